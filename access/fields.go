@@ -1,0 +1,30 @@
+package access
+
+import "github.com/dakkah/cityos/viewer"
+
+// Field-level rules for the few fields that are private on otherwise visible rows: a
+// store's public face is visible to anyone, its staff data is not.
+
+// CanSeeTenantBilling: billing details are for the platform and the tenant's admins.
+func CanSeeTenantBilling(v *viewer.Viewer, tenantID int) bool {
+	return v.IsSuperAdmin() || v.IsTenantAdmin(tenantID)
+}
+
+// CanSeeTenantPrivate: tenant metadata is for the platform and the tenant's staff.
+func CanSeeTenantPrivate(v *viewer.Viewer, tenantID int) bool {
+	if v.IsSuperAdmin() {
+		return true
+	}
+	for _, t := range v.StaffTenants() {
+		if t == tenantID {
+			return true
+		}
+	}
+	return false
+}
+
+// CanSeeStorePrivate: a store's metadata and domains are for the platform, the tenant's
+// admins and the store's managers.
+func CanSeeStorePrivate(v *viewer.Viewer, tenantID, storeID int) bool {
+	return v.IsSuperAdmin() || v.IsTenantAdmin(tenantID) || v.ManagesStore(storeID)
+}

@@ -1,0 +1,121 @@
+// Package config reads the service's settings from the environment.
+package config
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Config is everything the binary is configured with.
+type Config struct {
+	Port           string   // PORT, default 8080
+	DatabaseURL    string   // DATABASE_URL; empty = embedded SQLite under DataDir
+	RedisURL       string   // REDIS_URL; empty = in-process Redis
+	PlatformDomain string   // CITYOS_PLATFORM_DOMAIN, default localhost
+	JWTSecret      string   // CITYOS_JWT_SECRET; required with DATABASE_URL
+	Env            string   // CITYOS_ENV: dev (default) or prod
+	DataDir        string   // CITYOS_DATA_DIR, default ./data
+	CORSOrigins    []string // CITYOS_CORS_ORIGINS, comma-separated; default *
+	BodyLimit      int64    // CITYOS_BODY_LIMIT bytes, default 1 MiB
+	RateLimit      int      // CITYOS_RATE_LIMIT requests per minute per caller, default 600
+	MaxComplexity  int      // CITYOS_MAX_COMPLEXITY, default 1000
+	MaxDepth       int      // CITYOS_MAX_DEPTH, default 12
+	TrustProxy     bool     // CITYOS_TRUST_PROXY: take the client IP from X-Forwarded-For
+}
+
+// Embedded reports whether the database is the embedded SQLite file.
+func (c Config) Embedded() bool { return c.DatabaseURL == "" }
+
+// Dev reports development mode (GraphiQL and introspection on).
+func (c Config) Dev() bool { return c.Env != "prod" }
+
+// SQLitePath is the embedded database file.
+func (c Config) SQLitePath() string { return filepath.Join(c.DataDir, "cityos.db") }
+
+// FromEnv reads the configuration.
+func FromEnv() (Config, error) {
+	c := Config{
+		Port:           env("PORT", "8080"),
+		DatabaseURL:    os.Getenv("DATABASE_URL"),
+		RedisURL:       os.Getenv("REDIS_URL"),
+		PlatformDomain: strings.ToLower(env("CITYOS_PLATFORM_DOMAIN", "localhost")),
+		JWTSecret:      os.Getenv("CITYOS_JWT_SECRET"),
+		Env:            env("CITYOS_ENV", "dev"),
+		DataDir:        env("CITYOS_DATA_DIR", "data"),
+		TrustProxy:     os.Getenv("CITYOS_TRUST_PROXY") == "true",
+	}
+	for _, o := range strings.Split(env("CITYOS_CORS_ORIGINS", "*"), ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			c.CORSOrigins = append(c.CORSOrigins, o)
+		}
+	}
+	var err error
+	for _, n := range []struct {
+		name string
+		dst  *int
+		def  int
+	}{{"CITYOS_RATE_LIMIT", &c.RateLimit, 600}, {"CITYOS_MAX_COMPLEXITY", &c.MaxComplexity, 1000}, {"CITYOS_MAX_DEPTH", &c.MaxDepth, 12}} {
+		if *n.dst, err = intEnv(n.name, n.def); err != nil {
+			return c, err
+		}
+	}
+	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)
+	if err != nil {
+		return c, err
+	}
+	c.BodyLimit = int64(limit)
+	if c.Env != "dev" && c.Env != "prod" {
+		return c, fmt.Errorf("CITYOS_ENV must be dev or prod, not %q", c.Env)
+	}
+	if c.JWTSecret == "" && !c.Embedded() {
+		return c, errors.New("CITYOS_JWT_SECRET is required when DATABASE_URL is set (at least 32 characters)")
+	}
+	return c, nil
+}
+
+// EnsureJWTSecret creates, on first start in embedded mode, a secret kept under the data
+// directory, so tokens survive restarts without any setup.
+func (c *Config) EnsureJWTSecret() error {
+	if c.JWTSecret != "" {
+		return nil
+	}
+	path := filepath.Join(c.DataDir, "jwt-secret")
+	if b, err := os.ReadFile(path); err == nil {
+		c.JWTSecret = strings.TrimSpace(string(b))
+		return nil
+	}
+	buf := make([]byte, 32)
+	if _, err := rand.Read(buf); err != nil {
+		return err
+	}
+	c.JWTSecret = hex.EncodeToString(buf)
+	if err := os.MkdirAll(c.DataDir, 0o700); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(c.JWTSecret+"\n"), 0o600)
+}
+
+func env(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+func intEnv(name string, def int) (int, error) {
+	v := os.Getenv(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%s must be a positive whole number, not %q", name, v)
+	}
+	return n, nil
+}

@@ -1,0 +1,44 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/dakkah/cityos/access"
+	"github.com/dakkah/cityos/audit"
+)
+
+// Domain is a custom hostname a store is served on once its owner proves control of it.
+type Domain struct{ ent.Schema }
+
+func (Domain) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+
+func (Domain) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("store_id").Immutable().Annotations(entgql.Type("ID")),
+		field.String("hostname").Unique().NotEmpty().MaxLen(253),
+		field.Enum("status").Values("pending", "verified", "failed").Default("pending"),
+		field.String("verification_token").Sensitive().Immutable(),
+		field.Bool("is_primary").Default(false),
+		field.Time("verified_at").Optional().Nillable(),
+	}
+}
+
+func (Domain) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("store", Store.Type).Ref("domains").Field("store_id").Unique().Required().Immutable(),
+	}
+}
+
+func (Domain) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("store_id")}
+}
+
+// Policy scopes Domain rows to the viewer (see package access).
+func (Domain) Policy() ent.Policy { return access.DomainPolicy() }
+
+// Hooks records every change in the audit log.
+func (Domain) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }

@@ -1,0 +1,44 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/dakkah/cityos/access"
+	"github.com/dakkah/cityos/audit"
+)
+
+// Membership grants a user one role in a scope: the platform (super_admin), a tenant, or a store.
+type Membership struct{ ent.Schema }
+
+func (Membership) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (Membership) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("user_id").Immutable().Annotations(entgql.Type("ID")),
+		field.Enum("role").Values("super_admin", "tenant_admin", "store_manager", "customer").Immutable(),
+		field.Int("tenant_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
+		field.Int("store_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
+	}
+}
+
+func (Membership) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("user", User.Type).Ref("memberships").Field("user_id").Unique().Required().Immutable(),
+		edge.To("tenant", Tenant.Type).Field("tenant_id").Unique().Immutable(),
+		edge.To("store", Store.Type).Field("store_id").Unique().Immutable(),
+	}
+}
+
+func (Membership) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("user_id"), index.Fields("tenant_id"), index.Fields("store_id")}
+}
+
+// Policy scopes Membership rows to the viewer (see package access).
+func (Membership) Policy() ent.Policy { return access.MembershipPolicy() }
+
+// Hooks records every change in the audit log.
+func (Membership) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }

@@ -1,0 +1,43 @@
+package schema
+
+import (
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+	"entgo.io/ent/schema/mixin"
+)
+
+// TimeMixin stamps rows with creation and update times.
+type TimeMixin struct{ mixin.Schema }
+
+func (TimeMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.Time("created_at").Immutable().Default(time.Now).
+			Annotations(entgql.OrderField("CREATED_AT"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Time("updated_at").Default(time.Now).UpdateDefault(time.Now).
+			Annotations(entgql.OrderField("UPDATED_AT"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+// TenantMixin marks a row as owned by one tenant. The tenant never changes.
+type TenantMixin struct{ mixin.Schema }
+
+func (TenantMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("tenant_id").Immutable().Annotations(entgql.Type("ID"), entgql.Skip(entgql.SkipWhereInput)),
+	}
+}
+
+func (TenantMixin) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("tenant", Tenant.Type).Field("tenant_id").Unique().Required().Immutable(),
+	}
+}
+
+func (TenantMixin) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("tenant_id")}
+}

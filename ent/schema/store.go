@@ -1,0 +1,52 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/dakkah/cityos/theme"
+
+	"github.com/dakkah/cityos/access"
+	"github.com/dakkah/cityos/audit"
+)
+
+// Store is one brand of a tenant, with its own catalog, theme and addresses.
+type Store struct{ ent.Schema }
+
+func (Store) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+
+func (Store) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("handle").NotEmpty().MaxLen(63).Annotations(entgql.OrderField("HANDLE")),
+		field.String("name").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("NAME")),
+		field.Enum("status").Values("active", "inactive", "maintenance").Default("active"),
+		field.Enum("storefront_type").Values("retail", "services", "marketplace", "b2b").Default("retail"),
+		field.String("subdomain").Optional().Nillable().Unique().MaxLen(63),
+		field.JSON("theme_config", theme.Config{}).Optional().Annotations(entgql.Type("ThemeConfig"), entgql.Skip(entgql.SkipWhereInput)),
+		field.JSON("metadata", map[string]any{}).Optional().Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+func (Store) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("domains", Domain.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+func (Store) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("tenant_id", "handle").Unique()}
+}
+
+func (Store) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.QueryField(), entgql.RelayConnection()}
+}
+
+// Policy scopes Store rows to the viewer (see package access).
+func (Store) Policy() ent.Policy { return access.StorePolicy() }
+
+// Hooks records every change in the audit log.
+func (Store) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }

@@ -1,0 +1,39 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+
+	"github.com/dakkah/cityos/access"
+)
+
+// User is a person who signs in: staff of any scope, or a customer.
+type User struct{ ent.Schema }
+
+func (User) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (User) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("email").Unique().NotEmpty().MaxLen(254),
+		field.String("password_hash").Sensitive(),
+		field.String("name").Default("").MaxLen(200),
+		field.Enum("status").Values("active", "disabled").Default("active"),
+	}
+}
+
+func (User) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("memberships", Membership.Type),
+		edge.To("refresh_tokens", RefreshToken.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+func (User) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+// Policy scopes User rows to the viewer (see package access).
+func (User) Policy() ent.Policy { return access.UserPolicy() }

@@ -1,0 +1,23 @@
+// Package graph holds the GraphQL resolvers. They stay thin: each one calls a capability
+// package (tenancy, identity, storefront, taxonomy) or lets ent, under its privacy
+// policies, load what was asked for.
+package graph
+
+import (
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/storefront"
+	"github.com/dakkah/cityos/taxonomy"
+	"github.com/dakkah/cityos/tenancy"
+)
+
+// Resolver carries the services the resolvers call.
+type Resolver struct {
+	Client     *ent.Client
+	Identity   *identity.Service
+	Tenancy    *tenancy.Service
+	Taxonomy   *taxonomy.Service
+	Storefront *storefront.Resolver
+	// LookupTXT checks domain ownership (net.DefaultResolver.LookupTXT in production).
+	LookupTXT tenancy.TXTLookup
+}

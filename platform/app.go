@@ -1,0 +1,146 @@
+package platform
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/dakkah/cityos/auth"
+	"github.com/dakkah/cityos/config"
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/graph"
+	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/resolution"
+	"github.com/dakkah/cityos/server"
+	"github.com/dakkah/cityos/storefront"
+	"github.com/dakkah/cityos/taxonomy"
+	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/workers"
+)
+
+// App is one running instance: its connections and services.
+type App struct {
+	Config    config.Config
+	Logger    *slog.Logger
+	Client    *ent.Client
+	DB        *sql.DB
+	Redis     *redis.Client
+	RedisAddr string
+	Identity  *identity.Service
+	Tenancy   *tenancy.Service
+	Taxonomy  *taxonomy.Service
+	Rules     *resolution.Resolver
+	Stores    *storefront.Resolver
+
+	closers []func()
+}
+
+// Open connects to the database and Redis (embedded ones when none is configured) and
+// builds the services. The embedded database is migrated on open; PostgreSQL is migrated
+// by `cityos migrate` (or when migrate is true).
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger, migrate bool) (*App, error) {
+	a := &App{Config: cfg, Logger: log}
+	var err error
+	if cfg.Embedded() {
+		if err := cfg.EnsureJWTSecret(); err != nil {
+			return nil, fmt.Errorf("jwt secret: %w", err)
+		}
+		a.Config = cfg
+		a.Client, a.DB, err = OpenSQLite(cfg.SQLitePath())
+		migrate = true
+	} else {
+		a.Client, a.DB, err = OpenPostgres(cfg.DatabaseURL)
+	}
+	if err != nil {
+		return nil, err
+	}
+	a.closers = append(a.closers, func() { _ = a.Client.Close() })
+	if migrate {
+		if err := Migrate(ctx, a.Client); err != nil {
+			a.Close()
+			return nil, err
+		}
+	}
+	rdb, addr, stop, err := OpenRedis(cfg.RedisURL)
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	a.Redis, a.RedisAddr = rdb, addr
+	a.closers = append(a.closers, stop)
+
+	if err := a.assemble(); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// Assemble builds an App over connections the caller owns (tests, tools). Close on it
+// closes nothing.
+func Assemble(cfg config.Config, log *slog.Logger, client *ent.Client, db *sql.DB, rdb *redis.Client, redisAddr string) (*App, error) {
+	a := &App{Config: cfg, Logger: log, Client: client, DB: db, Redis: rdb, RedisAddr: redisAddr}
+	return a, a.assemble()
+}
+
+func (a *App) assemble() error {
+	issuer, err := auth.NewIssuer([]byte(a.Config.JWTSecret), auth.DefaultAccessTTL)
+	if err != nil {
+		return fmt.Errorf("CITYOS_JWT_SECRET: %w", err)
+	}
+	a.Identity = identity.New(a.Client, issuer)
+	a.Tenancy = tenancy.New(a.Client, a.Config.PlatformDomain)
+	a.Taxonomy = taxonomy.New(a.Client)
+	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithRedis(a.Redis))
+	a.Stores = &storefront.Resolver{Client: a.Client, Rules: a.Rules}
+	a.Tenancy.OnChange = func(ctx context.Context) {
+		if err := a.Rules.Broadcast(ctx); err != nil {
+			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
+		}
+	}
+	return nil
+}
+
+// ListenForChanges keeps this instance's resolution cache in step with other instances.
+func (a *App) ListenForChanges(ctx context.Context) error {
+	return a.Rules.Listen(ctx, a.Redis)
+}
+
+// Handler returns the HTTP API.
+func (a *App) Handler() http.Handler {
+	return server.New(server.Deps{
+		Config: a.Config,
+		Resolver: &graph.Resolver{
+			Client:     a.Client,
+			Identity:   a.Identity,
+			Tenancy:    a.Tenancy,
+			Taxonomy:   a.Taxonomy,
+			Storefront: a.Stores,
+			LookupTXT:  net.DefaultResolver.LookupTXT,
+		},
+		Redis: a.Redis,
+		Ready: map[string]func(context.Context) error{
+			"database": a.DB.PingContext,
+			"redis":    func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() },
+		},
+		Logger: a.Logger,
+	})
+}
+
+// Close releases everything Open acquired, in reverse order.
+func (a *App) Close() {
+	for i := len(a.closers) - 1; i >= 0; i-- {
+		a.closers[i]()
+	}
+	a.closers = nil
+}
+
+// WorkerDeps is what the background workers use.
+func (a *App) WorkerDeps() workers.Deps {
+	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: net.DefaultResolver.LookupTXT, Logger: a.Logger}
+}

@@ -1,0 +1,55 @@
+// Package platform assembles the running service from its parts: the database, Redis,
+// the capability services and the HTTP server. cmd/cityos and the tests both build on it.
+package platform
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/lib/pq"
+	_ "modernc.org/sqlite"
+
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/migrate"
+	_ "github.com/dakkah/cityos/ent/runtime" // policies, hooks and defaults
+)
+
+// OpenSQLite opens (creating if needed) the embedded database file.
+func OpenSQLite(path string) (*ent.Client, *sql.DB, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, nil, err
+		}
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_txlock=immediate")
+	if err != nil {
+		return nil, nil, err
+	}
+	// One writer at a time is all SQLite allows; a small pool avoids lock churn.
+	db.SetMaxOpenConns(8)
+	return ent.NewClient(ent.Driver(entsql.OpenDB(dialect.SQLite, db))), db, nil
+}
+
+// OpenPostgres opens a PostgreSQL database.
+func OpenPostgres(url string) (*ent.Client, *sql.DB, error) {
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		return nil, nil, err
+	}
+	db.SetMaxOpenConns(32)
+	db.SetMaxIdleConns(32)
+	return ent.NewClient(ent.Driver(entsql.OpenDB(dialect.Postgres, db))), db, nil
+}
+
+// Migrate brings the schema up to date with the model.
+func Migrate(ctx context.Context, client *ent.Client) error {
+	if err := client.Schema.Create(ctx, migrate.WithForeignKeys(true)); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,46 @@
+package resolution
+
+import (
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Defaults: the TTL bounds staleness when an invalidation message is lost; the size
+// bound keeps a flood of junk hosts from growing memory.
+const (
+	DefaultTTL        = 2 * time.Second
+	DefaultMaxEntries = 10_000
+)
+
+// Option configures a Resolver.
+type Option func(*Resolver)
+
+// WithTTL sets how long an answer is cached. Zero or less disables caching.
+func WithTTL(d time.Duration) Option {
+	return func(r *Resolver) { r.ttl = d }
+}
+
+// WithMaxEntries bounds the cache; the least recently used entry is evicted first.
+// Values below 1 are ignored.
+func WithMaxEntries(n int) Option {
+	return func(r *Resolver) {
+		if n > 0 {
+			r.maxEntries = n
+		}
+	}
+}
+
+// WithClock replaces time.Now, for tests.
+func WithClock(now func() time.Time) Option {
+	return func(r *Resolver) {
+		if now != nil {
+			r.now = now
+		}
+	}
+}
+
+// WithRedis sets the client Broadcast publishes through. Listen sets it too if unset.
+func WithRedis(rdb *redis.Client) Option {
+	return func(r *Resolver) { r.publisher.Store(rdb) }
+}

@@ -1,0 +1,70 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/server/middleware"
+	"github.com/dakkah/cityos/viewer"
+)
+
+// authenticate turns the request's credentials into its viewer, once, before any
+// resolver runs: a bearer access token, a secret key (X-Api-Key) or a publishable key
+// (X-Publishable-Key). No credential is an anonymous viewer; a bad one is refused, so a
+// client with an expired token learns it instead of silently seeing less.
+func authenticate(ids *identity.Service) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			v, err := viewerOf(r, ids)
+			if err != nil {
+				code, msg := apperr.Unauthenticated, "invalid credentials"
+				if e, ok := apperr.As(err); ok {
+					code, msg = e.Code, e.Message
+				}
+				if code != apperr.Unauthenticated {
+					middleware.Logger(r.Context()).Error("authentication failed", "err", err.Error())
+					code, msg = apperr.Internal, "internal error"
+				}
+				middleware.WriteError(w, r, http.StatusUnauthorized, code, msg, nil)
+				return
+			}
+			next.ServeHTTP(w, r.WithContext(viewer.NewContext(r.Context(), v)))
+		})
+	}
+}
+
+func viewerOf(r *http.Request, ids *identity.Service) (*viewer.Viewer, error) {
+	ctx := r.Context()
+	if h := r.Header.Get("Authorization"); h != "" {
+		token, ok := strings.CutPrefix(h, "Bearer ")
+		if !ok {
+			return nil, apperr.New(apperr.Unauthenticated, "the Authorization header must be \"Bearer <token>\"")
+		}
+		return ids.UserViewer(ctx, strings.TrimSpace(token))
+	}
+	if k := r.Header.Get("X-Api-Key"); k != "" {
+		return ids.KeyViewer(ctx, k, apikey.KindSecret)
+	}
+	if k := r.Header.Get("X-Publishable-Key"); k != "" {
+		return ids.KeyViewer(ctx, k, apikey.KindPublishable)
+	}
+	return &viewer.Viewer{Kind: viewer.Anonymous}, nil
+}
+
+// rateKey limits each API key, each user, and each anonymous client address separately.
+func rateKey(trustProxy bool) func(*http.Request) string {
+	return func(r *http.Request) string {
+		v := viewer.FromContext(r.Context())
+		switch v.Kind {
+		case viewer.SecretKey, viewer.PublishableKey:
+			return "key:" + strconv.Itoa(v.APIKeyID)
+		case viewer.User:
+			return "user:" + strconv.Itoa(v.UserID)
+		}
+		return "ip:" + middleware.ClientIP(r, trustProxy)
+	}
+}

@@ -1,0 +1,80 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/privacy"
+	"github.com/dakkah/cityos/server/middleware"
+)
+
+// presentError gives every error a code from the design's list and the request id, and
+// hides anything unexpected (SQL, stack traces, driver text) behind INTERNAL.
+func presentError(ctx context.Context, err error) *gqlerror.Error {
+	gerr := graphql.DefaultErrorPresenter(ctx, err)
+	code, msg := classify(err)
+	if code == "" { // an error of GraphQL itself: parse or validation failure
+		code, msg = apperr.BadUserInput, gerr.Message
+	}
+	if code == apperr.Internal {
+		middleware.Logger(ctx).Error("internal error", "err", err.Error(), "path", gerr.Path.String())
+	}
+	gerr.Message = msg
+	if gerr.Extensions == nil {
+		gerr.Extensions = map[string]any{}
+	}
+	gerr.Extensions["code"] = string(code)
+	if id := middleware.RequestID(ctx); id != "" {
+		gerr.Extensions["requestId"] = id
+	}
+	if e, ok := apperr.As(err); ok && e.Field != "" {
+		gerr.Extensions["field"] = e.Field
+	}
+	return gerr
+}
+
+func classify(err error) (apperr.Code, string) {
+	var gqlErr *gqlerror.Error
+	if errors.As(err, &gqlErr) && gqlErr.Unwrap() == nil {
+		return "", ""
+	}
+	if e, ok := apperr.As(err); ok {
+		return e.Code, e.Message
+	}
+	var (
+		notFound   *ent.NotFoundError
+		validation *ent.ValidationError
+		constraint *ent.ConstraintError
+	)
+	switch {
+	case errors.As(err, &notFound):
+		return apperr.NotFound, "not found"
+	case errors.Is(err, privacy.Deny):
+		return apperr.Forbidden, "forbidden: " + denyReason(err)
+	case errors.As(err, &validation):
+		return apperr.BadUserInput, strings.TrimPrefix(validation.Error(), "ent: ")
+	case errors.As(err, &constraint):
+		return apperr.Conflict, "conflicts with an existing record"
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return apperr.Internal, "the request was cancelled or timed out"
+	}
+	return apperr.Internal, "internal error"
+}
+
+// denyReason keeps the policy's own sentence, which names no data.
+func denyReason(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, "deny rule: "); i >= 0 {
+		return msg[i+len("deny rule: "):]
+	}
+	if i := strings.LastIndex(msg, "deny rule"); i >= 0 {
+		return "not allowed"
+	}
+	return "not allowed"
+}

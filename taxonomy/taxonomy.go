@@ -1,0 +1,212 @@
+// Package taxonomy keeps the platform-wide reference data of the control plane:
+// countries, scopes, categories and subcategories. Everyone reads it; super admins
+// write it (enforced by the privacy policies).
+package taxonomy
+
+import (
+	"context"
+	"strings"
+
+	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/country"
+	"github.com/dakkah/cityos/tenancy"
+)
+
+// Service writes the taxonomy.
+type Service struct{ client *ent.Client }
+
+// New returns a Service.
+func New(client *ent.Client) *Service { return &Service{client: client} }
+
+// CountryInput is a country's code and name.
+type CountryInput struct{ Code, Name string }
+
+// ScopeInput is a scope's handle and name.
+type ScopeInput struct{ Handle, Name string }
+
+// CategoryInput is a category's handle, name and optional scope.
+type CategoryInput struct {
+	Handle, Name string
+	ScopeID      *int
+}
+
+// SubcategoryInput is a subcategory's category, handle and name.
+type SubcategoryInput struct {
+	CategoryID   int
+	Handle, Name string
+}
+
+// Countries lists every country by name.
+func (s *Service) Countries(ctx context.Context) ([]*ent.Country, error) {
+	return s.client.Country.Query().Order(ent.Asc(country.FieldName)).All(ctx)
+}
+
+func (in CountryInput) valid() (code, name string, err error) {
+	if code, err = tenancy.Country("code", in.Code); err != nil {
+		return
+	}
+	name, err = tenancy.Name("name", in.Name)
+	return
+}
+
+func handleAndName(handle, name string) (string, string, error) {
+	h, err := tenancy.Handle("handle", handle)
+	if err != nil {
+		return "", "", err
+	}
+	n, err := tenancy.Name("name", name)
+	return h, n, err
+}
+
+func conflict(err error, what string) error {
+	if ent.IsConstraintError(err) {
+		return apperr.New(apperr.Conflict, "%s already exists", what)
+	}
+	return err
+}
+
+// run runs one write in a transaction so its audit record commits with it.
+func (s *Service) run(ctx context.Context, fn func(tx *ent.Tx) error) error {
+	return tenancy.WithTx(ctx, s.client, fn)
+}
+
+// CreateCountry adds a country.
+func (s *Service) CreateCountry(ctx context.Context, in CountryInput) (out *ent.Country, err error) {
+	code, name, err := in.valid()
+	if err != nil {
+		return nil, err
+	}
+	err = s.run(ctx, func(tx *ent.Tx) error {
+		out, err = tx.Country.Create().SetCode(code).SetName(name).Save(ctx)
+		return conflict(err, "a country with code "+code)
+	})
+	return unwrap(out, err)
+}
+
+// UpdateCountry changes a country.
+func (s *Service) UpdateCountry(ctx context.Context, id int, in CountryInput) (out *ent.Country, err error) {
+	code, name, err := in.valid()
+	if err != nil {
+		return nil, err
+	}
+	err = s.run(ctx, func(tx *ent.Tx) error {
+		out, err = tx.Country.UpdateOneID(id).SetCode(code).SetName(name).Save(ctx)
+		return conflict(err, "a country with code "+code)
+	})
+	return unwrap(out, err)
+}
+
+// DeleteCountry removes a country.
+func (s *Service) DeleteCountry(ctx context.Context, id int) error {
+	return s.run(ctx, func(tx *ent.Tx) error { return tx.Country.DeleteOneID(id).Exec(ctx) })
+}
+
+// CreateScope adds a scope.
+func (s *Service) CreateScope(ctx context.Context, in ScopeInput) (out *ent.Scope, err error) {
+	h, n, err := handleAndName(in.Handle, in.Name)
+	if err != nil {
+		return nil, err
+	}
+	err = s.run(ctx, func(tx *ent.Tx) error {
+		out, err = tx.Scope.Create().SetHandle(h).SetName(n).Save(ctx)
+		return conflict(err, "a scope "+h)
+	})
+	return unwrap(out, err)
+}
+
+// UpdateScope changes a scope.
+func (s *Service) UpdateScope(ctx context.Context, id int, in ScopeInput) (out *ent.Scope, err error) {
+	h, n, err := handleAndName(in.Handle, in.Name)
+	if err != nil {
+		return nil, err
+	}
+	err = s.run(ctx, func(tx *ent.Tx) error {
+		out, err = tx.Scope.UpdateOneID(id).SetHandle(h).SetName(n).Save(ctx)
+		return conflict(err, "a scope "+h)
+	})
+	return unwrap(out, err)
+}
+
+// DeleteScope removes a scope.
+func (s *Service) DeleteScope(ctx context.Context, id int) error {
+	return s.run(ctx, func(tx *ent.Tx) error { return tx.Scope.DeleteOneID(id).Exec(ctx) })
+}
+
+// CreateCategory adds a category.
+func (s *Service) CreateCategory(ctx context.Context, in CategoryInput) (out *ent.Category, err error) {
+	h, n, err := handleAndName(in.Handle, in.Name)
+	if err != nil {
+		return nil, err
+	}
+	err = s.run(ctx, func(tx *ent.Tx) error {
+		out, err = tx.Category.Create().SetHandle(h).SetName(n).SetNillableScopeID(in.ScopeID).Save(ctx)
+		return conflict(err, "a category "+h)
+	})
+	return unwrap(out, err)
+}
+
+// UpdateCategory changes a category.
+func (s *Service) UpdateCategory(ctx context.Context, id int, in CategoryInput) (out *ent.Category, err error) {
+	h, n, err := handleAndName(in.Handle, in.Name)
+	if err != nil {
+		return nil, err
+	}
+	err = s.run(ctx, func(tx *ent.Tx) error {
+		u := tx.Category.UpdateOneID(id).SetHandle(h).SetName(n).ClearScopeID()
+		if in.ScopeID != nil {
+			u.SetScopeID(*in.ScopeID)
+		}
+		out, err = u.Save(ctx)
+		return conflict(err, "a category "+h)
+	})
+	return unwrap(out, err)
+}
+
+// DeleteCategory removes a category.
+func (s *Service) DeleteCategory(ctx context.Context, id int) error {
+	return s.run(ctx, func(tx *ent.Tx) error {
+		return conflict(tx.Category.DeleteOneID(id).Exec(ctx), "subcategories of this category")
+	})
+}
+
+// CreateSubcategory adds a subcategory.
+func (s *Service) CreateSubcategory(ctx context.Context, in SubcategoryInput) (out *ent.Subcategory, err error) {
+	h, n, err := handleAndName(in.Handle, in.Name)
+	if err != nil {
+		return nil, err
+	}
+	err = s.run(ctx, func(tx *ent.Tx) error {
+		out, err = tx.Subcategory.Create().SetCategoryID(in.CategoryID).SetHandle(h).SetName(n).Save(ctx)
+		return conflict(err, "a subcategory "+strings.ToLower(h)+" in that category")
+	})
+	return unwrap(out, err)
+}
+
+// UpdateSubcategory changes a subcategory.
+func (s *Service) UpdateSubcategory(ctx context.Context, id int, in SubcategoryInput) (out *ent.Subcategory, err error) {
+	h, n, err := handleAndName(in.Handle, in.Name)
+	if err != nil {
+		return nil, err
+	}
+	err = s.run(ctx, func(tx *ent.Tx) error {
+		out, err = tx.Subcategory.UpdateOneID(id).SetCategoryID(in.CategoryID).SetHandle(h).SetName(n).Save(ctx)
+		return conflict(err, "a subcategory "+h+" in that category")
+	})
+	return unwrap(out, err)
+}
+
+// DeleteSubcategory removes a subcategory.
+func (s *Service) DeleteSubcategory(ctx context.Context, id int) error {
+	return s.run(ctx, func(tx *ent.Tx) error { return tx.Subcategory.DeleteOneID(id).Exec(ctx) })
+}
+
+// unwrap detaches an entity from the finished transaction so its edges load through
+// the main client.
+func unwrap[T interface{ Unwrap() T }](v T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return v.Unwrap(), nil
+}

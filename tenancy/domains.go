@@ -1,0 +1,105 @@
+package tenancy
+
+import (
+	"context"
+	"time"
+
+	"github.com/dakkah/cityos/auth"
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/domain"
+)
+
+// TXT record a domain owner publishes to prove control of a hostname.
+const verifyRecordPrefix = "_cityos-verify."
+
+// DomainChallenge is the DNS TXT record that proves control of a domain.
+type DomainChallenge struct {
+	Domain         *ent.Domain
+	TxtRecordName  string
+	TxtRecordValue string
+}
+
+// Challenge returns the TXT record for a domain.
+func Challenge(d *ent.Domain) DomainChallenge {
+	return DomainChallenge{Domain: d, TxtRecordName: verifyRecordPrefix + d.Hostname, TxtRecordValue: "cityos-verify=" + d.VerificationToken}
+}
+
+// AddDomain attaches a pending custom domain to a store.
+func (s *Service) AddDomain(ctx context.Context, storeID int, hostname string) (DomainChallenge, error) {
+	host, err := Hostname("hostname", hostname, s.PlatformDomain)
+	if err != nil {
+		return DomainChallenge{}, err
+	}
+	var out *ent.Domain
+	err = WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		st, err := tx.Store.Get(ctx, storeID)
+		if err != nil {
+			return err
+		}
+		out, err = tx.Domain.Create().SetTenantID(st.TenantID).SetStoreID(st.ID).SetHostname(host).
+			SetVerificationToken(auth.RandomHex(16)).Save(ctx)
+		return translate(err, "that hostname is already attached to a store")
+	})
+	if err != nil {
+		return DomainChallenge{}, err
+	}
+	return Challenge(out.Unwrap()), nil
+}
+
+// RemoveDomain detaches a custom domain.
+func (s *Service) RemoveDomain(ctx context.Context, id int) error {
+	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		if _, err := tx.Domain.Get(ctx, id); err != nil {
+			return err
+		}
+		return tx.Domain.DeleteOneID(id).Exec(ctx)
+	})
+	if err == nil {
+		s.changed(ctx)
+	}
+	return err
+}
+
+// TXTLookup returns the TXT records of a DNS name (net.Resolver.LookupTXT in production).
+type TXTLookup func(ctx context.Context, name string) ([]string, error)
+
+// VerificationWindow is how long a domain may stay pending before a failed check marks
+// it failed (DNS changes can take a while to be seen).
+const VerificationWindow = 24 * time.Hour
+
+// VerifyDomain checks the domain's TXT record. Found: the domain is verified and
+// resolves to its store. Not found: it stays pending, or is marked failed once the
+// verification window has passed.
+func (s *Service) VerifyDomain(ctx context.Context, id int, lookup TXTLookup) (*ent.Domain, error) {
+	var out *ent.Domain
+	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		d, err := tx.Domain.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		if d.Status == domain.StatusVerified {
+			out = d
+			return nil
+		}
+		ch := Challenge(d)
+		records, _ := lookup(ctx, ch.TxtRecordName) // a lookup failure is simply "not there yet"
+		found := false
+		for _, r := range records {
+			found = found || r == ch.TxtRecordValue
+		}
+		switch {
+		case found:
+			out, err = tx.Domain.UpdateOneID(id).SetStatus(domain.StatusVerified).SetVerifiedAt(time.Now()).Save(ctx)
+		case time.Since(d.CreatedAt) > VerificationWindow:
+			out, err = tx.Domain.UpdateOneID(id).SetStatus(domain.StatusFailed).Save(ctx)
+		default:
+			out = d
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.changed(ctx)
+	return out.Unwrap(), nil
+}

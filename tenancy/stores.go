@@ -1,0 +1,159 @@
+package tenancy
+
+import (
+	"context"
+
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/store"
+	"github.com/dakkah/cityos/theme"
+)
+
+// CreateStoreInput is the input of CreateStore.
+type CreateStoreInput struct {
+	TenantID       int
+	Handle         string
+	Name           string
+	Status         *store.Status
+	StorefrontType *store.StorefrontType
+	Subdomain      *string
+	Theme          *theme.Config
+	Metadata       map[string]any
+}
+
+// UpdateStoreInput is the input of UpdateStore; nil fields are left as they are. A theme
+// replaces the store's theme whole.
+type UpdateStoreInput struct {
+	Name           *string
+	Status         *store.Status
+	StorefrontType *store.StorefrontType
+	Subdomain      *string
+	ClearSubdomain *bool
+	Theme          *theme.Config
+	Metadata       map[string]any
+}
+
+// CreateStore creates a store in a tenant.
+func (s *Service) CreateStore(ctx context.Context, in CreateStoreInput) (*ent.Store, error) {
+	handle, err := Handle("handle", in.Handle)
+	if err != nil {
+		return nil, err
+	}
+	name, err := Name("name", in.Name)
+	if err != nil {
+		return nil, err
+	}
+	var out *ent.Store
+	err = WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		// Reading the tenant first turns "not yours" into NOT_FOUND.
+		if _, err := tx.Tenant.Get(ctx, in.TenantID); err != nil {
+			return err
+		}
+		c := tx.Store.Create().SetTenantID(in.TenantID).SetHandle(handle).SetName(name).
+			SetNillableStatus(in.Status).SetNillableStorefrontType(in.StorefrontType)
+		if in.Subdomain != nil {
+			sub, err := Subdomain("subdomain", *in.Subdomain)
+			if err != nil {
+				return err
+			}
+			if err := claimSubdomain(ctx, tx, sub, 0, 0); err != nil {
+				return err
+			}
+			c.SetSubdomain(sub)
+		}
+		if in.Theme != nil {
+			t, err := validTheme(*in.Theme)
+			if err != nil {
+				return err
+			}
+			c.SetThemeConfig(t)
+		}
+		if in.Metadata != nil {
+			c.SetMetadata(in.Metadata)
+		}
+		out, err = c.Save(ctx)
+		return translate(err, "the tenant already has a store with that handle, or the subdomain is taken")
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.changed(ctx)
+	return out.Unwrap(), nil
+}
+
+// UpdateStore changes a store's settings.
+func (s *Service) UpdateStore(ctx context.Context, id int, in UpdateStoreInput) (*ent.Store, error) {
+	var out *ent.Store
+	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		if _, err := tx.Store.Get(ctx, id); err != nil {
+			return err
+		}
+		u := tx.Store.UpdateOneID(id).SetNillableStatus(in.Status).SetNillableStorefrontType(in.StorefrontType)
+		if in.Name != nil {
+			name, err := Name("name", *in.Name)
+			if err != nil {
+				return err
+			}
+			u.SetName(name)
+		}
+		switch {
+		case in.ClearSubdomain != nil && *in.ClearSubdomain:
+			u.ClearSubdomain()
+		case in.Subdomain != nil:
+			sub, err := Subdomain("subdomain", *in.Subdomain)
+			if err != nil {
+				return err
+			}
+			if err := claimSubdomain(ctx, tx, sub, 0, id); err != nil {
+				return err
+			}
+			u.SetSubdomain(sub)
+		}
+		if in.Theme != nil {
+			t, err := validTheme(*in.Theme)
+			if err != nil {
+				return err
+			}
+			u.SetThemeConfig(t)
+		}
+		if in.Metadata != nil {
+			u.SetMetadata(in.Metadata)
+		}
+		var err error
+		out, err = u.Save(ctx)
+		return translate(err, "that subdomain is already taken")
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.changed(ctx)
+	return out.Unwrap(), nil
+}
+
+// DeleteStore deletes a store and its custom domains.
+func (s *Service) DeleteStore(ctx context.Context, id int) error {
+	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		if _, err := tx.Store.Get(ctx, id); err != nil {
+			return err
+		}
+		ds, err := tx.Domain.Query().Where(domain.StoreID(id)).IDs(ctx)
+		if err != nil {
+			return err
+		}
+		for _, d := range ds {
+			if err := tx.Domain.DeleteOneID(d).Exec(ctx); err != nil {
+				return err
+			}
+		}
+		return translate(tx.Store.DeleteOneID(id).Exec(ctx), "the store is still referenced (keys or roles): revoke them first")
+	})
+	if err == nil {
+		s.changed(ctx)
+	}
+	return err
+}
+
+func validTheme(t theme.Config) (theme.Config, error) {
+	t = t.Normalize()
+	return t, t.Validate()
+}

@@ -1,0 +1,95 @@
+package tenancy
+
+import (
+	"context"
+
+	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/auth"
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/membership"
+)
+
+// CreateUserInput is the input of CreateUser.
+type CreateUserInput struct {
+	Email    string
+	Password string
+	Name     *string
+}
+
+// CreateUser creates a user who can sign in; roles are granted separately.
+func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (*ent.User, error) {
+	email, err := Email("email", in.Email)
+	if err != nil {
+		return nil, err
+	}
+	hash, err := auth.HashPassword(in.Password)
+	if err != nil {
+		return nil, err
+	}
+	c := s.client.User.Create().SetEmail(email).SetPasswordHash(hash)
+	if in.Name != nil {
+		c.SetName(*in.Name)
+	}
+	u, err := c.Save(ctx)
+	return u, translate(err, "a user with that e-mail already exists")
+}
+
+// GrantRole gives a user a role: super_admin with no tenant; tenant_admin and customer
+// in a tenant; store_manager in a store (its tenant is taken from the store).
+func (s *Service) GrantRole(ctx context.Context, userID int, role membership.Role, tenantID, storeID *int) (*ent.Membership, error) {
+	if err := membership.RoleValidator(role); err != nil {
+		return nil, apperr.Invalid("role", "unknown role %q", role)
+	}
+	var out *ent.Membership
+	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		c := tx.Membership.Create().SetUserID(userID).SetRole(role)
+		switch role {
+		case membership.RoleSuperAdmin:
+			if tenantID != nil || storeID != nil {
+				return apperr.Invalid("tenantId", "super_admin is a platform role: give no tenant or store")
+			}
+		case membership.RoleStoreManager:
+			if storeID == nil {
+				return apperr.Invalid("storeId", "store_manager needs a store")
+			}
+			st, err := tx.Store.Get(ctx, *storeID)
+			if err != nil {
+				return err
+			}
+			if tenantID != nil && *tenantID != st.TenantID {
+				return apperr.Invalid("tenantId", "the store does not belong to that tenant")
+			}
+			c.SetTenantID(st.TenantID).SetStoreID(st.ID)
+		default:
+			if tenantID == nil || storeID != nil {
+				return apperr.Invalid("tenantId", "%s needs a tenant and no store", role)
+			}
+			if _, err := tx.Tenant.Get(ctx, *tenantID); err != nil {
+				return err
+			}
+			c.SetTenantID(*tenantID)
+		}
+		// The user may not be visible to the granter yet (a new user has no roles), so
+		// its existence is checked across the platform; the grant itself is policy-checked.
+		if _, err := tx.User.Get(systemRead(ctx), userID); err != nil {
+			return err
+		}
+		var err error
+		out, err = c.Save(ctx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.Unwrap(), nil
+}
+
+// RevokeRole removes a membership.
+func (s *Service) RevokeRole(ctx context.Context, membershipID int) error {
+	return WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		if _, err := tx.Membership.Get(ctx, membershipID); err != nil {
+			return err
+		}
+		return tx.Membership.DeleteOneID(membershipID).Exec(ctx)
+	})
+}

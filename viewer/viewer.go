@@ -1,0 +1,208 @@
+// Package viewer describes who is making a request: a user with role grants, an API key,
+// an anonymous storefront visitor, or a named internal system job. Privacy policies in
+// ent read it from the context; nothing else decides what a caller may see.
+package viewer
+
+import "context"
+
+// Role is a membership role from the role matrix.
+type Role string
+
+const (
+	RoleSuperAdmin   Role = "super_admin"
+	RoleTenantAdmin  Role = "tenant_admin"
+	RoleStoreManager Role = "store_manager"
+	RoleCustomer     Role = "customer"
+)
+
+// Kind says how the caller authenticated.
+type Kind int
+
+const (
+	Anonymous Kind = iota
+	User
+	SecretKey
+	PublishableKey
+	System
+)
+
+func (k Kind) String() string {
+	switch k {
+	case User:
+		return "user"
+	case SecretKey:
+		return "secret_key"
+	case PublishableKey:
+		return "publishable_key"
+	case System:
+		return "system"
+	default:
+		return "anonymous"
+	}
+}
+
+// Grant is one role held within a scope. TenantID is 0 only for super_admin;
+// StoreID is set only for store_manager.
+type Grant struct {
+	Role     Role
+	TenantID int
+	StoreID  int
+	// ReadOnly is set when the tenant is suspended or inactive: its staff may read, not write.
+	ReadOnly bool
+}
+
+// Viewer is the caller of one request.
+type Viewer struct {
+	Kind     Kind
+	UserID   int // set for User
+	APIKeyID int // set for SecretKey and PublishableKey
+	Grants   []Grant
+	// StoreID and TenantID pin a publishable key (or a resolved storefront) to one store.
+	StoreID  int
+	TenantID int
+	// SystemName names the internal job when Kind is System, for audit logs.
+	SystemName string
+}
+
+// IsSuperAdmin reports a platform-wide grant (or the system context).
+func (v *Viewer) IsSuperAdmin() bool {
+	if v == nil {
+		return false
+	}
+	if v.Kind == System {
+		return true
+	}
+	for _, g := range v.Grants {
+		if g.Role == RoleSuperAdmin {
+			return true
+		}
+	}
+	return false
+}
+
+// TenantsWithRole lists the tenants in which the viewer holds the role.
+func (v *Viewer) TenantsWithRole(r Role) []int {
+	if v == nil {
+		return nil
+	}
+	var ids []int
+	seen := map[int]bool{}
+	for _, g := range v.Grants {
+		if g.Role == r && g.TenantID != 0 && !seen[g.TenantID] {
+			seen[g.TenantID] = true
+			ids = append(ids, g.TenantID)
+		}
+	}
+	return ids
+}
+
+// AdminTenants lists tenants the viewer administers.
+func (v *Viewer) AdminTenants() []int { return v.TenantsWithRole(RoleTenantAdmin) }
+
+// StaffTenants lists tenants where the viewer is tenant admin or store manager.
+func (v *Viewer) StaffTenants() []int {
+	return union(v.TenantsWithRole(RoleTenantAdmin), v.TenantsWithRole(RoleStoreManager))
+}
+
+// ManagedStores lists the stores the viewer manages as store manager.
+func (v *Viewer) ManagedStores() []int {
+	if v == nil {
+		return nil
+	}
+	var ids []int
+	for _, g := range v.Grants {
+		if g.Role == RoleStoreManager && g.StoreID != 0 {
+			ids = append(ids, g.StoreID)
+		}
+	}
+	return ids
+}
+
+// IsTenantAdmin reports whether the viewer administers tenant t.
+func (v *Viewer) IsTenantAdmin(t int) bool { return contains(v.AdminTenants(), t) }
+
+// ManagesStore reports whether the viewer is store manager of store s.
+func (v *Viewer) ManagesStore(s int) bool { return contains(v.ManagedStores(), s) }
+
+// IsStaff reports whether the viewer holds any staff role (not customer-only or anonymous).
+func (v *Viewer) IsStaff() bool {
+	return v.IsSuperAdmin() || len(v.StaffTenants()) > 0
+}
+
+// Actor is the audit-log description of the viewer.
+func (v *Viewer) Actor() string {
+	if v == nil {
+		return "anonymous"
+	}
+	switch v.Kind {
+	case User:
+		return "user:" + itoa(v.UserID)
+	case SecretKey, PublishableKey:
+		return "api_key:" + itoa(v.APIKeyID)
+	case System:
+		return "system:" + v.SystemName
+	}
+	return "anonymous"
+}
+
+type ctxKey struct{}
+
+// NewContext returns ctx carrying v.
+func NewContext(ctx context.Context, v *Viewer) context.Context {
+	return context.WithValue(ctx, ctxKey{}, v)
+}
+
+// FromContext returns the viewer of ctx, or an anonymous viewer.
+func FromContext(ctx context.Context) *Viewer {
+	if v, ok := ctx.Value(ctxKey{}).(*Viewer); ok && v != nil {
+		return v
+	}
+	return &Viewer{Kind: Anonymous}
+}
+
+// SystemContext marks ctx as internal work by the named job: it may read and write
+// every tenant's rows, and its name is recorded as the actor.
+func SystemContext(ctx context.Context, name string) context.Context {
+	return NewContext(ctx, &Viewer{Kind: System, SystemName: name})
+}
+
+func contains(ids []int, id int) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func union(a, b []int) []int {
+	out := append([]int(nil), a...)
+	for _, x := range b {
+		if !contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
