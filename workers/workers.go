@@ -5,6 +5,7 @@ package workers
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -75,7 +76,7 @@ func Run(ctx context.Context, redisAddr string, d Deps) error {
 type slogAdapter struct{ l *slog.Logger }
 
 func (a slogAdapter) Debug(args ...any) {}
-func (a slogAdapter) Info(args ...any)  { a.l.Info("asynq", "msg", args) }
-func (a slogAdapter) Warn(args ...any)  { a.l.Warn("asynq", "msg", args) }
-func (a slogAdapter) Error(args ...any) { a.l.Error("asynq", "msg", args) }
-func (a slogAdapter) Fatal(args ...any) { a.l.Error("asynq fatal", "msg", args) }
+func (a slogAdapter) Info(args ...any)  { a.l.Info("asynq", "detail", fmt.Sprint(args...)) }
+func (a slogAdapter) Warn(args ...any)  { a.l.Warn("asynq", "detail", fmt.Sprint(args...)) }
+func (a slogAdapter) Error(args ...any) { a.l.Error("asynq", "detail", fmt.Sprint(args...)) }
+func (a slogAdapter) Fatal(args ...any) { a.l.Error("asynq fatal", "detail", fmt.Sprint(args...)) }

@@ -76,14 +76,18 @@ func runSeed(ctx context.Context, log *slog.Logger, args []string) error {
 		return err
 	}
 	defer app.Close()
-	password := os.Getenv("CITYOS_DEMO_PASSWORD")
-	if password == "" {
-		password = seed.DefaultPassword
-	}
-	out, err := seed.Demo(ctx, app.Client, app.Tenancy, password)
+	out, err := seed.Demo(ctx, app.Client, app.Tenancy, demoPassword())
 	if err != nil {
 		return err
 	}
 	out.Print(os.Stdout)
 	return nil
+}
+
+// demoPassword is CITYOS_DEMO_PASSWORD, or the documented default.
+func demoPassword() string {
+	if p := os.Getenv("CITYOS_DEMO_PASSWORD"); p != "" {
+		return p
+	}
+	return seed.DefaultPassword
 }

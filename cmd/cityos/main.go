@@ -14,8 +14,9 @@ import (
 const usage = `cityos — multi-tenant headless commerce
 
 Usage:
-  cityos serve                 API and workers in one process (the default)
-  cityos api                   the API only
+  cityos serve [--demo]        API and workers in one process (the default);
+                               --demo loads the demo data first
+  cityos api [--demo]          the API only
   cityos worker                the background workers only
   cityos migrate               bring the database schema up to date
   cityos seed --demo           load the demo tenants, stores and logins (idempotent)
@@ -38,11 +39,11 @@ func main() {
 	var err error
 	switch cmd {
 	case "serve":
-		err = runServe(ctx, log, true, true)
+		err = runServe(ctx, log, args, true, true)
 	case "api":
-		err = runServe(ctx, log, true, false)
+		err = runServe(ctx, log, args, true, false)
 	case "worker":
-		err = runServe(ctx, log, false, true)
+		err = runServe(ctx, log, args, false, true)
 	case "migrate":
 		err = runMigrate(ctx, log)
 	case "seed":

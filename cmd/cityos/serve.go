@@ -3,13 +3,16 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"log/slog"
 	"net/http"
+	"os"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/platform"
+	"github.com/dakkah/cityos/seed"
 	"github.com/dakkah/cityos/server"
 	"github.com/dakkah/cityos/workers"
 )
@@ -22,12 +25,24 @@ func open(ctx context.Context, log *slog.Logger, migrate bool) (*platform.App, e
 	return platform.Open(ctx, cfg, log, migrate)
 }
 
-func runServe(ctx context.Context, log *slog.Logger, api, work bool) error {
+func runServe(ctx context.Context, log *slog.Logger, args []string, api, work bool) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	demo := fs.Bool("demo", false, "load the demo data (idempotent) before serving")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
 	app, err := open(ctx, log, false)
 	if err != nil {
 		return err
 	}
 	defer app.Close()
+	if *demo {
+		res, err := seed.Demo(ctx, app.Client, app.Tenancy, demoPassword())
+		if err != nil {
+			return err
+		}
+		res.Print(os.Stdout)
+	}
 	g, ctx := errgroup.WithContext(ctx)
 	if api {
 		if err := app.ListenForChanges(ctx); err != nil {
@@ -61,8 +76,7 @@ func announce(log *slog.Logger, app *platform.App) {
 	log.Info("CityOS Commerce is up",
 		"mode", mode, "database", db, "env", c.Env,
 		"graphql", base+"/graphql", "health", base+"/healthz", "metrics", base+"/metrics",
-		"storefront_example", "http://saudi-traditional."+c.PlatformDomain+":"+c.Port,
-		"next", "run `cityos seed --demo` for demo tenants and logins, then open "+base+"/graphql")
+		"next", "open "+base+"/graphql; without demo data yet, run `cityos seed --demo` (logins and keys are printed)")
 }
 
 func runMigrate(ctx context.Context, log *slog.Logger) error {
