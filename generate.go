@@ -2,5 +2,5 @@
 // regenerates the ent client (with the GraphQL model schema) and then the gqlgen executor.
 package cityos
 
-//go:generate go run -mod=mod ./ent/entc.go
-//go:generate go run -mod=mod github.com/99designs/gqlgen generate
+//go:generate go run ./ent/entc.go
+//go:generate go run github.com/99designs/gqlgen generate
