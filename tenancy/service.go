@@ -56,3 +56,19 @@ func WithTx(ctx context.Context, client *ent.Client, fn func(tx *ent.Tx) error) 
 // systemRead lets an operation check that a row exists across the platform, for rows the
 // caller legitimately refers to without being able to list them (a user to grant a role).
 func systemRead(ctx context.Context) context.Context { return access.Bypass(ctx) }
+
+// change runs one write in a transaction and, once it has committed, tells OnChange and
+// returns the row detached from the finished transaction.
+func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write func(tx *ent.Tx) (T, error)) (T, error) {
+	var out T
+	err := WithTx(ctx, s.client, func(tx *ent.Tx) (err error) {
+		out, err = write(tx)
+		return err
+	})
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	s.changed(ctx)
+	return out.Unwrap(), nil
+}

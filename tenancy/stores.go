@@ -43,56 +43,46 @@ func (s *Service) CreateStore(ctx context.Context, in CreateStoreInput) (*ent.St
 	if err != nil {
 		return nil, err
 	}
-	var out *ent.Store
-	err = WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	return change(ctx, s, func(tx *ent.Tx) (*ent.Store, error) {
 		// Reading the tenant first turns "not yours" into NOT_FOUND.
 		if _, err := tx.Tenant.Get(ctx, in.TenantID); err != nil {
-			return err
+			return nil, err
 		}
 		c := tx.Store.Create().SetTenantID(in.TenantID).SetHandle(handle).SetName(name).
 			SetNillableStatus(in.Status).SetNillableStorefrontType(in.StorefrontType)
 		if in.Subdomain != nil {
-			sub, err := Subdomain("subdomain", *in.Subdomain)
+			sub, err := claimNewSubdomain(ctx, tx, *in.Subdomain, 0, 0)
 			if err != nil {
-				return err
-			}
-			if err := claimSubdomain(ctx, tx, sub, 0, 0); err != nil {
-				return err
+				return nil, err
 			}
 			c.SetSubdomain(sub)
 		}
 		if in.Theme != nil {
 			t, err := validTheme(*in.Theme)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			c.SetThemeConfig(t)
 		}
 		if in.Metadata != nil {
 			c.SetMetadata(in.Metadata)
 		}
-		out, err = c.Save(ctx)
-		return translate(err, "the tenant already has a store with that handle, or the subdomain is taken")
+		out, err := c.Save(ctx)
+		return out, translate(err, "the tenant already has a store with that handle, or the subdomain is taken")
 	})
-	if err != nil {
-		return nil, err
-	}
-	s.changed(ctx)
-	return out.Unwrap(), nil
 }
 
 // UpdateStore changes a store's settings.
 func (s *Service) UpdateStore(ctx context.Context, id int, in UpdateStoreInput) (*ent.Store, error) {
-	var out *ent.Store
-	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	return change(ctx, s, func(tx *ent.Tx) (*ent.Store, error) {
 		if _, err := tx.Store.Get(ctx, id); err != nil {
-			return err
+			return nil, err
 		}
 		u := tx.Store.UpdateOneID(id).SetNillableStatus(in.Status).SetNillableStorefrontType(in.StorefrontType)
 		if in.Name != nil {
 			name, err := Name("name", *in.Name)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			u.SetName(name)
 		}
@@ -100,34 +90,25 @@ func (s *Service) UpdateStore(ctx context.Context, id int, in UpdateStoreInput) 
 		case in.ClearSubdomain != nil && *in.ClearSubdomain:
 			u.ClearSubdomain()
 		case in.Subdomain != nil:
-			sub, err := Subdomain("subdomain", *in.Subdomain)
+			sub, err := claimNewSubdomain(ctx, tx, *in.Subdomain, 0, id)
 			if err != nil {
-				return err
-			}
-			if err := claimSubdomain(ctx, tx, sub, 0, id); err != nil {
-				return err
+				return nil, err
 			}
 			u.SetSubdomain(sub)
 		}
 		if in.Theme != nil {
 			t, err := validTheme(*in.Theme)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			u.SetThemeConfig(t)
 		}
 		if in.Metadata != nil {
 			u.SetMetadata(in.Metadata)
 		}
-		var err error
-		out, err = u.Save(ctx)
-		return translate(err, "that subdomain is already taken")
+		out, err := u.Save(ctx)
+		return out, translate(err, "that subdomain is already taken")
 	})
-	if err != nil {
-		return nil, err
-	}
-	s.changed(ctx)
-	return out.Unwrap(), nil
 }
 
 // DeleteStore deletes a store and its custom domains.

@@ -35,3 +35,12 @@ func claimSubdomain(ctx context.Context, tx *ent.Tx, label string, exceptTenant,
 	}
 	return nil
 }
+
+// claimNewSubdomain validates a requested subdomain and checks that it is free.
+func claimNewSubdomain(ctx context.Context, tx *ent.Tx, requested string, exceptTenant, exceptStore int) (string, error) {
+	sub, err := Subdomain("subdomain", requested)
+	if err != nil {
+		return "", err
+	}
+	return sub, claimSubdomain(ctx, tx, sub, exceptTenant, exceptStore)
+}

@@ -40,79 +40,60 @@ func (s *Service) CreateTenant(ctx context.Context, in CreateTenantInput) (*ent.
 	if err != nil {
 		return nil, err
 	}
-	var out *ent.Tenant
-	err = WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	return change(ctx, s, func(tx *ent.Tx) (*ent.Tenant, error) {
 		c := tx.Tenant.Create().SetHandle(handle).SetName(name).
 			SetNillableStatus(in.Status).SetNillableSubscriptionTier(in.SubscriptionTier)
 		if err := setTenantContact(in.BillingEmail, in.Country, c.SetBillingEmail, c.SetCountry); err != nil {
-			return err
+			return nil, err
 		}
 		if in.Subdomain != nil {
-			sub, err := Subdomain("subdomain", *in.Subdomain)
+			sub, err := claimNewSubdomain(ctx, tx, *in.Subdomain, 0, 0)
 			if err != nil {
-				return err
-			}
-			if err := claimSubdomain(ctx, tx, sub, 0, 0); err != nil {
-				return err
+				return nil, err
 			}
 			c.SetSubdomain(sub)
 		}
 		if in.Metadata != nil {
 			c.SetMetadata(in.Metadata)
 		}
-		out, err = c.Save(ctx)
-		return translate(err, "a tenant with that handle or subdomain already exists")
+		out, err := c.Save(ctx)
+		return out, translate(err, "a tenant with that handle or subdomain already exists")
 	})
-	if err != nil {
-		return nil, err
-	}
-	s.changed(ctx)
-	return out.Unwrap(), nil
 }
 
 // UpdateTenant changes a tenant's details.
 func (s *Service) UpdateTenant(ctx context.Context, id int, in UpdateTenantInput) (*ent.Tenant, error) {
-	var out *ent.Tenant
-	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	return change(ctx, s, func(tx *ent.Tx) (*ent.Tenant, error) {
 		if _, err := tx.Tenant.Get(ctx, id); err != nil {
-			return err
+			return nil, err
 		}
 		u := tx.Tenant.UpdateOneID(id).SetNillableSubscriptionTier(in.SubscriptionTier)
 		if in.Name != nil {
 			name, err := Name("name", *in.Name)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			u.SetName(name)
 		}
 		if err := setTenantContact(in.BillingEmail, in.Country, u.SetBillingEmail, u.SetCountry); err != nil {
-			return err
+			return nil, err
 		}
 		switch {
 		case in.ClearSubdomain != nil && *in.ClearSubdomain:
 			u.ClearSubdomain()
 		case in.Subdomain != nil:
-			sub, err := Subdomain("subdomain", *in.Subdomain)
+			sub, err := claimNewSubdomain(ctx, tx, *in.Subdomain, id, 0)
 			if err != nil {
-				return err
-			}
-			if err := claimSubdomain(ctx, tx, sub, id, 0); err != nil {
-				return err
+				return nil, err
 			}
 			u.SetSubdomain(sub)
 		}
 		if in.Metadata != nil {
 			u.SetMetadata(in.Metadata)
 		}
-		var err error
-		out, err = u.Save(ctx)
-		return translate(err, "that subdomain is already taken")
+		out, err := u.Save(ctx)
+		return out, translate(err, "that subdomain is already taken")
 	})
-	if err != nil {
-		return nil, err
-	}
-	s.changed(ctx)
-	return out.Unwrap(), nil
 }
 
 // SetTenantStatus suspends, reactivates or retires a tenant (platform only, by policy).
@@ -120,20 +101,13 @@ func (s *Service) SetTenantStatus(ctx context.Context, id int, status tenant.Sta
 	if err := tenant.StatusValidator(status); err != nil {
 		return nil, err
 	}
-	var out *ent.Tenant
-	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	return change(ctx, s, func(tx *ent.Tx) (*ent.Tenant, error) {
 		if _, err := tx.Tenant.Get(ctx, id); err != nil {
-			return err
+			return nil, err
 		}
-		var err error
-		out, err = tx.Tenant.UpdateOneID(id).SetStatus(status).Save(ctx)
-		return err
+		out, err := tx.Tenant.UpdateOneID(id).SetStatus(status).Save(ctx)
+		return out, err
 	})
-	if err != nil {
-		return nil, err
-	}
-	s.changed(ctx)
-	return out.Unwrap(), nil
 }
 
 func setTenantContact[B any](email, country *string, setEmail func(string) B, setCountry func(string) B) error {
