@@ -73,7 +73,7 @@ func graphQLHandler(d Deps, reg prometheus.Registerer) http.Handler {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: newPersistedQueries(d.Redis)})
 	if d.Config.Dev() {
 		srv.Use(extension.Introspection{})
 	}
