@@ -5,13 +5,14 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/privacy"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/viewer"
 )
 
 // UserPolicy: users see themselves; tenant admins see the users who hold a role in their
-// tenants. Tenant admins may create users (to grant them roles next); a user edits only
+// tenants; a tenant's staff see its customer accounts. Tenant admins may create users (to grant them roles next); a user edits only
 // their own profile; only the platform deletes users.
 func UserPolicy() ent.Policy {
 	return privacy.Policy{
@@ -19,17 +20,21 @@ func UserPolicy() ent.Policy {
 			allowPlatform(),
 			privacy.UserQueryRuleFunc(func(ctx context.Context, q *ent.UserQuery) error {
 				v := viewer.FromContext(ctx)
-				admin := v.AdminTenants()
-				switch {
-				case v.Kind == viewer.User && len(admin) > 0:
-					q.Where(user.Or(user.ID(v.UserID), user.HasMembershipsWith(membership.TenantIDIn(admin...))))
-				case v.Kind == viewer.User:
-					q.Where(user.ID(v.UserID))
-				case len(admin) > 0:
-					q.Where(user.HasMembershipsWith(membership.TenantIDIn(admin...)))
-				default:
+				var any []predicate.User
+				if v.Kind == viewer.User {
+					any = append(any, user.ID(v.UserID))
+				}
+				if admin := v.AdminTenants(); len(admin) > 0 {
+					any = append(any, user.HasMembershipsWith(membership.TenantIDIn(admin...)))
+				}
+				if staff := v.StaffTenants(); len(staff) > 0 {
+					// The tenant's own customer accounts: staff list their customers.
+					any = append(any, user.RealmIn(staff...))
+				}
+				if len(any) == 0 {
 					return denyNothingVisible("users")
 				}
+				q.Where(user.Or(any...))
 				return privacy.Allow
 			}),
 		},

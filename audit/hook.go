@@ -18,7 +18,7 @@ import (
 )
 
 // ignored fields change on every write and say nothing about it.
-var ignored = map[string]bool{"updated_at": true, "last_used_at": true, "edges": true}
+var ignored = map[string]bool{"updated_at": true, "last_used_at": true, "order_seq": true, "edges": true}
 
 // Hook returns the audit hook for an entity type. Sensitive fields (password and token
 // hashes, verification tokens) never reach the log: they are excluded from the entities'

@@ -14,12 +14,31 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/auditlog"
+	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/country"
+	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/outboxevent"
+	"github.com/dakkah/cityos/ent/price"
+	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/productcategory"
+	"github.com/dakkah/cityos/ent/productcollection"
+	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/refreshtoken"
+	"github.com/dakkah/cityos/ent/region"
+	"github.com/dakkah/cityos/ent/reservation"
+	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/scope"
+	"github.com/dakkah/cityos/ent/shippingoption"
+	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -84,18 +103,37 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apikey.Table:       apikey.ValidColumn,
-			auditlog.Table:     auditlog.ValidColumn,
-			category.Table:     category.ValidColumn,
-			country.Table:      country.ValidColumn,
-			domain.Table:       domain.ValidColumn,
-			membership.Table:   membership.ValidColumn,
-			refreshtoken.Table: refreshtoken.ValidColumn,
-			scope.Table:        scope.ValidColumn,
-			store.Table:        store.ValidColumn,
-			subcategory.Table:  subcategory.ValidColumn,
-			tenant.Table:       tenant.ValidColumn,
-			user.Table:         user.ValidColumn,
+			apikey.Table:            apikey.ValidColumn,
+			auditlog.Table:          auditlog.ValidColumn,
+			cart.Table:              cart.ValidColumn,
+			category.Table:          category.ValidColumn,
+			country.Table:           country.ValidColumn,
+			customeraddress.Table:   customeraddress.ValidColumn,
+			domain.Table:            domain.ValidColumn,
+			fulfillment.Table:       fulfillment.ValidColumn,
+			inventorylevel.Table:    inventorylevel.ValidColumn,
+			lineitem.Table:          lineitem.ValidColumn,
+			membership.Table:        membership.ValidColumn,
+			order.Table:             order.ValidColumn,
+			orderlineitem.Table:     orderlineitem.ValidColumn,
+			outboxevent.Table:       outboxevent.ValidColumn,
+			price.Table:             price.ValidColumn,
+			product.Table:           product.ValidColumn,
+			productcategory.Table:   productcategory.ValidColumn,
+			productcollection.Table: productcollection.ValidColumn,
+			productoption.Table:     productoption.ValidColumn,
+			productvariant.Table:    productvariant.ValidColumn,
+			refreshtoken.Table:      refreshtoken.ValidColumn,
+			region.Table:            region.ValidColumn,
+			reservation.Table:       reservation.ValidColumn,
+			saleschannel.Table:      saleschannel.ValidColumn,
+			scope.Table:             scope.ValidColumn,
+			shippingoption.Table:    shippingoption.ValidColumn,
+			stocklocation.Table:     stocklocation.ValidColumn,
+			store.Table:             store.ValidColumn,
+			subcategory.Table:       subcategory.ValidColumn,
+			tenant.Table:            tenant.ValidColumn,
+			user.Table:              user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -5,13 +5,32 @@ package ent
 import (
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/auditlog"
+	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/country"
+	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/ent/predicate"
+	"github.com/dakkah/cityos/ent/price"
+	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/productcategory"
+	"github.com/dakkah/cityos/ent/productcollection"
+	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/refreshtoken"
+	"github.com/dakkah/cityos/ent/region"
+	"github.com/dakkah/cityos/ent/reservation"
+	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/scope"
+	"github.com/dakkah/cityos/ent/shippingoption"
+	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -25,7 +44,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 12)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 31)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -74,6 +93,32 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   cart.Table,
+			Columns: cart.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: cart.FieldID,
+			},
+		},
+		Type: "Cart",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			cart.FieldCreatedAt:        {Type: field.TypeTime, Column: cart.FieldCreatedAt},
+			cart.FieldUpdatedAt:        {Type: field.TypeTime, Column: cart.FieldUpdatedAt},
+			cart.FieldTenantID:         {Type: field.TypeInt, Column: cart.FieldTenantID},
+			cart.FieldToken:            {Type: field.TypeInt, Column: cart.FieldToken},
+			cart.FieldStoreID:          {Type: field.TypeInt, Column: cart.FieldStoreID},
+			cart.FieldRegionID:         {Type: field.TypeInt, Column: cart.FieldRegionID},
+			cart.FieldCurrencyCode:     {Type: field.TypeString, Column: cart.FieldCurrencyCode},
+			cart.FieldEmail:            {Type: field.TypeString, Column: cart.FieldEmail},
+			cart.FieldCustomerID:       {Type: field.TypeInt, Column: cart.FieldCustomerID},
+			cart.FieldShippingAddress:  {Type: field.TypeJSON, Column: cart.FieldShippingAddress},
+			cart.FieldBillingAddress:   {Type: field.TypeJSON, Column: cart.FieldBillingAddress},
+			cart.FieldShippingOptionID: {Type: field.TypeInt, Column: cart.FieldShippingOptionID},
+			cart.FieldCompletedAt:      {Type: field.TypeTime, Column: cart.FieldCompletedAt},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   category.Table,
 			Columns: category.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -90,7 +135,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			category.FieldScopeID:   {Type: field.TypeInt, Column: category.FieldScopeID},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   country.Table,
 			Columns: country.Columns,
@@ -105,7 +150,32 @@ var schemaGraph = func() *sqlgraph.Schema {
 			country.FieldName: {Type: field.TypeString, Column: country.FieldName},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   customeraddress.Table,
+			Columns: customeraddress.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: customeraddress.FieldID,
+			},
+		},
+		Type: "CustomerAddress",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			customeraddress.FieldCreatedAt:   {Type: field.TypeTime, Column: customeraddress.FieldCreatedAt},
+			customeraddress.FieldUpdatedAt:   {Type: field.TypeTime, Column: customeraddress.FieldUpdatedAt},
+			customeraddress.FieldTenantID:    {Type: field.TypeInt, Column: customeraddress.FieldTenantID},
+			customeraddress.FieldUserID:      {Type: field.TypeInt, Column: customeraddress.FieldUserID},
+			customeraddress.FieldFirstName:   {Type: field.TypeString, Column: customeraddress.FieldFirstName},
+			customeraddress.FieldLastName:    {Type: field.TypeString, Column: customeraddress.FieldLastName},
+			customeraddress.FieldAddress1:    {Type: field.TypeString, Column: customeraddress.FieldAddress1},
+			customeraddress.FieldAddress2:    {Type: field.TypeString, Column: customeraddress.FieldAddress2},
+			customeraddress.FieldCity:        {Type: field.TypeString, Column: customeraddress.FieldCity},
+			customeraddress.FieldPostalCode:  {Type: field.TypeString, Column: customeraddress.FieldPostalCode},
+			customeraddress.FieldCountryCode: {Type: field.TypeString, Column: customeraddress.FieldCountryCode},
+			customeraddress.FieldPhone:       {Type: field.TypeString, Column: customeraddress.FieldPhone},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   domain.Table,
 			Columns: domain.Columns,
@@ -127,7 +197,68 @@ var schemaGraph = func() *sqlgraph.Schema {
 			domain.FieldVerifiedAt:        {Type: field.TypeTime, Column: domain.FieldVerifiedAt},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   fulfillment.Table,
+			Columns: fulfillment.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: fulfillment.FieldID,
+			},
+		},
+		Type: "Fulfillment",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			fulfillment.FieldCreatedAt:   {Type: field.TypeTime, Column: fulfillment.FieldCreatedAt},
+			fulfillment.FieldUpdatedAt:   {Type: field.TypeTime, Column: fulfillment.FieldUpdatedAt},
+			fulfillment.FieldTenantID:    {Type: field.TypeInt, Column: fulfillment.FieldTenantID},
+			fulfillment.FieldOrderID:     {Type: field.TypeInt, Column: fulfillment.FieldOrderID},
+			fulfillment.FieldShippedAt:   {Type: field.TypeTime, Column: fulfillment.FieldShippedAt},
+			fulfillment.FieldDeliveredAt: {Type: field.TypeTime, Column: fulfillment.FieldDeliveredAt},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   inventorylevel.Table,
+			Columns: inventorylevel.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: inventorylevel.FieldID,
+			},
+		},
+		Type: "InventoryLevel",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			inventorylevel.FieldCreatedAt:        {Type: field.TypeTime, Column: inventorylevel.FieldCreatedAt},
+			inventorylevel.FieldUpdatedAt:        {Type: field.TypeTime, Column: inventorylevel.FieldUpdatedAt},
+			inventorylevel.FieldTenantID:         {Type: field.TypeInt, Column: inventorylevel.FieldTenantID},
+			inventorylevel.FieldVariantID:        {Type: field.TypeInt, Column: inventorylevel.FieldVariantID},
+			inventorylevel.FieldLocationID:       {Type: field.TypeInt, Column: inventorylevel.FieldLocationID},
+			inventorylevel.FieldStockedQuantity:  {Type: field.TypeInt, Column: inventorylevel.FieldStockedQuantity},
+			inventorylevel.FieldReservedQuantity: {Type: field.TypeInt, Column: inventorylevel.FieldReservedQuantity},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   lineitem.Table,
+			Columns: lineitem.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: lineitem.FieldID,
+			},
+		},
+		Type: "LineItem",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			lineitem.FieldCreatedAt: {Type: field.TypeTime, Column: lineitem.FieldCreatedAt},
+			lineitem.FieldUpdatedAt: {Type: field.TypeTime, Column: lineitem.FieldUpdatedAt},
+			lineitem.FieldTenantID:  {Type: field.TypeInt, Column: lineitem.FieldTenantID},
+			lineitem.FieldCartID:    {Type: field.TypeInt, Column: lineitem.FieldCartID},
+			lineitem.FieldVariantID: {Type: field.TypeInt, Column: lineitem.FieldVariantID},
+			lineitem.FieldTitle:     {Type: field.TypeString, Column: lineitem.FieldTitle},
+			lineitem.FieldSku:       {Type: field.TypeString, Column: lineitem.FieldSku},
+			lineitem.FieldQuantity:  {Type: field.TypeInt, Column: lineitem.FieldQuantity},
+			lineitem.FieldUnitPrice: {Type: field.TypeInt64, Column: lineitem.FieldUnitPrice},
+		},
+	}
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -146,7 +277,208 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldStoreID:   {Type: field.TypeInt, Column: membership.FieldStoreID},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   order.Table,
+			Columns: order.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: order.FieldID,
+			},
+		},
+		Type: "Order",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			order.FieldCreatedAt:         {Type: field.TypeTime, Column: order.FieldCreatedAt},
+			order.FieldUpdatedAt:         {Type: field.TypeTime, Column: order.FieldUpdatedAt},
+			order.FieldTenantID:          {Type: field.TypeInt, Column: order.FieldTenantID},
+			order.FieldStoreID:           {Type: field.TypeInt, Column: order.FieldStoreID},
+			order.FieldDisplayID:         {Type: field.TypeInt, Column: order.FieldDisplayID},
+			order.FieldCartID:            {Type: field.TypeInt, Column: order.FieldCartID},
+			order.FieldIdempotencyKey:    {Type: field.TypeString, Column: order.FieldIdempotencyKey},
+			order.FieldCustomerID:        {Type: field.TypeInt, Column: order.FieldCustomerID},
+			order.FieldEmail:             {Type: field.TypeString, Column: order.FieldEmail},
+			order.FieldStatus:            {Type: field.TypeEnum, Column: order.FieldStatus},
+			order.FieldPaymentStatus:     {Type: field.TypeEnum, Column: order.FieldPaymentStatus},
+			order.FieldFulfillmentStatus: {Type: field.TypeEnum, Column: order.FieldFulfillmentStatus},
+			order.FieldCurrencyCode:      {Type: field.TypeString, Column: order.FieldCurrencyCode},
+			order.FieldSubtotal:          {Type: field.TypeInt64, Column: order.FieldSubtotal},
+			order.FieldShippingTotal:     {Type: field.TypeInt64, Column: order.FieldShippingTotal},
+			order.FieldTaxTotal:          {Type: field.TypeInt64, Column: order.FieldTaxTotal},
+			order.FieldTotal:             {Type: field.TypeInt64, Column: order.FieldTotal},
+			order.FieldRefundedTotal:     {Type: field.TypeInt64, Column: order.FieldRefundedTotal},
+			order.FieldPaymentProvider:   {Type: field.TypeString, Column: order.FieldPaymentProvider},
+			order.FieldPaymentReference:  {Type: field.TypeString, Column: order.FieldPaymentReference},
+			order.FieldShippingMethod:    {Type: field.TypeString, Column: order.FieldShippingMethod},
+			order.FieldShippingAddress:   {Type: field.TypeJSON, Column: order.FieldShippingAddress},
+			order.FieldBillingAddress:    {Type: field.TypeJSON, Column: order.FieldBillingAddress},
+			order.FieldCanceledAt:        {Type: field.TypeTime, Column: order.FieldCanceledAt},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   orderlineitem.Table,
+			Columns: orderlineitem.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: orderlineitem.FieldID,
+			},
+		},
+		Type: "OrderLineItem",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			orderlineitem.FieldTenantID:  {Type: field.TypeInt, Column: orderlineitem.FieldTenantID},
+			orderlineitem.FieldOrderID:   {Type: field.TypeInt, Column: orderlineitem.FieldOrderID},
+			orderlineitem.FieldVariantID: {Type: field.TypeInt, Column: orderlineitem.FieldVariantID},
+			orderlineitem.FieldTitle:     {Type: field.TypeString, Column: orderlineitem.FieldTitle},
+			orderlineitem.FieldSku:       {Type: field.TypeString, Column: orderlineitem.FieldSku},
+			orderlineitem.FieldQuantity:  {Type: field.TypeInt, Column: orderlineitem.FieldQuantity},
+			orderlineitem.FieldUnitPrice: {Type: field.TypeInt64, Column: orderlineitem.FieldUnitPrice},
+			orderlineitem.FieldTotal:     {Type: field.TypeInt64, Column: orderlineitem.FieldTotal},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   outboxevent.Table,
+			Columns: outboxevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: outboxevent.FieldID,
+			},
+		},
+		Type: "OutboxEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			outboxevent.FieldCreatedAt:   {Type: field.TypeTime, Column: outboxevent.FieldCreatedAt},
+			outboxevent.FieldUpdatedAt:   {Type: field.TypeTime, Column: outboxevent.FieldUpdatedAt},
+			outboxevent.FieldTenantID:    {Type: field.TypeInt, Column: outboxevent.FieldTenantID},
+			outboxevent.FieldTopic:       {Type: field.TypeString, Column: outboxevent.FieldTopic},
+			outboxevent.FieldPayload:     {Type: field.TypeJSON, Column: outboxevent.FieldPayload},
+			outboxevent.FieldPublishedAt: {Type: field.TypeTime, Column: outboxevent.FieldPublishedAt},
+		},
+	}
+	graph.Nodes[14] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   price.Table,
+			Columns: price.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: price.FieldID,
+			},
+		},
+		Type: "Price",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			price.FieldCreatedAt:    {Type: field.TypeTime, Column: price.FieldCreatedAt},
+			price.FieldUpdatedAt:    {Type: field.TypeTime, Column: price.FieldUpdatedAt},
+			price.FieldTenantID:     {Type: field.TypeInt, Column: price.FieldTenantID},
+			price.FieldVariantID:    {Type: field.TypeInt, Column: price.FieldVariantID},
+			price.FieldCurrencyCode: {Type: field.TypeString, Column: price.FieldCurrencyCode},
+			price.FieldAmount:       {Type: field.TypeInt64, Column: price.FieldAmount},
+			price.FieldRegionID:     {Type: field.TypeInt, Column: price.FieldRegionID},
+		},
+	}
+	graph.Nodes[15] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   product.Table,
+			Columns: product.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: product.FieldID,
+			},
+		},
+		Type: "Product",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			product.FieldCreatedAt:    {Type: field.TypeTime, Column: product.FieldCreatedAt},
+			product.FieldUpdatedAt:    {Type: field.TypeTime, Column: product.FieldUpdatedAt},
+			product.FieldTenantID:     {Type: field.TypeInt, Column: product.FieldTenantID},
+			product.FieldTitle:        {Type: field.TypeString, Column: product.FieldTitle},
+			product.FieldHandle:       {Type: field.TypeString, Column: product.FieldHandle},
+			product.FieldDescription:  {Type: field.TypeString, Column: product.FieldDescription},
+			product.FieldStatus:       {Type: field.TypeEnum, Column: product.FieldStatus},
+			product.FieldThumbnail:    {Type: field.TypeString, Column: product.FieldThumbnail},
+			product.FieldImages:       {Type: field.TypeJSON, Column: product.FieldImages},
+			product.FieldTags:         {Type: field.TypeJSON, Column: product.FieldTags},
+			product.FieldCategoryID:   {Type: field.TypeInt, Column: product.FieldCategoryID},
+			product.FieldCollectionID: {Type: field.TypeInt, Column: product.FieldCollectionID},
+			product.FieldMetadata:     {Type: field.TypeJSON, Column: product.FieldMetadata},
+		},
+	}
+	graph.Nodes[16] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   productcategory.Table,
+			Columns: productcategory.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: productcategory.FieldID,
+			},
+		},
+		Type: "ProductCategory",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			productcategory.FieldCreatedAt: {Type: field.TypeTime, Column: productcategory.FieldCreatedAt},
+			productcategory.FieldUpdatedAt: {Type: field.TypeTime, Column: productcategory.FieldUpdatedAt},
+			productcategory.FieldTenantID:  {Type: field.TypeInt, Column: productcategory.FieldTenantID},
+			productcategory.FieldName:      {Type: field.TypeString, Column: productcategory.FieldName},
+			productcategory.FieldHandle:    {Type: field.TypeString, Column: productcategory.FieldHandle},
+			productcategory.FieldParentID:  {Type: field.TypeInt, Column: productcategory.FieldParentID},
+		},
+	}
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   productcollection.Table,
+			Columns: productcollection.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: productcollection.FieldID,
+			},
+		},
+		Type: "ProductCollection",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			productcollection.FieldCreatedAt: {Type: field.TypeTime, Column: productcollection.FieldCreatedAt},
+			productcollection.FieldUpdatedAt: {Type: field.TypeTime, Column: productcollection.FieldUpdatedAt},
+			productcollection.FieldTenantID:  {Type: field.TypeInt, Column: productcollection.FieldTenantID},
+			productcollection.FieldTitle:     {Type: field.TypeString, Column: productcollection.FieldTitle},
+			productcollection.FieldHandle:    {Type: field.TypeString, Column: productcollection.FieldHandle},
+		},
+	}
+	graph.Nodes[18] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   productoption.Table,
+			Columns: productoption.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: productoption.FieldID,
+			},
+		},
+		Type: "ProductOption",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			productoption.FieldTenantID:  {Type: field.TypeInt, Column: productoption.FieldTenantID},
+			productoption.FieldProductID: {Type: field.TypeInt, Column: productoption.FieldProductID},
+			productoption.FieldTitle:     {Type: field.TypeString, Column: productoption.FieldTitle},
+			productoption.FieldValues:    {Type: field.TypeJSON, Column: productoption.FieldValues},
+		},
+	}
+	graph.Nodes[19] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   productvariant.Table,
+			Columns: productvariant.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: productvariant.FieldID,
+			},
+		},
+		Type: "ProductVariant",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			productvariant.FieldCreatedAt:       {Type: field.TypeTime, Column: productvariant.FieldCreatedAt},
+			productvariant.FieldUpdatedAt:       {Type: field.TypeTime, Column: productvariant.FieldUpdatedAt},
+			productvariant.FieldTenantID:        {Type: field.TypeInt, Column: productvariant.FieldTenantID},
+			productvariant.FieldProductID:       {Type: field.TypeInt, Column: productvariant.FieldProductID},
+			productvariant.FieldTitle:           {Type: field.TypeString, Column: productvariant.FieldTitle},
+			productvariant.FieldSku:             {Type: field.TypeString, Column: productvariant.FieldSku},
+			productvariant.FieldOptionValues:    {Type: field.TypeJSON, Column: productvariant.FieldOptionValues},
+			productvariant.FieldBarcode:         {Type: field.TypeString, Column: productvariant.FieldBarcode},
+			productvariant.FieldWeight:          {Type: field.TypeInt, Column: productvariant.FieldWeight},
+			productvariant.FieldManageInventory: {Type: field.TypeBool, Column: productvariant.FieldManageInventory},
+			productvariant.FieldAllowBackorder:  {Type: field.TypeBool, Column: productvariant.FieldAllowBackorder},
+		},
+	}
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -167,7 +499,68 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   region.Table,
+			Columns: region.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: region.FieldID,
+			},
+		},
+		Type: "Region",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			region.FieldCreatedAt:    {Type: field.TypeTime, Column: region.FieldCreatedAt},
+			region.FieldUpdatedAt:    {Type: field.TypeTime, Column: region.FieldUpdatedAt},
+			region.FieldTenantID:     {Type: field.TypeInt, Column: region.FieldTenantID},
+			region.FieldName:         {Type: field.TypeString, Column: region.FieldName},
+			region.FieldCurrencyCode: {Type: field.TypeString, Column: region.FieldCurrencyCode},
+			region.FieldCountries:    {Type: field.TypeJSON, Column: region.FieldCountries},
+			region.FieldTaxRateBps:   {Type: field.TypeInt, Column: region.FieldTaxRateBps},
+			region.FieldTaxInclusive: {Type: field.TypeBool, Column: region.FieldTaxInclusive},
+		},
+	}
+	graph.Nodes[22] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   reservation.Table,
+			Columns: reservation.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: reservation.FieldID,
+			},
+		},
+		Type: "Reservation",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			reservation.FieldCreatedAt:        {Type: field.TypeTime, Column: reservation.FieldCreatedAt},
+			reservation.FieldUpdatedAt:        {Type: field.TypeTime, Column: reservation.FieldUpdatedAt},
+			reservation.FieldTenantID:         {Type: field.TypeInt, Column: reservation.FieldTenantID},
+			reservation.FieldOrderID:          {Type: field.TypeInt, Column: reservation.FieldOrderID},
+			reservation.FieldInventoryLevelID: {Type: field.TypeInt, Column: reservation.FieldInventoryLevelID},
+			reservation.FieldQuantity:         {Type: field.TypeInt, Column: reservation.FieldQuantity},
+			reservation.FieldReleasedAt:       {Type: field.TypeTime, Column: reservation.FieldReleasedAt},
+		},
+	}
+	graph.Nodes[23] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   saleschannel.Table,
+			Columns: saleschannel.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: saleschannel.FieldID,
+			},
+		},
+		Type: "SalesChannel",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			saleschannel.FieldCreatedAt:   {Type: field.TypeTime, Column: saleschannel.FieldCreatedAt},
+			saleschannel.FieldUpdatedAt:   {Type: field.TypeTime, Column: saleschannel.FieldUpdatedAt},
+			saleschannel.FieldTenantID:    {Type: field.TypeInt, Column: saleschannel.FieldTenantID},
+			saleschannel.FieldStoreID:     {Type: field.TypeInt, Column: saleschannel.FieldStoreID},
+			saleschannel.FieldName:        {Type: field.TypeString, Column: saleschannel.FieldName},
+			saleschannel.FieldDescription: {Type: field.TypeString, Column: saleschannel.FieldDescription},
+			saleschannel.FieldIsDisabled:  {Type: field.TypeBool, Column: saleschannel.FieldIsDisabled},
+		},
+	}
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   scope.Table,
 			Columns: scope.Columns,
@@ -184,7 +577,43 @@ var schemaGraph = func() *sqlgraph.Schema {
 			scope.FieldName:      {Type: field.TypeString, Column: scope.FieldName},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   shippingoption.Table,
+			Columns: shippingoption.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: shippingoption.FieldID,
+			},
+		},
+		Type: "ShippingOption",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			shippingoption.FieldCreatedAt: {Type: field.TypeTime, Column: shippingoption.FieldCreatedAt},
+			shippingoption.FieldUpdatedAt: {Type: field.TypeTime, Column: shippingoption.FieldUpdatedAt},
+			shippingoption.FieldTenantID:  {Type: field.TypeInt, Column: shippingoption.FieldTenantID},
+			shippingoption.FieldRegionID:  {Type: field.TypeInt, Column: shippingoption.FieldRegionID},
+			shippingoption.FieldName:      {Type: field.TypeString, Column: shippingoption.FieldName},
+			shippingoption.FieldAmount:    {Type: field.TypeInt64, Column: shippingoption.FieldAmount},
+		},
+	}
+	graph.Nodes[26] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   stocklocation.Table,
+			Columns: stocklocation.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: stocklocation.FieldID,
+			},
+		},
+		Type: "StockLocation",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			stocklocation.FieldCreatedAt: {Type: field.TypeTime, Column: stocklocation.FieldCreatedAt},
+			stocklocation.FieldUpdatedAt: {Type: field.TypeTime, Column: stocklocation.FieldUpdatedAt},
+			stocklocation.FieldTenantID:  {Type: field.TypeInt, Column: stocklocation.FieldTenantID},
+			stocklocation.FieldName:      {Type: field.TypeString, Column: stocklocation.FieldName},
+		},
+	}
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   store.Table,
 			Columns: store.Columns,
@@ -205,9 +634,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 			store.FieldSubdomain:      {Type: field.TypeString, Column: store.FieldSubdomain},
 			store.FieldThemeConfig:    {Type: field.TypeJSON, Column: store.FieldThemeConfig},
 			store.FieldMetadata:       {Type: field.TypeJSON, Column: store.FieldMetadata},
+			store.FieldOrderSeq:       {Type: field.TypeInt, Column: store.FieldOrderSeq},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subcategory.Table,
 			Columns: subcategory.Columns,
@@ -225,7 +655,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subcategory.FieldName:       {Type: field.TypeString, Column: subcategory.FieldName},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tenant.Table,
 			Columns: tenant.Columns,
@@ -248,7 +678,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tenant.FieldMetadata:         {Type: field.TypeJSON, Column: tenant.FieldMetadata},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -262,6 +692,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldCreatedAt:    {Type: field.TypeTime, Column: user.FieldCreatedAt},
 			user.FieldUpdatedAt:    {Type: field.TypeTime, Column: user.FieldUpdatedAt},
 			user.FieldEmail:        {Type: field.TypeString, Column: user.FieldEmail},
+			user.FieldRealm:        {Type: field.TypeInt, Column: user.FieldRealm},
 			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
 			user.FieldName:         {Type: field.TypeString, Column: user.FieldName},
 			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
@@ -292,6 +723,78 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Store",
 	)
 	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   cart.TenantTable,
+			Columns: []string{cart.TenantColumn},
+			Bidi:    false,
+		},
+		"Cart",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"store",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   cart.StoreTable,
+			Columns: []string{cart.StoreColumn},
+			Bidi:    false,
+		},
+		"Cart",
+		"Store",
+	)
+	graph.MustAddE(
+		"region",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   cart.RegionTable,
+			Columns: []string{cart.RegionColumn},
+			Bidi:    false,
+		},
+		"Cart",
+		"Region",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   cart.CustomerTable,
+			Columns: []string{cart.CustomerColumn},
+			Bidi:    false,
+		},
+		"Cart",
+		"User",
+	)
+	graph.MustAddE(
+		"shipping_option",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   cart.ShippingOptionTable,
+			Columns: []string{cart.ShippingOptionColumn},
+			Bidi:    false,
+		},
+		"Cart",
+		"ShippingOption",
+	)
+	graph.MustAddE(
+		"items",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   cart.ItemsTable,
+			Columns: []string{cart.ItemsColumn},
+			Bidi:    false,
+		},
+		"Cart",
+		"LineItem",
+	)
+	graph.MustAddE(
 		"scope",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -320,6 +823,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
 			Inverse: false,
+			Table:   customeraddress.TenantTable,
+			Columns: []string{customeraddress.TenantColumn},
+			Bidi:    false,
+		},
+		"CustomerAddress",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   customeraddress.UserTable,
+			Columns: []string{customeraddress.UserColumn},
+			Bidi:    false,
+		},
+		"CustomerAddress",
+		"User",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
 			Table:   domain.TenantTable,
 			Columns: []string{domain.TenantColumn},
 			Bidi:    false,
@@ -338,6 +865,102 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Domain",
 		"Store",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   fulfillment.TenantTable,
+			Columns: []string{fulfillment.TenantColumn},
+			Bidi:    false,
+		},
+		"Fulfillment",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"order",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   fulfillment.OrderTable,
+			Columns: []string{fulfillment.OrderColumn},
+			Bidi:    false,
+		},
+		"Fulfillment",
+		"Order",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inventorylevel.TenantTable,
+			Columns: []string{inventorylevel.TenantColumn},
+			Bidi:    false,
+		},
+		"InventoryLevel",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"variant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   inventorylevel.VariantTable,
+			Columns: []string{inventorylevel.VariantColumn},
+			Bidi:    false,
+		},
+		"InventoryLevel",
+		"ProductVariant",
+	)
+	graph.MustAddE(
+		"location",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   inventorylevel.LocationTable,
+			Columns: []string{inventorylevel.LocationColumn},
+			Bidi:    false,
+		},
+		"InventoryLevel",
+		"StockLocation",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   lineitem.TenantTable,
+			Columns: []string{lineitem.TenantColumn},
+			Bidi:    false,
+		},
+		"LineItem",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"cart",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   lineitem.CartTable,
+			Columns: []string{lineitem.CartColumn},
+			Bidi:    false,
+		},
+		"LineItem",
+		"Cart",
+	)
+	graph.MustAddE(
+		"variant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   lineitem.VariantTable,
+			Columns: []string{lineitem.VariantColumn},
+			Bidi:    false,
+		},
+		"LineItem",
+		"ProductVariant",
 	)
 	graph.MustAddE(
 		"user",
@@ -376,6 +999,330 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Store",
 	)
 	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   order.TenantTable,
+			Columns: []string{order.TenantColumn},
+			Bidi:    false,
+		},
+		"Order",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"store",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   order.StoreTable,
+			Columns: []string{order.StoreColumn},
+			Bidi:    false,
+		},
+		"Order",
+		"Store",
+	)
+	graph.MustAddE(
+		"customer",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   order.CustomerTable,
+			Columns: []string{order.CustomerColumn},
+			Bidi:    false,
+		},
+		"Order",
+		"User",
+	)
+	graph.MustAddE(
+		"items",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.ItemsTable,
+			Columns: []string{order.ItemsColumn},
+			Bidi:    false,
+		},
+		"Order",
+		"OrderLineItem",
+	)
+	graph.MustAddE(
+		"reservations",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.ReservationsTable,
+			Columns: []string{order.ReservationsColumn},
+			Bidi:    false,
+		},
+		"Order",
+		"Reservation",
+	)
+	graph.MustAddE(
+		"fulfillments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.FulfillmentsTable,
+			Columns: []string{order.FulfillmentsColumn},
+			Bidi:    false,
+		},
+		"Order",
+		"Fulfillment",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   orderlineitem.TenantTable,
+			Columns: []string{orderlineitem.TenantColumn},
+			Bidi:    false,
+		},
+		"OrderLineItem",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"order",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   orderlineitem.OrderTable,
+			Columns: []string{orderlineitem.OrderColumn},
+			Bidi:    false,
+		},
+		"OrderLineItem",
+		"Order",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   price.TenantTable,
+			Columns: []string{price.TenantColumn},
+			Bidi:    false,
+		},
+		"Price",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"variant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   price.VariantTable,
+			Columns: []string{price.VariantColumn},
+			Bidi:    false,
+		},
+		"Price",
+		"ProductVariant",
+	)
+	graph.MustAddE(
+		"region",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   price.RegionTable,
+			Columns: []string{price.RegionColumn},
+			Bidi:    false,
+		},
+		"Price",
+		"Region",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   product.TenantTable,
+			Columns: []string{product.TenantColumn},
+			Bidi:    false,
+		},
+		"Product",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"category",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   product.CategoryTable,
+			Columns: []string{product.CategoryColumn},
+			Bidi:    false,
+		},
+		"Product",
+		"ProductCategory",
+	)
+	graph.MustAddE(
+		"collection",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   product.CollectionTable,
+			Columns: []string{product.CollectionColumn},
+			Bidi:    false,
+		},
+		"Product",
+		"ProductCollection",
+	)
+	graph.MustAddE(
+		"options",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.OptionsTable,
+			Columns: []string{product.OptionsColumn},
+			Bidi:    false,
+		},
+		"Product",
+		"ProductOption",
+	)
+	graph.MustAddE(
+		"variants",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   product.VariantsTable,
+			Columns: []string{product.VariantsColumn},
+			Bidi:    false,
+		},
+		"Product",
+		"ProductVariant",
+	)
+	graph.MustAddE(
+		"sales_channels",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   product.SalesChannelsTable,
+			Columns: product.SalesChannelsPrimaryKey,
+			Bidi:    false,
+		},
+		"Product",
+		"SalesChannel",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   productcategory.TenantTable,
+			Columns: []string{productcategory.TenantColumn},
+			Bidi:    false,
+		},
+		"ProductCategory",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"parent",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   productcategory.ParentTable,
+			Columns: []string{productcategory.ParentColumn},
+			Bidi:    false,
+		},
+		"ProductCategory",
+		"ProductCategory",
+	)
+	graph.MustAddE(
+		"children",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   productcategory.ChildrenTable,
+			Columns: []string{productcategory.ChildrenColumn},
+			Bidi:    false,
+		},
+		"ProductCategory",
+		"ProductCategory",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   productcollection.TenantTable,
+			Columns: []string{productcollection.TenantColumn},
+			Bidi:    false,
+		},
+		"ProductCollection",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   productoption.TenantTable,
+			Columns: []string{productoption.TenantColumn},
+			Bidi:    false,
+		},
+		"ProductOption",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"product",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   productoption.ProductTable,
+			Columns: []string{productoption.ProductColumn},
+			Bidi:    false,
+		},
+		"ProductOption",
+		"Product",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   productvariant.TenantTable,
+			Columns: []string{productvariant.TenantColumn},
+			Bidi:    false,
+		},
+		"ProductVariant",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"product",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   productvariant.ProductTable,
+			Columns: []string{productvariant.ProductColumn},
+			Bidi:    false,
+		},
+		"ProductVariant",
+		"Product",
+	)
+	graph.MustAddE(
+		"prices",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   productvariant.PricesTable,
+			Columns: []string{productvariant.PricesColumn},
+			Bidi:    false,
+		},
+		"ProductVariant",
+		"Price",
+	)
+	graph.MustAddE(
+		"inventory_levels",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   productvariant.InventoryLevelsTable,
+			Columns: []string{productvariant.InventoryLevelsColumn},
+			Bidi:    false,
+		},
+		"ProductVariant",
+		"InventoryLevel",
+	)
+	graph.MustAddE(
 		"user",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -388,6 +1335,90 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"User",
 	)
 	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   region.TenantTable,
+			Columns: []string{region.TenantColumn},
+			Bidi:    false,
+		},
+		"Region",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"shipping_options",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   region.ShippingOptionsTable,
+			Columns: []string{region.ShippingOptionsColumn},
+			Bidi:    false,
+		},
+		"Region",
+		"ShippingOption",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   reservation.TenantTable,
+			Columns: []string{reservation.TenantColumn},
+			Bidi:    false,
+		},
+		"Reservation",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"order",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   reservation.OrderTable,
+			Columns: []string{reservation.OrderColumn},
+			Bidi:    false,
+		},
+		"Reservation",
+		"Order",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   saleschannel.TenantTable,
+			Columns: []string{saleschannel.TenantColumn},
+			Bidi:    false,
+		},
+		"SalesChannel",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"store",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   saleschannel.StoreTable,
+			Columns: []string{saleschannel.StoreColumn},
+			Bidi:    false,
+		},
+		"SalesChannel",
+		"Store",
+	)
+	graph.MustAddE(
+		"products",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   saleschannel.ProductsTable,
+			Columns: saleschannel.ProductsPrimaryKey,
+			Bidi:    false,
+		},
+		"SalesChannel",
+		"Product",
+	)
+	graph.MustAddE(
 		"categories",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -398,6 +1429,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Scope",
 		"Category",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   shippingoption.TenantTable,
+			Columns: []string{shippingoption.TenantColumn},
+			Bidi:    false,
+		},
+		"ShippingOption",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"region",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   shippingoption.RegionTable,
+			Columns: []string{shippingoption.RegionColumn},
+			Bidi:    false,
+		},
+		"ShippingOption",
+		"Region",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   stocklocation.TenantTable,
+			Columns: []string{stocklocation.TenantColumn},
+			Bidi:    false,
+		},
+		"StockLocation",
+		"Tenant",
 	)
 	graph.MustAddE(
 		"tenant",
@@ -470,6 +1537,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"RefreshToken",
+	)
+	graph.MustAddE(
+		"addresses",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.AddressesTable,
+			Columns: []string{user.AddressesColumn},
+			Bidi:    false,
+		},
+		"User",
+		"CustomerAddress",
 	)
 	return graph
 }()
@@ -689,6 +1768,195 @@ func (f *AuditLogFilter) WhereCreatedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CartQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CartQuery builder.
+func (_q *CartQuery) Filter() *CartFilter {
+	return &CartFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CartMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CartMutation builder.
+func (m *CartMutation) Filter() *CartFilter {
+	return &CartFilter{config: m.config, predicateAdder: m}
+}
+
+// CartFilter provides a generic filtering capability at runtime for CartQuery.
+type CartFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CartFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CartFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(cart.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CartFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(cart.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CartFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(cart.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *CartFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(cart.FieldTenantID))
+}
+
+// WhereToken applies the entql int predicate on the token field.
+func (f *CartFilter) WhereToken(p entql.IntP) {
+	f.Where(p.Field(cart.FieldToken))
+}
+
+// WhereStoreID applies the entql int predicate on the store_id field.
+func (f *CartFilter) WhereStoreID(p entql.IntP) {
+	f.Where(p.Field(cart.FieldStoreID))
+}
+
+// WhereRegionID applies the entql int predicate on the region_id field.
+func (f *CartFilter) WhereRegionID(p entql.IntP) {
+	f.Where(p.Field(cart.FieldRegionID))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *CartFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(cart.FieldCurrencyCode))
+}
+
+// WhereEmail applies the entql string predicate on the email field.
+func (f *CartFilter) WhereEmail(p entql.StringP) {
+	f.Where(p.Field(cart.FieldEmail))
+}
+
+// WhereCustomerID applies the entql int predicate on the customer_id field.
+func (f *CartFilter) WhereCustomerID(p entql.IntP) {
+	f.Where(p.Field(cart.FieldCustomerID))
+}
+
+// WhereShippingAddress applies the entql json.RawMessage predicate on the shipping_address field.
+func (f *CartFilter) WhereShippingAddress(p entql.BytesP) {
+	f.Where(p.Field(cart.FieldShippingAddress))
+}
+
+// WhereBillingAddress applies the entql json.RawMessage predicate on the billing_address field.
+func (f *CartFilter) WhereBillingAddress(p entql.BytesP) {
+	f.Where(p.Field(cart.FieldBillingAddress))
+}
+
+// WhereShippingOptionID applies the entql int predicate on the shipping_option_id field.
+func (f *CartFilter) WhereShippingOptionID(p entql.IntP) {
+	f.Where(p.Field(cart.FieldShippingOptionID))
+}
+
+// WhereCompletedAt applies the entql time.Time predicate on the completed_at field.
+func (f *CartFilter) WhereCompletedAt(p entql.TimeP) {
+	f.Where(p.Field(cart.FieldCompletedAt))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *CartFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *CartFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasStore applies a predicate to check if query has an edge store.
+func (f *CartFilter) WhereHasStore() {
+	f.Where(entql.HasEdge("store"))
+}
+
+// WhereHasStoreWith applies a predicate to check if query has an edge store with a given conditions (other predicates).
+func (f *CartFilter) WhereHasStoreWith(preds ...predicate.Store) {
+	f.Where(entql.HasEdgeWith("store", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRegion applies a predicate to check if query has an edge region.
+func (f *CartFilter) WhereHasRegion() {
+	f.Where(entql.HasEdge("region"))
+}
+
+// WhereHasRegionWith applies a predicate to check if query has an edge region with a given conditions (other predicates).
+func (f *CartFilter) WhereHasRegionWith(preds ...predicate.Region) {
+	f.Where(entql.HasEdgeWith("region", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *CartFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *CartFilter) WhereHasCustomerWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasShippingOption applies a predicate to check if query has an edge shipping_option.
+func (f *CartFilter) WhereHasShippingOption() {
+	f.Where(entql.HasEdge("shipping_option"))
+}
+
+// WhereHasShippingOptionWith applies a predicate to check if query has an edge shipping_option with a given conditions (other predicates).
+func (f *CartFilter) WhereHasShippingOptionWith(preds ...predicate.ShippingOption) {
+	f.Where(entql.HasEdgeWith("shipping_option", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasItems applies a predicate to check if query has an edge items.
+func (f *CartFilter) WhereHasItems() {
+	f.Where(entql.HasEdge("items"))
+}
+
+// WhereHasItemsWith applies a predicate to check if query has an edge items with a given conditions (other predicates).
+func (f *CartFilter) WhereHasItemsWith(preds ...predicate.LineItem) {
+	f.Where(entql.HasEdgeWith("items", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CategoryQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -717,7 +1985,7 @@ type CategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -810,7 +2078,7 @@ type CountryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CountryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -829,6 +2097,134 @@ func (f *CountryFilter) WhereCode(p entql.StringP) {
 // WhereName applies the entql string predicate on the name field.
 func (f *CountryFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(country.FieldName))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CustomerAddressQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CustomerAddressQuery builder.
+func (_q *CustomerAddressQuery) Filter() *CustomerAddressFilter {
+	return &CustomerAddressFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CustomerAddressMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CustomerAddressMutation builder.
+func (m *CustomerAddressMutation) Filter() *CustomerAddressFilter {
+	return &CustomerAddressFilter{config: m.config, predicateAdder: m}
+}
+
+// CustomerAddressFilter provides a generic filtering capability at runtime for CustomerAddressQuery.
+type CustomerAddressFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CustomerAddressFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CustomerAddressFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(customeraddress.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CustomerAddressFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(customeraddress.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CustomerAddressFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(customeraddress.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *CustomerAddressFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(customeraddress.FieldTenantID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *CustomerAddressFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(customeraddress.FieldUserID))
+}
+
+// WhereFirstName applies the entql string predicate on the first_name field.
+func (f *CustomerAddressFilter) WhereFirstName(p entql.StringP) {
+	f.Where(p.Field(customeraddress.FieldFirstName))
+}
+
+// WhereLastName applies the entql string predicate on the last_name field.
+func (f *CustomerAddressFilter) WhereLastName(p entql.StringP) {
+	f.Where(p.Field(customeraddress.FieldLastName))
+}
+
+// WhereAddress1 applies the entql string predicate on the address1 field.
+func (f *CustomerAddressFilter) WhereAddress1(p entql.StringP) {
+	f.Where(p.Field(customeraddress.FieldAddress1))
+}
+
+// WhereAddress2 applies the entql string predicate on the address2 field.
+func (f *CustomerAddressFilter) WhereAddress2(p entql.StringP) {
+	f.Where(p.Field(customeraddress.FieldAddress2))
+}
+
+// WhereCity applies the entql string predicate on the city field.
+func (f *CustomerAddressFilter) WhereCity(p entql.StringP) {
+	f.Where(p.Field(customeraddress.FieldCity))
+}
+
+// WherePostalCode applies the entql string predicate on the postal_code field.
+func (f *CustomerAddressFilter) WherePostalCode(p entql.StringP) {
+	f.Where(p.Field(customeraddress.FieldPostalCode))
+}
+
+// WhereCountryCode applies the entql string predicate on the country_code field.
+func (f *CustomerAddressFilter) WhereCountryCode(p entql.StringP) {
+	f.Where(p.Field(customeraddress.FieldCountryCode))
+}
+
+// WherePhone applies the entql string predicate on the phone field.
+func (f *CustomerAddressFilter) WherePhone(p entql.StringP) {
+	f.Where(p.Field(customeraddress.FieldPhone))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *CustomerAddressFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *CustomerAddressFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *CustomerAddressFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *CustomerAddressFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -860,7 +2256,7 @@ type DomainFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DomainFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -945,6 +2341,348 @@ func (f *DomainFilter) WhereHasStoreWith(preds ...predicate.Store) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *FulfillmentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the FulfillmentQuery builder.
+func (_q *FulfillmentQuery) Filter() *FulfillmentFilter {
+	return &FulfillmentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *FulfillmentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the FulfillmentMutation builder.
+func (m *FulfillmentMutation) Filter() *FulfillmentFilter {
+	return &FulfillmentFilter{config: m.config, predicateAdder: m}
+}
+
+// FulfillmentFilter provides a generic filtering capability at runtime for FulfillmentQuery.
+type FulfillmentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *FulfillmentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *FulfillmentFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(fulfillment.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *FulfillmentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(fulfillment.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *FulfillmentFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(fulfillment.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *FulfillmentFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(fulfillment.FieldTenantID))
+}
+
+// WhereOrderID applies the entql int predicate on the order_id field.
+func (f *FulfillmentFilter) WhereOrderID(p entql.IntP) {
+	f.Where(p.Field(fulfillment.FieldOrderID))
+}
+
+// WhereShippedAt applies the entql time.Time predicate on the shipped_at field.
+func (f *FulfillmentFilter) WhereShippedAt(p entql.TimeP) {
+	f.Where(p.Field(fulfillment.FieldShippedAt))
+}
+
+// WhereDeliveredAt applies the entql time.Time predicate on the delivered_at field.
+func (f *FulfillmentFilter) WhereDeliveredAt(p entql.TimeP) {
+	f.Where(p.Field(fulfillment.FieldDeliveredAt))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *FulfillmentFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *FulfillmentFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrder applies a predicate to check if query has an edge order.
+func (f *FulfillmentFilter) WhereHasOrder() {
+	f.Where(entql.HasEdge("order"))
+}
+
+// WhereHasOrderWith applies a predicate to check if query has an edge order with a given conditions (other predicates).
+func (f *FulfillmentFilter) WhereHasOrderWith(preds ...predicate.Order) {
+	f.Where(entql.HasEdgeWith("order", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *InventoryLevelQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the InventoryLevelQuery builder.
+func (_q *InventoryLevelQuery) Filter() *InventoryLevelFilter {
+	return &InventoryLevelFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *InventoryLevelMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the InventoryLevelMutation builder.
+func (m *InventoryLevelMutation) Filter() *InventoryLevelFilter {
+	return &InventoryLevelFilter{config: m.config, predicateAdder: m}
+}
+
+// InventoryLevelFilter provides a generic filtering capability at runtime for InventoryLevelQuery.
+type InventoryLevelFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *InventoryLevelFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *InventoryLevelFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(inventorylevel.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *InventoryLevelFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(inventorylevel.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *InventoryLevelFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(inventorylevel.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *InventoryLevelFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(inventorylevel.FieldTenantID))
+}
+
+// WhereVariantID applies the entql int predicate on the variant_id field.
+func (f *InventoryLevelFilter) WhereVariantID(p entql.IntP) {
+	f.Where(p.Field(inventorylevel.FieldVariantID))
+}
+
+// WhereLocationID applies the entql int predicate on the location_id field.
+func (f *InventoryLevelFilter) WhereLocationID(p entql.IntP) {
+	f.Where(p.Field(inventorylevel.FieldLocationID))
+}
+
+// WhereStockedQuantity applies the entql int predicate on the stocked_quantity field.
+func (f *InventoryLevelFilter) WhereStockedQuantity(p entql.IntP) {
+	f.Where(p.Field(inventorylevel.FieldStockedQuantity))
+}
+
+// WhereReservedQuantity applies the entql int predicate on the reserved_quantity field.
+func (f *InventoryLevelFilter) WhereReservedQuantity(p entql.IntP) {
+	f.Where(p.Field(inventorylevel.FieldReservedQuantity))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *InventoryLevelFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *InventoryLevelFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVariant applies a predicate to check if query has an edge variant.
+func (f *InventoryLevelFilter) WhereHasVariant() {
+	f.Where(entql.HasEdge("variant"))
+}
+
+// WhereHasVariantWith applies a predicate to check if query has an edge variant with a given conditions (other predicates).
+func (f *InventoryLevelFilter) WhereHasVariantWith(preds ...predicate.ProductVariant) {
+	f.Where(entql.HasEdgeWith("variant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasLocation applies a predicate to check if query has an edge location.
+func (f *InventoryLevelFilter) WhereHasLocation() {
+	f.Where(entql.HasEdge("location"))
+}
+
+// WhereHasLocationWith applies a predicate to check if query has an edge location with a given conditions (other predicates).
+func (f *InventoryLevelFilter) WhereHasLocationWith(preds ...predicate.StockLocation) {
+	f.Where(entql.HasEdgeWith("location", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *LineItemQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the LineItemQuery builder.
+func (_q *LineItemQuery) Filter() *LineItemFilter {
+	return &LineItemFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *LineItemMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the LineItemMutation builder.
+func (m *LineItemMutation) Filter() *LineItemFilter {
+	return &LineItemFilter{config: m.config, predicateAdder: m}
+}
+
+// LineItemFilter provides a generic filtering capability at runtime for LineItemQuery.
+type LineItemFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *LineItemFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *LineItemFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(lineitem.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *LineItemFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(lineitem.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *LineItemFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(lineitem.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *LineItemFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(lineitem.FieldTenantID))
+}
+
+// WhereCartID applies the entql int predicate on the cart_id field.
+func (f *LineItemFilter) WhereCartID(p entql.IntP) {
+	f.Where(p.Field(lineitem.FieldCartID))
+}
+
+// WhereVariantID applies the entql int predicate on the variant_id field.
+func (f *LineItemFilter) WhereVariantID(p entql.IntP) {
+	f.Where(p.Field(lineitem.FieldVariantID))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *LineItemFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(lineitem.FieldTitle))
+}
+
+// WhereSku applies the entql string predicate on the sku field.
+func (f *LineItemFilter) WhereSku(p entql.StringP) {
+	f.Where(p.Field(lineitem.FieldSku))
+}
+
+// WhereQuantity applies the entql int predicate on the quantity field.
+func (f *LineItemFilter) WhereQuantity(p entql.IntP) {
+	f.Where(p.Field(lineitem.FieldQuantity))
+}
+
+// WhereUnitPrice applies the entql int64 predicate on the unit_price field.
+func (f *LineItemFilter) WhereUnitPrice(p entql.Int64P) {
+	f.Where(p.Field(lineitem.FieldUnitPrice))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *LineItemFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *LineItemFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCart applies a predicate to check if query has an edge cart.
+func (f *LineItemFilter) WhereHasCart() {
+	f.Where(entql.HasEdge("cart"))
+}
+
+// WhereHasCartWith applies a predicate to check if query has an edge cart with a given conditions (other predicates).
+func (f *LineItemFilter) WhereHasCartWith(preds ...predicate.Cart) {
+	f.Where(entql.HasEdgeWith("cart", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVariant applies a predicate to check if query has an edge variant.
+func (f *LineItemFilter) WhereHasVariant() {
+	f.Where(entql.HasEdge("variant"))
+}
+
+// WhereHasVariantWith applies a predicate to check if query has an edge variant with a given conditions (other predicates).
+func (f *LineItemFilter) WhereHasVariantWith(preds ...predicate.ProductVariant) {
+	f.Where(entql.HasEdgeWith("variant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *MembershipQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -973,7 +2711,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1057,6 +2795,1164 @@ func (f *MembershipFilter) WhereHasStoreWith(preds ...predicate.Store) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *OrderQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the OrderQuery builder.
+func (_q *OrderQuery) Filter() *OrderFilter {
+	return &OrderFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *OrderMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the OrderMutation builder.
+func (m *OrderMutation) Filter() *OrderFilter {
+	return &OrderFilter{config: m.config, predicateAdder: m}
+}
+
+// OrderFilter provides a generic filtering capability at runtime for OrderQuery.
+type OrderFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *OrderFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *OrderFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(order.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *OrderFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(order.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *OrderFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(order.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *OrderFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(order.FieldTenantID))
+}
+
+// WhereStoreID applies the entql int predicate on the store_id field.
+func (f *OrderFilter) WhereStoreID(p entql.IntP) {
+	f.Where(p.Field(order.FieldStoreID))
+}
+
+// WhereDisplayID applies the entql int predicate on the display_id field.
+func (f *OrderFilter) WhereDisplayID(p entql.IntP) {
+	f.Where(p.Field(order.FieldDisplayID))
+}
+
+// WhereCartID applies the entql int predicate on the cart_id field.
+func (f *OrderFilter) WhereCartID(p entql.IntP) {
+	f.Where(p.Field(order.FieldCartID))
+}
+
+// WhereIdempotencyKey applies the entql string predicate on the idempotency_key field.
+func (f *OrderFilter) WhereIdempotencyKey(p entql.StringP) {
+	f.Where(p.Field(order.FieldIdempotencyKey))
+}
+
+// WhereCustomerID applies the entql int predicate on the customer_id field.
+func (f *OrderFilter) WhereCustomerID(p entql.IntP) {
+	f.Where(p.Field(order.FieldCustomerID))
+}
+
+// WhereEmail applies the entql string predicate on the email field.
+func (f *OrderFilter) WhereEmail(p entql.StringP) {
+	f.Where(p.Field(order.FieldEmail))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *OrderFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(order.FieldStatus))
+}
+
+// WherePaymentStatus applies the entql string predicate on the payment_status field.
+func (f *OrderFilter) WherePaymentStatus(p entql.StringP) {
+	f.Where(p.Field(order.FieldPaymentStatus))
+}
+
+// WhereFulfillmentStatus applies the entql string predicate on the fulfillment_status field.
+func (f *OrderFilter) WhereFulfillmentStatus(p entql.StringP) {
+	f.Where(p.Field(order.FieldFulfillmentStatus))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *OrderFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(order.FieldCurrencyCode))
+}
+
+// WhereSubtotal applies the entql int64 predicate on the subtotal field.
+func (f *OrderFilter) WhereSubtotal(p entql.Int64P) {
+	f.Where(p.Field(order.FieldSubtotal))
+}
+
+// WhereShippingTotal applies the entql int64 predicate on the shipping_total field.
+func (f *OrderFilter) WhereShippingTotal(p entql.Int64P) {
+	f.Where(p.Field(order.FieldShippingTotal))
+}
+
+// WhereTaxTotal applies the entql int64 predicate on the tax_total field.
+func (f *OrderFilter) WhereTaxTotal(p entql.Int64P) {
+	f.Where(p.Field(order.FieldTaxTotal))
+}
+
+// WhereTotal applies the entql int64 predicate on the total field.
+func (f *OrderFilter) WhereTotal(p entql.Int64P) {
+	f.Where(p.Field(order.FieldTotal))
+}
+
+// WhereRefundedTotal applies the entql int64 predicate on the refunded_total field.
+func (f *OrderFilter) WhereRefundedTotal(p entql.Int64P) {
+	f.Where(p.Field(order.FieldRefundedTotal))
+}
+
+// WherePaymentProvider applies the entql string predicate on the payment_provider field.
+func (f *OrderFilter) WherePaymentProvider(p entql.StringP) {
+	f.Where(p.Field(order.FieldPaymentProvider))
+}
+
+// WherePaymentReference applies the entql string predicate on the payment_reference field.
+func (f *OrderFilter) WherePaymentReference(p entql.StringP) {
+	f.Where(p.Field(order.FieldPaymentReference))
+}
+
+// WhereShippingMethod applies the entql string predicate on the shipping_method field.
+func (f *OrderFilter) WhereShippingMethod(p entql.StringP) {
+	f.Where(p.Field(order.FieldShippingMethod))
+}
+
+// WhereShippingAddress applies the entql json.RawMessage predicate on the shipping_address field.
+func (f *OrderFilter) WhereShippingAddress(p entql.BytesP) {
+	f.Where(p.Field(order.FieldShippingAddress))
+}
+
+// WhereBillingAddress applies the entql json.RawMessage predicate on the billing_address field.
+func (f *OrderFilter) WhereBillingAddress(p entql.BytesP) {
+	f.Where(p.Field(order.FieldBillingAddress))
+}
+
+// WhereCanceledAt applies the entql time.Time predicate on the canceled_at field.
+func (f *OrderFilter) WhereCanceledAt(p entql.TimeP) {
+	f.Where(p.Field(order.FieldCanceledAt))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *OrderFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *OrderFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasStore applies a predicate to check if query has an edge store.
+func (f *OrderFilter) WhereHasStore() {
+	f.Where(entql.HasEdge("store"))
+}
+
+// WhereHasStoreWith applies a predicate to check if query has an edge store with a given conditions (other predicates).
+func (f *OrderFilter) WhereHasStoreWith(preds ...predicate.Store) {
+	f.Where(entql.HasEdgeWith("store", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustomer applies a predicate to check if query has an edge customer.
+func (f *OrderFilter) WhereHasCustomer() {
+	f.Where(entql.HasEdge("customer"))
+}
+
+// WhereHasCustomerWith applies a predicate to check if query has an edge customer with a given conditions (other predicates).
+func (f *OrderFilter) WhereHasCustomerWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("customer", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasItems applies a predicate to check if query has an edge items.
+func (f *OrderFilter) WhereHasItems() {
+	f.Where(entql.HasEdge("items"))
+}
+
+// WhereHasItemsWith applies a predicate to check if query has an edge items with a given conditions (other predicates).
+func (f *OrderFilter) WhereHasItemsWith(preds ...predicate.OrderLineItem) {
+	f.Where(entql.HasEdgeWith("items", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasReservations applies a predicate to check if query has an edge reservations.
+func (f *OrderFilter) WhereHasReservations() {
+	f.Where(entql.HasEdge("reservations"))
+}
+
+// WhereHasReservationsWith applies a predicate to check if query has an edge reservations with a given conditions (other predicates).
+func (f *OrderFilter) WhereHasReservationsWith(preds ...predicate.Reservation) {
+	f.Where(entql.HasEdgeWith("reservations", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasFulfillments applies a predicate to check if query has an edge fulfillments.
+func (f *OrderFilter) WhereHasFulfillments() {
+	f.Where(entql.HasEdge("fulfillments"))
+}
+
+// WhereHasFulfillmentsWith applies a predicate to check if query has an edge fulfillments with a given conditions (other predicates).
+func (f *OrderFilter) WhereHasFulfillmentsWith(preds ...predicate.Fulfillment) {
+	f.Where(entql.HasEdgeWith("fulfillments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *OrderLineItemQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the OrderLineItemQuery builder.
+func (_q *OrderLineItemQuery) Filter() *OrderLineItemFilter {
+	return &OrderLineItemFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *OrderLineItemMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the OrderLineItemMutation builder.
+func (m *OrderLineItemMutation) Filter() *OrderLineItemFilter {
+	return &OrderLineItemFilter{config: m.config, predicateAdder: m}
+}
+
+// OrderLineItemFilter provides a generic filtering capability at runtime for OrderLineItemQuery.
+type OrderLineItemFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *OrderLineItemFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *OrderLineItemFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(orderlineitem.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *OrderLineItemFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(orderlineitem.FieldTenantID))
+}
+
+// WhereOrderID applies the entql int predicate on the order_id field.
+func (f *OrderLineItemFilter) WhereOrderID(p entql.IntP) {
+	f.Where(p.Field(orderlineitem.FieldOrderID))
+}
+
+// WhereVariantID applies the entql int predicate on the variant_id field.
+func (f *OrderLineItemFilter) WhereVariantID(p entql.IntP) {
+	f.Where(p.Field(orderlineitem.FieldVariantID))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *OrderLineItemFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(orderlineitem.FieldTitle))
+}
+
+// WhereSku applies the entql string predicate on the sku field.
+func (f *OrderLineItemFilter) WhereSku(p entql.StringP) {
+	f.Where(p.Field(orderlineitem.FieldSku))
+}
+
+// WhereQuantity applies the entql int predicate on the quantity field.
+func (f *OrderLineItemFilter) WhereQuantity(p entql.IntP) {
+	f.Where(p.Field(orderlineitem.FieldQuantity))
+}
+
+// WhereUnitPrice applies the entql int64 predicate on the unit_price field.
+func (f *OrderLineItemFilter) WhereUnitPrice(p entql.Int64P) {
+	f.Where(p.Field(orderlineitem.FieldUnitPrice))
+}
+
+// WhereTotal applies the entql int64 predicate on the total field.
+func (f *OrderLineItemFilter) WhereTotal(p entql.Int64P) {
+	f.Where(p.Field(orderlineitem.FieldTotal))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *OrderLineItemFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *OrderLineItemFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrder applies a predicate to check if query has an edge order.
+func (f *OrderLineItemFilter) WhereHasOrder() {
+	f.Where(entql.HasEdge("order"))
+}
+
+// WhereHasOrderWith applies a predicate to check if query has an edge order with a given conditions (other predicates).
+func (f *OrderLineItemFilter) WhereHasOrderWith(preds ...predicate.Order) {
+	f.Where(entql.HasEdgeWith("order", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *OutboxEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the OutboxEventQuery builder.
+func (_q *OutboxEventQuery) Filter() *OutboxEventFilter {
+	return &OutboxEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *OutboxEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the OutboxEventMutation builder.
+func (m *OutboxEventMutation) Filter() *OutboxEventFilter {
+	return &OutboxEventFilter{config: m.config, predicateAdder: m}
+}
+
+// OutboxEventFilter provides a generic filtering capability at runtime for OutboxEventQuery.
+type OutboxEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *OutboxEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *OutboxEventFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(outboxevent.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *OutboxEventFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(outboxevent.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *OutboxEventFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(outboxevent.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *OutboxEventFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(outboxevent.FieldTenantID))
+}
+
+// WhereTopic applies the entql string predicate on the topic field.
+func (f *OutboxEventFilter) WhereTopic(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldTopic))
+}
+
+// WherePayload applies the entql json.RawMessage predicate on the payload field.
+func (f *OutboxEventFilter) WherePayload(p entql.BytesP) {
+	f.Where(p.Field(outboxevent.FieldPayload))
+}
+
+// WherePublishedAt applies the entql time.Time predicate on the published_at field.
+func (f *OutboxEventFilter) WherePublishedAt(p entql.TimeP) {
+	f.Where(p.Field(outboxevent.FieldPublishedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *PriceQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PriceQuery builder.
+func (_q *PriceQuery) Filter() *PriceFilter {
+	return &PriceFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PriceMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PriceMutation builder.
+func (m *PriceMutation) Filter() *PriceFilter {
+	return &PriceFilter{config: m.config, predicateAdder: m}
+}
+
+// PriceFilter provides a generic filtering capability at runtime for PriceQuery.
+type PriceFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PriceFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *PriceFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(price.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PriceFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(price.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *PriceFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(price.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *PriceFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(price.FieldTenantID))
+}
+
+// WhereVariantID applies the entql int predicate on the variant_id field.
+func (f *PriceFilter) WhereVariantID(p entql.IntP) {
+	f.Where(p.Field(price.FieldVariantID))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *PriceFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(price.FieldCurrencyCode))
+}
+
+// WhereAmount applies the entql int64 predicate on the amount field.
+func (f *PriceFilter) WhereAmount(p entql.Int64P) {
+	f.Where(p.Field(price.FieldAmount))
+}
+
+// WhereRegionID applies the entql int predicate on the region_id field.
+func (f *PriceFilter) WhereRegionID(p entql.IntP) {
+	f.Where(p.Field(price.FieldRegionID))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *PriceFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *PriceFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVariant applies a predicate to check if query has an edge variant.
+func (f *PriceFilter) WhereHasVariant() {
+	f.Where(entql.HasEdge("variant"))
+}
+
+// WhereHasVariantWith applies a predicate to check if query has an edge variant with a given conditions (other predicates).
+func (f *PriceFilter) WhereHasVariantWith(preds ...predicate.ProductVariant) {
+	f.Where(entql.HasEdgeWith("variant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRegion applies a predicate to check if query has an edge region.
+func (f *PriceFilter) WhereHasRegion() {
+	f.Where(entql.HasEdge("region"))
+}
+
+// WhereHasRegionWith applies a predicate to check if query has an edge region with a given conditions (other predicates).
+func (f *PriceFilter) WhereHasRegionWith(preds ...predicate.Region) {
+	f.Where(entql.HasEdgeWith("region", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProductQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProductQuery builder.
+func (_q *ProductQuery) Filter() *ProductFilter {
+	return &ProductFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProductMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProductMutation builder.
+func (m *ProductMutation) Filter() *ProductFilter {
+	return &ProductFilter{config: m.config, predicateAdder: m}
+}
+
+// ProductFilter provides a generic filtering capability at runtime for ProductQuery.
+type ProductFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProductFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProductFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(product.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProductFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(product.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ProductFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(product.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ProductFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(product.FieldTenantID))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *ProductFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(product.FieldTitle))
+}
+
+// WhereHandle applies the entql string predicate on the handle field.
+func (f *ProductFilter) WhereHandle(p entql.StringP) {
+	f.Where(p.Field(product.FieldHandle))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *ProductFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(product.FieldDescription))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ProductFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(product.FieldStatus))
+}
+
+// WhereThumbnail applies the entql string predicate on the thumbnail field.
+func (f *ProductFilter) WhereThumbnail(p entql.StringP) {
+	f.Where(p.Field(product.FieldThumbnail))
+}
+
+// WhereImages applies the entql json.RawMessage predicate on the images field.
+func (f *ProductFilter) WhereImages(p entql.BytesP) {
+	f.Where(p.Field(product.FieldImages))
+}
+
+// WhereTags applies the entql json.RawMessage predicate on the tags field.
+func (f *ProductFilter) WhereTags(p entql.BytesP) {
+	f.Where(p.Field(product.FieldTags))
+}
+
+// WhereCategoryID applies the entql int predicate on the category_id field.
+func (f *ProductFilter) WhereCategoryID(p entql.IntP) {
+	f.Where(p.Field(product.FieldCategoryID))
+}
+
+// WhereCollectionID applies the entql int predicate on the collection_id field.
+func (f *ProductFilter) WhereCollectionID(p entql.IntP) {
+	f.Where(p.Field(product.FieldCollectionID))
+}
+
+// WhereMetadata applies the entql json.RawMessage predicate on the metadata field.
+func (f *ProductFilter) WhereMetadata(p entql.BytesP) {
+	f.Where(p.Field(product.FieldMetadata))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *ProductFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *ProductFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCategory applies a predicate to check if query has an edge category.
+func (f *ProductFilter) WhereHasCategory() {
+	f.Where(entql.HasEdge("category"))
+}
+
+// WhereHasCategoryWith applies a predicate to check if query has an edge category with a given conditions (other predicates).
+func (f *ProductFilter) WhereHasCategoryWith(preds ...predicate.ProductCategory) {
+	f.Where(entql.HasEdgeWith("category", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCollection applies a predicate to check if query has an edge collection.
+func (f *ProductFilter) WhereHasCollection() {
+	f.Where(entql.HasEdge("collection"))
+}
+
+// WhereHasCollectionWith applies a predicate to check if query has an edge collection with a given conditions (other predicates).
+func (f *ProductFilter) WhereHasCollectionWith(preds ...predicate.ProductCollection) {
+	f.Where(entql.HasEdgeWith("collection", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOptions applies a predicate to check if query has an edge options.
+func (f *ProductFilter) WhereHasOptions() {
+	f.Where(entql.HasEdge("options"))
+}
+
+// WhereHasOptionsWith applies a predicate to check if query has an edge options with a given conditions (other predicates).
+func (f *ProductFilter) WhereHasOptionsWith(preds ...predicate.ProductOption) {
+	f.Where(entql.HasEdgeWith("options", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVariants applies a predicate to check if query has an edge variants.
+func (f *ProductFilter) WhereHasVariants() {
+	f.Where(entql.HasEdge("variants"))
+}
+
+// WhereHasVariantsWith applies a predicate to check if query has an edge variants with a given conditions (other predicates).
+func (f *ProductFilter) WhereHasVariantsWith(preds ...predicate.ProductVariant) {
+	f.Where(entql.HasEdgeWith("variants", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSalesChannels applies a predicate to check if query has an edge sales_channels.
+func (f *ProductFilter) WhereHasSalesChannels() {
+	f.Where(entql.HasEdge("sales_channels"))
+}
+
+// WhereHasSalesChannelsWith applies a predicate to check if query has an edge sales_channels with a given conditions (other predicates).
+func (f *ProductFilter) WhereHasSalesChannelsWith(preds ...predicate.SalesChannel) {
+	f.Where(entql.HasEdgeWith("sales_channels", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProductCategoryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProductCategoryQuery builder.
+func (_q *ProductCategoryQuery) Filter() *ProductCategoryFilter {
+	return &ProductCategoryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProductCategoryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProductCategoryMutation builder.
+func (m *ProductCategoryMutation) Filter() *ProductCategoryFilter {
+	return &ProductCategoryFilter{config: m.config, predicateAdder: m}
+}
+
+// ProductCategoryFilter provides a generic filtering capability at runtime for ProductCategoryQuery.
+type ProductCategoryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProductCategoryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProductCategoryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(productcategory.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProductCategoryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(productcategory.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ProductCategoryFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(productcategory.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ProductCategoryFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(productcategory.FieldTenantID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *ProductCategoryFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(productcategory.FieldName))
+}
+
+// WhereHandle applies the entql string predicate on the handle field.
+func (f *ProductCategoryFilter) WhereHandle(p entql.StringP) {
+	f.Where(p.Field(productcategory.FieldHandle))
+}
+
+// WhereParentID applies the entql int predicate on the parent_id field.
+func (f *ProductCategoryFilter) WhereParentID(p entql.IntP) {
+	f.Where(p.Field(productcategory.FieldParentID))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *ProductCategoryFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *ProductCategoryFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasParent applies a predicate to check if query has an edge parent.
+func (f *ProductCategoryFilter) WhereHasParent() {
+	f.Where(entql.HasEdge("parent"))
+}
+
+// WhereHasParentWith applies a predicate to check if query has an edge parent with a given conditions (other predicates).
+func (f *ProductCategoryFilter) WhereHasParentWith(preds ...predicate.ProductCategory) {
+	f.Where(entql.HasEdgeWith("parent", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasChildren applies a predicate to check if query has an edge children.
+func (f *ProductCategoryFilter) WhereHasChildren() {
+	f.Where(entql.HasEdge("children"))
+}
+
+// WhereHasChildrenWith applies a predicate to check if query has an edge children with a given conditions (other predicates).
+func (f *ProductCategoryFilter) WhereHasChildrenWith(preds ...predicate.ProductCategory) {
+	f.Where(entql.HasEdgeWith("children", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProductCollectionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProductCollectionQuery builder.
+func (_q *ProductCollectionQuery) Filter() *ProductCollectionFilter {
+	return &ProductCollectionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProductCollectionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProductCollectionMutation builder.
+func (m *ProductCollectionMutation) Filter() *ProductCollectionFilter {
+	return &ProductCollectionFilter{config: m.config, predicateAdder: m}
+}
+
+// ProductCollectionFilter provides a generic filtering capability at runtime for ProductCollectionQuery.
+type ProductCollectionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProductCollectionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProductCollectionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(productcollection.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProductCollectionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(productcollection.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ProductCollectionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(productcollection.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ProductCollectionFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(productcollection.FieldTenantID))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *ProductCollectionFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(productcollection.FieldTitle))
+}
+
+// WhereHandle applies the entql string predicate on the handle field.
+func (f *ProductCollectionFilter) WhereHandle(p entql.StringP) {
+	f.Where(p.Field(productcollection.FieldHandle))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *ProductCollectionFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *ProductCollectionFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProductOptionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProductOptionQuery builder.
+func (_q *ProductOptionQuery) Filter() *ProductOptionFilter {
+	return &ProductOptionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProductOptionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProductOptionMutation builder.
+func (m *ProductOptionMutation) Filter() *ProductOptionFilter {
+	return &ProductOptionFilter{config: m.config, predicateAdder: m}
+}
+
+// ProductOptionFilter provides a generic filtering capability at runtime for ProductOptionQuery.
+type ProductOptionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProductOptionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProductOptionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(productoption.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ProductOptionFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(productoption.FieldTenantID))
+}
+
+// WhereProductID applies the entql int predicate on the product_id field.
+func (f *ProductOptionFilter) WhereProductID(p entql.IntP) {
+	f.Where(p.Field(productoption.FieldProductID))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *ProductOptionFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(productoption.FieldTitle))
+}
+
+// WhereValues applies the entql json.RawMessage predicate on the values field.
+func (f *ProductOptionFilter) WhereValues(p entql.BytesP) {
+	f.Where(p.Field(productoption.FieldValues))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *ProductOptionFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *ProductOptionFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProduct applies a predicate to check if query has an edge product.
+func (f *ProductOptionFilter) WhereHasProduct() {
+	f.Where(entql.HasEdge("product"))
+}
+
+// WhereHasProductWith applies a predicate to check if query has an edge product with a given conditions (other predicates).
+func (f *ProductOptionFilter) WhereHasProductWith(preds ...predicate.Product) {
+	f.Where(entql.HasEdgeWith("product", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProductVariantQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProductVariantQuery builder.
+func (_q *ProductVariantQuery) Filter() *ProductVariantFilter {
+	return &ProductVariantFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProductVariantMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProductVariantMutation builder.
+func (m *ProductVariantMutation) Filter() *ProductVariantFilter {
+	return &ProductVariantFilter{config: m.config, predicateAdder: m}
+}
+
+// ProductVariantFilter provides a generic filtering capability at runtime for ProductVariantQuery.
+type ProductVariantFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProductVariantFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProductVariantFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(productvariant.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProductVariantFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(productvariant.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ProductVariantFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(productvariant.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ProductVariantFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(productvariant.FieldTenantID))
+}
+
+// WhereProductID applies the entql int predicate on the product_id field.
+func (f *ProductVariantFilter) WhereProductID(p entql.IntP) {
+	f.Where(p.Field(productvariant.FieldProductID))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *ProductVariantFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(productvariant.FieldTitle))
+}
+
+// WhereSku applies the entql string predicate on the sku field.
+func (f *ProductVariantFilter) WhereSku(p entql.StringP) {
+	f.Where(p.Field(productvariant.FieldSku))
+}
+
+// WhereOptionValues applies the entql json.RawMessage predicate on the option_values field.
+func (f *ProductVariantFilter) WhereOptionValues(p entql.BytesP) {
+	f.Where(p.Field(productvariant.FieldOptionValues))
+}
+
+// WhereBarcode applies the entql string predicate on the barcode field.
+func (f *ProductVariantFilter) WhereBarcode(p entql.StringP) {
+	f.Where(p.Field(productvariant.FieldBarcode))
+}
+
+// WhereWeight applies the entql int predicate on the weight field.
+func (f *ProductVariantFilter) WhereWeight(p entql.IntP) {
+	f.Where(p.Field(productvariant.FieldWeight))
+}
+
+// WhereManageInventory applies the entql bool predicate on the manage_inventory field.
+func (f *ProductVariantFilter) WhereManageInventory(p entql.BoolP) {
+	f.Where(p.Field(productvariant.FieldManageInventory))
+}
+
+// WhereAllowBackorder applies the entql bool predicate on the allow_backorder field.
+func (f *ProductVariantFilter) WhereAllowBackorder(p entql.BoolP) {
+	f.Where(p.Field(productvariant.FieldAllowBackorder))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *ProductVariantFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *ProductVariantFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProduct applies a predicate to check if query has an edge product.
+func (f *ProductVariantFilter) WhereHasProduct() {
+	f.Where(entql.HasEdge("product"))
+}
+
+// WhereHasProductWith applies a predicate to check if query has an edge product with a given conditions (other predicates).
+func (f *ProductVariantFilter) WhereHasProductWith(preds ...predicate.Product) {
+	f.Where(entql.HasEdgeWith("product", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPrices applies a predicate to check if query has an edge prices.
+func (f *ProductVariantFilter) WhereHasPrices() {
+	f.Where(entql.HasEdge("prices"))
+}
+
+// WhereHasPricesWith applies a predicate to check if query has an edge prices with a given conditions (other predicates).
+func (f *ProductVariantFilter) WhereHasPricesWith(preds ...predicate.Price) {
+	f.Where(entql.HasEdgeWith("prices", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasInventoryLevels applies a predicate to check if query has an edge inventory_levels.
+func (f *ProductVariantFilter) WhereHasInventoryLevels() {
+	f.Where(entql.HasEdge("inventory_levels"))
+}
+
+// WhereHasInventoryLevelsWith applies a predicate to check if query has an edge inventory_levels with a given conditions (other predicates).
+func (f *ProductVariantFilter) WhereHasInventoryLevelsWith(preds ...predicate.InventoryLevel) {
+	f.Where(entql.HasEdgeWith("inventory_levels", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *RefreshTokenQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1085,7 +3981,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1151,6 +4047,334 @@ func (f *RefreshTokenFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *RegionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RegionQuery builder.
+func (_q *RegionQuery) Filter() *RegionFilter {
+	return &RegionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RegionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RegionMutation builder.
+func (m *RegionMutation) Filter() *RegionFilter {
+	return &RegionFilter{config: m.config, predicateAdder: m}
+}
+
+// RegionFilter provides a generic filtering capability at runtime for RegionQuery.
+type RegionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RegionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RegionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(region.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *RegionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(region.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *RegionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(region.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *RegionFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(region.FieldTenantID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *RegionFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(region.FieldName))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *RegionFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(region.FieldCurrencyCode))
+}
+
+// WhereCountries applies the entql json.RawMessage predicate on the countries field.
+func (f *RegionFilter) WhereCountries(p entql.BytesP) {
+	f.Where(p.Field(region.FieldCountries))
+}
+
+// WhereTaxRateBps applies the entql int predicate on the tax_rate_bps field.
+func (f *RegionFilter) WhereTaxRateBps(p entql.IntP) {
+	f.Where(p.Field(region.FieldTaxRateBps))
+}
+
+// WhereTaxInclusive applies the entql bool predicate on the tax_inclusive field.
+func (f *RegionFilter) WhereTaxInclusive(p entql.BoolP) {
+	f.Where(p.Field(region.FieldTaxInclusive))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *RegionFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *RegionFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasShippingOptions applies a predicate to check if query has an edge shipping_options.
+func (f *RegionFilter) WhereHasShippingOptions() {
+	f.Where(entql.HasEdge("shipping_options"))
+}
+
+// WhereHasShippingOptionsWith applies a predicate to check if query has an edge shipping_options with a given conditions (other predicates).
+func (f *RegionFilter) WhereHasShippingOptionsWith(preds ...predicate.ShippingOption) {
+	f.Where(entql.HasEdgeWith("shipping_options", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ReservationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ReservationQuery builder.
+func (_q *ReservationQuery) Filter() *ReservationFilter {
+	return &ReservationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ReservationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ReservationMutation builder.
+func (m *ReservationMutation) Filter() *ReservationFilter {
+	return &ReservationFilter{config: m.config, predicateAdder: m}
+}
+
+// ReservationFilter provides a generic filtering capability at runtime for ReservationQuery.
+type ReservationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ReservationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ReservationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(reservation.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ReservationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(reservation.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ReservationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(reservation.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ReservationFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(reservation.FieldTenantID))
+}
+
+// WhereOrderID applies the entql int predicate on the order_id field.
+func (f *ReservationFilter) WhereOrderID(p entql.IntP) {
+	f.Where(p.Field(reservation.FieldOrderID))
+}
+
+// WhereInventoryLevelID applies the entql int predicate on the inventory_level_id field.
+func (f *ReservationFilter) WhereInventoryLevelID(p entql.IntP) {
+	f.Where(p.Field(reservation.FieldInventoryLevelID))
+}
+
+// WhereQuantity applies the entql int predicate on the quantity field.
+func (f *ReservationFilter) WhereQuantity(p entql.IntP) {
+	f.Where(p.Field(reservation.FieldQuantity))
+}
+
+// WhereReleasedAt applies the entql time.Time predicate on the released_at field.
+func (f *ReservationFilter) WhereReleasedAt(p entql.TimeP) {
+	f.Where(p.Field(reservation.FieldReleasedAt))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *ReservationFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *ReservationFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrder applies a predicate to check if query has an edge order.
+func (f *ReservationFilter) WhereHasOrder() {
+	f.Where(entql.HasEdge("order"))
+}
+
+// WhereHasOrderWith applies a predicate to check if query has an edge order with a given conditions (other predicates).
+func (f *ReservationFilter) WhereHasOrderWith(preds ...predicate.Order) {
+	f.Where(entql.HasEdgeWith("order", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *SalesChannelQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SalesChannelQuery builder.
+func (_q *SalesChannelQuery) Filter() *SalesChannelFilter {
+	return &SalesChannelFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SalesChannelMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SalesChannelMutation builder.
+func (m *SalesChannelMutation) Filter() *SalesChannelFilter {
+	return &SalesChannelFilter{config: m.config, predicateAdder: m}
+}
+
+// SalesChannelFilter provides a generic filtering capability at runtime for SalesChannelQuery.
+type SalesChannelFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SalesChannelFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SalesChannelFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(saleschannel.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SalesChannelFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(saleschannel.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SalesChannelFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(saleschannel.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *SalesChannelFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(saleschannel.FieldTenantID))
+}
+
+// WhereStoreID applies the entql int predicate on the store_id field.
+func (f *SalesChannelFilter) WhereStoreID(p entql.IntP) {
+	f.Where(p.Field(saleschannel.FieldStoreID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *SalesChannelFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(saleschannel.FieldName))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *SalesChannelFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(saleschannel.FieldDescription))
+}
+
+// WhereIsDisabled applies the entql bool predicate on the is_disabled field.
+func (f *SalesChannelFilter) WhereIsDisabled(p entql.BoolP) {
+	f.Where(p.Field(saleschannel.FieldIsDisabled))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *SalesChannelFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *SalesChannelFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasStore applies a predicate to check if query has an edge store.
+func (f *SalesChannelFilter) WhereHasStore() {
+	f.Where(entql.HasEdge("store"))
+}
+
+// WhereHasStoreWith applies a predicate to check if query has an edge store with a given conditions (other predicates).
+func (f *SalesChannelFilter) WhereHasStoreWith(preds ...predicate.Store) {
+	f.Where(entql.HasEdgeWith("store", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProducts applies a predicate to check if query has an edge products.
+func (f *SalesChannelFilter) WhereHasProducts() {
+	f.Where(entql.HasEdge("products"))
+}
+
+// WhereHasProductsWith applies a predicate to check if query has an edge products with a given conditions (other predicates).
+func (f *SalesChannelFilter) WhereHasProductsWith(preds ...predicate.Product) {
+	f.Where(entql.HasEdgeWith("products", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ScopeQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1179,7 +4403,7 @@ type ScopeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScopeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1225,6 +4449,178 @@ func (f *ScopeFilter) WhereHasCategoriesWith(preds ...predicate.Category) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ShippingOptionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ShippingOptionQuery builder.
+func (_q *ShippingOptionQuery) Filter() *ShippingOptionFilter {
+	return &ShippingOptionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ShippingOptionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ShippingOptionMutation builder.
+func (m *ShippingOptionMutation) Filter() *ShippingOptionFilter {
+	return &ShippingOptionFilter{config: m.config, predicateAdder: m}
+}
+
+// ShippingOptionFilter provides a generic filtering capability at runtime for ShippingOptionQuery.
+type ShippingOptionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ShippingOptionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ShippingOptionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(shippingoption.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ShippingOptionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(shippingoption.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ShippingOptionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(shippingoption.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ShippingOptionFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(shippingoption.FieldTenantID))
+}
+
+// WhereRegionID applies the entql int predicate on the region_id field.
+func (f *ShippingOptionFilter) WhereRegionID(p entql.IntP) {
+	f.Where(p.Field(shippingoption.FieldRegionID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *ShippingOptionFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(shippingoption.FieldName))
+}
+
+// WhereAmount applies the entql int64 predicate on the amount field.
+func (f *ShippingOptionFilter) WhereAmount(p entql.Int64P) {
+	f.Where(p.Field(shippingoption.FieldAmount))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *ShippingOptionFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *ShippingOptionFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRegion applies a predicate to check if query has an edge region.
+func (f *ShippingOptionFilter) WhereHasRegion() {
+	f.Where(entql.HasEdge("region"))
+}
+
+// WhereHasRegionWith applies a predicate to check if query has an edge region with a given conditions (other predicates).
+func (f *ShippingOptionFilter) WhereHasRegionWith(preds ...predicate.Region) {
+	f.Where(entql.HasEdgeWith("region", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *StockLocationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the StockLocationQuery builder.
+func (_q *StockLocationQuery) Filter() *StockLocationFilter {
+	return &StockLocationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *StockLocationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the StockLocationMutation builder.
+func (m *StockLocationMutation) Filter() *StockLocationFilter {
+	return &StockLocationFilter{config: m.config, predicateAdder: m}
+}
+
+// StockLocationFilter provides a generic filtering capability at runtime for StockLocationQuery.
+type StockLocationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *StockLocationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *StockLocationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(stocklocation.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *StockLocationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(stocklocation.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *StockLocationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(stocklocation.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *StockLocationFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(stocklocation.FieldTenantID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *StockLocationFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(stocklocation.FieldName))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *StockLocationFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *StockLocationFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *StoreQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1253,7 +4649,7 @@ type StoreFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StoreFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1314,6 +4710,11 @@ func (f *StoreFilter) WhereMetadata(p entql.BytesP) {
 	f.Where(p.Field(store.FieldMetadata))
 }
 
+// WhereOrderSeq applies the entql int predicate on the order_seq field.
+func (f *StoreFilter) WhereOrderSeq(p entql.IntP) {
+	f.Where(p.Field(store.FieldOrderSeq))
+}
+
 // WhereHasTenant applies a predicate to check if query has an edge tenant.
 func (f *StoreFilter) WhereHasTenant() {
 	f.Where(entql.HasEdge("tenant"))
@@ -1371,7 +4772,7 @@ type SubcategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubcategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1450,7 +4851,7 @@ type TenantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TenantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1554,7 +4955,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1578,6 +4979,11 @@ func (f *UserFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereEmail applies the entql string predicate on the email field.
 func (f *UserFilter) WhereEmail(p entql.StringP) {
 	f.Where(p.Field(user.FieldEmail))
+}
+
+// WhereRealm applies the entql int predicate on the realm field.
+func (f *UserFilter) WhereRealm(p entql.IntP) {
+	f.Where(p.Field(user.FieldRealm))
 }
 
 // WherePasswordHash applies the entql string predicate on the password_hash field.
@@ -1617,6 +5023,20 @@ func (f *UserFilter) WhereHasRefreshTokens() {
 // WhereHasRefreshTokensWith applies a predicate to check if query has an edge refresh_tokens with a given conditions (other predicates).
 func (f *UserFilter) WhereHasRefreshTokensWith(preds ...predicate.RefreshToken) {
 	f.Where(entql.HasEdgeWith("refresh_tokens", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAddresses applies a predicate to check if query has an edge addresses.
+func (f *UserFilter) WhereHasAddresses() {
+	f.Where(entql.HasEdge("addresses"))
+}
+
+// WhereHasAddressesWith applies a predicate to check if query has an edge addresses with a given conditions (other predicates).
+func (f *UserFilter) WhereHasAddressesWith(preds ...predicate.CustomerAddress) {
+	f.Where(entql.HasEdgeWith("addresses", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -11,9 +11,25 @@ import (
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/country"
+	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/price"
+	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/productcategory"
+	"github.com/dakkah/cityos/ent/productcollection"
+	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/region"
+	"github.com/dakkah/cityos/ent/reservation"
+	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/scope"
+	"github.com/dakkah/cityos/ent/shippingoption"
+	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -523,6 +539,180 @@ func newCountryPaginateArgs(rv map[string]any) *countryPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CustomerAddressQuery) CollectFields(ctx context.Context, satisfies ...string) (*CustomerAddressQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CustomerAddressQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(customeraddress.Columns))
+		selectedFields = []string{customeraddress.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[customeraddress.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldTenantID)
+				fieldSeen[customeraddress.FieldTenantID] = struct{}{}
+			}
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[customeraddress.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldUserID)
+				fieldSeen[customeraddress.FieldUserID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[customeraddress.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldCreatedAt)
+				fieldSeen[customeraddress.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[customeraddress.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldUpdatedAt)
+				fieldSeen[customeraddress.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[customeraddress.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldTenantID)
+				fieldSeen[customeraddress.FieldTenantID] = struct{}{}
+			}
+		case "userID":
+			if _, ok := fieldSeen[customeraddress.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldUserID)
+				fieldSeen[customeraddress.FieldUserID] = struct{}{}
+			}
+		case "firstName":
+			if _, ok := fieldSeen[customeraddress.FieldFirstName]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldFirstName)
+				fieldSeen[customeraddress.FieldFirstName] = struct{}{}
+			}
+		case "lastName":
+			if _, ok := fieldSeen[customeraddress.FieldLastName]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldLastName)
+				fieldSeen[customeraddress.FieldLastName] = struct{}{}
+			}
+		case "address1":
+			if _, ok := fieldSeen[customeraddress.FieldAddress1]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldAddress1)
+				fieldSeen[customeraddress.FieldAddress1] = struct{}{}
+			}
+		case "address2":
+			if _, ok := fieldSeen[customeraddress.FieldAddress2]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldAddress2)
+				fieldSeen[customeraddress.FieldAddress2] = struct{}{}
+			}
+		case "city":
+			if _, ok := fieldSeen[customeraddress.FieldCity]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldCity)
+				fieldSeen[customeraddress.FieldCity] = struct{}{}
+			}
+		case "postalCode":
+			if _, ok := fieldSeen[customeraddress.FieldPostalCode]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldPostalCode)
+				fieldSeen[customeraddress.FieldPostalCode] = struct{}{}
+			}
+		case "countryCode":
+			if _, ok := fieldSeen[customeraddress.FieldCountryCode]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldCountryCode)
+				fieldSeen[customeraddress.FieldCountryCode] = struct{}{}
+			}
+		case "phone":
+			if _, ok := fieldSeen[customeraddress.FieldPhone]; !ok {
+				selectedFields = append(selectedFields, customeraddress.FieldPhone)
+				fieldSeen[customeraddress.FieldPhone] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type customeraddressPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CustomerAddressPaginateOption
+}
+
+func newCustomerAddressPaginateArgs(rv map[string]any) *customeraddressPaginateArgs {
+	args := &customeraddressPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CustomerAddressOrder{Field: &CustomerAddressOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCustomerAddressOrder(order))
+			}
+		case *CustomerAddressOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCustomerAddressOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CustomerAddressWhereInput); ok {
+		args.opts = append(args.opts, WithCustomerAddressFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *DomainQuery) CollectFields(ctx context.Context, satisfies ...string) (*DomainQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -672,6 +862,314 @@ func newDomainPaginateArgs(rv map[string]any) *domainPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*DomainWhereInput); ok {
 		args.opts = append(args.opts, WithDomainFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *FulfillmentQuery) CollectFields(ctx context.Context, satisfies ...string) (*FulfillmentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *FulfillmentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(fulfillment.Columns))
+		selectedFields = []string{fulfillment.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[fulfillment.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, fulfillment.FieldTenantID)
+				fieldSeen[fulfillment.FieldTenantID] = struct{}{}
+			}
+
+		case "order":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrderClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orderImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrder = query
+			if _, ok := fieldSeen[fulfillment.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, fulfillment.FieldOrderID)
+				fieldSeen[fulfillment.FieldOrderID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[fulfillment.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, fulfillment.FieldCreatedAt)
+				fieldSeen[fulfillment.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[fulfillment.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, fulfillment.FieldUpdatedAt)
+				fieldSeen[fulfillment.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[fulfillment.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, fulfillment.FieldTenantID)
+				fieldSeen[fulfillment.FieldTenantID] = struct{}{}
+			}
+		case "orderID":
+			if _, ok := fieldSeen[fulfillment.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, fulfillment.FieldOrderID)
+				fieldSeen[fulfillment.FieldOrderID] = struct{}{}
+			}
+		case "shippedAt":
+			if _, ok := fieldSeen[fulfillment.FieldShippedAt]; !ok {
+				selectedFields = append(selectedFields, fulfillment.FieldShippedAt)
+				fieldSeen[fulfillment.FieldShippedAt] = struct{}{}
+			}
+		case "deliveredAt":
+			if _, ok := fieldSeen[fulfillment.FieldDeliveredAt]; !ok {
+				selectedFields = append(selectedFields, fulfillment.FieldDeliveredAt)
+				fieldSeen[fulfillment.FieldDeliveredAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type fulfillmentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []FulfillmentPaginateOption
+}
+
+func newFulfillmentPaginateArgs(rv map[string]any) *fulfillmentPaginateArgs {
+	args := &fulfillmentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &FulfillmentOrder{Field: &FulfillmentOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithFulfillmentOrder(order))
+			}
+		case *FulfillmentOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithFulfillmentOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*FulfillmentWhereInput); ok {
+		args.opts = append(args.opts, WithFulfillmentFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *InventoryLevelQuery) CollectFields(ctx context.Context, satisfies ...string) (*InventoryLevelQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *InventoryLevelQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(inventorylevel.Columns))
+		selectedFields = []string{inventorylevel.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[inventorylevel.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, inventorylevel.FieldTenantID)
+				fieldSeen[inventorylevel.FieldTenantID] = struct{}{}
+			}
+
+		case "variant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductVariantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, productvariantImplementors)...); err != nil {
+				return err
+			}
+			_q.withVariant = query
+			if _, ok := fieldSeen[inventorylevel.FieldVariantID]; !ok {
+				selectedFields = append(selectedFields, inventorylevel.FieldVariantID)
+				fieldSeen[inventorylevel.FieldVariantID] = struct{}{}
+			}
+
+		case "location":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StockLocationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, stocklocationImplementors)...); err != nil {
+				return err
+			}
+			_q.withLocation = query
+			if _, ok := fieldSeen[inventorylevel.FieldLocationID]; !ok {
+				selectedFields = append(selectedFields, inventorylevel.FieldLocationID)
+				fieldSeen[inventorylevel.FieldLocationID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[inventorylevel.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, inventorylevel.FieldCreatedAt)
+				fieldSeen[inventorylevel.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[inventorylevel.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, inventorylevel.FieldUpdatedAt)
+				fieldSeen[inventorylevel.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[inventorylevel.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, inventorylevel.FieldTenantID)
+				fieldSeen[inventorylevel.FieldTenantID] = struct{}{}
+			}
+		case "variantID":
+			if _, ok := fieldSeen[inventorylevel.FieldVariantID]; !ok {
+				selectedFields = append(selectedFields, inventorylevel.FieldVariantID)
+				fieldSeen[inventorylevel.FieldVariantID] = struct{}{}
+			}
+		case "locationID":
+			if _, ok := fieldSeen[inventorylevel.FieldLocationID]; !ok {
+				selectedFields = append(selectedFields, inventorylevel.FieldLocationID)
+				fieldSeen[inventorylevel.FieldLocationID] = struct{}{}
+			}
+		case "stockedQuantity":
+			if _, ok := fieldSeen[inventorylevel.FieldStockedQuantity]; !ok {
+				selectedFields = append(selectedFields, inventorylevel.FieldStockedQuantity)
+				fieldSeen[inventorylevel.FieldStockedQuantity] = struct{}{}
+			}
+		case "reservedQuantity":
+			if _, ok := fieldSeen[inventorylevel.FieldReservedQuantity]; !ok {
+				selectedFields = append(selectedFields, inventorylevel.FieldReservedQuantity)
+				fieldSeen[inventorylevel.FieldReservedQuantity] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type inventorylevelPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []InventoryLevelPaginateOption
+}
+
+func newInventoryLevelPaginateArgs(rv map[string]any) *inventorylevelPaginateArgs {
+	args := &inventorylevelPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &InventoryLevelOrder{Field: &InventoryLevelOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithInventoryLevelOrder(order))
+			}
+		case *InventoryLevelOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithInventoryLevelOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*InventoryLevelWhereInput); ok {
+		args.opts = append(args.opts, WithInventoryLevelFilter(v.Filter))
 	}
 	return args
 }
@@ -836,6 +1334,1751 @@ func newMembershipPaginateArgs(rv map[string]any) *membershipPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *OrderQuery) CollectFields(ctx context.Context, satisfies ...string) (*OrderQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *OrderQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(order.Columns))
+		selectedFields = []string{order.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[order.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, order.FieldTenantID)
+				fieldSeen[order.FieldTenantID] = struct{}{}
+			}
+
+		case "store":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StoreClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, storeImplementors)...); err != nil {
+				return err
+			}
+			_q.withStore = query
+			if _, ok := fieldSeen[order.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, order.FieldStoreID)
+				fieldSeen[order.FieldStoreID] = struct{}{}
+			}
+
+		case "items":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrderLineItemClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, orderlineitemImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedItems(alias, func(wq *OrderLineItemQuery) {
+				*wq = *query
+			})
+
+		case "fulfillments":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&FulfillmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, fulfillmentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedFulfillments(alias, func(wq *FulfillmentQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[order.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, order.FieldCreatedAt)
+				fieldSeen[order.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[order.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, order.FieldUpdatedAt)
+				fieldSeen[order.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[order.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, order.FieldTenantID)
+				fieldSeen[order.FieldTenantID] = struct{}{}
+			}
+		case "storeID":
+			if _, ok := fieldSeen[order.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, order.FieldStoreID)
+				fieldSeen[order.FieldStoreID] = struct{}{}
+			}
+		case "displayID":
+			if _, ok := fieldSeen[order.FieldDisplayID]; !ok {
+				selectedFields = append(selectedFields, order.FieldDisplayID)
+				fieldSeen[order.FieldDisplayID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[order.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, order.FieldCustomerID)
+				fieldSeen[order.FieldCustomerID] = struct{}{}
+			}
+		case "email":
+			if _, ok := fieldSeen[order.FieldEmail]; !ok {
+				selectedFields = append(selectedFields, order.FieldEmail)
+				fieldSeen[order.FieldEmail] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[order.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, order.FieldStatus)
+				fieldSeen[order.FieldStatus] = struct{}{}
+			}
+		case "paymentStatus":
+			if _, ok := fieldSeen[order.FieldPaymentStatus]; !ok {
+				selectedFields = append(selectedFields, order.FieldPaymentStatus)
+				fieldSeen[order.FieldPaymentStatus] = struct{}{}
+			}
+		case "fulfillmentStatus":
+			if _, ok := fieldSeen[order.FieldFulfillmentStatus]; !ok {
+				selectedFields = append(selectedFields, order.FieldFulfillmentStatus)
+				fieldSeen[order.FieldFulfillmentStatus] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[order.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, order.FieldCurrencyCode)
+				fieldSeen[order.FieldCurrencyCode] = struct{}{}
+			}
+		case "subtotal":
+			if _, ok := fieldSeen[order.FieldSubtotal]; !ok {
+				selectedFields = append(selectedFields, order.FieldSubtotal)
+				fieldSeen[order.FieldSubtotal] = struct{}{}
+			}
+		case "shippingTotal":
+			if _, ok := fieldSeen[order.FieldShippingTotal]; !ok {
+				selectedFields = append(selectedFields, order.FieldShippingTotal)
+				fieldSeen[order.FieldShippingTotal] = struct{}{}
+			}
+		case "taxTotal":
+			if _, ok := fieldSeen[order.FieldTaxTotal]; !ok {
+				selectedFields = append(selectedFields, order.FieldTaxTotal)
+				fieldSeen[order.FieldTaxTotal] = struct{}{}
+			}
+		case "total":
+			if _, ok := fieldSeen[order.FieldTotal]; !ok {
+				selectedFields = append(selectedFields, order.FieldTotal)
+				fieldSeen[order.FieldTotal] = struct{}{}
+			}
+		case "refundedTotal":
+			if _, ok := fieldSeen[order.FieldRefundedTotal]; !ok {
+				selectedFields = append(selectedFields, order.FieldRefundedTotal)
+				fieldSeen[order.FieldRefundedTotal] = struct{}{}
+			}
+		case "paymentProvider":
+			if _, ok := fieldSeen[order.FieldPaymentProvider]; !ok {
+				selectedFields = append(selectedFields, order.FieldPaymentProvider)
+				fieldSeen[order.FieldPaymentProvider] = struct{}{}
+			}
+		case "shippingMethod":
+			if _, ok := fieldSeen[order.FieldShippingMethod]; !ok {
+				selectedFields = append(selectedFields, order.FieldShippingMethod)
+				fieldSeen[order.FieldShippingMethod] = struct{}{}
+			}
+		case "canceledAt":
+			if _, ok := fieldSeen[order.FieldCanceledAt]; !ok {
+				selectedFields = append(selectedFields, order.FieldCanceledAt)
+				fieldSeen[order.FieldCanceledAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type orderPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []OrderPaginateOption
+}
+
+func newOrderPaginateArgs(rv map[string]any) *orderPaginateArgs {
+	args := &orderPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &OrderOrder{Field: &OrderOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithOrderOrder(order))
+			}
+		case *OrderOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithOrderOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*OrderWhereInput); ok {
+		args.opts = append(args.opts, WithOrderFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *OrderLineItemQuery) CollectFields(ctx context.Context, satisfies ...string) (*OrderLineItemQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *OrderLineItemQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(orderlineitem.Columns))
+		selectedFields = []string{orderlineitem.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[orderlineitem.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, orderlineitem.FieldTenantID)
+				fieldSeen[orderlineitem.FieldTenantID] = struct{}{}
+			}
+
+		case "order":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrderClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orderImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrder = query
+			if _, ok := fieldSeen[orderlineitem.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, orderlineitem.FieldOrderID)
+				fieldSeen[orderlineitem.FieldOrderID] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[orderlineitem.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, orderlineitem.FieldTenantID)
+				fieldSeen[orderlineitem.FieldTenantID] = struct{}{}
+			}
+		case "orderID":
+			if _, ok := fieldSeen[orderlineitem.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, orderlineitem.FieldOrderID)
+				fieldSeen[orderlineitem.FieldOrderID] = struct{}{}
+			}
+		case "variantID":
+			if _, ok := fieldSeen[orderlineitem.FieldVariantID]; !ok {
+				selectedFields = append(selectedFields, orderlineitem.FieldVariantID)
+				fieldSeen[orderlineitem.FieldVariantID] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[orderlineitem.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, orderlineitem.FieldTitle)
+				fieldSeen[orderlineitem.FieldTitle] = struct{}{}
+			}
+		case "sku":
+			if _, ok := fieldSeen[orderlineitem.FieldSku]; !ok {
+				selectedFields = append(selectedFields, orderlineitem.FieldSku)
+				fieldSeen[orderlineitem.FieldSku] = struct{}{}
+			}
+		case "quantity":
+			if _, ok := fieldSeen[orderlineitem.FieldQuantity]; !ok {
+				selectedFields = append(selectedFields, orderlineitem.FieldQuantity)
+				fieldSeen[orderlineitem.FieldQuantity] = struct{}{}
+			}
+		case "unitPrice":
+			if _, ok := fieldSeen[orderlineitem.FieldUnitPrice]; !ok {
+				selectedFields = append(selectedFields, orderlineitem.FieldUnitPrice)
+				fieldSeen[orderlineitem.FieldUnitPrice] = struct{}{}
+			}
+		case "total":
+			if _, ok := fieldSeen[orderlineitem.FieldTotal]; !ok {
+				selectedFields = append(selectedFields, orderlineitem.FieldTotal)
+				fieldSeen[orderlineitem.FieldTotal] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type orderlineitemPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []OrderLineItemPaginateOption
+}
+
+func newOrderLineItemPaginateArgs(rv map[string]any) *orderlineitemPaginateArgs {
+	args := &orderlineitemPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*OrderLineItemWhereInput); ok {
+		args.opts = append(args.opts, WithOrderLineItemFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *PriceQuery) CollectFields(ctx context.Context, satisfies ...string) (*PriceQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *PriceQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(price.Columns))
+		selectedFields = []string{price.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[price.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, price.FieldTenantID)
+				fieldSeen[price.FieldTenantID] = struct{}{}
+			}
+
+		case "variant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductVariantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, productvariantImplementors)...); err != nil {
+				return err
+			}
+			_q.withVariant = query
+			if _, ok := fieldSeen[price.FieldVariantID]; !ok {
+				selectedFields = append(selectedFields, price.FieldVariantID)
+				fieldSeen[price.FieldVariantID] = struct{}{}
+			}
+
+		case "region":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RegionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, regionImplementors)...); err != nil {
+				return err
+			}
+			_q.withRegion = query
+			if _, ok := fieldSeen[price.FieldRegionID]; !ok {
+				selectedFields = append(selectedFields, price.FieldRegionID)
+				fieldSeen[price.FieldRegionID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[price.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, price.FieldCreatedAt)
+				fieldSeen[price.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[price.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, price.FieldUpdatedAt)
+				fieldSeen[price.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[price.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, price.FieldTenantID)
+				fieldSeen[price.FieldTenantID] = struct{}{}
+			}
+		case "variantID":
+			if _, ok := fieldSeen[price.FieldVariantID]; !ok {
+				selectedFields = append(selectedFields, price.FieldVariantID)
+				fieldSeen[price.FieldVariantID] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[price.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, price.FieldCurrencyCode)
+				fieldSeen[price.FieldCurrencyCode] = struct{}{}
+			}
+		case "amount":
+			if _, ok := fieldSeen[price.FieldAmount]; !ok {
+				selectedFields = append(selectedFields, price.FieldAmount)
+				fieldSeen[price.FieldAmount] = struct{}{}
+			}
+		case "regionID":
+			if _, ok := fieldSeen[price.FieldRegionID]; !ok {
+				selectedFields = append(selectedFields, price.FieldRegionID)
+				fieldSeen[price.FieldRegionID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type pricePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []PricePaginateOption
+}
+
+func newPricePaginateArgs(rv map[string]any) *pricePaginateArgs {
+	args := &pricePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &PriceOrder{Field: &PriceOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithPriceOrder(order))
+			}
+		case *PriceOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithPriceOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*PriceWhereInput); ok {
+		args.opts = append(args.opts, WithPriceFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProductQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProductQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProductQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(product.Columns))
+		selectedFields = []string{product.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[product.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, product.FieldTenantID)
+				fieldSeen[product.FieldTenantID] = struct{}{}
+			}
+
+		case "category":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductCategoryClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, productcategoryImplementors)...); err != nil {
+				return err
+			}
+			_q.withCategory = query
+			if _, ok := fieldSeen[product.FieldCategoryID]; !ok {
+				selectedFields = append(selectedFields, product.FieldCategoryID)
+				fieldSeen[product.FieldCategoryID] = struct{}{}
+			}
+
+		case "collection":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductCollectionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, productcollectionImplementors)...); err != nil {
+				return err
+			}
+			_q.withCollection = query
+			if _, ok := fieldSeen[product.FieldCollectionID]; !ok {
+				selectedFields = append(selectedFields, product.FieldCollectionID)
+				fieldSeen[product.FieldCollectionID] = struct{}{}
+			}
+
+		case "options":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductOptionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, productoptionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedOptions(alias, func(wq *ProductOptionQuery) {
+				*wq = *query
+			})
+
+		case "variants":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductVariantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, productvariantImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedVariants(alias, func(wq *ProductVariantQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[product.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, product.FieldCreatedAt)
+				fieldSeen[product.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[product.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, product.FieldUpdatedAt)
+				fieldSeen[product.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[product.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, product.FieldTenantID)
+				fieldSeen[product.FieldTenantID] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[product.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, product.FieldTitle)
+				fieldSeen[product.FieldTitle] = struct{}{}
+			}
+		case "handle":
+			if _, ok := fieldSeen[product.FieldHandle]; !ok {
+				selectedFields = append(selectedFields, product.FieldHandle)
+				fieldSeen[product.FieldHandle] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[product.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, product.FieldDescription)
+				fieldSeen[product.FieldDescription] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[product.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, product.FieldStatus)
+				fieldSeen[product.FieldStatus] = struct{}{}
+			}
+		case "thumbnail":
+			if _, ok := fieldSeen[product.FieldThumbnail]; !ok {
+				selectedFields = append(selectedFields, product.FieldThumbnail)
+				fieldSeen[product.FieldThumbnail] = struct{}{}
+			}
+		case "images":
+			if _, ok := fieldSeen[product.FieldImages]; !ok {
+				selectedFields = append(selectedFields, product.FieldImages)
+				fieldSeen[product.FieldImages] = struct{}{}
+			}
+		case "tags":
+			if _, ok := fieldSeen[product.FieldTags]; !ok {
+				selectedFields = append(selectedFields, product.FieldTags)
+				fieldSeen[product.FieldTags] = struct{}{}
+			}
+		case "categoryID":
+			if _, ok := fieldSeen[product.FieldCategoryID]; !ok {
+				selectedFields = append(selectedFields, product.FieldCategoryID)
+				fieldSeen[product.FieldCategoryID] = struct{}{}
+			}
+		case "collectionID":
+			if _, ok := fieldSeen[product.FieldCollectionID]; !ok {
+				selectedFields = append(selectedFields, product.FieldCollectionID)
+				fieldSeen[product.FieldCollectionID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type productPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProductPaginateOption
+}
+
+func newProductPaginateArgs(rv map[string]any) *productPaginateArgs {
+	args := &productPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ProductOrder{Field: &ProductOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithProductOrder(order))
+			}
+		case *ProductOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithProductOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ProductWhereInput); ok {
+		args.opts = append(args.opts, WithProductFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProductCategoryQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProductCategoryQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProductCategoryQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(productcategory.Columns))
+		selectedFields = []string{productcategory.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[productcategory.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, productcategory.FieldTenantID)
+				fieldSeen[productcategory.FieldTenantID] = struct{}{}
+			}
+
+		case "parent":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductCategoryClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, productcategoryImplementors)...); err != nil {
+				return err
+			}
+			_q.withParent = query
+			if _, ok := fieldSeen[productcategory.FieldParentID]; !ok {
+				selectedFields = append(selectedFields, productcategory.FieldParentID)
+				fieldSeen[productcategory.FieldParentID] = struct{}{}
+			}
+
+		case "children":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductCategoryClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, productcategoryImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedChildren(alias, func(wq *ProductCategoryQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[productcategory.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, productcategory.FieldCreatedAt)
+				fieldSeen[productcategory.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[productcategory.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, productcategory.FieldUpdatedAt)
+				fieldSeen[productcategory.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[productcategory.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, productcategory.FieldTenantID)
+				fieldSeen[productcategory.FieldTenantID] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[productcategory.FieldName]; !ok {
+				selectedFields = append(selectedFields, productcategory.FieldName)
+				fieldSeen[productcategory.FieldName] = struct{}{}
+			}
+		case "handle":
+			if _, ok := fieldSeen[productcategory.FieldHandle]; !ok {
+				selectedFields = append(selectedFields, productcategory.FieldHandle)
+				fieldSeen[productcategory.FieldHandle] = struct{}{}
+			}
+		case "parentID":
+			if _, ok := fieldSeen[productcategory.FieldParentID]; !ok {
+				selectedFields = append(selectedFields, productcategory.FieldParentID)
+				fieldSeen[productcategory.FieldParentID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type productcategoryPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProductCategoryPaginateOption
+}
+
+func newProductCategoryPaginateArgs(rv map[string]any) *productcategoryPaginateArgs {
+	args := &productcategoryPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ProductCategoryOrder{Field: &ProductCategoryOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithProductCategoryOrder(order))
+			}
+		case *ProductCategoryOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithProductCategoryOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ProductCategoryWhereInput); ok {
+		args.opts = append(args.opts, WithProductCategoryFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProductCollectionQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProductCollectionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProductCollectionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(productcollection.Columns))
+		selectedFields = []string{productcollection.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[productcollection.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, productcollection.FieldTenantID)
+				fieldSeen[productcollection.FieldTenantID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[productcollection.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, productcollection.FieldCreatedAt)
+				fieldSeen[productcollection.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[productcollection.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, productcollection.FieldUpdatedAt)
+				fieldSeen[productcollection.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[productcollection.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, productcollection.FieldTenantID)
+				fieldSeen[productcollection.FieldTenantID] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[productcollection.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, productcollection.FieldTitle)
+				fieldSeen[productcollection.FieldTitle] = struct{}{}
+			}
+		case "handle":
+			if _, ok := fieldSeen[productcollection.FieldHandle]; !ok {
+				selectedFields = append(selectedFields, productcollection.FieldHandle)
+				fieldSeen[productcollection.FieldHandle] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type productcollectionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProductCollectionPaginateOption
+}
+
+func newProductCollectionPaginateArgs(rv map[string]any) *productcollectionPaginateArgs {
+	args := &productcollectionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ProductCollectionOrder{Field: &ProductCollectionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithProductCollectionOrder(order))
+			}
+		case *ProductCollectionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithProductCollectionOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ProductCollectionWhereInput); ok {
+		args.opts = append(args.opts, WithProductCollectionFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProductOptionQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProductOptionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProductOptionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(productoption.Columns))
+		selectedFields = []string{productoption.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[productoption.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, productoption.FieldTenantID)
+				fieldSeen[productoption.FieldTenantID] = struct{}{}
+			}
+
+		case "product":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, productImplementors)...); err != nil {
+				return err
+			}
+			_q.withProduct = query
+			if _, ok := fieldSeen[productoption.FieldProductID]; !ok {
+				selectedFields = append(selectedFields, productoption.FieldProductID)
+				fieldSeen[productoption.FieldProductID] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[productoption.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, productoption.FieldTenantID)
+				fieldSeen[productoption.FieldTenantID] = struct{}{}
+			}
+		case "productID":
+			if _, ok := fieldSeen[productoption.FieldProductID]; !ok {
+				selectedFields = append(selectedFields, productoption.FieldProductID)
+				fieldSeen[productoption.FieldProductID] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[productoption.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, productoption.FieldTitle)
+				fieldSeen[productoption.FieldTitle] = struct{}{}
+			}
+		case "values":
+			if _, ok := fieldSeen[productoption.FieldValues]; !ok {
+				selectedFields = append(selectedFields, productoption.FieldValues)
+				fieldSeen[productoption.FieldValues] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type productoptionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProductOptionPaginateOption
+}
+
+func newProductOptionPaginateArgs(rv map[string]any) *productoptionPaginateArgs {
+	args := &productoptionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*ProductOptionWhereInput); ok {
+		args.opts = append(args.opts, WithProductOptionFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProductVariantQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProductVariantQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProductVariantQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(productvariant.Columns))
+		selectedFields = []string{productvariant.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[productvariant.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldTenantID)
+				fieldSeen[productvariant.FieldTenantID] = struct{}{}
+			}
+
+		case "product":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProductClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, productImplementors)...); err != nil {
+				return err
+			}
+			_q.withProduct = query
+			if _, ok := fieldSeen[productvariant.FieldProductID]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldProductID)
+				fieldSeen[productvariant.FieldProductID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[productvariant.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldCreatedAt)
+				fieldSeen[productvariant.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[productvariant.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldUpdatedAt)
+				fieldSeen[productvariant.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[productvariant.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldTenantID)
+				fieldSeen[productvariant.FieldTenantID] = struct{}{}
+			}
+		case "productID":
+			if _, ok := fieldSeen[productvariant.FieldProductID]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldProductID)
+				fieldSeen[productvariant.FieldProductID] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[productvariant.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldTitle)
+				fieldSeen[productvariant.FieldTitle] = struct{}{}
+			}
+		case "sku":
+			if _, ok := fieldSeen[productvariant.FieldSku]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldSku)
+				fieldSeen[productvariant.FieldSku] = struct{}{}
+			}
+		case "optionValues":
+			if _, ok := fieldSeen[productvariant.FieldOptionValues]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldOptionValues)
+				fieldSeen[productvariant.FieldOptionValues] = struct{}{}
+			}
+		case "barcode":
+			if _, ok := fieldSeen[productvariant.FieldBarcode]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldBarcode)
+				fieldSeen[productvariant.FieldBarcode] = struct{}{}
+			}
+		case "weight":
+			if _, ok := fieldSeen[productvariant.FieldWeight]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldWeight)
+				fieldSeen[productvariant.FieldWeight] = struct{}{}
+			}
+		case "manageInventory":
+			if _, ok := fieldSeen[productvariant.FieldManageInventory]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldManageInventory)
+				fieldSeen[productvariant.FieldManageInventory] = struct{}{}
+			}
+		case "allowBackorder":
+			if _, ok := fieldSeen[productvariant.FieldAllowBackorder]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldAllowBackorder)
+				fieldSeen[productvariant.FieldAllowBackorder] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type productvariantPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProductVariantPaginateOption
+}
+
+func newProductVariantPaginateArgs(rv map[string]any) *productvariantPaginateArgs {
+	args := &productvariantPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ProductVariantOrder{Field: &ProductVariantOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithProductVariantOrder(order))
+			}
+		case *ProductVariantOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithProductVariantOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ProductVariantWhereInput); ok {
+		args.opts = append(args.opts, WithProductVariantFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RegionQuery) CollectFields(ctx context.Context, satisfies ...string) (*RegionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RegionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(region.Columns))
+		selectedFields = []string{region.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[region.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, region.FieldTenantID)
+				fieldSeen[region.FieldTenantID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[region.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, region.FieldCreatedAt)
+				fieldSeen[region.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[region.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, region.FieldUpdatedAt)
+				fieldSeen[region.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[region.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, region.FieldTenantID)
+				fieldSeen[region.FieldTenantID] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[region.FieldName]; !ok {
+				selectedFields = append(selectedFields, region.FieldName)
+				fieldSeen[region.FieldName] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[region.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, region.FieldCurrencyCode)
+				fieldSeen[region.FieldCurrencyCode] = struct{}{}
+			}
+		case "countries":
+			if _, ok := fieldSeen[region.FieldCountries]; !ok {
+				selectedFields = append(selectedFields, region.FieldCountries)
+				fieldSeen[region.FieldCountries] = struct{}{}
+			}
+		case "taxRateBps":
+			if _, ok := fieldSeen[region.FieldTaxRateBps]; !ok {
+				selectedFields = append(selectedFields, region.FieldTaxRateBps)
+				fieldSeen[region.FieldTaxRateBps] = struct{}{}
+			}
+		case "taxInclusive":
+			if _, ok := fieldSeen[region.FieldTaxInclusive]; !ok {
+				selectedFields = append(selectedFields, region.FieldTaxInclusive)
+				fieldSeen[region.FieldTaxInclusive] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type regionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RegionPaginateOption
+}
+
+func newRegionPaginateArgs(rv map[string]any) *regionPaginateArgs {
+	args := &regionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &RegionOrder{Field: &RegionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithRegionOrder(order))
+			}
+		case *RegionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithRegionOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*RegionWhereInput); ok {
+		args.opts = append(args.opts, WithRegionFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ReservationQuery) CollectFields(ctx context.Context, satisfies ...string) (*ReservationQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ReservationQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(reservation.Columns))
+		selectedFields = []string{reservation.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[reservation.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, reservation.FieldTenantID)
+				fieldSeen[reservation.FieldTenantID] = struct{}{}
+			}
+
+		case "order":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrderClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orderImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrder = query
+			if _, ok := fieldSeen[reservation.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, reservation.FieldOrderID)
+				fieldSeen[reservation.FieldOrderID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[reservation.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, reservation.FieldCreatedAt)
+				fieldSeen[reservation.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[reservation.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, reservation.FieldUpdatedAt)
+				fieldSeen[reservation.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[reservation.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, reservation.FieldTenantID)
+				fieldSeen[reservation.FieldTenantID] = struct{}{}
+			}
+		case "orderID":
+			if _, ok := fieldSeen[reservation.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, reservation.FieldOrderID)
+				fieldSeen[reservation.FieldOrderID] = struct{}{}
+			}
+		case "inventoryLevelID":
+			if _, ok := fieldSeen[reservation.FieldInventoryLevelID]; !ok {
+				selectedFields = append(selectedFields, reservation.FieldInventoryLevelID)
+				fieldSeen[reservation.FieldInventoryLevelID] = struct{}{}
+			}
+		case "quantity":
+			if _, ok := fieldSeen[reservation.FieldQuantity]; !ok {
+				selectedFields = append(selectedFields, reservation.FieldQuantity)
+				fieldSeen[reservation.FieldQuantity] = struct{}{}
+			}
+		case "releasedAt":
+			if _, ok := fieldSeen[reservation.FieldReleasedAt]; !ok {
+				selectedFields = append(selectedFields, reservation.FieldReleasedAt)
+				fieldSeen[reservation.FieldReleasedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type reservationPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ReservationPaginateOption
+}
+
+func newReservationPaginateArgs(rv map[string]any) *reservationPaginateArgs {
+	args := &reservationPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ReservationOrder{Field: &ReservationOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithReservationOrder(order))
+			}
+		case *ReservationOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithReservationOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ReservationWhereInput); ok {
+		args.opts = append(args.opts, WithReservationFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *SalesChannelQuery) CollectFields(ctx context.Context, satisfies ...string) (*SalesChannelQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *SalesChannelQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(saleschannel.Columns))
+		selectedFields = []string{saleschannel.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[saleschannel.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, saleschannel.FieldTenantID)
+				fieldSeen[saleschannel.FieldTenantID] = struct{}{}
+			}
+
+		case "store":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StoreClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, storeImplementors)...); err != nil {
+				return err
+			}
+			_q.withStore = query
+			if _, ok := fieldSeen[saleschannel.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, saleschannel.FieldStoreID)
+				fieldSeen[saleschannel.FieldStoreID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[saleschannel.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, saleschannel.FieldCreatedAt)
+				fieldSeen[saleschannel.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[saleschannel.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, saleschannel.FieldUpdatedAt)
+				fieldSeen[saleschannel.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[saleschannel.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, saleschannel.FieldTenantID)
+				fieldSeen[saleschannel.FieldTenantID] = struct{}{}
+			}
+		case "storeID":
+			if _, ok := fieldSeen[saleschannel.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, saleschannel.FieldStoreID)
+				fieldSeen[saleschannel.FieldStoreID] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[saleschannel.FieldName]; !ok {
+				selectedFields = append(selectedFields, saleschannel.FieldName)
+				fieldSeen[saleschannel.FieldName] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[saleschannel.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, saleschannel.FieldDescription)
+				fieldSeen[saleschannel.FieldDescription] = struct{}{}
+			}
+		case "isDisabled":
+			if _, ok := fieldSeen[saleschannel.FieldIsDisabled]; !ok {
+				selectedFields = append(selectedFields, saleschannel.FieldIsDisabled)
+				fieldSeen[saleschannel.FieldIsDisabled] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type saleschannelPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []SalesChannelPaginateOption
+}
+
+func newSalesChannelPaginateArgs(rv map[string]any) *saleschannelPaginateArgs {
+	args := &saleschannelPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &SalesChannelOrder{Field: &SalesChannelOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithSalesChannelOrder(order))
+			}
+		case *SalesChannelOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithSalesChannelOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*SalesChannelWhereInput); ok {
+		args.opts = append(args.opts, WithSalesChannelFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ScopeQuery) CollectFields(ctx context.Context, satisfies ...string) (*ScopeQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -948,6 +3191,269 @@ func newScopePaginateArgs(rv map[string]any) *scopePaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ScopeWhereInput); ok {
 		args.opts = append(args.opts, WithScopeFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ShippingOptionQuery) CollectFields(ctx context.Context, satisfies ...string) (*ShippingOptionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ShippingOptionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(shippingoption.Columns))
+		selectedFields = []string{shippingoption.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[shippingoption.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, shippingoption.FieldTenantID)
+				fieldSeen[shippingoption.FieldTenantID] = struct{}{}
+			}
+
+		case "region":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RegionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, regionImplementors)...); err != nil {
+				return err
+			}
+			_q.withRegion = query
+			if _, ok := fieldSeen[shippingoption.FieldRegionID]; !ok {
+				selectedFields = append(selectedFields, shippingoption.FieldRegionID)
+				fieldSeen[shippingoption.FieldRegionID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[shippingoption.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, shippingoption.FieldCreatedAt)
+				fieldSeen[shippingoption.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[shippingoption.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, shippingoption.FieldUpdatedAt)
+				fieldSeen[shippingoption.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[shippingoption.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, shippingoption.FieldTenantID)
+				fieldSeen[shippingoption.FieldTenantID] = struct{}{}
+			}
+		case "regionID":
+			if _, ok := fieldSeen[shippingoption.FieldRegionID]; !ok {
+				selectedFields = append(selectedFields, shippingoption.FieldRegionID)
+				fieldSeen[shippingoption.FieldRegionID] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[shippingoption.FieldName]; !ok {
+				selectedFields = append(selectedFields, shippingoption.FieldName)
+				fieldSeen[shippingoption.FieldName] = struct{}{}
+			}
+		case "amount":
+			if _, ok := fieldSeen[shippingoption.FieldAmount]; !ok {
+				selectedFields = append(selectedFields, shippingoption.FieldAmount)
+				fieldSeen[shippingoption.FieldAmount] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type shippingoptionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ShippingOptionPaginateOption
+}
+
+func newShippingOptionPaginateArgs(rv map[string]any) *shippingoptionPaginateArgs {
+	args := &shippingoptionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ShippingOptionOrder{Field: &ShippingOptionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithShippingOptionOrder(order))
+			}
+		case *ShippingOptionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithShippingOptionOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ShippingOptionWhereInput); ok {
+		args.opts = append(args.opts, WithShippingOptionFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *StockLocationQuery) CollectFields(ctx context.Context, satisfies ...string) (*StockLocationQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *StockLocationQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(stocklocation.Columns))
+		selectedFields = []string{stocklocation.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[stocklocation.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, stocklocation.FieldTenantID)
+				fieldSeen[stocklocation.FieldTenantID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[stocklocation.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, stocklocation.FieldCreatedAt)
+				fieldSeen[stocklocation.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[stocklocation.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, stocklocation.FieldUpdatedAt)
+				fieldSeen[stocklocation.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[stocklocation.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, stocklocation.FieldTenantID)
+				fieldSeen[stocklocation.FieldTenantID] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[stocklocation.FieldName]; !ok {
+				selectedFields = append(selectedFields, stocklocation.FieldName)
+				fieldSeen[stocklocation.FieldName] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type stocklocationPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []StockLocationPaginateOption
+}
+
+func newStockLocationPaginateArgs(rv map[string]any) *stocklocationPaginateArgs {
+	args := &stocklocationPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &StockLocationOrder{Field: &StockLocationOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithStockLocationOrder(order))
+			}
+		case *StockLocationOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithStockLocationOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*StockLocationWhereInput); ok {
+		args.opts = append(args.opts, WithStockLocationFilter(v.Filter))
 	}
 	return args
 }
@@ -1376,6 +3882,19 @@ func (_q *UserQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				return err
 			}
 			_q.WithNamedMemberships(alias, func(wq *MembershipQuery) {
+				*wq = *query
+			})
+
+		case "addresses":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustomerAddressClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, customeraddressImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedAddresses(alias, func(wq *CustomerAddressQuery) {
 				*wq = *query
 			})
 		case "createdAt":

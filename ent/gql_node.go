@@ -13,10 +13,26 @@ import (
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/country"
+	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/internal"
+	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/price"
+	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/productcategory"
+	"github.com/dakkah/cityos/ent/productcollection"
+	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/region"
+	"github.com/dakkah/cityos/ent/reservation"
+	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/scope"
+	"github.com/dakkah/cityos/ent/shippingoption"
+	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -49,20 +65,100 @@ var countryImplementors = []string{"Country", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Country) IsNode() {}
 
+var customeraddressImplementors = []string{"CustomerAddress", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CustomerAddress) IsNode() {}
+
 var domainImplementors = []string{"Domain", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Domain) IsNode() {}
+
+var fulfillmentImplementors = []string{"Fulfillment", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Fulfillment) IsNode() {}
+
+var inventorylevelImplementors = []string{"InventoryLevel", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*InventoryLevel) IsNode() {}
 
 var membershipImplementors = []string{"Membership", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Membership) IsNode() {}
 
+var orderImplementors = []string{"Order", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Order) IsNode() {}
+
+var orderlineitemImplementors = []string{"OrderLineItem", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*OrderLineItem) IsNode() {}
+
+var priceImplementors = []string{"Price", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Price) IsNode() {}
+
+var productImplementors = []string{"Product", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Product) IsNode() {}
+
+var productcategoryImplementors = []string{"ProductCategory", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ProductCategory) IsNode() {}
+
+var productcollectionImplementors = []string{"ProductCollection", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ProductCollection) IsNode() {}
+
+var productoptionImplementors = []string{"ProductOption", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ProductOption) IsNode() {}
+
+var productvariantImplementors = []string{"ProductVariant", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ProductVariant) IsNode() {}
+
+var regionImplementors = []string{"Region", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Region) IsNode() {}
+
+var reservationImplementors = []string{"Reservation", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Reservation) IsNode() {}
+
+var saleschannelImplementors = []string{"SalesChannel", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*SalesChannel) IsNode() {}
+
 var scopeImplementors = []string{"Scope", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Scope) IsNode() {}
+
+var shippingoptionImplementors = []string{"ShippingOption", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ShippingOption) IsNode() {}
+
+var stocklocationImplementors = []string{"StockLocation", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*StockLocation) IsNode() {}
 
 var storeImplementors = []string{"Store", "Node"}
 
@@ -197,11 +293,38 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case customeraddress.Table:
+		query := c.CustomerAddress.Query().
+			Where(customeraddress.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, customeraddressImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case domain.Table:
 		query := c.Domain.Query().
 			Where(domain.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, domainImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case fulfillment.Table:
+		query := c.Fulfillment.Query().
+			Where(fulfillment.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, fulfillmentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case inventorylevel.Table:
+		query := c.InventoryLevel.Query().
+			Where(inventorylevel.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, inventorylevelImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -215,11 +338,128 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case order.Table:
+		query := c.Order.Query().
+			Where(order.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, orderImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case orderlineitem.Table:
+		query := c.OrderLineItem.Query().
+			Where(orderlineitem.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, orderlineitemImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case price.Table:
+		query := c.Price.Query().
+			Where(price.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, priceImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case product.Table:
+		query := c.Product.Query().
+			Where(product.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, productImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case productcategory.Table:
+		query := c.ProductCategory.Query().
+			Where(productcategory.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, productcategoryImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case productcollection.Table:
+		query := c.ProductCollection.Query().
+			Where(productcollection.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, productcollectionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case productoption.Table:
+		query := c.ProductOption.Query().
+			Where(productoption.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, productoptionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case productvariant.Table:
+		query := c.ProductVariant.Query().
+			Where(productvariant.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, productvariantImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case region.Table:
+		query := c.Region.Query().
+			Where(region.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, regionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case reservation.Table:
+		query := c.Reservation.Query().
+			Where(reservation.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, reservationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case saleschannel.Table:
+		query := c.SalesChannel.Query().
+			Where(saleschannel.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, saleschannelImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case scope.Table:
 		query := c.Scope.Query().
 			Where(scope.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, scopeImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case shippingoption.Table:
+		query := c.ShippingOption.Query().
+			Where(shippingoption.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, shippingoptionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case stocklocation.Table:
+		query := c.StockLocation.Query().
+			Where(stocklocation.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, stocklocationImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -397,10 +637,58 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case customeraddress.Table:
+		query := c.CustomerAddress.Query().
+			Where(customeraddress.IDIn(ids...))
+		query, err := query.CollectFields(ctx, customeraddressImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case domain.Table:
 		query := c.Domain.Query().
 			Where(domain.IDIn(ids...))
 		query, err := query.CollectFields(ctx, domainImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case fulfillment.Table:
+		query := c.Fulfillment.Query().
+			Where(fulfillment.IDIn(ids...))
+		query, err := query.CollectFields(ctx, fulfillmentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case inventorylevel.Table:
+		query := c.InventoryLevel.Query().
+			Where(inventorylevel.IDIn(ids...))
+		query, err := query.CollectFields(ctx, inventorylevelImplementors...)
 		if err != nil {
 			return nil, err
 		}
@@ -429,10 +717,218 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case order.Table:
+		query := c.Order.Query().
+			Where(order.IDIn(ids...))
+		query, err := query.CollectFields(ctx, orderImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case orderlineitem.Table:
+		query := c.OrderLineItem.Query().
+			Where(orderlineitem.IDIn(ids...))
+		query, err := query.CollectFields(ctx, orderlineitemImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case price.Table:
+		query := c.Price.Query().
+			Where(price.IDIn(ids...))
+		query, err := query.CollectFields(ctx, priceImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case product.Table:
+		query := c.Product.Query().
+			Where(product.IDIn(ids...))
+		query, err := query.CollectFields(ctx, productImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case productcategory.Table:
+		query := c.ProductCategory.Query().
+			Where(productcategory.IDIn(ids...))
+		query, err := query.CollectFields(ctx, productcategoryImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case productcollection.Table:
+		query := c.ProductCollection.Query().
+			Where(productcollection.IDIn(ids...))
+		query, err := query.CollectFields(ctx, productcollectionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case productoption.Table:
+		query := c.ProductOption.Query().
+			Where(productoption.IDIn(ids...))
+		query, err := query.CollectFields(ctx, productoptionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case productvariant.Table:
+		query := c.ProductVariant.Query().
+			Where(productvariant.IDIn(ids...))
+		query, err := query.CollectFields(ctx, productvariantImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case region.Table:
+		query := c.Region.Query().
+			Where(region.IDIn(ids...))
+		query, err := query.CollectFields(ctx, regionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case reservation.Table:
+		query := c.Reservation.Query().
+			Where(reservation.IDIn(ids...))
+		query, err := query.CollectFields(ctx, reservationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case saleschannel.Table:
+		query := c.SalesChannel.Query().
+			Where(saleschannel.IDIn(ids...))
+		query, err := query.CollectFields(ctx, saleschannelImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case scope.Table:
 		query := c.Scope.Query().
 			Where(scope.IDIn(ids...))
 		query, err := query.CollectFields(ctx, scopeImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case shippingoption.Table:
+		query := c.ShippingOption.Query().
+			Where(shippingoption.IDIn(ids...))
+		query, err := query.CollectFields(ctx, shippingoptionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case stocklocation.Table:
+		query := c.StockLocation.Query().
+			Where(stocklocation.IDIn(ids...))
+		query, err := query.CollectFields(ctx, stocklocationImplementors...)
 		if err != nil {
 			return nil, err
 		}

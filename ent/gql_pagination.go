@@ -18,9 +18,25 @@ import (
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/country"
+	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/price"
+	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/productcategory"
+	"github.com/dakkah/cityos/ent/productcollection"
+	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/region"
+	"github.com/dakkah/cityos/ent/reservation"
+	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/scope"
+	"github.com/dakkah/cityos/ent/shippingoption"
+	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -1281,6 +1297,320 @@ func (_m *Country) ToEdge(order *CountryOrder) *CountryEdge {
 	}
 }
 
+// CustomerAddressEdge is the edge representation of CustomerAddress.
+type CustomerAddressEdge struct {
+	Node   *CustomerAddress `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// CustomerAddressConnection is the connection containing edges to CustomerAddress.
+type CustomerAddressConnection struct {
+	Edges      []*CustomerAddressEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *CustomerAddressConnection) build(nodes []*CustomerAddress, pager *customeraddressPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CustomerAddress
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CustomerAddress {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CustomerAddress {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CustomerAddressEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CustomerAddressEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CustomerAddressPaginateOption enables pagination customization.
+type CustomerAddressPaginateOption func(*customeraddressPager) error
+
+// WithCustomerAddressOrder configures pagination ordering.
+func WithCustomerAddressOrder(order *CustomerAddressOrder) CustomerAddressPaginateOption {
+	if order == nil {
+		order = DefaultCustomerAddressOrder
+	}
+	o := *order
+	return func(pager *customeraddressPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCustomerAddressOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCustomerAddressFilter configures pagination filter.
+func WithCustomerAddressFilter(filter func(*CustomerAddressQuery) (*CustomerAddressQuery, error)) CustomerAddressPaginateOption {
+	return func(pager *customeraddressPager) error {
+		if filter == nil {
+			return errors.New("CustomerAddressQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type customeraddressPager struct {
+	reverse bool
+	order   *CustomerAddressOrder
+	filter  func(*CustomerAddressQuery) (*CustomerAddressQuery, error)
+}
+
+func newCustomerAddressPager(opts []CustomerAddressPaginateOption, reverse bool) (*customeraddressPager, error) {
+	pager := &customeraddressPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCustomerAddressOrder
+	}
+	return pager, nil
+}
+
+func (p *customeraddressPager) applyFilter(query *CustomerAddressQuery) (*CustomerAddressQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *customeraddressPager) toCursor(_m *CustomerAddress) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *customeraddressPager) applyCursors(query *CustomerAddressQuery, after, before *Cursor) (*CustomerAddressQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCustomerAddressOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *customeraddressPager) applyOrder(query *CustomerAddressQuery) *CustomerAddressQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCustomerAddressOrder.Field {
+		query = query.Order(DefaultCustomerAddressOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *customeraddressPager) orderExpr(query *CustomerAddressQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCustomerAddressOrder.Field {
+			b.Comma().Ident(DefaultCustomerAddressOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CustomerAddress.
+func (_m *CustomerAddressQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CustomerAddressPaginateOption,
+) (*CustomerAddressConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCustomerAddressPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CustomerAddressConnection{Edges: []*CustomerAddressEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CustomerAddressOrderFieldCreatedAt orders CustomerAddress by created_at.
+	CustomerAddressOrderFieldCreatedAt = &CustomerAddressOrderField{
+		Value: func(_m *CustomerAddress) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: customeraddress.FieldCreatedAt,
+		toTerm: customeraddress.ByCreatedAt,
+		toCursor: func(_m *CustomerAddress) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// CustomerAddressOrderFieldUpdatedAt orders CustomerAddress by updated_at.
+	CustomerAddressOrderFieldUpdatedAt = &CustomerAddressOrderField{
+		Value: func(_m *CustomerAddress) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: customeraddress.FieldUpdatedAt,
+		toTerm: customeraddress.ByUpdatedAt,
+		toCursor: func(_m *CustomerAddress) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CustomerAddressOrderField) String() string {
+	var str string
+	switch f.column {
+	case CustomerAddressOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case CustomerAddressOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CustomerAddressOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CustomerAddressOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CustomerAddressOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CustomerAddressOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *CustomerAddressOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid CustomerAddressOrderField", str)
+	}
+	return nil
+}
+
+// CustomerAddressOrderField defines the ordering field of CustomerAddress.
+type CustomerAddressOrderField struct {
+	// Value extracts the ordering value from the given CustomerAddress.
+	Value    func(*CustomerAddress) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) customeraddress.OrderOption
+	toCursor func(*CustomerAddress) Cursor
+}
+
+// CustomerAddressOrder defines the ordering of CustomerAddress.
+type CustomerAddressOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *CustomerAddressOrderField `json:"field"`
+}
+
+// DefaultCustomerAddressOrder is the default ordering of CustomerAddress.
+var DefaultCustomerAddressOrder = &CustomerAddressOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CustomerAddressOrderField{
+		Value: func(_m *CustomerAddress) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: customeraddress.FieldID,
+		toTerm: customeraddress.ByID,
+		toCursor: func(_m *CustomerAddress) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CustomerAddress into CustomerAddressEdge.
+func (_m *CustomerAddress) ToEdge(order *CustomerAddressOrder) *CustomerAddressEdge {
+	if order == nil {
+		order = DefaultCustomerAddressOrder
+	}
+	return &CustomerAddressEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // DomainEdge is the edge representation of Domain.
 type DomainEdge struct {
 	Node   *Domain `json:"node"`
@@ -1590,6 +1920,634 @@ func (_m *Domain) ToEdge(order *DomainOrder) *DomainEdge {
 		order = DefaultDomainOrder
 	}
 	return &DomainEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// FulfillmentEdge is the edge representation of Fulfillment.
+type FulfillmentEdge struct {
+	Node   *Fulfillment `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// FulfillmentConnection is the connection containing edges to Fulfillment.
+type FulfillmentConnection struct {
+	Edges      []*FulfillmentEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *FulfillmentConnection) build(nodes []*Fulfillment, pager *fulfillmentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Fulfillment
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Fulfillment {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Fulfillment {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*FulfillmentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &FulfillmentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// FulfillmentPaginateOption enables pagination customization.
+type FulfillmentPaginateOption func(*fulfillmentPager) error
+
+// WithFulfillmentOrder configures pagination ordering.
+func WithFulfillmentOrder(order *FulfillmentOrder) FulfillmentPaginateOption {
+	if order == nil {
+		order = DefaultFulfillmentOrder
+	}
+	o := *order
+	return func(pager *fulfillmentPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultFulfillmentOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithFulfillmentFilter configures pagination filter.
+func WithFulfillmentFilter(filter func(*FulfillmentQuery) (*FulfillmentQuery, error)) FulfillmentPaginateOption {
+	return func(pager *fulfillmentPager) error {
+		if filter == nil {
+			return errors.New("FulfillmentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type fulfillmentPager struct {
+	reverse bool
+	order   *FulfillmentOrder
+	filter  func(*FulfillmentQuery) (*FulfillmentQuery, error)
+}
+
+func newFulfillmentPager(opts []FulfillmentPaginateOption, reverse bool) (*fulfillmentPager, error) {
+	pager := &fulfillmentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultFulfillmentOrder
+	}
+	return pager, nil
+}
+
+func (p *fulfillmentPager) applyFilter(query *FulfillmentQuery) (*FulfillmentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *fulfillmentPager) toCursor(_m *Fulfillment) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *fulfillmentPager) applyCursors(query *FulfillmentQuery, after, before *Cursor) (*FulfillmentQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultFulfillmentOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *fulfillmentPager) applyOrder(query *FulfillmentQuery) *FulfillmentQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultFulfillmentOrder.Field {
+		query = query.Order(DefaultFulfillmentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *fulfillmentPager) orderExpr(query *FulfillmentQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultFulfillmentOrder.Field {
+			b.Comma().Ident(DefaultFulfillmentOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Fulfillment.
+func (_m *FulfillmentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...FulfillmentPaginateOption,
+) (*FulfillmentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newFulfillmentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &FulfillmentConnection{Edges: []*FulfillmentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// FulfillmentOrderFieldCreatedAt orders Fulfillment by created_at.
+	FulfillmentOrderFieldCreatedAt = &FulfillmentOrderField{
+		Value: func(_m *Fulfillment) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: fulfillment.FieldCreatedAt,
+		toTerm: fulfillment.ByCreatedAt,
+		toCursor: func(_m *Fulfillment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// FulfillmentOrderFieldUpdatedAt orders Fulfillment by updated_at.
+	FulfillmentOrderFieldUpdatedAt = &FulfillmentOrderField{
+		Value: func(_m *Fulfillment) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: fulfillment.FieldUpdatedAt,
+		toTerm: fulfillment.ByUpdatedAt,
+		toCursor: func(_m *Fulfillment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f FulfillmentOrderField) String() string {
+	var str string
+	switch f.column {
+	case FulfillmentOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case FulfillmentOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f FulfillmentOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *FulfillmentOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("FulfillmentOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *FulfillmentOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *FulfillmentOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid FulfillmentOrderField", str)
+	}
+	return nil
+}
+
+// FulfillmentOrderField defines the ordering field of Fulfillment.
+type FulfillmentOrderField struct {
+	// Value extracts the ordering value from the given Fulfillment.
+	Value    func(*Fulfillment) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) fulfillment.OrderOption
+	toCursor func(*Fulfillment) Cursor
+}
+
+// FulfillmentOrder defines the ordering of Fulfillment.
+type FulfillmentOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *FulfillmentOrderField `json:"field"`
+}
+
+// DefaultFulfillmentOrder is the default ordering of Fulfillment.
+var DefaultFulfillmentOrder = &FulfillmentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &FulfillmentOrderField{
+		Value: func(_m *Fulfillment) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: fulfillment.FieldID,
+		toTerm: fulfillment.ByID,
+		toCursor: func(_m *Fulfillment) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Fulfillment into FulfillmentEdge.
+func (_m *Fulfillment) ToEdge(order *FulfillmentOrder) *FulfillmentEdge {
+	if order == nil {
+		order = DefaultFulfillmentOrder
+	}
+	return &FulfillmentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// InventoryLevelEdge is the edge representation of InventoryLevel.
+type InventoryLevelEdge struct {
+	Node   *InventoryLevel `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// InventoryLevelConnection is the connection containing edges to InventoryLevel.
+type InventoryLevelConnection struct {
+	Edges      []*InventoryLevelEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *InventoryLevelConnection) build(nodes []*InventoryLevel, pager *inventorylevelPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *InventoryLevel
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *InventoryLevel {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *InventoryLevel {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*InventoryLevelEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &InventoryLevelEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// InventoryLevelPaginateOption enables pagination customization.
+type InventoryLevelPaginateOption func(*inventorylevelPager) error
+
+// WithInventoryLevelOrder configures pagination ordering.
+func WithInventoryLevelOrder(order *InventoryLevelOrder) InventoryLevelPaginateOption {
+	if order == nil {
+		order = DefaultInventoryLevelOrder
+	}
+	o := *order
+	return func(pager *inventorylevelPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultInventoryLevelOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithInventoryLevelFilter configures pagination filter.
+func WithInventoryLevelFilter(filter func(*InventoryLevelQuery) (*InventoryLevelQuery, error)) InventoryLevelPaginateOption {
+	return func(pager *inventorylevelPager) error {
+		if filter == nil {
+			return errors.New("InventoryLevelQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type inventorylevelPager struct {
+	reverse bool
+	order   *InventoryLevelOrder
+	filter  func(*InventoryLevelQuery) (*InventoryLevelQuery, error)
+}
+
+func newInventoryLevelPager(opts []InventoryLevelPaginateOption, reverse bool) (*inventorylevelPager, error) {
+	pager := &inventorylevelPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultInventoryLevelOrder
+	}
+	return pager, nil
+}
+
+func (p *inventorylevelPager) applyFilter(query *InventoryLevelQuery) (*InventoryLevelQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *inventorylevelPager) toCursor(_m *InventoryLevel) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *inventorylevelPager) applyCursors(query *InventoryLevelQuery, after, before *Cursor) (*InventoryLevelQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultInventoryLevelOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *inventorylevelPager) applyOrder(query *InventoryLevelQuery) *InventoryLevelQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultInventoryLevelOrder.Field {
+		query = query.Order(DefaultInventoryLevelOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *inventorylevelPager) orderExpr(query *InventoryLevelQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultInventoryLevelOrder.Field {
+			b.Comma().Ident(DefaultInventoryLevelOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to InventoryLevel.
+func (_m *InventoryLevelQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...InventoryLevelPaginateOption,
+) (*InventoryLevelConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newInventoryLevelPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &InventoryLevelConnection{Edges: []*InventoryLevelEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// InventoryLevelOrderFieldCreatedAt orders InventoryLevel by created_at.
+	InventoryLevelOrderFieldCreatedAt = &InventoryLevelOrderField{
+		Value: func(_m *InventoryLevel) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: inventorylevel.FieldCreatedAt,
+		toTerm: inventorylevel.ByCreatedAt,
+		toCursor: func(_m *InventoryLevel) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// InventoryLevelOrderFieldUpdatedAt orders InventoryLevel by updated_at.
+	InventoryLevelOrderFieldUpdatedAt = &InventoryLevelOrderField{
+		Value: func(_m *InventoryLevel) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: inventorylevel.FieldUpdatedAt,
+		toTerm: inventorylevel.ByUpdatedAt,
+		toCursor: func(_m *InventoryLevel) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f InventoryLevelOrderField) String() string {
+	var str string
+	switch f.column {
+	case InventoryLevelOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case InventoryLevelOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f InventoryLevelOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *InventoryLevelOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("InventoryLevelOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *InventoryLevelOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *InventoryLevelOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid InventoryLevelOrderField", str)
+	}
+	return nil
+}
+
+// InventoryLevelOrderField defines the ordering field of InventoryLevel.
+type InventoryLevelOrderField struct {
+	// Value extracts the ordering value from the given InventoryLevel.
+	Value    func(*InventoryLevel) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) inventorylevel.OrderOption
+	toCursor func(*InventoryLevel) Cursor
+}
+
+// InventoryLevelOrder defines the ordering of InventoryLevel.
+type InventoryLevelOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *InventoryLevelOrderField `json:"field"`
+}
+
+// DefaultInventoryLevelOrder is the default ordering of InventoryLevel.
+var DefaultInventoryLevelOrder = &InventoryLevelOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &InventoryLevelOrderField{
+		Value: func(_m *InventoryLevel) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: inventorylevel.FieldID,
+		toTerm: inventorylevel.ByID,
+		toCursor: func(_m *InventoryLevel) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts InventoryLevel into InventoryLevelEdge.
+func (_m *InventoryLevel) ToEdge(order *InventoryLevelOrder) *InventoryLevelEdge {
+	if order == nil {
+		order = DefaultInventoryLevelOrder
+	}
+	return &InventoryLevelEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -1909,6 +2867,3402 @@ func (_m *Membership) ToEdge(order *MembershipOrder) *MembershipEdge {
 	}
 }
 
+// OrderEdge is the edge representation of Order.
+type OrderEdge struct {
+	Node   *Order `json:"node"`
+	Cursor Cursor `json:"cursor"`
+}
+
+// OrderConnection is the connection containing edges to Order.
+type OrderConnection struct {
+	Edges      []*OrderEdge `json:"edges"`
+	PageInfo   PageInfo     `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+func (c *OrderConnection) build(nodes []*Order, pager *orderPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Order
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Order {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Order {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*OrderEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &OrderEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// OrderPaginateOption enables pagination customization.
+type OrderPaginateOption func(*orderPager) error
+
+// WithOrderOrder configures pagination ordering.
+func WithOrderOrder(order *OrderOrder) OrderPaginateOption {
+	if order == nil {
+		order = DefaultOrderOrder
+	}
+	o := *order
+	return func(pager *orderPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultOrderOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithOrderFilter configures pagination filter.
+func WithOrderFilter(filter func(*OrderQuery) (*OrderQuery, error)) OrderPaginateOption {
+	return func(pager *orderPager) error {
+		if filter == nil {
+			return errors.New("OrderQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type orderPager struct {
+	reverse bool
+	order   *OrderOrder
+	filter  func(*OrderQuery) (*OrderQuery, error)
+}
+
+func newOrderPager(opts []OrderPaginateOption, reverse bool) (*orderPager, error) {
+	pager := &orderPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultOrderOrder
+	}
+	return pager, nil
+}
+
+func (p *orderPager) applyFilter(query *OrderQuery) (*OrderQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *orderPager) toCursor(_m *Order) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *orderPager) applyCursors(query *OrderQuery, after, before *Cursor) (*OrderQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultOrderOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *orderPager) applyOrder(query *OrderQuery) *OrderQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultOrderOrder.Field {
+		query = query.Order(DefaultOrderOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *orderPager) orderExpr(query *OrderQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultOrderOrder.Field {
+			b.Comma().Ident(DefaultOrderOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Order.
+func (_m *OrderQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...OrderPaginateOption,
+) (*OrderConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newOrderPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &OrderConnection{Edges: []*OrderEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// OrderOrderFieldCreatedAt orders Order by created_at.
+	OrderOrderFieldCreatedAt = &OrderOrderField{
+		Value: func(_m *Order) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: order.FieldCreatedAt,
+		toTerm: order.ByCreatedAt,
+		toCursor: func(_m *Order) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// OrderOrderFieldUpdatedAt orders Order by updated_at.
+	OrderOrderFieldUpdatedAt = &OrderOrderField{
+		Value: func(_m *Order) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: order.FieldUpdatedAt,
+		toTerm: order.ByUpdatedAt,
+		toCursor: func(_m *Order) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// OrderOrderFieldDisplayID orders Order by display_id.
+	OrderOrderFieldDisplayID = &OrderOrderField{
+		Value: func(_m *Order) (ent.Value, error) {
+			return _m.DisplayID, nil
+		},
+		column: order.FieldDisplayID,
+		toTerm: order.ByDisplayID,
+		toCursor: func(_m *Order) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.DisplayID,
+			}
+		},
+	}
+	// OrderOrderFieldTotal orders Order by total.
+	OrderOrderFieldTotal = &OrderOrderField{
+		Value: func(_m *Order) (ent.Value, error) {
+			return _m.Total, nil
+		},
+		column: order.FieldTotal,
+		toTerm: order.ByTotal,
+		toCursor: func(_m *Order) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Total,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f OrderOrderField) String() string {
+	var str string
+	switch f.column {
+	case OrderOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case OrderOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case OrderOrderFieldDisplayID.column:
+		str = "DISPLAY_ID"
+	case OrderOrderFieldTotal.column:
+		str = "TOTAL"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f OrderOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *OrderOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("OrderOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *OrderOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *OrderOrderFieldUpdatedAt
+	case "DISPLAY_ID":
+		*f = *OrderOrderFieldDisplayID
+	case "TOTAL":
+		*f = *OrderOrderFieldTotal
+	default:
+		return fmt.Errorf("%s is not a valid OrderOrderField", str)
+	}
+	return nil
+}
+
+// OrderOrderField defines the ordering field of Order.
+type OrderOrderField struct {
+	// Value extracts the ordering value from the given Order.
+	Value    func(*Order) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) order.OrderOption
+	toCursor func(*Order) Cursor
+}
+
+// OrderOrder defines the ordering of Order.
+type OrderOrder struct {
+	Direction OrderDirection   `json:"direction"`
+	Field     *OrderOrderField `json:"field"`
+}
+
+// DefaultOrderOrder is the default ordering of Order.
+var DefaultOrderOrder = &OrderOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &OrderOrderField{
+		Value: func(_m *Order) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: order.FieldID,
+		toTerm: order.ByID,
+		toCursor: func(_m *Order) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Order into OrderEdge.
+func (_m *Order) ToEdge(order *OrderOrder) *OrderEdge {
+	if order == nil {
+		order = DefaultOrderOrder
+	}
+	return &OrderEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// OrderLineItemEdge is the edge representation of OrderLineItem.
+type OrderLineItemEdge struct {
+	Node   *OrderLineItem `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// OrderLineItemConnection is the connection containing edges to OrderLineItem.
+type OrderLineItemConnection struct {
+	Edges      []*OrderLineItemEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *OrderLineItemConnection) build(nodes []*OrderLineItem, pager *orderlineitemPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *OrderLineItem
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *OrderLineItem {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *OrderLineItem {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*OrderLineItemEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &OrderLineItemEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// OrderLineItemPaginateOption enables pagination customization.
+type OrderLineItemPaginateOption func(*orderlineitemPager) error
+
+// WithOrderLineItemOrder configures pagination ordering.
+func WithOrderLineItemOrder(order *OrderLineItemOrder) OrderLineItemPaginateOption {
+	if order == nil {
+		order = DefaultOrderLineItemOrder
+	}
+	o := *order
+	return func(pager *orderlineitemPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultOrderLineItemOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithOrderLineItemFilter configures pagination filter.
+func WithOrderLineItemFilter(filter func(*OrderLineItemQuery) (*OrderLineItemQuery, error)) OrderLineItemPaginateOption {
+	return func(pager *orderlineitemPager) error {
+		if filter == nil {
+			return errors.New("OrderLineItemQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type orderlineitemPager struct {
+	reverse bool
+	order   *OrderLineItemOrder
+	filter  func(*OrderLineItemQuery) (*OrderLineItemQuery, error)
+}
+
+func newOrderLineItemPager(opts []OrderLineItemPaginateOption, reverse bool) (*orderlineitemPager, error) {
+	pager := &orderlineitemPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultOrderLineItemOrder
+	}
+	return pager, nil
+}
+
+func (p *orderlineitemPager) applyFilter(query *OrderLineItemQuery) (*OrderLineItemQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *orderlineitemPager) toCursor(_m *OrderLineItem) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *orderlineitemPager) applyCursors(query *OrderLineItemQuery, after, before *Cursor) (*OrderLineItemQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultOrderLineItemOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *orderlineitemPager) applyOrder(query *OrderLineItemQuery) *OrderLineItemQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultOrderLineItemOrder.Field {
+		query = query.Order(DefaultOrderLineItemOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *orderlineitemPager) orderExpr(query *OrderLineItemQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultOrderLineItemOrder.Field {
+			b.Comma().Ident(DefaultOrderLineItemOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to OrderLineItem.
+func (_m *OrderLineItemQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...OrderLineItemPaginateOption,
+) (*OrderLineItemConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newOrderLineItemPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &OrderLineItemConnection{Edges: []*OrderLineItemEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// OrderLineItemOrderField defines the ordering field of OrderLineItem.
+type OrderLineItemOrderField struct {
+	// Value extracts the ordering value from the given OrderLineItem.
+	Value    func(*OrderLineItem) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) orderlineitem.OrderOption
+	toCursor func(*OrderLineItem) Cursor
+}
+
+// OrderLineItemOrder defines the ordering of OrderLineItem.
+type OrderLineItemOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *OrderLineItemOrderField `json:"field"`
+}
+
+// DefaultOrderLineItemOrder is the default ordering of OrderLineItem.
+var DefaultOrderLineItemOrder = &OrderLineItemOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &OrderLineItemOrderField{
+		Value: func(_m *OrderLineItem) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: orderlineitem.FieldID,
+		toTerm: orderlineitem.ByID,
+		toCursor: func(_m *OrderLineItem) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts OrderLineItem into OrderLineItemEdge.
+func (_m *OrderLineItem) ToEdge(order *OrderLineItemOrder) *OrderLineItemEdge {
+	if order == nil {
+		order = DefaultOrderLineItemOrder
+	}
+	return &OrderLineItemEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// PriceEdge is the edge representation of Price.
+type PriceEdge struct {
+	Node   *Price `json:"node"`
+	Cursor Cursor `json:"cursor"`
+}
+
+// PriceConnection is the connection containing edges to Price.
+type PriceConnection struct {
+	Edges      []*PriceEdge `json:"edges"`
+	PageInfo   PageInfo     `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+func (c *PriceConnection) build(nodes []*Price, pager *pricePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Price
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Price {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Price {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*PriceEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &PriceEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// PricePaginateOption enables pagination customization.
+type PricePaginateOption func(*pricePager) error
+
+// WithPriceOrder configures pagination ordering.
+func WithPriceOrder(order *PriceOrder) PricePaginateOption {
+	if order == nil {
+		order = DefaultPriceOrder
+	}
+	o := *order
+	return func(pager *pricePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultPriceOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithPriceFilter configures pagination filter.
+func WithPriceFilter(filter func(*PriceQuery) (*PriceQuery, error)) PricePaginateOption {
+	return func(pager *pricePager) error {
+		if filter == nil {
+			return errors.New("PriceQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type pricePager struct {
+	reverse bool
+	order   *PriceOrder
+	filter  func(*PriceQuery) (*PriceQuery, error)
+}
+
+func newPricePager(opts []PricePaginateOption, reverse bool) (*pricePager, error) {
+	pager := &pricePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultPriceOrder
+	}
+	return pager, nil
+}
+
+func (p *pricePager) applyFilter(query *PriceQuery) (*PriceQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *pricePager) toCursor(_m *Price) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *pricePager) applyCursors(query *PriceQuery, after, before *Cursor) (*PriceQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultPriceOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *pricePager) applyOrder(query *PriceQuery) *PriceQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultPriceOrder.Field {
+		query = query.Order(DefaultPriceOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *pricePager) orderExpr(query *PriceQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultPriceOrder.Field {
+			b.Comma().Ident(DefaultPriceOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Price.
+func (_m *PriceQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...PricePaginateOption,
+) (*PriceConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newPricePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &PriceConnection{Edges: []*PriceEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// PriceOrderFieldCreatedAt orders Price by created_at.
+	PriceOrderFieldCreatedAt = &PriceOrderField{
+		Value: func(_m *Price) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: price.FieldCreatedAt,
+		toTerm: price.ByCreatedAt,
+		toCursor: func(_m *Price) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// PriceOrderFieldUpdatedAt orders Price by updated_at.
+	PriceOrderFieldUpdatedAt = &PriceOrderField{
+		Value: func(_m *Price) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: price.FieldUpdatedAt,
+		toTerm: price.ByUpdatedAt,
+		toCursor: func(_m *Price) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f PriceOrderField) String() string {
+	var str string
+	switch f.column {
+	case PriceOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case PriceOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f PriceOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *PriceOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("PriceOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *PriceOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *PriceOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid PriceOrderField", str)
+	}
+	return nil
+}
+
+// PriceOrderField defines the ordering field of Price.
+type PriceOrderField struct {
+	// Value extracts the ordering value from the given Price.
+	Value    func(*Price) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) price.OrderOption
+	toCursor func(*Price) Cursor
+}
+
+// PriceOrder defines the ordering of Price.
+type PriceOrder struct {
+	Direction OrderDirection   `json:"direction"`
+	Field     *PriceOrderField `json:"field"`
+}
+
+// DefaultPriceOrder is the default ordering of Price.
+var DefaultPriceOrder = &PriceOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &PriceOrderField{
+		Value: func(_m *Price) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: price.FieldID,
+		toTerm: price.ByID,
+		toCursor: func(_m *Price) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Price into PriceEdge.
+func (_m *Price) ToEdge(order *PriceOrder) *PriceEdge {
+	if order == nil {
+		order = DefaultPriceOrder
+	}
+	return &PriceEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProductEdge is the edge representation of Product.
+type ProductEdge struct {
+	Node   *Product `json:"node"`
+	Cursor Cursor   `json:"cursor"`
+}
+
+// ProductConnection is the connection containing edges to Product.
+type ProductConnection struct {
+	Edges      []*ProductEdge `json:"edges"`
+	PageInfo   PageInfo       `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+func (c *ProductConnection) build(nodes []*Product, pager *productPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Product
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Product {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Product {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProductEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProductEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProductPaginateOption enables pagination customization.
+type ProductPaginateOption func(*productPager) error
+
+// WithProductOrder configures pagination ordering.
+func WithProductOrder(order *ProductOrder) ProductPaginateOption {
+	if order == nil {
+		order = DefaultProductOrder
+	}
+	o := *order
+	return func(pager *productPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProductOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProductFilter configures pagination filter.
+func WithProductFilter(filter func(*ProductQuery) (*ProductQuery, error)) ProductPaginateOption {
+	return func(pager *productPager) error {
+		if filter == nil {
+			return errors.New("ProductQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type productPager struct {
+	reverse bool
+	order   *ProductOrder
+	filter  func(*ProductQuery) (*ProductQuery, error)
+}
+
+func newProductPager(opts []ProductPaginateOption, reverse bool) (*productPager, error) {
+	pager := &productPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProductOrder
+	}
+	return pager, nil
+}
+
+func (p *productPager) applyFilter(query *ProductQuery) (*ProductQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *productPager) toCursor(_m *Product) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *productPager) applyCursors(query *ProductQuery, after, before *Cursor) (*ProductQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultProductOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *productPager) applyOrder(query *ProductQuery) *ProductQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultProductOrder.Field {
+		query = query.Order(DefaultProductOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *productPager) orderExpr(query *ProductQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultProductOrder.Field {
+			b.Comma().Ident(DefaultProductOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Product.
+func (_m *ProductQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProductPaginateOption,
+) (*ProductConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newProductPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProductConnection{Edges: []*ProductEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ProductOrderFieldCreatedAt orders Product by created_at.
+	ProductOrderFieldCreatedAt = &ProductOrderField{
+		Value: func(_m *Product) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: product.FieldCreatedAt,
+		toTerm: product.ByCreatedAt,
+		toCursor: func(_m *Product) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ProductOrderFieldUpdatedAt orders Product by updated_at.
+	ProductOrderFieldUpdatedAt = &ProductOrderField{
+		Value: func(_m *Product) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: product.FieldUpdatedAt,
+		toTerm: product.ByUpdatedAt,
+		toCursor: func(_m *Product) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// ProductOrderFieldTitle orders Product by title.
+	ProductOrderFieldTitle = &ProductOrderField{
+		Value: func(_m *Product) (ent.Value, error) {
+			return _m.Title, nil
+		},
+		column: product.FieldTitle,
+		toTerm: product.ByTitle,
+		toCursor: func(_m *Product) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Title,
+			}
+		},
+	}
+	// ProductOrderFieldHandle orders Product by handle.
+	ProductOrderFieldHandle = &ProductOrderField{
+		Value: func(_m *Product) (ent.Value, error) {
+			return _m.Handle, nil
+		},
+		column: product.FieldHandle,
+		toTerm: product.ByHandle,
+		toCursor: func(_m *Product) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Handle,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ProductOrderField) String() string {
+	var str string
+	switch f.column {
+	case ProductOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ProductOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case ProductOrderFieldTitle.column:
+		str = "TITLE"
+	case ProductOrderFieldHandle.column:
+		str = "HANDLE"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ProductOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ProductOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ProductOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ProductOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ProductOrderFieldUpdatedAt
+	case "TITLE":
+		*f = *ProductOrderFieldTitle
+	case "HANDLE":
+		*f = *ProductOrderFieldHandle
+	default:
+		return fmt.Errorf("%s is not a valid ProductOrderField", str)
+	}
+	return nil
+}
+
+// ProductOrderField defines the ordering field of Product.
+type ProductOrderField struct {
+	// Value extracts the ordering value from the given Product.
+	Value    func(*Product) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) product.OrderOption
+	toCursor func(*Product) Cursor
+}
+
+// ProductOrder defines the ordering of Product.
+type ProductOrder struct {
+	Direction OrderDirection     `json:"direction"`
+	Field     *ProductOrderField `json:"field"`
+}
+
+// DefaultProductOrder is the default ordering of Product.
+var DefaultProductOrder = &ProductOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProductOrderField{
+		Value: func(_m *Product) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: product.FieldID,
+		toTerm: product.ByID,
+		toCursor: func(_m *Product) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Product into ProductEdge.
+func (_m *Product) ToEdge(order *ProductOrder) *ProductEdge {
+	if order == nil {
+		order = DefaultProductOrder
+	}
+	return &ProductEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProductCategoryEdge is the edge representation of ProductCategory.
+type ProductCategoryEdge struct {
+	Node   *ProductCategory `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// ProductCategoryConnection is the connection containing edges to ProductCategory.
+type ProductCategoryConnection struct {
+	Edges      []*ProductCategoryEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *ProductCategoryConnection) build(nodes []*ProductCategory, pager *productcategoryPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ProductCategory
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ProductCategory {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ProductCategory {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProductCategoryEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProductCategoryEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProductCategoryPaginateOption enables pagination customization.
+type ProductCategoryPaginateOption func(*productcategoryPager) error
+
+// WithProductCategoryOrder configures pagination ordering.
+func WithProductCategoryOrder(order *ProductCategoryOrder) ProductCategoryPaginateOption {
+	if order == nil {
+		order = DefaultProductCategoryOrder
+	}
+	o := *order
+	return func(pager *productcategoryPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProductCategoryOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProductCategoryFilter configures pagination filter.
+func WithProductCategoryFilter(filter func(*ProductCategoryQuery) (*ProductCategoryQuery, error)) ProductCategoryPaginateOption {
+	return func(pager *productcategoryPager) error {
+		if filter == nil {
+			return errors.New("ProductCategoryQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type productcategoryPager struct {
+	reverse bool
+	order   *ProductCategoryOrder
+	filter  func(*ProductCategoryQuery) (*ProductCategoryQuery, error)
+}
+
+func newProductCategoryPager(opts []ProductCategoryPaginateOption, reverse bool) (*productcategoryPager, error) {
+	pager := &productcategoryPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProductCategoryOrder
+	}
+	return pager, nil
+}
+
+func (p *productcategoryPager) applyFilter(query *ProductCategoryQuery) (*ProductCategoryQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *productcategoryPager) toCursor(_m *ProductCategory) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *productcategoryPager) applyCursors(query *ProductCategoryQuery, after, before *Cursor) (*ProductCategoryQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultProductCategoryOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *productcategoryPager) applyOrder(query *ProductCategoryQuery) *ProductCategoryQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultProductCategoryOrder.Field {
+		query = query.Order(DefaultProductCategoryOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *productcategoryPager) orderExpr(query *ProductCategoryQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultProductCategoryOrder.Field {
+			b.Comma().Ident(DefaultProductCategoryOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ProductCategory.
+func (_m *ProductCategoryQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProductCategoryPaginateOption,
+) (*ProductCategoryConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newProductCategoryPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProductCategoryConnection{Edges: []*ProductCategoryEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ProductCategoryOrderFieldCreatedAt orders ProductCategory by created_at.
+	ProductCategoryOrderFieldCreatedAt = &ProductCategoryOrderField{
+		Value: func(_m *ProductCategory) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: productcategory.FieldCreatedAt,
+		toTerm: productcategory.ByCreatedAt,
+		toCursor: func(_m *ProductCategory) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ProductCategoryOrderFieldUpdatedAt orders ProductCategory by updated_at.
+	ProductCategoryOrderFieldUpdatedAt = &ProductCategoryOrderField{
+		Value: func(_m *ProductCategory) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: productcategory.FieldUpdatedAt,
+		toTerm: productcategory.ByUpdatedAt,
+		toCursor: func(_m *ProductCategory) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ProductCategoryOrderField) String() string {
+	var str string
+	switch f.column {
+	case ProductCategoryOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ProductCategoryOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ProductCategoryOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ProductCategoryOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ProductCategoryOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ProductCategoryOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ProductCategoryOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ProductCategoryOrderField", str)
+	}
+	return nil
+}
+
+// ProductCategoryOrderField defines the ordering field of ProductCategory.
+type ProductCategoryOrderField struct {
+	// Value extracts the ordering value from the given ProductCategory.
+	Value    func(*ProductCategory) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) productcategory.OrderOption
+	toCursor func(*ProductCategory) Cursor
+}
+
+// ProductCategoryOrder defines the ordering of ProductCategory.
+type ProductCategoryOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *ProductCategoryOrderField `json:"field"`
+}
+
+// DefaultProductCategoryOrder is the default ordering of ProductCategory.
+var DefaultProductCategoryOrder = &ProductCategoryOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProductCategoryOrderField{
+		Value: func(_m *ProductCategory) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: productcategory.FieldID,
+		toTerm: productcategory.ByID,
+		toCursor: func(_m *ProductCategory) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ProductCategory into ProductCategoryEdge.
+func (_m *ProductCategory) ToEdge(order *ProductCategoryOrder) *ProductCategoryEdge {
+	if order == nil {
+		order = DefaultProductCategoryOrder
+	}
+	return &ProductCategoryEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProductCollectionEdge is the edge representation of ProductCollection.
+type ProductCollectionEdge struct {
+	Node   *ProductCollection `json:"node"`
+	Cursor Cursor             `json:"cursor"`
+}
+
+// ProductCollectionConnection is the connection containing edges to ProductCollection.
+type ProductCollectionConnection struct {
+	Edges      []*ProductCollectionEdge `json:"edges"`
+	PageInfo   PageInfo                 `json:"pageInfo"`
+	TotalCount int                      `json:"totalCount"`
+}
+
+func (c *ProductCollectionConnection) build(nodes []*ProductCollection, pager *productcollectionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ProductCollection
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ProductCollection {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ProductCollection {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProductCollectionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProductCollectionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProductCollectionPaginateOption enables pagination customization.
+type ProductCollectionPaginateOption func(*productcollectionPager) error
+
+// WithProductCollectionOrder configures pagination ordering.
+func WithProductCollectionOrder(order *ProductCollectionOrder) ProductCollectionPaginateOption {
+	if order == nil {
+		order = DefaultProductCollectionOrder
+	}
+	o := *order
+	return func(pager *productcollectionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProductCollectionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProductCollectionFilter configures pagination filter.
+func WithProductCollectionFilter(filter func(*ProductCollectionQuery) (*ProductCollectionQuery, error)) ProductCollectionPaginateOption {
+	return func(pager *productcollectionPager) error {
+		if filter == nil {
+			return errors.New("ProductCollectionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type productcollectionPager struct {
+	reverse bool
+	order   *ProductCollectionOrder
+	filter  func(*ProductCollectionQuery) (*ProductCollectionQuery, error)
+}
+
+func newProductCollectionPager(opts []ProductCollectionPaginateOption, reverse bool) (*productcollectionPager, error) {
+	pager := &productcollectionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProductCollectionOrder
+	}
+	return pager, nil
+}
+
+func (p *productcollectionPager) applyFilter(query *ProductCollectionQuery) (*ProductCollectionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *productcollectionPager) toCursor(_m *ProductCollection) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *productcollectionPager) applyCursors(query *ProductCollectionQuery, after, before *Cursor) (*ProductCollectionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultProductCollectionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *productcollectionPager) applyOrder(query *ProductCollectionQuery) *ProductCollectionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultProductCollectionOrder.Field {
+		query = query.Order(DefaultProductCollectionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *productcollectionPager) orderExpr(query *ProductCollectionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultProductCollectionOrder.Field {
+			b.Comma().Ident(DefaultProductCollectionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ProductCollection.
+func (_m *ProductCollectionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProductCollectionPaginateOption,
+) (*ProductCollectionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newProductCollectionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProductCollectionConnection{Edges: []*ProductCollectionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ProductCollectionOrderFieldCreatedAt orders ProductCollection by created_at.
+	ProductCollectionOrderFieldCreatedAt = &ProductCollectionOrderField{
+		Value: func(_m *ProductCollection) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: productcollection.FieldCreatedAt,
+		toTerm: productcollection.ByCreatedAt,
+		toCursor: func(_m *ProductCollection) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ProductCollectionOrderFieldUpdatedAt orders ProductCollection by updated_at.
+	ProductCollectionOrderFieldUpdatedAt = &ProductCollectionOrderField{
+		Value: func(_m *ProductCollection) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: productcollection.FieldUpdatedAt,
+		toTerm: productcollection.ByUpdatedAt,
+		toCursor: func(_m *ProductCollection) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ProductCollectionOrderField) String() string {
+	var str string
+	switch f.column {
+	case ProductCollectionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ProductCollectionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ProductCollectionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ProductCollectionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ProductCollectionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ProductCollectionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ProductCollectionOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ProductCollectionOrderField", str)
+	}
+	return nil
+}
+
+// ProductCollectionOrderField defines the ordering field of ProductCollection.
+type ProductCollectionOrderField struct {
+	// Value extracts the ordering value from the given ProductCollection.
+	Value    func(*ProductCollection) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) productcollection.OrderOption
+	toCursor func(*ProductCollection) Cursor
+}
+
+// ProductCollectionOrder defines the ordering of ProductCollection.
+type ProductCollectionOrder struct {
+	Direction OrderDirection               `json:"direction"`
+	Field     *ProductCollectionOrderField `json:"field"`
+}
+
+// DefaultProductCollectionOrder is the default ordering of ProductCollection.
+var DefaultProductCollectionOrder = &ProductCollectionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProductCollectionOrderField{
+		Value: func(_m *ProductCollection) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: productcollection.FieldID,
+		toTerm: productcollection.ByID,
+		toCursor: func(_m *ProductCollection) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ProductCollection into ProductCollectionEdge.
+func (_m *ProductCollection) ToEdge(order *ProductCollectionOrder) *ProductCollectionEdge {
+	if order == nil {
+		order = DefaultProductCollectionOrder
+	}
+	return &ProductCollectionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProductOptionEdge is the edge representation of ProductOption.
+type ProductOptionEdge struct {
+	Node   *ProductOption `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// ProductOptionConnection is the connection containing edges to ProductOption.
+type ProductOptionConnection struct {
+	Edges      []*ProductOptionEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *ProductOptionConnection) build(nodes []*ProductOption, pager *productoptionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ProductOption
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ProductOption {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ProductOption {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProductOptionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProductOptionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProductOptionPaginateOption enables pagination customization.
+type ProductOptionPaginateOption func(*productoptionPager) error
+
+// WithProductOptionOrder configures pagination ordering.
+func WithProductOptionOrder(order *ProductOptionOrder) ProductOptionPaginateOption {
+	if order == nil {
+		order = DefaultProductOptionOrder
+	}
+	o := *order
+	return func(pager *productoptionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProductOptionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProductOptionFilter configures pagination filter.
+func WithProductOptionFilter(filter func(*ProductOptionQuery) (*ProductOptionQuery, error)) ProductOptionPaginateOption {
+	return func(pager *productoptionPager) error {
+		if filter == nil {
+			return errors.New("ProductOptionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type productoptionPager struct {
+	reverse bool
+	order   *ProductOptionOrder
+	filter  func(*ProductOptionQuery) (*ProductOptionQuery, error)
+}
+
+func newProductOptionPager(opts []ProductOptionPaginateOption, reverse bool) (*productoptionPager, error) {
+	pager := &productoptionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProductOptionOrder
+	}
+	return pager, nil
+}
+
+func (p *productoptionPager) applyFilter(query *ProductOptionQuery) (*ProductOptionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *productoptionPager) toCursor(_m *ProductOption) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *productoptionPager) applyCursors(query *ProductOptionQuery, after, before *Cursor) (*ProductOptionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultProductOptionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *productoptionPager) applyOrder(query *ProductOptionQuery) *ProductOptionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultProductOptionOrder.Field {
+		query = query.Order(DefaultProductOptionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *productoptionPager) orderExpr(query *ProductOptionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultProductOptionOrder.Field {
+			b.Comma().Ident(DefaultProductOptionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ProductOption.
+func (_m *ProductOptionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProductOptionPaginateOption,
+) (*ProductOptionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newProductOptionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProductOptionConnection{Edges: []*ProductOptionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// ProductOptionOrderField defines the ordering field of ProductOption.
+type ProductOptionOrderField struct {
+	// Value extracts the ordering value from the given ProductOption.
+	Value    func(*ProductOption) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) productoption.OrderOption
+	toCursor func(*ProductOption) Cursor
+}
+
+// ProductOptionOrder defines the ordering of ProductOption.
+type ProductOptionOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *ProductOptionOrderField `json:"field"`
+}
+
+// DefaultProductOptionOrder is the default ordering of ProductOption.
+var DefaultProductOptionOrder = &ProductOptionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProductOptionOrderField{
+		Value: func(_m *ProductOption) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: productoption.FieldID,
+		toTerm: productoption.ByID,
+		toCursor: func(_m *ProductOption) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ProductOption into ProductOptionEdge.
+func (_m *ProductOption) ToEdge(order *ProductOptionOrder) *ProductOptionEdge {
+	if order == nil {
+		order = DefaultProductOptionOrder
+	}
+	return &ProductOptionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProductVariantEdge is the edge representation of ProductVariant.
+type ProductVariantEdge struct {
+	Node   *ProductVariant `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// ProductVariantConnection is the connection containing edges to ProductVariant.
+type ProductVariantConnection struct {
+	Edges      []*ProductVariantEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *ProductVariantConnection) build(nodes []*ProductVariant, pager *productvariantPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ProductVariant
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ProductVariant {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ProductVariant {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProductVariantEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProductVariantEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProductVariantPaginateOption enables pagination customization.
+type ProductVariantPaginateOption func(*productvariantPager) error
+
+// WithProductVariantOrder configures pagination ordering.
+func WithProductVariantOrder(order *ProductVariantOrder) ProductVariantPaginateOption {
+	if order == nil {
+		order = DefaultProductVariantOrder
+	}
+	o := *order
+	return func(pager *productvariantPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProductVariantOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProductVariantFilter configures pagination filter.
+func WithProductVariantFilter(filter func(*ProductVariantQuery) (*ProductVariantQuery, error)) ProductVariantPaginateOption {
+	return func(pager *productvariantPager) error {
+		if filter == nil {
+			return errors.New("ProductVariantQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type productvariantPager struct {
+	reverse bool
+	order   *ProductVariantOrder
+	filter  func(*ProductVariantQuery) (*ProductVariantQuery, error)
+}
+
+func newProductVariantPager(opts []ProductVariantPaginateOption, reverse bool) (*productvariantPager, error) {
+	pager := &productvariantPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProductVariantOrder
+	}
+	return pager, nil
+}
+
+func (p *productvariantPager) applyFilter(query *ProductVariantQuery) (*ProductVariantQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *productvariantPager) toCursor(_m *ProductVariant) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *productvariantPager) applyCursors(query *ProductVariantQuery, after, before *Cursor) (*ProductVariantQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultProductVariantOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *productvariantPager) applyOrder(query *ProductVariantQuery) *ProductVariantQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultProductVariantOrder.Field {
+		query = query.Order(DefaultProductVariantOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *productvariantPager) orderExpr(query *ProductVariantQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultProductVariantOrder.Field {
+			b.Comma().Ident(DefaultProductVariantOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ProductVariant.
+func (_m *ProductVariantQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProductVariantPaginateOption,
+) (*ProductVariantConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newProductVariantPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProductVariantConnection{Edges: []*ProductVariantEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ProductVariantOrderFieldCreatedAt orders ProductVariant by created_at.
+	ProductVariantOrderFieldCreatedAt = &ProductVariantOrderField{
+		Value: func(_m *ProductVariant) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: productvariant.FieldCreatedAt,
+		toTerm: productvariant.ByCreatedAt,
+		toCursor: func(_m *ProductVariant) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ProductVariantOrderFieldUpdatedAt orders ProductVariant by updated_at.
+	ProductVariantOrderFieldUpdatedAt = &ProductVariantOrderField{
+		Value: func(_m *ProductVariant) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: productvariant.FieldUpdatedAt,
+		toTerm: productvariant.ByUpdatedAt,
+		toCursor: func(_m *ProductVariant) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ProductVariantOrderField) String() string {
+	var str string
+	switch f.column {
+	case ProductVariantOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ProductVariantOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ProductVariantOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ProductVariantOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ProductVariantOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ProductVariantOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ProductVariantOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ProductVariantOrderField", str)
+	}
+	return nil
+}
+
+// ProductVariantOrderField defines the ordering field of ProductVariant.
+type ProductVariantOrderField struct {
+	// Value extracts the ordering value from the given ProductVariant.
+	Value    func(*ProductVariant) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) productvariant.OrderOption
+	toCursor func(*ProductVariant) Cursor
+}
+
+// ProductVariantOrder defines the ordering of ProductVariant.
+type ProductVariantOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *ProductVariantOrderField `json:"field"`
+}
+
+// DefaultProductVariantOrder is the default ordering of ProductVariant.
+var DefaultProductVariantOrder = &ProductVariantOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProductVariantOrderField{
+		Value: func(_m *ProductVariant) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: productvariant.FieldID,
+		toTerm: productvariant.ByID,
+		toCursor: func(_m *ProductVariant) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ProductVariant into ProductVariantEdge.
+func (_m *ProductVariant) ToEdge(order *ProductVariantOrder) *ProductVariantEdge {
+	if order == nil {
+		order = DefaultProductVariantOrder
+	}
+	return &ProductVariantEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// RegionEdge is the edge representation of Region.
+type RegionEdge struct {
+	Node   *Region `json:"node"`
+	Cursor Cursor  `json:"cursor"`
+}
+
+// RegionConnection is the connection containing edges to Region.
+type RegionConnection struct {
+	Edges      []*RegionEdge `json:"edges"`
+	PageInfo   PageInfo      `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+func (c *RegionConnection) build(nodes []*Region, pager *regionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Region
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Region {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Region {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RegionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RegionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RegionPaginateOption enables pagination customization.
+type RegionPaginateOption func(*regionPager) error
+
+// WithRegionOrder configures pagination ordering.
+func WithRegionOrder(order *RegionOrder) RegionPaginateOption {
+	if order == nil {
+		order = DefaultRegionOrder
+	}
+	o := *order
+	return func(pager *regionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultRegionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithRegionFilter configures pagination filter.
+func WithRegionFilter(filter func(*RegionQuery) (*RegionQuery, error)) RegionPaginateOption {
+	return func(pager *regionPager) error {
+		if filter == nil {
+			return errors.New("RegionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type regionPager struct {
+	reverse bool
+	order   *RegionOrder
+	filter  func(*RegionQuery) (*RegionQuery, error)
+}
+
+func newRegionPager(opts []RegionPaginateOption, reverse bool) (*regionPager, error) {
+	pager := &regionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultRegionOrder
+	}
+	return pager, nil
+}
+
+func (p *regionPager) applyFilter(query *RegionQuery) (*RegionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *regionPager) toCursor(_m *Region) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *regionPager) applyCursors(query *RegionQuery, after, before *Cursor) (*RegionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultRegionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *regionPager) applyOrder(query *RegionQuery) *RegionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultRegionOrder.Field {
+		query = query.Order(DefaultRegionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *regionPager) orderExpr(query *RegionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultRegionOrder.Field {
+			b.Comma().Ident(DefaultRegionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Region.
+func (_m *RegionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RegionPaginateOption,
+) (*RegionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRegionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RegionConnection{Edges: []*RegionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// RegionOrderFieldCreatedAt orders Region by created_at.
+	RegionOrderFieldCreatedAt = &RegionOrderField{
+		Value: func(_m *Region) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: region.FieldCreatedAt,
+		toTerm: region.ByCreatedAt,
+		toCursor: func(_m *Region) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// RegionOrderFieldUpdatedAt orders Region by updated_at.
+	RegionOrderFieldUpdatedAt = &RegionOrderField{
+		Value: func(_m *Region) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: region.FieldUpdatedAt,
+		toTerm: region.ByUpdatedAt,
+		toCursor: func(_m *Region) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f RegionOrderField) String() string {
+	var str string
+	switch f.column {
+	case RegionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case RegionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f RegionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *RegionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("RegionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *RegionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *RegionOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid RegionOrderField", str)
+	}
+	return nil
+}
+
+// RegionOrderField defines the ordering field of Region.
+type RegionOrderField struct {
+	// Value extracts the ordering value from the given Region.
+	Value    func(*Region) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) region.OrderOption
+	toCursor func(*Region) Cursor
+}
+
+// RegionOrder defines the ordering of Region.
+type RegionOrder struct {
+	Direction OrderDirection    `json:"direction"`
+	Field     *RegionOrderField `json:"field"`
+}
+
+// DefaultRegionOrder is the default ordering of Region.
+var DefaultRegionOrder = &RegionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RegionOrderField{
+		Value: func(_m *Region) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: region.FieldID,
+		toTerm: region.ByID,
+		toCursor: func(_m *Region) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Region into RegionEdge.
+func (_m *Region) ToEdge(order *RegionOrder) *RegionEdge {
+	if order == nil {
+		order = DefaultRegionOrder
+	}
+	return &RegionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ReservationEdge is the edge representation of Reservation.
+type ReservationEdge struct {
+	Node   *Reservation `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// ReservationConnection is the connection containing edges to Reservation.
+type ReservationConnection struct {
+	Edges      []*ReservationEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *ReservationConnection) build(nodes []*Reservation, pager *reservationPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Reservation
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Reservation {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Reservation {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ReservationEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ReservationEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ReservationPaginateOption enables pagination customization.
+type ReservationPaginateOption func(*reservationPager) error
+
+// WithReservationOrder configures pagination ordering.
+func WithReservationOrder(order *ReservationOrder) ReservationPaginateOption {
+	if order == nil {
+		order = DefaultReservationOrder
+	}
+	o := *order
+	return func(pager *reservationPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultReservationOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithReservationFilter configures pagination filter.
+func WithReservationFilter(filter func(*ReservationQuery) (*ReservationQuery, error)) ReservationPaginateOption {
+	return func(pager *reservationPager) error {
+		if filter == nil {
+			return errors.New("ReservationQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type reservationPager struct {
+	reverse bool
+	order   *ReservationOrder
+	filter  func(*ReservationQuery) (*ReservationQuery, error)
+}
+
+func newReservationPager(opts []ReservationPaginateOption, reverse bool) (*reservationPager, error) {
+	pager := &reservationPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultReservationOrder
+	}
+	return pager, nil
+}
+
+func (p *reservationPager) applyFilter(query *ReservationQuery) (*ReservationQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *reservationPager) toCursor(_m *Reservation) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *reservationPager) applyCursors(query *ReservationQuery, after, before *Cursor) (*ReservationQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultReservationOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *reservationPager) applyOrder(query *ReservationQuery) *ReservationQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultReservationOrder.Field {
+		query = query.Order(DefaultReservationOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *reservationPager) orderExpr(query *ReservationQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultReservationOrder.Field {
+			b.Comma().Ident(DefaultReservationOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Reservation.
+func (_m *ReservationQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ReservationPaginateOption,
+) (*ReservationConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newReservationPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ReservationConnection{Edges: []*ReservationEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ReservationOrderFieldCreatedAt orders Reservation by created_at.
+	ReservationOrderFieldCreatedAt = &ReservationOrderField{
+		Value: func(_m *Reservation) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: reservation.FieldCreatedAt,
+		toTerm: reservation.ByCreatedAt,
+		toCursor: func(_m *Reservation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ReservationOrderFieldUpdatedAt orders Reservation by updated_at.
+	ReservationOrderFieldUpdatedAt = &ReservationOrderField{
+		Value: func(_m *Reservation) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: reservation.FieldUpdatedAt,
+		toTerm: reservation.ByUpdatedAt,
+		toCursor: func(_m *Reservation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ReservationOrderField) String() string {
+	var str string
+	switch f.column {
+	case ReservationOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ReservationOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ReservationOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ReservationOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ReservationOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ReservationOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ReservationOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ReservationOrderField", str)
+	}
+	return nil
+}
+
+// ReservationOrderField defines the ordering field of Reservation.
+type ReservationOrderField struct {
+	// Value extracts the ordering value from the given Reservation.
+	Value    func(*Reservation) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) reservation.OrderOption
+	toCursor func(*Reservation) Cursor
+}
+
+// ReservationOrder defines the ordering of Reservation.
+type ReservationOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *ReservationOrderField `json:"field"`
+}
+
+// DefaultReservationOrder is the default ordering of Reservation.
+var DefaultReservationOrder = &ReservationOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ReservationOrderField{
+		Value: func(_m *Reservation) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: reservation.FieldID,
+		toTerm: reservation.ByID,
+		toCursor: func(_m *Reservation) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Reservation into ReservationEdge.
+func (_m *Reservation) ToEdge(order *ReservationOrder) *ReservationEdge {
+	if order == nil {
+		order = DefaultReservationOrder
+	}
+	return &ReservationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// SalesChannelEdge is the edge representation of SalesChannel.
+type SalesChannelEdge struct {
+	Node   *SalesChannel `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// SalesChannelConnection is the connection containing edges to SalesChannel.
+type SalesChannelConnection struct {
+	Edges      []*SalesChannelEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *SalesChannelConnection) build(nodes []*SalesChannel, pager *saleschannelPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *SalesChannel
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *SalesChannel {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *SalesChannel {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*SalesChannelEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &SalesChannelEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// SalesChannelPaginateOption enables pagination customization.
+type SalesChannelPaginateOption func(*saleschannelPager) error
+
+// WithSalesChannelOrder configures pagination ordering.
+func WithSalesChannelOrder(order *SalesChannelOrder) SalesChannelPaginateOption {
+	if order == nil {
+		order = DefaultSalesChannelOrder
+	}
+	o := *order
+	return func(pager *saleschannelPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultSalesChannelOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithSalesChannelFilter configures pagination filter.
+func WithSalesChannelFilter(filter func(*SalesChannelQuery) (*SalesChannelQuery, error)) SalesChannelPaginateOption {
+	return func(pager *saleschannelPager) error {
+		if filter == nil {
+			return errors.New("SalesChannelQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type saleschannelPager struct {
+	reverse bool
+	order   *SalesChannelOrder
+	filter  func(*SalesChannelQuery) (*SalesChannelQuery, error)
+}
+
+func newSalesChannelPager(opts []SalesChannelPaginateOption, reverse bool) (*saleschannelPager, error) {
+	pager := &saleschannelPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultSalesChannelOrder
+	}
+	return pager, nil
+}
+
+func (p *saleschannelPager) applyFilter(query *SalesChannelQuery) (*SalesChannelQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *saleschannelPager) toCursor(_m *SalesChannel) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *saleschannelPager) applyCursors(query *SalesChannelQuery, after, before *Cursor) (*SalesChannelQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultSalesChannelOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *saleschannelPager) applyOrder(query *SalesChannelQuery) *SalesChannelQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultSalesChannelOrder.Field {
+		query = query.Order(DefaultSalesChannelOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *saleschannelPager) orderExpr(query *SalesChannelQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultSalesChannelOrder.Field {
+			b.Comma().Ident(DefaultSalesChannelOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to SalesChannel.
+func (_m *SalesChannelQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...SalesChannelPaginateOption,
+) (*SalesChannelConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newSalesChannelPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &SalesChannelConnection{Edges: []*SalesChannelEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// SalesChannelOrderFieldCreatedAt orders SalesChannel by created_at.
+	SalesChannelOrderFieldCreatedAt = &SalesChannelOrderField{
+		Value: func(_m *SalesChannel) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: saleschannel.FieldCreatedAt,
+		toTerm: saleschannel.ByCreatedAt,
+		toCursor: func(_m *SalesChannel) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// SalesChannelOrderFieldUpdatedAt orders SalesChannel by updated_at.
+	SalesChannelOrderFieldUpdatedAt = &SalesChannelOrderField{
+		Value: func(_m *SalesChannel) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: saleschannel.FieldUpdatedAt,
+		toTerm: saleschannel.ByUpdatedAt,
+		toCursor: func(_m *SalesChannel) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f SalesChannelOrderField) String() string {
+	var str string
+	switch f.column {
+	case SalesChannelOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case SalesChannelOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f SalesChannelOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *SalesChannelOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("SalesChannelOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *SalesChannelOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *SalesChannelOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid SalesChannelOrderField", str)
+	}
+	return nil
+}
+
+// SalesChannelOrderField defines the ordering field of SalesChannel.
+type SalesChannelOrderField struct {
+	// Value extracts the ordering value from the given SalesChannel.
+	Value    func(*SalesChannel) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) saleschannel.OrderOption
+	toCursor func(*SalesChannel) Cursor
+}
+
+// SalesChannelOrder defines the ordering of SalesChannel.
+type SalesChannelOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *SalesChannelOrderField `json:"field"`
+}
+
+// DefaultSalesChannelOrder is the default ordering of SalesChannel.
+var DefaultSalesChannelOrder = &SalesChannelOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &SalesChannelOrderField{
+		Value: func(_m *SalesChannel) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: saleschannel.FieldID,
+		toTerm: saleschannel.ByID,
+		toCursor: func(_m *SalesChannel) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts SalesChannel into SalesChannelEdge.
+func (_m *SalesChannel) ToEdge(order *SalesChannelOrder) *SalesChannelEdge {
+	if order == nil {
+		order = DefaultSalesChannelOrder
+	}
+	return &SalesChannelEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // ScopeEdge is the edge representation of Scope.
 type ScopeEdge struct {
 	Node   *Scope `json:"node"`
@@ -2218,6 +6572,634 @@ func (_m *Scope) ToEdge(order *ScopeOrder) *ScopeEdge {
 		order = DefaultScopeOrder
 	}
 	return &ScopeEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ShippingOptionEdge is the edge representation of ShippingOption.
+type ShippingOptionEdge struct {
+	Node   *ShippingOption `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// ShippingOptionConnection is the connection containing edges to ShippingOption.
+type ShippingOptionConnection struct {
+	Edges      []*ShippingOptionEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *ShippingOptionConnection) build(nodes []*ShippingOption, pager *shippingoptionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ShippingOption
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ShippingOption {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ShippingOption {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ShippingOptionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ShippingOptionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ShippingOptionPaginateOption enables pagination customization.
+type ShippingOptionPaginateOption func(*shippingoptionPager) error
+
+// WithShippingOptionOrder configures pagination ordering.
+func WithShippingOptionOrder(order *ShippingOptionOrder) ShippingOptionPaginateOption {
+	if order == nil {
+		order = DefaultShippingOptionOrder
+	}
+	o := *order
+	return func(pager *shippingoptionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultShippingOptionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithShippingOptionFilter configures pagination filter.
+func WithShippingOptionFilter(filter func(*ShippingOptionQuery) (*ShippingOptionQuery, error)) ShippingOptionPaginateOption {
+	return func(pager *shippingoptionPager) error {
+		if filter == nil {
+			return errors.New("ShippingOptionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type shippingoptionPager struct {
+	reverse bool
+	order   *ShippingOptionOrder
+	filter  func(*ShippingOptionQuery) (*ShippingOptionQuery, error)
+}
+
+func newShippingOptionPager(opts []ShippingOptionPaginateOption, reverse bool) (*shippingoptionPager, error) {
+	pager := &shippingoptionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultShippingOptionOrder
+	}
+	return pager, nil
+}
+
+func (p *shippingoptionPager) applyFilter(query *ShippingOptionQuery) (*ShippingOptionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *shippingoptionPager) toCursor(_m *ShippingOption) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *shippingoptionPager) applyCursors(query *ShippingOptionQuery, after, before *Cursor) (*ShippingOptionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultShippingOptionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *shippingoptionPager) applyOrder(query *ShippingOptionQuery) *ShippingOptionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultShippingOptionOrder.Field {
+		query = query.Order(DefaultShippingOptionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *shippingoptionPager) orderExpr(query *ShippingOptionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultShippingOptionOrder.Field {
+			b.Comma().Ident(DefaultShippingOptionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ShippingOption.
+func (_m *ShippingOptionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ShippingOptionPaginateOption,
+) (*ShippingOptionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newShippingOptionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ShippingOptionConnection{Edges: []*ShippingOptionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ShippingOptionOrderFieldCreatedAt orders ShippingOption by created_at.
+	ShippingOptionOrderFieldCreatedAt = &ShippingOptionOrderField{
+		Value: func(_m *ShippingOption) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: shippingoption.FieldCreatedAt,
+		toTerm: shippingoption.ByCreatedAt,
+		toCursor: func(_m *ShippingOption) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ShippingOptionOrderFieldUpdatedAt orders ShippingOption by updated_at.
+	ShippingOptionOrderFieldUpdatedAt = &ShippingOptionOrderField{
+		Value: func(_m *ShippingOption) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: shippingoption.FieldUpdatedAt,
+		toTerm: shippingoption.ByUpdatedAt,
+		toCursor: func(_m *ShippingOption) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ShippingOptionOrderField) String() string {
+	var str string
+	switch f.column {
+	case ShippingOptionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ShippingOptionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ShippingOptionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ShippingOptionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ShippingOptionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ShippingOptionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ShippingOptionOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ShippingOptionOrderField", str)
+	}
+	return nil
+}
+
+// ShippingOptionOrderField defines the ordering field of ShippingOption.
+type ShippingOptionOrderField struct {
+	// Value extracts the ordering value from the given ShippingOption.
+	Value    func(*ShippingOption) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) shippingoption.OrderOption
+	toCursor func(*ShippingOption) Cursor
+}
+
+// ShippingOptionOrder defines the ordering of ShippingOption.
+type ShippingOptionOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *ShippingOptionOrderField `json:"field"`
+}
+
+// DefaultShippingOptionOrder is the default ordering of ShippingOption.
+var DefaultShippingOptionOrder = &ShippingOptionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ShippingOptionOrderField{
+		Value: func(_m *ShippingOption) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: shippingoption.FieldID,
+		toTerm: shippingoption.ByID,
+		toCursor: func(_m *ShippingOption) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ShippingOption into ShippingOptionEdge.
+func (_m *ShippingOption) ToEdge(order *ShippingOptionOrder) *ShippingOptionEdge {
+	if order == nil {
+		order = DefaultShippingOptionOrder
+	}
+	return &ShippingOptionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// StockLocationEdge is the edge representation of StockLocation.
+type StockLocationEdge struct {
+	Node   *StockLocation `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// StockLocationConnection is the connection containing edges to StockLocation.
+type StockLocationConnection struct {
+	Edges      []*StockLocationEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *StockLocationConnection) build(nodes []*StockLocation, pager *stocklocationPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *StockLocation
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *StockLocation {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *StockLocation {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*StockLocationEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &StockLocationEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// StockLocationPaginateOption enables pagination customization.
+type StockLocationPaginateOption func(*stocklocationPager) error
+
+// WithStockLocationOrder configures pagination ordering.
+func WithStockLocationOrder(order *StockLocationOrder) StockLocationPaginateOption {
+	if order == nil {
+		order = DefaultStockLocationOrder
+	}
+	o := *order
+	return func(pager *stocklocationPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultStockLocationOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithStockLocationFilter configures pagination filter.
+func WithStockLocationFilter(filter func(*StockLocationQuery) (*StockLocationQuery, error)) StockLocationPaginateOption {
+	return func(pager *stocklocationPager) error {
+		if filter == nil {
+			return errors.New("StockLocationQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type stocklocationPager struct {
+	reverse bool
+	order   *StockLocationOrder
+	filter  func(*StockLocationQuery) (*StockLocationQuery, error)
+}
+
+func newStockLocationPager(opts []StockLocationPaginateOption, reverse bool) (*stocklocationPager, error) {
+	pager := &stocklocationPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultStockLocationOrder
+	}
+	return pager, nil
+}
+
+func (p *stocklocationPager) applyFilter(query *StockLocationQuery) (*StockLocationQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *stocklocationPager) toCursor(_m *StockLocation) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *stocklocationPager) applyCursors(query *StockLocationQuery, after, before *Cursor) (*StockLocationQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultStockLocationOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *stocklocationPager) applyOrder(query *StockLocationQuery) *StockLocationQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultStockLocationOrder.Field {
+		query = query.Order(DefaultStockLocationOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *stocklocationPager) orderExpr(query *StockLocationQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultStockLocationOrder.Field {
+			b.Comma().Ident(DefaultStockLocationOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to StockLocation.
+func (_m *StockLocationQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...StockLocationPaginateOption,
+) (*StockLocationConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newStockLocationPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &StockLocationConnection{Edges: []*StockLocationEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// StockLocationOrderFieldCreatedAt orders StockLocation by created_at.
+	StockLocationOrderFieldCreatedAt = &StockLocationOrderField{
+		Value: func(_m *StockLocation) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: stocklocation.FieldCreatedAt,
+		toTerm: stocklocation.ByCreatedAt,
+		toCursor: func(_m *StockLocation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// StockLocationOrderFieldUpdatedAt orders StockLocation by updated_at.
+	StockLocationOrderFieldUpdatedAt = &StockLocationOrderField{
+		Value: func(_m *StockLocation) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: stocklocation.FieldUpdatedAt,
+		toTerm: stocklocation.ByUpdatedAt,
+		toCursor: func(_m *StockLocation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f StockLocationOrderField) String() string {
+	var str string
+	switch f.column {
+	case StockLocationOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case StockLocationOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f StockLocationOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *StockLocationOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("StockLocationOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *StockLocationOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *StockLocationOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid StockLocationOrderField", str)
+	}
+	return nil
+}
+
+// StockLocationOrderField defines the ordering field of StockLocation.
+type StockLocationOrderField struct {
+	// Value extracts the ordering value from the given StockLocation.
+	Value    func(*StockLocation) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) stocklocation.OrderOption
+	toCursor func(*StockLocation) Cursor
+}
+
+// StockLocationOrder defines the ordering of StockLocation.
+type StockLocationOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *StockLocationOrderField `json:"field"`
+}
+
+// DefaultStockLocationOrder is the default ordering of StockLocation.
+var DefaultStockLocationOrder = &StockLocationOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &StockLocationOrderField{
+		Value: func(_m *StockLocation) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: stocklocation.FieldID,
+		toTerm: stocklocation.ByID,
+		toCursor: func(_m *StockLocation) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts StockLocation into StockLocationEdge.
+func (_m *StockLocation) ToEdge(order *StockLocationOrder) *StockLocationEdge {
+	if order == nil {
+		order = DefaultStockLocationOrder
+	}
+	return &StockLocationEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -40,6 +40,8 @@ type Store struct {
 	ThemeConfig theme.Config `json:"theme_config,omitempty"`
 	// Metadata holds the value of the "metadata" field.
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
+	// OrderSeq holds the value of the "order_seq" field.
+	OrderSeq int `json:"order_seq,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the StoreQuery when eager-loading is set.
 	Edges        StoreEdges `json:"edges"`
@@ -88,7 +90,7 @@ func (*Store) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case store.FieldThemeConfig, store.FieldMetadata:
 			values[i] = new([]byte)
-		case store.FieldID, store.FieldTenantID:
+		case store.FieldID, store.FieldTenantID, store.FieldOrderSeq:
 			values[i] = new(sql.NullInt64)
 		case store.FieldHandle, store.FieldName, store.FieldStatus, store.FieldStorefrontType, store.FieldSubdomain:
 			values[i] = new(sql.NullString)
@@ -180,6 +182,12 @@ func (_m *Store) assignValues(columns []string, values []any) error {
 					return fmt.Errorf("unmarshal field metadata: %w", err)
 				}
 			}
+		case store.FieldOrderSeq:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field order_seq", values[i])
+			} else if value.Valid {
+				_m.OrderSeq = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -257,6 +265,9 @@ func (_m *Store) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("metadata=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Metadata))
+	builder.WriteString(", ")
+	builder.WriteString("order_seq=")
+	builder.WriteString(fmt.Sprintf("%v", _m.OrderSeq))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -133,6 +133,20 @@ func (_c *StoreCreate) SetMetadata(v map[string]interface{}) *StoreCreate {
 	return _c
 }
 
+// SetOrderSeq sets the "order_seq" field.
+func (_c *StoreCreate) SetOrderSeq(v int) *StoreCreate {
+	_c.mutation.SetOrderSeq(v)
+	return _c
+}
+
+// SetNillableOrderSeq sets the "order_seq" field if the given value is not nil.
+func (_c *StoreCreate) SetNillableOrderSeq(v *int) *StoreCreate {
+	if v != nil {
+		_c.SetOrderSeq(*v)
+	}
+	return _c
+}
+
 // SetTenant sets the "tenant" edge to the Tenant entity.
 func (_c *StoreCreate) SetTenant(v *Tenant) *StoreCreate {
 	return _c.SetTenantID(v.ID)
@@ -212,6 +226,10 @@ func (_c *StoreCreate) defaults() error {
 		v := store.DefaultStorefrontType
 		_c.mutation.SetStorefrontType(v)
 	}
+	if _, ok := _c.mutation.OrderSeq(); !ok {
+		v := store.DefaultOrderSeq
+		_c.mutation.SetOrderSeq(v)
+	}
 	return nil
 }
 
@@ -267,6 +285,9 @@ func (_c *StoreCreate) check() error {
 		if err := v.Validate(); err != nil {
 			return &ValidationError{Name: "theme_config", err: fmt.Errorf(`ent: validator failed for field "Store.theme_config": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.OrderSeq(); !ok {
+		return &ValidationError{Name: "order_seq", err: errors.New(`ent: missing required field "Store.order_seq"`)}
 	}
 	if len(_c.mutation.TenantIDs()) == 0 {
 		return &ValidationError{Name: "tenant", err: errors.New(`ent: missing required edge "Store.tenant"`)}
@@ -333,6 +354,10 @@ func (_c *StoreCreate) createSpec() (*Store, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Metadata(); ok {
 		_spec.SetField(store.FieldMetadata, field.TypeJSON, value)
 		_node.Metadata = value
+	}
+	if value, ok := _c.mutation.OrderSeq(); ok {
+		_spec.SetField(store.FieldOrderSeq, field.TypeInt, value)
+		_node.OrderSeq = value
 	}
 	if nodes := _c.mutation.TenantIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -533,6 +558,24 @@ func (u *StoreUpsert) ClearMetadata() *StoreUpsert {
 	return u
 }
 
+// SetOrderSeq sets the "order_seq" field.
+func (u *StoreUpsert) SetOrderSeq(v int) *StoreUpsert {
+	u.Set(store.FieldOrderSeq, v)
+	return u
+}
+
+// UpdateOrderSeq sets the "order_seq" field to the value that was provided on create.
+func (u *StoreUpsert) UpdateOrderSeq() *StoreUpsert {
+	u.SetExcluded(store.FieldOrderSeq)
+	return u
+}
+
+// AddOrderSeq adds v to the "order_seq" field.
+func (u *StoreUpsert) AddOrderSeq(v int) *StoreUpsert {
+	u.Add(store.FieldOrderSeq, v)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -711,6 +754,27 @@ func (u *StoreUpsertOne) UpdateMetadata() *StoreUpsertOne {
 func (u *StoreUpsertOne) ClearMetadata() *StoreUpsertOne {
 	return u.Update(func(s *StoreUpsert) {
 		s.ClearMetadata()
+	})
+}
+
+// SetOrderSeq sets the "order_seq" field.
+func (u *StoreUpsertOne) SetOrderSeq(v int) *StoreUpsertOne {
+	return u.Update(func(s *StoreUpsert) {
+		s.SetOrderSeq(v)
+	})
+}
+
+// AddOrderSeq adds v to the "order_seq" field.
+func (u *StoreUpsertOne) AddOrderSeq(v int) *StoreUpsertOne {
+	return u.Update(func(s *StoreUpsert) {
+		s.AddOrderSeq(v)
+	})
+}
+
+// UpdateOrderSeq sets the "order_seq" field to the value that was provided on create.
+func (u *StoreUpsertOne) UpdateOrderSeq() *StoreUpsertOne {
+	return u.Update(func(s *StoreUpsert) {
+		s.UpdateOrderSeq()
 	})
 }
 
@@ -1058,6 +1122,27 @@ func (u *StoreUpsertBulk) UpdateMetadata() *StoreUpsertBulk {
 func (u *StoreUpsertBulk) ClearMetadata() *StoreUpsertBulk {
 	return u.Update(func(s *StoreUpsert) {
 		s.ClearMetadata()
+	})
+}
+
+// SetOrderSeq sets the "order_seq" field.
+func (u *StoreUpsertBulk) SetOrderSeq(v int) *StoreUpsertBulk {
+	return u.Update(func(s *StoreUpsert) {
+		s.SetOrderSeq(v)
+	})
+}
+
+// AddOrderSeq adds v to the "order_seq" field.
+func (u *StoreUpsertBulk) AddOrderSeq(v int) *StoreUpsertBulk {
+	return u.Update(func(s *StoreUpsert) {
+		s.AddOrderSeq(v)
+	})
+}
+
+// UpdateOrderSeq sets the "order_seq" field to the value that was provided on create.
+func (u *StoreUpsertBulk) UpdateOrderSeq() *StoreUpsertBulk {
+	return u.Update(func(s *StoreUpsert) {
+		s.UpdateOrderSeq()
 	})
 }
 

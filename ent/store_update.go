@@ -144,6 +144,27 @@ func (_u *StoreUpdate) ClearMetadata() *StoreUpdate {
 	return _u
 }
 
+// SetOrderSeq sets the "order_seq" field.
+func (_u *StoreUpdate) SetOrderSeq(v int) *StoreUpdate {
+	_u.mutation.ResetOrderSeq()
+	_u.mutation.SetOrderSeq(v)
+	return _u
+}
+
+// SetNillableOrderSeq sets the "order_seq" field if the given value is not nil.
+func (_u *StoreUpdate) SetNillableOrderSeq(v *int) *StoreUpdate {
+	if v != nil {
+		_u.SetOrderSeq(*v)
+	}
+	return _u
+}
+
+// AddOrderSeq adds value to the "order_seq" field.
+func (_u *StoreUpdate) AddOrderSeq(v int) *StoreUpdate {
+	_u.mutation.AddOrderSeq(v)
+	return _u
+}
+
 // AddDomainIDs adds the "domains" edge to the Domain entity by IDs.
 func (_u *StoreUpdate) AddDomainIDs(ids ...int) *StoreUpdate {
 	_u.mutation.AddDomainIDs(ids...)
@@ -309,6 +330,12 @@ func (_u *StoreUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.MetadataCleared() {
 		_spec.ClearField(store.FieldMetadata, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.OrderSeq(); ok {
+		_spec.SetField(store.FieldOrderSeq, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedOrderSeq(); ok {
+		_spec.AddField(store.FieldOrderSeq, field.TypeInt, value)
 	}
 	if _u.mutation.DomainsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -486,6 +513,27 @@ func (_u *StoreUpdateOne) SetMetadata(v map[string]interface{}) *StoreUpdateOne 
 // ClearMetadata clears the value of the "metadata" field.
 func (_u *StoreUpdateOne) ClearMetadata() *StoreUpdateOne {
 	_u.mutation.ClearMetadata()
+	return _u
+}
+
+// SetOrderSeq sets the "order_seq" field.
+func (_u *StoreUpdateOne) SetOrderSeq(v int) *StoreUpdateOne {
+	_u.mutation.ResetOrderSeq()
+	_u.mutation.SetOrderSeq(v)
+	return _u
+}
+
+// SetNillableOrderSeq sets the "order_seq" field if the given value is not nil.
+func (_u *StoreUpdateOne) SetNillableOrderSeq(v *int) *StoreUpdateOne {
+	if v != nil {
+		_u.SetOrderSeq(*v)
+	}
+	return _u
+}
+
+// AddOrderSeq adds value to the "order_seq" field.
+func (_u *StoreUpdateOne) AddOrderSeq(v int) *StoreUpdateOne {
+	_u.mutation.AddOrderSeq(v)
 	return _u
 }
 
@@ -684,6 +732,12 @@ func (_u *StoreUpdateOne) sqlSave(ctx context.Context) (_node *Store, err error)
 	}
 	if _u.mutation.MetadataCleared() {
 		_spec.ClearField(store.FieldMetadata, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.OrderSeq(); ok {
+		_spec.SetField(store.FieldOrderSeq, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedOrderSeq(); ok {
+		_spec.AddField(store.FieldOrderSeq, field.TypeInt, value)
 	}
 	if _u.mutation.DomainsCleared() {
 		edge := &sqlgraph.EdgeSpec{

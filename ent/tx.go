@@ -16,18 +16,56 @@ type Tx struct {
 	APIKey *APIKeyClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
+	// Cart is the client for interacting with the Cart builders.
+	Cart *CartClient
 	// Category is the client for interacting with the Category builders.
 	Category *CategoryClient
 	// Country is the client for interacting with the Country builders.
 	Country *CountryClient
+	// CustomerAddress is the client for interacting with the CustomerAddress builders.
+	CustomerAddress *CustomerAddressClient
 	// Domain is the client for interacting with the Domain builders.
 	Domain *DomainClient
+	// Fulfillment is the client for interacting with the Fulfillment builders.
+	Fulfillment *FulfillmentClient
+	// InventoryLevel is the client for interacting with the InventoryLevel builders.
+	InventoryLevel *InventoryLevelClient
+	// LineItem is the client for interacting with the LineItem builders.
+	LineItem *LineItemClient
 	// Membership is the client for interacting with the Membership builders.
 	Membership *MembershipClient
+	// Order is the client for interacting with the Order builders.
+	Order *OrderClient
+	// OrderLineItem is the client for interacting with the OrderLineItem builders.
+	OrderLineItem *OrderLineItemClient
+	// OutboxEvent is the client for interacting with the OutboxEvent builders.
+	OutboxEvent *OutboxEventClient
+	// Price is the client for interacting with the Price builders.
+	Price *PriceClient
+	// Product is the client for interacting with the Product builders.
+	Product *ProductClient
+	// ProductCategory is the client for interacting with the ProductCategory builders.
+	ProductCategory *ProductCategoryClient
+	// ProductCollection is the client for interacting with the ProductCollection builders.
+	ProductCollection *ProductCollectionClient
+	// ProductOption is the client for interacting with the ProductOption builders.
+	ProductOption *ProductOptionClient
+	// ProductVariant is the client for interacting with the ProductVariant builders.
+	ProductVariant *ProductVariantClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
+	// Region is the client for interacting with the Region builders.
+	Region *RegionClient
+	// Reservation is the client for interacting with the Reservation builders.
+	Reservation *ReservationClient
+	// SalesChannel is the client for interacting with the SalesChannel builders.
+	SalesChannel *SalesChannelClient
 	// Scope is the client for interacting with the Scope builders.
 	Scope *ScopeClient
+	// ShippingOption is the client for interacting with the ShippingOption builders.
+	ShippingOption *ShippingOptionClient
+	// StockLocation is the client for interacting with the StockLocation builders.
+	StockLocation *StockLocationClient
 	// Store is the client for interacting with the Store builders.
 	Store *StoreClient
 	// Subcategory is the client for interacting with the Subcategory builders.
@@ -169,12 +207,31 @@ func (tx *Tx) Client() *Client {
 func (tx *Tx) init() {
 	tx.APIKey = NewAPIKeyClient(tx.config)
 	tx.AuditLog = NewAuditLogClient(tx.config)
+	tx.Cart = NewCartClient(tx.config)
 	tx.Category = NewCategoryClient(tx.config)
 	tx.Country = NewCountryClient(tx.config)
+	tx.CustomerAddress = NewCustomerAddressClient(tx.config)
 	tx.Domain = NewDomainClient(tx.config)
+	tx.Fulfillment = NewFulfillmentClient(tx.config)
+	tx.InventoryLevel = NewInventoryLevelClient(tx.config)
+	tx.LineItem = NewLineItemClient(tx.config)
 	tx.Membership = NewMembershipClient(tx.config)
+	tx.Order = NewOrderClient(tx.config)
+	tx.OrderLineItem = NewOrderLineItemClient(tx.config)
+	tx.OutboxEvent = NewOutboxEventClient(tx.config)
+	tx.Price = NewPriceClient(tx.config)
+	tx.Product = NewProductClient(tx.config)
+	tx.ProductCategory = NewProductCategoryClient(tx.config)
+	tx.ProductCollection = NewProductCollectionClient(tx.config)
+	tx.ProductOption = NewProductOptionClient(tx.config)
+	tx.ProductVariant = NewProductVariantClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)
+	tx.Region = NewRegionClient(tx.config)
+	tx.Reservation = NewReservationClient(tx.config)
+	tx.SalesChannel = NewSalesChannelClient(tx.config)
 	tx.Scope = NewScopeClient(tx.config)
+	tx.ShippingOption = NewShippingOptionClient(tx.config)
+	tx.StockLocation = NewStockLocationClient(tx.config)
 	tx.Store = NewStoreClient(tx.config)
 	tx.Subcategory = NewSubcategoryClient(tx.config)
 	tx.Tenant = NewTenantClient(tx.config)

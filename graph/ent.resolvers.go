@@ -7,11 +7,17 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/graph/generated"
 )
+
+// OptionValues is the resolver for the optionValues field.
+func (r *productVariantResolver) OptionValues(ctx context.Context, obj *ent.ProductVariant) (map[string]any, error) {
+	panic(fmt.Errorf("not implemented: OptionValues - optionValues"))
+}
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
@@ -68,8 +74,22 @@ func (r *queryResolver) Tenants(ctx context.Context, after *entgql.Cursor[int], 
 	return r.Client.Tenant.Query().Paginate(ctx, after, first, before, last, ent.WithTenantOrder(orderBy), ent.WithTenantFilter(where.Filter))
 }
 
+// Order returns generated.OrderResolver implementation.
+func (r *Resolver) Order() generated.OrderResolver { return &orderResolver{r} }
+
+// Product returns generated.ProductResolver implementation.
+func (r *Resolver) Product() generated.ProductResolver { return &productResolver{r} }
+
+// ProductVariant returns generated.ProductVariantResolver implementation.
+func (r *Resolver) ProductVariant() generated.ProductVariantResolver {
+	return &productVariantResolver{r}
+}
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
+
+// Region returns generated.RegionResolver implementation.
+func (r *Resolver) Region() generated.RegionResolver { return &regionResolver{r} }
 
 // Store returns generated.StoreResolver implementation.
 func (r *Resolver) Store() generated.StoreResolver { return &storeResolver{r} }
@@ -77,8 +97,16 @@ func (r *Resolver) Store() generated.StoreResolver { return &storeResolver{r} }
 // Tenant returns generated.TenantResolver implementation.
 func (r *Resolver) Tenant() generated.TenantResolver { return &tenantResolver{r} }
 
+// User returns generated.UserResolver implementation.
+func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
+
 type (
-	queryResolver  struct{ *Resolver }
-	storeResolver  struct{ *Resolver }
-	tenantResolver struct{ *Resolver }
+	orderResolver          struct{ *Resolver }
+	productResolver        struct{ *Resolver }
+	productVariantResolver struct{ *Resolver }
+	queryResolver          struct{ *Resolver }
+	regionResolver         struct{ *Resolver }
+	storeResolver          struct{ *Resolver }
+	tenantResolver         struct{ *Resolver }
+	userResolver           struct{ *Resolver }
 )

@@ -10,13 +10,32 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/auditlog"
+	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/country"
+	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/ent/predicate"
+	"github.com/dakkah/cityos/ent/price"
+	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/productcategory"
+	"github.com/dakkah/cityos/ent/productcollection"
+	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/refreshtoken"
+	"github.com/dakkah/cityos/ent/region"
+	"github.com/dakkah/cityos/ent/reservation"
+	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/scope"
+	"github.com/dakkah/cityos/ent/shippingoption"
+	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -133,6 +152,33 @@ func (f TraverseAuditLog) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.AuditLogQuery", q)
 }
 
+// The CartFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CartFunc func(context.Context, *ent.CartQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CartFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CartQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CartQuery", q)
+}
+
+// The TraverseCart type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCart func(context.Context, *ent.CartQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCart) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCart) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CartQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CartQuery", q)
+}
+
 // The CategoryFunc type is an adapter to allow the use of ordinary function as a Querier.
 type CategoryFunc func(context.Context, *ent.CategoryQuery) (ent.Value, error)
 
@@ -187,6 +233,33 @@ func (f TraverseCountry) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.CountryQuery", q)
 }
 
+// The CustomerAddressFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CustomerAddressFunc func(context.Context, *ent.CustomerAddressQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CustomerAddressFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CustomerAddressQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CustomerAddressQuery", q)
+}
+
+// The TraverseCustomerAddress type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCustomerAddress func(context.Context, *ent.CustomerAddressQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCustomerAddress) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCustomerAddress) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CustomerAddressQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CustomerAddressQuery", q)
+}
+
 // The DomainFunc type is an adapter to allow the use of ordinary function as a Querier.
 type DomainFunc func(context.Context, *ent.DomainQuery) (ent.Value, error)
 
@@ -212,6 +285,87 @@ func (f TraverseDomain) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.DomainQuery", q)
+}
+
+// The FulfillmentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type FulfillmentFunc func(context.Context, *ent.FulfillmentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f FulfillmentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.FulfillmentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.FulfillmentQuery", q)
+}
+
+// The TraverseFulfillment type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseFulfillment func(context.Context, *ent.FulfillmentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseFulfillment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseFulfillment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FulfillmentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.FulfillmentQuery", q)
+}
+
+// The InventoryLevelFunc type is an adapter to allow the use of ordinary function as a Querier.
+type InventoryLevelFunc func(context.Context, *ent.InventoryLevelQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f InventoryLevelFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.InventoryLevelQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.InventoryLevelQuery", q)
+}
+
+// The TraverseInventoryLevel type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseInventoryLevel func(context.Context, *ent.InventoryLevelQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseInventoryLevel) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseInventoryLevel) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InventoryLevelQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.InventoryLevelQuery", q)
+}
+
+// The LineItemFunc type is an adapter to allow the use of ordinary function as a Querier.
+type LineItemFunc func(context.Context, *ent.LineItemQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f LineItemFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.LineItemQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.LineItemQuery", q)
+}
+
+// The TraverseLineItem type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseLineItem func(context.Context, *ent.LineItemQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseLineItem) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseLineItem) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.LineItemQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.LineItemQuery", q)
 }
 
 // The MembershipFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -241,6 +395,249 @@ func (f TraverseMembership) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.MembershipQuery", q)
 }
 
+// The OrderFunc type is an adapter to allow the use of ordinary function as a Querier.
+type OrderFunc func(context.Context, *ent.OrderQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f OrderFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.OrderQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.OrderQuery", q)
+}
+
+// The TraverseOrder type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseOrder func(context.Context, *ent.OrderQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseOrder) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseOrder) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OrderQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.OrderQuery", q)
+}
+
+// The OrderLineItemFunc type is an adapter to allow the use of ordinary function as a Querier.
+type OrderLineItemFunc func(context.Context, *ent.OrderLineItemQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f OrderLineItemFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.OrderLineItemQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.OrderLineItemQuery", q)
+}
+
+// The TraverseOrderLineItem type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseOrderLineItem func(context.Context, *ent.OrderLineItemQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseOrderLineItem) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseOrderLineItem) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OrderLineItemQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.OrderLineItemQuery", q)
+}
+
+// The OutboxEventFunc type is an adapter to allow the use of ordinary function as a Querier.
+type OutboxEventFunc func(context.Context, *ent.OutboxEventQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f OutboxEventFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.OutboxEventQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.OutboxEventQuery", q)
+}
+
+// The TraverseOutboxEvent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseOutboxEvent func(context.Context, *ent.OutboxEventQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseOutboxEvent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseOutboxEvent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OutboxEventQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.OutboxEventQuery", q)
+}
+
+// The PriceFunc type is an adapter to allow the use of ordinary function as a Querier.
+type PriceFunc func(context.Context, *ent.PriceQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f PriceFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.PriceQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.PriceQuery", q)
+}
+
+// The TraversePrice type is an adapter to allow the use of ordinary function as Traverser.
+type TraversePrice func(context.Context, *ent.PriceQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraversePrice) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraversePrice) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PriceQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.PriceQuery", q)
+}
+
+// The ProductFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProductFunc func(context.Context, *ent.ProductQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProductFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProductQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProductQuery", q)
+}
+
+// The TraverseProduct type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProduct func(context.Context, *ent.ProductQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProduct) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProduct) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProductQuery", q)
+}
+
+// The ProductCategoryFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProductCategoryFunc func(context.Context, *ent.ProductCategoryQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProductCategoryFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProductCategoryQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProductCategoryQuery", q)
+}
+
+// The TraverseProductCategory type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProductCategory func(context.Context, *ent.ProductCategoryQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProductCategory) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProductCategory) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductCategoryQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProductCategoryQuery", q)
+}
+
+// The ProductCollectionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProductCollectionFunc func(context.Context, *ent.ProductCollectionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProductCollectionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProductCollectionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProductCollectionQuery", q)
+}
+
+// The TraverseProductCollection type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProductCollection func(context.Context, *ent.ProductCollectionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProductCollection) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProductCollection) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductCollectionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProductCollectionQuery", q)
+}
+
+// The ProductOptionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProductOptionFunc func(context.Context, *ent.ProductOptionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProductOptionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProductOptionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProductOptionQuery", q)
+}
+
+// The TraverseProductOption type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProductOption func(context.Context, *ent.ProductOptionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProductOption) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProductOption) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductOptionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProductOptionQuery", q)
+}
+
+// The ProductVariantFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProductVariantFunc func(context.Context, *ent.ProductVariantQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProductVariantFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProductVariantQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProductVariantQuery", q)
+}
+
+// The TraverseProductVariant type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProductVariant func(context.Context, *ent.ProductVariantQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProductVariant) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProductVariant) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductVariantQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProductVariantQuery", q)
+}
+
 // The RefreshTokenFunc type is an adapter to allow the use of ordinary function as a Querier.
 type RefreshTokenFunc func(context.Context, *ent.RefreshTokenQuery) (ent.Value, error)
 
@@ -268,6 +665,87 @@ func (f TraverseRefreshToken) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.RefreshTokenQuery", q)
 }
 
+// The RegionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RegionFunc func(context.Context, *ent.RegionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RegionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RegionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RegionQuery", q)
+}
+
+// The TraverseRegion type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRegion func(context.Context, *ent.RegionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRegion) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRegion) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RegionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RegionQuery", q)
+}
+
+// The ReservationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ReservationFunc func(context.Context, *ent.ReservationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ReservationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ReservationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ReservationQuery", q)
+}
+
+// The TraverseReservation type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseReservation func(context.Context, *ent.ReservationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseReservation) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseReservation) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ReservationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ReservationQuery", q)
+}
+
+// The SalesChannelFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SalesChannelFunc func(context.Context, *ent.SalesChannelQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SalesChannelFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SalesChannelQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SalesChannelQuery", q)
+}
+
+// The TraverseSalesChannel type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSalesChannel func(context.Context, *ent.SalesChannelQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSalesChannel) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSalesChannel) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SalesChannelQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SalesChannelQuery", q)
+}
+
 // The ScopeFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ScopeFunc func(context.Context, *ent.ScopeQuery) (ent.Value, error)
 
@@ -293,6 +771,60 @@ func (f TraverseScope) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ScopeQuery", q)
+}
+
+// The ShippingOptionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ShippingOptionFunc func(context.Context, *ent.ShippingOptionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ShippingOptionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ShippingOptionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ShippingOptionQuery", q)
+}
+
+// The TraverseShippingOption type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseShippingOption func(context.Context, *ent.ShippingOptionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseShippingOption) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseShippingOption) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ShippingOptionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ShippingOptionQuery", q)
+}
+
+// The StockLocationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type StockLocationFunc func(context.Context, *ent.StockLocationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f StockLocationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.StockLocationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.StockLocationQuery", q)
+}
+
+// The TraverseStockLocation type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseStockLocation func(context.Context, *ent.StockLocationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseStockLocation) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseStockLocation) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StockLocationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.StockLocationQuery", q)
 }
 
 // The StoreFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -410,18 +942,56 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.APIKeyQuery, predicate.APIKey, apikey.OrderOption]{typ: ent.TypeAPIKey, tq: q}, nil
 	case *ent.AuditLogQuery:
 		return &query[*ent.AuditLogQuery, predicate.AuditLog, auditlog.OrderOption]{typ: ent.TypeAuditLog, tq: q}, nil
+	case *ent.CartQuery:
+		return &query[*ent.CartQuery, predicate.Cart, cart.OrderOption]{typ: ent.TypeCart, tq: q}, nil
 	case *ent.CategoryQuery:
 		return &query[*ent.CategoryQuery, predicate.Category, category.OrderOption]{typ: ent.TypeCategory, tq: q}, nil
 	case *ent.CountryQuery:
 		return &query[*ent.CountryQuery, predicate.Country, country.OrderOption]{typ: ent.TypeCountry, tq: q}, nil
+	case *ent.CustomerAddressQuery:
+		return &query[*ent.CustomerAddressQuery, predicate.CustomerAddress, customeraddress.OrderOption]{typ: ent.TypeCustomerAddress, tq: q}, nil
 	case *ent.DomainQuery:
 		return &query[*ent.DomainQuery, predicate.Domain, domain.OrderOption]{typ: ent.TypeDomain, tq: q}, nil
+	case *ent.FulfillmentQuery:
+		return &query[*ent.FulfillmentQuery, predicate.Fulfillment, fulfillment.OrderOption]{typ: ent.TypeFulfillment, tq: q}, nil
+	case *ent.InventoryLevelQuery:
+		return &query[*ent.InventoryLevelQuery, predicate.InventoryLevel, inventorylevel.OrderOption]{typ: ent.TypeInventoryLevel, tq: q}, nil
+	case *ent.LineItemQuery:
+		return &query[*ent.LineItemQuery, predicate.LineItem, lineitem.OrderOption]{typ: ent.TypeLineItem, tq: q}, nil
 	case *ent.MembershipQuery:
 		return &query[*ent.MembershipQuery, predicate.Membership, membership.OrderOption]{typ: ent.TypeMembership, tq: q}, nil
+	case *ent.OrderQuery:
+		return &query[*ent.OrderQuery, predicate.Order, order.OrderOption]{typ: ent.TypeOrder, tq: q}, nil
+	case *ent.OrderLineItemQuery:
+		return &query[*ent.OrderLineItemQuery, predicate.OrderLineItem, orderlineitem.OrderOption]{typ: ent.TypeOrderLineItem, tq: q}, nil
+	case *ent.OutboxEventQuery:
+		return &query[*ent.OutboxEventQuery, predicate.OutboxEvent, outboxevent.OrderOption]{typ: ent.TypeOutboxEvent, tq: q}, nil
+	case *ent.PriceQuery:
+		return &query[*ent.PriceQuery, predicate.Price, price.OrderOption]{typ: ent.TypePrice, tq: q}, nil
+	case *ent.ProductQuery:
+		return &query[*ent.ProductQuery, predicate.Product, product.OrderOption]{typ: ent.TypeProduct, tq: q}, nil
+	case *ent.ProductCategoryQuery:
+		return &query[*ent.ProductCategoryQuery, predicate.ProductCategory, productcategory.OrderOption]{typ: ent.TypeProductCategory, tq: q}, nil
+	case *ent.ProductCollectionQuery:
+		return &query[*ent.ProductCollectionQuery, predicate.ProductCollection, productcollection.OrderOption]{typ: ent.TypeProductCollection, tq: q}, nil
+	case *ent.ProductOptionQuery:
+		return &query[*ent.ProductOptionQuery, predicate.ProductOption, productoption.OrderOption]{typ: ent.TypeProductOption, tq: q}, nil
+	case *ent.ProductVariantQuery:
+		return &query[*ent.ProductVariantQuery, predicate.ProductVariant, productvariant.OrderOption]{typ: ent.TypeProductVariant, tq: q}, nil
 	case *ent.RefreshTokenQuery:
 		return &query[*ent.RefreshTokenQuery, predicate.RefreshToken, refreshtoken.OrderOption]{typ: ent.TypeRefreshToken, tq: q}, nil
+	case *ent.RegionQuery:
+		return &query[*ent.RegionQuery, predicate.Region, region.OrderOption]{typ: ent.TypeRegion, tq: q}, nil
+	case *ent.ReservationQuery:
+		return &query[*ent.ReservationQuery, predicate.Reservation, reservation.OrderOption]{typ: ent.TypeReservation, tq: q}, nil
+	case *ent.SalesChannelQuery:
+		return &query[*ent.SalesChannelQuery, predicate.SalesChannel, saleschannel.OrderOption]{typ: ent.TypeSalesChannel, tq: q}, nil
 	case *ent.ScopeQuery:
 		return &query[*ent.ScopeQuery, predicate.Scope, scope.OrderOption]{typ: ent.TypeScope, tq: q}, nil
+	case *ent.ShippingOptionQuery:
+		return &query[*ent.ShippingOptionQuery, predicate.ShippingOption, shippingoption.OrderOption]{typ: ent.TypeShippingOption, tq: q}, nil
+	case *ent.StockLocationQuery:
+		return &query[*ent.StockLocationQuery, predicate.StockLocation, stocklocation.OrderOption]{typ: ent.TypeStockLocation, tq: q}, nil
 	case *ent.StoreQuery:
 		return &query[*ent.StoreQuery, predicate.Store, store.OrderOption]{typ: ent.TypeStore, tq: q}, nil
 	case *ent.SubcategoryQuery:

@@ -87,6 +87,68 @@ var (
 			},
 		},
 	}
+	// CartsColumns holds the columns for the "carts" table.
+	CartsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "token", Type: field.TypeInt, Unique: true},
+		{Name: "currency_code", Type: field.TypeString, Size: 3},
+		{Name: "email", Type: field.TypeString, Nullable: true, Size: 254},
+		{Name: "shipping_address", Type: field.TypeJSON, Nullable: true},
+		{Name: "billing_address", Type: field.TypeJSON, Nullable: true},
+		{Name: "completed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "store_id", Type: field.TypeInt},
+		{Name: "region_id", Type: field.TypeInt},
+		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
+		{Name: "shipping_option_id", Type: field.TypeInt, Nullable: true},
+	}
+	// CartsTable holds the schema information for the "carts" table.
+	CartsTable = &schema.Table{
+		Name:       "carts",
+		Columns:    CartsColumns,
+		PrimaryKey: []*schema.Column{CartsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "carts_tenants_tenant",
+				Columns:    []*schema.Column{CartsColumns[9]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "carts_stores_store",
+				Columns:    []*schema.Column{CartsColumns[10]},
+				RefColumns: []*schema.Column{StoresColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "carts_regions_region",
+				Columns:    []*schema.Column{CartsColumns[11]},
+				RefColumns: []*schema.Column{RegionsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "carts_users_customer",
+				Columns:    []*schema.Column{CartsColumns[12]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "carts_shipping_options_shipping_option",
+				Columns:    []*schema.Column{CartsColumns[13]},
+				RefColumns: []*schema.Column{ShippingOptionsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "cart_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{CartsColumns[9]},
+			},
+		},
+	}
 	// CategoriesColumns holds the columns for the "categories" table.
 	CategoriesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -121,6 +183,49 @@ var (
 		Name:       "countries",
 		Columns:    CountriesColumns,
 		PrimaryKey: []*schema.Column{CountriesColumns[0]},
+	}
+	// CustomerAddressesColumns holds the columns for the "customer_addresses" table.
+	CustomerAddressesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "first_name", Type: field.TypeString, Size: 200},
+		{Name: "last_name", Type: field.TypeString, Size: 200},
+		{Name: "address1", Type: field.TypeString, Size: 200},
+		{Name: "address2", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "city", Type: field.TypeString, Size: 200},
+		{Name: "postal_code", Type: field.TypeString, Nullable: true, Size: 20},
+		{Name: "country_code", Type: field.TypeString, Size: 2},
+		{Name: "phone", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// CustomerAddressesTable holds the schema information for the "customer_addresses" table.
+	CustomerAddressesTable = &schema.Table{
+		Name:       "customer_addresses",
+		Columns:    CustomerAddressesColumns,
+		PrimaryKey: []*schema.Column{CustomerAddressesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "customer_addresses_tenants_tenant",
+				Columns:    []*schema.Column{CustomerAddressesColumns[11]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "customer_addresses_users_addresses",
+				Columns:    []*schema.Column{CustomerAddressesColumns[12]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "customeraddress_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{CustomerAddressesColumns[11]},
+			},
+		},
 	}
 	// DomainsColumns holds the columns for the "domains" table.
 	DomainsColumns = []*schema.Column{
@@ -164,6 +269,143 @@ var (
 				Name:    "domain_store_id",
 				Unique:  false,
 				Columns: []*schema.Column{DomainsColumns[9]},
+			},
+		},
+	}
+	// FulfillmentsColumns holds the columns for the "fulfillments" table.
+	FulfillmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "shipped_at", Type: field.TypeTime, Nullable: true},
+		{Name: "delivered_at", Type: field.TypeTime, Nullable: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "order_id", Type: field.TypeInt},
+	}
+	// FulfillmentsTable holds the schema information for the "fulfillments" table.
+	FulfillmentsTable = &schema.Table{
+		Name:       "fulfillments",
+		Columns:    FulfillmentsColumns,
+		PrimaryKey: []*schema.Column{FulfillmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "fulfillments_tenants_tenant",
+				Columns:    []*schema.Column{FulfillmentsColumns[5]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "fulfillments_orders_fulfillments",
+				Columns:    []*schema.Column{FulfillmentsColumns[6]},
+				RefColumns: []*schema.Column{OrdersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "fulfillment_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{FulfillmentsColumns[5]},
+			},
+		},
+	}
+	// InventoryLevelsColumns holds the columns for the "inventory_levels" table.
+	InventoryLevelsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "stocked_quantity", Type: field.TypeInt, Default: 0},
+		{Name: "reserved_quantity", Type: field.TypeInt, Default: 0},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "location_id", Type: field.TypeInt},
+		{Name: "variant_id", Type: field.TypeInt},
+	}
+	// InventoryLevelsTable holds the schema information for the "inventory_levels" table.
+	InventoryLevelsTable = &schema.Table{
+		Name:       "inventory_levels",
+		Columns:    InventoryLevelsColumns,
+		PrimaryKey: []*schema.Column{InventoryLevelsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "inventory_levels_tenants_tenant",
+				Columns:    []*schema.Column{InventoryLevelsColumns[5]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "inventory_levels_stock_locations_location",
+				Columns:    []*schema.Column{InventoryLevelsColumns[6]},
+				RefColumns: []*schema.Column{StockLocationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "inventory_levels_product_variants_inventory_levels",
+				Columns:    []*schema.Column{InventoryLevelsColumns[7]},
+				RefColumns: []*schema.Column{ProductVariantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "inventorylevel_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{InventoryLevelsColumns[5]},
+			},
+			{
+				Name:    "inventorylevel_variant_id_location_id",
+				Unique:  true,
+				Columns: []*schema.Column{InventoryLevelsColumns[7], InventoryLevelsColumns[6]},
+			},
+		},
+	}
+	// LineItemsColumns holds the columns for the "line_items" table.
+	LineItemsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "title", Type: field.TypeString},
+		{Name: "sku", Type: field.TypeString},
+		{Name: "quantity", Type: field.TypeInt},
+		{Name: "unit_price", Type: field.TypeInt64},
+		{Name: "cart_id", Type: field.TypeInt},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "variant_id", Type: field.TypeInt},
+	}
+	// LineItemsTable holds the schema information for the "line_items" table.
+	LineItemsTable = &schema.Table{
+		Name:       "line_items",
+		Columns:    LineItemsColumns,
+		PrimaryKey: []*schema.Column{LineItemsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "line_items_carts_items",
+				Columns:    []*schema.Column{LineItemsColumns[7]},
+				RefColumns: []*schema.Column{CartsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "line_items_tenants_tenant",
+				Columns:    []*schema.Column{LineItemsColumns[8]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "line_items_product_variants_variant",
+				Columns:    []*schema.Column{LineItemsColumns[9]},
+				RefColumns: []*schema.Column{ProductVariantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "lineitem_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{LineItemsColumns[8]},
+			},
+			{
+				Name:    "lineitem_cart_id",
+				Unique:  false,
+				Columns: []*schema.Column{LineItemsColumns[7]},
 			},
 		},
 	}
@@ -220,6 +462,422 @@ var (
 			},
 		},
 	}
+	// OrdersColumns holds the columns for the "orders" table.
+	OrdersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "display_id", Type: field.TypeInt},
+		{Name: "cart_id", Type: field.TypeInt, Unique: true, Nullable: true},
+		{Name: "idempotency_key", Type: field.TypeString},
+		{Name: "email", Type: field.TypeString, Nullable: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "completed", "canceled", "archived"}, Default: "pending"},
+		{Name: "payment_status", Type: field.TypeEnum, Enums: []string{"not_paid", "authorized", "captured", "partially_refunded", "refunded", "canceled"}, Default: "not_paid"},
+		{Name: "fulfillment_status", Type: field.TypeEnum, Enums: []string{"not_fulfilled", "fulfilled", "shipped", "delivered"}, Default: "not_fulfilled"},
+		{Name: "currency_code", Type: field.TypeString},
+		{Name: "subtotal", Type: field.TypeInt64},
+		{Name: "shipping_total", Type: field.TypeInt64},
+		{Name: "tax_total", Type: field.TypeInt64},
+		{Name: "total", Type: field.TypeInt64},
+		{Name: "refunded_total", Type: field.TypeInt64, Default: 0},
+		{Name: "payment_provider", Type: field.TypeString},
+		{Name: "payment_reference", Type: field.TypeString, Nullable: true},
+		{Name: "shipping_method", Type: field.TypeString, Nullable: true},
+		{Name: "shipping_address", Type: field.TypeJSON, Nullable: true},
+		{Name: "billing_address", Type: field.TypeJSON, Nullable: true},
+		{Name: "canceled_at", Type: field.TypeTime, Nullable: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "store_id", Type: field.TypeInt},
+		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
+	}
+	// OrdersTable holds the schema information for the "orders" table.
+	OrdersTable = &schema.Table{
+		Name:       "orders",
+		Columns:    OrdersColumns,
+		PrimaryKey: []*schema.Column{OrdersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "orders_tenants_tenant",
+				Columns:    []*schema.Column{OrdersColumns[22]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "orders_stores_store",
+				Columns:    []*schema.Column{OrdersColumns[23]},
+				RefColumns: []*schema.Column{StoresColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "orders_users_customer",
+				Columns:    []*schema.Column{OrdersColumns[24]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "order_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{OrdersColumns[22]},
+			},
+			{
+				Name:    "order_store_id_display_id",
+				Unique:  true,
+				Columns: []*schema.Column{OrdersColumns[23], OrdersColumns[3]},
+			},
+			{
+				Name:    "order_tenant_id_idempotency_key",
+				Unique:  true,
+				Columns: []*schema.Column{OrdersColumns[22], OrdersColumns[5]},
+			},
+			{
+				Name:    "order_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{OrdersColumns[24]},
+			},
+		},
+	}
+	// OrderLineItemsColumns holds the columns for the "order_line_items" table.
+	OrderLineItemsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "variant_id", Type: field.TypeInt, Nullable: true},
+		{Name: "title", Type: field.TypeString},
+		{Name: "sku", Type: field.TypeString},
+		{Name: "quantity", Type: field.TypeInt},
+		{Name: "unit_price", Type: field.TypeInt64},
+		{Name: "total", Type: field.TypeInt64},
+		{Name: "order_id", Type: field.TypeInt},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// OrderLineItemsTable holds the schema information for the "order_line_items" table.
+	OrderLineItemsTable = &schema.Table{
+		Name:       "order_line_items",
+		Columns:    OrderLineItemsColumns,
+		PrimaryKey: []*schema.Column{OrderLineItemsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "order_line_items_orders_items",
+				Columns:    []*schema.Column{OrderLineItemsColumns[7]},
+				RefColumns: []*schema.Column{OrdersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "order_line_items_tenants_tenant",
+				Columns:    []*schema.Column{OrderLineItemsColumns[8]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "orderlineitem_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{OrderLineItemsColumns[8]},
+			},
+			{
+				Name:    "orderlineitem_order_id",
+				Unique:  false,
+				Columns: []*schema.Column{OrderLineItemsColumns[7]},
+			},
+		},
+	}
+	// OutboxEventsColumns holds the columns for the "outbox_events" table.
+	OutboxEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "tenant_id", Type: field.TypeInt, Nullable: true},
+		{Name: "topic", Type: field.TypeString},
+		{Name: "payload", Type: field.TypeJSON},
+		{Name: "published_at", Type: field.TypeTime, Nullable: true},
+	}
+	// OutboxEventsTable holds the schema information for the "outbox_events" table.
+	OutboxEventsTable = &schema.Table{
+		Name:       "outbox_events",
+		Columns:    OutboxEventsColumns,
+		PrimaryKey: []*schema.Column{OutboxEventsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "outboxevent_published_at",
+				Unique:  false,
+				Columns: []*schema.Column{OutboxEventsColumns[6]},
+			},
+		},
+	}
+	// PricesColumns holds the columns for the "prices" table.
+	PricesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "currency_code", Type: field.TypeString, Size: 3},
+		{Name: "amount", Type: field.TypeInt64},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "region_id", Type: field.TypeInt, Nullable: true},
+		{Name: "variant_id", Type: field.TypeInt},
+	}
+	// PricesTable holds the schema information for the "prices" table.
+	PricesTable = &schema.Table{
+		Name:       "prices",
+		Columns:    PricesColumns,
+		PrimaryKey: []*schema.Column{PricesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "prices_tenants_tenant",
+				Columns:    []*schema.Column{PricesColumns[5]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "prices_regions_region",
+				Columns:    []*schema.Column{PricesColumns[6]},
+				RefColumns: []*schema.Column{RegionsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "prices_product_variants_prices",
+				Columns:    []*schema.Column{PricesColumns[7]},
+				RefColumns: []*schema.Column{ProductVariantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "price_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{PricesColumns[5]},
+			},
+			{
+				Name:    "price_variant_id_currency_code",
+				Unique:  false,
+				Columns: []*schema.Column{PricesColumns[7], PricesColumns[3]},
+			},
+		},
+	}
+	// ProductsColumns holds the columns for the "products" table.
+	ProductsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "title", Type: field.TypeString, Size: 500},
+		{Name: "handle", Type: field.TypeString, Size: 200},
+		{Name: "description", Type: field.TypeString, Size: 20000, Default: ""},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"draft", "published", "archived"}, Default: "draft"},
+		{Name: "thumbnail", Type: field.TypeString, Nullable: true, Size: 2048},
+		{Name: "images", Type: field.TypeJSON, Nullable: true},
+		{Name: "tags", Type: field.TypeJSON, Nullable: true},
+		{Name: "metadata", Type: field.TypeJSON, Nullable: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "category_id", Type: field.TypeInt, Nullable: true},
+		{Name: "collection_id", Type: field.TypeInt, Nullable: true},
+	}
+	// ProductsTable holds the schema information for the "products" table.
+	ProductsTable = &schema.Table{
+		Name:       "products",
+		Columns:    ProductsColumns,
+		PrimaryKey: []*schema.Column{ProductsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "products_tenants_tenant",
+				Columns:    []*schema.Column{ProductsColumns[11]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "products_product_categories_category",
+				Columns:    []*schema.Column{ProductsColumns[12]},
+				RefColumns: []*schema.Column{ProductCategoriesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "products_product_collections_collection",
+				Columns:    []*schema.Column{ProductsColumns[13]},
+				RefColumns: []*schema.Column{ProductCollectionsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "product_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProductsColumns[11]},
+			},
+			{
+				Name:    "product_tenant_id_handle",
+				Unique:  true,
+				Columns: []*schema.Column{ProductsColumns[11], ProductsColumns[4]},
+			},
+			{
+				Name:    "product_tenant_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{ProductsColumns[11], ProductsColumns[6]},
+			},
+		},
+	}
+	// ProductCategoriesColumns holds the columns for the "product_categories" table.
+	ProductCategoriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "handle", Type: field.TypeString, Size: 200},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "parent_id", Type: field.TypeInt, Nullable: true},
+	}
+	// ProductCategoriesTable holds the schema information for the "product_categories" table.
+	ProductCategoriesTable = &schema.Table{
+		Name:       "product_categories",
+		Columns:    ProductCategoriesColumns,
+		PrimaryKey: []*schema.Column{ProductCategoriesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "product_categories_tenants_tenant",
+				Columns:    []*schema.Column{ProductCategoriesColumns[5]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "product_categories_product_categories_children",
+				Columns:    []*schema.Column{ProductCategoriesColumns[6]},
+				RefColumns: []*schema.Column{ProductCategoriesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "productcategory_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProductCategoriesColumns[5]},
+			},
+			{
+				Name:    "productcategory_tenant_id_handle",
+				Unique:  true,
+				Columns: []*schema.Column{ProductCategoriesColumns[5], ProductCategoriesColumns[4]},
+			},
+		},
+	}
+	// ProductCollectionsColumns holds the columns for the "product_collections" table.
+	ProductCollectionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "title", Type: field.TypeString, Size: 200},
+		{Name: "handle", Type: field.TypeString, Size: 200},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// ProductCollectionsTable holds the schema information for the "product_collections" table.
+	ProductCollectionsTable = &schema.Table{
+		Name:       "product_collections",
+		Columns:    ProductCollectionsColumns,
+		PrimaryKey: []*schema.Column{ProductCollectionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "product_collections_tenants_tenant",
+				Columns:    []*schema.Column{ProductCollectionsColumns[5]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "productcollection_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProductCollectionsColumns[5]},
+			},
+			{
+				Name:    "productcollection_tenant_id_handle",
+				Unique:  true,
+				Columns: []*schema.Column{ProductCollectionsColumns[5], ProductCollectionsColumns[4]},
+			},
+		},
+	}
+	// ProductOptionsColumns holds the columns for the "product_options" table.
+	ProductOptionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "title", Type: field.TypeString, Size: 100},
+		{Name: "values", Type: field.TypeJSON},
+		{Name: "product_id", Type: field.TypeInt},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// ProductOptionsTable holds the schema information for the "product_options" table.
+	ProductOptionsTable = &schema.Table{
+		Name:       "product_options",
+		Columns:    ProductOptionsColumns,
+		PrimaryKey: []*schema.Column{ProductOptionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "product_options_products_options",
+				Columns:    []*schema.Column{ProductOptionsColumns[3]},
+				RefColumns: []*schema.Column{ProductsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "product_options_tenants_tenant",
+				Columns:    []*schema.Column{ProductOptionsColumns[4]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "productoption_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProductOptionsColumns[4]},
+			},
+		},
+	}
+	// ProductVariantsColumns holds the columns for the "product_variants" table.
+	ProductVariantsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "title", Type: field.TypeString, Size: 500},
+		{Name: "sku", Type: field.TypeString, Size: 100},
+		{Name: "option_values", Type: field.TypeJSON, Nullable: true},
+		{Name: "barcode", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "weight", Type: field.TypeInt, Nullable: true},
+		{Name: "manage_inventory", Type: field.TypeBool, Default: true},
+		{Name: "allow_backorder", Type: field.TypeBool, Default: false},
+		{Name: "product_id", Type: field.TypeInt},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// ProductVariantsTable holds the schema information for the "product_variants" table.
+	ProductVariantsTable = &schema.Table{
+		Name:       "product_variants",
+		Columns:    ProductVariantsColumns,
+		PrimaryKey: []*schema.Column{ProductVariantsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "product_variants_products_variants",
+				Columns:    []*schema.Column{ProductVariantsColumns[10]},
+				RefColumns: []*schema.Column{ProductsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "product_variants_tenants_tenant",
+				Columns:    []*schema.Column{ProductVariantsColumns[11]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "productvariant_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProductVariantsColumns[11]},
+			},
+			{
+				Name:    "productvariant_tenant_id_sku",
+				Unique:  true,
+				Columns: []*schema.Column{ProductVariantsColumns[11], ProductVariantsColumns[4]},
+			},
+			{
+				Name:    "productvariant_product_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProductVariantsColumns[10]},
+			},
+		},
+	}
 	// RefreshTokensColumns holds the columns for the "refresh_tokens" table.
 	RefreshTokensColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -253,6 +911,120 @@ var (
 			},
 		},
 	}
+	// RegionsColumns holds the columns for the "regions" table.
+	RegionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "currency_code", Type: field.TypeString, Size: 3},
+		{Name: "countries", Type: field.TypeJSON, Nullable: true},
+		{Name: "tax_rate_bps", Type: field.TypeInt, Default: 0},
+		{Name: "tax_inclusive", Type: field.TypeBool, Default: false},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// RegionsTable holds the schema information for the "regions" table.
+	RegionsTable = &schema.Table{
+		Name:       "regions",
+		Columns:    RegionsColumns,
+		PrimaryKey: []*schema.Column{RegionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "regions_tenants_tenant",
+				Columns:    []*schema.Column{RegionsColumns[8]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "region_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{RegionsColumns[8]},
+			},
+		},
+	}
+	// ReservationsColumns holds the columns for the "reservations" table.
+	ReservationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "inventory_level_id", Type: field.TypeInt},
+		{Name: "quantity", Type: field.TypeInt},
+		{Name: "released_at", Type: field.TypeTime, Nullable: true},
+		{Name: "order_id", Type: field.TypeInt},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// ReservationsTable holds the schema information for the "reservations" table.
+	ReservationsTable = &schema.Table{
+		Name:       "reservations",
+		Columns:    ReservationsColumns,
+		PrimaryKey: []*schema.Column{ReservationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "reservations_orders_reservations",
+				Columns:    []*schema.Column{ReservationsColumns[6]},
+				RefColumns: []*schema.Column{OrdersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "reservations_tenants_tenant",
+				Columns:    []*schema.Column{ReservationsColumns[7]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "reservation_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ReservationsColumns[7]},
+			},
+		},
+	}
+	// SalesChannelsColumns holds the columns for the "sales_channels" table.
+	SalesChannelsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "description", Type: field.TypeString, Size: 2000, Default: ""},
+		{Name: "is_disabled", Type: field.TypeBool, Default: false},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "store_id", Type: field.TypeInt},
+	}
+	// SalesChannelsTable holds the schema information for the "sales_channels" table.
+	SalesChannelsTable = &schema.Table{
+		Name:       "sales_channels",
+		Columns:    SalesChannelsColumns,
+		PrimaryKey: []*schema.Column{SalesChannelsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "sales_channels_tenants_tenant",
+				Columns:    []*schema.Column{SalesChannelsColumns[6]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "sales_channels_stores_store",
+				Columns:    []*schema.Column{SalesChannelsColumns[7]},
+				RefColumns: []*schema.Column{StoresColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "saleschannel_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{SalesChannelsColumns[6]},
+			},
+			{
+				Name:    "saleschannel_store_id",
+				Unique:  false,
+				Columns: []*schema.Column{SalesChannelsColumns[7]},
+			},
+		},
+	}
 	// ScopesColumns holds the columns for the "scopes" table.
 	ScopesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -267,6 +1039,72 @@ var (
 		Columns:    ScopesColumns,
 		PrimaryKey: []*schema.Column{ScopesColumns[0]},
 	}
+	// ShippingOptionsColumns holds the columns for the "shipping_options" table.
+	ShippingOptionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "amount", Type: field.TypeInt64},
+		{Name: "region_id", Type: field.TypeInt},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// ShippingOptionsTable holds the schema information for the "shipping_options" table.
+	ShippingOptionsTable = &schema.Table{
+		Name:       "shipping_options",
+		Columns:    ShippingOptionsColumns,
+		PrimaryKey: []*schema.Column{ShippingOptionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "shipping_options_regions_shipping_options",
+				Columns:    []*schema.Column{ShippingOptionsColumns[5]},
+				RefColumns: []*schema.Column{RegionsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "shipping_options_tenants_tenant",
+				Columns:    []*schema.Column{ShippingOptionsColumns[6]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "shippingoption_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ShippingOptionsColumns[6]},
+			},
+		},
+	}
+	// StockLocationsColumns holds the columns for the "stock_locations" table.
+	StockLocationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// StockLocationsTable holds the schema information for the "stock_locations" table.
+	StockLocationsTable = &schema.Table{
+		Name:       "stock_locations",
+		Columns:    StockLocationsColumns,
+		PrimaryKey: []*schema.Column{StockLocationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "stock_locations_tenants_tenant",
+				Columns:    []*schema.Column{StockLocationsColumns[4]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "stocklocation_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{StockLocationsColumns[4]},
+			},
+		},
+	}
 	// StoresColumns holds the columns for the "stores" table.
 	StoresColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -279,6 +1117,7 @@ var (
 		{Name: "subdomain", Type: field.TypeString, Unique: true, Nullable: true, Size: 63},
 		{Name: "theme_config", Type: field.TypeJSON, Nullable: true},
 		{Name: "metadata", Type: field.TypeJSON, Nullable: true},
+		{Name: "order_seq", Type: field.TypeInt, Default: 0},
 		{Name: "tenant_id", Type: field.TypeInt},
 	}
 	// StoresTable holds the schema information for the "stores" table.
@@ -289,7 +1128,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "stores_tenants_tenant",
-				Columns:    []*schema.Column{StoresColumns[10]},
+				Columns:    []*schema.Column{StoresColumns[11]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -298,12 +1137,12 @@ var (
 			{
 				Name:    "store_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{StoresColumns[10]},
+				Columns: []*schema.Column{StoresColumns[11]},
 			},
 			{
 				Name:    "store_tenant_id_handle",
 				Unique:  true,
-				Columns: []*schema.Column{StoresColumns[10], StoresColumns[3]},
+				Columns: []*schema.Column{StoresColumns[11], StoresColumns[3]},
 			},
 		},
 	}
@@ -362,7 +1201,8 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "email", Type: field.TypeString, Unique: true, Size: 254},
+		{Name: "email", Type: field.TypeString, Size: 254},
+		{Name: "realm", Type: field.TypeInt, Default: 0},
 		{Name: "password_hash", Type: field.TypeString},
 		{Name: "name", Type: field.TypeString, Size: 200, Default: ""},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "disabled"}, Default: "active"},
@@ -372,21 +1212,73 @@ var (
 		Name:       "users",
 		Columns:    UsersColumns,
 		PrimaryKey: []*schema.Column{UsersColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "user_email_realm",
+				Unique:  true,
+				Columns: []*schema.Column{UsersColumns[3], UsersColumns[4]},
+			},
+		},
+	}
+	// ProductSalesChannelsColumns holds the columns for the "product_sales_channels" table.
+	ProductSalesChannelsColumns = []*schema.Column{
+		{Name: "product_id", Type: field.TypeInt},
+		{Name: "sales_channel_id", Type: field.TypeInt},
+	}
+	// ProductSalesChannelsTable holds the schema information for the "product_sales_channels" table.
+	ProductSalesChannelsTable = &schema.Table{
+		Name:       "product_sales_channels",
+		Columns:    ProductSalesChannelsColumns,
+		PrimaryKey: []*schema.Column{ProductSalesChannelsColumns[0], ProductSalesChannelsColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "product_sales_channels_product_id",
+				Columns:    []*schema.Column{ProductSalesChannelsColumns[0]},
+				RefColumns: []*schema.Column{ProductsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "product_sales_channels_sales_channel_id",
+				Columns:    []*schema.Column{ProductSalesChannelsColumns[1]},
+				RefColumns: []*schema.Column{SalesChannelsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APIKeysTable,
 		AuditLogsTable,
+		CartsTable,
 		CategoriesTable,
 		CountriesTable,
+		CustomerAddressesTable,
 		DomainsTable,
+		FulfillmentsTable,
+		InventoryLevelsTable,
+		LineItemsTable,
 		MembershipsTable,
+		OrdersTable,
+		OrderLineItemsTable,
+		OutboxEventsTable,
+		PricesTable,
+		ProductsTable,
+		ProductCategoriesTable,
+		ProductCollectionsTable,
+		ProductOptionsTable,
+		ProductVariantsTable,
 		RefreshTokensTable,
+		RegionsTable,
+		ReservationsTable,
+		SalesChannelsTable,
 		ScopesTable,
+		ShippingOptionsTable,
+		StockLocationsTable,
 		StoresTable,
 		SubcategoriesTable,
 		TenantsTable,
 		UsersTable,
+		ProductSalesChannelsTable,
 	}
 )
 
@@ -399,6 +1291,14 @@ func init() {
 	AuditLogsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(4294967296),
 	}
+	CartsTable.ForeignKeys[0].RefTable = TenantsTable
+	CartsTable.ForeignKeys[1].RefTable = StoresTable
+	CartsTable.ForeignKeys[2].RefTable = RegionsTable
+	CartsTable.ForeignKeys[3].RefTable = UsersTable
+	CartsTable.ForeignKeys[4].RefTable = ShippingOptionsTable
+	CartsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(51539607552),
+	}
 	CategoriesTable.ForeignKeys[0].RefTable = ScopesTable
 	CategoriesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
@@ -406,10 +1306,32 @@ func init() {
 	CountriesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),
 	}
+	CustomerAddressesTable.ForeignKeys[0].RefTable = TenantsTable
+	CustomerAddressesTable.ForeignKeys[1].RefTable = UsersTable
+	CustomerAddressesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(55834574848),
+	}
 	DomainsTable.ForeignKeys[0].RefTable = TenantsTable
 	DomainsTable.ForeignKeys[1].RefTable = StoresTable
 	DomainsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(17179869184),
+	}
+	FulfillmentsTable.ForeignKeys[0].RefTable = TenantsTable
+	FulfillmentsTable.ForeignKeys[1].RefTable = OrdersTable
+	FulfillmentsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	InventoryLevelsTable.ForeignKeys[0].RefTable = TenantsTable
+	InventoryLevelsTable.ForeignKeys[1].RefTable = StockLocationsTable
+	InventoryLevelsTable.ForeignKeys[2].RefTable = ProductVariantsTable
+	InventoryLevelsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(64424509440),
+	}
+	LineItemsTable.ForeignKeys[0].RefTable = CartsTable
+	LineItemsTable.ForeignKeys[1].RefTable = TenantsTable
+	LineItemsTable.ForeignKeys[2].RefTable = ProductVariantsTable
+	LineItemsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(68719476736),
 	}
 	MembershipsTable.ForeignKeys[0].RefTable = TenantsTable
 	MembershipsTable.ForeignKeys[1].RefTable = StoresTable
@@ -417,12 +1339,80 @@ func init() {
 	MembershipsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
 	}
+	OrdersTable.ForeignKeys[0].RefTable = TenantsTable
+	OrdersTable.ForeignKeys[1].RefTable = StoresTable
+	OrdersTable.ForeignKeys[2].RefTable = UsersTable
+	OrdersTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(73014444032),
+	}
+	OrderLineItemsTable.ForeignKeys[0].RefTable = OrdersTable
+	OrderLineItemsTable.ForeignKeys[1].RefTable = TenantsTable
+	OrderLineItemsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(77309411328),
+	}
+	OutboxEventsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(81604378624),
+	}
+	PricesTable.ForeignKeys[0].RefTable = TenantsTable
+	PricesTable.ForeignKeys[1].RefTable = RegionsTable
+	PricesTable.ForeignKeys[2].RefTable = ProductVariantsTable
+	PricesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(85899345920),
+	}
+	ProductsTable.ForeignKeys[0].RefTable = TenantsTable
+	ProductsTable.ForeignKeys[1].RefTable = ProductCategoriesTable
+	ProductsTable.ForeignKeys[2].RefTable = ProductCollectionsTable
+	ProductsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(90194313216),
+	}
+	ProductCategoriesTable.ForeignKeys[0].RefTable = TenantsTable
+	ProductCategoriesTable.ForeignKeys[1].RefTable = ProductCategoriesTable
+	ProductCategoriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(94489280512),
+	}
+	ProductCollectionsTable.ForeignKeys[0].RefTable = TenantsTable
+	ProductCollectionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(98784247808),
+	}
+	ProductOptionsTable.ForeignKeys[0].RefTable = ProductsTable
+	ProductOptionsTable.ForeignKeys[1].RefTable = TenantsTable
+	ProductOptionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(103079215104),
+	}
+	ProductVariantsTable.ForeignKeys[0].RefTable = ProductsTable
+	ProductVariantsTable.ForeignKeys[1].RefTable = TenantsTable
+	ProductVariantsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(107374182400),
+	}
 	RefreshTokensTable.ForeignKeys[0].RefTable = UsersTable
 	RefreshTokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
 	}
+	RegionsTable.ForeignKeys[0].RefTable = TenantsTable
+	RegionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(111669149696),
+	}
+	ReservationsTable.ForeignKeys[0].RefTable = OrdersTable
+	ReservationsTable.ForeignKeys[1].RefTable = TenantsTable
+	ReservationsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(115964116992),
+	}
+	SalesChannelsTable.ForeignKeys[0].RefTable = TenantsTable
+	SalesChannelsTable.ForeignKeys[1].RefTable = StoresTable
+	SalesChannelsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(120259084288),
+	}
 	ScopesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(30064771072),
+	}
+	ShippingOptionsTable.ForeignKeys[0].RefTable = RegionsTable
+	ShippingOptionsTable.ForeignKeys[1].RefTable = TenantsTable
+	ShippingOptionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(124554051584),
+	}
+	StockLocationsTable.ForeignKeys[0].RefTable = TenantsTable
+	StockLocationsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(128849018880),
 	}
 	StoresTable.ForeignKeys[0].RefTable = TenantsTable
 	StoresTable.Annotation = &entsql.Annotation{
@@ -438,4 +1428,6 @@ func init() {
 	UsersTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(47244640256),
 	}
+	ProductSalesChannelsTable.ForeignKeys[0].RefTable = ProductsTable
+	ProductSalesChannelsTable.ForeignKeys[1].RefTable = SalesChannelsTable
 }

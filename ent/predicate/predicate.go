@@ -12,23 +12,80 @@ type APIKey func(*sql.Selector)
 // AuditLog is the predicate function for auditlog builders.
 type AuditLog func(*sql.Selector)
 
+// Cart is the predicate function for cart builders.
+type Cart func(*sql.Selector)
+
 // Category is the predicate function for category builders.
 type Category func(*sql.Selector)
 
 // Country is the predicate function for country builders.
 type Country func(*sql.Selector)
 
+// CustomerAddress is the predicate function for customeraddress builders.
+type CustomerAddress func(*sql.Selector)
+
 // Domain is the predicate function for domain builders.
 type Domain func(*sql.Selector)
+
+// Fulfillment is the predicate function for fulfillment builders.
+type Fulfillment func(*sql.Selector)
+
+// InventoryLevel is the predicate function for inventorylevel builders.
+type InventoryLevel func(*sql.Selector)
+
+// LineItem is the predicate function for lineitem builders.
+type LineItem func(*sql.Selector)
 
 // Membership is the predicate function for membership builders.
 type Membership func(*sql.Selector)
 
+// Order is the predicate function for order builders.
+type Order func(*sql.Selector)
+
+// OrderLineItem is the predicate function for orderlineitem builders.
+type OrderLineItem func(*sql.Selector)
+
+// OutboxEvent is the predicate function for outboxevent builders.
+type OutboxEvent func(*sql.Selector)
+
+// Price is the predicate function for price builders.
+type Price func(*sql.Selector)
+
+// Product is the predicate function for product builders.
+type Product func(*sql.Selector)
+
+// ProductCategory is the predicate function for productcategory builders.
+type ProductCategory func(*sql.Selector)
+
+// ProductCollection is the predicate function for productcollection builders.
+type ProductCollection func(*sql.Selector)
+
+// ProductOption is the predicate function for productoption builders.
+type ProductOption func(*sql.Selector)
+
+// ProductVariant is the predicate function for productvariant builders.
+type ProductVariant func(*sql.Selector)
+
 // RefreshToken is the predicate function for refreshtoken builders.
 type RefreshToken func(*sql.Selector)
 
+// Region is the predicate function for region builders.
+type Region func(*sql.Selector)
+
+// Reservation is the predicate function for reservation builders.
+type Reservation func(*sql.Selector)
+
+// SalesChannel is the predicate function for saleschannel builders.
+type SalesChannel func(*sql.Selector)
+
 // Scope is the predicate function for scope builders.
 type Scope func(*sql.Selector)
+
+// ShippingOption is the predicate function for shippingoption builders.
+type ShippingOption func(*sql.Selector)
+
+// StockLocation is the predicate function for stocklocation builders.
+type StockLocation func(*sql.Selector)
 
 // Store is the predicate function for store builders.
 type Store func(*sql.Selector)

@@ -159,6 +159,30 @@ func (f AuditLogMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuditLogMutation", m)
 }
 
+// The CartQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CartQueryRuleFunc func(context.Context, *ent.CartQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CartQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CartQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CartQuery", q)
+}
+
+// The CartMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CartMutationRuleFunc func(context.Context, *ent.CartMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CartMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CartMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CartMutation", m)
+}
+
 // The CategoryQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CategoryQueryRuleFunc func(context.Context, *ent.CategoryQuery) error
@@ -207,6 +231,30 @@ func (f CountryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CountryMutation", m)
 }
 
+// The CustomerAddressQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CustomerAddressQueryRuleFunc func(context.Context, *ent.CustomerAddressQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CustomerAddressQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CustomerAddressQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CustomerAddressQuery", q)
+}
+
+// The CustomerAddressMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CustomerAddressMutationRuleFunc func(context.Context, *ent.CustomerAddressMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CustomerAddressMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CustomerAddressMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CustomerAddressMutation", m)
+}
+
 // The DomainQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type DomainQueryRuleFunc func(context.Context, *ent.DomainQuery) error
@@ -229,6 +277,78 @@ func (f DomainMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DomainMutation", m)
+}
+
+// The FulfillmentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type FulfillmentQueryRuleFunc func(context.Context, *ent.FulfillmentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f FulfillmentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FulfillmentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.FulfillmentQuery", q)
+}
+
+// The FulfillmentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type FulfillmentMutationRuleFunc func(context.Context, *ent.FulfillmentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f FulfillmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.FulfillmentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.FulfillmentMutation", m)
+}
+
+// The InventoryLevelQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type InventoryLevelQueryRuleFunc func(context.Context, *ent.InventoryLevelQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f InventoryLevelQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InventoryLevelQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.InventoryLevelQuery", q)
+}
+
+// The InventoryLevelMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type InventoryLevelMutationRuleFunc func(context.Context, *ent.InventoryLevelMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f InventoryLevelMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.InventoryLevelMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.InventoryLevelMutation", m)
+}
+
+// The LineItemQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type LineItemQueryRuleFunc func(context.Context, *ent.LineItemQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f LineItemQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.LineItemQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.LineItemQuery", q)
+}
+
+// The LineItemMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type LineItemMutationRuleFunc func(context.Context, *ent.LineItemMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f LineItemMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.LineItemMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.LineItemMutation", m)
 }
 
 // The MembershipQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -255,6 +375,222 @@ func (f MembershipMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MembershipMutation", m)
 }
 
+// The OrderQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type OrderQueryRuleFunc func(context.Context, *ent.OrderQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f OrderQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OrderQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.OrderQuery", q)
+}
+
+// The OrderMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type OrderMutationRuleFunc func(context.Context, *ent.OrderMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f OrderMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.OrderMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrderMutation", m)
+}
+
+// The OrderLineItemQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type OrderLineItemQueryRuleFunc func(context.Context, *ent.OrderLineItemQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f OrderLineItemQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OrderLineItemQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.OrderLineItemQuery", q)
+}
+
+// The OrderLineItemMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type OrderLineItemMutationRuleFunc func(context.Context, *ent.OrderLineItemMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f OrderLineItemMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.OrderLineItemMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrderLineItemMutation", m)
+}
+
+// The OutboxEventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type OutboxEventQueryRuleFunc func(context.Context, *ent.OutboxEventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f OutboxEventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OutboxEventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.OutboxEventQuery", q)
+}
+
+// The OutboxEventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type OutboxEventMutationRuleFunc func(context.Context, *ent.OutboxEventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f OutboxEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.OutboxEventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OutboxEventMutation", m)
+}
+
+// The PriceQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PriceQueryRuleFunc func(context.Context, *ent.PriceQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PriceQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PriceQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PriceQuery", q)
+}
+
+// The PriceMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PriceMutationRuleFunc func(context.Context, *ent.PriceMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PriceMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PriceMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PriceMutation", m)
+}
+
+// The ProductQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProductQueryRuleFunc func(context.Context, *ent.ProductQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProductQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProductQuery", q)
+}
+
+// The ProductMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProductMutationRuleFunc func(context.Context, *ent.ProductMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProductMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProductMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductMutation", m)
+}
+
+// The ProductCategoryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProductCategoryQueryRuleFunc func(context.Context, *ent.ProductCategoryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProductCategoryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductCategoryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProductCategoryQuery", q)
+}
+
+// The ProductCategoryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProductCategoryMutationRuleFunc func(context.Context, *ent.ProductCategoryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProductCategoryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProductCategoryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductCategoryMutation", m)
+}
+
+// The ProductCollectionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProductCollectionQueryRuleFunc func(context.Context, *ent.ProductCollectionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProductCollectionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductCollectionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProductCollectionQuery", q)
+}
+
+// The ProductCollectionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProductCollectionMutationRuleFunc func(context.Context, *ent.ProductCollectionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProductCollectionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProductCollectionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductCollectionMutation", m)
+}
+
+// The ProductOptionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProductOptionQueryRuleFunc func(context.Context, *ent.ProductOptionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProductOptionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductOptionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProductOptionQuery", q)
+}
+
+// The ProductOptionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProductOptionMutationRuleFunc func(context.Context, *ent.ProductOptionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProductOptionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProductOptionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductOptionMutation", m)
+}
+
+// The ProductVariantQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProductVariantQueryRuleFunc func(context.Context, *ent.ProductVariantQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProductVariantQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductVariantQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProductVariantQuery", q)
+}
+
+// The ProductVariantMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProductVariantMutationRuleFunc func(context.Context, *ent.ProductVariantMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProductVariantMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProductVariantMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductVariantMutation", m)
+}
+
 // The RefreshTokenQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type RefreshTokenQueryRuleFunc func(context.Context, *ent.RefreshTokenQuery) error
@@ -279,6 +615,78 @@ func (f RefreshTokenMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RefreshTokenMutation", m)
 }
 
+// The RegionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RegionQueryRuleFunc func(context.Context, *ent.RegionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RegionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RegionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RegionQuery", q)
+}
+
+// The RegionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RegionMutationRuleFunc func(context.Context, *ent.RegionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RegionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RegionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RegionMutation", m)
+}
+
+// The ReservationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ReservationQueryRuleFunc func(context.Context, *ent.ReservationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ReservationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ReservationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ReservationQuery", q)
+}
+
+// The ReservationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ReservationMutationRuleFunc func(context.Context, *ent.ReservationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ReservationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ReservationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ReservationMutation", m)
+}
+
+// The SalesChannelQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SalesChannelQueryRuleFunc func(context.Context, *ent.SalesChannelQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SalesChannelQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SalesChannelQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SalesChannelQuery", q)
+}
+
+// The SalesChannelMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SalesChannelMutationRuleFunc func(context.Context, *ent.SalesChannelMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SalesChannelMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SalesChannelMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SalesChannelMutation", m)
+}
+
 // The ScopeQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ScopeQueryRuleFunc func(context.Context, *ent.ScopeQuery) error
@@ -301,6 +709,54 @@ func (f ScopeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation)
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ScopeMutation", m)
+}
+
+// The ShippingOptionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ShippingOptionQueryRuleFunc func(context.Context, *ent.ShippingOptionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ShippingOptionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ShippingOptionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ShippingOptionQuery", q)
+}
+
+// The ShippingOptionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ShippingOptionMutationRuleFunc func(context.Context, *ent.ShippingOptionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ShippingOptionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ShippingOptionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ShippingOptionMutation", m)
+}
+
+// The StockLocationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StockLocationQueryRuleFunc func(context.Context, *ent.StockLocationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StockLocationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StockLocationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StockLocationQuery", q)
+}
+
+// The StockLocationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StockLocationMutationRuleFunc func(context.Context, *ent.StockLocationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StockLocationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StockLocationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StockLocationMutation", m)
 }
 
 // The StoreQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -438,17 +894,55 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AuditLogQuery:
 		return q.Filter(), nil
+	case *ent.CartQuery:
+		return q.Filter(), nil
 	case *ent.CategoryQuery:
 		return q.Filter(), nil
 	case *ent.CountryQuery:
 		return q.Filter(), nil
+	case *ent.CustomerAddressQuery:
+		return q.Filter(), nil
 	case *ent.DomainQuery:
+		return q.Filter(), nil
+	case *ent.FulfillmentQuery:
+		return q.Filter(), nil
+	case *ent.InventoryLevelQuery:
+		return q.Filter(), nil
+	case *ent.LineItemQuery:
 		return q.Filter(), nil
 	case *ent.MembershipQuery:
 		return q.Filter(), nil
+	case *ent.OrderQuery:
+		return q.Filter(), nil
+	case *ent.OrderLineItemQuery:
+		return q.Filter(), nil
+	case *ent.OutboxEventQuery:
+		return q.Filter(), nil
+	case *ent.PriceQuery:
+		return q.Filter(), nil
+	case *ent.ProductQuery:
+		return q.Filter(), nil
+	case *ent.ProductCategoryQuery:
+		return q.Filter(), nil
+	case *ent.ProductCollectionQuery:
+		return q.Filter(), nil
+	case *ent.ProductOptionQuery:
+		return q.Filter(), nil
+	case *ent.ProductVariantQuery:
+		return q.Filter(), nil
 	case *ent.RefreshTokenQuery:
 		return q.Filter(), nil
+	case *ent.RegionQuery:
+		return q.Filter(), nil
+	case *ent.ReservationQuery:
+		return q.Filter(), nil
+	case *ent.SalesChannelQuery:
+		return q.Filter(), nil
 	case *ent.ScopeQuery:
+		return q.Filter(), nil
+	case *ent.ShippingOptionQuery:
+		return q.Filter(), nil
+	case *ent.StockLocationQuery:
 		return q.Filter(), nil
 	case *ent.StoreQuery:
 		return q.Filter(), nil
@@ -469,17 +963,55 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.AuditLogMutation:
 		return m.Filter(), nil
+	case *ent.CartMutation:
+		return m.Filter(), nil
 	case *ent.CategoryMutation:
 		return m.Filter(), nil
 	case *ent.CountryMutation:
 		return m.Filter(), nil
+	case *ent.CustomerAddressMutation:
+		return m.Filter(), nil
 	case *ent.DomainMutation:
+		return m.Filter(), nil
+	case *ent.FulfillmentMutation:
+		return m.Filter(), nil
+	case *ent.InventoryLevelMutation:
+		return m.Filter(), nil
+	case *ent.LineItemMutation:
 		return m.Filter(), nil
 	case *ent.MembershipMutation:
 		return m.Filter(), nil
+	case *ent.OrderMutation:
+		return m.Filter(), nil
+	case *ent.OrderLineItemMutation:
+		return m.Filter(), nil
+	case *ent.OutboxEventMutation:
+		return m.Filter(), nil
+	case *ent.PriceMutation:
+		return m.Filter(), nil
+	case *ent.ProductMutation:
+		return m.Filter(), nil
+	case *ent.ProductCategoryMutation:
+		return m.Filter(), nil
+	case *ent.ProductCollectionMutation:
+		return m.Filter(), nil
+	case *ent.ProductOptionMutation:
+		return m.Filter(), nil
+	case *ent.ProductVariantMutation:
+		return m.Filter(), nil
 	case *ent.RefreshTokenMutation:
 		return m.Filter(), nil
+	case *ent.RegionMutation:
+		return m.Filter(), nil
+	case *ent.ReservationMutation:
+		return m.Filter(), nil
+	case *ent.SalesChannelMutation:
+		return m.Filter(), nil
 	case *ent.ScopeMutation:
+		return m.Filter(), nil
+	case *ent.ShippingOptionMutation:
+		return m.Filter(), nil
+	case *ent.StockLocationMutation:
 		return m.Filter(), nil
 	case *ent.StoreMutation:
 		return m.Filter(), nil

@@ -8,13 +8,32 @@ import (
 
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/auditlog"
+	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/country"
+	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/outboxevent"
+	"github.com/dakkah/cityos/ent/price"
+	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/productcategory"
+	"github.com/dakkah/cityos/ent/productcollection"
+	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/refreshtoken"
+	"github.com/dakkah/cityos/ent/region"
+	"github.com/dakkah/cityos/ent/reservation"
+	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/schema"
 	"github.com/dakkah/cityos/ent/scope"
+	"github.com/dakkah/cityos/ent/shippingoption"
+	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -88,6 +107,52 @@ func init() {
 	auditlogDescCreatedAt := auditlogFields[8].Descriptor()
 	// auditlog.DefaultCreatedAt holds the default value on creation for the created_at field.
 	auditlog.DefaultCreatedAt = auditlogDescCreatedAt.Default.(func() time.Time)
+	cartMixin := schema.Cart{}.Mixin()
+	cart.Policy = privacy.NewPolicies(schema.Cart{})
+	cart.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := cart.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	cartMixinFields0 := cartMixin[0].Fields()
+	_ = cartMixinFields0
+	cartFields := schema.Cart{}.Fields()
+	_ = cartFields
+	// cartDescCreatedAt is the schema descriptor for created_at field.
+	cartDescCreatedAt := cartMixinFields0[0].Descriptor()
+	// cart.DefaultCreatedAt holds the default value on creation for the created_at field.
+	cart.DefaultCreatedAt = cartDescCreatedAt.Default.(func() time.Time)
+	// cartDescUpdatedAt is the schema descriptor for updated_at field.
+	cartDescUpdatedAt := cartMixinFields0[1].Descriptor()
+	// cart.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	cart.DefaultUpdatedAt = cartDescUpdatedAt.Default.(func() time.Time)
+	// cart.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	cart.UpdateDefaultUpdatedAt = cartDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// cartDescCurrencyCode is the schema descriptor for currency_code field.
+	cartDescCurrencyCode := cartFields[3].Descriptor()
+	// cart.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	cart.CurrencyCodeValidator = func() func(string) error {
+		validators := cartDescCurrencyCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(currency_code string) error {
+			for _, fn := range fns {
+				if err := fn(currency_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// cartDescEmail is the schema descriptor for email field.
+	cartDescEmail := cartFields[4].Descriptor()
+	// cart.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	cart.EmailValidator = cartDescEmail.Validators[0].(func(string) error)
 	categoryMixin := schema.Category{}.Mixin()
 	category.Policy = privacy.NewPolicies(schema.Category{})
 	category.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -201,6 +266,76 @@ func init() {
 			return nil
 		}
 	}()
+	customeraddressMixin := schema.CustomerAddress{}.Mixin()
+	customeraddress.Policy = privacy.NewPolicies(schema.CustomerAddress{})
+	customeraddress.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := customeraddress.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	customeraddressMixinFields0 := customeraddressMixin[0].Fields()
+	_ = customeraddressMixinFields0
+	customeraddressFields := schema.CustomerAddress{}.Fields()
+	_ = customeraddressFields
+	// customeraddressDescCreatedAt is the schema descriptor for created_at field.
+	customeraddressDescCreatedAt := customeraddressMixinFields0[0].Descriptor()
+	// customeraddress.DefaultCreatedAt holds the default value on creation for the created_at field.
+	customeraddress.DefaultCreatedAt = customeraddressDescCreatedAt.Default.(func() time.Time)
+	// customeraddressDescUpdatedAt is the schema descriptor for updated_at field.
+	customeraddressDescUpdatedAt := customeraddressMixinFields0[1].Descriptor()
+	// customeraddress.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	customeraddress.DefaultUpdatedAt = customeraddressDescUpdatedAt.Default.(func() time.Time)
+	// customeraddress.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	customeraddress.UpdateDefaultUpdatedAt = customeraddressDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// customeraddressDescFirstName is the schema descriptor for first_name field.
+	customeraddressDescFirstName := customeraddressFields[1].Descriptor()
+	// customeraddress.FirstNameValidator is a validator for the "first_name" field. It is called by the builders before save.
+	customeraddress.FirstNameValidator = customeraddressDescFirstName.Validators[0].(func(string) error)
+	// customeraddressDescLastName is the schema descriptor for last_name field.
+	customeraddressDescLastName := customeraddressFields[2].Descriptor()
+	// customeraddress.LastNameValidator is a validator for the "last_name" field. It is called by the builders before save.
+	customeraddress.LastNameValidator = customeraddressDescLastName.Validators[0].(func(string) error)
+	// customeraddressDescAddress1 is the schema descriptor for address1 field.
+	customeraddressDescAddress1 := customeraddressFields[3].Descriptor()
+	// customeraddress.Address1Validator is a validator for the "address1" field. It is called by the builders before save.
+	customeraddress.Address1Validator = customeraddressDescAddress1.Validators[0].(func(string) error)
+	// customeraddressDescAddress2 is the schema descriptor for address2 field.
+	customeraddressDescAddress2 := customeraddressFields[4].Descriptor()
+	// customeraddress.Address2Validator is a validator for the "address2" field. It is called by the builders before save.
+	customeraddress.Address2Validator = customeraddressDescAddress2.Validators[0].(func(string) error)
+	// customeraddressDescCity is the schema descriptor for city field.
+	customeraddressDescCity := customeraddressFields[5].Descriptor()
+	// customeraddress.CityValidator is a validator for the "city" field. It is called by the builders before save.
+	customeraddress.CityValidator = customeraddressDescCity.Validators[0].(func(string) error)
+	// customeraddressDescPostalCode is the schema descriptor for postal_code field.
+	customeraddressDescPostalCode := customeraddressFields[6].Descriptor()
+	// customeraddress.PostalCodeValidator is a validator for the "postal_code" field. It is called by the builders before save.
+	customeraddress.PostalCodeValidator = customeraddressDescPostalCode.Validators[0].(func(string) error)
+	// customeraddressDescCountryCode is the schema descriptor for country_code field.
+	customeraddressDescCountryCode := customeraddressFields[7].Descriptor()
+	// customeraddress.CountryCodeValidator is a validator for the "country_code" field. It is called by the builders before save.
+	customeraddress.CountryCodeValidator = func() func(string) error {
+		validators := customeraddressDescCountryCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(country_code string) error {
+			for _, fn := range fns {
+				if err := fn(country_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// customeraddressDescPhone is the schema descriptor for phone field.
+	customeraddressDescPhone := customeraddressFields[8].Descriptor()
+	// customeraddress.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
+	customeraddress.PhoneValidator = customeraddressDescPhone.Validators[0].(func(string) error)
 	domainMixin := schema.Domain{}.Mixin()
 	domain.Policy = privacy.NewPolicies(schema.Domain{})
 	domain.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -250,6 +385,98 @@ func init() {
 	domainDescIsPrimary := domainFields[4].Descriptor()
 	// domain.DefaultIsPrimary holds the default value on creation for the is_primary field.
 	domain.DefaultIsPrimary = domainDescIsPrimary.Default.(bool)
+	fulfillmentMixin := schema.Fulfillment{}.Mixin()
+	fulfillment.Policy = privacy.NewPolicies(schema.Fulfillment{})
+	fulfillment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := fulfillment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	fulfillmentMixinFields0 := fulfillmentMixin[0].Fields()
+	_ = fulfillmentMixinFields0
+	fulfillmentFields := schema.Fulfillment{}.Fields()
+	_ = fulfillmentFields
+	// fulfillmentDescCreatedAt is the schema descriptor for created_at field.
+	fulfillmentDescCreatedAt := fulfillmentMixinFields0[0].Descriptor()
+	// fulfillment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	fulfillment.DefaultCreatedAt = fulfillmentDescCreatedAt.Default.(func() time.Time)
+	// fulfillmentDescUpdatedAt is the schema descriptor for updated_at field.
+	fulfillmentDescUpdatedAt := fulfillmentMixinFields0[1].Descriptor()
+	// fulfillment.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	fulfillment.DefaultUpdatedAt = fulfillmentDescUpdatedAt.Default.(func() time.Time)
+	// fulfillment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	fulfillment.UpdateDefaultUpdatedAt = fulfillmentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	inventorylevelMixin := schema.InventoryLevel{}.Mixin()
+	inventorylevel.Policy = privacy.NewPolicies(schema.InventoryLevel{})
+	inventorylevel.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := inventorylevel.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	inventorylevelMixinFields0 := inventorylevelMixin[0].Fields()
+	_ = inventorylevelMixinFields0
+	inventorylevelFields := schema.InventoryLevel{}.Fields()
+	_ = inventorylevelFields
+	// inventorylevelDescCreatedAt is the schema descriptor for created_at field.
+	inventorylevelDescCreatedAt := inventorylevelMixinFields0[0].Descriptor()
+	// inventorylevel.DefaultCreatedAt holds the default value on creation for the created_at field.
+	inventorylevel.DefaultCreatedAt = inventorylevelDescCreatedAt.Default.(func() time.Time)
+	// inventorylevelDescUpdatedAt is the schema descriptor for updated_at field.
+	inventorylevelDescUpdatedAt := inventorylevelMixinFields0[1].Descriptor()
+	// inventorylevel.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	inventorylevel.DefaultUpdatedAt = inventorylevelDescUpdatedAt.Default.(func() time.Time)
+	// inventorylevel.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	inventorylevel.UpdateDefaultUpdatedAt = inventorylevelDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// inventorylevelDescStockedQuantity is the schema descriptor for stocked_quantity field.
+	inventorylevelDescStockedQuantity := inventorylevelFields[2].Descriptor()
+	// inventorylevel.DefaultStockedQuantity holds the default value on creation for the stocked_quantity field.
+	inventorylevel.DefaultStockedQuantity = inventorylevelDescStockedQuantity.Default.(int)
+	// inventorylevel.StockedQuantityValidator is a validator for the "stocked_quantity" field. It is called by the builders before save.
+	inventorylevel.StockedQuantityValidator = inventorylevelDescStockedQuantity.Validators[0].(func(int) error)
+	// inventorylevelDescReservedQuantity is the schema descriptor for reserved_quantity field.
+	inventorylevelDescReservedQuantity := inventorylevelFields[3].Descriptor()
+	// inventorylevel.DefaultReservedQuantity holds the default value on creation for the reserved_quantity field.
+	inventorylevel.DefaultReservedQuantity = inventorylevelDescReservedQuantity.Default.(int)
+	// inventorylevel.ReservedQuantityValidator is a validator for the "reserved_quantity" field. It is called by the builders before save.
+	inventorylevel.ReservedQuantityValidator = inventorylevelDescReservedQuantity.Validators[0].(func(int) error)
+	lineitemMixin := schema.LineItem{}.Mixin()
+	lineitem.Policy = privacy.NewPolicies(schema.LineItem{})
+	lineitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := lineitem.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	lineitemMixinFields0 := lineitemMixin[0].Fields()
+	_ = lineitemMixinFields0
+	lineitemFields := schema.LineItem{}.Fields()
+	_ = lineitemFields
+	// lineitemDescCreatedAt is the schema descriptor for created_at field.
+	lineitemDescCreatedAt := lineitemMixinFields0[0].Descriptor()
+	// lineitem.DefaultCreatedAt holds the default value on creation for the created_at field.
+	lineitem.DefaultCreatedAt = lineitemDescCreatedAt.Default.(func() time.Time)
+	// lineitemDescUpdatedAt is the schema descriptor for updated_at field.
+	lineitemDescUpdatedAt := lineitemMixinFields0[1].Descriptor()
+	// lineitem.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	lineitem.DefaultUpdatedAt = lineitemDescUpdatedAt.Default.(func() time.Time)
+	// lineitem.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	lineitem.UpdateDefaultUpdatedAt = lineitemDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// lineitemDescQuantity is the schema descriptor for quantity field.
+	lineitemDescQuantity := lineitemFields[4].Descriptor()
+	// lineitem.QuantityValidator is a validator for the "quantity" field. It is called by the builders before save.
+	lineitem.QuantityValidator = lineitemDescQuantity.Validators[0].(func(int) error)
+	// lineitemDescUnitPrice is the schema descriptor for unit_price field.
+	lineitemDescUnitPrice := lineitemFields[5].Descriptor()
+	// lineitem.UnitPriceValidator is a validator for the "unit_price" field. It is called by the builders before save.
+	lineitem.UnitPriceValidator = lineitemDescUnitPrice.Validators[0].(func(int64) error)
 	membershipMixin := schema.Membership{}.Mixin()
 	membership.Policy = privacy.NewPolicies(schema.Membership{})
 	membership.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -277,6 +504,414 @@ func init() {
 	membership.DefaultUpdatedAt = membershipDescUpdatedAt.Default.(func() time.Time)
 	// membership.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	membership.UpdateDefaultUpdatedAt = membershipDescUpdatedAt.UpdateDefault.(func() time.Time)
+	orderMixin := schema.Order{}.Mixin()
+	order.Policy = privacy.NewPolicies(schema.Order{})
+	order.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := order.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	orderMixinFields0 := orderMixin[0].Fields()
+	_ = orderMixinFields0
+	orderFields := schema.Order{}.Fields()
+	_ = orderFields
+	// orderDescCreatedAt is the schema descriptor for created_at field.
+	orderDescCreatedAt := orderMixinFields0[0].Descriptor()
+	// order.DefaultCreatedAt holds the default value on creation for the created_at field.
+	order.DefaultCreatedAt = orderDescCreatedAt.Default.(func() time.Time)
+	// orderDescUpdatedAt is the schema descriptor for updated_at field.
+	orderDescUpdatedAt := orderMixinFields0[1].Descriptor()
+	// order.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	order.DefaultUpdatedAt = orderDescUpdatedAt.Default.(func() time.Time)
+	// order.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	order.UpdateDefaultUpdatedAt = orderDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// orderDescRefundedTotal is the schema descriptor for refunded_total field.
+	orderDescRefundedTotal := orderFields[14].Descriptor()
+	// order.DefaultRefundedTotal holds the default value on creation for the refunded_total field.
+	order.DefaultRefundedTotal = orderDescRefundedTotal.Default.(int64)
+	orderlineitem.Policy = privacy.NewPolicies(schema.OrderLineItem{})
+	orderlineitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := orderlineitem.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	orderlineitemFields := schema.OrderLineItem{}.Fields()
+	_ = orderlineitemFields
+	// orderlineitemDescQuantity is the schema descriptor for quantity field.
+	orderlineitemDescQuantity := orderlineitemFields[4].Descriptor()
+	// orderlineitem.QuantityValidator is a validator for the "quantity" field. It is called by the builders before save.
+	orderlineitem.QuantityValidator = orderlineitemDescQuantity.Validators[0].(func(int) error)
+	outboxeventMixin := schema.OutboxEvent{}.Mixin()
+	outboxevent.Policy = privacy.NewPolicies(schema.OutboxEvent{})
+	outboxevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := outboxevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	outboxeventMixinFields0 := outboxeventMixin[0].Fields()
+	_ = outboxeventMixinFields0
+	outboxeventFields := schema.OutboxEvent{}.Fields()
+	_ = outboxeventFields
+	// outboxeventDescCreatedAt is the schema descriptor for created_at field.
+	outboxeventDescCreatedAt := outboxeventMixinFields0[0].Descriptor()
+	// outboxevent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	outboxevent.DefaultCreatedAt = outboxeventDescCreatedAt.Default.(func() time.Time)
+	// outboxeventDescUpdatedAt is the schema descriptor for updated_at field.
+	outboxeventDescUpdatedAt := outboxeventMixinFields0[1].Descriptor()
+	// outboxevent.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	outboxevent.DefaultUpdatedAt = outboxeventDescUpdatedAt.Default.(func() time.Time)
+	// outboxevent.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	outboxevent.UpdateDefaultUpdatedAt = outboxeventDescUpdatedAt.UpdateDefault.(func() time.Time)
+	priceMixin := schema.Price{}.Mixin()
+	price.Policy = privacy.NewPolicies(schema.Price{})
+	price.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := price.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	priceMixinFields0 := priceMixin[0].Fields()
+	_ = priceMixinFields0
+	priceFields := schema.Price{}.Fields()
+	_ = priceFields
+	// priceDescCreatedAt is the schema descriptor for created_at field.
+	priceDescCreatedAt := priceMixinFields0[0].Descriptor()
+	// price.DefaultCreatedAt holds the default value on creation for the created_at field.
+	price.DefaultCreatedAt = priceDescCreatedAt.Default.(func() time.Time)
+	// priceDescUpdatedAt is the schema descriptor for updated_at field.
+	priceDescUpdatedAt := priceMixinFields0[1].Descriptor()
+	// price.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	price.DefaultUpdatedAt = priceDescUpdatedAt.Default.(func() time.Time)
+	// price.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	price.UpdateDefaultUpdatedAt = priceDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// priceDescCurrencyCode is the schema descriptor for currency_code field.
+	priceDescCurrencyCode := priceFields[1].Descriptor()
+	// price.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	price.CurrencyCodeValidator = func() func(string) error {
+		validators := priceDescCurrencyCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(currency_code string) error {
+			for _, fn := range fns {
+				if err := fn(currency_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// priceDescAmount is the schema descriptor for amount field.
+	priceDescAmount := priceFields[2].Descriptor()
+	// price.AmountValidator is a validator for the "amount" field. It is called by the builders before save.
+	price.AmountValidator = priceDescAmount.Validators[0].(func(int64) error)
+	productMixin := schema.Product{}.Mixin()
+	product.Policy = privacy.NewPolicies(schema.Product{})
+	product.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := product.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	productMixinFields0 := productMixin[0].Fields()
+	_ = productMixinFields0
+	productFields := schema.Product{}.Fields()
+	_ = productFields
+	// productDescCreatedAt is the schema descriptor for created_at field.
+	productDescCreatedAt := productMixinFields0[0].Descriptor()
+	// product.DefaultCreatedAt holds the default value on creation for the created_at field.
+	product.DefaultCreatedAt = productDescCreatedAt.Default.(func() time.Time)
+	// productDescUpdatedAt is the schema descriptor for updated_at field.
+	productDescUpdatedAt := productMixinFields0[1].Descriptor()
+	// product.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	product.DefaultUpdatedAt = productDescUpdatedAt.Default.(func() time.Time)
+	// product.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	product.UpdateDefaultUpdatedAt = productDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// productDescTitle is the schema descriptor for title field.
+	productDescTitle := productFields[0].Descriptor()
+	// product.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	product.TitleValidator = func() func(string) error {
+		validators := productDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productDescHandle is the schema descriptor for handle field.
+	productDescHandle := productFields[1].Descriptor()
+	// product.HandleValidator is a validator for the "handle" field. It is called by the builders before save.
+	product.HandleValidator = func() func(string) error {
+		validators := productDescHandle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(handle string) error {
+			for _, fn := range fns {
+				if err := fn(handle); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productDescDescription is the schema descriptor for description field.
+	productDescDescription := productFields[2].Descriptor()
+	// product.DefaultDescription holds the default value on creation for the description field.
+	product.DefaultDescription = productDescDescription.Default.(string)
+	// product.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	product.DescriptionValidator = productDescDescription.Validators[0].(func(string) error)
+	// productDescThumbnail is the schema descriptor for thumbnail field.
+	productDescThumbnail := productFields[4].Descriptor()
+	// product.ThumbnailValidator is a validator for the "thumbnail" field. It is called by the builders before save.
+	product.ThumbnailValidator = productDescThumbnail.Validators[0].(func(string) error)
+	productcategoryMixin := schema.ProductCategory{}.Mixin()
+	productcategory.Policy = privacy.NewPolicies(schema.ProductCategory{})
+	productcategory.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := productcategory.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	productcategoryMixinFields0 := productcategoryMixin[0].Fields()
+	_ = productcategoryMixinFields0
+	productcategoryFields := schema.ProductCategory{}.Fields()
+	_ = productcategoryFields
+	// productcategoryDescCreatedAt is the schema descriptor for created_at field.
+	productcategoryDescCreatedAt := productcategoryMixinFields0[0].Descriptor()
+	// productcategory.DefaultCreatedAt holds the default value on creation for the created_at field.
+	productcategory.DefaultCreatedAt = productcategoryDescCreatedAt.Default.(func() time.Time)
+	// productcategoryDescUpdatedAt is the schema descriptor for updated_at field.
+	productcategoryDescUpdatedAt := productcategoryMixinFields0[1].Descriptor()
+	// productcategory.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	productcategory.DefaultUpdatedAt = productcategoryDescUpdatedAt.Default.(func() time.Time)
+	// productcategory.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	productcategory.UpdateDefaultUpdatedAt = productcategoryDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// productcategoryDescName is the schema descriptor for name field.
+	productcategoryDescName := productcategoryFields[0].Descriptor()
+	// productcategory.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	productcategory.NameValidator = func() func(string) error {
+		validators := productcategoryDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productcategoryDescHandle is the schema descriptor for handle field.
+	productcategoryDescHandle := productcategoryFields[1].Descriptor()
+	// productcategory.HandleValidator is a validator for the "handle" field. It is called by the builders before save.
+	productcategory.HandleValidator = func() func(string) error {
+		validators := productcategoryDescHandle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(handle string) error {
+			for _, fn := range fns {
+				if err := fn(handle); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	productcollectionMixin := schema.ProductCollection{}.Mixin()
+	productcollection.Policy = privacy.NewPolicies(schema.ProductCollection{})
+	productcollection.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := productcollection.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	productcollectionMixinFields0 := productcollectionMixin[0].Fields()
+	_ = productcollectionMixinFields0
+	productcollectionFields := schema.ProductCollection{}.Fields()
+	_ = productcollectionFields
+	// productcollectionDescCreatedAt is the schema descriptor for created_at field.
+	productcollectionDescCreatedAt := productcollectionMixinFields0[0].Descriptor()
+	// productcollection.DefaultCreatedAt holds the default value on creation for the created_at field.
+	productcollection.DefaultCreatedAt = productcollectionDescCreatedAt.Default.(func() time.Time)
+	// productcollectionDescUpdatedAt is the schema descriptor for updated_at field.
+	productcollectionDescUpdatedAt := productcollectionMixinFields0[1].Descriptor()
+	// productcollection.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	productcollection.DefaultUpdatedAt = productcollectionDescUpdatedAt.Default.(func() time.Time)
+	// productcollection.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	productcollection.UpdateDefaultUpdatedAt = productcollectionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// productcollectionDescTitle is the schema descriptor for title field.
+	productcollectionDescTitle := productcollectionFields[0].Descriptor()
+	// productcollection.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	productcollection.TitleValidator = func() func(string) error {
+		validators := productcollectionDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productcollectionDescHandle is the schema descriptor for handle field.
+	productcollectionDescHandle := productcollectionFields[1].Descriptor()
+	// productcollection.HandleValidator is a validator for the "handle" field. It is called by the builders before save.
+	productcollection.HandleValidator = func() func(string) error {
+		validators := productcollectionDescHandle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(handle string) error {
+			for _, fn := range fns {
+				if err := fn(handle); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	productoption.Policy = privacy.NewPolicies(schema.ProductOption{})
+	productoption.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := productoption.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	productoptionFields := schema.ProductOption{}.Fields()
+	_ = productoptionFields
+	// productoptionDescTitle is the schema descriptor for title field.
+	productoptionDescTitle := productoptionFields[1].Descriptor()
+	// productoption.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	productoption.TitleValidator = func() func(string) error {
+		validators := productoptionDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	productvariantMixin := schema.ProductVariant{}.Mixin()
+	productvariant.Policy = privacy.NewPolicies(schema.ProductVariant{})
+	productvariant.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := productvariant.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	productvariantMixinFields0 := productvariantMixin[0].Fields()
+	_ = productvariantMixinFields0
+	productvariantFields := schema.ProductVariant{}.Fields()
+	_ = productvariantFields
+	// productvariantDescCreatedAt is the schema descriptor for created_at field.
+	productvariantDescCreatedAt := productvariantMixinFields0[0].Descriptor()
+	// productvariant.DefaultCreatedAt holds the default value on creation for the created_at field.
+	productvariant.DefaultCreatedAt = productvariantDescCreatedAt.Default.(func() time.Time)
+	// productvariantDescUpdatedAt is the schema descriptor for updated_at field.
+	productvariantDescUpdatedAt := productvariantMixinFields0[1].Descriptor()
+	// productvariant.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	productvariant.DefaultUpdatedAt = productvariantDescUpdatedAt.Default.(func() time.Time)
+	// productvariant.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	productvariant.UpdateDefaultUpdatedAt = productvariantDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// productvariantDescTitle is the schema descriptor for title field.
+	productvariantDescTitle := productvariantFields[1].Descriptor()
+	// productvariant.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	productvariant.TitleValidator = func() func(string) error {
+		validators := productvariantDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productvariantDescSku is the schema descriptor for sku field.
+	productvariantDescSku := productvariantFields[2].Descriptor()
+	// productvariant.SkuValidator is a validator for the "sku" field. It is called by the builders before save.
+	productvariant.SkuValidator = func() func(string) error {
+		validators := productvariantDescSku.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(sku string) error {
+			for _, fn := range fns {
+				if err := fn(sku); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// productvariantDescBarcode is the schema descriptor for barcode field.
+	productvariantDescBarcode := productvariantFields[4].Descriptor()
+	// productvariant.BarcodeValidator is a validator for the "barcode" field. It is called by the builders before save.
+	productvariant.BarcodeValidator = productvariantDescBarcode.Validators[0].(func(string) error)
+	// productvariantDescWeight is the schema descriptor for weight field.
+	productvariantDescWeight := productvariantFields[5].Descriptor()
+	// productvariant.WeightValidator is a validator for the "weight" field. It is called by the builders before save.
+	productvariant.WeightValidator = productvariantDescWeight.Validators[0].(func(int) error)
+	// productvariantDescManageInventory is the schema descriptor for manage_inventory field.
+	productvariantDescManageInventory := productvariantFields[6].Descriptor()
+	// productvariant.DefaultManageInventory holds the default value on creation for the manage_inventory field.
+	productvariant.DefaultManageInventory = productvariantDescManageInventory.Default.(bool)
+	// productvariantDescAllowBackorder is the schema descriptor for allow_backorder field.
+	productvariantDescAllowBackorder := productvariantFields[7].Descriptor()
+	// productvariant.DefaultAllowBackorder holds the default value on creation for the allow_backorder field.
+	productvariant.DefaultAllowBackorder = productvariantDescAllowBackorder.Default.(bool)
 	refreshtokenMixin := schema.RefreshToken{}.Mixin()
 	refreshtoken.Policy = privacy.NewPolicies(schema.RefreshToken{})
 	refreshtoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -301,6 +936,170 @@ func init() {
 	refreshtoken.DefaultUpdatedAt = refreshtokenDescUpdatedAt.Default.(func() time.Time)
 	// refreshtoken.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	refreshtoken.UpdateDefaultUpdatedAt = refreshtokenDescUpdatedAt.UpdateDefault.(func() time.Time)
+	regionMixin := schema.Region{}.Mixin()
+	region.Policy = privacy.NewPolicies(schema.Region{})
+	region.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := region.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	regionMixinFields0 := regionMixin[0].Fields()
+	_ = regionMixinFields0
+	regionFields := schema.Region{}.Fields()
+	_ = regionFields
+	// regionDescCreatedAt is the schema descriptor for created_at field.
+	regionDescCreatedAt := regionMixinFields0[0].Descriptor()
+	// region.DefaultCreatedAt holds the default value on creation for the created_at field.
+	region.DefaultCreatedAt = regionDescCreatedAt.Default.(func() time.Time)
+	// regionDescUpdatedAt is the schema descriptor for updated_at field.
+	regionDescUpdatedAt := regionMixinFields0[1].Descriptor()
+	// region.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	region.DefaultUpdatedAt = regionDescUpdatedAt.Default.(func() time.Time)
+	// region.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	region.UpdateDefaultUpdatedAt = regionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// regionDescName is the schema descriptor for name field.
+	regionDescName := regionFields[0].Descriptor()
+	// region.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	region.NameValidator = func() func(string) error {
+		validators := regionDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// regionDescCurrencyCode is the schema descriptor for currency_code field.
+	regionDescCurrencyCode := regionFields[1].Descriptor()
+	// region.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	region.CurrencyCodeValidator = func() func(string) error {
+		validators := regionDescCurrencyCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(currency_code string) error {
+			for _, fn := range fns {
+				if err := fn(currency_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// regionDescTaxRateBps is the schema descriptor for tax_rate_bps field.
+	regionDescTaxRateBps := regionFields[3].Descriptor()
+	// region.DefaultTaxRateBps holds the default value on creation for the tax_rate_bps field.
+	region.DefaultTaxRateBps = regionDescTaxRateBps.Default.(int)
+	// region.TaxRateBpsValidator is a validator for the "tax_rate_bps" field. It is called by the builders before save.
+	region.TaxRateBpsValidator = func() func(int) error {
+		validators := regionDescTaxRateBps.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(tax_rate_bps int) error {
+			for _, fn := range fns {
+				if err := fn(tax_rate_bps); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// regionDescTaxInclusive is the schema descriptor for tax_inclusive field.
+	regionDescTaxInclusive := regionFields[4].Descriptor()
+	// region.DefaultTaxInclusive holds the default value on creation for the tax_inclusive field.
+	region.DefaultTaxInclusive = regionDescTaxInclusive.Default.(bool)
+	reservationMixin := schema.Reservation{}.Mixin()
+	reservation.Policy = privacy.NewPolicies(schema.Reservation{})
+	reservation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := reservation.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	reservationMixinFields0 := reservationMixin[0].Fields()
+	_ = reservationMixinFields0
+	reservationFields := schema.Reservation{}.Fields()
+	_ = reservationFields
+	// reservationDescCreatedAt is the schema descriptor for created_at field.
+	reservationDescCreatedAt := reservationMixinFields0[0].Descriptor()
+	// reservation.DefaultCreatedAt holds the default value on creation for the created_at field.
+	reservation.DefaultCreatedAt = reservationDescCreatedAt.Default.(func() time.Time)
+	// reservationDescUpdatedAt is the schema descriptor for updated_at field.
+	reservationDescUpdatedAt := reservationMixinFields0[1].Descriptor()
+	// reservation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	reservation.DefaultUpdatedAt = reservationDescUpdatedAt.Default.(func() time.Time)
+	// reservation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	reservation.UpdateDefaultUpdatedAt = reservationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// reservationDescQuantity is the schema descriptor for quantity field.
+	reservationDescQuantity := reservationFields[2].Descriptor()
+	// reservation.QuantityValidator is a validator for the "quantity" field. It is called by the builders before save.
+	reservation.QuantityValidator = reservationDescQuantity.Validators[0].(func(int) error)
+	saleschannelMixin := schema.SalesChannel{}.Mixin()
+	saleschannel.Policy = privacy.NewPolicies(schema.SalesChannel{})
+	saleschannel.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := saleschannel.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	saleschannelMixinFields0 := saleschannelMixin[0].Fields()
+	_ = saleschannelMixinFields0
+	saleschannelFields := schema.SalesChannel{}.Fields()
+	_ = saleschannelFields
+	// saleschannelDescCreatedAt is the schema descriptor for created_at field.
+	saleschannelDescCreatedAt := saleschannelMixinFields0[0].Descriptor()
+	// saleschannel.DefaultCreatedAt holds the default value on creation for the created_at field.
+	saleschannel.DefaultCreatedAt = saleschannelDescCreatedAt.Default.(func() time.Time)
+	// saleschannelDescUpdatedAt is the schema descriptor for updated_at field.
+	saleschannelDescUpdatedAt := saleschannelMixinFields0[1].Descriptor()
+	// saleschannel.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	saleschannel.DefaultUpdatedAt = saleschannelDescUpdatedAt.Default.(func() time.Time)
+	// saleschannel.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	saleschannel.UpdateDefaultUpdatedAt = saleschannelDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// saleschannelDescName is the schema descriptor for name field.
+	saleschannelDescName := saleschannelFields[1].Descriptor()
+	// saleschannel.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	saleschannel.NameValidator = func() func(string) error {
+		validators := saleschannelDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// saleschannelDescDescription is the schema descriptor for description field.
+	saleschannelDescDescription := saleschannelFields[2].Descriptor()
+	// saleschannel.DefaultDescription holds the default value on creation for the description field.
+	saleschannel.DefaultDescription = saleschannelDescDescription.Default.(string)
+	// saleschannel.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	saleschannel.DescriptionValidator = saleschannelDescDescription.Validators[0].(func(string) error)
+	// saleschannelDescIsDisabled is the schema descriptor for is_disabled field.
+	saleschannelDescIsDisabled := saleschannelFields[3].Descriptor()
+	// saleschannel.DefaultIsDisabled holds the default value on creation for the is_disabled field.
+	saleschannel.DefaultIsDisabled = saleschannelDescIsDisabled.Default.(bool)
 	scopeMixin := schema.Scope{}.Mixin()
 	scope.Policy = privacy.NewPolicies(schema.Scope{})
 	scope.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -351,6 +1150,94 @@ func init() {
 	// scope.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	scope.NameValidator = func() func(string) error {
 		validators := scopeDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	shippingoptionMixin := schema.ShippingOption{}.Mixin()
+	shippingoption.Policy = privacy.NewPolicies(schema.ShippingOption{})
+	shippingoption.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := shippingoption.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	shippingoptionMixinFields0 := shippingoptionMixin[0].Fields()
+	_ = shippingoptionMixinFields0
+	shippingoptionFields := schema.ShippingOption{}.Fields()
+	_ = shippingoptionFields
+	// shippingoptionDescCreatedAt is the schema descriptor for created_at field.
+	shippingoptionDescCreatedAt := shippingoptionMixinFields0[0].Descriptor()
+	// shippingoption.DefaultCreatedAt holds the default value on creation for the created_at field.
+	shippingoption.DefaultCreatedAt = shippingoptionDescCreatedAt.Default.(func() time.Time)
+	// shippingoptionDescUpdatedAt is the schema descriptor for updated_at field.
+	shippingoptionDescUpdatedAt := shippingoptionMixinFields0[1].Descriptor()
+	// shippingoption.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	shippingoption.DefaultUpdatedAt = shippingoptionDescUpdatedAt.Default.(func() time.Time)
+	// shippingoption.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	shippingoption.UpdateDefaultUpdatedAt = shippingoptionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// shippingoptionDescName is the schema descriptor for name field.
+	shippingoptionDescName := shippingoptionFields[1].Descriptor()
+	// shippingoption.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	shippingoption.NameValidator = func() func(string) error {
+		validators := shippingoptionDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// shippingoptionDescAmount is the schema descriptor for amount field.
+	shippingoptionDescAmount := shippingoptionFields[2].Descriptor()
+	// shippingoption.AmountValidator is a validator for the "amount" field. It is called by the builders before save.
+	shippingoption.AmountValidator = shippingoptionDescAmount.Validators[0].(func(int64) error)
+	stocklocationMixin := schema.StockLocation{}.Mixin()
+	stocklocation.Policy = privacy.NewPolicies(schema.StockLocation{})
+	stocklocation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := stocklocation.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	stocklocationMixinFields0 := stocklocationMixin[0].Fields()
+	_ = stocklocationMixinFields0
+	stocklocationFields := schema.StockLocation{}.Fields()
+	_ = stocklocationFields
+	// stocklocationDescCreatedAt is the schema descriptor for created_at field.
+	stocklocationDescCreatedAt := stocklocationMixinFields0[0].Descriptor()
+	// stocklocation.DefaultCreatedAt holds the default value on creation for the created_at field.
+	stocklocation.DefaultCreatedAt = stocklocationDescCreatedAt.Default.(func() time.Time)
+	// stocklocationDescUpdatedAt is the schema descriptor for updated_at field.
+	stocklocationDescUpdatedAt := stocklocationMixinFields0[1].Descriptor()
+	// stocklocation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	stocklocation.DefaultUpdatedAt = stocklocationDescUpdatedAt.Default.(func() time.Time)
+	// stocklocation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	stocklocation.UpdateDefaultUpdatedAt = stocklocationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// stocklocationDescName is the schema descriptor for name field.
+	stocklocationDescName := stocklocationFields[0].Descriptor()
+	// stocklocation.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	stocklocation.NameValidator = func() func(string) error {
+		validators := stocklocationDescName.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -431,6 +1318,10 @@ func init() {
 	storeDescSubdomain := storeFields[4].Descriptor()
 	// store.SubdomainValidator is a validator for the "subdomain" field. It is called by the builders before save.
 	store.SubdomainValidator = storeDescSubdomain.Validators[0].(func(string) error)
+	// storeDescOrderSeq is the schema descriptor for order_seq field.
+	storeDescOrderSeq := storeFields[7].Descriptor()
+	// store.DefaultOrderSeq holds the default value on creation for the order_seq field.
+	store.DefaultOrderSeq = storeDescOrderSeq.Default.(int)
 	subcategoryMixin := schema.Subcategory{}.Mixin()
 	subcategory.Policy = privacy.NewPolicies(schema.Subcategory{})
 	subcategory.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -611,8 +1502,12 @@ func init() {
 			return nil
 		}
 	}()
+	// userDescRealm is the schema descriptor for realm field.
+	userDescRealm := userFields[1].Descriptor()
+	// user.DefaultRealm holds the default value on creation for the realm field.
+	user.DefaultRealm = userDescRealm.Default.(int)
 	// userDescName is the schema descriptor for name field.
-	userDescName := userFields[2].Descriptor()
+	userDescName := userFields[3].Descriptor()
 	// user.DefaultName holds the default value on creation for the name field.
 	user.DefaultName = userDescName.Default.(string)
 	// user.NameValidator is a validator for the "name" field. It is called by the builders before save.

@@ -28,6 +28,8 @@ func (Store) Fields() []ent.Field {
 		field.String("subdomain").Optional().Nillable().Unique().MaxLen(63),
 		field.JSON("theme_config", theme.Config{}).Optional().Annotations(entgql.Type("ThemeConfig"), entgql.Skip(entgql.SkipWhereInput)),
 		field.JSON("metadata", map[string]any{}).Optional().Annotations(entgql.Skip(entgql.SkipAll)),
+		// order_seq is the last order display number given out in this store.
+		field.Int("order_seq").Default(0).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 
 	"github.com/dakkah/cityos/access"
 )
@@ -17,7 +18,10 @@ func (User) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 func (User) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("email").Unique().NotEmpty().MaxLen(254),
+		field.String("email").NotEmpty().MaxLen(254),
+		// Realm partitions accounts: 0 for platform accounts (staff), a tenant id for that
+		// tenant's own customer accounts. An e-mail is unique within a realm.
+		field.Int("realm").Default(0).Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.String("password_hash").Sensitive(),
 		field.String("name").Default("").MaxLen(200),
 		field.Enum("status").Values("active", "disabled").Default("active"),
@@ -28,7 +32,12 @@ func (User) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("memberships", Membership.Type),
 		edge.To("refresh_tokens", RefreshToken.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("addresses", CustomerAddress.Type),
 	}
+}
+
+func (User) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("email", "realm").Unique()}
 }
 
 func (User) Annotations() []schema.Annotation {

@@ -38,6 +38,8 @@ const (
 	FieldThemeConfig = "theme_config"
 	// FieldMetadata holds the string denoting the metadata field in the database.
 	FieldMetadata = "metadata"
+	// FieldOrderSeq holds the string denoting the order_seq field in the database.
+	FieldOrderSeq = "order_seq"
 	// EdgeTenant holds the string denoting the tenant edge name in mutations.
 	EdgeTenant = "tenant"
 	// EdgeDomains holds the string denoting the domains edge name in mutations.
@@ -73,6 +75,7 @@ var Columns = []string{
 	FieldSubdomain,
 	FieldThemeConfig,
 	FieldMetadata,
+	FieldOrderSeq,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -105,6 +108,8 @@ var (
 	NameValidator func(string) error
 	// SubdomainValidator is a validator for the "subdomain" field. It is called by the builders before save.
 	SubdomainValidator func(string) error
+	// DefaultOrderSeq holds the default value on creation for the "order_seq" field.
+	DefaultOrderSeq int
 )
 
 // Status defines the type for the "status" enum field.
@@ -208,6 +213,11 @@ func ByStorefrontType(opts ...sql.OrderTermOption) OrderOption {
 // BySubdomain orders the results by the subdomain field.
 func BySubdomain(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSubdomain, opts...).ToFunc()
+}
+
+// ByOrderSeq orders the results by the order_seq field.
+func ByOrderSeq(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOrderSeq, opts...).ToFunc()
 }
 
 // ByTenantField orders the results by tenant field.

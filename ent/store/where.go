@@ -85,6 +85,11 @@ func Subdomain(v string) predicate.Store {
 	return predicate.Store(sql.FieldEQ(FieldSubdomain, v))
 }
 
+// OrderSeq applies equality check predicate on the "order_seq" field. It's identical to OrderSeqEQ.
+func OrderSeq(v int) predicate.Store {
+	return predicate.Store(sql.FieldEQ(FieldOrderSeq, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Store {
 	return predicate.Store(sql.FieldEQ(FieldCreatedAt, v))
@@ -448,6 +453,46 @@ func MetadataIsNil() predicate.Store {
 // MetadataNotNil applies the NotNil predicate on the "metadata" field.
 func MetadataNotNil() predicate.Store {
 	return predicate.Store(sql.FieldNotNull(FieldMetadata))
+}
+
+// OrderSeqEQ applies the EQ predicate on the "order_seq" field.
+func OrderSeqEQ(v int) predicate.Store {
+	return predicate.Store(sql.FieldEQ(FieldOrderSeq, v))
+}
+
+// OrderSeqNEQ applies the NEQ predicate on the "order_seq" field.
+func OrderSeqNEQ(v int) predicate.Store {
+	return predicate.Store(sql.FieldNEQ(FieldOrderSeq, v))
+}
+
+// OrderSeqIn applies the In predicate on the "order_seq" field.
+func OrderSeqIn(vs ...int) predicate.Store {
+	return predicate.Store(sql.FieldIn(FieldOrderSeq, vs...))
+}
+
+// OrderSeqNotIn applies the NotIn predicate on the "order_seq" field.
+func OrderSeqNotIn(vs ...int) predicate.Store {
+	return predicate.Store(sql.FieldNotIn(FieldOrderSeq, vs...))
+}
+
+// OrderSeqGT applies the GT predicate on the "order_seq" field.
+func OrderSeqGT(v int) predicate.Store {
+	return predicate.Store(sql.FieldGT(FieldOrderSeq, v))
+}
+
+// OrderSeqGTE applies the GTE predicate on the "order_seq" field.
+func OrderSeqGTE(v int) predicate.Store {
+	return predicate.Store(sql.FieldGTE(FieldOrderSeq, v))
+}
+
+// OrderSeqLT applies the LT predicate on the "order_seq" field.
+func OrderSeqLT(v int) predicate.Store {
+	return predicate.Store(sql.FieldLT(FieldOrderSeq, v))
+}
+
+// OrderSeqLTE applies the LTE predicate on the "order_seq" field.
+func OrderSeqLTE(v int) predicate.Store {
+	return predicate.Store(sql.FieldLTE(FieldOrderSeq, v))
 }
 
 // HasTenant applies the HasEdge predicate on the "tenant" edge.

@@ -70,6 +70,11 @@ func Email(v string) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldEmail, v))
 }
 
+// Realm applies equality check predicate on the "realm" field. It's identical to RealmEQ.
+func Realm(v int) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldRealm, v))
+}
+
 // PasswordHash applies equality check predicate on the "password_hash" field. It's identical to PasswordHashEQ.
 func PasswordHash(v string) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldPasswordHash, v))
@@ -223,6 +228,46 @@ func EmailEqualFold(v string) predicate.User {
 // EmailContainsFold applies the ContainsFold predicate on the "email" field.
 func EmailContainsFold(v string) predicate.User {
 	return predicate.User(sql.FieldContainsFold(FieldEmail, v))
+}
+
+// RealmEQ applies the EQ predicate on the "realm" field.
+func RealmEQ(v int) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldRealm, v))
+}
+
+// RealmNEQ applies the NEQ predicate on the "realm" field.
+func RealmNEQ(v int) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldRealm, v))
+}
+
+// RealmIn applies the In predicate on the "realm" field.
+func RealmIn(vs ...int) predicate.User {
+	return predicate.User(sql.FieldIn(FieldRealm, vs...))
+}
+
+// RealmNotIn applies the NotIn predicate on the "realm" field.
+func RealmNotIn(vs ...int) predicate.User {
+	return predicate.User(sql.FieldNotIn(FieldRealm, vs...))
+}
+
+// RealmGT applies the GT predicate on the "realm" field.
+func RealmGT(v int) predicate.User {
+	return predicate.User(sql.FieldGT(FieldRealm, v))
+}
+
+// RealmGTE applies the GTE predicate on the "realm" field.
+func RealmGTE(v int) predicate.User {
+	return predicate.User(sql.FieldGTE(FieldRealm, v))
+}
+
+// RealmLT applies the LT predicate on the "realm" field.
+func RealmLT(v int) predicate.User {
+	return predicate.User(sql.FieldLT(FieldRealm, v))
+}
+
+// RealmLTE applies the LTE predicate on the "realm" field.
+func RealmLTE(v int) predicate.User {
+	return predicate.User(sql.FieldLTE(FieldRealm, v))
 }
 
 // PasswordHashEQ applies the EQ predicate on the "password_hash" field.
@@ -413,6 +458,29 @@ func HasRefreshTokens() predicate.User {
 func HasRefreshTokensWith(preds ...predicate.RefreshToken) predicate.User {
 	return predicate.User(func(s *sql.Selector) {
 		step := newRefreshTokensStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAddresses applies the HasEdge predicate on the "addresses" edge.
+func HasAddresses() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, AddressesTable, AddressesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAddressesWith applies the HasEdge predicate on the "addresses" edge with a given conditions (other predicates).
+func HasAddressesWith(preds ...predicate.CustomerAddress) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newAddressesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

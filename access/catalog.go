@@ -1,0 +1,169 @@
+package access
+
+import (
+	"context"
+
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/predicate"
+	"github.com/dakkah/cityos/ent/price"
+	"github.com/dakkah/cityos/ent/privacy"
+	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/saleschannel"
+	"github.com/dakkah/cityos/viewer"
+)
+
+// visibleProducts: a storefront request sees its store's sellable products; staff see
+// their tenants' catalog; nobody else sees products.
+func visibleProducts(v *viewer.Viewer) (predicate.Product, bool) {
+	if shopping(v) {
+		return sellableProducts(v), true
+	}
+	if ids := catalogTenants(v); len(ids) > 0 {
+		return product.TenantIDIn(ids...), true
+	}
+	return nil, false
+}
+
+// ProductPolicy scopes products; tenant admins write them.
+func ProductPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			allowPlatformUnlessShopping(),
+			privacy.ProductQueryRuleFunc(func(ctx context.Context, q *ent.ProductQuery) error {
+				p, ok := visibleProducts(viewer.FromContext(ctx))
+				if !ok {
+					return denyNothingVisible("products")
+				}
+				q.Where(p)
+				return privacy.Allow
+			}),
+		},
+		Mutation: tenantAdminMutations(),
+	}
+}
+
+// ProductPartPolicy scopes options, variants, prices and inventory levels with their
+// product; tenant admins write them.
+func ProductPartPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			allowPlatformUnlessShopping(),
+			privacy.QueryRuleFunc(func(ctx context.Context, q ent.Query) error {
+				p, ok := visibleProducts(viewer.FromContext(ctx))
+				if !ok {
+					return denyNothingVisible("products")
+				}
+				switch q := q.(type) {
+				case *ent.ProductOptionQuery:
+					q.Where(productoption.HasProductWith(p))
+				case *ent.ProductVariantQuery:
+					q.Where(productvariant.HasProductWith(p))
+				case *ent.PriceQuery:
+					q.Where(price.HasVariantWith(productvariant.HasProductWith(p)))
+				case *ent.InventoryLevelQuery:
+					q.Where(inventorylevel.HasVariantWith(productvariant.HasProductWith(p)))
+				default:
+					return privacy.Denyf("no product rule for %T", q)
+				}
+				return privacy.Allow
+			}),
+		},
+		Mutation: tenantAdminMutations(),
+	}
+}
+
+// SalesChannelPolicy: admins see and manage their tenants' channels; managers see their
+// stores' channels and assign products to them.
+func SalesChannelPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			allowPlatform(),
+			privacy.SalesChannelQueryRuleFunc(func(ctx context.Context, q *ent.SalesChannelQuery) error {
+				p, ok := staffScoped(viewer.FromContext(ctx), saleschannel.TenantIDIn, saleschannel.StoreIDIn, saleschannel.Or)
+				if !ok {
+					return denyNothingVisible("sales channels")
+				}
+				q.Where(p)
+				return privacy.Allow
+			}),
+		},
+		Mutation: privacy.MutationPolicy{
+			allowPlatform(),
+			privacy.SalesChannelMutationRuleFunc(func(ctx context.Context, m *ent.SalesChannelMutation) error {
+				if err := oneRowOnly(m.Op()); err != nil {
+					return err
+				}
+				var s rowScope
+				if m.Op().Is(ent.OpCreate) {
+					s.TenantID, _ = m.TenantID()
+					s.StoreID, _ = m.StoreID()
+					if err := checkStoreInTenant(ctx, m.Client(), s.StoreID, s.TenantID); err != nil {
+						return err
+					}
+				} else {
+					id, _ := m.ID()
+					ch, err := m.Client().SalesChannel.Get(Bypass(ctx), id)
+					if err != nil {
+						return privacy.Denyf("sales channel %d does not exist", id)
+					}
+					s = rowScope{TenantID: ch.TenantID, StoreID: ch.StoreID}
+				}
+				// Products assigned to a channel must be the channel's tenant's.
+				if ids := m.ProductsIDs(); len(ids) > 0 {
+					n, err := m.Client().Product.Query().Where(product.IDIn(ids...), product.TenantID(s.TenantID)).Count(Bypass(ctx))
+					if err != nil || n != len(uniq(ids)) {
+						return privacy.Denyf("every product must belong to the channel's tenant")
+					}
+				}
+				return decideStaffWrite(viewer.FromContext(ctx), s, m.Op().Is(ent.OpUpdateOne))
+			}),
+		},
+	}
+}
+
+// CatalogReferencePolicy: regions, shipping options, categories and collections are
+// read by the tenant's staff, customers and storefronts; written by its admins.
+func CatalogReferencePolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			allowPlatform(),
+			tenantFilter("catalog reference data", referenceTenants),
+		},
+		Mutation: tenantAdminMutations(),
+	}
+}
+
+// TenantStaffPolicy: staff data of a tenant (stock locations): read by its staff,
+// written by its admins.
+func TenantStaffPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			allowPlatform(),
+			tenantFilter("staff data", func(v *viewer.Viewer) []int { return v.StaffTenants() }),
+		},
+		Mutation: tenantAdminMutations(),
+	}
+}
+
+// allowPlatformUnlessShopping lets the platform see everything, except when it browses a
+// storefront: then it sees the store's catalog like any shopper.
+func allowPlatformUnlessShopping() privacy.QueryRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		v := viewer.FromContext(ctx)
+		if v.IsSuperAdmin() && (!shopping(v) || v.Kind == viewer.System) {
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+}
+
+func uniq(ids []int) map[int]bool {
+	out := map[int]bool{}
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out
+}

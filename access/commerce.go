@@ -1,0 +1,224 @@
+package access
+
+import (
+	"context"
+
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/cart"
+	"github.com/dakkah/cityos/ent/customeraddress"
+	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/lineitem"
+	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/predicate"
+	"github.com/dakkah/cityos/ent/privacy"
+	"github.com/dakkah/cityos/ent/reservation"
+	"github.com/dakkah/cityos/viewer"
+)
+
+// visibleCarts: a storefront request reaches its store's carts (by their unguessable
+// token: no list of carts is exposed); a signed-in customer their own; staff their
+// tenants' or stores' carts.
+func visibleCarts(v *viewer.Viewer) (predicate.Cart, bool) {
+	var any []predicate.Cart
+	if shopping(v) {
+		any = append(any, cart.StoreID(v.StoreID))
+	}
+	if v.Kind == viewer.User {
+		any = append(any, cart.CustomerID(v.UserID))
+	}
+	if p, ok := staffScoped(v, cart.TenantIDIn, cart.StoreIDIn, cart.Or); ok {
+		any = append(any, p)
+	}
+	if len(any) == 0 {
+		return nil, false
+	}
+	return cart.Or(any...), true
+}
+
+// CartPolicy scopes carts. A shopper creates carts in the store it shops in and changes
+// carts it can reach; line items are written by the cart service in its system context
+// once it has loaded the cart under this policy.
+func CartPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			allowPlatform(),
+			privacy.CartQueryRuleFunc(func(ctx context.Context, q *ent.CartQuery) error {
+				p, ok := visibleCarts(viewer.FromContext(ctx))
+				if !ok {
+					return denyNothingVisible("carts")
+				}
+				q.Where(p)
+				return privacy.Allow
+			}),
+		},
+		Mutation: privacy.MutationPolicy{
+			allowPlatform(),
+			privacy.CartMutationRuleFunc(func(ctx context.Context, m *ent.CartMutation) error {
+				v := viewer.FromContext(ctx)
+				if m.Op().Is(ent.OpCreate) {
+					s, _ := m.StoreID()
+					if shopping(v) && s == v.StoreID {
+						return privacy.Allow
+					}
+					return privacy.Denyf("carts are created in the store the request shops in")
+				}
+				if !m.Op().Is(ent.OpUpdateOne) {
+					return privacy.Denyf("carts are changed one at a time")
+				}
+				id, _ := m.ID()
+				p, ok := visibleCarts(v)
+				if !ok {
+					return privacy.Denyf("this caller may not change carts")
+				}
+				n, err := m.Client().Cart.Query().Where(cart.ID(id), p).Count(Bypass(ctx))
+				if err != nil || n == 0 {
+					return privacy.Denyf("this caller may not change that cart")
+				}
+				return privacy.Allow
+			}),
+		},
+	}
+}
+
+// CartPartPolicy scopes line items with their cart; only the cart service (system
+// context) writes them.
+func CartPartPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			allowPlatform(),
+			privacy.LineItemQueryRuleFunc(func(ctx context.Context, q *ent.LineItemQuery) error {
+				p, ok := visibleCarts(viewer.FromContext(ctx))
+				if !ok {
+					return denyNothingVisible("carts")
+				}
+				q.Where(lineitem.HasCartWith(p))
+				return privacy.Allow
+			}),
+		},
+		Mutation: privacy.MutationPolicy{allowPlatform(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// visibleOrders: customers see their own orders, store managers their stores', tenant
+// admins their tenants'.
+func visibleOrders(v *viewer.Viewer) (predicate.Order, bool) {
+	var any []predicate.Order
+	if v.Kind == viewer.User {
+		any = append(any, order.CustomerID(v.UserID))
+	}
+	if p, ok := staffScoped(v, order.TenantIDIn, order.StoreIDIn, order.Or); ok {
+		any = append(any, p)
+	}
+	if len(any) == 0 {
+		return nil, false
+	}
+	return order.Or(any...), true
+}
+
+// OrderPolicy scopes orders. Checkout creates them in its system context; staff of the
+// order's tenant or store change them.
+func OrderPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			allowPlatform(),
+			privacy.OrderQueryRuleFunc(func(ctx context.Context, q *ent.OrderQuery) error {
+				p, ok := visibleOrders(viewer.FromContext(ctx))
+				if !ok {
+					return denyNothingVisible("orders")
+				}
+				q.Where(p)
+				return privacy.Allow
+			}),
+		},
+		Mutation: privacy.MutationPolicy{
+			allowPlatform(),
+			privacy.OrderMutationRuleFunc(func(ctx context.Context, m *ent.OrderMutation) error {
+				if !m.Op().Is(ent.OpUpdateOne) {
+					return privacy.Denyf("orders are placed through checkout")
+				}
+				id, _ := m.ID()
+				o, err := m.Client().Order.Get(Bypass(ctx), id)
+				if err != nil {
+					return privacy.Denyf("order %d does not exist", id)
+				}
+				return decideStaffWrite(viewer.FromContext(ctx), rowScope{TenantID: o.TenantID, StoreID: o.StoreID}, true)
+			}),
+		},
+	}
+}
+
+// OrderPartPolicy scopes order lines, reservations and fulfilments with their order;
+// the order services write them in their system context.
+func OrderPartPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			allowPlatform(),
+			privacy.QueryRuleFunc(func(ctx context.Context, q ent.Query) error {
+				p, ok := visibleOrders(viewer.FromContext(ctx))
+				if !ok {
+					return denyNothingVisible("orders")
+				}
+				switch q := q.(type) {
+				case *ent.OrderLineItemQuery:
+					q.Where(orderlineitem.HasOrderWith(p))
+				case *ent.ReservationQuery:
+					q.Where(reservation.HasOrderWith(p))
+				case *ent.FulfillmentQuery:
+					q.Where(fulfillment.HasOrderWith(p))
+				default:
+					return privacy.Denyf("no order rule for %T", q)
+				}
+				return privacy.Allow
+			}),
+		},
+		Mutation: privacy.MutationPolicy{allowPlatform(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// CustomerOwnedPolicy: a customer's address book is theirs; the tenant's admins read it.
+func CustomerOwnedPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			allowPlatform(),
+			privacy.CustomerAddressQueryRuleFunc(func(ctx context.Context, q *ent.CustomerAddressQuery) error {
+				v := viewer.FromContext(ctx)
+				var any []predicate.CustomerAddress
+				if v.Kind == viewer.User {
+					any = append(any, customeraddress.UserID(v.UserID))
+				}
+				if ids := v.AdminTenants(); len(ids) > 0 {
+					any = append(any, customeraddress.TenantIDIn(ids...))
+				}
+				if len(any) == 0 {
+					return denyNothingVisible("addresses")
+				}
+				q.Where(customeraddress.Or(any...))
+				return privacy.Allow
+			}),
+		},
+		Mutation: privacy.MutationPolicy{
+			allowPlatform(),
+			privacy.CustomerAddressMutationRuleFunc(func(ctx context.Context, m *ent.CustomerAddressMutation) error {
+				v := viewer.FromContext(ctx)
+				var owner, tenantID int
+				if m.Op().Is(ent.OpCreate) {
+					owner, _ = m.UserID()
+					tenantID, _ = m.TenantID()
+				} else if id, ok := m.ID(); ok && (m.Op().Is(ent.OpUpdateOne) || m.Op().Is(ent.OpDeleteOne)) {
+					a, err := m.Client().CustomerAddress.Get(Bypass(ctx), id)
+					if err != nil {
+						return privacy.Denyf("address %d does not exist", id)
+					}
+					owner, tenantID = a.UserID, a.TenantID
+				} else {
+					return privacy.Denyf("addresses are changed one at a time")
+				}
+				if v.Kind == viewer.User && owner == v.UserID && contains(v.TenantsWithRole(viewer.RoleCustomer), tenantID) {
+					return privacy.Allow
+				}
+				return decideStaffWrite(v, rowScope{TenantID: tenantID}, false)
+			}),
+		},
+	}
+}

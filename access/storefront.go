@@ -1,0 +1,47 @@
+package access
+
+import (
+	"github.com/dakkah/cityos/ent/predicate"
+	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/saleschannel"
+	"github.com/dakkah/cityos/ent/store"
+	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/viewer"
+)
+
+// A request made for a storefront (a publishable key, or a store named by X-Store-Host)
+// carries its store in the viewer. Whoever the caller is, such a request sees the
+// catalog as that store's shoppers do: published products in the store's channels.
+
+// shopping reports whether the request is for a storefront.
+func shopping(v *viewer.Viewer) bool { return v.StoreID != 0 }
+
+// sellableProducts is the catalog of the viewer's store: published products in its
+// enabled channels — and nothing at all while the store is not active or its tenant
+// not operating, whatever key or host named it.
+func sellableProducts(v *viewer.Viewer) predicate.Product {
+	return product.And(
+		product.TenantID(v.TenantID),
+		product.StatusEQ(product.StatusPublished),
+		product.HasSalesChannelsWith(
+			saleschannel.StoreID(v.StoreID),
+			saleschannel.IsDisabled(false),
+			saleschannel.HasStoreWith(store.StatusEQ(store.StatusActive), store.HasTenantWith(tenant.StatusIn(operating()...))),
+		),
+	)
+}
+
+// catalogTenants are the tenants whose catalog the viewer reads as staff: admins and
+// managers read their tenant's whole catalog (managers assign it to their stores).
+func catalogTenants(v *viewer.Viewer) []int { return v.StaffTenants() }
+
+// referenceTenants are the tenants whose reference data (regions, shipping options,
+// categories, collections) the viewer may read: its staff tenants, its customer
+// tenants and the tenant of the store it shops in.
+func referenceTenants(v *viewer.Viewer) []int {
+	ids := append(v.StaffTenants(), v.TenantsWithRole(viewer.RoleCustomer)...)
+	if v.TenantID != 0 {
+		ids = append(ids, v.TenantID)
+	}
+	return ids
+}

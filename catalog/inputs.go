@@ -1,0 +1,88 @@
+// Package catalog manages what tenants sell: products, their options and variants,
+// categories, collections, and the sales channels that put products in stores.
+package catalog
+
+import "github.com/dakkah/cityos/ent/product"
+
+// ProductOptionInput is an option of a product and its values.
+type ProductOptionInput struct {
+	Title  string
+	Values []string
+}
+
+// CreateProductInput is the input of CreateProduct.
+type CreateProductInput struct {
+	TenantID     int
+	Title        string
+	Handle       string
+	Description  *string
+	Status       *product.Status
+	Thumbnail    *string
+	Images       []string
+	Tags         []string
+	CategoryID   *int
+	CollectionID *int
+	Options      []*ProductOptionInput
+	Metadata     map[string]any
+}
+
+// UpdateProductInput is the input of UpdateProduct; nil fields are left as they are.
+type UpdateProductInput struct {
+	Title           *string
+	Handle          *string
+	Description     *string
+	Status          *product.Status
+	Thumbnail       *string
+	Images          []string
+	Tags            []string
+	CategoryID      *int
+	ClearCategory   *bool
+	CollectionID    *int
+	ClearCollection *bool
+	Metadata        map[string]any
+}
+
+// CreateVariantInput is the input of CreateVariant.
+type CreateVariantInput struct {
+	ProductID       int
+	Title           string
+	Sku             string
+	OptionValues    map[string]any
+	Barcode         *string
+	Weight          *int
+	ManageInventory *bool
+	AllowBackorder  *bool
+}
+
+// UpdateVariantInput is the input of UpdateVariant; nil fields are left as they are.
+type UpdateVariantInput struct {
+	Title           *string
+	Sku             *string
+	OptionValues    map[string]any
+	Barcode         *string
+	Weight          *int
+	ManageInventory *bool
+	AllowBackorder  *bool
+}
+
+// CategoryInput is a node of a tenant's category tree.
+type CategoryInput struct {
+	TenantID int
+	Name     string
+	Handle   string
+	ParentID *int
+}
+
+// CollectionInput is a product collection.
+type CollectionInput struct {
+	TenantID int
+	Title    string
+	Handle   string
+}
+
+// CreateSalesChannelInput is an extra sales channel of a store.
+type CreateSalesChannelInput struct {
+	StoreID     int
+	Name        string
+	Description *string
+}

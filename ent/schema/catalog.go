@@ -1,0 +1,180 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/dakkah/cityos/access"
+)
+
+// SalesChannel is a way products reach buyers. Every store has its own; a product is
+// sold in exactly the stores whose channels it is assigned to.
+type SalesChannel struct{ ent.Schema }
+
+func (SalesChannel) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+
+func (SalesChannel) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("store_id").Immutable().Annotations(entgql.Type("ID")),
+		field.String("name").NotEmpty().MaxLen(200),
+		field.String("description").Default("").MaxLen(2000),
+		field.Bool("is_disabled").Default(false),
+	}
+}
+
+func (SalesChannel) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("store", Store.Type).Field("store_id").Unique().Required().Immutable(),
+		edge.From("products", Product.Type).Ref("sales_channels").Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+func (SalesChannel) Indexes() []ent.Index { return []ent.Index{index.Fields("store_id")} }
+
+// Policy scopes sales channels to the viewer (see package access).
+func (SalesChannel) Policy() ent.Policy { return access.SalesChannelPolicy() }
+
+// Product is a tenant's catalog item; it is sold through sales channels.
+type Product struct{ ent.Schema }
+
+func (Product) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+
+func (Product) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("title").NotEmpty().MaxLen(500).Annotations(entgql.OrderField("TITLE")),
+		field.String("handle").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("HANDLE")),
+		field.String("description").Default("").MaxLen(20000),
+		field.Enum("status").Values("draft", "published", "archived").Default("draft"),
+		field.String("thumbnail").Optional().MaxLen(2048),
+		field.Strings("images").Optional(),
+		field.Strings("tags").Optional().Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		field.Int("category_id").Optional().Nillable().Annotations(entgql.Type("ID")),
+		field.Int("collection_id").Optional().Nillable().Annotations(entgql.Type("ID")),
+		field.JSON("metadata", map[string]any{}).Optional().Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+func (Product) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("category", ProductCategory.Type).Field("category_id").Unique(),
+		edge.To("collection", ProductCollection.Type).Field("collection_id").Unique(),
+		edge.To("options", ProductOption.Type),
+		edge.To("variants", ProductVariant.Type),
+		edge.To("sales_channels", SalesChannel.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+func (Product) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("tenant_id", "handle").Unique(), index.Fields("tenant_id", "status")}
+}
+
+func (Product) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+// Policy scopes products to the viewer (see package access).
+func (Product) Policy() ent.Policy { return access.ProductPolicy() }
+
+// ProductCategory is a node of a tenant's category tree.
+type ProductCategory struct{ ent.Schema }
+
+func (ProductCategory) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+
+func (ProductCategory) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").NotEmpty().MaxLen(200),
+		field.String("handle").NotEmpty().MaxLen(200),
+		field.Int("parent_id").Optional().Nillable().Annotations(entgql.Type("ID")),
+	}
+}
+
+func (ProductCategory) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("children", ProductCategory.Type).From("parent").Field("parent_id").Unique(),
+	}
+}
+
+func (ProductCategory) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("tenant_id", "handle").Unique()}
+}
+
+// Policy: readable where the tenant's catalog is; written by its admins.
+func (ProductCategory) Policy() ent.Policy { return access.CatalogReferencePolicy() }
+
+// ProductCollection groups products for merchandising.
+type ProductCollection struct{ ent.Schema }
+
+func (ProductCollection) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+
+func (ProductCollection) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("title").NotEmpty().MaxLen(200),
+		field.String("handle").NotEmpty().MaxLen(200),
+	}
+}
+
+func (ProductCollection) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("tenant_id", "handle").Unique()}
+}
+
+// Policy: readable where the tenant's catalog is; written by its admins.
+func (ProductCollection) Policy() ent.Policy { return access.CatalogReferencePolicy() }
+
+// ProductOption is a dimension a product varies in (size, colour) and its values.
+type ProductOption struct{ ent.Schema }
+
+func (ProductOption) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}} }
+
+func (ProductOption) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("product_id").Immutable().Annotations(entgql.Type("ID")),
+		field.String("title").NotEmpty().MaxLen(100),
+		field.Strings("values"),
+	}
+}
+
+func (ProductOption) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("product", Product.Type).Ref("options").Field("product_id").Unique().Required().Immutable(),
+	}
+}
+
+// Policy follows the product's.
+func (ProductOption) Policy() ent.Policy { return access.ProductPartPolicy() }
+
+// ProductVariant is one purchasable version of a product, with its own SKU, prices and stock.
+type ProductVariant struct{ ent.Schema }
+
+func (ProductVariant) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+
+func (ProductVariant) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("product_id").Immutable().Annotations(entgql.Type("ID")),
+		field.String("title").NotEmpty().MaxLen(500),
+		field.String("sku").NotEmpty().MaxLen(100),
+		field.JSON("option_values", map[string]string{}).Optional().Annotations(entgql.Type("Map"), entgql.Skip(entgql.SkipWhereInput)),
+		field.String("barcode").Optional().MaxLen(100),
+		field.Int("weight").Optional().NonNegative().Comment("grams"),
+		field.Bool("manage_inventory").Default(true),
+		field.Bool("allow_backorder").Default(false),
+	}
+}
+
+func (ProductVariant) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("product", Product.Type).Ref("variants").Field("product_id").Unique().Required().Immutable(),
+		edge.To("prices", Price.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("inventory_levels", InventoryLevel.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+func (ProductVariant) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("tenant_id", "sku").Unique(), index.Fields("product_id")}
+}
+
+// Policy follows the product's.
+func (ProductVariant) Policy() ent.Policy { return access.ProductPartPolicy() }

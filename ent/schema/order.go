@@ -1,0 +1,168 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/dakkah/cityos/access"
+	"github.com/dakkah/cityos/address"
+)
+
+// Order is a completed cart: what was bought, for how much, and where it stands in
+// payment and fulfilment. Amounts are minor units of its currency.
+type Order struct{ ent.Schema }
+
+func (Order) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+
+func (Order) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("store_id").Immutable().Annotations(entgql.Type("ID")),
+		field.Int("display_id").Immutable().Annotations(entgql.OrderField("DISPLAY_ID")),
+		field.Int("cart_id").Optional().Nillable().Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
+		field.String("idempotency_key").Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Int("customer_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
+		field.String("email").Optional(),
+		field.Enum("status").Values("pending", "completed", "canceled", "archived").Default("pending"),
+		field.Enum("payment_status").Values("not_paid", "authorized", "captured", "partially_refunded", "refunded", "canceled").Default("not_paid"),
+		field.Enum("fulfillment_status").Values("not_fulfilled", "fulfilled", "shipped", "delivered").Default("not_fulfilled"),
+		field.String("currency_code").Immutable(),
+		field.Int64("subtotal").Immutable(),
+		field.Int64("shipping_total").Immutable(),
+		field.Int64("tax_total").Immutable(),
+		field.Int64("total").Immutable().Annotations(entgql.OrderField("TOTAL")),
+		field.Int64("refunded_total").Default(0),
+		field.String("payment_provider").Immutable(),
+		field.String("payment_reference").Optional().Annotations(entgql.Skip(entgql.SkipAll)),
+		field.String("shipping_method").Optional(),
+		field.JSON("shipping_address", &address.Address{}).Optional().Annotations(entgql.Skip(entgql.SkipAll)),
+		field.JSON("billing_address", &address.Address{}).Optional().Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Time("canceled_at").Optional().Nillable(),
+	}
+}
+
+func (Order) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("store", Store.Type).Field("store_id").Unique().Required().Immutable(),
+		edge.To("customer", User.Type).Field("customer_id").Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("items", OrderLineItem.Type),
+		edge.To("reservations", Reservation.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("fulfillments", Fulfillment.Type),
+	}
+}
+
+func (Order) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("store_id", "display_id").Unique(),
+		index.Fields("tenant_id", "idempotency_key").Unique(),
+		index.Fields("customer_id"),
+	}
+}
+
+func (Order) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+// Policy: customers see their own orders, store managers their stores', tenant admins
+// their tenant's.
+func (Order) Policy() ent.Policy { return access.OrderPolicy() }
+
+// OrderLineItem is a line of an order, copied from the cart at checkout.
+type OrderLineItem struct{ ent.Schema }
+
+func (OrderLineItem) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}} }
+
+func (OrderLineItem) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("order_id").Immutable(),
+		field.Int("variant_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
+		field.String("title").Immutable(),
+		field.String("sku").Immutable(),
+		field.Int("quantity").Positive().Immutable(),
+		field.Int64("unit_price").Immutable(),
+		field.Int64("total").Immutable(),
+	}
+}
+
+func (OrderLineItem) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("order", Order.Type).Ref("items").Field("order_id").Unique().Required().Immutable(),
+	}
+}
+
+func (OrderLineItem) Indexes() []ent.Index { return []ent.Index{index.Fields("order_id")} }
+
+// Policy follows the order's.
+func (OrderLineItem) Policy() ent.Policy { return access.OrderPartPolicy() }
+
+// Reservation holds stock of one inventory level for an order until it is released.
+type Reservation struct{ ent.Schema }
+
+func (Reservation) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+
+func (Reservation) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("order_id").Immutable(),
+		field.Int("inventory_level_id").Immutable(),
+		field.Int("quantity").Positive().Immutable(),
+		field.Time("released_at").Optional().Nillable(),
+	}
+}
+
+func (Reservation) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("order", Order.Type).Ref("reservations").Field("order_id").Unique().Required().Immutable(),
+	}
+}
+
+// Policy follows the order's.
+func (Reservation) Policy() ent.Policy { return access.OrderPartPolicy() }
+
+// Fulfillment is one shipment of an order.
+type Fulfillment struct{ ent.Schema }
+
+func (Fulfillment) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+
+func (Fulfillment) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("order_id").Immutable().Annotations(entgql.Type("ID")),
+		field.Time("shipped_at").Optional().Nillable(),
+		field.Time("delivered_at").Optional().Nillable(),
+	}
+}
+
+func (Fulfillment) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("order", Order.Type).Ref("fulfillments").Field("order_id").Unique().Required().Immutable(),
+	}
+}
+
+// Policy follows the order's.
+func (Fulfillment) Policy() ent.Policy { return access.OrderPartPolicy() }
+
+// OutboxEvent is an event written in the same transaction as the change that raised it;
+// the relay hands it to the queue, so a crash can delay an event but never lose it.
+type OutboxEvent struct{ ent.Schema }
+
+func (OutboxEvent) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (OutboxEvent) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("tenant_id").Optional().Nillable().Immutable(),
+		field.String("topic").Immutable(),
+		field.JSON("payload", map[string]any{}).Immutable(),
+		field.Time("published_at").Optional().Nillable(),
+	}
+}
+
+func (OutboxEvent) Indexes() []ent.Index { return []ent.Index{index.Fields("published_at")} }
+
+func (OutboxEvent) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}
+
+// Policy: internal; written by the system context inside business transactions.
+func (OutboxEvent) Policy() ent.Policy { return access.SystemOnlyPolicy() }
