@@ -46,7 +46,9 @@ type App struct {
 func Open(ctx context.Context, cfg config.Config, log *slog.Logger, migrate bool) (*App, error) {
 	a := &App{Config: cfg, Logger: log}
 	var err error
+	dialect := "postgres"
 	if cfg.Embedded() {
+		dialect = "sqlite"
 		if err := cfg.EnsureJWTSecret(); err != nil {
 			return nil, fmt.Errorf("jwt secret: %w", err)
 		}
@@ -61,7 +63,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, migrate bool
 	}
 	a.closers = append(a.closers, func() { _ = a.Client.Close() })
 	if migrate {
-		if err := Migrate(ctx, a.Client); err != nil {
+		if err := Migrate(ctx, dialect, a.DB); err != nil {
 			a.Close()
 			return nil, err
 		}

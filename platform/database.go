@@ -3,9 +3,7 @@
 package platform
 
 import (
-	"context"
 	"database/sql"
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -15,7 +13,6 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/ent/migrate"
 	_ "github.com/dakkah/cityos/ent/runtime" // policies, hooks and defaults
 )
 
@@ -44,12 +41,4 @@ func OpenPostgres(url string) (*ent.Client, *sql.DB, error) {
 	db.SetMaxOpenConns(32)
 	db.SetMaxIdleConns(32)
 	return ent.NewClient(ent.Driver(entsql.OpenDB(dialect.Postgres, db))), db, nil
-}
-
-// Migrate brings the schema up to date with the model.
-func Migrate(ctx context.Context, client *ent.Client) error {
-	if err := client.Schema.Create(ctx, migrate.WithForeignKeys(true)); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	return nil
 }

@@ -42,6 +42,10 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 func classify(err error) (apperr.Code, string) {
 	var gqlErr *gqlerror.Error
 	if errors.As(err, &gqlErr) && gqlErr.Unwrap() == nil {
+		// entgql answers a node it cannot load with a GraphQL error already coded NOT_FOUND.
+		if code, _ := gqlErr.Extensions["code"].(string); code == string(apperr.NotFound) {
+			return apperr.NotFound, "not found"
+		}
 		return "", ""
 	}
 	if e, ok := apperr.As(err); ok {
@@ -63,8 +67,22 @@ func classify(err error) (apperr.Code, string) {
 		return apperr.Conflict, "conflicts with an existing record"
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return apperr.Internal, "the request was cancelled or timed out"
+	case introspectionDisabled(err):
+		return apperr.BadUserInput, "introspection is disabled"
 	}
 	return apperr.Internal, "internal error"
+}
+
+// introspectionDisabled recognises gqlgen's refusal of __schema and __type when
+// introspection is off (production). It is a plain error, known only by its text; without
+// this it would pass for an internal failure of ours.
+func introspectionDisabled(err error) bool {
+	for ; err != nil; err = errors.Unwrap(err) {
+		if err.Error() == "introspection disabled" {
+			return true
+		}
+	}
+	return false
 }
 
 // denyReason keeps the policy's own sentence, which names no data.

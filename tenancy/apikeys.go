@@ -74,8 +74,13 @@ func (s *Service) CreateAPIKey(ctx context.Context, in CreateAPIKeyInput) (Creat
 		c := tx.APIKey.Create().SetTenantID(in.TenantID).SetKind(in.Kind).SetName(name).SetRoles(roles).
 			SetTokenHash(auth.HashToken(token)).SetTokenPrefix(auth.DisplayPrefix(token))
 		if in.StoreID != nil {
-			if _, err := tx.Store.Get(ctx, *in.StoreID); err != nil {
+			st, err := tx.Store.Get(ctx, *in.StoreID)
+			if err != nil {
 				return err
+			}
+			// The platform's policy allows any store; a key must still stay within its tenant.
+			if st.TenantID != in.TenantID {
+				return apperr.Invalid("storeId", "the store does not belong to that tenant")
 			}
 			c.SetStoreID(*in.StoreID)
 		}

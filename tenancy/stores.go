@@ -3,8 +3,12 @@ package tenancy
 import (
 	"context"
 
+	"github.com/dakkah/cityos/access"
+	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/theme"
 )
@@ -126,12 +130,39 @@ func (s *Service) DeleteStore(ctx context.Context, id int) error {
 				return err
 			}
 		}
-		return translate(tx.Store.DeleteOneID(id).Exec(ctx), "the store is still referenced (keys or roles): revoke them first")
+		// The foreign keys from API keys and roles to a store are ON DELETE SET NULL, so
+		// the database would leave a live key or a store_manager role pointing at no store
+		// (and that manager still counted as the tenant's staff). Refuse instead; the check
+		// comes after the policy-checked delete so an unauthorised caller hears FORBIDDEN.
+		referenced, err := storeReferenced(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := translate(tx.Store.DeleteOneID(id).Exec(ctx), storeReferencedMsg); err != nil {
+			return err
+		}
+		if referenced {
+			return apperr.New(apperr.Conflict, "%s", storeReferencedMsg) // rolls the deletes back
+		}
+		return nil
 	})
 	if err == nil {
 		s.changed(ctx)
 	}
 	return err
+}
+
+const storeReferencedMsg = "the store is still referenced (keys or roles): revoke them first"
+
+// storeReferenced reports whether an unrevoked API key or a role still points at a store.
+// It reads with the policy bypass: the answer is only "referenced", never by what.
+func storeReferenced(ctx context.Context, tx *ent.Tx, id int) (bool, error) {
+	sys := access.Bypass(ctx)
+	keys, err := tx.APIKey.Query().Where(apikey.StoreID(id), apikey.RevokedAtIsNil()).Exist(sys)
+	if err != nil || keys {
+		return keys, err
+	}
+	return tx.Membership.Query().Where(membership.StoreID(id)).Exist(sys)
 }
 
 func validTheme(t theme.Config) (theme.Config, error) {

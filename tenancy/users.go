@@ -7,6 +7,7 @@ import (
 	"github.com/dakkah/cityos/auth"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/user"
 )
 
 // CreateUserInput is the input of CreateUser.
@@ -69,9 +70,7 @@ func (s *Service) GrantRole(ctx context.Context, userID int, role membership.Rol
 			}
 			c.SetTenantID(*tenantID)
 		}
-		// The user may not be visible to the granter yet (a new user has no roles), so
-		// its existence is checked across the platform; the grant itself is policy-checked.
-		if _, err := tx.User.Get(systemRead(ctx), userID); err != nil {
+		if err := grantable(ctx, tx, userID); err != nil {
 			return err
 		}
 		var err error
@@ -92,4 +91,25 @@ func (s *Service) RevokeRole(ctx context.Context, membershipID int) error {
 		}
 		return tx.Membership.DeleteOneID(membershipID).Exec(ctx)
 	})
+}
+
+// grantable checks that the granter may give the user a role: a user it can already see,
+// or a platform account that holds no role anywhere yet (one just created with
+// createUser). Anyone else — another tenant's staff or customers — is NOT_FOUND, so a
+// grant cannot reveal who exists.
+func grantable(ctx context.Context, tx *ent.Tx, userID int) error {
+	_, err := tx.User.Get(ctx, userID)
+	if !ent.IsNotFound(err) {
+		return err
+	}
+	fresh, err := tx.User.Query().
+		Where(user.ID(userID), user.Not(user.HasMemberships())).
+		Exist(systemRead(ctx))
+	if err != nil {
+		return err
+	}
+	if !fresh {
+		return apperr.New(apperr.NotFound, "not found")
+	}
+	return nil
 }

@@ -51,7 +51,7 @@ func SQLite(t testing.TB) *DB {
 		t.Fatalf("open sqlite: %v", err)
 	}
 	t.Cleanup(func() { _ = client.Close() })
-	migrateOrFail(t, client)
+	migrateOrFail(t, "sqlite", db)
 	return &DB{Dialect: "sqlite", Client: client, SQL: db}
 }
 
@@ -88,13 +88,13 @@ func Postgres(t testing.TB, base string) *DB {
 	}
 	db.SetMaxOpenConns(16)
 	t.Cleanup(func() { _ = client.Close() })
-	migrateOrFail(t, client)
+	migrateOrFail(t, "postgres", db)
 	return &DB{Dialect: "postgres", Client: client, SQL: db}
 }
 
-func migrateOrFail(t testing.TB, c *ent.Client) {
+func migrateOrFail(t testing.TB, dialect string, db *sql.DB) {
 	t.Helper()
-	if err := platform.Migrate(context.Background(), c); err != nil {
+	if err := platform.Migrate(context.Background(), dialect, db); err != nil {
 		t.Fatalf("migrate: %v", err)
 	}
 }

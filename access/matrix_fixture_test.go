@@ -1,0 +1,230 @@
+package access_test
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"testing"
+	"time"
+
+	"entgo.io/ent/dialect/sql/schema"
+
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/auditlog"
+	"github.com/dakkah/cityos/ent/membership"
+	entmigrate "github.com/dakkah/cityos/ent/migrate"
+	"github.com/dakkah/cityos/ent/store"
+	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/taxonomy"
+	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/viewer"
+)
+
+// fx is the shared fixture plus the rows the matrix needs to tell filters apart: a
+// suspended tenant C ("cobalt", store c1), an inactive store a3 in A, a pending domain
+// past its verification window on A1 and on B1, some taxonomy, and a user with no role.
+type fx struct {
+	*testenv.Fixture
+	DB *testenv.DB
+
+	TenantC                        *ent.Tenant
+	StoreA3, StoreC1               *ent.Store
+	StaleDomainA1, StaleDomainB1   *ent.Domain
+	CountrySA, CountryAE           *ent.Country
+	ScopeRetail, ScopeSpare        *ent.Scope
+	CategoryApparel, CategorySpare *ent.Category
+	SubShirts                      *ent.Subcategory
+	Newbie                         *ent.User
+	MembershipAdminB               *ent.Membership
+	AuditA1, AuditB                *ent.AuditLog
+}
+
+func sysCtx() context.Context {
+	return viewer.SystemContext(context.Background(), "authorization-matrix")
+}
+
+func newFx(t testing.TB, db *testenv.DB) *fx {
+	t.Helper()
+	f := &fx{Fixture: testenv.NewFixture(t, db), DB: db}
+	ctx := sysCtx()
+	svc, tax, c := f.API.App.Tenancy, f.API.App.Taxonomy, db.Client
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("matrix fixture: %v", err)
+		}
+	}
+	ptr := func(s string) *string { return &s }
+	var err error
+	suspended, inactive := tenant.StatusSuspended, store.StatusInactive
+	f.TenantC, err = svc.CreateTenant(ctx, tenancy.CreateTenantInput{Handle: "cobalt", Name: "Cobalt", Status: &suspended,
+		Subdomain: ptr("cobalt"), BillingEmail: ptr("billing@cobalt.test"), Metadata: map[string]any{"secret": "c-meta"}})
+	must(err)
+	f.StoreC1, err = svc.CreateStore(ctx, tenancy.CreateStoreInput{TenantID: f.TenantC.ID, Handle: "c1", Name: "C One", Subdomain: ptr("c1")})
+	must(err)
+	f.StoreA3, err = svc.CreateStore(ctx, tenancy.CreateStoreInput{TenantID: f.TenantA.ID, Handle: "a3", Name: "A Three", Subdomain: ptr("a3"), Status: &inactive})
+	must(err)
+	stale := func(s *ent.Store, host string) *ent.Domain {
+		d, err := c.Domain.Create().SetTenantID(s.TenantID).SetStoreID(s.ID).SetHostname(host).
+			SetVerificationToken("stale-token").SetCreatedAt(time.Now().Add(-2 * tenancy.VerificationWindow)).Save(ctx)
+		must(err)
+		return d
+	}
+	// .onion: Go's resolver answers "no such host" for it without asking DNS (RFC 7686),
+	// so verifying these domains is quick and deterministic, online or not.
+	f.StaleDomainA1 = stale(f.StoreA1, "stale.acme.onion")
+	f.StaleDomainB1 = stale(f.StoreB1, "stale.bolt.onion")
+
+	f.CountrySA, err = tax.CreateCountry(ctx, taxonomy.CountryInput{Code: "SA", Name: "Saudi Arabia"})
+	must(err)
+	f.CountryAE, err = tax.CreateCountry(ctx, taxonomy.CountryInput{Code: "AE", Name: "United Arab Emirates"})
+	must(err)
+	f.ScopeRetail, err = tax.CreateScope(ctx, taxonomy.ScopeInput{Handle: "retail", Name: "Retail"})
+	must(err)
+	f.ScopeSpare, err = tax.CreateScope(ctx, taxonomy.ScopeInput{Handle: "spare", Name: "Spare"})
+	must(err)
+	f.CategoryApparel, err = tax.CreateCategory(ctx, taxonomy.CategoryInput{Handle: "apparel", Name: "Apparel", ScopeID: &f.ScopeRetail.ID})
+	must(err)
+	f.CategorySpare, err = tax.CreateCategory(ctx, taxonomy.CategoryInput{Handle: "spare", Name: "Spare"})
+	must(err)
+	f.SubShirts, err = tax.CreateSubcategory(ctx, taxonomy.SubcategoryInput{CategoryID: f.CategoryApparel.ID, Handle: "shirts", Name: "Shirts"})
+	must(err)
+
+	f.Newbie, err = svc.CreateUser(ctx, tenancy.CreateUserInput{Email: "newbie@example.test", Password: testenv.Password})
+	must(err)
+	f.MembershipAdminB, err = c.Membership.Query().Where(membership.UserID(f.Users[testenv.TenantAdminB].ID)).Only(ctx)
+	must(err)
+	f.AuditA1, err = c.AuditLog.Query().Where(auditlog.StoreID(f.StoreA1.ID), auditlog.EntityType("Store")).First(ctx)
+	must(err)
+	f.AuditB, err = c.AuditLog.Query().Where(auditlog.TenantID(f.TenantB.ID), auditlog.EntityType("Tenant")).First(ctx)
+	must(err)
+	return f
+}
+
+// auditCount is the number of audit records: every change writes one.
+func (f *fx) auditCount(t testing.TB) int {
+	t.Helper()
+	n, err := f.DB.Client.AuditLog.Query().Count(sysCtx())
+	if err != nil {
+		t.Fatalf("count audit log: %v", err)
+	}
+	return n
+}
+
+func gid(id int) string { return strconv.Itoa(id) }
+
+// refreshTokenOf signs a user in and returns the session's refresh token.
+func (f *fx) refreshTokenOf(t testing.TB, email string) string {
+	t.Helper()
+	s, err := f.API.App.Identity.Login(context.Background(), email, testenv.Password)
+	if err != nil {
+		t.Fatalf("login %s: %v", email, err)
+	}
+	return s.RefreshToken
+}
+
+// Mutation cells each need the fixture as it was built, and building it (migrations,
+// password hashes, sign-ins) is what costs. So a mutation cell borrows a database from a
+// pool, restores the fixture's rows from a snapshot taken right after the fixture was
+// built, and gets an API of its own over it: the same state as a fresh fixture, for the
+// price of a few INSERT … SELECTs.
+
+// snapDB is a database holding a built fixture and a snapshot of its rows.
+type snapDB struct {
+	base   *fx
+	tables []string // model tables, every table after the ones it references
+}
+
+// snapshotPrefix names the snapshot copy of a table.
+const snapshotPrefix = "matrix_snapshot_"
+
+func newSnapDB(t testing.TB, db *testenv.DB) *snapDB {
+	t.Helper()
+	s := &snapDB{base: newFx(t, db), tables: tablesInOrder()}
+	for _, tb := range s.tables {
+		if _, err := db.SQL.Exec(fmt.Sprintf(`CREATE TABLE %q AS SELECT * FROM %q`, snapshotPrefix+tb, tb)); err != nil {
+			t.Fatalf("snapshot %s: %v", tb, err)
+		}
+	}
+	return s
+}
+
+// tablesInOrder lists the model's tables so that each comes after those it references.
+func tablesInOrder() []string {
+	var out []string
+	done := map[*schema.Table]bool{}
+	var visit func(*schema.Table)
+	visit = func(tb *schema.Table) {
+		if done[tb] {
+			return
+		}
+		done[tb] = true
+		for _, fk := range tb.ForeignKeys {
+			visit(fk.RefTable)
+		}
+		out = append(out, tb.Name)
+	}
+	for _, tb := range entmigrate.Tables {
+		visit(tb)
+	}
+	return out
+}
+
+// restore puts the database back in the state of the snapshot.
+func (s *snapDB) restore(t testing.TB) {
+	t.Helper()
+	db := s.base.DB
+	tx, err := db.SQL.Begin()
+	if err != nil {
+		t.Fatalf("restore: %v", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	exec := func(q string) {
+		t.Helper()
+		if _, err := tx.Exec(q); err != nil {
+			t.Fatalf("restore: %s: %v", q, err)
+		}
+	}
+	// DELETE, not TRUNCATE: on PostgreSQL, truncating a dozen tiny tables costs more than
+	// emptying them (new files for every table).
+	for i := len(s.tables) - 1; i >= 0; i-- {
+		exec(fmt.Sprintf(`DELETE FROM %q`, s.tables[i]))
+	}
+	overriding := ""
+	if db.Dialect == "postgres" {
+		overriding = " OVERRIDING SYSTEM VALUE"
+	}
+	for _, tb := range s.tables {
+		exec(fmt.Sprintf(`INSERT INTO %q%s SELECT * FROM %q`, tb, overriding, snapshotPrefix+tb))
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatalf("restore: commit: %v", err)
+	}
+}
+
+// cellPool lends the databases of one dialect to mutation cells, one cell at a time each.
+type cellPool struct{ free chan *snapDB }
+
+// newCellPool builds n databases of the dialect, each with the fixture and its snapshot.
+func newCellPool(t *testing.T, dialect string, n int) *cellPool {
+	t.Helper()
+	p := &cellPool{free: make(chan *snapDB, n)}
+	for i := 0; i < n; i++ {
+		p.free <- newSnapDB(t, freshDB(t, dialect))
+	}
+	return p
+}
+
+// fixture returns the fixture, as freshly built, for the duration of t.
+func (p *cellPool) fixture(t *testing.T) *fx {
+	t.Helper()
+	s := <-p.free
+	t.Cleanup(func() { p.free <- s })
+	s.restore(t)
+	f := *s.base
+	fix := *s.base.Fixture
+	fix.API = testenv.NewAPI(t, s.base.DB, testenv.Config()) // and so a cold store-resolution cache
+	f.Fixture = &fix
+	return &f
+}
