@@ -44,7 +44,13 @@ var errBadLogin = apperr.New(apperr.Unauthenticated, "wrong e-mail or password")
 
 // Login checks an e-mail and password and starts a session.
 func (s *Service) Login(ctx context.Context, email, password string) (*Session, error) {
-	u, err := s.client.User.Query().Where(user.EmailEQ(normalizeEmail(email))).Only(sys(ctx))
+	return s.LoginIn(ctx, 0, email, password)
+}
+
+// LoginIn checks an e-mail and password against the accounts of one realm (0: platform
+// accounts; a tenant id: that tenant's customer accounts) and starts a session.
+func (s *Service) LoginIn(ctx context.Context, realm int, email, password string) (*Session, error) {
+	u, err := s.client.User.Query().Where(user.EmailEQ(normalizeEmail(email)), user.Realm(realm)).Only(sys(ctx))
 	if ent.IsNotFound(err) {
 		auth.DummyCheck() // same time as a real check: timing does not reveal which e-mails exist
 		return nil, errBadLogin
@@ -57,6 +63,11 @@ func (s *Service) Login(ctx context.Context, email, password string) (*Session, 
 	}
 	family := auth.RandomHex(16)
 	return s.issue(ctx, s.client, u, family)
+}
+
+// StartSession signs in a user just verified some other way (a registration).
+func (s *Service) StartSession(ctx context.Context, u *ent.User) (*Session, error) {
+	return s.issue(ctx, s.client, u, auth.RandomHex(16))
 }
 
 // Refresh exchanges a refresh token for a new pair. A token works once: presenting a used

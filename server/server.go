@@ -44,6 +44,7 @@ func New(d Deps) http.Handler {
 	gql := graphQLHandler(d, reg)
 	api := chain(gql,
 		authenticate(d.Resolver.Identity),
+		storeContext(d.Resolver.Storefront),
 		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
 	)
 

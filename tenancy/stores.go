@@ -8,6 +8,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/theme"
@@ -72,7 +73,11 @@ func (s *Service) CreateStore(ctx context.Context, in CreateStoreInput) (*ent.St
 			c.SetMetadata(in.Metadata)
 		}
 		out, err := c.Save(ctx)
-		return out, translate(err, "the tenant already has a store with that handle, or the subdomain is taken")
+		if err != nil {
+			return nil, translate(err, "the tenant already has a store with that handle, or the subdomain is taken")
+		}
+		// Every store sells through a channel of its own from the start.
+		return out, tx.SalesChannel.Create().SetTenantID(out.TenantID).SetStoreID(out.ID).SetName(out.Name).Exec(ctx)
 	})
 }
 
@@ -115,7 +120,7 @@ func (s *Service) UpdateStore(ctx context.Context, id int, in UpdateStoreInput) 
 	})
 }
 
-// DeleteStore deletes a store and its custom domains.
+// DeleteStore deletes a store with its custom domains and sales channels.
 func (s *Service) DeleteStore(ctx context.Context, id int) error {
 	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.Store.Get(ctx, id); err != nil {
@@ -127,6 +132,15 @@ func (s *Service) DeleteStore(ctx context.Context, id int) error {
 		}
 		for _, d := range ds {
 			if err := tx.Domain.DeleteOneID(d).Exec(ctx); err != nil {
+				return err
+			}
+		}
+		chs, err := tx.SalesChannel.Query().Where(saleschannel.StoreID(id)).IDs(ctx)
+		if err != nil {
+			return err
+		}
+		for _, c := range chs {
+			if err := tx.SalesChannel.DeleteOneID(c).Exec(ctx); err != nil {
 				return err
 			}
 		}

@@ -103,7 +103,7 @@ func grantable(ctx context.Context, tx *ent.Tx, userID int) error {
 		return err
 	}
 	fresh, err := tx.User.Query().
-		Where(user.ID(userID), user.Not(user.HasMemberships())).
+		Where(user.ID(userID), user.Realm(0), user.Not(user.HasMemberships())).
 		Exist(systemRead(ctx))
 	if err != nil {
 		return err

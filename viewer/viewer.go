@@ -57,7 +57,8 @@ type Viewer struct {
 	UserID   int // set for User
 	APIKeyID int // set for SecretKey and PublishableKey
 	Grants   []Grant
-	// StoreID and TenantID pin a publishable key (or a resolved storefront) to one store.
+	// StoreID and TenantID name the store a storefront request is for: a publishable
+	// key's store, or the store X-Store-Host resolved to. Zero when the request names none.
 	StoreID  int
 	TenantID int
 	// SystemName names the internal job when Kind is System, for audit logs.
