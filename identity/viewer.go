@@ -25,8 +25,11 @@ func (s *Service) UserViewer(ctx context.Context, token string) (*viewer.Viewer,
 	}
 	u, err := s.client.User.Query().Where(user.ID(claims.UserID)).
 		WithMemberships(func(q *ent.MembershipQuery) { q.WithTenant() }).Only(sys(ctx))
-	if err != nil || u.Status != user.StatusActive {
+	if ent.IsNotFound(err) || (err == nil && u.Status != user.StatusActive) {
 		return nil, apperr.New(apperr.Unauthenticated, "invalid access token")
+	}
+	if err != nil { // the database, not the token: not the client's to fix
+		return nil, err
 	}
 	v := &viewer.Viewer{Kind: viewer.User, UserID: u.ID}
 	for _, m := range u.Edges.Memberships {
@@ -50,7 +53,13 @@ func (s *Service) KeyViewer(ctx context.Context, token string, wantKind apikey.K
 		return nil, errBadKey
 	}
 	k, err := s.client.APIKey.Query().Where(apikey.TokenHash(auth.HashToken(token))).WithTenant().Only(sys(ctx))
-	if err != nil || k.Kind != wantKind || k.RevokedAt != nil {
+	if ent.IsNotFound(err) {
+		return nil, errBadKey
+	}
+	if err != nil { // the database, not the key: not the client's to fix
+		return nil, err
+	}
+	if k.Kind != wantKind || k.RevokedAt != nil {
 		return nil, errBadKey
 	}
 	s.touch(ctx, k)

@@ -21,15 +21,14 @@ func authenticate(ids *identity.Service) func(http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			v, err := viewerOf(r, ids)
 			if err != nil {
-				code, msg := apperr.Unauthenticated, "invalid credentials"
-				if e, ok := apperr.As(err); ok {
-					code, msg = e.Code, e.Message
+				if e, ok := apperr.As(err); ok && e.Code == apperr.Unauthenticated {
+					middleware.WriteError(w, r, http.StatusUnauthorized, e.Code, e.Message, nil)
+					return
 				}
-				if code != apperr.Unauthenticated {
-					middleware.Logger(r.Context()).Error("authentication failed", "err", err.Error())
-					code, msg = apperr.Internal, "internal error"
-				}
-				middleware.WriteError(w, r, http.StatusUnauthorized, code, msg, nil)
+				// The credentials could not be checked (the database is down…). A 401 would
+				// tell a client holding a good token to throw it away.
+				middleware.Logger(r.Context()).Error("authentication failed", "err", err.Error())
+				middleware.WriteError(w, r, http.StatusInternalServerError, apperr.Internal, "internal error", nil)
 				return
 			}
 			next.ServeHTTP(w, r.WithContext(viewer.NewContext(r.Context(), v)))
