@@ -4,8 +4,15 @@
 package graph
 
 import (
+	"github.com/dakkah/cityos/cart"
+	"github.com/dakkah/cityos/catalog"
+	"github.com/dakkah/cityos/checkout"
+	"github.com/dakkah/cityos/customer"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/inventory"
+	"github.com/dakkah/cityos/orders"
+	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
@@ -20,4 +27,12 @@ type Resolver struct {
 	Storefront *storefront.Resolver
 	// LookupTXT checks domain ownership (net.DefaultResolver.LookupTXT in production).
 	LookupTXT tenancy.TXTLookup
+
+	Catalog   *catalog.Service
+	Pricing   *pricing.Service
+	Inventory *inventory.Service
+	Customers *customer.Service
+	Carts     *cart.Service
+	Checkout  *checkout.Service
+	Orders    *orders.Service
 }

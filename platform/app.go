@@ -8,6 +8,15 @@ import (
 	"net"
 	"net/http"
 
+	"github.com/dakkah/cityos/cart"
+	"github.com/dakkah/cityos/catalog"
+	"github.com/dakkah/cityos/checkout"
+	"github.com/dakkah/cityos/customer"
+	"github.com/dakkah/cityos/inventory"
+	"github.com/dakkah/cityos/orders"
+	"github.com/dakkah/cityos/payment"
+	"github.com/dakkah/cityos/pricing"
+
 	"github.com/redis/go-redis/v9"
 
 	"github.com/dakkah/cityos/auth"
@@ -36,6 +45,14 @@ type App struct {
 	Taxonomy  *taxonomy.Service
 	Rules     *resolution.Resolver
 	Stores    *storefront.Resolver
+	Catalog   *catalog.Service
+	Pricing   *pricing.Service
+	Inventory *inventory.Service
+	Customers *customer.Service
+	Carts     *cart.Service
+	Payments  *payment.Registry
+	Checkout  *checkout.Service
+	Orders    *orders.Service
 
 	closers []func()
 }
@@ -100,6 +117,14 @@ func (a *App) assemble() error {
 	a.Taxonomy = taxonomy.New(a.Client)
 	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithRedis(a.Redis))
 	a.Stores = &storefront.Resolver{Client: a.Client, Rules: a.Rules}
+	a.Catalog = catalog.New(a.Client)
+	a.Pricing = pricing.New(a.Client)
+	a.Inventory = inventory.New(a.Client)
+	a.Customers = customer.New(a.Client, a.Identity)
+	a.Carts = cart.New(a.Client)
+	a.Payments = payment.NewRegistry(payment.Manual{})
+	a.Checkout = checkout.New(a.Client, a.Payments)
+	a.Orders = orders.New(a.Client, a.Payments)
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
@@ -124,6 +149,13 @@ func (a *App) Handler() http.Handler {
 			Taxonomy:   a.Taxonomy,
 			Storefront: a.Stores,
 			LookupTXT:  net.DefaultResolver.LookupTXT,
+			Catalog:    a.Catalog,
+			Pricing:    a.Pricing,
+			Inventory:  a.Inventory,
+			Customers:  a.Customers,
+			Carts:      a.Carts,
+			Checkout:   a.Checkout,
+			Orders:     a.Orders,
 		},
 		Redis: a.Redis,
 		Ready: map[string]func(context.Context) error{

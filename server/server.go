@@ -24,6 +24,7 @@ import (
 	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/graph"
 	"github.com/dakkah/cityos/graph/generated"
+	"github.com/dakkah/cityos/reqcache"
 	"github.com/dakkah/cityos/server/middleware"
 )
 
@@ -45,6 +46,7 @@ func New(d Deps) http.Handler {
 	api := chain(gql,
 		authenticate(d.Resolver.Identity),
 		storeContext(d.Resolver.Storefront),
+		requestCache,
 		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
 	)
 
@@ -98,6 +100,13 @@ func withIDE(api http.Handler, dev bool) http.Handler {
 			return
 		}
 		api.ServeHTTP(w, r)
+	})
+}
+
+// requestCache gives each request its own cache for batch loads (see reqcache).
+func requestCache(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(reqcache.New(r.Context())))
 	})
 }
 

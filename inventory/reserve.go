@@ -1,0 +1,122 @@
+package inventory
+
+import (
+	"context"
+	"time"
+
+	"entgo.io/ent/dialect/sql"
+
+	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/reservation"
+	"github.com/dakkah/cityos/viewer"
+)
+
+func sys(ctx context.Context) context.Context { return viewer.SystemContext(ctx, "inventory") }
+
+// hasAvailable keeps a level only while at least n units are unreserved. The check and
+// the increment are one UPDATE, so two checkouts can never both take the last unit:
+// PostgreSQL re-checks the condition after waiting on the row lock, and SQLite runs one
+// writing transaction at a time.
+func hasAvailable(n int) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		s.Where(sql.P(func(b *sql.Builder) {
+			b.WriteString(s.C(inventorylevel.FieldStockedQuantity)).WriteString(" - ").
+				WriteString(s.C(inventorylevel.FieldReservedQuantity)).WriteString(" >= ").Arg(n)
+		}))
+	}
+}
+
+// Reserve holds qty units of a variant for an order, taking them from the levels that
+// have them, through tx. Without enough available units it answers CONFLICT, unless the
+// variant allows backorders (the rest is then reserved beyond stock) or does not track
+// inventory at all. An error leaves tx to be rolled back by the caller.
+func Reserve(ctx context.Context, tx *ent.Tx, orderID, variantID, qty int) error {
+	ctx = sys(ctx)
+	v, err := tx.ProductVariant.Get(ctx, variantID)
+	if err != nil {
+		return err
+	}
+	if !v.ManageInventory {
+		return nil
+	}
+	levels, err := tx.InventoryLevel.Query().Where(inventorylevel.VariantID(variantID)).
+		Order(ent.Asc(inventorylevel.FieldID)).All(ctx)
+	if err != nil {
+		return err
+	}
+	remaining := qty
+	for _, l := range levels {
+		for remaining > 0 {
+			take := min(remaining, l.StockedQuantity-l.ReservedQuantity)
+			if take <= 0 {
+				break
+			}
+			n, err := tx.InventoryLevel.Update().Where(inventorylevel.ID(l.ID), hasAvailable(take)).
+				AddReservedQuantity(take).Save(ctx)
+			if err != nil {
+				return err
+			}
+			if n == 1 {
+				if err := hold(ctx, tx, v.TenantID, orderID, l.ID, take); err != nil {
+					return err
+				}
+				remaining -= take
+				break
+			}
+			// Someone took units meanwhile: read the level again and retry with what is left.
+			if l, err = tx.InventoryLevel.Get(ctx, l.ID); err != nil {
+				return err
+			}
+		}
+	}
+	if remaining == 0 {
+		return nil
+	}
+	if !v.AllowBackorder || len(levels) == 0 {
+		return apperr.New(apperr.Conflict, "%s is out of stock: fewer than %d available", v.Sku, qty)
+	}
+	if err := tx.InventoryLevel.UpdateOneID(levels[0].ID).AddReservedQuantity(remaining).Exec(ctx); err != nil {
+		return err
+	}
+	return hold(ctx, tx, v.TenantID, orderID, levels[0].ID, remaining)
+}
+
+func hold(ctx context.Context, tx *ent.Tx, tenantID, orderID, levelID, qty int) error {
+	return tx.Reservation.Create().SetTenantID(tenantID).SetOrderID(orderID).
+		SetInventoryLevelID(levelID).SetQuantity(qty).Exec(ctx)
+}
+
+// Release gives an order's reserved units back (a cancellation).
+func Release(ctx context.Context, tx *ent.Tx, orderID int) error {
+	return settle(ctx, tx, orderID, false)
+}
+
+// Ship turns an order's reservations into stock that has left: the units are no longer
+// stocked nor reserved.
+func Ship(ctx context.Context, tx *ent.Tx, orderID int) error {
+	return settle(ctx, tx, orderID, true)
+}
+
+func settle(ctx context.Context, tx *ent.Tx, orderID int, shipped bool) error {
+	ctx = sys(ctx)
+	rs, err := tx.Reservation.Query().Where(reservation.OrderID(orderID), reservation.ReleasedAtIsNil()).All(ctx)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	for _, r := range rs {
+		u := tx.InventoryLevel.UpdateOneID(r.InventoryLevelID).AddReservedQuantity(-r.Quantity)
+		if shipped {
+			u.AddStockedQuantity(-r.Quantity)
+		}
+		if err := u.Exec(ctx); err != nil {
+			return err
+		}
+		if err := tx.Reservation.UpdateOneID(r.ID).SetReleasedAt(now).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
