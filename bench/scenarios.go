@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+const gridQuery = `query Grid($region: ID) {
+  products(first: 20, regionId: $region) {
+    totalCount
+    edges { node { id handle title thumbnail
+      variants { id sku title availableQuantity calculatedPrice { amount currencyCode } } } }
+  }
+}`
+
+const productQuery = `query Product($handle: String!, $region: ID) {
+  productByHandle(handle: $handle, regionId: $region) {
+    id handle title description thumbnail
+    variants { id sku title availableQuantity calculatedPrice { amount currencyCode } }
+  }
+}`
+
+const resolveQuery = `query Resolve($host: String!) {
+  resolveStore(host: $host) { strategy status store { id handle name themeConfig { colors { primary } } } }
+}`
+
+// newScenario prepares a scenario: it finds the store's SAR region and a few products.
+func newScenario(ctx context.Context, name string, c *client) (scenario, error) {
+	var regions struct {
+		Regions []struct{ ID, CurrencyCode string } `json:"regions"`
+	}
+	if err := c.do(ctx, `{ regions { id currencyCode } }`, nil, &regions); err != nil {
+		return nil, fmt.Errorf("finding the store's regions (is the bench catalog seeded and -host right?): %w", err)
+	}
+	region := ""
+	for _, r := range regions.Regions {
+		if r.CurrencyCode == "SAR" {
+			region = r.ID
+		}
+	}
+	if region == "" {
+		return nil, fmt.Errorf("no SAR region for host %s", c.host)
+	}
+	var page struct {
+		Products struct {
+			Edges []struct {
+				Node struct {
+					Handle   string
+					Variants []struct{ ID string }
+				}
+			}
+		}
+	}
+	if err := c.do(ctx, gridQuery, map[string]any{"region": region}, &page); err != nil {
+		return nil, err
+	}
+	if len(page.Products.Edges) == 0 {
+		return nil, fmt.Errorf("the store at %s sells nothing", c.host)
+	}
+	handles := make([]string, len(page.Products.Edges))
+	variants := make([]string, len(page.Products.Edges))
+	for i, e := range page.Products.Edges {
+		handles[i], variants[i] = e.Node.Handle, e.Node.Variants[0].ID
+	}
+	switch name {
+	case "grid":
+		return func(ctx context.Context, _, _ int) (int, error) {
+			return 1, c.do(ctx, gridQuery, map[string]any{"region": region}, nil)
+		}, nil
+	case "product":
+		return func(ctx context.Context, w, i int) (int, error) {
+			return 1, c.do(ctx, productQuery, map[string]any{"handle": handles[(w+i)%len(handles)], "region": region}, nil)
+		}, nil
+	case "resolve":
+		return func(ctx context.Context, _, _ int) (int, error) {
+			return 1, c.do(ctx, resolveQuery, map[string]any{"host": c.host}, nil)
+		}, nil
+	case "checkout":
+		run := time.Now().UnixNano() // idempotency keys must not repeat across runs
+		return func(ctx context.Context, w, i int) (int, error) {
+			return checkout(ctx, c, region, variants[(w+i)%len(variants)], fmt.Sprintf("bench-%d-%d-%d", run, w, i))
+		}, nil
+	}
+	return nil, fmt.Errorf("unknown scenario %q (grid, product, resolve, checkout)", name)
+}
+
+// checkout places one order the way a storefront does: cart, item, e-mail and address,
+// shipping method, completion.
+func checkout(ctx context.Context, c *client, region, variant, key string) (int, error) {
+	var cart struct {
+		CreateCart struct{ ID string } `json:"createCart"`
+	}
+	if err := c.do(ctx, `mutation($r: ID!) { createCart(input: {regionId: $r, email: "bench@example.com"}) { id } }`,
+		map[string]any{"r": region}, &cart); err != nil {
+		return 1, err
+	}
+	id := cart.CreateCart.ID
+	if err := c.do(ctx, `mutation($c: ID!, $v: ID!) { addLineItem(cartId: $c, variantId: $v, quantity: 1) { id } }`,
+		map[string]any{"c": id, "v": variant}, nil); err != nil {
+		return 2, err
+	}
+	addr := map[string]any{"firstName": "Bench", "lastName": "Shopper", "address1": "1 King Fahd Rd", "city": "Riyadh", "postalCode": "12211", "countryCode": "SA", "phone": "+966500000000"}
+	var opts struct {
+		SetShippingAddress struct{ ID string }   `json:"setShippingAddress"`
+		ShippingOptions    []struct{ ID string } `json:"shippingOptions"`
+	}
+	if err := c.do(ctx, `mutation($c: ID!, $a: AddressInput!) { setShippingAddress(cartId: $c, input: $a) { id } }`,
+		map[string]any{"c": id, "a": addr}, &opts); err != nil {
+		return 3, err
+	}
+	if err := c.do(ctx, `query($c: ID!) { shippingOptions(cartId: $c) { id } }`, map[string]any{"c": id}, &opts); err != nil {
+		return 4, err
+	}
+	if len(opts.ShippingOptions) == 0 {
+		return 4, fmt.Errorf("no shipping options")
+	}
+	if err := c.do(ctx, `mutation($c: ID!, $o: ID!) { setShippingMethod(cartId: $c, shippingOptionId: $o) { id } }`,
+		map[string]any{"c": id, "o": opts.ShippingOptions[0].ID}, nil); err != nil {
+		return 5, err
+	}
+	var order struct {
+		CompleteCart struct{ ID string } `json:"completeCart"`
+	}
+	err := c.do(ctx, `mutation($c: ID!, $k: String!) { completeCart(cartId: $c, idempotencyKey: $k) { id displayID total } }`,
+		map[string]any{"c": id, "k": key}, &order)
+	return 6, err
+}

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/dakkah/cityos/config"
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/saleschannel"
+	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/platform"
+	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/viewer"
+)
+
+// The benchmark catalog: one tenant, two stores with their own channels, 200 published
+// products × 3 variants priced in SAR and AED, with stock; 120 products in the first
+// store, 20 of them also in the second, which has the other 80.
+const (
+	benchTenant   = "bench"
+	storeOne      = "bench-one"
+	storeTwo      = "bench-two"
+	totalProducts = 200
+	inStoreOne    = 120
+	sharedCount   = 20
+	variantsEach  = 3
+	benchStock    = 1_000_000_000
+)
+
+func runSeed(args []string) error {
+	fs := flag.NewFlagSet("seed", flag.ExitOnError)
+	_ = fs.Parse(args)
+	cfg, err := config.FromEnv()
+	if err != nil {
+		return err
+	}
+	ctx := viewer.SystemContext(context.Background(), "bench-seed")
+	app, err := platform.Open(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), true)
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	if n, err := app.Client.Tenant.Query().Where(tenant.Handle(benchTenant)).Count(ctx); err != nil || n > 0 {
+		if err == nil {
+			fmt.Println("bench catalog already seeded")
+		}
+		return err
+	}
+	t, err := app.Tenancy.CreateTenant(ctx, tenancy.CreateTenantInput{Handle: benchTenant, Name: "Bench"})
+	if err != nil {
+		return err
+	}
+	var stores [2]*ent.Store
+	for i, h := range []string{storeOne, storeTwo} {
+		sub := h
+		if stores[i], err = app.Tenancy.CreateStore(ctx, tenancy.CreateStoreInput{TenantID: t.ID, Handle: h, Name: h, Subdomain: &sub}); err != nil {
+			return err
+		}
+	}
+	ch1, err := app.Client.SalesChannel.Query().Where(saleschannel.StoreID(stores[0].ID)).Only(ctx)
+	if err != nil {
+		return err
+	}
+	ch2, err := app.Client.SalesChannel.Query().Where(saleschannel.StoreID(stores[1].ID)).Only(ctx)
+	if err != nil {
+		return err
+	}
+	c := app.Client
+	sar, err := c.Region.Create().SetTenantID(t.ID).SetName("Saudi Arabia").SetCurrencyCode("SAR").SetCountries([]string{"SA"}).SetTaxRateBps(1500).SetTaxInclusive(true).Save(ctx)
+	if err != nil {
+		return err
+	}
+	aed, err := c.Region.Create().SetTenantID(t.ID).SetName("UAE").SetCurrencyCode("AED").SetCountries([]string{"AE"}).SetTaxRateBps(500).Save(ctx)
+	if err != nil {
+		return err
+	}
+	for _, r := range []*ent.Region{sar, aed} {
+		if err := c.ShippingOption.Create().SetTenantID(t.ID).SetRegionID(r.ID).SetName("Standard").SetAmount(2500).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	loc, err := c.StockLocation.Create().SetTenantID(t.ID).SetName("Warehouse").Save(ctx)
+	if err != nil {
+		return err
+	}
+	for i := 0; i < totalProducts; i++ {
+		tx, err := c.Tx(ctx)
+		if err != nil {
+			return err
+		}
+		if err := seedProduct(ctx, tx, t.ID, i, loc.ID, ch1.ID, ch2.ID); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("seeded tenant %q: stores %s (%d products) and %s (%d products), regions SAR %d and AED %d\n",
+		benchTenant, storeOne, inStoreOne, storeTwo, totalProducts-inStoreOne+sharedCount, sar.ID, aed.ID)
+	fmt.Printf("storefront host: %s.%s\n", storeOne, cfg.PlatformDomain)
+	return nil
+}
+
+func seedProduct(ctx context.Context, tx *ent.Tx, tenantID, i, locationID, ch1, ch2 int) error {
+	handle := fmt.Sprintf("bench-product-%03d", i)
+	p, err := tx.Product.Create().SetTenantID(tenantID).SetTitle(fmt.Sprintf("Bench product %03d", i)).SetHandle(handle).
+		SetStatus(product.StatusPublished).SetDescription("A product of the benchmark catalog.").
+		SetThumbnail("https://img.example/" + handle + ".jpg").SetTags([]string{"bench"}).Save(ctx)
+	if err != nil {
+		return err
+	}
+	// Products 0..119 are in store one; 100..199 in store two: 100..119 are in both.
+	if i < inStoreOne {
+		if err := tx.SalesChannel.UpdateOneID(ch1).AddProductIDs(p.ID).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	if i >= inStoreOne-sharedCount {
+		if err := tx.SalesChannel.UpdateOneID(ch2).AddProductIDs(p.ID).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	for v := 0; v < variantsEach; v++ {
+		pv, err := tx.ProductVariant.Create().SetTenantID(tenantID).SetProductID(p.ID).
+			SetTitle([]string{"S", "M", "L"}[v]).SetSku(fmt.Sprintf("%s-%d", handle, v)).Save(ctx)
+		if err != nil {
+			return err
+		}
+		amount := int64(1000 + 100*i + 10*v)
+		if err := tx.Price.Create().SetTenantID(tenantID).SetVariantID(pv.ID).SetCurrencyCode("SAR").SetAmount(amount).Exec(ctx); err != nil {
+			return err
+		}
+		if err := tx.Price.Create().SetTenantID(tenantID).SetVariantID(pv.ID).SetCurrencyCode("AED").SetAmount(amount * 98 / 100).Exec(ctx); err != nil {
+			return err
+		}
+		if err := tx.InventoryLevel.Create().SetTenantID(tenantID).SetVariantID(pv.ID).SetLocationID(locationID).SetStockedQuantity(benchStock).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
