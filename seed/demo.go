@@ -69,6 +69,8 @@ type Result struct {
 	Keys     []Key
 	Stores   []string
 	Domain   string
+	// Products counts the demo products this run created.
+	Products int
 }
 
 // Demo loads the demo data. It is idempotent: existing rows are kept as they are.
@@ -89,11 +91,13 @@ func Demo(ctx context.Context, client *ent.Client, svc *tenancy.Service, passwor
 		if _, err := s.login(dt.admin, membership.RoleTenantAdmin, &t.ID, nil, dt.handle); err != nil {
 			return nil, err
 		}
+		stores := map[string]*ent.Store{}
 		for _, ds := range dt.stores {
 			st, err := s.store(t, ds)
 			if err != nil {
 				return nil, err
 			}
+			stores[ds.handle] = st
 			if err := s.storefrontKey(st); err != nil {
 				return nil, err
 			}
@@ -105,6 +109,9 @@ func Demo(ctx context.Context, client *ent.Client, svc *tenancy.Service, passwor
 					return nil, err
 				}
 			}
+		}
+		if err := s.commerce(t, stores); err != nil {
+			return nil, err
 		}
 	}
 	return s.out, nil
@@ -230,4 +237,5 @@ func (r *Result) Print(w io.Writer) {
 		fmt.Fprintf(w, "  %-20s %s\n", k.Store, tok)
 	}
 	fmt.Fprintf(w, "\nStores: %s\nVerified custom domain: %s\n", strings.Join(r.Stores, ", "), r.Domain)
+	fmt.Fprintf(w, "Catalog: regions Saudi Arabia (SAR, 15%% VAT included) and UAE (AED); %d new products this run; each store has a limited edition with %d in stock\n", r.Products, LimitedStock)
 }
