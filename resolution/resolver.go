@@ -109,3 +109,10 @@ func (r *Resolver) fill(ctx context.Context, q query, gen uint64) (answer, error
 func isContextErr(err error) bool {
 	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
+
+// Generation changes whenever the cache is invalidated (here or, through Listen, on any
+// instance), so callers can keep derived caches in step with this one.
+func (r *Resolver) Generation() uint64 { return r.cache.generation() }
+
+// TTL is how long an answer may be served from the cache.
+func (r *Resolver) TTL() time.Duration { return r.ttl }

@@ -2,6 +2,7 @@ package storefront
 
 import (
 	"context"
+	"time"
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/store"
@@ -35,10 +36,11 @@ type Resolution struct {
 type Resolver struct {
 	Client *ent.Client
 	Rules  *resolution.Resolver
+	stores storeCache
 }
 
-// Resolve finds the store of a host, path and hint, and its status. The address lookup
-// is cached (briefly, see package resolution); the status is read fresh every time.
+// Resolve finds the store of a host, path and hint, and its status. Both the address
+// and the store are cached briefly and dropped on every change (see package resolution).
 func (r *Resolver) Resolve(ctx context.Context, host, path, hint string) (Resolution, error) {
 	m, ok, err := r.Rules.Resolve(ctx, host, path, hint)
 	if err != nil {
@@ -47,7 +49,7 @@ func (r *Resolver) Resolve(ctx context.Context, host, path, hint string) (Resolu
 	if !ok {
 		return Resolution{Status: NotFound}, nil
 	}
-	s, err := r.Client.Store.Query().Where(store.ID(m.StoreID)).WithTenant().Only(sys(ctx))
+	s, err := r.store(ctx, m.StoreID)
 	if ent.IsNotFound(err) {
 		return Resolution{Status: NotFound}, nil // deleted since it was cached
 	}
@@ -72,4 +74,18 @@ func StatusOf(s *ent.Store, t *ent.Tenant) Status {
 		return Maintenance
 	}
 	return Active
+}
+
+// store loads a store with its tenant, through the cache.
+func (r *Resolver) store(ctx context.Context, id int) (*ent.Store, error) {
+	gen, now := r.Rules.Generation(), time.Now()
+	if s, ok := r.stores.get(id, gen, now); ok {
+		return s, nil
+	}
+	s, err := r.Client.Store.Query().Where(store.ID(id)).WithTenant().Only(sys(ctx))
+	if err != nil {
+		return nil, err
+	}
+	r.stores.put(id, s, gen, now.Add(r.Rules.TTL()))
+	return s, nil
 }
