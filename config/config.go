@@ -27,6 +27,15 @@ type Config struct {
 	MaxComplexity  int      // CITYOS_MAX_COMPLEXITY, default 1000
 	MaxDepth       int      // CITYOS_MAX_DEPTH, default 12
 	TrustProxy     bool     // CITYOS_TRUST_PROXY: take the client IP from X-Forwarded-For
+
+	Notifications   string // CITYOS_NOTIFICATIONS: log (default; emails go to the log) or sendgrid
+	SendGridAPIKey  string // SENDGRID_API_KEY; required with sendgrid
+	SendGridAPIBase string // SENDGRID_API_BASE, default https://api.sendgrid.com
+	MailFrom        string // CITYOS_MAIL_FROM, the sender address; required with sendgrid
+
+	StripeSecretKey     string // STRIPE_SECRET_KEY: enables the Stripe payment provider (then the default)
+	StripeAPIBase       string // STRIPE_API_BASE: another Stripe endpoint (stripe-mock)
+	StripeWebhookSecret string // STRIPE_WEBHOOK_SECRET: verifies POST /webhooks/stripe
 }
 
 // Embedded reports whether the database is the embedded SQLite file.
@@ -49,6 +58,15 @@ func FromEnv() (Config, error) {
 		Env:            env("CITYOS_ENV", "dev"),
 		DataDir:        env("CITYOS_DATA_DIR", "data"),
 		TrustProxy:     os.Getenv("CITYOS_TRUST_PROXY") == "true",
+
+		Notifications:   env("CITYOS_NOTIFICATIONS", "log"),
+		SendGridAPIKey:  os.Getenv("SENDGRID_API_KEY"),
+		SendGridAPIBase: strings.TrimRight(env("SENDGRID_API_BASE", "https://api.sendgrid.com"), "/"),
+		MailFrom:        os.Getenv("CITYOS_MAIL_FROM"),
+
+		StripeSecretKey:     os.Getenv("STRIPE_SECRET_KEY"),
+		StripeAPIBase:       os.Getenv("STRIPE_API_BASE"),
+		StripeWebhookSecret: os.Getenv("STRIPE_WEBHOOK_SECRET"),
 	}
 	for _, o := range strings.Split(env("CITYOS_CORS_ORIGINS", "*"), ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -72,6 +90,15 @@ func FromEnv() (Config, error) {
 	c.BodyLimit = int64(limit)
 	if c.Env != "dev" && c.Env != "prod" {
 		return c, fmt.Errorf("CITYOS_ENV must be dev or prod, not %q", c.Env)
+	}
+	switch c.Notifications {
+	case "log":
+	case "sendgrid":
+		if c.SendGridAPIKey == "" || c.MailFrom == "" {
+			return c, errors.New("CITYOS_NOTIFICATIONS=sendgrid needs SENDGRID_API_KEY and CITYOS_MAIL_FROM")
+		}
+	default:
+		return c, fmt.Errorf("CITYOS_NOTIFICATIONS must be log or sendgrid, not %q", c.Notifications)
 	}
 	if c.JWTSecret == "" && !c.Embedded() {
 		return c, errors.New("CITYOS_JWT_SECRET is required when DATABASE_URL is set (at least 32 characters)")

@@ -16,6 +16,7 @@ import (
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/pricing"
+	"github.com/hibiken/asynq"
 
 	"github.com/redis/go-redis/v9"
 
@@ -24,6 +25,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/graph"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/resolution"
 	"github.com/dakkah/cityos/server"
 	"github.com/dakkah/cityos/storefront"
@@ -123,6 +125,9 @@ func (a *App) assemble() error {
 	a.Customers = customer.New(a.Client, a.Identity)
 	a.Carts = cart.New(a.Client)
 	a.Payments = payment.NewRegistry(payment.Manual{})
+	if a.Config.StripeSecretKey != "" { // Stripe becomes the default; manual stays available
+		a.Payments = payment.NewRegistry(payment.NewStripe(a.Config.StripeSecretKey, a.Config.StripeAPIBase), payment.Manual{})
+	}
 	a.Checkout = checkout.New(a.Client, a.Payments)
 	a.Orders = orders.New(a.Client, a.Payments)
 	a.Tenancy.OnChange = func(ctx context.Context) {
@@ -176,5 +181,13 @@ func (a *App) Close() {
 
 // WorkerDeps is what the background workers use.
 func (a *App) WorkerDeps() workers.Deps {
-	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: net.DefaultResolver.LookupTXT, Logger: a.Logger}
+	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: net.DefaultResolver.LookupTXT, Logger: a.Logger,
+		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger)}
+}
+
+// QueueRedis is how asynq reaches Redis: the server, credentials and database of
+// REDIS_URL (or the in-process Redis), not just its address.
+func (a *App) QueueRedis() asynq.RedisClientOpt {
+	o := a.Redis.Options()
+	return asynq.RedisClientOpt{Addr: o.Addr, Username: o.Username, Password: o.Password, DB: o.DB, TLSConfig: o.TLSConfig}
 }

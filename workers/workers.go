@@ -1,6 +1,7 @@
 // Package workers runs the background jobs on asynq: each task type has one handler,
 // and periodic jobs are enqueued by the scheduler with a task id, so two worker
-// processes never run the same tick twice.
+// processes never run the same tick twice. Every worker process also relays the outbox
+// to the queue (see outbox.Relay), and the event handlers here consume it.
 package workers
 
 import (
@@ -10,9 +11,12 @@ import (
 	"time"
 
 	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/notification"
+	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -26,12 +30,30 @@ type Deps struct {
 	Tenancy   *tenancy.Service
 	LookupTXT tenancy.TXTLookup
 	Logger    *slog.Logger
+	// Redis records which event notifications were sent.
+	Redis *redis.Client
+	// Notifier sends emails; nil logs them.
+	Notifier notification.Provider
+	// KeyPrefix namespaces the Redis keys the handlers write (tests sharing a Redis).
+	KeyPrefix string
+}
+
+// RelayInterval is how often each worker process relays the outbox.
+const RelayInterval = time.Second
+
+func (d Deps) logger() *slog.Logger {
+	if d.Logger != nil {
+		return d.Logger
+	}
+	return slog.Default()
 }
 
 // Mux routes task types to their handlers.
 func Mux(d Deps) *asynq.ServeMux {
 	mux := asynq.NewServeMux()
 	mux.HandleFunc(TaskVerifyDomains, d.verifyPendingDomains)
+	mux.HandleFunc(TaskOrderPlaced, d.onOrderPlaced)
+	mux.HandleFunc(TaskOrderShipped, d.onOrderShipped)
 	return mux
 }
 
@@ -52,9 +74,9 @@ func (d Deps) verifyPendingDomains(ctx context.Context, _ *asynq.Task) error {
 	return nil
 }
 
-// Run processes tasks until ctx ends, and schedules the periodic ones.
-func Run(ctx context.Context, redisAddr string, d Deps) error {
-	opt := asynq.RedisClientOpt{Addr: redisAddr}
+// Run processes tasks until ctx ends, schedules the periodic ones and relays the outbox
+// every RelayInterval.
+func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 	srv := asynq.NewServer(opt, asynq.Config{Concurrency: 10, Logger: slogAdapter{d.Logger}})
 	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: slogAdapter{d.Logger}})
 	if _, err := sched.Register("@every 10m", asynq.NewTask(TaskVerifyDomains, nil), asynq.Unique(9*time.Minute)); err != nil {
@@ -67,10 +89,32 @@ func Run(ctx context.Context, redisAddr string, d Deps) error {
 		srv.Shutdown()
 		return err
 	}
-	<-ctx.Done()
+	queue := asynq.NewClient(opt)
+	relayOutbox(ctx, d, queue)
+	_ = queue.Close()
 	sched.Shutdown()
 	srv.Shutdown()
 	return nil
+}
+
+// relayOutbox relays the outbox every RelayInterval until ctx ends. A plain ticker
+// rather than a periodic asynq task: the relay is a cheap poll every worker process may
+// run at once (task ids make concurrent relays safe), a queued tick per second would be
+// churn in Redis, and a slow or failed run simply waits for the next tick instead of
+// piling retries up behind it.
+func relayOutbox(ctx context.Context, d Deps, queue *asynq.Client) {
+	tick := time.NewTicker(RelayInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if n, err := outbox.Relay(ctx, d.Client, queue); err != nil && ctx.Err() == nil {
+				d.logger().Warn("outbox relay failed; retrying on the next tick", "published", n, "err", err)
+			}
+		}
+	}
 }
 
 type slogAdapter struct{ l *slog.Logger }

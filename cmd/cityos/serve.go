@@ -58,7 +58,7 @@ func runServe(ctx context.Context, log *slog.Logger, args []string, api, work bo
 		})
 	}
 	if work {
-		g.Go(func() error { return workers.Run(ctx, app.RedisAddr, app.WorkerDeps()) })
+		g.Go(func() error { return workers.Run(ctx, app.QueueRedis(), app.WorkerDeps()) })
 	}
 	return g.Wait()
 }

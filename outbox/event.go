@@ -1,0 +1,49 @@
+package outbox
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// TaskPrefix starts the asynq task type of every relayed event: "event:<topic>".
+const TaskPrefix = "event:"
+
+// TaskType is the asynq task type an event of topic is relayed as.
+func TaskType(topic string) string { return TaskPrefix + topic }
+
+// Event is the payload of a relayed event's task. ID is the outbox row id: the key
+// consumers de-duplicate by, since a delivery may be repeated.
+type Event struct {
+	ID       int             `json:"id"`
+	Topic    string          `json:"topic"`
+	TenantID *int            `json:"tenantId,omitempty"`
+	Payload  json.RawMessage `json:"payload"`
+}
+
+// DecodeEvent reads a relayed event from a task payload.
+func DecodeEvent(taskType string, data []byte) (Event, error) {
+	var e Event
+	if err := json.Unmarshal(data, &e); err != nil {
+		return e, fmt.Errorf("outbox event: %w", err)
+	}
+	if e.ID == 0 || TaskType(e.Topic) != taskType {
+		return e, fmt.Errorf("outbox event: task %q carries event %d of topic %q", taskType, e.ID, e.Topic)
+	}
+	return e, nil
+}
+
+// OrderPayload is the payload of the order events (order.placed, order.shipped):
+// consumers load the order by its id, so the event stays small and never stale.
+func OrderPayload(orderID int) map[string]any { return map[string]any{"orderId": orderID} }
+
+// OrderID is the order an order event is about.
+func (e Event) OrderID() (int, error) {
+	var p struct {
+		OrderID int `json:"orderId"`
+	}
+	if err := json.Unmarshal(e.Payload, &p); err != nil || p.OrderID == 0 {
+		return 0, fmt.Errorf("outbox event %d (%s): payload %s has no orderId", e.ID, e.Topic, strings.TrimSpace(string(e.Payload)))
+	}
+	return p.OrderID, nil
+}

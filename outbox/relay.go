@@ -1,0 +1,102 @@
+package outbox
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/outboxevent"
+	"github.com/dakkah/cityos/viewer"
+)
+
+const (
+	// BatchSize is how many events the relay reads at a time.
+	BatchSize = 100
+	// MaxRetry is how often a consumer's failure is retried (with asynq's backoff) before
+	// the task is archived.
+	MaxRetry = 10
+	// Retention keeps a processed task (and so its task id) in Redis this long, so a
+	// re-relay after a crash finds the id taken even once the task has run.
+	Retention = 24 * time.Hour
+)
+
+// TaskID is the asynq task id of the event with outbox id id. Enqueueing an event twice
+// fails with asynq.ErrTaskIDConflict while the first task is still in Redis.
+func TaskID(id int) string { return "outbox-" + strconv.Itoa(id) }
+
+// Relay hands every unpublished event to asynq, in id order and in batches, and marks it
+// published. It returns how many events it published.
+//
+// An event is enqueued with its task id before it is marked: a crash (or a failed mark)
+// in between leaves it unpublished, and the next run's enqueue conflicts with the task
+// already there, which counts as enqueued, so the event reaches the queue once. Two
+// relays running at once are safe for the same reason. opts are added to every task
+// (tests pass their own asynq.Queue).
+func Relay(ctx context.Context, client *ent.Client, q *asynq.Client, opts ...asynq.Option) (int, error) {
+	ctx = viewer.SystemContext(ctx, "outbox-relay")
+	published, after := 0, 0
+	for {
+		events, err := client.OutboxEvent.Query().
+			Where(outboxevent.PublishedAtIsNil(), outboxevent.IDGT(after)).
+			Order(outboxevent.ByID()).Limit(BatchSize).All(ctx)
+		if err != nil {
+			return published, fmt.Errorf("outbox relay: read: %w", err)
+		}
+		if len(events) == 0 {
+			return published, nil
+		}
+		ids := make([]int, 0, len(events))
+		var enqErr error
+		for _, ev := range events {
+			if enqErr = enqueue(ctx, q, ev, opts); enqErr != nil {
+				break
+			}
+			ids = append(ids, ev.ID)
+		}
+		n, err := markPublished(ctx, client, ids)
+		published += n
+		if err := errors.Join(enqErr, err); err != nil {
+			return published, err
+		}
+		if len(events) < BatchSize {
+			return published, nil
+		}
+		after = events[len(events)-1].ID
+	}
+}
+
+func enqueue(ctx context.Context, q *asynq.Client, ev *ent.OutboxEvent, extra []asynq.Option) error {
+	payload, err := json.Marshal(ev.Payload)
+	if err != nil {
+		return fmt.Errorf("outbox relay: event %d: %w", ev.ID, err)
+	}
+	body, err := json.Marshal(Event{ID: ev.ID, Topic: ev.Topic, TenantID: ev.TenantID, Payload: payload})
+	if err != nil {
+		return fmt.Errorf("outbox relay: event %d: %w", ev.ID, err)
+	}
+	opts := append([]asynq.Option{asynq.TaskID(TaskID(ev.ID)), asynq.MaxRetry(MaxRetry), asynq.Retention(Retention)}, extra...)
+	_, err = q.EnqueueContext(ctx, asynq.NewTask(TaskType(ev.Topic), body), opts...)
+	if err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+		return fmt.Errorf("outbox relay: enqueue event %d: %w", ev.ID, err)
+	}
+	return nil
+}
+
+func markPublished(ctx context.Context, client *ent.Client, ids []int) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	n, err := client.OutboxEvent.Update().
+		Where(outboxevent.IDIn(ids...), outboxevent.PublishedAtIsNil()).
+		SetPublishedAt(time.Now()).Save(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("outbox relay: mark published: %w", err)
+	}
+	return n, nil
+}
