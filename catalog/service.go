@@ -1,9 +1,51 @@
+// Package catalog manages what tenants sell: products, their options and variants,
+// categories, collections, and the sales channels that put products in stores. Every
+// write runs in a transaction under the caller's context, so the privacy policies
+// (package access) decide who may make it; nothing here filters by tenant.
 package catalog
 
-import "github.com/dakkah/cityos/ent"
+import (
+	"context"
+
+	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/tenancy"
+)
 
 // Service runs the catalog operations.
 type Service struct{ client *ent.Client }
 
 // New returns a Service over client.
 func New(client *ent.Client) *Service { return &Service{client: client} }
+
+// change runs one write in a transaction and returns the row detached from the
+// finished transaction.
+func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write func(tx *ent.Tx) (T, error)) (T, error) {
+	var out T
+	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) (err error) {
+		out, err = write(tx)
+		return err
+	})
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return out.Unwrap(), nil
+}
+
+// translate turns a unique-index violation into a CONFLICT the caller can act on;
+// anything else passes through.
+func translate(err error, conflictMsg string) error {
+	if err != nil && ent.IsConstraintError(err) {
+		return apperr.New(apperr.Conflict, "%s", conflictMsg)
+	}
+	return err
+}
+
+// invalidIfNotFound turns "no such row" for a referenced id into bad input in field.
+func invalidIfNotFound(err error, field, format string, args ...any) error {
+	if ent.IsNotFound(err) {
+		return apperr.Invalid(field, format, args...)
+	}
+	return err
+}

@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/dakkah/cityos/catalog"
@@ -16,95 +15,103 @@ import (
 
 // CreateProduct is the resolver for the createProduct field.
 func (r *mutationResolver) CreateProduct(ctx context.Context, input catalog.CreateProductInput) (*ent.Product, error) {
-	panic(fmt.Errorf("not implemented: CreateProduct - createProduct"))
+	return r.Catalog.CreateProduct(ctx, input)
 }
 
 // UpdateProduct is the resolver for the updateProduct field.
 func (r *mutationResolver) UpdateProduct(ctx context.Context, id int, input catalog.UpdateProductInput) (*ent.Product, error) {
-	panic(fmt.Errorf("not implemented: UpdateProduct - updateProduct"))
+	return r.Catalog.UpdateProduct(ctx, id, input)
 }
 
 // DeleteProduct is the resolver for the deleteProduct field.
 func (r *mutationResolver) DeleteProduct(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteProduct - deleteProduct"))
+	return id, r.Catalog.DeleteProduct(ctx, id)
 }
 
 // CreateProductVariant is the resolver for the createProductVariant field.
 func (r *mutationResolver) CreateProductVariant(ctx context.Context, input catalog.CreateVariantInput) (*ent.ProductVariant, error) {
-	panic(fmt.Errorf("not implemented: CreateProductVariant - createProductVariant"))
+	return r.Catalog.CreateVariant(ctx, input)
 }
 
 // UpdateProductVariant is the resolver for the updateProductVariant field.
 func (r *mutationResolver) UpdateProductVariant(ctx context.Context, id int, input catalog.UpdateVariantInput) (*ent.ProductVariant, error) {
-	panic(fmt.Errorf("not implemented: UpdateProductVariant - updateProductVariant"))
+	return r.Catalog.UpdateVariant(ctx, id, input)
 }
 
 // DeleteProductVariant is the resolver for the deleteProductVariant field.
 func (r *mutationResolver) DeleteProductVariant(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteProductVariant - deleteProductVariant"))
+	return id, r.Catalog.DeleteVariant(ctx, id)
 }
 
 // CreateProductCategory is the resolver for the createProductCategory field.
 func (r *mutationResolver) CreateProductCategory(ctx context.Context, input catalog.CategoryInput) (*ent.ProductCategory, error) {
-	panic(fmt.Errorf("not implemented: CreateProductCategory - createProductCategory"))
+	return r.Catalog.CreateCategory(ctx, input)
 }
 
 // DeleteProductCategory is the resolver for the deleteProductCategory field.
 func (r *mutationResolver) DeleteProductCategory(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteProductCategory - deleteProductCategory"))
+	return id, r.Catalog.DeleteCategory(ctx, id)
 }
 
 // CreateProductCollection is the resolver for the createProductCollection field.
 func (r *mutationResolver) CreateProductCollection(ctx context.Context, input catalog.CollectionInput) (*ent.ProductCollection, error) {
-	panic(fmt.Errorf("not implemented: CreateProductCollection - createProductCollection"))
+	return r.Catalog.CreateCollection(ctx, input)
 }
 
 // DeleteProductCollection is the resolver for the deleteProductCollection field.
 func (r *mutationResolver) DeleteProductCollection(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteProductCollection - deleteProductCollection"))
+	return id, r.Catalog.DeleteCollection(ctx, id)
 }
 
 // CreateSalesChannel is the resolver for the createSalesChannel field.
 func (r *mutationResolver) CreateSalesChannel(ctx context.Context, input catalog.CreateSalesChannelInput) (*ent.SalesChannel, error) {
-	panic(fmt.Errorf("not implemented: CreateSalesChannel - createSalesChannel"))
+	return r.Catalog.CreateSalesChannel(ctx, input)
 }
 
 // AssignProductsToSalesChannel is the resolver for the assignProductsToSalesChannel field.
 func (r *mutationResolver) AssignProductsToSalesChannel(ctx context.Context, salesChannelID int, productIds []int) (*ent.SalesChannel, error) {
-	panic(fmt.Errorf("not implemented: AssignProductsToSalesChannel - assignProductsToSalesChannel"))
+	return r.Catalog.AssignProducts(ctx, salesChannelID, productIds)
 }
 
 // RemoveProductsFromSalesChannel is the resolver for the removeProductsFromSalesChannel field.
 func (r *mutationResolver) RemoveProductsFromSalesChannel(ctx context.Context, salesChannelID int, productIds []int) (*ent.SalesChannel, error) {
-	panic(fmt.Errorf("not implemented: RemoveProductsFromSalesChannel - removeProductsFromSalesChannel"))
+	return r.Catalog.RemoveProducts(ctx, salesChannelID, productIds)
 }
 
 // SalesChannels is the resolver for the salesChannels field.
 func (r *productResolver) SalesChannels(ctx context.Context, obj *ent.Product) ([]*ent.SalesChannel, error) {
-	panic(fmt.Errorf("not implemented: SalesChannels - salesChannels"))
+	return r.Catalog.ProductSalesChannels(ctx, obj)
 }
 
 // Products is the resolver for the products field.
 func (r *queryResolver) Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, regionID *int, currencyCode *string, storeID *int, search *string, tag *string, priceMin *int, priceMax *int) (*ent.ProductConnection, error) {
-	panic(fmt.Errorf("not implemented: Products - products"))
+	first, last, err := page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	return r.Catalog.Products(ctx, catalog.ProductsArgs{
+		After: after, First: first, Before: before, Last: last, OrderBy: orderBy, Where: where,
+		RegionID: regionID, CurrencyCode: currencyCode, StoreID: storeID,
+		Search: search, Tag: tag, PriceMin: priceMin, PriceMax: priceMax,
+	})
 }
 
 // ProductByHandle is the resolver for the productByHandle field.
 func (r *queryResolver) ProductByHandle(ctx context.Context, handle string, regionID *int, currencyCode *string, storeID *int) (*ent.Product, error) {
-	panic(fmt.Errorf("not implemented: ProductByHandle - productByHandle"))
+	return r.Catalog.ProductByHandle(ctx, handle, regionID, currencyCode, storeID)
 }
 
 // ProductCategories is the resolver for the productCategories field.
 func (r *queryResolver) ProductCategories(ctx context.Context, tenantID *int) ([]*ent.ProductCategory, error) {
-	panic(fmt.Errorf("not implemented: ProductCategories - productCategories"))
+	return r.Catalog.Categories(ctx, tenantID)
 }
 
 // ProductCollections is the resolver for the productCollections field.
 func (r *queryResolver) ProductCollections(ctx context.Context, tenantID *int) ([]*ent.ProductCollection, error) {
-	panic(fmt.Errorf("not implemented: ProductCollections - productCollections"))
+	return r.Catalog.Collections(ctx, tenantID)
 }
 
 // SalesChannels is the resolver for the salesChannels field.
 func (r *queryResolver) SalesChannels(ctx context.Context, storeID int) ([]*ent.SalesChannel, error) {
-	panic(fmt.Errorf("not implemented: SalesChannels - salesChannels"))
+	return r.Catalog.SalesChannels(ctx, storeID)
 }

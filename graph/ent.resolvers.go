@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/dakkah/cityos/ent"
@@ -16,7 +15,14 @@ import (
 
 // OptionValues is the resolver for the optionValues field.
 func (r *productVariantResolver) OptionValues(ctx context.Context, obj *ent.ProductVariant) (map[string]any, error) {
-	panic(fmt.Errorf("not implemented: OptionValues - optionValues"))
+	if obj.OptionValues == nil {
+		return nil, nil
+	}
+	out := make(map[string]any, len(obj.OptionValues))
+	for k, v := range obj.OptionValues {
+		out[k] = v
+	}
+	return out, nil
 }
 
 // Node is the resolver for the node field.
