@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/inventory"
@@ -16,70 +15,70 @@ import (
 
 // CreateRegion is the resolver for the createRegion field.
 func (r *mutationResolver) CreateRegion(ctx context.Context, input pricing.RegionInput) (*ent.Region, error) {
-	panic(fmt.Errorf("not implemented: CreateRegion - createRegion"))
+	return r.Pricing.CreateRegion(ctx, input)
 }
 
 // UpdateRegion is the resolver for the updateRegion field.
 func (r *mutationResolver) UpdateRegion(ctx context.Context, id int, input pricing.RegionInput) (*ent.Region, error) {
-	panic(fmt.Errorf("not implemented: UpdateRegion - updateRegion"))
+	return r.Pricing.UpdateRegion(ctx, id, input)
 }
 
 // SetPrice is the resolver for the setPrice field.
 func (r *mutationResolver) SetPrice(ctx context.Context, input pricing.SetPriceInput) (*ent.Price, error) {
-	panic(fmt.Errorf("not implemented: SetPrice - setPrice"))
+	return r.Pricing.SetPrice(ctx, input)
 }
 
 // DeletePrice is the resolver for the deletePrice field.
 func (r *mutationResolver) DeletePrice(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeletePrice - deletePrice"))
+	return id, r.Pricing.DeletePrice(ctx, id)
 }
 
 // CreateShippingOption is the resolver for the createShippingOption field.
 func (r *mutationResolver) CreateShippingOption(ctx context.Context, input pricing.ShippingOptionInput) (*ent.ShippingOption, error) {
-	panic(fmt.Errorf("not implemented: CreateShippingOption - createShippingOption"))
+	return r.Pricing.CreateShippingOption(ctx, input)
 }
 
 // DeleteShippingOption is the resolver for the deleteShippingOption field.
 func (r *mutationResolver) DeleteShippingOption(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteShippingOption - deleteShippingOption"))
+	return id, r.Pricing.DeleteShippingOption(ctx, id)
 }
 
 // CreateStockLocation is the resolver for the createStockLocation field.
 func (r *mutationResolver) CreateStockLocation(ctx context.Context, input inventory.StockLocationInput) (*ent.StockLocation, error) {
-	panic(fmt.Errorf("not implemented: CreateStockLocation - createStockLocation"))
+	return r.Inventory.CreateStockLocation(ctx, input)
 }
 
 // SetStockLevel is the resolver for the setStockLevel field.
 func (r *mutationResolver) SetStockLevel(ctx context.Context, variantID int, locationID int, stockedQuantity int) (*ent.InventoryLevel, error) {
-	panic(fmt.Errorf("not implemented: SetStockLevel - setStockLevel"))
+	return r.Inventory.SetStockLevel(ctx, variantID, locationID, stockedQuantity)
 }
 
 // AvailableQuantity is the resolver for the availableQuantity field.
 func (r *productVariantResolver) AvailableQuantity(ctx context.Context, obj *ent.ProductVariant) (int, error) {
-	panic(fmt.Errorf("not implemented: AvailableQuantity - availableQuantity"))
+	return r.Inventory.AvailableQuantity(ctx, obj)
 }
 
 // CalculatedPrice is the resolver for the calculatedPrice field.
 func (r *productVariantResolver) CalculatedPrice(ctx context.Context, obj *ent.ProductVariant) (*pricing.Money, error) {
-	panic(fmt.Errorf("not implemented: CalculatedPrice - calculatedPrice"))
+	return r.Pricing.CalculatedPrice(ctx, obj)
 }
 
 // Prices is the resolver for the prices field.
 func (r *productVariantResolver) Prices(ctx context.Context, obj *ent.ProductVariant) ([]*ent.Price, error) {
-	panic(fmt.Errorf("not implemented: Prices - prices"))
+	return r.Pricing.VariantPrices(ctx, obj)
 }
 
 // Regions is the resolver for the regions field.
 func (r *queryResolver) Regions(ctx context.Context, tenantID *int) ([]*ent.Region, error) {
-	panic(fmt.Errorf("not implemented: Regions - regions"))
+	return r.Pricing.Regions(ctx, tenantID)
 }
 
 // StockLocations is the resolver for the stockLocations field.
 func (r *queryResolver) StockLocations(ctx context.Context, tenantID int) ([]*ent.StockLocation, error) {
-	panic(fmt.Errorf("not implemented: StockLocations - stockLocations"))
+	return r.Inventory.StockLocations(ctx, tenantID)
 }
 
 // TaxRate is the resolver for the taxRate field.
 func (r *regionResolver) TaxRate(ctx context.Context, obj *ent.Region) (float64, error) {
-	panic(fmt.Errorf("not implemented: TaxRate - taxRate"))
+	return pricing.TaxRatePercent(obj.TaxRateBps), nil
 }

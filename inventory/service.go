@@ -1,10 +1,31 @@
 package inventory
 
-import "github.com/dakkah/cityos/ent"
+import (
+	"context"
+
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/tenancy"
+)
 
 // Service runs the stock operations staff call; Reserve, Release and Ship are used by
-// checkout and orders inside their own transactions.
+// checkout and orders inside their own transactions. Every write runs in a transaction;
+// who may do what is decided by the privacy policies (package access), never here.
 type Service struct{ client *ent.Client }
 
 // New returns a Service over client.
 func New(client *ent.Client) *Service { return &Service{client: client} }
+
+// change runs one write in a transaction and returns the row detached from the finished
+// transaction, so its edges can still be loaded afterwards.
+func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write func(tx *ent.Tx) (T, error)) (T, error) {
+	var out T
+	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) (err error) {
+		out, err = write(tx)
+		return err
+	})
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return out.Unwrap(), nil
+}

@@ -1,0 +1,33 @@
+package inventory
+
+import (
+	"context"
+
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/stocklocation"
+	"github.com/dakkah/cityos/tenancy"
+)
+
+// CreateStockLocation creates a place a tenant keeps stock.
+func (s *Service) CreateStockLocation(ctx context.Context, in StockLocationInput) (*ent.StockLocation, error) {
+	name, err := tenancy.Name("name", in.Name)
+	if err != nil {
+		return nil, err
+	}
+	return change(ctx, s, func(tx *ent.Tx) (*ent.StockLocation, error) {
+		// Reading the tenant first turns "not yours" into NOT_FOUND.
+		if _, err := tx.Tenant.Get(ctx, in.TenantID); err != nil {
+			return nil, err
+		}
+		return tx.StockLocation.Create().SetTenantID(in.TenantID).SetName(name).Save(ctx)
+	})
+}
+
+// StockLocations lists a tenant's stock locations.
+func (s *Service) StockLocations(ctx context.Context, tenantID int) ([]*ent.StockLocation, error) {
+	if _, err := s.client.Tenant.Get(ctx, tenantID); err != nil {
+		return nil, err
+	}
+	return s.client.StockLocation.Query().Where(stocklocation.TenantID(tenantID)).
+		Order(ent.Asc(stocklocation.FieldID)).All(ctx)
+}

@@ -1,0 +1,142 @@
+package pricing
+
+import (
+	"context"
+	"strings"
+
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/price"
+	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/pricing/productpage"
+	"github.com/dakkah/cityos/reqcache"
+	"github.com/dakkah/cityos/viewer"
+)
+
+// pick chooses the price a buyer pays in currency: the region's own price when there is
+// one, else the variant's price in the currency for every region.
+func pick(prices []*ent.Price, regionID *int, currency string) *ent.Price {
+	var plain *ent.Price
+	for _, p := range prices {
+		switch {
+		case p.CurrencyCode != currency:
+		case p.RegionID == nil:
+			if plain == nil {
+				plain = p
+			}
+		case regionID != nil && *p.RegionID == *regionID:
+			return p
+		}
+	}
+	return plain
+}
+
+// PriceFor is the unit price of a variant for a region (its own price there, else the
+// variant's price in currency); with no region, the variant's price in currency. With an
+// empty currency the region's currency is used. ok is false when the variant has no such
+// price, or is not one the caller may see.
+func (s *Service) PriceFor(ctx context.Context, variantID int, regionID *int, currency string) (m Money, ok bool, err error) {
+	if currency == "" && regionID != nil {
+		r, err := s.client.Region.Get(ctx, *regionID)
+		if err != nil {
+			return Money{}, false, err
+		}
+		currency = r.CurrencyCode
+	}
+	q := s.client.Price.Query().Where(price.VariantID(variantID), price.CurrencyCode(currency))
+	if regionID != nil {
+		q.Where(price.Or(price.RegionIDIsNil(), price.RegionID(*regionID)))
+	} else {
+		q.Where(price.RegionIDIsNil())
+	}
+	prices, err := q.Order(ent.Asc(price.FieldID)).All(ctx)
+	if err != nil {
+		return Money{}, false, err
+	}
+	p := pick(prices, regionID, currency)
+	if p == nil {
+		return Money{}, false, nil
+	}
+	return Money{Amount: p.Amount, CurrencyCode: p.CurrencyCode}, true, nil
+}
+
+// CalculatedPrice is the price of v for the region (or else currency) the enclosing
+// products or productByHandle field was asked for: the region's own price wins over the
+// price in its currency. Nil when the field was given neither, when the region is not
+// one the caller can see (then currencyCode, if given, decides), or when v has no such
+// price. Under a products page, every variant of the page shares one query (see
+// package productpage).
+func (s *Service) CalculatedPrice(ctx context.Context, v *ent.ProductVariant) (*Money, error) {
+	regionID, code := productpage.Args(ctx)
+	var currency string
+	if code != nil {
+		currency = strings.ToUpper(strings.TrimSpace(*code))
+	}
+	if regionID != nil {
+		r, err := s.regionOf(ctx, *regionID)
+		switch {
+		case err == nil:
+			currency = r.CurrencyCode
+		case ent.IsNotFound(err):
+			regionID = nil
+		default:
+			return nil, err
+		}
+	}
+	if currency == "" {
+		return nil, nil
+	}
+	prices, err := s.variantPrices(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	p := pick(prices, regionID, currency)
+	if p == nil {
+		return nil, nil
+	}
+	return &Money{Amount: p.Amount, CurrencyCode: p.CurrencyCode}, nil
+}
+
+// VariantPrices lists every price of v for staff, and none for anybody else: shoppers
+// see the calculated price only.
+func (s *Service) VariantPrices(ctx context.Context, v *ent.ProductVariant) ([]*ent.Price, error) {
+	if !viewer.FromContext(ctx).IsStaff() {
+		return []*ent.Price{}, nil
+	}
+	prices, err := s.variantPrices(ctx, v)
+	if prices == nil && err == nil {
+		prices = []*ent.Price{}
+	}
+	return prices, err
+}
+
+type regionKey struct{ id int }
+
+// regionOf loads a region once per request.
+func (s *Service) regionOf(ctx context.Context, id int) (*ent.Region, error) {
+	return reqcache.Load(ctx, regionKey{id}, func() (*ent.Region, error) { return s.client.Region.Get(ctx, id) })
+}
+
+// variantPrices are v's prices, loaded for its whole products page at once.
+func (s *Service) variantPrices(ctx context.Context, v *ent.ProductVariant) ([]*ent.Price, error) {
+	return productpage.ForVariant(ctx, "prices", v,
+		func(sc productpage.Scope) (map[int][]*ent.Price, error) {
+			q := s.client.Price.Query()
+			if len(sc.VariantIDs) > 0 {
+				q.Where(price.VariantIDIn(sc.VariantIDs...))
+			} else {
+				q.Where(price.HasVariantWith(productvariant.ProductIDIn(sc.ProductIDs...)))
+			}
+			ps, err := q.Order(ent.Asc(price.FieldID)).All(ctx)
+			if err != nil {
+				return nil, err
+			}
+			out := map[int][]*ent.Price{}
+			for _, p := range ps {
+				out[p.VariantID] = append(out[p.VariantID], p)
+			}
+			return out, nil
+		},
+		func() ([]*ent.Price, error) {
+			return s.client.Price.Query().Where(price.VariantID(v.ID)).Order(ent.Asc(price.FieldID)).All(ctx)
+		})
+}
