@@ -1,9 +1,91 @@
 package cart
 
-import "github.com/dakkah/cityos/ent"
+import (
+	"context"
+	"time"
 
-// Service runs cart operations.
-type Service struct{ client *ent.Client }
+	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/cart"
+	"github.com/dakkah/cityos/ent/lineitem"
+	"github.com/dakkah/cityos/pricing"
+	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/viewer"
+)
+
+// Service runs cart operations. Carts are read and changed under the caller's context,
+// where the cart policy decides who reaches which cart; line items are written in the
+// service's system context once the cart has been loaded that way.
+type Service struct {
+	client  *ent.Client
+	pricing *pricing.Service
+	now     func() time.Time
+}
 
 // New returns a Service over client.
-func New(client *ent.Client) *Service { return &Service{client: client} }
+func New(client *ent.Client) *Service {
+	return &Service{client: client, pricing: pricing.New(client), now: time.Now}
+}
+
+// sys is the named system context of the cart service.
+func sys(ctx context.Context) context.Context { return viewer.SystemContext(ctx, "cart") }
+
+var errCartNotFound = &apperr.Error{Code: apperr.NotFound, Field: "cartId", Message: "cart not found"}
+
+// Load returns the cart with the given token and its line items, as the caller may see
+// it: NOT_FOUND when there is no such cart or the caller may not reach it.
+func (s *Service) Load(ctx context.Context, token int) (*ent.Cart, error) {
+	c, err := s.client.Cart.Query().Where(cart.Token(token)).
+		WithItems(func(q *ent.LineItemQuery) { q.Order(ent.Asc(lineitem.FieldID)) }).
+		Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, errCartNotFound
+	}
+	return c, err
+}
+
+// Find is Load answering nil, not an error, for a cart the caller cannot reach: a
+// query of a cart by its token tells no one whether some other cart exists.
+func (s *Service) Find(ctx context.Context, token int) (*ent.Cart, error) {
+	c, err := s.Load(ctx, token)
+	if err == errCartNotFound {
+		return nil, nil
+	}
+	return c, err
+}
+
+// change runs fn on the cart in a transaction and returns the cart as it is afterwards.
+// The cart is first loaded and touched under the caller's context: the policy decides
+// whether the caller may change it, and the row lock the touch takes makes concurrent
+// changes of one cart (and its completion by checkout) take turns. A completed cart
+// refuses every change.
+func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *ent.Cart) error) (*ent.Cart, error) {
+	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		c, err := tx.Cart.Query().Where(cart.Token(token)).Only(ctx)
+		if ent.IsNotFound(err) {
+			return errCartNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if c, err = tx.Cart.UpdateOne(c).SetUpdatedAt(s.now()).Save(ctx); err != nil {
+			return err
+		}
+		if c.CompletedAt != nil {
+			return apperr.New(apperr.Conflict, "the cart is completed and can no longer change")
+		}
+		return fn(tx, c)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Load(ctx, token)
+}
+
+// shopIn returns ctx as seen by a shopper of store (of tenant): the caller, browsing that
+// store's storefront. The catalog policy then shows exactly what that store sells.
+func shopIn(ctx context.Context, storeID, tenantID int) context.Context {
+	v := *viewer.FromContext(ctx)
+	v.StoreID, v.TenantID = storeID, tenantID
+	return viewer.NewContext(ctx, &v)
+}

@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/dakkah/cityos/address"
 	"github.com/dakkah/cityos/cart"
@@ -17,107 +16,114 @@ import (
 
 // ID is the resolver for the id field.
 func (r *cartResolver) ID(ctx context.Context, obj *ent.Cart) (int, error) {
-	panic(fmt.Errorf("not implemented: ID - id"))
+	return obj.Token, nil
 }
 
 // Store is the resolver for the store field.
 func (r *cartResolver) Store(ctx context.Context, obj *ent.Cart) (*ent.Store, error) {
-	panic(fmt.Errorf("not implemented: Store - store"))
+	return obj.QueryStore().Only(ctx)
 }
 
 // Region is the resolver for the region field.
 func (r *cartResolver) Region(ctx context.Context, obj *ent.Cart) (*ent.Region, error) {
-	panic(fmt.Errorf("not implemented: Region - region"))
+	return obj.QueryRegion().Only(ctx)
 }
 
 // Items is the resolver for the items field.
 func (r *cartResolver) Items(ctx context.Context, obj *ent.Cart) ([]*ent.LineItem, error) {
-	panic(fmt.Errorf("not implemented: Items - items"))
+	return cart.Items(ctx, obj)
 }
 
 // ShippingMethod is the resolver for the shippingMethod field.
 func (r *cartResolver) ShippingMethod(ctx context.Context, obj *ent.Cart) (*ent.ShippingOption, error) {
-	panic(fmt.Errorf("not implemented: ShippingMethod - shippingMethod"))
+	if obj.ShippingOptionID == nil {
+		return nil, nil
+	}
+	return nilIfNotFound(obj.QueryShippingOption().Only(ctx))
 }
 
 // Subtotal is the resolver for the subtotal field.
 func (r *cartResolver) Subtotal(ctx context.Context, obj *ent.Cart) (int, error) {
-	panic(fmt.Errorf("not implemented: Subtotal - subtotal"))
+	t, err := cart.Summarize(ctx, obj)
+	return int(t.Subtotal), err
 }
 
 // ShippingTotal is the resolver for the shippingTotal field.
 func (r *cartResolver) ShippingTotal(ctx context.Context, obj *ent.Cart) (int, error) {
-	panic(fmt.Errorf("not implemented: ShippingTotal - shippingTotal"))
+	t, err := cart.Summarize(ctx, obj)
+	return int(t.Shipping), err
 }
 
 // TaxTotal is the resolver for the taxTotal field.
 func (r *cartResolver) TaxTotal(ctx context.Context, obj *ent.Cart) (int, error) {
-	panic(fmt.Errorf("not implemented: TaxTotal - taxTotal"))
+	t, err := cart.Summarize(ctx, obj)
+	return int(t.Tax), err
 }
 
 // Total is the resolver for the total field.
 func (r *cartResolver) Total(ctx context.Context, obj *ent.Cart) (int, error) {
-	panic(fmt.Errorf("not implemented: Total - total"))
+	t, err := cart.Summarize(ctx, obj)
+	return int(t.Total), err
 }
 
 // Variant is the resolver for the variant field.
 func (r *lineItemResolver) Variant(ctx context.Context, obj *ent.LineItem) (*ent.ProductVariant, error) {
-	panic(fmt.Errorf("not implemented: Variant - variant"))
+	return cart.Variant(ctx, obj)
 }
 
 // Total is the resolver for the total field.
 func (r *lineItemResolver) Total(ctx context.Context, obj *ent.LineItem) (int, error) {
-	panic(fmt.Errorf("not implemented: Total - total"))
+	return int(cart.LineTotal(obj)), nil
 }
 
 // CreateCart is the resolver for the createCart field.
 func (r *mutationResolver) CreateCart(ctx context.Context, input cart.CreateInput) (*ent.Cart, error) {
-	panic(fmt.Errorf("not implemented: CreateCart - createCart"))
+	return r.Carts.Create(ctx, input)
 }
 
 // AddLineItem is the resolver for the addLineItem field.
 func (r *mutationResolver) AddLineItem(ctx context.Context, cartID int, variantID int, quantity int) (*ent.Cart, error) {
-	panic(fmt.Errorf("not implemented: AddLineItem - addLineItem"))
+	return r.Carts.AddItem(ctx, cartID, variantID, quantity)
 }
 
 // UpdateLineItem is the resolver for the updateLineItem field.
 func (r *mutationResolver) UpdateLineItem(ctx context.Context, cartID int, lineItemID int, quantity int) (*ent.Cart, error) {
-	panic(fmt.Errorf("not implemented: UpdateLineItem - updateLineItem"))
+	return r.Carts.UpdateItem(ctx, cartID, lineItemID, quantity)
 }
 
 // RemoveLineItem is the resolver for the removeLineItem field.
 func (r *mutationResolver) RemoveLineItem(ctx context.Context, cartID int, lineItemID int) (*ent.Cart, error) {
-	panic(fmt.Errorf("not implemented: RemoveLineItem - removeLineItem"))
+	return r.Carts.RemoveItem(ctx, cartID, lineItemID)
 }
 
 // SetCartEmail is the resolver for the setCartEmail field.
 func (r *mutationResolver) SetCartEmail(ctx context.Context, cartID int, email string) (*ent.Cart, error) {
-	panic(fmt.Errorf("not implemented: SetCartEmail - setCartEmail"))
+	return r.Carts.SetEmail(ctx, cartID, email)
 }
 
 // SetShippingAddress is the resolver for the setShippingAddress field.
 func (r *mutationResolver) SetShippingAddress(ctx context.Context, cartID int, input address.Address) (*ent.Cart, error) {
-	panic(fmt.Errorf("not implemented: SetShippingAddress - setShippingAddress"))
+	return r.Carts.SetShippingAddress(ctx, cartID, input)
 }
 
 // SetBillingAddress is the resolver for the setBillingAddress field.
 func (r *mutationResolver) SetBillingAddress(ctx context.Context, cartID int, input address.Address) (*ent.Cart, error) {
-	panic(fmt.Errorf("not implemented: SetBillingAddress - setBillingAddress"))
+	return r.Carts.SetBillingAddress(ctx, cartID, input)
 }
 
 // SetShippingMethod is the resolver for the setShippingMethod field.
 func (r *mutationResolver) SetShippingMethod(ctx context.Context, cartID int, shippingOptionID int) (*ent.Cart, error) {
-	panic(fmt.Errorf("not implemented: SetShippingMethod - setShippingMethod"))
+	return r.Carts.SetShippingMethod(ctx, cartID, shippingOptionID)
 }
 
 // Cart is the resolver for the cart field.
 func (r *queryResolver) Cart(ctx context.Context, id int) (*ent.Cart, error) {
-	panic(fmt.Errorf("not implemented: Cart - cart"))
+	return r.Carts.Find(ctx, id)
 }
 
 // ShippingOptions is the resolver for the shippingOptions field.
 func (r *queryResolver) ShippingOptions(ctx context.Context, cartID int) ([]*ent.ShippingOption, error) {
-	panic(fmt.Errorf("not implemented: ShippingOptions - shippingOptions"))
+	return r.Carts.ShippingOptions(ctx, cartID)
 }
 
 // Cart returns generated.CartResolver implementation.

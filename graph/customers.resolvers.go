@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/dakkah/cityos/address"
@@ -18,30 +17,43 @@ import (
 
 // RegisterCustomer is the resolver for the registerCustomer field.
 func (r *mutationResolver) RegisterCustomer(ctx context.Context, input customer.RegisterInput) (*identity.Session, error) {
-	panic(fmt.Errorf("not implemented: RegisterCustomer - registerCustomer"))
+	return r.Customers.Register(ctx, input)
 }
 
 // CustomerLogin is the resolver for the customerLogin field.
 func (r *mutationResolver) CustomerLogin(ctx context.Context, email string, password string, storeID *int) (*identity.Session, error) {
-	panic(fmt.Errorf("not implemented: CustomerLogin - customerLogin"))
+	return r.Customers.Login(ctx, email, password, storeID)
 }
 
 // AddCustomerAddress is the resolver for the addCustomerAddress field.
 func (r *mutationResolver) AddCustomerAddress(ctx context.Context, input address.Address) (*ent.CustomerAddress, error) {
-	panic(fmt.Errorf("not implemented: AddCustomerAddress - addCustomerAddress"))
+	return r.Customers.AddAddress(ctx, input)
 }
 
 // DeleteCustomerAddress is the resolver for the deleteCustomerAddress field.
 func (r *mutationResolver) DeleteCustomerAddress(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteCustomerAddress - deleteCustomerAddress"))
+	return id, r.Customers.DeleteAddress(ctx, id)
 }
 
 // Customers is the resolver for the customers field.
 func (r *queryResolver) Customers(ctx context.Context, tenantID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.UserWhereInput) (*ent.UserConnection, error) {
-	panic(fmt.Errorf("not implemented: Customers - customers"))
+	first, last, err := page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	q, err := r.Resolver.Customers.Customers(ctx, tenantID)
+	if err != nil {
+		return nil, err
+	}
+	return q.Paginate(ctx, after, first, before, last, ent.WithUserFilter(where.Filter))
 }
 
 // Orders is the resolver for the orders field.
 func (r *userResolver) Orders(ctx context.Context, obj *ent.User, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.OrderConnection, error) {
-	panic(fmt.Errorf("not implemented: Orders - orders"))
+	first, last, err := page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	newest := &ent.OrderOrder{Direction: entgql.OrderDirectionDesc, Field: ent.OrderOrderFieldCreatedAt}
+	return r.Customers.Orders(ctx, obj).Paginate(ctx, after, first, before, last, ent.WithOrderOrder(newest))
 }

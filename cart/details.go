@@ -1,0 +1,73 @@
+package cart
+
+import (
+	"context"
+
+	"github.com/dakkah/cityos/address"
+	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/cart"
+	"github.com/dakkah/cityos/ent/shippingoption"
+	"github.com/dakkah/cityos/tenancy"
+)
+
+// SetEmail sets the e-mail the order confirmation goes to.
+func (s *Service) SetEmail(ctx context.Context, token int, email string) (*ent.Cart, error) {
+	email, err := tenancy.Email("email", email)
+	if err != nil {
+		return nil, err
+	}
+	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
+		return tx.Cart.UpdateOne(c).SetEmail(email).Exec(ctx)
+	})
+}
+
+// SetShippingAddress sets where the order goes.
+func (s *Service) SetShippingAddress(ctx context.Context, token int, a address.Address) (*ent.Cart, error) {
+	a = a.Normalize()
+	if err := a.Validate("input"); err != nil {
+		return nil, err
+	}
+	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
+		return tx.Cart.UpdateOne(c).SetShippingAddress(&a).Exec(ctx)
+	})
+}
+
+// SetBillingAddress sets the address the payment is billed to.
+func (s *Service) SetBillingAddress(ctx context.Context, token int, a address.Address) (*ent.Cart, error) {
+	a = a.Normalize()
+	if err := a.Validate("input"); err != nil {
+		return nil, err
+	}
+	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
+		return tx.Cart.UpdateOne(c).SetBillingAddress(&a).Exec(ctx)
+	})
+}
+
+// SetShippingMethod picks one of the shipping options of the cart's region.
+func (s *Service) SetShippingMethod(ctx context.Context, token, optionID int) (*ent.Cart, error) {
+	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
+		ok, err := tx.ShippingOption.Query().
+			Where(shippingoption.ID(optionID), shippingoption.RegionID(c.RegionID)).Exist(ctx)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return apperr.Invalid("shippingOptionId", "shippingOptionId is not a shipping option of the cart's region")
+		}
+		return tx.Cart.UpdateOne(c).SetShippingOptionID(optionID).Exec(ctx)
+	})
+}
+
+// ShippingOptions lists the shipping options of the cart's region.
+func (s *Service) ShippingOptions(ctx context.Context, token int) ([]*ent.ShippingOption, error) {
+	c, err := s.client.Cart.Query().Where(cart.Token(token)).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, errCartNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.client.ShippingOption.Query().Where(shippingoption.RegionID(c.RegionID)).
+		Order(ent.Asc(shippingoption.FieldAmount), ent.Asc(shippingoption.FieldID)).All(ctx)
+}

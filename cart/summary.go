@@ -1,0 +1,60 @@
+package cart
+
+import (
+	"context"
+
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/lineitem"
+	"github.com/dakkah/cityos/reqcache"
+)
+
+// Items returns the cart's lines, oldest first: the ones loaded with it, else read under ctx.
+func Items(ctx context.Context, c *ent.Cart) ([]*ent.LineItem, error) {
+	if items, err := c.Edges.ItemsOrErr(); err == nil {
+		return items, nil
+	}
+	return c.QueryItems().Order(ent.Asc(lineitem.FieldID)).All(ctx)
+}
+
+// Summarize computes the cart's totals from its lines' unit prices, its shipping method
+// and its region's tax rule. Within one request a cart value is summed once, however
+// many of its amounts are asked for.
+func Summarize(ctx context.Context, c *ent.Cart) (Totals, error) {
+	type key struct{ c *ent.Cart }
+	return reqcache.Load(ctx, key{c}, func() (Totals, error) {
+		items, err := Items(ctx, c)
+		if err != nil {
+			return Totals{}, err
+		}
+		region, err := c.QueryRegion().Only(ctx)
+		if err != nil {
+			return Totals{}, err
+		}
+		var shipping int64
+		if c.ShippingOptionID != nil {
+			o, err := c.QueryShippingOption().Only(ctx)
+			if err != nil {
+				return Totals{}, err
+			}
+			shipping = o.Amount
+		}
+		lines := make([]Line, len(items))
+		for i, it := range items {
+			lines[i] = Line{UnitPrice: it.UnitPrice, Quantity: it.Quantity}
+		}
+		return Compute(lines, shipping, region.TaxRateBps, region.TaxInclusive), nil
+	})
+}
+
+// LineTotal is a line's unit price times its quantity.
+func LineTotal(li *ent.LineItem) int64 { return li.UnitPrice * int64(li.Quantity) }
+
+// Variant returns the variant a line holds. The line was read under the caller's context,
+// so the variant it names is the caller's to see, even if its product has since left the
+// store's catalog: the service reads it in its own context.
+func Variant(ctx context.Context, li *ent.LineItem) (*ent.ProductVariant, error) {
+	if v, err := li.Edges.VariantOrErr(); err == nil {
+		return v, nil
+	}
+	return li.QueryVariant().Only(sys(ctx))
+}
