@@ -61,6 +61,9 @@ func visibleStores(v *viewer.Viewer) predicate.Store {
 		if ids := v.TenantsWithRole(viewer.RoleCustomer); len(ids) > 0 {
 			any = append(any, store.And(public, store.TenantIDIn(ids...)))
 		}
+		if shopping(v) { // browsing a storefront: its public face, like any shopper
+			any = append(any, store.And(public, store.ID(v.StoreID)))
+		}
 		if len(any) == 0 {
 			return store.IDIn()
 		}

@@ -19,6 +19,8 @@ func TenantPolicy() ent.Policy {
 			privacy.TenantQueryRuleFunc(func(ctx context.Context, q *ent.TenantQuery) error {
 				v := viewer.FromContext(ctx)
 				switch {
+				case len(v.Grants) > 0 && shopping(v): // browsing a storefront: its tenant's public face too
+					q.Where(tenant.Or(tenant.IDIn(grantTenants(v)...), tenant.And(tenant.ID(v.TenantID), tenant.StatusIn(operating()...))))
 				case len(v.Grants) > 0:
 					q.Where(tenant.IDIn(grantTenants(v)...))
 				case v.Kind == viewer.PublishableKey:
