@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Config is everything the binary is configured with.
@@ -27,6 +28,9 @@ type Config struct {
 	MaxComplexity  int      // CITYOS_MAX_COMPLEXITY, default 1000
 	MaxDepth       int      // CITYOS_MAX_DEPTH, default 12
 	TrustProxy     bool     // CITYOS_TRUST_PROXY: take the client IP from X-Forwarded-For
+	// CatalogCacheTTL is how long a storefront catalog read may be served from memory
+	// (CITYOS_CATALOG_CACHE_TTL, default 1s; 0 turns the cache off).
+	CatalogCacheTTL time.Duration
 
 	Notifications   string // CITYOS_NOTIFICATIONS: log (default; emails go to the log) or sendgrid
 	SendGridAPIKey  string // SENDGRID_API_KEY; required with sendgrid
@@ -82,6 +86,14 @@ func FromEnv() (Config, error) {
 		if *n.dst, err = intEnv(n.name, n.def); err != nil {
 			return c, err
 		}
+	}
+	c.CatalogCacheTTL = time.Second
+	if v := os.Getenv("CITYOS_CATALOG_CACHE_TTL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			return c, fmt.Errorf("CITYOS_CATALOG_CACHE_TTL must be a duration such as 1s or 0, not %q", v)
+		}
+		c.CatalogCacheTTL = d
 	}
 	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)
 	if err != nil {

@@ -57,6 +57,7 @@ func New(d Deps) http.Handler {
 	mux.Handle("GET /healthz", middleware.Health())
 	mux.Handle("GET /readyz", middleware.Ready(d.Ready))
 	mux.Handle("GET /metrics", middleware.MetricsHandler(reg))
+	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Resolver.Orders, d.Config.StripeWebhookSecret))
 
 	return chain(mux,
 		middleware.AssignRequestID,
@@ -83,6 +84,9 @@ func graphQLHandler(d Deps, reg prometheus.Registerer) http.Handler {
 	srv.Use(extension.FixedComplexityLimit(d.Config.MaxComplexity))
 	srv.Use(depthLimit{max: d.Config.MaxDepth})
 	srv.Use(middleware.NewGraphQLMetrics(reg))
+	if d.Config.CatalogCacheTTL > 0 {
+		srv.Use(newCatalogCache(d.Config.CatalogCacheTTL))
+	}
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		middleware.Logger(ctx).Error("resolver panic", "panic", v)

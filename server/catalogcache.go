@@ -1,0 +1,134 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/dakkah/cityos/viewer"
+)
+
+// catalogCache answers repeated storefront catalog reads from memory for a short time.
+// A storefront grid is the same for every anonymous shopper of a store, so serving it
+// again for a second costs nothing in correctness that checkout does not re-check (stock
+// and prices are read fresh when a cart is changed and completed).
+//
+// Only queries from anonymous callers and publishable keys, for a named store, whose root
+// fields are all catalog reads are cached: nothing that depends on who is signed in, and
+// never a cart. Any mutation on this instance drops everything at once; other instances'
+// writes show within the TTL.
+type catalogCache struct {
+	ttl     time.Duration
+	gen     atomic.Uint64
+	mu      sync.Mutex
+	entries *lru.LRU[cachedResponse]
+}
+
+type cachedResponse struct {
+	resp    *graphql.Response
+	expires time.Time
+}
+
+// cacheableRootFields are the storefront reads whose answers depend only on the store
+// and the arguments.
+var cacheableRootFields = map[string]bool{
+	"products": true, "productByHandle": true, "regions": true, "productCategories": true,
+	"productCollections": true, "resolveStore": true, "stores": true, "storeByHandle": true,
+	"countries": true, "categories": true, "__typename": true,
+}
+
+// shopperMutations change carts, orders and sessions, not the catalog: a busy checkout
+// does not flush the cache. (The stock they reserve shows within the TTL.)
+var shopperMutations = map[string]bool{
+	"createCart": true, "addLineItem": true, "updateLineItem": true, "removeLineItem": true,
+	"setCartEmail": true, "setShippingAddress": true, "setBillingAddress": true, "setShippingMethod": true,
+	"completeCart": true, "login": true, "refreshToken": true, "logout": true,
+	"registerCustomer": true, "customerLogin": true, "addCustomerAddress": true, "deleteCustomerAddress": true,
+	"__typename": true,
+}
+
+// onlyFields reports whether every root field of a selection is in allowed.
+func onlyFields(set ast.SelectionSet, allowed map[string]bool) bool {
+	for _, sel := range set {
+		f, ok := sel.(*ast.Field)
+		if !ok || !allowed[f.Name] {
+			return false
+		}
+	}
+	return true
+}
+
+func newCatalogCache(ttl time.Duration) *catalogCache {
+	return &catalogCache{ttl: ttl, entries: lru.New[cachedResponse](2000)}
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.ResponseInterceptor
+} = (*catalogCache)(nil)
+
+func (c *catalogCache) ExtensionName() string                   { return "CatalogCache" }
+func (c *catalogCache) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (c *catalogCache) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	if !graphql.HasOperationContext(ctx) {
+		return next(ctx)
+	}
+	oc := graphql.GetOperationContext(ctx)
+	if oc.Operation == nil {
+		return next(ctx)
+	}
+	if oc.Operation.Operation == ast.Mutation {
+		resp := next(ctx)
+		if !onlyFields(oc.Operation.SelectionSet, shopperMutations) {
+			c.gen.Add(1) // a staff change: this instance serves nothing older
+		}
+		return resp
+	}
+	key, ok := c.key(ctx, oc)
+	if !ok {
+		return next(ctx)
+	}
+	now := time.Now()
+	c.mu.Lock()
+	hit, found := c.entries.Get(ctx, key)
+	c.mu.Unlock()
+	if found && now.Before(hit.expires) {
+		out := *hit.resp
+		return &out
+	}
+	resp := next(ctx)
+	if resp != nil && len(resp.Errors) == 0 {
+		c.mu.Lock()
+		c.entries.Add(ctx, key, cachedResponse{resp: resp, expires: now.Add(c.ttl)})
+		c.mu.Unlock()
+	}
+	return resp
+}
+
+// key identifies a cacheable read, or says it is not one.
+func (c *catalogCache) key(ctx context.Context, oc *graphql.OperationContext) (string, bool) {
+	if oc.Operation.Operation != ast.Query {
+		return "", false
+	}
+	v := viewer.FromContext(ctx)
+	if v.StoreID == 0 || (v.Kind != viewer.Anonymous && v.Kind != viewer.PublishableKey) {
+		return "", false
+	}
+	if !onlyFields(oc.Operation.SelectionSet, cacheableRootFields) {
+		return "", false
+	}
+	vars, err := json.Marshal(oc.Variables) // map keys are sorted: equal variables, equal bytes
+	if err != nil {
+		return "", false
+	}
+	return strconv.FormatUint(c.gen.Load(), 10) + "|" + strconv.Itoa(v.StoreID) + "|" +
+		oc.OperationName + "|" + oc.RawQuery + "|" + string(vars), true
+}

@@ -1,0 +1,80 @@
+package server_test
+
+import (
+	"context"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	entcart "github.com/dakkah/cityos/ent/cart"
+	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/viewer"
+)
+
+func TestCatalogCache(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewCommerce(t, db)
+		cfg := testenv.Config()
+		cfg.CatalogCacheTTL = time.Hour // long enough that only invalidation can refresh it
+		api := testenv.NewAPI(t, db, cfg)
+		sys := viewer.SystemContext(context.Background(), "test")
+		const grid = `{ products(first: 10, where: {handle: "thobe"}) { edges { node { title } } } }`
+		title := func(h testenv.Headers) string {
+			var out struct {
+				Products struct {
+					Edges []struct{ Node struct{ Title string } }
+				}
+			}
+			api.MustDo(t, h, grid, nil).Decode(t, &out)
+			require.Len(t, out.Products.Edges, 1)
+			return out.Products.Edges[0].Node.Title
+		}
+		shopper := c.Shop(testenv.Anonymous, "a1.dakkah.test")
+		key := c.As(testenv.PublishableA)
+		require.Equal(t, "The thobe", title(shopper))
+		require.Equal(t, "The thobe", title(key))
+
+		// A change that did not pass through this instance: cached answers stay.
+		require.NoError(t, db.Client.Product.UpdateOneID(c.Products["thobe"].ID).SetTitle("Renamed").Exec(sys))
+		require.Equal(t, "The thobe", title(shopper), "served from the cache")
+		require.Equal(t, "The thobe", title(key), "served from the cache")
+		// A signed-in customer's reads are never cached.
+		require.Equal(t, "Renamed", title(c.Shop(testenv.CustomerA, "a1.dakkah.test")))
+
+		// Any mutation through this instance drops the cache.
+		api.MustDo(t, c.As(testenv.TenantAdminA), `mutation($id: ID!) { updateProduct(id: $id, input: {description: "x"}) { id } }`,
+			map[string]any{"id": c.Products["thobe"].ID})
+		require.Equal(t, "Renamed", title(shopper))
+
+		// Carts are never served from the cache, even for anonymous shoppers; and shopping
+		// does not flush the catalog.
+		require.NoError(t, db.Client.Product.UpdateOneID(c.Products["thobe"].ID).SetTitle("Renamed again").Exec(sys))
+		require.Equal(t, "Renamed", title(shopper))
+		var cart struct{ CreateCart struct{ ID string } }
+		api.MustDo(t, shopper, `mutation($r: ID!) { createCart(input: {regionId: $r}) { id } }`, map[string]any{"r": c.SAR.ID}).Decode(t, &cart)
+		require.Equal(t, "Renamed", title(shopper), "a cart mutation leaves the catalog cache alone")
+		items := func() int {
+			var out struct {
+				Cart struct{ Items []struct{ Quantity int } }
+			}
+			api.MustDo(t, shopper, `query($id: ID!) { cart(id: $id) { items { quantity } } }`, map[string]any{"id": cart.CreateCart.ID}).Decode(t, &out)
+			return len(out.Cart.Items)
+		}
+		require.Equal(t, 0, items())
+		require.NoError(t, db.Client.LineItem.Create().SetTenantID(c.TenantA.ID).SetCartID(cartID(t, c, cart.CreateCart.ID)).
+			SetVariantID(c.Variants["thobe"].ID).SetTitle("t").SetSku("s").SetQuantity(1).SetUnitPrice(1).Exec(sys))
+		require.Equal(t, 1, items(), "a cart read is always fresh")
+	})
+}
+
+// cartID finds a cart's internal id from the token clients know it by.
+func cartID(t *testing.T, c *testenv.Commerce, token string) int {
+	t.Helper()
+	n, err := strconv.Atoi(token)
+	require.NoError(t, err)
+	cr, err := c.API.DB.Client.Cart.Query().Where(entcart.Token(n)).Only(viewer.SystemContext(context.Background(), "test"))
+	require.NoError(t, err)
+	return cr.ID
+}
