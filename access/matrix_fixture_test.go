@@ -21,12 +21,14 @@ import (
 	"github.com/dakkah/cityos/viewer"
 )
 
-// fx is the shared fixture plus the rows the matrix needs to tell filters apart: a
-// suspended tenant C ("cobalt", store c1), an inactive store a3 in A, a pending domain
-// past its verification window on A1 and on B1, some taxonomy, and a user with no role.
+// fx is the shared fixture with its catalog (testenv.Commerce) plus the rows the matrix
+// needs to tell filters apart: a suspended tenant C ("cobalt", store c1), an inactive
+// store a3 in A, a pending domain past its verification window on A1 and on B1, some
+// taxonomy, a user with no role, and the shoppers, carts and orders of commerceFx.
 type fx struct {
-	*testenv.Fixture
+	*testenv.Commerce
 	DB *testenv.DB
+	commerceFx
 
 	TenantC                        *ent.Tenant
 	StoreA3, StoreC1               *ent.Store
@@ -46,7 +48,7 @@ func sysCtx() context.Context {
 
 func newFx(t testing.TB, db *testenv.DB) *fx {
 	t.Helper()
-	f := &fx{Fixture: testenv.NewFixture(t, db), DB: db}
+	f := &fx{Commerce: testenv.NewCommerce(t, db), DB: db}
 	ctx := sysCtx()
 	svc, tax, c := f.API.App.Tenancy, f.API.App.Taxonomy, db.Client
 	must := func(err error) {
@@ -99,6 +101,7 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	must(err)
 	f.AuditB, err = c.AuditLog.Query().Where(auditlog.TenantID(f.TenantB.ID), auditlog.EntityType("Tenant")).First(ctx)
 	must(err)
+	f.addCommerce(t)
 	return f
 }
 
@@ -223,8 +226,10 @@ func (p *cellPool) fixture(t *testing.T) *fx {
 	t.Cleanup(func() { p.free <- s })
 	s.restore(t)
 	f := *s.base
-	fix := *s.base.Fixture
+	com := *s.base.Commerce
+	fix := *com.Fixture
 	fix.API = testenv.NewAPI(t, s.base.DB, testenv.Config()) // and so a cold store-resolution cache
-	f.Fixture = &fix
+	com.Fixture = &fix
+	f.Commerce = &com
 	return &f
 }

@@ -227,19 +227,27 @@ func mutationCases() []Case {
 			Expect: Cells{SA: Deny("CONFLICT"), TA: Deny("CONFLICT"), SM: forbidden, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden},
 		},
 		{
-			Name: "deleteStore/A2",
-			Op:   deleteStoreOp,
-			Vars: byID(func(f *fx) int { return f.StoreA2.ID }),
-			Expect: func() Cells {
-				ok := Allow(storeGone(func(f *fx) int { return f.StoreA2.ID }))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden}
-			}(),
+			// A2 and B1 have carts and orders: refused after the policy, like A1.
+			Name:   "deleteStore/A2",
+			Op:     deleteStoreOp,
+			Vars:   byID(func(f *fx) int { return f.StoreA2.ID }),
+			Expect: Cells{SA: Deny("CONFLICT"), TA: Deny("CONFLICT"), SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden},
 		},
 		{
 			Name:   "deleteStore/B1",
 			Op:     deleteStoreOp,
 			Vars:   byID(func(f *fx) int { return f.StoreB1.ID }),
-			Expect: ofB(Allow(storeGone(func(f *fx) int { return f.StoreB1.ID }))),
+			Expect: ofB(Deny("CONFLICT")),
+		},
+		{
+			// A3 (inactive) has no keys, roles, carts or orders: its admins delete it.
+			Name: "deleteStore/A3",
+			Op:   deleteStoreOp,
+			Vars: byID(func(f *fx) int { return f.StoreA3.ID }),
+			Expect: func() Cells {
+				ok := Allow(storeGone(func(f *fx) int { return f.StoreA3.ID }))
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: notFound, PK: notFound, SK: notFound, AN: notFound}
+			}(),
 		},
 
 		// Custom domains: the tenant's admins and the store's managers.

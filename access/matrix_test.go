@@ -105,11 +105,21 @@ type Case struct {
 	// Op is the GraphQL document: one operation, a query or a mutation.
 	Op string
 	// Vars builds the operation's variables from the fixture it runs against.
-	Vars   func(t testing.TB, f *fx) map[string]any
+	Vars func(t testing.TB, f *fx) map[string]any
+	// Headers, when set, are the request headers of each principal (e.g. its storefront,
+	// see shopping); else the principal's credentials alone.
+	Headers func(f *fx, principal string) testenv.Headers
+	// Setup, for mutations only, brings the cell's fresh fixture into the state the
+	// operation starts from (e.g. an order captured before it is refunded).
+	Setup  func(t testing.TB, f *fx)
 	Expect Cells
 }
 
-func allCases() []Case { return append(queryCases(), mutationCases()...) }
+// readCases and writeCases are every query and every mutation row of the matrix.
+func readCases() []Case  { return append(queryCases(), commerceQueryCases()...) }
+func writeCases() []Case { return append(mutationCases(), commerceMutationCases()...) }
+
+func allCases() []Case { return append(readCases(), writeCases()...) }
 
 // parseOp returns the operation type ("query" or "mutation") and root field names.
 func parseOp(op string) (string, []string, error) {
@@ -152,8 +162,12 @@ func checkCases(t *testing.T, cases []Case) {
 			t.Errorf("case %q: names must be unique and non-empty", c.Name)
 		}
 		seen[c.Name] = true
-		if _, _, err := parseOp(c.Op); err != nil {
+		typ, _, err := parseOp(c.Op)
+		if err != nil {
 			t.Errorf("case %q: %v", c.Name, err)
+		}
+		if c.Setup != nil && typ != "mutation" {
+			t.Errorf("case %q: only mutation cells get a fixture of their own to set up", c.Name)
 		}
 		cells := c.Expect.byPrincipal()
 		for _, p := range testenv.Principals {
@@ -219,7 +233,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		t.Run("queries", func(t *testing.T) {
 			f := newFx(t, db)
-			for _, c := range queryCases() {
+			for _, c := range readCases() {
 				t.Run(c.Name, func(t *testing.T) {
 					t.Parallel()
 					for _, p := range testenv.Principals {
@@ -233,7 +247,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		})
 		t.Run("mutations", func(t *testing.T) {
 			pool := newCellPool(t, db.Dialect, parallelism())
-			for _, c := range mutationCases() {
+			for _, c := range writeCases() {
 				t.Run(c.Name, func(t *testing.T) {
 					t.Parallel()
 					for _, p := range testenv.Principals {
@@ -275,14 +289,27 @@ func runCell(t *testing.T, f *fx, c Case, principal string, mutation bool) {
 	if c.Vars != nil {
 		vars = c.Vars(t, f)
 	}
-	before := 0
+	if c.Setup != nil {
+		c.Setup(t, f)
+	}
+	before, state := 0, tableDigests(nil)
 	if mutation {
 		before = f.auditCount(t)
+		if want.kind == deny {
+			state = f.digests(t)
+		}
 	}
-	r := f.API.Do(t, f.As(principal), c.Op, vars)
+	h := f.As(principal)
+	if c.Headers != nil {
+		h = c.Headers(f, principal)
+	}
+	r := f.API.Do(t, h, c.Op, vars)
 	err := want.eval(f, r)
 	if err == nil && mutation && want.kind == deny {
 		err = unchanged(f, t, before)
+		if changed := state.changed(f.digests(t)); err == nil && len(changed) > 0 {
+			err = fmt.Errorf("refused, yet rows of %s changed", strings.Join(changed, ", "))
+		}
 	}
 	if err != nil {
 		t.Errorf("%s as %s: want %s: %v", c.Name, principal, want, err)

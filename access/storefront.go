@@ -4,8 +4,6 @@ import (
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/saleschannel"
-	"github.com/dakkah/cityos/ent/store"
-	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -17,17 +15,16 @@ import (
 func shopping(v *viewer.Viewer) bool { return v.StoreID != 0 }
 
 // sellableProducts is the catalog of the viewer's store: published products in its
-// enabled channels — and nothing at all while the store is not active or its tenant
-// not operating, whatever key or host named it.
+// enabled channels — and nothing at all while the store is not active or its tenant not
+// operating (the request's store context says which), whatever key or host named it.
 func sellableProducts(v *viewer.Viewer) predicate.Product {
+	if !v.ShopOpen {
+		return product.IDIn()
+	}
 	return product.And(
 		product.TenantID(v.TenantID),
 		product.StatusEQ(product.StatusPublished),
-		product.HasSalesChannelsWith(
-			saleschannel.StoreID(v.StoreID),
-			saleschannel.IsDisabled(false),
-			saleschannel.HasStoreWith(store.StatusEQ(store.StatusActive), store.HasTenantWith(tenant.StatusIn(operating()...))),
-		),
+		product.HasSalesChannelsWith(saleschannel.StoreID(v.StoreID), saleschannel.IsDisabled(false)),
 	)
 }
 

@@ -20,8 +20,11 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Cart, error)
 	if err != nil {
 		return nil, err
 	}
-	ctx = shopIn(ctx, st.ID, st.TenantID)
-	v := viewer.FromContext(ctx)
+	// The new cart's store is open (shopStore checked): shop there.
+	shop := *viewer.FromContext(ctx)
+	shop.StoreID, shop.TenantID, shop.ShopOpen = st.ID, st.TenantID, true
+	ctx = viewer.NewContext(ctx, &shop)
+	v := &shop
 
 	region, err := s.client.Region.Get(ctx, in.RegionID)
 	if ent.IsNotFound(err) || (err == nil && region.TenantID != st.TenantID) {

@@ -23,7 +23,10 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 		return nil, err
 	}
 	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
-		shop := shopIn(ctx, c.StoreID, c.TenantID)
+		shop, err := s.shopIn(ctx, c)
+		if err != nil {
+			return err
+		}
 		v, err := tx.ProductVariant.Query().Where(productvariant.ID(variantID)).WithProduct().Only(shop)
 		if ent.IsNotFound(err) {
 			return &apperr.Error{Code: apperr.NotFound, Field: "variantId", Message: "variant not found in this store"}
@@ -76,7 +79,10 @@ func (s *Service) UpdateItem(ctx context.Context, token, itemID, qty int) (*ent.
 			return tx.LineItem.DeleteOne(line).Exec(sys(ctx))
 		}
 		if qty > line.Quantity { // more units: the variant must still be sold, and in stock
-			shop := shopIn(ctx, c.StoreID, c.TenantID)
+			shop, err := s.shopIn(ctx, c)
+			if err != nil {
+				return err
+			}
 			v, err := tx.ProductVariant.Get(shop, line.VariantID)
 			if ent.IsNotFound(err) {
 				return &apperr.Error{Code: apperr.NotFound, Field: "lineItemId", Message: "the item is no longer sold in this store"}

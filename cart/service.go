@@ -8,7 +8,9 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/lineitem"
+	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/pricing"
+	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -82,10 +84,20 @@ func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *
 	return s.Load(ctx, token)
 }
 
-// shopIn returns ctx as seen by a shopper of store (of tenant): the caller, browsing that
-// store's storefront. The catalog policy then shows exactly what that store sells.
-func shopIn(ctx context.Context, storeID, tenantID int) context.Context {
+// shopIn returns ctx as seen by a shopper of the cart's store: the caller, browsing that
+// store's storefront. The catalog policy then shows exactly what that store sells — or
+// nothing while it is closed. A request already shopping there knows whether it is open;
+// otherwise (staff naming a cart of another store) the store is looked up.
+func (s *Service) shopIn(ctx context.Context, c *ent.Cart) (context.Context, error) {
 	v := *viewer.FromContext(ctx)
-	v.StoreID, v.TenantID = storeID, tenantID
-	return viewer.NewContext(ctx, &v)
+	if v.StoreID == c.StoreID {
+		return ctx, nil
+	}
+	st, err := s.client.Store.Query().Where(store.ID(c.StoreID)).WithTenant().Only(sys(ctx))
+	if err != nil {
+		return nil, err
+	}
+	v.StoreID, v.TenantID = st.ID, st.TenantID
+	v.ShopOpen = storefront.StatusOf(st, st.Edges.Tenant) == storefront.Active
+	return viewer.NewContext(ctx, &v), nil
 }

@@ -3,8 +3,12 @@
 package checkout
 
 import (
+	"context"
+
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/payment"
+	"github.com/dakkah/cityos/viewer"
 )
 
 // Service completes carts.
@@ -16,4 +20,23 @@ type Service struct {
 // New returns a Service.
 func New(client *ent.Client, payments *payment.Registry) *Service {
 	return &Service{client: client, payments: payments}
+}
+
+// sys is the context checkout writes in, once the caller's right to the cart is checked:
+// the shopper may not read orders nor write their lines, reservations or events.
+func sys(ctx context.Context) context.Context { return viewer.SystemContext(ctx, "checkout") }
+
+// LoadOption adds to the query that loads the placed order (e.g. edges under the aliases
+// a GraphQL query asks for them).
+type LoadOption func(*ent.OrderQuery)
+
+// load reads the order in the system context with its store, items and fulfilments, so
+// a shopper who may not query orders still gets back the one it placed.
+func (s *Service) load(ctx context.Context, id int, opts []LoadOption) (*ent.Order, error) {
+	q := s.client.Order.Query().Where(order.ID(id)).
+		WithStore().WithItems().WithNamedItems("items").WithFulfillments().WithNamedFulfillments("fulfillments")
+	for _, o := range opts {
+		o(q)
+	}
+	return q.Only(sys(ctx))
 }

@@ -7,54 +7,75 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/dakkah/cityos/address"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/orders"
+	"github.com/dakkah/cityos/viewer"
 )
 
 // CompleteCart is the resolver for the completeCart field.
 func (r *mutationResolver) CompleteCart(ctx context.Context, cartID int, idempotencyKey string) (*ent.Order, error) {
-	panic(fmt.Errorf("not implemented: CompleteCart - completeCart"))
+	// A shopper may not query orders: the placed order comes back with its edges loaded
+	// by checkout, under the names (aliases) this selection reads them by.
+	asked := func(q *ent.OrderQuery) {
+		for _, f := range graphql.CollectFieldsCtx(ctx, []string{"Order", "Node"}) {
+			switch f.Name {
+			case "items":
+				q.WithNamedItems(f.Alias)
+			case "fulfillments":
+				q.WithNamedFulfillments(f.Alias)
+			}
+		}
+	}
+	return r.Checkout.Complete(ctx, cartID, idempotencyKey, asked)
 }
 
 // CapturePayment is the resolver for the capturePayment field.
 func (r *mutationResolver) CapturePayment(ctx context.Context, orderID int) (*ent.Order, error) {
-	panic(fmt.Errorf("not implemented: CapturePayment - capturePayment"))
+	return r.Orders.Capture(ctx, orderID)
 }
 
 // RefundPayment is the resolver for the refundPayment field.
 func (r *mutationResolver) RefundPayment(ctx context.Context, orderID int, amount int) (*ent.Order, error) {
-	panic(fmt.Errorf("not implemented: RefundPayment - refundPayment"))
+	return r.Orders.Refund(ctx, orderID, int64(amount))
 }
 
 // CancelOrder is the resolver for the cancelOrder field.
 func (r *mutationResolver) CancelOrder(ctx context.Context, orderID int) (*ent.Order, error) {
-	panic(fmt.Errorf("not implemented: CancelOrder - cancelOrder"))
+	return r.Orders.Cancel(ctx, orderID)
 }
 
 // CreateFulfillment is the resolver for the createFulfillment field.
 func (r *mutationResolver) CreateFulfillment(ctx context.Context, orderID int) (*ent.Order, error) {
-	panic(fmt.Errorf("not implemented: CreateFulfillment - createFulfillment"))
+	return r.Orders.CreateFulfillment(ctx, orderID)
 }
 
 // MarkShipped is the resolver for the markShipped field.
 func (r *mutationResolver) MarkShipped(ctx context.Context, orderID int) (*ent.Order, error) {
-	panic(fmt.Errorf("not implemented: MarkShipped - markShipped"))
+	return r.Orders.MarkShipped(ctx, orderID)
 }
 
 // MarkDelivered is the resolver for the markDelivered field.
 func (r *mutationResolver) MarkDelivered(ctx context.Context, orderID int) (*ent.Order, error) {
-	panic(fmt.Errorf("not implemented: MarkDelivered - markDelivered"))
+	return r.Orders.MarkDelivered(ctx, orderID)
 }
 
 // ShippingAddress is the resolver for the shippingAddress field.
 func (r *orderResolver) ShippingAddress(ctx context.Context, obj *ent.Order) (*address.Address, error) {
-	panic(fmt.Errorf("not implemented: ShippingAddress - shippingAddress"))
+	if !orders.MaySeeAddress(viewer.FromContext(ctx), obj) {
+		return nil, nil
+	}
+	return obj.ShippingAddress, nil
 }
 
 // Orders is the resolver for the orders field.
 func (r *queryResolver) Orders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) (*ent.OrderConnection, error) {
-	panic(fmt.Errorf("not implemented: Orders - orders"))
+	first, last, err := page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	return r.Client.Order.Query().Paginate(ctx, after, first, before, last, ent.WithOrderOrder(orderBy), ent.WithOrderFilter(where.Filter))
 }

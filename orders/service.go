@@ -3,8 +3,16 @@
 package orders
 
 import (
+	"context"
+	"errors"
+
+	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/privacy"
 	"github.com/dakkah/cityos/payment"
+	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/viewer"
 )
 
 // Service runs order operations.
@@ -16,4 +24,78 @@ type Service struct {
 // New returns a Service.
 func New(client *ent.Client, payments *payment.Registry) *Service {
 	return &Service{client: client, payments: payments}
+}
+
+// sys is the context order operations write an order's parts in (fulfilments,
+// reservations, events) once the caller has been allowed to change the order itself.
+func sys(ctx context.Context) context.Context { return viewer.SystemContext(ctx, "orders") }
+
+// transition is one decided change of an order: the fields to set, then the effects
+// that go with it (system writes, the payment processor last).
+type transition struct {
+	set     func(u *ent.OrderUpdateOne)
+	effects func(ctx context.Context, tx *ent.Tx, o *ent.Order) error
+}
+
+// change runs one staff operation in a transaction. The order is read under the
+// caller's context (one it cannot see is not found), decide checks the transition, and
+// the update runs under the caller's context too, so the policy says who may change
+// it. The update only applies while the order is still as it was read: of two
+// concurrent operations one wins and the other answers CONFLICT, and only the winner
+// reaches the payment processor.
+func (s *Service) change(ctx context.Context, id int, decide func(o *ent.Order) (*transition, error)) (*ent.Order, error) {
+	var out *ent.Order
+	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		o, err := tx.Order.Query().Where(order.ID(id)).Only(ctx)
+		if ent.IsNotFound(err) || errors.Is(err, privacy.Deny) {
+			return apperr.New(apperr.NotFound, "order not found")
+		}
+		if err != nil {
+			return err
+		}
+		t, err := decide(o)
+		if err != nil {
+			return err
+		}
+		u := tx.Order.UpdateOneID(o.ID).Where(
+			order.StatusEQ(o.Status), order.PaymentStatusEQ(o.PaymentStatus),
+			order.FulfillmentStatusEQ(o.FulfillmentStatus), order.RefundedTotalEQ(o.RefundedTotal),
+		)
+		t.set(u)
+		updated, err := u.Save(ctx)
+		if ent.IsNotFound(err) {
+			return apperr.New(apperr.Conflict, "the order changed meanwhile: read it again and retry")
+		}
+		if err != nil {
+			return err
+		}
+		if t.effects != nil {
+			if err := t.effects(sys(ctx), tx, updated); err != nil {
+				return err
+			}
+		}
+		out = updated
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.Unwrap(), nil
+}
+
+// provider is the processor an order was placed with.
+func (s *Service) provider(o *ent.Order) (payment.Provider, error) {
+	return s.payments.Provider(o.PaymentProvider)
+}
+
+// MaySeeAddress reports whether v may read the order's addresses: its customer and the
+// staff of its tenant or store.
+func MaySeeAddress(v *viewer.Viewer, o *ent.Order) bool {
+	if v.IsSuperAdmin() {
+		return true
+	}
+	if v.Kind == viewer.User && o.CustomerID != nil && *o.CustomerID == v.UserID {
+		return true
+	}
+	return v.IsTenantAdmin(o.TenantID) || v.ManagesStore(o.StoreID)
 }

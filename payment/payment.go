@@ -2,7 +2,10 @@
 // checkout, captured by staff) and Stripe (PaymentIntents).
 package payment
 
-import "context"
+import (
+	"context"
+	"fmt"
+)
 
 // Provider authorises, captures, refunds and voids payments with one processor.
 type Provider interface {
@@ -23,6 +26,9 @@ type AuthorizeRequest struct {
 	IdempotencyKey string
 	Email          string
 	Metadata       map[string]string
+	// PaymentMethod is the processor's payment method to charge; providers that need
+	// one use a test method when it is empty (Stripe: pm_card_visa).
+	PaymentMethod string
 }
 
 // Registry holds the configured providers; Default is used when a cart names none.
@@ -47,4 +53,14 @@ func NewRegistry(ps ...Provider) *Registry {
 func (r *Registry) Get(name string) (Provider, bool) {
 	p, ok := r.providers[name]
 	return p, ok
+}
+
+// Provider returns the named provider, or an error naming the one that is not
+// configured (an order placed with a provider this instance no longer has).
+func (r *Registry) Provider(name string) (Provider, error) {
+	p, ok := r.providers[name]
+	if !ok {
+		return nil, fmt.Errorf("payment provider %q is not configured", name)
+	}
+	return p, nil
 }

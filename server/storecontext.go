@@ -3,6 +3,8 @@ package server
 import (
 	"net/http"
 
+	"github.com/dakkah/cityos/ent"
+
 	"github.com/dakkah/cityos/server/middleware"
 	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/viewer"
@@ -21,24 +23,33 @@ const (
 func storeContext(stores *storefront.Resolver) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			host := r.Header.Get(StoreHostHeader)
 			v := viewer.FromContext(r.Context())
-			if host == "" || v.Kind == viewer.PublishableKey { // a key is bound to its store
-				next.ServeHTTP(w, r)
-				return
+			host := r.Header.Get(StoreHostHeader)
+			var s *ent.Store
+			var err error
+			switch {
+			case v.StoreID != 0: // a publishable key is bound to its store; the header cannot move it
+				s, err = stores.Store(r.Context(), v.StoreID)
+				if ent.IsNotFound(err) {
+					s, err = nil, nil
+				}
+			case host != "":
+				var res storefront.Resolution
+				res, err = stores.Resolve(r.Context(), host, r.Header.Get(StorePathHeader), "")
+				s = res.Store
 			}
-			res, err := stores.Resolve(r.Context(), host, r.Header.Get(StorePathHeader), "")
 			if err != nil {
 				middleware.Logger(r.Context()).Error("store resolution failed", "err", err.Error())
 				middleware.WriteError(w, r, http.StatusInternalServerError, "INTERNAL", "internal error", nil)
 				return
 			}
-			if res.Store == nil {
+			if s == nil {
 				next.ServeHTTP(w, r) // no such store: the request names none
 				return
 			}
 			shop := *v
-			shop.StoreID, shop.TenantID = res.Store.ID, res.Store.TenantID
+			shop.StoreID, shop.TenantID = s.ID, s.TenantID
+			shop.ShopOpen = storefront.StatusOf(s, s.Edges.Tenant) == storefront.Active
 			next.ServeHTTP(w, r.WithContext(viewer.NewContext(r.Context(), &shop)))
 		})
 	}

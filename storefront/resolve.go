@@ -76,6 +76,9 @@ func StatusOf(s *ent.Store, t *ent.Tenant) Status {
 	return Active
 }
 
+// Store loads a store with its tenant, through the cache; NotFound when it is gone.
+func (r *Resolver) Store(ctx context.Context, id int) (*ent.Store, error) { return r.store(ctx, id) }
+
 // store loads a store with its tenant, through the cache.
 func (r *Resolver) store(ctx context.Context, id int) (*ent.Store, error) {
 	gen, now := r.Rules.Generation(), time.Now()

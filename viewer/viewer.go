@@ -61,6 +61,9 @@ type Viewer struct {
 	// key's store, or the store X-Store-Host resolved to. Zero when the request names none.
 	StoreID  int
 	TenantID int
+	// ShopOpen says the store named by StoreID is active and its tenant operating, as
+	// resolved for this request. A closed shop serves no catalog.
+	ShopOpen bool
 	// SystemName names the internal job when Kind is System, for audit logs.
 	SystemName string
 }

@@ -1,0 +1,63 @@
+package checkout
+
+import (
+	"context"
+	"sort"
+
+	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/cart"
+	"github.com/dakkah/cityos/ent"
+)
+
+// plan is what a cart needs to become an order: its lines, its region's tax and its
+// shipping option, and the totals they make.
+type plan struct {
+	items    []*ent.LineItem // ordered by variant
+	shipping *ent.ShippingOption
+	totals   cart.Totals
+}
+
+// plan checks the cart is ready to complete, naming the first missing field, and
+// computes its totals.
+func (s *Service) plan(ctx context.Context, c *ent.Cart) (*plan, error) {
+	items := append([]*ent.LineItem(nil), c.Edges.Items...)
+	switch {
+	case len(items) == 0:
+		return nil, apperr.Invalid("items", "the cart has no items")
+	case c.Email == "":
+		return nil, apperr.Invalid("email", "the cart needs an email")
+	case c.ShippingAddress == nil:
+		return nil, apperr.Invalid("shippingAddress", "the cart needs a shipping address")
+	case c.ShippingOptionID == nil:
+		return nil, apperr.Invalid("shippingMethod", "the cart needs a shipping method")
+	}
+	if err := c.ShippingAddress.Validate("shippingAddress"); err != nil {
+		return nil, err
+	}
+	// Reference data, read in the system context: the caller reached the cart, and the
+	// cart names these rows.
+	region, err := s.client.Region.Get(sys(ctx), c.RegionID)
+	if err != nil {
+		return nil, err
+	}
+	so, err := s.client.ShippingOption.Get(sys(ctx), *c.ShippingOptionID)
+	if ent.IsNotFound(err) || (err == nil && (so.RegionID != c.RegionID || so.TenantID != c.TenantID)) {
+		return nil, apperr.Invalid("shippingMethod", "the shipping method is not offered in the cart's region")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if region.CurrencyCode != c.CurrencyCode {
+		return nil, apperr.Invalid("currencyCode", "the cart's currency is not its region's")
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].VariantID < items[j].VariantID })
+	lines := make([]cart.Line, len(items))
+	for i, it := range items {
+		lines[i] = cart.Line{UnitPrice: it.UnitPrice, Quantity: it.Quantity}
+	}
+	return &plan{
+		items:    items,
+		shipping: so,
+		totals:   cart.Compute(lines, so.Amount, region.TaxRateBps, region.TaxInclusive),
+	}, nil
+}
