@@ -80,12 +80,11 @@ func (s *Service) Complete(ctx context.Context, cartToken int, key string, opts 
 	return s.load(ctx, orderID, opts)
 }
 
-// loadCart reads the cart the caller may use, with its items. A cart the caller cannot
-// see is reported as missing.
-// TODO(cart): use the cart service's loader by token once it exports one.
+// loadCart reads the cart the caller may use, with its items (see cart.Service.Load). A
+// cart the caller cannot see is reported as missing.
 func (s *Service) loadCart(ctx context.Context, token int) (*ent.Cart, error) {
-	c, err := s.client.Cart.Query().Where(entcart.Token(token)).WithItems().Only(ctx)
-	if ent.IsNotFound(err) || errors.Is(err, privacy.Deny) {
+	c, err := s.carts.Load(ctx, token)
+	if errors.Is(err, privacy.Deny) || apperr.CodeOf(err) == apperr.NotFound {
 		return nil, apperr.New(apperr.NotFound, "cart not found")
 	}
 	return c, err

@@ -5,6 +5,8 @@ package checkout
 import (
 	"context"
 
+	"github.com/dakkah/cityos/cart"
+
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/payment"
@@ -15,11 +17,12 @@ import (
 type Service struct {
 	client   *ent.Client
 	payments *payment.Registry
+	carts    *cart.Service
 }
 
 // New returns a Service.
 func New(client *ent.Client, payments *payment.Registry) *Service {
-	return &Service{client: client, payments: payments}
+	return &Service{client: client, payments: payments, carts: cart.New(client)}
 }
 
 // sys is the context checkout writes in, once the caller's right to the cart is checked:

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -22,9 +23,13 @@ import (
 	"github.com/dakkah/cityos/testenv"
 )
 
+// stripeMockVersion is the stripe-mock the tests run against.
+const stripeMockVersion = "github.com/stripe/stripe-mock@v0.203.0"
+
 // stripeMock returns the base URL of a stripe-mock: STRIPE_MOCK_URL (CI starts one), or
-// one started here when stripe-mock is installed. Without either the test fails: the
-// Stripe provider is not tested against nothing.
+// one started here — from PATH, or installed with `go install` into the user cache the
+// first time, so `go test ./...` needs nothing but Go. The Stripe provider is never
+// tested against nothing.
 func stripeMock(t *testing.T) string {
 	t.Helper()
 	if u := os.Getenv("STRIPE_MOCK_URL"); u != "" {
@@ -32,8 +37,7 @@ func stripeMock(t *testing.T) string {
 	}
 	bin, err := exec.LookPath("stripe-mock")
 	if err != nil {
-		t.Fatalf("the Stripe tests need stripe-mock: set STRIPE_MOCK_URL, or install it with " +
-			"`go install github.com/stripe/stripe-mock@v0.203.0` and put $(go env GOPATH)/bin on PATH")
+		bin = installStripeMock(t)
 	}
 	cmd := exec.Command(bin, "-http-addr", "127.0.0.1:", "-https-addr", "127.0.0.1:")
 	out, err := cmd.StdoutPipe()
@@ -51,6 +55,24 @@ func stripeMock(t *testing.T) string {
 	}
 	t.Fatalf("stripe-mock exited before listening: %v", lines.Err())
 	return ""
+}
+
+// installStripeMock installs stripe-mock into a cache directory shared by test runs.
+func installStripeMock(t *testing.T) string {
+	t.Helper()
+	cache, err := os.UserCacheDir()
+	require.NoError(t, err)
+	dir := filepath.Join(cache, "cityos", "stripe-mock-v0.203.0")
+	bin := filepath.Join(dir, "stripe-mock")
+	if _, err := os.Stat(bin); err == nil {
+		return bin
+	}
+	cmd := exec.Command("go", "install", stripeMockVersion)
+	cmd.Env = append(os.Environ(), "GOBIN="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("installing %s for the Stripe tests: %v\n%s", stripeMockVersion, err, out)
+	}
+	return bin
 }
 
 func TestStripeProviderAgainstStripeMock(t *testing.T) {
