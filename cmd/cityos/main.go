@@ -32,6 +32,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	startProfiling(log)
 	cmd, args := "serve", os.Args[1:]
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
