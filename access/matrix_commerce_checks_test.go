@@ -76,6 +76,34 @@ func Catalog(path string, want map[string]shelf) Check {
 	}
 }
 
+// Shelves checks exactly which products are at path (a connection of handle,
+// salesChannels { name } and variants { availableQuantity calculatedPrice } in SAR) and
+// the channels the caller sees each in.
+func Shelves(path string, want map[string][]string) Check {
+	return func(f *fx, data any) error {
+		handles := make([]string, 0, len(want))
+		for h := range want {
+			handles = append(handles, h)
+		}
+		if err := Handles(path, handles...)(f, data); err != nil {
+			return err
+		}
+		its, _ := items(data, path)
+		for i, it := range its {
+			h, _ := it["handle"].(string)
+			p := fmt.Sprintf("%s.edges.%d.node", path, i)
+			if err := All(
+				Set(p+".salesChannels", "name", want[h]...),
+				Eq(p+".variants.0.availableQuantity", available[h]),
+				Eq(p+".variants.0.calculatedPrice", map[string]any{"amount": priceSAR[h], "currencyCode": "SAR"}),
+			)(f, data); err != nil {
+				return fmt.Errorf("%s (%s): %w", p, h, err)
+			}
+		}
+		return nil
+	}
+}
+
 // inChannel checks in the database whether the product with handle is in the sales
 // channel of store storeOf(f).
 func inChannel(handle string, storeOf func(f *fx) int, want bool) Check {

@@ -45,9 +45,9 @@ type commerceFx struct {
 	OrderA1, OrderA2, OrderB1  *ent.Order
 }
 
-// shopperCtx is an anonymous storefront request in store s.
+// shopperCtx is an anonymous storefront request in store s (open, as the fixture's are).
 func shopperCtx(s *ent.Store) context.Context {
-	return viewer.NewContext(context.Background(), &viewer.Viewer{Kind: viewer.Anonymous, StoreID: s.ID, TenantID: s.TenantID})
+	return viewer.NewContext(context.Background(), &viewer.Viewer{Kind: viewer.Anonymous, StoreID: s.ID, TenantID: s.TenantID, ShopOpen: true})
 }
 
 var fixtureAddress = address.Address{FirstName: "Noura", LastName: "Saleh", Address1: "King Fahd Rd 1", City: "Riyadh", CountryCode: "SA"}
