@@ -28,3 +28,17 @@ func CanSeeTenantPrivate(v *viewer.Viewer, tenantID int) bool {
 func CanSeeStorePrivate(v *viewer.Viewer, tenantID, storeID int) bool {
 	return v.IsSuperAdmin() || v.IsTenantAdmin(tenantID) || v.ManagesStore(storeID)
 }
+
+// CanSeeCatalogPrivate: a catalog row's staff data (every price, the sales channels) is
+// for the platform and the staff of the row's tenant; shoppers see calculated prices only.
+func CanSeeCatalogPrivate(v *viewer.Viewer, tenantID int) bool {
+	if v.IsSuperAdmin() {
+		return true
+	}
+	for _, t := range v.StaffTenants() {
+		if t == tenantID {
+			return true
+		}
+	}
+	return false
+}

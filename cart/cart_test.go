@@ -363,3 +363,18 @@ func TestCompletedCartRefusesChanges(t *testing.T) {
 		require.Empty(t, after.Email)
 	})
 }
+
+// A cart created by naming its store (no store header) comes back whole: its parts
+// belong to whoever holds the cart.
+func TestCreateCartByStoreIDReturnsTheWholeCart(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newEnv(t, db)
+		for _, p := range []string{testenv.Anonymous, testenv.CustomerA, testenv.ManagerA1} {
+			c := e.create(e.As(p), map[string]any{"storeId": id(e.StoreA1.ID), "regionId": id(e.SAR.ID)})
+			require.Equal(t, id(e.StoreA1.ID), c.Store.ID, p)
+			require.Equal(t, id(e.SAR.ID), c.Region.ID, p)
+			require.Empty(t, c.Items, p)
+			require.Zero(t, c.Total, p)
+		}
+	})
+}

@@ -13,7 +13,31 @@ func Items(ctx context.Context, c *ent.Cart) ([]*ent.LineItem, error) {
 	if items, err := c.Edges.ItemsOrErr(); err == nil {
 		return items, nil
 	}
-	return c.QueryItems().Order(ent.Asc(lineitem.FieldID)).All(ctx)
+	return c.QueryItems().Order(ent.Asc(lineitem.FieldID)).All(parts(ctx))
+}
+
+// parts is the context a cart's own parts (lines, store, region, shipping method) are read
+// in. The cart itself was loaded under the caller's policy — holding its token is what
+// entitles a shopper to it — so whatever it is made of comes with it, including for a
+// caller whose request names no store.
+func parts(ctx context.Context) context.Context { return sys(ctx) }
+
+// Store is the cart's store.
+func Store(ctx context.Context, c *ent.Cart) (*ent.Store, error) {
+	return c.QueryStore().Only(parts(ctx))
+}
+
+// Region is the cart's region.
+func Region(ctx context.Context, c *ent.Cart) (*ent.Region, error) {
+	return c.QueryRegion().Only(parts(ctx))
+}
+
+// ShippingMethod is the cart's chosen shipping option, or nil.
+func ShippingMethod(ctx context.Context, c *ent.Cart) (*ent.ShippingOption, error) {
+	if c.ShippingOptionID == nil {
+		return nil, nil
+	}
+	return c.QueryShippingOption().Only(parts(ctx))
 }
 
 // Summarize computes the cart's totals from its lines' unit prices, its shipping method
@@ -26,16 +50,16 @@ func Summarize(ctx context.Context, c *ent.Cart) (Totals, error) {
 		if err != nil {
 			return Totals{}, err
 		}
-		region, err := c.QueryRegion().Only(ctx)
+		region, err := Region(ctx, c)
 		if err != nil {
 			return Totals{}, err
 		}
 		var shipping int64
-		if c.ShippingOptionID != nil {
-			o, err := c.QueryShippingOption().Only(ctx)
-			if err != nil {
-				return Totals{}, err
-			}
+		o, err := ShippingMethod(ctx, c)
+		if err != nil {
+			return Totals{}, err
+		}
+		if o != nil {
 			shipping = o.Amount
 		}
 		lines := make([]Line, len(items))

@@ -3,6 +3,8 @@ package catalog
 import (
 	"context"
 
+	"github.com/dakkah/cityos/access"
+
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/product"
@@ -17,9 +19,9 @@ func (s *Service) SalesChannels(ctx context.Context, storeID int) ([]*ent.SalesC
 }
 
 // ProductSalesChannels lists the channels a product is in, as far as the caller may see
-// them: staff see their channels; shoppers see none.
+// them: the staff of the product's tenant see their channels; anybody else none.
 func (s *Service) ProductSalesChannels(ctx context.Context, p *ent.Product) ([]*ent.SalesChannel, error) {
-	if !viewer.FromContext(ctx).IsStaff() {
+	if !access.CanSeeCatalogPrivate(viewer.FromContext(ctx), p.TenantID) {
 		return []*ent.SalesChannel{}, nil
 	}
 	return p.QuerySalesChannels().Order(ent.Asc(saleschannel.FieldID)).All(ctx)

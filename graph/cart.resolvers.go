@@ -21,12 +21,12 @@ func (r *cartResolver) ID(ctx context.Context, obj *ent.Cart) (int, error) {
 
 // Store is the resolver for the store field.
 func (r *cartResolver) Store(ctx context.Context, obj *ent.Cart) (*ent.Store, error) {
-	return obj.QueryStore().Only(ctx)
+	return cart.Store(ctx, obj)
 }
 
 // Region is the resolver for the region field.
 func (r *cartResolver) Region(ctx context.Context, obj *ent.Cart) (*ent.Region, error) {
-	return obj.QueryRegion().Only(ctx)
+	return cart.Region(ctx, obj)
 }
 
 // Items is the resolver for the items field.
@@ -36,10 +36,7 @@ func (r *cartResolver) Items(ctx context.Context, obj *ent.Cart) ([]*ent.LineIte
 
 // ShippingMethod is the resolver for the shippingMethod field.
 func (r *cartResolver) ShippingMethod(ctx context.Context, obj *ent.Cart) (*ent.ShippingOption, error) {
-	if obj.ShippingOptionID == nil {
-		return nil, nil
-	}
-	return nilIfNotFound(obj.QueryShippingOption().Only(ctx))
+	return cart.ShippingMethod(ctx, obj)
 }
 
 // Subtotal is the resolver for the subtotal field.

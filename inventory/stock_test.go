@@ -84,7 +84,7 @@ func TestAvailableQuantity(t *testing.T) {
 
 		// The service answers the same, for a variant the caller may see.
 		svc := c.API.App.Inventory
-		shopA1 := viewer.NewContext(context.Background(), &viewer.Viewer{Kind: viewer.PublishableKey, StoreID: c.StoreA1.ID, TenantID: c.TenantA.ID})
+		shopA1 := viewer.NewContext(context.Background(), &viewer.Viewer{Kind: viewer.PublishableKey, StoreID: c.StoreA1.ID, TenantID: c.TenantA.ID, ShopOpen: true})
 		n, err := svc.Available(shopA1, c.Variants["thobe"].ID)
 		require.NoError(t, err)
 		require.Equal(t, 14, n)

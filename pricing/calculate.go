@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"github.com/dakkah/cityos/access"
+
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/productvariant"
@@ -96,10 +98,11 @@ func (s *Service) CalculatedPrice(ctx context.Context, v *ent.ProductVariant) (*
 	return &Money{Amount: p.Amount, CurrencyCode: p.CurrencyCode}, nil
 }
 
-// VariantPrices lists every price of v for staff, and none for anybody else: shoppers
-// see the calculated price only.
+// VariantPrices lists every price of v for the staff of its tenant, and none for anybody
+// else (another tenant's staff browsing a storefront included): shoppers see the
+// calculated price only.
 func (s *Service) VariantPrices(ctx context.Context, v *ent.ProductVariant) ([]*ent.Price, error) {
-	if !viewer.FromContext(ctx).IsStaff() {
+	if !access.CanSeeCatalogPrivate(viewer.FromContext(ctx), v.TenantID) {
 		return []*ent.Price{}, nil
 	}
 	prices, err := s.variantPrices(ctx, v)

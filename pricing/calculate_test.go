@@ -95,6 +95,9 @@ func TestVariantPricesAreForStaff(t *testing.T) {
 		require.Zero(t, staff["gadget"], "B's catalog is not A's staff's")
 		shopper := count(c.As(testenv.PublishableA))
 		require.Equal(t, map[string]int{"thobe": 0, "abaya": 0}, shopper, "shoppers see the calculated price only")
+		// Another tenant's staff browsing A1's storefront are shoppers there.
+		require.Equal(t, map[string]int{"thobe": 0, "abaya": 0}, count(c.Shop(testenv.SecretB, "a1.dakkah.test")))
+		require.Equal(t, map[string]int{"thobe": 0, "abaya": 0}, count(c.Shop(testenv.TenantAdminB, "a1.dakkah.test")))
 	})
 }
 
@@ -104,7 +107,7 @@ func TestPriceFor(t *testing.T) {
 		svc := c.API.App.Pricing
 		thobe, hijab := c.Variants["thobe"].ID, c.Variants["hijab"].ID
 		setPrice(t, c, c.As(testenv.TenantAdminA), priceIn(thobe, "SAR", 23000, c.SAR.ID))
-		shopA1 := viewer.NewContext(context.Background(), &viewer.Viewer{Kind: viewer.PublishableKey, StoreID: c.StoreA1.ID, TenantID: c.TenantA.ID})
+		shopA1 := viewer.NewContext(context.Background(), &viewer.Viewer{Kind: viewer.PublishableKey, StoreID: c.StoreA1.ID, TenantID: c.TenantA.ID, ShopOpen: true})
 
 		get := func(ctx context.Context, variantID int, regionID *int, currency string) (pricing.Money, bool) {
 			t.Helper()
