@@ -1,0 +1,74 @@
+package seed_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/dakkah/cityos/seed"
+	"github.com/dakkah/cityos/testenv"
+)
+
+// The demo catalog as a shopper sees it through each store's host: its own products with
+// SAR prices, the prayer mat in two stores, and a limited edition with only a few left.
+func TestDemoCatalogThroughTheStorefront(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		api := testenv.NewAPI(t, db, testenv.Config())
+		res := demo(t, db, api)
+		require.Equal(t, 20, res.Products)
+
+		type variant struct {
+			AvailableQuantity int
+			CalculatedPrice   *struct {
+				Amount       int64
+				CurrencyCode string
+			}
+		}
+		type page struct {
+			Regions  []struct{ ID, CurrencyCode string }
+			Products struct {
+				Edges []struct {
+					Node struct {
+						Handle   string
+						Variants []variant
+					}
+				}
+			}
+		}
+		sells := map[string]map[string]variant{}
+		for _, store := range []string{"saudi-traditional", "modern-fashion", "home-decor", "oud-perfumes", "dates-coffee", "gulf-electronics"} {
+			h := testenv.Headers{"X-Store-Host": store + ".dakkah.test"}
+			var regions page
+			api.MustDo(t, h, `{ regions { id currencyCode } }`, nil).Decode(t, &regions)
+			require.Len(t, regions.Regions, 2, store)
+			var sar string
+			for _, r := range regions.Regions {
+				if r.CurrencyCode == "SAR" {
+					sar = r.ID
+				}
+			}
+			require.NotEmpty(t, sar, store)
+			var p page
+			api.MustDo(t, h, `query($r: ID) { products(first: 50, regionId: $r) { edges { node { handle variants { availableQuantity calculatedPrice { amount currencyCode } } } } } }`,
+				map[string]any{"r": sar}).Decode(t, &p)
+			sells[store] = map[string]variant{}
+			limited := 0
+			for _, e := range p.Products.Edges {
+				v := e.Node.Variants[0]
+				require.NotNil(t, v.CalculatedPrice, e.Node.Handle)
+				require.Equal(t, "SAR", v.CalculatedPrice.CurrencyCode)
+				if v.AvailableQuantity == seed.LimitedStock {
+					limited++
+				}
+				sells[store][e.Node.Handle] = v
+			}
+			require.Equal(t, 1, limited, "%s has one limited edition with %d left", store, seed.LimitedStock)
+		}
+		require.Contains(t, sells["saudi-traditional"], "velvet-prayer-mat")
+		require.Contains(t, sells["home-decor"], "velvet-prayer-mat", "one product is sold in two stores")
+		require.NotContains(t, sells["modern-fashion"], "velvet-prayer-mat")
+		require.Contains(t, sells["dates-coffee"], "ajwa-dates")
+		require.Contains(t, sells["oud-perfumes"], "bakhoor-blend")
+		require.Len(t, sells["gulf-electronics"], 2)
+	})
+}
