@@ -8,8 +8,8 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/domain"
-	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/theme"
 )
