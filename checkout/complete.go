@@ -136,13 +136,12 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	if n == 0 {
 		return 0, errCartTaken
 	}
-	// The store's row lock, held to commit, also orders concurrent checkouts of a store.
-	st, err := tx.Store.UpdateOneID(c.StoreID).AddOrderSeq(1).Save(ctx)
-	if err != nil {
-		return 0, err
-	}
+	// Rows every checkout of a store competes for — its stock levels and its order
+	// counter — are locked as late as possible: a row lock is held until commit, so
+	// taking them last keeps concurrent checkouts from queueing behind each other's work.
+	// The order is written first with a placeholder number no other order can have.
 	create := tx.Order.Create().
-		SetTenantID(c.TenantID).SetStoreID(c.StoreID).SetDisplayID(st.OrderSeq).SetCartID(c.ID).
+		SetTenantID(c.TenantID).SetStoreID(c.StoreID).SetDisplayID(-c.ID).SetCartID(c.ID).
 		SetIdempotencyKey(key).SetNillableCustomerID(c.CustomerID).SetEmail(c.Email).
 		SetCurrencyCode(c.CurrencyCode).SetSubtotal(p.totals.Subtotal).SetShippingTotal(p.totals.Shipping).
 		SetTaxTotal(p.totals.Tax).SetTotal(p.totals.Total).SetPaymentProvider(provider.Name()).
@@ -166,6 +165,9 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	if err := tx.OrderLineItem.CreateBulk(lines...).Exec(ctx); err != nil {
 		return 0, err
 	}
+	if err := outbox.Add(ctx, tx, c.TenantID, outbox.OrderPlaced, outbox.OrderPayload(o.ID)); err != nil {
+		return 0, err
+	}
 	for _, it := range p.items { // in variant order, so concurrent checkouts lock levels alike
 		if err := inventory.Reserve(ctx, tx, o.ID, it.VariantID, it.Quantity); err != nil {
 			return 0, err
@@ -182,11 +184,13 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 		return 0, err
 	}
 	*reference = ref
-	if err := tx.Order.UpdateOneID(o.ID).SetPaymentStatus(order.PaymentStatusAuthorized).SetPaymentReference(ref).Exec(ctx); err != nil {
+	// The store's next display number, last: its row lock, held to commit, orders the
+	// numbers of concurrent checkouts without gaps.
+	st, err := tx.Store.UpdateOneID(c.StoreID).AddOrderSeq(1).Save(ctx)
+	if err != nil {
 		return 0, err
 	}
-	return o.ID, outbox.Add(ctx, tx, c.TenantID, outbox.OrderPlaced, map[string]any{
-		"order_id": o.ID, "tenant_id": c.TenantID, "store_id": c.StoreID, "display_id": o.DisplayID,
-		"email": c.Email, "total": p.totals.Total, "currency_code": c.CurrencyCode,
-	})
+	err = tx.Order.UpdateOneID(o.ID).SetDisplayID(st.OrderSeq).
+		SetPaymentStatus(order.PaymentStatusAuthorized).SetPaymentReference(ref).Exec(ctx)
+	return o.ID, err
 }

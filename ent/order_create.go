@@ -744,6 +744,24 @@ func (u *OrderUpsert) UpdateUpdatedAt() *OrderUpsert {
 	return u
 }
 
+// SetDisplayID sets the "display_id" field.
+func (u *OrderUpsert) SetDisplayID(v int) *OrderUpsert {
+	u.Set(order.FieldDisplayID, v)
+	return u
+}
+
+// UpdateDisplayID sets the "display_id" field to the value that was provided on create.
+func (u *OrderUpsert) UpdateDisplayID() *OrderUpsert {
+	u.SetExcluded(order.FieldDisplayID)
+	return u
+}
+
+// AddDisplayID adds v to the "display_id" field.
+func (u *OrderUpsert) AddDisplayID(v int) *OrderUpsert {
+	u.Add(order.FieldDisplayID, v)
+	return u
+}
+
 // SetEmail sets the "email" field.
 func (u *OrderUpsert) SetEmail(v string) *OrderUpsert {
 	u.Set(order.FieldEmail, v)
@@ -926,9 +944,6 @@ func (u *OrderUpsertOne) UpdateNewValues() *OrderUpsertOne {
 		if _, exists := u.create.mutation.StoreID(); exists {
 			s.SetIgnore(order.FieldStoreID)
 		}
-		if _, exists := u.create.mutation.DisplayID(); exists {
-			s.SetIgnore(order.FieldDisplayID)
-		}
 		if _, exists := u.create.mutation.CartID(); exists {
 			s.SetIgnore(order.FieldCartID)
 		}
@@ -998,6 +1013,27 @@ func (u *OrderUpsertOne) SetUpdatedAt(v time.Time) *OrderUpsertOne {
 func (u *OrderUpsertOne) UpdateUpdatedAt() *OrderUpsertOne {
 	return u.Update(func(s *OrderUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetDisplayID sets the "display_id" field.
+func (u *OrderUpsertOne) SetDisplayID(v int) *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetDisplayID(v)
+	})
+}
+
+// AddDisplayID adds v to the "display_id" field.
+func (u *OrderUpsertOne) AddDisplayID(v int) *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.AddDisplayID(v)
+	})
+}
+
+// UpdateDisplayID sets the "display_id" field to the value that was provided on create.
+func (u *OrderUpsertOne) UpdateDisplayID() *OrderUpsertOne {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdateDisplayID()
 	})
 }
 
@@ -1375,9 +1411,6 @@ func (u *OrderUpsertBulk) UpdateNewValues() *OrderUpsertBulk {
 			if _, exists := b.mutation.StoreID(); exists {
 				s.SetIgnore(order.FieldStoreID)
 			}
-			if _, exists := b.mutation.DisplayID(); exists {
-				s.SetIgnore(order.FieldDisplayID)
-			}
 			if _, exists := b.mutation.CartID(); exists {
 				s.SetIgnore(order.FieldCartID)
 			}
@@ -1448,6 +1481,27 @@ func (u *OrderUpsertBulk) SetUpdatedAt(v time.Time) *OrderUpsertBulk {
 func (u *OrderUpsertBulk) UpdateUpdatedAt() *OrderUpsertBulk {
 	return u.Update(func(s *OrderUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetDisplayID sets the "display_id" field.
+func (u *OrderUpsertBulk) SetDisplayID(v int) *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.SetDisplayID(v)
+	})
+}
+
+// AddDisplayID adds v to the "display_id" field.
+func (u *OrderUpsertBulk) AddDisplayID(v int) *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.AddDisplayID(v)
+	})
+}
+
+// UpdateDisplayID sets the "display_id" field to the value that was provided on create.
+func (u *OrderUpsertBulk) UpdateDisplayID() *OrderUpsertBulk {
+	return u.Update(func(s *OrderUpsert) {
+		s.UpdateDisplayID()
 	})
 }
 

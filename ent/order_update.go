@@ -38,6 +38,27 @@ func (_u *OrderUpdate) SetUpdatedAt(v time.Time) *OrderUpdate {
 	return _u
 }
 
+// SetDisplayID sets the "display_id" field.
+func (_u *OrderUpdate) SetDisplayID(v int) *OrderUpdate {
+	_u.mutation.ResetDisplayID()
+	_u.mutation.SetDisplayID(v)
+	return _u
+}
+
+// SetNillableDisplayID sets the "display_id" field if the given value is not nil.
+func (_u *OrderUpdate) SetNillableDisplayID(v *int) *OrderUpdate {
+	if v != nil {
+		_u.SetDisplayID(*v)
+	}
+	return _u
+}
+
+// AddDisplayID adds value to the "display_id" field.
+func (_u *OrderUpdate) AddDisplayID(v int) *OrderUpdate {
+	_u.mutation.AddDisplayID(v)
+	return _u
+}
+
 // SetEmail sets the "email" field.
 func (_u *OrderUpdate) SetEmail(v string) *OrderUpdate {
 	_u.mutation.SetEmail(v)
@@ -401,6 +422,12 @@ func (_u *OrderUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(order.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.DisplayID(); ok {
+		_spec.SetField(order.FieldDisplayID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedDisplayID(); ok {
+		_spec.AddField(order.FieldDisplayID, field.TypeInt, value)
+	}
 	if _u.mutation.CartIDCleared() {
 		_spec.ClearField(order.FieldCartID, field.TypeInt)
 	}
@@ -613,6 +640,27 @@ type OrderUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *OrderUpdateOne) SetUpdatedAt(v time.Time) *OrderUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetDisplayID sets the "display_id" field.
+func (_u *OrderUpdateOne) SetDisplayID(v int) *OrderUpdateOne {
+	_u.mutation.ResetDisplayID()
+	_u.mutation.SetDisplayID(v)
+	return _u
+}
+
+// SetNillableDisplayID sets the "display_id" field if the given value is not nil.
+func (_u *OrderUpdateOne) SetNillableDisplayID(v *int) *OrderUpdateOne {
+	if v != nil {
+		_u.SetDisplayID(*v)
+	}
+	return _u
+}
+
+// AddDisplayID adds value to the "display_id" field.
+func (_u *OrderUpdateOne) AddDisplayID(v int) *OrderUpdateOne {
+	_u.mutation.AddDisplayID(v)
 	return _u
 }
 
@@ -1008,6 +1056,12 @@ func (_u *OrderUpdateOne) sqlSave(ctx context.Context) (_node *Order, err error)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(order.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.DisplayID(); ok {
+		_spec.SetField(order.FieldDisplayID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedDisplayID(); ok {
+		_spec.AddField(order.FieldDisplayID, field.TypeInt, value)
 	}
 	if _u.mutation.CartIDCleared() {
 		_spec.ClearField(order.FieldCartID, field.TypeInt)

@@ -179,9 +179,7 @@ func (s *Service) MarkShipped(ctx context.Context, id int) (*ent.Order, error) {
 					SetShippedAt(time.Now()).Exec(ctx); err != nil {
 					return err
 				}
-				return outbox.Add(ctx, tx, o.TenantID, outbox.OrderShipped, map[string]any{
-					"order_id": o.ID, "tenant_id": o.TenantID, "store_id": o.StoreID, "display_id": o.DisplayID, "email": o.Email,
-				})
+				return outbox.Add(ctx, tx, o.TenantID, outbox.OrderShipped, outbox.OrderPayload(o.ID))
 			},
 		}, nil
 	})

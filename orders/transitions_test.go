@@ -39,7 +39,7 @@ func TestOrderLifecycle(t *testing.T) {
 		events, err := db.Client.OutboxEvent.Query().Where(outboxevent.Topic(outbox.OrderShipped)).All(ct.Sys())
 		require.NoError(t, err)
 		require.Len(t, events, 1)
-		assert.EqualValues(t, o.ID, events[0].Payload["order_id"])
+		assert.EqualValues(t, o.ID, events[0].Payload["orderId"], "the consumers read orderId")
 
 		v = must(t, c, manager, "markDelivered", o.ID, "")
 		assert.Equal(t, "delivered", v.FulfillmentStatus)

@@ -21,7 +21,9 @@ func (Order) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}
 func (Order) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("store_id").Immutable().Annotations(entgql.Type("ID")),
-		field.Int("display_id").Immutable().Annotations(entgql.OrderField("DISPLAY_ID")),
+		// display_id is the store's order number. Checkout writes the order with a
+		// placeholder and sets the number last, just before commit (see package checkout).
+		field.Int("display_id").Annotations(entgql.OrderField("DISPLAY_ID")),
 		field.Int("cart_id").Optional().Nillable().Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.String("idempotency_key").Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Int("customer_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
