@@ -26,6 +26,8 @@ var (
 	errCartTaken = errors.New("checkout: cart completed meanwhile")
 	// errTwin: a concurrent checkout with the same tenant and key inserted its order first.
 	errTwin = errors.New("checkout: idempotency key taken meanwhile")
+	// errNumbered: a concurrent load gave the order its display number first.
+	errNumbered = errors.New("checkout: order numbered meanwhile")
 )
 
 // Complete places the order for the cart whose token is cartToken. The same key always
@@ -136,10 +138,9 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	if n == 0 {
 		return 0, errCartTaken
 	}
-	// Rows every checkout of a store competes for — its stock levels and its order
-	// counter — are locked as late as possible: a row lock is held until commit, so
-	// taking them last keeps concurrent checkouts from queueing behind each other's work.
-	// The order is written first with a placeholder number no other order can have.
+	// Stock levels, which concurrent checkouts of a product compete for, are locked as
+	// late as possible: a row lock is held until commit. The order's display number comes
+	// after the commit (see number); until then it holds a placeholder no other order has.
 	create := tx.Order.Create().
 		SetTenantID(c.TenantID).SetStoreID(c.StoreID).SetDisplayID(-c.ID).SetCartID(c.ID).
 		SetIdempotencyKey(key).SetNillableCustomerID(c.CustomerID).SetEmail(c.Email).
@@ -184,13 +185,35 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 		return 0, err
 	}
 	*reference = ref
-	// The store's next display number, last: its row lock, held to commit, orders the
-	// numbers of concurrent checkouts without gaps.
-	st, err := tx.Store.UpdateOneID(c.StoreID).AddOrderSeq(1).Save(ctx)
-	if err != nil {
-		return 0, err
-	}
-	err = tx.Order.UpdateOneID(o.ID).SetDisplayID(st.OrderSeq).
-		SetPaymentStatus(order.PaymentStatusAuthorized).SetPaymentReference(ref).Exec(ctx)
+	err = tx.Order.UpdateOneID(o.ID).SetPaymentStatus(order.PaymentStatusAuthorized).SetPaymentReference(ref).Exec(ctx)
 	return o.ID, err
+}
+
+// number gives a placed order its store's next display number, in a transaction of its
+// own right after the order commits: the store's counter row — which every checkout of
+// the store needs — is then locked for one statement and a commit, not for a whole
+// checkout. Only committed orders take numbers, so they have no gaps. An order that has
+// its number is left alone; one a crash left without is numbered the next time it is
+// loaded here.
+func (s *Service) number(ctx context.Context, orderID int) error {
+	ctx = sys(ctx)
+	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		o, err := tx.Order.Query().Where(order.ID(orderID), order.DisplayIDLTE(0)).Only(ctx)
+		if err != nil {
+			return err
+		}
+		st, err := tx.Store.UpdateOneID(o.StoreID).AddOrderSeq(1).Save(ctx)
+		if err != nil {
+			return err
+		}
+		n, err := tx.Order.Update().Where(order.ID(orderID), order.DisplayIDLTE(0)).SetDisplayID(st.OrderSeq).Save(ctx)
+		if err == nil && n == 0 {
+			err = errNumbered // numbered meanwhile by a concurrent load: give the number back
+		}
+		return err
+	})
+	if ent.IsNotFound(err) || errors.Is(err, errNumbered) {
+		return nil
+	}
+	return err
 }

@@ -36,6 +36,9 @@ type LoadOption func(*ent.OrderQuery)
 // load reads the order in the system context with its store, items and fulfilments, so
 // a shopper who may not query orders still gets back the one it placed.
 func (s *Service) load(ctx context.Context, id int, opts []LoadOption) (*ent.Order, error) {
+	if err := s.number(ctx, id); err != nil {
+		return nil, err
+	}
 	q := s.client.Order.Query().Where(order.ID(id)).
 		WithStore().WithItems().WithNamedItems("items").WithFulfillments().WithNamedFulfillments("fulfillments")
 	for _, o := range opts {

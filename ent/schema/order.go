@@ -22,7 +22,7 @@ func (Order) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("store_id").Immutable().Annotations(entgql.Type("ID")),
 		// display_id is the store's order number. Checkout writes the order with a
-		// placeholder and sets the number last, just before commit (see package checkout).
+		// placeholder and numbers it right after it commits (see package checkout).
 		field.Int("display_id").Annotations(entgql.OrderField("DISPLAY_ID")),
 		field.Int("cart_id").Optional().Nillable().Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.String("idempotency_key").Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
