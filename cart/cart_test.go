@@ -1,16 +1,19 @@
 package cart_test
 
 import (
+	"context"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/viewer"
 )
 
 func TestCartFlowWithExactTotals(t *testing.T) {
@@ -376,5 +379,22 @@ func TestCreateCartByStoreIDReturnsTheWholeCart(t *testing.T) {
 			require.Empty(t, c.Items, p)
 			require.Zero(t, c.Total, p)
 		}
+	})
+}
+
+// The cart policy itself, below the service: an update by a caller who cannot reach the
+// cart changes nothing, whoever calls ent directly.
+func TestCartPolicyConfinesUpdates(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newEnv(t, db)
+		c := e.create(e.Shop(testenv.Anonymous, "a1.dakkah.test"), map[string]any{"regionId": id(e.SAR.ID)})
+		row := e.row(c.ID)
+		other := viewer.NewContext(context.Background(), &viewer.Viewer{Kind: viewer.Anonymous, StoreID: e.StoreB1.ID, TenantID: e.TenantB.ID, ShopOpen: true})
+		err := db.Client.Cart.UpdateOneID(row.ID).SetEmail("thief@example.com").Exec(other)
+		require.True(t, ent.IsNotFound(err), "got %v", err)
+		require.Empty(t, e.row(c.ID).Email, "unchanged")
+		own := viewer.NewContext(context.Background(), &viewer.Viewer{Kind: viewer.Anonymous, StoreID: e.StoreA1.ID, TenantID: e.TenantA.ID, ShopOpen: true})
+		require.NoError(t, db.Client.Cart.UpdateOneID(row.ID).SetEmail("owner@example.com").Exec(own))
+		require.Equal(t, "owner@example.com", e.row(c.ID).Email)
 	})
 }
