@@ -34,6 +34,7 @@ func main() {
 			gen.FeatureVersionedMigration,
 			gen.FeatureLock,
 			gen.FeatureUpsert,
+			gen.FeatureExecQuery,
 		},
 	}, entc.Extensions(ex))
 	if err != nil {

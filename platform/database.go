@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -32,13 +33,21 @@ func OpenSQLite(path string) (*ent.Client, *sql.DB, error) {
 	return ent.NewClient(ent.Driver(entsql.OpenDB(dialect.SQLite, db))), db, nil
 }
 
+// maxConns bounds each process's PostgreSQL connections (CITYOS_DB_MAX_CONNS).
+var maxConns = func() int {
+	if n, err := strconv.Atoi(os.Getenv("CITYOS_DB_MAX_CONNS")); err == nil && n > 0 {
+		return n
+	}
+	return 32
+}()
+
 // OpenPostgres opens a PostgreSQL database.
 func OpenPostgres(url string) (*ent.Client, *sql.DB, error) {
 	db, err := sql.Open("postgres", url)
 	if err != nil {
 		return nil, nil, err
 	}
-	db.SetMaxOpenConns(32)
-	db.SetMaxIdleConns(32)
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
 	return ent.NewClient(ent.Driver(entsql.OpenDB(dialect.Postgres, db))), db, nil
 }
