@@ -1,0 +1,58 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestFromEnvDefaults(t *testing.T) {
+	for _, k := range []string{"PORT", "DATABASE_URL", "REDIS_URL", "CITYOS_PLATFORM_DOMAIN", "CITYOS_JWT_SECRET", "CITYOS_ENV", "CITYOS_CATALOG_CACHE_TTL"} {
+		t.Setenv(k, "")
+	}
+	c, err := FromEnv()
+	require.NoError(t, err)
+	require.Equal(t, "8080", c.Port)
+	require.True(t, c.Embedded())
+	require.True(t, c.Dev())
+	require.Equal(t, "localhost", c.PlatformDomain)
+	require.Equal(t, time.Second, c.CatalogCacheTTL)
+}
+
+func TestFromEnvRefusesBadSettings(t *testing.T) {
+	t.Setenv("DATABASE_URL", "postgres://x")
+	t.Setenv("CITYOS_JWT_SECRET", "")
+	_, err := FromEnv()
+	require.ErrorContains(t, err, "CITYOS_JWT_SECRET is required")
+
+	t.Setenv("DATABASE_URL", "")
+	t.Setenv("CITYOS_ENV", "staging")
+	_, err = FromEnv()
+	require.ErrorContains(t, err, "CITYOS_ENV")
+
+	t.Setenv("CITYOS_ENV", "prod")
+	t.Setenv("CITYOS_RATE_LIMIT", "-3")
+	_, err = FromEnv()
+	require.ErrorContains(t, err, "CITYOS_RATE_LIMIT")
+
+	t.Setenv("CITYOS_RATE_LIMIT", "")
+	t.Setenv("CITYOS_CATALOG_CACHE_TTL", "soon")
+	_, err = FromEnv()
+	require.ErrorContains(t, err, "CITYOS_CATALOG_CACHE_TTL")
+}
+
+func TestEmbeddedSecretIsKept(t *testing.T) {
+	c := Config{DataDir: t.TempDir()}
+	require.NoError(t, c.EnsureJWTSecret())
+	require.Len(t, c.JWTSecret, 64)
+	info, err := os.Stat(filepath.Join(c.DataDir, "jwt-secret"))
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "the secret file is private")
+
+	again := Config{DataDir: c.DataDir}
+	require.NoError(t, again.EnsureJWTSecret())
+	require.Equal(t, c.JWTSecret, again.JWTSecret, "a restart keeps the same secret, so tokens survive")
+}
