@@ -171,10 +171,12 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	if err := outbox.Add(ctx, tx, c.TenantID, outbox.OrderPlaced, outbox.OrderPayload(o.ID)); err != nil {
 		return 0, err
 	}
-	for _, it := range p.items { // in variant order, so concurrent checkouts lock levels alike
-		if err := inventory.Reserve(ctx, tx, o.ID, it.VariantID, it.Quantity); err != nil {
-			return 0, err
-		}
+	wants := make([]inventory.Want, len(p.items))
+	for i, it := range p.items { // in variant order, so concurrent checkouts lock levels alike
+		wants[i] = inventory.Want{VariantID: it.VariantID, Quantity: it.Quantity}
+	}
+	if err := inventory.ReserveAll(ctx, tx, o.ID, wants); err != nil {
+		return 0, err
 	}
 	ref, err := provider.Authorize(ctx, payment.AuthorizeRequest{
 		Amount: p.totals.Total, CurrencyCode: c.CurrencyCode, Email: c.Email,
