@@ -16,18 +16,18 @@ import (
 // way the X-Store-Host header would), priced in the region's currency. A signed-in
 // customer of the store's tenant becomes the cart's customer.
 func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Cart, error) {
-	st, err := s.shopStore(ctx, in.StoreID)
+	storeID, tenantID, err := s.shopStore(ctx, in.StoreID)
 	if err != nil {
 		return nil, err
 	}
 	// The new cart's store is open (shopStore checked): shop there.
 	shop := *viewer.FromContext(ctx)
-	shop.StoreID, shop.TenantID, shop.ShopOpen = st.ID, st.TenantID, true
+	shop.StoreID, shop.TenantID, shop.ShopOpen = storeID, tenantID, true
 	ctx = viewer.NewContext(ctx, &shop)
 	v := &shop
 
 	region, err := s.client.Region.Get(ctx, in.RegionID)
-	if ent.IsNotFound(err) || (err == nil && region.TenantID != st.TenantID) {
+	if ent.IsNotFound(err) || (err == nil && region.TenantID != tenantID) {
 		return nil, apperr.Invalid("regionId", "regionId is not a region of the store's tenant")
 	}
 	if err != nil {
@@ -40,7 +40,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Cart, error)
 		}
 	}
 	var customerID *int
-	if v.Kind == viewer.User && contains(v.TenantsWithRole(viewer.RoleCustomer), st.TenantID) {
+	if v.Kind == viewer.User && contains(v.TenantsWithRole(viewer.RoleCustomer), tenantID) {
 		customerID = &v.UserID
 		if email == "" {
 			u, err := s.client.User.Get(ctx, v.UserID)
@@ -54,47 +54,44 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Cart, error)
 	if err != nil {
 		return nil, err
 	}
-	var out *ent.Cart
-	err = tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		c := tx.Cart.Create().SetTenantID(st.TenantID).SetStoreID(st.ID).SetToken(token).
-			SetRegionID(region.ID).SetCurrencyCode(region.CurrencyCode).SetNillableCustomerID(customerID)
-		if email != "" {
-			c.SetEmail(email)
-		}
-		out, err = c.Save(ctx)
-		return err
-	})
-	if err != nil {
-		return nil, err
+	// One INSERT: atomic by itself, it needs no transaction of its own.
+	c := s.client.Cart.Create().SetTenantID(tenantID).SetStoreID(storeID).SetToken(token).
+		SetRegionID(region.ID).SetCurrencyCode(region.CurrencyCode).SetNillableCustomerID(customerID)
+	if email != "" {
+		c.SetEmail(email)
 	}
-	return out.Unwrap(), nil
+	return c.Save(ctx)
 }
 
-// shopStore is the store a new cart belongs to: the request's, or storeID when the
-// request names none. It must be open for business.
-func (s *Service) shopStore(ctx context.Context, storeID *int) (*ent.Store, error) {
+// shopStore is the store (and its tenant) a new cart belongs to: the request's, or storeID
+// when the request names none. It must be open for business. The request's own store was
+// resolved, with whether it is open, for the request: it is not looked up again.
+func (s *Service) shopStore(ctx context.Context, named *int) (storeID, tenantID int, err error) {
 	v := viewer.FromContext(ctx)
 	id := v.StoreID
 	switch {
-	case storeID != nil && id != 0 && *storeID != id:
-		return nil, apperr.Invalid("storeId", "storeId names another store than the one the request is for")
-	case storeID != nil:
-		id = *storeID
+	case named != nil && id != 0 && *named != id:
+		return 0, 0, apperr.Invalid("storeId", "storeId names another store than the one the request is for")
+	case named != nil:
+		id = *named
 	case id == 0:
-		return nil, apperr.Invalid("storeId", "name the store: storeId, X-Store-Host or a publishable key")
+		return 0, 0, apperr.Invalid("storeId", "name the store: storeId, X-Store-Host or a publishable key")
+	}
+	if id == v.StoreID && v.ShopOpen && v.TenantID != 0 {
+		return v.StoreID, v.TenantID, nil
 	}
 	// A store's status is public (store resolution reports it); reading it is the service's.
 	st, err := s.client.Store.Query().Where(store.ID(id)).WithTenant().Only(sys(ctx))
 	if ent.IsNotFound(err) {
-		return nil, apperr.Invalid("storeId", "no such store")
+		return 0, 0, apperr.Invalid("storeId", "no such store")
 	}
 	if err != nil {
-		return nil, err
+		return 0, 0, err
 	}
 	if storefront.StatusOf(st, st.Edges.Tenant) != storefront.Active {
-		return nil, apperr.Invalid("storeId", "the store is not open")
+		return 0, 0, apperr.Invalid("storeId", "the store is not open")
 	}
-	return st, nil
+	return st.ID, st.TenantID, nil
 }
 
 func contains(ids []int, id int) bool {

@@ -17,8 +17,9 @@ func (s *Service) SetEmail(ctx context.Context, token int, email string) (*ent.C
 	if err != nil {
 		return nil, err
 	}
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
-		return tx.Cart.UpdateOne(c).SetEmail(email).Exec(ctx)
+	return s.change(ctx, token, func(_ *ent.Tx, _ *ent.Cart, u *ent.CartUpdateOne) error {
+		u.SetEmail(email)
+		return nil
 	})
 }
 
@@ -28,8 +29,9 @@ func (s *Service) SetShippingAddress(ctx context.Context, token int, a address.A
 	if err := a.Validate("input"); err != nil {
 		return nil, err
 	}
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
-		return tx.Cart.UpdateOne(c).SetShippingAddress(&a).Exec(ctx)
+	return s.change(ctx, token, func(_ *ent.Tx, _ *ent.Cart, u *ent.CartUpdateOne) error {
+		u.SetShippingAddress(&a)
+		return nil
 	})
 }
 
@@ -39,14 +41,15 @@ func (s *Service) SetBillingAddress(ctx context.Context, token int, a address.Ad
 	if err := a.Validate("input"); err != nil {
 		return nil, err
 	}
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
-		return tx.Cart.UpdateOne(c).SetBillingAddress(&a).Exec(ctx)
+	return s.change(ctx, token, func(_ *ent.Tx, _ *ent.Cart, u *ent.CartUpdateOne) error {
+		u.SetBillingAddress(&a)
+		return nil
 	})
 }
 
 // SetShippingMethod picks one of the shipping options of the cart's region.
 func (s *Service) SetShippingMethod(ctx context.Context, token, optionID int) (*ent.Cart, error) {
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
+	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart, u *ent.CartUpdateOne) error {
 		ok, err := tx.ShippingOption.Query().
 			Where(shippingoption.ID(optionID), shippingoption.RegionID(c.RegionID)).Exist(ctx)
 		if err != nil {
@@ -55,7 +58,8 @@ func (s *Service) SetShippingMethod(ctx context.Context, token, optionID int) (*
 		if !ok {
 			return apperr.Invalid("shippingOptionId", "shippingOptionId is not a shipping option of the cart's region")
 		}
-		return tx.Cart.UpdateOne(c).SetShippingOptionID(optionID).Exec(ctx)
+		u.SetShippingOptionID(optionID)
+		return nil
 	})
 }
 

@@ -22,7 +22,7 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 	if err := checkQuantity(qty, 1); err != nil {
 		return nil, err
 	}
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
+	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart, _ *ent.CartUpdateOne) error {
 		shop, err := s.shopIn(ctx, c)
 		if err != nil {
 			return err
@@ -34,9 +34,12 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 		if err != nil {
 			return err
 		}
-		line, err := tx.LineItem.Query().Where(lineitem.CartID(c.ID), lineitem.VariantID(v.ID)).First(ctx)
-		if err != nil && !ent.IsNotFound(err) {
-			return err
+		var line *ent.LineItem // the cart's line of the variant, among those loaded with it
+		for _, it := range c.Edges.Items {
+			if it.VariantID == v.ID {
+				line = it
+				break
+			}
 		}
 		want := qty
 		if line != nil {
@@ -49,7 +52,7 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 			return err
 		}
 		if line != nil {
-			return tx.LineItem.UpdateOne(line).SetQuantity(want).Exec(sys(ctx))
+			return s.setQuantity(ctx, tx, line, want)
 		}
 		// The price the store's shoppers see for the cart's region, else in its currency.
 		p, ok, err := s.pricing.PriceFor(shop, v.ID, &c.RegionID, c.CurrencyCode)
@@ -59,9 +62,40 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 		if !ok {
 			return apperr.Invalid("variantId", "the variant has no price in %s", c.CurrencyCode)
 		}
-		return tx.LineItem.Create().SetTenantID(c.TenantID).SetCartID(c.ID).SetVariantID(v.ID).
-			SetTitle(title(v)).SetSku(v.Sku).SetQuantity(qty).SetUnitPrice(p.Amount).Exec(sys(ctx))
+		created, err := tx.LineItem.Create().SetTenantID(c.TenantID).SetCartID(c.ID).SetVariantID(v.ID).
+			SetTitle(title(v)).SetSku(v.Sku).SetQuantity(qty).SetUnitPrice(p.Amount).Save(sys(ctx))
+		if err != nil {
+			return err
+		}
+		c.Edges.Items = append(c.Edges.Items, created) // the newest line, last by id
+		return nil
 	})
+}
+
+// setQuantity sets a line's quantity, in the database and on the loaded line.
+func (s *Service) setQuantity(ctx context.Context, tx *ent.Tx, line *ent.LineItem, qty int) error {
+	now := s.now()
+	err := tx.LineItem.Update().Where(lineitem.ID(line.ID)).SetQuantity(qty).SetUpdatedAt(now).Exec(sys(ctx))
+	if err != nil {
+		return err
+	}
+	line.Quantity, line.UpdatedAt = qty, now
+	return nil
+}
+
+// removeLine deletes a line, from the database and from the cart's loaded lines.
+func removeLine(ctx context.Context, tx *ent.Tx, c *ent.Cart, line *ent.LineItem) error {
+	if err := tx.LineItem.DeleteOne(line).Exec(sys(ctx)); err != nil {
+		return err
+	}
+	items := make([]*ent.LineItem, 0, len(c.Edges.Items))
+	for _, it := range c.Edges.Items {
+		if it.ID != line.ID {
+			items = append(items, it)
+		}
+	}
+	c.Edges.Items = items
+	return nil
 }
 
 // UpdateItem sets a line's quantity; 0 removes the line. The unit price stays the one
@@ -70,13 +104,13 @@ func (s *Service) UpdateItem(ctx context.Context, token, itemID, qty int) (*ent.
 	if err := checkQuantity(qty, 0); err != nil {
 		return nil, err
 	}
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
-		line, err := cartLine(ctx, tx, c, itemID)
+	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart, _ *ent.CartUpdateOne) error {
+		line, err := cartLine(c, itemID)
 		if err != nil {
 			return err
 		}
 		if qty == 0 {
-			return tx.LineItem.DeleteOne(line).Exec(sys(ctx))
+			return removeLine(ctx, tx, c, line)
 		}
 		if qty > line.Quantity { // more units: the variant must still be sold, and in stock
 			shop, err := s.shopIn(ctx, c)
@@ -94,28 +128,29 @@ func (s *Service) UpdateItem(ctx context.Context, token, itemID, qty int) (*ent.
 				return err
 			}
 		}
-		return tx.LineItem.UpdateOne(line).SetQuantity(qty).Exec(sys(ctx))
+		return s.setQuantity(ctx, tx, line, qty)
 	})
 }
 
 // RemoveItem takes a line out of the cart.
 func (s *Service) RemoveItem(ctx context.Context, token, itemID int) (*ent.Cart, error) {
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
-		line, err := cartLine(ctx, tx, c, itemID)
+	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart, _ *ent.CartUpdateOne) error {
+		line, err := cartLine(c, itemID)
 		if err != nil {
 			return err
 		}
-		return tx.LineItem.DeleteOne(line).Exec(sys(ctx))
+		return removeLine(ctx, tx, c, line)
 	})
 }
 
-// cartLine loads a line of cart c, as the caller sees it.
-func cartLine(ctx context.Context, tx *ent.Tx, c *ent.Cart, itemID int) (*ent.LineItem, error) {
-	line, err := tx.LineItem.Query().Where(lineitem.ID(itemID), lineitem.CartID(c.ID)).Only(ctx)
-	if ent.IsNotFound(err) {
-		return nil, errItemNotFound
+// cartLine finds a line of cart c among those loaded with it (as the caller sees them).
+func cartLine(c *ent.Cart, itemID int) (*ent.LineItem, error) {
+	for _, it := range c.Edges.Items {
+		if it.ID == itemID {
+			return it, nil
+		}
 	}
-	return line, err
+	return nil, errItemNotFound
 }
 
 func checkQuantity(qty, least int) error {

@@ -4,6 +4,9 @@ import (
 	"context"
 	"time"
 
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
+
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/cart"
@@ -56,32 +59,58 @@ func (s *Service) Find(ctx context.Context, token int) (*ent.Cart, error) {
 	return c, err
 }
 
-// change runs fn on the cart in a transaction and returns the cart as it is afterwards.
-// The cart is first loaded and touched under the caller's context: the policy decides
-// whether the caller may change it, and the row lock the touch takes makes concurrent
-// changes of one cart (and its completion by checkout) take turns. A completed cart
-// refuses every change.
-func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *ent.Cart) error) (*ent.Cart, error) {
+// change runs fn on the cart in a transaction and returns the cart as it is afterwards,
+// with its line items. The cart and its items are loaded under the caller's context — the
+// policy decides whether the caller may change it — and the cart row is locked for the
+// transaction (FOR UPDATE on PostgreSQL; SQLite's transactions write one at a time), so
+// concurrent changes of one cart (and its completion by checkout) take turns. A completed
+// cart refuses every change. fn sets the cart's own fields on u, which is saved (with the
+// cart's updated_at) once fn returns, and keeps c.Edges.Items up to date with the lines it
+// writes, so the cart need not be read again.
+func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *ent.Cart, u *ent.CartUpdateOne) error) (*ent.Cart, error) {
+	var out *ent.Cart
 	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		c, err := tx.Cart.Query().Where(cart.Token(token)).Only(ctx)
+		c, err := tx.Cart.Query().Where(cart.Token(token), lockedOnPostgres).
+			WithItems(func(q *ent.LineItemQuery) { q.Order(ent.Asc(lineitem.FieldID)) }).
+			Only(ctx)
 		if ent.IsNotFound(err) {
 			return errCartNotFound
 		}
 		if err != nil {
 			return err
 		}
-		if c, err = tx.Cart.UpdateOne(c).SetUpdatedAt(s.now()).Save(ctx); err != nil {
-			return err
-		}
 		if c.CompletedAt != nil {
 			return apperr.New(apperr.Conflict, "the cart is completed and can no longer change")
 		}
-		return fn(tx, c)
+		u := tx.Cart.UpdateOne(c).SetUpdatedAt(s.now())
+		if err := fn(tx, c, u); err != nil {
+			return err
+		}
+		saved, err := u.Save(ctx)
+		if err != nil {
+			return err
+		}
+		edges := c.Edges // the items as fn left them, still marked loaded
+		*c = *saved
+		c.Edges = edges
+		out = c
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.Load(ctx, token)
+	for _, it := range out.Edges.Items {
+		it.Unwrap()
+	}
+	return out.Unwrap(), nil
+}
+
+// lockedOnPostgres locks the selected rows until the transaction ends, on PostgreSQL;
+// SQLite needs no lock, its transactions write one at a time.
+func lockedOnPostgres(s *sql.Selector) {
+	if s.Dialect() == dialect.Postgres {
+		s.ForUpdate()
+	}
 }
 
 // shopIn returns ctx as seen by a shopper of the cart's store: the caller, browsing that

@@ -77,7 +77,11 @@ func (s *Service) Complete(ctx context.Context, cartToken int, key string, opts 
 		}
 		return nil, err
 	}
-	return s.load(ctx, orderID, opts)
+	// The order was just placed with a placeholder number, in the cart's store.
+	if err := s.assignNumber(ctx, orderID, c.StoreID); err != nil {
+		return nil, err
+	}
+	return s.read(ctx, orderID, opts)
 }
 
 // loadCart reads the cart the caller may use, with its items (see cart.Service.Load). A
@@ -167,10 +171,12 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	if err := outbox.Add(ctx, tx, c.TenantID, outbox.OrderPlaced, outbox.OrderPayload(o.ID)); err != nil {
 		return 0, err
 	}
-	for _, it := range p.items { // in variant order, so concurrent checkouts lock levels alike
-		if err := inventory.Reserve(ctx, tx, o.ID, it.VariantID, it.Quantity); err != nil {
-			return 0, err
-		}
+	wants := make([]inventory.Want, len(p.items))
+	for i, it := range p.items { // in variant order, so concurrent checkouts lock levels alike
+		wants[i] = inventory.Want{VariantID: it.VariantID, Quantity: it.Quantity}
+	}
+	if err := inventory.ReserveAll(ctx, tx, o.ID, wants); err != nil {
+		return 0, err
 	}
 	ref, err := provider.Authorize(ctx, payment.AuthorizeRequest{
 		Amount: p.totals.Total, CurrencyCode: c.CurrencyCode, Email: c.Email,
@@ -183,7 +189,9 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 		return 0, err
 	}
 	*reference = ref
-	err = tx.Order.UpdateOneID(o.ID).SetPaymentStatus(order.PaymentStatusAuthorized).SetPaymentReference(ref).Exec(ctx)
+	// A bulk update by id: UpdateOne would read the order back, and no one needs it here.
+	err = tx.Order.Update().Where(order.ID(o.ID)).
+		SetPaymentStatus(order.PaymentStatusAuthorized).SetPaymentReference(ref).Exec(ctx)
 	return o.ID, err
 }
 
@@ -205,8 +213,15 @@ func (s *Service) number(ctx context.Context, orderID int) error {
 	if err != nil {
 		return err
 	}
+	return s.assignNumber(ctx, orderID, o.StoreID)
+}
+
+// assignNumber bumps the counter of the order's store and gives the order that number,
+// unless it has one already (see number).
+func (s *Service) assignNumber(ctx context.Context, orderID, storeID int) error {
+	ctx = sys(ctx)
 	// $1 is a positional parameter for PostgreSQL and SQLite alike.
-	rows, err := s.client.QueryContext(ctx, `UPDATE stores SET order_seq = order_seq + 1 WHERE id = $1 RETURNING order_seq`, o.StoreID)
+	rows, err := s.client.QueryContext(ctx, `UPDATE stores SET order_seq = order_seq + 1 WHERE id = $1 RETURNING order_seq`, storeID)
 	if err != nil {
 		return err
 	}
@@ -221,7 +236,7 @@ func (s *Service) number(ctx context.Context, orderID int) error {
 		return err
 	}
 	if next == 0 {
-		return fmt.Errorf("checkout: store %d has no order counter", o.StoreID)
+		return fmt.Errorf("checkout: store %d has no order counter", storeID)
 	}
 	return s.client.Order.Update().Where(order.ID(orderID), order.DisplayIDLTE(0)).SetDisplayID(next).Exec(ctx)
 }

@@ -30,17 +30,26 @@ func New(client *ent.Client, payments *payment.Registry) *Service {
 func sys(ctx context.Context) context.Context { return viewer.SystemContext(ctx, "checkout") }
 
 // LoadOption adds to the query that loads the placed order (e.g. edges under the aliases
-// a GraphQL query asks for them).
+// a GraphQL query asks for them). With options, the order comes with what they load; with
+// none, with its store, items and fulfilments, unnamed and under their field names.
 type LoadOption func(*ent.OrderQuery)
 
-// load reads the order in the system context with its store, items and fulfilments, so
-// a shopper who may not query orders still gets back the one it placed.
+// load numbers the order if it has no number yet (see number) and reads it (see read).
 func (s *Service) load(ctx context.Context, id int, opts []LoadOption) (*ent.Order, error) {
 	if err := s.number(ctx, id); err != nil {
 		return nil, err
 	}
-	q := s.client.Order.Query().Where(order.ID(id)).
-		WithStore().WithItems().WithNamedItems("items").WithFulfillments().WithNamedFulfillments("fulfillments")
+	return s.read(ctx, id, opts)
+}
+
+// read reads the order in the system context with the edges opts ask for (by default its
+// store, items and fulfilments), so a shopper who may not query orders still gets back the
+// one it placed.
+func (s *Service) read(ctx context.Context, id int, opts []LoadOption) (*ent.Order, error) {
+	q := s.client.Order.Query().Where(order.ID(id))
+	if len(opts) == 0 {
+		q.WithStore().WithItems().WithNamedItems("items").WithFulfillments().WithNamedFulfillments("fulfillments")
+	}
 	for _, o := range opts {
 		o(q)
 	}

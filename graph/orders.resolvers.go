@@ -18,11 +18,13 @@ import (
 
 // CompleteCart is the resolver for the completeCart field.
 func (r *mutationResolver) CompleteCart(ctx context.Context, cartID int, idempotencyKey string) (*ent.Order, error) {
-	// A shopper may not query orders: the placed order comes back with its edges loaded
-	// by checkout, under the names (aliases) this selection reads them by.
+	// A shopper may not query orders: the placed order comes back with the edges this
+	// selection reads loaded by checkout, under the names (aliases) it reads them by.
 	asked := func(q *ent.OrderQuery) {
 		for _, f := range graphql.CollectFieldsCtx(ctx, []string{"Order", "Node"}) {
 			switch f.Name {
+			case "store":
+				q.WithStore()
 			case "items":
 				q.WithNamedItems(f.Alias)
 			case "fulfillments":

@@ -9,6 +9,7 @@ import (
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/reservation"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -33,8 +34,7 @@ func hasAvailable(n int) func(*sql.Selector) {
 // variant allows backorders (the rest is then reserved beyond stock) or does not track
 // inventory at all. An error leaves tx to be rolled back by the caller.
 func Reserve(ctx context.Context, tx *ent.Tx, orderID, variantID, qty int) error {
-	ctx = sys(ctx)
-	v, err := tx.ProductVariant.Get(ctx, variantID)
+	v, err := tx.ProductVariant.Get(sys(ctx), variantID)
 	if err != nil {
 		return err
 	}
@@ -42,10 +42,63 @@ func Reserve(ctx context.Context, tx *ent.Tx, orderID, variantID, qty int) error
 		return nil
 	}
 	levels, err := tx.InventoryLevel.Query().Where(inventorylevel.VariantID(variantID)).
-		Order(ent.Asc(inventorylevel.FieldID)).All(ctx)
+		Order(ent.Asc(inventorylevel.FieldID)).All(sys(ctx))
 	if err != nil {
 		return err
 	}
+	return reserve(ctx, tx, orderID, v, levels, qty)
+}
+
+// Want is a quantity of a variant to reserve.
+type Want struct{ VariantID, Quantity int }
+
+// ReserveAll is Reserve for several variants, in the order given (so concurrent checkouts
+// lock levels alike): their variants and levels are read with one query each.
+func ReserveAll(ctx context.Context, tx *ent.Tx, orderID int, wants []Want) error {
+	ids := make([]int, len(wants))
+	for i, w := range wants {
+		ids[i] = w.VariantID
+	}
+	vs, err := tx.ProductVariant.Query().Where(productvariant.IDIn(ids...)).All(sys(ctx))
+	if err != nil {
+		return err
+	}
+	variants, levels := map[int]*ent.ProductVariant{}, map[int][]*ent.InventoryLevel{}
+	var managed []int
+	for _, v := range vs {
+		variants[v.ID] = v
+		if v.ManageInventory {
+			managed = append(managed, v.ID)
+		}
+	}
+	if len(managed) > 0 {
+		ls, err := tx.InventoryLevel.Query().Where(inventorylevel.VariantIDIn(managed...)).
+			Order(ent.Asc(inventorylevel.FieldID)).All(sys(ctx))
+		if err != nil {
+			return err
+		}
+		for _, l := range ls {
+			levels[l.VariantID] = append(levels[l.VariantID], l)
+		}
+	}
+	for _, w := range wants {
+		v, ok := variants[w.VariantID]
+		if !ok { // not found: answer as Reserve does
+			return Reserve(ctx, tx, orderID, w.VariantID, w.Quantity)
+		}
+		if !v.ManageInventory {
+			continue
+		}
+		if err := reserve(ctx, tx, orderID, v, levels[v.ID], w.Quantity); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reserve takes qty units of v from its levels (see Reserve).
+func reserve(ctx context.Context, tx *ent.Tx, orderID int, v *ent.ProductVariant, levels []*ent.InventoryLevel, qty int) error {
+	ctx = sys(ctx)
 	remaining := qty
 	for _, l := range levels {
 		for remaining > 0 {
