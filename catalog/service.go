@@ -18,29 +18,13 @@ type Service struct{ client *ent.Client }
 // New returns a Service over client.
 func New(client *ent.Client) *Service { return &Service{client: client} }
 
-// change runs one write in a transaction and returns the row detached from the
-// finished transaction.
+// change runs one write in a transaction (see tenancy.Write).
 func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write func(tx *ent.Tx) (T, error)) (T, error) {
-	var out T
-	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) (err error) {
-		out, err = write(tx)
-		return err
-	})
-	if err != nil {
-		var zero T
-		return zero, err
-	}
-	return out.Unwrap(), nil
+	return tenancy.Write(ctx, s.client, write)
 }
 
-// translate turns a unique-index violation into a CONFLICT the caller can act on;
-// anything else passes through.
-func translate(err error, conflictMsg string) error {
-	if err != nil && ent.IsConstraintError(err) {
-		return apperr.New(apperr.Conflict, "%s", conflictMsg)
-	}
-	return err
-}
+// translate turns a unique-index violation into a CONFLICT (see tenancy.Conflict).
+func translate(err error, conflictMsg string) error { return tenancy.Conflict(err, conflictMsg) }
 
 // invalidIfNotFound turns "no such row" for a referenced id into bad input in field.
 func invalidIfNotFound(err error, field, format string, args ...any) error {

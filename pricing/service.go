@@ -14,17 +14,7 @@ type Service struct{ client *ent.Client }
 // New returns a Service over client.
 func New(client *ent.Client) *Service { return &Service{client: client} }
 
-// change runs one write in a transaction and returns the row detached from the finished
-// transaction, so its edges can still be loaded afterwards.
+// change runs one write in a transaction (see tenancy.Write).
 func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write func(tx *ent.Tx) (T, error)) (T, error) {
-	var out T
-	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) (err error) {
-		out, err = write(tx)
-		return err
-	})
-	if err != nil {
-		var zero T
-		return zero, err
-	}
-	return out.Unwrap(), nil
+	return tenancy.Write(ctx, s.client, write)
 }

@@ -72,29 +72,27 @@ func (s *Service) run(ctx context.Context, fn func(tx *ent.Tx) error) error {
 }
 
 // CreateCountry adds a country.
-func (s *Service) CreateCountry(ctx context.Context, in CountryInput) (out *ent.Country, err error) {
+func (s *Service) CreateCountry(ctx context.Context, in CountryInput) (*ent.Country, error) {
 	code, name, err := in.valid()
 	if err != nil {
 		return nil, err
 	}
-	err = s.run(ctx, func(tx *ent.Tx) error {
-		out, err = tx.Country.Create().SetCode(code).SetName(name).Save(ctx)
-		return conflict(err, "a country with code "+code)
+	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Country, error) {
+		out, err := tx.Country.Create().SetCode(code).SetName(name).Save(ctx)
+		return out, conflict(err, "a country with code "+code)
 	})
-	return unwrap(out, err)
 }
 
 // UpdateCountry changes a country.
-func (s *Service) UpdateCountry(ctx context.Context, id int, in CountryInput) (out *ent.Country, err error) {
+func (s *Service) UpdateCountry(ctx context.Context, id int, in CountryInput) (*ent.Country, error) {
 	code, name, err := in.valid()
 	if err != nil {
 		return nil, err
 	}
-	err = s.run(ctx, func(tx *ent.Tx) error {
-		out, err = tx.Country.UpdateOneID(id).SetCode(code).SetName(name).Save(ctx)
-		return conflict(err, "a country with code "+code)
+	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Country, error) {
+		out, err := tx.Country.UpdateOneID(id).SetCode(code).SetName(name).Save(ctx)
+		return out, conflict(err, "a country with code "+code)
 	})
-	return unwrap(out, err)
 }
 
 // DeleteCountry removes a country.
@@ -103,29 +101,27 @@ func (s *Service) DeleteCountry(ctx context.Context, id int) error {
 }
 
 // CreateScope adds a scope.
-func (s *Service) CreateScope(ctx context.Context, in ScopeInput) (out *ent.Scope, err error) {
+func (s *Service) CreateScope(ctx context.Context, in ScopeInput) (*ent.Scope, error) {
 	h, n, err := handleAndName(in.Handle, in.Name)
 	if err != nil {
 		return nil, err
 	}
-	err = s.run(ctx, func(tx *ent.Tx) error {
-		out, err = tx.Scope.Create().SetHandle(h).SetName(n).Save(ctx)
-		return conflict(err, "a scope "+h)
+	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Scope, error) {
+		out, err := tx.Scope.Create().SetHandle(h).SetName(n).Save(ctx)
+		return out, conflict(err, "a scope "+h)
 	})
-	return unwrap(out, err)
 }
 
 // UpdateScope changes a scope.
-func (s *Service) UpdateScope(ctx context.Context, id int, in ScopeInput) (out *ent.Scope, err error) {
+func (s *Service) UpdateScope(ctx context.Context, id int, in ScopeInput) (*ent.Scope, error) {
 	h, n, err := handleAndName(in.Handle, in.Name)
 	if err != nil {
 		return nil, err
 	}
-	err = s.run(ctx, func(tx *ent.Tx) error {
-		out, err = tx.Scope.UpdateOneID(id).SetHandle(h).SetName(n).Save(ctx)
-		return conflict(err, "a scope "+h)
+	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Scope, error) {
+		out, err := tx.Scope.UpdateOneID(id).SetHandle(h).SetName(n).Save(ctx)
+		return out, conflict(err, "a scope "+h)
 	})
-	return unwrap(out, err)
 }
 
 // DeleteScope removes a scope.
@@ -134,33 +130,31 @@ func (s *Service) DeleteScope(ctx context.Context, id int) error {
 }
 
 // CreateCategory adds a category.
-func (s *Service) CreateCategory(ctx context.Context, in CategoryInput) (out *ent.Category, err error) {
+func (s *Service) CreateCategory(ctx context.Context, in CategoryInput) (*ent.Category, error) {
 	h, n, err := handleAndName(in.Handle, in.Name)
 	if err != nil {
 		return nil, err
 	}
-	err = s.run(ctx, func(tx *ent.Tx) error {
-		out, err = tx.Category.Create().SetHandle(h).SetName(n).SetNillableScopeID(in.ScopeID).Save(ctx)
-		return conflict(err, "a category "+h)
+	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Category, error) {
+		out, err := tx.Category.Create().SetHandle(h).SetName(n).SetNillableScopeID(in.ScopeID).Save(ctx)
+		return out, conflict(err, "a category "+h)
 	})
-	return unwrap(out, err)
 }
 
 // UpdateCategory changes a category.
-func (s *Service) UpdateCategory(ctx context.Context, id int, in CategoryInput) (out *ent.Category, err error) {
+func (s *Service) UpdateCategory(ctx context.Context, id int, in CategoryInput) (*ent.Category, error) {
 	h, n, err := handleAndName(in.Handle, in.Name)
 	if err != nil {
 		return nil, err
 	}
-	err = s.run(ctx, func(tx *ent.Tx) error {
+	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Category, error) {
 		u := tx.Category.UpdateOneID(id).SetHandle(h).SetName(n).ClearScopeID()
 		if in.ScopeID != nil {
 			u.SetScopeID(*in.ScopeID)
 		}
-		out, err = u.Save(ctx)
-		return conflict(err, "a category "+h)
+		out, err := u.Save(ctx)
+		return out, conflict(err, "a category "+h)
 	})
-	return unwrap(out, err)
 }
 
 // DeleteCategory removes a category.
@@ -171,42 +165,30 @@ func (s *Service) DeleteCategory(ctx context.Context, id int) error {
 }
 
 // CreateSubcategory adds a subcategory.
-func (s *Service) CreateSubcategory(ctx context.Context, in SubcategoryInput) (out *ent.Subcategory, err error) {
+func (s *Service) CreateSubcategory(ctx context.Context, in SubcategoryInput) (*ent.Subcategory, error) {
 	h, n, err := handleAndName(in.Handle, in.Name)
 	if err != nil {
 		return nil, err
 	}
-	err = s.run(ctx, func(tx *ent.Tx) error {
-		out, err = tx.Subcategory.Create().SetCategoryID(in.CategoryID).SetHandle(h).SetName(n).Save(ctx)
-		return conflict(err, "a subcategory "+strings.ToLower(h)+" in that category")
+	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Subcategory, error) {
+		out, err := tx.Subcategory.Create().SetCategoryID(in.CategoryID).SetHandle(h).SetName(n).Save(ctx)
+		return out, conflict(err, "a subcategory "+strings.ToLower(h)+" in that category")
 	})
-	return unwrap(out, err)
 }
 
 // UpdateSubcategory changes a subcategory.
-func (s *Service) UpdateSubcategory(ctx context.Context, id int, in SubcategoryInput) (out *ent.Subcategory, err error) {
+func (s *Service) UpdateSubcategory(ctx context.Context, id int, in SubcategoryInput) (*ent.Subcategory, error) {
 	h, n, err := handleAndName(in.Handle, in.Name)
 	if err != nil {
 		return nil, err
 	}
-	err = s.run(ctx, func(tx *ent.Tx) error {
-		out, err = tx.Subcategory.UpdateOneID(id).SetCategoryID(in.CategoryID).SetHandle(h).SetName(n).Save(ctx)
-		return conflict(err, "a subcategory "+h+" in that category")
+	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Subcategory, error) {
+		out, err := tx.Subcategory.UpdateOneID(id).SetCategoryID(in.CategoryID).SetHandle(h).SetName(n).Save(ctx)
+		return out, conflict(err, "a subcategory "+h+" in that category")
 	})
-	return unwrap(out, err)
 }
 
 // DeleteSubcategory removes a subcategory.
 func (s *Service) DeleteSubcategory(ctx context.Context, id int) error {
 	return s.run(ctx, func(tx *ent.Tx) error { return tx.Subcategory.DeleteOneID(id).Exec(ctx) })
-}
-
-// unwrap detaches an entity from the finished transaction so its edges load through
-// the main client.
-func unwrap[T interface{ Unwrap() T }](v T, err error) (T, error) {
-	if err != nil {
-		var zero T
-		return zero, err
-	}
-	return v.Unwrap(), nil
 }

@@ -38,7 +38,7 @@ func (s *Service) AddDomain(ctx context.Context, storeID int, hostname string) (
 		}
 		out, err = tx.Domain.Create().SetTenantID(st.TenantID).SetStoreID(st.ID).SetHostname(host).
 			SetVerificationToken(auth.RandomHex(16)).Save(ctx)
-		return translate(err, "that hostname is already attached to a store")
+		return Conflict(err, "that hostname is already attached to a store")
 	})
 	if err != nil {
 		return DomainChallenge{}, err

@@ -5,9 +5,9 @@ import (
 	"github.com/dakkah/cityos/ent"
 )
 
-// translate turns storage errors into client errors: a unique-index violation is a
+// Conflict turns storage errors into client errors: a unique-index violation is a
 // CONFLICT with a message the caller can act on; anything else passes through.
-func translate(err error, conflictMsg string) error {
+func Conflict(err error, conflictMsg string) error {
 	if err == nil {
 		return nil
 	}

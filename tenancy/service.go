@@ -57,11 +57,11 @@ func WithTx(ctx context.Context, client *ent.Client, fn func(tx *ent.Tx) error) 
 // caller legitimately refers to without being able to list them (a user to grant a role).
 func systemRead(ctx context.Context) context.Context { return access.Bypass(ctx) }
 
-// change runs one write in a transaction and, once it has committed, tells OnChange and
-// returns the row detached from the finished transaction.
-func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write func(tx *ent.Tx) (T, error)) (T, error) {
+// Write runs one write in a transaction and returns the row it produced, detached from
+// the finished transaction so its edges can still be loaded through client.
+func Write[T interface{ Unwrap() T }](ctx context.Context, client *ent.Client, write func(tx *ent.Tx) (T, error)) (T, error) {
 	var out T
-	err := WithTx(ctx, s.client, func(tx *ent.Tx) (err error) {
+	err := WithTx(ctx, client, func(tx *ent.Tx) (err error) {
 		out, err = write(tx)
 		return err
 	})
@@ -69,6 +69,14 @@ func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write fu
 		var zero T
 		return zero, err
 	}
-	s.changed(ctx)
 	return out.Unwrap(), nil
+}
+
+// change is Write that, once the write has committed, tells OnChange.
+func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write func(tx *ent.Tx) (T, error)) (T, error) {
+	out, err := Write(ctx, s.client, write)
+	if err == nil {
+		s.changed(ctx)
+	}
+	return out, err
 }

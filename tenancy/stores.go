@@ -74,7 +74,7 @@ func (s *Service) CreateStore(ctx context.Context, in CreateStoreInput) (*ent.St
 		}
 		out, err := c.Save(ctx)
 		if err != nil {
-			return nil, translate(err, "the tenant already has a store with that handle, or the subdomain is taken")
+			return nil, Conflict(err, "the tenant already has a store with that handle, or the subdomain is taken")
 		}
 		// Every store sells through a channel of its own from the start.
 		return out, tx.SalesChannel.Create().SetTenantID(out.TenantID).SetStoreID(out.ID).SetName(out.Name).Exec(ctx)
@@ -116,7 +116,7 @@ func (s *Service) UpdateStore(ctx context.Context, id int, in UpdateStoreInput) 
 			u.SetMetadata(in.Metadata)
 		}
 		out, err := u.Save(ctx)
-		return out, translate(err, "that subdomain is already taken")
+		return out, Conflict(err, "that subdomain is already taken")
 	})
 }
 
@@ -152,7 +152,7 @@ func (s *Service) DeleteStore(ctx context.Context, id int) error {
 		if err != nil {
 			return err
 		}
-		if err := translate(tx.Store.DeleteOneID(id).Exec(ctx), storeReferencedMsg); err != nil {
+		if err := Conflict(tx.Store.DeleteOneID(id).Exec(ctx), storeReferencedMsg); err != nil {
 			return err
 		}
 		if referenced {

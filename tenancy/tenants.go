@@ -57,7 +57,7 @@ func (s *Service) CreateTenant(ctx context.Context, in CreateTenantInput) (*ent.
 			c.SetMetadata(in.Metadata)
 		}
 		out, err := c.Save(ctx)
-		return out, translate(err, "a tenant with that handle or subdomain already exists")
+		return out, Conflict(err, "a tenant with that handle or subdomain already exists")
 	})
 }
 
@@ -92,7 +92,7 @@ func (s *Service) UpdateTenant(ctx context.Context, id int, in UpdateTenantInput
 			u.SetMetadata(in.Metadata)
 		}
 		out, err := u.Save(ctx)
-		return out, translate(err, "that subdomain is already taken")
+		return out, Conflict(err, "that subdomain is already taken")
 	})
 }
 

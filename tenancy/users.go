@@ -32,7 +32,7 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (*ent.User
 		c.SetName(*in.Name)
 	}
 	u, err := c.Save(ctx)
-	return u, translate(err, "a user with that e-mail already exists")
+	return u, Conflict(err, "a user with that e-mail already exists")
 }
 
 // GrantRole gives a user a role: super_admin with no tenant; tenant_admin and customer
