@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -54,18 +53,14 @@ func TestReadyFailing(t *testing.T) {
 }
 
 func TestReadyTimeout(t *testing.T) {
-	if testing.Short() {
-		t.Skip("waits for the 2s timeout")
-	}
 	release := make(chan struct{})
 	defer close(release)
-	start := time.Now()
 	code, b := ready(t, map[string]func(context.Context) error{
-		// Ignores its context: the probe must still answer.
+		// Ignores its context: the probe must still answer (it returns at all only if
+		// the handler stops waiting for it), and report the timeout.
 		"database": func(context.Context) error { <-release; return nil },
 		"redis":    func(ctx context.Context) error { <-ctx.Done(); return ctx.Err() },
 	})
-	assert.Less(t, time.Since(start), 3*time.Second)
 	assert.Equal(t, http.StatusServiceUnavailable, code)
 	assert.Contains(t, b.Checks["database"], "timeout")
 	assert.Contains(t, b.Checks["redis"], "timeout")
