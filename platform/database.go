@@ -15,6 +15,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	_ "github.com/dakkah/cityos/ent/runtime" // policies, hooks and defaults
+	"github.com/dakkah/cityos/sqlprep"
 )
 
 // OpenSQLite opens (creating if needed) the embedded database file.
@@ -30,7 +31,7 @@ func OpenSQLite(path string) (*ent.Client, *sql.DB, error) {
 	}
 	// One writer at a time is all SQLite allows; a small pool avoids lock churn.
 	db.SetMaxOpenConns(8)
-	return ent.NewClient(ent.Driver(entsql.OpenDB(dialect.SQLite, db))), db, nil
+	return ent.NewClient(ent.Driver(Driver(dialect.SQLite, db))), db, nil
 }
 
 // maxConns bounds each process's PostgreSQL connections (CITYOS_DB_MAX_CONNS).
@@ -49,5 +50,24 @@ func OpenPostgres(url string) (*ent.Client, *sql.DB, error) {
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	return ent.NewClient(ent.Driver(entsql.OpenDB(dialect.Postgres, db))), db, nil
+	return ent.NewClient(ent.Driver(Driver(dialect.Postgres, db))), db, nil
+}
+
+// preparedStatements is how many statement texts each process keeps prepared
+// (CITYOS_DB_PREPARED_STATEMENTS; 0 prepares none, for a connection pooler that cannot
+// keep prepared statements across transactions).
+var preparedStatements = func() int {
+	if n, err := strconv.Atoi(os.Getenv("CITYOS_DB_PREPARED_STATEMENTS")); err == nil && n >= 0 {
+		return n
+	}
+	return sqlprep.DefaultSize
+}()
+
+// Driver is the ent driver the platform runs on db: statements prepared once and reused
+// (see sqlprep), unless CITYOS_DB_PREPARED_STATEMENTS is 0.
+func Driver(dialectName string, db *sql.DB) dialect.Driver {
+	if preparedStatements == 0 {
+		return entsql.OpenDB(dialectName, db)
+	}
+	return sqlprep.Open(dialectName, db, preparedStatements)
 }

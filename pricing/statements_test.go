@@ -1,112 +1,27 @@
 package pricing_test
 
 import (
-	"context"
-	"database/sql"
 	"fmt"
-	"io"
-	"log/slog"
-	"sync"
 	"testing"
 
-	"entgo.io/ent/dialect"
-	entsql "entgo.io/ent/dialect/sql"
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/stretchr/testify/require"
 
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/platform"
 	"github.com/dakkah/cityos/testenv"
 )
 
-// statements records the SQL statements a client runs: all of them, and those run while
-// resolving GraphQL fields (the ones a page size could multiply).
-type statements struct {
-	mu       sync.Mutex
-	all      []string
-	resolved []string
-}
-
-func (s *statements) record(ctx context.Context, query string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.all = append(s.all, query)
-	if graphql.GetFieldContext(ctx) != nil {
-		s.resolved = append(s.resolved, query)
-	}
-}
-
-func (s *statements) reset() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.all, s.resolved = nil, nil
-}
-
-func (s *statements) counts() (all, resolved int, list []string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, q := range s.resolved {
-		if len(q) > 100 {
-			q = q[:100] + "…"
+// fieldStatements lists, shortened, the statements run while resolving GraphQL fields.
+func fieldStatements(all []testenv.Statement) (list []string) {
+	for _, st := range all {
+		if st.InField {
+			q := st.SQL
+			if len(q) > 100 {
+				q = q[:100] + "…"
+			}
+			list = append(list, q)
 		}
-		list = append(list, q)
 	}
-	return len(s.all), len(s.resolved), list
-}
-
-// countingDriver is a dialect.Driver that records every statement run through it.
-type countingDriver struct {
-	*entsql.Driver
-	log *statements
-}
-
-func (d countingDriver) Exec(ctx context.Context, query string, args, v any) error {
-	d.log.record(ctx, query)
-	return d.Driver.Exec(ctx, query, args, v)
-}
-
-func (d countingDriver) Query(ctx context.Context, query string, args, v any) error {
-	d.log.record(ctx, query)
-	return d.Driver.Query(ctx, query, args, v)
-}
-
-func (d countingDriver) Tx(ctx context.Context) (dialect.Tx, error) {
-	return d.BeginTx(ctx, nil)
-}
-
-func (d countingDriver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
-	tx, err := d.Driver.BeginTx(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	return countingTx{Tx: tx, log: d.log}, nil
-}
-
-type countingTx struct {
-	dialect.Tx
-	log *statements
-}
-
-func (t countingTx) Exec(ctx context.Context, query string, args, v any) error {
-	t.log.record(ctx, query)
-	return t.Tx.Exec(ctx, query, args, v)
-}
-
-func (t countingTx) Query(ctx context.Context, query string, args, v any) error {
-	t.log.record(ctx, query)
-	return t.Tx.Query(ctx, query, args, v)
-}
-
-// countedAPI is the whole API over db through a counting driver.
-func countedAPI(t *testing.T, db *testenv.DB) (*testenv.API, *statements) {
-	t.Helper()
-	name := map[string]string{"sqlite": dialect.SQLite, "postgres": dialect.Postgres}[db.Dialect]
-	log := &statements{}
-	client := ent.NewClient(ent.Driver(countingDriver{Driver: entsql.OpenDB(name, db.SQL), log: log}))
-	rdb, addr := testenv.Redis(t)
-	app, err := platform.Assemble(testenv.Config(), slog.New(slog.NewTextHandler(io.Discard, nil)), client, db.SQL, rdb, addr)
-	require.NoError(t, err)
-	return &testenv.API{App: app, Handler: app.Handler(), DB: db}, log
+	return list
 }
 
 // addGrid puts n products of 3 variants each, priced in SAR and stocked, in store A1.
@@ -156,12 +71,12 @@ func TestStorefrontGridHasNoNPlusOne(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		c := testenv.NewCommerce(t, db)
 		addGrid(t, c, 25)
-		api, log := countedAPI(t, db)
+		api, log := testenv.CountedAPI(t, db)
 		shop := c.As(testenv.PublishableA)
 
 		run := func(n int) (all, resolved int, list []string) {
 			t.Helper()
-			log.reset()
+			log.Take()
 			var out struct {
 				Products struct {
 					Edges []struct {
@@ -181,7 +96,9 @@ func TestStorefrontGridHasNoNPlusOne(t *testing.T) {
 					require.Equal(t, "SAR", v.CalculatedPrice.CurrencyCode)
 				}
 			}
-			return log.counts()
+			ran := log.Take()
+			list = fieldStatements(ran)
+			return len(ran), len(list), list
 		}
 		run(2) // warm the caches a first request fills (the key's last use, store resolution)
 		all2, resolved2, list2 := run(2)
