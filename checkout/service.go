@@ -15,14 +15,26 @@ import (
 
 // Service completes carts.
 type Service struct {
-	client   *ent.Client
-	payments *payment.Registry
-	carts    *cart.Service
+	client     *ent.Client
+	payments   *payment.Registry
+	carts      *cart.Service
+	onPostgres bool
 }
 
+// Option configures a Service.
+type Option func(*Service)
+
+// OnPostgres tells the Service its database is PostgreSQL, whose order counter can
+// commit without waiting for the disk (see bumpCounterAsync).
+func OnPostgres(yes bool) Option { return func(s *Service) { s.onPostgres = yes } }
+
 // New returns a Service.
-func New(client *ent.Client, payments *payment.Registry) *Service {
-	return &Service{client: client, payments: payments, carts: cart.New(client)}
+func New(client *ent.Client, payments *payment.Registry, opts ...Option) *Service {
+	s := &Service{client: client, payments: payments, carts: cart.New(client)}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 // sys is the context checkout writes in, once the caller's right to the cart is checked:

@@ -8,6 +8,8 @@ import (
 	"net"
 	"net/http"
 
+	"entgo.io/ent/dialect"
+
 	"github.com/dakkah/cityos/cart"
 	"github.com/dakkah/cityos/catalog"
 	"github.com/dakkah/cityos/checkout"
@@ -128,7 +130,7 @@ func (a *App) assemble() error {
 	if a.Config.StripeSecretKey != "" { // Stripe becomes the default; manual stays available
 		a.Payments = payment.NewRegistry(payment.NewStripe(a.Config.StripeSecretKey, a.Config.StripeAPIBase), payment.Manual{})
 	}
-	a.Checkout = checkout.New(a.Client, a.Payments)
+	a.Checkout = checkout.New(a.Client, a.Payments, checkout.OnPostgres(DialectOf(a.DB) == dialect.Postgres))
 	a.Orders = orders.New(a.Client, a.Payments)
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {

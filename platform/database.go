@@ -10,7 +10,7 @@ import (
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
-	_ "github.com/lib/pq"
+	"github.com/lib/pq"
 	_ "modernc.org/sqlite"
 
 	"github.com/dakkah/cityos/ent"
@@ -70,4 +70,12 @@ func Driver(dialectName string, db *sql.DB) dialect.Driver {
 		return entsql.OpenDB(dialectName, db)
 	}
 	return sqlprep.Open(dialectName, db, preparedStatements)
+}
+
+// DialectOf names the ent dialect of db's driver: PostgreSQL for lib/pq, else SQLite.
+func DialectOf(db *sql.DB) string {
+	if _, ok := db.Driver().(*pq.Driver); ok {
+		return dialect.Postgres
+	}
+	return dialect.SQLite
 }

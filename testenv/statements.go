@@ -48,9 +48,8 @@ func (l *StatementLog) Take() []Statement {
 // statement recorded.
 func CountedAPI(t testing.TB, db *DB) (*API, *StatementLog) {
 	t.Helper()
-	name := map[string]string{"sqlite": dialect.SQLite, "postgres": dialect.Postgres}[db.Dialect]
 	log := &StatementLog{}
-	drv := platform.Driver(name, db.SQL).(platformDriver)
+	drv := platform.Driver(platform.DialectOf(db.SQL), db.SQL).(platformDriver)
 	client := ent.NewClient(ent.Driver(countingDriver{drv: drv, log: log}))
 	rdb, addr := Redis(t)
 	app, err := platform.Assemble(Config(), slog.New(slog.NewTextHandler(io.Discard, nil)), client, db.SQL, rdb, addr)
