@@ -17,8 +17,8 @@ func (s *Service) SetEmail(ctx context.Context, token int, email string) (*ent.C
 	if err != nil {
 		return nil, err
 	}
-	return s.change(ctx, token, func(_ *ent.Tx, _ *ent.Cart, u *ent.CartUpdateOne) error {
-		u.SetEmail(email)
+	return s.changeDetails(ctx, token, func(c *ent.Cart) error {
+		c.Email = email
 		return nil
 	})
 }
@@ -29,8 +29,8 @@ func (s *Service) SetShippingAddress(ctx context.Context, token int, a address.A
 	if err := a.Validate("input"); err != nil {
 		return nil, err
 	}
-	return s.change(ctx, token, func(_ *ent.Tx, _ *ent.Cart, u *ent.CartUpdateOne) error {
-		u.SetShippingAddress(&a)
+	return s.changeDetails(ctx, token, func(c *ent.Cart) error {
+		c.ShippingAddress = &a
 		return nil
 	})
 }
@@ -41,24 +41,25 @@ func (s *Service) SetBillingAddress(ctx context.Context, token int, a address.Ad
 	if err := a.Validate("input"); err != nil {
 		return nil, err
 	}
-	return s.change(ctx, token, func(_ *ent.Tx, _ *ent.Cart, u *ent.CartUpdateOne) error {
-		u.SetBillingAddress(&a)
+	return s.changeDetails(ctx, token, func(c *ent.Cart) error {
+		c.BillingAddress = &a
 		return nil
 	})
 }
 
 // SetShippingMethod picks one of the shipping options of the cart's region.
 func (s *Service) SetShippingMethod(ctx context.Context, token, optionID int) (*ent.Cart, error) {
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart, u *ent.CartUpdateOne) error {
-		ok, err := tx.ShippingOption.Query().
-			Where(shippingoption.ID(optionID), shippingoption.RegionID(c.RegionID)).Exist(ctx)
+	return s.changeDetails(ctx, token, func(c *ent.Cart) error {
+		o, err := s.client.ShippingOption.Query().
+			Where(shippingoption.ID(optionID), shippingoption.RegionID(c.RegionID)).Only(ctx)
+		if ent.IsNotFound(err) {
+			return apperr.Invalid("shippingOptionId", "shippingOptionId is not a shipping option of the cart's region")
+		}
 		if err != nil {
 			return err
 		}
-		if !ok {
-			return apperr.Invalid("shippingOptionId", "shippingOptionId is not a shipping option of the cart's region")
-		}
-		u.SetShippingOptionID(optionID)
+		c.ShippingOptionID = &o.ID
+		c.Edges.ShippingOption = o // the totals need its amount
 		return nil
 	})
 }

@@ -22,16 +22,21 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 	if err := checkQuantity(qty, 1); err != nil {
 		return nil, err
 	}
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart, _ *ent.CartUpdateOne) error {
+	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
 		shop, err := s.shopIn(ctx, c)
 		if err != nil {
 			return err
 		}
-		v, err := tx.ProductVariant.Query().Where(productvariant.ID(variantID)).WithProduct().Only(shop)
+		v, err := tx.ProductVariant.Query().Where(productvariant.ID(variantID)).Only(shop)
 		if ent.IsNotFound(err) {
 			return &apperr.Error{Code: apperr.NotFound, Field: "variantId", Message: "variant not found in this store"}
 		}
 		if err != nil {
+			return err
+		}
+		// The store sells the variant: what it is made of (its product, stock and prices)
+		// is read in the service's context, without the storefront's catalog predicate.
+		if v.Edges.Product, err = tx.Product.Get(sys(ctx), v.ProductID); err != nil {
 			return err
 		}
 		var line *ent.LineItem // the cart's line of the variant, among those loaded with it
@@ -48,14 +53,14 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 		if want > MaxQuantity {
 			return apperr.Invalid("quantity", "a cart holds at most %d of one item", MaxQuantity)
 		}
-		if err := checkStock(shop, tx, v, want); err != nil {
+		if err := checkStock(sys(ctx), tx, v, want); err != nil {
 			return err
 		}
 		if line != nil {
 			return s.setQuantity(ctx, tx, line, want)
 		}
 		// The price the store's shoppers see for the cart's region, else in its currency.
-		p, ok, err := s.pricing.PriceFor(shop, v.ID, &c.RegionID, c.CurrencyCode)
+		p, ok, err := s.pricing.PriceFor(sys(ctx), v.ID, &c.RegionID, c.CurrencyCode)
 		if err != nil {
 			return err
 		}
@@ -104,7 +109,7 @@ func (s *Service) UpdateItem(ctx context.Context, token, itemID, qty int) (*ent.
 	if err := checkQuantity(qty, 0); err != nil {
 		return nil, err
 	}
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart, _ *ent.CartUpdateOne) error {
+	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
 		line, err := cartLine(c, itemID)
 		if err != nil {
 			return err
@@ -124,7 +129,7 @@ func (s *Service) UpdateItem(ctx context.Context, token, itemID, qty int) (*ent.
 			if err != nil {
 				return err
 			}
-			if err := checkStock(shop, tx, v, qty); err != nil {
+			if err := checkStock(sys(ctx), tx, v, qty); err != nil {
 				return err
 			}
 		}
@@ -134,7 +139,7 @@ func (s *Service) UpdateItem(ctx context.Context, token, itemID, qty int) (*ent.
 
 // RemoveItem takes a line out of the cart.
 func (s *Service) RemoveItem(ctx context.Context, token, itemID int) (*ent.Cart, error) {
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart, _ *ent.CartUpdateOne) error {
+	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
 		line, err := cartLine(c, itemID)
 		if err != nil {
 			return err

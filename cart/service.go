@@ -59,40 +59,29 @@ func (s *Service) Find(ctx context.Context, token int) (*ent.Cart, error) {
 	return c, err
 }
 
-// change runs fn on the cart in a transaction and returns the cart as it is afterwards,
-// with its line items. The cart and its items are loaded under the caller's context — the
-// policy decides whether the caller may change it — and the cart row is locked for the
-// transaction (FOR UPDATE on PostgreSQL; SQLite's transactions write one at a time), so
-// concurrent changes of one cart (and its completion by checkout) take turns. A completed
-// cart refuses every change. fn sets the cart's own fields on u, which is saved (with the
-// cart's updated_at) once fn returns, and keeps c.Edges.Items up to date with the lines it
-// writes, so the cart need not be read again.
-func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *ent.Cart, u *ent.CartUpdateOne) error) (*ent.Cart, error) {
+// change runs fn on the cart in a transaction and returns the cart as fn left it. The
+// cart and its line items are loaded under the caller's context, where the policy decides
+// whether the caller may change it, and the cart row is locked for the transaction (FOR
+// UPDATE on PostgreSQL; SQLite's transactions write one at a time), so concurrent changes
+// of one cart's lines take turns. A completed cart refuses every change. fn keeps
+// c.Edges.Items up to date with the lines it writes and may change the cart's details on
+// c; the cart is saved (see save) once it returns, so it need not be read again.
+func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *ent.Cart) error) (*ent.Cart, error) {
 	var out *ent.Cart
 	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		c, err := tx.Cart.Query().Where(cart.Token(token), lockedOnPostgres).
 			WithItems(func(q *ent.LineItemQuery) { q.Order(ent.Asc(lineitem.FieldID)) }).
 			Only(ctx)
-		if ent.IsNotFound(err) {
-			return errCartNotFound
-		}
-		if err != nil {
+		if err := usable(c, err); err != nil {
 			return err
 		}
-		if c.CompletedAt != nil {
-			return apperr.New(apperr.Conflict, "the cart is completed and can no longer change")
-		}
-		u := tx.Cart.UpdateOne(c).SetUpdatedAt(s.now())
-		if err := fn(tx, c, u); err != nil {
+		before := *c
+		if err := fn(tx, c); err != nil {
 			return err
 		}
-		saved, err := u.Save(ctx)
-		if err != nil {
+		if err := s.save(ctx, tx.Cart, &before, c); err != nil {
 			return err
 		}
-		edges := c.Edges // the items as fn left them, still marked loaded
-		*c = *saved
-		c.Edges = edges
 		out = c
 		return nil
 	})
@@ -103,6 +92,67 @@ func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *
 		it.Unwrap()
 	}
 	return out.Unwrap(), nil
+}
+
+// changeDetails runs fn on the cart, without its line items, and saves the details fn
+// changed on it (see save). It needs no transaction: each detail is a column of its own,
+// so concurrent changes of different details do not undo each other, and the save is
+// conditional, so a cart completed meanwhile refuses the change.
+func (s *Service) changeDetails(ctx context.Context, token int, fn func(c *ent.Cart) error) (*ent.Cart, error) {
+	c, err := s.client.Cart.Query().Where(cart.Token(token)).Only(ctx)
+	if err := usable(c, err); err != nil {
+		return nil, err
+	}
+	before := *c
+	if err := fn(c); err != nil {
+		return nil, err
+	}
+	if err := s.save(ctx, s.client.Cart, &before, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+var errCartCompleted = apperr.New(apperr.Conflict, "the cart is completed and can no longer change")
+
+// usable passes on a cart just loaded for a change, or says why it cannot change.
+func usable(c *ent.Cart, err error) error {
+	switch {
+	case ent.IsNotFound(err):
+		return errCartNotFound
+	case err != nil:
+		return err
+	case c.CompletedAt != nil:
+		return errCartCompleted
+	}
+	return nil
+}
+
+// save writes the details c holds that differ from before, with a new updated_at and the
+// next revision (see checkout), unless the cart was completed since it was loaded. It
+// writes in the service's context, as the line items are: the caller's right to the cart
+// was settled when the cart was loaded under their context.
+func (s *Service) save(ctx context.Context, carts *ent.CartClient, before, c *ent.Cart) error {
+	c.UpdatedAt, c.Revision = s.now(), before.Revision+1
+	u := carts.Update().Where(cart.ID(c.ID), cart.CompletedAtIsNil()).
+		SetUpdatedAt(c.UpdatedAt).AddRevision(1)
+	if c.Email != before.Email {
+		u.SetEmail(c.Email)
+	}
+	if c.ShippingAddress != before.ShippingAddress {
+		u.SetShippingAddress(c.ShippingAddress)
+	}
+	if c.BillingAddress != before.BillingAddress {
+		u.SetBillingAddress(c.BillingAddress)
+	}
+	if c.ShippingOptionID != before.ShippingOptionID {
+		u.SetNillableShippingOptionID(c.ShippingOptionID)
+	}
+	n, err := u.Save(sys(ctx))
+	if err == nil && n == 0 {
+		err = errCartCompleted
+	}
+	return err
 }
 
 // lockedOnPostgres locks the selected rows until the transaction ends, on PostgreSQL;

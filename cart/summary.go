@@ -32,10 +32,14 @@ func Region(ctx context.Context, c *ent.Cart) (*ent.Region, error) {
 	return c.QueryRegion().Only(parts(ctx))
 }
 
-// ShippingMethod is the cart's chosen shipping option, or nil.
+// ShippingMethod is the cart's chosen shipping option, or nil: the one loaded with the
+// cart (setShippingMethod keeps it), else read.
 func ShippingMethod(ctx context.Context, c *ent.Cart) (*ent.ShippingOption, error) {
 	if c.ShippingOptionID == nil {
 		return nil, nil
+	}
+	if o := c.Edges.ShippingOption; o != nil && o.ID == *c.ShippingOptionID {
+		return o, nil
 	}
 	return c.QueryShippingOption().Only(parts(ctx))
 }

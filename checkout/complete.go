@@ -22,15 +22,22 @@ import (
 const MaxIdempotencyKey = 200
 
 var (
-	// errCartTaken: the conditional update found the cart completed meanwhile.
-	errCartTaken = errors.New("checkout: cart completed meanwhile")
+	// errCartMoved: the conditional update found the cart completed, or changed, since it
+	// was read.
+	errCartMoved = errors.New("checkout: cart completed or changed meanwhile")
 	// errTwin: a concurrent checkout with the same tenant and key inserted its order first.
 	errTwin = errors.New("checkout: idempotency key taken meanwhile")
 )
 
+// attempts bounds how often Complete reads a cart again that changed while it was being
+// completed.
+const attempts = 3
+
 // Complete places the order for the cart whose token is cartToken. The same key always
 // answers the same order: a retry, or twenty concurrent calls, place one. The cart is
-// read under the caller's context, so only whoever may use the cart completes it.
+// read under the caller's context, so only whoever may use the cart completes it, and
+// completed only as it was read: a cart changed meanwhile (a line added a moment before)
+// is read again, so the order holds exactly what the cart held.
 func (s *Service) Complete(ctx context.Context, cartToken int, key string, opts ...LoadOption) (*ent.Order, error) {
 	if key == "" {
 		return nil, apperr.Invalid("idempotencyKey", "idempotencyKey is required")
@@ -38,18 +45,34 @@ func (s *Service) Complete(ctx context.Context, cartToken int, key string, opts 
 	if len(key) > MaxIdempotencyKey {
 		return nil, apperr.Invalid("idempotencyKey", "idempotencyKey is longer than %d characters", MaxIdempotencyKey)
 	}
+	for range attempts {
+		o, err := s.attempt(ctx, cartToken, key, opts)
+		if !errors.Is(err, errCartMoved) {
+			return o, err
+		}
+	}
+	return nil, apperr.New(apperr.Conflict, "the cart kept changing while it was being completed; try again")
+}
+
+// attempt is one try of Complete, answering errCartMoved when the cart changed between
+// its reading and its completion.
+func (s *Service) attempt(ctx context.Context, cartToken int, key string, opts []LoadOption) (*ent.Order, error) {
 	c, err := s.loadCart(ctx, cartToken)
 	if err != nil {
 		return nil, err
 	}
-	if o, err := s.byKey(ctx, c.TenantID, key); err == nil {
-		return s.replay(ctx, o, c, opts)
-	} else if !ent.IsNotFound(err) {
-		return nil, err
-	}
-	if c.CompletedAt != nil {
+	if c.CompletedAt != nil { // a retry, or another key for a completed cart
+		o, err := s.byKey(ctx, c.TenantID, key)
+		if err == nil {
+			return s.replay(ctx, o, c, opts)
+		}
+		if !ent.IsNotFound(err) {
+			return nil, err
+		}
 		return nil, apperr.New(apperr.Conflict, "the cart was already completed with another idempotency key")
 	}
+	// An open cart with a key already used for another cart: the order's insert meets the
+	// key's unique index, before any payment, and afterRace answers the conflict.
 	p, err := s.plan(ctx, c)
 	if err != nil {
 		return nil, err
@@ -62,12 +85,17 @@ func (s *Service) Complete(ctx context.Context, cartToken int, key string, opts 
 		orderID   int
 		reference string
 	)
+	if s.beforePlace != nil {
+		s.beforePlace()
+	}
 	err = tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		orderID, err = s.place(sys(ctx), tx, c, p, key, provider, &reference)
 		return err
 	})
 	switch {
-	case errors.Is(err, errCartTaken) || errors.Is(err, errTwin):
+	case errors.Is(err, errCartMoved):
+		return nil, err // read again: completed by a twin (then replayed), or changed
+	case errors.Is(err, errTwin):
 		return s.afterRace(ctx, c, key, opts)
 	case err != nil:
 		if reference != "" {
@@ -128,21 +156,22 @@ func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, opts [
 }
 
 // place writes the order through tx (system context): the cart is marked completed
-// first, with a conditional update, so of two concurrent checkouts of one cart exactly
-// one goes on; every later step rolls back with it. reference receives the payment
+// first, with a conditional update (still open, still at the revision read), so of two
+// concurrent checkouts of one cart exactly one goes on, and a cart changed since it was
+// read is not completed; every later step rolls back with it. reference receives the payment
 // reference as soon as the payment is authorised.
 func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, key string, provider payment.Provider, reference *string) (int, error) {
 	now := time.Now()
-	n, err := tx.Cart.Update().Where(entcart.ID(c.ID), entcart.CompletedAtIsNil()).SetCompletedAt(now).Save(ctx)
+	n, err := tx.Cart.Update().Where(entcart.ID(c.ID), entcart.CompletedAtIsNil(), entcart.Revision(c.Revision)).
+		SetCompletedAt(now).Save(ctx)
 	if err != nil {
 		return 0, err
 	}
 	if n == 0 {
-		return 0, errCartTaken
+		return 0, errCartMoved
 	}
-	// Stock levels, which concurrent checkouts of a product compete for, are locked as
-	// late as possible: a row lock is held until commit. The order's display number comes
-	// after the commit (see number); until then it holds a placeholder no other order has.
+	// The order's display number comes after the commit (see number); until then it
+	// holds a placeholder no other order has.
 	create := tx.Order.Create().
 		SetTenantID(c.TenantID).SetStoreID(c.StoreID).SetDisplayID(-c.ID).SetCartID(c.ID).
 		SetIdempotencyKey(key).SetNillableCustomerID(c.CustomerID).SetEmail(c.Email).
@@ -171,6 +200,8 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	if err := outbox.Add(ctx, tx, c.TenantID, outbox.OrderPlaced, outbox.OrderPayload(o.ID)); err != nil {
 		return 0, err
 	}
+	// Stock before payment: a checkout that cannot have the units never authorises (a
+	// retry reuses the processor's idempotency key, which must not name a voided payment).
 	wants := make([]inventory.Want, len(p.items))
 	for i, it := range p.items { // in variant order, so concurrent checkouts lock levels alike
 		wants[i] = inventory.Want{VariantID: it.VariantID, Quantity: it.Quantity}

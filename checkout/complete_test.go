@@ -3,6 +3,7 @@ package checkout_test
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -225,6 +226,44 @@ func TestDeclinedPaymentRollsEverythingBack(t *testing.T) {
 		require.Error(t, err)
 		assert.Equal(t, apperr.BadUserInput, apperr.CodeOf(err))
 		assertNothingPlaced(t, c, cart1)
+	})
+}
+
+// recording authorises every payment and remembers what it authorised and voided.
+type recording struct {
+	payment.Manual
+	mu                 sync.Mutex
+	authorized, voided []string
+}
+
+func (r *recording) Authorize(ctx context.Context, req payment.AuthorizeRequest) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ref := "auth-" + req.IdempotencyKey
+	r.authorized = append(r.authorized, ref)
+	return ref, nil
+}
+
+func (r *recording) Void(_ context.Context, ref string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.voided = append(r.voided, ref)
+	return nil
+}
+
+// Stock is reserved before the payment is authorised: a checkout short of stock never
+// reaches the processor (whose idempotency key a retry reuses).
+func TestOutOfStockNeverAuthorises(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewCommerce(t, db)
+		provider := &recording{}
+		svc := checkout.New(db.Client, payment.NewRegistry(provider))
+		cart1 := ct.Ready(t, c, ct.Of("abaya", 4)) // 3 in stock
+		_, err := svc.Complete(ct.Shopper(c.StoreA1), cart1.Token, "k")
+		require.Equal(t, apperr.Conflict, apperr.CodeOf(err), "%v", err)
+		assertNothingPlaced(t, c, cart1)
+		assert.Empty(t, provider.authorized)
+		assert.Empty(t, provider.voided)
 	})
 }
 

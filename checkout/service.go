@@ -19,6 +19,8 @@ type Service struct {
 	payments   *payment.Registry
 	carts      *cart.Service
 	onPostgres bool
+
+	beforePlace func() // tests: runs between reading the cart and placing its order
 }
 
 // Option configures a Service.

@@ -50,6 +50,8 @@ type Cart struct {
 	ShippingOptionID *int `json:"shipping_option_id,omitempty"`
 	// CompletedAt holds the value of the "completed_at" field.
 	CompletedAt *time.Time `json:"completed_at,omitempty"`
+	// Revision holds the value of the "revision" field.
+	Revision int `json:"revision,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CartQuery when eager-loading is set.
 	Edges        CartEdges `json:"edges"`
@@ -150,7 +152,7 @@ func (*Cart) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case cart.FieldShippingAddress, cart.FieldBillingAddress:
 			values[i] = new([]byte)
-		case cart.FieldID, cart.FieldTenantID, cart.FieldToken, cart.FieldStoreID, cart.FieldRegionID, cart.FieldCustomerID, cart.FieldShippingOptionID:
+		case cart.FieldID, cart.FieldTenantID, cart.FieldToken, cart.FieldStoreID, cart.FieldRegionID, cart.FieldCustomerID, cart.FieldShippingOptionID, cart.FieldRevision:
 			values[i] = new(sql.NullInt64)
 		case cart.FieldCurrencyCode, cart.FieldEmail:
 			values[i] = new(sql.NullString)
@@ -262,6 +264,12 @@ func (_m *Cart) assignValues(columns []string, values []any) error {
 				_m.CompletedAt = new(time.Time)
 				*_m.CompletedAt = value.Time
 			}
+		case cart.FieldRevision:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field revision", values[i])
+			} else if value.Valid {
+				_m.Revision = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -372,6 +380,9 @@ func (_m *Cart) String() string {
 		builder.WriteString("completed_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("revision=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Revision))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -155,6 +155,20 @@ func (_c *CartCreate) SetNillableCompletedAt(v *time.Time) *CartCreate {
 	return _c
 }
 
+// SetRevision sets the "revision" field.
+func (_c *CartCreate) SetRevision(v int) *CartCreate {
+	_c.mutation.SetRevision(v)
+	return _c
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_c *CartCreate) SetNillableRevision(v *int) *CartCreate {
+	if v != nil {
+		_c.SetRevision(*v)
+	}
+	return _c
+}
+
 // SetTenant sets the "tenant" edge to the Tenant entity.
 func (_c *CartCreate) SetTenant(v *Tenant) *CartCreate {
 	return _c.SetTenantID(v.ID)
@@ -246,6 +260,10 @@ func (_c *CartCreate) defaults() error {
 		v := cart.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		v := cart.DefaultRevision
+		_c.mutation.SetRevision(v)
+	}
 	return nil
 }
 
@@ -281,6 +299,9 @@ func (_c *CartCreate) check() error {
 		if err := cart.EmailValidator(v); err != nil {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "Cart.email": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		return &ValidationError{Name: "revision", err: errors.New(`ent: missing required field "Cart.revision"`)}
 	}
 	if len(_c.mutation.TenantIDs()) == 0 {
 		return &ValidationError{Name: "tenant", err: errors.New(`ent: missing required edge "Cart.tenant"`)}
@@ -349,6 +370,10 @@ func (_c *CartCreate) createSpec() (*Cart, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.CompletedAt(); ok {
 		_spec.SetField(cart.FieldCompletedAt, field.TypeTime, value)
 		_node.CompletedAt = &value
+	}
+	if value, ok := _c.mutation.Revision(); ok {
+		_spec.SetField(cart.FieldRevision, field.TypeInt, value)
+		_node.Revision = value
 	}
 	if nodes := _c.mutation.TenantIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -647,6 +672,24 @@ func (u *CartUpsert) ClearCompletedAt() *CartUpsert {
 	return u
 }
 
+// SetRevision sets the "revision" field.
+func (u *CartUpsert) SetRevision(v int) *CartUpsert {
+	u.Set(cart.FieldRevision, v)
+	return u
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *CartUpsert) UpdateRevision() *CartUpsert {
+	u.SetExcluded(cart.FieldRevision)
+	return u
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *CartUpsert) AddRevision(v int) *CartUpsert {
+	u.Add(cart.FieldRevision, v)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -866,6 +909,27 @@ func (u *CartUpsertOne) UpdateCompletedAt() *CartUpsertOne {
 func (u *CartUpsertOne) ClearCompletedAt() *CartUpsertOne {
 	return u.Update(func(s *CartUpsert) {
 		s.ClearCompletedAt()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *CartUpsertOne) SetRevision(v int) *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *CartUpsertOne) AddRevision(v int) *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *CartUpsertOne) UpdateRevision() *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.UpdateRevision()
 	})
 }
 
@@ -1254,6 +1318,27 @@ func (u *CartUpsertBulk) UpdateCompletedAt() *CartUpsertBulk {
 func (u *CartUpsertBulk) ClearCompletedAt() *CartUpsertBulk {
 	return u.Update(func(s *CartUpsert) {
 		s.ClearCompletedAt()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *CartUpsertBulk) SetRevision(v int) *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *CartUpsertBulk) AddRevision(v int) *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *CartUpsertBulk) UpdateRevision() *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.UpdateRevision()
 	})
 }
 

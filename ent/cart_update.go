@@ -171,6 +171,27 @@ func (_u *CartUpdate) ClearCompletedAt() *CartUpdate {
 	return _u
 }
 
+// SetRevision sets the "revision" field.
+func (_u *CartUpdate) SetRevision(v int) *CartUpdate {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *CartUpdate) SetNillableRevision(v *int) *CartUpdate {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *CartUpdate) AddRevision(v int) *CartUpdate {
+	_u.mutation.AddRevision(v)
+	return _u
+}
+
 // SetRegion sets the "region" edge to the Region entity.
 func (_u *CartUpdate) SetRegion(v *Region) *CartUpdate {
 	return _u.SetRegionID(v.ID)
@@ -352,6 +373,12 @@ func (_u *CartUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.CompletedAtCleared() {
 		_spec.ClearField(cart.FieldCompletedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(cart.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(cart.FieldRevision, field.TypeInt, value)
 	}
 	if _u.mutation.RegionCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -643,6 +670,27 @@ func (_u *CartUpdateOne) ClearCompletedAt() *CartUpdateOne {
 	return _u
 }
 
+// SetRevision sets the "revision" field.
+func (_u *CartUpdateOne) SetRevision(v int) *CartUpdateOne {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *CartUpdateOne) SetNillableRevision(v *int) *CartUpdateOne {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *CartUpdateOne) AddRevision(v int) *CartUpdateOne {
+	_u.mutation.AddRevision(v)
+	return _u
+}
+
 // SetRegion sets the "region" edge to the Region entity.
 func (_u *CartUpdateOne) SetRegion(v *Region) *CartUpdateOne {
 	return _u.SetRegionID(v.ID)
@@ -854,6 +902,12 @@ func (_u *CartUpdateOne) sqlSave(ctx context.Context) (_node *Cart, err error) {
 	}
 	if _u.mutation.CompletedAtCleared() {
 		_spec.ClearField(cart.FieldCompletedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(cart.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(cart.FieldRevision, field.TypeInt, value)
 	}
 	if _u.mutation.RegionCleared() {
 		edge := &sqlgraph.EdgeSpec{

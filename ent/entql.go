@@ -115,6 +115,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cart.FieldBillingAddress:   {Type: field.TypeJSON, Column: cart.FieldBillingAddress},
 			cart.FieldShippingOptionID: {Type: field.TypeInt, Column: cart.FieldShippingOptionID},
 			cart.FieldCompletedAt:      {Type: field.TypeTime, Column: cart.FieldCompletedAt},
+			cart.FieldRevision:         {Type: field.TypeInt, Column: cart.FieldRevision},
 		},
 	}
 	graph.Nodes[3] = &sqlgraph.Node{
@@ -1870,6 +1871,11 @@ func (f *CartFilter) WhereShippingOptionID(p entql.IntP) {
 // WhereCompletedAt applies the entql time.Time predicate on the completed_at field.
 func (f *CartFilter) WhereCompletedAt(p entql.TimeP) {
 	f.Where(p.Field(cart.FieldCompletedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *CartFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(cart.FieldRevision))
 }
 
 // WhereHasTenant applies a predicate to check if query has an edge tenant.

@@ -2110,6 +2110,8 @@ type CartMutation struct {
 	shipping_address       **address.Address
 	billing_address        **address.Address
 	completed_at           *time.Time
+	revision               *int
+	addrevision            *int
 	clearedFields          map[string]struct{}
 	tenant                 *int
 	clearedtenant          bool
@@ -2793,6 +2795,62 @@ func (m *CartMutation) ResetCompletedAt() {
 	delete(m.clearedFields, cart.FieldCompletedAt)
 }
 
+// SetRevision sets the "revision" field.
+func (m *CartMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *CartMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Cart entity.
+// If the Cart object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CartMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *CartMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *CartMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *CartMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
 // ClearTenant clears the "tenant" edge to the Tenant entity.
 func (m *CartMutation) ClearTenant() {
 	m.clearedtenant = true
@@ -3016,7 +3074,7 @@ func (m *CartMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CartMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, cart.FieldCreatedAt)
 	}
@@ -3056,6 +3114,9 @@ func (m *CartMutation) Fields() []string {
 	if m.completed_at != nil {
 		fields = append(fields, cart.FieldCompletedAt)
 	}
+	if m.revision != nil {
+		fields = append(fields, cart.FieldRevision)
+	}
 	return fields
 }
 
@@ -3090,6 +3151,8 @@ func (m *CartMutation) Field(name string) (ent.Value, bool) {
 		return m.ShippingOptionID()
 	case cart.FieldCompletedAt:
 		return m.CompletedAt()
+	case cart.FieldRevision:
+		return m.Revision()
 	}
 	return nil, false
 }
@@ -3125,6 +3188,8 @@ func (m *CartMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldShippingOptionID(ctx)
 	case cart.FieldCompletedAt:
 		return m.OldCompletedAt(ctx)
+	case cart.FieldRevision:
+		return m.OldRevision(ctx)
 	}
 	return nil, fmt.Errorf("unknown Cart field %s", name)
 }
@@ -3225,6 +3290,13 @@ func (m *CartMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCompletedAt(v)
 		return nil
+	case cart.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Cart field %s", name)
 }
@@ -3236,6 +3308,9 @@ func (m *CartMutation) AddedFields() []string {
 	if m.addtoken != nil {
 		fields = append(fields, cart.FieldToken)
 	}
+	if m.addrevision != nil {
+		fields = append(fields, cart.FieldRevision)
+	}
 	return fields
 }
 
@@ -3246,6 +3321,8 @@ func (m *CartMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case cart.FieldToken:
 		return m.AddedToken()
+	case cart.FieldRevision:
+		return m.AddedRevision()
 	}
 	return nil, false
 }
@@ -3261,6 +3338,13 @@ func (m *CartMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddToken(v)
+		return nil
+	case cart.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Cart numeric field %s", name)
@@ -3366,6 +3450,9 @@ func (m *CartMutation) ResetField(name string) error {
 		return nil
 	case cart.FieldCompletedAt:
 		m.ResetCompletedAt()
+		return nil
+	case cart.FieldRevision:
+		m.ResetRevision()
 		return nil
 	}
 	return fmt.Errorf("unknown Cart field %s", name)

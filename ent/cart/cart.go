@@ -41,6 +41,8 @@ const (
 	FieldShippingOptionID = "shipping_option_id"
 	// FieldCompletedAt holds the string denoting the completed_at field in the database.
 	FieldCompletedAt = "completed_at"
+	// FieldRevision holds the string denoting the revision field in the database.
+	FieldRevision = "revision"
 	// EdgeTenant holds the string denoting the tenant edge name in mutations.
 	EdgeTenant = "tenant"
 	// EdgeStore holds the string denoting the store edge name in mutations.
@@ -115,6 +117,7 @@ var Columns = []string{
 	FieldBillingAddress,
 	FieldShippingOptionID,
 	FieldCompletedAt,
+	FieldRevision,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -145,6 +148,8 @@ var (
 	CurrencyCodeValidator func(string) error
 	// EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	EmailValidator func(string) error
+	// DefaultRevision holds the default value on creation for the "revision" field.
+	DefaultRevision int
 )
 
 // OrderOption defines the ordering options for the Cart queries.
@@ -208,6 +213,11 @@ func ByShippingOptionID(opts ...sql.OrderTermOption) OrderOption {
 // ByCompletedAt orders the results by the completed_at field.
 func ByCompletedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCompletedAt, opts...).ToFunc()
+}
+
+// ByRevision orders the results by the revision field.
+func ByRevision(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRevision, opts...).ToFunc()
 }
 
 // ByTenantField orders the results by tenant field.

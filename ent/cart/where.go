@@ -110,6 +110,11 @@ func CompletedAt(v time.Time) predicate.Cart {
 	return predicate.Cart(sql.FieldEQ(FieldCompletedAt, v))
 }
 
+// Revision applies equality check predicate on the "revision" field. It's identical to RevisionEQ.
+func Revision(v int) predicate.Cart {
+	return predicate.Cart(sql.FieldEQ(FieldRevision, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Cart {
 	return predicate.Cart(sql.FieldEQ(FieldCreatedAt, v))
@@ -558,6 +563,46 @@ func CompletedAtIsNil() predicate.Cart {
 // CompletedAtNotNil applies the NotNil predicate on the "completed_at" field.
 func CompletedAtNotNil() predicate.Cart {
 	return predicate.Cart(sql.FieldNotNull(FieldCompletedAt))
+}
+
+// RevisionEQ applies the EQ predicate on the "revision" field.
+func RevisionEQ(v int) predicate.Cart {
+	return predicate.Cart(sql.FieldEQ(FieldRevision, v))
+}
+
+// RevisionNEQ applies the NEQ predicate on the "revision" field.
+func RevisionNEQ(v int) predicate.Cart {
+	return predicate.Cart(sql.FieldNEQ(FieldRevision, v))
+}
+
+// RevisionIn applies the In predicate on the "revision" field.
+func RevisionIn(vs ...int) predicate.Cart {
+	return predicate.Cart(sql.FieldIn(FieldRevision, vs...))
+}
+
+// RevisionNotIn applies the NotIn predicate on the "revision" field.
+func RevisionNotIn(vs ...int) predicate.Cart {
+	return predicate.Cart(sql.FieldNotIn(FieldRevision, vs...))
+}
+
+// RevisionGT applies the GT predicate on the "revision" field.
+func RevisionGT(v int) predicate.Cart {
+	return predicate.Cart(sql.FieldGT(FieldRevision, v))
+}
+
+// RevisionGTE applies the GTE predicate on the "revision" field.
+func RevisionGTE(v int) predicate.Cart {
+	return predicate.Cart(sql.FieldGTE(FieldRevision, v))
+}
+
+// RevisionLT applies the LT predicate on the "revision" field.
+func RevisionLT(v int) predicate.Cart {
+	return predicate.Cart(sql.FieldLT(FieldRevision, v))
+}
+
+// RevisionLTE applies the LTE predicate on the "revision" field.
+func RevisionLTE(v int) predicate.Cart {
+	return predicate.Cart(sql.FieldLTE(FieldRevision, v))
 }
 
 // HasTenant applies the HasEdge predicate on the "tenant" edge.

@@ -98,6 +98,7 @@ var (
 		{Name: "shipping_address", Type: field.TypeJSON, Nullable: true},
 		{Name: "billing_address", Type: field.TypeJSON, Nullable: true},
 		{Name: "completed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "revision", Type: field.TypeInt, Default: 0},
 		{Name: "tenant_id", Type: field.TypeInt},
 		{Name: "store_id", Type: field.TypeInt},
 		{Name: "region_id", Type: field.TypeInt},
@@ -112,31 +113,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "carts_tenants_tenant",
-				Columns:    []*schema.Column{CartsColumns[9]},
+				Columns:    []*schema.Column{CartsColumns[10]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "carts_stores_store",
-				Columns:    []*schema.Column{CartsColumns[10]},
+				Columns:    []*schema.Column{CartsColumns[11]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "carts_regions_region",
-				Columns:    []*schema.Column{CartsColumns[11]},
+				Columns:    []*schema.Column{CartsColumns[12]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "carts_users_customer",
-				Columns:    []*schema.Column{CartsColumns[12]},
+				Columns:    []*schema.Column{CartsColumns[13]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "carts_shipping_options_shipping_option",
-				Columns:    []*schema.Column{CartsColumns[13]},
+				Columns:    []*schema.Column{CartsColumns[14]},
 				RefColumns: []*schema.Column{ShippingOptionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -145,7 +146,7 @@ var (
 			{
 				Name:    "cart_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{CartsColumns[9]},
+				Columns: []*schema.Column{CartsColumns[10]},
 			},
 		},
 	}

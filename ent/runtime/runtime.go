@@ -153,6 +153,10 @@ func init() {
 	cartDescEmail := cartFields[4].Descriptor()
 	// cart.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	cart.EmailValidator = cartDescEmail.Validators[0].(func(string) error)
+	// cartDescRevision is the schema descriptor for revision field.
+	cartDescRevision := cartFields[10].Descriptor()
+	// cart.DefaultRevision holds the default value on creation for the revision field.
+	cart.DefaultRevision = cartDescRevision.Default.(int)
 	categoryMixin := schema.Category{}.Mixin()
 	category.Policy = privacy.NewPolicies(schema.Category{})
 	category.Hooks[0] = func(next ent.Mutator) ent.Mutator {

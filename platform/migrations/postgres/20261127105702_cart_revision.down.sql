@@ -1,0 +1,2 @@
+-- reverse: modify "carts" table
+ALTER TABLE "carts" DROP COLUMN "revision";
