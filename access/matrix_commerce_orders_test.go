@@ -13,7 +13,7 @@ import (
 // anyone who cannot see an order is told it does not exist. The fixture's orders (one
 // unit each, payment authorised): customer_A's in A1, a guest's in A2, ShopperB's in B1.
 func orderMutationCases() []Case {
-	forbidden, notFound := Deny("FORBIDDEN"), Deny("NOT_FOUND")
+	forbidden, notFound, badInput := Deny("FORBIDDEN"), Deny("NOT_FOUND"), Deny("BAD_USER_INPUT")
 	vars := func(build func(f *fx) map[string]any) func(testing.TB, *fx) map[string]any {
 		return func(_ testing.TB, f *fx) map[string]any { return build(f) }
 	}
@@ -29,13 +29,14 @@ func orderMutationCases() []Case {
 
 	cases := []Case{
 		{
-			// customer_A's cart in A1, with no store named: whoever reaches the cart.
+			// customer_A's cart in A1, with no store named: whoever reaches the cart; an
+			// anonymous caller is asked to name the store.
 			Name: "completeCart/A1's cart",
 			Op:   completeOp,
 			Vars: complete(func(f *fx) *ent.Cart { return f.CartA1 }),
 			Expect: func() Cells {
 				ok := placed("a1", "SKU-thobe", "customer@acme.test")
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: notFound}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput}
 			}(),
 		},
 		{
@@ -55,7 +56,7 @@ func orderMutationCases() []Case {
 			Vars: complete(func(f *fx) *ent.Cart { return f.CartA2 }),
 			Expect: func() Cells {
 				ok := placed("a2", "SKU-hijab", "guest@example.test")
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: notFound, PK: notFound, SK: notFound, AN: notFound}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: notFound, PK: notFound, SK: notFound, AN: badInput}
 			}(),
 		},
 		{

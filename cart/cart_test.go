@@ -183,10 +183,25 @@ func TestGuestCartOnlyThroughItsStore(t *testing.T) {
 
 		a2 := e.Shop(testenv.Anonymous, hostA2)
 		require.Nil(t, e.get(a2, c.ID), "A2's storefront does not reach A1's carts")
-		r := e.API.Do(t, e.As(testenv.Anonymous), qCart, map[string]any{"id": c.ID})
-		requireCode(t, r, "FORBIDDEN") // a request for no store reaches no carts at all
+		// A guest's request that names no store is asked for one, whatever the operation.
+		none := e.As(testenv.Anonymous)
+		for name, q := range map[string]struct {
+			query string
+			vars  map[string]any
+		}{
+			"cart":            {qCart, map[string]any{"id": c.ID}},
+			"addLineItem":     {qAdd, map[string]any{"c": c.ID, "v": id(e.Variants["abaya"].ID), "q": 1}},
+			"setCartEmail":    {qEmail, map[string]any{"c": c.ID, "e": "x@example.com"}},
+			"shippingOptions": {qShipOptions, map[string]any{"c": c.ID}},
+			"completeCart":    {`mutation($c: ID!) { completeCart(cartId: $c, idempotencyKey: "k") { id } }`, map[string]any{"c": c.ID}},
+			"createCart":      {qCreate, map[string]any{"in": map[string]any{"regionId": id(e.SAR.ID)}}},
+		} {
+			t.Run(name, func(t *testing.T) {
+				requireCode(t, e.API.Do(t, none, q.query, q.vars), "BAD_USER_INPUT", "storeId")
+			})
+		}
 		require.Nil(t, e.get(a1, "12345"), "nor a guessed token")
-		r, _ = e.do(a2, qAdd, "addLineItem", map[string]any{"c": c.ID, "v": id(e.Variants["abaya"].ID), "q": 1})
+		r, _ := e.do(a2, qAdd, "addLineItem", map[string]any{"c": c.ID, "v": id(e.Variants["abaya"].ID), "q": 1})
 		requireCode(t, r, "NOT_FOUND", "cartId")
 		r, _ = e.do(a2, qEmail, "setCartEmail", map[string]any{"c": c.ID, "e": "x@example.com"})
 		requireCode(t, r, "NOT_FOUND", "cartId")

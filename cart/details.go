@@ -66,6 +66,9 @@ func (s *Service) SetShippingMethod(ctx context.Context, token, optionID int) (*
 
 // ShippingOptions lists the shipping options of the cart's region.
 func (s *Service) ShippingOptions(ctx context.Context, token int) ([]*ent.ShippingOption, error) {
+	if err := storeNamed(ctx); err != nil {
+		return nil, err
+	}
 	c, err := s.client.Cart.Query().Where(cart.Token(token)).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, errCartNotFound

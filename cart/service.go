@@ -37,9 +37,22 @@ func sys(ctx context.Context) context.Context { return viewer.SystemContext(ctx,
 
 var errCartNotFound = &apperr.Error{Code: apperr.NotFound, Field: "cartId", Message: "cart not found"}
 
+// storeNamed refuses an anonymous caller whose request names no store: a guest reaches
+// carts only through the store that holds them, so the request lacks something rather
+// than being forbidden (signed-in customers and staff reach carts without a store).
+func storeNamed(ctx context.Context) error {
+	if v := viewer.FromContext(ctx); v.Kind == viewer.Anonymous && v.StoreID == 0 {
+		return apperr.Invalid("storeId", "name the store: X-Publishable-Key or X-Store-Host")
+	}
+	return nil
+}
+
 // Load returns the cart with the given token and its line items, as the caller may see
 // it: NOT_FOUND when there is no such cart or the caller may not reach it.
 func (s *Service) Load(ctx context.Context, token int) (*ent.Cart, error) {
+	if err := storeNamed(ctx); err != nil {
+		return nil, err
+	}
 	c, err := s.client.Cart.Query().Where(cart.Token(token)).
 		WithItems(func(q *ent.LineItemQuery) { q.Order(ent.Asc(lineitem.FieldID)) }).
 		Only(ctx)
@@ -67,6 +80,9 @@ func (s *Service) Find(ctx context.Context, token int) (*ent.Cart, error) {
 // c.Edges.Items up to date with the lines it writes and may change the cart's details on
 // c; the cart is saved (see save) once it returns, so it need not be read again.
 func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *ent.Cart) error) (*ent.Cart, error) {
+	if err := storeNamed(ctx); err != nil {
+		return nil, err
+	}
 	var out *ent.Cart
 	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		c, err := tx.Cart.Query().Where(cart.Token(token), lockedOnPostgres).
@@ -99,6 +115,9 @@ func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *
 // so concurrent changes of different details do not undo each other, and the save is
 // conditional, so a cart completed meanwhile refuses the change.
 func (s *Service) changeDetails(ctx context.Context, token int, fn func(c *ent.Cart) error) (*ent.Cart, error) {
+	if err := storeNamed(ctx); err != nil {
+		return nil, err
+	}
 	c, err := s.client.Cart.Query().Where(cart.Token(token)).Only(ctx)
 	if err := usable(c, err); err != nil {
 		return nil, err

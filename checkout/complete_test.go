@@ -181,7 +181,7 @@ func TestCompleteCartRefusesWhatIsMissing(t *testing.T) {
 		code, _ = completeCode(t, c, guest, cartB.Token, "k")
 		assert.Equal(t, "NOT_FOUND", code, "nor a cart of another tenant")
 		code, _ = completeCode(t, c, c.As(testenv.Anonymous), ready.Token, "k")
-		assert.Equal(t, "NOT_FOUND", code, "a request naming no store reaches no cart")
+		assert.Equal(t, "BAD_USER_INPUT", code, "a guest whose request names no store is asked for one")
 
 		n, err := db.Client.Order.Query().Count(ct.Sys())
 		require.NoError(t, err)
