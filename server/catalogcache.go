@@ -11,6 +11,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/vektah/gqlparser/v2/ast"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/dakkah/cityos/viewer"
 )
@@ -29,6 +30,12 @@ type catalogCache struct {
 	gen     atomic.Uint64
 	mu      sync.Mutex
 	entries *lru.LRU[cachedResponse]
+	// refreshing holds the keys of expired entries one request is computing again
+	// (under mu); meanwhile the others are answered from the expired entry.
+	refreshing map[string]bool
+	// misses computes a key no entry holds once, for every request that wants it.
+	misses singleflight.Group
+	now    func() time.Time
 }
 
 type cachedResponse struct {
@@ -66,7 +73,7 @@ func onlyFields(set ast.SelectionSet, allowed map[string]bool) bool {
 }
 
 func newCatalogCache(ttl time.Duration) *catalogCache {
-	return &catalogCache{ttl: ttl, entries: lru.New[cachedResponse](2000)}
+	return &catalogCache{ttl: ttl, entries: lru.New[cachedResponse](2000), refreshing: map[string]bool{}, now: time.Now}
 }
 
 var _ interface {
@@ -96,14 +103,45 @@ func (c *catalogCache) InterceptResponse(ctx context.Context, next graphql.Respo
 	if !ok {
 		return next(ctx)
 	}
-	now := time.Now()
+	now := c.now()
 	c.mu.Lock()
 	hit, found := c.entries.Get(ctx, key)
+	// An entry expired less than a TTL ago is still served while one request computes it
+	// again: at expiry, that request pays for the page and the rest are not held up.
+	stale := found && !now.Before(hit.expires)
+	usable := found && now.Before(hit.expires.Add(c.ttl))
+	refresh := usable && stale && !c.refreshing[key]
+	if refresh {
+		c.refreshing[key] = true
+	}
 	c.mu.Unlock()
-	if found && now.Before(hit.expires) {
+	switch {
+	case usable && !refresh:
 		out := *hit.resp
 		return &out
+	case refresh:
+		defer func() {
+			c.mu.Lock()
+			delete(c.refreshing, key)
+			c.mu.Unlock()
+		}()
+		return c.compute(ctx, key, now, next)
 	}
+	// No entry, or one too old (first request, a staff change moved the key on, a quiet
+	// store): one request computes it for all that want it at once.
+	shared, _, _ := c.misses.Do(key, func() (any, error) { return c.compute(ctx, key, now, next), nil })
+	resp, _ := shared.(*graphql.Response)
+	if resp == nil || len(resp.Errors) > 0 {
+		// The one that computed it failed, maybe for reasons of its own (it went away):
+		// this request tries for itself.
+		return next(ctx)
+	}
+	out := *resp
+	return &out
+}
+
+// compute answers the request and keeps an answer without errors for ttl.
+func (c *catalogCache) compute(ctx context.Context, key string, now time.Time, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
 	if resp != nil && len(resp.Errors) == 0 {
 		c.mu.Lock()
