@@ -35,7 +35,7 @@ func (s *Service) Available(ctx context.Context, variantID int) (int, error) {
 // page every variant of the page shares one query (see package productpage).
 func (s *Service) AvailableQuantity(ctx context.Context, v *ent.ProductVariant) (int, error) {
 	return productpage.ForVariant(ctx, "stock", v,
-		func(sc productpage.Scope) (map[int]int, error) {
+		func(ctx context.Context, sc productpage.Scope) (map[int]int, error) {
 			q := s.client.InventoryLevel.Query()
 			if len(sc.VariantIDs) > 0 {
 				q.Where(inventorylevel.VariantIDIn(sc.VariantIDs...))

@@ -122,7 +122,7 @@ func (s *Service) regionOf(ctx context.Context, id int) (*ent.Region, error) {
 // variantPrices are v's prices, loaded for its whole products page at once.
 func (s *Service) variantPrices(ctx context.Context, v *ent.ProductVariant) ([]*ent.Price, error) {
 	return productpage.ForVariant(ctx, "prices", v,
-		func(sc productpage.Scope) (map[int][]*ent.Price, error) {
+		func(ctx context.Context, sc productpage.Scope) (map[int][]*ent.Price, error) {
 			q := s.client.Price.Query()
 			if len(sc.VariantIDs) > 0 {
 				q.Where(price.VariantIDIn(sc.VariantIDs...))

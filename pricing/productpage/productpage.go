@@ -15,6 +15,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/reqcache"
+	"github.com/dakkah/cityos/viewer"
 )
 
 // The query fields whose results are pages of products, and whose arguments regionId and
@@ -144,8 +145,13 @@ type batchKey struct {
 // the first call of the request runs many once for the whole page and every variant of
 // the page reads from its result (a variant it has no entry for gets the zero value);
 // a variant outside a page, or one the page's load did not cover, is loaded by one.
+//
+// many runs in a system context: its scope holds only products and variants the caller
+// was shown through the privacy policy, and a product's parts (its variants' prices and
+// stock) are visible exactly when the product is. Without the caller's catalog predicate
+// repeated inside them, the page's loads are cheap to plan and to run.
 func ForVariant[T any](ctx context.Context, kind string, v *ent.ProductVariant,
-	many func(Scope) (map[int]T, error), one func() (T, error)) (T, error) {
+	many func(context.Context, Scope) (map[int]T, error), one func() (T, error)) (T, error) {
 	p, ok := Enclosing(ctx)
 	if !ok {
 		return one()
@@ -156,7 +162,7 @@ func ForVariant[T any](ctx context.Context, kind string, v *ent.ProductVariant,
 		if len(s.VariantIDs) == 0 && len(s.ProductIDs) == 0 {
 			return b, nil
 		}
-		vals, err := many(s)
+		vals, err := many(viewer.SystemContext(ctx, "productpage:"+kind), s)
 		b.values = vals
 		return b, err
 	})
