@@ -129,7 +129,16 @@ func (c *catalogCache) InterceptResponse(ctx context.Context, next graphql.Respo
 	}
 	// No entry, or one too old (first request, a staff change moved the key on, a quiet
 	// store): one request computes it for all that want it at once.
-	shared, _, _ := c.misses.Do(key, func() (any, error) { return c.compute(ctx, key, now, next), nil })
+	shared, _, _ := c.misses.Do(key, func() (any, error) {
+		// A request that missed just as another's computation ended finds its entry here.
+		c.mu.Lock()
+		hit, found := c.entries.Get(ctx, key)
+		c.mu.Unlock()
+		if found && now.Before(hit.expires) {
+			return hit.resp, nil
+		}
+		return c.compute(ctx, key, now, next), nil
+	})
 	resp, _ := shared.(*graphql.Response)
 	if resp == nil || len(resp.Errors) > 0 {
 		// The one that computed it failed, maybe for reasons of its own (it went away):
