@@ -2,11 +2,11 @@ package cart
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/viewer"
@@ -16,7 +16,7 @@ import (
 // way the X-Store-Host header would), priced in the region's currency. A signed-in
 // customer of the store's tenant becomes the cart's customer.
 func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Cart, error) {
-	storeID, tenantID, err := s.shopStore(ctx, in.StoreID)
+	storeID, tenantID, err := storefront.Shop(ctx, s.client, in.StoreID, true)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +40,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Cart, error)
 		}
 	}
 	var customerID *int
-	if v.Kind == viewer.User && contains(v.TenantsWithRole(viewer.RoleCustomer), tenantID) {
+	if v.Kind == viewer.User && slices.Contains(v.TenantsWithRole(viewer.RoleCustomer), tenantID) {
 		customerID = &v.UserID
 		if email == "" {
 			u, err := s.client.User.Get(ctx, v.UserID)
@@ -61,44 +61,4 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Cart, error)
 		c.SetEmail(email)
 	}
 	return c.Save(ctx)
-}
-
-// shopStore is the store (and its tenant) a new cart belongs to: the request's, or storeID
-// when the request names none. It must be open for business. The request's own store was
-// resolved, with whether it is open, for the request: it is not looked up again.
-func (s *Service) shopStore(ctx context.Context, named *int) (storeID, tenantID int, err error) {
-	v := viewer.FromContext(ctx)
-	id := v.StoreID
-	switch {
-	case named != nil && id != 0 && *named != id:
-		return 0, 0, apperr.Invalid("storeId", "storeId names another store than the one the request is for")
-	case named != nil:
-		id = *named
-	case id == 0:
-		return 0, 0, apperr.Invalid("storeId", "name the store: storeId, X-Store-Host or a publishable key")
-	}
-	if id == v.StoreID && v.ShopOpen && v.TenantID != 0 {
-		return v.StoreID, v.TenantID, nil
-	}
-	// A store's status is public (store resolution reports it); reading it is the service's.
-	st, err := s.client.Store.Query().Where(store.ID(id)).WithTenant().Only(sys(ctx))
-	if ent.IsNotFound(err) {
-		return 0, 0, apperr.Invalid("storeId", "no such store")
-	}
-	if err != nil {
-		return 0, 0, err
-	}
-	if storefront.StatusOf(st, st.Edges.Tenant) != storefront.Active {
-		return 0, 0, apperr.Invalid("storeId", "the store is not open")
-	}
-	return st.ID, st.TenantID, nil
-}
-
-func contains(ids []int, id int) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }

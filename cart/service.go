@@ -42,7 +42,7 @@ var errCartNotFound = &apperr.Error{Code: apperr.NotFound, Field: "cartId", Mess
 // than being forbidden (signed-in customers and staff reach carts without a store).
 func storeNamed(ctx context.Context) error {
 	if v := viewer.FromContext(ctx); v.Kind == viewer.Anonymous && v.StoreID == 0 {
-		return apperr.Invalid("storeId", "name the store: X-Publishable-Key or X-Store-Host")
+		return storefront.NoStore(false)
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/saleschannel"
+	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -103,7 +104,7 @@ func (s *Service) ProductByHandle(ctx context.Context, handle string, regionID *
 func view(ctx context.Context, storeID *int) ([]predicate.Product, error) {
 	v := viewer.FromContext(ctx)
 	if v.StoreID == 0 && !v.IsStaff() {
-		return nil, apperr.Invalid("storeId", "name the store: X-Publishable-Key or X-Store-Host")
+		return nil, storefront.NoStore(false)
 	}
 	var ps []predicate.Product
 	if storeID != nil {

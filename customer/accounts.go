@@ -11,6 +11,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/tenancy"
 )
 
@@ -18,7 +19,7 @@ import (
 // and signs it in. The account lives in the tenant's realm: the same e-mail at another
 // tenant, or as platform staff, is another account.
 func (s *Service) Register(ctx context.Context, in RegisterInput) (*identity.Session, error) {
-	st, err := s.shopStore(ctx, in.StoreID, true)
+	_, tenantID, err := storefront.Shop(ctx, s.client, in.StoreID, true)
 	if err != nil {
 		return nil, err
 	}
@@ -39,11 +40,11 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*identity.Ses
 	sys := registration(ctx)
 	var u *ent.User
 	err = tenancy.WithTx(sys, s.client, func(tx *ent.Tx) error {
-		u, err = tx.User.Create().SetEmail(email).SetRealm(st.TenantID).SetPasswordHash(hash).SetName(name).Save(sys)
+		u, err = tx.User.Create().SetEmail(email).SetRealm(tenantID).SetPasswordHash(hash).SetName(name).Save(sys)
 		if err != nil {
 			return translate(err, "email", "an account with that e-mail already exists at this shop")
 		}
-		return tx.Membership.Create().SetUserID(u.ID).SetRole(membership.RoleCustomer).SetTenantID(st.TenantID).Exec(sys)
+		return tx.Membership.Create().SetUserID(u.ID).SetRole(membership.RoleCustomer).SetTenantID(tenantID).Exec(sys)
 	})
 	if err != nil {
 		return nil, err
@@ -54,11 +55,11 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*identity.Ses
 // Login signs a customer in to the tenant of the request's store (or storeId). Only that
 // tenant's customer accounts are considered: staff sign in with login.
 func (s *Service) Login(ctx context.Context, email, password string, storeID *int) (*identity.Session, error) {
-	st, err := s.shopStore(ctx, storeID, false)
+	_, tenantID, err := storefront.Shop(ctx, s.client, storeID, false)
 	if err != nil {
 		return nil, err
 	}
-	return s.identity.LoginIn(ctx, st.TenantID, email, password)
+	return s.identity.LoginIn(ctx, tenantID, email, password)
 }
 
 // Customers are a tenant's customer accounts, as far as the caller may list them (its

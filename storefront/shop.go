@@ -1,0 +1,52 @@
+package storefront
+
+import (
+	"context"
+
+	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/store"
+	"github.com/dakkah/cityos/viewer"
+)
+
+// NoStore answers a request that had to name a store and did not. byArgument says the
+// operation also takes the store as its storeId argument.
+func NoStore(byArgument bool) error {
+	if byArgument {
+		return apperr.Invalid("storeId", "name the store: storeId, X-Store-Host or a publishable key")
+	}
+	return apperr.Invalid("storeId", "name the store: X-Publishable-Key or X-Store-Host")
+}
+
+// Shop is the store a storefront operation acts in (carts, customer accounts), and its
+// tenant: the store the request is for, or storeID when the request names none; a
+// storeID naming another store is refused. With open, the store must be open for
+// business. The request's own store was resolved, with whether it is open, for the
+// request: it is not looked up again.
+func Shop(ctx context.Context, client *ent.Client, storeID *int, open bool) (storeIDOut, tenantID int, err error) {
+	v := viewer.FromContext(ctx)
+	id := v.StoreID
+	switch {
+	case storeID != nil && id != 0 && *storeID != id:
+		return 0, 0, apperr.Invalid("storeId", "storeId names another store than the one the request is for")
+	case storeID != nil:
+		id = *storeID
+	case id == 0:
+		return 0, 0, NoStore(true)
+	}
+	if id == v.StoreID && v.TenantID != 0 && (v.ShopOpen || !open) {
+		return v.StoreID, v.TenantID, nil
+	}
+	// A store's status is public (store resolution reports it); reading it is ours.
+	st, err := client.Store.Query().Where(store.ID(id)).WithTenant().Only(viewer.SystemContext(ctx, "storefront"))
+	if ent.IsNotFound(err) {
+		return 0, 0, apperr.Invalid("storeId", "no such store")
+	}
+	if err != nil {
+		return 0, 0, err
+	}
+	if open && StatusOf(st, st.Edges.Tenant) != Active {
+		return 0, 0, apperr.Invalid("storeId", "the store is not open")
+	}
+	return st.ID, st.TenantID, nil
+}
