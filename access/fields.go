@@ -1,6 +1,10 @@
 package access
 
-import "github.com/dakkah/cityos/viewer"
+import (
+	"slices"
+
+	"github.com/dakkah/cityos/viewer"
+)
 
 // Field-level rules for the few fields that are private on otherwise visible rows: a
 // store's public face is visible to anyone, its staff data is not.
@@ -12,15 +16,7 @@ func CanSeeTenantBilling(v *viewer.Viewer, tenantID int) bool {
 
 // CanSeeTenantPrivate: tenant metadata is for the platform and the tenant's staff.
 func CanSeeTenantPrivate(v *viewer.Viewer, tenantID int) bool {
-	if v.IsSuperAdmin() {
-		return true
-	}
-	for _, t := range v.StaffTenants() {
-		if t == tenantID {
-			return true
-		}
-	}
-	return false
+	return v.IsSuperAdmin() || slices.Contains(v.StaffTenants(), tenantID)
 }
 
 // CanSeeStorePrivate: a store's metadata and domains are for the platform, the tenant's
@@ -32,13 +28,14 @@ func CanSeeStorePrivate(v *viewer.Viewer, tenantID, storeID int) bool {
 // CanSeeCatalogPrivate: a catalog row's staff data (every price, the sales channels) is
 // for the platform and the staff of the row's tenant; shoppers see calculated prices only.
 func CanSeeCatalogPrivate(v *viewer.Viewer, tenantID int) bool {
-	if v.IsSuperAdmin() {
+	return CanSeeTenantPrivate(v, tenantID)
+}
+
+// CanSeeOrderAddress: an order's addresses are for its customer and for the staff of its
+// tenant or store; a guest who just placed it gets the order without them.
+func CanSeeOrderAddress(v *viewer.Viewer, customerID *int, tenantID, storeID int) bool {
+	if v.Kind == viewer.User && customerID != nil && *customerID == v.UserID {
 		return true
 	}
-	for _, t := range v.StaffTenants() {
-		if t == tenantID {
-			return true
-		}
-	}
-	return false
+	return CanSeeStorePrivate(v, tenantID, storeID)
 }

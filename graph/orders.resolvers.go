@@ -10,9 +10,9 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/address"
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -67,7 +67,7 @@ func (r *mutationResolver) MarkDelivered(ctx context.Context, orderID int) (*ent
 
 // ShippingAddress is the resolver for the shippingAddress field.
 func (r *orderResolver) ShippingAddress(ctx context.Context, obj *ent.Order) (*address.Address, error) {
-	if !orders.MaySeeAddress(viewer.FromContext(ctx), obj) {
+	if !access.CanSeeOrderAddress(viewer.FromContext(ctx), obj.CustomerID, obj.TenantID, obj.StoreID) {
 		return nil, nil
 	}
 	return obj.ShippingAddress, nil

@@ -87,15 +87,3 @@ func (s *Service) change(ctx context.Context, id int, decide func(o *ent.Order) 
 func (s *Service) provider(o *ent.Order) (payment.Provider, error) {
 	return s.payments.Provider(o.PaymentProvider)
 }
-
-// MaySeeAddress reports whether v may read the order's addresses: its customer and the
-// staff of its tenant or store.
-func MaySeeAddress(v *viewer.Viewer, o *ent.Order) bool {
-	if v.IsSuperAdmin() {
-		return true
-	}
-	if v.Kind == viewer.User && o.CustomerID != nil && *o.CustomerID == v.UserID {
-		return true
-	}
-	return v.IsTenantAdmin(o.TenantID) || v.ManagesStore(o.StoreID)
-}
