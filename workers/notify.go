@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/outbox"
 )
@@ -17,6 +19,15 @@ const (
 	// sendingTTL bounds the claim a worker holds while it sends, should it die mid-send.
 	sendingTTL = 2 * time.Minute
 )
+
+// claimSend answers 1 when this delivery may send (it now holds KEYS[2], "notifying:<id>",
+// for ARGV[1] seconds), 0 when the message was sent already (KEYS[1], "notified:<id>"),
+// and -1 while another delivery holds the claim. One script: one round trip, and no
+// delivery can slip between the check and the claim.
+var claimSend = redis.NewScript(`
+if redis.call("EXISTS", KEYS[1]) == 1 then return 0 end
+if redis.call("SET", KEYS[2], "1", "NX", "EX", ARGV[1]) then return 1 end
+return -1`)
 
 // notifyOnce sends the message build makes for ev, at most once per event id however
 // often ev is delivered. "notified:<id>" is written only after the provider accepted
@@ -30,40 +41,42 @@ func (d Deps) notifyOnce(ctx context.Context, ev outbox.Event, build func(contex
 	}
 	id := strconv.Itoa(ev.ID)
 	sent, sending := d.KeyPrefix+"notified:"+id, d.KeyPrefix+"notifying:"+id
-	n, err := d.Redis.Exists(ctx, sent).Result()
-	if err != nil {
+	claim, err := claimSend.Run(ctx, d.Redis, []string{sent, sending}, int(sendingTTL/time.Second)).Int()
+	switch {
+	case err != nil:
 		return fmt.Errorf("notifications: %w", err)
-	}
-	if n > 0 {
+	case claim == 0:
 		d.logger().InfoContext(ctx, "notification already sent", "event", ev.ID, "topic", ev.Topic)
 		return nil
+	case claim < 0:
+		return fmt.Errorf("notifications: event %d is being sent by another worker", ev.ID)
 	}
+	release := func() { _ = d.Redis.Del(context.WithoutCancel(ctx), sending).Err() }
 	msg, err := build(ctx)
 	if err != nil {
+		release()
 		return err
 	}
 	if msg.To == "" {
+		release()
 		d.logger().InfoContext(ctx, "notification skipped: no recipient", "event", ev.ID, "topic", ev.Topic)
 		return nil
 	}
-	claimed, err := d.Redis.SetNX(ctx, sending, "1", sendingTTL).Result()
-	if err != nil {
-		return fmt.Errorf("notifications: %w", err)
-	}
-	if !claimed {
-		return fmt.Errorf("notifications: event %d is being sent by another worker", ev.ID)
-	}
 	if err := d.notifier().Send(ctx, msg); err != nil {
-		_ = d.Redis.Del(context.WithoutCancel(ctx), sending).Err()
+		release()
 		return fmt.Errorf("notifications: send %s for event %d: %w", ev.Topic, ev.ID, err)
 	}
-	// Sent: from here on, never return an error (a retry would send again).
-	rctx := context.WithoutCancel(ctx)
-	if err := d.Redis.Set(rctx, sent, "1", notifiedTTL).Err(); err != nil {
+	// Sent: from here on, never return an error (a retry would send again). The record
+	// and the release go in one round trip.
+	_, err = d.Redis.TxPipelined(context.WithoutCancel(ctx), func(p redis.Pipeliner) error {
+		p.Set(ctx, sent, "1", notifiedTTL)
+		p.Del(ctx, sending)
+		return nil
+	})
+	if err != nil {
 		d.logger().ErrorContext(ctx, "notification sent but not recorded; a redelivery may repeat it", "event", ev.ID, "err", err)
 		return nil
 	}
-	_ = d.Redis.Del(rctx, sending).Err()
 	d.logger().InfoContext(ctx, "notification sent", "event", ev.ID, "topic", ev.Topic)
 	return nil
 }
