@@ -2,6 +2,7 @@ package cart
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -13,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/pricing"
+	"github.com/dakkah/cityos/reqcache"
 	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/viewer"
@@ -107,7 +109,9 @@ func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *
 	for _, it := range out.Edges.Items {
 		it.Unwrap()
 	}
-	return out.Unwrap(), nil
+	out = out.Unwrap()
+	remember(ctx, token, out)
+	return out, nil
 }
 
 // changeDetails runs fn on the cart, without its line items, and saves the details fn
@@ -118,9 +122,13 @@ func (s *Service) changeDetails(ctx context.Context, token int, fn func(c *ent.C
 	if err := storeNamed(ctx); err != nil {
 		return nil, err
 	}
-	c, err := s.client.Cart.Query().Where(cart.Token(token)).Only(ctx)
-	if err := usable(c, err); err != nil {
-		return nil, err
+	c, ok := recall(ctx, token)
+	if !ok {
+		var err error
+		c, err = s.client.Cart.Query().Where(cart.Token(token)).Only(ctx)
+		if err := usable(c, err); err != nil {
+			return nil, err
+		}
 	}
 	before := *c
 	if err := fn(c); err != nil {
@@ -129,7 +137,36 @@ func (s *Service) changeDetails(ctx context.Context, token int, fn func(c *ent.C
 	if err := s.save(ctx, s.client.Cart, &before, c); err != nil {
 		return nil, err
 	}
+	remember(ctx, token, c)
 	return c, nil
+}
+
+// seenKey is where a request keeps the cart it changed last (see remember).
+type seenKey struct{ token int }
+
+// remember keeps the cart as this request left it, so that the request's next change of
+// details (mutations sent together: add a line, set the address, pick the shipping)
+// starts from it rather than reading the cart again. That is safe: the caller's right to
+// the cart was decided when this request loaded it, a save writes only the details it
+// changes, and its condition refuses a cart completed meanwhile. Copies are kept and
+// handed out, so no response shares a value a later mutation changes.
+func remember(ctx context.Context, token int, c *ent.Cart) {
+	reqcache.Keep(ctx, seenKey{token}, snapshot(c))
+}
+
+// recall returns a copy of the cart this request changed last, if any.
+func recall(ctx context.Context, token int) (*ent.Cart, bool) {
+	c, ok := reqcache.Kept[*ent.Cart](ctx, seenKey{token})
+	if !ok {
+		return nil, false
+	}
+	return snapshot(c), true
+}
+
+func snapshot(c *ent.Cart) *ent.Cart {
+	cp := *c
+	cp.Edges.Items = slices.Clone(c.Edges.Items)
+	return &cp
 }
 
 var errCartCompleted = apperr.New(apperr.Conflict, "the cart is completed and can no longer change")

@@ -10,7 +10,10 @@ import (
 type ctxKey struct{}
 
 // Cache is a request's store of loaded values.
-type Cache struct{ m sync.Map }
+type Cache struct {
+	m    sync.Map // key → *entry, computed once
+	kept sync.Map // key → the value last kept (see Keep)
+}
 
 // New returns ctx carrying an empty cache.
 func New(ctx context.Context) context.Context {
@@ -39,4 +42,28 @@ func Load[T any](ctx context.Context, key any, load func() (T, error)) (T, error
 		return zero, en.err
 	}
 	return en.val.(T), nil
+}
+
+// Keep records val under key for the rest of the request, replacing what was kept
+// there: the latest state of something the request itself changes (a cart that its
+// next mutation changes again). Without a cache in ctx it does nothing.
+func Keep(ctx context.Context, key, val any) {
+	if c, ok := ctx.Value(ctxKey{}).(*Cache); ok {
+		c.kept.Store(key, val)
+	}
+}
+
+// Kept returns what Keep last recorded under key in this request.
+func Kept[T any](ctx context.Context, key any) (T, bool) {
+	var zero T
+	c, ok := ctx.Value(ctxKey{}).(*Cache)
+	if !ok {
+		return zero, false
+	}
+	v, ok := c.kept.Load(key)
+	if !ok {
+		return zero, false
+	}
+	t, ok := v.(T)
+	return t, ok
 }

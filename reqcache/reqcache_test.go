@@ -38,3 +38,23 @@ func TestLoadComputesOncePerRequest(t *testing.T) {
 	_, err := Load(ctx, "bad", func() (int, error) { return 0, errors.New("boom") })
 	require.EqualError(t, err, "boom")
 }
+
+func TestKeptIsTheLatestKeptValueOfTheRequest(t *testing.T) {
+	ctx := New(context.Background())
+	_, ok := Kept[int](ctx, "cart")
+	require.False(t, ok, "nothing kept yet")
+	Keep(ctx, "cart", 1)
+	Keep(ctx, "cart", 2)
+	v, ok := Kept[int](ctx, "cart")
+	require.True(t, ok)
+	require.Equal(t, 2, v, "the latest value")
+	_, ok = Kept[string](ctx, "cart")
+	require.False(t, ok, "a value of another type is not handed out")
+	_, ok = Kept[int](New(context.Background()), "cart")
+	require.False(t, ok, "another request keeps its own")
+
+	bare := context.Background()
+	Keep(bare, "cart", 3)
+	_, ok = Kept[int](bare, "cart")
+	require.False(t, ok, "without a cache nothing is kept")
+}
