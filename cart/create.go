@@ -26,7 +26,8 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Cart, error)
 	ctx = viewer.NewContext(ctx, &shop)
 	v := &shop
 
-	region, err := s.client.Region.Get(ctx, in.RegionID)
+	// Regions are the tenant's reference data: any of its storefronts may use them.
+	region, err := s.pricing.RegionOf(ctx, in.RegionID)
 	if ent.IsNotFound(err) || (err == nil && region.TenantID != tenantID) {
 		return nil, apperr.Invalid("regionId", "regionId is not a region of the store's tenant")
 	}

@@ -29,9 +29,10 @@ type Service struct {
 	now     func() time.Time
 }
 
-// New returns a Service over client.
-func New(client *ent.Client) *Service {
-	return &Service{client: client, pricing: pricing.New(client), now: time.Now}
+// New returns a Service over client, pricing lines and reading regions and shipping
+// options through prices.
+func New(client *ent.Client, prices *pricing.Service) *Service {
+	return &Service{client: client, pricing: prices, now: time.Now}
 }
 
 // sys is the named system context of the cart service.

@@ -27,39 +27,40 @@ func Store(ctx context.Context, c *ent.Cart) (*ent.Store, error) {
 	return c.QueryStore().Only(parts(ctx))
 }
 
-// Region is the cart's region.
-func Region(ctx context.Context, c *ent.Cart) (*ent.Region, error) {
-	return c.QueryRegion().Only(parts(ctx))
+// Region is the cart's region (see pricing.Service.RegionOf).
+func (s *Service) Region(ctx context.Context, c *ent.Cart) (*ent.Region, error) {
+	return s.pricing.RegionOf(ctx, c.RegionID)
 }
 
 // ShippingMethod is the cart's chosen shipping option, or nil: the one loaded with the
-// cart (setShippingMethod keeps it), else read.
-func ShippingMethod(ctx context.Context, c *ent.Cart) (*ent.ShippingOption, error) {
+// cart (setShippingMethod keeps it), else the option it names (see
+// pricing.Service.ShippingOptionOf).
+func (s *Service) ShippingMethod(ctx context.Context, c *ent.Cart) (*ent.ShippingOption, error) {
 	if c.ShippingOptionID == nil {
 		return nil, nil
 	}
 	if o := c.Edges.ShippingOption; o != nil && o.ID == *c.ShippingOptionID {
 		return o, nil
 	}
-	return c.QueryShippingOption().Only(parts(ctx))
+	return s.pricing.ShippingOptionOf(ctx, *c.ShippingOptionID)
 }
 
 // Summarize computes the cart's totals from its lines' unit prices, its shipping method
 // and its region's tax rule. Within one request a cart value is summed once, however
 // many of its amounts are asked for.
-func Summarize(ctx context.Context, c *ent.Cart) (Totals, error) {
+func (s *Service) Summarize(ctx context.Context, c *ent.Cart) (Totals, error) {
 	type key struct{ c *ent.Cart }
 	return reqcache.Load(ctx, key{c}, func() (Totals, error) {
 		items, err := Items(ctx, c)
 		if err != nil {
 			return Totals{}, err
 		}
-		region, err := Region(ctx, c)
+		region, err := s.Region(ctx, c)
 		if err != nil {
 			return Totals{}, err
 		}
 		var shipping int64
-		o, err := ShippingMethod(ctx, c)
+		o, err := s.ShippingMethod(ctx, c)
 		if err != nil {
 			return Totals{}, err
 		}

@@ -34,13 +34,12 @@ func (s *Service) plan(ctx context.Context, c *ent.Cart) (*plan, error) {
 	if err := c.ShippingAddress.Validate("shippingAddress"); err != nil {
 		return nil, err
 	}
-	// Reference data, read in the system context: the caller reached the cart, and the
-	// cart names these rows.
-	region, err := s.client.Region.Get(sys(ctx), c.RegionID)
+	// Reference data the cart names (see pricing.Service.RegionOf).
+	region, err := s.carts.Region(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	so, err := s.client.ShippingOption.Get(sys(ctx), *c.ShippingOptionID)
+	so, err := s.carts.ShippingMethod(ctx, c)
 	if ent.IsNotFound(err) || (err == nil && (so.RegionID != c.RegionID || so.TenantID != c.TenantID)) {
 		return nil, apperr.Invalid("shippingMethod", "the shipping method is not offered in the cart's region")
 	}

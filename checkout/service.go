@@ -10,6 +10,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/payment"
+	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -26,15 +27,22 @@ type Service struct {
 // Option configures a Service.
 type Option func(*Service)
 
+// WithCarts makes the Service read carts, their regions and shipping options through
+// carts (by default a cart.Service of its own, without a reference cache).
+func WithCarts(carts *cart.Service) Option { return func(s *Service) { s.carts = carts } }
+
 // OnPostgres tells the Service its database is PostgreSQL, whose order counter can
 // commit without waiting for the disk (see bumpCounterAsync).
 func OnPostgres(yes bool) Option { return func(s *Service) { s.onPostgres = yes } }
 
 // New returns a Service.
 func New(client *ent.Client, payments *payment.Registry, opts ...Option) *Service {
-	s := &Service{client: client, payments: payments, carts: cart.New(client)}
+	s := &Service{client: client, payments: payments}
 	for _, o := range opts {
 		o(s)
+	}
+	if s.carts == nil {
+		s.carts = cart.New(client, pricing.New(client))
 	}
 	return s
 }

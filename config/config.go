@@ -28,8 +28,9 @@ type Config struct {
 	MaxComplexity  int      // CITYOS_MAX_COMPLEXITY, default 1000
 	MaxDepth       int      // CITYOS_MAX_DEPTH, default 12
 	TrustProxy     bool     // CITYOS_TRUST_PROXY: take the client IP from X-Forwarded-For
-	// CatalogCacheTTL is how long a storefront catalog read may be served from memory
-	// (CITYOS_CATALOG_CACHE_TTL, default 1s; 0 turns the cache off).
+	// CatalogCacheTTL is how long a storefront catalog read, and a region or shipping
+	// option read for a cart, may be served from memory (CITYOS_CATALOG_CACHE_TTL,
+	// default 1s; 0 turns the caches off).
 	CatalogCacheTTL time.Duration
 
 	Notifications   string // CITYOS_NOTIFICATIONS: log (default; emails go to the log) or sendgrid

@@ -26,7 +26,7 @@ func (r *cartResolver) Store(ctx context.Context, obj *ent.Cart) (*ent.Store, er
 
 // Region is the resolver for the region field.
 func (r *cartResolver) Region(ctx context.Context, obj *ent.Cart) (*ent.Region, error) {
-	return cart.Region(ctx, obj)
+	return r.Carts.Region(ctx, obj)
 }
 
 // Items is the resolver for the items field.
@@ -36,30 +36,30 @@ func (r *cartResolver) Items(ctx context.Context, obj *ent.Cart) ([]*ent.LineIte
 
 // ShippingMethod is the resolver for the shippingMethod field.
 func (r *cartResolver) ShippingMethod(ctx context.Context, obj *ent.Cart) (*ent.ShippingOption, error) {
-	return cart.ShippingMethod(ctx, obj)
+	return r.Carts.ShippingMethod(ctx, obj)
 }
 
 // Subtotal is the resolver for the subtotal field.
 func (r *cartResolver) Subtotal(ctx context.Context, obj *ent.Cart) (int, error) {
-	t, err := cart.Summarize(ctx, obj)
+	t, err := r.Carts.Summarize(ctx, obj)
 	return int(t.Subtotal), err
 }
 
 // ShippingTotal is the resolver for the shippingTotal field.
 func (r *cartResolver) ShippingTotal(ctx context.Context, obj *ent.Cart) (int, error) {
-	t, err := cart.Summarize(ctx, obj)
+	t, err := r.Carts.Summarize(ctx, obj)
 	return int(t.Shipping), err
 }
 
 // TaxTotal is the resolver for the taxTotal field.
 func (r *cartResolver) TaxTotal(ctx context.Context, obj *ent.Cart) (int, error) {
-	t, err := cart.Summarize(ctx, obj)
+	t, err := r.Carts.Summarize(ctx, obj)
 	return int(t.Tax), err
 }
 
 // Total is the resolver for the total field.
 func (r *cartResolver) Total(ctx context.Context, obj *ent.Cart) (int, error) {
-	t, err := cart.Summarize(ctx, obj)
+	t, err := r.Carts.Summarize(ctx, obj)
 	return int(t.Total), err
 }
 

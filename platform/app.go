@@ -122,15 +122,16 @@ func (a *App) assemble() error {
 	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithRedis(a.Redis))
 	a.Stores = &storefront.Resolver{Client: a.Client, Rules: a.Rules}
 	a.Catalog = catalog.New(a.Client)
-	a.Pricing = pricing.New(a.Client)
+	a.Pricing = pricing.New(a.Client, pricing.CacheReference(a.Config.CatalogCacheTTL))
 	a.Inventory = inventory.New(a.Client)
 	a.Customers = customer.New(a.Client, a.Identity)
-	a.Carts = cart.New(a.Client)
+	a.Carts = cart.New(a.Client, a.Pricing)
 	a.Payments = payment.NewRegistry(payment.Manual{})
 	if a.Config.StripeSecretKey != "" { // Stripe becomes the default; manual stays available
 		a.Payments = payment.NewRegistry(payment.NewStripe(a.Config.StripeSecretKey, a.Config.StripeAPIBase), payment.Manual{})
 	}
-	a.Checkout = checkout.New(a.Client, a.Payments, checkout.OnPostgres(DialectOf(a.DB) == dialect.Postgres))
+	a.Checkout = checkout.New(a.Client, a.Payments, checkout.WithCarts(a.Carts),
+		checkout.OnPostgres(DialectOf(a.DB) == dialect.Postgres))
 	a.Orders = orders.New(a.Client, a.Payments)
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {

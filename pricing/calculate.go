@@ -74,7 +74,7 @@ func (s *Service) CalculatedPrice(ctx context.Context, v *ent.ProductVariant) (*
 		currency = strings.ToUpper(strings.TrimSpace(*code))
 	}
 	if regionID != nil {
-		r, err := s.regionOf(ctx, *regionID)
+		r, err := s.regionForRequest(ctx, *regionID)
 		switch {
 		case err == nil:
 			currency = r.CurrencyCode
@@ -114,8 +114,8 @@ func (s *Service) VariantPrices(ctx context.Context, v *ent.ProductVariant) ([]*
 
 type regionKey struct{ id int }
 
-// regionOf loads a region once per request.
-func (s *Service) regionOf(ctx context.Context, id int) (*ent.Region, error) {
+// regionForRequest loads a region once per request, as the caller may see it.
+func (s *Service) regionForRequest(ctx context.Context, id int) (*ent.Region, error) {
 	return reqcache.Load(ctx, regionKey{id}, func() (*ent.Region, error) { return s.client.Region.Get(ctx, id) })
 }
 

@@ -80,7 +80,7 @@ func (s *Service) UpdateRegion(ctx context.Context, id int, in RegionInput) (*en
 	if err != nil {
 		return nil, err
 	}
-	return change(ctx, s, func(tx *ent.Tx) (*ent.Region, error) {
+	r, err := change(ctx, s, func(tx *ent.Tx) (*ent.Region, error) {
 		r, err := tx.Region.Get(ctx, id)
 		if err != nil {
 			return nil, err
@@ -96,6 +96,8 @@ func (s *Service) UpdateRegion(ctx context.Context, id int, in RegionInput) (*en
 		return tx.Region.UpdateOneID(id).SetName(f.name).SetCurrencyCode(f.currency).
 			SetCountries(f.countries).SetTaxRateBps(f.bps).SetTaxInclusive(in.TaxInclusive).Save(ctx)
 	})
+	s.refs.regions.forget(id) // also after a failure: the kept row may be the stale one
+	return r, err
 }
 
 // currencyUnused refuses to change the currency of a region that has prices or shipping

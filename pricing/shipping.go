@@ -29,10 +29,14 @@ func (s *Service) CreateShippingOption(ctx context.Context, in ShippingOptionInp
 
 // DeleteShippingOption deletes a shipping option; carts that had chosen it choose again.
 func (s *Service) DeleteShippingOption(ctx context.Context, id int) error {
-	return tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.ShippingOption.Get(ctx, id); err != nil {
 			return err
 		}
 		return tx.ShippingOption.DeleteOneID(id).Exec(ctx)
 	})
+	if err == nil {
+		s.refs.options.forget(id)
+	}
+	return err
 }

@@ -71,7 +71,7 @@ func TestStorefrontGridHasNoNPlusOne(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		c := testenv.NewCommerce(t, db)
 		addGrid(t, c, 25)
-		api, log := testenv.CountedAPI(t, db)
+		api, log := testenv.CountedAPI(t, db, testenv.Config())
 		shop := c.As(testenv.PublishableA)
 
 		run := func(n int) (all, resolved int, list []string) {

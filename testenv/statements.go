@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect"
 	"github.com/99designs/gqlgen/graphql"
 
+	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/platform"
 )
@@ -46,13 +47,13 @@ func (l *StatementLog) Take() []Statement {
 
 // CountedAPI is the whole API over db, on the driver the platform runs on, with every
 // statement recorded.
-func CountedAPI(t testing.TB, db *DB) (*API, *StatementLog) {
+func CountedAPI(t testing.TB, db *DB, cfg config.Config) (*API, *StatementLog) {
 	t.Helper()
 	log := &StatementLog{}
 	drv := platform.Driver(platform.DialectOf(db.SQL), db.SQL).(platformDriver)
 	client := ent.NewClient(ent.Driver(countingDriver{drv: drv, log: log}))
 	rdb, addr := Redis(t)
-	app, err := platform.Assemble(Config(), slog.New(slog.NewTextHandler(io.Discard, nil)), client, db.SQL, rdb, addr)
+	app, err := platform.Assemble(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), client, db.SQL, rdb, addr)
 	if err != nil {
 		t.Fatalf("assemble: %v", err)
 	}
