@@ -54,7 +54,6 @@ func (d Deps) notifyAboutOrder(ctx context.Context, t *asynq.Task, compose func(
 func (d Deps) loadOrder(ctx context.Context, id int) (notification.Order, error) {
 	ctx = viewer.SystemContext(ctx, "notifications")
 	o, err := d.Client.Order.Query().Where(order.ID(id)).
-		WithStore().
 		WithItems(func(q *ent.OrderLineItemQuery) { q.Order(orderlineitem.ByID()) }).
 		Only(ctx)
 	if ent.IsNotFound(err) {
@@ -68,8 +67,8 @@ func (d Deps) loadOrder(ctx context.Context, id int) (notification.Order, error)
 		Subtotal: o.Subtotal, ShippingTotal: o.ShippingTotal, TaxTotal: o.TaxTotal, Total: o.Total,
 		ShippingMethod: o.ShippingMethod,
 	}
-	if o.Edges.Store != nil {
-		out.StoreName = o.Edges.Store.Name
+	if out.StoreName, err = d.stores.name(ctx, d.Client, o.StoreID); err != nil {
+		return notification.Order{}, fmt.Errorf("order %d: store: %w", id, err)
 	}
 	for _, l := range o.Edges.Items {
 		out.Lines = append(out.Lines, notification.OrderLine{Title: l.Title, SKU: l.Sku, Quantity: l.Quantity, Total: l.Total})

@@ -36,6 +36,8 @@ type Deps struct {
 	Notifier notification.Provider
 	// KeyPrefix namespaces the Redis keys the handlers write (tests sharing a Redis).
 	KeyPrefix string
+
+	stores *storeNames // set by Mux for its handlers
 }
 
 // RelayInterval is how often each worker process relays the outbox.
@@ -50,6 +52,7 @@ func (d Deps) logger() *slog.Logger {
 
 // Mux routes task types to their handlers.
 func Mux(d Deps) *asynq.ServeMux {
+	d.stores = newStoreNames()
 	mux := asynq.NewServeMux()
 	mux.HandleFunc(TaskVerifyDomains, d.verifyPendingDomains)
 	mux.HandleFunc(TaskOrderPlaced, d.onOrderPlaced)
