@@ -50,9 +50,9 @@ func (s *Service) SetBillingAddress(ctx context.Context, token int, a address.Ad
 // SetShippingMethod picks one of the shipping options of the cart's region.
 func (s *Service) SetShippingMethod(ctx context.Context, token, optionID int) (*ent.Cart, error) {
 	return s.changeDetails(ctx, token, func(c *ent.Cart) error {
-		o, err := s.client.ShippingOption.Query().
-			Where(shippingoption.ID(optionID), shippingoption.RegionID(c.RegionID)).Only(ctx)
-		if ent.IsNotFound(err) {
+		// Any option of the cart's region: the region is the cart's tenant's own.
+		o, err := s.pricing.ShippingOptionOf(ctx, optionID)
+		if ent.IsNotFound(err) || (err == nil && (o.RegionID != c.RegionID || o.TenantID != c.TenantID)) {
 			return apperr.Invalid("shippingOptionId", "shippingOptionId is not a shipping option of the cart's region")
 		}
 		if err != nil {

@@ -66,7 +66,7 @@ func TestCheckoutStatements(t *testing.T) {
 		// touch, and changes of a detail stopped taking a transaction; 37 before mutations
 		// sent together stopped reading the cart the request had just changed; 34 before
 		// regions and shipping options were served from memory.
-		require.LessOrEqual(t, total, 30, "statements per order: %q", lists)
+		require.LessOrEqual(t, total, 29, "statements per order: %q", lists)
 		if testing.Verbose() {
 			for i, l := range lists {
 				for _, q := range l {
