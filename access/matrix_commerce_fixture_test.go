@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dakkah/cityos/address"
+	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/customer"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/price"
@@ -118,7 +119,7 @@ func (f *fx) addCommerce(t testing.TB) {
 	place := func(s *ent.Store, customerID *int, handle, email, key string) *ent.Order {
 		t.Helper()
 		c, _ := cart(s, customerID, handle, email)
-		o, err := app.Checkout.Complete(shopperCtx(s), c.Token, key)
+		o, err := app.Checkout.Complete(shopperCtx(s), c.Token, key, checkout.Edges{})
 		must(err)
 		return o
 	}

@@ -38,7 +38,7 @@ const attempts = 3
 // read under the caller's context, so only whoever may use the cart completes it, and
 // completed only as it was read: a cart changed meanwhile (a line added a moment before)
 // is read again, so the order holds exactly what the cart held.
-func (s *Service) Complete(ctx context.Context, cartToken int, key string, opts ...LoadOption) (*ent.Order, error) {
+func (s *Service) Complete(ctx context.Context, cartToken int, key string, edges Edges) (*ent.Order, error) {
 	if key == "" {
 		return nil, apperr.Invalid("idempotencyKey", "idempotencyKey is required")
 	}
@@ -46,7 +46,7 @@ func (s *Service) Complete(ctx context.Context, cartToken int, key string, opts 
 		return nil, apperr.Invalid("idempotencyKey", "idempotencyKey is longer than %d characters", MaxIdempotencyKey)
 	}
 	for range attempts {
-		o, err := s.attempt(ctx, cartToken, key, opts)
+		o, err := s.attempt(ctx, cartToken, key, edges)
 		if !errors.Is(err, errCartMoved) {
 			return o, err
 		}
@@ -56,7 +56,7 @@ func (s *Service) Complete(ctx context.Context, cartToken int, key string, opts 
 
 // attempt is one try of Complete, answering errCartMoved when the cart changed between
 // its reading and its completion.
-func (s *Service) attempt(ctx context.Context, cartToken int, key string, opts []LoadOption) (*ent.Order, error) {
+func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges Edges) (*ent.Order, error) {
 	c, err := s.loadCart(ctx, cartToken)
 	if err != nil {
 		return nil, err
@@ -64,7 +64,7 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, opts [
 	if c.CompletedAt != nil { // a retry, or another key for a completed cart
 		o, err := s.byKey(ctx, c.TenantID, key)
 		if err == nil {
-			return s.replay(ctx, o, c, opts)
+			return s.replay(ctx, o, c, edges)
 		}
 		if !ent.IsNotFound(err) {
 			return nil, err
@@ -82,21 +82,21 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, opts [
 		return nil, err
 	}
 	var (
-		orderID   int
+		placed    *ent.Order
 		reference string
 	)
 	if s.beforePlace != nil {
 		s.beforePlace()
 	}
 	err = tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		orderID, err = s.place(sys(ctx), tx, c, p, key, provider, &reference)
+		placed, err = s.place(sys(ctx), tx, c, p, key, provider, &reference)
 		return err
 	})
 	switch {
 	case errors.Is(err, errCartMoved):
 		return nil, err // read again: completed by a twin (then replayed), or changed
 	case errors.Is(err, errTwin):
-		return s.afterRace(ctx, c, key, opts)
+		return s.afterRace(ctx, c, key, edges)
 	case err != nil:
 		if reference != "" {
 			// Authorised, then the transaction failed: let the hold go. A retry with the
@@ -106,10 +106,14 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, opts [
 		return nil, err
 	}
 	// The order was just placed with a placeholder number, in the cart's store.
-	if err := s.assignNumber(ctx, orderID, c.StoreID); err != nil {
+	placed = placed.Unwrap()
+	if placed.DisplayID, placed.UpdatedAt, err = s.assignNumber(ctx, placed.ID, c.StoreID); err != nil {
 		return nil, err
 	}
-	return s.read(ctx, orderID, opts)
+	if edges.none() { // the order as written: every column was set here
+		return placed, nil
+	}
+	return s.read(ctx, placed.ID, edges)
 }
 
 // loadCart reads the cart the caller may use, with its items (see cart.Service.Load). A
@@ -130,27 +134,27 @@ func (s *Service) byKey(ctx context.Context, tenantID int, key string) (*ent.Ord
 // replay answers a key that already placed an order: that order, when it is this cart's.
 // A key is the client's own and may be reused by another shopper: never hand them an
 // order of a cart they did not complete.
-func (s *Service) replay(ctx context.Context, o *ent.Order, c *ent.Cart, opts []LoadOption) (*ent.Order, error) {
+func (s *Service) replay(ctx context.Context, o *ent.Order, c *ent.Cart, edges Edges) (*ent.Order, error) {
 	if o.CartID == nil || *o.CartID != c.ID {
 		return nil, apperr.New(apperr.Conflict, "this idempotency key was already used for another cart")
 	}
-	return s.load(ctx, o.ID, opts)
+	return s.load(ctx, o.ID, edges)
 }
 
 // afterRace settles a checkout that lost to a concurrent one: the winner's order when it
 // was placed with the same key, else a conflict.
-func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, opts []LoadOption) (*ent.Order, error) {
+func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, edges Edges) (*ent.Order, error) {
 	o, err := s.client.Order.Query().Where(order.CartID(c.ID)).Only(sys(ctx))
 	switch {
 	case err == nil && o.IdempotencyKey == key:
-		return s.load(ctx, o.ID, opts)
+		return s.load(ctx, o.ID, edges)
 	case err == nil:
 		return nil, apperr.New(apperr.Conflict, "the cart was already completed with another idempotency key")
 	case !ent.IsNotFound(err):
 		return nil, err
 	}
 	if o, err := s.byKey(ctx, c.TenantID, key); err == nil {
-		return s.replay(ctx, o, c, opts)
+		return s.replay(ctx, o, c, edges)
 	}
 	return nil, apperr.New(apperr.Conflict, "the cart was already completed")
 }
@@ -160,15 +164,15 @@ func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, opts [
 // concurrent checkouts of one cart exactly one goes on, and a cart changed since it was
 // read is not completed; every later step rolls back with it. reference receives the payment
 // reference as soon as the payment is authorised.
-func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, key string, provider payment.Provider, reference *string) (int, error) {
+func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, key string, provider payment.Provider, reference *string) (*ent.Order, error) {
 	now := time.Now()
 	n, err := tx.Cart.Update().Where(entcart.ID(c.ID), entcart.CompletedAtIsNil(), entcart.Revision(c.Revision)).
 		SetCompletedAt(now).Save(ctx)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	if n == 0 {
-		return 0, errCartMoved
+		return nil, errCartMoved
 	}
 	// The order's display number comes after the commit (see number); until then it
 	// holds a placeholder no other order has.
@@ -183,10 +187,10 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	}
 	o, err := create.Save(ctx)
 	if ent.IsConstraintError(err) {
-		return 0, fmt.Errorf("%w: %v", errTwin, err)
+		return nil, fmt.Errorf("%w: %v", errTwin, err)
 	}
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	lines := make([]*ent.OrderLineItemCreate, len(p.items))
 	for i, it := range p.items {
@@ -195,10 +199,10 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 			SetTotal(it.UnitPrice * int64(it.Quantity))
 	}
 	if err := tx.OrderLineItem.CreateBulk(lines...).Exec(ctx); err != nil {
-		return 0, err
+		return nil, err
 	}
 	if err := outbox.Add(ctx, tx, c.TenantID, outbox.OrderPlaced, outbox.OrderPayload(o.ID)); err != nil {
-		return 0, err
+		return nil, err
 	}
 	// Stock before payment: a checkout that cannot have the units never authorises (a
 	// retry reuses the processor's idempotency key, which must not name a voided payment).
@@ -207,7 +211,7 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 		wants[i] = inventory.Want{VariantID: it.VariantID, Quantity: it.Quantity}
 	}
 	if err := inventory.ReserveAll(ctx, tx, o.ID, wants); err != nil {
-		return 0, err
+		return nil, err
 	}
 	ref, err := provider.Authorize(ctx, payment.AuthorizeRequest{
 		Amount: p.totals.Total, CurrencyCode: c.CurrencyCode, Email: c.Email,
@@ -217,11 +221,12 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 		},
 	})
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	*reference = ref
-	// A bulk update by id: UpdateOne would read the order back, and no one needs it here.
-	err = tx.Order.Update().Where(order.ID(o.ID)).
-		SetPaymentStatus(order.PaymentStatusAuthorized).SetPaymentReference(ref).Exec(ctx)
-	return o.ID, err
+	// A bulk update by id: UpdateOne would read the order back, and the caller has it.
+	o.PaymentStatus, o.PaymentReference, o.UpdatedAt = order.PaymentStatusAuthorized, ref, time.Now()
+	err = tx.Order.Update().Where(order.ID(o.ID)).SetUpdatedAt(o.UpdatedAt).
+		SetPaymentStatus(o.PaymentStatus).SetPaymentReference(ref).Exec(ctx)
+	return o, err
 }

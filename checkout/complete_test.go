@@ -222,7 +222,7 @@ func TestDeclinedPaymentRollsEverythingBack(t *testing.T) {
 		c := testenv.NewCommerce(t, db)
 		svc := checkout.New(db.Client, payment.NewRegistry(declining{}))
 		cart1 := ct.Ready(t, c, ct.Of("thobe", 3))
-		_, err := svc.Complete(ct.Shopper(c.StoreA1), cart1.Token, "k")
+		_, err := svc.Complete(ct.Shopper(c.StoreA1), cart1.Token, "k", checkout.Edges{})
 		require.Error(t, err)
 		assert.Equal(t, apperr.BadUserInput, apperr.CodeOf(err))
 		assertNothingPlaced(t, c, cart1)
@@ -259,7 +259,7 @@ func TestOutOfStockNeverAuthorises(t *testing.T) {
 		provider := &recording{}
 		svc := checkout.New(db.Client, payment.NewRegistry(provider))
 		cart1 := ct.Ready(t, c, ct.Of("abaya", 4)) // 3 in stock
-		_, err := svc.Complete(ct.Shopper(c.StoreA1), cart1.Token, "k")
+		_, err := svc.Complete(ct.Shopper(c.StoreA1), cart1.Token, "k", checkout.Edges{})
 		require.Equal(t, apperr.Conflict, apperr.CodeOf(err), "%v", err)
 		assertNothingPlaced(t, c, cart1)
 		assert.Empty(t, provider.authorized)
@@ -308,7 +308,7 @@ func TestConcurrentCheckoutsNeverOversell(t *testing.T) {
 		for i := range carts {
 			go func(cart *ent.Cart, key string) {
 				<-start
-				o, err := svc.Complete(ct.Shopper(c.StoreA1), cart.Token, key)
+				o, err := svc.Complete(ct.Shopper(c.StoreA1), cart.Token, key, checkout.Edges{})
 				results <- result{o, err}
 			}(carts[i], "buyer-"+ct.ID(i))
 		}
@@ -355,7 +355,7 @@ func TestConcurrentRetriesPlaceOneOrder(t *testing.T) {
 		for range calls {
 			go func() {
 				<-start
-				o, err := svc.Complete(ct.Shopper(c.StoreA1), cart1.Token, "retry-key")
+				o, err := svc.Complete(ct.Shopper(c.StoreA1), cart1.Token, "retry-key", checkout.AllEdges)
 				if err != nil {
 					errs <- err
 					return

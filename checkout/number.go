@@ -3,6 +3,7 @@ package checkout
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/order"
@@ -26,18 +27,22 @@ func (s *Service) number(ctx context.Context, orderID int) error {
 	if err != nil {
 		return err
 	}
-	return s.assignNumber(ctx, orderID, o.StoreID)
+	_, _, err = s.assignNumber(ctx, orderID, o.StoreID)
+	return err
 }
 
 // assignNumber bumps the counter of the order's store and gives the order that number,
-// unless it has one already (see number).
-func (s *Service) assignNumber(ctx context.Context, orderID, storeID int) error {
+// unless it has one already (see number). It returns the number and when it was given.
+func (s *Service) assignNumber(ctx context.Context, orderID, storeID int) (int, time.Time, error) {
 	ctx = sys(ctx)
 	next, err := s.nextNumber(ctx, storeID)
 	if err != nil {
-		return err
+		return 0, time.Time{}, err
 	}
-	return s.client.Order.Update().Where(order.ID(orderID), order.DisplayIDLTE(0)).SetDisplayID(next).Exec(ctx)
+	now := time.Now()
+	err = s.client.Order.Update().Where(order.ID(orderID), order.DisplayIDLTE(0)).
+		SetDisplayID(next).SetUpdatedAt(now).Exec(ctx)
+	return next, now, err
 }
 
 // bumpCounter is the counter's UPDATE ($1 is a positional parameter on PostgreSQL and

@@ -20,7 +20,7 @@ func TestOrderNumbersLeaveLaterCommitsDurable(t *testing.T) {
 		db.SQL.SetMaxOpenConns(1) // so the check below runs on the connection that numbered
 		svc := checkout.New(db.Client, payment.NewRegistry(payment.Manual{}), checkout.OnPostgres(db.Dialect == "postgres"))
 		for i, key := range []string{"first", "second"} {
-			o, err := svc.Complete(ct.Shopper(c.StoreA1), ct.Ready(t, c).Token, key)
+			o, err := svc.Complete(ct.Shopper(c.StoreA1), ct.Ready(t, c).Token, key, checkout.Edges{})
 			require.NoError(t, err)
 			require.Equal(t, i+1, o.DisplayID)
 		}

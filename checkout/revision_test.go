@@ -29,7 +29,7 @@ func TestALineAddedDuringCheckoutIsInTheOrder(t *testing.T) {
 				require.NoError(t, err)
 			}
 		})
-		o, err := svc.Complete(shopper, cart1.Token, "k")
+		o, err := svc.Complete(shopper, cart1.Token, "k", checkout.AllEdges)
 		require.NoError(t, err)
 		quantities := map[string]int{}
 		for _, it := range o.Edges.Items {
@@ -53,7 +53,7 @@ func TestACartThatKeepsChangingIsNotCompleted(t *testing.T) {
 			_, err := c.API.App.Carts.SetEmail(shopper, cart1.Token, "again@example.com")
 			require.NoError(t, err)
 		})
-		_, err := svc.Complete(shopper, cart1.Token, "k")
+		_, err := svc.Complete(shopper, cart1.Token, "k", checkout.AllEdges)
 		require.Equal(t, apperr.Conflict, apperr.CodeOf(err), "%v", err)
 		assert.Equal(t, 3, changes, "three attempts")
 		got, err := db.Client.Cart.Get(ct.Sys(), cart1.ID)

@@ -51,29 +51,52 @@ func New(client *ent.Client, payments *payment.Registry, opts ...Option) *Servic
 // the shopper may not read orders nor write their lines, reservations or events.
 func sys(ctx context.Context) context.Context { return viewer.SystemContext(ctx, "checkout") }
 
-// LoadOption adds to the query that loads the placed order (e.g. edges under the aliases
-// a GraphQL query asks for them). With options, the order comes with what they load; with
-// none, with its store, items and fulfilments, unnamed and under their field names.
-type LoadOption func(*ent.OrderQuery)
+// Edges names the edges of the placed order a caller reads, each under the names it
+// reads them by (GraphQL aliases; "" loads the edge under its own field). The zero
+// value reads none: the order is then answered as checkout wrote it, without a query.
+type Edges struct {
+	Store        bool
+	Items        []string
+	Fulfillments []string
+}
+
+// AllEdges loads the order's store, items and fulfilments under their own names.
+var AllEdges = Edges{Store: true, Items: []string{""}, Fulfillments: []string{""}}
+
+func (e Edges) none() bool { return !e.Store && len(e.Items) == 0 && len(e.Fulfillments) == 0 }
+
+func (e Edges) load(q *ent.OrderQuery) {
+	if e.Store {
+		q.WithStore()
+	}
+	for _, name := range e.Items {
+		if name == "" {
+			q.WithItems()
+		} else {
+			q.WithNamedItems(name)
+		}
+	}
+	for _, name := range e.Fulfillments {
+		if name == "" {
+			q.WithFulfillments()
+		} else {
+			q.WithNamedFulfillments(name)
+		}
+	}
+}
 
 // load numbers the order if it has no number yet (see number) and reads it (see read).
-func (s *Service) load(ctx context.Context, id int, opts []LoadOption) (*ent.Order, error) {
+func (s *Service) load(ctx context.Context, id int, edges Edges) (*ent.Order, error) {
 	if err := s.number(ctx, id); err != nil {
 		return nil, err
 	}
-	return s.read(ctx, id, opts)
+	return s.read(ctx, id, edges)
 }
 
-// read reads the order in the system context with the edges opts ask for (by default its
-// store, items and fulfilments), so a shopper who may not query orders still gets back the
-// one it placed.
-func (s *Service) read(ctx context.Context, id int, opts []LoadOption) (*ent.Order, error) {
+// read reads the order in the system context with the edges asked for, so a shopper who
+// may not query orders still gets back the one it placed.
+func (s *Service) read(ctx context.Context, id int, edges Edges) (*ent.Order, error) {
 	q := s.client.Order.Query().Where(order.ID(id))
-	if len(opts) == 0 {
-		q.WithStore().WithItems().WithNamedItems("items").WithFulfillments().WithNamedFulfillments("fulfillments")
-	}
-	for _, o := range opts {
-		o(q)
-	}
+	edges.load(q)
 	return q.Only(sys(ctx))
 }

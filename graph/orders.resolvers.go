@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/address"
+	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -20,16 +21,15 @@ import (
 func (r *mutationResolver) CompleteCart(ctx context.Context, cartID int, idempotencyKey string) (*ent.Order, error) {
 	// A shopper may not query orders: the placed order comes back with the edges this
 	// selection reads loaded by checkout, under the names (aliases) it reads them by.
-	asked := func(q *ent.OrderQuery) {
-		for _, f := range graphql.CollectFieldsCtx(ctx, []string{"Order", "Node"}) {
-			switch f.Name {
-			case "store":
-				q.WithStore()
-			case "items":
-				q.WithNamedItems(f.Alias)
-			case "fulfillments":
-				q.WithNamedFulfillments(f.Alias)
-			}
+	var asked checkout.Edges
+	for _, f := range graphql.CollectFieldsCtx(ctx, []string{"Order", "Node"}) {
+		switch f.Name {
+		case "store":
+			asked.Store = true
+		case "items":
+			asked.Items = append(asked.Items, f.Alias)
+		case "fulfillments":
+			asked.Fulfillments = append(asked.Fulfillments, f.Alias)
 		}
 	}
 	return r.Checkout.Complete(ctx, cartID, idempotencyKey, asked)

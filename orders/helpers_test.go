@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/dakkah/cityos/checkout"
 	ct "github.com/dakkah/cityos/checkout/checkouttest"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/payment"
@@ -47,7 +48,7 @@ func place(t *testing.T, c *testenv.Commerce, spec ct.Cart) *ent.Order {
 		store = c.StoreA1
 	}
 	cart := ct.Build(t, c, spec)
-	o, err := c.API.App.Checkout.Complete(ct.Shopper(store), cart.Token, key)
+	o, err := c.API.App.Checkout.Complete(ct.Shopper(store), cart.Token, key, checkout.Edges{})
 	require.NoError(t, err)
 	return o
 }

@@ -66,7 +66,7 @@ func TestStripeWebhook(t *testing.T) {
 		api := testenv.NewAPI(t, db, cfg)
 		svc := checkout.New(db.Client, payment.NewRegistry(stubStripe{n: &atomic.Int32{}}))
 		placeOrder := func(key string) *ent.Order {
-			o, err := svc.Complete(ct.Shopper(c.StoreA1), ct.Ready(t, c).Token, key)
+			o, err := svc.Complete(ct.Shopper(c.StoreA1), ct.Ready(t, c).Token, key, checkout.Edges{})
 			require.NoError(t, err)
 			require.Equal(t, "stripe", o.PaymentProvider)
 			return o
