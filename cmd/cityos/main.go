@@ -32,6 +32,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	tuneGC()
 	startProfiling(log)
 	cmd, args := "serve", os.Args[1:]
 	if len(args) > 0 {
