@@ -46,58 +46,49 @@ func Reserve(ctx context.Context, tx *ent.Tx, orderID, variantID, qty int) error
 	if err != nil {
 		return err
 	}
-	return reserve(ctx, tx, orderID, v, levels, qty)
+	return reserve(ctx, tx, orderID, v.ID, v, levels, qty)
 }
 
 // Want is a quantity of a variant to reserve.
 type Want struct{ VariantID, Quantity int }
 
 // ReserveAll is Reserve for several variants, in the order given (so concurrent checkouts
-// lock levels alike): their variants and levels are read with one query each.
+// lock levels alike). The levels of those that track inventory are read with one query;
+// a variant itself is read only when it has no such levels (it may not track inventory)
+// or they cannot cover it (its backorder rule decides).
 func ReserveAll(ctx context.Context, tx *ent.Tx, orderID int, wants []Want) error {
 	ids := make([]int, len(wants))
 	for i, w := range wants {
 		ids[i] = w.VariantID
 	}
-	vs, err := tx.ProductVariant.Query().Where(productvariant.IDIn(ids...)).All(sys(ctx))
+	ls, err := tx.InventoryLevel.Query().
+		Where(inventorylevel.VariantIDIn(ids...), inventorylevel.HasVariantWith(productvariant.ManageInventory(true))).
+		Order(ent.Asc(inventorylevel.FieldID)).All(sys(ctx))
 	if err != nil {
 		return err
 	}
-	variants, levels := map[int]*ent.ProductVariant{}, map[int][]*ent.InventoryLevel{}
-	var managed []int
-	for _, v := range vs {
-		variants[v.ID] = v
-		if v.ManageInventory {
-			managed = append(managed, v.ID)
-		}
-	}
-	if len(managed) > 0 {
-		ls, err := tx.InventoryLevel.Query().Where(inventorylevel.VariantIDIn(managed...)).
-			Order(ent.Asc(inventorylevel.FieldID)).All(sys(ctx))
-		if err != nil {
-			return err
-		}
-		for _, l := range ls {
-			levels[l.VariantID] = append(levels[l.VariantID], l)
-		}
+	levels := map[int][]*ent.InventoryLevel{}
+	for _, l := range ls {
+		levels[l.VariantID] = append(levels[l.VariantID], l)
 	}
 	for _, w := range wants {
-		v, ok := variants[w.VariantID]
-		if !ok { // not found: answer as Reserve does
-			return Reserve(ctx, tx, orderID, w.VariantID, w.Quantity)
+		var err error
+		if lv := levels[w.VariantID]; len(lv) > 0 {
+			err = reserve(ctx, tx, orderID, w.VariantID, nil, lv, w.Quantity)
+		} else {
+			err = Reserve(ctx, tx, orderID, w.VariantID, w.Quantity)
 		}
-		if !v.ManageInventory {
-			continue
-		}
-		if err := reserve(ctx, tx, orderID, v, levels[v.ID], w.Quantity); err != nil {
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// reserve takes qty units of v from its levels (see Reserve).
-func reserve(ctx context.Context, tx *ent.Tx, orderID int, v *ent.ProductVariant, levels []*ent.InventoryLevel, qty int) error {
+// reserve takes qty units of the variant with id variantID from its levels (see
+// Reserve). v is the variant when it was read already; it is read here only when the
+// levels fall short.
+func reserve(ctx context.Context, tx *ent.Tx, orderID, variantID int, v *ent.ProductVariant, levels []*ent.InventoryLevel, qty int) error {
 	ctx = sys(ctx)
 	remaining := qty
 	for _, l := range levels {
@@ -112,7 +103,7 @@ func reserve(ctx context.Context, tx *ent.Tx, orderID int, v *ent.ProductVariant
 				return err
 			}
 			if n == 1 {
-				if err := hold(ctx, tx, v.TenantID, orderID, l.ID, take); err != nil {
+				if err := hold(ctx, tx, l.TenantID, orderID, l.ID, take); err != nil {
 					return err
 				}
 				remaining -= take
@@ -126,6 +117,12 @@ func reserve(ctx context.Context, tx *ent.Tx, orderID int, v *ent.ProductVariant
 	}
 	if remaining == 0 {
 		return nil
+	}
+	if v == nil {
+		var err error
+		if v, err = tx.ProductVariant.Get(ctx, variantID); err != nil {
+			return err
+		}
 	}
 	if !v.AllowBackorder || len(levels) == 0 {
 		return apperr.New(apperr.Conflict, "%s is out of stock: fewer than %d available", v.Sku, qty)

@@ -124,3 +124,35 @@ func TestBackorderAndUntracked(t *testing.T) {
 		require.Equal(t, 0, level(t, c, "hijab").ReservedQuantity, "untracked variants reserve nothing")
 	})
 }
+
+// ReserveAll reads the levels of the variants that track stock at once; each variant is
+// still reserved by its own rule: from stock, beyond it when it allows backorders, not
+// at all when it does not track inventory, and never past stock otherwise.
+func TestReserveAllFollowsEachVariantsRule(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewCommerce(t, db)
+		require.NoError(t, db.Client.ProductVariant.UpdateOneID(c.Variants["abaya"].ID).SetAllowBackorder(true).Exec(sys()))
+		require.NoError(t, db.Client.ProductVariant.UpdateOneID(c.Variants["hijab"].ID).SetManageInventory(false).Exec(sys()))
+		thobe := level(t, c, "thobe")
+		abaya := level(t, c, "abaya")
+		reserveAll := func(key string, wants ...inventory.Want) error {
+			o := newOrder(t, c, key)
+			return tenancy.WithTx(sys(), db.Client, func(tx *ent.Tx) error {
+				return inventory.ReserveAll(sys(), tx, o.ID, wants)
+			})
+		}
+		want := func(handle string, n int) inventory.Want {
+			return inventory.Want{VariantID: c.Variants[handle].ID, Quantity: n}
+		}
+
+		require.NoError(t, reserveAll("all", want("abaya", abaya.StockedQuantity+2), want("hijab", 500), want("thobe", 1)))
+		require.Equal(t, abaya.StockedQuantity+2, level(t, c, "abaya").ReservedQuantity, "backorders reserve beyond stock")
+		require.Zero(t, level(t, c, "hijab").ReservedQuantity, "untracked variants reserve nothing")
+		require.Equal(t, 1, level(t, c, "thobe").ReservedQuantity)
+
+		err := reserveAll("short", want("hijab", 1), want("thobe", thobe.StockedQuantity))
+		require.Equal(t, apperr.Conflict, apperr.CodeOf(err))
+		require.Contains(t, err.Error(), c.Variants["thobe"].Sku)
+		require.Equal(t, 1, level(t, c, "thobe").ReservedQuantity, "a short order reserves nothing")
+	})
+}
