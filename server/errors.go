@@ -23,7 +23,7 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		code, msg = apperr.BadUserInput, gerr.Message
 	}
 	if code == apperr.Internal {
-		middleware.Logger(ctx).Error("internal error", "err", err.Error(), "path", gerr.Path.String())
+		logInternal(ctx, err, gerr.Path.String())
 	}
 	gerr.Message = msg
 	if gerr.Extensions == nil {
@@ -37,6 +37,19 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		gerr.Extensions["field"] = e.Field
 	}
 	return gerr
+}
+
+// logInternal logs an internal error as one, unless the request had been cancelled: a
+// client that disconnects or gives up cancels its request's context, and whatever was
+// running fails with it (a query, a rollback, a transaction already rolled back). That is
+// the client's doing, logged at Info so that errors stay worth a look.
+func logInternal(ctx context.Context, err error, path string) {
+	log := middleware.Logger(ctx)
+	if errors.Is(ctx.Err(), context.Canceled) {
+		log.Info("request cancelled by the client", "err", err.Error(), "path", path)
+		return
+	}
+	log.Error("internal error", "err", err.Error(), "path", path)
 }
 
 func classify(err error) (apperr.Code, string) {

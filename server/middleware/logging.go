@@ -21,6 +21,11 @@ func Logger(ctx context.Context) *slog.Logger {
 	return slog.Default()
 }
 
+// WithLogger returns ctx carrying logger as the request's logger (see Logger).
+func WithLogger(ctx context.Context, logger *slog.Logger) context.Context {
+	return context.WithValue(ctx, loggerKey{}, logger)
+}
+
 // AccessLog writes one log line per request to logger and makes a
 // request-scoped logger available through Logger. trustProxy says whether
 // X-Forwarded-For names the client (see ClientIP). Put it inside
@@ -35,7 +40,7 @@ func AccessLog(logger *slog.Logger, trustProxy bool) func(http.Handler) http.Han
 				reqLogger = logger.With("request_id", id)
 			}
 			rec := newRecorder(w)
-			next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), loggerKey{}, reqLogger)))
+			next.ServeHTTP(rec, r.WithContext(WithLogger(r.Context(), reqLogger)))
 
 			status := rec.Status()
 			level := slog.LevelInfo
