@@ -10,6 +10,7 @@ import (
 	"github.com/dakkah/cityos/checkout"
 	ct "github.com/dakkah/cityos/checkout/checkouttest"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/testenv"
 )
 
@@ -34,6 +35,31 @@ func TestPlacedOrderIsAnsweredAsSaved(t *testing.T) {
 			}
 			assert.Equal(t, columns(saved), columns(placed))
 		}
+	})
+}
+
+// A retry that numbers the order before its own checkout does (between the commit and
+// the numbering) leaves that checkout to answer the number the order has.
+func TestPlacedOrderIsAnsweredWithTheNumberItHas(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewCommerce(t, db)
+		svc := checkout.New(db.Client, payment.NewRegistry(payment.Manual{}), checkout.OnPostgres(db.Dialect == "postgres"))
+		shopper, cart1 := ct.Shopper(c.StoreA1), ct.Ready(t, c)
+		var retried *ent.Order
+		checkout.SetAfterPlace(svc, func() {
+			checkout.SetAfterPlace(svc, nil)
+			var err error
+			retried, err = svc.Complete(shopper, cart1.Token, "k", checkout.Edges{})
+			require.NoError(t, err)
+		})
+		placed, err := svc.Complete(shopper, cart1.Token, "k", checkout.Edges{})
+		require.NoError(t, err)
+		require.NotNil(t, retried, "the retry ran")
+		saved, err := db.Client.Order.Get(ct.Sys(), placed.ID)
+		require.NoError(t, err)
+		assert.Equal(t, saved.DisplayID, retried.DisplayID)
+		assert.Equal(t, saved.DisplayID, placed.DisplayID)
+		assert.Equal(t, columns(saved), columns(placed))
 	})
 }
 

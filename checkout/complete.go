@@ -105,12 +105,17 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 		}
 		return nil, err
 	}
+	if s.afterPlace != nil {
+		s.afterPlace()
+	}
 	// The order was just placed with a placeholder number, in the cart's store.
-	placed = placed.Unwrap()
-	if placed.DisplayID, placed.UpdatedAt, err = s.assignNumber(ctx, placed.ID, c.StoreID); err != nil {
+	number, at, err := s.assignNumber(ctx, placed.ID, c.StoreID)
+	if err != nil {
 		return nil, err
 	}
-	if edges.none() { // the order as written: every column was set here
+	if number > 0 && edges.none() { // the order as written: every column was set here
+		placed = placed.Unwrap()
+		placed.DisplayID, placed.UpdatedAt = number, at
 		return placed, nil
 	}
 	return s.read(ctx, placed.ID, edges)

@@ -2,3 +2,6 @@ package checkout
 
 // SetBeforePlace makes s run fn between reading a cart and placing its order.
 func SetBeforePlace(s *Service, fn func()) { s.beforePlace = fn }
+
+// SetAfterPlace makes s run fn between committing an order and numbering it.
+func SetAfterPlace(s *Service, fn func()) { s.afterPlace = fn }

@@ -32,7 +32,8 @@ func (s *Service) number(ctx context.Context, orderID int) error {
 }
 
 // assignNumber bumps the counter of the order's store and gives the order that number,
-// unless it has one already (see number). It returns the number and when it was given.
+// unless it has one already (see number). It returns the number and when it was given,
+// or 0 when the order had a number (a concurrent retry's load gave it one).
 func (s *Service) assignNumber(ctx context.Context, orderID, storeID int) (int, time.Time, error) {
 	ctx = sys(ctx)
 	next, err := s.nextNumber(ctx, storeID)
@@ -40,9 +41,12 @@ func (s *Service) assignNumber(ctx context.Context, orderID, storeID int) (int, 
 		return 0, time.Time{}, err
 	}
 	now := time.Now()
-	err = s.client.Order.Update().Where(order.ID(orderID), order.DisplayIDLTE(0)).
-		SetDisplayID(next).SetUpdatedAt(now).Exec(ctx)
-	return next, now, err
+	n, err := s.client.Order.Update().Where(order.ID(orderID), order.DisplayIDLTE(0)).
+		SetDisplayID(next).SetUpdatedAt(now).Save(ctx)
+	if err != nil || n == 0 {
+		return 0, time.Time{}, err
+	}
+	return next, now, nil
 }
 
 // bumpCounter is the counter's UPDATE ($1 is a positional parameter on PostgreSQL and

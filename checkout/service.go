@@ -22,6 +22,7 @@ type Service struct {
 	onPostgres bool
 
 	beforePlace func() // tests: runs between reading the cart and placing its order
+	afterPlace  func() // tests: runs between placing the order and numbering it
 }
 
 // Option configures a Service.
