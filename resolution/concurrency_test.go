@@ -95,6 +95,8 @@ func TestCancelledLeaderDoesNotFailFollowers(t *testing.T) {
 	dir.gate = gate
 	dir.mu.Unlock()
 	r := NewResolver(dir, "dakkah.com")
+	joined := make(chan struct{}, 2)
+	r.inFlight = func() { joined <- struct{}{} }
 
 	leaderCtx, cancelLeader := context.WithCancel(context.Background())
 	leaderDone := make(chan error, 1)
@@ -102,6 +104,7 @@ func TestCancelledLeaderDoesNotFailFollowers(t *testing.T) {
 		_, _, err := r.Resolve(leaderCtx, "acme.dakkah.com", "/", "")
 		leaderDone <- err
 	}()
+	<-joined // the leader's lookup is in flight, and reaches the directory:
 	require.Eventually(t, func() bool { return dir.callCount() > 0 }, 5*time.Second, time.Millisecond)
 
 	followerDone := make(chan Match, 1)
@@ -110,7 +113,8 @@ func TestCancelledLeaderDoesNotFailFollowers(t *testing.T) {
 		assert.NoError(t, err)
 		followerDone <- m
 	}()
-	time.Sleep(20 * time.Millisecond) // let the follower join the flight
+	<-joined // the follower waits on the leader's flight
+	require.Equal(t, 1, dir.callCount(), "held at the gate, the leader's lookup is the only one")
 	cancelLeader()
 	assert.ErrorIs(t, <-leaderDone, context.Canceled)
 	close(gate)

@@ -22,6 +22,8 @@ type Resolver struct {
 	cache     *cache
 	flights   singleflight.Group // collapses concurrent misses for one key into one lookup
 	publisher atomic.Pointer[redis.Client]
+
+	inFlight func() // tests: runs once a caller has joined (or started) its lookup's flight
 }
 
 // NewResolver returns a Resolver over dir for the given platform domain ("dakkah.com",
@@ -77,6 +79,9 @@ func (r *Resolver) lookup(ctx context.Context, q query) (Match, bool, error) {
 	gen := r.cache.generation()
 	key := strconv.FormatUint(gen, 10) + "/" + q.flightKey()
 	ch := r.flights.DoChan(key, func() (any, error) { return r.fill(ctx, q, gen) })
+	if r.inFlight != nil {
+		r.inFlight()
+	}
 	select {
 	case <-ctx.Done():
 		return Match{}, false, ctx.Err()
