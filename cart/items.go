@@ -23,7 +23,7 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 		return nil, err
 	}
 	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
-		shop, err := s.shopIn(ctx, c)
+		shop, err := s.shopIn(ctx, tx, c)
 		if err != nil {
 			return err
 		}
@@ -60,7 +60,7 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 			return s.setQuantity(ctx, tx, line, want)
 		}
 		// The price the store's shoppers see for the cart's region, else in its currency.
-		p, ok, err := s.pricing.PriceFor(sys(ctx), v.ID, &c.RegionID, c.CurrencyCode)
+		p, ok, err := s.pricing.In(tx).PriceFor(sys(ctx), v.ID, &c.RegionID, c.CurrencyCode)
 		if err != nil {
 			return err
 		}
@@ -118,7 +118,7 @@ func (s *Service) UpdateItem(ctx context.Context, token, itemID, qty int) (*ent.
 			return removeLine(ctx, tx, c, line)
 		}
 		if qty > line.Quantity { // more units: the variant must still be sold, and in stock
-			shop, err := s.shopIn(ctx, c)
+			shop, err := s.shopIn(ctx, tx, c)
 			if err != nil {
 				return err
 			}

@@ -223,13 +223,13 @@ func lockedOnPostgres(s *sql.Selector) {
 // shopIn returns ctx as seen by a shopper of the cart's store: the caller, browsing that
 // store's storefront. The catalog policy then shows exactly what that store sells — or
 // nothing while it is closed. A request already shopping there knows whether it is open;
-// otherwise (staff naming a cart of another store) the store is looked up.
-func (s *Service) shopIn(ctx context.Context, c *ent.Cart) (context.Context, error) {
+// otherwise (staff naming a cart of another store) the store is looked up, through tx.
+func (s *Service) shopIn(ctx context.Context, tx *ent.Tx, c *ent.Cart) (context.Context, error) {
 	v := *viewer.FromContext(ctx)
 	if v.StoreID == c.StoreID {
 		return ctx, nil
 	}
-	st, err := s.client.Store.Query().Where(store.ID(c.StoreID)).WithTenant().Only(sys(ctx))
+	st, err := tx.Store.Query().Where(store.ID(c.StoreID)).WithTenant().Only(sys(ctx))
 	if err != nil {
 		return nil, err
 	}

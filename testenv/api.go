@@ -2,12 +2,14 @@ package testenv
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/platform"
@@ -18,6 +20,9 @@ type API struct {
 	App     *platform.App
 	Handler http.Handler
 	DB      *DB
+	// Deadline, when set, bounds each request: a request stuck waiting (for a database
+	// connection, say) fails instead of hanging the test.
+	Deadline time.Duration
 }
 
 // Config is the configuration tests run the API with; change it before NewAPI.
@@ -82,6 +87,11 @@ func (a *API) Do(t testing.TB, h Headers, query string, vars map[string]any) *Re
 	req.Header.Set("Content-Type", "application/json")
 	for k, v := range h {
 		req.Header.Set(k, v)
+	}
+	if a.Deadline > 0 {
+		ctx, cancel := context.WithTimeout(req.Context(), a.Deadline)
+		defer cancel()
+		req = req.WithContext(ctx)
 	}
 	rec := httptest.NewRecorder()
 	a.Handler.ServeHTTP(rec, req)
