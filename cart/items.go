@@ -5,15 +5,18 @@ import (
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/pricing"
 )
 
 // MaxQuantity is the most units of one variant a cart line holds.
 const MaxQuantity = 1000
 
-var errItemNotFound = &apperr.Error{Code: apperr.NotFound, Field: "lineItemId", Message: "line item not found"}
+var (
+	errItemNotFound   = &apperr.Error{Code: apperr.NotFound, Field: "lineItemId", Message: "line item not found"}
+	errVariantNotSold = &apperr.Error{Code: apperr.NotFound, Field: "variantId", Message: "variant not found in this store"}
+)
 
 // AddItem puts qty units of a variant in the cart, adding to its line when the variant is
 // already there. The variant must be sold in the cart's store, as that store's shoppers
@@ -29,14 +32,9 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 		}
 		v, err := tx.ProductVariant.Query().Where(productvariant.ID(variantID)).Only(shop)
 		if ent.IsNotFound(err) {
-			return &apperr.Error{Code: apperr.NotFound, Field: "variantId", Message: "variant not found in this store"}
+			return errVariantNotSold
 		}
 		if err != nil {
-			return err
-		}
-		// The store sells the variant: what it is made of (its product, stock and prices)
-		// is read in the service's context, without the storefront's catalog predicate.
-		if v.Edges.Product, err = tx.Product.Get(sys(ctx), v.ProductID); err != nil {
 			return err
 		}
 		var line *ent.LineItem // the cart's line of the variant, among those loaded with it
@@ -53,22 +51,28 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 		if want > MaxQuantity {
 			return apperr.Invalid("quantity", "a cart holds at most %d of one item", MaxQuantity)
 		}
-		if err := checkStock(sys(ctx), tx, v, want); err != nil {
-			return err
-		}
 		if line != nil {
+			if err := checkStock(sys(ctx), tx, v, want); err != nil {
+				return err
+			}
 			return s.setQuantity(ctx, tx, line, want)
 		}
-		// The price the store's shoppers see for the cart's region, else in its currency.
-		p, ok, err := s.pricing.In(tx).PriceFor(sys(ctx), v.ID, &c.RegionID, c.CurrencyCode)
+		// The store sells the variant: what a line of it is made of (its product's title,
+		// its stock and prices) is read in the service's context, in one statement.
+		src, err := readLineSource(sys(ctx), tx, v.ID, c.RegionID, c.CurrencyCode)
 		if err != nil {
 			return err
 		}
+		if err := enough(v, want, src.unreserved); err != nil {
+			return err
+		}
+		// The price the store's shoppers see for the cart's region, else in its currency.
+		p, ok := pricing.Choose(src.prices, &c.RegionID, c.CurrencyCode)
 		if !ok {
 			return apperr.Invalid("variantId", "the variant has no price in %s", c.CurrencyCode)
 		}
 		created, err := tx.LineItem.Create().SetTenantID(c.TenantID).SetCartID(c.ID).SetVariantID(v.ID).
-			SetTitle(title(v)).SetSku(v.Sku).SetQuantity(qty).SetUnitPrice(p.Amount).Save(sys(ctx))
+			SetTitle(title(src.productTitle, v)).SetSku(v.Sku).SetQuantity(qty).SetUnitPrice(p.Amount).Save(sys(ctx))
 		if err != nil {
 			return err
 		}
@@ -169,18 +173,22 @@ func checkQuantity(qty, least int) error {
 // that tracks its inventory and does not allow backorders. Checkout reserves the units;
 // this only keeps a shopper from filling a cart that cannot be bought.
 func checkStock(ctx context.Context, tx *ent.Tx, v *ent.ProductVariant, want int) error {
-	if !v.ManageInventory || v.AllowBackorder {
+	if !tracksStock(v) {
 		return nil
 	}
-	levels, err := tx.InventoryLevel.Query().Where(inventorylevel.VariantID(v.ID)).All(ctx)
+	n, err := unreserved(ctx, tx, v.ID)
 	if err != nil {
 		return err
 	}
-	available := 0
-	for _, l := range levels {
-		available += max(l.StockedQuantity-l.ReservedQuantity, 0)
-	}
-	if want > available {
+	return enough(v, want, n)
+}
+
+// tracksStock says whether a cart may hold no more of v than is in stock.
+func tracksStock(v *ent.ProductVariant) bool { return v.ManageInventory && !v.AllowBackorder }
+
+// enough refuses want units of v when only available are unreserved (see checkStock).
+func enough(v *ent.ProductVariant, want, available int) error {
+	if tracksStock(v) && want > available {
 		return apperr.Invalid("quantity", "only %d left", available)
 	}
 	return nil
@@ -188,13 +196,9 @@ func checkStock(ctx context.Context, tx *ent.Tx, v *ent.ProductVariant, want int
 
 // title is how a line names what was bought: the product, and the variant when it is
 // more than the default one.
-func title(v *ent.ProductVariant) string {
-	t := v.Title
-	if p := v.Edges.Product; p != nil {
-		t = p.Title
-		if v.Title != "" && v.Title != "Default" {
-			t += " / " + v.Title
-		}
+func title(productTitle string, v *ent.ProductVariant) string {
+	if v.Title != "" && v.Title != "Default" {
+		return productTitle + " / " + v.Title
 	}
-	return t
+	return productTitle
 }

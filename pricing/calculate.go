@@ -32,33 +32,14 @@ func pick(prices []*ent.Price, regionID *int, currency string) *ent.Price {
 	return plain
 }
 
-// PriceFor is the unit price of a variant for a region (its own price there, else the
-// variant's price in currency); with no region, the variant's price in currency. With an
-// empty currency the region's currency is used. ok is false when the variant has no such
-// price, or is not one the caller may see.
-func (s *Service) PriceFor(ctx context.Context, variantID int, regionID *int, currency string) (m Money, ok bool, err error) {
-	if currency == "" && regionID != nil {
-		r, err := s.client.Region.Get(ctx, *regionID)
-		if err != nil {
-			return Money{}, false, err
-		}
-		currency = r.CurrencyCode
-	}
-	q := s.client.Price.Query().Where(price.VariantID(variantID), price.CurrencyCode(currency))
-	if regionID != nil {
-		q.Where(price.Or(price.RegionIDIsNil(), price.RegionID(*regionID)))
-	} else {
-		q.Where(price.RegionIDIsNil())
-	}
-	prices, err := q.Order(ent.Asc(price.FieldID)).All(ctx)
-	if err != nil {
-		return Money{}, false, err
-	}
+// Choose is the price a buyer pays in currency among prices (see pick), and whether there
+// is one.
+func Choose(prices []*ent.Price, regionID *int, currency string) (Money, bool) {
 	p := pick(prices, regionID, currency)
 	if p == nil {
-		return Money{}, false, nil
+		return Money{}, false
 	}
-	return Money{Amount: p.Amount, CurrencyCode: p.CurrencyCode}, true, nil
+	return Money{Amount: p.Amount, CurrencyCode: p.CurrencyCode}, true
 }
 
 // CalculatedPrice is the price of v for the region (or else currency) the enclosing

@@ -1,7 +1,6 @@
 package pricing_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -9,7 +8,6 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/testenv"
-	"github.com/dakkah/cityos/viewer"
 )
 
 func sar(n int64) *money { return &money{Amount: n, CurrencyCode: "SAR"} }
@@ -101,37 +99,36 @@ func TestVariantPricesAreForStaff(t *testing.T) {
 	})
 }
 
-func TestPriceFor(t *testing.T) {
-	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
-		c := testenv.NewCommerce(t, db)
-		svc := c.API.App.Pricing
-		thobe, hijab := c.Variants["thobe"].ID, c.Variants["hijab"].ID
-		setPrice(t, c, c.As(testenv.TenantAdminA), priceIn(thobe, "SAR", 23000, c.SAR.ID))
-		shopA1 := viewer.NewContext(context.Background(), &viewer.Viewer{Kind: viewer.PublishableKey, StoreID: c.StoreA1.ID, TenantID: c.TenantA.ID, ShopOpen: true})
-
-		get := func(ctx context.Context, variantID int, regionID *int, currency string) (pricing.Money, bool) {
-			t.Helper()
-			m, ok, err := svc.PriceFor(ctx, variantID, regionID, currency)
-			require.NoError(t, err)
-			return m, ok
+// Choose picks the price a buyer pays: the region's own price in the currency, else the
+// currency's price for every region; never a price in another currency, nor another
+// region's own.
+func TestChoose(t *testing.T) {
+	sar, aed, other := 1, 2, 3
+	in := func(id int, currency string, region *int, amount int64) *ent.Price {
+		return &ent.Price{ID: id, CurrencyCode: currency, RegionID: region, Amount: amount}
+	}
+	prices := []*ent.Price{
+		in(1, "SAR", nil, 25000), in(2, "SAR", &other, 21000), in(3, "SAR", &sar, 23000),
+		in(4, "AED", nil, 24000), in(5, "SAR", nil, 26000),
+	}
+	for _, tc := range []struct {
+		name     string
+		region   *int
+		currency string
+		want     int64
+		ok       bool
+	}{
+		{"the region's own price", &sar, "SAR", 23000, true},
+		{"no own price: the currency's, the first one", &aed, "SAR", 25000, true},
+		{"no region: the currency's", nil, "SAR", 25000, true},
+		{"another currency", &sar, "AED", 24000, true},
+		{"no price in the currency", &sar, "USD", 0, false},
+	} {
+		m, ok := pricing.Choose(prices, tc.region, tc.currency)
+		require.Equal(t, tc.ok, ok, tc.name)
+		require.Equal(t, tc.want, m.Amount, tc.name)
+		if ok {
+			require.Equal(t, tc.currency, m.CurrencyCode, tc.name)
 		}
-		m, ok := get(shopA1, thobe, &c.SAR.ID, "SAR")
-		require.True(t, ok)
-		require.Equal(t, pricing.Money{Amount: 23000, CurrencyCode: "SAR"}, m, "the region's own price")
-		m, _ = get(shopA1, thobe, &c.SAR.ID, "")
-		require.Equal(t, int64(23000), m.Amount, "the region's currency by default")
-		m, _ = get(shopA1, thobe, nil, "SAR")
-		require.Equal(t, int64(25000), m.Amount, "no region: the currency price")
-		m, _ = get(shopA1, thobe, &c.AED.ID, "AED")
-		require.Equal(t, pricing.Money{Amount: 24000, CurrencyCode: "AED"}, m, "a region without its own price: the currency price")
-		_, ok = get(shopA1, thobe, nil, "USD")
-		require.False(t, ok, "no price in the currency")
-		_, ok = get(shopA1, hijab, nil, "SAR")
-		require.False(t, ok, "hijab is not sold in A1")
-		_, ok = get(viewer.SystemContext(context.Background(), "t"), hijab, nil, "SAR")
-		require.True(t, ok)
-
-		_, _, err := svc.PriceFor(shopA1, thobe, &c.RegionB.ID, "")
-		require.True(t, ent.IsNotFound(err), "another tenant's region: %v", err)
-	})
+	}
 }

@@ -39,16 +39,6 @@ func New(client *ent.Client, opts ...Option) *Service {
 	return &Service{client: client, refs: newRefs(o.ttl, o.now)}
 }
 
-// In returns the Service reading through tx, for a caller inside a transaction: reading
-// through the Service's own client there would wait for a second pool connection while
-// holding one, and enough such callers at once would hold the whole pool and wait
-// forever. The reference caches stay shared.
-func (s *Service) In(tx *ent.Tx) *Service {
-	in := *s
-	in.client = tx.Client()
-	return &in
-}
-
 // change runs one write in a transaction (see tenancy.Write).
 func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write func(tx *ent.Tx) (T, error)) (T, error) {
 	return tenancy.Write(ctx, s.client, write)
