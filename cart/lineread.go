@@ -39,9 +39,8 @@ type lineSource struct {
 	prices       []*ent.Price
 }
 
-// readLineSource reads a variant's lineSource in one statement through tx: the variant
-// row, its product's title, its unreserved units and its prices. The caller has checked,
-// under the storefront's policy, that the cart's store sells the variant.
+// readLineSource reads a variant's lineSource in one statement through tx. The caller has
+// checked, under the storefront's policy, that the cart's store sells the variant.
 func readLineSource(ctx context.Context, tx *ent.Tx, variantID, regionID int, currency string) (lineSource, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT p.title, `+unreservedUnits+`, pr.id, pr.region_id, pr.amount
 FROM product_variants v
