@@ -9,14 +9,16 @@ import (
 	"github.com/dakkah/cityos/pricing/productpage"
 )
 
-// available sums stocked minus reserved over levels; backorders can reserve beyond
-// stock, and then nothing is available rather than a negative amount.
+// available sums stocked minus reserved over levels. A level that backorders reserved
+// beyond its stock adds nothing rather than taking from the others: checkout reserves
+// from each level what it has unreserved, so this is what a shopper can still buy (and
+// what a cart may hold, see cart.unreservedUnits).
 func available(levels []*ent.InventoryLevel) int {
 	n := 0
 	for _, l := range levels {
-		n += l.StockedQuantity - l.ReservedQuantity
+		n += max(l.StockedQuantity-l.ReservedQuantity, 0)
 	}
-	return max(n, 0)
+	return n
 }
 
 // Available is how many units of a variant can be sold now: stocked minus reserved over

@@ -99,6 +99,12 @@ func TestAvailableQuantity(t *testing.T) {
 		require.NoError(t, db.Client.ProductVariant.UpdateOneID(c.Variants["abaya"].ID).SetAllowBackorder(true).Exec(sys()))
 		reserve(t, c, "r3", "abaya", 2)
 		require.Equal(t, 0, shelf(t, c, shop)["abaya"])
+		// A backordered level takes nothing from another: its 4 units can all be bought.
+		require.NoError(t, db.Client.InventoryLevel.Create().SetTenantID(c.TenantA.ID).SetVariantID(c.Variants["abaya"].ID).
+			SetLocationID(dammam.ID).SetStockedQuantity(4).Exec(sys()))
+		require.Equal(t, 4, shelf(t, c, shop)["abaya"])
+		reserve(t, c, "r4", "abaya", 4)
+		require.Equal(t, 0, shelf(t, c, shop)["abaya"], "and are then reserved")
 	})
 }
 
