@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	entsql "entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/schema"
 
 	"github.com/dakkah/cityos/ent"
@@ -212,10 +213,7 @@ func TestMigrateConcurrently(t *testing.T) {
 // earlier versions is taken over without re-creating its tables.
 func TestMigrateAdoptsAutoMigratedDatabase(t *testing.T) {
 	eachEmpty(t, func(t *testing.T, e emptyDB) {
-		ctx := context.Background()
-		if err := e.client.Schema.Create(ctx, entmigrate.WithForeignKeys(true)); err != nil {
-			t.Fatal(err)
-		}
+		autoMigrate(t, e)
 		migrate(t, e.dialect, e.db)
 		if v, dirty := version(t, e.db); v != latest(t, e.dialect) || dirty {
 			t.Fatalf("version %d (dirty %v), want %d", v, dirty, latest(t, e.dialect))
@@ -224,14 +222,32 @@ func TestMigrateAdoptsAutoMigratedDatabase(t *testing.T) {
 	})
 }
 
+// autoMigrate makes e's database as the automatic migration of earlier versions did,
+// in the earlier version's own process: on a pool of its own, gone when this one runs.
+// (On SQLite, ent's automatic migration turns foreign_keys off and back on through its
+// pool rather than on its transaction's connection, so that pool may keep a connection
+// with them off; and a new file turns WAL on its first connection, which must not race
+// the others.)
+func autoMigrate(t *testing.T, e emptyDB) {
+	t.Helper()
+	ctx := context.Background()
+	pool := e.open(t)
+	defer pool.Close()
+	if err := pool.PingContext(ctx); err != nil {
+		t.Fatal(err)
+	}
+	old := ent.NewClient(ent.Driver(entsql.OpenDB(platform.DialectOf(pool), pool)))
+	if err := old.Schema.Create(ctx, entmigrate.WithForeignKeys(true)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestMigrateRefusesDriftedLegacyDatabase: tables without migration history that do not
 // match the schema are left alone, with an error.
 func TestMigrateRefusesDriftedLegacyDatabase(t *testing.T) {
 	eachEmpty(t, func(t *testing.T, e emptyDB) {
 		ctx := context.Background()
-		if err := e.client.Schema.Create(ctx, entmigrate.WithForeignKeys(true)); err != nil {
-			t.Fatal(err)
-		}
+		autoMigrate(t, e)
 		if _, err := e.db.Exec("DROP INDEX subcategory_category_id_handle"); err != nil {
 			t.Fatal(err)
 		}
