@@ -61,9 +61,6 @@ type Edges struct {
 	Fulfillments []string
 }
 
-// AllEdges loads the order's store, items and fulfilments under their own names.
-var AllEdges = Edges{Store: true, Items: []string{""}, Fulfillments: []string{""}}
-
 func (e Edges) none() bool { return !e.Store && len(e.Items) == 0 && len(e.Fulfillments) == 0 }
 
 func (e Edges) load(q *ent.OrderQuery) {

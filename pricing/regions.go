@@ -96,7 +96,7 @@ func (s *Service) UpdateRegion(ctx context.Context, id int, in RegionInput) (*en
 		return tx.Region.UpdateOneID(id).SetName(f.name).SetCurrencyCode(f.currency).
 			SetCountries(f.countries).SetTaxRateBps(f.bps).SetTaxInclusive(in.TaxInclusive).Save(ctx)
 	})
-	s.refs.regions.forget(id) // also after a failure: the kept row may be the stale one
+	s.refs.regions.Forget(id) // also after a failure: the kept row may be the stale one
 	return r, err
 }
 

@@ -36,7 +36,7 @@ func (s *Service) DeleteShippingOption(ctx context.Context, id int) error {
 		return tx.ShippingOption.DeleteOneID(id).Exec(ctx)
 	})
 	if err == nil {
-		s.refs.options.forget(id)
+		s.refs.options.Forget(id)
 	}
 	return err
 }

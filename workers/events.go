@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/hibiken/asynq"
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/viewer"
@@ -67,11 +69,27 @@ func (d Deps) loadOrder(ctx context.Context, id int) (notification.Order, error)
 		Subtotal: o.Subtotal, ShippingTotal: o.ShippingTotal, TaxTotal: o.TaxTotal, Total: o.Total,
 		ShippingMethod: o.ShippingMethod,
 	}
-	if out.StoreName, err = d.stores.name(ctx, d.Client, o.StoreID); err != nil {
+	if out.StoreName, err = d.storeName(ctx, o.StoreID); err != nil {
 		return notification.Order{}, fmt.Errorf("order %d: store: %w", id, err)
 	}
 	for _, l := range o.Edges.Items {
 		out.Lines = append(out.Lines, notification.OrderLine{Title: l.Title, SKU: l.Sku, Quantity: l.Quantity, Total: l.Total})
 	}
 	return out, nil
+}
+
+// storeNameTTL is how long an email may name a store by a name read earlier: every email
+// names its store, a platform's stores are far fewer than its orders and seldom renamed,
+// so a store renamed less than this ago may still be called by its old name.
+const storeNameTTL = time.Minute
+
+// storeName is the name of the store with id, read in ctx.
+func (d Deps) storeName(ctx context.Context, id int) (string, error) {
+	return d.storeNames.Get(id, func() (string, error) {
+		st, err := d.Client.Store.Query().Where(store.ID(id)).Select(store.FieldName).Only(ctx)
+		if err != nil {
+			return "", err
+		}
+		return st.Name, nil
+	})
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/expiring"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/tenancy"
@@ -37,7 +38,7 @@ type Deps struct {
 	// KeyPrefix namespaces the Redis keys the handlers write (tests sharing a Redis).
 	KeyPrefix string
 
-	stores *storeNames // set by Mux for its handlers
+	storeNames *expiring.Map[int, string] // set by Mux for its handlers (see storeName)
 }
 
 // RelayInterval is how often each worker process relays the outbox.
@@ -52,7 +53,7 @@ func (d Deps) logger() *slog.Logger {
 
 // Mux routes task types to their handlers.
 func Mux(d Deps) *asynq.ServeMux {
-	d.stores = newStoreNames()
+	d.storeNames = expiring.New[int, string](storeNameTTL, 10_000, time.Now)
 	mux := asynq.NewServeMux()
 	mux.HandleFunc(TaskVerifyDomains, d.verifyPendingDomains)
 	mux.HandleFunc(TaskOrderPlaced, d.onOrderPlaced)
