@@ -78,7 +78,14 @@ type answer struct {
 func (r *Resolver) lookup(ctx context.Context, q query) (Match, bool, error) {
 	gen := r.cache.generation()
 	key := strconv.FormatUint(gen, 10) + "/" + q.flightKey()
-	ch := r.flights.DoChan(key, func() (any, error) { return r.fill(ctx, q, gen) })
+	ch := r.flights.DoChan(key, func() (any, error) {
+		// A caller that missed the cache just as another flight ended starts a new flight:
+		// the answer that flight cached is served instead of a second lookup.
+		if m, ok, hit := r.cache.get(q, r.now()); hit {
+			return answer{match: m, ok: ok}, nil
+		}
+		return r.fill(ctx, q, gen)
+	})
 	if r.inFlight != nil {
 		r.inFlight()
 	}

@@ -1,4 +1,7 @@
-package platform
+// Package app assembles one running instance of the platform: it opens the database and
+// Redis through package platform, builds the capability services over them, and hands the
+// HTTP server and the workers what each needs.
+package app
 
 import (
 	"context"
@@ -17,6 +20,7 @@ import (
 	"github.com/dakkah/cityos/inventory"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/payment"
+	"github.com/dakkah/cityos/platform"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/hibiken/asynq"
 
@@ -36,8 +40,8 @@ import (
 	"github.com/dakkah/cityos/workers"
 )
 
-// App is one running instance: its connections and services.
-type App struct {
+// Instance is one running instance: its connections and services.
+type Instance struct {
 	Config    config.Config
 	Logger    *slog.Logger
 	Client    *ent.Client
@@ -64,8 +68,8 @@ type App struct {
 // Open connects to the database and Redis (embedded ones when none is configured) and
 // builds the services. The embedded database is migrated on open; PostgreSQL is migrated
 // by `cityos migrate` (or when migrate is true).
-func Open(ctx context.Context, cfg config.Config, log *slog.Logger, migrate bool) (*App, error) {
-	a := &App{Config: cfg, Logger: log}
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger, migrate bool) (*Instance, error) {
+	a := &Instance{Config: cfg, Logger: log}
 	var err error
 	dialect := "postgres"
 	if cfg.Embedded() {
@@ -74,22 +78,22 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, migrate bool
 			return nil, fmt.Errorf("jwt secret: %w", err)
 		}
 		a.Config = cfg
-		a.Client, a.DB, err = OpenSQLite(cfg.SQLitePath())
+		a.Client, a.DB, err = platform.OpenSQLite(cfg.SQLitePath())
 		migrate = true
 	} else {
-		a.Client, a.DB, err = OpenPostgres(cfg.DatabaseURL)
+		a.Client, a.DB, err = platform.OpenPostgres(cfg.DatabaseURL)
 	}
 	if err != nil {
 		return nil, err
 	}
 	a.closers = append(a.closers, func() { _ = a.Client.Close() })
 	if migrate {
-		if err := Migrate(ctx, dialect, a.DB); err != nil {
+		if err := platform.Migrate(ctx, dialect, a.DB); err != nil {
 			a.Close()
 			return nil, err
 		}
 	}
-	rdb, addr, stop, err := OpenRedis(cfg.RedisURL)
+	rdb, addr, stop, err := platform.OpenRedis(cfg.RedisURL)
 	if err != nil {
 		a.Close()
 		return nil, err
@@ -104,14 +108,14 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, migrate bool
 	return a, nil
 }
 
-// Assemble builds an App over connections the caller owns (tests, tools). Close on it
+// Assemble builds an Instance over connections the caller owns (tests, tools). Close on it
 // closes nothing.
-func Assemble(cfg config.Config, log *slog.Logger, client *ent.Client, db *sql.DB, rdb *redis.Client, redisAddr string) (*App, error) {
-	a := &App{Config: cfg, Logger: log, Client: client, DB: db, Redis: rdb, RedisAddr: redisAddr}
+func Assemble(cfg config.Config, log *slog.Logger, client *ent.Client, db *sql.DB, rdb *redis.Client, redisAddr string) (*Instance, error) {
+	a := &Instance{Config: cfg, Logger: log, Client: client, DB: db, Redis: rdb, RedisAddr: redisAddr}
 	return a, a.assemble()
 }
 
-func (a *App) assemble() error {
+func (a *Instance) assemble() error {
 	issuer, err := auth.NewIssuer([]byte(a.Config.JWTSecret), auth.DefaultAccessTTL)
 	if err != nil {
 		return fmt.Errorf("CITYOS_JWT_SECRET: %w", err)
@@ -131,7 +135,7 @@ func (a *App) assemble() error {
 		a.Payments = payment.NewRegistry(payment.NewStripe(a.Config.StripeSecretKey, a.Config.StripeAPIBase), payment.Manual{})
 	}
 	a.Checkout = checkout.New(a.Client, a.Payments, checkout.WithCarts(a.Carts),
-		checkout.OnPostgres(DialectOf(a.DB) == dialect.Postgres))
+		checkout.OnPostgres(platform.DialectOf(a.DB) == dialect.Postgres))
 	a.Orders = orders.New(a.Client, a.Payments)
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {
@@ -142,15 +146,15 @@ func (a *App) assemble() error {
 }
 
 // ListenForChanges keeps this instance's resolution cache in step with other instances.
-func (a *App) ListenForChanges(ctx context.Context) error {
+func (a *Instance) ListenForChanges(ctx context.Context) error {
 	return a.Rules.Listen(ctx, a.Redis)
 }
 
 // Handler returns the HTTP API.
-func (a *App) Handler() http.Handler {
+func (a *Instance) Handler() http.Handler {
 	return server.New(server.Deps{
 		Config: a.Config,
-		Resolver: &graph.Resolver{
+		Resolvers: &graph.Resolver{
 			Client:     a.Client,
 			Identity:   a.Identity,
 			Tenancy:    a.Tenancy,
@@ -165,7 +169,10 @@ func (a *App) Handler() http.Handler {
 			Checkout:   a.Checkout,
 			Orders:     a.Orders,
 		},
-		Redis: a.Redis,
+		Identity:   a.Identity,
+		Storefront: a.Stores,
+		Orders:     a.Orders,
+		Redis:      a.Redis,
 		Ready: map[string]func(context.Context) error{
 			"database": a.DB.PingContext,
 			"redis":    func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() },
@@ -175,7 +182,7 @@ func (a *App) Handler() http.Handler {
 }
 
 // Close releases everything Open acquired, in reverse order.
-func (a *App) Close() {
+func (a *Instance) Close() {
 	for i := len(a.closers) - 1; i >= 0; i-- {
 		a.closers[i]()
 	}
@@ -183,14 +190,14 @@ func (a *App) Close() {
 }
 
 // WorkerDeps is what the background workers use.
-func (a *App) WorkerDeps() workers.Deps {
+func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: net.DefaultResolver.LookupTXT, Logger: a.Logger,
 		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger)}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of
 // REDIS_URL (or the in-process Redis), not just its address.
-func (a *App) QueueRedis() asynq.RedisClientOpt {
+func (a *Instance) QueueRedis() asynq.RedisClientOpt {
 	o := a.Redis.Options()
 	return asynq.RedisClientOpt{Addr: o.Addr, Username: o.Username, Password: o.Password, DB: o.DB, TLSConfig: o.TLSConfig}
 }
