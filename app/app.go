@@ -61,6 +61,8 @@ type Instance struct {
 	Payments  *payment.Registry
 	Checkout  *checkout.Service
 	Orders    *orders.Service
+	// LookupTXT checks domain ownership for the API and the workers; tests swap in a fake.
+	LookupTXT tenancy.TXTLookup
 
 	closers []func()
 }
@@ -120,6 +122,7 @@ func (a *Instance) assemble() error {
 	if err != nil {
 		return fmt.Errorf("CITYOS_JWT_SECRET: %w", err)
 	}
+	a.LookupTXT = net.DefaultResolver.LookupTXT
 	a.Identity = identity.New(a.Client, issuer)
 	a.Tenancy = tenancy.New(a.Client, a.Config.PlatformDomain)
 	a.Taxonomy = taxonomy.New(a.Client)
@@ -160,7 +163,7 @@ func (a *Instance) Handler() http.Handler {
 			Tenancy:    a.Tenancy,
 			Taxonomy:   a.Taxonomy,
 			Storefront: a.Stores,
-			LookupTXT:  net.DefaultResolver.LookupTXT,
+			LookupTXT:  a.LookupTXT,
 			Catalog:    a.Catalog,
 			Pricing:    a.Pricing,
 			Inventory:  a.Inventory,
@@ -191,7 +194,7 @@ func (a *Instance) Close() {
 
 // WorkerDeps is what the background workers use.
 func (a *Instance) WorkerDeps() workers.Deps {
-	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: net.DefaultResolver.LookupTXT, Logger: a.Logger,
+	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
 		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger)}
 }
 

@@ -13,10 +13,8 @@ import (
 	"github.com/dakkah/cityos/auth"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/auditlog"
-	"github.com/dakkah/cityos/graph"
-	"github.com/dakkah/cityos/server"
-	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -28,7 +26,7 @@ var errConflict = apperr.New(apperr.Conflict, "a later step of the transaction f
 // that its audit row is there inside the transaction, then fails with after's error.
 func tenancyWithTx(t *testing.T, db *testenv.DB, after func() error) error {
 	ctx := sys("audit-rollback")
-	return tenancy.WithTx(ctx, db.Client, func(tx *ent.Tx) error {
+	return txn.Run(ctx, db.Client, func(tx *ent.Tx) error {
 		if err := tx.Country.Create().SetCode("ZZ").SetName("Nowhere").Exec(ctx); err != nil {
 			return err
 		}
@@ -80,20 +78,10 @@ func (d *fakeDNS) lookupTXT(_ context.Context, name string) ([]string, error) {
 	return nil, &net.DNSError{Err: "no such host", Name: name, IsNotFound: true}
 }
 
-// withFakeDNS rebuilds api's handler around a fake TXT lookup: platform.App.Handler wires
-// net.DefaultResolver.LookupTXT with no seam, so the handler is assembled from its parts.
+// withFakeDNS rebuilds api's handler around a fake TXT lookup.
 func withFakeDNS(api *testenv.API) *fakeDNS {
 	dns := &fakeDNS{records: map[string][]string{}}
-	app := api.App
-	api.Handler = server.New(server.Deps{
-		Config: app.Config,
-		Resolver: &graph.Resolver{
-			Client: app.Client, Identity: app.Identity, Tenancy: app.Tenancy, Taxonomy: app.Taxonomy,
-			Storefront: app.Stores, LookupTXT: dns.lookupTXT,
-		},
-		Redis:  app.Redis,
-		Ready:  map[string]func(context.Context) error{},
-		Logger: app.Logger,
-	})
+	api.App.LookupTXT = dns.lookupTXT
+	api.Handler = api.App.Handler()
 	return dns
 }

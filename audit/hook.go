@@ -13,7 +13,7 @@ import (
 
 	gen "github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/privacy"
-	"github.com/dakkah/cityos/server/middleware"
+	"github.com/dakkah/cityos/reqid"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -107,7 +107,7 @@ func write(sys, reqCtx context.Context, c *gen.Client, entityType, action string
 		SetEntityType(entityType).
 		SetEntityID(id).
 		SetDiff(diff).
-		SetRequestID(middleware.RequestID(reqCtx))
+		SetRequestID(reqid.From(reqCtx))
 	tenantID, storeID := scopeOf(entityType, id, row)
 	if tenantID != 0 {
 		cr.SetTenantID(tenantID)

@@ -8,12 +8,12 @@ import (
 	"io"
 	"log/slog"
 
+	"github.com/dakkah/cityos/app"
 	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/tenant"
-	"github.com/dakkah/cityos/platform"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -40,37 +40,37 @@ func runSeed(args []string) error {
 		return err
 	}
 	ctx := viewer.SystemContext(context.Background(), "bench-seed")
-	app, err := platform.Open(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), true)
+	a, err := app.Open(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), true)
 	if err != nil {
 		return err
 	}
-	defer app.Close()
-	if n, err := app.Client.Tenant.Query().Where(tenant.Handle(benchTenant)).Count(ctx); err != nil || n > 0 {
+	defer a.Close()
+	if n, err := a.Client.Tenant.Query().Where(tenant.Handle(benchTenant)).Count(ctx); err != nil || n > 0 {
 		if err == nil {
 			fmt.Println("bench catalog already seeded")
 		}
 		return err
 	}
-	t, err := app.Tenancy.CreateTenant(ctx, tenancy.CreateTenantInput{Handle: benchTenant, Name: "Bench"})
+	t, err := a.Tenancy.CreateTenant(ctx, tenancy.CreateTenantInput{Handle: benchTenant, Name: "Bench"})
 	if err != nil {
 		return err
 	}
 	var stores [2]*ent.Store
 	for i, h := range []string{storeOne, storeTwo} {
 		sub := h
-		if stores[i], err = app.Tenancy.CreateStore(ctx, tenancy.CreateStoreInput{TenantID: t.ID, Handle: h, Name: h, Subdomain: &sub}); err != nil {
+		if stores[i], err = a.Tenancy.CreateStore(ctx, tenancy.CreateStoreInput{TenantID: t.ID, Handle: h, Name: h, Subdomain: &sub}); err != nil {
 			return err
 		}
 	}
-	ch1, err := app.Client.SalesChannel.Query().Where(saleschannel.StoreID(stores[0].ID)).Only(ctx)
+	ch1, err := a.Client.SalesChannel.Query().Where(saleschannel.StoreID(stores[0].ID)).Only(ctx)
 	if err != nil {
 		return err
 	}
-	ch2, err := app.Client.SalesChannel.Query().Where(saleschannel.StoreID(stores[1].ID)).Only(ctx)
+	ch2, err := a.Client.SalesChannel.Query().Where(saleschannel.StoreID(stores[1].ID)).Only(ctx)
 	if err != nil {
 		return err
 	}
-	c := app.Client
+	c := a.Client
 	sar, err := c.Region.Create().SetTenantID(t.ID).SetName("Saudi Arabia").SetCurrencyCode("SAR").SetCountries([]string{"SA"}).SetTaxRateBps(1500).SetTaxInclusive(true).Save(ctx)
 	if err != nil {
 		return err
@@ -105,7 +105,7 @@ func runSeed(args []string) error {
 		benchTenant, storeOne, inStoreOne, storeTwo, totalProducts-inStoreOne+sharedCount, sar.ID, aed.ID)
 	fmt.Printf("storefront host: %s.%s\n", storeOne, cfg.PlatformDomain)
 	if !cfg.Embedded() {
-		return analyze(ctx, app.DB)
+		return analyze(ctx, a.DB)
 	}
 	return nil
 }

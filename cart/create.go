@@ -8,7 +8,7 @@ import (
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/storefront"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/validate"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -36,7 +36,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*ent.Cart, error)
 	}
 	var email string
 	if in.Email != nil && strings.TrimSpace(*in.Email) != "" {
-		if email, err = tenancy.Email("email", *in.Email); err != nil {
+		if email, err = validate.Email("email", *in.Email); err != nil {
 			return nil, err
 		}
 	}

@@ -8,12 +8,12 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/shippingoption"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/validate"
 )
 
 // SetEmail sets the e-mail the order confirmation goes to.
 func (s *Service) SetEmail(ctx context.Context, token int, email string) (*ent.Cart, error) {
-	email, err := tenancy.Email("email", email)
+	email, err := validate.Email("email", email)
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ import (
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/reqcache"
 	"github.com/dakkah/cityos/storefront"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -87,7 +87,7 @@ func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *
 		return nil, err
 	}
 	var out *ent.Cart
-	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		c, err := tx.Cart.Query().Where(cart.Token(token), lockedOnPostgres).
 			WithItems(func(q *ent.LineItemQuery) { q.Order(ent.Asc(lineitem.FieldID)) }).
 			Only(ctx)

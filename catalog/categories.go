@@ -9,7 +9,7 @@ import (
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
 	"github.com/dakkah/cityos/ent/productcollection"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -130,7 +130,7 @@ func (s *Service) CreateCategory(ctx context.Context, in CategoryInput) (*ent.Pr
 // DeleteCategory deletes a category. Its subcategories move up to its parent; its
 // products are left without a category.
 func (s *Service) DeleteCategory(ctx context.Context, id int) error {
-	return tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	return txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		c, err := tx.ProductCategory.Get(ctx, id)
 		if err != nil {
 			return err
@@ -172,7 +172,7 @@ func (s *Service) CreateCollection(ctx context.Context, in CollectionInput) (*en
 
 // DeleteCollection deletes a collection; its products are left outside any collection.
 func (s *Service) DeleteCollection(ctx context.Context, id int) error {
-	return tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	return txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.ProductCollection.Get(ctx, id); err != nil {
 			return err
 		}

@@ -8,7 +8,7 @@ import (
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
 )
 
 const productHandleTaken = "the tenant already has a product with that handle"
@@ -140,7 +140,7 @@ func (s *Service) UpdateProduct(ctx context.Context, id int, in UpdateProductInp
 // levels, and its place in every sales channel. Orders keep their own copy of their
 // lines; carts lose the product's lines.
 func (s *Service) DeleteProduct(ctx context.Context, id int) error {
-	return tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	return txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.Product.Get(ctx, id); err != nil {
 			return err
 		}

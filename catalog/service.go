@@ -9,7 +9,7 @@ import (
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
 )
 
 // Service runs the catalog operations.
@@ -18,13 +18,13 @@ type Service struct{ client *ent.Client }
 // New returns a Service over client.
 func New(client *ent.Client) *Service { return &Service{client: client} }
 
-// change runs one write in a transaction (see tenancy.Write).
+// change runs one write in a transaction (see txn.Write).
 func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write func(tx *ent.Tx) (T, error)) (T, error) {
-	return tenancy.Write(ctx, s.client, write)
+	return txn.Write(ctx, s.client, write)
 }
 
-// translate turns a unique-index violation into a CONFLICT (see tenancy.Conflict).
-func translate(err error, conflictMsg string) error { return tenancy.Conflict(err, conflictMsg) }
+// translate turns a unique-index violation into a CONFLICT (see txn.Conflict).
+func translate(err error, conflictMsg string) error { return txn.Conflict(err, conflictMsg) }
 
 // invalidIfNotFound turns "no such row" for a referenced id into bad input in field.
 func invalidIfNotFound(err error, field, format string, args ...any) error {

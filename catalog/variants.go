@@ -15,7 +15,7 @@ import (
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/reservation"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
 )
 
 const skuTaken = "the tenant already has a variant with that SKU"
@@ -120,7 +120,7 @@ func (s *Service) UpdateVariant(ctx context.Context, id int, in UpdateVariantInp
 
 // DeleteVariant deletes a variant with its prices and stock levels.
 func (s *Service) DeleteVariant(ctx context.Context, id int) error {
-	return tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	return txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.ProductVariant.Get(ctx, id); err != nil {
 			return err
 		}

@@ -15,7 +15,7 @@ import (
 	"github.com/dakkah/cityos/inventory"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/payment"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
 )
 
 // MaxIdempotencyKey is the longest idempotency key a client may send.
@@ -88,7 +88,7 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 	if s.beforePlace != nil {
 		s.beforePlace()
 	}
-	err = tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err = txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		placed, err = s.place(sys(ctx), tx, c, p, key, provider, &reference)
 		return err
 	})

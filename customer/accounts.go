@@ -12,7 +12,8 @@ import (
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/identity"
 	"github.com/dakkah/cityos/storefront"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
+	"github.com/dakkah/cityos/validate"
 )
 
 // Register creates a customer account in the tenant of the request's store (or storeId)
@@ -23,13 +24,13 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*identity.Ses
 	if err != nil {
 		return nil, err
 	}
-	email, err := tenancy.Email("email", in.Email)
+	email, err := validate.Email("email", in.Email)
 	if err != nil {
 		return nil, err
 	}
 	var name string
 	if in.Name != nil && strings.TrimSpace(*in.Name) != "" {
-		if name, err = tenancy.Name("name", *in.Name); err != nil {
+		if name, err = validate.Name("name", *in.Name); err != nil {
 			return nil, err
 		}
 	}
@@ -39,7 +40,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*identity.Ses
 	}
 	sys := registration(ctx)
 	var u *ent.User
-	err = tenancy.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err = txn.Run(sys, s.client, func(tx *ent.Tx) error {
 		u, err = tx.User.Create().SetEmail(email).SetRealm(tenantID).SetPasswordHash(hash).SetName(name).Save(sys)
 		if err != nil {
 			return translate(err, "email", "an account with that e-mail already exists at this shop")

@@ -6,7 +6,7 @@ import (
 	"github.com/dakkah/cityos/address"
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -22,7 +22,7 @@ func (s *Service) AddAddress(ctx context.Context, in address.Address) (*ent.Cust
 		return nil, err
 	}
 	var out *ent.CustomerAddress
-	err = tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err = txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		c := tx.CustomerAddress.Create().SetTenantID(tenantID).SetUserID(v.UserID).
 			SetFirstName(a.FirstName).SetLastName(a.LastName).SetAddress1(a.Address1).SetCity(a.City).
 			SetCountryCode(a.CountryCode)
@@ -46,7 +46,7 @@ func (s *Service) AddAddress(ctx context.Context, in address.Address) (*ent.Cust
 
 // DeleteAddress removes an address the caller may change: a customer's own.
 func (s *Service) DeleteAddress(ctx context.Context, id int) error {
-	return tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	return txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.CustomerAddress.Get(ctx, id); err != nil {
 			if ent.IsNotFound(err) {
 				return &apperr.Error{Code: apperr.NotFound, Field: "id", Message: "address not found"}

@@ -5,12 +5,12 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/stocklocation"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/validate"
 )
 
 // CreateStockLocation creates a place a tenant keeps stock.
 func (s *Service) CreateStockLocation(ctx context.Context, in StockLocationInput) (*ent.StockLocation, error) {
-	name, err := tenancy.Name("name", in.Name)
+	name, err := validate.Name("name", in.Name)
 	if err != nil {
 		return nil, err
 	}

@@ -13,8 +13,8 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/inventory"
-	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -56,7 +56,7 @@ func TestReserveNeverOversells(t *testing.T) {
 			wg.Add(1)
 			go func(o *ent.Order) {
 				defer wg.Done()
-				err := tenancy.WithTx(sys(), db.Client, func(tx *ent.Tx) error {
+				err := txn.Run(sys(), db.Client, func(tx *ent.Tx) error {
 					return inventory.Reserve(sys(), tx, o.ID, v.ID, 1)
 				})
 				switch {
@@ -84,22 +84,22 @@ func TestReleaseAndShip(t *testing.T) {
 		v := c.Variants["abaya"] // 3 in stock
 		o1, o2 := newOrder(t, c, "one"), newOrder(t, c, "two")
 		reserve := func(o *ent.Order, n int) error {
-			return tenancy.WithTx(sys(), db.Client, func(tx *ent.Tx) error { return inventory.Reserve(sys(), tx, o.ID, v.ID, n) })
+			return txn.Run(sys(), db.Client, func(tx *ent.Tx) error { return inventory.Reserve(sys(), tx, o.ID, v.ID, n) })
 		}
 		require.NoError(t, reserve(o1, 2))
 		require.Equal(t, apperr.Conflict, apperr.CodeOf(reserve(o2, 2)), "only 1 left")
 		require.Equal(t, 2, level(t, c, "abaya").ReservedQuantity, "a refused reservation holds nothing")
 
-		require.NoError(t, tenancy.WithTx(sys(), db.Client, func(tx *ent.Tx) error { return inventory.Release(sys(), tx, o1.ID) }))
+		require.NoError(t, txn.Run(sys(), db.Client, func(tx *ent.Tx) error { return inventory.Release(sys(), tx, o1.ID) }))
 		l := level(t, c, "abaya")
 		require.Equal(t, 0, l.ReservedQuantity)
 		require.Equal(t, 3, l.StockedQuantity)
-		require.NoError(t, tenancy.WithTx(sys(), db.Client, func(tx *ent.Tx) error { return inventory.Release(sys(), tx, o1.ID) }),
+		require.NoError(t, txn.Run(sys(), db.Client, func(tx *ent.Tx) error { return inventory.Release(sys(), tx, o1.ID) }),
 			"releasing twice is harmless")
 		require.Equal(t, 0, level(t, c, "abaya").ReservedQuantity)
 
 		require.NoError(t, reserve(o2, 2))
-		require.NoError(t, tenancy.WithTx(sys(), db.Client, func(tx *ent.Tx) error { return inventory.Ship(sys(), tx, o2.ID) }))
+		require.NoError(t, txn.Run(sys(), db.Client, func(tx *ent.Tx) error { return inventory.Ship(sys(), tx, o2.ID) }))
 		l = level(t, c, "abaya")
 		require.Equal(t, 0, l.ReservedQuantity)
 		require.Equal(t, 1, l.StockedQuantity, "shipped units leave the stock")
@@ -111,7 +111,7 @@ func TestBackorderAndUntracked(t *testing.T) {
 		c := testenv.NewCommerce(t, db)
 		o := newOrder(t, c, "bo")
 		reserve := func(handle string, n int) error {
-			return tenancy.WithTx(sys(), db.Client, func(tx *ent.Tx) error {
+			return txn.Run(sys(), db.Client, func(tx *ent.Tx) error {
 				return inventory.Reserve(sys(), tx, o.ID, c.Variants[handle].ID, n)
 			})
 		}
@@ -137,7 +137,7 @@ func TestReserveAllFollowsEachVariantsRule(t *testing.T) {
 		abaya := level(t, c, "abaya")
 		reserveAll := func(key string, wants ...inventory.Want) error {
 			o := newOrder(t, c, key)
-			return tenancy.WithTx(sys(), db.Client, func(tx *ent.Tx) error {
+			return txn.Run(sys(), db.Client, func(tx *ent.Tx) error {
 				return inventory.ReserveAll(sys(), tx, o.ID, wants)
 			})
 		}

@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
 )
 
 // Service runs the stock operations staff call; Reserve, Release and Ship are used by
@@ -15,7 +15,7 @@ type Service struct{ client *ent.Client }
 // New returns a Service over client.
 func New(client *ent.Client) *Service { return &Service{client: client} }
 
-// change runs one write in a transaction (see tenancy.Write).
+// change runs one write in a transaction (see txn.Write).
 func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write func(tx *ent.Tx) (T, error)) (T, error) {
-	return tenancy.Write(ctx, s.client, write)
+	return txn.Write(ctx, s.client, write)
 }

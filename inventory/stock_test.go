@@ -10,8 +10,8 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/inventory"
-	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -31,7 +31,7 @@ func requireError(t testing.TB, r *testenv.Response, code, field string) {
 func reserve(t *testing.T, c *testenv.Commerce, key, handle string, qty int) *ent.Order {
 	t.Helper()
 	o := newOrder(t, c, key)
-	require.NoError(t, tenancy.WithTx(sys(), c.API.DB.Client, func(tx *ent.Tx) error {
+	require.NoError(t, txn.Run(sys(), c.API.DB.Client, func(tx *ent.Tx) error {
 		return inventory.Reserve(sys(), tx, o.ID, c.Variants[handle].ID, qty)
 	}))
 	return o
@@ -79,7 +79,7 @@ func TestAvailableQuantity(t *testing.T) {
 			SetLocationID(dammam.ID).SetStockedQuantity(5).SetReservedQuantity(1).Exec(sys()))
 		require.Equal(t, 10, shelf(t, c, shop)["thobe"])
 
-		require.NoError(t, tenancy.WithTx(sys(), db.Client, func(tx *ent.Tx) error { return inventory.Release(sys(), tx, o.ID) }))
+		require.NoError(t, txn.Run(sys(), db.Client, func(tx *ent.Tx) error { return inventory.Release(sys(), tx, o.ID) }))
 		require.Equal(t, 14, shelf(t, c, c.Shop(testenv.Anonymous, "shop.acme-example.com"))["thobe"], "released units are available again")
 
 		// The service answers the same, for a variant the caller may see.

@@ -11,7 +11,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/privacy"
 	"github.com/dakkah/cityos/payment"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -45,7 +45,7 @@ type transition struct {
 // reaches the payment processor.
 func (s *Service) change(ctx context.Context, id int, decide func(o *ent.Order) (*transition, error)) (*ent.Order, error) {
 	var out *ent.Order
-	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		o, err := tx.Order.Query().Where(order.ID(id)).Only(ctx)
 		if ent.IsNotFound(err) || errors.Is(err, privacy.Deny) {
 			return apperr.New(apperr.NotFound, "order not found")

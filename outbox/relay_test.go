@@ -16,8 +16,8 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/outbox"
-	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -57,7 +57,7 @@ func (q *queue) pending(t *testing.T) []*asynq.TaskInfo {
 func addEvent(t *testing.T, client *ent.Client, tenantID int, topic string, payload map[string]any) int {
 	t.Helper()
 	var id int
-	require.NoError(t, tenancy.WithTx(sys(), client, func(tx *ent.Tx) error {
+	require.NoError(t, txn.Run(sys(), client, func(tx *ent.Tx) error {
 		if err := outbox.Add(sys(), tx, tenantID, topic, payload); err != nil {
 			return err
 		}
@@ -171,7 +171,7 @@ func TestRelayWorksInBatches(t *testing.T) {
 		q := newQueue(t)
 		const count = outbox.BatchSize + 7
 		ids := make([]int, count)
-		require.NoError(t, tenancy.WithTx(sys(), db.Client, func(tx *ent.Tx) error {
+		require.NoError(t, txn.Run(sys(), db.Client, func(tx *ent.Tx) error {
 			for i := range count {
 				if err := outbox.Add(sys(), tx, 0, outbox.OrderPlaced, outbox.OrderPayload(i+1)); err != nil {
 					return err

@@ -11,7 +11,7 @@ import (
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/productvariant"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
 )
 
 // lockedOnPostgres locks the selected rows until the transaction ends, on PostgreSQL;
@@ -69,7 +69,7 @@ func (s *Service) SetPrice(ctx context.Context, in SetPriceInput) (*ent.Price, e
 
 // DeletePrice deletes a price.
 func (s *Service) DeletePrice(ctx context.Context, id int) error {
-	return tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	return txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.Price.Get(ctx, id); err != nil {
 			return err
 		}

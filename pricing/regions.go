@@ -8,7 +8,7 @@ import (
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/shippingoption"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/validate"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -22,7 +22,7 @@ type regionFields struct {
 func validRegion(in RegionInput) (regionFields, error) {
 	var f regionFields
 	var err error
-	if f.name, err = tenancy.Name("name", in.Name); err != nil {
+	if f.name, err = validate.Name("name", in.Name); err != nil {
 		return f, err
 	}
 	if f.currency, err = CurrencyCode("currencyCode", in.CurrencyCode); err != nil {

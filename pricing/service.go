@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
 )
 
 // Service runs the pricing operations. Every write runs in a transaction; who may do what
@@ -39,7 +39,7 @@ func New(client *ent.Client, opts ...Option) *Service {
 	return &Service{client: client, refs: newRefs(o.ttl, o.now)}
 }
 
-// change runs one write in a transaction (see tenancy.Write).
+// change runs one write in a transaction (see txn.Write).
 func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write func(tx *ent.Tx) (T, error)) (T, error) {
-	return tenancy.Write(ctx, s.client, write)
+	return txn.Write(ctx, s.client, write)
 }

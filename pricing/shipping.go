@@ -4,13 +4,14 @@ import (
 	"context"
 
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
+	"github.com/dakkah/cityos/validate"
 )
 
 // CreateShippingOption creates a flat-rate shipping option of a region, priced in the
 // region's currency.
 func (s *Service) CreateShippingOption(ctx context.Context, in ShippingOptionInput) (*ent.ShippingOption, error) {
-	name, err := tenancy.Name("name", in.Name)
+	name, err := validate.Name("name", in.Name)
 	if err != nil {
 		return nil, err
 	}
@@ -29,7 +30,7 @@ func (s *Service) CreateShippingOption(ctx context.Context, in ShippingOptionInp
 
 // DeleteShippingOption deletes a shipping option; carts that had chosen it choose again.
 func (s *Service) DeleteShippingOption(ctx context.Context, id int) error {
-	err := tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.ShippingOption.Get(ctx, id); err != nil {
 			return err
 		}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/dakkah/cityos/apperr"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/validate"
 )
 
 // CurrencyCode checks an ISO 4217 code: three upper-case letters.
@@ -51,7 +51,7 @@ func countries(field string, vs []string) ([]string, error) {
 	out := make([]string, 0, len(vs))
 	seen := map[string]bool{}
 	for _, v := range vs {
-		c, err := tenancy.Country(field, v)
+		c, err := validate.Country(field, v)
 		if err != nil {
 			return nil, err
 		}

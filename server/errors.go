@@ -11,6 +11,7 @@ import (
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/privacy"
+	"github.com/dakkah/cityos/reqid"
 	"github.com/dakkah/cityos/server/middleware"
 )
 
@@ -30,7 +31,7 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		gerr.Extensions = map[string]any{}
 	}
 	gerr.Extensions["code"] = string(code)
-	if id := middleware.RequestID(ctx); id != "" {
+	if id := reqid.From(ctx); id != "" {
 		gerr.Extensions["requestId"] = id
 	}
 	if e, ok := apperr.As(err); ok && e.Field != "" {

@@ -22,19 +22,25 @@ import (
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/config"
-	"github.com/dakkah/cityos/graph"
 	"github.com/dakkah/cityos/graph/generated"
+	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/reqcache"
 	"github.com/dakkah/cityos/server/middleware"
+	"github.com/dakkah/cityos/storefront"
 )
 
-// Deps is what the HTTP server needs.
+// Deps is what the HTTP server needs: the GraphQL resolvers, and the services its own
+// layers call before (credentials, the request's store) or beside (Stripe's webhook) them.
 type Deps struct {
-	Config   config.Config
-	Resolver *graph.Resolver
-	Redis    *redis.Client
-	Ready    map[string]func(context.Context) error
-	Logger   *slog.Logger
+	Config     config.Config
+	Resolvers  generated.ResolverRoot
+	Identity   *identity.Service
+	Storefront *storefront.Resolver
+	Orders     *orders.Service
+	Redis      *redis.Client
+	Ready      map[string]func(context.Context) error
+	Logger     *slog.Logger
 }
 
 // New returns the root handler.
@@ -44,8 +50,8 @@ func New(d Deps) http.Handler {
 
 	gql := graphQLHandler(d, reg)
 	api := chain(gql,
-		authenticate(d.Resolver.Identity),
-		storeContext(d.Resolver.Storefront),
+		authenticate(d.Identity),
+		storeContext(d.Storefront),
 		requestCache,
 		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
 	)
@@ -57,7 +63,7 @@ func New(d Deps) http.Handler {
 	mux.Handle("GET /healthz", middleware.Health())
 	mux.Handle("GET /readyz", middleware.Ready(d.Ready))
 	mux.Handle("GET /metrics", middleware.MetricsHandler(reg))
-	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Resolver.Orders, d.Config.StripeWebhookSecret))
+	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Orders, d.Config.StripeWebhookSecret))
 
 	return chain(mux,
 		middleware.AssignRequestID,
@@ -70,7 +76,7 @@ func New(d Deps) http.Handler {
 }
 
 func graphQLHandler(d Deps, reg prometheus.Registerer) http.Handler {
-	cfg := generated.Config{Resolvers: d.Resolver}
+	cfg := generated.Config{Resolvers: d.Resolvers}
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})

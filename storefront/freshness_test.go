@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/dakkah/cityos/platform"
+	"github.com/dakkah/cityos/app"
 	"github.com/dakkah/cityos/resolution"
 	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/testenv"
@@ -19,7 +19,7 @@ import (
 // holdAnswers gives app a resolution cache that keeps answers for an hour instead of the
 // default two seconds, so a test sees a change only if an invalidation dropped the old
 // answer, never because it expired.
-func holdAnswers(app *platform.App) {
+func holdAnswers(app *app.Instance) {
 	app.Rules = resolution.NewResolver(storefront.Directory{Client: app.Client}, app.Config.PlatformDomain,
 		resolution.WithRedis(app.Redis), resolution.WithTTL(time.Hour))
 	app.Stores.Rules = app.Rules // the handler reaches the rules through app.Stores
@@ -77,7 +77,7 @@ func TestResolutionIsFreshAcrossInstances(t *testing.T) {
 		one := f.API
 		// A second instance over the same database and the same Redis (testenv.NewAPI would
 		// give it an in-process Redis of its own when no CITYOS_TEST_REDIS_URL is set).
-		app2, err := platform.Assemble(one.App.Config, slog.New(slog.NewTextHandler(io.Discard, nil)),
+		app2, err := app.Assemble(one.App.Config, slog.New(slog.NewTextHandler(io.Discard, nil)),
 			db.Client, db.SQL, one.App.Redis, one.App.RedisAddr)
 		require.NoError(t, err)
 		holdAnswers(one.App)

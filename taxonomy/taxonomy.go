@@ -10,7 +10,8 @@ import (
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/country"
-	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/txn"
+	"github.com/dakkah/cityos/validate"
 )
 
 // Service writes the taxonomy.
@@ -43,19 +44,19 @@ func (s *Service) Countries(ctx context.Context) ([]*ent.Country, error) {
 }
 
 func (in CountryInput) valid() (code, name string, err error) {
-	if code, err = tenancy.Country("code", in.Code); err != nil {
+	if code, err = validate.Country("code", in.Code); err != nil {
 		return
 	}
-	name, err = tenancy.Name("name", in.Name)
+	name, err = validate.Name("name", in.Name)
 	return
 }
 
 func handleAndName(handle, name string) (string, string, error) {
-	h, err := tenancy.Handle("handle", handle)
+	h, err := validate.Handle("handle", handle)
 	if err != nil {
 		return "", "", err
 	}
-	n, err := tenancy.Name("name", name)
+	n, err := validate.Name("name", name)
 	return h, n, err
 }
 
@@ -68,7 +69,7 @@ func conflict(err error, what string) error {
 
 // run runs one write in a transaction so its audit record commits with it.
 func (s *Service) run(ctx context.Context, fn func(tx *ent.Tx) error) error {
-	return tenancy.WithTx(ctx, s.client, fn)
+	return txn.Run(ctx, s.client, fn)
 }
 
 // CreateCountry adds a country.
@@ -77,7 +78,7 @@ func (s *Service) CreateCountry(ctx context.Context, in CountryInput) (*ent.Coun
 	if err != nil {
 		return nil, err
 	}
-	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Country, error) {
+	return txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Country, error) {
 		out, err := tx.Country.Create().SetCode(code).SetName(name).Save(ctx)
 		return out, conflict(err, "a country with code "+code)
 	})
@@ -89,7 +90,7 @@ func (s *Service) UpdateCountry(ctx context.Context, id int, in CountryInput) (*
 	if err != nil {
 		return nil, err
 	}
-	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Country, error) {
+	return txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Country, error) {
 		out, err := tx.Country.UpdateOneID(id).SetCode(code).SetName(name).Save(ctx)
 		return out, conflict(err, "a country with code "+code)
 	})
@@ -106,7 +107,7 @@ func (s *Service) CreateScope(ctx context.Context, in ScopeInput) (*ent.Scope, e
 	if err != nil {
 		return nil, err
 	}
-	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Scope, error) {
+	return txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Scope, error) {
 		out, err := tx.Scope.Create().SetHandle(h).SetName(n).Save(ctx)
 		return out, conflict(err, "a scope "+h)
 	})
@@ -118,7 +119,7 @@ func (s *Service) UpdateScope(ctx context.Context, id int, in ScopeInput) (*ent.
 	if err != nil {
 		return nil, err
 	}
-	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Scope, error) {
+	return txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Scope, error) {
 		out, err := tx.Scope.UpdateOneID(id).SetHandle(h).SetName(n).Save(ctx)
 		return out, conflict(err, "a scope "+h)
 	})
@@ -135,7 +136,7 @@ func (s *Service) CreateCategory(ctx context.Context, in CategoryInput) (*ent.Ca
 	if err != nil {
 		return nil, err
 	}
-	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Category, error) {
+	return txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Category, error) {
 		out, err := tx.Category.Create().SetHandle(h).SetName(n).SetNillableScopeID(in.ScopeID).Save(ctx)
 		return out, conflict(err, "a category "+h)
 	})
@@ -147,7 +148,7 @@ func (s *Service) UpdateCategory(ctx context.Context, id int, in CategoryInput) 
 	if err != nil {
 		return nil, err
 	}
-	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Category, error) {
+	return txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Category, error) {
 		u := tx.Category.UpdateOneID(id).SetHandle(h).SetName(n).ClearScopeID()
 		if in.ScopeID != nil {
 			u.SetScopeID(*in.ScopeID)
@@ -170,7 +171,7 @@ func (s *Service) CreateSubcategory(ctx context.Context, in SubcategoryInput) (*
 	if err != nil {
 		return nil, err
 	}
-	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Subcategory, error) {
+	return txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Subcategory, error) {
 		out, err := tx.Subcategory.Create().SetCategoryID(in.CategoryID).SetHandle(h).SetName(n).Save(ctx)
 		return out, conflict(err, "a subcategory "+strings.ToLower(h)+" in that category")
 	})
@@ -182,7 +183,7 @@ func (s *Service) UpdateSubcategory(ctx context.Context, id int, in SubcategoryI
 	if err != nil {
 		return nil, err
 	}
-	return tenancy.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Subcategory, error) {
+	return txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Subcategory, error) {
 		out, err := tx.Subcategory.UpdateOneID(id).SetCategoryID(in.CategoryID).SetHandle(h).SetName(n).Save(ctx)
 		return out, conflict(err, "a subcategory "+h+" in that category")
 	})

@@ -9,6 +9,8 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/txn"
+	"github.com/dakkah/cityos/validate"
 )
 
 // CreateAPIKeyInput is the input of CreateAPIKey.
@@ -29,7 +31,7 @@ type CreatedAPIKey struct {
 // CreateAPIKey issues a key. A publishable key opens one store's storefront; a secret key
 // acts as staff with its roles: tenant_admin, or store_manager of its store.
 func (s *Service) CreateAPIKey(ctx context.Context, in CreateAPIKeyInput) (CreatedAPIKey, error) {
-	name, err := Name("name", in.Name)
+	name, err := validate.Name("name", in.Name)
 	if err != nil {
 		return CreatedAPIKey{}, err
 	}
@@ -67,7 +69,7 @@ func (s *Service) CreateAPIKey(ctx context.Context, in CreateAPIKeyInput) (Creat
 		roles[i] = string(r)
 	}
 	var out *ent.APIKey
-	err = WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err = txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.Tenant.Get(ctx, in.TenantID); err != nil {
 			return err
 		}
@@ -97,7 +99,7 @@ func (s *Service) CreateAPIKey(ctx context.Context, in CreateAPIKeyInput) (Creat
 // RevokeAPIKey stops a key from working. Revoking twice keeps the first time.
 func (s *Service) RevokeAPIKey(ctx context.Context, id int) (*ent.APIKey, error) {
 	var out *ent.APIKey
-	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		k, err := tx.APIKey.Get(ctx, id)
 		if err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"github.com/dakkah/cityos/auth"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/txn"
 )
 
 // TXT record a domain owner publishes to prove control of a hostname.
@@ -31,14 +32,14 @@ func (s *Service) AddDomain(ctx context.Context, storeID int, hostname string) (
 		return DomainChallenge{}, err
 	}
 	var out *ent.Domain
-	err = WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err = txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		st, err := tx.Store.Get(ctx, storeID)
 		if err != nil {
 			return err
 		}
 		out, err = tx.Domain.Create().SetTenantID(st.TenantID).SetStoreID(st.ID).SetHostname(host).
 			SetVerificationToken(auth.RandomHex(16)).Save(ctx)
-		return Conflict(err, "that hostname is already attached to a store")
+		return txn.Conflict(err, "that hostname is already attached to a store")
 	})
 	if err != nil {
 		return DomainChallenge{}, err
@@ -48,7 +49,7 @@ func (s *Service) AddDomain(ctx context.Context, storeID int, hostname string) (
 
 // RemoveDomain detaches a custom domain.
 func (s *Service) RemoveDomain(ctx context.Context, id int) error {
-	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.Domain.Get(ctx, id); err != nil {
 			return err
 		}
@@ -72,7 +73,7 @@ const VerificationWindow = 24 * time.Hour
 // verification window has passed.
 func (s *Service) VerifyDomain(ctx context.Context, id int, lookup TXTLookup) (*ent.Domain, error) {
 	var out *ent.Domain
-	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		d, err := tx.Domain.Get(ctx, id)
 		if err != nil {
 			return err

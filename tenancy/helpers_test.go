@@ -9,8 +9,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/dakkah/cityos/graph"
-	"github.com/dakkah/cityos/server"
 	"github.com/dakkah/cityos/testenv"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -62,25 +60,10 @@ func (d *fakeDNS) lookupTXT(_ context.Context, name string) ([]string, error) {
 	return nil, &net.DNSError{Err: "no such host", Name: name, IsNotFound: true}
 }
 
-// withFakeDNS rebuilds api's handler with a fake TXT lookup. platform.App.Handler builds
-// its graph.Resolver with net.DefaultResolver.LookupTXT and offers no seam, so the
-// handler is assembled here from the same parts (server.New over the app's services).
+// withFakeDNS rebuilds api's handler with a fake TXT lookup.
 func withFakeDNS(api *testenv.API) *fakeDNS {
 	dns := &fakeDNS{records: map[string][]string{}}
-	app := api.App
-	api.Handler = server.New(server.Deps{
-		Config: app.Config,
-		Resolver: &graph.Resolver{
-			Client:     app.Client,
-			Identity:   app.Identity,
-			Tenancy:    app.Tenancy,
-			Taxonomy:   app.Taxonomy,
-			Storefront: app.Stores,
-			LookupTXT:  dns.lookupTXT,
-		},
-		Redis:  app.Redis,
-		Ready:  map[string]func(context.Context) error{},
-		Logger: app.Logger,
-	})
+	api.App.LookupTXT = dns.lookupTXT
+	api.Handler = api.App.Handler()
 	return dns
 }

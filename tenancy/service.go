@@ -6,10 +6,10 @@ package tenancy
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/txn"
 )
 
 // Service runs the control-plane operations.
@@ -32,49 +32,13 @@ func (s *Service) changed(ctx context.Context) {
 	}
 }
 
-// WithTx runs fn in a transaction, rolling back on error or panic.
-func WithTx(ctx context.Context, client *ent.Client, fn func(tx *ent.Tx) error) error {
-	tx, err := client.Tx(ctx)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if v := recover(); v != nil {
-			_ = tx.Rollback()
-			panic(v)
-		}
-	}()
-	if err := fn(tx); err != nil {
-		if rerr := tx.Rollback(); rerr != nil {
-			return fmt.Errorf("%w (rollback: %v)", err, rerr)
-		}
-		return err
-	}
-	return tx.Commit()
-}
-
 // systemRead lets an operation check that a row exists across the platform, for rows the
 // caller legitimately refers to without being able to list them (a user to grant a role).
 func systemRead(ctx context.Context) context.Context { return access.Bypass(ctx) }
 
-// Write runs one write in a transaction and returns the row it produced, detached from
-// the finished transaction so its edges can still be loaded through client.
-func Write[T interface{ Unwrap() T }](ctx context.Context, client *ent.Client, write func(tx *ent.Tx) (T, error)) (T, error) {
-	var out T
-	err := WithTx(ctx, client, func(tx *ent.Tx) (err error) {
-		out, err = write(tx)
-		return err
-	})
-	if err != nil {
-		var zero T
-		return zero, err
-	}
-	return out.Unwrap(), nil
-}
-
 // change is Write that, once the write has committed, tells OnChange.
 func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write func(tx *ent.Tx) (T, error)) (T, error) {
-	out, err := Write(ctx, s.client, write)
+	out, err := txn.Write(ctx, s.client, write)
 	if err == nil {
 		s.changed(ctx)
 	}

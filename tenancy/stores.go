@@ -12,6 +12,8 @@ import (
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/theme"
+	"github.com/dakkah/cityos/txn"
+	"github.com/dakkah/cityos/validate"
 )
 
 // CreateStoreInput is the input of CreateStore.
@@ -40,11 +42,11 @@ type UpdateStoreInput struct {
 
 // CreateStore creates a store in a tenant.
 func (s *Service) CreateStore(ctx context.Context, in CreateStoreInput) (*ent.Store, error) {
-	handle, err := Handle("handle", in.Handle)
+	handle, err := validate.Handle("handle", in.Handle)
 	if err != nil {
 		return nil, err
 	}
-	name, err := Name("name", in.Name)
+	name, err := validate.Name("name", in.Name)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +76,7 @@ func (s *Service) CreateStore(ctx context.Context, in CreateStoreInput) (*ent.St
 		}
 		out, err := c.Save(ctx)
 		if err != nil {
-			return nil, Conflict(err, "the tenant already has a store with that handle, or the subdomain is taken")
+			return nil, txn.Conflict(err, "the tenant already has a store with that handle, or the subdomain is taken")
 		}
 		// Every store sells through a channel of its own from the start.
 		return out, tx.SalesChannel.Create().SetTenantID(out.TenantID).SetStoreID(out.ID).SetName(out.Name).Exec(ctx)
@@ -89,7 +91,7 @@ func (s *Service) UpdateStore(ctx context.Context, id int, in UpdateStoreInput) 
 		}
 		u := tx.Store.UpdateOneID(id).SetNillableStatus(in.Status).SetNillableStorefrontType(in.StorefrontType)
 		if in.Name != nil {
-			name, err := Name("name", *in.Name)
+			name, err := validate.Name("name", *in.Name)
 			if err != nil {
 				return nil, err
 			}
@@ -116,13 +118,13 @@ func (s *Service) UpdateStore(ctx context.Context, id int, in UpdateStoreInput) 
 			u.SetMetadata(in.Metadata)
 		}
 		out, err := u.Save(ctx)
-		return out, Conflict(err, "that subdomain is already taken")
+		return out, txn.Conflict(err, "that subdomain is already taken")
 	})
 }
 
 // DeleteStore deletes a store with its custom domains and sales channels.
 func (s *Service) DeleteStore(ctx context.Context, id int) error {
-	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.Store.Get(ctx, id); err != nil {
 			return err
 		}
@@ -152,7 +154,7 @@ func (s *Service) DeleteStore(ctx context.Context, id int) error {
 		if err != nil {
 			return err
 		}
-		if err := Conflict(tx.Store.DeleteOneID(id).Exec(ctx), storeReferencedMsg); err != nil {
+		if err := txn.Conflict(tx.Store.DeleteOneID(id).Exec(ctx), storeReferencedMsg); err != nil {
 			return err
 		}
 		if referenced {

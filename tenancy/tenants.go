@@ -5,6 +5,8 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/txn"
+	"github.com/dakkah/cityos/validate"
 )
 
 // CreateTenantInput is the input of CreateTenant.
@@ -32,11 +34,11 @@ type UpdateTenantInput struct {
 
 // CreateTenant creates a tenant.
 func (s *Service) CreateTenant(ctx context.Context, in CreateTenantInput) (*ent.Tenant, error) {
-	handle, err := Handle("handle", in.Handle)
+	handle, err := validate.Handle("handle", in.Handle)
 	if err != nil {
 		return nil, err
 	}
-	name, err := Name("name", in.Name)
+	name, err := validate.Name("name", in.Name)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +59,7 @@ func (s *Service) CreateTenant(ctx context.Context, in CreateTenantInput) (*ent.
 			c.SetMetadata(in.Metadata)
 		}
 		out, err := c.Save(ctx)
-		return out, Conflict(err, "a tenant with that handle or subdomain already exists")
+		return out, txn.Conflict(err, "a tenant with that handle or subdomain already exists")
 	})
 }
 
@@ -69,7 +71,7 @@ func (s *Service) UpdateTenant(ctx context.Context, id int, in UpdateTenantInput
 		}
 		u := tx.Tenant.UpdateOneID(id).SetNillableSubscriptionTier(in.SubscriptionTier)
 		if in.Name != nil {
-			name, err := Name("name", *in.Name)
+			name, err := validate.Name("name", *in.Name)
 			if err != nil {
 				return nil, err
 			}
@@ -92,7 +94,7 @@ func (s *Service) UpdateTenant(ctx context.Context, id int, in UpdateTenantInput
 			u.SetMetadata(in.Metadata)
 		}
 		out, err := u.Save(ctx)
-		return out, Conflict(err, "that subdomain is already taken")
+		return out, txn.Conflict(err, "that subdomain is already taken")
 	})
 }
 
@@ -115,7 +117,7 @@ func setTenantContact[B any](email, country *string, setEmail func(string) B, se
 		e := ""
 		if *email != "" {
 			var err error
-			if e, err = Email("billingEmail", *email); err != nil {
+			if e, err = validate.Email("billingEmail", *email); err != nil {
 				return err
 			}
 		}
@@ -125,7 +127,7 @@ func setTenantContact[B any](email, country *string, setEmail func(string) B, se
 		c := ""
 		if *country != "" {
 			var err error
-			if c, err = Country("country", *country); err != nil {
+			if c, err = validate.Country("country", *country); err != nil {
 				return err
 			}
 		}

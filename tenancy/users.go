@@ -8,6 +8,8 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/txn"
+	"github.com/dakkah/cityos/validate"
 )
 
 // CreateUserInput is the input of CreateUser.
@@ -19,7 +21,7 @@ type CreateUserInput struct {
 
 // CreateUser creates a user who can sign in; roles are granted separately.
 func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (*ent.User, error) {
-	email, err := Email("email", in.Email)
+	email, err := validate.Email("email", in.Email)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +34,7 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (*ent.User
 		c.SetName(*in.Name)
 	}
 	u, err := c.Save(ctx)
-	return u, Conflict(err, "a user with that e-mail already exists")
+	return u, txn.Conflict(err, "a user with that e-mail already exists")
 }
 
 // GrantRole gives a user a role: super_admin with no tenant; tenant_admin and customer
@@ -42,7 +44,7 @@ func (s *Service) GrantRole(ctx context.Context, userID int, role membership.Rol
 		return nil, apperr.Invalid("role", "unknown role %q", role)
 	}
 	var out *ent.Membership
-	err := WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		c := tx.Membership.Create().SetUserID(userID).SetRole(role)
 		switch role {
 		case membership.RoleSuperAdmin:
@@ -85,7 +87,7 @@ func (s *Service) GrantRole(ctx context.Context, userID int, role membership.Rol
 
 // RevokeRole removes a membership.
 func (s *Service) RevokeRole(ctx context.Context, membershipID int) error {
-	return WithTx(ctx, s.client, func(tx *ent.Tx) error {
+	return txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		if _, err := tx.Membership.Get(ctx, membershipID); err != nil {
 			return err
 		}

@@ -1,14 +1,11 @@
 package tenancy
 
 import (
-	"net/mail"
-	"regexp"
 	"strings"
 
 	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/validate"
 )
-
-var label = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 
 // reservedLabels cannot be subdomains: the platform serves its own pages there.
 var reservedLabels = map[string]bool{
@@ -16,51 +13,14 @@ var reservedLabels = map[string]bool{
 	"cdn": true, "assets": true, "graphql": true, "stores": true, "status": true,
 }
 
-// Handle checks a tenant or store handle: a lower-case DNS label.
-func Handle(field, v string) (string, error) {
-	v = strings.TrimSpace(v)
-	if !label.MatchString(v) {
-		return "", apperr.Invalid(field, "%s must be 1-63 lower-case letters, digits or hyphens, not starting or ending with a hyphen", field)
-	}
-	return v, nil
-}
-
 // Subdomain checks a subdomain label; the result is lower-cased.
 func Subdomain(field, v string) (string, error) {
 	v = strings.ToLower(strings.TrimSpace(v))
-	if !label.MatchString(v) {
+	if !validate.IsDNSLabel(v) {
 		return "", apperr.Invalid(field, "%s must be a DNS label: 1-63 letters, digits or hyphens", field)
 	}
 	if reservedLabels[v] {
 		return "", apperr.Invalid(field, "%s %q is reserved by the platform", field, v)
-	}
-	return v, nil
-}
-
-// Name checks a display name.
-func Name(field, v string) (string, error) {
-	v = strings.TrimSpace(v)
-	if v == "" || len(v) > 200 {
-		return "", apperr.Invalid(field, "%s must be 1-200 characters", field)
-	}
-	return v, nil
-}
-
-// Email checks an e-mail address; the result is lower-cased.
-func Email(field, v string) (string, error) {
-	v = strings.ToLower(strings.TrimSpace(v))
-	a, err := mail.ParseAddress(v)
-	if err != nil || a.Address != v || len(v) > 254 {
-		return "", apperr.Invalid(field, "%s must be an e-mail address", field)
-	}
-	return v, nil
-}
-
-// Country checks an ISO 3166-1 alpha-2 code; the result is upper-case.
-func Country(field, v string) (string, error) {
-	v = strings.ToUpper(strings.TrimSpace(v))
-	if len(v) != 2 || v[0] < 'A' || v[0] > 'Z' || v[1] < 'A' || v[1] > 'Z' {
-		return "", apperr.Invalid(field, "%s must be a two-letter ISO country code", field)
 	}
 	return v, nil
 }
@@ -74,7 +34,7 @@ func Hostname(field, v, platformDomain string) (string, error) {
 		return "", apperr.Invalid(field, "%s must be a domain name such as shop.example.com", field)
 	}
 	for _, p := range parts {
-		if !label.MatchString(p) {
+		if !validate.IsDNSLabel(p) {
 			return "", apperr.Invalid(field, "%s must be a domain name such as shop.example.com", field)
 		}
 	}

@@ -11,13 +11,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dakkah/cityos/app"
 	"github.com/dakkah/cityos/config"
-	"github.com/dakkah/cityos/platform"
 )
 
 // API is the whole HTTP API over a test database.
 type API struct {
-	App     *platform.App
+	App     *app.Instance
 	Handler http.Handler
 	DB      *DB
 	// Deadline, when set, bounds each request: a request stuck waiting (for a database
@@ -40,11 +40,11 @@ func NewAPI(t testing.TB, db *DB, cfg config.Config) *API {
 	t.Helper()
 	rdb, addr := Redis(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	app, err := platform.Assemble(cfg, log, db.Client, db.SQL, rdb, addr)
+	inst, err := app.Assemble(cfg, log, db.Client, db.SQL, rdb, addr)
 	if err != nil {
 		t.Fatalf("assemble: %v", err)
 	}
-	return &API{App: app, Handler: app.Handler(), DB: db}
+	return &API{App: inst, Handler: inst.Handler(), DB: db}
 }
 
 // Response is a GraphQL response.

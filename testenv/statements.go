@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect"
 	"github.com/99designs/gqlgen/graphql"
 
+	"github.com/dakkah/cityos/app"
 	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/platform"
@@ -53,11 +54,11 @@ func CountedAPI(t testing.TB, db *DB, cfg config.Config) (*API, *StatementLog) {
 	drv := platform.Driver(platform.DialectOf(db.SQL), db.SQL).(platformDriver)
 	client := ent.NewClient(ent.Driver(countingDriver{drv: drv, log: log}))
 	rdb, addr := Redis(t)
-	app, err := platform.Assemble(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), client, db.SQL, rdb, addr)
+	inst, err := app.Assemble(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), client, db.SQL, rdb, addr)
 	if err != nil {
 		t.Fatalf("assemble: %v", err)
 	}
-	return &API{App: app, Handler: app.Handler(), DB: db}, log
+	return &API{App: inst, Handler: inst.Handler(), DB: db}, log
 }
 
 // countingDriver records what runs through drv: ent's statements and raw SQL alike.

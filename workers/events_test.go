@@ -20,8 +20,8 @@ import (
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/outbox"
-	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 	"github.com/dakkah/cityos/workers"
 )
@@ -120,7 +120,7 @@ func (e *env) order(t *testing.T, email string) *ent.Order {
 func (e *env) raise(t *testing.T, topic string, payload map[string]any) *asynq.Task {
 	t.Helper()
 	var id int
-	require.NoError(t, tenancy.WithTx(sys(), e.db.Client, func(tx *ent.Tx) error {
+	require.NoError(t, txn.Run(sys(), e.db.Client, func(tx *ent.Tx) error {
 		if err := outbox.Add(sys(), tx, e.TenantA.ID, topic, payload); err != nil {
 			return err
 		}

@@ -10,19 +10,19 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/dakkah/cityos/app"
 	"github.com/dakkah/cityos/config"
-	"github.com/dakkah/cityos/platform"
 	"github.com/dakkah/cityos/seed"
 	"github.com/dakkah/cityos/server"
 	"github.com/dakkah/cityos/workers"
 )
 
-func open(ctx context.Context, log *slog.Logger, migrate bool) (*platform.App, error) {
+func open(ctx context.Context, log *slog.Logger, migrate bool) (*app.Instance, error) {
 	cfg, err := config.FromEnv()
 	if err != nil {
 		return nil, err
 	}
-	return platform.Open(ctx, cfg, log, migrate)
+	return app.Open(ctx, cfg, log, migrate)
 }
 
 func runServe(ctx context.Context, log *slog.Logger, args []string, api, work bool) error {
@@ -63,7 +63,7 @@ func runServe(ctx context.Context, log *slog.Logger, args []string, api, work bo
 	return g.Wait()
 }
 
-func announce(log *slog.Logger, app *platform.App) {
+func announce(log *slog.Logger, app *app.Instance) {
 	c := app.Config
 	mode := "production (PostgreSQL, Redis)"
 	db := "postgres"

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dakkah/cityos/reqid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -32,7 +33,7 @@ type onlyReader struct{ io.Reader }
 func TestBodyLimitContentLength(t *testing.T) {
 	var called bool
 	req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(strings.Repeat("x", 11)))
-	req = req.WithContext(WithRequestID(req.Context(), "rid-big"))
+	req = req.WithContext(reqid.With(req.Context(), "rid-big"))
 	require.EqualValues(t, 11, req.ContentLength)
 	rec := httptest.NewRecorder()
 	BodyLimit(10)(readAll(&called)).ServeHTTP(rec, req)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/reqid"
 )
 
 // gqlError mirrors one entry of a GraphQL response's "errors" list, so that
@@ -28,7 +29,7 @@ func WriteError(w http.ResponseWriter, r *http.Request, status int, code apperr.
 		extensions[k] = v
 	}
 	extensions["code"] = code
-	if id := RequestID(r.Context()); id != "" {
+	if id := reqid.From(r.Context()); id != "" {
 		extensions["requestId"] = id
 	}
 	body, err := json.Marshal(gqlErrorBody{Errors: []gqlError{{Message: message, Extensions: extensions}}})

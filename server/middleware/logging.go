@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"github.com/dakkah/cityos/reqid"
 )
 
 type loggerKey struct{}
@@ -15,7 +17,7 @@ func Logger(ctx context.Context) *slog.Logger {
 	if l, ok := ctx.Value(loggerKey{}).(*slog.Logger); ok {
 		return l
 	}
-	if id := RequestID(ctx); id != "" {
+	if id := reqid.From(ctx); id != "" {
 		return slog.Default().With("request_id", id)
 	}
 	return slog.Default()
@@ -34,7 +36,7 @@ func AccessLog(logger *slog.Logger, trustProxy bool) func(http.Handler) http.Han
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
-			id := RequestID(r.Context())
+			id := reqid.From(r.Context())
 			reqLogger := logger
 			if id != "" {
 				reqLogger = logger.With("request_id", id)

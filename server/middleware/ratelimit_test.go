@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/alicebob/miniredis/v2"
+	"github.com/dakkah/cityos/reqid"
 	"github.com/go-redis/redis_rate/v10"
 	"github.com/redis/go-redis/v9"
 	"github.com/stretchr/testify/assert"
@@ -18,7 +19,7 @@ func byHeaderKey(r *http.Request) string { return r.Header.Get("X-Api-Key") }
 func limitedDo(h http.Handler, key string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodPost, "/graphql", nil)
 	req.Header.Set("X-Api-Key", key)
-	req = req.WithContext(WithRequestID(req.Context(), "rid-"+key))
+	req = req.WithContext(reqid.With(req.Context(), "rid-"+key))
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec

@@ -1,9 +1,9 @@
 package middleware
 
 import (
-	"context"
 	"net/http"
 
+	"github.com/dakkah/cityos/reqid"
 	"github.com/google/uuid"
 )
 
@@ -11,19 +11,6 @@ import (
 const RequestIDHeader = "X-Request-Id"
 
 const maxRequestIDLen = 128
-
-type requestIDKey struct{}
-
-// WithRequestID returns ctx carrying id.
-func WithRequestID(ctx context.Context, id string) context.Context {
-	return context.WithValue(ctx, requestIDKey{}, id)
-}
-
-// RequestID returns the request id of ctx, or "" when there is none.
-func RequestID(ctx context.Context) string {
-	id, _ := ctx.Value(requestIDKey{}).(string)
-	return id
-}
 
 // AssignRequestID keeps a caller's X-Request-Id when it is sane, so a trace can
 // span a gateway and this service, and otherwise makes a new one. The id goes
@@ -36,7 +23,7 @@ func AssignRequestID(next http.Handler) http.Handler {
 		}
 		// Set before next runs: headers are frozen once the handler writes.
 		w.Header().Set(RequestIDHeader, id)
-		next.ServeHTTP(w, r.WithContext(WithRequestID(r.Context(), id)))
+		next.ServeHTTP(w, r.WithContext(reqid.With(r.Context(), id)))
 	})
 }
 

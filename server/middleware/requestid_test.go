@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dakkah/cityos/reqid"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -14,7 +15,7 @@ import (
 func serveID(t *testing.T, sent string) (ctxID, headerID string) {
 	t.Helper()
 	h := AssignRequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctxID = RequestID(r.Context())
+		ctxID = reqid.From(r.Context())
 	}))
 	req := httptest.NewRequest(http.MethodPost, "/graphql", nil)
 	if sent != "" {
@@ -59,6 +60,6 @@ func TestRequestIDRejectedWhenInsane(t *testing.T) {
 
 func TestRequestIDContextHelpers(t *testing.T) {
 	req := httptest.NewRequest(http.MethodGet, "/", nil)
-	assert.Equal(t, "", RequestID(req.Context()))
-	assert.Equal(t, "x", RequestID(WithRequestID(req.Context(), "x")))
+	assert.Equal(t, "", reqid.From(req.Context()))
+	assert.Equal(t, "x", reqid.From(reqid.With(req.Context(), "x")))
 }
