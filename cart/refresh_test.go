@@ -173,3 +173,29 @@ func TestCartTotalsHaveBounds(t *testing.T) {
 		require.Len(t, e.get(shop, c.ID).Items, 1, "unchanged")
 	})
 }
+
+// Who cannot reach a cart learns nothing of its changes and changes nothing: another
+// tenant's principals, and another store's storefront, get NOT_FOUND, and the cart keeps
+// its price until its own shopper changes it.
+func TestCartChangesStayWithTheCart(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newEnv(t, db)
+		shop := e.Shop(testenv.Anonymous, hostA1)
+		c := e.add(shop, e.create(shop, map[string]any{"regionId": id(e.SAR.ID)}).ID, e.Variants["thobe"], 1)
+		e.setPrice("thobe", "SAR", 30000)
+		for name, h := range map[string]testenv.Headers{
+			"admin of B":       e.As(testenv.TenantAdminB),
+			"secret key B":     e.As(testenv.SecretB),
+			"guest of B1":      e.Shop(testenv.Anonymous, hostB1),
+			"guest of A2":      e.Shop(testenv.Anonymous, hostA2),
+			"admin of B at B1": e.Shop(testenv.TenantAdminB, hostB1),
+		} {
+			r, _ := e.do(h, qUpdate, "updateLineItem", map[string]any{"c": c.ID, "i": c.Items[0].ID, "q": 2})
+			requireCode(t, r, "NOT_FOUND", "cartId")
+			require.Nil(t, r.Errors[0].Extensions["lines"], name)
+		}
+		require.Equal(t, int64(25000), e.get(shop, c.ID).Items[0].UnitPrice, "not re-priced by them")
+		r, _ := e.do(shop, qUpdate, "updateLineItem", map[string]any{"c": c.ID, "i": c.Items[0].ID, "q": 2})
+		require.Len(t, changedLines(t, r), 1, "its own shopper is told")
+	})
+}
