@@ -11,7 +11,7 @@ import (
 // store's staff. The fixture's carts: customer_A's in A1 (a thobe), a guest's in A2 (a
 // hijab), ShopperB's in B1 (a gadget).
 func cartMutationCases() []Case {
-	notFound, badInput := Deny("NOT_FOUND"), Deny("BAD_USER_INPUT")
+	notFound, badInput, closed := Deny("NOT_FOUND"), Deny("BAD_USER_INPUT"), Deny("STORE_CLOSED")
 	all := func(o Outcome) Cells { return Cells{o, o, o, o, o, o, o} }
 	// A1's cart with no store named: its customer, its store's key and staff reach it;
 	// B's key does not; an anonymous caller that names no store is asked to name one.
@@ -97,8 +97,8 @@ func cartMutationCases() []Case {
 			Op:      createOp,
 			Vars:    vars(func(f *fx) map[string]any { return map[string]any{"in": map[string]any{"regionId": gid(f.SAR.ID)}} }),
 			Headers: shoppingAt("a3.dakkah.test"),
-			Expect: Cells{SA: badInput, TA: badInput, SM: badInput, CU: badInput,
-				PK: Allow(Eq("createCart.store.handle", "a1")), SK: badInput, AN: badInput},
+			Expect: Cells{SA: closed, TA: closed, SM: closed, CU: closed,
+				PK: Allow(Eq("createCart.store.handle", "a1")), SK: closed, AN: closed},
 		},
 		{
 			// storeId names the store as X-Store-Host would: anyone may shop at B1, but

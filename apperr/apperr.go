@@ -19,6 +19,12 @@ const (
 	Conflict        Code = "CONFLICT"
 	RateLimited     Code = "RATE_LIMITED"
 	Internal        Code = "INTERNAL"
+	// StoreClosed: the store is not taking orders (inactive, in maintenance, or its
+	// tenant suspended or inactive); its carts can neither change nor complete.
+	StoreClosed Code = "STORE_CLOSED"
+	// CartChanged: the cart's lines no longer matched the catalog (a price changed, an
+	// item is no longer sold) and were brought up to date; Details["lines"] says how.
+	CartChanged Code = "CART_CHANGED"
 )
 
 // Error is an error safe to show to a client.
@@ -27,6 +33,9 @@ type Error struct {
 	Message string
 	// Field names the input field at fault, for BAD_USER_INPUT.
 	Field string
+	// Details are further extensions the client acts on (CART_CHANGED's lines). They
+	// never replace code, field or requestId.
+	Details map[string]any
 }
 
 func (e *Error) Error() string { return e.Message }

@@ -7,7 +7,6 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/productvariant"
-	"github.com/dakkah/cityos/pricing"
 )
 
 // MaxQuantity is the most units of one variant a cart line holds.
@@ -20,23 +19,21 @@ var (
 
 // AddItem puts qty units of a variant in the cart, adding to its line when the variant is
 // already there. The variant must be sold in the cart's store, as that store's shoppers
-// see its catalog; its price in the cart's region (or currency) is kept on the line.
+// see its catalog; a new line takes its price in the cart's region (or currency). Like
+// every change of a line, it first brings the cart's lines up to date (see changeLines).
 func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.Cart, error) {
 	if err := checkQuantity(qty, 1); err != nil {
 		return nil, err
 	}
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
-		shop, err := s.shopIn(ctx, tx, c)
-		if err != nil {
-			return err
-		}
-		v, err := tx.ProductVariant.Query().Where(productvariant.ID(variantID)).Only(shop)
+	return s.changeLines(ctx, token, []int{variantID}, func(tx *ent.Tx, c *ent.Cart, sh *shelf) error {
+		v, err := tx.ProductVariant.Query().Where(productvariant.ID(variantID)).Only(shopIn(ctx, c))
 		if ent.IsNotFound(err) {
 			return errVariantNotSold
 		}
 		if err != nil {
 			return err
 		}
+		st := sh.of(v.ID)
 		var line *ent.LineItem // the cart's line of the variant, among those loaded with it
 		for _, it := range c.Edges.Items {
 			if it.VariantID == v.ID {
@@ -51,28 +48,21 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 		if want > MaxQuantity {
 			return apperr.Invalid("quantity", "a cart holds at most %d of one item", MaxQuantity)
 		}
-		if line != nil {
-			if err := checkStock(sys(ctx), tx, v, want); err != nil {
-				return err
-			}
+		if err := enough(st, want); err != nil {
+			return err
+		}
+		if line != nil { // brought up to date: it has today's price
 			return s.setQuantity(ctx, tx, line, want)
 		}
-		// The store sells the variant: what a line of it is made of (its product's title,
-		// its stock and prices) is read in the service's context, in one statement.
-		src, err := readLineSource(sys(ctx), tx, v.ID, c.RegionID, c.CurrencyCode)
-		if err != nil {
-			return err
-		}
-		if err := enough(v, want, src.unreserved); err != nil {
-			return err
-		}
-		// The price the store's shoppers see for the cart's region, else in its currency.
-		p, ok := pricing.Choose(src.prices, &c.RegionID, c.CurrencyCode)
-		if !ok {
+		price, ok := currentPrice(c, st)
+		switch {
+		case !st.sold: // gone since the policy showed it
+			return errVariantNotSold
+		case !ok:
 			return apperr.Invalid("variantId", "the variant has no price in %s", c.CurrencyCode)
 		}
 		created, err := tx.LineItem.Create().SetTenantID(c.TenantID).SetCartID(c.ID).SetVariantID(v.ID).
-			SetTitle(title(src.productTitle, v)).SetSku(v.Sku).SetQuantity(qty).SetUnitPrice(p.Amount).Save(sys(ctx))
+			SetTitle(title(st.productTitle, v)).SetSku(v.Sku).SetQuantity(qty).SetUnitPrice(price).Save(sys(ctx))
 		if err != nil {
 			return err
 		}
@@ -107,33 +97,22 @@ func removeLine(ctx context.Context, tx *ent.Tx, c *ent.Cart, line *ent.LineItem
 	return nil
 }
 
-// UpdateItem sets a line's quantity; 0 removes the line. The unit price stays the one
-// the line was added with.
+// UpdateItem sets a line's quantity; 0 removes the line. Like every change of a line, it
+// first brings the cart's lines up to date (see changeLines).
 func (s *Service) UpdateItem(ctx context.Context, token, itemID, qty int) (*ent.Cart, error) {
 	if err := checkQuantity(qty, 0); err != nil {
 		return nil, err
 	}
-	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
+	if qty == 0 {
+		return s.RemoveItem(ctx, token, itemID)
+	}
+	return s.changeLines(ctx, token, nil, func(tx *ent.Tx, c *ent.Cart, sh *shelf) error {
 		line, err := cartLine(c, itemID)
 		if err != nil {
 			return err
 		}
-		if qty == 0 {
-			return removeLine(ctx, tx, c, line)
-		}
-		if qty > line.Quantity { // more units: the variant must still be sold, and in stock
-			shop, err := s.shopIn(ctx, tx, c)
-			if err != nil {
-				return err
-			}
-			v, err := tx.ProductVariant.Get(shop, line.VariantID)
-			if ent.IsNotFound(err) {
-				return &apperr.Error{Code: apperr.NotFound, Field: "lineItemId", Message: "the item is no longer sold in this store"}
-			}
-			if err != nil {
-				return err
-			}
-			if err := checkStock(sys(ctx), tx, v, qty); err != nil {
+		if qty > line.Quantity { // more units: they must be in stock
+			if err := enough(sh.of(line.VariantID), qty); err != nil {
 				return err
 			}
 		}
@@ -141,9 +120,13 @@ func (s *Service) UpdateItem(ctx context.Context, token, itemID, qty int) (*ent.
 	})
 }
 
-// RemoveItem takes a line out of the cart.
+// RemoveItem takes a line out of the cart. Removing needs no price: the other lines are
+// left as they are.
 func (s *Service) RemoveItem(ctx context.Context, token, itemID int) (*ent.Cart, error) {
 	return s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
+		if err := open(ctx, tx.Store, c); err != nil {
+			return err
+		}
 		line, err := cartLine(c, itemID)
 		if err != nil {
 			return err
@@ -169,27 +152,12 @@ func checkQuantity(qty, least int) error {
 	return nil
 }
 
-// checkStock refuses more units than are available (stocked minus reserved) of a variant
-// that tracks its inventory and does not allow backorders. Checkout reserves the units;
-// this only keeps a shopper from filling a cart that cannot be bought.
-func checkStock(ctx context.Context, tx *ent.Tx, v *ent.ProductVariant, want int) error {
-	if !tracksStock(v) {
-		return nil
-	}
-	n, err := unreserved(ctx, tx, v.ID)
-	if err != nil {
-		return err
-	}
-	return enough(v, want, n)
-}
-
-// tracksStock says whether a cart may hold no more of v than is in stock.
-func tracksStock(v *ent.ProductVariant) bool { return v.ManageInventory && !v.AllowBackorder }
-
-// enough refuses want units of v when only available are unreserved (see checkStock).
-func enough(v *ent.ProductVariant, want, available int) error {
-	if tracksStock(v) && want > available {
-		return apperr.Invalid("quantity", "only %d left", available)
+// enough refuses want units of a variant that tracks its inventory and does not allow
+// backorders when fewer are unreserved (stocked minus reserved). Checkout reserves the
+// units; this only keeps a shopper from filling a cart that cannot be bought.
+func enough(st *stock, want int) error {
+	if st.tracks() && want > st.unreserved {
+		return apperr.Invalid("quantity", "only %d left", st.unreserved)
 	}
 	return nil
 }

@@ -3,78 +3,126 @@ package cart
 import (
 	"context"
 	"database/sql"
+	"strconv"
+	"strings"
 
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/store"
+	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/storefront"
 )
 
-// unreservedUnits is the SQL for the units the levels of variant $1 hold unreserved. A
-// level whose reservations exceed its stock (backorders) adds nothing rather than
-// taking from the others.
-const unreservedUnits = `(SELECT COALESCE(SUM(CASE WHEN l.stocked_quantity > l.reserved_quantity
-	THEN l.stocked_quantity - l.reserved_quantity ELSE 0 END), 0) FROM inventory_levels l WHERE l.variant_id = $1)`
-
-// unreserved reads unreservedUnits for a variant through tx.
-func unreserved(ctx context.Context, tx *ent.Tx, variantID int) (int, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+unreservedUnits, variantID)
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
-	n := 0
-	if rows.Next() {
-		err = rows.Scan(&n)
-	}
-	if err == nil {
-		err = rows.Err()
-	}
-	return n, err
+// unreservedOf is the SQL for the units the levels of variant (an SQL expression) hold
+// unreserved. A level whose reservations exceed its stock (backorders) adds nothing
+// rather than taking from the others.
+func unreservedOf(variant string) string {
+	return `(SELECT COALESCE(SUM(CASE WHEN l.stocked_quantity > l.reserved_quantity
+	THEN l.stocked_quantity - l.reserved_quantity ELSE 0 END), 0) FROM inventory_levels l WHERE l.variant_id = ` + variant + `)`
 }
 
-// lineSource is what a new line of a variant is made of: its product's title, the units
-// it has unreserved, and its prices in the cart's currency, for the cart's region or for
-// every region (see pricing.Choose).
-type lineSource struct {
-	productTitle string
-	unreserved   int
-	prices       []*ent.Price
+// soldIn is the SQL saying the store s sells product p: published, of the store's tenant,
+// in one of the store's enabled sales channels. It is the storefront catalog policy's
+// rule (access.sellableProducts), for the rows the shelf reads past the policies.
+const soldIn = `(p.status = 'published' AND p.tenant_id = s.tenant_id AND EXISTS (
+	SELECT 1 FROM product_sales_channels psc JOIN sales_channels sc ON sc.id = psc.sales_channel_id
+	WHERE psc.product_id = p.id AND sc.store_id = s.id AND sc.is_disabled = false))`
+
+// stock is what a variant is now in a cart's store: whether the store sells it (false
+// once its product is unpublished, leaves the store's channels, or the variant is
+// deleted), its product's title, how it tracks stock, the units it has unreserved, and
+// its prices in the cart's currency, for the cart's region or for every region (see
+// pricing.Choose).
+type stock struct {
+	sold                            bool
+	productTitle                    string
+	manageInventory, allowBackorder bool
+	unreserved                      int
+	prices                          []*ent.Price
 }
 
-// readLineSource reads a variant's lineSource in one statement through tx. The caller has
-// checked, under the storefront's policy, that the cart's store sells the variant.
-func readLineSource(ctx context.Context, tx *ent.Tx, variantID, regionID int, currency string) (lineSource, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT p.title, `+unreservedUnits+`, pr.id, pr.region_id, pr.amount
-FROM product_variants v
-JOIN products p ON p.id = v.product_id
+// tracks says whether a cart may hold no more of the variant than is in stock.
+func (st *stock) tracks() bool { return st.manageInventory && !st.allowBackorder }
+
+// shelf is the catalog as a cart sees it now: its store's status, and the stock of the
+// variants asked for (none for a variant that no longer exists).
+type shelf struct {
+	status   storefront.Status
+	variants map[int]*stock
+}
+
+// of is the stock of a variant; a variant that no longer exists is not sold.
+func (sh *shelf) of(variantID int) *stock {
+	if st := sh.variants[variantID]; st != nil {
+		return st
+	}
+	return &stock{}
+}
+
+// querier runs SQL: an *ent.Client or an *ent.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// readShelf reads the shelf of cart c for the given variants in one statement, past the
+// policies: the caller has reached the cart, and what its lines are made of is the
+// cart's.
+func readShelf(ctx context.Context, q querier, c *ent.Cart, variantIDs []int) (*shelf, error) {
+	args := []any{c.StoreID, c.CurrencyCode, c.RegionID}
+	in := "1 = 0" // no variants: the store's row alone
+	if len(variantIDs) > 0 {
+		ph := make([]string, len(variantIDs))
+		for i, id := range variantIDs {
+			args = append(args, id)
+			ph[i] = "$" + strconv.Itoa(len(args))
+		}
+		in = "v.id IN (" + strings.Join(ph, ", ") + ")"
+	}
+	rows, err := q.QueryContext(ctx, `SELECT s.status, t.status, v.id, p.title, v.manage_inventory, v.allow_backorder,
+`+soldIn+`, `+unreservedOf("v.id")+`, pr.id, pr.region_id, pr.amount
+FROM stores s
+JOIN tenants t ON t.id = s.tenant_id
+LEFT JOIN product_variants v ON `+in+`
+LEFT JOIN products p ON p.id = v.product_id
 LEFT JOIN prices pr ON pr.variant_id = v.id AND pr.currency_code = $2 AND (pr.region_id IS NULL OR pr.region_id = $3)
-WHERE v.id = $1
-ORDER BY pr.id`, variantID, currency, regionID)
+WHERE s.id = $1
+ORDER BY v.id, pr.id`, args...)
 	if err != nil {
-		return lineSource{}, err
+		return nil, err
 	}
 	defer rows.Close()
-	var src lineSource
-	found := false
+	sh := &shelf{status: storefront.NotFound, variants: map[int]*stock{}}
 	for rows.Next() {
-		var id, region, amount sql.NullInt64
-		if err := rows.Scan(&src.productTitle, &src.unreserved, &id, &region, &amount); err != nil {
-			return lineSource{}, err
+		var (
+			storeStatus, tenantStatus string
+			variant, unreserved       sql.NullInt64
+			title                     sql.NullString
+			manage, backorder, sold   sql.NullBool
+			priceID, region, amount   sql.NullInt64
+		)
+		if err := rows.Scan(&storeStatus, &tenantStatus, &variant, &title, &manage, &backorder, &sold,
+			&unreserved, &priceID, &region, &amount); err != nil {
+			return nil, err
 		}
-		found = true
-		if !id.Valid {
-			continue // no price in currency: the LEFT JOIN's one row
+		sh.status = storefront.StatusOf(&ent.Store{Status: store.Status(storeStatus)}, &ent.Tenant{Status: tenant.Status(tenantStatus)})
+		if !variant.Valid {
+			continue // the store's row, without variants
 		}
-		p := &ent.Price{ID: int(id.Int64), VariantID: variantID, CurrencyCode: currency, Amount: amount.Int64}
+		id := int(variant.Int64)
+		st := sh.variants[id]
+		if st == nil {
+			st = &stock{sold: sold.Bool, productTitle: title.String, manageInventory: manage.Bool,
+				allowBackorder: backorder.Bool, unreserved: int(unreserved.Int64)}
+			sh.variants[id] = st
+		}
+		if !priceID.Valid {
+			continue // no price in the currency: the LEFT JOIN's one row
+		}
+		p := &ent.Price{ID: int(priceID.Int64), VariantID: id, CurrencyCode: c.CurrencyCode, Amount: amount.Int64}
 		if region.Valid {
 			r := int(region.Int64)
 			p.RegionID = &r
 		}
-		src.prices = append(src.prices, p)
+		st.prices = append(st.prices, p)
 	}
-	if err := rows.Err(); err != nil {
-		return lineSource{}, err
-	}
-	if !found { // deleted since the policy showed it
-		return lineSource{}, errVariantNotSold
-	}
-	return src, nil
+	return sh, rows.Err()
 }

@@ -131,6 +131,9 @@ func (s *Service) changeDetails(ctx context.Context, token int, fn func(c *ent.C
 			return nil, err
 		}
 	}
+	if err := open(ctx, s.client.Store, c); err != nil {
+		return nil, err
+	}
 	before := *c
 	if err := fn(c); err != nil {
 		return nil, err
@@ -221,19 +224,35 @@ func lockedOnPostgres(s *sql.Selector) {
 }
 
 // shopIn returns ctx as seen by a shopper of the cart's store: the caller, browsing that
-// store's storefront. The catalog policy then shows exactly what that store sells — or
-// nothing while it is closed. A request already shopping there knows whether it is open;
-// otherwise (staff naming a cart of another store) the store is looked up, through tx.
-func (s *Service) shopIn(ctx context.Context, tx *ent.Tx, c *ent.Cart) (context.Context, error) {
+// store's storefront. The catalog policy then shows exactly what that store sells. The
+// caller has found the store open (see readShelf), so nothing is looked up.
+func shopIn(ctx context.Context, c *ent.Cart) context.Context {
 	v := *viewer.FromContext(ctx)
+	if v.StoreID == c.StoreID && v.ShopOpen {
+		return ctx
+	}
+	v.StoreID, v.TenantID, v.ShopOpen = c.StoreID, c.TenantID, true
+	return viewer.NewContext(ctx, &v)
+}
+
+// open refuses a change of a cart whose store is not taking orders. A request shopping in
+// the cart's store had the store's status resolved with it (viewer.ShopOpen, dropped from
+// the resolution cache on every change of a store or tenant); any other caller's cart
+// store is looked up, in one statement.
+func open(ctx context.Context, stores *ent.StoreClient, c *ent.Cart) error {
+	v := viewer.FromContext(ctx)
 	if v.StoreID == c.StoreID {
-		return ctx, nil
+		if v.ShopOpen {
+			return nil
+		}
+		return errStoreClosed
 	}
-	st, err := tx.Store.Query().Where(store.ID(c.StoreID)).WithTenant().Only(sys(ctx))
-	if err != nil {
-		return nil, err
+	ok, err := stores.Query().Where(store.ID(c.StoreID), storefront.Open()).Exist(sys(ctx))
+	switch {
+	case err != nil:
+		return err
+	case !ok:
+		return errStoreClosed
 	}
-	v.StoreID, v.TenantID = st.ID, st.TenantID
-	v.ShopOpen = storefront.StatusOf(st, st.Edges.Tenant) == storefront.Active
-	return viewer.NewContext(ctx, &v), nil
+	return nil
 }

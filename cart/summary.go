@@ -71,12 +71,17 @@ func (s *Service) Summarize(ctx context.Context, c *ent.Cart) (Totals, error) {
 		for i, it := range items {
 			lines[i] = Line{UnitPrice: it.UnitPrice, Quantity: it.Quantity}
 		}
-		return Compute(lines, shipping, region.TaxRateBps, region.TaxInclusive), nil
+		return Compute(lines, shipping, region.TaxRateBps, region.TaxInclusive)
 	})
 }
 
-// LineTotal is a line's unit price times its quantity.
-func LineTotal(li *ent.LineItem) int64 { return li.UnitPrice * int64(li.Quantity) }
+// ItemTotal is a line's unit price times its quantity (see LineTotal).
+func ItemTotal(li *ent.LineItem) (int64, error) {
+	if t, ok := LineTotal(li.UnitPrice, li.Quantity); ok {
+		return t, nil
+	}
+	return 0, ErrTooLarge
+}
 
 // Variant returns the variant a line holds. The line was read under the caller's context,
 // so the variant it names is the caller's to see, even if its product has since left the

@@ -25,8 +25,8 @@ var (
 	// errCartMoved: the conditional update found the cart completed, or changed, since it
 	// was read.
 	errCartMoved = errors.New("checkout: cart completed or changed meanwhile")
-	// errTwin: a concurrent checkout with the same tenant and key inserted its order first.
-	errTwin = errors.New("checkout: idempotency key taken meanwhile")
+	// errTwin: a concurrent checkout of the same cart inserted its order first.
+	errTwin = errors.New("checkout: the cart's order was placed meanwhile")
 )
 
 // attempts bounds how often Complete reads a cart again that changed while it was being
@@ -62,17 +62,8 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 		return nil, err
 	}
 	if c.CompletedAt != nil { // a retry, or another key for a completed cart
-		o, err := s.byKey(ctx, c.TenantID, key)
-		if err == nil {
-			return s.replay(ctx, o, c, edges)
-		}
-		if !ent.IsNotFound(err) {
-			return nil, err
-		}
-		return nil, apperr.New(apperr.Conflict, "the cart was already completed with another idempotency key")
+		return s.afterRace(ctx, c, key, edges)
 	}
-	// An open cart with a key already used for another cart: the order's insert meets the
-	// key's unique index, before any payment, and afterRace answers the conflict.
 	p, err := s.plan(ctx, c)
 	if err != nil {
 		return nil, err
@@ -131,23 +122,13 @@ func (s *Service) loadCart(ctx context.Context, token int) (*ent.Cart, error) {
 	return c, err
 }
 
-// byKey finds the tenant's order placed with key.
-func (s *Service) byKey(ctx context.Context, tenantID int, key string) (*ent.Order, error) {
-	return s.client.Order.Query().Where(order.TenantID(tenantID), order.IdempotencyKey(key)).Only(sys(ctx))
-}
+// An idempotency key is scoped to its cart: it tells a retry of a cart's checkout from
+// another attempt at it, and never reaches another cart, so one shopper's key cannot
+// block another's checkout, in the same store or a sibling one. The order's unique cart
+// makes one order per cart.
 
-// replay answers a key that already placed an order: that order, when it is this cart's.
-// A key is the client's own and may be reused by another shopper: never hand them an
-// order of a cart they did not complete.
-func (s *Service) replay(ctx context.Context, o *ent.Order, c *ent.Cart, edges Edges) (*ent.Order, error) {
-	if o.CartID == nil || *o.CartID != c.ID {
-		return nil, apperr.New(apperr.Conflict, "this idempotency key was already used for another cart")
-	}
-	return s.load(ctx, o.ID, edges)
-}
-
-// afterRace settles a checkout that lost to a concurrent one: the winner's order when it
-// was placed with the same key, else a conflict.
+// afterRace answers a checkout of a cart completed meanwhile (by a retry, or a twin that
+// won the race): the cart's order when it was placed with the same key, else a conflict.
 func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, edges Edges) (*ent.Order, error) {
 	o, err := s.client.Order.Query().Where(order.CartID(c.ID)).Only(sys(ctx))
 	switch {
@@ -157,9 +138,6 @@ func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, edges 
 		return nil, apperr.New(apperr.Conflict, "the cart was already completed with another idempotency key")
 	case !ent.IsNotFound(err):
 		return nil, err
-	}
-	if o, err := s.byKey(ctx, c.TenantID, key); err == nil {
-		return s.replay(ctx, o, c, edges)
 	}
 	return nil, apperr.New(apperr.Conflict, "the cart was already completed")
 }
@@ -220,7 +198,7 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	}
 	ref, err := provider.Authorize(ctx, payment.AuthorizeRequest{
 		Amount: p.totals.Total, CurrencyCode: c.CurrencyCode, Email: c.Email,
-		IdempotencyKey: strconv.Itoa(c.TenantID) + ":" + key,
+		IdempotencyKey: "cart-" + strconv.Itoa(c.ID) + ":" + key, // scoped as the key is
 		Metadata: map[string]string{
 			"tenant_id": strconv.Itoa(c.TenantID), "store_id": strconv.Itoa(c.StoreID), "cart_id": strconv.Itoa(c.ID),
 		},

@@ -18,8 +18,13 @@ type plan struct {
 }
 
 // plan checks the cart is ready to complete, naming the first missing field, and
-// computes its totals.
+// computes its totals. Its store must still take orders and its lines must be as the
+// catalog sells them now (see cart.Service.Refresh): checked here, at completion, not
+// only when the cart was made or changed.
 func (s *Service) plan(ctx context.Context, c *ent.Cart) (*plan, error) {
+	if err := s.carts.Refresh(ctx, c); err != nil {
+		return nil, err
+	}
 	items := append([]*ent.LineItem(nil), c.Edges.Items...)
 	switch {
 	case len(items) == 0:
@@ -54,9 +59,9 @@ func (s *Service) plan(ctx context.Context, c *ent.Cart) (*plan, error) {
 	for i, it := range items {
 		lines[i] = cart.Line{UnitPrice: it.UnitPrice, Quantity: it.Quantity}
 	}
-	return &plan{
-		items:    items,
-		shipping: so,
-		totals:   cart.Compute(lines, so.Amount, region.TaxRateBps, region.TaxInclusive),
-	}, nil
+	totals, err := cart.Compute(lines, so.Amount, region.TaxRateBps, region.TaxInclusive)
+	if err != nil {
+		return nil, apperr.Invalid("items", "the cart's total passes %d, the most an order may be", cart.MaxTotal)
+	}
+	return &plan{items: items, shipping: so, totals: totals}, nil
 }

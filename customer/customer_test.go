@@ -160,10 +160,10 @@ func TestRegistrationIsChecked(t *testing.T) {
 		// Only an open store takes registrations.
 		require.NoError(t, db.Client.Store.UpdateOneID(c.StoreA2.ID).SetStatus(store.StatusInactive).Exec(sys()))
 		r, _ = register(t, c, anon, map[string]any{"email": "x@example.com", "password": pw, "storeId": id(c.StoreA2.ID)})
-		requireCode(t, r, "BAD_USER_INPUT", "storeId")
+		requireCode(t, r, "STORE_CLOSED")
 		c.SetTenantStatus(t, c.TenantB.ID, tenant.StatusSuspended)
 		r, _ = register(t, c, anon, map[string]any{"email": "x@example.com", "password": pw, "storeId": id(c.StoreB1.ID)})
-		requireCode(t, r, "BAD_USER_INPUT", "storeId")
+		requireCode(t, r, "STORE_CLOSED")
 
 		n, err := db.Client.User.Query().Where(user.Email("x@example.com")).Count(sys())
 		require.NoError(t, err)

@@ -70,7 +70,8 @@ func (r *lineItemResolver) Variant(ctx context.Context, obj *ent.LineItem) (*ent
 
 // Total is the resolver for the total field.
 func (r *lineItemResolver) Total(ctx context.Context, obj *ent.LineItem) (int, error) {
-	return int(cart.LineTotal(obj)), nil
+	t, err := cart.ItemTotal(obj)
+	return int(t), err
 }
 
 // CreateCart is the resolver for the createCart field.

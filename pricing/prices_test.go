@@ -71,6 +71,8 @@ func TestSetPrice(t *testing.T) {
 			field string
 		}{
 			{priceIn(thobe, "SAR", -1), "amount"},
+			{priceIn(thobe, "SAR", pricing.MaxAmount+1), "amount"},
+			{priceIn(thobe, "SAR", 1<<62), "amount"}, // × 4 once wrapped a total to 0
 			{priceIn(thobe, "sar", 100), "currencyCode"},
 			{priceIn(thobe, "SA", 100), "currencyCode"},
 			{priceIn(thobe, "SAR", 100, c.AED.ID), "currencyCode"}, // the region prices in AED
@@ -84,6 +86,8 @@ func TestSetPrice(t *testing.T) {
 		c.API.MustDo(t, admin, `mutation($id: ID!) { deletePrice(id: $id) }`, map[string]any{"id": r2.ID}).Decode(t, &del)
 		require.Equal(t, r2.ID, del.DeletePrice)
 		require.Equal(t, 2, prices())
+		top := setPrice(t, c, admin, priceIn(thobe, "USD", pricing.MaxAmount))
+		require.Equal(t, pricing.MaxAmount, top.Amount, "the largest price is below 10^12")
 	})
 }
 
@@ -137,6 +141,7 @@ func TestShippingOptions(t *testing.T) {
 		require.Equal(t, id(c.TenantA.ID), o.TenantID, "the region's tenant")
 
 		requireError(t, c.API.Do(t, admin, createShippingM, in(c.AED.ID, "Express", -1)), "BAD_USER_INPUT", "amount")
+		requireError(t, c.API.Do(t, admin, createShippingM, in(c.AED.ID, "Express", pricing.MaxAmount+1)), "BAD_USER_INPUT", "amount")
 		requireError(t, c.API.Do(t, admin, createShippingM, in(c.AED.ID, "", 100)), "BAD_USER_INPUT", "name")
 		requireError(t, c.API.Do(t, admin, createShippingM, in(c.RegionB.ID, "Express", 100)), "NOT_FOUND", "")
 		requireError(t, c.API.Do(t, c.As(testenv.SecretB), createShippingM, in(c.AED.ID, "Express", 100)), "NOT_FOUND", "")

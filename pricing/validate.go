@@ -22,10 +22,16 @@ func CurrencyCode(field, v string) (string, error) {
 	return v, nil
 }
 
+// MaxAmount is the largest price or shipping amount, in minor units (below 10^12: ten
+// billion in a currency of two decimals). With at most cart.MaxQuantity units a line, no
+// sum of a cart's amounts comes near int64's limit, nor the 2^53 JavaScript clients
+// read exactly.
+const MaxAmount int64 = 1_000_000_000_000 - 1
+
 // Amount checks an amount of money in minor units.
 func Amount(field string, v int64) (int64, error) {
-	if v < 0 {
-		return 0, apperr.Invalid(field, "%s must not be negative", field)
+	if v < 0 || v > MaxAmount {
+		return 0, apperr.Invalid(field, "%s must be from 0 to %d (minor units)", field, MaxAmount)
 	}
 	return v, nil
 }

@@ -34,8 +34,15 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	if id := reqid.From(ctx); id != "" {
 		gerr.Extensions["requestId"] = id
 	}
-	if e, ok := apperr.As(err); ok && e.Field != "" {
-		gerr.Extensions["field"] = e.Field
+	if e, ok := apperr.As(err); ok {
+		for k, v := range e.Details {
+			if _, taken := gerr.Extensions[k]; !taken {
+				gerr.Extensions[k] = v
+			}
+		}
+		if e.Field != "" {
+			gerr.Extensions["field"] = e.Field
+		}
 	}
 	return gerr
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/resolution"
@@ -74,6 +75,13 @@ func StatusOf(s *ent.Store, t *ent.Tenant) Status {
 		return Maintenance
 	}
 	return Active
+}
+
+// Open is StatusOf's Active as a predicate of stores: the store is active and its
+// tenant operating.
+func Open() predicate.Store {
+	return store.And(store.StatusEQ(store.StatusActive),
+		store.HasTenantWith(tenant.StatusNotIn(tenant.StatusSuspended, tenant.StatusInactive)))
 }
 
 // Store loads a store with its tenant, through the cache; NotFound when it is gone.

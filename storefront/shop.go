@@ -18,6 +18,13 @@ func NoStore(byArgument bool) error {
 	return apperr.Invalid("storeId", "name the store: X-Publishable-Key or X-Store-Host")
 }
 
+// Closed answers an operation that needs an open store (carts, checkout, sign-ups) in
+// a store that is inactive or in maintenance, or whose tenant is suspended or inactive.
+// It does not say which: a tenant's status is its staff's business.
+func Closed() error {
+	return apperr.New(apperr.StoreClosed, "the store is not taking orders")
+}
+
 // Shop is the store a storefront operation acts in (carts, customer accounts), and its
 // tenant: the store the request is for, or storeID when the request names none; a
 // storeID naming another store is refused. With open, the store must be open for
@@ -46,7 +53,7 @@ func Shop(ctx context.Context, client *ent.Client, storeID *int, open bool) (sto
 		return 0, 0, err
 	}
 	if open && StatusOf(st, st.Edges.Tenant) != Active {
-		return 0, 0, apperr.Invalid("storeId", "the store is not open")
+		return 0, 0, Closed()
 	}
 	return st.ID, st.TenantID, nil
 }

@@ -528,11 +528,6 @@ var (
 				Columns: []*schema.Column{OrdersColumns[23], OrdersColumns[3]},
 			},
 			{
-				Name:    "order_tenant_id_idempotency_key",
-				Unique:  true,
-				Columns: []*schema.Column{OrdersColumns[22], OrdersColumns[5]},
-			},
-			{
 				Name:    "order_customer_id",
 				Unique:  false,
 				Columns: []*schema.Column{OrdersColumns[24]},

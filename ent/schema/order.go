@@ -25,6 +25,8 @@ func (Order) Fields() []ent.Field {
 		// placeholder and numbers it right after it commits (see package checkout).
 		field.Int("display_id").Annotations(entgql.OrderField("DISPLAY_ID")),
 		field.Int("cart_id").Optional().Nillable().Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
+		// idempotency_key is scoped to the order's cart (see checkout): unique with it, as
+		// cart_id is unique, and never compared across carts.
 		field.String("idempotency_key").Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Int("customer_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
 		field.String("email").Optional(),
@@ -59,7 +61,6 @@ func (Order) Edges() []ent.Edge {
 func (Order) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("store_id", "display_id").Unique(),
-		index.Fields("tenant_id", "idempotency_key").Unique(),
 		index.Fields("customer_id"),
 	}
 }

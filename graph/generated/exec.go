@@ -4722,7 +4722,7 @@ type LineItem {
   title: String!
   sku: String!
   quantity: Int!
-  "Unit price when the item was added, in minor units."
+  "Unit price in minor units: the price list's when the line was added, or when the cart last changed a quantity or was checked out (see CART_CHANGED)."
   unitPrice: Int!
   total: Int!
 }

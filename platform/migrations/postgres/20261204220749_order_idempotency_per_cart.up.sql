@@ -1,0 +1,2 @@
+-- drop index "order_tenant_id_idempotency_key" from table: "orders"
+DROP INDEX "order_tenant_id_idempotency_key";
