@@ -71,18 +71,19 @@ func New(d Deps) http.Handler {
 
 func graphQLHandler(d Deps, reg prometheus.Registerer) http.Handler {
 	cfg := generated.Config{Resolvers: d.Resolver}
-	setComplexity(&cfg.Complexity)
+	setComplexity(&cfg.Complexity, generated.NewExecutableSchema(cfg).Schema())
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.AutomaticPersistedQuery{Cache: newPersistedQueries(d.Redis)})
+	srv.Use(newDocumentLimits()) // after APQ, which fills in the document
 	if d.Config.Dev() {
 		srv.Use(extension.Introspection{})
 	}
-	srv.Use(extension.FixedComplexityLimit(d.Config.MaxComplexity))
 	srv.Use(depthLimit{max: d.Config.MaxDepth})
+	srv.Use(&queryCost{max: d.Config.MaxComplexity})
 	srv.Use(middleware.NewGraphQLMetrics(reg))
 	if d.Config.CatalogCacheTTL > 0 {
 		srv.Use(newCatalogCache(d.Config.CatalogCacheTTL))
