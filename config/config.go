@@ -27,7 +27,11 @@ type Config struct {
 	RateLimit      int      // CITYOS_RATE_LIMIT requests per minute per caller, default 600
 	MaxComplexity  int      // CITYOS_MAX_COMPLEXITY, default 1000
 	MaxDepth       int      // CITYOS_MAX_DEPTH, default 12
-	TrustProxy     bool     // CITYOS_TRUST_PROXY: take the client IP from X-Forwarded-For
+	// AuthFailureLimit is how many failed sign-ins (bad token or key) a client address
+	// may have a minute before it is answered RATE_LIMITED (CITYOS_AUTH_FAILURE_LIMIT,
+	// default 30).
+	AuthFailureLimit int
+	TrustProxy       bool // CITYOS_TRUST_PROXY: take the client IP from X-Forwarded-For
 	// CatalogCacheTTL is how long a storefront catalog read, and a region or shipping
 	// option read for a cart, may be served from memory (CITYOS_CATALOG_CACHE_TTL,
 	// default 1s; 0 turns the caches off).
@@ -83,7 +87,8 @@ func FromEnv() (Config, error) {
 		name string
 		dst  *int
 		def  int
-	}{{"CITYOS_RATE_LIMIT", &c.RateLimit, 600}, {"CITYOS_MAX_COMPLEXITY", &c.MaxComplexity, 1000}, {"CITYOS_MAX_DEPTH", &c.MaxDepth, 12}} {
+	}{{"CITYOS_RATE_LIMIT", &c.RateLimit, 600}, {"CITYOS_MAX_COMPLEXITY", &c.MaxComplexity, 1000}, {"CITYOS_MAX_DEPTH", &c.MaxDepth, 12},
+		{"CITYOS_AUTH_FAILURE_LIMIT", &c.AuthFailureLimit, 30}} {
 		if *n.dst, err = intEnv(n.name, n.def); err != nil {
 			return c, err
 		}

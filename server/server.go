@@ -44,7 +44,7 @@ func New(d Deps) http.Handler {
 
 	gql := graphQLHandler(d, reg)
 	api := chain(gql,
-		authenticate(d.Resolver.Identity),
+		authenticate(d.Resolver.Identity, middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit), d.Config.TrustProxy),
 		storeContext(d.Resolver.Storefront),
 		requestCache,
 		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
