@@ -11,7 +11,8 @@ import (
 )
 
 // listItems is what each list of objects without paging arguments is priced at: the
-// number of items a page of it is expected to hold. Every such field is named here;
+// number of items it typically holds (these lists are not paged: a product's variants,
+// an order's items), erring high. Every such field is named here;
 // TestEveryListIsPriced fails for one that is not, so a new list gets a price on purpose.
 var listItems = map[string]int{
 	"Cart.items":               20,
@@ -19,10 +20,10 @@ var listItems = map[string]int{
 	"Order.fulfillments":       5,
 	"Order.items":              20,
 	"Product.options":          5,
-	"Product.salesChannels":    10,
-	"Product.variants":         20,
+	"Product.salesChannels":    5,
+	"Product.variants":         10,
 	"ProductCategory.children": 20,
-	"ProductVariant.prices":    20,
+	"ProductVariant.prices":    5,
 	"Query.nodes":              0, // as many as ids asked for
 	"Query.productCategories":  50,
 	"Query.productCollections": 50,

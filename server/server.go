@@ -26,6 +26,7 @@ import (
 	"github.com/dakkah/cityos/graph/generated"
 	"github.com/dakkah/cityos/reqcache"
 	"github.com/dakkah/cityos/server/middleware"
+	"github.com/dakkah/cityos/sqldeadline"
 )
 
 // Deps is what the HTTP server needs.
@@ -44,6 +45,7 @@ func New(d Deps) http.Handler {
 
 	gql := graphQLHandler(d, reg)
 	api := chain(gql,
+		requestDeadline(d.Config.RequestTimeout),
 		authenticate(d.Resolver.Identity, middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit), d.Config.TrustProxy),
 		storeContext(d.Resolver.Storefront),
 		requestCache,
@@ -106,6 +108,22 @@ func withIDE(api http.Handler, dev bool) http.Handler {
 		}
 		api.ServeHTTP(w, r)
 	})
+}
+
+// requestDeadline gives every statement of a request a common deadline, timeout after
+// it began (none when timeout is 0): a request never holds connections for long. The
+// request's context keeps running so that it can still answer, with the error of the
+// statements it could not run. A client that goes away cancels the context itself.
+func requestDeadline(timeout time.Duration) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		if timeout <= 0 {
+			return next
+		}
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			ctx := sqldeadline.WithRequestDeadline(r.Context(), time.Now().Add(timeout))
+			next.ServeHTTP(w, r.WithContext(ctx))
+		})
+	}
 }
 
 // requestCache gives each request its own cache for batch loads (see reqcache).

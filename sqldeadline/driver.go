@@ -3,8 +3,8 @@
 // deadline passes is cancelled (lib/pq sends PostgreSQL a cancel request; SQLite is
 // interrupted) and returns context.DeadlineExceeded.
 //
-// The deadline is the statement's own (now + timeout) or the caller's context deadline,
-// whichever comes first. On PostgreSQL, statement_timeout on the connections (see
+// The deadline is the statement's own (now + timeout), the request's (see
+// WithRequestDeadline) or the caller's context deadline, whichever comes first. On PostgreSQL, statement_timeout on the connections (see
 // platform.OpenPostgres) backs it up on the server side.
 package sqldeadline
 
@@ -131,12 +131,37 @@ var (
 	_ Inner          = (*Driver)(nil)
 )
 
-// bound gives ctx the statement's deadline unless it has an earlier one.
+// requestDeadlineKey keys the deadline of the request a context serves.
+type requestDeadlineKey struct{}
+
+// WithRequestDeadline marks ctx as serving a request whose statements must all end by
+// deadline: each statement's own deadline is cut to it, and a statement started after it
+// fails at once. The context itself is left running, so that the request can still
+// answer (with the error of the statement that did not run).
+func WithRequestDeadline(ctx context.Context, deadline time.Time) context.Context {
+	return context.WithValue(ctx, requestDeadlineKey{}, deadline)
+}
+
+// bound gives ctx the statement's deadline: now + timeout, or the request's deadline if
+// earlier, or ctx's own if earlier still.
 func bound(ctx context.Context, timeout time.Duration) (context.Context, context.CancelFunc) {
-	if timeout <= 0 {
-		return ctx, func() {}
+	request, hasRequest := ctx.Value(requestDeadlineKey{}).(time.Time)
+	switch {
+	case timeout > 0 && hasRequest:
+		return context.WithDeadline(ctx, earliest(time.Now().Add(timeout), request))
+	case timeout > 0:
+		return context.WithTimeout(ctx, timeout)
+	case hasRequest:
+		return context.WithDeadline(ctx, request)
 	}
-	return context.WithTimeout(ctx, timeout)
+	return ctx, func() {}
+}
+
+func earliest(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 func execStmt(ctx context.Context, timeout time.Duration, on dialect.ExecQuerier, q string, args, v any) error {

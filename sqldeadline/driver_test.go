@@ -88,3 +88,26 @@ func TestPostgresConnectionsCarryStatementTimeout(t *testing.T) {
 		assert.Equal(t, platform.StatementTimeout.String(), got)
 	})
 }
+
+// A request's deadline cuts its statements short, and once passed runs none.
+func TestRequestDeadline(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		drv := sqldeadline.Wrap(sqlprep.Open(db.Dialect, db.SQL, 0), time.Hour)
+		ctx := sqldeadline.WithRequestDeadline(context.Background(), time.Now().Add(100*time.Millisecond))
+		var rows entsql.Rows
+		err := drv.Query(ctx, endless(db.Dialect), []any{}, &rows)
+		if err == nil {
+			for rows.Next() {
+			}
+			err = rows.Err()
+			_ = rows.Close()
+		}
+		require.Error(t, err)
+
+		past := sqldeadline.WithRequestDeadline(context.Background(), time.Now().Add(-time.Second))
+		_, err = drv.ExecContext(past, "SELECT 1")
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+		_, err = drv.ExecContext(context.Background(), "SELECT 1")
+		require.NoError(t, err)
+	})
+}
