@@ -15,9 +15,12 @@ func filterQueryCases() []Case {
 			// prefix is refused, as is any other address predicate.
 			Name: "customers/A filtered by address phone",
 			Op: `query($t: ID!) { customers(tenantId: $t, first: 50,
-				where: {hasAddressesWith: [{phoneHasPrefix: "+966"}]}) { totalCount } }`,
-			Vars:   ofTenantA,
-			Expect: Cells{SA: Allow(), TA: Allow(), SM: forbidden, CU: forbidden, PK: forbidden, SK: Allow(), AN: forbidden},
+				where: {hasAddressesWith: [{phoneHasPrefix: "+966"}]}) { totalCount edges { node { email } } } }`,
+			Vars: ofTenantA,
+			Expect: func() Cells {
+				none := Filtered(Len("customers", 0))
+				return Cells{SA: none, TA: none, SM: forbidden, CU: forbidden, PK: forbidden, SK: none, AN: forbidden}
+			}(),
 		},
 		{
 			Name: "customers/A filtered by having an address",
@@ -32,9 +35,12 @@ func filterQueryCases() []Case {
 		{
 			Name: "customers/A filtered by membership",
 			Op: `query($t: ID!) { customers(tenantId: $t, first: 50,
-				where: {hasMembershipsWith: [{role: store_manager}]}) { totalCount } }`,
-			Vars:   ofTenantA,
-			Expect: Cells{SA: Allow(), TA: Allow(), SM: forbidden, CU: forbidden, PK: forbidden, SK: Allow(), AN: forbidden},
+				where: {hasMembershipsWith: [{role: store_manager}]}) { totalCount edges { node { email } } } }`,
+			Vars: ofTenantA,
+			Expect: func() Cells {
+				none := Filtered(Len("customers", 0))
+				return Cells{SA: none, TA: none, SM: forbidden, CU: forbidden, PK: forbidden, SK: none, AN: forbidden}
+			}(),
 		},
 		{
 			// A tenant's tier is staff data; the storefront may not probe it through the
