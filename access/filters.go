@@ -1,6 +1,10 @@
 package access
 
-import "github.com/dakkah/cityos/viewer"
+import (
+	"slices"
+
+	"github.com/dakkah/cityos/viewer"
+)
 
 // Who may filter on what. A `where` predicate runs in SQL beneath the privacy policies:
 // an edge predicate is an EXISTS over rows the policies never see, so a predicate on a
@@ -38,10 +42,19 @@ func readsTenantAdminData(v *viewer.Viewer) bool {
 	return v.IsSuperAdmin() || len(v.AdminTenants()) > 0
 }
 
-func readsStaffData(v *viewer.Viewer) bool { return v.IsStaff() }
+func readsStaffData(v *viewer.Viewer) bool { return !PublicSurface(v) }
 
-// PublicSurface reports whether v uses the public storefront surface: anyone but staff.
-func PublicSurface(v *viewer.Viewer) bool { return !v.IsStaff() }
+// PublicSurface reports whether v uses the public storefront surface: anyone but staff,
+// and staff too in the storefront of a tenant they are not staff of.
+func PublicSurface(v *viewer.Viewer) bool {
+	if v.IsSuperAdmin() {
+		return false
+	}
+	if v.TenantID != 0 && !slices.Contains(v.StaffTenants(), v.TenantID) {
+		return true
+	}
+	return !v.IsStaff()
+}
 
 // MayFilter reports whether v may use the where predicate on field (or edge, named
 // hasX) of the input type.

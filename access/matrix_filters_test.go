@@ -51,6 +51,13 @@ func filterQueryCases() []Case {
 			Expect:  Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: forbidden, PK: forbidden, SK: Allow(), AN: forbidden},
 		},
 		{
+			// In another tenant's storefront, staff are shoppers like anyone else.
+			Name:    "products/storefront B1 filtered by the tenant's tier",
+			Op:      `{ products(first: 50, where: {hasTenantWith: [{subscriptionTierIn: [enterprise]}]}) { totalCount } }`,
+			Headers: shoppingAt(hostB1),
+			Expect:  Cells{SA: Allow(), TA: forbidden, SM: forbidden, CU: forbidden, PK: forbidden, SK: Allow(), AN: forbidden},
+		},
+		{
 			Name: "products/storefront filtered by variant and category",
 			Op: `{ products(first: 50, where: {hasVariantsWith: [{skuNEQ: ""}], hasCategoryWith: [{handleNEQ: "x"}],
 				hasCollection: false}) { totalCount } }`,

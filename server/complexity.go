@@ -114,7 +114,7 @@ func isConnection(fd *ast.FieldDefinition) bool {
 		fd.Arguments.ForName("first") != nil && fd.Arguments.ForName("last") != nil
 }
 
-// isPriced reports whether a field needs a price of its own: it returns many objects.
+// needsPrice reports whether a field needs a price of its own: it returns many objects.
 func needsPrice(schema *ast.Schema, fd *ast.FieldDefinition) bool {
 	named := schema.Types[fd.Type.Name()]
 	if named == nil || named.Kind == ast.Scalar || named.Kind == ast.Enum {
