@@ -38,8 +38,22 @@ var restrictedFilters = map[string]func(*viewer.Viewer) bool{
 	"TenantWhereInput.country":          readsStaffData,
 }
 
+// readsTenantAdminData: the filter does not say whose rows it reads, so a caller who is
+// admin of one tenant and only a manager in another may not use it anywhere.
 func readsTenantAdminData(v *viewer.Viewer) bool {
-	return v.IsSuperAdmin() || len(v.AdminTenants()) > 0
+	if v.IsSuperAdmin() {
+		return true
+	}
+	admin := v.AdminTenants()
+	if len(admin) == 0 || PublicSurface(v) {
+		return false
+	}
+	for _, t := range v.StaffTenants() {
+		if !slices.Contains(admin, t) {
+			return false
+		}
+	}
+	return true
 }
 
 func readsStaffData(v *viewer.Viewer) bool { return !PublicSurface(v) }
