@@ -12,7 +12,9 @@ import (
 func TestMayFilter(t *testing.T) {
 	admin := viewer.Grant{Role: viewer.RoleTenantAdmin, TenantID: 1}
 	manager := viewer.Grant{Role: viewer.RoleStoreManager, TenantID: 2, StoreID: 20}
-	user := func(grants ...viewer.Grant) *viewer.Viewer { return &viewer.Viewer{Kind: viewer.User, UserID: 7, Grants: grants} }
+	user := func(grants ...viewer.Grant) *viewer.Viewer {
+		return &viewer.Viewer{Kind: viewer.User, UserID: 7, Grants: grants}
+	}
 
 	for name, c := range map[string]struct {
 		v          *viewer.Viewer
