@@ -25,13 +25,20 @@ type Config struct {
 	CORSOrigins    []string // CITYOS_CORS_ORIGINS, comma-separated; default *
 	BodyLimit      int64    // CITYOS_BODY_LIMIT bytes, default 1 MiB
 	RateLimit      int      // CITYOS_RATE_LIMIT requests per minute per caller, default 600
-	MaxComplexity  int      // CITYOS_MAX_COMPLEXITY, default 1000
+	MaxComplexity  int      // CITYOS_MAX_COMPLEXITY, default 20000 (see server/complexity.go)
 	MaxDepth       int      // CITYOS_MAX_DEPTH, default 12
-	TrustProxy     bool     // CITYOS_TRUST_PROXY: take the client IP from X-Forwarded-For
+	// AuthFailureLimit is how many failed sign-ins (bad token or key) a client address
+	// may have a minute before it is answered RATE_LIMITED (CITYOS_AUTH_FAILURE_LIMIT,
+	// default 30).
+	AuthFailureLimit int
+	TrustProxy       bool // CITYOS_TRUST_PROXY: take the client IP from X-Forwarded-For
 	// CatalogCacheTTL is how long a storefront catalog read, and a region or shipping
 	// option read for a cart, may be served from memory (CITYOS_CATALOG_CACHE_TTL,
 	// default 1s; 0 turns the caches off).
 	CatalogCacheTTL time.Duration
+	// RequestTimeout is how long after a GraphQL request began its database statements
+	// may run; later ones fail (CITYOS_REQUEST_TIMEOUT, default 30s; 0 turns it off).
+	RequestTimeout time.Duration
 
 	Notifications   string // CITYOS_NOTIFICATIONS: log (default; emails go to the log) or sendgrid
 	SendGridAPIKey  string // SENDGRID_API_KEY; required with sendgrid
@@ -83,7 +90,8 @@ func FromEnv() (Config, error) {
 		name string
 		dst  *int
 		def  int
-	}{{"CITYOS_RATE_LIMIT", &c.RateLimit, 600}, {"CITYOS_MAX_COMPLEXITY", &c.MaxComplexity, 1000}, {"CITYOS_MAX_DEPTH", &c.MaxDepth, 12}} {
+	}{{"CITYOS_RATE_LIMIT", &c.RateLimit, 600}, {"CITYOS_MAX_COMPLEXITY", &c.MaxComplexity, 20000}, {"CITYOS_MAX_DEPTH", &c.MaxDepth, 12},
+		{"CITYOS_AUTH_FAILURE_LIMIT", &c.AuthFailureLimit, 30}} {
 		if *n.dst, err = intEnv(n.name, n.def); err != nil {
 			return c, err
 		}
@@ -95,6 +103,14 @@ func FromEnv() (Config, error) {
 			return c, fmt.Errorf("CITYOS_CATALOG_CACHE_TTL must be a duration such as 1s or 0, not %q", v)
 		}
 		c.CatalogCacheTTL = d
+	}
+	c.RequestTimeout = 30 * time.Second
+	if v := os.Getenv("CITYOS_REQUEST_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			return c, fmt.Errorf("CITYOS_REQUEST_TIMEOUT must be a duration such as 30s or 0, not %q", v)
+		}
+		c.RequestTimeout = d
 	}
 	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)
 	if err != nil {

@@ -10,7 +10,8 @@ import (
 )
 
 func TestFromEnvDefaults(t *testing.T) {
-	for _, k := range []string{"PORT", "DATABASE_URL", "REDIS_URL", "CITYOS_PLATFORM_DOMAIN", "CITYOS_JWT_SECRET", "CITYOS_ENV", "CITYOS_CATALOG_CACHE_TTL"} {
+	for _, k := range []string{"PORT", "DATABASE_URL", "REDIS_URL", "CITYOS_PLATFORM_DOMAIN", "CITYOS_JWT_SECRET", "CITYOS_ENV", "CITYOS_CATALOG_CACHE_TTL",
+		"CITYOS_REQUEST_TIMEOUT", "CITYOS_AUTH_FAILURE_LIMIT", "CITYOS_MAX_COMPLEXITY"} {
 		t.Setenv(k, "")
 	}
 	c, err := FromEnv()
@@ -20,6 +21,9 @@ func TestFromEnvDefaults(t *testing.T) {
 	require.True(t, c.Dev())
 	require.Equal(t, "localhost", c.PlatformDomain)
 	require.Equal(t, time.Second, c.CatalogCacheTTL)
+	require.Equal(t, 30*time.Second, c.RequestTimeout)
+	require.Equal(t, 30, c.AuthFailureLimit)
+	require.Equal(t, 20000, c.MaxComplexity)
 }
 
 func TestFromEnvRefusesBadSettings(t *testing.T) {
@@ -42,6 +46,16 @@ func TestFromEnvRefusesBadSettings(t *testing.T) {
 	t.Setenv("CITYOS_CATALOG_CACHE_TTL", "soon")
 	_, err = FromEnv()
 	require.ErrorContains(t, err, "CITYOS_CATALOG_CACHE_TTL")
+
+	t.Setenv("CITYOS_CATALOG_CACHE_TTL", "")
+	t.Setenv("CITYOS_REQUEST_TIMEOUT", "-1s")
+	_, err = FromEnv()
+	require.ErrorContains(t, err, "CITYOS_REQUEST_TIMEOUT")
+
+	t.Setenv("CITYOS_REQUEST_TIMEOUT", "")
+	t.Setenv("CITYOS_AUTH_FAILURE_LIMIT", "many")
+	_, err = FromEnv()
+	require.ErrorContains(t, err, "CITYOS_AUTH_FAILURE_LIMIT")
 }
 
 func TestEmbeddedSecretIsKept(t *testing.T) {

@@ -9,15 +9,18 @@ const (
 	MaxPageSize = 100
 )
 
-// PageSize is the number of items a connection page will hold.
+// PageSize is the number of items a connection page will hold, for pricing a query: an
+// out-of-range first or last counts as the largest page, so that the resolver, not the
+// complexity limit, tells the client which argument is wrong.
 func PageSize(first, last *int) int {
+	n := DefaultPageSize
 	switch {
 	case first != nil:
-		return *first
+		n = *first
 	case last != nil:
-		return *last
+		n = *last
 	}
-	return DefaultPageSize
+	return min(max(n, 0), MaxPageSize)
 }
 
 // page checks first/last and defaults first, so no list is ever unbounded.

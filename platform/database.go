@@ -4,9 +4,13 @@ package platform
 
 import (
 	"database/sql"
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -15,6 +19,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	_ "github.com/dakkah/cityos/ent/runtime" // policies, hooks and defaults
+	"github.com/dakkah/cityos/sqldeadline"
 	"github.com/dakkah/cityos/sqlprep"
 )
 
@@ -46,9 +51,20 @@ var maxConns = func() int {
 	return 16
 }()
 
-// OpenPostgres opens a PostgreSQL database.
+// StatementTimeout bounds each database statement (CITYOS_DB_STATEMENT_TIMEOUT, default
+// 5s; 0 turns it off), so that no request holds a connection for long: a pool of 16 is
+// soon taken by a few slow queries, and then every tenant waits.
+var StatementTimeout = func() time.Duration {
+	if d, err := time.ParseDuration(os.Getenv("CITYOS_DB_STATEMENT_TIMEOUT")); err == nil && d >= 0 {
+		return d
+	}
+	return 5 * time.Second
+}()
+
+// OpenPostgres opens a PostgreSQL database. Its connections carry statement_timeout (see
+// StatementTimeout) unless the URL sets one.
 func OpenPostgres(url string) (*ent.Client, *sql.DB, error) {
-	db, err := sql.Open("postgres", url)
+	db, err := sql.Open("postgres", withStatementTimeout(url, StatementTimeout))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -68,12 +84,35 @@ var preparedStatements = func() int {
 }()
 
 // Driver is the ent driver the platform runs on db: statements prepared once and reused
-// (see sqlprep), unless CITYOS_DB_PREPARED_STATEMENTS is 0.
+// (see sqlprep), unless CITYOS_DB_PREPARED_STATEMENTS is 0, each under StatementTimeout.
 func Driver(dialectName string, db *sql.DB) dialect.Driver {
+	var inner sqldeadline.Inner
 	if preparedStatements == 0 {
-		return entsql.OpenDB(dialectName, db)
+		inner = entsql.OpenDB(dialectName, db)
+	} else {
+		inner = sqlprep.Open(dialectName, db, preparedStatements)
 	}
-	return sqlprep.Open(dialectName, db, preparedStatements)
+	return sqldeadline.Wrap(inner, StatementTimeout)
+}
+
+// withStatementTimeout adds statement_timeout (milliseconds) to a lib/pq connection
+// string, URL or key=value, which passes it to the server as a session setting.
+func withStatementTimeout(dsn string, d time.Duration) string {
+	if d <= 0 || strings.Contains(dsn, "statement_timeout") {
+		return dsn
+	}
+	ms := strconv.FormatInt(d.Milliseconds(), 10)
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		u, err := url.Parse(dsn)
+		if err != nil {
+			return dsn // sql.Open reports it
+		}
+		q := u.Query()
+		q.Set("statement_timeout", ms)
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
+	return fmt.Sprintf("%s statement_timeout=%s", dsn, ms)
 }
 
 // DialectOf names the ent dialect of db's driver: PostgreSQL for lib/pq, else SQLite.

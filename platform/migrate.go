@@ -55,6 +55,7 @@ func Migrate(ctx context.Context, dialectName string, db *sql.DB) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	var drv database.Driver
+	reset := func() {} // restores what the migration changed on its connection
 	switch dir {
 	case "migrations/sqlite":
 		release, err := lockSQLite(ctx, db)
@@ -83,6 +84,14 @@ func Migrate(ctx context.Context, dialectName string, db *sql.DB) error {
 			_ = src.Close()
 			return fmt.Errorf("migrate: %w", err)
 		}
+		// A migration (an index on a large table) may take longer than a request's
+		// statement_timeout; the connection goes back to the pool with its own again.
+		if err := untimed(ctx, conn); err != nil {
+			_ = conn.Close()
+			_ = src.Close()
+			return fmt.Errorf("migrate: %w", err)
+		}
+		reset = func() { _, _ = conn.ExecContext(context.Background(), "RESET statement_timeout") }
 		// Closing it (m.Close) returns conn to the pool and leaves db open.
 		d, err := gmpostgres.WithConnection(ctx, conn, &gmpostgres.Config{})
 		if err != nil {
@@ -99,6 +108,7 @@ func Migrate(ctx context.Context, dialectName string, db *sql.DB) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	defer m.Close()
+	defer reset() // before m.Close hands the connection back
 	m.LockTimeout = migrationLockTimeout
 
 	if err := adoptLegacy(ctx, m, dialectName, db); err != nil {
@@ -158,6 +168,19 @@ func SchemaDrift(ctx context.Context, dialectName string, db *sql.DB) ([]string,
 	plan := &atlasmigrate.MemDir{}
 	// Not closed: closing the driver would close db, which the caller owns.
 	drv := entsql.OpenDB(d, db)
+	if d == dialect.Postgres {
+		// Inspecting the catalog may take longer than a request's statement_timeout.
+		conn, err := db.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer conn.Close()
+		if err := untimed(ctx, conn); err != nil {
+			return nil, err
+		}
+		defer func() { _, _ = conn.ExecContext(context.Background(), "RESET statement_timeout") }()
+		drv = entsql.NewDriver(d, entsql.Conn{ExecQuerier: conn})
+	}
 	err := entmigrate.NewSchema(drv).NamedDiff(ctx, "drift",
 		schema.WithDir(plan),
 		schema.WithFormatter(driftFormatter),
@@ -302,15 +325,29 @@ func lockPostgres(ctx context.Context, db *sql.DB) (release func(), err error) {
 	h := fnv.New64a()
 	_, _ = h.Write([]byte("cityos migrate\x00" + database + "\x00" + schema))
 	key := int64(h.Sum64())
+	// Waiting for another instance's migration may take longer than statement_timeout.
+	if err := untimed(ctx, conn); err != nil {
+		_ = conn.Close()
+		return nil, err
+	}
 	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", key); err != nil {
+		_, _ = conn.ExecContext(context.Background(), "RESET statement_timeout")
 		_ = conn.Close()
 		return nil, err
 	}
 	return func() {
+		_, _ = conn.ExecContext(context.Background(), "RESET statement_timeout")
 		if _, err := conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1)", key); err != nil {
 			// Do not hand a connection that may still hold the lock back to the pool.
 			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 		_ = conn.Close()
 	}, nil
+}
+
+// untimed lifts statement_timeout on conn, until RESET statement_timeout restores the
+// connection's own.
+func untimed(ctx context.Context, conn *sql.Conn) error {
+	_, err := conn.ExecContext(ctx, "SET statement_timeout = 0")
+	return err
 }

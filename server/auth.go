@@ -16,12 +16,26 @@ import (
 // resolver runs: a bearer access token, a secret key (X-Api-Key) or a publishable key
 // (X-Publishable-Key). No credential is an anonymous viewer; a bad one is refused, so a
 // client with an expired token learns it instead of silently seeing less.
-func authenticate(ids *identity.Service) func(http.Handler) http.Handler {
+//
+// A client address whose credentials failed too often is answered RATE_LIMITED before
+// any lookup: guessing keys costs the guesser, not the database.
+func authenticate(ids *identity.Service, failures *middleware.FailureLimiter, trustProxy bool) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			ip := ""
+			if hasCredentials(r) {
+				ip = middleware.ClientIP(r, trustProxy)
+				if retry, blocked := failures.Blocked(r.Context(), ip); blocked {
+					w.Header().Set("Retry-After", strconv.Itoa(retry))
+					middleware.WriteError(w, r, http.StatusTooManyRequests, apperr.RateLimited,
+						"too many failed sign-ins from this address", map[string]any{"retryAfter": retry})
+					return
+				}
+			}
 			v, err := viewerOf(r, ids)
 			if err != nil {
 				if e, ok := apperr.As(err); ok && e.Code == apperr.Unauthenticated {
+					failures.Fail(r.Context(), ip)
 					middleware.WriteError(w, r, http.StatusUnauthorized, e.Code, e.Message, nil)
 					return
 				}
@@ -34,6 +48,10 @@ func authenticate(ids *identity.Service) func(http.Handler) http.Handler {
 			next.ServeHTTP(w, r.WithContext(viewer.NewContext(r.Context(), v)))
 		})
 	}
+}
+
+func hasCredentials(r *http.Request) bool {
+	return r.Header.Get("Authorization") != "" || r.Header.Get("X-Api-Key") != "" || r.Header.Get("X-Publishable-Key") != ""
 }
 
 func viewerOf(r *http.Request, ids *identity.Service) (*viewer.Viewer, error) {

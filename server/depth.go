@@ -23,36 +23,45 @@ func (d depthLimit) MutateOperationContext(_ context.Context, oc *graphql.Operat
 	if oc.Operation == nil {
 		return nil
 	}
-	if depth := selectionDepth(oc.Operation.SelectionSet, 0); depth > d.max {
+	m := depthMeter{byFragment: map[string]int{}}
+	if depth := m.depth(oc.Operation.SelectionSet); depth > d.max {
 		return gqlerror.Errorf("operation is %d levels deep, more than the limit of %d", depth, d.max)
 	}
 	return nil
 }
 
-func selectionDepth(set ast.SelectionSet, seen int) int {
-	if seen > 64 { // a fragment cycle would be refused by validation; stay bounded anyway
-		return seen
-	}
+// depthMeter measures each fragment once: walking a spread every time it appears is
+// exponential in a document whose fragments spread each other.
+type depthMeter struct {
+	byFragment map[string]int // -1 while being measured (validation refuses cycles)
+}
+
+func (m depthMeter) depth(set ast.SelectionSet) int {
 	best := 0
 	for _, sel := range set {
 		var d int
 		switch s := sel.(type) {
 		case *ast.Field:
-			if len(s.SelectionSet) == 0 {
-				d = 1
-			} else {
-				d = 1 + selectionDepth(s.SelectionSet, seen+1)
-			}
+			d = 1 + m.depth(s.SelectionSet)
 		case *ast.InlineFragment:
-			d = selectionDepth(s.SelectionSet, seen+1)
+			d = m.depth(s.SelectionSet)
 		case *ast.FragmentSpread:
-			if s.Definition != nil {
-				d = selectionDepth(s.Definition.SelectionSet, seen+1)
-			}
+			d = m.fragment(s)
 		}
-		if d > best {
-			best = d
-		}
+		best = max(best, d)
 	}
 	return best
+}
+
+func (m depthMeter) fragment(s *ast.FragmentSpread) int {
+	if d, ok := m.byFragment[s.Name]; ok {
+		return max(d, 0)
+	}
+	if s.Definition == nil {
+		return 0
+	}
+	m.byFragment[s.Name] = -1
+	d := m.depth(s.Definition.SelectionSet)
+	m.byFragment[s.Name] = d
+	return d
 }

@@ -154,3 +154,14 @@ func TestBodyLimit(t *testing.T) {
 		assert.Contains(t, rec.Body.String(), `"BAD_USER_INPUT"`)
 	})
 }
+
+// A page far over the limit is refused for its size, naming the argument, not for the
+// complexity it would have.
+func TestHugePageNamesTheArgument(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		f := testenv.NewFixture(t, db)
+		r := gql(t, f.API.Handler, f.As(testenv.SuperAdmin), `{ stores(first: 1000000000) { edges { node { id tenant { id name } } } } }`, nil)
+		requireErrorCode(t, r, 0, "BAD_USER_INPUT")
+		assert.Equal(t, "first", r.Errors[0].Extensions["field"], r.Body)
+	})
+}

@@ -27,6 +27,7 @@ import (
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/reqcache"
 	"github.com/dakkah/cityos/server/middleware"
+	"github.com/dakkah/cityos/sqldeadline"
 	"github.com/dakkah/cityos/storefront"
 )
 
@@ -50,7 +51,8 @@ func New(d Deps) http.Handler {
 
 	gql := graphQLHandler(d, reg)
 	api := chain(gql,
-		authenticate(d.Identity),
+		requestDeadline(d.Config.RequestTimeout),
+		authenticate(d.Identity, middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit), d.Config.TrustProxy),
 		storeContext(d.Storefront),
 		requestCache,
 		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
@@ -77,18 +79,19 @@ func New(d Deps) http.Handler {
 
 func graphQLHandler(d Deps, reg prometheus.Registerer) http.Handler {
 	cfg := generated.Config{Resolvers: d.Resolvers}
-	setComplexity(&cfg.Complexity)
+	setComplexity(&cfg.Complexity, generated.NewExecutableSchema(cfg).Schema())
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.AutomaticPersistedQuery{Cache: newPersistedQueries(d.Redis)})
+	srv.Use(newDocumentLimits()) // after APQ, which fills in the document
 	if d.Config.Dev() {
 		srv.Use(extension.Introspection{})
 	}
-	srv.Use(extension.FixedComplexityLimit(d.Config.MaxComplexity))
 	srv.Use(depthLimit{max: d.Config.MaxDepth})
+	srv.Use(&queryCost{max: d.Config.MaxComplexity})
 	srv.Use(middleware.NewGraphQLMetrics(reg))
 	if d.Config.CatalogCacheTTL > 0 {
 		srv.Use(newCatalogCache(d.Config.CatalogCacheTTL))
@@ -111,6 +114,22 @@ func withIDE(api http.Handler, dev bool) http.Handler {
 		}
 		api.ServeHTTP(w, r)
 	})
+}
+
+// requestDeadline gives every statement of a request a common deadline, timeout after
+// it began (none when timeout is 0): a request never holds connections for long. The
+// request's context keeps running so that it can still answer, with the error of the
+// statements it could not run. A client that goes away cancels the context itself.
+func requestDeadline(timeout time.Duration) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		if timeout <= 0 {
+			return next
+		}
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			ctx := sqldeadline.WithRequestDeadline(r.Context(), time.Now().Add(timeout))
+			next.ServeHTTP(w, r.WithContext(ctx))
+		})
+	}
 }
 
 // requestCache gives each request its own cache for batch loads (see reqcache).

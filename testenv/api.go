@@ -31,7 +31,7 @@ func Config() config.Config {
 		Port: "0", PlatformDomain: "dakkah.test", Env: "dev",
 		JWTSecret:   "test-secret-test-secret-test-secret-0123456789",
 		CORSOrigins: []string{"*"}, BodyLimit: 1 << 20, RateLimit: 100000,
-		MaxComplexity: 1000, MaxDepth: 12,
+		MaxComplexity: 20000, MaxDepth: 12, AuthFailureLimit: 100000,
 	}
 }
 

@@ -1,0 +1,87 @@
+package access_test
+
+import "testing"
+
+// filterQueryCases are the rows of `where` filters: a predicate on a field or edge the
+// caller may not read is refused (FORBIDDEN), whatever rows it would have matched, so
+// hidden data cannot be recovered one guess at a time. The storefront surface (customer,
+// publishable key, anonymous) may cross only the product edges a shop filters by.
+func filterQueryCases() []Case {
+	forbidden := Deny("FORBIDDEN")
+	ofTenantA := func(_ testing.TB, f *fx) map[string]any { return map[string]any{"t": gid(f.TenantA.ID)} }
+	return []Case{
+		{
+			// A store manager does not see customers' addresses: probing them by phone
+			// prefix is refused, as is any other address predicate.
+			Name: "customers/A filtered by address phone",
+			Op: `query($t: ID!) { customers(tenantId: $t, first: 50,
+				where: {hasAddressesWith: [{phoneHasPrefix: "+966"}]}) { totalCount edges { node { email } } } }`,
+			Vars: ofTenantA,
+			Expect: func() Cells {
+				none := Filtered(Len("customers", 0))
+				return Cells{SA: none, TA: none, SM: forbidden, CU: forbidden, PK: forbidden, SK: none, AN: forbidden}
+			}(),
+		},
+		{
+			Name: "customers/A filtered by having an address",
+			Op: `query($t: ID!) { customers(tenantId: $t, first: 50,
+				where: {hasAddresses: false}) { totalCount edges { node { email } } } }`,
+			Vars: ofTenantA,
+			Expect: func() Cells {
+				ok, none := Filtered(Set("customers", "email", "shopper@acme.test")), Filtered(Len("customers", 0))
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: forbidden, SK: none, AN: forbidden}
+			}(),
+		},
+		{
+			Name: "customers/A filtered by membership",
+			Op: `query($t: ID!) { customers(tenantId: $t, first: 50,
+				where: {hasMembershipsWith: [{role: store_manager}]}) { totalCount edges { node { email } } } }`,
+			Vars: ofTenantA,
+			Expect: func() Cells {
+				none := Filtered(Len("customers", 0))
+				return Cells{SA: none, TA: none, SM: forbidden, CU: forbidden, PK: forbidden, SK: none, AN: forbidden}
+			}(),
+		},
+		{
+			// A tenant's tier is staff data; the storefront may not probe it through the
+			// products' tenant edge, nor cross from a variant back to products.
+			Name:    "products/storefront filtered by the tenant's tier",
+			Op:      `{ products(first: 50, where: {hasTenantWith: [{subscriptionTierIn: [enterprise]}]}) { totalCount } }`,
+			Headers: shopping,
+			Expect:  Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: forbidden, PK: forbidden, SK: Allow(), AN: forbidden},
+		},
+		{
+			// In another tenant's storefront, staff are shoppers like anyone else.
+			Name:    "products/storefront B1 filtered by the tenant's tier",
+			Op:      `{ products(first: 50, where: {hasTenantWith: [{subscriptionTierIn: [enterprise]}]}) { totalCount } }`,
+			Headers: shoppingAt(hostB1),
+			Expect:  Cells{SA: Allow(), TA: forbidden, SM: forbidden, CU: forbidden, PK: forbidden, SK: Allow(), AN: forbidden},
+		},
+		{
+			Name: "products/storefront filtered by variant and category",
+			Op: `{ products(first: 50, where: {hasVariantsWith: [{skuNEQ: ""}], hasCategoryWith: [{handleNEQ: "x"}],
+				hasCollection: false}) { totalCount } }`,
+			Headers: shopping,
+			Expect:  Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: Allow(), PK: Allow(), SK: Allow(), AN: Allow()},
+		},
+		{
+			Name:    "products/storefront filtered across variant back to product",
+			Op:      `{ products(first: 50, where: {hasVariantsWith: [{hasProductWith: [{status: draft}]}]}) { totalCount } }`,
+			Headers: shopping,
+			Expect:  Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: forbidden, PK: forbidden, SK: Allow(), AN: forbidden},
+		},
+		{
+			Name:   "tenants filtered by tier",
+			Op:     `{ tenants(first: 10, where: {subscriptionTierIn: [basic, pro, enterprise]}) { totalCount } }`,
+			Expect: Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: forbidden, PK: forbidden, SK: Allow(), AN: forbidden},
+		},
+		{
+			Name: "tenants filtered by handle",
+			Op:   `{ tenants(first: 10, where: {handle: "acme"}) { edges { node { handle } } } }`,
+			Expect: func() Cells {
+				ok := Filtered(Set("tenants", "handle", "acme"))
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: Filtered(Len("tenants", 0)), AN: ok}
+			}(),
+		},
+	}
+}
