@@ -19,11 +19,29 @@ import (
 func presentError(ctx context.Context, err error) *gqlerror.Error {
 	gerr := graphql.DefaultErrorPresenter(ctx, err)
 	code, msg := classify(err)
-	if code == "" { // an error of GraphQL itself: parse or validation failure
-		code, msg = apperr.BadUserInput, gerr.Message
+	field := ""
+	if e, ok := apperr.As(err); ok {
+		field = e.Field
 	}
-	if code == apperr.Internal {
-		logInternal(ctx, err, gerr.Path.String())
+	if arg, ok := argumentPath(ctx, gerr); ok {
+		// gqlgen could not read an argument (an ID that is no number, a cursor that does
+		// not decode, a Map that is no object): the client's, whatever the Go error says.
+		if code == apperr.Internal {
+			code, msg = apperr.BadUserInput, arg+" has an invalid value"
+		}
+		if field == "" {
+			field = arg
+		}
+	}
+	switch code {
+	case "": // an error of GraphQL itself: parse or validation failure
+		code, msg = apperr.BadUserInput, gerr.Message
+	case apperr.Internal:
+		if bad, f, ok := badValue(err); ok {
+			code, msg, field = apperr.BadUserInput, bad, f
+		} else {
+			logInternal(ctx, err, gerr.Path.String())
+		}
 	}
 	gerr.Message = msg
 	if gerr.Extensions == nil {
@@ -33,8 +51,8 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	if id := middleware.RequestID(ctx); id != "" {
 		gerr.Extensions["requestId"] = id
 	}
-	if e, ok := apperr.As(err); ok && e.Field != "" {
-		gerr.Extensions["field"] = e.Field
+	if field != "" {
+		gerr.Extensions["field"] = field
 	}
 	return gerr
 }
