@@ -30,8 +30,11 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 			code, msg = apperr.BadUserInput, arg+" has an invalid value"
 		}
 		if field == "" {
-			field = arg
+			field = fieldName(arg)
 		}
+	}
+	if code == apperr.BadUserInput && deniedWrite(ctx, err) {
+		code, msg, field = apperr.Forbidden, "forbidden: this caller may not change that", ""
 	}
 	switch code {
 	case "": // an error of GraphQL itself: parse or validation failure
@@ -42,6 +45,8 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		} else {
 			logInternal(ctx, err, gerr.Path.String())
 		}
+	case apperr.Forbidden:
+		code, msg = forbiddenOrUnauthenticated(ctx, msg)
 	}
 	gerr.Message = msg
 	if gerr.Extensions == nil {

@@ -89,10 +89,10 @@ func (a *argumentLimits) check(v any, typ *ast.Type, path string) error {
 
 func checkText(s, path string) error {
 	if strings.IndexByte(s, 0) >= 0 {
-		return apperr.Invalid(path, "%s contains a NUL character", path)
+		return apperr.Invalid(fieldName(path), "%s contains a NUL character", path)
 	}
 	if len(s) > maxArgumentRunes && utf8.RuneCountInString(s) > maxArgumentRunes {
-		return apperr.Invalid(path, "%s is longer than %d characters", path, maxArgumentRunes)
+		return apperr.Invalid(fieldName(path), "%s is longer than %d characters", path, maxArgumentRunes)
 	}
 	return nil
 }
@@ -100,18 +100,18 @@ func checkText(s, path string) error {
 // checkDocument checks a free-form JSON value (a Map) at depth.
 func checkDocument(v any, path string, depth int) error {
 	if depth > maxDocumentDepth {
-		return apperr.Invalid(path, "%s nests deeper than %d levels", path, maxDocumentDepth)
+		return apperr.Invalid(fieldName(path), "%s nests deeper than %d levels", path, maxDocumentDepth)
 	}
 	switch v := v.(type) {
 	case string:
 		return checkText(v, path)
 	case json.Number:
 		if f, err := strconv.ParseFloat(string(v), 64); err != nil || math.IsInf(f, 0) {
-			return apperr.Invalid(path, "%s holds a number out of range", path)
+			return apperr.Invalid(fieldName(path), "%s holds a number out of range", path)
 		}
 	case float64:
 		if math.IsInf(v, 0) || math.IsNaN(v) {
-			return apperr.Invalid(path, "%s holds a number out of range", path)
+			return apperr.Invalid(fieldName(path), "%s holds a number out of range", path)
 		}
 	case []any:
 		for _, x := range v {
@@ -122,7 +122,7 @@ func checkDocument(v any, path string, depth int) error {
 	case map[string]any:
 		for k, x := range v {
 			if strings.IndexByte(k, 0) >= 0 || utf8.RuneCountInString(k) > maxDocumentKey {
-				return apperr.Invalid(path, "%s has a key with a NUL character or longer than %d characters", path, maxDocumentKey)
+				return apperr.Invalid(fieldName(path), "%s has a key with a NUL character or longer than %d characters", path, maxDocumentKey)
 			}
 			if err := checkDocument(x, path, depth+1); err != nil {
 				return err
@@ -130,4 +130,17 @@ func checkDocument(v any, path string, depth int) error {
 		}
 	}
 	return nil
+}
+
+// fieldName is what extensions.field says for the value at path, as the services say it:
+// the name of the field itself ("regionId" for input.regionId, "ids" for ids.1). The
+// message carries the whole path.
+func fieldName(path string) string {
+	parts := strings.Split(path, ".")
+	for i := len(parts) - 1; i > 0; i-- {
+		if _, err := strconv.Atoi(parts[i]); err != nil {
+			return parts[i]
+		}
+	}
+	return parts[0]
 }

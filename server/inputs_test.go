@@ -35,28 +35,29 @@ func TestMalformedArgumentsNameTheArgument(t *testing.T) {
 			{"node id of letters", nil, `{ node(id: "abc") { id } }`, nil, "id"},
 			{"cart id of letters", shopper, `query($c: ID!) { cart(id: $c) { id } }`, map[string]any{"c": "x"}, "id"},
 			{"an id beyond 64 bits", admin, `query($id: ID!) { store(id: $id) { id } }`, map[string]any{"id": "99999999999999999999"}, "id"},
-			{"one bad id of a list", admin, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": []any{tenant, "1.5"}}, "ids.1"},
-			{"an id inside an input", shopper, `mutation($r: ID!) { createCart(input: {regionId: $r}) { id } }`, map[string]any{"r": "r-1"}, "input.regionId"},
+			{"one bad id of a list", admin, `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": []any{tenant, "1.5"}}, "ids"},
+			{"an id inside an input", shopper, `mutation($r: ID!) { createCart(input: {regionId: $r}) { id } }`, map[string]any{"r": "r-1"}, "regionId"},
 			{"a cursor that does not decode", admin, `{ tenants(first: 5, after: "!!!") { totalCount } }`, nil, "after"},
 			{"a bad cursor of a nested connection", f.As(testenv.CustomerA), `{ me { orders(first: 5, after: "AAAA") { totalCount } } }`, nil, "after"},
-			{"a time that is no time", admin, `{ tenants(first: 5, where: {createdAtGT: "yesterday"}) { totalCount } }`, nil, "where.createdAtGT"},
+			{"a time that is no time", admin, `{ tenants(first: 5, where: {createdAtGT: "yesterday"}) { totalCount } }`, nil, "createdAtGT"},
 			{"NUL in a string", shopper, `query($h: String!) { productByHandle(handle: $h) { id } }`, map[string]any{"h": "thobe\u0000"}, "handle"},
-			{"NUL in a filter", admin, `query($n: String) { tenants(first: 5, where: {nameContains: $n}) { totalCount } }`, map[string]any{"n": "\u0000"}, "where.nameContains"},
+			{"NUL in a filter", admin, `query($n: String) { tenants(first: 5, where: {nameContains: $n}) { totalCount } }`, map[string]any{"n": "\u0000"}, "nameContains"},
 			{"a string longer than any field", admin, `query($h: String!) { tenantByHandle(handle: $h) { id } }`, map[string]any{"h": strings.Repeat("h", 20_001)}, "handle"},
 			{"metadata that is no object", admin, `mutation($id: ID!, $m: Map) { updateTenant(id: $id, input: {metadata: $m}) { id } }`,
-				map[string]any{"id": tenant, "m": "not an object"}, "input.metadata"},
+				map[string]any{"id": tenant, "m": "not an object"}, "metadata"},
 			{"metadata with a number no float holds", admin, `mutation($id: ID!, $m: Map) { updateTenant(id: $id, input: {metadata: $m}) { id } }`,
-				map[string]any{"id": tenant, "m": map[string]any{"n": json.Number("1e400")}}, "input.metadata"},
+				map[string]any{"id": tenant, "m": map[string]any{"n": json.Number("1e400")}}, "metadata"},
 			{"metadata with NUL", admin, `mutation($id: ID!, $m: Map) { updateTenant(id: $id, input: {metadata: $m}) { id } }`,
-				map[string]any{"id": tenant, "m": map[string]any{"k": []any{"a\u0000"}}}, "input.metadata"},
+				map[string]any{"id": tenant, "m": map[string]any{"k": []any{"a\u0000"}}}, "metadata"},
 			{"metadata nested too deep", admin, `mutation($id: ID!, $m: Map) { updateTenant(id: $id, input: {metadata: $m}) { id } }`,
-				map[string]any{"id": tenant, "m": deep}, "input.metadata"},
+				map[string]any{"id": tenant, "m": deep}, "metadata"},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
 				r := gql(t, f.API.Handler, c.headers, c.query, c.vars)
 				requireErrorCode(t, r, http.StatusOK, "BAD_USER_INPUT")
 				assert.Equal(t, c.field, r.Errors[0].Extensions["field"], "message %q", r.Errors[0].Message)
+				assert.Contains(t, r.Errors[0].Message, c.field, "the message names the argument too")
 				assert.NotContains(t, r.Errors[0].Message, "strconv")
 				assert.NotContains(t, r.Errors[0].Message, "msgpack")
 			})
