@@ -93,8 +93,11 @@ func unacceptable(r *gqlResponse) string {
 		if !clientCodes[code] {
 			return fmt.Sprintf("%s %q", code, e.Message)
 		}
-		if code == "BAD_USER_INPUT" && strings.Contains(strings.ToLower(e.Message), "strconv") {
-			return fmt.Sprintf("message shows Go internals: %q", e.Message)
+		lower := strings.ToLower(e.Message)
+		for _, leak := range []string{"strconv", "msgpack", "ent:", "pq:", "sql", "goroutine", ".go:"} {
+			if strings.Contains(lower, leak) {
+				return fmt.Sprintf("message shows internals: %q", e.Message)
+			}
 		}
 	}
 	return ""
