@@ -42,6 +42,8 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	case apperr.Internal:
 		if bad, f, ok := badValue(err); ok {
 			code, msg, field = apperr.BadUserInput, bad, f
+			// Worth knowing which value got that far: an argument check may be missing.
+			middleware.Logger(ctx).Info("malformed value refused late", "err", err.Error(), "path", gerr.Path.String())
 		} else {
 			logInternal(ctx, err, gerr.Path.String())
 		}
