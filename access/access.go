@@ -6,6 +6,7 @@ package access
 import (
 	"context"
 
+	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/privacy"
 	"github.com/dakkah/cityos/ent/store"
@@ -25,6 +26,19 @@ var OperatingTenantStatuses = []string{"active", "trial"}
 func denyNothingVisible(kind string) error {
 	return privacy.Denyf("%s are not visible to this caller", kind)
 }
+
+// denyNoStore refuses a storefront read (the catalog, its reference data) to a caller who
+// may read it only in a store and named none: the client's mistake, BAD_USER_INPUT on
+// storeId, as every request that must name its store and does not (storefront.NoStore).
+func denyNoStore(kind string) error {
+	return noStore{apperr.Invalid("storeId", "name the store: X-Publishable-Key or X-Store-Host (%s are read in a store)", kind)}
+}
+
+// noStore is a policy's denial that also tells the client what to do.
+type noStore struct{ reason *apperr.Error }
+
+func (d noStore) Error() string   { return d.reason.Message }
+func (d noStore) Unwrap() []error { return []error{privacy.Deny, d.reason} }
 
 // allowPlatform allows the system context and super admins.
 func allowPlatform() privacy.QueryMutationRule {

@@ -16,7 +16,7 @@ import (
 )
 
 // visibleProducts: a storefront request sees its store's sellable products; staff see
-// their tenants' catalog; nobody else sees products.
+// their tenants' catalog; anyone else sees products only in a store (false).
 func visibleProducts(v *viewer.Viewer) (predicate.Product, bool) {
 	if shopping(v) {
 		return sellableProducts(v), true
@@ -35,7 +35,7 @@ func ProductPolicy() ent.Policy {
 			privacy.ProductQueryRuleFunc(func(ctx context.Context, q *ent.ProductQuery) error {
 				p, ok := visibleProducts(viewer.FromContext(ctx))
 				if !ok {
-					return denyNothingVisible("products")
+					return denyNoStore("products")
 				}
 				q.Where(p)
 				return privacy.Allow
@@ -54,7 +54,7 @@ func ProductPartPolicy() ent.Policy {
 			privacy.QueryRuleFunc(func(ctx context.Context, q ent.Query) error {
 				p, ok := visibleProducts(viewer.FromContext(ctx))
 				if !ok {
-					return denyNothingVisible("products")
+					return denyNoStore("products")
 				}
 				switch q := q.(type) {
 				case *ent.ProductOptionQuery:
@@ -130,7 +130,7 @@ func CatalogReferencePolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
 			allowPlatform(),
-			tenantFilter("catalog reference data", referenceTenants),
+			tenantFilterOr(referenceTenants, func() error { return denyNoStore("catalog reference data") }),
 		},
 		Mutation: tenantAdminMutations(),
 	}

@@ -68,15 +68,15 @@ func catalogMutationCases() []Case {
 	// The catalog of A, written: its admins (and the platform) write it; its managers and
 	// shoppers see (some of) it and are refused; B cannot see it.
 	catalogA := func(ok Outcome) Cells {
-		return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+		return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 	}
 	// A row of B: A's principals cannot see it, anonymous sees B's public face at most.
 	ofB := func(ok Outcome) Cells {
-		return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: forbidden}
+		return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: unauthenticated}
 	}
 	// A product (part) of B: a customer with no store sees no product at all.
 	productOfB := func(ok Outcome) Cells {
-		return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: notFound, SK: ok, AN: forbidden}
+		return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: notFound, SK: ok, AN: unauthenticated}
 	}
 
 	const createProductOp = `mutation($in: CreateProductInput!) { createProduct(input: $in) { handle status tenant { handle } } }`
@@ -150,7 +150,7 @@ func catalogMutationCases() []Case {
 			Vars: byID(productID("hijab")),
 			Expect: func() Cells {
 				ok := Allow(Eq("updateProduct.title", "Renamed"))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -166,7 +166,7 @@ func catalogMutationCases() []Case {
 			Vars: byID(productID("draft-oud")),
 			Expect: func() Cells {
 				ok := Allow(EqF("deleteProduct", func(f *fx) any { return gid(f.Products["draft-oud"].ID) }), productGone("draft-oud"))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -200,7 +200,7 @@ func catalogMutationCases() []Case {
 			Vars: byID(variantID("hijab")),
 			Expect: func() Cells {
 				ok := Allow(Eq("updateProductVariant.title", "Renamed"))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -215,7 +215,7 @@ func catalogMutationCases() []Case {
 			Vars: byID(variantID("draft-oud")),
 			Expect: func() Cells {
 				ok := Allow(EqF("deleteProductVariant", func(f *fx) any { return gid(f.Variants["draft-oud"].ID) }))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -295,7 +295,7 @@ func catalogMutationCases() []Case {
 			Vars: channelProducts(channelA1, "hijab"),
 			Expect: func() Cells {
 				ok := Allow(Eq("assignProductsToSalesChannel.name", "A One"), inChannel("hijab", storeA1, true))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -304,7 +304,7 @@ func catalogMutationCases() []Case {
 			Vars: channelProducts(channelA2, "thobe"),
 			Expect: func() Cells {
 				ok := Allow(Eq("assignProductsToSalesChannel.name", "A Two"), inChannel("thobe", storeA2, true))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -313,7 +313,7 @@ func catalogMutationCases() []Case {
 			Name:   "assignProductsToSalesChannel/gadget of B into A1",
 			Op:     assignOp,
 			Vars:   channelProducts(channelA1, "gadget"),
-			Expect: Cells{SA: badInput, TA: notFound, SM: notFound, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden},
+			Expect: Cells{SA: badInput, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated},
 		},
 		{
 			Name: "assignProductsToSalesChannel/gadget into B1",
@@ -323,7 +323,7 @@ func catalogMutationCases() []Case {
 			}),
 			Expect: func() Cells {
 				ok := Allow(Eq("assignProductsToSalesChannel.name", "B One"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -332,7 +332,7 @@ func catalogMutationCases() []Case {
 			Vars: channelProducts(channelA1, "abaya"),
 			Expect: func() Cells {
 				ok := Allow(Eq("removeProductsFromSalesChannel.name", "A One"), inChannel("abaya", storeA1, false))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -341,7 +341,7 @@ func catalogMutationCases() []Case {
 			Vars: channelProducts(channelA2, "abaya"),
 			Expect: func() Cells {
 				ok := Allow(Eq("removeProductsFromSalesChannel.name", "A Two"), inChannel("abaya", storeA2, false))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 
@@ -403,7 +403,7 @@ func catalogMutationCases() []Case {
 				return map[string]any{"in": map[string]any{"variantId": gid(f.Variants["thobe"].ID), "currencyCode": "SAR",
 					"amount": 26000, "regionId": gid(f.RegionB.ID)}}
 			}),
-			Expect: Cells{SA: badInput, TA: notFound, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden},
+			Expect: Cells{SA: badInput, TA: notFound, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated},
 		},
 		{
 			Name: "deletePrice/thobe AED",
@@ -475,7 +475,7 @@ func catalogMutationCases() []Case {
 			Name:   "setStockLevel/thobe at B's location",
 			Op:     setStockOp,
 			Vars:   stockOf("thobe", func(f *fx) *ent.StockLocation { return f.LocationB }),
-			Expect: Cells{SA: badInput, TA: notFound, SM: notFound, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden},
+			Expect: Cells{SA: badInput, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated},
 		},
 
 		// Customer accounts: anyone registers and signs in at an open store; a customer
@@ -532,7 +532,7 @@ func catalogMutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.AddressCU.ID }),
 			Expect: func() Cells {
 				ok := Allow(EqF("deleteCustomerAddress", func(f *fx) any { return gid(f.AddressCU.ID) }))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -541,7 +541,7 @@ func catalogMutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.AddressShopperB.ID }),
 			Expect: func() Cells {
 				ok := Allow(EqF("deleteCustomerAddress", func(f *fx) any { return gid(f.AddressShopperB.ID) }))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 	}

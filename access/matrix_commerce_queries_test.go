@@ -18,6 +18,7 @@ import (
 // key see nothing of A and A's nothing of B.
 func commerceQueryCases() []Case {
 	forbidden, notFound, badInput := Deny("FORBIDDEN"), Deny("NOT_FOUND"), Deny("BAD_USER_INPUT")
+	unauthenticated := Deny("UNAUTHENTICATED") // a caller who has not signed in
 	all := func(o Outcome) Cells { return Cells{o, o, o, o, o, o, o} }
 	// inA1 is the same outcome for everyone in A1's storefront, and another for B's key in B1's.
 	inA1 := func(a, b Outcome) Cells { return Cells{SA: a, TA: a, SM: a, CU: a, PK: a, SK: b, AN: a} }
@@ -247,7 +248,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				ok := Allow(Handles("productCategories", "menswear"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: Filtered(Handles("productCategories")), AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: Filtered(Handles("productCategories")), AN: badInput}
 			}(),
 		},
 		{
@@ -256,7 +257,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantB),
 			Expect: func() Cells {
 				ok, none := Allow(Handles("productCategories", "gear")), Filtered(Handles("productCategories"))
-				return Cells{SA: ok, TA: none, SM: none, CU: none, PK: none, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: none, SM: none, CU: none, PK: none, SK: ok, AN: badInput}
 			}(),
 		},
 		{
@@ -265,7 +266,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				ok := Allow(Handles("productCollections", "eid"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: Filtered(Handles("productCollections")), AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: Filtered(Handles("productCollections")), AN: badInput}
 			}(),
 		},
 		{
@@ -274,7 +275,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantB),
 			Expect: func() Cells {
 				ok, none := Allow(Handles("productCollections", "launch")), Filtered(Handles("productCollections"))
-				return Cells{SA: ok, TA: none, SM: none, CU: none, PK: none, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: none, SM: none, CU: none, PK: none, SK: ok, AN: badInput}
 			}(),
 		},
 		{
@@ -307,9 +308,9 @@ func commerceQueryCases() []Case {
 				SA: Allow(Set("a1", "name", "A One"), Set("a2", "name", "A Two"), Set("b1", "name", "B One")),
 				TA: Filtered(Set("a1", "name", "A One"), Set("a2", "name", "A Two"), Len("b1", 0)),
 				SM: Filtered(Set("a1", "name", "A One"), Eq("a1.0.store.handle", "a1"), Len("a2", 0), Len("b1", 0)),
-				CU: forbidden, PK: forbidden,
+				CU: forbidden, PK: unauthenticated,
 				SK: Filtered(Len("a1", 0), Len("a2", 0), Set("b1", "name", "B One")),
-				AN: forbidden,
+				AN: unauthenticated,
 			},
 		},
 
@@ -320,7 +321,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				ok := Allow(Set("regions", "name", "Saudi Arabia", "UAE"), Set("regions", "taxRate", "15", "5"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput}
 			}(),
 		},
 		{
@@ -329,7 +330,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantB),
 			Expect: func() Cells {
 				ok := Allow(Set("regions", "name", "KSA"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: badInput, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: badInput, SK: ok, AN: badInput}
 			}(),
 		},
 		{
@@ -350,7 +351,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				ok := Allow(Set("stockLocations", "name", "Riyadh"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -359,7 +360,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantB),
 			Expect: func() Cells {
 				ok := Allow(Set("stockLocations", "name", "Jeddah"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: unauthenticated}
 			}(),
 		},
 
@@ -370,7 +371,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				ok, none := Filtered(Set("customers", "email", "shopper@acme.test")), Filtered(Len("customers", 0))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: none, PK: forbidden, SK: none, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: none, PK: unauthenticated, SK: none, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -379,7 +380,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantB),
 			Expect: func() Cells {
 				ok, none := Filtered(Set("customers", "email", "shopper@bolt.test")), Filtered(Len("customers", 0))
-				return Cells{SA: ok, TA: none, SM: none, CU: none, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: none, SM: none, CU: none, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -467,9 +468,9 @@ func commerceQueryCases() []Case {
 				TA: ordersWithAddress(orderA1, orderA2),
 				SM: ordersWithAddress(orderA1),
 				CU: ordersWithAddress(orderA1),
-				PK: forbidden,
+				PK: unauthenticated,
 				SK: ordersWithAddress(orderB1),
-				AN: forbidden,
+				AN: unauthenticated,
 			},
 		},
 		{
@@ -481,9 +482,9 @@ func commerceQueryCases() []Case {
 				TA: orders(orderA1, orderA2),
 				SM: orders(orderA1),
 				CU: orders(orderA1),
-				PK: forbidden,
+				PK: unauthenticated,
 				SK: orders(orderB1),
-				AN: forbidden,
+				AN: unauthenticated,
 			},
 		},
 
@@ -494,7 +495,7 @@ func commerceQueryCases() []Case {
 			Vars: byID(func(f *fx) int { return f.Products["hijab"].ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.handle", "hijab"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: badInput, PK: notFound, SK: notFound, AN: badInput}
 			}(),
 		},
 		{
@@ -510,7 +511,7 @@ func commerceQueryCases() []Case {
 			Vars: byID(func(f *fx) int { return f.Products["gadget"].ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.handle", "gadget"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: notFound, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: badInput, PK: notFound, SK: ok, AN: badInput}
 			}(),
 		},
 		{
@@ -519,7 +520,7 @@ func commerceQueryCases() []Case {
 			Vars: byID(func(f *fx) int { return f.Variants["gadget"].ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.sku", "SKU-gadget"), Set("node.prices", "amount", "10000"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: notFound, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: badInput, PK: notFound, SK: ok, AN: badInput}
 			}(),
 		},
 		{
@@ -528,7 +529,7 @@ func commerceQueryCases() []Case {
 			Vars: byID(func(f *fx) int { return f.ChannelA2.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.name", "A Two"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -537,7 +538,7 @@ func commerceQueryCases() []Case {
 			Vars: byID(func(f *fx) int { return f.RegionB.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.name", "KSA"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: badInput}
 			}(),
 		},
 		{
@@ -546,7 +547,7 @@ func commerceQueryCases() []Case {
 			Vars: byID(func(f *fx) int { return f.LocationA.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.name", "Riyadh"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -555,7 +556,7 @@ func commerceQueryCases() []Case {
 			Vars: byID(func(f *fx) int { return f.AddressCU.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.city", "Riyadh"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -564,7 +565,7 @@ func commerceQueryCases() []Case {
 			Vars: byID(func(f *fx) int { return f.OrderA2.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.email", orderA2), Eq("node.store.handle", "a2"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: notFound, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: notFound, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -573,7 +574,7 @@ func commerceQueryCases() []Case {
 			Vars: byID(func(f *fx) int { return f.OrderB1.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.email", orderB1))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 	}

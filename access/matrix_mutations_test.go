@@ -19,12 +19,12 @@ func mutationCases() []Case {
 	forbidden, notFound, unauthenticated := Deny("FORBIDDEN"), Deny("NOT_FOUND"), Deny("UNAUTHENTICATED")
 	all := func(o Outcome) Cells { return Cells{o, o, o, o, o, o, o} }
 	platformOnly := func(ok Outcome) Cells {
-		return Cells{SA: ok, TA: forbidden, SM: forbidden, CU: forbidden, PK: forbidden, SK: forbidden, AN: forbidden}
+		return Cells{SA: ok, TA: forbidden, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: forbidden, AN: unauthenticated}
 	}
 	// Rows of tenant B, written by tenant A's principals (who cannot see them), B's key
 	// (who can) and anonymous (who sees B's public face only).
 	ofB := func(ok Outcome) Cells {
-		return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: forbidden}
+		return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: unauthenticated}
 	}
 	vars := func(build func(f *fx) map[string]any) func(testing.TB, *fx) map[string]any {
 		return func(_ testing.TB, f *fx) map[string]any { return build(f) }
@@ -131,7 +131,7 @@ func mutationCases() []Case {
 			Expect: func() Cells {
 				ok := Allow(Eq("updateTenant.name", "Acme Two"), Eq("updateTenant.billingEmail", "finance@acme.test"),
 					Eq("updateTenant.subdomain", "acme-two"), Eq("updateTenant.metadata", map[string]any{"k": "v"}))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -142,7 +142,7 @@ func mutationCases() []Case {
 			}),
 			Expect: Cells{
 				SA: Allow(Eq("updateTenant.subscriptionTier", "enterprise")),
-				TA: forbidden, SM: forbidden, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden,
+				TA: forbidden, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated,
 			},
 		},
 		{
@@ -159,7 +159,7 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.TenantA.ID }),
 			Expect: Cells{
 				SA: Allow(Eq("setTenantStatus.status", "suspended")),
-				TA: forbidden, SM: forbidden, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden,
+				TA: forbidden, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated,
 			},
 		},
 		{
@@ -168,7 +168,7 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.TenantB.ID }),
 			Expect: Cells{
 				SA: Allow(Eq("setTenantStatus.status", "suspended")),
-				TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: forbidden, AN: forbidden,
+				TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: forbidden, AN: unauthenticated,
 			},
 		},
 
@@ -182,7 +182,7 @@ func mutationCases() []Case {
 			}),
 			Expect: func() Cells {
 				ok := Allow(Eq("createStore.handle", "a9"), Eq("createStore.tenant.handle", "acme"))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -200,7 +200,7 @@ func mutationCases() []Case {
 			Expect: func() Cells {
 				ok := Allow(Eq("updateStore.name", "Renamed"), Eq("updateStore.metadata", map[string]any{"secret": "changed"}),
 					Eq("updateStore.themeConfig.colors.primary", "#000000"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -209,7 +209,7 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.StoreA2.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("updateStore.name", "Renamed"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -224,14 +224,14 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.StoreA1.ID }),
 			// Its publishable key and manager role still point at it: refused after the
 			// policy, which lets admins through.
-			Expect: Cells{SA: Deny("CONFLICT"), TA: Deny("CONFLICT"), SM: forbidden, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden},
+			Expect: Cells{SA: Deny("CONFLICT"), TA: Deny("CONFLICT"), SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated},
 		},
 		{
 			// A2 and B1 have carts and orders: refused after the policy, like A1.
 			Name:   "deleteStore/A2",
 			Op:     deleteStoreOp,
 			Vars:   byID(func(f *fx) int { return f.StoreA2.ID }),
-			Expect: Cells{SA: Deny("CONFLICT"), TA: Deny("CONFLICT"), SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden},
+			Expect: Cells{SA: Deny("CONFLICT"), TA: Deny("CONFLICT"), SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated},
 		},
 		{
 			Name:   "deleteStore/B1",
@@ -260,7 +260,7 @@ func mutationCases() []Case {
 			Expect: func() Cells {
 				ok := Allow(Eq("addDomain.domain.hostname", "new.acme-example.com"), Eq("addDomain.domain.status", "pending"),
 					Eq("addDomain.domain.store.handle", "a1"), Eq("addDomain.txtRecordName", "_cityos-verify.new.acme-example.com"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -271,7 +271,7 @@ func mutationCases() []Case {
 			}),
 			Expect: func() Cells {
 				ok := Allow(Eq("addDomain.domain.store.handle", "a2"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -288,7 +288,7 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.DomainA1.ID }),
 			Expect: func() Cells {
 				ok := Allow(EqF("removeDomain", func(f *fx) any { return gid(f.DomainA1.ID) }))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -297,7 +297,7 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.DomainB1.ID }),
 			Expect: func() Cells {
 				ok := Allow(EqF("removeDomain", func(f *fx) any { return gid(f.DomainB1.ID) }))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -308,7 +308,7 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.StaleDomainA1.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("verifyDomain.hostname", "stale.acme.onion"), Eq("verifyDomain.status", "failed"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -317,7 +317,7 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.StaleDomainB1.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("verifyDomain.status", "failed"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 
@@ -328,7 +328,7 @@ func mutationCases() []Case {
 			Op:   `mutation { createUser(input: {email: "new@example.test", password: "a-long-enough-password"}) { email } }`,
 			Expect: func() Cells {
 				ok := Allow(Eq("createUser.email", "new@example.test"))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -339,7 +339,7 @@ func mutationCases() []Case {
 			}),
 			Expect: func() Cells {
 				ok := Allow(Eq("grantRole.role", "customer"), Eq("grantRole.user.email", "newbie@example.test"), Eq("grantRole.tenant.handle", "acme"))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -350,7 +350,7 @@ func mutationCases() []Case {
 			}),
 			Expect: func() Cells {
 				ok := Allow(Eq("grantRole.role", "store_manager"), Eq("grantRole.store.handle", "a2"), Eq("grantRole.tenant.handle", "acme"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -372,7 +372,7 @@ func mutationCases() []Case {
 			Expect: Cells{
 				SA: Allow(Eq("grantRole.user.email", "admin@bolt.test")),
 				TA: notFound,
-				SM: notFound, CU: notFound, PK: forbidden, SK: notFound, AN: forbidden,
+				SM: notFound, CU: notFound, PK: unauthenticated, SK: notFound, AN: unauthenticated,
 			},
 		},
 		{
@@ -389,7 +389,7 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.MembershipManagerA1.ID }),
 			Expect: func() Cells {
 				ok := Allow(EqF("revokeRole", func(f *fx) any { return gid(f.MembershipManagerA1.ID) }))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: notFound, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: notFound, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -398,7 +398,7 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.MembershipAdminB.ID }),
 			Expect: func() Cells {
 				ok := Allow(EqF("revokeRole", func(f *fx) any { return gid(f.MembershipAdminB.ID) }))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 
@@ -411,7 +411,7 @@ func mutationCases() []Case {
 			}),
 			Expect: func() Cells {
 				ok := Allow(Eq("createApiKey.apiKey.name", "ops"), Eq("createApiKey.apiKey.tenant.handle", "acme"), NotNull("createApiKey.token"))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -442,7 +442,7 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.KeyA1.ID }),
 			Expect: func() Cells {
 				ok := Allow(NotNull("revokeApiKey.revokedAt"), keyRevoked(func(f *fx) *ent.APIKey { return f.KeyA1 }))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -451,7 +451,7 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.KeyB.ID }),
 			Expect: func() Cells {
 				ok := Allow(NotNull("revokeApiKey.revokedAt"), keyRevoked(func(f *fx) *ent.APIKey { return f.KeyB }))
-				return Cells{SA: ok, TA: notFound, SM: forbidden, CU: forbidden, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 

@@ -9,6 +9,7 @@ import "testing"
 // with store c1. Custom domains on a1 and b1.
 func queryCases() []Case {
 	forbidden := Deny("FORBIDDEN")
+	unauthenticated := Deny("UNAUTHENTICATED") // a caller who has not signed in
 	// node and nodes answer a row the caller may not see like one that does not exist.
 	notFound := Deny("NOT_FOUND")
 	all := func(o Outcome) Cells { return Cells{o, o, o, o, o, o, o} }
@@ -175,9 +176,9 @@ func queryCases() []Case {
 				TA: Filtered(AuditLogs("auditLogs", auditOfTenant(func(f *fx) int { return f.TenantA.ID }))),
 				SM: Filtered(AuditLogs("auditLogs", auditOfStore(func(f *fx) int { return f.StoreA1.ID }))),
 				CU: forbidden,
-				PK: forbidden,
+				PK: unauthenticated,
 				SK: Filtered(AuditLogs("auditLogs", auditOfTenant(func(f *fx) int { return f.TenantB.ID }))),
-				AN: forbidden,
+				AN: unauthenticated,
 			},
 		},
 		{
@@ -188,9 +189,9 @@ func queryCases() []Case {
 				TA: Filtered(Set("apiKeys", "name", "A1 storefront"), Eq("apiKeys.edges.0.node.store.handle", "a1")),
 				SM: forbidden,
 				CU: forbidden,
-				PK: forbidden,
+				PK: unauthenticated,
 				SK: Filtered(Set("apiKeys", "name", "B backend"), Eq("apiKeys.edges.0.node.tenant.handle", "bolt")),
-				AN: forbidden,
+				AN: unauthenticated,
 			},
 		},
 		// node: one row per type, each against a row of tenant A or B.
@@ -227,7 +228,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.DomainA1.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.hostname", "shop.acme-example.com"), Eq("node.store.handle", "a1"), Eq("node.tenant.handle", "acme"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -236,7 +237,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.DomainB1.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.hostname", "shop.bolt-example.com"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -245,7 +246,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.KeyA1.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.name", "A1 storefront"), Eq("node.store.handle", "a1"))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -254,7 +255,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.Users["customer_A"].ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.email", "customer@acme.test"), Eq("node.memberships.0.tenant.handle", "acme"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -263,7 +264,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.Users["tenant_admin_B"].ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.email", "admin@bolt.test"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -273,7 +274,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.MembershipManagerA1.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.role", "store_manager"), Eq("node.user.email", "manager@a1.test"), Eq("node.store.handle", "a1"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: notFound, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: notFound, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -282,7 +283,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.MembershipAdminB.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.role", "tenant_admin"), Eq("node.tenant.handle", "bolt"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -291,7 +292,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.AuditA1.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.entityType", "Store"), EqF("node.storeID", func(f *fx) any { return gid(f.StoreA1.ID) }))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -300,7 +301,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.AuditB.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.entityType", "Tenant"), EqF("node.tenantID", func(f *fx) any { return gid(f.TenantB.ID) }))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: forbidden, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: ok, AN: unauthenticated}
 			}(),
 		},
 		{

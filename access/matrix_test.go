@@ -5,6 +5,11 @@ package access_test
 // expected outcome of every cell. The matrix is data (matrix_queries_test.go,
 // matrix_mutations_test.go): a later issue that adds an operation adds a row, and
 // TestMatrixCoversSchema fails until it does.
+//
+// A refusal's code follows one rule (server/errors_access.go): a caller who has not signed
+// in (anonymous, or a publishable key alone) is UNAUTHENTICATED, a signed-in user or
+// secret key without the right FORBIDDEN, and a storefront read that names no store
+// BAD_USER_INPUT.
 
 import (
 	"encoding/json"

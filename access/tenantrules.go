@@ -22,10 +22,15 @@ func whereTenantIn(f privacy.Filter, ids []int) {
 // tenantFilter scopes a tenant-owned type to the tenants tenants(viewer) names; with
 // none, the viewer sees no row of it.
 func tenantFilter(kind string, tenants func(*viewer.Viewer) []int) privacy.QueryRule {
+	return tenantFilterOr(tenants, func() error { return denyNothingVisible(kind) })
+}
+
+// tenantFilterOr is tenantFilter with the denial for a viewer of no tenant.
+func tenantFilterOr(tenants func(*viewer.Viewer) []int, deny func() error) privacy.QueryRule {
 	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
 		ids := tenants(viewer.FromContext(ctx))
 		if len(ids) == 0 {
-			return denyNothingVisible(kind)
+			return deny()
 		}
 		whereTenantIn(f, ids)
 		return privacy.Allow

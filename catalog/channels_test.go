@@ -48,8 +48,8 @@ func TestSalesChannels(t *testing.T) {
 		assert.Empty(t, list.SalesChannels)
 		api.MustDo(t, c.As(testenv.ManagerA1), channelsQ, map[string]any{"s": id(c.StoreA1.ID)}).Decode(t, &list)
 		assert.Len(t, list.SalesChannels, 1)
-		// Shoppers see none.
-		requireError(t, api.Do(t, c.As(testenv.PublishableA), channelsQ, map[string]any{"s": id(c.StoreA1.ID)}), "FORBIDDEN", "")
+		// Shoppers see none: a storefront key is told to sign in.
+		requireError(t, api.Do(t, c.As(testenv.PublishableA), channelsQ, map[string]any{"s": id(c.StoreA1.ID)}), "UNAUTHENTICATED", "")
 
 		// Another tenant's store is not found; the name is checked.
 		requireError(t, api.Do(t, admin, createChannelQ, map[string]any{"s": id(c.StoreB1.ID), "n": "Mine"}), "NOT_FOUND", "")

@@ -188,7 +188,7 @@ func TestStockAcrossTenants(t *testing.T) {
 		requireError(t, c.API.Do(t, c.As(testenv.ManagerA1), setStockM, setStock(thobe, c.LocationA.ID, 0)), "FORBIDDEN", "")
 		requireError(t, c.API.Do(t, c.As(testenv.ManagerA1), createLocM, map[string]any{"in": map[string]any{"tenantId": id(c.TenantA.ID), "name": "Mine"}}), "FORBIDDEN", "")
 		// Shoppers and customers see no stock locations.
-		requireError(t, c.API.Do(t, c.As(testenv.PublishableA), locationsQ, map[string]any{"t": id(c.TenantA.ID)}), "FORBIDDEN", "")
+		requireError(t, c.API.Do(t, c.As(testenv.PublishableA), locationsQ, map[string]any{"t": id(c.TenantA.ID)}), "UNAUTHENTICATED", "")
 		requireError(t, c.API.Do(t, c.As(testenv.CustomerA), locationsQ, map[string]any{"t": id(c.TenantA.ID)}), "FORBIDDEN", "")
 		requireError(t, c.API.Do(t, c.As(testenv.TenantAdminA), createLocM, map[string]any{"in": map[string]any{"tenantId": id(c.TenantA.ID), "name": ""}}), "BAD_USER_INPUT", "name")
 	})

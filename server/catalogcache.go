@@ -129,6 +129,7 @@ func (c *catalogCache) InterceptResponse(ctx context.Context, next graphql.Respo
 	}
 	// No entry, or one too old (first request, a staff change moved the key on, a quiet
 	// store): one request computes it for all that want it at once.
+	computed := false // by this request: next answers once, so its answer is the one
 	shared, _, _ := c.misses.Do(key, func() (any, error) {
 		// A request that missed just as another's computation ended finds its entry here.
 		c.mu.Lock()
@@ -137,9 +138,13 @@ func (c *catalogCache) InterceptResponse(ctx context.Context, next graphql.Respo
 		if found && now.Before(hit.expires) {
 			return hit.resp, nil
 		}
+		computed = true
 		return c.compute(ctx, key, now, next), nil
 	})
 	resp, _ := shared.(*graphql.Response)
+	if computed {
+		return resp // its errors included
+	}
 	if resp == nil || len(resp.Errors) > 0 {
 		// The one that computed it failed, maybe for reasons of its own (it went away):
 		// this request tries for itself.

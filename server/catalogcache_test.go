@@ -2,12 +2,14 @@ package server_test
 
 import (
 	"context"
+	"net/http"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/dakkah/cityos/config"
 	entcart "github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/testenv"
 	"github.com/dakkah/cityos/viewer"
@@ -77,4 +79,27 @@ func cartID(t *testing.T, c *testenv.Commerce, token string) int {
 	cr, err := c.API.DB.Client.Cart.Query().Where(entcart.Token(n)).Only(viewer.SystemContext(context.Background(), "test"))
 	require.NoError(t, err)
 	return cr.ID
+}
+
+// A catalog read that fails is answered through the cache like any other request: the
+// error in the GraphQL shape, never a bare null. Failures are not kept: each attempt
+// gets its own answer.
+func TestCatalogCacheAnswersErrors(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewCommerce(t, db)
+		cached := apiWith(t, db, func(cfg *config.Config) { cfg.CatalogCacheTTL = time.Hour })
+		for _, h := range []testenv.Headers{c.Shop(testenv.Anonymous, "a1.dakkah.test"), c.As(testenv.PublishableA)} {
+			for range 2 {
+				r := gql(t, cached, h, `{ products(first: 5, after: "!!!") { totalCount } }`, nil)
+				requireErrorCode(t, r, http.StatusOK, "BAD_USER_INPUT")
+				require.Equal(t, "after", r.Errors[0].Extensions["field"])
+				require.NotEmpty(t, r.Errors[0].Extensions["requestId"])
+				require.JSONEq(t, `null`, string(r.Data), "products is not nullable: data is null")
+			}
+			// Then a good read of the same store is computed and served as before.
+			r := gql(t, cached, h, `{ products(first: 5, where: {handle: "thobe"}) { totalCount } }`, nil)
+			require.Empty(t, r.Errors, r.Body)
+			require.JSONEq(t, `{"products": {"totalCount": 1}}`, string(r.Data))
+		}
+	})
 }

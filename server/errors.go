@@ -20,11 +20,36 @@ import (
 func presentError(ctx context.Context, err error) *gqlerror.Error {
 	gerr := graphql.DefaultErrorPresenter(ctx, err)
 	code, msg := classify(err)
-	if code == "" { // an error of GraphQL itself: parse or validation failure
-		code, msg = apperr.BadUserInput, gerr.Message
+	field := ""
+	if e, ok := apperr.As(err); ok {
+		field = e.Field
 	}
-	if code == apperr.Internal {
-		logInternal(ctx, err, gerr.Path.String())
+	if arg, ok := argumentPath(ctx, gerr); ok {
+		// gqlgen could not read an argument (an ID that is no number, a cursor that does
+		// not decode, a Map that is no object): the client's, whatever the Go error says.
+		if code == apperr.Internal {
+			code, msg = apperr.BadUserInput, arg+" has an invalid value"
+		}
+		if field == "" {
+			field = fieldName(arg)
+		}
+	}
+	if code == apperr.BadUserInput && deniedWrite(ctx, err) {
+		code, msg, field = apperr.Forbidden, "forbidden: this caller may not change that", ""
+	}
+	switch code {
+	case "": // an error of GraphQL itself: parse or validation failure
+		code, msg = apperr.BadUserInput, gerr.Message
+	case apperr.Internal:
+		if bad, f, ok := badValue(err); ok {
+			code, msg, field = apperr.BadUserInput, bad, f
+			// Worth knowing which value got that far: an argument check may be missing.
+			middleware.Logger(ctx).Info("malformed value refused late", "err", err.Error(), "path", gerr.Path.String())
+		} else {
+			logInternal(ctx, err, gerr.Path.String())
+		}
+	case apperr.Forbidden:
+		code, msg = forbiddenOrUnauthenticated(ctx, msg)
 	}
 	gerr.Message = msg
 	if gerr.Extensions == nil {
@@ -40,9 +65,9 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 				gerr.Extensions[k] = v
 			}
 		}
-		if e.Field != "" {
-			gerr.Extensions["field"] = e.Field
-		}
+	}
+	if field != "" {
+		gerr.Extensions["field"] = field
 	}
 	return gerr
 }

@@ -92,6 +92,7 @@ func graphQLHandler(d Deps, reg prometheus.Registerer) http.Handler {
 	}
 	srv.Use(depthLimit{max: d.Config.MaxDepth})
 	srv.Use(&queryCost{max: d.Config.MaxComplexity})
+	srv.Use(&argumentLimits{})
 	srv.Use(middleware.NewGraphQLMetrics(reg))
 	if d.Config.CatalogCacheTTL > 0 {
 		srv.Use(newCatalogCache(d.Config.CatalogCacheTTL))
