@@ -57,7 +57,8 @@ func (s *Service) change(ctx context.Context, id int, decide func(o *ent.Order) 
 		if err != nil {
 			return err
 		}
-		u := tx.Order.UpdateOneID(o.ID).Where(
+		// UpdateOne(o), not UpdateOneID: the audit record takes the old values from o.
+		u := tx.Order.UpdateOne(o).Where(
 			order.StatusEQ(o.Status), order.PaymentStatusEQ(o.PaymentStatus),
 			order.FulfillmentStatusEQ(o.FulfillmentStatus), order.RefundedTotalEQ(o.RefundedTotal),
 		)
