@@ -57,6 +57,11 @@ func New(d Deps) http.Handler {
 	mux.Handle("GET /healthz", middleware.Health())
 	mux.Handle("GET /readyz", middleware.Ready(d.Ready))
 	mux.Handle("GET /metrics", middleware.MetricsHandler(reg))
+	// The audit log as a file, behind the same credentials and rate limit as the API.
+	mux.Handle("GET /audit/export", chain(auditExport(d.Resolver.Client),
+		authenticate(d.Resolver.Identity),
+		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
+	))
 	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Resolver.Orders, d.Config.StripeWebhookSecret))
 
 	return chain(mux,
