@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/dakkah/cityos/audit"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/inventorylevel"
@@ -139,5 +140,26 @@ func TestChangesOfManyRows(t *testing.T) {
 			assert.Equal(t, "ShippingOption", r.EntityType)
 			assert.Contains(t, r.Diff, "amount")
 		}
+	})
+}
+
+// TestPaymentSecretsAreRedacted: a client secret never reaches the log, whatever field
+// holds it.
+func TestPaymentSecretsAreRedacted(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewCommerce(t, db)
+		ctx := sys("audit-secrets")
+		p, err := db.Client.Product.Create().SetTenantID(c.TenantA.ID).SetTitle("Gift card").SetHandle("gift-card").
+			SetMetadata(map[string]any{"payment": map[string]any{"client": "pi_123_secret_456"}}).Save(ctx)
+		require.NoError(t, err)
+		require.NoError(t, db.Client.Product.UpdateOne(p).SetMetadata(map[string]any{"payment": "pi_123_secret_789"}).
+			SetTitle("Gift card!").Exec(ctx))
+		rows, err := db.Client.AuditLog.Query().Where(auditlog.EntityType("Product"), auditlog.EntityID(p.ID)).
+			Order(ent.Asc(auditlog.FieldID)).All(ctx)
+		require.NoError(t, err)
+		require.Len(t, rows, 2)
+		assert.Equal(t, map[string]any{"after": audit.Redacted}, rows[0].Diff["metadata"])
+		assert.Equal(t, map[string]any{"before": audit.Redacted, "after": audit.Redacted}, rows[1].Diff["metadata"])
+		assert.Equal(t, map[string]any{"before": "Gift card", "after": "Gift card!"}, rows[1].Diff["title"])
 	})
 }

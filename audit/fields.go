@@ -41,10 +41,23 @@ func ignored(entityType, field string) bool {
 }
 
 func shown(field string, v any) any {
-	if secret(field) {
+	if secret(field) || holdsSecret(v) {
 		return Redacted
 	}
 	return v
+}
+
+// holdsSecret spots a payment client secret ("pi_…_secret_…", Stripe's form) in any
+// value, a JSON field's included: it is a secret wherever it is kept.
+func holdsSecret(v any) bool {
+	if s, ok := v.(string); ok {
+		return strings.Contains(s, "_secret_")
+	}
+	if v == nil {
+		return false
+	}
+	b, err := json.Marshal(v)
+	return err == nil && strings.Contains(string(b), "_secret_")
 }
 
 // fieldsOf is an entity's fields by name, as its JSON form names them (zero values
@@ -111,7 +124,7 @@ func fieldDiff(fields []string, before, after map[string]any) map[string]any {
 	diff := map[string]any{}
 	for _, f := range fields {
 		a, visible := after[f]
-		if secret(f) || !visible {
+		if secret(f) || !visible || holdsSecret(a) || holdsSecret(before[f]) {
 			diff[f] = map[string]any{"before": Redacted, "after": Redacted}
 			continue
 		}
