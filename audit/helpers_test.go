@@ -4,12 +4,15 @@ import (
 	"context"
 	"net"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/audit"
 	"github.com/dakkah/cityos/auth"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/auditlog"
@@ -84,4 +87,22 @@ func withFakeDNS(api *testenv.API) *fakeDNS {
 	api.App.LookupTXT = dns.lookupTXT
 	api.Handler = api.App.Handler()
 	return dns
+}
+
+// requireSecretsRedacted checks that every field of r's diff named like a secret
+// (password, hash, token, secret) holds only the redaction mark.
+func requireSecretsRedacted(t *testing.T, r *ent.AuditLog) {
+	t.Helper()
+	for field, ch := range r.Diff {
+		f := strings.ToLower(field)
+		if !strings.Contains(f, "password") && !strings.Contains(f, "secret") && !strings.HasSuffix(f, "_hash") &&
+			f != "token" && !strings.HasSuffix(f, "_token") {
+			continue
+		}
+		m, ok := ch.(map[string]any)
+		require.True(t, ok, "%s %s: diff.%s is %v", r.EntityType, r.Action, field, ch)
+		for side, v := range m {
+			assert.Equal(t, audit.Redacted, v, "%s %s %d: diff.%s.%s", r.EntityType, r.Action, r.EntityID, field, side)
+		}
+	}
 }

@@ -1,173 +1,148 @@
 // Package audit records who changed what. Its ent hook writes one AuditLog row per
 // changed row, through the mutation's own client, so the record commits or rolls back
-// with the change it describes.
+// with the change it describes. It is attached to every tenant-owned entity by
+// schema.TenantMixin, and to the platform's own entities one by one.
 package audit
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"reflect"
 
 	"entgo.io/ent"
 
-	gen "github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/privacy"
-	"github.com/dakkah/cityos/reqid"
-	"github.com/dakkah/cityos/viewer"
 )
 
-// ignored fields change on every write and say nothing about it.
-var ignored = map[string]bool{"updated_at": true, "last_used_at": true, "order_seq": true, "edges": true}
+// rowReader is what package ent generates for every mutation (ent/template/audit.tmpl).
+type rowReader interface {
+	AuditRows(ctx context.Context) ([]any, error)
+	AuditEdges() []string
+}
 
-// Hook returns the audit hook for an entity type. Sensitive fields (password and token
-// hashes, verification tokens) never reach the log: they are excluded from the entities'
-// JSON form, which is what the diff is made from.
+// Hook returns the audit hook. It adds no read where the change already carries what
+// the record needs: a create is recorded from the row it wrote; an update of one row
+// from the row it read back, with the old values the mutation holds (free when the
+// caller updated an entity it had read, UpdateOne(e); one read by id otherwise). Updates
+// of many rows and deletes read the rows once, before the change. A change of ignored
+// fields only (see ignored) reads and writes nothing.
 func Hook() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
-			client := m.(interface{ Client() *gen.Client }).Client()
-			sys := privacy.DecisionContext(ctx, privacy.Allow)
-			ids, err := targetIDs(sys, m)
-			if err != nil {
-				return nil, err
+			if _, skip := Unaudited[m.Type()]; skip {
+				return next.Mutate(ctx, m)
 			}
-			before := map[int]map[string]any{}
-			for _, id := range ids {
-				row, err := load(sys, client, m.Type(), id)
-				if err != nil {
-					return nil, err
-				}
-				before[id] = row
+			rr, ok := m.(rowReader)
+			if !ok {
+				return nil, fmt.Errorf("audit: %s mutation cannot read its rows", m.Type())
 			}
-			v, err := next.Mutate(ctx, m)
-			if err != nil {
-				return nil, err
+			switch {
+			case m.Op().Is(ent.OpCreate):
+				return create(ctx, next, m, rr)
+			case m.Op().Is(ent.OpUpdateOne):
+				return updateOne(ctx, next, m, rr)
+			default:
+				return many(ctx, next, m, rr)
 			}
-			if m.Op().Is(ent.OpCreate) {
-				after, err := toMap(v)
-				if err != nil {
-					return nil, err
-				}
-				return v, write(sys, ctx, client, m.Type(), "create", nil, after)
-			}
-			action := "update"
-			if m.Op().Is(ent.OpDelete | ent.OpDeleteOne) {
-				action = "delete"
-			}
-			for _, id := range ids {
-				var after map[string]any
-				if action == "update" {
-					if after, err = load(sys, client, m.Type(), id); err != nil {
-						return nil, err
-					}
-				}
-				if err := write(sys, ctx, client, m.Type(), action, before[id], after); err != nil {
-					return nil, err
-				}
-			}
-			return v, nil
 		})
 	}
 }
 
-// targetIDs lists the rows an update or delete will touch, resolved with the caller's
-// predicates (privacy filters included) before the change runs.
-func targetIDs(ctx context.Context, m ent.Mutation) ([]int, error) {
-	if m.Op().Is(ent.OpCreate) {
-		return nil, nil
-	}
-	if idm, ok := m.(interface{ ID() (int, bool) }); ok {
-		if id, ok := idm.ID(); ok {
-			return []int{id}, nil
-		}
-	}
-	lister, ok := m.(interface {
-		IDs(context.Context) ([]int, error)
-	})
-	if !ok {
-		return nil, fmt.Errorf("audit: %s mutation cannot list its rows", m.Type())
-	}
-	return lister.IDs(ctx)
+// system is ctx allowed past the privacy policies, for the hook's own reads and writes:
+// the caller's right to the change itself was settled by the policy before the hook ran.
+func system(ctx context.Context) context.Context {
+	return privacy.DecisionContext(ctx, privacy.Allow)
 }
 
-func write(sys, reqCtx context.Context, c *gen.Client, entityType, action string, before, after map[string]any) error {
-	diff := Diff(before, after)
-	if action == "update" && len(diff) == 0 {
-		return nil // bookkeeping only (e.g. a key's last use): nothing a reader needs
-	}
-	row := after
-	if row == nil {
-		row = before
-	}
-	id := intOf(row["id"])
-	cr := c.AuditLog.Create().
-		SetActor(viewer.FromContext(reqCtx).Actor()).
-		SetAction(action).
-		SetEntityType(entityType).
-		SetEntityID(id).
-		SetDiff(diff).
-		SetRequestID(reqid.From(reqCtx))
-	tenantID, storeID := scopeOf(entityType, id, row)
-	if tenantID != 0 {
-		cr.SetTenantID(tenantID)
-	}
-	if storeID != 0 {
-		cr.SetStoreID(storeID)
-	}
-	return cr.Exec(sys)
-}
-
-// scopeOf finds the tenant and store a row belongs to, so scoped readers see its log.
-func scopeOf(entityType string, id int, row map[string]any) (tenantID, storeID int) {
-	tenantID, storeID = intOf(row["tenant_id"]), intOf(row["store_id"])
-	switch entityType {
-	case "Tenant":
-		tenantID = id
-	case "Store":
-		storeID = id
-	}
-	return tenantID, storeID
-}
-
-// Diff returns {field: {"before": x, "after": y}} for every field that differs.
-func Diff(before, after map[string]any) map[string]any {
-	out := map[string]any{}
-	for k, b := range before {
-		if ignored[k] {
-			continue
-		}
-		a, ok := after[k]
-		if after != nil && ok && reflect.DeepEqual(a, b) {
-			continue
-		}
-		ch := map[string]any{"before": b}
-		if after != nil {
-			ch["after"] = a
-		}
-		out[k] = ch
-	}
-	for k, a := range after {
-		if _, seen := before[k]; seen || ignored[k] {
-			continue
-		}
-		out[k] = map[string]any{"after": a}
-	}
-	return out
-}
-
-func toMap(v any) (map[string]any, error) {
-	b, err := json.Marshal(v)
+func create(ctx context.Context, next ent.Mutator, m ent.Mutation, rr rowReader) (ent.Value, error) {
+	v, err := next.Mutate(ctx, m)
 	if err != nil {
 		return nil, err
 	}
-	var out map[string]any
-	return out, json.Unmarshal(b, &out)
+	row := fieldsOf(v)
+	diff := map[string]any{}
+	for _, f := range m.Fields() {
+		if _, visible := row[f]; !visible { // a Sensitive field: set, never shown
+			diff[f] = map[string]any{"after": Redacted}
+		}
+	}
+	for k, a := range row {
+		if a != nil && !ignored(m.Type(), k) {
+			diff[k] = map[string]any{"after": shown(k, a)}
+		}
+	}
+	edgeChanges(m, rr, diff)
+	return v, write(ctx, m, []entry{{action: "create", row: row, diff: diff}})
 }
 
-func intOf(v any) int {
-	if f, ok := v.(float64); ok {
-		return int(f)
+func updateOne(ctx context.Context, next ent.Mutator, m ent.Mutation, rr rowReader) (ent.Value, error) {
+	fields := changedFields(m)
+	if len(fields) == 0 && !hasEdgeChanges(m, rr) {
+		return next.Mutate(ctx, m)
 	}
-	return 0
+	// The old values are read before the change runs (ent refuses after); one row read
+	// by id at most, none when the mutation was made from an entity.
+	before := map[string]any{}
+	for _, f := range fields {
+		if secret(f) {
+			continue
+		}
+		old, err := m.OldField(system(ctx), f)
+		if err != nil {
+			return nil, err
+		}
+		before[f] = plain(old)
+	}
+	v, err := next.Mutate(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	after := fieldsOf(v)
+	diff := fieldDiff(fields, before, after)
+	edgeChanges(m, rr, diff)
+	if len(diff) == 0 {
+		return v, nil
+	}
+	return v, write(ctx, m, []entry{{action: "update", row: after, diff: diff}})
+}
+
+// many records an update of many rows or a delete: the rows are read (and, on
+// PostgreSQL, locked) before the change, and an update's new values are the mutation's.
+func many(ctx context.Context, next ent.Mutator, m ent.Mutation, rr rowReader) (ent.Value, error) {
+	del := m.Op().Is(ent.OpDelete | ent.OpDeleteOne)
+	fields := changedFields(m)
+	if !del && len(fields) == 0 && !hasEdgeChanges(m, rr) {
+		return next.Mutate(ctx, m)
+	}
+	rows, err := rr.AuditRows(system(ctx))
+	if err != nil {
+		return nil, err
+	}
+	v, err := next.Mutate(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	entries := make([]entry, 0, len(rows))
+	for _, r := range rows {
+		before := fieldsOf(r)
+		if del {
+			diff := map[string]any{}
+			for k, b := range before {
+				if b != nil && !ignored(m.Type(), k) {
+					diff[k] = map[string]any{"before": shown(k, b)}
+				}
+			}
+			entries = append(entries, entry{action: "delete", row: before, diff: diff})
+			continue
+		}
+		after, err := applied(m, before)
+		if err != nil {
+			return nil, err
+		}
+		diff := fieldDiff(fields, before, after)
+		edgeChanges(m, rr, diff)
+		if len(diff) > 0 {
+			entries = append(entries, entry{action: "update", row: after, diff: diff})
+		}
+	}
+	return v, write(ctx, m, entries)
 }

@@ -33,7 +33,7 @@ type AuditLog struct {
 	// Diff holds the value of the "diff" field.
 	Diff map[string]interface{} `json:"diff,omitempty"`
 	// RequestID holds the value of the "request_id" field.
-	RequestID string `json:"request_id,omitempty"`
+	RequestID *string `json:"request_id,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt    time.Time `json:"created_at,omitempty"`
 	selectValues sql.SelectValues
@@ -123,7 +123,8 @@ func (_m *AuditLog) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field request_id", values[i])
 			} else if value.Valid {
-				_m.RequestID = value.String
+				_m.RequestID = new(string)
+				*_m.RequestID = value.String
 			}
 		case auditlog.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -192,8 +193,10 @@ func (_m *AuditLog) String() string {
 	builder.WriteString("diff=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Diff))
 	builder.WriteString(", ")
-	builder.WriteString("request_id=")
-	builder.WriteString(_m.RequestID)
+	if v := _m.RequestID; v != nil {
+		builder.WriteString("request_id=")
+		builder.WriteString(*v)
+	}
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))

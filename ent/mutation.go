@@ -1646,7 +1646,7 @@ func (m *AuditLogMutation) RequestID() (r string, exists bool) {
 // OldRequestID returns the old "request_id" field's value of the AuditLog entity.
 // If the AuditLog object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *AuditLogMutation) OldRequestID(ctx context.Context) (v string, err error) {
+func (m *AuditLogMutation) OldRequestID(ctx context.Context) (v *string, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldRequestID is only allowed on UpdateOne operations")
 	}

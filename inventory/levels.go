@@ -28,25 +28,29 @@ func (s *Service) SetStockLevel(ctx context.Context, variantID, locationID, stoc
 		if loc.TenantID != v.TenantID {
 			return nil, apperr.Invalid("locationId", "the stock location belongs to another tenant than the variant")
 		}
-		// Create the level if missing; an existing one (even one created concurrently) is left alone.
-		err = tx.InventoryLevel.Create().SetTenantID(v.TenantID).SetVariantID(v.ID).SetLocationID(loc.ID).
-			OnConflictColumns(inventorylevel.FieldVariantID, inventorylevel.FieldLocationID).Ignore().Exec(ctx)
-		if err != nil {
-			return nil, err
-		}
-		n, err := tx.InventoryLevel.Update().
-			Where(inventorylevel.VariantID(v.ID), inventorylevel.LocationID(loc.ID), inventorylevel.ReservedQuantityLTE(stocked)).
-			SetStockedQuantity(stocked).Save(ctx)
-		if err != nil {
-			return nil, err
-		}
+		// The level is read, then created with its stock or updated: an insert that
+		// ignored a conflict would be recorded in the audit log as a creation that did
+		// not happen. Two staff creating the same level at once: one gets CONFLICT.
 		l, err := tx.InventoryLevel.Query().Where(inventorylevel.VariantID(v.ID), inventorylevel.LocationID(loc.ID)).Only(ctx)
+		if ent.IsNotFound(err) {
+			l, err = tx.InventoryLevel.Create().SetTenantID(v.TenantID).SetVariantID(v.ID).SetLocationID(loc.ID).
+				SetStockedQuantity(stocked).Save(ctx)
+			if ent.IsConstraintError(err) {
+				return nil, apperr.New(apperr.Conflict, "the stock level was created meanwhile: read it and try again")
+			}
+			return l, err
+		}
 		if err != nil {
 			return nil, err
 		}
-		if n == 0 {
+		updated, err := tx.InventoryLevel.UpdateOne(l).Where(inventorylevel.ReservedQuantityLTE(stocked)).
+			SetStockedQuantity(stocked).Save(ctx)
+		if ent.IsNotFound(err) {
+			if l, err = tx.InventoryLevel.Get(ctx, l.ID); err != nil {
+				return nil, err
+			}
 			return nil, apperr.Invalid("stockedQuantity", "%d units are reserved at this location: the stock cannot be set below that", l.ReservedQuantity)
 		}
-		return l, nil
+		return updated, err
 	})
 }

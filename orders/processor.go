@@ -5,6 +5,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/txn"
 )
 
 // What the payment processor reports (its webhooks) is applied in the system context,
@@ -32,12 +33,13 @@ func (s *Service) PaymentCaptured(ctx context.Context, provider, reference strin
 	if o == nil || err != nil {
 		return err
 	}
-	u := s.client.Order.Update().Where(order.ID(o.ID), order.PaymentStatusEQ(order.PaymentStatusAuthorized)).
-		SetPaymentStatus(order.PaymentStatusCaptured)
-	if o.Status == order.StatusPending && o.FulfillmentStatus == order.FulfillmentStatusDelivered {
-		u.SetStatus(order.StatusCompleted)
-	}
-	return u.Exec(sys(ctx))
+	return s.apply(ctx, func(u *ent.OrderUpdate) {
+		u.Where(order.ID(o.ID), order.PaymentStatusEQ(order.PaymentStatusAuthorized)).
+			SetPaymentStatus(order.PaymentStatusCaptured)
+		if o.Status == order.StatusPending && o.FulfillmentStatus == order.FulfillmentStatusDelivered {
+			u.SetStatus(order.StatusCompleted)
+		}
+	})
 }
 
 // PaymentCanceled records that the processor let the authorisation go (voided or
@@ -47,9 +49,10 @@ func (s *Service) PaymentCanceled(ctx context.Context, provider, reference strin
 	if o == nil || err != nil {
 		return err
 	}
-	return s.client.Order.Update().
-		Where(order.ID(o.ID), order.PaymentStatusIn(order.PaymentStatusAuthorized, order.PaymentStatusNotPaid)).
-		SetPaymentStatus(order.PaymentStatusCanceled).Exec(sys(ctx))
+	return s.apply(ctx, func(u *ent.OrderUpdate) {
+		u.Where(order.ID(o.ID), order.PaymentStatusIn(order.PaymentStatusAuthorized, order.PaymentStatusNotPaid)).
+			SetPaymentStatus(order.PaymentStatusCanceled)
+	})
 }
 
 // PaymentRefunded records the processor's running total of refunds for the payment.
@@ -63,8 +66,20 @@ func (s *Service) PaymentRefunded(ctx context.Context, provider, reference strin
 	if refunded <= 0 {
 		return nil
 	}
-	return s.client.Order.Update().
-		Where(order.ID(o.ID), order.RefundedTotalLT(refunded),
+	return s.apply(ctx, func(u *ent.OrderUpdate) {
+		u.Where(order.ID(o.ID), order.RefundedTotalLT(refunded),
 			order.PaymentStatusIn(order.PaymentStatusCaptured, order.PaymentStatusPartiallyRefunded)).
-		SetRefundedTotal(refunded).SetPaymentStatus(refundStatus(refunded, o.Total)).Exec(sys(ctx))
+			SetRefundedTotal(refunded).SetPaymentStatus(refundStatus(refunded, o.Total))
+	})
+}
+
+// apply runs one conditional update of an order in a transaction of its own, so the
+// audit record of the change commits with it.
+func (s *Service) apply(ctx context.Context, build func(u *ent.OrderUpdate)) error {
+	ctx = sys(ctx)
+	return txn.Run(ctx, s.client, func(tx *ent.Tx) error {
+		u := tx.Order.Update()
+		build(u)
+		return u.Exec(ctx)
+	})
 }

@@ -37,13 +37,31 @@ type transition struct {
 	effects func(ctx context.Context, tx *ent.Tx, o *ent.Order) error
 }
 
+// errMoved: the order changed between its reading and its update.
+var errMoved = errors.New("orders: the order changed meanwhile")
+
+// attempts bounds how often change reads an order again that changed meanwhile.
+const attempts = 3
+
 // change runs one staff operation in a transaction. The order is read under the
 // caller's context (one it cannot see is not found), decide checks the transition, and
 // the update runs under the caller's context too, so the policy says who may change
 // it. The update only applies while the order is still as it was read: of two
-// concurrent operations one wins and the other answers CONFLICT, and only the winner
-// reaches the payment processor.
+// concurrent operations one wins, and only the winner reaches the payment processor;
+// the other reads the order again and is decided anew (two concurrent refunds of half
+// the total both go through, a third is refused), up to attempts times, then answers
+// CONFLICT.
 func (s *Service) change(ctx context.Context, id int, decide func(o *ent.Order) (*transition, error)) (*ent.Order, error) {
+	for range attempts {
+		o, err := s.changeOnce(ctx, id, decide)
+		if !errors.Is(err, errMoved) {
+			return o, err
+		}
+	}
+	return nil, apperr.New(apperr.Conflict, "the order changed meanwhile: read it again and retry")
+}
+
+func (s *Service) changeOnce(ctx context.Context, id int, decide func(o *ent.Order) (*transition, error)) (*ent.Order, error) {
 	var out *ent.Order
 	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		o, err := tx.Order.Query().Where(order.ID(id)).Only(ctx)
@@ -57,14 +75,15 @@ func (s *Service) change(ctx context.Context, id int, decide func(o *ent.Order) 
 		if err != nil {
 			return err
 		}
-		u := tx.Order.UpdateOneID(o.ID).Where(
+		// UpdateOne(o), not UpdateOneID: the audit record takes the old values from o.
+		u := tx.Order.UpdateOne(o).Where(
 			order.StatusEQ(o.Status), order.PaymentStatusEQ(o.PaymentStatus),
 			order.FulfillmentStatusEQ(o.FulfillmentStatus), order.RefundedTotalEQ(o.RefundedTotal),
 		)
 		t.set(u)
 		updated, err := u.Save(ctx)
 		if ent.IsNotFound(err) {
-			return apperr.New(apperr.Conflict, "the order changed meanwhile: read it again and retry")
+			return errMoved
 		}
 		if err != nil {
 			return err

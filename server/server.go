@@ -22,6 +22,7 @@ import (
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/config"
+	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/graph/generated"
 	"github.com/dakkah/cityos/identity"
 	"github.com/dakkah/cityos/orders"
@@ -39,9 +40,11 @@ type Deps struct {
 	Identity   *identity.Service
 	Storefront *storefront.Resolver
 	Orders     *orders.Service
-	Redis      *redis.Client
-	Ready      map[string]func(context.Context) error
-	Logger     *slog.Logger
+	// Client streams the audit export, under the caller's privacy policies.
+	Client *ent.Client
+	Redis  *redis.Client
+	Ready  map[string]func(context.Context) error
+	Logger *slog.Logger
 }
 
 // New returns the root handler.
@@ -65,6 +68,11 @@ func New(d Deps) http.Handler {
 	mux.Handle("GET /healthz", middleware.Health())
 	mux.Handle("GET /readyz", middleware.Ready(d.Ready))
 	mux.Handle("GET /metrics", middleware.MetricsHandler(reg))
+	// The audit log as a file, behind the same credentials and rate limit as the API.
+	mux.Handle("GET /audit/export", chain(auditExport(d.Client),
+		authenticate(d.Identity, middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit), d.Config.TrustProxy),
+		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
+	))
 	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Orders, d.Config.StripeWebhookSecret))
 
 	return chain(mux,

@@ -80,7 +80,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/dakkah/cityos/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// QuantityValidator is a validator for the "quantity" field. It is called by the builders before save.
 	QuantityValidator func(int) error

@@ -68,7 +68,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/dakkah/cityos/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// TitleValidator is a validator for the "title" field. It is called by the builders before save.
 	TitleValidator func(string) error

@@ -57,9 +57,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
-	apikeyHooks := schema.APIKey{}.Hooks()
+	apikeyMixinHooks1 := apikeyMixin[1].Hooks()
 
-	apikey.Hooks[1] = apikeyHooks[0]
+	apikey.Hooks[1] = apikeyMixinHooks1[0]
 	apikeyMixinFields0 := apikeyMixin[0].Fields()
 	_ = apikeyMixinFields0
 	apikeyFields := schema.APIKey{}.Fields()
@@ -117,6 +117,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	cartMixinHooks1 := cartMixin[1].Hooks()
+
+	cart.Hooks[1] = cartMixinHooks1[0]
 	cartMixinFields0 := cartMixin[0].Fields()
 	_ = cartMixinFields0
 	cartFields := schema.Cart{}.Fields()
@@ -280,6 +283,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	customeraddressMixinHooks1 := customeraddressMixin[1].Hooks()
+
+	customeraddress.Hooks[1] = customeraddressMixinHooks1[0]
 	customeraddressMixinFields0 := customeraddressMixin[0].Fields()
 	_ = customeraddressMixinFields0
 	customeraddressFields := schema.CustomerAddress{}.Fields()
@@ -350,9 +356,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
-	domainHooks := schema.Domain{}.Hooks()
+	domainMixinHooks1 := domainMixin[1].Hooks()
 
-	domain.Hooks[1] = domainHooks[0]
+	domain.Hooks[1] = domainMixinHooks1[0]
 	domainMixinFields0 := domainMixin[0].Fields()
 	_ = domainMixinFields0
 	domainFields := schema.Domain{}.Fields()
@@ -399,6 +405,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	fulfillmentMixinHooks1 := fulfillmentMixin[1].Hooks()
+
+	fulfillment.Hooks[1] = fulfillmentMixinHooks1[0]
 	fulfillmentMixinFields0 := fulfillmentMixin[0].Fields()
 	_ = fulfillmentMixinFields0
 	fulfillmentFields := schema.Fulfillment{}.Fields()
@@ -423,6 +432,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	inventorylevelMixinHooks1 := inventorylevelMixin[1].Hooks()
+
+	inventorylevel.Hooks[1] = inventorylevelMixinHooks1[0]
 	inventorylevelMixinFields0 := inventorylevelMixin[0].Fields()
 	_ = inventorylevelMixinFields0
 	inventorylevelFields := schema.InventoryLevel{}.Fields()
@@ -459,6 +471,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	lineitemMixinHooks1 := lineitemMixin[1].Hooks()
+
+	lineitem.Hooks[1] = lineitemMixinHooks1[0]
 	lineitemMixinFields0 := lineitemMixin[0].Fields()
 	_ = lineitemMixinFields0
 	lineitemFields := schema.LineItem{}.Fields()
@@ -518,6 +533,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	orderMixinHooks1 := orderMixin[1].Hooks()
+
+	order.Hooks[1] = orderMixinHooks1[0]
 	orderMixinFields0 := orderMixin[0].Fields()
 	_ = orderMixinFields0
 	orderFields := schema.Order{}.Fields()
@@ -536,6 +554,7 @@ func init() {
 	orderDescRefundedTotal := orderFields[14].Descriptor()
 	// order.DefaultRefundedTotal holds the default value on creation for the refunded_total field.
 	order.DefaultRefundedTotal = orderDescRefundedTotal.Default.(int64)
+	orderlineitemMixin := schema.OrderLineItem{}.Mixin()
 	orderlineitem.Policy = privacy.NewPolicies(schema.OrderLineItem{})
 	orderlineitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -545,6 +564,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	orderlineitemMixinHooks0 := orderlineitemMixin[0].Hooks()
+
+	orderlineitem.Hooks[1] = orderlineitemMixinHooks0[0]
 	orderlineitemFields := schema.OrderLineItem{}.Fields()
 	_ = orderlineitemFields
 	// orderlineitemDescQuantity is the schema descriptor for quantity field.
@@ -585,6 +607,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	priceMixinHooks1 := priceMixin[1].Hooks()
+
+	price.Hooks[1] = priceMixinHooks1[0]
 	priceMixinFields0 := priceMixin[0].Fields()
 	_ = priceMixinFields0
 	priceFields := schema.Price{}.Fields()
@@ -631,6 +656,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	productMixinHooks1 := productMixin[1].Hooks()
+
+	product.Hooks[1] = productMixinHooks1[0]
 	productMixinFields0 := productMixin[0].Fields()
 	_ = productMixinFields0
 	productFields := schema.Product{}.Fields()
@@ -701,6 +729,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	productcategoryMixinHooks1 := productcategoryMixin[1].Hooks()
+
+	productcategory.Hooks[1] = productcategoryMixinHooks1[0]
 	productcategoryMixinFields0 := productcategoryMixin[0].Fields()
 	_ = productcategoryMixinFields0
 	productcategoryFields := schema.ProductCategory{}.Fields()
@@ -761,6 +792,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	productcollectionMixinHooks1 := productcollectionMixin[1].Hooks()
+
+	productcollection.Hooks[1] = productcollectionMixinHooks1[0]
 	productcollectionMixinFields0 := productcollectionMixin[0].Fields()
 	_ = productcollectionMixinFields0
 	productcollectionFields := schema.ProductCollection{}.Fields()
@@ -811,6 +845,7 @@ func init() {
 			return nil
 		}
 	}()
+	productoptionMixin := schema.ProductOption{}.Mixin()
 	productoption.Policy = privacy.NewPolicies(schema.ProductOption{})
 	productoption.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -820,6 +855,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	productoptionMixinHooks0 := productoptionMixin[0].Hooks()
+
+	productoption.Hooks[1] = productoptionMixinHooks0[0]
 	productoptionFields := schema.ProductOption{}.Fields()
 	_ = productoptionFields
 	// productoptionDescTitle is the schema descriptor for title field.
@@ -850,6 +888,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	productvariantMixinHooks1 := productvariantMixin[1].Hooks()
+
+	productvariant.Hooks[1] = productvariantMixinHooks1[0]
 	productvariantMixinFields0 := productvariantMixin[0].Fields()
 	_ = productvariantMixinFields0
 	productvariantFields := schema.ProductVariant{}.Fields()
@@ -950,6 +991,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	regionMixinHooks1 := regionMixin[1].Hooks()
+
+	region.Hooks[1] = regionMixinHooks1[0]
 	regionMixinFields0 := regionMixin[0].Fields()
 	_ = regionMixinFields0
 	regionFields := schema.Region{}.Fields()
@@ -1034,6 +1078,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	reservationMixinHooks1 := reservationMixin[1].Hooks()
+
+	reservation.Hooks[1] = reservationMixinHooks1[0]
 	reservationMixinFields0 := reservationMixin[0].Fields()
 	_ = reservationMixinFields0
 	reservationFields := schema.Reservation{}.Fields()
@@ -1062,6 +1109,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	saleschannelMixinHooks1 := saleschannelMixin[1].Hooks()
+
+	saleschannel.Hooks[1] = saleschannelMixinHooks1[0]
 	saleschannelMixinFields0 := saleschannelMixin[0].Fields()
 	_ = saleschannelMixinFields0
 	saleschannelFields := schema.SalesChannel{}.Fields()
@@ -1177,6 +1227,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	shippingoptionMixinHooks1 := shippingoptionMixin[1].Hooks()
+
+	shippingoption.Hooks[1] = shippingoptionMixinHooks1[0]
 	shippingoptionMixinFields0 := shippingoptionMixin[0].Fields()
 	_ = shippingoptionMixinFields0
 	shippingoptionFields := schema.ShippingOption{}.Fields()
@@ -1223,6 +1276,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	stocklocationMixinHooks1 := stocklocationMixin[1].Hooks()
+
+	stocklocation.Hooks[1] = stocklocationMixinHooks1[0]
 	stocklocationMixinFields0 := stocklocationMixin[0].Fields()
 	_ = stocklocationMixinFields0
 	stocklocationFields := schema.StockLocation{}.Fields()
@@ -1265,9 +1321,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
-	storeHooks := schema.Store{}.Hooks()
+	storeMixinHooks1 := storeMixin[1].Hooks()
 
-	store.Hooks[1] = storeHooks[0]
+	store.Hooks[1] = storeMixinHooks1[0]
 	storeMixinFields0 := storeMixin[0].Fields()
 	_ = storeMixinFields0
 	storeFields := schema.Store{}.Fields()
@@ -1474,6 +1530,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	userHooks := schema.User{}.Hooks()
+
+	user.Hooks[1] = userHooks[0]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
 	userFields := schema.User{}.Fields()

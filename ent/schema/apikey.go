@@ -9,7 +9,6 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/dakkah/cityos/access"
-	"github.com/dakkah/cityos/audit"
 )
 
 // APIKey lets a program call the API: a publishable key for one store's storefront,
@@ -48,6 +47,3 @@ func (APIKey) Indexes() []ent.Index {
 
 // Policy scopes APIKey rows to the viewer (see package access).
 func (APIKey) Policy() ent.Policy { return access.APIKeyPolicy() }
-
-// Hooks records every change in the audit log.
-func (APIKey) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }

@@ -25,7 +25,8 @@ func (AuditLog) Fields() []ent.Field {
 		field.String("entity_type").Immutable(),
 		field.Int("entity_id").Immutable().Annotations(entgql.Type("ID")),
 		field.JSON("diff", map[string]any{}).Optional().Immutable().Annotations(entgql.Type("Map"), entgql.Skip(entgql.SkipWhereInput)),
-		field.String("request_id").Optional().Immutable(),
+		// request_id is null for changes made outside any request (workers, scheduled checks).
+		field.String("request_id").Optional().Nillable().Immutable(),
 		field.Time("created_at").Immutable().Default(time.Now).Annotations(entgql.OrderField("CREATED_AT")),
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/dakkah/cityos/access"
-	"github.com/dakkah/cityos/audit"
 )
 
 // Domain is a custom hostname a store is served on once its owner proves control of it.
@@ -39,6 +38,3 @@ func (Domain) Indexes() []ent.Index {
 
 // Policy scopes Domain rows to the viewer (see package access).
 func (Domain) Policy() ent.Policy { return access.DomainPolicy() }
-
-// Hooks records every change in the audit log.
-func (Domain) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }

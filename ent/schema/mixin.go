@@ -9,6 +9,8 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 	"entgo.io/ent/schema/mixin"
+
+	"github.com/dakkah/cityos/audit"
 )
 
 // TimeMixin stamps rows with creation and update times.
@@ -23,7 +25,9 @@ func (TimeMixin) Fields() []ent.Field {
 	}
 }
 
-// TenantMixin marks a row as owned by one tenant. The tenant never changes.
+// TenantMixin marks a row as owned by one tenant. The tenant never changes. Every
+// change of a tenant's rows is recorded in the audit log, in its transaction, except
+// for the types audit.Unaudited lists with their reasons.
 type TenantMixin struct{ mixin.Schema }
 
 func (TenantMixin) Fields() []ent.Field {
@@ -41,3 +45,7 @@ func (TenantMixin) Edges() []ent.Edge {
 func (TenantMixin) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("tenant_id")}
 }
+
+// Hooks records every change in the audit log (after the policy's hook: only allowed
+// changes reach it).
+func (TenantMixin) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }

@@ -11,7 +11,6 @@ import (
 	"github.com/dakkah/cityos/theme"
 
 	"github.com/dakkah/cityos/access"
-	"github.com/dakkah/cityos/audit"
 )
 
 // Store is one brand of a tenant, with its own catalog, theme and addresses.
@@ -49,6 +48,3 @@ func (Store) Annotations() []schema.Annotation {
 
 // Policy scopes Store rows to the viewer (see package access).
 func (Store) Policy() ent.Policy { return access.StorePolicy() }
-
-// Hooks records every change in the audit log.
-func (Store) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }

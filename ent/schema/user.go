@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/dakkah/cityos/access"
+	"github.com/dakkah/cityos/audit"
 )
 
 // User is a person who signs in: staff of any scope, or a customer.
@@ -46,3 +47,6 @@ func (User) Annotations() []schema.Annotation {
 
 // Policy scopes User rows to the viewer (see package access).
 func (User) Policy() ent.Policy { return access.UserPolicy() }
+
+// Hooks records every change in the audit log (the password hash redacted).
+func (User) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }
