@@ -24,7 +24,7 @@ func (r *mutationResolver) SetStockLevel(ctx context.Context, variantID int, loc
 
 // AvailableQuantity is the resolver for the availableQuantity field.
 func (r *productVariantResolver) AvailableQuantity(ctx context.Context, obj *ent.ProductVariant) (int, error) {
-	return r.Inventory.AvailableQuantity(ctx, obj)
+	return r.availableQuantity(ctx, obj)
 }
 
 // StockLocations is the resolver for the stockLocations field.

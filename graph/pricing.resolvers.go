@@ -44,12 +44,12 @@ func (r *mutationResolver) DeleteShippingOption(ctx context.Context, id int) (in
 
 // CalculatedPrice is the resolver for the calculatedPrice field.
 func (r *productVariantResolver) CalculatedPrice(ctx context.Context, obj *ent.ProductVariant) (*pricing.Money, error) {
-	return r.Pricing.CalculatedPrice(ctx, obj)
+	return r.calculatedPrice(ctx, obj)
 }
 
 // Prices is the resolver for the prices field.
 func (r *productVariantResolver) Prices(ctx context.Context, obj *ent.ProductVariant) ([]*ent.Price, error) {
-	return r.Pricing.VariantPrices(ctx, obj)
+	return r.variantPrices(ctx, obj)
 }
 
 // Regions is the resolver for the regions field.
