@@ -247,7 +247,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				ok := Allow(Handles("productCategories", "menswear"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: Filtered(Handles("productCategories")), AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: forbidden}
 			}(),
 		},
 		{
@@ -255,8 +255,8 @@ func commerceQueryCases() []Case {
 			Op:   `query($t: ID) { productCategories(tenantId: $t) { handle } }`,
 			Vars: ofTenant(tenantB),
 			Expect: func() Cells {
-				ok, none := Allow(Handles("productCategories", "gear")), Filtered(Handles("productCategories"))
-				return Cells{SA: ok, TA: none, SM: none, CU: none, PK: none, SK: ok, AN: forbidden}
+				ok := Allow(Handles("productCategories", "gear"))
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: badInput, SK: ok, AN: forbidden}
 			}(),
 		},
 		{
@@ -265,7 +265,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				ok := Allow(Handles("productCollections", "eid"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: Filtered(Handles("productCollections")), AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: forbidden}
 			}(),
 		},
 		{
@@ -273,8 +273,8 @@ func commerceQueryCases() []Case {
 			Op:   `query($t: ID) { productCollections(tenantId: $t) { handle } }`,
 			Vars: ofTenant(tenantB),
 			Expect: func() Cells {
-				ok, none := Allow(Handles("productCollections", "launch")), Filtered(Handles("productCollections"))
-				return Cells{SA: ok, TA: none, SM: none, CU: none, PK: none, SK: ok, AN: forbidden}
+				ok := Allow(Handles("productCollections", "launch"))
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: badInput, SK: ok, AN: forbidden}
 			}(),
 		},
 		{
@@ -342,7 +342,7 @@ func commerceQueryCases() []Case {
 			Name: "regions/no tenant named",
 			Op:   `{ regions { name } }`,
 			Expect: Cells{SA: badInput, TA: badInput, SM: badInput, CU: badInput,
-				PK: Allow(Set("regions", "name", "Saudi Arabia", "UAE")), SK: badInput, AN: badInput},
+				PK: Allow(Set("regions", "name", "Saudi Arabia", "UAE")), SK: Allow(Set("regions", "name", "KSA")), AN: badInput},
 		},
 		{
 			Name: "stockLocations/A",
@@ -359,7 +359,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantB),
 			Expect: func() Cells {
 				ok := Allow(Set("stockLocations", "name", "Jeddah"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: badInput, SK: ok, AN: forbidden}
 			}(),
 		},
 
