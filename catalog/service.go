@@ -7,7 +7,6 @@ package catalog
 import (
 	"context"
 
-	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/tenancy"
 )
@@ -25,11 +24,3 @@ func change[T interface{ Unwrap() T }](ctx context.Context, s *Service, write fu
 
 // translate turns a unique-index violation into a CONFLICT (see tenancy.Conflict).
 func translate(err error, conflictMsg string) error { return tenancy.Conflict(err, conflictMsg) }
-
-// invalidIfNotFound turns "no such row" for a referenced id into bad input in field.
-func invalidIfNotFound(err error, field, format string, args ...any) error {
-	if ent.IsNotFound(err) {
-		return apperr.Invalid(field, format, args...)
-	}
-	return err
-}
