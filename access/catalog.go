@@ -78,50 +78,32 @@ func ProductPartPolicy() ent.Policy {
 // SalesChannelPolicy: admins see and manage their tenants' channels; managers see their
 // stores' channels and assign products to them.
 func SalesChannelPolicy() ent.Policy {
-	return privacy.Policy{
-		Query: privacy.QueryPolicy{
-			allowPlatform(),
-			privacy.SalesChannelQueryRuleFunc(func(ctx context.Context, q *ent.SalesChannelQuery) error {
-				p, ok := staffScoped(viewer.FromContext(ctx), saleschannel.TenantIDIn, saleschannel.StoreIDIn, saleschannel.Or)
-				if !ok {
-					return denyNothingVisible("sales channels")
-				}
-				q.Where(p)
-				return privacy.Allow
-			}),
+	return storeRows[predicate.SalesChannel]{
+		kind: "sales channels",
+		visible: func(v *viewer.Viewer) (predicate.SalesChannel, bool) {
+			return staffScoped(v, saleschannel.TenantIDIn, saleschannel.StoreIDIn, saleschannel.Or)
 		},
-		Mutation: privacy.MutationPolicy{
-			allowPlatform(),
-			privacy.SalesChannelMutationRuleFunc(func(ctx context.Context, m *ent.SalesChannelMutation) error {
-				if err := oneRowOnly(m.Op()); err != nil {
-					return err
-				}
-				var s rowScope
-				if m.Op().Is(ent.OpCreate) {
-					s.TenantID, _ = m.TenantID()
-					s.StoreID, _ = m.StoreID()
-					if err := checkStoreInTenant(ctx, m.Client(), s.StoreID, s.TenantID); err != nil {
-						return err
-					}
-				} else {
-					id, _ := m.ID()
-					ch, err := m.Client().SalesChannel.Get(Bypass(ctx), id)
-					if err != nil {
-						return privacy.Denyf("sales channel %d does not exist", id)
-					}
-					s = rowScope{TenantID: ch.TenantID, StoreID: ch.StoreID}
-				}
-				// Products assigned to a channel must be the channel's tenant's.
-				if ids := m.ProductsIDs(); len(ids) > 0 {
-					n, err := m.Client().Product.Query().Where(product.IDIn(ids...), product.TenantID(s.TenantID)).Count(Bypass(ctx))
-					if err != nil || n != len(uniq(ids)) {
-						return privacy.Denyf("every product must belong to the channel's tenant")
-					}
-				}
-				return decideStaffWrite(viewer.FromContext(ctx), s, m.Op().Is(ent.OpUpdateOne))
-			}),
+		where: func(q ent.Query, p predicate.SalesChannel) { q.(*ent.SalesChannelQuery).Where(p) },
+		load: func(ctx context.Context, c *ent.Client, id int) (rowScope, error) {
+			ch, err := c.SalesChannel.Get(ctx, id)
+			if err != nil {
+				return rowScope{}, err
+			}
+			return rowScope{TenantID: ch.TenantID, StoreID: ch.StoreID}, nil
 		},
-	}
+		managersMay: func(op ent.Op) bool { return op.Is(ent.OpUpdateOne) },
+		// Products assigned to a channel must be the channel's tenant's.
+		check: func(ctx context.Context, mut ent.Mutation, s rowScope) error {
+			m := mut.(*ent.SalesChannelMutation)
+			if ids := m.ProductsIDs(); len(ids) > 0 {
+				n, err := m.Client().Product.Query().Where(product.IDIn(ids...), product.TenantID(s.TenantID)).Count(Bypass(ctx))
+				if err != nil || n != len(uniq(ids)) {
+					return privacy.Denyf("every product must belong to the channel's tenant")
+				}
+			}
+			return nil
+		},
+	}.policy()
 }
 
 // CatalogReferencePolicy: regions, shipping options, categories and collections are

@@ -5,50 +5,28 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
-	"github.com/dakkah/cityos/ent/privacy"
+	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/viewer"
 )
 
 // DomainPolicy: custom domains are staff data — tenant admins see and manage their
 // tenants' domains, store managers their stores'. Nobody else sees them.
 func DomainPolicy() ent.Policy {
-	return privacy.Policy{
-		Query: privacy.QueryPolicy{
-			allowPlatform(),
-			privacy.DomainQueryRuleFunc(func(ctx context.Context, q *ent.DomainQuery) error {
-				p, ok := staffScoped(viewer.FromContext(ctx), domain.TenantIDIn, domain.StoreIDIn, domain.Or)
-				if !ok {
-					return denyNothingVisible("domains")
-				}
-				q.Where(p)
-				return privacy.Allow
-			}),
+	return storeRows[predicate.Domain]{
+		kind: "domains",
+		visible: func(v *viewer.Viewer) (predicate.Domain, bool) {
+			return staffScoped(v, domain.TenantIDIn, domain.StoreIDIn, domain.Or)
 		},
-		Mutation: privacy.MutationPolicy{
-			allowPlatform(),
-			privacy.DomainMutationRuleFunc(func(ctx context.Context, m *ent.DomainMutation) error {
-				if err := oneRowOnly(m.Op()); err != nil {
-					return err
-				}
-				var s rowScope
-				if m.Op().Is(ent.OpCreate) {
-					s.TenantID, _ = m.TenantID()
-					s.StoreID, _ = m.StoreID()
-					if err := checkStoreInTenant(ctx, m.Client(), s.StoreID, s.TenantID); err != nil {
-						return err
-					}
-				} else {
-					id, _ := m.ID()
-					d, err := m.Client().Domain.Get(Bypass(ctx), id)
-					if err != nil {
-						return privacy.Denyf("domain %d does not exist", id)
-					}
-					s = rowScope{TenantID: d.TenantID, StoreID: d.StoreID}
-				}
-				return decideStaffWrite(viewer.FromContext(ctx), s, true)
-			}),
+		where: func(q ent.Query, p predicate.Domain) { q.(*ent.DomainQuery).Where(p) },
+		load: func(ctx context.Context, c *ent.Client, id int) (rowScope, error) {
+			d, err := c.Domain.Get(ctx, id)
+			if err != nil {
+				return rowScope{}, err
+			}
+			return rowScope{TenantID: d.TenantID, StoreID: d.StoreID}, nil
 		},
-	}
+		managersMay: func(ent.Op) bool { return true },
+	}.policy()
 }
 
 // staffScoped builds "tenant in admin tenants OR store in managed stores" for a type.

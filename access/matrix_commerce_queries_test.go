@@ -248,7 +248,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				ok := Allow(Handles("productCategories", "menswear"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: Filtered(Handles("productCategories")), AN: badInput}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput}
 			}(),
 		},
 		{
@@ -256,8 +256,8 @@ func commerceQueryCases() []Case {
 			Op:   `query($t: ID) { productCategories(tenantId: $t) { handle } }`,
 			Vars: ofTenant(tenantB),
 			Expect: func() Cells {
-				ok, none := Allow(Handles("productCategories", "gear")), Filtered(Handles("productCategories"))
-				return Cells{SA: ok, TA: none, SM: none, CU: none, PK: none, SK: ok, AN: badInput}
+				ok := Allow(Handles("productCategories", "gear"))
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: badInput, SK: ok, AN: badInput}
 			}(),
 		},
 		{
@@ -266,7 +266,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				ok := Allow(Handles("productCollections", "eid"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: Filtered(Handles("productCollections")), AN: badInput}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput}
 			}(),
 		},
 		{
@@ -274,8 +274,8 @@ func commerceQueryCases() []Case {
 			Op:   `query($t: ID) { productCollections(tenantId: $t) { handle } }`,
 			Vars: ofTenant(tenantB),
 			Expect: func() Cells {
-				ok, none := Allow(Handles("productCollections", "launch")), Filtered(Handles("productCollections"))
-				return Cells{SA: ok, TA: none, SM: none, CU: none, PK: none, SK: ok, AN: badInput}
+				ok := Allow(Handles("productCollections", "launch"))
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: badInput, SK: ok, AN: badInput}
 			}(),
 		},
 		{
@@ -343,7 +343,7 @@ func commerceQueryCases() []Case {
 			Name: "regions/no tenant named",
 			Op:   `{ regions { name } }`,
 			Expect: Cells{SA: badInput, TA: badInput, SM: badInput, CU: badInput,
-				PK: Allow(Set("regions", "name", "Saudi Arabia", "UAE")), SK: badInput, AN: badInput},
+				PK: Allow(Set("regions", "name", "Saudi Arabia", "UAE")), SK: Allow(Set("regions", "name", "KSA")), AN: badInput},
 		},
 		{
 			Name: "stockLocations/A",
@@ -360,7 +360,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantB),
 			Expect: func() Cells {
 				ok := Allow(Set("stockLocations", "name", "Jeddah"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: unauthenticated}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: badInput, SK: ok, AN: unauthenticated}
 			}(),
 		},
 

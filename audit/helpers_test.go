@@ -3,7 +3,6 @@ package audit_test
 import (
 	"context"
 	"net"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +18,12 @@ import (
 	"github.com/dakkah/cityos/testenv"
 	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
+)
+
+// The shared test helpers (package testenv), under the names this package's tests use.
+var (
+	id   = testenv.ID
+	atoi = testenv.Atoi
 )
 
 func hashToken(s string) string { return auth.HashToken(s) }
@@ -38,15 +43,6 @@ func tenancyWithTx(t *testing.T, db *testenv.DB, after func() error) error {
 		require.Equal(t, 1, n, "the audit row is written in the change's transaction")
 		return after()
 	})
-}
-
-func id(n int) string { return strconv.Itoa(n) }
-
-func atoi(t testing.TB, s string) int {
-	t.Helper()
-	n, err := strconv.Atoi(s)
-	require.NoError(t, err, "id %q", s)
-	return n
 }
 
 func sys(name string) context.Context { return viewer.SystemContext(context.Background(), name) }

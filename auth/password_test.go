@@ -70,7 +70,21 @@ func TestCheckPasswordBadHash(t *testing.T) {
 	assert.False(t, auth.CheckPassword("not a hash", "password1"))
 }
 
-func TestDummyCheck(t *testing.T) {
-	auth.DummyCheck() // builds the cached hash
-	auth.DummyCheck()
+// DummyCheck stands in for a real check of an unknown e-mail's password, so it must
+// cost what a real check costs: its hash has the cost new hashes get (BcryptCost), also
+// after the cost changes.
+func TestDummyCheckCostsWhatARealCheckCosts(t *testing.T) {
+	defer func(c int) { auth.BcryptCost = c }(auth.BcryptCost)
+	for _, cost := range []int{bcrypt.MinCost, bcrypt.MinCost + 1} {
+		auth.BcryptCost = cost
+		auth.DummyCheck()
+		real, err := auth.HashPassword("password1")
+		require.NoError(t, err)
+		realCost, err := bcrypt.Cost([]byte(real))
+		require.NoError(t, err)
+		dummyCost, err := bcrypt.Cost(auth.DummyHash())
+		require.NoError(t, err)
+		require.Equal(t, cost, realCost)
+		require.Equal(t, realCost, dummyCost, "the dummy hash costs what a real one does")
+	}
 }

@@ -14,6 +14,12 @@ import (
 	"github.com/dakkah/cityos/viewer"
 )
 
+// The shared test helpers (package testenv), under the names this package's tests use.
+var (
+	id          = testenv.ID
+	requireCode = testenv.RequireError
+)
+
 // Hosts of the fixture's stores, as a storefront forwards them in X-Store-Host.
 const (
 	hostA1 = "a1.dakkah.test"
@@ -22,8 +28,6 @@ const (
 )
 
 func sys() context.Context { return viewer.SystemContext(context.Background(), "cart-test") }
-
-func id(n int) string { return strconv.Itoa(n) }
 
 const cartFields = `id currencyCode email completedAt store { id } region { id }
 	items { id title sku quantity unitPrice total variant { id sku } }
@@ -136,16 +140,6 @@ func (e *env) row(cartID string) *ent.Cart {
 	c, err := e.API.DB.Client.Cart.Query().Where(entcart.Token(token)).Only(sys())
 	require.NoError(e.t, err)
 	return c
-}
-
-// requireCode checks a response failed with code (and, when given, on field).
-func requireCode(t *testing.T, r *testenv.Response, code string, fieldName ...string) {
-	t.Helper()
-	require.NotEmpty(t, r.Errors, "expected %s, got data %s", code, r.Data)
-	require.Equal(t, code, r.Code(), "%+v", r.Errors)
-	if len(fieldName) > 0 {
-		require.Equal(t, fieldName[0], r.Errors[0].Extensions["field"], "%+v", r.Errors)
-	}
 }
 
 var riyadh = map[string]any{"firstName": " Sara ", "lastName": "Al-Harbi", "address1": "King Fahd Rd 1", "city": "Riyadh", "countryCode": "sa"}

@@ -9,15 +9,15 @@ import (
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
 	"github.com/dakkah/cityos/ent/productcollection"
+	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/txn"
-	"github.com/dakkah/cityos/viewer"
 )
 
 // Categories lists a tenant's category tree, roots first and then each level below,
-// by name within a level. The tenant is tenantID, or the tenant of the store the request
-// shops in.
+// by name within a level. The tenant is the request's store's, or tenantID (see
+// storefront.Tenant).
 func (s *Service) Categories(ctx context.Context, tenantID *int) ([]*ent.ProductCategory, error) {
-	t, err := referenceTenant(ctx, tenantID)
+	t, err := storefront.Tenant(ctx, s.client, tenantID)
 	if err != nil {
 		return nil, err
 	}
@@ -31,24 +31,12 @@ func (s *Service) Categories(ctx context.Context, tenantID *int) ([]*ent.Product
 
 // Collections lists a tenant's collections by title (the tenant as for Categories).
 func (s *Service) Collections(ctx context.Context, tenantID *int) ([]*ent.ProductCollection, error) {
-	t, err := referenceTenant(ctx, tenantID)
+	t, err := storefront.Tenant(ctx, s.client, tenantID)
 	if err != nil {
 		return nil, err
 	}
 	return s.client.ProductCollection.Query().Where(productcollection.TenantID(t)).
 		Order(ent.Asc(productcollection.FieldTitle), ent.Asc(productcollection.FieldID)).All(ctx)
-}
-
-// referenceTenant is the tenant whose reference data a query asks for. Which tenants the
-// caller may read is the policy's to decide; this only picks the one asked for.
-func referenceTenant(ctx context.Context, tenantID *int) (int, error) {
-	if tenantID != nil {
-		return *tenantID, nil
-	}
-	if v := viewer.FromContext(ctx); v.TenantID != 0 {
-		return v.TenantID, nil
-	}
-	return 0, apperr.Invalid("tenantId", "name the tenant, or the store: X-Publishable-Key or X-Store-Host")
 }
 
 // treeOrder puts categories in levels: roots first, then their children, and so on,

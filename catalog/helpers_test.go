@@ -3,7 +3,6 @@ package catalog_test
 import (
 	"context"
 	"sort"
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -12,8 +11,12 @@ import (
 	"github.com/dakkah/cityos/viewer"
 )
 
-// id renders an ent id the way the API takes it.
-func id(n int) string { return strconv.Itoa(n) }
+// The shared test helpers (package testenv), under the names this package's tests use.
+var (
+	id           = testenv.ID
+	atoi         = testenv.Atoi
+	requireError = testenv.RequireError
+)
 
 func ids(ns ...int) []string {
 	out := make([]string, len(ns))
@@ -23,26 +26,7 @@ func ids(ns ...int) []string {
 	return out
 }
 
-// atoi parses an ID the API returned.
-func atoi(t testing.TB, s string) int {
-	t.Helper()
-	n, err := strconv.Atoi(s)
-	require.NoError(t, err, "id %q", s)
-	return n
-}
-
 func sys() context.Context { return viewer.SystemContext(context.Background(), "catalog-test") }
-
-// requireError asserts the response failed with code and, when field is not empty,
-// extensions.field.
-func requireError(t testing.TB, r *testenv.Response, code, field string) {
-	t.Helper()
-	require.NotEmpty(t, r.Errors, "expected %s, got data %s", code, r.Data)
-	require.Equal(t, code, r.Code(), "errors: %+v", r.Errors)
-	if field != "" {
-		require.Equal(t, field, r.Errors[0].Extensions["field"], "errors: %+v", r.Errors)
-	}
-}
 
 const productsQ = `query($first: Int, $storeId: ID, $search: String, $tag: String, $min: Int, $max: Int, $region: ID, $cur: String, $where: ProductWhereInput, $order: ProductOrder) {
   products(first: $first, storeId: $storeId, search: $search, tag: $tag, priceMin: $min, priceMax: $max, regionId: $region, currencyCode: $cur, where: $where, orderBy: $order) {

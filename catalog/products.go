@@ -25,13 +25,14 @@ type ProductsArgs struct {
 	First, Last   *int
 	OrderBy       *ent.ProductOrder
 	Where         *ent.ProductWhereInput
-	RegionID      *int
-	CurrencyCode  *string
-	StoreID       *int
-	Search        *string
-	Tag           *string
-	PriceMin      *int
-	PriceMax      *int
+	// Prices is the region and currency priceMin and priceMax are in, already checked
+	// (see pricing.Service.BasisFor).
+	Prices   PriceIn
+	StoreID  *int
+	Search   *string
+	Tag      *string
+	PriceMin *int
+	PriceMax *int
 }
 
 // Products lists the products the caller asked for. A storefront request sees its
@@ -39,10 +40,6 @@ type ProductsArgs struct {
 // catalog, or with StoreID only the products in that store's channels.
 func (s *Service) Products(ctx context.Context, a ProductsArgs) (*ent.ProductConnection, error) {
 	ps, err := view(ctx, a.StoreID)
-	if err != nil {
-		return nil, err
-	}
-	pc, err := s.pricing(ctx, a.RegionID, a.CurrencyCode)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +60,7 @@ func (s *Service) Products(ctx context.Context, a ProductsArgs) (*ent.ProductCon
 		ps = append(ps, hasTag(tag))
 	}
 	if a.PriceMin != nil || a.PriceMax != nil {
-		p, err := priceRange(pc, a.PriceMin, a.PriceMax)
+		p, err := priceRange(a.Prices, a.PriceMin, a.PriceMax)
 		if err != nil {
 			return nil, err
 		}
@@ -75,12 +72,9 @@ func (s *Service) Products(ctx context.Context, a ProductsArgs) (*ent.ProductCon
 
 // ProductByHandle returns the product with handle in the caller's view (see Products),
 // or nil when there is none.
-func (s *Service) ProductByHandle(ctx context.Context, handle string, regionID *int, currencyCode *string, storeID *int) (*ent.Product, error) {
+func (s *Service) ProductByHandle(ctx context.Context, handle string, storeID *int) (*ent.Product, error) {
 	ps, err := view(ctx, storeID)
 	if err != nil {
-		return nil, err
-	}
-	if _, err := s.pricing(ctx, regionID, currencyCode); err != nil {
 		return nil, err
 	}
 	q, err := s.client.Product.Query().Where(append(ps, product.Handle(strings.TrimSpace(handle)))...).CollectFields(ctx)
@@ -113,39 +107,11 @@ func view(ctx context.Context, storeID *int) ([]predicate.Product, error) {
 	return ps, nil
 }
 
-// priceContext is the currency (and region) prices are read in.
-type priceContext struct {
-	regionID int
-	currency string
-}
-
-// pricing checks the region and currency a query prices in: the region must be one the
-// caller sees (for a storefront, one of the store's tenant), the currency three letters
-// and, with a region, the region's.
-func (s *Service) pricing(ctx context.Context, regionID *int, currencyCode *string) (priceContext, error) {
-	var pc priceContext
-	if currencyCode != nil {
-		c, err := CurrencyCode("currencyCode", *currencyCode)
-		if err != nil {
-			return pc, err
-		}
-		pc.currency = c
-	}
-	if regionID == nil {
-		return pc, nil
-	}
-	r, err := s.client.Region.Get(ctx, *regionID)
-	if err != nil {
-		return pc, invalidIfNotFound(err, "regionId", "no such region")
-	}
-	if v := viewer.FromContext(ctx); v.StoreID != 0 && r.TenantID != v.TenantID {
-		return pc, apperr.Invalid("regionId", "the region is not one of this store's")
-	}
-	if pc.currency != "" && pc.currency != strings.ToUpper(r.CurrencyCode) {
-		return pc, apperr.Invalid("currencyCode", "the region prices in %s", r.CurrencyCode)
-	}
-	pc.regionID, pc.currency = r.ID, r.CurrencyCode
-	return pc, nil
+// PriceIn is the currency (and region) a price range is in: a region's own price
+// counts where there is one, else the price in the currency.
+type PriceIn struct {
+	RegionID int // 0: no region
+	Currency string
 }
 
 // hasTag keeps products whose tags (a JSON array) hold tag, on SQLite and PostgreSQL.
@@ -158,12 +124,12 @@ func hasTag(tag string) predicate.Product {
 // priceRange keeps products with a variant whose price in the query's currency lies
 // within [min, max]: the variant's price for the region when it has one, else its
 // price in the currency.
-func priceRange(pc priceContext, min, max *int) (predicate.Product, error) {
+func priceRange(pc PriceIn, min, max *int) (predicate.Product, error) {
 	field := "priceMin"
 	if min == nil {
 		field = "priceMax"
 	}
-	if pc.currency == "" {
+	if pc.Currency == "" {
 		return nil, apperr.Invalid(field, "a price range needs regionId or currencyCode")
 	}
 	if (min != nil && *min < 0) || (max != nil && *max < 0) {
@@ -173,7 +139,7 @@ func priceRange(pc priceContext, min, max *int) (predicate.Product, error) {
 		return nil, apperr.Invalid("priceMax", "priceMax is below priceMin")
 	}
 	inRange := func(ps ...predicate.Price) []predicate.Price {
-		ps = append(ps, price.CurrencyCode(pc.currency))
+		ps = append(ps, price.CurrencyCode(pc.Currency))
 		if min != nil {
 			ps = append(ps, price.AmountGTE(int64(*min)))
 		}
@@ -183,12 +149,12 @@ func priceRange(pc priceContext, min, max *int) (predicate.Product, error) {
 		return ps
 	}
 	currencyPrice := productvariant.HasPricesWith(inRange(price.RegionIDIsNil())...)
-	if pc.regionID == 0 {
+	if pc.RegionID == 0 {
 		return product.HasVariantsWith(currencyPrice), nil
 	}
-	regional := []predicate.Price{price.RegionID(pc.regionID), price.CurrencyCode(pc.currency)}
+	regional := []predicate.Price{price.RegionID(pc.RegionID), price.CurrencyCode(pc.Currency)}
 	return product.HasVariantsWith(productvariant.Or(
-		productvariant.HasPricesWith(inRange(price.RegionID(pc.regionID))...),
+		productvariant.HasPricesWith(inRange(price.RegionID(pc.RegionID))...),
 		productvariant.And(productvariant.Not(productvariant.HasPricesWith(regional...)), currencyPrice),
 	)), nil
 }

@@ -107,20 +107,6 @@ func Tags(field string, vs []string) ([]string, error) {
 	return out, nil
 }
 
-// CurrencyCode checks an ISO 4217 code: three letters; the result is upper-case.
-func CurrencyCode(field, v string) (string, error) {
-	v = strings.ToUpper(strings.TrimSpace(v))
-	if len(v) != 3 {
-		return "", apperr.Invalid(field, "%s must be a three-letter ISO 4217 code", field)
-	}
-	for i := 0; i < 3; i++ {
-		if v[i] < 'A' || v[i] > 'Z' {
-			return "", apperr.Invalid(field, "%s must be a three-letter ISO 4217 code", field)
-		}
-	}
-	return v, nil
-}
-
 // options checks a product's options: distinct titles, each with distinct values.
 func options(field string, in []*ProductOptionInput) ([]ProductOptionInput, error) {
 	if len(in) > maxOptions {

@@ -23,6 +23,11 @@ import (
 	"github.com/dakkah/cityos/testenv"
 )
 
+// The shared test helpers (package testenv), under the names this package's tests use.
+var (
+	atoi = testenv.Atoi
+)
+
 const completeQ = `mutation($c: ID!, $k: String!) {
   completeCart(cartId: $c, idempotencyKey: $k) {
     id displayID status paymentStatus fulfillmentStatus currencyCode email paymentProvider shippingMethod
@@ -378,16 +383,4 @@ func TestConcurrentRetriesPlaceOneOrder(t *testing.T) {
 		assert.Equal(t, 1, n)
 		assert.Equal(t, 2, ct.Stock(t, c, "thobe").ReservedQuantity)
 	})
-}
-
-func atoi(t *testing.T, s string) int {
-	t.Helper()
-	var n int
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			t.Fatalf("not an id: %q", s)
-		}
-		n = n*10 + int(r-'0')
-	}
-	return n
 }

@@ -14,6 +14,12 @@ import (
 	"github.com/dakkah/cityos/viewer"
 )
 
+// The shared test helpers (package testenv), under the names this package's tests use.
+var (
+	id          = testenv.ID
+	requireCode = testenv.RequireError
+)
+
 const (
 	hostA1 = "a1.dakkah.test"
 	hostA2 = "a2.dakkah.test"
@@ -22,8 +28,6 @@ const (
 )
 
 func sys() context.Context { return viewer.SystemContext(context.Background(), "customer-test") }
-
-func id(n int) string { return strconv.Itoa(n) }
 
 const (
 	qRegister = `mutation($in: RegisterCustomerInput!) { registerCustomer(input: $in) { accessToken refreshToken user { id email name } } }`
@@ -70,15 +74,6 @@ func login(t *testing.T, c *testenv.Commerce, h testenv.Headers, email, password
 		r.Decode(t, &out)
 	}
 	return r, out.CustomerLogin
-}
-
-func requireCode(t *testing.T, r *testenv.Response, code string, fieldName ...string) {
-	t.Helper()
-	require.NotEmpty(t, r.Errors, "expected %s, got data %s", code, r.Data)
-	require.Equal(t, code, r.Code(), "%+v", r.Errors)
-	if len(fieldName) > 0 {
-		require.Equal(t, fieldName[0], r.Errors[0].Extensions["field"], "%+v", r.Errors)
-	}
 }
 
 func TestRegisterAndLoginPerTenant(t *testing.T) {

@@ -89,16 +89,34 @@ func (r *queryResolver) Products(ctx context.Context, after *entgql.Cursor[int],
 	if err != nil {
 		return nil, err
 	}
-	return r.Catalog.Products(ctx, catalog.ProductsArgs{
+	basis, err := r.Pricing.BasisFor(ctx, regionID, currencyCode)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := r.Catalog.Products(ctx, catalog.ProductsArgs{
 		After: after, First: first, Before: before, Last: last, OrderBy: orderBy, Where: where,
-		RegionID: regionID, CurrencyCode: currencyCode, StoreID: storeID,
-		Search: search, Tag: tag, PriceMin: priceMin, PriceMax: priceMax,
+		Prices:  catalog.PriceIn{RegionID: basis.RegionID(), Currency: basis.Currency},
+		StoreID: storeID, Search: search, Tag: tag, PriceMin: priceMin, PriceMax: priceMax,
 	})
+	if err != nil {
+		return nil, err
+	}
+	registerPage(ctx, basis, connectionProducts(conn), "edges", "node")
+	return conn, nil
 }
 
 // ProductByHandle is the resolver for the productByHandle field.
 func (r *queryResolver) ProductByHandle(ctx context.Context, handle string, regionID *int, currencyCode *string, storeID *int) (*ent.Product, error) {
-	return r.Catalog.ProductByHandle(ctx, handle, regionID, currencyCode, storeID)
+	basis, err := r.Pricing.BasisFor(ctx, regionID, currencyCode)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.Catalog.ProductByHandle(ctx, handle, storeID)
+	if err != nil || p == nil {
+		return p, err
+	}
+	registerPage(ctx, basis, []*ent.Product{p})
+	return p, nil
 }
 
 // ProductCategories is the resolver for the productCategories field.

@@ -9,7 +9,6 @@ import (
 	"context"
 
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/inventory"
 	"github.com/dakkah/cityos/pricing"
 )
 
@@ -43,39 +42,19 @@ func (r *mutationResolver) DeleteShippingOption(ctx context.Context, id int) (in
 	return id, r.Pricing.DeleteShippingOption(ctx, id)
 }
 
-// CreateStockLocation is the resolver for the createStockLocation field.
-func (r *mutationResolver) CreateStockLocation(ctx context.Context, input inventory.StockLocationInput) (*ent.StockLocation, error) {
-	return r.Inventory.CreateStockLocation(ctx, input)
-}
-
-// SetStockLevel is the resolver for the setStockLevel field.
-func (r *mutationResolver) SetStockLevel(ctx context.Context, variantID int, locationID int, stockedQuantity int) (*ent.InventoryLevel, error) {
-	return r.Inventory.SetStockLevel(ctx, variantID, locationID, stockedQuantity)
-}
-
-// AvailableQuantity is the resolver for the availableQuantity field.
-func (r *productVariantResolver) AvailableQuantity(ctx context.Context, obj *ent.ProductVariant) (int, error) {
-	return r.Inventory.AvailableQuantity(ctx, obj)
-}
-
 // CalculatedPrice is the resolver for the calculatedPrice field.
 func (r *productVariantResolver) CalculatedPrice(ctx context.Context, obj *ent.ProductVariant) (*pricing.Money, error) {
-	return r.Pricing.CalculatedPrice(ctx, obj)
+	return r.calculatedPrice(ctx, obj)
 }
 
 // Prices is the resolver for the prices field.
 func (r *productVariantResolver) Prices(ctx context.Context, obj *ent.ProductVariant) ([]*ent.Price, error) {
-	return r.Pricing.VariantPrices(ctx, obj)
+	return r.variantPrices(ctx, obj)
 }
 
 // Regions is the resolver for the regions field.
 func (r *queryResolver) Regions(ctx context.Context, tenantID *int) ([]*ent.Region, error) {
 	return r.Pricing.Regions(ctx, tenantID)
-}
-
-// StockLocations is the resolver for the stockLocations field.
-func (r *queryResolver) StockLocations(ctx context.Context, tenantID int) ([]*ent.StockLocation, error) {
-	return r.Inventory.StockLocations(ctx, tenantID)
 }
 
 // TaxRate is the resolver for the taxRate field.

@@ -5,8 +5,6 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/inventorylevel"
-	"github.com/dakkah/cityos/ent/productvariant"
-	"github.com/dakkah/cityos/pricing/productpage"
 )
 
 // available sums stocked minus reserved over levels. A level that backorders reserved
@@ -33,30 +31,20 @@ func (s *Service) Available(ctx context.Context, variantID int) (int, error) {
 	return available(levels), nil
 }
 
-// AvailableQuantity is Available for a variant a GraphQL request shows: under a products
-// page every variant of the page shares one query (see package productpage).
-func (s *Service) AvailableQuantity(ctx context.Context, v *ent.ProductVariant) (int, error) {
-	return productpage.ForVariant(ctx, "stock", v,
-		func(ctx context.Context, sc productpage.Scope) (map[int]int, error) {
-			q := s.client.InventoryLevel.Query()
-			if len(sc.VariantIDs) > 0 {
-				q.Where(inventorylevel.VariantIDIn(sc.VariantIDs...))
-			} else {
-				q.Where(inventorylevel.HasVariantWith(productvariant.ProductIDIn(sc.ProductIDs...)))
-			}
-			levels, err := q.All(ctx)
-			if err != nil {
-				return nil, err
-			}
-			byVariant := map[int][]*ent.InventoryLevel{}
-			for _, l := range levels {
-				byVariant[l.VariantID] = append(byVariant[l.VariantID], l)
-			}
-			out := make(map[int]int, len(byVariant))
-			for id, ls := range byVariant {
-				out[id] = available(ls)
-			}
-			return out, nil
-		},
-		func() (int, error) { return s.Available(ctx, v.ID) })
+// AvailableByVariant is Available for many variants in one query, by variant id; a
+// variant without levels has no entry.
+func (s *Service) AvailableByVariant(ctx context.Context, variantIDs []int) (map[int]int, error) {
+	levels, err := s.client.InventoryLevel.Query().Where(inventorylevel.VariantIDIn(variantIDs...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byVariant := map[int][]*ent.InventoryLevel{}
+	for _, l := range levels {
+		byVariant[l.VariantID] = append(byVariant[l.VariantID], l)
+	}
+	out := make(map[int]int, len(byVariant))
+	for id, ls := range byVariant {
+		out[id] = available(ls)
+	}
+	return out, nil
 }

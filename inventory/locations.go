@@ -5,6 +5,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/stocklocation"
+	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/validate"
 )
 
@@ -23,11 +24,13 @@ func (s *Service) CreateStockLocation(ctx context.Context, in StockLocationInput
 	})
 }
 
-// StockLocations lists a tenant's stock locations.
+// StockLocations lists a tenant's stock locations (the tenant as storefront.Tenant
+// decides).
 func (s *Service) StockLocations(ctx context.Context, tenantID int) ([]*ent.StockLocation, error) {
-	if _, err := s.client.Tenant.Get(ctx, tenantID); err != nil {
+	t, err := storefront.Tenant(ctx, s.client, &tenantID)
+	if err != nil {
 		return nil, err
 	}
-	return s.client.StockLocation.Query().Where(stocklocation.TenantID(tenantID)).
+	return s.client.StockLocation.Query().Where(stocklocation.TenantID(t)).
 		Order(ent.Asc(stocklocation.FieldID)).All(ctx)
 }

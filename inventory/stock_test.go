@@ -15,18 +15,11 @@ import (
 	"github.com/dakkah/cityos/viewer"
 )
 
-func id(n int) string { return strconv.Itoa(n) }
-
-// requireError asserts the response failed with code and, when field is not empty,
-// extensions.field.
-func requireError(t testing.TB, r *testenv.Response, code, field string) {
-	t.Helper()
-	require.NotEmpty(t, r.Errors, "expected %s, got data %s", code, r.Data)
-	require.Equal(t, code, r.Code(), "errors: %+v", r.Errors)
-	if field != "" {
-		require.Equal(t, field, r.Errors[0].Extensions["field"], "errors: %+v", r.Errors)
-	}
-}
+// The shared test helpers (package testenv), under the names this package's tests use.
+var (
+	id           = testenv.ID
+	requireError = testenv.RequireError
+)
 
 func reserve(t *testing.T, c *testenv.Commerce, key, handle string, qty int) *ent.Order {
 	t.Helper()

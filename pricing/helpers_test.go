@@ -2,38 +2,20 @@ package pricing_test
 
 import (
 	"context"
-	"strconv"
 	"testing"
-
-	"github.com/stretchr/testify/require"
 
 	"github.com/dakkah/cityos/testenv"
 	"github.com/dakkah/cityos/viewer"
 )
 
-// id renders an ent id the way the API takes it.
-func id(n int) string { return strconv.Itoa(n) }
-
-// atoi parses an ID the API returned.
-func atoi(t testing.TB, s string) int {
-	t.Helper()
-	n, err := strconv.Atoi(s)
-	require.NoError(t, err, "id %q", s)
-	return n
-}
+// The shared test helpers (package testenv), under the names this package's tests use.
+var (
+	id           = testenv.ID
+	atoi         = testenv.Atoi
+	requireError = testenv.RequireError
+)
 
 func sys() context.Context { return viewer.SystemContext(context.Background(), "pricing-test") }
-
-// requireError asserts the response failed with code and, when field is not empty,
-// extensions.field.
-func requireError(t testing.TB, r *testenv.Response, code, field string) {
-	t.Helper()
-	require.NotEmpty(t, r.Errors, "expected %s, got data %s", code, r.Data)
-	require.Equal(t, code, r.Code(), "errors: %+v", r.Errors)
-	if field != "" {
-		require.Equal(t, field, r.Errors[0].Extensions["field"], "errors: %+v", r.Errors)
-	}
-}
 
 type regionNode struct {
 	ID           string

@@ -8,8 +8,8 @@ import (
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/shippingoption"
+	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/validate"
-	"github.com/dakkah/cityos/viewer"
 )
 
 type regionFields struct {
@@ -35,25 +35,12 @@ func validRegion(in RegionInput) (regionFields, error) {
 	return f, err
 }
 
-// Regions lists a tenant's regions: those of the request's store's tenant when the
-// request names a store, else those of tenantID (staff, or a tenant's customers).
+// Regions lists a tenant's regions: those of the request's store's tenant, or of
+// tenantID (see storefront.Tenant).
 func (s *Service) Regions(ctx context.Context, tenantID *int) ([]*ent.Region, error) {
-	v := viewer.FromContext(ctx)
-	var t int
-	switch {
-	case v.StoreID != 0:
-		if tenantID != nil && *tenantID != v.TenantID {
-			return nil, apperr.Invalid("tenantId", "the request is for a store of another tenant")
-		}
-		t = v.TenantID
-	case tenantID != nil:
-		// Reading the tenant first turns "not yours" into NOT_FOUND.
-		if _, err := s.client.Tenant.Get(ctx, *tenantID); err != nil {
-			return nil, err
-		}
-		t = *tenantID
-	default:
-		return nil, apperr.Invalid("tenantId", "tenantId is required when the request names no store")
+	t, err := storefront.Tenant(ctx, s.client, tenantID)
+	if err != nil {
+		return nil, err
 	}
 	return s.client.Region.Query().Where(region.TenantID(t)).Order(ent.Asc(region.FieldID)).All(ctx)
 }

@@ -2,6 +2,7 @@ package pricing_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -22,6 +23,16 @@ func fieldStatements(all []testenv.Statement) (list []string) {
 		}
 	}
 	return list
+}
+
+// regionReads counts the statements that read the regions table.
+func regionReads(list []string) (n int) {
+	for _, q := range list {
+		if strings.HasPrefix(q, `SELECT "regions".`) || strings.HasPrefix(q, "SELECT `regions`.") {
+			n++
+		}
+	}
+	return n
 }
 
 // addGrid puts n products of 3 variants each, priced in SAR and stocked, in store A1.
@@ -106,6 +117,54 @@ func TestStorefrontGridHasNoNPlusOne(t *testing.T) {
 		t.Logf("%s: N=2: %d statements (%d in resolvers); N=20: %d statements (%d in resolvers)", db.Dialect, all2, resolved2, all20, resolved20)
 		require.Equal(t, resolved2, resolved20, "statements in resolvers\nN=2: %q\nN=20: %q", list2, list20[:min(len(list20), 20)])
 		require.Equal(t, all2, all20, "statements in the request")
-		require.LessOrEqual(t, resolved20, 6, "products, variants, region, prices, levels: %q", list20)
+		require.LessOrEqual(t, resolved20, 5, "products, variants, region, prices, levels: %q", list20)
+		require.Equal(t, 1, regionReads(list20), "the region is read once: %q", list20)
+	})
+}
+
+// TestPagesCarryTheirOwnRegion: the region flows from each products field to the variants
+// it lists: two pages of one request in two regions price each in its own, a variants
+// field under an alias and through a fragment is priced like any other, the region is
+// read once however many fields name it, and a variant reached outside a page (through
+// its product's edge) has no price to show.
+func TestPagesCarryTheirOwnRegion(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewCommerce(t, db)
+		api, log := testenv.CountedAPI(t, db, testenv.Config())
+		shop := c.As(testenv.PublishableA)
+		const q = `query($sar: ID, $aed: ID) {
+  sar: products(first: 10, regionId: $sar, where: {handle: "thobe"}) { edges { node { ...Priced } } }
+  aed: products(first: 10, regionId: $aed, where: {handle: "thobe"}) { edges { node { sizes: variants { calculatedPrice { amount currencyCode } availableQuantity } } } }
+  again: productByHandle(handle: "thobe", regionId: $sar) { variants { calculatedPrice { amount } product { variants { calculatedPrice { amount } } } } }
+}
+fragment Priced on Product { variants { calculatedPrice { amount currencyCode } } }`
+		type priced struct {
+			CalculatedPrice   *money
+			AvailableQuantity int
+		}
+		var out struct {
+			SAR struct {
+				Edges []struct{ Node struct{ Variants []priced } }
+			}
+			AED struct {
+				Edges []struct{ Node struct{ Sizes []priced } }
+			}
+			Again struct {
+				Variants []struct {
+					CalculatedPrice *money
+					Product         struct{ Variants []priced }
+				}
+			}
+		}
+		api.MustDo(t, shop, q, map[string]any{"sar": id(c.SAR.ID), "aed": id(c.AED.ID)}) // warm the per-request caches
+		log.Take()
+		api.MustDo(t, shop, q, map[string]any{"sar": id(c.SAR.ID), "aed": id(c.AED.ID)}).Decode(t, &out)
+		require.Equal(t, sar(25000), out.SAR.Edges[0].Node.Variants[0].CalculatedPrice)
+		require.Equal(t, aed(24000), out.AED.Edges[0].Node.Sizes[0].CalculatedPrice)
+		require.Equal(t, 10, out.AED.Edges[0].Node.Sizes[0].AvailableQuantity)
+		require.Equal(t, int64(25000), out.Again.Variants[0].CalculatedPrice.Amount)
+		require.Nil(t, out.Again.Variants[0].Product.Variants[0].CalculatedPrice, "outside a page")
+		list := fieldStatements(log.Take())
+		require.Equal(t, 2, regionReads(list), "one read per region, however many fields name it: %q", list)
 	})
 }

@@ -113,7 +113,7 @@ func (s *seeder) commerce(t *ent.Tenant, stores map[string]*ent.Store) error {
 			return fmt.Errorf("product %s: %w", p.handle, err)
 		}
 	}
-	return nil
+	return s.limitedEditions(t)
 }
 
 func (s *seeder) product(tenantID, locationID int, channels map[string]int, p demoProduct) error {

@@ -71,6 +71,8 @@ type Result struct {
 	Domain   string
 	// Products counts the demo products this run created.
 	Products int
+	// Limited is each store's limited edition with the units it has left.
+	Limited []Limited
 }
 
 // Demo loads the demo data. It is idempotent: existing rows are kept as they are.
@@ -237,5 +239,9 @@ func (r *Result) Print(w io.Writer) {
 		fmt.Fprintf(w, "  %-20s %s\n", k.Store, tok)
 	}
 	fmt.Fprintf(w, "\nStores: %s\nVerified custom domain: %s\n", strings.Join(r.Stores, ", "), r.Domain)
-	fmt.Fprintf(w, "Catalog: regions Saudi Arabia (SAR, 15%% VAT included) and UAE (AED); %d new products this run; each store has a limited edition with %d in stock\n", r.Products, LimitedStock)
+	fmt.Fprintf(w, "Catalog: regions Saudi Arabia (SAR, 15%% VAT included) and UAE (AED); %d new products this run\n", r.Products)
+	fmt.Fprintln(w, "Limited editions, units left now (earlier orders keep theirs; delete the data directory to start over):")
+	for _, l := range r.Limited {
+		fmt.Fprintf(w, "  %-20s %-30s %d of %d\n", l.Store, l.Product, l.Left, l.Of)
+	}
 }

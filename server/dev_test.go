@@ -75,3 +75,21 @@ func TestIntrospectionOnlyInDev(t *testing.T) {
 		require.Empty(t, r.Errors, r.Body)
 	})
 }
+
+// GET / points to /graphql (GraphiQL only in dev); other unknown paths stay 404.
+func TestRootPointsToGraphQL(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		dev := apiWith(t, db, func(c *config.Config) { c.Env = "dev" })
+		prod := apiWith(t, db, func(c *config.Config) { c.Env = "prod" })
+		r := send(t, dev, request{method: http.MethodGet, path: "/"})
+		require.Equal(t, http.StatusOK, r.Status)
+		assert.Contains(t, r.Header.Get("Content-Type"), "text/plain")
+		assert.Contains(t, r.Body, "/graphql")
+		assert.Contains(t, r.Body, "GraphiQL")
+		r = send(t, prod, request{method: http.MethodGet, path: "/"})
+		require.Equal(t, http.StatusOK, r.Status)
+		assert.Contains(t, r.Body, "/graphql")
+		assert.NotContains(t, r.Body, "GraphiQL")
+		assert.Equal(t, http.StatusNotFound, send(t, prod, request{method: http.MethodGet, path: "/nope"}).Status)
+	})
+}

@@ -65,6 +65,7 @@ func New(d Deps) http.Handler {
 	mux.Handle("POST /graphql", api)
 	mux.Handle("GET /graphql", withIDE(api, d.Config.Dev())) // GET queries and APQ hashes
 	mux.Handle("OPTIONS /graphql", api)
+	mux.Handle("GET /{$}", rootPage(d.Config.Dev()))
 	mux.Handle("GET /healthz", middleware.Health())
 	mux.Handle("GET /readyz", middleware.Ready(d.Ready))
 	mux.Handle("GET /metrics", middleware.MetricsHandler(reg))

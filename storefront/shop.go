@@ -57,3 +57,28 @@ func Shop(ctx context.Context, client *ent.Client, storeID *int, open bool) (sto
 	}
 	return st.ID, st.TenantID, nil
 }
+
+// Tenant is the tenant a tenant-wide query reads (regions, categories, collections, stock
+// locations), the one rule for all of them: the tenant of the store the request is for
+// when it names one (a tenantID naming another tenant is refused); else tenantID, which
+// must be a tenant the caller sees (NOT_FOUND otherwise, as for any row); else the
+// tenant the caller's credentials name (a secret key's). Which of the tenant's rows the
+// caller may read stays the privacy policy's to decide.
+func Tenant(ctx context.Context, client *ent.Client, tenantID *int) (int, error) {
+	v := viewer.FromContext(ctx)
+	switch {
+	case v.StoreID != 0:
+		if tenantID != nil && *tenantID != v.TenantID {
+			return 0, apperr.Invalid("tenantId", "the request is for a store of another tenant")
+		}
+		return v.TenantID, nil
+	case tenantID != nil:
+		if _, err := client.Tenant.Get(ctx, *tenantID); err != nil {
+			return 0, err
+		}
+		return *tenantID, nil
+	case v.TenantID != 0:
+		return v.TenantID, nil
+	}
+	return 0, apperr.Invalid("tenantId", "name the tenant, or the store: X-Publishable-Key or X-Store-Host")
+}

@@ -37,6 +37,8 @@ type Deps struct {
 	Notifier notification.Provider
 	// KeyPrefix namespaces the Redis keys the handlers write (tests sharing a Redis).
 	KeyPrefix string
+	// InProcessRedis says the queue's Redis is the embedded one (no REDIS_URL).
+	InProcessRedis bool
 
 	storeNames *expiring.Map[int, string] // set by Mux for its handlers (see storeName)
 }
@@ -81,7 +83,7 @@ func (d Deps) verifyPendingDomains(ctx context.Context, _ *asynq.Task) error {
 // Run processes tasks until ctx ends, schedules the periodic ones and relays the outbox
 // every RelayInterval.
 func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
-	srv := asynq.NewServer(opt, asynq.Config{Concurrency: 10, Logger: slogAdapter{d.Logger}})
+	srv := asynq.NewServer(opt, asynq.Config{Concurrency: 10, Logger: slogAdapter{d.logger()}})
 	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: slogAdapter{d.Logger}})
 	if _, err := sched.Register("@every 10m", asynq.NewTask(TaskVerifyDomains, nil), asynq.Unique(9*time.Minute)); err != nil {
 		return err
@@ -93,6 +95,8 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 		srv.Shutdown()
 		return err
 	}
+	mode, addr := queueMode(opt, d.InProcessRedis)
+	d.logger().Info("workers started", "queue", mode, "redis", addr, "concurrency", 10)
 	queue := asynq.NewClient(opt)
 	relayOutbox(ctx, d, queue)
 	_ = queue.Close()

@@ -48,7 +48,7 @@ func runServe(ctx context.Context, log *slog.Logger, args []string, api, work bo
 		if err := app.ListenForChanges(ctx); err != nil {
 			return err
 		}
-		announce(log, app)
+		announce(log, app, *demo)
 		g.Go(func() error {
 			err := server.Serve(ctx, ":"+app.Config.Port, app.Handler(), log)
 			if errors.Is(err, http.ErrServerClosed) {
@@ -58,12 +58,14 @@ func runServe(ctx context.Context, log *slog.Logger, args []string, api, work bo
 		})
 	}
 	if work {
-		g.Go(func() error { return workers.Run(ctx, app.QueueRedis(), app.WorkerDeps()) })
+		deps := app.WorkerDeps()
+		deps.InProcessRedis = app.Config.RedisURL == ""
+		g.Go(func() error { return workers.Run(ctx, app.QueueRedis(), deps) })
 	}
 	return g.Wait()
 }
 
-func announce(log *slog.Logger, app *app.Instance) {
+func announce(log *slog.Logger, app *app.Instance, demo bool) {
 	c := app.Config
 	mode := "production (PostgreSQL, Redis)"
 	db := "postgres"
@@ -76,15 +78,23 @@ func announce(log *slog.Logger, app *app.Instance) {
 	log.Info("CityOS Commerce is up",
 		"mode", mode, "database", db, "env", c.Env,
 		"graphql", base+"/graphql", "health", base+"/healthz", "metrics", base+"/metrics",
-		"next", "open "+base+"/graphql; without demo data yet, run `cityos seed --demo` (logins and keys are printed)")
+		"next", nextStep(base, c.Dev(), demo))
 }
 
-func runMigrate(ctx context.Context, log *slog.Logger) error {
-	app, err := open(ctx, log, true)
-	if err != nil {
-		return err
+// nextStep is the hint the start-up log gives: GraphiQL exists in dev only, and the
+// demo data is offered only when this start did not load it.
+func nextStep(base string, dev, demo bool) string {
+	var hint string
+	if dev {
+		hint = "open " + base + "/graphql (GraphiQL)"
+	} else {
+		hint = "POST GraphQL to " + base + "/graphql"
 	}
-	defer app.Close()
-	log.Info("database schema is up to date")
-	return nil
+	if demo {
+		return hint + "; the demo logins and keys are printed above"
+	}
+	if dev {
+		return hint + "; for demo data, start with --demo or run `cityos seed --demo` (logins and keys are printed)"
+	}
+	return hint
 }

@@ -796,6 +796,8 @@ type MutationResolver interface {
 	CustomerLogin(ctx context.Context, email string, password string, storeID *int) (*identity.Session, error)
 	AddCustomerAddress(ctx context.Context, input address.Address) (*ent.CustomerAddress, error)
 	DeleteCustomerAddress(ctx context.Context, id int) (int, error)
+	CreateStockLocation(ctx context.Context, input inventory.StockLocationInput) (*ent.StockLocation, error)
+	SetStockLevel(ctx context.Context, variantID int, locationID int, stockedQuantity int) (*ent.InventoryLevel, error)
 	CompleteCart(ctx context.Context, cartID int, idempotencyKey string) (*ent.Order, error)
 	CapturePayment(ctx context.Context, orderID int) (*ent.Order, error)
 	RefundPayment(ctx context.Context, orderID int, amount int) (*ent.Order, error)
@@ -809,8 +811,6 @@ type MutationResolver interface {
 	DeletePrice(ctx context.Context, id int) (int, error)
 	CreateShippingOption(ctx context.Context, input pricing.ShippingOptionInput) (*ent.ShippingOption, error)
 	DeleteShippingOption(ctx context.Context, id int) (int, error)
-	CreateStockLocation(ctx context.Context, input inventory.StockLocationInput) (*ent.StockLocation, error)
-	SetStockLevel(ctx context.Context, variantID int, locationID int, stockedQuantity int) (*ent.InventoryLevel, error)
 }
 type OrderResolver interface {
 	ShippingAddress(ctx context.Context, obj *ent.Order) (*address.Address, error)
@@ -848,9 +848,9 @@ type QueryResolver interface {
 	ProductCollections(ctx context.Context, tenantID *int) ([]*ent.ProductCollection, error)
 	SalesChannels(ctx context.Context, storeID int) ([]*ent.SalesChannel, error)
 	Customers(ctx context.Context, tenantID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.UserWhereInput) (*ent.UserConnection, error)
+	StockLocations(ctx context.Context, tenantID int) ([]*ent.StockLocation, error)
 	Orders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) (*ent.OrderConnection, error)
 	Regions(ctx context.Context, tenantID *int) ([]*ent.Region, error)
-	StockLocations(ctx context.Context, tenantID int) ([]*ent.StockLocation, error)
 }
 type RegionResolver interface {
 	TaxRate(ctx context.Context, obj *ent.Region) (float64, error)
@@ -9231,6 +9231,29 @@ input UserWhereInput {
   hasAddressesWith: [CustomerAddressWhereInput!]
 }
 `, BuiltIn: false},
+	{Name: "../inventory.graphqls", Input: `# Inventory: stock locations and the stock levels of variants.
+
+extend type ProductVariant {
+  "Units that can be sold now: stocked minus reserved, over all locations."
+  availableQuantity: Int! @goField(forceResolver: true)
+}
+
+input StockLocationInput {
+  tenantId: ID!
+  name: String!
+}
+
+extend type Query {
+  "Stock locations of a tenant (staff)."
+  stockLocations(tenantId: ID!): [StockLocation!]!
+}
+
+extend type Mutation {
+  createStockLocation(input: StockLocationInput!): StockLocation!
+  "Sets how many units of a variant a location holds (reserved units stay reserved)."
+  setStockLevel(variantId: ID!, locationId: ID!, stockedQuantity: Int!): InventoryLevel!
+}
+`, BuiltIn: false},
 	{Name: "../orders.graphqls", Input: `# Checkout and orders.
 
 extend type Order {
@@ -9259,11 +9282,9 @@ extend type Mutation {
   markDelivered(orderId: ID!): Order!
 }
 `, BuiltIn: false},
-	{Name: "../pricing.graphqls", Input: `# Regions, prices, shipping options and inventory.
+	{Name: "../pricing.graphqls", Input: `# Regions, prices and shipping options.
 
 extend type ProductVariant {
-  "Units that can be sold now: stocked minus reserved, over all locations."
-  availableQuantity: Int! @goField(forceResolver: true)
   "The variant's price for the region or currency the products query asked for; null without one or without a price."
   calculatedPrice: Money @goField(forceResolver: true)
   "Every price of the variant (staff)."
@@ -9300,16 +9321,9 @@ input ShippingOptionInput {
   amount: Int!
 }
 
-input StockLocationInput {
-  tenantId: ID!
-  name: String!
-}
-
 extend type Query {
   "The regions of the request's store's tenant (or of tenantId, for staff)."
   regions(tenantId: ID): [Region!]!
-  "Stock locations of a tenant (staff)."
-  stockLocations(tenantId: ID!): [StockLocation!]!
 }
 
 extend type Mutation {
@@ -9320,9 +9334,6 @@ extend type Mutation {
   deletePrice(id: ID!): ID!
   createShippingOption(input: ShippingOptionInput!): ShippingOption!
   deleteShippingOption(id: ID!): ID!
-  createStockLocation(input: StockLocationInput!): StockLocation!
-  "Sets how many units of a variant a location holds (reserved units stay reserved)."
-  setStockLevel(variantId: ID!, locationId: ID!, stockedQuantity: Int!): InventoryLevel!
 }
 `, BuiltIn: false},
 }
@@ -18700,6 +18711,94 @@ func (ec *executionContext) fieldContext_Mutation_deleteCustomerAddress(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createStockLocation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createStockLocation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateStockLocation(ctx, fc.Args["input"].(inventory.StockLocationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StockLocation) graphql.Marshaler {
+			return ec.marshalNStockLocation2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐStockLocation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createStockLocation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockLocation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createStockLocation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setStockLevel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setStockLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetStockLevel(ctx, fc.Args["variantId"].(int), fc.Args["locationId"].(int), fc.Args["stockedQuantity"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InventoryLevel) graphql.Marshaler {
+			return ec.marshalNInventoryLevel2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInventoryLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setStockLevel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InventoryLevel(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setStockLevel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_completeCart(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19266,94 +19365,6 @@ func (ec *executionContext) fieldContext_Mutation_deleteShippingOption(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteShippingOption_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_createStockLocation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_createStockLocation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateStockLocation(ctx, fc.Args["input"].(inventory.StockLocationInput))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.StockLocation) graphql.Marshaler {
-			return ec.marshalNStockLocation2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐStockLocation(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_createStockLocation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockLocation(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_createStockLocation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_setStockLevel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_setStockLevel(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SetStockLevel(ctx, fc.Args["variantId"].(int), fc.Args["locationId"].(int), fc.Args["stockedQuantity"].(int))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.InventoryLevel) graphql.Marshaler {
-			return ec.marshalNInventoryLevel2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInventoryLevel(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_setStockLevel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_InventoryLevel(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_setStockLevel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23375,6 +23386,50 @@ func (ec *executionContext) fieldContext_Query_customers(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_stockLocations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stockLocations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StockLocations(ctx, fc.Args["tenantId"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.StockLocation) graphql.Marshaler {
+			return ec.marshalNStockLocation2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐStockLocationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stockLocations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StockLocation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stockLocations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_orders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23457,50 +23512,6 @@ func (ec *executionContext) fieldContext_Query_regions(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_regions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_stockLocations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_stockLocations(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().StockLocations(ctx, fc.Args["tenantId"].(int))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.StockLocation) graphql.Marshaler {
-			return ec.marshalNStockLocation2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐStockLocationᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_stockLocations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StockLocation(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_stockLocations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -47509,6 +47520,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createStockLocation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createStockLocation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setStockLevel":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setStockLevel(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "completeCart":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_completeCart(ctx, field)
@@ -47596,20 +47621,6 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteShippingOption":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteShippingOption(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "createStockLocation":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_createStockLocation(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "setStockLevel":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_setStockLevel(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -48779,6 +48790,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_customers(ctx, field)
 				})
+		case "stockLocations":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stockLocations(ctx, field)
+				})
 		case "orders":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -48790,12 +48807,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_regions(ctx, field)
-				})
-		case "stockLocations":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_stockLocations(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {

@@ -1,0 +1,185 @@
+package graph
+
+import (
+	"context"
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/pricing"
+	"github.com/dakkah/cityos/reqcache"
+	"github.com/dakkah/cityos/viewer"
+)
+
+// A storefront grid or product page shows a price and a stock figure for every variant
+// it lists. The root field (products, productByHandle) checks the region and currency
+// once (pricing.Basis) and registers the page it returns: each variant it loaded points
+// at the page, which carries the basis down and loads prices and stock for all of its
+// variants in one query each, the first time a variant asks. A variant outside a page (a
+// cart line's, one reached through another edge) has no basis and is loaded on its own.
+
+// productPage is one products or productByHandle result of a request.
+type productPage struct {
+	basis      pricing.Basis
+	variantIDs []int
+	prices     pageLoad[[]*ent.Price]
+	stock      pageLoad[int]
+}
+
+// pageLoad is one batch load of a page, run once.
+type pageLoad[T any] struct {
+	once sync.Once
+	vals map[int]T
+	err  error
+}
+
+// get returns variant id's value, loading every variant of p with load the first time.
+// The load runs in a system context: the page holds only variants of products the
+// caller was shown through the privacy policy, and a product's parts (its variants'
+// prices and stock) are visible exactly when the product is; without the caller's
+// catalog predicate repeated inside them, the loads are cheap to plan and to run.
+func (l *pageLoad[T]) get(ctx context.Context, p *productPage, kind string, id int,
+	load func(context.Context, []int) (map[int]T, error)) (T, error) {
+	l.once.Do(func() { l.vals, l.err = load(viewer.SystemContext(ctx, "productpage:"+kind), p.variantIDs) })
+	return l.vals[id], l.err
+}
+
+// productPages are a request's pages, by the variants they loaded. Variants are found by
+// pointer: two pages of one request (aliases with other regions) hold rows of their own.
+type productPages struct {
+	mu        sync.Mutex
+	byVariant map[*ent.ProductVariant]*productPage
+}
+
+type productPagesKey struct{}
+
+func pagesOf(ctx context.Context) *productPages {
+	ps, _ := reqcache.Load(ctx, productPagesKey{}, func() (*productPages, error) {
+		return &productPages{byVariant: map[*ent.ProductVariant]*productPage{}}, nil
+	})
+	return ps
+}
+
+// pageOf is the page v was loaded with, nil when none.
+func pageOf(ctx context.Context, v *ent.ProductVariant) *productPage {
+	ps := pagesOf(ctx)
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	return ps.byVariant[v]
+}
+
+// registerPage records the page of products a root field returns, priced on basis. path
+// leads from the root field's selection to its products (edges, node for a connection);
+// the variants registered are those loaded under each alias of their variants field.
+func registerPage(ctx context.Context, basis pricing.Basis, products []*ent.Product, path ...string) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || len(products) == 0 {
+		return
+	}
+	p := &productPage{basis: basis}
+	ps := pagesOf(ctx)
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	for _, alias := range variantAliases(graphql.GetOperationContext(ctx), fc.Field.Selections, path) {
+		for _, pr := range products {
+			vs, err := pr.NamedVariants(alias)
+			if err != nil {
+				continue
+			}
+			for _, v := range vs {
+				if _, seen := ps.byVariant[v]; !seen {
+					ps.byVariant[v] = p
+					p.variantIDs = append(p.variantIDs, v.ID)
+				}
+			}
+		}
+	}
+}
+
+// satisfies are the type names a selection on each step of a path may be fragmented on.
+var satisfies = map[string][]string{
+	"edges": {"ProductEdge"},
+	"node":  {"Product", "Node"},
+}
+
+// variantAliases are the response names of the Product.variants fields reached from sel
+// along path.
+func variantAliases(op *graphql.OperationContext, sel ast.SelectionSet, path []string) []string {
+	sets := []ast.SelectionSet{sel}
+	types := []string{"ProductConnection"}
+	if len(path) == 0 {
+		types = satisfies["node"]
+	}
+	for _, step := range append(path, "variants") {
+		var next []ast.SelectionSet
+		var aliases []string
+		for _, s := range sets {
+			for _, f := range graphql.CollectFields(op, s, types) {
+				if f.Name == step {
+					next = append(next, f.Selections)
+					aliases = append(aliases, f.Alias)
+				}
+			}
+		}
+		if step == "variants" {
+			return aliases
+		}
+		sets, types = next, satisfies[step]
+	}
+	return nil
+}
+
+// connectionProducts are the products of a page of a connection.
+func connectionProducts(c *ent.ProductConnection) []*ent.Product {
+	if c == nil {
+		return nil
+	}
+	out := make([]*ent.Product, 0, len(c.Edges))
+	for _, e := range c.Edges {
+		if e != nil && e.Node != nil {
+			out = append(out, e.Node)
+		}
+	}
+	return out
+}
+
+// calculatedPrice is v's price on its page's basis, nil outside a page.
+func (r *Resolver) calculatedPrice(ctx context.Context, v *ent.ProductVariant) (*pricing.Money, error) {
+	p := pageOf(ctx, v)
+	if p == nil || p.basis.Currency == "" {
+		return nil, nil
+	}
+	prices, err := p.prices.get(ctx, p, "prices", v.ID, r.Pricing.PricesByVariant)
+	if err != nil {
+		return nil, err
+	}
+	return p.basis.Price(prices), nil
+}
+
+// variantPrices are every price of v for the staff of its tenant, none for anybody else.
+func (r *Resolver) variantPrices(ctx context.Context, v *ent.ProductVariant) ([]*ent.Price, error) {
+	if !pricing.MayListPrices(ctx, v) {
+		return []*ent.Price{}, nil
+	}
+	var prices []*ent.Price
+	var err error
+	if p := pageOf(ctx, v); p != nil {
+		prices, err = p.prices.get(ctx, p, "prices", v.ID, r.Pricing.PricesByVariant)
+	} else {
+		prices, err = r.Pricing.VariantPrices(ctx, v.ID)
+	}
+	if prices == nil && err == nil {
+		prices = []*ent.Price{}
+	}
+	return prices, err
+}
+
+// availableQuantity is how many units of v can be sold now (see inventory.Available).
+func (r *Resolver) availableQuantity(ctx context.Context, v *ent.ProductVariant) (int, error) {
+	if p := pageOf(ctx, v); p != nil {
+		return p.stock.get(ctx, p, "stock", v.ID, r.Inventory.AvailableByVariant)
+	}
+	return r.Inventory.Available(ctx, v.ID)
+}
