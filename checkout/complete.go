@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/dakkah/cityos/apperr"
@@ -14,7 +13,6 @@ import (
 	"github.com/dakkah/cityos/ent/privacy"
 	"github.com/dakkah/cityos/inventory"
 	"github.com/dakkah/cityos/outbox"
-	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/tenancy"
 )
 
@@ -69,6 +67,9 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 		if !ent.IsNotFound(err) {
 			return nil, err
 		}
+		if o, err := s.paidOrder(ctx, c); o != nil || err != nil {
+			return s.loaded(ctx, o, err, edges)
+		}
 		return nil, apperr.New(apperr.Conflict, "the cart was already completed with another idempotency key")
 	}
 	// An open cart with a key already used for another cart: the order's insert meets the
@@ -77,7 +78,7 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 	if err != nil {
 		return nil, err
 	}
-	provider, err := s.payments.Provider(s.payments.Default)
+	pay, err := s.charge(ctx, c, p)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +90,7 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 		s.beforePlace()
 	}
 	err = tenancy.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		placed, err = s.place(sys(ctx), tx, c, p, key, provider, &reference)
+		placed, err = s.place(sys(ctx), tx, c, p, key, pay, &reference)
 		return err
 	})
 	switch {
@@ -98,11 +99,9 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 	case errors.Is(err, errTwin):
 		return s.afterRace(ctx, c, key, edges)
 	case err != nil:
-		if reference != "" {
-			// Authorised, then the transaction failed: let the hold go. A retry with the
-			// same key authorises again under the same processor idempotency key.
-			_ = provider.Void(context.WithoutCancel(ctx), reference)
-		}
+		// Authorised, then the transaction failed: let the hold go. A retry with the
+		// same key authorises again under the same processor idempotency key.
+		pay.release(ctx, reference)
 		return nil, err
 	}
 	if s.afterPlace != nil {
@@ -151,7 +150,7 @@ func (s *Service) replay(ctx context.Context, o *ent.Order, c *ent.Cart, edges E
 func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, edges Edges) (*ent.Order, error) {
 	o, err := s.client.Order.Query().Where(order.CartID(c.ID)).Only(sys(ctx))
 	switch {
-	case err == nil && o.IdempotencyKey == key:
+	case err == nil && (o.IdempotencyKey == key || paidThroughSession(c, o)):
 		return s.load(ctx, o.ID, edges)
 	case err == nil:
 		return nil, apperr.New(apperr.Conflict, "the cart was already completed with another idempotency key")
@@ -169,7 +168,7 @@ func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, edges 
 // concurrent checkouts of one cart exactly one goes on, and a cart changed since it was
 // read is not completed; every later step rolls back with it. reference receives the payment
 // reference as soon as the payment is authorised.
-func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, key string, provider payment.Provider, reference *string) (*ent.Order, error) {
+func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, key string, pay *charge, reference *string) (*ent.Order, error) {
 	now := time.Now()
 	n, err := tx.Cart.Update().Where(entcart.ID(c.ID), entcart.CompletedAtIsNil(), entcart.Revision(c.Revision)).
 		SetCompletedAt(now).Save(ctx)
@@ -185,7 +184,7 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 		SetTenantID(c.TenantID).SetStoreID(c.StoreID).SetDisplayID(-c.ID).SetCartID(c.ID).
 		SetIdempotencyKey(key).SetNillableCustomerID(c.CustomerID).SetEmail(c.Email).
 		SetCurrencyCode(c.CurrencyCode).SetSubtotal(p.totals.Subtotal).SetShippingTotal(p.totals.Shipping).
-		SetTaxTotal(p.totals.Tax).SetTotal(p.totals.Total).SetPaymentProvider(provider.Name()).
+		SetTaxTotal(p.totals.Tax).SetTotal(p.totals.Total).SetPaymentProvider(pay.provider.Name()).
 		SetShippingMethod(p.shipping.Name).SetShippingAddress(c.ShippingAddress)
 	if c.BillingAddress != nil {
 		create.SetBillingAddress(c.BillingAddress)
@@ -218,19 +217,13 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	if err := inventory.ReserveAll(ctx, tx, o.ID, wants); err != nil {
 		return nil, err
 	}
-	ref, err := provider.Authorize(ctx, payment.AuthorizeRequest{
-		Amount: p.totals.Total, CurrencyCode: c.CurrencyCode, Email: c.Email,
-		IdempotencyKey: strconv.Itoa(c.TenantID) + ":" + key,
-		Metadata: map[string]string{
-			"tenant_id": strconv.Itoa(c.TenantID), "store_id": strconv.Itoa(c.StoreID), "cart_id": strconv.Itoa(c.ID),
-		},
-	})
+	ref, err := pay.authorize(ctx, c, p, key)
 	if err != nil {
 		return nil, err
 	}
 	*reference = ref
 	// A bulk update by id: UpdateOne would read the order back, and the caller has it.
-	o.PaymentStatus, o.PaymentReference, o.UpdatedAt = order.PaymentStatusAuthorized, ref, time.Now()
+	o.PaymentStatus, o.PaymentReference, o.UpdatedAt = pay.status, ref, time.Now()
 	err = tx.Order.Update().Where(order.ID(o.ID)).SetUpdatedAt(o.UpdatedAt).
 		SetPaymentStatus(o.PaymentStatus).SetPaymentReference(ref).Exec(ctx)
 	return o, err

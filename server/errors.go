@@ -29,6 +29,11 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	if gerr.Extensions == nil {
 		gerr.Extensions = map[string]any{}
 	}
+	if e, ok := apperr.As(err); ok { // first, so they never replace code, requestId or field
+		for k, v := range e.Extensions {
+			gerr.Extensions[k] = v
+		}
+	}
 	gerr.Extensions["code"] = string(code)
 	if id := middleware.RequestID(ctx); id != "" {
 		gerr.Extensions["requestId"] = id

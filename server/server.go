@@ -57,7 +57,7 @@ func New(d Deps) http.Handler {
 	mux.Handle("GET /healthz", middleware.Health())
 	mux.Handle("GET /readyz", middleware.Ready(d.Ready))
 	mux.Handle("GET /metrics", middleware.MetricsHandler(reg))
-	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Resolver.Orders, d.Config.StripeWebhookSecret))
+	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Resolver.Orders, d.Resolver.Checkout, d.Config.StripeWebhookSecret))
 
 	return chain(mux,
 		middleware.AssignRequestID,
