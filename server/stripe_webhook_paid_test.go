@@ -66,7 +66,9 @@ func TestStripeWebhookCompletesAPaidCart(t *testing.T) {
 			assert.Equal(t, []string{"authorized " + s.ID}, placed())
 		}
 
-		var out struct{ CompleteCart struct{ PaymentStatus string } }
+		var out struct {
+			CompleteCart struct{ PaymentStatus string }
+		}
 		api.MustDo(t, ct.Guest(c, c.StoreA1), `mutation($c: ID!) { completeCart(cartId: $c, idempotencyKey: "late") { paymentStatus } }`,
 			map[string]any{"c": ct.ID(cart.Token)}).Decode(t, &out)
 		assert.Equal(t, "authorized", out.CompleteCart.PaymentStatus)
