@@ -63,5 +63,12 @@ func (s *Service) CreatePaymentSession(ctx context.Context, cartToken int, provi
 	if n == 0 {
 		return nil, apperr.New(apperr.Conflict, "the cart is completed and can no longer change")
 	}
+	if c.PaymentProvider != provider && c.PaymentSessionID != "" {
+		// Another provider now: let the previous session's hold go, if it holds one. Best
+		// effort: an unconfirmed session holds nothing, an unreleased hold expires.
+		if old, ok := s.payments.Get(c.PaymentProvider); ok {
+			_ = old.Void(context.WithoutCancel(ctx), c.PaymentSessionID)
+		}
+	}
 	return &sess, nil
 }

@@ -178,6 +178,18 @@ func TestManualPaymentSession(t *testing.T) {
 		assert.Equal(t, order.PaymentStatusAuthorized, o.PaymentStatus)
 		assert.Equal(t, s.Amount, o.Total)
 
+		// A Stripe session, then the shopper picks cash on delivery: the card hold goes.
+		cart3 := ct.Ready(t, c)
+		card, err := svc.CreatePaymentSession(shopper, cart3.Token, "")
+		require.NoError(t, err)
+		proc.Confirm(card.ID)
+		_, err = svc.CreatePaymentSession(shopper, cart3.Token, "manual")
+		require.NoError(t, err)
+		assert.True(t, proc.Voided[card.ID])
+		o3, err := svc.Complete(shopper, cart3.Token, "k3", checkout.Edges{})
+		require.NoError(t, err)
+		assert.Equal(t, "manual", o3.PaymentProvider)
+
 		manualFirst := checkout.New(db.Client, payment.NewRegistry(payment.Manual{}, proc))
 		o2, err := manualFirst.Complete(shopper, ct.Ready(t, c).Token, "k2", checkout.Edges{})
 		require.NoError(t, err)
