@@ -67,10 +67,7 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 		if !ent.IsNotFound(err) {
 			return nil, err
 		}
-		if o, err := s.paidOrder(ctx, c); o != nil || err != nil {
-			return s.loaded(ctx, o, err, edges)
-		}
-		return nil, apperr.New(apperr.Conflict, "the cart was already completed with another idempotency key")
+		return s.afterRace(ctx, c, key, edges) // the cart's order, when paid through its session
 	}
 	// An open cart with a key already used for another cart: the order's insert meets the
 	// key's unique index, before any payment, and afterRace answers the conflict.
@@ -146,7 +143,8 @@ func (s *Service) replay(ctx context.Context, o *ent.Order, c *ent.Cart, edges E
 }
 
 // afterRace settles a checkout that lost to a concurrent one: the winner's order when it
-// was placed with the same key, else a conflict.
+// was placed with the same key or paid through the cart's payment session (see
+// paidThroughSession), else a conflict.
 func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, edges Edges) (*ent.Order, error) {
 	o, err := s.client.Order.Query().Where(order.CartID(c.ID)).Only(sys(ctx))
 	switch {

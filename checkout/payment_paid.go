@@ -5,7 +5,6 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	entcart "github.com/dakkah/cityos/ent/cart"
-	"github.com/dakkah/cityos/ent/order"
 )
 
 // PaidKey is the idempotency key of an order placed on the processor's notice that the
@@ -39,28 +38,4 @@ func (s *Service) CompletePaid(ctx context.Context, provider, sessionID string) 
 // the processor's notice (CompletePaid), whichever came first.
 func paidThroughSession(c *ent.Cart, o *ent.Order) bool {
 	return c.PaymentSessionID != "" && o.CartID != nil && *o.CartID == c.ID && o.PaymentReference == c.PaymentSessionID
-}
-
-// paidOrder finds the order of the completed cart c when it was paid through its session
-// (see paidThroughSession); nil when it was not.
-func (s *Service) paidOrder(ctx context.Context, c *ent.Cart) (*ent.Order, error) {
-	if c.PaymentSessionID == "" {
-		return nil, nil
-	}
-	o, err := s.client.Order.Query().Where(order.CartID(c.ID)).Only(sys(ctx))
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
-	if err != nil || !paidThroughSession(c, o) {
-		return nil, err
-	}
-	return o, nil
-}
-
-// loaded answers the order o, found with err, as Complete does.
-func (s *Service) loaded(ctx context.Context, o *ent.Order, err error, edges Edges) (*ent.Order, error) {
-	if err != nil {
-		return nil, err
-	}
-	return s.load(ctx, o.ID, edges)
 }
