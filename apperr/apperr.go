@@ -27,9 +27,9 @@ type Error struct {
 	Message string
 	// Field names the input field at fault, for BAD_USER_INPUT.
 	Field string
-	// Extensions are more for the client to act on (a payment's status and client
-	// secret), answered beside code and field.
-	Extensions map[string]any
+	// Details are further extensions the client acts on (CART_CHANGED's lines). They
+	// never replace code, field or requestId.
+	Details map[string]any
 }
 
 func (e *Error) Error() string { return e.Message }

@@ -73,8 +73,8 @@ func TestPaymentSessionFlow(t *testing.T) {
 			proc.Set(s.ID, status, 0)
 			_, err = svc.Complete(shopper, cart1.Token, "k", checkout.Edges{})
 			e := requireCode(t, err, payment.RequiresAction)
-			assert.Equal(t, status, e.Extensions["paymentStatus"])
-			assert.Equal(t, s.ClientSecret, e.Extensions["clientSecret"])
+			assert.Equal(t, status, e.Details["paymentStatus"])
+			assert.Equal(t, s.ClientSecret, e.Details["clientSecret"])
 		}
 		proc.Set(s.ID, payment.StatusProcessing, 0)
 		_, err = svc.Complete(shopper, cart1.Token, "k", checkout.Edges{})

@@ -86,12 +86,12 @@ func (s Session) Verify(want Expect) error {
 	case StatusRequiresCapture, StatusSucceeded:
 	case StatusRequiresPaymentMethod, StatusRequiresConfirmation, StatusRequiresAction:
 		return &apperr.Error{Code: RequiresAction, Field: "payment",
-			Message:    "the payment needs the shopper's confirmation (" + s.Status + ") before the cart can be completed",
-			Extensions: map[string]any{"paymentStatus": s.Status, "clientSecret": s.ClientSecret}}
+			Message: "the payment needs the shopper's confirmation (" + s.Status + ") before the cart can be completed",
+			Details: map[string]any{"paymentStatus": s.Status, "clientSecret": s.ClientSecret}}
 	case StatusProcessing:
 		return &apperr.Error{Code: Pending, Field: "payment",
-			Message:    "the payment is being processed; the order is placed when it succeeds",
-			Extensions: map[string]any{"paymentStatus": s.Status}}
+			Message: "the payment is being processed; the order is placed when it succeeds",
+			Details: map[string]any{"paymentStatus": s.Status}}
 	default: // canceled, or a status we do not know
 		return apperr.New(apperr.Conflict, "the payment was %s; create a new payment session", s.Status)
 	}

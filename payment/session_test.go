@@ -30,14 +30,14 @@ func TestSessionVerify(t *testing.T) {
 		e, ok := apperr.As(err)
 		if assert.True(t, ok, status) {
 			assert.Equal(t, payment.RequiresAction, e.Code, status)
-			assert.Equal(t, status, e.Extensions["paymentStatus"])
-			assert.Equal(t, "pi_1_secret", e.Extensions["clientSecret"], "the browser confirms with it")
+			assert.Equal(t, status, e.Details["paymentStatus"])
+			assert.Equal(t, "pi_1_secret", e.Details["clientSecret"], "the browser confirms with it")
 		}
 	}
 	e, _ := apperr.As(paid(func(s *payment.Session) { s.Status = payment.StatusProcessing }).Verify(want))
 	if assert.NotNil(t, e) {
 		assert.Equal(t, payment.Pending, e.Code)
-		assert.NotContains(t, e.Extensions, "clientSecret")
+		assert.NotContains(t, e.Details, "clientSecret")
 	}
 
 	refused := map[string]func(s *payment.Session){

@@ -29,17 +29,19 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	if gerr.Extensions == nil {
 		gerr.Extensions = map[string]any{}
 	}
-	if e, ok := apperr.As(err); ok { // first, so they never replace code, requestId or field
-		for k, v := range e.Extensions {
-			gerr.Extensions[k] = v
-		}
-	}
 	gerr.Extensions["code"] = string(code)
 	if id := middleware.RequestID(ctx); id != "" {
 		gerr.Extensions["requestId"] = id
 	}
-	if e, ok := apperr.As(err); ok && e.Field != "" {
-		gerr.Extensions["field"] = e.Field
+	if e, ok := apperr.As(err); ok {
+		for k, v := range e.Details {
+			if _, taken := gerr.Extensions[k]; !taken {
+				gerr.Extensions[k] = v
+			}
+		}
+		if e.Field != "" {
+			gerr.Extensions["field"] = e.Field
+		}
 	}
 	return gerr
 }
