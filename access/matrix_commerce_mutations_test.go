@@ -14,7 +14,7 @@ import (
 // carts and orders. Every cell runs on a fresh fixture; a refused write must leave every
 // table as it was (see runCell), not only the audit log.
 func commerceMutationCases() []Case {
-	return slices.Concat(catalogMutationCases(), cartMutationCases(), orderMutationCases())
+	return slices.Concat(catalogMutationCases(), cartMutationCases(), orderMutationCases(), paymentMutationCases())
 }
 
 // catalogMutationCases are the write rows of the catalog, pricing, inventory and

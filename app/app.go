@@ -175,6 +175,7 @@ func (a *Instance) Handler() http.Handler {
 		Identity:   a.Identity,
 		Storefront: a.Stores,
 		Orders:     a.Orders,
+		Checkout:   a.Checkout,
 		Client:     a.Client,
 		Redis:      a.Redis,
 		Ready: map[string]func(context.Context) error{

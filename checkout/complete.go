@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/dakkah/cityos/apperr"
@@ -14,7 +13,6 @@ import (
 	"github.com/dakkah/cityos/ent/privacy"
 	"github.com/dakkah/cityos/inventory"
 	"github.com/dakkah/cityos/outbox"
-	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/txn"
 )
 
@@ -68,7 +66,7 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 	if err != nil {
 		return nil, err
 	}
-	provider, err := s.payments.Provider(s.payments.Default)
+	pay, err := s.charge(ctx, c, p)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +78,7 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 		s.beforePlace()
 	}
 	err = txn.Run(ctx, s.client, func(tx *ent.Tx) error {
-		placed, err = s.place(sys(ctx), tx, c, p, key, provider, &reference)
+		placed, err = s.place(sys(ctx), tx, c, p, key, pay, &reference)
 		return err
 	})
 	switch {
@@ -89,11 +87,9 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 	case errors.Is(err, errTwin):
 		return s.afterRace(ctx, c, key, edges)
 	case err != nil:
-		if reference != "" {
-			// Authorised, then the transaction failed: let the hold go. A retry with the
-			// same key authorises again under the same processor idempotency key.
-			_ = provider.Void(context.WithoutCancel(ctx), reference)
-		}
+		// Authorised, then the transaction failed: let the hold go. A retry with the
+		// same key authorises again under the same processor idempotency key.
+		pay.release(ctx, reference)
 		return nil, err
 	}
 	if s.afterPlace != nil {
@@ -127,12 +123,13 @@ func (s *Service) loadCart(ctx context.Context, token int) (*ent.Cart, error) {
 // block another's checkout, in the same store or a sibling one. The order's unique cart
 // makes one order per cart.
 
-// afterRace answers a checkout of a cart completed meanwhile (by a retry, or a twin that
-// won the race): the cart's order when it was placed with the same key, else a conflict.
+// afterRace settles a checkout of a cart completed meanwhile (by a retry, a twin that won
+// the race, or the payment notice): the cart's order when it was placed with the same key
+// or paid through the cart's payment session (see paidThroughSession), else a conflict.
 func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, edges Edges) (*ent.Order, error) {
 	o, err := s.client.Order.Query().Where(order.CartID(c.ID)).Only(sys(ctx))
 	switch {
-	case err == nil && o.IdempotencyKey == key:
+	case err == nil && (o.IdempotencyKey == key || paidThroughSession(c, o)):
 		return s.load(ctx, o.ID, edges)
 	case err == nil:
 		return nil, apperr.New(apperr.Conflict, "the cart was already completed with another idempotency key")
@@ -147,7 +144,7 @@ func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, edges 
 // concurrent checkouts of one cart exactly one goes on, and a cart changed since it was
 // read is not completed; every later step rolls back with it. reference receives the payment
 // reference as soon as the payment is authorised.
-func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, key string, provider payment.Provider, reference *string) (*ent.Order, error) {
+func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, key string, pay *charge, reference *string) (*ent.Order, error) {
 	now := time.Now()
 	n, err := tx.Cart.Update().Where(entcart.ID(c.ID), entcart.CompletedAtIsNil(), entcart.Revision(c.Revision)).
 		SetCompletedAt(now).Save(ctx)
@@ -163,7 +160,7 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 		SetTenantID(c.TenantID).SetStoreID(c.StoreID).SetDisplayID(-c.ID).SetCartID(c.ID).
 		SetIdempotencyKey(key).SetNillableCustomerID(c.CustomerID).SetEmail(c.Email).
 		SetCurrencyCode(c.CurrencyCode).SetSubtotal(p.totals.Subtotal).SetShippingTotal(p.totals.Shipping).
-		SetTaxTotal(p.totals.Tax).SetTotal(p.totals.Total).SetPaymentProvider(provider.Name()).
+		SetTaxTotal(p.totals.Tax).SetTotal(p.totals.Total).SetPaymentProvider(pay.provider.Name()).
 		SetShippingMethod(p.shipping.Name).SetShippingAddress(c.ShippingAddress)
 	if c.BillingAddress != nil {
 		create.SetBillingAddress(c.BillingAddress)
@@ -196,19 +193,13 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	if err := inventory.ReserveAll(ctx, tx, o.ID, wants); err != nil {
 		return nil, err
 	}
-	ref, err := provider.Authorize(ctx, payment.AuthorizeRequest{
-		Amount: p.totals.Total, CurrencyCode: c.CurrencyCode, Email: c.Email,
-		IdempotencyKey: "cart-" + strconv.Itoa(c.ID) + ":" + key, // scoped as the key is
-		Metadata: map[string]string{
-			"tenant_id": strconv.Itoa(c.TenantID), "store_id": strconv.Itoa(c.StoreID), "cart_id": strconv.Itoa(c.ID),
-		},
-	})
+	ref, err := pay.authorize(ctx, c, p, key)
 	if err != nil {
 		return nil, err
 	}
 	*reference = ref
 	// A bulk update by id: UpdateOne would read the order back, and the caller has it.
-	o.PaymentStatus, o.PaymentReference, o.UpdatedAt = order.PaymentStatusAuthorized, ref, time.Now()
+	o.PaymentStatus, o.PaymentReference, o.UpdatedAt = pay.status, ref, time.Now()
 	err = tx.Order.Update().Where(order.ID(o.ID)).SetUpdatedAt(o.UpdatedAt).
 		SetPaymentStatus(o.PaymentStatus).SetPaymentReference(ref).Exec(ctx)
 	return o, err

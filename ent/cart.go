@@ -52,6 +52,12 @@ type Cart struct {
 	CompletedAt *time.Time `json:"completed_at,omitempty"`
 	// Revision holds the value of the "revision" field.
 	Revision int `json:"revision,omitempty"`
+	// PaymentProvider holds the value of the "payment_provider" field.
+	PaymentProvider string `json:"payment_provider,omitempty"`
+	// PaymentSessionID holds the value of the "payment_session_id" field.
+	PaymentSessionID string `json:"payment_session_id,omitempty"`
+	// PaymentAmount holds the value of the "payment_amount" field.
+	PaymentAmount int64 `json:"payment_amount,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CartQuery when eager-loading is set.
 	Edges        CartEdges `json:"edges"`
@@ -152,9 +158,9 @@ func (*Cart) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case cart.FieldShippingAddress, cart.FieldBillingAddress:
 			values[i] = new([]byte)
-		case cart.FieldID, cart.FieldTenantID, cart.FieldToken, cart.FieldStoreID, cart.FieldRegionID, cart.FieldCustomerID, cart.FieldShippingOptionID, cart.FieldRevision:
+		case cart.FieldID, cart.FieldTenantID, cart.FieldToken, cart.FieldStoreID, cart.FieldRegionID, cart.FieldCustomerID, cart.FieldShippingOptionID, cart.FieldRevision, cart.FieldPaymentAmount:
 			values[i] = new(sql.NullInt64)
-		case cart.FieldCurrencyCode, cart.FieldEmail:
+		case cart.FieldCurrencyCode, cart.FieldEmail, cart.FieldPaymentProvider, cart.FieldPaymentSessionID:
 			values[i] = new(sql.NullString)
 		case cart.FieldCreatedAt, cart.FieldUpdatedAt, cart.FieldCompletedAt:
 			values[i] = new(sql.NullTime)
@@ -270,6 +276,24 @@ func (_m *Cart) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Revision = int(value.Int64)
 			}
+		case cart.FieldPaymentProvider:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field payment_provider", values[i])
+			} else if value.Valid {
+				_m.PaymentProvider = value.String
+			}
+		case cart.FieldPaymentSessionID:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field payment_session_id", values[i])
+			} else if value.Valid {
+				_m.PaymentSessionID = value.String
+			}
+		case cart.FieldPaymentAmount:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field payment_amount", values[i])
+			} else if value.Valid {
+				_m.PaymentAmount = value.Int64
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -383,6 +407,15 @@ func (_m *Cart) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("revision=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Revision))
+	builder.WriteString(", ")
+	builder.WriteString("payment_provider=")
+	builder.WriteString(_m.PaymentProvider)
+	builder.WriteString(", ")
+	builder.WriteString("payment_session_id=")
+	builder.WriteString(_m.PaymentSessionID)
+	builder.WriteString(", ")
+	builder.WriteString("payment_amount=")
+	builder.WriteString(fmt.Sprintf("%v", _m.PaymentAmount))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -169,6 +169,48 @@ func (_c *CartCreate) SetNillableRevision(v *int) *CartCreate {
 	return _c
 }
 
+// SetPaymentProvider sets the "payment_provider" field.
+func (_c *CartCreate) SetPaymentProvider(v string) *CartCreate {
+	_c.mutation.SetPaymentProvider(v)
+	return _c
+}
+
+// SetNillablePaymentProvider sets the "payment_provider" field if the given value is not nil.
+func (_c *CartCreate) SetNillablePaymentProvider(v *string) *CartCreate {
+	if v != nil {
+		_c.SetPaymentProvider(*v)
+	}
+	return _c
+}
+
+// SetPaymentSessionID sets the "payment_session_id" field.
+func (_c *CartCreate) SetPaymentSessionID(v string) *CartCreate {
+	_c.mutation.SetPaymentSessionID(v)
+	return _c
+}
+
+// SetNillablePaymentSessionID sets the "payment_session_id" field if the given value is not nil.
+func (_c *CartCreate) SetNillablePaymentSessionID(v *string) *CartCreate {
+	if v != nil {
+		_c.SetPaymentSessionID(*v)
+	}
+	return _c
+}
+
+// SetPaymentAmount sets the "payment_amount" field.
+func (_c *CartCreate) SetPaymentAmount(v int64) *CartCreate {
+	_c.mutation.SetPaymentAmount(v)
+	return _c
+}
+
+// SetNillablePaymentAmount sets the "payment_amount" field if the given value is not nil.
+func (_c *CartCreate) SetNillablePaymentAmount(v *int64) *CartCreate {
+	if v != nil {
+		_c.SetPaymentAmount(*v)
+	}
+	return _c
+}
+
 // SetTenant sets the "tenant" edge to the Tenant entity.
 func (_c *CartCreate) SetTenant(v *Tenant) *CartCreate {
 	return _c.SetTenantID(v.ID)
@@ -303,6 +345,21 @@ func (_c *CartCreate) check() error {
 	if _, ok := _c.mutation.Revision(); !ok {
 		return &ValidationError{Name: "revision", err: errors.New(`ent: missing required field "Cart.revision"`)}
 	}
+	if v, ok := _c.mutation.PaymentProvider(); ok {
+		if err := cart.PaymentProviderValidator(v); err != nil {
+			return &ValidationError{Name: "payment_provider", err: fmt.Errorf(`ent: validator failed for field "Cart.payment_provider": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.PaymentSessionID(); ok {
+		if err := cart.PaymentSessionIDValidator(v); err != nil {
+			return &ValidationError{Name: "payment_session_id", err: fmt.Errorf(`ent: validator failed for field "Cart.payment_session_id": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.PaymentAmount(); ok {
+		if err := cart.PaymentAmountValidator(v); err != nil {
+			return &ValidationError{Name: "payment_amount", err: fmt.Errorf(`ent: validator failed for field "Cart.payment_amount": %w`, err)}
+		}
+	}
 	if len(_c.mutation.TenantIDs()) == 0 {
 		return &ValidationError{Name: "tenant", err: errors.New(`ent: missing required edge "Cart.tenant"`)}
 	}
@@ -374,6 +431,18 @@ func (_c *CartCreate) createSpec() (*Cart, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Revision(); ok {
 		_spec.SetField(cart.FieldRevision, field.TypeInt, value)
 		_node.Revision = value
+	}
+	if value, ok := _c.mutation.PaymentProvider(); ok {
+		_spec.SetField(cart.FieldPaymentProvider, field.TypeString, value)
+		_node.PaymentProvider = value
+	}
+	if value, ok := _c.mutation.PaymentSessionID(); ok {
+		_spec.SetField(cart.FieldPaymentSessionID, field.TypeString, value)
+		_node.PaymentSessionID = value
+	}
+	if value, ok := _c.mutation.PaymentAmount(); ok {
+		_spec.SetField(cart.FieldPaymentAmount, field.TypeInt64, value)
+		_node.PaymentAmount = value
 	}
 	if nodes := _c.mutation.TenantIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -690,6 +759,66 @@ func (u *CartUpsert) AddRevision(v int) *CartUpsert {
 	return u
 }
 
+// SetPaymentProvider sets the "payment_provider" field.
+func (u *CartUpsert) SetPaymentProvider(v string) *CartUpsert {
+	u.Set(cart.FieldPaymentProvider, v)
+	return u
+}
+
+// UpdatePaymentProvider sets the "payment_provider" field to the value that was provided on create.
+func (u *CartUpsert) UpdatePaymentProvider() *CartUpsert {
+	u.SetExcluded(cart.FieldPaymentProvider)
+	return u
+}
+
+// ClearPaymentProvider clears the value of the "payment_provider" field.
+func (u *CartUpsert) ClearPaymentProvider() *CartUpsert {
+	u.SetNull(cart.FieldPaymentProvider)
+	return u
+}
+
+// SetPaymentSessionID sets the "payment_session_id" field.
+func (u *CartUpsert) SetPaymentSessionID(v string) *CartUpsert {
+	u.Set(cart.FieldPaymentSessionID, v)
+	return u
+}
+
+// UpdatePaymentSessionID sets the "payment_session_id" field to the value that was provided on create.
+func (u *CartUpsert) UpdatePaymentSessionID() *CartUpsert {
+	u.SetExcluded(cart.FieldPaymentSessionID)
+	return u
+}
+
+// ClearPaymentSessionID clears the value of the "payment_session_id" field.
+func (u *CartUpsert) ClearPaymentSessionID() *CartUpsert {
+	u.SetNull(cart.FieldPaymentSessionID)
+	return u
+}
+
+// SetPaymentAmount sets the "payment_amount" field.
+func (u *CartUpsert) SetPaymentAmount(v int64) *CartUpsert {
+	u.Set(cart.FieldPaymentAmount, v)
+	return u
+}
+
+// UpdatePaymentAmount sets the "payment_amount" field to the value that was provided on create.
+func (u *CartUpsert) UpdatePaymentAmount() *CartUpsert {
+	u.SetExcluded(cart.FieldPaymentAmount)
+	return u
+}
+
+// AddPaymentAmount adds v to the "payment_amount" field.
+func (u *CartUpsert) AddPaymentAmount(v int64) *CartUpsert {
+	u.Add(cart.FieldPaymentAmount, v)
+	return u
+}
+
+// ClearPaymentAmount clears the value of the "payment_amount" field.
+func (u *CartUpsert) ClearPaymentAmount() *CartUpsert {
+	u.SetNull(cart.FieldPaymentAmount)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -930,6 +1059,76 @@ func (u *CartUpsertOne) AddRevision(v int) *CartUpsertOne {
 func (u *CartUpsertOne) UpdateRevision() *CartUpsertOne {
 	return u.Update(func(s *CartUpsert) {
 		s.UpdateRevision()
+	})
+}
+
+// SetPaymentProvider sets the "payment_provider" field.
+func (u *CartUpsertOne) SetPaymentProvider(v string) *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.SetPaymentProvider(v)
+	})
+}
+
+// UpdatePaymentProvider sets the "payment_provider" field to the value that was provided on create.
+func (u *CartUpsertOne) UpdatePaymentProvider() *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.UpdatePaymentProvider()
+	})
+}
+
+// ClearPaymentProvider clears the value of the "payment_provider" field.
+func (u *CartUpsertOne) ClearPaymentProvider() *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.ClearPaymentProvider()
+	})
+}
+
+// SetPaymentSessionID sets the "payment_session_id" field.
+func (u *CartUpsertOne) SetPaymentSessionID(v string) *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.SetPaymentSessionID(v)
+	})
+}
+
+// UpdatePaymentSessionID sets the "payment_session_id" field to the value that was provided on create.
+func (u *CartUpsertOne) UpdatePaymentSessionID() *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.UpdatePaymentSessionID()
+	})
+}
+
+// ClearPaymentSessionID clears the value of the "payment_session_id" field.
+func (u *CartUpsertOne) ClearPaymentSessionID() *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.ClearPaymentSessionID()
+	})
+}
+
+// SetPaymentAmount sets the "payment_amount" field.
+func (u *CartUpsertOne) SetPaymentAmount(v int64) *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.SetPaymentAmount(v)
+	})
+}
+
+// AddPaymentAmount adds v to the "payment_amount" field.
+func (u *CartUpsertOne) AddPaymentAmount(v int64) *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.AddPaymentAmount(v)
+	})
+}
+
+// UpdatePaymentAmount sets the "payment_amount" field to the value that was provided on create.
+func (u *CartUpsertOne) UpdatePaymentAmount() *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.UpdatePaymentAmount()
+	})
+}
+
+// ClearPaymentAmount clears the value of the "payment_amount" field.
+func (u *CartUpsertOne) ClearPaymentAmount() *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.ClearPaymentAmount()
 	})
 }
 
@@ -1339,6 +1538,76 @@ func (u *CartUpsertBulk) AddRevision(v int) *CartUpsertBulk {
 func (u *CartUpsertBulk) UpdateRevision() *CartUpsertBulk {
 	return u.Update(func(s *CartUpsert) {
 		s.UpdateRevision()
+	})
+}
+
+// SetPaymentProvider sets the "payment_provider" field.
+func (u *CartUpsertBulk) SetPaymentProvider(v string) *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.SetPaymentProvider(v)
+	})
+}
+
+// UpdatePaymentProvider sets the "payment_provider" field to the value that was provided on create.
+func (u *CartUpsertBulk) UpdatePaymentProvider() *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.UpdatePaymentProvider()
+	})
+}
+
+// ClearPaymentProvider clears the value of the "payment_provider" field.
+func (u *CartUpsertBulk) ClearPaymentProvider() *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.ClearPaymentProvider()
+	})
+}
+
+// SetPaymentSessionID sets the "payment_session_id" field.
+func (u *CartUpsertBulk) SetPaymentSessionID(v string) *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.SetPaymentSessionID(v)
+	})
+}
+
+// UpdatePaymentSessionID sets the "payment_session_id" field to the value that was provided on create.
+func (u *CartUpsertBulk) UpdatePaymentSessionID() *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.UpdatePaymentSessionID()
+	})
+}
+
+// ClearPaymentSessionID clears the value of the "payment_session_id" field.
+func (u *CartUpsertBulk) ClearPaymentSessionID() *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.ClearPaymentSessionID()
+	})
+}
+
+// SetPaymentAmount sets the "payment_amount" field.
+func (u *CartUpsertBulk) SetPaymentAmount(v int64) *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.SetPaymentAmount(v)
+	})
+}
+
+// AddPaymentAmount adds v to the "payment_amount" field.
+func (u *CartUpsertBulk) AddPaymentAmount(v int64) *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.AddPaymentAmount(v)
+	})
+}
+
+// UpdatePaymentAmount sets the "payment_amount" field to the value that was provided on create.
+func (u *CartUpsertBulk) UpdatePaymentAmount() *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.UpdatePaymentAmount()
+	})
+}
+
+// ClearPaymentAmount clears the value of the "payment_amount" field.
+func (u *CartUpsertBulk) ClearPaymentAmount() *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.ClearPaymentAmount()
 	})
 }
 

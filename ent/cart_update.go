@@ -192,6 +192,73 @@ func (_u *CartUpdate) AddRevision(v int) *CartUpdate {
 	return _u
 }
 
+// SetPaymentProvider sets the "payment_provider" field.
+func (_u *CartUpdate) SetPaymentProvider(v string) *CartUpdate {
+	_u.mutation.SetPaymentProvider(v)
+	return _u
+}
+
+// SetNillablePaymentProvider sets the "payment_provider" field if the given value is not nil.
+func (_u *CartUpdate) SetNillablePaymentProvider(v *string) *CartUpdate {
+	if v != nil {
+		_u.SetPaymentProvider(*v)
+	}
+	return _u
+}
+
+// ClearPaymentProvider clears the value of the "payment_provider" field.
+func (_u *CartUpdate) ClearPaymentProvider() *CartUpdate {
+	_u.mutation.ClearPaymentProvider()
+	return _u
+}
+
+// SetPaymentSessionID sets the "payment_session_id" field.
+func (_u *CartUpdate) SetPaymentSessionID(v string) *CartUpdate {
+	_u.mutation.SetPaymentSessionID(v)
+	return _u
+}
+
+// SetNillablePaymentSessionID sets the "payment_session_id" field if the given value is not nil.
+func (_u *CartUpdate) SetNillablePaymentSessionID(v *string) *CartUpdate {
+	if v != nil {
+		_u.SetPaymentSessionID(*v)
+	}
+	return _u
+}
+
+// ClearPaymentSessionID clears the value of the "payment_session_id" field.
+func (_u *CartUpdate) ClearPaymentSessionID() *CartUpdate {
+	_u.mutation.ClearPaymentSessionID()
+	return _u
+}
+
+// SetPaymentAmount sets the "payment_amount" field.
+func (_u *CartUpdate) SetPaymentAmount(v int64) *CartUpdate {
+	_u.mutation.ResetPaymentAmount()
+	_u.mutation.SetPaymentAmount(v)
+	return _u
+}
+
+// SetNillablePaymentAmount sets the "payment_amount" field if the given value is not nil.
+func (_u *CartUpdate) SetNillablePaymentAmount(v *int64) *CartUpdate {
+	if v != nil {
+		_u.SetPaymentAmount(*v)
+	}
+	return _u
+}
+
+// AddPaymentAmount adds value to the "payment_amount" field.
+func (_u *CartUpdate) AddPaymentAmount(v int64) *CartUpdate {
+	_u.mutation.AddPaymentAmount(v)
+	return _u
+}
+
+// ClearPaymentAmount clears the value of the "payment_amount" field.
+func (_u *CartUpdate) ClearPaymentAmount() *CartUpdate {
+	_u.mutation.ClearPaymentAmount()
+	return _u
+}
+
 // SetRegion sets the "region" edge to the Region entity.
 func (_u *CartUpdate) SetRegion(v *Region) *CartUpdate {
 	return _u.SetRegionID(v.ID)
@@ -320,6 +387,21 @@ func (_u *CartUpdate) check() error {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "Cart.email": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PaymentProvider(); ok {
+		if err := cart.PaymentProviderValidator(v); err != nil {
+			return &ValidationError{Name: "payment_provider", err: fmt.Errorf(`ent: validator failed for field "Cart.payment_provider": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PaymentSessionID(); ok {
+		if err := cart.PaymentSessionIDValidator(v); err != nil {
+			return &ValidationError{Name: "payment_session_id", err: fmt.Errorf(`ent: validator failed for field "Cart.payment_session_id": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PaymentAmount(); ok {
+		if err := cart.PaymentAmountValidator(v); err != nil {
+			return &ValidationError{Name: "payment_amount", err: fmt.Errorf(`ent: validator failed for field "Cart.payment_amount": %w`, err)}
+		}
+	}
 	if _u.mutation.TenantCleared() && len(_u.mutation.TenantIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Cart.tenant"`)
 	}
@@ -379,6 +461,27 @@ func (_u *CartUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedRevision(); ok {
 		_spec.AddField(cart.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.PaymentProvider(); ok {
+		_spec.SetField(cart.FieldPaymentProvider, field.TypeString, value)
+	}
+	if _u.mutation.PaymentProviderCleared() {
+		_spec.ClearField(cart.FieldPaymentProvider, field.TypeString)
+	}
+	if value, ok := _u.mutation.PaymentSessionID(); ok {
+		_spec.SetField(cart.FieldPaymentSessionID, field.TypeString, value)
+	}
+	if _u.mutation.PaymentSessionIDCleared() {
+		_spec.ClearField(cart.FieldPaymentSessionID, field.TypeString)
+	}
+	if value, ok := _u.mutation.PaymentAmount(); ok {
+		_spec.SetField(cart.FieldPaymentAmount, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedPaymentAmount(); ok {
+		_spec.AddField(cart.FieldPaymentAmount, field.TypeInt64, value)
+	}
+	if _u.mutation.PaymentAmountCleared() {
+		_spec.ClearField(cart.FieldPaymentAmount, field.TypeInt64)
 	}
 	if _u.mutation.RegionCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -691,6 +794,73 @@ func (_u *CartUpdateOne) AddRevision(v int) *CartUpdateOne {
 	return _u
 }
 
+// SetPaymentProvider sets the "payment_provider" field.
+func (_u *CartUpdateOne) SetPaymentProvider(v string) *CartUpdateOne {
+	_u.mutation.SetPaymentProvider(v)
+	return _u
+}
+
+// SetNillablePaymentProvider sets the "payment_provider" field if the given value is not nil.
+func (_u *CartUpdateOne) SetNillablePaymentProvider(v *string) *CartUpdateOne {
+	if v != nil {
+		_u.SetPaymentProvider(*v)
+	}
+	return _u
+}
+
+// ClearPaymentProvider clears the value of the "payment_provider" field.
+func (_u *CartUpdateOne) ClearPaymentProvider() *CartUpdateOne {
+	_u.mutation.ClearPaymentProvider()
+	return _u
+}
+
+// SetPaymentSessionID sets the "payment_session_id" field.
+func (_u *CartUpdateOne) SetPaymentSessionID(v string) *CartUpdateOne {
+	_u.mutation.SetPaymentSessionID(v)
+	return _u
+}
+
+// SetNillablePaymentSessionID sets the "payment_session_id" field if the given value is not nil.
+func (_u *CartUpdateOne) SetNillablePaymentSessionID(v *string) *CartUpdateOne {
+	if v != nil {
+		_u.SetPaymentSessionID(*v)
+	}
+	return _u
+}
+
+// ClearPaymentSessionID clears the value of the "payment_session_id" field.
+func (_u *CartUpdateOne) ClearPaymentSessionID() *CartUpdateOne {
+	_u.mutation.ClearPaymentSessionID()
+	return _u
+}
+
+// SetPaymentAmount sets the "payment_amount" field.
+func (_u *CartUpdateOne) SetPaymentAmount(v int64) *CartUpdateOne {
+	_u.mutation.ResetPaymentAmount()
+	_u.mutation.SetPaymentAmount(v)
+	return _u
+}
+
+// SetNillablePaymentAmount sets the "payment_amount" field if the given value is not nil.
+func (_u *CartUpdateOne) SetNillablePaymentAmount(v *int64) *CartUpdateOne {
+	if v != nil {
+		_u.SetPaymentAmount(*v)
+	}
+	return _u
+}
+
+// AddPaymentAmount adds value to the "payment_amount" field.
+func (_u *CartUpdateOne) AddPaymentAmount(v int64) *CartUpdateOne {
+	_u.mutation.AddPaymentAmount(v)
+	return _u
+}
+
+// ClearPaymentAmount clears the value of the "payment_amount" field.
+func (_u *CartUpdateOne) ClearPaymentAmount() *CartUpdateOne {
+	_u.mutation.ClearPaymentAmount()
+	return _u
+}
+
 // SetRegion sets the "region" edge to the Region entity.
 func (_u *CartUpdateOne) SetRegion(v *Region) *CartUpdateOne {
 	return _u.SetRegionID(v.ID)
@@ -832,6 +1002,21 @@ func (_u *CartUpdateOne) check() error {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "Cart.email": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PaymentProvider(); ok {
+		if err := cart.PaymentProviderValidator(v); err != nil {
+			return &ValidationError{Name: "payment_provider", err: fmt.Errorf(`ent: validator failed for field "Cart.payment_provider": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PaymentSessionID(); ok {
+		if err := cart.PaymentSessionIDValidator(v); err != nil {
+			return &ValidationError{Name: "payment_session_id", err: fmt.Errorf(`ent: validator failed for field "Cart.payment_session_id": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.PaymentAmount(); ok {
+		if err := cart.PaymentAmountValidator(v); err != nil {
+			return &ValidationError{Name: "payment_amount", err: fmt.Errorf(`ent: validator failed for field "Cart.payment_amount": %w`, err)}
+		}
+	}
 	if _u.mutation.TenantCleared() && len(_u.mutation.TenantIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Cart.tenant"`)
 	}
@@ -908,6 +1093,27 @@ func (_u *CartUpdateOne) sqlSave(ctx context.Context) (_node *Cart, err error) {
 	}
 	if value, ok := _u.mutation.AddedRevision(); ok {
 		_spec.AddField(cart.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.PaymentProvider(); ok {
+		_spec.SetField(cart.FieldPaymentProvider, field.TypeString, value)
+	}
+	if _u.mutation.PaymentProviderCleared() {
+		_spec.ClearField(cart.FieldPaymentProvider, field.TypeString)
+	}
+	if value, ok := _u.mutation.PaymentSessionID(); ok {
+		_spec.SetField(cart.FieldPaymentSessionID, field.TypeString, value)
+	}
+	if _u.mutation.PaymentSessionIDCleared() {
+		_spec.ClearField(cart.FieldPaymentSessionID, field.TypeString)
+	}
+	if value, ok := _u.mutation.PaymentAmount(); ok {
+		_spec.SetField(cart.FieldPaymentAmount, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedPaymentAmount(); ok {
+		_spec.AddField(cart.FieldPaymentAmount, field.TypeInt64, value)
+	}
+	if _u.mutation.PaymentAmountCleared() {
+		_spec.ClearField(cart.FieldPaymentAmount, field.TypeInt64)
 	}
 	if _u.mutation.RegionCleared() {
 		edge := &sqlgraph.EdgeSpec{

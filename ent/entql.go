@@ -116,6 +116,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cart.FieldShippingOptionID: {Type: field.TypeInt, Column: cart.FieldShippingOptionID},
 			cart.FieldCompletedAt:      {Type: field.TypeTime, Column: cart.FieldCompletedAt},
 			cart.FieldRevision:         {Type: field.TypeInt, Column: cart.FieldRevision},
+			cart.FieldPaymentProvider:  {Type: field.TypeString, Column: cart.FieldPaymentProvider},
+			cart.FieldPaymentSessionID: {Type: field.TypeString, Column: cart.FieldPaymentSessionID},
+			cart.FieldPaymentAmount:    {Type: field.TypeInt64, Column: cart.FieldPaymentAmount},
 		},
 	}
 	graph.Nodes[3] = &sqlgraph.Node{
@@ -1876,6 +1879,21 @@ func (f *CartFilter) WhereCompletedAt(p entql.TimeP) {
 // WhereRevision applies the entql int predicate on the revision field.
 func (f *CartFilter) WhereRevision(p entql.IntP) {
 	f.Where(p.Field(cart.FieldRevision))
+}
+
+// WherePaymentProvider applies the entql string predicate on the payment_provider field.
+func (f *CartFilter) WherePaymentProvider(p entql.StringP) {
+	f.Where(p.Field(cart.FieldPaymentProvider))
+}
+
+// WherePaymentSessionID applies the entql string predicate on the payment_session_id field.
+func (f *CartFilter) WherePaymentSessionID(p entql.StringP) {
+	f.Where(p.Field(cart.FieldPaymentSessionID))
+}
+
+// WherePaymentAmount applies the entql int64 predicate on the payment_amount field.
+func (f *CartFilter) WherePaymentAmount(p entql.Int64P) {
+	f.Where(p.Field(cart.FieldPaymentAmount))
 }
 
 // WhereHasTenant applies a predicate to check if query has an edge tenant.

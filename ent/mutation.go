@@ -2112,6 +2112,10 @@ type CartMutation struct {
 	completed_at           *time.Time
 	revision               *int
 	addrevision            *int
+	payment_provider       *string
+	payment_session_id     *string
+	payment_amount         *int64
+	addpayment_amount      *int64
 	clearedFields          map[string]struct{}
 	tenant                 *int
 	clearedtenant          bool
@@ -2851,6 +2855,174 @@ func (m *CartMutation) ResetRevision() {
 	m.addrevision = nil
 }
 
+// SetPaymentProvider sets the "payment_provider" field.
+func (m *CartMutation) SetPaymentProvider(s string) {
+	m.payment_provider = &s
+}
+
+// PaymentProvider returns the value of the "payment_provider" field in the mutation.
+func (m *CartMutation) PaymentProvider() (r string, exists bool) {
+	v := m.payment_provider
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentProvider returns the old "payment_provider" field's value of the Cart entity.
+// If the Cart object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CartMutation) OldPaymentProvider(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentProvider is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentProvider requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentProvider: %w", err)
+	}
+	return oldValue.PaymentProvider, nil
+}
+
+// ClearPaymentProvider clears the value of the "payment_provider" field.
+func (m *CartMutation) ClearPaymentProvider() {
+	m.payment_provider = nil
+	m.clearedFields[cart.FieldPaymentProvider] = struct{}{}
+}
+
+// PaymentProviderCleared returns if the "payment_provider" field was cleared in this mutation.
+func (m *CartMutation) PaymentProviderCleared() bool {
+	_, ok := m.clearedFields[cart.FieldPaymentProvider]
+	return ok
+}
+
+// ResetPaymentProvider resets all changes to the "payment_provider" field.
+func (m *CartMutation) ResetPaymentProvider() {
+	m.payment_provider = nil
+	delete(m.clearedFields, cart.FieldPaymentProvider)
+}
+
+// SetPaymentSessionID sets the "payment_session_id" field.
+func (m *CartMutation) SetPaymentSessionID(s string) {
+	m.payment_session_id = &s
+}
+
+// PaymentSessionID returns the value of the "payment_session_id" field in the mutation.
+func (m *CartMutation) PaymentSessionID() (r string, exists bool) {
+	v := m.payment_session_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentSessionID returns the old "payment_session_id" field's value of the Cart entity.
+// If the Cart object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CartMutation) OldPaymentSessionID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentSessionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentSessionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentSessionID: %w", err)
+	}
+	return oldValue.PaymentSessionID, nil
+}
+
+// ClearPaymentSessionID clears the value of the "payment_session_id" field.
+func (m *CartMutation) ClearPaymentSessionID() {
+	m.payment_session_id = nil
+	m.clearedFields[cart.FieldPaymentSessionID] = struct{}{}
+}
+
+// PaymentSessionIDCleared returns if the "payment_session_id" field was cleared in this mutation.
+func (m *CartMutation) PaymentSessionIDCleared() bool {
+	_, ok := m.clearedFields[cart.FieldPaymentSessionID]
+	return ok
+}
+
+// ResetPaymentSessionID resets all changes to the "payment_session_id" field.
+func (m *CartMutation) ResetPaymentSessionID() {
+	m.payment_session_id = nil
+	delete(m.clearedFields, cart.FieldPaymentSessionID)
+}
+
+// SetPaymentAmount sets the "payment_amount" field.
+func (m *CartMutation) SetPaymentAmount(i int64) {
+	m.payment_amount = &i
+	m.addpayment_amount = nil
+}
+
+// PaymentAmount returns the value of the "payment_amount" field in the mutation.
+func (m *CartMutation) PaymentAmount() (r int64, exists bool) {
+	v := m.payment_amount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentAmount returns the old "payment_amount" field's value of the Cart entity.
+// If the Cart object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CartMutation) OldPaymentAmount(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentAmount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentAmount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentAmount: %w", err)
+	}
+	return oldValue.PaymentAmount, nil
+}
+
+// AddPaymentAmount adds i to the "payment_amount" field.
+func (m *CartMutation) AddPaymentAmount(i int64) {
+	if m.addpayment_amount != nil {
+		*m.addpayment_amount += i
+	} else {
+		m.addpayment_amount = &i
+	}
+}
+
+// AddedPaymentAmount returns the value that was added to the "payment_amount" field in this mutation.
+func (m *CartMutation) AddedPaymentAmount() (r int64, exists bool) {
+	v := m.addpayment_amount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPaymentAmount clears the value of the "payment_amount" field.
+func (m *CartMutation) ClearPaymentAmount() {
+	m.payment_amount = nil
+	m.addpayment_amount = nil
+	m.clearedFields[cart.FieldPaymentAmount] = struct{}{}
+}
+
+// PaymentAmountCleared returns if the "payment_amount" field was cleared in this mutation.
+func (m *CartMutation) PaymentAmountCleared() bool {
+	_, ok := m.clearedFields[cart.FieldPaymentAmount]
+	return ok
+}
+
+// ResetPaymentAmount resets all changes to the "payment_amount" field.
+func (m *CartMutation) ResetPaymentAmount() {
+	m.payment_amount = nil
+	m.addpayment_amount = nil
+	delete(m.clearedFields, cart.FieldPaymentAmount)
+}
+
 // ClearTenant clears the "tenant" edge to the Tenant entity.
 func (m *CartMutation) ClearTenant() {
 	m.clearedtenant = true
@@ -3074,7 +3246,7 @@ func (m *CartMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CartMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, cart.FieldCreatedAt)
 	}
@@ -3117,6 +3289,15 @@ func (m *CartMutation) Fields() []string {
 	if m.revision != nil {
 		fields = append(fields, cart.FieldRevision)
 	}
+	if m.payment_provider != nil {
+		fields = append(fields, cart.FieldPaymentProvider)
+	}
+	if m.payment_session_id != nil {
+		fields = append(fields, cart.FieldPaymentSessionID)
+	}
+	if m.payment_amount != nil {
+		fields = append(fields, cart.FieldPaymentAmount)
+	}
 	return fields
 }
 
@@ -3153,6 +3334,12 @@ func (m *CartMutation) Field(name string) (ent.Value, bool) {
 		return m.CompletedAt()
 	case cart.FieldRevision:
 		return m.Revision()
+	case cart.FieldPaymentProvider:
+		return m.PaymentProvider()
+	case cart.FieldPaymentSessionID:
+		return m.PaymentSessionID()
+	case cart.FieldPaymentAmount:
+		return m.PaymentAmount()
 	}
 	return nil, false
 }
@@ -3190,6 +3377,12 @@ func (m *CartMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldCompletedAt(ctx)
 	case cart.FieldRevision:
 		return m.OldRevision(ctx)
+	case cart.FieldPaymentProvider:
+		return m.OldPaymentProvider(ctx)
+	case cart.FieldPaymentSessionID:
+		return m.OldPaymentSessionID(ctx)
+	case cart.FieldPaymentAmount:
+		return m.OldPaymentAmount(ctx)
 	}
 	return nil, fmt.Errorf("unknown Cart field %s", name)
 }
@@ -3297,6 +3490,27 @@ func (m *CartMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetRevision(v)
 		return nil
+	case cart.FieldPaymentProvider:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentProvider(v)
+		return nil
+	case cart.FieldPaymentSessionID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentSessionID(v)
+		return nil
+	case cart.FieldPaymentAmount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentAmount(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Cart field %s", name)
 }
@@ -3311,6 +3525,9 @@ func (m *CartMutation) AddedFields() []string {
 	if m.addrevision != nil {
 		fields = append(fields, cart.FieldRevision)
 	}
+	if m.addpayment_amount != nil {
+		fields = append(fields, cart.FieldPaymentAmount)
+	}
 	return fields
 }
 
@@ -3323,6 +3540,8 @@ func (m *CartMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedToken()
 	case cart.FieldRevision:
 		return m.AddedRevision()
+	case cart.FieldPaymentAmount:
+		return m.AddedPaymentAmount()
 	}
 	return nil, false
 }
@@ -3345,6 +3564,13 @@ func (m *CartMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddRevision(v)
+		return nil
+	case cart.FieldPaymentAmount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPaymentAmount(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Cart numeric field %s", name)
@@ -3371,6 +3597,15 @@ func (m *CartMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(cart.FieldCompletedAt) {
 		fields = append(fields, cart.FieldCompletedAt)
+	}
+	if m.FieldCleared(cart.FieldPaymentProvider) {
+		fields = append(fields, cart.FieldPaymentProvider)
+	}
+	if m.FieldCleared(cart.FieldPaymentSessionID) {
+		fields = append(fields, cart.FieldPaymentSessionID)
+	}
+	if m.FieldCleared(cart.FieldPaymentAmount) {
+		fields = append(fields, cart.FieldPaymentAmount)
 	}
 	return fields
 }
@@ -3403,6 +3638,15 @@ func (m *CartMutation) ClearField(name string) error {
 		return nil
 	case cart.FieldCompletedAt:
 		m.ClearCompletedAt()
+		return nil
+	case cart.FieldPaymentProvider:
+		m.ClearPaymentProvider()
+		return nil
+	case cart.FieldPaymentSessionID:
+		m.ClearPaymentSessionID()
+		return nil
+	case cart.FieldPaymentAmount:
+		m.ClearPaymentAmount()
 		return nil
 	}
 	return fmt.Errorf("unknown Cart nullable field %s", name)
@@ -3453,6 +3697,15 @@ func (m *CartMutation) ResetField(name string) error {
 		return nil
 	case cart.FieldRevision:
 		m.ResetRevision()
+		return nil
+	case cart.FieldPaymentProvider:
+		m.ResetPaymentProvider()
+		return nil
+	case cart.FieldPaymentSessionID:
+		m.ResetPaymentSessionID()
+		return nil
+	case cart.FieldPaymentAmount:
+		m.ResetPaymentAmount()
 		return nil
 	}
 	return fmt.Errorf("unknown Cart field %s", name)

@@ -13,6 +13,14 @@ func deref(s *string) string {
 	return *s
 }
 
+// nonEmpty is s, or nil (null) when it is empty.
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
 // nilIfNotFound lets single-row lookups answer null, as GraphQL clients expect, for a
 // row that does not exist or that the caller may not see (the two look the same).
 func nilIfNotFound[T any](v *T, err error) (*T, error) {

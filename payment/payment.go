@@ -1,5 +1,6 @@
 // Package payment puts payment providers behind one interface: manual (authorised at
-// checkout, captured by staff) and Stripe (PaymentIntents).
+// checkout, captured by staff) and Stripe (PaymentIntents the shopper's browser confirms
+// through a payment session, see session.go).
 package payment
 
 import (
@@ -7,16 +8,24 @@ import (
 	"fmt"
 )
 
-// Provider authorises, captures, refunds and voids payments with one processor.
+// Provider captures, refunds and voids the payments of orders with one processor. How a
+// payment is authorised depends on the provider: by the server at checkout (Authorizer)
+// or by the shopper's browser through a session (SessionProvider).
 type Provider interface {
 	// Name is how orders record the provider.
 	Name() string
-	// Authorize reserves amount (minor units) for an order; idempotencyKey makes a retry
-	// return the first authorisation. It returns the processor's reference.
-	Authorize(ctx context.Context, req AuthorizeRequest) (reference string, err error)
 	Capture(ctx context.Context, reference string, amount int64) error
 	Refund(ctx context.Context, reference string, amount int64) error
 	Void(ctx context.Context, reference string) error
+}
+
+// Authorizer is a provider the server authorises with at checkout, with nothing from the
+// shopper's browser (manual: cash on delivery, bank transfer).
+type Authorizer interface {
+	Provider
+	// Authorize reserves amount (minor units) for an order; idempotencyKey makes a retry
+	// return the first authorisation. It returns the processor's reference.
+	Authorize(ctx context.Context, req AuthorizeRequest) (reference string, err error)
 }
 
 // AuthorizeRequest is what a provider needs to authorise a payment.
@@ -26,9 +35,6 @@ type AuthorizeRequest struct {
 	IdempotencyKey string
 	Email          string
 	Metadata       map[string]string
-	// PaymentMethod is the processor's payment method to charge; providers that need
-	// one use a test method when it is empty (Stripe: pm_card_visa).
-	PaymentMethod string
 }
 
 // Registry holds the configured providers; Default is used when a cart names none.

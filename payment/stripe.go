@@ -13,11 +13,11 @@ import (
 	"github.com/dakkah/cityos/apperr"
 )
 
-// StripeTestPaymentMethod is charged when a request names no payment method.
-const StripeTestPaymentMethod = "pm_card_visa"
-
-// Stripe authorises with PaymentIntents: created and confirmed at checkout with manual
-// capture, captured, refunded or cancelled by staff. The reference is the intent's id.
+// Stripe takes payments with PaymentIntents: opened for a cart's total as a payment
+// session (stripe_session.go), confirmed by the shopper's browser with Stripe.js,
+// verified by checkout, then captured, refunded or cancelled by staff. Intents are made
+// with manual capture, so a confirmed payment is held (requires_capture) until staff
+// capture it. The reference of an order's payment is the intent's id.
 type Stripe struct {
 	client *stripe.Client
 }
@@ -36,57 +36,6 @@ func NewStripe(secretKey, apiBase string) *Stripe {
 }
 
 func (*Stripe) Name() string { return "stripe" }
-
-// Authorize creates and confirms a PaymentIntent that holds the amount until Capture.
-// The idempotency key makes a retried checkout find the intent it created.
-func (s *Stripe) Authorize(ctx context.Context, req AuthorizeRequest) (string, error) {
-	pm := req.PaymentMethod
-	if pm == "" {
-		pm = StripeTestPaymentMethod
-	}
-	params := &stripe.PaymentIntentCreateParams{
-		Amount:        stripe.Int64(req.Amount),
-		Currency:      stripe.String(strings.ToLower(req.CurrencyCode)),
-		CaptureMethod: stripe.String(string(stripe.PaymentIntentCaptureMethodManual)),
-		Confirm:       stripe.Bool(true),
-		PaymentMethod: stripe.String(pm),
-		// Confirmed on the server: no redirect-based method can complete here.
-		AutomaticPaymentMethods: &stripe.PaymentIntentCreateAutomaticPaymentMethodsParams{
-			Enabled: stripe.Bool(true), AllowRedirects: stripe.String("never"),
-		},
-	}
-	if req.Email != "" {
-		params.ReceiptEmail = stripe.String(req.Email)
-	}
-	for k, v := range req.Metadata {
-		params.AddMetadata(k, v)
-	}
-	if req.IdempotencyKey != "" {
-		params.SetIdempotencyKey(req.IdempotencyKey)
-	}
-	pi, err := s.client.V1PaymentIntents.Create(ctx, params)
-	if err != nil {
-		return "", stripeError("authorise", err)
-	}
-	if declined(pi) {
-		// Best effort: an intent that will never be captured need not stay open.
-		_, _ = s.client.V1PaymentIntents.Cancel(ctx, pi.ID, nil)
-		return "", apperr.Invalid("payment", "the payment was not authorised (%s)", pi.Status)
-	}
-	return pi.ID, nil
-}
-
-// declined reports an intent that did not reach an authorised state. (A card refused
-// on confirmation comes back from Stripe as a card_error instead.)
-func declined(pi *stripe.PaymentIntent) bool {
-	switch pi.Status {
-	case stripe.PaymentIntentStatusCanceled, stripe.PaymentIntentStatusRequiresAction:
-		return true
-	case stripe.PaymentIntentStatusRequiresPaymentMethod:
-		return pi.LastPaymentError != nil && pi.LastPaymentError.Type == stripe.ErrorTypeCard
-	}
-	return false
-}
 
 // Capture takes amount of the authorised intent.
 func (s *Stripe) Capture(ctx context.Context, reference string, amount int64) error {

@@ -3,6 +3,7 @@ package payment_test
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -17,10 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dakkah/cityos/apperr"
-	ct "github.com/dakkah/cityos/checkout/checkouttest"
-	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/payment"
-	"github.com/dakkah/cityos/testenv"
 )
 
 // stripeMockVersion is the stripe-mock the tests run against.
@@ -75,106 +73,167 @@ func installStripeMock(t *testing.T) string {
 	return bin
 }
 
-func TestStripeProviderAgainstStripeMock(t *testing.T) {
+// Against stripe-mock, which checks every request against Stripe's API and answers its
+// fixtures: a session is opened (stripe-mock reflects the amount and currency sent),
+// refreshed for a new total (stripe-mock's fixture of the current intent is unconfirmed,
+// for another amount, so the amount is updated), read back, captured, refunded, voided.
+func TestStripeSessionAgainstStripeMock(t *testing.T) {
 	p := payment.NewStripe("sk_test_123", stripeMock(t))
 	assert.Equal(t, "stripe", p.Name())
 	ctx := context.Background()
-	ref, err := p.Authorize(ctx, payment.AuthorizeRequest{
-		Amount: 52500, CurrencyCode: "SAR", IdempotencyKey: "1:key", Email: "shopper@example.test",
+	s, err := p.OpenSession(ctx, payment.SessionRequest{
+		Amount: 52500, CurrencyCode: "SAR", IdempotencyKey: "cart:1:7", Email: "shopper@example.test",
 		Metadata: map[string]string{"cart_id": "7"},
 	})
 	require.NoError(t, err)
-	assert.True(t, strings.HasPrefix(ref, "pi_"), ref)
-	require.NoError(t, p.Capture(ctx, ref, 52500))
-	require.NoError(t, p.Refund(ctx, ref, 1000))
-	require.NoError(t, p.Void(ctx, ref))
+	assert.True(t, strings.HasPrefix(s.ID, "pi_"), s.ID)
+	assert.NotEmpty(t, s.ClientSecret)
+	assert.Equal(t, "stripe", s.Provider)
+	assert.EqualValues(t, 52500, s.Amount)
+	assert.Equal(t, "SAR", s.CurrencyCode)
+	assert.Equal(t, payment.StatusRequiresPaymentMethod, s.Status)
+
+	refreshed, err := p.OpenSession(ctx, payment.SessionRequest{Amount: 60000, CurrencyCode: "SAR", IdempotencyKey: "cart:1:7", Current: s.ID})
+	require.NoError(t, err)
+	assert.Equal(t, s.ID, refreshed.ID, "the same intent, changed")
+	assert.EqualValues(t, 60000, refreshed.Amount)
+
+	read, err := p.Session(ctx, s.ID)
+	require.NoError(t, err)
+	assert.Equal(t, s.ID, read.ID)
+	require.NoError(t, p.Capture(ctx, s.ID, 60000))
+	require.NoError(t, p.Refund(ctx, s.ID, 1000))
+	require.NoError(t, p.Void(ctx, s.ID))
 }
 
-func TestStripeRequestsAndRefusals(t *testing.T) {
-	var (
-		mu     sync.Mutex
-		header http.Header
-		path   string
-		form   map[string][]string
-	)
-	last := func() (http.Header, string, map[string][]string) {
-		mu.Lock()
-		defer mu.Unlock()
-		return header, path, form
+// intentServer is Stripe as far as one cart's intents go: current is what it answers
+// for pi_old; every request is recorded.
+type intentServer struct {
+	mu       sync.Mutex
+	current  string
+	requests []recorded
+}
+
+type recorded struct {
+	method, path, key string
+	form              map[string][]string
+}
+
+func (s *intentServer) take() []recorded {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.requests
+	s.requests = nil
+	return r
+}
+
+func (s *intentServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests = append(s.requests, recorded{r.Method, r.URL.Path, r.Header.Get("Idempotency-Key"), r.PostForm})
+	w.Header().Set("Content-Type", "application/json")
+	switch {
+	case strings.HasSuffix(r.URL.Path, "/capture"):
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = io.WriteString(w, `{"error": {"type": "invalid_request_error", "message": "This PaymentIntent could not be captured because it has a status of canceled."}}`)
+	case strings.HasSuffix(r.URL.Path, "/cancel"):
+		_, _ = io.WriteString(w, `{"id": "pi_old", "object": "payment_intent", "status": "canceled"}`)
+	case r.Method == http.MethodGet:
+		_, _ = io.WriteString(w, s.current)
+	case r.URL.Path == "/v1/payment_intents":
+		_, _ = fmt.Fprintf(w, `{"id": "pi_new", "object": "payment_intent", "status": "requires_payment_method", "amount": %s, "currency": %q, "client_secret": "pi_new_secret"}`,
+			r.PostForm.Get("amount"), r.PostForm.Get("currency"))
+	default: // an update of pi_old
+		_, _ = fmt.Fprintf(w, `{"id": "pi_old", "object": "payment_intent", "status": "requires_payment_method", "amount": %s, "currency": %q, "client_secret": "pi_old_secret"}`,
+			r.PostForm.Get("amount"), r.PostForm.Get("currency"))
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		assert.NoError(t, r.ParseForm())
-		mu.Lock()
-		header, path, form = r.Header.Clone(), r.URL.Path, r.PostForm
-		mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		switch {
-		case strings.HasSuffix(r.URL.Path, "/capture"):
-			w.WriteHeader(http.StatusBadRequest)
-			_, _ = io.WriteString(w, `{"error": {"type": "invalid_request_error", "message": "This PaymentIntent could not be captured because it has a status of canceled."}}`)
-		case r.Form.Get("payment_method") == "pm_card_chargeDeclined":
-			w.WriteHeader(http.StatusPaymentRequired)
-			_, _ = io.WriteString(w, `{"error": {"type": "card_error", "code": "card_declined", "message": "Your card was declined."}}`)
-		default:
-			_, _ = io.WriteString(w, `{"id": "pi_test", "object": "payment_intent", "status": "requires_capture"}`)
-		}
-	}))
+}
+
+// What the provider asks of Stripe as a cart's total changes, recorded by a server that
+// answers as Stripe would: create with an idempotency key and manual capture, keep an
+// intent for the same total, update an unconfirmed one, replace a held one.
+func TestStripeSessionRequests(t *testing.T) {
+	stripeAPI := &intentServer{}
+	srv := httptest.NewServer(stripeAPI)
 	defer srv.Close()
 	p := payment.NewStripe("sk_test_123", srv.URL)
 	ctx := context.Background()
+	open := func(current string) (payment.Session, error) {
+		return p.OpenSession(ctx, payment.SessionRequest{Amount: 52500, CurrencyCode: "SAR", IdempotencyKey: "cart:1:7",
+			Current: current, Metadata: map[string]string{"cart_id": "7", "tenant_id": "1"}})
+	}
+	intent := func(status string, amount int) string {
+		return fmt.Sprintf(`{"id": "pi_old", "object": "payment_intent", "status": %q, "amount": %d, "currency": "sar", "client_secret": "pi_old_secret"}`, status, amount)
+	}
 
-	ref, err := p.Authorize(ctx, payment.AuthorizeRequest{Amount: 1500, CurrencyCode: "SAR", IdempotencyKey: "3:abc"})
+	s, err := open("")
 	require.NoError(t, err)
-	assert.Equal(t, "pi_test", ref)
-	h, path, form := last()
-	assert.Equal(t, "/v1/payment_intents", path)
-	assert.Equal(t, "3:abc", h.Get("Idempotency-Key"))
-	assert.Equal(t, []string{"manual"}, form["capture_method"])
-	assert.Equal(t, []string{"true"}, form["confirm"])
-	assert.Equal(t, []string{"pm_card_visa"}, form["payment_method"], "a test card when none is given")
-	assert.Equal(t, []string{"sar"}, form["currency"])
-	assert.Equal(t, []string{"1500"}, form["amount"])
+	assert.Equal(t, "pi_new", s.ID)
+	assert.Equal(t, "pi_new_secret", s.ClientSecret)
+	reqs := stripeAPI.take()
+	require.Len(t, reqs, 1)
+	assert.Equal(t, "/v1/payment_intents", reqs[0].path)
+	assert.Equal(t, "cart:1:7:52500sar", reqs[0].key, "one intent per cart and total, however often asked")
+	f := reqs[0].form
+	assert.Equal(t, []string{"manual"}, f["capture_method"])
+	assert.Equal(t, []string{"52500"}, f["amount"])
+	assert.Equal(t, []string{"sar"}, f["currency"])
+	assert.Equal(t, []string{"7"}, f["metadata[cart_id]"])
+	assert.Equal(t, []string{"1"}, f["metadata[tenant_id]"])
+	assert.Equal(t, []string{"true"}, f["automatic_payment_methods[enabled]"])
+	assert.Empty(t, f["confirm"], "the browser confirms, not the server")
+	assert.Empty(t, f["payment_method"], "no test card")
 
-	_, err = p.Authorize(ctx, payment.AuthorizeRequest{Amount: 1500, CurrencyCode: "SAR", IdempotencyKey: "3:def", PaymentMethod: "pm_card_chargeDeclined"})
-	require.Error(t, err)
-	e, ok := apperr.As(err)
-	require.True(t, ok, "%v", err)
-	assert.Equal(t, apperr.BadUserInput, e.Code)
-	assert.Equal(t, "payment", e.Field)
+	// The same total: the intent as it is, nothing written.
+	for _, status := range []string{"requires_payment_method", "requires_capture", "succeeded"} {
+		stripeAPI.current = intent(status, 52500)
+		s, err = open("pi_old")
+		require.NoError(t, err)
+		assert.Equal(t, "pi_old", s.ID, status)
+		reqs = stripeAPI.take()
+		require.Len(t, reqs, 1, status)
+		assert.Equal(t, http.MethodGet, reqs[0].method)
+	}
 
+	// Unconfirmed, for another total: its amount changes.
+	stripeAPI.current = intent("requires_action", 40000)
+	s, err = open("pi_old")
+	require.NoError(t, err)
+	assert.Equal(t, "pi_old", s.ID)
+	assert.EqualValues(t, 52500, s.Amount)
+	reqs = stripeAPI.take()
+	require.Len(t, reqs, 2)
+	assert.Equal(t, "/v1/payment_intents/pi_old", reqs[1].path)
+	assert.Equal(t, []string{"52500"}, reqs[1].form["amount"])
+
+	// Held for another total: cancelled, and a new intent under a key of its own.
+	stripeAPI.current = intent("requires_capture", 40000)
+	s, err = open("pi_old")
+	require.NoError(t, err)
+	assert.Equal(t, "pi_new", s.ID)
+	reqs = stripeAPI.take()
+	require.Len(t, reqs, 3)
+	assert.Equal(t, "/v1/payment_intents/pi_old/cancel", reqs[1].path)
+	assert.Equal(t, "/v1/payment_intents", reqs[2].path)
+	assert.Equal(t, "cart:1:7:52500sar:after:pi_old", reqs[2].key)
+
+	// Cancelled already: a new one. Paid for another total: refused, nothing written.
+	stripeAPI.current = intent("canceled", 52500)
+	s, err = open("pi_old")
+	require.NoError(t, err)
+	assert.Equal(t, "pi_new", s.ID)
+	assert.Len(t, stripeAPI.take(), 2)
+	stripeAPI.current = intent("succeeded", 40000)
+	_, err = open("pi_old")
+	assert.Equal(t, apperr.Conflict, apperr.CodeOf(err))
+	assert.Len(t, stripeAPI.take(), 1)
+
+	// Stripe's refusals reach the client as conflicts, not internal errors.
 	err = p.Capture(ctx, "pi_test", 1500)
 	assert.Equal(t, apperr.Conflict, apperr.CodeOf(err))
-	_, path, form = last()
-	assert.Equal(t, "/v1/payment_intents/pi_test/capture", path)
-	assert.Equal(t, []string{"1500"}, form["amount_to_capture"])
-}
-
-// TestCheckoutWithStripe places an order through the API configured with Stripe as it
-// is in production (STRIPE_SECRET_KEY, STRIPE_API_BASE), against stripe-mock.
-func TestCheckoutWithStripe(t *testing.T) {
-	base := stripeMock(t)
-	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
-		c := testenv.NewCommerce(t, db)
-		cfg := testenv.Config()
-		cfg.StripeSecretKey, cfg.StripeAPIBase = "sk_test_123", base
-		api := testenv.NewAPI(t, db, cfg)
-		cart := ct.Ready(t, c)
-		var out struct {
-			CompleteCart struct{ ID, PaymentProvider, PaymentStatus string }
-		}
-		api.MustDo(t, ct.Guest(c, c.StoreA1), `mutation($c: ID!) { completeCart(cartId: $c, idempotencyKey: "k") { id paymentProvider paymentStatus } }`,
-			map[string]any{"c": ct.ID(cart.Token)}).Decode(t, &out)
-		assert.Equal(t, "stripe", out.CompleteCart.PaymentProvider)
-		assert.Equal(t, "authorized", out.CompleteCart.PaymentStatus)
-		o, err := db.Client.Order.Query().Where(order.IdempotencyKey("k")).Only(ct.Sys())
-		require.NoError(t, err)
-		assert.True(t, strings.HasPrefix(o.PaymentReference, "pi_"), o.PaymentReference)
-
-		var captured struct {
-			CapturePayment struct{ PaymentStatus string }
-		}
-		api.MustDo(t, c.As(testenv.TenantAdminA), `mutation($id: ID!) { capturePayment(orderId: $id) { paymentStatus } }`,
-			map[string]any{"id": out.CompleteCart.ID}).Decode(t, &captured)
-		assert.Equal(t, "captured", captured.CapturePayment.PaymentStatus)
-	})
+	reqs = stripeAPI.take()
+	require.Len(t, reqs, 1)
+	assert.Equal(t, "/v1/payment_intents/pi_test/capture", reqs[0].path)
+	assert.Equal(t, []string{"1500"}, reqs[0].form["amount_to_capture"])
 }

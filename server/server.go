@@ -21,6 +21,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/graph/generated"
@@ -40,6 +41,7 @@ type Deps struct {
 	Identity   *identity.Service
 	Storefront *storefront.Resolver
 	Orders     *orders.Service
+	Checkout   *checkout.Service
 	// Client streams the audit export, under the caller's privacy policies.
 	Client *ent.Client
 	Redis  *redis.Client
@@ -74,7 +76,7 @@ func New(d Deps) http.Handler {
 		authenticate(d.Identity, middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit), d.Config.TrustProxy),
 		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
 	))
-	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Orders, d.Config.StripeWebhookSecret))
+	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Orders, d.Checkout, d.Config.StripeWebhookSecret))
 
 	return chain(mux,
 		middleware.AssignRequestID,

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -9,6 +10,8 @@ import (
 	"github.com/stripe/stripe-go/v82"
 	"github.com/stripe/stripe-go/v82/webhook"
 
+	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/server/middleware"
 )
@@ -17,12 +20,14 @@ import (
 const stripeWebhookTolerance = 5 * time.Minute
 
 // stripeWebhook receives Stripe's events at POST /webhooks/stripe. The signature is
-// checked against secret first (400 when it does not match); payment events then update
-// the order with that payment reference, idempotently, so Stripe's retries are harmless.
-// Without a secret configured the endpoint does not exist.
-func stripeWebhook(svc *orders.Service, secret string) http.Handler {
+// checked against secret first (400 when it does not match). A payment the shopper
+// confirmed completes its cart, if the shopper has not (checkout.CompletePaid: once,
+// whoever comes first); payment events then update the order with that payment
+// reference, idempotently, so Stripe's retries are harmless. Without a secret configured
+// the endpoint does not exist.
+func stripeWebhook(svc *orders.Service, carts *checkout.Service, secret string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if secret == "" || svc == nil {
+		if secret == "" || svc == nil || carts == nil {
 			http.NotFound(w, r)
 			return
 		}
@@ -37,7 +42,7 @@ func stripeWebhook(svc *orders.Service, secret string) http.Handler {
 			http.Error(w, "invalid signature or payload", http.StatusBadRequest)
 			return
 		}
-		if err := applyStripeEvent(r, svc, ev); err != nil {
+		if err := applyStripeEvent(r.Context(), svc, carts, ev); err != nil {
 			middleware.Logger(r.Context()).Error("stripe webhook", "event", ev.ID, "type", ev.Type, "err", err)
 			http.Error(w, "could not apply the event", http.StatusInternalServerError) // Stripe retries
 			return
@@ -46,22 +51,36 @@ func stripeWebhook(svc *orders.Service, secret string) http.Handler {
 	})
 }
 
-func applyStripeEvent(r *http.Request, svc *orders.Service, ev stripe.Event) error {
+func applyStripeEvent(ctx context.Context, svc *orders.Service, carts *checkout.Service, ev stripe.Event) error {
 	const provider = "stripe"
-	ctx := r.Context()
 	if ev.Data == nil {
 		return nil
 	}
 	switch ev.Type {
-	case stripe.EventTypePaymentIntentSucceeded, stripe.EventTypePaymentIntentCanceled:
+	case stripe.EventTypePaymentIntentAmountCapturableUpdated, stripe.EventTypePaymentIntentSucceeded,
+		stripe.EventTypePaymentIntentCanceled:
 		var pi stripe.PaymentIntent
 		if err := json.Unmarshal(ev.Data.Raw, &pi); err != nil {
 			return err
 		}
+		if ev.Type == stripe.EventTypePaymentIntentCanceled {
+			return svc.PaymentCanceled(ctx, provider, pi.ID)
+		}
+		// Authorised (manual capture) or paid: the cart's order, placed now if the
+		// shopper closed the tab before completing the cart.
+		if _, err := carts.CompletePaid(ctx, provider, pi.ID); err != nil {
+			if apperr.CodeOf(err) == apperr.Internal {
+				return err
+			}
+			// The cart cannot be completed as it is (changed since it was paid, out of
+			// stock): retries would not change that. The shopper, still able to act on
+			// the cart, is told when completing it; the payment waits for staff.
+			middleware.Logger(ctx).Warn("stripe webhook: the paid cart was not completed", "event", ev.ID, "payment", pi.ID, "err", err)
+		}
 		if ev.Type == stripe.EventTypePaymentIntentSucceeded {
 			return svc.PaymentCaptured(ctx, provider, pi.ID)
 		}
-		return svc.PaymentCanceled(ctx, provider, pi.ID)
+		return nil
 	case stripe.EventTypeChargeRefunded:
 		var ch stripe.Charge
 		if err := json.Unmarshal(ev.Data.Raw, &ch); err != nil {

@@ -43,6 +43,12 @@ const (
 	FieldCompletedAt = "completed_at"
 	// FieldRevision holds the string denoting the revision field in the database.
 	FieldRevision = "revision"
+	// FieldPaymentProvider holds the string denoting the payment_provider field in the database.
+	FieldPaymentProvider = "payment_provider"
+	// FieldPaymentSessionID holds the string denoting the payment_session_id field in the database.
+	FieldPaymentSessionID = "payment_session_id"
+	// FieldPaymentAmount holds the string denoting the payment_amount field in the database.
+	FieldPaymentAmount = "payment_amount"
 	// EdgeTenant holds the string denoting the tenant edge name in mutations.
 	EdgeTenant = "tenant"
 	// EdgeStore holds the string denoting the store edge name in mutations.
@@ -118,6 +124,9 @@ var Columns = []string{
 	FieldShippingOptionID,
 	FieldCompletedAt,
 	FieldRevision,
+	FieldPaymentProvider,
+	FieldPaymentSessionID,
+	FieldPaymentAmount,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -150,6 +159,12 @@ var (
 	EmailValidator func(string) error
 	// DefaultRevision holds the default value on creation for the "revision" field.
 	DefaultRevision int
+	// PaymentProviderValidator is a validator for the "payment_provider" field. It is called by the builders before save.
+	PaymentProviderValidator func(string) error
+	// PaymentSessionIDValidator is a validator for the "payment_session_id" field. It is called by the builders before save.
+	PaymentSessionIDValidator func(string) error
+	// PaymentAmountValidator is a validator for the "payment_amount" field. It is called by the builders before save.
+	PaymentAmountValidator func(int64) error
 )
 
 // OrderOption defines the ordering options for the Cart queries.
@@ -218,6 +233,21 @@ func ByCompletedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByRevision orders the results by the revision field.
 func ByRevision(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldRevision, opts...).ToFunc()
+}
+
+// ByPaymentProvider orders the results by the payment_provider field.
+func ByPaymentProvider(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPaymentProvider, opts...).ToFunc()
+}
+
+// ByPaymentSessionID orders the results by the payment_session_id field.
+func ByPaymentSessionID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPaymentSessionID, opts...).ToFunc()
+}
+
+// ByPaymentAmount orders the results by the payment_amount field.
+func ByPaymentAmount(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPaymentAmount, opts...).ToFunc()
 }
 
 // ByTenantField orders the results by tenant field.

@@ -115,6 +115,21 @@ func Revision(v int) predicate.Cart {
 	return predicate.Cart(sql.FieldEQ(FieldRevision, v))
 }
 
+// PaymentProvider applies equality check predicate on the "payment_provider" field. It's identical to PaymentProviderEQ.
+func PaymentProvider(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldEQ(FieldPaymentProvider, v))
+}
+
+// PaymentSessionID applies equality check predicate on the "payment_session_id" field. It's identical to PaymentSessionIDEQ.
+func PaymentSessionID(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldEQ(FieldPaymentSessionID, v))
+}
+
+// PaymentAmount applies equality check predicate on the "payment_amount" field. It's identical to PaymentAmountEQ.
+func PaymentAmount(v int64) predicate.Cart {
+	return predicate.Cart(sql.FieldEQ(FieldPaymentAmount, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Cart {
 	return predicate.Cart(sql.FieldEQ(FieldCreatedAt, v))
@@ -603,6 +618,206 @@ func RevisionLT(v int) predicate.Cart {
 // RevisionLTE applies the LTE predicate on the "revision" field.
 func RevisionLTE(v int) predicate.Cart {
 	return predicate.Cart(sql.FieldLTE(FieldRevision, v))
+}
+
+// PaymentProviderEQ applies the EQ predicate on the "payment_provider" field.
+func PaymentProviderEQ(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldEQ(FieldPaymentProvider, v))
+}
+
+// PaymentProviderNEQ applies the NEQ predicate on the "payment_provider" field.
+func PaymentProviderNEQ(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldNEQ(FieldPaymentProvider, v))
+}
+
+// PaymentProviderIn applies the In predicate on the "payment_provider" field.
+func PaymentProviderIn(vs ...string) predicate.Cart {
+	return predicate.Cart(sql.FieldIn(FieldPaymentProvider, vs...))
+}
+
+// PaymentProviderNotIn applies the NotIn predicate on the "payment_provider" field.
+func PaymentProviderNotIn(vs ...string) predicate.Cart {
+	return predicate.Cart(sql.FieldNotIn(FieldPaymentProvider, vs...))
+}
+
+// PaymentProviderGT applies the GT predicate on the "payment_provider" field.
+func PaymentProviderGT(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldGT(FieldPaymentProvider, v))
+}
+
+// PaymentProviderGTE applies the GTE predicate on the "payment_provider" field.
+func PaymentProviderGTE(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldGTE(FieldPaymentProvider, v))
+}
+
+// PaymentProviderLT applies the LT predicate on the "payment_provider" field.
+func PaymentProviderLT(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldLT(FieldPaymentProvider, v))
+}
+
+// PaymentProviderLTE applies the LTE predicate on the "payment_provider" field.
+func PaymentProviderLTE(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldLTE(FieldPaymentProvider, v))
+}
+
+// PaymentProviderContains applies the Contains predicate on the "payment_provider" field.
+func PaymentProviderContains(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldContains(FieldPaymentProvider, v))
+}
+
+// PaymentProviderHasPrefix applies the HasPrefix predicate on the "payment_provider" field.
+func PaymentProviderHasPrefix(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldHasPrefix(FieldPaymentProvider, v))
+}
+
+// PaymentProviderHasSuffix applies the HasSuffix predicate on the "payment_provider" field.
+func PaymentProviderHasSuffix(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldHasSuffix(FieldPaymentProvider, v))
+}
+
+// PaymentProviderIsNil applies the IsNil predicate on the "payment_provider" field.
+func PaymentProviderIsNil() predicate.Cart {
+	return predicate.Cart(sql.FieldIsNull(FieldPaymentProvider))
+}
+
+// PaymentProviderNotNil applies the NotNil predicate on the "payment_provider" field.
+func PaymentProviderNotNil() predicate.Cart {
+	return predicate.Cart(sql.FieldNotNull(FieldPaymentProvider))
+}
+
+// PaymentProviderEqualFold applies the EqualFold predicate on the "payment_provider" field.
+func PaymentProviderEqualFold(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldEqualFold(FieldPaymentProvider, v))
+}
+
+// PaymentProviderContainsFold applies the ContainsFold predicate on the "payment_provider" field.
+func PaymentProviderContainsFold(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldContainsFold(FieldPaymentProvider, v))
+}
+
+// PaymentSessionIDEQ applies the EQ predicate on the "payment_session_id" field.
+func PaymentSessionIDEQ(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldEQ(FieldPaymentSessionID, v))
+}
+
+// PaymentSessionIDNEQ applies the NEQ predicate on the "payment_session_id" field.
+func PaymentSessionIDNEQ(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldNEQ(FieldPaymentSessionID, v))
+}
+
+// PaymentSessionIDIn applies the In predicate on the "payment_session_id" field.
+func PaymentSessionIDIn(vs ...string) predicate.Cart {
+	return predicate.Cart(sql.FieldIn(FieldPaymentSessionID, vs...))
+}
+
+// PaymentSessionIDNotIn applies the NotIn predicate on the "payment_session_id" field.
+func PaymentSessionIDNotIn(vs ...string) predicate.Cart {
+	return predicate.Cart(sql.FieldNotIn(FieldPaymentSessionID, vs...))
+}
+
+// PaymentSessionIDGT applies the GT predicate on the "payment_session_id" field.
+func PaymentSessionIDGT(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldGT(FieldPaymentSessionID, v))
+}
+
+// PaymentSessionIDGTE applies the GTE predicate on the "payment_session_id" field.
+func PaymentSessionIDGTE(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldGTE(FieldPaymentSessionID, v))
+}
+
+// PaymentSessionIDLT applies the LT predicate on the "payment_session_id" field.
+func PaymentSessionIDLT(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldLT(FieldPaymentSessionID, v))
+}
+
+// PaymentSessionIDLTE applies the LTE predicate on the "payment_session_id" field.
+func PaymentSessionIDLTE(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldLTE(FieldPaymentSessionID, v))
+}
+
+// PaymentSessionIDContains applies the Contains predicate on the "payment_session_id" field.
+func PaymentSessionIDContains(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldContains(FieldPaymentSessionID, v))
+}
+
+// PaymentSessionIDHasPrefix applies the HasPrefix predicate on the "payment_session_id" field.
+func PaymentSessionIDHasPrefix(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldHasPrefix(FieldPaymentSessionID, v))
+}
+
+// PaymentSessionIDHasSuffix applies the HasSuffix predicate on the "payment_session_id" field.
+func PaymentSessionIDHasSuffix(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldHasSuffix(FieldPaymentSessionID, v))
+}
+
+// PaymentSessionIDIsNil applies the IsNil predicate on the "payment_session_id" field.
+func PaymentSessionIDIsNil() predicate.Cart {
+	return predicate.Cart(sql.FieldIsNull(FieldPaymentSessionID))
+}
+
+// PaymentSessionIDNotNil applies the NotNil predicate on the "payment_session_id" field.
+func PaymentSessionIDNotNil() predicate.Cart {
+	return predicate.Cart(sql.FieldNotNull(FieldPaymentSessionID))
+}
+
+// PaymentSessionIDEqualFold applies the EqualFold predicate on the "payment_session_id" field.
+func PaymentSessionIDEqualFold(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldEqualFold(FieldPaymentSessionID, v))
+}
+
+// PaymentSessionIDContainsFold applies the ContainsFold predicate on the "payment_session_id" field.
+func PaymentSessionIDContainsFold(v string) predicate.Cart {
+	return predicate.Cart(sql.FieldContainsFold(FieldPaymentSessionID, v))
+}
+
+// PaymentAmountEQ applies the EQ predicate on the "payment_amount" field.
+func PaymentAmountEQ(v int64) predicate.Cart {
+	return predicate.Cart(sql.FieldEQ(FieldPaymentAmount, v))
+}
+
+// PaymentAmountNEQ applies the NEQ predicate on the "payment_amount" field.
+func PaymentAmountNEQ(v int64) predicate.Cart {
+	return predicate.Cart(sql.FieldNEQ(FieldPaymentAmount, v))
+}
+
+// PaymentAmountIn applies the In predicate on the "payment_amount" field.
+func PaymentAmountIn(vs ...int64) predicate.Cart {
+	return predicate.Cart(sql.FieldIn(FieldPaymentAmount, vs...))
+}
+
+// PaymentAmountNotIn applies the NotIn predicate on the "payment_amount" field.
+func PaymentAmountNotIn(vs ...int64) predicate.Cart {
+	return predicate.Cart(sql.FieldNotIn(FieldPaymentAmount, vs...))
+}
+
+// PaymentAmountGT applies the GT predicate on the "payment_amount" field.
+func PaymentAmountGT(v int64) predicate.Cart {
+	return predicate.Cart(sql.FieldGT(FieldPaymentAmount, v))
+}
+
+// PaymentAmountGTE applies the GTE predicate on the "payment_amount" field.
+func PaymentAmountGTE(v int64) predicate.Cart {
+	return predicate.Cart(sql.FieldGTE(FieldPaymentAmount, v))
+}
+
+// PaymentAmountLT applies the LT predicate on the "payment_amount" field.
+func PaymentAmountLT(v int64) predicate.Cart {
+	return predicate.Cart(sql.FieldLT(FieldPaymentAmount, v))
+}
+
+// PaymentAmountLTE applies the LTE predicate on the "payment_amount" field.
+func PaymentAmountLTE(v int64) predicate.Cart {
+	return predicate.Cart(sql.FieldLTE(FieldPaymentAmount, v))
+}
+
+// PaymentAmountIsNil applies the IsNil predicate on the "payment_amount" field.
+func PaymentAmountIsNil() predicate.Cart {
+	return predicate.Cart(sql.FieldIsNull(FieldPaymentAmount))
+}
+
+// PaymentAmountNotNil applies the NotNil predicate on the "payment_amount" field.
+func PaymentAmountNotNil() predicate.Cart {
+	return predicate.Cart(sql.FieldNotNull(FieldPaymentAmount))
 }
 
 // HasTenant applies the HasEdge predicate on the "tenant" edge.

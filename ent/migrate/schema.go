@@ -99,6 +99,9 @@ var (
 		{Name: "billing_address", Type: field.TypeJSON, Nullable: true},
 		{Name: "completed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "revision", Type: field.TypeInt, Default: 0},
+		{Name: "payment_provider", Type: field.TypeString, Nullable: true, Size: 32},
+		{Name: "payment_session_id", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "payment_amount", Type: field.TypeInt64, Nullable: true},
 		{Name: "tenant_id", Type: field.TypeInt},
 		{Name: "store_id", Type: field.TypeInt},
 		{Name: "region_id", Type: field.TypeInt},
@@ -113,31 +116,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "carts_tenants_tenant",
-				Columns:    []*schema.Column{CartsColumns[10]},
+				Columns:    []*schema.Column{CartsColumns[13]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "carts_stores_store",
-				Columns:    []*schema.Column{CartsColumns[11]},
+				Columns:    []*schema.Column{CartsColumns[14]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "carts_regions_region",
-				Columns:    []*schema.Column{CartsColumns[12]},
+				Columns:    []*schema.Column{CartsColumns[15]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "carts_users_customer",
-				Columns:    []*schema.Column{CartsColumns[13]},
+				Columns:    []*schema.Column{CartsColumns[16]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "carts_shipping_options_shipping_option",
-				Columns:    []*schema.Column{CartsColumns[14]},
+				Columns:    []*schema.Column{CartsColumns[17]},
 				RefColumns: []*schema.Column{ShippingOptionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -146,7 +149,12 @@ var (
 			{
 				Name:    "cart_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{CartsColumns[10]},
+				Columns: []*schema.Column{CartsColumns[13]},
+			},
+			{
+				Name:    "cart_payment_session_id",
+				Unique:  false,
+				Columns: []*schema.Column{CartsColumns[11]},
 			},
 		},
 	}

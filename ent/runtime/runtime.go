@@ -160,6 +160,18 @@ func init() {
 	cartDescRevision := cartFields[10].Descriptor()
 	// cart.DefaultRevision holds the default value on creation for the revision field.
 	cart.DefaultRevision = cartDescRevision.Default.(int)
+	// cartDescPaymentProvider is the schema descriptor for payment_provider field.
+	cartDescPaymentProvider := cartFields[11].Descriptor()
+	// cart.PaymentProviderValidator is a validator for the "payment_provider" field. It is called by the builders before save.
+	cart.PaymentProviderValidator = cartDescPaymentProvider.Validators[0].(func(string) error)
+	// cartDescPaymentSessionID is the schema descriptor for payment_session_id field.
+	cartDescPaymentSessionID := cartFields[12].Descriptor()
+	// cart.PaymentSessionIDValidator is a validator for the "payment_session_id" field. It is called by the builders before save.
+	cart.PaymentSessionIDValidator = cartDescPaymentSessionID.Validators[0].(func(string) error)
+	// cartDescPaymentAmount is the schema descriptor for payment_amount field.
+	cartDescPaymentAmount := cartFields[13].Descriptor()
+	// cart.PaymentAmountValidator is a validator for the "payment_amount" field. It is called by the builders before save.
+	cart.PaymentAmountValidator = cartDescPaymentAmount.Validators[0].(func(int64) error)
 	categoryMixin := schema.Category{}.Mixin()
 	category.Policy = privacy.NewPolicies(schema.Category{})
 	category.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -35,6 +35,12 @@ func (Cart) Fields() []ent.Field {
 		// revision counts the cart's changes; checkout completes the cart only at the
 		// revision it read, so a line added meanwhile is never left out of the order.
 		field.Int("revision").Default(0),
+		// The payment session the shopper pays through (see checkout.CreatePaymentSession):
+		// its provider, the processor's id of it (Stripe: the PaymentIntent) and the total
+		// it was opened for. Checkout verifies the session, not these, before placing.
+		field.String("payment_provider").Optional().MaxLen(32),
+		field.String("payment_session_id").Optional().MaxLen(255),
+		field.Int64("payment_amount").Optional().NonNegative(),
 	}
 }
 
@@ -47,6 +53,9 @@ func (Cart) Edges() []ent.Edge {
 		edge.To("items", LineItem.Type),
 	}
 }
+
+// The processor's events name the session: its webhook finds the cart by it.
+func (Cart) Indexes() []ent.Index { return []ent.Index{index.Fields("payment_session_id")} }
 
 func (Cart) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}

@@ -31,6 +31,7 @@ import (
 	"github.com/dakkah/cityos/graph/model"
 	"github.com/dakkah/cityos/identity"
 	"github.com/dakkah/cityos/inventory"
+	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
@@ -53,6 +54,7 @@ type ResolverRoot interface {
 	LineItem() LineItemResolver
 	Mutation() MutationResolver
 	Order() OrderResolver
+	PaymentSession() PaymentSessionResolver
 	Product() ProductResolver
 	ProductVariant() ProductVariantResolver
 	Query() QueryResolver
@@ -290,6 +292,7 @@ type ComplexityRoot struct {
 		CreateCategory                 func(childComplexity int, input taxonomy.CategoryInput) int
 		CreateCountry                  func(childComplexity int, input taxonomy.CountryInput) int
 		CreateFulfillment              func(childComplexity int, orderID int) int
+		CreatePaymentSession           func(childComplexity int, cartID int, provider *string) int
 		CreateProduct                  func(childComplexity int, input catalog.CreateProductInput) int
 		CreateProductCategory          func(childComplexity int, input catalog.CategoryInput) int
 		CreateProductCollection        func(childComplexity int, input catalog.CollectionInput) int
@@ -407,6 +410,15 @@ type ComplexityRoot struct {
 		HasNextPage     func(childComplexity int) int
 		HasPreviousPage func(childComplexity int) int
 		StartCursor     func(childComplexity int) int
+	}
+
+	PaymentSession struct {
+		Amount       func(childComplexity int) int
+		ClientSecret func(childComplexity int) int
+		CurrencyCode func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Provider     func(childComplexity int) int
+		Status       func(childComplexity int) int
 	}
 
 	Price struct {
@@ -805,6 +817,7 @@ type MutationResolver interface {
 	CreateFulfillment(ctx context.Context, orderID int) (*ent.Order, error)
 	MarkShipped(ctx context.Context, orderID int) (*ent.Order, error)
 	MarkDelivered(ctx context.Context, orderID int) (*ent.Order, error)
+	CreatePaymentSession(ctx context.Context, cartID int, provider *string) (*payment.Session, error)
 	CreateRegion(ctx context.Context, input pricing.RegionInput) (*ent.Region, error)
 	UpdateRegion(ctx context.Context, id int, input pricing.RegionInput) (*ent.Region, error)
 	SetPrice(ctx context.Context, input pricing.SetPriceInput) (*ent.Price, error)
@@ -814,6 +827,10 @@ type MutationResolver interface {
 }
 type OrderResolver interface {
 	ShippingAddress(ctx context.Context, obj *ent.Order) (*address.Address, error)
+}
+type PaymentSessionResolver interface {
+	ID(ctx context.Context, obj *payment.Session) (*string, error)
+	ClientSecret(ctx context.Context, obj *payment.Session) (*string, error)
 }
 type ProductResolver interface {
 	SalesChannels(ctx context.Context, obj *ent.Product) ([]*ent.SalesChannel, error)
@@ -1910,6 +1927,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateFulfillment(childComplexity, args["orderId"].(int)), true
+	case "Mutation.createPaymentSession":
+		if e.ComplexityRoot.Mutation.CreatePaymentSession == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPaymentSession_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePaymentSession(childComplexity, args["cartId"].(int), args["provider"].(*string)), true
 	case "Mutation.createProduct":
 		if e.ComplexityRoot.Mutation.CreateProduct == nil {
 			break
@@ -2812,6 +2840,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "PaymentSession.amount":
+		if e.ComplexityRoot.PaymentSession.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentSession.Amount(childComplexity), true
+	case "PaymentSession.clientSecret":
+		if e.ComplexityRoot.PaymentSession.ClientSecret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentSession.ClientSecret(childComplexity), true
+	case "PaymentSession.currencyCode":
+		if e.ComplexityRoot.PaymentSession.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentSession.CurrencyCode(childComplexity), true
+	case "PaymentSession.id":
+		if e.ComplexityRoot.PaymentSession.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentSession.ID(childComplexity), true
+	case "PaymentSession.provider":
+		if e.ComplexityRoot.PaymentSession.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentSession.Provider(childComplexity), true
+	case "PaymentSession.status":
+		if e.ComplexityRoot.PaymentSession.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentSession.Status(childComplexity), true
 
 	case "Price.amount":
 		if e.ComplexityRoot.Price.Amount == nil {
@@ -9268,8 +9333,15 @@ extend type Query {
 
 extend type Mutation {
   """
-  Places the order for a cart: stock is reserved and payment authorised in one step. The
-  same idempotencyKey always returns the same order, never a second one.
+  Places the order for a cart: stock is reserved and payment taken in one step. A cart
+  with a Stripe payment session (createPaymentSession) is verified with Stripe first:
+  paid for exactly its total, or nothing is placed (extensions.code
+  PAYMENT_REQUIRES_ACTION with paymentStatus and clientSecret while the browser still has
+  to confirm it, PAYMENT_PENDING while Stripe processes it, CONFLICT when the total
+  changed since: open the session again). A manual payment is authorised here. The same
+  idempotencyKey always returns the same order, never a second one; once the cart was
+  completed through its session (by Stripe's webhook when the shopper left), any key
+  returns its order.
   """
   completeCart(cartId: ID!, idempotencyKey: String!): Order!
   capturePayment(orderId: ID!): Order!
@@ -9280,6 +9352,42 @@ extend type Mutation {
   createFulfillment(orderId: ID!): Order!
   markShipped(orderId: ID!): Order!
   markDelivered(orderId: ID!): Order!
+}
+`, BuiltIn: false},
+	{Name: "../payment.graphqls", Input: `# Payment sessions: how a storefront takes a card payment before completing a cart.
+
+"""
+A cart's payment, opened for its total. With Stripe, the browser confirms it with
+Stripe.js (` + "`" + `stripe.confirmPayment` + "`" + ` with clientSecret); then completeCart verifies it with
+Stripe and places the order. With manual (cash on delivery, bank transfer) there is
+nothing to confirm: completeCart authorises it.
+"""
+type PaymentSession {
+  "The provider: stripe or manual."
+  provider: String!
+  "The processor's id of the payment (Stripe: the PaymentIntent's); null for manual."
+  id: String @goField(forceResolver: true)
+  "What the browser confirms the payment with (Stripe: the PaymentIntent's client_secret); null for manual."
+  clientSecret: String @goField(forceResolver: true)
+  "The amount the session pays, in minor units: the cart's total when it was opened."
+  amount: Int!
+  currencyCode: String!
+  """
+  requires_payment_method, requires_confirmation or requires_action: the browser has to
+  confirm it; requires_capture or succeeded: paid, complete the cart; processing: wait;
+  ready: a manual payment, complete the cart.
+  """
+  status: String!
+}
+
+extend type Mutation {
+  """
+  Opens the cart's payment session for its current total, with provider (stripe or
+  manual; by default the cart's provider so far, else the platform's). Call it again
+  after the cart changed: the session is refreshed to the new total. The cart needs its
+  items, email, shipping address and shipping method first.
+  """
+  createPaymentSession(cartId: ID!, provider: String): PaymentSession!
 }
 `, BuiltIn: false},
 	{Name: "../pricing.graphqls", Input: `# Regions, prices and shipping options.
@@ -9883,6 +9991,24 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PaymentSession(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "provider":
+		return ec.fieldContext_PaymentSession_provider(ctx, field)
+	case "id":
+		return ec.fieldContext_PaymentSession_id(ctx, field)
+	case "clientSecret":
+		return ec.fieldContext_PaymentSession_clientSecret(ctx, field)
+	case "amount":
+		return ec.fieldContext_PaymentSession_amount(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_PaymentSession_currencyCode(ctx, field)
+	case "status":
+		return ec.fieldContext_PaymentSession_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PaymentSession", field.Name)
 }
 
 func (ec *executionContext) childFields_Price(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10742,6 +10868,28 @@ func (ec *executionContext) field_Mutation_createFulfillment_args(ctx context.Co
 		return nil, err
 	}
 	args["orderId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPaymentSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "cartId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cartId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "provider",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["provider"] = arg1
 	return args, nil
 }
 
@@ -19107,6 +19255,50 @@ func (ec *executionContext) fieldContext_Mutation_markDelivered(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createPaymentSession(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPaymentSession(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePaymentSession(ctx, fc.Args["cartId"].(int), fc.Args["provider"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *payment.Session) graphql.Marshaler {
+			return ec.marshalNPaymentSession2ᚖgithubᚗcomᚋdakkahᚋcityosᚋpaymentᚐSession(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPaymentSession(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PaymentSession(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPaymentSession_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createRegion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20494,6 +20686,144 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _PaymentSession_provider(ctx context.Context, field graphql.CollectedField, obj *payment.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentSession_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentSession_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentSession", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentSession_id(ctx context.Context, field graphql.CollectedField, obj *payment.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentSession_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PaymentSession().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentSession_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentSession", field, true, true, "String")
+}
+
+func (ec *executionContext) _PaymentSession_clientSecret(ctx context.Context, field graphql.CollectedField, obj *payment.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentSession_clientSecret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PaymentSession().ClientSecret(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentSession_clientSecret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentSession", field, true, true, "String")
+}
+
+func (ec *executionContext) _PaymentSession_amount(ctx context.Context, field graphql.CollectedField, obj *payment.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentSession_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentSession_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentSession", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PaymentSession_currencyCode(ctx context.Context, field graphql.CollectedField, obj *payment.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentSession_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentSession_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentSession", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentSession_status(ctx context.Context, field graphql.CollectedField, obj *payment.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentSession_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentSession_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentSession", field, false, false, "String")
 }
 
 func (ec *executionContext) _Price_id(ctx context.Context, field graphql.CollectedField, obj *ent.Price) (ret graphql.Marshaler) {
@@ -47583,6 +47913,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createPaymentSession":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPaymentSession(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createRegion":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createRegion(ctx, field)
@@ -47996,6 +48333,66 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var paymentSessionImplementors = []string{"PaymentSession"}
+
+func (ec *executionContext) _PaymentSession(ctx context.Context, sel ast.SelectionSet, obj *payment.Session) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, paymentSessionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PaymentSession")
+		case "provider":
+			out.Values[i] = ec._PaymentSession_provider(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PaymentSession_id(ctx, field, obj)
+				})
+		case "clientSecret":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PaymentSession_clientSecret(ctx, field, obj)
+				})
+		case "amount":
+			out.Values[i] = ec._PaymentSession_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currencyCode":
+			out.Values[i] = ec._PaymentSession_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._PaymentSession_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -51023,6 +51420,14 @@ func (ec *executionContext) unmarshalNOrderWhereInput2ᚖgithubᚗcomᚋdakkah�
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPaymentSession2ᚖgithubᚗcomᚋdakkahᚋcityosᚋpaymentᚐSession(ctx context.Context, sel ast.SelectionSet, v *payment.Session) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PaymentSession!")
+		return graphql.Null
+	}
+	return ec._PaymentSession(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPrice2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPriceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Price) graphql.Marshaler {
