@@ -8,6 +8,8 @@ import "testing"
 // publishable key, anonymous) may cross only the product edges a shop filters by.
 func filterQueryCases() []Case {
 	forbidden := Deny("FORBIDDEN")
+	// Callers who have not signed in are told to (see server/errors_access.go).
+	unauthenticated := Deny("UNAUTHENTICATED")
 	ofTenantA := func(_ testing.TB, f *fx) map[string]any { return map[string]any{"t": gid(f.TenantA.ID)} }
 	return []Case{
 		{
@@ -19,7 +21,7 @@ func filterQueryCases() []Case {
 			Vars: ofTenantA,
 			Expect: func() Cells {
 				none := Filtered(Len("customers", 0))
-				return Cells{SA: none, TA: none, SM: forbidden, CU: forbidden, PK: forbidden, SK: none, AN: forbidden}
+				return Cells{SA: none, TA: none, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: none, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -29,7 +31,7 @@ func filterQueryCases() []Case {
 			Vars: ofTenantA,
 			Expect: func() Cells {
 				ok, none := Filtered(Set("customers", "email", "shopper@acme.test")), Filtered(Len("customers", 0))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: forbidden, SK: none, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: none, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -39,7 +41,7 @@ func filterQueryCases() []Case {
 			Vars: ofTenantA,
 			Expect: func() Cells {
 				none := Filtered(Len("customers", 0))
-				return Cells{SA: none, TA: none, SM: forbidden, CU: forbidden, PK: forbidden, SK: none, AN: forbidden}
+				return Cells{SA: none, TA: none, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: none, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -48,14 +50,14 @@ func filterQueryCases() []Case {
 			Name:    "products/storefront filtered by the tenant's tier",
 			Op:      `{ products(first: 50, where: {hasTenantWith: [{subscriptionTierIn: [enterprise]}]}) { totalCount } }`,
 			Headers: shopping,
-			Expect:  Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: forbidden, PK: forbidden, SK: Allow(), AN: forbidden},
+			Expect:  Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: forbidden, PK: unauthenticated, SK: Allow(), AN: unauthenticated},
 		},
 		{
 			// In another tenant's storefront, staff are shoppers like anyone else.
 			Name:    "products/storefront B1 filtered by the tenant's tier",
 			Op:      `{ products(first: 50, where: {hasTenantWith: [{subscriptionTierIn: [enterprise]}]}) { totalCount } }`,
 			Headers: shoppingAt(hostB1),
-			Expect:  Cells{SA: Allow(), TA: forbidden, SM: forbidden, CU: forbidden, PK: forbidden, SK: Allow(), AN: forbidden},
+			Expect:  Cells{SA: Allow(), TA: forbidden, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: Allow(), AN: unauthenticated},
 		},
 		{
 			Name: "products/storefront filtered by variant and category",
@@ -68,12 +70,12 @@ func filterQueryCases() []Case {
 			Name:    "products/storefront filtered across variant back to product",
 			Op:      `{ products(first: 50, where: {hasVariantsWith: [{hasProductWith: [{status: draft}]}]}) { totalCount } }`,
 			Headers: shopping,
-			Expect:  Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: forbidden, PK: forbidden, SK: Allow(), AN: forbidden},
+			Expect:  Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: forbidden, PK: unauthenticated, SK: Allow(), AN: unauthenticated},
 		},
 		{
 			Name:   "tenants filtered by tier",
 			Op:     `{ tenants(first: 10, where: {subscriptionTierIn: [basic, pro, enterprise]}) { totalCount } }`,
-			Expect: Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: forbidden, PK: forbidden, SK: Allow(), AN: forbidden},
+			Expect: Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: forbidden, PK: unauthenticated, SK: Allow(), AN: unauthenticated},
 		},
 		{
 			Name: "tenants filtered by handle",

@@ -37,11 +37,11 @@ func TestFilterEdgesAreBounded(t *testing.T) {
 			return `{ products(first: 5, where: {` + where + `}) { totalCount } }`
 		}
 
-		// The 60-level filter of the attack: refused before any SQL runs, to the
-		// storefront because it may not cross from a variant back to products at all, to
+		// The 60-level filter of the attack: refused before any SQL runs (to a caller who
+		// has not signed in as UNAUTHENTICATED, see errors_access.go), to the storefront because it may not cross from a variant back to products at all, to
 		// staff because it nests too deep.
 		r := gql(t, h, shop, products(nestedEdgeFilter(60)), nil)
-		requireErrorCode(t, r, 0, "FORBIDDEN")
+		requireErrorCode(t, r, 0, "UNAUTHENTICATED")
 		assert.Equal(t, "where.hasVariantsWith[0].hasProductWith", r.Errors[0].Extensions["field"])
 		assertNoData(t, r)
 		r = gql(t, h, admin, products(nestedEdgeFilter(60)), nil)
@@ -66,7 +66,7 @@ func TestFilterEdgesAreBounded(t *testing.T) {
 		// A filter sent as a variable is checked the same way.
 		r = gql(t, h, shop, `query($w: ProductWhereInput) { products(first: 5, where: $w) { totalCount } }`,
 			map[string]any{"w": map[string]any{"hasTenantWith": []any{map[string]any{"subscriptionTier": "enterprise"}}}})
-		requireErrorCode(t, r, 0, "FORBIDDEN")
+		requireErrorCode(t, r, 0, "UNAUTHENTICATED")
 		assert.Equal(t, "where.hasTenantWith", r.Errors[0].Extensions["field"])
 	})
 }
@@ -89,7 +89,7 @@ func TestStorefrontFilterEdges(t *testing.T) {
 					`hasVariantsWith: [{hasProductWith: [{title: "x"}]}]`,
 				} {
 					r := gql(t, h, hd, `{ products(first: 5, where: {`+where+`}) { totalCount } }`, nil)
-					requireErrorCode(t, r, 0, "FORBIDDEN")
+					requireErrorCode(t, r, 0, refusalFor(who))
 					assertNoData(t, r)
 				}
 			})
@@ -160,7 +160,16 @@ func TestHiddenFieldsCannotBeFiltered(t *testing.T) {
 
 		// A tenant's tier is staff data: the public may not probe it through tenants.
 		r = gql(t, h, f.As(testenv.Anonymous), `{ tenants(first: 5, where: {subscriptionTierIn: [enterprise]}) { totalCount } }`, nil)
-		requireErrorCode(t, r, 0, "FORBIDDEN")
+		requireErrorCode(t, r, 0, "UNAUTHENTICATED")
 		assert.Equal(t, http.StatusOK, r.Status)
 	})
+}
+
+// refusalFor is the code a refused filter answers who: callers who have not signed in are
+// told to (UNAUTHENTICATED); signed-in ones are FORBIDDEN.
+func refusalFor(who string) string {
+	if who == testenv.Anonymous || who == testenv.PublishableA {
+		return "UNAUTHENTICATED"
+	}
+	return "FORBIDDEN"
 }
