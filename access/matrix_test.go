@@ -117,7 +117,9 @@ type Case struct {
 
 // readCases and writeCases are every query and every mutation row of the matrix.
 func readCases() []Case  { return append(queryCases(), commerceQueryCases()...) }
-func writeCases() []Case { return append(mutationCases(), commerceMutationCases()...) }
+func writeCases() []Case {
+	return append(append(mutationCases(), commerceMutationCases()...), invitationCases()...)
+}
 
 func allCases() []Case { return append(readCases(), writeCases()...) }
 

@@ -12,8 +12,9 @@ import (
 )
 
 // UserPolicy: users see themselves; tenant admins see the users who hold a role in their
-// tenants; a tenant's staff see its customer accounts. Tenant admins may create users (to grant them roles next); a user edits only
-// their own profile; only the platform deletes users.
+// tenants; a tenant's staff see its customer accounts. Only the platform creates accounts
+// directly (staff accept invitations, customers register); a user edits only their own
+// profile; only the platform deletes users.
 func UserPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
@@ -44,12 +45,10 @@ func UserPolicy() ent.Policy {
 				v := viewer.FromContext(ctx)
 				switch {
 				case m.Op().Is(ent.OpCreate):
-					for _, g := range v.Grants {
-						if g.Role == viewer.RoleTenantAdmin && !g.ReadOnly {
-							return privacy.Allow
-						}
-					}
-					return privacy.Denyf("only tenant admins and the platform create users")
+					// A tenant cannot create platform accounts: an account it made for someone
+					// else's e-mail would be squatted. Staff join through invitations, customers
+					// register with their tenant (both in the system context).
+					return privacy.Denyf("only the platform creates user accounts")
 				case m.Op().Is(ent.OpUpdateOne):
 					if id, _ := m.ID(); v.Kind == viewer.User && id == v.UserID {
 						return privacy.Allow

@@ -24,6 +24,8 @@ func load(ctx context.Context, c *gen.Client, entityType string, id int) (map[st
 		v, err = c.Membership.Get(ctx, id)
 	case "APIKey":
 		v, err = c.APIKey.Get(ctx, id)
+	case "Invitation":
+		v, err = c.Invitation.Get(ctx, id)
 	case "User":
 		v, err = c.User.Get(ctx, id)
 	case "Country":

@@ -117,6 +117,9 @@ func (a *App) assemble() error {
 		return fmt.Errorf("CITYOS_JWT_SECRET: %w", err)
 	}
 	a.Identity = identity.New(a.Client, issuer)
+	if a.Config.RefreshGrace > 0 { // else identity's default
+		a.Identity.RefreshGrace = a.Config.RefreshGrace
+	}
 	a.Tenancy = tenancy.New(a.Client, a.Config.PlatformDomain)
 	a.Taxonomy = taxonomy.New(a.Client)
 	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithRedis(a.Redis))
