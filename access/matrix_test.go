@@ -116,7 +116,7 @@ type Case struct {
 }
 
 // readCases and writeCases are every query and every mutation row of the matrix.
-func readCases() []Case  { return append(queryCases(), commerceQueryCases()...) }
+func readCases() []Case { return append(queryCases(), commerceQueryCases()...) }
 func writeCases() []Case {
 	return append(append(mutationCases(), commerceMutationCases()...), invitationCases()...)
 }

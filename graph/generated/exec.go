@@ -4797,7 +4797,7 @@ extend type Query {
 
 type Mutation {
   login(email: String!, password: String!): AuthPayload!
-  "Exchanges a refresh token for a new pair. Each refresh token works once; a reused one revokes its chain."
+  "Exchanges a refresh token for a new pair. Each refresh token works once: used again within the grace window (CITYOS_REFRESH_GRACE, 10 s) it answers the same successor, later it revokes its chain."
   refreshToken(token: String!): AuthPayload!
   "Revokes the given refresh token's chain, or every session of the signed-in user when omitted."
   logout(refreshToken: String): Boolean!
