@@ -116,7 +116,9 @@ type Case struct {
 }
 
 // readCases and writeCases are every query and every mutation row of the matrix.
-func readCases() []Case { return append(queryCases(), commerceQueryCases()...) }
+func readCases() []Case {
+	return append(append(queryCases(), commerceQueryCases()...), tenantFieldCases()...)
+}
 func writeCases() []Case {
 	return append(append(mutationCases(), commerceMutationCases()...), invitationCases()...)
 }

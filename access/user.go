@@ -3,8 +3,12 @@ package access
 import (
 	"context"
 
+	"entgo.io/ent/dialect/sql"
+
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/privacy"
 	"github.com/dakkah/cityos/ent/user"
@@ -12,7 +16,8 @@ import (
 )
 
 // UserPolicy: users see themselves; tenant admins see the users who hold a role in their
-// tenants; a tenant's staff see its customer accounts. Only the platform creates accounts
+// tenants and all its customer accounts; store managers the customer accounts that have a
+// cart or an order in one of their stores. Only the platform creates accounts
 // directly (staff accept invitations, customers register); a user edits only their own
 // profile; only the platform deletes users.
 func UserPolicy() ent.Policy {
@@ -28,9 +33,13 @@ func UserPolicy() ent.Policy {
 				if admin := v.AdminTenants(); len(admin) > 0 {
 					any = append(any, user.HasMembershipsWith(membership.TenantIDIn(admin...)))
 				}
-				if staff := v.StaffTenants(); len(staff) > 0 {
-					// The tenant's own customer accounts: staff list their customers.
-					any = append(any, user.RealmIn(staff...))
+				if admin := v.AdminTenants(); len(admin) > 0 {
+					// The tenant's own customer accounts: admins list all their customers.
+					any = append(any, user.RealmIn(admin...))
+				}
+				if stores := v.ManagedStores(); len(stores) > 0 {
+					// Managers, only the customers who shop in their stores.
+					any = append(any, user.And(user.RealmIn(v.TenantsWithRole(viewer.RoleStoreManager)...), shopsIn(stores)))
 				}
 				if len(any) == 0 {
 					return denyNothingVisible("users")
@@ -59,4 +68,20 @@ func UserPolicy() ent.Policy {
 			}),
 		},
 	}
+}
+
+// shopsIn: users with a cart or an order in one of the stores. Users have no edge to
+// carts and orders (those name their customer by id), so it is a pair of subqueries.
+func shopsIn(stores []int) predicate.User {
+	ids := make([]any, len(stores))
+	for i, id := range stores {
+		ids[i] = id
+	}
+	return predicate.User(func(s *sql.Selector) {
+		carts := sql.Select(cart.FieldCustomerID).From(sql.Table(cart.Table)).
+			Where(sql.And(sql.In(cart.FieldStoreID, ids...), sql.NotNull(cart.FieldCustomerID)))
+		orders := sql.Select(order.FieldCustomerID).From(sql.Table(order.Table)).
+			Where(sql.And(sql.In(order.FieldStoreID, ids...), sql.NotNull(order.FieldCustomerID)))
+		s.Where(sql.Or(sql.In(s.C(user.FieldID), carts), sql.In(s.C(user.FieldID), orders)))
+	})
 }

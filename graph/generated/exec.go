@@ -891,6 +891,9 @@ type StoreResolver interface {
 	Domains(ctx context.Context, obj *ent.Store) ([]*ent.Domain, error)
 }
 type TenantResolver interface {
+	Status(ctx context.Context, obj *ent.Tenant) (*tenant.Status, error)
+	SubscriptionTier(ctx context.Context, obj *ent.Tenant) (*tenant.SubscriptionTier, error)
+	Country(ctx context.Context, obj *ent.Tenant) (*string, error)
 	BillingEmail(ctx context.Context, obj *ent.Tenant) (*string, error)
 	Metadata(ctx context.Context, obj *ent.Tenant) (map[string]any, error)
 	Stores(ctx context.Context, obj *ent.Tenant, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) (*ent.StoreConnection, error)
@@ -4638,6 +4641,12 @@ input ThemeInput {
 }
 
 extend type Tenant {
+  "The tenant's status. Only the platform and the tenant's staff see it; null for everyone else."
+  status: TenantStatus @goField(forceResolver: true)
+  "The tenant's subscription tier. Only the platform and the tenant's staff see it; null for everyone else."
+  subscriptionTier: TenantSubscriptionTier @goField(forceResolver: true)
+  "ISO country code. Only the platform and the tenant's staff see it; null for everyone else."
+  country: String @goField(forceResolver: true)
   "Billing contact. Only the platform and the tenant's admins see it; null for everyone else."
   billingEmail: String @goField(forceResolver: true)
   "Free-form data. Only the platform and the tenant's staff see it; null for everyone else."
@@ -9003,9 +9012,6 @@ type Tenant implements Node {
   updatedAt: Time!
   handle: String!
   name: String!
-  status: TenantStatus!
-  subscriptionTier: TenantSubscriptionTier!
-  country: String
   subdomain: String
 }
 """
@@ -10499,14 +10505,14 @@ func (ec *executionContext) childFields_Tenant(ctx context.Context, field graphq
 		return ec.fieldContext_Tenant_handle(ctx, field)
 	case "name":
 		return ec.fieldContext_Tenant_name(ctx, field)
+	case "subdomain":
+		return ec.fieldContext_Tenant_subdomain(ctx, field)
 	case "status":
 		return ec.fieldContext_Tenant_status(ctx, field)
 	case "subscriptionTier":
 		return ec.fieldContext_Tenant_subscriptionTier(ctx, field)
 	case "country":
 		return ec.fieldContext_Tenant_country(ctx, field)
-	case "subdomain":
-		return ec.fieldContext_Tenant_subdomain(ctx, field)
 	case "billingEmail":
 		return ec.fieldContext_Tenant_billingEmail(ctx, field)
 	case "metadata":
@@ -26428,75 +26434,6 @@ func (ec *executionContext) fieldContext_Tenant_name(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Tenant", field, false, false, "String")
 }
 
-func (ec *executionContext) _Tenant_status(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Tenant_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v tenant.Status) graphql.Marshaler {
-			return ec.marshalNTenantStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantᚐStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Tenant_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Tenant", field, false, false, "TenantStatus")
-}
-
-func (ec *executionContext) _Tenant_subscriptionTier(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Tenant_subscriptionTier(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SubscriptionTier, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v tenant.SubscriptionTier) graphql.Marshaler {
-			return ec.marshalNTenantSubscriptionTier2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantᚐSubscriptionTier(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Tenant_subscriptionTier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Tenant", field, false, false, "TenantSubscriptionTier")
-}
-
-func (ec *executionContext) _Tenant_country(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Tenant_country(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Country, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Tenant_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Tenant", field, false, false, "String")
-}
-
 func (ec *executionContext) _Tenant_subdomain(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26518,6 +26455,75 @@ func (ec *executionContext) _Tenant_subdomain(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Tenant_subdomain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Tenant", field, false, false, "String")
+}
+
+func (ec *executionContext) _Tenant_status(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tenant_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Tenant().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *tenant.Status) graphql.Marshaler {
+			return ec.marshalOTenantStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantᚐStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Tenant_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tenant", field, true, true, "TenantStatus")
+}
+
+func (ec *executionContext) _Tenant_subscriptionTier(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tenant_subscriptionTier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Tenant().SubscriptionTier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *tenant.SubscriptionTier) graphql.Marshaler {
+			return ec.marshalOTenantSubscriptionTier2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantᚐSubscriptionTier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Tenant_subscriptionTier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tenant", field, true, true, "TenantSubscriptionTier")
+}
+
+func (ec *executionContext) _Tenant_country(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tenant_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Tenant().Country(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Tenant_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tenant", field, true, true, "String")
 }
 
 func (ec *executionContext) _Tenant_billingEmail(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
@@ -50457,26 +50463,29 @@ func (ec *executionContext) _Tenant(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "status":
-			out.Values[i] = ec._Tenant_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "subscriptionTier":
-			out.Values[i] = ec._Tenant_subscriptionTier(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "country":
-			out.Values[i] = ec._Tenant_country(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "subdomain":
 			out.Values[i] = ec._Tenant_subdomain(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Tenant_status(ctx, field, obj)
+				})
+		case "subscriptionTier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Tenant_subscriptionTier(ctx, field, obj)
+				})
+		case "country":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Tenant_country(ctx, field, obj)
+				})
 		case "billingEmail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
