@@ -14,7 +14,8 @@ func CanSeeTenantBilling(v *viewer.Viewer, tenantID int) bool {
 	return v.IsSuperAdmin() || v.IsTenantAdmin(tenantID)
 }
 
-// CanSeeTenantPrivate: tenant metadata is for the platform and the tenant's staff.
+// CanSeeTenantPrivate: a tenant's metadata, status, tier and country are for the platform
+// and the tenant's staff; everyone else sees its handle and name only.
 func CanSeeTenantPrivate(v *viewer.Viewer, tenantID int) bool {
 	return v.IsSuperAdmin() || slices.Contains(v.StaffTenants(), tenantID)
 }

@@ -122,9 +122,11 @@ type Case struct {
 
 // readCases and writeCases are every query and every mutation row of the matrix.
 func readCases() []Case {
-	return append(append(queryCases(), commerceQueryCases()...), filterQueryCases()...)
+	return append(append(append(queryCases(), commerceQueryCases()...), filterQueryCases()...), tenantFieldCases()...)
 }
-func writeCases() []Case { return append(mutationCases(), commerceMutationCases()...) }
+func writeCases() []Case {
+	return append(append(mutationCases(), commerceMutationCases()...), invitationCases()...)
+}
 
 func allCases() []Case { return append(readCases(), writeCases()...) }
 

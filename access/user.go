@@ -3,8 +3,12 @@ package access
 import (
 	"context"
 
+	"entgo.io/ent/dialect/sql"
+
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/privacy"
 	"github.com/dakkah/cityos/ent/user"
@@ -12,8 +16,10 @@ import (
 )
 
 // UserPolicy: users see themselves; tenant admins see the users who hold a role in their
-// tenants; a tenant's staff see its customer accounts. Tenant admins may create users (to grant them roles next); a user edits only
-// their own profile; only the platform deletes users.
+// tenants and all its customer accounts; store managers the customer accounts that have a
+// cart or an order in one of their stores. Only the platform creates accounts
+// directly (staff accept invitations, customers register); a user edits only their own
+// profile; only the platform deletes users.
 func UserPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
@@ -27,9 +33,13 @@ func UserPolicy() ent.Policy {
 				if admin := v.AdminTenants(); len(admin) > 0 {
 					any = append(any, user.HasMembershipsWith(membership.TenantIDIn(admin...)))
 				}
-				if staff := v.StaffTenants(); len(staff) > 0 {
-					// The tenant's own customer accounts: staff list their customers.
-					any = append(any, user.RealmIn(staff...))
+				if admin := v.AdminTenants(); len(admin) > 0 {
+					// The tenant's own customer accounts: admins list all their customers.
+					any = append(any, user.RealmIn(admin...))
+				}
+				if stores := v.ManagedStores(); len(stores) > 0 {
+					// Managers, only the customers who shop in their stores.
+					any = append(any, user.And(user.RealmIn(v.TenantsWithRole(viewer.RoleStoreManager)...), shopsIn(stores)))
 				}
 				if len(any) == 0 {
 					return denyNothingVisible("users")
@@ -44,12 +54,10 @@ func UserPolicy() ent.Policy {
 				v := viewer.FromContext(ctx)
 				switch {
 				case m.Op().Is(ent.OpCreate):
-					for _, g := range v.Grants {
-						if g.Role == viewer.RoleTenantAdmin && !g.ReadOnly {
-							return privacy.Allow
-						}
-					}
-					return privacy.Denyf("only tenant admins and the platform create users")
+					// A tenant cannot create platform accounts: an account it made for someone
+					// else's e-mail would be squatted. Staff join through invitations, customers
+					// register with their tenant (both in the system context).
+					return privacy.Denyf("only the platform creates user accounts")
 				case m.Op().Is(ent.OpUpdateOne):
 					if id, _ := m.ID(); v.Kind == viewer.User && id == v.UserID {
 						return privacy.Allow
@@ -60,4 +68,20 @@ func UserPolicy() ent.Policy {
 			}),
 		},
 	}
+}
+
+// shopsIn: users with a cart or an order in one of the stores. Users have no edge to
+// carts and orders (those name their customer by id), so it is a pair of subqueries.
+func shopsIn(stores []int) predicate.User {
+	ids := make([]any, len(stores))
+	for i, id := range stores {
+		ids[i] = id
+	}
+	return predicate.User(func(s *sql.Selector) {
+		carts := sql.Select(cart.FieldCustomerID).From(sql.Table(cart.Table)).
+			Where(sql.And(sql.In(cart.FieldStoreID, ids...), sql.NotNull(cart.FieldCustomerID)))
+		orders := sql.Select(order.FieldCustomerID).From(sql.Table(order.Table)).
+			Where(sql.And(sql.In(order.FieldStoreID, ids...), sql.NotNull(order.FieldCustomerID)))
+		s.Where(sql.Or(sql.In(s.C(user.FieldID), carts), sql.In(s.C(user.FieldID), orders)))
+	})
 }

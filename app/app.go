@@ -124,6 +124,9 @@ func (a *Instance) assemble() error {
 	}
 	a.LookupTXT = net.DefaultResolver.LookupTXT
 	a.Identity = identity.New(a.Client, issuer)
+	if a.Config.RefreshGrace > 0 { // else identity's default
+		a.Identity.RefreshGrace = a.Config.RefreshGrace
+	}
 	a.Tenancy = tenancy.New(a.Client, a.Config.PlatformDomain)
 	a.Taxonomy = taxonomy.New(a.Client)
 	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithRedis(a.Redis))

@@ -167,7 +167,7 @@ func TestEveryChangeIsAudited(t *testing.T) {
 		dns.set(d1.AddDomain.TxtRecordName, d1.AddDomain.TxtRecordValue)
 		run(adminA, "req-domain-verify", `mutation($id: ID!) { verifyDomain(id: $id) { status } }`, map[string]any{"id": id(dom1)}, nil)
 		rows = expect("req-domain-verify", userActor(testenv.TenantAdminA), change{"Domain", "update", dom1})
-		assert.Equal(t, []string{"status", "verified_at"}, diffKeys(rows[0].Diff))
+		assert.Equal(t, []string{"status", "verified_at", "verified_hostname"}, diffKeys(rows[0].Diff))
 		assert.Equal(t, map[string]any{"before": "pending", "after": "verified"}, rows[0].Diff["status"])
 		run(adminA, "req-domain-delete", `mutation($id: ID!) { removeDomain(id: $id) }`, map[string]any{"id": id(dom1)}, nil)
 		rows = expect("req-domain-delete", userActor(testenv.TenantAdminA), change{"Domain", "delete", dom1})
@@ -175,7 +175,9 @@ func TestEveryChangeIsAudited(t *testing.T) {
 
 		// Membership: create, delete.
 		var u struct{ CreateUser struct{ ID string } }
-		run(adminA, "req-user-create", `mutation { createUser(input: {email: "aud@acme.test", password: "audit-password-1"}) { id } }`, nil, &u)
+		run(super, "req-user-create", `mutation { createUser(input: {email: "aud@acme.test", password: "audit-password-1"}) { id } }`, nil, &u)
+		// The new account belongs to no tenant yet: the platform attaches it to A first.
+		run(super, "req-user-join", `mutation($u: ID!, $t: ID!) { grantRole(userId: $u, role: customer, tenantId: $t) { id } }`, map[string]any{"u": u.CreateUser.ID, "t": id(f.TenantA.ID)}, nil)
 		secrets = append(secrets, "audit-password-1")
 		// A staff account is the platform's (its roles are the tenant's): its password is
 		// recorded as set, never its hash.

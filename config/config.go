@@ -39,6 +39,10 @@ type Config struct {
 	// RequestTimeout is how long after a GraphQL request began its database statements
 	// may run; later ones fail (CITYOS_REQUEST_TIMEOUT, default 30s; 0 turns it off).
 	RequestTimeout time.Duration
+	// RefreshGrace is how long after a refresh token is used a second use of it gets the
+	// same successor rather than revoking the family (CITYOS_REFRESH_GRACE, default 10s):
+	// two browser tabs refreshing at once stay signed in.
+	RefreshGrace time.Duration
 
 	Notifications   string // CITYOS_NOTIFICATIONS: log (default; emails go to the log) or sendgrid
 	SendGridAPIKey  string // SENDGRID_API_KEY; required with sendgrid
@@ -111,6 +115,14 @@ func FromEnv() (Config, error) {
 			return c, fmt.Errorf("CITYOS_REQUEST_TIMEOUT must be a duration such as 30s or 0, not %q", v)
 		}
 		c.RequestTimeout = d
+	}
+	c.RefreshGrace = 10 * time.Second
+	if v := os.Getenv("CITYOS_REFRESH_GRACE"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return c, fmt.Errorf("CITYOS_REFRESH_GRACE must be a positive duration such as 10s, not %q", v)
+		}
+		c.RefreshGrace = d
 	}
 	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
@@ -36,6 +37,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 )
@@ -316,6 +318,37 @@ func (m *InventoryLevelMutation) AuditRows(ctx context.Context) ([]any, error) {
 // AuditEdges names the edges of InventoryLevel that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *InventoryLevelMutation) AuditEdges() []string {
+	return []string{}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *InvitationMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().Invitation.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(invitation.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// AuditEdges names the edges of Invitation that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *InvitationMutation) AuditEdges() []string {
 	return []string{}
 }
 
@@ -936,6 +969,37 @@ func (m *SubcategoryMutation) AuditRows(ctx context.Context) ([]any, error) {
 // AuditEdges names the edges of Subcategory that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *SubcategoryMutation) AuditEdges() []string {
+	return []string{}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *SubdomainClaimMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().SubdomainClaim.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(subdomainclaim.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// AuditEdges names the edges of SubdomainClaim that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *SubdomainClaimMutation) AuditEdges() []string {
 	return []string{}
 }
 

@@ -24,6 +24,7 @@ import (
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
@@ -44,6 +45,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 
@@ -73,6 +75,8 @@ type Client struct {
 	Fulfillment *FulfillmentClient
 	// InventoryLevel is the client for interacting with the InventoryLevel builders.
 	InventoryLevel *InventoryLevelClient
+	// Invitation is the client for interacting with the Invitation builders.
+	Invitation *InvitationClient
 	// LineItem is the client for interacting with the LineItem builders.
 	LineItem *LineItemClient
 	// Membership is the client for interacting with the Membership builders.
@@ -113,6 +117,8 @@ type Client struct {
 	Store *StoreClient
 	// Subcategory is the client for interacting with the Subcategory builders.
 	Subcategory *SubcategoryClient
+	// SubdomainClaim is the client for interacting with the SubdomainClaim builders.
+	SubdomainClaim *SubdomainClaimClient
 	// Tenant is the client for interacting with the Tenant builders.
 	Tenant *TenantClient
 	// User is the client for interacting with the User builders.
@@ -137,6 +143,7 @@ func (c *Client) init() {
 	c.Domain = NewDomainClient(c.config)
 	c.Fulfillment = NewFulfillmentClient(c.config)
 	c.InventoryLevel = NewInventoryLevelClient(c.config)
+	c.Invitation = NewInvitationClient(c.config)
 	c.LineItem = NewLineItemClient(c.config)
 	c.Membership = NewMembershipClient(c.config)
 	c.Order = NewOrderClient(c.config)
@@ -157,6 +164,7 @@ func (c *Client) init() {
 	c.StockLocation = NewStockLocationClient(c.config)
 	c.Store = NewStoreClient(c.config)
 	c.Subcategory = NewSubcategoryClient(c.config)
+	c.SubdomainClaim = NewSubdomainClaimClient(c.config)
 	c.Tenant = NewTenantClient(c.config)
 	c.User = NewUserClient(c.config)
 }
@@ -260,6 +268,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Domain:            NewDomainClient(cfg),
 		Fulfillment:       NewFulfillmentClient(cfg),
 		InventoryLevel:    NewInventoryLevelClient(cfg),
+		Invitation:        NewInvitationClient(cfg),
 		LineItem:          NewLineItemClient(cfg),
 		Membership:        NewMembershipClient(cfg),
 		Order:             NewOrderClient(cfg),
@@ -280,6 +289,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		StockLocation:     NewStockLocationClient(cfg),
 		Store:             NewStoreClient(cfg),
 		Subcategory:       NewSubcategoryClient(cfg),
+		SubdomainClaim:    NewSubdomainClaimClient(cfg),
 		Tenant:            NewTenantClient(cfg),
 		User:              NewUserClient(cfg),
 	}, nil
@@ -310,6 +320,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Domain:            NewDomainClient(cfg),
 		Fulfillment:       NewFulfillmentClient(cfg),
 		InventoryLevel:    NewInventoryLevelClient(cfg),
+		Invitation:        NewInvitationClient(cfg),
 		LineItem:          NewLineItemClient(cfg),
 		Membership:        NewMembershipClient(cfg),
 		Order:             NewOrderClient(cfg),
@@ -330,6 +341,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		StockLocation:     NewStockLocationClient(cfg),
 		Store:             NewStoreClient(cfg),
 		Subcategory:       NewSubcategoryClient(cfg),
+		SubdomainClaim:    NewSubdomainClaimClient(cfg),
 		Tenant:            NewTenantClient(cfg),
 		User:              NewUserClient(cfg),
 	}, nil
@@ -362,11 +374,12 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIKey, c.AuditLog, c.Cart, c.Category, c.Country, c.CustomerAddress,
-		c.Domain, c.Fulfillment, c.InventoryLevel, c.LineItem, c.Membership, c.Order,
-		c.OrderLineItem, c.OutboxEvent, c.Price, c.Product, c.ProductCategory,
-		c.ProductCollection, c.ProductOption, c.ProductVariant, c.RefreshToken,
-		c.Region, c.Reservation, c.SalesChannel, c.Scope, c.ShippingOption,
-		c.StockLocation, c.Store, c.Subcategory, c.Tenant, c.User,
+		c.Domain, c.Fulfillment, c.InventoryLevel, c.Invitation, c.LineItem,
+		c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Price, c.Product,
+		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductVariant,
+		c.RefreshToken, c.Region, c.Reservation, c.SalesChannel, c.Scope,
+		c.ShippingOption, c.StockLocation, c.Store, c.Subcategory, c.SubdomainClaim,
+		c.Tenant, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -377,11 +390,12 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIKey, c.AuditLog, c.Cart, c.Category, c.Country, c.CustomerAddress,
-		c.Domain, c.Fulfillment, c.InventoryLevel, c.LineItem, c.Membership, c.Order,
-		c.OrderLineItem, c.OutboxEvent, c.Price, c.Product, c.ProductCategory,
-		c.ProductCollection, c.ProductOption, c.ProductVariant, c.RefreshToken,
-		c.Region, c.Reservation, c.SalesChannel, c.Scope, c.ShippingOption,
-		c.StockLocation, c.Store, c.Subcategory, c.Tenant, c.User,
+		c.Domain, c.Fulfillment, c.InventoryLevel, c.Invitation, c.LineItem,
+		c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Price, c.Product,
+		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductVariant,
+		c.RefreshToken, c.Region, c.Reservation, c.SalesChannel, c.Scope,
+		c.ShippingOption, c.StockLocation, c.Store, c.Subcategory, c.SubdomainClaim,
+		c.Tenant, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -408,6 +422,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Fulfillment.mutate(ctx, m)
 	case *InventoryLevelMutation:
 		return c.InventoryLevel.mutate(ctx, m)
+	case *InvitationMutation:
+		return c.Invitation.mutate(ctx, m)
 	case *LineItemMutation:
 		return c.LineItem.mutate(ctx, m)
 	case *MembershipMutation:
@@ -448,6 +464,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Store.mutate(ctx, m)
 	case *SubcategoryMutation:
 		return c.Subcategory.mutate(ctx, m)
+	case *SubdomainClaimMutation:
+		return c.SubdomainClaim.mutate(ctx, m)
 	case *TenantMutation:
 		return c.Tenant.mutate(ctx, m)
 	case *UserMutation:
@@ -1964,6 +1982,172 @@ func (c *InventoryLevelClient) mutate(ctx context.Context, m *InventoryLevelMuta
 		return (&InventoryLevelDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown InventoryLevel mutation op: %q", m.Op())
+	}
+}
+
+// InvitationClient is a client for the Invitation schema.
+type InvitationClient struct {
+	config
+}
+
+// NewInvitationClient returns a client for the Invitation from the given config.
+func NewInvitationClient(c config) *InvitationClient {
+	return &InvitationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `invitation.Hooks(f(g(h())))`.
+func (c *InvitationClient) Use(hooks ...Hook) {
+	c.hooks.Invitation = append(c.hooks.Invitation, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `invitation.Intercept(f(g(h())))`.
+func (c *InvitationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Invitation = append(c.inters.Invitation, interceptors...)
+}
+
+// Create returns a builder for creating a Invitation entity.
+func (c *InvitationClient) Create() *InvitationCreate {
+	mutation := newInvitationMutation(c.config, OpCreate)
+	return &InvitationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Invitation entities.
+func (c *InvitationClient) CreateBulk(builders ...*InvitationCreate) *InvitationCreateBulk {
+	return &InvitationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *InvitationClient) MapCreateBulk(slice any, setFunc func(*InvitationCreate, int)) *InvitationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &InvitationCreateBulk{err: fmt.Errorf("calling to InvitationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*InvitationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &InvitationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Invitation.
+func (c *InvitationClient) Update() *InvitationUpdate {
+	mutation := newInvitationMutation(c.config, OpUpdate)
+	return &InvitationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *InvitationClient) UpdateOne(_m *Invitation) *InvitationUpdateOne {
+	mutation := newInvitationMutation(c.config, OpUpdateOne, withInvitation(_m))
+	return &InvitationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *InvitationClient) UpdateOneID(id int) *InvitationUpdateOne {
+	mutation := newInvitationMutation(c.config, OpUpdateOne, withInvitationID(id))
+	return &InvitationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Invitation.
+func (c *InvitationClient) Delete() *InvitationDelete {
+	mutation := newInvitationMutation(c.config, OpDelete)
+	return &InvitationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *InvitationClient) DeleteOne(_m *Invitation) *InvitationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *InvitationClient) DeleteOneID(id int) *InvitationDeleteOne {
+	builder := c.Delete().Where(invitation.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &InvitationDeleteOne{builder}
+}
+
+// Query returns a query builder for Invitation.
+func (c *InvitationClient) Query() *InvitationQuery {
+	return &InvitationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeInvitation},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Invitation entity by its id.
+func (c *InvitationClient) Get(ctx context.Context, id int) (*Invitation, error) {
+	return c.Query().Where(invitation.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *InvitationClient) GetX(ctx context.Context, id int) *Invitation {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a Invitation.
+func (c *InvitationClient) QueryTenant(_m *Invitation) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(invitation.Table, invitation.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, invitation.TenantTable, invitation.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryStore queries the store edge of a Invitation.
+func (c *InvitationClient) QueryStore(_m *Invitation) *StoreQuery {
+	query := (&StoreClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(invitation.Table, invitation.FieldID, id),
+			sqlgraph.To(store.Table, store.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, invitation.StoreTable, invitation.StoreColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *InvitationClient) Hooks() []Hook {
+	hooks := c.hooks.Invitation
+	return append(hooks[:len(hooks):len(hooks)], invitation.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *InvitationClient) Interceptors() []Interceptor {
+	return c.inters.Invitation
+}
+
+func (c *InvitationClient) mutate(ctx context.Context, m *InvitationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&InvitationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&InvitationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&InvitationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&InvitationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Invitation mutation op: %q", m.Op())
 	}
 }
 
@@ -5415,6 +5599,172 @@ func (c *SubcategoryClient) mutate(ctx context.Context, m *SubcategoryMutation) 
 	}
 }
 
+// SubdomainClaimClient is a client for the SubdomainClaim schema.
+type SubdomainClaimClient struct {
+	config
+}
+
+// NewSubdomainClaimClient returns a client for the SubdomainClaim from the given config.
+func NewSubdomainClaimClient(c config) *SubdomainClaimClient {
+	return &SubdomainClaimClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `subdomainclaim.Hooks(f(g(h())))`.
+func (c *SubdomainClaimClient) Use(hooks ...Hook) {
+	c.hooks.SubdomainClaim = append(c.hooks.SubdomainClaim, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `subdomainclaim.Intercept(f(g(h())))`.
+func (c *SubdomainClaimClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SubdomainClaim = append(c.inters.SubdomainClaim, interceptors...)
+}
+
+// Create returns a builder for creating a SubdomainClaim entity.
+func (c *SubdomainClaimClient) Create() *SubdomainClaimCreate {
+	mutation := newSubdomainClaimMutation(c.config, OpCreate)
+	return &SubdomainClaimCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SubdomainClaim entities.
+func (c *SubdomainClaimClient) CreateBulk(builders ...*SubdomainClaimCreate) *SubdomainClaimCreateBulk {
+	return &SubdomainClaimCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SubdomainClaimClient) MapCreateBulk(slice any, setFunc func(*SubdomainClaimCreate, int)) *SubdomainClaimCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SubdomainClaimCreateBulk{err: fmt.Errorf("calling to SubdomainClaimClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SubdomainClaimCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SubdomainClaimCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SubdomainClaim.
+func (c *SubdomainClaimClient) Update() *SubdomainClaimUpdate {
+	mutation := newSubdomainClaimMutation(c.config, OpUpdate)
+	return &SubdomainClaimUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SubdomainClaimClient) UpdateOne(_m *SubdomainClaim) *SubdomainClaimUpdateOne {
+	mutation := newSubdomainClaimMutation(c.config, OpUpdateOne, withSubdomainClaim(_m))
+	return &SubdomainClaimUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SubdomainClaimClient) UpdateOneID(id int) *SubdomainClaimUpdateOne {
+	mutation := newSubdomainClaimMutation(c.config, OpUpdateOne, withSubdomainClaimID(id))
+	return &SubdomainClaimUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SubdomainClaim.
+func (c *SubdomainClaimClient) Delete() *SubdomainClaimDelete {
+	mutation := newSubdomainClaimMutation(c.config, OpDelete)
+	return &SubdomainClaimDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SubdomainClaimClient) DeleteOne(_m *SubdomainClaim) *SubdomainClaimDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SubdomainClaimClient) DeleteOneID(id int) *SubdomainClaimDeleteOne {
+	builder := c.Delete().Where(subdomainclaim.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SubdomainClaimDeleteOne{builder}
+}
+
+// Query returns a query builder for SubdomainClaim.
+func (c *SubdomainClaimClient) Query() *SubdomainClaimQuery {
+	return &SubdomainClaimQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSubdomainClaim},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SubdomainClaim entity by its id.
+func (c *SubdomainClaimClient) Get(ctx context.Context, id int) (*SubdomainClaim, error) {
+	return c.Query().Where(subdomainclaim.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SubdomainClaimClient) GetX(ctx context.Context, id int) *SubdomainClaim {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a SubdomainClaim.
+func (c *SubdomainClaimClient) QueryTenant(_m *SubdomainClaim) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(subdomainclaim.Table, subdomainclaim.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, subdomainclaim.TenantTable, subdomainclaim.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryStore queries the store edge of a SubdomainClaim.
+func (c *SubdomainClaimClient) QueryStore(_m *SubdomainClaim) *StoreQuery {
+	query := (&StoreClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(subdomainclaim.Table, subdomainclaim.FieldID, id),
+			sqlgraph.To(store.Table, store.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, subdomainclaim.StoreTable, subdomainclaim.StoreColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SubdomainClaimClient) Hooks() []Hook {
+	hooks := c.hooks.SubdomainClaim
+	return append(hooks[:len(hooks):len(hooks)], subdomainclaim.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SubdomainClaimClient) Interceptors() []Interceptor {
+	return c.inters.SubdomainClaim
+}
+
+func (c *SubdomainClaimClient) mutate(ctx context.Context, m *SubdomainClaimMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SubdomainClaimCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SubdomainClaimUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SubdomainClaimUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SubdomainClaimDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SubdomainClaim mutation op: %q", m.Op())
+	}
+}
+
 // TenantClient is a client for the Tenant schema.
 type TenantClient struct {
 	config
@@ -5751,17 +6101,19 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		APIKey, AuditLog, Cart, Category, Country, CustomerAddress, Domain, Fulfillment,
-		InventoryLevel, LineItem, Membership, Order, OrderLineItem, OutboxEvent, Price,
-		Product, ProductCategory, ProductCollection, ProductOption, ProductVariant,
-		RefreshToken, Region, Reservation, SalesChannel, Scope, ShippingOption,
-		StockLocation, Store, Subcategory, Tenant, User []ent.Hook
+		InventoryLevel, Invitation, LineItem, Membership, Order, OrderLineItem,
+		OutboxEvent, Price, Product, ProductCategory, ProductCollection, ProductOption,
+		ProductVariant, RefreshToken, Region, Reservation, SalesChannel, Scope,
+		ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim, Tenant,
+		User []ent.Hook
 	}
 	inters struct {
 		APIKey, AuditLog, Cart, Category, Country, CustomerAddress, Domain, Fulfillment,
-		InventoryLevel, LineItem, Membership, Order, OrderLineItem, OutboxEvent, Price,
-		Product, ProductCategory, ProductCollection, ProductOption, ProductVariant,
-		RefreshToken, Region, Reservation, SalesChannel, Scope, ShippingOption,
-		StockLocation, Store, Subcategory, Tenant, User []ent.Interceptor
+		InventoryLevel, Invitation, LineItem, Membership, Order, OrderLineItem,
+		OutboxEvent, Price, Product, ProductCategory, ProductCollection, ProductOption,
+		ProductVariant, RefreshToken, Region, Reservation, SalesChannel, Scope,
+		ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim, Tenant,
+		User []ent.Interceptor
 	}
 )
 

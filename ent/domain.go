@@ -37,6 +37,8 @@ type Domain struct {
 	IsPrimary bool `json:"is_primary,omitempty"`
 	// VerifiedAt holds the value of the "verified_at" field.
 	VerifiedAt *time.Time `json:"verified_at,omitempty"`
+	// VerifiedHostname holds the value of the "verified_hostname" field.
+	VerifiedHostname *string `json:"verified_hostname,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the DomainQuery when eager-loading is set.
 	Edges        DomainEdges `json:"edges"`
@@ -87,7 +89,7 @@ func (*Domain) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case domain.FieldID, domain.FieldTenantID, domain.FieldStoreID:
 			values[i] = new(sql.NullInt64)
-		case domain.FieldHostname, domain.FieldStatus, domain.FieldVerificationToken:
+		case domain.FieldHostname, domain.FieldStatus, domain.FieldVerificationToken, domain.FieldVerifiedHostname:
 			values[i] = new(sql.NullString)
 		case domain.FieldCreatedAt, domain.FieldUpdatedAt, domain.FieldVerifiedAt:
 			values[i] = new(sql.NullTime)
@@ -167,6 +169,13 @@ func (_m *Domain) assignValues(columns []string, values []any) error {
 				_m.VerifiedAt = new(time.Time)
 				*_m.VerifiedAt = value.Time
 			}
+		case domain.FieldVerifiedHostname:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field verified_hostname", values[i])
+			} else if value.Valid {
+				_m.VerifiedHostname = new(string)
+				*_m.VerifiedHostname = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -239,6 +248,11 @@ func (_m *Domain) String() string {
 	if v := _m.VerifiedAt; v != nil {
 		builder.WriteString("verified_at=")
 		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.VerifiedHostname; v != nil {
+		builder.WriteString("verified_hostname=")
+		builder.WriteString(*v)
 	}
 	builder.WriteByte(')')
 	return builder.String()

@@ -118,6 +118,20 @@ func (_c *DomainCreate) SetNillableVerifiedAt(v *time.Time) *DomainCreate {
 	return _c
 }
 
+// SetVerifiedHostname sets the "verified_hostname" field.
+func (_c *DomainCreate) SetVerifiedHostname(v string) *DomainCreate {
+	_c.mutation.SetVerifiedHostname(v)
+	return _c
+}
+
+// SetNillableVerifiedHostname sets the "verified_hostname" field if the given value is not nil.
+func (_c *DomainCreate) SetNillableVerifiedHostname(v *string) *DomainCreate {
+	if v != nil {
+		_c.SetVerifiedHostname(*v)
+	}
+	return _c
+}
+
 // SetTenant sets the "tenant" edge to the Tenant entity.
 func (_c *DomainCreate) SetTenant(v *Tenant) *DomainCreate {
 	return _c.SetTenantID(v.ID)
@@ -226,6 +240,11 @@ func (_c *DomainCreate) check() error {
 	if _, ok := _c.mutation.IsPrimary(); !ok {
 		return &ValidationError{Name: "is_primary", err: errors.New(`ent: missing required field "Domain.is_primary"`)}
 	}
+	if v, ok := _c.mutation.VerifiedHostname(); ok {
+		if err := domain.VerifiedHostnameValidator(v); err != nil {
+			return &ValidationError{Name: "verified_hostname", err: fmt.Errorf(`ent: validator failed for field "Domain.verified_hostname": %w`, err)}
+		}
+	}
 	if len(_c.mutation.TenantIDs()) == 0 {
 		return &ValidationError{Name: "tenant", err: errors.New(`ent: missing required edge "Domain.tenant"`)}
 	}
@@ -286,6 +305,10 @@ func (_c *DomainCreate) createSpec() (*Domain, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.VerifiedAt(); ok {
 		_spec.SetField(domain.FieldVerifiedAt, field.TypeTime, value)
 		_node.VerifiedAt = &value
+	}
+	if value, ok := _c.mutation.VerifiedHostname(); ok {
+		_spec.SetField(domain.FieldVerifiedHostname, field.TypeString, value)
+		_node.VerifiedHostname = &value
 	}
 	if nodes := _c.mutation.TenantIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -439,6 +462,24 @@ func (u *DomainUpsert) ClearVerifiedAt() *DomainUpsert {
 	return u
 }
 
+// SetVerifiedHostname sets the "verified_hostname" field.
+func (u *DomainUpsert) SetVerifiedHostname(v string) *DomainUpsert {
+	u.Set(domain.FieldVerifiedHostname, v)
+	return u
+}
+
+// UpdateVerifiedHostname sets the "verified_hostname" field to the value that was provided on create.
+func (u *DomainUpsert) UpdateVerifiedHostname() *DomainUpsert {
+	u.SetExcluded(domain.FieldVerifiedHostname)
+	return u
+}
+
+// ClearVerifiedHostname clears the value of the "verified_hostname" field.
+func (u *DomainUpsert) ClearVerifiedHostname() *DomainUpsert {
+	u.SetNull(domain.FieldVerifiedHostname)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -567,6 +608,27 @@ func (u *DomainUpsertOne) UpdateVerifiedAt() *DomainUpsertOne {
 func (u *DomainUpsertOne) ClearVerifiedAt() *DomainUpsertOne {
 	return u.Update(func(s *DomainUpsert) {
 		s.ClearVerifiedAt()
+	})
+}
+
+// SetVerifiedHostname sets the "verified_hostname" field.
+func (u *DomainUpsertOne) SetVerifiedHostname(v string) *DomainUpsertOne {
+	return u.Update(func(s *DomainUpsert) {
+		s.SetVerifiedHostname(v)
+	})
+}
+
+// UpdateVerifiedHostname sets the "verified_hostname" field to the value that was provided on create.
+func (u *DomainUpsertOne) UpdateVerifiedHostname() *DomainUpsertOne {
+	return u.Update(func(s *DomainUpsert) {
+		s.UpdateVerifiedHostname()
+	})
+}
+
+// ClearVerifiedHostname clears the value of the "verified_hostname" field.
+func (u *DomainUpsertOne) ClearVerifiedHostname() *DomainUpsertOne {
+	return u.Update(func(s *DomainUpsert) {
+		s.ClearVerifiedHostname()
 	})
 }
 
@@ -864,6 +926,27 @@ func (u *DomainUpsertBulk) UpdateVerifiedAt() *DomainUpsertBulk {
 func (u *DomainUpsertBulk) ClearVerifiedAt() *DomainUpsertBulk {
 	return u.Update(func(s *DomainUpsert) {
 		s.ClearVerifiedAt()
+	})
+}
+
+// SetVerifiedHostname sets the "verified_hostname" field.
+func (u *DomainUpsertBulk) SetVerifiedHostname(v string) *DomainUpsertBulk {
+	return u.Update(func(s *DomainUpsert) {
+		s.SetVerifiedHostname(v)
+	})
+}
+
+// UpdateVerifiedHostname sets the "verified_hostname" field to the value that was provided on create.
+func (u *DomainUpsertBulk) UpdateVerifiedHostname() *DomainUpsertBulk {
+	return u.Update(func(s *DomainUpsert) {
+		s.UpdateVerifiedHostname()
+	})
+}
+
+// ClearVerifiedHostname clears the value of the "verified_hostname" field.
+func (u *DomainUpsertBulk) ClearVerifiedHostname() *DomainUpsertBulk {
+	return u.Update(func(s *DomainUpsert) {
+		s.ClearVerifiedHostname()
 	})
 }
 

@@ -96,6 +96,26 @@ func (_u *DomainUpdate) ClearVerifiedAt() *DomainUpdate {
 	return _u
 }
 
+// SetVerifiedHostname sets the "verified_hostname" field.
+func (_u *DomainUpdate) SetVerifiedHostname(v string) *DomainUpdate {
+	_u.mutation.SetVerifiedHostname(v)
+	return _u
+}
+
+// SetNillableVerifiedHostname sets the "verified_hostname" field if the given value is not nil.
+func (_u *DomainUpdate) SetNillableVerifiedHostname(v *string) *DomainUpdate {
+	if v != nil {
+		_u.SetVerifiedHostname(*v)
+	}
+	return _u
+}
+
+// ClearVerifiedHostname clears the value of the "verified_hostname" field.
+func (_u *DomainUpdate) ClearVerifiedHostname() *DomainUpdate {
+	_u.mutation.ClearVerifiedHostname()
+	return _u
+}
+
 // Mutation returns the DomainMutation object of the builder.
 func (_u *DomainUpdate) Mutation() *DomainMutation {
 	return _u.mutation
@@ -155,6 +175,11 @@ func (_u *DomainUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Domain.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.VerifiedHostname(); ok {
+		if err := domain.VerifiedHostnameValidator(v); err != nil {
+			return &ValidationError{Name: "verified_hostname", err: fmt.Errorf(`ent: validator failed for field "Domain.verified_hostname": %w`, err)}
+		}
+	}
 	if _u.mutation.TenantCleared() && len(_u.mutation.TenantIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Domain.tenant"`)
 	}
@@ -193,6 +218,12 @@ func (_u *DomainUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.VerifiedAtCleared() {
 		_spec.ClearField(domain.FieldVerifiedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.VerifiedHostname(); ok {
+		_spec.SetField(domain.FieldVerifiedHostname, field.TypeString, value)
+	}
+	if _u.mutation.VerifiedHostnameCleared() {
+		_spec.ClearField(domain.FieldVerifiedHostname, field.TypeString)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -282,6 +313,26 @@ func (_u *DomainUpdateOne) ClearVerifiedAt() *DomainUpdateOne {
 	return _u
 }
 
+// SetVerifiedHostname sets the "verified_hostname" field.
+func (_u *DomainUpdateOne) SetVerifiedHostname(v string) *DomainUpdateOne {
+	_u.mutation.SetVerifiedHostname(v)
+	return _u
+}
+
+// SetNillableVerifiedHostname sets the "verified_hostname" field if the given value is not nil.
+func (_u *DomainUpdateOne) SetNillableVerifiedHostname(v *string) *DomainUpdateOne {
+	if v != nil {
+		_u.SetVerifiedHostname(*v)
+	}
+	return _u
+}
+
+// ClearVerifiedHostname clears the value of the "verified_hostname" field.
+func (_u *DomainUpdateOne) ClearVerifiedHostname() *DomainUpdateOne {
+	_u.mutation.ClearVerifiedHostname()
+	return _u
+}
+
 // Mutation returns the DomainMutation object of the builder.
 func (_u *DomainUpdateOne) Mutation() *DomainMutation {
 	return _u.mutation
@@ -354,6 +405,11 @@ func (_u *DomainUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Domain.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.VerifiedHostname(); ok {
+		if err := domain.VerifiedHostnameValidator(v); err != nil {
+			return &ValidationError{Name: "verified_hostname", err: fmt.Errorf(`ent: validator failed for field "Domain.verified_hostname": %w`, err)}
+		}
+	}
 	if _u.mutation.TenantCleared() && len(_u.mutation.TenantIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Domain.tenant"`)
 	}
@@ -409,6 +465,12 @@ func (_u *DomainUpdateOne) sqlSave(ctx context.Context) (_node *Domain, err erro
 	}
 	if _u.mutation.VerifiedAtCleared() {
 		_spec.ClearField(domain.FieldVerifiedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.VerifiedHostname(); ok {
+		_spec.SetField(domain.FieldVerifiedHostname, field.TypeString, value)
+	}
+	if _u.mutation.VerifiedHostnameCleared() {
+		_spec.ClearField(domain.FieldVerifiedHostname, field.TypeString)
 	}
 	_node = &Domain{config: _u.config}
 	_spec.Assign = _node.assignValues

@@ -21,6 +21,7 @@ import (
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
@@ -41,6 +42,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 )
@@ -112,6 +114,7 @@ func checkColumn(t, c string) error {
 			domain.Table:            domain.ValidColumn,
 			fulfillment.Table:       fulfillment.ValidColumn,
 			inventorylevel.Table:    inventorylevel.ValidColumn,
+			invitation.Table:        invitation.ValidColumn,
 			lineitem.Table:          lineitem.ValidColumn,
 			membership.Table:        membership.ValidColumn,
 			order.Table:             order.ValidColumn,
@@ -132,6 +135,7 @@ func checkColumn(t, c string) error {
 			stocklocation.Table:     stocklocation.ValidColumn,
 			store.Table:             store.ValidColumn,
 			subcategory.Table:       subcategory.ValidColumn,
+			subdomainclaim.Table:    subdomainclaim.ValidColumn,
 			tenant.Table:            tenant.ValidColumn,
 			user.Table:              user.ValidColumn,
 		})

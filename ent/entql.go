@@ -12,6 +12,7 @@ import (
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
@@ -33,6 +34,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 
@@ -44,7 +46,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 31)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 33)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -199,6 +201,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			domain.FieldVerificationToken: {Type: field.TypeString, Column: domain.FieldVerificationToken},
 			domain.FieldIsPrimary:         {Type: field.TypeBool, Column: domain.FieldIsPrimary},
 			domain.FieldVerifiedAt:        {Type: field.TypeTime, Column: domain.FieldVerifiedAt},
+			domain.FieldVerifiedHostname:  {Type: field.TypeString, Column: domain.FieldVerifiedHostname},
 		},
 	}
 	graph.Nodes[7] = &sqlgraph.Node{
@@ -242,6 +245,29 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   invitation.Table,
+			Columns: invitation.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: invitation.FieldID,
+			},
+		},
+		Type: "Invitation",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			invitation.FieldCreatedAt:  {Type: field.TypeTime, Column: invitation.FieldCreatedAt},
+			invitation.FieldUpdatedAt:  {Type: field.TypeTime, Column: invitation.FieldUpdatedAt},
+			invitation.FieldTenantID:   {Type: field.TypeInt, Column: invitation.FieldTenantID},
+			invitation.FieldEmail:      {Type: field.TypeString, Column: invitation.FieldEmail},
+			invitation.FieldRole:       {Type: field.TypeEnum, Column: invitation.FieldRole},
+			invitation.FieldStoreID:    {Type: field.TypeInt, Column: invitation.FieldStoreID},
+			invitation.FieldTokenHash:  {Type: field.TypeString, Column: invitation.FieldTokenHash},
+			invitation.FieldExpiresAt:  {Type: field.TypeTime, Column: invitation.FieldExpiresAt},
+			invitation.FieldAcceptedAt: {Type: field.TypeTime, Column: invitation.FieldAcceptedAt},
+			invitation.FieldAcceptedBy: {Type: field.TypeInt, Column: invitation.FieldAcceptedBy},
+		},
+	}
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   lineitem.Table,
 			Columns: lineitem.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -262,7 +288,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			lineitem.FieldUnitPrice: {Type: field.TypeInt64, Column: lineitem.FieldUnitPrice},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -281,7 +307,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldStoreID:   {Type: field.TypeInt, Column: membership.FieldStoreID},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -318,7 +344,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCanceledAt:        {Type: field.TypeTime, Column: order.FieldCanceledAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderlineitem.Table,
 			Columns: orderlineitem.Columns,
@@ -339,7 +365,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderlineitem.FieldTotal:     {Type: field.TypeInt64, Column: orderlineitem.FieldTotal},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outboxevent.Table,
 			Columns: outboxevent.Columns,
@@ -358,7 +384,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outboxevent.FieldPublishedAt: {Type: field.TypeTime, Column: outboxevent.FieldPublishedAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   price.Table,
 			Columns: price.Columns,
@@ -378,7 +404,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			price.FieldRegionID:     {Type: field.TypeInt, Column: price.FieldRegionID},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -404,7 +430,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldMetadata:     {Type: field.TypeJSON, Column: product.FieldMetadata},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productcategory.Table,
 			Columns: productcategory.Columns,
@@ -423,7 +449,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcategory.FieldParentID:  {Type: field.TypeInt, Column: productcategory.FieldParentID},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productcollection.Table,
 			Columns: productcollection.Columns,
@@ -441,7 +467,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcollection.FieldHandle:    {Type: field.TypeString, Column: productcollection.FieldHandle},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productoption.Table,
 			Columns: productoption.Columns,
@@ -458,7 +484,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productoption.FieldValues:    {Type: field.TypeJSON, Column: productoption.FieldValues},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productvariant.Table,
 			Columns: productvariant.Columns,
@@ -482,7 +508,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productvariant.FieldAllowBackorder:  {Type: field.TypeBool, Column: productvariant.FieldAllowBackorder},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -503,7 +529,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   region.Table,
 			Columns: region.Columns,
@@ -524,7 +550,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			region.FieldTaxInclusive: {Type: field.TypeBool, Column: region.FieldTaxInclusive},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reservation.Table,
 			Columns: reservation.Columns,
@@ -544,7 +570,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reservation.FieldReleasedAt:       {Type: field.TypeTime, Column: reservation.FieldReleasedAt},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   saleschannel.Table,
 			Columns: saleschannel.Columns,
@@ -564,7 +590,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			saleschannel.FieldIsDisabled:  {Type: field.TypeBool, Column: saleschannel.FieldIsDisabled},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   scope.Table,
 			Columns: scope.Columns,
@@ -581,7 +607,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			scope.FieldName:      {Type: field.TypeString, Column: scope.FieldName},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shippingoption.Table,
 			Columns: shippingoption.Columns,
@@ -600,7 +626,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shippingoption.FieldAmount:    {Type: field.TypeInt64, Column: shippingoption.FieldAmount},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stocklocation.Table,
 			Columns: stocklocation.Columns,
@@ -617,7 +643,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stocklocation.FieldName:      {Type: field.TypeString, Column: stocklocation.FieldName},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   store.Table,
 			Columns: store.Columns,
@@ -641,7 +667,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			store.FieldOrderSeq:       {Type: field.TypeInt, Column: store.FieldOrderSeq},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subcategory.Table,
 			Columns: subcategory.Columns,
@@ -659,7 +685,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subcategory.FieldName:       {Type: field.TypeString, Column: subcategory.FieldName},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   subdomainclaim.Table,
+			Columns: subdomainclaim.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: subdomainclaim.FieldID,
+			},
+		},
+		Type: "SubdomainClaim",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			subdomainclaim.FieldCreatedAt: {Type: field.TypeTime, Column: subdomainclaim.FieldCreatedAt},
+			subdomainclaim.FieldUpdatedAt: {Type: field.TypeTime, Column: subdomainclaim.FieldUpdatedAt},
+			subdomainclaim.FieldTenantID:  {Type: field.TypeInt, Column: subdomainclaim.FieldTenantID},
+			subdomainclaim.FieldLabel:     {Type: field.TypeString, Column: subdomainclaim.FieldLabel},
+			subdomainclaim.FieldStoreID:   {Type: field.TypeInt, Column: subdomainclaim.FieldStoreID},
+		},
+	}
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tenant.Table,
 			Columns: tenant.Columns,
@@ -682,7 +726,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tenant.FieldMetadata:         {Type: field.TypeJSON, Column: tenant.FieldMetadata},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -929,6 +973,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"InventoryLevel",
 		"StockLocation",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   invitation.TenantTable,
+			Columns: []string{invitation.TenantColumn},
+			Bidi:    false,
+		},
+		"Invitation",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"store",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   invitation.StoreTable,
+			Columns: []string{invitation.StoreColumn},
+			Bidi:    false,
+		},
+		"Invitation",
+		"Store",
 	)
 	graph.MustAddE(
 		"tenant",
@@ -1505,6 +1573,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Subcategory",
 		"Category",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   subdomainclaim.TenantTable,
+			Columns: []string{subdomainclaim.TenantColumn},
+			Bidi:    false,
+		},
+		"SubdomainClaim",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"store",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   subdomainclaim.StoreTable,
+			Columns: []string{subdomainclaim.StoreColumn},
+			Bidi:    false,
+		},
+		"SubdomainClaim",
+		"Store",
 	)
 	graph.MustAddE(
 		"stores",
@@ -2336,6 +2428,11 @@ func (f *DomainFilter) WhereVerifiedAt(p entql.TimeP) {
 	f.Where(p.Field(domain.FieldVerifiedAt))
 }
 
+// WhereVerifiedHostname applies the entql string predicate on the verified_hostname field.
+func (f *DomainFilter) WhereVerifiedHostname(p entql.StringP) {
+	f.Where(p.Field(domain.FieldVerifiedHostname))
+}
+
 // WhereHasTenant applies a predicate to check if query has an edge tenant.
 func (f *DomainFilter) WhereHasTenant() {
 	f.Where(entql.HasEdge("tenant"))
@@ -2580,6 +2677,124 @@ func (f *InventoryLevelFilter) WhereHasLocationWith(preds ...predicate.StockLoca
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *InvitationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the InvitationQuery builder.
+func (_q *InvitationQuery) Filter() *InvitationFilter {
+	return &InvitationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *InvitationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the InvitationMutation builder.
+func (m *InvitationMutation) Filter() *InvitationFilter {
+	return &InvitationFilter{config: m.config, predicateAdder: m}
+}
+
+// InvitationFilter provides a generic filtering capability at runtime for InvitationQuery.
+type InvitationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *InvitationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *InvitationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *InvitationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *InvitationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *InvitationFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldTenantID))
+}
+
+// WhereEmail applies the entql string predicate on the email field.
+func (f *InvitationFilter) WhereEmail(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldEmail))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *InvitationFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldRole))
+}
+
+// WhereStoreID applies the entql int predicate on the store_id field.
+func (f *InvitationFilter) WhereStoreID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldStoreID))
+}
+
+// WhereTokenHash applies the entql string predicate on the token_hash field.
+func (f *InvitationFilter) WhereTokenHash(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldTokenHash))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *InvitationFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldExpiresAt))
+}
+
+// WhereAcceptedAt applies the entql time.Time predicate on the accepted_at field.
+func (f *InvitationFilter) WhereAcceptedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldAcceptedAt))
+}
+
+// WhereAcceptedBy applies the entql int predicate on the accepted_by field.
+func (f *InvitationFilter) WhereAcceptedBy(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldAcceptedBy))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *InvitationFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *InvitationFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasStore applies a predicate to check if query has an edge store.
+func (f *InvitationFilter) WhereHasStore() {
+	f.Where(entql.HasEdge("store"))
+}
+
+// WhereHasStoreWith applies a predicate to check if query has an edge store with a given conditions (other predicates).
+func (f *InvitationFilter) WhereHasStoreWith(preds ...predicate.Store) {
+	f.Where(entql.HasEdgeWith("store", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *LineItemQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2608,7 +2823,7 @@ type LineItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LineItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2735,7 +2950,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2847,7 +3062,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3091,7 +3306,7 @@ type OrderLineItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderLineItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3199,7 +3414,7 @@ type OutboxEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutboxEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3269,7 +3484,7 @@ type PriceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PriceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3386,7 +3601,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3575,7 +3790,7 @@ type ProductCategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductCategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3687,7 +3902,7 @@ type ProductCollectionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductCollectionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3766,7 +3981,7 @@ type ProductOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3854,7 +4069,7 @@ type ProductVariantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductVariantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4005,7 +4220,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4099,7 +4314,7 @@ type RegionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RegionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4207,7 +4422,7 @@ type ReservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4310,7 +4525,7 @@ type SalesChannelFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SalesChannelFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4427,7 +4642,7 @@ type ScopeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScopeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4501,7 +4716,7 @@ type ShippingOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShippingOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4599,7 +4814,7 @@ type StockLocationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StockLocationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4673,7 +4888,7 @@ type StoreFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StoreFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4796,7 +5011,7 @@ type SubcategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubcategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4847,6 +5062,99 @@ func (f *SubcategoryFilter) WhereHasCategoryWith(preds ...predicate.Category) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SubdomainClaimQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SubdomainClaimQuery builder.
+func (_q *SubdomainClaimQuery) Filter() *SubdomainClaimFilter {
+	return &SubdomainClaimFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SubdomainClaimMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SubdomainClaimMutation builder.
+func (m *SubdomainClaimMutation) Filter() *SubdomainClaimFilter {
+	return &SubdomainClaimFilter{config: m.config, predicateAdder: m}
+}
+
+// SubdomainClaimFilter provides a generic filtering capability at runtime for SubdomainClaimQuery.
+type SubdomainClaimFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SubdomainClaimFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SubdomainClaimFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(subdomainclaim.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SubdomainClaimFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(subdomainclaim.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SubdomainClaimFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(subdomainclaim.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *SubdomainClaimFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(subdomainclaim.FieldTenantID))
+}
+
+// WhereLabel applies the entql string predicate on the label field.
+func (f *SubdomainClaimFilter) WhereLabel(p entql.StringP) {
+	f.Where(p.Field(subdomainclaim.FieldLabel))
+}
+
+// WhereStoreID applies the entql int predicate on the store_id field.
+func (f *SubdomainClaimFilter) WhereStoreID(p entql.IntP) {
+	f.Where(p.Field(subdomainclaim.FieldStoreID))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *SubdomainClaimFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *SubdomainClaimFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasStore applies a predicate to check if query has an edge store.
+func (f *SubdomainClaimFilter) WhereHasStore() {
+	f.Where(entql.HasEdge("store"))
+}
+
+// WhereHasStoreWith applies a predicate to check if query has an edge store with a given conditions (other predicates).
+func (f *SubdomainClaimFilter) WhereHasStoreWith(preds ...predicate.Store) {
+	f.Where(entql.HasEdgeWith("store", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *TenantQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4875,7 +5183,7 @@ type TenantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TenantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4979,7 +5287,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -3767,21 +3767,6 @@ func (_q *TenantQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				selectedFields = append(selectedFields, tenant.FieldName)
 				fieldSeen[tenant.FieldName] = struct{}{}
 			}
-		case "status":
-			if _, ok := fieldSeen[tenant.FieldStatus]; !ok {
-				selectedFields = append(selectedFields, tenant.FieldStatus)
-				fieldSeen[tenant.FieldStatus] = struct{}{}
-			}
-		case "subscriptionTier":
-			if _, ok := fieldSeen[tenant.FieldSubscriptionTier]; !ok {
-				selectedFields = append(selectedFields, tenant.FieldSubscriptionTier)
-				fieldSeen[tenant.FieldSubscriptionTier] = struct{}{}
-			}
-		case "country":
-			if _, ok := fieldSeen[tenant.FieldCountry]; !ok {
-				selectedFields = append(selectedFields, tenant.FieldCountry)
-				fieldSeen[tenant.FieldCountry] = struct{}{}
-			}
 		case "subdomain":
 			if _, ok := fieldSeen[tenant.FieldSubdomain]; !ok {
 				selectedFields = append(selectedFields, tenant.FieldSubdomain)

@@ -32,6 +32,8 @@ type Tx struct {
 	Fulfillment *FulfillmentClient
 	// InventoryLevel is the client for interacting with the InventoryLevel builders.
 	InventoryLevel *InventoryLevelClient
+	// Invitation is the client for interacting with the Invitation builders.
+	Invitation *InvitationClient
 	// LineItem is the client for interacting with the LineItem builders.
 	LineItem *LineItemClient
 	// Membership is the client for interacting with the Membership builders.
@@ -72,6 +74,8 @@ type Tx struct {
 	Store *StoreClient
 	// Subcategory is the client for interacting with the Subcategory builders.
 	Subcategory *SubcategoryClient
+	// SubdomainClaim is the client for interacting with the SubdomainClaim builders.
+	SubdomainClaim *SubdomainClaimClient
 	// Tenant is the client for interacting with the Tenant builders.
 	Tenant *TenantClient
 	// User is the client for interacting with the User builders.
@@ -216,6 +220,7 @@ func (tx *Tx) init() {
 	tx.Domain = NewDomainClient(tx.config)
 	tx.Fulfillment = NewFulfillmentClient(tx.config)
 	tx.InventoryLevel = NewInventoryLevelClient(tx.config)
+	tx.Invitation = NewInvitationClient(tx.config)
 	tx.LineItem = NewLineItemClient(tx.config)
 	tx.Membership = NewMembershipClient(tx.config)
 	tx.Order = NewOrderClient(tx.config)
@@ -236,6 +241,7 @@ func (tx *Tx) init() {
 	tx.StockLocation = NewStockLocationClient(tx.config)
 	tx.Store = NewStoreClient(tx.config)
 	tx.Subcategory = NewSubcategoryClient(tx.config)
+	tx.SubdomainClaim = NewSubdomainClaimClient(tx.config)
 	tx.Tenant = NewTenantClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 }

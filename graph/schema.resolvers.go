@@ -231,6 +231,30 @@ func (r *storeResolver) Domains(ctx context.Context, obj *ent.Store) ([]*ent.Dom
 	return obj.QueryDomains().All(ctx)
 }
 
+// Status is the resolver for the status field.
+func (r *tenantResolver) Status(ctx context.Context, obj *ent.Tenant) (*tenant.Status, error) {
+	if !access.CanSeeTenantPrivate(viewer.FromContext(ctx), obj.ID) {
+		return nil, nil
+	}
+	return &obj.Status, nil
+}
+
+// SubscriptionTier is the resolver for the subscriptionTier field.
+func (r *tenantResolver) SubscriptionTier(ctx context.Context, obj *ent.Tenant) (*tenant.SubscriptionTier, error) {
+	if !access.CanSeeTenantPrivate(viewer.FromContext(ctx), obj.ID) {
+		return nil, nil
+	}
+	return &obj.SubscriptionTier, nil
+}
+
+// Country is the resolver for the country field.
+func (r *tenantResolver) Country(ctx context.Context, obj *ent.Tenant) (*string, error) {
+	if !access.CanSeeTenantPrivate(viewer.FromContext(ctx), obj.ID) || obj.Country == "" {
+		return nil, nil
+	}
+	return &obj.Country, nil
+}
+
 // BillingEmail is the resolver for the billingEmail field.
 func (r *tenantResolver) BillingEmail(ctx context.Context, obj *ent.Tenant) (*string, error) {
 	if !access.CanSeeTenantBilling(viewer.FromContext(ctx), obj.ID) || obj.BillingEmail == "" {

@@ -5,6 +5,9 @@ package identity
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
 	"time"
 
 	"github.com/dakkah/cityos/apperr"
@@ -18,16 +21,22 @@ import (
 // RefreshTTL is how long a refresh token stays usable.
 const RefreshTTL = 30 * 24 * time.Hour
 
+// DefaultRefreshGrace is how long a used refresh token still yields its successor.
+const DefaultRefreshGrace = 10 * time.Second
+
 // Service signs users in and identifies callers.
 type Service struct {
 	client *ent.Client
 	issuer *auth.Issuer
 	now    func() time.Time
+	// RefreshGrace: a used refresh token presented again within this time of its first
+	// use gets the same successor (two tabs refreshing at once); later it revokes the family.
+	RefreshGrace time.Duration
 }
 
 // New returns a Service.
 func New(client *ent.Client, issuer *auth.Issuer) *Service {
-	return &Service{client: client, issuer: issuer, now: time.Now}
+	return &Service{client: client, issuer: issuer, now: time.Now, RefreshGrace: DefaultRefreshGrace}
 }
 
 // Session is a signed-in user's pair of tokens.
@@ -71,7 +80,9 @@ func (s *Service) StartSession(ctx context.Context, u *ent.User) (*Session, erro
 }
 
 // Refresh exchanges a refresh token for a new pair. A token works once: presenting a used
-// or revoked one revokes its whole family, since it was stolen or replayed.
+// or revoked one revokes its whole family, since it was stolen or replayed — except within
+// RefreshGrace of its first use, when it answers the same successor token again (with a
+// fresh access token), so two tabs that refresh together both stay signed in.
 func (s *Service) Refresh(ctx context.Context, token string) (*Session, error) {
 	invalid := apperr.New(apperr.Unauthenticated, "invalid refresh token")
 	var out *Session
@@ -84,25 +95,36 @@ func (s *Service) Refresh(ctx context.Context, token string) (*Session, error) {
 		if err != nil {
 			return err
 		}
-		if rt.UsedAt != nil || rt.RevokedAt != nil {
-			reuse = true
+		if rt.RevokedAt != nil || !s.now().Before(rt.ExpiresAt) || rt.Edges.User.Status != user.StatusActive {
+			reuse = rt.RevokedAt != nil
 			return invalid
 		}
-		if !s.now().Before(rt.ExpiresAt) || rt.Edges.User.Status != user.StatusActive {
-			return invalid
+		if rt.UsedAt != nil {
+			out, err = s.graceSuccessor(ctx, tx, token, rt)
+			reuse = out == nil && err == nil
+			if reuse {
+				return invalid
+			}
+			return err
 		}
 		// Marking it used only if still unused makes two concurrent refreshes with the
-		// same token yield one session, not two.
+		// same token create one successor, not two.
 		n, err := tx.RefreshToken.Update().Where(refreshtoken.ID(rt.ID), refreshtoken.UsedAtIsNil()).
 			SetUsedAt(s.now()).Save(sys(ctx))
 		if err != nil {
 			return err
 		}
 		if n == 0 {
-			reuse = true
-			return invalid
+			usedNow := s.now() // by a concurrent refresh of the same token
+			rt.UsedAt = &usedNow
+			out, err = s.graceSuccessor(ctx, tx, token, rt)
+			reuse = out == nil && err == nil
+			if reuse {
+				return invalid
+			}
+			return err
 		}
-		out, err = s.issue(ctx, tx.Client(), rt.Edges.User, rt.Family)
+		out, err = s.issueWith(ctx, tx.Client(), rt.Edges.User, rt.Family, s.successorToken(token))
 		return err
 	})
 	if reuse {
@@ -115,6 +137,40 @@ func (s *Service) Refresh(ctx context.Context, token string) (*Session, error) {
 	}
 	out.User = out.User.Unwrap() // loaded in the finished transaction
 	return out, nil
+}
+
+// successorToken derives the token that replaces a refresh token. It is keyed with the
+// signing secret, so only the server can compute it, and deterministic, so a second
+// refresh within the grace window can answer the same successor without the server
+// ever storing a token in the clear.
+func (s *Service) successorToken(token string) string {
+	m := hmac.New(sha256.New, s.issuer.Secret)
+	m.Write([]byte("refresh-successor\x00" + token))
+	return "rt_" + base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// graceSuccessor answers the successor of a token used within the grace window, or nil
+// when the window has passed or the successor is no longer live (a reuse).
+func (s *Service) graceSuccessor(ctx context.Context, tx *ent.Tx, token string, rt *ent.RefreshToken) (*Session, error) {
+	if s.now().Sub(*rt.UsedAt) > s.RefreshGrace {
+		return nil, nil
+	}
+	next := s.successorToken(token)
+	succ, err := tx.RefreshToken.Query().Where(refreshtoken.TokenHash(auth.HashToken(next)), refreshtoken.Family(rt.Family)).Only(sys(ctx))
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if succ.UsedAt != nil || succ.RevokedAt != nil {
+		return nil, nil
+	}
+	access, exp, err := s.issuer.IssueAccess(rt.UserID)
+	if err != nil {
+		return nil, err
+	}
+	return &Session{AccessToken: access, RefreshToken: next, ExpiresAt: exp, User: rt.Edges.User}, nil
 }
 
 // Logout revokes the chain of a refresh token, or when token is empty every session of
@@ -144,11 +200,15 @@ func (s *Service) revokeFamily(ctx context.Context, family string) error {
 }
 
 func (s *Service) issue(ctx context.Context, c *ent.Client, u *ent.User, family string) (*Session, error) {
-	access, exp, err := s.issuer.IssueAccess(u.ID)
+	refresh, err := auth.NewSecretToken("rt")
 	if err != nil {
 		return nil, err
 	}
-	refresh, err := auth.NewSecretToken("rt")
+	return s.issueWith(ctx, c, u, family, refresh)
+}
+
+func (s *Service) issueWith(ctx context.Context, c *ent.Client, u *ent.User, family, refresh string) (*Session, error) {
+	access, exp, err := s.issuer.IssueAccess(u.ID)
 	if err != nil {
 		return nil, err
 	}

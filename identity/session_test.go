@@ -3,14 +3,14 @@ package identity_test
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/auth"
+	"github.com/dakkah/cityos/ent/refreshtoken"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/identity"
 	"github.com/dakkah/cityos/testenv"
@@ -112,37 +112,54 @@ func TestRefreshRotatesAndReuseRevokesFamily(t *testing.T) {
 	})
 }
 
+// Concurrent refreshes of one token (tabs waking together) all get the one successor:
+// one new token is created, none is revoked.
 func TestConcurrentRefreshYieldsOneSession(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		testenv.NewFixture(t, db)
-		svc := identity.New(db.Client, issuer(t)) // the real clock: goroutines share it
+		svc, _ := service(t, db) // a clock that stands still: every refresh is within the grace window
 		s, err := svc.Login(sysCtx(), "manager@a1.test", testenv.Password)
 		require.NoError(t, err)
 
 		const n = 10
 		var (
-			wg        sync.WaitGroup
-			successes atomic.Int32
-			start     = make(chan struct{})
-			errs      = make(chan error, n)
+			wg    sync.WaitGroup
+			start = make(chan struct{})
+			got   = make(chan string, n)
+			errs  = make(chan error, n)
 		)
 		for range n {
 			wg.Go(func() {
 				<-start
-				if _, err := svc.Refresh(sysCtx(), s.RefreshToken); err != nil {
+				next, err := svc.Refresh(sysCtx(), s.RefreshToken)
+				if err != nil {
 					errs <- err
 					return
 				}
-				successes.Add(1)
+				got <- next.RefreshToken
 			})
 		}
 		close(start)
 		wg.Wait()
 		close(errs)
+		close(got)
 
-		assert.Equal(t, int32(1), successes.Load())
 		for err := range errs {
-			assert.Equal(t, apperr.Unauthenticated, apperr.CodeOf(err), "%v", err)
+			t.Errorf("refresh failed: %v", err)
+		}
+		successors := map[string]bool{}
+		for tok := range got {
+			successors[tok] = true
+		}
+		require.Len(t, successors, 1, "every refresh answers the same successor")
+		first, err := db.Client.RefreshToken.Query().Where(refreshtoken.TokenHash(auth.HashToken(s.RefreshToken))).Only(sysCtx())
+		require.NoError(t, err)
+		n2, err := db.Client.RefreshToken.Query().Where(refreshtoken.Family(first.Family)).Count(sysCtx())
+		require.NoError(t, err)
+		assert.Equal(t, 2, n2, "the first token and its one successor")
+		for tok := range successors {
+			_, err := svc.Refresh(sysCtx(), tok)
+			require.NoError(t, err, "the successor is live")
 		}
 	})
 }

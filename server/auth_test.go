@@ -196,6 +196,16 @@ func TestSessionMutations(t *testing.T) {
 		s := login()
 		r := refresh(s.RefreshToken)
 		require.Empty(t, r.Errors, r.Body)
+		var first struct{ RefreshToken pair }
+		require.NoError(t, json.Unmarshal(r.Data, &first))
+		// A second tab within the grace window gets the same successor...
+		r = refresh(s.RefreshToken)
+		require.Empty(t, r.Errors, r.Body)
+		var second struct{ RefreshToken pair }
+		require.NoError(t, json.Unmarshal(r.Data, &second))
+		assert.Equal(t, first.RefreshToken.RefreshToken, second.RefreshToken.RefreshToken)
+		// ...and past it (here: no window at all) the reuse is refused.
+		f.API.App.Identity.RefreshGrace = 0
 		r = refresh(s.RefreshToken)
 		requireErrorCode(t, r, http.StatusOK, "UNAUTHENTICATED")
 		assert.Equal(t, "invalid refresh token", r.Errors[0].Message)

@@ -2,8 +2,10 @@ package tenancy
 
 import (
 	"context"
+	"errors"
 	"time"
 
+	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/auth"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
@@ -37,9 +39,19 @@ func (s *Service) AddDomain(ctx context.Context, storeID int, hostname string) (
 		if err != nil {
 			return err
 		}
+		// Only a verified claim blocks a new one: pending claims of other tenants are
+		// neither an obstacle nor revealed (a squatter cannot hold a hostname it does not
+		// control, nor can anyone probe what others are trying to claim).
+		taken, err := tx.Domain.Query().Where(domain.Hostname(host), domain.StatusEQ(domain.StatusVerified)).Exist(systemRead(ctx))
+		if err != nil {
+			return err
+		}
+		if taken {
+			return apperr.New(apperr.Conflict, "that hostname already serves a store")
+		}
 		out, err = tx.Domain.Create().SetTenantID(st.TenantID).SetStoreID(st.ID).SetHostname(host).
 			SetVerificationToken(auth.RandomHex(16)).Save(ctx)
-		return txn.Conflict(err, "that hostname is already attached to a store")
+		return txn.Conflict(err, "that hostname is already attached to one of this tenant's stores")
 	})
 	if err != nil {
 		return DomainChallenge{}, err
@@ -68,10 +80,29 @@ type TXTLookup func(ctx context.Context, name string) ([]string, error)
 // it failed (DNS changes can take a while to be seen).
 const VerificationWindow = 24 * time.Hour
 
+// errClaimedMeanwhile says another claim of the hostname was verified first.
+var errClaimedMeanwhile = errors.New("hostname verified by another claim")
+
 // VerifyDomain checks the domain's TXT record. Found: the domain is verified and
-// resolves to its store. Not found: it stays pending, or is marked failed once the
+// resolves to its store — unless another claim of the hostname was verified first, in
+// which case this one fails (the first verified claim wins; the unique index on verified
+// hostnames settles a race). Not found: it stays pending, or is marked failed once the
 // verification window has passed.
 func (s *Service) VerifyDomain(ctx context.Context, id int, lookup TXTLookup) (*ent.Domain, error) {
+	out, err := s.verifyDomain(ctx, id, lookup)
+	if errors.Is(err, errClaimedMeanwhile) {
+		out, err = txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Domain, error) {
+			return tx.Domain.UpdateOneID(id).SetStatus(domain.StatusFailed).Save(ctx)
+		})
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.changed(ctx)
+	return out, nil
+}
+
+func (s *Service) verifyDomain(ctx context.Context, id int, lookup TXTLookup) (*ent.Domain, error) {
 	var out *ent.Domain
 	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		d, err := tx.Domain.Get(ctx, id)
@@ -82,6 +113,14 @@ func (s *Service) VerifyDomain(ctx context.Context, id int, lookup TXTLookup) (*
 			out = d
 			return nil
 		}
+		// Once another claim of the hostname is verified, this one has lost for good.
+		winner, err := tx.Domain.Query().Where(domain.Hostname(d.Hostname), domain.StatusEQ(domain.StatusVerified)).Exist(systemRead(ctx))
+		if err != nil {
+			return err
+		}
+		if winner {
+			return errClaimedMeanwhile
+		}
 		ch := Challenge(d)
 		records, _ := lookup(ctx, ch.TxtRecordName) // a lookup failure is simply "not there yet"
 		found := false
@@ -90,7 +129,11 @@ func (s *Service) VerifyDomain(ctx context.Context, id int, lookup TXTLookup) (*
 		}
 		switch {
 		case found:
-			out, err = tx.Domain.UpdateOneID(id).SetStatus(domain.StatusVerified).SetVerifiedAt(time.Now()).Save(ctx)
+			out, err = tx.Domain.UpdateOneID(id).SetStatus(domain.StatusVerified).SetVerifiedHostname(d.Hostname).SetVerifiedAt(time.Now()).Save(ctx)
+			if ent.IsConstraintError(err) {
+				return errClaimedMeanwhile
+			}
+			return err
 		case time.Since(d.CreatedAt) > VerificationWindow:
 			out, err = tx.Domain.UpdateOneID(id).SetStatus(domain.StatusFailed).Save(ctx)
 		default:
@@ -101,6 +144,5 @@ func (s *Service) VerifyDomain(ctx context.Context, id int, lookup TXTLookup) (*
 	if err != nil {
 		return nil, err
 	}
-	s.changed(ctx)
 	return out.Unwrap(), nil
 }

@@ -1,13 +1,21 @@
 package tenancy_test
 
 import (
+	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent/store"
+	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/viewer"
 )
 
 func TestStoreHandleIsUniquePerTenant(t *testing.T) {
@@ -94,5 +102,77 @@ func TestTenantAndStoreSubdomainsShareOneNamespace(t *testing.T) {
 		var out struct{ CreateStore struct{ Subdomain string } }
 		r.Decode(t, &out)
 		assert.Equal(t, "fresh-label", out.CreateStore.Subdomain)
+	})
+}
+
+// Tenants and stores racing for one label: the claim table's unique index lets exactly
+// one of them have it; every other gets CONFLICT (never INTERNAL), and the label is held
+// by the one row that won.
+func TestSubdomainRaceHasOneWinner(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		f := testenv.NewFixture(t, db)
+		svc := f.API.App.Tenancy
+		ctx := viewer.SystemContext(t.Context(), "namespace-race-test")
+		const label = "contested"
+		var (
+			wg    sync.WaitGroup
+			start = make(chan struct{})
+			wins  atomic.Int32
+		)
+		attempt := func(create func(i int) error) {
+			for i := range 4 {
+				wg.Go(func() {
+					<-start
+					err := create(i)
+					if err == nil {
+						wins.Add(1)
+						return
+					}
+					assert.Equal(t, apperr.Conflict, apperr.CodeOf(err), "%v", err)
+				})
+			}
+		}
+		sub := label
+		attempt(func(i int) error {
+			_, err := svc.CreateTenant(ctx, tenancy.CreateTenantInput{Handle: fmt.Sprintf("racer-%d", i), Name: "Racer", Subdomain: &sub})
+			return err
+		})
+		attempt(func(i int) error {
+			_, err := svc.CreateStore(ctx, tenancy.CreateStoreInput{TenantID: f.TenantA.ID, Handle: fmt.Sprintf("racer-%d", i), Name: "Racer", Subdomain: &sub})
+			return err
+		})
+		attempt(func(i int) error {
+			_, err := svc.UpdateStore(ctx, []int{f.StoreA2.ID, f.StoreB1.ID}[i%2], tenancy.UpdateStoreInput{Subdomain: &sub})
+			return err
+		})
+		close(start)
+		wg.Wait()
+
+		assert.Equal(t, int32(1), wins.Load())
+		claims, err := db.Client.SubdomainClaim.Query().Where(subdomainclaim.LabelEQ(label)).Count(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, 1, claims)
+		tenants, err := db.Client.Tenant.Query().Where(tenant.Subdomain(label)).Count(ctx)
+		require.NoError(t, err)
+		stores, err := db.Client.Store.Query().Where(store.Subdomain(label)).Count(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, 1, tenants+stores, "exactly one tenant or store holds the label")
+	})
+}
+
+// Deleting a store lets go of its label.
+func TestDeletedStoreReleasesItsSubdomain(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		f := testenv.NewFixture(t, db)
+		svc := f.API.App.Tenancy
+		ctx := viewer.SystemContext(t.Context(), "namespace-test")
+		sub := "short-lived"
+		st, err := svc.CreateStore(ctx, tenancy.CreateStoreInput{TenantID: f.TenantA.ID, Handle: "short", Name: "Short", Subdomain: &sub})
+		require.NoError(t, err)
+		_, err = svc.CreateTenant(ctx, tenancy.CreateTenantInput{Handle: "later", Name: "Later", Subdomain: &sub})
+		require.Equal(t, apperr.Conflict, apperr.CodeOf(err))
+		require.NoError(t, svc.DeleteStore(ctx, st.ID))
+		_, err = svc.CreateTenant(ctx, tenancy.CreateTenantInput{Handle: "later", Name: "Later", Subdomain: &sub})
+		require.NoError(t, err)
 	})
 }

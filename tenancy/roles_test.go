@@ -42,10 +42,11 @@ func TestGrantAndRevokeRoles(t *testing.T) {
 		}
 		tA, tB, a1, b1 := &f.TenantA.ID, &f.TenantB.ID, &f.StoreA1.ID, &f.StoreB1.ID
 
-		// A's admin adds a user and makes them manager of A1.
-		var u struct{ CreateUser struct{ ID string } }
-		api.MustDo(t, adminA, `mutation { createUser(input: {email: "Clerk@Acme.test", password: "clerk-password"}) { id } }`, nil).Decode(t, &u)
-		clerk := atoi(t, u.CreateUser.ID)
+		// A's admin cannot create accounts any more; it invites the clerk to manage A2,
+		// the clerk accepts (creating the account), and A's admin then grants A1 to a user
+		// who now belongs to A.
+		requireError(t, api.Do(t, adminA, `mutation { createUser(input: {email: "Clerk@Acme.test", password: "clerk-password"}) { id } }`, nil), "FORBIDDEN", "")
+		clerk := acceptNewAccount(t, api, invite(t, api, adminA, "Clerk@Acme.test", "store_manager", nil, &f.StoreA2.ID), "clerk-password")
 		r := grant(adminA, clerk, "store_manager", nil, a1)
 		require.Empty(t, r.Errors, "%+v", r.Errors)
 		var g struct {
@@ -62,10 +63,11 @@ func TestGrantAndRevokeRoles(t *testing.T) {
 		require.NotNil(t, g.GrantRole.StoreID)
 		assert.Equal(t, id(f.StoreA1.ID), *g.GrantRole.StoreID)
 
-		// The role works: the clerk manages A1 and only A1.
+		// The roles work: the clerk manages A1 and A2, and nothing of B.
 		clerkH := login(t, api, "clerk@acme.test", "clerk-password")
 		api.MustDo(t, clerkH, updateStoreQ, map[string]any{"id": id(f.StoreA1.ID), "in": map[string]any{"name": "A One, by the clerk"}})
-		requireError(t, api.Do(t, clerkH, updateStoreQ, map[string]any{"id": id(f.StoreA2.ID), "in": map[string]any{"name": "no"}}), "NOT_FOUND", "")
+		api.MustDo(t, clerkH, updateStoreQ, map[string]any{"id": id(f.StoreA2.ID), "in": map[string]any{"name": "A Two, by the clerk"}})
+		requireError(t, api.Do(t, clerkH, updateStoreQ, map[string]any{"id": id(f.StoreB1.ID), "in": map[string]any{"name": "no"}}), "NOT_FOUND", "")
 
 		// Refused: the platform role, another tenant's store or tenant, a mismatched pair.
 		requireError(t, grant(adminA, clerk, "super_admin", nil, nil), "FORBIDDEN", "")
@@ -83,16 +85,21 @@ func TestGrantAndRevokeRoles(t *testing.T) {
 		// a fresh account (no role anywhere) is found, and the grant itself is refused.
 		requireError(t, grant(f.As(testenv.ManagerA1), clerk, "store_manager", nil, a1), "NOT_FOUND", "")
 		requireError(t, grant(f.As(testenv.CustomerA), clerk, "customer", tA, nil), "NOT_FOUND", "")
+		// An account that belongs to no tenant (made by the platform) is not claimable by
+		// a tenant at all: not found, whoever asks, short of the platform.
 		fresh, err := api.App.Tenancy.CreateUser(sys(), tenancy.CreateUserInput{Email: "fresh@acme.test", Password: "fresh-password"})
 		require.NoError(t, err)
-		requireError(t, grant(f.As(testenv.ManagerA1), fresh.ID, "store_manager", nil, a1), "FORBIDDEN", "")
-		requireError(t, grant(f.As(testenv.ManagerA1), fresh.ID, "customer", tA, nil), "FORBIDDEN", "")
-		requireError(t, grant(f.As(testenv.CustomerA), fresh.ID, "customer", tA, nil), "FORBIDDEN", "")
+		requireError(t, grant(adminA, fresh.ID, "store_manager", nil, a1), "NOT_FOUND", "")
+		requireError(t, grant(adminA, fresh.ID, "tenant_admin", tA, nil), "NOT_FOUND", "")
+		requireError(t, grant(f.As(testenv.ManagerA1), fresh.ID, "store_manager", nil, a1), "NOT_FOUND", "")
+		requireError(t, grant(f.As(testenv.CustomerA), fresh.ID, "customer", tA, nil), "NOT_FOUND", "")
+		// Nor is B's admin, nor B's customer account, for A; B's admin is B's to promote.
+		requireError(t, grant(adminA, f.Users[testenv.TenantAdminB].ID, "store_manager", nil, a1), "NOT_FOUND", "")
+		require.Empty(t, grant(f.As(testenv.SuperAdmin), fresh.ID, "customer", tA, nil).Errors, "the platform may")
 		// And the clerk gained nothing from the refused calls.
 		ms, err := db.Client.Membership.Query().Where(membership.UserID(clerk)).All(sys())
 		require.NoError(t, err)
-		require.Len(t, ms, 1)
-		assert.Equal(t, membership.RoleStoreManager, ms[0].Role)
+		require.Len(t, ms, 2)
 
 		// Revoking: not by another tenant's admin or by the holder's manager peer; by A's admin, yes.
 		mID := atoi(t, g.GrantRole.ID)
@@ -105,9 +112,10 @@ func TestGrantAndRevokeRoles(t *testing.T) {
 		r = api.MustDo(t, adminA, revokeQ, map[string]any{"id": id(mID)})
 		assert.JSONEq(t, `{"revokeRole":"`+id(mID)+`"}`, string(r.Data))
 		// The clerk's very next request no longer carries the role.
-		requireError(t, api.Do(t, clerkH, updateStoreQ, map[string]any{"id": id(f.StoreA1.ID), "in": map[string]any{"name": "no"}}), "FORBIDDEN", "")
+		// (A manager sees only the stores they manage: A1 is now out of sight.)
+		requireError(t, api.Do(t, clerkH, updateStoreQ, map[string]any{"id": id(f.StoreA1.ID), "in": map[string]any{"name": "no"}}), "NOT_FOUND", "")
 		n, err := db.Client.Membership.Query().Where(membership.UserID(clerk)).Count(sys())
 		require.NoError(t, err)
-		assert.Zero(t, n)
+		assert.Equal(t, 1, n, "the invited role on A2 remains")
 	})
 }

@@ -57,13 +57,11 @@ func (s *Service) CreateStore(ctx context.Context, in CreateStoreInput) (*ent.St
 		}
 		c := tx.Store.Create().SetTenantID(in.TenantID).SetHandle(handle).SetName(name).
 			SetNillableStatus(in.Status).SetNillableStorefrontType(in.StorefrontType)
-		if in.Subdomain != nil {
-			sub, err := claimNewSubdomain(ctx, tx, *in.Subdomain, 0, 0)
-			if err != nil {
-				return nil, err
-			}
-			c.SetSubdomain(sub)
+		sub, err := validSubdomain(in.Subdomain)
+		if err != nil {
+			return nil, err
 		}
+		c.SetNillableSubdomain(sub)
 		if in.Theme != nil {
 			t, err := validTheme(*in.Theme)
 			if err != nil {
@@ -78,6 +76,11 @@ func (s *Service) CreateStore(ctx context.Context, in CreateStoreInput) (*ent.St
 		if err != nil {
 			return nil, txn.Conflict(err, "the tenant already has a store with that handle, or the subdomain is taken")
 		}
+		if sub != nil {
+			if err := claimSubdomain(ctx, tx, holder{out.TenantID, out.ID}, sub); err != nil {
+				return nil, err
+			}
+		}
 		// Every store sells through a channel of its own from the start.
 		return out, tx.SalesChannel.Create().SetTenantID(out.TenantID).SetStoreID(out.ID).SetName(out.Name).Exec(ctx)
 	})
@@ -86,7 +89,8 @@ func (s *Service) CreateStore(ctx context.Context, in CreateStoreInput) (*ent.St
 // UpdateStore changes a store's settings.
 func (s *Service) UpdateStore(ctx context.Context, id int, in UpdateStoreInput) (*ent.Store, error) {
 	return change(ctx, s, func(tx *ent.Tx) (*ent.Store, error) {
-		if _, err := tx.Store.Get(ctx, id); err != nil {
+		st, err := tx.Store.Get(ctx, id)
+		if err != nil {
 			return nil, err
 		}
 		u := tx.Store.UpdateOneID(id).SetNillableStatus(in.Status).SetNillableStorefrontType(in.StorefrontType)
@@ -97,15 +101,18 @@ func (s *Service) UpdateStore(ctx context.Context, id int, in UpdateStoreInput) 
 			}
 			u.SetName(name)
 		}
+		claim := func() error { return nil }
 		switch {
 		case in.ClearSubdomain != nil && *in.ClearSubdomain:
 			u.ClearSubdomain()
+			claim = func() error { return claimSubdomain(ctx, tx, holder{st.TenantID, id}, nil) }
 		case in.Subdomain != nil:
-			sub, err := claimNewSubdomain(ctx, tx, *in.Subdomain, 0, id)
+			sub, err := validSubdomain(in.Subdomain)
 			if err != nil {
 				return nil, err
 			}
-			u.SetSubdomain(sub)
+			u.SetSubdomain(*sub)
+			claim = func() error { return claimSubdomain(ctx, tx, holder{st.TenantID, id}, sub) }
 		}
 		if in.Theme != nil {
 			t, err := validTheme(*in.Theme)
@@ -118,7 +125,13 @@ func (s *Service) UpdateStore(ctx context.Context, id int, in UpdateStoreInput) 
 			u.SetMetadata(in.Metadata)
 		}
 		out, err := u.Save(ctx)
-		return out, txn.Conflict(err, "that subdomain is already taken")
+		if err != nil {
+			return nil, txn.Conflict(err, "that subdomain is already taken")
+		}
+		// The claim comes after the row, as on create: every writer takes its own
+		// table's index entry first and the shared claim last, so racing writers
+		// cannot wait on each other in a circle.
+		return out, claim()
 	})
 }
 

@@ -6,41 +6,52 @@ import (
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/ent/store"
-	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/subdomainclaim"
 )
 
-// claimSubdomain checks that label is free in the one namespace tenants and stores share.
-// Each table's unique index guards against its own duplicates; this check covers the
-// other table. It reads across tenants, so it runs with the policy bypass and says only
-// "taken", never whose.
-func claimSubdomain(ctx context.Context, tx *ent.Tx, label string, exceptTenant, exceptStore int) error {
+// holder names who holds a subdomain: a tenant (store 0) or one of its stores.
+type holder struct{ tenantID, storeID int }
+
+// claimSubdomain makes label the one subdomain of h in the namespace tenants and stores
+// share, releasing the label h held before; a nil label only releases. The claim row's
+// unique index decides between concurrent claims of one label, so there is no window
+// between a check and an insert. Claims are read and written with the policy bypass
+// (the caller was already allowed to change h) and a refusal says only "taken", never whose.
+func claimSubdomain(ctx context.Context, tx *ent.Tx, h holder, label *string) error {
 	sys := access.Bypass(ctx)
-	tq := tx.Tenant.Query().Where(tenant.Subdomain(label))
-	if exceptTenant != 0 {
-		tq.Where(tenant.IDNEQ(exceptTenant))
+	release := tx.SubdomainClaim.Delete().Where(subdomainclaim.TenantID(h.tenantID))
+	if h.storeID != 0 {
+		release.Where(subdomainclaim.StoreID(h.storeID))
+	} else {
+		release.Where(subdomainclaim.StoreIDIsNil())
 	}
-	sq := tx.Store.Query().Where(store.Subdomain(label))
-	if exceptStore != 0 {
-		sq.Where(store.IDNEQ(exceptStore))
+	if _, err := release.Exec(sys); err != nil {
+		return err
 	}
-	for _, exists := range []func(context.Context) (bool, error){tq.Exist, sq.Exist} {
-		taken, err := exists(sys)
-		if err != nil {
-			return err
+	if label == nil {
+		return nil
+	}
+	c := tx.SubdomainClaim.Create().SetLabel(*label).SetTenantID(h.tenantID)
+	if h.storeID != 0 {
+		c.SetStoreID(h.storeID)
+	}
+	if err := c.Exec(sys); err != nil {
+		if ent.IsConstraintError(err) {
+			return apperr.New(apperr.Conflict, "subdomain %q is already taken", *label)
 		}
-		if taken {
-			return apperr.New(apperr.Conflict, "subdomain %q is already taken", label)
-		}
+		return err
 	}
 	return nil
 }
 
-// claimNewSubdomain validates a requested subdomain and checks that it is free.
-func claimNewSubdomain(ctx context.Context, tx *ent.Tx, requested string, exceptTenant, exceptStore int) (string, error) {
-	sub, err := Subdomain("subdomain", requested)
-	if err != nil {
-		return "", err
+// validSubdomain checks a requested subdomain; nil stays nil.
+func validSubdomain(requested *string) (*string, error) {
+	if requested == nil {
+		return nil, nil
 	}
-	return sub, claimSubdomain(ctx, tx, sub, exceptTenant, exceptStore)
+	sub, err := Subdomain("subdomain", *requested)
+	if err != nil {
+		return nil, err
+	}
+	return &sub, nil
 }

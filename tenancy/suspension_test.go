@@ -17,13 +17,11 @@ func TestSuspendedTenantIsReadOnlyUntilReactivated(t *testing.T) {
 		dns := withFakeDNS(api)
 		adminA := f.As(testenv.TenantAdminA)
 
-		// Before: a pending domain whose record is published, a user to grant a role to, and
+		// Before: a pending domain whose record is published, and
 		// a secret admin key of A.
 		var dom addedDomain
 		api.MustDo(t, adminA, addDomainQ, map[string]any{"s": id(f.StoreA2.ID), "h": "later.example.com"}).Decode(t, &dom)
 		dns.set(dom.AddDomain.TxtRecordName, dom.AddDomain.TxtRecordValue)
-		var u struct{ CreateUser struct{ ID string } }
-		api.MustDo(t, adminA, `mutation { createUser(input: {email: "temp@acme.test", password: "temp-password"}) { id } }`, nil).Decode(t, &u)
 		var sk createdKey
 		api.MustDo(t, adminA, createKeyQ, map[string]any{"in": map[string]any{"tenantId": id(f.TenantA.ID), "kind": "secret", "name": "ops", "roles": []string{"tenant_admin"}}}).Decode(t, &sk)
 		keyA := testenv.Headers{"X-Api-Key": sk.CreateApiKey.Token}
@@ -57,8 +55,8 @@ func TestSuspendedTenantIsReadOnlyUntilReactivated(t *testing.T) {
 			{"removeDomain", adminA, `mutation($id: ID!) { removeDomain(id: $id) }`, map[string]any{"id": id(f.DomainA1.ID)}},
 			{"createApiKey", adminA, createKeyQ, map[string]any{"in": map[string]any{"tenantId": id(f.TenantA.ID), "storeId": id(f.StoreA1.ID), "kind": "publishable", "name": "x"}}},
 			{"revokeApiKey", adminA, `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, map[string]any{"id": id(f.KeyA1.ID)}},
-			{"createUser", adminA, `mutation { createUser(input: {email: "x@acme.test", password: "x-password"}) { id } }`, nil},
-			{"grantRole", adminA, grantQ, map[string]any{"u": u.CreateUser.ID, "r": "customer", "t": id(f.TenantA.ID)}},
+			{"inviteStaff", adminA, inviteQ, map[string]any{"e": "x@acme.test", "r": "tenant_admin", "t": id(f.TenantA.ID)}},
+			{"grantRole", adminA, grantQ, map[string]any{"u": id(f.Users[testenv.ManagerA1].ID), "r": "customer", "t": id(f.TenantA.ID)}},
 			{"revokeRole", adminA, revokeQ, map[string]any{"id": id(f.MembershipManagerA1.ID)}},
 		}
 		for _, w := range writes {

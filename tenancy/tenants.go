@@ -48,18 +48,24 @@ func (s *Service) CreateTenant(ctx context.Context, in CreateTenantInput) (*ent.
 		if err := setTenantContact(in.BillingEmail, in.Country, c.SetBillingEmail, c.SetCountry); err != nil {
 			return nil, err
 		}
-		if in.Subdomain != nil {
-			sub, err := claimNewSubdomain(ctx, tx, *in.Subdomain, 0, 0)
-			if err != nil {
-				return nil, err
-			}
-			c.SetSubdomain(sub)
+		sub, err := validSubdomain(in.Subdomain)
+		if err != nil {
+			return nil, err
 		}
+		c.SetNillableSubdomain(sub)
 		if in.Metadata != nil {
 			c.SetMetadata(in.Metadata)
 		}
 		out, err := c.Save(ctx)
-		return out, txn.Conflict(err, "a tenant with that handle or subdomain already exists")
+		if err != nil {
+			return nil, txn.Conflict(err, "a tenant with that handle or subdomain already exists")
+		}
+		if sub != nil {
+			if err := claimSubdomain(ctx, tx, holder{tenantID: out.ID}, sub); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
 	})
 }
 
@@ -80,21 +86,30 @@ func (s *Service) UpdateTenant(ctx context.Context, id int, in UpdateTenantInput
 		if err := setTenantContact(in.BillingEmail, in.Country, u.SetBillingEmail, u.SetCountry); err != nil {
 			return nil, err
 		}
+		claim := func() error { return nil }
 		switch {
 		case in.ClearSubdomain != nil && *in.ClearSubdomain:
 			u.ClearSubdomain()
+			claim = func() error { return claimSubdomain(ctx, tx, holder{tenantID: id}, nil) }
 		case in.Subdomain != nil:
-			sub, err := claimNewSubdomain(ctx, tx, *in.Subdomain, id, 0)
+			sub, err := validSubdomain(in.Subdomain)
 			if err != nil {
 				return nil, err
 			}
-			u.SetSubdomain(sub)
+			u.SetSubdomain(*sub)
+			claim = func() error { return claimSubdomain(ctx, tx, holder{tenantID: id}, sub) }
 		}
 		if in.Metadata != nil {
 			u.SetMetadata(in.Metadata)
 		}
 		out, err := u.Save(ctx)
-		return out, txn.Conflict(err, "that subdomain is already taken")
+		if err != nil {
+			return nil, txn.Conflict(err, "that subdomain is already taken")
+		}
+		// The claim comes after the row, as on create: every writer takes its own
+		// table's index entry first and the shared claim last, so racing writers
+		// cannot wait on each other in a circle.
+		return out, claim()
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/validate"
+	"github.com/dakkah/cityos/viewer"
 )
 
 // CreateUserInput is the input of CreateUser.
@@ -72,7 +73,12 @@ func (s *Service) GrantRole(ctx context.Context, userID int, role membership.Rol
 			}
 			c.SetTenantID(*tenantID)
 		}
-		if err := grantable(ctx, tx, userID); err != nil {
+		t, _ := c.Mutation().TenantID()
+		var tenantOf *int
+		if t != 0 {
+			tenantOf = &t
+		}
+		if err := grantable(ctx, tx, userID, tenantOf); err != nil {
 			return err
 		}
 		var err error
@@ -95,22 +101,32 @@ func (s *Service) RevokeRole(ctx context.Context, membershipID int) error {
 	})
 }
 
-// grantable checks that the granter may give the user a role: a user it can already see,
-// or a platform account that holds no role anywhere yet (one just created with
-// createUser). Anyone else — another tenant's staff or customers — is NOT_FOUND, so a
-// grant cannot reveal who exists.
-func grantable(ctx context.Context, tx *ent.Tx, userID int) error {
-	_, err := tx.User.Get(ctx, userID)
-	if !ent.IsNotFound(err) {
-		return err
+// grantable checks that the user belongs to the tenant the role is granted in, unless the
+// platform grants it. A user belongs to a tenant when they hold a role in it (any store
+// of it included) or are its own customer account (customer accounts are per tenant).
+// Anyone else — another tenant's staff or customers, an account that holds no role
+// anywhere — is NOT_FOUND, so a grant neither claims nor reveals them: such a user joins
+// a tenant only by accepting an invitation (InviteStaff).
+func grantable(ctx context.Context, tx *ent.Tx, userID int, tenantID *int) error {
+	if viewer.FromContext(ctx).IsSuperAdmin() {
+		if _, err := tx.User.Query().Where(user.ID(userID)).Only(systemRead(ctx)); err != nil {
+			return err
+		}
+		return nil
 	}
-	fresh, err := tx.User.Query().
-		Where(user.ID(userID), user.Realm(0), user.Not(user.HasMemberships())).
+	if tenantID == nil {
+		return apperr.New(apperr.Forbidden, "only the platform grants platform roles")
+	}
+	if _, err := tx.User.Get(ctx, userID); err != nil {
+		return err // not visible to the granter: not found
+	}
+	member, err := tx.User.Query().
+		Where(user.ID(userID), user.Or(user.Realm(*tenantID), user.HasMembershipsWith(membership.TenantID(*tenantID)))).
 		Exist(systemRead(ctx))
 	if err != nil {
 		return err
 	}
-	if !fresh {
+	if !member {
 		return apperr.New(apperr.NotFound, "not found")
 	}
 	return nil

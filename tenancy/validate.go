@@ -1,6 +1,7 @@
 package tenancy
 
 import (
+	"net"
 	"strings"
 
 	"github.com/dakkah/cityos/apperr"
@@ -29,6 +30,9 @@ func Subdomain(field, v string) (string, error) {
 // the platform domain or under it.
 func Hostname(field, v, platformDomain string) (string, error) {
 	v = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(v)), ".")
+	if ipLiteral(v) {
+		return "", apperr.Invalid(field, "%s must be a domain name, not an IP address", field)
+	}
 	parts := strings.Split(v, ".")
 	if len(v) > 253 || len(parts) < 2 {
 		return "", apperr.Invalid(field, "%s must be a domain name such as shop.example.com", field)
@@ -42,4 +46,17 @@ func Hostname(field, v, platformDomain string) (string, error) {
 		return "", apperr.Invalid(field, "%s is under the platform domain: use a store subdomain instead", field)
 	}
 	return v, nil
+}
+
+// ipLiteral reports a host that is, or that resolvers would read as, an IP address:
+// IPv6 in any notation, and every IPv4 spelling inet_aton accepts (127.0.0.1, 0x7f.1,
+// 2130706433, 017700000001). A real top-level domain starts with a letter, so a name
+// whose last label does not is treated as an address.
+func ipLiteral(host string) bool {
+	h := strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.Contains(h, ":") || net.ParseIP(h) != nil {
+		return true
+	}
+	last := h[strings.LastIndex(h, ".")+1:]
+	return last != "" && (last[0] < 'a' || last[0] > 'z')
 }

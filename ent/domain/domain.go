@@ -36,6 +36,8 @@ const (
 	FieldIsPrimary = "is_primary"
 	// FieldVerifiedAt holds the string denoting the verified_at field in the database.
 	FieldVerifiedAt = "verified_at"
+	// FieldVerifiedHostname holds the string denoting the verified_hostname field in the database.
+	FieldVerifiedHostname = "verified_hostname"
 	// EdgeTenant holds the string denoting the tenant edge name in mutations.
 	EdgeTenant = "tenant"
 	// EdgeStore holds the string denoting the store edge name in mutations.
@@ -70,6 +72,7 @@ var Columns = []string{
 	FieldVerificationToken,
 	FieldIsPrimary,
 	FieldVerifiedAt,
+	FieldVerifiedHostname,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -100,6 +103,8 @@ var (
 	HostnameValidator func(string) error
 	// DefaultIsPrimary holds the default value on creation for the "is_primary" field.
 	DefaultIsPrimary bool
+	// VerifiedHostnameValidator is a validator for the "verified_hostname" field. It is called by the builders before save.
+	VerifiedHostnameValidator func(string) error
 )
 
 // Status defines the type for the "status" enum field.
@@ -180,6 +185,11 @@ func ByIsPrimary(opts ...sql.OrderTermOption) OrderOption {
 // ByVerifiedAt orders the results by the verified_at field.
 func ByVerifiedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldVerifiedAt, opts...).ToFunc()
+}
+
+// ByVerifiedHostname orders the results by the verified_hostname field.
+func ByVerifiedHostname(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVerifiedHostname, opts...).ToFunc()
 }
 
 // ByTenantField orders the results by tenant field.

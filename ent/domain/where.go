@@ -95,6 +95,11 @@ func VerifiedAt(v time.Time) predicate.Domain {
 	return predicate.Domain(sql.FieldEQ(FieldVerifiedAt, v))
 }
 
+// VerifiedHostname applies equality check predicate on the "verified_hostname" field. It's identical to VerifiedHostnameEQ.
+func VerifiedHostname(v string) predicate.Domain {
+	return predicate.Domain(sql.FieldEQ(FieldVerifiedHostname, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Domain {
 	return predicate.Domain(sql.FieldEQ(FieldCreatedAt, v))
@@ -423,6 +428,81 @@ func VerifiedAtIsNil() predicate.Domain {
 // VerifiedAtNotNil applies the NotNil predicate on the "verified_at" field.
 func VerifiedAtNotNil() predicate.Domain {
 	return predicate.Domain(sql.FieldNotNull(FieldVerifiedAt))
+}
+
+// VerifiedHostnameEQ applies the EQ predicate on the "verified_hostname" field.
+func VerifiedHostnameEQ(v string) predicate.Domain {
+	return predicate.Domain(sql.FieldEQ(FieldVerifiedHostname, v))
+}
+
+// VerifiedHostnameNEQ applies the NEQ predicate on the "verified_hostname" field.
+func VerifiedHostnameNEQ(v string) predicate.Domain {
+	return predicate.Domain(sql.FieldNEQ(FieldVerifiedHostname, v))
+}
+
+// VerifiedHostnameIn applies the In predicate on the "verified_hostname" field.
+func VerifiedHostnameIn(vs ...string) predicate.Domain {
+	return predicate.Domain(sql.FieldIn(FieldVerifiedHostname, vs...))
+}
+
+// VerifiedHostnameNotIn applies the NotIn predicate on the "verified_hostname" field.
+func VerifiedHostnameNotIn(vs ...string) predicate.Domain {
+	return predicate.Domain(sql.FieldNotIn(FieldVerifiedHostname, vs...))
+}
+
+// VerifiedHostnameGT applies the GT predicate on the "verified_hostname" field.
+func VerifiedHostnameGT(v string) predicate.Domain {
+	return predicate.Domain(sql.FieldGT(FieldVerifiedHostname, v))
+}
+
+// VerifiedHostnameGTE applies the GTE predicate on the "verified_hostname" field.
+func VerifiedHostnameGTE(v string) predicate.Domain {
+	return predicate.Domain(sql.FieldGTE(FieldVerifiedHostname, v))
+}
+
+// VerifiedHostnameLT applies the LT predicate on the "verified_hostname" field.
+func VerifiedHostnameLT(v string) predicate.Domain {
+	return predicate.Domain(sql.FieldLT(FieldVerifiedHostname, v))
+}
+
+// VerifiedHostnameLTE applies the LTE predicate on the "verified_hostname" field.
+func VerifiedHostnameLTE(v string) predicate.Domain {
+	return predicate.Domain(sql.FieldLTE(FieldVerifiedHostname, v))
+}
+
+// VerifiedHostnameContains applies the Contains predicate on the "verified_hostname" field.
+func VerifiedHostnameContains(v string) predicate.Domain {
+	return predicate.Domain(sql.FieldContains(FieldVerifiedHostname, v))
+}
+
+// VerifiedHostnameHasPrefix applies the HasPrefix predicate on the "verified_hostname" field.
+func VerifiedHostnameHasPrefix(v string) predicate.Domain {
+	return predicate.Domain(sql.FieldHasPrefix(FieldVerifiedHostname, v))
+}
+
+// VerifiedHostnameHasSuffix applies the HasSuffix predicate on the "verified_hostname" field.
+func VerifiedHostnameHasSuffix(v string) predicate.Domain {
+	return predicate.Domain(sql.FieldHasSuffix(FieldVerifiedHostname, v))
+}
+
+// VerifiedHostnameIsNil applies the IsNil predicate on the "verified_hostname" field.
+func VerifiedHostnameIsNil() predicate.Domain {
+	return predicate.Domain(sql.FieldIsNull(FieldVerifiedHostname))
+}
+
+// VerifiedHostnameNotNil applies the NotNil predicate on the "verified_hostname" field.
+func VerifiedHostnameNotNil() predicate.Domain {
+	return predicate.Domain(sql.FieldNotNull(FieldVerifiedHostname))
+}
+
+// VerifiedHostnameEqualFold applies the EqualFold predicate on the "verified_hostname" field.
+func VerifiedHostnameEqualFold(v string) predicate.Domain {
+	return predicate.Domain(sql.FieldEqualFold(FieldVerifiedHostname, v))
+}
+
+// VerifiedHostnameContainsFold applies the ContainsFold predicate on the "verified_hostname" field.
+func VerifiedHostnameContainsFold(v string) predicate.Domain {
+	return predicate.Domain(sql.FieldContainsFold(FieldVerifiedHostname, v))
 }
 
 // HasTenant applies the HasEdge predicate on the "tenant" edge.

@@ -117,6 +117,18 @@ func (f InventoryLevelFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.InventoryLevelMutation", m)
 }
 
+// The InvitationFunc type is an adapter to allow the use of ordinary
+// function as Invitation mutator.
+type InvitationFunc func(context.Context, *ent.InvitationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f InvitationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.InvitationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.InvitationMutation", m)
+}
+
 // The LineItemFunc type is an adapter to allow the use of ordinary
 // function as LineItem mutator.
 type LineItemFunc func(context.Context, *ent.LineItemMutation) (ent.Value, error)
@@ -355,6 +367,18 @@ func (f SubcategoryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SubcategoryMutation", m)
+}
+
+// The SubdomainClaimFunc type is an adapter to allow the use of ordinary
+// function as SubdomainClaim mutator.
+type SubdomainClaimFunc func(context.Context, *ent.SubdomainClaimMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SubdomainClaimFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SubdomainClaimMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SubdomainClaimMutation", m)
 }
 
 // The TenantFunc type is an adapter to allow the use of ordinary

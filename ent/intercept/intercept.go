@@ -17,6 +17,7 @@ import (
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
@@ -38,6 +39,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 )
@@ -339,6 +341,33 @@ func (f TraverseInventoryLevel) Traverse(ctx context.Context, q ent.Query) error
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.InventoryLevelQuery", q)
+}
+
+// The InvitationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type InvitationFunc func(context.Context, *ent.InvitationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f InvitationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.InvitationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.InvitationQuery", q)
+}
+
+// The TraverseInvitation type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseInvitation func(context.Context, *ent.InvitationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseInvitation) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseInvitation) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InvitationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.InvitationQuery", q)
 }
 
 // The LineItemFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -881,6 +910,33 @@ func (f TraverseSubcategory) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.SubcategoryQuery", q)
 }
 
+// The SubdomainClaimFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SubdomainClaimFunc func(context.Context, *ent.SubdomainClaimQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SubdomainClaimFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SubdomainClaimQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SubdomainClaimQuery", q)
+}
+
+// The TraverseSubdomainClaim type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSubdomainClaim func(context.Context, *ent.SubdomainClaimQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSubdomainClaim) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSubdomainClaim) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SubdomainClaimQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SubdomainClaimQuery", q)
+}
+
 // The TenantFunc type is an adapter to allow the use of ordinary function as a Querier.
 type TenantFunc func(context.Context, *ent.TenantQuery) (ent.Value, error)
 
@@ -956,6 +1012,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.FulfillmentQuery, predicate.Fulfillment, fulfillment.OrderOption]{typ: ent.TypeFulfillment, tq: q}, nil
 	case *ent.InventoryLevelQuery:
 		return &query[*ent.InventoryLevelQuery, predicate.InventoryLevel, inventorylevel.OrderOption]{typ: ent.TypeInventoryLevel, tq: q}, nil
+	case *ent.InvitationQuery:
+		return &query[*ent.InvitationQuery, predicate.Invitation, invitation.OrderOption]{typ: ent.TypeInvitation, tq: q}, nil
 	case *ent.LineItemQuery:
 		return &query[*ent.LineItemQuery, predicate.LineItem, lineitem.OrderOption]{typ: ent.TypeLineItem, tq: q}, nil
 	case *ent.MembershipQuery:
@@ -996,6 +1054,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.StoreQuery, predicate.Store, store.OrderOption]{typ: ent.TypeStore, tq: q}, nil
 	case *ent.SubcategoryQuery:
 		return &query[*ent.SubcategoryQuery, predicate.Subcategory, subcategory.OrderOption]{typ: ent.TypeSubcategory, tq: q}, nil
+	case *ent.SubdomainClaimQuery:
+		return &query[*ent.SubdomainClaimQuery, predicate.SubdomainClaim, subdomainclaim.OrderOption]{typ: ent.TypeSubdomainClaim, tq: q}, nil
 	case *ent.TenantQuery:
 		return &query[*ent.TenantQuery, predicate.Tenant, tenant.OrderOption]{typ: ent.TypeTenant, tq: q}, nil
 	case *ent.UserQuery:

@@ -241,11 +241,12 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "hostname", Type: field.TypeString, Unique: true, Size: 253},
+		{Name: "hostname", Type: field.TypeString, Size: 253},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "verified", "failed"}, Default: "pending"},
 		{Name: "verification_token", Type: field.TypeString},
 		{Name: "is_primary", Type: field.TypeBool, Default: false},
 		{Name: "verified_at", Type: field.TypeTime, Nullable: true},
+		{Name: "verified_hostname", Type: field.TypeString, Unique: true, Nullable: true, Size: 253},
 		{Name: "tenant_id", Type: field.TypeInt},
 		{Name: "store_id", Type: field.TypeInt},
 	}
@@ -257,13 +258,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "domains_tenants_tenant",
-				Columns:    []*schema.Column{DomainsColumns[8]},
+				Columns:    []*schema.Column{DomainsColumns[9]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "domains_stores_domains",
-				Columns:    []*schema.Column{DomainsColumns[9]},
+				Columns:    []*schema.Column{DomainsColumns[10]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -272,12 +273,22 @@ var (
 			{
 				Name:    "domain_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{DomainsColumns[8]},
+				Columns: []*schema.Column{DomainsColumns[9]},
 			},
 			{
 				Name:    "domain_store_id",
 				Unique:  false,
-				Columns: []*schema.Column{DomainsColumns[9]},
+				Columns: []*schema.Column{DomainsColumns[10]},
+			},
+			{
+				Name:    "domain_hostname",
+				Unique:  false,
+				Columns: []*schema.Column{DomainsColumns[3]},
+			},
+			{
+				Name:    "domain_tenant_id_hostname",
+				Unique:  true,
+				Columns: []*schema.Column{DomainsColumns[9], DomainsColumns[3]},
 			},
 		},
 	}
@@ -364,6 +375,52 @@ var (
 				Name:    "inventorylevel_variant_id_location_id",
 				Unique:  true,
 				Columns: []*schema.Column{InventoryLevelsColumns[7], InventoryLevelsColumns[6]},
+			},
+		},
+	}
+	// InvitationsColumns holds the columns for the "invitations" table.
+	InvitationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "email", Type: field.TypeString, Size: 254},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"tenant_admin", "store_manager"}},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "accepted_at", Type: field.TypeTime, Nullable: true},
+		{Name: "accepted_by", Type: field.TypeInt, Nullable: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "store_id", Type: field.TypeInt, Nullable: true},
+	}
+	// InvitationsTable holds the schema information for the "invitations" table.
+	InvitationsTable = &schema.Table{
+		Name:       "invitations",
+		Columns:    InvitationsColumns,
+		PrimaryKey: []*schema.Column{InvitationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "invitations_tenants_tenant",
+				Columns:    []*schema.Column{InvitationsColumns[9]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "invitations_stores_store",
+				Columns:    []*schema.Column{InvitationsColumns[10]},
+				RefColumns: []*schema.Column{StoresColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "invitation_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{InvitationsColumns[9]},
+			},
+			{
+				Name:    "invitation_store_id",
+				Unique:  false,
+				Columns: []*schema.Column{InvitationsColumns[10]},
 			},
 		},
 	}
@@ -1180,6 +1237,52 @@ var (
 			},
 		},
 	}
+	// SubdomainClaimsColumns holds the columns for the "subdomain_claims" table.
+	SubdomainClaimsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "label", Type: field.TypeString, Size: 63},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "store_id", Type: field.TypeInt, Nullable: true},
+	}
+	// SubdomainClaimsTable holds the schema information for the "subdomain_claims" table.
+	SubdomainClaimsTable = &schema.Table{
+		Name:       "subdomain_claims",
+		Columns:    SubdomainClaimsColumns,
+		PrimaryKey: []*schema.Column{SubdomainClaimsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "subdomain_claims_tenants_tenant",
+				Columns:    []*schema.Column{SubdomainClaimsColumns[4]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "subdomain_claims_stores_store",
+				Columns:    []*schema.Column{SubdomainClaimsColumns[5]},
+				RefColumns: []*schema.Column{StoresColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "subdomainclaim_label",
+				Unique:  true,
+				Columns: []*schema.Column{SubdomainClaimsColumns[3]},
+			},
+			{
+				Name:    "subdomainclaim_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{SubdomainClaimsColumns[4]},
+			},
+			{
+				Name:    "subdomainclaim_store_id",
+				Unique:  false,
+				Columns: []*schema.Column{SubdomainClaimsColumns[5]},
+			},
+		},
+	}
 	// TenantsColumns holds the columns for the "tenants" table.
 	TenantsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1260,6 +1363,7 @@ var (
 		DomainsTable,
 		FulfillmentsTable,
 		InventoryLevelsTable,
+		InvitationsTable,
 		LineItemsTable,
 		MembershipsTable,
 		OrdersTable,
@@ -1280,6 +1384,7 @@ var (
 		StockLocationsTable,
 		StoresTable,
 		SubcategoriesTable,
+		SubdomainClaimsTable,
 		TenantsTable,
 		UsersTable,
 		ProductSalesChannelsTable,
@@ -1330,6 +1435,11 @@ func init() {
 	InventoryLevelsTable.ForeignKeys[2].RefTable = ProductVariantsTable
 	InventoryLevelsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(64424509440),
+	}
+	InvitationsTable.ForeignKeys[0].RefTable = TenantsTable
+	InvitationsTable.ForeignKeys[1].RefTable = StoresTable
+	InvitationsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(133143986176),
 	}
 	LineItemsTable.ForeignKeys[0].RefTable = CartsTable
 	LineItemsTable.ForeignKeys[1].RefTable = TenantsTable
@@ -1425,6 +1535,11 @@ func init() {
 	SubcategoriesTable.ForeignKeys[0].RefTable = CategoriesTable
 	SubcategoriesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(38654705664),
+	}
+	SubdomainClaimsTable.ForeignKeys[0].RefTable = TenantsTable
+	SubdomainClaimsTable.ForeignKeys[1].RefTable = StoresTable
+	SubdomainClaimsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(137438953472),
 	}
 	TenantsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(42949672960),

@@ -33,6 +33,9 @@ type Fulfillment func(*sql.Selector)
 // InventoryLevel is the predicate function for inventorylevel builders.
 type InventoryLevel func(*sql.Selector)
 
+// Invitation is the predicate function for invitation builders.
+type Invitation func(*sql.Selector)
+
 // LineItem is the predicate function for lineitem builders.
 type LineItem func(*sql.Selector)
 
@@ -92,6 +95,9 @@ type Store func(*sql.Selector)
 
 // Subcategory is the predicate function for subcategory builders.
 type Subcategory func(*sql.Selector)
+
+// SubdomainClaim is the predicate function for subdomainclaim builders.
+type SubdomainClaim func(*sql.Selector)
 
 // Tenant is the predicate function for tenant builders.
 type Tenant func(*sql.Selector)

@@ -327,6 +327,30 @@ func (f InventoryLevelMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.InventoryLevelMutation", m)
 }
 
+// The InvitationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type InvitationQueryRuleFunc func(context.Context, *ent.InvitationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f InvitationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InvitationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.InvitationQuery", q)
+}
+
+// The InvitationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type InvitationMutationRuleFunc func(context.Context, *ent.InvitationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f InvitationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.InvitationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.InvitationMutation", m)
+}
+
 // The LineItemQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type LineItemQueryRuleFunc func(context.Context, *ent.LineItemQuery) error
@@ -807,6 +831,30 @@ func (f SubcategoryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SubcategoryMutation", m)
 }
 
+// The SubdomainClaimQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SubdomainClaimQueryRuleFunc func(context.Context, *ent.SubdomainClaimQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SubdomainClaimQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SubdomainClaimQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SubdomainClaimQuery", q)
+}
+
+// The SubdomainClaimMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SubdomainClaimMutationRuleFunc func(context.Context, *ent.SubdomainClaimMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SubdomainClaimMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SubdomainClaimMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SubdomainClaimMutation", m)
+}
+
 // The TenantQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type TenantQueryRuleFunc func(context.Context, *ent.TenantQuery) error
@@ -908,6 +956,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.InventoryLevelQuery:
 		return q.Filter(), nil
+	case *ent.InvitationQuery:
+		return q.Filter(), nil
 	case *ent.LineItemQuery:
 		return q.Filter(), nil
 	case *ent.MembershipQuery:
@@ -948,6 +998,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.SubcategoryQuery:
 		return q.Filter(), nil
+	case *ent.SubdomainClaimQuery:
+		return q.Filter(), nil
 	case *ent.TenantQuery:
 		return q.Filter(), nil
 	case *ent.UserQuery:
@@ -976,6 +1028,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.FulfillmentMutation:
 		return m.Filter(), nil
 	case *ent.InventoryLevelMutation:
+		return m.Filter(), nil
+	case *ent.InvitationMutation:
 		return m.Filter(), nil
 	case *ent.LineItemMutation:
 		return m.Filter(), nil
@@ -1016,6 +1070,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.StoreMutation:
 		return m.Filter(), nil
 	case *ent.SubcategoryMutation:
+		return m.Filter(), nil
+	case *ent.SubdomainClaimMutation:
 		return m.Filter(), nil
 	case *ent.TenantMutation:
 		return m.Filter(), nil

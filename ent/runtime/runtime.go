@@ -15,6 +15,7 @@ import (
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
@@ -36,6 +37,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 
@@ -407,6 +409,10 @@ func init() {
 	domainDescIsPrimary := domainFields[4].Descriptor()
 	// domain.DefaultIsPrimary holds the default value on creation for the is_primary field.
 	domain.DefaultIsPrimary = domainDescIsPrimary.Default.(bool)
+	// domainDescVerifiedHostname is the schema descriptor for verified_hostname field.
+	domainDescVerifiedHostname := domainFields[6].Descriptor()
+	// domain.VerifiedHostnameValidator is a validator for the "verified_hostname" field. It is called by the builders before save.
+	domain.VerifiedHostnameValidator = domainDescVerifiedHostname.Validators[0].(func(string) error)
 	fulfillmentMixin := schema.Fulfillment{}.Mixin()
 	fulfillment.Policy = privacy.NewPolicies(schema.Fulfillment{})
 	fulfillment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -473,6 +479,54 @@ func init() {
 	inventorylevel.DefaultReservedQuantity = inventorylevelDescReservedQuantity.Default.(int)
 	// inventorylevel.ReservedQuantityValidator is a validator for the "reserved_quantity" field. It is called by the builders before save.
 	inventorylevel.ReservedQuantityValidator = inventorylevelDescReservedQuantity.Validators[0].(func(int) error)
+	invitationMixin := schema.Invitation{}.Mixin()
+	invitation.Policy = privacy.NewPolicies(schema.Invitation{})
+	invitation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := invitation.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	invitationMixinHooks1 := invitationMixin[1].Hooks()
+	invitationHooks := schema.Invitation{}.Hooks()
+
+	invitation.Hooks[1] = invitationMixinHooks1[0]
+
+	invitation.Hooks[2] = invitationHooks[0]
+	invitationMixinFields0 := invitationMixin[0].Fields()
+	_ = invitationMixinFields0
+	invitationFields := schema.Invitation{}.Fields()
+	_ = invitationFields
+	// invitationDescCreatedAt is the schema descriptor for created_at field.
+	invitationDescCreatedAt := invitationMixinFields0[0].Descriptor()
+	// invitation.DefaultCreatedAt holds the default value on creation for the created_at field.
+	invitation.DefaultCreatedAt = invitationDescCreatedAt.Default.(func() time.Time)
+	// invitationDescUpdatedAt is the schema descriptor for updated_at field.
+	invitationDescUpdatedAt := invitationMixinFields0[1].Descriptor()
+	// invitation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	invitation.DefaultUpdatedAt = invitationDescUpdatedAt.Default.(func() time.Time)
+	// invitation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	invitation.UpdateDefaultUpdatedAt = invitationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// invitationDescEmail is the schema descriptor for email field.
+	invitationDescEmail := invitationFields[0].Descriptor()
+	// invitation.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	invitation.EmailValidator = func() func(string) error {
+		validators := invitationDescEmail.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(email string) error {
+			for _, fn := range fns {
+				if err := fn(email); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	lineitemMixin := schema.LineItem{}.Mixin()
 	lineitem.Policy = privacy.NewPolicies(schema.LineItem{})
 	lineitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1451,6 +1505,48 @@ func init() {
 		return func(name string) error {
 			for _, fn := range fns {
 				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	subdomainclaimMixin := schema.SubdomainClaim{}.Mixin()
+	subdomainclaim.Policy = privacy.NewPolicies(schema.SubdomainClaim{})
+	subdomainclaim.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := subdomainclaim.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	subdomainclaimMixinFields0 := subdomainclaimMixin[0].Fields()
+	_ = subdomainclaimMixinFields0
+	subdomainclaimFields := schema.SubdomainClaim{}.Fields()
+	_ = subdomainclaimFields
+	// subdomainclaimDescCreatedAt is the schema descriptor for created_at field.
+	subdomainclaimDescCreatedAt := subdomainclaimMixinFields0[0].Descriptor()
+	// subdomainclaim.DefaultCreatedAt holds the default value on creation for the created_at field.
+	subdomainclaim.DefaultCreatedAt = subdomainclaimDescCreatedAt.Default.(func() time.Time)
+	// subdomainclaimDescUpdatedAt is the schema descriptor for updated_at field.
+	subdomainclaimDescUpdatedAt := subdomainclaimMixinFields0[1].Descriptor()
+	// subdomainclaim.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	subdomainclaim.DefaultUpdatedAt = subdomainclaimDescUpdatedAt.Default.(func() time.Time)
+	// subdomainclaim.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	subdomainclaim.UpdateDefaultUpdatedAt = subdomainclaimDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// subdomainclaimDescLabel is the schema descriptor for label field.
+	subdomainclaimDescLabel := subdomainclaimFields[1].Descriptor()
+	// subdomainclaim.LabelValidator is a validator for the "label" field. It is called by the builders before save.
+	subdomainclaim.LabelValidator = func() func(string) error {
+		validators := subdomainclaimDescLabel.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(label string) error {
+			for _, fn := range fns {
+				if err := fn(label); err != nil {
 					return err
 				}
 			}

@@ -20,10 +20,14 @@ func (Tenant) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("handle").Unique().NotEmpty().MaxLen(63).Annotations(entgql.OrderField("HANDLE")),
 		field.String("name").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("NAME")),
-		field.Enum("status").Values("active", "trial", "suspended", "inactive").Default("active"),
-		field.Enum("subscription_tier").Values("basic", "pro", "enterprise").Default("basic"),
+		// status, tier and country are staff data: the GraphQL type exposes them through
+		// resolvers that answer null to anyone but the platform and the tenant's staff.
+		field.Enum("status").Values("active", "trial", "suspended", "inactive").Default("active").
+			Annotations(entgql.Skip(entgql.SkipType)),
+		field.Enum("subscription_tier").Values("basic", "pro", "enterprise").Default("basic").
+			Annotations(entgql.Skip(entgql.SkipType)),
 		field.String("billing_email").Optional().MaxLen(254).Annotations(entgql.Skip(entgql.SkipType, entgql.SkipWhereInput)),
-		field.String("country").Optional().MaxLen(2),
+		field.String("country").Optional().MaxLen(2).Annotations(entgql.Skip(entgql.SkipType)),
 		field.String("subdomain").Optional().Nillable().Unique().MaxLen(63),
 		field.JSON("metadata", map[string]any{}).Optional().Annotations(entgql.Skip(entgql.SkipAll)),
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/product"
@@ -50,6 +51,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AcceptInvitationPayload() AcceptInvitationPayloadResolver
 	Cart() CartResolver
 	LineItem() LineItemResolver
 	Mutation() MutationResolver
@@ -93,6 +95,11 @@ type ComplexityRoot struct {
 	APIKeyEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	AcceptInvitationPayload struct {
+		Membership func(childComplexity int) int
+		Session    func(childComplexity int) int
 	}
 
 	AddDomainPayload struct {
@@ -251,6 +258,11 @@ type ComplexityRoot struct {
 		VariantID        func(childComplexity int) int
 	}
 
+	InviteStaffPayload struct {
+		Invitation func(childComplexity int) int
+		Token      func(childComplexity int) int
+	}
+
 	LineItem struct {
 		ID        func(childComplexity int) int
 		Quantity  func(childComplexity int) int
@@ -280,6 +292,7 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AcceptInvitation               func(childComplexity int, token string, password *string, name *string) int
 		AddCustomerAddress             func(childComplexity int, input address.Address) int
 		AddDomain                      func(childComplexity int, storeID int, hostname string) int
 		AddLineItem                    func(childComplexity int, cartID int, variantID int, quantity int) int
@@ -320,6 +333,7 @@ type ComplexityRoot struct {
 		DeleteStore                    func(childComplexity int, id int) int
 		DeleteSubcategory              func(childComplexity int, id int) int
 		GrantRole                      func(childComplexity int, userID int, role membership.Role, tenantID *int, storeID *int) int
+		InviteStaff                    func(childComplexity int, email string, role membership.Role, tenantID *int, storeID *int) int
 		Login                          func(childComplexity int, email string, password string) int
 		Logout                         func(childComplexity int, refreshToken *string) int
 		MarkDelivered                  func(childComplexity int, orderID int) int
@@ -331,6 +345,7 @@ type ComplexityRoot struct {
 		RemoveLineItem                 func(childComplexity int, cartID int, lineItemID int) int
 		RemoveProductsFromSalesChannel func(childComplexity int, salesChannelID int, productIds []int) int
 		RevokeAPIKey                   func(childComplexity int, id int) int
+		RevokeInvitation               func(childComplexity int, id int) int
 		RevokeRole                     func(childComplexity int, membershipID int) int
 		SetBillingAddress              func(childComplexity int, cartID int, input address.Address) int
 		SetCartEmail                   func(childComplexity int, cartID int, email string) int
@@ -610,6 +625,16 @@ type ComplexityRoot struct {
 		UpdatedAt func(childComplexity int) int
 	}
 
+	StaffInvitation struct {
+		AcceptedAt func(childComplexity int) int
+		Email      func(childComplexity int) int
+		ExpiresAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Role       func(childComplexity int) int
+		StoreID    func(childComplexity int) int
+		TenantID   func(childComplexity int) int
+	}
+
 	StockLocation struct {
 		CreatedAt func(childComplexity int) int
 		ID        func(childComplexity int) int
@@ -735,6 +760,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AcceptInvitationPayloadResolver interface {
+	Session(ctx context.Context, obj *tenancy.Accepted) (*identity.Session, error)
+}
 type CartResolver interface {
 	ID(ctx context.Context, obj *ent.Cart) (int, error)
 	Store(ctx context.Context, obj *ent.Cart) (*ent.Store, error)
@@ -810,6 +838,9 @@ type MutationResolver interface {
 	DeleteCustomerAddress(ctx context.Context, id int) (int, error)
 	CreateStockLocation(ctx context.Context, input inventory.StockLocationInput) (*ent.StockLocation, error)
 	SetStockLevel(ctx context.Context, variantID int, locationID int, stockedQuantity int) (*ent.InventoryLevel, error)
+	InviteStaff(ctx context.Context, email string, role membership.Role, tenantID *int, storeID *int) (*tenancy.SentInvitation, error)
+	AcceptInvitation(ctx context.Context, token string, password *string, name *string) (*tenancy.Accepted, error)
+	RevokeInvitation(ctx context.Context, id int) (int, error)
 	CompleteCart(ctx context.Context, cartID int, idempotencyKey string) (*ent.Order, error)
 	CapturePayment(ctx context.Context, orderID int) (*ent.Order, error)
 	RefundPayment(ctx context.Context, orderID int, amount int) (*ent.Order, error)
@@ -877,6 +908,9 @@ type StoreResolver interface {
 	Domains(ctx context.Context, obj *ent.Store) ([]*ent.Domain, error)
 }
 type TenantResolver interface {
+	Status(ctx context.Context, obj *ent.Tenant) (*tenant.Status, error)
+	SubscriptionTier(ctx context.Context, obj *ent.Tenant) (*tenant.SubscriptionTier, error)
+	Country(ctx context.Context, obj *ent.Tenant) (*string, error)
 	BillingEmail(ctx context.Context, obj *ent.Tenant) (*string, error)
 	Metadata(ctx context.Context, obj *ent.Tenant) (map[string]any, error)
 	Stores(ctx context.Context, obj *ent.Tenant, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) (*ent.StoreConnection, error)
@@ -1013,6 +1047,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.APIKeyEdge.Node(childComplexity), true
+
+	case "AcceptInvitationPayload.membership":
+		if e.ComplexityRoot.AcceptInvitationPayload.Membership == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AcceptInvitationPayload.Membership(childComplexity), true
+	case "AcceptInvitationPayload.session":
+		if e.ComplexityRoot.AcceptInvitationPayload.Session == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AcceptInvitationPayload.Session(childComplexity), true
 
 	case "AddDomainPayload.domain":
 		if e.ComplexityRoot.AddDomainPayload.Domain == nil {
@@ -1678,6 +1725,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InventoryLevel.VariantID(childComplexity), true
 
+	case "InviteStaffPayload.invitation":
+		if e.ComplexityRoot.InviteStaffPayload.Invitation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InviteStaffPayload.Invitation(childComplexity), true
+	case "InviteStaffPayload.token":
+		if e.ComplexityRoot.InviteStaffPayload.Token == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InviteStaffPayload.Token(childComplexity), true
+
 	case "LineItem.id":
 		if e.ComplexityRoot.LineItem.ID == nil {
 			break
@@ -1795,6 +1855,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Money.CurrencyCode(childComplexity), true
 
+	case "Mutation.acceptInvitation":
+		if e.ComplexityRoot.Mutation.AcceptInvitation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptInvitation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptInvitation(childComplexity, args["token"].(string), args["password"].(*string), args["name"].(*string)), true
 	case "Mutation.addCustomerAddress":
 		if e.ComplexityRoot.Mutation.AddCustomerAddress == nil {
 			break
@@ -2235,6 +2306,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.GrantRole(childComplexity, args["userId"].(int), args["role"].(membership.Role), args["tenantId"].(*int), args["storeId"].(*int)), true
+	case "Mutation.inviteStaff":
+		if e.ComplexityRoot.Mutation.InviteStaff == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_inviteStaff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.InviteStaff(childComplexity, args["email"].(string), args["role"].(membership.Role), args["tenantId"].(*int), args["storeId"].(*int)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -2356,6 +2438,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIKey(childComplexity, args["id"].(int)), true
+	case "Mutation.revokeInvitation":
+		if e.ComplexityRoot.Mutation.RevokeInvitation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeInvitation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeInvitation(childComplexity, args["id"].(int)), true
 	case "Mutation.revokeRole":
 		if e.ComplexityRoot.Mutation.RevokeRole == nil {
 			break
@@ -3890,6 +3983,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ShippingOption.UpdatedAt(childComplexity), true
 
+	case "StaffInvitation.acceptedAt":
+		if e.ComplexityRoot.StaffInvitation.AcceptedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StaffInvitation.AcceptedAt(childComplexity), true
+	case "StaffInvitation.email":
+		if e.ComplexityRoot.StaffInvitation.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StaffInvitation.Email(childComplexity), true
+	case "StaffInvitation.expiresAt":
+		if e.ComplexityRoot.StaffInvitation.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StaffInvitation.ExpiresAt(childComplexity), true
+	case "StaffInvitation.id":
+		if e.ComplexityRoot.StaffInvitation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StaffInvitation.ID(childComplexity), true
+	case "StaffInvitation.role":
+		if e.ComplexityRoot.StaffInvitation.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StaffInvitation.Role(childComplexity), true
+	case "StaffInvitation.storeID":
+		if e.ComplexityRoot.StaffInvitation.StoreID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StaffInvitation.StoreID(childComplexity), true
+	case "StaffInvitation.tenantID":
+		if e.ComplexityRoot.StaffInvitation.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StaffInvitation.TenantID(childComplexity), true
+
 	case "StockLocation.createdAt":
 		if e.ComplexityRoot.StockLocation.CreatedAt == nil {
 			break
@@ -4570,6 +4706,12 @@ input ThemeInput {
 }
 
 extend type Tenant {
+  "The tenant's status. Only the platform and the tenant's staff see it; null for everyone else."
+  status: TenantStatus @goField(forceResolver: true)
+  "The tenant's subscription tier. Only the platform and the tenant's staff see it; null for everyone else."
+  subscriptionTier: TenantSubscriptionTier @goField(forceResolver: true)
+  "ISO country code. Only the platform and the tenant's staff see it; null for everyone else."
+  country: String @goField(forceResolver: true)
   "Billing contact. Only the platform and the tenant's admins see it; null for everyone else."
   billingEmail: String @goField(forceResolver: true)
   "Free-form data. Only the platform and the tenant's staff see it; null for everyone else."
@@ -4729,7 +4871,7 @@ extend type Query {
 
 type Mutation {
   login(email: String!, password: String!): AuthPayload!
-  "Exchanges a refresh token for a new pair. Each refresh token works once; a reused one revokes its chain."
+  "Exchanges a refresh token for a new pair. Each refresh token works once: used again within the grace window (CITYOS_REFRESH_GRACE, 10 s) it answers the same successor, later it revokes its chain."
   refreshToken(token: String!): AuthPayload!
   "Revokes the given refresh token's chain, or every session of the signed-in user when omitted."
   logout(refreshToken: String): Boolean!
@@ -8935,9 +9077,6 @@ type Tenant implements Node {
   updatedAt: Time!
   handle: String!
   name: String!
-  status: TenantStatus!
-  subscriptionTier: TenantSubscriptionTier!
-  country: String
   subdomain: String
 }
 """
@@ -9319,6 +9458,44 @@ extend type Mutation {
   setStockLevel(variantId: ID!, locationId: ID!, stockedQuantity: Int!): InventoryLevel!
 }
 `, BuiltIn: false},
+	{Name: "../invitations.graphqls", Input: `"""
+An offer of a staff role to an e-mail address. It becomes a membership only when the
+person with that address accepts it: a tenant cannot attach anyone else's user on its own.
+"""
+type StaffInvitation {
+  id: ID!
+  email: String!
+  role: MembershipRole!
+  tenantID: ID!
+  storeID: ID
+  expiresAt: Time!
+  acceptedAt: Time
+}
+
+type InviteStaffPayload {
+  invitation: StaffInvitation!
+  "The invitation's token, for the invited person. It is shown only here, once; only a hash is kept."
+  token: String!
+}
+
+type AcceptInvitationPayload {
+  membership: Membership!
+  "A session for the account created on acceptance; null when a signed-in user accepted."
+  session: AuthPayload
+}
+
+extend type Mutation {
+  "Invites an e-mail address to be tenant_admin of a tenant or store_manager of a store (tenant admins)."
+  inviteStaff(email: String!, role: MembershipRole!, tenantId: ID, storeId: ID): InviteStaffPayload!
+  """
+  Accepts an invitation: signed in, for one's own account, which must have the invited
+  e-mail; not signed in, by creating the account for the invited e-mail with a password.
+  """
+  acceptInvitation(token: String!, password: String, name: String): AcceptInvitationPayload!
+  "Withdraws an invitation (tenant admins)."
+  revokeInvitation(id: ID!): ID!
+}
+`, BuiltIn: false},
 	{Name: "../orders.graphqls", Input: `# Checkout and orders.
 
 extend type Order {
@@ -9503,6 +9680,16 @@ func (ec *executionContext) childFields_APIKeyEdge(ctx context.Context, field gr
 		return ec.fieldContext_APIKeyEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type APIKeyEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AcceptInvitationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "membership":
+		return ec.fieldContext_AcceptInvitationPayload_membership(ctx, field)
+	case "session":
+		return ec.fieldContext_AcceptInvitationPayload_session(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AcceptInvitationPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_AddDomainPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9815,6 +10002,16 @@ func (ec *executionContext) childFields_InventoryLevel(ctx context.Context, fiel
 		return ec.fieldContext_InventoryLevel_location(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InventoryLevel", field.Name)
+}
+
+func (ec *executionContext) childFields_InviteStaffPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "invitation":
+		return ec.fieldContext_InviteStaffPayload_invitation(ctx, field)
+	case "token":
+		return ec.fieldContext_InviteStaffPayload_token(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InviteStaffPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_LineItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10307,6 +10504,26 @@ func (ec *executionContext) childFields_ShippingOption(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type ShippingOption", field.Name)
 }
 
+func (ec *executionContext) childFields_StaffInvitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StaffInvitation_id(ctx, field)
+	case "email":
+		return ec.fieldContext_StaffInvitation_email(ctx, field)
+	case "role":
+		return ec.fieldContext_StaffInvitation_role(ctx, field)
+	case "tenantID":
+		return ec.fieldContext_StaffInvitation_tenantID(ctx, field)
+	case "storeID":
+		return ec.fieldContext_StaffInvitation_storeID(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_StaffInvitation_expiresAt(ctx, field)
+	case "acceptedAt":
+		return ec.fieldContext_StaffInvitation_acceptedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StaffInvitation", field.Name)
+}
+
 func (ec *executionContext) childFields_StockLocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10425,14 +10642,14 @@ func (ec *executionContext) childFields_Tenant(ctx context.Context, field graphq
 		return ec.fieldContext_Tenant_handle(ctx, field)
 	case "name":
 		return ec.fieldContext_Tenant_name(ctx, field)
+	case "subdomain":
+		return ec.fieldContext_Tenant_subdomain(ctx, field)
 	case "status":
 		return ec.fieldContext_Tenant_status(ctx, field)
 	case "subscriptionTier":
 		return ec.fieldContext_Tenant_subscriptionTier(ctx, field)
 	case "country":
 		return ec.fieldContext_Tenant_country(ctx, field)
-	case "subdomain":
-		return ec.fieldContext_Tenant_subdomain(ctx, field)
 	case "billingEmail":
 		return ec.fieldContext_Tenant_billingEmail(ctx, field)
 	case "metadata":
@@ -10662,6 +10879,36 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Mutation_acceptInvitation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "token",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["token"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "password",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["password"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg2
+	return args, nil
+}
 
 func (ec *executionContext) field_Mutation_addCustomerAddress_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -11311,6 +11558,44 @@ func (ec *executionContext) field_Mutation_grantRole_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_inviteStaff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "email",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["email"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (membership.Role, error) {
+			return ec.unmarshalNMembershipRole2githubᚗcomᚋdakkahᚋcityosᚋentᚋmembershipᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "tenantId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tenantId"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "storeId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["storeId"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11484,6 +11769,20 @@ func (ec *executionContext) field_Mutation_removeProductsFromSalesChannel_args(c
 }
 
 func (ec *executionContext) field_Mutation_revokeApiKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokeInvitation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -13290,6 +13589,70 @@ func (ec *executionContext) _APIKeyEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_APIKeyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("APIKeyEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _AcceptInvitationPayload_membership(ctx context.Context, field graphql.CollectedField, obj *tenancy.Accepted) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AcceptInvitationPayload_membership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Membership, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
+			return ec.marshalNMembership2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐMembership(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AcceptInvitationPayload_membership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AcceptInvitationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AcceptInvitationPayload_session(ctx context.Context, field graphql.CollectedField, obj *tenancy.Accepted) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AcceptInvitationPayload_session(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AcceptInvitationPayload().Session(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *identity.Session) graphql.Marshaler {
+			return ec.marshalOAuthPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋidentityᚐSession(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AcceptInvitationPayload_session(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AcceptInvitationPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuthPayload(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AddDomainPayload_domain(ctx context.Context, field graphql.CollectedField, obj *tenancy.DomainChallenge) (ret graphql.Marshaler) {
@@ -16008,6 +16371,61 @@ func (ec *executionContext) fieldContext_InventoryLevel_location(_ context.Conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _InviteStaffPayload_invitation(ctx context.Context, field graphql.CollectedField, obj *tenancy.SentInvitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InviteStaffPayload_invitation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invitation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Invitation) graphql.Marshaler {
+			return ec.marshalNStaffInvitation2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInvitation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InviteStaffPayload_invitation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InviteStaffPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffInvitation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InviteStaffPayload_token(ctx context.Context, field graphql.CollectedField, obj *tenancy.SentInvitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InviteStaffPayload_token(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Token, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InviteStaffPayload_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InviteStaffPayload", field, false, false, "String")
 }
 
 func (ec *executionContext) _LineItem_id(ctx context.Context, field graphql.CollectedField, obj *ent.LineItem) (ret graphql.Marshaler) {
@@ -18941,6 +19359,138 @@ func (ec *executionContext) fieldContext_Mutation_setStockLevel(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setStockLevel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_inviteStaff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_inviteStaff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().InviteStaff(ctx, fc.Args["email"].(string), fc.Args["role"].(membership.Role), fc.Args["tenantId"].(*int), fc.Args["storeId"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *tenancy.SentInvitation) graphql.Marshaler {
+			return ec.marshalNInviteStaffPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋtenancyᚐSentInvitation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_inviteStaff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InviteStaffPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_inviteStaff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptInvitation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptInvitation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptInvitation(ctx, fc.Args["token"].(string), fc.Args["password"].(*string), fc.Args["name"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *tenancy.Accepted) graphql.Marshaler {
+			return ec.marshalNAcceptInvitationPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋtenancyᚐAccepted(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptInvitation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AcceptInvitationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptInvitation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeInvitation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeInvitation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeInvitation(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeInvitation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeInvitation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25054,6 +25604,167 @@ func (ec *executionContext) fieldContext_ShippingOption_region(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _StaffInvitation_id(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StaffInvitation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StaffInvitation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StaffInvitation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StaffInvitation_email(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StaffInvitation_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StaffInvitation_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StaffInvitation", field, false, false, "String")
+}
+
+func (ec *executionContext) _StaffInvitation_role(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StaffInvitation_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v invitation.Role) graphql.Marshaler {
+			return ec.marshalNMembershipRole2githubᚗcomᚋdakkahᚋcityosᚋentᚋinvitationᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StaffInvitation_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StaffInvitation", field, false, false, "MembershipRole")
+}
+
+func (ec *executionContext) _StaffInvitation_tenantID(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StaffInvitation_tenantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StaffInvitation_tenantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StaffInvitation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StaffInvitation_storeID(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StaffInvitation_storeID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoreID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StaffInvitation_storeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StaffInvitation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StaffInvitation_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StaffInvitation_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StaffInvitation_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StaffInvitation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StaffInvitation_acceptedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StaffInvitation_acceptedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcceptedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StaffInvitation_acceptedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StaffInvitation", field, false, false, "Time")
+}
+
 func (ec *executionContext) _StockLocation_id(ctx context.Context, field graphql.CollectedField, obj *ent.StockLocation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26064,75 +26775,6 @@ func (ec *executionContext) fieldContext_Tenant_name(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Tenant", field, false, false, "String")
 }
 
-func (ec *executionContext) _Tenant_status(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Tenant_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v tenant.Status) graphql.Marshaler {
-			return ec.marshalNTenantStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantᚐStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Tenant_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Tenant", field, false, false, "TenantStatus")
-}
-
-func (ec *executionContext) _Tenant_subscriptionTier(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Tenant_subscriptionTier(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.SubscriptionTier, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v tenant.SubscriptionTier) graphql.Marshaler {
-			return ec.marshalNTenantSubscriptionTier2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantᚐSubscriptionTier(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Tenant_subscriptionTier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Tenant", field, false, false, "TenantSubscriptionTier")
-}
-
-func (ec *executionContext) _Tenant_country(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Tenant_country(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Country, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Tenant_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Tenant", field, false, false, "String")
-}
-
 func (ec *executionContext) _Tenant_subdomain(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26154,6 +26796,75 @@ func (ec *executionContext) _Tenant_subdomain(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Tenant_subdomain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Tenant", field, false, false, "String")
+}
+
+func (ec *executionContext) _Tenant_status(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tenant_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Tenant().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *tenant.Status) graphql.Marshaler {
+			return ec.marshalOTenantStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantᚐStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Tenant_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tenant", field, true, true, "TenantStatus")
+}
+
+func (ec *executionContext) _Tenant_subscriptionTier(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tenant_subscriptionTier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Tenant().SubscriptionTier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *tenant.SubscriptionTier) graphql.Marshaler {
+			return ec.marshalOTenantSubscriptionTier2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantᚐSubscriptionTier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Tenant_subscriptionTier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tenant", field, true, true, "TenantSubscriptionTier")
+}
+
+func (ec *executionContext) _Tenant_country(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tenant_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Tenant().Country(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Tenant_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tenant", field, true, true, "String")
 }
 
 func (ec *executionContext) _Tenant_billingEmail(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
@@ -46261,6 +46972,45 @@ func (ec *executionContext) _APIKeyEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var acceptInvitationPayloadImplementors = []string{"AcceptInvitationPayload"}
+
+func (ec *executionContext) _AcceptInvitationPayload(ctx context.Context, sel ast.SelectionSet, obj *tenancy.Accepted) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, acceptInvitationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AcceptInvitationPayload")
+		case "membership":
+			out.Values[i] = ec._AcceptInvitationPayload_membership(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "session":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AcceptInvitationPayload_session(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var addDomainPayloadImplementors = []string{"AddDomainPayload"}
 
 func (ec *executionContext) _AddDomainPayload(ctx context.Context, sel ast.SelectionSet, obj *tenancy.DomainChallenge) graphql.Marshaler {
@@ -47269,6 +48019,44 @@ func (ec *executionContext) _InventoryLevel(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var inviteStaffPayloadImplementors = []string{"InviteStaffPayload"}
+
+func (ec *executionContext) _InviteStaffPayload(ctx context.Context, sel ast.SelectionSet, obj *tenancy.SentInvitation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inviteStaffPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InviteStaffPayload")
+		case "invitation":
+			out.Values[i] = ec._InviteStaffPayload_invitation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "token":
+			out.Values[i] = ec._InviteStaffPayload_token(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var lineItemImplementors = []string{"LineItem"}
 
 func (ec *executionContext) _LineItem(ctx context.Context, sel ast.SelectionSet, obj *ent.LineItem) graphql.Marshaler {
@@ -47860,6 +48648,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "setStockLevel":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setStockLevel(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inviteStaff":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_inviteStaff(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptInvitation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptInvitation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeInvitation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeInvitation(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -49615,6 +50424,69 @@ func (ec *executionContext) _ShippingOption(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var staffInvitationImplementors = []string{"StaffInvitation"}
+
+func (ec *executionContext) _StaffInvitation(ctx context.Context, sel ast.SelectionSet, obj *ent.Invitation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, staffInvitationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StaffInvitation")
+		case "id":
+			out.Values[i] = ec._StaffInvitation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "email":
+			out.Values[i] = ec._StaffInvitation_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._StaffInvitation_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tenantID":
+			out.Values[i] = ec._StaffInvitation_tenantID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "storeID":
+			out.Values[i] = ec._StaffInvitation_storeID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._StaffInvitation_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptedAt":
+			out.Values[i] = ec._StaffInvitation_acceptedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var stockLocationImplementors = []string{"StockLocation", "Node"}
 
 func (ec *executionContext) _StockLocation(ctx context.Context, sel ast.SelectionSet, obj *ent.StockLocation) graphql.Marshaler {
@@ -49999,26 +50871,29 @@ func (ec *executionContext) _Tenant(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "status":
-			out.Values[i] = ec._Tenant_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "subscriptionTier":
-			out.Values[i] = ec._Tenant_subscriptionTier(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "country":
-			out.Values[i] = ec._Tenant_country(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "subdomain":
 			out.Values[i] = ec._Tenant_subdomain(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Tenant_status(ctx, field, obj)
+				})
+		case "subscriptionTier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Tenant_subscriptionTier(ctx, field, obj)
+				})
+		case "country":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Tenant_country(ctx, field, obj)
+				})
 		case "billingEmail":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -50828,6 +51703,14 @@ func (ec *executionContext) unmarshalNAPIKeyWhereInput2ᚖgithubᚗcomᚋdakkah�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAcceptInvitationPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋtenancyᚐAccepted(ctx context.Context, sel ast.SelectionSet, v *tenancy.Accepted) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AcceptInvitationPayload!")
+		return graphql.Null
+	}
+	return ec._AcceptInvitationPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAddDomainPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋtenancyᚐDomainChallenge(ctx context.Context, sel ast.SelectionSet, v *tenancy.DomainChallenge) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AddDomainPayload!")
@@ -51259,6 +52142,14 @@ func (ec *executionContext) unmarshalNInventoryLevelWhereInput2ᚖgithubᚗcom�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNInviteStaffPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋtenancyᚐSentInvitation(ctx context.Context, sel ast.SelectionSet, v *tenancy.SentInvitation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InviteStaffPayload!")
+		return graphql.Null
+	}
+	return ec._InviteStaffPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNLineItem2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐLineItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LineItem) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -51302,6 +52193,16 @@ func (ec *executionContext) marshalNMembershipOrderField2ᚖgithubᚗcomᚋdakka
 		graphql.AddInvalidNullError(ctx, "MembershipOrderField!")
 		return graphql.Null
 	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNMembershipRole2githubᚗcomᚋdakkahᚋcityosᚋentᚋinvitationᚐRole(ctx context.Context, v any) (invitation.Role, error) {
+	var res invitation.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMembershipRole2githubᚗcomᚋdakkahᚋcityosᚋentᚋinvitationᚐRole(ctx context.Context, sel ast.SelectionSet, v invitation.Role) graphql.Marshaler {
 	return v
 }
 
@@ -51857,6 +52758,14 @@ func (ec *executionContext) marshalNShippingOptionOrderField2ᚖgithubᚗcomᚋd
 func (ec *executionContext) unmarshalNShippingOptionWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐShippingOptionWhereInput(ctx context.Context, v any) (*ent.ShippingOptionWhereInput, error) {
 	res, err := ec.unmarshalInputShippingOptionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStaffInvitation2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInvitation(ctx context.Context, sel ast.SelectionSet, v *ent.Invitation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StaffInvitation!")
+		return graphql.Null
+	}
+	return ec._StaffInvitation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStockLocation2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐStockLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.StockLocation) graphql.Marshaler {
@@ -52506,6 +53415,13 @@ func (ec *executionContext) unmarshalOAuditLogWhereInput2ᚖgithubᚗcomᚋdakka
 	}
 	res, err := ec.unmarshalInputAuditLogWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAuthPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋidentityᚐSession(ctx context.Context, sel ast.SelectionSet, v *identity.Session) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AuthPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
