@@ -30,7 +30,7 @@ func invitationCases() []Case {
 			},
 			Expect: func() Cells {
 				ok := Allow(Eq("inviteStaff.invitation.email", "hire@example.test"), Eq("inviteStaff.invitation.role", "store_manager"), NotNull("inviteStaff.token"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -41,7 +41,7 @@ func invitationCases() []Case {
 			},
 			Expect: func() Cells {
 				ok := Allow(Eq("inviteStaff.invitation.role", "tenant_admin"), NotNull("inviteStaff.token"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: forbidden}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: unauthenticated}
 			}(),
 		},
 		{
@@ -54,7 +54,7 @@ func invitationCases() []Case {
 			Expect: Cells{
 				SA: forbidden, TA: forbidden, SM: forbidden,
 				CU: Allow(Eq("acceptInvitation.membership.role", "store_manager"), Eq("acceptInvitation.membership.store.handle", "a2"), Null("acceptInvitation.session")),
-				PK: forbidden, SK: forbidden, AN: unauthenticated,
+				PK: unauthenticated, SK: forbidden, AN: unauthenticated,
 			},
 		},
 		{
@@ -63,7 +63,7 @@ func invitationCases() []Case {
 			Vars: invited,
 			Expect: func() Cells {
 				ok := Allow(NotNull("revokeInvitation"))
-				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: forbidden, SK: notFound, AN: forbidden}
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
 			}(),
 		},
 	}

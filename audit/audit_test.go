@@ -181,7 +181,7 @@ func TestEveryChangeIsAudited(t *testing.T) {
 		secrets = append(secrets, "audit-password-1")
 		// A staff account is the platform's (its roles are the tenant's): its password is
 		// recorded as set, never its hash.
-		rows = expect("req-user-create", userActor(testenv.TenantAdminA), change{"User", "create", atoi(t, u.CreateUser.ID)})
+		rows = expect("req-user-create", userActor(testenv.SuperAdmin), change{"User", "create", atoi(t, u.CreateUser.ID)})
 		assert.Equal(t, map[string]any{"after": "aud@acme.test"}, rows[0].Diff["email"])
 		assert.Equal(t, map[string]any{"after": audit.Redacted}, rows[0].Diff["password_hash"])
 		assert.Nil(t, rows[0].TenantID)

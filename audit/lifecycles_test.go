@@ -3,6 +3,7 @@ package audit_test
 import (
 	"context"
 	"reflect"
+	"time"
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/membership"
@@ -60,6 +61,17 @@ func lifecycles(f *testenv.Commerce) map[string]lifecycle {
 				return c.Domain.UpdateOneID(id).SetIsPrimary(true).Exec(ctx)
 			},
 			delete: func(ctx context.Context, c *ent.Client, id int) error { return c.Domain.DeleteOneID(id).Exec(ctx) },
+		},
+		"Invitation": {
+			tenantOwned: true,
+			create: func(ctx context.Context, c *ent.Client) (int, error) {
+				return idOf(c.Invitation.Create().SetTenantID(a).SetEmail("covered@acme.test").SetRole("tenant_admin").
+					SetTokenHash("covered-invitation-hash").SetExpiresAt(time.Now().Add(time.Hour)).Save(ctx))
+			},
+			update: func(ctx context.Context, c *ent.Client, id int) error {
+				return c.Invitation.UpdateOneID(id).SetAcceptedAt(time.Now()).Exec(ctx)
+			},
+			delete: func(ctx context.Context, c *ent.Client, id int) error { return c.Invitation.DeleteOneID(id).Exec(ctx) },
 		},
 		"APIKey": {
 			tenantOwned: true,

@@ -15,4 +15,6 @@ var Unaudited = map[string]string{
 	"Reservation":  "stock held for an order, moved only by the order's own audited steps",
 	"OutboxEvent":  "events raised by changes that are themselves audited",
 	"RefreshToken": "sign-in session state of one user, not tenant-owned data",
+	// The claim mirrors a tenant's or store's subdomain, whose change is audited on that row.
+	"SubdomainClaim": "the platform's index of subdomains taken; the owning row's change is audited",
 }

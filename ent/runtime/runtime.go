@@ -490,11 +490,8 @@ func init() {
 		})
 	}
 	invitationMixinHooks1 := invitationMixin[1].Hooks()
-	invitationHooks := schema.Invitation{}.Hooks()
 
 	invitation.Hooks[1] = invitationMixinHooks1[0]
-
-	invitation.Hooks[2] = invitationHooks[0]
 	invitationMixinFields0 := invitationMixin[0].Fields()
 	_ = invitationMixinFields0
 	invitationFields := schema.Invitation{}.Fields()

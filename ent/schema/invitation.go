@@ -10,7 +10,6 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/dakkah/cityos/access"
-	"github.com/dakkah/cityos/audit"
 )
 
 // Invitation offers a staff role in a tenant (or one of its stores) to whoever controls
@@ -49,6 +48,3 @@ func (Invitation) Annotations() []schema.Annotation {
 
 // Policy scopes Invitation rows to the viewer (see package access).
 func (Invitation) Policy() ent.Policy { return access.InvitationPolicy() }
-
-// Hooks records every change in the audit log.
-func (Invitation) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }
