@@ -3,7 +3,6 @@ package tenancy_test
 import (
 	"fmt"
 	"sync"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -115,17 +114,17 @@ func TestSubdomainRaceHasOneWinner(t *testing.T) {
 		ctx := viewer.SystemContext(t.Context(), "namespace-race-test")
 		const label = "contested"
 		var (
-			wg    sync.WaitGroup
-			start = make(chan struct{})
-			wins  atomic.Int32
+			wg      sync.WaitGroup
+			start   = make(chan struct{})
+			winners sync.Map // who took the label: setting a store's own label again is no second win
 		)
-		attempt := func(create func(i int) error) {
+		attempt := func(create func(i int) (string, error)) {
 			for i := range 4 {
 				wg.Go(func() {
 					<-start
-					err := create(i)
+					who, err := create(i)
 					if err == nil {
-						wins.Add(1)
+						winners.Store(who, true)
 						return
 					}
 					assert.Equal(t, apperr.Conflict, apperr.CodeOf(err), "%v", err)
@@ -133,22 +132,25 @@ func TestSubdomainRaceHasOneWinner(t *testing.T) {
 			}
 		}
 		sub := label
-		attempt(func(i int) error {
+		attempt(func(i int) (string, error) {
 			_, err := svc.CreateTenant(ctx, tenancy.CreateTenantInput{Handle: fmt.Sprintf("racer-%d", i), Name: "Racer", Subdomain: &sub})
-			return err
+			return fmt.Sprintf("new tenant %d", i), err
 		})
-		attempt(func(i int) error {
+		attempt(func(i int) (string, error) {
 			_, err := svc.CreateStore(ctx, tenancy.CreateStoreInput{TenantID: f.TenantA.ID, Handle: fmt.Sprintf("racer-%d", i), Name: "Racer", Subdomain: &sub})
-			return err
+			return fmt.Sprintf("new store %d", i), err
 		})
-		attempt(func(i int) error {
-			_, err := svc.UpdateStore(ctx, []int{f.StoreA2.ID, f.StoreB1.ID}[i%2], tenancy.UpdateStoreInput{Subdomain: &sub})
-			return err
+		attempt(func(i int) (string, error) {
+			id := []int{f.StoreA2.ID, f.StoreB1.ID}[i%2]
+			_, err := svc.UpdateStore(ctx, id, tenancy.UpdateStoreInput{Subdomain: &sub})
+			return fmt.Sprintf("store %d", id), err
 		})
 		close(start)
 		wg.Wait()
 
-		assert.Equal(t, int32(1), wins.Load())
+		n := 0
+		winners.Range(func(any, any) bool { n++; return true })
+		assert.Equal(t, 1, n, "one tenant or store takes the label")
 		claims, err := db.Client.SubdomainClaim.Query().Where(subdomainclaim.LabelEQ(label)).Count(ctx)
 		require.NoError(t, err)
 		assert.Equal(t, 1, claims)
