@@ -142,8 +142,8 @@ func commerceQueryCases() []Case {
 		{
 			// The other tenant's storefront: A's principals browse B1, B's key browses A1;
 			// A1's key stays bound to A1 whatever host it forwards. Staff there are
-			// shoppers: they see no channel of the other tenant. (ProductVariant.prices is
-			// left out: it lists the other tenant's prices to any staff, see the report.)
+			// shoppers: they see no channel of the other tenant. (ProductVariant.prices, a
+			// tenant's own price list, is pinned by pricing's TestPriceListsStayWithTheirTenant.)
 			Name: "products/the other tenant's storefront",
 			Op: `{ products(first: 50, currencyCode: "SAR") { totalCount edges { node {
 				handle salesChannels { name } variants { availableQuantity calculatedPrice { amount currencyCode } } } } } }`,
