@@ -12,23 +12,29 @@ import (
 // hijab), ShopperB's in B1 (a gadget).
 func cartMutationCases() []Case {
 	notFound, badInput, closed := Deny("NOT_FOUND"), Deny("BAD_USER_INPUT"), Deny("STORE_CLOSED")
+	// Staff read the carts of their scope but never change them: only shopping in the
+	// cart's store, or as its customer, does (see access.MayChangeCart).
+	staff := Deny("FORBIDDEN")
 	all := func(o Outcome) Cells { return Cells{o, o, o, o, o, o, o} }
-	// A1's cart with no store named: its customer, its store's key and staff reach it;
-	// B's key does not; an anonymous caller that names no store is asked to name one.
+	// A1's cart with no store named: its customer and its store's key change it; staff
+	// reach it but may not; B's key does not; an anonymous caller that names no store is
+	// asked to name one.
 	cartA1 := func(ok Outcome) Cells {
-		return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput}
+		return Cells{SA: staff, TA: staff, SM: staff, CU: ok, PK: ok, SK: notFound, AN: badInput}
 	}
 	// A1's cart in each principal's storefront: everyone in A1's; B's key in B1's does not.
 	cartA1Shop := func(ok Outcome) Cells {
 		return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: ok}
 	}
-	// B1's cart token used in each principal's storefront (A1's, B1's for B's key).
+	// B1's cart token used in each principal's storefront (A1's, B1's for B's key): the
+	// platform reaches it, but shopping in A1 it may not change B1's cart.
 	cartB1ViaA1 := func(ok Outcome) Cells {
-		return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: notFound}
+		return Cells{SA: staff, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: notFound}
 	}
-	// A2's guest cart with no store named: A's admins, not A1's manager nor A1's key.
+	// A2's guest cart with no store named: A's admins reach it (and may not change it),
+	// not A1's manager nor A1's key.
 	cartA2 := func(ok Outcome) Cells {
-		return Cells{SA: ok, TA: ok, SM: notFound, CU: notFound, PK: notFound, SK: notFound, AN: badInput}
+		return Cells{SA: staff, TA: staff, SM: notFound, CU: notFound, PK: notFound, SK: notFound, AN: badInput}
 	}
 	vars := func(build func(f *fx) map[string]any) func(testing.TB, *fx) map[string]any {
 		return func(_ testing.TB, f *fx) map[string]any { return build(f) }

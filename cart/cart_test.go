@@ -265,8 +265,10 @@ func TestCartsDoNotCrossTenants(t *testing.T) {
 		// B's carts, made by each of B's principals, take B's products only.
 		for name, h := range map[string]testenv.Headers{
 			"customer of B": e.withHost(customerB, hostB1),
-			"secret key B":  e.As(testenv.SecretB),
-			"admin of B":    e.As(testenv.TenantAdminB),
+			// Staff shop like anyone else, in the store's storefront: their role alone never
+			// changes a cart (see TestStaffNeverChangeShoppersCarts).
+			"secret key B": e.withHost(e.As(testenv.SecretB), hostB1),
+			"admin of B":   e.withHost(e.As(testenv.TenantAdminB), hostB1),
 		} {
 			cartB := e.create(h, map[string]any{"regionId": id(e.RegionB.ID), "storeId": id(e.StoreB1.ID)})
 			for _, handle := range []string{"thobe", "abaya", "hijab"} {
@@ -302,8 +304,8 @@ func TestVariantMustBeSoldInTheCartsStore(t *testing.T) {
 			r, _ := e.do(a1, qAdd, "addLineItem", map[string]any{"c": c1.ID, "v": id(e.Variants[handle].ID), "q": 1})
 			requireCode(t, r, "NOT_FOUND", "variantId")
 		}
-		// Staff see the whole catalog, but a cart still sells only its store's.
-		r, _ := e.do(e.As(testenv.TenantAdminA), qAdd, "addLineItem", map[string]any{"c": c1.ID, "v": id(e.Variants["hijab"].ID), "q": 1})
+		// Staff see the whole catalog, but shopping in A1 a cart still sells only its store's.
+		r, _ := e.do(e.withHost(e.As(testenv.TenantAdminA), hostA1), qAdd, "addLineItem", map[string]any{"c": c1.ID, "v": id(e.Variants["hijab"].ID), "q": 1})
 		requireCode(t, r, "NOT_FOUND", "variantId")
 
 		c2 := e.create(a2, map[string]any{"regionId": id(e.SAR.ID)})
@@ -409,5 +411,28 @@ func TestCartPolicyConfinesUpdates(t *testing.T) {
 		own := viewer.NewContext(context.Background(), &viewer.Viewer{Kind: viewer.Anonymous, StoreID: e.StoreA1.ID, TenantID: e.TenantA.ID, ShopOpen: true})
 		require.NoError(t, db.Client.Cart.UpdateOneID(row.ID).SetEmail("owner@example.com").Exec(own))
 		require.Equal(t, "owner@example.com", e.row(c.ID).Email)
+	})
+}
+
+// Staff read the carts of their scope, to help shoppers, and never change them: their role
+// gives them no right to a cart; shopping in its store, or as its customer, does.
+func TestStaffNeverChangeShoppersCarts(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newEnv(t, db)
+		shopper := e.Shop(testenv.Anonymous, hostA1)
+		c := e.create(shopper, map[string]any{"regionId": id(e.SAR.ID)})
+		c = e.add(shopper, c.ID, e.Variants["thobe"], 1)
+		for _, who := range []string{testenv.TenantAdminA, testenv.ManagerA1, testenv.SuperAdmin} {
+			staff := e.As(who)
+			require.NotNil(t, e.get(staff, c.ID), "%s reads the cart", who)
+			r, _ := e.do(staff, qAdd, "addLineItem", map[string]any{"c": c.ID, "v": id(e.Variants["thobe"].ID), "q": 1})
+			requireCode(t, r, "FORBIDDEN")
+			r, _ = e.do(staff, qShipMethod, "setShippingMethod", map[string]any{"c": c.ID, "o": id(e.ShipSAR.ID)})
+			requireCode(t, r, "FORBIDDEN")
+		}
+		got := e.get(shopper, c.ID)
+		require.Len(t, got.Items, 1, "the shopper's cart is as the shopper left it")
+		require.Equal(t, 1, got.Items[0].Quantity)
+		require.Nil(t, got.ShippingMethod)
 	})
 }

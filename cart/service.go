@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
+	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/cart"
@@ -91,7 +92,7 @@ func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *
 		c, err := tx.Cart.Query().Where(cart.Token(token), lockedOnPostgres).
 			WithItems(func(q *ent.LineItemQuery) { q.Order(ent.Asc(lineitem.FieldID)) }).
 			Only(ctx)
-		if err := usable(c, err); err != nil {
+		if err := usable(ctx, c, err); err != nil {
 			return err
 		}
 		before := *c
@@ -127,7 +128,7 @@ func (s *Service) changeDetails(ctx context.Context, token int, fn func(c *ent.C
 	if !ok {
 		var err error
 		c, err = s.client.Cart.Query().Where(cart.Token(token)).Only(ctx)
-		if err := usable(c, err); err != nil {
+		if err := usable(ctx, c, err); err != nil {
 			return nil, err
 		}
 	}
@@ -175,13 +176,18 @@ func snapshot(c *ent.Cart) *ent.Cart {
 
 var errCartCompleted = apperr.New(apperr.Conflict, "the cart is completed and can no longer change")
 
+// ErrStaffReadOnly refuses a change of a cart the caller reaches only as staff.
+var ErrStaffReadOnly = apperr.New(apperr.Forbidden, "staff read shoppers' carts but never change them; a cart changes in its store's storefront or by its customer")
+
 // usable passes on a cart just loaded for a change, or says why it cannot change.
-func usable(c *ent.Cart, err error) error {
+func usable(ctx context.Context, c *ent.Cart, err error) error {
 	switch {
 	case ent.IsNotFound(err):
 		return errCartNotFound
 	case err != nil:
 		return err
+	case !access.MayChangeCart(viewer.FromContext(ctx), c):
+		return ErrStaffReadOnly
 	case c.CompletedAt != nil:
 		return errCartCompleted
 	}

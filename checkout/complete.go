@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/cart"
 	"github.com/dakkah/cityos/ent"
 	entcart "github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/order"
@@ -14,6 +16,7 @@ import (
 	"github.com/dakkah/cityos/inventory"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/txn"
+	"github.com/dakkah/cityos/viewer"
 )
 
 // MaxIdempotencyKey is the longest idempotency key a client may send.
@@ -114,6 +117,9 @@ func (s *Service) loadCart(ctx context.Context, token int) (*ent.Cart, error) {
 	c, err := s.carts.Load(ctx, token)
 	if errors.Is(err, privacy.Deny) || apperr.CodeOf(err) == apperr.NotFound {
 		return nil, apperr.New(apperr.NotFound, "cart not found")
+	}
+	if err == nil && !access.MayChangeCart(viewer.FromContext(ctx), c) {
+		return nil, cart.ErrStaffReadOnly
 	}
 	return c, err
 }
