@@ -56,7 +56,24 @@ func readsTenantAdminData(v *viewer.Viewer) bool {
 	return true
 }
 
-func readsStaffData(v *viewer.Viewer) bool { return !PublicSurface(v) }
+// readsStaffData: a tenant's private fields are for its own staff. The filter does not
+// say whose rows it reads, so a caller who also sees a tenant it is not staff of (one it
+// is a customer of) may not use it anywhere.
+func readsStaffData(v *viewer.Viewer) bool {
+	if v.IsSuperAdmin() {
+		return true
+	}
+	if PublicSurface(v) {
+		return false
+	}
+	staff := v.StaffTenants()
+	for _, g := range v.Grants {
+		if g.TenantID != 0 && !slices.Contains(staff, g.TenantID) {
+			return false
+		}
+	}
+	return true
+}
 
 // PublicSurface reports whether v uses the public storefront surface: anyone but staff,
 // and staff too in the storefront of a tenant they are not staff of.

@@ -30,6 +30,7 @@ func TestMayFilter(t *testing.T) {
 		"anonymous, tier":               {&viewer.Viewer{}, "TenantWhereInput", "subscriptionTier", false, false},
 		"anonymous, tenant handle":      {&viewer.Viewer{}, "TenantWhereInput", "handle", false, true},
 		"manager, tier":                 {user(manager), "TenantWhereInput", "subscriptionTier", false, true},
+		"admin here, customer there":    {user(admin, viewer.Grant{Role: viewer.RoleCustomer, TenantID: 3}), "TenantWhereInput", "subscriptionTier", false, false},
 		"admin in another's storefront": {&viewer.Viewer{Kind: viewer.User, Grants: []viewer.Grant{admin}, TenantID: 2, StoreID: 20}, "ProductWhereInput", "hasTenant", true, false},
 		"admin in own storefront":       {&viewer.Viewer{Kind: viewer.User, Grants: []viewer.Grant{admin}, TenantID: 1, StoreID: 10}, "ProductWhereInput", "hasTenant", true, true},
 		"system":                        {&viewer.Viewer{Kind: viewer.System}, "UserWhereInput", "hasAddresses", true, true},

@@ -54,9 +54,11 @@ func (s *Service) CreatePaymentSession(ctx context.Context, cartToken int, provi
 		}
 	}
 	// Written as the system once the caller's right to the cart is settled, as carts
-	// are; not a change of the cart's contents, so its revision stays.
+	// are. The revision moves: a completeCart that checked the previous session (which
+	// this call may cancel below) must not place its order on it.
 	n, err := s.client.Cart.Update().Where(entcart.ID(c.ID), entcart.CompletedAtIsNil()).
-		SetPaymentProvider(provider).SetPaymentSessionID(sess.ID).SetPaymentAmount(sess.Amount).Save(sys(ctx))
+		SetPaymentProvider(provider).SetPaymentSessionID(sess.ID).SetPaymentAmount(sess.Amount).
+		AddRevision(1).Save(sys(ctx))
 	if err != nil {
 		return nil, err
 	}

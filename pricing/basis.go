@@ -63,7 +63,7 @@ func (s *Service) BasisFor(ctx context.Context, regionID *int, currencyCode *str
 		return b, storefront.NoStore(false)
 	}
 	if currencyCode != nil {
-		c, err := CurrencyCode("currencyCode", strings.ToUpper(*currencyCode))
+		c, err := CurrencyCode("currencyCode", strings.ToUpper(strings.TrimSpace(*currencyCode)))
 		if err != nil {
 			return b, err
 		}
