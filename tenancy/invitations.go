@@ -146,7 +146,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token string, password, 
 			m.SetStoreID(*inv.StoreID)
 		}
 		if out.Membership, err = m.Save(sys); err != nil {
-			return err
+			return txn.Conflict(err, "this account already holds that role")
 		}
 		// Only an unused invitation is consumed: two acceptances race for one membership.
 		err = tx.Invitation.UpdateOneID(inv.ID).Where(invitation.AcceptedAtIsNil()).
