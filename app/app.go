@@ -128,6 +128,7 @@ func (a *Instance) assemble() error {
 		a.Identity.RefreshGrace = a.Config.RefreshGrace
 	}
 	a.Tenancy = tenancy.New(a.Client, a.Config.PlatformDomain)
+	a.Tenancy.Mail = notification.FromConfig(a.Config, a.Logger)
 	a.Taxonomy = taxonomy.New(a.Client)
 	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithRedis(a.Redis))
 	a.Stores = &storefront.Resolver{Client: a.Client, Rules: a.Rules}

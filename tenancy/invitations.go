@@ -11,6 +11,7 @@ import (
 	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/validate"
 	"github.com/dakkah/cityos/viewer"
@@ -19,11 +20,11 @@ import (
 // InvitationTTL is how long an invitation can be accepted.
 const InvitationTTL = 7 * 24 * time.Hour
 
-// SentInvitation is an invitation with its token, shown once to the inviting admin (who
-// passes it on, e.g. as a link, to the invited address).
+// SentInvitation is an invitation just sent. Its token went to the invited address by
+// e-mail and nowhere else: the address's owner proves control by accepting, so the
+// inviting admin can never accept in their place (or claim an account for that address).
 type SentInvitation struct {
 	Invitation *ent.Invitation
-	Token      string
 }
 
 // InviteStaff offers a staff role to an e-mail address: tenant_admin of a tenant, or
@@ -69,7 +70,24 @@ func (s *Service) InviteStaff(ctx context.Context, email string, role membership
 	if err != nil {
 		return SentInvitation{}, err
 	}
-	return SentInvitation{Invitation: inv, Token: token}, nil
+	if err := s.mailInvitation(ctx, inv, token); err != nil {
+		return SentInvitation{}, err
+	}
+	return SentInvitation{Invitation: inv}, nil
+}
+
+// mailInvitation sends the token to the invited address. Without a mail provider no
+// invitation can be sent: the token must never reach anyone else.
+func (s *Service) mailInvitation(ctx context.Context, inv *ent.Invitation, token string) error {
+	if s.Mail == nil {
+		return apperr.New(apperr.Internal, "invitations need a mail provider")
+	}
+	return s.Mail.Send(ctx, notification.Message{
+		To:      inv.Email,
+		Subject: "You are invited to CityOS",
+		Text: "You are invited as " + string(inv.Role) + ". Accept with acceptInvitation(token: \"" + token +
+			"\") before " + inv.ExpiresAt.UTC().Format(time.RFC1123) + ".",
+	})
 }
 
 // Accepted is the outcome of accepting an invitation.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/txn"
 )
 
@@ -19,6 +20,8 @@ type Service struct {
 	PlatformDomain string
 	// OnChange is told after any change that may alter how a host resolves to a store.
 	OnChange func(ctx context.Context)
+	// Mail sends invitations to the invited addresses.
+	Mail notification.Provider
 }
 
 // New returns a Service over client.

@@ -23,6 +23,8 @@ type API struct {
 	// Deadline, when set, bounds each request: a request stuck waiting (for a database
 	// connection, say) fails instead of hanging the test.
 	Deadline time.Duration
+	// Mail is what the platform sent (invitations).
+	Mail *Mailbox
 }
 
 // Config is the configuration tests run the API with; change it before NewAPI.
@@ -44,7 +46,9 @@ func NewAPI(t testing.TB, db *DB, cfg config.Config) *API {
 	if err != nil {
 		t.Fatalf("assemble: %v", err)
 	}
-	return &API{App: inst, Handler: inst.Handler(), DB: db}
+	mail := &Mailbox{}
+	inst.Tenancy.Mail = mail
+	return &API{App: inst, Handler: inst.Handler(), DB: db, Mail: mail}
 }
 
 // Response is a GraphQL response.

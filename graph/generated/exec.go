@@ -260,7 +260,6 @@ type ComplexityRoot struct {
 
 	InviteStaffPayload struct {
 		Invitation func(childComplexity int) int
-		Token      func(childComplexity int) int
 	}
 
 	LineItem struct {
@@ -1731,12 +1730,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InviteStaffPayload.Invitation(childComplexity), true
-	case "InviteStaffPayload.token":
-		if e.ComplexityRoot.InviteStaffPayload.Token == nil {
-			break
-		}
-
-		return e.ComplexityRoot.InviteStaffPayload.Token(childComplexity), true
 
 	case "LineItem.id":
 		if e.ComplexityRoot.LineItem.ID == nil {
@@ -9473,9 +9466,8 @@ type StaffInvitation {
 }
 
 type InviteStaffPayload {
+  "The invitation. Its token is e-mailed to the invited address, and shown to no one else."
   invitation: StaffInvitation!
-  "The invitation's token, for the invited person. It is shown only here, once; only a hash is kept."
-  token: String!
 }
 
 type AcceptInvitationPayload {
@@ -10008,8 +10000,6 @@ func (ec *executionContext) childFields_InviteStaffPayload(ctx context.Context, 
 	switch field.Name {
 	case "invitation":
 		return ec.fieldContext_InviteStaffPayload_invitation(ctx, field)
-	case "token":
-		return ec.fieldContext_InviteStaffPayload_token(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InviteStaffPayload", field.Name)
 }
@@ -16403,29 +16393,6 @@ func (ec *executionContext) fieldContext_InviteStaffPayload_invitation(_ context
 		},
 	}
 	return fc, nil
-}
-
-func (ec *executionContext) _InviteStaffPayload_token(ctx context.Context, field graphql.CollectedField, obj *tenancy.SentInvitation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_InviteStaffPayload_token(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Token, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_InviteStaffPayload_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("InviteStaffPayload", field, false, false, "String")
 }
 
 func (ec *executionContext) _LineItem_id(ctx context.Context, field graphql.CollectedField, obj *ent.LineItem) (ret graphql.Marshaler) {
@@ -48032,11 +47999,6 @@ func (ec *executionContext) _InviteStaffPayload(ctx context.Context, sel ast.Sel
 			out.Values[i] = graphql.MarshalString("InviteStaffPayload")
 		case "invitation":
 			out.Values[i] = ec._InviteStaffPayload_invitation(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "token":
-			out.Values[i] = ec._InviteStaffPayload_token(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
