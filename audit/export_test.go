@@ -133,5 +133,16 @@ func TestAuditExport(t *testing.T) {
 		rec = export(t, api, c.As(testenv.TenantAdminA), "jsonl", `{"entityType": 5}`)
 		assert.Equal(t, http.StatusBadRequest, rec.Code)
 		assert.Contains(t, rec.Body.String(), `"field":"where"`)
+
+		// The filter passes the API's guard: nesting and pattern lengths are bounded.
+		nested := `{"entityType": "Order"}`
+		for range 10 {
+			nested = `{"not": ` + nested + `}`
+		}
+		rec = export(t, api, c.As(testenv.TenantAdminA), "jsonl", nested)
+		assert.Equal(t, http.StatusBadRequest, rec.Code, rec.Body.String())
+		assert.Contains(t, rec.Body.String(), `"code":"BAD_USER_INPUT"`)
+		rec = export(t, api, c.As(testenv.TenantAdminA), "jsonl", `{"actionContains": "`+strings.Repeat("x", 500)+`"}`)
+		assert.Equal(t, http.StatusBadRequest, rec.Code, rec.Body.String())
 	})
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/dakkah/cityos/apperr"
@@ -11,13 +12,14 @@ import (
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/server/middleware"
 	"github.com/dakkah/cityos/viewer"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // auditExport answers GET /audit/export?format=csv|jsonl&where=<AuditLogWhereInput as
 // JSON>: the whole filtered audit log the caller may read (the same rows auditLogs
 // shows them), streamed a page at a time. Errors found before the first row is written
 // are answered in the GraphQL error shape; a failure after that ends the stream early.
-func auditExport(client *ent.Client) http.Handler {
+func auditExport(client *ent.Client, schema *ast.Schema) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		if viewer.FromContext(ctx).Kind == viewer.Anonymous {
@@ -34,9 +36,16 @@ func auditExport(client *ent.Client) http.Handler {
 			middleware.WriteError(w, r, http.StatusBadRequest, apperr.BadUserInput, "format must be csv or jsonl", map[string]any{"field": "format"})
 			return
 		}
-		where, err := exportFilter(q.Get("where"))
+		where, err := exportFilter(filterCheck{schema: schema, viewer: viewer.FromContext(ctx)}, q.Get("where"))
 		if err != nil {
-			middleware.WriteError(w, r, http.StatusBadRequest, apperr.BadUserInput, err.Error(), map[string]any{"field": "where"})
+			code, msg := apperr.CodeOf(err), err.Error()
+			if code == "" || code == apperr.Internal {
+				code = apperr.BadUserInput
+			}
+			if e, ok := apperr.As(err); ok {
+				msg = e.Message
+			}
+			middleware.WriteError(w, r, statusOf(code), code, msg, map[string]any{"field": "where"})
 			return
 		}
 		var out *audit.Writer
@@ -78,11 +87,25 @@ func startExport(w http.ResponseWriter, format, contentType string) (*audit.Writ
 	return audit.NewWriter(format, w)
 }
 
+// maxExportFilter bounds the where parameter, as the body limit bounds a GraphQL request's.
+const maxExportFilter = 16 << 10
+
 // exportFilter reads the where parameter: the AuditLogWhereInput of the auditLogs query,
 // as JSON ({"entityType": "Order", "createdAtGTE": "2026-01-01T00:00:00Z"}).
-func exportFilter(raw string) ([]predicate.AuditLog, error) {
+// It passes the same guard as every where argument of the API (see filters.go).
+func exportFilter(guard filterCheck, raw string) ([]predicate.AuditLog, error) {
 	if raw == "" {
 		return nil, nil
+	}
+	if len(raw) > maxExportFilter {
+		return nil, fmt.Errorf("where is longer than %d bytes", maxExportFilter)
+	}
+	var value any
+	if err := json.Unmarshal([]byte(raw), &value); err != nil {
+		return nil, errors.New("where must be an AuditLogWhereInput in JSON: " + err.Error())
+	}
+	if _, err := guard.check("AuditLogWhereInput", value, "where"); err != nil {
+		return nil, err
 	}
 	var in ent.AuditLogWhereInput
 	if err := json.Unmarshal([]byte(raw), &in); err != nil {

@@ -72,7 +72,7 @@ func New(d Deps) http.Handler {
 	mux.Handle("GET /readyz", middleware.Ready(d.Ready))
 	mux.Handle("GET /metrics", middleware.MetricsHandler(reg))
 	// The audit log as a file, behind the same credentials and rate limit as the API.
-	mux.Handle("GET /audit/export", chain(auditExport(d.Client),
+	mux.Handle("GET /audit/export", chain(auditExport(d.Client, generated.NewExecutableSchema(generated.Config{}).Schema()),
 		authenticate(d.Identity, middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit), d.Config.TrustProxy),
 		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
 	))
