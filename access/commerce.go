@@ -18,14 +18,11 @@ import (
 
 // visibleCarts: a storefront request reaches its store's carts (by their unguessable
 // token: no list of carts is exposed); a signed-in customer their own; staff their
-// tenants' or stores' carts.
+// tenants' or stores' carts, to read.
 func visibleCarts(v *viewer.Viewer) (predicate.Cart, bool) {
 	var any []predicate.Cart
-	if shopping(v) {
-		any = append(any, cart.StoreID(v.StoreID))
-	}
-	if v.Kind == viewer.User {
-		any = append(any, cart.CustomerID(v.UserID))
+	if p, ok := changeableCarts(v); ok {
+		any = append(any, p)
 	}
 	if p, ok := staffScoped(v, cart.TenantIDIn, cart.StoreIDIn, cart.Or); ok {
 		any = append(any, p)

@@ -24,7 +24,6 @@ var listItems = map[string]int{
 	"Product.variants":         10,
 	"ProductCategory.children": 20,
 	"ProductVariant.prices":    5,
-	"Query.nodes":              0, // as many as ids asked for
 	"Query.productCategories":  50,
 	"Query.productCollections": 50,
 	"Query.regions":            20,
@@ -112,15 +111,6 @@ func itemsOf(schema *ast.Schema, typeName string, fd *ast.FieldDefinition) func(
 func isConnection(fd *ast.FieldDefinition) bool {
 	return strings.HasSuffix(fd.Type.Name(), "Connection") &&
 		fd.Arguments.ForName("first") != nil && fd.Arguments.ForName("last") != nil
-}
-
-// needsPrice reports whether a field needs a price of its own: it returns many objects.
-func needsPrice(schema *ast.Schema, fd *ast.FieldDefinition) bool {
-	named := schema.Types[fd.Type.Name()]
-	if named == nil || named.Kind == ast.Scalar || named.Kind == ast.Enum {
-		return false
-	}
-	return fd.Type.Elem != nil || strings.HasSuffix(fd.Type.Name(), "Connection")
 }
 
 func intArg(v reflect.Value) *int {

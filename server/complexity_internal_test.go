@@ -73,3 +73,12 @@ func hasComplexityFunc(c *generated.ComplexityRoot, typeName, field string) bool
 }
 
 func reflectOf(c *generated.ComplexityRoot) reflect.Value { return reflect.ValueOf(c).Elem() }
+
+// needsPrice reports whether a field needs a price of its own: it returns many objects.
+func needsPrice(schema *ast.Schema, fd *ast.FieldDefinition) bool {
+	named := schema.Types[fd.Type.Name()]
+	if named == nil || named.Kind == ast.Scalar || named.Kind == ast.Enum {
+		return false
+	}
+	return fd.Type.Elem != nil || strings.HasSuffix(fd.Type.Name(), "Connection")
+}

@@ -54,10 +54,13 @@ func New(d Deps) http.Handler {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 
+	// One sign-in layer, and one count of failed sign-ins per client, for every endpoint
+	// that takes credentials.
+	signIn := authenticate(d.Identity, middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit), d.Config.TrustProxy)
 	gql := graphQLHandler(d, reg)
 	api := chain(gql,
 		requestDeadline(d.Config.RequestTimeout),
-		authenticate(d.Identity, middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit), d.Config.TrustProxy),
+		signIn,
 		storeContext(d.Storefront),
 		requestCache,
 		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
@@ -73,7 +76,7 @@ func New(d Deps) http.Handler {
 	mux.Handle("GET /metrics", middleware.MetricsHandler(reg))
 	// The audit log as a file, behind the same credentials and rate limit as the API.
 	mux.Handle("GET /audit/export", chain(auditExport(d.Client, generated.NewExecutableSchema(generated.Config{}).Schema()),
-		authenticate(d.Identity, middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit), d.Config.TrustProxy),
+		signIn,
 		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
 	))
 	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Orders, d.Checkout, d.Config.StripeWebhookSecret))
