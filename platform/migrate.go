@@ -95,6 +95,7 @@ func Migrate(ctx context.Context, dialectName string, db *sql.DB) error {
 		// Closing it (m.Close) returns conn to the pool and leaves db open.
 		d, err := gmpostgres.WithConnection(ctx, conn, &gmpostgres.Config{})
 		if err != nil {
+			reset()
 			_ = conn.Close()
 			_ = src.Close()
 			return fmt.Errorf("migrate: %w", err)
@@ -103,6 +104,7 @@ func Migrate(ctx context.Context, dialectName string, db *sql.DB) error {
 	}
 	m, err := migrate.NewWithInstance("iofs", src, dir, drv)
 	if err != nil {
+		reset() // the connection goes back to the pool with its statement_timeout
 		_ = src.Close()
 		_ = drv.Close()
 		return fmt.Errorf("migrate: %w", err)
