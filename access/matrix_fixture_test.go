@@ -101,6 +101,14 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	must(err)
 	f.AuditB, err = c.AuditLog.Query().Where(auditlog.TenantID(f.TenantB.ID), auditlog.EntityType("Tenant")).First(ctx)
 	must(err)
+	endpoint := func(tenantID int, storeID *int, desc string) {
+		must(c.IntegrationEndpoint.Create().SetTenantID(tenantID).SetNillableStoreID(storeID).SetDescription(desc).
+			SetURL("https://hooks.example.com/" + strconv.Itoa(tenantID)).SetEventTypes([]string{"*"}).
+			SetSecret("whsec_bWF0cml4").Exec(ctx))
+	}
+	endpoint(f.TenantA.ID, nil, "A erp")
+	endpoint(f.TenantA.ID, &f.StoreA1.ID, "A1 search")
+	endpoint(f.TenantB.ID, nil, "B crm")
 	f.addCommerce(t)
 	return f
 }

@@ -194,6 +194,19 @@ func queryCases() []Case {
 				AN: unauthenticated,
 			},
 		},
+		{
+			Name: "integrationEndpoints",
+			Op:   `{ integrationEndpoints(first: 50) { totalCount edges { node { description url eventTypes tenant { handle } store { handle } } } } }`,
+			Expect: Cells{
+				SA: Filtered(Set("integrationEndpoints", "description", "A erp", "A1 search", "B crm")),
+				TA: Filtered(Set("integrationEndpoints", "description", "A erp", "A1 search")),
+				SM: Filtered(Set("integrationEndpoints", "description", "A1 search"), Eq("integrationEndpoints.edges.0.node.store.handle", "a1")),
+				CU: forbidden,
+				PK: unauthenticated,
+				SK: Filtered(Set("integrationEndpoints", "description", "B crm"), Eq("integrationEndpoints.edges.0.node.tenant.handle", "bolt")),
+				AN: unauthenticated,
+			},
+		},
 		// node: one row per type, each against a row of tenant A or B.
 		{
 			Name: "node/tenant B",

@@ -60,9 +60,11 @@ func (r storeRows[P]) policy() ent.Policy {
 				var s rowScope
 				if m.Op().Is(ent.OpCreate) {
 					s.TenantID, _ = m.TenantID()
-					s.StoreID, _ = m.StoreID()
-					if err := checkStoreInTenant(ctx, m.Client(), s.StoreID, s.TenantID); err != nil {
-						return err
+					// A row without a store (an optional store left unset) is the tenant's.
+					if s.StoreID, _ = m.StoreID(); s.StoreID != 0 {
+						if err := checkStoreInTenant(ctx, m.Client(), s.StoreID, s.TenantID); err != nil {
+							return err
+						}
 					}
 				} else {
 					id, _ := m.ID()

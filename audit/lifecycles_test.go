@@ -62,6 +62,19 @@ func lifecycles(f *testenv.Commerce) map[string]lifecycle {
 			},
 			delete: func(ctx context.Context, c *ent.Client, id int) error { return c.Domain.DeleteOneID(id).Exec(ctx) },
 		},
+		"IntegrationEndpoint": {
+			tenantOwned: true,
+			create: func(ctx context.Context, c *ent.Client) (int, error) {
+				return idOf(c.IntegrationEndpoint.Create().SetTenantID(a).SetURL("https://erp.example.com/hooks").
+					SetEventTypes([]string{"order.*"}).SetSecret("whsec_Y292ZXJlZA==").Save(ctx))
+			},
+			update: func(ctx context.Context, c *ent.Client, id int) error {
+				return c.IntegrationEndpoint.UpdateOneID(id).SetDescription("ERP").Exec(ctx)
+			},
+			delete: func(ctx context.Context, c *ent.Client, id int) error {
+				return c.IntegrationEndpoint.DeleteOneID(id).Exec(ctx)
+			},
+		},
 		"Invitation": {
 			tenantOwned: true,
 			create: func(ctx context.Context, c *ent.Client) (int, error) {

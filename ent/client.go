@@ -23,6 +23,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/lineitem"
@@ -73,6 +74,8 @@ type Client struct {
 	Domain *DomainClient
 	// Fulfillment is the client for interacting with the Fulfillment builders.
 	Fulfillment *FulfillmentClient
+	// IntegrationEndpoint is the client for interacting with the IntegrationEndpoint builders.
+	IntegrationEndpoint *IntegrationEndpointClient
 	// InventoryLevel is the client for interacting with the InventoryLevel builders.
 	InventoryLevel *InventoryLevelClient
 	// Invitation is the client for interacting with the Invitation builders.
@@ -142,6 +145,7 @@ func (c *Client) init() {
 	c.CustomerAddress = NewCustomerAddressClient(c.config)
 	c.Domain = NewDomainClient(c.config)
 	c.Fulfillment = NewFulfillmentClient(c.config)
+	c.IntegrationEndpoint = NewIntegrationEndpointClient(c.config)
 	c.InventoryLevel = NewInventoryLevelClient(c.config)
 	c.Invitation = NewInvitationClient(c.config)
 	c.LineItem = NewLineItemClient(c.config)
@@ -257,41 +261,42 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:               ctx,
-		config:            cfg,
-		APIKey:            NewAPIKeyClient(cfg),
-		AuditLog:          NewAuditLogClient(cfg),
-		Cart:              NewCartClient(cfg),
-		Category:          NewCategoryClient(cfg),
-		Country:           NewCountryClient(cfg),
-		CustomerAddress:   NewCustomerAddressClient(cfg),
-		Domain:            NewDomainClient(cfg),
-		Fulfillment:       NewFulfillmentClient(cfg),
-		InventoryLevel:    NewInventoryLevelClient(cfg),
-		Invitation:        NewInvitationClient(cfg),
-		LineItem:          NewLineItemClient(cfg),
-		Membership:        NewMembershipClient(cfg),
-		Order:             NewOrderClient(cfg),
-		OrderLineItem:     NewOrderLineItemClient(cfg),
-		OutboxEvent:       NewOutboxEventClient(cfg),
-		Price:             NewPriceClient(cfg),
-		Product:           NewProductClient(cfg),
-		ProductCategory:   NewProductCategoryClient(cfg),
-		ProductCollection: NewProductCollectionClient(cfg),
-		ProductOption:     NewProductOptionClient(cfg),
-		ProductVariant:    NewProductVariantClient(cfg),
-		RefreshToken:      NewRefreshTokenClient(cfg),
-		Region:            NewRegionClient(cfg),
-		Reservation:       NewReservationClient(cfg),
-		SalesChannel:      NewSalesChannelClient(cfg),
-		Scope:             NewScopeClient(cfg),
-		ShippingOption:    NewShippingOptionClient(cfg),
-		StockLocation:     NewStockLocationClient(cfg),
-		Store:             NewStoreClient(cfg),
-		Subcategory:       NewSubcategoryClient(cfg),
-		SubdomainClaim:    NewSubdomainClaimClient(cfg),
-		Tenant:            NewTenantClient(cfg),
-		User:              NewUserClient(cfg),
+		ctx:                 ctx,
+		config:              cfg,
+		APIKey:              NewAPIKeyClient(cfg),
+		AuditLog:            NewAuditLogClient(cfg),
+		Cart:                NewCartClient(cfg),
+		Category:            NewCategoryClient(cfg),
+		Country:             NewCountryClient(cfg),
+		CustomerAddress:     NewCustomerAddressClient(cfg),
+		Domain:              NewDomainClient(cfg),
+		Fulfillment:         NewFulfillmentClient(cfg),
+		IntegrationEndpoint: NewIntegrationEndpointClient(cfg),
+		InventoryLevel:      NewInventoryLevelClient(cfg),
+		Invitation:          NewInvitationClient(cfg),
+		LineItem:            NewLineItemClient(cfg),
+		Membership:          NewMembershipClient(cfg),
+		Order:               NewOrderClient(cfg),
+		OrderLineItem:       NewOrderLineItemClient(cfg),
+		OutboxEvent:         NewOutboxEventClient(cfg),
+		Price:               NewPriceClient(cfg),
+		Product:             NewProductClient(cfg),
+		ProductCategory:     NewProductCategoryClient(cfg),
+		ProductCollection:   NewProductCollectionClient(cfg),
+		ProductOption:       NewProductOptionClient(cfg),
+		ProductVariant:      NewProductVariantClient(cfg),
+		RefreshToken:        NewRefreshTokenClient(cfg),
+		Region:              NewRegionClient(cfg),
+		Reservation:         NewReservationClient(cfg),
+		SalesChannel:        NewSalesChannelClient(cfg),
+		Scope:               NewScopeClient(cfg),
+		ShippingOption:      NewShippingOptionClient(cfg),
+		StockLocation:       NewStockLocationClient(cfg),
+		Store:               NewStoreClient(cfg),
+		Subcategory:         NewSubcategoryClient(cfg),
+		SubdomainClaim:      NewSubdomainClaimClient(cfg),
+		Tenant:              NewTenantClient(cfg),
+		User:                NewUserClient(cfg),
 	}, nil
 }
 
@@ -309,41 +314,42 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:               ctx,
-		config:            cfg,
-		APIKey:            NewAPIKeyClient(cfg),
-		AuditLog:          NewAuditLogClient(cfg),
-		Cart:              NewCartClient(cfg),
-		Category:          NewCategoryClient(cfg),
-		Country:           NewCountryClient(cfg),
-		CustomerAddress:   NewCustomerAddressClient(cfg),
-		Domain:            NewDomainClient(cfg),
-		Fulfillment:       NewFulfillmentClient(cfg),
-		InventoryLevel:    NewInventoryLevelClient(cfg),
-		Invitation:        NewInvitationClient(cfg),
-		LineItem:          NewLineItemClient(cfg),
-		Membership:        NewMembershipClient(cfg),
-		Order:             NewOrderClient(cfg),
-		OrderLineItem:     NewOrderLineItemClient(cfg),
-		OutboxEvent:       NewOutboxEventClient(cfg),
-		Price:             NewPriceClient(cfg),
-		Product:           NewProductClient(cfg),
-		ProductCategory:   NewProductCategoryClient(cfg),
-		ProductCollection: NewProductCollectionClient(cfg),
-		ProductOption:     NewProductOptionClient(cfg),
-		ProductVariant:    NewProductVariantClient(cfg),
-		RefreshToken:      NewRefreshTokenClient(cfg),
-		Region:            NewRegionClient(cfg),
-		Reservation:       NewReservationClient(cfg),
-		SalesChannel:      NewSalesChannelClient(cfg),
-		Scope:             NewScopeClient(cfg),
-		ShippingOption:    NewShippingOptionClient(cfg),
-		StockLocation:     NewStockLocationClient(cfg),
-		Store:             NewStoreClient(cfg),
-		Subcategory:       NewSubcategoryClient(cfg),
-		SubdomainClaim:    NewSubdomainClaimClient(cfg),
-		Tenant:            NewTenantClient(cfg),
-		User:              NewUserClient(cfg),
+		ctx:                 ctx,
+		config:              cfg,
+		APIKey:              NewAPIKeyClient(cfg),
+		AuditLog:            NewAuditLogClient(cfg),
+		Cart:                NewCartClient(cfg),
+		Category:            NewCategoryClient(cfg),
+		Country:             NewCountryClient(cfg),
+		CustomerAddress:     NewCustomerAddressClient(cfg),
+		Domain:              NewDomainClient(cfg),
+		Fulfillment:         NewFulfillmentClient(cfg),
+		IntegrationEndpoint: NewIntegrationEndpointClient(cfg),
+		InventoryLevel:      NewInventoryLevelClient(cfg),
+		Invitation:          NewInvitationClient(cfg),
+		LineItem:            NewLineItemClient(cfg),
+		Membership:          NewMembershipClient(cfg),
+		Order:               NewOrderClient(cfg),
+		OrderLineItem:       NewOrderLineItemClient(cfg),
+		OutboxEvent:         NewOutboxEventClient(cfg),
+		Price:               NewPriceClient(cfg),
+		Product:             NewProductClient(cfg),
+		ProductCategory:     NewProductCategoryClient(cfg),
+		ProductCollection:   NewProductCollectionClient(cfg),
+		ProductOption:       NewProductOptionClient(cfg),
+		ProductVariant:      NewProductVariantClient(cfg),
+		RefreshToken:        NewRefreshTokenClient(cfg),
+		Region:              NewRegionClient(cfg),
+		Reservation:         NewReservationClient(cfg),
+		SalesChannel:        NewSalesChannelClient(cfg),
+		Scope:               NewScopeClient(cfg),
+		ShippingOption:      NewShippingOptionClient(cfg),
+		StockLocation:       NewStockLocationClient(cfg),
+		Store:               NewStoreClient(cfg),
+		Subcategory:         NewSubcategoryClient(cfg),
+		SubdomainClaim:      NewSubdomainClaimClient(cfg),
+		Tenant:              NewTenantClient(cfg),
+		User:                NewUserClient(cfg),
 	}, nil
 }
 
@@ -374,12 +380,12 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIKey, c.AuditLog, c.Cart, c.Category, c.Country, c.CustomerAddress,
-		c.Domain, c.Fulfillment, c.InventoryLevel, c.Invitation, c.LineItem,
-		c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Price, c.Product,
-		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductVariant,
-		c.RefreshToken, c.Region, c.Reservation, c.SalesChannel, c.Scope,
-		c.ShippingOption, c.StockLocation, c.Store, c.Subcategory, c.SubdomainClaim,
-		c.Tenant, c.User,
+		c.Domain, c.Fulfillment, c.IntegrationEndpoint, c.InventoryLevel, c.Invitation,
+		c.LineItem, c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Price,
+		c.Product, c.ProductCategory, c.ProductCollection, c.ProductOption,
+		c.ProductVariant, c.RefreshToken, c.Region, c.Reservation, c.SalesChannel,
+		c.Scope, c.ShippingOption, c.StockLocation, c.Store, c.Subcategory,
+		c.SubdomainClaim, c.Tenant, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -390,12 +396,12 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIKey, c.AuditLog, c.Cart, c.Category, c.Country, c.CustomerAddress,
-		c.Domain, c.Fulfillment, c.InventoryLevel, c.Invitation, c.LineItem,
-		c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Price, c.Product,
-		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductVariant,
-		c.RefreshToken, c.Region, c.Reservation, c.SalesChannel, c.Scope,
-		c.ShippingOption, c.StockLocation, c.Store, c.Subcategory, c.SubdomainClaim,
-		c.Tenant, c.User,
+		c.Domain, c.Fulfillment, c.IntegrationEndpoint, c.InventoryLevel, c.Invitation,
+		c.LineItem, c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Price,
+		c.Product, c.ProductCategory, c.ProductCollection, c.ProductOption,
+		c.ProductVariant, c.RefreshToken, c.Region, c.Reservation, c.SalesChannel,
+		c.Scope, c.ShippingOption, c.StockLocation, c.Store, c.Subcategory,
+		c.SubdomainClaim, c.Tenant, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -420,6 +426,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Domain.mutate(ctx, m)
 	case *FulfillmentMutation:
 		return c.Fulfillment.mutate(ctx, m)
+	case *IntegrationEndpointMutation:
+		return c.IntegrationEndpoint.mutate(ctx, m)
 	case *InventoryLevelMutation:
 		return c.InventoryLevel.mutate(ctx, m)
 	case *InvitationMutation:
@@ -1800,6 +1808,172 @@ func (c *FulfillmentClient) mutate(ctx context.Context, m *FulfillmentMutation) 
 		return (&FulfillmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Fulfillment mutation op: %q", m.Op())
+	}
+}
+
+// IntegrationEndpointClient is a client for the IntegrationEndpoint schema.
+type IntegrationEndpointClient struct {
+	config
+}
+
+// NewIntegrationEndpointClient returns a client for the IntegrationEndpoint from the given config.
+func NewIntegrationEndpointClient(c config) *IntegrationEndpointClient {
+	return &IntegrationEndpointClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `integrationendpoint.Hooks(f(g(h())))`.
+func (c *IntegrationEndpointClient) Use(hooks ...Hook) {
+	c.hooks.IntegrationEndpoint = append(c.hooks.IntegrationEndpoint, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `integrationendpoint.Intercept(f(g(h())))`.
+func (c *IntegrationEndpointClient) Intercept(interceptors ...Interceptor) {
+	c.inters.IntegrationEndpoint = append(c.inters.IntegrationEndpoint, interceptors...)
+}
+
+// Create returns a builder for creating a IntegrationEndpoint entity.
+func (c *IntegrationEndpointClient) Create() *IntegrationEndpointCreate {
+	mutation := newIntegrationEndpointMutation(c.config, OpCreate)
+	return &IntegrationEndpointCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of IntegrationEndpoint entities.
+func (c *IntegrationEndpointClient) CreateBulk(builders ...*IntegrationEndpointCreate) *IntegrationEndpointCreateBulk {
+	return &IntegrationEndpointCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *IntegrationEndpointClient) MapCreateBulk(slice any, setFunc func(*IntegrationEndpointCreate, int)) *IntegrationEndpointCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &IntegrationEndpointCreateBulk{err: fmt.Errorf("calling to IntegrationEndpointClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*IntegrationEndpointCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &IntegrationEndpointCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for IntegrationEndpoint.
+func (c *IntegrationEndpointClient) Update() *IntegrationEndpointUpdate {
+	mutation := newIntegrationEndpointMutation(c.config, OpUpdate)
+	return &IntegrationEndpointUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *IntegrationEndpointClient) UpdateOne(_m *IntegrationEndpoint) *IntegrationEndpointUpdateOne {
+	mutation := newIntegrationEndpointMutation(c.config, OpUpdateOne, withIntegrationEndpoint(_m))
+	return &IntegrationEndpointUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *IntegrationEndpointClient) UpdateOneID(id int) *IntegrationEndpointUpdateOne {
+	mutation := newIntegrationEndpointMutation(c.config, OpUpdateOne, withIntegrationEndpointID(id))
+	return &IntegrationEndpointUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for IntegrationEndpoint.
+func (c *IntegrationEndpointClient) Delete() *IntegrationEndpointDelete {
+	mutation := newIntegrationEndpointMutation(c.config, OpDelete)
+	return &IntegrationEndpointDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *IntegrationEndpointClient) DeleteOne(_m *IntegrationEndpoint) *IntegrationEndpointDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *IntegrationEndpointClient) DeleteOneID(id int) *IntegrationEndpointDeleteOne {
+	builder := c.Delete().Where(integrationendpoint.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &IntegrationEndpointDeleteOne{builder}
+}
+
+// Query returns a query builder for IntegrationEndpoint.
+func (c *IntegrationEndpointClient) Query() *IntegrationEndpointQuery {
+	return &IntegrationEndpointQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeIntegrationEndpoint},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a IntegrationEndpoint entity by its id.
+func (c *IntegrationEndpointClient) Get(ctx context.Context, id int) (*IntegrationEndpoint, error) {
+	return c.Query().Where(integrationendpoint.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *IntegrationEndpointClient) GetX(ctx context.Context, id int) *IntegrationEndpoint {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a IntegrationEndpoint.
+func (c *IntegrationEndpointClient) QueryTenant(_m *IntegrationEndpoint) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(integrationendpoint.Table, integrationendpoint.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, integrationendpoint.TenantTable, integrationendpoint.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryStore queries the store edge of a IntegrationEndpoint.
+func (c *IntegrationEndpointClient) QueryStore(_m *IntegrationEndpoint) *StoreQuery {
+	query := (&StoreClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(integrationendpoint.Table, integrationendpoint.FieldID, id),
+			sqlgraph.To(store.Table, store.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, integrationendpoint.StoreTable, integrationendpoint.StoreColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *IntegrationEndpointClient) Hooks() []Hook {
+	hooks := c.hooks.IntegrationEndpoint
+	return append(hooks[:len(hooks):len(hooks)], integrationendpoint.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *IntegrationEndpointClient) Interceptors() []Interceptor {
+	return c.inters.IntegrationEndpoint
+}
+
+func (c *IntegrationEndpointClient) mutate(ctx context.Context, m *IntegrationEndpointMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&IntegrationEndpointCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&IntegrationEndpointUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&IntegrationEndpointUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&IntegrationEndpointDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown IntegrationEndpoint mutation op: %q", m.Op())
 	}
 }
 
@@ -6101,19 +6275,19 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		APIKey, AuditLog, Cart, Category, Country, CustomerAddress, Domain, Fulfillment,
-		InventoryLevel, Invitation, LineItem, Membership, Order, OrderLineItem,
-		OutboxEvent, Price, Product, ProductCategory, ProductCollection, ProductOption,
-		ProductVariant, RefreshToken, Region, Reservation, SalesChannel, Scope,
-		ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim, Tenant,
-		User []ent.Hook
+		IntegrationEndpoint, InventoryLevel, Invitation, LineItem, Membership, Order,
+		OrderLineItem, OutboxEvent, Price, Product, ProductCategory, ProductCollection,
+		ProductOption, ProductVariant, RefreshToken, Region, Reservation, SalesChannel,
+		Scope, ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim,
+		Tenant, User []ent.Hook
 	}
 	inters struct {
 		APIKey, AuditLog, Cart, Category, Country, CustomerAddress, Domain, Fulfillment,
-		InventoryLevel, Invitation, LineItem, Membership, Order, OrderLineItem,
-		OutboxEvent, Price, Product, ProductCategory, ProductCollection, ProductOption,
-		ProductVariant, RefreshToken, Region, Reservation, SalesChannel, Scope,
-		ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim, Tenant,
-		User []ent.Interceptor
+		IntegrationEndpoint, InventoryLevel, Invitation, LineItem, Membership, Order,
+		OrderLineItem, OutboxEvent, Price, Product, ProductCategory, ProductCollection,
+		ProductOption, ProductVariant, RefreshToken, Region, Reservation, SalesChannel,
+		Scope, ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim,
+		Tenant, User []ent.Interceptor
 	}
 )
 

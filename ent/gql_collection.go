@@ -14,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
@@ -1006,6 +1007,170 @@ func newFulfillmentPaginateArgs(rv map[string]any) *fulfillmentPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*FulfillmentWhereInput); ok {
 		args.opts = append(args.opts, WithFulfillmentFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *IntegrationEndpointQuery) CollectFields(ctx context.Context, satisfies ...string) (*IntegrationEndpointQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *IntegrationEndpointQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(integrationendpoint.Columns))
+		selectedFields = []string{integrationendpoint.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[integrationendpoint.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldTenantID)
+				fieldSeen[integrationendpoint.FieldTenantID] = struct{}{}
+			}
+
+		case "store":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StoreClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, storeImplementors)...); err != nil {
+				return err
+			}
+			_q.withStore = query
+			if _, ok := fieldSeen[integrationendpoint.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldStoreID)
+				fieldSeen[integrationendpoint.FieldStoreID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[integrationendpoint.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldCreatedAt)
+				fieldSeen[integrationendpoint.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[integrationendpoint.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldUpdatedAt)
+				fieldSeen[integrationendpoint.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[integrationendpoint.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldTenantID)
+				fieldSeen[integrationendpoint.FieldTenantID] = struct{}{}
+			}
+		case "storeID":
+			if _, ok := fieldSeen[integrationendpoint.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldStoreID)
+				fieldSeen[integrationendpoint.FieldStoreID] = struct{}{}
+			}
+		case "url":
+			if _, ok := fieldSeen[integrationendpoint.FieldURL]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldURL)
+				fieldSeen[integrationendpoint.FieldURL] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[integrationendpoint.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldDescription)
+				fieldSeen[integrationendpoint.FieldDescription] = struct{}{}
+			}
+		case "eventTypes":
+			if _, ok := fieldSeen[integrationendpoint.FieldEventTypes]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldEventTypes)
+				fieldSeen[integrationendpoint.FieldEventTypes] = struct{}{}
+			}
+		case "enabled":
+			if _, ok := fieldSeen[integrationendpoint.FieldEnabled]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldEnabled)
+				fieldSeen[integrationendpoint.FieldEnabled] = struct{}{}
+			}
+		case "disabledReason":
+			if _, ok := fieldSeen[integrationendpoint.FieldDisabledReason]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldDisabledReason)
+				fieldSeen[integrationendpoint.FieldDisabledReason] = struct{}{}
+			}
+		case "previousSecretExpiresAt":
+			if _, ok := fieldSeen[integrationendpoint.FieldPreviousSecretExpiresAt]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldPreviousSecretExpiresAt)
+				fieldSeen[integrationendpoint.FieldPreviousSecretExpiresAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type integrationendpointPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []IntegrationEndpointPaginateOption
+}
+
+func newIntegrationEndpointPaginateArgs(rv map[string]any) *integrationendpointPaginateArgs {
+	args := &integrationendpointPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &IntegrationEndpointOrder{Field: &IntegrationEndpointOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithIntegrationEndpointOrder(order))
+			}
+		case *IntegrationEndpointOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithIntegrationEndpointOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*IntegrationEndpointWhereInput); ok {
+		args.opts = append(args.opts, WithIntegrationEndpointFilter(v.Filter))
 	}
 	return args
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
@@ -2234,6 +2235,320 @@ func (_m *Fulfillment) ToEdge(order *FulfillmentOrder) *FulfillmentEdge {
 		order = DefaultFulfillmentOrder
 	}
 	return &FulfillmentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// IntegrationEndpointEdge is the edge representation of IntegrationEndpoint.
+type IntegrationEndpointEdge struct {
+	Node   *IntegrationEndpoint `json:"node"`
+	Cursor Cursor               `json:"cursor"`
+}
+
+// IntegrationEndpointConnection is the connection containing edges to IntegrationEndpoint.
+type IntegrationEndpointConnection struct {
+	Edges      []*IntegrationEndpointEdge `json:"edges"`
+	PageInfo   PageInfo                   `json:"pageInfo"`
+	TotalCount int                        `json:"totalCount"`
+}
+
+func (c *IntegrationEndpointConnection) build(nodes []*IntegrationEndpoint, pager *integrationendpointPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *IntegrationEndpoint
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *IntegrationEndpoint {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *IntegrationEndpoint {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*IntegrationEndpointEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &IntegrationEndpointEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// IntegrationEndpointPaginateOption enables pagination customization.
+type IntegrationEndpointPaginateOption func(*integrationendpointPager) error
+
+// WithIntegrationEndpointOrder configures pagination ordering.
+func WithIntegrationEndpointOrder(order *IntegrationEndpointOrder) IntegrationEndpointPaginateOption {
+	if order == nil {
+		order = DefaultIntegrationEndpointOrder
+	}
+	o := *order
+	return func(pager *integrationendpointPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultIntegrationEndpointOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithIntegrationEndpointFilter configures pagination filter.
+func WithIntegrationEndpointFilter(filter func(*IntegrationEndpointQuery) (*IntegrationEndpointQuery, error)) IntegrationEndpointPaginateOption {
+	return func(pager *integrationendpointPager) error {
+		if filter == nil {
+			return errors.New("IntegrationEndpointQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type integrationendpointPager struct {
+	reverse bool
+	order   *IntegrationEndpointOrder
+	filter  func(*IntegrationEndpointQuery) (*IntegrationEndpointQuery, error)
+}
+
+func newIntegrationEndpointPager(opts []IntegrationEndpointPaginateOption, reverse bool) (*integrationendpointPager, error) {
+	pager := &integrationendpointPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultIntegrationEndpointOrder
+	}
+	return pager, nil
+}
+
+func (p *integrationendpointPager) applyFilter(query *IntegrationEndpointQuery) (*IntegrationEndpointQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *integrationendpointPager) toCursor(_m *IntegrationEndpoint) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *integrationendpointPager) applyCursors(query *IntegrationEndpointQuery, after, before *Cursor) (*IntegrationEndpointQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultIntegrationEndpointOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *integrationendpointPager) applyOrder(query *IntegrationEndpointQuery) *IntegrationEndpointQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultIntegrationEndpointOrder.Field {
+		query = query.Order(DefaultIntegrationEndpointOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *integrationendpointPager) orderExpr(query *IntegrationEndpointQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultIntegrationEndpointOrder.Field {
+			b.Comma().Ident(DefaultIntegrationEndpointOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to IntegrationEndpoint.
+func (_m *IntegrationEndpointQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...IntegrationEndpointPaginateOption,
+) (*IntegrationEndpointConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newIntegrationEndpointPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &IntegrationEndpointConnection{Edges: []*IntegrationEndpointEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// IntegrationEndpointOrderFieldCreatedAt orders IntegrationEndpoint by created_at.
+	IntegrationEndpointOrderFieldCreatedAt = &IntegrationEndpointOrderField{
+		Value: func(_m *IntegrationEndpoint) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: integrationendpoint.FieldCreatedAt,
+		toTerm: integrationendpoint.ByCreatedAt,
+		toCursor: func(_m *IntegrationEndpoint) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// IntegrationEndpointOrderFieldUpdatedAt orders IntegrationEndpoint by updated_at.
+	IntegrationEndpointOrderFieldUpdatedAt = &IntegrationEndpointOrderField{
+		Value: func(_m *IntegrationEndpoint) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: integrationendpoint.FieldUpdatedAt,
+		toTerm: integrationendpoint.ByUpdatedAt,
+		toCursor: func(_m *IntegrationEndpoint) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f IntegrationEndpointOrderField) String() string {
+	var str string
+	switch f.column {
+	case IntegrationEndpointOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case IntegrationEndpointOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f IntegrationEndpointOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *IntegrationEndpointOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("IntegrationEndpointOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *IntegrationEndpointOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *IntegrationEndpointOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid IntegrationEndpointOrderField", str)
+	}
+	return nil
+}
+
+// IntegrationEndpointOrderField defines the ordering field of IntegrationEndpoint.
+type IntegrationEndpointOrderField struct {
+	// Value extracts the ordering value from the given IntegrationEndpoint.
+	Value    func(*IntegrationEndpoint) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) integrationendpoint.OrderOption
+	toCursor func(*IntegrationEndpoint) Cursor
+}
+
+// IntegrationEndpointOrder defines the ordering of IntegrationEndpoint.
+type IntegrationEndpointOrder struct {
+	Direction OrderDirection                 `json:"direction"`
+	Field     *IntegrationEndpointOrderField `json:"field"`
+}
+
+// DefaultIntegrationEndpointOrder is the default ordering of IntegrationEndpoint.
+var DefaultIntegrationEndpointOrder = &IntegrationEndpointOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &IntegrationEndpointOrderField{
+		Value: func(_m *IntegrationEndpoint) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: integrationendpoint.FieldID,
+		toTerm: integrationendpoint.ByID,
+		toCursor: func(_m *IntegrationEndpoint) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts IntegrationEndpoint into IntegrationEndpointEdge.
+func (_m *IntegrationEndpoint) ToEdge(order *IntegrationEndpointOrder) *IntegrationEndpointEdge {
+	if order == nil {
+		order = DefaultIntegrationEndpointOrder
+	}
+	return &IntegrationEndpointEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

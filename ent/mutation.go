@@ -20,6 +20,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/lineitem"
@@ -58,39 +59,40 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIKey            = "APIKey"
-	TypeAuditLog          = "AuditLog"
-	TypeCart              = "Cart"
-	TypeCategory          = "Category"
-	TypeCountry           = "Country"
-	TypeCustomerAddress   = "CustomerAddress"
-	TypeDomain            = "Domain"
-	TypeFulfillment       = "Fulfillment"
-	TypeInventoryLevel    = "InventoryLevel"
-	TypeInvitation        = "Invitation"
-	TypeLineItem          = "LineItem"
-	TypeMembership        = "Membership"
-	TypeOrder             = "Order"
-	TypeOrderLineItem     = "OrderLineItem"
-	TypeOutboxEvent       = "OutboxEvent"
-	TypePrice             = "Price"
-	TypeProduct           = "Product"
-	TypeProductCategory   = "ProductCategory"
-	TypeProductCollection = "ProductCollection"
-	TypeProductOption     = "ProductOption"
-	TypeProductVariant    = "ProductVariant"
-	TypeRefreshToken      = "RefreshToken"
-	TypeRegion            = "Region"
-	TypeReservation       = "Reservation"
-	TypeSalesChannel      = "SalesChannel"
-	TypeScope             = "Scope"
-	TypeShippingOption    = "ShippingOption"
-	TypeStockLocation     = "StockLocation"
-	TypeStore             = "Store"
-	TypeSubcategory       = "Subcategory"
-	TypeSubdomainClaim    = "SubdomainClaim"
-	TypeTenant            = "Tenant"
-	TypeUser              = "User"
+	TypeAPIKey              = "APIKey"
+	TypeAuditLog            = "AuditLog"
+	TypeCart                = "Cart"
+	TypeCategory            = "Category"
+	TypeCountry             = "Country"
+	TypeCustomerAddress     = "CustomerAddress"
+	TypeDomain              = "Domain"
+	TypeFulfillment         = "Fulfillment"
+	TypeIntegrationEndpoint = "IntegrationEndpoint"
+	TypeInventoryLevel      = "InventoryLevel"
+	TypeInvitation          = "Invitation"
+	TypeLineItem            = "LineItem"
+	TypeMembership          = "Membership"
+	TypeOrder               = "Order"
+	TypeOrderLineItem       = "OrderLineItem"
+	TypeOutboxEvent         = "OutboxEvent"
+	TypePrice               = "Price"
+	TypeProduct             = "Product"
+	TypeProductCategory     = "ProductCategory"
+	TypeProductCollection   = "ProductCollection"
+	TypeProductOption       = "ProductOption"
+	TypeProductVariant      = "ProductVariant"
+	TypeRefreshToken        = "RefreshToken"
+	TypeRegion              = "Region"
+	TypeReservation         = "Reservation"
+	TypeSalesChannel        = "SalesChannel"
+	TypeScope               = "Scope"
+	TypeShippingOption      = "ShippingOption"
+	TypeStockLocation       = "StockLocation"
+	TypeStore               = "Store"
+	TypeSubcategory         = "Subcategory"
+	TypeSubdomainClaim      = "SubdomainClaim"
+	TypeTenant              = "Tenant"
+	TypeUser                = "User"
 )
 
 // APIKeyMutation represents an operation that mutates the APIKey nodes in the graph.
@@ -7752,6 +7754,1211 @@ func (m *FulfillmentMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Fulfillment edge %s", name)
+}
+
+// IntegrationEndpointMutation represents an operation that mutates the IntegrationEndpoint nodes in the graph.
+type IntegrationEndpointMutation struct {
+	config
+	op                         Op
+	typ                        string
+	id                         *int
+	created_at                 *time.Time
+	updated_at                 *time.Time
+	url                        *string
+	description                *string
+	event_types                *[]string
+	appendevent_types          []string
+	enabled                    *bool
+	disabled_reason            *string
+	secret                     *string
+	previous_secret            *string
+	previous_secret_expires_at *time.Time
+	dead_streak                *int
+	adddead_streak             *int
+	clearedFields              map[string]struct{}
+	tenant                     *int
+	clearedtenant              bool
+	store                      *int
+	clearedstore               bool
+	done                       bool
+	oldValue                   func(context.Context) (*IntegrationEndpoint, error)
+	predicates                 []predicate.IntegrationEndpoint
+}
+
+var _ ent.Mutation = (*IntegrationEndpointMutation)(nil)
+
+// integrationendpointOption allows management of the mutation configuration using functional options.
+type integrationendpointOption func(*IntegrationEndpointMutation)
+
+// newIntegrationEndpointMutation creates new mutation for the IntegrationEndpoint entity.
+func newIntegrationEndpointMutation(c config, op Op, opts ...integrationendpointOption) *IntegrationEndpointMutation {
+	m := &IntegrationEndpointMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeIntegrationEndpoint,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withIntegrationEndpointID sets the ID field of the mutation.
+func withIntegrationEndpointID(id int) integrationendpointOption {
+	return func(m *IntegrationEndpointMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *IntegrationEndpoint
+		)
+		m.oldValue = func(ctx context.Context) (*IntegrationEndpoint, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().IntegrationEndpoint.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withIntegrationEndpoint sets the old IntegrationEndpoint of the mutation.
+func withIntegrationEndpoint(node *IntegrationEndpoint) integrationendpointOption {
+	return func(m *IntegrationEndpointMutation) {
+		m.oldValue = func(context.Context) (*IntegrationEndpoint, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m IntegrationEndpointMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m IntegrationEndpointMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *IntegrationEndpointMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *IntegrationEndpointMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().IntegrationEndpoint.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *IntegrationEndpointMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *IntegrationEndpointMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *IntegrationEndpointMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *IntegrationEndpointMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *IntegrationEndpointMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *IntegrationEndpointMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *IntegrationEndpointMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *IntegrationEndpointMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *IntegrationEndpointMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetStoreID sets the "store_id" field.
+func (m *IntegrationEndpointMutation) SetStoreID(i int) {
+	m.store = &i
+}
+
+// StoreID returns the value of the "store_id" field in the mutation.
+func (m *IntegrationEndpointMutation) StoreID() (r int, exists bool) {
+	v := m.store
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStoreID returns the old "store_id" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldStoreID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStoreID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStoreID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStoreID: %w", err)
+	}
+	return oldValue.StoreID, nil
+}
+
+// ClearStoreID clears the value of the "store_id" field.
+func (m *IntegrationEndpointMutation) ClearStoreID() {
+	m.store = nil
+	m.clearedFields[integrationendpoint.FieldStoreID] = struct{}{}
+}
+
+// StoreIDCleared returns if the "store_id" field was cleared in this mutation.
+func (m *IntegrationEndpointMutation) StoreIDCleared() bool {
+	_, ok := m.clearedFields[integrationendpoint.FieldStoreID]
+	return ok
+}
+
+// ResetStoreID resets all changes to the "store_id" field.
+func (m *IntegrationEndpointMutation) ResetStoreID() {
+	m.store = nil
+	delete(m.clearedFields, integrationendpoint.FieldStoreID)
+}
+
+// SetURL sets the "url" field.
+func (m *IntegrationEndpointMutation) SetURL(s string) {
+	m.url = &s
+}
+
+// URL returns the value of the "url" field in the mutation.
+func (m *IntegrationEndpointMutation) URL() (r string, exists bool) {
+	v := m.url
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldURL returns the old "url" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldURL(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldURL is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldURL requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldURL: %w", err)
+	}
+	return oldValue.URL, nil
+}
+
+// ResetURL resets all changes to the "url" field.
+func (m *IntegrationEndpointMutation) ResetURL() {
+	m.url = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *IntegrationEndpointMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *IntegrationEndpointMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *IntegrationEndpointMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetEventTypes sets the "event_types" field.
+func (m *IntegrationEndpointMutation) SetEventTypes(s []string) {
+	m.event_types = &s
+	m.appendevent_types = nil
+}
+
+// EventTypes returns the value of the "event_types" field in the mutation.
+func (m *IntegrationEndpointMutation) EventTypes() (r []string, exists bool) {
+	v := m.event_types
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEventTypes returns the old "event_types" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldEventTypes(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEventTypes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEventTypes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEventTypes: %w", err)
+	}
+	return oldValue.EventTypes, nil
+}
+
+// AppendEventTypes adds s to the "event_types" field.
+func (m *IntegrationEndpointMutation) AppendEventTypes(s []string) {
+	m.appendevent_types = append(m.appendevent_types, s...)
+}
+
+// AppendedEventTypes returns the list of values that were appended to the "event_types" field in this mutation.
+func (m *IntegrationEndpointMutation) AppendedEventTypes() ([]string, bool) {
+	if len(m.appendevent_types) == 0 {
+		return nil, false
+	}
+	return m.appendevent_types, true
+}
+
+// ResetEventTypes resets all changes to the "event_types" field.
+func (m *IntegrationEndpointMutation) ResetEventTypes() {
+	m.event_types = nil
+	m.appendevent_types = nil
+}
+
+// SetEnabled sets the "enabled" field.
+func (m *IntegrationEndpointMutation) SetEnabled(b bool) {
+	m.enabled = &b
+}
+
+// Enabled returns the value of the "enabled" field in the mutation.
+func (m *IntegrationEndpointMutation) Enabled() (r bool, exists bool) {
+	v := m.enabled
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEnabled returns the old "enabled" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldEnabled(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEnabled is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEnabled requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEnabled: %w", err)
+	}
+	return oldValue.Enabled, nil
+}
+
+// ResetEnabled resets all changes to the "enabled" field.
+func (m *IntegrationEndpointMutation) ResetEnabled() {
+	m.enabled = nil
+}
+
+// SetDisabledReason sets the "disabled_reason" field.
+func (m *IntegrationEndpointMutation) SetDisabledReason(s string) {
+	m.disabled_reason = &s
+}
+
+// DisabledReason returns the value of the "disabled_reason" field in the mutation.
+func (m *IntegrationEndpointMutation) DisabledReason() (r string, exists bool) {
+	v := m.disabled_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDisabledReason returns the old "disabled_reason" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldDisabledReason(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDisabledReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDisabledReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDisabledReason: %w", err)
+	}
+	return oldValue.DisabledReason, nil
+}
+
+// ClearDisabledReason clears the value of the "disabled_reason" field.
+func (m *IntegrationEndpointMutation) ClearDisabledReason() {
+	m.disabled_reason = nil
+	m.clearedFields[integrationendpoint.FieldDisabledReason] = struct{}{}
+}
+
+// DisabledReasonCleared returns if the "disabled_reason" field was cleared in this mutation.
+func (m *IntegrationEndpointMutation) DisabledReasonCleared() bool {
+	_, ok := m.clearedFields[integrationendpoint.FieldDisabledReason]
+	return ok
+}
+
+// ResetDisabledReason resets all changes to the "disabled_reason" field.
+func (m *IntegrationEndpointMutation) ResetDisabledReason() {
+	m.disabled_reason = nil
+	delete(m.clearedFields, integrationendpoint.FieldDisabledReason)
+}
+
+// SetSecret sets the "secret" field.
+func (m *IntegrationEndpointMutation) SetSecret(s string) {
+	m.secret = &s
+}
+
+// Secret returns the value of the "secret" field in the mutation.
+func (m *IntegrationEndpointMutation) Secret() (r string, exists bool) {
+	v := m.secret
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSecret returns the old "secret" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldSecret(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSecret is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSecret requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSecret: %w", err)
+	}
+	return oldValue.Secret, nil
+}
+
+// ResetSecret resets all changes to the "secret" field.
+func (m *IntegrationEndpointMutation) ResetSecret() {
+	m.secret = nil
+}
+
+// SetPreviousSecret sets the "previous_secret" field.
+func (m *IntegrationEndpointMutation) SetPreviousSecret(s string) {
+	m.previous_secret = &s
+}
+
+// PreviousSecret returns the value of the "previous_secret" field in the mutation.
+func (m *IntegrationEndpointMutation) PreviousSecret() (r string, exists bool) {
+	v := m.previous_secret
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPreviousSecret returns the old "previous_secret" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldPreviousSecret(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPreviousSecret is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPreviousSecret requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPreviousSecret: %w", err)
+	}
+	return oldValue.PreviousSecret, nil
+}
+
+// ClearPreviousSecret clears the value of the "previous_secret" field.
+func (m *IntegrationEndpointMutation) ClearPreviousSecret() {
+	m.previous_secret = nil
+	m.clearedFields[integrationendpoint.FieldPreviousSecret] = struct{}{}
+}
+
+// PreviousSecretCleared returns if the "previous_secret" field was cleared in this mutation.
+func (m *IntegrationEndpointMutation) PreviousSecretCleared() bool {
+	_, ok := m.clearedFields[integrationendpoint.FieldPreviousSecret]
+	return ok
+}
+
+// ResetPreviousSecret resets all changes to the "previous_secret" field.
+func (m *IntegrationEndpointMutation) ResetPreviousSecret() {
+	m.previous_secret = nil
+	delete(m.clearedFields, integrationendpoint.FieldPreviousSecret)
+}
+
+// SetPreviousSecretExpiresAt sets the "previous_secret_expires_at" field.
+func (m *IntegrationEndpointMutation) SetPreviousSecretExpiresAt(t time.Time) {
+	m.previous_secret_expires_at = &t
+}
+
+// PreviousSecretExpiresAt returns the value of the "previous_secret_expires_at" field in the mutation.
+func (m *IntegrationEndpointMutation) PreviousSecretExpiresAt() (r time.Time, exists bool) {
+	v := m.previous_secret_expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPreviousSecretExpiresAt returns the old "previous_secret_expires_at" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldPreviousSecretExpiresAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPreviousSecretExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPreviousSecretExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPreviousSecretExpiresAt: %w", err)
+	}
+	return oldValue.PreviousSecretExpiresAt, nil
+}
+
+// ClearPreviousSecretExpiresAt clears the value of the "previous_secret_expires_at" field.
+func (m *IntegrationEndpointMutation) ClearPreviousSecretExpiresAt() {
+	m.previous_secret_expires_at = nil
+	m.clearedFields[integrationendpoint.FieldPreviousSecretExpiresAt] = struct{}{}
+}
+
+// PreviousSecretExpiresAtCleared returns if the "previous_secret_expires_at" field was cleared in this mutation.
+func (m *IntegrationEndpointMutation) PreviousSecretExpiresAtCleared() bool {
+	_, ok := m.clearedFields[integrationendpoint.FieldPreviousSecretExpiresAt]
+	return ok
+}
+
+// ResetPreviousSecretExpiresAt resets all changes to the "previous_secret_expires_at" field.
+func (m *IntegrationEndpointMutation) ResetPreviousSecretExpiresAt() {
+	m.previous_secret_expires_at = nil
+	delete(m.clearedFields, integrationendpoint.FieldPreviousSecretExpiresAt)
+}
+
+// SetDeadStreak sets the "dead_streak" field.
+func (m *IntegrationEndpointMutation) SetDeadStreak(i int) {
+	m.dead_streak = &i
+	m.adddead_streak = nil
+}
+
+// DeadStreak returns the value of the "dead_streak" field in the mutation.
+func (m *IntegrationEndpointMutation) DeadStreak() (r int, exists bool) {
+	v := m.dead_streak
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeadStreak returns the old "dead_streak" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldDeadStreak(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeadStreak is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeadStreak requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeadStreak: %w", err)
+	}
+	return oldValue.DeadStreak, nil
+}
+
+// AddDeadStreak adds i to the "dead_streak" field.
+func (m *IntegrationEndpointMutation) AddDeadStreak(i int) {
+	if m.adddead_streak != nil {
+		*m.adddead_streak += i
+	} else {
+		m.adddead_streak = &i
+	}
+}
+
+// AddedDeadStreak returns the value that was added to the "dead_streak" field in this mutation.
+func (m *IntegrationEndpointMutation) AddedDeadStreak() (r int, exists bool) {
+	v := m.adddead_streak
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDeadStreak resets all changes to the "dead_streak" field.
+func (m *IntegrationEndpointMutation) ResetDeadStreak() {
+	m.dead_streak = nil
+	m.adddead_streak = nil
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *IntegrationEndpointMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[integrationendpoint.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *IntegrationEndpointMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *IntegrationEndpointMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *IntegrationEndpointMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// ClearStore clears the "store" edge to the Store entity.
+func (m *IntegrationEndpointMutation) ClearStore() {
+	m.clearedstore = true
+	m.clearedFields[integrationendpoint.FieldStoreID] = struct{}{}
+}
+
+// StoreCleared reports if the "store" edge to the Store entity was cleared.
+func (m *IntegrationEndpointMutation) StoreCleared() bool {
+	return m.StoreIDCleared() || m.clearedstore
+}
+
+// StoreIDs returns the "store" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// StoreID instead. It exists only for internal usage by the builders.
+func (m *IntegrationEndpointMutation) StoreIDs() (ids []int) {
+	if id := m.store; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetStore resets all changes to the "store" edge.
+func (m *IntegrationEndpointMutation) ResetStore() {
+	m.store = nil
+	m.clearedstore = false
+}
+
+// Where appends a list predicates to the IntegrationEndpointMutation builder.
+func (m *IntegrationEndpointMutation) Where(ps ...predicate.IntegrationEndpoint) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the IntegrationEndpointMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *IntegrationEndpointMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.IntegrationEndpoint, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *IntegrationEndpointMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *IntegrationEndpointMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (IntegrationEndpoint).
+func (m *IntegrationEndpointMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *IntegrationEndpointMutation) Fields() []string {
+	fields := make([]string, 0, 13)
+	if m.created_at != nil {
+		fields = append(fields, integrationendpoint.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, integrationendpoint.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, integrationendpoint.FieldTenantID)
+	}
+	if m.store != nil {
+		fields = append(fields, integrationendpoint.FieldStoreID)
+	}
+	if m.url != nil {
+		fields = append(fields, integrationendpoint.FieldURL)
+	}
+	if m.description != nil {
+		fields = append(fields, integrationendpoint.FieldDescription)
+	}
+	if m.event_types != nil {
+		fields = append(fields, integrationendpoint.FieldEventTypes)
+	}
+	if m.enabled != nil {
+		fields = append(fields, integrationendpoint.FieldEnabled)
+	}
+	if m.disabled_reason != nil {
+		fields = append(fields, integrationendpoint.FieldDisabledReason)
+	}
+	if m.secret != nil {
+		fields = append(fields, integrationendpoint.FieldSecret)
+	}
+	if m.previous_secret != nil {
+		fields = append(fields, integrationendpoint.FieldPreviousSecret)
+	}
+	if m.previous_secret_expires_at != nil {
+		fields = append(fields, integrationendpoint.FieldPreviousSecretExpiresAt)
+	}
+	if m.dead_streak != nil {
+		fields = append(fields, integrationendpoint.FieldDeadStreak)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *IntegrationEndpointMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case integrationendpoint.FieldCreatedAt:
+		return m.CreatedAt()
+	case integrationendpoint.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case integrationendpoint.FieldTenantID:
+		return m.TenantID()
+	case integrationendpoint.FieldStoreID:
+		return m.StoreID()
+	case integrationendpoint.FieldURL:
+		return m.URL()
+	case integrationendpoint.FieldDescription:
+		return m.Description()
+	case integrationendpoint.FieldEventTypes:
+		return m.EventTypes()
+	case integrationendpoint.FieldEnabled:
+		return m.Enabled()
+	case integrationendpoint.FieldDisabledReason:
+		return m.DisabledReason()
+	case integrationendpoint.FieldSecret:
+		return m.Secret()
+	case integrationendpoint.FieldPreviousSecret:
+		return m.PreviousSecret()
+	case integrationendpoint.FieldPreviousSecretExpiresAt:
+		return m.PreviousSecretExpiresAt()
+	case integrationendpoint.FieldDeadStreak:
+		return m.DeadStreak()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *IntegrationEndpointMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case integrationendpoint.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case integrationendpoint.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case integrationendpoint.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case integrationendpoint.FieldStoreID:
+		return m.OldStoreID(ctx)
+	case integrationendpoint.FieldURL:
+		return m.OldURL(ctx)
+	case integrationendpoint.FieldDescription:
+		return m.OldDescription(ctx)
+	case integrationendpoint.FieldEventTypes:
+		return m.OldEventTypes(ctx)
+	case integrationendpoint.FieldEnabled:
+		return m.OldEnabled(ctx)
+	case integrationendpoint.FieldDisabledReason:
+		return m.OldDisabledReason(ctx)
+	case integrationendpoint.FieldSecret:
+		return m.OldSecret(ctx)
+	case integrationendpoint.FieldPreviousSecret:
+		return m.OldPreviousSecret(ctx)
+	case integrationendpoint.FieldPreviousSecretExpiresAt:
+		return m.OldPreviousSecretExpiresAt(ctx)
+	case integrationendpoint.FieldDeadStreak:
+		return m.OldDeadStreak(ctx)
+	}
+	return nil, fmt.Errorf("unknown IntegrationEndpoint field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IntegrationEndpointMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case integrationendpoint.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case integrationendpoint.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case integrationendpoint.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case integrationendpoint.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStoreID(v)
+		return nil
+	case integrationendpoint.FieldURL:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetURL(v)
+		return nil
+	case integrationendpoint.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case integrationendpoint.FieldEventTypes:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEventTypes(v)
+		return nil
+	case integrationendpoint.FieldEnabled:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEnabled(v)
+		return nil
+	case integrationendpoint.FieldDisabledReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDisabledReason(v)
+		return nil
+	case integrationendpoint.FieldSecret:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSecret(v)
+		return nil
+	case integrationendpoint.FieldPreviousSecret:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPreviousSecret(v)
+		return nil
+	case integrationendpoint.FieldPreviousSecretExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPreviousSecretExpiresAt(v)
+		return nil
+	case integrationendpoint.FieldDeadStreak:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeadStreak(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IntegrationEndpoint field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *IntegrationEndpointMutation) AddedFields() []string {
+	var fields []string
+	if m.adddead_streak != nil {
+		fields = append(fields, integrationendpoint.FieldDeadStreak)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *IntegrationEndpointMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case integrationendpoint.FieldDeadStreak:
+		return m.AddedDeadStreak()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IntegrationEndpointMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case integrationendpoint.FieldDeadStreak:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDeadStreak(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IntegrationEndpoint numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *IntegrationEndpointMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(integrationendpoint.FieldStoreID) {
+		fields = append(fields, integrationendpoint.FieldStoreID)
+	}
+	if m.FieldCleared(integrationendpoint.FieldDisabledReason) {
+		fields = append(fields, integrationendpoint.FieldDisabledReason)
+	}
+	if m.FieldCleared(integrationendpoint.FieldPreviousSecret) {
+		fields = append(fields, integrationendpoint.FieldPreviousSecret)
+	}
+	if m.FieldCleared(integrationendpoint.FieldPreviousSecretExpiresAt) {
+		fields = append(fields, integrationendpoint.FieldPreviousSecretExpiresAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *IntegrationEndpointMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *IntegrationEndpointMutation) ClearField(name string) error {
+	switch name {
+	case integrationendpoint.FieldStoreID:
+		m.ClearStoreID()
+		return nil
+	case integrationendpoint.FieldDisabledReason:
+		m.ClearDisabledReason()
+		return nil
+	case integrationendpoint.FieldPreviousSecret:
+		m.ClearPreviousSecret()
+		return nil
+	case integrationendpoint.FieldPreviousSecretExpiresAt:
+		m.ClearPreviousSecretExpiresAt()
+		return nil
+	}
+	return fmt.Errorf("unknown IntegrationEndpoint nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *IntegrationEndpointMutation) ResetField(name string) error {
+	switch name {
+	case integrationendpoint.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case integrationendpoint.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case integrationendpoint.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case integrationendpoint.FieldStoreID:
+		m.ResetStoreID()
+		return nil
+	case integrationendpoint.FieldURL:
+		m.ResetURL()
+		return nil
+	case integrationendpoint.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case integrationendpoint.FieldEventTypes:
+		m.ResetEventTypes()
+		return nil
+	case integrationendpoint.FieldEnabled:
+		m.ResetEnabled()
+		return nil
+	case integrationendpoint.FieldDisabledReason:
+		m.ResetDisabledReason()
+		return nil
+	case integrationendpoint.FieldSecret:
+		m.ResetSecret()
+		return nil
+	case integrationendpoint.FieldPreviousSecret:
+		m.ResetPreviousSecret()
+		return nil
+	case integrationendpoint.FieldPreviousSecretExpiresAt:
+		m.ResetPreviousSecretExpiresAt()
+		return nil
+	case integrationendpoint.FieldDeadStreak:
+		m.ResetDeadStreak()
+		return nil
+	}
+	return fmt.Errorf("unknown IntegrationEndpoint field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *IntegrationEndpointMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.tenant != nil {
+		edges = append(edges, integrationendpoint.EdgeTenant)
+	}
+	if m.store != nil {
+		edges = append(edges, integrationendpoint.EdgeStore)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *IntegrationEndpointMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case integrationendpoint.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case integrationendpoint.EdgeStore:
+		if id := m.store; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *IntegrationEndpointMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *IntegrationEndpointMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *IntegrationEndpointMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedtenant {
+		edges = append(edges, integrationendpoint.EdgeTenant)
+	}
+	if m.clearedstore {
+		edges = append(edges, integrationendpoint.EdgeStore)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *IntegrationEndpointMutation) EdgeCleared(name string) bool {
+	switch name {
+	case integrationendpoint.EdgeTenant:
+		return m.clearedtenant
+	case integrationendpoint.EdgeStore:
+		return m.clearedstore
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *IntegrationEndpointMutation) ClearEdge(name string) error {
+	switch name {
+	case integrationendpoint.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case integrationendpoint.EdgeStore:
+		m.ClearStore()
+		return nil
+	}
+	return fmt.Errorf("unknown IntegrationEndpoint unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *IntegrationEndpointMutation) ResetEdge(name string) error {
+	switch name {
+	case integrationendpoint.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case integrationendpoint.EdgeStore:
+		m.ResetStore()
+		return nil
+	}
+	return fmt.Errorf("unknown IntegrationEndpoint edge %s", name)
 }
 
 // InventoryLevelMutation represents an operation that mutates the InventoryLevel nodes in the graph.

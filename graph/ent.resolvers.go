@@ -62,6 +62,15 @@ func (r *queryResolver) Categories(ctx context.Context, after *entgql.Cursor[int
 	return r.Client.Category.Query().Paginate(ctx, after, first, before, last, ent.WithCategoryOrder(orderBy), ent.WithCategoryFilter(where.Filter))
 }
 
+// IntegrationEndpoints is the resolver for the integrationEndpoints field.
+func (r *queryResolver) IntegrationEndpoints(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.IntegrationEndpointOrder, where *ent.IntegrationEndpointWhereInput) (*ent.IntegrationEndpointConnection, error) {
+	first, last, err := page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	return r.Client.IntegrationEndpoint.Query().Paginate(ctx, after, first, before, last, ent.WithIntegrationEndpointOrder(orderBy), ent.WithIntegrationEndpointFilter(where.Filter))
+}
+
 // Stores is the resolver for the stores field.
 func (r *queryResolver) Stores(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) (*ent.StoreConnection, error) {
 	first, last, err := page(first, last)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // TaskPrefix starts the asynq task type of every relayed event: "event:<topic>".
@@ -13,13 +14,24 @@ const TaskPrefix = "event:"
 func TaskType(topic string) string { return TaskPrefix + topic }
 
 // Event is the payload of a relayed event's task. ID is the outbox row id: the key
-// consumers de-duplicate by, since a delivery may be repeated.
+// consumers de-duplicate by, since a delivery may be repeated. Sequence counts the
+// changes of one aggregate (AggregateType, AggregateID): a consumer holding a higher
+// sequence for the aggregate knows this event is stale.
 type Event struct {
-	ID       int             `json:"id"`
-	Topic    string          `json:"topic"`
-	TenantID *int            `json:"tenantId,omitempty"`
-	Payload  json.RawMessage `json:"payload"`
+	ID            int             `json:"id"`
+	Topic         string          `json:"topic"`
+	TenantID      *int            `json:"tenantId,omitempty"`
+	StoreID       *int            `json:"storeId,omitempty"`
+	AggregateType string          `json:"aggregateType,omitempty"`
+	AggregateID   int             `json:"aggregateId,omitempty"`
+	Sequence      int64           `json:"sequence,omitempty"`
+	OccurredAt    time.Time       `json:"occurredAt"`
+	Payload       json.RawMessage `json:"payload"`
 }
+
+// PublicID is the id outside systems know an event by ("evt_" and the outbox id,
+// zero-padded so that ids sort as the events were written).
+func PublicID(id int) string { return fmt.Sprintf("evt_%016d", id) }
 
 // DecodeEvent reads a relayed event from a task payload.
 func DecodeEvent(taskType string, data []byte) (Event, error) {

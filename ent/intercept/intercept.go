@@ -16,6 +16,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/lineitem"
@@ -314,6 +315,33 @@ func (f TraverseFulfillment) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.FulfillmentQuery", q)
+}
+
+// The IntegrationEndpointFunc type is an adapter to allow the use of ordinary function as a Querier.
+type IntegrationEndpointFunc func(context.Context, *ent.IntegrationEndpointQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f IntegrationEndpointFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.IntegrationEndpointQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.IntegrationEndpointQuery", q)
+}
+
+// The TraverseIntegrationEndpoint type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseIntegrationEndpoint func(context.Context, *ent.IntegrationEndpointQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseIntegrationEndpoint) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseIntegrationEndpoint) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IntegrationEndpointQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.IntegrationEndpointQuery", q)
 }
 
 // The InventoryLevelFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1010,6 +1038,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DomainQuery, predicate.Domain, domain.OrderOption]{typ: ent.TypeDomain, tq: q}, nil
 	case *ent.FulfillmentQuery:
 		return &query[*ent.FulfillmentQuery, predicate.Fulfillment, fulfillment.OrderOption]{typ: ent.TypeFulfillment, tq: q}, nil
+	case *ent.IntegrationEndpointQuery:
+		return &query[*ent.IntegrationEndpointQuery, predicate.IntegrationEndpoint, integrationendpoint.OrderOption]{typ: ent.TypeIntegrationEndpoint, tq: q}, nil
 	case *ent.InventoryLevelQuery:
 		return &query[*ent.InventoryLevelQuery, predicate.InventoryLevel, inventorylevel.OrderOption]{typ: ent.TypeInventoryLevel, tq: q}, nil
 	case *ent.InvitationQuery:

@@ -329,6 +329,55 @@ var (
 			},
 		},
 	}
+	// IntegrationEndpointsColumns holds the columns for the "integration_endpoints" table.
+	IntegrationEndpointsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "url", Type: field.TypeString, Size: 2048},
+		{Name: "description", Type: field.TypeString, Size: 500, Default: ""},
+		{Name: "event_types", Type: field.TypeJSON},
+		{Name: "enabled", Type: field.TypeBool, Default: true},
+		{Name: "disabled_reason", Type: field.TypeString, Nullable: true},
+		{Name: "secret", Type: field.TypeString},
+		{Name: "previous_secret", Type: field.TypeString, Nullable: true},
+		{Name: "previous_secret_expires_at", Type: field.TypeTime, Nullable: true},
+		{Name: "dead_streak", Type: field.TypeInt, Default: 0},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "store_id", Type: field.TypeInt, Nullable: true},
+	}
+	// IntegrationEndpointsTable holds the schema information for the "integration_endpoints" table.
+	IntegrationEndpointsTable = &schema.Table{
+		Name:       "integration_endpoints",
+		Columns:    IntegrationEndpointsColumns,
+		PrimaryKey: []*schema.Column{IntegrationEndpointsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "integration_endpoints_tenants_tenant",
+				Columns:    []*schema.Column{IntegrationEndpointsColumns[12]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "integration_endpoints_stores_store",
+				Columns:    []*schema.Column{IntegrationEndpointsColumns[13]},
+				RefColumns: []*schema.Column{StoresColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "integrationendpoint_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{IntegrationEndpointsColumns[12]},
+			},
+			{
+				Name:    "integrationendpoint_store_id",
+				Unique:  false,
+				Columns: []*schema.Column{IntegrationEndpointsColumns[13]},
+			},
+		},
+	}
 	// InventoryLevelsColumns holds the columns for the "inventory_levels" table.
 	InventoryLevelsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1362,6 +1411,7 @@ var (
 		CustomerAddressesTable,
 		DomainsTable,
 		FulfillmentsTable,
+		IntegrationEndpointsTable,
 		InventoryLevelsTable,
 		InvitationsTable,
 		LineItemsTable,
@@ -1429,6 +1479,11 @@ func init() {
 	FulfillmentsTable.ForeignKeys[1].RefTable = OrdersTable
 	FulfillmentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	IntegrationEndpointsTable.ForeignKeys[0].RefTable = TenantsTable
+	IntegrationEndpointsTable.ForeignKeys[1].RefTable = StoresTable
+	IntegrationEndpointsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(141733920768),
 	}
 	InventoryLevelsTable.ForeignKeys[0].RefTable = TenantsTable
 	InventoryLevelsTable.ForeignKeys[1].RefTable = StockLocationsTable

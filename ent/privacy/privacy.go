@@ -303,6 +303,30 @@ func (f FulfillmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.FulfillmentMutation", m)
 }
 
+// The IntegrationEndpointQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type IntegrationEndpointQueryRuleFunc func(context.Context, *ent.IntegrationEndpointQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f IntegrationEndpointQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IntegrationEndpointQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.IntegrationEndpointQuery", q)
+}
+
+// The IntegrationEndpointMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type IntegrationEndpointMutationRuleFunc func(context.Context, *ent.IntegrationEndpointMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f IntegrationEndpointMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.IntegrationEndpointMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IntegrationEndpointMutation", m)
+}
+
 // The InventoryLevelQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type InventoryLevelQueryRuleFunc func(context.Context, *ent.InventoryLevelQuery) error
@@ -954,6 +978,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.FulfillmentQuery:
 		return q.Filter(), nil
+	case *ent.IntegrationEndpointQuery:
+		return q.Filter(), nil
 	case *ent.InventoryLevelQuery:
 		return q.Filter(), nil
 	case *ent.InvitationQuery:
@@ -1026,6 +1052,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.DomainMutation:
 		return m.Filter(), nil
 	case *ent.FulfillmentMutation:
+		return m.Filter(), nil
+	case *ent.IntegrationEndpointMutation:
 		return m.Filter(), nil
 	case *ent.InventoryLevelMutation:
 		return m.Filter(), nil

@@ -14,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/lineitem"
@@ -440,6 +441,69 @@ func init() {
 	fulfillment.DefaultUpdatedAt = fulfillmentDescUpdatedAt.Default.(func() time.Time)
 	// fulfillment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	fulfillment.UpdateDefaultUpdatedAt = fulfillmentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	integrationendpointMixin := schema.IntegrationEndpoint{}.Mixin()
+	integrationendpoint.Policy = privacy.NewPolicies(schema.IntegrationEndpoint{})
+	integrationendpoint.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := integrationendpoint.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	integrationendpointMixinHooks1 := integrationendpointMixin[1].Hooks()
+
+	integrationendpoint.Hooks[1] = integrationendpointMixinHooks1[0]
+	integrationendpointMixinFields0 := integrationendpointMixin[0].Fields()
+	_ = integrationendpointMixinFields0
+	integrationendpointFields := schema.IntegrationEndpoint{}.Fields()
+	_ = integrationendpointFields
+	// integrationendpointDescCreatedAt is the schema descriptor for created_at field.
+	integrationendpointDescCreatedAt := integrationendpointMixinFields0[0].Descriptor()
+	// integrationendpoint.DefaultCreatedAt holds the default value on creation for the created_at field.
+	integrationendpoint.DefaultCreatedAt = integrationendpointDescCreatedAt.Default.(func() time.Time)
+	// integrationendpointDescUpdatedAt is the schema descriptor for updated_at field.
+	integrationendpointDescUpdatedAt := integrationendpointMixinFields0[1].Descriptor()
+	// integrationendpoint.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	integrationendpoint.DefaultUpdatedAt = integrationendpointDescUpdatedAt.Default.(func() time.Time)
+	// integrationendpoint.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	integrationendpoint.UpdateDefaultUpdatedAt = integrationendpointDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// integrationendpointDescURL is the schema descriptor for url field.
+	integrationendpointDescURL := integrationendpointFields[1].Descriptor()
+	// integrationendpoint.URLValidator is a validator for the "url" field. It is called by the builders before save.
+	integrationendpoint.URLValidator = func() func(string) error {
+		validators := integrationendpointDescURL.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(url string) error {
+			for _, fn := range fns {
+				if err := fn(url); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// integrationendpointDescDescription is the schema descriptor for description field.
+	integrationendpointDescDescription := integrationendpointFields[2].Descriptor()
+	// integrationendpoint.DefaultDescription holds the default value on creation for the description field.
+	integrationendpoint.DefaultDescription = integrationendpointDescDescription.Default.(string)
+	// integrationendpoint.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	integrationendpoint.DescriptionValidator = integrationendpointDescDescription.Validators[0].(func(string) error)
+	// integrationendpointDescEnabled is the schema descriptor for enabled field.
+	integrationendpointDescEnabled := integrationendpointFields[4].Descriptor()
+	// integrationendpoint.DefaultEnabled holds the default value on creation for the enabled field.
+	integrationendpoint.DefaultEnabled = integrationendpointDescEnabled.Default.(bool)
+	// integrationendpointDescSecret is the schema descriptor for secret field.
+	integrationendpointDescSecret := integrationendpointFields[6].Descriptor()
+	// integrationendpoint.SecretValidator is a validator for the "secret" field. It is called by the builders before save.
+	integrationendpoint.SecretValidator = integrationendpointDescSecret.Validators[0].(func(string) error)
+	// integrationendpointDescDeadStreak is the schema descriptor for dead_streak field.
+	integrationendpointDescDeadStreak := integrationendpointFields[9].Descriptor()
+	// integrationendpoint.DefaultDeadStreak holds the default value on creation for the dead_streak field.
+	integrationendpoint.DefaultDeadStreak = integrationendpointDescDeadStreak.Default.(int)
 	inventorylevelMixin := schema.InventoryLevel{}.Mixin()
 	inventorylevel.Policy = privacy.NewPolicies(schema.InventoryLevel{})
 	inventorylevel.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -1,0 +1,6 @@
+-- reverse: create index "integrationendpoint_tenant_id" to table: "integration_endpoints"
+DROP INDEX "integrationendpoint_tenant_id";
+-- reverse: create index "integrationendpoint_store_id" to table: "integration_endpoints"
+DROP INDEX "integrationendpoint_store_id";
+-- reverse: create "integration_endpoints" table
+DROP TABLE "integration_endpoints";
