@@ -403,12 +403,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "OutboxEvent",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			outboxevent.FieldCreatedAt:   {Type: field.TypeTime, Column: outboxevent.FieldCreatedAt},
-			outboxevent.FieldUpdatedAt:   {Type: field.TypeTime, Column: outboxevent.FieldUpdatedAt},
-			outboxevent.FieldTenantID:    {Type: field.TypeInt, Column: outboxevent.FieldTenantID},
-			outboxevent.FieldTopic:       {Type: field.TypeString, Column: outboxevent.FieldTopic},
-			outboxevent.FieldPayload:     {Type: field.TypeJSON, Column: outboxevent.FieldPayload},
-			outboxevent.FieldPublishedAt: {Type: field.TypeTime, Column: outboxevent.FieldPublishedAt},
+			outboxevent.FieldCreatedAt:        {Type: field.TypeTime, Column: outboxevent.FieldCreatedAt},
+			outboxevent.FieldUpdatedAt:        {Type: field.TypeTime, Column: outboxevent.FieldUpdatedAt},
+			outboxevent.FieldTenantID:         {Type: field.TypeInt, Column: outboxevent.FieldTenantID},
+			outboxevent.FieldStoreID:          {Type: field.TypeInt, Column: outboxevent.FieldStoreID},
+			outboxevent.FieldTopic:            {Type: field.TypeString, Column: outboxevent.FieldTopic},
+			outboxevent.FieldAggregateType:    {Type: field.TypeString, Column: outboxevent.FieldAggregateType},
+			outboxevent.FieldAggregateID:      {Type: field.TypeInt, Column: outboxevent.FieldAggregateID},
+			outboxevent.FieldSequence:         {Type: field.TypeInt64, Column: outboxevent.FieldSequence},
+			outboxevent.FieldPayload:          {Type: field.TypeJSON, Column: outboxevent.FieldPayload},
+			outboxevent.FieldOriginEndpointID: {Type: field.TypeInt, Column: outboxevent.FieldOriginEndpointID},
+			outboxevent.FieldTargetEndpointID: {Type: field.TypeInt, Column: outboxevent.FieldTargetEndpointID},
+			outboxevent.FieldPublishedAt:      {Type: field.TypeTime, Column: outboxevent.FieldPublishedAt},
 		},
 	}
 	graph.Nodes[16] = &sqlgraph.Node{
@@ -3624,14 +3630,44 @@ func (f *OutboxEventFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(outboxevent.FieldTenantID))
 }
 
+// WhereStoreID applies the entql int predicate on the store_id field.
+func (f *OutboxEventFilter) WhereStoreID(p entql.IntP) {
+	f.Where(p.Field(outboxevent.FieldStoreID))
+}
+
 // WhereTopic applies the entql string predicate on the topic field.
 func (f *OutboxEventFilter) WhereTopic(p entql.StringP) {
 	f.Where(p.Field(outboxevent.FieldTopic))
 }
 
+// WhereAggregateType applies the entql string predicate on the aggregate_type field.
+func (f *OutboxEventFilter) WhereAggregateType(p entql.StringP) {
+	f.Where(p.Field(outboxevent.FieldAggregateType))
+}
+
+// WhereAggregateID applies the entql int predicate on the aggregate_id field.
+func (f *OutboxEventFilter) WhereAggregateID(p entql.IntP) {
+	f.Where(p.Field(outboxevent.FieldAggregateID))
+}
+
+// WhereSequence applies the entql int64 predicate on the sequence field.
+func (f *OutboxEventFilter) WhereSequence(p entql.Int64P) {
+	f.Where(p.Field(outboxevent.FieldSequence))
+}
+
 // WherePayload applies the entql json.RawMessage predicate on the payload field.
 func (f *OutboxEventFilter) WherePayload(p entql.BytesP) {
 	f.Where(p.Field(outboxevent.FieldPayload))
+}
+
+// WhereOriginEndpointID applies the entql int predicate on the origin_endpoint_id field.
+func (f *OutboxEventFilter) WhereOriginEndpointID(p entql.IntP) {
+	f.Where(p.Field(outboxevent.FieldOriginEndpointID))
+}
+
+// WhereTargetEndpointID applies the entql int predicate on the target_endpoint_id field.
+func (f *OutboxEventFilter) WhereTargetEndpointID(p entql.IntP) {
+	f.Where(p.Field(outboxevent.FieldTargetEndpointID))
 }
 
 // WherePublishedAt applies the entql time.Time predicate on the published_at field.

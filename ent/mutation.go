@@ -15914,20 +15914,31 @@ func (m *OrderLineItemMutation) ResetEdge(name string) error {
 // OutboxEventMutation represents an operation that mutates the OutboxEvent nodes in the graph.
 type OutboxEventMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *int
-	created_at    *time.Time
-	updated_at    *time.Time
-	tenant_id     *int
-	addtenant_id  *int
-	topic         *string
-	payload       *map[string]interface{}
-	published_at  *time.Time
-	clearedFields map[string]struct{}
-	done          bool
-	oldValue      func(context.Context) (*OutboxEvent, error)
-	predicates    []predicate.OutboxEvent
+	op                    Op
+	typ                   string
+	id                    *int
+	created_at            *time.Time
+	updated_at            *time.Time
+	tenant_id             *int
+	addtenant_id          *int
+	store_id              *int
+	addstore_id           *int
+	topic                 *string
+	aggregate_type        *string
+	aggregate_id          *int
+	addaggregate_id       *int
+	sequence              *int64
+	addsequence           *int64
+	payload               *map[string]interface{}
+	origin_endpoint_id    *int
+	addorigin_endpoint_id *int
+	target_endpoint_id    *int
+	addtarget_endpoint_id *int
+	published_at          *time.Time
+	clearedFields         map[string]struct{}
+	done                  bool
+	oldValue              func(context.Context) (*OutboxEvent, error)
+	predicates            []predicate.OutboxEvent
 }
 
 var _ ent.Mutation = (*OutboxEventMutation)(nil)
@@ -16170,6 +16181,76 @@ func (m *OutboxEventMutation) ResetTenantID() {
 	delete(m.clearedFields, outboxevent.FieldTenantID)
 }
 
+// SetStoreID sets the "store_id" field.
+func (m *OutboxEventMutation) SetStoreID(i int) {
+	m.store_id = &i
+	m.addstore_id = nil
+}
+
+// StoreID returns the value of the "store_id" field in the mutation.
+func (m *OutboxEventMutation) StoreID() (r int, exists bool) {
+	v := m.store_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStoreID returns the old "store_id" field's value of the OutboxEvent entity.
+// If the OutboxEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutboxEventMutation) OldStoreID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStoreID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStoreID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStoreID: %w", err)
+	}
+	return oldValue.StoreID, nil
+}
+
+// AddStoreID adds i to the "store_id" field.
+func (m *OutboxEventMutation) AddStoreID(i int) {
+	if m.addstore_id != nil {
+		*m.addstore_id += i
+	} else {
+		m.addstore_id = &i
+	}
+}
+
+// AddedStoreID returns the value that was added to the "store_id" field in this mutation.
+func (m *OutboxEventMutation) AddedStoreID() (r int, exists bool) {
+	v := m.addstore_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearStoreID clears the value of the "store_id" field.
+func (m *OutboxEventMutation) ClearStoreID() {
+	m.store_id = nil
+	m.addstore_id = nil
+	m.clearedFields[outboxevent.FieldStoreID] = struct{}{}
+}
+
+// StoreIDCleared returns if the "store_id" field was cleared in this mutation.
+func (m *OutboxEventMutation) StoreIDCleared() bool {
+	_, ok := m.clearedFields[outboxevent.FieldStoreID]
+	return ok
+}
+
+// ResetStoreID resets all changes to the "store_id" field.
+func (m *OutboxEventMutation) ResetStoreID() {
+	m.store_id = nil
+	m.addstore_id = nil
+	delete(m.clearedFields, outboxevent.FieldStoreID)
+}
+
 // SetTopic sets the "topic" field.
 func (m *OutboxEventMutation) SetTopic(s string) {
 	m.topic = &s
@@ -16206,6 +16287,154 @@ func (m *OutboxEventMutation) ResetTopic() {
 	m.topic = nil
 }
 
+// SetAggregateType sets the "aggregate_type" field.
+func (m *OutboxEventMutation) SetAggregateType(s string) {
+	m.aggregate_type = &s
+}
+
+// AggregateType returns the value of the "aggregate_type" field in the mutation.
+func (m *OutboxEventMutation) AggregateType() (r string, exists bool) {
+	v := m.aggregate_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAggregateType returns the old "aggregate_type" field's value of the OutboxEvent entity.
+// If the OutboxEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutboxEventMutation) OldAggregateType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAggregateType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAggregateType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAggregateType: %w", err)
+	}
+	return oldValue.AggregateType, nil
+}
+
+// ResetAggregateType resets all changes to the "aggregate_type" field.
+func (m *OutboxEventMutation) ResetAggregateType() {
+	m.aggregate_type = nil
+}
+
+// SetAggregateID sets the "aggregate_id" field.
+func (m *OutboxEventMutation) SetAggregateID(i int) {
+	m.aggregate_id = &i
+	m.addaggregate_id = nil
+}
+
+// AggregateID returns the value of the "aggregate_id" field in the mutation.
+func (m *OutboxEventMutation) AggregateID() (r int, exists bool) {
+	v := m.aggregate_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAggregateID returns the old "aggregate_id" field's value of the OutboxEvent entity.
+// If the OutboxEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutboxEventMutation) OldAggregateID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAggregateID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAggregateID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAggregateID: %w", err)
+	}
+	return oldValue.AggregateID, nil
+}
+
+// AddAggregateID adds i to the "aggregate_id" field.
+func (m *OutboxEventMutation) AddAggregateID(i int) {
+	if m.addaggregate_id != nil {
+		*m.addaggregate_id += i
+	} else {
+		m.addaggregate_id = &i
+	}
+}
+
+// AddedAggregateID returns the value that was added to the "aggregate_id" field in this mutation.
+func (m *OutboxEventMutation) AddedAggregateID() (r int, exists bool) {
+	v := m.addaggregate_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAggregateID resets all changes to the "aggregate_id" field.
+func (m *OutboxEventMutation) ResetAggregateID() {
+	m.aggregate_id = nil
+	m.addaggregate_id = nil
+}
+
+// SetSequence sets the "sequence" field.
+func (m *OutboxEventMutation) SetSequence(i int64) {
+	m.sequence = &i
+	m.addsequence = nil
+}
+
+// Sequence returns the value of the "sequence" field in the mutation.
+func (m *OutboxEventMutation) Sequence() (r int64, exists bool) {
+	v := m.sequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSequence returns the old "sequence" field's value of the OutboxEvent entity.
+// If the OutboxEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutboxEventMutation) OldSequence(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSequence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSequence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSequence: %w", err)
+	}
+	return oldValue.Sequence, nil
+}
+
+// AddSequence adds i to the "sequence" field.
+func (m *OutboxEventMutation) AddSequence(i int64) {
+	if m.addsequence != nil {
+		*m.addsequence += i
+	} else {
+		m.addsequence = &i
+	}
+}
+
+// AddedSequence returns the value that was added to the "sequence" field in this mutation.
+func (m *OutboxEventMutation) AddedSequence() (r int64, exists bool) {
+	v := m.addsequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSequence resets all changes to the "sequence" field.
+func (m *OutboxEventMutation) ResetSequence() {
+	m.sequence = nil
+	m.addsequence = nil
+}
+
 // SetPayload sets the "payload" field.
 func (m *OutboxEventMutation) SetPayload(value map[string]interface{}) {
 	m.payload = &value
@@ -16240,6 +16469,146 @@ func (m *OutboxEventMutation) OldPayload(ctx context.Context) (v map[string]inte
 // ResetPayload resets all changes to the "payload" field.
 func (m *OutboxEventMutation) ResetPayload() {
 	m.payload = nil
+}
+
+// SetOriginEndpointID sets the "origin_endpoint_id" field.
+func (m *OutboxEventMutation) SetOriginEndpointID(i int) {
+	m.origin_endpoint_id = &i
+	m.addorigin_endpoint_id = nil
+}
+
+// OriginEndpointID returns the value of the "origin_endpoint_id" field in the mutation.
+func (m *OutboxEventMutation) OriginEndpointID() (r int, exists bool) {
+	v := m.origin_endpoint_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOriginEndpointID returns the old "origin_endpoint_id" field's value of the OutboxEvent entity.
+// If the OutboxEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutboxEventMutation) OldOriginEndpointID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOriginEndpointID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOriginEndpointID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOriginEndpointID: %w", err)
+	}
+	return oldValue.OriginEndpointID, nil
+}
+
+// AddOriginEndpointID adds i to the "origin_endpoint_id" field.
+func (m *OutboxEventMutation) AddOriginEndpointID(i int) {
+	if m.addorigin_endpoint_id != nil {
+		*m.addorigin_endpoint_id += i
+	} else {
+		m.addorigin_endpoint_id = &i
+	}
+}
+
+// AddedOriginEndpointID returns the value that was added to the "origin_endpoint_id" field in this mutation.
+func (m *OutboxEventMutation) AddedOriginEndpointID() (r int, exists bool) {
+	v := m.addorigin_endpoint_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearOriginEndpointID clears the value of the "origin_endpoint_id" field.
+func (m *OutboxEventMutation) ClearOriginEndpointID() {
+	m.origin_endpoint_id = nil
+	m.addorigin_endpoint_id = nil
+	m.clearedFields[outboxevent.FieldOriginEndpointID] = struct{}{}
+}
+
+// OriginEndpointIDCleared returns if the "origin_endpoint_id" field was cleared in this mutation.
+func (m *OutboxEventMutation) OriginEndpointIDCleared() bool {
+	_, ok := m.clearedFields[outboxevent.FieldOriginEndpointID]
+	return ok
+}
+
+// ResetOriginEndpointID resets all changes to the "origin_endpoint_id" field.
+func (m *OutboxEventMutation) ResetOriginEndpointID() {
+	m.origin_endpoint_id = nil
+	m.addorigin_endpoint_id = nil
+	delete(m.clearedFields, outboxevent.FieldOriginEndpointID)
+}
+
+// SetTargetEndpointID sets the "target_endpoint_id" field.
+func (m *OutboxEventMutation) SetTargetEndpointID(i int) {
+	m.target_endpoint_id = &i
+	m.addtarget_endpoint_id = nil
+}
+
+// TargetEndpointID returns the value of the "target_endpoint_id" field in the mutation.
+func (m *OutboxEventMutation) TargetEndpointID() (r int, exists bool) {
+	v := m.target_endpoint_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTargetEndpointID returns the old "target_endpoint_id" field's value of the OutboxEvent entity.
+// If the OutboxEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OutboxEventMutation) OldTargetEndpointID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTargetEndpointID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTargetEndpointID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTargetEndpointID: %w", err)
+	}
+	return oldValue.TargetEndpointID, nil
+}
+
+// AddTargetEndpointID adds i to the "target_endpoint_id" field.
+func (m *OutboxEventMutation) AddTargetEndpointID(i int) {
+	if m.addtarget_endpoint_id != nil {
+		*m.addtarget_endpoint_id += i
+	} else {
+		m.addtarget_endpoint_id = &i
+	}
+}
+
+// AddedTargetEndpointID returns the value that was added to the "target_endpoint_id" field in this mutation.
+func (m *OutboxEventMutation) AddedTargetEndpointID() (r int, exists bool) {
+	v := m.addtarget_endpoint_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearTargetEndpointID clears the value of the "target_endpoint_id" field.
+func (m *OutboxEventMutation) ClearTargetEndpointID() {
+	m.target_endpoint_id = nil
+	m.addtarget_endpoint_id = nil
+	m.clearedFields[outboxevent.FieldTargetEndpointID] = struct{}{}
+}
+
+// TargetEndpointIDCleared returns if the "target_endpoint_id" field was cleared in this mutation.
+func (m *OutboxEventMutation) TargetEndpointIDCleared() bool {
+	_, ok := m.clearedFields[outboxevent.FieldTargetEndpointID]
+	return ok
+}
+
+// ResetTargetEndpointID resets all changes to the "target_endpoint_id" field.
+func (m *OutboxEventMutation) ResetTargetEndpointID() {
+	m.target_endpoint_id = nil
+	m.addtarget_endpoint_id = nil
+	delete(m.clearedFields, outboxevent.FieldTargetEndpointID)
 }
 
 // SetPublishedAt sets the "published_at" field.
@@ -16325,7 +16694,7 @@ func (m *OutboxEventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OutboxEventMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, outboxevent.FieldCreatedAt)
 	}
@@ -16335,11 +16704,29 @@ func (m *OutboxEventMutation) Fields() []string {
 	if m.tenant_id != nil {
 		fields = append(fields, outboxevent.FieldTenantID)
 	}
+	if m.store_id != nil {
+		fields = append(fields, outboxevent.FieldStoreID)
+	}
 	if m.topic != nil {
 		fields = append(fields, outboxevent.FieldTopic)
 	}
+	if m.aggregate_type != nil {
+		fields = append(fields, outboxevent.FieldAggregateType)
+	}
+	if m.aggregate_id != nil {
+		fields = append(fields, outboxevent.FieldAggregateID)
+	}
+	if m.sequence != nil {
+		fields = append(fields, outboxevent.FieldSequence)
+	}
 	if m.payload != nil {
 		fields = append(fields, outboxevent.FieldPayload)
+	}
+	if m.origin_endpoint_id != nil {
+		fields = append(fields, outboxevent.FieldOriginEndpointID)
+	}
+	if m.target_endpoint_id != nil {
+		fields = append(fields, outboxevent.FieldTargetEndpointID)
 	}
 	if m.published_at != nil {
 		fields = append(fields, outboxevent.FieldPublishedAt)
@@ -16358,10 +16745,22 @@ func (m *OutboxEventMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case outboxevent.FieldTenantID:
 		return m.TenantID()
+	case outboxevent.FieldStoreID:
+		return m.StoreID()
 	case outboxevent.FieldTopic:
 		return m.Topic()
+	case outboxevent.FieldAggregateType:
+		return m.AggregateType()
+	case outboxevent.FieldAggregateID:
+		return m.AggregateID()
+	case outboxevent.FieldSequence:
+		return m.Sequence()
 	case outboxevent.FieldPayload:
 		return m.Payload()
+	case outboxevent.FieldOriginEndpointID:
+		return m.OriginEndpointID()
+	case outboxevent.FieldTargetEndpointID:
+		return m.TargetEndpointID()
 	case outboxevent.FieldPublishedAt:
 		return m.PublishedAt()
 	}
@@ -16379,10 +16778,22 @@ func (m *OutboxEventMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldUpdatedAt(ctx)
 	case outboxevent.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case outboxevent.FieldStoreID:
+		return m.OldStoreID(ctx)
 	case outboxevent.FieldTopic:
 		return m.OldTopic(ctx)
+	case outboxevent.FieldAggregateType:
+		return m.OldAggregateType(ctx)
+	case outboxevent.FieldAggregateID:
+		return m.OldAggregateID(ctx)
+	case outboxevent.FieldSequence:
+		return m.OldSequence(ctx)
 	case outboxevent.FieldPayload:
 		return m.OldPayload(ctx)
+	case outboxevent.FieldOriginEndpointID:
+		return m.OldOriginEndpointID(ctx)
+	case outboxevent.FieldTargetEndpointID:
+		return m.OldTargetEndpointID(ctx)
 	case outboxevent.FieldPublishedAt:
 		return m.OldPublishedAt(ctx)
 	}
@@ -16415,6 +16826,13 @@ func (m *OutboxEventMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case outboxevent.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStoreID(v)
+		return nil
 	case outboxevent.FieldTopic:
 		v, ok := value.(string)
 		if !ok {
@@ -16422,12 +16840,47 @@ func (m *OutboxEventMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTopic(v)
 		return nil
+	case outboxevent.FieldAggregateType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAggregateType(v)
+		return nil
+	case outboxevent.FieldAggregateID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAggregateID(v)
+		return nil
+	case outboxevent.FieldSequence:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSequence(v)
+		return nil
 	case outboxevent.FieldPayload:
 		v, ok := value.(map[string]interface{})
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPayload(v)
+		return nil
+	case outboxevent.FieldOriginEndpointID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOriginEndpointID(v)
+		return nil
+	case outboxevent.FieldTargetEndpointID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTargetEndpointID(v)
 		return nil
 	case outboxevent.FieldPublishedAt:
 		v, ok := value.(time.Time)
@@ -16447,6 +16900,21 @@ func (m *OutboxEventMutation) AddedFields() []string {
 	if m.addtenant_id != nil {
 		fields = append(fields, outboxevent.FieldTenantID)
 	}
+	if m.addstore_id != nil {
+		fields = append(fields, outboxevent.FieldStoreID)
+	}
+	if m.addaggregate_id != nil {
+		fields = append(fields, outboxevent.FieldAggregateID)
+	}
+	if m.addsequence != nil {
+		fields = append(fields, outboxevent.FieldSequence)
+	}
+	if m.addorigin_endpoint_id != nil {
+		fields = append(fields, outboxevent.FieldOriginEndpointID)
+	}
+	if m.addtarget_endpoint_id != nil {
+		fields = append(fields, outboxevent.FieldTargetEndpointID)
+	}
 	return fields
 }
 
@@ -16457,6 +16925,16 @@ func (m *OutboxEventMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case outboxevent.FieldTenantID:
 		return m.AddedTenantID()
+	case outboxevent.FieldStoreID:
+		return m.AddedStoreID()
+	case outboxevent.FieldAggregateID:
+		return m.AddedAggregateID()
+	case outboxevent.FieldSequence:
+		return m.AddedSequence()
+	case outboxevent.FieldOriginEndpointID:
+		return m.AddedOriginEndpointID()
+	case outboxevent.FieldTargetEndpointID:
+		return m.AddedTargetEndpointID()
 	}
 	return nil, false
 }
@@ -16473,6 +16951,41 @@ func (m *OutboxEventMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddTenantID(v)
 		return nil
+	case outboxevent.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStoreID(v)
+		return nil
+	case outboxevent.FieldAggregateID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAggregateID(v)
+		return nil
+	case outboxevent.FieldSequence:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSequence(v)
+		return nil
+	case outboxevent.FieldOriginEndpointID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOriginEndpointID(v)
+		return nil
+	case outboxevent.FieldTargetEndpointID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTargetEndpointID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown OutboxEvent numeric field %s", name)
 }
@@ -16483,6 +16996,15 @@ func (m *OutboxEventMutation) ClearedFields() []string {
 	var fields []string
 	if m.FieldCleared(outboxevent.FieldTenantID) {
 		fields = append(fields, outboxevent.FieldTenantID)
+	}
+	if m.FieldCleared(outboxevent.FieldStoreID) {
+		fields = append(fields, outboxevent.FieldStoreID)
+	}
+	if m.FieldCleared(outboxevent.FieldOriginEndpointID) {
+		fields = append(fields, outboxevent.FieldOriginEndpointID)
+	}
+	if m.FieldCleared(outboxevent.FieldTargetEndpointID) {
+		fields = append(fields, outboxevent.FieldTargetEndpointID)
 	}
 	if m.FieldCleared(outboxevent.FieldPublishedAt) {
 		fields = append(fields, outboxevent.FieldPublishedAt)
@@ -16504,6 +17026,15 @@ func (m *OutboxEventMutation) ClearField(name string) error {
 	case outboxevent.FieldTenantID:
 		m.ClearTenantID()
 		return nil
+	case outboxevent.FieldStoreID:
+		m.ClearStoreID()
+		return nil
+	case outboxevent.FieldOriginEndpointID:
+		m.ClearOriginEndpointID()
+		return nil
+	case outboxevent.FieldTargetEndpointID:
+		m.ClearTargetEndpointID()
+		return nil
 	case outboxevent.FieldPublishedAt:
 		m.ClearPublishedAt()
 		return nil
@@ -16524,11 +17055,29 @@ func (m *OutboxEventMutation) ResetField(name string) error {
 	case outboxevent.FieldTenantID:
 		m.ResetTenantID()
 		return nil
+	case outboxevent.FieldStoreID:
+		m.ResetStoreID()
+		return nil
 	case outboxevent.FieldTopic:
 		m.ResetTopic()
 		return nil
+	case outboxevent.FieldAggregateType:
+		m.ResetAggregateType()
+		return nil
+	case outboxevent.FieldAggregateID:
+		m.ResetAggregateID()
+		return nil
+	case outboxevent.FieldSequence:
+		m.ResetSequence()
+		return nil
 	case outboxevent.FieldPayload:
 		m.ResetPayload()
+		return nil
+	case outboxevent.FieldOriginEndpointID:
+		m.ResetOriginEndpointID()
+		return nil
+	case outboxevent.FieldTargetEndpointID:
+		m.ResetTargetEndpointID()
 		return nil
 	case outboxevent.FieldPublishedAt:
 		m.ResetPublishedAt()

@@ -24,10 +24,22 @@ type OutboxEvent struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID *int `json:"tenant_id,omitempty"`
+	// StoreID holds the value of the "store_id" field.
+	StoreID *int `json:"store_id,omitempty"`
 	// Topic holds the value of the "topic" field.
 	Topic string `json:"topic,omitempty"`
+	// AggregateType holds the value of the "aggregate_type" field.
+	AggregateType string `json:"aggregate_type,omitempty"`
+	// AggregateID holds the value of the "aggregate_id" field.
+	AggregateID int `json:"aggregate_id,omitempty"`
+	// Sequence holds the value of the "sequence" field.
+	Sequence int64 `json:"sequence,omitempty"`
 	// Payload holds the value of the "payload" field.
 	Payload map[string]interface{} `json:"payload,omitempty"`
+	// OriginEndpointID holds the value of the "origin_endpoint_id" field.
+	OriginEndpointID *int `json:"origin_endpoint_id,omitempty"`
+	// TargetEndpointID holds the value of the "target_endpoint_id" field.
+	TargetEndpointID *int `json:"target_endpoint_id,omitempty"`
 	// PublishedAt holds the value of the "published_at" field.
 	PublishedAt  *time.Time `json:"published_at,omitempty"`
 	selectValues sql.SelectValues
@@ -40,9 +52,9 @@ func (*OutboxEvent) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case outboxevent.FieldPayload:
 			values[i] = new([]byte)
-		case outboxevent.FieldID, outboxevent.FieldTenantID:
+		case outboxevent.FieldID, outboxevent.FieldTenantID, outboxevent.FieldStoreID, outboxevent.FieldAggregateID, outboxevent.FieldSequence, outboxevent.FieldOriginEndpointID, outboxevent.FieldTargetEndpointID:
 			values[i] = new(sql.NullInt64)
-		case outboxevent.FieldTopic:
+		case outboxevent.FieldTopic, outboxevent.FieldAggregateType:
 			values[i] = new(sql.NullString)
 		case outboxevent.FieldCreatedAt, outboxevent.FieldUpdatedAt, outboxevent.FieldPublishedAt:
 			values[i] = new(sql.NullTime)
@@ -86,11 +98,36 @@ func (_m *OutboxEvent) assignValues(columns []string, values []any) error {
 				_m.TenantID = new(int)
 				*_m.TenantID = int(value.Int64)
 			}
+		case outboxevent.FieldStoreID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field store_id", values[i])
+			} else if value.Valid {
+				_m.StoreID = new(int)
+				*_m.StoreID = int(value.Int64)
+			}
 		case outboxevent.FieldTopic:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field topic", values[i])
 			} else if value.Valid {
 				_m.Topic = value.String
+			}
+		case outboxevent.FieldAggregateType:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field aggregate_type", values[i])
+			} else if value.Valid {
+				_m.AggregateType = value.String
+			}
+		case outboxevent.FieldAggregateID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field aggregate_id", values[i])
+			} else if value.Valid {
+				_m.AggregateID = int(value.Int64)
+			}
+		case outboxevent.FieldSequence:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field sequence", values[i])
+			} else if value.Valid {
+				_m.Sequence = value.Int64
 			}
 		case outboxevent.FieldPayload:
 			if value, ok := values[i].(*[]byte); !ok {
@@ -99,6 +136,20 @@ func (_m *OutboxEvent) assignValues(columns []string, values []any) error {
 				if err := json.Unmarshal(*value, &_m.Payload); err != nil {
 					return fmt.Errorf("unmarshal field payload: %w", err)
 				}
+			}
+		case outboxevent.FieldOriginEndpointID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field origin_endpoint_id", values[i])
+			} else if value.Valid {
+				_m.OriginEndpointID = new(int)
+				*_m.OriginEndpointID = int(value.Int64)
+			}
+		case outboxevent.FieldTargetEndpointID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field target_endpoint_id", values[i])
+			} else if value.Valid {
+				_m.TargetEndpointID = new(int)
+				*_m.TargetEndpointID = int(value.Int64)
 			}
 		case outboxevent.FieldPublishedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -154,11 +205,35 @@ func (_m *OutboxEvent) String() string {
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
+	if v := _m.StoreID; v != nil {
+		builder.WriteString("store_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
 	builder.WriteString("topic=")
 	builder.WriteString(_m.Topic)
 	builder.WriteString(", ")
+	builder.WriteString("aggregate_type=")
+	builder.WriteString(_m.AggregateType)
+	builder.WriteString(", ")
+	builder.WriteString("aggregate_id=")
+	builder.WriteString(fmt.Sprintf("%v", _m.AggregateID))
+	builder.WriteString(", ")
+	builder.WriteString("sequence=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Sequence))
+	builder.WriteString(", ")
 	builder.WriteString("payload=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Payload))
+	builder.WriteString(", ")
+	if v := _m.OriginEndpointID; v != nil {
+		builder.WriteString("origin_endpoint_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.TargetEndpointID; v != nil {
+		builder.WriteString("target_endpoint_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	if v := _m.PublishedAt; v != nil {
 		builder.WriteString("published_at=")

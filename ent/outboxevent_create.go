@@ -64,15 +64,99 @@ func (_c *OutboxEventCreate) SetNillableTenantID(v *int) *OutboxEventCreate {
 	return _c
 }
 
+// SetStoreID sets the "store_id" field.
+func (_c *OutboxEventCreate) SetStoreID(v int) *OutboxEventCreate {
+	_c.mutation.SetStoreID(v)
+	return _c
+}
+
+// SetNillableStoreID sets the "store_id" field if the given value is not nil.
+func (_c *OutboxEventCreate) SetNillableStoreID(v *int) *OutboxEventCreate {
+	if v != nil {
+		_c.SetStoreID(*v)
+	}
+	return _c
+}
+
 // SetTopic sets the "topic" field.
 func (_c *OutboxEventCreate) SetTopic(v string) *OutboxEventCreate {
 	_c.mutation.SetTopic(v)
 	return _c
 }
 
+// SetAggregateType sets the "aggregate_type" field.
+func (_c *OutboxEventCreate) SetAggregateType(v string) *OutboxEventCreate {
+	_c.mutation.SetAggregateType(v)
+	return _c
+}
+
+// SetNillableAggregateType sets the "aggregate_type" field if the given value is not nil.
+func (_c *OutboxEventCreate) SetNillableAggregateType(v *string) *OutboxEventCreate {
+	if v != nil {
+		_c.SetAggregateType(*v)
+	}
+	return _c
+}
+
+// SetAggregateID sets the "aggregate_id" field.
+func (_c *OutboxEventCreate) SetAggregateID(v int) *OutboxEventCreate {
+	_c.mutation.SetAggregateID(v)
+	return _c
+}
+
+// SetNillableAggregateID sets the "aggregate_id" field if the given value is not nil.
+func (_c *OutboxEventCreate) SetNillableAggregateID(v *int) *OutboxEventCreate {
+	if v != nil {
+		_c.SetAggregateID(*v)
+	}
+	return _c
+}
+
+// SetSequence sets the "sequence" field.
+func (_c *OutboxEventCreate) SetSequence(v int64) *OutboxEventCreate {
+	_c.mutation.SetSequence(v)
+	return _c
+}
+
+// SetNillableSequence sets the "sequence" field if the given value is not nil.
+func (_c *OutboxEventCreate) SetNillableSequence(v *int64) *OutboxEventCreate {
+	if v != nil {
+		_c.SetSequence(*v)
+	}
+	return _c
+}
+
 // SetPayload sets the "payload" field.
 func (_c *OutboxEventCreate) SetPayload(v map[string]interface{}) *OutboxEventCreate {
 	_c.mutation.SetPayload(v)
+	return _c
+}
+
+// SetOriginEndpointID sets the "origin_endpoint_id" field.
+func (_c *OutboxEventCreate) SetOriginEndpointID(v int) *OutboxEventCreate {
+	_c.mutation.SetOriginEndpointID(v)
+	return _c
+}
+
+// SetNillableOriginEndpointID sets the "origin_endpoint_id" field if the given value is not nil.
+func (_c *OutboxEventCreate) SetNillableOriginEndpointID(v *int) *OutboxEventCreate {
+	if v != nil {
+		_c.SetOriginEndpointID(*v)
+	}
+	return _c
+}
+
+// SetTargetEndpointID sets the "target_endpoint_id" field.
+func (_c *OutboxEventCreate) SetTargetEndpointID(v int) *OutboxEventCreate {
+	_c.mutation.SetTargetEndpointID(v)
+	return _c
+}
+
+// SetNillableTargetEndpointID sets the "target_endpoint_id" field if the given value is not nil.
+func (_c *OutboxEventCreate) SetNillableTargetEndpointID(v *int) *OutboxEventCreate {
+	if v != nil {
+		_c.SetTargetEndpointID(*v)
+	}
 	return _c
 }
 
@@ -141,6 +225,18 @@ func (_c *OutboxEventCreate) defaults() error {
 		v := outboxevent.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.AggregateType(); !ok {
+		v := outboxevent.DefaultAggregateType
+		_c.mutation.SetAggregateType(v)
+	}
+	if _, ok := _c.mutation.AggregateID(); !ok {
+		v := outboxevent.DefaultAggregateID
+		_c.mutation.SetAggregateID(v)
+	}
+	if _, ok := _c.mutation.Sequence(); !ok {
+		v := outboxevent.DefaultSequence
+		_c.mutation.SetSequence(v)
+	}
 	return nil
 }
 
@@ -154,6 +250,15 @@ func (_c *OutboxEventCreate) check() error {
 	}
 	if _, ok := _c.mutation.Topic(); !ok {
 		return &ValidationError{Name: "topic", err: errors.New(`ent: missing required field "OutboxEvent.topic"`)}
+	}
+	if _, ok := _c.mutation.AggregateType(); !ok {
+		return &ValidationError{Name: "aggregate_type", err: errors.New(`ent: missing required field "OutboxEvent.aggregate_type"`)}
+	}
+	if _, ok := _c.mutation.AggregateID(); !ok {
+		return &ValidationError{Name: "aggregate_id", err: errors.New(`ent: missing required field "OutboxEvent.aggregate_id"`)}
+	}
+	if _, ok := _c.mutation.Sequence(); !ok {
+		return &ValidationError{Name: "sequence", err: errors.New(`ent: missing required field "OutboxEvent.sequence"`)}
 	}
 	if _, ok := _c.mutation.Payload(); !ok {
 		return &ValidationError{Name: "payload", err: errors.New(`ent: missing required field "OutboxEvent.payload"`)}
@@ -197,13 +302,37 @@ func (_c *OutboxEventCreate) createSpec() (*OutboxEvent, *sqlgraph.CreateSpec) {
 		_spec.SetField(outboxevent.FieldTenantID, field.TypeInt, value)
 		_node.TenantID = &value
 	}
+	if value, ok := _c.mutation.StoreID(); ok {
+		_spec.SetField(outboxevent.FieldStoreID, field.TypeInt, value)
+		_node.StoreID = &value
+	}
 	if value, ok := _c.mutation.Topic(); ok {
 		_spec.SetField(outboxevent.FieldTopic, field.TypeString, value)
 		_node.Topic = value
 	}
+	if value, ok := _c.mutation.AggregateType(); ok {
+		_spec.SetField(outboxevent.FieldAggregateType, field.TypeString, value)
+		_node.AggregateType = value
+	}
+	if value, ok := _c.mutation.AggregateID(); ok {
+		_spec.SetField(outboxevent.FieldAggregateID, field.TypeInt, value)
+		_node.AggregateID = value
+	}
+	if value, ok := _c.mutation.Sequence(); ok {
+		_spec.SetField(outboxevent.FieldSequence, field.TypeInt64, value)
+		_node.Sequence = value
+	}
 	if value, ok := _c.mutation.Payload(); ok {
 		_spec.SetField(outboxevent.FieldPayload, field.TypeJSON, value)
 		_node.Payload = value
+	}
+	if value, ok := _c.mutation.OriginEndpointID(); ok {
+		_spec.SetField(outboxevent.FieldOriginEndpointID, field.TypeInt, value)
+		_node.OriginEndpointID = &value
+	}
+	if value, ok := _c.mutation.TargetEndpointID(); ok {
+		_spec.SetField(outboxevent.FieldTargetEndpointID, field.TypeInt, value)
+		_node.TargetEndpointID = &value
 	}
 	if value, ok := _c.mutation.PublishedAt(); ok {
 		_spec.SetField(outboxevent.FieldPublishedAt, field.TypeTime, value)
@@ -308,11 +437,29 @@ func (u *OutboxEventUpsertOne) UpdateNewValues() *OutboxEventUpsertOne {
 		if _, exists := u.create.mutation.TenantID(); exists {
 			s.SetIgnore(outboxevent.FieldTenantID)
 		}
+		if _, exists := u.create.mutation.StoreID(); exists {
+			s.SetIgnore(outboxevent.FieldStoreID)
+		}
 		if _, exists := u.create.mutation.Topic(); exists {
 			s.SetIgnore(outboxevent.FieldTopic)
 		}
+		if _, exists := u.create.mutation.AggregateType(); exists {
+			s.SetIgnore(outboxevent.FieldAggregateType)
+		}
+		if _, exists := u.create.mutation.AggregateID(); exists {
+			s.SetIgnore(outboxevent.FieldAggregateID)
+		}
+		if _, exists := u.create.mutation.Sequence(); exists {
+			s.SetIgnore(outboxevent.FieldSequence)
+		}
 		if _, exists := u.create.mutation.Payload(); exists {
 			s.SetIgnore(outboxevent.FieldPayload)
+		}
+		if _, exists := u.create.mutation.OriginEndpointID(); exists {
+			s.SetIgnore(outboxevent.FieldOriginEndpointID)
+		}
+		if _, exists := u.create.mutation.TargetEndpointID(); exists {
+			s.SetIgnore(outboxevent.FieldTargetEndpointID)
 		}
 	}))
 	return u
@@ -562,11 +709,29 @@ func (u *OutboxEventUpsertBulk) UpdateNewValues() *OutboxEventUpsertBulk {
 			if _, exists := b.mutation.TenantID(); exists {
 				s.SetIgnore(outboxevent.FieldTenantID)
 			}
+			if _, exists := b.mutation.StoreID(); exists {
+				s.SetIgnore(outboxevent.FieldStoreID)
+			}
 			if _, exists := b.mutation.Topic(); exists {
 				s.SetIgnore(outboxevent.FieldTopic)
 			}
+			if _, exists := b.mutation.AggregateType(); exists {
+				s.SetIgnore(outboxevent.FieldAggregateType)
+			}
+			if _, exists := b.mutation.AggregateID(); exists {
+				s.SetIgnore(outboxevent.FieldAggregateID)
+			}
+			if _, exists := b.mutation.Sequence(); exists {
+				s.SetIgnore(outboxevent.FieldSequence)
+			}
 			if _, exists := b.mutation.Payload(); exists {
 				s.SetIgnore(outboxevent.FieldPayload)
+			}
+			if _, exists := b.mutation.OriginEndpointID(); exists {
+				s.SetIgnore(outboxevent.FieldOriginEndpointID)
+			}
+			if _, exists := b.mutation.TargetEndpointID(); exists {
+				s.SetIgnore(outboxevent.FieldTargetEndpointID)
 			}
 		}
 	}))

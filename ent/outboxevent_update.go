@@ -116,6 +116,15 @@ func (_u *OutboxEventUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	if _u.mutation.TenantIDCleared() {
 		_spec.ClearField(outboxevent.FieldTenantID, field.TypeInt)
 	}
+	if _u.mutation.StoreIDCleared() {
+		_spec.ClearField(outboxevent.FieldStoreID, field.TypeInt)
+	}
+	if _u.mutation.OriginEndpointIDCleared() {
+		_spec.ClearField(outboxevent.FieldOriginEndpointID, field.TypeInt)
+	}
+	if _u.mutation.TargetEndpointIDCleared() {
+		_spec.ClearField(outboxevent.FieldTargetEndpointID, field.TypeInt)
+	}
 	if value, ok := _u.mutation.PublishedAt(); ok {
 		_spec.SetField(outboxevent.FieldPublishedAt, field.TypeTime, value)
 	}
@@ -259,6 +268,15 @@ func (_u *OutboxEventUpdateOne) sqlSave(ctx context.Context) (_node *OutboxEvent
 	}
 	if _u.mutation.TenantIDCleared() {
 		_spec.ClearField(outboxevent.FieldTenantID, field.TypeInt)
+	}
+	if _u.mutation.StoreIDCleared() {
+		_spec.ClearField(outboxevent.FieldStoreID, field.TypeInt)
+	}
+	if _u.mutation.OriginEndpointIDCleared() {
+		_spec.ClearField(outboxevent.FieldOriginEndpointID, field.TypeInt)
+	}
+	if _u.mutation.TargetEndpointIDCleared() {
+		_spec.ClearField(outboxevent.FieldTargetEndpointID, field.TypeInt)
 	}
 	if value, ok := _u.mutation.PublishedAt(); ok {
 		_spec.SetField(outboxevent.FieldPublishedAt, field.TypeTime, value)

@@ -27,6 +27,10 @@ type Event struct {
 	Sequence      int64           `json:"sequence,omitempty"`
 	OccurredAt    time.Time       `json:"occurredAt"`
 	Payload       json.RawMessage `json:"payload"`
+	// OriginEndpointID is the endpoint whose inbound webhook caused the change (never
+	// delivered back to it); TargetEndpointID limits the event to one endpoint.
+	OriginEndpointID *int `json:"originEndpointId,omitempty"`
+	TargetEndpointID *int `json:"targetEndpointId,omitempty"`
 }
 
 // PublicID is the id outside systems know an event by ("evt_" and the outbox id,

@@ -698,8 +698,14 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "tenant_id", Type: field.TypeInt, Nullable: true},
+		{Name: "store_id", Type: field.TypeInt, Nullable: true},
 		{Name: "topic", Type: field.TypeString},
+		{Name: "aggregate_type", Type: field.TypeString, Default: ""},
+		{Name: "aggregate_id", Type: field.TypeInt, Default: 0},
+		{Name: "sequence", Type: field.TypeInt64, Default: 0},
 		{Name: "payload", Type: field.TypeJSON},
+		{Name: "origin_endpoint_id", Type: field.TypeInt, Nullable: true},
+		{Name: "target_endpoint_id", Type: field.TypeInt, Nullable: true},
 		{Name: "published_at", Type: field.TypeTime, Nullable: true},
 	}
 	// OutboxEventsTable holds the schema information for the "outbox_events" table.
@@ -711,7 +717,17 @@ var (
 			{
 				Name:    "outboxevent_published_at",
 				Unique:  false,
-				Columns: []*schema.Column{OutboxEventsColumns[6]},
+				Columns: []*schema.Column{OutboxEventsColumns[12]},
+			},
+			{
+				Name:    "outboxevent_tenant_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{OutboxEventsColumns[3], OutboxEventsColumns[0]},
+			},
+			{
+				Name:    "outboxevent_aggregate_type_aggregate_id_sequence",
+				Unique:  false,
+				Columns: []*schema.Column{OutboxEventsColumns[6], OutboxEventsColumns[7], OutboxEventsColumns[8]},
 			},
 		},
 	}

@@ -20,10 +20,22 @@ const (
 	FieldUpdatedAt = "updated_at"
 	// FieldTenantID holds the string denoting the tenant_id field in the database.
 	FieldTenantID = "tenant_id"
+	// FieldStoreID holds the string denoting the store_id field in the database.
+	FieldStoreID = "store_id"
 	// FieldTopic holds the string denoting the topic field in the database.
 	FieldTopic = "topic"
+	// FieldAggregateType holds the string denoting the aggregate_type field in the database.
+	FieldAggregateType = "aggregate_type"
+	// FieldAggregateID holds the string denoting the aggregate_id field in the database.
+	FieldAggregateID = "aggregate_id"
+	// FieldSequence holds the string denoting the sequence field in the database.
+	FieldSequence = "sequence"
 	// FieldPayload holds the string denoting the payload field in the database.
 	FieldPayload = "payload"
+	// FieldOriginEndpointID holds the string denoting the origin_endpoint_id field in the database.
+	FieldOriginEndpointID = "origin_endpoint_id"
+	// FieldTargetEndpointID holds the string denoting the target_endpoint_id field in the database.
+	FieldTargetEndpointID = "target_endpoint_id"
 	// FieldPublishedAt holds the string denoting the published_at field in the database.
 	FieldPublishedAt = "published_at"
 	// Table holds the table name of the outboxevent in the database.
@@ -36,8 +48,14 @@ var Columns = []string{
 	FieldCreatedAt,
 	FieldUpdatedAt,
 	FieldTenantID,
+	FieldStoreID,
 	FieldTopic,
+	FieldAggregateType,
+	FieldAggregateID,
+	FieldSequence,
 	FieldPayload,
+	FieldOriginEndpointID,
+	FieldTargetEndpointID,
 	FieldPublishedAt,
 }
 
@@ -65,6 +83,12 @@ var (
 	DefaultUpdatedAt func() time.Time
 	// UpdateDefaultUpdatedAt holds the default value on update for the "updated_at" field.
 	UpdateDefaultUpdatedAt func() time.Time
+	// DefaultAggregateType holds the default value on creation for the "aggregate_type" field.
+	DefaultAggregateType string
+	// DefaultAggregateID holds the default value on creation for the "aggregate_id" field.
+	DefaultAggregateID int
+	// DefaultSequence holds the default value on creation for the "sequence" field.
+	DefaultSequence int64
 )
 
 // OrderOption defines the ordering options for the OutboxEvent queries.
@@ -90,9 +114,39 @@ func ByTenantID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTenantID, opts...).ToFunc()
 }
 
+// ByStoreID orders the results by the store_id field.
+func ByStoreID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStoreID, opts...).ToFunc()
+}
+
 // ByTopic orders the results by the topic field.
 func ByTopic(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTopic, opts...).ToFunc()
+}
+
+// ByAggregateType orders the results by the aggregate_type field.
+func ByAggregateType(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAggregateType, opts...).ToFunc()
+}
+
+// ByAggregateID orders the results by the aggregate_id field.
+func ByAggregateID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAggregateID, opts...).ToFunc()
+}
+
+// BySequence orders the results by the sequence field.
+func BySequence(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSequence, opts...).ToFunc()
+}
+
+// ByOriginEndpointID orders the results by the origin_endpoint_id field.
+func ByOriginEndpointID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOriginEndpointID, opts...).ToFunc()
+}
+
+// ByTargetEndpointID orders the results by the target_endpoint_id field.
+func ByTargetEndpointID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTargetEndpointID, opts...).ToFunc()
 }
 
 // ByPublishedAt orders the results by the published_at field.

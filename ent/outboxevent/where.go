@@ -69,9 +69,39 @@ func TenantID(v int) predicate.OutboxEvent {
 	return predicate.OutboxEvent(sql.FieldEQ(FieldTenantID, v))
 }
 
+// StoreID applies equality check predicate on the "store_id" field. It's identical to StoreIDEQ.
+func StoreID(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEQ(FieldStoreID, v))
+}
+
 // Topic applies equality check predicate on the "topic" field. It's identical to TopicEQ.
 func Topic(v string) predicate.OutboxEvent {
 	return predicate.OutboxEvent(sql.FieldEQ(FieldTopic, v))
+}
+
+// AggregateType applies equality check predicate on the "aggregate_type" field. It's identical to AggregateTypeEQ.
+func AggregateType(v string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEQ(FieldAggregateType, v))
+}
+
+// AggregateID applies equality check predicate on the "aggregate_id" field. It's identical to AggregateIDEQ.
+func AggregateID(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEQ(FieldAggregateID, v))
+}
+
+// Sequence applies equality check predicate on the "sequence" field. It's identical to SequenceEQ.
+func Sequence(v int64) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEQ(FieldSequence, v))
+}
+
+// OriginEndpointID applies equality check predicate on the "origin_endpoint_id" field. It's identical to OriginEndpointIDEQ.
+func OriginEndpointID(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEQ(FieldOriginEndpointID, v))
+}
+
+// TargetEndpointID applies equality check predicate on the "target_endpoint_id" field. It's identical to TargetEndpointIDEQ.
+func TargetEndpointID(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEQ(FieldTargetEndpointID, v))
 }
 
 // PublishedAt applies equality check predicate on the "published_at" field. It's identical to PublishedAtEQ.
@@ -209,6 +239,56 @@ func TenantIDNotNil() predicate.OutboxEvent {
 	return predicate.OutboxEvent(sql.FieldNotNull(FieldTenantID))
 }
 
+// StoreIDEQ applies the EQ predicate on the "store_id" field.
+func StoreIDEQ(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEQ(FieldStoreID, v))
+}
+
+// StoreIDNEQ applies the NEQ predicate on the "store_id" field.
+func StoreIDNEQ(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNEQ(FieldStoreID, v))
+}
+
+// StoreIDIn applies the In predicate on the "store_id" field.
+func StoreIDIn(vs ...int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldIn(FieldStoreID, vs...))
+}
+
+// StoreIDNotIn applies the NotIn predicate on the "store_id" field.
+func StoreIDNotIn(vs ...int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNotIn(FieldStoreID, vs...))
+}
+
+// StoreIDGT applies the GT predicate on the "store_id" field.
+func StoreIDGT(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldGT(FieldStoreID, v))
+}
+
+// StoreIDGTE applies the GTE predicate on the "store_id" field.
+func StoreIDGTE(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldGTE(FieldStoreID, v))
+}
+
+// StoreIDLT applies the LT predicate on the "store_id" field.
+func StoreIDLT(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldLT(FieldStoreID, v))
+}
+
+// StoreIDLTE applies the LTE predicate on the "store_id" field.
+func StoreIDLTE(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldLTE(FieldStoreID, v))
+}
+
+// StoreIDIsNil applies the IsNil predicate on the "store_id" field.
+func StoreIDIsNil() predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldIsNull(FieldStoreID))
+}
+
+// StoreIDNotNil applies the NotNil predicate on the "store_id" field.
+func StoreIDNotNil() predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNotNull(FieldStoreID))
+}
+
 // TopicEQ applies the EQ predicate on the "topic" field.
 func TopicEQ(v string) predicate.OutboxEvent {
 	return predicate.OutboxEvent(sql.FieldEQ(FieldTopic, v))
@@ -272,6 +352,251 @@ func TopicEqualFold(v string) predicate.OutboxEvent {
 // TopicContainsFold applies the ContainsFold predicate on the "topic" field.
 func TopicContainsFold(v string) predicate.OutboxEvent {
 	return predicate.OutboxEvent(sql.FieldContainsFold(FieldTopic, v))
+}
+
+// AggregateTypeEQ applies the EQ predicate on the "aggregate_type" field.
+func AggregateTypeEQ(v string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEQ(FieldAggregateType, v))
+}
+
+// AggregateTypeNEQ applies the NEQ predicate on the "aggregate_type" field.
+func AggregateTypeNEQ(v string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNEQ(FieldAggregateType, v))
+}
+
+// AggregateTypeIn applies the In predicate on the "aggregate_type" field.
+func AggregateTypeIn(vs ...string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldIn(FieldAggregateType, vs...))
+}
+
+// AggregateTypeNotIn applies the NotIn predicate on the "aggregate_type" field.
+func AggregateTypeNotIn(vs ...string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNotIn(FieldAggregateType, vs...))
+}
+
+// AggregateTypeGT applies the GT predicate on the "aggregate_type" field.
+func AggregateTypeGT(v string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldGT(FieldAggregateType, v))
+}
+
+// AggregateTypeGTE applies the GTE predicate on the "aggregate_type" field.
+func AggregateTypeGTE(v string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldGTE(FieldAggregateType, v))
+}
+
+// AggregateTypeLT applies the LT predicate on the "aggregate_type" field.
+func AggregateTypeLT(v string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldLT(FieldAggregateType, v))
+}
+
+// AggregateTypeLTE applies the LTE predicate on the "aggregate_type" field.
+func AggregateTypeLTE(v string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldLTE(FieldAggregateType, v))
+}
+
+// AggregateTypeContains applies the Contains predicate on the "aggregate_type" field.
+func AggregateTypeContains(v string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldContains(FieldAggregateType, v))
+}
+
+// AggregateTypeHasPrefix applies the HasPrefix predicate on the "aggregate_type" field.
+func AggregateTypeHasPrefix(v string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldHasPrefix(FieldAggregateType, v))
+}
+
+// AggregateTypeHasSuffix applies the HasSuffix predicate on the "aggregate_type" field.
+func AggregateTypeHasSuffix(v string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldHasSuffix(FieldAggregateType, v))
+}
+
+// AggregateTypeEqualFold applies the EqualFold predicate on the "aggregate_type" field.
+func AggregateTypeEqualFold(v string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEqualFold(FieldAggregateType, v))
+}
+
+// AggregateTypeContainsFold applies the ContainsFold predicate on the "aggregate_type" field.
+func AggregateTypeContainsFold(v string) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldContainsFold(FieldAggregateType, v))
+}
+
+// AggregateIDEQ applies the EQ predicate on the "aggregate_id" field.
+func AggregateIDEQ(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEQ(FieldAggregateID, v))
+}
+
+// AggregateIDNEQ applies the NEQ predicate on the "aggregate_id" field.
+func AggregateIDNEQ(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNEQ(FieldAggregateID, v))
+}
+
+// AggregateIDIn applies the In predicate on the "aggregate_id" field.
+func AggregateIDIn(vs ...int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldIn(FieldAggregateID, vs...))
+}
+
+// AggregateIDNotIn applies the NotIn predicate on the "aggregate_id" field.
+func AggregateIDNotIn(vs ...int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNotIn(FieldAggregateID, vs...))
+}
+
+// AggregateIDGT applies the GT predicate on the "aggregate_id" field.
+func AggregateIDGT(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldGT(FieldAggregateID, v))
+}
+
+// AggregateIDGTE applies the GTE predicate on the "aggregate_id" field.
+func AggregateIDGTE(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldGTE(FieldAggregateID, v))
+}
+
+// AggregateIDLT applies the LT predicate on the "aggregate_id" field.
+func AggregateIDLT(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldLT(FieldAggregateID, v))
+}
+
+// AggregateIDLTE applies the LTE predicate on the "aggregate_id" field.
+func AggregateIDLTE(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldLTE(FieldAggregateID, v))
+}
+
+// SequenceEQ applies the EQ predicate on the "sequence" field.
+func SequenceEQ(v int64) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEQ(FieldSequence, v))
+}
+
+// SequenceNEQ applies the NEQ predicate on the "sequence" field.
+func SequenceNEQ(v int64) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNEQ(FieldSequence, v))
+}
+
+// SequenceIn applies the In predicate on the "sequence" field.
+func SequenceIn(vs ...int64) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldIn(FieldSequence, vs...))
+}
+
+// SequenceNotIn applies the NotIn predicate on the "sequence" field.
+func SequenceNotIn(vs ...int64) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNotIn(FieldSequence, vs...))
+}
+
+// SequenceGT applies the GT predicate on the "sequence" field.
+func SequenceGT(v int64) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldGT(FieldSequence, v))
+}
+
+// SequenceGTE applies the GTE predicate on the "sequence" field.
+func SequenceGTE(v int64) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldGTE(FieldSequence, v))
+}
+
+// SequenceLT applies the LT predicate on the "sequence" field.
+func SequenceLT(v int64) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldLT(FieldSequence, v))
+}
+
+// SequenceLTE applies the LTE predicate on the "sequence" field.
+func SequenceLTE(v int64) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldLTE(FieldSequence, v))
+}
+
+// OriginEndpointIDEQ applies the EQ predicate on the "origin_endpoint_id" field.
+func OriginEndpointIDEQ(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEQ(FieldOriginEndpointID, v))
+}
+
+// OriginEndpointIDNEQ applies the NEQ predicate on the "origin_endpoint_id" field.
+func OriginEndpointIDNEQ(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNEQ(FieldOriginEndpointID, v))
+}
+
+// OriginEndpointIDIn applies the In predicate on the "origin_endpoint_id" field.
+func OriginEndpointIDIn(vs ...int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldIn(FieldOriginEndpointID, vs...))
+}
+
+// OriginEndpointIDNotIn applies the NotIn predicate on the "origin_endpoint_id" field.
+func OriginEndpointIDNotIn(vs ...int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNotIn(FieldOriginEndpointID, vs...))
+}
+
+// OriginEndpointIDGT applies the GT predicate on the "origin_endpoint_id" field.
+func OriginEndpointIDGT(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldGT(FieldOriginEndpointID, v))
+}
+
+// OriginEndpointIDGTE applies the GTE predicate on the "origin_endpoint_id" field.
+func OriginEndpointIDGTE(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldGTE(FieldOriginEndpointID, v))
+}
+
+// OriginEndpointIDLT applies the LT predicate on the "origin_endpoint_id" field.
+func OriginEndpointIDLT(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldLT(FieldOriginEndpointID, v))
+}
+
+// OriginEndpointIDLTE applies the LTE predicate on the "origin_endpoint_id" field.
+func OriginEndpointIDLTE(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldLTE(FieldOriginEndpointID, v))
+}
+
+// OriginEndpointIDIsNil applies the IsNil predicate on the "origin_endpoint_id" field.
+func OriginEndpointIDIsNil() predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldIsNull(FieldOriginEndpointID))
+}
+
+// OriginEndpointIDNotNil applies the NotNil predicate on the "origin_endpoint_id" field.
+func OriginEndpointIDNotNil() predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNotNull(FieldOriginEndpointID))
+}
+
+// TargetEndpointIDEQ applies the EQ predicate on the "target_endpoint_id" field.
+func TargetEndpointIDEQ(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldEQ(FieldTargetEndpointID, v))
+}
+
+// TargetEndpointIDNEQ applies the NEQ predicate on the "target_endpoint_id" field.
+func TargetEndpointIDNEQ(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNEQ(FieldTargetEndpointID, v))
+}
+
+// TargetEndpointIDIn applies the In predicate on the "target_endpoint_id" field.
+func TargetEndpointIDIn(vs ...int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldIn(FieldTargetEndpointID, vs...))
+}
+
+// TargetEndpointIDNotIn applies the NotIn predicate on the "target_endpoint_id" field.
+func TargetEndpointIDNotIn(vs ...int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNotIn(FieldTargetEndpointID, vs...))
+}
+
+// TargetEndpointIDGT applies the GT predicate on the "target_endpoint_id" field.
+func TargetEndpointIDGT(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldGT(FieldTargetEndpointID, v))
+}
+
+// TargetEndpointIDGTE applies the GTE predicate on the "target_endpoint_id" field.
+func TargetEndpointIDGTE(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldGTE(FieldTargetEndpointID, v))
+}
+
+// TargetEndpointIDLT applies the LT predicate on the "target_endpoint_id" field.
+func TargetEndpointIDLT(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldLT(FieldTargetEndpointID, v))
+}
+
+// TargetEndpointIDLTE applies the LTE predicate on the "target_endpoint_id" field.
+func TargetEndpointIDLTE(v int) predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldLTE(FieldTargetEndpointID, v))
+}
+
+// TargetEndpointIDIsNil applies the IsNil predicate on the "target_endpoint_id" field.
+func TargetEndpointIDIsNil() predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldIsNull(FieldTargetEndpointID))
+}
+
+// TargetEndpointIDNotNil applies the NotNil predicate on the "target_endpoint_id" field.
+func TargetEndpointIDNotNil() predicate.OutboxEvent {
+	return predicate.OutboxEvent(sql.FieldNotNull(FieldTargetEndpointID))
 }
 
 // PublishedAtEQ applies the EQ predicate on the "published_at" field.

@@ -724,6 +724,18 @@ func init() {
 	outboxevent.DefaultUpdatedAt = outboxeventDescUpdatedAt.Default.(func() time.Time)
 	// outboxevent.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	outboxevent.UpdateDefaultUpdatedAt = outboxeventDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// outboxeventDescAggregateType is the schema descriptor for aggregate_type field.
+	outboxeventDescAggregateType := outboxeventFields[3].Descriptor()
+	// outboxevent.DefaultAggregateType holds the default value on creation for the aggregate_type field.
+	outboxevent.DefaultAggregateType = outboxeventDescAggregateType.Default.(string)
+	// outboxeventDescAggregateID is the schema descriptor for aggregate_id field.
+	outboxeventDescAggregateID := outboxeventFields[4].Descriptor()
+	// outboxevent.DefaultAggregateID holds the default value on creation for the aggregate_id field.
+	outboxevent.DefaultAggregateID = outboxeventDescAggregateID.Default.(int)
+	// outboxeventDescSequence is the schema descriptor for sequence field.
+	outboxeventDescSequence := outboxeventFields[5].Descriptor()
+	// outboxevent.DefaultSequence holds the default value on creation for the sequence field.
+	outboxevent.DefaultSequence = outboxeventDescSequence.Default.(int64)
 	priceMixin := schema.Price{}.Mixin()
 	price.Policy = privacy.NewPolicies(schema.Price{})
 	price.Hooks[0] = func(next ent.Mutator) ent.Mutator {
