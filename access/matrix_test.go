@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -122,10 +123,10 @@ type Case struct {
 
 // readCases and writeCases are every query and every mutation row of the matrix.
 func readCases() []Case {
-	return append(append(append(queryCases(), commerceQueryCases()...), filterQueryCases()...), tenantFieldCases()...)
+	return slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases())
 }
 func writeCases() []Case {
-	return append(append(mutationCases(), commerceMutationCases()...), invitationCases()...)
+	return slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases())
 }
 
 func allCases() []Case { return append(readCases(), writeCases()...) }

@@ -28,9 +28,11 @@ import (
 
 	"github.com/dakkah/cityos/auth"
 	"github.com/dakkah/cityos/config"
+	"github.com/dakkah/cityos/egress"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/graph"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/integration"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/resolution"
 	"github.com/dakkah/cityos/server"
@@ -61,6 +63,9 @@ type Instance struct {
 	Payments  *payment.Registry
 	Checkout  *checkout.Service
 	Orders    *orders.Service
+	// Integrations manages integration endpoints; its Egress policy is the one every
+	// outbound webhook obeys (tests set its Resolver).
+	Integrations *integration.Service
 	// LookupTXT checks domain ownership for the API and the workers; tests swap in a fake.
 	LookupTXT tenancy.TXTLookup
 
@@ -144,6 +149,7 @@ func (a *Instance) assemble() error {
 	a.Checkout = checkout.New(a.Client, a.Payments, checkout.WithCarts(a.Carts),
 		checkout.OnPostgres(platform.DialectOf(a.DB) == dialect.Postgres))
 	a.Orders = orders.New(a.Client, a.Payments)
+	a.Integrations = integration.New(a.Client, egress.Policy{AllowHTTPLocalhost: a.Config.WebhookAllowHTTPLocalhost})
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
@@ -175,6 +181,8 @@ func (a *Instance) Handler() http.Handler {
 			Carts:      a.Carts,
 			Checkout:   a.Checkout,
 			Orders:     a.Orders,
+
+			Integrations: a.Integrations,
 		},
 		Identity:   a.Identity,
 		Storefront: a.Stores,

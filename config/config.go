@@ -43,6 +43,11 @@ type Config struct {
 	// same successor rather than revoking the family (CITYOS_REFRESH_GRACE, default 10s):
 	// two browser tabs refreshing at once stay signed in.
 	RefreshGrace time.Duration
+	// WebhookAllowHTTPLocalhost lets integration endpoints use http (and https) to
+	// localhost, 127.0.0.1 and ::1, for a developer receiving webhooks on their machine
+	// (CITYOS_WEBHOOK_ALLOW_HTTP_LOCALHOST; default true in dev, false in prod). Every
+	// other destination must be a public host over https either way.
+	WebhookAllowHTTPLocalhost bool
 
 	Notifications   string // CITYOS_NOTIFICATIONS: log (default; emails go to the log) or sendgrid
 	SendGridAPIKey  string // SENDGRID_API_KEY; required with sendgrid
@@ -123,6 +128,14 @@ func FromEnv() (Config, error) {
 			return c, fmt.Errorf("CITYOS_REFRESH_GRACE must be a positive duration such as 10s, not %q", v)
 		}
 		c.RefreshGrace = d
+	}
+	c.WebhookAllowHTTPLocalhost = c.Env == "dev"
+	if v := os.Getenv("CITYOS_WEBHOOK_ALLOW_HTTP_LOCALHOST"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return c, fmt.Errorf("CITYOS_WEBHOOK_ALLOW_HTTP_LOCALHOST must be true or false, not %q", v)
+		}
+		c.WebhookAllowHTTPLocalhost = b
 	}
 	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)
 	if err != nil {

@@ -34,6 +34,7 @@ func Config() config.Config {
 		JWTSecret:   "test-secret-test-secret-test-secret-0123456789",
 		CORSOrigins: []string{"*"}, BodyLimit: 1 << 20, RateLimit: 100000,
 		MaxComplexity: 20000, MaxDepth: 12, AuthFailureLimit: 100000,
+		WebhookAllowHTTPLocalhost: true, // as in dev
 	}
 }
 
@@ -48,6 +49,7 @@ func NewAPI(t testing.TB, db *DB, cfg config.Config) *API {
 	}
 	mail := &Mailbox{}
 	inst.Tenancy.Mail = mail
+	inst.Integrations.Egress.Resolver = TestDNS
 	return &API{App: inst, Handler: inst.Handler(), DB: db, Mail: mail}
 }
 

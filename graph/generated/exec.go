@@ -31,6 +31,7 @@ import (
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/graph/model"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/integration"
 	"github.com/dakkah/cityos/inventory"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/pricing"
@@ -53,6 +54,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AcceptInvitationPayload() AcceptInvitationPayloadResolver
 	Cart() CartResolver
+	IntegrationEndpoint() IntegrationEndpointResolver
 	LineItem() LineItemResolver
 	Mutation() MutationResolver
 	Order() OrderResolver
@@ -250,6 +252,7 @@ type ComplexityRoot struct {
 		DisabledReason          func(childComplexity int) int
 		Enabled                 func(childComplexity int) int
 		EventTypes              func(childComplexity int) int
+		HasPreviousSecret       func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		PreviousSecretExpiresAt func(childComplexity int) int
 		Store                   func(childComplexity int) int
@@ -269,6 +272,11 @@ type ComplexityRoot struct {
 	IntegrationEndpointEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	IntegrationEndpointSecretPayload struct {
+		Endpoint func(childComplexity int) int
+		Secret   func(childComplexity int) int
 	}
 
 	InventoryLevel struct {
@@ -318,79 +326,83 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcceptInvitation               func(childComplexity int, token string, password *string, name *string) int
-		AddCustomerAddress             func(childComplexity int, input address.Address) int
-		AddDomain                      func(childComplexity int, storeID int, hostname string) int
-		AddLineItem                    func(childComplexity int, cartID int, variantID int, quantity int) int
-		AssignProductsToSalesChannel   func(childComplexity int, salesChannelID int, productIds []int) int
-		CancelOrder                    func(childComplexity int, orderID int) int
-		CapturePayment                 func(childComplexity int, orderID int) int
-		CompleteCart                   func(childComplexity int, cartID int, idempotencyKey string) int
-		CreateAPIKey                   func(childComplexity int, input tenancy.CreateAPIKeyInput) int
-		CreateCart                     func(childComplexity int, input cart.CreateInput) int
-		CreateCategory                 func(childComplexity int, input taxonomy.CategoryInput) int
-		CreateCountry                  func(childComplexity int, input taxonomy.CountryInput) int
-		CreateFulfillment              func(childComplexity int, orderID int) int
-		CreatePaymentSession           func(childComplexity int, cartID int, provider *string) int
-		CreateProduct                  func(childComplexity int, input catalog.CreateProductInput) int
-		CreateProductCategory          func(childComplexity int, input catalog.CategoryInput) int
-		CreateProductCollection        func(childComplexity int, input catalog.CollectionInput) int
-		CreateProductVariant           func(childComplexity int, input catalog.CreateVariantInput) int
-		CreateRegion                   func(childComplexity int, input pricing.RegionInput) int
-		CreateSalesChannel             func(childComplexity int, input catalog.CreateSalesChannelInput) int
-		CreateScope                    func(childComplexity int, input taxonomy.ScopeInput) int
-		CreateShippingOption           func(childComplexity int, input pricing.ShippingOptionInput) int
-		CreateStockLocation            func(childComplexity int, input inventory.StockLocationInput) int
-		CreateStore                    func(childComplexity int, input tenancy.CreateStoreInput) int
-		CreateSubcategory              func(childComplexity int, input taxonomy.SubcategoryInput) int
-		CreateTenant                   func(childComplexity int, input tenancy.CreateTenantInput) int
-		CreateUser                     func(childComplexity int, input tenancy.CreateUserInput) int
-		CustomerLogin                  func(childComplexity int, email string, password string, storeID *int) int
-		DeleteCategory                 func(childComplexity int, id int) int
-		DeleteCountry                  func(childComplexity int, id int) int
-		DeleteCustomerAddress          func(childComplexity int, id int) int
-		DeletePrice                    func(childComplexity int, id int) int
-		DeleteProduct                  func(childComplexity int, id int) int
-		DeleteProductCategory          func(childComplexity int, id int) int
-		DeleteProductCollection        func(childComplexity int, id int) int
-		DeleteProductVariant           func(childComplexity int, id int) int
-		DeleteScope                    func(childComplexity int, id int) int
-		DeleteShippingOption           func(childComplexity int, id int) int
-		DeleteStore                    func(childComplexity int, id int) int
-		DeleteSubcategory              func(childComplexity int, id int) int
-		GrantRole                      func(childComplexity int, userID int, role membership.Role, tenantID *int, storeID *int) int
-		InviteStaff                    func(childComplexity int, email string, role membership.Role, tenantID *int, storeID *int) int
-		Login                          func(childComplexity int, email string, password string) int
-		Logout                         func(childComplexity int, refreshToken *string) int
-		MarkDelivered                  func(childComplexity int, orderID int) int
-		MarkShipped                    func(childComplexity int, orderID int) int
-		RefreshToken                   func(childComplexity int, token string) int
-		RefundPayment                  func(childComplexity int, orderID int, amount int) int
-		RegisterCustomer               func(childComplexity int, input customer.RegisterInput) int
-		RemoveDomain                   func(childComplexity int, id int) int
-		RemoveLineItem                 func(childComplexity int, cartID int, lineItemID int) int
-		RemoveProductsFromSalesChannel func(childComplexity int, salesChannelID int, productIds []int) int
-		RevokeAPIKey                   func(childComplexity int, id int) int
-		RevokeInvitation               func(childComplexity int, id int) int
-		RevokeRole                     func(childComplexity int, membershipID int) int
-		SetBillingAddress              func(childComplexity int, cartID int, input address.Address) int
-		SetCartEmail                   func(childComplexity int, cartID int, email string) int
-		SetPrice                       func(childComplexity int, input pricing.SetPriceInput) int
-		SetShippingAddress             func(childComplexity int, cartID int, input address.Address) int
-		SetShippingMethod              func(childComplexity int, cartID int, shippingOptionID int) int
-		SetStockLevel                  func(childComplexity int, variantID int, locationID int, stockedQuantity int) int
-		SetTenantStatus                func(childComplexity int, id int, status tenant.Status) int
-		UpdateCategory                 func(childComplexity int, id int, input taxonomy.CategoryInput) int
-		UpdateCountry                  func(childComplexity int, id int, input taxonomy.CountryInput) int
-		UpdateLineItem                 func(childComplexity int, cartID int, lineItemID int, quantity int) int
-		UpdateProduct                  func(childComplexity int, id int, input catalog.UpdateProductInput) int
-		UpdateProductVariant           func(childComplexity int, id int, input catalog.UpdateVariantInput) int
-		UpdateRegion                   func(childComplexity int, id int, input pricing.RegionInput) int
-		UpdateScope                    func(childComplexity int, id int, input taxonomy.ScopeInput) int
-		UpdateStore                    func(childComplexity int, id int, input tenancy.UpdateStoreInput) int
-		UpdateSubcategory              func(childComplexity int, id int, input taxonomy.SubcategoryInput) int
-		UpdateTenant                   func(childComplexity int, id int, input tenancy.UpdateTenantInput) int
-		VerifyDomain                   func(childComplexity int, id int) int
+		AcceptInvitation                func(childComplexity int, token string, password *string, name *string) int
+		AddCustomerAddress              func(childComplexity int, input address.Address) int
+		AddDomain                       func(childComplexity int, storeID int, hostname string) int
+		AddLineItem                     func(childComplexity int, cartID int, variantID int, quantity int) int
+		AssignProductsToSalesChannel    func(childComplexity int, salesChannelID int, productIds []int) int
+		CancelOrder                     func(childComplexity int, orderID int) int
+		CapturePayment                  func(childComplexity int, orderID int) int
+		CompleteCart                    func(childComplexity int, cartID int, idempotencyKey string) int
+		CreateAPIKey                    func(childComplexity int, input tenancy.CreateAPIKeyInput) int
+		CreateCart                      func(childComplexity int, input cart.CreateInput) int
+		CreateCategory                  func(childComplexity int, input taxonomy.CategoryInput) int
+		CreateCountry                   func(childComplexity int, input taxonomy.CountryInput) int
+		CreateFulfillment               func(childComplexity int, orderID int) int
+		CreateIntegrationEndpoint       func(childComplexity int, input integration.CreateInput) int
+		CreatePaymentSession            func(childComplexity int, cartID int, provider *string) int
+		CreateProduct                   func(childComplexity int, input catalog.CreateProductInput) int
+		CreateProductCategory           func(childComplexity int, input catalog.CategoryInput) int
+		CreateProductCollection         func(childComplexity int, input catalog.CollectionInput) int
+		CreateProductVariant            func(childComplexity int, input catalog.CreateVariantInput) int
+		CreateRegion                    func(childComplexity int, input pricing.RegionInput) int
+		CreateSalesChannel              func(childComplexity int, input catalog.CreateSalesChannelInput) int
+		CreateScope                     func(childComplexity int, input taxonomy.ScopeInput) int
+		CreateShippingOption            func(childComplexity int, input pricing.ShippingOptionInput) int
+		CreateStockLocation             func(childComplexity int, input inventory.StockLocationInput) int
+		CreateStore                     func(childComplexity int, input tenancy.CreateStoreInput) int
+		CreateSubcategory               func(childComplexity int, input taxonomy.SubcategoryInput) int
+		CreateTenant                    func(childComplexity int, input tenancy.CreateTenantInput) int
+		CreateUser                      func(childComplexity int, input tenancy.CreateUserInput) int
+		CustomerLogin                   func(childComplexity int, email string, password string, storeID *int) int
+		DeleteCategory                  func(childComplexity int, id int) int
+		DeleteCountry                   func(childComplexity int, id int) int
+		DeleteCustomerAddress           func(childComplexity int, id int) int
+		DeleteIntegrationEndpoint       func(childComplexity int, id int) int
+		DeletePrice                     func(childComplexity int, id int) int
+		DeleteProduct                   func(childComplexity int, id int) int
+		DeleteProductCategory           func(childComplexity int, id int) int
+		DeleteProductCollection         func(childComplexity int, id int) int
+		DeleteProductVariant            func(childComplexity int, id int) int
+		DeleteScope                     func(childComplexity int, id int) int
+		DeleteShippingOption            func(childComplexity int, id int) int
+		DeleteStore                     func(childComplexity int, id int) int
+		DeleteSubcategory               func(childComplexity int, id int) int
+		GrantRole                       func(childComplexity int, userID int, role membership.Role, tenantID *int, storeID *int) int
+		InviteStaff                     func(childComplexity int, email string, role membership.Role, tenantID *int, storeID *int) int
+		Login                           func(childComplexity int, email string, password string) int
+		Logout                          func(childComplexity int, refreshToken *string) int
+		MarkDelivered                   func(childComplexity int, orderID int) int
+		MarkShipped                     func(childComplexity int, orderID int) int
+		RefreshToken                    func(childComplexity int, token string) int
+		RefundPayment                   func(childComplexity int, orderID int, amount int) int
+		RegisterCustomer                func(childComplexity int, input customer.RegisterInput) int
+		RemoveDomain                    func(childComplexity int, id int) int
+		RemoveLineItem                  func(childComplexity int, cartID int, lineItemID int) int
+		RemoveProductsFromSalesChannel  func(childComplexity int, salesChannelID int, productIds []int) int
+		RevokeAPIKey                    func(childComplexity int, id int) int
+		RevokeInvitation                func(childComplexity int, id int) int
+		RevokeRole                      func(childComplexity int, membershipID int) int
+		RotateIntegrationEndpointSecret func(childComplexity int, id int, overlapSeconds *int) int
+		SetBillingAddress               func(childComplexity int, cartID int, input address.Address) int
+		SetCartEmail                    func(childComplexity int, cartID int, email string) int
+		SetPrice                        func(childComplexity int, input pricing.SetPriceInput) int
+		SetShippingAddress              func(childComplexity int, cartID int, input address.Address) int
+		SetShippingMethod               func(childComplexity int, cartID int, shippingOptionID int) int
+		SetStockLevel                   func(childComplexity int, variantID int, locationID int, stockedQuantity int) int
+		SetTenantStatus                 func(childComplexity int, id int, status tenant.Status) int
+		UpdateCategory                  func(childComplexity int, id int, input taxonomy.CategoryInput) int
+		UpdateCountry                   func(childComplexity int, id int, input taxonomy.CountryInput) int
+		UpdateIntegrationEndpoint       func(childComplexity int, id int, input integration.UpdateInput) int
+		UpdateLineItem                  func(childComplexity int, cartID int, lineItemID int, quantity int) int
+		UpdateProduct                   func(childComplexity int, id int, input catalog.UpdateProductInput) int
+		UpdateProductVariant            func(childComplexity int, id int, input catalog.UpdateVariantInput) int
+		UpdateRegion                    func(childComplexity int, id int, input pricing.RegionInput) int
+		UpdateScope                     func(childComplexity int, id int, input taxonomy.ScopeInput) int
+		UpdateStore                     func(childComplexity int, id int, input tenancy.UpdateStoreInput) int
+		UpdateSubcategory               func(childComplexity int, id int, input taxonomy.SubcategoryInput) int
+		UpdateTenant                    func(childComplexity int, id int, input tenancy.UpdateTenantInput) int
+		VerifyDomain                    func(childComplexity int, id int) int
 	}
 
 	Order struct {
@@ -803,6 +815,9 @@ type CartResolver interface {
 	TaxTotal(ctx context.Context, obj *ent.Cart) (int, error)
 	Total(ctx context.Context, obj *ent.Cart) (int, error)
 }
+type IntegrationEndpointResolver interface {
+	HasPreviousSecret(ctx context.Context, obj *ent.IntegrationEndpoint) (bool, error)
+}
 type LineItemResolver interface {
 	Variant(ctx context.Context, obj *ent.LineItem) (*ent.ProductVariant, error)
 
@@ -863,6 +878,10 @@ type MutationResolver interface {
 	CustomerLogin(ctx context.Context, email string, password string, storeID *int) (*identity.Session, error)
 	AddCustomerAddress(ctx context.Context, input address.Address) (*ent.CustomerAddress, error)
 	DeleteCustomerAddress(ctx context.Context, id int) (int, error)
+	CreateIntegrationEndpoint(ctx context.Context, input integration.CreateInput) (*integration.WithSecret, error)
+	UpdateIntegrationEndpoint(ctx context.Context, id int, input integration.UpdateInput) (*ent.IntegrationEndpoint, error)
+	DeleteIntegrationEndpoint(ctx context.Context, id int) (int, error)
+	RotateIntegrationEndpointSecret(ctx context.Context, id int, overlapSeconds *int) (*integration.WithSecret, error)
 	CreateStockLocation(ctx context.Context, input inventory.StockLocationInput) (*ent.StockLocation, error)
 	SetStockLevel(ctx context.Context, variantID int, locationID int, stockedQuantity int) (*ent.InventoryLevel, error)
 	InviteStaff(ctx context.Context, email string, role membership.Role, tenantID *int, storeID *int) (*tenancy.SentInvitation, error)
@@ -1716,6 +1735,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IntegrationEndpoint.EventTypes(childComplexity), true
+	case "IntegrationEndpoint.hasPreviousSecret":
+		if e.ComplexityRoot.IntegrationEndpoint.HasPreviousSecret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntegrationEndpoint.HasPreviousSecret(childComplexity), true
 	case "IntegrationEndpoint.id":
 		if e.ComplexityRoot.IntegrationEndpoint.ID == nil {
 			break
@@ -1796,6 +1821,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IntegrationEndpointEdge.Node(childComplexity), true
+
+	case "IntegrationEndpointSecretPayload.endpoint":
+		if e.ComplexityRoot.IntegrationEndpointSecretPayload.Endpoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntegrationEndpointSecretPayload.Endpoint(childComplexity), true
+	case "IntegrationEndpointSecretPayload.secret":
+		if e.ComplexityRoot.IntegrationEndpointSecretPayload.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntegrationEndpointSecretPayload.Secret(childComplexity), true
 
 	case "InventoryLevel.createdAt":
 		if e.ComplexityRoot.InventoryLevel.CreatedAt == nil {
@@ -2131,6 +2169,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateFulfillment(childComplexity, args["orderId"].(int)), true
+	case "Mutation.createIntegrationEndpoint":
+		if e.ComplexityRoot.Mutation.CreateIntegrationEndpoint == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createIntegrationEndpoint_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateIntegrationEndpoint(childComplexity, args["input"].(integration.CreateInput)), true
 	case "Mutation.createPaymentSession":
 		if e.ComplexityRoot.Mutation.CreatePaymentSession == nil {
 			break
@@ -2329,6 +2378,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCustomerAddress(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteIntegrationEndpoint":
+		if e.ComplexityRoot.Mutation.DeleteIntegrationEndpoint == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteIntegrationEndpoint_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteIntegrationEndpoint(childComplexity, args["id"].(int)), true
 	case "Mutation.deletePrice":
 		if e.ComplexityRoot.Mutation.DeletePrice == nil {
 			break
@@ -2593,6 +2653,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeRole(childComplexity, args["membershipId"].(int)), true
+	case "Mutation.rotateIntegrationEndpointSecret":
+		if e.ComplexityRoot.Mutation.RotateIntegrationEndpointSecret == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rotateIntegrationEndpointSecret_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RotateIntegrationEndpointSecret(childComplexity, args["id"].(int), args["overlapSeconds"].(*int)), true
 	case "Mutation.setBillingAddress":
 		if e.ComplexityRoot.Mutation.SetBillingAddress == nil {
 			break
@@ -2692,6 +2763,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCountry(childComplexity, args["id"].(int), args["input"].(taxonomy.CountryInput)), true
+	case "Mutation.updateIntegrationEndpoint":
+		if e.ComplexityRoot.Mutation.UpdateIntegrationEndpoint == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateIntegrationEndpoint_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateIntegrationEndpoint(childComplexity, args["id"].(int), args["input"].(integration.UpdateInput)), true
 	case "Mutation.updateLineItem":
 		if e.ComplexityRoot.Mutation.UpdateLineItem == nil {
 			break
@@ -4668,6 +4750,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CountryWhereInput", ec.unmarshalInputCountryWhereInput),
 			graphql.NewInputUnmarshaler("CreateApiKeyInput", ec.unmarshalInputCreateApiKeyInput),
 			graphql.NewInputUnmarshaler("CreateCartInput", ec.unmarshalInputCreateCartInput),
+			graphql.NewInputUnmarshaler("CreateIntegrationEndpointInput", ec.unmarshalInputCreateIntegrationEndpointInput),
 			graphql.NewInputUnmarshaler("CreateProductInput", ec.unmarshalInputCreateProductInput),
 			graphql.NewInputUnmarshaler("CreateSalesChannelInput", ec.unmarshalInputCreateSalesChannelInput),
 			graphql.NewInputUnmarshaler("CreateStoreInput", ec.unmarshalInputCreateStoreInput),
@@ -4729,6 +4812,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ThemeColorsInput", ec.unmarshalInputThemeColorsInput),
 			graphql.NewInputUnmarshaler("ThemeFontsInput", ec.unmarshalInputThemeFontsInput),
 			graphql.NewInputUnmarshaler("ThemeInput", ec.unmarshalInputThemeInput),
+			graphql.NewInputUnmarshaler("UpdateIntegrationEndpointInput", ec.unmarshalInputUpdateIntegrationEndpointInput),
 			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
 			graphql.NewInputUnmarshaler("UpdateStoreInput", ec.unmarshalInputUpdateStoreInput),
 			graphql.NewInputUnmarshaler("UpdateTenantInput", ec.unmarshalInputUpdateTenantInput),
@@ -9806,6 +9890,54 @@ input UserWhereInput {
   hasAddressesWith: [CustomerAddressWhereInput!]
 }
 `, BuiltIn: false},
+	{Name: "../integrations.graphqls", Input: `"""
+An endpoint as it is created or its secret rotated: the secret is shown this once, and
+never again (keep it where the receiving system verifies webhooks).
+"""
+type IntegrationEndpointSecretPayload {
+  endpoint: IntegrationEndpoint!
+  "The signing secret, whsec_…: verify our webhooks with it (Standard Webhooks)."
+  secret: String!
+}
+
+input CreateIntegrationEndpointInput {
+  tenantId: ID!
+  "Limits the endpoint to this store's events; omitted, it hears the whole tenant's."
+  storeId: ID
+  "https, to a public host (in development, http to localhost too)."
+  url: String!
+  description: String
+  "Event types (order.placed), patterns of an aggregate (order.*), or * for every event."
+  eventTypes: [String!]!
+  "Default true."
+  enabled: Boolean
+}
+
+input UpdateIntegrationEndpointInput {
+  url: String
+  description: String
+  eventTypes: [String!]
+  "Enabling an endpoint the platform disabled (410, dead deliveries) clears its reason."
+  enabled: Boolean
+}
+
+extend type IntegrationEndpoint {
+  "Whether the previous secret still signs deliveries (a rotation's overlap); never the secret."
+  hasPreviousSecret: Boolean!
+}
+
+extend type Mutation {
+  "Connects another system to a tenant's events (tenant admins). The secret is shown once."
+  createIntegrationEndpoint(input: CreateIntegrationEndpointInput!): IntegrationEndpointSecretPayload!
+  updateIntegrationEndpoint(id: ID!, input: UpdateIntegrationEndpointInput!): IntegrationEndpoint!
+  deleteIntegrationEndpoint(id: ID!): ID!
+  """
+  Gives the endpoint a new secret, shown once. For overlapSeconds (default 86400, at most
+  604800; 0 for none) deliveries carry signatures by both the new and the previous secret.
+  """
+  rotateIntegrationEndpointSecret(id: ID!, overlapSeconds: Int): IntegrationEndpointSecretPayload!
+}
+`, BuiltIn: false},
 	{Name: "../inventory.graphqls", Input: `# Inventory: stock locations and the stock levels of variants.
 
 extend type ProductVariant {
@@ -10374,6 +10506,8 @@ func (ec *executionContext) childFields_IntegrationEndpoint(ctx context.Context,
 		return ec.fieldContext_IntegrationEndpoint_tenant(ctx, field)
 	case "store":
 		return ec.fieldContext_IntegrationEndpoint_store(ctx, field)
+	case "hasPreviousSecret":
+		return ec.fieldContext_IntegrationEndpoint_hasPreviousSecret(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IntegrationEndpoint", field.Name)
 }
@@ -10398,6 +10532,16 @@ func (ec *executionContext) childFields_IntegrationEndpointEdge(ctx context.Cont
 		return ec.fieldContext_IntegrationEndpointEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IntegrationEndpointEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_IntegrationEndpointSecretPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "endpoint":
+		return ec.fieldContext_IntegrationEndpointSecretPayload_endpoint(ctx, field)
+	case "secret":
+		return ec.fieldContext_IntegrationEndpointSecretPayload_secret(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IntegrationEndpointSecretPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_InventoryLevel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11540,6 +11684,20 @@ func (ec *executionContext) field_Mutation_createFulfillment_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createIntegrationEndpoint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (integration.CreateInput, error) {
+			return ec.unmarshalNCreateIntegrationEndpointInput2githubᚗcomᚋdakkahᚋcityosᚋintegrationᚐCreateInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createPaymentSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11803,6 +11961,20 @@ func (ec *executionContext) field_Mutation_deleteCountry_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_Mutation_deleteCustomerAddress_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteIntegrationEndpoint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -12232,6 +12404,28 @@ func (ec *executionContext) field_Mutation_revokeRole_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_rotateIntegrationEndpointSecret_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "overlapSeconds",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["overlapSeconds"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setBillingAddress_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12422,6 +12616,28 @@ func (ec *executionContext) field_Mutation_updateCountry_args(ctx context.Contex
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (taxonomy.CountryInput, error) {
 			return ec.unmarshalNCountryInput2githubᚗcomᚋdakkahᚋcityosᚋtaxonomyᚐCountryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateIntegrationEndpoint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (integration.UpdateInput, error) {
+			return ec.unmarshalNUpdateIntegrationEndpointInput2githubᚗcomᚋdakkahᚋcityosᚋintegrationᚐUpdateInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -16886,6 +17102,29 @@ func (ec *executionContext) fieldContext_IntegrationEndpoint_store(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _IntegrationEndpoint_hasPreviousSecret(ctx context.Context, field graphql.CollectedField, obj *ent.IntegrationEndpoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntegrationEndpoint_hasPreviousSecret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IntegrationEndpoint().HasPreviousSecret(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntegrationEndpoint_hasPreviousSecret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntegrationEndpoint", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _IntegrationEndpointConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.IntegrationEndpointConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17026,6 +17265,61 @@ func (ec *executionContext) _IntegrationEndpointEdge_cursor(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_IntegrationEndpointEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("IntegrationEndpointEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _IntegrationEndpointSecretPayload_endpoint(ctx context.Context, field graphql.CollectedField, obj *integration.WithSecret) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntegrationEndpointSecretPayload_endpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Endpoint, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.IntegrationEndpoint) graphql.Marshaler {
+			return ec.marshalNIntegrationEndpoint2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐIntegrationEndpoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntegrationEndpointSecretPayload_endpoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IntegrationEndpointSecretPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntegrationEndpoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IntegrationEndpointSecretPayload_secret(ctx context.Context, field graphql.CollectedField, obj *integration.WithSecret) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntegrationEndpointSecretPayload_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntegrationEndpointSecretPayload_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntegrationEndpointSecretPayload", field, false, false, "String")
 }
 
 func (ec *executionContext) _InventoryLevel_id(ctx context.Context, field graphql.CollectedField, obj *ent.InventoryLevel) (ret graphql.Marshaler) {
@@ -20183,6 +20477,182 @@ func (ec *executionContext) fieldContext_Mutation_deleteCustomerAddress(ctx cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteCustomerAddress_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createIntegrationEndpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateIntegrationEndpoint(ctx, fc.Args["input"].(integration.CreateInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *integration.WithSecret) graphql.Marshaler {
+			return ec.marshalNIntegrationEndpointSecretPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋintegrationᚐWithSecret(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntegrationEndpointSecretPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createIntegrationEndpoint_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateIntegrationEndpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateIntegrationEndpoint(ctx, fc.Args["id"].(int), fc.Args["input"].(integration.UpdateInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.IntegrationEndpoint) graphql.Marshaler {
+			return ec.marshalNIntegrationEndpoint2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐIntegrationEndpoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntegrationEndpoint(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateIntegrationEndpoint_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteIntegrationEndpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteIntegrationEndpoint(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteIntegrationEndpoint_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rotateIntegrationEndpointSecret(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rotateIntegrationEndpointSecret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RotateIntegrationEndpointSecret(ctx, fc.Args["id"].(int), fc.Args["overlapSeconds"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *integration.WithSecret) graphql.Marshaler {
+			return ec.marshalNIntegrationEndpointSecretPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋintegrationᚐWithSecret(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rotateIntegrationEndpointSecret(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntegrationEndpointSecretPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rotateIntegrationEndpointSecret_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -32494,6 +32964,83 @@ func (ec *executionContext) unmarshalInputCreateCartInput(ctx context.Context, o
 func UnmarshalCreateCartInput(ctx context.Context, raw any) (cart.CreateInput, error) {
 	var out cart.CreateInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCartInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateIntegrationEndpointInput(ctx context.Context, obj any) (integration.CreateInput, error) {
+	var it integration.CreateInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"tenantId", "storeId", "url", "description", "eventTypes", "enabled"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "tenantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tenantId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TenantID = data
+		case "storeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreID = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "eventTypes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventTypes"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventTypes = data
+		case "enabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enabled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Enabled = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateIntegrationEndpointInput unmarshals raw into the CreateIntegrationEndpointInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateIntegrationEndpointInput(ctx context.Context, raw any) (integration.CreateInput, error) {
+	var out integration.CreateInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateIntegrationEndpointInput", raw, &out)
 	return out, err
 }
 
@@ -47428,6 +47975,69 @@ func UnmarshalThemeInput(ctx context.Context, raw any) (theme.Config, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateIntegrationEndpointInput(ctx context.Context, obj any) (integration.UpdateInput, error) {
+	var it integration.UpdateInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"url", "description", "eventTypes", "enabled"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "eventTypes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventTypes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventTypes = data
+		case "enabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enabled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Enabled = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateIntegrationEndpointInput unmarshals raw into the UpdateIntegrationEndpointInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateIntegrationEndpointInput(ctx context.Context, raw any) (integration.UpdateInput, error) {
+	var out integration.UpdateInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateIntegrationEndpointInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context, obj any) (catalog.UpdateProductInput, error) {
 	var it catalog.UpdateProductInput
 	if obj == nil {
@@ -49690,6 +50300,12 @@ func (ec *executionContext) _IntegrationEndpoint(ctx context.Context, sel ast.Se
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._IntegrationEndpoint_store(ctx, field, obj)
 				})
+		case "hasPreviousSecret":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IntegrationEndpoint_hasPreviousSecret(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -49768,6 +50384,44 @@ func (ec *executionContext) _IntegrationEndpointEdge(ctx context.Context, sel as
 			}
 		case "cursor":
 			out.Values[i] = ec._IntegrationEndpointEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var integrationEndpointSecretPayloadImplementors = []string{"IntegrationEndpointSecretPayload"}
+
+func (ec *executionContext) _IntegrationEndpointSecretPayload(ctx context.Context, sel ast.SelectionSet, obj *integration.WithSecret) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, integrationEndpointSecretPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IntegrationEndpointSecretPayload")
+		case "endpoint":
+			out.Values[i] = ec._IntegrationEndpointSecretPayload_endpoint(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "secret":
+			out.Values[i] = ec._IntegrationEndpointSecretPayload_secret(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -50484,6 +51138,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteCustomerAddress":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteCustomerAddress(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createIntegrationEndpoint":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createIntegrationEndpoint(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateIntegrationEndpoint":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateIntegrationEndpoint(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteIntegrationEndpoint":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteIntegrationEndpoint(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rotateIntegrationEndpointSecret":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rotateIntegrationEndpointSecret(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -53739,6 +54421,11 @@ func (ec *executionContext) unmarshalNCreateCartInput2githubᚗcomᚋdakkahᚋci
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateIntegrationEndpointInput2githubᚗcomᚋdakkahᚋcityosᚋintegrationᚐCreateInput(ctx context.Context, v any) (integration.CreateInput, error) {
+	res, err := ec.unmarshalInputCreateIntegrationEndpointInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateProductInput2githubᚗcomᚋdakkahᚋcityosᚋcatalogᚐCreateProductInput(ctx context.Context, v any) (catalog.CreateProductInput, error) {
 	res, err := ec.unmarshalInputCreateProductInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -53971,6 +54658,14 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) marshalNIntegrationEndpoint2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐIntegrationEndpoint(ctx context.Context, sel ast.SelectionSet, v *ent.IntegrationEndpoint) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IntegrationEndpoint!")
+		return graphql.Null
+	}
+	return ec._IntegrationEndpoint(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNIntegrationEndpointConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐIntegrationEndpointConnection(ctx context.Context, sel ast.SelectionSet, v *ent.IntegrationEndpointConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "IntegrationEndpointConnection!")
@@ -53991,6 +54686,14 @@ func (ec *executionContext) marshalNIntegrationEndpointOrderField2ᚖgithubᚗco
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNIntegrationEndpointSecretPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋintegrationᚐWithSecret(ctx context.Context, sel ast.SelectionSet, v *integration.WithSecret) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IntegrationEndpointSecretPayload!")
+		return graphql.Null
+	}
+	return ec._IntegrationEndpointSecretPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNIntegrationEndpointWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐIntegrationEndpointWhereInput(ctx context.Context, v any) (*ent.IntegrationEndpointWhereInput, error) {
@@ -54912,6 +55615,11 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNUpdateIntegrationEndpointInput2githubᚗcomᚋdakkahᚋcityosᚋintegrationᚐUpdateInput(ctx context.Context, v any) (integration.UpdateInput, error) {
+	res, err := ec.unmarshalInputUpdateIntegrationEndpointInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUpdateProductInput2githubᚗcomᚋdakkahᚋcityosᚋcatalogᚐUpdateProductInput(ctx context.Context, v any) (catalog.UpdateProductInput, error) {
