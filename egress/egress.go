@@ -108,6 +108,13 @@ func isLocalhost(host string) bool {
 
 // checkName refuses names that are internal by construction, whatever DNS says.
 func checkName(host string) error {
+	// Only the ASCII (punycode) form: resolvers map look-alike dots and digits
+	// ("127。0。0。1", fullwidth "０x7f") to ASCII by their own rules.
+	for _, r := range host {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r == '_') {
+			return refuse("the host must be written in ASCII (punycode for other scripts)")
+		}
+	}
 	if !strings.Contains(host, ".") {
 		return refuse("the host %s is not a public domain name", host)
 	}

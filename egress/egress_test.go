@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"strings"
 	"testing"
 
 	"github.com/dakkah/cityos/egress"
@@ -129,6 +130,12 @@ func TestCheckURL(t *testing.T) {
 		{"https://intranet/", prod, false},
 		{"https://nowhere.example.com/", prod, false},
 		{"https://a.123/", prod, false},
+		{"https://127。0。0。1/", prod, false},  // ideographic full stops
+		{"https://０x7f000001/", prod, false}, // fullwidth digits
+		{"https://hooks。example.com/", prod, false},
+		{"https://127.0.0.1./", prod, false},
+		{"https://localhost./", prod, false},
+		{"https://127.0.0.1:443@hooks.example.com/", prod, false},
 		// Development: http (and https) to this machine only.
 		{"http://localhost:3000/hooks", dev, true},
 		{"http://127.0.0.1:9000/", dev, true},
@@ -180,9 +187,14 @@ func TestDialRefusesForbiddenAddress(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	_, err := egress.Client(egress.Policy{}, 0).Get(srv.URL)
-	if !errors.Is(err, egress.ErrForbidden) {
-		t.Fatalf("dialling %s in prod: err = %v, want ErrForbidden", srv.URL, err)
+	// By address, and by a name the system resolver maps to loopback (as a rebound
+	// name would be): the dialler sees only the address.
+	byName := strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)
+	for _, u := range []string{srv.URL, byName} {
+		_, err := egress.Client(egress.Policy{}, 0).Get(u)
+		if !errors.Is(err, egress.ErrForbidden) {
+			t.Fatalf("dialling %s in prod: err = %v, want ErrForbidden", u, err)
+		}
 	}
 	res, err := egress.Client(egress.Policy{AllowHTTPLocalhost: true}, 0).Get(srv.URL)
 	if err != nil {

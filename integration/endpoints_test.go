@@ -125,10 +125,14 @@ func TestCreateValidates(t *testing.T) {
 		} {
 			testenv.RequireError(t, try(admin, map[string]any{"url": u}), "BAD_USER_INPUT", "url")
 		}
-		for _, types := range [][]string{{}, {"order"}, {"order.exploded"}, {"nothing.*"}, {"*", "*.placed"}} {
+		tooMany := make([]string, integration.MaxEventTypes+1)
+		for i := range tooMany {
+			tooMany[i] = "order.placed"
+		}
+		for _, types := range [][]string{{}, {"order"}, {"order.exploded"}, {"nothing.*"}, {"*", "*.placed"}, tooMany} {
 			testenv.RequireError(t, try(admin, map[string]any{"eventTypes": types}), "BAD_USER_INPUT", "eventTypes")
 		}
-		testenv.RequireError(t, try(admin, map[string]any{"description": strings.Repeat("é", integration.MaxDescription+1)}), "BAD_USER_INPUT", "description")
+		testenv.RequireError(t, try(admin, map[string]any{"description": strings.Repeat("é", integration.MaxDescription/2+1)}), "BAD_USER_INPUT", "description")
 		// A store of another tenant: hidden from A's admin; refused as input to the
 		// platform, which sees it.
 		testenv.RequireError(t, try(admin, map[string]any{"storeId": testenv.ID(f.StoreB1.ID)}), "NOT_FOUND")

@@ -4,17 +4,20 @@ import (
 	"context"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/egress"
 )
 
-// MaxDescription is the longest description, in characters (the column's limit).
+// MaxDescription is the longest description in bytes of UTF-8 (the schema's limit,
+// which ent checks in bytes).
 const MaxDescription = 500
 
 // MaxURL is the longest URL (the column's limit).
 const MaxURL = 2048
+
+// MaxEventTypes is the most event types and patterns one endpoint lists.
+const MaxEventTypes = 100
 
 // lookupTimeout bounds the DNS lookup of a URL being saved.
 const lookupTimeout = 5 * time.Second
@@ -22,8 +25,8 @@ const lookupTimeout = 5 * time.Second
 // checkDescription trims the description and checks its length.
 func checkDescription(desc *string) error {
 	*desc = strings.TrimSpace(*desc)
-	if utf8.RuneCountInString(*desc) > MaxDescription {
-		return apperr.Invalid("description", "at most %d characters", MaxDescription)
+	if len(*desc) > MaxDescription {
+		return apperr.Invalid("description", "at most %d bytes (UTF-8)", MaxDescription)
 	}
 	return nil
 }
@@ -32,6 +35,9 @@ func checkDescription(desc *string) error {
 func checkEventTypes(eventTypes []string) error {
 	if len(eventTypes) == 0 {
 		return apperr.Invalid("eventTypes", "subscribe to at least one event type (\"*\" is every event)")
+	}
+	if len(eventTypes) > MaxEventTypes {
+		return apperr.Invalid("eventTypes", "at most %d entries (\"<aggregate>.*\" covers an aggregate)", MaxEventTypes)
 	}
 	for _, t := range eventTypes {
 		if !ValidEventType(t) {
