@@ -16,6 +16,7 @@ import (
 	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/webhooks"
 )
 
 // Resolver carries the services the resolvers call.
@@ -35,4 +36,5 @@ type Resolver struct {
 	Carts     *cart.Service
 	Checkout  *checkout.Service
 	Orders    *orders.Service
+	Webhooks  *webhooks.Service
 }
