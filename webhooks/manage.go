@@ -89,7 +89,7 @@ func (s *Service) ReplayDelivery(ctx context.Context, deliveryID int) (*ent.Webh
 func (s *Service) sendNow(ctx context.Context, a Attempt) (*ent.WebhookDelivery, error) {
 	row, err := s.Deliver(ctx, a)
 	if err == nil && row == nil {
-		return nil, errNoEndpoint // deleted or disabled meanwhile
+		return nil, apperr.New(apperr.NotFound, "nothing to deliver: the endpoint or the event is gone")
 	}
 	if err != nil {
 		return nil, err
