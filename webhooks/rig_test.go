@@ -111,6 +111,9 @@ func newRig(t *testing.T, db *testenv.DB) *rig {
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Now:    func() time.Time { return r.now },
 	}
+	// The API's service is this one, so mutations deliver and queue as the test does.
+	*r.API.App.Webhooks = *r.svc
+	r.svc = r.API.App.Webhooks
 	t.Cleanup(func() { _ = asynq.NewInspectorFromRedisClient(rdb).DeleteQueue(r.queue, true) })
 	return r
 }
