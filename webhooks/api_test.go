@@ -29,7 +29,7 @@ func TestPingReplayAndListThroughTheAPI(t *testing.T) {
 		var pinged struct {
 			Ping struct {
 				ID, EventType, Status, WebhookID string
-				ResponseCode, Attempt             int
+				ResponseCode, Attempt            int
 			} `json:"pingIntegrationEndpoint"`
 		}
 		r.API.MustDo(t, admin, ping, map[string]any{"id": gid(ep.ID)}).Decode(t, &pinged)
@@ -77,7 +77,9 @@ func TestPingReplayAndListThroughTheAPI(t *testing.T) {
 		var listed struct {
 			List struct {
 				TotalCount int
-				Edges      []struct{ Node struct{ Status, Error string } }
+				Edges      []struct {
+					Node struct{ Status, Error string }
+				}
 			} `json:"webhookDeliveries"`
 		}
 		r.API.MustDo(t, admin, list, map[string]any{"id": gid(ep.ID)}).Decode(t, &listed)
