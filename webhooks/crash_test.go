@@ -46,7 +46,6 @@ func (slogQuiet) Warn(...any)  {}
 func (slogQuiet) Error(...any) {}
 func (slogQuiet) Fatal(...any) {}
 
-
 // A worker killed in the middle of a delivery and started again: every event reaches the
 // receiver at least once, and a receiver that de-duplicates by webhook-id applies each
 // once; each attempt is still one row.
