@@ -2,7 +2,9 @@ package access_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"strconv"
 	"testing"
 	"time"
@@ -41,6 +43,12 @@ type fx struct {
 	Newbie                         *ent.User
 	MembershipAdminB               *ent.Membership
 	AuditA1, AuditB                *ent.AuditLog
+}
+
+type noNetwork struct{}
+
+func (noNetwork) RoundTrip(*http.Request) (*http.Response, error) {
+	return nil, errors.New("the authorization matrix makes no outbound request")
 }
 
 func sysCtx() context.Context {
@@ -118,6 +126,8 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	endpoint(f.TenantA.ID, nil, "A erp")
 	endpoint(f.TenantA.ID, &f.StoreA1.ID, "A1 search")
 	endpoint(f.TenantB.ID, nil, "B crm")
+	// The matrix makes no outbound request: every webhook attempt fails at once.
+	f.API.App.Webhooks.HTTP = &http.Client{Transport: noNetwork{}}
 	f.addCommerce(t)
 	return f
 }

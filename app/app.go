@@ -147,7 +147,7 @@ func (a *Instance) assemble() error {
 		checkout.OnPostgres(platform.DialectOf(a.DB) == dialect.Postgres))
 	a.Orders = orders.New(a.Client, a.Payments)
 	// HTTP is the outbound client with the SSRF guard (package egress), set at wiring;
-	// until then every attempt fails with "no HTTP client is configured".
+	// until then every delivery task fails with webhooks.ErrNoClient.
 	a.Webhooks = &webhooks.Service{
 		Client: a.Client, Queue: asynq.NewClientFromRedisClient(a.Redis), Logger: a.Logger,
 		Config: webhooks.Configured(a.Config.WebhookSchedule, a.Config.WebhookTimeout,

@@ -13,6 +13,10 @@ import (
 	"github.com/dakkah/cityos/viewer"
 )
 
+// ErrNoClient: the service has no HTTP client. It is the platform's fault, not the
+// receiver's: no attempt is recorded, so no endpoint is disabled for it.
+var ErrNoClient = errors.New("webhook delivery: no HTTP client is configured")
+
 // ErrWrongTenant refuses an attempt to deliver an event to another tenant's endpoint.
 var ErrWrongTenant = errors.New("webhook delivery: the event is not of the endpoint's tenant")
 
@@ -24,6 +28,9 @@ var ErrWrongTenant = errors.New("webhook delivery: the event is not of the endpo
 // and makes the attempt again (receivers de-duplicate by webhook-id). A task run again
 // after its attempt finished sends nothing.
 func (s *Service) Deliver(ctx context.Context, a Attempt) (*ent.WebhookDelivery, error) {
+	if s.HTTP == nil {
+		return nil, ErrNoClient
+	}
 	ctx = viewer.SystemContext(ctx, "webhook-delivery")
 	ep, err := s.Client.IntegrationEndpoint.Get(ctx, a.EndpointID)
 	if ent.IsNotFound(err) {

@@ -99,3 +99,17 @@ func TestFanOutIsIdempotentByEvent(t *testing.T) {
 		require.Len(t, r.attempts(t, ep.ID), 1)
 	})
 }
+
+// Without an HTTP client nothing is attempted: the platform's fault is no receiver's
+// failure, so no attempt is recorded and no endpoint is disabled for it.
+func TestNoClientRecordsNothing(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		r := newRig(t, db)
+		ep := r.endpoint(t, r.TenantA.ID, nil, "https://hooks.example.com/x", "*")
+		ev := r.raise(t, r.TenantA.ID, nil, "order.placed", map[string]any{"id": 1})
+		r.svc.HTTP = nil
+		_, err := r.svc.Deliver(context.Background(), webhooks.Attempt{EventID: ev.ID, EndpointID: ep.ID, Number: 1})
+		require.ErrorIs(t, err, webhooks.ErrNoClient)
+		require.Empty(t, r.attempts(t, ep.ID))
+	})
+}

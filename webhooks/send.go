@@ -40,9 +40,6 @@ func (s *Service) send(ctx context.Context, ep *ent.IntegrationEndpoint, ev *ent
 	if err != nil {
 		return result{err: "the event could not be encoded: " + err.Error()}
 	}
-	if s.HTTP == nil {
-		return result{err: "no HTTP client is configured for webhooks"}
-	}
 	ctx, cancel := context.WithTimeout(ctx, s.Config.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ep.URL, bytes.NewReader(payload))
