@@ -2,7 +2,9 @@ package access_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"strconv"
 	"testing"
 	"time"
@@ -15,6 +17,7 @@ import (
 	entmigrate "github.com/dakkah/cityos/ent/migrate"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/testenv"
@@ -40,6 +43,12 @@ type fx struct {
 	Newbie                         *ent.User
 	MembershipAdminB               *ent.Membership
 	AuditA1, AuditB                *ent.AuditLog
+}
+
+type noNetwork struct{}
+
+func (noNetwork) RoundTrip(*http.Request) (*http.Response, error) {
+	return nil, errors.New("the authorization matrix makes no outbound request")
 }
 
 func sysCtx() context.Context {
@@ -101,14 +110,24 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	must(err)
 	f.AuditB, err = c.AuditLog.Query().Where(auditlog.TenantID(f.TenantB.ID), auditlog.EntityType("Tenant")).First(ctx)
 	must(err)
+	// Each endpoint has one dead delivery, its error naming the endpoint.
 	endpoint := func(tenantID int, storeID *int, desc string) {
-		must(c.IntegrationEndpoint.Create().SetTenantID(tenantID).SetNillableStoreID(storeID).SetDescription(desc).
+		ep, err := c.IntegrationEndpoint.Create().SetTenantID(tenantID).SetNillableStoreID(storeID).SetDescription(desc).
 			SetURL("https://hooks.example.com/" + strconv.Itoa(tenantID)).SetEventTypes([]string{"*"}).
-			SetSecret("whsec_bWF0cml4").Exec(ctx))
+			SetSecret("whsec_bWF0cml4").Save(ctx)
+		must(err)
+		ev, err := c.OutboxEvent.Create().SetTenantID(tenantID).SetNillableStoreID(storeID).SetTopic("order.placed").
+			SetPayload(map[string]any{"orderId": 1}).SetPublishedAt(time.Now()).Save(ctx)
+		must(err)
+		must(c.WebhookDelivery.Create().SetTenantID(tenantID).SetNillableStoreID(storeID).SetEndpointID(ep.ID).
+			SetEventID(ev.ID).SetWebhookID(outbox.PublicID(ev.ID)).SetEventType("order.placed").SetAttempt(12).
+			SetStatus("dead").SetError(desc + ": HTTP 500").Exec(ctx))
 	}
 	endpoint(f.TenantA.ID, nil, "A erp")
 	endpoint(f.TenantA.ID, &f.StoreA1.ID, "A1 search")
 	endpoint(f.TenantB.ID, nil, "B crm")
+	// The matrix makes no outbound request: every webhook attempt fails at once.
+	f.API.App.Webhooks.HTTP = &http.Client{Transport: noNetwork{}}
 	f.addCommerce(t)
 	return f
 }

@@ -39,6 +39,7 @@ import (
 	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/webhooks"
 	"github.com/dakkah/cityos/workers"
 )
 
@@ -66,6 +67,7 @@ type Instance struct {
 	// Integrations manages integration endpoints; its Egress policy is the one every
 	// outbound webhook obeys (tests set its Resolver).
 	Integrations *integration.Service
+	Webhooks     *webhooks.Service
 	// LookupTXT checks domain ownership for the API and the workers; tests swap in a fake.
 	LookupTXT tenancy.TXTLookup
 
@@ -150,6 +152,14 @@ func (a *Instance) assemble() error {
 		checkout.OnPostgres(platform.DialectOf(a.DB) == dialect.Postgres))
 	a.Orders = orders.New(a.Client, a.Payments)
 	a.Integrations = integration.New(a.Client, egress.Policy{AllowHTTPLocalhost: a.Config.WebhookAllowHTTPLocalhost})
+	// Deliveries go through the SSRF guard (package egress) with the policy endpoints'
+	// URLs were saved under, checked again on the address each request dials.
+	a.Webhooks = &webhooks.Service{
+		Client: a.Client, Queue: asynq.NewClientFromRedisClient(a.Redis), Logger: a.Logger,
+		Config: webhooks.Configured(a.Config.WebhookSchedule, a.Config.WebhookTimeout,
+			a.Config.WebhookDeadStreak, a.Config.WebhookRetention),
+	}
+	a.Webhooks.HTTP = egress.Client(a.Integrations.Egress, a.Webhooks.Config.Timeout)
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
@@ -183,6 +193,7 @@ func (a *Instance) Handler() http.Handler {
 			Orders:     a.Orders,
 
 			Integrations: a.Integrations,
+			Webhooks:     a.Webhooks,
 		},
 		Identity:   a.Identity,
 		Storefront: a.Stores,
@@ -209,7 +220,7 @@ func (a *Instance) Close() {
 // WorkerDeps is what the background workers use.
 func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
-		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger)}
+		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Webhooks: a.Webhooks}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

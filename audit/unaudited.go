@@ -16,5 +16,8 @@ var Unaudited = map[string]string{
 	"OutboxEvent":  "events raised by changes that are themselves audited",
 	"RefreshToken": "sign-in session state of one user, not tenant-owned data",
 	// The claim mirrors a tenant's or store's subdomain, whose change is audited on that row.
-	"SubdomainClaim": "the platform's index of subdomains taken; the owning row's change is audited",
+	// Each attempt is itself the record of what the platform did; the endpoint changes
+	// they cause (disabled, its dead streak) are audited on the endpoint.
+	"WebhookDelivery": "the delivery log itself: one row per attempt to send an event",
+	"SubdomainClaim":  "the platform's index of subdomains taken; the owning row's change is audited",
 }

@@ -57,6 +57,17 @@ type Config struct {
 	StripeSecretKey     string // STRIPE_SECRET_KEY: enables the Stripe payment provider (then the default)
 	StripeAPIBase       string // STRIPE_API_BASE: another Stripe endpoint (stripe-mock)
 	StripeWebhookSecret string // STRIPE_WEBHOOK_SECRET: verifies POST /webhooks/stripe
+
+	// Outbound webhooks. WebhookSchedule is the wait before each retry of a failed
+	// delivery (CITYOS_WEBHOOK_SCHEDULE, comma-separated durations; default 11 waits
+	// doubling from 40s: 12 attempts over about 23 hours); WebhookTimeout bounds one
+	// attempt (CITYOS_WEBHOOK_TIMEOUT, default 10s); WebhookDeadStreak dead deliveries in
+	// a row disable an endpoint (CITYOS_WEBHOOK_DEAD_STREAK, default 5);
+	// WebhookRetention is how long attempts are kept (CITYOS_WEBHOOK_RETENTION, default 720h).
+	WebhookSchedule   []time.Duration
+	WebhookTimeout    time.Duration
+	WebhookDeadStreak int
+	WebhookRetention  time.Duration
 }
 
 // Embedded reports whether the database is the embedded SQLite file.
@@ -136,6 +147,9 @@ func FromEnv() (Config, error) {
 			return c, fmt.Errorf("CITYOS_WEBHOOK_ALLOW_HTTP_LOCALHOST must be true or false, not %q", v)
 		}
 		c.WebhookAllowHTTPLocalhost = b
+	}
+	if err := c.readWebhooks(); err != nil {
+		return c, err
 	}
 	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)
 	if err != nil {

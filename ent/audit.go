@@ -41,6 +41,7 @@ import (
 	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/webhookdelivery"
 )
 
 // AuditRows reads the rows m is about to update or delete, as they are before it runs,
@@ -1095,4 +1096,35 @@ func (m *UserMutation) AuditRows(ctx context.Context) ([]any, error) {
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *UserMutation) AuditEdges() []string {
 	return []string{user.EdgeMemberships, user.EdgeRefreshTokens, user.EdgeAddresses}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *WebhookDeliveryMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().WebhookDelivery.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(webhookdelivery.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// AuditEdges names the edges of WebhookDelivery that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *WebhookDeliveryMutation) AuditEdges() []string {
+	return []string{}
 }

@@ -46,6 +46,7 @@ import (
 	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/webhookdelivery"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -140,6 +141,7 @@ func checkColumn(t, c string) error {
 			subdomainclaim.Table:      subdomainclaim.ValidColumn,
 			tenant.Table:              tenant.ValidColumn,
 			user.Table:                user.ValidColumn,
+			webhookdelivery.Table:     webhookdelivery.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

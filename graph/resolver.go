@@ -17,6 +17,7 @@ import (
 	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/webhooks"
 )
 
 // Resolver carries the services the resolvers call.
@@ -38,4 +39,5 @@ type Resolver struct {
 	Orders    *orders.Service
 
 	Integrations *integration.Service
+	Webhooks     *webhooks.Service
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/viewer"
+	"github.com/dakkah/cityos/webhooks"
 )
 
 // TaskVerifyDomains re-checks the DNS of every pending custom domain.
@@ -39,6 +40,8 @@ type Deps struct {
 	KeyPrefix string
 	// InProcessRedis says the queue's Redis is the embedded one (no REDIS_URL).
 	InProcessRedis bool
+	// Webhooks delivers events to integration endpoints (nil: none are delivered).
+	Webhooks *webhooks.Service
 
 	storeNames *expiring.Map[int, string] // set by Mux for its handlers (see storeName)
 }
@@ -60,6 +63,10 @@ func Mux(d Deps) *asynq.ServeMux {
 	mux.HandleFunc(TaskVerifyDomains, d.verifyPendingDomains)
 	mux.HandleFunc(TaskOrderPlaced, d.onOrderPlaced)
 	mux.HandleFunc(TaskOrderShipped, d.onOrderShipped)
+	if d.Webhooks != nil {
+		mux.HandleFunc(webhooks.TaskDeliver, d.deliverWebhook)
+		mux.HandleFunc(webhooks.TaskPrune, d.pruneWebhookDeliveries)
+	}
 	return mux
 }
 
@@ -87,6 +94,11 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: slogAdapter{d.Logger}})
 	if _, err := sched.Register("@every 10m", asynq.NewTask(TaskVerifyDomains, nil), asynq.Unique(9*time.Minute)); err != nil {
 		return err
+	}
+	if d.Webhooks != nil {
+		if _, err := sched.Register("@every 1h", asynq.NewTask(webhooks.TaskPrune, nil), asynq.Unique(50*time.Minute)); err != nil {
+			return err
+		}
 	}
 	if err := srv.Start(Mux(d)); err != nil {
 		return err

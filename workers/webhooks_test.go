@@ -1,0 +1,53 @@
+package workers_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+
+	"github.com/hibiken/asynq"
+	"github.com/stretchr/testify/require"
+
+	"github.com/dakkah/cityos/ent/webhookdelivery"
+	"github.com/dakkah/cityos/outbox"
+	"github.com/dakkah/cityos/stdwebhook"
+	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/webhooks"
+)
+
+// The worker runs a queued delivery task: the receiver gets the signed event, the
+// attempt is recorded; a task that is not an attempt is not retried.
+func TestWorkerDeliversAWebhookTask(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newEnv(t, db)
+		var got atomic.Int32
+		recv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			got.Add(1)
+			w.WriteHeader(http.StatusOK)
+		}))
+		defer recv.Close()
+		secret, err := stdwebhook.NewSecret()
+		require.NoError(t, err)
+		ep, err := db.Client.IntegrationEndpoint.Create().SetTenantID(e.TenantA.ID).SetURL(recv.URL).
+			SetEventTypes([]string{"order.*"}).SetSecret(secret).Save(sys())
+		require.NoError(t, err)
+		e.deps.Webhooks = &webhooks.Service{Client: db.Client, HTTP: recv.Client(), Queue: asynq.NewClientFromRedisClient(e.rdb),
+			QueueOptions: []asynq.Option{asynq.Queue(e.queue)}, Config: webhooks.DefaultConfig()}
+
+		task := e.raise(t, outbox.OrderShipped, map[string]any{"orderId": 1})
+		ev, err := outbox.DecodeEvent(task.Type(), task.Payload())
+		require.NoError(t, err)
+		require.NoError(t, e.deps.Webhooks.FanOut(context.Background(), ev))
+		info, err := asynq.NewInspectorFromRedisClient(e.rdb).GetTaskInfo(e.queue, webhooks.Attempt{EventID: ev.ID, EndpointID: ep.ID, Number: 1}.TaskID())
+		require.NoError(t, err)
+		require.NoError(t, e.process(asynq.NewTask(info.Type, info.Payload)))
+		require.EqualValues(t, 1, got.Load())
+		row, err := db.Client.WebhookDelivery.Query().Where(webhookdelivery.EndpointID(ep.ID)).Only(sys())
+		require.NoError(t, err)
+		require.Equal(t, webhookdelivery.StatusSucceeded, row.Status)
+
+		require.ErrorIs(t, e.process(asynq.NewTask(webhooks.TaskDeliver, []byte("{}"))), asynq.SkipRetry)
+	})
+}
