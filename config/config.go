@@ -52,6 +52,8 @@ type Config struct {
 	StripeSecretKey     string // STRIPE_SECRET_KEY: enables the Stripe payment provider (then the default)
 	StripeAPIBase       string // STRIPE_API_BASE: another Stripe endpoint (stripe-mock)
 	StripeWebhookSecret string // STRIPE_WEBHOOK_SECRET: verifies POST /webhooks/stripe
+
+	Operations // domain checks and the queue (operations.go)
 }
 
 // Embedded reports whether the database is the embedded SQLite file.
@@ -123,6 +125,9 @@ func FromEnv() (Config, error) {
 			return c, fmt.Errorf("CITYOS_REFRESH_GRACE must be a positive duration such as 10s, not %q", v)
 		}
 		c.RefreshGrace = d
+	}
+	if err := readOperations(&c.Operations); err != nil {
+		return c, err
 	}
 	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/eventmetrics"
 	"github.com/dakkah/cityos/expiring"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/outbox"
@@ -39,6 +40,11 @@ type Deps struct {
 	KeyPrefix string
 	// InProcessRedis says the queue's Redis is the embedded one (no REDIS_URL).
 	InProcessRedis bool
+	// Metrics counts what the pipeline does; nil counts nothing.
+	Metrics *eventmetrics.Metrics
+	// QueueRetention is how long a relayed event's finished task stays in Redis (0:
+	// outbox.DefaultRetention); see outbox.DefaultRetention for why it can be short.
+	QueueRetention time.Duration
 
 	storeNames *expiring.Map[int, string] // set by Mux for its handlers (see storeName)
 }
@@ -96,7 +102,7 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 		return err
 	}
 	mode, addr := queueMode(opt, d.InProcessRedis)
-	d.logger().Info("workers started", "queue", mode, "redis", addr, "concurrency", 10)
+	d.logger().Info("workers started", "queue", mode, "redis", addr, "concurrency", 10, "retention", d.retention().String())
 	queue := asynq.NewClient(opt)
 	relayOutbox(ctx, d, queue)
 	_ = queue.Close()
@@ -118,11 +124,27 @@ func relayOutbox(ctx context.Context, d Deps, queue *asynq.Client) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-			if n, err := outbox.Relay(ctx, d.Client, queue); err != nil && ctx.Err() == nil {
+			if n, err := d.RelayOutbox(ctx, queue); err != nil && ctx.Err() == nil {
 				d.logger().Warn("outbox relay failed; retrying on the next tick", "published", n, "err", err)
 			}
 		}
 	}
+}
+
+func (d Deps) retention() time.Duration {
+	if d.QueueRetention > 0 {
+		return d.QueueRetention
+	}
+	return outbox.DefaultRetention
+}
+
+// RelayOutbox relays the outbox once, as each tick does: with the configured retention,
+// counting what it relayed. opts are added to every task (tests pass their own queue).
+func (d Deps) RelayOutbox(ctx context.Context, queue *asynq.Client, opts ...asynq.Option) (int, error) {
+	opts = append([]asynq.Option{asynq.Retention(d.retention())}, opts...)
+	n, err := outbox.Relay(ctx, d.Client, queue, opts...)
+	d.Metrics.Relayed(n)
+	return n, err
 }
 
 type slogAdapter struct{ l *slog.Logger }
