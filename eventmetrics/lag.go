@@ -47,8 +47,9 @@ func (c outboxLag) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(unpublishedDesc, prometheus.GaugeValue, float64(n))
 	lag := 0.0
 	if n > 0 {
-		// The lowest id is the oldest row (ids grow with insertion).
-		oldest, err := waiting.Order(outboxevent.ByID()).First(ctx)
+		// The oldest by time, not the lowest id: a long transaction commits its event
+		// after later ones.
+		oldest, err := waiting.Order(outboxevent.ByCreatedAt()).First(ctx)
 		if err != nil && !ent.IsNotFound(err) {
 			ch <- prometheus.NewInvalidMetric(lagDesc, err)
 			return
