@@ -131,7 +131,7 @@ func (a *Instance) assemble() error {
 	a.LookupTXT = tenancy.DNSLookup(a.Config.DNSResolver)
 	a.Metrics = prometheus.NewRegistry()
 	a.Events = eventmetrics.New(a.Metrics)
-	a.Metrics.MustRegister(eventmetrics.OutboxLag(a.Client), eventmetrics.QueueDepth(asynq.NewInspectorFromRedisClient(a.Redis)))
+	a.Metrics.MustRegister(eventmetrics.OutboxLag(a.Client), eventmetrics.QueueDepth(asynq.NewInspectorFromRedisClient(a.Redis), workers.Queue))
 	a.Identity = identity.New(a.Client, issuer)
 	if a.Config.RefreshGrace > 0 { // else identity's default
 		a.Identity.RefreshGrace = a.Config.RefreshGrace

@@ -1,6 +1,8 @@
 package eventmetrics
 
 import (
+	"slices"
+
 	"github.com/hibiken/asynq"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -13,10 +15,17 @@ var (
 )
 
 // QueueDepth is a collector reading, at each scrape, the size of every asynq queue in
-// insp's Redis, so a backlog shows whichever process is scraped.
-func QueueDepth(insp *asynq.Inspector) prometheus.Collector { return queueDepth{insp} }
+// insp's Redis, so a backlog shows whichever process is scraped. The queues named in
+// always are reported even before their first task (asynq knows a queue only once a
+// task was queued in it), so an alert on them has a series from the start.
+func QueueDepth(insp *asynq.Inspector, always ...string) prometheus.Collector {
+	return queueDepth{insp, always}
+}
 
-type queueDepth struct{ insp *asynq.Inspector }
+type queueDepth struct {
+	insp   *asynq.Inspector
+	always []string
+}
 
 func (c queueDepth) Describe(ch chan<- *prometheus.Desc) { ch <- depthDesc; ch <- latencyDesc }
 
@@ -26,15 +35,24 @@ func (c queueDepth) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.NewInvalidMetric(depthDesc, err)
 		return
 	}
+	for _, q := range c.always {
+		if !slices.Contains(queues, q) {
+			c.emit(ch, q, &asynq.QueueInfo{})
+		}
+	}
 	for _, q := range queues {
 		info, err := c.insp.GetQueueInfo(q)
 		if err != nil {
 			continue // deleted between the two calls
 		}
-		for state, n := range map[string]int{"pending": info.Pending, "active": info.Active, "scheduled": info.Scheduled,
-			"retry": info.Retry, "archived": info.Archived, "completed": info.Completed} {
-			ch <- prometheus.MustNewConstMetric(depthDesc, prometheus.GaugeValue, float64(n), q, state)
-		}
-		ch <- prometheus.MustNewConstMetric(latencyDesc, prometheus.GaugeValue, info.Latency.Seconds(), q)
+		c.emit(ch, q, info)
 	}
+}
+
+func (c queueDepth) emit(ch chan<- prometheus.Metric, q string, info *asynq.QueueInfo) {
+	for state, n := range map[string]int{"pending": info.Pending, "active": info.Active, "scheduled": info.Scheduled,
+		"retry": info.Retry, "archived": info.Archived, "completed": info.Completed} {
+		ch <- prometheus.MustNewConstMetric(depthDesc, prometheus.GaugeValue, float64(n), q, state)
+	}
+	ch <- prometheus.MustNewConstMetric(latencyDesc, prometheus.GaugeValue, info.Latency.Seconds(), q)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/dakkah/cityos/server"
 	"github.com/dakkah/cityos/testenv"
 	"github.com/dakkah/cityos/txn"
+	"github.com/dakkah/cityos/workers"
 )
 
 // scrape reads /metrics of h as Prometheus would.
@@ -88,6 +89,8 @@ func TestPipelineMetrics(t *testing.T) {
 		require.Zero(t, mustValue(t, before, "outbox_lag_seconds", nil))
 		require.Zero(t, mustValue(t, before, "outbox_unpublished_events", nil))
 		relayed := mustValue(t, before, "events_relayed_total", nil)
+		_, ok := value(before, "queue_depth", map[string]string{"queue": workers.Queue, "state": "pending"})
+		require.True(t, ok, "the workers' queue is reported before its first task")
 
 		// Three events wait, the oldest an hour old.
 		require.NoError(t, txn.Run(sys(), db.Client, func(tx *ent.Tx) error {
@@ -111,7 +114,7 @@ func TestPipelineMetrics(t *testing.T) {
 		require.Zero(t, mustValue(t, after, "outbox_lag_seconds", nil))
 		require.Equal(t, 4.0, mustValue(t, after, "queue_depth", map[string]string{"queue": queue, "state": "pending"}))
 		require.Zero(t, mustValue(t, after, "queue_depth", map[string]string{"queue": queue, "state": "retry"}))
-		_, ok := value(after, "queue_latency_seconds", map[string]string{"queue": queue})
+		_, ok = value(after, "queue_latency_seconds", map[string]string{"queue": queue})
 		require.True(t, ok)
 
 		// The relayed tasks keep their ids for the configured retention, which is what

@@ -26,6 +26,9 @@ import (
 // TaskVerifyDomains re-checks the DNS of every pending custom domain.
 const TaskVerifyDomains = "domains:verify-pending"
 
+// Queue is the asynq queue the workers serve and every task goes to (asynq's default).
+const Queue = "default"
+
 // Deps is what the handlers use.
 type Deps struct {
 	Client    *ent.Client
