@@ -84,7 +84,7 @@ func (d Deps) verifyPendingDomains(ctx context.Context, _ *asynq.Task) error {
 		if err != nil {
 			return err
 		}
-		d.Logger.Info("domain checked", "domain", dom.Hostname, "status", dom.Status)
+		d.logger().Info("domain checked", "domain", dom.Hostname, "status", dom.Status)
 	}
 	return nil
 }
@@ -93,7 +93,7 @@ func (d Deps) verifyPendingDomains(ctx context.Context, _ *asynq.Task) error {
 // every RelayInterval.
 func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 	srv := asynq.NewServer(opt, asynq.Config{Concurrency: 10, Logger: slogAdapter{d.logger()}})
-	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: slogAdapter{d.Logger}})
+	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: slogAdapter{d.logger()}})
 	if _, err := sched.Register("@every 10m", asynq.NewTask(TaskVerifyDomains, nil), asynq.Unique(9*time.Minute)); err != nil {
 		return err
 	}
