@@ -8,7 +8,6 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 
 	"entgo.io/ent/dialect"
@@ -23,6 +22,7 @@ import (
 	"github.com/dakkah/cityos/platform"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/hibiken/asynq"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/redis/go-redis/v9"
 
@@ -30,6 +30,7 @@ import (
 	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/egress"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/eventmetrics"
 	"github.com/dakkah/cityos/graph"
 	"github.com/dakkah/cityos/identity"
 	"github.com/dakkah/cityos/integration"
@@ -68,8 +69,13 @@ type Instance struct {
 	// outbound webhook obeys (tests set its Resolver).
 	Integrations *integration.Service
 	Webhooks     *webhooks.Service
-	// LookupTXT checks domain ownership for the API and the workers; tests swap in a fake.
+	// LookupTXT checks domain ownership for the API and the workers, through
+	// CITYOS_DNS_RESOLVER when set; tests swap in a fake.
 	LookupTXT tenancy.TXTLookup
+	// Metrics is the instance's registry beyond HTTP and GraphQL, served on /metrics by
+	// the API or, for a worker alone, by server.OpsOnly; Events are its pipeline counters.
+	Metrics *prometheus.Registry
+	Events  *eventmetrics.Metrics
 
 	closers []func()
 }
@@ -129,13 +135,17 @@ func (a *Instance) assemble() error {
 	if err != nil {
 		return fmt.Errorf("CITYOS_JWT_SECRET: %w", err)
 	}
-	a.LookupTXT = net.DefaultResolver.LookupTXT
+	a.LookupTXT = tenancy.DNSLookup(a.Config.DNSResolver)
+	a.Metrics = prometheus.NewRegistry()
+	a.Events = eventmetrics.New(a.Metrics)
+	a.Metrics.MustRegister(eventmetrics.OutboxLag(a.Client), eventmetrics.QueueDepth(asynq.NewInspectorFromRedisClient(a.Redis), workers.Queue))
 	a.Identity = identity.New(a.Client, issuer)
 	if a.Config.RefreshGrace > 0 { // else identity's default
 		a.Identity.RefreshGrace = a.Config.RefreshGrace
 	}
 	a.Tenancy = tenancy.New(a.Client, a.Config.PlatformDomain)
 	a.Tenancy.Mail = notification.FromConfig(a.Config, a.Logger)
+	a.Tenancy.VerificationWindow = a.Config.DomainVerificationWindow
 	a.Taxonomy = taxonomy.New(a.Client)
 	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithRedis(a.Redis))
 	a.Stores = &storefront.Resolver{Client: a.Client, Rules: a.Rules}
@@ -201,12 +211,18 @@ func (a *Instance) Handler() http.Handler {
 		Checkout:   a.Checkout,
 		Client:     a.Client,
 		Redis:      a.Redis,
-		Ready: map[string]func(context.Context) error{
-			"database": a.DB.PingContext,
-			"redis":    func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() },
-		},
-		Logger: a.Logger,
+		Ready:      a.Ready(),
+		Logger:     a.Logger,
+		Metrics:    a.Metrics,
 	})
+}
+
+// Ready are the readiness checks of the instance: its database and its Redis.
+func (a *Instance) Ready() map[string]func(context.Context) error {
+	return map[string]func(context.Context) error{
+		"database": a.DB.PingContext,
+		"redis":    func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() },
+	}
 }
 
 // Close releases everything Open acquired, in reverse order.
@@ -220,7 +236,8 @@ func (a *Instance) Close() {
 // WorkerDeps is what the background workers use.
 func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
-		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Webhooks: a.Webhooks}
+		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Webhooks: a.Webhooks,
+		Metrics: a.Events, QueueRetention: a.Config.QueueRetention}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

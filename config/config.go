@@ -68,6 +68,8 @@ type Config struct {
 	WebhookTimeout    time.Duration
 	WebhookDeadStreak int
 	WebhookRetention  time.Duration
+
+	Operations // domain checks and the queue (operations.go)
 }
 
 // Embedded reports whether the database is the embedded SQLite file.
@@ -149,6 +151,9 @@ func FromEnv() (Config, error) {
 		c.WebhookAllowHTTPLocalhost = b
 	}
 	if err := c.readWebhooks(); err != nil {
+		return c, err
+	}
+	if err := readOperations(&c.Operations); err != nil {
 		return c, err
 	}
 	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)

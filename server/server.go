@@ -47,6 +47,9 @@ type Deps struct {
 	Redis  *redis.Client
 	Ready  map[string]func(context.Context) error
 	Logger *slog.Logger
+	// Metrics are the instance's metrics beyond HTTP and GraphQL (the event pipeline's),
+	// served on /metrics with them; nil for none.
+	Metrics prometheus.Gatherer
 }
 
 // New returns the root handler.
@@ -73,7 +76,7 @@ func New(d Deps) http.Handler {
 	mux.Handle("GET /{$}", rootPage(d.Config.Dev()))
 	mux.Handle("GET /healthz", middleware.Health())
 	mux.Handle("GET /readyz", middleware.Ready(d.Ready))
-	mux.Handle("GET /metrics", middleware.MetricsHandler(reg))
+	mux.Handle("GET /metrics", middleware.MetricsHandler(reg, gatherers(d.Metrics)...))
 	// The audit log as a file, behind the same credentials and rate limit as the API.
 	mux.Handle("GET /audit/export", chain(auditExport(d.Client, generated.NewExecutableSchema(generated.Config{}).Schema()),
 		signIn,
