@@ -18,6 +18,7 @@ import (
 	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/customer"
 	"github.com/dakkah/cityos/inventory"
+	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/platform"
@@ -61,6 +62,8 @@ type Instance struct {
 	Payments  *payment.Registry
 	Checkout  *checkout.Service
 	Orders    *orders.Service
+	// Live feeds this instance's GraphQL subscriptions from Redis.
+	Live *livefeed.Hub
 	// LookupTXT checks domain ownership for the API and the workers; tests swap in a fake.
 	LookupTXT tenancy.TXTLookup
 
@@ -144,6 +147,7 @@ func (a *Instance) assemble() error {
 	a.Checkout = checkout.New(a.Client, a.Payments, checkout.WithCarts(a.Carts),
 		checkout.OnPostgres(platform.DialectOf(a.DB) == dialect.Postgres))
 	a.Orders = orders.New(a.Client, a.Payments)
+	a.Live = livefeed.NewHub(a.Redis, a.Client, a.Config.EventsChannel, a.Logger)
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
@@ -175,6 +179,7 @@ func (a *Instance) Handler() http.Handler {
 			Carts:      a.Carts,
 			Checkout:   a.Checkout,
 			Orders:     a.Orders,
+			Live:       a.Live,
 		},
 		Identity:   a.Identity,
 		Storefront: a.Stores,
@@ -182,6 +187,7 @@ func (a *Instance) Handler() http.Handler {
 		Checkout:   a.Checkout,
 		Client:     a.Client,
 		Redis:      a.Redis,
+		Live:       a.Live,
 		Ready: map[string]func(context.Context) error{
 			"database": a.DB.PingContext,
 			"redis":    func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() },
@@ -192,6 +198,9 @@ func (a *Instance) Handler() http.Handler {
 
 // Close releases everything Open acquired, in reverse order.
 func (a *Instance) Close() {
+	if a.Live != nil {
+		a.Live.Close()
+	}
 	for i := len(a.closers) - 1; i >= 0; i-- {
 		a.closers[i]()
 	}
@@ -201,7 +210,7 @@ func (a *Instance) Close() {
 // WorkerDeps is what the background workers use.
 func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
-		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger)}
+		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), LiveChannel: a.Config.EventsChannel}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

@@ -11,6 +11,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/identity"
 	"github.com/dakkah/cityos/inventory"
+	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/storefront"
@@ -35,4 +36,6 @@ type Resolver struct {
 	Carts     *cart.Service
 	Checkout  *checkout.Service
 	Orders    *orders.Service
+	// Live feeds the subscriptions.
+	Live *livefeed.Hub
 }
