@@ -172,10 +172,14 @@ func (c *Conn) NextData(t testing.TB, v any) string {
 	return m.ID
 }
 
-// ErrorCodes is the codes of the error message the subscription id is refused with.
+// ErrorCodes is the codes of the next refusal of a subscription (the "complete" that
+// follows an earlier one is skipped).
 func (c *Conn) ErrorCodes(t testing.TB) []string {
 	t.Helper()
 	m, err := c.Next(t)
+	for err == nil && m.Type == "complete" {
+		m, err = c.Next(t)
+	}
 	require.NoError(t, err)
 	var errs []struct {
 		Extensions map[string]any `json:"extensions"`
