@@ -17,6 +17,7 @@ import (
 	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/customer"
 	"github.com/dakkah/cityos/inventory"
+	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/platform"
@@ -71,6 +72,9 @@ type Instance struct {
 	Webhooks     *webhooks.Service
 	// LookupTXT checks domain ownership for the API and the workers, through
 	// CITYOS_DNS_RESOLVER when set; tests swap in a fake.
+	// Live feeds this instance's GraphQL subscriptions from Redis.
+	Live *livefeed.Hub
+	// LookupTXT checks domain ownership for the API and the workers; tests swap in a fake.
 	LookupTXT tenancy.TXTLookup
 	// Metrics is the instance's registry beyond HTTP and GraphQL, served on /metrics by
 	// the API or, for a worker alone, by server.OpsOnly; Events are its pipeline counters.
@@ -170,6 +174,7 @@ func (a *Instance) assemble() error {
 			a.Config.WebhookDeadStreak, a.Config.WebhookRetention),
 	}
 	a.Webhooks.HTTP = egress.Client(a.Integrations.Egress, a.Webhooks.Config.Timeout)
+	a.Live = livefeed.NewHub(a.Redis, a.Client, a.Config.EventsChannel, a.Logger)
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
@@ -204,6 +209,7 @@ func (a *Instance) Handler() http.Handler {
 
 			Integrations: a.Integrations,
 			Webhooks:     a.Webhooks,
+			Live:         a.Live,
 		},
 		Identity:   a.Identity,
 		Storefront: a.Stores,
@@ -214,6 +220,7 @@ func (a *Instance) Handler() http.Handler {
 		Ready:      a.Ready(),
 		Logger:     a.Logger,
 		Metrics:    a.Metrics,
+		Live:       a.Live,
 	})
 }
 
@@ -227,6 +234,9 @@ func (a *Instance) Ready() map[string]func(context.Context) error {
 
 // Close releases everything Open acquired, in reverse order.
 func (a *Instance) Close() {
+	if a.Live != nil {
+		a.Live.Close()
+	}
 	for i := len(a.closers) - 1; i >= 0; i-- {
 		a.closers[i]()
 	}
@@ -237,7 +247,7 @@ func (a *Instance) Close() {
 func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
 		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Webhooks: a.Webhooks,
-		Metrics: a.Events, QueueRetention: a.Config.QueueRetention}
+		Metrics: a.Events, QueueRetention: a.Config.QueueRetention, LiveChannel: a.Config.EventsChannel}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

@@ -12,6 +12,7 @@ import (
 	"github.com/dakkah/cityos/identity"
 	"github.com/dakkah/cityos/integration"
 	"github.com/dakkah/cityos/inventory"
+	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/storefront"
@@ -40,4 +41,6 @@ type Resolver struct {
 
 	Integrations *integration.Service
 	Webhooks     *webhooks.Service
+	// Live feeds the subscriptions.
+	Live *livefeed.Hub
 }

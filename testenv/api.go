@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/dakkah/cityos/app"
 	"github.com/dakkah/cityos/config"
 )
@@ -42,11 +44,23 @@ func Config() config.Config {
 func NewAPI(t testing.TB, db *DB, cfg config.Config) *API {
 	t.Helper()
 	rdb, addr := Redis(t)
+	return NewAPIWithRedis(t, db, cfg, rdb, addr)
+}
+
+// NewAPIWithRedis is NewAPI over the given Redis: API instances sharing one (give them
+// the same cfg.EventsChannel to share subscriptions' events). Without a channel, the
+// API's is its own, so tests sharing a Redis server never see each other's events.
+func NewAPIWithRedis(t testing.TB, db *DB, cfg config.Config, rdb *redis.Client, addr string) *API {
+	t.Helper()
+	if cfg.EventsChannel == "" {
+		cfg.EventsChannel = "test:" + randomHex(8) + ":events"
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	inst, err := app.Assemble(cfg, log, db.Client, db.SQL, rdb, addr)
 	if err != nil {
 		t.Fatalf("assemble: %v", err)
 	}
+	t.Cleanup(inst.Live.Close)
 	mail := &Mailbox{}
 	inst.Tenancy.Mail = mail
 	inst.Integrations.Egress.Resolver = TestDNS

@@ -42,6 +42,8 @@ type Deps struct {
 	Notifier notification.Provider
 	// KeyPrefix namespaces the Redis keys the handlers write (tests sharing a Redis).
 	KeyPrefix string
+	// LiveChannel is the Redis channel of the API's subscriptions (livefeed.Publish).
+	LiveChannel string
 	// InProcessRedis says the queue's Redis is the embedded one (no REDIS_URL).
 	InProcessRedis bool
 	// Webhooks delivers events to integration endpoints (nil: none are delivered).
