@@ -31,6 +31,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/graph"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/inbound"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/resolution"
 	"github.com/dakkah/cityos/server"
@@ -61,6 +62,7 @@ type Instance struct {
 	Payments  *payment.Registry
 	Checkout  *checkout.Service
 	Orders    *orders.Service
+	Inbound   *inbound.Service
 	// LookupTXT checks domain ownership for the API and the workers; tests swap in a fake.
 	LookupTXT tenancy.TXTLookup
 
@@ -149,6 +151,9 @@ func (a *Instance) assemble() error {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
 		}
 	}
+	// The queue shares the instance's Redis client: nothing more to close.
+	a.Inbound = inbound.New(a.Client, asynq.NewClientFromRedisClient(a.Redis))
+	a.Inbound.PlatformDomain, a.Inbound.OnStoreChange = a.Config.PlatformDomain, a.Tenancy.OnChange
 	return nil
 }
 
@@ -175,11 +180,13 @@ func (a *Instance) Handler() http.Handler {
 			Carts:      a.Carts,
 			Checkout:   a.Checkout,
 			Orders:     a.Orders,
+			Inbound:    a.Inbound,
 		},
 		Identity:   a.Identity,
 		Storefront: a.Stores,
 		Orders:     a.Orders,
 		Checkout:   a.Checkout,
+		Inbound:    a.Inbound,
 		Client:     a.Client,
 		Redis:      a.Redis,
 		Ready: map[string]func(context.Context) error{
@@ -201,7 +208,7 @@ func (a *Instance) Close() {
 // WorkerDeps is what the background workers use.
 func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
-		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger)}
+		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Inbound: a.Inbound}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

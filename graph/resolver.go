@@ -10,6 +10,7 @@ import (
 	"github.com/dakkah/cityos/customer"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/inbound"
 	"github.com/dakkah/cityos/inventory"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/pricing"
@@ -35,4 +36,5 @@ type Resolver struct {
 	Carts     *cart.Service
 	Checkout  *checkout.Service
 	Orders    *orders.Service
+	Inbound   *inbound.Service
 }

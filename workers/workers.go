@@ -16,6 +16,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/expiring"
+	"github.com/dakkah/cityos/inbound"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/tenancy"
@@ -37,6 +38,8 @@ type Deps struct {
 	Notifier notification.Provider
 	// KeyPrefix namespaces the Redis keys the handlers write (tests sharing a Redis).
 	KeyPrefix string
+	// Inbound applies the webhooks other systems pushed.
+	Inbound *inbound.Service
 	// InProcessRedis says the queue's Redis is the embedded one (no REDIS_URL).
 	InProcessRedis bool
 
@@ -60,6 +63,9 @@ func Mux(d Deps) *asynq.ServeMux {
 	mux.HandleFunc(TaskVerifyDomains, d.verifyPendingDomains)
 	mux.HandleFunc(TaskOrderPlaced, d.onOrderPlaced)
 	mux.HandleFunc(TaskOrderShipped, d.onOrderShipped)
+	if d.Inbound != nil {
+		mux.HandleFunc(inbound.TaskApply, d.applyInbound)
+	}
 	return mux
 }
 
