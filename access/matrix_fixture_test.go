@@ -11,6 +11,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/auditlog"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/membership"
 	entmigrate "github.com/dakkah/cityos/ent/migrate"
 	"github.com/dakkah/cityos/ent/store"
@@ -40,6 +41,7 @@ type fx struct {
 	Newbie                         *ent.User
 	MembershipAdminB               *ent.Membership
 	AuditA1, AuditB                *ent.AuditLog
+	EndpointAErp                   int
 }
 
 func sysCtx() context.Context {
@@ -101,14 +103,23 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	must(err)
 	f.AuditB, err = c.AuditLog.Query().Where(auditlog.TenantID(f.TenantB.ID), auditlog.EntityType("Tenant")).First(ctx)
 	must(err)
-	endpoint := func(tenantID int, storeID *int, desc string) {
-		must(c.IntegrationEndpoint.Create().SetTenantID(tenantID).SetNillableStoreID(storeID).SetDescription(desc).
+	// Each endpoint with one inbound webhook it received, named like the endpoint; and a
+	// Stripe event, which is the platform's.
+	endpoint := func(tenantID int, storeID *int, desc string) int {
+		ep, err := c.IntegrationEndpoint.Create().SetTenantID(tenantID).SetNillableStoreID(storeID).SetDescription(desc).
 			SetURL("https://hooks.example.com/" + strconv.Itoa(tenantID)).SetEventTypes([]string{"*"}).
-			SetSecret("whsec_bWF0cml4").Exec(ctx))
+			SetSecret("whsec_bWF0cml4").Save(ctx)
+		must(err)
+		must(c.InboundWebhook.Create().SetTenantID(tenantID).SetNillableStoreID(storeID).SetEndpointID(ep.ID).
+			SetSource(inboundwebhook.SourceEndpoint).SetWebhookID(desc).SetType("product.upsert").
+			SetStatus(inboundwebhook.StatusApplied).Exec(ctx))
+		return ep.ID
 	}
-	endpoint(f.TenantA.ID, nil, "A erp")
+	f.EndpointAErp = endpoint(f.TenantA.ID, nil, "A erp")
 	endpoint(f.TenantA.ID, &f.StoreA1.ID, "A1 search")
 	endpoint(f.TenantB.ID, nil, "B crm")
+	must(c.InboundWebhook.Create().SetSource(inboundwebhook.SourceStripe).SetWebhookID("evt_stripe").
+		SetType("payment_intent.succeeded").SetStatus(inboundwebhook.StatusApplied).Exec(ctx))
 	f.addCommerce(t)
 	return f
 }
