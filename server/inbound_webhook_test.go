@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -15,9 +16,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/inbound"
+	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/stdwebhook"
 	"github.com/dakkah/cityos/testenv"
 )
@@ -169,4 +172,41 @@ func serve(e *inboundEnv, req *http.Request, b string) int {
 	rec := httptest.NewRecorder()
 	e.API.Handler.ServeHTTP(rec, req)
 	return rec.Code
+}
+
+// Rejections are recorded up to inbound.RejectedPerMinute an endpoint: a flood of forged
+// requests cannot fill the table.
+func TestInboundWebhookRejectionsBounded(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newInboundEnv(t, db)
+		payload := body(t, "store.update", map[string]any{"handle": "a1"})
+		for i := range inbound.RejectedPerMinute + 5 {
+			rec := e.post(t, e.endA.ID, "whsec_Zm9yZ2Vk", "f"+strconv.Itoa(i), time.Now(), payload)
+			require.Equal(t, http.StatusUnauthorized, rec.Code)
+		}
+		assert.Len(t, e.rejected(t, e.endA.ID), inbound.RejectedPerMinute)
+		assert.Empty(t, e.rejected(t, e.endB.ID), "each endpoint has its own bound")
+		e.run(t, accepted(t, e.send(t, e.endA, payload)))
+	})
+}
+
+// A change an endpoint pushed is made with the endpoint as its origin (outbox.OriginFrom),
+// so the events it raises are never delivered back to it.
+func TestInboundWebhookOrigin(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newInboundEnv(t, db)
+		var origins []int
+		db.Client.Product.Use(func(next ent.Mutator) ent.Mutator {
+			return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+				id, ok := outbox.OriginFrom(ctx)
+				if !ok {
+					id = -1
+				}
+				origins = append(origins, id)
+				return next.Mutate(ctx, m)
+			})
+		})
+		e.apply(t, e.endA, body(t, "product.upsert", map[string]any{"handle": "thobe", "title": "Thobe II"}))
+		assert.Equal(t, []int{e.endA.ID}, origins)
+	})
 }
