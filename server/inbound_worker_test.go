@@ -1,0 +1,61 @@
+package server_test
+
+import (
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/dakkah/cityos/ent/inboundwebhook"
+	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/workers"
+)
+
+// End to end: the API queues an accepted webhook and a worker process, serving the
+// workers' mux, applies it.
+func TestInboundWebhookWorker(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newInboundEnv(t, db)
+		srv := asynq.NewServerFromRedisClient(e.API.App.Redis, asynq.Config{Concurrency: 2,
+			Queues: map[string]int{e.queue: 1}, Logger: quietAsynq{slog.New(slog.NewTextHandler(io.Discard, nil))}})
+		require.NoError(t, srv.Start(workers.Mux(e.API.App.WorkerDeps())))
+		t.Cleanup(srv.Shutdown)
+
+		id := accepted(t, e.send(t, e.endA, body(t, "product.upsert", map[string]any{"handle": "shemagh", "title": "Shemagh"})))
+		require.Eventually(t, func() bool {
+			w, err := db.Client.InboundWebhook.Get(sys(), id)
+			return err == nil && w.Status == inboundwebhook.StatusApplied
+		}, 20*time.Second, 20*time.Millisecond)
+		n, err := db.Client.Product.Query().Where(product.TenantID(e.TenantA.ID), product.Handle("shemagh")).Count(sys())
+		require.NoError(t, err)
+		assert.Equal(t, 1, n)
+	})
+}
+
+// A suspended tenant's data is read-only, to its endpoints too.
+func TestInboundWebhookSuspendedTenant(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newInboundEnv(t, db)
+		e.SetTenantStatus(t, e.TenantB.ID, tenant.StatusSuspended)
+		w := e.apply(t, e.endB, body(t, "product.upsert", map[string]any{"handle": "gadget", "title": "Gadget II"}))
+		require.Equal(t, inboundwebhook.StatusFailed, w.Status)
+		assert.Contains(t, *w.Reason, "read-only")
+		p, err := db.Client.Product.Get(sys(), e.Products["gadget"].ID)
+		require.NoError(t, err)
+		assert.Equal(t, "The gadget", p.Title)
+	})
+}
+
+type quietAsynq struct{ l *slog.Logger }
+
+func (q quietAsynq) Debug(args ...any) {}
+func (q quietAsynq) Info(args ...any)  {}
+func (q quietAsynq) Warn(args ...any)  {}
+func (q quietAsynq) Error(args ...any) { q.l.Error("asynq", "detail", args) }
+func (q quietAsynq) Fatal(args ...any) { q.l.Error("asynq", "detail", args) }
