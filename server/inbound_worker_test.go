@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/inbound"
 	"github.com/dakkah/cityos/testenv"
 	"github.com/dakkah/cityos/workers"
 )
@@ -59,3 +61,35 @@ func (q quietAsynq) Info(args ...any)  {}
 func (q quietAsynq) Warn(args ...any)  {}
 func (q quietAsynq) Error(args ...any) { q.l.Error("asynq", "detail", args) }
 func (q quietAsynq) Fatal(args ...any) { q.l.Error("asynq", "detail", args) }
+
+// A webhook recorded but never queued (a crash in between) is queued again by
+// RequeueStale, once old enough; one already applied is not.
+func TestInboundWebhookRequeueStale(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newInboundEnv(t, db)
+		old := time.Now().Add(-time.Hour)
+		lost, err := db.Client.InboundWebhook.Create().SetTenantID(e.TenantA.ID).SetEndpointID(e.endA.ID).
+			SetSource(inboundwebhook.SourceEndpoint).SetWebhookID("lost").SetType("store.update").
+			SetStatus(inboundwebhook.StatusAccepted).SetReceivedAt(old).
+			SetPayload(map[string]any{"type": "store.update", "data": map[string]any{"handle": "a1", "name": "Found"}}).Save(sys())
+		require.NoError(t, err)
+		applied := e.apply(t, e.endA, body(t, "store.update", map[string]any{"handle": "a2", "name": "A2"}))
+
+		svc := e.API.App.Inbound
+		n, err := svc.RequeueStale(context.Background(), time.Now().Add(-2*time.Hour))
+		require.NoError(t, err)
+		assert.Zero(t, n, "not old enough")
+		n, err = svc.RequeueStale(context.Background(), time.Now().Add(time.Minute))
+		require.NoError(t, err)
+		assert.Equal(t, 1, n)
+		inspect := asynq.NewInspectorFromRedisClient(e.API.App.Redis)
+		_, err = inspect.GetTaskInfo(e.queue, inbound.TaskID(lost.ID))
+		require.NoError(t, err)
+		e.run(t, lost.ID)
+		assert.Equal(t, inboundwebhook.StatusApplied, e.record(t, lost.ID).Status)
+		assert.Equal(t, inboundwebhook.StatusApplied, e.record(t, applied.ID).Status)
+		st, err := db.Client.Store.Get(sys(), e.StoreA1.ID)
+		require.NoError(t, err)
+		assert.Equal(t, "Found", st.Name)
+	})
+}
