@@ -65,6 +65,7 @@ func Mux(d Deps) *asynq.ServeMux {
 	mux.HandleFunc(TaskOrderShipped, d.onOrderShipped)
 	if d.Inbound != nil {
 		mux.HandleFunc(inbound.TaskApply, d.applyInbound)
+		mux.HandleFunc(TaskRequeueInbound, d.requeueInbound)
 	}
 	return mux
 }
@@ -93,6 +94,11 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: slogAdapter{d.Logger}})
 	if _, err := sched.Register("@every 10m", asynq.NewTask(TaskVerifyDomains, nil), asynq.Unique(9*time.Minute)); err != nil {
 		return err
+	}
+	if d.Inbound != nil {
+		if _, err := sched.Register("@every 5m", asynq.NewTask(TaskRequeueInbound, nil), asynq.Unique(4*time.Minute)); err != nil {
+			return err
+		}
 	}
 	if err := srv.Start(Mux(d)); err != nil {
 		return err
