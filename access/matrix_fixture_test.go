@@ -13,6 +13,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/auditlog"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/membership"
 	entmigrate "github.com/dakkah/cityos/ent/migrate"
 	"github.com/dakkah/cityos/ent/store"
@@ -43,6 +44,7 @@ type fx struct {
 	Newbie                         *ent.User
 	MembershipAdminB               *ent.Membership
 	AuditA1, AuditB                *ent.AuditLog
+	EndpointAErp                   int
 }
 
 type noNetwork struct{}
@@ -110,8 +112,10 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	must(err)
 	f.AuditB, err = c.AuditLog.Query().Where(auditlog.TenantID(f.TenantB.ID), auditlog.EntityType("Tenant")).First(ctx)
 	must(err)
-	// Each endpoint has one dead delivery, its error naming the endpoint.
-	endpoint := func(tenantID int, storeID *int, desc string) {
+	// Each endpoint has one dead delivery, its error naming the endpoint, and one inbound
+	// webhook it received, named like the endpoint; and a Stripe event, which is the
+	// platform's.
+	endpoint := func(tenantID int, storeID *int, desc string) int {
 		ep, err := c.IntegrationEndpoint.Create().SetTenantID(tenantID).SetNillableStoreID(storeID).SetDescription(desc).
 			SetURL("https://hooks.example.com/" + strconv.Itoa(tenantID)).SetEventTypes([]string{"*"}).
 			SetSecret("whsec_bWF0cml4").Save(ctx)
@@ -122,12 +126,18 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 		must(c.WebhookDelivery.Create().SetTenantID(tenantID).SetNillableStoreID(storeID).SetEndpointID(ep.ID).
 			SetEventID(ev.ID).SetWebhookID(outbox.PublicID(ev.ID)).SetEventType("order.placed").SetAttempt(12).
 			SetStatus("dead").SetError(desc + ": HTTP 500").Exec(ctx))
+		must(c.InboundWebhook.Create().SetTenantID(tenantID).SetNillableStoreID(storeID).SetEndpointID(ep.ID).
+			SetSource(inboundwebhook.SourceEndpoint).SetWebhookID(desc).SetType("product.upsert").
+			SetStatus(inboundwebhook.StatusApplied).Exec(ctx))
+		return ep.ID
 	}
-	endpoint(f.TenantA.ID, nil, "A erp")
+	f.EndpointAErp = endpoint(f.TenantA.ID, nil, "A erp")
 	endpoint(f.TenantA.ID, &f.StoreA1.ID, "A1 search")
 	endpoint(f.TenantB.ID, nil, "B crm")
 	// The matrix makes no outbound request: every webhook attempt fails at once.
 	f.API.App.Webhooks.HTTP = &http.Client{Transport: noNetwork{}}
+	must(c.InboundWebhook.Create().SetSource(inboundwebhook.SourceStripe).SetWebhookID("evt_stripe").
+		SetType("payment_intent.succeeded").SetStatus(inboundwebhook.StatusApplied).Exec(ctx))
 	f.addCommerce(t)
 	return f
 }

@@ -207,6 +207,33 @@ func queryCases() []Case {
 				AN: unauthenticated,
 			},
 		},
+		{
+			Name: "inboundWebhooks",
+			Op:   `{ inboundWebhooks(first: 50) { totalCount edges { node { webhookID type status source reason payload receivedAt } } } }`,
+			Expect: Cells{
+				SA: Filtered(Set("inboundWebhooks", "webhookID", "A erp", "A1 search", "B crm", "evt_stripe")),
+				TA: Filtered(Set("inboundWebhooks", "webhookID", "A erp", "A1 search")),
+				SM: Filtered(Set("inboundWebhooks", "webhookID", "A1 search")),
+				CU: forbidden,
+				PK: unauthenticated,
+				SK: Filtered(Set("inboundWebhooks", "webhookID", "B crm")),
+				AN: unauthenticated,
+			},
+		},
+		{
+			Name: "inboundWebhooks of tenant A's endpoint",
+			Op:   `query($id: ID) { inboundWebhooks(endpointId: $id, first: 50) { totalCount edges { node { webhookID } } } }`,
+			Vars: func(_ testing.TB, f *fx) map[string]any { return map[string]any{"id": f.EndpointAErp} },
+			Expect: Cells{
+				SA: Filtered(Set("inboundWebhooks", "webhookID", "A erp")),
+				TA: Filtered(Set("inboundWebhooks", "webhookID", "A erp")),
+				SM: Filtered(Set("inboundWebhooks", "webhookID")),
+				CU: forbidden,
+				PK: unauthenticated,
+				SK: Filtered(Set("inboundWebhooks", "webhookID")),
+				AN: unauthenticated,
+			},
+		},
 		// node: one row per type, each against a row of tenant A or B.
 		{
 			Name: "node/tenant B",

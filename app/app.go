@@ -34,6 +34,7 @@ import (
 	"github.com/dakkah/cityos/eventmetrics"
 	"github.com/dakkah/cityos/graph"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/inbound"
 	"github.com/dakkah/cityos/integration"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/resolution"
@@ -70,11 +71,11 @@ type Instance struct {
 	// outbound webhook obeys (tests set its Resolver).
 	Integrations *integration.Service
 	Webhooks     *webhooks.Service
+	// Live feeds this instance's GraphQL subscriptions from Redis.
+	Live    *livefeed.Hub
+	Inbound *inbound.Service
 	// LookupTXT checks domain ownership for the API and the workers, through
 	// CITYOS_DNS_RESOLVER when set; tests swap in a fake.
-	// Live feeds this instance's GraphQL subscriptions from Redis.
-	Live *livefeed.Hub
-	// LookupTXT checks domain ownership for the API and the workers; tests swap in a fake.
 	LookupTXT tenancy.TXTLookup
 	// Metrics is the instance's registry beyond HTTP and GraphQL, served on /metrics by
 	// the API or, for a worker alone, by server.OpsOnly; Events are its pipeline counters.
@@ -180,6 +181,9 @@ func (a *Instance) assemble() error {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
 		}
 	}
+	// The queue shares the instance's Redis client: nothing more to close.
+	a.Inbound = inbound.New(a.Client, asynq.NewClientFromRedisClient(a.Redis))
+	a.Inbound.PlatformDomain, a.Inbound.OnStoreChange = a.Config.PlatformDomain, a.Tenancy.OnChange
 	return nil
 }
 
@@ -210,11 +214,13 @@ func (a *Instance) Handler() http.Handler {
 			Integrations: a.Integrations,
 			Webhooks:     a.Webhooks,
 			Live:         a.Live,
+			Inbound:      a.Inbound,
 		},
 		Identity:   a.Identity,
 		Storefront: a.Stores,
 		Orders:     a.Orders,
 		Checkout:   a.Checkout,
+		Inbound:    a.Inbound,
 		Client:     a.Client,
 		Redis:      a.Redis,
 		Ready:      a.Ready(),
@@ -247,7 +253,8 @@ func (a *Instance) Close() {
 func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
 		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Webhooks: a.Webhooks,
-		Metrics: a.Events, QueueRetention: a.Config.QueueRetention, LiveChannel: a.Config.EventsChannel}
+		Metrics: a.Events, QueueRetention: a.Config.QueueRetention, LiveChannel: a.Config.EventsChannel,
+		Inbound: a.Inbound}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

@@ -12,9 +12,12 @@ var Unaudited = map[string]string{
 	"LineItem": "a cart's lines: shopper session state",
 	// Held at checkout per line and released by cancellation or shipping; the order's
 	// rows record those, and stock levels' stocked quantities are audited.
-	"Reservation":  "stock held for an order, moved only by the order's own audited steps",
-	"OutboxEvent":  "events raised by changes that are themselves audited",
-	"RefreshToken": "sign-in session state of one user, not tenant-owned data",
+	"Reservation": "stock held for an order, moved only by the order's own audited steps",
+	"OutboxEvent": "events raised by changes that are themselves audited",
+	// Each row is itself the record of a request; the changes it applies are audited
+	// with the endpoint as their actor.
+	"InboundWebhook": "the record of a received webhook; the changes it applies are audited",
+	"RefreshToken":   "sign-in session state of one user, not tenant-owned data",
 	// The claim mirrors a tenant's or store's subdomain, whose change is audited on that row.
 	// Each attempt is itself the record of what the platform did; the endpoint changes
 	// they cause (disabled, its dead streak) are audited on the endpoint.

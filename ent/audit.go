@@ -15,6 +15,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/invitation"
@@ -289,6 +290,37 @@ func (m *FulfillmentMutation) AuditRows(ctx context.Context) ([]any, error) {
 // AuditEdges names the edges of Fulfillment that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *FulfillmentMutation) AuditEdges() []string {
+	return []string{}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *InboundWebhookMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().InboundWebhook.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(inboundwebhook.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// AuditEdges names the edges of InboundWebhook that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *InboundWebhookMutation) AuditEdges() []string {
 	return []string{}
 }
 

@@ -23,6 +23,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/invitation"
@@ -75,6 +76,8 @@ type Client struct {
 	Domain *DomainClient
 	// Fulfillment is the client for interacting with the Fulfillment builders.
 	Fulfillment *FulfillmentClient
+	// InboundWebhook is the client for interacting with the InboundWebhook builders.
+	InboundWebhook *InboundWebhookClient
 	// IntegrationEndpoint is the client for interacting with the IntegrationEndpoint builders.
 	IntegrationEndpoint *IntegrationEndpointClient
 	// InventoryLevel is the client for interacting with the InventoryLevel builders.
@@ -148,6 +151,7 @@ func (c *Client) init() {
 	c.CustomerAddress = NewCustomerAddressClient(c.config)
 	c.Domain = NewDomainClient(c.config)
 	c.Fulfillment = NewFulfillmentClient(c.config)
+	c.InboundWebhook = NewInboundWebhookClient(c.config)
 	c.IntegrationEndpoint = NewIntegrationEndpointClient(c.config)
 	c.InventoryLevel = NewInventoryLevelClient(c.config)
 	c.Invitation = NewInvitationClient(c.config)
@@ -275,6 +279,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		CustomerAddress:     NewCustomerAddressClient(cfg),
 		Domain:              NewDomainClient(cfg),
 		Fulfillment:         NewFulfillmentClient(cfg),
+		InboundWebhook:      NewInboundWebhookClient(cfg),
 		IntegrationEndpoint: NewIntegrationEndpointClient(cfg),
 		InventoryLevel:      NewInventoryLevelClient(cfg),
 		Invitation:          NewInvitationClient(cfg),
@@ -329,6 +334,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		CustomerAddress:     NewCustomerAddressClient(cfg),
 		Domain:              NewDomainClient(cfg),
 		Fulfillment:         NewFulfillmentClient(cfg),
+		InboundWebhook:      NewInboundWebhookClient(cfg),
 		IntegrationEndpoint: NewIntegrationEndpointClient(cfg),
 		InventoryLevel:      NewInventoryLevelClient(cfg),
 		Invitation:          NewInvitationClient(cfg),
@@ -386,12 +392,13 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIKey, c.AuditLog, c.Cart, c.Category, c.Country, c.CustomerAddress,
-		c.Domain, c.Fulfillment, c.IntegrationEndpoint, c.InventoryLevel, c.Invitation,
-		c.LineItem, c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Price,
-		c.Product, c.ProductCategory, c.ProductCollection, c.ProductOption,
-		c.ProductVariant, c.RefreshToken, c.Region, c.Reservation, c.SalesChannel,
-		c.Scope, c.ShippingOption, c.StockLocation, c.Store, c.Subcategory,
-		c.SubdomainClaim, c.Tenant, c.User, c.WebhookDelivery,
+		c.Domain, c.Fulfillment, c.InboundWebhook, c.IntegrationEndpoint,
+		c.InventoryLevel, c.Invitation, c.LineItem, c.Membership, c.Order,
+		c.OrderLineItem, c.OutboxEvent, c.Price, c.Product, c.ProductCategory,
+		c.ProductCollection, c.ProductOption, c.ProductVariant, c.RefreshToken,
+		c.Region, c.Reservation, c.SalesChannel, c.Scope, c.ShippingOption,
+		c.StockLocation, c.Store, c.Subcategory, c.SubdomainClaim, c.Tenant, c.User,
+		c.WebhookDelivery,
 	} {
 		n.Use(hooks...)
 	}
@@ -402,12 +409,13 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIKey, c.AuditLog, c.Cart, c.Category, c.Country, c.CustomerAddress,
-		c.Domain, c.Fulfillment, c.IntegrationEndpoint, c.InventoryLevel, c.Invitation,
-		c.LineItem, c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Price,
-		c.Product, c.ProductCategory, c.ProductCollection, c.ProductOption,
-		c.ProductVariant, c.RefreshToken, c.Region, c.Reservation, c.SalesChannel,
-		c.Scope, c.ShippingOption, c.StockLocation, c.Store, c.Subcategory,
-		c.SubdomainClaim, c.Tenant, c.User, c.WebhookDelivery,
+		c.Domain, c.Fulfillment, c.InboundWebhook, c.IntegrationEndpoint,
+		c.InventoryLevel, c.Invitation, c.LineItem, c.Membership, c.Order,
+		c.OrderLineItem, c.OutboxEvent, c.Price, c.Product, c.ProductCategory,
+		c.ProductCollection, c.ProductOption, c.ProductVariant, c.RefreshToken,
+		c.Region, c.Reservation, c.SalesChannel, c.Scope, c.ShippingOption,
+		c.StockLocation, c.Store, c.Subcategory, c.SubdomainClaim, c.Tenant, c.User,
+		c.WebhookDelivery,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -432,6 +440,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Domain.mutate(ctx, m)
 	case *FulfillmentMutation:
 		return c.Fulfillment.mutate(ctx, m)
+	case *InboundWebhookMutation:
+		return c.InboundWebhook.mutate(ctx, m)
 	case *IntegrationEndpointMutation:
 		return c.IntegrationEndpoint.mutate(ctx, m)
 	case *InventoryLevelMutation:
@@ -1816,6 +1826,140 @@ func (c *FulfillmentClient) mutate(ctx context.Context, m *FulfillmentMutation) 
 		return (&FulfillmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Fulfillment mutation op: %q", m.Op())
+	}
+}
+
+// InboundWebhookClient is a client for the InboundWebhook schema.
+type InboundWebhookClient struct {
+	config
+}
+
+// NewInboundWebhookClient returns a client for the InboundWebhook from the given config.
+func NewInboundWebhookClient(c config) *InboundWebhookClient {
+	return &InboundWebhookClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `inboundwebhook.Hooks(f(g(h())))`.
+func (c *InboundWebhookClient) Use(hooks ...Hook) {
+	c.hooks.InboundWebhook = append(c.hooks.InboundWebhook, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `inboundwebhook.Intercept(f(g(h())))`.
+func (c *InboundWebhookClient) Intercept(interceptors ...Interceptor) {
+	c.inters.InboundWebhook = append(c.inters.InboundWebhook, interceptors...)
+}
+
+// Create returns a builder for creating a InboundWebhook entity.
+func (c *InboundWebhookClient) Create() *InboundWebhookCreate {
+	mutation := newInboundWebhookMutation(c.config, OpCreate)
+	return &InboundWebhookCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of InboundWebhook entities.
+func (c *InboundWebhookClient) CreateBulk(builders ...*InboundWebhookCreate) *InboundWebhookCreateBulk {
+	return &InboundWebhookCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *InboundWebhookClient) MapCreateBulk(slice any, setFunc func(*InboundWebhookCreate, int)) *InboundWebhookCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &InboundWebhookCreateBulk{err: fmt.Errorf("calling to InboundWebhookClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*InboundWebhookCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &InboundWebhookCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for InboundWebhook.
+func (c *InboundWebhookClient) Update() *InboundWebhookUpdate {
+	mutation := newInboundWebhookMutation(c.config, OpUpdate)
+	return &InboundWebhookUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *InboundWebhookClient) UpdateOne(_m *InboundWebhook) *InboundWebhookUpdateOne {
+	mutation := newInboundWebhookMutation(c.config, OpUpdateOne, withInboundWebhook(_m))
+	return &InboundWebhookUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *InboundWebhookClient) UpdateOneID(id int) *InboundWebhookUpdateOne {
+	mutation := newInboundWebhookMutation(c.config, OpUpdateOne, withInboundWebhookID(id))
+	return &InboundWebhookUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for InboundWebhook.
+func (c *InboundWebhookClient) Delete() *InboundWebhookDelete {
+	mutation := newInboundWebhookMutation(c.config, OpDelete)
+	return &InboundWebhookDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *InboundWebhookClient) DeleteOne(_m *InboundWebhook) *InboundWebhookDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *InboundWebhookClient) DeleteOneID(id int) *InboundWebhookDeleteOne {
+	builder := c.Delete().Where(inboundwebhook.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &InboundWebhookDeleteOne{builder}
+}
+
+// Query returns a query builder for InboundWebhook.
+func (c *InboundWebhookClient) Query() *InboundWebhookQuery {
+	return &InboundWebhookQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeInboundWebhook},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a InboundWebhook entity by its id.
+func (c *InboundWebhookClient) Get(ctx context.Context, id int) (*InboundWebhook, error) {
+	return c.Query().Where(inboundwebhook.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *InboundWebhookClient) GetX(ctx context.Context, id int) *InboundWebhook {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *InboundWebhookClient) Hooks() []Hook {
+	hooks := c.hooks.InboundWebhook
+	return append(hooks[:len(hooks):len(hooks)], inboundwebhook.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *InboundWebhookClient) Interceptors() []Interceptor {
+	return c.inters.InboundWebhook
+}
+
+func (c *InboundWebhookClient) mutate(ctx context.Context, m *InboundWebhookMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&InboundWebhookCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&InboundWebhookUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&InboundWebhookUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&InboundWebhookDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown InboundWebhook mutation op: %q", m.Op())
 	}
 }
 
@@ -6449,19 +6593,19 @@ func (c *WebhookDeliveryClient) mutate(ctx context.Context, m *WebhookDeliveryMu
 type (
 	hooks struct {
 		APIKey, AuditLog, Cart, Category, Country, CustomerAddress, Domain, Fulfillment,
-		IntegrationEndpoint, InventoryLevel, Invitation, LineItem, Membership, Order,
-		OrderLineItem, OutboxEvent, Price, Product, ProductCategory, ProductCollection,
-		ProductOption, ProductVariant, RefreshToken, Region, Reservation, SalesChannel,
-		Scope, ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim,
-		Tenant, User, WebhookDelivery []ent.Hook
+		InboundWebhook, IntegrationEndpoint, InventoryLevel, Invitation, LineItem,
+		Membership, Order, OrderLineItem, OutboxEvent, Price, Product, ProductCategory,
+		ProductCollection, ProductOption, ProductVariant, RefreshToken, Region,
+		Reservation, SalesChannel, Scope, ShippingOption, StockLocation, Store,
+		Subcategory, SubdomainClaim, Tenant, User, WebhookDelivery []ent.Hook
 	}
 	inters struct {
 		APIKey, AuditLog, Cart, Category, Country, CustomerAddress, Domain, Fulfillment,
-		IntegrationEndpoint, InventoryLevel, Invitation, LineItem, Membership, Order,
-		OrderLineItem, OutboxEvent, Price, Product, ProductCategory, ProductCollection,
-		ProductOption, ProductVariant, RefreshToken, Region, Reservation, SalesChannel,
-		Scope, ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim,
-		Tenant, User, WebhookDelivery []ent.Interceptor
+		InboundWebhook, IntegrationEndpoint, InventoryLevel, Invitation, LineItem,
+		Membership, Order, OrderLineItem, OutboxEvent, Price, Product, ProductCategory,
+		ProductCollection, ProductOption, ProductVariant, RefreshToken, Region,
+		Reservation, SalesChannel, Scope, ShippingOption, StockLocation, Store,
+		Subcategory, SubdomainClaim, Tenant, User, WebhookDelivery []ent.Interceptor
 	}
 )
 

@@ -20,6 +20,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/invitation"
@@ -115,6 +116,7 @@ func checkColumn(t, c string) error {
 			customeraddress.Table:     customeraddress.ValidColumn,
 			domain.Table:              domain.ValidColumn,
 			fulfillment.Table:         fulfillment.ValidColumn,
+			inboundwebhook.Table:      inboundwebhook.ValidColumn,
 			integrationendpoint.Table: integrationendpoint.ValidColumn,
 			inventorylevel.Table:      inventorylevel.ValidColumn,
 			invitation.Table:          invitation.ValidColumn,

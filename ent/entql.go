@@ -11,6 +11,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/invitation"
@@ -48,7 +49,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 35)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 36)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -227,6 +228,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   inboundwebhook.Table,
+			Columns: inboundwebhook.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: inboundwebhook.FieldID,
+			},
+		},
+		Type: "InboundWebhook",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			inboundwebhook.FieldTenantID:   {Type: field.TypeInt, Column: inboundwebhook.FieldTenantID},
+			inboundwebhook.FieldStoreID:    {Type: field.TypeInt, Column: inboundwebhook.FieldStoreID},
+			inboundwebhook.FieldEndpointID: {Type: field.TypeInt, Column: inboundwebhook.FieldEndpointID},
+			inboundwebhook.FieldSource:     {Type: field.TypeEnum, Column: inboundwebhook.FieldSource},
+			inboundwebhook.FieldWebhookID:  {Type: field.TypeString, Column: inboundwebhook.FieldWebhookID},
+			inboundwebhook.FieldType:       {Type: field.TypeString, Column: inboundwebhook.FieldType},
+			inboundwebhook.FieldStatus:     {Type: field.TypeEnum, Column: inboundwebhook.FieldStatus},
+			inboundwebhook.FieldReason:     {Type: field.TypeString, Column: inboundwebhook.FieldReason},
+			inboundwebhook.FieldPayload:    {Type: field.TypeJSON, Column: inboundwebhook.FieldPayload},
+			inboundwebhook.FieldDedupeKey:  {Type: field.TypeString, Column: inboundwebhook.FieldDedupeKey},
+			inboundwebhook.FieldReceivedAt: {Type: field.TypeTime, Column: inboundwebhook.FieldReceivedAt},
+			inboundwebhook.FieldAppliedAt:  {Type: field.TypeTime, Column: inboundwebhook.FieldAppliedAt},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   integrationendpoint.Table,
 			Columns: integrationendpoint.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -251,7 +277,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			integrationendpoint.FieldDeadStreak:              {Type: field.TypeInt, Column: integrationendpoint.FieldDeadStreak},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   inventorylevel.Table,
 			Columns: inventorylevel.Columns,
@@ -271,7 +297,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inventorylevel.FieldReservedQuantity: {Type: field.TypeInt, Column: inventorylevel.FieldReservedQuantity},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -294,7 +320,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldAcceptedBy: {Type: field.TypeInt, Column: invitation.FieldAcceptedBy},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   lineitem.Table,
 			Columns: lineitem.Columns,
@@ -316,7 +342,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			lineitem.FieldUnitPrice: {Type: field.TypeInt64, Column: lineitem.FieldUnitPrice},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -335,7 +361,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldStoreID:   {Type: field.TypeInt, Column: membership.FieldStoreID},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -372,7 +398,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCanceledAt:        {Type: field.TypeTime, Column: order.FieldCanceledAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderlineitem.Table,
 			Columns: orderlineitem.Columns,
@@ -393,7 +419,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderlineitem.FieldTotal:     {Type: field.TypeInt64, Column: orderlineitem.FieldTotal},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outboxevent.Table,
 			Columns: outboxevent.Columns,
@@ -418,7 +444,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outboxevent.FieldPublishedAt:      {Type: field.TypeTime, Column: outboxevent.FieldPublishedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   price.Table,
 			Columns: price.Columns,
@@ -438,7 +464,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			price.FieldRegionID:     {Type: field.TypeInt, Column: price.FieldRegionID},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -464,7 +490,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldMetadata:     {Type: field.TypeJSON, Column: product.FieldMetadata},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productcategory.Table,
 			Columns: productcategory.Columns,
@@ -483,7 +509,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcategory.FieldParentID:  {Type: field.TypeInt, Column: productcategory.FieldParentID},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productcollection.Table,
 			Columns: productcollection.Columns,
@@ -501,7 +527,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcollection.FieldHandle:    {Type: field.TypeString, Column: productcollection.FieldHandle},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productoption.Table,
 			Columns: productoption.Columns,
@@ -518,7 +544,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productoption.FieldValues:    {Type: field.TypeJSON, Column: productoption.FieldValues},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productvariant.Table,
 			Columns: productvariant.Columns,
@@ -542,7 +568,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productvariant.FieldAllowBackorder:  {Type: field.TypeBool, Column: productvariant.FieldAllowBackorder},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -563,7 +589,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   region.Table,
 			Columns: region.Columns,
@@ -584,7 +610,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			region.FieldTaxInclusive: {Type: field.TypeBool, Column: region.FieldTaxInclusive},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reservation.Table,
 			Columns: reservation.Columns,
@@ -604,7 +630,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reservation.FieldReleasedAt:       {Type: field.TypeTime, Column: reservation.FieldReleasedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   saleschannel.Table,
 			Columns: saleschannel.Columns,
@@ -624,7 +650,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			saleschannel.FieldIsDisabled:  {Type: field.TypeBool, Column: saleschannel.FieldIsDisabled},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   scope.Table,
 			Columns: scope.Columns,
@@ -641,7 +667,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			scope.FieldName:      {Type: field.TypeString, Column: scope.FieldName},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shippingoption.Table,
 			Columns: shippingoption.Columns,
@@ -660,7 +686,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shippingoption.FieldAmount:    {Type: field.TypeInt64, Column: shippingoption.FieldAmount},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stocklocation.Table,
 			Columns: stocklocation.Columns,
@@ -677,7 +703,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stocklocation.FieldName:      {Type: field.TypeString, Column: stocklocation.FieldName},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   store.Table,
 			Columns: store.Columns,
@@ -701,7 +727,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			store.FieldOrderSeq:       {Type: field.TypeInt, Column: store.FieldOrderSeq},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subcategory.Table,
 			Columns: subcategory.Columns,
@@ -719,7 +745,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subcategory.FieldName:       {Type: field.TypeString, Column: subcategory.FieldName},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subdomainclaim.Table,
 			Columns: subdomainclaim.Columns,
@@ -737,7 +763,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subdomainclaim.FieldStoreID:   {Type: field.TypeInt, Column: subdomainclaim.FieldStoreID},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tenant.Table,
 			Columns: tenant.Columns,
@@ -760,7 +786,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tenant.FieldMetadata:         {Type: field.TypeJSON, Column: tenant.FieldMetadata},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -780,7 +806,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -2670,6 +2696,106 @@ func (f *FulfillmentFilter) WhereHasOrderWith(preds ...predicate.Order) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *InboundWebhookQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the InboundWebhookQuery builder.
+func (_q *InboundWebhookQuery) Filter() *InboundWebhookFilter {
+	return &InboundWebhookFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *InboundWebhookMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the InboundWebhookMutation builder.
+func (m *InboundWebhookMutation) Filter() *InboundWebhookFilter {
+	return &InboundWebhookFilter{config: m.config, predicateAdder: m}
+}
+
+// InboundWebhookFilter provides a generic filtering capability at runtime for InboundWebhookQuery.
+type InboundWebhookFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *InboundWebhookFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *InboundWebhookFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(inboundwebhook.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *InboundWebhookFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(inboundwebhook.FieldTenantID))
+}
+
+// WhereStoreID applies the entql int predicate on the store_id field.
+func (f *InboundWebhookFilter) WhereStoreID(p entql.IntP) {
+	f.Where(p.Field(inboundwebhook.FieldStoreID))
+}
+
+// WhereEndpointID applies the entql int predicate on the endpoint_id field.
+func (f *InboundWebhookFilter) WhereEndpointID(p entql.IntP) {
+	f.Where(p.Field(inboundwebhook.FieldEndpointID))
+}
+
+// WhereSource applies the entql string predicate on the source field.
+func (f *InboundWebhookFilter) WhereSource(p entql.StringP) {
+	f.Where(p.Field(inboundwebhook.FieldSource))
+}
+
+// WhereWebhookID applies the entql string predicate on the webhook_id field.
+func (f *InboundWebhookFilter) WhereWebhookID(p entql.StringP) {
+	f.Where(p.Field(inboundwebhook.FieldWebhookID))
+}
+
+// WhereType applies the entql string predicate on the type field.
+func (f *InboundWebhookFilter) WhereType(p entql.StringP) {
+	f.Where(p.Field(inboundwebhook.FieldType))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *InboundWebhookFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(inboundwebhook.FieldStatus))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *InboundWebhookFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(inboundwebhook.FieldReason))
+}
+
+// WherePayload applies the entql json.RawMessage predicate on the payload field.
+func (f *InboundWebhookFilter) WherePayload(p entql.BytesP) {
+	f.Where(p.Field(inboundwebhook.FieldPayload))
+}
+
+// WhereDedupeKey applies the entql string predicate on the dedupe_key field.
+func (f *InboundWebhookFilter) WhereDedupeKey(p entql.StringP) {
+	f.Where(p.Field(inboundwebhook.FieldDedupeKey))
+}
+
+// WhereReceivedAt applies the entql time.Time predicate on the received_at field.
+func (f *InboundWebhookFilter) WhereReceivedAt(p entql.TimeP) {
+	f.Where(p.Field(inboundwebhook.FieldReceivedAt))
+}
+
+// WhereAppliedAt applies the entql time.Time predicate on the applied_at field.
+func (f *InboundWebhookFilter) WhereAppliedAt(p entql.TimeP) {
+	f.Where(p.Field(inboundwebhook.FieldAppliedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *IntegrationEndpointQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2698,7 +2824,7 @@ type IntegrationEndpointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IntegrationEndpointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2831,7 +2957,7 @@ type InventoryLevelFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InventoryLevelFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2948,7 +3074,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3066,7 +3192,7 @@ type LineItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LineItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3193,7 +3319,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3305,7 +3431,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3549,7 +3675,7 @@ type OrderLineItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderLineItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3657,7 +3783,7 @@ type OutboxEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutboxEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3757,7 +3883,7 @@ type PriceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PriceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3874,7 +4000,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4063,7 +4189,7 @@ type ProductCategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductCategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4175,7 +4301,7 @@ type ProductCollectionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductCollectionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4254,7 +4380,7 @@ type ProductOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4342,7 +4468,7 @@ type ProductVariantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductVariantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4493,7 +4619,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4587,7 +4713,7 @@ type RegionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RegionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4695,7 +4821,7 @@ type ReservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4798,7 +4924,7 @@ type SalesChannelFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SalesChannelFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4915,7 +5041,7 @@ type ScopeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScopeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4989,7 +5115,7 @@ type ShippingOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShippingOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5087,7 +5213,7 @@ type StockLocationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StockLocationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5161,7 +5287,7 @@ type StoreFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StoreFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5284,7 +5410,7 @@ type SubcategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubcategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5363,7 +5489,7 @@ type SubdomainClaimFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubdomainClaimFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5456,7 +5582,7 @@ type TenantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TenantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5560,7 +5686,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5677,7 +5803,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

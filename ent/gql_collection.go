@@ -14,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/membership"
@@ -1008,6 +1009,145 @@ func newFulfillmentPaginateArgs(rv map[string]any) *fulfillmentPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*FulfillmentWhereInput); ok {
 		args.opts = append(args.opts, WithFulfillmentFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *InboundWebhookQuery) CollectFields(ctx context.Context, satisfies ...string) (*InboundWebhookQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *InboundWebhookQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(inboundwebhook.Columns))
+		selectedFields = []string{inboundwebhook.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "tenantID":
+			if _, ok := fieldSeen[inboundwebhook.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, inboundwebhook.FieldTenantID)
+				fieldSeen[inboundwebhook.FieldTenantID] = struct{}{}
+			}
+		case "storeID":
+			if _, ok := fieldSeen[inboundwebhook.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, inboundwebhook.FieldStoreID)
+				fieldSeen[inboundwebhook.FieldStoreID] = struct{}{}
+			}
+		case "endpointID":
+			if _, ok := fieldSeen[inboundwebhook.FieldEndpointID]; !ok {
+				selectedFields = append(selectedFields, inboundwebhook.FieldEndpointID)
+				fieldSeen[inboundwebhook.FieldEndpointID] = struct{}{}
+			}
+		case "source":
+			if _, ok := fieldSeen[inboundwebhook.FieldSource]; !ok {
+				selectedFields = append(selectedFields, inboundwebhook.FieldSource)
+				fieldSeen[inboundwebhook.FieldSource] = struct{}{}
+			}
+		case "webhookID":
+			if _, ok := fieldSeen[inboundwebhook.FieldWebhookID]; !ok {
+				selectedFields = append(selectedFields, inboundwebhook.FieldWebhookID)
+				fieldSeen[inboundwebhook.FieldWebhookID] = struct{}{}
+			}
+		case "type":
+			if _, ok := fieldSeen[inboundwebhook.FieldType]; !ok {
+				selectedFields = append(selectedFields, inboundwebhook.FieldType)
+				fieldSeen[inboundwebhook.FieldType] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[inboundwebhook.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, inboundwebhook.FieldStatus)
+				fieldSeen[inboundwebhook.FieldStatus] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[inboundwebhook.FieldReason]; !ok {
+				selectedFields = append(selectedFields, inboundwebhook.FieldReason)
+				fieldSeen[inboundwebhook.FieldReason] = struct{}{}
+			}
+		case "payload":
+			if _, ok := fieldSeen[inboundwebhook.FieldPayload]; !ok {
+				selectedFields = append(selectedFields, inboundwebhook.FieldPayload)
+				fieldSeen[inboundwebhook.FieldPayload] = struct{}{}
+			}
+		case "receivedAt":
+			if _, ok := fieldSeen[inboundwebhook.FieldReceivedAt]; !ok {
+				selectedFields = append(selectedFields, inboundwebhook.FieldReceivedAt)
+				fieldSeen[inboundwebhook.FieldReceivedAt] = struct{}{}
+			}
+		case "appliedAt":
+			if _, ok := fieldSeen[inboundwebhook.FieldAppliedAt]; !ok {
+				selectedFields = append(selectedFields, inboundwebhook.FieldAppliedAt)
+				fieldSeen[inboundwebhook.FieldAppliedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type inboundwebhookPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []InboundWebhookPaginateOption
+}
+
+func newInboundWebhookPaginateArgs(rv map[string]any) *inboundwebhookPaginateArgs {
+	args := &inboundwebhookPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &InboundWebhookOrder{Field: &InboundWebhookOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithInboundWebhookOrder(order))
+			}
+		case *InboundWebhookOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithInboundWebhookOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*InboundWebhookWhereInput); ok {
+		args.opts = append(args.opts, WithInboundWebhookFilter(v.Filter))
 	}
 	return args
 }

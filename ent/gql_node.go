@@ -16,6 +16,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/internal"
 	"github.com/dakkah/cityos/ent/inventorylevel"
@@ -81,6 +82,11 @@ var fulfillmentImplementors = []string{"Fulfillment", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Fulfillment) IsNode() {}
+
+var inboundwebhookImplementors = []string{"InboundWebhook", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*InboundWebhook) IsNode() {}
 
 var integrationendpointImplementors = []string{"IntegrationEndpoint", "Node"}
 
@@ -328,6 +334,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(fulfillment.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, fulfillmentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case inboundwebhook.Table:
+		query := c.InboundWebhook.Query().
+			Where(inboundwebhook.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, inboundwebhookImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -703,6 +718,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Fulfillment.Query().
 			Where(fulfillment.IDIn(ids...))
 		query, err := query.CollectFields(ctx, fulfillmentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case inboundwebhook.Table:
+		query := c.InboundWebhook.Query().
+			Where(inboundwebhook.IDIn(ids...))
+		query, err := query.CollectFields(ctx, inboundwebhookImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/membership"
@@ -2236,6 +2237,302 @@ func (_m *Fulfillment) ToEdge(order *FulfillmentOrder) *FulfillmentEdge {
 		order = DefaultFulfillmentOrder
 	}
 	return &FulfillmentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// InboundWebhookEdge is the edge representation of InboundWebhook.
+type InboundWebhookEdge struct {
+	Node   *InboundWebhook `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// InboundWebhookConnection is the connection containing edges to InboundWebhook.
+type InboundWebhookConnection struct {
+	Edges      []*InboundWebhookEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *InboundWebhookConnection) build(nodes []*InboundWebhook, pager *inboundwebhookPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *InboundWebhook
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *InboundWebhook {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *InboundWebhook {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*InboundWebhookEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &InboundWebhookEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// InboundWebhookPaginateOption enables pagination customization.
+type InboundWebhookPaginateOption func(*inboundwebhookPager) error
+
+// WithInboundWebhookOrder configures pagination ordering.
+func WithInboundWebhookOrder(order *InboundWebhookOrder) InboundWebhookPaginateOption {
+	if order == nil {
+		order = DefaultInboundWebhookOrder
+	}
+	o := *order
+	return func(pager *inboundwebhookPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultInboundWebhookOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithInboundWebhookFilter configures pagination filter.
+func WithInboundWebhookFilter(filter func(*InboundWebhookQuery) (*InboundWebhookQuery, error)) InboundWebhookPaginateOption {
+	return func(pager *inboundwebhookPager) error {
+		if filter == nil {
+			return errors.New("InboundWebhookQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type inboundwebhookPager struct {
+	reverse bool
+	order   *InboundWebhookOrder
+	filter  func(*InboundWebhookQuery) (*InboundWebhookQuery, error)
+}
+
+func newInboundWebhookPager(opts []InboundWebhookPaginateOption, reverse bool) (*inboundwebhookPager, error) {
+	pager := &inboundwebhookPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultInboundWebhookOrder
+	}
+	return pager, nil
+}
+
+func (p *inboundwebhookPager) applyFilter(query *InboundWebhookQuery) (*InboundWebhookQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *inboundwebhookPager) toCursor(_m *InboundWebhook) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *inboundwebhookPager) applyCursors(query *InboundWebhookQuery, after, before *Cursor) (*InboundWebhookQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultInboundWebhookOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *inboundwebhookPager) applyOrder(query *InboundWebhookQuery) *InboundWebhookQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultInboundWebhookOrder.Field {
+		query = query.Order(DefaultInboundWebhookOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *inboundwebhookPager) orderExpr(query *InboundWebhookQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultInboundWebhookOrder.Field {
+			b.Comma().Ident(DefaultInboundWebhookOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to InboundWebhook.
+func (_m *InboundWebhookQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...InboundWebhookPaginateOption,
+) (*InboundWebhookConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newInboundWebhookPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &InboundWebhookConnection{Edges: []*InboundWebhookEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// InboundWebhookOrderFieldReceivedAt orders InboundWebhook by received_at.
+	InboundWebhookOrderFieldReceivedAt = &InboundWebhookOrderField{
+		Value: func(_m *InboundWebhook) (ent.Value, error) {
+			return _m.ReceivedAt, nil
+		},
+		column: inboundwebhook.FieldReceivedAt,
+		toTerm: inboundwebhook.ByReceivedAt,
+		toCursor: func(_m *InboundWebhook) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ReceivedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f InboundWebhookOrderField) String() string {
+	var str string
+	switch f.column {
+	case InboundWebhookOrderFieldReceivedAt.column:
+		str = "RECEIVED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f InboundWebhookOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *InboundWebhookOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("InboundWebhookOrderField %T must be a string", v)
+	}
+	switch str {
+	case "RECEIVED_AT":
+		*f = *InboundWebhookOrderFieldReceivedAt
+	default:
+		return fmt.Errorf("%s is not a valid InboundWebhookOrderField", str)
+	}
+	return nil
+}
+
+// InboundWebhookOrderField defines the ordering field of InboundWebhook.
+type InboundWebhookOrderField struct {
+	// Value extracts the ordering value from the given InboundWebhook.
+	Value    func(*InboundWebhook) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) inboundwebhook.OrderOption
+	toCursor func(*InboundWebhook) Cursor
+}
+
+// InboundWebhookOrder defines the ordering of InboundWebhook.
+type InboundWebhookOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *InboundWebhookOrderField `json:"field"`
+}
+
+// DefaultInboundWebhookOrder is the default ordering of InboundWebhook.
+var DefaultInboundWebhookOrder = &InboundWebhookOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &InboundWebhookOrderField{
+		Value: func(_m *InboundWebhook) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: inboundwebhook.FieldID,
+		toTerm: inboundwebhook.ByID,
+		toCursor: func(_m *InboundWebhook) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts InboundWebhook into InboundWebhookEdge.
+func (_m *InboundWebhook) ToEdge(order *InboundWebhookOrder) *InboundWebhookEdge {
+	if order == nil {
+		order = DefaultInboundWebhookOrder
+	}
+	return &InboundWebhookEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/membership"
@@ -3144,6 +3145,412 @@ func (i *FulfillmentWhereInput) P() (predicate.Fulfillment, error) {
 		return predicates[0], nil
 	default:
 		return fulfillment.And(predicates...), nil
+	}
+}
+
+// InboundWebhookWhereInput represents a where input for filtering InboundWebhook queries.
+type InboundWebhookWhereInput struct {
+	Predicates []predicate.InboundWebhook  `json:"-"`
+	Not        *InboundWebhookWhereInput   `json:"not,omitempty"`
+	Or         []*InboundWebhookWhereInput `json:"or,omitempty"`
+	And        []*InboundWebhookWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "source" field predicates.
+	Source      *inboundwebhook.Source  `json:"source,omitempty"`
+	SourceNEQ   *inboundwebhook.Source  `json:"sourceNEQ,omitempty"`
+	SourceIn    []inboundwebhook.Source `json:"sourceIn,omitempty"`
+	SourceNotIn []inboundwebhook.Source `json:"sourceNotIn,omitempty"`
+
+	// "webhook_id" field predicates.
+	WebhookID             *string  `json:"webhookID,omitempty"`
+	WebhookIDNEQ          *string  `json:"webhookIDNEQ,omitempty"`
+	WebhookIDIn           []string `json:"webhookIDIn,omitempty"`
+	WebhookIDNotIn        []string `json:"webhookIDNotIn,omitempty"`
+	WebhookIDGT           *string  `json:"webhookIDGT,omitempty"`
+	WebhookIDGTE          *string  `json:"webhookIDGTE,omitempty"`
+	WebhookIDLT           *string  `json:"webhookIDLT,omitempty"`
+	WebhookIDLTE          *string  `json:"webhookIDLTE,omitempty"`
+	WebhookIDContains     *string  `json:"webhookIDContains,omitempty"`
+	WebhookIDHasPrefix    *string  `json:"webhookIDHasPrefix,omitempty"`
+	WebhookIDHasSuffix    *string  `json:"webhookIDHasSuffix,omitempty"`
+	WebhookIDEqualFold    *string  `json:"webhookIDEqualFold,omitempty"`
+	WebhookIDContainsFold *string  `json:"webhookIDContainsFold,omitempty"`
+
+	// "type" field predicates.
+	Type             *string  `json:"type,omitempty"`
+	TypeNEQ          *string  `json:"typeNEQ,omitempty"`
+	TypeIn           []string `json:"typeIn,omitempty"`
+	TypeNotIn        []string `json:"typeNotIn,omitempty"`
+	TypeGT           *string  `json:"typeGT,omitempty"`
+	TypeGTE          *string  `json:"typeGTE,omitempty"`
+	TypeLT           *string  `json:"typeLT,omitempty"`
+	TypeLTE          *string  `json:"typeLTE,omitempty"`
+	TypeContains     *string  `json:"typeContains,omitempty"`
+	TypeHasPrefix    *string  `json:"typeHasPrefix,omitempty"`
+	TypeHasSuffix    *string  `json:"typeHasSuffix,omitempty"`
+	TypeEqualFold    *string  `json:"typeEqualFold,omitempty"`
+	TypeContainsFold *string  `json:"typeContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *inboundwebhook.Status  `json:"status,omitempty"`
+	StatusNEQ   *inboundwebhook.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []inboundwebhook.Status `json:"statusIn,omitempty"`
+	StatusNotIn []inboundwebhook.Status `json:"statusNotIn,omitempty"`
+
+	// "reason" field predicates.
+	Reason             *string  `json:"reason,omitempty"`
+	ReasonNEQ          *string  `json:"reasonNEQ,omitempty"`
+	ReasonIn           []string `json:"reasonIn,omitempty"`
+	ReasonNotIn        []string `json:"reasonNotIn,omitempty"`
+	ReasonGT           *string  `json:"reasonGT,omitempty"`
+	ReasonGTE          *string  `json:"reasonGTE,omitempty"`
+	ReasonLT           *string  `json:"reasonLT,omitempty"`
+	ReasonLTE          *string  `json:"reasonLTE,omitempty"`
+	ReasonContains     *string  `json:"reasonContains,omitempty"`
+	ReasonHasPrefix    *string  `json:"reasonHasPrefix,omitempty"`
+	ReasonHasSuffix    *string  `json:"reasonHasSuffix,omitempty"`
+	ReasonIsNil        bool     `json:"reasonIsNil,omitempty"`
+	ReasonNotNil       bool     `json:"reasonNotNil,omitempty"`
+	ReasonEqualFold    *string  `json:"reasonEqualFold,omitempty"`
+	ReasonContainsFold *string  `json:"reasonContainsFold,omitempty"`
+
+	// "received_at" field predicates.
+	ReceivedAt      *time.Time  `json:"receivedAt,omitempty"`
+	ReceivedAtNEQ   *time.Time  `json:"receivedAtNEQ,omitempty"`
+	ReceivedAtIn    []time.Time `json:"receivedAtIn,omitempty"`
+	ReceivedAtNotIn []time.Time `json:"receivedAtNotIn,omitempty"`
+	ReceivedAtGT    *time.Time  `json:"receivedAtGT,omitempty"`
+	ReceivedAtGTE   *time.Time  `json:"receivedAtGTE,omitempty"`
+	ReceivedAtLT    *time.Time  `json:"receivedAtLT,omitempty"`
+	ReceivedAtLTE   *time.Time  `json:"receivedAtLTE,omitempty"`
+
+	// "applied_at" field predicates.
+	AppliedAt       *time.Time  `json:"appliedAt,omitempty"`
+	AppliedAtNEQ    *time.Time  `json:"appliedAtNEQ,omitempty"`
+	AppliedAtIn     []time.Time `json:"appliedAtIn,omitempty"`
+	AppliedAtNotIn  []time.Time `json:"appliedAtNotIn,omitempty"`
+	AppliedAtGT     *time.Time  `json:"appliedAtGT,omitempty"`
+	AppliedAtGTE    *time.Time  `json:"appliedAtGTE,omitempty"`
+	AppliedAtLT     *time.Time  `json:"appliedAtLT,omitempty"`
+	AppliedAtLTE    *time.Time  `json:"appliedAtLTE,omitempty"`
+	AppliedAtIsNil  bool        `json:"appliedAtIsNil,omitempty"`
+	AppliedAtNotNil bool        `json:"appliedAtNotNil,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *InboundWebhookWhereInput) AddPredicates(predicates ...predicate.InboundWebhook) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the InboundWebhookWhereInput filter on the InboundWebhookQuery builder.
+func (i *InboundWebhookWhereInput) Filter(q *InboundWebhookQuery) (*InboundWebhookQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyInboundWebhookWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyInboundWebhookWhereInput is returned in case the InboundWebhookWhereInput is empty.
+var ErrEmptyInboundWebhookWhereInput = errors.New("ent: empty predicate InboundWebhookWhereInput")
+
+// P returns a predicate for filtering inboundwebhooks.
+// An error is returned if the input is empty or invalid.
+func (i *InboundWebhookWhereInput) P() (predicate.InboundWebhook, error) {
+	var predicates []predicate.InboundWebhook
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, inboundwebhook.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.InboundWebhook, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, inboundwebhook.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.InboundWebhook, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, inboundwebhook.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, inboundwebhook.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, inboundwebhook.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, inboundwebhook.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, inboundwebhook.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, inboundwebhook.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, inboundwebhook.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, inboundwebhook.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, inboundwebhook.IDLTE(*i.IDLTE))
+	}
+	if i.Source != nil {
+		predicates = append(predicates, inboundwebhook.SourceEQ(*i.Source))
+	}
+	if i.SourceNEQ != nil {
+		predicates = append(predicates, inboundwebhook.SourceNEQ(*i.SourceNEQ))
+	}
+	if len(i.SourceIn) > 0 {
+		predicates = append(predicates, inboundwebhook.SourceIn(i.SourceIn...))
+	}
+	if len(i.SourceNotIn) > 0 {
+		predicates = append(predicates, inboundwebhook.SourceNotIn(i.SourceNotIn...))
+	}
+	if i.WebhookID != nil {
+		predicates = append(predicates, inboundwebhook.WebhookIDEQ(*i.WebhookID))
+	}
+	if i.WebhookIDNEQ != nil {
+		predicates = append(predicates, inboundwebhook.WebhookIDNEQ(*i.WebhookIDNEQ))
+	}
+	if len(i.WebhookIDIn) > 0 {
+		predicates = append(predicates, inboundwebhook.WebhookIDIn(i.WebhookIDIn...))
+	}
+	if len(i.WebhookIDNotIn) > 0 {
+		predicates = append(predicates, inboundwebhook.WebhookIDNotIn(i.WebhookIDNotIn...))
+	}
+	if i.WebhookIDGT != nil {
+		predicates = append(predicates, inboundwebhook.WebhookIDGT(*i.WebhookIDGT))
+	}
+	if i.WebhookIDGTE != nil {
+		predicates = append(predicates, inboundwebhook.WebhookIDGTE(*i.WebhookIDGTE))
+	}
+	if i.WebhookIDLT != nil {
+		predicates = append(predicates, inboundwebhook.WebhookIDLT(*i.WebhookIDLT))
+	}
+	if i.WebhookIDLTE != nil {
+		predicates = append(predicates, inboundwebhook.WebhookIDLTE(*i.WebhookIDLTE))
+	}
+	if i.WebhookIDContains != nil {
+		predicates = append(predicates, inboundwebhook.WebhookIDContains(*i.WebhookIDContains))
+	}
+	if i.WebhookIDHasPrefix != nil {
+		predicates = append(predicates, inboundwebhook.WebhookIDHasPrefix(*i.WebhookIDHasPrefix))
+	}
+	if i.WebhookIDHasSuffix != nil {
+		predicates = append(predicates, inboundwebhook.WebhookIDHasSuffix(*i.WebhookIDHasSuffix))
+	}
+	if i.WebhookIDEqualFold != nil {
+		predicates = append(predicates, inboundwebhook.WebhookIDEqualFold(*i.WebhookIDEqualFold))
+	}
+	if i.WebhookIDContainsFold != nil {
+		predicates = append(predicates, inboundwebhook.WebhookIDContainsFold(*i.WebhookIDContainsFold))
+	}
+	if i.Type != nil {
+		predicates = append(predicates, inboundwebhook.TypeEQ(*i.Type))
+	}
+	if i.TypeNEQ != nil {
+		predicates = append(predicates, inboundwebhook.TypeNEQ(*i.TypeNEQ))
+	}
+	if len(i.TypeIn) > 0 {
+		predicates = append(predicates, inboundwebhook.TypeIn(i.TypeIn...))
+	}
+	if len(i.TypeNotIn) > 0 {
+		predicates = append(predicates, inboundwebhook.TypeNotIn(i.TypeNotIn...))
+	}
+	if i.TypeGT != nil {
+		predicates = append(predicates, inboundwebhook.TypeGT(*i.TypeGT))
+	}
+	if i.TypeGTE != nil {
+		predicates = append(predicates, inboundwebhook.TypeGTE(*i.TypeGTE))
+	}
+	if i.TypeLT != nil {
+		predicates = append(predicates, inboundwebhook.TypeLT(*i.TypeLT))
+	}
+	if i.TypeLTE != nil {
+		predicates = append(predicates, inboundwebhook.TypeLTE(*i.TypeLTE))
+	}
+	if i.TypeContains != nil {
+		predicates = append(predicates, inboundwebhook.TypeContains(*i.TypeContains))
+	}
+	if i.TypeHasPrefix != nil {
+		predicates = append(predicates, inboundwebhook.TypeHasPrefix(*i.TypeHasPrefix))
+	}
+	if i.TypeHasSuffix != nil {
+		predicates = append(predicates, inboundwebhook.TypeHasSuffix(*i.TypeHasSuffix))
+	}
+	if i.TypeEqualFold != nil {
+		predicates = append(predicates, inboundwebhook.TypeEqualFold(*i.TypeEqualFold))
+	}
+	if i.TypeContainsFold != nil {
+		predicates = append(predicates, inboundwebhook.TypeContainsFold(*i.TypeContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, inboundwebhook.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, inboundwebhook.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, inboundwebhook.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, inboundwebhook.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Reason != nil {
+		predicates = append(predicates, inboundwebhook.ReasonEQ(*i.Reason))
+	}
+	if i.ReasonNEQ != nil {
+		predicates = append(predicates, inboundwebhook.ReasonNEQ(*i.ReasonNEQ))
+	}
+	if len(i.ReasonIn) > 0 {
+		predicates = append(predicates, inboundwebhook.ReasonIn(i.ReasonIn...))
+	}
+	if len(i.ReasonNotIn) > 0 {
+		predicates = append(predicates, inboundwebhook.ReasonNotIn(i.ReasonNotIn...))
+	}
+	if i.ReasonGT != nil {
+		predicates = append(predicates, inboundwebhook.ReasonGT(*i.ReasonGT))
+	}
+	if i.ReasonGTE != nil {
+		predicates = append(predicates, inboundwebhook.ReasonGTE(*i.ReasonGTE))
+	}
+	if i.ReasonLT != nil {
+		predicates = append(predicates, inboundwebhook.ReasonLT(*i.ReasonLT))
+	}
+	if i.ReasonLTE != nil {
+		predicates = append(predicates, inboundwebhook.ReasonLTE(*i.ReasonLTE))
+	}
+	if i.ReasonContains != nil {
+		predicates = append(predicates, inboundwebhook.ReasonContains(*i.ReasonContains))
+	}
+	if i.ReasonHasPrefix != nil {
+		predicates = append(predicates, inboundwebhook.ReasonHasPrefix(*i.ReasonHasPrefix))
+	}
+	if i.ReasonHasSuffix != nil {
+		predicates = append(predicates, inboundwebhook.ReasonHasSuffix(*i.ReasonHasSuffix))
+	}
+	if i.ReasonIsNil {
+		predicates = append(predicates, inboundwebhook.ReasonIsNil())
+	}
+	if i.ReasonNotNil {
+		predicates = append(predicates, inboundwebhook.ReasonNotNil())
+	}
+	if i.ReasonEqualFold != nil {
+		predicates = append(predicates, inboundwebhook.ReasonEqualFold(*i.ReasonEqualFold))
+	}
+	if i.ReasonContainsFold != nil {
+		predicates = append(predicates, inboundwebhook.ReasonContainsFold(*i.ReasonContainsFold))
+	}
+	if i.ReceivedAt != nil {
+		predicates = append(predicates, inboundwebhook.ReceivedAtEQ(*i.ReceivedAt))
+	}
+	if i.ReceivedAtNEQ != nil {
+		predicates = append(predicates, inboundwebhook.ReceivedAtNEQ(*i.ReceivedAtNEQ))
+	}
+	if len(i.ReceivedAtIn) > 0 {
+		predicates = append(predicates, inboundwebhook.ReceivedAtIn(i.ReceivedAtIn...))
+	}
+	if len(i.ReceivedAtNotIn) > 0 {
+		predicates = append(predicates, inboundwebhook.ReceivedAtNotIn(i.ReceivedAtNotIn...))
+	}
+	if i.ReceivedAtGT != nil {
+		predicates = append(predicates, inboundwebhook.ReceivedAtGT(*i.ReceivedAtGT))
+	}
+	if i.ReceivedAtGTE != nil {
+		predicates = append(predicates, inboundwebhook.ReceivedAtGTE(*i.ReceivedAtGTE))
+	}
+	if i.ReceivedAtLT != nil {
+		predicates = append(predicates, inboundwebhook.ReceivedAtLT(*i.ReceivedAtLT))
+	}
+	if i.ReceivedAtLTE != nil {
+		predicates = append(predicates, inboundwebhook.ReceivedAtLTE(*i.ReceivedAtLTE))
+	}
+	if i.AppliedAt != nil {
+		predicates = append(predicates, inboundwebhook.AppliedAtEQ(*i.AppliedAt))
+	}
+	if i.AppliedAtNEQ != nil {
+		predicates = append(predicates, inboundwebhook.AppliedAtNEQ(*i.AppliedAtNEQ))
+	}
+	if len(i.AppliedAtIn) > 0 {
+		predicates = append(predicates, inboundwebhook.AppliedAtIn(i.AppliedAtIn...))
+	}
+	if len(i.AppliedAtNotIn) > 0 {
+		predicates = append(predicates, inboundwebhook.AppliedAtNotIn(i.AppliedAtNotIn...))
+	}
+	if i.AppliedAtGT != nil {
+		predicates = append(predicates, inboundwebhook.AppliedAtGT(*i.AppliedAtGT))
+	}
+	if i.AppliedAtGTE != nil {
+		predicates = append(predicates, inboundwebhook.AppliedAtGTE(*i.AppliedAtGTE))
+	}
+	if i.AppliedAtLT != nil {
+		predicates = append(predicates, inboundwebhook.AppliedAtLT(*i.AppliedAtLT))
+	}
+	if i.AppliedAtLTE != nil {
+		predicates = append(predicates, inboundwebhook.AppliedAtLTE(*i.AppliedAtLTE))
+	}
+	if i.AppliedAtIsNil {
+		predicates = append(predicates, inboundwebhook.AppliedAtIsNil())
+	}
+	if i.AppliedAtNotNil {
+		predicates = append(predicates, inboundwebhook.AppliedAtNotNil())
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyInboundWebhookWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return inboundwebhook.And(predicates...), nil
 	}
 }
 

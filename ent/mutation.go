@@ -20,6 +20,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/invitation"
@@ -68,6 +69,7 @@ const (
 	TypeCustomerAddress     = "CustomerAddress"
 	TypeDomain              = "Domain"
 	TypeFulfillment         = "Fulfillment"
+	TypeInboundWebhook      = "InboundWebhook"
 	TypeIntegrationEndpoint = "IntegrationEndpoint"
 	TypeInventoryLevel      = "InventoryLevel"
 	TypeInvitation          = "Invitation"
@@ -7756,6 +7758,1167 @@ func (m *FulfillmentMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Fulfillment edge %s", name)
+}
+
+// InboundWebhookMutation represents an operation that mutates the InboundWebhook nodes in the graph.
+type InboundWebhookMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	tenant_id      *int
+	addtenant_id   *int
+	store_id       *int
+	addstore_id    *int
+	endpoint_id    *int
+	addendpoint_id *int
+	source         *inboundwebhook.Source
+	webhook_id     *string
+	_type          *string
+	status         *inboundwebhook.Status
+	reason         *string
+	payload        *map[string]interface{}
+	dedupe_key     *string
+	received_at    *time.Time
+	applied_at     *time.Time
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*InboundWebhook, error)
+	predicates     []predicate.InboundWebhook
+}
+
+var _ ent.Mutation = (*InboundWebhookMutation)(nil)
+
+// inboundwebhookOption allows management of the mutation configuration using functional options.
+type inboundwebhookOption func(*InboundWebhookMutation)
+
+// newInboundWebhookMutation creates new mutation for the InboundWebhook entity.
+func newInboundWebhookMutation(c config, op Op, opts ...inboundwebhookOption) *InboundWebhookMutation {
+	m := &InboundWebhookMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeInboundWebhook,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withInboundWebhookID sets the ID field of the mutation.
+func withInboundWebhookID(id int) inboundwebhookOption {
+	return func(m *InboundWebhookMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *InboundWebhook
+		)
+		m.oldValue = func(ctx context.Context) (*InboundWebhook, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().InboundWebhook.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withInboundWebhook sets the old InboundWebhook of the mutation.
+func withInboundWebhook(node *InboundWebhook) inboundwebhookOption {
+	return func(m *InboundWebhookMutation) {
+		m.oldValue = func(context.Context) (*InboundWebhook, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m InboundWebhookMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m InboundWebhookMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *InboundWebhookMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *InboundWebhookMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().InboundWebhook.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *InboundWebhookMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *InboundWebhookMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the InboundWebhook entity.
+// If the InboundWebhook object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InboundWebhookMutation) OldTenantID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *InboundWebhookMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *InboundWebhookMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearTenantID clears the value of the "tenant_id" field.
+func (m *InboundWebhookMutation) ClearTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+	m.clearedFields[inboundwebhook.FieldTenantID] = struct{}{}
+}
+
+// TenantIDCleared returns if the "tenant_id" field was cleared in this mutation.
+func (m *InboundWebhookMutation) TenantIDCleared() bool {
+	_, ok := m.clearedFields[inboundwebhook.FieldTenantID]
+	return ok
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *InboundWebhookMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+	delete(m.clearedFields, inboundwebhook.FieldTenantID)
+}
+
+// SetStoreID sets the "store_id" field.
+func (m *InboundWebhookMutation) SetStoreID(i int) {
+	m.store_id = &i
+	m.addstore_id = nil
+}
+
+// StoreID returns the value of the "store_id" field in the mutation.
+func (m *InboundWebhookMutation) StoreID() (r int, exists bool) {
+	v := m.store_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStoreID returns the old "store_id" field's value of the InboundWebhook entity.
+// If the InboundWebhook object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InboundWebhookMutation) OldStoreID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStoreID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStoreID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStoreID: %w", err)
+	}
+	return oldValue.StoreID, nil
+}
+
+// AddStoreID adds i to the "store_id" field.
+func (m *InboundWebhookMutation) AddStoreID(i int) {
+	if m.addstore_id != nil {
+		*m.addstore_id += i
+	} else {
+		m.addstore_id = &i
+	}
+}
+
+// AddedStoreID returns the value that was added to the "store_id" field in this mutation.
+func (m *InboundWebhookMutation) AddedStoreID() (r int, exists bool) {
+	v := m.addstore_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearStoreID clears the value of the "store_id" field.
+func (m *InboundWebhookMutation) ClearStoreID() {
+	m.store_id = nil
+	m.addstore_id = nil
+	m.clearedFields[inboundwebhook.FieldStoreID] = struct{}{}
+}
+
+// StoreIDCleared returns if the "store_id" field was cleared in this mutation.
+func (m *InboundWebhookMutation) StoreIDCleared() bool {
+	_, ok := m.clearedFields[inboundwebhook.FieldStoreID]
+	return ok
+}
+
+// ResetStoreID resets all changes to the "store_id" field.
+func (m *InboundWebhookMutation) ResetStoreID() {
+	m.store_id = nil
+	m.addstore_id = nil
+	delete(m.clearedFields, inboundwebhook.FieldStoreID)
+}
+
+// SetEndpointID sets the "endpoint_id" field.
+func (m *InboundWebhookMutation) SetEndpointID(i int) {
+	m.endpoint_id = &i
+	m.addendpoint_id = nil
+}
+
+// EndpointID returns the value of the "endpoint_id" field in the mutation.
+func (m *InboundWebhookMutation) EndpointID() (r int, exists bool) {
+	v := m.endpoint_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndpointID returns the old "endpoint_id" field's value of the InboundWebhook entity.
+// If the InboundWebhook object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InboundWebhookMutation) OldEndpointID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndpointID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndpointID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndpointID: %w", err)
+	}
+	return oldValue.EndpointID, nil
+}
+
+// AddEndpointID adds i to the "endpoint_id" field.
+func (m *InboundWebhookMutation) AddEndpointID(i int) {
+	if m.addendpoint_id != nil {
+		*m.addendpoint_id += i
+	} else {
+		m.addendpoint_id = &i
+	}
+}
+
+// AddedEndpointID returns the value that was added to the "endpoint_id" field in this mutation.
+func (m *InboundWebhookMutation) AddedEndpointID() (r int, exists bool) {
+	v := m.addendpoint_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearEndpointID clears the value of the "endpoint_id" field.
+func (m *InboundWebhookMutation) ClearEndpointID() {
+	m.endpoint_id = nil
+	m.addendpoint_id = nil
+	m.clearedFields[inboundwebhook.FieldEndpointID] = struct{}{}
+}
+
+// EndpointIDCleared returns if the "endpoint_id" field was cleared in this mutation.
+func (m *InboundWebhookMutation) EndpointIDCleared() bool {
+	_, ok := m.clearedFields[inboundwebhook.FieldEndpointID]
+	return ok
+}
+
+// ResetEndpointID resets all changes to the "endpoint_id" field.
+func (m *InboundWebhookMutation) ResetEndpointID() {
+	m.endpoint_id = nil
+	m.addendpoint_id = nil
+	delete(m.clearedFields, inboundwebhook.FieldEndpointID)
+}
+
+// SetSource sets the "source" field.
+func (m *InboundWebhookMutation) SetSource(i inboundwebhook.Source) {
+	m.source = &i
+}
+
+// Source returns the value of the "source" field in the mutation.
+func (m *InboundWebhookMutation) Source() (r inboundwebhook.Source, exists bool) {
+	v := m.source
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSource returns the old "source" field's value of the InboundWebhook entity.
+// If the InboundWebhook object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InboundWebhookMutation) OldSource(ctx context.Context) (v inboundwebhook.Source, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSource is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSource requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSource: %w", err)
+	}
+	return oldValue.Source, nil
+}
+
+// ResetSource resets all changes to the "source" field.
+func (m *InboundWebhookMutation) ResetSource() {
+	m.source = nil
+}
+
+// SetWebhookID sets the "webhook_id" field.
+func (m *InboundWebhookMutation) SetWebhookID(s string) {
+	m.webhook_id = &s
+}
+
+// WebhookID returns the value of the "webhook_id" field in the mutation.
+func (m *InboundWebhookMutation) WebhookID() (r string, exists bool) {
+	v := m.webhook_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWebhookID returns the old "webhook_id" field's value of the InboundWebhook entity.
+// If the InboundWebhook object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InboundWebhookMutation) OldWebhookID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWebhookID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWebhookID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWebhookID: %w", err)
+	}
+	return oldValue.WebhookID, nil
+}
+
+// ResetWebhookID resets all changes to the "webhook_id" field.
+func (m *InboundWebhookMutation) ResetWebhookID() {
+	m.webhook_id = nil
+}
+
+// SetType sets the "type" field.
+func (m *InboundWebhookMutation) SetType(s string) {
+	m._type = &s
+}
+
+// GetType returns the value of the "type" field in the mutation.
+func (m *InboundWebhookMutation) GetType() (r string, exists bool) {
+	v := m._type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldType returns the old "type" field's value of the InboundWebhook entity.
+// If the InboundWebhook object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InboundWebhookMutation) OldType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldType: %w", err)
+	}
+	return oldValue.Type, nil
+}
+
+// ResetType resets all changes to the "type" field.
+func (m *InboundWebhookMutation) ResetType() {
+	m._type = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *InboundWebhookMutation) SetStatus(i inboundwebhook.Status) {
+	m.status = &i
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *InboundWebhookMutation) Status() (r inboundwebhook.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the InboundWebhook entity.
+// If the InboundWebhook object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InboundWebhookMutation) OldStatus(ctx context.Context) (v inboundwebhook.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *InboundWebhookMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *InboundWebhookMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *InboundWebhookMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the InboundWebhook entity.
+// If the InboundWebhook object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InboundWebhookMutation) OldReason(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ClearReason clears the value of the "reason" field.
+func (m *InboundWebhookMutation) ClearReason() {
+	m.reason = nil
+	m.clearedFields[inboundwebhook.FieldReason] = struct{}{}
+}
+
+// ReasonCleared returns if the "reason" field was cleared in this mutation.
+func (m *InboundWebhookMutation) ReasonCleared() bool {
+	_, ok := m.clearedFields[inboundwebhook.FieldReason]
+	return ok
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *InboundWebhookMutation) ResetReason() {
+	m.reason = nil
+	delete(m.clearedFields, inboundwebhook.FieldReason)
+}
+
+// SetPayload sets the "payload" field.
+func (m *InboundWebhookMutation) SetPayload(value map[string]interface{}) {
+	m.payload = &value
+}
+
+// Payload returns the value of the "payload" field in the mutation.
+func (m *InboundWebhookMutation) Payload() (r map[string]interface{}, exists bool) {
+	v := m.payload
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPayload returns the old "payload" field's value of the InboundWebhook entity.
+// If the InboundWebhook object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InboundWebhookMutation) OldPayload(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPayload is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPayload requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPayload: %w", err)
+	}
+	return oldValue.Payload, nil
+}
+
+// ClearPayload clears the value of the "payload" field.
+func (m *InboundWebhookMutation) ClearPayload() {
+	m.payload = nil
+	m.clearedFields[inboundwebhook.FieldPayload] = struct{}{}
+}
+
+// PayloadCleared returns if the "payload" field was cleared in this mutation.
+func (m *InboundWebhookMutation) PayloadCleared() bool {
+	_, ok := m.clearedFields[inboundwebhook.FieldPayload]
+	return ok
+}
+
+// ResetPayload resets all changes to the "payload" field.
+func (m *InboundWebhookMutation) ResetPayload() {
+	m.payload = nil
+	delete(m.clearedFields, inboundwebhook.FieldPayload)
+}
+
+// SetDedupeKey sets the "dedupe_key" field.
+func (m *InboundWebhookMutation) SetDedupeKey(s string) {
+	m.dedupe_key = &s
+}
+
+// DedupeKey returns the value of the "dedupe_key" field in the mutation.
+func (m *InboundWebhookMutation) DedupeKey() (r string, exists bool) {
+	v := m.dedupe_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDedupeKey returns the old "dedupe_key" field's value of the InboundWebhook entity.
+// If the InboundWebhook object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InboundWebhookMutation) OldDedupeKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDedupeKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDedupeKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDedupeKey: %w", err)
+	}
+	return oldValue.DedupeKey, nil
+}
+
+// ClearDedupeKey clears the value of the "dedupe_key" field.
+func (m *InboundWebhookMutation) ClearDedupeKey() {
+	m.dedupe_key = nil
+	m.clearedFields[inboundwebhook.FieldDedupeKey] = struct{}{}
+}
+
+// DedupeKeyCleared returns if the "dedupe_key" field was cleared in this mutation.
+func (m *InboundWebhookMutation) DedupeKeyCleared() bool {
+	_, ok := m.clearedFields[inboundwebhook.FieldDedupeKey]
+	return ok
+}
+
+// ResetDedupeKey resets all changes to the "dedupe_key" field.
+func (m *InboundWebhookMutation) ResetDedupeKey() {
+	m.dedupe_key = nil
+	delete(m.clearedFields, inboundwebhook.FieldDedupeKey)
+}
+
+// SetReceivedAt sets the "received_at" field.
+func (m *InboundWebhookMutation) SetReceivedAt(t time.Time) {
+	m.received_at = &t
+}
+
+// ReceivedAt returns the value of the "received_at" field in the mutation.
+func (m *InboundWebhookMutation) ReceivedAt() (r time.Time, exists bool) {
+	v := m.received_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReceivedAt returns the old "received_at" field's value of the InboundWebhook entity.
+// If the InboundWebhook object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InboundWebhookMutation) OldReceivedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReceivedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReceivedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReceivedAt: %w", err)
+	}
+	return oldValue.ReceivedAt, nil
+}
+
+// ResetReceivedAt resets all changes to the "received_at" field.
+func (m *InboundWebhookMutation) ResetReceivedAt() {
+	m.received_at = nil
+}
+
+// SetAppliedAt sets the "applied_at" field.
+func (m *InboundWebhookMutation) SetAppliedAt(t time.Time) {
+	m.applied_at = &t
+}
+
+// AppliedAt returns the value of the "applied_at" field in the mutation.
+func (m *InboundWebhookMutation) AppliedAt() (r time.Time, exists bool) {
+	v := m.applied_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAppliedAt returns the old "applied_at" field's value of the InboundWebhook entity.
+// If the InboundWebhook object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InboundWebhookMutation) OldAppliedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAppliedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAppliedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAppliedAt: %w", err)
+	}
+	return oldValue.AppliedAt, nil
+}
+
+// ClearAppliedAt clears the value of the "applied_at" field.
+func (m *InboundWebhookMutation) ClearAppliedAt() {
+	m.applied_at = nil
+	m.clearedFields[inboundwebhook.FieldAppliedAt] = struct{}{}
+}
+
+// AppliedAtCleared returns if the "applied_at" field was cleared in this mutation.
+func (m *InboundWebhookMutation) AppliedAtCleared() bool {
+	_, ok := m.clearedFields[inboundwebhook.FieldAppliedAt]
+	return ok
+}
+
+// ResetAppliedAt resets all changes to the "applied_at" field.
+func (m *InboundWebhookMutation) ResetAppliedAt() {
+	m.applied_at = nil
+	delete(m.clearedFields, inboundwebhook.FieldAppliedAt)
+}
+
+// Where appends a list predicates to the InboundWebhookMutation builder.
+func (m *InboundWebhookMutation) Where(ps ...predicate.InboundWebhook) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the InboundWebhookMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *InboundWebhookMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.InboundWebhook, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *InboundWebhookMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *InboundWebhookMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (InboundWebhook).
+func (m *InboundWebhookMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *InboundWebhookMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.tenant_id != nil {
+		fields = append(fields, inboundwebhook.FieldTenantID)
+	}
+	if m.store_id != nil {
+		fields = append(fields, inboundwebhook.FieldStoreID)
+	}
+	if m.endpoint_id != nil {
+		fields = append(fields, inboundwebhook.FieldEndpointID)
+	}
+	if m.source != nil {
+		fields = append(fields, inboundwebhook.FieldSource)
+	}
+	if m.webhook_id != nil {
+		fields = append(fields, inboundwebhook.FieldWebhookID)
+	}
+	if m._type != nil {
+		fields = append(fields, inboundwebhook.FieldType)
+	}
+	if m.status != nil {
+		fields = append(fields, inboundwebhook.FieldStatus)
+	}
+	if m.reason != nil {
+		fields = append(fields, inboundwebhook.FieldReason)
+	}
+	if m.payload != nil {
+		fields = append(fields, inboundwebhook.FieldPayload)
+	}
+	if m.dedupe_key != nil {
+		fields = append(fields, inboundwebhook.FieldDedupeKey)
+	}
+	if m.received_at != nil {
+		fields = append(fields, inboundwebhook.FieldReceivedAt)
+	}
+	if m.applied_at != nil {
+		fields = append(fields, inboundwebhook.FieldAppliedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *InboundWebhookMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case inboundwebhook.FieldTenantID:
+		return m.TenantID()
+	case inboundwebhook.FieldStoreID:
+		return m.StoreID()
+	case inboundwebhook.FieldEndpointID:
+		return m.EndpointID()
+	case inboundwebhook.FieldSource:
+		return m.Source()
+	case inboundwebhook.FieldWebhookID:
+		return m.WebhookID()
+	case inboundwebhook.FieldType:
+		return m.GetType()
+	case inboundwebhook.FieldStatus:
+		return m.Status()
+	case inboundwebhook.FieldReason:
+		return m.Reason()
+	case inboundwebhook.FieldPayload:
+		return m.Payload()
+	case inboundwebhook.FieldDedupeKey:
+		return m.DedupeKey()
+	case inboundwebhook.FieldReceivedAt:
+		return m.ReceivedAt()
+	case inboundwebhook.FieldAppliedAt:
+		return m.AppliedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *InboundWebhookMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case inboundwebhook.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case inboundwebhook.FieldStoreID:
+		return m.OldStoreID(ctx)
+	case inboundwebhook.FieldEndpointID:
+		return m.OldEndpointID(ctx)
+	case inboundwebhook.FieldSource:
+		return m.OldSource(ctx)
+	case inboundwebhook.FieldWebhookID:
+		return m.OldWebhookID(ctx)
+	case inboundwebhook.FieldType:
+		return m.OldType(ctx)
+	case inboundwebhook.FieldStatus:
+		return m.OldStatus(ctx)
+	case inboundwebhook.FieldReason:
+		return m.OldReason(ctx)
+	case inboundwebhook.FieldPayload:
+		return m.OldPayload(ctx)
+	case inboundwebhook.FieldDedupeKey:
+		return m.OldDedupeKey(ctx)
+	case inboundwebhook.FieldReceivedAt:
+		return m.OldReceivedAt(ctx)
+	case inboundwebhook.FieldAppliedAt:
+		return m.OldAppliedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown InboundWebhook field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *InboundWebhookMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case inboundwebhook.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case inboundwebhook.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStoreID(v)
+		return nil
+	case inboundwebhook.FieldEndpointID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndpointID(v)
+		return nil
+	case inboundwebhook.FieldSource:
+		v, ok := value.(inboundwebhook.Source)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSource(v)
+		return nil
+	case inboundwebhook.FieldWebhookID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWebhookID(v)
+		return nil
+	case inboundwebhook.FieldType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetType(v)
+		return nil
+	case inboundwebhook.FieldStatus:
+		v, ok := value.(inboundwebhook.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case inboundwebhook.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case inboundwebhook.FieldPayload:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPayload(v)
+		return nil
+	case inboundwebhook.FieldDedupeKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDedupeKey(v)
+		return nil
+	case inboundwebhook.FieldReceivedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReceivedAt(v)
+		return nil
+	case inboundwebhook.FieldAppliedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAppliedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown InboundWebhook field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *InboundWebhookMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, inboundwebhook.FieldTenantID)
+	}
+	if m.addstore_id != nil {
+		fields = append(fields, inboundwebhook.FieldStoreID)
+	}
+	if m.addendpoint_id != nil {
+		fields = append(fields, inboundwebhook.FieldEndpointID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *InboundWebhookMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case inboundwebhook.FieldTenantID:
+		return m.AddedTenantID()
+	case inboundwebhook.FieldStoreID:
+		return m.AddedStoreID()
+	case inboundwebhook.FieldEndpointID:
+		return m.AddedEndpointID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *InboundWebhookMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case inboundwebhook.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case inboundwebhook.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStoreID(v)
+		return nil
+	case inboundwebhook.FieldEndpointID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEndpointID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown InboundWebhook numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *InboundWebhookMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(inboundwebhook.FieldTenantID) {
+		fields = append(fields, inboundwebhook.FieldTenantID)
+	}
+	if m.FieldCleared(inboundwebhook.FieldStoreID) {
+		fields = append(fields, inboundwebhook.FieldStoreID)
+	}
+	if m.FieldCleared(inboundwebhook.FieldEndpointID) {
+		fields = append(fields, inboundwebhook.FieldEndpointID)
+	}
+	if m.FieldCleared(inboundwebhook.FieldReason) {
+		fields = append(fields, inboundwebhook.FieldReason)
+	}
+	if m.FieldCleared(inboundwebhook.FieldPayload) {
+		fields = append(fields, inboundwebhook.FieldPayload)
+	}
+	if m.FieldCleared(inboundwebhook.FieldDedupeKey) {
+		fields = append(fields, inboundwebhook.FieldDedupeKey)
+	}
+	if m.FieldCleared(inboundwebhook.FieldAppliedAt) {
+		fields = append(fields, inboundwebhook.FieldAppliedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *InboundWebhookMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *InboundWebhookMutation) ClearField(name string) error {
+	switch name {
+	case inboundwebhook.FieldTenantID:
+		m.ClearTenantID()
+		return nil
+	case inboundwebhook.FieldStoreID:
+		m.ClearStoreID()
+		return nil
+	case inboundwebhook.FieldEndpointID:
+		m.ClearEndpointID()
+		return nil
+	case inboundwebhook.FieldReason:
+		m.ClearReason()
+		return nil
+	case inboundwebhook.FieldPayload:
+		m.ClearPayload()
+		return nil
+	case inboundwebhook.FieldDedupeKey:
+		m.ClearDedupeKey()
+		return nil
+	case inboundwebhook.FieldAppliedAt:
+		m.ClearAppliedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown InboundWebhook nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *InboundWebhookMutation) ResetField(name string) error {
+	switch name {
+	case inboundwebhook.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case inboundwebhook.FieldStoreID:
+		m.ResetStoreID()
+		return nil
+	case inboundwebhook.FieldEndpointID:
+		m.ResetEndpointID()
+		return nil
+	case inboundwebhook.FieldSource:
+		m.ResetSource()
+		return nil
+	case inboundwebhook.FieldWebhookID:
+		m.ResetWebhookID()
+		return nil
+	case inboundwebhook.FieldType:
+		m.ResetType()
+		return nil
+	case inboundwebhook.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case inboundwebhook.FieldReason:
+		m.ResetReason()
+		return nil
+	case inboundwebhook.FieldPayload:
+		m.ResetPayload()
+		return nil
+	case inboundwebhook.FieldDedupeKey:
+		m.ResetDedupeKey()
+		return nil
+	case inboundwebhook.FieldReceivedAt:
+		m.ResetReceivedAt()
+		return nil
+	case inboundwebhook.FieldAppliedAt:
+		m.ResetAppliedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown InboundWebhook field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *InboundWebhookMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *InboundWebhookMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *InboundWebhookMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *InboundWebhookMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *InboundWebhookMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *InboundWebhookMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *InboundWebhookMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown InboundWebhook unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *InboundWebhookMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown InboundWebhook edge %s", name)
 }
 
 // IntegrationEndpointMutation represents an operation that mutates the IntegrationEndpoint nodes in the graph.

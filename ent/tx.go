@@ -30,6 +30,8 @@ type Tx struct {
 	Domain *DomainClient
 	// Fulfillment is the client for interacting with the Fulfillment builders.
 	Fulfillment *FulfillmentClient
+	// InboundWebhook is the client for interacting with the InboundWebhook builders.
+	InboundWebhook *InboundWebhookClient
 	// IntegrationEndpoint is the client for interacting with the IntegrationEndpoint builders.
 	IntegrationEndpoint *IntegrationEndpointClient
 	// InventoryLevel is the client for interacting with the InventoryLevel builders.
@@ -223,6 +225,7 @@ func (tx *Tx) init() {
 	tx.CustomerAddress = NewCustomerAddressClient(tx.config)
 	tx.Domain = NewDomainClient(tx.config)
 	tx.Fulfillment = NewFulfillmentClient(tx.config)
+	tx.InboundWebhook = NewInboundWebhookClient(tx.config)
 	tx.IntegrationEndpoint = NewIntegrationEndpointClient(tx.config)
 	tx.InventoryLevel = NewInventoryLevelClient(tx.config)
 	tx.Invitation = NewInvitationClient(tx.config)

@@ -10,6 +10,7 @@ import (
 	"github.com/dakkah/cityos/customer"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/inbound"
 	"github.com/dakkah/cityos/integration"
 	"github.com/dakkah/cityos/inventory"
 	"github.com/dakkah/cityos/livefeed"
@@ -42,5 +43,6 @@ type Resolver struct {
 	Integrations *integration.Service
 	Webhooks     *webhooks.Service
 	// Live feeds the subscriptions.
-	Live *livefeed.Hub
+	Live    *livefeed.Hub
+	Inbound *inbound.Service
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/graph/generated"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/inbound"
 	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/reqcache"
@@ -43,6 +44,8 @@ type Deps struct {
 	Storefront *storefront.Resolver
 	Orders     *orders.Service
 	Checkout   *checkout.Service
+	// Inbound receives other systems' webhooks (and records Stripe's).
+	Inbound *inbound.Service
 	// Client streams the audit export, under the caller's privacy policies.
 	Client *ent.Client
 	Redis  *redis.Client
@@ -92,7 +95,11 @@ func New(d Deps) http.Handler {
 		signIn,
 		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
 	))
-	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Orders, d.Checkout, d.Config.StripeWebhookSecret))
+	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Orders, d.Checkout, d.Inbound, d.Config.StripeWebhookSecret))
+	// Behind the per-client rate limit: the URL is public, and every request is verified.
+	mux.Handle("POST /webhooks/in/{endpointId}", chain(inboundWebhook(d.Inbound),
+		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
+	))
 
 	return chain(mux,
 		middleware.AssignRequestID,

@@ -12,6 +12,8 @@ import (
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/checkout"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
+	"github.com/dakkah/cityos/inbound"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/server/middleware"
 )
@@ -24,8 +26,8 @@ const stripeWebhookTolerance = 5 * time.Minute
 // confirmed completes its cart, if the shopper has not (checkout.CompletePaid: once,
 // whoever comes first); payment events then update the order with that payment
 // reference, idempotently, so Stripe's retries are harmless. Without a secret configured
-// the endpoint does not exist.
-func stripeWebhook(svc *orders.Service, carts *checkout.Service, secret string) http.Handler {
+// the endpoint does not exist. Every request is recorded (see inbound's provider events).
+func stripeWebhook(svc *orders.Service, carts *checkout.Service, log *inbound.Service, secret string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if secret == "" || svc == nil || carts == nil {
 			http.NotFound(w, r)
@@ -39,16 +41,49 @@ func stripeWebhook(svc *orders.Service, carts *checkout.Service, secret string) 
 		ev, err := webhook.ConstructEventWithOptions(payload, r.Header.Get("Stripe-Signature"), secret,
 			webhook.ConstructEventOptions{Tolerance: stripeWebhookTolerance, IgnoreAPIVersionMismatch: true})
 		if err != nil {
+			if log != nil {
+				log.ProviderRejected(r.Context(), inboundwebhook.SourceStripe, "invalid signature or payload: "+err.Error())
+			}
 			http.Error(w, "invalid signature or payload", http.StatusBadRequest)
 			return
 		}
-		if err := applyStripeEvent(r.Context(), svc, carts, ev); err != nil {
-			middleware.Logger(r.Context()).Error("stripe webhook", "event", ev.ID, "type", ev.Type, "err", err)
+		record := func(error) error { return nil }
+		if log != nil {
+			id, err := log.ProviderReceived(r.Context(), inboundwebhook.SourceStripe, ev.ID, string(ev.Type), stripeSummary(ev))
+			if err != nil {
+				middleware.Logger(r.Context()).Error("stripe webhook: not recorded", "event", ev.ID, "err", err)
+				http.Error(w, "could not record the event", http.StatusInternalServerError) // Stripe retries
+				return
+			}
+			record = func(applyErr error) error { return log.ProviderDone(r.Context(), id, applyErr) }
+		}
+		applyErr := applyStripeEvent(r.Context(), svc, carts, ev)
+		if err := record(applyErr); err != nil {
+			middleware.Logger(r.Context()).Warn("stripe webhook: outcome not recorded", "event", ev.ID, "err", err)
+		}
+		if applyErr != nil {
+			middleware.Logger(r.Context()).Error("stripe webhook", "event", ev.ID, "type", ev.Type, "err", applyErr)
 			http.Error(w, "could not apply the event", http.StatusInternalServerError) // Stripe retries
 			return
 		}
 		w.WriteHeader(http.StatusOK)
 	})
+}
+
+// stripeSummary is what is kept of a Stripe event: its ids and type, not its objects
+// (they carry shoppers' personal data, and Stripe keeps them).
+func stripeSummary(ev stripe.Event) map[string]any {
+	out := map[string]any{"id": ev.ID, "type": string(ev.Type), "created": ev.Created, "livemode": ev.Livemode}
+	if ev.Data != nil {
+		var obj struct {
+			ID     string `json:"id"`
+			Object string `json:"object"`
+		}
+		if json.Unmarshal(ev.Data.Raw, &obj) == nil {
+			out["object"] = map[string]any{"id": obj.ID, "object": obj.Object}
+		}
+	}
+	return out
 }
 
 func applyStripeEvent(ctx context.Context, svc *orders.Service, carts *checkout.Service, ev stripe.Event) error {

@@ -19,6 +19,7 @@ import (
 	"github.com/dakkah/cityos/checkout"
 	ct "github.com/dakkah/cityos/checkout/checkouttest"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/testenv"
 )
@@ -121,6 +122,27 @@ func TestStripeWebhook(t *testing.T) {
 		// Events for intents that are not ours, or of types we do not use, are acknowledged.
 		require.Equal(t, http.StatusOK, send(stripeEvent("evt_4", "payment_intent.succeeded", `{"id": "pi_elsewhere", "object": "payment_intent"}`)))
 		require.Equal(t, http.StatusOK, send(stripeEvent("evt_5", "customer.created", `{"id": "cus_1", "object": "customer"}`)))
+
+		// Every request was recorded: the four refused as rejected, each event received
+		// as applied, with a summary and no shopper data.
+		rows, err := db.Client.InboundWebhook.Query().Where(inboundwebhook.SourceEQ(inboundwebhook.SourceStripe)).
+			Order(ent.Asc(inboundwebhook.FieldID)).All(ct.Sys())
+		require.NoError(t, err)
+		require.Len(t, rows, 4+9)
+		for i, r := range rows {
+			assert.Nil(t, r.EndpointID)
+			assert.Nil(t, r.TenantID)
+			if i < 4 {
+				assert.Equal(t, inboundwebhook.StatusRejected, r.Status)
+				assert.Contains(t, *r.Reason, "invalid signature")
+				assert.Nil(t, r.Payload)
+				continue
+			}
+			assert.Equal(t, inboundwebhook.StatusApplied, r.Status, "%s %v", r.WebhookID, r.Reason)
+		}
+		assert.Equal(t, "evt_1", rows[4].WebhookID)
+		assert.Equal(t, "payment_intent.succeeded", rows[4].Type)
+		assert.Equal(t, map[string]any{"id": o.PaymentReference, "object": "payment_intent"}, rows[4].Payload["object"])
 
 		// Without a secret configured there is no endpoint.
 		assert.Equal(t, http.StatusNotFound, postWebhook(c.API.Handler, succeeded, sign(succeeded, webhookSecret, time.Now())))

@@ -9,8 +9,13 @@ import (
 	"github.com/dakkah/cityos/ent"
 )
 
-// Run runs fn in a transaction, rolling back on error or panic.
+// Run runs fn in a transaction, rolling back on error or panic. When ctx already carries
+// a transaction (ent.NewTxContext), fn runs in it and the outer caller commits: an
+// inbound webhook's change and its "applied" mark are then one transaction.
 func Run(ctx context.Context, client *ent.Client, fn func(tx *ent.Tx) error) error {
+	if tx := ent.TxFromContext(ctx); tx != nil {
+		return fn(tx)
+	}
 	tx, err := client.Tx(ctx)
 	if err != nil {
 		return err

@@ -24,6 +24,10 @@ const (
 	SecretKey
 	PublishableKey
 	System
+	// Integration is an integration endpoint applying the changes it pushed (inbound
+	// webhooks), with the grants of the endpoint: its tenant's admin, or its store's
+	// manager when the endpoint is limited to one store.
+	Integration
 )
 
 func (k Kind) String() string {
@@ -36,6 +40,8 @@ func (k Kind) String() string {
 		return "publishable_key"
 	case System:
 		return "system"
+	case Integration:
+		return "integration"
 	default:
 		return "anonymous"
 	}
@@ -56,7 +62,9 @@ type Viewer struct {
 	Kind     Kind
 	UserID   int // set for User
 	APIKeyID int // set for SecretKey and PublishableKey
-	Grants   []Grant
+	// EndpointID is the integration endpoint, set for Integration.
+	EndpointID int
+	Grants     []Grant
 	// StoreID and TenantID name the store a storefront request is for: a publishable
 	// key's store, or the store X-Store-Host resolved to. Zero when the request names none.
 	StoreID  int
@@ -145,6 +153,8 @@ func (v *Viewer) Actor() string {
 		return "api_key:" + itoa(v.APIKeyID)
 	case System:
 		return "system:" + v.SystemName
+	case Integration:
+		return "integration_endpoint:" + itoa(v.EndpointID)
 	}
 	return "anonymous"
 }

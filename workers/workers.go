@@ -17,6 +17,7 @@ import (
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/eventmetrics"
 	"github.com/dakkah/cityos/expiring"
+	"github.com/dakkah/cityos/inbound"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/tenancy"
@@ -44,6 +45,8 @@ type Deps struct {
 	KeyPrefix string
 	// LiveChannel is the Redis channel of the API's subscriptions (livefeed.Publish).
 	LiveChannel string
+	// Inbound applies the webhooks other systems pushed.
+	Inbound *inbound.Service
 	// InProcessRedis says the queue's Redis is the embedded one (no REDIS_URL).
 	InProcessRedis bool
 	// Webhooks delivers events to integration endpoints (nil: none are delivered).
@@ -78,6 +81,10 @@ func Mux(d Deps) *asynq.ServeMux {
 		mux.HandleFunc(webhooks.TaskDeliver, d.deliverWebhook)
 		mux.HandleFunc(webhooks.TaskPrune, d.pruneWebhookDeliveries)
 	}
+	if d.Inbound != nil {
+		mux.HandleFunc(inbound.TaskApply, d.applyInbound)
+		mux.HandleFunc(TaskRequeueInbound, d.requeueInbound)
+	}
 	return mux
 }
 
@@ -108,6 +115,11 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 	}
 	if d.Webhooks != nil {
 		if _, err := sched.Register("@every 1h", asynq.NewTask(webhooks.TaskPrune, nil), asynq.Unique(50*time.Minute)); err != nil {
+			return err
+		}
+	}
+	if d.Inbound != nil {
+		if _, err := sched.Register("@every 5m", asynq.NewTask(TaskRequeueInbound, nil), asynq.Unique(4*time.Minute)); err != nil {
 			return err
 		}
 	}

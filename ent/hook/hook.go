@@ -105,6 +105,18 @@ func (f FulfillmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.FulfillmentMutation", m)
 }
 
+// The InboundWebhookFunc type is an adapter to allow the use of ordinary
+// function as InboundWebhook mutator.
+type InboundWebhookFunc func(context.Context, *ent.InboundWebhookMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f InboundWebhookFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.InboundWebhookMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.InboundWebhookMutation", m)
+}
+
 // The IntegrationEndpointFunc type is an adapter to allow the use of ordinary
 // function as IntegrationEndpoint mutator.
 type IntegrationEndpointFunc func(context.Context, *ent.IntegrationEndpointMutation) (ent.Value, error)

@@ -16,6 +16,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/invitation"
@@ -316,6 +317,33 @@ func (f TraverseFulfillment) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.FulfillmentQuery", q)
+}
+
+// The InboundWebhookFunc type is an adapter to allow the use of ordinary function as a Querier.
+type InboundWebhookFunc func(context.Context, *ent.InboundWebhookQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f InboundWebhookFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.InboundWebhookQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.InboundWebhookQuery", q)
+}
+
+// The TraverseInboundWebhook type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseInboundWebhook func(context.Context, *ent.InboundWebhookQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseInboundWebhook) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseInboundWebhook) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InboundWebhookQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.InboundWebhookQuery", q)
 }
 
 // The IntegrationEndpointFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1066,6 +1094,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DomainQuery, predicate.Domain, domain.OrderOption]{typ: ent.TypeDomain, tq: q}, nil
 	case *ent.FulfillmentQuery:
 		return &query[*ent.FulfillmentQuery, predicate.Fulfillment, fulfillment.OrderOption]{typ: ent.TypeFulfillment, tq: q}, nil
+	case *ent.InboundWebhookQuery:
+		return &query[*ent.InboundWebhookQuery, predicate.InboundWebhook, inboundwebhook.OrderOption]{typ: ent.TypeInboundWebhook, tq: q}, nil
 	case *ent.IntegrationEndpointQuery:
 		return &query[*ent.IntegrationEndpointQuery, predicate.IntegrationEndpoint, integrationendpoint.OrderOption]{typ: ent.TypeIntegrationEndpoint, tq: q}, nil
 	case *ent.InventoryLevelQuery:

@@ -329,6 +329,45 @@ var (
 			},
 		},
 	}
+	// InboundWebhooksColumns holds the columns for the "inbound_webhooks" table.
+	InboundWebhooksColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt, Nullable: true},
+		{Name: "store_id", Type: field.TypeInt, Nullable: true},
+		{Name: "endpoint_id", Type: field.TypeInt, Nullable: true},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"endpoint", "stripe"}},
+		{Name: "webhook_id", Type: field.TypeString, Size: 255, Default: ""},
+		{Name: "type", Type: field.TypeString, Size: 255, Default: ""},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"accepted", "rejected", "applied", "failed"}},
+		{Name: "reason", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "payload", Type: field.TypeJSON, Nullable: true},
+		{Name: "dedupe_key", Type: field.TypeString, Unique: true, Nullable: true},
+		{Name: "received_at", Type: field.TypeTime},
+		{Name: "applied_at", Type: field.TypeTime, Nullable: true},
+	}
+	// InboundWebhooksTable holds the schema information for the "inbound_webhooks" table.
+	InboundWebhooksTable = &schema.Table{
+		Name:       "inbound_webhooks",
+		Columns:    InboundWebhooksColumns,
+		PrimaryKey: []*schema.Column{InboundWebhooksColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "inboundwebhook_tenant_id_received_at",
+				Unique:  false,
+				Columns: []*schema.Column{InboundWebhooksColumns[1], InboundWebhooksColumns[11]},
+			},
+			{
+				Name:    "inboundwebhook_endpoint_id_status_received_at",
+				Unique:  false,
+				Columns: []*schema.Column{InboundWebhooksColumns[3], InboundWebhooksColumns[7], InboundWebhooksColumns[11]},
+			},
+			{
+				Name:    "inboundwebhook_source_status_received_at",
+				Unique:  false,
+				Columns: []*schema.Column{InboundWebhooksColumns[4], InboundWebhooksColumns[7], InboundWebhooksColumns[11]},
+			},
+		},
+	}
 	// IntegrationEndpointsColumns holds the columns for the "integration_endpoints" table.
 	IntegrationEndpointsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1488,6 +1527,7 @@ var (
 		CustomerAddressesTable,
 		DomainsTable,
 		FulfillmentsTable,
+		InboundWebhooksTable,
 		IntegrationEndpointsTable,
 		InventoryLevelsTable,
 		InvitationsTable,
@@ -1557,6 +1597,9 @@ func init() {
 	FulfillmentsTable.ForeignKeys[1].RefTable = OrdersTable
 	FulfillmentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	InboundWebhooksTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(150323855360),
 	}
 	IntegrationEndpointsTable.ForeignKeys[0].RefTable = TenantsTable
 	IntegrationEndpointsTable.ForeignKeys[1].RefTable = StoresTable

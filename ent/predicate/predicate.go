@@ -30,6 +30,9 @@ type Domain func(*sql.Selector)
 // Fulfillment is the predicate function for fulfillment builders.
 type Fulfillment func(*sql.Selector)
 
+// InboundWebhook is the predicate function for inboundwebhook builders.
+type InboundWebhook func(*sql.Selector)
+
 // IntegrationEndpoint is the predicate function for integrationendpoint builders.
 type IntegrationEndpoint func(*sql.Selector)
 

@@ -303,6 +303,30 @@ func (f FulfillmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.FulfillmentMutation", m)
 }
 
+// The InboundWebhookQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type InboundWebhookQueryRuleFunc func(context.Context, *ent.InboundWebhookQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f InboundWebhookQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InboundWebhookQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.InboundWebhookQuery", q)
+}
+
+// The InboundWebhookMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type InboundWebhookMutationRuleFunc func(context.Context, *ent.InboundWebhookMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f InboundWebhookMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.InboundWebhookMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.InboundWebhookMutation", m)
+}
+
 // The IntegrationEndpointQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type IntegrationEndpointQueryRuleFunc func(context.Context, *ent.IntegrationEndpointQuery) error
@@ -1002,6 +1026,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.FulfillmentQuery:
 		return q.Filter(), nil
+	case *ent.InboundWebhookQuery:
+		return q.Filter(), nil
 	case *ent.IntegrationEndpointQuery:
 		return q.Filter(), nil
 	case *ent.InventoryLevelQuery:
@@ -1078,6 +1104,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.DomainMutation:
 		return m.Filter(), nil
 	case *ent.FulfillmentMutation:
+		return m.Filter(), nil
+	case *ent.InboundWebhookMutation:
 		return m.Filter(), nil
 	case *ent.IntegrationEndpointMutation:
 		return m.Filter(), nil

@@ -14,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/fulfillment"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/invitation"
@@ -442,6 +443,37 @@ func init() {
 	fulfillment.DefaultUpdatedAt = fulfillmentDescUpdatedAt.Default.(func() time.Time)
 	// fulfillment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	fulfillment.UpdateDefaultUpdatedAt = fulfillmentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	inboundwebhook.Policy = privacy.NewPolicies(schema.InboundWebhook{})
+	inboundwebhook.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := inboundwebhook.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	inboundwebhookFields := schema.InboundWebhook{}.Fields()
+	_ = inboundwebhookFields
+	// inboundwebhookDescWebhookID is the schema descriptor for webhook_id field.
+	inboundwebhookDescWebhookID := inboundwebhookFields[4].Descriptor()
+	// inboundwebhook.DefaultWebhookID holds the default value on creation for the webhook_id field.
+	inboundwebhook.DefaultWebhookID = inboundwebhookDescWebhookID.Default.(string)
+	// inboundwebhook.WebhookIDValidator is a validator for the "webhook_id" field. It is called by the builders before save.
+	inboundwebhook.WebhookIDValidator = inboundwebhookDescWebhookID.Validators[0].(func(string) error)
+	// inboundwebhookDescType is the schema descriptor for type field.
+	inboundwebhookDescType := inboundwebhookFields[5].Descriptor()
+	// inboundwebhook.DefaultType holds the default value on creation for the type field.
+	inboundwebhook.DefaultType = inboundwebhookDescType.Default.(string)
+	// inboundwebhook.TypeValidator is a validator for the "type" field. It is called by the builders before save.
+	inboundwebhook.TypeValidator = inboundwebhookDescType.Validators[0].(func(string) error)
+	// inboundwebhookDescReason is the schema descriptor for reason field.
+	inboundwebhookDescReason := inboundwebhookFields[7].Descriptor()
+	// inboundwebhook.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	inboundwebhook.ReasonValidator = inboundwebhookDescReason.Validators[0].(func(string) error)
+	// inboundwebhookDescReceivedAt is the schema descriptor for received_at field.
+	inboundwebhookDescReceivedAt := inboundwebhookFields[10].Descriptor()
+	// inboundwebhook.DefaultReceivedAt holds the default value on creation for the received_at field.
+	inboundwebhook.DefaultReceivedAt = inboundwebhookDescReceivedAt.Default.(func() time.Time)
 	integrationendpointMixin := schema.IntegrationEndpoint{}.Mixin()
 	integrationendpoint.Policy = privacy.NewPolicies(schema.IntegrationEndpoint{})
 	integrationendpoint.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -22,6 +22,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
@@ -261,6 +262,32 @@ type ComplexityRoot struct {
 		Tenant      func(childComplexity int) int
 		TenantID    func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+	}
+
+	InboundWebhook struct {
+		AppliedAt  func(childComplexity int) int
+		EndpointID func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Payload    func(childComplexity int) int
+		Reason     func(childComplexity int) int
+		ReceivedAt func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Status     func(childComplexity int) int
+		StoreID    func(childComplexity int) int
+		TenantID   func(childComplexity int) int
+		Type       func(childComplexity int) int
+		WebhookID  func(childComplexity int) int
+	}
+
+	InboundWebhookConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	InboundWebhookEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	IntegrationEndpoint struct {
@@ -609,6 +636,7 @@ type ComplexityRoot struct {
 		Categories           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CategoryOrder, where *ent.CategoryWhereInput) int
 		Countries            func(childComplexity int) int
 		Customers            func(childComplexity int, tenantID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.UserWhereInput) int
+		InboundWebhooks      func(childComplexity int, endpointID *int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InboundWebhookOrder, where *ent.InboundWebhookWhereInput) int
 		IntegrationEndpoints func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.IntegrationEndpointOrder, where *ent.IntegrationEndpointWhereInput) int
 		Me                   func(childComplexity int) int
 		Node                 func(childComplexity int, id int) int
@@ -1018,6 +1046,7 @@ type QueryResolver interface {
 	ProductCollections(ctx context.Context, tenantID *int) ([]*ent.ProductCollection, error)
 	SalesChannels(ctx context.Context, storeID int) ([]*ent.SalesChannel, error)
 	Customers(ctx context.Context, tenantID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.UserWhereInput) (*ent.UserConnection, error)
+	InboundWebhooks(ctx context.Context, endpointID *int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InboundWebhookOrder, where *ent.InboundWebhookWhereInput) (*ent.InboundWebhookConnection, error)
 	StockLocations(ctx context.Context, tenantID int) ([]*ent.StockLocation, error)
 	Orders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) (*ent.OrderConnection, error)
 	Regions(ctx context.Context, tenantID *int) ([]*ent.Region, error)
@@ -1839,6 +1868,111 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fulfillment.UpdatedAt(childComplexity), true
+
+	case "InboundWebhook.appliedAt":
+		if e.ComplexityRoot.InboundWebhook.AppliedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhook.AppliedAt(childComplexity), true
+	case "InboundWebhook.endpointID":
+		if e.ComplexityRoot.InboundWebhook.EndpointID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhook.EndpointID(childComplexity), true
+	case "InboundWebhook.id":
+		if e.ComplexityRoot.InboundWebhook.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhook.ID(childComplexity), true
+	case "InboundWebhook.payload":
+		if e.ComplexityRoot.InboundWebhook.Payload == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhook.Payload(childComplexity), true
+	case "InboundWebhook.reason":
+		if e.ComplexityRoot.InboundWebhook.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhook.Reason(childComplexity), true
+	case "InboundWebhook.receivedAt":
+		if e.ComplexityRoot.InboundWebhook.ReceivedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhook.ReceivedAt(childComplexity), true
+	case "InboundWebhook.source":
+		if e.ComplexityRoot.InboundWebhook.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhook.Source(childComplexity), true
+	case "InboundWebhook.status":
+		if e.ComplexityRoot.InboundWebhook.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhook.Status(childComplexity), true
+	case "InboundWebhook.storeID":
+		if e.ComplexityRoot.InboundWebhook.StoreID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhook.StoreID(childComplexity), true
+	case "InboundWebhook.tenantID":
+		if e.ComplexityRoot.InboundWebhook.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhook.TenantID(childComplexity), true
+	case "InboundWebhook.type":
+		if e.ComplexityRoot.InboundWebhook.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhook.Type(childComplexity), true
+	case "InboundWebhook.webhookID":
+		if e.ComplexityRoot.InboundWebhook.WebhookID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhook.WebhookID(childComplexity), true
+
+	case "InboundWebhookConnection.edges":
+		if e.ComplexityRoot.InboundWebhookConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhookConnection.Edges(childComplexity), true
+	case "InboundWebhookConnection.pageInfo":
+		if e.ComplexityRoot.InboundWebhookConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhookConnection.PageInfo(childComplexity), true
+	case "InboundWebhookConnection.totalCount":
+		if e.ComplexityRoot.InboundWebhookConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhookConnection.TotalCount(childComplexity), true
+
+	case "InboundWebhookEdge.cursor":
+		if e.ComplexityRoot.InboundWebhookEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhookEdge.Cursor(childComplexity), true
+	case "InboundWebhookEdge.node":
+		if e.ComplexityRoot.InboundWebhookEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InboundWebhookEdge.Node(childComplexity), true
 
 	case "IntegrationEndpoint.createdAt":
 		if e.ComplexityRoot.IntegrationEndpoint.CreatedAt == nil {
@@ -3910,6 +4044,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Customers(childComplexity, args["tenantId"].(int), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["where"].(*ent.UserWhereInput)), true
+	case "Query.inboundWebhooks":
+		if e.ComplexityRoot.Query.InboundWebhooks == nil {
+			break
+		}
+
+		args, err := ec.field_Query_inboundWebhooks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.InboundWebhooks(childComplexity, args["endpointId"].(*int), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.InboundWebhookOrder), args["where"].(*ent.InboundWebhookWhereInput)), true
 	case "Query.integrationEndpoints":
 		if e.ComplexityRoot.Query.IntegrationEndpoints == nil {
 			break
@@ -5138,6 +5283,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DomainWhereInput", ec.unmarshalInputDomainWhereInput),
 			graphql.NewInputUnmarshaler("FulfillmentOrder", ec.unmarshalInputFulfillmentOrder),
 			graphql.NewInputUnmarshaler("FulfillmentWhereInput", ec.unmarshalInputFulfillmentWhereInput),
+			graphql.NewInputUnmarshaler("InboundWebhookOrder", ec.unmarshalInputInboundWebhookOrder),
+			graphql.NewInputUnmarshaler("InboundWebhookWhereInput", ec.unmarshalInputInboundWebhookWhereInput),
 			graphql.NewInputUnmarshaler("IntegrationEndpointOrder", ec.unmarshalInputIntegrationEndpointOrder),
 			graphql.NewInputUnmarshaler("IntegrationEndpointWhereInput", ec.unmarshalInputIntegrationEndpointWhereInput),
 			graphql.NewInputUnmarshaler("InventoryLevelOrder", ec.unmarshalInputInventoryLevelOrder),
@@ -6878,6 +7025,193 @@ input FulfillmentWhereInput {
   """
   hasOrder: Boolean
   hasOrderWith: [OrderWhereInput!]
+}
+type InboundWebhook implements Node {
+  id: ID!
+  tenantID: ID
+  storeID: ID
+  endpointID: ID
+  source: InboundWebhookSource!
+  webhookID: String!
+  type: String!
+  status: InboundWebhookStatus!
+  reason: String
+  payload: Map
+  receivedAt: Time!
+  appliedAt: Time
+}
+"""
+A connection to a list of items.
+"""
+type InboundWebhookConnection {
+  """
+  A list of edges.
+  """
+  edges: [InboundWebhookEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type InboundWebhookEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: InboundWebhook
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for InboundWebhook connections
+"""
+input InboundWebhookOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order InboundWebhooks.
+  """
+  field: InboundWebhookOrderField!
+}
+"""
+Properties by which InboundWebhook connections can be ordered.
+"""
+enum InboundWebhookOrderField {
+  RECEIVED_AT
+}
+"""
+InboundWebhookSource is enum for the field source
+"""
+enum InboundWebhookSource @goModel(model: "github.com/dakkah/cityos/ent/inboundwebhook.Source") {
+  endpoint
+  stripe
+}
+"""
+InboundWebhookStatus is enum for the field status
+"""
+enum InboundWebhookStatus @goModel(model: "github.com/dakkah/cityos/ent/inboundwebhook.Status") {
+  accepted
+  rejected
+  applied
+  failed
+}
+"""
+InboundWebhookWhereInput is used for filtering InboundWebhook objects.
+Input was generated by ent.
+"""
+input InboundWebhookWhereInput {
+  not: InboundWebhookWhereInput
+  and: [InboundWebhookWhereInput!]
+  or: [InboundWebhookWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  source field predicates
+  """
+  source: InboundWebhookSource
+  sourceNEQ: InboundWebhookSource
+  sourceIn: [InboundWebhookSource!]
+  sourceNotIn: [InboundWebhookSource!]
+  """
+  webhook_id field predicates
+  """
+  webhookID: String
+  webhookIDNEQ: String
+  webhookIDIn: [String!]
+  webhookIDNotIn: [String!]
+  webhookIDGT: String
+  webhookIDGTE: String
+  webhookIDLT: String
+  webhookIDLTE: String
+  webhookIDContains: String
+  webhookIDHasPrefix: String
+  webhookIDHasSuffix: String
+  webhookIDEqualFold: String
+  webhookIDContainsFold: String
+  """
+  type field predicates
+  """
+  type: String
+  typeNEQ: String
+  typeIn: [String!]
+  typeNotIn: [String!]
+  typeGT: String
+  typeGTE: String
+  typeLT: String
+  typeLTE: String
+  typeContains: String
+  typeHasPrefix: String
+  typeHasSuffix: String
+  typeEqualFold: String
+  typeContainsFold: String
+  """
+  status field predicates
+  """
+  status: InboundWebhookStatus
+  statusNEQ: InboundWebhookStatus
+  statusIn: [InboundWebhookStatus!]
+  statusNotIn: [InboundWebhookStatus!]
+  """
+  reason field predicates
+  """
+  reason: String
+  reasonNEQ: String
+  reasonIn: [String!]
+  reasonNotIn: [String!]
+  reasonGT: String
+  reasonGTE: String
+  reasonLT: String
+  reasonLTE: String
+  reasonContains: String
+  reasonHasPrefix: String
+  reasonHasSuffix: String
+  reasonIsNil: Boolean
+  reasonNotNil: Boolean
+  reasonEqualFold: String
+  reasonContainsFold: String
+  """
+  received_at field predicates
+  """
+  receivedAt: Time
+  receivedAtNEQ: Time
+  receivedAtIn: [Time!]
+  receivedAtNotIn: [Time!]
+  receivedAtGT: Time
+  receivedAtGTE: Time
+  receivedAtLT: Time
+  receivedAtLTE: Time
+  """
+  applied_at field predicates
+  """
+  appliedAt: Time
+  appliedAtNEQ: Time
+  appliedAtIn: [Time!]
+  appliedAtNotIn: [Time!]
+  appliedAtGT: Time
+  appliedAtGTE: Time
+  appliedAtLT: Time
+  appliedAtLTE: Time
+  appliedAtIsNil: Boolean
+  appliedAtNotNil: Boolean
 }
 type IntegrationEndpoint implements Node {
   id: ID!
@@ -10431,6 +10765,24 @@ input WebhookDeliveryWhereInput {
   hasTenantWith: [TenantWhereInput!]
 }
 `, BuiltIn: false},
+	{Name: "../inbound.graphqls", Input: `extend type Query {
+  """
+  The webhooks other systems sent to integration endpoints, newest first unless orderBy
+  says otherwise: what arrived, whether it was accepted, rejected (with why), applied or
+  failed (with the field at fault). endpointId narrows to one endpoint. Tenant admins see
+  their tenant's; store managers those of endpoints limited to their stores.
+  """
+  inboundWebhooks(
+    endpointId: ID
+    after: Cursor
+    first: Int
+    before: Cursor
+    last: Int
+    orderBy: InboundWebhookOrder
+    where: InboundWebhookWhereInput
+  ): InboundWebhookConnection!
+}
+`, BuiltIn: false},
 	{Name: "../integrations.graphqls", Input: `"""
 An endpoint as it is created or its secret rotated: the secret is shown this once, and
 never again (keep it where the receiving system verifies webhooks).
@@ -11124,6 +11476,58 @@ func (ec *executionContext) childFields_Fulfillment(ctx context.Context, field g
 		return ec.fieldContext_Fulfillment_order(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Fulfillment", field.Name)
+}
+
+func (ec *executionContext) childFields_InboundWebhook(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_InboundWebhook_id(ctx, field)
+	case "tenantID":
+		return ec.fieldContext_InboundWebhook_tenantID(ctx, field)
+	case "storeID":
+		return ec.fieldContext_InboundWebhook_storeID(ctx, field)
+	case "endpointID":
+		return ec.fieldContext_InboundWebhook_endpointID(ctx, field)
+	case "source":
+		return ec.fieldContext_InboundWebhook_source(ctx, field)
+	case "webhookID":
+		return ec.fieldContext_InboundWebhook_webhookID(ctx, field)
+	case "type":
+		return ec.fieldContext_InboundWebhook_type(ctx, field)
+	case "status":
+		return ec.fieldContext_InboundWebhook_status(ctx, field)
+	case "reason":
+		return ec.fieldContext_InboundWebhook_reason(ctx, field)
+	case "payload":
+		return ec.fieldContext_InboundWebhook_payload(ctx, field)
+	case "receivedAt":
+		return ec.fieldContext_InboundWebhook_receivedAt(ctx, field)
+	case "appliedAt":
+		return ec.fieldContext_InboundWebhook_appliedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InboundWebhook", field.Name)
+}
+
+func (ec *executionContext) childFields_InboundWebhookConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_InboundWebhookConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_InboundWebhookConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_InboundWebhookConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InboundWebhookConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_InboundWebhookEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_InboundWebhookEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_InboundWebhookEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InboundWebhookEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_IntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13869,6 +14273,68 @@ func (ec *executionContext) field_Query_customers_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_inboundWebhooks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "endpointId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["endpointId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.InboundWebhookOrder, error) {
+			return ec.unmarshalOInboundWebhookOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.InboundWebhookWhereInput, error) {
+			return ec.unmarshalOInboundWebhookWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg6
 	return args, nil
 }
 
@@ -17872,6 +18338,424 @@ func (ec *executionContext) fieldContext_Fulfillment_order(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _InboundWebhook_id(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhook_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhook_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhook", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InboundWebhook_tenantID(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhook_tenantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhook_tenantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhook", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InboundWebhook_storeID(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhook_storeID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoreID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhook_storeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhook", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InboundWebhook_endpointID(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhook_endpointID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndpointID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhook_endpointID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhook", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InboundWebhook_source(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhook_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v inboundwebhook.Source) graphql.Marshaler {
+			return ec.marshalNInboundWebhookSource2githubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhook_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhook", field, false, false, "InboundWebhookSource")
+}
+
+func (ec *executionContext) _InboundWebhook_webhookID(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhook_webhookID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WebhookID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhook_webhookID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhook", field, false, false, "String")
+}
+
+func (ec *executionContext) _InboundWebhook_type(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhook_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhook_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhook", field, false, false, "String")
+}
+
+func (ec *executionContext) _InboundWebhook_status(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhook_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v inboundwebhook.Status) graphql.Marshaler {
+			return ec.marshalNInboundWebhookStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhook_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhook", field, false, false, "InboundWebhookStatus")
+}
+
+func (ec *executionContext) _InboundWebhook_reason(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhook_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhook_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhook", field, false, false, "String")
+}
+
+func (ec *executionContext) _InboundWebhook_payload(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhook_payload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Payload, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhook_payload(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhook", field, false, false, "Map")
+}
+
+func (ec *executionContext) _InboundWebhook_receivedAt(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhook_receivedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReceivedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhook_receivedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhook", field, false, false, "Time")
+}
+
+func (ec *executionContext) _InboundWebhook_appliedAt(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhook_appliedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AppliedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhook_appliedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhook", field, false, false, "Time")
+}
+
+func (ec *executionContext) _InboundWebhookConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhookConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhookConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.InboundWebhookEdge) graphql.Marshaler {
+			return ec.marshalOInboundWebhookEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhookConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InboundWebhookConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InboundWebhookEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InboundWebhookConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhookConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhookConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhookConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InboundWebhookConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InboundWebhookConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhookConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhookConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhookConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhookConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InboundWebhookEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhookEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhookEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InboundWebhook) graphql.Marshaler {
+			return ec.marshalOInboundWebhook2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhook(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhookEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InboundWebhookEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InboundWebhook(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InboundWebhookEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhookEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InboundWebhookEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InboundWebhookEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InboundWebhookEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _IntegrationEndpoint_id(ctx context.Context, field graphql.CollectedField, obj *ent.IntegrationEndpoint) (ret graphql.Marshaler) {
@@ -27031,6 +27915,50 @@ func (ec *executionContext) fieldContext_Query_customers(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_customers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_inboundWebhooks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_inboundWebhooks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().InboundWebhooks(ctx, fc.Args["endpointId"].(*int), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.InboundWebhookOrder), fc.Args["where"].(*ent.InboundWebhookWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InboundWebhookConnection) graphql.Marshaler {
+			return ec.marshalNInboundWebhookConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_inboundWebhooks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InboundWebhookConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_inboundWebhooks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -37708,6 +38636,640 @@ func (ec *executionContext) unmarshalInputFulfillmentWhereInput(ctx context.Cont
 func UnmarshalFulfillmentWhereInput(ctx context.Context, raw any) (ent.FulfillmentWhereInput, error) {
 	var out ent.FulfillmentWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "FulfillmentWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputInboundWebhookOrder(ctx context.Context, obj any) (ent.InboundWebhookOrder, error) {
+	var it ent.InboundWebhookOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNInboundWebhookOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalInboundWebhookOrder unmarshals raw into the InboundWebhookOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalInboundWebhookOrder(ctx context.Context, raw any) (ent.InboundWebhookOrder, error) {
+	var out ent.InboundWebhookOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "InboundWebhookOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputInboundWebhookWhereInput(ctx context.Context, obj any) (ent.InboundWebhookWhereInput, error) {
+	var it ent.InboundWebhookWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "webhookID", "webhookIDNEQ", "webhookIDIn", "webhookIDNotIn", "webhookIDGT", "webhookIDGTE", "webhookIDLT", "webhookIDLTE", "webhookIDContains", "webhookIDHasPrefix", "webhookIDHasSuffix", "webhookIDEqualFold", "webhookIDContainsFold", "type", "typeNEQ", "typeIn", "typeNotIn", "typeGT", "typeGTE", "typeLT", "typeLTE", "typeContains", "typeHasPrefix", "typeHasSuffix", "typeEqualFold", "typeContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "reason", "reasonNEQ", "reasonIn", "reasonNotIn", "reasonGT", "reasonGTE", "reasonLT", "reasonLTE", "reasonContains", "reasonHasPrefix", "reasonHasSuffix", "reasonIsNil", "reasonNotNil", "reasonEqualFold", "reasonContainsFold", "receivedAt", "receivedAtNEQ", "receivedAtIn", "receivedAtNotIn", "receivedAtGT", "receivedAtGTE", "receivedAtLT", "receivedAtLTE", "appliedAt", "appliedAtNEQ", "appliedAtIn", "appliedAtNotIn", "appliedAtGT", "appliedAtGTE", "appliedAtLT", "appliedAtLTE", "appliedAtIsNil", "appliedAtNotNil"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOInboundWebhookWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOInboundWebhookWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOInboundWebhookWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOInboundWebhookSource2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "sourceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNEQ"))
+			data, err := ec.unmarshalOInboundWebhookSource2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceNEQ = data
+		case "sourceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceIn"))
+			data, err := ec.unmarshalOInboundWebhookSource2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSourceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceIn = data
+		case "sourceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNotIn"))
+			data, err := ec.unmarshalOInboundWebhookSource2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSourceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceNotIn = data
+		case "webhookID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookID"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookID = data
+		case "webhookIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookIDNEQ = data
+		case "webhookIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookIDIn = data
+		case "webhookIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookIDNotIn = data
+		case "webhookIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookIDGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookIDGT = data
+		case "webhookIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookIDGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookIDGTE = data
+		case "webhookIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookIDLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookIDLT = data
+		case "webhookIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookIDLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookIDLTE = data
+		case "webhookIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookIDContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookIDContains = data
+		case "webhookIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookIDHasPrefix = data
+		case "webhookIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookIDHasSuffix = data
+		case "webhookIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookIDEqualFold = data
+		case "webhookIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("webhookIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WebhookIDContainsFold = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "typeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeNEQ = data
+		case "typeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeIn = data
+		case "typeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeNotIn = data
+		case "typeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeGT = data
+		case "typeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeGTE = data
+		case "typeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeLT = data
+		case "typeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeLTE = data
+		case "typeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeContains = data
+		case "typeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeHasPrefix = data
+		case "typeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeHasSuffix = data
+		case "typeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeEqualFold = data
+		case "typeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOInboundWebhookStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOInboundWebhookStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOInboundWebhookStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOInboundWebhookStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "reasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNEQ = data
+		case "reasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonIn = data
+		case "reasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNotIn = data
+		case "reasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonGT = data
+		case "reasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonGTE = data
+		case "reasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonLT = data
+		case "reasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonLTE = data
+		case "reasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonContains = data
+		case "reasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonHasPrefix = data
+		case "reasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonHasSuffix = data
+		case "reasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonIsNil = data
+		case "reasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNotNil = data
+		case "reasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonEqualFold = data
+		case "reasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonContainsFold = data
+		case "receivedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receivedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceivedAt = data
+		case "receivedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receivedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceivedAtNEQ = data
+		case "receivedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receivedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceivedAtIn = data
+		case "receivedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receivedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceivedAtNotIn = data
+		case "receivedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receivedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceivedAtGT = data
+		case "receivedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receivedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceivedAtGTE = data
+		case "receivedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receivedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceivedAtLT = data
+		case "receivedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receivedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceivedAtLTE = data
+		case "appliedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appliedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppliedAt = data
+		case "appliedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appliedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppliedAtNEQ = data
+		case "appliedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appliedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppliedAtIn = data
+		case "appliedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appliedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppliedAtNotIn = data
+		case "appliedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appliedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppliedAtGT = data
+		case "appliedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appliedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppliedAtGTE = data
+		case "appliedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appliedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppliedAtLT = data
+		case "appliedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appliedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppliedAtLTE = data
+		case "appliedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appliedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppliedAtIsNil = data
+		case "appliedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appliedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppliedAtNotNil = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalInboundWebhookWhereInput unmarshals raw into the InboundWebhookWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalInboundWebhookWhereInput(ctx context.Context, raw any) (ent.InboundWebhookWhereInput, error) {
+	var out ent.InboundWebhookWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "InboundWebhookWhereInput", raw, &out)
 	return out, err
 }
 
@@ -51503,6 +53065,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._IntegrationEndpoint(ctx, sel, obj)
+	case *ent.InboundWebhook:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._InboundWebhook(ctx, sel, obj)
 	case *ent.Fulfillment:
 		if obj == nil {
 			return graphql.Null
@@ -52744,6 +54311,175 @@ func (ec *executionContext) _Fulfillment(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Fulfillment_order(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inboundWebhookImplementors = []string{"InboundWebhook", "Node"}
+
+func (ec *executionContext) _InboundWebhook(ctx context.Context, sel ast.SelectionSet, obj *ent.InboundWebhook) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inboundWebhookImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InboundWebhook")
+		case "id":
+			out.Values[i] = ec._InboundWebhook_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tenantID":
+			out.Values[i] = ec._InboundWebhook_tenantID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "storeID":
+			out.Values[i] = ec._InboundWebhook_storeID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "endpointID":
+			out.Values[i] = ec._InboundWebhook_endpointID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._InboundWebhook_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "webhookID":
+			out.Values[i] = ec._InboundWebhook_webhookID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._InboundWebhook_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._InboundWebhook_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._InboundWebhook_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "payload":
+			out.Values[i] = ec._InboundWebhook_payload(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "receivedAt":
+			out.Values[i] = ec._InboundWebhook_receivedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "appliedAt":
+			out.Values[i] = ec._InboundWebhook_appliedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inboundWebhookConnectionImplementors = []string{"InboundWebhookConnection"}
+
+func (ec *executionContext) _InboundWebhookConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.InboundWebhookConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inboundWebhookConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InboundWebhookConnection")
+		case "edges":
+			out.Values[i] = ec._InboundWebhookConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._InboundWebhookConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._InboundWebhookConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var inboundWebhookEdgeImplementors = []string{"InboundWebhookEdge"}
+
+func (ec *executionContext) _InboundWebhookEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.InboundWebhookEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inboundWebhookEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InboundWebhookEdge")
+		case "node":
+			out.Values[i] = ec._InboundWebhookEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._InboundWebhookEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -55148,6 +56884,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_customers(ctx, field)
 				})
+		case "inboundWebhooks":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_inboundWebhooks(ctx, field)
+				})
 		case "stockLocations":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -57523,6 +59265,53 @@ func (ec *executionContext) marshalNID2ᚕintᚄ(ctx context.Context, sel ast.Se
 	return ret
 }
 
+func (ec *executionContext) marshalNInboundWebhookConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookConnection(ctx context.Context, sel ast.SelectionSet, v *ent.InboundWebhookConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InboundWebhookConnection!")
+		return graphql.Null
+	}
+	return ec._InboundWebhookConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInboundWebhookOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookOrderField(ctx context.Context, v any) (*ent.InboundWebhookOrderField, error) {
+	var res = new(ent.InboundWebhookOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInboundWebhookOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.InboundWebhookOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InboundWebhookOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNInboundWebhookSource2githubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSource(ctx context.Context, v any) (inboundwebhook.Source, error) {
+	var res inboundwebhook.Source
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInboundWebhookSource2githubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSource(ctx context.Context, sel ast.SelectionSet, v inboundwebhook.Source) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNInboundWebhookStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatus(ctx context.Context, v any) (inboundwebhook.Status, error) {
+	var res inboundwebhook.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInboundWebhookStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatus(ctx context.Context, sel ast.SelectionSet, v inboundwebhook.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNInboundWebhookWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookWhereInput(ctx context.Context, v any) (*ent.InboundWebhookWhereInput, error) {
+	res, err := ec.unmarshalInputInboundWebhookWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -59342,6 +61131,170 @@ func (ec *executionContext) marshalOID2ᚖint(ctx context.Context, sel ast.Selec
 	_ = ctx
 	res := graphql.MarshalIntID(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOInboundWebhook2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhook(ctx context.Context, sel ast.SelectionSet, v *ent.InboundWebhook) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InboundWebhook(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOInboundWebhookEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.InboundWebhookEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOInboundWebhookEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOInboundWebhookEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookEdge(ctx context.Context, sel ast.SelectionSet, v *ent.InboundWebhookEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InboundWebhookEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOInboundWebhookOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookOrder(ctx context.Context, v any) (*ent.InboundWebhookOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputInboundWebhookOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOInboundWebhookSource2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSourceᚄ(ctx context.Context, v any) ([]inboundwebhook.Source, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]inboundwebhook.Source, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInboundWebhookSource2githubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSource(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInboundWebhookSource2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []inboundwebhook.Source) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInboundWebhookSource2githubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSource(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOInboundWebhookSource2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSource(ctx context.Context, v any) (*inboundwebhook.Source, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(inboundwebhook.Source)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInboundWebhookSource2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐSource(ctx context.Context, sel ast.SelectionSet, v *inboundwebhook.Source) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOInboundWebhookStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatusᚄ(ctx context.Context, v any) ([]inboundwebhook.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]inboundwebhook.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInboundWebhookStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInboundWebhookStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []inboundwebhook.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInboundWebhookStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOInboundWebhookStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatus(ctx context.Context, v any) (*inboundwebhook.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(inboundwebhook.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInboundWebhookStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋinboundwebhookᚐStatus(ctx context.Context, sel ast.SelectionSet, v *inboundwebhook.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOInboundWebhookWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookWhereInputᚄ(ctx context.Context, v any) ([]*ent.InboundWebhookWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.InboundWebhookWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInboundWebhookWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOInboundWebhookWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookWhereInput(ctx context.Context, v any) (*ent.InboundWebhookWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputInboundWebhookWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {

@@ -1,0 +1,10 @@
+-- reverse: create index "inboundwebhook_tenant_id_received_at" to table: "inbound_webhooks"
+DROP INDEX "inboundwebhook_tenant_id_received_at";
+-- reverse: create index "inboundwebhook_source_status_received_at" to table: "inbound_webhooks"
+DROP INDEX "inboundwebhook_source_status_received_at";
+-- reverse: create index "inboundwebhook_endpoint_id_status_received_at" to table: "inbound_webhooks"
+DROP INDEX "inboundwebhook_endpoint_id_status_received_at";
+-- reverse: create index "inbound_webhooks_dedupe_key_key" to table: "inbound_webhooks"
+DROP INDEX "inbound_webhooks_dedupe_key_key";
+-- reverse: create "inbound_webhooks" table
+DROP TABLE "inbound_webhooks";
