@@ -35,6 +35,7 @@ import (
 	"github.com/dakkah/cityos/resolution"
 	"github.com/dakkah/cityos/server"
 	"github.com/dakkah/cityos/storefront"
+	"github.com/dakkah/cityos/syncs"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/workers"
@@ -61,6 +62,7 @@ type Instance struct {
 	Payments  *payment.Registry
 	Checkout  *checkout.Service
 	Orders    *orders.Service
+	Syncs     *syncs.Service
 	// LookupTXT checks domain ownership for the API and the workers; tests swap in a fake.
 	LookupTXT tenancy.TXTLookup
 
@@ -144,6 +146,7 @@ func (a *Instance) assemble() error {
 	a.Checkout = checkout.New(a.Client, a.Payments, checkout.WithCarts(a.Carts),
 		checkout.OnPostgres(platform.DialectOf(a.DB) == dialect.Postgres))
 	a.Orders = orders.New(a.Client, a.Payments)
+	a.Syncs = syncs.New(a.Client, asynq.NewClientFromRedisClient(a.Redis))
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
@@ -175,6 +178,7 @@ func (a *Instance) Handler() http.Handler {
 			Carts:      a.Carts,
 			Checkout:   a.Checkout,
 			Orders:     a.Orders,
+			Syncs:      a.Syncs,
 		},
 		Identity:   a.Identity,
 		Storefront: a.Stores,
@@ -201,7 +205,8 @@ func (a *Instance) Close() {
 // WorkerDeps is what the background workers use.
 func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
-		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger)}
+		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Syncs: a.Syncs, Payments: a.Payments,
+		ReconcileInterval: a.Config.ReconcileInterval}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

@@ -43,6 +43,9 @@ type Config struct {
 	// same successor rather than revoking the family (CITYOS_REFRESH_GRACE, default 10s):
 	// two browser tabs refreshing at once stay signed in.
 	RefreshGrace time.Duration
+	// ReconcileInterval is how often the workers reconcile: re-enqueue events Redis lost,
+	// repair drift (CITYOS_RECONCILE_INTERVAL, default 5m).
+	ReconcileInterval time.Duration
 
 	Notifications   string // CITYOS_NOTIFICATIONS: log (default; emails go to the log) or sendgrid
 	SendGridAPIKey  string // SENDGRID_API_KEY; required with sendgrid
@@ -123,6 +126,14 @@ func FromEnv() (Config, error) {
 			return c, fmt.Errorf("CITYOS_REFRESH_GRACE must be a positive duration such as 10s, not %q", v)
 		}
 		c.RefreshGrace = d
+	}
+	c.ReconcileInterval = 5 * time.Minute
+	if v := os.Getenv("CITYOS_RECONCILE_INTERVAL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Second {
+			return c, fmt.Errorf("CITYOS_RECONCILE_INTERVAL must be a duration of at least 1s such as 5m, not %q", v)
+		}
+		c.ReconcileInterval = d
 	}
 	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)
 	if err != nil {

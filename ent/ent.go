@@ -44,6 +44,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 )
@@ -138,6 +139,7 @@ func checkColumn(t, c string) error {
 			store.Table:               store.ValidColumn,
 			subcategory.Table:         subcategory.ValidColumn,
 			subdomainclaim.Table:      subdomainclaim.ValidColumn,
+			syncjob.Table:             syncjob.ValidColumn,
 			tenant.Table:              tenant.ValidColumn,
 			user.Table:                user.ValidColumn,
 		})

@@ -14,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/storefront"
+	"github.com/dakkah/cityos/syncs"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
 )
@@ -35,4 +36,6 @@ type Resolver struct {
 	Carts     *cart.Service
 	Checkout  *checkout.Service
 	Orders    *orders.Service
+	// Syncs starts sync jobs of integration endpoints.
+	Syncs *syncs.Service
 }
