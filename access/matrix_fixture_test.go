@@ -109,6 +109,7 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	endpoint(f.TenantA.ID, nil, "A erp")
 	endpoint(f.TenantA.ID, &f.StoreA1.ID, "A1 search")
 	endpoint(f.TenantB.ID, nil, "B crm")
+	addSyncJobs(ctx, c)
 	f.addCommerce(t)
 	return f
 }

@@ -122,10 +122,10 @@ type Case struct {
 
 // readCases and writeCases are every query and every mutation row of the matrix.
 func readCases() []Case {
-	return append(append(append(queryCases(), commerceQueryCases()...), filterQueryCases()...), tenantFieldCases()...)
+	return append(append(append(append(queryCases(), commerceQueryCases()...), filterQueryCases()...), tenantFieldCases()...), syncQueryCases()...)
 }
 func writeCases() []Case {
-	return append(append(mutationCases(), commerceMutationCases()...), invitationCases()...)
+	return append(append(append(mutationCases(), commerceMutationCases()...), invitationCases()...), syncMutationCases()...)
 }
 
 func allCases() []Case { return append(readCases(), writeCases()...) }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/hibiken/asynq"
 	"io"
 	"log/slog"
 	"net/http"
@@ -48,6 +49,10 @@ func NewAPI(t testing.TB, db *DB, cfg config.Config) *API {
 	}
 	mail := &Mailbox{}
 	inst.Tenancy.Mail = mail
+	// Sync jobs' tasks go to a queue of this test's own: tests share a Redis.
+	queue := "test-" + randomHex(6)
+	inst.Syncs.Options = []asynq.Option{asynq.Queue(queue)}
+	t.Cleanup(func() { _ = asynq.NewInspectorFromRedisClient(rdb).DeleteQueue(queue, true) })
 	return &API{App: inst, Handler: inst.Handler(), DB: db, Mail: mail}
 }
 
