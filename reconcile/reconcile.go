@@ -27,13 +27,14 @@ import (
 type Reconciler struct {
 	Client *ent.Client
 	// Queue and Redis are the queue's: events and sync jobs are enqueued again through
-	// Queue, and Redis keeps the marker that tells a lost Redis (see requeueLost).
+	// Queue, and Redis keeps the marker that tells a lost Redis (see outbox).
 	Queue *asynq.Client
-	Redis redis.Cmdable
+	Redis redis.UniversalClient
 	// KeyPrefix namespaces the marker (tests sharing a Redis).
 	KeyPrefix string
-	// EventOptions are added to every re-enqueued event's task (tests' own queue).
-	EventOptions []asynq.Option
+	// EventQueue is the asynq queue events are relayed to ("default", the relay's, when
+	// empty; tests use their own).
+	EventQueue string
 	// Syncs re-enqueues sync jobs whose task is gone; nil skips that step.
 	Syncs *syncs.Service
 	// Payments are the providers asked for orders' payment states; nil skips that check.
@@ -153,6 +154,13 @@ func (r *Reconciler) record(ctx context.Context, started time.Time, byTenant map
 
 func isFoundNotFixed(repair string) bool {
 	return len(repair) > len(FoundNotFixed) && repair[:len(FoundNotFixed)] == FoundNotFixed
+}
+
+func (r *Reconciler) eventQueue() string {
+	if r.EventQueue != "" {
+		return r.EventQueue
+	}
+	return "default"
 }
 
 func (r *Reconciler) stuckAfter() time.Duration {
