@@ -25,8 +25,9 @@ func (r *Reconciler) markerKey() string { return r.KeyPrefix + "reconcile:marker
 // than StuckAfter (a relay that is not running, or failing). Published events are the
 // queue's, and asynq keeps each task (its id "outbox-<id>") until Retention after it ran;
 // the one way they get lost is Redis losing its data. The rule: when the marker is gone,
-// every event published within Window whose task asynq no longer has is enqueued again
-// under its own task id, and the marker is set once that succeeded. (A task that ran is
+// every event published within Window is enqueued again under its own task id — a task
+// still there conflicts and stays as it is, a lost one is queued anew — and the marker is
+// set once that succeeded. (A task that ran is
 // kept for outbox.Retention, so within that window a missing task means a lost one.) Consumers de-duplicate by event id, so an event that had been
 // handled before the loss is at worst handled again, never lost. A partial loss (keys
 // evicted under memory pressure) is not detected: Redis for the queue must not evict.
@@ -55,7 +56,6 @@ func (r *Reconciler) outbox(ctx context.Context, add func(int, string, int), res
 		return fmt.Errorf("read marker: %w", err)
 	}
 	res.RedisWasEmptied = true
-	inspector := asynq.NewInspectorFromRedisClient(r.Redis)
 	after := 0
 	for {
 		evs, err := r.Client.OutboxEvent.Query().Where(outboxevent.PublishedAtGTE(time.Now().Add(-r.window())),
@@ -64,15 +64,12 @@ func (r *Reconciler) outbox(ctx context.Context, add func(int, string, int), res
 			return err
 		}
 		for _, ev := range evs {
-			_, err := inspector.GetTaskInfo(r.eventQueue(), outbox.TaskID(ev.ID))
-			if err == nil {
-				continue // still queued, or kept after it ran: not lost
-			}
-			if !errors.Is(err, asynq.ErrTaskNotFound) && !errors.Is(err, asynq.ErrQueueNotFound) {
-				return fmt.Errorf("event %d: %w", ev.ID, err)
-			}
-			if err := outbox.Requeue(ctx, r.Queue, ev, opts...); err != nil {
+			queued, err := outbox.Requeue(ctx, r.Queue, ev, opts...)
+			if err != nil {
 				return err
+			}
+			if !queued {
+				continue // still queued, or kept after it ran: not lost
 			}
 			add(tenantOf(ev.TenantID), "events_requeued", ev.ID)
 			res.RequeuedEvents++
