@@ -35,9 +35,9 @@ func (d Deps) runSync(ctx context.Context, t *asynq.Task) error {
 	if err == nil {
 		return nil
 	}
-	retried, _ := asynq.GetRetryCount(ctx)
-	maxRetry, _ := asynq.GetMaxRetry(ctx)
-	if retried >= maxRetry {
+	retried, ok1 := asynq.GetRetryCount(ctx)
+	maxRetry, ok2 := asynq.GetMaxRetry(ctx)
+	if ok1 && ok2 && retried >= maxRetry {
 		if ferr := d.Syncs.Fail(context.WithoutCancel(ctx), id, err); ferr != nil {
 			d.logger().Error("sync job: marking failed", "job", id, "err", ferr)
 		}
@@ -47,7 +47,11 @@ func (d Deps) runSync(ctx context.Context, t *asynq.Task) error {
 
 // Reconciler is the reconciler the workers run, over their own connections.
 func (d Deps) Reconciler() *reconcile.Reconciler {
-	return &reconcile.Reconciler{Client: d.Client, Queue: d.Queue, Redis: d.Redis, KeyPrefix: d.KeyPrefix,
+	queue := d.Queue
+	if queue == nil {
+		queue = asynq.NewClientFromRedisClient(d.Redis)
+	}
+	return &reconcile.Reconciler{Client: d.Client, Queue: queue, Redis: d.Redis, KeyPrefix: d.KeyPrefix,
 		Syncs: d.Syncs, Payments: d.Payments}
 }
 
