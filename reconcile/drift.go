@@ -15,14 +15,19 @@ import (
 	"github.com/dakkah/cityos/txn"
 )
 
+// without keeps the rows for which table has no row whose column col equals the row's
+// column outer.
+func without(table, col, outer string) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		t := sql.Table(table)
+		s.Where(sql.Not(sql.Exists(sql.Select(t.C(col)).From(t).Where(sql.ColumnsEQ(t.C(col), s.C(outer))))))
+	}
+}
+
 // salesChannels gives every store without a sales channel one, as creating a store does
 // (tenancy.CreateStore): a store without one sells nothing.
 func (r *Reconciler) salesChannels(ctx context.Context, add func(int, string, int), _ *Result) error {
-	stores, err := r.Client.Store.Query().Where(func(s *sql.Selector) {
-		t := sql.Table(saleschannel.Table)
-		s.Where(sql.Not(sql.Exists(sql.Select(t.C(saleschannel.FieldID)).From(t).
-			Where(sql.ColumnsEQ(t.C(saleschannel.FieldStoreID), s.C(store.FieldID))))))
-	}).All(ctx)
+	stores, err := r.Client.Store.Query().Where(without(saleschannel.Table, saleschannel.FieldStoreID, store.FieldID)).All(ctx)
 	if err != nil {
 		return err
 	}
@@ -39,11 +44,7 @@ func (r *Reconciler) salesChannels(ctx context.Context, add func(int, string, in
 // happening while constraints hold; a restore or a manual repair without them can leave
 // such a domain holding its hostname (its verified claim) for no store.
 func (r *Reconciler) orphanDomains(ctx context.Context, add func(int, string, int), _ *Result) error {
-	doms, err := r.Client.Domain.Query().Where(func(s *sql.Selector) {
-		t := sql.Table(store.Table)
-		s.Where(sql.Not(sql.Exists(sql.Select(t.C(store.FieldID)).From(t).
-			Where(sql.ColumnsEQ(t.C(store.FieldID), s.C(domain.FieldStoreID))))))
-	}).All(ctx)
+	doms, err := r.Client.Domain.Query().Where(without(store.Table, store.FieldID, domain.FieldStoreID)).All(ctx)
 	if err != nil {
 		return err
 	}
