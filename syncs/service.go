@@ -77,6 +77,10 @@ func (s *Service) Start(ctx context.Context, endpointID int, kind syncjob.Kind, 
 	if err != nil {
 		return nil, err
 	}
+	if !ep.Enabled {
+		return nil, &apperr.Error{Code: apperr.Conflict, Field: "endpointId",
+			Message: "the endpoint is disabled: enable it before syncing it, or nothing would be delivered"}
+	}
 	job, err := s.Client.SyncJob.Create().SetTenantID(ep.TenantID).SetEndpointID(ep.ID).
 		SetNillableStoreID(ep.StoreID).SetKind(kind).SetNillableSince(since).Save(ctx)
 	if err != nil {
