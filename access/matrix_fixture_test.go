@@ -138,6 +138,7 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	f.API.App.Webhooks.HTTP = &http.Client{Transport: noNetwork{}}
 	must(c.InboundWebhook.Create().SetSource(inboundwebhook.SourceStripe).SetWebhookID("evt_stripe").
 		SetType("payment_intent.succeeded").SetStatus(inboundwebhook.StatusApplied).Exec(ctx))
+	addSyncJobs(ctx, c)
 	f.addCommerce(t)
 	return f
 }

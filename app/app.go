@@ -40,6 +40,7 @@ import (
 	"github.com/dakkah/cityos/resolution"
 	"github.com/dakkah/cityos/server"
 	"github.com/dakkah/cityos/storefront"
+	"github.com/dakkah/cityos/syncs"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/webhooks"
@@ -74,6 +75,7 @@ type Instance struct {
 	// Live feeds this instance's GraphQL subscriptions from Redis.
 	Live    *livefeed.Hub
 	Inbound *inbound.Service
+	Syncs   *syncs.Service
 	// LookupTXT checks domain ownership for the API and the workers, through
 	// CITYOS_DNS_RESOLVER when set; tests swap in a fake.
 	LookupTXT tenancy.TXTLookup
@@ -176,6 +178,7 @@ func (a *Instance) assemble() error {
 	}
 	a.Webhooks.HTTP = egress.Client(a.Integrations.Egress, a.Webhooks.Config.Timeout)
 	a.Live = livefeed.NewHub(a.Redis, a.Client, a.Config.EventsChannel, a.Logger)
+	a.Syncs = syncs.New(a.Client, asynq.NewClientFromRedisClient(a.Redis))
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
@@ -215,6 +218,7 @@ func (a *Instance) Handler() http.Handler {
 			Webhooks:     a.Webhooks,
 			Live:         a.Live,
 			Inbound:      a.Inbound,
+			Syncs:        a.Syncs,
 		},
 		Identity:   a.Identity,
 		Storefront: a.Stores,
@@ -254,7 +258,8 @@ func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
 		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Webhooks: a.Webhooks,
 		Metrics: a.Events, QueueRetention: a.Config.QueueRetention, LiveChannel: a.Config.EventsChannel,
-		Inbound: a.Inbound}
+		Inbound: a.Inbound, Syncs: a.Syncs, Payments: a.Payments,
+		ReconcileInterval: a.Config.ReconcileInterval}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

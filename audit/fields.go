@@ -34,6 +34,10 @@ var ignoredFields = map[string]bool{
 	// Units held for orders: moved by checkout, cancellation and shipping, which the
 	// orders' own rows record; stocked_quantity is what staff and shipping change.
 	"InventoryLevel.reserved_quantity": true,
+	// A sync job's progress, written with each page it sends: its start, end and outcome
+	// (status, started_at, finished_at) are recorded, not every page.
+	"SyncJob.total": true, "SyncJob.sent": true, "SyncJob.failed": true, "SyncJob.errors": true,
+	"SyncJob.cursor_entity": true, "SyncJob.cursor_id": true,
 }
 
 func ignored(entityType, field string) bool {

@@ -75,6 +75,16 @@ func lifecycles(f *testenv.Commerce) map[string]lifecycle {
 				return c.IntegrationEndpoint.DeleteOneID(id).Exec(ctx)
 			},
 		},
+		"SyncJob": {
+			tenantOwned: true,
+			create: func(ctx context.Context, c *ent.Client) (int, error) {
+				return idOf(c.SyncJob.Create().SetTenantID(a).SetKind("reconcile").Save(ctx))
+			},
+			update: func(ctx context.Context, c *ent.Client, id int) error {
+				return c.SyncJob.UpdateOneID(id).SetStatus("running").Exec(ctx)
+			},
+			delete: func(ctx context.Context, c *ent.Client, id int) error { return c.SyncJob.DeleteOneID(id).Exec(ctx) },
+		},
 		"Invitation": {
 			tenantOwned: true,
 			create: func(ctx context.Context, c *ent.Client) (int, error) {

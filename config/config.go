@@ -58,6 +58,9 @@ type Config struct {
 	// WSRecheck is how often a WebSocket's credentials are checked again; a revoked key
 	// loses its feed within it (CITYOS_WS_RECHECK, default 30s).
 	WSRecheck time.Duration
+	// ReconcileInterval is how often the workers reconcile: re-enqueue events Redis lost,
+	// repair drift (CITYOS_RECONCILE_INTERVAL, default 5m).
+	ReconcileInterval time.Duration
 
 	Notifications   string // CITYOS_NOTIFICATIONS: log (default; emails go to the log) or sendgrid
 	SendGridAPIKey  string // SENDGRID_API_KEY; required with sendgrid
@@ -175,6 +178,14 @@ func FromEnv() (Config, error) {
 			return c, fmt.Errorf("CITYOS_WS_RECHECK must be a positive duration such as 30s, not %q", v)
 		}
 		c.WSRecheck = d
+	}
+	c.ReconcileInterval = 5 * time.Minute
+	if v := os.Getenv("CITYOS_RECONCILE_INTERVAL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Second {
+			return c, fmt.Errorf("CITYOS_RECONCILE_INTERVAL must be a duration of at least 1s such as 5m, not %q", v)
+		}
+		c.ReconcileInterval = d
 	}
 	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)
 	if err != nil {

@@ -40,6 +40,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -1065,6 +1066,37 @@ func (m *SubdomainClaimMutation) AuditRows(ctx context.Context) ([]any, error) {
 // AuditEdges names the edges of SubdomainClaim that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *SubdomainClaimMutation) AuditEdges() []string {
+	return []string{}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *SyncJobMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().SyncJob.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(syncjob.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// AuditEdges names the edges of SyncJob that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *SyncJobMutation) AuditEdges() []string {
 	return []string{}
 }
 

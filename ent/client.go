@@ -48,6 +48,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -126,6 +127,8 @@ type Client struct {
 	Subcategory *SubcategoryClient
 	// SubdomainClaim is the client for interacting with the SubdomainClaim builders.
 	SubdomainClaim *SubdomainClaimClient
+	// SyncJob is the client for interacting with the SyncJob builders.
+	SyncJob *SyncJobClient
 	// Tenant is the client for interacting with the Tenant builders.
 	Tenant *TenantClient
 	// User is the client for interacting with the User builders.
@@ -176,6 +179,7 @@ func (c *Client) init() {
 	c.Store = NewStoreClient(c.config)
 	c.Subcategory = NewSubcategoryClient(c.config)
 	c.SubdomainClaim = NewSubdomainClaimClient(c.config)
+	c.SyncJob = NewSyncJobClient(c.config)
 	c.Tenant = NewTenantClient(c.config)
 	c.User = NewUserClient(c.config)
 	c.WebhookDelivery = NewWebhookDeliveryClient(c.config)
@@ -304,6 +308,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Store:               NewStoreClient(cfg),
 		Subcategory:         NewSubcategoryClient(cfg),
 		SubdomainClaim:      NewSubdomainClaimClient(cfg),
+		SyncJob:             NewSyncJobClient(cfg),
 		Tenant:              NewTenantClient(cfg),
 		User:                NewUserClient(cfg),
 		WebhookDelivery:     NewWebhookDeliveryClient(cfg),
@@ -359,6 +364,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Store:               NewStoreClient(cfg),
 		Subcategory:         NewSubcategoryClient(cfg),
 		SubdomainClaim:      NewSubdomainClaimClient(cfg),
+		SyncJob:             NewSyncJobClient(cfg),
 		Tenant:              NewTenantClient(cfg),
 		User:                NewUserClient(cfg),
 		WebhookDelivery:     NewWebhookDeliveryClient(cfg),
@@ -397,8 +403,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.OrderLineItem, c.OutboxEvent, c.Price, c.Product, c.ProductCategory,
 		c.ProductCollection, c.ProductOption, c.ProductVariant, c.RefreshToken,
 		c.Region, c.Reservation, c.SalesChannel, c.Scope, c.ShippingOption,
-		c.StockLocation, c.Store, c.Subcategory, c.SubdomainClaim, c.Tenant, c.User,
-		c.WebhookDelivery,
+		c.StockLocation, c.Store, c.Subcategory, c.SubdomainClaim, c.SyncJob, c.Tenant,
+		c.User, c.WebhookDelivery,
 	} {
 		n.Use(hooks...)
 	}
@@ -414,8 +420,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.OrderLineItem, c.OutboxEvent, c.Price, c.Product, c.ProductCategory,
 		c.ProductCollection, c.ProductOption, c.ProductVariant, c.RefreshToken,
 		c.Region, c.Reservation, c.SalesChannel, c.Scope, c.ShippingOption,
-		c.StockLocation, c.Store, c.Subcategory, c.SubdomainClaim, c.Tenant, c.User,
-		c.WebhookDelivery,
+		c.StockLocation, c.Store, c.Subcategory, c.SubdomainClaim, c.SyncJob, c.Tenant,
+		c.User, c.WebhookDelivery,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -490,6 +496,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Subcategory.mutate(ctx, m)
 	case *SubdomainClaimMutation:
 		return c.SubdomainClaim.mutate(ctx, m)
+	case *SyncJobMutation:
+		return c.SyncJob.mutate(ctx, m)
 	case *TenantMutation:
 		return c.Tenant.mutate(ctx, m)
 	case *UserMutation:
@@ -6091,6 +6099,172 @@ func (c *SubdomainClaimClient) mutate(ctx context.Context, m *SubdomainClaimMuta
 	}
 }
 
+// SyncJobClient is a client for the SyncJob schema.
+type SyncJobClient struct {
+	config
+}
+
+// NewSyncJobClient returns a client for the SyncJob from the given config.
+func NewSyncJobClient(c config) *SyncJobClient {
+	return &SyncJobClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `syncjob.Hooks(f(g(h())))`.
+func (c *SyncJobClient) Use(hooks ...Hook) {
+	c.hooks.SyncJob = append(c.hooks.SyncJob, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `syncjob.Intercept(f(g(h())))`.
+func (c *SyncJobClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SyncJob = append(c.inters.SyncJob, interceptors...)
+}
+
+// Create returns a builder for creating a SyncJob entity.
+func (c *SyncJobClient) Create() *SyncJobCreate {
+	mutation := newSyncJobMutation(c.config, OpCreate)
+	return &SyncJobCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SyncJob entities.
+func (c *SyncJobClient) CreateBulk(builders ...*SyncJobCreate) *SyncJobCreateBulk {
+	return &SyncJobCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SyncJobClient) MapCreateBulk(slice any, setFunc func(*SyncJobCreate, int)) *SyncJobCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SyncJobCreateBulk{err: fmt.Errorf("calling to SyncJobClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SyncJobCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SyncJobCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SyncJob.
+func (c *SyncJobClient) Update() *SyncJobUpdate {
+	mutation := newSyncJobMutation(c.config, OpUpdate)
+	return &SyncJobUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SyncJobClient) UpdateOne(_m *SyncJob) *SyncJobUpdateOne {
+	mutation := newSyncJobMutation(c.config, OpUpdateOne, withSyncJob(_m))
+	return &SyncJobUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SyncJobClient) UpdateOneID(id int) *SyncJobUpdateOne {
+	mutation := newSyncJobMutation(c.config, OpUpdateOne, withSyncJobID(id))
+	return &SyncJobUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SyncJob.
+func (c *SyncJobClient) Delete() *SyncJobDelete {
+	mutation := newSyncJobMutation(c.config, OpDelete)
+	return &SyncJobDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SyncJobClient) DeleteOne(_m *SyncJob) *SyncJobDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SyncJobClient) DeleteOneID(id int) *SyncJobDeleteOne {
+	builder := c.Delete().Where(syncjob.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SyncJobDeleteOne{builder}
+}
+
+// Query returns a query builder for SyncJob.
+func (c *SyncJobClient) Query() *SyncJobQuery {
+	return &SyncJobQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSyncJob},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SyncJob entity by its id.
+func (c *SyncJobClient) Get(ctx context.Context, id int) (*SyncJob, error) {
+	return c.Query().Where(syncjob.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SyncJobClient) GetX(ctx context.Context, id int) *SyncJob {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a SyncJob.
+func (c *SyncJobClient) QueryTenant(_m *SyncJob) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(syncjob.Table, syncjob.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, syncjob.TenantTable, syncjob.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEndpoint queries the endpoint edge of a SyncJob.
+func (c *SyncJobClient) QueryEndpoint(_m *SyncJob) *IntegrationEndpointQuery {
+	query := (&IntegrationEndpointClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(syncjob.Table, syncjob.FieldID, id),
+			sqlgraph.To(integrationendpoint.Table, integrationendpoint.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, syncjob.EndpointTable, syncjob.EndpointColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SyncJobClient) Hooks() []Hook {
+	hooks := c.hooks.SyncJob
+	return append(hooks[:len(hooks):len(hooks)], syncjob.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SyncJobClient) Interceptors() []Interceptor {
+	return c.inters.SyncJob
+}
+
+func (c *SyncJobClient) mutate(ctx context.Context, m *SyncJobMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SyncJobCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SyncJobUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SyncJobUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SyncJobDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SyncJob mutation op: %q", m.Op())
+	}
+}
+
 // TenantClient is a client for the Tenant schema.
 type TenantClient struct {
 	config
@@ -6597,7 +6771,7 @@ type (
 		Membership, Order, OrderLineItem, OutboxEvent, Price, Product, ProductCategory,
 		ProductCollection, ProductOption, ProductVariant, RefreshToken, Region,
 		Reservation, SalesChannel, Scope, ShippingOption, StockLocation, Store,
-		Subcategory, SubdomainClaim, Tenant, User, WebhookDelivery []ent.Hook
+		Subcategory, SubdomainClaim, SyncJob, Tenant, User, WebhookDelivery []ent.Hook
 	}
 	inters struct {
 		APIKey, AuditLog, Cart, Category, Country, CustomerAddress, Domain, Fulfillment,
@@ -6605,7 +6779,8 @@ type (
 		Membership, Order, OrderLineItem, OutboxEvent, Price, Product, ProductCategory,
 		ProductCollection, ProductOption, ProductVariant, RefreshToken, Region,
 		Reservation, SalesChannel, Scope, ShippingOption, StockLocation, Store,
-		Subcategory, SubdomainClaim, Tenant, User, WebhookDelivery []ent.Interceptor
+		Subcategory, SubdomainClaim, SyncJob, Tenant, User,
+		WebhookDelivery []ent.Interceptor
 	}
 )
 

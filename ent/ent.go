@@ -45,6 +45,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -141,6 +142,7 @@ func checkColumn(t, c string) error {
 			store.Table:               store.ValidColumn,
 			subcategory.Table:         subcategory.ValidColumn,
 			subdomainclaim.Table:      subdomainclaim.ValidColumn,
+			syncjob.Table:             syncjob.ValidColumn,
 			tenant.Table:              tenant.ValidColumn,
 			user.Table:                user.ValidColumn,
 			webhookdelivery.Table:     webhookdelivery.ValidColumn,

@@ -37,6 +37,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -49,7 +50,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 36)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 37)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -765,6 +766,37 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   syncjob.Table,
+			Columns: syncjob.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: syncjob.FieldID,
+			},
+		},
+		Type: "SyncJob",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			syncjob.FieldCreatedAt:    {Type: field.TypeTime, Column: syncjob.FieldCreatedAt},
+			syncjob.FieldUpdatedAt:    {Type: field.TypeTime, Column: syncjob.FieldUpdatedAt},
+			syncjob.FieldTenantID:     {Type: field.TypeInt, Column: syncjob.FieldTenantID},
+			syncjob.FieldEndpointID:   {Type: field.TypeInt, Column: syncjob.FieldEndpointID},
+			syncjob.FieldStoreID:      {Type: field.TypeInt, Column: syncjob.FieldStoreID},
+			syncjob.FieldKind:         {Type: field.TypeEnum, Column: syncjob.FieldKind},
+			syncjob.FieldStatus:       {Type: field.TypeEnum, Column: syncjob.FieldStatus},
+			syncjob.FieldTotal:        {Type: field.TypeInt, Column: syncjob.FieldTotal},
+			syncjob.FieldSent:         {Type: field.TypeInt, Column: syncjob.FieldSent},
+			syncjob.FieldFailed:       {Type: field.TypeInt, Column: syncjob.FieldFailed},
+			syncjob.FieldFixed:        {Type: field.TypeInt, Column: syncjob.FieldFixed},
+			syncjob.FieldErrors:       {Type: field.TypeJSON, Column: syncjob.FieldErrors},
+			syncjob.FieldCursorEntity: {Type: field.TypeString, Column: syncjob.FieldCursorEntity},
+			syncjob.FieldCursorID:     {Type: field.TypeInt, Column: syncjob.FieldCursorID},
+			syncjob.FieldSince:        {Type: field.TypeTime, Column: syncjob.FieldSince},
+			syncjob.FieldStartedAt:    {Type: field.TypeTime, Column: syncjob.FieldStartedAt},
+			syncjob.FieldFinishedAt:   {Type: field.TypeTime, Column: syncjob.FieldFinishedAt},
+			syncjob.FieldReport:       {Type: field.TypeJSON, Column: syncjob.FieldReport},
+		},
+	}
+	graph.Nodes[34] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tenant.Table,
 			Columns: tenant.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -786,7 +818,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tenant.FieldMetadata:         {Type: field.TypeJSON, Column: tenant.FieldMetadata},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -806,7 +838,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1709,6 +1741,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"SubdomainClaim",
 		"Store",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   syncjob.TenantTable,
+			Columns: []string{syncjob.TenantColumn},
+			Bidi:    false,
+		},
+		"SyncJob",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"endpoint",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   syncjob.EndpointTable,
+			Columns: []string{syncjob.EndpointColumn},
+			Bidi:    false,
+		},
+		"SyncJob",
+		"IntegrationEndpoint",
 	)
 	graph.MustAddE(
 		"stores",
@@ -5554,6 +5610,164 @@ func (f *SubdomainClaimFilter) WhereHasStoreWith(preds ...predicate.Store) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SyncJobQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SyncJobQuery builder.
+func (_q *SyncJobQuery) Filter() *SyncJobFilter {
+	return &SyncJobFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SyncJobMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SyncJobMutation builder.
+func (m *SyncJobMutation) Filter() *SyncJobFilter {
+	return &SyncJobFilter{config: m.config, predicateAdder: m}
+}
+
+// SyncJobFilter provides a generic filtering capability at runtime for SyncJobQuery.
+type SyncJobFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SyncJobFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SyncJobFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(syncjob.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SyncJobFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(syncjob.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SyncJobFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(syncjob.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *SyncJobFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(syncjob.FieldTenantID))
+}
+
+// WhereEndpointID applies the entql int predicate on the endpoint_id field.
+func (f *SyncJobFilter) WhereEndpointID(p entql.IntP) {
+	f.Where(p.Field(syncjob.FieldEndpointID))
+}
+
+// WhereStoreID applies the entql int predicate on the store_id field.
+func (f *SyncJobFilter) WhereStoreID(p entql.IntP) {
+	f.Where(p.Field(syncjob.FieldStoreID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *SyncJobFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(syncjob.FieldKind))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *SyncJobFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(syncjob.FieldStatus))
+}
+
+// WhereTotal applies the entql int predicate on the total field.
+func (f *SyncJobFilter) WhereTotal(p entql.IntP) {
+	f.Where(p.Field(syncjob.FieldTotal))
+}
+
+// WhereSent applies the entql int predicate on the sent field.
+func (f *SyncJobFilter) WhereSent(p entql.IntP) {
+	f.Where(p.Field(syncjob.FieldSent))
+}
+
+// WhereFailed applies the entql int predicate on the failed field.
+func (f *SyncJobFilter) WhereFailed(p entql.IntP) {
+	f.Where(p.Field(syncjob.FieldFailed))
+}
+
+// WhereFixed applies the entql int predicate on the fixed field.
+func (f *SyncJobFilter) WhereFixed(p entql.IntP) {
+	f.Where(p.Field(syncjob.FieldFixed))
+}
+
+// WhereErrors applies the entql json.RawMessage predicate on the errors field.
+func (f *SyncJobFilter) WhereErrors(p entql.BytesP) {
+	f.Where(p.Field(syncjob.FieldErrors))
+}
+
+// WhereCursorEntity applies the entql string predicate on the cursor_entity field.
+func (f *SyncJobFilter) WhereCursorEntity(p entql.StringP) {
+	f.Where(p.Field(syncjob.FieldCursorEntity))
+}
+
+// WhereCursorID applies the entql int predicate on the cursor_id field.
+func (f *SyncJobFilter) WhereCursorID(p entql.IntP) {
+	f.Where(p.Field(syncjob.FieldCursorID))
+}
+
+// WhereSince applies the entql time.Time predicate on the since field.
+func (f *SyncJobFilter) WhereSince(p entql.TimeP) {
+	f.Where(p.Field(syncjob.FieldSince))
+}
+
+// WhereStartedAt applies the entql time.Time predicate on the started_at field.
+func (f *SyncJobFilter) WhereStartedAt(p entql.TimeP) {
+	f.Where(p.Field(syncjob.FieldStartedAt))
+}
+
+// WhereFinishedAt applies the entql time.Time predicate on the finished_at field.
+func (f *SyncJobFilter) WhereFinishedAt(p entql.TimeP) {
+	f.Where(p.Field(syncjob.FieldFinishedAt))
+}
+
+// WhereReport applies the entql json.RawMessage predicate on the report field.
+func (f *SyncJobFilter) WhereReport(p entql.BytesP) {
+	f.Where(p.Field(syncjob.FieldReport))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *SyncJobFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *SyncJobFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEndpoint applies a predicate to check if query has an edge endpoint.
+func (f *SyncJobFilter) WhereHasEndpoint() {
+	f.Where(entql.HasEdge("endpoint"))
+}
+
+// WhereHasEndpointWith applies a predicate to check if query has an edge endpoint with a given conditions (other predicates).
+func (f *SyncJobFilter) WhereHasEndpointWith(preds ...predicate.IntegrationEndpoint) {
+	f.Where(entql.HasEdgeWith("endpoint", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *TenantQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -5582,7 +5796,7 @@ type TenantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TenantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5686,7 +5900,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5803,7 +6017,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -34,6 +34,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -4028,6 +4029,207 @@ func newSubcategoryPaginateArgs(rv map[string]any) *subcategoryPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*SubcategoryWhereInput); ok {
 		args.opts = append(args.opts, WithSubcategoryFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *SyncJobQuery) CollectFields(ctx context.Context, satisfies ...string) (*SyncJobQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *SyncJobQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(syncjob.Columns))
+		selectedFields = []string{syncjob.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[syncjob.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldTenantID)
+				fieldSeen[syncjob.FieldTenantID] = struct{}{}
+			}
+
+		case "endpoint":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IntegrationEndpointClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, integrationendpointImplementors)...); err != nil {
+				return err
+			}
+			_q.withEndpoint = query
+			if _, ok := fieldSeen[syncjob.FieldEndpointID]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldEndpointID)
+				fieldSeen[syncjob.FieldEndpointID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[syncjob.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldCreatedAt)
+				fieldSeen[syncjob.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[syncjob.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldUpdatedAt)
+				fieldSeen[syncjob.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[syncjob.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldTenantID)
+				fieldSeen[syncjob.FieldTenantID] = struct{}{}
+			}
+		case "endpointID":
+			if _, ok := fieldSeen[syncjob.FieldEndpointID]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldEndpointID)
+				fieldSeen[syncjob.FieldEndpointID] = struct{}{}
+			}
+		case "storeID":
+			if _, ok := fieldSeen[syncjob.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldStoreID)
+				fieldSeen[syncjob.FieldStoreID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[syncjob.FieldKind]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldKind)
+				fieldSeen[syncjob.FieldKind] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[syncjob.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldStatus)
+				fieldSeen[syncjob.FieldStatus] = struct{}{}
+			}
+		case "total":
+			if _, ok := fieldSeen[syncjob.FieldTotal]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldTotal)
+				fieldSeen[syncjob.FieldTotal] = struct{}{}
+			}
+		case "sent":
+			if _, ok := fieldSeen[syncjob.FieldSent]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldSent)
+				fieldSeen[syncjob.FieldSent] = struct{}{}
+			}
+		case "failed":
+			if _, ok := fieldSeen[syncjob.FieldFailed]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldFailed)
+				fieldSeen[syncjob.FieldFailed] = struct{}{}
+			}
+		case "fixed":
+			if _, ok := fieldSeen[syncjob.FieldFixed]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldFixed)
+				fieldSeen[syncjob.FieldFixed] = struct{}{}
+			}
+		case "errors":
+			if _, ok := fieldSeen[syncjob.FieldErrors]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldErrors)
+				fieldSeen[syncjob.FieldErrors] = struct{}{}
+			}
+		case "cursorEntity":
+			if _, ok := fieldSeen[syncjob.FieldCursorEntity]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldCursorEntity)
+				fieldSeen[syncjob.FieldCursorEntity] = struct{}{}
+			}
+		case "cursorID":
+			if _, ok := fieldSeen[syncjob.FieldCursorID]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldCursorID)
+				fieldSeen[syncjob.FieldCursorID] = struct{}{}
+			}
+		case "since":
+			if _, ok := fieldSeen[syncjob.FieldSince]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldSince)
+				fieldSeen[syncjob.FieldSince] = struct{}{}
+			}
+		case "startedAt":
+			if _, ok := fieldSeen[syncjob.FieldStartedAt]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldStartedAt)
+				fieldSeen[syncjob.FieldStartedAt] = struct{}{}
+			}
+		case "finishedAt":
+			if _, ok := fieldSeen[syncjob.FieldFinishedAt]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldFinishedAt)
+				fieldSeen[syncjob.FieldFinishedAt] = struct{}{}
+			}
+		case "report":
+			if _, ok := fieldSeen[syncjob.FieldReport]; !ok {
+				selectedFields = append(selectedFields, syncjob.FieldReport)
+				fieldSeen[syncjob.FieldReport] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type syncjobPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []SyncJobPaginateOption
+}
+
+func newSyncJobPaginateArgs(rv map[string]any) *syncjobPaginateArgs {
+	args := &syncjobPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &SyncJobOrder{Field: &SyncJobOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithSyncJobOrder(order))
+			}
+		case *SyncJobOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithSyncJobOrder(v))
+			}
+		}
 	}
 	return args
 }

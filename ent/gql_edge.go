@@ -444,6 +444,22 @@ func (_m *Subcategory) Category(ctx context.Context) (*Category, error) {
 	return result, err
 }
 
+func (_m *SyncJob) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *SyncJob) Endpoint(ctx context.Context) (*IntegrationEndpoint, error) {
+	result, err := _m.Edges.EndpointOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryEndpoint().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *User) Memberships(ctx context.Context) (result []*Membership, err error) {
 	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
 		result, err = _m.NamedMemberships(graphql.GetFieldContext(ctx).Field.Alias)

@@ -37,6 +37,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -182,6 +183,11 @@ var subcategoryImplementors = []string{"Subcategory", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Subcategory) IsNode() {}
+
+var syncjobImplementors = []string{"SyncJob", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*SyncJob) IsNode() {}
 
 var tenantImplementors = []string{"Tenant", "Node"}
 
@@ -514,6 +520,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(subcategory.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, subcategoryImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case syncjob.Table:
+		query := c.SyncJob.Query().
+			Where(syncjob.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, syncjobImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -1038,6 +1053,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Subcategory.Query().
 			Where(subcategory.IDIn(ids...))
 		query, err := query.CollectFields(ctx, subcategoryImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case syncjob.Table:
+		query := c.SyncJob.Query().
+			Where(syncjob.IDIn(ids...))
+		query, err := query.CollectFields(ctx, syncjobImplementors...)
 		if err != nil {
 			return nil, err
 		}

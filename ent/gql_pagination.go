@@ -41,6 +41,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -8477,6 +8478,320 @@ func (_m *Subcategory) ToEdge(order *SubcategoryOrder) *SubcategoryEdge {
 		order = DefaultSubcategoryOrder
 	}
 	return &SubcategoryEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// SyncJobEdge is the edge representation of SyncJob.
+type SyncJobEdge struct {
+	Node   *SyncJob `json:"node"`
+	Cursor Cursor   `json:"cursor"`
+}
+
+// SyncJobConnection is the connection containing edges to SyncJob.
+type SyncJobConnection struct {
+	Edges      []*SyncJobEdge `json:"edges"`
+	PageInfo   PageInfo       `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+func (c *SyncJobConnection) build(nodes []*SyncJob, pager *syncjobPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *SyncJob
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *SyncJob {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *SyncJob {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*SyncJobEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &SyncJobEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// SyncJobPaginateOption enables pagination customization.
+type SyncJobPaginateOption func(*syncjobPager) error
+
+// WithSyncJobOrder configures pagination ordering.
+func WithSyncJobOrder(order *SyncJobOrder) SyncJobPaginateOption {
+	if order == nil {
+		order = DefaultSyncJobOrder
+	}
+	o := *order
+	return func(pager *syncjobPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultSyncJobOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithSyncJobFilter configures pagination filter.
+func WithSyncJobFilter(filter func(*SyncJobQuery) (*SyncJobQuery, error)) SyncJobPaginateOption {
+	return func(pager *syncjobPager) error {
+		if filter == nil {
+			return errors.New("SyncJobQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type syncjobPager struct {
+	reverse bool
+	order   *SyncJobOrder
+	filter  func(*SyncJobQuery) (*SyncJobQuery, error)
+}
+
+func newSyncJobPager(opts []SyncJobPaginateOption, reverse bool) (*syncjobPager, error) {
+	pager := &syncjobPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultSyncJobOrder
+	}
+	return pager, nil
+}
+
+func (p *syncjobPager) applyFilter(query *SyncJobQuery) (*SyncJobQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *syncjobPager) toCursor(_m *SyncJob) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *syncjobPager) applyCursors(query *SyncJobQuery, after, before *Cursor) (*SyncJobQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultSyncJobOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *syncjobPager) applyOrder(query *SyncJobQuery) *SyncJobQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultSyncJobOrder.Field {
+		query = query.Order(DefaultSyncJobOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *syncjobPager) orderExpr(query *SyncJobQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultSyncJobOrder.Field {
+			b.Comma().Ident(DefaultSyncJobOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to SyncJob.
+func (_m *SyncJobQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...SyncJobPaginateOption,
+) (*SyncJobConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newSyncJobPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &SyncJobConnection{Edges: []*SyncJobEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// SyncJobOrderFieldCreatedAt orders SyncJob by created_at.
+	SyncJobOrderFieldCreatedAt = &SyncJobOrderField{
+		Value: func(_m *SyncJob) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: syncjob.FieldCreatedAt,
+		toTerm: syncjob.ByCreatedAt,
+		toCursor: func(_m *SyncJob) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// SyncJobOrderFieldUpdatedAt orders SyncJob by updated_at.
+	SyncJobOrderFieldUpdatedAt = &SyncJobOrderField{
+		Value: func(_m *SyncJob) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: syncjob.FieldUpdatedAt,
+		toTerm: syncjob.ByUpdatedAt,
+		toCursor: func(_m *SyncJob) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f SyncJobOrderField) String() string {
+	var str string
+	switch f.column {
+	case SyncJobOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case SyncJobOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f SyncJobOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *SyncJobOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("SyncJobOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *SyncJobOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *SyncJobOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid SyncJobOrderField", str)
+	}
+	return nil
+}
+
+// SyncJobOrderField defines the ordering field of SyncJob.
+type SyncJobOrderField struct {
+	// Value extracts the ordering value from the given SyncJob.
+	Value    func(*SyncJob) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) syncjob.OrderOption
+	toCursor func(*SyncJob) Cursor
+}
+
+// SyncJobOrder defines the ordering of SyncJob.
+type SyncJobOrder struct {
+	Direction OrderDirection     `json:"direction"`
+	Field     *SyncJobOrderField `json:"field"`
+}
+
+// DefaultSyncJobOrder is the default ordering of SyncJob.
+var DefaultSyncJobOrder = &SyncJobOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &SyncJobOrderField{
+		Value: func(_m *SyncJob) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: syncjob.FieldID,
+		toTerm: syncjob.ByID,
+		toCursor: func(_m *SyncJob) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts SyncJob into SyncJobEdge.
+func (_m *SyncJob) ToEdge(order *SyncJobOrder) *SyncJobEdge {
+	if order == nil {
+		order = DefaultSyncJobOrder
+	}
+	return &SyncJobEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

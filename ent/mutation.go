@@ -46,6 +46,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -94,6 +95,7 @@ const (
 	TypeStore               = "Store"
 	TypeSubcategory         = "Subcategory"
 	TypeSubdomainClaim      = "SubdomainClaim"
+	TypeSyncJob             = "SyncJob"
 	TypeTenant              = "Tenant"
 	TypeUser                = "User"
 	TypeWebhookDelivery     = "WebhookDelivery"
@@ -31543,6 +31545,1705 @@ func (m *SubdomainClaimMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown SubdomainClaim edge %s", name)
+}
+
+// SyncJobMutation represents an operation that mutates the SyncJob nodes in the graph.
+type SyncJobMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	store_id        *int
+	addstore_id     *int
+	kind            *syncjob.Kind
+	status          *syncjob.Status
+	total           *int
+	addtotal        *int
+	sent            *int
+	addsent         *int
+	failed          *int
+	addfailed       *int
+	fixed           *int
+	addfixed        *int
+	errors          *[]string
+	appenderrors    []string
+	cursor_entity   *string
+	cursor_id       *int
+	addcursor_id    *int
+	since           *time.Time
+	started_at      *time.Time
+	finished_at     *time.Time
+	report          *map[string]interface{}
+	clearedFields   map[string]struct{}
+	tenant          *int
+	clearedtenant   bool
+	endpoint        *int
+	clearedendpoint bool
+	done            bool
+	oldValue        func(context.Context) (*SyncJob, error)
+	predicates      []predicate.SyncJob
+}
+
+var _ ent.Mutation = (*SyncJobMutation)(nil)
+
+// syncjobOption allows management of the mutation configuration using functional options.
+type syncjobOption func(*SyncJobMutation)
+
+// newSyncJobMutation creates new mutation for the SyncJob entity.
+func newSyncJobMutation(c config, op Op, opts ...syncjobOption) *SyncJobMutation {
+	m := &SyncJobMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSyncJob,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSyncJobID sets the ID field of the mutation.
+func withSyncJobID(id int) syncjobOption {
+	return func(m *SyncJobMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SyncJob
+		)
+		m.oldValue = func(ctx context.Context) (*SyncJob, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SyncJob.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSyncJob sets the old SyncJob of the mutation.
+func withSyncJob(node *SyncJob) syncjobOption {
+	return func(m *SyncJobMutation) {
+		m.oldValue = func(context.Context) (*SyncJob, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SyncJobMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SyncJobMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SyncJobMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SyncJobMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SyncJob.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *SyncJobMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *SyncJobMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *SyncJobMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *SyncJobMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *SyncJobMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *SyncJobMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *SyncJobMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *SyncJobMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *SyncJobMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetEndpointID sets the "endpoint_id" field.
+func (m *SyncJobMutation) SetEndpointID(i int) {
+	m.endpoint = &i
+}
+
+// EndpointID returns the value of the "endpoint_id" field in the mutation.
+func (m *SyncJobMutation) EndpointID() (r int, exists bool) {
+	v := m.endpoint
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndpointID returns the old "endpoint_id" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldEndpointID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndpointID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndpointID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndpointID: %w", err)
+	}
+	return oldValue.EndpointID, nil
+}
+
+// ClearEndpointID clears the value of the "endpoint_id" field.
+func (m *SyncJobMutation) ClearEndpointID() {
+	m.endpoint = nil
+	m.clearedFields[syncjob.FieldEndpointID] = struct{}{}
+}
+
+// EndpointIDCleared returns if the "endpoint_id" field was cleared in this mutation.
+func (m *SyncJobMutation) EndpointIDCleared() bool {
+	_, ok := m.clearedFields[syncjob.FieldEndpointID]
+	return ok
+}
+
+// ResetEndpointID resets all changes to the "endpoint_id" field.
+func (m *SyncJobMutation) ResetEndpointID() {
+	m.endpoint = nil
+	delete(m.clearedFields, syncjob.FieldEndpointID)
+}
+
+// SetStoreID sets the "store_id" field.
+func (m *SyncJobMutation) SetStoreID(i int) {
+	m.store_id = &i
+	m.addstore_id = nil
+}
+
+// StoreID returns the value of the "store_id" field in the mutation.
+func (m *SyncJobMutation) StoreID() (r int, exists bool) {
+	v := m.store_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStoreID returns the old "store_id" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldStoreID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStoreID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStoreID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStoreID: %w", err)
+	}
+	return oldValue.StoreID, nil
+}
+
+// AddStoreID adds i to the "store_id" field.
+func (m *SyncJobMutation) AddStoreID(i int) {
+	if m.addstore_id != nil {
+		*m.addstore_id += i
+	} else {
+		m.addstore_id = &i
+	}
+}
+
+// AddedStoreID returns the value that was added to the "store_id" field in this mutation.
+func (m *SyncJobMutation) AddedStoreID() (r int, exists bool) {
+	v := m.addstore_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearStoreID clears the value of the "store_id" field.
+func (m *SyncJobMutation) ClearStoreID() {
+	m.store_id = nil
+	m.addstore_id = nil
+	m.clearedFields[syncjob.FieldStoreID] = struct{}{}
+}
+
+// StoreIDCleared returns if the "store_id" field was cleared in this mutation.
+func (m *SyncJobMutation) StoreIDCleared() bool {
+	_, ok := m.clearedFields[syncjob.FieldStoreID]
+	return ok
+}
+
+// ResetStoreID resets all changes to the "store_id" field.
+func (m *SyncJobMutation) ResetStoreID() {
+	m.store_id = nil
+	m.addstore_id = nil
+	delete(m.clearedFields, syncjob.FieldStoreID)
+}
+
+// SetKind sets the "kind" field.
+func (m *SyncJobMutation) SetKind(s syncjob.Kind) {
+	m.kind = &s
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *SyncJobMutation) Kind() (r syncjob.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldKind(ctx context.Context) (v syncjob.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *SyncJobMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *SyncJobMutation) SetStatus(s syncjob.Status) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *SyncJobMutation) Status() (r syncjob.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldStatus(ctx context.Context) (v syncjob.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *SyncJobMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetTotal sets the "total" field.
+func (m *SyncJobMutation) SetTotal(i int) {
+	m.total = &i
+	m.addtotal = nil
+}
+
+// Total returns the value of the "total" field in the mutation.
+func (m *SyncJobMutation) Total() (r int, exists bool) {
+	v := m.total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotal returns the old "total" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldTotal(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotal: %w", err)
+	}
+	return oldValue.Total, nil
+}
+
+// AddTotal adds i to the "total" field.
+func (m *SyncJobMutation) AddTotal(i int) {
+	if m.addtotal != nil {
+		*m.addtotal += i
+	} else {
+		m.addtotal = &i
+	}
+}
+
+// AddedTotal returns the value that was added to the "total" field in this mutation.
+func (m *SyncJobMutation) AddedTotal() (r int, exists bool) {
+	v := m.addtotal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotal resets all changes to the "total" field.
+func (m *SyncJobMutation) ResetTotal() {
+	m.total = nil
+	m.addtotal = nil
+}
+
+// SetSent sets the "sent" field.
+func (m *SyncJobMutation) SetSent(i int) {
+	m.sent = &i
+	m.addsent = nil
+}
+
+// Sent returns the value of the "sent" field in the mutation.
+func (m *SyncJobMutation) Sent() (r int, exists bool) {
+	v := m.sent
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSent returns the old "sent" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldSent(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSent is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSent requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSent: %w", err)
+	}
+	return oldValue.Sent, nil
+}
+
+// AddSent adds i to the "sent" field.
+func (m *SyncJobMutation) AddSent(i int) {
+	if m.addsent != nil {
+		*m.addsent += i
+	} else {
+		m.addsent = &i
+	}
+}
+
+// AddedSent returns the value that was added to the "sent" field in this mutation.
+func (m *SyncJobMutation) AddedSent() (r int, exists bool) {
+	v := m.addsent
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSent resets all changes to the "sent" field.
+func (m *SyncJobMutation) ResetSent() {
+	m.sent = nil
+	m.addsent = nil
+}
+
+// SetFailed sets the "failed" field.
+func (m *SyncJobMutation) SetFailed(i int) {
+	m.failed = &i
+	m.addfailed = nil
+}
+
+// Failed returns the value of the "failed" field in the mutation.
+func (m *SyncJobMutation) Failed() (r int, exists bool) {
+	v := m.failed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFailed returns the old "failed" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldFailed(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFailed is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFailed requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFailed: %w", err)
+	}
+	return oldValue.Failed, nil
+}
+
+// AddFailed adds i to the "failed" field.
+func (m *SyncJobMutation) AddFailed(i int) {
+	if m.addfailed != nil {
+		*m.addfailed += i
+	} else {
+		m.addfailed = &i
+	}
+}
+
+// AddedFailed returns the value that was added to the "failed" field in this mutation.
+func (m *SyncJobMutation) AddedFailed() (r int, exists bool) {
+	v := m.addfailed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFailed resets all changes to the "failed" field.
+func (m *SyncJobMutation) ResetFailed() {
+	m.failed = nil
+	m.addfailed = nil
+}
+
+// SetFixed sets the "fixed" field.
+func (m *SyncJobMutation) SetFixed(i int) {
+	m.fixed = &i
+	m.addfixed = nil
+}
+
+// Fixed returns the value of the "fixed" field in the mutation.
+func (m *SyncJobMutation) Fixed() (r int, exists bool) {
+	v := m.fixed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFixed returns the old "fixed" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldFixed(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFixed is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFixed requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFixed: %w", err)
+	}
+	return oldValue.Fixed, nil
+}
+
+// AddFixed adds i to the "fixed" field.
+func (m *SyncJobMutation) AddFixed(i int) {
+	if m.addfixed != nil {
+		*m.addfixed += i
+	} else {
+		m.addfixed = &i
+	}
+}
+
+// AddedFixed returns the value that was added to the "fixed" field in this mutation.
+func (m *SyncJobMutation) AddedFixed() (r int, exists bool) {
+	v := m.addfixed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFixed resets all changes to the "fixed" field.
+func (m *SyncJobMutation) ResetFixed() {
+	m.fixed = nil
+	m.addfixed = nil
+}
+
+// SetErrors sets the "errors" field.
+func (m *SyncJobMutation) SetErrors(s []string) {
+	m.errors = &s
+	m.appenderrors = nil
+}
+
+// Errors returns the value of the "errors" field in the mutation.
+func (m *SyncJobMutation) Errors() (r []string, exists bool) {
+	v := m.errors
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldErrors returns the old "errors" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldErrors(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldErrors is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldErrors requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldErrors: %w", err)
+	}
+	return oldValue.Errors, nil
+}
+
+// AppendErrors adds s to the "errors" field.
+func (m *SyncJobMutation) AppendErrors(s []string) {
+	m.appenderrors = append(m.appenderrors, s...)
+}
+
+// AppendedErrors returns the list of values that were appended to the "errors" field in this mutation.
+func (m *SyncJobMutation) AppendedErrors() ([]string, bool) {
+	if len(m.appenderrors) == 0 {
+		return nil, false
+	}
+	return m.appenderrors, true
+}
+
+// ClearErrors clears the value of the "errors" field.
+func (m *SyncJobMutation) ClearErrors() {
+	m.errors = nil
+	m.appenderrors = nil
+	m.clearedFields[syncjob.FieldErrors] = struct{}{}
+}
+
+// ErrorsCleared returns if the "errors" field was cleared in this mutation.
+func (m *SyncJobMutation) ErrorsCleared() bool {
+	_, ok := m.clearedFields[syncjob.FieldErrors]
+	return ok
+}
+
+// ResetErrors resets all changes to the "errors" field.
+func (m *SyncJobMutation) ResetErrors() {
+	m.errors = nil
+	m.appenderrors = nil
+	delete(m.clearedFields, syncjob.FieldErrors)
+}
+
+// SetCursorEntity sets the "cursor_entity" field.
+func (m *SyncJobMutation) SetCursorEntity(s string) {
+	m.cursor_entity = &s
+}
+
+// CursorEntity returns the value of the "cursor_entity" field in the mutation.
+func (m *SyncJobMutation) CursorEntity() (r string, exists bool) {
+	v := m.cursor_entity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCursorEntity returns the old "cursor_entity" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldCursorEntity(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCursorEntity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCursorEntity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCursorEntity: %w", err)
+	}
+	return oldValue.CursorEntity, nil
+}
+
+// ResetCursorEntity resets all changes to the "cursor_entity" field.
+func (m *SyncJobMutation) ResetCursorEntity() {
+	m.cursor_entity = nil
+}
+
+// SetCursorID sets the "cursor_id" field.
+func (m *SyncJobMutation) SetCursorID(i int) {
+	m.cursor_id = &i
+	m.addcursor_id = nil
+}
+
+// CursorID returns the value of the "cursor_id" field in the mutation.
+func (m *SyncJobMutation) CursorID() (r int, exists bool) {
+	v := m.cursor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCursorID returns the old "cursor_id" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldCursorID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCursorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCursorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCursorID: %w", err)
+	}
+	return oldValue.CursorID, nil
+}
+
+// AddCursorID adds i to the "cursor_id" field.
+func (m *SyncJobMutation) AddCursorID(i int) {
+	if m.addcursor_id != nil {
+		*m.addcursor_id += i
+	} else {
+		m.addcursor_id = &i
+	}
+}
+
+// AddedCursorID returns the value that was added to the "cursor_id" field in this mutation.
+func (m *SyncJobMutation) AddedCursorID() (r int, exists bool) {
+	v := m.addcursor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCursorID resets all changes to the "cursor_id" field.
+func (m *SyncJobMutation) ResetCursorID() {
+	m.cursor_id = nil
+	m.addcursor_id = nil
+}
+
+// SetSince sets the "since" field.
+func (m *SyncJobMutation) SetSince(t time.Time) {
+	m.since = &t
+}
+
+// Since returns the value of the "since" field in the mutation.
+func (m *SyncJobMutation) Since() (r time.Time, exists bool) {
+	v := m.since
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSince returns the old "since" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldSince(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSince is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSince requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSince: %w", err)
+	}
+	return oldValue.Since, nil
+}
+
+// ClearSince clears the value of the "since" field.
+func (m *SyncJobMutation) ClearSince() {
+	m.since = nil
+	m.clearedFields[syncjob.FieldSince] = struct{}{}
+}
+
+// SinceCleared returns if the "since" field was cleared in this mutation.
+func (m *SyncJobMutation) SinceCleared() bool {
+	_, ok := m.clearedFields[syncjob.FieldSince]
+	return ok
+}
+
+// ResetSince resets all changes to the "since" field.
+func (m *SyncJobMutation) ResetSince() {
+	m.since = nil
+	delete(m.clearedFields, syncjob.FieldSince)
+}
+
+// SetStartedAt sets the "started_at" field.
+func (m *SyncJobMutation) SetStartedAt(t time.Time) {
+	m.started_at = &t
+}
+
+// StartedAt returns the value of the "started_at" field in the mutation.
+func (m *SyncJobMutation) StartedAt() (r time.Time, exists bool) {
+	v := m.started_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartedAt returns the old "started_at" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldStartedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartedAt: %w", err)
+	}
+	return oldValue.StartedAt, nil
+}
+
+// ClearStartedAt clears the value of the "started_at" field.
+func (m *SyncJobMutation) ClearStartedAt() {
+	m.started_at = nil
+	m.clearedFields[syncjob.FieldStartedAt] = struct{}{}
+}
+
+// StartedAtCleared returns if the "started_at" field was cleared in this mutation.
+func (m *SyncJobMutation) StartedAtCleared() bool {
+	_, ok := m.clearedFields[syncjob.FieldStartedAt]
+	return ok
+}
+
+// ResetStartedAt resets all changes to the "started_at" field.
+func (m *SyncJobMutation) ResetStartedAt() {
+	m.started_at = nil
+	delete(m.clearedFields, syncjob.FieldStartedAt)
+}
+
+// SetFinishedAt sets the "finished_at" field.
+func (m *SyncJobMutation) SetFinishedAt(t time.Time) {
+	m.finished_at = &t
+}
+
+// FinishedAt returns the value of the "finished_at" field in the mutation.
+func (m *SyncJobMutation) FinishedAt() (r time.Time, exists bool) {
+	v := m.finished_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFinishedAt returns the old "finished_at" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldFinishedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFinishedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFinishedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFinishedAt: %w", err)
+	}
+	return oldValue.FinishedAt, nil
+}
+
+// ClearFinishedAt clears the value of the "finished_at" field.
+func (m *SyncJobMutation) ClearFinishedAt() {
+	m.finished_at = nil
+	m.clearedFields[syncjob.FieldFinishedAt] = struct{}{}
+}
+
+// FinishedAtCleared returns if the "finished_at" field was cleared in this mutation.
+func (m *SyncJobMutation) FinishedAtCleared() bool {
+	_, ok := m.clearedFields[syncjob.FieldFinishedAt]
+	return ok
+}
+
+// ResetFinishedAt resets all changes to the "finished_at" field.
+func (m *SyncJobMutation) ResetFinishedAt() {
+	m.finished_at = nil
+	delete(m.clearedFields, syncjob.FieldFinishedAt)
+}
+
+// SetReport sets the "report" field.
+func (m *SyncJobMutation) SetReport(value map[string]interface{}) {
+	m.report = &value
+}
+
+// Report returns the value of the "report" field in the mutation.
+func (m *SyncJobMutation) Report() (r map[string]interface{}, exists bool) {
+	v := m.report
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReport returns the old "report" field's value of the SyncJob entity.
+// If the SyncJob object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SyncJobMutation) OldReport(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReport is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReport requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReport: %w", err)
+	}
+	return oldValue.Report, nil
+}
+
+// ClearReport clears the value of the "report" field.
+func (m *SyncJobMutation) ClearReport() {
+	m.report = nil
+	m.clearedFields[syncjob.FieldReport] = struct{}{}
+}
+
+// ReportCleared returns if the "report" field was cleared in this mutation.
+func (m *SyncJobMutation) ReportCleared() bool {
+	_, ok := m.clearedFields[syncjob.FieldReport]
+	return ok
+}
+
+// ResetReport resets all changes to the "report" field.
+func (m *SyncJobMutation) ResetReport() {
+	m.report = nil
+	delete(m.clearedFields, syncjob.FieldReport)
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *SyncJobMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[syncjob.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *SyncJobMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *SyncJobMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *SyncJobMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// ClearEndpoint clears the "endpoint" edge to the IntegrationEndpoint entity.
+func (m *SyncJobMutation) ClearEndpoint() {
+	m.clearedendpoint = true
+	m.clearedFields[syncjob.FieldEndpointID] = struct{}{}
+}
+
+// EndpointCleared reports if the "endpoint" edge to the IntegrationEndpoint entity was cleared.
+func (m *SyncJobMutation) EndpointCleared() bool {
+	return m.EndpointIDCleared() || m.clearedendpoint
+}
+
+// EndpointIDs returns the "endpoint" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// EndpointID instead. It exists only for internal usage by the builders.
+func (m *SyncJobMutation) EndpointIDs() (ids []int) {
+	if id := m.endpoint; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetEndpoint resets all changes to the "endpoint" edge.
+func (m *SyncJobMutation) ResetEndpoint() {
+	m.endpoint = nil
+	m.clearedendpoint = false
+}
+
+// Where appends a list predicates to the SyncJobMutation builder.
+func (m *SyncJobMutation) Where(ps ...predicate.SyncJob) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SyncJobMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SyncJobMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SyncJob, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SyncJobMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SyncJobMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SyncJob).
+func (m *SyncJobMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SyncJobMutation) Fields() []string {
+	fields := make([]string, 0, 18)
+	if m.created_at != nil {
+		fields = append(fields, syncjob.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, syncjob.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, syncjob.FieldTenantID)
+	}
+	if m.endpoint != nil {
+		fields = append(fields, syncjob.FieldEndpointID)
+	}
+	if m.store_id != nil {
+		fields = append(fields, syncjob.FieldStoreID)
+	}
+	if m.kind != nil {
+		fields = append(fields, syncjob.FieldKind)
+	}
+	if m.status != nil {
+		fields = append(fields, syncjob.FieldStatus)
+	}
+	if m.total != nil {
+		fields = append(fields, syncjob.FieldTotal)
+	}
+	if m.sent != nil {
+		fields = append(fields, syncjob.FieldSent)
+	}
+	if m.failed != nil {
+		fields = append(fields, syncjob.FieldFailed)
+	}
+	if m.fixed != nil {
+		fields = append(fields, syncjob.FieldFixed)
+	}
+	if m.errors != nil {
+		fields = append(fields, syncjob.FieldErrors)
+	}
+	if m.cursor_entity != nil {
+		fields = append(fields, syncjob.FieldCursorEntity)
+	}
+	if m.cursor_id != nil {
+		fields = append(fields, syncjob.FieldCursorID)
+	}
+	if m.since != nil {
+		fields = append(fields, syncjob.FieldSince)
+	}
+	if m.started_at != nil {
+		fields = append(fields, syncjob.FieldStartedAt)
+	}
+	if m.finished_at != nil {
+		fields = append(fields, syncjob.FieldFinishedAt)
+	}
+	if m.report != nil {
+		fields = append(fields, syncjob.FieldReport)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SyncJobMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case syncjob.FieldCreatedAt:
+		return m.CreatedAt()
+	case syncjob.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case syncjob.FieldTenantID:
+		return m.TenantID()
+	case syncjob.FieldEndpointID:
+		return m.EndpointID()
+	case syncjob.FieldStoreID:
+		return m.StoreID()
+	case syncjob.FieldKind:
+		return m.Kind()
+	case syncjob.FieldStatus:
+		return m.Status()
+	case syncjob.FieldTotal:
+		return m.Total()
+	case syncjob.FieldSent:
+		return m.Sent()
+	case syncjob.FieldFailed:
+		return m.Failed()
+	case syncjob.FieldFixed:
+		return m.Fixed()
+	case syncjob.FieldErrors:
+		return m.Errors()
+	case syncjob.FieldCursorEntity:
+		return m.CursorEntity()
+	case syncjob.FieldCursorID:
+		return m.CursorID()
+	case syncjob.FieldSince:
+		return m.Since()
+	case syncjob.FieldStartedAt:
+		return m.StartedAt()
+	case syncjob.FieldFinishedAt:
+		return m.FinishedAt()
+	case syncjob.FieldReport:
+		return m.Report()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SyncJobMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case syncjob.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case syncjob.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case syncjob.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case syncjob.FieldEndpointID:
+		return m.OldEndpointID(ctx)
+	case syncjob.FieldStoreID:
+		return m.OldStoreID(ctx)
+	case syncjob.FieldKind:
+		return m.OldKind(ctx)
+	case syncjob.FieldStatus:
+		return m.OldStatus(ctx)
+	case syncjob.FieldTotal:
+		return m.OldTotal(ctx)
+	case syncjob.FieldSent:
+		return m.OldSent(ctx)
+	case syncjob.FieldFailed:
+		return m.OldFailed(ctx)
+	case syncjob.FieldFixed:
+		return m.OldFixed(ctx)
+	case syncjob.FieldErrors:
+		return m.OldErrors(ctx)
+	case syncjob.FieldCursorEntity:
+		return m.OldCursorEntity(ctx)
+	case syncjob.FieldCursorID:
+		return m.OldCursorID(ctx)
+	case syncjob.FieldSince:
+		return m.OldSince(ctx)
+	case syncjob.FieldStartedAt:
+		return m.OldStartedAt(ctx)
+	case syncjob.FieldFinishedAt:
+		return m.OldFinishedAt(ctx)
+	case syncjob.FieldReport:
+		return m.OldReport(ctx)
+	}
+	return nil, fmt.Errorf("unknown SyncJob field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SyncJobMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case syncjob.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case syncjob.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case syncjob.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case syncjob.FieldEndpointID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndpointID(v)
+		return nil
+	case syncjob.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStoreID(v)
+		return nil
+	case syncjob.FieldKind:
+		v, ok := value.(syncjob.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case syncjob.FieldStatus:
+		v, ok := value.(syncjob.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case syncjob.FieldTotal:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotal(v)
+		return nil
+	case syncjob.FieldSent:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSent(v)
+		return nil
+	case syncjob.FieldFailed:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFailed(v)
+		return nil
+	case syncjob.FieldFixed:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFixed(v)
+		return nil
+	case syncjob.FieldErrors:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetErrors(v)
+		return nil
+	case syncjob.FieldCursorEntity:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCursorEntity(v)
+		return nil
+	case syncjob.FieldCursorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCursorID(v)
+		return nil
+	case syncjob.FieldSince:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSince(v)
+		return nil
+	case syncjob.FieldStartedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartedAt(v)
+		return nil
+	case syncjob.FieldFinishedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFinishedAt(v)
+		return nil
+	case syncjob.FieldReport:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReport(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SyncJob field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SyncJobMutation) AddedFields() []string {
+	var fields []string
+	if m.addstore_id != nil {
+		fields = append(fields, syncjob.FieldStoreID)
+	}
+	if m.addtotal != nil {
+		fields = append(fields, syncjob.FieldTotal)
+	}
+	if m.addsent != nil {
+		fields = append(fields, syncjob.FieldSent)
+	}
+	if m.addfailed != nil {
+		fields = append(fields, syncjob.FieldFailed)
+	}
+	if m.addfixed != nil {
+		fields = append(fields, syncjob.FieldFixed)
+	}
+	if m.addcursor_id != nil {
+		fields = append(fields, syncjob.FieldCursorID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SyncJobMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case syncjob.FieldStoreID:
+		return m.AddedStoreID()
+	case syncjob.FieldTotal:
+		return m.AddedTotal()
+	case syncjob.FieldSent:
+		return m.AddedSent()
+	case syncjob.FieldFailed:
+		return m.AddedFailed()
+	case syncjob.FieldFixed:
+		return m.AddedFixed()
+	case syncjob.FieldCursorID:
+		return m.AddedCursorID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SyncJobMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case syncjob.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStoreID(v)
+		return nil
+	case syncjob.FieldTotal:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotal(v)
+		return nil
+	case syncjob.FieldSent:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSent(v)
+		return nil
+	case syncjob.FieldFailed:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFailed(v)
+		return nil
+	case syncjob.FieldFixed:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFixed(v)
+		return nil
+	case syncjob.FieldCursorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCursorID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SyncJob numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SyncJobMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(syncjob.FieldEndpointID) {
+		fields = append(fields, syncjob.FieldEndpointID)
+	}
+	if m.FieldCleared(syncjob.FieldStoreID) {
+		fields = append(fields, syncjob.FieldStoreID)
+	}
+	if m.FieldCleared(syncjob.FieldErrors) {
+		fields = append(fields, syncjob.FieldErrors)
+	}
+	if m.FieldCleared(syncjob.FieldSince) {
+		fields = append(fields, syncjob.FieldSince)
+	}
+	if m.FieldCleared(syncjob.FieldStartedAt) {
+		fields = append(fields, syncjob.FieldStartedAt)
+	}
+	if m.FieldCleared(syncjob.FieldFinishedAt) {
+		fields = append(fields, syncjob.FieldFinishedAt)
+	}
+	if m.FieldCleared(syncjob.FieldReport) {
+		fields = append(fields, syncjob.FieldReport)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SyncJobMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SyncJobMutation) ClearField(name string) error {
+	switch name {
+	case syncjob.FieldEndpointID:
+		m.ClearEndpointID()
+		return nil
+	case syncjob.FieldStoreID:
+		m.ClearStoreID()
+		return nil
+	case syncjob.FieldErrors:
+		m.ClearErrors()
+		return nil
+	case syncjob.FieldSince:
+		m.ClearSince()
+		return nil
+	case syncjob.FieldStartedAt:
+		m.ClearStartedAt()
+		return nil
+	case syncjob.FieldFinishedAt:
+		m.ClearFinishedAt()
+		return nil
+	case syncjob.FieldReport:
+		m.ClearReport()
+		return nil
+	}
+	return fmt.Errorf("unknown SyncJob nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SyncJobMutation) ResetField(name string) error {
+	switch name {
+	case syncjob.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case syncjob.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case syncjob.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case syncjob.FieldEndpointID:
+		m.ResetEndpointID()
+		return nil
+	case syncjob.FieldStoreID:
+		m.ResetStoreID()
+		return nil
+	case syncjob.FieldKind:
+		m.ResetKind()
+		return nil
+	case syncjob.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case syncjob.FieldTotal:
+		m.ResetTotal()
+		return nil
+	case syncjob.FieldSent:
+		m.ResetSent()
+		return nil
+	case syncjob.FieldFailed:
+		m.ResetFailed()
+		return nil
+	case syncjob.FieldFixed:
+		m.ResetFixed()
+		return nil
+	case syncjob.FieldErrors:
+		m.ResetErrors()
+		return nil
+	case syncjob.FieldCursorEntity:
+		m.ResetCursorEntity()
+		return nil
+	case syncjob.FieldCursorID:
+		m.ResetCursorID()
+		return nil
+	case syncjob.FieldSince:
+		m.ResetSince()
+		return nil
+	case syncjob.FieldStartedAt:
+		m.ResetStartedAt()
+		return nil
+	case syncjob.FieldFinishedAt:
+		m.ResetFinishedAt()
+		return nil
+	case syncjob.FieldReport:
+		m.ResetReport()
+		return nil
+	}
+	return fmt.Errorf("unknown SyncJob field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SyncJobMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.tenant != nil {
+		edges = append(edges, syncjob.EdgeTenant)
+	}
+	if m.endpoint != nil {
+		edges = append(edges, syncjob.EdgeEndpoint)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SyncJobMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case syncjob.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case syncjob.EdgeEndpoint:
+		if id := m.endpoint; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SyncJobMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SyncJobMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SyncJobMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedtenant {
+		edges = append(edges, syncjob.EdgeTenant)
+	}
+	if m.clearedendpoint {
+		edges = append(edges, syncjob.EdgeEndpoint)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SyncJobMutation) EdgeCleared(name string) bool {
+	switch name {
+	case syncjob.EdgeTenant:
+		return m.clearedtenant
+	case syncjob.EdgeEndpoint:
+		return m.clearedendpoint
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SyncJobMutation) ClearEdge(name string) error {
+	switch name {
+	case syncjob.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case syncjob.EdgeEndpoint:
+		m.ClearEndpoint()
+		return nil
+	}
+	return fmt.Errorf("unknown SyncJob unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SyncJobMutation) ResetEdge(name string) error {
+	switch name {
+	case syncjob.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case syncjob.EdgeEndpoint:
+		m.ResetEndpoint()
+		return nil
+	}
+	return fmt.Errorf("unknown SyncJob edge %s", name)
 }
 
 // TenantMutation represents an operation that mutates the Tenant nodes in the graph.

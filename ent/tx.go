@@ -80,6 +80,8 @@ type Tx struct {
 	Subcategory *SubcategoryClient
 	// SubdomainClaim is the client for interacting with the SubdomainClaim builders.
 	SubdomainClaim *SubdomainClaimClient
+	// SyncJob is the client for interacting with the SyncJob builders.
+	SyncJob *SyncJobClient
 	// Tenant is the client for interacting with the Tenant builders.
 	Tenant *TenantClient
 	// User is the client for interacting with the User builders.
@@ -250,6 +252,7 @@ func (tx *Tx) init() {
 	tx.Store = NewStoreClient(tx.config)
 	tx.Subcategory = NewSubcategoryClient(tx.config)
 	tx.SubdomainClaim = NewSubdomainClaimClient(tx.config)
+	tx.SyncJob = NewSyncJobClient(tx.config)
 	tx.Tenant = NewTenantClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 	tx.WebhookDelivery = NewWebhookDeliveryClient(tx.config)

@@ -17,6 +17,7 @@ import (
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/storefront"
+	"github.com/dakkah/cityos/syncs"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/webhooks"
@@ -45,4 +46,6 @@ type Resolver struct {
 	// Live feeds the subscriptions.
 	Live    *livefeed.Hub
 	Inbound *inbound.Service
+	// Syncs starts sync jobs of integration endpoints.
+	Syncs *syncs.Service
 }

@@ -80,7 +80,16 @@ func Relay(ctx context.Context, client *ent.Client, q *asynq.Client, opts ...asy
 	}
 }
 
+// enqueue queues ev's task; a task of the event already there counts as queued.
 func enqueue(ctx context.Context, q *asynq.Client, ev *ent.OutboxEvent, extra []asynq.Option) error {
+	if err := enqueueOnce(ctx, q, ev, extra); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+		return err
+	}
+	return nil
+}
+
+// enqueueOnce queues ev's task, failing with asynq.ErrTaskIDConflict when it is there.
+func enqueueOnce(ctx context.Context, q *asynq.Client, ev *ent.OutboxEvent, extra []asynq.Option) error {
 	payload, err := json.Marshal(ev.Payload)
 	if err != nil {
 		return fmt.Errorf("outbox relay: event %d: %w", ev.ID, err)
@@ -90,8 +99,7 @@ func enqueue(ctx context.Context, q *asynq.Client, ev *ent.OutboxEvent, extra []
 		return fmt.Errorf("outbox relay: event %d: %w", ev.ID, err)
 	}
 	opts := append([]asynq.Option{asynq.TaskID(TaskID(ev.ID)), asynq.MaxRetry(MaxRetry), asynq.Retention(DefaultRetention)}, extra...)
-	_, err = q.EnqueueContext(ctx, asynq.NewTask(TaskType(ev.Topic), body), opts...)
-	if err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+	if _, err = q.EnqueueContext(ctx, asynq.NewTask(TaskType(ev.Topic), body), opts...); err != nil {
 		return fmt.Errorf("outbox relay: enqueue event %d: %w", ev.ID, err)
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/hibiken/asynq"
 	"io"
 	"log/slog"
 	"net/http"
@@ -64,6 +65,10 @@ func NewAPIWithRedis(t testing.TB, db *DB, cfg config.Config, rdb *redis.Client,
 	mail := &Mailbox{}
 	inst.Tenancy.Mail = mail
 	inst.Integrations.Egress.Resolver = TestDNS
+	// Sync jobs' tasks go to a queue of this test's own: tests share a Redis.
+	queue := "test-" + randomHex(6)
+	inst.Syncs.Options = []asynq.Option{asynq.Queue(queue)}
+	t.Cleanup(func() { _ = asynq.NewInspectorFromRedisClient(rdb).DeleteQueue(queue, true) })
 	return &API{App: inst, Handler: inst.Handler(), DB: db, Mail: mail}
 }
 

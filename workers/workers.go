@@ -20,6 +20,8 @@ import (
 	"github.com/dakkah/cityos/inbound"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/outbox"
+	"github.com/dakkah/cityos/payment"
+	"github.com/dakkah/cityos/syncs"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/viewer"
 	"github.com/dakkah/cityos/webhooks"
@@ -56,6 +58,13 @@ type Deps struct {
 	// QueueRetention is how long a relayed event's finished task stays in Redis (0:
 	// outbox.DefaultRetention); see outbox.DefaultRetention for why it can be short.
 	QueueRetention time.Duration
+	// Syncs runs sync jobs; Payments are asked for orders' payment states by the
+	// reconciler, which runs every ReconcileInterval (DefaultReconcileInterval when 0).
+	Syncs             *syncs.Service
+	Payments          *payment.Registry
+	ReconcileInterval time.Duration
+	// Queue is what the reconciler enqueues with (Run sets one when nil).
+	Queue *asynq.Client
 
 	storeNames *expiring.Map[int, string] // set by Mux for its handlers (see storeName)
 }
@@ -85,6 +94,8 @@ func Mux(d Deps) *asynq.ServeMux {
 		mux.HandleFunc(inbound.TaskApply, d.applyInbound)
 		mux.HandleFunc(TaskRequeueInbound, d.requeueInbound)
 	}
+	mux.HandleFunc(syncs.TaskType, d.runSync)
+	mux.HandleFunc(TaskReconcile, d.reconcileOnce)
 	return mux
 }
 
@@ -123,6 +134,18 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 			return err
 		}
 	}
+	// One reconciliation per interval however many worker processes schedule it: the
+	// unique lock outlives every process's tick but the next one.
+	every := d.reconcileInterval()
+	if _, err := sched.Register(fmt.Sprintf("@every %s", every), asynq.NewTask(TaskReconcile, nil),
+		asynq.Unique(every*9/10), asynq.MaxRetry(0)); err != nil {
+		return err
+	}
+	queue := asynq.NewClient(opt)
+	defer func() { _ = queue.Close() }()
+	if d.Queue == nil {
+		d.Queue = queue
+	}
 	if err := srv.Start(Mux(d)); err != nil {
 		return err
 	}
@@ -132,9 +155,7 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 	}
 	mode, addr := queueMode(opt, d.InProcessRedis)
 	d.logger().Info("workers started", "queue", mode, "redis", addr, "concurrency", 10, "retention", d.retention().String())
-	queue := asynq.NewClient(opt)
 	relayOutbox(ctx, d, queue)
-	_ = queue.Close()
 	sched.Shutdown()
 	srv.Shutdown()
 	return nil

@@ -405,6 +405,18 @@ func (f SubdomainClaimFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SubdomainClaimMutation", m)
 }
 
+// The SyncJobFunc type is an adapter to allow the use of ordinary
+// function as SyncJob mutator.
+type SyncJobFunc func(context.Context, *ent.SyncJobMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SyncJobFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SyncJobMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SyncJobMutation", m)
+}
+
 // The TenantFunc type is an adapter to allow the use of ordinary
 // function as Tenant mutator.
 type TenantFunc func(context.Context, *ent.TenantMutation) (ent.Value, error)

@@ -42,6 +42,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -994,6 +995,33 @@ func (f TraverseSubdomainClaim) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.SubdomainClaimQuery", q)
 }
 
+// The SyncJobFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SyncJobFunc func(context.Context, *ent.SyncJobQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SyncJobFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SyncJobQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SyncJobQuery", q)
+}
+
+// The TraverseSyncJob type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSyncJob func(context.Context, *ent.SyncJobQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSyncJob) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSyncJob) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SyncJobQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SyncJobQuery", q)
+}
+
 // The TenantFunc type is an adapter to allow the use of ordinary function as a Querier.
 type TenantFunc func(context.Context, *ent.TenantQuery) (ent.Value, error)
 
@@ -1144,6 +1172,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.SubcategoryQuery, predicate.Subcategory, subcategory.OrderOption]{typ: ent.TypeSubcategory, tq: q}, nil
 	case *ent.SubdomainClaimQuery:
 		return &query[*ent.SubdomainClaimQuery, predicate.SubdomainClaim, subdomainclaim.OrderOption]{typ: ent.TypeSubdomainClaim, tq: q}, nil
+	case *ent.SyncJobQuery:
+		return &query[*ent.SyncJobQuery, predicate.SyncJob, syncjob.OrderOption]{typ: ent.TypeSyncJob, tq: q}, nil
 	case *ent.TenantQuery:
 		return &query[*ent.TenantQuery, predicate.Tenant, tenant.OrderOption]{typ: ent.TypeTenant, tq: q}, nil
 	case *ent.UserQuery:

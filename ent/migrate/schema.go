@@ -1387,6 +1387,70 @@ var (
 			},
 		},
 	}
+	// SyncJobsColumns holds the columns for the "sync_jobs" table.
+	SyncJobsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "store_id", Type: field.TypeInt, Nullable: true},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"full", "incremental", "reconcile"}},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"queued", "running", "succeeded", "failed", "partial"}, Default: "queued"},
+		{Name: "total", Type: field.TypeInt, Default: 0},
+		{Name: "sent", Type: field.TypeInt, Default: 0},
+		{Name: "failed", Type: field.TypeInt, Default: 0},
+		{Name: "fixed", Type: field.TypeInt, Default: 0},
+		{Name: "errors", Type: field.TypeJSON, Nullable: true},
+		{Name: "cursor_entity", Type: field.TypeString, Default: ""},
+		{Name: "cursor_id", Type: field.TypeInt, Default: 0},
+		{Name: "since", Type: field.TypeTime, Nullable: true},
+		{Name: "started_at", Type: field.TypeTime, Nullable: true},
+		{Name: "finished_at", Type: field.TypeTime, Nullable: true},
+		{Name: "report", Type: field.TypeJSON, Nullable: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "endpoint_id", Type: field.TypeInt, Nullable: true},
+	}
+	// SyncJobsTable holds the schema information for the "sync_jobs" table.
+	SyncJobsTable = &schema.Table{
+		Name:       "sync_jobs",
+		Columns:    SyncJobsColumns,
+		PrimaryKey: []*schema.Column{SyncJobsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "sync_jobs_tenants_tenant",
+				Columns:    []*schema.Column{SyncJobsColumns[17]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "sync_jobs_integration_endpoints_endpoint",
+				Columns:    []*schema.Column{SyncJobsColumns[18]},
+				RefColumns: []*schema.Column{IntegrationEndpointsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "syncjob_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{SyncJobsColumns[17]},
+			},
+			{
+				Name:    "syncjob_endpoint_id",
+				Unique:  false,
+				Columns: []*schema.Column{SyncJobsColumns[18]},
+			},
+			{
+				Name:    "syncjob_store_id",
+				Unique:  false,
+				Columns: []*schema.Column{SyncJobsColumns[3]},
+			},
+			{
+				Name:    "syncjob_status",
+				Unique:  false,
+				Columns: []*schema.Column{SyncJobsColumns[5]},
+			},
+		},
+	}
 	// TenantsColumns holds the columns for the "tenants" table.
 	TenantsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1552,6 +1616,7 @@ var (
 		StoresTable,
 		SubcategoriesTable,
 		SubdomainClaimsTable,
+		SyncJobsTable,
 		TenantsTable,
 		UsersTable,
 		WebhookDeliveriesTable,
@@ -1716,6 +1781,11 @@ func init() {
 	SubdomainClaimsTable.ForeignKeys[1].RefTable = StoresTable
 	SubdomainClaimsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(137438953472),
+	}
+	SyncJobsTable.ForeignKeys[0].RefTable = TenantsTable
+	SyncJobsTable.ForeignKeys[1].RefTable = IntegrationEndpointsTable
+	SyncJobsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(154618822656),
 	}
 	TenantsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(42949672960),

@@ -105,6 +105,9 @@ type Subcategory func(*sql.Selector)
 // SubdomainClaim is the predicate function for subdomainclaim builders.
 type SubdomainClaim func(*sql.Selector)
 
+// SyncJob is the predicate function for syncjob builders.
+type SyncJob func(*sql.Selector)
+
 // Tenant is the predicate function for tenant builders.
 type Tenant func(*sql.Selector)
 

@@ -903,6 +903,30 @@ func (f SubdomainClaimMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SubdomainClaimMutation", m)
 }
 
+// The SyncJobQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SyncJobQueryRuleFunc func(context.Context, *ent.SyncJobQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SyncJobQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SyncJobQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SyncJobQuery", q)
+}
+
+// The SyncJobMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SyncJobMutationRuleFunc func(context.Context, *ent.SyncJobMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SyncJobMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SyncJobMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SyncJobMutation", m)
+}
+
 // The TenantQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type TenantQueryRuleFunc func(context.Context, *ent.TenantQuery) error
@@ -1076,6 +1100,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.SubdomainClaimQuery:
 		return q.Filter(), nil
+	case *ent.SyncJobQuery:
+		return q.Filter(), nil
 	case *ent.TenantQuery:
 		return q.Filter(), nil
 	case *ent.UserQuery:
@@ -1154,6 +1180,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.SubcategoryMutation:
 		return m.Filter(), nil
 	case *ent.SubdomainClaimMutation:
+		return m.Filter(), nil
+	case *ent.SyncJobMutation:
 		return m.Filter(), nil
 	case *ent.TenantMutation:
 		return m.Filter(), nil

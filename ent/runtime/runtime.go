@@ -40,6 +40,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -1659,6 +1660,57 @@ func init() {
 			return nil
 		}
 	}()
+	syncjobMixin := schema.SyncJob{}.Mixin()
+	syncjob.Policy = privacy.NewPolicies(schema.SyncJob{})
+	syncjob.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := syncjob.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	syncjobMixinHooks1 := syncjobMixin[1].Hooks()
+
+	syncjob.Hooks[1] = syncjobMixinHooks1[0]
+	syncjobMixinFields0 := syncjobMixin[0].Fields()
+	_ = syncjobMixinFields0
+	syncjobFields := schema.SyncJob{}.Fields()
+	_ = syncjobFields
+	// syncjobDescCreatedAt is the schema descriptor for created_at field.
+	syncjobDescCreatedAt := syncjobMixinFields0[0].Descriptor()
+	// syncjob.DefaultCreatedAt holds the default value on creation for the created_at field.
+	syncjob.DefaultCreatedAt = syncjobDescCreatedAt.Default.(func() time.Time)
+	// syncjobDescUpdatedAt is the schema descriptor for updated_at field.
+	syncjobDescUpdatedAt := syncjobMixinFields0[1].Descriptor()
+	// syncjob.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	syncjob.DefaultUpdatedAt = syncjobDescUpdatedAt.Default.(func() time.Time)
+	// syncjob.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	syncjob.UpdateDefaultUpdatedAt = syncjobDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// syncjobDescTotal is the schema descriptor for total field.
+	syncjobDescTotal := syncjobFields[4].Descriptor()
+	// syncjob.DefaultTotal holds the default value on creation for the total field.
+	syncjob.DefaultTotal = syncjobDescTotal.Default.(int)
+	// syncjobDescSent is the schema descriptor for sent field.
+	syncjobDescSent := syncjobFields[5].Descriptor()
+	// syncjob.DefaultSent holds the default value on creation for the sent field.
+	syncjob.DefaultSent = syncjobDescSent.Default.(int)
+	// syncjobDescFailed is the schema descriptor for failed field.
+	syncjobDescFailed := syncjobFields[6].Descriptor()
+	// syncjob.DefaultFailed holds the default value on creation for the failed field.
+	syncjob.DefaultFailed = syncjobDescFailed.Default.(int)
+	// syncjobDescFixed is the schema descriptor for fixed field.
+	syncjobDescFixed := syncjobFields[7].Descriptor()
+	// syncjob.DefaultFixed holds the default value on creation for the fixed field.
+	syncjob.DefaultFixed = syncjobDescFixed.Default.(int)
+	// syncjobDescCursorEntity is the schema descriptor for cursor_entity field.
+	syncjobDescCursorEntity := syncjobFields[9].Descriptor()
+	// syncjob.DefaultCursorEntity holds the default value on creation for the cursor_entity field.
+	syncjob.DefaultCursorEntity = syncjobDescCursorEntity.Default.(string)
+	// syncjobDescCursorID is the schema descriptor for cursor_id field.
+	syncjobDescCursorID := syncjobFields[10].Descriptor()
+	// syncjob.DefaultCursorID holds the default value on creation for the cursor_id field.
+	syncjob.DefaultCursorID = syncjobDescCursorID.Default.(int)
 	tenantMixin := schema.Tenant{}.Mixin()
 	tenant.Policy = privacy.NewPolicies(schema.Tenant{})
 	tenant.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -28,6 +28,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/store"
+	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -438,6 +439,7 @@ type ComplexityRoot struct {
 		SetShippingMethod               func(childComplexity int, cartID int, shippingOptionID int) int
 		SetStockLevel                   func(childComplexity int, variantID int, locationID int, stockedQuantity int) int
 		SetTenantStatus                 func(childComplexity int, id int, status tenant.Status) int
+		StartSync                       func(childComplexity int, endpointID int, kind syncjob.Kind, since *time.Time) int
 		UpdateCategory                  func(childComplexity int, id int, input taxonomy.CategoryInput) int
 		UpdateCountry                   func(childComplexity int, id int, input taxonomy.CountryInput) int
 		UpdateIntegrationEndpoint       func(childComplexity int, id int, input integration.UpdateInput) int
@@ -654,6 +656,7 @@ type ComplexityRoot struct {
 		Store                func(childComplexity int, id int) int
 		StoreByHandle        func(childComplexity int, tenantHandle string, handle string) int
 		Stores               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) int
+		SyncJobs             func(childComplexity int, endpointID *int, kind *syncjob.Kind, status *syncjob.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SyncJobOrder) int
 		Tenant               func(childComplexity int, id int) int
 		TenantByHandle       func(childComplexity int, handle string) int
 		Tenants              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TenantOrder, where *ent.TenantWhereInput) int
@@ -792,6 +795,41 @@ type ComplexityRoot struct {
 	Subscription struct {
 		Events      func(childComplexity int, types []string, storeID *int) int
 		OrderEvents func(childComplexity int, storeID *int) int
+	}
+
+	SyncJob struct {
+		CreatedAt    func(childComplexity int) int
+		CursorEntity func(childComplexity int) int
+		CursorID     func(childComplexity int) int
+		Endpoint     func(childComplexity int) int
+		EndpointID   func(childComplexity int) int
+		Errors       func(childComplexity int) int
+		Failed       func(childComplexity int) int
+		FinishedAt   func(childComplexity int) int
+		Fixed        func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Report       func(childComplexity int) int
+		Sent         func(childComplexity int) int
+		Since        func(childComplexity int) int
+		StartedAt    func(childComplexity int) int
+		Status       func(childComplexity int) int
+		StoreID      func(childComplexity int) int
+		Tenant       func(childComplexity int) int
+		TenantID     func(childComplexity int) int
+		Total        func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+	}
+
+	SyncJobConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SyncJobEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Tenant struct {
@@ -998,6 +1036,7 @@ type MutationResolver interface {
 	DeletePrice(ctx context.Context, id int) (int, error)
 	CreateShippingOption(ctx context.Context, input pricing.ShippingOptionInput) (*ent.ShippingOption, error)
 	DeleteShippingOption(ctx context.Context, id int) (int, error)
+	StartSync(ctx context.Context, endpointID int, kind syncjob.Kind, since *time.Time) (*ent.SyncJob, error)
 	PingIntegrationEndpoint(ctx context.Context, id int) (*ent.WebhookDelivery, error)
 	ReplayDelivery(ctx context.Context, id int) (*ent.WebhookDelivery, error)
 	ReplayEvents(ctx context.Context, endpointID int, since time.Time) (*webhooks.Replayed, error)
@@ -1050,6 +1089,7 @@ type QueryResolver interface {
 	StockLocations(ctx context.Context, tenantID int) ([]*ent.StockLocation, error)
 	Orders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) (*ent.OrderConnection, error)
 	Regions(ctx context.Context, tenantID *int) ([]*ent.Region, error)
+	SyncJobs(ctx context.Context, endpointID *int, kind *syncjob.Kind, status *syncjob.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SyncJobOrder) (*ent.SyncJobConnection, error)
 	WebhookDeliveries(ctx context.Context, endpointID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.WebhookDeliveryOrder, where *ent.WebhookDeliveryWhereInput) (*ent.WebhookDeliveryConnection, error)
 }
 type RegionResolver interface {
@@ -3043,6 +3083,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetTenantStatus(childComplexity, args["id"].(int), args["status"].(tenant.Status)), true
+	case "Mutation.startSync":
+		if e.ComplexityRoot.Mutation.StartSync == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startSync_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StartSync(childComplexity, args["endpointId"].(int), args["kind"].(syncjob.Kind), args["since"].(*time.Time)), true
 	case "Mutation.updateCategory":
 		if e.ComplexityRoot.Mutation.UpdateCategory == nil {
 			break
@@ -4238,6 +4289,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Stores(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.StoreOrder), args["where"].(*ent.StoreWhereInput)), true
+	case "Query.syncJobs":
+		if e.ComplexityRoot.Query.SyncJobs == nil {
+			break
+		}
+
+		args, err := ec.field_Query_syncJobs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SyncJobs(childComplexity, args["endpointId"].(*int), args["kind"].(*syncjob.Kind), args["status"].(*syncjob.Status), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.SyncJobOrder)), true
 	case "Query.tenant":
 		if e.ComplexityRoot.Query.Tenant == nil {
 			break
@@ -4859,6 +4921,165 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subscription.OrderEvents(childComplexity, args["storeId"].(*int)), true
 
+	case "SyncJob.createdAt":
+		if e.ComplexityRoot.SyncJob.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.CreatedAt(childComplexity), true
+	case "SyncJob.cursorEntity":
+		if e.ComplexityRoot.SyncJob.CursorEntity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.CursorEntity(childComplexity), true
+	case "SyncJob.cursorID":
+		if e.ComplexityRoot.SyncJob.CursorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.CursorID(childComplexity), true
+	case "SyncJob.endpoint":
+		if e.ComplexityRoot.SyncJob.Endpoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.Endpoint(childComplexity), true
+	case "SyncJob.endpointID":
+		if e.ComplexityRoot.SyncJob.EndpointID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.EndpointID(childComplexity), true
+	case "SyncJob.errors":
+		if e.ComplexityRoot.SyncJob.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.Errors(childComplexity), true
+	case "SyncJob.failed":
+		if e.ComplexityRoot.SyncJob.Failed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.Failed(childComplexity), true
+	case "SyncJob.finishedAt":
+		if e.ComplexityRoot.SyncJob.FinishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.FinishedAt(childComplexity), true
+	case "SyncJob.fixed":
+		if e.ComplexityRoot.SyncJob.Fixed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.Fixed(childComplexity), true
+	case "SyncJob.id":
+		if e.ComplexityRoot.SyncJob.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.ID(childComplexity), true
+	case "SyncJob.kind":
+		if e.ComplexityRoot.SyncJob.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.Kind(childComplexity), true
+	case "SyncJob.report":
+		if e.ComplexityRoot.SyncJob.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.Report(childComplexity), true
+	case "SyncJob.sent":
+		if e.ComplexityRoot.SyncJob.Sent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.Sent(childComplexity), true
+	case "SyncJob.since":
+		if e.ComplexityRoot.SyncJob.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.Since(childComplexity), true
+	case "SyncJob.startedAt":
+		if e.ComplexityRoot.SyncJob.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.StartedAt(childComplexity), true
+	case "SyncJob.status":
+		if e.ComplexityRoot.SyncJob.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.Status(childComplexity), true
+	case "SyncJob.storeID":
+		if e.ComplexityRoot.SyncJob.StoreID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.StoreID(childComplexity), true
+	case "SyncJob.tenant":
+		if e.ComplexityRoot.SyncJob.Tenant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.Tenant(childComplexity), true
+	case "SyncJob.tenantID":
+		if e.ComplexityRoot.SyncJob.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.TenantID(childComplexity), true
+	case "SyncJob.total":
+		if e.ComplexityRoot.SyncJob.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.Total(childComplexity), true
+	case "SyncJob.updatedAt":
+		if e.ComplexityRoot.SyncJob.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJob.UpdatedAt(childComplexity), true
+
+	case "SyncJobConnection.edges":
+		if e.ComplexityRoot.SyncJobConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJobConnection.Edges(childComplexity), true
+	case "SyncJobConnection.pageInfo":
+		if e.ComplexityRoot.SyncJobConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJobConnection.PageInfo(childComplexity), true
+	case "SyncJobConnection.totalCount":
+		if e.ComplexityRoot.SyncJobConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJobConnection.TotalCount(childComplexity), true
+
+	case "SyncJobEdge.cursor":
+		if e.ComplexityRoot.SyncJobEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJobEdge.Cursor(childComplexity), true
+	case "SyncJobEdge.node":
+		if e.ComplexityRoot.SyncJobEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SyncJobEdge.Node(childComplexity), true
+
 	case "Tenant.billingEmail":
 		if e.ComplexityRoot.Tenant.BillingEmail == nil {
 			break
@@ -5329,6 +5550,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SubcategoryInput", ec.unmarshalInputSubcategoryInput),
 			graphql.NewInputUnmarshaler("SubcategoryOrder", ec.unmarshalInputSubcategoryOrder),
 			graphql.NewInputUnmarshaler("SubcategoryWhereInput", ec.unmarshalInputSubcategoryWhereInput),
+			graphql.NewInputUnmarshaler("SyncJobOrder", ec.unmarshalInputSyncJobOrder),
 			graphql.NewInputUnmarshaler("TenantOrder", ec.unmarshalInputTenantOrder),
 			graphql.NewInputUnmarshaler("TenantWhereInput", ec.unmarshalInputTenantWhereInput),
 			graphql.NewInputUnmarshaler("ThemeColorsInput", ec.unmarshalInputThemeColorsInput),
@@ -10254,6 +10476,97 @@ input SubcategoryWhereInput {
   hasCategory: Boolean
   hasCategoryWith: [CategoryWhereInput!]
 }
+type SyncJob implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  tenantID: ID!
+  endpointID: ID
+  storeID: ID
+  kind: SyncJobKind!
+  status: SyncJobStatus!
+  total: Int!
+  sent: Int!
+  failed: Int!
+  fixed: Int!
+  errors: [String!]
+  cursorEntity: String!
+  cursorID: ID!
+  since: Time
+  startedAt: Time
+  finishedAt: Time
+  report: Map
+  tenant: Tenant!
+  endpoint: IntegrationEndpoint
+}
+"""
+A connection to a list of items.
+"""
+type SyncJobConnection {
+  """
+  A list of edges.
+  """
+  edges: [SyncJobEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type SyncJobEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: SyncJob
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+SyncJobKind is enum for the field kind
+"""
+enum SyncJobKind @goModel(model: "github.com/dakkah/cityos/ent/syncjob.Kind") {
+  full
+  incremental
+  reconcile
+}
+"""
+Ordering options for SyncJob connections
+"""
+input SyncJobOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order SyncJobs.
+  """
+  field: SyncJobOrderField!
+}
+"""
+Properties by which SyncJob connections can be ordered.
+"""
+enum SyncJobOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+SyncJobStatus is enum for the field status
+"""
+enum SyncJobStatus @goModel(model: "github.com/dakkah/cityos/ent/syncjob.Status") {
+  queued
+  running
+  succeeded
+  failed
+  partial
+}
 type Tenant implements Node {
   id: ID!
   createdAt: Time!
@@ -11055,6 +11368,29 @@ type Event {
   sequence: Int!
   "The snapshot of the entity after the change."
   data: Map
+}
+`, BuiltIn: false},
+	{Name: "../sync.graphqls", Input: `# Sync jobs: full and incremental pushes to an integration endpoint, and the runs of the
+# reconciler (see the README's "Sync jobs and reconciliation").
+
+extend type Query {
+  """
+  Sync jobs the caller may see (tenant admins: their tenant's; store managers: those of
+  endpoints limited to their stores), newest first unless ordered. endpointId, kind and
+  status narrow the list. A job's counts and cursor move while it runs.
+  """
+  syncJobs(endpointId: ID, kind: SyncJobKind, status: SyncJobStatus, after: Cursor, first: Int, before: Cursor, last: Int, orderBy: SyncJobOrder): SyncJobConnection!
+}
+
+extend type Mutation {
+  """
+  Starts a sync of an integration endpoint (tenant admins). full sends the current state
+  of every entity the endpoint subscribes to as "<aggregate>.snapshot" events, to that
+  endpoint only; incremental re-sends the events since the endpoint's last successful
+  sync (or since, when given). reconcile is the platform's own and cannot be started here.
+  The job is queued and runs in the workers; read its progress with node(id) or syncJobs.
+  """
+  startSync(endpointId: ID!, kind: SyncJobKind!, since: Time): SyncJob!
 }
 `, BuiltIn: false},
 	{Name: "../webhooks.graphqls", Input: `"How many of an endpoint's past events replayEvents queued again."
@@ -12272,6 +12608,76 @@ func (ec *executionContext) childFields_Subcategory(ctx context.Context, field g
 		return ec.fieldContext_Subcategory_category(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subcategory", field.Name)
+}
+
+func (ec *executionContext) childFields_SyncJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SyncJob_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SyncJob_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SyncJob_updatedAt(ctx, field)
+	case "tenantID":
+		return ec.fieldContext_SyncJob_tenantID(ctx, field)
+	case "endpointID":
+		return ec.fieldContext_SyncJob_endpointID(ctx, field)
+	case "storeID":
+		return ec.fieldContext_SyncJob_storeID(ctx, field)
+	case "kind":
+		return ec.fieldContext_SyncJob_kind(ctx, field)
+	case "status":
+		return ec.fieldContext_SyncJob_status(ctx, field)
+	case "total":
+		return ec.fieldContext_SyncJob_total(ctx, field)
+	case "sent":
+		return ec.fieldContext_SyncJob_sent(ctx, field)
+	case "failed":
+		return ec.fieldContext_SyncJob_failed(ctx, field)
+	case "fixed":
+		return ec.fieldContext_SyncJob_fixed(ctx, field)
+	case "errors":
+		return ec.fieldContext_SyncJob_errors(ctx, field)
+	case "cursorEntity":
+		return ec.fieldContext_SyncJob_cursorEntity(ctx, field)
+	case "cursorID":
+		return ec.fieldContext_SyncJob_cursorID(ctx, field)
+	case "since":
+		return ec.fieldContext_SyncJob_since(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_SyncJob_startedAt(ctx, field)
+	case "finishedAt":
+		return ec.fieldContext_SyncJob_finishedAt(ctx, field)
+	case "report":
+		return ec.fieldContext_SyncJob_report(ctx, field)
+	case "tenant":
+		return ec.fieldContext_SyncJob_tenant(ctx, field)
+	case "endpoint":
+		return ec.fieldContext_SyncJob_endpoint(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SyncJob", field.Name)
+}
+
+func (ec *executionContext) childFields_SyncJobConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SyncJobConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SyncJobConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SyncJobConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SyncJobConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SyncJobEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_SyncJobEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_SyncJobEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SyncJobEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Tenant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13768,6 +14174,36 @@ func (ec *executionContext) field_Mutation_setTenantStatus_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_startSync_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "endpointId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["endpointId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (syncjob.Kind, error) {
+			return ec.unmarshalNSyncJobKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14823,6 +15259,76 @@ func (ec *executionContext) field_Query_stores_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_syncJobs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "endpointId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["endpointId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*syncjob.Kind, error) {
+			return ec.unmarshalOSyncJobKind2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*syncjob.Status, error) {
+			return ec.unmarshalOSyncJobStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.SyncJobOrder, error) {
+			return ec.unmarshalOSyncJobOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJobOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg7
 	return args, nil
 }
 
@@ -23468,6 +23974,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteShippingOption(ctx conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_startSync(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startSync(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StartSync(ctx, fc.Args["endpointId"].(int), fc.Args["kind"].(syncjob.Kind), fc.Args["since"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SyncJob) graphql.Marshaler {
+			return ec.marshalNSyncJob2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJob(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startSync(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SyncJob(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startSync_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_pingIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28097,6 +28647,50 @@ func (ec *executionContext) fieldContext_Query_regions(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_syncJobs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_syncJobs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SyncJobs(ctx, fc.Args["endpointId"].(*int), fc.Args["kind"].(*syncjob.Kind), fc.Args["status"].(*syncjob.Status), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.SyncJobOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SyncJobConnection) graphql.Marshaler {
+			return ec.marshalNSyncJobConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJobConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_syncJobs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SyncJobConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_syncJobs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_webhookDeliveries(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30535,6 +31129,649 @@ func (ec *executionContext) fieldContext_Subscription_events(ctx context.Context
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SyncJob_id(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SyncJob_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SyncJob_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SyncJob_tenantID(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_tenantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_tenantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SyncJob_endpointID(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_endpointID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndpointID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_endpointID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SyncJob_storeID(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_storeID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoreID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_storeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SyncJob_kind(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v syncjob.Kind) graphql.Marshaler {
+			return ec.marshalNSyncJobKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "SyncJobKind")
+}
+
+func (ec *executionContext) _SyncJob_status(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v syncjob.Status) graphql.Marshaler {
+			return ec.marshalNSyncJobStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "SyncJobStatus")
+}
+
+func (ec *executionContext) _SyncJob_total(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SyncJob_sent(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_sent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_sent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SyncJob_failed(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_failed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Failed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_failed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SyncJob_fixed(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_fixed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fixed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_fixed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SyncJob_errors(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_errors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Errors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_errors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _SyncJob_cursorEntity(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_cursorEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CursorEntity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_cursorEntity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _SyncJob_cursorID(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_cursorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CursorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_cursorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SyncJob_since(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SyncJob_startedAt(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SyncJob_finishedAt(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_finishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FinishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_finishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SyncJob_report(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJob", field, false, false, "Map")
+}
+
+func (ec *executionContext) _SyncJob_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_tenant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tenant(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Tenant) graphql.Marshaler {
+			return ec.marshalNTenant2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_tenant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SyncJob",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SyncJob_endpoint(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJob) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJob_endpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Endpoint(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.IntegrationEndpoint) graphql.Marshaler {
+			return ec.marshalOIntegrationEndpoint2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐIntegrationEndpoint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJob_endpoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SyncJob",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntegrationEndpoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SyncJobConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJobConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJobConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.SyncJobEdge) graphql.Marshaler {
+			return ec.marshalOSyncJobEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJobEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJobConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SyncJobConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SyncJobEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SyncJobConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJobConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJobConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJobConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SyncJobConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SyncJobConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJobConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJobConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJobConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJobConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SyncJobEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJobEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJobEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SyncJob) graphql.Marshaler {
+			return ec.marshalOSyncJob2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJob(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJobEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SyncJobEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SyncJob(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SyncJobEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.SyncJobEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SyncJobEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SyncJobEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SyncJobEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Tenant_id(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
@@ -50695,6 +51932,59 @@ func UnmarshalSubcategoryWhereInput(ctx context.Context, raw any) (ent.Subcatego
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSyncJobOrder(ctx context.Context, obj any) (ent.SyncJobOrder, error) {
+	var it ent.SyncJobOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSyncJobOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJobOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSyncJobOrder unmarshals raw into the SyncJobOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSyncJobOrder(ctx context.Context, raw any) (ent.SyncJobOrder, error) {
+	var out ent.SyncJobOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SyncJobOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTenantOrder(ctx context.Context, obj any) (ent.TenantOrder, error) {
 	var it ent.TenantOrder
 	if obj == nil {
@@ -52970,6 +54260,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Tenant(ctx, sel, obj)
+	case *ent.SyncJob:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SyncJob(ctx, sel, obj)
 	case *ent.Subcategory:
 		if obj == nil {
 			return graphql.Null
@@ -55578,6 +56873,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "startSync":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startSync(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "pingIntegrationEndpoint":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_pingIntegrationEndpoint(ctx, field)
@@ -56908,6 +58210,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_regions(ctx, field)
 				})
+		case "syncJobs":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_syncJobs(ctx, field)
+				})
 		case "webhookDeliveries":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -57793,6 +59101,222 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
+}
+
+var syncJobImplementors = []string{"SyncJob", "Node"}
+
+func (ec *executionContext) _SyncJob(ctx context.Context, sel ast.SelectionSet, obj *ent.SyncJob) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, syncJobImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SyncJob")
+		case "id":
+			out.Values[i] = ec._SyncJob_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._SyncJob_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SyncJob_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenantID":
+			out.Values[i] = ec._SyncJob_tenantID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endpointID":
+			out.Values[i] = ec._SyncJob_endpointID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "storeID":
+			out.Values[i] = ec._SyncJob_storeID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._SyncJob_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._SyncJob_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._SyncJob_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sent":
+			out.Values[i] = ec._SyncJob_sent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "failed":
+			out.Values[i] = ec._SyncJob_failed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fixed":
+			out.Values[i] = ec._SyncJob_fixed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "errors":
+			out.Values[i] = ec._SyncJob_errors(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cursorEntity":
+			out.Values[i] = ec._SyncJob_cursorEntity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cursorID":
+			out.Values[i] = ec._SyncJob_cursorID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "since":
+			out.Values[i] = ec._SyncJob_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._SyncJob_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "finishedAt":
+			out.Values[i] = ec._SyncJob_finishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "report":
+			out.Values[i] = ec._SyncJob_report(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SyncJob_tenant(ctx, field, obj)
+				})
+		case "endpoint":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SyncJob_endpoint(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var syncJobConnectionImplementors = []string{"SyncJobConnection"}
+
+func (ec *executionContext) _SyncJobConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.SyncJobConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, syncJobConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SyncJobConnection")
+		case "edges":
+			out.Values[i] = ec._SyncJobConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SyncJobConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SyncJobConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var syncJobEdgeImplementors = []string{"SyncJobEdge"}
+
+func (ec *executionContext) _SyncJobEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.SyncJobEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, syncJobEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SyncJobEdge")
+		case "node":
+			out.Values[i] = ec._SyncJobEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._SyncJobEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
 }
 
 var tenantImplementors = []string{"Tenant", "Node"}
@@ -60238,6 +61762,56 @@ func (ec *executionContext) unmarshalNSubcategoryWhereInput2ᚖgithubᚗcomᚋda
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNSyncJob2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJob(ctx context.Context, sel ast.SelectionSet, v *ent.SyncJob) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SyncJob!")
+		return graphql.Null
+	}
+	return ec._SyncJob(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSyncJobConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJobConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SyncJobConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SyncJobConnection!")
+		return graphql.Null
+	}
+	return ec._SyncJobConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSyncJobKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐKind(ctx context.Context, v any) (syncjob.Kind, error) {
+	var res syncjob.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSyncJobKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐKind(ctx context.Context, sel ast.SelectionSet, v syncjob.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNSyncJobOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJobOrderField(ctx context.Context, v any) (*ent.SyncJobOrderField, error) {
+	var res = new(ent.SyncJobOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSyncJobOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJobOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.SyncJobOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SyncJobOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNSyncJobStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐStatus(ctx context.Context, v any) (syncjob.Status, error) {
+	var res syncjob.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSyncJobStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐStatus(ctx context.Context, sel ast.SelectionSet, v syncjob.Status) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNTenant2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenant(ctx context.Context, sel ast.SelectionSet, v *ent.Tenant) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Tenant!")
@@ -62671,6 +64245,73 @@ func (ec *executionContext) unmarshalOSubcategoryWhereInput2ᚖgithubᚗcomᚋda
 	}
 	res, err := ec.unmarshalInputSubcategoryWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSyncJob2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJob(ctx context.Context, sel ast.SelectionSet, v *ent.SyncJob) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SyncJob(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSyncJobEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJobEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.SyncJobEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOSyncJobEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJobEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOSyncJobEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJobEdge(ctx context.Context, sel ast.SelectionSet, v *ent.SyncJobEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SyncJobEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSyncJobKind2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐKind(ctx context.Context, v any) (*syncjob.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(syncjob.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSyncJobKind2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐKind(ctx context.Context, sel ast.SelectionSet, v *syncjob.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOSyncJobOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJobOrder(ctx context.Context, v any) (*ent.SyncJobOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSyncJobOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSyncJobStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐStatus(ctx context.Context, v any) (*syncjob.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(syncjob.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSyncJobStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsyncjobᚐStatus(ctx context.Context, sel ast.SelectionSet, v *syncjob.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOTenant2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenant(ctx context.Context, sel ast.SelectionSet, v *ent.Tenant) graphql.Marshaler {

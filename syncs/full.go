@@ -1,0 +1,60 @@
+package syncs
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/dakkah/cityos/ent"
+)
+
+// runFull sends every subscribed aggregate's rows as snapshot events to the endpoint,
+// source by source in id order, from the job's cursor on. Snapshots carry sequence 0: no
+// entity keeps a version column, so a receiver orders a snapshot before any change event
+// of the aggregate it already holds (change events count from 1).
+func (s *Service) runFull(ctx context.Context, job *ent.SyncJob, ep *ent.IntegrationEndpoint, sc scope) error {
+	srcs := subscribed(ep.EventTypes)
+	start, after := 0, 0
+	for i, src := range srcs {
+		if src.aggregate == job.CursorEntity {
+			start, after = i, job.CursorID
+		}
+	}
+	for i := start; i < len(srcs); i++ {
+		src := srcs[i]
+		if i > start {
+			after = 0
+		}
+		for {
+			if err := stopped(ctx); err != nil {
+				return err
+			}
+			rows, err := src.page(ctx, s.Client, sc, after, s.pageSize())
+			if err != nil {
+				return fmt.Errorf("sync job %d: read %s: %w", job.ID, src.aggregate, err)
+			}
+			if len(rows) == 0 {
+				break
+			}
+			p := page{entity: src.aggregate, lastID: rows[len(rows)-1].id}
+			for _, r := range rows {
+				payload, err := Snapshot(r.value)
+				if err != nil {
+					p.failed++
+					p.errs = append(p.errs, fmt.Sprintf("%s %d: %v", src.aggregate, r.id, err))
+					continue
+				}
+				p.events = append(p.events, event{storeID: r.storeID, topic: SnapshotTopic(src.aggregate),
+					aggregate: src.aggregate, id: r.id, payload: payload})
+				p.sent++
+			}
+			if err := s.commit(ctx, job, ep.ID, p); err != nil {
+				return err
+			}
+			after = p.lastID
+			if len(rows) < s.pageSize() {
+				break
+			}
+		}
+	}
+	return nil
+}
