@@ -88,7 +88,7 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	must(err)
 	stale := func(s *ent.Store, host string) *ent.Domain {
 		d, err := c.Domain.Create().SetTenantID(s.TenantID).SetStoreID(s.ID).SetHostname(host).
-			SetVerificationToken("stale-token").SetCreatedAt(time.Now().Add(-2 * tenancy.VerificationWindow)).Save(ctx)
+			SetVerificationToken("stale-token").SetCreatedAt(time.Now().Add(-2 * tenancy.DefaultVerificationWindow)).Save(ctx)
 		must(err)
 		return d
 	}

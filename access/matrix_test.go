@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -107,7 +108,7 @@ func (c Cells) byPrincipal() map[string]Outcome {
 // Case is one operation of the matrix.
 type Case struct {
 	Name string
-	// Op is the GraphQL document: one operation, a query or a mutation.
+	// Op is the GraphQL document: one operation, a query, a mutation or a subscription.
 	Op string
 	// Vars builds the operation's variables from the fixture it runs against.
 	Vars func(t testing.TB, f *fx) map[string]any
@@ -122,10 +123,10 @@ type Case struct {
 
 // readCases and writeCases are every query and every mutation row of the matrix.
 func readCases() []Case {
-	return append(append(append(append(queryCases(), commerceQueryCases()...), filterQueryCases()...), tenantFieldCases()...), webhookQueryCases()...)
+	return slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases())
 }
 func writeCases() []Case {
-	return append(append(append(mutationCases(), commerceMutationCases()...), invitationCases()...), webhookMutationCases()...)
+	return slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases())
 }
 
 func allCases() []Case { return append(readCases(), writeCases()...) }
@@ -188,29 +189,30 @@ func checkCases(t *testing.T, cases []Case) {
 	}
 }
 
-func TestMatrixCells(t *testing.T) { checkCases(t, allCases()) }
+func TestMatrixCells(t *testing.T) { checkCases(t, append(allCases(), subscriptionCases()...)) }
 
-// TestMatrixCoversSchema fails for any Query or Mutation field of the executable schema
-// that no case of the matrix runs.
+// TestMatrixCoversSchema fails for any Query, Mutation or Subscription field of the
+// executable schema that no case of the matrix runs.
 func TestMatrixCoversSchema(t *testing.T) {
 	f := newFx(t, testenv.SQLite(t))
 	r := f.API.MustDo(t, f.As(testenv.SuperAdmin), `{ __schema {
 		queryType { fields { name } }
 		mutationType { fields { name } }
+		subscriptionType { fields { name } }
 	} }`, nil)
 	var s struct {
 		Schema struct {
-			QueryType, MutationType struct {
+			QueryType, MutationType, SubscriptionType struct {
 				Fields []struct{ Name string }
 			}
 		} `json:"__schema"`
 	}
 	r.Decode(t, &s)
-	if len(s.Schema.QueryType.Fields) == 0 || len(s.Schema.MutationType.Fields) == 0 {
+	if len(s.Schema.QueryType.Fields) == 0 || len(s.Schema.MutationType.Fields) == 0 || len(s.Schema.SubscriptionType.Fields) == 0 {
 		t.Fatalf("introspection returned no fields: %s", r.Data)
 	}
 	covered := map[string]bool{}
-	for _, c := range allCases() {
+	for _, c := range append(allCases(), subscriptionCases()...) {
 		typ, fields, err := parseOp(c.Op)
 		if err != nil {
 			t.Fatalf("case %q: %v", c.Name, err)
@@ -227,6 +229,11 @@ func TestMatrixCoversSchema(t *testing.T) {
 	for _, fld := range s.Schema.MutationType.Fields {
 		if !covered["mutation."+fld.Name] {
 			t.Errorf("Mutation.%s has no case in the authorization matrix", fld.Name)
+		}
+	}
+	for _, fld := range s.Schema.SubscriptionType.Fields {
+		if !covered["subscription."+fld.Name] {
+			t.Errorf("Subscription.%s has no case in the authorization matrix (matrix_subscriptions_test.go)", fld.Name)
 		}
 	}
 }

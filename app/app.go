@@ -8,7 +8,6 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 
 	"entgo.io/ent/dialect"
@@ -18,19 +17,24 @@ import (
 	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/customer"
 	"github.com/dakkah/cityos/inventory"
+	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/platform"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/hibiken/asynq"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/redis/go-redis/v9"
 
 	"github.com/dakkah/cityos/auth"
 	"github.com/dakkah/cityos/config"
+	"github.com/dakkah/cityos/egress"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/eventmetrics"
 	"github.com/dakkah/cityos/graph"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/integration"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/resolution"
 	"github.com/dakkah/cityos/server"
@@ -62,9 +66,20 @@ type Instance struct {
 	Payments  *payment.Registry
 	Checkout  *checkout.Service
 	Orders    *orders.Service
-	Webhooks  *webhooks.Service
+	// Integrations manages integration endpoints; its Egress policy is the one every
+	// outbound webhook obeys (tests set its Resolver).
+	Integrations *integration.Service
+	Webhooks     *webhooks.Service
+	// LookupTXT checks domain ownership for the API and the workers, through
+	// CITYOS_DNS_RESOLVER when set; tests swap in a fake.
+	// Live feeds this instance's GraphQL subscriptions from Redis.
+	Live *livefeed.Hub
 	// LookupTXT checks domain ownership for the API and the workers; tests swap in a fake.
 	LookupTXT tenancy.TXTLookup
+	// Metrics is the instance's registry beyond HTTP and GraphQL, served on /metrics by
+	// the API or, for a worker alone, by server.OpsOnly; Events are its pipeline counters.
+	Metrics *prometheus.Registry
+	Events  *eventmetrics.Metrics
 
 	closers []func()
 }
@@ -124,13 +139,17 @@ func (a *Instance) assemble() error {
 	if err != nil {
 		return fmt.Errorf("CITYOS_JWT_SECRET: %w", err)
 	}
-	a.LookupTXT = net.DefaultResolver.LookupTXT
+	a.LookupTXT = tenancy.DNSLookup(a.Config.DNSResolver)
+	a.Metrics = prometheus.NewRegistry()
+	a.Events = eventmetrics.New(a.Metrics)
+	a.Metrics.MustRegister(eventmetrics.OutboxLag(a.Client), eventmetrics.QueueDepth(asynq.NewInspectorFromRedisClient(a.Redis), workers.Queue))
 	a.Identity = identity.New(a.Client, issuer)
 	if a.Config.RefreshGrace > 0 { // else identity's default
 		a.Identity.RefreshGrace = a.Config.RefreshGrace
 	}
 	a.Tenancy = tenancy.New(a.Client, a.Config.PlatformDomain)
 	a.Tenancy.Mail = notification.FromConfig(a.Config, a.Logger)
+	a.Tenancy.VerificationWindow = a.Config.DomainVerificationWindow
 	a.Taxonomy = taxonomy.New(a.Client)
 	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithRedis(a.Redis))
 	a.Stores = &storefront.Resolver{Client: a.Client, Rules: a.Rules}
@@ -146,13 +165,16 @@ func (a *Instance) assemble() error {
 	a.Checkout = checkout.New(a.Client, a.Payments, checkout.WithCarts(a.Carts),
 		checkout.OnPostgres(platform.DialectOf(a.DB) == dialect.Postgres))
 	a.Orders = orders.New(a.Client, a.Payments)
-	// HTTP is the outbound client with the SSRF guard (package egress), set at wiring;
-	// until then every delivery task fails with webhooks.ErrNoClient.
+	a.Integrations = integration.New(a.Client, egress.Policy{AllowHTTPLocalhost: a.Config.WebhookAllowHTTPLocalhost})
+	// Deliveries go through the SSRF guard (package egress) with the policy endpoints'
+	// URLs were saved under, checked again on the address each request dials.
 	a.Webhooks = &webhooks.Service{
 		Client: a.Client, Queue: asynq.NewClientFromRedisClient(a.Redis), Logger: a.Logger,
 		Config: webhooks.Configured(a.Config.WebhookSchedule, a.Config.WebhookTimeout,
 			a.Config.WebhookDeadStreak, a.Config.WebhookRetention),
 	}
+	a.Webhooks.HTTP = egress.Client(a.Integrations.Egress, a.Webhooks.Config.Timeout)
+	a.Live = livefeed.NewHub(a.Redis, a.Client, a.Config.EventsChannel, a.Logger)
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
@@ -184,7 +206,10 @@ func (a *Instance) Handler() http.Handler {
 			Carts:      a.Carts,
 			Checkout:   a.Checkout,
 			Orders:     a.Orders,
-			Webhooks:   a.Webhooks,
+
+			Integrations: a.Integrations,
+			Webhooks:     a.Webhooks,
+			Live:         a.Live,
 		},
 		Identity:   a.Identity,
 		Storefront: a.Stores,
@@ -192,16 +217,26 @@ func (a *Instance) Handler() http.Handler {
 		Checkout:   a.Checkout,
 		Client:     a.Client,
 		Redis:      a.Redis,
-		Ready: map[string]func(context.Context) error{
-			"database": a.DB.PingContext,
-			"redis":    func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() },
-		},
-		Logger: a.Logger,
+		Ready:      a.Ready(),
+		Logger:     a.Logger,
+		Metrics:    a.Metrics,
+		Live:       a.Live,
 	})
+}
+
+// Ready are the readiness checks of the instance: its database and its Redis.
+func (a *Instance) Ready() map[string]func(context.Context) error {
+	return map[string]func(context.Context) error{
+		"database": a.DB.PingContext,
+		"redis":    func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() },
+	}
 }
 
 // Close releases everything Open acquired, in reverse order.
 func (a *Instance) Close() {
+	if a.Live != nil {
+		a.Live.Close()
+	}
 	for i := len(a.closers) - 1; i >= 0; i-- {
 		a.closers[i]()
 	}
@@ -211,7 +246,8 @@ func (a *Instance) Close() {
 // WorkerDeps is what the background workers use.
 func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
-		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Webhooks: a.Webhooks}
+		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Webhooks: a.Webhooks,
+		Metrics: a.Events, QueueRetention: a.Config.QueueRetention, LiveChannel: a.Config.EventsChannel}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

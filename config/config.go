@@ -43,6 +43,21 @@ type Config struct {
 	// same successor rather than revoking the family (CITYOS_REFRESH_GRACE, default 10s):
 	// two browser tabs refreshing at once stay signed in.
 	RefreshGrace time.Duration
+	// WebhookAllowHTTPLocalhost lets integration endpoints use http (and https) to
+	// localhost, 127.0.0.1 and ::1, for a developer receiving webhooks on their machine
+	// (CITYOS_WEBHOOK_ALLOW_HTTP_LOCALHOST; default true in dev, false in prod). Every
+	// other destination must be a public host over https either way.
+	WebhookAllowHTTPLocalhost bool
+
+	// EventsChannel is the Redis pub/sub channel that carries events to the API
+	// instances' subscriptions (CITYOS_EVENTS_CHANNEL, default cityos:events).
+	EventsChannel string
+	// MaxSubscriptions is how many subscriptions one WebSocket may hold
+	// (CITYOS_WS_MAX_SUBSCRIPTIONS, default 20).
+	MaxSubscriptions int
+	// WSRecheck is how often a WebSocket's credentials are checked again; a revoked key
+	// loses its feed within it (CITYOS_WS_RECHECK, default 30s).
+	WSRecheck time.Duration
 
 	Notifications   string // CITYOS_NOTIFICATIONS: log (default; emails go to the log) or sendgrid
 	SendGridAPIKey  string // SENDGRID_API_KEY; required with sendgrid
@@ -63,6 +78,8 @@ type Config struct {
 	WebhookTimeout    time.Duration
 	WebhookDeadStreak int
 	WebhookRetention  time.Duration
+
+	Operations // domain checks and the queue (operations.go)
 }
 
 // Embedded reports whether the database is the embedded SQLite file.
@@ -94,6 +111,8 @@ func FromEnv() (Config, error) {
 		StripeSecretKey:     os.Getenv("STRIPE_SECRET_KEY"),
 		StripeAPIBase:       os.Getenv("STRIPE_API_BASE"),
 		StripeWebhookSecret: os.Getenv("STRIPE_WEBHOOK_SECRET"),
+
+		EventsChannel: env("CITYOS_EVENTS_CHANNEL", "cityos:events"),
 	}
 	for _, o := range strings.Split(env("CITYOS_CORS_ORIGINS", "*"), ",") {
 		if o = strings.TrimSpace(o); o != "" {
@@ -106,7 +125,7 @@ func FromEnv() (Config, error) {
 		dst  *int
 		def  int
 	}{{"CITYOS_RATE_LIMIT", &c.RateLimit, 600}, {"CITYOS_MAX_COMPLEXITY", &c.MaxComplexity, 20000}, {"CITYOS_MAX_DEPTH", &c.MaxDepth, 12},
-		{"CITYOS_AUTH_FAILURE_LIMIT", &c.AuthFailureLimit, 30}} {
+		{"CITYOS_AUTH_FAILURE_LIMIT", &c.AuthFailureLimit, 30}, {"CITYOS_WS_MAX_SUBSCRIPTIONS", &c.MaxSubscriptions, 20}} {
 		if *n.dst, err = intEnv(n.name, n.def); err != nil {
 			return c, err
 		}
@@ -135,8 +154,27 @@ func FromEnv() (Config, error) {
 		}
 		c.RefreshGrace = d
 	}
+	c.WebhookAllowHTTPLocalhost = c.Env == "dev"
+	if v := os.Getenv("CITYOS_WEBHOOK_ALLOW_HTTP_LOCALHOST"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return c, fmt.Errorf("CITYOS_WEBHOOK_ALLOW_HTTP_LOCALHOST must be true or false, not %q", v)
+		}
+		c.WebhookAllowHTTPLocalhost = b
+	}
 	if err := c.readWebhooks(); err != nil {
 		return c, err
+	}
+	if err := readOperations(&c.Operations); err != nil {
+		return c, err
+	}
+	c.WSRecheck = 30 * time.Second
+	if v := os.Getenv("CITYOS_WS_RECHECK"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return c, fmt.Errorf("CITYOS_WS_RECHECK must be a positive duration such as 30s, not %q", v)
+		}
+		c.WSRecheck = d
 	}
 	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)
 	if err != nil {

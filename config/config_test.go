@@ -70,3 +70,28 @@ func TestEmbeddedSecretIsKept(t *testing.T) {
 	require.NoError(t, again.EnsureJWTSecret())
 	require.Equal(t, c.JWTSecret, again.JWTSecret, "a restart keeps the same secret, so tokens survive")
 }
+
+// TestWebhookLocalhostFollowsEnv: dev may send webhooks to this machine over http,
+// prod may not unless told so.
+func TestWebhookLocalhostFollowsEnv(t *testing.T) {
+	t.Setenv("DATABASE_URL", "")
+	t.Setenv("CITYOS_WEBHOOK_ALLOW_HTTP_LOCALHOST", "")
+	t.Setenv("CITYOS_ENV", "dev")
+	c, err := FromEnv()
+	require.NoError(t, err)
+	require.True(t, c.WebhookAllowHTTPLocalhost)
+
+	t.Setenv("CITYOS_ENV", "prod")
+	c, err = FromEnv()
+	require.NoError(t, err)
+	require.False(t, c.WebhookAllowHTTPLocalhost)
+
+	t.Setenv("CITYOS_WEBHOOK_ALLOW_HTTP_LOCALHOST", "true")
+	c, err = FromEnv()
+	require.NoError(t, err)
+	require.True(t, c.WebhookAllowHTTPLocalhost)
+
+	t.Setenv("CITYOS_WEBHOOK_ALLOW_HTTP_LOCALHOST", "sometimes")
+	_, err = FromEnv()
+	require.ErrorContains(t, err, "CITYOS_WEBHOOK_ALLOW_HTTP_LOCALHOST")
+}

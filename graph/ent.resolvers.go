@@ -89,6 +89,11 @@ func (r *queryResolver) Tenants(ctx context.Context, after *entgql.Cursor[int], 
 	return r.Client.Tenant.Query().Paginate(ctx, after, first, before, last, ent.WithTenantOrder(orderBy), ent.WithTenantFilter(where.Filter))
 }
 
+// IntegrationEndpoint returns generated.IntegrationEndpointResolver implementation.
+func (r *Resolver) IntegrationEndpoint() generated.IntegrationEndpointResolver {
+	return &integrationEndpointResolver{r}
+}
+
 // Order returns generated.OrderResolver implementation.
 func (r *Resolver) Order() generated.OrderResolver { return &orderResolver{r} }
 
@@ -116,12 +121,13 @@ func (r *Resolver) Tenant() generated.TenantResolver { return &tenantResolver{r}
 func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
 
 type (
-	orderResolver          struct{ *Resolver }
-	productResolver        struct{ *Resolver }
-	productVariantResolver struct{ *Resolver }
-	queryResolver          struct{ *Resolver }
-	regionResolver         struct{ *Resolver }
-	storeResolver          struct{ *Resolver }
-	tenantResolver         struct{ *Resolver }
-	userResolver           struct{ *Resolver }
+	integrationEndpointResolver struct{ *Resolver }
+	orderResolver               struct{ *Resolver }
+	productResolver             struct{ *Resolver }
+	productVariantResolver      struct{ *Resolver }
+	queryResolver               struct{ *Resolver }
+	regionResolver              struct{ *Resolver }
+	storeResolver               struct{ *Resolver }
+	tenantResolver              struct{ *Resolver }
+	userResolver                struct{ *Resolver }
 )

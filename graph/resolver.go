@@ -10,7 +10,9 @@ import (
 	"github.com/dakkah/cityos/customer"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/integration"
 	"github.com/dakkah/cityos/inventory"
+	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/storefront"
@@ -36,5 +38,9 @@ type Resolver struct {
 	Carts     *cart.Service
 	Checkout  *checkout.Service
 	Orders    *orders.Service
-	Webhooks  *webhooks.Service
+
+	Integrations *integration.Service
+	Webhooks     *webhooks.Service
+	// Live feeds the subscriptions.
+	Live *livefeed.Hub
 }

@@ -97,3 +97,13 @@ func readOnly(t *ent.Tenant) bool {
 }
 
 func normalizeEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
+
+// AccessExpiry is when the access token stops being valid: a connection opened with it
+// (a subscription's WebSocket) is closed then.
+func (s *Service) AccessExpiry(token string) (time.Time, error) {
+	claims, err := s.issuer.ParseAccess(token)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return claims.ExpiresAt, nil
+}

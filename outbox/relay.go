@@ -21,9 +21,18 @@ const (
 	// MaxRetry is how often a consumer's failure is retried (with asynq's backoff) before
 	// the task is archived.
 	MaxRetry = 10
-	// Retention keeps a processed task (and so its task id) in Redis this long, so a
-	// re-relay after a crash finds the id taken even once the task has run.
-	Retention = 24 * time.Hour
+	// DefaultRetention keeps a processed task (and so its task id) in Redis this long, so
+	// a re-relay after a crash finds the id taken even once the task has run. A relay
+	// passes asynq.Retention among its opts to change it (CITYOS_QUEUE_RETENTION).
+	//
+	// An hour is plenty: an event is re-relayed only while its row stays unpublished
+	// after its enqueue, that is while marking it published keeps failing (the database
+	// is down, every tick logging a warning). Only if that lasts longer than the
+	// retention is the event queued again, and then consumers still see one event: each
+	// one de-duplicates by event id (notifications by their Redis claim, webhook
+	// receivers by webhook-id). Keeping a day of finished tasks cost Redis memory for
+	// that one unlikely case.
+	DefaultRetention = time.Hour
 )
 
 // TaskID is the asynq task id of the event with outbox id id. Enqueueing an event twice
@@ -80,7 +89,7 @@ func enqueue(ctx context.Context, q *asynq.Client, ev *ent.OutboxEvent, extra []
 	if err != nil {
 		return fmt.Errorf("outbox relay: event %d: %w", ev.ID, err)
 	}
-	opts := append([]asynq.Option{asynq.TaskID(TaskID(ev.ID)), asynq.MaxRetry(MaxRetry), asynq.Retention(Retention)}, extra...)
+	opts := append([]asynq.Option{asynq.TaskID(TaskID(ev.ID)), asynq.MaxRetry(MaxRetry), asynq.Retention(DefaultRetention)}, extra...)
 	_, err = q.EnqueueContext(ctx, asynq.NewTask(TaskType(ev.Topic), body), opts...)
 	if err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
 		return fmt.Errorf("outbox relay: enqueue event %d: %w", ev.ID, err)

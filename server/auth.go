@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -50,23 +51,30 @@ func authenticate(ids *identity.Service, failures *middleware.FailureLimiter, tr
 	}
 }
 
-func hasCredentials(r *http.Request) bool {
-	return r.Header.Get("Authorization") != "" || r.Header.Get("X-Api-Key") != "" || r.Header.Get("X-Publishable-Key") != ""
+func hasCredentials(r *http.Request) bool { return headerCredentials(r.Header) }
+
+func headerCredentials(h http.Header) bool {
+	return h.Get("Authorization") != "" || h.Get("X-Api-Key") != "" || h.Get("X-Publishable-Key") != ""
 }
 
 func viewerOf(r *http.Request, ids *identity.Service) (*viewer.Viewer, error) {
-	ctx := r.Context()
-	if h := r.Header.Get("Authorization"); h != "" {
+	return viewerOfHeaders(r.Context(), r.Header, ids)
+}
+
+// viewerOfHeaders is the viewer of the credentials in h: the HTTP request's headers, or
+// what a WebSocket's connection_init carried (see initHeaders).
+func viewerOfHeaders(ctx context.Context, hdr http.Header, ids *identity.Service) (*viewer.Viewer, error) {
+	if h := hdr.Get("Authorization"); h != "" {
 		token, ok := strings.CutPrefix(h, "Bearer ")
 		if !ok {
 			return nil, apperr.New(apperr.Unauthenticated, "the Authorization header must be \"Bearer <token>\"")
 		}
 		return ids.UserViewer(ctx, strings.TrimSpace(token))
 	}
-	if k := r.Header.Get("X-Api-Key"); k != "" {
+	if k := hdr.Get("X-Api-Key"); k != "" {
 		return ids.KeyViewer(ctx, k, apikey.KindSecret)
 	}
-	if k := r.Header.Get("X-Publishable-Key"); k != "" {
+	if k := hdr.Get("X-Publishable-Key"); k != "" {
 		return ids.KeyViewer(ctx, k, apikey.KindPublishable)
 	}
 	return &viewer.Viewer{Kind: viewer.Anonymous}, nil

@@ -26,6 +26,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/graph/generated"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/reqcache"
 	"github.com/dakkah/cityos/server/middleware"
@@ -45,8 +46,13 @@ type Deps struct {
 	// Client streams the audit export, under the caller's privacy policies.
 	Client *ent.Client
 	Redis  *redis.Client
+	// Live counts the subscriptions the instance serves (metrics).
+	Live   *livefeed.Hub
 	Ready  map[string]func(context.Context) error
 	Logger *slog.Logger
+	// Metrics are the instance's metrics beyond HTTP and GraphQL (the event pipeline's),
+	// served on /metrics with them; nil for none.
+	Metrics prometheus.Gatherer
 }
 
 // New returns the root handler.
@@ -56,8 +62,10 @@ func New(d Deps) http.Handler {
 
 	// One sign-in layer, and one count of failed sign-ins per client, for every endpoint
 	// that takes credentials.
-	signIn := authenticate(d.Identity, middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit), d.Config.TrustProxy)
-	gql := graphQLHandler(d, reg)
+	failures := middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit)
+	signIn := authenticate(d.Identity, failures, d.Config.TrustProxy)
+	sockets := newLiveSockets(d, failures, reg)
+	gql := graphQLHandler(d, reg, sockets)
 	api := chain(gql,
 		requestDeadline(d.Config.RequestTimeout),
 		signIn,
@@ -68,12 +76,17 @@ func New(d Deps) http.Handler {
 
 	mux := http.NewServeMux()
 	mux.Handle("POST /graphql", api)
-	mux.Handle("GET /graphql", withIDE(api, d.Config.Dev())) // GET queries and APQ hashes
+	// GET: queries and APQ hashes, or the WebSocket of subscriptions. A socket skips the
+	// request's layers (deadline, sign-in from headers, request cache): it lives for
+	// hours and signs in with connection_init.
+	live := chain(sockets.handler(gql),
+		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)))
+	mux.Handle("GET /graphql", upgradeOr(live, withIDE(api, d.Config.Dev())))
 	mux.Handle("OPTIONS /graphql", api)
 	mux.Handle("GET /{$}", rootPage(d.Config.Dev()))
 	mux.Handle("GET /healthz", middleware.Health())
 	mux.Handle("GET /readyz", middleware.Ready(d.Ready))
-	mux.Handle("GET /metrics", middleware.MetricsHandler(reg))
+	mux.Handle("GET /metrics", middleware.MetricsHandler(reg, gatherers(d.Metrics)...))
 	// The audit log as a file, behind the same credentials and rate limit as the API.
 	mux.Handle("GET /audit/export", chain(auditExport(d.Client, generated.NewExecutableSchema(generated.Config{}).Schema()),
 		signIn,
@@ -91,10 +104,11 @@ func New(d Deps) http.Handler {
 	)
 }
 
-func graphQLHandler(d Deps, reg prometheus.Registerer) http.Handler {
+func graphQLHandler(d Deps, reg prometheus.Registerer, sockets *liveSockets) http.Handler {
 	cfg := generated.Config{Resolvers: d.Resolvers}
 	setComplexity(&cfg.Complexity, generated.NewExecutableSchema(cfg).Schema())
 	srv := handler.New(generated.NewExecutableSchema(cfg))
+	srv.AddTransport(sockets.transport())
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -104,6 +118,7 @@ func graphQLHandler(d Deps, reg prometheus.Registerer) http.Handler {
 	if d.Config.Dev() {
 		srv.Use(extension.Introspection{})
 	}
+	srv.Use(subscriptionsOverSockets{})
 	srv.Use(depthLimit{max: d.Config.MaxDepth})
 	srv.Use(&queryCost{max: d.Config.MaxComplexity})
 	srv.Use(&argumentLimits{})
@@ -128,6 +143,17 @@ func withIDE(api http.Handler, dev bool) http.Handler {
 			return
 		}
 		api.ServeHTTP(w, r)
+	})
+}
+
+// upgradeOr sends WebSocket upgrades to live and every other request to next.
+func upgradeOr(live, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isUpgrade(r) {
+			live.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
 	})
 }
 

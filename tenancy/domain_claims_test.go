@@ -10,6 +10,7 @@ import (
 
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/testenv/dnstest"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -47,7 +48,7 @@ func TestPendingDomainCannotBeSquatted(t *testing.T) {
 		assert.NotContains(t, r.Errors[0].Message, "b1")
 
 		// A publishes its record over real DNS and verifies: it serves A2.
-		dns.publish(claim.AddDomain.TxtRecordName, "v=spf1 -all", claim.AddDomain.TxtRecordValue)
+		dns.Publish(claim.AddDomain.TxtRecordName, "v=spf1 -all", claim.AddDomain.TxtRecordValue)
 		assert.Equal(t, "pending", verify(adminB, squat.AddDomain.Domain.ID), "B's token is not published")
 		assert.Equal(t, "verified", verify(adminA, claim.AddDomain.Domain.ID))
 		res := resolveHost(t, api, "brand.example.com")
@@ -55,7 +56,7 @@ func TestPendingDomainCannotBeSquatted(t *testing.T) {
 		assert.Equal(t, "a2", res.ResolveStore.Store.Handle)
 
 		// The squatter's claim has lost for good, even were its token published now.
-		dns.publish(claim.AddDomain.TxtRecordName, squat.AddDomain.TxtRecordValue)
+		dns.Publish(claim.AddDomain.TxtRecordName, squat.AddDomain.TxtRecordValue)
 		assert.Equal(t, "failed", verify(adminB, squat.AddDomain.Domain.ID))
 		assert.Equal(t, "a2", resolveHost(t, api, "brand.example.com").ResolveStore.Store.Handle)
 
@@ -71,21 +72,21 @@ func TestConcurrentDomainVerificationHasOneWinner(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		f := testenv.NewFixture(t, db)
 		svc := f.API.App.Tenancy
-		dns := startDNS(t)
+		dns := dnstest.Start(t)
 		ctx := viewer.SystemContext(t.Context(), "domain-race-test")
 		for round, host := range []string{"race-1.example.com", "race-2.example.com", "race-3.example.com"} {
 			a, err := svc.AddDomain(ctx, f.StoreA2.ID, host)
 			require.NoError(t, err)
 			b, err := svc.AddDomain(ctx, f.StoreB1.ID, host)
 			require.NoError(t, err)
-			dns.publish(a.TxtRecordName, a.TxtRecordValue, b.TxtRecordValue)
+			dns.Publish(a.TxtRecordName, a.TxtRecordValue, b.TxtRecordValue)
 
 			var wg sync.WaitGroup
 			start := make(chan struct{})
 			for _, ch := range []int{a.Domain.ID, b.Domain.ID} {
 				wg.Go(func() {
 					<-start
-					_, err := svc.VerifyDomain(ctx, ch, dns.lookupTXT)
+					_, err := svc.VerifyDomain(ctx, ch, dns.LookupTXT)
 					assert.NoError(t, err)
 				})
 			}

@@ -76,9 +76,17 @@ func (s *Service) RemoveDomain(ctx context.Context, id int) error {
 // TXTLookup returns the TXT records of a DNS name (net.Resolver.LookupTXT in production).
 type TXTLookup func(ctx context.Context, name string) ([]string, error)
 
-// VerificationWindow is how long a domain may stay pending before a failed check marks
-// it failed (DNS changes can take a while to be seen).
-const VerificationWindow = 24 * time.Hour
+// DefaultVerificationWindow is how long a domain may stay pending before a failed check
+// marks it failed (DNS changes can take a while to be seen), unless
+// Service.VerificationWindow says otherwise.
+const DefaultVerificationWindow = 24 * time.Hour
+
+func (s *Service) verificationWindow() time.Duration {
+	if s.VerificationWindow > 0 {
+		return s.VerificationWindow
+	}
+	return DefaultVerificationWindow
+}
 
 // errClaimedMeanwhile says another claim of the hostname was verified first.
 var errClaimedMeanwhile = errors.New("hostname verified by another claim")
@@ -134,7 +142,7 @@ func (s *Service) verifyDomain(ctx context.Context, id int, lookup TXTLookup) (*
 				return errClaimedMeanwhile
 			}
 			return err
-		case time.Since(d.CreatedAt) > VerificationWindow:
+		case time.Since(d.CreatedAt) > s.verificationWindow():
 			out, err = tx.Domain.UpdateOneID(id).SetStatus(domain.StatusFailed).Save(ctx)
 		default:
 			out = d

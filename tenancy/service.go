@@ -6,6 +6,7 @@ package tenancy
 
 import (
 	"context"
+	"time"
 
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/ent"
@@ -22,6 +23,8 @@ type Service struct {
 	OnChange func(ctx context.Context)
 	// Mail sends invitations to the invited addresses.
 	Mail notification.Provider
+	// VerificationWindow is how long a custom domain may stay pending (0: the default).
+	VerificationWindow time.Duration
 }
 
 // New returns a Service over client.

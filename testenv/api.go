@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/dakkah/cityos/app"
 	"github.com/dakkah/cityos/config"
 )
@@ -34,6 +36,7 @@ func Config() config.Config {
 		JWTSecret:   "test-secret-test-secret-test-secret-0123456789",
 		CORSOrigins: []string{"*"}, BodyLimit: 1 << 20, RateLimit: 100000,
 		MaxComplexity: 20000, MaxDepth: 12, AuthFailureLimit: 100000,
+		WebhookAllowHTTPLocalhost: true, // as in dev
 	}
 }
 
@@ -41,13 +44,26 @@ func Config() config.Config {
 func NewAPI(t testing.TB, db *DB, cfg config.Config) *API {
 	t.Helper()
 	rdb, addr := Redis(t)
+	return NewAPIWithRedis(t, db, cfg, rdb, addr)
+}
+
+// NewAPIWithRedis is NewAPI over the given Redis: API instances sharing one (give them
+// the same cfg.EventsChannel to share subscriptions' events). Without a channel, the
+// API's is its own, so tests sharing a Redis server never see each other's events.
+func NewAPIWithRedis(t testing.TB, db *DB, cfg config.Config, rdb *redis.Client, addr string) *API {
+	t.Helper()
+	if cfg.EventsChannel == "" {
+		cfg.EventsChannel = "test:" + randomHex(8) + ":events"
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	inst, err := app.Assemble(cfg, log, db.Client, db.SQL, rdb, addr)
 	if err != nil {
 		t.Fatalf("assemble: %v", err)
 	}
+	t.Cleanup(inst.Live.Close)
 	mail := &Mailbox{}
 	inst.Tenancy.Mail = mail
+	inst.Integrations.Egress.Resolver = TestDNS
 	return &API{App: inst, Handler: inst.Handler(), DB: db, Mail: mail}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/saleschannel"
@@ -32,7 +33,13 @@ type Commerce struct {
 // NewCommerce builds the fixture and its catalog.
 func NewCommerce(t testing.TB, db *DB) *Commerce {
 	t.Helper()
-	f := NewFixture(t, db)
+	return NewCommerceWith(t, db, Config())
+}
+
+// NewCommerceWith is NewCommerce over an API configured with cfg.
+func NewCommerceWith(t testing.TB, db *DB, cfg config.Config) *Commerce {
+	t.Helper()
+	f := NewFixtureWith(t, db, cfg)
 	c := &Commerce{Fixture: f, Products: map[string]*ent.Product{}, Variants: map[string]*ent.ProductVariant{}}
 	ctx := viewer.SystemContext(context.Background(), "test-commerce")
 	cl := db.Client

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/domain"
@@ -59,7 +60,13 @@ func (f *Fixture) As(principal string) Headers {
 // NewFixture builds the fixture over a fresh API on db.
 func NewFixture(t testing.TB, db *DB) *Fixture {
 	t.Helper()
-	api := NewAPI(t, db, Config())
+	return NewFixtureWith(t, db, Config())
+}
+
+// NewFixtureWith is NewFixture over an API configured with cfg.
+func NewFixtureWith(t testing.TB, db *DB, cfg config.Config) *Fixture {
+	t.Helper()
+	api := NewAPI(t, db, cfg)
 	ctx := viewer.SystemContext(context.Background(), "test-fixture")
 	svc := api.App.Tenancy
 	f := &Fixture{API: api, Users: map[string]*ent.User{}, Keys: map[string]string{}, headers: map[string]Headers{}}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/eventmetrics"
 	"github.com/dakkah/cityos/expiring"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/outbox"
@@ -25,6 +26,9 @@ import (
 
 // TaskVerifyDomains re-checks the DNS of every pending custom domain.
 const TaskVerifyDomains = "domains:verify-pending"
+
+// Queue is the asynq queue the workers serve and every task goes to (asynq's default).
+const Queue = "default"
 
 // Deps is what the handlers use.
 type Deps struct {
@@ -38,10 +42,17 @@ type Deps struct {
 	Notifier notification.Provider
 	// KeyPrefix namespaces the Redis keys the handlers write (tests sharing a Redis).
 	KeyPrefix string
+	// LiveChannel is the Redis channel of the API's subscriptions (livefeed.Publish).
+	LiveChannel string
 	// InProcessRedis says the queue's Redis is the embedded one (no REDIS_URL).
 	InProcessRedis bool
 	// Webhooks delivers events to integration endpoints (nil: none are delivered).
 	Webhooks *webhooks.Service
+	// Metrics counts what the pipeline does; nil counts nothing.
+	Metrics *eventmetrics.Metrics
+	// QueueRetention is how long a relayed event's finished task stays in Redis (0:
+	// outbox.DefaultRetention); see outbox.DefaultRetention for why it can be short.
+	QueueRetention time.Duration
 
 	storeNames *expiring.Map[int, string] // set by Mux for its handlers (see storeName)
 }
@@ -82,7 +93,7 @@ func (d Deps) verifyPendingDomains(ctx context.Context, _ *asynq.Task) error {
 		if err != nil {
 			return err
 		}
-		d.Logger.Info("domain checked", "domain", dom.Hostname, "status", dom.Status)
+		d.logger().Info("domain checked", "domain", dom.Hostname, "status", dom.Status)
 	}
 	return nil
 }
@@ -91,7 +102,7 @@ func (d Deps) verifyPendingDomains(ctx context.Context, _ *asynq.Task) error {
 // every RelayInterval.
 func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 	srv := asynq.NewServer(opt, asynq.Config{Concurrency: 10, Logger: slogAdapter{d.logger()}})
-	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: slogAdapter{d.Logger}})
+	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: slogAdapter{d.logger()}})
 	if _, err := sched.Register("@every 10m", asynq.NewTask(TaskVerifyDomains, nil), asynq.Unique(9*time.Minute)); err != nil {
 		return err
 	}
@@ -108,7 +119,7 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 		return err
 	}
 	mode, addr := queueMode(opt, d.InProcessRedis)
-	d.logger().Info("workers started", "queue", mode, "redis", addr, "concurrency", 10)
+	d.logger().Info("workers started", "queue", mode, "redis", addr, "concurrency", 10, "retention", d.retention().String())
 	queue := asynq.NewClient(opt)
 	relayOutbox(ctx, d, queue)
 	_ = queue.Close()
@@ -130,11 +141,27 @@ func relayOutbox(ctx context.Context, d Deps, queue *asynq.Client) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-			if n, err := outbox.Relay(ctx, d.Client, queue); err != nil && ctx.Err() == nil {
+			if n, err := d.RelayOutbox(ctx, queue); err != nil && ctx.Err() == nil {
 				d.logger().Warn("outbox relay failed; retrying on the next tick", "published", n, "err", err)
 			}
 		}
 	}
+}
+
+func (d Deps) retention() time.Duration {
+	if d.QueueRetention > 0 {
+		return d.QueueRetention
+	}
+	return outbox.DefaultRetention
+}
+
+// RelayOutbox relays the outbox once, as each tick does: with the configured retention,
+// counting what it relayed. opts are added to every task (tests pass their own queue).
+func (d Deps) RelayOutbox(ctx context.Context, queue *asynq.Client, opts ...asynq.Option) (int, error) {
+	opts = append([]asynq.Option{asynq.Retention(d.retention())}, opts...)
+	n, err := outbox.Relay(ctx, d.Client, queue, opts...)
+	d.Metrics.Relayed(n)
+	return n, err
 }
 
 type slogAdapter struct{ l *slog.Logger }

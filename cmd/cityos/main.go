@@ -19,6 +19,8 @@ Usage:
   cityos api [--demo]          the API only
   cityos worker                the background workers only
   cityos migrate               bring the database schema up to date
+  cityos events tail [-tenant HANDLE|ID] [-type TYPE|PREFIX.*] [-n 20] [-f]
+                               the most recent events of the outbox; -f follows
   cityos seed --demo           load the demo tenants, stores and logins (idempotent)
   cityos admin create-user --email E --password P --role super_admin
                                [--tenant HANDLE] [--store HANDLE]
@@ -48,6 +50,8 @@ func main() {
 		err = runServe(ctx, log, args, false, true)
 	case "migrate":
 		err = runMigrate(ctx, log)
+	case "events":
+		err = runEvents(ctx, log, args)
 	case "seed":
 		err = runSeed(ctx, log, args)
 	case "admin":

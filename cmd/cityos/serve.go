@@ -62,6 +62,17 @@ func runServe(ctx context.Context, log *slog.Logger, args []string, api, work bo
 		deps.InProcessRedis = app.Config.RedisURL == ""
 		g.Go(func() error { return workers.Run(ctx, app.QueueRedis(), deps) })
 	}
+	if work && !api {
+		// A worker alone still answers /metrics and the probes, on PORT.
+		log.Info("worker metrics and probes", "metrics", "http://localhost:"+app.Config.Port+"/metrics")
+		g.Go(func() error {
+			err := server.Serve(ctx, ":"+app.Config.Port, server.OpsOnly(app.Metrics, app.Ready()), log)
+			if errors.Is(err, http.ErrServerClosed) {
+				return nil
+			}
+			return err
+		})
+	}
 	return g.Wait()
 }
 

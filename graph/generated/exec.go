@@ -32,7 +32,9 @@ import (
 	"github.com/dakkah/cityos/ent/webhookdelivery"
 	"github.com/dakkah/cityos/graph/model"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/integration"
 	"github.com/dakkah/cityos/inventory"
+	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/taxonomy"
@@ -55,15 +57,18 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AcceptInvitationPayload() AcceptInvitationPayloadResolver
 	Cart() CartResolver
+	IntegrationEndpoint() IntegrationEndpointResolver
 	LineItem() LineItemResolver
 	Mutation() MutationResolver
 	Order() OrderResolver
+	OrderEvent() OrderEventResolver
 	PaymentSession() PaymentSessionResolver
 	Product() ProductResolver
 	ProductVariant() ProductVariantResolver
 	Query() QueryResolver
 	Region() RegionResolver
 	Store() StoreResolver
+	Subscription() SubscriptionResolver
 	Tenant() TenantResolver
 	User() UserResolver
 }
@@ -234,6 +239,18 @@ type ComplexityRoot struct {
 		VerifiedAt func(childComplexity int) int
 	}
 
+	Event struct {
+		AggregateID   func(childComplexity int) int
+		AggregateType func(childComplexity int) int
+		Data          func(childComplexity int) int
+		ID            func(childComplexity int) int
+		OccurredAt    func(childComplexity int) int
+		Sequence      func(childComplexity int) int
+		StoreID       func(childComplexity int) int
+		TenantID      func(childComplexity int) int
+		Type          func(childComplexity int) int
+	}
+
 	Fulfillment struct {
 		CreatedAt   func(childComplexity int) int
 		DeliveredAt func(childComplexity int) int
@@ -252,6 +269,7 @@ type ComplexityRoot struct {
 		DisabledReason          func(childComplexity int) int
 		Enabled                 func(childComplexity int) int
 		EventTypes              func(childComplexity int) int
+		HasPreviousSecret       func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		PreviousSecretExpiresAt func(childComplexity int) int
 		Store                   func(childComplexity int) int
@@ -271,6 +289,11 @@ type ComplexityRoot struct {
 	IntegrationEndpointEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	IntegrationEndpointSecretPayload struct {
+		Endpoint func(childComplexity int) int
+		Secret   func(childComplexity int) int
 	}
 
 	InventoryLevel struct {
@@ -320,82 +343,86 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcceptInvitation               func(childComplexity int, token string, password *string, name *string) int
-		AddCustomerAddress             func(childComplexity int, input address.Address) int
-		AddDomain                      func(childComplexity int, storeID int, hostname string) int
-		AddLineItem                    func(childComplexity int, cartID int, variantID int, quantity int) int
-		AssignProductsToSalesChannel   func(childComplexity int, salesChannelID int, productIds []int) int
-		CancelOrder                    func(childComplexity int, orderID int) int
-		CapturePayment                 func(childComplexity int, orderID int) int
-		CompleteCart                   func(childComplexity int, cartID int, idempotencyKey string) int
-		CreateAPIKey                   func(childComplexity int, input tenancy.CreateAPIKeyInput) int
-		CreateCart                     func(childComplexity int, input cart.CreateInput) int
-		CreateCategory                 func(childComplexity int, input taxonomy.CategoryInput) int
-		CreateCountry                  func(childComplexity int, input taxonomy.CountryInput) int
-		CreateFulfillment              func(childComplexity int, orderID int) int
-		CreatePaymentSession           func(childComplexity int, cartID int, provider *string) int
-		CreateProduct                  func(childComplexity int, input catalog.CreateProductInput) int
-		CreateProductCategory          func(childComplexity int, input catalog.CategoryInput) int
-		CreateProductCollection        func(childComplexity int, input catalog.CollectionInput) int
-		CreateProductVariant           func(childComplexity int, input catalog.CreateVariantInput) int
-		CreateRegion                   func(childComplexity int, input pricing.RegionInput) int
-		CreateSalesChannel             func(childComplexity int, input catalog.CreateSalesChannelInput) int
-		CreateScope                    func(childComplexity int, input taxonomy.ScopeInput) int
-		CreateShippingOption           func(childComplexity int, input pricing.ShippingOptionInput) int
-		CreateStockLocation            func(childComplexity int, input inventory.StockLocationInput) int
-		CreateStore                    func(childComplexity int, input tenancy.CreateStoreInput) int
-		CreateSubcategory              func(childComplexity int, input taxonomy.SubcategoryInput) int
-		CreateTenant                   func(childComplexity int, input tenancy.CreateTenantInput) int
-		CreateUser                     func(childComplexity int, input tenancy.CreateUserInput) int
-		CustomerLogin                  func(childComplexity int, email string, password string, storeID *int) int
-		DeleteCategory                 func(childComplexity int, id int) int
-		DeleteCountry                  func(childComplexity int, id int) int
-		DeleteCustomerAddress          func(childComplexity int, id int) int
-		DeletePrice                    func(childComplexity int, id int) int
-		DeleteProduct                  func(childComplexity int, id int) int
-		DeleteProductCategory          func(childComplexity int, id int) int
-		DeleteProductCollection        func(childComplexity int, id int) int
-		DeleteProductVariant           func(childComplexity int, id int) int
-		DeleteScope                    func(childComplexity int, id int) int
-		DeleteShippingOption           func(childComplexity int, id int) int
-		DeleteStore                    func(childComplexity int, id int) int
-		DeleteSubcategory              func(childComplexity int, id int) int
-		GrantRole                      func(childComplexity int, userID int, role membership.Role, tenantID *int, storeID *int) int
-		InviteStaff                    func(childComplexity int, email string, role membership.Role, tenantID *int, storeID *int) int
-		Login                          func(childComplexity int, email string, password string) int
-		Logout                         func(childComplexity int, refreshToken *string) int
-		MarkDelivered                  func(childComplexity int, orderID int) int
-		MarkShipped                    func(childComplexity int, orderID int) int
-		PingIntegrationEndpoint        func(childComplexity int, id int) int
-		RefreshToken                   func(childComplexity int, token string) int
-		RefundPayment                  func(childComplexity int, orderID int, amount int) int
-		RegisterCustomer               func(childComplexity int, input customer.RegisterInput) int
-		RemoveDomain                   func(childComplexity int, id int) int
-		RemoveLineItem                 func(childComplexity int, cartID int, lineItemID int) int
-		RemoveProductsFromSalesChannel func(childComplexity int, salesChannelID int, productIds []int) int
-		ReplayDelivery                 func(childComplexity int, id int) int
-		ReplayEvents                   func(childComplexity int, endpointID int, since time.Time) int
-		RevokeAPIKey                   func(childComplexity int, id int) int
-		RevokeInvitation               func(childComplexity int, id int) int
-		RevokeRole                     func(childComplexity int, membershipID int) int
-		SetBillingAddress              func(childComplexity int, cartID int, input address.Address) int
-		SetCartEmail                   func(childComplexity int, cartID int, email string) int
-		SetPrice                       func(childComplexity int, input pricing.SetPriceInput) int
-		SetShippingAddress             func(childComplexity int, cartID int, input address.Address) int
-		SetShippingMethod              func(childComplexity int, cartID int, shippingOptionID int) int
-		SetStockLevel                  func(childComplexity int, variantID int, locationID int, stockedQuantity int) int
-		SetTenantStatus                func(childComplexity int, id int, status tenant.Status) int
-		UpdateCategory                 func(childComplexity int, id int, input taxonomy.CategoryInput) int
-		UpdateCountry                  func(childComplexity int, id int, input taxonomy.CountryInput) int
-		UpdateLineItem                 func(childComplexity int, cartID int, lineItemID int, quantity int) int
-		UpdateProduct                  func(childComplexity int, id int, input catalog.UpdateProductInput) int
-		UpdateProductVariant           func(childComplexity int, id int, input catalog.UpdateVariantInput) int
-		UpdateRegion                   func(childComplexity int, id int, input pricing.RegionInput) int
-		UpdateScope                    func(childComplexity int, id int, input taxonomy.ScopeInput) int
-		UpdateStore                    func(childComplexity int, id int, input tenancy.UpdateStoreInput) int
-		UpdateSubcategory              func(childComplexity int, id int, input taxonomy.SubcategoryInput) int
-		UpdateTenant                   func(childComplexity int, id int, input tenancy.UpdateTenantInput) int
-		VerifyDomain                   func(childComplexity int, id int) int
+		AcceptInvitation                func(childComplexity int, token string, password *string, name *string) int
+		AddCustomerAddress              func(childComplexity int, input address.Address) int
+		AddDomain                       func(childComplexity int, storeID int, hostname string) int
+		AddLineItem                     func(childComplexity int, cartID int, variantID int, quantity int) int
+		AssignProductsToSalesChannel    func(childComplexity int, salesChannelID int, productIds []int) int
+		CancelOrder                     func(childComplexity int, orderID int) int
+		CapturePayment                  func(childComplexity int, orderID int) int
+		CompleteCart                    func(childComplexity int, cartID int, idempotencyKey string) int
+		CreateAPIKey                    func(childComplexity int, input tenancy.CreateAPIKeyInput) int
+		CreateCart                      func(childComplexity int, input cart.CreateInput) int
+		CreateCategory                  func(childComplexity int, input taxonomy.CategoryInput) int
+		CreateCountry                   func(childComplexity int, input taxonomy.CountryInput) int
+		CreateFulfillment               func(childComplexity int, orderID int) int
+		CreateIntegrationEndpoint       func(childComplexity int, input integration.CreateInput) int
+		CreatePaymentSession            func(childComplexity int, cartID int, provider *string) int
+		CreateProduct                   func(childComplexity int, input catalog.CreateProductInput) int
+		CreateProductCategory           func(childComplexity int, input catalog.CategoryInput) int
+		CreateProductCollection         func(childComplexity int, input catalog.CollectionInput) int
+		CreateProductVariant            func(childComplexity int, input catalog.CreateVariantInput) int
+		CreateRegion                    func(childComplexity int, input pricing.RegionInput) int
+		CreateSalesChannel              func(childComplexity int, input catalog.CreateSalesChannelInput) int
+		CreateScope                     func(childComplexity int, input taxonomy.ScopeInput) int
+		CreateShippingOption            func(childComplexity int, input pricing.ShippingOptionInput) int
+		CreateStockLocation             func(childComplexity int, input inventory.StockLocationInput) int
+		CreateStore                     func(childComplexity int, input tenancy.CreateStoreInput) int
+		CreateSubcategory               func(childComplexity int, input taxonomy.SubcategoryInput) int
+		CreateTenant                    func(childComplexity int, input tenancy.CreateTenantInput) int
+		CreateUser                      func(childComplexity int, input tenancy.CreateUserInput) int
+		CustomerLogin                   func(childComplexity int, email string, password string, storeID *int) int
+		DeleteCategory                  func(childComplexity int, id int) int
+		DeleteCountry                   func(childComplexity int, id int) int
+		DeleteCustomerAddress           func(childComplexity int, id int) int
+		DeleteIntegrationEndpoint       func(childComplexity int, id int) int
+		DeletePrice                     func(childComplexity int, id int) int
+		DeleteProduct                   func(childComplexity int, id int) int
+		DeleteProductCategory           func(childComplexity int, id int) int
+		DeleteProductCollection         func(childComplexity int, id int) int
+		DeleteProductVariant            func(childComplexity int, id int) int
+		DeleteScope                     func(childComplexity int, id int) int
+		DeleteShippingOption            func(childComplexity int, id int) int
+		DeleteStore                     func(childComplexity int, id int) int
+		DeleteSubcategory               func(childComplexity int, id int) int
+		GrantRole                       func(childComplexity int, userID int, role membership.Role, tenantID *int, storeID *int) int
+		InviteStaff                     func(childComplexity int, email string, role membership.Role, tenantID *int, storeID *int) int
+		Login                           func(childComplexity int, email string, password string) int
+		Logout                          func(childComplexity int, refreshToken *string) int
+		MarkDelivered                   func(childComplexity int, orderID int) int
+		MarkShipped                     func(childComplexity int, orderID int) int
+		PingIntegrationEndpoint         func(childComplexity int, id int) int
+		RefreshToken                    func(childComplexity int, token string) int
+		RefundPayment                   func(childComplexity int, orderID int, amount int) int
+		RegisterCustomer                func(childComplexity int, input customer.RegisterInput) int
+		RemoveDomain                    func(childComplexity int, id int) int
+		RemoveLineItem                  func(childComplexity int, cartID int, lineItemID int) int
+		RemoveProductsFromSalesChannel  func(childComplexity int, salesChannelID int, productIds []int) int
+		ReplayDelivery                  func(childComplexity int, id int) int
+		ReplayEvents                    func(childComplexity int, endpointID int, since time.Time) int
+		RevokeAPIKey                    func(childComplexity int, id int) int
+		RevokeInvitation                func(childComplexity int, id int) int
+		RevokeRole                      func(childComplexity int, membershipID int) int
+		RotateIntegrationEndpointSecret func(childComplexity int, id int, overlapSeconds *int) int
+		SetBillingAddress               func(childComplexity int, cartID int, input address.Address) int
+		SetCartEmail                    func(childComplexity int, cartID int, email string) int
+		SetPrice                        func(childComplexity int, input pricing.SetPriceInput) int
+		SetShippingAddress              func(childComplexity int, cartID int, input address.Address) int
+		SetShippingMethod               func(childComplexity int, cartID int, shippingOptionID int) int
+		SetStockLevel                   func(childComplexity int, variantID int, locationID int, stockedQuantity int) int
+		SetTenantStatus                 func(childComplexity int, id int, status tenant.Status) int
+		UpdateCategory                  func(childComplexity int, id int, input taxonomy.CategoryInput) int
+		UpdateCountry                   func(childComplexity int, id int, input taxonomy.CountryInput) int
+		UpdateIntegrationEndpoint       func(childComplexity int, id int, input integration.UpdateInput) int
+		UpdateLineItem                  func(childComplexity int, cartID int, lineItemID int, quantity int) int
+		UpdateProduct                   func(childComplexity int, id int, input catalog.UpdateProductInput) int
+		UpdateProductVariant            func(childComplexity int, id int, input catalog.UpdateVariantInput) int
+		UpdateRegion                    func(childComplexity int, id int, input pricing.RegionInput) int
+		UpdateScope                     func(childComplexity int, id int, input taxonomy.ScopeInput) int
+		UpdateStore                     func(childComplexity int, id int, input tenancy.UpdateStoreInput) int
+		UpdateSubcategory               func(childComplexity int, id int, input taxonomy.SubcategoryInput) int
+		UpdateTenant                    func(childComplexity int, id int, input tenancy.UpdateTenantInput) int
+		VerifyDomain                    func(childComplexity int, id int) int
 	}
 
 	Order struct {
@@ -435,6 +462,14 @@ type ComplexityRoot struct {
 	OrderEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	OrderEvent struct {
+		ID         func(childComplexity int) int
+		OccurredAt func(childComplexity int) int
+		Order      func(childComplexity int) int
+		Sequence   func(childComplexity int) int
+		Type       func(childComplexity int) int
 	}
 
 	OrderLineItem struct {
@@ -726,6 +761,11 @@ type ComplexityRoot struct {
 		UpdatedAt  func(childComplexity int) int
 	}
 
+	Subscription struct {
+		Events      func(childComplexity int, types []string, storeID *int) int
+		OrderEvents func(childComplexity int, storeID *int) int
+	}
+
 	Tenant struct {
 		BillingEmail     func(childComplexity int) int
 		Country          func(childComplexity int) int
@@ -844,6 +884,9 @@ type CartResolver interface {
 	TaxTotal(ctx context.Context, obj *ent.Cart) (int, error)
 	Total(ctx context.Context, obj *ent.Cart) (int, error)
 }
+type IntegrationEndpointResolver interface {
+	HasPreviousSecret(ctx context.Context, obj *ent.IntegrationEndpoint) (bool, error)
+}
 type LineItemResolver interface {
 	Variant(ctx context.Context, obj *ent.LineItem) (*ent.ProductVariant, error)
 
@@ -904,6 +947,10 @@ type MutationResolver interface {
 	CustomerLogin(ctx context.Context, email string, password string, storeID *int) (*identity.Session, error)
 	AddCustomerAddress(ctx context.Context, input address.Address) (*ent.CustomerAddress, error)
 	DeleteCustomerAddress(ctx context.Context, id int) (int, error)
+	CreateIntegrationEndpoint(ctx context.Context, input integration.CreateInput) (*integration.WithSecret, error)
+	UpdateIntegrationEndpoint(ctx context.Context, id int, input integration.UpdateInput) (*ent.IntegrationEndpoint, error)
+	DeleteIntegrationEndpoint(ctx context.Context, id int) (int, error)
+	RotateIntegrationEndpointSecret(ctx context.Context, id int, overlapSeconds *int) (*integration.WithSecret, error)
 	CreateStockLocation(ctx context.Context, input inventory.StockLocationInput) (*ent.StockLocation, error)
 	SetStockLevel(ctx context.Context, variantID int, locationID int, stockedQuantity int) (*ent.InventoryLevel, error)
 	InviteStaff(ctx context.Context, email string, role membership.Role, tenantID *int, storeID *int) (*tenancy.SentInvitation, error)
@@ -929,6 +976,9 @@ type MutationResolver interface {
 }
 type OrderResolver interface {
 	ShippingAddress(ctx context.Context, obj *ent.Order) (*address.Address, error)
+}
+type OrderEventResolver interface {
+	Order(ctx context.Context, obj *livefeed.OrderEvent) (*ent.Order, error)
 }
 type PaymentSessionResolver interface {
 	ID(ctx context.Context, obj *payment.Session) (*string, error)
@@ -979,6 +1029,10 @@ type RegionResolver interface {
 type StoreResolver interface {
 	Metadata(ctx context.Context, obj *ent.Store) (map[string]any, error)
 	Domains(ctx context.Context, obj *ent.Store) ([]*ent.Domain, error)
+}
+type SubscriptionResolver interface {
+	OrderEvents(ctx context.Context, storeID *int) (<-chan *livefeed.OrderEvent, error)
+	Events(ctx context.Context, types []string, storeID *int) (<-chan *livefeed.Event, error)
 }
 type TenantResolver interface {
 	Status(ctx context.Context, obj *ent.Tenant) (*tenant.Status, error)
@@ -1676,6 +1730,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Domain.VerifiedAt(childComplexity), true
 
+	case "Event.aggregateId":
+		if e.ComplexityRoot.Event.AggregateID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.AggregateID(childComplexity), true
+	case "Event.aggregateType":
+		if e.ComplexityRoot.Event.AggregateType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.AggregateType(childComplexity), true
+	case "Event.data":
+		if e.ComplexityRoot.Event.Data == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Data(childComplexity), true
+	case "Event.id":
+		if e.ComplexityRoot.Event.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.ID(childComplexity), true
+	case "Event.occurredAt":
+		if e.ComplexityRoot.Event.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.OccurredAt(childComplexity), true
+	case "Event.sequence":
+		if e.ComplexityRoot.Event.Sequence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Sequence(childComplexity), true
+	case "Event.storeId":
+		if e.ComplexityRoot.Event.StoreID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.StoreID(childComplexity), true
+	case "Event.tenantId":
+		if e.ComplexityRoot.Event.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.TenantID(childComplexity), true
+	case "Event.type":
+		if e.ComplexityRoot.Event.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Type(childComplexity), true
+
 	case "Fulfillment.createdAt":
 		if e.ComplexityRoot.Fulfillment.CreatedAt == nil {
 			break
@@ -1761,6 +1870,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IntegrationEndpoint.EventTypes(childComplexity), true
+	case "IntegrationEndpoint.hasPreviousSecret":
+		if e.ComplexityRoot.IntegrationEndpoint.HasPreviousSecret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntegrationEndpoint.HasPreviousSecret(childComplexity), true
 	case "IntegrationEndpoint.id":
 		if e.ComplexityRoot.IntegrationEndpoint.ID == nil {
 			break
@@ -1841,6 +1956,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IntegrationEndpointEdge.Node(childComplexity), true
+
+	case "IntegrationEndpointSecretPayload.endpoint":
+		if e.ComplexityRoot.IntegrationEndpointSecretPayload.Endpoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntegrationEndpointSecretPayload.Endpoint(childComplexity), true
+	case "IntegrationEndpointSecretPayload.secret":
+		if e.ComplexityRoot.IntegrationEndpointSecretPayload.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntegrationEndpointSecretPayload.Secret(childComplexity), true
 
 	case "InventoryLevel.createdAt":
 		if e.ComplexityRoot.InventoryLevel.CreatedAt == nil {
@@ -2176,6 +2304,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateFulfillment(childComplexity, args["orderId"].(int)), true
+	case "Mutation.createIntegrationEndpoint":
+		if e.ComplexityRoot.Mutation.CreateIntegrationEndpoint == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createIntegrationEndpoint_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateIntegrationEndpoint(childComplexity, args["input"].(integration.CreateInput)), true
 	case "Mutation.createPaymentSession":
 		if e.ComplexityRoot.Mutation.CreatePaymentSession == nil {
 			break
@@ -2374,6 +2513,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCustomerAddress(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteIntegrationEndpoint":
+		if e.ComplexityRoot.Mutation.DeleteIntegrationEndpoint == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteIntegrationEndpoint_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteIntegrationEndpoint(childComplexity, args["id"].(int)), true
 	case "Mutation.deletePrice":
 		if e.ComplexityRoot.Mutation.DeletePrice == nil {
 			break
@@ -2671,6 +2821,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeRole(childComplexity, args["membershipId"].(int)), true
+	case "Mutation.rotateIntegrationEndpointSecret":
+		if e.ComplexityRoot.Mutation.RotateIntegrationEndpointSecret == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rotateIntegrationEndpointSecret_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RotateIntegrationEndpointSecret(childComplexity, args["id"].(int), args["overlapSeconds"].(*int)), true
 	case "Mutation.setBillingAddress":
 		if e.ComplexityRoot.Mutation.SetBillingAddress == nil {
 			break
@@ -2770,6 +2931,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCountry(childComplexity, args["id"].(int), args["input"].(taxonomy.CountryInput)), true
+	case "Mutation.updateIntegrationEndpoint":
+		if e.ComplexityRoot.Mutation.UpdateIntegrationEndpoint == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateIntegrationEndpoint_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateIntegrationEndpoint(childComplexity, args["id"].(int), args["input"].(integration.UpdateInput)), true
 	case "Mutation.updateLineItem":
 		if e.ComplexityRoot.Mutation.UpdateLineItem == nil {
 			break
@@ -3052,6 +3224,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrderEdge.Node(childComplexity), true
+
+	case "OrderEvent.id":
+		if e.ComplexityRoot.OrderEvent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.ID(childComplexity), true
+	case "OrderEvent.occurredAt":
+		if e.ComplexityRoot.OrderEvent.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.OccurredAt(childComplexity), true
+	case "OrderEvent.order":
+		if e.ComplexityRoot.OrderEvent.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.Order(childComplexity), true
+	case "OrderEvent.sequence":
+		if e.ComplexityRoot.OrderEvent.Sequence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.Sequence(childComplexity), true
+	case "OrderEvent.type":
+		if e.ComplexityRoot.OrderEvent.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEvent.Type(childComplexity), true
 
 	case "OrderLineItem.id":
 		if e.ComplexityRoot.OrderLineItem.ID == nil {
@@ -4488,6 +4691,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subcategory.UpdatedAt(childComplexity), true
 
+	case "Subscription.events":
+		if e.ComplexityRoot.Subscription.Events == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.Events(childComplexity, args["types"].([]string), args["storeId"].(*int)), true
+	case "Subscription.orderEvents":
+		if e.ComplexityRoot.Subscription.OrderEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_orderEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.OrderEvents(childComplexity, args["storeId"].(*int)), true
+
 	case "Tenant.billingEmail":
 		if e.ComplexityRoot.Tenant.BillingEmail == nil {
 			break
@@ -4899,6 +5125,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CountryWhereInput", ec.unmarshalInputCountryWhereInput),
 			graphql.NewInputUnmarshaler("CreateApiKeyInput", ec.unmarshalInputCreateApiKeyInput),
 			graphql.NewInputUnmarshaler("CreateCartInput", ec.unmarshalInputCreateCartInput),
+			graphql.NewInputUnmarshaler("CreateIntegrationEndpointInput", ec.unmarshalInputCreateIntegrationEndpointInput),
 			graphql.NewInputUnmarshaler("CreateProductInput", ec.unmarshalInputCreateProductInput),
 			graphql.NewInputUnmarshaler("CreateSalesChannelInput", ec.unmarshalInputCreateSalesChannelInput),
 			graphql.NewInputUnmarshaler("CreateStoreInput", ec.unmarshalInputCreateStoreInput),
@@ -4960,6 +5187,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ThemeColorsInput", ec.unmarshalInputThemeColorsInput),
 			graphql.NewInputUnmarshaler("ThemeFontsInput", ec.unmarshalInputThemeFontsInput),
 			graphql.NewInputUnmarshaler("ThemeInput", ec.unmarshalInputThemeInput),
+			graphql.NewInputUnmarshaler("UpdateIntegrationEndpointInput", ec.unmarshalInputUpdateIntegrationEndpointInput),
 			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
 			graphql.NewInputUnmarshaler("UpdateStoreInput", ec.unmarshalInputUpdateStoreInput),
 			graphql.NewInputUnmarshaler("UpdateTenantInput", ec.unmarshalInputUpdateTenantInput),
@@ -5012,6 +5240,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -10186,6 +10431,54 @@ input WebhookDeliveryWhereInput {
   hasTenantWith: [TenantWhereInput!]
 }
 `, BuiltIn: false},
+	{Name: "../integrations.graphqls", Input: `"""
+An endpoint as it is created or its secret rotated: the secret is shown this once, and
+never again (keep it where the receiving system verifies webhooks).
+"""
+type IntegrationEndpointSecretPayload {
+  endpoint: IntegrationEndpoint!
+  "The signing secret, whsec_…: verify our webhooks with it (Standard Webhooks)."
+  secret: String!
+}
+
+input CreateIntegrationEndpointInput {
+  tenantId: ID!
+  "Limits the endpoint to this store's events; omitted, it hears the whole tenant's."
+  storeId: ID
+  "https, to a public host (in development, http to localhost too)."
+  url: String!
+  description: String
+  "Event types (order.placed), patterns of an aggregate (order.*), or * for every event."
+  eventTypes: [String!]!
+  "Default true."
+  enabled: Boolean
+}
+
+input UpdateIntegrationEndpointInput {
+  url: String
+  description: String
+  eventTypes: [String!]
+  "Enabling an endpoint the platform disabled (410, dead deliveries) clears its reason."
+  enabled: Boolean
+}
+
+extend type IntegrationEndpoint {
+  "Whether the previous secret still signs deliveries (a rotation's overlap); never the secret."
+  hasPreviousSecret: Boolean!
+}
+
+extend type Mutation {
+  "Connects another system to a tenant's events (tenant admins). The secret is shown once."
+  createIntegrationEndpoint(input: CreateIntegrationEndpointInput!): IntegrationEndpointSecretPayload!
+  updateIntegrationEndpoint(id: ID!, input: UpdateIntegrationEndpointInput!): IntegrationEndpoint!
+  deleteIntegrationEndpoint(id: ID!): ID!
+  """
+  Gives the endpoint a new secret, shown once. For overlapSeconds (default 86400, at most
+  604800; 0 for none) deliveries carry signatures by both the new and the previous secret.
+  """
+  rotateIntegrationEndpointSecret(id: ID!, overlapSeconds: Int): IntegrationEndpointSecretPayload!
+}
+`, BuiltIn: false},
 	{Name: "../inventory.graphqls", Input: `# Inventory: stock locations and the stock levels of variants.
 
 extend type ProductVariant {
@@ -10369,6 +10662,47 @@ extend type Mutation {
   deletePrice(id: ID!): ID!
   createShippingOption(input: ShippingOptionInput!): ShippingOption!
   deleteShippingOption(id: ID!): ID!
+}
+`, BuiltIn: false},
+	{Name: "../subscriptions.graphqls", Input: `# Live events for dashboards, over WebSocket (graphql-transport-ws) at /graphql. The
+# credentials go in the connection_init payload; see the README's "Subscriptions".
+type Subscription {
+  """
+  Orders of the stores the caller may watch (a tenant admin: its tenant's; a store
+  manager: its stores'), as they are placed, paid, shipped… storeId narrows to one store.
+  """
+  orderEvents(storeId: ID): OrderEvent!
+  """
+  Every event of the catalog the caller may watch. types filters by event type, with
+  wildcards ("order.*", "*"); storeId narrows to one store's events.
+  """
+  events(types: [String!], storeId: ID): Event!
+}
+
+"""An event about an order; order is read with the subscriber's own rights when it arrives."""
+type OrderEvent {
+  "The event's public id (evt_…): the same event may be delivered twice, never with two ids."
+  id: ID!
+  type: String!
+  occurredAt: Time!
+  "Counts the changes of the order: a lower sequence than one already seen is stale."
+  sequence: Int!
+  order: Order
+}
+
+"""An event of the catalog (README, "Events"), as integration endpoints receive it."""
+type Event {
+  "The event's public id (evt_…)."
+  id: ID!
+  type: String!
+  occurredAt: Time!
+  tenantId: ID
+  storeId: ID
+  aggregateType: String
+  aggregateId: ID
+  sequence: Int!
+  "The snapshot of the entity after the change."
+  data: Map
 }
 `, BuiltIn: false},
 	{Name: "../webhooks.graphqls", Input: `"How many of an endpoint's past events replayEvents queued again."
@@ -10744,6 +11078,30 @@ func (ec *executionContext) childFields_Domain(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Domain", field.Name)
 }
 
+func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Event_id(ctx, field)
+	case "type":
+		return ec.fieldContext_Event_type(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_Event_occurredAt(ctx, field)
+	case "tenantId":
+		return ec.fieldContext_Event_tenantId(ctx, field)
+	case "storeId":
+		return ec.fieldContext_Event_storeId(ctx, field)
+	case "aggregateType":
+		return ec.fieldContext_Event_aggregateType(ctx, field)
+	case "aggregateId":
+		return ec.fieldContext_Event_aggregateId(ctx, field)
+	case "sequence":
+		return ec.fieldContext_Event_sequence(ctx, field)
+	case "data":
+		return ec.fieldContext_Event_data(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
+}
+
 func (ec *executionContext) childFields_Fulfillment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10796,6 +11154,8 @@ func (ec *executionContext) childFields_IntegrationEndpoint(ctx context.Context,
 		return ec.fieldContext_IntegrationEndpoint_tenant(ctx, field)
 	case "store":
 		return ec.fieldContext_IntegrationEndpoint_store(ctx, field)
+	case "hasPreviousSecret":
+		return ec.fieldContext_IntegrationEndpoint_hasPreviousSecret(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IntegrationEndpoint", field.Name)
 }
@@ -10820,6 +11180,16 @@ func (ec *executionContext) childFields_IntegrationEndpointEdge(ctx context.Cont
 		return ec.fieldContext_IntegrationEndpointEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IntegrationEndpointEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_IntegrationEndpointSecretPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "endpoint":
+		return ec.fieldContext_IntegrationEndpointSecretPayload_endpoint(ctx, field)
+	case "secret":
+		return ec.fieldContext_IntegrationEndpointSecretPayload_secret(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IntegrationEndpointSecretPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_InventoryLevel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10990,6 +11360,22 @@ func (ec *executionContext) childFields_OrderEdge(ctx context.Context, field gra
 		return ec.fieldContext_OrderEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrderEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_OrderEvent_id(ctx, field)
+	case "type":
+		return ec.fieldContext_OrderEvent_type(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_OrderEvent_occurredAt(ctx, field)
+	case "sequence":
+		return ec.fieldContext_OrderEvent_sequence(ctx, field)
+	case "order":
+		return ec.fieldContext_OrderEvent_order(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderEvent", field.Name)
 }
 
 func (ec *executionContext) childFields_OrderLineItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12032,6 +12418,20 @@ func (ec *executionContext) field_Mutation_createFulfillment_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createIntegrationEndpoint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (integration.CreateInput, error) {
+			return ec.unmarshalNCreateIntegrationEndpointInput2githubᚗcomᚋdakkahᚋcityosᚋintegrationᚐCreateInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createPaymentSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12295,6 +12695,20 @@ func (ec *executionContext) field_Mutation_deleteCountry_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_Mutation_deleteCustomerAddress_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteIntegrationEndpoint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -12774,6 +13188,28 @@ func (ec *executionContext) field_Mutation_revokeRole_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_rotateIntegrationEndpointSecret_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "overlapSeconds",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["overlapSeconds"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setBillingAddress_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12964,6 +13400,28 @@ func (ec *executionContext) field_Mutation_updateCountry_args(ctx context.Contex
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (taxonomy.CountryInput, error) {
 			return ec.unmarshalNCountryInput2githubᚗcomᚋdakkahᚋcityosᚋtaxonomyᚐCountryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateIntegrationEndpoint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (integration.UpdateInput, error) {
+			return ec.unmarshalNUpdateIntegrationEndpointInput2githubᚗcomᚋdakkahᚋcityosᚋintegrationᚐUpdateInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -14043,6 +14501,42 @@ func (ec *executionContext) field_Query_webhookDeliveries_args(ctx context.Conte
 		return nil, err
 	}
 	args["where"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "storeId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["storeId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_orderEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "storeId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["storeId"] = arg0
 	return args, nil
 }
 
@@ -16948,6 +17442,213 @@ func (ec *executionContext) fieldContext_Domain_store(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *livefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Event_type(ctx context.Context, field graphql.CollectedField, obj *livefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_occurredAt(ctx context.Context, field graphql.CollectedField, obj *livefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Event_tenantId(ctx context.Context, field graphql.CollectedField, obj *livefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_tenantId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_tenantId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Event_storeId(ctx context.Context, field graphql.CollectedField, obj *livefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_storeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoreID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_storeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Event_aggregateType(ctx context.Context, field graphql.CollectedField, obj *livefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_aggregateType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AggregateType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_aggregateType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_aggregateId(ctx context.Context, field graphql.CollectedField, obj *livefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_aggregateId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AggregateID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_aggregateId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Event_sequence(ctx context.Context, field graphql.CollectedField, obj *livefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_sequence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sequence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_sequence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Event_data(ctx context.Context, field graphql.CollectedField, obj *livefeed.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_data(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Data, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Event_data(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Map")
+}
+
 func (ec *executionContext) _Fulfillment_id(ctx context.Context, field graphql.CollectedField, obj *ent.Fulfillment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17490,6 +18191,29 @@ func (ec *executionContext) fieldContext_IntegrationEndpoint_store(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _IntegrationEndpoint_hasPreviousSecret(ctx context.Context, field graphql.CollectedField, obj *ent.IntegrationEndpoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntegrationEndpoint_hasPreviousSecret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IntegrationEndpoint().HasPreviousSecret(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntegrationEndpoint_hasPreviousSecret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntegrationEndpoint", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _IntegrationEndpointConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.IntegrationEndpointConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17630,6 +18354,61 @@ func (ec *executionContext) _IntegrationEndpointEdge_cursor(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_IntegrationEndpointEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("IntegrationEndpointEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _IntegrationEndpointSecretPayload_endpoint(ctx context.Context, field graphql.CollectedField, obj *integration.WithSecret) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntegrationEndpointSecretPayload_endpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Endpoint, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.IntegrationEndpoint) graphql.Marshaler {
+			return ec.marshalNIntegrationEndpoint2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐIntegrationEndpoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntegrationEndpointSecretPayload_endpoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IntegrationEndpointSecretPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntegrationEndpoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IntegrationEndpointSecretPayload_secret(ctx context.Context, field graphql.CollectedField, obj *integration.WithSecret) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntegrationEndpointSecretPayload_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntegrationEndpointSecretPayload_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntegrationEndpointSecretPayload", field, false, false, "String")
 }
 
 func (ec *executionContext) _InventoryLevel_id(ctx context.Context, field graphql.CollectedField, obj *ent.InventoryLevel) (ret graphql.Marshaler) {
@@ -20793,6 +21572,182 @@ func (ec *executionContext) fieldContext_Mutation_deleteCustomerAddress(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createIntegrationEndpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateIntegrationEndpoint(ctx, fc.Args["input"].(integration.CreateInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *integration.WithSecret) graphql.Marshaler {
+			return ec.marshalNIntegrationEndpointSecretPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋintegrationᚐWithSecret(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntegrationEndpointSecretPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createIntegrationEndpoint_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateIntegrationEndpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateIntegrationEndpoint(ctx, fc.Args["id"].(int), fc.Args["input"].(integration.UpdateInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.IntegrationEndpoint) graphql.Marshaler {
+			return ec.marshalNIntegrationEndpoint2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐIntegrationEndpoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntegrationEndpoint(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateIntegrationEndpoint_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteIntegrationEndpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteIntegrationEndpoint(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteIntegrationEndpoint_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rotateIntegrationEndpointSecret(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rotateIntegrationEndpointSecret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RotateIntegrationEndpointSecret(ctx, fc.Args["id"].(int), fc.Args["overlapSeconds"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *integration.WithSecret) graphql.Marshaler {
+			return ec.marshalNIntegrationEndpointSecretPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋintegrationᚐWithSecret(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rotateIntegrationEndpointSecret(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntegrationEndpointSecretPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rotateIntegrationEndpointSecret_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createStockLocation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22521,6 +23476,130 @@ func (ec *executionContext) _OrderEdge_cursor(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_OrderEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OrderEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _OrderEvent_id(ctx context.Context, field graphql.CollectedField, obj *livefeed.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OrderEvent_type(ctx context.Context, field graphql.CollectedField, obj *livefeed.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _OrderEvent_occurredAt(ctx context.Context, field graphql.CollectedField, obj *livefeed.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OrderEvent_sequence(ctx context.Context, field graphql.CollectedField, obj *livefeed.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_sequence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sequence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_sequence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderEvent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrderEvent_order(ctx context.Context, field graphql.CollectedField, obj *livefeed.OrderEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderEvent_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OrderEvent().Order(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+			return ec.marshalOOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderEvent_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrderEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _OrderLineItem_id(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
@@ -28442,6 +29521,94 @@ func (ec *executionContext) fieldContext_Subcategory_category(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Subscription_orderEvents(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_orderEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().OrderEvents(ctx, fc.Args["storeId"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *livefeed.OrderEvent) graphql.Marshaler {
+			return ec.marshalNOrderEvent2ᚖgithubᚗcomᚋdakkahᚋcityosᚋlivefeedᚐOrderEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_orderEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_orderEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_events(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().Events(ctx, fc.Args["types"].([]string), fc.Args["storeId"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *livefeed.Event) graphql.Marshaler {
+			return ec.marshalNEvent2ᚖgithubᚗcomᚋdakkahᚋcityosᚋlivefeedᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Tenant_id(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33848,6 +35015,83 @@ func (ec *executionContext) unmarshalInputCreateCartInput(ctx context.Context, o
 func UnmarshalCreateCartInput(ctx context.Context, raw any) (cart.CreateInput, error) {
 	var out cart.CreateInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCartInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateIntegrationEndpointInput(ctx context.Context, obj any) (integration.CreateInput, error) {
+	var it integration.CreateInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"tenantId", "storeId", "url", "description", "eventTypes", "enabled"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "tenantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tenantId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TenantID = data
+		case "storeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreID = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "eventTypes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventTypes"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventTypes = data
+		case "enabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enabled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Enabled = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateIntegrationEndpointInput unmarshals raw into the CreateIntegrationEndpointInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateIntegrationEndpointInput(ctx context.Context, raw any) (integration.CreateInput, error) {
+	var out integration.CreateInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateIntegrationEndpointInput", raw, &out)
 	return out, err
 }
 
@@ -48782,6 +50026,69 @@ func UnmarshalThemeInput(ctx context.Context, raw any) (theme.Config, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateIntegrationEndpointInput(ctx context.Context, obj any) (integration.UpdateInput, error) {
+	var it integration.UpdateInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"url", "description", "eventTypes", "enabled"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "eventTypes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventTypes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventTypes = data
+		case "enabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enabled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Enabled = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateIntegrationEndpointInput unmarshals raw into the UpdateIntegrationEndpointInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateIntegrationEndpointInput(ctx context.Context, raw any) (integration.UpdateInput, error) {
+	var out integration.UpdateInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateIntegrationEndpointInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context, obj any) (catalog.UpdateProductInput, error) {
 	var it catalog.UpdateProductInput
 	if obj == nil {
@@ -51306,6 +52613,79 @@ func (ec *executionContext) _Domain(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var eventImplementors = []string{"Event"}
+
+func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *livefeed.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Event")
+		case "id":
+			out.Values[i] = ec._Event_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._Event_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "occurredAt":
+			out.Values[i] = ec._Event_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tenantId":
+			out.Values[i] = ec._Event_tenantId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "storeId":
+			out.Values[i] = ec._Event_storeId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "aggregateType":
+			out.Values[i] = ec._Event_aggregateType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "aggregateId":
+			out.Values[i] = ec._Event_aggregateId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "sequence":
+			out.Values[i] = ec._Event_sequence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "data":
+			out.Values[i] = ec._Event_data(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var fulfillmentImplementors = []string{"Fulfillment", "Node"}
 
 func (ec *executionContext) _Fulfillment(ctx context.Context, sel ast.SelectionSet, obj *ent.Fulfillment) graphql.Marshaler {
@@ -51459,6 +52839,12 @@ func (ec *executionContext) _IntegrationEndpoint(ctx context.Context, sel ast.Se
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._IntegrationEndpoint_store(ctx, field, obj)
 				})
+		case "hasPreviousSecret":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IntegrationEndpoint_hasPreviousSecret(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -51537,6 +52923,44 @@ func (ec *executionContext) _IntegrationEndpointEdge(ctx context.Context, sel as
 			}
 		case "cursor":
 			out.Values[i] = ec._IntegrationEndpointEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var integrationEndpointSecretPayloadImplementors = []string{"IntegrationEndpointSecretPayload"}
+
+func (ec *executionContext) _IntegrationEndpointSecretPayload(ctx context.Context, sel ast.SelectionSet, obj *integration.WithSecret) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, integrationEndpointSecretPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IntegrationEndpointSecretPayload")
+		case "endpoint":
+			out.Values[i] = ec._IntegrationEndpointSecretPayload_endpoint(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "secret":
+			out.Values[i] = ec._IntegrationEndpointSecretPayload_secret(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -52257,6 +53681,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createIntegrationEndpoint":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createIntegrationEndpoint(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateIntegrationEndpoint":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateIntegrationEndpoint(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteIntegrationEndpoint":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteIntegrationEndpoint(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rotateIntegrationEndpointSecret":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rotateIntegrationEndpointSecret(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createStockLocation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createStockLocation(ctx, field)
@@ -52650,6 +54102,60 @@ func (ec *executionContext) _OrderEdge(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var orderEventImplementors = []string{"OrderEvent"}
+
+func (ec *executionContext) _OrderEvent(ctx context.Context, sel ast.SelectionSet, obj *livefeed.OrderEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, orderEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrderEvent")
+		case "id":
+			out.Values[i] = ec._OrderEvent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.Values[i] = ec._OrderEvent_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "occurredAt":
+			out.Values[i] = ec._OrderEvent_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sequence":
+			out.Values[i] = ec._OrderEvent_sequence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "order":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrderEvent_order(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -54525,6 +56031,28 @@ func (ec *executionContext) _Subcategory(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "orderEvents":
+		return ec._Subscription_orderEvents(ctx, fields[0])
+	case "events":
+		return ec._Subscription_events(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
+}
+
 var tenantImplementors = []string{"Tenant", "Node"}
 
 func (ec *executionContext) _Tenant(ctx context.Context, sel ast.SelectionSet, obj *ent.Tenant) graphql.Marshaler {
@@ -55764,6 +57292,11 @@ func (ec *executionContext) unmarshalNCreateCartInput2githubᚗcomᚋdakkahᚋci
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateIntegrationEndpointInput2githubᚗcomᚋdakkahᚋcityosᚋintegrationᚐCreateInput(ctx context.Context, v any) (integration.CreateInput, error) {
+	res, err := ec.unmarshalInputCreateIntegrationEndpointInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateProductInput2githubᚗcomᚋdakkahᚋcityosᚋcatalogᚐCreateProductInput(ctx context.Context, v any) (catalog.CreateProductInput, error) {
 	res, err := ec.unmarshalInputCreateProductInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -55884,6 +57417,14 @@ func (ec *executionContext) unmarshalNDomainWhereInput2ᚖgithubᚗcomᚋdakkah�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋdakkahᚋcityosᚋlivefeedᚐEvent(ctx context.Context, sel ast.SelectionSet, v *livefeed.Event) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Event!")
+		return graphql.Null
+	}
+	return ec._Event(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -55933,6 +57474,20 @@ func (ec *executionContext) unmarshalNID2int(ctx context.Context, v any) (int, e
 func (ec *executionContext) marshalNID2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalIntID(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalID(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalID(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
@@ -56024,6 +57579,14 @@ func (ec *executionContext) marshalNIntegrationEndpointOrderField2ᚖgithubᚗco
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNIntegrationEndpointSecretPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋintegrationᚐWithSecret(ctx context.Context, sel ast.SelectionSet, v *integration.WithSecret) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IntegrationEndpointSecretPayload!")
+		return graphql.Null
+	}
+	return ec._IntegrationEndpointSecretPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNIntegrationEndpointWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐIntegrationEndpointWhereInput(ctx context.Context, v any) (*ent.IntegrationEndpointWhereInput, error) {
@@ -56171,6 +57734,14 @@ func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentg
 
 func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v entgql.OrderDirection) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNOrderEvent2ᚖgithubᚗcomᚋdakkahᚋcityosᚋlivefeedᚐOrderEvent(ctx context.Context, sel ast.SelectionSet, v *livefeed.OrderEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrderEvent!")
+		return graphql.Null
+	}
+	return ec._OrderEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNOrderFulfillmentStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋorderᚐFulfillmentStatus(ctx context.Context, v any) (order.FulfillmentStatus, error) {
@@ -56953,6 +58524,11 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNUpdateIntegrationEndpointInput2githubᚗcomᚋdakkahᚋcityosᚋintegrationᚐUpdateInput(ctx context.Context, v any) (integration.UpdateInput, error) {
+	res, err := ec.unmarshalInputUpdateIntegrationEndpointInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUpdateProductInput2githubᚗcomᚋdakkahᚋcityosᚋcatalogᚐUpdateProductInput(ctx context.Context, v any) (catalog.UpdateProductInput, error) {

@@ -20,6 +20,9 @@ type StoreResolution struct {
 	Tenant   *ent.Tenant         `json:"tenant,omitempty"`
 }
 
+type Subscription struct {
+}
+
 type ResolutionStatus string
 
 const (

@@ -13,11 +13,11 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// MetricsHandler serves the metrics of reg, for /metrics. Metrics live in a
-// registry passed around rather than the global one, so tests can build as
-// many servers as they like.
-func MetricsHandler(reg *prometheus.Registry) http.Handler {
-	return promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg})
+// MetricsHandler serves the metrics of reg and of more (the instance's own, such as
+// the event pipeline's), for /metrics. Metrics live in a registry passed around
+// rather than the global one, so tests can build as many servers as they like.
+func MetricsHandler(reg *prometheus.Registry, more ...prometheus.Gatherer) http.Handler {
+	return promhttp.HandlerFor(append(prometheus.Gatherers{reg}, more...), promhttp.HandlerOpts{Registry: reg})
 }
 
 // HTTPMetrics counts requests and times them. It registers

@@ -1,0 +1,5 @@
+package workers
+
+// PublishLive exposes the live-feed consumer to the external tests (the dispatch of
+// events calls it in the package).
+var PublishLive = Deps.publishLive
