@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect/sql/schema"
+	"github.com/hibiken/asynq"
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/auditlog"
@@ -45,6 +46,15 @@ type fx struct {
 	MembershipAdminB               *ent.Membership
 	AuditA1, AuditB                *ent.AuditLog
 	EndpointAErp                   int
+}
+
+// offline keeps the API's webhooks to itself: every attempt fails at once without a
+// request, and replays queue on a queue of their own, removed afterwards.
+func offline(t testing.TB, api *testenv.API) {
+	queue := fmt.Sprintf("matrix-webhooks-%d-%p", time.Now().UnixNano(), api)
+	api.App.Webhooks.HTTP = &http.Client{Transport: noNetwork{}}
+	api.App.Webhooks.QueueOptions = []asynq.Option{asynq.Queue(queue)}
+	t.Cleanup(func() { _ = asynq.NewInspectorFromRedisClient(api.App.Redis).DeleteQueue(queue, true) })
 }
 
 type noNetwork struct{}
@@ -134,8 +144,7 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	f.EndpointAErp = endpoint(f.TenantA.ID, nil, "A erp")
 	endpoint(f.TenantA.ID, &f.StoreA1.ID, "A1 search")
 	endpoint(f.TenantB.ID, nil, "B crm")
-	// The matrix makes no outbound request: every webhook attempt fails at once.
-	f.API.App.Webhooks.HTTP = &http.Client{Transport: noNetwork{}}
+	offline(t, f.API)
 	must(c.InboundWebhook.Create().SetSource(inboundwebhook.SourceStripe).SetWebhookID("evt_stripe").
 		SetType("payment_intent.succeeded").SetStatus(inboundwebhook.StatusApplied).Exec(ctx))
 	addSyncJobs(ctx, c)
@@ -267,6 +276,7 @@ func (p *cellPool) fixture(t *testing.T) *fx {
 	com := *s.base.Commerce
 	fix := *com.Fixture
 	fix.API = testenv.NewAPI(t, s.base.DB, testenv.Config()) // and so a cold store-resolution cache
+	offline(t, fix.API)
 	com.Fixture = &fix
 	f.Commerce = &com
 	return &f

@@ -11,6 +11,8 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
+	"github.com/dakkah/cityos/integration"
+	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -137,8 +139,8 @@ func (s *Service) ReplayEvents(ctx context.Context, endpointID int, since time.T
 			return out, err
 		}
 		for _, ev := range page {
-			if !hears(ep, target{topic: ev.Topic, tenantID: ev.TenantID, storeID: ev.StoreID,
-				originEndpointID: ev.OriginEndpointID, targetEndpointID: ev.TargetEndpointID}) || ev.Topic == PingType {
+			if ev.Topic == PingType || !integration.Hears(ep, outbox.Event{Topic: ev.Topic, TenantID: ev.TenantID,
+				StoreID: ev.StoreID, OriginEndpointID: ev.OriginEndpointID, TargetEndpointID: ev.TargetEndpointID}) {
 				continue
 			}
 			if out.Enqueued == MaxReplay {
