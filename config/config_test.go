@@ -11,7 +11,8 @@ import (
 
 func TestFromEnvDefaults(t *testing.T) {
 	for _, k := range []string{"PORT", "DATABASE_URL", "REDIS_URL", "CITYOS_PLATFORM_DOMAIN", "CITYOS_JWT_SECRET", "CITYOS_ENV", "CITYOS_CATALOG_CACHE_TTL",
-		"CITYOS_REQUEST_TIMEOUT", "CITYOS_AUTH_FAILURE_LIMIT", "CITYOS_MAX_COMPLEXITY"} {
+		"CITYOS_REQUEST_TIMEOUT", "CITYOS_AUTH_FAILURE_LIMIT", "CITYOS_MAX_COMPLEXITY",
+		"CITYOS_EVENTS_CHANNEL", "CITYOS_WS_MAX_SUBSCRIPTIONS", "CITYOS_WS_RECHECK"} {
 		t.Setenv(k, "")
 	}
 	c, err := FromEnv()
@@ -24,6 +25,9 @@ func TestFromEnvDefaults(t *testing.T) {
 	require.Equal(t, 30*time.Second, c.RequestTimeout)
 	require.Equal(t, 30, c.AuthFailureLimit)
 	require.Equal(t, 20000, c.MaxComplexity)
+	require.Equal(t, "cityos:events", c.EventsChannel)
+	require.Equal(t, 20, c.MaxSubscriptions)
+	require.Equal(t, 30*time.Second, c.WSRecheck)
 }
 
 func TestFromEnvRefusesBadSettings(t *testing.T) {
@@ -56,6 +60,16 @@ func TestFromEnvRefusesBadSettings(t *testing.T) {
 	t.Setenv("CITYOS_AUTH_FAILURE_LIMIT", "many")
 	_, err = FromEnv()
 	require.ErrorContains(t, err, "CITYOS_AUTH_FAILURE_LIMIT")
+
+	t.Setenv("CITYOS_AUTH_FAILURE_LIMIT", "")
+	t.Setenv("CITYOS_WS_MAX_SUBSCRIPTIONS", "0")
+	_, err = FromEnv()
+	require.ErrorContains(t, err, "CITYOS_WS_MAX_SUBSCRIPTIONS")
+
+	t.Setenv("CITYOS_WS_MAX_SUBSCRIPTIONS", "")
+	t.Setenv("CITYOS_WS_RECHECK", "0s")
+	_, err = FromEnv()
+	require.ErrorContains(t, err, "CITYOS_WS_RECHECK")
 }
 
 func TestEmbeddedSecretIsKept(t *testing.T) {

@@ -191,3 +191,24 @@ func TestSocketLimits(t *testing.T) {
 	require.NoError(t, err)
 	_ = ok.CloseNow()
 }
+
+// TestConnectionEndsWhenRolesChange: a store manager whose role is revoked is
+// disconnected (4403) at the next re-check; reconnecting gives it its new scope.
+func TestConnectionEndsWhenRolesChange(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		cfg := testenv.Config()
+		cfg.WSRecheck = 20 * time.Millisecond
+		c := testenv.NewCommerceWith(t, db, cfg)
+		url := newServer(t, c)
+		conn := lt.MustDial(t, url, lt.InitOf(c.As(testenv.ManagerA1)))
+		conn.Subscribe(t, "1", orderEventsOp, nil)
+		waitSubscribers(t, c.API.App.Live, 1)
+		require.NoError(t, c.API.App.Tenancy.RevokeRole(viewer.SystemContext(context.Background(), "test"), c.MembershipManagerA1.ID))
+		code, reason := conn.Closed(t)
+		require.Equal(t, websocket.StatusCode(4403), code, reason)
+
+		again := lt.MustDial(t, url, lt.InitOf(c.As(testenv.ManagerA1)))
+		again.Subscribe(t, "1", orderEventsOp, nil)
+		require.Equal(t, []string{"FORBIDDEN"}, again.ErrorCodes(t))
+	})
+}
