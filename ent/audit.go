@@ -68,6 +68,16 @@ func (m *APIKeyMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *APIKeyMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of APIKey that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *APIKeyMutation) AuditEdges() []string {
@@ -97,6 +107,16 @@ func (m *AuditLogMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *AuditLogMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of AuditLog that no field of its rows holds: a change
@@ -130,6 +150,16 @@ func (m *CartMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *CartMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Cart that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *CartMutation) AuditEdges() []string {
@@ -159,6 +189,16 @@ func (m *CategoryMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *CategoryMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Category that no field of its rows holds: a change
@@ -192,6 +232,16 @@ func (m *CountryMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *CountryMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Country that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *CountryMutation) AuditEdges() []string {
@@ -221,6 +271,16 @@ func (m *CustomerAddressMutation) AuditRows(ctx context.Context) ([]any, error) 
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *CustomerAddressMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of CustomerAddress that no field of its rows holds: a change
@@ -254,6 +314,16 @@ func (m *DomainMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *DomainMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Domain that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *DomainMutation) AuditEdges() []string {
@@ -283,6 +353,16 @@ func (m *FulfillmentMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *FulfillmentMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Fulfillment that no field of its rows holds: a change
@@ -316,6 +396,16 @@ func (m *IntegrationEndpointMutation) AuditRows(ctx context.Context) ([]any, err
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *IntegrationEndpointMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of IntegrationEndpoint that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *IntegrationEndpointMutation) AuditEdges() []string {
@@ -345,6 +435,16 @@ func (m *InventoryLevelMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *InventoryLevelMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of InventoryLevel that no field of its rows holds: a change
@@ -378,6 +478,16 @@ func (m *InvitationMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *InvitationMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Invitation that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *InvitationMutation) AuditEdges() []string {
@@ -407,6 +517,16 @@ func (m *LineItemMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *LineItemMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of LineItem that no field of its rows holds: a change
@@ -440,6 +560,16 @@ func (m *MembershipMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *MembershipMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Membership that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *MembershipMutation) AuditEdges() []string {
@@ -469,6 +599,16 @@ func (m *OrderMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *OrderMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Order that no field of its rows holds: a change
@@ -502,6 +642,16 @@ func (m *OrderLineItemMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *OrderLineItemMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of OrderLineItem that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *OrderLineItemMutation) AuditEdges() []string {
@@ -531,6 +681,16 @@ func (m *OutboxEventMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *OutboxEventMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of OutboxEvent that no field of its rows holds: a change
@@ -564,6 +724,16 @@ func (m *PriceMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *PriceMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Price that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *PriceMutation) AuditEdges() []string {
@@ -593,6 +763,16 @@ func (m *ProductMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ProductMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Product that no field of its rows holds: a change
@@ -626,6 +806,16 @@ func (m *ProductCategoryMutation) AuditRows(ctx context.Context) ([]any, error) 
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ProductCategoryMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of ProductCategory that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *ProductCategoryMutation) AuditEdges() []string {
@@ -655,6 +845,16 @@ func (m *ProductCollectionMutation) AuditRows(ctx context.Context) ([]any, error
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ProductCollectionMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of ProductCollection that no field of its rows holds: a change
@@ -688,6 +888,16 @@ func (m *ProductOptionMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ProductOptionMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of ProductOption that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *ProductOptionMutation) AuditEdges() []string {
@@ -717,6 +927,16 @@ func (m *ProductVariantMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ProductVariantMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of ProductVariant that no field of its rows holds: a change
@@ -750,6 +970,16 @@ func (m *RefreshTokenMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *RefreshTokenMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of RefreshToken that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *RefreshTokenMutation) AuditEdges() []string {
@@ -779,6 +1009,16 @@ func (m *RegionMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *RegionMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Region that no field of its rows holds: a change
@@ -812,6 +1052,16 @@ func (m *ReservationMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ReservationMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Reservation that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *ReservationMutation) AuditEdges() []string {
@@ -841,6 +1091,16 @@ func (m *SalesChannelMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *SalesChannelMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of SalesChannel that no field of its rows holds: a change
@@ -874,6 +1134,16 @@ func (m *ScopeMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ScopeMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Scope that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *ScopeMutation) AuditEdges() []string {
@@ -903,6 +1173,16 @@ func (m *ShippingOptionMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ShippingOptionMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of ShippingOption that no field of its rows holds: a change
@@ -936,6 +1216,16 @@ func (m *StockLocationMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *StockLocationMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of StockLocation that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *StockLocationMutation) AuditEdges() []string {
@@ -965,6 +1255,16 @@ func (m *StoreMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *StoreMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Store that no field of its rows holds: a change
@@ -998,6 +1298,16 @@ func (m *SubcategoryMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *SubcategoryMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Subcategory that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *SubcategoryMutation) AuditEdges() []string {
@@ -1027,6 +1337,16 @@ func (m *SubdomainClaimMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *SubdomainClaimMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of SubdomainClaim that no field of its rows holds: a change
@@ -1060,6 +1380,16 @@ func (m *TenantMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *TenantMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Tenant that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *TenantMutation) AuditEdges() []string {
@@ -1089,6 +1419,16 @@ func (m *UserMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *UserMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of User that no field of its rows holds: a change

@@ -62,6 +62,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			apikey.FieldCreatedAt:   {Type: field.TypeTime, Column: apikey.FieldCreatedAt},
 			apikey.FieldUpdatedAt:   {Type: field.TypeTime, Column: apikey.FieldUpdatedAt},
 			apikey.FieldTenantID:    {Type: field.TypeInt, Column: apikey.FieldTenantID},
+			apikey.FieldVersion:     {Type: field.TypeInt64, Column: apikey.FieldVersion},
 			apikey.FieldStoreID:     {Type: field.TypeInt, Column: apikey.FieldStoreID},
 			apikey.FieldKind:        {Type: field.TypeEnum, Column: apikey.FieldKind},
 			apikey.FieldName:        {Type: field.TypeString, Column: apikey.FieldName},
@@ -171,6 +172,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customeraddress.FieldCreatedAt:   {Type: field.TypeTime, Column: customeraddress.FieldCreatedAt},
 			customeraddress.FieldUpdatedAt:   {Type: field.TypeTime, Column: customeraddress.FieldUpdatedAt},
 			customeraddress.FieldTenantID:    {Type: field.TypeInt, Column: customeraddress.FieldTenantID},
+			customeraddress.FieldVersion:     {Type: field.TypeInt64, Column: customeraddress.FieldVersion},
 			customeraddress.FieldUserID:      {Type: field.TypeInt, Column: customeraddress.FieldUserID},
 			customeraddress.FieldFirstName:   {Type: field.TypeString, Column: customeraddress.FieldFirstName},
 			customeraddress.FieldLastName:    {Type: field.TypeString, Column: customeraddress.FieldLastName},
@@ -196,6 +198,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			domain.FieldCreatedAt:         {Type: field.TypeTime, Column: domain.FieldCreatedAt},
 			domain.FieldUpdatedAt:         {Type: field.TypeTime, Column: domain.FieldUpdatedAt},
 			domain.FieldTenantID:          {Type: field.TypeInt, Column: domain.FieldTenantID},
+			domain.FieldVersion:           {Type: field.TypeInt64, Column: domain.FieldVersion},
 			domain.FieldStoreID:           {Type: field.TypeInt, Column: domain.FieldStoreID},
 			domain.FieldHostname:          {Type: field.TypeString, Column: domain.FieldHostname},
 			domain.FieldStatus:            {Type: field.TypeEnum, Column: domain.FieldStatus},
@@ -238,6 +241,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			integrationendpoint.FieldCreatedAt:               {Type: field.TypeTime, Column: integrationendpoint.FieldCreatedAt},
 			integrationendpoint.FieldUpdatedAt:               {Type: field.TypeTime, Column: integrationendpoint.FieldUpdatedAt},
 			integrationendpoint.FieldTenantID:                {Type: field.TypeInt, Column: integrationendpoint.FieldTenantID},
+			integrationendpoint.FieldVersion:                 {Type: field.TypeInt64, Column: integrationendpoint.FieldVersion},
 			integrationendpoint.FieldStoreID:                 {Type: field.TypeInt, Column: integrationendpoint.FieldStoreID},
 			integrationendpoint.FieldURL:                     {Type: field.TypeString, Column: integrationendpoint.FieldURL},
 			integrationendpoint.FieldDescription:             {Type: field.TypeString, Column: integrationendpoint.FieldDescription},
@@ -264,6 +268,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inventorylevel.FieldCreatedAt:        {Type: field.TypeTime, Column: inventorylevel.FieldCreatedAt},
 			inventorylevel.FieldUpdatedAt:        {Type: field.TypeTime, Column: inventorylevel.FieldUpdatedAt},
 			inventorylevel.FieldTenantID:         {Type: field.TypeInt, Column: inventorylevel.FieldTenantID},
+			inventorylevel.FieldVersion:          {Type: field.TypeInt64, Column: inventorylevel.FieldVersion},
 			inventorylevel.FieldVariantID:        {Type: field.TypeInt, Column: inventorylevel.FieldVariantID},
 			inventorylevel.FieldLocationID:       {Type: field.TypeInt, Column: inventorylevel.FieldLocationID},
 			inventorylevel.FieldStockedQuantity:  {Type: field.TypeInt, Column: inventorylevel.FieldStockedQuantity},
@@ -348,6 +353,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCreatedAt:         {Type: field.TypeTime, Column: order.FieldCreatedAt},
 			order.FieldUpdatedAt:         {Type: field.TypeTime, Column: order.FieldUpdatedAt},
 			order.FieldTenantID:          {Type: field.TypeInt, Column: order.FieldTenantID},
+			order.FieldVersion:           {Type: field.TypeInt64, Column: order.FieldVersion},
 			order.FieldStoreID:           {Type: field.TypeInt, Column: order.FieldStoreID},
 			order.FieldDisplayID:         {Type: field.TypeInt, Column: order.FieldDisplayID},
 			order.FieldCartID:            {Type: field.TypeInt, Column: order.FieldCartID},
@@ -431,6 +437,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			price.FieldCreatedAt:    {Type: field.TypeTime, Column: price.FieldCreatedAt},
 			price.FieldUpdatedAt:    {Type: field.TypeTime, Column: price.FieldUpdatedAt},
 			price.FieldTenantID:     {Type: field.TypeInt, Column: price.FieldTenantID},
+			price.FieldVersion:      {Type: field.TypeInt64, Column: price.FieldVersion},
 			price.FieldVariantID:    {Type: field.TypeInt, Column: price.FieldVariantID},
 			price.FieldCurrencyCode: {Type: field.TypeString, Column: price.FieldCurrencyCode},
 			price.FieldAmount:       {Type: field.TypeInt64, Column: price.FieldAmount},
@@ -451,6 +458,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldCreatedAt:    {Type: field.TypeTime, Column: product.FieldCreatedAt},
 			product.FieldUpdatedAt:    {Type: field.TypeTime, Column: product.FieldUpdatedAt},
 			product.FieldTenantID:     {Type: field.TypeInt, Column: product.FieldTenantID},
+			product.FieldVersion:      {Type: field.TypeInt64, Column: product.FieldVersion},
 			product.FieldTitle:        {Type: field.TypeString, Column: product.FieldTitle},
 			product.FieldHandle:       {Type: field.TypeString, Column: product.FieldHandle},
 			product.FieldDescription:  {Type: field.TypeString, Column: product.FieldDescription},
@@ -477,6 +485,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcategory.FieldCreatedAt: {Type: field.TypeTime, Column: productcategory.FieldCreatedAt},
 			productcategory.FieldUpdatedAt: {Type: field.TypeTime, Column: productcategory.FieldUpdatedAt},
 			productcategory.FieldTenantID:  {Type: field.TypeInt, Column: productcategory.FieldTenantID},
+			productcategory.FieldVersion:   {Type: field.TypeInt64, Column: productcategory.FieldVersion},
 			productcategory.FieldName:      {Type: field.TypeString, Column: productcategory.FieldName},
 			productcategory.FieldHandle:    {Type: field.TypeString, Column: productcategory.FieldHandle},
 			productcategory.FieldParentID:  {Type: field.TypeInt, Column: productcategory.FieldParentID},
@@ -496,6 +505,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcollection.FieldCreatedAt: {Type: field.TypeTime, Column: productcollection.FieldCreatedAt},
 			productcollection.FieldUpdatedAt: {Type: field.TypeTime, Column: productcollection.FieldUpdatedAt},
 			productcollection.FieldTenantID:  {Type: field.TypeInt, Column: productcollection.FieldTenantID},
+			productcollection.FieldVersion:   {Type: field.TypeInt64, Column: productcollection.FieldVersion},
 			productcollection.FieldTitle:     {Type: field.TypeString, Column: productcollection.FieldTitle},
 			productcollection.FieldHandle:    {Type: field.TypeString, Column: productcollection.FieldHandle},
 		},
@@ -512,6 +522,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Type: "ProductOption",
 		Fields: map[string]*sqlgraph.FieldSpec{
 			productoption.FieldTenantID:  {Type: field.TypeInt, Column: productoption.FieldTenantID},
+			productoption.FieldVersion:   {Type: field.TypeInt64, Column: productoption.FieldVersion},
 			productoption.FieldProductID: {Type: field.TypeInt, Column: productoption.FieldProductID},
 			productoption.FieldTitle:     {Type: field.TypeString, Column: productoption.FieldTitle},
 			productoption.FieldValues:    {Type: field.TypeJSON, Column: productoption.FieldValues},
@@ -531,6 +542,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productvariant.FieldCreatedAt:       {Type: field.TypeTime, Column: productvariant.FieldCreatedAt},
 			productvariant.FieldUpdatedAt:       {Type: field.TypeTime, Column: productvariant.FieldUpdatedAt},
 			productvariant.FieldTenantID:        {Type: field.TypeInt, Column: productvariant.FieldTenantID},
+			productvariant.FieldVersion:         {Type: field.TypeInt64, Column: productvariant.FieldVersion},
 			productvariant.FieldProductID:       {Type: field.TypeInt, Column: productvariant.FieldProductID},
 			productvariant.FieldTitle:           {Type: field.TypeString, Column: productvariant.FieldTitle},
 			productvariant.FieldSku:             {Type: field.TypeString, Column: productvariant.FieldSku},
@@ -576,6 +588,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			region.FieldCreatedAt:    {Type: field.TypeTime, Column: region.FieldCreatedAt},
 			region.FieldUpdatedAt:    {Type: field.TypeTime, Column: region.FieldUpdatedAt},
 			region.FieldTenantID:     {Type: field.TypeInt, Column: region.FieldTenantID},
+			region.FieldVersion:      {Type: field.TypeInt64, Column: region.FieldVersion},
 			region.FieldName:         {Type: field.TypeString, Column: region.FieldName},
 			region.FieldCurrencyCode: {Type: field.TypeString, Column: region.FieldCurrencyCode},
 			region.FieldCountries:    {Type: field.TypeJSON, Column: region.FieldCountries},
@@ -617,6 +630,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			saleschannel.FieldCreatedAt:   {Type: field.TypeTime, Column: saleschannel.FieldCreatedAt},
 			saleschannel.FieldUpdatedAt:   {Type: field.TypeTime, Column: saleschannel.FieldUpdatedAt},
 			saleschannel.FieldTenantID:    {Type: field.TypeInt, Column: saleschannel.FieldTenantID},
+			saleschannel.FieldVersion:     {Type: field.TypeInt64, Column: saleschannel.FieldVersion},
 			saleschannel.FieldStoreID:     {Type: field.TypeInt, Column: saleschannel.FieldStoreID},
 			saleschannel.FieldName:        {Type: field.TypeString, Column: saleschannel.FieldName},
 			saleschannel.FieldDescription: {Type: field.TypeString, Column: saleschannel.FieldDescription},
@@ -654,6 +668,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shippingoption.FieldCreatedAt: {Type: field.TypeTime, Column: shippingoption.FieldCreatedAt},
 			shippingoption.FieldUpdatedAt: {Type: field.TypeTime, Column: shippingoption.FieldUpdatedAt},
 			shippingoption.FieldTenantID:  {Type: field.TypeInt, Column: shippingoption.FieldTenantID},
+			shippingoption.FieldVersion:   {Type: field.TypeInt64, Column: shippingoption.FieldVersion},
 			shippingoption.FieldRegionID:  {Type: field.TypeInt, Column: shippingoption.FieldRegionID},
 			shippingoption.FieldName:      {Type: field.TypeString, Column: shippingoption.FieldName},
 			shippingoption.FieldAmount:    {Type: field.TypeInt64, Column: shippingoption.FieldAmount},
@@ -673,6 +688,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stocklocation.FieldCreatedAt: {Type: field.TypeTime, Column: stocklocation.FieldCreatedAt},
 			stocklocation.FieldUpdatedAt: {Type: field.TypeTime, Column: stocklocation.FieldUpdatedAt},
 			stocklocation.FieldTenantID:  {Type: field.TypeInt, Column: stocklocation.FieldTenantID},
+			stocklocation.FieldVersion:   {Type: field.TypeInt64, Column: stocklocation.FieldVersion},
 			stocklocation.FieldName:      {Type: field.TypeString, Column: stocklocation.FieldName},
 		},
 	}
@@ -690,6 +706,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			store.FieldCreatedAt:      {Type: field.TypeTime, Column: store.FieldCreatedAt},
 			store.FieldUpdatedAt:      {Type: field.TypeTime, Column: store.FieldUpdatedAt},
 			store.FieldTenantID:       {Type: field.TypeInt, Column: store.FieldTenantID},
+			store.FieldVersion:        {Type: field.TypeInt64, Column: store.FieldVersion},
 			store.FieldHandle:         {Type: field.TypeString, Column: store.FieldHandle},
 			store.FieldName:           {Type: field.TypeString, Column: store.FieldName},
 			store.FieldStatus:         {Type: field.TypeEnum, Column: store.FieldStatus},
@@ -749,6 +766,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			tenant.FieldCreatedAt:        {Type: field.TypeTime, Column: tenant.FieldCreatedAt},
 			tenant.FieldUpdatedAt:        {Type: field.TypeTime, Column: tenant.FieldUpdatedAt},
+			tenant.FieldVersion:          {Type: field.TypeInt64, Column: tenant.FieldVersion},
 			tenant.FieldHandle:           {Type: field.TypeString, Column: tenant.FieldHandle},
 			tenant.FieldName:             {Type: field.TypeString, Column: tenant.FieldName},
 			tenant.FieldStatus:           {Type: field.TypeEnum, Column: tenant.FieldStatus},
@@ -772,6 +790,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			user.FieldCreatedAt:    {Type: field.TypeTime, Column: user.FieldCreatedAt},
 			user.FieldUpdatedAt:    {Type: field.TypeTime, Column: user.FieldUpdatedAt},
+			user.FieldVersion:      {Type: field.TypeInt64, Column: user.FieldVersion},
 			user.FieldEmail:        {Type: field.TypeString, Column: user.FieldEmail},
 			user.FieldRealm:        {Type: field.TypeInt, Column: user.FieldRealm},
 			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
@@ -1767,6 +1786,11 @@ func (f *APIKeyFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(apikey.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *APIKeyFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(apikey.FieldVersion))
+}
+
 // WhereStoreID applies the entql int predicate on the store_id field.
 func (f *APIKeyFilter) WhereStoreID(p entql.IntP) {
 	f.Where(p.Field(apikey.FieldStoreID))
@@ -2327,6 +2351,11 @@ func (f *CustomerAddressFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(customeraddress.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *CustomerAddressFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(customeraddress.FieldVersion))
+}
+
 // WhereUserID applies the entql int predicate on the user_id field.
 func (f *CustomerAddressFilter) WhereUserID(p entql.IntP) {
 	f.Where(p.Field(customeraddress.FieldUserID))
@@ -2453,6 +2482,11 @@ func (f *DomainFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereTenantID applies the entql int predicate on the tenant_id field.
 func (f *DomainFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(domain.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *DomainFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(domain.FieldVersion))
 }
 
 // WhereStoreID applies the entql int predicate on the store_id field.
@@ -2671,6 +2705,11 @@ func (f *IntegrationEndpointFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(integrationendpoint.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *IntegrationEndpointFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(integrationendpoint.FieldVersion))
+}
+
 // WhereStoreID applies the entql int predicate on the store_id field.
 func (f *IntegrationEndpointFilter) WhereStoreID(p entql.IntP) {
 	f.Where(p.Field(integrationendpoint.FieldStoreID))
@@ -2802,6 +2841,11 @@ func (f *InventoryLevelFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereTenantID applies the entql int predicate on the tenant_id field.
 func (f *InventoryLevelFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(inventorylevel.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *InventoryLevelFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(inventorylevel.FieldVersion))
 }
 
 // WhereVariantID applies the entql int predicate on the variant_id field.
@@ -3278,6 +3322,11 @@ func (f *OrderFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(order.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *OrderFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(order.FieldVersion))
+}
+
 // WhereStoreID applies the entql int predicate on the store_id field.
 func (f *OrderFilter) WhereStoreID(p entql.IntP) {
 	f.Where(p.Field(order.FieldStoreID))
@@ -3730,6 +3779,11 @@ func (f *PriceFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(price.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *PriceFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(price.FieldVersion))
+}
+
 // WhereVariantID applies the entql int predicate on the variant_id field.
 func (f *PriceFilter) WhereVariantID(p entql.IntP) {
 	f.Where(p.Field(price.FieldVariantID))
@@ -3845,6 +3899,11 @@ func (f *ProductFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereTenantID applies the entql int predicate on the tenant_id field.
 func (f *ProductFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(product.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ProductFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(product.FieldVersion))
 }
 
 // WhereTitle applies the entql string predicate on the title field.
@@ -4036,6 +4095,11 @@ func (f *ProductCategoryFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(productcategory.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ProductCategoryFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(productcategory.FieldVersion))
+}
+
 // WhereName applies the entql string predicate on the name field.
 func (f *ProductCategoryFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(productcategory.FieldName))
@@ -4148,6 +4212,11 @@ func (f *ProductCollectionFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(productcollection.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ProductCollectionFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(productcollection.FieldVersion))
+}
+
 // WhereTitle applies the entql string predicate on the title field.
 func (f *ProductCollectionFilter) WhereTitle(p entql.StringP) {
 	f.Where(p.Field(productcollection.FieldTitle))
@@ -4215,6 +4284,11 @@ func (f *ProductOptionFilter) WhereID(p entql.IntP) {
 // WhereTenantID applies the entql int predicate on the tenant_id field.
 func (f *ProductOptionFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(productoption.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ProductOptionFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(productoption.FieldVersion))
 }
 
 // WhereProductID applies the entql int predicate on the product_id field.
@@ -4313,6 +4387,11 @@ func (f *ProductVariantFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereTenantID applies the entql int predicate on the tenant_id field.
 func (f *ProductVariantFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(productvariant.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ProductVariantFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(productvariant.FieldVersion))
 }
 
 // WhereProductID applies the entql int predicate on the product_id field.
@@ -4560,6 +4639,11 @@ func (f *RegionFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(region.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *RegionFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(region.FieldVersion))
+}
+
 // WhereName applies the entql string predicate on the name field.
 func (f *RegionFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(region.FieldName))
@@ -4771,6 +4855,11 @@ func (f *SalesChannelFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(saleschannel.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *SalesChannelFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(saleschannel.FieldVersion))
+}
+
 // WhereStoreID applies the entql int predicate on the store_id field.
 func (f *SalesChannelFilter) WhereStoreID(p entql.IntP) {
 	f.Where(p.Field(saleschannel.FieldStoreID))
@@ -4962,6 +5051,11 @@ func (f *ShippingOptionFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(shippingoption.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ShippingOptionFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(shippingoption.FieldVersion))
+}
+
 // WhereRegionID applies the entql int predicate on the region_id field.
 func (f *ShippingOptionFilter) WhereRegionID(p entql.IntP) {
 	f.Where(p.Field(shippingoption.FieldRegionID))
@@ -5060,6 +5154,11 @@ func (f *StockLocationFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(stocklocation.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *StockLocationFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(stocklocation.FieldVersion))
+}
+
 // WhereName applies the entql string predicate on the name field.
 func (f *StockLocationFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(stocklocation.FieldName))
@@ -5132,6 +5231,11 @@ func (f *StoreFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereTenantID applies the entql int predicate on the tenant_id field.
 func (f *StoreFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(store.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *StoreFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(store.FieldVersion))
 }
 
 // WhereHandle applies the entql string predicate on the handle field.
@@ -5424,6 +5528,11 @@ func (f *TenantFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(tenant.FieldUpdatedAt))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *TenantFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(tenant.FieldVersion))
+}
+
 // WhereHandle applies the entql string predicate on the handle field.
 func (f *TenantFilter) WhereHandle(p entql.StringP) {
 	f.Where(p.Field(tenant.FieldHandle))
@@ -5526,6 +5635,11 @@ func (f *UserFilter) WhereCreatedAt(p entql.TimeP) {
 // WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
 func (f *UserFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(user.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *UserFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(user.FieldVersion))
 }
 
 // WhereEmail applies the entql string predicate on the email field.

@@ -103,6 +103,8 @@ type APIKeyMutation struct {
 	id            *int
 	created_at    *time.Time
 	updated_at    *time.Time
+	version       *int64
+	addversion    *int64
 	kind          *apikey.Kind
 	name          *string
 	roles         *[]string
@@ -325,6 +327,62 @@ func (m *APIKeyMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *APIKeyMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *APIKeyMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *APIKeyMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the APIKey entity.
+// If the APIKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *APIKeyMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *APIKeyMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *APIKeyMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *APIKeyMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetStoreID sets the "store_id" field.
@@ -771,7 +829,7 @@ func (m *APIKeyMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *APIKeyMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, apikey.FieldCreatedAt)
 	}
@@ -780,6 +838,9 @@ func (m *APIKeyMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, apikey.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, apikey.FieldVersion)
 	}
 	if m.store != nil {
 		fields = append(fields, apikey.FieldStoreID)
@@ -819,6 +880,8 @@ func (m *APIKeyMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case apikey.FieldTenantID:
 		return m.TenantID()
+	case apikey.FieldVersion:
+		return m.Version()
 	case apikey.FieldStoreID:
 		return m.StoreID()
 	case apikey.FieldKind:
@@ -850,6 +913,8 @@ func (m *APIKeyMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldUpdatedAt(ctx)
 	case apikey.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case apikey.FieldVersion:
+		return m.OldVersion(ctx)
 	case apikey.FieldStoreID:
 		return m.OldStoreID(ctx)
 	case apikey.FieldKind:
@@ -895,6 +960,13 @@ func (m *APIKeyMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case apikey.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case apikey.FieldStoreID:
 		v, ok := value.(int)
@@ -960,6 +1032,9 @@ func (m *APIKeyMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *APIKeyMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, apikey.FieldVersion)
+	}
 	return fields
 }
 
@@ -968,6 +1043,8 @@ func (m *APIKeyMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *APIKeyMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case apikey.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -977,6 +1054,13 @@ func (m *APIKeyMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *APIKeyMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case apikey.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown APIKey numeric field %s", name)
 }
@@ -1039,6 +1123,9 @@ func (m *APIKeyMutation) ResetField(name string) error {
 		return nil
 	case apikey.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case apikey.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case apikey.FieldStoreID:
 		m.ResetStoreID()
@@ -4985,6 +5072,8 @@ type CustomerAddressMutation struct {
 	id            *int
 	created_at    *time.Time
 	updated_at    *time.Time
+	version       *int64
+	addversion    *int64
 	first_name    *string
 	last_name     *string
 	address1      *string
@@ -5207,6 +5296,62 @@ func (m *CustomerAddressMutation) OldTenantID(ctx context.Context) (v int, err e
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *CustomerAddressMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *CustomerAddressMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *CustomerAddressMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the CustomerAddress entity.
+// If the CustomerAddress object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerAddressMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *CustomerAddressMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *CustomerAddressMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *CustomerAddressMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetUserID sets the "user_id" field.
@@ -5660,7 +5805,7 @@ func (m *CustomerAddressMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerAddressMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, customeraddress.FieldCreatedAt)
 	}
@@ -5669,6 +5814,9 @@ func (m *CustomerAddressMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, customeraddress.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, customeraddress.FieldVersion)
 	}
 	if m.user != nil {
 		fields = append(fields, customeraddress.FieldUserID)
@@ -5711,6 +5859,8 @@ func (m *CustomerAddressMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case customeraddress.FieldTenantID:
 		return m.TenantID()
+	case customeraddress.FieldVersion:
+		return m.Version()
 	case customeraddress.FieldUserID:
 		return m.UserID()
 	case customeraddress.FieldFirstName:
@@ -5744,6 +5894,8 @@ func (m *CustomerAddressMutation) OldField(ctx context.Context, name string) (en
 		return m.OldUpdatedAt(ctx)
 	case customeraddress.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case customeraddress.FieldVersion:
+		return m.OldVersion(ctx)
 	case customeraddress.FieldUserID:
 		return m.OldUserID(ctx)
 	case customeraddress.FieldFirstName:
@@ -5791,6 +5943,13 @@ func (m *CustomerAddressMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case customeraddress.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case customeraddress.FieldUserID:
 		v, ok := value.(int)
@@ -5863,6 +6022,9 @@ func (m *CustomerAddressMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *CustomerAddressMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, customeraddress.FieldVersion)
+	}
 	return fields
 }
 
@@ -5871,6 +6033,8 @@ func (m *CustomerAddressMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *CustomerAddressMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case customeraddress.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -5880,6 +6044,13 @@ func (m *CustomerAddressMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *CustomerAddressMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case customeraddress.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown CustomerAddress numeric field %s", name)
 }
@@ -5936,6 +6107,9 @@ func (m *CustomerAddressMutation) ResetField(name string) error {
 		return nil
 	case customeraddress.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case customeraddress.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case customeraddress.FieldUserID:
 		m.ResetUserID()
@@ -6068,6 +6242,8 @@ type DomainMutation struct {
 	id                 *int
 	created_at         *time.Time
 	updated_at         *time.Time
+	version            *int64
+	addversion         *int64
 	hostname           *string
 	status             *domain.Status
 	verification_token *string
@@ -6288,6 +6464,62 @@ func (m *DomainMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *DomainMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *DomainMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *DomainMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Domain entity.
+// If the Domain object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *DomainMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *DomainMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *DomainMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetStoreID sets the "store_id" field.
@@ -6656,7 +6888,7 @@ func (m *DomainMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DomainMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.created_at != nil {
 		fields = append(fields, domain.FieldCreatedAt)
 	}
@@ -6665,6 +6897,9 @@ func (m *DomainMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, domain.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, domain.FieldVersion)
 	}
 	if m.store != nil {
 		fields = append(fields, domain.FieldStoreID)
@@ -6701,6 +6936,8 @@ func (m *DomainMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case domain.FieldTenantID:
 		return m.TenantID()
+	case domain.FieldVersion:
+		return m.Version()
 	case domain.FieldStoreID:
 		return m.StoreID()
 	case domain.FieldHostname:
@@ -6730,6 +6967,8 @@ func (m *DomainMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldUpdatedAt(ctx)
 	case domain.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case domain.FieldVersion:
+		return m.OldVersion(ctx)
 	case domain.FieldStoreID:
 		return m.OldStoreID(ctx)
 	case domain.FieldHostname:
@@ -6773,6 +7012,13 @@ func (m *DomainMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case domain.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case domain.FieldStoreID:
 		v, ok := value.(int)
@@ -6831,6 +7077,9 @@ func (m *DomainMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *DomainMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, domain.FieldVersion)
+	}
 	return fields
 }
 
@@ -6839,6 +7088,8 @@ func (m *DomainMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *DomainMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case domain.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -6848,6 +7099,13 @@ func (m *DomainMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *DomainMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case domain.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Domain numeric field %s", name)
 }
@@ -6898,6 +7156,9 @@ func (m *DomainMutation) ResetField(name string) error {
 		return nil
 	case domain.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case domain.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case domain.FieldStoreID:
 		m.ResetStoreID()
@@ -7764,6 +8025,8 @@ type IntegrationEndpointMutation struct {
 	id                         *int
 	created_at                 *time.Time
 	updated_at                 *time.Time
+	version                    *int64
+	addversion                 *int64
 	url                        *string
 	description                *string
 	event_types                *[]string
@@ -7989,6 +8252,62 @@ func (m *IntegrationEndpointMutation) OldTenantID(ctx context.Context) (v int, e
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *IntegrationEndpointMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *IntegrationEndpointMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *IntegrationEndpointMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *IntegrationEndpointMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *IntegrationEndpointMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *IntegrationEndpointMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetStoreID sets the "store_id" field.
@@ -8526,7 +8845,7 @@ func (m *IntegrationEndpointMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IntegrationEndpointMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, integrationendpoint.FieldCreatedAt)
 	}
@@ -8535,6 +8854,9 @@ func (m *IntegrationEndpointMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, integrationendpoint.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, integrationendpoint.FieldVersion)
 	}
 	if m.store != nil {
 		fields = append(fields, integrationendpoint.FieldStoreID)
@@ -8580,6 +8902,8 @@ func (m *IntegrationEndpointMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case integrationendpoint.FieldTenantID:
 		return m.TenantID()
+	case integrationendpoint.FieldVersion:
+		return m.Version()
 	case integrationendpoint.FieldStoreID:
 		return m.StoreID()
 	case integrationendpoint.FieldURL:
@@ -8615,6 +8939,8 @@ func (m *IntegrationEndpointMutation) OldField(ctx context.Context, name string)
 		return m.OldUpdatedAt(ctx)
 	case integrationendpoint.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case integrationendpoint.FieldVersion:
+		return m.OldVersion(ctx)
 	case integrationendpoint.FieldStoreID:
 		return m.OldStoreID(ctx)
 	case integrationendpoint.FieldURL:
@@ -8664,6 +8990,13 @@ func (m *IntegrationEndpointMutation) SetField(name string, value ent.Value) err
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case integrationendpoint.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case integrationendpoint.FieldStoreID:
 		v, ok := value.(int)
@@ -8743,6 +9076,9 @@ func (m *IntegrationEndpointMutation) SetField(name string, value ent.Value) err
 // this mutation.
 func (m *IntegrationEndpointMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, integrationendpoint.FieldVersion)
+	}
 	if m.adddead_streak != nil {
 		fields = append(fields, integrationendpoint.FieldDeadStreak)
 	}
@@ -8754,6 +9090,8 @@ func (m *IntegrationEndpointMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *IntegrationEndpointMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case integrationendpoint.FieldVersion:
+		return m.AddedVersion()
 	case integrationendpoint.FieldDeadStreak:
 		return m.AddedDeadStreak()
 	}
@@ -8765,6 +9103,13 @@ func (m *IntegrationEndpointMutation) AddedField(name string) (ent.Value, bool) 
 // type.
 func (m *IntegrationEndpointMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case integrationendpoint.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case integrationendpoint.FieldDeadStreak:
 		v, ok := value.(int)
 		if !ok {
@@ -8834,6 +9179,9 @@ func (m *IntegrationEndpointMutation) ResetField(name string) error {
 		return nil
 	case integrationendpoint.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case integrationendpoint.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case integrationendpoint.FieldStoreID:
 		m.ResetStoreID()
@@ -8969,6 +9317,8 @@ type InventoryLevelMutation struct {
 	id                   *int
 	created_at           *time.Time
 	updated_at           *time.Time
+	version              *int64
+	addversion           *int64
 	stocked_quantity     *int
 	addstocked_quantity  *int
 	reserved_quantity    *int
@@ -9189,6 +9539,62 @@ func (m *InventoryLevelMutation) OldTenantID(ctx context.Context) (v int, err er
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *InventoryLevelMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *InventoryLevelMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *InventoryLevelMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the InventoryLevel entity.
+// If the InventoryLevel object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InventoryLevelMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *InventoryLevelMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *InventoryLevelMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *InventoryLevelMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetVariantID sets the "variant_id" field.
@@ -9490,7 +9896,7 @@ func (m *InventoryLevelMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *InventoryLevelMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, inventorylevel.FieldCreatedAt)
 	}
@@ -9499,6 +9905,9 @@ func (m *InventoryLevelMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, inventorylevel.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, inventorylevel.FieldVersion)
 	}
 	if m.variant != nil {
 		fields = append(fields, inventorylevel.FieldVariantID)
@@ -9526,6 +9935,8 @@ func (m *InventoryLevelMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case inventorylevel.FieldTenantID:
 		return m.TenantID()
+	case inventorylevel.FieldVersion:
+		return m.Version()
 	case inventorylevel.FieldVariantID:
 		return m.VariantID()
 	case inventorylevel.FieldLocationID:
@@ -9549,6 +9960,8 @@ func (m *InventoryLevelMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldUpdatedAt(ctx)
 	case inventorylevel.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case inventorylevel.FieldVersion:
+		return m.OldVersion(ctx)
 	case inventorylevel.FieldVariantID:
 		return m.OldVariantID(ctx)
 	case inventorylevel.FieldLocationID:
@@ -9587,6 +10000,13 @@ func (m *InventoryLevelMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case inventorylevel.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case inventorylevel.FieldVariantID:
 		v, ok := value.(int)
 		if !ok {
@@ -9623,6 +10043,9 @@ func (m *InventoryLevelMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *InventoryLevelMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, inventorylevel.FieldVersion)
+	}
 	if m.addstocked_quantity != nil {
 		fields = append(fields, inventorylevel.FieldStockedQuantity)
 	}
@@ -9637,6 +10060,8 @@ func (m *InventoryLevelMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *InventoryLevelMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case inventorylevel.FieldVersion:
+		return m.AddedVersion()
 	case inventorylevel.FieldStockedQuantity:
 		return m.AddedStockedQuantity()
 	case inventorylevel.FieldReservedQuantity:
@@ -9650,6 +10075,13 @@ func (m *InventoryLevelMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *InventoryLevelMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case inventorylevel.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case inventorylevel.FieldStockedQuantity:
 		v, ok := value.(int)
 		if !ok {
@@ -9699,6 +10131,9 @@ func (m *InventoryLevelMutation) ResetField(name string) error {
 		return nil
 	case inventorylevel.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case inventorylevel.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case inventorylevel.FieldVariantID:
 		m.ResetVariantID()
@@ -12602,6 +13037,8 @@ type OrderMutation struct {
 	id                  *int
 	created_at          *time.Time
 	updated_at          *time.Time
+	version             *int64
+	addversion          *int64
 	display_id          *int
 	adddisplay_id       *int
 	cart_id             *int
@@ -12853,6 +13290,62 @@ func (m *OrderMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *OrderMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *OrderMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *OrderMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *OrderMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *OrderMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *OrderMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetStoreID sets the "store_id" field.
@@ -14133,7 +14626,7 @@ func (m *OrderMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderMutation) Fields() []string {
-	fields := make([]string, 0, 24)
+	fields := make([]string, 0, 25)
 	if m.created_at != nil {
 		fields = append(fields, order.FieldCreatedAt)
 	}
@@ -14142,6 +14635,9 @@ func (m *OrderMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, order.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, order.FieldVersion)
 	}
 	if m.store != nil {
 		fields = append(fields, order.FieldStoreID)
@@ -14220,6 +14716,8 @@ func (m *OrderMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case order.FieldTenantID:
 		return m.TenantID()
+	case order.FieldVersion:
+		return m.Version()
 	case order.FieldStoreID:
 		return m.StoreID()
 	case order.FieldDisplayID:
@@ -14277,6 +14775,8 @@ func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldUpdatedAt(ctx)
 	case order.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case order.FieldVersion:
+		return m.OldVersion(ctx)
 	case order.FieldStoreID:
 		return m.OldStoreID(ctx)
 	case order.FieldDisplayID:
@@ -14348,6 +14848,13 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case order.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case order.FieldStoreID:
 		v, ok := value.(int)
@@ -14504,6 +15011,9 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *OrderMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, order.FieldVersion)
+	}
 	if m.adddisplay_id != nil {
 		fields = append(fields, order.FieldDisplayID)
 	}
@@ -14533,6 +15043,8 @@ func (m *OrderMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *OrderMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case order.FieldVersion:
+		return m.AddedVersion()
 	case order.FieldDisplayID:
 		return m.AddedDisplayID()
 	case order.FieldCartID:
@@ -14556,6 +15068,13 @@ func (m *OrderMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *OrderMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case order.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case order.FieldDisplayID:
 		v, ok := value.(int)
 		if !ok {
@@ -14691,6 +15210,9 @@ func (m *OrderMutation) ResetField(name string) error {
 		return nil
 	case order.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case order.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case order.FieldStoreID:
 		m.ResetStoreID()
@@ -17142,6 +17664,8 @@ type PriceMutation struct {
 	id             *int
 	created_at     *time.Time
 	updated_at     *time.Time
+	version        *int64
+	addversion     *int64
 	currency_code  *string
 	amount         *int64
 	addamount      *int64
@@ -17361,6 +17885,62 @@ func (m *PriceMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *PriceMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *PriceMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *PriceMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Price entity.
+// If the Price object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PriceMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *PriceMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *PriceMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *PriceMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetVariantID sets the "variant_id" field.
@@ -17655,7 +18235,7 @@ func (m *PriceMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PriceMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, price.FieldCreatedAt)
 	}
@@ -17664,6 +18244,9 @@ func (m *PriceMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, price.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, price.FieldVersion)
 	}
 	if m.variant != nil {
 		fields = append(fields, price.FieldVariantID)
@@ -17691,6 +18274,8 @@ func (m *PriceMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case price.FieldTenantID:
 		return m.TenantID()
+	case price.FieldVersion:
+		return m.Version()
 	case price.FieldVariantID:
 		return m.VariantID()
 	case price.FieldCurrencyCode:
@@ -17714,6 +18299,8 @@ func (m *PriceMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldUpdatedAt(ctx)
 	case price.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case price.FieldVersion:
+		return m.OldVersion(ctx)
 	case price.FieldVariantID:
 		return m.OldVariantID(ctx)
 	case price.FieldCurrencyCode:
@@ -17752,6 +18339,13 @@ func (m *PriceMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case price.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case price.FieldVariantID:
 		v, ok := value.(int)
 		if !ok {
@@ -17788,6 +18382,9 @@ func (m *PriceMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *PriceMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, price.FieldVersion)
+	}
 	if m.addamount != nil {
 		fields = append(fields, price.FieldAmount)
 	}
@@ -17799,6 +18396,8 @@ func (m *PriceMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *PriceMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case price.FieldVersion:
+		return m.AddedVersion()
 	case price.FieldAmount:
 		return m.AddedAmount()
 	}
@@ -17810,6 +18409,13 @@ func (m *PriceMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *PriceMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case price.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case price.FieldAmount:
 		v, ok := value.(int64)
 		if !ok {
@@ -17861,6 +18467,9 @@ func (m *PriceMutation) ResetField(name string) error {
 		return nil
 	case price.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case price.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case price.FieldVariantID:
 		m.ResetVariantID()
@@ -17996,6 +18605,8 @@ type ProductMutation struct {
 	id                    *int
 	created_at            *time.Time
 	updated_at            *time.Time
+	version               *int64
+	addversion            *int64
 	title                 *string
 	handle                *string
 	description           *string
@@ -18231,6 +18842,62 @@ func (m *ProductMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *ProductMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ProductMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProductMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProductMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProductMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProductMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetTitle sets the "title" field.
@@ -18980,7 +19647,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -18989,6 +19656,9 @@ func (m *ProductMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, product.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, product.FieldVersion)
 	}
 	if m.title != nil {
 		fields = append(fields, product.FieldTitle)
@@ -19034,6 +19704,8 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case product.FieldTenantID:
 		return m.TenantID()
+	case product.FieldVersion:
+		return m.Version()
 	case product.FieldTitle:
 		return m.Title()
 	case product.FieldHandle:
@@ -19069,6 +19741,8 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldUpdatedAt(ctx)
 	case product.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case product.FieldVersion:
+		return m.OldVersion(ctx)
 	case product.FieldTitle:
 		return m.OldTitle(ctx)
 	case product.FieldHandle:
@@ -19118,6 +19792,13 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case product.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case product.FieldTitle:
 		v, ok := value.(string)
@@ -19197,6 +19878,9 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ProductMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, product.FieldVersion)
+	}
 	return fields
 }
 
@@ -19205,6 +19889,8 @@ func (m *ProductMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ProductMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case product.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -19214,6 +19900,13 @@ func (m *ProductMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ProductMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case product.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Product numeric field %s", name)
 }
@@ -19288,6 +19981,9 @@ func (m *ProductMutation) ResetField(name string) error {
 		return nil
 	case product.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case product.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case product.FieldTitle:
 		m.ResetTitle()
@@ -19521,6 +20217,8 @@ type ProductCategoryMutation struct {
 	id              *int
 	created_at      *time.Time
 	updated_at      *time.Time
+	version         *int64
+	addversion      *int64
 	name            *string
 	handle          *string
 	clearedFields   map[string]struct{}
@@ -19740,6 +20438,62 @@ func (m *ProductCategoryMutation) OldTenantID(ctx context.Context) (v int, err e
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *ProductCategoryMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ProductCategoryMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProductCategoryMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ProductCategory entity.
+// If the ProductCategory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductCategoryMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProductCategoryMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProductCategoryMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProductCategoryMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetName sets the "name" field.
@@ -20005,7 +20759,7 @@ func (m *ProductCategoryMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductCategoryMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.created_at != nil {
 		fields = append(fields, productcategory.FieldCreatedAt)
 	}
@@ -20014,6 +20768,9 @@ func (m *ProductCategoryMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, productcategory.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, productcategory.FieldVersion)
 	}
 	if m.name != nil {
 		fields = append(fields, productcategory.FieldName)
@@ -20038,6 +20795,8 @@ func (m *ProductCategoryMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case productcategory.FieldTenantID:
 		return m.TenantID()
+	case productcategory.FieldVersion:
+		return m.Version()
 	case productcategory.FieldName:
 		return m.Name()
 	case productcategory.FieldHandle:
@@ -20059,6 +20818,8 @@ func (m *ProductCategoryMutation) OldField(ctx context.Context, name string) (en
 		return m.OldUpdatedAt(ctx)
 	case productcategory.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case productcategory.FieldVersion:
+		return m.OldVersion(ctx)
 	case productcategory.FieldName:
 		return m.OldName(ctx)
 	case productcategory.FieldHandle:
@@ -20095,6 +20856,13 @@ func (m *ProductCategoryMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case productcategory.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case productcategory.FieldName:
 		v, ok := value.(string)
 		if !ok {
@@ -20124,6 +20892,9 @@ func (m *ProductCategoryMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ProductCategoryMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, productcategory.FieldVersion)
+	}
 	return fields
 }
 
@@ -20132,6 +20903,8 @@ func (m *ProductCategoryMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ProductCategoryMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case productcategory.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -20141,6 +20914,13 @@ func (m *ProductCategoryMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ProductCategoryMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case productcategory.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown ProductCategory numeric field %s", name)
 }
@@ -20185,6 +20965,9 @@ func (m *ProductCategoryMutation) ResetField(name string) error {
 		return nil
 	case productcategory.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case productcategory.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case productcategory.FieldName:
 		m.ResetName()
@@ -20327,6 +21110,8 @@ type ProductCollectionMutation struct {
 	id            *int
 	created_at    *time.Time
 	updated_at    *time.Time
+	version       *int64
+	addversion    *int64
 	title         *string
 	handle        *string
 	clearedFields map[string]struct{}
@@ -20543,6 +21328,62 @@ func (m *ProductCollectionMutation) ResetTenantID() {
 	m.tenant = nil
 }
 
+// SetVersion sets the "version" field.
+func (m *ProductCollectionMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProductCollectionMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ProductCollection entity.
+// If the ProductCollection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductCollectionMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProductCollectionMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProductCollectionMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProductCollectionMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetTitle sets the "title" field.
 func (m *ProductCollectionMutation) SetTitle(s string) {
 	m.title = &s
@@ -20676,7 +21517,7 @@ func (m *ProductCollectionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductCollectionMutation) Fields() []string {
-	fields := make([]string, 0, 5)
+	fields := make([]string, 0, 6)
 	if m.created_at != nil {
 		fields = append(fields, productcollection.FieldCreatedAt)
 	}
@@ -20685,6 +21526,9 @@ func (m *ProductCollectionMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, productcollection.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, productcollection.FieldVersion)
 	}
 	if m.title != nil {
 		fields = append(fields, productcollection.FieldTitle)
@@ -20706,6 +21550,8 @@ func (m *ProductCollectionMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case productcollection.FieldTenantID:
 		return m.TenantID()
+	case productcollection.FieldVersion:
+		return m.Version()
 	case productcollection.FieldTitle:
 		return m.Title()
 	case productcollection.FieldHandle:
@@ -20725,6 +21571,8 @@ func (m *ProductCollectionMutation) OldField(ctx context.Context, name string) (
 		return m.OldUpdatedAt(ctx)
 	case productcollection.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case productcollection.FieldVersion:
+		return m.OldVersion(ctx)
 	case productcollection.FieldTitle:
 		return m.OldTitle(ctx)
 	case productcollection.FieldHandle:
@@ -20759,6 +21607,13 @@ func (m *ProductCollectionMutation) SetField(name string, value ent.Value) error
 		}
 		m.SetTenantID(v)
 		return nil
+	case productcollection.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case productcollection.FieldTitle:
 		v, ok := value.(string)
 		if !ok {
@@ -20781,6 +21636,9 @@ func (m *ProductCollectionMutation) SetField(name string, value ent.Value) error
 // this mutation.
 func (m *ProductCollectionMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, productcollection.FieldVersion)
+	}
 	return fields
 }
 
@@ -20789,6 +21647,8 @@ func (m *ProductCollectionMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ProductCollectionMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case productcollection.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -20798,6 +21658,13 @@ func (m *ProductCollectionMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ProductCollectionMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case productcollection.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown ProductCollection numeric field %s", name)
 }
@@ -20833,6 +21700,9 @@ func (m *ProductCollectionMutation) ResetField(name string) error {
 		return nil
 	case productcollection.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case productcollection.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case productcollection.FieldTitle:
 		m.ResetTitle()
@@ -20924,6 +21794,8 @@ type ProductOptionMutation struct {
 	op             Op
 	typ            string
 	id             *int
+	version        *int64
+	addversion     *int64
 	title          *string
 	values         *[]string
 	appendvalues   []string
@@ -21069,6 +21941,62 @@ func (m *ProductOptionMutation) OldTenantID(ctx context.Context) (v int, err err
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *ProductOptionMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ProductOptionMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProductOptionMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ProductOption entity.
+// If the ProductOption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductOptionMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProductOptionMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProductOptionMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProductOptionMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetProductID sets the "product_id" field.
@@ -21282,9 +22210,12 @@ func (m *ProductOptionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductOptionMutation) Fields() []string {
-	fields := make([]string, 0, 4)
+	fields := make([]string, 0, 5)
 	if m.tenant != nil {
 		fields = append(fields, productoption.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, productoption.FieldVersion)
 	}
 	if m.product != nil {
 		fields = append(fields, productoption.FieldProductID)
@@ -21305,6 +22236,8 @@ func (m *ProductOptionMutation) Field(name string) (ent.Value, bool) {
 	switch name {
 	case productoption.FieldTenantID:
 		return m.TenantID()
+	case productoption.FieldVersion:
+		return m.Version()
 	case productoption.FieldProductID:
 		return m.ProductID()
 	case productoption.FieldTitle:
@@ -21322,6 +22255,8 @@ func (m *ProductOptionMutation) OldField(ctx context.Context, name string) (ent.
 	switch name {
 	case productoption.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case productoption.FieldVersion:
+		return m.OldVersion(ctx)
 	case productoption.FieldProductID:
 		return m.OldProductID(ctx)
 	case productoption.FieldTitle:
@@ -21343,6 +22278,13 @@ func (m *ProductOptionMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case productoption.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case productoption.FieldProductID:
 		v, ok := value.(int)
@@ -21373,6 +22315,9 @@ func (m *ProductOptionMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ProductOptionMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, productoption.FieldVersion)
+	}
 	return fields
 }
 
@@ -21381,6 +22326,8 @@ func (m *ProductOptionMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ProductOptionMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case productoption.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -21390,6 +22337,13 @@ func (m *ProductOptionMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ProductOptionMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case productoption.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown ProductOption numeric field %s", name)
 }
@@ -21419,6 +22373,9 @@ func (m *ProductOptionMutation) ResetField(name string) error {
 	switch name {
 	case productoption.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case productoption.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case productoption.FieldProductID:
 		m.ResetProductID()
@@ -21533,6 +22490,8 @@ type ProductVariantMutation struct {
 	id                      *int
 	created_at              *time.Time
 	updated_at              *time.Time
+	version                 *int64
+	addversion              *int64
 	title                   *string
 	sku                     *string
 	option_values           *map[string]string
@@ -21761,6 +22720,62 @@ func (m *ProductVariantMutation) OldTenantID(ctx context.Context) (v int, err er
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *ProductVariantMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ProductVariantMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProductVariantMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProductVariantMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProductVariantMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProductVariantMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetProductID sets the "product_id" field.
@@ -22307,7 +23322,7 @@ func (m *ProductVariantMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductVariantMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, productvariant.FieldCreatedAt)
 	}
@@ -22316,6 +23331,9 @@ func (m *ProductVariantMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, productvariant.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, productvariant.FieldVersion)
 	}
 	if m.product != nil {
 		fields = append(fields, productvariant.FieldProductID)
@@ -22355,6 +23373,8 @@ func (m *ProductVariantMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case productvariant.FieldTenantID:
 		return m.TenantID()
+	case productvariant.FieldVersion:
+		return m.Version()
 	case productvariant.FieldProductID:
 		return m.ProductID()
 	case productvariant.FieldTitle:
@@ -22386,6 +23406,8 @@ func (m *ProductVariantMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldUpdatedAt(ctx)
 	case productvariant.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case productvariant.FieldVersion:
+		return m.OldVersion(ctx)
 	case productvariant.FieldProductID:
 		return m.OldProductID(ctx)
 	case productvariant.FieldTitle:
@@ -22431,6 +23453,13 @@ func (m *ProductVariantMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case productvariant.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case productvariant.FieldProductID:
 		v, ok := value.(int)
@@ -22496,6 +23525,9 @@ func (m *ProductVariantMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ProductVariantMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, productvariant.FieldVersion)
+	}
 	if m.addweight != nil {
 		fields = append(fields, productvariant.FieldWeight)
 	}
@@ -22507,6 +23539,8 @@ func (m *ProductVariantMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ProductVariantMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case productvariant.FieldVersion:
+		return m.AddedVersion()
 	case productvariant.FieldWeight:
 		return m.AddedWeight()
 	}
@@ -22518,6 +23552,13 @@ func (m *ProductVariantMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ProductVariantMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case productvariant.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case productvariant.FieldWeight:
 		v, ok := value.(int)
 		if !ok {
@@ -22581,6 +23622,9 @@ func (m *ProductVariantMutation) ResetField(name string) error {
 		return nil
 	case productvariant.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case productvariant.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case productvariant.FieldProductID:
 		m.ResetProductID()
@@ -23566,6 +24610,8 @@ type RegionMutation struct {
 	id                      *int
 	created_at              *time.Time
 	updated_at              *time.Time
+	version                 *int64
+	addversion              *int64
 	name                    *string
 	currency_code           *string
 	countries               *[]string
@@ -23788,6 +24834,62 @@ func (m *RegionMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *RegionMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *RegionMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *RegionMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Region entity.
+// If the Region object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RegionMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *RegionMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *RegionMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *RegionMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetName sets the "name" field.
@@ -24134,7 +25236,7 @@ func (m *RegionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RegionMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.created_at != nil {
 		fields = append(fields, region.FieldCreatedAt)
 	}
@@ -24143,6 +25245,9 @@ func (m *RegionMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, region.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, region.FieldVersion)
 	}
 	if m.name != nil {
 		fields = append(fields, region.FieldName)
@@ -24173,6 +25278,8 @@ func (m *RegionMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case region.FieldTenantID:
 		return m.TenantID()
+	case region.FieldVersion:
+		return m.Version()
 	case region.FieldName:
 		return m.Name()
 	case region.FieldCurrencyCode:
@@ -24198,6 +25305,8 @@ func (m *RegionMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldUpdatedAt(ctx)
 	case region.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case region.FieldVersion:
+		return m.OldVersion(ctx)
 	case region.FieldName:
 		return m.OldName(ctx)
 	case region.FieldCurrencyCode:
@@ -24237,6 +25346,13 @@ func (m *RegionMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case region.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case region.FieldName:
 		v, ok := value.(string)
@@ -24281,6 +25397,9 @@ func (m *RegionMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *RegionMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, region.FieldVersion)
+	}
 	if m.addtax_rate_bps != nil {
 		fields = append(fields, region.FieldTaxRateBps)
 	}
@@ -24292,6 +25411,8 @@ func (m *RegionMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *RegionMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case region.FieldVersion:
+		return m.AddedVersion()
 	case region.FieldTaxRateBps:
 		return m.AddedTaxRateBps()
 	}
@@ -24303,6 +25424,13 @@ func (m *RegionMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *RegionMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case region.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case region.FieldTaxRateBps:
 		v, ok := value.(int)
 		if !ok {
@@ -24354,6 +25482,9 @@ func (m *RegionMutation) ResetField(name string) error {
 		return nil
 	case region.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case region.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case region.FieldName:
 		m.ResetName()
@@ -25325,6 +26456,8 @@ type SalesChannelMutation struct {
 	id              *int
 	created_at      *time.Time
 	updated_at      *time.Time
+	version         *int64
+	addversion      *int64
 	name            *string
 	description     *string
 	is_disabled     *bool
@@ -25545,6 +26678,62 @@ func (m *SalesChannelMutation) OldTenantID(ctx context.Context) (v int, err erro
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *SalesChannelMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *SalesChannelMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *SalesChannelMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the SalesChannel entity.
+// If the SalesChannel object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SalesChannelMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *SalesChannelMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *SalesChannelMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *SalesChannelMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetStoreID sets the "store_id" field.
@@ -25833,7 +27022,7 @@ func (m *SalesChannelMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SalesChannelMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, saleschannel.FieldCreatedAt)
 	}
@@ -25842,6 +27031,9 @@ func (m *SalesChannelMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, saleschannel.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, saleschannel.FieldVersion)
 	}
 	if m.store != nil {
 		fields = append(fields, saleschannel.FieldStoreID)
@@ -25869,6 +27061,8 @@ func (m *SalesChannelMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case saleschannel.FieldTenantID:
 		return m.TenantID()
+	case saleschannel.FieldVersion:
+		return m.Version()
 	case saleschannel.FieldStoreID:
 		return m.StoreID()
 	case saleschannel.FieldName:
@@ -25892,6 +27086,8 @@ func (m *SalesChannelMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldUpdatedAt(ctx)
 	case saleschannel.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case saleschannel.FieldVersion:
+		return m.OldVersion(ctx)
 	case saleschannel.FieldStoreID:
 		return m.OldStoreID(ctx)
 	case saleschannel.FieldName:
@@ -25930,6 +27126,13 @@ func (m *SalesChannelMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case saleschannel.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case saleschannel.FieldStoreID:
 		v, ok := value.(int)
 		if !ok {
@@ -25966,6 +27169,9 @@ func (m *SalesChannelMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *SalesChannelMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, saleschannel.FieldVersion)
+	}
 	return fields
 }
 
@@ -25974,6 +27180,8 @@ func (m *SalesChannelMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *SalesChannelMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case saleschannel.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -25983,6 +27191,13 @@ func (m *SalesChannelMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *SalesChannelMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case saleschannel.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown SalesChannel numeric field %s", name)
 }
@@ -26018,6 +27233,9 @@ func (m *SalesChannelMutation) ResetField(name string) error {
 		return nil
 	case saleschannel.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case saleschannel.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case saleschannel.FieldStoreID:
 		m.ResetStoreID()
@@ -26744,6 +27962,8 @@ type ShippingOptionMutation struct {
 	id            *int
 	created_at    *time.Time
 	updated_at    *time.Time
+	version       *int64
+	addversion    *int64
 	name          *string
 	amount        *int64
 	addamount     *int64
@@ -26963,6 +28183,62 @@ func (m *ShippingOptionMutation) ResetTenantID() {
 	m.tenant = nil
 }
 
+// SetVersion sets the "version" field.
+func (m *ShippingOptionMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ShippingOptionMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ShippingOption entity.
+// If the ShippingOption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ShippingOptionMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ShippingOptionMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ShippingOptionMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ShippingOptionMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetRegionID sets the "region_id" field.
 func (m *ShippingOptionMutation) SetRegionID(i int) {
 	m.region = &i
@@ -27179,7 +28455,7 @@ func (m *ShippingOptionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ShippingOptionMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.created_at != nil {
 		fields = append(fields, shippingoption.FieldCreatedAt)
 	}
@@ -27188,6 +28464,9 @@ func (m *ShippingOptionMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, shippingoption.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, shippingoption.FieldVersion)
 	}
 	if m.region != nil {
 		fields = append(fields, shippingoption.FieldRegionID)
@@ -27212,6 +28491,8 @@ func (m *ShippingOptionMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case shippingoption.FieldTenantID:
 		return m.TenantID()
+	case shippingoption.FieldVersion:
+		return m.Version()
 	case shippingoption.FieldRegionID:
 		return m.RegionID()
 	case shippingoption.FieldName:
@@ -27233,6 +28514,8 @@ func (m *ShippingOptionMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldUpdatedAt(ctx)
 	case shippingoption.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case shippingoption.FieldVersion:
+		return m.OldVersion(ctx)
 	case shippingoption.FieldRegionID:
 		return m.OldRegionID(ctx)
 	case shippingoption.FieldName:
@@ -27269,6 +28552,13 @@ func (m *ShippingOptionMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case shippingoption.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case shippingoption.FieldRegionID:
 		v, ok := value.(int)
 		if !ok {
@@ -27298,6 +28588,9 @@ func (m *ShippingOptionMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ShippingOptionMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, shippingoption.FieldVersion)
+	}
 	if m.addamount != nil {
 		fields = append(fields, shippingoption.FieldAmount)
 	}
@@ -27309,6 +28602,8 @@ func (m *ShippingOptionMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ShippingOptionMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case shippingoption.FieldVersion:
+		return m.AddedVersion()
 	case shippingoption.FieldAmount:
 		return m.AddedAmount()
 	}
@@ -27320,6 +28615,13 @@ func (m *ShippingOptionMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ShippingOptionMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case shippingoption.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case shippingoption.FieldAmount:
 		v, ok := value.(int64)
 		if !ok {
@@ -27362,6 +28664,9 @@ func (m *ShippingOptionMutation) ResetField(name string) error {
 		return nil
 	case shippingoption.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case shippingoption.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case shippingoption.FieldRegionID:
 		m.ResetRegionID()
@@ -27476,6 +28781,8 @@ type StockLocationMutation struct {
 	id            *int
 	created_at    *time.Time
 	updated_at    *time.Time
+	version       *int64
+	addversion    *int64
 	name          *string
 	clearedFields map[string]struct{}
 	tenant        *int
@@ -27691,6 +28998,62 @@ func (m *StockLocationMutation) ResetTenantID() {
 	m.tenant = nil
 }
 
+// SetVersion sets the "version" field.
+func (m *StockLocationMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *StockLocationMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the StockLocation entity.
+// If the StockLocation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StockLocationMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *StockLocationMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *StockLocationMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *StockLocationMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetName sets the "name" field.
 func (m *StockLocationMutation) SetName(s string) {
 	m.name = &s
@@ -27788,7 +29151,7 @@ func (m *StockLocationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StockLocationMutation) Fields() []string {
-	fields := make([]string, 0, 4)
+	fields := make([]string, 0, 5)
 	if m.created_at != nil {
 		fields = append(fields, stocklocation.FieldCreatedAt)
 	}
@@ -27797,6 +29160,9 @@ func (m *StockLocationMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, stocklocation.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, stocklocation.FieldVersion)
 	}
 	if m.name != nil {
 		fields = append(fields, stocklocation.FieldName)
@@ -27815,6 +29181,8 @@ func (m *StockLocationMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case stocklocation.FieldTenantID:
 		return m.TenantID()
+	case stocklocation.FieldVersion:
+		return m.Version()
 	case stocklocation.FieldName:
 		return m.Name()
 	}
@@ -27832,6 +29200,8 @@ func (m *StockLocationMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldUpdatedAt(ctx)
 	case stocklocation.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case stocklocation.FieldVersion:
+		return m.OldVersion(ctx)
 	case stocklocation.FieldName:
 		return m.OldName(ctx)
 	}
@@ -27864,6 +29234,13 @@ func (m *StockLocationMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case stocklocation.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case stocklocation.FieldName:
 		v, ok := value.(string)
 		if !ok {
@@ -27879,6 +29256,9 @@ func (m *StockLocationMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *StockLocationMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, stocklocation.FieldVersion)
+	}
 	return fields
 }
 
@@ -27887,6 +29267,8 @@ func (m *StockLocationMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *StockLocationMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case stocklocation.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -27896,6 +29278,13 @@ func (m *StockLocationMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *StockLocationMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case stocklocation.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown StockLocation numeric field %s", name)
 }
@@ -27931,6 +29320,9 @@ func (m *StockLocationMutation) ResetField(name string) error {
 		return nil
 	case stocklocation.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case stocklocation.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case stocklocation.FieldName:
 		m.ResetName()
@@ -28021,6 +29413,8 @@ type StoreMutation struct {
 	id              *int
 	created_at      *time.Time
 	updated_at      *time.Time
+	version         *int64
+	addversion      *int64
 	handle          *string
 	name            *string
 	status          *store.Status
@@ -28245,6 +29639,62 @@ func (m *StoreMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *StoreMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *StoreMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *StoreMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Store entity.
+// If the Store object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StoreMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *StoreMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *StoreMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *StoreMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetHandle sets the "handle" field.
@@ -28709,7 +30159,7 @@ func (m *StoreMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StoreMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, store.FieldCreatedAt)
 	}
@@ -28718,6 +30168,9 @@ func (m *StoreMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, store.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, store.FieldVersion)
 	}
 	if m.handle != nil {
 		fields = append(fields, store.FieldHandle)
@@ -28757,6 +30210,8 @@ func (m *StoreMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case store.FieldTenantID:
 		return m.TenantID()
+	case store.FieldVersion:
+		return m.Version()
 	case store.FieldHandle:
 		return m.Handle()
 	case store.FieldName:
@@ -28788,6 +30243,8 @@ func (m *StoreMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldUpdatedAt(ctx)
 	case store.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case store.FieldVersion:
+		return m.OldVersion(ctx)
 	case store.FieldHandle:
 		return m.OldHandle(ctx)
 	case store.FieldName:
@@ -28833,6 +30290,13 @@ func (m *StoreMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case store.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case store.FieldHandle:
 		v, ok := value.(string)
@@ -28898,6 +30362,9 @@ func (m *StoreMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *StoreMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, store.FieldVersion)
+	}
 	if m.addorder_seq != nil {
 		fields = append(fields, store.FieldOrderSeq)
 	}
@@ -28909,6 +30376,8 @@ func (m *StoreMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *StoreMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case store.FieldVersion:
+		return m.AddedVersion()
 	case store.FieldOrderSeq:
 		return m.AddedOrderSeq()
 	}
@@ -28920,6 +30389,13 @@ func (m *StoreMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *StoreMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case store.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case store.FieldOrderSeq:
 		v, ok := value.(int)
 		if !ok {
@@ -28983,6 +30459,9 @@ func (m *StoreMutation) ResetField(name string) error {
 		return nil
 	case store.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case store.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case store.FieldHandle:
 		m.ResetHandle()
@@ -30388,6 +31867,8 @@ type TenantMutation struct {
 	id                *int
 	created_at        *time.Time
 	updated_at        *time.Time
+	version           *int64
+	addversion        *int64
 	handle            *string
 	name              *string
 	status            *tenant.Status
@@ -30573,6 +32054,62 @@ func (m *TenantMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err err
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *TenantMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *TenantMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *TenantMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Tenant entity.
+// If the Tenant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *TenantMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *TenantMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *TenantMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetHandle sets the "handle" field.
@@ -31003,12 +32540,15 @@ func (m *TenantMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *TenantMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.created_at != nil {
 		fields = append(fields, tenant.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, tenant.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, tenant.FieldVersion)
 	}
 	if m.handle != nil {
 		fields = append(fields, tenant.FieldHandle)
@@ -31046,6 +32586,8 @@ func (m *TenantMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case tenant.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case tenant.FieldVersion:
+		return m.Version()
 	case tenant.FieldHandle:
 		return m.Handle()
 	case tenant.FieldName:
@@ -31075,6 +32617,8 @@ func (m *TenantMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldCreatedAt(ctx)
 	case tenant.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case tenant.FieldVersion:
+		return m.OldVersion(ctx)
 	case tenant.FieldHandle:
 		return m.OldHandle(ctx)
 	case tenant.FieldName:
@@ -31113,6 +32657,13 @@ func (m *TenantMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case tenant.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case tenant.FieldHandle:
 		v, ok := value.(string)
@@ -31177,13 +32728,21 @@ func (m *TenantMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *TenantMutation) AddedFields() []string {
-	return nil
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, tenant.FieldVersion)
+	}
+	return fields
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *TenantMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case tenant.FieldVersion:
+		return m.AddedVersion()
+	}
 	return nil, false
 }
 
@@ -31192,6 +32751,13 @@ func (m *TenantMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *TenantMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case tenant.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Tenant numeric field %s", name)
 }
@@ -31251,6 +32817,9 @@ func (m *TenantMutation) ResetField(name string) error {
 		return nil
 	case tenant.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case tenant.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case tenant.FieldHandle:
 		m.ResetHandle()
@@ -31372,6 +32941,8 @@ type UserMutation struct {
 	id                    *int
 	created_at            *time.Time
 	updated_at            *time.Time
+	version               *int64
+	addversion            *int64
 	email                 *string
 	realm                 *int
 	addrealm              *int
@@ -31561,6 +33132,62 @@ func (m *UserMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *UserMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *UserMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *UserMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the User entity.
+// If the User object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UserMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *UserMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *UserMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *UserMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetEmail sets the "email" field.
@@ -31959,12 +33586,15 @@ func (m *UserMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UserMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, user.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, user.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, user.FieldVersion)
 	}
 	if m.email != nil {
 		fields = append(fields, user.FieldEmail)
@@ -31993,6 +33623,8 @@ func (m *UserMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case user.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case user.FieldVersion:
+		return m.Version()
 	case user.FieldEmail:
 		return m.Email()
 	case user.FieldRealm:
@@ -32016,6 +33648,8 @@ func (m *UserMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldCreatedAt(ctx)
 	case user.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case user.FieldVersion:
+		return m.OldVersion(ctx)
 	case user.FieldEmail:
 		return m.OldEmail(ctx)
 	case user.FieldRealm:
@@ -32048,6 +33682,13 @@ func (m *UserMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case user.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case user.FieldEmail:
 		v, ok := value.(string)
@@ -32092,6 +33733,9 @@ func (m *UserMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *UserMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, user.FieldVersion)
+	}
 	if m.addrealm != nil {
 		fields = append(fields, user.FieldRealm)
 	}
@@ -32103,6 +33747,8 @@ func (m *UserMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *UserMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case user.FieldVersion:
+		return m.AddedVersion()
 	case user.FieldRealm:
 		return m.AddedRealm()
 	}
@@ -32114,6 +33760,13 @@ func (m *UserMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *UserMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case user.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case user.FieldRealm:
 		v, ok := value.(int)
 		if !ok {
@@ -32153,6 +33806,9 @@ func (m *UserMutation) ResetField(name string) error {
 		return nil
 	case user.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case user.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case user.FieldEmail:
 		m.ResetEmail()

@@ -39,7 +39,9 @@ func TestOrderLifecycle(t *testing.T) {
 		events, err := db.Client.OutboxEvent.Query().Where(outboxevent.Topic(outbox.OrderShipped)).All(ct.Sys())
 		require.NoError(t, err)
 		require.Len(t, events, 1)
-		assert.EqualValues(t, o.ID, events[0].Payload["orderId"], "the consumers read orderId")
+		assert.Equal(t, "order", events[0].AggregateType)
+		assert.Equal(t, o.ID, events[0].AggregateID, "the order is the event's aggregate")
+		assert.Equal(t, "shipped", events[0].Payload["fulfillment_status"], "and its snapshot the payload")
 
 		v = must(t, c, manager, "markDelivered", o.ID, "")
 		assert.Equal(t, "delivered", v.FulfillmentStatus)

@@ -76,7 +76,7 @@ func enqueue(ctx context.Context, q *asynq.Client, ev *ent.OutboxEvent, extra []
 	if err != nil {
 		return fmt.Errorf("outbox relay: event %d: %w", ev.ID, err)
 	}
-	body, err := json.Marshal(Event{ID: ev.ID, Topic: ev.Topic, TenantID: ev.TenantID, Payload: payload})
+	body, err := json.Marshal(Envelope(ev, payload))
 	if err != nil {
 		return fmt.Errorf("outbox relay: event %d: %w", ev.ID, err)
 	}
@@ -86,6 +86,16 @@ func enqueue(ctx context.Context, q *asynq.Client, ev *ent.OutboxEvent, extra []
 		return fmt.Errorf("outbox relay: enqueue event %d: %w", ev.ID, err)
 	}
 	return nil
+}
+
+// Envelope is the relayed form of outbox row ev, whose payload is already JSON.
+func Envelope(ev *ent.OutboxEvent, payload json.RawMessage) Event {
+	return Event{
+		ID: ev.ID, Topic: ev.Topic, TenantID: ev.TenantID, StoreID: ev.StoreID,
+		AggregateType: ev.AggregateType, AggregateID: ev.AggregateID, Sequence: ev.Sequence,
+		OccurredAt: ev.CreatedAt, Payload: payload,
+		OriginEndpointID: ev.OriginEndpointID, TargetEndpointID: ev.TargetEndpointID,
+	}
 }
 
 func markPublished(ctx context.Context, client *ent.Client, ids []int) (int, error) {

@@ -14,6 +14,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"publishable", "secret"}},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "roles", Type: field.TypeJSON, Nullable: true},
@@ -32,13 +33,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "api_keys_tenants_tenant",
-				Columns:    []*schema.Column{APIKeysColumns[10]},
+				Columns:    []*schema.Column{APIKeysColumns[11]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "api_keys_stores_store",
-				Columns:    []*schema.Column{APIKeysColumns[11]},
+				Columns:    []*schema.Column{APIKeysColumns[12]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -47,12 +48,12 @@ var (
 			{
 				Name:    "apikey_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{APIKeysColumns[10]},
+				Columns: []*schema.Column{APIKeysColumns[11]},
 			},
 			{
 				Name:    "apikey_store_id",
 				Unique:  false,
-				Columns: []*schema.Column{APIKeysColumns[11]},
+				Columns: []*schema.Column{APIKeysColumns[12]},
 			},
 		},
 	}
@@ -198,6 +199,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "first_name", Type: field.TypeString, Size: 200},
 		{Name: "last_name", Type: field.TypeString, Size: 200},
 		{Name: "address1", Type: field.TypeString, Size: 200},
@@ -217,13 +219,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customer_addresses_tenants_tenant",
-				Columns:    []*schema.Column{CustomerAddressesColumns[11]},
+				Columns:    []*schema.Column{CustomerAddressesColumns[12]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "customer_addresses_users_addresses",
-				Columns:    []*schema.Column{CustomerAddressesColumns[12]},
+				Columns:    []*schema.Column{CustomerAddressesColumns[13]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -232,7 +234,7 @@ var (
 			{
 				Name:    "customeraddress_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomerAddressesColumns[11]},
+				Columns: []*schema.Column{CustomerAddressesColumns[12]},
 			},
 		},
 	}
@@ -241,6 +243,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "hostname", Type: field.TypeString, Size: 253},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "verified", "failed"}, Default: "pending"},
 		{Name: "verification_token", Type: field.TypeString},
@@ -258,13 +261,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "domains_tenants_tenant",
-				Columns:    []*schema.Column{DomainsColumns[9]},
+				Columns:    []*schema.Column{DomainsColumns[10]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "domains_stores_domains",
-				Columns:    []*schema.Column{DomainsColumns[10]},
+				Columns:    []*schema.Column{DomainsColumns[11]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -273,22 +276,22 @@ var (
 			{
 				Name:    "domain_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{DomainsColumns[9]},
+				Columns: []*schema.Column{DomainsColumns[10]},
 			},
 			{
 				Name:    "domain_store_id",
 				Unique:  false,
-				Columns: []*schema.Column{DomainsColumns[10]},
+				Columns: []*schema.Column{DomainsColumns[11]},
 			},
 			{
 				Name:    "domain_hostname",
 				Unique:  false,
-				Columns: []*schema.Column{DomainsColumns[3]},
+				Columns: []*schema.Column{DomainsColumns[4]},
 			},
 			{
 				Name:    "domain_tenant_id_hostname",
 				Unique:  true,
-				Columns: []*schema.Column{DomainsColumns[9], DomainsColumns[3]},
+				Columns: []*schema.Column{DomainsColumns[10], DomainsColumns[4]},
 			},
 		},
 	}
@@ -334,6 +337,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "url", Type: field.TypeString, Size: 2048},
 		{Name: "description", Type: field.TypeString, Size: 500, Default: ""},
 		{Name: "event_types", Type: field.TypeJSON},
@@ -354,13 +358,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "integration_endpoints_tenants_tenant",
-				Columns:    []*schema.Column{IntegrationEndpointsColumns[12]},
+				Columns:    []*schema.Column{IntegrationEndpointsColumns[13]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "integration_endpoints_stores_store",
-				Columns:    []*schema.Column{IntegrationEndpointsColumns[13]},
+				Columns:    []*schema.Column{IntegrationEndpointsColumns[14]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -369,12 +373,12 @@ var (
 			{
 				Name:    "integrationendpoint_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{IntegrationEndpointsColumns[12]},
+				Columns: []*schema.Column{IntegrationEndpointsColumns[13]},
 			},
 			{
 				Name:    "integrationendpoint_store_id",
 				Unique:  false,
-				Columns: []*schema.Column{IntegrationEndpointsColumns[13]},
+				Columns: []*schema.Column{IntegrationEndpointsColumns[14]},
 			},
 		},
 	}
@@ -383,6 +387,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "stocked_quantity", Type: field.TypeInt, Default: 0},
 		{Name: "reserved_quantity", Type: field.TypeInt, Default: 0},
 		{Name: "tenant_id", Type: field.TypeInt},
@@ -397,19 +402,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "inventory_levels_tenants_tenant",
-				Columns:    []*schema.Column{InventoryLevelsColumns[5]},
+				Columns:    []*schema.Column{InventoryLevelsColumns[6]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "inventory_levels_stock_locations_location",
-				Columns:    []*schema.Column{InventoryLevelsColumns[6]},
+				Columns:    []*schema.Column{InventoryLevelsColumns[7]},
 				RefColumns: []*schema.Column{StockLocationsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "inventory_levels_product_variants_inventory_levels",
-				Columns:    []*schema.Column{InventoryLevelsColumns[7]},
+				Columns:    []*schema.Column{InventoryLevelsColumns[8]},
 				RefColumns: []*schema.Column{ProductVariantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -418,12 +423,12 @@ var (
 			{
 				Name:    "inventorylevel_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{InventoryLevelsColumns[5]},
+				Columns: []*schema.Column{InventoryLevelsColumns[6]},
 			},
 			{
 				Name:    "inventorylevel_variant_id_location_id",
 				Unique:  true,
-				Columns: []*schema.Column{InventoryLevelsColumns[7], InventoryLevelsColumns[6]},
+				Columns: []*schema.Column{InventoryLevelsColumns[8], InventoryLevelsColumns[7]},
 			},
 		},
 	}
@@ -582,6 +587,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "display_id", Type: field.TypeInt},
 		{Name: "cart_id", Type: field.TypeInt, Unique: true, Nullable: true},
 		{Name: "idempotency_key", Type: field.TypeString},
@@ -613,19 +619,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "orders_tenants_tenant",
-				Columns:    []*schema.Column{OrdersColumns[22]},
+				Columns:    []*schema.Column{OrdersColumns[23]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "orders_stores_store",
-				Columns:    []*schema.Column{OrdersColumns[23]},
+				Columns:    []*schema.Column{OrdersColumns[24]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "orders_users_customer",
-				Columns:    []*schema.Column{OrdersColumns[24]},
+				Columns:    []*schema.Column{OrdersColumns[25]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -634,17 +640,17 @@ var (
 			{
 				Name:    "order_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[22]},
+				Columns: []*schema.Column{OrdersColumns[23]},
 			},
 			{
 				Name:    "order_store_id_display_id",
 				Unique:  true,
-				Columns: []*schema.Column{OrdersColumns[23], OrdersColumns[3]},
+				Columns: []*schema.Column{OrdersColumns[24], OrdersColumns[4]},
 			},
 			{
 				Name:    "order_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[24]},
+				Columns: []*schema.Column{OrdersColumns[25]},
 			},
 		},
 	}
@@ -736,6 +742,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "currency_code", Type: field.TypeString, Size: 3},
 		{Name: "amount", Type: field.TypeInt64},
 		{Name: "tenant_id", Type: field.TypeInt},
@@ -750,19 +757,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "prices_tenants_tenant",
-				Columns:    []*schema.Column{PricesColumns[5]},
+				Columns:    []*schema.Column{PricesColumns[6]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "prices_regions_region",
-				Columns:    []*schema.Column{PricesColumns[6]},
+				Columns:    []*schema.Column{PricesColumns[7]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "prices_product_variants_prices",
-				Columns:    []*schema.Column{PricesColumns[7]},
+				Columns:    []*schema.Column{PricesColumns[8]},
 				RefColumns: []*schema.Column{ProductVariantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -771,12 +778,12 @@ var (
 			{
 				Name:    "price_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{PricesColumns[5]},
+				Columns: []*schema.Column{PricesColumns[6]},
 			},
 			{
 				Name:    "price_variant_id_currency_code",
 				Unique:  false,
-				Columns: []*schema.Column{PricesColumns[7], PricesColumns[3]},
+				Columns: []*schema.Column{PricesColumns[8], PricesColumns[4]},
 			},
 		},
 	}
@@ -785,6 +792,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "title", Type: field.TypeString, Size: 500},
 		{Name: "handle", Type: field.TypeString, Size: 200},
 		{Name: "description", Type: field.TypeString, Size: 20000, Default: ""},
@@ -805,19 +813,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "products_tenants_tenant",
-				Columns:    []*schema.Column{ProductsColumns[11]},
+				Columns:    []*schema.Column{ProductsColumns[12]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "products_product_categories_category",
-				Columns:    []*schema.Column{ProductsColumns[12]},
+				Columns:    []*schema.Column{ProductsColumns[13]},
 				RefColumns: []*schema.Column{ProductCategoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "products_product_collections_collection",
-				Columns:    []*schema.Column{ProductsColumns[13]},
+				Columns:    []*schema.Column{ProductsColumns[14]},
 				RefColumns: []*schema.Column{ProductCollectionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -826,17 +834,17 @@ var (
 			{
 				Name:    "product_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductsColumns[11]},
+				Columns: []*schema.Column{ProductsColumns[12]},
 			},
 			{
 				Name:    "product_tenant_id_handle",
 				Unique:  true,
-				Columns: []*schema.Column{ProductsColumns[11], ProductsColumns[4]},
+				Columns: []*schema.Column{ProductsColumns[12], ProductsColumns[5]},
 			},
 			{
 				Name:    "product_tenant_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{ProductsColumns[11], ProductsColumns[6]},
+				Columns: []*schema.Column{ProductsColumns[12], ProductsColumns[7]},
 			},
 		},
 	}
@@ -845,6 +853,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "handle", Type: field.TypeString, Size: 200},
 		{Name: "tenant_id", Type: field.TypeInt},
@@ -858,13 +867,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "product_categories_tenants_tenant",
-				Columns:    []*schema.Column{ProductCategoriesColumns[5]},
+				Columns:    []*schema.Column{ProductCategoriesColumns[6]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "product_categories_product_categories_children",
-				Columns:    []*schema.Column{ProductCategoriesColumns[6]},
+				Columns:    []*schema.Column{ProductCategoriesColumns[7]},
 				RefColumns: []*schema.Column{ProductCategoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -873,12 +882,12 @@ var (
 			{
 				Name:    "productcategory_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductCategoriesColumns[5]},
+				Columns: []*schema.Column{ProductCategoriesColumns[6]},
 			},
 			{
 				Name:    "productcategory_tenant_id_handle",
 				Unique:  true,
-				Columns: []*schema.Column{ProductCategoriesColumns[5], ProductCategoriesColumns[4]},
+				Columns: []*schema.Column{ProductCategoriesColumns[6], ProductCategoriesColumns[5]},
 			},
 		},
 	}
@@ -887,6 +896,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "title", Type: field.TypeString, Size: 200},
 		{Name: "handle", Type: field.TypeString, Size: 200},
 		{Name: "tenant_id", Type: field.TypeInt},
@@ -899,7 +909,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "product_collections_tenants_tenant",
-				Columns:    []*schema.Column{ProductCollectionsColumns[5]},
+				Columns:    []*schema.Column{ProductCollectionsColumns[6]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -908,18 +918,19 @@ var (
 			{
 				Name:    "productcollection_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductCollectionsColumns[5]},
+				Columns: []*schema.Column{ProductCollectionsColumns[6]},
 			},
 			{
 				Name:    "productcollection_tenant_id_handle",
 				Unique:  true,
-				Columns: []*schema.Column{ProductCollectionsColumns[5], ProductCollectionsColumns[4]},
+				Columns: []*schema.Column{ProductCollectionsColumns[6], ProductCollectionsColumns[5]},
 			},
 		},
 	}
 	// ProductOptionsColumns holds the columns for the "product_options" table.
 	ProductOptionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "title", Type: field.TypeString, Size: 100},
 		{Name: "values", Type: field.TypeJSON},
 		{Name: "product_id", Type: field.TypeInt},
@@ -933,13 +944,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "product_options_products_options",
-				Columns:    []*schema.Column{ProductOptionsColumns[3]},
+				Columns:    []*schema.Column{ProductOptionsColumns[4]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "product_options_tenants_tenant",
-				Columns:    []*schema.Column{ProductOptionsColumns[4]},
+				Columns:    []*schema.Column{ProductOptionsColumns[5]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -948,7 +959,7 @@ var (
 			{
 				Name:    "productoption_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductOptionsColumns[4]},
+				Columns: []*schema.Column{ProductOptionsColumns[5]},
 			},
 		},
 	}
@@ -957,6 +968,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "title", Type: field.TypeString, Size: 500},
 		{Name: "sku", Type: field.TypeString, Size: 100},
 		{Name: "option_values", Type: field.TypeJSON, Nullable: true},
@@ -975,13 +987,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "product_variants_products_variants",
-				Columns:    []*schema.Column{ProductVariantsColumns[10]},
+				Columns:    []*schema.Column{ProductVariantsColumns[11]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "product_variants_tenants_tenant",
-				Columns:    []*schema.Column{ProductVariantsColumns[11]},
+				Columns:    []*schema.Column{ProductVariantsColumns[12]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -990,17 +1002,17 @@ var (
 			{
 				Name:    "productvariant_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductVariantsColumns[11]},
+				Columns: []*schema.Column{ProductVariantsColumns[12]},
 			},
 			{
 				Name:    "productvariant_tenant_id_sku",
 				Unique:  true,
-				Columns: []*schema.Column{ProductVariantsColumns[11], ProductVariantsColumns[4]},
+				Columns: []*schema.Column{ProductVariantsColumns[12], ProductVariantsColumns[5]},
 			},
 			{
 				Name:    "productvariant_product_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductVariantsColumns[10]},
+				Columns: []*schema.Column{ProductVariantsColumns[11]},
 			},
 		},
 	}
@@ -1042,6 +1054,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "currency_code", Type: field.TypeString, Size: 3},
 		{Name: "countries", Type: field.TypeJSON, Nullable: true},
@@ -1057,7 +1070,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "regions_tenants_tenant",
-				Columns:    []*schema.Column{RegionsColumns[8]},
+				Columns:    []*schema.Column{RegionsColumns[9]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1066,7 +1079,7 @@ var (
 			{
 				Name:    "region_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{RegionsColumns[8]},
+				Columns: []*schema.Column{RegionsColumns[9]},
 			},
 		},
 	}
@@ -1113,6 +1126,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "description", Type: field.TypeString, Size: 2000, Default: ""},
 		{Name: "is_disabled", Type: field.TypeBool, Default: false},
@@ -1127,13 +1141,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "sales_channels_tenants_tenant",
-				Columns:    []*schema.Column{SalesChannelsColumns[6]},
+				Columns:    []*schema.Column{SalesChannelsColumns[7]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "sales_channels_stores_store",
-				Columns:    []*schema.Column{SalesChannelsColumns[7]},
+				Columns:    []*schema.Column{SalesChannelsColumns[8]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1142,12 +1156,12 @@ var (
 			{
 				Name:    "saleschannel_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{SalesChannelsColumns[6]},
+				Columns: []*schema.Column{SalesChannelsColumns[7]},
 			},
 			{
 				Name:    "saleschannel_store_id",
 				Unique:  false,
-				Columns: []*schema.Column{SalesChannelsColumns[7]},
+				Columns: []*schema.Column{SalesChannelsColumns[8]},
 			},
 		},
 	}
@@ -1170,6 +1184,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "amount", Type: field.TypeInt64},
 		{Name: "region_id", Type: field.TypeInt},
@@ -1183,13 +1198,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "shipping_options_regions_shipping_options",
-				Columns:    []*schema.Column{ShippingOptionsColumns[5]},
+				Columns:    []*schema.Column{ShippingOptionsColumns[6]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "shipping_options_tenants_tenant",
-				Columns:    []*schema.Column{ShippingOptionsColumns[6]},
+				Columns:    []*schema.Column{ShippingOptionsColumns[7]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1198,7 +1213,7 @@ var (
 			{
 				Name:    "shippingoption_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ShippingOptionsColumns[6]},
+				Columns: []*schema.Column{ShippingOptionsColumns[7]},
 			},
 		},
 	}
@@ -1207,6 +1222,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "tenant_id", Type: field.TypeInt},
 	}
@@ -1218,7 +1234,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "stock_locations_tenants_tenant",
-				Columns:    []*schema.Column{StockLocationsColumns[4]},
+				Columns:    []*schema.Column{StockLocationsColumns[5]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1227,7 +1243,7 @@ var (
 			{
 				Name:    "stocklocation_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{StockLocationsColumns[4]},
+				Columns: []*schema.Column{StockLocationsColumns[5]},
 			},
 		},
 	}
@@ -1236,6 +1252,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "handle", Type: field.TypeString, Size: 63},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "inactive", "maintenance"}, Default: "active"},
@@ -1254,7 +1271,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "stores_tenants_tenant",
-				Columns:    []*schema.Column{StoresColumns[11]},
+				Columns:    []*schema.Column{StoresColumns[12]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1263,12 +1280,12 @@ var (
 			{
 				Name:    "store_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{StoresColumns[11]},
+				Columns: []*schema.Column{StoresColumns[12]},
 			},
 			{
 				Name:    "store_tenant_id_handle",
 				Unique:  true,
-				Columns: []*schema.Column{StoresColumns[11], StoresColumns[3]},
+				Columns: []*schema.Column{StoresColumns[12], StoresColumns[4]},
 			},
 		},
 	}
@@ -1353,6 +1370,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "handle", Type: field.TypeString, Unique: true, Size: 63},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "trial", "suspended", "inactive"}, Default: "active"},
@@ -1373,6 +1391,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "email", Type: field.TypeString, Size: 254},
 		{Name: "realm", Type: field.TypeInt, Default: 0},
 		{Name: "password_hash", Type: field.TypeString},
@@ -1388,7 +1407,7 @@ var (
 			{
 				Name:    "user_email_realm",
 				Unique:  true,
-				Columns: []*schema.Column{UsersColumns[3], UsersColumns[4]},
+				Columns: []*schema.Column{UsersColumns[4], UsersColumns[5]},
 			},
 		},
 	}
