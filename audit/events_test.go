@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	ct "github.com/dakkah/cityos/checkout/checkouttest"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/outbox"
@@ -36,7 +37,7 @@ func requireNoSecret(t *testing.T, ev *ent.OutboxEvent) {
 	}
 	b, err := json.Marshal(ev.Payload)
 	require.NoError(t, err)
-	for _, s := range []string{"$2a$", "covered-verification-token", "whsec_", "_secret_"} {
+	for _, s := range []string{"$2a$", "covered-token-hash", "covered-verification-token", "whsec_", "_secret_"} {
 		assert.NotContains(t, string(b), s, "%s", ev.Topic)
 	}
 }
@@ -146,5 +147,40 @@ func TestEventsCommitWithTheirChange(t *testing.T) {
 		require.Equal(t, "sales_channel.created", evs[0].Topic)
 		require.Equal(t, int64(2), evs[0].Sequence, "the sequence is the row's as committed")
 		require.Equal(t, "Kept!", evs[0].Payload["name"])
+	})
+}
+
+// Transitions of a row's state raise their own event types: a domain becoming verified,
+// an endpoint disabled, a stock level changing.
+func TestSemanticEvents(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewCommerce(t, db)
+		ctx := sys("events-semantic")
+		d, err := db.Client.Domain.Create().SetTenantID(c.TenantA.ID).SetStoreID(c.StoreA1.ID).
+			SetHostname("semantic.example.com").SetVerificationToken("semantic-token").Save(ctx)
+		require.NoError(t, err)
+		require.NoError(t, db.Client.Domain.UpdateOne(d).SetStatus("verified").Exec(ctx))
+		require.NoError(t, db.Client.Domain.UpdateOneID(d.ID).SetIsPrimary(true).Exec(ctx))
+
+		ep, err := db.Client.IntegrationEndpoint.Create().SetTenantID(c.TenantA.ID).SetURL("https://erp.example.com/hook").
+			SetEventTypes([]string{"*"}).SetSecret("whsec_c2VtYW50aWM=").Save(ctx)
+		require.NoError(t, err)
+		require.NoError(t, db.Client.IntegrationEndpoint.UpdateOne(ep).SetEnabled(false).SetDisabledReason("410 Gone").Exec(ctx))
+
+		lvl := ct.Stock(t, c, "thobe")
+		require.NoError(t, db.Client.InventoryLevel.UpdateOneID(lvl.ID).SetStockedQuantity(lvl.StockedQuantity+3).Exec(ctx))
+
+		topics := func(agg string, id int) []string {
+			var out []string
+			for _, ev := range eventsOf(t, ctx, db.Client, agg, id) {
+				out = append(out, ev.Topic)
+				requireNoSecret(t, ev)
+			}
+			return out
+		}
+		assert.Equal(t, []string{"domain.created", "domain.verified", "domain.updated"}, topics("domain", d.ID))
+		assert.Equal(t, []string{"integration_endpoint.created", "integration_endpoint.disabled"}, topics("integration_endpoint", ep.ID))
+		lvlTopics := topics("inventory", lvl.ID)
+		assert.Equal(t, outbox.InventoryChanged, lvlTopics[len(lvlTopics)-1])
 	})
 }
