@@ -253,6 +253,21 @@ func TestShippingNoticeWaitsForTheConfirmation(t *testing.T) {
 	})
 }
 
+// Order events queued before events named their aggregate carried {"orderId": id}: a
+// worker upgraded with such tasks in its queue still sends their e-mails.
+func TestLegacyOrderEventsStillSend(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newEnv(t, db)
+		o := e.order(t, "buyer@example.com")
+		body, err := json.Marshal(outbox.Event{ID: 987654320, Topic: outbox.OrderPlaced, Payload: json.RawMessage(`{"orderId":` + itoa(o.ID) + `}`)})
+		require.NoError(t, err)
+		require.NoError(t, e.process(asynq.NewTask(outbox.TaskType(outbox.OrderPlaced), body)))
+		sent := e.mail.messages()
+		require.Len(t, sent, 1)
+		require.Contains(t, sent[0].Subject, "#"+itoa(o.DisplayID)+" confirmed")
+	})
+}
+
 func TestBrokenEventsAreNotRetried(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		e := newEnv(t, db)

@@ -2,6 +2,7 @@ package workers
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -24,24 +25,32 @@ import (
 // when a worker catches up on a backlog it may take order.shipped first, and it then
 // waits (is retried) until the confirmation is recorded as sent.
 func (d Deps) orderEmails(ctx context.Context, ev outbox.Event) error {
+	orderID := ev.AggregateID
+	if orderID == 0 { // relayed before events named their aggregate: {"orderId": id}
+		var legacy struct {
+			OrderID int `json:"orderId"`
+		}
+		_ = json.Unmarshal(ev.Payload, &legacy)
+		orderID = legacy.OrderID
+	}
 	var compose func(notification.Order) notification.Message
 	switch ev.Topic {
 	case outbox.OrderPlaced:
 		compose = notification.OrderConfirmation
 	case outbox.OrderShipped:
 		compose = notification.ShippingNotice
-		sent, err := d.confirmationSent(ctx, ev.AggregateID)
+		sent, err := d.confirmationSent(ctx, orderID)
 		if err != nil {
 			return err
 		}
 		if !sent {
-			return fmt.Errorf("notifications: the shipping notice of order %d waits for its confirmation", ev.AggregateID)
+			return fmt.Errorf("notifications: the shipping notice of order %d waits for its confirmation", orderID)
 		}
 	default:
 		return nil
 	}
 	return d.notifyOnce(ctx, ev, func(ctx context.Context) (notification.Message, error) {
-		o, err := d.loadOrder(ctx, ev.AggregateID)
+		o, err := d.loadOrder(ctx, orderID)
 		if err != nil {
 			return notification.Message{}, err
 		}

@@ -1,7 +1,8 @@
 // Package workers runs the background jobs on asynq: each task type has one handler,
 // and periodic jobs are enqueued by the scheduler with a task id, so two worker
 // processes never run the same tick twice. Every worker process also relays the outbox
-// to the queue (see outbox.Relay), and the event handlers here consume it.
+// to the queue (see outbox.Relay), and one dispatcher hands every event to the
+// consumers (see dispatch.go).
 package workers
 
 import (
