@@ -165,7 +165,8 @@ func TestSemanticEvents(t *testing.T) {
 		ep, err := db.Client.IntegrationEndpoint.Create().SetTenantID(c.TenantA.ID).SetURL("https://erp.example.com/hook").
 			SetEventTypes([]string{"*"}).SetSecret("whsec_c2VtYW50aWM=").Save(ctx)
 		require.NoError(t, err)
-		require.NoError(t, db.Client.IntegrationEndpoint.UpdateOne(ep).SetEnabled(false).SetDisabledReason("410 Gone").Exec(ctx))
+		require.NoError(t, db.Client.IntegrationEndpoint.UpdateOneID(ep.ID).SetDeadStreak(3).Exec(ctx)) // raises nothing
+		require.NoError(t, db.Client.IntegrationEndpoint.UpdateOneID(ep.ID).SetEnabled(false).SetDisabledReason("410 Gone").Exec(ctx))
 
 		lvl := ct.Stock(t, c, "thobe")
 		require.NoError(t, db.Client.InventoryLevel.UpdateOneID(lvl.ID).SetStockedQuantity(lvl.StockedQuantity+3).Exec(ctx))
