@@ -1,7 +1,9 @@
 // Package audit records who changed what. Its ent hook writes one AuditLog row per
 // changed row, through the mutation's own client, so the record commits or rolls back
 // with the change it describes. It is attached to every tenant-owned entity by
-// schema.TenantMixin, and to the platform's own entities one by one.
+// schema.TenantMixin, and to the platform's own entities one by one. The same hook,
+// from the same read of each change, raises the change's event (outbox.Raise): one
+// mechanism for both records, so neither can miss a change the other sees.
 package audit
 
 import (
