@@ -26,6 +26,7 @@ func secret(field string) bool {
 // change of nothing else writes no row.
 var ignoredFields = map[string]bool{
 	"id": true, "edges": true, "updated_at": true,
+	"version":             true, // the count of changes that raised events (schema.VersionMixin)
 	"APIKey.last_used_at": true, // each use of a key
 	"Store.order_seq":     true, // the store's order counter, bumped by each checkout
 	// The order's number, given right after checkout commits (checkout/number.go): the
@@ -107,13 +108,13 @@ func plain(v any) any {
 	return v
 }
 
-// changedFields lists the fields m sets, adds to or clears, bookkeeping left out.
-func changedFields(m ent.Mutation) []string {
+// changedFields lists the fields m sets, adds to or clears, those skip names left out.
+func changedFields(m ent.Mutation, skip func(entityType, field string) bool) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, fs := range [][]string{m.Fields(), m.AddedFields(), m.ClearedFields()} {
 		for _, f := range fs {
-			if !seen[f] && !ignored(m.Type(), f) {
+			if !seen[f] && !skip(m.Type(), f) {
 				seen[f] = true
 				out = append(out, f)
 			}

@@ -7,19 +7,23 @@ import (
 
 	gen "github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/reqid"
+	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 )
 
 // entry is one row's record: what happened to it, the row (before a delete, after
-// anything else) and what changed.
+// anything else) and what changed (the diff of an audit row, the old values of an
+// event).
 type entry struct {
 	action string
 	row    map[string]any
 	diff   map[string]any
+	before map[string]any // an event's old values of the fields its update changed
 }
 
-// write inserts the records of one mutation, in one statement, through the mutation's
-// client (its transaction, when it runs in one). A change made outside any request (a
+// write inserts the records of one mutation through the mutation's client: in its
+// transaction, held and written with the transaction's other records in one statement
+// just before it commits (see txn.Batch); outside one, at once, in one statement. A change made outside any request (a
 // worker, a scheduled check) has no request id: the column is left null.
 func write(ctx context.Context, m ent.Mutation, entries []entry) error {
 	if len(entries) == 0 {
@@ -46,6 +50,20 @@ func write(ctx context.Context, m ent.Mutation, entries []entry) error {
 		}
 		builders[i] = b
 	}
+	if held, err := batch.Add(m, builders...); held || err != nil {
+		return err
+	}
+	return insert(ctx, client, builders)
+}
+
+// batch holds a transaction's records until it commits: one INSERT for all of them.
+var batch = txn.Batch[*gen.AuditLogCreate]{
+	Write: func(ctx context.Context, tx *gen.Tx, rows []*gen.AuditLogCreate) error {
+		return insert(ctx, tx.Client(), rows)
+	},
+}
+
+func insert(ctx context.Context, client *gen.Client, builders []*gen.AuditLogCreate) error {
 	if len(builders) == 1 {
 		return builders[0].Exec(system(ctx))
 	}

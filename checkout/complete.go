@@ -14,7 +14,6 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/privacy"
 	"github.com/dakkah/cityos/inventory"
-	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -105,7 +104,8 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 	}
 	if number > 0 && edges.none() { // the order as written: every column was set here
 		placed = placed.Unwrap()
-		placed.DisplayID, placed.UpdatedAt = number, at
+		// The numbering counted as a change of the order (see schema.VersionMixin).
+		placed.DisplayID, placed.UpdatedAt, placed.Version = number, at, placed.Version+1
 		return placed, nil
 	}
 	return s.read(ctx, placed.ID, edges)
@@ -187,9 +187,6 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	if err := tx.OrderLineItem.CreateBulk(lines...).Exec(ctx); err != nil {
 		return nil, err
 	}
-	if err := outbox.Add(ctx, tx, c.TenantID, outbox.OrderPlaced, outbox.OrderPayload(o.ID)); err != nil {
-		return nil, err
-	}
 	// Stock before payment: a checkout that cannot have the units never authorises (a
 	// retry reuses the processor's idempotency key, which must not name a voided payment).
 	wants := make([]inventory.Want, len(p.items))
@@ -205,7 +202,7 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	}
 	*reference = ref
 	// A bulk update by id: UpdateOne would read the order back, and the caller has it.
-	o.PaymentStatus, o.PaymentReference, o.UpdatedAt = pay.status, ref, time.Now()
+	o.PaymentStatus, o.PaymentReference, o.UpdatedAt, o.Version = pay.status, ref, time.Now(), o.Version+1
 	err = tx.Order.Update().Where(order.ID(o.ID)).SetUpdatedAt(o.UpdatedAt).
 		SetPaymentStatus(o.PaymentStatus).SetPaymentReference(ref).Exec(ctx)
 	return o, err

@@ -26,6 +26,8 @@ type APIKey struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// StoreID holds the value of the "store_id" field.
 	StoreID *int `json:"store_id,omitempty"`
 	// Kind holds the value of the "kind" field.
@@ -90,7 +92,7 @@ func (*APIKey) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case apikey.FieldRoles:
 			values[i] = new([]byte)
-		case apikey.FieldID, apikey.FieldTenantID, apikey.FieldStoreID:
+		case apikey.FieldID, apikey.FieldTenantID, apikey.FieldVersion, apikey.FieldStoreID:
 			values[i] = new(sql.NullInt64)
 		case apikey.FieldKind, apikey.FieldName, apikey.FieldTokenHash, apikey.FieldTokenPrefix:
 			values[i] = new(sql.NullString)
@@ -134,6 +136,12 @@ func (_m *APIKey) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case apikey.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case apikey.FieldStoreID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -242,6 +250,9 @@ func (_m *APIKey) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	if v := _m.StoreID; v != nil {
 		builder.WriteString("store_id=")

@@ -58,6 +58,20 @@ func (_c *APIKeyCreate) SetTenantID(v int) *APIKeyCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *APIKeyCreate) SetVersion(v int64) *APIKeyCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *APIKeyCreate) SetNillableVersion(v *int64) *APIKeyCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetStoreID sets the "store_id" field.
 func (_c *APIKeyCreate) SetStoreID(v int) *APIKeyCreate {
 	_c.mutation.SetStoreID(v)
@@ -191,6 +205,10 @@ func (_c *APIKeyCreate) defaults() error {
 		v := apikey.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := apikey.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -204,6 +222,9 @@ func (_c *APIKeyCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "APIKey.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "APIKey.version"`)}
 	}
 	if _, ok := _c.mutation.Kind(); !ok {
 		return &ValidationError{Name: "kind", err: errors.New(`ent: missing required field "APIKey.kind"`)}
@@ -264,6 +285,10 @@ func (_c *APIKeyCreate) createSpec() (*APIKey, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(apikey.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(apikey.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Kind(); ok {
 		_spec.SetField(apikey.FieldKind, field.TypeEnum, value)
@@ -391,6 +416,24 @@ func (u *APIKeyUpsert) UpdateUpdatedAt() *APIKeyUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *APIKeyUpsert) SetVersion(v int64) *APIKeyUpsert {
+	u.Set(apikey.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *APIKeyUpsert) UpdateVersion() *APIKeyUpsert {
+	u.SetExcluded(apikey.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *APIKeyUpsert) AddVersion(v int64) *APIKeyUpsert {
+	u.Add(apikey.FieldVersion, v)
+	return u
+}
+
 // SetName sets the "name" field.
 func (u *APIKeyUpsert) SetName(v string) *APIKeyUpsert {
 	u.Set(apikey.FieldName, v)
@@ -513,6 +556,27 @@ func (u *APIKeyUpsertOne) SetUpdatedAt(v time.Time) *APIKeyUpsertOne {
 func (u *APIKeyUpsertOne) UpdateUpdatedAt() *APIKeyUpsertOne {
 	return u.Update(func(s *APIKeyUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *APIKeyUpsertOne) SetVersion(v int64) *APIKeyUpsertOne {
+	return u.Update(func(s *APIKeyUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *APIKeyUpsertOne) AddVersion(v int64) *APIKeyUpsertOne {
+	return u.Update(func(s *APIKeyUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *APIKeyUpsertOne) UpdateVersion() *APIKeyUpsertOne {
+	return u.Update(func(s *APIKeyUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -812,6 +876,27 @@ func (u *APIKeyUpsertBulk) SetUpdatedAt(v time.Time) *APIKeyUpsertBulk {
 func (u *APIKeyUpsertBulk) UpdateUpdatedAt() *APIKeyUpsertBulk {
 	return u.Update(func(s *APIKeyUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *APIKeyUpsertBulk) SetVersion(v int64) *APIKeyUpsertBulk {
+	return u.Update(func(s *APIKeyUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *APIKeyUpsertBulk) AddVersion(v int64) *APIKeyUpsertBulk {
+	return u.Update(func(s *APIKeyUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *APIKeyUpsertBulk) UpdateVersion() *APIKeyUpsertBulk {
+	return u.Update(func(s *APIKeyUpsert) {
+		s.UpdateVersion()
 	})
 }
 

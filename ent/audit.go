@@ -71,6 +71,16 @@ func (m *APIKeyMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *APIKeyMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of APIKey that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *APIKeyMutation) AuditEdges() []string {
@@ -100,6 +110,16 @@ func (m *AuditLogMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *AuditLogMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of AuditLog that no field of its rows holds: a change
@@ -133,6 +153,16 @@ func (m *CartMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *CartMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Cart that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *CartMutation) AuditEdges() []string {
@@ -162,6 +192,16 @@ func (m *CategoryMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *CategoryMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Category that no field of its rows holds: a change
@@ -195,6 +235,16 @@ func (m *CountryMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *CountryMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Country that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *CountryMutation) AuditEdges() []string {
@@ -224,6 +274,16 @@ func (m *CustomerAddressMutation) AuditRows(ctx context.Context) ([]any, error) 
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *CustomerAddressMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of CustomerAddress that no field of its rows holds: a change
@@ -257,6 +317,16 @@ func (m *DomainMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *DomainMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Domain that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *DomainMutation) AuditEdges() []string {
@@ -286,6 +356,16 @@ func (m *FulfillmentMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *FulfillmentMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Fulfillment that no field of its rows holds: a change
@@ -319,6 +399,16 @@ func (m *InboundWebhookMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *InboundWebhookMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of InboundWebhook that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *InboundWebhookMutation) AuditEdges() []string {
@@ -348,6 +438,16 @@ func (m *IntegrationEndpointMutation) AuditRows(ctx context.Context) ([]any, err
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *IntegrationEndpointMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of IntegrationEndpoint that no field of its rows holds: a change
@@ -381,6 +481,16 @@ func (m *InventoryLevelMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *InventoryLevelMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of InventoryLevel that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *InventoryLevelMutation) AuditEdges() []string {
@@ -410,6 +520,16 @@ func (m *InvitationMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *InvitationMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Invitation that no field of its rows holds: a change
@@ -443,6 +563,16 @@ func (m *LineItemMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *LineItemMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of LineItem that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *LineItemMutation) AuditEdges() []string {
@@ -472,6 +602,16 @@ func (m *MembershipMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *MembershipMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Membership that no field of its rows holds: a change
@@ -505,6 +645,16 @@ func (m *OrderMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *OrderMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Order that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *OrderMutation) AuditEdges() []string {
@@ -534,6 +684,16 @@ func (m *OrderLineItemMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *OrderLineItemMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of OrderLineItem that no field of its rows holds: a change
@@ -567,6 +727,16 @@ func (m *OutboxEventMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *OutboxEventMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of OutboxEvent that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *OutboxEventMutation) AuditEdges() []string {
@@ -596,6 +766,16 @@ func (m *PriceMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *PriceMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Price that no field of its rows holds: a change
@@ -629,6 +809,16 @@ func (m *ProductMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ProductMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Product that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *ProductMutation) AuditEdges() []string {
@@ -658,6 +848,16 @@ func (m *ProductCategoryMutation) AuditRows(ctx context.Context) ([]any, error) 
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ProductCategoryMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of ProductCategory that no field of its rows holds: a change
@@ -691,6 +891,16 @@ func (m *ProductCollectionMutation) AuditRows(ctx context.Context) ([]any, error
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ProductCollectionMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of ProductCollection that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *ProductCollectionMutation) AuditEdges() []string {
@@ -720,6 +930,16 @@ func (m *ProductOptionMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ProductOptionMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of ProductOption that no field of its rows holds: a change
@@ -753,6 +973,16 @@ func (m *ProductVariantMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ProductVariantMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of ProductVariant that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *ProductVariantMutation) AuditEdges() []string {
@@ -782,6 +1012,16 @@ func (m *RefreshTokenMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *RefreshTokenMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of RefreshToken that no field of its rows holds: a change
@@ -815,6 +1055,16 @@ func (m *RegionMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *RegionMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Region that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *RegionMutation) AuditEdges() []string {
@@ -844,6 +1094,16 @@ func (m *ReservationMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ReservationMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Reservation that no field of its rows holds: a change
@@ -877,6 +1137,16 @@ func (m *SalesChannelMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *SalesChannelMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of SalesChannel that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *SalesChannelMutation) AuditEdges() []string {
@@ -906,6 +1176,16 @@ func (m *ScopeMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ScopeMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Scope that no field of its rows holds: a change
@@ -939,6 +1219,16 @@ func (m *ShippingOptionMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ShippingOptionMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of ShippingOption that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *ShippingOptionMutation) AuditEdges() []string {
@@ -968,6 +1258,16 @@ func (m *StockLocationMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *StockLocationMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of StockLocation that no field of its rows holds: a change
@@ -1001,6 +1301,16 @@ func (m *StoreMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *StoreMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Store that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *StoreMutation) AuditEdges() []string {
@@ -1030,6 +1340,16 @@ func (m *SubcategoryMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *SubcategoryMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of Subcategory that no field of its rows holds: a change
@@ -1063,6 +1383,16 @@ func (m *SubdomainClaimMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *SubdomainClaimMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of SubdomainClaim that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *SubdomainClaimMutation) AuditEdges() []string {
@@ -1092,6 +1422,16 @@ func (m *SyncJobMutation) AuditRows(ctx context.Context) ([]any, error) {
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *SyncJobMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of SyncJob that no field of its rows holds: a change
@@ -1125,6 +1465,16 @@ func (m *TenantMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *TenantMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of Tenant that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *TenantMutation) AuditEdges() []string {
@@ -1156,6 +1506,16 @@ func (m *UserMutation) AuditRows(ctx context.Context) ([]any, error) {
 	return out, nil
 }
 
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *UserMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
 // AuditEdges names the edges of User that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *UserMutation) AuditEdges() []string {
@@ -1185,6 +1545,16 @@ func (m *WebhookDeliveryMutation) AuditRows(ctx context.Context) ([]any, error) 
 		out[i] = r
 	}
 	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *WebhookDeliveryMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
 }
 
 // AuditEdges names the edges of WebhookDelivery that no field of its rows holds: a change

@@ -25,6 +25,8 @@ type CustomerAddress struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// UserID holds the value of the "user_id" field.
 	UserID int `json:"user_id,omitempty"`
 	// FirstName holds the value of the "first_name" field.
@@ -89,7 +91,7 @@ func (*CustomerAddress) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case customeraddress.FieldID, customeraddress.FieldTenantID, customeraddress.FieldUserID:
+		case customeraddress.FieldID, customeraddress.FieldTenantID, customeraddress.FieldVersion, customeraddress.FieldUserID:
 			values[i] = new(sql.NullInt64)
 		case customeraddress.FieldFirstName, customeraddress.FieldLastName, customeraddress.FieldAddress1, customeraddress.FieldAddress2, customeraddress.FieldCity, customeraddress.FieldPostalCode, customeraddress.FieldCountryCode, customeraddress.FieldPhone:
 			values[i] = new(sql.NullString)
@@ -133,6 +135,12 @@ func (_m *CustomerAddress) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case customeraddress.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case customeraddress.FieldUserID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -242,6 +250,9 @@ func (_m *CustomerAddress) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("user_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.UserID))

@@ -58,6 +58,20 @@ func (_c *CustomerAddressCreate) SetTenantID(v int) *CustomerAddressCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *CustomerAddressCreate) SetVersion(v int64) *CustomerAddressCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *CustomerAddressCreate) SetNillableVersion(v *int64) *CustomerAddressCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetUserID sets the "user_id" field.
 func (_c *CustomerAddressCreate) SetUserID(v int) *CustomerAddressCreate {
 	_c.mutation.SetUserID(v)
@@ -197,6 +211,10 @@ func (_c *CustomerAddressCreate) defaults() error {
 		v := customeraddress.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := customeraddress.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -210,6 +228,9 @@ func (_c *CustomerAddressCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "CustomerAddress.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "CustomerAddress.version"`)}
 	}
 	if _, ok := _c.mutation.UserID(); !ok {
 		return &ValidationError{Name: "user_id", err: errors.New(`ent: missing required field "CustomerAddress.user_id"`)}
@@ -309,6 +330,10 @@ func (_c *CustomerAddressCreate) createSpec() (*CustomerAddress, *sqlgraph.Creat
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(customeraddress.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(customeraddress.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.FirstName(); ok {
 		_spec.SetField(customeraddress.FieldFirstName, field.TypeString, value)
@@ -437,6 +462,24 @@ func (u *CustomerAddressUpsert) SetUpdatedAt(v time.Time) *CustomerAddressUpsert
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *CustomerAddressUpsert) UpdateUpdatedAt() *CustomerAddressUpsert {
 	u.SetExcluded(customeraddress.FieldUpdatedAt)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *CustomerAddressUpsert) SetVersion(v int64) *CustomerAddressUpsert {
+	u.Set(customeraddress.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *CustomerAddressUpsert) UpdateVersion() *CustomerAddressUpsert {
+	u.SetExcluded(customeraddress.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *CustomerAddressUpsert) AddVersion(v int64) *CustomerAddressUpsert {
+	u.Add(customeraddress.FieldVersion, v)
 	return u
 }
 
@@ -616,6 +659,27 @@ func (u *CustomerAddressUpsertOne) SetUpdatedAt(v time.Time) *CustomerAddressUps
 func (u *CustomerAddressUpsertOne) UpdateUpdatedAt() *CustomerAddressUpsertOne {
 	return u.Update(func(s *CustomerAddressUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *CustomerAddressUpsertOne) SetVersion(v int64) *CustomerAddressUpsertOne {
+	return u.Update(func(s *CustomerAddressUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *CustomerAddressUpsertOne) AddVersion(v int64) *CustomerAddressUpsertOne {
+	return u.Update(func(s *CustomerAddressUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *CustomerAddressUpsertOne) UpdateVersion() *CustomerAddressUpsertOne {
+	return u.Update(func(s *CustomerAddressUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -980,6 +1044,27 @@ func (u *CustomerAddressUpsertBulk) SetUpdatedAt(v time.Time) *CustomerAddressUp
 func (u *CustomerAddressUpsertBulk) UpdateUpdatedAt() *CustomerAddressUpsertBulk {
 	return u.Update(func(s *CustomerAddressUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *CustomerAddressUpsertBulk) SetVersion(v int64) *CustomerAddressUpsertBulk {
+	return u.Update(func(s *CustomerAddressUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *CustomerAddressUpsertBulk) AddVersion(v int64) *CustomerAddressUpsertBulk {
+	return u.Update(func(s *CustomerAddressUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *CustomerAddressUpsertBulk) UpdateVersion() *CustomerAddressUpsertBulk {
+	return u.Update(func(s *CustomerAddressUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -34,6 +34,27 @@ func (_u *CustomerAddressUpdate) SetUpdatedAt(v time.Time) *CustomerAddressUpdat
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *CustomerAddressUpdate) SetVersion(v int64) *CustomerAddressUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *CustomerAddressUpdate) SetNillableVersion(v *int64) *CustomerAddressUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *CustomerAddressUpdate) AddVersion(v int64) *CustomerAddressUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetFirstName sets the "first_name" field.
 func (_u *CustomerAddressUpdate) SetFirstName(v string) *CustomerAddressUpdate {
 	_u.mutation.SetFirstName(v)
@@ -277,6 +298,12 @@ func (_u *CustomerAddressUpdate) sqlSave(ctx context.Context) (_node int, err er
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(customeraddress.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(customeraddress.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(customeraddress.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.FirstName(); ok {
 		_spec.SetField(customeraddress.FieldFirstName, field.TypeString, value)
 	}
@@ -333,6 +360,27 @@ type CustomerAddressUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *CustomerAddressUpdateOne) SetUpdatedAt(v time.Time) *CustomerAddressUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *CustomerAddressUpdateOne) SetVersion(v int64) *CustomerAddressUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *CustomerAddressUpdateOne) SetNillableVersion(v *int64) *CustomerAddressUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *CustomerAddressUpdateOne) AddVersion(v int64) *CustomerAddressUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -608,6 +656,12 @@ func (_u *CustomerAddressUpdateOne) sqlSave(ctx context.Context) (_node *Custome
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(customeraddress.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(customeraddress.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(customeraddress.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.FirstName(); ok {
 		_spec.SetField(customeraddress.FieldFirstName, field.TypeString, value)

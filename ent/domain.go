@@ -25,6 +25,8 @@ type Domain struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// StoreID holds the value of the "store_id" field.
 	StoreID int `json:"store_id,omitempty"`
 	// Hostname holds the value of the "hostname" field.
@@ -87,7 +89,7 @@ func (*Domain) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case domain.FieldIsPrimary:
 			values[i] = new(sql.NullBool)
-		case domain.FieldID, domain.FieldTenantID, domain.FieldStoreID:
+		case domain.FieldID, domain.FieldTenantID, domain.FieldVersion, domain.FieldStoreID:
 			values[i] = new(sql.NullInt64)
 		case domain.FieldHostname, domain.FieldStatus, domain.FieldVerificationToken, domain.FieldVerifiedHostname:
 			values[i] = new(sql.NullString)
@@ -131,6 +133,12 @@ func (_m *Domain) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case domain.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case domain.FieldStoreID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -230,6 +238,9 @@ func (_m *Domain) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("store_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.StoreID))

@@ -58,6 +58,20 @@ func (_c *DomainCreate) SetTenantID(v int) *DomainCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *DomainCreate) SetVersion(v int64) *DomainCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *DomainCreate) SetNillableVersion(v *int64) *DomainCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetStoreID sets the "store_id" field.
 func (_c *DomainCreate) SetStoreID(v int) *DomainCreate {
 	_c.mutation.SetStoreID(v)
@@ -193,6 +207,10 @@ func (_c *DomainCreate) defaults() error {
 		v := domain.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := domain.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Status(); !ok {
 		v := domain.DefaultStatus
 		_c.mutation.SetStatus(v)
@@ -214,6 +232,9 @@ func (_c *DomainCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "Domain.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Domain.version"`)}
 	}
 	if _, ok := _c.mutation.StoreID(); !ok {
 		return &ValidationError{Name: "store_id", err: errors.New(`ent: missing required field "Domain.store_id"`)}
@@ -285,6 +306,10 @@ func (_c *DomainCreate) createSpec() (*Domain, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(domain.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(domain.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Hostname(); ok {
 		_spec.SetField(domain.FieldHostname, field.TypeString, value)
@@ -405,6 +430,24 @@ func (u *DomainUpsert) SetUpdatedAt(v time.Time) *DomainUpsert {
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *DomainUpsert) UpdateUpdatedAt() *DomainUpsert {
 	u.SetExcluded(domain.FieldUpdatedAt)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *DomainUpsert) SetVersion(v int64) *DomainUpsert {
+	u.Set(domain.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *DomainUpsert) UpdateVersion() *DomainUpsert {
+	u.SetExcluded(domain.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *DomainUpsert) AddVersion(v int64) *DomainUpsert {
+	u.Add(domain.FieldVersion, v)
 	return u
 }
 
@@ -545,6 +588,27 @@ func (u *DomainUpsertOne) SetUpdatedAt(v time.Time) *DomainUpsertOne {
 func (u *DomainUpsertOne) UpdateUpdatedAt() *DomainUpsertOne {
 	return u.Update(func(s *DomainUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *DomainUpsertOne) SetVersion(v int64) *DomainUpsertOne {
+	return u.Update(func(s *DomainUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *DomainUpsertOne) AddVersion(v int64) *DomainUpsertOne {
+	return u.Update(func(s *DomainUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *DomainUpsertOne) UpdateVersion() *DomainUpsertOne {
+	return u.Update(func(s *DomainUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -863,6 +927,27 @@ func (u *DomainUpsertBulk) SetUpdatedAt(v time.Time) *DomainUpsertBulk {
 func (u *DomainUpsertBulk) UpdateUpdatedAt() *DomainUpsertBulk {
 	return u.Update(func(s *DomainUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *DomainUpsertBulk) SetVersion(v int64) *DomainUpsertBulk {
+	return u.Update(func(s *DomainUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *DomainUpsertBulk) AddVersion(v int64) *DomainUpsertBulk {
+	return u.Update(func(s *DomainUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *DomainUpsertBulk) UpdateVersion() *DomainUpsertBulk {
+	return u.Update(func(s *DomainUpsert) {
+		s.UpdateVersion()
 	})
 }
 

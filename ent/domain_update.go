@@ -34,6 +34,27 @@ func (_u *DomainUpdate) SetUpdatedAt(v time.Time) *DomainUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *DomainUpdate) SetVersion(v int64) *DomainUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *DomainUpdate) SetNillableVersion(v *int64) *DomainUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *DomainUpdate) AddVersion(v int64) *DomainUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetHostname sets the "hostname" field.
 func (_u *DomainUpdate) SetHostname(v string) *DomainUpdate {
 	_u.mutation.SetHostname(v)
@@ -204,6 +225,12 @@ func (_u *DomainUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(domain.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(domain.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(domain.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Hostname(); ok {
 		_spec.SetField(domain.FieldHostname, field.TypeString, value)
 	}
@@ -248,6 +275,27 @@ type DomainUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *DomainUpdateOne) SetUpdatedAt(v time.Time) *DomainUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *DomainUpdateOne) SetVersion(v int64) *DomainUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *DomainUpdateOne) SetNillableVersion(v *int64) *DomainUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *DomainUpdateOne) AddVersion(v int64) *DomainUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -450,6 +498,12 @@ func (_u *DomainUpdateOne) sqlSave(ctx context.Context) (_node *Domain, err erro
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(domain.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(domain.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(domain.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.Hostname(); ok {
 		_spec.SetField(domain.FieldHostname, field.TypeString, value)

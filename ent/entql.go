@@ -65,6 +65,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			apikey.FieldCreatedAt:   {Type: field.TypeTime, Column: apikey.FieldCreatedAt},
 			apikey.FieldUpdatedAt:   {Type: field.TypeTime, Column: apikey.FieldUpdatedAt},
 			apikey.FieldTenantID:    {Type: field.TypeInt, Column: apikey.FieldTenantID},
+			apikey.FieldVersion:     {Type: field.TypeInt64, Column: apikey.FieldVersion},
 			apikey.FieldStoreID:     {Type: field.TypeInt, Column: apikey.FieldStoreID},
 			apikey.FieldKind:        {Type: field.TypeEnum, Column: apikey.FieldKind},
 			apikey.FieldName:        {Type: field.TypeString, Column: apikey.FieldName},
@@ -174,6 +175,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customeraddress.FieldCreatedAt:   {Type: field.TypeTime, Column: customeraddress.FieldCreatedAt},
 			customeraddress.FieldUpdatedAt:   {Type: field.TypeTime, Column: customeraddress.FieldUpdatedAt},
 			customeraddress.FieldTenantID:    {Type: field.TypeInt, Column: customeraddress.FieldTenantID},
+			customeraddress.FieldVersion:     {Type: field.TypeInt64, Column: customeraddress.FieldVersion},
 			customeraddress.FieldUserID:      {Type: field.TypeInt, Column: customeraddress.FieldUserID},
 			customeraddress.FieldFirstName:   {Type: field.TypeString, Column: customeraddress.FieldFirstName},
 			customeraddress.FieldLastName:    {Type: field.TypeString, Column: customeraddress.FieldLastName},
@@ -199,6 +201,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			domain.FieldCreatedAt:         {Type: field.TypeTime, Column: domain.FieldCreatedAt},
 			domain.FieldUpdatedAt:         {Type: field.TypeTime, Column: domain.FieldUpdatedAt},
 			domain.FieldTenantID:          {Type: field.TypeInt, Column: domain.FieldTenantID},
+			domain.FieldVersion:           {Type: field.TypeInt64, Column: domain.FieldVersion},
 			domain.FieldStoreID:           {Type: field.TypeInt, Column: domain.FieldStoreID},
 			domain.FieldHostname:          {Type: field.TypeString, Column: domain.FieldHostname},
 			domain.FieldStatus:            {Type: field.TypeEnum, Column: domain.FieldStatus},
@@ -266,6 +269,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			integrationendpoint.FieldCreatedAt:               {Type: field.TypeTime, Column: integrationendpoint.FieldCreatedAt},
 			integrationendpoint.FieldUpdatedAt:               {Type: field.TypeTime, Column: integrationendpoint.FieldUpdatedAt},
 			integrationendpoint.FieldTenantID:                {Type: field.TypeInt, Column: integrationendpoint.FieldTenantID},
+			integrationendpoint.FieldVersion:                 {Type: field.TypeInt64, Column: integrationendpoint.FieldVersion},
 			integrationendpoint.FieldStoreID:                 {Type: field.TypeInt, Column: integrationendpoint.FieldStoreID},
 			integrationendpoint.FieldURL:                     {Type: field.TypeString, Column: integrationendpoint.FieldURL},
 			integrationendpoint.FieldDescription:             {Type: field.TypeString, Column: integrationendpoint.FieldDescription},
@@ -292,6 +296,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inventorylevel.FieldCreatedAt:        {Type: field.TypeTime, Column: inventorylevel.FieldCreatedAt},
 			inventorylevel.FieldUpdatedAt:        {Type: field.TypeTime, Column: inventorylevel.FieldUpdatedAt},
 			inventorylevel.FieldTenantID:         {Type: field.TypeInt, Column: inventorylevel.FieldTenantID},
+			inventorylevel.FieldVersion:          {Type: field.TypeInt64, Column: inventorylevel.FieldVersion},
 			inventorylevel.FieldVariantID:        {Type: field.TypeInt, Column: inventorylevel.FieldVariantID},
 			inventorylevel.FieldLocationID:       {Type: field.TypeInt, Column: inventorylevel.FieldLocationID},
 			inventorylevel.FieldStockedQuantity:  {Type: field.TypeInt, Column: inventorylevel.FieldStockedQuantity},
@@ -376,6 +381,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCreatedAt:         {Type: field.TypeTime, Column: order.FieldCreatedAt},
 			order.FieldUpdatedAt:         {Type: field.TypeTime, Column: order.FieldUpdatedAt},
 			order.FieldTenantID:          {Type: field.TypeInt, Column: order.FieldTenantID},
+			order.FieldVersion:           {Type: field.TypeInt64, Column: order.FieldVersion},
 			order.FieldStoreID:           {Type: field.TypeInt, Column: order.FieldStoreID},
 			order.FieldDisplayID:         {Type: field.TypeInt, Column: order.FieldDisplayID},
 			order.FieldCartID:            {Type: field.TypeInt, Column: order.FieldCartID},
@@ -459,6 +465,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			price.FieldCreatedAt:    {Type: field.TypeTime, Column: price.FieldCreatedAt},
 			price.FieldUpdatedAt:    {Type: field.TypeTime, Column: price.FieldUpdatedAt},
 			price.FieldTenantID:     {Type: field.TypeInt, Column: price.FieldTenantID},
+			price.FieldVersion:      {Type: field.TypeInt64, Column: price.FieldVersion},
 			price.FieldVariantID:    {Type: field.TypeInt, Column: price.FieldVariantID},
 			price.FieldCurrencyCode: {Type: field.TypeString, Column: price.FieldCurrencyCode},
 			price.FieldAmount:       {Type: field.TypeInt64, Column: price.FieldAmount},
@@ -479,6 +486,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldCreatedAt:    {Type: field.TypeTime, Column: product.FieldCreatedAt},
 			product.FieldUpdatedAt:    {Type: field.TypeTime, Column: product.FieldUpdatedAt},
 			product.FieldTenantID:     {Type: field.TypeInt, Column: product.FieldTenantID},
+			product.FieldVersion:      {Type: field.TypeInt64, Column: product.FieldVersion},
 			product.FieldTitle:        {Type: field.TypeString, Column: product.FieldTitle},
 			product.FieldHandle:       {Type: field.TypeString, Column: product.FieldHandle},
 			product.FieldDescription:  {Type: field.TypeString, Column: product.FieldDescription},
@@ -505,6 +513,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcategory.FieldCreatedAt: {Type: field.TypeTime, Column: productcategory.FieldCreatedAt},
 			productcategory.FieldUpdatedAt: {Type: field.TypeTime, Column: productcategory.FieldUpdatedAt},
 			productcategory.FieldTenantID:  {Type: field.TypeInt, Column: productcategory.FieldTenantID},
+			productcategory.FieldVersion:   {Type: field.TypeInt64, Column: productcategory.FieldVersion},
 			productcategory.FieldName:      {Type: field.TypeString, Column: productcategory.FieldName},
 			productcategory.FieldHandle:    {Type: field.TypeString, Column: productcategory.FieldHandle},
 			productcategory.FieldParentID:  {Type: field.TypeInt, Column: productcategory.FieldParentID},
@@ -524,6 +533,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcollection.FieldCreatedAt: {Type: field.TypeTime, Column: productcollection.FieldCreatedAt},
 			productcollection.FieldUpdatedAt: {Type: field.TypeTime, Column: productcollection.FieldUpdatedAt},
 			productcollection.FieldTenantID:  {Type: field.TypeInt, Column: productcollection.FieldTenantID},
+			productcollection.FieldVersion:   {Type: field.TypeInt64, Column: productcollection.FieldVersion},
 			productcollection.FieldTitle:     {Type: field.TypeString, Column: productcollection.FieldTitle},
 			productcollection.FieldHandle:    {Type: field.TypeString, Column: productcollection.FieldHandle},
 		},
@@ -540,6 +550,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Type: "ProductOption",
 		Fields: map[string]*sqlgraph.FieldSpec{
 			productoption.FieldTenantID:  {Type: field.TypeInt, Column: productoption.FieldTenantID},
+			productoption.FieldVersion:   {Type: field.TypeInt64, Column: productoption.FieldVersion},
 			productoption.FieldProductID: {Type: field.TypeInt, Column: productoption.FieldProductID},
 			productoption.FieldTitle:     {Type: field.TypeString, Column: productoption.FieldTitle},
 			productoption.FieldValues:    {Type: field.TypeJSON, Column: productoption.FieldValues},
@@ -559,6 +570,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productvariant.FieldCreatedAt:       {Type: field.TypeTime, Column: productvariant.FieldCreatedAt},
 			productvariant.FieldUpdatedAt:       {Type: field.TypeTime, Column: productvariant.FieldUpdatedAt},
 			productvariant.FieldTenantID:        {Type: field.TypeInt, Column: productvariant.FieldTenantID},
+			productvariant.FieldVersion:         {Type: field.TypeInt64, Column: productvariant.FieldVersion},
 			productvariant.FieldProductID:       {Type: field.TypeInt, Column: productvariant.FieldProductID},
 			productvariant.FieldTitle:           {Type: field.TypeString, Column: productvariant.FieldTitle},
 			productvariant.FieldSku:             {Type: field.TypeString, Column: productvariant.FieldSku},
@@ -604,6 +616,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			region.FieldCreatedAt:    {Type: field.TypeTime, Column: region.FieldCreatedAt},
 			region.FieldUpdatedAt:    {Type: field.TypeTime, Column: region.FieldUpdatedAt},
 			region.FieldTenantID:     {Type: field.TypeInt, Column: region.FieldTenantID},
+			region.FieldVersion:      {Type: field.TypeInt64, Column: region.FieldVersion},
 			region.FieldName:         {Type: field.TypeString, Column: region.FieldName},
 			region.FieldCurrencyCode: {Type: field.TypeString, Column: region.FieldCurrencyCode},
 			region.FieldCountries:    {Type: field.TypeJSON, Column: region.FieldCountries},
@@ -645,6 +658,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			saleschannel.FieldCreatedAt:   {Type: field.TypeTime, Column: saleschannel.FieldCreatedAt},
 			saleschannel.FieldUpdatedAt:   {Type: field.TypeTime, Column: saleschannel.FieldUpdatedAt},
 			saleschannel.FieldTenantID:    {Type: field.TypeInt, Column: saleschannel.FieldTenantID},
+			saleschannel.FieldVersion:     {Type: field.TypeInt64, Column: saleschannel.FieldVersion},
 			saleschannel.FieldStoreID:     {Type: field.TypeInt, Column: saleschannel.FieldStoreID},
 			saleschannel.FieldName:        {Type: field.TypeString, Column: saleschannel.FieldName},
 			saleschannel.FieldDescription: {Type: field.TypeString, Column: saleschannel.FieldDescription},
@@ -682,6 +696,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shippingoption.FieldCreatedAt: {Type: field.TypeTime, Column: shippingoption.FieldCreatedAt},
 			shippingoption.FieldUpdatedAt: {Type: field.TypeTime, Column: shippingoption.FieldUpdatedAt},
 			shippingoption.FieldTenantID:  {Type: field.TypeInt, Column: shippingoption.FieldTenantID},
+			shippingoption.FieldVersion:   {Type: field.TypeInt64, Column: shippingoption.FieldVersion},
 			shippingoption.FieldRegionID:  {Type: field.TypeInt, Column: shippingoption.FieldRegionID},
 			shippingoption.FieldName:      {Type: field.TypeString, Column: shippingoption.FieldName},
 			shippingoption.FieldAmount:    {Type: field.TypeInt64, Column: shippingoption.FieldAmount},
@@ -701,6 +716,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stocklocation.FieldCreatedAt: {Type: field.TypeTime, Column: stocklocation.FieldCreatedAt},
 			stocklocation.FieldUpdatedAt: {Type: field.TypeTime, Column: stocklocation.FieldUpdatedAt},
 			stocklocation.FieldTenantID:  {Type: field.TypeInt, Column: stocklocation.FieldTenantID},
+			stocklocation.FieldVersion:   {Type: field.TypeInt64, Column: stocklocation.FieldVersion},
 			stocklocation.FieldName:      {Type: field.TypeString, Column: stocklocation.FieldName},
 		},
 	}
@@ -718,6 +734,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			store.FieldCreatedAt:      {Type: field.TypeTime, Column: store.FieldCreatedAt},
 			store.FieldUpdatedAt:      {Type: field.TypeTime, Column: store.FieldUpdatedAt},
 			store.FieldTenantID:       {Type: field.TypeInt, Column: store.FieldTenantID},
+			store.FieldVersion:        {Type: field.TypeInt64, Column: store.FieldVersion},
 			store.FieldHandle:         {Type: field.TypeString, Column: store.FieldHandle},
 			store.FieldName:           {Type: field.TypeString, Column: store.FieldName},
 			store.FieldStatus:         {Type: field.TypeEnum, Column: store.FieldStatus},
@@ -808,6 +825,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			tenant.FieldCreatedAt:        {Type: field.TypeTime, Column: tenant.FieldCreatedAt},
 			tenant.FieldUpdatedAt:        {Type: field.TypeTime, Column: tenant.FieldUpdatedAt},
+			tenant.FieldVersion:          {Type: field.TypeInt64, Column: tenant.FieldVersion},
 			tenant.FieldHandle:           {Type: field.TypeString, Column: tenant.FieldHandle},
 			tenant.FieldName:             {Type: field.TypeString, Column: tenant.FieldName},
 			tenant.FieldStatus:           {Type: field.TypeEnum, Column: tenant.FieldStatus},
@@ -831,6 +849,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			user.FieldCreatedAt:    {Type: field.TypeTime, Column: user.FieldCreatedAt},
 			user.FieldUpdatedAt:    {Type: field.TypeTime, Column: user.FieldUpdatedAt},
+			user.FieldVersion:      {Type: field.TypeInt64, Column: user.FieldVersion},
 			user.FieldEmail:        {Type: field.TypeString, Column: user.FieldEmail},
 			user.FieldRealm:        {Type: field.TypeInt, Column: user.FieldRealm},
 			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
@@ -1902,6 +1921,11 @@ func (f *APIKeyFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(apikey.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *APIKeyFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(apikey.FieldVersion))
+}
+
 // WhereStoreID applies the entql int predicate on the store_id field.
 func (f *APIKeyFilter) WhereStoreID(p entql.IntP) {
 	f.Where(p.Field(apikey.FieldStoreID))
@@ -2462,6 +2486,11 @@ func (f *CustomerAddressFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(customeraddress.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *CustomerAddressFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(customeraddress.FieldVersion))
+}
+
 // WhereUserID applies the entql int predicate on the user_id field.
 func (f *CustomerAddressFilter) WhereUserID(p entql.IntP) {
 	f.Where(p.Field(customeraddress.FieldUserID))
@@ -2588,6 +2617,11 @@ func (f *DomainFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereTenantID applies the entql int predicate on the tenant_id field.
 func (f *DomainFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(domain.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *DomainFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(domain.FieldVersion))
 }
 
 // WhereStoreID applies the entql int predicate on the store_id field.
@@ -2906,6 +2940,11 @@ func (f *IntegrationEndpointFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(integrationendpoint.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *IntegrationEndpointFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(integrationendpoint.FieldVersion))
+}
+
 // WhereStoreID applies the entql int predicate on the store_id field.
 func (f *IntegrationEndpointFilter) WhereStoreID(p entql.IntP) {
 	f.Where(p.Field(integrationendpoint.FieldStoreID))
@@ -3037,6 +3076,11 @@ func (f *InventoryLevelFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereTenantID applies the entql int predicate on the tenant_id field.
 func (f *InventoryLevelFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(inventorylevel.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *InventoryLevelFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(inventorylevel.FieldVersion))
 }
 
 // WhereVariantID applies the entql int predicate on the variant_id field.
@@ -3513,6 +3557,11 @@ func (f *OrderFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(order.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *OrderFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(order.FieldVersion))
+}
+
 // WhereStoreID applies the entql int predicate on the store_id field.
 func (f *OrderFilter) WhereStoreID(p entql.IntP) {
 	f.Where(p.Field(order.FieldStoreID))
@@ -3965,6 +4014,11 @@ func (f *PriceFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(price.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *PriceFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(price.FieldVersion))
+}
+
 // WhereVariantID applies the entql int predicate on the variant_id field.
 func (f *PriceFilter) WhereVariantID(p entql.IntP) {
 	f.Where(p.Field(price.FieldVariantID))
@@ -4080,6 +4134,11 @@ func (f *ProductFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereTenantID applies the entql int predicate on the tenant_id field.
 func (f *ProductFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(product.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ProductFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(product.FieldVersion))
 }
 
 // WhereTitle applies the entql string predicate on the title field.
@@ -4271,6 +4330,11 @@ func (f *ProductCategoryFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(productcategory.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ProductCategoryFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(productcategory.FieldVersion))
+}
+
 // WhereName applies the entql string predicate on the name field.
 func (f *ProductCategoryFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(productcategory.FieldName))
@@ -4383,6 +4447,11 @@ func (f *ProductCollectionFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(productcollection.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ProductCollectionFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(productcollection.FieldVersion))
+}
+
 // WhereTitle applies the entql string predicate on the title field.
 func (f *ProductCollectionFilter) WhereTitle(p entql.StringP) {
 	f.Where(p.Field(productcollection.FieldTitle))
@@ -4450,6 +4519,11 @@ func (f *ProductOptionFilter) WhereID(p entql.IntP) {
 // WhereTenantID applies the entql int predicate on the tenant_id field.
 func (f *ProductOptionFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(productoption.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ProductOptionFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(productoption.FieldVersion))
 }
 
 // WhereProductID applies the entql int predicate on the product_id field.
@@ -4548,6 +4622,11 @@ func (f *ProductVariantFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereTenantID applies the entql int predicate on the tenant_id field.
 func (f *ProductVariantFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(productvariant.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ProductVariantFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(productvariant.FieldVersion))
 }
 
 // WhereProductID applies the entql int predicate on the product_id field.
@@ -4795,6 +4874,11 @@ func (f *RegionFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(region.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *RegionFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(region.FieldVersion))
+}
+
 // WhereName applies the entql string predicate on the name field.
 func (f *RegionFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(region.FieldName))
@@ -5006,6 +5090,11 @@ func (f *SalesChannelFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(saleschannel.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *SalesChannelFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(saleschannel.FieldVersion))
+}
+
 // WhereStoreID applies the entql int predicate on the store_id field.
 func (f *SalesChannelFilter) WhereStoreID(p entql.IntP) {
 	f.Where(p.Field(saleschannel.FieldStoreID))
@@ -5197,6 +5286,11 @@ func (f *ShippingOptionFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(shippingoption.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ShippingOptionFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(shippingoption.FieldVersion))
+}
+
 // WhereRegionID applies the entql int predicate on the region_id field.
 func (f *ShippingOptionFilter) WhereRegionID(p entql.IntP) {
 	f.Where(p.Field(shippingoption.FieldRegionID))
@@ -5295,6 +5389,11 @@ func (f *StockLocationFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(stocklocation.FieldTenantID))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *StockLocationFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(stocklocation.FieldVersion))
+}
+
 // WhereName applies the entql string predicate on the name field.
 func (f *StockLocationFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(stocklocation.FieldName))
@@ -5367,6 +5466,11 @@ func (f *StoreFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereTenantID applies the entql int predicate on the tenant_id field.
 func (f *StoreFilter) WhereTenantID(p entql.IntP) {
 	f.Where(p.Field(store.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *StoreFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(store.FieldVersion))
 }
 
 // WhereHandle applies the entql string predicate on the handle field.
@@ -5817,6 +5921,11 @@ func (f *TenantFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(tenant.FieldUpdatedAt))
 }
 
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *TenantFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(tenant.FieldVersion))
+}
+
 // WhereHandle applies the entql string predicate on the handle field.
 func (f *TenantFilter) WhereHandle(p entql.StringP) {
 	f.Where(p.Field(tenant.FieldHandle))
@@ -5919,6 +6028,11 @@ func (f *UserFilter) WhereCreatedAt(p entql.TimeP) {
 // WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
 func (f *UserFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(user.FieldUpdatedAt))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *UserFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(user.FieldVersion))
 }
 
 // WhereEmail applies the entql string predicate on the email field.

@@ -26,6 +26,8 @@ type IntegrationEndpoint struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// StoreID holds the value of the "store_id" field.
 	StoreID *int `json:"store_id,omitempty"`
 	// URL holds the value of the "url" field.
@@ -96,7 +98,7 @@ func (*IntegrationEndpoint) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case integrationendpoint.FieldEnabled:
 			values[i] = new(sql.NullBool)
-		case integrationendpoint.FieldID, integrationendpoint.FieldTenantID, integrationendpoint.FieldStoreID, integrationendpoint.FieldDeadStreak:
+		case integrationendpoint.FieldID, integrationendpoint.FieldTenantID, integrationendpoint.FieldVersion, integrationendpoint.FieldStoreID, integrationendpoint.FieldDeadStreak:
 			values[i] = new(sql.NullInt64)
 		case integrationendpoint.FieldURL, integrationendpoint.FieldDescription, integrationendpoint.FieldDisabledReason, integrationendpoint.FieldSecret, integrationendpoint.FieldPreviousSecret:
 			values[i] = new(sql.NullString)
@@ -140,6 +142,12 @@ func (_m *IntegrationEndpoint) assignValues(columns []string, values []any) erro
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case integrationendpoint.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case integrationendpoint.FieldStoreID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -261,6 +269,9 @@ func (_m *IntegrationEndpoint) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	if v := _m.StoreID; v != nil {
 		builder.WriteString("store_id=")

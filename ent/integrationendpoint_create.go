@@ -58,6 +58,20 @@ func (_c *IntegrationEndpointCreate) SetTenantID(v int) *IntegrationEndpointCrea
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *IntegrationEndpointCreate) SetVersion(v int64) *IntegrationEndpointCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *IntegrationEndpointCreate) SetNillableVersion(v *int64) *IntegrationEndpointCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetStoreID sets the "store_id" field.
 func (_c *IntegrationEndpointCreate) SetStoreID(v int) *IntegrationEndpointCreate {
 	_c.mutation.SetStoreID(v)
@@ -235,6 +249,10 @@ func (_c *IntegrationEndpointCreate) defaults() error {
 		v := integrationendpoint.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := integrationendpoint.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Description(); !ok {
 		v := integrationendpoint.DefaultDescription
 		_c.mutation.SetDescription(v)
@@ -260,6 +278,9 @@ func (_c *IntegrationEndpointCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "IntegrationEndpoint.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "IntegrationEndpoint.version"`)}
 	}
 	if _, ok := _c.mutation.URL(); !ok {
 		return &ValidationError{Name: "url", err: errors.New(`ent: missing required field "IntegrationEndpoint.url"`)}
@@ -331,6 +352,10 @@ func (_c *IntegrationEndpointCreate) createSpec() (*IntegrationEndpoint, *sqlgra
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(integrationendpoint.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(integrationendpoint.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.URL(); ok {
 		_spec.SetField(integrationendpoint.FieldURL, field.TypeString, value)
@@ -463,6 +488,24 @@ func (u *IntegrationEndpointUpsert) SetUpdatedAt(v time.Time) *IntegrationEndpoi
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *IntegrationEndpointUpsert) UpdateUpdatedAt() *IntegrationEndpointUpsert {
 	u.SetExcluded(integrationendpoint.FieldUpdatedAt)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *IntegrationEndpointUpsert) SetVersion(v int64) *IntegrationEndpointUpsert {
+	u.Set(integrationendpoint.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *IntegrationEndpointUpsert) UpdateVersion() *IntegrationEndpointUpsert {
+	u.SetExcluded(integrationendpoint.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *IntegrationEndpointUpsert) AddVersion(v int64) *IntegrationEndpointUpsert {
+	u.Add(integrationendpoint.FieldVersion, v)
 	return u
 }
 
@@ -660,6 +703,27 @@ func (u *IntegrationEndpointUpsertOne) SetUpdatedAt(v time.Time) *IntegrationEnd
 func (u *IntegrationEndpointUpsertOne) UpdateUpdatedAt() *IntegrationEndpointUpsertOne {
 	return u.Update(func(s *IntegrationEndpointUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *IntegrationEndpointUpsertOne) SetVersion(v int64) *IntegrationEndpointUpsertOne {
+	return u.Update(func(s *IntegrationEndpointUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *IntegrationEndpointUpsertOne) AddVersion(v int64) *IntegrationEndpointUpsertOne {
+	return u.Update(func(s *IntegrationEndpointUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *IntegrationEndpointUpsertOne) UpdateVersion() *IntegrationEndpointUpsertOne {
+	return u.Update(func(s *IntegrationEndpointUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -1045,6 +1109,27 @@ func (u *IntegrationEndpointUpsertBulk) SetUpdatedAt(v time.Time) *IntegrationEn
 func (u *IntegrationEndpointUpsertBulk) UpdateUpdatedAt() *IntegrationEndpointUpsertBulk {
 	return u.Update(func(s *IntegrationEndpointUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *IntegrationEndpointUpsertBulk) SetVersion(v int64) *IntegrationEndpointUpsertBulk {
+	return u.Update(func(s *IntegrationEndpointUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *IntegrationEndpointUpsertBulk) AddVersion(v int64) *IntegrationEndpointUpsertBulk {
+	return u.Update(func(s *IntegrationEndpointUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *IntegrationEndpointUpsertBulk) UpdateVersion() *IntegrationEndpointUpsertBulk {
+	return u.Update(func(s *IntegrationEndpointUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -35,6 +35,27 @@ func (_u *IntegrationEndpointUpdate) SetUpdatedAt(v time.Time) *IntegrationEndpo
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *IntegrationEndpointUpdate) SetVersion(v int64) *IntegrationEndpointUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *IntegrationEndpointUpdate) SetNillableVersion(v *int64) *IntegrationEndpointUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *IntegrationEndpointUpdate) AddVersion(v int64) *IntegrationEndpointUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetURL sets the "url" field.
 func (_u *IntegrationEndpointUpdate) SetURL(v string) *IntegrationEndpointUpdate {
 	_u.mutation.SetURL(v)
@@ -269,6 +290,12 @@ func (_u *IntegrationEndpointUpdate) sqlSave(ctx context.Context) (_node int, er
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(integrationendpoint.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(integrationendpoint.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(integrationendpoint.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.URL(); ok {
 		_spec.SetField(integrationendpoint.FieldURL, field.TypeString, value)
 	}
@@ -336,6 +363,27 @@ type IntegrationEndpointUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *IntegrationEndpointUpdateOne) SetUpdatedAt(v time.Time) *IntegrationEndpointUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *IntegrationEndpointUpdateOne) SetVersion(v int64) *IntegrationEndpointUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *IntegrationEndpointUpdateOne) SetNillableVersion(v *int64) *IntegrationEndpointUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *IntegrationEndpointUpdateOne) AddVersion(v int64) *IntegrationEndpointUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -602,6 +650,12 @@ func (_u *IntegrationEndpointUpdateOne) sqlSave(ctx context.Context) (_node *Int
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(integrationendpoint.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(integrationendpoint.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(integrationendpoint.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.URL(); ok {
 		_spec.SetField(integrationendpoint.FieldURL, field.TypeString, value)

@@ -26,6 +26,8 @@ type InventoryLevel struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// VariantID holds the value of the "variant_id" field.
 	VariantID int `json:"variant_id,omitempty"`
 	// LocationID holds the value of the "location_id" field.
@@ -93,7 +95,7 @@ func (*InventoryLevel) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case inventorylevel.FieldID, inventorylevel.FieldTenantID, inventorylevel.FieldVariantID, inventorylevel.FieldLocationID, inventorylevel.FieldStockedQuantity, inventorylevel.FieldReservedQuantity:
+		case inventorylevel.FieldID, inventorylevel.FieldTenantID, inventorylevel.FieldVersion, inventorylevel.FieldVariantID, inventorylevel.FieldLocationID, inventorylevel.FieldStockedQuantity, inventorylevel.FieldReservedQuantity:
 			values[i] = new(sql.NullInt64)
 		case inventorylevel.FieldCreatedAt, inventorylevel.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -135,6 +137,12 @@ func (_m *InventoryLevel) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case inventorylevel.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case inventorylevel.FieldVariantID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -219,6 +227,9 @@ func (_m *InventoryLevel) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("variant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.VariantID))

@@ -59,6 +59,20 @@ func (_c *InventoryLevelCreate) SetTenantID(v int) *InventoryLevelCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *InventoryLevelCreate) SetVersion(v int64) *InventoryLevelCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *InventoryLevelCreate) SetNillableVersion(v *int64) *InventoryLevelCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetVariantID sets the "variant_id" field.
 func (_c *InventoryLevelCreate) SetVariantID(v int) *InventoryLevelCreate {
 	_c.mutation.SetVariantID(v)
@@ -165,6 +179,10 @@ func (_c *InventoryLevelCreate) defaults() error {
 		v := inventorylevel.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := inventorylevel.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.StockedQuantity(); !ok {
 		v := inventorylevel.DefaultStockedQuantity
 		_c.mutation.SetStockedQuantity(v)
@@ -186,6 +204,9 @@ func (_c *InventoryLevelCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "InventoryLevel.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "InventoryLevel.version"`)}
 	}
 	if _, ok := _c.mutation.VariantID(); !ok {
 		return &ValidationError{Name: "variant_id", err: errors.New(`ent: missing required field "InventoryLevel.variant_id"`)}
@@ -252,6 +273,10 @@ func (_c *InventoryLevelCreate) createSpec() (*InventoryLevel, *sqlgraph.CreateS
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(inventorylevel.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(inventorylevel.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.StockedQuantity(); ok {
 		_spec.SetField(inventorylevel.FieldStockedQuantity, field.TypeInt, value)
@@ -376,6 +401,24 @@ func (u *InventoryLevelUpsert) UpdateUpdatedAt() *InventoryLevelUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *InventoryLevelUpsert) SetVersion(v int64) *InventoryLevelUpsert {
+	u.Set(inventorylevel.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *InventoryLevelUpsert) UpdateVersion() *InventoryLevelUpsert {
+	u.SetExcluded(inventorylevel.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *InventoryLevelUpsert) AddVersion(v int64) *InventoryLevelUpsert {
+	u.Add(inventorylevel.FieldVersion, v)
+	return u
+}
+
 // SetStockedQuantity sets the "stocked_quantity" field.
 func (u *InventoryLevelUpsert) SetStockedQuantity(v int) *InventoryLevelUpsert {
 	u.Set(inventorylevel.FieldStockedQuantity, v)
@@ -477,6 +520,27 @@ func (u *InventoryLevelUpsertOne) SetUpdatedAt(v time.Time) *InventoryLevelUpser
 func (u *InventoryLevelUpsertOne) UpdateUpdatedAt() *InventoryLevelUpsertOne {
 	return u.Update(func(s *InventoryLevelUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *InventoryLevelUpsertOne) SetVersion(v int64) *InventoryLevelUpsertOne {
+	return u.Update(func(s *InventoryLevelUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *InventoryLevelUpsertOne) AddVersion(v int64) *InventoryLevelUpsertOne {
+	return u.Update(func(s *InventoryLevelUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *InventoryLevelUpsertOne) UpdateVersion() *InventoryLevelUpsertOne {
+	return u.Update(func(s *InventoryLevelUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -753,6 +817,27 @@ func (u *InventoryLevelUpsertBulk) SetUpdatedAt(v time.Time) *InventoryLevelUpse
 func (u *InventoryLevelUpsertBulk) UpdateUpdatedAt() *InventoryLevelUpsertBulk {
 	return u.Update(func(s *InventoryLevelUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *InventoryLevelUpsertBulk) SetVersion(v int64) *InventoryLevelUpsertBulk {
+	return u.Update(func(s *InventoryLevelUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *InventoryLevelUpsertBulk) AddVersion(v int64) *InventoryLevelUpsertBulk {
+	return u.Update(func(s *InventoryLevelUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *InventoryLevelUpsertBulk) UpdateVersion() *InventoryLevelUpsertBulk {
+	return u.Update(func(s *InventoryLevelUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -34,6 +34,27 @@ func (_u *InventoryLevelUpdate) SetUpdatedAt(v time.Time) *InventoryLevelUpdate 
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *InventoryLevelUpdate) SetVersion(v int64) *InventoryLevelUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *InventoryLevelUpdate) SetNillableVersion(v *int64) *InventoryLevelUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *InventoryLevelUpdate) AddVersion(v int64) *InventoryLevelUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetStockedQuantity sets the "stocked_quantity" field.
 func (_u *InventoryLevelUpdate) SetStockedQuantity(v int) *InventoryLevelUpdate {
 	_u.mutation.ResetStockedQuantity()
@@ -162,6 +183,12 @@ func (_u *InventoryLevelUpdate) sqlSave(ctx context.Context) (_node int, err err
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(inventorylevel.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(inventorylevel.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(inventorylevel.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.StockedQuantity(); ok {
 		_spec.SetField(inventorylevel.FieldStockedQuantity, field.TypeInt, value)
 	}
@@ -197,6 +224,27 @@ type InventoryLevelUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *InventoryLevelUpdateOne) SetUpdatedAt(v time.Time) *InventoryLevelUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *InventoryLevelUpdateOne) SetVersion(v int64) *InventoryLevelUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *InventoryLevelUpdateOne) SetNillableVersion(v *int64) *InventoryLevelUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *InventoryLevelUpdateOne) AddVersion(v int64) *InventoryLevelUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -357,6 +405,12 @@ func (_u *InventoryLevelUpdateOne) sqlSave(ctx context.Context) (_node *Inventor
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(inventorylevel.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(inventorylevel.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(inventorylevel.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.StockedQuantity(); ok {
 		_spec.SetField(inventorylevel.FieldStockedQuantity, field.TypeInt, value)

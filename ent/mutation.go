@@ -109,6 +109,8 @@ type APIKeyMutation struct {
 	id            *int
 	created_at    *time.Time
 	updated_at    *time.Time
+	version       *int64
+	addversion    *int64
 	kind          *apikey.Kind
 	name          *string
 	roles         *[]string
@@ -331,6 +333,62 @@ func (m *APIKeyMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *APIKeyMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *APIKeyMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *APIKeyMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the APIKey entity.
+// If the APIKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *APIKeyMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *APIKeyMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *APIKeyMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *APIKeyMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetStoreID sets the "store_id" field.
@@ -777,7 +835,7 @@ func (m *APIKeyMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *APIKeyMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, apikey.FieldCreatedAt)
 	}
@@ -786,6 +844,9 @@ func (m *APIKeyMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, apikey.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, apikey.FieldVersion)
 	}
 	if m.store != nil {
 		fields = append(fields, apikey.FieldStoreID)
@@ -825,6 +886,8 @@ func (m *APIKeyMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case apikey.FieldTenantID:
 		return m.TenantID()
+	case apikey.FieldVersion:
+		return m.Version()
 	case apikey.FieldStoreID:
 		return m.StoreID()
 	case apikey.FieldKind:
@@ -856,6 +919,8 @@ func (m *APIKeyMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldUpdatedAt(ctx)
 	case apikey.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case apikey.FieldVersion:
+		return m.OldVersion(ctx)
 	case apikey.FieldStoreID:
 		return m.OldStoreID(ctx)
 	case apikey.FieldKind:
@@ -901,6 +966,13 @@ func (m *APIKeyMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case apikey.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case apikey.FieldStoreID:
 		v, ok := value.(int)
@@ -966,6 +1038,9 @@ func (m *APIKeyMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *APIKeyMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, apikey.FieldVersion)
+	}
 	return fields
 }
 
@@ -974,6 +1049,8 @@ func (m *APIKeyMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *APIKeyMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case apikey.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -983,6 +1060,13 @@ func (m *APIKeyMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *APIKeyMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case apikey.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown APIKey numeric field %s", name)
 }
@@ -1045,6 +1129,9 @@ func (m *APIKeyMutation) ResetField(name string) error {
 		return nil
 	case apikey.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case apikey.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case apikey.FieldStoreID:
 		m.ResetStoreID()
@@ -4991,6 +5078,8 @@ type CustomerAddressMutation struct {
 	id            *int
 	created_at    *time.Time
 	updated_at    *time.Time
+	version       *int64
+	addversion    *int64
 	first_name    *string
 	last_name     *string
 	address1      *string
@@ -5213,6 +5302,62 @@ func (m *CustomerAddressMutation) OldTenantID(ctx context.Context) (v int, err e
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *CustomerAddressMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *CustomerAddressMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *CustomerAddressMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the CustomerAddress entity.
+// If the CustomerAddress object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustomerAddressMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *CustomerAddressMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *CustomerAddressMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *CustomerAddressMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetUserID sets the "user_id" field.
@@ -5666,7 +5811,7 @@ func (m *CustomerAddressMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustomerAddressMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, customeraddress.FieldCreatedAt)
 	}
@@ -5675,6 +5820,9 @@ func (m *CustomerAddressMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, customeraddress.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, customeraddress.FieldVersion)
 	}
 	if m.user != nil {
 		fields = append(fields, customeraddress.FieldUserID)
@@ -5717,6 +5865,8 @@ func (m *CustomerAddressMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case customeraddress.FieldTenantID:
 		return m.TenantID()
+	case customeraddress.FieldVersion:
+		return m.Version()
 	case customeraddress.FieldUserID:
 		return m.UserID()
 	case customeraddress.FieldFirstName:
@@ -5750,6 +5900,8 @@ func (m *CustomerAddressMutation) OldField(ctx context.Context, name string) (en
 		return m.OldUpdatedAt(ctx)
 	case customeraddress.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case customeraddress.FieldVersion:
+		return m.OldVersion(ctx)
 	case customeraddress.FieldUserID:
 		return m.OldUserID(ctx)
 	case customeraddress.FieldFirstName:
@@ -5797,6 +5949,13 @@ func (m *CustomerAddressMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case customeraddress.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case customeraddress.FieldUserID:
 		v, ok := value.(int)
@@ -5869,6 +6028,9 @@ func (m *CustomerAddressMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *CustomerAddressMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, customeraddress.FieldVersion)
+	}
 	return fields
 }
 
@@ -5877,6 +6039,8 @@ func (m *CustomerAddressMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *CustomerAddressMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case customeraddress.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -5886,6 +6050,13 @@ func (m *CustomerAddressMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *CustomerAddressMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case customeraddress.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown CustomerAddress numeric field %s", name)
 }
@@ -5942,6 +6113,9 @@ func (m *CustomerAddressMutation) ResetField(name string) error {
 		return nil
 	case customeraddress.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case customeraddress.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case customeraddress.FieldUserID:
 		m.ResetUserID()
@@ -6074,6 +6248,8 @@ type DomainMutation struct {
 	id                 *int
 	created_at         *time.Time
 	updated_at         *time.Time
+	version            *int64
+	addversion         *int64
 	hostname           *string
 	status             *domain.Status
 	verification_token *string
@@ -6294,6 +6470,62 @@ func (m *DomainMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *DomainMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *DomainMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *DomainMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Domain entity.
+// If the Domain object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *DomainMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *DomainMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *DomainMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetStoreID sets the "store_id" field.
@@ -6662,7 +6894,7 @@ func (m *DomainMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DomainMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.created_at != nil {
 		fields = append(fields, domain.FieldCreatedAt)
 	}
@@ -6671,6 +6903,9 @@ func (m *DomainMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, domain.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, domain.FieldVersion)
 	}
 	if m.store != nil {
 		fields = append(fields, domain.FieldStoreID)
@@ -6707,6 +6942,8 @@ func (m *DomainMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case domain.FieldTenantID:
 		return m.TenantID()
+	case domain.FieldVersion:
+		return m.Version()
 	case domain.FieldStoreID:
 		return m.StoreID()
 	case domain.FieldHostname:
@@ -6736,6 +6973,8 @@ func (m *DomainMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldUpdatedAt(ctx)
 	case domain.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case domain.FieldVersion:
+		return m.OldVersion(ctx)
 	case domain.FieldStoreID:
 		return m.OldStoreID(ctx)
 	case domain.FieldHostname:
@@ -6779,6 +7018,13 @@ func (m *DomainMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case domain.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case domain.FieldStoreID:
 		v, ok := value.(int)
@@ -6837,6 +7083,9 @@ func (m *DomainMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *DomainMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, domain.FieldVersion)
+	}
 	return fields
 }
 
@@ -6845,6 +7094,8 @@ func (m *DomainMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *DomainMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case domain.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -6854,6 +7105,13 @@ func (m *DomainMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *DomainMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case domain.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Domain numeric field %s", name)
 }
@@ -6904,6 +7162,9 @@ func (m *DomainMutation) ResetField(name string) error {
 		return nil
 	case domain.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case domain.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case domain.FieldStoreID:
 		m.ResetStoreID()
@@ -8931,6 +9192,8 @@ type IntegrationEndpointMutation struct {
 	id                         *int
 	created_at                 *time.Time
 	updated_at                 *time.Time
+	version                    *int64
+	addversion                 *int64
 	url                        *string
 	description                *string
 	event_types                *[]string
@@ -9156,6 +9419,62 @@ func (m *IntegrationEndpointMutation) OldTenantID(ctx context.Context) (v int, e
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *IntegrationEndpointMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *IntegrationEndpointMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *IntegrationEndpointMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *IntegrationEndpointMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *IntegrationEndpointMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *IntegrationEndpointMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetStoreID sets the "store_id" field.
@@ -9693,7 +10012,7 @@ func (m *IntegrationEndpointMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IntegrationEndpointMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, integrationendpoint.FieldCreatedAt)
 	}
@@ -9702,6 +10021,9 @@ func (m *IntegrationEndpointMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, integrationendpoint.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, integrationendpoint.FieldVersion)
 	}
 	if m.store != nil {
 		fields = append(fields, integrationendpoint.FieldStoreID)
@@ -9747,6 +10069,8 @@ func (m *IntegrationEndpointMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case integrationendpoint.FieldTenantID:
 		return m.TenantID()
+	case integrationendpoint.FieldVersion:
+		return m.Version()
 	case integrationendpoint.FieldStoreID:
 		return m.StoreID()
 	case integrationendpoint.FieldURL:
@@ -9782,6 +10106,8 @@ func (m *IntegrationEndpointMutation) OldField(ctx context.Context, name string)
 		return m.OldUpdatedAt(ctx)
 	case integrationendpoint.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case integrationendpoint.FieldVersion:
+		return m.OldVersion(ctx)
 	case integrationendpoint.FieldStoreID:
 		return m.OldStoreID(ctx)
 	case integrationendpoint.FieldURL:
@@ -9831,6 +10157,13 @@ func (m *IntegrationEndpointMutation) SetField(name string, value ent.Value) err
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case integrationendpoint.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case integrationendpoint.FieldStoreID:
 		v, ok := value.(int)
@@ -9910,6 +10243,9 @@ func (m *IntegrationEndpointMutation) SetField(name string, value ent.Value) err
 // this mutation.
 func (m *IntegrationEndpointMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, integrationendpoint.FieldVersion)
+	}
 	if m.adddead_streak != nil {
 		fields = append(fields, integrationendpoint.FieldDeadStreak)
 	}
@@ -9921,6 +10257,8 @@ func (m *IntegrationEndpointMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *IntegrationEndpointMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case integrationendpoint.FieldVersion:
+		return m.AddedVersion()
 	case integrationendpoint.FieldDeadStreak:
 		return m.AddedDeadStreak()
 	}
@@ -9932,6 +10270,13 @@ func (m *IntegrationEndpointMutation) AddedField(name string) (ent.Value, bool) 
 // type.
 func (m *IntegrationEndpointMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case integrationendpoint.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case integrationendpoint.FieldDeadStreak:
 		v, ok := value.(int)
 		if !ok {
@@ -10001,6 +10346,9 @@ func (m *IntegrationEndpointMutation) ResetField(name string) error {
 		return nil
 	case integrationendpoint.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case integrationendpoint.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case integrationendpoint.FieldStoreID:
 		m.ResetStoreID()
@@ -10136,6 +10484,8 @@ type InventoryLevelMutation struct {
 	id                   *int
 	created_at           *time.Time
 	updated_at           *time.Time
+	version              *int64
+	addversion           *int64
 	stocked_quantity     *int
 	addstocked_quantity  *int
 	reserved_quantity    *int
@@ -10356,6 +10706,62 @@ func (m *InventoryLevelMutation) OldTenantID(ctx context.Context) (v int, err er
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *InventoryLevelMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *InventoryLevelMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *InventoryLevelMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the InventoryLevel entity.
+// If the InventoryLevel object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InventoryLevelMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *InventoryLevelMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *InventoryLevelMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *InventoryLevelMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetVariantID sets the "variant_id" field.
@@ -10657,7 +11063,7 @@ func (m *InventoryLevelMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *InventoryLevelMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, inventorylevel.FieldCreatedAt)
 	}
@@ -10666,6 +11072,9 @@ func (m *InventoryLevelMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, inventorylevel.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, inventorylevel.FieldVersion)
 	}
 	if m.variant != nil {
 		fields = append(fields, inventorylevel.FieldVariantID)
@@ -10693,6 +11102,8 @@ func (m *InventoryLevelMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case inventorylevel.FieldTenantID:
 		return m.TenantID()
+	case inventorylevel.FieldVersion:
+		return m.Version()
 	case inventorylevel.FieldVariantID:
 		return m.VariantID()
 	case inventorylevel.FieldLocationID:
@@ -10716,6 +11127,8 @@ func (m *InventoryLevelMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldUpdatedAt(ctx)
 	case inventorylevel.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case inventorylevel.FieldVersion:
+		return m.OldVersion(ctx)
 	case inventorylevel.FieldVariantID:
 		return m.OldVariantID(ctx)
 	case inventorylevel.FieldLocationID:
@@ -10754,6 +11167,13 @@ func (m *InventoryLevelMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case inventorylevel.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case inventorylevel.FieldVariantID:
 		v, ok := value.(int)
 		if !ok {
@@ -10790,6 +11210,9 @@ func (m *InventoryLevelMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *InventoryLevelMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, inventorylevel.FieldVersion)
+	}
 	if m.addstocked_quantity != nil {
 		fields = append(fields, inventorylevel.FieldStockedQuantity)
 	}
@@ -10804,6 +11227,8 @@ func (m *InventoryLevelMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *InventoryLevelMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case inventorylevel.FieldVersion:
+		return m.AddedVersion()
 	case inventorylevel.FieldStockedQuantity:
 		return m.AddedStockedQuantity()
 	case inventorylevel.FieldReservedQuantity:
@@ -10817,6 +11242,13 @@ func (m *InventoryLevelMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *InventoryLevelMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case inventorylevel.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case inventorylevel.FieldStockedQuantity:
 		v, ok := value.(int)
 		if !ok {
@@ -10866,6 +11298,9 @@ func (m *InventoryLevelMutation) ResetField(name string) error {
 		return nil
 	case inventorylevel.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case inventorylevel.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case inventorylevel.FieldVariantID:
 		m.ResetVariantID()
@@ -13769,6 +14204,8 @@ type OrderMutation struct {
 	id                  *int
 	created_at          *time.Time
 	updated_at          *time.Time
+	version             *int64
+	addversion          *int64
 	display_id          *int
 	adddisplay_id       *int
 	cart_id             *int
@@ -14020,6 +14457,62 @@ func (m *OrderMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *OrderMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *OrderMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *OrderMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *OrderMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *OrderMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *OrderMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetStoreID sets the "store_id" field.
@@ -15300,7 +15793,7 @@ func (m *OrderMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderMutation) Fields() []string {
-	fields := make([]string, 0, 24)
+	fields := make([]string, 0, 25)
 	if m.created_at != nil {
 		fields = append(fields, order.FieldCreatedAt)
 	}
@@ -15309,6 +15802,9 @@ func (m *OrderMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, order.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, order.FieldVersion)
 	}
 	if m.store != nil {
 		fields = append(fields, order.FieldStoreID)
@@ -15387,6 +15883,8 @@ func (m *OrderMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case order.FieldTenantID:
 		return m.TenantID()
+	case order.FieldVersion:
+		return m.Version()
 	case order.FieldStoreID:
 		return m.StoreID()
 	case order.FieldDisplayID:
@@ -15444,6 +15942,8 @@ func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldUpdatedAt(ctx)
 	case order.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case order.FieldVersion:
+		return m.OldVersion(ctx)
 	case order.FieldStoreID:
 		return m.OldStoreID(ctx)
 	case order.FieldDisplayID:
@@ -15515,6 +16015,13 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case order.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case order.FieldStoreID:
 		v, ok := value.(int)
@@ -15671,6 +16178,9 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *OrderMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, order.FieldVersion)
+	}
 	if m.adddisplay_id != nil {
 		fields = append(fields, order.FieldDisplayID)
 	}
@@ -15700,6 +16210,8 @@ func (m *OrderMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *OrderMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case order.FieldVersion:
+		return m.AddedVersion()
 	case order.FieldDisplayID:
 		return m.AddedDisplayID()
 	case order.FieldCartID:
@@ -15723,6 +16235,13 @@ func (m *OrderMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *OrderMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case order.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case order.FieldDisplayID:
 		v, ok := value.(int)
 		if !ok {
@@ -15858,6 +16377,9 @@ func (m *OrderMutation) ResetField(name string) error {
 		return nil
 	case order.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case order.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case order.FieldStoreID:
 		m.ResetStoreID()
@@ -18309,6 +18831,8 @@ type PriceMutation struct {
 	id             *int
 	created_at     *time.Time
 	updated_at     *time.Time
+	version        *int64
+	addversion     *int64
 	currency_code  *string
 	amount         *int64
 	addamount      *int64
@@ -18528,6 +19052,62 @@ func (m *PriceMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *PriceMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *PriceMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *PriceMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Price entity.
+// If the Price object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PriceMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *PriceMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *PriceMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *PriceMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetVariantID sets the "variant_id" field.
@@ -18822,7 +19402,7 @@ func (m *PriceMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PriceMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, price.FieldCreatedAt)
 	}
@@ -18831,6 +19411,9 @@ func (m *PriceMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, price.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, price.FieldVersion)
 	}
 	if m.variant != nil {
 		fields = append(fields, price.FieldVariantID)
@@ -18858,6 +19441,8 @@ func (m *PriceMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case price.FieldTenantID:
 		return m.TenantID()
+	case price.FieldVersion:
+		return m.Version()
 	case price.FieldVariantID:
 		return m.VariantID()
 	case price.FieldCurrencyCode:
@@ -18881,6 +19466,8 @@ func (m *PriceMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldUpdatedAt(ctx)
 	case price.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case price.FieldVersion:
+		return m.OldVersion(ctx)
 	case price.FieldVariantID:
 		return m.OldVariantID(ctx)
 	case price.FieldCurrencyCode:
@@ -18919,6 +19506,13 @@ func (m *PriceMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case price.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case price.FieldVariantID:
 		v, ok := value.(int)
 		if !ok {
@@ -18955,6 +19549,9 @@ func (m *PriceMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *PriceMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, price.FieldVersion)
+	}
 	if m.addamount != nil {
 		fields = append(fields, price.FieldAmount)
 	}
@@ -18966,6 +19563,8 @@ func (m *PriceMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *PriceMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case price.FieldVersion:
+		return m.AddedVersion()
 	case price.FieldAmount:
 		return m.AddedAmount()
 	}
@@ -18977,6 +19576,13 @@ func (m *PriceMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *PriceMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case price.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case price.FieldAmount:
 		v, ok := value.(int64)
 		if !ok {
@@ -19028,6 +19634,9 @@ func (m *PriceMutation) ResetField(name string) error {
 		return nil
 	case price.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case price.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case price.FieldVariantID:
 		m.ResetVariantID()
@@ -19163,6 +19772,8 @@ type ProductMutation struct {
 	id                    *int
 	created_at            *time.Time
 	updated_at            *time.Time
+	version               *int64
+	addversion            *int64
 	title                 *string
 	handle                *string
 	description           *string
@@ -19398,6 +20009,62 @@ func (m *ProductMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *ProductMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ProductMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProductMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProductMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProductMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProductMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetTitle sets the "title" field.
@@ -20147,7 +20814,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -20156,6 +20823,9 @@ func (m *ProductMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, product.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, product.FieldVersion)
 	}
 	if m.title != nil {
 		fields = append(fields, product.FieldTitle)
@@ -20201,6 +20871,8 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case product.FieldTenantID:
 		return m.TenantID()
+	case product.FieldVersion:
+		return m.Version()
 	case product.FieldTitle:
 		return m.Title()
 	case product.FieldHandle:
@@ -20236,6 +20908,8 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldUpdatedAt(ctx)
 	case product.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case product.FieldVersion:
+		return m.OldVersion(ctx)
 	case product.FieldTitle:
 		return m.OldTitle(ctx)
 	case product.FieldHandle:
@@ -20285,6 +20959,13 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case product.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case product.FieldTitle:
 		v, ok := value.(string)
@@ -20364,6 +21045,9 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ProductMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, product.FieldVersion)
+	}
 	return fields
 }
 
@@ -20372,6 +21056,8 @@ func (m *ProductMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ProductMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case product.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -20381,6 +21067,13 @@ func (m *ProductMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ProductMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case product.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Product numeric field %s", name)
 }
@@ -20455,6 +21148,9 @@ func (m *ProductMutation) ResetField(name string) error {
 		return nil
 	case product.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case product.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case product.FieldTitle:
 		m.ResetTitle()
@@ -20688,6 +21384,8 @@ type ProductCategoryMutation struct {
 	id              *int
 	created_at      *time.Time
 	updated_at      *time.Time
+	version         *int64
+	addversion      *int64
 	name            *string
 	handle          *string
 	clearedFields   map[string]struct{}
@@ -20907,6 +21605,62 @@ func (m *ProductCategoryMutation) OldTenantID(ctx context.Context) (v int, err e
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *ProductCategoryMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ProductCategoryMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProductCategoryMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ProductCategory entity.
+// If the ProductCategory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductCategoryMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProductCategoryMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProductCategoryMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProductCategoryMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetName sets the "name" field.
@@ -21172,7 +21926,7 @@ func (m *ProductCategoryMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductCategoryMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.created_at != nil {
 		fields = append(fields, productcategory.FieldCreatedAt)
 	}
@@ -21181,6 +21935,9 @@ func (m *ProductCategoryMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, productcategory.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, productcategory.FieldVersion)
 	}
 	if m.name != nil {
 		fields = append(fields, productcategory.FieldName)
@@ -21205,6 +21962,8 @@ func (m *ProductCategoryMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case productcategory.FieldTenantID:
 		return m.TenantID()
+	case productcategory.FieldVersion:
+		return m.Version()
 	case productcategory.FieldName:
 		return m.Name()
 	case productcategory.FieldHandle:
@@ -21226,6 +21985,8 @@ func (m *ProductCategoryMutation) OldField(ctx context.Context, name string) (en
 		return m.OldUpdatedAt(ctx)
 	case productcategory.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case productcategory.FieldVersion:
+		return m.OldVersion(ctx)
 	case productcategory.FieldName:
 		return m.OldName(ctx)
 	case productcategory.FieldHandle:
@@ -21262,6 +22023,13 @@ func (m *ProductCategoryMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case productcategory.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case productcategory.FieldName:
 		v, ok := value.(string)
 		if !ok {
@@ -21291,6 +22059,9 @@ func (m *ProductCategoryMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ProductCategoryMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, productcategory.FieldVersion)
+	}
 	return fields
 }
 
@@ -21299,6 +22070,8 @@ func (m *ProductCategoryMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ProductCategoryMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case productcategory.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -21308,6 +22081,13 @@ func (m *ProductCategoryMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ProductCategoryMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case productcategory.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown ProductCategory numeric field %s", name)
 }
@@ -21352,6 +22132,9 @@ func (m *ProductCategoryMutation) ResetField(name string) error {
 		return nil
 	case productcategory.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case productcategory.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case productcategory.FieldName:
 		m.ResetName()
@@ -21494,6 +22277,8 @@ type ProductCollectionMutation struct {
 	id            *int
 	created_at    *time.Time
 	updated_at    *time.Time
+	version       *int64
+	addversion    *int64
 	title         *string
 	handle        *string
 	clearedFields map[string]struct{}
@@ -21710,6 +22495,62 @@ func (m *ProductCollectionMutation) ResetTenantID() {
 	m.tenant = nil
 }
 
+// SetVersion sets the "version" field.
+func (m *ProductCollectionMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProductCollectionMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ProductCollection entity.
+// If the ProductCollection object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductCollectionMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProductCollectionMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProductCollectionMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProductCollectionMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetTitle sets the "title" field.
 func (m *ProductCollectionMutation) SetTitle(s string) {
 	m.title = &s
@@ -21843,7 +22684,7 @@ func (m *ProductCollectionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductCollectionMutation) Fields() []string {
-	fields := make([]string, 0, 5)
+	fields := make([]string, 0, 6)
 	if m.created_at != nil {
 		fields = append(fields, productcollection.FieldCreatedAt)
 	}
@@ -21852,6 +22693,9 @@ func (m *ProductCollectionMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, productcollection.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, productcollection.FieldVersion)
 	}
 	if m.title != nil {
 		fields = append(fields, productcollection.FieldTitle)
@@ -21873,6 +22717,8 @@ func (m *ProductCollectionMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case productcollection.FieldTenantID:
 		return m.TenantID()
+	case productcollection.FieldVersion:
+		return m.Version()
 	case productcollection.FieldTitle:
 		return m.Title()
 	case productcollection.FieldHandle:
@@ -21892,6 +22738,8 @@ func (m *ProductCollectionMutation) OldField(ctx context.Context, name string) (
 		return m.OldUpdatedAt(ctx)
 	case productcollection.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case productcollection.FieldVersion:
+		return m.OldVersion(ctx)
 	case productcollection.FieldTitle:
 		return m.OldTitle(ctx)
 	case productcollection.FieldHandle:
@@ -21926,6 +22774,13 @@ func (m *ProductCollectionMutation) SetField(name string, value ent.Value) error
 		}
 		m.SetTenantID(v)
 		return nil
+	case productcollection.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case productcollection.FieldTitle:
 		v, ok := value.(string)
 		if !ok {
@@ -21948,6 +22803,9 @@ func (m *ProductCollectionMutation) SetField(name string, value ent.Value) error
 // this mutation.
 func (m *ProductCollectionMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, productcollection.FieldVersion)
+	}
 	return fields
 }
 
@@ -21956,6 +22814,8 @@ func (m *ProductCollectionMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ProductCollectionMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case productcollection.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -21965,6 +22825,13 @@ func (m *ProductCollectionMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ProductCollectionMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case productcollection.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown ProductCollection numeric field %s", name)
 }
@@ -22000,6 +22867,9 @@ func (m *ProductCollectionMutation) ResetField(name string) error {
 		return nil
 	case productcollection.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case productcollection.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case productcollection.FieldTitle:
 		m.ResetTitle()
@@ -22091,6 +22961,8 @@ type ProductOptionMutation struct {
 	op             Op
 	typ            string
 	id             *int
+	version        *int64
+	addversion     *int64
 	title          *string
 	values         *[]string
 	appendvalues   []string
@@ -22236,6 +23108,62 @@ func (m *ProductOptionMutation) OldTenantID(ctx context.Context) (v int, err err
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *ProductOptionMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ProductOptionMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProductOptionMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ProductOption entity.
+// If the ProductOption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductOptionMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProductOptionMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProductOptionMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProductOptionMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetProductID sets the "product_id" field.
@@ -22449,9 +23377,12 @@ func (m *ProductOptionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductOptionMutation) Fields() []string {
-	fields := make([]string, 0, 4)
+	fields := make([]string, 0, 5)
 	if m.tenant != nil {
 		fields = append(fields, productoption.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, productoption.FieldVersion)
 	}
 	if m.product != nil {
 		fields = append(fields, productoption.FieldProductID)
@@ -22472,6 +23403,8 @@ func (m *ProductOptionMutation) Field(name string) (ent.Value, bool) {
 	switch name {
 	case productoption.FieldTenantID:
 		return m.TenantID()
+	case productoption.FieldVersion:
+		return m.Version()
 	case productoption.FieldProductID:
 		return m.ProductID()
 	case productoption.FieldTitle:
@@ -22489,6 +23422,8 @@ func (m *ProductOptionMutation) OldField(ctx context.Context, name string) (ent.
 	switch name {
 	case productoption.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case productoption.FieldVersion:
+		return m.OldVersion(ctx)
 	case productoption.FieldProductID:
 		return m.OldProductID(ctx)
 	case productoption.FieldTitle:
@@ -22510,6 +23445,13 @@ func (m *ProductOptionMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case productoption.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case productoption.FieldProductID:
 		v, ok := value.(int)
@@ -22540,6 +23482,9 @@ func (m *ProductOptionMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ProductOptionMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, productoption.FieldVersion)
+	}
 	return fields
 }
 
@@ -22548,6 +23493,8 @@ func (m *ProductOptionMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ProductOptionMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case productoption.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -22557,6 +23504,13 @@ func (m *ProductOptionMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ProductOptionMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case productoption.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown ProductOption numeric field %s", name)
 }
@@ -22586,6 +23540,9 @@ func (m *ProductOptionMutation) ResetField(name string) error {
 	switch name {
 	case productoption.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case productoption.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case productoption.FieldProductID:
 		m.ResetProductID()
@@ -22700,6 +23657,8 @@ type ProductVariantMutation struct {
 	id                      *int
 	created_at              *time.Time
 	updated_at              *time.Time
+	version                 *int64
+	addversion              *int64
 	title                   *string
 	sku                     *string
 	option_values           *map[string]string
@@ -22928,6 +23887,62 @@ func (m *ProductVariantMutation) OldTenantID(ctx context.Context) (v int, err er
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *ProductVariantMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ProductVariantMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ProductVariantMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ProductVariantMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ProductVariantMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ProductVariantMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetProductID sets the "product_id" field.
@@ -23474,7 +24489,7 @@ func (m *ProductVariantMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductVariantMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, productvariant.FieldCreatedAt)
 	}
@@ -23483,6 +24498,9 @@ func (m *ProductVariantMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, productvariant.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, productvariant.FieldVersion)
 	}
 	if m.product != nil {
 		fields = append(fields, productvariant.FieldProductID)
@@ -23522,6 +24540,8 @@ func (m *ProductVariantMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case productvariant.FieldTenantID:
 		return m.TenantID()
+	case productvariant.FieldVersion:
+		return m.Version()
 	case productvariant.FieldProductID:
 		return m.ProductID()
 	case productvariant.FieldTitle:
@@ -23553,6 +24573,8 @@ func (m *ProductVariantMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldUpdatedAt(ctx)
 	case productvariant.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case productvariant.FieldVersion:
+		return m.OldVersion(ctx)
 	case productvariant.FieldProductID:
 		return m.OldProductID(ctx)
 	case productvariant.FieldTitle:
@@ -23598,6 +24620,13 @@ func (m *ProductVariantMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case productvariant.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case productvariant.FieldProductID:
 		v, ok := value.(int)
@@ -23663,6 +24692,9 @@ func (m *ProductVariantMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ProductVariantMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, productvariant.FieldVersion)
+	}
 	if m.addweight != nil {
 		fields = append(fields, productvariant.FieldWeight)
 	}
@@ -23674,6 +24706,8 @@ func (m *ProductVariantMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ProductVariantMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case productvariant.FieldVersion:
+		return m.AddedVersion()
 	case productvariant.FieldWeight:
 		return m.AddedWeight()
 	}
@@ -23685,6 +24719,13 @@ func (m *ProductVariantMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ProductVariantMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case productvariant.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case productvariant.FieldWeight:
 		v, ok := value.(int)
 		if !ok {
@@ -23748,6 +24789,9 @@ func (m *ProductVariantMutation) ResetField(name string) error {
 		return nil
 	case productvariant.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case productvariant.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case productvariant.FieldProductID:
 		m.ResetProductID()
@@ -24733,6 +25777,8 @@ type RegionMutation struct {
 	id                      *int
 	created_at              *time.Time
 	updated_at              *time.Time
+	version                 *int64
+	addversion              *int64
 	name                    *string
 	currency_code           *string
 	countries               *[]string
@@ -24955,6 +26001,62 @@ func (m *RegionMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *RegionMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *RegionMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *RegionMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Region entity.
+// If the Region object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RegionMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *RegionMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *RegionMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *RegionMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetName sets the "name" field.
@@ -25301,7 +26403,7 @@ func (m *RegionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RegionMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.created_at != nil {
 		fields = append(fields, region.FieldCreatedAt)
 	}
@@ -25310,6 +26412,9 @@ func (m *RegionMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, region.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, region.FieldVersion)
 	}
 	if m.name != nil {
 		fields = append(fields, region.FieldName)
@@ -25340,6 +26445,8 @@ func (m *RegionMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case region.FieldTenantID:
 		return m.TenantID()
+	case region.FieldVersion:
+		return m.Version()
 	case region.FieldName:
 		return m.Name()
 	case region.FieldCurrencyCode:
@@ -25365,6 +26472,8 @@ func (m *RegionMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldUpdatedAt(ctx)
 	case region.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case region.FieldVersion:
+		return m.OldVersion(ctx)
 	case region.FieldName:
 		return m.OldName(ctx)
 	case region.FieldCurrencyCode:
@@ -25404,6 +26513,13 @@ func (m *RegionMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case region.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case region.FieldName:
 		v, ok := value.(string)
@@ -25448,6 +26564,9 @@ func (m *RegionMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *RegionMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, region.FieldVersion)
+	}
 	if m.addtax_rate_bps != nil {
 		fields = append(fields, region.FieldTaxRateBps)
 	}
@@ -25459,6 +26578,8 @@ func (m *RegionMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *RegionMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case region.FieldVersion:
+		return m.AddedVersion()
 	case region.FieldTaxRateBps:
 		return m.AddedTaxRateBps()
 	}
@@ -25470,6 +26591,13 @@ func (m *RegionMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *RegionMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case region.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case region.FieldTaxRateBps:
 		v, ok := value.(int)
 		if !ok {
@@ -25521,6 +26649,9 @@ func (m *RegionMutation) ResetField(name string) error {
 		return nil
 	case region.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case region.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case region.FieldName:
 		m.ResetName()
@@ -26492,6 +27623,8 @@ type SalesChannelMutation struct {
 	id              *int
 	created_at      *time.Time
 	updated_at      *time.Time
+	version         *int64
+	addversion      *int64
 	name            *string
 	description     *string
 	is_disabled     *bool
@@ -26712,6 +27845,62 @@ func (m *SalesChannelMutation) OldTenantID(ctx context.Context) (v int, err erro
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *SalesChannelMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *SalesChannelMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *SalesChannelMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the SalesChannel entity.
+// If the SalesChannel object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SalesChannelMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *SalesChannelMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *SalesChannelMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *SalesChannelMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetStoreID sets the "store_id" field.
@@ -27000,7 +28189,7 @@ func (m *SalesChannelMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SalesChannelMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, saleschannel.FieldCreatedAt)
 	}
@@ -27009,6 +28198,9 @@ func (m *SalesChannelMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, saleschannel.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, saleschannel.FieldVersion)
 	}
 	if m.store != nil {
 		fields = append(fields, saleschannel.FieldStoreID)
@@ -27036,6 +28228,8 @@ func (m *SalesChannelMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case saleschannel.FieldTenantID:
 		return m.TenantID()
+	case saleschannel.FieldVersion:
+		return m.Version()
 	case saleschannel.FieldStoreID:
 		return m.StoreID()
 	case saleschannel.FieldName:
@@ -27059,6 +28253,8 @@ func (m *SalesChannelMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldUpdatedAt(ctx)
 	case saleschannel.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case saleschannel.FieldVersion:
+		return m.OldVersion(ctx)
 	case saleschannel.FieldStoreID:
 		return m.OldStoreID(ctx)
 	case saleschannel.FieldName:
@@ -27097,6 +28293,13 @@ func (m *SalesChannelMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case saleschannel.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case saleschannel.FieldStoreID:
 		v, ok := value.(int)
 		if !ok {
@@ -27133,6 +28336,9 @@ func (m *SalesChannelMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *SalesChannelMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, saleschannel.FieldVersion)
+	}
 	return fields
 }
 
@@ -27141,6 +28347,8 @@ func (m *SalesChannelMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *SalesChannelMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case saleschannel.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -27150,6 +28358,13 @@ func (m *SalesChannelMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *SalesChannelMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case saleschannel.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown SalesChannel numeric field %s", name)
 }
@@ -27185,6 +28400,9 @@ func (m *SalesChannelMutation) ResetField(name string) error {
 		return nil
 	case saleschannel.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case saleschannel.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case saleschannel.FieldStoreID:
 		m.ResetStoreID()
@@ -27911,6 +29129,8 @@ type ShippingOptionMutation struct {
 	id            *int
 	created_at    *time.Time
 	updated_at    *time.Time
+	version       *int64
+	addversion    *int64
 	name          *string
 	amount        *int64
 	addamount     *int64
@@ -28130,6 +29350,62 @@ func (m *ShippingOptionMutation) ResetTenantID() {
 	m.tenant = nil
 }
 
+// SetVersion sets the "version" field.
+func (m *ShippingOptionMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ShippingOptionMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ShippingOption entity.
+// If the ShippingOption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ShippingOptionMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ShippingOptionMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ShippingOptionMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ShippingOptionMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetRegionID sets the "region_id" field.
 func (m *ShippingOptionMutation) SetRegionID(i int) {
 	m.region = &i
@@ -28346,7 +29622,7 @@ func (m *ShippingOptionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ShippingOptionMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.created_at != nil {
 		fields = append(fields, shippingoption.FieldCreatedAt)
 	}
@@ -28355,6 +29631,9 @@ func (m *ShippingOptionMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, shippingoption.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, shippingoption.FieldVersion)
 	}
 	if m.region != nil {
 		fields = append(fields, shippingoption.FieldRegionID)
@@ -28379,6 +29658,8 @@ func (m *ShippingOptionMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case shippingoption.FieldTenantID:
 		return m.TenantID()
+	case shippingoption.FieldVersion:
+		return m.Version()
 	case shippingoption.FieldRegionID:
 		return m.RegionID()
 	case shippingoption.FieldName:
@@ -28400,6 +29681,8 @@ func (m *ShippingOptionMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldUpdatedAt(ctx)
 	case shippingoption.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case shippingoption.FieldVersion:
+		return m.OldVersion(ctx)
 	case shippingoption.FieldRegionID:
 		return m.OldRegionID(ctx)
 	case shippingoption.FieldName:
@@ -28436,6 +29719,13 @@ func (m *ShippingOptionMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case shippingoption.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case shippingoption.FieldRegionID:
 		v, ok := value.(int)
 		if !ok {
@@ -28465,6 +29755,9 @@ func (m *ShippingOptionMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ShippingOptionMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, shippingoption.FieldVersion)
+	}
 	if m.addamount != nil {
 		fields = append(fields, shippingoption.FieldAmount)
 	}
@@ -28476,6 +29769,8 @@ func (m *ShippingOptionMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ShippingOptionMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case shippingoption.FieldVersion:
+		return m.AddedVersion()
 	case shippingoption.FieldAmount:
 		return m.AddedAmount()
 	}
@@ -28487,6 +29782,13 @@ func (m *ShippingOptionMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ShippingOptionMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case shippingoption.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case shippingoption.FieldAmount:
 		v, ok := value.(int64)
 		if !ok {
@@ -28529,6 +29831,9 @@ func (m *ShippingOptionMutation) ResetField(name string) error {
 		return nil
 	case shippingoption.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case shippingoption.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case shippingoption.FieldRegionID:
 		m.ResetRegionID()
@@ -28643,6 +29948,8 @@ type StockLocationMutation struct {
 	id            *int
 	created_at    *time.Time
 	updated_at    *time.Time
+	version       *int64
+	addversion    *int64
 	name          *string
 	clearedFields map[string]struct{}
 	tenant        *int
@@ -28858,6 +30165,62 @@ func (m *StockLocationMutation) ResetTenantID() {
 	m.tenant = nil
 }
 
+// SetVersion sets the "version" field.
+func (m *StockLocationMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *StockLocationMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the StockLocation entity.
+// If the StockLocation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StockLocationMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *StockLocationMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *StockLocationMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *StockLocationMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
 // SetName sets the "name" field.
 func (m *StockLocationMutation) SetName(s string) {
 	m.name = &s
@@ -28955,7 +30318,7 @@ func (m *StockLocationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StockLocationMutation) Fields() []string {
-	fields := make([]string, 0, 4)
+	fields := make([]string, 0, 5)
 	if m.created_at != nil {
 		fields = append(fields, stocklocation.FieldCreatedAt)
 	}
@@ -28964,6 +30327,9 @@ func (m *StockLocationMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, stocklocation.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, stocklocation.FieldVersion)
 	}
 	if m.name != nil {
 		fields = append(fields, stocklocation.FieldName)
@@ -28982,6 +30348,8 @@ func (m *StockLocationMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case stocklocation.FieldTenantID:
 		return m.TenantID()
+	case stocklocation.FieldVersion:
+		return m.Version()
 	case stocklocation.FieldName:
 		return m.Name()
 	}
@@ -28999,6 +30367,8 @@ func (m *StockLocationMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldUpdatedAt(ctx)
 	case stocklocation.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case stocklocation.FieldVersion:
+		return m.OldVersion(ctx)
 	case stocklocation.FieldName:
 		return m.OldName(ctx)
 	}
@@ -29031,6 +30401,13 @@ func (m *StockLocationMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTenantID(v)
 		return nil
+	case stocklocation.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
 	case stocklocation.FieldName:
 		v, ok := value.(string)
 		if !ok {
@@ -29046,6 +30423,9 @@ func (m *StockLocationMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *StockLocationMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, stocklocation.FieldVersion)
+	}
 	return fields
 }
 
@@ -29054,6 +30434,8 @@ func (m *StockLocationMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *StockLocationMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case stocklocation.FieldVersion:
+		return m.AddedVersion()
 	}
 	return nil, false
 }
@@ -29063,6 +30445,13 @@ func (m *StockLocationMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *StockLocationMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case stocklocation.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown StockLocation numeric field %s", name)
 }
@@ -29098,6 +30487,9 @@ func (m *StockLocationMutation) ResetField(name string) error {
 		return nil
 	case stocklocation.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case stocklocation.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case stocklocation.FieldName:
 		m.ResetName()
@@ -29188,6 +30580,8 @@ type StoreMutation struct {
 	id              *int
 	created_at      *time.Time
 	updated_at      *time.Time
+	version         *int64
+	addversion      *int64
 	handle          *string
 	name            *string
 	status          *store.Status
@@ -29412,6 +30806,62 @@ func (m *StoreMutation) OldTenantID(ctx context.Context) (v int, err error) {
 // ResetTenantID resets all changes to the "tenant_id" field.
 func (m *StoreMutation) ResetTenantID() {
 	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *StoreMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *StoreMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Store entity.
+// If the Store object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StoreMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *StoreMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *StoreMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *StoreMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetHandle sets the "handle" field.
@@ -29876,7 +31326,7 @@ func (m *StoreMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StoreMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, store.FieldCreatedAt)
 	}
@@ -29885,6 +31335,9 @@ func (m *StoreMutation) Fields() []string {
 	}
 	if m.tenant != nil {
 		fields = append(fields, store.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, store.FieldVersion)
 	}
 	if m.handle != nil {
 		fields = append(fields, store.FieldHandle)
@@ -29924,6 +31377,8 @@ func (m *StoreMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case store.FieldTenantID:
 		return m.TenantID()
+	case store.FieldVersion:
+		return m.Version()
 	case store.FieldHandle:
 		return m.Handle()
 	case store.FieldName:
@@ -29955,6 +31410,8 @@ func (m *StoreMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldUpdatedAt(ctx)
 	case store.FieldTenantID:
 		return m.OldTenantID(ctx)
+	case store.FieldVersion:
+		return m.OldVersion(ctx)
 	case store.FieldHandle:
 		return m.OldHandle(ctx)
 	case store.FieldName:
@@ -30000,6 +31457,13 @@ func (m *StoreMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTenantID(v)
+		return nil
+	case store.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case store.FieldHandle:
 		v, ok := value.(string)
@@ -30065,6 +31529,9 @@ func (m *StoreMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *StoreMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, store.FieldVersion)
+	}
 	if m.addorder_seq != nil {
 		fields = append(fields, store.FieldOrderSeq)
 	}
@@ -30076,6 +31543,8 @@ func (m *StoreMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *StoreMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case store.FieldVersion:
+		return m.AddedVersion()
 	case store.FieldOrderSeq:
 		return m.AddedOrderSeq()
 	}
@@ -30087,6 +31556,13 @@ func (m *StoreMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *StoreMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case store.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case store.FieldOrderSeq:
 		v, ok := value.(int)
 		if !ok {
@@ -30150,6 +31626,9 @@ func (m *StoreMutation) ResetField(name string) error {
 		return nil
 	case store.FieldTenantID:
 		m.ResetTenantID()
+		return nil
+	case store.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case store.FieldHandle:
 		m.ResetHandle()
@@ -33254,6 +34733,8 @@ type TenantMutation struct {
 	id                *int
 	created_at        *time.Time
 	updated_at        *time.Time
+	version           *int64
+	addversion        *int64
 	handle            *string
 	name              *string
 	status            *tenant.Status
@@ -33439,6 +34920,62 @@ func (m *TenantMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err err
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *TenantMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *TenantMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *TenantMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Tenant entity.
+// If the Tenant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *TenantMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *TenantMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *TenantMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetHandle sets the "handle" field.
@@ -33869,12 +35406,15 @@ func (m *TenantMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *TenantMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.created_at != nil {
 		fields = append(fields, tenant.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, tenant.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, tenant.FieldVersion)
 	}
 	if m.handle != nil {
 		fields = append(fields, tenant.FieldHandle)
@@ -33912,6 +35452,8 @@ func (m *TenantMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case tenant.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case tenant.FieldVersion:
+		return m.Version()
 	case tenant.FieldHandle:
 		return m.Handle()
 	case tenant.FieldName:
@@ -33941,6 +35483,8 @@ func (m *TenantMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldCreatedAt(ctx)
 	case tenant.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case tenant.FieldVersion:
+		return m.OldVersion(ctx)
 	case tenant.FieldHandle:
 		return m.OldHandle(ctx)
 	case tenant.FieldName:
@@ -33979,6 +35523,13 @@ func (m *TenantMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case tenant.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case tenant.FieldHandle:
 		v, ok := value.(string)
@@ -34043,13 +35594,21 @@ func (m *TenantMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *TenantMutation) AddedFields() []string {
-	return nil
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, tenant.FieldVersion)
+	}
+	return fields
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *TenantMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case tenant.FieldVersion:
+		return m.AddedVersion()
+	}
 	return nil, false
 }
 
@@ -34058,6 +35617,13 @@ func (m *TenantMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *TenantMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case tenant.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Tenant numeric field %s", name)
 }
@@ -34117,6 +35683,9 @@ func (m *TenantMutation) ResetField(name string) error {
 		return nil
 	case tenant.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case tenant.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case tenant.FieldHandle:
 		m.ResetHandle()
@@ -34238,6 +35807,8 @@ type UserMutation struct {
 	id                    *int
 	created_at            *time.Time
 	updated_at            *time.Time
+	version               *int64
+	addversion            *int64
 	email                 *string
 	realm                 *int
 	addrealm              *int
@@ -34427,6 +35998,62 @@ func (m *UserMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *UserMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *UserMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *UserMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the User entity.
+// If the User object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UserMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *UserMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *UserMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *UserMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
 }
 
 // SetEmail sets the "email" field.
@@ -34825,12 +36452,15 @@ func (m *UserMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UserMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, user.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, user.FieldUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, user.FieldVersion)
 	}
 	if m.email != nil {
 		fields = append(fields, user.FieldEmail)
@@ -34859,6 +36489,8 @@ func (m *UserMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case user.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case user.FieldVersion:
+		return m.Version()
 	case user.FieldEmail:
 		return m.Email()
 	case user.FieldRealm:
@@ -34882,6 +36514,8 @@ func (m *UserMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldCreatedAt(ctx)
 	case user.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case user.FieldVersion:
+		return m.OldVersion(ctx)
 	case user.FieldEmail:
 		return m.OldEmail(ctx)
 	case user.FieldRealm:
@@ -34914,6 +36548,13 @@ func (m *UserMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case user.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
 		return nil
 	case user.FieldEmail:
 		v, ok := value.(string)
@@ -34958,6 +36599,9 @@ func (m *UserMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *UserMutation) AddedFields() []string {
 	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, user.FieldVersion)
+	}
 	if m.addrealm != nil {
 		fields = append(fields, user.FieldRealm)
 	}
@@ -34969,6 +36613,8 @@ func (m *UserMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *UserMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case user.FieldVersion:
+		return m.AddedVersion()
 	case user.FieldRealm:
 		return m.AddedRealm()
 	}
@@ -34980,6 +36626,13 @@ func (m *UserMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *UserMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case user.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
 	case user.FieldRealm:
 		v, ok := value.(int)
 		if !ok {
@@ -35019,6 +36672,9 @@ func (m *UserMutation) ResetField(name string) error {
 		return nil
 	case user.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case user.FieldVersion:
+		m.ResetVersion()
 		return nil
 	case user.FieldEmail:
 		m.ResetEmail()

@@ -28,6 +28,8 @@ type Order struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// StoreID holds the value of the "store_id" field.
 	StoreID int `json:"store_id,omitempty"`
 	// DisplayID holds the value of the "display_id" field.
@@ -168,7 +170,7 @@ func (*Order) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case order.FieldShippingAddress, order.FieldBillingAddress:
 			values[i] = new([]byte)
-		case order.FieldID, order.FieldTenantID, order.FieldStoreID, order.FieldDisplayID, order.FieldCartID, order.FieldCustomerID, order.FieldSubtotal, order.FieldShippingTotal, order.FieldTaxTotal, order.FieldTotal, order.FieldRefundedTotal:
+		case order.FieldID, order.FieldTenantID, order.FieldVersion, order.FieldStoreID, order.FieldDisplayID, order.FieldCartID, order.FieldCustomerID, order.FieldSubtotal, order.FieldShippingTotal, order.FieldTaxTotal, order.FieldTotal, order.FieldRefundedTotal:
 			values[i] = new(sql.NullInt64)
 		case order.FieldIdempotencyKey, order.FieldEmail, order.FieldStatus, order.FieldPaymentStatus, order.FieldFulfillmentStatus, order.FieldCurrencyCode, order.FieldPaymentProvider, order.FieldPaymentReference, order.FieldShippingMethod:
 			values[i] = new(sql.NullString)
@@ -212,6 +214,12 @@ func (_m *Order) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case order.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case order.FieldStoreID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -420,6 +428,9 @@ func (_m *Order) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("store_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.StoreID))

@@ -38,6 +38,27 @@ func (_u *OrderUpdate) SetUpdatedAt(v time.Time) *OrderUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *OrderUpdate) SetVersion(v int64) *OrderUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *OrderUpdate) SetNillableVersion(v *int64) *OrderUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *OrderUpdate) AddVersion(v int64) *OrderUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetDisplayID sets the "display_id" field.
 func (_u *OrderUpdate) SetDisplayID(v int) *OrderUpdate {
 	_u.mutation.ResetDisplayID()
@@ -422,6 +443,12 @@ func (_u *OrderUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(order.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(order.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(order.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.DisplayID(); ok {
 		_spec.SetField(order.FieldDisplayID, field.TypeInt, value)
 	}
@@ -640,6 +667,27 @@ type OrderUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *OrderUpdateOne) SetUpdatedAt(v time.Time) *OrderUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *OrderUpdateOne) SetVersion(v int64) *OrderUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *OrderUpdateOne) SetNillableVersion(v *int64) *OrderUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *OrderUpdateOne) AddVersion(v int64) *OrderUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -1056,6 +1104,12 @@ func (_u *OrderUpdateOne) sqlSave(ctx context.Context) (_node *Order, err error)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(order.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(order.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(order.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.DisplayID(); ok {
 		_spec.SetField(order.FieldDisplayID, field.TypeInt, value)

@@ -26,6 +26,8 @@ type Price struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// VariantID holds the value of the "variant_id" field.
 	VariantID int `json:"variant_id,omitempty"`
 	// CurrencyCode holds the value of the "currency_code" field.
@@ -93,7 +95,7 @@ func (*Price) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case price.FieldID, price.FieldTenantID, price.FieldVariantID, price.FieldAmount, price.FieldRegionID:
+		case price.FieldID, price.FieldTenantID, price.FieldVersion, price.FieldVariantID, price.FieldAmount, price.FieldRegionID:
 			values[i] = new(sql.NullInt64)
 		case price.FieldCurrencyCode:
 			values[i] = new(sql.NullString)
@@ -137,6 +139,12 @@ func (_m *Price) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case price.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case price.FieldVariantID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -222,6 +230,9 @@ func (_m *Price) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("variant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.VariantID))

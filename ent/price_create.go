@@ -59,6 +59,20 @@ func (_c *PriceCreate) SetTenantID(v int) *PriceCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *PriceCreate) SetVersion(v int64) *PriceCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *PriceCreate) SetNillableVersion(v *int64) *PriceCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetVariantID sets the "variant_id" field.
 func (_c *PriceCreate) SetVariantID(v int) *PriceCreate {
 	_c.mutation.SetVariantID(v)
@@ -157,6 +171,10 @@ func (_c *PriceCreate) defaults() error {
 		v := price.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := price.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -170,6 +188,9 @@ func (_c *PriceCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "Price.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Price.version"`)}
 	}
 	if _, ok := _c.mutation.VariantID(); !ok {
 		return &ValidationError{Name: "variant_id", err: errors.New(`ent: missing required field "Price.variant_id"`)}
@@ -230,6 +251,10 @@ func (_c *PriceCreate) createSpec() (*Price, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(price.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(price.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.CurrencyCode(); ok {
 		_spec.SetField(price.FieldCurrencyCode, field.TypeString, value)
@@ -354,6 +379,24 @@ func (u *PriceUpsert) UpdateUpdatedAt() *PriceUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *PriceUpsert) SetVersion(v int64) *PriceUpsert {
+	u.Set(price.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *PriceUpsert) UpdateVersion() *PriceUpsert {
+	u.SetExcluded(price.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *PriceUpsert) AddVersion(v int64) *PriceUpsert {
+	u.Add(price.FieldVersion, v)
+	return u
+}
+
 // SetCurrencyCode sets the "currency_code" field.
 func (u *PriceUpsert) SetCurrencyCode(v string) *PriceUpsert {
 	u.Set(price.FieldCurrencyCode, v)
@@ -464,6 +507,27 @@ func (u *PriceUpsertOne) SetUpdatedAt(v time.Time) *PriceUpsertOne {
 func (u *PriceUpsertOne) UpdateUpdatedAt() *PriceUpsertOne {
 	return u.Update(func(s *PriceUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *PriceUpsertOne) SetVersion(v int64) *PriceUpsertOne {
+	return u.Update(func(s *PriceUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *PriceUpsertOne) AddVersion(v int64) *PriceUpsertOne {
+	return u.Update(func(s *PriceUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *PriceUpsertOne) UpdateVersion() *PriceUpsertOne {
+	return u.Update(func(s *PriceUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -751,6 +815,27 @@ func (u *PriceUpsertBulk) SetUpdatedAt(v time.Time) *PriceUpsertBulk {
 func (u *PriceUpsertBulk) UpdateUpdatedAt() *PriceUpsertBulk {
 	return u.Update(func(s *PriceUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *PriceUpsertBulk) SetVersion(v int64) *PriceUpsertBulk {
+	return u.Update(func(s *PriceUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *PriceUpsertBulk) AddVersion(v int64) *PriceUpsertBulk {
+	return u.Update(func(s *PriceUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *PriceUpsertBulk) UpdateVersion() *PriceUpsertBulk {
+	return u.Update(func(s *PriceUpsert) {
+		s.UpdateVersion()
 	})
 }
 

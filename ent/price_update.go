@@ -35,6 +35,27 @@ func (_u *PriceUpdate) SetUpdatedAt(v time.Time) *PriceUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *PriceUpdate) SetVersion(v int64) *PriceUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *PriceUpdate) SetNillableVersion(v *int64) *PriceUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *PriceUpdate) AddVersion(v int64) *PriceUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetCurrencyCode sets the "currency_code" field.
 func (_u *PriceUpdate) SetCurrencyCode(v string) *PriceUpdate {
 	_u.mutation.SetCurrencyCode(v)
@@ -184,6 +205,12 @@ func (_u *PriceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(price.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(price.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(price.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.CurrencyCode(); ok {
 		_spec.SetField(price.FieldCurrencyCode, field.TypeString, value)
 	}
@@ -245,6 +272,27 @@ type PriceUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *PriceUpdateOne) SetUpdatedAt(v time.Time) *PriceUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *PriceUpdateOne) SetVersion(v int64) *PriceUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *PriceUpdateOne) SetNillableVersion(v *int64) *PriceUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *PriceUpdateOne) AddVersion(v int64) *PriceUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -426,6 +474,12 @@ func (_u *PriceUpdateOne) sqlSave(ctx context.Context) (_node *Price, err error)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(price.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(price.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(price.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.CurrencyCode(); ok {
 		_spec.SetField(price.FieldCurrencyCode, field.TypeString, value)

@@ -27,6 +27,8 @@ type Product struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// Title holds the value of the "title" field.
 	Title string `json:"title,omitempty"`
 	// Handle holds the value of the "handle" field.
@@ -145,7 +147,7 @@ func (*Product) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case product.FieldImages, product.FieldTags, product.FieldMetadata:
 			values[i] = new([]byte)
-		case product.FieldID, product.FieldTenantID, product.FieldCategoryID, product.FieldCollectionID:
+		case product.FieldID, product.FieldTenantID, product.FieldVersion, product.FieldCategoryID, product.FieldCollectionID:
 			values[i] = new(sql.NullInt64)
 		case product.FieldTitle, product.FieldHandle, product.FieldDescription, product.FieldStatus, product.FieldThumbnail:
 			values[i] = new(sql.NullString)
@@ -189,6 +191,12 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case product.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case product.FieldTitle:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -332,6 +340,9 @@ func (_m *Product) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("title=")
 	builder.WriteString(_m.Title)

@@ -62,6 +62,20 @@ func (_c *ProductCreate) SetTenantID(v int) *ProductCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *ProductCreate) SetVersion(v int64) *ProductCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableVersion(v *int64) *ProductCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetTitle sets the "title" field.
 func (_c *ProductCreate) SetTitle(v string) *ProductCreate {
 	_c.mutation.SetTitle(v)
@@ -273,6 +287,10 @@ func (_c *ProductCreate) defaults() error {
 		v := product.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := product.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Description(); !ok {
 		v := product.DefaultDescription
 		_c.mutation.SetDescription(v)
@@ -294,6 +312,9 @@ func (_c *ProductCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "Product.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Product.version"`)}
 	}
 	if _, ok := _c.mutation.Title(); !ok {
 		return &ValidationError{Name: "title", err: errors.New(`ent: missing required field "Product.title"`)}
@@ -369,6 +390,10 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(product.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(product.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Title(); ok {
 		_spec.SetField(product.FieldTitle, field.TypeString, value)
@@ -562,6 +587,24 @@ func (u *ProductUpsert) SetUpdatedAt(v time.Time) *ProductUpsert {
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *ProductUpsert) UpdateUpdatedAt() *ProductUpsert {
 	u.SetExcluded(product.FieldUpdatedAt)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *ProductUpsert) SetVersion(v int64) *ProductUpsert {
+	u.Set(product.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateVersion() *ProductUpsert {
+	u.SetExcluded(product.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductUpsert) AddVersion(v int64) *ProductUpsert {
+	u.Add(product.FieldVersion, v)
 	return u
 }
 
@@ -780,6 +823,27 @@ func (u *ProductUpsertOne) SetUpdatedAt(v time.Time) *ProductUpsertOne {
 func (u *ProductUpsertOne) UpdateUpdatedAt() *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ProductUpsertOne) SetVersion(v int64) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductUpsertOne) AddVersion(v int64) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateVersion() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -1190,6 +1254,27 @@ func (u *ProductUpsertBulk) SetUpdatedAt(v time.Time) *ProductUpsertBulk {
 func (u *ProductUpsertBulk) UpdateUpdatedAt() *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ProductUpsertBulk) SetVersion(v int64) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductUpsertBulk) AddVersion(v int64) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateVersion() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateVersion()
 	})
 }
 

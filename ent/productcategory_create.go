@@ -57,6 +57,20 @@ func (_c *ProductCategoryCreate) SetTenantID(v int) *ProductCategoryCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *ProductCategoryCreate) SetVersion(v int64) *ProductCategoryCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *ProductCategoryCreate) SetNillableVersion(v *int64) *ProductCategoryCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetName sets the "name" field.
 func (_c *ProductCategoryCreate) SetName(v string) *ProductCategoryCreate {
 	_c.mutation.SetName(v)
@@ -159,6 +173,10 @@ func (_c *ProductCategoryCreate) defaults() error {
 		v := productcategory.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := productcategory.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -172,6 +190,9 @@ func (_c *ProductCategoryCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "ProductCategory.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "ProductCategory.version"`)}
 	}
 	if _, ok := _c.mutation.Name(); !ok {
 		return &ValidationError{Name: "name", err: errors.New(`ent: missing required field "ProductCategory.name"`)}
@@ -226,6 +247,10 @@ func (_c *ProductCategoryCreate) createSpec() (*ProductCategory, *sqlgraph.Creat
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(productcategory.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(productcategory.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(productcategory.FieldName, field.TypeString, value)
@@ -349,6 +374,24 @@ func (u *ProductCategoryUpsert) UpdateUpdatedAt() *ProductCategoryUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *ProductCategoryUpsert) SetVersion(v int64) *ProductCategoryUpsert {
+	u.Set(productcategory.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductCategoryUpsert) UpdateVersion() *ProductCategoryUpsert {
+	u.SetExcluded(productcategory.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductCategoryUpsert) AddVersion(v int64) *ProductCategoryUpsert {
+	u.Add(productcategory.FieldVersion, v)
+	return u
+}
+
 // SetName sets the "name" field.
 func (u *ProductCategoryUpsert) SetName(v string) *ProductCategoryUpsert {
 	u.Set(productcategory.FieldName, v)
@@ -450,6 +493,27 @@ func (u *ProductCategoryUpsertOne) SetUpdatedAt(v time.Time) *ProductCategoryUps
 func (u *ProductCategoryUpsertOne) UpdateUpdatedAt() *ProductCategoryUpsertOne {
 	return u.Update(func(s *ProductCategoryUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ProductCategoryUpsertOne) SetVersion(v int64) *ProductCategoryUpsertOne {
+	return u.Update(func(s *ProductCategoryUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductCategoryUpsertOne) AddVersion(v int64) *ProductCategoryUpsertOne {
+	return u.Update(func(s *ProductCategoryUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductCategoryUpsertOne) UpdateVersion() *ProductCategoryUpsertOne {
+	return u.Update(func(s *ProductCategoryUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -727,6 +791,27 @@ func (u *ProductCategoryUpsertBulk) SetUpdatedAt(v time.Time) *ProductCategoryUp
 func (u *ProductCategoryUpsertBulk) UpdateUpdatedAt() *ProductCategoryUpsertBulk {
 	return u.Update(func(s *ProductCategoryUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ProductCategoryUpsertBulk) SetVersion(v int64) *ProductCategoryUpsertBulk {
+	return u.Update(func(s *ProductCategoryUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductCategoryUpsertBulk) AddVersion(v int64) *ProductCategoryUpsertBulk {
+	return u.Update(func(s *ProductCategoryUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductCategoryUpsertBulk) UpdateVersion() *ProductCategoryUpsertBulk {
+	return u.Update(func(s *ProductCategoryUpsert) {
+		s.UpdateVersion()
 	})
 }
 

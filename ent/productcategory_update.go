@@ -34,6 +34,27 @@ func (_u *ProductCategoryUpdate) SetUpdatedAt(v time.Time) *ProductCategoryUpdat
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *ProductCategoryUpdate) SetVersion(v int64) *ProductCategoryUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ProductCategoryUpdate) SetNillableVersion(v *int64) *ProductCategoryUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ProductCategoryUpdate) AddVersion(v int64) *ProductCategoryUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *ProductCategoryUpdate) SetName(v string) *ProductCategoryUpdate {
 	_u.mutation.SetName(v)
@@ -209,6 +230,12 @@ func (_u *ProductCategoryUpdate) sqlSave(ctx context.Context) (_node int, err er
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(productcategory.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(productcategory.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(productcategory.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(productcategory.FieldName, field.TypeString, value)
 	}
@@ -312,6 +339,27 @@ type ProductCategoryUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *ProductCategoryUpdateOne) SetUpdatedAt(v time.Time) *ProductCategoryUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *ProductCategoryUpdateOne) SetVersion(v int64) *ProductCategoryUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ProductCategoryUpdateOne) SetNillableVersion(v *int64) *ProductCategoryUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ProductCategoryUpdateOne) AddVersion(v int64) *ProductCategoryUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -519,6 +567,12 @@ func (_u *ProductCategoryUpdateOne) sqlSave(ctx context.Context) (_node *Product
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(productcategory.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(productcategory.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(productcategory.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(productcategory.FieldName, field.TypeString, value)

@@ -57,6 +57,20 @@ func (_c *ProductCollectionCreate) SetTenantID(v int) *ProductCollectionCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *ProductCollectionCreate) SetVersion(v int64) *ProductCollectionCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *ProductCollectionCreate) SetNillableVersion(v *int64) *ProductCollectionCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetTitle sets the "title" field.
 func (_c *ProductCollectionCreate) SetTitle(v string) *ProductCollectionCreate {
 	_c.mutation.SetTitle(v)
@@ -125,6 +139,10 @@ func (_c *ProductCollectionCreate) defaults() error {
 		v := productcollection.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := productcollection.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -138,6 +156,9 @@ func (_c *ProductCollectionCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "ProductCollection.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "ProductCollection.version"`)}
 	}
 	if _, ok := _c.mutation.Title(); !ok {
 		return &ValidationError{Name: "title", err: errors.New(`ent: missing required field "ProductCollection.title"`)}
@@ -192,6 +213,10 @@ func (_c *ProductCollectionCreate) createSpec() (*ProductCollection, *sqlgraph.C
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(productcollection.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(productcollection.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Title(); ok {
 		_spec.SetField(productcollection.FieldTitle, field.TypeString, value)
@@ -282,6 +307,24 @@ func (u *ProductCollectionUpsert) UpdateUpdatedAt() *ProductCollectionUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *ProductCollectionUpsert) SetVersion(v int64) *ProductCollectionUpsert {
+	u.Set(productcollection.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductCollectionUpsert) UpdateVersion() *ProductCollectionUpsert {
+	u.SetExcluded(productcollection.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductCollectionUpsert) AddVersion(v int64) *ProductCollectionUpsert {
+	u.Add(productcollection.FieldVersion, v)
+	return u
+}
+
 // SetTitle sets the "title" field.
 func (u *ProductCollectionUpsert) SetTitle(v string) *ProductCollectionUpsert {
 	u.Set(productcollection.FieldTitle, v)
@@ -365,6 +408,27 @@ func (u *ProductCollectionUpsertOne) SetUpdatedAt(v time.Time) *ProductCollectio
 func (u *ProductCollectionUpsertOne) UpdateUpdatedAt() *ProductCollectionUpsertOne {
 	return u.Update(func(s *ProductCollectionUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ProductCollectionUpsertOne) SetVersion(v int64) *ProductCollectionUpsertOne {
+	return u.Update(func(s *ProductCollectionUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductCollectionUpsertOne) AddVersion(v int64) *ProductCollectionUpsertOne {
+	return u.Update(func(s *ProductCollectionUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductCollectionUpsertOne) UpdateVersion() *ProductCollectionUpsertOne {
+	return u.Update(func(s *ProductCollectionUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -621,6 +685,27 @@ func (u *ProductCollectionUpsertBulk) SetUpdatedAt(v time.Time) *ProductCollecti
 func (u *ProductCollectionUpsertBulk) UpdateUpdatedAt() *ProductCollectionUpsertBulk {
 	return u.Update(func(s *ProductCollectionUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ProductCollectionUpsertBulk) SetVersion(v int64) *ProductCollectionUpsertBulk {
+	return u.Update(func(s *ProductCollectionUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductCollectionUpsertBulk) AddVersion(v int64) *ProductCollectionUpsertBulk {
+	return u.Update(func(s *ProductCollectionUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductCollectionUpsertBulk) UpdateVersion() *ProductCollectionUpsertBulk {
+	return u.Update(func(s *ProductCollectionUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -34,6 +34,27 @@ func (_u *ProductCollectionUpdate) SetUpdatedAt(v time.Time) *ProductCollectionU
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *ProductCollectionUpdate) SetVersion(v int64) *ProductCollectionUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ProductCollectionUpdate) SetNillableVersion(v *int64) *ProductCollectionUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ProductCollectionUpdate) AddVersion(v int64) *ProductCollectionUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetTitle sets the "title" field.
 func (_u *ProductCollectionUpdate) SetTitle(v string) *ProductCollectionUpdate {
 	_u.mutation.SetTitle(v)
@@ -142,6 +163,12 @@ func (_u *ProductCollectionUpdate) sqlSave(ctx context.Context) (_node int, err 
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(productcollection.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(productcollection.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(productcollection.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Title(); ok {
 		_spec.SetField(productcollection.FieldTitle, field.TypeString, value)
 	}
@@ -171,6 +198,27 @@ type ProductCollectionUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *ProductCollectionUpdateOne) SetUpdatedAt(v time.Time) *ProductCollectionUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *ProductCollectionUpdateOne) SetVersion(v int64) *ProductCollectionUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ProductCollectionUpdateOne) SetNillableVersion(v *int64) *ProductCollectionUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ProductCollectionUpdateOne) AddVersion(v int64) *ProductCollectionUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -311,6 +359,12 @@ func (_u *ProductCollectionUpdateOne) sqlSave(ctx context.Context) (_node *Produ
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(productcollection.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(productcollection.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(productcollection.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.Title(); ok {
 		_spec.SetField(productcollection.FieldTitle, field.TypeString, value)

@@ -21,6 +21,8 @@ type ProductOption struct {
 	ID int `json:"id,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// ProductID holds the value of the "product_id" field.
 	ProductID int `json:"product_id,omitempty"`
 	// Title holds the value of the "title" field.
@@ -75,7 +77,7 @@ func (*ProductOption) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case productoption.FieldValues:
 			values[i] = new([]byte)
-		case productoption.FieldID, productoption.FieldTenantID, productoption.FieldProductID:
+		case productoption.FieldID, productoption.FieldTenantID, productoption.FieldVersion, productoption.FieldProductID:
 			values[i] = new(sql.NullInt64)
 		case productoption.FieldTitle:
 			values[i] = new(sql.NullString)
@@ -105,6 +107,12 @@ func (_m *ProductOption) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case productoption.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case productoption.FieldProductID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -174,6 +182,9 @@ func (_m *ProductOption) String() string {
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("product_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ProductID))

@@ -29,6 +29,20 @@ func (_c *ProductOptionCreate) SetTenantID(v int) *ProductOptionCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *ProductOptionCreate) SetVersion(v int64) *ProductOptionCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *ProductOptionCreate) SetNillableVersion(v *int64) *ProductOptionCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetProductID sets the "product_id" field.
 func (_c *ProductOptionCreate) SetProductID(v int) *ProductOptionCreate {
 	_c.mutation.SetProductID(v)
@@ -64,6 +78,9 @@ func (_c *ProductOptionCreate) Mutation() *ProductOptionMutation {
 
 // Save creates the ProductOption in the database.
 func (_c *ProductOptionCreate) Save(ctx context.Context) (*ProductOption, error) {
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -89,10 +106,22 @@ func (_c *ProductOptionCreate) ExecX(ctx context.Context) {
 	}
 }
 
+// defaults sets the default values of the builder before save.
+func (_c *ProductOptionCreate) defaults() error {
+	if _, ok := _c.mutation.Version(); !ok {
+		v := productoption.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
+	return nil
+}
+
 // check runs all checks and user-defined validators on the builder.
 func (_c *ProductOptionCreate) check() error {
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "ProductOption.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "ProductOption.version"`)}
 	}
 	if _, ok := _c.mutation.ProductID(); !ok {
 		return &ValidationError{Name: "product_id", err: errors.New(`ent: missing required field "ProductOption.product_id"`)}
@@ -141,6 +170,10 @@ func (_c *ProductOptionCreate) createSpec() (*ProductOption, *sqlgraph.CreateSpe
 		_spec = sqlgraph.NewCreateSpec(productoption.Table, sqlgraph.NewFieldSpec(productoption.FieldID, field.TypeInt))
 	)
 	_spec.OnConflict = _c.conflict
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(productoption.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
+	}
 	if value, ok := _c.mutation.Title(); ok {
 		_spec.SetField(productoption.FieldTitle, field.TypeString, value)
 		_node.Title = value
@@ -235,6 +268,24 @@ type (
 	}
 )
 
+// SetVersion sets the "version" field.
+func (u *ProductOptionUpsert) SetVersion(v int64) *ProductOptionUpsert {
+	u.Set(productoption.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductOptionUpsert) UpdateVersion() *ProductOptionUpsert {
+	u.SetExcluded(productoption.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductOptionUpsert) AddVersion(v int64) *ProductOptionUpsert {
+	u.Add(productoption.FieldVersion, v)
+	return u
+}
+
 // SetTitle sets the "title" field.
 func (u *ProductOptionUpsert) SetTitle(v string) *ProductOptionUpsert {
 	u.Set(productoption.FieldTitle, v)
@@ -305,6 +356,27 @@ func (u *ProductOptionUpsertOne) Update(set func(*ProductOptionUpsert)) *Product
 		set(&ProductOptionUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *ProductOptionUpsertOne) SetVersion(v int64) *ProductOptionUpsertOne {
+	return u.Update(func(s *ProductOptionUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductOptionUpsertOne) AddVersion(v int64) *ProductOptionUpsertOne {
+	return u.Update(func(s *ProductOptionUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductOptionUpsertOne) UpdateVersion() *ProductOptionUpsertOne {
+	return u.Update(func(s *ProductOptionUpsert) {
+		s.UpdateVersion()
+	})
 }
 
 // SetTitle sets the "title" field.
@@ -387,6 +459,7 @@ func (_c *ProductOptionCreateBulk) Save(ctx context.Context) ([]*ProductOption, 
 	for i := range _c.builders {
 		func(i int, root context.Context) {
 			builder := _c.builders[i]
+			builder.defaults()
 			var mut Mutator = MutateFunc(func(ctx context.Context, m Mutation) (Value, error) {
 				mutation, ok := m.(*ProductOptionMutation)
 				if !ok {
@@ -546,6 +619,27 @@ func (u *ProductOptionUpsertBulk) Update(set func(*ProductOptionUpsert)) *Produc
 		set(&ProductOptionUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *ProductOptionUpsertBulk) SetVersion(v int64) *ProductOptionUpsertBulk {
+	return u.Update(func(s *ProductOptionUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductOptionUpsertBulk) AddVersion(v int64) *ProductOptionUpsertBulk {
+	return u.Update(func(s *ProductOptionUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductOptionUpsertBulk) UpdateVersion() *ProductOptionUpsertBulk {
+	return u.Update(func(s *ProductOptionUpsert) {
+		s.UpdateVersion()
+	})
 }
 
 // SetTitle sets the "title" field.

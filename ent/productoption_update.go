@@ -28,6 +28,27 @@ func (_u *ProductOptionUpdate) Where(ps ...predicate.ProductOption) *ProductOpti
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *ProductOptionUpdate) SetVersion(v int64) *ProductOptionUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ProductOptionUpdate) SetNillableVersion(v *int64) *ProductOptionUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ProductOptionUpdate) AddVersion(v int64) *ProductOptionUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetTitle sets the "title" field.
 func (_u *ProductOptionUpdate) SetTitle(v string) *ProductOptionUpdate {
 	_u.mutation.SetTitle(v)
@@ -114,6 +135,12 @@ func (_u *ProductOptionUpdate) sqlSave(ctx context.Context) (_node int, err erro
 			}
 		}
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(productoption.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(productoption.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Title(); ok {
 		_spec.SetField(productoption.FieldTitle, field.TypeString, value)
 	}
@@ -143,6 +170,27 @@ type ProductOptionUpdateOne struct {
 	fields   []string
 	hooks    []Hook
 	mutation *ProductOptionMutation
+}
+
+// SetVersion sets the "version" field.
+func (_u *ProductOptionUpdateOne) SetVersion(v int64) *ProductOptionUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ProductOptionUpdateOne) SetNillableVersion(v *int64) *ProductOptionUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ProductOptionUpdateOne) AddVersion(v int64) *ProductOptionUpdateOne {
+	_u.mutation.AddVersion(v)
+	return _u
 }
 
 // SetTitle sets the "title" field.
@@ -260,6 +308,12 @@ func (_u *ProductOptionUpdateOne) sqlSave(ctx context.Context) (_node *ProductOp
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(productoption.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(productoption.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.Title(); ok {
 		_spec.SetField(productoption.FieldTitle, field.TypeString, value)

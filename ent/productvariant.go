@@ -26,6 +26,8 @@ type ProductVariant struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// ProductID holds the value of the "product_id" field.
 	ProductID int `json:"product_id,omitempty"`
 	// Title holds the value of the "title" field.
@@ -117,7 +119,7 @@ func (*ProductVariant) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case productvariant.FieldManageInventory, productvariant.FieldAllowBackorder:
 			values[i] = new(sql.NullBool)
-		case productvariant.FieldID, productvariant.FieldTenantID, productvariant.FieldProductID, productvariant.FieldWeight:
+		case productvariant.FieldID, productvariant.FieldTenantID, productvariant.FieldVersion, productvariant.FieldProductID, productvariant.FieldWeight:
 			values[i] = new(sql.NullInt64)
 		case productvariant.FieldTitle, productvariant.FieldSku, productvariant.FieldBarcode:
 			values[i] = new(sql.NullString)
@@ -161,6 +163,12 @@ func (_m *ProductVariant) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case productvariant.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case productvariant.FieldProductID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -276,6 +284,9 @@ func (_m *ProductVariant) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("product_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ProductID))

@@ -60,6 +60,20 @@ func (_c *ProductVariantCreate) SetTenantID(v int) *ProductVariantCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *ProductVariantCreate) SetVersion(v int64) *ProductVariantCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *ProductVariantCreate) SetNillableVersion(v *int64) *ProductVariantCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetProductID sets the "product_id" field.
 func (_c *ProductVariantCreate) SetProductID(v int) *ProductVariantCreate {
 	_c.mutation.SetProductID(v)
@@ -231,6 +245,10 @@ func (_c *ProductVariantCreate) defaults() error {
 		v := productvariant.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := productvariant.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.ManageInventory(); !ok {
 		v := productvariant.DefaultManageInventory
 		_c.mutation.SetManageInventory(v)
@@ -252,6 +270,9 @@ func (_c *ProductVariantCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "ProductVariant.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "ProductVariant.version"`)}
 	}
 	if _, ok := _c.mutation.ProductID(); !ok {
 		return &ValidationError{Name: "product_id", err: errors.New(`ent: missing required field "ProductVariant.product_id"`)}
@@ -328,6 +349,10 @@ func (_c *ProductVariantCreate) createSpec() (*ProductVariant, *sqlgraph.CreateS
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(productvariant.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(productvariant.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Title(); ok {
 		_spec.SetField(productvariant.FieldTitle, field.TypeString, value)
@@ -484,6 +509,24 @@ func (u *ProductVariantUpsert) SetUpdatedAt(v time.Time) *ProductVariantUpsert {
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *ProductVariantUpsert) UpdateUpdatedAt() *ProductVariantUpsert {
 	u.SetExcluded(productvariant.FieldUpdatedAt)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *ProductVariantUpsert) SetVersion(v int64) *ProductVariantUpsert {
+	u.Set(productvariant.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductVariantUpsert) UpdateVersion() *ProductVariantUpsert {
+	u.SetExcluded(productvariant.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductVariantUpsert) AddVersion(v int64) *ProductVariantUpsert {
+	u.Add(productvariant.FieldVersion, v)
 	return u
 }
 
@@ -657,6 +700,27 @@ func (u *ProductVariantUpsertOne) SetUpdatedAt(v time.Time) *ProductVariantUpser
 func (u *ProductVariantUpsertOne) UpdateUpdatedAt() *ProductVariantUpsertOne {
 	return u.Update(func(s *ProductVariantUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ProductVariantUpsertOne) SetVersion(v int64) *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductVariantUpsertOne) AddVersion(v int64) *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductVariantUpsertOne) UpdateVersion() *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -1014,6 +1078,27 @@ func (u *ProductVariantUpsertBulk) SetUpdatedAt(v time.Time) *ProductVariantUpse
 func (u *ProductVariantUpsertBulk) UpdateUpdatedAt() *ProductVariantUpsertBulk {
 	return u.Update(func(s *ProductVariantUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ProductVariantUpsertBulk) SetVersion(v int64) *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ProductVariantUpsertBulk) AddVersion(v int64) *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ProductVariantUpsertBulk) UpdateVersion() *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.UpdateVersion()
 	})
 }
 

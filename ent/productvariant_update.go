@@ -36,6 +36,27 @@ func (_u *ProductVariantUpdate) SetUpdatedAt(v time.Time) *ProductVariantUpdate 
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *ProductVariantUpdate) SetVersion(v int64) *ProductVariantUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ProductVariantUpdate) SetNillableVersion(v *int64) *ProductVariantUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ProductVariantUpdate) AddVersion(v int64) *ProductVariantUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetTitle sets the "title" field.
 func (_u *ProductVariantUpdate) SetTitle(v string) *ProductVariantUpdate {
 	_u.mutation.SetTitle(v)
@@ -316,6 +337,12 @@ func (_u *ProductVariantUpdate) sqlSave(ctx context.Context) (_node int, err err
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(productvariant.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(productvariant.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(productvariant.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Title(); ok {
 		_spec.SetField(productvariant.FieldTitle, field.TypeString, value)
 	}
@@ -462,6 +489,27 @@ type ProductVariantUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *ProductVariantUpdateOne) SetUpdatedAt(v time.Time) *ProductVariantUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *ProductVariantUpdateOne) SetVersion(v int64) *ProductVariantUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ProductVariantUpdateOne) SetNillableVersion(v *int64) *ProductVariantUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ProductVariantUpdateOne) AddVersion(v int64) *ProductVariantUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -774,6 +822,12 @@ func (_u *ProductVariantUpdateOne) sqlSave(ctx context.Context) (_node *ProductV
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(productvariant.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(productvariant.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(productvariant.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.Title(); ok {
 		_spec.SetField(productvariant.FieldTitle, field.TypeString, value)

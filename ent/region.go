@@ -25,6 +25,8 @@ type Region struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// Name holds the value of the "name" field.
 	Name string `json:"name,omitempty"`
 	// CurrencyCode holds the value of the "currency_code" field.
@@ -85,7 +87,7 @@ func (*Region) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case region.FieldTaxInclusive:
 			values[i] = new(sql.NullBool)
-		case region.FieldID, region.FieldTenantID, region.FieldTaxRateBps:
+		case region.FieldID, region.FieldTenantID, region.FieldVersion, region.FieldTaxRateBps:
 			values[i] = new(sql.NullInt64)
 		case region.FieldName, region.FieldCurrencyCode:
 			values[i] = new(sql.NullString)
@@ -129,6 +131,12 @@ func (_m *Region) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case region.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case region.FieldName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -216,6 +224,9 @@ func (_m *Region) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)

@@ -58,6 +58,20 @@ func (_c *RegionCreate) SetTenantID(v int) *RegionCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *RegionCreate) SetVersion(v int64) *RegionCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *RegionCreate) SetNillableVersion(v *int64) *RegionCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetName sets the "name" field.
 func (_c *RegionCreate) SetName(v string) *RegionCreate {
 	_c.mutation.SetName(v)
@@ -175,6 +189,10 @@ func (_c *RegionCreate) defaults() error {
 		v := region.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := region.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.TaxRateBps(); !ok {
 		v := region.DefaultTaxRateBps
 		_c.mutation.SetTaxRateBps(v)
@@ -196,6 +214,9 @@ func (_c *RegionCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "Region.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Region.version"`)}
 	}
 	if _, ok := _c.mutation.Name(); !ok {
 		return &ValidationError{Name: "name", err: errors.New(`ent: missing required field "Region.name"`)}
@@ -261,6 +282,10 @@ func (_c *RegionCreate) createSpec() (*Region, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(region.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(region.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(region.FieldName, field.TypeString, value)
@@ -376,6 +401,24 @@ func (u *RegionUpsert) SetUpdatedAt(v time.Time) *RegionUpsert {
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *RegionUpsert) UpdateUpdatedAt() *RegionUpsert {
 	u.SetExcluded(region.FieldUpdatedAt)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *RegionUpsert) SetVersion(v int64) *RegionUpsert {
+	u.Set(region.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RegionUpsert) UpdateVersion() *RegionUpsert {
+	u.SetExcluded(region.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RegionUpsert) AddVersion(v int64) *RegionUpsert {
+	u.Add(region.FieldVersion, v)
 	return u
 }
 
@@ -510,6 +553,27 @@ func (u *RegionUpsertOne) SetUpdatedAt(v time.Time) *RegionUpsertOne {
 func (u *RegionUpsertOne) UpdateUpdatedAt() *RegionUpsertOne {
 	return u.Update(func(s *RegionUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *RegionUpsertOne) SetVersion(v int64) *RegionUpsertOne {
+	return u.Update(func(s *RegionUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RegionUpsertOne) AddVersion(v int64) *RegionUpsertOne {
+	return u.Update(func(s *RegionUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RegionUpsertOne) UpdateVersion() *RegionUpsertOne {
+	return u.Update(func(s *RegionUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -822,6 +886,27 @@ func (u *RegionUpsertBulk) SetUpdatedAt(v time.Time) *RegionUpsertBulk {
 func (u *RegionUpsertBulk) UpdateUpdatedAt() *RegionUpsertBulk {
 	return u.Update(func(s *RegionUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *RegionUpsertBulk) SetVersion(v int64) *RegionUpsertBulk {
+	return u.Update(func(s *RegionUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *RegionUpsertBulk) AddVersion(v int64) *RegionUpsertBulk {
+	return u.Update(func(s *RegionUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *RegionUpsertBulk) UpdateVersion() *RegionUpsertBulk {
+	return u.Update(func(s *RegionUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -36,6 +36,27 @@ func (_u *RegionUpdate) SetUpdatedAt(v time.Time) *RegionUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *RegionUpdate) SetVersion(v int64) *RegionUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *RegionUpdate) SetNillableVersion(v *int64) *RegionUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *RegionUpdate) AddVersion(v int64) *RegionUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *RegionUpdate) SetName(v string) *RegionUpdate {
 	_u.mutation.SetName(v)
@@ -238,6 +259,12 @@ func (_u *RegionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(region.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(region.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(region.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(region.FieldName, field.TypeString, value)
 	}
@@ -332,6 +359,27 @@ type RegionUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *RegionUpdateOne) SetUpdatedAt(v time.Time) *RegionUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *RegionUpdateOne) SetVersion(v int64) *RegionUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *RegionUpdateOne) SetNillableVersion(v *int64) *RegionUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *RegionUpdateOne) AddVersion(v int64) *RegionUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -566,6 +614,12 @@ func (_u *RegionUpdateOne) sqlSave(ctx context.Context) (_node *Region, err erro
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(region.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(region.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(region.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(region.FieldName, field.TypeString, value)

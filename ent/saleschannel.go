@@ -25,6 +25,8 @@ type SalesChannel struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// StoreID holds the value of the "store_id" field.
 	StoreID int `json:"store_id,omitempty"`
 	// Name holds the value of the "name" field.
@@ -94,7 +96,7 @@ func (*SalesChannel) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case saleschannel.FieldIsDisabled:
 			values[i] = new(sql.NullBool)
-		case saleschannel.FieldID, saleschannel.FieldTenantID, saleschannel.FieldStoreID:
+		case saleschannel.FieldID, saleschannel.FieldTenantID, saleschannel.FieldVersion, saleschannel.FieldStoreID:
 			values[i] = new(sql.NullInt64)
 		case saleschannel.FieldName, saleschannel.FieldDescription:
 			values[i] = new(sql.NullString)
@@ -138,6 +140,12 @@ func (_m *SalesChannel) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case saleschannel.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case saleschannel.FieldStoreID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -222,6 +230,9 @@ func (_m *SalesChannel) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("store_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.StoreID))

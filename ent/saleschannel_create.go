@@ -59,6 +59,20 @@ func (_c *SalesChannelCreate) SetTenantID(v int) *SalesChannelCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *SalesChannelCreate) SetVersion(v int64) *SalesChannelCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *SalesChannelCreate) SetNillableVersion(v *int64) *SalesChannelCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetStoreID sets the "store_id" field.
 func (_c *SalesChannelCreate) SetStoreID(v int) *SalesChannelCreate {
 	_c.mutation.SetStoreID(v)
@@ -175,6 +189,10 @@ func (_c *SalesChannelCreate) defaults() error {
 		v := saleschannel.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := saleschannel.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Description(); !ok {
 		v := saleschannel.DefaultDescription
 		_c.mutation.SetDescription(v)
@@ -196,6 +214,9 @@ func (_c *SalesChannelCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "SalesChannel.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "SalesChannel.version"`)}
 	}
 	if _, ok := _c.mutation.StoreID(); !ok {
 		return &ValidationError{Name: "store_id", err: errors.New(`ent: missing required field "SalesChannel.store_id"`)}
@@ -259,6 +280,10 @@ func (_c *SalesChannelCreate) createSpec() (*SalesChannel, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(saleschannel.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(saleschannel.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(saleschannel.FieldName, field.TypeString, value)
@@ -386,6 +411,24 @@ func (u *SalesChannelUpsert) UpdateUpdatedAt() *SalesChannelUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *SalesChannelUpsert) SetVersion(v int64) *SalesChannelUpsert {
+	u.Set(saleschannel.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *SalesChannelUpsert) UpdateVersion() *SalesChannelUpsert {
+	u.SetExcluded(saleschannel.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *SalesChannelUpsert) AddVersion(v int64) *SalesChannelUpsert {
+	u.Add(saleschannel.FieldVersion, v)
+	return u
+}
+
 // SetName sets the "name" field.
 func (u *SalesChannelUpsert) SetName(v string) *SalesChannelUpsert {
 	u.Set(saleschannel.FieldName, v)
@@ -484,6 +527,27 @@ func (u *SalesChannelUpsertOne) SetUpdatedAt(v time.Time) *SalesChannelUpsertOne
 func (u *SalesChannelUpsertOne) UpdateUpdatedAt() *SalesChannelUpsertOne {
 	return u.Update(func(s *SalesChannelUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *SalesChannelUpsertOne) SetVersion(v int64) *SalesChannelUpsertOne {
+	return u.Update(func(s *SalesChannelUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *SalesChannelUpsertOne) AddVersion(v int64) *SalesChannelUpsertOne {
+	return u.Update(func(s *SalesChannelUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *SalesChannelUpsertOne) UpdateVersion() *SalesChannelUpsertOne {
+	return u.Update(func(s *SalesChannelUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -757,6 +821,27 @@ func (u *SalesChannelUpsertBulk) SetUpdatedAt(v time.Time) *SalesChannelUpsertBu
 func (u *SalesChannelUpsertBulk) UpdateUpdatedAt() *SalesChannelUpsertBulk {
 	return u.Update(func(s *SalesChannelUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *SalesChannelUpsertBulk) SetVersion(v int64) *SalesChannelUpsertBulk {
+	return u.Update(func(s *SalesChannelUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *SalesChannelUpsertBulk) AddVersion(v int64) *SalesChannelUpsertBulk {
+	return u.Update(func(s *SalesChannelUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *SalesChannelUpsertBulk) UpdateVersion() *SalesChannelUpsertBulk {
+	return u.Update(func(s *SalesChannelUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -35,6 +35,27 @@ func (_u *SalesChannelUpdate) SetUpdatedAt(v time.Time) *SalesChannelUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *SalesChannelUpdate) SetVersion(v int64) *SalesChannelUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *SalesChannelUpdate) SetNillableVersion(v *int64) *SalesChannelUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *SalesChannelUpdate) AddVersion(v int64) *SalesChannelUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *SalesChannelUpdate) SetName(v string) *SalesChannelUpdate {
 	_u.mutation.SetName(v)
@@ -196,6 +217,12 @@ func (_u *SalesChannelUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(saleschannel.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(saleschannel.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(saleschannel.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(saleschannel.FieldName, field.TypeString, value)
 	}
@@ -273,6 +300,27 @@ type SalesChannelUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *SalesChannelUpdateOne) SetUpdatedAt(v time.Time) *SalesChannelUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *SalesChannelUpdateOne) SetVersion(v int64) *SalesChannelUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *SalesChannelUpdateOne) SetNillableVersion(v *int64) *SalesChannelUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *SalesChannelUpdateOne) AddVersion(v int64) *SalesChannelUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -466,6 +514,12 @@ func (_u *SalesChannelUpdateOne) sqlSave(ctx context.Context) (_node *SalesChann
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(saleschannel.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(saleschannel.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(saleschannel.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(saleschannel.FieldName, field.TypeString, value)

@@ -25,6 +25,8 @@ type ShippingOption struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// TenantID holds the value of the "tenant_id" field.
 	TenantID int `json:"tenant_id,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// RegionID holds the value of the "region_id" field.
 	RegionID int `json:"region_id,omitempty"`
 	// Name holds the value of the "name" field.
@@ -77,7 +79,7 @@ func (*ShippingOption) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case shippingoption.FieldID, shippingoption.FieldTenantID, shippingoption.FieldRegionID, shippingoption.FieldAmount:
+		case shippingoption.FieldID, shippingoption.FieldTenantID, shippingoption.FieldVersion, shippingoption.FieldRegionID, shippingoption.FieldAmount:
 			values[i] = new(sql.NullInt64)
 		case shippingoption.FieldName:
 			values[i] = new(sql.NullString)
@@ -121,6 +123,12 @@ func (_m *ShippingOption) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field tenant_id", values[i])
 			} else if value.Valid {
 				_m.TenantID = int(value.Int64)
+			}
+		case shippingoption.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case shippingoption.FieldRegionID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -194,6 +202,9 @@ func (_m *ShippingOption) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("tenant_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TenantID))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("region_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.RegionID))

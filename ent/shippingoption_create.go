@@ -58,6 +58,20 @@ func (_c *ShippingOptionCreate) SetTenantID(v int) *ShippingOptionCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *ShippingOptionCreate) SetVersion(v int64) *ShippingOptionCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *ShippingOptionCreate) SetNillableVersion(v *int64) *ShippingOptionCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetRegionID sets the "region_id" field.
 func (_c *ShippingOptionCreate) SetRegionID(v int) *ShippingOptionCreate {
 	_c.mutation.SetRegionID(v)
@@ -137,6 +151,10 @@ func (_c *ShippingOptionCreate) defaults() error {
 		v := shippingoption.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := shippingoption.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -150,6 +168,9 @@ func (_c *ShippingOptionCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "ShippingOption.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "ShippingOption.version"`)}
 	}
 	if _, ok := _c.mutation.RegionID(); !ok {
 		return &ValidationError{Name: "region_id", err: errors.New(`ent: missing required field "ShippingOption.region_id"`)}
@@ -210,6 +231,10 @@ func (_c *ShippingOptionCreate) createSpec() (*ShippingOption, *sqlgraph.CreateS
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(shippingoption.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(shippingoption.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(shippingoption.FieldName, field.TypeString, value)
@@ -317,6 +342,24 @@ func (u *ShippingOptionUpsert) UpdateUpdatedAt() *ShippingOptionUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *ShippingOptionUpsert) SetVersion(v int64) *ShippingOptionUpsert {
+	u.Set(shippingoption.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ShippingOptionUpsert) UpdateVersion() *ShippingOptionUpsert {
+	u.SetExcluded(shippingoption.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ShippingOptionUpsert) AddVersion(v int64) *ShippingOptionUpsert {
+	u.Add(shippingoption.FieldVersion, v)
+	return u
+}
+
 // SetRegionID sets the "region_id" field.
 func (u *ShippingOptionUpsert) SetRegionID(v int) *ShippingOptionUpsert {
 	u.Set(shippingoption.FieldRegionID, v)
@@ -418,6 +461,27 @@ func (u *ShippingOptionUpsertOne) SetUpdatedAt(v time.Time) *ShippingOptionUpser
 func (u *ShippingOptionUpsertOne) UpdateUpdatedAt() *ShippingOptionUpsertOne {
 	return u.Update(func(s *ShippingOptionUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ShippingOptionUpsertOne) SetVersion(v int64) *ShippingOptionUpsertOne {
+	return u.Update(func(s *ShippingOptionUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ShippingOptionUpsertOne) AddVersion(v int64) *ShippingOptionUpsertOne {
+	return u.Update(func(s *ShippingOptionUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ShippingOptionUpsertOne) UpdateVersion() *ShippingOptionUpsertOne {
+	return u.Update(func(s *ShippingOptionUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -695,6 +759,27 @@ func (u *ShippingOptionUpsertBulk) SetUpdatedAt(v time.Time) *ShippingOptionUpse
 func (u *ShippingOptionUpsertBulk) UpdateUpdatedAt() *ShippingOptionUpsertBulk {
 	return u.Update(func(s *ShippingOptionUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *ShippingOptionUpsertBulk) SetVersion(v int64) *ShippingOptionUpsertBulk {
+	return u.Update(func(s *ShippingOptionUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *ShippingOptionUpsertBulk) AddVersion(v int64) *ShippingOptionUpsertBulk {
+	return u.Update(func(s *ShippingOptionUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *ShippingOptionUpsertBulk) UpdateVersion() *ShippingOptionUpsertBulk {
+	return u.Update(func(s *ShippingOptionUpsert) {
+		s.UpdateVersion()
 	})
 }
 

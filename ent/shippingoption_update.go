@@ -35,6 +35,27 @@ func (_u *ShippingOptionUpdate) SetUpdatedAt(v time.Time) *ShippingOptionUpdate 
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *ShippingOptionUpdate) SetVersion(v int64) *ShippingOptionUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ShippingOptionUpdate) SetNillableVersion(v *int64) *ShippingOptionUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ShippingOptionUpdate) AddVersion(v int64) *ShippingOptionUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetRegionID sets the "region_id" field.
 func (_u *ShippingOptionUpdate) SetRegionID(v int) *ShippingOptionUpdate {
 	_u.mutation.SetRegionID(v)
@@ -178,6 +199,12 @@ func (_u *ShippingOptionUpdate) sqlSave(ctx context.Context) (_node int, err err
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(shippingoption.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(shippingoption.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(shippingoption.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(shippingoption.FieldName, field.TypeString, value)
 	}
@@ -239,6 +266,27 @@ type ShippingOptionUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *ShippingOptionUpdateOne) SetUpdatedAt(v time.Time) *ShippingOptionUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *ShippingOptionUpdateOne) SetVersion(v int64) *ShippingOptionUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *ShippingOptionUpdateOne) SetNillableVersion(v *int64) *ShippingOptionUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *ShippingOptionUpdateOne) AddVersion(v int64) *ShippingOptionUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -414,6 +462,12 @@ func (_u *ShippingOptionUpdateOne) sqlSave(ctx context.Context) (_node *Shipping
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(shippingoption.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(shippingoption.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(shippingoption.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(shippingoption.FieldName, field.TypeString, value)

@@ -57,6 +57,20 @@ func (_c *StockLocationCreate) SetTenantID(v int) *StockLocationCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *StockLocationCreate) SetVersion(v int64) *StockLocationCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *StockLocationCreate) SetNillableVersion(v *int64) *StockLocationCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetName sets the "name" field.
 func (_c *StockLocationCreate) SetName(v string) *StockLocationCreate {
 	_c.mutation.SetName(v)
@@ -119,6 +133,10 @@ func (_c *StockLocationCreate) defaults() error {
 		v := stocklocation.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := stocklocation.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	return nil
 }
 
@@ -132,6 +150,9 @@ func (_c *StockLocationCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "StockLocation.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "StockLocation.version"`)}
 	}
 	if _, ok := _c.mutation.Name(); !ok {
 		return &ValidationError{Name: "name", err: errors.New(`ent: missing required field "StockLocation.name"`)}
@@ -178,6 +199,10 @@ func (_c *StockLocationCreate) createSpec() (*StockLocation, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(stocklocation.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(stocklocation.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(stocklocation.FieldName, field.TypeString, value)
@@ -264,6 +289,24 @@ func (u *StockLocationUpsert) UpdateUpdatedAt() *StockLocationUpsert {
 	return u
 }
 
+// SetVersion sets the "version" field.
+func (u *StockLocationUpsert) SetVersion(v int64) *StockLocationUpsert {
+	u.Set(stocklocation.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *StockLocationUpsert) UpdateVersion() *StockLocationUpsert {
+	u.SetExcluded(stocklocation.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *StockLocationUpsert) AddVersion(v int64) *StockLocationUpsert {
+	u.Add(stocklocation.FieldVersion, v)
+	return u
+}
+
 // SetName sets the "name" field.
 func (u *StockLocationUpsert) SetName(v string) *StockLocationUpsert {
 	u.Set(stocklocation.FieldName, v)
@@ -335,6 +378,27 @@ func (u *StockLocationUpsertOne) SetUpdatedAt(v time.Time) *StockLocationUpsertO
 func (u *StockLocationUpsertOne) UpdateUpdatedAt() *StockLocationUpsertOne {
 	return u.Update(func(s *StockLocationUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *StockLocationUpsertOne) SetVersion(v int64) *StockLocationUpsertOne {
+	return u.Update(func(s *StockLocationUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *StockLocationUpsertOne) AddVersion(v int64) *StockLocationUpsertOne {
+	return u.Update(func(s *StockLocationUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *StockLocationUpsertOne) UpdateVersion() *StockLocationUpsertOne {
+	return u.Update(func(s *StockLocationUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -577,6 +641,27 @@ func (u *StockLocationUpsertBulk) SetUpdatedAt(v time.Time) *StockLocationUpsert
 func (u *StockLocationUpsertBulk) UpdateUpdatedAt() *StockLocationUpsertBulk {
 	return u.Update(func(s *StockLocationUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *StockLocationUpsertBulk) SetVersion(v int64) *StockLocationUpsertBulk {
+	return u.Update(func(s *StockLocationUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *StockLocationUpsertBulk) AddVersion(v int64) *StockLocationUpsertBulk {
+	return u.Update(func(s *StockLocationUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *StockLocationUpsertBulk) UpdateVersion() *StockLocationUpsertBulk {
+	return u.Update(func(s *StockLocationUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -34,6 +34,27 @@ func (_u *StockLocationUpdate) SetUpdatedAt(v time.Time) *StockLocationUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *StockLocationUpdate) SetVersion(v int64) *StockLocationUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *StockLocationUpdate) SetNillableVersion(v *int64) *StockLocationUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *StockLocationUpdate) AddVersion(v int64) *StockLocationUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *StockLocationUpdate) SetName(v string) *StockLocationUpdate {
 	_u.mutation.SetName(v)
@@ -123,6 +144,12 @@ func (_u *StockLocationUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(stocklocation.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(stocklocation.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(stocklocation.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(stocklocation.FieldName, field.TypeString, value)
 	}
@@ -149,6 +176,27 @@ type StockLocationUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *StockLocationUpdateOne) SetUpdatedAt(v time.Time) *StockLocationUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *StockLocationUpdateOne) SetVersion(v int64) *StockLocationUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *StockLocationUpdateOne) SetNillableVersion(v *int64) *StockLocationUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *StockLocationUpdateOne) AddVersion(v int64) *StockLocationUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -270,6 +318,12 @@ func (_u *StockLocationUpdateOne) sqlSave(ctx context.Context) (_node *StockLoca
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(stocklocation.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(stocklocation.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(stocklocation.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(stocklocation.FieldName, field.TypeString, value)

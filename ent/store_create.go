@@ -59,6 +59,20 @@ func (_c *StoreCreate) SetTenantID(v int) *StoreCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *StoreCreate) SetVersion(v int64) *StoreCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *StoreCreate) SetNillableVersion(v *int64) *StoreCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetHandle sets the "handle" field.
 func (_c *StoreCreate) SetHandle(v string) *StoreCreate {
 	_c.mutation.SetHandle(v)
@@ -218,6 +232,10 @@ func (_c *StoreCreate) defaults() error {
 		v := store.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := store.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Status(); !ok {
 		v := store.DefaultStatus
 		_c.mutation.SetStatus(v)
@@ -243,6 +261,9 @@ func (_c *StoreCreate) check() error {
 	}
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "Store.tenant_id"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Store.version"`)}
 	}
 	if _, ok := _c.mutation.Handle(); !ok {
 		return &ValidationError{Name: "handle", err: errors.New(`ent: missing required field "Store.handle"`)}
@@ -326,6 +347,10 @@ func (_c *StoreCreate) createSpec() (*Store, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(store.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(store.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Handle(); ok {
 		_spec.SetField(store.FieldHandle, field.TypeString, value)
@@ -453,6 +478,24 @@ func (u *StoreUpsert) SetUpdatedAt(v time.Time) *StoreUpsert {
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *StoreUpsert) UpdateUpdatedAt() *StoreUpsert {
 	u.SetExcluded(store.FieldUpdatedAt)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *StoreUpsert) SetVersion(v int64) *StoreUpsert {
+	u.Set(store.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *StoreUpsert) UpdateVersion() *StoreUpsert {
+	u.SetExcluded(store.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *StoreUpsert) AddVersion(v int64) *StoreUpsert {
+	u.Add(store.FieldVersion, v)
 	return u
 }
 
@@ -635,6 +678,27 @@ func (u *StoreUpsertOne) SetUpdatedAt(v time.Time) *StoreUpsertOne {
 func (u *StoreUpsertOne) UpdateUpdatedAt() *StoreUpsertOne {
 	return u.Update(func(s *StoreUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *StoreUpsertOne) SetVersion(v int64) *StoreUpsertOne {
+	return u.Update(func(s *StoreUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *StoreUpsertOne) AddVersion(v int64) *StoreUpsertOne {
+	return u.Update(func(s *StoreUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *StoreUpsertOne) UpdateVersion() *StoreUpsertOne {
+	return u.Update(func(s *StoreUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -1003,6 +1067,27 @@ func (u *StoreUpsertBulk) SetUpdatedAt(v time.Time) *StoreUpsertBulk {
 func (u *StoreUpsertBulk) UpdateUpdatedAt() *StoreUpsertBulk {
 	return u.Update(func(s *StoreUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *StoreUpsertBulk) SetVersion(v int64) *StoreUpsertBulk {
+	return u.Update(func(s *StoreUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *StoreUpsertBulk) AddVersion(v int64) *StoreUpsertBulk {
+	return u.Update(func(s *StoreUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *StoreUpsertBulk) UpdateVersion() *StoreUpsertBulk {
+	return u.Update(func(s *StoreUpsert) {
+		s.UpdateVersion()
 	})
 }
 

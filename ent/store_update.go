@@ -36,6 +36,27 @@ func (_u *StoreUpdate) SetUpdatedAt(v time.Time) *StoreUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *StoreUpdate) SetVersion(v int64) *StoreUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *StoreUpdate) SetNillableVersion(v *int64) *StoreUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *StoreUpdate) AddVersion(v int64) *StoreUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetHandle sets the "handle" field.
 func (_u *StoreUpdate) SetHandle(v string) *StoreUpdate {
 	_u.mutation.SetHandle(v)
@@ -301,6 +322,12 @@ func (_u *StoreUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(store.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(store.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(store.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Handle(); ok {
 		_spec.SetField(store.FieldHandle, field.TypeString, value)
 	}
@@ -405,6 +432,27 @@ type StoreUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *StoreUpdateOne) SetUpdatedAt(v time.Time) *StoreUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *StoreUpdateOne) SetVersion(v int64) *StoreUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *StoreUpdateOne) SetNillableVersion(v *int64) *StoreUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *StoreUpdateOne) AddVersion(v int64) *StoreUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -702,6 +750,12 @@ func (_u *StoreUpdateOne) sqlSave(ctx context.Context) (_node *Store, err error)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(store.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(store.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(store.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.Handle(); ok {
 		_spec.SetField(store.FieldHandle, field.TypeString, value)

@@ -22,6 +22,8 @@ type Tenant struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// Version holds the value of the "version" field.
+	Version int64 `json:"version,omitempty"`
 	// Handle holds the value of the "handle" field.
 	Handle string `json:"handle,omitempty"`
 	// Name holds the value of the "name" field.
@@ -71,7 +73,7 @@ func (*Tenant) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case tenant.FieldMetadata:
 			values[i] = new([]byte)
-		case tenant.FieldID:
+		case tenant.FieldID, tenant.FieldVersion:
 			values[i] = new(sql.NullInt64)
 		case tenant.FieldHandle, tenant.FieldName, tenant.FieldStatus, tenant.FieldSubscriptionTier, tenant.FieldBillingEmail, tenant.FieldCountry, tenant.FieldSubdomain:
 			values[i] = new(sql.NullString)
@@ -109,6 +111,12 @@ func (_m *Tenant) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case tenant.FieldVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field version", values[i])
+			} else if value.Valid {
+				_m.Version = value.Int64
 			}
 		case tenant.FieldHandle:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -207,6 +215,9 @@ func (_m *Tenant) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Version))
 	builder.WriteString(", ")
 	builder.WriteString("handle=")
 	builder.WriteString(_m.Handle)

@@ -51,6 +51,20 @@ func (_c *TenantCreate) SetNillableUpdatedAt(v *time.Time) *TenantCreate {
 	return _c
 }
 
+// SetVersion sets the "version" field.
+func (_c *TenantCreate) SetVersion(v int64) *TenantCreate {
+	_c.mutation.SetVersion(v)
+	return _c
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_c *TenantCreate) SetNillableVersion(v *int64) *TenantCreate {
+	if v != nil {
+		_c.SetVersion(*v)
+	}
+	return _c
+}
+
 // SetHandle sets the "handle" field.
 func (_c *TenantCreate) SetHandle(v string) *TenantCreate {
 	_c.mutation.SetHandle(v)
@@ -205,6 +219,10 @@ func (_c *TenantCreate) defaults() error {
 		v := tenant.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Version(); !ok {
+		v := tenant.DefaultVersion
+		_c.mutation.SetVersion(v)
+	}
 	if _, ok := _c.mutation.Status(); !ok {
 		v := tenant.DefaultStatus
 		_c.mutation.SetStatus(v)
@@ -223,6 +241,9 @@ func (_c *TenantCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Tenant.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Version(); !ok {
+		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "Tenant.version"`)}
 	}
 	if _, ok := _c.mutation.Handle(); !ok {
 		return &ValidationError{Name: "handle", err: errors.New(`ent: missing required field "Tenant.handle"`)}
@@ -305,6 +326,10 @@ func (_c *TenantCreate) createSpec() (*Tenant, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(tenant.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Version(); ok {
+		_spec.SetField(tenant.FieldVersion, field.TypeInt64, value)
+		_node.Version = value
 	}
 	if value, ok := _c.mutation.Handle(); ok {
 		_spec.SetField(tenant.FieldHandle, field.TypeString, value)
@@ -415,6 +440,24 @@ func (u *TenantUpsert) SetUpdatedAt(v time.Time) *TenantUpsert {
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *TenantUpsert) UpdateUpdatedAt() *TenantUpsert {
 	u.SetExcluded(tenant.FieldUpdatedAt)
+	return u
+}
+
+// SetVersion sets the "version" field.
+func (u *TenantUpsert) SetVersion(v int64) *TenantUpsert {
+	u.Set(tenant.FieldVersion, v)
+	return u
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *TenantUpsert) UpdateVersion() *TenantUpsert {
+	u.SetExcluded(tenant.FieldVersion)
+	return u
+}
+
+// AddVersion adds v to the "version" field.
+func (u *TenantUpsert) AddVersion(v int64) *TenantUpsert {
+	u.Add(tenant.FieldVersion, v)
 	return u
 }
 
@@ -594,6 +637,27 @@ func (u *TenantUpsertOne) SetUpdatedAt(v time.Time) *TenantUpsertOne {
 func (u *TenantUpsertOne) UpdateUpdatedAt() *TenantUpsertOne {
 	return u.Update(func(s *TenantUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *TenantUpsertOne) SetVersion(v int64) *TenantUpsertOne {
+	return u.Update(func(s *TenantUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *TenantUpsertOne) AddVersion(v int64) *TenantUpsertOne {
+	return u.Update(func(s *TenantUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *TenantUpsertOne) UpdateVersion() *TenantUpsertOne {
+	return u.Update(func(s *TenantUpsert) {
+		s.UpdateVersion()
 	})
 }
 
@@ -959,6 +1023,27 @@ func (u *TenantUpsertBulk) SetUpdatedAt(v time.Time) *TenantUpsertBulk {
 func (u *TenantUpsertBulk) UpdateUpdatedAt() *TenantUpsertBulk {
 	return u.Update(func(s *TenantUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVersion sets the "version" field.
+func (u *TenantUpsertBulk) SetVersion(v int64) *TenantUpsertBulk {
+	return u.Update(func(s *TenantUpsert) {
+		s.SetVersion(v)
+	})
+}
+
+// AddVersion adds v to the "version" field.
+func (u *TenantUpsertBulk) AddVersion(v int64) *TenantUpsertBulk {
+	return u.Update(func(s *TenantUpsert) {
+		s.AddVersion(v)
+	})
+}
+
+// UpdateVersion sets the "version" field to the value that was provided on create.
+func (u *TenantUpsertBulk) UpdateVersion() *TenantUpsertBulk {
+	return u.Update(func(s *TenantUpsert) {
+		s.UpdateVersion()
 	})
 }
 

@@ -35,6 +35,27 @@ func (_u *TenantUpdate) SetUpdatedAt(v time.Time) *TenantUpdate {
 	return _u
 }
 
+// SetVersion sets the "version" field.
+func (_u *TenantUpdate) SetVersion(v int64) *TenantUpdate {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *TenantUpdate) SetNillableVersion(v *int64) *TenantUpdate {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *TenantUpdate) AddVersion(v int64) *TenantUpdate {
+	_u.mutation.AddVersion(v)
+	return _u
+}
+
 // SetHandle sets the "handle" field.
 func (_u *TenantUpdate) SetHandle(v string) *TenantUpdate {
 	_u.mutation.SetHandle(v)
@@ -301,6 +322,12 @@ func (_u *TenantUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(tenant.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(tenant.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(tenant.FieldVersion, field.TypeInt64, value)
+	}
 	if value, ok := _u.mutation.Handle(); ok {
 		_spec.SetField(tenant.FieldHandle, field.TypeString, value)
 	}
@@ -405,6 +432,27 @@ type TenantUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *TenantUpdateOne) SetUpdatedAt(v time.Time) *TenantUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetVersion sets the "version" field.
+func (_u *TenantUpdateOne) SetVersion(v int64) *TenantUpdateOne {
+	_u.mutation.ResetVersion()
+	_u.mutation.SetVersion(v)
+	return _u
+}
+
+// SetNillableVersion sets the "version" field if the given value is not nil.
+func (_u *TenantUpdateOne) SetNillableVersion(v *int64) *TenantUpdateOne {
+	if v != nil {
+		_u.SetVersion(*v)
+	}
+	return _u
+}
+
+// AddVersion adds value to the "version" field.
+func (_u *TenantUpdateOne) AddVersion(v int64) *TenantUpdateOne {
+	_u.mutation.AddVersion(v)
 	return _u
 }
 
@@ -703,6 +751,12 @@ func (_u *TenantUpdateOne) sqlSave(ctx context.Context) (_node *Tenant, err erro
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(tenant.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Version(); ok {
+		_spec.SetField(tenant.FieldVersion, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedVersion(); ok {
+		_spec.AddField(tenant.FieldVersion, field.TypeInt64, value)
 	}
 	if value, ok := _u.mutation.Handle(); ok {
 		_spec.SetField(tenant.FieldHandle, field.TypeString, value)

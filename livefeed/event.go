@@ -52,22 +52,12 @@ func toEvent(ev outbox.Event) *Event {
 	return out
 }
 
-// toOrderEvent is the order event of ev, or nil when ev is not about an order. The order
-// is the event's aggregate; events written before aggregates were recorded name it in
-// their payload (outbox.OrderPayload).
+// toOrderEvent is the order event of ev (whose aggregate is the order), or nil when ev
+// is not about an order.
 func toOrderEvent(ev outbox.Event) *OrderEvent {
-	if !strings.HasPrefix(ev.Topic, "order.") {
+	if !strings.HasPrefix(ev.Topic, "order.") || ev.AggregateType != "order" || ev.AggregateID == 0 {
 		return nil
 	}
-	id := 0
-	if ev.AggregateType == "order" {
-		id = ev.AggregateID
-	}
-	if id == 0 {
-		id, _ = ev.OrderID()
-	}
-	if id == 0 {
-		return nil
-	}
+	id := ev.AggregateID
 	return &OrderEvent{ID: outbox.PublicID(ev.ID), Type: ev.Topic, OccurredAt: ev.OccurredAt, Sequence: ev.Sequence, OrderID: id}
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/inventory"
-	"github.com/dakkah/cityos/outbox"
 )
 
 func conflict(format string, args ...any) error { return apperr.New(apperr.Conflict, format, args...) }
@@ -159,8 +158,8 @@ func (s *Service) CreateFulfillment(ctx context.Context, id int) (*ent.Order, er
 	})
 }
 
-// MarkShipped sends a fulfilled order: its reserved stock leaves the shelves and
-// order.shipped is raised.
+// MarkShipped sends a fulfilled order: its reserved stock leaves the shelves (the
+// change of its fulfilment status raises order.shipped).
 func (s *Service) MarkShipped(ctx context.Context, id int) (*ent.Order, error) {
 	return s.change(ctx, id, func(o *ent.Order) (*transition, error) {
 		if err := open(o); err != nil {
@@ -175,11 +174,8 @@ func (s *Service) MarkShipped(ctx context.Context, id int) (*ent.Order, error) {
 				if err := inventory.Ship(ctx, tx, o.ID); err != nil {
 					return err
 				}
-				if err := tx.Fulfillment.Update().Where(fulfillment.OrderID(o.ID), fulfillment.ShippedAtIsNil()).
-					SetShippedAt(time.Now()).Exec(ctx); err != nil {
-					return err
-				}
-				return outbox.Add(ctx, tx, o.TenantID, outbox.OrderShipped, outbox.OrderPayload(o.ID))
+				return tx.Fulfillment.Update().Where(fulfillment.OrderID(o.ID), fulfillment.ShippedAtIsNil()).
+					SetShippedAt(time.Now()).Exec(ctx)
 			},
 		}, nil
 	})

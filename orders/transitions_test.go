@@ -39,7 +39,9 @@ func TestOrderLifecycle(t *testing.T) {
 		events, err := db.Client.OutboxEvent.Query().Where(outboxevent.Topic(outbox.OrderShipped)).All(ct.Sys())
 		require.NoError(t, err)
 		require.Len(t, events, 1)
-		assert.EqualValues(t, o.ID, events[0].Payload["orderId"], "the consumers read orderId")
+		assert.Equal(t, "order", events[0].AggregateType)
+		assert.Equal(t, o.ID, events[0].AggregateID, "the order is the event's aggregate")
+		assert.Equal(t, "shipped", events[0].Payload["fulfillment_status"], "and its snapshot the payload")
 
 		v = must(t, c, manager, "markDelivered", o.ID, "")
 		assert.Equal(t, "delivered", v.FulfillmentStatus)
@@ -63,7 +65,28 @@ func TestOrderLifecycle(t *testing.T) {
 		assert.Equal(t, "refunded", v.PaymentStatus)
 		assert.Equal(t, o.Total, v.RefundedTotal)
 		refused(t, c, admin, "CONFLICT", "refundPayment", o.ID, amount(1))
+
+		// Each step raised its event, the order's sequence counting up; refused steps
+		// raised nothing.
+		assert.Equal(t, []string{"order.placed", "order.updated", "order.fulfilled", "order.shipped", "order.delivered",
+			"order.payment_captured", "order.payment_refunded", "order.payment_refunded"}, orderEvents(t, db, o.ID))
 	})
+}
+
+// orderEvents lists the topics of order id's events, checking their sequence increases.
+func orderEvents(t *testing.T, db *testenv.DB, id int) []string {
+	t.Helper()
+	evs, err := db.Client.OutboxEvent.Query().Where(outboxevent.AggregateType("order"), outboxevent.AggregateID(id)).
+		Order(outboxevent.ByID()).All(ct.Sys())
+	require.NoError(t, err)
+	topics := make([]string, len(evs))
+	for i, ev := range evs {
+		topics[i] = ev.Topic
+		if i > 0 {
+			assert.Greater(t, ev.Sequence, evs[i-1].Sequence, "%s after %s", ev.Topic, evs[i-1].Topic)
+		}
+	}
+	return topics
 }
 
 func TestImpossibleTransitionsAreRefused(t *testing.T) {
@@ -120,6 +143,7 @@ func TestCancelReleasesStockAndSettlesPayment(t *testing.T) {
 
 		o, err := svc.Cancel(ctx, authorized.ID)
 		require.NoError(t, err)
+		assert.Equal(t, []string{"order.placed", "order.updated", "order.canceled"}, orderEvents(t, db, authorized.ID))
 		assert.Equal(t, "canceled", o.Status.String())
 		assert.Equal(t, "canceled", o.PaymentStatus.String(), "an authorisation is voided")
 		assert.NotNil(t, o.CanceledAt)

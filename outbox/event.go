@@ -3,7 +3,6 @@ package outbox
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -47,19 +46,4 @@ func DecodeEvent(taskType string, data []byte) (Event, error) {
 		return e, fmt.Errorf("outbox event: task %q carries event %d of topic %q", taskType, e.ID, e.Topic)
 	}
 	return e, nil
-}
-
-// OrderPayload is the payload of the order events (order.placed, order.shipped):
-// consumers load the order by its id, so the event stays small and never stale.
-func OrderPayload(orderID int) map[string]any { return map[string]any{"orderId": orderID} }
-
-// OrderID is the order an order event is about.
-func (e Event) OrderID() (int, error) {
-	var p struct {
-		OrderID int `json:"orderId"`
-	}
-	if err := json.Unmarshal(e.Payload, &p); err != nil || p.OrderID == 0 {
-		return 0, fmt.Errorf("outbox event %d (%s): payload %s has no orderId", e.ID, e.Topic, strings.TrimSpace(string(e.Payload)))
-	}
-	return p.OrderID, nil
 }

@@ -4,10 +4,11 @@ import (
 	"context"
 
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/outbox"
 )
 
 // DisabledType is the event raised when the platform disables an endpoint.
-const DisabledType = "integration_endpoint.disabled"
+const DisabledType = outbox.EndpointDisabled
 
 // countDead adds a dead delivery to the endpoint's streak, and disables the endpoint
 // when the streak reaches Config.DeadStreak. The add is atomic in SQL: two deliveries
@@ -24,13 +25,8 @@ func (s *Service) countDead(ctx context.Context, tx *ent.Tx, ep *ent.Integration
 }
 
 // disable turns the endpoint off with the reason, in tx: the update writes its audit
-// row, and the integration_endpoint.disabled event tells the tenant's other listeners.
+// row and raises integration_endpoint.disabled (outbox.EndpointDisabled, from the one
+// event hook), which tells the tenant's other listeners.
 func disable(ctx context.Context, tx *ent.Tx, ep *ent.IntegrationEndpoint, reason string) error {
-	if err := tx.IntegrationEndpoint.UpdateOneID(ep.ID).SetEnabled(false).SetDisabledReason(reason).Exec(ctx); err != nil {
-		return err
-	}
-	c := tx.OutboxEvent.Create().SetTenantID(ep.TenantID).SetNillableStoreID(ep.StoreID).SetTopic(DisabledType).
-		SetAggregateType("integration_endpoint").SetAggregateID(ep.ID).
-		SetPayload(map[string]any{"id": ep.ID, "url": ep.URL, "reason": reason})
-	return c.Exec(ctx)
+	return tx.IntegrationEndpoint.UpdateOneID(ep.ID).SetEnabled(false).SetDisabledReason(reason).Exec(ctx)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
@@ -17,11 +18,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/testenv"
-	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 	"github.com/dakkah/cityos/workers"
 )
@@ -115,24 +116,24 @@ func (e *env) order(t *testing.T, email string) *ent.Order {
 	return o
 }
 
-// raise writes an event through the outbox, relays it and returns its queued task, as a
-// worker would receive it.
-func (e *env) raise(t *testing.T, topic string, payload map[string]any) *asynq.Task {
+// task relays the outbox and returns the task of the latest event of topic about order
+// id, as a worker would receive it.
+func (e *env) task(t *testing.T, topic string, id int) *asynq.Task {
 	t.Helper()
-	var id int
-	require.NoError(t, txn.Run(sys(), e.db.Client, func(tx *ent.Tx) error {
-		if err := outbox.Add(sys(), tx, e.TenantA.ID, topic, payload); err != nil {
-			return err
-		}
-		var err error
-		id, err = tx.OutboxEvent.Query().Aggregate(ent.Max(outboxevent.FieldID)).Int(sys())
-		return err
-	}))
 	_, err := outbox.Relay(context.Background(), e.db.Client, asynq.NewClientFromRedisClient(e.rdb), asynq.Queue(e.queue))
 	require.NoError(t, err)
-	info, err := asynq.NewInspectorFromRedisClient(e.rdb).GetTaskInfo(e.queue, outbox.TaskID(id))
+	ev, err := e.db.Client.OutboxEvent.Query().Where(outboxevent.Topic(topic), outboxevent.AggregateType("order"),
+		outboxevent.AggregateID(id)).Order(ent.Desc(outboxevent.FieldID)).First(sys())
+	require.NoError(t, err)
+	info, err := asynq.NewInspectorFromRedisClient(e.rdb).GetTaskInfo(e.queue, outbox.TaskID(ev.ID))
 	require.NoError(t, err)
 	return asynq.NewTask(info.Type, info.Payload)
+}
+
+// ship marks o shipped, which raises order.shipped.
+func (e *env) ship(t *testing.T, o *ent.Order) {
+	t.Helper()
+	require.NoError(t, e.db.Client.Order.UpdateOne(o).SetFulfillmentStatus(order.FulfillmentStatusShipped).Exec(sys()))
 }
 
 func (e *env) process(task *asynq.Task) error {
@@ -143,7 +144,7 @@ func TestOrderPlacedSendsOneConfirmation(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		e := newEnv(t, db)
 		o := e.order(t, "buyer@example.com")
-		task := e.raise(t, outbox.OrderPlaced, outbox.OrderPayload(o.ID))
+		task := e.task(t, outbox.OrderPlaced, o.ID)
 		require.Equal(t, "event:order.placed", task.Type())
 
 		require.NoError(t, e.process(task))
@@ -167,8 +168,8 @@ func TestOrderShippedSendsAShippingNotice(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		e := newEnv(t, db)
 		o := e.order(t, "buyer@example.com")
-		placed := e.raise(t, outbox.OrderPlaced, outbox.OrderPayload(o.ID))
-		shipped := e.raise(t, outbox.OrderShipped, outbox.OrderPayload(o.ID))
+		e.ship(t, o)
+		placed, shipped := e.task(t, outbox.OrderPlaced, o.ID), e.task(t, outbox.OrderShipped, o.ID)
 		require.NoError(t, e.process(placed))
 		require.NoError(t, e.process(shipped))
 		require.NoError(t, e.process(shipped))
@@ -185,7 +186,7 @@ func TestFailedSendIsRetriedAndThenSentOnce(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		e := newEnv(t, db)
 		o := e.order(t, "buyer@example.com")
-		task := e.raise(t, outbox.OrderPlaced, outbox.OrderPayload(o.ID))
+		task := e.task(t, outbox.OrderPlaced, o.ID)
 
 		e.mail.failWith(errors.New("provider unavailable"))
 		err := e.process(task)
@@ -207,7 +208,7 @@ func TestConcurrentDeliveryDoesNotSendWhileAnotherWorkerIs(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		e := newEnv(t, db)
 		o := e.order(t, "buyer@example.com")
-		task := e.raise(t, outbox.OrderPlaced, outbox.OrderPayload(o.ID))
+		task := e.task(t, outbox.OrderPlaced, o.ID)
 		ev, err := outbox.DecodeEvent(task.Type(), task.Payload())
 		require.NoError(t, err)
 
@@ -223,18 +224,64 @@ func TestConcurrentDeliveryDoesNotSendWhileAnotherWorkerIs(t *testing.T) {
 	})
 }
 
+// A worker catching up on a backlog may take an order's order.shipped before its
+// order.placed: the shipping notice waits (its task is retried) until the confirmation
+// is recorded as sent, so the shopper reads them in order.
+func TestShippingNoticeWaitsForTheConfirmation(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newEnv(t, db)
+		o := e.order(t, "buyer@example.com")
+		e.ship(t, o)
+		placed, shipped := e.task(t, outbox.OrderPlaced, o.ID), e.task(t, outbox.OrderShipped, o.ID)
+
+		err := e.process(shipped)
+		require.ErrorContains(t, err, "waits for its confirmation")
+		require.NotErrorIs(t, err, asynq.SkipRetry, "asynq retries it later")
+		require.Empty(t, e.mail.messages())
+
+		e.mail.failWith(errors.New("provider unavailable"))
+		require.Error(t, e.process(placed))
+		require.Error(t, e.process(shipped), "a confirmation that failed to go out is not sent")
+		e.mail.failWith(nil)
+
+		require.NoError(t, e.process(placed))
+		require.NoError(t, e.process(shipped))
+		sent := e.mail.messages()
+		require.Len(t, sent, 2)
+		require.Contains(t, sent[0].Subject, "confirmed")
+		require.Contains(t, sent[1].Subject, "has shipped")
+	})
+}
+
+// Order events queued before events named their aggregate carried {"orderId": id}: a
+// worker upgraded with such tasks in its queue still sends their e-mails.
+func TestLegacyOrderEventsStillSend(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		e := newEnv(t, db)
+		o := e.order(t, "buyer@example.com")
+		body, err := json.Marshal(outbox.Event{ID: 987654320, Topic: outbox.OrderPlaced, Payload: json.RawMessage(`{"orderId":` + itoa(o.ID) + `}`)})
+		require.NoError(t, err)
+		require.NoError(t, e.process(asynq.NewTask(outbox.TaskType(outbox.OrderPlaced), body)))
+		sent := e.mail.messages()
+		require.Len(t, sent, 1)
+		require.Contains(t, sent[0].Subject, "#"+itoa(o.DisplayID)+" confirmed")
+	})
+}
+
 func TestBrokenEventsAreNotRetried(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		e := newEnv(t, db)
-		err := e.process(e.raise(t, outbox.OrderPlaced, map[string]any{"nothing": "here"}))
-		require.ErrorIs(t, err, asynq.SkipRetry, "an event without an order id")
-		err = e.process(e.raise(t, outbox.OrderPlaced, outbox.OrderPayload(987654)))
-		require.ErrorIs(t, err, asynq.SkipRetry, "an order that does not exist")
-		err = e.process(asynq.NewTask(workers.TaskOrderPlaced, []byte("not json")))
+		err := e.process(asynq.NewTask(outbox.TaskType(outbox.OrderPlaced), []byte("not json")))
 		require.ErrorIs(t, err, asynq.SkipRetry, "a payload that is not an event")
 
+		// A consumer that can never succeed with an event gives up on it alone: the task is
+		// not retried for the others.
+		gone, err := json.Marshal(outbox.Event{ID: 987654321, Topic: outbox.OrderPlaced, AggregateType: "order", AggregateID: 987654})
+		require.NoError(t, err)
+		require.NoError(t, e.process(asynq.NewTask(outbox.TaskType(outbox.OrderPlaced), gone)), "an order that does not exist")
+
 		o := e.order(t, "")
-		require.NoError(t, e.process(e.raise(t, outbox.OrderPlaced, outbox.OrderPayload(o.ID))), "an order without an email is nothing to send")
+		require.NoError(t, e.process(e.task(t, outbox.OrderPlaced, o.ID)), "an order without an email is nothing to send")
 		require.Zero(t, e.mail.attempts)
 	})
 }

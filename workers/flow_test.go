@@ -36,9 +36,8 @@ func TestCheckoutToConfirmationEmail(t *testing.T) {
 		r.Decode(t, &out)
 		require.Equal(t, 1, out.CompleteCart.DisplayID)
 
-		n, err := outbox.Relay(context.Background(), db.Client, asynq.NewClientFromRedisClient(rdb), asynq.Queue(queue))
+		_, err := outbox.Relay(context.Background(), db.Client, asynq.NewClientFromRedisClient(rdb), asynq.Queue(queue))
 		require.NoError(t, err)
-		require.Equal(t, 1, n)
 		ev, err := db.Client.OutboxEvent.Query().Where(outboxevent.Topic(outbox.OrderPlaced)).Only(checkouttest.Sys())
 		require.NoError(t, err)
 		info, err := asynq.NewInspectorFromRedisClient(rdb).GetTaskInfo(queue, outbox.TaskID(ev.ID))

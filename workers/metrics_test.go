@@ -13,11 +13,8 @@ import (
 	"github.com/prometheus/common/model"
 	"github.com/stretchr/testify/require"
 
-	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/server"
 	"github.com/dakkah/cityos/testenv"
-	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/workers"
 )
 
@@ -79,12 +76,17 @@ func TestPipelineMetrics(t *testing.T) {
 		app.Config.QueueRetention = 15 * time.Minute // as CITYOS_QUEUE_RETENTION would
 		deps := app.WorkerDeps()
 		q := asynq.NewClientFromRedisClient(app.Redis)
-		relay := func() int {
+		relayTo := func(queue string) int {
 			n, err := deps.RelayOutbox(context.Background(), q, asynq.Queue(queue))
 			require.NoError(t, err)
 			return n
 		}
-		relay() // whatever the fixture raised
+		relay := func() int { return relayTo(queue) }
+		// The fixture's own events go to a queue of their own, so the test's queue holds
+		// only the events below.
+		fixtureQueue := queue + "-fixture"
+		t.Cleanup(func() { _ = asynq.NewInspectorFromRedisClient(app.Redis).DeleteQueue(fixtureQueue, true) })
+		relayTo(fixtureQueue)
 		before := scrape(t, f.API.Handler)
 		require.Zero(t, mustValue(t, before, "outbox_lag_seconds", nil))
 		require.Zero(t, mustValue(t, before, "outbox_unpublished_events", nil))
@@ -93,14 +95,10 @@ func TestPipelineMetrics(t *testing.T) {
 		require.True(t, ok, "the workers' queue is reported before its first task")
 
 		// Three events wait, the oldest an hour old.
-		require.NoError(t, txn.Run(sys(), db.Client, func(tx *ent.Tx) error {
-			for i := range 3 {
-				if err := outbox.Add(sys(), tx, f.TenantA.ID, "test.metrics", map[string]any{"i": i}); err != nil {
-					return err
-				}
-			}
-			return nil
-		}))
+		for i := range 3 {
+			require.NoError(t, db.Client.OutboxEvent.Create().SetTenantID(f.TenantA.ID).SetTopic("test.metrics").
+				SetPayload(map[string]any{"i": i}).Exec(sys()))
+		}
 		_, err := db.Client.OutboxEvent.Create().SetTopic("test.metrics").SetPayload(map[string]any{}).
 			SetCreatedAt(time.Now().Add(-time.Hour)).Save(sys())
 		require.NoError(t, err)

@@ -57,17 +57,15 @@ func (d Deps) notifyOnce(ctx context.Context, ev outbox.Event, build func(contex
 		release()
 		return err
 	}
-	if msg.To == "" {
-		release()
-		d.logger().InfoContext(ctx, "notification skipped: no recipient", "event", ev.ID, "topic", ev.Topic)
-		return nil
+	if msg.To != "" {
+		if err := d.notifier().Send(ctx, msg); err != nil {
+			release()
+			return fmt.Errorf("notifications: send %s for event %d: %w", ev.Topic, ev.ID, err)
+		}
 	}
-	if err := d.notifier().Send(ctx, msg); err != nil {
-		release()
-		return fmt.Errorf("notifications: send %s for event %d: %w", ev.Topic, ev.ID, err)
-	}
-	// Sent: from here on, never return an error (a retry would send again). The record
-	// and the release go in one round trip.
+	// Sent (or skipped for want of a recipient, which is as final and is recorded alike,
+	// so that what waits for this message goes on): from here on, never return an error
+	// (a retry would send again). The record and the release go in one round trip.
 	_, err = d.Redis.TxPipelined(context.WithoutCancel(ctx), func(p redis.Pipeliner) error {
 		p.Set(ctx, sent, "1", notifiedTTL)
 		p.Del(ctx, sending)
@@ -77,8 +75,20 @@ func (d Deps) notifyOnce(ctx context.Context, ev outbox.Event, build func(contex
 		d.logger().ErrorContext(ctx, "notification sent but not recorded; a redelivery may repeat it", "event", ev.ID, "err", err)
 		return nil
 	}
-	d.logger().InfoContext(ctx, "notification sent", "event", ev.ID, "topic", ev.Topic)
+	d.logger().InfoContext(ctx, "notification sent", "event", ev.ID, "topic", ev.Topic, "skipped", msg.To == "")
 	return nil
+}
+
+// notified reports whether the message of event id was recorded as sent.
+func (d Deps) notified(ctx context.Context, id int) (bool, error) {
+	if d.Redis == nil {
+		return false, fmt.Errorf("notifications: no redis to record sent messages in")
+	}
+	n, err := d.Redis.Exists(ctx, d.KeyPrefix+"notified:"+strconv.Itoa(id)).Result()
+	if err != nil {
+		return false, fmt.Errorf("notifications: %w", err)
+	}
+	return n == 1, nil
 }
 
 func (d Deps) notifier() notification.Provider {

@@ -36,7 +36,8 @@ func TestWorkerDeliversAWebhookTask(t *testing.T) {
 		e.deps.Webhooks = &webhooks.Service{Client: db.Client, HTTP: recv.Client(), Queue: asynq.NewClientFromRedisClient(e.rdb),
 			QueueOptions: []asynq.Option{asynq.Queue(e.queue)}, Config: webhooks.DefaultConfig()}
 
-		task := e.raise(t, outbox.OrderShipped, map[string]any{"orderId": 1})
+		o := e.order(t, "buyer@example.com")
+		task := e.task(t, outbox.OrderPlaced, o.ID)
 		ev, err := outbox.DecodeEvent(task.Type(), task.Payload())
 		require.NoError(t, err)
 		require.NoError(t, e.deps.Webhooks.FanOut(context.Background(), ev))

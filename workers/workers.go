@@ -1,7 +1,8 @@
 // Package workers runs the background jobs on asynq: each task type has one handler,
 // and periodic jobs are enqueued by the scheduler with a task id, so two worker
 // processes never run the same tick twice. Every worker process also relays the outbox
-// to the queue (see outbox.Relay), and the event handlers here consume it.
+// to the queue (see outbox.Relay), and one dispatcher hands every event to the
+// consumers (see dispatch.go).
 package workers
 
 import (
@@ -69,8 +70,11 @@ type Deps struct {
 	storeNames *expiring.Map[int, string] // set by Mux for its handlers (see storeName)
 }
 
-// RelayInterval is how often each worker process relays the outbox.
-const RelayInterval = time.Second
+// RelayInterval is how often each worker process polls the outbox. An event waits for
+// the next poll at most: this is most of its lag to consumers. A poll that finds a full
+// batch goes on at once (see outbox.Relay), so a backlog never waits for ticks; an
+// idle poll is one indexed read.
+const RelayInterval = 150 * time.Millisecond
 
 func (d Deps) logger() *slog.Logger {
 	if d.Logger != nil {
@@ -84,8 +88,7 @@ func Mux(d Deps) *asynq.ServeMux {
 	d.storeNames = expiring.New[int, string](storeNameTTL, 10_000, time.Now)
 	mux := asynq.NewServeMux()
 	mux.HandleFunc(TaskVerifyDomains, d.verifyPendingDomains)
-	mux.HandleFunc(TaskOrderPlaced, d.onOrderPlaced)
-	mux.HandleFunc(TaskOrderShipped, d.onOrderShipped)
+	mux.HandleFunc(outbox.TaskPrefix, d.dispatch) // every relayed event (see dispatch)
 	if d.Webhooks != nil {
 		mux.HandleFunc(webhooks.TaskDeliver, d.deliverWebhook)
 		mux.HandleFunc(webhooks.TaskPrune, d.pruneWebhookDeliveries)
@@ -163,9 +166,9 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 
 // relayOutbox relays the outbox every RelayInterval until ctx ends. A plain ticker
 // rather than a periodic asynq task: the relay is a cheap poll every worker process may
-// run at once (task ids make concurrent relays safe), a queued tick per second would be
-// churn in Redis, and a slow or failed run simply waits for the next tick instead of
-// piling retries up behind it.
+// run at once (task ids make concurrent relays safe), a queued tick several times a
+// second would be churn in Redis, and a slow or failed run simply waits for the next
+// tick instead of piling retries up behind it.
 func relayOutbox(ctx context.Context, d Deps, queue *asynq.Client) {
 	tick := time.NewTicker(RelayInterval)
 	defer tick.Stop()

@@ -70,6 +70,11 @@ func TenantID(v int) predicate.CustomerAddress {
 	return predicate.CustomerAddress(sql.FieldEQ(FieldTenantID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int64) predicate.CustomerAddress {
+	return predicate.CustomerAddress(sql.FieldEQ(FieldVersion, v))
+}
+
 // UserID applies equality check predicate on the "user_id" field. It's identical to UserIDEQ.
 func UserID(v int) predicate.CustomerAddress {
 	return predicate.CustomerAddress(sql.FieldEQ(FieldUserID, v))
@@ -213,6 +218,46 @@ func TenantIDIn(vs ...int) predicate.CustomerAddress {
 // TenantIDNotIn applies the NotIn predicate on the "tenant_id" field.
 func TenantIDNotIn(vs ...int) predicate.CustomerAddress {
 	return predicate.CustomerAddress(sql.FieldNotIn(FieldTenantID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int64) predicate.CustomerAddress {
+	return predicate.CustomerAddress(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int64) predicate.CustomerAddress {
+	return predicate.CustomerAddress(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int64) predicate.CustomerAddress {
+	return predicate.CustomerAddress(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int64) predicate.CustomerAddress {
+	return predicate.CustomerAddress(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int64) predicate.CustomerAddress {
+	return predicate.CustomerAddress(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int64) predicate.CustomerAddress {
+	return predicate.CustomerAddress(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int64) predicate.CustomerAddress {
+	return predicate.CustomerAddress(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int64) predicate.CustomerAddress {
+	return predicate.CustomerAddress(sql.FieldLTE(FieldVersion, v))
 }
 
 // UserIDEQ applies the EQ predicate on the "user_id" field.

@@ -14,6 +14,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"publishable", "secret"}},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "roles", Type: field.TypeJSON, Nullable: true},
@@ -32,13 +33,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "api_keys_tenants_tenant",
-				Columns:    []*schema.Column{APIKeysColumns[10]},
+				Columns:    []*schema.Column{APIKeysColumns[11]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "api_keys_stores_store",
-				Columns:    []*schema.Column{APIKeysColumns[11]},
+				Columns:    []*schema.Column{APIKeysColumns[12]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -47,12 +48,12 @@ var (
 			{
 				Name:    "apikey_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{APIKeysColumns[10]},
+				Columns: []*schema.Column{APIKeysColumns[11]},
 			},
 			{
 				Name:    "apikey_store_id",
 				Unique:  false,
-				Columns: []*schema.Column{APIKeysColumns[11]},
+				Columns: []*schema.Column{APIKeysColumns[12]},
 			},
 		},
 	}
@@ -198,6 +199,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "first_name", Type: field.TypeString, Size: 200},
 		{Name: "last_name", Type: field.TypeString, Size: 200},
 		{Name: "address1", Type: field.TypeString, Size: 200},
@@ -217,13 +219,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "customer_addresses_tenants_tenant",
-				Columns:    []*schema.Column{CustomerAddressesColumns[11]},
+				Columns:    []*schema.Column{CustomerAddressesColumns[12]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "customer_addresses_users_addresses",
-				Columns:    []*schema.Column{CustomerAddressesColumns[12]},
+				Columns:    []*schema.Column{CustomerAddressesColumns[13]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -232,7 +234,7 @@ var (
 			{
 				Name:    "customeraddress_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{CustomerAddressesColumns[11]},
+				Columns: []*schema.Column{CustomerAddressesColumns[12]},
 			},
 		},
 	}
@@ -241,6 +243,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "hostname", Type: field.TypeString, Size: 253},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "verified", "failed"}, Default: "pending"},
 		{Name: "verification_token", Type: field.TypeString},
@@ -258,13 +261,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "domains_tenants_tenant",
-				Columns:    []*schema.Column{DomainsColumns[9]},
+				Columns:    []*schema.Column{DomainsColumns[10]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "domains_stores_domains",
-				Columns:    []*schema.Column{DomainsColumns[10]},
+				Columns:    []*schema.Column{DomainsColumns[11]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -273,22 +276,22 @@ var (
 			{
 				Name:    "domain_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{DomainsColumns[9]},
+				Columns: []*schema.Column{DomainsColumns[10]},
 			},
 			{
 				Name:    "domain_store_id",
 				Unique:  false,
-				Columns: []*schema.Column{DomainsColumns[10]},
+				Columns: []*schema.Column{DomainsColumns[11]},
 			},
 			{
 				Name:    "domain_hostname",
 				Unique:  false,
-				Columns: []*schema.Column{DomainsColumns[3]},
+				Columns: []*schema.Column{DomainsColumns[4]},
 			},
 			{
 				Name:    "domain_tenant_id_hostname",
 				Unique:  true,
-				Columns: []*schema.Column{DomainsColumns[9], DomainsColumns[3]},
+				Columns: []*schema.Column{DomainsColumns[10], DomainsColumns[4]},
 			},
 		},
 	}
@@ -373,6 +376,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "url", Type: field.TypeString, Size: 2048},
 		{Name: "description", Type: field.TypeString, Size: 500, Default: ""},
 		{Name: "event_types", Type: field.TypeJSON},
@@ -393,13 +397,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "integration_endpoints_tenants_tenant",
-				Columns:    []*schema.Column{IntegrationEndpointsColumns[12]},
+				Columns:    []*schema.Column{IntegrationEndpointsColumns[13]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "integration_endpoints_stores_store",
-				Columns:    []*schema.Column{IntegrationEndpointsColumns[13]},
+				Columns:    []*schema.Column{IntegrationEndpointsColumns[14]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -408,12 +412,12 @@ var (
 			{
 				Name:    "integrationendpoint_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{IntegrationEndpointsColumns[12]},
+				Columns: []*schema.Column{IntegrationEndpointsColumns[13]},
 			},
 			{
 				Name:    "integrationendpoint_store_id",
 				Unique:  false,
-				Columns: []*schema.Column{IntegrationEndpointsColumns[13]},
+				Columns: []*schema.Column{IntegrationEndpointsColumns[14]},
 			},
 		},
 	}
@@ -422,6 +426,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "stocked_quantity", Type: field.TypeInt, Default: 0},
 		{Name: "reserved_quantity", Type: field.TypeInt, Default: 0},
 		{Name: "tenant_id", Type: field.TypeInt},
@@ -436,19 +441,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "inventory_levels_tenants_tenant",
-				Columns:    []*schema.Column{InventoryLevelsColumns[5]},
+				Columns:    []*schema.Column{InventoryLevelsColumns[6]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "inventory_levels_stock_locations_location",
-				Columns:    []*schema.Column{InventoryLevelsColumns[6]},
+				Columns:    []*schema.Column{InventoryLevelsColumns[7]},
 				RefColumns: []*schema.Column{StockLocationsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "inventory_levels_product_variants_inventory_levels",
-				Columns:    []*schema.Column{InventoryLevelsColumns[7]},
+				Columns:    []*schema.Column{InventoryLevelsColumns[8]},
 				RefColumns: []*schema.Column{ProductVariantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -457,12 +462,12 @@ var (
 			{
 				Name:    "inventorylevel_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{InventoryLevelsColumns[5]},
+				Columns: []*schema.Column{InventoryLevelsColumns[6]},
 			},
 			{
 				Name:    "inventorylevel_variant_id_location_id",
 				Unique:  true,
-				Columns: []*schema.Column{InventoryLevelsColumns[7], InventoryLevelsColumns[6]},
+				Columns: []*schema.Column{InventoryLevelsColumns[8], InventoryLevelsColumns[7]},
 			},
 		},
 	}
@@ -621,6 +626,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "display_id", Type: field.TypeInt},
 		{Name: "cart_id", Type: field.TypeInt, Unique: true, Nullable: true},
 		{Name: "idempotency_key", Type: field.TypeString},
@@ -652,19 +658,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "orders_tenants_tenant",
-				Columns:    []*schema.Column{OrdersColumns[22]},
+				Columns:    []*schema.Column{OrdersColumns[23]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "orders_stores_store",
-				Columns:    []*schema.Column{OrdersColumns[23]},
+				Columns:    []*schema.Column{OrdersColumns[24]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "orders_users_customer",
-				Columns:    []*schema.Column{OrdersColumns[24]},
+				Columns:    []*schema.Column{OrdersColumns[25]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -673,17 +679,17 @@ var (
 			{
 				Name:    "order_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[22]},
+				Columns: []*schema.Column{OrdersColumns[23]},
 			},
 			{
 				Name:    "order_store_id_display_id",
 				Unique:  true,
-				Columns: []*schema.Column{OrdersColumns[23], OrdersColumns[3]},
+				Columns: []*schema.Column{OrdersColumns[24], OrdersColumns[4]},
 			},
 			{
 				Name:    "order_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[24]},
+				Columns: []*schema.Column{OrdersColumns[25]},
 			},
 		},
 	}
@@ -775,6 +781,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "currency_code", Type: field.TypeString, Size: 3},
 		{Name: "amount", Type: field.TypeInt64},
 		{Name: "tenant_id", Type: field.TypeInt},
@@ -789,19 +796,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "prices_tenants_tenant",
-				Columns:    []*schema.Column{PricesColumns[5]},
+				Columns:    []*schema.Column{PricesColumns[6]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "prices_regions_region",
-				Columns:    []*schema.Column{PricesColumns[6]},
+				Columns:    []*schema.Column{PricesColumns[7]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "prices_product_variants_prices",
-				Columns:    []*schema.Column{PricesColumns[7]},
+				Columns:    []*schema.Column{PricesColumns[8]},
 				RefColumns: []*schema.Column{ProductVariantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -810,12 +817,12 @@ var (
 			{
 				Name:    "price_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{PricesColumns[5]},
+				Columns: []*schema.Column{PricesColumns[6]},
 			},
 			{
 				Name:    "price_variant_id_currency_code",
 				Unique:  false,
-				Columns: []*schema.Column{PricesColumns[7], PricesColumns[3]},
+				Columns: []*schema.Column{PricesColumns[8], PricesColumns[4]},
 			},
 		},
 	}
@@ -824,6 +831,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "title", Type: field.TypeString, Size: 500},
 		{Name: "handle", Type: field.TypeString, Size: 200},
 		{Name: "description", Type: field.TypeString, Size: 20000, Default: ""},
@@ -844,19 +852,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "products_tenants_tenant",
-				Columns:    []*schema.Column{ProductsColumns[11]},
+				Columns:    []*schema.Column{ProductsColumns[12]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "products_product_categories_category",
-				Columns:    []*schema.Column{ProductsColumns[12]},
+				Columns:    []*schema.Column{ProductsColumns[13]},
 				RefColumns: []*schema.Column{ProductCategoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "products_product_collections_collection",
-				Columns:    []*schema.Column{ProductsColumns[13]},
+				Columns:    []*schema.Column{ProductsColumns[14]},
 				RefColumns: []*schema.Column{ProductCollectionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -865,17 +873,17 @@ var (
 			{
 				Name:    "product_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductsColumns[11]},
+				Columns: []*schema.Column{ProductsColumns[12]},
 			},
 			{
 				Name:    "product_tenant_id_handle",
 				Unique:  true,
-				Columns: []*schema.Column{ProductsColumns[11], ProductsColumns[4]},
+				Columns: []*schema.Column{ProductsColumns[12], ProductsColumns[5]},
 			},
 			{
 				Name:    "product_tenant_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{ProductsColumns[11], ProductsColumns[6]},
+				Columns: []*schema.Column{ProductsColumns[12], ProductsColumns[7]},
 			},
 		},
 	}
@@ -884,6 +892,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "handle", Type: field.TypeString, Size: 200},
 		{Name: "tenant_id", Type: field.TypeInt},
@@ -897,13 +906,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "product_categories_tenants_tenant",
-				Columns:    []*schema.Column{ProductCategoriesColumns[5]},
+				Columns:    []*schema.Column{ProductCategoriesColumns[6]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "product_categories_product_categories_children",
-				Columns:    []*schema.Column{ProductCategoriesColumns[6]},
+				Columns:    []*schema.Column{ProductCategoriesColumns[7]},
 				RefColumns: []*schema.Column{ProductCategoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -912,12 +921,12 @@ var (
 			{
 				Name:    "productcategory_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductCategoriesColumns[5]},
+				Columns: []*schema.Column{ProductCategoriesColumns[6]},
 			},
 			{
 				Name:    "productcategory_tenant_id_handle",
 				Unique:  true,
-				Columns: []*schema.Column{ProductCategoriesColumns[5], ProductCategoriesColumns[4]},
+				Columns: []*schema.Column{ProductCategoriesColumns[6], ProductCategoriesColumns[5]},
 			},
 		},
 	}
@@ -926,6 +935,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "title", Type: field.TypeString, Size: 200},
 		{Name: "handle", Type: field.TypeString, Size: 200},
 		{Name: "tenant_id", Type: field.TypeInt},
@@ -938,7 +948,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "product_collections_tenants_tenant",
-				Columns:    []*schema.Column{ProductCollectionsColumns[5]},
+				Columns:    []*schema.Column{ProductCollectionsColumns[6]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -947,18 +957,19 @@ var (
 			{
 				Name:    "productcollection_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductCollectionsColumns[5]},
+				Columns: []*schema.Column{ProductCollectionsColumns[6]},
 			},
 			{
 				Name:    "productcollection_tenant_id_handle",
 				Unique:  true,
-				Columns: []*schema.Column{ProductCollectionsColumns[5], ProductCollectionsColumns[4]},
+				Columns: []*schema.Column{ProductCollectionsColumns[6], ProductCollectionsColumns[5]},
 			},
 		},
 	}
 	// ProductOptionsColumns holds the columns for the "product_options" table.
 	ProductOptionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "title", Type: field.TypeString, Size: 100},
 		{Name: "values", Type: field.TypeJSON},
 		{Name: "product_id", Type: field.TypeInt},
@@ -972,13 +983,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "product_options_products_options",
-				Columns:    []*schema.Column{ProductOptionsColumns[3]},
+				Columns:    []*schema.Column{ProductOptionsColumns[4]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "product_options_tenants_tenant",
-				Columns:    []*schema.Column{ProductOptionsColumns[4]},
+				Columns:    []*schema.Column{ProductOptionsColumns[5]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -987,7 +998,7 @@ var (
 			{
 				Name:    "productoption_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductOptionsColumns[4]},
+				Columns: []*schema.Column{ProductOptionsColumns[5]},
 			},
 		},
 	}
@@ -996,6 +1007,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "title", Type: field.TypeString, Size: 500},
 		{Name: "sku", Type: field.TypeString, Size: 100},
 		{Name: "option_values", Type: field.TypeJSON, Nullable: true},
@@ -1014,13 +1026,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "product_variants_products_variants",
-				Columns:    []*schema.Column{ProductVariantsColumns[10]},
+				Columns:    []*schema.Column{ProductVariantsColumns[11]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "product_variants_tenants_tenant",
-				Columns:    []*schema.Column{ProductVariantsColumns[11]},
+				Columns:    []*schema.Column{ProductVariantsColumns[12]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1029,17 +1041,17 @@ var (
 			{
 				Name:    "productvariant_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductVariantsColumns[11]},
+				Columns: []*schema.Column{ProductVariantsColumns[12]},
 			},
 			{
 				Name:    "productvariant_tenant_id_sku",
 				Unique:  true,
-				Columns: []*schema.Column{ProductVariantsColumns[11], ProductVariantsColumns[4]},
+				Columns: []*schema.Column{ProductVariantsColumns[12], ProductVariantsColumns[5]},
 			},
 			{
 				Name:    "productvariant_product_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductVariantsColumns[10]},
+				Columns: []*schema.Column{ProductVariantsColumns[11]},
 			},
 		},
 	}
@@ -1081,6 +1093,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "currency_code", Type: field.TypeString, Size: 3},
 		{Name: "countries", Type: field.TypeJSON, Nullable: true},
@@ -1096,7 +1109,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "regions_tenants_tenant",
-				Columns:    []*schema.Column{RegionsColumns[8]},
+				Columns:    []*schema.Column{RegionsColumns[9]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1105,7 +1118,7 @@ var (
 			{
 				Name:    "region_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{RegionsColumns[8]},
+				Columns: []*schema.Column{RegionsColumns[9]},
 			},
 		},
 	}
@@ -1152,6 +1165,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "description", Type: field.TypeString, Size: 2000, Default: ""},
 		{Name: "is_disabled", Type: field.TypeBool, Default: false},
@@ -1166,13 +1180,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "sales_channels_tenants_tenant",
-				Columns:    []*schema.Column{SalesChannelsColumns[6]},
+				Columns:    []*schema.Column{SalesChannelsColumns[7]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "sales_channels_stores_store",
-				Columns:    []*schema.Column{SalesChannelsColumns[7]},
+				Columns:    []*schema.Column{SalesChannelsColumns[8]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1181,12 +1195,12 @@ var (
 			{
 				Name:    "saleschannel_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{SalesChannelsColumns[6]},
+				Columns: []*schema.Column{SalesChannelsColumns[7]},
 			},
 			{
 				Name:    "saleschannel_store_id",
 				Unique:  false,
-				Columns: []*schema.Column{SalesChannelsColumns[7]},
+				Columns: []*schema.Column{SalesChannelsColumns[8]},
 			},
 		},
 	}
@@ -1209,6 +1223,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "amount", Type: field.TypeInt64},
 		{Name: "region_id", Type: field.TypeInt},
@@ -1222,13 +1237,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "shipping_options_regions_shipping_options",
-				Columns:    []*schema.Column{ShippingOptionsColumns[5]},
+				Columns:    []*schema.Column{ShippingOptionsColumns[6]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "shipping_options_tenants_tenant",
-				Columns:    []*schema.Column{ShippingOptionsColumns[6]},
+				Columns:    []*schema.Column{ShippingOptionsColumns[7]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1237,7 +1252,7 @@ var (
 			{
 				Name:    "shippingoption_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ShippingOptionsColumns[6]},
+				Columns: []*schema.Column{ShippingOptionsColumns[7]},
 			},
 		},
 	}
@@ -1246,6 +1261,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "tenant_id", Type: field.TypeInt},
 	}
@@ -1257,7 +1273,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "stock_locations_tenants_tenant",
-				Columns:    []*schema.Column{StockLocationsColumns[4]},
+				Columns:    []*schema.Column{StockLocationsColumns[5]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1266,7 +1282,7 @@ var (
 			{
 				Name:    "stocklocation_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{StockLocationsColumns[4]},
+				Columns: []*schema.Column{StockLocationsColumns[5]},
 			},
 		},
 	}
@@ -1275,6 +1291,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "handle", Type: field.TypeString, Size: 63},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "inactive", "maintenance"}, Default: "active"},
@@ -1293,7 +1310,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "stores_tenants_tenant",
-				Columns:    []*schema.Column{StoresColumns[11]},
+				Columns:    []*schema.Column{StoresColumns[12]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1302,12 +1319,12 @@ var (
 			{
 				Name:    "store_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{StoresColumns[11]},
+				Columns: []*schema.Column{StoresColumns[12]},
 			},
 			{
 				Name:    "store_tenant_id_handle",
 				Unique:  true,
-				Columns: []*schema.Column{StoresColumns[11], StoresColumns[3]},
+				Columns: []*schema.Column{StoresColumns[12], StoresColumns[4]},
 			},
 		},
 	}
@@ -1456,6 +1473,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "handle", Type: field.TypeString, Unique: true, Size: 63},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "trial", "suspended", "inactive"}, Default: "active"},
@@ -1476,6 +1494,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "email", Type: field.TypeString, Size: 254},
 		{Name: "realm", Type: field.TypeInt, Default: 0},
 		{Name: "password_hash", Type: field.TypeString},
@@ -1491,7 +1510,7 @@ var (
 			{
 				Name:    "user_email_realm",
 				Unique:  true,
-				Columns: []*schema.Column{UsersColumns[3], UsersColumns[4]},
+				Columns: []*schema.Column{UsersColumns[4], UsersColumns[5]},
 			},
 		},
 	}

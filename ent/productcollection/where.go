@@ -70,6 +70,11 @@ func TenantID(v int) predicate.ProductCollection {
 	return predicate.ProductCollection(sql.FieldEQ(FieldTenantID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int64) predicate.ProductCollection {
+	return predicate.ProductCollection(sql.FieldEQ(FieldVersion, v))
+}
+
 // Title applies equality check predicate on the "title" field. It's identical to TitleEQ.
 func Title(v string) predicate.ProductCollection {
 	return predicate.ProductCollection(sql.FieldEQ(FieldTitle, v))
@@ -178,6 +183,46 @@ func TenantIDIn(vs ...int) predicate.ProductCollection {
 // TenantIDNotIn applies the NotIn predicate on the "tenant_id" field.
 func TenantIDNotIn(vs ...int) predicate.ProductCollection {
 	return predicate.ProductCollection(sql.FieldNotIn(FieldTenantID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int64) predicate.ProductCollection {
+	return predicate.ProductCollection(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int64) predicate.ProductCollection {
+	return predicate.ProductCollection(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int64) predicate.ProductCollection {
+	return predicate.ProductCollection(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int64) predicate.ProductCollection {
+	return predicate.ProductCollection(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int64) predicate.ProductCollection {
+	return predicate.ProductCollection(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int64) predicate.ProductCollection {
+	return predicate.ProductCollection(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int64) predicate.ProductCollection {
+	return predicate.ProductCollection(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int64) predicate.ProductCollection {
+	return predicate.ProductCollection(sql.FieldLTE(FieldVersion, v))
 }
 
 // TitleEQ applies the EQ predicate on the "title" field.

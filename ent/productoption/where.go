@@ -58,6 +58,11 @@ func TenantID(v int) predicate.ProductOption {
 	return predicate.ProductOption(sql.FieldEQ(FieldTenantID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int64) predicate.ProductOption {
+	return predicate.ProductOption(sql.FieldEQ(FieldVersion, v))
+}
+
 // ProductID applies equality check predicate on the "product_id" field. It's identical to ProductIDEQ.
 func ProductID(v int) predicate.ProductOption {
 	return predicate.ProductOption(sql.FieldEQ(FieldProductID, v))
@@ -86,6 +91,46 @@ func TenantIDIn(vs ...int) predicate.ProductOption {
 // TenantIDNotIn applies the NotIn predicate on the "tenant_id" field.
 func TenantIDNotIn(vs ...int) predicate.ProductOption {
 	return predicate.ProductOption(sql.FieldNotIn(FieldTenantID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int64) predicate.ProductOption {
+	return predicate.ProductOption(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int64) predicate.ProductOption {
+	return predicate.ProductOption(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int64) predicate.ProductOption {
+	return predicate.ProductOption(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int64) predicate.ProductOption {
+	return predicate.ProductOption(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int64) predicate.ProductOption {
+	return predicate.ProductOption(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int64) predicate.ProductOption {
+	return predicate.ProductOption(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int64) predicate.ProductOption {
+	return predicate.ProductOption(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int64) predicate.ProductOption {
+	return predicate.ProductOption(sql.FieldLTE(FieldVersion, v))
 }
 
 // ProductIDEQ applies the EQ predicate on the "product_id" field.

@@ -68,6 +68,8 @@ func init() {
 	apikey.Hooks[1] = apikeyMixinHooks1[0]
 	apikeyMixinFields0 := apikeyMixin[0].Fields()
 	_ = apikeyMixinFields0
+	apikeyMixinFields2 := apikeyMixin[2].Fields()
+	_ = apikeyMixinFields2
 	apikeyFields := schema.APIKey{}.Fields()
 	_ = apikeyFields
 	// apikeyDescCreatedAt is the schema descriptor for created_at field.
@@ -80,6 +82,10 @@ func init() {
 	apikey.DefaultUpdatedAt = apikeyDescUpdatedAt.Default.(func() time.Time)
 	// apikey.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	apikey.UpdateDefaultUpdatedAt = apikeyDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// apikeyDescVersion is the schema descriptor for version field.
+	apikeyDescVersion := apikeyMixinFields2[0].Descriptor()
+	// apikey.DefaultVersion holds the default value on creation for the version field.
+	apikey.DefaultVersion = apikeyDescVersion.Default.(int64)
 	// apikeyDescName is the schema descriptor for name field.
 	apikeyDescName := apikeyFields[2].Descriptor()
 	// apikey.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -306,6 +312,8 @@ func init() {
 	customeraddress.Hooks[1] = customeraddressMixinHooks1[0]
 	customeraddressMixinFields0 := customeraddressMixin[0].Fields()
 	_ = customeraddressMixinFields0
+	customeraddressMixinFields2 := customeraddressMixin[2].Fields()
+	_ = customeraddressMixinFields2
 	customeraddressFields := schema.CustomerAddress{}.Fields()
 	_ = customeraddressFields
 	// customeraddressDescCreatedAt is the schema descriptor for created_at field.
@@ -318,6 +326,10 @@ func init() {
 	customeraddress.DefaultUpdatedAt = customeraddressDescUpdatedAt.Default.(func() time.Time)
 	// customeraddress.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	customeraddress.UpdateDefaultUpdatedAt = customeraddressDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// customeraddressDescVersion is the schema descriptor for version field.
+	customeraddressDescVersion := customeraddressMixinFields2[0].Descriptor()
+	// customeraddress.DefaultVersion holds the default value on creation for the version field.
+	customeraddress.DefaultVersion = customeraddressDescVersion.Default.(int64)
 	// customeraddressDescFirstName is the schema descriptor for first_name field.
 	customeraddressDescFirstName := customeraddressFields[1].Descriptor()
 	// customeraddress.FirstNameValidator is a validator for the "first_name" field. It is called by the builders before save.
@@ -379,6 +391,8 @@ func init() {
 	domain.Hooks[1] = domainMixinHooks1[0]
 	domainMixinFields0 := domainMixin[0].Fields()
 	_ = domainMixinFields0
+	domainMixinFields2 := domainMixin[2].Fields()
+	_ = domainMixinFields2
 	domainFields := schema.Domain{}.Fields()
 	_ = domainFields
 	// domainDescCreatedAt is the schema descriptor for created_at field.
@@ -391,6 +405,10 @@ func init() {
 	domain.DefaultUpdatedAt = domainDescUpdatedAt.Default.(func() time.Time)
 	// domain.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	domain.UpdateDefaultUpdatedAt = domainDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// domainDescVersion is the schema descriptor for version field.
+	domainDescVersion := domainMixinFields2[0].Descriptor()
+	// domain.DefaultVersion holds the default value on creation for the version field.
+	domain.DefaultVersion = domainDescVersion.Default.(int64)
 	// domainDescHostname is the schema descriptor for hostname field.
 	domainDescHostname := domainFields[1].Descriptor()
 	// domain.HostnameValidator is a validator for the "hostname" field. It is called by the builders before save.
@@ -490,6 +508,8 @@ func init() {
 	integrationendpoint.Hooks[1] = integrationendpointMixinHooks1[0]
 	integrationendpointMixinFields0 := integrationendpointMixin[0].Fields()
 	_ = integrationendpointMixinFields0
+	integrationendpointMixinFields2 := integrationendpointMixin[2].Fields()
+	_ = integrationendpointMixinFields2
 	integrationendpointFields := schema.IntegrationEndpoint{}.Fields()
 	_ = integrationendpointFields
 	// integrationendpointDescCreatedAt is the schema descriptor for created_at field.
@@ -502,6 +522,10 @@ func init() {
 	integrationendpoint.DefaultUpdatedAt = integrationendpointDescUpdatedAt.Default.(func() time.Time)
 	// integrationendpoint.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	integrationendpoint.UpdateDefaultUpdatedAt = integrationendpointDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// integrationendpointDescVersion is the schema descriptor for version field.
+	integrationendpointDescVersion := integrationendpointMixinFields2[0].Descriptor()
+	// integrationendpoint.DefaultVersion holds the default value on creation for the version field.
+	integrationendpoint.DefaultVersion = integrationendpointDescVersion.Default.(int64)
 	// integrationendpointDescURL is the schema descriptor for url field.
 	integrationendpointDescURL := integrationendpointFields[1].Descriptor()
 	// integrationendpoint.URLValidator is a validator for the "url" field. It is called by the builders before save.
@@ -553,6 +577,8 @@ func init() {
 	inventorylevel.Hooks[1] = inventorylevelMixinHooks1[0]
 	inventorylevelMixinFields0 := inventorylevelMixin[0].Fields()
 	_ = inventorylevelMixinFields0
+	inventorylevelMixinFields2 := inventorylevelMixin[2].Fields()
+	_ = inventorylevelMixinFields2
 	inventorylevelFields := schema.InventoryLevel{}.Fields()
 	_ = inventorylevelFields
 	// inventorylevelDescCreatedAt is the schema descriptor for created_at field.
@@ -565,6 +591,10 @@ func init() {
 	inventorylevel.DefaultUpdatedAt = inventorylevelDescUpdatedAt.Default.(func() time.Time)
 	// inventorylevel.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	inventorylevel.UpdateDefaultUpdatedAt = inventorylevelDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// inventorylevelDescVersion is the schema descriptor for version field.
+	inventorylevelDescVersion := inventorylevelMixinFields2[0].Descriptor()
+	// inventorylevel.DefaultVersion holds the default value on creation for the version field.
+	inventorylevel.DefaultVersion = inventorylevelDescVersion.Default.(int64)
 	// inventorylevelDescStockedQuantity is the schema descriptor for stocked_quantity field.
 	inventorylevelDescStockedQuantity := inventorylevelFields[2].Descriptor()
 	// inventorylevel.DefaultStockedQuantity holds the default value on creation for the stocked_quantity field.
@@ -699,6 +729,8 @@ func init() {
 	order.Hooks[1] = orderMixinHooks1[0]
 	orderMixinFields0 := orderMixin[0].Fields()
 	_ = orderMixinFields0
+	orderMixinFields2 := orderMixin[2].Fields()
+	_ = orderMixinFields2
 	orderFields := schema.Order{}.Fields()
 	_ = orderFields
 	// orderDescCreatedAt is the schema descriptor for created_at field.
@@ -711,6 +743,10 @@ func init() {
 	order.DefaultUpdatedAt = orderDescUpdatedAt.Default.(func() time.Time)
 	// order.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	order.UpdateDefaultUpdatedAt = orderDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// orderDescVersion is the schema descriptor for version field.
+	orderDescVersion := orderMixinFields2[0].Descriptor()
+	// order.DefaultVersion holds the default value on creation for the version field.
+	order.DefaultVersion = orderDescVersion.Default.(int64)
 	// orderDescRefundedTotal is the schema descriptor for refunded_total field.
 	orderDescRefundedTotal := orderFields[14].Descriptor()
 	// order.DefaultRefundedTotal holds the default value on creation for the refunded_total field.
@@ -785,6 +821,8 @@ func init() {
 	price.Hooks[1] = priceMixinHooks1[0]
 	priceMixinFields0 := priceMixin[0].Fields()
 	_ = priceMixinFields0
+	priceMixinFields2 := priceMixin[2].Fields()
+	_ = priceMixinFields2
 	priceFields := schema.Price{}.Fields()
 	_ = priceFields
 	// priceDescCreatedAt is the schema descriptor for created_at field.
@@ -797,6 +835,10 @@ func init() {
 	price.DefaultUpdatedAt = priceDescUpdatedAt.Default.(func() time.Time)
 	// price.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	price.UpdateDefaultUpdatedAt = priceDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// priceDescVersion is the schema descriptor for version field.
+	priceDescVersion := priceMixinFields2[0].Descriptor()
+	// price.DefaultVersion holds the default value on creation for the version field.
+	price.DefaultVersion = priceDescVersion.Default.(int64)
 	// priceDescCurrencyCode is the schema descriptor for currency_code field.
 	priceDescCurrencyCode := priceFields[1].Descriptor()
 	// price.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
@@ -834,6 +876,8 @@ func init() {
 	product.Hooks[1] = productMixinHooks1[0]
 	productMixinFields0 := productMixin[0].Fields()
 	_ = productMixinFields0
+	productMixinFields2 := productMixin[2].Fields()
+	_ = productMixinFields2
 	productFields := schema.Product{}.Fields()
 	_ = productFields
 	// productDescCreatedAt is the schema descriptor for created_at field.
@@ -846,6 +890,10 @@ func init() {
 	product.DefaultUpdatedAt = productDescUpdatedAt.Default.(func() time.Time)
 	// product.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	product.UpdateDefaultUpdatedAt = productDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// productDescVersion is the schema descriptor for version field.
+	productDescVersion := productMixinFields2[0].Descriptor()
+	// product.DefaultVersion holds the default value on creation for the version field.
+	product.DefaultVersion = productDescVersion.Default.(int64)
 	// productDescTitle is the schema descriptor for title field.
 	productDescTitle := productFields[0].Descriptor()
 	// product.TitleValidator is a validator for the "title" field. It is called by the builders before save.
@@ -907,6 +955,8 @@ func init() {
 	productcategory.Hooks[1] = productcategoryMixinHooks1[0]
 	productcategoryMixinFields0 := productcategoryMixin[0].Fields()
 	_ = productcategoryMixinFields0
+	productcategoryMixinFields2 := productcategoryMixin[2].Fields()
+	_ = productcategoryMixinFields2
 	productcategoryFields := schema.ProductCategory{}.Fields()
 	_ = productcategoryFields
 	// productcategoryDescCreatedAt is the schema descriptor for created_at field.
@@ -919,6 +969,10 @@ func init() {
 	productcategory.DefaultUpdatedAt = productcategoryDescUpdatedAt.Default.(func() time.Time)
 	// productcategory.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	productcategory.UpdateDefaultUpdatedAt = productcategoryDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// productcategoryDescVersion is the schema descriptor for version field.
+	productcategoryDescVersion := productcategoryMixinFields2[0].Descriptor()
+	// productcategory.DefaultVersion holds the default value on creation for the version field.
+	productcategory.DefaultVersion = productcategoryDescVersion.Default.(int64)
 	// productcategoryDescName is the schema descriptor for name field.
 	productcategoryDescName := productcategoryFields[0].Descriptor()
 	// productcategory.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -970,6 +1024,8 @@ func init() {
 	productcollection.Hooks[1] = productcollectionMixinHooks1[0]
 	productcollectionMixinFields0 := productcollectionMixin[0].Fields()
 	_ = productcollectionMixinFields0
+	productcollectionMixinFields2 := productcollectionMixin[2].Fields()
+	_ = productcollectionMixinFields2
 	productcollectionFields := schema.ProductCollection{}.Fields()
 	_ = productcollectionFields
 	// productcollectionDescCreatedAt is the schema descriptor for created_at field.
@@ -982,6 +1038,10 @@ func init() {
 	productcollection.DefaultUpdatedAt = productcollectionDescUpdatedAt.Default.(func() time.Time)
 	// productcollection.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	productcollection.UpdateDefaultUpdatedAt = productcollectionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// productcollectionDescVersion is the schema descriptor for version field.
+	productcollectionDescVersion := productcollectionMixinFields2[0].Descriptor()
+	// productcollection.DefaultVersion holds the default value on creation for the version field.
+	productcollection.DefaultVersion = productcollectionDescVersion.Default.(int64)
 	// productcollectionDescTitle is the schema descriptor for title field.
 	productcollectionDescTitle := productcollectionFields[0].Descriptor()
 	// productcollection.TitleValidator is a validator for the "title" field. It is called by the builders before save.
@@ -1031,8 +1091,14 @@ func init() {
 	productoptionMixinHooks0 := productoptionMixin[0].Hooks()
 
 	productoption.Hooks[1] = productoptionMixinHooks0[0]
+	productoptionMixinFields1 := productoptionMixin[1].Fields()
+	_ = productoptionMixinFields1
 	productoptionFields := schema.ProductOption{}.Fields()
 	_ = productoptionFields
+	// productoptionDescVersion is the schema descriptor for version field.
+	productoptionDescVersion := productoptionMixinFields1[0].Descriptor()
+	// productoption.DefaultVersion holds the default value on creation for the version field.
+	productoption.DefaultVersion = productoptionDescVersion.Default.(int64)
 	// productoptionDescTitle is the schema descriptor for title field.
 	productoptionDescTitle := productoptionFields[1].Descriptor()
 	// productoption.TitleValidator is a validator for the "title" field. It is called by the builders before save.
@@ -1066,6 +1132,8 @@ func init() {
 	productvariant.Hooks[1] = productvariantMixinHooks1[0]
 	productvariantMixinFields0 := productvariantMixin[0].Fields()
 	_ = productvariantMixinFields0
+	productvariantMixinFields2 := productvariantMixin[2].Fields()
+	_ = productvariantMixinFields2
 	productvariantFields := schema.ProductVariant{}.Fields()
 	_ = productvariantFields
 	// productvariantDescCreatedAt is the schema descriptor for created_at field.
@@ -1078,6 +1146,10 @@ func init() {
 	productvariant.DefaultUpdatedAt = productvariantDescUpdatedAt.Default.(func() time.Time)
 	// productvariant.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	productvariant.UpdateDefaultUpdatedAt = productvariantDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// productvariantDescVersion is the schema descriptor for version field.
+	productvariantDescVersion := productvariantMixinFields2[0].Descriptor()
+	// productvariant.DefaultVersion holds the default value on creation for the version field.
+	productvariant.DefaultVersion = productvariantDescVersion.Default.(int64)
 	// productvariantDescTitle is the schema descriptor for title field.
 	productvariantDescTitle := productvariantFields[1].Descriptor()
 	// productvariant.TitleValidator is a validator for the "title" field. It is called by the builders before save.
@@ -1169,6 +1241,8 @@ func init() {
 	region.Hooks[1] = regionMixinHooks1[0]
 	regionMixinFields0 := regionMixin[0].Fields()
 	_ = regionMixinFields0
+	regionMixinFields2 := regionMixin[2].Fields()
+	_ = regionMixinFields2
 	regionFields := schema.Region{}.Fields()
 	_ = regionFields
 	// regionDescCreatedAt is the schema descriptor for created_at field.
@@ -1181,6 +1255,10 @@ func init() {
 	region.DefaultUpdatedAt = regionDescUpdatedAt.Default.(func() time.Time)
 	// region.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	region.UpdateDefaultUpdatedAt = regionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// regionDescVersion is the schema descriptor for version field.
+	regionDescVersion := regionMixinFields2[0].Descriptor()
+	// region.DefaultVersion holds the default value on creation for the version field.
+	region.DefaultVersion = regionDescVersion.Default.(int64)
 	// regionDescName is the schema descriptor for name field.
 	regionDescName := regionFields[0].Descriptor()
 	// region.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -1287,6 +1365,8 @@ func init() {
 	saleschannel.Hooks[1] = saleschannelMixinHooks1[0]
 	saleschannelMixinFields0 := saleschannelMixin[0].Fields()
 	_ = saleschannelMixinFields0
+	saleschannelMixinFields2 := saleschannelMixin[2].Fields()
+	_ = saleschannelMixinFields2
 	saleschannelFields := schema.SalesChannel{}.Fields()
 	_ = saleschannelFields
 	// saleschannelDescCreatedAt is the schema descriptor for created_at field.
@@ -1299,6 +1379,10 @@ func init() {
 	saleschannel.DefaultUpdatedAt = saleschannelDescUpdatedAt.Default.(func() time.Time)
 	// saleschannel.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	saleschannel.UpdateDefaultUpdatedAt = saleschannelDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// saleschannelDescVersion is the schema descriptor for version field.
+	saleschannelDescVersion := saleschannelMixinFields2[0].Descriptor()
+	// saleschannel.DefaultVersion holds the default value on creation for the version field.
+	saleschannel.DefaultVersion = saleschannelDescVersion.Default.(int64)
 	// saleschannelDescName is the schema descriptor for name field.
 	saleschannelDescName := saleschannelFields[1].Descriptor()
 	// saleschannel.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -1405,6 +1489,8 @@ func init() {
 	shippingoption.Hooks[1] = shippingoptionMixinHooks1[0]
 	shippingoptionMixinFields0 := shippingoptionMixin[0].Fields()
 	_ = shippingoptionMixinFields0
+	shippingoptionMixinFields2 := shippingoptionMixin[2].Fields()
+	_ = shippingoptionMixinFields2
 	shippingoptionFields := schema.ShippingOption{}.Fields()
 	_ = shippingoptionFields
 	// shippingoptionDescCreatedAt is the schema descriptor for created_at field.
@@ -1417,6 +1503,10 @@ func init() {
 	shippingoption.DefaultUpdatedAt = shippingoptionDescUpdatedAt.Default.(func() time.Time)
 	// shippingoption.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	shippingoption.UpdateDefaultUpdatedAt = shippingoptionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// shippingoptionDescVersion is the schema descriptor for version field.
+	shippingoptionDescVersion := shippingoptionMixinFields2[0].Descriptor()
+	// shippingoption.DefaultVersion holds the default value on creation for the version field.
+	shippingoption.DefaultVersion = shippingoptionDescVersion.Default.(int64)
 	// shippingoptionDescName is the schema descriptor for name field.
 	shippingoptionDescName := shippingoptionFields[1].Descriptor()
 	// shippingoption.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -1454,6 +1544,8 @@ func init() {
 	stocklocation.Hooks[1] = stocklocationMixinHooks1[0]
 	stocklocationMixinFields0 := stocklocationMixin[0].Fields()
 	_ = stocklocationMixinFields0
+	stocklocationMixinFields2 := stocklocationMixin[2].Fields()
+	_ = stocklocationMixinFields2
 	stocklocationFields := schema.StockLocation{}.Fields()
 	_ = stocklocationFields
 	// stocklocationDescCreatedAt is the schema descriptor for created_at field.
@@ -1466,6 +1558,10 @@ func init() {
 	stocklocation.DefaultUpdatedAt = stocklocationDescUpdatedAt.Default.(func() time.Time)
 	// stocklocation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	stocklocation.UpdateDefaultUpdatedAt = stocklocationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// stocklocationDescVersion is the schema descriptor for version field.
+	stocklocationDescVersion := stocklocationMixinFields2[0].Descriptor()
+	// stocklocation.DefaultVersion holds the default value on creation for the version field.
+	stocklocation.DefaultVersion = stocklocationDescVersion.Default.(int64)
 	// stocklocationDescName is the schema descriptor for name field.
 	stocklocationDescName := stocklocationFields[0].Descriptor()
 	// stocklocation.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -1499,6 +1595,8 @@ func init() {
 	store.Hooks[1] = storeMixinHooks1[0]
 	storeMixinFields0 := storeMixin[0].Fields()
 	_ = storeMixinFields0
+	storeMixinFields2 := storeMixin[2].Fields()
+	_ = storeMixinFields2
 	storeFields := schema.Store{}.Fields()
 	_ = storeFields
 	// storeDescCreatedAt is the schema descriptor for created_at field.
@@ -1511,6 +1609,10 @@ func init() {
 	store.DefaultUpdatedAt = storeDescUpdatedAt.Default.(func() time.Time)
 	// store.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	store.UpdateDefaultUpdatedAt = storeDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// storeDescVersion is the schema descriptor for version field.
+	storeDescVersion := storeMixinFields2[0].Descriptor()
+	// store.DefaultVersion holds the default value on creation for the version field.
+	store.DefaultVersion = storeDescVersion.Default.(int64)
 	// storeDescHandle is the schema descriptor for handle field.
 	storeDescHandle := storeFields[0].Descriptor()
 	// store.HandleValidator is a validator for the "handle" field. It is called by the builders before save.
@@ -1726,6 +1828,8 @@ func init() {
 	tenant.Hooks[1] = tenantHooks[0]
 	tenantMixinFields0 := tenantMixin[0].Fields()
 	_ = tenantMixinFields0
+	tenantMixinFields1 := tenantMixin[1].Fields()
+	_ = tenantMixinFields1
 	tenantFields := schema.Tenant{}.Fields()
 	_ = tenantFields
 	// tenantDescCreatedAt is the schema descriptor for created_at field.
@@ -1738,6 +1842,10 @@ func init() {
 	tenant.DefaultUpdatedAt = tenantDescUpdatedAt.Default.(func() time.Time)
 	// tenant.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	tenant.UpdateDefaultUpdatedAt = tenantDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// tenantDescVersion is the schema descriptor for version field.
+	tenantDescVersion := tenantMixinFields1[0].Descriptor()
+	// tenant.DefaultVersion holds the default value on creation for the version field.
+	tenant.DefaultVersion = tenantDescVersion.Default.(int64)
 	// tenantDescHandle is the schema descriptor for handle field.
 	tenantDescHandle := tenantFields[0].Descriptor()
 	// tenant.HandleValidator is a validator for the "handle" field. It is called by the builders before save.
@@ -1801,6 +1909,8 @@ func init() {
 	user.Hooks[1] = userHooks[0]
 	userMixinFields0 := userMixin[0].Fields()
 	_ = userMixinFields0
+	userMixinFields1 := userMixin[1].Fields()
+	_ = userMixinFields1
 	userFields := schema.User{}.Fields()
 	_ = userFields
 	// userDescCreatedAt is the schema descriptor for created_at field.
@@ -1813,6 +1923,10 @@ func init() {
 	user.DefaultUpdatedAt = userDescUpdatedAt.Default.(func() time.Time)
 	// user.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	user.UpdateDefaultUpdatedAt = userDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// userDescVersion is the schema descriptor for version field.
+	userDescVersion := userMixinFields1[0].Descriptor()
+	// user.DefaultVersion holds the default value on creation for the version field.
+	user.DefaultVersion = userDescVersion.Default.(int64)
 	// userDescEmail is the schema descriptor for email field.
 	userDescEmail := userFields[0].Descriptor()
 	// user.EmailValidator is a validator for the "email" field. It is called by the builders before save.

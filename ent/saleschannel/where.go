@@ -70,6 +70,11 @@ func TenantID(v int) predicate.SalesChannel {
 	return predicate.SalesChannel(sql.FieldEQ(FieldTenantID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int64) predicate.SalesChannel {
+	return predicate.SalesChannel(sql.FieldEQ(FieldVersion, v))
+}
+
 // StoreID applies equality check predicate on the "store_id" field. It's identical to StoreIDEQ.
 func StoreID(v int) predicate.SalesChannel {
 	return predicate.SalesChannel(sql.FieldEQ(FieldStoreID, v))
@@ -188,6 +193,46 @@ func TenantIDIn(vs ...int) predicate.SalesChannel {
 // TenantIDNotIn applies the NotIn predicate on the "tenant_id" field.
 func TenantIDNotIn(vs ...int) predicate.SalesChannel {
 	return predicate.SalesChannel(sql.FieldNotIn(FieldTenantID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int64) predicate.SalesChannel {
+	return predicate.SalesChannel(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int64) predicate.SalesChannel {
+	return predicate.SalesChannel(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int64) predicate.SalesChannel {
+	return predicate.SalesChannel(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int64) predicate.SalesChannel {
+	return predicate.SalesChannel(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int64) predicate.SalesChannel {
+	return predicate.SalesChannel(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int64) predicate.SalesChannel {
+	return predicate.SalesChannel(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int64) predicate.SalesChannel {
+	return predicate.SalesChannel(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int64) predicate.SalesChannel {
+	return predicate.SalesChannel(sql.FieldLTE(FieldVersion, v))
 }
 
 // StoreIDEQ applies the EQ predicate on the "store_id" field.

@@ -16,7 +16,7 @@ import (
 // token is kept.
 type APIKey struct{ ent.Schema }
 
-func (APIKey) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+func (APIKey) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (APIKey) Fields() []ent.Field {
 	return []ent.Field{

@@ -15,7 +15,7 @@ import (
 // sold in exactly the stores whose channels it is assigned to.
 type SalesChannel struct{ ent.Schema }
 
-func (SalesChannel) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+func (SalesChannel) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (SalesChannel) Fields() []ent.Field {
 	return []ent.Field{
@@ -41,7 +41,7 @@ func (SalesChannel) Policy() ent.Policy { return access.SalesChannelPolicy() }
 // Product is a tenant's catalog item; it is sold through sales channels.
 type Product struct{ ent.Schema }
 
-func (Product) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+func (Product) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (Product) Fields() []ent.Field {
 	return []ent.Field{
@@ -82,7 +82,7 @@ func (Product) Policy() ent.Policy { return access.ProductPolicy() }
 // ProductCategory is a node of a tenant's category tree.
 type ProductCategory struct{ ent.Schema }
 
-func (ProductCategory) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+func (ProductCategory) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (ProductCategory) Fields() []ent.Field {
 	return []ent.Field{
@@ -108,7 +108,7 @@ func (ProductCategory) Policy() ent.Policy { return access.CatalogReferencePolic
 // ProductCollection groups products for merchandising.
 type ProductCollection struct{ ent.Schema }
 
-func (ProductCollection) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+func (ProductCollection) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (ProductCollection) Fields() []ent.Field {
 	return []ent.Field{
@@ -127,7 +127,7 @@ func (ProductCollection) Policy() ent.Policy { return access.CatalogReferencePol
 // ProductOption is a dimension a product varies in (size, colour) and its values.
 type ProductOption struct{ ent.Schema }
 
-func (ProductOption) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}} }
+func (ProductOption) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, VersionMixin{}} }
 
 func (ProductOption) Fields() []ent.Field {
 	return []ent.Field{
@@ -149,7 +149,7 @@ func (ProductOption) Policy() ent.Policy { return access.ProductPartPolicy() }
 // ProductVariant is one purchasable version of a product, with its own SKU, prices and stock.
 type ProductVariant struct{ ent.Schema }
 
-func (ProductVariant) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+func (ProductVariant) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (ProductVariant) Fields() []ent.Field {
 	return []ent.Field{

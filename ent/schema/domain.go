@@ -13,7 +13,7 @@ import (
 // Domain is a custom hostname a store is served on once its owner proves control of it.
 type Domain struct{ ent.Schema }
 
-func (Domain) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+func (Domain) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (Domain) Fields() []ent.Field {
 	return []ent.Field{

@@ -49,3 +49,16 @@ func (TenantMixin) Indexes() []ent.Index {
 // Hooks records every change in the audit log (after the policy's hook: only allowed
 // changes reach it).
 func (TenantMixin) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }
+
+// VersionMixin counts the changes of a row that raises events: 1 when it is created,
+// one more with every change the events hook records (see package outbox). The event's
+// sequence is the row's version after the change, so consumers can tell a stale event
+// from a newer one; the count costs no statement of its own (it rides on the change's
+// UPDATE) and, the row being locked by that UPDATE, two changes never share a number.
+type VersionMixin struct{ mixin.Schema }
+
+func (VersionMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int64("version").Default(1).Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}

@@ -16,7 +16,7 @@ import (
 // payment and fulfilment. Amounts are minor units of its currency.
 type Order struct{ ent.Schema }
 
-func (Order) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+func (Order) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (Order) Fields() []ent.Field {
 	return []ent.Field{

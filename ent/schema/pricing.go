@@ -13,7 +13,7 @@ import (
 // Region is where a tenant sells: a currency, its countries and how tax applies.
 type Region struct{ ent.Schema }
 
-func (Region) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+func (Region) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (Region) Fields() []ent.Field {
 	return []ent.Field{
@@ -37,7 +37,7 @@ func (Region) Policy() ent.Policy { return access.CatalogReferencePolicy() }
 // Price is a variant's amount in one currency, optionally only for one region.
 type Price struct{ ent.Schema }
 
-func (Price) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+func (Price) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (Price) Fields() []ent.Field {
 	return []ent.Field{
@@ -65,7 +65,7 @@ func (Price) Policy() ent.Policy { return access.ProductPartPolicy() }
 // ShippingOption is a flat-rate way to ship to a region, priced in its currency.
 type ShippingOption struct{ ent.Schema }
 
-func (ShippingOption) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+func (ShippingOption) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (ShippingOption) Fields() []ent.Field {
 	return []ent.Field{

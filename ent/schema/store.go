@@ -16,7 +16,7 @@ import (
 // Store is one brand of a tenant, with its own catalog, theme and addresses.
 type Store struct{ ent.Schema }
 
-func (Store) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}} }
+func (Store) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (Store) Fields() []ent.Field {
 	return []ent.Field{

@@ -14,7 +14,7 @@ import (
 // Tenant is an organisation running stores on the platform.
 type Tenant struct{ ent.Schema }
 
-func (Tenant) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (Tenant) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, VersionMixin{}} }
 
 func (Tenant) Fields() []ent.Field {
 	return []ent.Field{

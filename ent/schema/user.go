@@ -15,7 +15,7 @@ import (
 // User is a person who signs in: staff of any scope, or a customer.
 type User struct{ ent.Schema }
 
-func (User) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (User) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, VersionMixin{}} }
 
 func (User) Fields() []ent.Field {
 	return []ent.Field{

@@ -70,6 +70,11 @@ func TenantID(v int) predicate.ShippingOption {
 	return predicate.ShippingOption(sql.FieldEQ(FieldTenantID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int64) predicate.ShippingOption {
+	return predicate.ShippingOption(sql.FieldEQ(FieldVersion, v))
+}
+
 // RegionID applies equality check predicate on the "region_id" field. It's identical to RegionIDEQ.
 func RegionID(v int) predicate.ShippingOption {
 	return predicate.ShippingOption(sql.FieldEQ(FieldRegionID, v))
@@ -183,6 +188,46 @@ func TenantIDIn(vs ...int) predicate.ShippingOption {
 // TenantIDNotIn applies the NotIn predicate on the "tenant_id" field.
 func TenantIDNotIn(vs ...int) predicate.ShippingOption {
 	return predicate.ShippingOption(sql.FieldNotIn(FieldTenantID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int64) predicate.ShippingOption {
+	return predicate.ShippingOption(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int64) predicate.ShippingOption {
+	return predicate.ShippingOption(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int64) predicate.ShippingOption {
+	return predicate.ShippingOption(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int64) predicate.ShippingOption {
+	return predicate.ShippingOption(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int64) predicate.ShippingOption {
+	return predicate.ShippingOption(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int64) predicate.ShippingOption {
+	return predicate.ShippingOption(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int64) predicate.ShippingOption {
+	return predicate.ShippingOption(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int64) predicate.ShippingOption {
+	return predicate.ShippingOption(sql.FieldLTE(FieldVersion, v))
 }
 
 // RegionIDEQ applies the EQ predicate on the "region_id" field.

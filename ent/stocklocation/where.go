@@ -70,6 +70,11 @@ func TenantID(v int) predicate.StockLocation {
 	return predicate.StockLocation(sql.FieldEQ(FieldTenantID, v))
 }
 
+// Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
+func Version(v int64) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldEQ(FieldVersion, v))
+}
+
 // Name applies equality check predicate on the "name" field. It's identical to NameEQ.
 func Name(v string) predicate.StockLocation {
 	return predicate.StockLocation(sql.FieldEQ(FieldName, v))
@@ -173,6 +178,46 @@ func TenantIDIn(vs ...int) predicate.StockLocation {
 // TenantIDNotIn applies the NotIn predicate on the "tenant_id" field.
 func TenantIDNotIn(vs ...int) predicate.StockLocation {
 	return predicate.StockLocation(sql.FieldNotIn(FieldTenantID, vs...))
+}
+
+// VersionEQ applies the EQ predicate on the "version" field.
+func VersionEQ(v int64) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldEQ(FieldVersion, v))
+}
+
+// VersionNEQ applies the NEQ predicate on the "version" field.
+func VersionNEQ(v int64) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldNEQ(FieldVersion, v))
+}
+
+// VersionIn applies the In predicate on the "version" field.
+func VersionIn(vs ...int64) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldIn(FieldVersion, vs...))
+}
+
+// VersionNotIn applies the NotIn predicate on the "version" field.
+func VersionNotIn(vs ...int64) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldNotIn(FieldVersion, vs...))
+}
+
+// VersionGT applies the GT predicate on the "version" field.
+func VersionGT(v int64) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldGT(FieldVersion, v))
+}
+
+// VersionGTE applies the GTE predicate on the "version" field.
+func VersionGTE(v int64) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldGTE(FieldVersion, v))
+}
+
+// VersionLT applies the LT predicate on the "version" field.
+func VersionLT(v int64) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldLT(FieldVersion, v))
+}
+
+// VersionLTE applies the LTE predicate on the "version" field.
+func VersionLTE(v int64) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldLTE(FieldVersion, v))
 }
 
 // NameEQ applies the EQ predicate on the "name" field.

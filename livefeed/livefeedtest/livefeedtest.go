@@ -248,8 +248,7 @@ func Place(t testing.TB, c *testenv.Commerce, store *ent.Store) *ent.Order {
 }
 
 // Envelope is the relayed event of order o's order.placed, as the relay hands it to the
-// workers' consumers. Rows that do not yet record their aggregate and store (an
-// order.placed written with outbox.OrderPayload) get them from the order.
+// workers' consumers.
 func Envelope(t testing.TB, client *ent.Client, o *ent.Order) outbox.Event {
 	t.Helper()
 	ctx := viewer.SystemContext(context.Background(), "livefeed-test")
@@ -258,21 +257,10 @@ func Envelope(t testing.TB, client *ent.Client, o *ent.Order) outbox.Event {
 	require.NoError(t, err)
 	for _, row := range rows {
 		body, _ := json.Marshal(row.Payload)
-		ev := outbox.Event{ID: row.ID, Topic: row.Topic, TenantID: row.TenantID, StoreID: row.StoreID,
-			AggregateType: row.AggregateType, AggregateID: row.AggregateID, Sequence: row.Sequence,
-			OccurredAt: row.CreatedAt, Payload: body}
-		if ev.AggregateType == "" {
-			if id, err := ev.OrderID(); err == nil {
-				ev.AggregateType, ev.AggregateID = "order", id
-			}
+		ev := outbox.Envelope(row, body)
+		if ev.AggregateType == "order" && ev.AggregateID == o.ID {
+			return ev
 		}
-		if ev.AggregateType != "order" || ev.AggregateID != o.ID {
-			continue
-		}
-		if ev.StoreID == nil {
-			ev.StoreID = &o.StoreID
-		}
-		return ev
 	}
 	t.Fatalf("no order.placed event for order %d", o.ID)
 	return outbox.Event{}

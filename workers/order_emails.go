@@ -2,6 +2,7 @@ package workers
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -11,36 +12,42 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/viewer"
 )
 
-// Task types of the events the workers consume (see outbox.Relay).
-var (
-	TaskOrderPlaced  = outbox.TaskType(outbox.OrderPlaced)
-	TaskOrderShipped = outbox.TaskType(outbox.OrderShipped)
-)
-
-// onOrderPlaced sends the order confirmation.
-func (d Deps) onOrderPlaced(ctx context.Context, t *asynq.Task) error {
-	return d.notifyAboutOrder(ctx, t, notification.OrderConfirmation)
-}
-
-// onOrderShipped sends the shipping notice.
-func (d Deps) onOrderShipped(ctx context.Context, t *asynq.Task) error {
-	return d.notifyAboutOrder(ctx, t, notification.ShippingNotice)
-}
-
-func (d Deps) notifyAboutOrder(ctx context.Context, t *asynq.Task, compose func(notification.Order) notification.Message) error {
-	ev, err := outbox.DecodeEvent(t.Type(), t.Payload())
-	if err != nil {
-		return fmt.Errorf("%w: %w", err, asynq.SkipRetry) // a malformed event never gets better
+// orderEmails is the consumer that sends a shopper the order's e-mails: the
+// confirmation on order.placed and the shipping notice on order.shipped, each at most
+// once per event (see notifyOnce). The notice never goes out before the confirmation:
+// when a worker catches up on a backlog it may take order.shipped first, and it then
+// waits (is retried) until the confirmation is recorded as sent.
+func (d Deps) orderEmails(ctx context.Context, ev outbox.Event) error {
+	orderID := ev.AggregateID
+	if orderID == 0 { // relayed before events named their aggregate: {"orderId": id}
+		var legacy struct {
+			OrderID int `json:"orderId"`
+		}
+		_ = json.Unmarshal(ev.Payload, &legacy)
+		orderID = legacy.OrderID
 	}
-	orderID, err := ev.OrderID()
-	if err != nil {
-		return fmt.Errorf("%w: %w", err, asynq.SkipRetry)
+	var compose func(notification.Order) notification.Message
+	switch ev.Topic {
+	case outbox.OrderPlaced:
+		compose = notification.OrderConfirmation
+	case outbox.OrderShipped:
+		compose = notification.ShippingNotice
+		sent, err := d.confirmationSent(ctx, orderID)
+		if err != nil {
+			return err
+		}
+		if !sent {
+			return fmt.Errorf("notifications: the shipping notice of order %d waits for its confirmation", orderID)
+		}
+	default:
+		return nil
 	}
 	return d.notifyOnce(ctx, ev, func(ctx context.Context) (notification.Message, error) {
 		o, err := d.loadOrder(ctx, orderID)
@@ -51,8 +58,27 @@ func (d Deps) notifyAboutOrder(ctx context.Context, t *asynq.Task, compose func(
 	})
 }
 
-// loadOrder reads what an order email says, in the system context: the event carries
-// only the order id, so the email shows the order as it is now.
+// confirmationSent reports whether the confirmation of order id has been dealt with:
+// sent (or skipped for want of a recipient), or beyond waiting for: its order.placed is
+// older than the record of sent messages, or not on record at all.
+func (d Deps) confirmationSent(ctx context.Context, orderID int) (bool, error) {
+	placed, err := d.Client.OutboxEvent.Query().
+		Where(outboxevent.AggregateType("order"), outboxevent.AggregateID(orderID), outboxevent.Topic(outbox.OrderPlaced)).
+		Order(outboxevent.ByID()).First(viewer.SystemContext(ctx, "notifications"))
+	if ent.IsNotFound(err) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("notifications: order %d: %w", orderID, err)
+	}
+	if time.Since(placed.CreatedAt) > notifiedTTL {
+		return true, nil
+	}
+	return d.notified(ctx, placed.ID)
+}
+
+// loadOrder reads what an order email says, in the system context: the email shows the
+// order as it is now, with its lines and its number (given after the event was raised).
 func (d Deps) loadOrder(ctx context.Context, id int) (notification.Order, error) {
 	ctx = viewer.SystemContext(ctx, "notifications")
 	o, err := d.Client.Order.Query().Where(order.ID(id)).

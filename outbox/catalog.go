@@ -1,0 +1,162 @@
+package outbox
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Aggregates names the entity types that raise events and the aggregate each is known
+// by outside: an event's type is "<aggregate>.<verb>" (see Topic). Every entity type is
+// either here or in Silent; TestEveryEntityRaisesEvents enumerates the schema and fails
+// for one that is neither. An evented entity carries schema.VersionMixin: its version is
+// the event's sequence.
+var Aggregates = map[string]string{
+	"Tenant":              "tenant",
+	"Store":               "store",
+	"Domain":              "domain",
+	"APIKey":              "api_key",
+	"SalesChannel":        "sales_channel",
+	"Product":             "product",
+	"ProductCategory":     "product_category",
+	"ProductCollection":   "product_collection",
+	"ProductOption":       "product_option",
+	"ProductVariant":      "variant",
+	"Price":               "price",
+	"Region":              "region",
+	"ShippingOption":      "shipping_option",
+	"StockLocation":       "stock_location",
+	"InventoryLevel":      "inventory",
+	"User":                "customer", // customer accounts only: staff accounts have no tenant (see Raise)
+	"CustomerAddress":     "customer_address",
+	"Order":               "order",
+	"IntegrationEndpoint": "integration_endpoint",
+}
+
+// Silent lists the entity types whose changes raise no event, and why.
+var Silent = map[string]string{
+	"AuditLog":    "the audit log itself",
+	"OutboxEvent": "the events themselves",
+	// A basket changes with every click; what it becomes, the order, raises order.placed.
+	"Cart":     "shopper session state, not a change to the business",
+	"LineItem": "a cart's lines: shopper session state",
+	"Reservation": "stock held for an order, moved only by the order's own steps " +
+		"(order.placed, order.canceled, order.shipped)",
+	// The order's lines and fulfilments are parts of the order aggregate: written with it
+	// and described by its events, which consumers follow by reading the order.
+	"OrderLineItem":  "an order's lines, written once with the order (order.placed) and never changed",
+	"Fulfillment":    "an order's fulfilment, raised as order.fulfilled, order.shipped and order.delivered",
+	"RefreshToken":   "sign-in session state of one user, not tenant-owned data",
+	"SubdomainClaim": "the platform's index of subdomains taken; the owning tenant's or store's change raises its event",
+	// Staff access is the platform's business, kept in the audit log; no outside system
+	// of a tenant acts on it, and an invitation's row exists to carry a token.
+	"Membership": "staff access to a tenant, recorded in the audit log",
+	"Invitation": "a pending staff invitation (it carries a token); the membership it becomes is audited",
+	// The taxonomy belongs to the platform, not to a tenant: no tenant's endpoint hears it.
+	"Country":     "platform reference data, owned by no tenant",
+	"Scope":       "platform reference data, owned by no tenant",
+	"Category":    "platform reference data, owned by no tenant",
+	"Subcategory": "platform reference data, owned by no tenant",
+	// The event pipeline's own records: an event per delivery attempt would itself be
+	// delivered, feeding itself; what inbound requests change raises its own events.
+	"WebhookDelivery": "the log of delivery attempts of events",
+	"InboundWebhook":  "the log of requests other systems pushed; the changes they apply raise their events",
+	"SyncJob":         "a sync job's progress; what it sends are the snapshot events",
+}
+
+// Raises reports whether changes of entity type typ raise events.
+func Raises(typ string) bool {
+	_, ok := Aggregates[typ]
+	return ok
+}
+
+// The actions of a change, as the audit hook names them.
+const (
+	ActionCreate = "create"
+	ActionUpdate = "update"
+	ActionDelete = "delete"
+)
+
+// Topic is the event type of c: "<aggregate>.created|updated|deleted", or the semantic
+// event a transition of the row's state stands for (see semantic).
+func Topic(c Change) string {
+	agg := Aggregates[c.Type]
+	switch c.Action {
+	case ActionCreate:
+		if c.Type == "Order" {
+			return OrderPlaced
+		}
+		return agg + ".created"
+	case ActionDelete:
+		return agg + ".deleted"
+	}
+	if t := semantic(c); t != "" {
+		return t
+	}
+	return agg + ".updated"
+}
+
+// Order topics (every other topic is built by Topic).
+const (
+	OrderPlaced          = "order.placed"
+	OrderCanceled        = "order.canceled"
+	OrderPaymentCaptured = "order.payment_captured"
+	OrderPaymentRefunded = "order.payment_refunded"
+	OrderFulfilled       = "order.fulfilled"
+	OrderShipped         = "order.shipped"
+	OrderDelivered       = "order.delivered"
+	DomainVerified       = "domain.verified"
+	InventoryChanged     = "inventory.level_changed"
+	EndpointDisabled     = "integration_endpoint.disabled"
+)
+
+// semantic names the transition an update makes, "" for a plain update. One change
+// raises one event (one sequence number); when an update makes several transitions at
+// once (a cancellation that refunds), the first of this list names it and the payload
+// shows the rest.
+func semantic(c Change) string {
+	became := func(field string, values ...string) bool {
+		old, changed := c.Before[field]
+		now := fmt.Sprint(c.Row[field])
+		if !changed || fmt.Sprint(old) == now {
+			return false
+		}
+		for _, v := range values {
+			if now == v {
+				return true
+			}
+		}
+		return len(values) == 0
+	}
+	switch c.Type {
+	case "Order":
+		switch {
+		case became("status", "canceled"):
+			return OrderCanceled
+		case became("refunded_total"):
+			return OrderPaymentRefunded
+		case became("payment_status", "captured"):
+			return OrderPaymentCaptured
+		case became("fulfillment_status", "delivered"):
+			return OrderDelivered
+		case became("fulfillment_status", "shipped"):
+			return OrderShipped
+		case became("fulfillment_status", "fulfilled"):
+			return OrderFulfilled
+		}
+	case "Domain":
+		if became("status", "verified") {
+			return DomainVerified
+		}
+	case "IntegrationEndpoint":
+		if became("enabled", "false") {
+			return EndpointDisabled
+		}
+	case "InventoryLevel":
+		return InventoryChanged
+	}
+	return ""
+}
+
+// generic reports a plain "<aggregate>.updated" topic: within one transaction it is
+// folded into the aggregate's earlier event (see buffer.add).
+func generic(topic string) bool { return strings.HasSuffix(topic, ".updated") }
