@@ -172,7 +172,7 @@ func (a *Instance) assemble() error {
 	// Deliveries go through the SSRF guard (package egress) with the policy endpoints'
 	// URLs were saved under, checked again on the address each request dials.
 	a.Webhooks = &webhooks.Service{
-		Client: a.Client, Queue: asynq.NewClientFromRedisClient(a.Redis), Logger: a.Logger,
+		Client: a.Client, Queue: asynq.NewClientFromRedisClient(a.Redis), Logger: a.Logger, Metrics: a.Events,
 		Config: webhooks.Configured(a.Config.WebhookSchedule, a.Config.WebhookTimeout,
 			a.Config.WebhookDeadStreak, a.Config.WebhookRetention),
 	}

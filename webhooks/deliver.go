@@ -123,7 +123,7 @@ func (s *Service) record(ctx context.Context, ep *ent.IntegrationEndpoint, row *
 	if r.err != "" {
 		reason = &r.err
 	}
-	return txn.Write(ctx, s.Client, func(tx *ent.Tx) (*ent.WebhookDelivery, error) {
+	done, err := txn.Write(ctx, s.Client, func(tx *ent.Tx) (*ent.WebhookDelivery, error) {
 		done, err := tx.WebhookDelivery.UpdateOne(row).SetStatus(status).SetNillableNextAttemptAt(next).
 			SetNillableResponseCode(code).SetNillableLatencyMs(latency).SetNillableError(reason).Save(ctx)
 		if err != nil || after == nil {
@@ -131,4 +131,19 @@ func (s *Service) record(ctx context.Context, ep *ent.IntegrationEndpoint, row *
 		}
 		return done, after(tx)
 	})
+	if err == nil {
+		s.count(status, next != nil)
+	}
+	return done, err
+}
+
+// count adds a recorded attempt to the pipeline's metrics.
+func (s *Service) count(status webhookdelivery.Status, retried bool) {
+	s.Metrics.Delivery(string(status))
+	if retried {
+		s.Metrics.Retry()
+	}
+	if status == webhookdelivery.StatusDead {
+		s.Metrics.Dead()
+	}
 }

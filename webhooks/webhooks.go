@@ -14,6 +14,7 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/eventmetrics"
 )
 
 // Task types of the delivery worker.
@@ -78,6 +79,8 @@ type Service struct {
 	QueueOptions []asynq.Option
 	Config       Config
 	Logger       *slog.Logger
+	// Metrics counts attempts by status, retries and dead deliveries (nil: none).
+	Metrics *eventmetrics.Metrics
 	// Now and Rand are the clock and the jitter's source (tests fix them).
 	Now  func() time.Time
 	Rand func() float64

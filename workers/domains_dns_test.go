@@ -11,6 +11,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/testenv"
 	"github.com/dakkah/cityos/testenv/dnstest"
@@ -63,6 +64,12 @@ func TestDomainsVerifyAgainstConfiguredDNS(t *testing.T) {
 		require.Equal(t, domain.StatusVerified, got.Status)
 		require.NotNil(t, got.VerifiedAt)
 		require.False(t, got.VerifiedAt.Before(before.Truncate(time.Second)))
+		verified, err := db.Client.OutboxEvent.Query().Where(outboxevent.Topic("domain.verified"),
+			outboxevent.AggregateType("domain"), outboxevent.AggregateID(got.ID)).All(sys())
+		require.NoError(t, err)
+		require.Len(t, verified, 1, "the verification raised domain.verified, once")
+		require.Equal(t, "verified", verified[0].Payload["status"])
+		require.NotContains(t, verified[0].Payload, "verification_token", "the token is a secret")
 		require.Equal(t, domain.StatusPending, status(slow).Status)
 		res := worker.MustDo(t, testenv.Headers{}, `{ resolveStore(host: "shop.a1-example.com") { strategy store { handle } } }`, nil)
 		require.JSONEq(t, `{"resolveStore":{"strategy":"CUSTOM_DOMAIN","store":{"handle":"a1"}}}`, string(res.Data))

@@ -15,7 +15,9 @@ import (
 // sold in exactly the stores whose channels it is assigned to.
 type SalesChannel struct{ ent.Schema }
 
-func (SalesChannel) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
+func (SalesChannel) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}}
+}
 
 func (SalesChannel) Fields() []ent.Field {
 	return []ent.Field{
@@ -82,7 +84,9 @@ func (Product) Policy() ent.Policy { return access.ProductPolicy() }
 // ProductCategory is a node of a tenant's category tree.
 type ProductCategory struct{ ent.Schema }
 
-func (ProductCategory) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
+func (ProductCategory) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}}
+}
 
 func (ProductCategory) Fields() []ent.Field {
 	return []ent.Field{
@@ -108,7 +112,9 @@ func (ProductCategory) Policy() ent.Policy { return access.CatalogReferencePolic
 // ProductCollection groups products for merchandising.
 type ProductCollection struct{ ent.Schema }
 
-func (ProductCollection) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
+func (ProductCollection) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}}
+}
 
 func (ProductCollection) Fields() []ent.Field {
 	return []ent.Field{
@@ -149,7 +155,9 @@ func (ProductOption) Policy() ent.Policy { return access.ProductPartPolicy() }
 // ProductVariant is one purchasable version of a product, with its own SKU, prices and stock.
 type ProductVariant struct{ ent.Schema }
 
-func (ProductVariant) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
+func (ProductVariant) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}}
+}
 
 func (ProductVariant) Fields() []ent.Field {
 	return []ent.Field{

@@ -12,7 +12,9 @@ import (
 // CustomerAddress is an address a customer keeps in their address book.
 type CustomerAddress struct{ ent.Schema }
 
-func (CustomerAddress) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
+func (CustomerAddress) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}}
+}
 
 func (CustomerAddress) Fields() []ent.Field {
 	return []ent.Field{

@@ -16,7 +16,9 @@ import (
 // the same secret. The secret is kept to sign with, and shown once, when it is made.
 type IntegrationEndpoint struct{ ent.Schema }
 
-func (IntegrationEndpoint) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
+func (IntegrationEndpoint) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}}
+}
 
 func (IntegrationEndpoint) Fields() []ent.Field {
 	return []ent.Field{

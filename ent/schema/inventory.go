@@ -12,7 +12,9 @@ import (
 // StockLocation is a place stock is kept.
 type StockLocation struct{ ent.Schema }
 
-func (StockLocation) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
+func (StockLocation) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}}
+}
 
 func (StockLocation) Fields() []ent.Field {
 	return []ent.Field{field.String("name").NotEmpty().MaxLen(200)}
@@ -26,7 +28,9 @@ func (StockLocation) Policy() ent.Policy { return access.TenantStaffPolicy() }
 // oversold however many checkouts race for it.
 type InventoryLevel struct{ ent.Schema }
 
-func (InventoryLevel) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
+func (InventoryLevel) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}}
+}
 
 func (InventoryLevel) Fields() []ent.Field {
 	return []ent.Field{

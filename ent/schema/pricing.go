@@ -65,7 +65,9 @@ func (Price) Policy() ent.Policy { return access.ProductPartPolicy() }
 // ShippingOption is a flat-rate way to ship to a region, priced in its currency.
 type ShippingOption struct{ ent.Schema }
 
-func (ShippingOption) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
+func (ShippingOption) Mixin() []ent.Mixin {
+	return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}}
+}
 
 func (ShippingOption) Fields() []ent.Field {
 	return []ent.Field{
