@@ -4,6 +4,7 @@
 //
 //	go run ./bench seed                       # into DATABASE_URL (or the embedded database)
 //	go run ./bench run -scenario grid -c 32 -d 20s -url http://localhost:8080 -pid $(pgrep -f 'cityos serve')
+//	go run ./bench events -n 20000 -rate 1000 -d 20s  # the running server's event relay and webhooks
 //
 // Scenarios: grid (a page of 20 products with variants, prices and stock), product (a
 // product page by handle), resolve (resolveStore by host), checkout (create a cart, add
@@ -17,7 +18,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: bench seed | bench run [flags]")
+		fmt.Fprintln(os.Stderr, "usage: bench seed | bench run [flags] | bench events [flags]")
 		os.Exit(2)
 	}
 	var err error
@@ -26,6 +27,8 @@ func main() {
 		err = runSeed(os.Args[2:])
 	case "run":
 		err = runLoad(os.Args[2:])
+	case "events":
+		err = runEvents(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
