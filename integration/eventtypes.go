@@ -3,24 +3,29 @@ package integration
 import (
 	"slices"
 	"strings"
+
+	"github.com/dakkah/cityos/outbox"
 )
 
 // Catalog lists, by aggregate, the verbs of the event types an endpoint may subscribe
-// to: the contract of issue 9 (`<aggregate>.<verb>`). Kept here, in one place, until
-// the outbox exports the catalog it emits; then this becomes that list.
-var Catalog = map[string][]string{
-	"tenant":               crud,
-	"store":                crud,
-	"domain":               append(slices.Clone(crud), "verified"),
-	"api_key":              crud,
-	"product":              crud,
-	"variant":              crud,
-	"price":                crud,
-	"inventory":            append(slices.Clone(crud), "level_changed"),
-	"customer":             crud,
-	"order":                append(slices.Clone(crud), "placed", "canceled", "payment_captured", "payment_refunded", "fulfilled", "shipped", "delivered"),
-	"sales_channel":        crud,
-	"integration_endpoint": append(slices.Clone(crud), "disabled"),
+// to (`<aggregate>.<verb>`): every aggregate the outbox raises events of
+// (outbox.Aggregates), with the changes every one has and the named ones some have.
+var Catalog = catalog()
+
+// namedVerbs are the events some aggregates raise beyond created, updated and deleted.
+var namedVerbs = map[string][]string{
+	"domain":               {"verified"},
+	"inventory":            {"level_changed"},
+	"order":                {"placed", "canceled", "payment_captured", "payment_refunded", "fulfilled", "shipped", "delivered"},
+	"integration_endpoint": {"disabled"},
+}
+
+func catalog() map[string][]string {
+	out := map[string][]string{}
+	for _, agg := range outbox.Aggregates {
+		out[agg] = append(slices.Clone(crud), namedVerbs[agg]...)
+	}
+	return out
 }
 
 var crud = []string{"created", "updated", "deleted"}
@@ -43,17 +48,19 @@ func ValidEventType(t string) bool {
 	return verb == "*" || slices.Contains(verbs, verb)
 }
 
-// matchesType reports whether an event of type t is one the pattern subscribes to. A
-// snapshot of an aggregate matches every pattern of that aggregate: a system that
-// hears product changes gets the products a full sync sends.
+// matchesType reports whether an event of type t is one the pattern subscribes to
+// (outbox.TypeMatches). A snapshot of an aggregate matches every pattern of that
+// aggregate: a system that hears product changes gets the products a full sync sends.
 func matchesType(pattern, t string) bool {
-	if pattern == "*" || pattern == t {
+	if outbox.TypeMatches(pattern, t) {
 		return true
 	}
-	pAgg, pVerb, _ := strings.Cut(pattern, ".")
+	pAgg, _, _ := strings.Cut(pattern, ".")
 	agg, verb, _ := strings.Cut(t, ".")
-	if pAgg != agg {
-		return false
-	}
-	return pVerb == "*" || verb == snapshot
+	return pAgg == agg && verb == snapshot
+}
+
+// SubscribesTo reports whether any of patterns subscribes to events of type t.
+func SubscribesTo(patterns []string, t string) bool {
+	return slices.ContainsFunc(patterns, func(p string) bool { return matchesType(p, t) })
 }

@@ -30,23 +30,11 @@ func (f Filter) Matches(ev outbox.Event) bool {
 		return true
 	}
 	for _, p := range f.Types {
-		if TypeMatches(p, ev.Topic) {
+		if outbox.TypeMatches(p, ev.Topic) {
 			return true
 		}
 	}
 	return false
-}
-
-// TypeMatches reports whether the event type topic matches pattern: "*" matches every
-// type, "order.*" every type of the order aggregate, anything else itself.
-func TypeMatches(pattern, topic string) bool {
-	if pattern == "*" {
-		return true
-	}
-	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
-		return strings.HasPrefix(topic, prefix)
-	}
-	return pattern == topic
 }
 
 const (

@@ -8,9 +8,9 @@ import (
 )
 
 // runFull sends every subscribed aggregate's rows as snapshot events to the endpoint,
-// source by source in id order, from the job's cursor on. Snapshots carry sequence 0: no
-// entity keeps a version column, so a receiver orders a snapshot before any change event
-// of the aggregate it already holds (change events count from 1).
+// source by source in id order, from the job's cursor on. A snapshot carries its row's
+// version as its sequence, the sequence of the row's last change event: a receiver
+// holding a later change knows the snapshot is stale.
 func (s *Service) runFull(ctx context.Context, job *ent.SyncJob, ep *ent.IntegrationEndpoint, sc scope) error {
 	srcs := subscribed(ep.EventTypes)
 	start, after := 0, 0
@@ -44,7 +44,7 @@ func (s *Service) runFull(ctx context.Context, job *ent.SyncJob, ep *ent.Integra
 					continue
 				}
 				p.events = append(p.events, event{storeID: r.storeID, topic: SnapshotTopic(src.aggregate),
-					aggregate: src.aggregate, id: r.id, payload: payload})
+					aggregate: src.aggregate, id: r.id, sequence: version(payload), payload: payload})
 				p.sent++
 			}
 			if err := s.commit(ctx, job, ep.ID, p); err != nil {
@@ -57,4 +57,12 @@ func (s *Service) runFull(ctx context.Context, job *ent.SyncJob, ep *ent.Integra
 		}
 	}
 	return nil
+}
+
+// version is a snapshot's row version (0 for a row without one).
+func version(payload map[string]any) int64 {
+	if v, ok := payload["version"].(float64); ok {
+		return int64(v)
+	}
+	return 0
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/ent/syncjob"
+	"github.com/dakkah/cityos/integration"
 )
 
 // cursorEvents is the cursor entity of an incremental sync: the last outbox id copied.
@@ -44,7 +45,7 @@ func (s *Service) runIncremental(ctx context.Context, job *ent.SyncJob, ep *ent.
 		}
 		p := page{entity: cursorEvents, lastID: evs[len(evs)-1].ID}
 		for _, e := range evs {
-			if !Subscribes(ep.EventTypes, e.Topic) {
+			if !integration.SubscribesTo(ep.EventTypes, e.Topic) {
 				continue
 			}
 			p.events = append(p.events, event{storeID: e.StoreID, topic: e.Topic, aggregate: e.AggregateType,

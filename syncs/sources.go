@@ -13,6 +13,7 @@ import (
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/integration"
 )
 
 // scope is what a sync sends: one tenant's rows, and of the types that belong to a store,
@@ -114,7 +115,7 @@ func SnapshotTopic(aggregate string) string { return aggregate + ".snapshot" }
 func subscribed(patterns []string) []source {
 	var out []source
 	for _, s := range sources {
-		if Subscribes(patterns, SnapshotTopic(s.aggregate)) {
+		if integration.SubscribesTo(patterns, SnapshotTopic(s.aggregate)) {
 			out = append(out, s)
 		}
 	}
