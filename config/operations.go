@@ -19,6 +19,9 @@ type Operations struct {
 	// is what stops the outbox relay from queueing an event twice
 	// (CITYOS_QUEUE_RETENTION, default 1h).
 	QueueRetention time.Duration
+	// WorkerConcurrency is how many tasks a worker process runs at once
+	// (CITYOS_WORKER_CONCURRENCY, default 64: deliveries mostly wait on receivers).
+	WorkerConcurrency int
 }
 
 func readOperations(c *Operations) error {
@@ -32,8 +35,16 @@ func readOperations(c *Operations) error {
 	if c.DomainVerificationWindow, err = positiveDuration("CITYOS_DOMAIN_VERIFICATION_WINDOW", 24*time.Hour); err != nil {
 		return err
 	}
-	c.QueueRetention, err = positiveDuration("CITYOS_QUEUE_RETENTION", time.Hour)
-	return err
+	if c.QueueRetention, err = positiveDuration("CITYOS_QUEUE_RETENTION", time.Hour); err != nil {
+		return err
+	}
+	if c.WorkerConcurrency, err = intEnv("CITYOS_WORKER_CONCURRENCY", 64); err != nil {
+		return err
+	}
+	if c.WorkerConcurrency < 1 || c.WorkerConcurrency > 1000 {
+		return fmt.Errorf("CITYOS_WORKER_CONCURRENCY must be between 1 and 1000, not %d", c.WorkerConcurrency)
+	}
+	return nil
 }
 
 func positiveDuration(name string, def time.Duration) (time.Duration, error) {

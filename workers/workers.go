@@ -56,6 +56,9 @@ type Deps struct {
 	Webhooks *webhooks.Service
 	// Metrics counts what the pipeline does; nil counts nothing.
 	Metrics *eventmetrics.Metrics
+	// Concurrency is how many tasks run at once (CITYOS_WORKER_CONCURRENCY; 0:
+	// DefaultConcurrency).
+	Concurrency int
 	// QueueRetention is how long a relayed event's finished task stays in Redis (0:
 	// outbox.DefaultRetention); see outbox.DefaultRetention for why it can be short.
 	QueueRetention time.Duration
@@ -122,7 +125,7 @@ func (d Deps) verifyPendingDomains(ctx context.Context, _ *asynq.Task) error {
 // Run processes tasks until ctx ends, schedules the periodic ones and relays the outbox
 // every RelayInterval.
 func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
-	srv := asynq.NewServer(opt, asynq.Config{Concurrency: 10, Logger: slogAdapter{d.logger()}})
+	srv := asynq.NewServer(opt, asynq.Config{Concurrency: d.concurrency(), Logger: slogAdapter{d.logger()}})
 	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: slogAdapter{d.logger()}})
 	if _, err := sched.Register("@every 10m", asynq.NewTask(TaskVerifyDomains, nil), asynq.Unique(9*time.Minute)); err != nil {
 		return err
@@ -157,7 +160,7 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 		return err
 	}
 	mode, addr := queueMode(opt, d.InProcessRedis)
-	d.logger().Info("workers started", "queue", mode, "redis", addr, "concurrency", 10, "retention", d.retention().String())
+	d.logger().Info("workers started", "queue", mode, "redis", addr, "concurrency", d.concurrency(), "retention", d.retention().String())
 	relayOutbox(ctx, d, queue)
 	sched.Shutdown()
 	srv.Shutdown()
@@ -182,6 +185,18 @@ func relayOutbox(ctx context.Context, d Deps, queue *asynq.Client) {
 			}
 		}
 	}
+}
+
+// DefaultConcurrency is how many tasks a worker process runs at once. Most of a task's
+// time is spent waiting (a receiver's answer, the database), so it is well above the
+// number of cores; the database pool bounds what runs against PostgreSQL.
+const DefaultConcurrency = 64
+
+func (d Deps) concurrency() int {
+	if d.Concurrency > 0 {
+		return d.Concurrency
+	}
+	return DefaultConcurrency
 }
 
 func (d Deps) retention() time.Duration {
