@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -52,15 +51,11 @@ func TestTwoInstancesShareTheFeed(t *testing.T) {
 	})
 }
 
-// TestGraphQLWSClient: the npm client graphql-ws (testdata/node; `npm ci --prefix
-// server/testdata/node` installs it) subscribes with its token in connection_init, gets
-// tenant A's order and never tenant B's, which was published first.
+// TestGraphQLWSClient: the npm client graphql-ws (pinned in testdata/node, installed on
+// first use) subscribes with its token in connection_init, gets tenant A's order and
+// never tenant B's, which was published first.
 func TestGraphQLWSClient(t *testing.T) {
-	dir, err := filepath.Abs("testdata/node")
-	require.NoError(t, err)
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "graphql-ws")); err != nil {
-		t.Fatalf("graphql-ws is not installed: run `npm ci --prefix server/testdata/node` (%v)", err)
-	}
+	dir := testenv.NodePackages(t, "testdata/node")
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		l := newLive(t, db)
 		token := strings.TrimPrefix(l.As(testenv.TenantAdminA)["Authorization"], "Bearer ")

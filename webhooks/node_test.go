@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/dakkah/cityos/testenv"
 )
 
 // nodeDir holds the npm package the deliveries are verified with (.ci/run installs it).
@@ -27,13 +29,11 @@ type nodeResult struct {
 	Error string `json:"error"`
 }
 
-// verifyWithNode verifies each message with the standardwebhooks npm package and
-// returns its verdicts. A missing install fails the test with the command that fixes it.
+// verifyWithNode verifies each message with the standardwebhooks npm package (pinned in
+// nodeDir, installed on first use) and returns its verdicts.
 func verifyWithNode(t *testing.T, msgs []nodeMessage) []nodeResult {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(nodeDir, "node_modules", "standardwebhooks")); err != nil {
-		t.Fatalf("the standardwebhooks npm package is not installed: run `npm ci --prefix webhooks/testdata/node` (from the repository root; .ci/run does it)")
-	}
+	testenv.NodePackages(t, nodeDir)
 	in, err := json.Marshal(msgs)
 	require.NoError(t, err)
 	file := filepath.Join(t.TempDir(), "messages.json")
