@@ -42,3 +42,8 @@ func public(row map[string]any) map[string]any {
 	}
 	return out
 }
+
+// Snapshot is an entity as an event shows it: its fields by their JSON names, without
+// its edges or anything secret (the rule of every event's payload). Sync jobs send rows
+// in this form.
+func Snapshot(entity any) map[string]any { return public(fieldsOf(entity)) }

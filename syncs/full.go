@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/dakkah/cityos/audit"
 	"github.com/dakkah/cityos/ent"
 )
 
@@ -37,12 +38,7 @@ func (s *Service) runFull(ctx context.Context, job *ent.SyncJob, ep *ent.Integra
 			}
 			p := page{entity: src.aggregate, lastID: rows[len(rows)-1].id}
 			for _, r := range rows {
-				payload, err := Snapshot(r.value)
-				if err != nil {
-					p.failed++
-					p.errs = append(p.errs, fmt.Sprintf("%s %d: %v", src.aggregate, r.id, err))
-					continue
-				}
+				payload := audit.Snapshot(r.value)
 				p.events = append(p.events, event{storeID: r.storeID, topic: SnapshotTopic(src.aggregate),
 					aggregate: src.aggregate, id: r.id, sequence: version(payload), payload: payload})
 				p.sent++
@@ -61,8 +57,6 @@ func (s *Service) runFull(ctx context.Context, job *ent.SyncJob, ep *ent.Integra
 
 // version is a snapshot's row version (0 for a row without one).
 func version(payload map[string]any) int64 {
-	if v, ok := payload["version"].(float64); ok {
-		return int64(v)
-	}
-	return 0
+	v, _ := payload["version"].(int64)
+	return v
 }
