@@ -60,7 +60,8 @@ func (s *Service) pageSize() int {
 // Start queues a sync of the endpoint with id endpointID, as the viewer of ctx: the
 // endpoint must be one the viewer sees (NOT_FOUND otherwise), and the job's creation is
 // refused by its policy unless the viewer administers the endpoint's tenant. since
-// applies to incremental syncs only.
+// applies to incremental syncs only. At most MaxUnfinished syncs of an endpoint are
+// queued or running at once (CONFLICT beyond).
 func (s *Service) Start(ctx context.Context, endpointID int, kind syncjob.Kind, since *time.Time) (*ent.SyncJob, error) {
 	switch kind {
 	case syncjob.KindFull, syncjob.KindIncremental:
@@ -81,6 +82,17 @@ func (s *Service) Start(ctx context.Context, endpointID int, kind syncjob.Kind, 
 		return nil, &apperr.Error{Code: apperr.Conflict, Field: "endpointId",
 			Message: "the endpoint is disabled: enable it before syncing it, or nothing would be delivered"}
 	}
+	// Each full sync copies every subscribed row into the outbox: a tenant may not pile
+	// them up, which would load the workers every tenant shares.
+	unfinished, err := s.Client.SyncJob.Query().Where(syncjob.EndpointID(ep.ID),
+		syncjob.StatusIn(syncjob.StatusQueued, syncjob.StatusRunning)).Count(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if unfinished >= MaxUnfinished {
+		return nil, &apperr.Error{Code: apperr.Conflict, Field: "endpointId",
+			Message: fmt.Sprintf("the endpoint has %d syncs queued or running: wait for one to finish", unfinished)}
+	}
 	job, err := s.Client.SyncJob.Create().SetTenantID(ep.TenantID).SetEndpointID(ep.ID).
 		SetNillableStoreID(ep.StoreID).SetKind(kind).SetNillableSince(since).Save(ctx)
 	if err != nil {
@@ -93,6 +105,9 @@ func (s *Service) Start(ctx context.Context, endpointID int, kind syncjob.Kind, 
 	}
 	return job, nil
 }
+
+// MaxUnfinished is how many syncs of one endpoint may be queued or running at once.
+const MaxUnfinished = 3
 
 type taskPayload struct {
 	JobID int `json:"jobId"`

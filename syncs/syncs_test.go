@@ -12,6 +12,7 @@ import (
 	"github.com/hibiken/asynq"
 	"github.com/stretchr/testify/require"
 
+	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/membership"
@@ -172,6 +173,33 @@ func TestFullSyncFollowsSubscriptionsAndStore(t *testing.T) {
 			"store:" + testenv.ID(com.StoreA1.ID):           1,
 			"sales_channel:" + testenv.ID(com.ChannelA1.ID): 1,
 		}, sentTo(t, db.Client, ep.ID))
+	})
+}
+
+// Syncs of one endpoint do not pile up: past MaxUnfinished queued or running, a start
+// is refused; once one finishes, the next is taken.
+func TestUnfinishedSyncsAreBounded(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		com := testenv.NewCommerce(t, db)
+		svc, _, _ := service(t, db.Client)
+		ep := endpoint(t, db.Client, com.TenantA.ID, nil, "store.*")
+		var jobs []*ent.SyncJob
+		for range syncs.MaxUnfinished {
+			job, err := svc.Start(sys(), ep.ID, syncjob.KindFull, nil)
+			require.NoError(t, err)
+			jobs = append(jobs, job)
+		}
+		_, err := svc.Start(sys(), ep.ID, syncjob.KindIncremental, nil)
+		var refused *apperr.Error
+		require.ErrorAs(t, err, &refused)
+		require.Equal(t, apperr.Conflict, refused.Code)
+		other := endpoint(t, db.Client, com.TenantA.ID, nil, "store.*")
+		_, err = svc.Start(sys(), other.ID, syncjob.KindFull, nil)
+		require.NoError(t, err, "the bound is per endpoint")
+
+		require.NoError(t, svc.Run(sys(), jobs[0].ID))
+		_, err = svc.Start(sys(), ep.ID, syncjob.KindFull, nil)
+		require.NoError(t, err, "a finished sync makes room")
 	})
 }
 
