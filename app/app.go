@@ -173,8 +173,8 @@ func (a *Instance) assemble() error {
 	// URLs were saved under, checked again on the address each request dials.
 	a.Webhooks = &webhooks.Service{
 		Client: a.Client, Queue: asynq.NewClientFromRedisClient(a.Redis), Logger: a.Logger, Metrics: a.Events,
-		Config: webhooks.Configured(a.Config.WebhookSchedule, a.Config.WebhookTimeout,
-			a.Config.WebhookDeadStreak, a.Config.WebhookRetention),
+		Config: webhooks.Configured(webhooks.Config{Schedule: a.Config.WebhookSchedule, Timeout: a.Config.WebhookTimeout,
+			DeadStreak: a.Config.WebhookDeadStreak, Retention: a.Config.WebhookRetention, PerEndpoint: a.Config.WebhookPerEndpoint}),
 	}
 	a.Webhooks.HTTP = egress.Client(a.Integrations.Egress, a.Webhooks.Config.Timeout)
 	a.Live = livefeed.NewHub(a.Redis, a.Client, a.Config.EventsChannel, a.Logger)

@@ -76,11 +76,14 @@ type Config struct {
 	// doubling from 40s: 12 attempts over about 23 hours); WebhookTimeout bounds one
 	// attempt (CITYOS_WEBHOOK_TIMEOUT, default 10s); WebhookDeadStreak dead deliveries in
 	// a row disable an endpoint (CITYOS_WEBHOOK_DEAD_STREAK, default 5);
-	// WebhookRetention is how long attempts are kept (CITYOS_WEBHOOK_RETENTION, default 720h).
-	WebhookSchedule   []time.Duration
-	WebhookTimeout    time.Duration
-	WebhookDeadStreak int
-	WebhookRetention  time.Duration
+	// WebhookRetention is how long attempts are kept (CITYOS_WEBHOOK_RETENTION, default
+	// 720h); WebhookPerEndpoint bounds one process's requests under way to one endpoint
+	// (CITYOS_WEBHOOK_PER_ENDPOINT, default 16).
+	WebhookSchedule    []time.Duration
+	WebhookTimeout     time.Duration
+	WebhookDeadStreak  int
+	WebhookRetention   time.Duration
+	WebhookPerEndpoint int
 
 	Operations // domain checks and the queue (operations.go)
 }

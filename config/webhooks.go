@@ -32,6 +32,9 @@ func (c *Config) readWebhooks() error {
 		}
 	}
 	var err error
-	c.WebhookDeadStreak, err = intEnv("CITYOS_WEBHOOK_DEAD_STREAK", 0)
+	if c.WebhookDeadStreak, err = intEnv("CITYOS_WEBHOOK_DEAD_STREAK", 0); err != nil {
+		return err
+	}
+	c.WebhookPerEndpoint, err = intEnv("CITYOS_WEBHOOK_PER_ENDPOINT", 0)
 	return err
 }

@@ -33,11 +33,14 @@ func Dialer(p Policy) *net.Dialer {
 // (HTTPS_PROXY would otherwise be the address checked, not the destination).
 func Transport(p Policy) *http.Transport {
 	return &http.Transport{
-		Proxy:                 nil,
-		DialContext:           Dialer(p).DialContext,
-		ForceAttemptHTTP2:     true,
-		MaxIdleConns:          100,
-		MaxIdleConnsPerHost:   4,
+		Proxy:             nil,
+		DialContext:       Dialer(p).DialContext,
+		ForceAttemptHTTP2: true,
+		// Idle connections enough for the requests under way to one endpoint (see
+		// webhooks.Config.PerEndpoint): fewer, and a busy endpoint's deliveries keep
+		// opening connections to close them again.
+		MaxIdleConns:          256,
+		MaxIdleConnsPerHost:   32,
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: 30 * time.Second,

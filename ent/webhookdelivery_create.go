@@ -122,14 +122,6 @@ func (_c *WebhookDeliveryCreate) SetStatus(v webhookdelivery.Status) *WebhookDel
 	return _c
 }
 
-// SetNillableStatus sets the "status" field if the given value is not nil.
-func (_c *WebhookDeliveryCreate) SetNillableStatus(v *webhookdelivery.Status) *WebhookDeliveryCreate {
-	if v != nil {
-		_c.SetStatus(*v)
-	}
-	return _c
-}
-
 // SetResponseCode sets the "response_code" field.
 func (_c *WebhookDeliveryCreate) SetResponseCode(v int) *WebhookDeliveryCreate {
 	_c.mutation.SetResponseCode(v)
@@ -250,10 +242,6 @@ func (_c *WebhookDeliveryCreate) defaults() error {
 	if _, ok := _c.mutation.Run(); !ok {
 		v := webhookdelivery.DefaultRun
 		_c.mutation.SetRun(v)
-	}
-	if _, ok := _c.mutation.Status(); !ok {
-		v := webhookdelivery.DefaultStatus
-		_c.mutation.SetStatus(v)
 	}
 	return nil
 }

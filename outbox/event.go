@@ -1,9 +1,12 @@
 package outbox
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/hibiken/asynq"
 )
 
 // TaskPrefix starts the asynq task type of every relayed event: "event:<topic>".
@@ -30,6 +33,19 @@ type Event struct {
 	// delivered back to it); TargetEndpointID limits the event to one endpoint.
 	OriginEndpointID *int `json:"originEndpointId,omitempty"`
 	TargetEndpointID *int `json:"targetEndpointId,omitempty"`
+	// Again: the event was enqueued again (see Requeue) and may have been handled before,
+	// though its task runs for the first time.
+	Again bool `json:"again,omitempty"`
+}
+
+// FirstRun reports whether ev is certainly being handled for the first time: its task's
+// first run (asynq's retry count is 0, and ctx is a task's) and not enqueued again. A
+// consumer may then skip looking for what an earlier run did. A task a stopping worker
+// handed back to the queue runs again with its count unchanged: what it did before its
+// interruption is done again (consumers are at least once).
+func FirstRun(ctx context.Context, ev Event) bool {
+	n, ok := asynq.GetRetryCount(ctx)
+	return ok && n == 0 && !ev.Again
 }
 
 // PublicID is the id outside systems know an event by ("evt_" and the outbox id,

@@ -107,19 +107,22 @@ func enqueueAll(ctx context.Context, q *asynq.Client, events []*ent.OutboxEvent,
 
 // enqueue queues ev's task; a task of the event already there counts as queued.
 func enqueue(ctx context.Context, q *asynq.Client, ev *ent.OutboxEvent, extra []asynq.Option) error {
-	if err := enqueueOnce(ctx, q, ev, extra); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+	if err := enqueueOnce(ctx, q, ev, false, extra); err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
 		return err
 	}
 	return nil
 }
 
-// enqueueOnce queues ev's task, failing with asynq.ErrTaskIDConflict when it is there.
-func enqueueOnce(ctx context.Context, q *asynq.Client, ev *ent.OutboxEvent, extra []asynq.Option) error {
+// enqueueOnce queues ev's task, failing with asynq.ErrTaskIDConflict when it is there;
+// again marks an event enqueued again (see Event.Again).
+func enqueueOnce(ctx context.Context, q *asynq.Client, ev *ent.OutboxEvent, again bool, extra []asynq.Option) error {
 	payload, err := json.Marshal(ev.Payload)
 	if err != nil {
 		return fmt.Errorf("outbox relay: event %d: %w", ev.ID, err)
 	}
-	body, err := json.Marshal(Envelope(ev, payload))
+	env := Envelope(ev, payload)
+	env.Again = again
+	body, err := json.Marshal(env)
 	if err != nil {
 		return fmt.Errorf("outbox relay: event %d: %w", ev.ID, err)
 	}

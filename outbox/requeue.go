@@ -14,7 +14,7 @@ import (
 // task still there is left alone, its id conflicting, so requeueing an event that was
 // not lost changes nothing. Used by the reconciler (package reconcile).
 func Requeue(ctx context.Context, q *asynq.Client, ev *ent.OutboxEvent, opts ...asynq.Option) (bool, error) {
-	err := enqueueOnce(ctx, q, ev, opts)
+	err := enqueueOnce(ctx, q, ev, true, opts)
 	if errors.Is(err, asynq.ErrTaskIDConflict) {
 		return false, nil
 	}

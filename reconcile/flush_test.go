@@ -89,7 +89,7 @@ func TestReconcileAfterRedisFlush(t *testing.T) {
 
 		// A worker on the flushed Redis gets every event, and the sync job, once.
 		var mu sync.Mutex
-		seen, jobs := map[int]int{}, map[int]int{}
+		seen, jobs, again := map[int]int{}, map[int]int{}, map[int]bool{}
 		mux := asynq.NewServeMux()
 		mux.HandleFunc(outbox.TaskPrefix, func(_ context.Context, task *asynq.Task) error {
 			ev, err := outbox.DecodeEvent(task.Type(), task.Payload())
@@ -100,6 +100,7 @@ func TestReconcileAfterRedisFlush(t *testing.T) {
 			mu.Lock()
 			defer mu.Unlock()
 			seen[ev.ID]++
+			again[ev.ID] = ev.Again
 			return nil
 		})
 		mux.HandleFunc(syncs.TaskType, func(_ context.Context, task *asynq.Task) error {
@@ -132,6 +133,10 @@ func TestReconcileAfterRedisFlush(t *testing.T) {
 		}, 10*time.Second, 10*time.Millisecond)
 		mu.Lock()
 		require.Equal(t, want, seen)
+		for _, id := range before {
+			require.True(t, again[id], "event %d was queued again: its consumers look for what they did before", id)
+		}
+		require.False(t, again[late], "the relay's own enqueue is the event's first")
 		mu.Unlock()
 
 		// Tenant A's reconcile job lists its events queued again; B's its own.

@@ -25,13 +25,36 @@ type result struct {
 
 func (r result) ok() bool { return r.code >= 200 && r.code < 300 }
 
+// responseCode, latencyMs and reason are the result's columns of its attempt's row.
+func (r result) responseCode() *int {
+	if r.code == 0 {
+		return nil
+	}
+	return &r.code
+}
+
+func (r result) latencyMs() *int {
+	if r.latency <= 0 {
+		return nil
+	}
+	ms := int(r.latency / time.Millisecond)
+	return &ms
+}
+
+func (r result) reason() *string {
+	if r.err == "" {
+		return nil
+	}
+	return &r.err
+}
+
 // excerptLen bounds what of a failed answer the row keeps: enough to see the
 // receiver's error, never a whole body.
 const excerptLen = 200
 
 // send POSTs event ev to endpoint ep, signed with its secret and, during a rotation's
 // overlap, with the previous one too.
-func (s *Service) send(ctx context.Context, ep *ent.IntegrationEndpoint, ev *ent.OutboxEvent) result {
+func (s *Service) send(ctx context.Context, ep *ent.IntegrationEndpoint, ev outbox.Event) result {
 	u, err := url.Parse(ep.URL)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return result{err: "the endpoint's URL is not an http(s) URL"}

@@ -1,9 +1,10 @@
 // Package webhooks delivers a tenant's events to its integration endpoints as outbound
 // webhooks by the Standard Webhooks specification (see package stdwebhook), so that a
 // receiver verifies them with an off-the-shelf library. Each event is fanned out to the
-// endpoints that subscribe to it, one queued delivery per endpoint; each attempt is a
-// WebhookDelivery row; failures are retried on a schedule, then the delivery is dead,
-// and an endpoint whose deliveries keep dying is disabled.
+// endpoints that subscribe to it: the first attempt is made at once by the worker that
+// handles the event, each retry is a queued task; each attempt is a WebhookDelivery row;
+// failures are retried on a schedule, then the delivery is dead, and an endpoint whose
+// deliveries keep dying is disabled.
 package webhooks
 
 import (
@@ -43,16 +44,23 @@ type Config struct {
 	DeadStreak int
 	// Retention is how long attempts are kept.
 	Retention time.Duration
+	// PerEndpoint bounds the requests one process has under way to one endpoint; the
+	// deliveries beyond it wait in the queue (see inflight).
+	PerEndpoint int
 }
 
 // DefaultConfig: 12 attempts over about 23 hours (waits doubling from 40 s), 10 s per
-// attempt, an endpoint disabled after 5 dead deliveries in a row, attempts kept 30 days.
+// attempt, an endpoint disabled after 5 dead deliveries in a row, attempts kept 30 days,
+// 16 requests at once per endpoint and process.
 func DefaultConfig() Config {
 	return Config{
 		Schedule: Doubling(40*time.Second, 11), Jitter: 0.2, Timeout: 10 * time.Second,
-		DeadStreak: 5, Retention: 30 * 24 * time.Hour,
+		DeadStreak: 5, Retention: 30 * 24 * time.Hour, PerEndpoint: 16,
 	}
 }
+
+// perEndpoint is PerEndpoint, at least 1.
+func (c Config) perEndpoint() int { return max(1, c.PerEndpoint) }
 
 // Doubling is n waits, the first first, each twice the one before.
 func Doubling(first time.Duration, n int) []time.Duration {
@@ -84,6 +92,9 @@ type Service struct {
 	// Now and Rand are the clock and the jitter's source (tests fix them).
 	Now  func() time.Time
 	Rand func() float64
+
+	inflightSlots   *inflight // see slots
+	attemptRecorder *recorder // see recorder
 }
 
 func (s *Service) now() time.Time {
@@ -100,20 +111,24 @@ func (s *Service) logger() *slog.Logger {
 	return slog.Default()
 }
 
-// Configured is DefaultConfig with the settings given (zero ones keep their default).
-func Configured(schedule []time.Duration, timeout time.Duration, deadStreak int, retention time.Duration) Config {
+// Configured is DefaultConfig with the settings of over that are set (the zero ones keep
+// their default; Jitter is always the default's).
+func Configured(over Config) Config {
 	c := DefaultConfig()
-	if len(schedule) > 0 {
-		c.Schedule = schedule
+	if len(over.Schedule) > 0 {
+		c.Schedule = over.Schedule
 	}
-	if timeout > 0 {
-		c.Timeout = timeout
+	if over.Timeout > 0 {
+		c.Timeout = over.Timeout
 	}
-	if deadStreak > 0 {
-		c.DeadStreak = deadStreak
+	if over.DeadStreak > 0 {
+		c.DeadStreak = over.DeadStreak
 	}
-	if retention > 0 {
-		c.Retention = retention
+	if over.Retention > 0 {
+		c.Retention = over.Retention
+	}
+	if over.PerEndpoint > 0 {
+		c.PerEndpoint = over.PerEndpoint
 	}
 	return c
 }

@@ -16,12 +16,13 @@ import (
 // asynq.SkipRetry says the event will never succeed with it; the others still run.
 type Consumer func(ctx context.Context, ev outbox.Event) error
 
-// consumers are what every relayed event is handed to, in this order.
+// consumers are what every relayed event is handed to, in this order: webhooks last,
+// since their requests take longest (a dashboard should not wait on a receiver).
 func (d Deps) consumers() []Consumer {
 	return []Consumer{
+		d.publishLive,
 		d.orderEmails,
 		d.fanOutWebhooks,
-		d.publishLive,
 	}
 }
 

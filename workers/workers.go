@@ -125,7 +125,14 @@ func (d Deps) verifyPendingDomains(ctx context.Context, _ *asynq.Task) error {
 // Run processes tasks until ctx ends, schedules the periodic ones and relays the outbox
 // every RelayInterval.
 func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
-	srv := asynq.NewServer(opt, asynq.Config{Concurrency: d.concurrency(), Logger: slogAdapter{d.logger()}})
+	srv := asynq.NewServer(opt, asynq.Config{Concurrency: d.concurrency(), Logger: slogAdapter{d.logger()},
+		IsFailure: isFailure, RetryDelayFunc: retryDelay,
+		// asynq polls a queue it found empty again only after this (give or take half);
+		// its default, a second, was most of an event's lag once the queue kept up.
+		TaskCheckInterval: taskCheckInterval,
+		// Retries and scheduled tasks are moved to the queue this often (default 5s):
+		// a delivery waiting for a busy endpoint waits about a second, not five.
+		DelayedTaskCheckInterval: time.Second})
 	sched := asynq.NewScheduler(opt, &asynq.SchedulerOpts{Logger: slogAdapter{d.logger()}})
 	if _, err := sched.Register("@every 10m", asynq.NewTask(TaskVerifyDomains, nil), asynq.Unique(9*time.Minute)); err != nil {
 		return err
@@ -186,6 +193,10 @@ func relayOutbox(ctx context.Context, d Deps, queue *asynq.Client) {
 		}
 	}
 }
+
+// taskCheckInterval is how often an idle worker process looks for tasks: one small
+// Redis script per look, twenty a second.
+const taskCheckInterval = 50 * time.Millisecond
 
 // DefaultConcurrency is how many tasks a worker process runs at once. Most of a task's
 // time is spent waiting (a receiver's answer, the database), so it is well above the

@@ -1525,7 +1525,7 @@ var (
 		{Name: "event_type", Type: field.TypeString},
 		{Name: "run", Type: field.TypeString, Default: ""},
 		{Name: "attempt", Type: field.TypeInt},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "succeeded", "failed", "dead"}, Default: "pending"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"succeeded", "failed", "dead"}},
 		{Name: "response_code", Type: field.TypeInt, Nullable: true},
 		{Name: "latency_ms", Type: field.TypeInt, Nullable: true},
 		{Name: "error", Type: field.TypeString, Nullable: true, Size: 1000},
@@ -1559,9 +1559,9 @@ var (
 				Columns: []*schema.Column{WebhookDeliveriesColumns[14]},
 			},
 			{
-				Name:    "webhookdelivery_endpoint_id_event_id_run_attempt",
+				Name:    "webhookdelivery_event_id_endpoint_id_run_attempt",
 				Unique:  true,
-				Columns: []*schema.Column{WebhookDeliveriesColumns[15], WebhookDeliveriesColumns[4], WebhookDeliveriesColumns[7], WebhookDeliveriesColumns[8]},
+				Columns: []*schema.Column{WebhookDeliveriesColumns[4], WebhookDeliveriesColumns[15], WebhookDeliveriesColumns[7], WebhookDeliveriesColumns[8]},
 			},
 			{
 				Name:    "webhookdelivery_endpoint_id_created_at",

@@ -35,9 +35,10 @@ func (WebhookDelivery) Fields() []ent.Field {
 		// run tells a replay's attempts from the first delivery's ("" for the first).
 		field.String("run").Default("").Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Int("attempt").Immutable().Annotations(noWhere),
-		// pending while the attempt is under way; failed when another attempt follows
-		// (at next_attempt_at); dead when none will.
-		field.Enum("status").Values("pending", "succeeded", "failed", "dead").Default("pending"),
+		// The row is written once the attempt is over: failed when another attempt
+		// follows (at next_attempt_at); dead when none will. created_at is when the
+		// request was made.
+		field.Enum("status").Values("succeeded", "failed", "dead"),
 		field.Int("response_code").Optional().Nillable().Annotations(noWhere),
 		field.Int("latency_ms").Optional().Nillable().Annotations(noWhere),
 		field.String("error").Optional().Nillable().MaxLen(1000).Annotations(noWhere),
@@ -55,8 +56,10 @@ func (WebhookDelivery) Edges() []ent.Edge {
 
 func (WebhookDelivery) Indexes() []ent.Index {
 	return []ent.Index{
-		// One row per attempt: a task re-run after a crash finds its attempt's row.
-		index.Fields("endpoint_id", "event_id", "run", "attempt").Unique(),
+		// One row per attempt: a task re-run after its attempt was recorded finds the row
+		// and sends nothing. The event leads: every lookup names it, and an event has a
+		// handful of rows where an endpoint has thousands.
+		index.Fields("event_id", "endpoint_id", "run", "attempt").Unique(),
 		index.Fields("endpoint_id", "created_at"),
 		index.Fields("created_at"),
 	}

@@ -123,12 +123,8 @@ var (
 // Status defines the type for the "status" enum field.
 type Status string
 
-// StatusPending is the default value of the Status enum.
-const DefaultStatus = StatusPending
-
 // Status values.
 const (
-	StatusPending   Status = "pending"
 	StatusSucceeded Status = "succeeded"
 	StatusFailed    Status = "failed"
 	StatusDead      Status = "dead"
@@ -141,7 +137,7 @@ func (s Status) String() string {
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
 func StatusValidator(s Status) error {
 	switch s {
-	case StatusPending, StatusSucceeded, StatusFailed, StatusDead:
+	case StatusSucceeded, StatusFailed, StatusDead:
 		return nil
 	default:
 		return fmt.Errorf("webhookdelivery: invalid enum value for status field: %q", s)

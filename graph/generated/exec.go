@@ -11002,7 +11002,6 @@ enum WebhookDeliveryOrderField {
 WebhookDeliveryStatus is enum for the field status
 """
 enum WebhookDeliveryStatus @goModel(model: "github.com/dakkah/cityos/ent/webhookdelivery.Status") {
-  pending
   succeeded
   failed
   dead
