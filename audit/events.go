@@ -6,14 +6,11 @@ import (
 	"github.com/dakkah/cityos/outbox"
 )
 
-// eventIgnored are the fields whose change raises no event: the log's bookkeeping, but
-// for the order's number, which consumers of order events need (it is given right after
-// checkout commits, and raises order.updated); and an endpoint's run of dead deliveries,
-// counted as deliveries fail: an event for each would be delivered to the endpoints,
-// failing ones included, and feed itself.
+// eventIgnored are the fields whose change raises no event: the log's bookkeeping, and
+// an endpoint's run of dead deliveries, counted as deliveries fail: an event for each
+// would be delivered to the endpoints, failing ones included, and feed itself.
 func eventIgnored(entityType, field string) bool {
-	f := entityType + "." + field
-	return ignored(entityType, field) && f != "Order.display_id" || f == "IntegrationEndpoint.dead_streak"
+	return ignored(entityType, field) || entityType+"."+field == "IntegrationEndpoint.dead_streak"
 }
 
 // raise hands the rows' changes to the outbox as events, secrets left out.

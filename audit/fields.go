@@ -29,9 +29,6 @@ var ignoredFields = map[string]bool{
 	"version":             true, // the count of changes that raised events (schema.VersionMixin)
 	"APIKey.last_used_at": true, // each use of a key
 	"Store.order_seq":     true, // the store's order counter, bumped by each checkout
-	// The order's number, given right after checkout commits (checkout/number.go): the
-	// store's counter speaking, not a change anyone made.
-	"Order.display_id": true,
 	// Units held for orders: moved by checkout, cancellation and shipping, which the
 	// orders' own rows record; stocked_quantity is what staff and shipping change.
 	"InventoryLevel.reserved_quantity": true,

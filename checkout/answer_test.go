@@ -38,8 +38,8 @@ func TestPlacedOrderIsAnsweredAsSaved(t *testing.T) {
 	})
 }
 
-// A retry that numbers the order before its own checkout does (between the commit and
-// the numbering) leaves that checkout to answer the number the order has.
+// A retry that runs between the order's commit and its checkout's answer answers the
+// same order, with the number it committed with, as that checkout does.
 func TestPlacedOrderIsAnsweredWithTheNumberItHas(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		c := testenv.NewCommerce(t, db)

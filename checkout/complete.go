@@ -45,8 +45,9 @@ func (s *Service) Complete(ctx context.Context, cartToken int, key string, edges
 	if len(key) > MaxIdempotencyKey {
 		return nil, apperr.Invalid("idempotencyKey", "idempotencyKey is longer than %d characters", MaxIdempotencyKey)
 	}
+	var n number
 	for range attempts {
-		o, err := s.attempt(ctx, cartToken, key, edges)
+		o, err := s.attempt(ctx, cartToken, key, edges, &n)
 		if !errors.Is(err, errCartMoved) {
 			return o, err
 		}
@@ -54,9 +55,14 @@ func (s *Service) Complete(ctx context.Context, cartToken int, key string, edges
 	return nil, apperr.New(apperr.Conflict, "the cart kept changing while it was being completed; try again")
 }
 
+// number is the order number a Complete took for its cart's store (see nextNumber): a
+// try that rolled back placed no order with it, so the next try reuses it.
+type number struct{ storeID, value int }
+
 // attempt is one try of Complete, answering errCartMoved when the cart changed between
-// its reading and its completion.
-func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges Edges) (*ent.Order, error) {
+// its reading and its completion. It takes the order's number, unless n holds one of the
+// cart's store, just before the transaction that places the order with it.
+func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges Edges, n *number) (*ent.Order, error) {
 	c, err := s.loadCart(ctx, cartToken)
 	if err != nil {
 		return nil, err
@@ -79,8 +85,15 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 	if s.beforePlace != nil {
 		s.beforePlace()
 	}
+	if n.value == 0 || n.storeID != c.StoreID {
+		next, err := s.nextNumber(sys(ctx), c.StoreID)
+		if err != nil {
+			return nil, err
+		}
+		*n = number{storeID: c.StoreID, value: next}
+	}
 	err = txn.Run(ctx, s.client, func(tx *ent.Tx) error {
-		placed, err = s.place(sys(ctx), tx, c, p, key, pay, &reference)
+		placed, err = s.place(sys(ctx), tx, c, p, n.value, key, pay, &reference)
 		return err
 	})
 	switch {
@@ -97,16 +110,8 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 	if s.afterPlace != nil {
 		s.afterPlace()
 	}
-	// The order was just placed with a placeholder number, in the cart's store.
-	number, at, err := s.assignNumber(ctx, placed.ID, c.StoreID)
-	if err != nil {
-		return nil, err
-	}
-	if number > 0 && edges.none() { // the order as written: every column was set here
-		placed = placed.Unwrap()
-		// The numbering counted as a change of the order (see schema.VersionMixin).
-		placed.DisplayID, placed.UpdatedAt, placed.Version = number, at, placed.Version+1
-		return placed, nil
+	if edges.none() { // the order as written: every column was set here
+		return placed.Unwrap(), nil
 	}
 	return s.read(ctx, placed.ID, edges)
 }
@@ -136,7 +141,7 @@ func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, edges 
 	o, err := s.client.Order.Query().Where(order.CartID(c.ID)).Only(sys(ctx))
 	switch {
 	case err == nil && (o.IdempotencyKey == key || paidThroughSession(c, o)):
-		return s.load(ctx, o.ID, edges)
+		return s.read(ctx, o.ID, edges)
 	case err == nil:
 		return nil, apperr.New(apperr.Conflict, "the cart was already completed with another idempotency key")
 	case !ent.IsNotFound(err):
@@ -148,9 +153,10 @@ func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, edges 
 // place writes the order through tx (system context): the cart is marked completed
 // first, with a conditional update (still open, still at the revision read), so of two
 // concurrent checkouts of one cart exactly one goes on, and a cart changed since it was
-// read is not completed; every later step rolls back with it. reference receives the payment
-// reference as soon as the payment is authorised.
-func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, key string, pay *charge, reference *string) (*ent.Order, error) {
+// read is not completed; every later step rolls back with it. The order is written with
+// its number, taken before the transaction (see nextNumber). reference receives the
+// payment reference as soon as the payment is authorised.
+func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, displayID int, key string, pay *charge, reference *string) (*ent.Order, error) {
 	now := time.Now()
 	n, err := tx.Cart.Update().Where(entcart.ID(c.ID), entcart.CompletedAtIsNil(), entcart.Revision(c.Revision)).
 		SetCompletedAt(now).Save(ctx)
@@ -160,10 +166,8 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, k
 	if n == 0 {
 		return nil, errCartMoved
 	}
-	// The order's display number comes after the commit (see number); until then it
-	// holds a placeholder no other order has.
 	create := tx.Order.Create().
-		SetTenantID(c.TenantID).SetStoreID(c.StoreID).SetDisplayID(-c.ID).SetCartID(c.ID).
+		SetTenantID(c.TenantID).SetStoreID(c.StoreID).SetDisplayID(displayID).SetCartID(c.ID).
 		SetIdempotencyKey(key).SetNillableCustomerID(c.CustomerID).SetEmail(c.Email).
 		SetCurrencyCode(c.CurrencyCode).SetSubtotal(p.totals.Subtotal).SetShippingTotal(p.totals.Shipping).
 		SetTaxTotal(p.totals.Tax).SetTotal(p.totals.Total).SetPaymentProvider(pay.provider.Name()).

@@ -13,6 +13,7 @@ import (
 	"github.com/dakkah/cityos/checkout"
 	ct "github.com/dakkah/cityos/checkout/checkouttest"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/order"
@@ -115,23 +116,28 @@ func TestCompleteCartPlacesOrder(t *testing.T) {
 		require.NoError(t, err)
 		assert.NotNil(t, done.CompletedAt)
 
-		events, err := db.Client.OutboxEvent.Query().Where(outboxevent.Topic(outbox.OrderPlaced)).All(ct.Sys())
+		// One event for the order: order.placed, the order as it committed, numbered and
+		// authorised (the creation and the authorisation, whose version it carries).
+		events, err := db.Client.OutboxEvent.Query().Where(outboxevent.AggregateType("order")).All(ct.Sys())
 		require.NoError(t, err)
 		require.Len(t, events, 1)
+		assert.Equal(t, outbox.OrderPlaced, events[0].Topic)
 		require.NotNil(t, events[0].TenantID)
 		assert.Equal(t, c.TenantA.ID, *events[0].TenantID)
-		// The order as it committed: authorised, one event for the creation and the
-		// authorisation (whose version it carries); its number follows in order.updated.
-		assert.Equal(t, "order", events[0].AggregateType)
 		assert.Equal(t, id, events[0].AggregateID)
 		assert.Equal(t, int64(2), events[0].Sequence)
+		assert.Equal(t, saved.Version, events[0].Sequence, "nothing changed the order after it")
 		assert.EqualValues(t, id, events[0].Payload["id"])
+		assert.EqualValues(t, 1, events[0].Payload["display_id"])
 		assert.Equal(t, "authorized", events[0].Payload["payment_status"])
-		numbered, err := db.Client.OutboxEvent.Query().Where(outboxevent.Topic("order.updated"),
-			outboxevent.AggregateID(id)).Only(ct.Sys())
+		// Its audit record: the creation, number included, and the authorisation.
+		logs, err := db.Client.AuditLog.Query().Where(auditlog.EntityType("Order"), auditlog.EntityID(id)).
+			Order(auditlog.ByID()).All(ct.Sys())
 		require.NoError(t, err)
-		assert.Equal(t, int64(3), numbered.Sequence)
-		assert.EqualValues(t, saved.DisplayID, numbered.Payload["display_id"])
+		require.Len(t, logs, 2)
+		assert.Equal(t, []string{"create", "update"}, []string{logs[0].Action, logs[1].Action})
+		assert.Equal(t, map[string]any{"after": float64(1)}, logs[0].Diff["display_id"])
+		assert.NotContains(t, logs[1].Diff, "display_id")
 
 		// Display numbers count per store.
 		assert.Equal(t, 2, complete(t, c, guestA1, ct.Ready(t, c).Token, "key-2").DisplayID)
@@ -212,12 +218,13 @@ func TestOutOfStockRollsEverythingBack(t *testing.T) {
 		cart1 := ct.Ready(t, c, ct.Of("thobe", 1), ct.Of("abaya", 4)) // 3 abayas in stock
 		code, _ := completeCode(t, c, guest, cart1.Token, "k")
 		assert.Equal(t, "CONFLICT", code)
-		assertNothingPlaced(t, c, cart1)
+		assertNothingPlaced(t, c, cart1, 1)
 
-		// Fixed, the same cart completes, and the store's numbering did not move.
+		// Fixed, the same cart completes, with the store's next number: the failed
+		// checkout's number 1 is a gap.
 		require.NoError(t, db.Client.LineItem.Update().Where(lineitem.CartID(cart1.ID)).SetQuantity(1).Exec(ct.Sys()))
 		o := complete(t, c, guest, cart1.Token, "k")
-		assert.Equal(t, 1, o.DisplayID)
+		assert.Equal(t, 2, o.DisplayID)
 		assert.Equal(t, 1, ct.Stock(t, c, "abaya").ReservedQuantity)
 	})
 }
@@ -238,7 +245,7 @@ func TestDeclinedPaymentRollsEverythingBack(t *testing.T) {
 		_, err := svc.Complete(ct.Shopper(c.StoreA1), cart1.Token, "k", checkout.Edges{})
 		require.Error(t, err)
 		assert.Equal(t, apperr.BadUserInput, apperr.CodeOf(err))
-		assertNothingPlaced(t, c, cart1)
+		assertNothingPlaced(t, c, cart1, 1)
 	})
 }
 
@@ -274,13 +281,16 @@ func TestOutOfStockNeverAuthorises(t *testing.T) {
 		cart1 := ct.Ready(t, c, ct.Of("abaya", 4)) // 3 in stock
 		_, err := svc.Complete(ct.Shopper(c.StoreA1), cart1.Token, "k", checkout.Edges{})
 		require.Equal(t, apperr.Conflict, apperr.CodeOf(err), "%v", err)
-		assertNothingPlaced(t, c, cart1)
+		assertNothingPlaced(t, c, cart1, 1)
 		assert.Empty(t, provider.authorized)
 		assert.Empty(t, provider.voided)
 	})
 }
 
-func assertNothingPlaced(t *testing.T, c *testenv.Commerce, cart1 *ent.Cart) {
+// assertNothingPlaced checks cart1's failed checkouts left nothing behind but the
+// numbersTaken order numbers they used up (a checkout failing in its transaction took
+// its number before it: a gap).
+func assertNothingPlaced(t *testing.T, c *testenv.Commerce, cart1 *ent.Cart, numbersTaken int) {
 	t.Helper()
 	cl := c.API.DB.Client
 	n, err := cl.Order.Query().Count(ct.Sys())
@@ -294,7 +304,7 @@ func assertNothingPlaced(t *testing.T, c *testenv.Commerce, cart1 *ent.Cart) {
 	}
 	store, err := cl.Store.Get(ct.Sys(), cart1.StoreID)
 	require.NoError(t, err)
-	assert.Zero(t, store.OrderSeq, "no display number used up")
+	assert.Equal(t, numbersTaken, store.OrderSeq, "numbers taken, each a gap")
 	events, err := cl.OutboxEvent.Query().Where(outboxevent.AggregateType("order")).Count(ct.Sys())
 	require.NoError(t, err)
 	assert.Zero(t, events, "no event")
@@ -328,6 +338,7 @@ func TestConcurrentCheckoutsNeverOversell(t *testing.T) {
 		close(start)
 		seen := map[int]bool{}
 		var soldOut int
+		// Every checkout takes its number before its transaction: a loser's is a gap.
 		for range buyers {
 			r := <-results
 			switch {
@@ -342,8 +353,11 @@ func TestConcurrentCheckoutsNeverOversell(t *testing.T) {
 		}
 		assert.Len(t, seen, 5, "exactly as many orders as units")
 		assert.Equal(t, buyers-5, soldOut)
-		for id := 1; id <= 5; id++ {
-			assert.True(t, seen[id], "display ids are 1..5 without gaps: %v", seen)
+		store, err := db.Client.Store.Get(ct.Sys(), c.StoreA1.ID)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, store.OrderSeq, buyers, "one number at most per checkout")
+		for id := range seen {
+			assert.True(t, id >= 1 && id <= store.OrderSeq, "display id %d was taken from the counter (at %d)", id, store.OrderSeq)
 		}
 		l := ct.Stock(t, c, "thobe")
 		assert.Equal(t, 5, l.ReservedQuantity)

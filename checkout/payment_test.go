@@ -52,7 +52,7 @@ func TestPaymentSessionFlow(t *testing.T) {
 
 		_, err := svc.Complete(shopper, cart1.Token, "k", checkout.Edges{})
 		assert.Equal(t, "payment", requireCode(t, err, apperr.BadUserInput).Field, "a card payment needs a session")
-		assertNothingPlaced(t, c, cart1)
+		assertNothingPlaced(t, c, cart1, 0)
 
 		s, err := svc.CreatePaymentSession(shopper, cart1.Token, "")
 		require.NoError(t, err)
@@ -79,7 +79,7 @@ func TestPaymentSessionFlow(t *testing.T) {
 		proc.Set(s.ID, payment.StatusProcessing, 0)
 		_, err = svc.Complete(shopper, cart1.Token, "k", checkout.Edges{})
 		requireCode(t, err, payment.Pending)
-		assertNothingPlaced(t, c, cart1)
+		assertNothingPlaced(t, c, cart1, 0)
 		proc.Set(s.ID, payment.StatusRequiresPaymentMethod, 0)
 
 		// The total changes before confirmation: the same session, for the new total.
@@ -95,7 +95,7 @@ func TestPaymentSessionFlow(t *testing.T) {
 		setQuantity(t, db, cart1, 1)
 		_, err = svc.Complete(shopper, cart1.Token, "k", checkout.Edges{})
 		requireCode(t, err, apperr.Conflict)
-		assertNothingPlaced(t, c, cart1)
+		assertNothingPlaced(t, c, cart1, 0)
 
 		// A new session for one unit replaces the held one, which is let go.
 		three, err := svc.CreatePaymentSession(shopper, cart1.Token, "")
@@ -139,7 +139,7 @@ func TestPaymentSessionChecks(t *testing.T) {
 		proc.SetMetadata(s.ID, "cart_id", "1")
 		_, err = svc.Complete(shopper, cart1.Token, "k1", checkout.Edges{})
 		requireCode(t, err, apperr.Conflict)
-		assertNothingPlaced(t, c, cart1)
+		assertNothingPlaced(t, c, cart1, 0)
 
 		_, err = svc.CreatePaymentSession(shopper, cart1.Token, "paypal")
 		assert.Equal(t, "provider", requireCode(t, err, apperr.BadUserInput).Field)

@@ -22,7 +22,7 @@ type Service struct {
 	onPostgres bool
 
 	beforePlace func() // tests: runs between reading the cart and placing its order
-	afterPlace  func() // tests: runs between placing the order and numbering it
+	afterPlace  func() // tests: runs between placing the order and answering it
 }
 
 // Option configures a Service.
@@ -81,14 +81,6 @@ func (e Edges) load(q *ent.OrderQuery) {
 			q.WithNamedFulfillments(name)
 		}
 	}
-}
-
-// load numbers the order if it has no number yet (see number) and reads it (see read).
-func (s *Service) load(ctx context.Context, id int, edges Edges) (*ent.Order, error) {
-	if err := s.number(ctx, id); err != nil {
-		return nil, err
-	}
-	return s.read(ctx, id, edges)
 }
 
 // read reads the order in the system context with the edges asked for, so a shopper who

@@ -21,8 +21,9 @@ func (Order) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}
 func (Order) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("store_id").Immutable().Annotations(entgql.Type("ID")),
-		// display_id is the store's order number. Checkout writes the order with a
-		// placeholder and numbers it right after it commits (see package checkout).
+		// display_id is the store's order number, taken from the store's counter
+		// (order_seq) just before checkout's transaction writes the order with it (see
+		// checkout/number.go).
 		field.Int("display_id").Annotations(entgql.OrderField("DISPLAY_ID")),
 		field.Int("cart_id").Optional().Nillable().Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		// idempotency_key is scoped to the order's cart (see checkout): unique with it, as
