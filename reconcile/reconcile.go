@@ -1,6 +1,6 @@
 // Package reconcile finds and repairs drift the platform's own steps should never leave
 // but a crash, a lost Redis or a manual fix in the database can: events Redis lost,
-// sync jobs without a task, stores without a sales channel, domains of deleted stores,
+// webhook retries and sync jobs without a task, stores without a sales channel, domains of deleted stores,
 // stock still held for orders that no longer need it, and orders whose payment state
 // disagrees with the processor. Each run records, per tenant where it found something,
 // a SyncJob of kind reconcile whose report says what it found and fixed.
@@ -21,6 +21,7 @@ import (
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/syncs"
 	"github.com/dakkah/cityos/viewer"
+	"github.com/dakkah/cityos/webhooks"
 )
 
 // Reconciler runs the repairs.
@@ -37,6 +38,8 @@ type Reconciler struct {
 	EventQueue string
 	// Syncs re-enqueues sync jobs whose task is gone; nil skips that step.
 	Syncs *syncs.Service
+	// Webhooks queues again the webhook retries whose task is gone; nil skips that step.
+	Webhooks *webhooks.Service
 	// Payments are the providers asked for orders' payment states; nil skips that check.
 	Payments *payment.Registry
 	// StuckAfter is how old an unpublished event is before the run reports it as stuck
@@ -71,6 +74,7 @@ type Result struct {
 	StuckEvents     int
 	RequeuedEvents  int
 	RequeuedSyncs   int
+	RequeuedRetries int
 	RedisWasEmptied bool
 }
 
@@ -95,6 +99,7 @@ func (r *Reconciler) Run(ctx context.Context) (Result, error) {
 		{"domains", r.orphanDomains},
 		{"reservations", r.reservations},
 		{"payments", r.payments},
+		{"webhook retries", r.webhookRetries},
 	}
 	for _, s := range steps {
 		if err := s.run(ctx, add, &res); err != nil {

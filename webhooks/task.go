@@ -49,9 +49,20 @@ func DecodeAttempt(data []byte) (Attempt, error) {
 // enqueue queues attempt a to run at at (now, when zero). A task with its id already
 // queued is the same attempt: it counts as queued.
 func (s *Service) enqueue(ctx context.Context, a Attempt, at time.Time) error {
+	_, err := s.enqueueAt(ctx, a, at)
+	return err
+}
+
+// enqueueNew queues attempt a to run now, and reports whether it did: false when a task
+// with its id is there already.
+func (s *Service) enqueueNew(ctx context.Context, a Attempt) (bool, error) {
+	return s.enqueueAt(ctx, a, time.Time{})
+}
+
+func (s *Service) enqueueAt(ctx context.Context, a Attempt, at time.Time) (bool, error) {
 	payload, err := json.Marshal(a)
 	if err != nil {
-		return err
+		return false, err
 	}
 	opts := append([]asynq.Option{asynq.TaskID(a.TaskID())}, s.QueueOptions...)
 	if !at.IsZero() {
@@ -59,7 +70,7 @@ func (s *Service) enqueue(ctx context.Context, a Attempt, at time.Time) error {
 	}
 	_, err = s.Queue.EnqueueContext(ctx, asynq.NewTask(TaskDeliver, payload), opts...)
 	if errors.Is(err, asynq.ErrTaskIDConflict) || errors.Is(err, asynq.ErrDuplicateTask) {
-		return nil
+		return false, nil
 	}
-	return err
+	return err == nil, err
 }

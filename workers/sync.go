@@ -52,13 +52,13 @@ func (d Deps) Reconciler() *reconcile.Reconciler {
 		queue = asynq.NewClientFromRedisClient(d.Redis)
 	}
 	return &reconcile.Reconciler{Client: d.Client, Queue: queue, Redis: d.Redis, KeyPrefix: d.KeyPrefix,
-		Syncs: d.Syncs, Payments: d.Payments, Window: d.retention()}
+		Syncs: d.Syncs, Webhooks: d.Webhooks, Payments: d.Payments, Window: d.retention()}
 }
 
 // reconcileOnce is the scheduled reconciliation's handler.
 func (d Deps) reconcileOnce(ctx context.Context, _ *asynq.Task) error {
 	res, err := d.Reconciler().Run(ctx)
 	d.logger().Info("reconciled", "tenantsWithFindings", len(res.Jobs), "stuckEvents", res.StuckEvents,
-		"requeuedEvents", res.RequeuedEvents, "requeuedSyncs", res.RequeuedSyncs, "redisWasEmptied", res.RedisWasEmptied, "err", err)
+		"requeuedEvents", res.RequeuedEvents, "requeuedSyncs", res.RequeuedSyncs, "requeuedRetries", res.RequeuedRetries, "redisWasEmptied", res.RedisWasEmptied, "err", err)
 	return err
 }
