@@ -258,7 +258,7 @@ func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
 		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Webhooks: a.Webhooks,
 		Metrics: a.Events, QueueRetention: a.Config.QueueRetention, Concurrency: a.Config.WorkerConcurrency, LiveChannel: a.Config.EventsChannel,
-		Inbound: a.Inbound, Syncs: a.Syncs, Payments: a.Payments,
+		Inbound: a.Inbound, Syncs: a.Syncs, Payments: a.Payments, Orders: a.Orders,
 		ReconcileInterval: a.Config.ReconcileInterval}
 }
 

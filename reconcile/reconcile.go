@@ -17,6 +17,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/syncjob"
+	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/syncs"
@@ -41,7 +42,9 @@ type Reconciler struct {
 	// Webhooks queues again the webhook retries whose task is gone; nil skips that step.
 	Webhooks *webhooks.Service
 	// Payments are the providers asked for orders' payment states; nil skips that check.
+	// Orders applies what a provider did that an order does not show (nil: reported only).
 	Payments *payment.Registry
+	Orders   *orders.Service
 	// StuckAfter is how old an unpublished event is before the run reports it as stuck
 	// (the relay publishes events within a second or two); Window is how far back a lost
 	// Redis is made good (events published since are enqueued again).

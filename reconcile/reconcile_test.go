@@ -14,8 +14,11 @@ import (
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/syncjob"
+	"github.com/dakkah/cityos/orders"
+	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/payment/paymenttest"
 	"github.com/dakkah/cityos/reconcile"
@@ -79,6 +82,7 @@ func TestReconcileRepairsDrift(t *testing.T) {
 		r := reconciler(t, c)
 		processor := paymenttest.New()
 		r.Payments = payment.NewRegistry(payment.Manual{}, processor)
+		r.Orders = orders.New(c, r.Payments)
 
 		// A store without a sales channel.
 		bare := c.Store.Create().SetTenantID(com.TenantA.ID).SetHandle("bare").SetName("Bare").SaveX(sys())
@@ -99,6 +103,18 @@ func TestReconcileRepairsDrift(t *testing.T) {
 		unpaid := newOrder(t, c, com, "unpaid-but-paid", func(o *ent.OrderCreate) {
 			o.SetPaymentProvider("stripe").SetPaymentReference(s.ID)
 		})
+		// Orders the platform thinks authorized, which the processor captured or voided
+		// meanwhile (their webhooks lost).
+		authorized := func(key, status string) *ent.Order {
+			s, err := processor.OpenSession(sys(), payment.SessionRequest{Amount: 100, CurrencyCode: "SAR", IdempotencyKey: key})
+			require.NoError(t, err)
+			processor.Set(s.ID, status, 0)
+			return newOrder(t, c, com, key, func(o *ent.OrderCreate) {
+				o.SetPaymentProvider("stripe").SetPaymentReference(s.ID).SetPaymentStatus(order.PaymentStatusAuthorized)
+			})
+		}
+		captured := authorized("captured-at-processor", payment.StatusSucceeded)
+		voided := authorized("voided-at-processor", payment.StatusCanceled)
 		// What agrees with its processor, or has none to ask, is left alone.
 		newOrder(t, c, com, "manual", func(o *ent.OrderCreate) { o.SetPaymentReference("manual-ref") })
 
@@ -118,8 +134,8 @@ func TestReconcileRepairsDrift(t *testing.T) {
 		require.Equal(t, com.TenantA.ID, job.TenantID)
 		require.Equal(t, syncjob.KindReconcile, job.Kind)
 		require.Equal(t, syncjob.StatusPartial, job.Status, "the payment needs a person")
-		require.Equal(t, 3, job.Fixed)
-		require.Equal(t, 4, job.Total)
+		require.Equal(t, 5, job.Fixed)
+		require.Equal(t, 6, job.Total)
 		report := func(repair string) []int {
 			entry, ok := job.Report[repair].(map[string]any)
 			require.True(t, ok, "report has %s: %v", repair, job.Report)
@@ -129,6 +145,13 @@ func TestReconcileRepairsDrift(t *testing.T) {
 		require.Equal(t, []int{orphan.ID}, report("domains_deleted"))
 		require.Equal(t, []int{canceled.ID}, report("reservations_released"))
 		require.Equal(t, []int{unpaid.ID}, report(reconcile.FoundNotFixed+"payment_mismatch"))
+		require.Equal(t, []int{captured.ID}, report("payments_captured"))
+		require.Equal(t, []int{voided.ID}, report("payments_canceled"))
+		require.Equal(t, order.PaymentStatusCaptured, c.Order.GetX(sys(), captured.ID).PaymentStatus)
+		require.Equal(t, order.PaymentStatusCanceled, c.Order.GetX(sys(), voided.ID).PaymentStatus)
+		raised, err := c.OutboxEvent.Query().Where(outboxevent.Topic(outbox.OrderPaymentCaptured), outboxevent.AggregateID(captured.ID)).Count(sys())
+		require.NoError(t, err)
+		require.Equal(t, 1, raised, "the capture raised its event, as the processor's webhook would have")
 
 		// The stored job reads the same, for the tenant's admins.
 		stored, err := c.SyncJob.Get(sys(), job.ID)

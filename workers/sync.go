@@ -52,7 +52,7 @@ func (d Deps) Reconciler() *reconcile.Reconciler {
 		queue = asynq.NewClientFromRedisClient(d.Redis)
 	}
 	return &reconcile.Reconciler{Client: d.Client, Queue: queue, Redis: d.Redis, KeyPrefix: d.KeyPrefix,
-		Syncs: d.Syncs, Webhooks: d.Webhooks, Payments: d.Payments, Window: d.retention()}
+		Syncs: d.Syncs, Webhooks: d.Webhooks, Payments: d.Payments, Orders: d.Orders, Window: d.retention()}
 }
 
 // reconcileOnce is the scheduled reconciliation's handler.

@@ -20,6 +20,7 @@ import (
 	"github.com/dakkah/cityos/expiring"
 	"github.com/dakkah/cityos/inbound"
 	"github.com/dakkah/cityos/notification"
+	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/syncs"
@@ -63,9 +64,11 @@ type Deps struct {
 	// outbox.DefaultRetention); see outbox.DefaultRetention for why it can be short.
 	QueueRetention time.Duration
 	// Syncs runs sync jobs; Payments are asked for orders' payment states by the
-	// reconciler, which runs every ReconcileInterval (DefaultReconcileInterval when 0).
+	// reconciler, which runs every ReconcileInterval (DefaultReconcileInterval when 0),
+	// and Orders applies what a processor did that an order does not show.
 	Syncs             *syncs.Service
 	Payments          *payment.Registry
+	Orders            *orders.Service
 	ReconcileInterval time.Duration
 	// Queue is what the reconciler enqueues with (Run sets one when nil).
 	Queue *asynq.Client
