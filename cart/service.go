@@ -5,9 +5,6 @@ import (
 	"slices"
 	"time"
 
-	"entgo.io/ent/dialect"
-	"entgo.io/ent/dialect/sql"
-
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
@@ -89,7 +86,7 @@ func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *
 	}
 	var out *ent.Cart
 	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
-		c, err := tx.Cart.Query().Where(cart.Token(token), lockedOnPostgres).
+		c, err := tx.Cart.Query().Where(cart.Token(token), txn.LockedOnPostgres).
 			WithItems(func(q *ent.LineItemQuery) { q.Order(ent.Asc(lineitem.FieldID)) }).
 			Only(ctx)
 		if err := usable(ctx, c, err); err != nil {
@@ -219,14 +216,6 @@ func (s *Service) save(ctx context.Context, carts *ent.CartClient, before, c *en
 		err = errCartCompleted
 	}
 	return err
-}
-
-// lockedOnPostgres locks the selected rows until the transaction ends, on PostgreSQL;
-// SQLite needs no lock, its transactions write one at a time.
-func lockedOnPostgres(s *sql.Selector) {
-	if s.Dialect() == dialect.Postgres {
-		s.ForUpdate()
-	}
 }
 
 // shopIn returns ctx as seen by a shopper of the cart's store: the caller, browsing that

@@ -1,20 +1,24 @@
 package inbound
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/theme"
 )
 
-// storeUpdate changes a store's settings: data {handle, name, status}. An endpoint
-// limited to a store changes only that store.
+// storeUpdate changes a store's settings: data {handle, name, status, theme}. An
+// endpoint limited to a store changes only that store.
 type storeUpdate struct {
 	handle string
 	name   *string
 	status *store.Status
+	theme  *theme.Config
 }
 
 func parseStoreUpdate(f fields) (change, error) {
@@ -34,7 +38,33 @@ func parseStoreUpdate(f fields) (change, error) {
 		s := store.Status(*status)
 		c.status = &s
 	}
+	if c.theme, err = f.theme("theme"); err != nil {
+		return nil, err
+	}
 	return c, nil
+}
+
+// theme reads a store theme, {colors, fonts, logo, favicon} as the API takes it; its
+// values are validated where every theme is (tenancy).
+func (f fields) theme(name string) (*theme.Config, error) {
+	if !f.has(name) {
+		return nil, nil
+	}
+	obj, ok := f.m[name].(map[string]any)
+	if !ok {
+		return nil, apperr.Invalid(f.path+name, "must be an object")
+	}
+	raw, err := json.Marshal(obj)
+	if err != nil {
+		return nil, apperr.Invalid(f.path+name, "must be an object")
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	var t theme.Config
+	if err := dec.Decode(&t); err != nil {
+		return nil, apperr.Invalid(f.path+name, "must be {colors: {primary, secondary, accent}, fonts: {heading, body}, logo, favicon}: %s", err.Error())
+	}
+	return &t, nil
 }
 
 func (c storeUpdate) apply(ctx context.Context, a applier) error {
@@ -45,6 +75,6 @@ func (c storeUpdate) apply(ctx context.Context, a applier) error {
 	if err != nil {
 		return err
 	}
-	_, err = a.tenancy.UpdateStore(ctx, st.ID, tenancy.UpdateStoreInput{Name: c.name, Status: c.status})
+	_, err = a.tenancy.UpdateStore(ctx, st.ID, tenancy.UpdateStoreInput{Name: c.name, Status: c.status, Theme: c.theme})
 	return inData(err)
 }

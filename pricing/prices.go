@@ -3,9 +3,6 @@ package pricing
 import (
 	"context"
 
-	"entgo.io/ent/dialect"
-	"entgo.io/ent/dialect/sql"
-
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/predicate"
@@ -13,14 +10,6 @@ import (
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/txn"
 )
-
-// lockedOnPostgres locks the selected rows until the transaction ends, on PostgreSQL;
-// SQLite needs no lock, its transactions write one at a time.
-func lockedOnPostgres(s *sql.Selector) {
-	if s.Dialect() == dialect.Postgres {
-		s.ForUpdate()
-	}
-}
 
 // SetPrice sets a variant's price in a currency, for one region or (without a region)
 // for every region in that currency: it creates the price or replaces its amount. A
@@ -37,7 +26,7 @@ func (s *Service) SetPrice(ctx context.Context, in SetPriceInput) (*ent.Price, e
 	return change(ctx, s, func(tx *ent.Tx) (*ent.Price, error) {
 		// The variant's row lock serialises concurrent setPrice calls for it, so two of
 		// them cannot both create the price.
-		v, err := tx.ProductVariant.Query().Where(productvariant.ID(in.VariantID), lockedOnPostgres).Only(ctx)
+		v, err := tx.ProductVariant.Query().Where(productvariant.ID(in.VariantID), txn.LockedOnPostgres).Only(ctx)
 		if err != nil {
 			return nil, err
 		}

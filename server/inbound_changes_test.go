@@ -48,11 +48,14 @@ func TestInboundWebhookTypes(t *testing.T) {
 		require.NoError(t, err)
 		assert.EqualValues(t, 26000, pr.Amount)
 
-		applied(t, e.apply(t, e.endA, body(t, "store.update", map[string]any{"handle": "a2", "name": "A Two Renamed", "status": "maintenance"})))
+		applied(t, e.apply(t, e.endA, body(t, "store.update", map[string]any{"handle": "a2", "name": "A Two Renamed", "status": "maintenance",
+			"theme": map[string]any{"colors": map[string]any{"primary": "#D97706", "secondary": "#92400e"}, "fonts": map[string]any{"heading": "Amiri"}}})))
 		st, err := c.Store.Get(sys(), e.StoreA2.ID)
 		require.NoError(t, err)
 		assert.Equal(t, "A Two Renamed", st.Name)
 		assert.Equal(t, "maintenance", string(st.Status))
+		assert.Equal(t, "#d97706", st.ThemeConfig.Colors.Primary, "validated and normalised as updateStore's")
+		assert.Equal(t, "Amiri", st.ThemeConfig.Fonts.Heading)
 
 		applied(t, e.apply(t, e.endA, body(t, "product.delete", map[string]any{"handle": "hijab"})))
 		_, err = c.Product.Get(sys(), e.Products["hijab"].ID)
@@ -77,6 +80,9 @@ func TestInboundWebhookValidation(t *testing.T) {
 			{"product.upsert", map[string]any{"handle": 7}, "data.handle: must be a string"},
 			{"product.upsert", map[string]any{"handle": "x", "status": "gone"}, "data.status: must be one of draft, published, archived"},
 			{"store.update", map[string]any{}, "data.handle: is required"},
+			{"store.update", map[string]any{"handle": "a2", "theme": "dark"}, "data.theme: must be an object"},
+			{"store.update", map[string]any{"handle": "a2", "theme": map[string]any{"colour": "red"}},
+				`data.theme: must be {colors: {primary, secondary, accent}, fonts: {heading, body}, logo, favicon}: json: unknown field "colour"`},
 			{"order.delete", map[string]any{}, "type: unsupported: one of inventory.set, price.set, product.delete, product.upsert, store.update"},
 		} {
 			rec := e.send(t, e.endA, body(t, tc.typ, tc.data))
@@ -97,6 +103,8 @@ func TestInboundWebhookValidation(t *testing.T) {
 		failed(t, e.apply(t, e.endA, body(t, "price.set", map[string]any{"sku": "NOPE", "currencyCode": "SAR", "amount": 5})), "data.sku: no such variant")
 		failed(t, e.apply(t, e.endA, body(t, "inventory.set", map[string]any{"sku": "SKU-thobe", "location": "Mars", "stockedQuantity": 1})), "data.location: no such stock location")
 		failed(t, e.apply(t, e.endA, body(t, "product.delete", map[string]any{"handle": "nothing"})), "data.handle: no product with that handle")
+		failed(t, e.apply(t, e.endA, body(t, "store.update", map[string]any{"handle": "a2", "theme": map[string]any{"colors": map[string]any{"primary": "amber"}}})),
+			`data.theme.colors.primary: theme.colors.primary must be a colour in #rrggbb form, got "amber"`)
 	})
 }
 

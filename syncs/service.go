@@ -18,7 +18,9 @@ import (
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/syncjob"
+	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -83,18 +85,25 @@ func (s *Service) Start(ctx context.Context, endpointID int, kind syncjob.Kind, 
 			Message: "the endpoint is disabled: enable it before syncing it, or nothing would be delivered"}
 	}
 	// Each full sync copies every subscribed row into the outbox: a tenant may not pile
-	// them up, which would load the workers every tenant shares.
-	unfinished, err := s.Client.SyncJob.Query().Where(syncjob.EndpointID(ep.ID),
-		syncjob.StatusIn(syncjob.StatusQueued, syncjob.StatusRunning)).Count(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if unfinished >= MaxUnfinished {
-		return nil, &apperr.Error{Code: apperr.Conflict, Field: "endpointId",
-			Message: fmt.Sprintf("the endpoint has %d syncs queued or running: wait for one to finish", unfinished)}
-	}
-	job, err := s.Client.SyncJob.Create().SetTenantID(ep.TenantID).SetEndpointID(ep.ID).
-		SetNillableStoreID(ep.StoreID).SetKind(kind).SetNillableSince(since).Save(ctx)
+	// them up, which would load the workers every tenant shares. The endpoint's row is
+	// locked while its syncs are counted and the new one written, so concurrent starts
+	// cannot all see room for one more.
+	job, err := txn.Write(ctx, s.Client, func(tx *ent.Tx) (*ent.SyncJob, error) {
+		if _, err := tx.IntegrationEndpoint.Query().Where(integrationendpoint.ID(ep.ID), txn.LockedOnPostgres).Only(ctx); err != nil {
+			return nil, err
+		}
+		unfinished, err := tx.SyncJob.Query().Where(syncjob.EndpointID(ep.ID),
+			syncjob.StatusIn(syncjob.StatusQueued, syncjob.StatusRunning)).Count(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if unfinished >= MaxUnfinished {
+			return nil, &apperr.Error{Code: apperr.Conflict, Field: "endpointId",
+				Message: fmt.Sprintf("the endpoint has %d syncs queued or running: wait for one to finish", unfinished)}
+		}
+		return tx.SyncJob.Create().SetTenantID(ep.TenantID).SetEndpointID(ep.ID).
+			SetNillableStoreID(ep.StoreID).SetKind(kind).SetNillableSince(since).Save(ctx)
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -200,6 +201,35 @@ func TestUnfinishedSyncsAreBounded(t *testing.T) {
 		require.NoError(t, svc.Run(sys(), jobs[0].ID))
 		_, err = svc.Start(sys(), ep.ID, syncjob.KindFull, nil)
 		require.NoError(t, err, "a finished sync makes room")
+	})
+}
+
+// Starts of one endpoint racing each other: exactly MaxUnfinished are taken, the others
+// refused, however they interleave.
+func TestConcurrentStartsKeepTheBound(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		com := testenv.NewCommerce(t, db)
+		svc, _, _ := service(t, db.Client)
+		ep := endpoint(t, db.Client, com.TenantA.ID, nil, "store.*")
+		const racers = 10
+		errs := make([]error, racers)
+		var wg sync.WaitGroup
+		for i := range racers {
+			wg.Go(func() { _, errs[i] = svc.Start(sys(), ep.ID, syncjob.KindFull, nil) })
+		}
+		wg.Wait()
+		taken := 0
+		for _, err := range errs {
+			if err == nil {
+				taken++
+				continue
+			}
+			require.Equal(t, apperr.Conflict, apperr.CodeOf(err), "%v", err)
+		}
+		require.Equal(t, syncs.MaxUnfinished, taken)
+		n, err := db.Client.SyncJob.Query().Where(syncjob.EndpointID(ep.ID)).Count(sys())
+		require.NoError(t, err)
+		require.Equal(t, syncs.MaxUnfinished, n)
 	})
 }
 

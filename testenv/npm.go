@@ -1,6 +1,7 @@
 package testenv
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,4 +47,30 @@ func NodePackages(t testing.TB, dir string) string {
 		t.Fatalf("these tests run Node.js clients (%s): install Node.js with npm, or run `npm ci` there: %v\n%s", abs, in.err, in.out)
 	}
 	return abs
+}
+
+// NodeScript runs `node script file` in dir (see NodePackages), file holding in as JSON,
+// and decodes what the script writes to standard output into out.
+func NodeScript(t testing.TB, dir, script string, in, out any) {
+	t.Helper()
+	data, err := json.Marshal(in)
+	if err != nil {
+		t.Fatalf("node %s: input: %v", script, err)
+	}
+	file := filepath.Join(t.TempDir(), "input.json")
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatalf("node %s: %v", script, err)
+	}
+	cmd := exec.Command("node", script, file)
+	cmd.Dir = NodePackages(t, dir)
+	stdout, err := cmd.Output()
+	if ee, ok := err.(*exec.ExitError); ok {
+		t.Fatalf("node %s: %v: %s", script, err, ee.Stderr)
+	}
+	if err != nil {
+		t.Fatalf("node %s: %v", script, err)
+	}
+	if err := json.Unmarshal(stdout, out); err != nil {
+		t.Fatalf("node %s said %s: %v", script, stdout, err)
+	}
 }

@@ -1,11 +1,6 @@
 package webhooks_test
 
 import (
-	"encoding/json"
-	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -33,20 +28,8 @@ type nodeResult struct {
 // nodeDir, installed on first use) and returns its verdicts.
 func verifyWithNode(t *testing.T, msgs []nodeMessage) []nodeResult {
 	t.Helper()
-	testenv.NodePackages(t, nodeDir)
-	in, err := json.Marshal(msgs)
-	require.NoError(t, err)
-	file := filepath.Join(t.TempDir(), "messages.json")
-	require.NoError(t, os.WriteFile(file, in, 0o600))
-	cmd := exec.Command("node", "verify.js", file)
-	cmd.Dir = nodeDir
-	out, err := cmd.Output()
-	if ee, ok := err.(*exec.ExitError); ok {
-		t.Fatalf("node verify.js: %v: %s", err, ee.Stderr)
-	}
-	require.NoError(t, err, "node verify.js")
 	var res []nodeResult
-	require.NoError(t, json.Unmarshal(out, &res), "node said %s", out)
+	testenv.NodeScript(t, nodeDir, "verify.js", msgs, &res)
 	require.Len(t, res, len(msgs))
 	return res
 }
@@ -60,5 +43,3 @@ func asNode(secret string, c captured) nodeMessage {
 	}
 	return nodeMessage{Secret: secret, Headers: h, Body: string(c.Body)}
 }
-
-var _ = http.StatusOK
