@@ -119,6 +119,10 @@ func TestApplyApproveSuspend(t *testing.T) {
 			assert.Equal(t, "najd", ev.Payload["handle"])
 		}
 		assert.Equal(t, []string{"vendor.created", "vendor.approved", "vendor.updated", "vendor.suspended", "vendor.approved"}, topics)
+
+		// A vendor's roles go with it.
+		require.NoError(t, db.Client.Vendor.DeleteOneID(testenv.Atoi(t, id)).Exec(sys()))
+		assert.Zero(t, db.Client.Membership.Query().Where(membership.RoleEQ(membership.RoleVendorAdmin)).CountX(sys()))
 	})
 }
 

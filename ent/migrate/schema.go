@@ -613,7 +613,7 @@ var (
 				Symbol:     "memberships_vendors_vendor",
 				Columns:    []*schema.Column{MembershipsColumns[6]},
 				RefColumns: []*schema.Column{VendorsColumns[0]},
-				OnDelete:   schema.SetNull,
+				OnDelete:   schema.Cascade,
 			},
 			{
 				Symbol:     "memberships_users_memberships",

@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
@@ -33,7 +34,9 @@ func (Membership) Edges() []ent.Edge {
 		edge.From("user", User.Type).Ref("memberships").Field("user_id").Unique().Required().Immutable(),
 		edge.To("tenant", Tenant.Type).Field("tenant_id").Unique().Immutable(),
 		edge.To("store", Store.Type).Field("store_id").Unique().Immutable(),
-		edge.To("vendor", Vendor.Type).Field("vendor_id").Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
+		// A vendor's roles go with the vendor.
+		edge.To("vendor", Vendor.Type).Field("vendor_id").Unique().Immutable().
+			Annotations(entgql.Skip(entgql.SkipAll), entsql.OnDelete(entsql.Cascade)),
 	}
 }
 

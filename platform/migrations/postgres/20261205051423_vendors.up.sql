@@ -9,7 +9,7 @@ ALTER TABLE "invitations" ADD COLUMN "vendor_id" bigint NULL, ADD CONSTRAINT "in
 -- create index "invitation_vendor_id" to table: "invitations"
 CREATE INDEX "invitation_vendor_id" ON "invitations" ("vendor_id");
 -- modify "memberships" table
-ALTER TABLE "memberships" ADD COLUMN "vendor_id" bigint NULL, ADD CONSTRAINT "memberships_vendors_vendor" FOREIGN KEY ("vendor_id") REFERENCES "vendors" ("id") ON UPDATE NO ACTION ON DELETE SET NULL;
+ALTER TABLE "memberships" ADD COLUMN "vendor_id" bigint NULL, ADD CONSTRAINT "memberships_vendors_vendor" FOREIGN KEY ("vendor_id") REFERENCES "vendors" ("id") ON UPDATE NO ACTION ON DELETE CASCADE;
 -- create index "membership_vendor_id" to table: "memberships"
 CREATE INDEX "membership_vendor_id" ON "memberships" ("vendor_id");
 -- modify "stores" table
