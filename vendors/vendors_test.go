@@ -216,3 +216,23 @@ func staffOf(t *testing.T, f *testenv.Fixture, db *testenv.DB, id string) testen
 	require.NoError(t, err)
 	return testenv.Headers{"Authorization": "Bearer " + s.AccessToken}
 }
+
+// A store may be run by a vendor of its own tenant only: the tenant filter does not cover
+// foreign keys, so the store policy checks the edge.
+func TestStoreVendorStaysInTenant(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		f := testenv.NewFixture(t, db)
+		mk := func(tenantID int, handle string) int {
+			return db.Client.Vendor.Create().SetTenantID(tenantID).SetHandle(handle).SetName(handle).SaveX(sys()).ID
+		}
+		va, vb := mk(f.TenantA.ID, "va"), mk(f.TenantB.ID, "vb")
+		adminA := viewer.NewContext(context.Background(), &viewer.Viewer{Kind: viewer.User, UserID: f.Users[testenv.TenantAdminA].ID,
+			Grants: []viewer.Grant{{Role: viewer.RoleTenantAdmin, TenantID: f.TenantA.ID}}})
+		require.Error(t, db.Client.Store.UpdateOneID(f.StoreA1.ID).SetVendorID(vb).Exec(adminA))
+		require.Error(t, db.Client.Store.Create().SetTenantID(f.TenantA.ID).SetHandle("vs").SetName("VS").SetVendorID(vb).Exec(adminA))
+		require.NoError(t, db.Client.Store.UpdateOneID(f.StoreA1.ID).SetVendorID(va).Exec(adminA))
+		st := db.Client.Store.GetX(sys(), f.StoreA1.ID)
+		require.NotNil(t, st.VendorID)
+		assert.Equal(t, va, *st.VendorID)
+	})
+}
