@@ -38,6 +38,11 @@ func InvitationPolicy() ent.Policy {
 							return err
 						}
 					}
+					if vid, ok := m.VendorID(); ok {
+						if err := checkVendorInTenant(ctx, m.Client(), vid, s.TenantID); err != nil {
+							return err
+						}
+					}
 				case m.Op().Is(ent.OpDeleteOne):
 					id, _ := m.ID()
 					inv, err := m.Client().Invitation.Get(Bypass(ctx), id)

@@ -148,6 +148,7 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	must(c.InboundWebhook.Create().SetSource(inboundwebhook.SourceStripe).SetWebhookID("evt_stripe").
 		SetType("payment_intent.succeeded").SetStatus(inboundwebhook.StatusApplied).Exec(ctx))
 	addSyncJobs(ctx, c)
+	addVendors(ctx, f)
 	f.addCommerce(t)
 	return f
 }

@@ -123,10 +123,10 @@ type Case struct {
 
 // readCases and writeCases are every query and every mutation row of the matrix.
 func readCases() []Case {
-	return slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases(), syncQueryCases())
+	return slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases(), syncQueryCases(), vendorQueryCases())
 }
 func writeCases() []Case {
-	return slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases())
+	return slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases())
 }
 
 func allCases() []Case { return append(readCases(), writeCases()...) }

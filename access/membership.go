@@ -11,7 +11,7 @@ import (
 
 // MembershipPolicy: users see their own memberships, tenant admins every membership in
 // their tenants. Tenant admins grant and revoke tenant roles in their tenants; only the
-// platform grants super_admin.
+// platform grants super_admin. A vendor role names a vendor of the membership's tenant.
 func MembershipPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
@@ -46,6 +46,15 @@ func MembershipPolicy() ent.Policy {
 					s.StoreID, _ = m.StoreID()
 					if s.StoreID != 0 {
 						if err := checkStoreInTenant(ctx, m.Client(), s.StoreID, s.TenantID); err != nil {
+							return err
+						}
+					}
+					vid, hasVendor := m.VendorID()
+					if vendorRole := role == membership.RoleVendorAdmin || role == membership.RoleVendorStaff; vendorRole != hasVendor {
+						return privacy.Denyf("vendor roles, and they only, are held in a vendor")
+					}
+					if hasVendor {
+						if err := checkVendorInTenant(ctx, m.Client(), vid, s.TenantID); err != nil {
 							return err
 						}
 					}

@@ -33,11 +33,17 @@ func StorePolicy() ent.Policy {
 				v := viewer.FromContext(ctx)
 				if m.Op().Is(ent.OpCreate) {
 					t, _ := m.TenantID()
+					if err := checkStoreVendor(ctx, m, t); err != nil {
+						return err
+					}
 					return decideStaffWrite(v, rowScope{TenantID: t}, false)
 				}
 				id, _ := m.ID()
 				t, err := storeTenant(ctx, m.Client(), id)
 				if err != nil {
+					return err
+				}
+				if err := checkStoreVendor(ctx, m, t); err != nil {
 					return err
 				}
 				// Managers change their store's settings; creating and deleting stores is the admin's.
@@ -75,4 +81,12 @@ func visibleStores(v *viewer.Viewer) predicate.Store {
 	default:
 		return public
 	}
+}
+
+// checkStoreVendor refuses a store of tenant t run by another tenant's vendor.
+func checkStoreVendor(ctx context.Context, m *ent.StoreMutation, t int) error {
+	if vid, ok := m.VendorID(); ok {
+		return checkVendorInTenant(ctx, m.Client(), vid, t)
+	}
+	return nil
 }

@@ -43,6 +43,7 @@ import (
 	"github.com/dakkah/cityos/syncs"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/vendors"
 	"github.com/dakkah/cityos/webhooks"
 	"github.com/dakkah/cityos/workers"
 )
@@ -76,6 +77,7 @@ type Instance struct {
 	Live    *livefeed.Hub
 	Inbound *inbound.Service
 	Syncs   *syncs.Service
+	Vendors *vendors.Service
 	// LookupTXT checks domain ownership for the API and the workers, through
 	// CITYOS_DNS_RESOLVER when set; tests swap in a fake.
 	LookupTXT tenancy.TXTLookup
@@ -179,6 +181,7 @@ func (a *Instance) assemble() error {
 	a.Webhooks.HTTP = egress.Client(a.Integrations.Egress, a.Webhooks.Config.Timeout)
 	a.Live = livefeed.NewHub(a.Redis, a.Client, a.Config.EventsChannel, a.Logger)
 	a.Syncs = syncs.New(a.Client, asynq.NewClientFromRedisClient(a.Redis))
+	a.Vendors = vendors.New(a.Client, a.Tenancy)
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
@@ -219,6 +222,7 @@ func (a *Instance) Handler() http.Handler {
 			Live:         a.Live,
 			Inbound:      a.Inbound,
 			Syncs:        a.Syncs,
+			Vendors:      a.Vendors,
 		},
 		Identity:   a.Identity,
 		Storefront: a.Stores,

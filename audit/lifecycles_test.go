@@ -62,6 +62,16 @@ func lifecycles(f *testenv.Commerce) map[string]lifecycle {
 			},
 			delete: func(ctx context.Context, c *ent.Client, id int) error { return c.Domain.DeleteOneID(id).Exec(ctx) },
 		},
+		"Vendor": {
+			tenantOwned: true,
+			create: func(ctx context.Context, c *ent.Client) (int, error) {
+				return idOf(c.Vendor.Create().SetTenantID(a).SetHandle("covered").SetName("Covered").SetPayoutAccount("acct_covered").Save(ctx))
+			},
+			update: func(ctx context.Context, c *ent.Client, id int) error {
+				return c.Vendor.UpdateOneID(id).SetName("Covered!").Exec(ctx)
+			},
+			delete: func(ctx context.Context, c *ent.Client, id int) error { return c.Vendor.DeleteOneID(id).Exec(ctx) },
+		},
 		"IntegrationEndpoint": {
 			tenantOwned: true,
 			create: func(ctx context.Context, c *ent.Client) (int, error) {

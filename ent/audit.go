@@ -43,6 +43,7 @@ import (
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
 )
 
@@ -1520,6 +1521,47 @@ func (m *UserMutation) TxKey() any {
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *UserMutation) AuditEdges() []string {
 	return []string{user.EdgeMemberships, user.EdgeRefreshTokens, user.EdgeAddresses}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *VendorMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().Vendor.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(vendor.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *VendorMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
+// AuditEdges names the edges of Vendor that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *VendorMutation) AuditEdges() []string {
+	return []string{vendor.EdgeStores}
 }
 
 // AuditRows reads the rows m is about to update or delete, as they are before it runs,

@@ -48,6 +48,7 @@ import (
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
 )
 
@@ -145,6 +146,7 @@ func checkColumn(t, c string) error {
 			syncjob.Table:             syncjob.ValidColumn,
 			tenant.Table:              tenant.ValidColumn,
 			user.Table:                user.ValidColumn,
+			vendor.Table:              vendor.ValidColumn,
 			webhookdelivery.Table:     webhookdelivery.ValidColumn,
 		})
 	})

@@ -40,6 +40,7 @@ import (
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
 
 	"entgo.io/ent/dialect/sql"
@@ -50,7 +51,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 37)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 38)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -320,6 +321,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldEmail:      {Type: field.TypeString, Column: invitation.FieldEmail},
 			invitation.FieldRole:       {Type: field.TypeEnum, Column: invitation.FieldRole},
 			invitation.FieldStoreID:    {Type: field.TypeInt, Column: invitation.FieldStoreID},
+			invitation.FieldVendorID:   {Type: field.TypeInt, Column: invitation.FieldVendorID},
 			invitation.FieldTokenHash:  {Type: field.TypeString, Column: invitation.FieldTokenHash},
 			invitation.FieldExpiresAt:  {Type: field.TypeTime, Column: invitation.FieldExpiresAt},
 			invitation.FieldAcceptedAt: {Type: field.TypeTime, Column: invitation.FieldAcceptedAt},
@@ -365,6 +367,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldRole:      {Type: field.TypeEnum, Column: membership.FieldRole},
 			membership.FieldTenantID:  {Type: field.TypeInt, Column: membership.FieldTenantID},
 			membership.FieldStoreID:   {Type: field.TypeInt, Column: membership.FieldStoreID},
+			membership.FieldVendorID:  {Type: field.TypeInt, Column: membership.FieldVendorID},
 		},
 	}
 	graph.Nodes[14] = &sqlgraph.Node{
@@ -743,6 +746,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			store.FieldThemeConfig:    {Type: field.TypeJSON, Column: store.FieldThemeConfig},
 			store.FieldMetadata:       {Type: field.TypeJSON, Column: store.FieldMetadata},
 			store.FieldOrderSeq:       {Type: field.TypeInt, Column: store.FieldOrderSeq},
+			store.FieldVendorID:       {Type: field.TypeInt, Column: store.FieldVendorID},
 		},
 	}
 	graph.Nodes[31] = &sqlgraph.Node{
@@ -858,6 +862,34 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 	}
 	graph.Nodes[36] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   vendor.Table,
+			Columns: vendor.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: vendor.FieldID,
+			},
+		},
+		Type: "Vendor",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			vendor.FieldCreatedAt:      {Type: field.TypeTime, Column: vendor.FieldCreatedAt},
+			vendor.FieldUpdatedAt:      {Type: field.TypeTime, Column: vendor.FieldUpdatedAt},
+			vendor.FieldTenantID:       {Type: field.TypeInt, Column: vendor.FieldTenantID},
+			vendor.FieldVersion:        {Type: field.TypeInt64, Column: vendor.FieldVersion},
+			vendor.FieldHandle:         {Type: field.TypeString, Column: vendor.FieldHandle},
+			vendor.FieldName:           {Type: field.TypeString, Column: vendor.FieldName},
+			vendor.FieldStatus:         {Type: field.TypeEnum, Column: vendor.FieldStatus},
+			vendor.FieldContactEmail:   {Type: field.TypeString, Column: vendor.FieldContactEmail},
+			vendor.FieldContactPhone:   {Type: field.TypeString, Column: vendor.FieldContactPhone},
+			vendor.FieldDescription:    {Type: field.TypeString, Column: vendor.FieldDescription},
+			vendor.FieldLogo:           {Type: field.TypeString, Column: vendor.FieldLogo},
+			vendor.FieldPayoutAccount:  {Type: field.TypeString, Column: vendor.FieldPayoutAccount},
+			vendor.FieldMetadata:       {Type: field.TypeJSON, Column: vendor.FieldMetadata},
+			vendor.FieldRejectedReason: {Type: field.TypeString, Column: vendor.FieldRejectedReason},
+			vendor.FieldApplicantID:    {Type: field.TypeInt, Column: vendor.FieldApplicantID},
+		},
+	}
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1162,6 +1194,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Store",
 	)
 	graph.MustAddE(
+		"vendor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   invitation.VendorTable,
+			Columns: []string{invitation.VendorColumn},
+			Bidi:    false,
+		},
+		"Invitation",
+		"Vendor",
+	)
+	graph.MustAddE(
 		"tenant",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1232,6 +1276,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Membership",
 		"Store",
+	)
+	graph.MustAddE(
+		"vendor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   membership.VendorTable,
+			Columns: []string{membership.VendorColumn},
+			Bidi:    false,
+		},
+		"Membership",
+		"Vendor",
 	)
 	graph.MustAddE(
 		"tenant",
@@ -1726,6 +1782,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Domain",
 	)
 	graph.MustAddE(
+		"vendor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   store.VendorTable,
+			Columns: []string{store.VendorColumn},
+			Bidi:    false,
+		},
+		"Store",
+		"Vendor",
+	)
+	graph.MustAddE(
 		"category",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1832,6 +1900,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"CustomerAddress",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   vendor.TenantTable,
+			Columns: []string{vendor.TenantColumn},
+			Bidi:    false,
+		},
+		"Vendor",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"stores",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   vendor.StoresTable,
+			Columns: []string{vendor.StoresColumn},
+			Bidi:    false,
+		},
+		"Vendor",
+		"Store",
 	)
 	graph.MustAddE(
 		"tenant",
@@ -3215,6 +3307,11 @@ func (f *InvitationFilter) WhereStoreID(p entql.IntP) {
 	f.Where(p.Field(invitation.FieldStoreID))
 }
 
+// WhereVendorID applies the entql int predicate on the vendor_id field.
+func (f *InvitationFilter) WhereVendorID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldVendorID))
+}
+
 // WhereTokenHash applies the entql string predicate on the token_hash field.
 func (f *InvitationFilter) WhereTokenHash(p entql.StringP) {
 	f.Where(p.Field(invitation.FieldTokenHash))
@@ -3257,6 +3354,20 @@ func (f *InvitationFilter) WhereHasStore() {
 // WhereHasStoreWith applies a predicate to check if query has an edge store with a given conditions (other predicates).
 func (f *InvitationFilter) WhereHasStoreWith(preds ...predicate.Store) {
 	f.Where(entql.HasEdgeWith("store", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVendor applies a predicate to check if query has an edge vendor.
+func (f *InvitationFilter) WhereHasVendor() {
+	f.Where(entql.HasEdge("vendor"))
+}
+
+// WhereHasVendorWith applies a predicate to check if query has an edge vendor with a given conditions (other predicates).
+func (f *InvitationFilter) WhereHasVendorWith(preds ...predicate.Vendor) {
+	f.Where(entql.HasEdgeWith("vendor", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -3460,6 +3571,11 @@ func (f *MembershipFilter) WhereStoreID(p entql.IntP) {
 	f.Where(p.Field(membership.FieldStoreID))
 }
 
+// WhereVendorID applies the entql int predicate on the vendor_id field.
+func (f *MembershipFilter) WhereVendorID(p entql.IntP) {
+	f.Where(p.Field(membership.FieldVendorID))
+}
+
 // WhereHasUser applies a predicate to check if query has an edge user.
 func (f *MembershipFilter) WhereHasUser() {
 	f.Where(entql.HasEdge("user"))
@@ -3496,6 +3612,20 @@ func (f *MembershipFilter) WhereHasStore() {
 // WhereHasStoreWith applies a predicate to check if query has an edge store with a given conditions (other predicates).
 func (f *MembershipFilter) WhereHasStoreWith(preds ...predicate.Store) {
 	f.Where(entql.HasEdgeWith("store", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVendor applies a predicate to check if query has an edge vendor.
+func (f *MembershipFilter) WhereHasVendor() {
+	f.Where(entql.HasEdge("vendor"))
+}
+
+// WhereHasVendorWith applies a predicate to check if query has an edge vendor with a given conditions (other predicates).
+func (f *MembershipFilter) WhereHasVendorWith(preds ...predicate.Vendor) {
+	f.Where(entql.HasEdgeWith("vendor", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -5513,6 +5643,11 @@ func (f *StoreFilter) WhereOrderSeq(p entql.IntP) {
 	f.Where(p.Field(store.FieldOrderSeq))
 }
 
+// WhereVendorID applies the entql int predicate on the vendor_id field.
+func (f *StoreFilter) WhereVendorID(p entql.IntP) {
+	f.Where(p.Field(store.FieldVendorID))
+}
+
 // WhereHasTenant applies a predicate to check if query has an edge tenant.
 func (f *StoreFilter) WhereHasTenant() {
 	f.Where(entql.HasEdge("tenant"))
@@ -5535,6 +5670,20 @@ func (f *StoreFilter) WhereHasDomains() {
 // WhereHasDomainsWith applies a predicate to check if query has an edge domains with a given conditions (other predicates).
 func (f *StoreFilter) WhereHasDomainsWith(preds ...predicate.Domain) {
 	f.Where(entql.HasEdgeWith("domains", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVendor applies a predicate to check if query has an edge vendor.
+func (f *StoreFilter) WhereHasVendor() {
+	f.Where(entql.HasEdge("vendor"))
+}
+
+// WhereHasVendorWith applies a predicate to check if query has an edge vendor with a given conditions (other predicates).
+func (f *StoreFilter) WhereHasVendorWith(preds ...predicate.Vendor) {
+	f.Where(entql.HasEdgeWith("vendor", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -6103,6 +6252,149 @@ func (f *UserFilter) WhereHasAddressesWith(preds ...predicate.CustomerAddress) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *VendorQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the VendorQuery builder.
+func (_q *VendorQuery) Filter() *VendorFilter {
+	return &VendorFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *VendorMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the VendorMutation builder.
+func (m *VendorMutation) Filter() *VendorFilter {
+	return &VendorFilter{config: m.config, predicateAdder: m}
+}
+
+// VendorFilter provides a generic filtering capability at runtime for VendorQuery.
+type VendorFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *VendorFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *VendorFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(vendor.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *VendorFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(vendor.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *VendorFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(vendor.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *VendorFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(vendor.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *VendorFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(vendor.FieldVersion))
+}
+
+// WhereHandle applies the entql string predicate on the handle field.
+func (f *VendorFilter) WhereHandle(p entql.StringP) {
+	f.Where(p.Field(vendor.FieldHandle))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *VendorFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(vendor.FieldName))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *VendorFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(vendor.FieldStatus))
+}
+
+// WhereContactEmail applies the entql string predicate on the contact_email field.
+func (f *VendorFilter) WhereContactEmail(p entql.StringP) {
+	f.Where(p.Field(vendor.FieldContactEmail))
+}
+
+// WhereContactPhone applies the entql string predicate on the contact_phone field.
+func (f *VendorFilter) WhereContactPhone(p entql.StringP) {
+	f.Where(p.Field(vendor.FieldContactPhone))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *VendorFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(vendor.FieldDescription))
+}
+
+// WhereLogo applies the entql string predicate on the logo field.
+func (f *VendorFilter) WhereLogo(p entql.StringP) {
+	f.Where(p.Field(vendor.FieldLogo))
+}
+
+// WherePayoutAccount applies the entql string predicate on the payout_account field.
+func (f *VendorFilter) WherePayoutAccount(p entql.StringP) {
+	f.Where(p.Field(vendor.FieldPayoutAccount))
+}
+
+// WhereMetadata applies the entql json.RawMessage predicate on the metadata field.
+func (f *VendorFilter) WhereMetadata(p entql.BytesP) {
+	f.Where(p.Field(vendor.FieldMetadata))
+}
+
+// WhereRejectedReason applies the entql string predicate on the rejected_reason field.
+func (f *VendorFilter) WhereRejectedReason(p entql.StringP) {
+	f.Where(p.Field(vendor.FieldRejectedReason))
+}
+
+// WhereApplicantID applies the entql int predicate on the applicant_id field.
+func (f *VendorFilter) WhereApplicantID(p entql.IntP) {
+	f.Where(p.Field(vendor.FieldApplicantID))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *VendorFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *VendorFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasStores applies a predicate to check if query has an edge stores.
+func (f *VendorFilter) WhereHasStores() {
+	f.Where(entql.HasEdge("stores"))
+}
+
+// WhereHasStoresWith applies a predicate to check if query has an edge stores with a given conditions (other predicates).
+func (f *VendorFilter) WhereHasStoresWith(preds ...predicate.Store) {
+	f.Where(entql.HasEdgeWith("stores", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *WebhookDeliveryQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -6131,7 +6423,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

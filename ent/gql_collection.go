@@ -37,6 +37,7 @@ import (
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
 )
 
@@ -1576,6 +1577,11 @@ func (_q *MembershipQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[membership.FieldStoreID]; !ok {
 				selectedFields = append(selectedFields, membership.FieldStoreID)
 				fieldSeen[membership.FieldStoreID] = struct{}{}
+			}
+		case "vendorID":
+			if _, ok := fieldSeen[membership.FieldVendorID]; !ok {
+				selectedFields = append(selectedFields, membership.FieldVendorID)
+				fieldSeen[membership.FieldVendorID] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -4474,6 +4480,160 @@ func newUserPaginateArgs(rv map[string]any) *userPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*UserWhereInput); ok {
 		args.opts = append(args.opts, WithUserFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *VendorQuery) CollectFields(ctx context.Context, satisfies ...string) (*VendorQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *VendorQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(vendor.Columns))
+		selectedFields = []string{vendor.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[vendor.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, vendor.FieldTenantID)
+				fieldSeen[vendor.FieldTenantID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[vendor.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, vendor.FieldCreatedAt)
+				fieldSeen[vendor.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[vendor.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, vendor.FieldUpdatedAt)
+				fieldSeen[vendor.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[vendor.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, vendor.FieldTenantID)
+				fieldSeen[vendor.FieldTenantID] = struct{}{}
+			}
+		case "handle":
+			if _, ok := fieldSeen[vendor.FieldHandle]; !ok {
+				selectedFields = append(selectedFields, vendor.FieldHandle)
+				fieldSeen[vendor.FieldHandle] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[vendor.FieldName]; !ok {
+				selectedFields = append(selectedFields, vendor.FieldName)
+				fieldSeen[vendor.FieldName] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[vendor.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, vendor.FieldStatus)
+				fieldSeen[vendor.FieldStatus] = struct{}{}
+			}
+		case "contactEmail":
+			if _, ok := fieldSeen[vendor.FieldContactEmail]; !ok {
+				selectedFields = append(selectedFields, vendor.FieldContactEmail)
+				fieldSeen[vendor.FieldContactEmail] = struct{}{}
+			}
+		case "contactPhone":
+			if _, ok := fieldSeen[vendor.FieldContactPhone]; !ok {
+				selectedFields = append(selectedFields, vendor.FieldContactPhone)
+				fieldSeen[vendor.FieldContactPhone] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[vendor.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, vendor.FieldDescription)
+				fieldSeen[vendor.FieldDescription] = struct{}{}
+			}
+		case "logo":
+			if _, ok := fieldSeen[vendor.FieldLogo]; !ok {
+				selectedFields = append(selectedFields, vendor.FieldLogo)
+				fieldSeen[vendor.FieldLogo] = struct{}{}
+			}
+		case "rejectedReason":
+			if _, ok := fieldSeen[vendor.FieldRejectedReason]; !ok {
+				selectedFields = append(selectedFields, vendor.FieldRejectedReason)
+				fieldSeen[vendor.FieldRejectedReason] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type vendorPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []VendorPaginateOption
+}
+
+func newVendorPaginateArgs(rv map[string]any) *vendorPaginateArgs {
+	args := &vendorPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &VendorOrder{Field: &VendorOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithVendorOrder(order))
+			}
+		case *VendorOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithVendorOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*VendorWhereInput); ok {
+		args.opts = append(args.opts, WithVendorFilter(v.Filter))
 	}
 	return args
 }

@@ -484,6 +484,14 @@ func (_m *User) Addresses(ctx context.Context) (result []*CustomerAddress, err e
 	return result, err
 }
 
+func (_m *Vendor) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *WebhookDelivery) Tenant(ctx context.Context) (*Tenant, error) {
 	result, err := _m.Edges.TenantOrErr()
 	if IsNotLoaded(err) {

@@ -40,6 +40,7 @@ import (
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
 	"github.com/hashicorp/go-multierror"
 )
@@ -198,6 +199,11 @@ var userImplementors = []string{"User", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*User) IsNode() {}
+
+var vendorImplementors = []string{"Vendor", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Vendor) IsNode() {}
 
 var webhookdeliveryImplementors = []string{"WebhookDelivery", "Node"}
 
@@ -547,6 +553,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(user.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, userImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case vendor.Table:
+		query := c.Vendor.Query().
+			Where(vendor.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, vendorImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -1101,6 +1116,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.User.Query().
 			Where(user.IDIn(ids...))
 		query, err := query.CollectFields(ctx, userImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case vendor.Table:
+		query := c.Vendor.Query().
+			Where(vendor.IDIn(ids...))
+		query, err := query.CollectFields(ctx, vendorImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -37,6 +37,7 @@ import (
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
 )
 
@@ -4581,6 +4582,14 @@ type MembershipWhereInput struct {
 	StoreIDIsNil  bool  `json:"storeIDIsNil,omitempty"`
 	StoreIDNotNil bool  `json:"storeIDNotNil,omitempty"`
 
+	// "vendor_id" field predicates.
+	VendorID       *int  `json:"vendorID,omitempty"`
+	VendorIDNEQ    *int  `json:"vendorIDNEQ,omitempty"`
+	VendorIDIn     []int `json:"vendorIDIn,omitempty"`
+	VendorIDNotIn  []int `json:"vendorIDNotIn,omitempty"`
+	VendorIDIsNil  bool  `json:"vendorIDIsNil,omitempty"`
+	VendorIDNotNil bool  `json:"vendorIDNotNil,omitempty"`
+
 	// "user" edge predicates.
 	HasUser     *bool             `json:"hasUser,omitempty"`
 	HasUserWith []*UserWhereInput `json:"hasUserWith,omitempty"`
@@ -4796,6 +4805,24 @@ func (i *MembershipWhereInput) P() (predicate.Membership, error) {
 	}
 	if i.StoreIDNotNil {
 		predicates = append(predicates, membership.StoreIDNotNil())
+	}
+	if i.VendorID != nil {
+		predicates = append(predicates, membership.VendorIDEQ(*i.VendorID))
+	}
+	if i.VendorIDNEQ != nil {
+		predicates = append(predicates, membership.VendorIDNEQ(*i.VendorIDNEQ))
+	}
+	if len(i.VendorIDIn) > 0 {
+		predicates = append(predicates, membership.VendorIDIn(i.VendorIDIn...))
+	}
+	if len(i.VendorIDNotIn) > 0 {
+		predicates = append(predicates, membership.VendorIDNotIn(i.VendorIDNotIn...))
+	}
+	if i.VendorIDIsNil {
+		predicates = append(predicates, membership.VendorIDIsNil())
+	}
+	if i.VendorIDNotNil {
+		predicates = append(predicates, membership.VendorIDNotNil())
 	}
 
 	if i.HasUser != nil {
@@ -12249,6 +12276,656 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 		return predicates[0], nil
 	default:
 		return user.And(predicates...), nil
+	}
+}
+
+// VendorWhereInput represents a where input for filtering Vendor queries.
+type VendorWhereInput struct {
+	Predicates []predicate.Vendor  `json:"-"`
+	Not        *VendorWhereInput   `json:"not,omitempty"`
+	Or         []*VendorWhereInput `json:"or,omitempty"`
+	And        []*VendorWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "handle" field predicates.
+	Handle             *string  `json:"handle,omitempty"`
+	HandleNEQ          *string  `json:"handleNEQ,omitempty"`
+	HandleIn           []string `json:"handleIn,omitempty"`
+	HandleNotIn        []string `json:"handleNotIn,omitempty"`
+	HandleGT           *string  `json:"handleGT,omitempty"`
+	HandleGTE          *string  `json:"handleGTE,omitempty"`
+	HandleLT           *string  `json:"handleLT,omitempty"`
+	HandleLTE          *string  `json:"handleLTE,omitempty"`
+	HandleContains     *string  `json:"handleContains,omitempty"`
+	HandleHasPrefix    *string  `json:"handleHasPrefix,omitempty"`
+	HandleHasSuffix    *string  `json:"handleHasSuffix,omitempty"`
+	HandleEqualFold    *string  `json:"handleEqualFold,omitempty"`
+	HandleContainsFold *string  `json:"handleContainsFold,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *vendor.Status  `json:"status,omitempty"`
+	StatusNEQ   *vendor.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []vendor.Status `json:"statusIn,omitempty"`
+	StatusNotIn []vendor.Status `json:"statusNotIn,omitempty"`
+
+	// "contact_email" field predicates.
+	ContactEmail             *string  `json:"contactEmail,omitempty"`
+	ContactEmailNEQ          *string  `json:"contactEmailNEQ,omitempty"`
+	ContactEmailIn           []string `json:"contactEmailIn,omitempty"`
+	ContactEmailNotIn        []string `json:"contactEmailNotIn,omitempty"`
+	ContactEmailGT           *string  `json:"contactEmailGT,omitempty"`
+	ContactEmailGTE          *string  `json:"contactEmailGTE,omitempty"`
+	ContactEmailLT           *string  `json:"contactEmailLT,omitempty"`
+	ContactEmailLTE          *string  `json:"contactEmailLTE,omitempty"`
+	ContactEmailContains     *string  `json:"contactEmailContains,omitempty"`
+	ContactEmailHasPrefix    *string  `json:"contactEmailHasPrefix,omitempty"`
+	ContactEmailHasSuffix    *string  `json:"contactEmailHasSuffix,omitempty"`
+	ContactEmailIsNil        bool     `json:"contactEmailIsNil,omitempty"`
+	ContactEmailNotNil       bool     `json:"contactEmailNotNil,omitempty"`
+	ContactEmailEqualFold    *string  `json:"contactEmailEqualFold,omitempty"`
+	ContactEmailContainsFold *string  `json:"contactEmailContainsFold,omitempty"`
+
+	// "contact_phone" field predicates.
+	ContactPhone             *string  `json:"contactPhone,omitempty"`
+	ContactPhoneNEQ          *string  `json:"contactPhoneNEQ,omitempty"`
+	ContactPhoneIn           []string `json:"contactPhoneIn,omitempty"`
+	ContactPhoneNotIn        []string `json:"contactPhoneNotIn,omitempty"`
+	ContactPhoneGT           *string  `json:"contactPhoneGT,omitempty"`
+	ContactPhoneGTE          *string  `json:"contactPhoneGTE,omitempty"`
+	ContactPhoneLT           *string  `json:"contactPhoneLT,omitempty"`
+	ContactPhoneLTE          *string  `json:"contactPhoneLTE,omitempty"`
+	ContactPhoneContains     *string  `json:"contactPhoneContains,omitempty"`
+	ContactPhoneHasPrefix    *string  `json:"contactPhoneHasPrefix,omitempty"`
+	ContactPhoneHasSuffix    *string  `json:"contactPhoneHasSuffix,omitempty"`
+	ContactPhoneIsNil        bool     `json:"contactPhoneIsNil,omitempty"`
+	ContactPhoneNotNil       bool     `json:"contactPhoneNotNil,omitempty"`
+	ContactPhoneEqualFold    *string  `json:"contactPhoneEqualFold,omitempty"`
+	ContactPhoneContainsFold *string  `json:"contactPhoneContainsFold,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionIsNil        bool     `json:"descriptionIsNil,omitempty"`
+	DescriptionNotNil       bool     `json:"descriptionNotNil,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "logo" field predicates.
+	Logo             *string  `json:"logo,omitempty"`
+	LogoNEQ          *string  `json:"logoNEQ,omitempty"`
+	LogoIn           []string `json:"logoIn,omitempty"`
+	LogoNotIn        []string `json:"logoNotIn,omitempty"`
+	LogoGT           *string  `json:"logoGT,omitempty"`
+	LogoGTE          *string  `json:"logoGTE,omitempty"`
+	LogoLT           *string  `json:"logoLT,omitempty"`
+	LogoLTE          *string  `json:"logoLTE,omitempty"`
+	LogoContains     *string  `json:"logoContains,omitempty"`
+	LogoHasPrefix    *string  `json:"logoHasPrefix,omitempty"`
+	LogoHasSuffix    *string  `json:"logoHasSuffix,omitempty"`
+	LogoIsNil        bool     `json:"logoIsNil,omitempty"`
+	LogoNotNil       bool     `json:"logoNotNil,omitempty"`
+	LogoEqualFold    *string  `json:"logoEqualFold,omitempty"`
+	LogoContainsFold *string  `json:"logoContainsFold,omitempty"`
+
+	// "rejected_reason" field predicates.
+	RejectedReason             *string  `json:"rejectedReason,omitempty"`
+	RejectedReasonNEQ          *string  `json:"rejectedReasonNEQ,omitempty"`
+	RejectedReasonIn           []string `json:"rejectedReasonIn,omitempty"`
+	RejectedReasonNotIn        []string `json:"rejectedReasonNotIn,omitempty"`
+	RejectedReasonGT           *string  `json:"rejectedReasonGT,omitempty"`
+	RejectedReasonGTE          *string  `json:"rejectedReasonGTE,omitempty"`
+	RejectedReasonLT           *string  `json:"rejectedReasonLT,omitempty"`
+	RejectedReasonLTE          *string  `json:"rejectedReasonLTE,omitempty"`
+	RejectedReasonContains     *string  `json:"rejectedReasonContains,omitempty"`
+	RejectedReasonHasPrefix    *string  `json:"rejectedReasonHasPrefix,omitempty"`
+	RejectedReasonHasSuffix    *string  `json:"rejectedReasonHasSuffix,omitempty"`
+	RejectedReasonIsNil        bool     `json:"rejectedReasonIsNil,omitempty"`
+	RejectedReasonNotNil       bool     `json:"rejectedReasonNotNil,omitempty"`
+	RejectedReasonEqualFold    *string  `json:"rejectedReasonEqualFold,omitempty"`
+	RejectedReasonContainsFold *string  `json:"rejectedReasonContainsFold,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *VendorWhereInput) AddPredicates(predicates ...predicate.Vendor) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the VendorWhereInput filter on the VendorQuery builder.
+func (i *VendorWhereInput) Filter(q *VendorQuery) (*VendorQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyVendorWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyVendorWhereInput is returned in case the VendorWhereInput is empty.
+var ErrEmptyVendorWhereInput = errors.New("ent: empty predicate VendorWhereInput")
+
+// P returns a predicate for filtering vendors.
+// An error is returned if the input is empty or invalid.
+func (i *VendorWhereInput) P() (predicate.Vendor, error) {
+	var predicates []predicate.Vendor
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, vendor.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Vendor, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, vendor.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Vendor, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, vendor.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, vendor.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, vendor.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, vendor.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, vendor.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, vendor.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, vendor.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, vendor.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, vendor.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, vendor.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, vendor.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, vendor.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, vendor.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, vendor.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, vendor.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, vendor.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, vendor.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, vendor.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, vendor.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, vendor.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, vendor.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, vendor.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, vendor.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, vendor.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, vendor.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Handle != nil {
+		predicates = append(predicates, vendor.HandleEQ(*i.Handle))
+	}
+	if i.HandleNEQ != nil {
+		predicates = append(predicates, vendor.HandleNEQ(*i.HandleNEQ))
+	}
+	if len(i.HandleIn) > 0 {
+		predicates = append(predicates, vendor.HandleIn(i.HandleIn...))
+	}
+	if len(i.HandleNotIn) > 0 {
+		predicates = append(predicates, vendor.HandleNotIn(i.HandleNotIn...))
+	}
+	if i.HandleGT != nil {
+		predicates = append(predicates, vendor.HandleGT(*i.HandleGT))
+	}
+	if i.HandleGTE != nil {
+		predicates = append(predicates, vendor.HandleGTE(*i.HandleGTE))
+	}
+	if i.HandleLT != nil {
+		predicates = append(predicates, vendor.HandleLT(*i.HandleLT))
+	}
+	if i.HandleLTE != nil {
+		predicates = append(predicates, vendor.HandleLTE(*i.HandleLTE))
+	}
+	if i.HandleContains != nil {
+		predicates = append(predicates, vendor.HandleContains(*i.HandleContains))
+	}
+	if i.HandleHasPrefix != nil {
+		predicates = append(predicates, vendor.HandleHasPrefix(*i.HandleHasPrefix))
+	}
+	if i.HandleHasSuffix != nil {
+		predicates = append(predicates, vendor.HandleHasSuffix(*i.HandleHasSuffix))
+	}
+	if i.HandleEqualFold != nil {
+		predicates = append(predicates, vendor.HandleEqualFold(*i.HandleEqualFold))
+	}
+	if i.HandleContainsFold != nil {
+		predicates = append(predicates, vendor.HandleContainsFold(*i.HandleContainsFold))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, vendor.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, vendor.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, vendor.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, vendor.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, vendor.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, vendor.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, vendor.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, vendor.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, vendor.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, vendor.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, vendor.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, vendor.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, vendor.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, vendor.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, vendor.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, vendor.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, vendor.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.ContactEmail != nil {
+		predicates = append(predicates, vendor.ContactEmailEQ(*i.ContactEmail))
+	}
+	if i.ContactEmailNEQ != nil {
+		predicates = append(predicates, vendor.ContactEmailNEQ(*i.ContactEmailNEQ))
+	}
+	if len(i.ContactEmailIn) > 0 {
+		predicates = append(predicates, vendor.ContactEmailIn(i.ContactEmailIn...))
+	}
+	if len(i.ContactEmailNotIn) > 0 {
+		predicates = append(predicates, vendor.ContactEmailNotIn(i.ContactEmailNotIn...))
+	}
+	if i.ContactEmailGT != nil {
+		predicates = append(predicates, vendor.ContactEmailGT(*i.ContactEmailGT))
+	}
+	if i.ContactEmailGTE != nil {
+		predicates = append(predicates, vendor.ContactEmailGTE(*i.ContactEmailGTE))
+	}
+	if i.ContactEmailLT != nil {
+		predicates = append(predicates, vendor.ContactEmailLT(*i.ContactEmailLT))
+	}
+	if i.ContactEmailLTE != nil {
+		predicates = append(predicates, vendor.ContactEmailLTE(*i.ContactEmailLTE))
+	}
+	if i.ContactEmailContains != nil {
+		predicates = append(predicates, vendor.ContactEmailContains(*i.ContactEmailContains))
+	}
+	if i.ContactEmailHasPrefix != nil {
+		predicates = append(predicates, vendor.ContactEmailHasPrefix(*i.ContactEmailHasPrefix))
+	}
+	if i.ContactEmailHasSuffix != nil {
+		predicates = append(predicates, vendor.ContactEmailHasSuffix(*i.ContactEmailHasSuffix))
+	}
+	if i.ContactEmailIsNil {
+		predicates = append(predicates, vendor.ContactEmailIsNil())
+	}
+	if i.ContactEmailNotNil {
+		predicates = append(predicates, vendor.ContactEmailNotNil())
+	}
+	if i.ContactEmailEqualFold != nil {
+		predicates = append(predicates, vendor.ContactEmailEqualFold(*i.ContactEmailEqualFold))
+	}
+	if i.ContactEmailContainsFold != nil {
+		predicates = append(predicates, vendor.ContactEmailContainsFold(*i.ContactEmailContainsFold))
+	}
+	if i.ContactPhone != nil {
+		predicates = append(predicates, vendor.ContactPhoneEQ(*i.ContactPhone))
+	}
+	if i.ContactPhoneNEQ != nil {
+		predicates = append(predicates, vendor.ContactPhoneNEQ(*i.ContactPhoneNEQ))
+	}
+	if len(i.ContactPhoneIn) > 0 {
+		predicates = append(predicates, vendor.ContactPhoneIn(i.ContactPhoneIn...))
+	}
+	if len(i.ContactPhoneNotIn) > 0 {
+		predicates = append(predicates, vendor.ContactPhoneNotIn(i.ContactPhoneNotIn...))
+	}
+	if i.ContactPhoneGT != nil {
+		predicates = append(predicates, vendor.ContactPhoneGT(*i.ContactPhoneGT))
+	}
+	if i.ContactPhoneGTE != nil {
+		predicates = append(predicates, vendor.ContactPhoneGTE(*i.ContactPhoneGTE))
+	}
+	if i.ContactPhoneLT != nil {
+		predicates = append(predicates, vendor.ContactPhoneLT(*i.ContactPhoneLT))
+	}
+	if i.ContactPhoneLTE != nil {
+		predicates = append(predicates, vendor.ContactPhoneLTE(*i.ContactPhoneLTE))
+	}
+	if i.ContactPhoneContains != nil {
+		predicates = append(predicates, vendor.ContactPhoneContains(*i.ContactPhoneContains))
+	}
+	if i.ContactPhoneHasPrefix != nil {
+		predicates = append(predicates, vendor.ContactPhoneHasPrefix(*i.ContactPhoneHasPrefix))
+	}
+	if i.ContactPhoneHasSuffix != nil {
+		predicates = append(predicates, vendor.ContactPhoneHasSuffix(*i.ContactPhoneHasSuffix))
+	}
+	if i.ContactPhoneIsNil {
+		predicates = append(predicates, vendor.ContactPhoneIsNil())
+	}
+	if i.ContactPhoneNotNil {
+		predicates = append(predicates, vendor.ContactPhoneNotNil())
+	}
+	if i.ContactPhoneEqualFold != nil {
+		predicates = append(predicates, vendor.ContactPhoneEqualFold(*i.ContactPhoneEqualFold))
+	}
+	if i.ContactPhoneContainsFold != nil {
+		predicates = append(predicates, vendor.ContactPhoneContainsFold(*i.ContactPhoneContainsFold))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, vendor.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, vendor.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, vendor.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, vendor.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, vendor.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, vendor.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, vendor.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, vendor.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, vendor.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, vendor.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, vendor.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionIsNil {
+		predicates = append(predicates, vendor.DescriptionIsNil())
+	}
+	if i.DescriptionNotNil {
+		predicates = append(predicates, vendor.DescriptionNotNil())
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, vendor.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, vendor.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.Logo != nil {
+		predicates = append(predicates, vendor.LogoEQ(*i.Logo))
+	}
+	if i.LogoNEQ != nil {
+		predicates = append(predicates, vendor.LogoNEQ(*i.LogoNEQ))
+	}
+	if len(i.LogoIn) > 0 {
+		predicates = append(predicates, vendor.LogoIn(i.LogoIn...))
+	}
+	if len(i.LogoNotIn) > 0 {
+		predicates = append(predicates, vendor.LogoNotIn(i.LogoNotIn...))
+	}
+	if i.LogoGT != nil {
+		predicates = append(predicates, vendor.LogoGT(*i.LogoGT))
+	}
+	if i.LogoGTE != nil {
+		predicates = append(predicates, vendor.LogoGTE(*i.LogoGTE))
+	}
+	if i.LogoLT != nil {
+		predicates = append(predicates, vendor.LogoLT(*i.LogoLT))
+	}
+	if i.LogoLTE != nil {
+		predicates = append(predicates, vendor.LogoLTE(*i.LogoLTE))
+	}
+	if i.LogoContains != nil {
+		predicates = append(predicates, vendor.LogoContains(*i.LogoContains))
+	}
+	if i.LogoHasPrefix != nil {
+		predicates = append(predicates, vendor.LogoHasPrefix(*i.LogoHasPrefix))
+	}
+	if i.LogoHasSuffix != nil {
+		predicates = append(predicates, vendor.LogoHasSuffix(*i.LogoHasSuffix))
+	}
+	if i.LogoIsNil {
+		predicates = append(predicates, vendor.LogoIsNil())
+	}
+	if i.LogoNotNil {
+		predicates = append(predicates, vendor.LogoNotNil())
+	}
+	if i.LogoEqualFold != nil {
+		predicates = append(predicates, vendor.LogoEqualFold(*i.LogoEqualFold))
+	}
+	if i.LogoContainsFold != nil {
+		predicates = append(predicates, vendor.LogoContainsFold(*i.LogoContainsFold))
+	}
+	if i.RejectedReason != nil {
+		predicates = append(predicates, vendor.RejectedReasonEQ(*i.RejectedReason))
+	}
+	if i.RejectedReasonNEQ != nil {
+		predicates = append(predicates, vendor.RejectedReasonNEQ(*i.RejectedReasonNEQ))
+	}
+	if len(i.RejectedReasonIn) > 0 {
+		predicates = append(predicates, vendor.RejectedReasonIn(i.RejectedReasonIn...))
+	}
+	if len(i.RejectedReasonNotIn) > 0 {
+		predicates = append(predicates, vendor.RejectedReasonNotIn(i.RejectedReasonNotIn...))
+	}
+	if i.RejectedReasonGT != nil {
+		predicates = append(predicates, vendor.RejectedReasonGT(*i.RejectedReasonGT))
+	}
+	if i.RejectedReasonGTE != nil {
+		predicates = append(predicates, vendor.RejectedReasonGTE(*i.RejectedReasonGTE))
+	}
+	if i.RejectedReasonLT != nil {
+		predicates = append(predicates, vendor.RejectedReasonLT(*i.RejectedReasonLT))
+	}
+	if i.RejectedReasonLTE != nil {
+		predicates = append(predicates, vendor.RejectedReasonLTE(*i.RejectedReasonLTE))
+	}
+	if i.RejectedReasonContains != nil {
+		predicates = append(predicates, vendor.RejectedReasonContains(*i.RejectedReasonContains))
+	}
+	if i.RejectedReasonHasPrefix != nil {
+		predicates = append(predicates, vendor.RejectedReasonHasPrefix(*i.RejectedReasonHasPrefix))
+	}
+	if i.RejectedReasonHasSuffix != nil {
+		predicates = append(predicates, vendor.RejectedReasonHasSuffix(*i.RejectedReasonHasSuffix))
+	}
+	if i.RejectedReasonIsNil {
+		predicates = append(predicates, vendor.RejectedReasonIsNil())
+	}
+	if i.RejectedReasonNotNil {
+		predicates = append(predicates, vendor.RejectedReasonNotNil())
+	}
+	if i.RejectedReasonEqualFold != nil {
+		predicates = append(predicates, vendor.RejectedReasonEqualFold(*i.RejectedReasonEqualFold))
+	}
+	if i.RejectedReasonContainsFold != nil {
+		predicates = append(predicates, vendor.RejectedReasonContainsFold(*i.RejectedReasonContainsFold))
+	}
+
+	if i.HasTenant != nil {
+		p := vendor.HasTenant()
+		if !*i.HasTenant {
+			p = vendor.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, vendor.HasTenantWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyVendorWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return vendor.And(predicates...), nil
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/vendor"
 )
 
 // Invitation is the model entity for the Invitation schema.
@@ -31,6 +32,8 @@ type Invitation struct {
 	Role invitation.Role `json:"role,omitempty"`
 	// StoreID holds the value of the "store_id" field.
 	StoreID *int `json:"store_id,omitempty"`
+	// VendorID holds the value of the "vendor_id" field.
+	VendorID *int `json:"vendor_id,omitempty"`
 	// TokenHash holds the value of the "token_hash" field.
 	TokenHash string `json:"-"`
 	// ExpiresAt holds the value of the "expires_at" field.
@@ -51,11 +54,13 @@ type InvitationEdges struct {
 	Tenant *Tenant `json:"tenant,omitempty"`
 	// Store holds the value of the store edge.
 	Store *Store `json:"store,omitempty"`
+	// Vendor holds the value of the vendor edge.
+	Vendor *Vendor `json:"vendor,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
 }
 
 // TenantOrErr returns the Tenant value or an error if the edge
@@ -80,12 +85,23 @@ func (e InvitationEdges) StoreOrErr() (*Store, error) {
 	return nil, &NotLoadedError{edge: "store"}
 }
 
+// VendorOrErr returns the Vendor value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e InvitationEdges) VendorOrErr() (*Vendor, error) {
+	if e.Vendor != nil {
+		return e.Vendor, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: vendor.Label}
+	}
+	return nil, &NotLoadedError{edge: "vendor"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Invitation) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case invitation.FieldID, invitation.FieldTenantID, invitation.FieldStoreID, invitation.FieldAcceptedBy:
+		case invitation.FieldID, invitation.FieldTenantID, invitation.FieldStoreID, invitation.FieldVendorID, invitation.FieldAcceptedBy:
 			values[i] = new(sql.NullInt64)
 		case invitation.FieldEmail, invitation.FieldRole, invitation.FieldTokenHash:
 			values[i] = new(sql.NullString)
@@ -149,6 +165,13 @@ func (_m *Invitation) assignValues(columns []string, values []any) error {
 				_m.StoreID = new(int)
 				*_m.StoreID = int(value.Int64)
 			}
+		case invitation.FieldVendorID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field vendor_id", values[i])
+			} else if value.Valid {
+				_m.VendorID = new(int)
+				*_m.VendorID = int(value.Int64)
+			}
 		case invitation.FieldTokenHash:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field token_hash", values[i])
@@ -198,6 +221,11 @@ func (_m *Invitation) QueryStore() *StoreQuery {
 	return NewInvitationClient(_m.config).QueryStore(_m)
 }
 
+// QueryVendor queries the "vendor" edge of the Invitation entity.
+func (_m *Invitation) QueryVendor() *VendorQuery {
+	return NewInvitationClient(_m.config).QueryVendor(_m)
+}
+
 // Update returns a builder for updating this Invitation.
 // Note that you need to call Invitation.Unwrap() before calling this method if this Invitation
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -238,6 +266,11 @@ func (_m *Invitation) String() string {
 	builder.WriteString(", ")
 	if v := _m.StoreID; v != nil {
 		builder.WriteString("store_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.VendorID; v != nil {
+		builder.WriteString("vendor_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")

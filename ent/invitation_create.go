@@ -14,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/vendor"
 )
 
 // InvitationCreate is the builder for creating a Invitation entity.
@@ -84,6 +85,20 @@ func (_c *InvitationCreate) SetNillableStoreID(v *int) *InvitationCreate {
 	return _c
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (_c *InvitationCreate) SetVendorID(v int) *InvitationCreate {
+	_c.mutation.SetVendorID(v)
+	return _c
+}
+
+// SetNillableVendorID sets the "vendor_id" field if the given value is not nil.
+func (_c *InvitationCreate) SetNillableVendorID(v *int) *InvitationCreate {
+	if v != nil {
+		_c.SetVendorID(*v)
+	}
+	return _c
+}
+
 // SetTokenHash sets the "token_hash" field.
 func (_c *InvitationCreate) SetTokenHash(v string) *InvitationCreate {
 	_c.mutation.SetTokenHash(v)
@@ -132,6 +147,11 @@ func (_c *InvitationCreate) SetTenant(v *Tenant) *InvitationCreate {
 // SetStore sets the "store" edge to the Store entity.
 func (_c *InvitationCreate) SetStore(v *Store) *InvitationCreate {
 	return _c.SetStoreID(v.ID)
+}
+
+// SetVendor sets the "vendor" edge to the Vendor entity.
+func (_c *InvitationCreate) SetVendor(v *Vendor) *InvitationCreate {
+	return _c.SetVendorID(v.ID)
 }
 
 // Mutation returns the InvitationMutation object of the builder.
@@ -317,6 +337,23 @@ func (_c *InvitationCreate) createSpec() (*Invitation, *sqlgraph.CreateSpec) {
 		_node.StoreID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.VendorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   invitation.VendorTable,
+			Columns: []string{invitation.VendorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(vendor.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.VendorID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	return _node, _spec
 }
 
@@ -448,6 +485,9 @@ func (u *InvitationUpsertOne) UpdateNewValues() *InvitationUpsertOne {
 		}
 		if _, exists := u.create.mutation.StoreID(); exists {
 			s.SetIgnore(invitation.FieldStoreID)
+		}
+		if _, exists := u.create.mutation.VendorID(); exists {
+			s.SetIgnore(invitation.FieldVendorID)
 		}
 		if _, exists := u.create.mutation.TokenHash(); exists {
 			s.SetIgnore(invitation.FieldTokenHash)
@@ -739,6 +779,9 @@ func (u *InvitationUpsertBulk) UpdateNewValues() *InvitationUpsertBulk {
 			}
 			if _, exists := b.mutation.StoreID(); exists {
 				s.SetIgnore(invitation.FieldStoreID)
+			}
+			if _, exists := b.mutation.VendorID(); exists {
+				s.SetIgnore(invitation.FieldVendorID)
 			}
 			if _, exists := b.mutation.TokenHash(); exists {
 				s.SetIgnore(invitation.FieldTokenHash)

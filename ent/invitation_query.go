@@ -17,6 +17,7 @@ import (
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/vendor"
 )
 
 // InvitationQuery is the builder for querying Invitation entities.
@@ -28,6 +29,7 @@ type InvitationQuery struct {
 	predicates []predicate.Invitation
 	withTenant *TenantQuery
 	withStore  *StoreQuery
+	withVendor *VendorQuery
 	loadTotal  []func(context.Context, []*Invitation) error
 	modifiers  []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
@@ -103,6 +105,28 @@ func (_q *InvitationQuery) QueryStore() *StoreQuery {
 			sqlgraph.From(invitation.Table, invitation.FieldID, selector),
 			sqlgraph.To(store.Table, store.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, invitation.StoreTable, invitation.StoreColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryVendor chains the current query on the "vendor" edge.
+func (_q *InvitationQuery) QueryVendor() *VendorQuery {
+	query := (&VendorClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(invitation.Table, invitation.FieldID, selector),
+			sqlgraph.To(vendor.Table, vendor.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, invitation.VendorTable, invitation.VendorColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -304,6 +328,7 @@ func (_q *InvitationQuery) Clone() *InvitationQuery {
 		predicates: append([]predicate.Invitation{}, _q.predicates...),
 		withTenant: _q.withTenant.Clone(),
 		withStore:  _q.withStore.Clone(),
+		withVendor: _q.withVendor.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -329,6 +354,17 @@ func (_q *InvitationQuery) WithStore(opts ...func(*StoreQuery)) *InvitationQuery
 		opt(query)
 	}
 	_q.withStore = query
+	return _q
+}
+
+// WithVendor tells the query-builder to eager-load the nodes that are connected to
+// the "vendor" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *InvitationQuery) WithVendor(opts ...func(*VendorQuery)) *InvitationQuery {
+	query := (&VendorClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withVendor = query
 	return _q
 }
 
@@ -416,9 +452,10 @@ func (_q *InvitationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*I
 	var (
 		nodes       = []*Invitation{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withTenant != nil,
 			_q.withStore != nil,
+			_q.withVendor != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -451,6 +488,12 @@ func (_q *InvitationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*I
 	if query := _q.withStore; query != nil {
 		if err := _q.loadStore(ctx, query, nodes, nil,
 			func(n *Invitation, e *Store) { n.Edges.Store = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withVendor; query != nil {
+		if err := _q.loadVendor(ctx, query, nodes, nil,
+			func(n *Invitation, e *Vendor) { n.Edges.Vendor = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -523,6 +566,38 @@ func (_q *InvitationQuery) loadStore(ctx context.Context, query *StoreQuery, nod
 	}
 	return nil
 }
+func (_q *InvitationQuery) loadVendor(ctx context.Context, query *VendorQuery, nodes []*Invitation, init func(*Invitation), assign func(*Invitation, *Vendor)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Invitation)
+	for i := range nodes {
+		if nodes[i].VendorID == nil {
+			continue
+		}
+		fk := *nodes[i].VendorID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(vendor.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "vendor_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *InvitationQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -557,6 +632,9 @@ func (_q *InvitationQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withStore != nil {
 			_spec.Node.AddColumnOnce(invitation.FieldStoreID)
+		}
+		if _q.withVendor != nil {
+			_spec.Node.AddColumnOnce(invitation.FieldVendorID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

@@ -13,6 +13,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/vendor"
 )
 
 // Membership is the model entity for the Membership schema.
@@ -32,6 +33,8 @@ type Membership struct {
 	TenantID *int `json:"tenant_id,omitempty"`
 	// StoreID holds the value of the "store_id" field.
 	StoreID *int `json:"store_id,omitempty"`
+	// VendorID holds the value of the "vendor_id" field.
+	VendorID *int `json:"vendor_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the MembershipQuery when eager-loading is set.
 	Edges        MembershipEdges `json:"edges"`
@@ -46,9 +49,11 @@ type MembershipEdges struct {
 	Tenant *Tenant `json:"tenant,omitempty"`
 	// Store holds the value of the store edge.
 	Store *Store `json:"store,omitempty"`
+	// Vendor holds the value of the vendor edge.
+	Vendor *Vendor `json:"vendor,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 }
@@ -86,12 +91,23 @@ func (e MembershipEdges) StoreOrErr() (*Store, error) {
 	return nil, &NotLoadedError{edge: "store"}
 }
 
+// VendorOrErr returns the Vendor value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e MembershipEdges) VendorOrErr() (*Vendor, error) {
+	if e.Vendor != nil {
+		return e.Vendor, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: vendor.Label}
+	}
+	return nil, &NotLoadedError{edge: "vendor"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Membership) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case membership.FieldID, membership.FieldUserID, membership.FieldTenantID, membership.FieldStoreID:
+		case membership.FieldID, membership.FieldUserID, membership.FieldTenantID, membership.FieldStoreID, membership.FieldVendorID:
 			values[i] = new(sql.NullInt64)
 		case membership.FieldRole:
 			values[i] = new(sql.NullString)
@@ -156,6 +172,13 @@ func (_m *Membership) assignValues(columns []string, values []any) error {
 				_m.StoreID = new(int)
 				*_m.StoreID = int(value.Int64)
 			}
+		case membership.FieldVendorID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field vendor_id", values[i])
+			} else if value.Valid {
+				_m.VendorID = new(int)
+				*_m.VendorID = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -182,6 +205,11 @@ func (_m *Membership) QueryTenant() *TenantQuery {
 // QueryStore queries the "store" edge of the Membership entity.
 func (_m *Membership) QueryStore() *StoreQuery {
 	return NewMembershipClient(_m.config).QueryStore(_m)
+}
+
+// QueryVendor queries the "vendor" edge of the Membership entity.
+func (_m *Membership) QueryVendor() *VendorQuery {
+	return NewMembershipClient(_m.config).QueryVendor(_m)
 }
 
 // Update returns a builder for updating this Membership.
@@ -226,6 +254,11 @@ func (_m *Membership) String() string {
 	builder.WriteString(", ")
 	if v := _m.StoreID; v != nil {
 		builder.WriteString("store_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.VendorID; v != nil {
+		builder.WriteString("vendor_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')

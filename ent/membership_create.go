@@ -15,6 +15,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/vendor"
 )
 
 // MembershipCreate is the builder for creating a Membership entity.
@@ -93,6 +94,20 @@ func (_c *MembershipCreate) SetNillableStoreID(v *int) *MembershipCreate {
 	return _c
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (_c *MembershipCreate) SetVendorID(v int) *MembershipCreate {
+	_c.mutation.SetVendorID(v)
+	return _c
+}
+
+// SetNillableVendorID sets the "vendor_id" field if the given value is not nil.
+func (_c *MembershipCreate) SetNillableVendorID(v *int) *MembershipCreate {
+	if v != nil {
+		_c.SetVendorID(*v)
+	}
+	return _c
+}
+
 // SetUser sets the "user" edge to the User entity.
 func (_c *MembershipCreate) SetUser(v *User) *MembershipCreate {
 	return _c.SetUserID(v.ID)
@@ -106,6 +121,11 @@ func (_c *MembershipCreate) SetTenant(v *Tenant) *MembershipCreate {
 // SetStore sets the "store" edge to the Store entity.
 func (_c *MembershipCreate) SetStore(v *Store) *MembershipCreate {
 	return _c.SetStoreID(v.ID)
+}
+
+// SetVendor sets the "vendor" edge to the Vendor entity.
+func (_c *MembershipCreate) SetVendor(v *Vendor) *MembershipCreate {
+	return _c.SetVendorID(v.ID)
 }
 
 // Mutation returns the MembershipMutation object of the builder.
@@ -274,6 +294,23 @@ func (_c *MembershipCreate) createSpec() (*Membership, *sqlgraph.CreateSpec) {
 		_node.StoreID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.VendorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   membership.VendorTable,
+			Columns: []string{membership.VendorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(vendor.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.VendorID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	return _node, _spec
 }
 
@@ -363,6 +400,9 @@ func (u *MembershipUpsertOne) UpdateNewValues() *MembershipUpsertOne {
 		}
 		if _, exists := u.create.mutation.StoreID(); exists {
 			s.SetIgnore(membership.FieldStoreID)
+		}
+		if _, exists := u.create.mutation.VendorID(); exists {
+			s.SetIgnore(membership.FieldVendorID)
 		}
 	}))
 	return u
@@ -599,6 +639,9 @@ func (u *MembershipUpsertBulk) UpdateNewValues() *MembershipUpsertBulk {
 			}
 			if _, exists := b.mutation.StoreID(); exists {
 				s.SetIgnore(membership.FieldStoreID)
+			}
+			if _, exists := b.mutation.VendorID(); exists {
+				s.SetIgnore(membership.FieldVendorID)
 			}
 		}
 	}))

@@ -18,6 +18,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/vendor"
 )
 
 // MembershipQuery is the builder for querying Membership entities.
@@ -30,6 +31,7 @@ type MembershipQuery struct {
 	withUser   *UserQuery
 	withTenant *TenantQuery
 	withStore  *StoreQuery
+	withVendor *VendorQuery
 	loadTotal  []func(context.Context, []*Membership) error
 	modifiers  []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
@@ -127,6 +129,28 @@ func (_q *MembershipQuery) QueryStore() *StoreQuery {
 			sqlgraph.From(membership.Table, membership.FieldID, selector),
 			sqlgraph.To(store.Table, store.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, membership.StoreTable, membership.StoreColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryVendor chains the current query on the "vendor" edge.
+func (_q *MembershipQuery) QueryVendor() *VendorQuery {
+	query := (&VendorClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(membership.Table, membership.FieldID, selector),
+			sqlgraph.To(vendor.Table, vendor.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, membership.VendorTable, membership.VendorColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -329,6 +353,7 @@ func (_q *MembershipQuery) Clone() *MembershipQuery {
 		withUser:   _q.withUser.Clone(),
 		withTenant: _q.withTenant.Clone(),
 		withStore:  _q.withStore.Clone(),
+		withVendor: _q.withVendor.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -365,6 +390,17 @@ func (_q *MembershipQuery) WithStore(opts ...func(*StoreQuery)) *MembershipQuery
 		opt(query)
 	}
 	_q.withStore = query
+	return _q
+}
+
+// WithVendor tells the query-builder to eager-load the nodes that are connected to
+// the "vendor" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MembershipQuery) WithVendor(opts ...func(*VendorQuery)) *MembershipQuery {
+	query := (&VendorClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withVendor = query
 	return _q
 }
 
@@ -452,10 +488,11 @@ func (_q *MembershipQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*M
 	var (
 		nodes       = []*Membership{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withUser != nil,
 			_q.withTenant != nil,
 			_q.withStore != nil,
+			_q.withVendor != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -494,6 +531,12 @@ func (_q *MembershipQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*M
 	if query := _q.withStore; query != nil {
 		if err := _q.loadStore(ctx, query, nodes, nil,
 			func(n *Membership, e *Store) { n.Edges.Store = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withVendor; query != nil {
+		if err := _q.loadVendor(ctx, query, nodes, nil,
+			func(n *Membership, e *Vendor) { n.Edges.Vendor = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -598,6 +641,38 @@ func (_q *MembershipQuery) loadStore(ctx context.Context, query *StoreQuery, nod
 	}
 	return nil
 }
+func (_q *MembershipQuery) loadVendor(ctx context.Context, query *VendorQuery, nodes []*Membership, init func(*Membership), assign func(*Membership, *Vendor)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Membership)
+	for i := range nodes {
+		if nodes[i].VendorID == nil {
+			continue
+		}
+		fk := *nodes[i].VendorID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(vendor.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "vendor_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *MembershipQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -635,6 +710,9 @@ func (_q *MembershipQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withStore != nil {
 			_spec.Node.AddColumnOnce(membership.FieldStoreID)
+		}
+		if _q.withVendor != nil {
+			_spec.Node.AddColumnOnce(membership.FieldVendorID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

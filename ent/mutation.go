@@ -49,6 +49,7 @@ import (
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
 	"github.com/dakkah/cityos/theme"
 )
@@ -98,6 +99,7 @@ const (
 	TypeSyncJob             = "SyncJob"
 	TypeTenant              = "Tenant"
 	TypeUser                = "User"
+	TypeVendor              = "Vendor"
 	TypeWebhookDelivery     = "WebhookDelivery"
 )
 
@@ -11448,6 +11450,8 @@ type InvitationMutation struct {
 	clearedtenant  bool
 	store          *int
 	clearedstore   bool
+	vendor         *int
+	clearedvendor  bool
 	done           bool
 	oldValue       func(context.Context) (*Invitation, error)
 	predicates     []predicate.Invitation
@@ -11780,6 +11784,55 @@ func (m *InvitationMutation) ResetStoreID() {
 	delete(m.clearedFields, invitation.FieldStoreID)
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (m *InvitationMutation) SetVendorID(i int) {
+	m.vendor = &i
+}
+
+// VendorID returns the value of the "vendor_id" field in the mutation.
+func (m *InvitationMutation) VendorID() (r int, exists bool) {
+	v := m.vendor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVendorID returns the old "vendor_id" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldVendorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVendorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVendorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVendorID: %w", err)
+	}
+	return oldValue.VendorID, nil
+}
+
+// ClearVendorID clears the value of the "vendor_id" field.
+func (m *InvitationMutation) ClearVendorID() {
+	m.vendor = nil
+	m.clearedFields[invitation.FieldVendorID] = struct{}{}
+}
+
+// VendorIDCleared returns if the "vendor_id" field was cleared in this mutation.
+func (m *InvitationMutation) VendorIDCleared() bool {
+	_, ok := m.clearedFields[invitation.FieldVendorID]
+	return ok
+}
+
+// ResetVendorID resets all changes to the "vendor_id" field.
+func (m *InvitationMutation) ResetVendorID() {
+	m.vendor = nil
+	delete(m.clearedFields, invitation.FieldVendorID)
+}
+
 // SetTokenHash sets the "token_hash" field.
 func (m *InvitationMutation) SetTokenHash(s string) {
 	m.token_hash = &s
@@ -12025,6 +12078,33 @@ func (m *InvitationMutation) ResetStore() {
 	m.clearedstore = false
 }
 
+// ClearVendor clears the "vendor" edge to the Vendor entity.
+func (m *InvitationMutation) ClearVendor() {
+	m.clearedvendor = true
+	m.clearedFields[invitation.FieldVendorID] = struct{}{}
+}
+
+// VendorCleared reports if the "vendor" edge to the Vendor entity was cleared.
+func (m *InvitationMutation) VendorCleared() bool {
+	return m.VendorIDCleared() || m.clearedvendor
+}
+
+// VendorIDs returns the "vendor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VendorID instead. It exists only for internal usage by the builders.
+func (m *InvitationMutation) VendorIDs() (ids []int) {
+	if id := m.vendor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVendor resets all changes to the "vendor" edge.
+func (m *InvitationMutation) ResetVendor() {
+	m.vendor = nil
+	m.clearedvendor = false
+}
+
 // Where appends a list predicates to the InvitationMutation builder.
 func (m *InvitationMutation) Where(ps ...predicate.Invitation) {
 	m.predicates = append(m.predicates, ps...)
@@ -12059,7 +12139,7 @@ func (m *InvitationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *InvitationMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.created_at != nil {
 		fields = append(fields, invitation.FieldCreatedAt)
 	}
@@ -12077,6 +12157,9 @@ func (m *InvitationMutation) Fields() []string {
 	}
 	if m.store != nil {
 		fields = append(fields, invitation.FieldStoreID)
+	}
+	if m.vendor != nil {
+		fields = append(fields, invitation.FieldVendorID)
 	}
 	if m.token_hash != nil {
 		fields = append(fields, invitation.FieldTokenHash)
@@ -12110,6 +12193,8 @@ func (m *InvitationMutation) Field(name string) (ent.Value, bool) {
 		return m.Role()
 	case invitation.FieldStoreID:
 		return m.StoreID()
+	case invitation.FieldVendorID:
+		return m.VendorID()
 	case invitation.FieldTokenHash:
 		return m.TokenHash()
 	case invitation.FieldExpiresAt:
@@ -12139,6 +12224,8 @@ func (m *InvitationMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldRole(ctx)
 	case invitation.FieldStoreID:
 		return m.OldStoreID(ctx)
+	case invitation.FieldVendorID:
+		return m.OldVendorID(ctx)
 	case invitation.FieldTokenHash:
 		return m.OldTokenHash(ctx)
 	case invitation.FieldExpiresAt:
@@ -12197,6 +12284,13 @@ func (m *InvitationMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStoreID(v)
+		return nil
+	case invitation.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVendorID(v)
 		return nil
 	case invitation.FieldTokenHash:
 		v, ok := value.(string)
@@ -12274,6 +12368,9 @@ func (m *InvitationMutation) ClearedFields() []string {
 	if m.FieldCleared(invitation.FieldStoreID) {
 		fields = append(fields, invitation.FieldStoreID)
 	}
+	if m.FieldCleared(invitation.FieldVendorID) {
+		fields = append(fields, invitation.FieldVendorID)
+	}
 	if m.FieldCleared(invitation.FieldAcceptedAt) {
 		fields = append(fields, invitation.FieldAcceptedAt)
 	}
@@ -12296,6 +12393,9 @@ func (m *InvitationMutation) ClearField(name string) error {
 	switch name {
 	case invitation.FieldStoreID:
 		m.ClearStoreID()
+		return nil
+	case invitation.FieldVendorID:
+		m.ClearVendorID()
 		return nil
 	case invitation.FieldAcceptedAt:
 		m.ClearAcceptedAt()
@@ -12329,6 +12429,9 @@ func (m *InvitationMutation) ResetField(name string) error {
 	case invitation.FieldStoreID:
 		m.ResetStoreID()
 		return nil
+	case invitation.FieldVendorID:
+		m.ResetVendorID()
+		return nil
 	case invitation.FieldTokenHash:
 		m.ResetTokenHash()
 		return nil
@@ -12347,12 +12450,15 @@ func (m *InvitationMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *InvitationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.tenant != nil {
 		edges = append(edges, invitation.EdgeTenant)
 	}
 	if m.store != nil {
 		edges = append(edges, invitation.EdgeStore)
+	}
+	if m.vendor != nil {
+		edges = append(edges, invitation.EdgeVendor)
 	}
 	return edges
 }
@@ -12369,13 +12475,17 @@ func (m *InvitationMutation) AddedIDs(name string) []ent.Value {
 		if id := m.store; id != nil {
 			return []ent.Value{*id}
 		}
+	case invitation.EdgeVendor:
+		if id := m.vendor; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *InvitationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	return edges
 }
 
@@ -12387,12 +12497,15 @@ func (m *InvitationMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *InvitationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedtenant {
 		edges = append(edges, invitation.EdgeTenant)
 	}
 	if m.clearedstore {
 		edges = append(edges, invitation.EdgeStore)
+	}
+	if m.clearedvendor {
+		edges = append(edges, invitation.EdgeVendor)
 	}
 	return edges
 }
@@ -12405,6 +12518,8 @@ func (m *InvitationMutation) EdgeCleared(name string) bool {
 		return m.clearedtenant
 	case invitation.EdgeStore:
 		return m.clearedstore
+	case invitation.EdgeVendor:
+		return m.clearedvendor
 	}
 	return false
 }
@@ -12419,6 +12534,9 @@ func (m *InvitationMutation) ClearEdge(name string) error {
 	case invitation.EdgeStore:
 		m.ClearStore()
 		return nil
+	case invitation.EdgeVendor:
+		m.ClearVendor()
+		return nil
 	}
 	return fmt.Errorf("unknown Invitation unique edge %s", name)
 }
@@ -12432,6 +12550,9 @@ func (m *InvitationMutation) ResetEdge(name string) error {
 		return nil
 	case invitation.EdgeStore:
 		m.ResetStore()
+		return nil
+	case invitation.EdgeVendor:
+		m.ResetVendor()
 		return nil
 	}
 	return fmt.Errorf("unknown Invitation edge %s", name)
@@ -13426,6 +13547,8 @@ type MembershipMutation struct {
 	clearedtenant bool
 	store         *int
 	clearedstore  bool
+	vendor        *int
+	clearedvendor bool
 	done          bool
 	oldValue      func(context.Context) (*Membership, error)
 	predicates    []predicate.Membership
@@ -13771,6 +13894,55 @@ func (m *MembershipMutation) ResetStoreID() {
 	delete(m.clearedFields, membership.FieldStoreID)
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (m *MembershipMutation) SetVendorID(i int) {
+	m.vendor = &i
+}
+
+// VendorID returns the value of the "vendor_id" field in the mutation.
+func (m *MembershipMutation) VendorID() (r int, exists bool) {
+	v := m.vendor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVendorID returns the old "vendor_id" field's value of the Membership entity.
+// If the Membership object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipMutation) OldVendorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVendorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVendorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVendorID: %w", err)
+	}
+	return oldValue.VendorID, nil
+}
+
+// ClearVendorID clears the value of the "vendor_id" field.
+func (m *MembershipMutation) ClearVendorID() {
+	m.vendor = nil
+	m.clearedFields[membership.FieldVendorID] = struct{}{}
+}
+
+// VendorIDCleared returns if the "vendor_id" field was cleared in this mutation.
+func (m *MembershipMutation) VendorIDCleared() bool {
+	_, ok := m.clearedFields[membership.FieldVendorID]
+	return ok
+}
+
+// ResetVendorID resets all changes to the "vendor_id" field.
+func (m *MembershipMutation) ResetVendorID() {
+	m.vendor = nil
+	delete(m.clearedFields, membership.FieldVendorID)
+}
+
 // ClearUser clears the "user" edge to the User entity.
 func (m *MembershipMutation) ClearUser() {
 	m.cleareduser = true
@@ -13852,6 +14024,33 @@ func (m *MembershipMutation) ResetStore() {
 	m.clearedstore = false
 }
 
+// ClearVendor clears the "vendor" edge to the Vendor entity.
+func (m *MembershipMutation) ClearVendor() {
+	m.clearedvendor = true
+	m.clearedFields[membership.FieldVendorID] = struct{}{}
+}
+
+// VendorCleared reports if the "vendor" edge to the Vendor entity was cleared.
+func (m *MembershipMutation) VendorCleared() bool {
+	return m.VendorIDCleared() || m.clearedvendor
+}
+
+// VendorIDs returns the "vendor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VendorID instead. It exists only for internal usage by the builders.
+func (m *MembershipMutation) VendorIDs() (ids []int) {
+	if id := m.vendor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVendor resets all changes to the "vendor" edge.
+func (m *MembershipMutation) ResetVendor() {
+	m.vendor = nil
+	m.clearedvendor = false
+}
+
 // Where appends a list predicates to the MembershipMutation builder.
 func (m *MembershipMutation) Where(ps ...predicate.Membership) {
 	m.predicates = append(m.predicates, ps...)
@@ -13886,7 +14085,7 @@ func (m *MembershipMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *MembershipMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.created_at != nil {
 		fields = append(fields, membership.FieldCreatedAt)
 	}
@@ -13904,6 +14103,9 @@ func (m *MembershipMutation) Fields() []string {
 	}
 	if m.store != nil {
 		fields = append(fields, membership.FieldStoreID)
+	}
+	if m.vendor != nil {
+		fields = append(fields, membership.FieldVendorID)
 	}
 	return fields
 }
@@ -13925,6 +14127,8 @@ func (m *MembershipMutation) Field(name string) (ent.Value, bool) {
 		return m.TenantID()
 	case membership.FieldStoreID:
 		return m.StoreID()
+	case membership.FieldVendorID:
+		return m.VendorID()
 	}
 	return nil, false
 }
@@ -13946,6 +14150,8 @@ func (m *MembershipMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldTenantID(ctx)
 	case membership.FieldStoreID:
 		return m.OldStoreID(ctx)
+	case membership.FieldVendorID:
+		return m.OldVendorID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Membership field %s", name)
 }
@@ -13997,6 +14203,13 @@ func (m *MembershipMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetStoreID(v)
 		return nil
+	case membership.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVendorID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Membership field %s", name)
 }
@@ -14036,6 +14249,9 @@ func (m *MembershipMutation) ClearedFields() []string {
 	if m.FieldCleared(membership.FieldStoreID) {
 		fields = append(fields, membership.FieldStoreID)
 	}
+	if m.FieldCleared(membership.FieldVendorID) {
+		fields = append(fields, membership.FieldVendorID)
+	}
 	return fields
 }
 
@@ -14055,6 +14271,9 @@ func (m *MembershipMutation) ClearField(name string) error {
 		return nil
 	case membership.FieldStoreID:
 		m.ClearStoreID()
+		return nil
+	case membership.FieldVendorID:
+		m.ClearVendorID()
 		return nil
 	}
 	return fmt.Errorf("unknown Membership nullable field %s", name)
@@ -14082,13 +14301,16 @@ func (m *MembershipMutation) ResetField(name string) error {
 	case membership.FieldStoreID:
 		m.ResetStoreID()
 		return nil
+	case membership.FieldVendorID:
+		m.ResetVendorID()
+		return nil
 	}
 	return fmt.Errorf("unknown Membership field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *MembershipMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.user != nil {
 		edges = append(edges, membership.EdgeUser)
 	}
@@ -14097,6 +14319,9 @@ func (m *MembershipMutation) AddedEdges() []string {
 	}
 	if m.store != nil {
 		edges = append(edges, membership.EdgeStore)
+	}
+	if m.vendor != nil {
+		edges = append(edges, membership.EdgeVendor)
 	}
 	return edges
 }
@@ -14117,13 +14342,17 @@ func (m *MembershipMutation) AddedIDs(name string) []ent.Value {
 		if id := m.store; id != nil {
 			return []ent.Value{*id}
 		}
+	case membership.EdgeVendor:
+		if id := m.vendor; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *MembershipMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	return edges
 }
 
@@ -14135,7 +14364,7 @@ func (m *MembershipMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *MembershipMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.cleareduser {
 		edges = append(edges, membership.EdgeUser)
 	}
@@ -14144,6 +14373,9 @@ func (m *MembershipMutation) ClearedEdges() []string {
 	}
 	if m.clearedstore {
 		edges = append(edges, membership.EdgeStore)
+	}
+	if m.clearedvendor {
+		edges = append(edges, membership.EdgeVendor)
 	}
 	return edges
 }
@@ -14158,6 +14390,8 @@ func (m *MembershipMutation) EdgeCleared(name string) bool {
 		return m.clearedtenant
 	case membership.EdgeStore:
 		return m.clearedstore
+	case membership.EdgeVendor:
+		return m.clearedvendor
 	}
 	return false
 }
@@ -14175,6 +14409,9 @@ func (m *MembershipMutation) ClearEdge(name string) error {
 	case membership.EdgeStore:
 		m.ClearStore()
 		return nil
+	case membership.EdgeVendor:
+		m.ClearVendor()
+		return nil
 	}
 	return fmt.Errorf("unknown Membership unique edge %s", name)
 }
@@ -14191,6 +14428,9 @@ func (m *MembershipMutation) ResetEdge(name string) error {
 		return nil
 	case membership.EdgeStore:
 		m.ResetStore()
+		return nil
+	case membership.EdgeVendor:
+		m.ResetVendor()
 		return nil
 	}
 	return fmt.Errorf("unknown Membership edge %s", name)
@@ -30597,6 +30837,8 @@ type StoreMutation struct {
 	domains         map[int]struct{}
 	removeddomains  map[int]struct{}
 	cleareddomains  bool
+	vendor          *int
+	clearedvendor   bool
 	done            bool
 	oldValue        func(context.Context) (*Store, error)
 	predicates      []predicate.Store
@@ -31211,6 +31453,55 @@ func (m *StoreMutation) ResetOrderSeq() {
 	m.addorder_seq = nil
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (m *StoreMutation) SetVendorID(i int) {
+	m.vendor = &i
+}
+
+// VendorID returns the value of the "vendor_id" field in the mutation.
+func (m *StoreMutation) VendorID() (r int, exists bool) {
+	v := m.vendor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVendorID returns the old "vendor_id" field's value of the Store entity.
+// If the Store object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StoreMutation) OldVendorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVendorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVendorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVendorID: %w", err)
+	}
+	return oldValue.VendorID, nil
+}
+
+// ClearVendorID clears the value of the "vendor_id" field.
+func (m *StoreMutation) ClearVendorID() {
+	m.vendor = nil
+	m.clearedFields[store.FieldVendorID] = struct{}{}
+}
+
+// VendorIDCleared returns if the "vendor_id" field was cleared in this mutation.
+func (m *StoreMutation) VendorIDCleared() bool {
+	_, ok := m.clearedFields[store.FieldVendorID]
+	return ok
+}
+
+// ResetVendorID resets all changes to the "vendor_id" field.
+func (m *StoreMutation) ResetVendorID() {
+	m.vendor = nil
+	delete(m.clearedFields, store.FieldVendorID)
+}
+
 // ClearTenant clears the "tenant" edge to the Tenant entity.
 func (m *StoreMutation) ClearTenant() {
 	m.clearedtenant = true
@@ -31292,6 +31583,33 @@ func (m *StoreMutation) ResetDomains() {
 	m.removeddomains = nil
 }
 
+// ClearVendor clears the "vendor" edge to the Vendor entity.
+func (m *StoreMutation) ClearVendor() {
+	m.clearedvendor = true
+	m.clearedFields[store.FieldVendorID] = struct{}{}
+}
+
+// VendorCleared reports if the "vendor" edge to the Vendor entity was cleared.
+func (m *StoreMutation) VendorCleared() bool {
+	return m.VendorIDCleared() || m.clearedvendor
+}
+
+// VendorIDs returns the "vendor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VendorID instead. It exists only for internal usage by the builders.
+func (m *StoreMutation) VendorIDs() (ids []int) {
+	if id := m.vendor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVendor resets all changes to the "vendor" edge.
+func (m *StoreMutation) ResetVendor() {
+	m.vendor = nil
+	m.clearedvendor = false
+}
+
 // Where appends a list predicates to the StoreMutation builder.
 func (m *StoreMutation) Where(ps ...predicate.Store) {
 	m.predicates = append(m.predicates, ps...)
@@ -31326,7 +31644,7 @@ func (m *StoreMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StoreMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, store.FieldCreatedAt)
 	}
@@ -31363,6 +31681,9 @@ func (m *StoreMutation) Fields() []string {
 	if m.order_seq != nil {
 		fields = append(fields, store.FieldOrderSeq)
 	}
+	if m.vendor != nil {
+		fields = append(fields, store.FieldVendorID)
+	}
 	return fields
 }
 
@@ -31395,6 +31716,8 @@ func (m *StoreMutation) Field(name string) (ent.Value, bool) {
 		return m.Metadata()
 	case store.FieldOrderSeq:
 		return m.OrderSeq()
+	case store.FieldVendorID:
+		return m.VendorID()
 	}
 	return nil, false
 }
@@ -31428,6 +31751,8 @@ func (m *StoreMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldMetadata(ctx)
 	case store.FieldOrderSeq:
 		return m.OldOrderSeq(ctx)
+	case store.FieldVendorID:
+		return m.OldVendorID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Store field %s", name)
 }
@@ -31521,6 +31846,13 @@ func (m *StoreMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetOrderSeq(v)
 		return nil
+	case store.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVendorID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Store field %s", name)
 }
@@ -31587,6 +31919,9 @@ func (m *StoreMutation) ClearedFields() []string {
 	if m.FieldCleared(store.FieldMetadata) {
 		fields = append(fields, store.FieldMetadata)
 	}
+	if m.FieldCleared(store.FieldVendorID) {
+		fields = append(fields, store.FieldVendorID)
+	}
 	return fields
 }
 
@@ -31609,6 +31944,9 @@ func (m *StoreMutation) ClearField(name string) error {
 		return nil
 	case store.FieldMetadata:
 		m.ClearMetadata()
+		return nil
+	case store.FieldVendorID:
+		m.ClearVendorID()
 		return nil
 	}
 	return fmt.Errorf("unknown Store nullable field %s", name)
@@ -31654,18 +31992,24 @@ func (m *StoreMutation) ResetField(name string) error {
 	case store.FieldOrderSeq:
 		m.ResetOrderSeq()
 		return nil
+	case store.FieldVendorID:
+		m.ResetVendorID()
+		return nil
 	}
 	return fmt.Errorf("unknown Store field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *StoreMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.tenant != nil {
 		edges = append(edges, store.EdgeTenant)
 	}
 	if m.domains != nil {
 		edges = append(edges, store.EdgeDomains)
+	}
+	if m.vendor != nil {
+		edges = append(edges, store.EdgeVendor)
 	}
 	return edges
 }
@@ -31684,13 +32028,17 @@ func (m *StoreMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case store.EdgeVendor:
+		if id := m.vendor; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *StoreMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.removeddomains != nil {
 		edges = append(edges, store.EdgeDomains)
 	}
@@ -31713,12 +32061,15 @@ func (m *StoreMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *StoreMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedtenant {
 		edges = append(edges, store.EdgeTenant)
 	}
 	if m.cleareddomains {
 		edges = append(edges, store.EdgeDomains)
+	}
+	if m.clearedvendor {
+		edges = append(edges, store.EdgeVendor)
 	}
 	return edges
 }
@@ -31731,6 +32082,8 @@ func (m *StoreMutation) EdgeCleared(name string) bool {
 		return m.clearedtenant
 	case store.EdgeDomains:
 		return m.cleareddomains
+	case store.EdgeVendor:
+		return m.clearedvendor
 	}
 	return false
 }
@@ -31741,6 +32094,9 @@ func (m *StoreMutation) ClearEdge(name string) error {
 	switch name {
 	case store.EdgeTenant:
 		m.ClearTenant()
+		return nil
+	case store.EdgeVendor:
+		m.ClearVendor()
 		return nil
 	}
 	return fmt.Errorf("unknown Store unique edge %s", name)
@@ -31755,6 +32111,9 @@ func (m *StoreMutation) ResetEdge(name string) error {
 		return nil
 	case store.EdgeDomains:
 		m.ResetDomains()
+		return nil
+	case store.EdgeVendor:
+		m.ResetVendor()
 		return nil
 	}
 	return fmt.Errorf("unknown Store edge %s", name)
@@ -36829,6 +37188,1452 @@ func (m *UserMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown User edge %s", name)
+}
+
+// VendorMutation represents an operation that mutates the Vendor nodes in the graph.
+type VendorMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	version         *int64
+	addversion      *int64
+	handle          *string
+	name            *string
+	status          *vendor.Status
+	contact_email   *string
+	contact_phone   *string
+	description     *string
+	logo            *string
+	payout_account  *string
+	metadata        *map[string]interface{}
+	rejected_reason *string
+	applicant_id    *int
+	addapplicant_id *int
+	clearedFields   map[string]struct{}
+	tenant          *int
+	clearedtenant   bool
+	stores          map[int]struct{}
+	removedstores   map[int]struct{}
+	clearedstores   bool
+	done            bool
+	oldValue        func(context.Context) (*Vendor, error)
+	predicates      []predicate.Vendor
+}
+
+var _ ent.Mutation = (*VendorMutation)(nil)
+
+// vendorOption allows management of the mutation configuration using functional options.
+type vendorOption func(*VendorMutation)
+
+// newVendorMutation creates new mutation for the Vendor entity.
+func newVendorMutation(c config, op Op, opts ...vendorOption) *VendorMutation {
+	m := &VendorMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeVendor,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withVendorID sets the ID field of the mutation.
+func withVendorID(id int) vendorOption {
+	return func(m *VendorMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Vendor
+		)
+		m.oldValue = func(ctx context.Context) (*Vendor, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Vendor.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withVendor sets the old Vendor of the mutation.
+func withVendor(node *Vendor) vendorOption {
+	return func(m *VendorMutation) {
+		m.oldValue = func(context.Context) (*Vendor, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m VendorMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m VendorMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *VendorMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *VendorMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Vendor.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *VendorMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *VendorMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *VendorMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *VendorMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *VendorMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *VendorMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *VendorMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *VendorMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *VendorMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *VendorMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *VendorMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *VendorMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *VendorMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *VendorMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetHandle sets the "handle" field.
+func (m *VendorMutation) SetHandle(s string) {
+	m.handle = &s
+}
+
+// Handle returns the value of the "handle" field in the mutation.
+func (m *VendorMutation) Handle() (r string, exists bool) {
+	v := m.handle
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHandle returns the old "handle" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldHandle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHandle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHandle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHandle: %w", err)
+	}
+	return oldValue.Handle, nil
+}
+
+// ResetHandle resets all changes to the "handle" field.
+func (m *VendorMutation) ResetHandle() {
+	m.handle = nil
+}
+
+// SetName sets the "name" field.
+func (m *VendorMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *VendorMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *VendorMutation) ResetName() {
+	m.name = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *VendorMutation) SetStatus(v vendor.Status) {
+	m.status = &v
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *VendorMutation) Status() (r vendor.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldStatus(ctx context.Context) (v vendor.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *VendorMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetContactEmail sets the "contact_email" field.
+func (m *VendorMutation) SetContactEmail(s string) {
+	m.contact_email = &s
+}
+
+// ContactEmail returns the value of the "contact_email" field in the mutation.
+func (m *VendorMutation) ContactEmail() (r string, exists bool) {
+	v := m.contact_email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContactEmail returns the old "contact_email" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldContactEmail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContactEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContactEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContactEmail: %w", err)
+	}
+	return oldValue.ContactEmail, nil
+}
+
+// ClearContactEmail clears the value of the "contact_email" field.
+func (m *VendorMutation) ClearContactEmail() {
+	m.contact_email = nil
+	m.clearedFields[vendor.FieldContactEmail] = struct{}{}
+}
+
+// ContactEmailCleared returns if the "contact_email" field was cleared in this mutation.
+func (m *VendorMutation) ContactEmailCleared() bool {
+	_, ok := m.clearedFields[vendor.FieldContactEmail]
+	return ok
+}
+
+// ResetContactEmail resets all changes to the "contact_email" field.
+func (m *VendorMutation) ResetContactEmail() {
+	m.contact_email = nil
+	delete(m.clearedFields, vendor.FieldContactEmail)
+}
+
+// SetContactPhone sets the "contact_phone" field.
+func (m *VendorMutation) SetContactPhone(s string) {
+	m.contact_phone = &s
+}
+
+// ContactPhone returns the value of the "contact_phone" field in the mutation.
+func (m *VendorMutation) ContactPhone() (r string, exists bool) {
+	v := m.contact_phone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContactPhone returns the old "contact_phone" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldContactPhone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContactPhone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContactPhone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContactPhone: %w", err)
+	}
+	return oldValue.ContactPhone, nil
+}
+
+// ClearContactPhone clears the value of the "contact_phone" field.
+func (m *VendorMutation) ClearContactPhone() {
+	m.contact_phone = nil
+	m.clearedFields[vendor.FieldContactPhone] = struct{}{}
+}
+
+// ContactPhoneCleared returns if the "contact_phone" field was cleared in this mutation.
+func (m *VendorMutation) ContactPhoneCleared() bool {
+	_, ok := m.clearedFields[vendor.FieldContactPhone]
+	return ok
+}
+
+// ResetContactPhone resets all changes to the "contact_phone" field.
+func (m *VendorMutation) ResetContactPhone() {
+	m.contact_phone = nil
+	delete(m.clearedFields, vendor.FieldContactPhone)
+}
+
+// SetDescription sets the "description" field.
+func (m *VendorMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *VendorMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ClearDescription clears the value of the "description" field.
+func (m *VendorMutation) ClearDescription() {
+	m.description = nil
+	m.clearedFields[vendor.FieldDescription] = struct{}{}
+}
+
+// DescriptionCleared returns if the "description" field was cleared in this mutation.
+func (m *VendorMutation) DescriptionCleared() bool {
+	_, ok := m.clearedFields[vendor.FieldDescription]
+	return ok
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *VendorMutation) ResetDescription() {
+	m.description = nil
+	delete(m.clearedFields, vendor.FieldDescription)
+}
+
+// SetLogo sets the "logo" field.
+func (m *VendorMutation) SetLogo(s string) {
+	m.logo = &s
+}
+
+// Logo returns the value of the "logo" field in the mutation.
+func (m *VendorMutation) Logo() (r string, exists bool) {
+	v := m.logo
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLogo returns the old "logo" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldLogo(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLogo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLogo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLogo: %w", err)
+	}
+	return oldValue.Logo, nil
+}
+
+// ClearLogo clears the value of the "logo" field.
+func (m *VendorMutation) ClearLogo() {
+	m.logo = nil
+	m.clearedFields[vendor.FieldLogo] = struct{}{}
+}
+
+// LogoCleared returns if the "logo" field was cleared in this mutation.
+func (m *VendorMutation) LogoCleared() bool {
+	_, ok := m.clearedFields[vendor.FieldLogo]
+	return ok
+}
+
+// ResetLogo resets all changes to the "logo" field.
+func (m *VendorMutation) ResetLogo() {
+	m.logo = nil
+	delete(m.clearedFields, vendor.FieldLogo)
+}
+
+// SetPayoutAccount sets the "payout_account" field.
+func (m *VendorMutation) SetPayoutAccount(s string) {
+	m.payout_account = &s
+}
+
+// PayoutAccount returns the value of the "payout_account" field in the mutation.
+func (m *VendorMutation) PayoutAccount() (r string, exists bool) {
+	v := m.payout_account
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPayoutAccount returns the old "payout_account" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldPayoutAccount(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPayoutAccount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPayoutAccount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPayoutAccount: %w", err)
+	}
+	return oldValue.PayoutAccount, nil
+}
+
+// ClearPayoutAccount clears the value of the "payout_account" field.
+func (m *VendorMutation) ClearPayoutAccount() {
+	m.payout_account = nil
+	m.clearedFields[vendor.FieldPayoutAccount] = struct{}{}
+}
+
+// PayoutAccountCleared returns if the "payout_account" field was cleared in this mutation.
+func (m *VendorMutation) PayoutAccountCleared() bool {
+	_, ok := m.clearedFields[vendor.FieldPayoutAccount]
+	return ok
+}
+
+// ResetPayoutAccount resets all changes to the "payout_account" field.
+func (m *VendorMutation) ResetPayoutAccount() {
+	m.payout_account = nil
+	delete(m.clearedFields, vendor.FieldPayoutAccount)
+}
+
+// SetMetadata sets the "metadata" field.
+func (m *VendorMutation) SetMetadata(value map[string]interface{}) {
+	m.metadata = &value
+}
+
+// Metadata returns the value of the "metadata" field in the mutation.
+func (m *VendorMutation) Metadata() (r map[string]interface{}, exists bool) {
+	v := m.metadata
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMetadata returns the old "metadata" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldMetadata(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMetadata is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMetadata requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMetadata: %w", err)
+	}
+	return oldValue.Metadata, nil
+}
+
+// ClearMetadata clears the value of the "metadata" field.
+func (m *VendorMutation) ClearMetadata() {
+	m.metadata = nil
+	m.clearedFields[vendor.FieldMetadata] = struct{}{}
+}
+
+// MetadataCleared returns if the "metadata" field was cleared in this mutation.
+func (m *VendorMutation) MetadataCleared() bool {
+	_, ok := m.clearedFields[vendor.FieldMetadata]
+	return ok
+}
+
+// ResetMetadata resets all changes to the "metadata" field.
+func (m *VendorMutation) ResetMetadata() {
+	m.metadata = nil
+	delete(m.clearedFields, vendor.FieldMetadata)
+}
+
+// SetRejectedReason sets the "rejected_reason" field.
+func (m *VendorMutation) SetRejectedReason(s string) {
+	m.rejected_reason = &s
+}
+
+// RejectedReason returns the value of the "rejected_reason" field in the mutation.
+func (m *VendorMutation) RejectedReason() (r string, exists bool) {
+	v := m.rejected_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRejectedReason returns the old "rejected_reason" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldRejectedReason(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRejectedReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRejectedReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRejectedReason: %w", err)
+	}
+	return oldValue.RejectedReason, nil
+}
+
+// ClearRejectedReason clears the value of the "rejected_reason" field.
+func (m *VendorMutation) ClearRejectedReason() {
+	m.rejected_reason = nil
+	m.clearedFields[vendor.FieldRejectedReason] = struct{}{}
+}
+
+// RejectedReasonCleared returns if the "rejected_reason" field was cleared in this mutation.
+func (m *VendorMutation) RejectedReasonCleared() bool {
+	_, ok := m.clearedFields[vendor.FieldRejectedReason]
+	return ok
+}
+
+// ResetRejectedReason resets all changes to the "rejected_reason" field.
+func (m *VendorMutation) ResetRejectedReason() {
+	m.rejected_reason = nil
+	delete(m.clearedFields, vendor.FieldRejectedReason)
+}
+
+// SetApplicantID sets the "applicant_id" field.
+func (m *VendorMutation) SetApplicantID(i int) {
+	m.applicant_id = &i
+	m.addapplicant_id = nil
+}
+
+// ApplicantID returns the value of the "applicant_id" field in the mutation.
+func (m *VendorMutation) ApplicantID() (r int, exists bool) {
+	v := m.applicant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldApplicantID returns the old "applicant_id" field's value of the Vendor entity.
+// If the Vendor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VendorMutation) OldApplicantID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldApplicantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldApplicantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldApplicantID: %w", err)
+	}
+	return oldValue.ApplicantID, nil
+}
+
+// AddApplicantID adds i to the "applicant_id" field.
+func (m *VendorMutation) AddApplicantID(i int) {
+	if m.addapplicant_id != nil {
+		*m.addapplicant_id += i
+	} else {
+		m.addapplicant_id = &i
+	}
+}
+
+// AddedApplicantID returns the value that was added to the "applicant_id" field in this mutation.
+func (m *VendorMutation) AddedApplicantID() (r int, exists bool) {
+	v := m.addapplicant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearApplicantID clears the value of the "applicant_id" field.
+func (m *VendorMutation) ClearApplicantID() {
+	m.applicant_id = nil
+	m.addapplicant_id = nil
+	m.clearedFields[vendor.FieldApplicantID] = struct{}{}
+}
+
+// ApplicantIDCleared returns if the "applicant_id" field was cleared in this mutation.
+func (m *VendorMutation) ApplicantIDCleared() bool {
+	_, ok := m.clearedFields[vendor.FieldApplicantID]
+	return ok
+}
+
+// ResetApplicantID resets all changes to the "applicant_id" field.
+func (m *VendorMutation) ResetApplicantID() {
+	m.applicant_id = nil
+	m.addapplicant_id = nil
+	delete(m.clearedFields, vendor.FieldApplicantID)
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *VendorMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[vendor.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *VendorMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *VendorMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *VendorMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// AddStoreIDs adds the "stores" edge to the Store entity by ids.
+func (m *VendorMutation) AddStoreIDs(ids ...int) {
+	if m.stores == nil {
+		m.stores = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.stores[ids[i]] = struct{}{}
+	}
+}
+
+// ClearStores clears the "stores" edge to the Store entity.
+func (m *VendorMutation) ClearStores() {
+	m.clearedstores = true
+}
+
+// StoresCleared reports if the "stores" edge to the Store entity was cleared.
+func (m *VendorMutation) StoresCleared() bool {
+	return m.clearedstores
+}
+
+// RemoveStoreIDs removes the "stores" edge to the Store entity by IDs.
+func (m *VendorMutation) RemoveStoreIDs(ids ...int) {
+	if m.removedstores == nil {
+		m.removedstores = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.stores, ids[i])
+		m.removedstores[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedStores returns the removed IDs of the "stores" edge to the Store entity.
+func (m *VendorMutation) RemovedStoresIDs() (ids []int) {
+	for id := range m.removedstores {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// StoresIDs returns the "stores" edge IDs in the mutation.
+func (m *VendorMutation) StoresIDs() (ids []int) {
+	for id := range m.stores {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetStores resets all changes to the "stores" edge.
+func (m *VendorMutation) ResetStores() {
+	m.stores = nil
+	m.clearedstores = false
+	m.removedstores = nil
+}
+
+// Where appends a list predicates to the VendorMutation builder.
+func (m *VendorMutation) Where(ps ...predicate.Vendor) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the VendorMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *VendorMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Vendor, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *VendorMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *VendorMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Vendor).
+func (m *VendorMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *VendorMutation) Fields() []string {
+	fields := make([]string, 0, 15)
+	if m.created_at != nil {
+		fields = append(fields, vendor.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, vendor.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, vendor.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, vendor.FieldVersion)
+	}
+	if m.handle != nil {
+		fields = append(fields, vendor.FieldHandle)
+	}
+	if m.name != nil {
+		fields = append(fields, vendor.FieldName)
+	}
+	if m.status != nil {
+		fields = append(fields, vendor.FieldStatus)
+	}
+	if m.contact_email != nil {
+		fields = append(fields, vendor.FieldContactEmail)
+	}
+	if m.contact_phone != nil {
+		fields = append(fields, vendor.FieldContactPhone)
+	}
+	if m.description != nil {
+		fields = append(fields, vendor.FieldDescription)
+	}
+	if m.logo != nil {
+		fields = append(fields, vendor.FieldLogo)
+	}
+	if m.payout_account != nil {
+		fields = append(fields, vendor.FieldPayoutAccount)
+	}
+	if m.metadata != nil {
+		fields = append(fields, vendor.FieldMetadata)
+	}
+	if m.rejected_reason != nil {
+		fields = append(fields, vendor.FieldRejectedReason)
+	}
+	if m.applicant_id != nil {
+		fields = append(fields, vendor.FieldApplicantID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *VendorMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case vendor.FieldCreatedAt:
+		return m.CreatedAt()
+	case vendor.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case vendor.FieldTenantID:
+		return m.TenantID()
+	case vendor.FieldVersion:
+		return m.Version()
+	case vendor.FieldHandle:
+		return m.Handle()
+	case vendor.FieldName:
+		return m.Name()
+	case vendor.FieldStatus:
+		return m.Status()
+	case vendor.FieldContactEmail:
+		return m.ContactEmail()
+	case vendor.FieldContactPhone:
+		return m.ContactPhone()
+	case vendor.FieldDescription:
+		return m.Description()
+	case vendor.FieldLogo:
+		return m.Logo()
+	case vendor.FieldPayoutAccount:
+		return m.PayoutAccount()
+	case vendor.FieldMetadata:
+		return m.Metadata()
+	case vendor.FieldRejectedReason:
+		return m.RejectedReason()
+	case vendor.FieldApplicantID:
+		return m.ApplicantID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *VendorMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case vendor.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case vendor.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case vendor.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case vendor.FieldVersion:
+		return m.OldVersion(ctx)
+	case vendor.FieldHandle:
+		return m.OldHandle(ctx)
+	case vendor.FieldName:
+		return m.OldName(ctx)
+	case vendor.FieldStatus:
+		return m.OldStatus(ctx)
+	case vendor.FieldContactEmail:
+		return m.OldContactEmail(ctx)
+	case vendor.FieldContactPhone:
+		return m.OldContactPhone(ctx)
+	case vendor.FieldDescription:
+		return m.OldDescription(ctx)
+	case vendor.FieldLogo:
+		return m.OldLogo(ctx)
+	case vendor.FieldPayoutAccount:
+		return m.OldPayoutAccount(ctx)
+	case vendor.FieldMetadata:
+		return m.OldMetadata(ctx)
+	case vendor.FieldRejectedReason:
+		return m.OldRejectedReason(ctx)
+	case vendor.FieldApplicantID:
+		return m.OldApplicantID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Vendor field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VendorMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case vendor.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case vendor.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case vendor.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case vendor.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case vendor.FieldHandle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHandle(v)
+		return nil
+	case vendor.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case vendor.FieldStatus:
+		v, ok := value.(vendor.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case vendor.FieldContactEmail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContactEmail(v)
+		return nil
+	case vendor.FieldContactPhone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContactPhone(v)
+		return nil
+	case vendor.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case vendor.FieldLogo:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLogo(v)
+		return nil
+	case vendor.FieldPayoutAccount:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPayoutAccount(v)
+		return nil
+	case vendor.FieldMetadata:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMetadata(v)
+		return nil
+	case vendor.FieldRejectedReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRejectedReason(v)
+		return nil
+	case vendor.FieldApplicantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetApplicantID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Vendor field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *VendorMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, vendor.FieldVersion)
+	}
+	if m.addapplicant_id != nil {
+		fields = append(fields, vendor.FieldApplicantID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *VendorMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case vendor.FieldVersion:
+		return m.AddedVersion()
+	case vendor.FieldApplicantID:
+		return m.AddedApplicantID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VendorMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case vendor.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case vendor.FieldApplicantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddApplicantID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Vendor numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *VendorMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(vendor.FieldContactEmail) {
+		fields = append(fields, vendor.FieldContactEmail)
+	}
+	if m.FieldCleared(vendor.FieldContactPhone) {
+		fields = append(fields, vendor.FieldContactPhone)
+	}
+	if m.FieldCleared(vendor.FieldDescription) {
+		fields = append(fields, vendor.FieldDescription)
+	}
+	if m.FieldCleared(vendor.FieldLogo) {
+		fields = append(fields, vendor.FieldLogo)
+	}
+	if m.FieldCleared(vendor.FieldPayoutAccount) {
+		fields = append(fields, vendor.FieldPayoutAccount)
+	}
+	if m.FieldCleared(vendor.FieldMetadata) {
+		fields = append(fields, vendor.FieldMetadata)
+	}
+	if m.FieldCleared(vendor.FieldRejectedReason) {
+		fields = append(fields, vendor.FieldRejectedReason)
+	}
+	if m.FieldCleared(vendor.FieldApplicantID) {
+		fields = append(fields, vendor.FieldApplicantID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *VendorMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *VendorMutation) ClearField(name string) error {
+	switch name {
+	case vendor.FieldContactEmail:
+		m.ClearContactEmail()
+		return nil
+	case vendor.FieldContactPhone:
+		m.ClearContactPhone()
+		return nil
+	case vendor.FieldDescription:
+		m.ClearDescription()
+		return nil
+	case vendor.FieldLogo:
+		m.ClearLogo()
+		return nil
+	case vendor.FieldPayoutAccount:
+		m.ClearPayoutAccount()
+		return nil
+	case vendor.FieldMetadata:
+		m.ClearMetadata()
+		return nil
+	case vendor.FieldRejectedReason:
+		m.ClearRejectedReason()
+		return nil
+	case vendor.FieldApplicantID:
+		m.ClearApplicantID()
+		return nil
+	}
+	return fmt.Errorf("unknown Vendor nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *VendorMutation) ResetField(name string) error {
+	switch name {
+	case vendor.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case vendor.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case vendor.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case vendor.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case vendor.FieldHandle:
+		m.ResetHandle()
+		return nil
+	case vendor.FieldName:
+		m.ResetName()
+		return nil
+	case vendor.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case vendor.FieldContactEmail:
+		m.ResetContactEmail()
+		return nil
+	case vendor.FieldContactPhone:
+		m.ResetContactPhone()
+		return nil
+	case vendor.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case vendor.FieldLogo:
+		m.ResetLogo()
+		return nil
+	case vendor.FieldPayoutAccount:
+		m.ResetPayoutAccount()
+		return nil
+	case vendor.FieldMetadata:
+		m.ResetMetadata()
+		return nil
+	case vendor.FieldRejectedReason:
+		m.ResetRejectedReason()
+		return nil
+	case vendor.FieldApplicantID:
+		m.ResetApplicantID()
+		return nil
+	}
+	return fmt.Errorf("unknown Vendor field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *VendorMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.tenant != nil {
+		edges = append(edges, vendor.EdgeTenant)
+	}
+	if m.stores != nil {
+		edges = append(edges, vendor.EdgeStores)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *VendorMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case vendor.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case vendor.EdgeStores:
+		ids := make([]ent.Value, 0, len(m.stores))
+		for id := range m.stores {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *VendorMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.removedstores != nil {
+		edges = append(edges, vendor.EdgeStores)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *VendorMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case vendor.EdgeStores:
+		ids := make([]ent.Value, 0, len(m.removedstores))
+		for id := range m.removedstores {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *VendorMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedtenant {
+		edges = append(edges, vendor.EdgeTenant)
+	}
+	if m.clearedstores {
+		edges = append(edges, vendor.EdgeStores)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *VendorMutation) EdgeCleared(name string) bool {
+	switch name {
+	case vendor.EdgeTenant:
+		return m.clearedtenant
+	case vendor.EdgeStores:
+		return m.clearedstores
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *VendorMutation) ClearEdge(name string) error {
+	switch name {
+	case vendor.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	}
+	return fmt.Errorf("unknown Vendor unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *VendorMutation) ResetEdge(name string) error {
+	switch name {
+	case vendor.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case vendor.EdgeStores:
+		m.ResetStores()
+		return nil
+	}
+	return fmt.Errorf("unknown Vendor edge %s", name)
 }
 
 // WebhookDeliveryMutation represents an operation that mutates the WebhookDelivery nodes in the graph.

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/theme"
 )
 
@@ -44,6 +45,8 @@ type Store struct {
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 	// OrderSeq holds the value of the "order_seq" field.
 	OrderSeq int `json:"order_seq,omitempty"`
+	// VendorID holds the value of the "vendor_id" field.
+	VendorID *int `json:"vendor_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the StoreQuery when eager-loading is set.
 	Edges        StoreEdges `json:"edges"`
@@ -56,9 +59,11 @@ type StoreEdges struct {
 	Tenant *Tenant `json:"tenant,omitempty"`
 	// Domains holds the value of the domains edge.
 	Domains []*Domain `json:"domains,omitempty"`
+	// Vendor holds the value of the vendor edge.
+	Vendor *Vendor `json:"vendor,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
 	totalCount [1]map[string]int
 
@@ -85,6 +90,17 @@ func (e StoreEdges) DomainsOrErr() ([]*Domain, error) {
 	return nil, &NotLoadedError{edge: "domains"}
 }
 
+// VendorOrErr returns the Vendor value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e StoreEdges) VendorOrErr() (*Vendor, error) {
+	if e.Vendor != nil {
+		return e.Vendor, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: vendor.Label}
+	}
+	return nil, &NotLoadedError{edge: "vendor"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Store) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -92,7 +108,7 @@ func (*Store) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case store.FieldThemeConfig, store.FieldMetadata:
 			values[i] = new([]byte)
-		case store.FieldID, store.FieldTenantID, store.FieldVersion, store.FieldOrderSeq:
+		case store.FieldID, store.FieldTenantID, store.FieldVersion, store.FieldOrderSeq, store.FieldVendorID:
 			values[i] = new(sql.NullInt64)
 		case store.FieldHandle, store.FieldName, store.FieldStatus, store.FieldStorefrontType, store.FieldSubdomain:
 			values[i] = new(sql.NullString)
@@ -196,6 +212,13 @@ func (_m *Store) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.OrderSeq = int(value.Int64)
 			}
+		case store.FieldVendorID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field vendor_id", values[i])
+			} else if value.Valid {
+				_m.VendorID = new(int)
+				*_m.VendorID = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -217,6 +240,11 @@ func (_m *Store) QueryTenant() *TenantQuery {
 // QueryDomains queries the "domains" edge of the Store entity.
 func (_m *Store) QueryDomains() *DomainQuery {
 	return NewStoreClient(_m.config).QueryDomains(_m)
+}
+
+// QueryVendor queries the "vendor" edge of the Store entity.
+func (_m *Store) QueryVendor() *VendorQuery {
+	return NewStoreClient(_m.config).QueryVendor(_m)
 }
 
 // Update returns a builder for updating this Store.
@@ -279,6 +307,11 @@ func (_m *Store) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("order_seq=")
 	builder.WriteString(fmt.Sprintf("%v", _m.OrderSeq))
+	builder.WriteString(", ")
+	if v := _m.VendorID; v != nil {
+		builder.WriteString("vendor_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/theme"
 )
 
@@ -161,6 +162,20 @@ func (_c *StoreCreate) SetNillableOrderSeq(v *int) *StoreCreate {
 	return _c
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (_c *StoreCreate) SetVendorID(v int) *StoreCreate {
+	_c.mutation.SetVendorID(v)
+	return _c
+}
+
+// SetNillableVendorID sets the "vendor_id" field if the given value is not nil.
+func (_c *StoreCreate) SetNillableVendorID(v *int) *StoreCreate {
+	if v != nil {
+		_c.SetVendorID(*v)
+	}
+	return _c
+}
+
 // SetTenant sets the "tenant" edge to the Tenant entity.
 func (_c *StoreCreate) SetTenant(v *Tenant) *StoreCreate {
 	return _c.SetTenantID(v.ID)
@@ -179,6 +194,11 @@ func (_c *StoreCreate) AddDomains(v ...*Domain) *StoreCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddDomainIDs(ids...)
+}
+
+// SetVendor sets the "vendor" edge to the Vendor entity.
+func (_c *StoreCreate) SetVendor(v *Vendor) *StoreCreate {
+	return _c.SetVendorID(v.ID)
 }
 
 // Mutation returns the StoreMutation object of the builder.
@@ -417,6 +437,23 @@ func (_c *StoreCreate) createSpec() (*Store, *sqlgraph.CreateSpec) {
 		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.VendorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   store.VendorTable,
+			Columns: []string{store.VendorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(vendor.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.VendorID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	return _node, _spec
 }
 
@@ -616,6 +653,24 @@ func (u *StoreUpsert) UpdateOrderSeq() *StoreUpsert {
 // AddOrderSeq adds v to the "order_seq" field.
 func (u *StoreUpsert) AddOrderSeq(v int) *StoreUpsert {
 	u.Add(store.FieldOrderSeq, v)
+	return u
+}
+
+// SetVendorID sets the "vendor_id" field.
+func (u *StoreUpsert) SetVendorID(v int) *StoreUpsert {
+	u.Set(store.FieldVendorID, v)
+	return u
+}
+
+// UpdateVendorID sets the "vendor_id" field to the value that was provided on create.
+func (u *StoreUpsert) UpdateVendorID() *StoreUpsert {
+	u.SetExcluded(store.FieldVendorID)
+	return u
+}
+
+// ClearVendorID clears the value of the "vendor_id" field.
+func (u *StoreUpsert) ClearVendorID() *StoreUpsert {
+	u.SetNull(store.FieldVendorID)
 	return u
 }
 
@@ -839,6 +894,27 @@ func (u *StoreUpsertOne) AddOrderSeq(v int) *StoreUpsertOne {
 func (u *StoreUpsertOne) UpdateOrderSeq() *StoreUpsertOne {
 	return u.Update(func(s *StoreUpsert) {
 		s.UpdateOrderSeq()
+	})
+}
+
+// SetVendorID sets the "vendor_id" field.
+func (u *StoreUpsertOne) SetVendorID(v int) *StoreUpsertOne {
+	return u.Update(func(s *StoreUpsert) {
+		s.SetVendorID(v)
+	})
+}
+
+// UpdateVendorID sets the "vendor_id" field to the value that was provided on create.
+func (u *StoreUpsertOne) UpdateVendorID() *StoreUpsertOne {
+	return u.Update(func(s *StoreUpsert) {
+		s.UpdateVendorID()
+	})
+}
+
+// ClearVendorID clears the value of the "vendor_id" field.
+func (u *StoreUpsertOne) ClearVendorID() *StoreUpsertOne {
+	return u.Update(func(s *StoreUpsert) {
+		s.ClearVendorID()
 	})
 }
 
@@ -1228,6 +1304,27 @@ func (u *StoreUpsertBulk) AddOrderSeq(v int) *StoreUpsertBulk {
 func (u *StoreUpsertBulk) UpdateOrderSeq() *StoreUpsertBulk {
 	return u.Update(func(s *StoreUpsert) {
 		s.UpdateOrderSeq()
+	})
+}
+
+// SetVendorID sets the "vendor_id" field.
+func (u *StoreUpsertBulk) SetVendorID(v int) *StoreUpsertBulk {
+	return u.Update(func(s *StoreUpsert) {
+		s.SetVendorID(v)
+	})
+}
+
+// UpdateVendorID sets the "vendor_id" field to the value that was provided on create.
+func (u *StoreUpsertBulk) UpdateVendorID() *StoreUpsertBulk {
+	return u.Update(func(s *StoreUpsert) {
+		s.UpdateVendorID()
+	})
+}
+
+// ClearVendorID clears the value of the "vendor_id" field.
+func (u *StoreUpsertBulk) ClearVendorID() *StoreUpsertBulk {
+	return u.Update(func(s *StoreUpsert) {
+		s.ClearVendorID()
 	})
 }
 

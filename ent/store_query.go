@@ -18,6 +18,7 @@ import (
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/vendor"
 )
 
 // StoreQuery is the builder for querying Store entities.
@@ -29,6 +30,7 @@ type StoreQuery struct {
 	predicates       []predicate.Store
 	withTenant       *TenantQuery
 	withDomains      *DomainQuery
+	withVendor       *VendorQuery
 	loadTotal        []func(context.Context, []*Store) error
 	modifiers        []func(*sql.Selector)
 	withNamedDomains map[string]*DomainQuery
@@ -105,6 +107,28 @@ func (_q *StoreQuery) QueryDomains() *DomainQuery {
 			sqlgraph.From(store.Table, store.FieldID, selector),
 			sqlgraph.To(domain.Table, domain.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, store.DomainsTable, store.DomainsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryVendor chains the current query on the "vendor" edge.
+func (_q *StoreQuery) QueryVendor() *VendorQuery {
+	query := (&VendorClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(store.Table, store.FieldID, selector),
+			sqlgraph.To(vendor.Table, vendor.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, store.VendorTable, store.VendorColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -306,6 +330,7 @@ func (_q *StoreQuery) Clone() *StoreQuery {
 		predicates:  append([]predicate.Store{}, _q.predicates...),
 		withTenant:  _q.withTenant.Clone(),
 		withDomains: _q.withDomains.Clone(),
+		withVendor:  _q.withVendor.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -331,6 +356,17 @@ func (_q *StoreQuery) WithDomains(opts ...func(*DomainQuery)) *StoreQuery {
 		opt(query)
 	}
 	_q.withDomains = query
+	return _q
+}
+
+// WithVendor tells the query-builder to eager-load the nodes that are connected to
+// the "vendor" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StoreQuery) WithVendor(opts ...func(*VendorQuery)) *StoreQuery {
+	query := (&VendorClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withVendor = query
 	return _q
 }
 
@@ -418,9 +454,10 @@ func (_q *StoreQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Store,
 	var (
 		nodes       = []*Store{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withTenant != nil,
 			_q.withDomains != nil,
+			_q.withVendor != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -454,6 +491,12 @@ func (_q *StoreQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Store,
 		if err := _q.loadDomains(ctx, query, nodes,
 			func(n *Store) { n.Edges.Domains = []*Domain{} },
 			func(n *Store, e *Domain) { n.Edges.Domains = append(n.Edges.Domains, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withVendor; query != nil {
+		if err := _q.loadVendor(ctx, query, nodes, nil,
+			func(n *Store, e *Vendor) { n.Edges.Vendor = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -531,6 +574,38 @@ func (_q *StoreQuery) loadDomains(ctx context.Context, query *DomainQuery, nodes
 	}
 	return nil
 }
+func (_q *StoreQuery) loadVendor(ctx context.Context, query *VendorQuery, nodes []*Store, init func(*Store), assign func(*Store, *Vendor)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Store)
+	for i := range nodes {
+		if nodes[i].VendorID == nil {
+			continue
+		}
+		fk := *nodes[i].VendorID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(vendor.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "vendor_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *StoreQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -562,6 +637,9 @@ func (_q *StoreQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withTenant != nil {
 			_spec.Node.AddColumnOnce(store.FieldTenantID)
+		}
+		if _q.withVendor != nil {
+			_spec.Node.AddColumnOnce(store.FieldVendorID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

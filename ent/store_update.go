@@ -14,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/store"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/theme"
 )
 
@@ -186,6 +187,26 @@ func (_u *StoreUpdate) AddOrderSeq(v int) *StoreUpdate {
 	return _u
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (_u *StoreUpdate) SetVendorID(v int) *StoreUpdate {
+	_u.mutation.SetVendorID(v)
+	return _u
+}
+
+// SetNillableVendorID sets the "vendor_id" field if the given value is not nil.
+func (_u *StoreUpdate) SetNillableVendorID(v *int) *StoreUpdate {
+	if v != nil {
+		_u.SetVendorID(*v)
+	}
+	return _u
+}
+
+// ClearVendorID clears the value of the "vendor_id" field.
+func (_u *StoreUpdate) ClearVendorID() *StoreUpdate {
+	_u.mutation.ClearVendorID()
+	return _u
+}
+
 // AddDomainIDs adds the "domains" edge to the Domain entity by IDs.
 func (_u *StoreUpdate) AddDomainIDs(ids ...int) *StoreUpdate {
 	_u.mutation.AddDomainIDs(ids...)
@@ -199,6 +220,11 @@ func (_u *StoreUpdate) AddDomains(v ...*Domain) *StoreUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddDomainIDs(ids...)
+}
+
+// SetVendor sets the "vendor" edge to the Vendor entity.
+func (_u *StoreUpdate) SetVendor(v *Vendor) *StoreUpdate {
+	return _u.SetVendorID(v.ID)
 }
 
 // Mutation returns the StoreMutation object of the builder.
@@ -225,6 +251,12 @@ func (_u *StoreUpdate) RemoveDomains(v ...*Domain) *StoreUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveDomainIDs(ids...)
+}
+
+// ClearVendor clears the "vendor" edge to the Vendor entity.
+func (_u *StoreUpdate) ClearVendor() *StoreUpdate {
+	_u.mutation.ClearVendor()
+	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -409,6 +441,35 @@ func (_u *StoreUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.VendorCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   store.VendorTable,
+			Columns: []string{store.VendorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(vendor.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.VendorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   store.VendorTable,
+			Columns: []string{store.VendorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(vendor.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{store.Label}
@@ -585,6 +646,26 @@ func (_u *StoreUpdateOne) AddOrderSeq(v int) *StoreUpdateOne {
 	return _u
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (_u *StoreUpdateOne) SetVendorID(v int) *StoreUpdateOne {
+	_u.mutation.SetVendorID(v)
+	return _u
+}
+
+// SetNillableVendorID sets the "vendor_id" field if the given value is not nil.
+func (_u *StoreUpdateOne) SetNillableVendorID(v *int) *StoreUpdateOne {
+	if v != nil {
+		_u.SetVendorID(*v)
+	}
+	return _u
+}
+
+// ClearVendorID clears the value of the "vendor_id" field.
+func (_u *StoreUpdateOne) ClearVendorID() *StoreUpdateOne {
+	_u.mutation.ClearVendorID()
+	return _u
+}
+
 // AddDomainIDs adds the "domains" edge to the Domain entity by IDs.
 func (_u *StoreUpdateOne) AddDomainIDs(ids ...int) *StoreUpdateOne {
 	_u.mutation.AddDomainIDs(ids...)
@@ -598,6 +679,11 @@ func (_u *StoreUpdateOne) AddDomains(v ...*Domain) *StoreUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddDomainIDs(ids...)
+}
+
+// SetVendor sets the "vendor" edge to the Vendor entity.
+func (_u *StoreUpdateOne) SetVendor(v *Vendor) *StoreUpdateOne {
+	return _u.SetVendorID(v.ID)
 }
 
 // Mutation returns the StoreMutation object of the builder.
@@ -624,6 +710,12 @@ func (_u *StoreUpdateOne) RemoveDomains(v ...*Domain) *StoreUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveDomainIDs(ids...)
+}
+
+// ClearVendor clears the "vendor" edge to the Vendor entity.
+func (_u *StoreUpdateOne) ClearVendor() *StoreUpdateOne {
+	_u.mutation.ClearVendor()
+	return _u
 }
 
 // Where appends a list predicates to the StoreUpdate builder.
@@ -831,6 +923,35 @@ func (_u *StoreUpdateOne) sqlSave(ctx context.Context) (_node *Store, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(domain.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.VendorCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   store.VendorTable,
+			Columns: []string{store.VendorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(vendor.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.VendorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   store.VendorTable,
+			Columns: []string{store.VendorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(vendor.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

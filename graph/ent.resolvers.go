@@ -89,6 +89,15 @@ func (r *queryResolver) Tenants(ctx context.Context, after *entgql.Cursor[int], 
 	return r.Client.Tenant.Query().Paginate(ctx, after, first, before, last, ent.WithTenantOrder(orderBy), ent.WithTenantFilter(where.Filter))
 }
 
+// Vendors is the resolver for the vendors field.
+func (r *queryResolver) Vendors(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VendorOrder, where *ent.VendorWhereInput) (*ent.VendorConnection, error) {
+	first, last, err := page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	return r.Client.Vendor.Query().Paginate(ctx, after, first, before, last, ent.WithVendorOrder(orderBy), ent.WithVendorFilter(where.Filter))
+}
+
 // IntegrationEndpoint returns generated.IntegrationEndpointResolver implementation.
 func (r *Resolver) IntegrationEndpoint() generated.IntegrationEndpointResolver {
 	return &integrationEndpointResolver{r}
@@ -120,6 +129,9 @@ func (r *Resolver) Tenant() generated.TenantResolver { return &tenantResolver{r}
 // User returns generated.UserResolver implementation.
 func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
 
+// Vendor returns generated.VendorResolver implementation.
+func (r *Resolver) Vendor() generated.VendorResolver { return &vendorResolver{r} }
+
 type (
 	integrationEndpointResolver struct{ *Resolver }
 	orderResolver               struct{ *Resolver }
@@ -130,4 +142,5 @@ type (
 	storeResolver               struct{ *Resolver }
 	tenantResolver              struct{ *Resolver }
 	userResolver                struct{ *Resolver }
+	vendorResolver              struct{ *Resolver }
 )

@@ -4,6 +4,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/graph/model"
 	"github.com/dakkah/cityos/storefront"
+	"github.com/dakkah/cityos/vendors"
 )
 
 func deref(s *string) string {
@@ -37,4 +38,10 @@ func toStoreResolution(res storefront.Resolution) *model.StoreResolution {
 		out.Strategy = &s
 	}
 	return out
+}
+
+func newVendor(in model.VendorInput) vendors.NewVendor {
+	return vendors.NewVendor{Handle: in.Handle, Profile: vendors.Profile{Name: &in.Name, ContactEmail: in.ContactEmail,
+		ContactPhone: in.ContactPhone, Description: in.Description, Logo: in.Logo, PayoutAccount: in.PayoutAccount,
+		Metadata: in.Metadata}}
 }

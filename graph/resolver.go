@@ -20,6 +20,7 @@ import (
 	"github.com/dakkah/cityos/syncs"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
+	"github.com/dakkah/cityos/vendors"
 	"github.com/dakkah/cityos/webhooks"
 )
 
@@ -48,4 +49,6 @@ type Resolver struct {
 	Inbound *inbound.Service
 	// Syncs starts sync jobs of integration endpoints.
 	Syncs *syncs.Service
+	// Vendors onboards marketplace vendors.
+	Vendors *vendors.Service
 }

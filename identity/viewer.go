@@ -41,6 +41,9 @@ func (s *Service) UserViewer(ctx context.Context, token string) (*viewer.Viewer,
 		if m.StoreID != nil {
 			g.StoreID = *m.StoreID
 		}
+		if m.VendorID != nil {
+			g.VendorID = *m.VendorID
+		}
 		v.Grants = append(v.Grants, g)
 	}
 	return v, nil

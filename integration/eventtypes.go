@@ -18,6 +18,7 @@ var namedVerbs = map[string][]string{
 	"inventory":            {"level_changed"},
 	"order":                {"placed", "canceled", "payment_captured", "payment_refunded", "fulfilled", "shipped", "delivered"},
 	"integration_endpoint": {"disabled"},
+	"vendor":               {"approved", "rejected", "suspended"},
 }
 
 func catalog() map[string][]string {

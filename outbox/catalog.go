@@ -30,6 +30,7 @@ var Aggregates = map[string]string{
 	"CustomerAddress":     "customer_address",
 	"Order":               "order",
 	"IntegrationEndpoint": "integration_endpoint",
+	"Vendor":              "vendor",
 }
 
 // Silent lists the entity types whose changes raise no event, and why.
@@ -107,6 +108,9 @@ const (
 	DomainVerified       = "domain.verified"
 	InventoryChanged     = "inventory.level_changed"
 	EndpointDisabled     = "integration_endpoint.disabled"
+	VendorApproved       = "vendor.approved"
+	VendorRejected       = "vendor.rejected"
+	VendorSuspended      = "vendor.suspended"
 )
 
 // semantic names the transition an update makes, "" for a plain update. One change
@@ -150,6 +154,16 @@ func semantic(c Change) string {
 	case "IntegrationEndpoint":
 		if became("enabled", "false") {
 			return EndpointDisabled
+		}
+	case "Vendor":
+		// A suspended vendor reinstated is approved again.
+		switch {
+		case became("status", "active"):
+			return VendorApproved
+		case became("status", "rejected"):
+			return VendorRejected
+		case became("status", "suspended"):
+			return VendorSuspended
 		}
 	case "InventoryLevel":
 		return InventoryChanged

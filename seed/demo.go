@@ -1,6 +1,6 @@
 // Package seed loads the demo platform: two tenants, their stores with themes and
-// addresses, a login for every role and a storefront key per store. Running it again
-// changes nothing that is already there.
+// addresses, a marketplace store with two vendors, a login for every role and a
+// storefront key per store. Running it again changes nothing that is already there.
 package seed
 
 import (
@@ -113,6 +113,9 @@ func Demo(ctx context.Context, client *ent.Client, svc *tenancy.Service, passwor
 			}
 		}
 		if err := s.commerce(t, stores); err != nil {
+			return nil, err
+		}
+		if err := s.marketplace(t); err != nil {
 			return nil, err
 		}
 	}

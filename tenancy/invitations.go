@@ -31,16 +31,13 @@ type SentInvitation struct {
 // store_manager of a store. Whether an account with that e-mail exists is neither needed
 // nor revealed; the role exists only once the invited person accepts.
 func (s *Service) InviteStaff(ctx context.Context, email string, role membership.Role, tenantID, storeID *int) (SentInvitation, error) {
-	addr, err := validate.Email("email", email)
-	if err != nil {
-		return SentInvitation{}, err
-	}
-	token, err := auth.NewSecretToken("inv")
-	if err != nil {
-		return SentInvitation{}, err
-	}
+	var token string
 	inv, err := txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Invitation, error) {
-		c := tx.Invitation.Create().SetEmail(addr).SetTokenHash(auth.HashToken(token)).SetExpiresAt(time.Now().Add(InvitationTTL))
+		c, tok, err := draftInvitation(tx, email)
+		if err != nil {
+			return nil, err
+		}
+		token = tok
 		switch role {
 		case membership.RoleTenantAdmin:
 			if tenantID == nil || storeID != nil {
@@ -74,6 +71,33 @@ func (s *Service) InviteStaff(ctx context.Context, email string, role membership
 		return SentInvitation{}, err
 	}
 	return SentInvitation{Invitation: inv}, nil
+}
+
+// InviteVendorAdmin offers vendor_admin of vendor v to email, in tx (which usually creates
+// v). send mails the token: call it once tx has committed, never before.
+func (s *Service) InviteVendorAdmin(ctx context.Context, tx *ent.Tx, email string, v *ent.Vendor) (send func(context.Context) error, err error) {
+	c, token, err := draftInvitation(tx, email)
+	if err != nil {
+		return nil, err
+	}
+	inv, err := c.SetRole(invitation.RoleVendorAdmin).SetTenantID(v.TenantID).SetVendorID(v.ID).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) error { return s.mailInvitation(ctx, inv, token) }, nil
+}
+
+// draftInvitation starts an invitation to email with a fresh token, its role to be set.
+func draftInvitation(tx *ent.Tx, email string) (*ent.InvitationCreate, string, error) {
+	addr, err := validate.Email("email", email)
+	if err != nil {
+		return nil, "", err
+	}
+	token, err := auth.NewSecretToken("inv")
+	if err != nil {
+		return nil, "", err
+	}
+	return tx.Invitation.Create().SetEmail(addr).SetTokenHash(auth.HashToken(token)).SetExpiresAt(time.Now().Add(InvitationTTL)), token, nil
 }
 
 // mailInvitation sends the token to the invited address. Without a mail provider no
@@ -160,9 +184,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token string, password, 
 			return apperr.New(apperr.Forbidden, "invitations are accepted by people, not keys")
 		}
 		m := tx.Membership.Create().SetUserID(u.ID).SetRole(membership.Role(inv.Role)).SetTenantID(inv.TenantID)
-		if inv.StoreID != nil {
-			m.SetStoreID(*inv.StoreID)
-		}
+		m.SetNillableStoreID(inv.StoreID).SetNillableVendorID(inv.VendorID)
 		if out.Membership, err = m.Save(sys); err != nil {
 			return txn.Conflict(err, "this account already holds that role")
 		}

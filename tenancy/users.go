@@ -64,6 +64,8 @@ func (s *Service) GrantRole(ctx context.Context, userID int, role membership.Rol
 				return apperr.Invalid("tenantId", "the store does not belong to that tenant")
 			}
 			c.SetTenantID(st.TenantID).SetStoreID(st.ID)
+		case membership.RoleVendorAdmin, membership.RoleVendorStaff:
+			return apperr.Invalid("role", "vendor roles come with a vendor: approveVendor or inviteVendor")
 		default:
 			if tenantID == nil || storeID != nil {
 				return apperr.Invalid("tenantId", "%s needs a tenant and no store", role)

@@ -13,6 +13,8 @@ const (
 	RoleTenantAdmin  Role = "tenant_admin"
 	RoleStoreManager Role = "store_manager"
 	RoleCustomer     Role = "customer"
+	RoleVendorAdmin  Role = "vendor_admin"
+	RoleVendorStaff  Role = "vendor_staff"
 )
 
 // Kind says how the caller authenticated.
@@ -48,11 +50,12 @@ func (k Kind) String() string {
 }
 
 // Grant is one role held within a scope. TenantID is 0 only for super_admin;
-// StoreID is set only for store_manager.
+// StoreID is set only for store_manager; VendorID only for vendor_admin and vendor_staff.
 type Grant struct {
 	Role     Role
 	TenantID int
 	StoreID  int
+	VendorID int
 	// ReadOnly is set when the tenant is suspended or inactive: its staff may read, not write.
 	ReadOnly bool
 }
@@ -118,16 +121,31 @@ func (v *Viewer) StaffTenants() []int {
 
 // ManagedStores lists the stores the viewer manages as store manager.
 func (v *Viewer) ManagedStores() []int {
+	return v.scopesOf(RoleStoreManager, func(g Grant) int { return g.StoreID })
+}
+
+// scopesOf lists the non-zero scope (store, vendor) of each grant of role r.
+func (v *Viewer) scopesOf(r Role, scope func(Grant) int) []int {
 	if v == nil {
 		return nil
 	}
 	var ids []int
 	for _, g := range v.Grants {
-		if g.Role == RoleStoreManager && g.StoreID != 0 {
-			ids = append(ids, g.StoreID)
+		if id := scope(g); g.Role == r && id != 0 {
+			ids = append(ids, id)
 		}
 	}
 	return ids
+}
+
+// VendorsWithRole lists the vendors in which the viewer holds the vendor role r.
+func (v *Viewer) VendorsWithRole(r Role) []int {
+	return v.scopesOf(r, func(g Grant) int { return g.VendorID })
+}
+
+// Vendors lists the vendors whose admin or staff the viewer is.
+func (v *Viewer) Vendors() []int {
+	return union(v.VendorsWithRole(RoleVendorAdmin), v.VendorsWithRole(RoleVendorStaff))
 }
 
 // IsTenantAdmin reports whether the viewer administers tenant t.

@@ -30,6 +30,8 @@ const (
 	FieldRole = "role"
 	// FieldStoreID holds the string denoting the store_id field in the database.
 	FieldStoreID = "store_id"
+	// FieldVendorID holds the string denoting the vendor_id field in the database.
+	FieldVendorID = "vendor_id"
 	// FieldTokenHash holds the string denoting the token_hash field in the database.
 	FieldTokenHash = "token_hash"
 	// FieldExpiresAt holds the string denoting the expires_at field in the database.
@@ -42,6 +44,8 @@ const (
 	EdgeTenant = "tenant"
 	// EdgeStore holds the string denoting the store edge name in mutations.
 	EdgeStore = "store"
+	// EdgeVendor holds the string denoting the vendor edge name in mutations.
+	EdgeVendor = "vendor"
 	// Table holds the table name of the invitation in the database.
 	Table = "invitations"
 	// TenantTable is the table that holds the tenant relation/edge.
@@ -58,6 +62,13 @@ const (
 	StoreInverseTable = "stores"
 	// StoreColumn is the table column denoting the store relation/edge.
 	StoreColumn = "store_id"
+	// VendorTable is the table that holds the vendor relation/edge.
+	VendorTable = "invitations"
+	// VendorInverseTable is the table name for the Vendor entity.
+	// It exists in this package in order to avoid circular dependency with the "vendor" package.
+	VendorInverseTable = "vendors"
+	// VendorColumn is the table column denoting the vendor relation/edge.
+	VendorColumn = "vendor_id"
 )
 
 // Columns holds all SQL columns for invitation fields.
@@ -69,6 +80,7 @@ var Columns = []string{
 	FieldEmail,
 	FieldRole,
 	FieldStoreID,
+	FieldVendorID,
 	FieldTokenHash,
 	FieldExpiresAt,
 	FieldAcceptedAt,
@@ -110,6 +122,7 @@ type Role string
 const (
 	RoleTenantAdmin  Role = "tenant_admin"
 	RoleStoreManager Role = "store_manager"
+	RoleVendorAdmin  Role = "vendor_admin"
 )
 
 func (r Role) String() string {
@@ -119,7 +132,7 @@ func (r Role) String() string {
 // RoleValidator is a validator for the "role" field enum values. It is called by the builders before save.
 func RoleValidator(r Role) error {
 	switch r {
-	case RoleTenantAdmin, RoleStoreManager:
+	case RoleTenantAdmin, RoleStoreManager, RoleVendorAdmin:
 		return nil
 	default:
 		return fmt.Errorf("invitation: invalid enum value for role field: %q", r)
@@ -164,6 +177,11 @@ func ByStoreID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStoreID, opts...).ToFunc()
 }
 
+// ByVendorID orders the results by the vendor_id field.
+func ByVendorID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVendorID, opts...).ToFunc()
+}
+
 // ByTokenHash orders the results by the token_hash field.
 func ByTokenHash(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTokenHash, opts...).ToFunc()
@@ -197,6 +215,13 @@ func ByStoreField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newStoreStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByVendorField orders the results by vendor field.
+func ByVendorField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newVendorStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newTenantStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -209,6 +234,13 @@ func newStoreStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(StoreInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, StoreTable, StoreColumn),
+	)
+}
+func newVendorStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(VendorInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, VendorTable, VendorColumn),
 	)
 }
 

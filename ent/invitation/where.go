@@ -80,6 +80,11 @@ func StoreID(v int) predicate.Invitation {
 	return predicate.Invitation(sql.FieldEQ(FieldStoreID, v))
 }
 
+// VendorID applies equality check predicate on the "vendor_id" field. It's identical to VendorIDEQ.
+func VendorID(v int) predicate.Invitation {
+	return predicate.Invitation(sql.FieldEQ(FieldVendorID, v))
+}
+
 // TokenHash applies equality check predicate on the "token_hash" field. It's identical to TokenHashEQ.
 func TokenHash(v string) predicate.Invitation {
 	return predicate.Invitation(sql.FieldEQ(FieldTokenHash, v))
@@ -313,6 +318,36 @@ func StoreIDIsNil() predicate.Invitation {
 // StoreIDNotNil applies the NotNil predicate on the "store_id" field.
 func StoreIDNotNil() predicate.Invitation {
 	return predicate.Invitation(sql.FieldNotNull(FieldStoreID))
+}
+
+// VendorIDEQ applies the EQ predicate on the "vendor_id" field.
+func VendorIDEQ(v int) predicate.Invitation {
+	return predicate.Invitation(sql.FieldEQ(FieldVendorID, v))
+}
+
+// VendorIDNEQ applies the NEQ predicate on the "vendor_id" field.
+func VendorIDNEQ(v int) predicate.Invitation {
+	return predicate.Invitation(sql.FieldNEQ(FieldVendorID, v))
+}
+
+// VendorIDIn applies the In predicate on the "vendor_id" field.
+func VendorIDIn(vs ...int) predicate.Invitation {
+	return predicate.Invitation(sql.FieldIn(FieldVendorID, vs...))
+}
+
+// VendorIDNotIn applies the NotIn predicate on the "vendor_id" field.
+func VendorIDNotIn(vs ...int) predicate.Invitation {
+	return predicate.Invitation(sql.FieldNotIn(FieldVendorID, vs...))
+}
+
+// VendorIDIsNil applies the IsNil predicate on the "vendor_id" field.
+func VendorIDIsNil() predicate.Invitation {
+	return predicate.Invitation(sql.FieldIsNull(FieldVendorID))
+}
+
+// VendorIDNotNil applies the NotNil predicate on the "vendor_id" field.
+func VendorIDNotNil() predicate.Invitation {
+	return predicate.Invitation(sql.FieldNotNull(FieldVendorID))
 }
 
 // TokenHashEQ applies the EQ predicate on the "token_hash" field.
@@ -558,6 +593,29 @@ func HasStore() predicate.Invitation {
 func HasStoreWith(preds ...predicate.Store) predicate.Invitation {
 	return predicate.Invitation(func(s *sql.Selector) {
 		step := newStoreStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasVendor applies the HasEdge predicate on the "vendor" edge.
+func HasVendor() predicate.Invitation {
+	return predicate.Invitation(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, VendorTable, VendorColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasVendorWith applies the HasEdge predicate on the "vendor" edge with a given conditions (other predicates).
+func HasVendorWith(preds ...predicate.Vendor) predicate.Invitation {
+	return predicate.Invitation(func(s *sql.Selector) {
+		step := newVendorStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

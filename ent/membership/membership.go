@@ -30,12 +30,16 @@ const (
 	FieldTenantID = "tenant_id"
 	// FieldStoreID holds the string denoting the store_id field in the database.
 	FieldStoreID = "store_id"
+	// FieldVendorID holds the string denoting the vendor_id field in the database.
+	FieldVendorID = "vendor_id"
 	// EdgeUser holds the string denoting the user edge name in mutations.
 	EdgeUser = "user"
 	// EdgeTenant holds the string denoting the tenant edge name in mutations.
 	EdgeTenant = "tenant"
 	// EdgeStore holds the string denoting the store edge name in mutations.
 	EdgeStore = "store"
+	// EdgeVendor holds the string denoting the vendor edge name in mutations.
+	EdgeVendor = "vendor"
 	// Table holds the table name of the membership in the database.
 	Table = "memberships"
 	// UserTable is the table that holds the user relation/edge.
@@ -59,6 +63,13 @@ const (
 	StoreInverseTable = "stores"
 	// StoreColumn is the table column denoting the store relation/edge.
 	StoreColumn = "store_id"
+	// VendorTable is the table that holds the vendor relation/edge.
+	VendorTable = "memberships"
+	// VendorInverseTable is the table name for the Vendor entity.
+	// It exists in this package in order to avoid circular dependency with the "vendor" package.
+	VendorInverseTable = "vendors"
+	// VendorColumn is the table column denoting the vendor relation/edge.
+	VendorColumn = "vendor_id"
 )
 
 // Columns holds all SQL columns for membership fields.
@@ -70,6 +81,7 @@ var Columns = []string{
 	FieldRole,
 	FieldTenantID,
 	FieldStoreID,
+	FieldVendorID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -107,6 +119,8 @@ const (
 	RoleTenantAdmin  Role = "tenant_admin"
 	RoleStoreManager Role = "store_manager"
 	RoleCustomer     Role = "customer"
+	RoleVendorAdmin  Role = "vendor_admin"
+	RoleVendorStaff  Role = "vendor_staff"
 )
 
 func (r Role) String() string {
@@ -116,7 +130,7 @@ func (r Role) String() string {
 // RoleValidator is a validator for the "role" field enum values. It is called by the builders before save.
 func RoleValidator(r Role) error {
 	switch r {
-	case RoleSuperAdmin, RoleTenantAdmin, RoleStoreManager, RoleCustomer:
+	case RoleSuperAdmin, RoleTenantAdmin, RoleStoreManager, RoleCustomer, RoleVendorAdmin, RoleVendorStaff:
 		return nil
 	default:
 		return fmt.Errorf("membership: invalid enum value for role field: %q", r)
@@ -161,6 +175,11 @@ func ByStoreID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStoreID, opts...).ToFunc()
 }
 
+// ByVendorID orders the results by the vendor_id field.
+func ByVendorID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVendorID, opts...).ToFunc()
+}
+
 // ByUserField orders the results by user field.
 func ByUserField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -179,6 +198,13 @@ func ByTenantField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByStoreField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newStoreStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByVendorField orders the results by vendor field.
+func ByVendorField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newVendorStep(), sql.OrderByField(field, opts...))
 	}
 }
 func newUserStep() *sqlgraph.Step {
@@ -200,6 +226,13 @@ func newStoreStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(StoreInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, StoreTable, StoreColumn),
+	)
+}
+func newVendorStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(VendorInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, VendorTable, VendorColumn),
 	)
 }
 

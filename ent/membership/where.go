@@ -80,6 +80,11 @@ func StoreID(v int) predicate.Membership {
 	return predicate.Membership(sql.FieldEQ(FieldStoreID, v))
 }
 
+// VendorID applies equality check predicate on the "vendor_id" field. It's identical to VendorIDEQ.
+func VendorID(v int) predicate.Membership {
+	return predicate.Membership(sql.FieldEQ(FieldVendorID, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Membership {
 	return predicate.Membership(sql.FieldEQ(FieldCreatedAt, v))
@@ -260,6 +265,36 @@ func StoreIDNotNil() predicate.Membership {
 	return predicate.Membership(sql.FieldNotNull(FieldStoreID))
 }
 
+// VendorIDEQ applies the EQ predicate on the "vendor_id" field.
+func VendorIDEQ(v int) predicate.Membership {
+	return predicate.Membership(sql.FieldEQ(FieldVendorID, v))
+}
+
+// VendorIDNEQ applies the NEQ predicate on the "vendor_id" field.
+func VendorIDNEQ(v int) predicate.Membership {
+	return predicate.Membership(sql.FieldNEQ(FieldVendorID, v))
+}
+
+// VendorIDIn applies the In predicate on the "vendor_id" field.
+func VendorIDIn(vs ...int) predicate.Membership {
+	return predicate.Membership(sql.FieldIn(FieldVendorID, vs...))
+}
+
+// VendorIDNotIn applies the NotIn predicate on the "vendor_id" field.
+func VendorIDNotIn(vs ...int) predicate.Membership {
+	return predicate.Membership(sql.FieldNotIn(FieldVendorID, vs...))
+}
+
+// VendorIDIsNil applies the IsNil predicate on the "vendor_id" field.
+func VendorIDIsNil() predicate.Membership {
+	return predicate.Membership(sql.FieldIsNull(FieldVendorID))
+}
+
+// VendorIDNotNil applies the NotNil predicate on the "vendor_id" field.
+func VendorIDNotNil() predicate.Membership {
+	return predicate.Membership(sql.FieldNotNull(FieldVendorID))
+}
+
 // HasUser applies the HasEdge predicate on the "user" edge.
 func HasUser() predicate.Membership {
 	return predicate.Membership(func(s *sql.Selector) {
@@ -321,6 +356,29 @@ func HasStore() predicate.Membership {
 func HasStoreWith(preds ...predicate.Store) predicate.Membership {
 	return predicate.Membership(func(s *sql.Selector) {
 		step := newStoreStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasVendor applies the HasEdge predicate on the "vendor" edge.
+func HasVendor() predicate.Membership {
+	return predicate.Membership(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, VendorTable, VendorColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasVendorWith applies the HasEdge predicate on the "vendor" edge with a given conditions (other predicates).
+func HasVendorWith(preds ...predicate.Vendor) predicate.Membership {
+	return predicate.Membership(func(s *sql.Selector) {
+		step := newVendorStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

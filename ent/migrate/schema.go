@@ -477,13 +477,14 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "email", Type: field.TypeString, Size: 254},
-		{Name: "role", Type: field.TypeEnum, Enums: []string{"tenant_admin", "store_manager"}},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"tenant_admin", "store_manager", "vendor_admin"}},
 		{Name: "token_hash", Type: field.TypeString, Unique: true},
 		{Name: "expires_at", Type: field.TypeTime},
 		{Name: "accepted_at", Type: field.TypeTime, Nullable: true},
 		{Name: "accepted_by", Type: field.TypeInt, Nullable: true},
 		{Name: "tenant_id", Type: field.TypeInt},
 		{Name: "store_id", Type: field.TypeInt, Nullable: true},
+		{Name: "vendor_id", Type: field.TypeInt, Nullable: true},
 	}
 	// InvitationsTable holds the schema information for the "invitations" table.
 	InvitationsTable = &schema.Table{
@@ -503,6 +504,12 @@ var (
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
+			{
+				Symbol:     "invitations_vendors_vendor",
+				Columns:    []*schema.Column{InvitationsColumns[11]},
+				RefColumns: []*schema.Column{VendorsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
 		},
 		Indexes: []*schema.Index{
 			{
@@ -514,6 +521,11 @@ var (
 				Name:    "invitation_store_id",
 				Unique:  false,
 				Columns: []*schema.Column{InvitationsColumns[10]},
+			},
+			{
+				Name:    "invitation_vendor_id",
+				Unique:  false,
+				Columns: []*schema.Column{InvitationsColumns[11]},
 			},
 		},
 	}
@@ -573,9 +585,10 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "role", Type: field.TypeEnum, Enums: []string{"super_admin", "tenant_admin", "store_manager", "customer"}},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"super_admin", "tenant_admin", "store_manager", "customer", "vendor_admin", "vendor_staff"}},
 		{Name: "tenant_id", Type: field.TypeInt, Nullable: true},
 		{Name: "store_id", Type: field.TypeInt, Nullable: true},
+		{Name: "vendor_id", Type: field.TypeInt, Nullable: true},
 		{Name: "user_id", Type: field.TypeInt},
 	}
 	// MembershipsTable holds the schema information for the "memberships" table.
@@ -597,8 +610,14 @@ var (
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "memberships_users_memberships",
+				Symbol:     "memberships_vendors_vendor",
 				Columns:    []*schema.Column{MembershipsColumns[6]},
+				RefColumns: []*schema.Column{VendorsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "memberships_users_memberships",
+				Columns:    []*schema.Column{MembershipsColumns[7]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -607,7 +626,7 @@ var (
 			{
 				Name:    "membership_user_id",
 				Unique:  false,
-				Columns: []*schema.Column{MembershipsColumns[6]},
+				Columns: []*schema.Column{MembershipsColumns[7]},
 			},
 			{
 				Name:    "membership_tenant_id",
@@ -618,6 +637,11 @@ var (
 				Name:    "membership_store_id",
 				Unique:  false,
 				Columns: []*schema.Column{MembershipsColumns[5]},
+			},
+			{
+				Name:    "membership_vendor_id",
+				Unique:  false,
+				Columns: []*schema.Column{MembershipsColumns[6]},
 			},
 		},
 	}
@@ -1301,6 +1325,7 @@ var (
 		{Name: "metadata", Type: field.TypeJSON, Nullable: true},
 		{Name: "order_seq", Type: field.TypeInt, Default: 0},
 		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "vendor_id", Type: field.TypeInt, Nullable: true},
 	}
 	// StoresTable holds the schema information for the "stores" table.
 	StoresTable = &schema.Table{
@@ -1313,6 +1338,12 @@ var (
 				Columns:    []*schema.Column{StoresColumns[12]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "stores_vendors_stores",
+				Columns:    []*schema.Column{StoresColumns[13]},
+				RefColumns: []*schema.Column{VendorsColumns[0]},
+				OnDelete:   schema.SetNull,
 			},
 		},
 		Indexes: []*schema.Index{
@@ -1514,6 +1545,51 @@ var (
 			},
 		},
 	}
+	// VendorsColumns holds the columns for the "vendors" table.
+	VendorsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "handle", Type: field.TypeString, Size: 63},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "active", "suspended", "rejected"}, Default: "pending"},
+		{Name: "contact_email", Type: field.TypeString, Nullable: true, Size: 254},
+		{Name: "contact_phone", Type: field.TypeString, Nullable: true, Size: 32},
+		{Name: "description", Type: field.TypeString, Nullable: true, Size: 5000},
+		{Name: "logo", Type: field.TypeString, Nullable: true, Size: 2048},
+		{Name: "payout_account", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "metadata", Type: field.TypeJSON, Nullable: true},
+		{Name: "rejected_reason", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "applicant_id", Type: field.TypeInt, Nullable: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// VendorsTable holds the schema information for the "vendors" table.
+	VendorsTable = &schema.Table{
+		Name:       "vendors",
+		Columns:    VendorsColumns,
+		PrimaryKey: []*schema.Column{VendorsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "vendors_tenants_tenant",
+				Columns:    []*schema.Column{VendorsColumns[15]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "vendor_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{VendorsColumns[15]},
+			},
+			{
+				Name:    "vendor_tenant_id_handle",
+				Unique:  true,
+				Columns: []*schema.Column{VendorsColumns[15], VendorsColumns[4]},
+			},
+		},
+	}
 	// WebhookDeliveriesColumns holds the columns for the "webhook_deliveries" table.
 	WebhookDeliveriesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1638,6 +1714,7 @@ var (
 		SyncJobsTable,
 		TenantsTable,
 		UsersTable,
+		VendorsTable,
 		WebhookDeliveriesTable,
 		ProductSalesChannelsTable,
 	}
@@ -1698,6 +1775,7 @@ func init() {
 	}
 	InvitationsTable.ForeignKeys[0].RefTable = TenantsTable
 	InvitationsTable.ForeignKeys[1].RefTable = StoresTable
+	InvitationsTable.ForeignKeys[2].RefTable = VendorsTable
 	InvitationsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(133143986176),
 	}
@@ -1709,7 +1787,8 @@ func init() {
 	}
 	MembershipsTable.ForeignKeys[0].RefTable = TenantsTable
 	MembershipsTable.ForeignKeys[1].RefTable = StoresTable
-	MembershipsTable.ForeignKeys[2].RefTable = UsersTable
+	MembershipsTable.ForeignKeys[2].RefTable = VendorsTable
+	MembershipsTable.ForeignKeys[3].RefTable = UsersTable
 	MembershipsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
 	}
@@ -1789,6 +1868,7 @@ func init() {
 		IncrementStart: func(i int) *int { return &i }(128849018880),
 	}
 	StoresTable.ForeignKeys[0].RefTable = TenantsTable
+	StoresTable.ForeignKeys[1].RefTable = VendorsTable
 	StoresTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(34359738368),
 	}
@@ -1811,6 +1891,10 @@ func init() {
 	}
 	UsersTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(47244640256),
+	}
+	VendorsTable.ForeignKeys[0].RefTable = TenantsTable
+	VendorsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(158913789952),
 	}
 	WebhookDeliveriesTable.ForeignKeys[0].RefTable = TenantsTable
 	WebhookDeliveriesTable.ForeignKeys[1].RefTable = IntegrationEndpointsTable

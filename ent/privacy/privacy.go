@@ -975,6 +975,30 @@ func (f UserMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) 
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.UserMutation", m)
 }
 
+// The VendorQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type VendorQueryRuleFunc func(context.Context, *ent.VendorQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f VendorQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.VendorQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.VendorQuery", q)
+}
+
+// The VendorMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type VendorMutationRuleFunc func(context.Context, *ent.VendorMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f VendorMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.VendorMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.VendorMutation", m)
+}
+
 // The WebhookDeliveryQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type WebhookDeliveryQueryRuleFunc func(context.Context, *ent.WebhookDeliveryQuery) error
@@ -1106,6 +1130,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.UserQuery:
 		return q.Filter(), nil
+	case *ent.VendorQuery:
+		return q.Filter(), nil
 	case *ent.WebhookDeliveryQuery:
 		return q.Filter(), nil
 	default:
@@ -1186,6 +1212,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.TenantMutation:
 		return m.Filter(), nil
 	case *ent.UserMutation:
+		return m.Filter(), nil
+	case *ent.VendorMutation:
 		return m.Filter(), nil
 	case *ent.WebhookDeliveryMutation:
 		return m.Filter(), nil

@@ -43,6 +43,7 @@ import (
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
 
 	"entgo.io/ent"
@@ -1955,6 +1956,99 @@ func init() {
 	user.DefaultName = userDescName.Default.(string)
 	// user.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	user.NameValidator = userDescName.Validators[0].(func(string) error)
+	vendorMixin := schema.Vendor{}.Mixin()
+	vendor.Policy = privacy.NewPolicies(schema.Vendor{})
+	vendor.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := vendor.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	vendorMixinHooks1 := vendorMixin[1].Hooks()
+
+	vendor.Hooks[1] = vendorMixinHooks1[0]
+	vendorMixinFields0 := vendorMixin[0].Fields()
+	_ = vendorMixinFields0
+	vendorMixinFields2 := vendorMixin[2].Fields()
+	_ = vendorMixinFields2
+	vendorFields := schema.Vendor{}.Fields()
+	_ = vendorFields
+	// vendorDescCreatedAt is the schema descriptor for created_at field.
+	vendorDescCreatedAt := vendorMixinFields0[0].Descriptor()
+	// vendor.DefaultCreatedAt holds the default value on creation for the created_at field.
+	vendor.DefaultCreatedAt = vendorDescCreatedAt.Default.(func() time.Time)
+	// vendorDescUpdatedAt is the schema descriptor for updated_at field.
+	vendorDescUpdatedAt := vendorMixinFields0[1].Descriptor()
+	// vendor.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	vendor.DefaultUpdatedAt = vendorDescUpdatedAt.Default.(func() time.Time)
+	// vendor.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	vendor.UpdateDefaultUpdatedAt = vendorDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// vendorDescVersion is the schema descriptor for version field.
+	vendorDescVersion := vendorMixinFields2[0].Descriptor()
+	// vendor.DefaultVersion holds the default value on creation for the version field.
+	vendor.DefaultVersion = vendorDescVersion.Default.(int64)
+	// vendorDescHandle is the schema descriptor for handle field.
+	vendorDescHandle := vendorFields[0].Descriptor()
+	// vendor.HandleValidator is a validator for the "handle" field. It is called by the builders before save.
+	vendor.HandleValidator = func() func(string) error {
+		validators := vendorDescHandle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(handle string) error {
+			for _, fn := range fns {
+				if err := fn(handle); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// vendorDescName is the schema descriptor for name field.
+	vendorDescName := vendorFields[1].Descriptor()
+	// vendor.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	vendor.NameValidator = func() func(string) error {
+		validators := vendorDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// vendorDescContactEmail is the schema descriptor for contact_email field.
+	vendorDescContactEmail := vendorFields[3].Descriptor()
+	// vendor.ContactEmailValidator is a validator for the "contact_email" field. It is called by the builders before save.
+	vendor.ContactEmailValidator = vendorDescContactEmail.Validators[0].(func(string) error)
+	// vendorDescContactPhone is the schema descriptor for contact_phone field.
+	vendorDescContactPhone := vendorFields[4].Descriptor()
+	// vendor.ContactPhoneValidator is a validator for the "contact_phone" field. It is called by the builders before save.
+	vendor.ContactPhoneValidator = vendorDescContactPhone.Validators[0].(func(string) error)
+	// vendorDescDescription is the schema descriptor for description field.
+	vendorDescDescription := vendorFields[5].Descriptor()
+	// vendor.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	vendor.DescriptionValidator = vendorDescDescription.Validators[0].(func(string) error)
+	// vendorDescLogo is the schema descriptor for logo field.
+	vendorDescLogo := vendorFields[6].Descriptor()
+	// vendor.LogoValidator is a validator for the "logo" field. It is called by the builders before save.
+	vendor.LogoValidator = vendorDescLogo.Validators[0].(func(string) error)
+	// vendorDescPayoutAccount is the schema descriptor for payout_account field.
+	vendorDescPayoutAccount := vendorFields[7].Descriptor()
+	// vendor.PayoutAccountValidator is a validator for the "payout_account" field. It is called by the builders before save.
+	vendor.PayoutAccountValidator = vendorDescPayoutAccount.Validators[0].(func(string) error)
+	// vendorDescRejectedReason is the schema descriptor for rejected_reason field.
+	vendorDescRejectedReason := vendorFields[9].Descriptor()
+	// vendor.RejectedReasonValidator is a validator for the "rejected_reason" field. It is called by the builders before save.
+	vendor.RejectedReasonValidator = vendorDescRejectedReason.Validators[0].(func(string) error)
 	webhookdeliveryMixin := schema.WebhookDelivery{}.Mixin()
 	webhookdelivery.Policy = privacy.NewPolicies(schema.WebhookDelivery{})
 	webhookdelivery.Hooks[0] = func(next ent.Mutator) ent.Mutator {

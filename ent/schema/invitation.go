@@ -22,8 +22,9 @@ func (Invitation) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMi
 func (Invitation) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("email").NotEmpty().MaxLen(254).Immutable(),
-		field.Enum("role").Values("tenant_admin", "store_manager").Immutable(),
+		field.Enum("role").Values("tenant_admin", "store_manager", "vendor_admin").Immutable(),
 		field.Int("store_id").Optional().Nillable().Immutable(),
+		field.Int("vendor_id").Optional().Nillable().Immutable(),
 		field.String("token_hash").Unique().Sensitive().Immutable(),
 		field.Time("expires_at").Immutable(),
 		field.Time("accepted_at").Optional().Nillable(),
@@ -35,11 +36,13 @@ func (Invitation) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("store", Store.Type).Field("store_id").Unique().Immutable().
 			Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("vendor", Vendor.Type).Field("vendor_id").Unique().Immutable().
+			Annotations(entsql.OnDelete(entsql.Cascade)),
 	}
 }
 
 func (Invitation) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("store_id")}
+	return []ent.Index{index.Fields("store_id"), index.Fields("vendor_id")}
 }
 
 func (Invitation) Annotations() []schema.Annotation {

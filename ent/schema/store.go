@@ -29,12 +29,15 @@ func (Store) Fields() []ent.Field {
 		field.JSON("metadata", map[string]any{}).Optional().Annotations(entgql.Skip(entgql.SkipAll)),
 		// order_seq is the last order display number given out in this store.
 		field.Int("order_seq").Default(0).Annotations(entgql.Skip(entgql.SkipAll)),
+		// vendor_id is set on a vendor's own branded storefront.
+		field.Int("vendor_id").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
 func (Store) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("domains", Domain.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.From("vendor", Vendor.Type).Ref("stores").Field("vendor_id").Unique().Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

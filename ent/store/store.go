@@ -42,10 +42,14 @@ const (
 	FieldMetadata = "metadata"
 	// FieldOrderSeq holds the string denoting the order_seq field in the database.
 	FieldOrderSeq = "order_seq"
+	// FieldVendorID holds the string denoting the vendor_id field in the database.
+	FieldVendorID = "vendor_id"
 	// EdgeTenant holds the string denoting the tenant edge name in mutations.
 	EdgeTenant = "tenant"
 	// EdgeDomains holds the string denoting the domains edge name in mutations.
 	EdgeDomains = "domains"
+	// EdgeVendor holds the string denoting the vendor edge name in mutations.
+	EdgeVendor = "vendor"
 	// Table holds the table name of the store in the database.
 	Table = "stores"
 	// TenantTable is the table that holds the tenant relation/edge.
@@ -62,6 +66,13 @@ const (
 	DomainsInverseTable = "domains"
 	// DomainsColumn is the table column denoting the domains relation/edge.
 	DomainsColumn = "store_id"
+	// VendorTable is the table that holds the vendor relation/edge.
+	VendorTable = "stores"
+	// VendorInverseTable is the table name for the Vendor entity.
+	// It exists in this package in order to avoid circular dependency with the "vendor" package.
+	VendorInverseTable = "vendors"
+	// VendorColumn is the table column denoting the vendor relation/edge.
+	VendorColumn = "vendor_id"
 )
 
 // Columns holds all SQL columns for store fields.
@@ -79,6 +90,7 @@ var Columns = []string{
 	FieldThemeConfig,
 	FieldMetadata,
 	FieldOrderSeq,
+	FieldVendorID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -230,6 +242,11 @@ func ByOrderSeq(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldOrderSeq, opts...).ToFunc()
 }
 
+// ByVendorID orders the results by the vendor_id field.
+func ByVendorID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVendorID, opts...).ToFunc()
+}
+
 // ByTenantField orders the results by tenant field.
 func ByTenantField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -250,6 +267,13 @@ func ByDomains(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newDomainsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByVendorField orders the results by vendor field.
+func ByVendorField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newVendorStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newTenantStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -262,6 +286,13 @@ func newDomainsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(DomainsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, DomainsTable, DomainsColumn),
+	)
+}
+func newVendorStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(VendorInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, VendorTable, VendorColumn),
 	)
 }
 

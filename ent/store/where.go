@@ -95,6 +95,11 @@ func OrderSeq(v int) predicate.Store {
 	return predicate.Store(sql.FieldEQ(FieldOrderSeq, v))
 }
 
+// VendorID applies equality check predicate on the "vendor_id" field. It's identical to VendorIDEQ.
+func VendorID(v int) predicate.Store {
+	return predicate.Store(sql.FieldEQ(FieldVendorID, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Store {
 	return predicate.Store(sql.FieldEQ(FieldCreatedAt, v))
@@ -540,6 +545,36 @@ func OrderSeqLTE(v int) predicate.Store {
 	return predicate.Store(sql.FieldLTE(FieldOrderSeq, v))
 }
 
+// VendorIDEQ applies the EQ predicate on the "vendor_id" field.
+func VendorIDEQ(v int) predicate.Store {
+	return predicate.Store(sql.FieldEQ(FieldVendorID, v))
+}
+
+// VendorIDNEQ applies the NEQ predicate on the "vendor_id" field.
+func VendorIDNEQ(v int) predicate.Store {
+	return predicate.Store(sql.FieldNEQ(FieldVendorID, v))
+}
+
+// VendorIDIn applies the In predicate on the "vendor_id" field.
+func VendorIDIn(vs ...int) predicate.Store {
+	return predicate.Store(sql.FieldIn(FieldVendorID, vs...))
+}
+
+// VendorIDNotIn applies the NotIn predicate on the "vendor_id" field.
+func VendorIDNotIn(vs ...int) predicate.Store {
+	return predicate.Store(sql.FieldNotIn(FieldVendorID, vs...))
+}
+
+// VendorIDIsNil applies the IsNil predicate on the "vendor_id" field.
+func VendorIDIsNil() predicate.Store {
+	return predicate.Store(sql.FieldIsNull(FieldVendorID))
+}
+
+// VendorIDNotNil applies the NotNil predicate on the "vendor_id" field.
+func VendorIDNotNil() predicate.Store {
+	return predicate.Store(sql.FieldNotNull(FieldVendorID))
+}
+
 // HasTenant applies the HasEdge predicate on the "tenant" edge.
 func HasTenant() predicate.Store {
 	return predicate.Store(func(s *sql.Selector) {
@@ -578,6 +613,29 @@ func HasDomains() predicate.Store {
 func HasDomainsWith(preds ...predicate.Domain) predicate.Store {
 	return predicate.Store(func(s *sql.Selector) {
 		step := newDomainsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasVendor applies the HasEdge predicate on the "vendor" edge.
+func HasVendor() predicate.Store {
+	return predicate.Store(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, VendorTable, VendorColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasVendorWith applies the HasEdge predicate on the "vendor" edge with a given conditions (other predicates).
+func HasVendorWith(preds ...predicate.Vendor) predicate.Store {
+	return predicate.Store(func(s *sql.Selector) {
+		step := newVendorStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -23,6 +23,29 @@ type StoreResolution struct {
 type Subscription struct {
 }
 
+// Changes to a vendor's profile; fields left out stay as they are.
+type UpdateVendorInput struct {
+	Name          *string        `json:"name,omitempty"`
+	ContactEmail  *string        `json:"contactEmail,omitempty"`
+	ContactPhone  *string        `json:"contactPhone,omitempty"`
+	Description   *string        `json:"description,omitempty"`
+	Logo          *string        `json:"logo,omitempty"`
+	PayoutAccount *string        `json:"payoutAccount,omitempty"`
+	Metadata      map[string]any `json:"metadata,omitempty"`
+}
+
+// A new vendor: its handle is unique in the tenant and never changes.
+type VendorInput struct {
+	Handle        string         `json:"handle"`
+	Name          string         `json:"name"`
+	ContactEmail  *string        `json:"contactEmail,omitempty"`
+	ContactPhone  *string        `json:"contactPhone,omitempty"`
+	Description   *string        `json:"description,omitempty"`
+	Logo          *string        `json:"logo,omitempty"`
+	PayoutAccount *string        `json:"payoutAccount,omitempty"`
+	Metadata      map[string]any `json:"metadata,omitempty"`
+}
+
 type ResolutionStatus string
 
 const (

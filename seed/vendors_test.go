@@ -1,0 +1,40 @@
+package seed_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/dakkah/cityos/seed"
+	"github.com/dakkah/cityos/testenv"
+)
+
+// Each demo vendor's admin signs in and sees its own vendor only; the tenant admin both.
+func TestDemoVendors(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		api := testenv.NewAPI(t, db, testenv.Config())
+		demo(t, db, api)
+		handles := func(email string) []string {
+			var login struct{ Login struct{ AccessToken string } }
+			api.MustDo(t, nil, loginQ, map[string]any{"e": email, "p": seed.DefaultPassword}).Decode(t, &login)
+			var out struct {
+				Vendors struct {
+					Edges []struct {
+						Node struct{ Handle, Status string }
+					}
+				}
+			}
+			api.MustDo(t, testenv.Headers{"Authorization": "Bearer " + login.Login.AccessToken},
+				`{ vendors(first: 10, orderBy: {field: HANDLE}) { edges { node { handle status } } } }`, nil).Decode(t, &out)
+			var hs []string
+			for _, e := range out.Vendors.Edges {
+				assert.Equal(t, "active", e.Node.Status)
+				hs = append(hs, e.Node.Handle)
+			}
+			return hs
+		}
+		assert.Equal(t, []string{"najd-crafts"}, handles("admin@najd-crafts.test"))
+		assert.Equal(t, []string{"hejaz-spices"}, handles("admin@hejaz-spices.test"))
+		assert.Equal(t, []string{"hejaz-spices", "najd-crafts"}, handles("admin@saudi-marketplace.test"))
+	})
+}
