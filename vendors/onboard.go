@@ -7,10 +7,16 @@ import (
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
+	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/validate"
 	"github.com/dakkah/cityos/viewer"
 )
+
+// MaxPendingApplications is how many applications one person may have waiting in one
+// tenant.
+const MaxPendingApplications = 3
 
 // TenantRef names a tenant by id or by handle.
 type TenantRef struct {
@@ -51,6 +57,19 @@ func (s *Service) Apply(ctx context.Context, to TenantRef, in NewVendor) (*ent.V
 		return nil, err
 	}
 	return s.write(ctx, func(tx *ent.Tx) (*ent.Vendor, error) {
+		// Any signed-in person may apply to any tenant: the applicant's row is locked
+		// while its pending applications there are counted, so none can pile them up.
+		if _, err := tx.User.Query().Where(user.ID(u.ID), txn.LockedOnPostgres).Only(sys); err != nil {
+			return nil, err
+		}
+		pending, err := tx.Vendor.Query().Where(vendor.TenantID(t.ID), vendor.ApplicantID(u.ID),
+			vendor.StatusEQ(vendor.StatusPending)).Count(sys)
+		if err != nil {
+			return nil, err
+		}
+		if pending >= MaxPendingApplications {
+			return nil, apperr.New(apperr.Conflict, "you have %d applications waiting in this tenant: wait for an answer", pending)
+		}
 		c := tx.Vendor.Create().SetTenantID(t.ID).SetHandle(handle).SetStatus(vendor.StatusPending).SetApplicantID(u.ID)
 		p.apply(c.Mutation())
 		return c.Save(sys)

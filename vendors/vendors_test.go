@@ -2,6 +2,8 @@ package vendors_test
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,6 +13,7 @@ import (
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/testenv"
+	"github.com/dakkah/cityos/vendors"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -148,6 +151,41 @@ func TestApplyReject(t *testing.T) {
 		evs := db.Client.OutboxEvent.Query().Where(outboxevent.Topic("vendor.rejected")).AllX(sys())
 		require.Len(t, evs, 1)
 		assert.Equal(t, "not a fit", evs[0].Payload["rejected_reason"])
+	})
+}
+
+// One person may have MaxPendingApplications waiting in a tenant, however many it sends
+// at once; an answered one makes room.
+func TestPendingApplicationsAreBounded(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		f := testenv.NewFixture(t, db)
+		applicant := f.As(testenv.ManagerA1)
+		const racers = vendors.MaxPendingApplications + 3
+		results := make([]*testenv.Response, racers)
+		var wg sync.WaitGroup
+		for i := range racers {
+			wg.Go(func() {
+				results[i] = f.API.Do(t, applicant, applyQ, map[string]any{"h": "acme",
+					"in": map[string]any{"handle": fmt.Sprintf("seller-%d", i), "name": "Seller"}})
+			})
+		}
+		wg.Wait()
+		var ids []string
+		for _, r := range results {
+			if len(r.Errors) > 0 {
+				testenv.RequireError(t, r, "CONFLICT")
+				continue
+			}
+			var out struct{ ApplyAsVendor struct{ vendorOut } }
+			r.Decode(t, &out)
+			ids = append(ids, out.ApplyAsVendor.ID)
+		}
+		require.Len(t, ids, vendors.MaxPendingApplications)
+		testenv.RequireError(t, f.API.Do(t, applicant, applyQ, map[string]any{"h": "acme",
+			"in": map[string]any{"handle": "one-more", "name": "Seller"}}), "CONFLICT")
+		require.Empty(t, move(t, f, f.As(testenv.TenantAdminA), "reject", ids[0]).Errors)
+		require.Empty(t, f.API.Do(t, applicant, applyQ, map[string]any{"h": "acme",
+			"in": map[string]any{"handle": "one-more", "name": "Seller"}}).Errors, "a rejected one makes room")
 	})
 }
 

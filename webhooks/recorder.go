@@ -79,15 +79,3 @@ func insert(ctx context.Context, client *ent.Client, group []*recording) {
 		r.row, r.err = r.create.Save(ctx)
 	}
 }
-
-// recorderInit guards the lazy creation of a Service's recorder (see slots).
-var recorderInit sync.Mutex
-
-func (s *Service) recorder() *recorder {
-	recorderInit.Lock()
-	defer recorderInit.Unlock()
-	if s.attemptRecorder == nil {
-		s.attemptRecorder = &recorder{}
-	}
-	return s.attemptRecorder
-}

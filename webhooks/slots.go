@@ -48,15 +48,26 @@ func (f *inflight) take(ctx context.Context, endpointID, max int) (release func(
 	return nil, false
 }
 
-// slotsInit guards the lazy creation of a Service's slots (a Service is a plain struct
-// literal, copied by value before first use).
-var slotsInit sync.Mutex
-
-func (s *Service) slots() *inflight {
-	slotsInit.Lock()
-	defer slotsInit.Unlock()
-	if s.inflightSlots == nil {
-		s.inflightSlots = &inflight{sems: map[int]chan struct{}{}}
-	}
-	return s.inflightSlots
+// processState is what a Service keeps in memory for its process: the endpoints' slots
+// and the attempts' recorder.
+type processState struct {
+	slots    *inflight
+	recorder *recorder
 }
+
+// stateInit guards the lazy creation of a Service's processState (a Service is a plain
+// struct literal, copied by value before first use).
+var stateInit sync.Mutex
+
+func (s *Service) state() *processState {
+	stateInit.Lock()
+	defer stateInit.Unlock()
+	if s.process == nil {
+		s.process = &processState{slots: &inflight{sems: map[int]chan struct{}{}}, recorder: &recorder{}}
+	}
+	return s.process
+}
+
+func (s *Service) slots() *inflight { return s.state().slots }
+
+func (s *Service) recorder() *recorder { return s.state().recorder }

@@ -93,8 +93,7 @@ type Service struct {
 	Now  func() time.Time
 	Rand func() float64
 
-	inflightSlots   *inflight // see slots
-	attemptRecorder *recorder // see recorder
+	process *processState // see state
 }
 
 func (s *Service) now() time.Time {
