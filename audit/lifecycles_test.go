@@ -182,5 +182,8 @@ func lifecycles(f *testenv.Commerce) map[string]lifecycle {
 	for typ, lc := range commerceLifecycles(f) {
 		cases[typ] = lc
 	}
+	for typ, lc := range marketplaceLifecycles(f) {
+		cases[typ] = lc
+	}
 	return cases
 }

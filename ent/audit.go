@@ -11,6 +11,8 @@ import (
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
+	"github.com/dakkah/cityos/ent/commissionline"
+	"github.com/dakkah/cityos/ent/commissionrule"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
@@ -24,6 +26,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
+	"github.com/dakkah/cityos/ent/payout"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -40,6 +43,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
@@ -209,6 +213,88 @@ func (m *CategoryMutation) TxKey() any {
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *CategoryMutation) AuditEdges() []string {
 	return []string{category.EdgeSubcategories}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *CommissionLineMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().CommissionLine.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(commissionline.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *CommissionLineMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
+// AuditEdges names the edges of CommissionLine that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *CommissionLineMutation) AuditEdges() []string {
+	return []string{}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *CommissionRuleMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().CommissionRule.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(commissionrule.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *CommissionRuleMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
+// AuditEdges names the edges of CommissionRule that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *CommissionRuleMutation) AuditEdges() []string {
+	return []string{}
 }
 
 // AuditRows reads the rows m is about to update or delete, as they are before it runs,
@@ -659,7 +745,7 @@ func (m *OrderMutation) TxKey() any {
 // AuditEdges names the edges of Order that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *OrderMutation) AuditEdges() []string {
-	return []string{order.EdgeItems, order.EdgeReservations, order.EdgeFulfillments}
+	return []string{order.EdgeItems, order.EdgeReservations, order.EdgeFulfillments, order.EdgeSuborders}
 }
 
 // AuditRows reads the rows m is about to update or delete, as they are before it runs,
@@ -742,6 +828,47 @@ func (m *OutboxEventMutation) TxKey() any {
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *OutboxEventMutation) AuditEdges() []string {
 	return []string{}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *PayoutMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().Payout.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(payout.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *PayoutMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
+// AuditEdges names the edges of Payout that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *PayoutMutation) AuditEdges() []string {
+	return []string{payout.EdgeLines}
 }
 
 // AuditRows reads the rows m is about to update or delete, as they are before it runs,
@@ -1398,6 +1525,47 @@ func (m *SubdomainClaimMutation) TxKey() any {
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *SubdomainClaimMutation) AuditEdges() []string {
 	return []string{}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *SuborderMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().Suborder.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(suborder.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *SuborderMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
+// AuditEdges names the edges of Suborder that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *SuborderMutation) AuditEdges() []string {
+	return []string{suborder.EdgeItems, suborder.EdgeFulfillments}
 }
 
 // AuditRows reads the rows m is about to update or delete, as they are before it runs,

@@ -19,6 +19,8 @@ import (
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
+	"github.com/dakkah/cityos/ent/commissionline"
+	"github.com/dakkah/cityos/ent/commissionrule"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
@@ -32,6 +34,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
+	"github.com/dakkah/cityos/ent/payout"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -48,6 +51,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
@@ -70,6 +74,10 @@ type Client struct {
 	Cart *CartClient
 	// Category is the client for interacting with the Category builders.
 	Category *CategoryClient
+	// CommissionLine is the client for interacting with the CommissionLine builders.
+	CommissionLine *CommissionLineClient
+	// CommissionRule is the client for interacting with the CommissionRule builders.
+	CommissionRule *CommissionRuleClient
 	// Country is the client for interacting with the Country builders.
 	Country *CountryClient
 	// CustomerAddress is the client for interacting with the CustomerAddress builders.
@@ -96,6 +104,8 @@ type Client struct {
 	OrderLineItem *OrderLineItemClient
 	// OutboxEvent is the client for interacting with the OutboxEvent builders.
 	OutboxEvent *OutboxEventClient
+	// Payout is the client for interacting with the Payout builders.
+	Payout *PayoutClient
 	// Price is the client for interacting with the Price builders.
 	Price *PriceClient
 	// Product is the client for interacting with the Product builders.
@@ -128,6 +138,8 @@ type Client struct {
 	Subcategory *SubcategoryClient
 	// SubdomainClaim is the client for interacting with the SubdomainClaim builders.
 	SubdomainClaim *SubdomainClaimClient
+	// Suborder is the client for interacting with the Suborder builders.
+	Suborder *SuborderClient
 	// SyncJob is the client for interacting with the SyncJob builders.
 	SyncJob *SyncJobClient
 	// Tenant is the client for interacting with the Tenant builders.
@@ -153,6 +165,8 @@ func (c *Client) init() {
 	c.AuditLog = NewAuditLogClient(c.config)
 	c.Cart = NewCartClient(c.config)
 	c.Category = NewCategoryClient(c.config)
+	c.CommissionLine = NewCommissionLineClient(c.config)
+	c.CommissionRule = NewCommissionRuleClient(c.config)
 	c.Country = NewCountryClient(c.config)
 	c.CustomerAddress = NewCustomerAddressClient(c.config)
 	c.Domain = NewDomainClient(c.config)
@@ -166,6 +180,7 @@ func (c *Client) init() {
 	c.Order = NewOrderClient(c.config)
 	c.OrderLineItem = NewOrderLineItemClient(c.config)
 	c.OutboxEvent = NewOutboxEventClient(c.config)
+	c.Payout = NewPayoutClient(c.config)
 	c.Price = NewPriceClient(c.config)
 	c.Product = NewProductClient(c.config)
 	c.ProductCategory = NewProductCategoryClient(c.config)
@@ -182,6 +197,7 @@ func (c *Client) init() {
 	c.Store = NewStoreClient(c.config)
 	c.Subcategory = NewSubcategoryClient(c.config)
 	c.SubdomainClaim = NewSubdomainClaimClient(c.config)
+	c.Suborder = NewSuborderClient(c.config)
 	c.SyncJob = NewSyncJobClient(c.config)
 	c.Tenant = NewTenantClient(c.config)
 	c.User = NewUserClient(c.config)
@@ -283,6 +299,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AuditLog:            NewAuditLogClient(cfg),
 		Cart:                NewCartClient(cfg),
 		Category:            NewCategoryClient(cfg),
+		CommissionLine:      NewCommissionLineClient(cfg),
+		CommissionRule:      NewCommissionRuleClient(cfg),
 		Country:             NewCountryClient(cfg),
 		CustomerAddress:     NewCustomerAddressClient(cfg),
 		Domain:              NewDomainClient(cfg),
@@ -296,6 +314,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Order:               NewOrderClient(cfg),
 		OrderLineItem:       NewOrderLineItemClient(cfg),
 		OutboxEvent:         NewOutboxEventClient(cfg),
+		Payout:              NewPayoutClient(cfg),
 		Price:               NewPriceClient(cfg),
 		Product:             NewProductClient(cfg),
 		ProductCategory:     NewProductCategoryClient(cfg),
@@ -312,6 +331,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Store:               NewStoreClient(cfg),
 		Subcategory:         NewSubcategoryClient(cfg),
 		SubdomainClaim:      NewSubdomainClaimClient(cfg),
+		Suborder:            NewSuborderClient(cfg),
 		SyncJob:             NewSyncJobClient(cfg),
 		Tenant:              NewTenantClient(cfg),
 		User:                NewUserClient(cfg),
@@ -340,6 +360,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AuditLog:            NewAuditLogClient(cfg),
 		Cart:                NewCartClient(cfg),
 		Category:            NewCategoryClient(cfg),
+		CommissionLine:      NewCommissionLineClient(cfg),
+		CommissionRule:      NewCommissionRuleClient(cfg),
 		Country:             NewCountryClient(cfg),
 		CustomerAddress:     NewCustomerAddressClient(cfg),
 		Domain:              NewDomainClient(cfg),
@@ -353,6 +375,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Order:               NewOrderClient(cfg),
 		OrderLineItem:       NewOrderLineItemClient(cfg),
 		OutboxEvent:         NewOutboxEventClient(cfg),
+		Payout:              NewPayoutClient(cfg),
 		Price:               NewPriceClient(cfg),
 		Product:             NewProductClient(cfg),
 		ProductCategory:     NewProductCategoryClient(cfg),
@@ -369,6 +392,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Store:               NewStoreClient(cfg),
 		Subcategory:         NewSubcategoryClient(cfg),
 		SubdomainClaim:      NewSubdomainClaimClient(cfg),
+		Suborder:            NewSuborderClient(cfg),
 		SyncJob:             NewSyncJobClient(cfg),
 		Tenant:              NewTenantClient(cfg),
 		User:                NewUserClient(cfg),
@@ -403,14 +427,15 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIKey, c.AuditLog, c.Cart, c.Category, c.Country, c.CustomerAddress,
-		c.Domain, c.Fulfillment, c.InboundWebhook, c.IntegrationEndpoint,
-		c.InventoryLevel, c.Invitation, c.LineItem, c.Membership, c.Order,
-		c.OrderLineItem, c.OutboxEvent, c.Price, c.Product, c.ProductCategory,
-		c.ProductCollection, c.ProductOption, c.ProductVariant, c.RefreshToken,
-		c.Region, c.Reservation, c.SalesChannel, c.Scope, c.ShippingOption,
-		c.StockLocation, c.Store, c.Subcategory, c.SubdomainClaim, c.SyncJob, c.Tenant,
-		c.User, c.Vendor, c.WebhookDelivery,
+		c.APIKey, c.AuditLog, c.Cart, c.Category, c.CommissionLine, c.CommissionRule,
+		c.Country, c.CustomerAddress, c.Domain, c.Fulfillment, c.InboundWebhook,
+		c.IntegrationEndpoint, c.InventoryLevel, c.Invitation, c.LineItem,
+		c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Payout, c.Price,
+		c.Product, c.ProductCategory, c.ProductCollection, c.ProductOption,
+		c.ProductVariant, c.RefreshToken, c.Region, c.Reservation, c.SalesChannel,
+		c.Scope, c.ShippingOption, c.StockLocation, c.Store, c.Subcategory,
+		c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant, c.User, c.Vendor,
+		c.WebhookDelivery,
 	} {
 		n.Use(hooks...)
 	}
@@ -420,14 +445,15 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIKey, c.AuditLog, c.Cart, c.Category, c.Country, c.CustomerAddress,
-		c.Domain, c.Fulfillment, c.InboundWebhook, c.IntegrationEndpoint,
-		c.InventoryLevel, c.Invitation, c.LineItem, c.Membership, c.Order,
-		c.OrderLineItem, c.OutboxEvent, c.Price, c.Product, c.ProductCategory,
-		c.ProductCollection, c.ProductOption, c.ProductVariant, c.RefreshToken,
-		c.Region, c.Reservation, c.SalesChannel, c.Scope, c.ShippingOption,
-		c.StockLocation, c.Store, c.Subcategory, c.SubdomainClaim, c.SyncJob, c.Tenant,
-		c.User, c.Vendor, c.WebhookDelivery,
+		c.APIKey, c.AuditLog, c.Cart, c.Category, c.CommissionLine, c.CommissionRule,
+		c.Country, c.CustomerAddress, c.Domain, c.Fulfillment, c.InboundWebhook,
+		c.IntegrationEndpoint, c.InventoryLevel, c.Invitation, c.LineItem,
+		c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Payout, c.Price,
+		c.Product, c.ProductCategory, c.ProductCollection, c.ProductOption,
+		c.ProductVariant, c.RefreshToken, c.Region, c.Reservation, c.SalesChannel,
+		c.Scope, c.ShippingOption, c.StockLocation, c.Store, c.Subcategory,
+		c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant, c.User, c.Vendor,
+		c.WebhookDelivery,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -444,6 +470,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Cart.mutate(ctx, m)
 	case *CategoryMutation:
 		return c.Category.mutate(ctx, m)
+	case *CommissionLineMutation:
+		return c.CommissionLine.mutate(ctx, m)
+	case *CommissionRuleMutation:
+		return c.CommissionRule.mutate(ctx, m)
 	case *CountryMutation:
 		return c.Country.mutate(ctx, m)
 	case *CustomerAddressMutation:
@@ -470,6 +500,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.OrderLineItem.mutate(ctx, m)
 	case *OutboxEventMutation:
 		return c.OutboxEvent.mutate(ctx, m)
+	case *PayoutMutation:
+		return c.Payout.mutate(ctx, m)
 	case *PriceMutation:
 		return c.Price.mutate(ctx, m)
 	case *ProductMutation:
@@ -502,6 +534,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Subcategory.mutate(ctx, m)
 	case *SubdomainClaimMutation:
 		return c.SubdomainClaim.mutate(ctx, m)
+	case *SuborderMutation:
+		return c.Suborder.mutate(ctx, m)
 	case *SyncJobMutation:
 		return c.SyncJob.mutate(ctx, m)
 	case *TenantMutation:
@@ -1213,6 +1247,338 @@ func (c *CategoryClient) mutate(ctx context.Context, m *CategoryMutation) (Value
 	}
 }
 
+// CommissionLineClient is a client for the CommissionLine schema.
+type CommissionLineClient struct {
+	config
+}
+
+// NewCommissionLineClient returns a client for the CommissionLine from the given config.
+func NewCommissionLineClient(c config) *CommissionLineClient {
+	return &CommissionLineClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `commissionline.Hooks(f(g(h())))`.
+func (c *CommissionLineClient) Use(hooks ...Hook) {
+	c.hooks.CommissionLine = append(c.hooks.CommissionLine, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `commissionline.Intercept(f(g(h())))`.
+func (c *CommissionLineClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CommissionLine = append(c.inters.CommissionLine, interceptors...)
+}
+
+// Create returns a builder for creating a CommissionLine entity.
+func (c *CommissionLineClient) Create() *CommissionLineCreate {
+	mutation := newCommissionLineMutation(c.config, OpCreate)
+	return &CommissionLineCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CommissionLine entities.
+func (c *CommissionLineClient) CreateBulk(builders ...*CommissionLineCreate) *CommissionLineCreateBulk {
+	return &CommissionLineCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CommissionLineClient) MapCreateBulk(slice any, setFunc func(*CommissionLineCreate, int)) *CommissionLineCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CommissionLineCreateBulk{err: fmt.Errorf("calling to CommissionLineClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CommissionLineCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CommissionLineCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CommissionLine.
+func (c *CommissionLineClient) Update() *CommissionLineUpdate {
+	mutation := newCommissionLineMutation(c.config, OpUpdate)
+	return &CommissionLineUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CommissionLineClient) UpdateOne(_m *CommissionLine) *CommissionLineUpdateOne {
+	mutation := newCommissionLineMutation(c.config, OpUpdateOne, withCommissionLine(_m))
+	return &CommissionLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CommissionLineClient) UpdateOneID(id int) *CommissionLineUpdateOne {
+	mutation := newCommissionLineMutation(c.config, OpUpdateOne, withCommissionLineID(id))
+	return &CommissionLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CommissionLine.
+func (c *CommissionLineClient) Delete() *CommissionLineDelete {
+	mutation := newCommissionLineMutation(c.config, OpDelete)
+	return &CommissionLineDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CommissionLineClient) DeleteOne(_m *CommissionLine) *CommissionLineDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CommissionLineClient) DeleteOneID(id int) *CommissionLineDeleteOne {
+	builder := c.Delete().Where(commissionline.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CommissionLineDeleteOne{builder}
+}
+
+// Query returns a query builder for CommissionLine.
+func (c *CommissionLineClient) Query() *CommissionLineQuery {
+	return &CommissionLineQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCommissionLine},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CommissionLine entity by its id.
+func (c *CommissionLineClient) Get(ctx context.Context, id int) (*CommissionLine, error) {
+	return c.Query().Where(commissionline.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CommissionLineClient) GetX(ctx context.Context, id int) *CommissionLine {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a CommissionLine.
+func (c *CommissionLineClient) QueryTenant(_m *CommissionLine) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(commissionline.Table, commissionline.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, commissionline.TenantTable, commissionline.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryVendor queries the vendor edge of a CommissionLine.
+func (c *CommissionLineClient) QueryVendor(_m *CommissionLine) *VendorQuery {
+	query := (&VendorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(commissionline.Table, commissionline.FieldID, id),
+			sqlgraph.To(vendor.Table, vendor.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, commissionline.VendorTable, commissionline.VendorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPayout queries the payout edge of a CommissionLine.
+func (c *CommissionLineClient) QueryPayout(_m *CommissionLine) *PayoutQuery {
+	query := (&PayoutClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(commissionline.Table, commissionline.FieldID, id),
+			sqlgraph.To(payout.Table, payout.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, commissionline.PayoutTable, commissionline.PayoutColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CommissionLineClient) Hooks() []Hook {
+	hooks := c.hooks.CommissionLine
+	return append(hooks[:len(hooks):len(hooks)], commissionline.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CommissionLineClient) Interceptors() []Interceptor {
+	return c.inters.CommissionLine
+}
+
+func (c *CommissionLineClient) mutate(ctx context.Context, m *CommissionLineMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CommissionLineCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CommissionLineUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CommissionLineUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CommissionLineDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CommissionLine mutation op: %q", m.Op())
+	}
+}
+
+// CommissionRuleClient is a client for the CommissionRule schema.
+type CommissionRuleClient struct {
+	config
+}
+
+// NewCommissionRuleClient returns a client for the CommissionRule from the given config.
+func NewCommissionRuleClient(c config) *CommissionRuleClient {
+	return &CommissionRuleClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `commissionrule.Hooks(f(g(h())))`.
+func (c *CommissionRuleClient) Use(hooks ...Hook) {
+	c.hooks.CommissionRule = append(c.hooks.CommissionRule, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `commissionrule.Intercept(f(g(h())))`.
+func (c *CommissionRuleClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CommissionRule = append(c.inters.CommissionRule, interceptors...)
+}
+
+// Create returns a builder for creating a CommissionRule entity.
+func (c *CommissionRuleClient) Create() *CommissionRuleCreate {
+	mutation := newCommissionRuleMutation(c.config, OpCreate)
+	return &CommissionRuleCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CommissionRule entities.
+func (c *CommissionRuleClient) CreateBulk(builders ...*CommissionRuleCreate) *CommissionRuleCreateBulk {
+	return &CommissionRuleCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CommissionRuleClient) MapCreateBulk(slice any, setFunc func(*CommissionRuleCreate, int)) *CommissionRuleCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CommissionRuleCreateBulk{err: fmt.Errorf("calling to CommissionRuleClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CommissionRuleCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CommissionRuleCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CommissionRule.
+func (c *CommissionRuleClient) Update() *CommissionRuleUpdate {
+	mutation := newCommissionRuleMutation(c.config, OpUpdate)
+	return &CommissionRuleUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CommissionRuleClient) UpdateOne(_m *CommissionRule) *CommissionRuleUpdateOne {
+	mutation := newCommissionRuleMutation(c.config, OpUpdateOne, withCommissionRule(_m))
+	return &CommissionRuleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CommissionRuleClient) UpdateOneID(id int) *CommissionRuleUpdateOne {
+	mutation := newCommissionRuleMutation(c.config, OpUpdateOne, withCommissionRuleID(id))
+	return &CommissionRuleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CommissionRule.
+func (c *CommissionRuleClient) Delete() *CommissionRuleDelete {
+	mutation := newCommissionRuleMutation(c.config, OpDelete)
+	return &CommissionRuleDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CommissionRuleClient) DeleteOne(_m *CommissionRule) *CommissionRuleDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CommissionRuleClient) DeleteOneID(id int) *CommissionRuleDeleteOne {
+	builder := c.Delete().Where(commissionrule.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CommissionRuleDeleteOne{builder}
+}
+
+// Query returns a query builder for CommissionRule.
+func (c *CommissionRuleClient) Query() *CommissionRuleQuery {
+	return &CommissionRuleQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCommissionRule},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CommissionRule entity by its id.
+func (c *CommissionRuleClient) Get(ctx context.Context, id int) (*CommissionRule, error) {
+	return c.Query().Where(commissionrule.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CommissionRuleClient) GetX(ctx context.Context, id int) *CommissionRule {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a CommissionRule.
+func (c *CommissionRuleClient) QueryTenant(_m *CommissionRule) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(commissionrule.Table, commissionrule.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, commissionrule.TenantTable, commissionrule.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CommissionRuleClient) Hooks() []Hook {
+	hooks := c.hooks.CommissionRule
+	return append(hooks[:len(hooks):len(hooks)], commissionrule.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CommissionRuleClient) Interceptors() []Interceptor {
+	return c.inters.CommissionRule
+}
+
+func (c *CommissionRuleClient) mutate(ctx context.Context, m *CommissionRuleMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CommissionRuleCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CommissionRuleUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CommissionRuleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CommissionRuleDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CommissionRule mutation op: %q", m.Op())
+	}
+}
+
 // CountryClient is a client for the Country schema.
 type CountryClient struct {
 	config
@@ -1812,6 +2178,22 @@ func (c *FulfillmentClient) QueryOrder(_m *Fulfillment) *OrderQuery {
 			sqlgraph.From(fulfillment.Table, fulfillment.FieldID, id),
 			sqlgraph.To(order.Table, order.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, fulfillment.OrderTable, fulfillment.OrderColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySuborder queries the suborder edge of a Fulfillment.
+func (c *FulfillmentClient) QuerySuborder(_m *Fulfillment) *SuborderQuery {
+	query := (&SuborderClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(fulfillment.Table, fulfillment.FieldID, id),
+			sqlgraph.To(suborder.Table, suborder.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, fulfillment.SuborderTable, fulfillment.SuborderColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3093,6 +3475,22 @@ func (c *OrderClient) QueryFulfillments(_m *Order) *FulfillmentQuery {
 	return query
 }
 
+// QuerySuborders queries the suborders edge of a Order.
+func (c *OrderClient) QuerySuborders(_m *Order) *SuborderQuery {
+	query := (&SuborderClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(order.Table, order.FieldID, id),
+			sqlgraph.To(suborder.Table, suborder.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, order.SubordersTable, order.SubordersColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *OrderClient) Hooks() []Hook {
 	hooks := c.hooks.Order
@@ -3259,6 +3657,22 @@ func (c *OrderLineItemClient) QueryOrder(_m *OrderLineItem) *OrderQuery {
 	return query
 }
 
+// QuerySuborder queries the suborder edge of a OrderLineItem.
+func (c *OrderLineItemClient) QuerySuborder(_m *OrderLineItem) *SuborderQuery {
+	query := (&SuborderClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderlineitem.Table, orderlineitem.FieldID, id),
+			sqlgraph.To(suborder.Table, suborder.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, orderlineitem.SuborderTable, orderlineitem.SuborderColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *OrderLineItemClient) Hooks() []Hook {
 	hooks := c.hooks.OrderLineItem
@@ -3416,6 +3830,188 @@ func (c *OutboxEventClient) mutate(ctx context.Context, m *OutboxEventMutation) 
 		return (&OutboxEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown OutboxEvent mutation op: %q", m.Op())
+	}
+}
+
+// PayoutClient is a client for the Payout schema.
+type PayoutClient struct {
+	config
+}
+
+// NewPayoutClient returns a client for the Payout from the given config.
+func NewPayoutClient(c config) *PayoutClient {
+	return &PayoutClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `payout.Hooks(f(g(h())))`.
+func (c *PayoutClient) Use(hooks ...Hook) {
+	c.hooks.Payout = append(c.hooks.Payout, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `payout.Intercept(f(g(h())))`.
+func (c *PayoutClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Payout = append(c.inters.Payout, interceptors...)
+}
+
+// Create returns a builder for creating a Payout entity.
+func (c *PayoutClient) Create() *PayoutCreate {
+	mutation := newPayoutMutation(c.config, OpCreate)
+	return &PayoutCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Payout entities.
+func (c *PayoutClient) CreateBulk(builders ...*PayoutCreate) *PayoutCreateBulk {
+	return &PayoutCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PayoutClient) MapCreateBulk(slice any, setFunc func(*PayoutCreate, int)) *PayoutCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PayoutCreateBulk{err: fmt.Errorf("calling to PayoutClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PayoutCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PayoutCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Payout.
+func (c *PayoutClient) Update() *PayoutUpdate {
+	mutation := newPayoutMutation(c.config, OpUpdate)
+	return &PayoutUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PayoutClient) UpdateOne(_m *Payout) *PayoutUpdateOne {
+	mutation := newPayoutMutation(c.config, OpUpdateOne, withPayout(_m))
+	return &PayoutUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PayoutClient) UpdateOneID(id int) *PayoutUpdateOne {
+	mutation := newPayoutMutation(c.config, OpUpdateOne, withPayoutID(id))
+	return &PayoutUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Payout.
+func (c *PayoutClient) Delete() *PayoutDelete {
+	mutation := newPayoutMutation(c.config, OpDelete)
+	return &PayoutDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PayoutClient) DeleteOne(_m *Payout) *PayoutDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PayoutClient) DeleteOneID(id int) *PayoutDeleteOne {
+	builder := c.Delete().Where(payout.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PayoutDeleteOne{builder}
+}
+
+// Query returns a query builder for Payout.
+func (c *PayoutClient) Query() *PayoutQuery {
+	return &PayoutQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePayout},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Payout entity by its id.
+func (c *PayoutClient) Get(ctx context.Context, id int) (*Payout, error) {
+	return c.Query().Where(payout.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PayoutClient) GetX(ctx context.Context, id int) *Payout {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a Payout.
+func (c *PayoutClient) QueryTenant(_m *Payout) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(payout.Table, payout.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, payout.TenantTable, payout.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryVendor queries the vendor edge of a Payout.
+func (c *PayoutClient) QueryVendor(_m *Payout) *VendorQuery {
+	query := (&VendorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(payout.Table, payout.FieldID, id),
+			sqlgraph.To(vendor.Table, vendor.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, payout.VendorTable, payout.VendorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryLines queries the lines edge of a Payout.
+func (c *PayoutClient) QueryLines(_m *Payout) *CommissionLineQuery {
+	query := (&CommissionLineClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(payout.Table, payout.FieldID, id),
+			sqlgraph.To(commissionline.Table, commissionline.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, payout.LinesTable, payout.LinesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *PayoutClient) Hooks() []Hook {
+	hooks := c.hooks.Payout
+	return append(hooks[:len(hooks):len(hooks)], payout.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PayoutClient) Interceptors() []Interceptor {
+	return c.inters.Payout
+}
+
+func (c *PayoutClient) mutate(ctx context.Context, m *PayoutMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PayoutCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PayoutUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PayoutUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PayoutDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Payout mutation op: %q", m.Op())
 	}
 }
 
@@ -3718,6 +4314,22 @@ func (c *ProductClient) QueryTenant(_m *Product) *TenantQuery {
 			sqlgraph.From(product.Table, product.FieldID, id),
 			sqlgraph.To(tenant.Table, tenant.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, product.TenantTable, product.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryVendor queries the vendor edge of a Product.
+func (c *ProductClient) QueryVendor(_m *Product) *VendorQuery {
+	query := (&VendorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, id),
+			sqlgraph.To(vendor.Table, vendor.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, product.VendorTable, product.VendorColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -6155,6 +6767,236 @@ func (c *SubdomainClaimClient) mutate(ctx context.Context, m *SubdomainClaimMuta
 	}
 }
 
+// SuborderClient is a client for the Suborder schema.
+type SuborderClient struct {
+	config
+}
+
+// NewSuborderClient returns a client for the Suborder from the given config.
+func NewSuborderClient(c config) *SuborderClient {
+	return &SuborderClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `suborder.Hooks(f(g(h())))`.
+func (c *SuborderClient) Use(hooks ...Hook) {
+	c.hooks.Suborder = append(c.hooks.Suborder, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `suborder.Intercept(f(g(h())))`.
+func (c *SuborderClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Suborder = append(c.inters.Suborder, interceptors...)
+}
+
+// Create returns a builder for creating a Suborder entity.
+func (c *SuborderClient) Create() *SuborderCreate {
+	mutation := newSuborderMutation(c.config, OpCreate)
+	return &SuborderCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Suborder entities.
+func (c *SuborderClient) CreateBulk(builders ...*SuborderCreate) *SuborderCreateBulk {
+	return &SuborderCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SuborderClient) MapCreateBulk(slice any, setFunc func(*SuborderCreate, int)) *SuborderCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SuborderCreateBulk{err: fmt.Errorf("calling to SuborderClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SuborderCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SuborderCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Suborder.
+func (c *SuborderClient) Update() *SuborderUpdate {
+	mutation := newSuborderMutation(c.config, OpUpdate)
+	return &SuborderUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SuborderClient) UpdateOne(_m *Suborder) *SuborderUpdateOne {
+	mutation := newSuborderMutation(c.config, OpUpdateOne, withSuborder(_m))
+	return &SuborderUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SuborderClient) UpdateOneID(id int) *SuborderUpdateOne {
+	mutation := newSuborderMutation(c.config, OpUpdateOne, withSuborderID(id))
+	return &SuborderUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Suborder.
+func (c *SuborderClient) Delete() *SuborderDelete {
+	mutation := newSuborderMutation(c.config, OpDelete)
+	return &SuborderDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SuborderClient) DeleteOne(_m *Suborder) *SuborderDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SuborderClient) DeleteOneID(id int) *SuborderDeleteOne {
+	builder := c.Delete().Where(suborder.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SuborderDeleteOne{builder}
+}
+
+// Query returns a query builder for Suborder.
+func (c *SuborderClient) Query() *SuborderQuery {
+	return &SuborderQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSuborder},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Suborder entity by its id.
+func (c *SuborderClient) Get(ctx context.Context, id int) (*Suborder, error) {
+	return c.Query().Where(suborder.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SuborderClient) GetX(ctx context.Context, id int) *Suborder {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a Suborder.
+func (c *SuborderClient) QueryTenant(_m *Suborder) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(suborder.Table, suborder.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, suborder.TenantTable, suborder.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOrder queries the order edge of a Suborder.
+func (c *SuborderClient) QueryOrder(_m *Suborder) *OrderQuery {
+	query := (&OrderClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(suborder.Table, suborder.FieldID, id),
+			sqlgraph.To(order.Table, order.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, suborder.OrderTable, suborder.OrderColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryVendor queries the vendor edge of a Suborder.
+func (c *SuborderClient) QueryVendor(_m *Suborder) *VendorQuery {
+	query := (&VendorClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(suborder.Table, suborder.FieldID, id),
+			sqlgraph.To(vendor.Table, vendor.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, suborder.VendorTable, suborder.VendorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryStore queries the store edge of a Suborder.
+func (c *SuborderClient) QueryStore(_m *Suborder) *StoreQuery {
+	query := (&StoreClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(suborder.Table, suborder.FieldID, id),
+			sqlgraph.To(store.Table, store.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, suborder.StoreTable, suborder.StoreColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryItems queries the items edge of a Suborder.
+func (c *SuborderClient) QueryItems(_m *Suborder) *OrderLineItemQuery {
+	query := (&OrderLineItemClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(suborder.Table, suborder.FieldID, id),
+			sqlgraph.To(orderlineitem.Table, orderlineitem.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, suborder.ItemsTable, suborder.ItemsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFulfillments queries the fulfillments edge of a Suborder.
+func (c *SuborderClient) QueryFulfillments(_m *Suborder) *FulfillmentQuery {
+	query := (&FulfillmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(suborder.Table, suborder.FieldID, id),
+			sqlgraph.To(fulfillment.Table, fulfillment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, suborder.FulfillmentsTable, suborder.FulfillmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SuborderClient) Hooks() []Hook {
+	hooks := c.hooks.Suborder
+	return append(hooks[:len(hooks):len(hooks)], suborder.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SuborderClient) Interceptors() []Interceptor {
+	return c.inters.Suborder
+}
+
+func (c *SuborderClient) mutate(ctx context.Context, m *SuborderMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SuborderCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SuborderUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SuborderUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SuborderDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Suborder mutation op: %q", m.Op())
+	}
+}
+
 // SyncJobClient is a client for the SyncJob schema.
 type SyncJobClient struct {
 	config
@@ -6988,22 +7830,22 @@ func (c *WebhookDeliveryClient) mutate(ctx context.Context, m *WebhookDeliveryMu
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIKey, AuditLog, Cart, Category, Country, CustomerAddress, Domain, Fulfillment,
-		InboundWebhook, IntegrationEndpoint, InventoryLevel, Invitation, LineItem,
-		Membership, Order, OrderLineItem, OutboxEvent, Price, Product, ProductCategory,
-		ProductCollection, ProductOption, ProductVariant, RefreshToken, Region,
-		Reservation, SalesChannel, Scope, ShippingOption, StockLocation, Store,
-		Subcategory, SubdomainClaim, SyncJob, Tenant, User, Vendor,
-		WebhookDelivery []ent.Hook
+		APIKey, AuditLog, Cart, Category, CommissionLine, CommissionRule, Country,
+		CustomerAddress, Domain, Fulfillment, InboundWebhook, IntegrationEndpoint,
+		InventoryLevel, Invitation, LineItem, Membership, Order, OrderLineItem,
+		OutboxEvent, Payout, Price, Product, ProductCategory, ProductCollection,
+		ProductOption, ProductVariant, RefreshToken, Region, Reservation, SalesChannel,
+		Scope, ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim,
+		Suborder, SyncJob, Tenant, User, Vendor, WebhookDelivery []ent.Hook
 	}
 	inters struct {
-		APIKey, AuditLog, Cart, Category, Country, CustomerAddress, Domain, Fulfillment,
-		InboundWebhook, IntegrationEndpoint, InventoryLevel, Invitation, LineItem,
-		Membership, Order, OrderLineItem, OutboxEvent, Price, Product, ProductCategory,
-		ProductCollection, ProductOption, ProductVariant, RefreshToken, Region,
-		Reservation, SalesChannel, Scope, ShippingOption, StockLocation, Store,
-		Subcategory, SubdomainClaim, SyncJob, Tenant, User, Vendor,
-		WebhookDelivery []ent.Interceptor
+		APIKey, AuditLog, Cart, Category, CommissionLine, CommissionRule, Country,
+		CustomerAddress, Domain, Fulfillment, InboundWebhook, IntegrationEndpoint,
+		InventoryLevel, Invitation, LineItem, Membership, Order, OrderLineItem,
+		OutboxEvent, Payout, Price, Product, ProductCategory, ProductCollection,
+		ProductOption, ProductVariant, RefreshToken, Region, Reservation, SalesChannel,
+		Scope, ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim,
+		Suborder, SyncJob, Tenant, User, Vendor, WebhookDelivery []ent.Interceptor
 	}
 )
 

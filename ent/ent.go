@@ -16,6 +16,8 @@ import (
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
+	"github.com/dakkah/cityos/ent/commissionline"
+	"github.com/dakkah/cityos/ent/commissionrule"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
@@ -29,6 +31,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
+	"github.com/dakkah/cityos/ent/payout"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -45,6 +48,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
@@ -114,6 +118,8 @@ func checkColumn(t, c string) error {
 			auditlog.Table:            auditlog.ValidColumn,
 			cart.Table:                cart.ValidColumn,
 			category.Table:            category.ValidColumn,
+			commissionline.Table:      commissionline.ValidColumn,
+			commissionrule.Table:      commissionrule.ValidColumn,
 			country.Table:             country.ValidColumn,
 			customeraddress.Table:     customeraddress.ValidColumn,
 			domain.Table:              domain.ValidColumn,
@@ -127,6 +133,7 @@ func checkColumn(t, c string) error {
 			order.Table:               order.ValidColumn,
 			orderlineitem.Table:       orderlineitem.ValidColumn,
 			outboxevent.Table:         outboxevent.ValidColumn,
+			payout.Table:              payout.ValidColumn,
 			price.Table:               price.ValidColumn,
 			product.Table:             product.ValidColumn,
 			productcategory.Table:     productcategory.ValidColumn,
@@ -143,6 +150,7 @@ func checkColumn(t, c string) error {
 			store.Table:               store.ValidColumn,
 			subcategory.Table:         subcategory.ValidColumn,
 			subdomainclaim.Table:      subdomainclaim.ValidColumn,
+			suborder.Table:            suborder.ValidColumn,
 			syncjob.Table:             syncjob.ValidColumn,
 			tenant.Table:              tenant.ValidColumn,
 			user.Table:                user.ValidColumn,

@@ -7,6 +7,8 @@ import (
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
+	"github.com/dakkah/cityos/ent/commissionline"
+	"github.com/dakkah/cityos/ent/commissionrule"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
@@ -20,6 +22,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
+	"github.com/dakkah/cityos/ent/payout"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
@@ -37,6 +40,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
@@ -51,7 +55,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 38)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 42)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -149,6 +153,62 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   commissionline.Table,
+			Columns: commissionline.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: commissionline.FieldID,
+			},
+		},
+		Type: "CommissionLine",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			commissionline.FieldCreatedAt:       {Type: field.TypeTime, Column: commissionline.FieldCreatedAt},
+			commissionline.FieldUpdatedAt:       {Type: field.TypeTime, Column: commissionline.FieldUpdatedAt},
+			commissionline.FieldTenantID:        {Type: field.TypeInt, Column: commissionline.FieldTenantID},
+			commissionline.FieldVersion:         {Type: field.TypeInt64, Column: commissionline.FieldVersion},
+			commissionline.FieldKind:            {Type: field.TypeEnum, Column: commissionline.FieldKind},
+			commissionline.FieldVendorID:        {Type: field.TypeInt, Column: commissionline.FieldVendorID},
+			commissionline.FieldSuborderID:      {Type: field.TypeInt, Column: commissionline.FieldSuborderID},
+			commissionline.FieldOrderID:         {Type: field.TypeInt, Column: commissionline.FieldOrderID},
+			commissionline.FieldOrderLineItemID: {Type: field.TypeInt, Column: commissionline.FieldOrderLineItemID},
+			commissionline.FieldRuleID:          {Type: field.TypeInt, Column: commissionline.FieldRuleID},
+			commissionline.FieldCurrencyCode:    {Type: field.TypeString, Column: commissionline.FieldCurrencyCode},
+			commissionline.FieldAmount:          {Type: field.TypeInt64, Column: commissionline.FieldAmount},
+			commissionline.FieldCommission:      {Type: field.TypeInt64, Column: commissionline.FieldCommission},
+			commissionline.FieldBps:             {Type: field.TypeInt, Column: commissionline.FieldBps},
+			commissionline.FieldFlat:            {Type: field.TypeInt64, Column: commissionline.FieldFlat},
+			commissionline.FieldEventID:         {Type: field.TypeString, Column: commissionline.FieldEventID},
+			commissionline.FieldCapturedAt:      {Type: field.TypeTime, Column: commissionline.FieldCapturedAt},
+			commissionline.FieldPayoutID:        {Type: field.TypeInt, Column: commissionline.FieldPayoutID},
+		},
+	}
+	graph.Nodes[5] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   commissionrule.Table,
+			Columns: commissionrule.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: commissionrule.FieldID,
+			},
+		},
+		Type: "CommissionRule",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			commissionrule.FieldCreatedAt:    {Type: field.TypeTime, Column: commissionrule.FieldCreatedAt},
+			commissionrule.FieldUpdatedAt:    {Type: field.TypeTime, Column: commissionrule.FieldUpdatedAt},
+			commissionrule.FieldTenantID:     {Type: field.TypeInt, Column: commissionrule.FieldTenantID},
+			commissionrule.FieldVersion:      {Type: field.TypeInt64, Column: commissionrule.FieldVersion},
+			commissionrule.FieldScope:        {Type: field.TypeEnum, Column: commissionrule.FieldScope},
+			commissionrule.FieldScopeID:      {Type: field.TypeInt, Column: commissionrule.FieldScopeID},
+			commissionrule.FieldBps:          {Type: field.TypeInt, Column: commissionrule.FieldBps},
+			commissionrule.FieldFlat:         {Type: field.TypeInt64, Column: commissionrule.FieldFlat},
+			commissionrule.FieldCurrencyCode: {Type: field.TypeString, Column: commissionrule.FieldCurrencyCode},
+			commissionrule.FieldValidFrom:    {Type: field.TypeTime, Column: commissionrule.FieldValidFrom},
+			commissionrule.FieldValidUntil:   {Type: field.TypeTime, Column: commissionrule.FieldValidUntil},
+			commissionrule.FieldPriority:     {Type: field.TypeInt, Column: commissionrule.FieldPriority},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   country.Table,
 			Columns: country.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -162,7 +222,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			country.FieldName: {Type: field.TypeString, Column: country.FieldName},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customeraddress.Table,
 			Columns: customeraddress.Columns,
@@ -188,7 +248,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customeraddress.FieldPhone:       {Type: field.TypeString, Column: customeraddress.FieldPhone},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   domain.Table,
 			Columns: domain.Columns,
@@ -212,7 +272,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			domain.FieldVerifiedHostname:  {Type: field.TypeString, Column: domain.FieldVerifiedHostname},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   fulfillment.Table,
 			Columns: fulfillment.Columns,
@@ -229,9 +289,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 			fulfillment.FieldOrderID:     {Type: field.TypeInt, Column: fulfillment.FieldOrderID},
 			fulfillment.FieldShippedAt:   {Type: field.TypeTime, Column: fulfillment.FieldShippedAt},
 			fulfillment.FieldDeliveredAt: {Type: field.TypeTime, Column: fulfillment.FieldDeliveredAt},
+			fulfillment.FieldSuborderID:  {Type: field.TypeInt, Column: fulfillment.FieldSuborderID},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   inboundwebhook.Table,
 			Columns: inboundwebhook.Columns,
@@ -256,7 +317,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inboundwebhook.FieldAppliedAt:  {Type: field.TypeTime, Column: inboundwebhook.FieldAppliedAt},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   integrationendpoint.Table,
 			Columns: integrationendpoint.Columns,
@@ -272,6 +333,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			integrationendpoint.FieldTenantID:                {Type: field.TypeInt, Column: integrationendpoint.FieldTenantID},
 			integrationendpoint.FieldVersion:                 {Type: field.TypeInt64, Column: integrationendpoint.FieldVersion},
 			integrationendpoint.FieldStoreID:                 {Type: field.TypeInt, Column: integrationendpoint.FieldStoreID},
+			integrationendpoint.FieldVendorID:                {Type: field.TypeInt, Column: integrationendpoint.FieldVendorID},
 			integrationendpoint.FieldURL:                     {Type: field.TypeString, Column: integrationendpoint.FieldURL},
 			integrationendpoint.FieldDescription:             {Type: field.TypeString, Column: integrationendpoint.FieldDescription},
 			integrationendpoint.FieldEventTypes:              {Type: field.TypeJSON, Column: integrationendpoint.FieldEventTypes},
@@ -283,7 +345,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			integrationendpoint.FieldDeadStreak:              {Type: field.TypeInt, Column: integrationendpoint.FieldDeadStreak},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   inventorylevel.Table,
 			Columns: inventorylevel.Columns,
@@ -304,7 +366,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inventorylevel.FieldReservedQuantity: {Type: field.TypeInt, Column: inventorylevel.FieldReservedQuantity},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -328,7 +390,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldAcceptedBy: {Type: field.TypeInt, Column: invitation.FieldAcceptedBy},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   lineitem.Table,
 			Columns: lineitem.Columns,
@@ -350,7 +412,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			lineitem.FieldUnitPrice: {Type: field.TypeInt64, Column: lineitem.FieldUnitPrice},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -370,7 +432,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldVendorID:  {Type: field.TypeInt, Column: membership.FieldVendorID},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -408,7 +470,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCanceledAt:        {Type: field.TypeTime, Column: order.FieldCanceledAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderlineitem.Table,
 			Columns: orderlineitem.Columns,
@@ -419,17 +481,19 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "OrderLineItem",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			orderlineitem.FieldTenantID:  {Type: field.TypeInt, Column: orderlineitem.FieldTenantID},
-			orderlineitem.FieldOrderID:   {Type: field.TypeInt, Column: orderlineitem.FieldOrderID},
-			orderlineitem.FieldVariantID: {Type: field.TypeInt, Column: orderlineitem.FieldVariantID},
-			orderlineitem.FieldTitle:     {Type: field.TypeString, Column: orderlineitem.FieldTitle},
-			orderlineitem.FieldSku:       {Type: field.TypeString, Column: orderlineitem.FieldSku},
-			orderlineitem.FieldQuantity:  {Type: field.TypeInt, Column: orderlineitem.FieldQuantity},
-			orderlineitem.FieldUnitPrice: {Type: field.TypeInt64, Column: orderlineitem.FieldUnitPrice},
-			orderlineitem.FieldTotal:     {Type: field.TypeInt64, Column: orderlineitem.FieldTotal},
+			orderlineitem.FieldTenantID:   {Type: field.TypeInt, Column: orderlineitem.FieldTenantID},
+			orderlineitem.FieldOrderID:    {Type: field.TypeInt, Column: orderlineitem.FieldOrderID},
+			orderlineitem.FieldVariantID:  {Type: field.TypeInt, Column: orderlineitem.FieldVariantID},
+			orderlineitem.FieldTitle:      {Type: field.TypeString, Column: orderlineitem.FieldTitle},
+			orderlineitem.FieldSku:        {Type: field.TypeString, Column: orderlineitem.FieldSku},
+			orderlineitem.FieldQuantity:   {Type: field.TypeInt, Column: orderlineitem.FieldQuantity},
+			orderlineitem.FieldUnitPrice:  {Type: field.TypeInt64, Column: orderlineitem.FieldUnitPrice},
+			orderlineitem.FieldTotal:      {Type: field.TypeInt64, Column: orderlineitem.FieldTotal},
+			orderlineitem.FieldVendorID:   {Type: field.TypeInt, Column: orderlineitem.FieldVendorID},
+			orderlineitem.FieldSuborderID: {Type: field.TypeInt, Column: orderlineitem.FieldSuborderID},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outboxevent.Table,
 			Columns: outboxevent.Columns,
@@ -454,7 +518,37 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outboxevent.FieldPublishedAt:      {Type: field.TypeTime, Column: outboxevent.FieldPublishedAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   payout.Table,
+			Columns: payout.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: payout.FieldID,
+			},
+		},
+		Type: "Payout",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			payout.FieldCreatedAt:          {Type: field.TypeTime, Column: payout.FieldCreatedAt},
+			payout.FieldUpdatedAt:          {Type: field.TypeTime, Column: payout.FieldUpdatedAt},
+			payout.FieldTenantID:           {Type: field.TypeInt, Column: payout.FieldTenantID},
+			payout.FieldVersion:            {Type: field.TypeInt64, Column: payout.FieldVersion},
+			payout.FieldVendorID:           {Type: field.TypeInt, Column: payout.FieldVendorID},
+			payout.FieldCurrencyCode:       {Type: field.TypeString, Column: payout.FieldCurrencyCode},
+			payout.FieldStatus:             {Type: field.TypeEnum, Column: payout.FieldStatus},
+			payout.FieldAmount:             {Type: field.TypeInt64, Column: payout.FieldAmount},
+			payout.FieldGross:              {Type: field.TypeInt64, Column: payout.FieldGross},
+			payout.FieldCommission:         {Type: field.TypeInt64, Column: payout.FieldCommission},
+			payout.FieldRefunds:            {Type: field.TypeInt64, Column: payout.FieldRefunds},
+			payout.FieldCommissionReversed: {Type: field.TypeInt64, Column: payout.FieldCommissionReversed},
+			payout.FieldProvider:           {Type: field.TypeString, Column: payout.FieldProvider},
+			payout.FieldReference:          {Type: field.TypeString, Column: payout.FieldReference},
+			payout.FieldFailureReason:      {Type: field.TypeString, Column: payout.FieldFailureReason},
+			payout.FieldRunKey:             {Type: field.TypeString, Column: payout.FieldRunKey},
+			payout.FieldPaidAt:             {Type: field.TypeTime, Column: payout.FieldPaidAt},
+		},
+	}
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   price.Table,
 			Columns: price.Columns,
@@ -475,7 +569,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			price.FieldRegionID:     {Type: field.TypeInt, Column: price.FieldRegionID},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -486,23 +580,27 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Product",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			product.FieldCreatedAt:    {Type: field.TypeTime, Column: product.FieldCreatedAt},
-			product.FieldUpdatedAt:    {Type: field.TypeTime, Column: product.FieldUpdatedAt},
-			product.FieldTenantID:     {Type: field.TypeInt, Column: product.FieldTenantID},
-			product.FieldVersion:      {Type: field.TypeInt64, Column: product.FieldVersion},
-			product.FieldTitle:        {Type: field.TypeString, Column: product.FieldTitle},
-			product.FieldHandle:       {Type: field.TypeString, Column: product.FieldHandle},
-			product.FieldDescription:  {Type: field.TypeString, Column: product.FieldDescription},
-			product.FieldStatus:       {Type: field.TypeEnum, Column: product.FieldStatus},
-			product.FieldThumbnail:    {Type: field.TypeString, Column: product.FieldThumbnail},
-			product.FieldImages:       {Type: field.TypeJSON, Column: product.FieldImages},
-			product.FieldTags:         {Type: field.TypeJSON, Column: product.FieldTags},
-			product.FieldCategoryID:   {Type: field.TypeInt, Column: product.FieldCategoryID},
-			product.FieldCollectionID: {Type: field.TypeInt, Column: product.FieldCollectionID},
-			product.FieldMetadata:     {Type: field.TypeJSON, Column: product.FieldMetadata},
+			product.FieldCreatedAt:     {Type: field.TypeTime, Column: product.FieldCreatedAt},
+			product.FieldUpdatedAt:     {Type: field.TypeTime, Column: product.FieldUpdatedAt},
+			product.FieldTenantID:      {Type: field.TypeInt, Column: product.FieldTenantID},
+			product.FieldVersion:       {Type: field.TypeInt64, Column: product.FieldVersion},
+			product.FieldTitle:         {Type: field.TypeString, Column: product.FieldTitle},
+			product.FieldHandle:        {Type: field.TypeString, Column: product.FieldHandle},
+			product.FieldDescription:   {Type: field.TypeString, Column: product.FieldDescription},
+			product.FieldStatus:        {Type: field.TypeEnum, Column: product.FieldStatus},
+			product.FieldThumbnail:     {Type: field.TypeString, Column: product.FieldThumbnail},
+			product.FieldImages:        {Type: field.TypeJSON, Column: product.FieldImages},
+			product.FieldTags:          {Type: field.TypeJSON, Column: product.FieldTags},
+			product.FieldCategoryID:    {Type: field.TypeInt, Column: product.FieldCategoryID},
+			product.FieldCollectionID:  {Type: field.TypeInt, Column: product.FieldCollectionID},
+			product.FieldMetadata:      {Type: field.TypeJSON, Column: product.FieldMetadata},
+			product.FieldVendorID:      {Type: field.TypeInt, Column: product.FieldVendorID},
+			product.FieldReviewStatus:  {Type: field.TypeEnum, Column: product.FieldReviewStatus},
+			product.FieldReviewNote:    {Type: field.TypeString, Column: product.FieldReviewNote},
+			product.FieldReviewStoreID: {Type: field.TypeInt, Column: product.FieldReviewStoreID},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productcategory.Table,
 			Columns: productcategory.Columns,
@@ -522,7 +620,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcategory.FieldParentID:  {Type: field.TypeInt, Column: productcategory.FieldParentID},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productcollection.Table,
 			Columns: productcollection.Columns,
@@ -541,7 +639,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcollection.FieldHandle:    {Type: field.TypeString, Column: productcollection.FieldHandle},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productoption.Table,
 			Columns: productoption.Columns,
@@ -559,7 +657,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productoption.FieldValues:    {Type: field.TypeJSON, Column: productoption.FieldValues},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productvariant.Table,
 			Columns: productvariant.Columns,
@@ -584,7 +682,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productvariant.FieldAllowBackorder:  {Type: field.TypeBool, Column: productvariant.FieldAllowBackorder},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -605,7 +703,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   region.Table,
 			Columns: region.Columns,
@@ -627,7 +725,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			region.FieldTaxInclusive: {Type: field.TypeBool, Column: region.FieldTaxInclusive},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reservation.Table,
 			Columns: reservation.Columns,
@@ -647,7 +745,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reservation.FieldReleasedAt:       {Type: field.TypeTime, Column: reservation.FieldReleasedAt},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   saleschannel.Table,
 			Columns: saleschannel.Columns,
@@ -668,7 +766,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			saleschannel.FieldIsDisabled:  {Type: field.TypeBool, Column: saleschannel.FieldIsDisabled},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   scope.Table,
 			Columns: scope.Columns,
@@ -685,7 +783,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			scope.FieldName:      {Type: field.TypeString, Column: scope.FieldName},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shippingoption.Table,
 			Columns: shippingoption.Columns,
@@ -705,7 +803,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shippingoption.FieldAmount:    {Type: field.TypeInt64, Column: shippingoption.FieldAmount},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stocklocation.Table,
 			Columns: stocklocation.Columns,
@@ -721,9 +819,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stocklocation.FieldTenantID:  {Type: field.TypeInt, Column: stocklocation.FieldTenantID},
 			stocklocation.FieldVersion:   {Type: field.TypeInt64, Column: stocklocation.FieldVersion},
 			stocklocation.FieldName:      {Type: field.TypeString, Column: stocklocation.FieldName},
+			stocklocation.FieldVendorID:  {Type: field.TypeInt, Column: stocklocation.FieldVendorID},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   store.Table,
 			Columns: store.Columns,
@@ -749,7 +848,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			store.FieldVendorID:       {Type: field.TypeInt, Column: store.FieldVendorID},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subcategory.Table,
 			Columns: subcategory.Columns,
@@ -767,7 +866,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subcategory.FieldName:       {Type: field.TypeString, Column: subcategory.FieldName},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subdomainclaim.Table,
 			Columns: subdomainclaim.Columns,
@@ -785,7 +884,37 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subdomainclaim.FieldStoreID:   {Type: field.TypeInt, Column: subdomainclaim.FieldStoreID},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   suborder.Table,
+			Columns: suborder.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: suborder.FieldID,
+			},
+		},
+		Type: "Suborder",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			suborder.FieldCreatedAt:         {Type: field.TypeTime, Column: suborder.FieldCreatedAt},
+			suborder.FieldUpdatedAt:         {Type: field.TypeTime, Column: suborder.FieldUpdatedAt},
+			suborder.FieldTenantID:          {Type: field.TypeInt, Column: suborder.FieldTenantID},
+			suborder.FieldVersion:           {Type: field.TypeInt64, Column: suborder.FieldVersion},
+			suborder.FieldOrderID:           {Type: field.TypeInt, Column: suborder.FieldOrderID},
+			suborder.FieldVendorID:          {Type: field.TypeInt, Column: suborder.FieldVendorID},
+			suborder.FieldStoreID:           {Type: field.TypeInt, Column: suborder.FieldStoreID},
+			suborder.FieldStatus:            {Type: field.TypeEnum, Column: suborder.FieldStatus},
+			suborder.FieldFulfillmentStatus: {Type: field.TypeEnum, Column: suborder.FieldFulfillmentStatus},
+			suborder.FieldCurrencyCode:      {Type: field.TypeString, Column: suborder.FieldCurrencyCode},
+			suborder.FieldSubtotal:          {Type: field.TypeInt64, Column: suborder.FieldSubtotal},
+			suborder.FieldShippingTotal:     {Type: field.TypeInt64, Column: suborder.FieldShippingTotal},
+			suborder.FieldTaxTotal:          {Type: field.TypeInt64, Column: suborder.FieldTaxTotal},
+			suborder.FieldTotal:             {Type: field.TypeInt64, Column: suborder.FieldTotal},
+			suborder.FieldRefundedTotal:     {Type: field.TypeInt64, Column: suborder.FieldRefundedTotal},
+			suborder.FieldShippingMethod:    {Type: field.TypeString, Column: suborder.FieldShippingMethod},
+			suborder.FieldCanceledAt:        {Type: field.TypeTime, Column: suborder.FieldCanceledAt},
+		},
+	}
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   syncjob.Table,
 			Columns: syncjob.Columns,
@@ -816,7 +945,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			syncjob.FieldReport:       {Type: field.TypeJSON, Column: syncjob.FieldReport},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tenant.Table,
 			Columns: tenant.Columns,
@@ -840,7 +969,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tenant.FieldMetadata:         {Type: field.TypeJSON, Column: tenant.FieldMetadata},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -861,7 +990,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vendor.Table,
 			Columns: vendor.Columns,
@@ -889,7 +1018,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vendor.FieldApplicantID:    {Type: field.TypeInt, Column: vendor.FieldApplicantID},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1042,6 +1171,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
 			Inverse: false,
+			Table:   commissionline.TenantTable,
+			Columns: []string{commissionline.TenantColumn},
+			Bidi:    false,
+		},
+		"CommissionLine",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"vendor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   commissionline.VendorTable,
+			Columns: []string{commissionline.VendorColumn},
+			Bidi:    false,
+		},
+		"CommissionLine",
+		"Vendor",
+	)
+	graph.MustAddE(
+		"payout",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   commissionline.PayoutTable,
+			Columns: []string{commissionline.PayoutColumn},
+			Bidi:    false,
+		},
+		"CommissionLine",
+		"Payout",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   commissionrule.TenantTable,
+			Columns: []string{commissionrule.TenantColumn},
+			Bidi:    false,
+		},
+		"CommissionRule",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
 			Table:   customeraddress.TenantTable,
 			Columns: []string{customeraddress.TenantColumn},
 			Bidi:    false,
@@ -1108,6 +1285,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Fulfillment",
 		"Order",
+	)
+	graph.MustAddE(
+		"suborder",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   fulfillment.SuborderTable,
+			Columns: []string{fulfillment.SuborderColumn},
+			Bidi:    false,
+		},
+		"Fulfillment",
+		"Suborder",
 	)
 	graph.MustAddE(
 		"tenant",
@@ -1362,6 +1551,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Fulfillment",
 	)
 	graph.MustAddE(
+		"suborders",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.SubordersTable,
+			Columns: []string{order.SubordersColumn},
+			Bidi:    false,
+		},
+		"Order",
+		"Suborder",
+	)
+	graph.MustAddE(
 		"tenant",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1384,6 +1585,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"OrderLineItem",
 		"Order",
+	)
+	graph.MustAddE(
+		"suborder",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   orderlineitem.SuborderTable,
+			Columns: []string{orderlineitem.SuborderColumn},
+			Bidi:    false,
+		},
+		"OrderLineItem",
+		"Suborder",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   payout.TenantTable,
+			Columns: []string{payout.TenantColumn},
+			Bidi:    false,
+		},
+		"Payout",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"vendor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   payout.VendorTable,
+			Columns: []string{payout.VendorColumn},
+			Bidi:    false,
+		},
+		"Payout",
+		"Vendor",
+	)
+	graph.MustAddE(
+		"lines",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   payout.LinesTable,
+			Columns: []string{payout.LinesColumn},
+			Bidi:    false,
+		},
+		"Payout",
+		"CommissionLine",
 	)
 	graph.MustAddE(
 		"tenant",
@@ -1432,6 +1681,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Product",
 		"Tenant",
+	)
+	graph.MustAddE(
+		"vendor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   product.VendorTable,
+			Columns: []string{product.VendorColumn},
+			Bidi:    false,
+		},
+		"Product",
+		"Vendor",
 	)
 	graph.MustAddE(
 		"category",
@@ -1828,6 +2089,78 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"SubdomainClaim",
 		"Store",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   suborder.TenantTable,
+			Columns: []string{suborder.TenantColumn},
+			Bidi:    false,
+		},
+		"Suborder",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"order",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   suborder.OrderTable,
+			Columns: []string{suborder.OrderColumn},
+			Bidi:    false,
+		},
+		"Suborder",
+		"Order",
+	)
+	graph.MustAddE(
+		"vendor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   suborder.VendorTable,
+			Columns: []string{suborder.VendorColumn},
+			Bidi:    false,
+		},
+		"Suborder",
+		"Vendor",
+	)
+	graph.MustAddE(
+		"store",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   suborder.StoreTable,
+			Columns: []string{suborder.StoreColumn},
+			Bidi:    false,
+		},
+		"Suborder",
+		"Store",
+	)
+	graph.MustAddE(
+		"items",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   suborder.ItemsTable,
+			Columns: []string{suborder.ItemsColumn},
+			Bidi:    false,
+		},
+		"Suborder",
+		"OrderLineItem",
+	)
+	graph.MustAddE(
+		"fulfillments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   suborder.FulfillmentsTable,
+			Columns: []string{suborder.FulfillmentsColumn},
+			Bidi:    false,
+		},
+		"Suborder",
+		"Fulfillment",
 	)
 	graph.MustAddE(
 		"tenant",
@@ -2474,6 +2807,292 @@ func (f *CategoryFilter) WhereHasSubcategoriesWith(preds ...predicate.Subcategor
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CommissionLineQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CommissionLineQuery builder.
+func (_q *CommissionLineQuery) Filter() *CommissionLineFilter {
+	return &CommissionLineFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CommissionLineMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CommissionLineMutation builder.
+func (m *CommissionLineMutation) Filter() *CommissionLineFilter {
+	return &CommissionLineFilter{config: m.config, predicateAdder: m}
+}
+
+// CommissionLineFilter provides a generic filtering capability at runtime for CommissionLineQuery.
+type CommissionLineFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CommissionLineFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CommissionLineFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(commissionline.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CommissionLineFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(commissionline.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CommissionLineFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(commissionline.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *CommissionLineFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(commissionline.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *CommissionLineFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(commissionline.FieldVersion))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *CommissionLineFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(commissionline.FieldKind))
+}
+
+// WhereVendorID applies the entql int predicate on the vendor_id field.
+func (f *CommissionLineFilter) WhereVendorID(p entql.IntP) {
+	f.Where(p.Field(commissionline.FieldVendorID))
+}
+
+// WhereSuborderID applies the entql int predicate on the suborder_id field.
+func (f *CommissionLineFilter) WhereSuborderID(p entql.IntP) {
+	f.Where(p.Field(commissionline.FieldSuborderID))
+}
+
+// WhereOrderID applies the entql int predicate on the order_id field.
+func (f *CommissionLineFilter) WhereOrderID(p entql.IntP) {
+	f.Where(p.Field(commissionline.FieldOrderID))
+}
+
+// WhereOrderLineItemID applies the entql int predicate on the order_line_item_id field.
+func (f *CommissionLineFilter) WhereOrderLineItemID(p entql.IntP) {
+	f.Where(p.Field(commissionline.FieldOrderLineItemID))
+}
+
+// WhereRuleID applies the entql int predicate on the rule_id field.
+func (f *CommissionLineFilter) WhereRuleID(p entql.IntP) {
+	f.Where(p.Field(commissionline.FieldRuleID))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *CommissionLineFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(commissionline.FieldCurrencyCode))
+}
+
+// WhereAmount applies the entql int64 predicate on the amount field.
+func (f *CommissionLineFilter) WhereAmount(p entql.Int64P) {
+	f.Where(p.Field(commissionline.FieldAmount))
+}
+
+// WhereCommission applies the entql int64 predicate on the commission field.
+func (f *CommissionLineFilter) WhereCommission(p entql.Int64P) {
+	f.Where(p.Field(commissionline.FieldCommission))
+}
+
+// WhereBps applies the entql int predicate on the bps field.
+func (f *CommissionLineFilter) WhereBps(p entql.IntP) {
+	f.Where(p.Field(commissionline.FieldBps))
+}
+
+// WhereFlat applies the entql int64 predicate on the flat field.
+func (f *CommissionLineFilter) WhereFlat(p entql.Int64P) {
+	f.Where(p.Field(commissionline.FieldFlat))
+}
+
+// WhereEventID applies the entql string predicate on the event_id field.
+func (f *CommissionLineFilter) WhereEventID(p entql.StringP) {
+	f.Where(p.Field(commissionline.FieldEventID))
+}
+
+// WhereCapturedAt applies the entql time.Time predicate on the captured_at field.
+func (f *CommissionLineFilter) WhereCapturedAt(p entql.TimeP) {
+	f.Where(p.Field(commissionline.FieldCapturedAt))
+}
+
+// WherePayoutID applies the entql int predicate on the payout_id field.
+func (f *CommissionLineFilter) WherePayoutID(p entql.IntP) {
+	f.Where(p.Field(commissionline.FieldPayoutID))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *CommissionLineFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *CommissionLineFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVendor applies a predicate to check if query has an edge vendor.
+func (f *CommissionLineFilter) WhereHasVendor() {
+	f.Where(entql.HasEdge("vendor"))
+}
+
+// WhereHasVendorWith applies a predicate to check if query has an edge vendor with a given conditions (other predicates).
+func (f *CommissionLineFilter) WhereHasVendorWith(preds ...predicate.Vendor) {
+	f.Where(entql.HasEdgeWith("vendor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPayout applies a predicate to check if query has an edge payout.
+func (f *CommissionLineFilter) WhereHasPayout() {
+	f.Where(entql.HasEdge("payout"))
+}
+
+// WhereHasPayoutWith applies a predicate to check if query has an edge payout with a given conditions (other predicates).
+func (f *CommissionLineFilter) WhereHasPayoutWith(preds ...predicate.Payout) {
+	f.Where(entql.HasEdgeWith("payout", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CommissionRuleQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CommissionRuleQuery builder.
+func (_q *CommissionRuleQuery) Filter() *CommissionRuleFilter {
+	return &CommissionRuleFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CommissionRuleMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CommissionRuleMutation builder.
+func (m *CommissionRuleMutation) Filter() *CommissionRuleFilter {
+	return &CommissionRuleFilter{config: m.config, predicateAdder: m}
+}
+
+// CommissionRuleFilter provides a generic filtering capability at runtime for CommissionRuleQuery.
+type CommissionRuleFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CommissionRuleFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CommissionRuleFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(commissionrule.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CommissionRuleFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(commissionrule.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CommissionRuleFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(commissionrule.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *CommissionRuleFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(commissionrule.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *CommissionRuleFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(commissionrule.FieldVersion))
+}
+
+// WhereScope applies the entql string predicate on the scope field.
+func (f *CommissionRuleFilter) WhereScope(p entql.StringP) {
+	f.Where(p.Field(commissionrule.FieldScope))
+}
+
+// WhereScopeID applies the entql int predicate on the scope_id field.
+func (f *CommissionRuleFilter) WhereScopeID(p entql.IntP) {
+	f.Where(p.Field(commissionrule.FieldScopeID))
+}
+
+// WhereBps applies the entql int predicate on the bps field.
+func (f *CommissionRuleFilter) WhereBps(p entql.IntP) {
+	f.Where(p.Field(commissionrule.FieldBps))
+}
+
+// WhereFlat applies the entql int64 predicate on the flat field.
+func (f *CommissionRuleFilter) WhereFlat(p entql.Int64P) {
+	f.Where(p.Field(commissionrule.FieldFlat))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *CommissionRuleFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(commissionrule.FieldCurrencyCode))
+}
+
+// WhereValidFrom applies the entql time.Time predicate on the valid_from field.
+func (f *CommissionRuleFilter) WhereValidFrom(p entql.TimeP) {
+	f.Where(p.Field(commissionrule.FieldValidFrom))
+}
+
+// WhereValidUntil applies the entql time.Time predicate on the valid_until field.
+func (f *CommissionRuleFilter) WhereValidUntil(p entql.TimeP) {
+	f.Where(p.Field(commissionrule.FieldValidUntil))
+}
+
+// WherePriority applies the entql int predicate on the priority field.
+func (f *CommissionRuleFilter) WherePriority(p entql.IntP) {
+	f.Where(p.Field(commissionrule.FieldPriority))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *CommissionRuleFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *CommissionRuleFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CountryQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2502,7 +3121,7 @@ type CountryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CountryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2552,7 +3171,7 @@ type CustomerAddressFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerAddressFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2685,7 +3304,7 @@ type DomainFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DomainFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2808,7 +3427,7 @@ type FulfillmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FulfillmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2849,6 +3468,11 @@ func (f *FulfillmentFilter) WhereDeliveredAt(p entql.TimeP) {
 	f.Where(p.Field(fulfillment.FieldDeliveredAt))
 }
 
+// WhereSuborderID applies the entql int predicate on the suborder_id field.
+func (f *FulfillmentFilter) WhereSuborderID(p entql.IntP) {
+	f.Where(p.Field(fulfillment.FieldSuborderID))
+}
+
 // WhereHasTenant applies a predicate to check if query has an edge tenant.
 func (f *FulfillmentFilter) WhereHasTenant() {
 	f.Where(entql.HasEdge("tenant"))
@@ -2871,6 +3495,20 @@ func (f *FulfillmentFilter) WhereHasOrder() {
 // WhereHasOrderWith applies a predicate to check if query has an edge order with a given conditions (other predicates).
 func (f *FulfillmentFilter) WhereHasOrderWith(preds ...predicate.Order) {
 	f.Where(entql.HasEdgeWith("order", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSuborder applies a predicate to check if query has an edge suborder.
+func (f *FulfillmentFilter) WhereHasSuborder() {
+	f.Where(entql.HasEdge("suborder"))
+}
+
+// WhereHasSuborderWith applies a predicate to check if query has an edge suborder with a given conditions (other predicates).
+func (f *FulfillmentFilter) WhereHasSuborderWith(preds ...predicate.Suborder) {
+	f.Where(entql.HasEdgeWith("suborder", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2906,7 +3544,7 @@ type InboundWebhookFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InboundWebhookFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3006,7 +3644,7 @@ type IntegrationEndpointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IntegrationEndpointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3040,6 +3678,11 @@ func (f *IntegrationEndpointFilter) WhereVersion(p entql.Int64P) {
 // WhereStoreID applies the entql int predicate on the store_id field.
 func (f *IntegrationEndpointFilter) WhereStoreID(p entql.IntP) {
 	f.Where(p.Field(integrationendpoint.FieldStoreID))
+}
+
+// WhereVendorID applies the entql int predicate on the vendor_id field.
+func (f *IntegrationEndpointFilter) WhereVendorID(p entql.IntP) {
+	f.Where(p.Field(integrationendpoint.FieldVendorID))
 }
 
 // WhereURL applies the entql string predicate on the url field.
@@ -3144,7 +3787,7 @@ type InventoryLevelFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InventoryLevelFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3266,7 +3909,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3403,7 +4046,7 @@ type LineItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LineItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3530,7 +4173,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3661,7 +4304,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3881,6 +4524,20 @@ func (f *OrderFilter) WhereHasFulfillmentsWith(preds ...predicate.Fulfillment) {
 	})))
 }
 
+// WhereHasSuborders applies a predicate to check if query has an edge suborders.
+func (f *OrderFilter) WhereHasSuborders() {
+	f.Where(entql.HasEdge("suborders"))
+}
+
+// WhereHasSubordersWith applies a predicate to check if query has an edge suborders with a given conditions (other predicates).
+func (f *OrderFilter) WhereHasSubordersWith(preds ...predicate.Suborder) {
+	f.Where(entql.HasEdgeWith("suborders", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *OrderLineItemQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3910,7 +4567,7 @@ type OrderLineItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderLineItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3961,6 +4618,16 @@ func (f *OrderLineItemFilter) WhereTotal(p entql.Int64P) {
 	f.Where(p.Field(orderlineitem.FieldTotal))
 }
 
+// WhereVendorID applies the entql int predicate on the vendor_id field.
+func (f *OrderLineItemFilter) WhereVendorID(p entql.IntP) {
+	f.Where(p.Field(orderlineitem.FieldVendorID))
+}
+
+// WhereSuborderID applies the entql int predicate on the suborder_id field.
+func (f *OrderLineItemFilter) WhereSuborderID(p entql.IntP) {
+	f.Where(p.Field(orderlineitem.FieldSuborderID))
+}
+
 // WhereHasTenant applies a predicate to check if query has an edge tenant.
 func (f *OrderLineItemFilter) WhereHasTenant() {
 	f.Where(entql.HasEdge("tenant"))
@@ -3983,6 +4650,20 @@ func (f *OrderLineItemFilter) WhereHasOrder() {
 // WhereHasOrderWith applies a predicate to check if query has an edge order with a given conditions (other predicates).
 func (f *OrderLineItemFilter) WhereHasOrderWith(preds ...predicate.Order) {
 	f.Where(entql.HasEdgeWith("order", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSuborder applies a predicate to check if query has an edge suborder.
+func (f *OrderLineItemFilter) WhereHasSuborder() {
+	f.Where(entql.HasEdge("suborder"))
+}
+
+// WhereHasSuborderWith applies a predicate to check if query has an edge suborder with a given conditions (other predicates).
+func (f *OrderLineItemFilter) WhereHasSuborderWith(preds ...predicate.Suborder) {
+	f.Where(entql.HasEdgeWith("suborder", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -4018,7 +4699,7 @@ type OutboxEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutboxEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4090,6 +4771,173 @@ func (f *OutboxEventFilter) WherePublishedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *PayoutQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PayoutQuery builder.
+func (_q *PayoutQuery) Filter() *PayoutFilter {
+	return &PayoutFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PayoutMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PayoutMutation builder.
+func (m *PayoutMutation) Filter() *PayoutFilter {
+	return &PayoutFilter{config: m.config, predicateAdder: m}
+}
+
+// PayoutFilter provides a generic filtering capability at runtime for PayoutQuery.
+type PayoutFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PayoutFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *PayoutFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(payout.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PayoutFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(payout.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *PayoutFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(payout.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *PayoutFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(payout.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *PayoutFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(payout.FieldVersion))
+}
+
+// WhereVendorID applies the entql int predicate on the vendor_id field.
+func (f *PayoutFilter) WhereVendorID(p entql.IntP) {
+	f.Where(p.Field(payout.FieldVendorID))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *PayoutFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(payout.FieldCurrencyCode))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *PayoutFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(payout.FieldStatus))
+}
+
+// WhereAmount applies the entql int64 predicate on the amount field.
+func (f *PayoutFilter) WhereAmount(p entql.Int64P) {
+	f.Where(p.Field(payout.FieldAmount))
+}
+
+// WhereGross applies the entql int64 predicate on the gross field.
+func (f *PayoutFilter) WhereGross(p entql.Int64P) {
+	f.Where(p.Field(payout.FieldGross))
+}
+
+// WhereCommission applies the entql int64 predicate on the commission field.
+func (f *PayoutFilter) WhereCommission(p entql.Int64P) {
+	f.Where(p.Field(payout.FieldCommission))
+}
+
+// WhereRefunds applies the entql int64 predicate on the refunds field.
+func (f *PayoutFilter) WhereRefunds(p entql.Int64P) {
+	f.Where(p.Field(payout.FieldRefunds))
+}
+
+// WhereCommissionReversed applies the entql int64 predicate on the commission_reversed field.
+func (f *PayoutFilter) WhereCommissionReversed(p entql.Int64P) {
+	f.Where(p.Field(payout.FieldCommissionReversed))
+}
+
+// WhereProvider applies the entql string predicate on the provider field.
+func (f *PayoutFilter) WhereProvider(p entql.StringP) {
+	f.Where(p.Field(payout.FieldProvider))
+}
+
+// WhereReference applies the entql string predicate on the reference field.
+func (f *PayoutFilter) WhereReference(p entql.StringP) {
+	f.Where(p.Field(payout.FieldReference))
+}
+
+// WhereFailureReason applies the entql string predicate on the failure_reason field.
+func (f *PayoutFilter) WhereFailureReason(p entql.StringP) {
+	f.Where(p.Field(payout.FieldFailureReason))
+}
+
+// WhereRunKey applies the entql string predicate on the run_key field.
+func (f *PayoutFilter) WhereRunKey(p entql.StringP) {
+	f.Where(p.Field(payout.FieldRunKey))
+}
+
+// WherePaidAt applies the entql time.Time predicate on the paid_at field.
+func (f *PayoutFilter) WherePaidAt(p entql.TimeP) {
+	f.Where(p.Field(payout.FieldPaidAt))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *PayoutFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *PayoutFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVendor applies a predicate to check if query has an edge vendor.
+func (f *PayoutFilter) WhereHasVendor() {
+	f.Where(entql.HasEdge("vendor"))
+}
+
+// WhereHasVendorWith applies a predicate to check if query has an edge vendor with a given conditions (other predicates).
+func (f *PayoutFilter) WhereHasVendorWith(preds ...predicate.Vendor) {
+	f.Where(entql.HasEdgeWith("vendor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasLines applies a predicate to check if query has an edge lines.
+func (f *PayoutFilter) WhereHasLines() {
+	f.Where(entql.HasEdge("lines"))
+}
+
+// WhereHasLinesWith applies a predicate to check if query has an edge lines with a given conditions (other predicates).
+func (f *PayoutFilter) WhereHasLinesWith(preds ...predicate.CommissionLine) {
+	f.Where(entql.HasEdgeWith("lines", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *PriceQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4118,7 +4966,7 @@ type PriceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PriceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4240,7 +5088,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4321,6 +5169,26 @@ func (f *ProductFilter) WhereMetadata(p entql.BytesP) {
 	f.Where(p.Field(product.FieldMetadata))
 }
 
+// WhereVendorID applies the entql int predicate on the vendor_id field.
+func (f *ProductFilter) WhereVendorID(p entql.IntP) {
+	f.Where(p.Field(product.FieldVendorID))
+}
+
+// WhereReviewStatus applies the entql string predicate on the review_status field.
+func (f *ProductFilter) WhereReviewStatus(p entql.StringP) {
+	f.Where(p.Field(product.FieldReviewStatus))
+}
+
+// WhereReviewNote applies the entql string predicate on the review_note field.
+func (f *ProductFilter) WhereReviewNote(p entql.StringP) {
+	f.Where(p.Field(product.FieldReviewNote))
+}
+
+// WhereReviewStoreID applies the entql int predicate on the review_store_id field.
+func (f *ProductFilter) WhereReviewStoreID(p entql.IntP) {
+	f.Where(p.Field(product.FieldReviewStoreID))
+}
+
 // WhereHasTenant applies a predicate to check if query has an edge tenant.
 func (f *ProductFilter) WhereHasTenant() {
 	f.Where(entql.HasEdge("tenant"))
@@ -4329,6 +5197,20 @@ func (f *ProductFilter) WhereHasTenant() {
 // WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
 func (f *ProductFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
 	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVendor applies a predicate to check if query has an edge vendor.
+func (f *ProductFilter) WhereHasVendor() {
+	f.Where(entql.HasEdge("vendor"))
+}
+
+// WhereHasVendorWith applies a predicate to check if query has an edge vendor with a given conditions (other predicates).
+func (f *ProductFilter) WhereHasVendorWith(preds ...predicate.Vendor) {
+	f.Where(entql.HasEdgeWith("vendor", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -4434,7 +5316,7 @@ type ProductCategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductCategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4551,7 +5433,7 @@ type ProductCollectionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductCollectionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4635,7 +5517,7 @@ type ProductOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4728,7 +5610,7 @@ type ProductVariantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductVariantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4884,7 +5766,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4978,7 +5860,7 @@ type RegionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RegionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5091,7 +5973,7 @@ type ReservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5194,7 +6076,7 @@ type SalesChannelFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SalesChannelFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5316,7 +6198,7 @@ type ScopeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScopeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5390,7 +6272,7 @@ type ShippingOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShippingOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5493,7 +6375,7 @@ type StockLocationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StockLocationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5527,6 +6409,11 @@ func (f *StockLocationFilter) WhereVersion(p entql.Int64P) {
 // WhereName applies the entql string predicate on the name field.
 func (f *StockLocationFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(stocklocation.FieldName))
+}
+
+// WhereVendorID applies the entql int predicate on the vendor_id field.
+func (f *StockLocationFilter) WhereVendorID(p entql.IntP) {
+	f.Where(p.Field(stocklocation.FieldVendorID))
 }
 
 // WhereHasTenant applies a predicate to check if query has an edge tenant.
@@ -5572,7 +6459,7 @@ type StoreFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StoreFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5719,7 +6606,7 @@ type SubcategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubcategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5798,7 +6685,7 @@ type SubdomainClaimFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubdomainClaimFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5863,6 +6750,215 @@ func (f *SubdomainClaimFilter) WhereHasStoreWith(preds ...predicate.Store) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SuborderQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SuborderQuery builder.
+func (_q *SuborderQuery) Filter() *SuborderFilter {
+	return &SuborderFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SuborderMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SuborderMutation builder.
+func (m *SuborderMutation) Filter() *SuborderFilter {
+	return &SuborderFilter{config: m.config, predicateAdder: m}
+}
+
+// SuborderFilter provides a generic filtering capability at runtime for SuborderQuery.
+type SuborderFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SuborderFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SuborderFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(suborder.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SuborderFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(suborder.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SuborderFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(suborder.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *SuborderFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(suborder.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *SuborderFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(suborder.FieldVersion))
+}
+
+// WhereOrderID applies the entql int predicate on the order_id field.
+func (f *SuborderFilter) WhereOrderID(p entql.IntP) {
+	f.Where(p.Field(suborder.FieldOrderID))
+}
+
+// WhereVendorID applies the entql int predicate on the vendor_id field.
+func (f *SuborderFilter) WhereVendorID(p entql.IntP) {
+	f.Where(p.Field(suborder.FieldVendorID))
+}
+
+// WhereStoreID applies the entql int predicate on the store_id field.
+func (f *SuborderFilter) WhereStoreID(p entql.IntP) {
+	f.Where(p.Field(suborder.FieldStoreID))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *SuborderFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(suborder.FieldStatus))
+}
+
+// WhereFulfillmentStatus applies the entql string predicate on the fulfillment_status field.
+func (f *SuborderFilter) WhereFulfillmentStatus(p entql.StringP) {
+	f.Where(p.Field(suborder.FieldFulfillmentStatus))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *SuborderFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(suborder.FieldCurrencyCode))
+}
+
+// WhereSubtotal applies the entql int64 predicate on the subtotal field.
+func (f *SuborderFilter) WhereSubtotal(p entql.Int64P) {
+	f.Where(p.Field(suborder.FieldSubtotal))
+}
+
+// WhereShippingTotal applies the entql int64 predicate on the shipping_total field.
+func (f *SuborderFilter) WhereShippingTotal(p entql.Int64P) {
+	f.Where(p.Field(suborder.FieldShippingTotal))
+}
+
+// WhereTaxTotal applies the entql int64 predicate on the tax_total field.
+func (f *SuborderFilter) WhereTaxTotal(p entql.Int64P) {
+	f.Where(p.Field(suborder.FieldTaxTotal))
+}
+
+// WhereTotal applies the entql int64 predicate on the total field.
+func (f *SuborderFilter) WhereTotal(p entql.Int64P) {
+	f.Where(p.Field(suborder.FieldTotal))
+}
+
+// WhereRefundedTotal applies the entql int64 predicate on the refunded_total field.
+func (f *SuborderFilter) WhereRefundedTotal(p entql.Int64P) {
+	f.Where(p.Field(suborder.FieldRefundedTotal))
+}
+
+// WhereShippingMethod applies the entql string predicate on the shipping_method field.
+func (f *SuborderFilter) WhereShippingMethod(p entql.StringP) {
+	f.Where(p.Field(suborder.FieldShippingMethod))
+}
+
+// WhereCanceledAt applies the entql time.Time predicate on the canceled_at field.
+func (f *SuborderFilter) WhereCanceledAt(p entql.TimeP) {
+	f.Where(p.Field(suborder.FieldCanceledAt))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *SuborderFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *SuborderFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrder applies a predicate to check if query has an edge order.
+func (f *SuborderFilter) WhereHasOrder() {
+	f.Where(entql.HasEdge("order"))
+}
+
+// WhereHasOrderWith applies a predicate to check if query has an edge order with a given conditions (other predicates).
+func (f *SuborderFilter) WhereHasOrderWith(preds ...predicate.Order) {
+	f.Where(entql.HasEdgeWith("order", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVendor applies a predicate to check if query has an edge vendor.
+func (f *SuborderFilter) WhereHasVendor() {
+	f.Where(entql.HasEdge("vendor"))
+}
+
+// WhereHasVendorWith applies a predicate to check if query has an edge vendor with a given conditions (other predicates).
+func (f *SuborderFilter) WhereHasVendorWith(preds ...predicate.Vendor) {
+	f.Where(entql.HasEdgeWith("vendor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasStore applies a predicate to check if query has an edge store.
+func (f *SuborderFilter) WhereHasStore() {
+	f.Where(entql.HasEdge("store"))
+}
+
+// WhereHasStoreWith applies a predicate to check if query has an edge store with a given conditions (other predicates).
+func (f *SuborderFilter) WhereHasStoreWith(preds ...predicate.Store) {
+	f.Where(entql.HasEdgeWith("store", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasItems applies a predicate to check if query has an edge items.
+func (f *SuborderFilter) WhereHasItems() {
+	f.Where(entql.HasEdge("items"))
+}
+
+// WhereHasItemsWith applies a predicate to check if query has an edge items with a given conditions (other predicates).
+func (f *SuborderFilter) WhereHasItemsWith(preds ...predicate.OrderLineItem) {
+	f.Where(entql.HasEdgeWith("items", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasFulfillments applies a predicate to check if query has an edge fulfillments.
+func (f *SuborderFilter) WhereHasFulfillments() {
+	f.Where(entql.HasEdge("fulfillments"))
+}
+
+// WhereHasFulfillmentsWith applies a predicate to check if query has an edge fulfillments with a given conditions (other predicates).
+func (f *SuborderFilter) WhereHasFulfillmentsWith(preds ...predicate.Fulfillment) {
+	f.Where(entql.HasEdgeWith("fulfillments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SyncJobQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -5891,7 +6987,7 @@ type SyncJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SyncJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6049,7 +7145,7 @@ type TenantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TenantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6158,7 +7254,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6280,7 +7376,7 @@ type VendorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VendorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6423,7 +7519,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

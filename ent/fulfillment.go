@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/tenant"
 )
 
@@ -31,6 +32,8 @@ type Fulfillment struct {
 	ShippedAt *time.Time `json:"shipped_at,omitempty"`
 	// DeliveredAt holds the value of the "delivered_at" field.
 	DeliveredAt *time.Time `json:"delivered_at,omitempty"`
+	// SuborderID holds the value of the "suborder_id" field.
+	SuborderID *int `json:"suborder_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the FulfillmentQuery when eager-loading is set.
 	Edges        FulfillmentEdges `json:"edges"`
@@ -43,9 +46,11 @@ type FulfillmentEdges struct {
 	Tenant *Tenant `json:"tenant,omitempty"`
 	// Order holds the value of the order edge.
 	Order *Order `json:"order,omitempty"`
+	// Suborder holds the value of the suborder edge.
+	Suborder *Suborder `json:"suborder,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 }
@@ -72,12 +77,23 @@ func (e FulfillmentEdges) OrderOrErr() (*Order, error) {
 	return nil, &NotLoadedError{edge: "order"}
 }
 
+// SuborderOrErr returns the Suborder value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e FulfillmentEdges) SuborderOrErr() (*Suborder, error) {
+	if e.Suborder != nil {
+		return e.Suborder, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: suborder.Label}
+	}
+	return nil, &NotLoadedError{edge: "suborder"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Fulfillment) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case fulfillment.FieldID, fulfillment.FieldTenantID, fulfillment.FieldOrderID:
+		case fulfillment.FieldID, fulfillment.FieldTenantID, fulfillment.FieldOrderID, fulfillment.FieldSuborderID:
 			values[i] = new(sql.NullInt64)
 		case fulfillment.FieldCreatedAt, fulfillment.FieldUpdatedAt, fulfillment.FieldShippedAt, fulfillment.FieldDeliveredAt:
 			values[i] = new(sql.NullTime)
@@ -140,6 +156,13 @@ func (_m *Fulfillment) assignValues(columns []string, values []any) error {
 				_m.DeliveredAt = new(time.Time)
 				*_m.DeliveredAt = value.Time
 			}
+		case fulfillment.FieldSuborderID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field suborder_id", values[i])
+			} else if value.Valid {
+				_m.SuborderID = new(int)
+				*_m.SuborderID = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -161,6 +184,11 @@ func (_m *Fulfillment) QueryTenant() *TenantQuery {
 // QueryOrder queries the "order" edge of the Fulfillment entity.
 func (_m *Fulfillment) QueryOrder() *OrderQuery {
 	return NewFulfillmentClient(_m.config).QueryOrder(_m)
+}
+
+// QuerySuborder queries the "suborder" edge of the Fulfillment entity.
+func (_m *Fulfillment) QuerySuborder() *SuborderQuery {
+	return NewFulfillmentClient(_m.config).QuerySuborder(_m)
 }
 
 // Update returns a builder for updating this Fulfillment.
@@ -206,6 +234,11 @@ func (_m *Fulfillment) String() string {
 	if v := _m.DeliveredAt; v != nil {
 		builder.WriteString("delivered_at=")
 		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.SuborderID; v != nil {
+		builder.WriteString("suborder_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')
 	return builder.String()

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/tenant"
 )
 
@@ -92,6 +93,20 @@ func (_c *FulfillmentCreate) SetNillableDeliveredAt(v *time.Time) *FulfillmentCr
 	return _c
 }
 
+// SetSuborderID sets the "suborder_id" field.
+func (_c *FulfillmentCreate) SetSuborderID(v int) *FulfillmentCreate {
+	_c.mutation.SetSuborderID(v)
+	return _c
+}
+
+// SetNillableSuborderID sets the "suborder_id" field if the given value is not nil.
+func (_c *FulfillmentCreate) SetNillableSuborderID(v *int) *FulfillmentCreate {
+	if v != nil {
+		_c.SetSuborderID(*v)
+	}
+	return _c
+}
+
 // SetTenant sets the "tenant" edge to the Tenant entity.
 func (_c *FulfillmentCreate) SetTenant(v *Tenant) *FulfillmentCreate {
 	return _c.SetTenantID(v.ID)
@@ -100,6 +115,11 @@ func (_c *FulfillmentCreate) SetTenant(v *Tenant) *FulfillmentCreate {
 // SetOrder sets the "order" edge to the Order entity.
 func (_c *FulfillmentCreate) SetOrder(v *Order) *FulfillmentCreate {
 	return _c.SetOrderID(v.ID)
+}
+
+// SetSuborder sets the "suborder" edge to the Suborder entity.
+func (_c *FulfillmentCreate) SetSuborder(v *Suborder) *FulfillmentCreate {
+	return _c.SetSuborderID(v.ID)
 }
 
 // Mutation returns the FulfillmentMutation object of the builder.
@@ -253,6 +273,23 @@ func (_c *FulfillmentCreate) createSpec() (*Fulfillment, *sqlgraph.CreateSpec) {
 		_node.OrderID = nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.SuborderIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   fulfillment.SuborderTable,
+			Columns: []string{fulfillment.SuborderColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(suborder.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.SuborderID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	return _node, _spec
 }
 
@@ -372,6 +409,9 @@ func (u *FulfillmentUpsertOne) UpdateNewValues() *FulfillmentUpsertOne {
 		}
 		if _, exists := u.create.mutation.OrderID(); exists {
 			s.SetIgnore(fulfillment.FieldOrderID)
+		}
+		if _, exists := u.create.mutation.SuborderID(); exists {
+			s.SetIgnore(fulfillment.FieldSuborderID)
 		}
 	}))
 	return u
@@ -644,6 +684,9 @@ func (u *FulfillmentUpsertBulk) UpdateNewValues() *FulfillmentUpsertBulk {
 			}
 			if _, exists := b.mutation.OrderID(); exists {
 				s.SetIgnore(fulfillment.FieldOrderID)
+			}
+			if _, exists := b.mutation.SuborderID(); exists {
+				s.SetIgnore(fulfillment.FieldSuborderID)
 			}
 		}
 	}))

@@ -10,6 +10,8 @@ import (
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/category"
+	"github.com/dakkah/cityos/ent/commissionline"
+	"github.com/dakkah/cityos/ent/commissionrule"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
@@ -20,6 +22,7 @@ import (
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/payout"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -34,6 +37,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
@@ -467,6 +471,354 @@ func newCategoryPaginateArgs(rv map[string]any) *categoryPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*CategoryWhereInput); ok {
 		args.opts = append(args.opts, WithCategoryFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CommissionLineQuery) CollectFields(ctx context.Context, satisfies ...string) (*CommissionLineQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CommissionLineQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(commissionline.Columns))
+		selectedFields = []string{commissionline.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[commissionline.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldTenantID)
+				fieldSeen[commissionline.FieldTenantID] = struct{}{}
+			}
+
+		case "payout":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PayoutClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, payoutImplementors)...); err != nil {
+				return err
+			}
+			_q.withPayout = query
+			if _, ok := fieldSeen[commissionline.FieldPayoutID]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldPayoutID)
+				fieldSeen[commissionline.FieldPayoutID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[commissionline.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldCreatedAt)
+				fieldSeen[commissionline.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[commissionline.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldUpdatedAt)
+				fieldSeen[commissionline.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[commissionline.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldTenantID)
+				fieldSeen[commissionline.FieldTenantID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[commissionline.FieldKind]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldKind)
+				fieldSeen[commissionline.FieldKind] = struct{}{}
+			}
+		case "vendorID":
+			if _, ok := fieldSeen[commissionline.FieldVendorID]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldVendorID)
+				fieldSeen[commissionline.FieldVendorID] = struct{}{}
+			}
+		case "suborderID":
+			if _, ok := fieldSeen[commissionline.FieldSuborderID]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldSuborderID)
+				fieldSeen[commissionline.FieldSuborderID] = struct{}{}
+			}
+		case "orderID":
+			if _, ok := fieldSeen[commissionline.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldOrderID)
+				fieldSeen[commissionline.FieldOrderID] = struct{}{}
+			}
+		case "orderLineItemID":
+			if _, ok := fieldSeen[commissionline.FieldOrderLineItemID]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldOrderLineItemID)
+				fieldSeen[commissionline.FieldOrderLineItemID] = struct{}{}
+			}
+		case "ruleID":
+			if _, ok := fieldSeen[commissionline.FieldRuleID]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldRuleID)
+				fieldSeen[commissionline.FieldRuleID] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[commissionline.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldCurrencyCode)
+				fieldSeen[commissionline.FieldCurrencyCode] = struct{}{}
+			}
+		case "amount":
+			if _, ok := fieldSeen[commissionline.FieldAmount]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldAmount)
+				fieldSeen[commissionline.FieldAmount] = struct{}{}
+			}
+		case "commission":
+			if _, ok := fieldSeen[commissionline.FieldCommission]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldCommission)
+				fieldSeen[commissionline.FieldCommission] = struct{}{}
+			}
+		case "bps":
+			if _, ok := fieldSeen[commissionline.FieldBps]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldBps)
+				fieldSeen[commissionline.FieldBps] = struct{}{}
+			}
+		case "flat":
+			if _, ok := fieldSeen[commissionline.FieldFlat]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldFlat)
+				fieldSeen[commissionline.FieldFlat] = struct{}{}
+			}
+		case "capturedAt":
+			if _, ok := fieldSeen[commissionline.FieldCapturedAt]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldCapturedAt)
+				fieldSeen[commissionline.FieldCapturedAt] = struct{}{}
+			}
+		case "payoutID":
+			if _, ok := fieldSeen[commissionline.FieldPayoutID]; !ok {
+				selectedFields = append(selectedFields, commissionline.FieldPayoutID)
+				fieldSeen[commissionline.FieldPayoutID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type commissionlinePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CommissionLinePaginateOption
+}
+
+func newCommissionLinePaginateArgs(rv map[string]any) *commissionlinePaginateArgs {
+	args := &commissionlinePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CommissionLineOrder{Field: &CommissionLineOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCommissionLineOrder(order))
+			}
+		case *CommissionLineOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCommissionLineOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CommissionLineWhereInput); ok {
+		args.opts = append(args.opts, WithCommissionLineFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CommissionRuleQuery) CollectFields(ctx context.Context, satisfies ...string) (*CommissionRuleQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CommissionRuleQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(commissionrule.Columns))
+		selectedFields = []string{commissionrule.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[commissionrule.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, commissionrule.FieldTenantID)
+				fieldSeen[commissionrule.FieldTenantID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[commissionrule.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, commissionrule.FieldCreatedAt)
+				fieldSeen[commissionrule.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[commissionrule.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, commissionrule.FieldUpdatedAt)
+				fieldSeen[commissionrule.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[commissionrule.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, commissionrule.FieldTenantID)
+				fieldSeen[commissionrule.FieldTenantID] = struct{}{}
+			}
+		case "scope":
+			if _, ok := fieldSeen[commissionrule.FieldScope]; !ok {
+				selectedFields = append(selectedFields, commissionrule.FieldScope)
+				fieldSeen[commissionrule.FieldScope] = struct{}{}
+			}
+		case "scopeID":
+			if _, ok := fieldSeen[commissionrule.FieldScopeID]; !ok {
+				selectedFields = append(selectedFields, commissionrule.FieldScopeID)
+				fieldSeen[commissionrule.FieldScopeID] = struct{}{}
+			}
+		case "bps":
+			if _, ok := fieldSeen[commissionrule.FieldBps]; !ok {
+				selectedFields = append(selectedFields, commissionrule.FieldBps)
+				fieldSeen[commissionrule.FieldBps] = struct{}{}
+			}
+		case "flat":
+			if _, ok := fieldSeen[commissionrule.FieldFlat]; !ok {
+				selectedFields = append(selectedFields, commissionrule.FieldFlat)
+				fieldSeen[commissionrule.FieldFlat] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[commissionrule.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, commissionrule.FieldCurrencyCode)
+				fieldSeen[commissionrule.FieldCurrencyCode] = struct{}{}
+			}
+		case "validFrom":
+			if _, ok := fieldSeen[commissionrule.FieldValidFrom]; !ok {
+				selectedFields = append(selectedFields, commissionrule.FieldValidFrom)
+				fieldSeen[commissionrule.FieldValidFrom] = struct{}{}
+			}
+		case "validUntil":
+			if _, ok := fieldSeen[commissionrule.FieldValidUntil]; !ok {
+				selectedFields = append(selectedFields, commissionrule.FieldValidUntil)
+				fieldSeen[commissionrule.FieldValidUntil] = struct{}{}
+			}
+		case "priority":
+			if _, ok := fieldSeen[commissionrule.FieldPriority]; !ok {
+				selectedFields = append(selectedFields, commissionrule.FieldPriority)
+				fieldSeen[commissionrule.FieldPriority] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type commissionrulePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CommissionRulePaginateOption
+}
+
+func newCommissionRulePaginateArgs(rv map[string]any) *commissionrulePaginateArgs {
+	args := &commissionrulePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CommissionRuleOrder{Field: &CommissionRuleOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCommissionRuleOrder(order))
+			}
+		case *CommissionRuleOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCommissionRuleOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CommissionRuleWhereInput); ok {
+		args.opts = append(args.opts, WithCommissionRuleFilter(v.Filter))
 	}
 	return args
 }
@@ -1225,6 +1577,11 @@ func (_q *IntegrationEndpointQuery) collectField(ctx context.Context, oneNode bo
 				selectedFields = append(selectedFields, integrationendpoint.FieldStoreID)
 				fieldSeen[integrationendpoint.FieldStoreID] = struct{}{}
 			}
+		case "vendorID":
+			if _, ok := fieldSeen[integrationendpoint.FieldVendorID]; !ok {
+				selectedFields = append(selectedFields, integrationendpoint.FieldVendorID)
+				fieldSeen[integrationendpoint.FieldVendorID] = struct{}{}
+			}
 		case "url":
 			if _, ok := fieldSeen[integrationendpoint.FieldURL]; !ok {
 				selectedFields = append(selectedFields, integrationendpoint.FieldURL)
@@ -1723,6 +2080,19 @@ func (_q *OrderQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 			_q.WithNamedFulfillments(alias, func(wq *FulfillmentQuery) {
 				*wq = *query
 			})
+
+		case "suborders":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&SuborderClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, suborderImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedSuborders(alias, func(wq *SuborderQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[order.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, order.FieldCreatedAt)
@@ -1972,6 +2342,11 @@ func (_q *OrderLineItemQuery) collectField(ctx context.Context, oneNode bool, op
 				selectedFields = append(selectedFields, orderlineitem.FieldTotal)
 				fieldSeen[orderlineitem.FieldTotal] = struct{}{}
 			}
+		case "vendorID":
+			if _, ok := fieldSeen[orderlineitem.FieldVendorID]; !ok {
+				selectedFields = append(selectedFields, orderlineitem.FieldVendorID)
+				fieldSeen[orderlineitem.FieldVendorID] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -2009,6 +2384,208 @@ func newOrderLineItemPaginateArgs(rv map[string]any) *orderlineitemPaginateArgs 
 	}
 	if v, ok := rv[whereField].(*OrderLineItemWhereInput); ok {
 		args.opts = append(args.opts, WithOrderLineItemFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *PayoutQuery) CollectFields(ctx context.Context, satisfies ...string) (*PayoutQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *PayoutQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(payout.Columns))
+		selectedFields = []string{payout.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[payout.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, payout.FieldTenantID)
+				fieldSeen[payout.FieldTenantID] = struct{}{}
+			}
+
+		case "vendor":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&VendorClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, vendorImplementors)...); err != nil {
+				return err
+			}
+			_q.withVendor = query
+			if _, ok := fieldSeen[payout.FieldVendorID]; !ok {
+				selectedFields = append(selectedFields, payout.FieldVendorID)
+				fieldSeen[payout.FieldVendorID] = struct{}{}
+			}
+
+		case "lines":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CommissionLineClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, commissionlineImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedLines(alias, func(wq *CommissionLineQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[payout.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, payout.FieldCreatedAt)
+				fieldSeen[payout.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[payout.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, payout.FieldUpdatedAt)
+				fieldSeen[payout.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[payout.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, payout.FieldTenantID)
+				fieldSeen[payout.FieldTenantID] = struct{}{}
+			}
+		case "vendorID":
+			if _, ok := fieldSeen[payout.FieldVendorID]; !ok {
+				selectedFields = append(selectedFields, payout.FieldVendorID)
+				fieldSeen[payout.FieldVendorID] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[payout.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, payout.FieldCurrencyCode)
+				fieldSeen[payout.FieldCurrencyCode] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[payout.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, payout.FieldStatus)
+				fieldSeen[payout.FieldStatus] = struct{}{}
+			}
+		case "amount":
+			if _, ok := fieldSeen[payout.FieldAmount]; !ok {
+				selectedFields = append(selectedFields, payout.FieldAmount)
+				fieldSeen[payout.FieldAmount] = struct{}{}
+			}
+		case "gross":
+			if _, ok := fieldSeen[payout.FieldGross]; !ok {
+				selectedFields = append(selectedFields, payout.FieldGross)
+				fieldSeen[payout.FieldGross] = struct{}{}
+			}
+		case "commission":
+			if _, ok := fieldSeen[payout.FieldCommission]; !ok {
+				selectedFields = append(selectedFields, payout.FieldCommission)
+				fieldSeen[payout.FieldCommission] = struct{}{}
+			}
+		case "refunds":
+			if _, ok := fieldSeen[payout.FieldRefunds]; !ok {
+				selectedFields = append(selectedFields, payout.FieldRefunds)
+				fieldSeen[payout.FieldRefunds] = struct{}{}
+			}
+		case "commissionReversed":
+			if _, ok := fieldSeen[payout.FieldCommissionReversed]; !ok {
+				selectedFields = append(selectedFields, payout.FieldCommissionReversed)
+				fieldSeen[payout.FieldCommissionReversed] = struct{}{}
+			}
+		case "provider":
+			if _, ok := fieldSeen[payout.FieldProvider]; !ok {
+				selectedFields = append(selectedFields, payout.FieldProvider)
+				fieldSeen[payout.FieldProvider] = struct{}{}
+			}
+		case "reference":
+			if _, ok := fieldSeen[payout.FieldReference]; !ok {
+				selectedFields = append(selectedFields, payout.FieldReference)
+				fieldSeen[payout.FieldReference] = struct{}{}
+			}
+		case "failureReason":
+			if _, ok := fieldSeen[payout.FieldFailureReason]; !ok {
+				selectedFields = append(selectedFields, payout.FieldFailureReason)
+				fieldSeen[payout.FieldFailureReason] = struct{}{}
+			}
+		case "paidAt":
+			if _, ok := fieldSeen[payout.FieldPaidAt]; !ok {
+				selectedFields = append(selectedFields, payout.FieldPaidAt)
+				fieldSeen[payout.FieldPaidAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type payoutPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []PayoutPaginateOption
+}
+
+func newPayoutPaginateArgs(rv map[string]any) *payoutPaginateArgs {
+	args := &payoutPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &PayoutOrder{Field: &PayoutOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithPayoutOrder(order))
+			}
+		case *PayoutOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithPayoutOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*PayoutWhereInput); ok {
+		args.opts = append(args.opts, WithPayoutFilter(v.Filter))
 	}
 	return args
 }
@@ -2214,6 +2791,21 @@ func (_q *ProductQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				fieldSeen[product.FieldTenantID] = struct{}{}
 			}
 
+		case "vendor":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&VendorClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, vendorImplementors)...); err != nil {
+				return err
+			}
+			_q.withVendor = query
+			if _, ok := fieldSeen[product.FieldVendorID]; !ok {
+				selectedFields = append(selectedFields, product.FieldVendorID)
+				fieldSeen[product.FieldVendorID] = struct{}{}
+			}
+
 		case "category":
 			var (
 				alias = field.Alias
@@ -2328,6 +2920,26 @@ func (_q *ProductQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			if _, ok := fieldSeen[product.FieldCollectionID]; !ok {
 				selectedFields = append(selectedFields, product.FieldCollectionID)
 				fieldSeen[product.FieldCollectionID] = struct{}{}
+			}
+		case "vendorID":
+			if _, ok := fieldSeen[product.FieldVendorID]; !ok {
+				selectedFields = append(selectedFields, product.FieldVendorID)
+				fieldSeen[product.FieldVendorID] = struct{}{}
+			}
+		case "reviewStatus":
+			if _, ok := fieldSeen[product.FieldReviewStatus]; !ok {
+				selectedFields = append(selectedFields, product.FieldReviewStatus)
+				fieldSeen[product.FieldReviewStatus] = struct{}{}
+			}
+		case "reviewNote":
+			if _, ok := fieldSeen[product.FieldReviewNote]; !ok {
+				selectedFields = append(selectedFields, product.FieldReviewNote)
+				fieldSeen[product.FieldReviewNote] = struct{}{}
+			}
+		case "reviewStoreID":
+			if _, ok := fieldSeen[product.FieldReviewStoreID]; !ok {
+				selectedFields = append(selectedFields, product.FieldReviewStoreID)
+				fieldSeen[product.FieldReviewStoreID] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -3708,6 +4320,11 @@ func (_q *StockLocationQuery) collectField(ctx context.Context, oneNode bool, op
 				selectedFields = append(selectedFields, stocklocation.FieldName)
 				fieldSeen[stocklocation.FieldName] = struct{}{}
 			}
+		case "vendorID":
+			if _, ok := fieldSeen[stocklocation.FieldVendorID]; !ok {
+				selectedFields = append(selectedFields, stocklocation.FieldVendorID)
+				fieldSeen[stocklocation.FieldVendorID] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -4035,6 +4652,256 @@ func newSubcategoryPaginateArgs(rv map[string]any) *subcategoryPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*SubcategoryWhereInput); ok {
 		args.opts = append(args.opts, WithSubcategoryFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *SuborderQuery) CollectFields(ctx context.Context, satisfies ...string) (*SuborderQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *SuborderQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(suborder.Columns))
+		selectedFields = []string{suborder.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[suborder.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldTenantID)
+				fieldSeen[suborder.FieldTenantID] = struct{}{}
+			}
+
+		case "order":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrderClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, orderImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrder = query
+			if _, ok := fieldSeen[suborder.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldOrderID)
+				fieldSeen[suborder.FieldOrderID] = struct{}{}
+			}
+
+		case "vendor":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&VendorClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, vendorImplementors)...); err != nil {
+				return err
+			}
+			_q.withVendor = query
+			if _, ok := fieldSeen[suborder.FieldVendorID]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldVendorID)
+				fieldSeen[suborder.FieldVendorID] = struct{}{}
+			}
+
+		case "store":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StoreClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, storeImplementors)...); err != nil {
+				return err
+			}
+			_q.withStore = query
+			if _, ok := fieldSeen[suborder.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldStoreID)
+				fieldSeen[suborder.FieldStoreID] = struct{}{}
+			}
+
+		case "items":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrderLineItemClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, orderlineitemImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedItems(alias, func(wq *OrderLineItemQuery) {
+				*wq = *query
+			})
+
+		case "fulfillments":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&FulfillmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, fulfillmentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedFulfillments(alias, func(wq *FulfillmentQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[suborder.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldCreatedAt)
+				fieldSeen[suborder.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[suborder.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldUpdatedAt)
+				fieldSeen[suborder.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[suborder.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldTenantID)
+				fieldSeen[suborder.FieldTenantID] = struct{}{}
+			}
+		case "orderID":
+			if _, ok := fieldSeen[suborder.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldOrderID)
+				fieldSeen[suborder.FieldOrderID] = struct{}{}
+			}
+		case "vendorID":
+			if _, ok := fieldSeen[suborder.FieldVendorID]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldVendorID)
+				fieldSeen[suborder.FieldVendorID] = struct{}{}
+			}
+		case "storeID":
+			if _, ok := fieldSeen[suborder.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldStoreID)
+				fieldSeen[suborder.FieldStoreID] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[suborder.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldStatus)
+				fieldSeen[suborder.FieldStatus] = struct{}{}
+			}
+		case "fulfillmentStatus":
+			if _, ok := fieldSeen[suborder.FieldFulfillmentStatus]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldFulfillmentStatus)
+				fieldSeen[suborder.FieldFulfillmentStatus] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[suborder.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldCurrencyCode)
+				fieldSeen[suborder.FieldCurrencyCode] = struct{}{}
+			}
+		case "subtotal":
+			if _, ok := fieldSeen[suborder.FieldSubtotal]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldSubtotal)
+				fieldSeen[suborder.FieldSubtotal] = struct{}{}
+			}
+		case "shippingTotal":
+			if _, ok := fieldSeen[suborder.FieldShippingTotal]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldShippingTotal)
+				fieldSeen[suborder.FieldShippingTotal] = struct{}{}
+			}
+		case "taxTotal":
+			if _, ok := fieldSeen[suborder.FieldTaxTotal]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldTaxTotal)
+				fieldSeen[suborder.FieldTaxTotal] = struct{}{}
+			}
+		case "total":
+			if _, ok := fieldSeen[suborder.FieldTotal]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldTotal)
+				fieldSeen[suborder.FieldTotal] = struct{}{}
+			}
+		case "refundedTotal":
+			if _, ok := fieldSeen[suborder.FieldRefundedTotal]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldRefundedTotal)
+				fieldSeen[suborder.FieldRefundedTotal] = struct{}{}
+			}
+		case "shippingMethod":
+			if _, ok := fieldSeen[suborder.FieldShippingMethod]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldShippingMethod)
+				fieldSeen[suborder.FieldShippingMethod] = struct{}{}
+			}
+		case "canceledAt":
+			if _, ok := fieldSeen[suborder.FieldCanceledAt]; !ok {
+				selectedFields = append(selectedFields, suborder.FieldCanceledAt)
+				fieldSeen[suborder.FieldCanceledAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type suborderPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []SuborderPaginateOption
+}
+
+func newSuborderPaginateArgs(rv map[string]any) *suborderPaginateArgs {
+	args := &suborderPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &SuborderOrder{Field: &SuborderOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithSuborderOrder(order))
+			}
+		case *SuborderOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithSuborderOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*SuborderWhereInput); ok {
+		args.opts = append(args.opts, WithSuborderFilter(v.Filter))
 	}
 	return args
 }

@@ -44,6 +44,30 @@ func (_m *Category) Subcategories(ctx context.Context) (result []*Subcategory, e
 	return result, err
 }
 
+func (_m *CommissionLine) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *CommissionLine) Payout(ctx context.Context) (*Payout, error) {
+	result, err := _m.Edges.PayoutOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPayout().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *CommissionRule) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *CustomerAddress) Tenant(ctx context.Context) (*Tenant, error) {
 	result, err := _m.Edges.TenantOrErr()
 	if IsNotLoaded(err) {
@@ -196,6 +220,18 @@ func (_m *Order) Fulfillments(ctx context.Context) (result []*Fulfillment, err e
 	return result, err
 }
 
+func (_m *Order) Suborders(ctx context.Context) (result []*Suborder, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedSuborders(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.SubordersOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySuborders().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *OrderLineItem) Tenant(ctx context.Context) (*Tenant, error) {
 	result, err := _m.Edges.TenantOrErr()
 	if IsNotLoaded(err) {
@@ -208,6 +244,34 @@ func (_m *OrderLineItem) Order(ctx context.Context) (*Order, error) {
 	result, err := _m.Edges.OrderOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryOrder().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Payout) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Payout) Vendor(ctx context.Context) (*Vendor, error) {
+	result, err := _m.Edges.VendorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryVendor().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Payout) Lines(ctx context.Context) (result []*CommissionLine, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedLines(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.LinesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryLines().All(ctx)
 	}
 	return result, err
 }
@@ -242,6 +306,14 @@ func (_m *Product) Tenant(ctx context.Context) (*Tenant, error) {
 		result, err = _m.QueryTenant().Only(ctx)
 	}
 	return result, err
+}
+
+func (_m *Product) Vendor(ctx context.Context) (*Vendor, error) {
+	result, err := _m.Edges.VendorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryVendor().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }
 
 func (_m *Product) Category(ctx context.Context) (*ProductCategory, error) {
@@ -440,6 +512,62 @@ func (_m *Subcategory) Category(ctx context.Context) (*Category, error) {
 	result, err := _m.Edges.CategoryOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryCategory().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Suborder) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Suborder) Order(ctx context.Context) (*Order, error) {
+	result, err := _m.Edges.OrderOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrder().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Suborder) Vendor(ctx context.Context) (*Vendor, error) {
+	result, err := _m.Edges.VendorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryVendor().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Suborder) Store(ctx context.Context) (*Store, error) {
+	result, err := _m.Edges.StoreOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryStore().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Suborder) Items(ctx context.Context) (result []*OrderLineItem, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedItems(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ItemsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryItems().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Suborder) Fulfillments(ctx context.Context) (result []*Fulfillment, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedFulfillments(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.FulfillmentsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryFulfillments().All(ctx)
 	}
 	return result, err
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/category"
+	"github.com/dakkah/cityos/ent/commissionline"
+	"github.com/dakkah/cityos/ent/commissionrule"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
@@ -23,6 +25,7 @@ import (
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/payout"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -37,6 +40,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
@@ -64,6 +68,16 @@ var categoryImplementors = []string{"Category", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Category) IsNode() {}
+
+var commissionlineImplementors = []string{"CommissionLine", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CommissionLine) IsNode() {}
+
+var commissionruleImplementors = []string{"CommissionRule", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CommissionRule) IsNode() {}
 
 var countryImplementors = []string{"Country", "Node"}
 
@@ -114,6 +128,11 @@ var orderlineitemImplementors = []string{"OrderLineItem", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*OrderLineItem) IsNode() {}
+
+var payoutImplementors = []string{"Payout", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Payout) IsNode() {}
 
 var priceImplementors = []string{"Price", "Node"}
 
@@ -184,6 +203,11 @@ var subcategoryImplementors = []string{"Subcategory", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Subcategory) IsNode() {}
+
+var suborderImplementors = []string{"Suborder", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Suborder) IsNode() {}
 
 var syncjobImplementors = []string{"SyncJob", "Node"}
 
@@ -314,6 +338,24 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case commissionline.Table:
+		query := c.CommissionLine.Query().
+			Where(commissionline.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, commissionlineImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case commissionrule.Table:
+		query := c.CommissionRule.Query().
+			Where(commissionrule.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, commissionruleImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case country.Table:
 		query := c.Country.Query().
 			Where(country.ID(id))
@@ -400,6 +442,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(orderlineitem.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, orderlineitemImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case payout.Table:
+		query := c.Payout.Query().
+			Where(payout.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, payoutImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -526,6 +577,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(subcategory.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, subcategoryImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case suborder.Table:
+		query := c.Suborder.Query().
+			Where(suborder.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, suborderImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -696,6 +756,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case commissionline.Table:
+		query := c.CommissionLine.Query().
+			Where(commissionline.IDIn(ids...))
+		query, err := query.CollectFields(ctx, commissionlineImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case commissionrule.Table:
+		query := c.CommissionRule.Query().
+			Where(commissionrule.IDIn(ids...))
+		query, err := query.CollectFields(ctx, commissionruleImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case country.Table:
 		query := c.Country.Query().
 			Where(country.IDIn(ids...))
@@ -844,6 +936,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.OrderLineItem.Query().
 			Where(orderlineitem.IDIn(ids...))
 		query, err := query.CollectFields(ctx, orderlineitemImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case payout.Table:
+		query := c.Payout.Query().
+			Where(payout.IDIn(ids...))
+		query, err := query.CollectFields(ctx, payoutImplementors...)
 		if err != nil {
 			return nil, err
 		}
@@ -1068,6 +1176,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Subcategory.Query().
 			Where(subcategory.IDIn(ids...))
 		query, err := query.CollectFields(ctx, subcategoryImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case suborder.Table:
+		query := c.Suborder.Query().
+			Where(suborder.IDIn(ids...))
+		query, err := query.CollectFields(ctx, suborderImplementors...)
 		if err != nil {
 			return nil, err
 		}

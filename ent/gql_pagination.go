@@ -17,6 +17,8 @@ import (
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/category"
+	"github.com/dakkah/cityos/ent/commissionline"
+	"github.com/dakkah/cityos/ent/commissionrule"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
@@ -27,6 +29,7 @@ import (
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/payout"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -41,6 +44,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
@@ -1048,6 +1052,634 @@ func (_m *Category) ToEdge(order *CategoryOrder) *CategoryEdge {
 		order = DefaultCategoryOrder
 	}
 	return &CategoryEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CommissionLineEdge is the edge representation of CommissionLine.
+type CommissionLineEdge struct {
+	Node   *CommissionLine `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// CommissionLineConnection is the connection containing edges to CommissionLine.
+type CommissionLineConnection struct {
+	Edges      []*CommissionLineEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *CommissionLineConnection) build(nodes []*CommissionLine, pager *commissionlinePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CommissionLine
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CommissionLine {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CommissionLine {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CommissionLineEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CommissionLineEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CommissionLinePaginateOption enables pagination customization.
+type CommissionLinePaginateOption func(*commissionlinePager) error
+
+// WithCommissionLineOrder configures pagination ordering.
+func WithCommissionLineOrder(order *CommissionLineOrder) CommissionLinePaginateOption {
+	if order == nil {
+		order = DefaultCommissionLineOrder
+	}
+	o := *order
+	return func(pager *commissionlinePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCommissionLineOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCommissionLineFilter configures pagination filter.
+func WithCommissionLineFilter(filter func(*CommissionLineQuery) (*CommissionLineQuery, error)) CommissionLinePaginateOption {
+	return func(pager *commissionlinePager) error {
+		if filter == nil {
+			return errors.New("CommissionLineQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type commissionlinePager struct {
+	reverse bool
+	order   *CommissionLineOrder
+	filter  func(*CommissionLineQuery) (*CommissionLineQuery, error)
+}
+
+func newCommissionLinePager(opts []CommissionLinePaginateOption, reverse bool) (*commissionlinePager, error) {
+	pager := &commissionlinePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCommissionLineOrder
+	}
+	return pager, nil
+}
+
+func (p *commissionlinePager) applyFilter(query *CommissionLineQuery) (*CommissionLineQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *commissionlinePager) toCursor(_m *CommissionLine) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *commissionlinePager) applyCursors(query *CommissionLineQuery, after, before *Cursor) (*CommissionLineQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCommissionLineOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *commissionlinePager) applyOrder(query *CommissionLineQuery) *CommissionLineQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCommissionLineOrder.Field {
+		query = query.Order(DefaultCommissionLineOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *commissionlinePager) orderExpr(query *CommissionLineQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCommissionLineOrder.Field {
+			b.Comma().Ident(DefaultCommissionLineOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CommissionLine.
+func (_m *CommissionLineQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CommissionLinePaginateOption,
+) (*CommissionLineConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCommissionLinePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CommissionLineConnection{Edges: []*CommissionLineEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CommissionLineOrderFieldCreatedAt orders CommissionLine by created_at.
+	CommissionLineOrderFieldCreatedAt = &CommissionLineOrderField{
+		Value: func(_m *CommissionLine) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: commissionline.FieldCreatedAt,
+		toTerm: commissionline.ByCreatedAt,
+		toCursor: func(_m *CommissionLine) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// CommissionLineOrderFieldUpdatedAt orders CommissionLine by updated_at.
+	CommissionLineOrderFieldUpdatedAt = &CommissionLineOrderField{
+		Value: func(_m *CommissionLine) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: commissionline.FieldUpdatedAt,
+		toTerm: commissionline.ByUpdatedAt,
+		toCursor: func(_m *CommissionLine) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CommissionLineOrderField) String() string {
+	var str string
+	switch f.column {
+	case CommissionLineOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case CommissionLineOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CommissionLineOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CommissionLineOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CommissionLineOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CommissionLineOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *CommissionLineOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid CommissionLineOrderField", str)
+	}
+	return nil
+}
+
+// CommissionLineOrderField defines the ordering field of CommissionLine.
+type CommissionLineOrderField struct {
+	// Value extracts the ordering value from the given CommissionLine.
+	Value    func(*CommissionLine) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) commissionline.OrderOption
+	toCursor func(*CommissionLine) Cursor
+}
+
+// CommissionLineOrder defines the ordering of CommissionLine.
+type CommissionLineOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *CommissionLineOrderField `json:"field"`
+}
+
+// DefaultCommissionLineOrder is the default ordering of CommissionLine.
+var DefaultCommissionLineOrder = &CommissionLineOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CommissionLineOrderField{
+		Value: func(_m *CommissionLine) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: commissionline.FieldID,
+		toTerm: commissionline.ByID,
+		toCursor: func(_m *CommissionLine) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CommissionLine into CommissionLineEdge.
+func (_m *CommissionLine) ToEdge(order *CommissionLineOrder) *CommissionLineEdge {
+	if order == nil {
+		order = DefaultCommissionLineOrder
+	}
+	return &CommissionLineEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CommissionRuleEdge is the edge representation of CommissionRule.
+type CommissionRuleEdge struct {
+	Node   *CommissionRule `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// CommissionRuleConnection is the connection containing edges to CommissionRule.
+type CommissionRuleConnection struct {
+	Edges      []*CommissionRuleEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *CommissionRuleConnection) build(nodes []*CommissionRule, pager *commissionrulePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CommissionRule
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CommissionRule {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CommissionRule {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CommissionRuleEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CommissionRuleEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CommissionRulePaginateOption enables pagination customization.
+type CommissionRulePaginateOption func(*commissionrulePager) error
+
+// WithCommissionRuleOrder configures pagination ordering.
+func WithCommissionRuleOrder(order *CommissionRuleOrder) CommissionRulePaginateOption {
+	if order == nil {
+		order = DefaultCommissionRuleOrder
+	}
+	o := *order
+	return func(pager *commissionrulePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCommissionRuleOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCommissionRuleFilter configures pagination filter.
+func WithCommissionRuleFilter(filter func(*CommissionRuleQuery) (*CommissionRuleQuery, error)) CommissionRulePaginateOption {
+	return func(pager *commissionrulePager) error {
+		if filter == nil {
+			return errors.New("CommissionRuleQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type commissionrulePager struct {
+	reverse bool
+	order   *CommissionRuleOrder
+	filter  func(*CommissionRuleQuery) (*CommissionRuleQuery, error)
+}
+
+func newCommissionRulePager(opts []CommissionRulePaginateOption, reverse bool) (*commissionrulePager, error) {
+	pager := &commissionrulePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCommissionRuleOrder
+	}
+	return pager, nil
+}
+
+func (p *commissionrulePager) applyFilter(query *CommissionRuleQuery) (*CommissionRuleQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *commissionrulePager) toCursor(_m *CommissionRule) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *commissionrulePager) applyCursors(query *CommissionRuleQuery, after, before *Cursor) (*CommissionRuleQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCommissionRuleOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *commissionrulePager) applyOrder(query *CommissionRuleQuery) *CommissionRuleQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCommissionRuleOrder.Field {
+		query = query.Order(DefaultCommissionRuleOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *commissionrulePager) orderExpr(query *CommissionRuleQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCommissionRuleOrder.Field {
+			b.Comma().Ident(DefaultCommissionRuleOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CommissionRule.
+func (_m *CommissionRuleQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CommissionRulePaginateOption,
+) (*CommissionRuleConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCommissionRulePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CommissionRuleConnection{Edges: []*CommissionRuleEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CommissionRuleOrderFieldCreatedAt orders CommissionRule by created_at.
+	CommissionRuleOrderFieldCreatedAt = &CommissionRuleOrderField{
+		Value: func(_m *CommissionRule) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: commissionrule.FieldCreatedAt,
+		toTerm: commissionrule.ByCreatedAt,
+		toCursor: func(_m *CommissionRule) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// CommissionRuleOrderFieldUpdatedAt orders CommissionRule by updated_at.
+	CommissionRuleOrderFieldUpdatedAt = &CommissionRuleOrderField{
+		Value: func(_m *CommissionRule) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: commissionrule.FieldUpdatedAt,
+		toTerm: commissionrule.ByUpdatedAt,
+		toCursor: func(_m *CommissionRule) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CommissionRuleOrderField) String() string {
+	var str string
+	switch f.column {
+	case CommissionRuleOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case CommissionRuleOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CommissionRuleOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CommissionRuleOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CommissionRuleOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CommissionRuleOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *CommissionRuleOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid CommissionRuleOrderField", str)
+	}
+	return nil
+}
+
+// CommissionRuleOrderField defines the ordering field of CommissionRule.
+type CommissionRuleOrderField struct {
+	// Value extracts the ordering value from the given CommissionRule.
+	Value    func(*CommissionRule) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) commissionrule.OrderOption
+	toCursor func(*CommissionRule) Cursor
+}
+
+// CommissionRuleOrder defines the ordering of CommissionRule.
+type CommissionRuleOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *CommissionRuleOrderField `json:"field"`
+}
+
+// DefaultCommissionRuleOrder is the default ordering of CommissionRule.
+var DefaultCommissionRuleOrder = &CommissionRuleOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CommissionRuleOrderField{
+		Value: func(_m *CommissionRule) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: commissionrule.FieldID,
+		toTerm: commissionrule.ByID,
+		toCursor: func(_m *CommissionRule) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CommissionRule into CommissionRuleEdge.
+func (_m *CommissionRule) ToEdge(order *CommissionRuleOrder) *CommissionRuleEdge {
+	if order == nil {
+		order = DefaultCommissionRuleOrder
+	}
+	return &CommissionRuleEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -4076,6 +4708,320 @@ func (_m *OrderLineItem) ToEdge(order *OrderLineItemOrder) *OrderLineItemEdge {
 		order = DefaultOrderLineItemOrder
 	}
 	return &OrderLineItemEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// PayoutEdge is the edge representation of Payout.
+type PayoutEdge struct {
+	Node   *Payout `json:"node"`
+	Cursor Cursor  `json:"cursor"`
+}
+
+// PayoutConnection is the connection containing edges to Payout.
+type PayoutConnection struct {
+	Edges      []*PayoutEdge `json:"edges"`
+	PageInfo   PageInfo      `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+func (c *PayoutConnection) build(nodes []*Payout, pager *payoutPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Payout
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Payout {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Payout {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*PayoutEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &PayoutEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// PayoutPaginateOption enables pagination customization.
+type PayoutPaginateOption func(*payoutPager) error
+
+// WithPayoutOrder configures pagination ordering.
+func WithPayoutOrder(order *PayoutOrder) PayoutPaginateOption {
+	if order == nil {
+		order = DefaultPayoutOrder
+	}
+	o := *order
+	return func(pager *payoutPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultPayoutOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithPayoutFilter configures pagination filter.
+func WithPayoutFilter(filter func(*PayoutQuery) (*PayoutQuery, error)) PayoutPaginateOption {
+	return func(pager *payoutPager) error {
+		if filter == nil {
+			return errors.New("PayoutQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type payoutPager struct {
+	reverse bool
+	order   *PayoutOrder
+	filter  func(*PayoutQuery) (*PayoutQuery, error)
+}
+
+func newPayoutPager(opts []PayoutPaginateOption, reverse bool) (*payoutPager, error) {
+	pager := &payoutPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultPayoutOrder
+	}
+	return pager, nil
+}
+
+func (p *payoutPager) applyFilter(query *PayoutQuery) (*PayoutQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *payoutPager) toCursor(_m *Payout) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *payoutPager) applyCursors(query *PayoutQuery, after, before *Cursor) (*PayoutQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultPayoutOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *payoutPager) applyOrder(query *PayoutQuery) *PayoutQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultPayoutOrder.Field {
+		query = query.Order(DefaultPayoutOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *payoutPager) orderExpr(query *PayoutQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultPayoutOrder.Field {
+			b.Comma().Ident(DefaultPayoutOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Payout.
+func (_m *PayoutQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...PayoutPaginateOption,
+) (*PayoutConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newPayoutPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &PayoutConnection{Edges: []*PayoutEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// PayoutOrderFieldCreatedAt orders Payout by created_at.
+	PayoutOrderFieldCreatedAt = &PayoutOrderField{
+		Value: func(_m *Payout) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: payout.FieldCreatedAt,
+		toTerm: payout.ByCreatedAt,
+		toCursor: func(_m *Payout) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// PayoutOrderFieldUpdatedAt orders Payout by updated_at.
+	PayoutOrderFieldUpdatedAt = &PayoutOrderField{
+		Value: func(_m *Payout) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: payout.FieldUpdatedAt,
+		toTerm: payout.ByUpdatedAt,
+		toCursor: func(_m *Payout) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f PayoutOrderField) String() string {
+	var str string
+	switch f.column {
+	case PayoutOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case PayoutOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f PayoutOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *PayoutOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("PayoutOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *PayoutOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *PayoutOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid PayoutOrderField", str)
+	}
+	return nil
+}
+
+// PayoutOrderField defines the ordering field of Payout.
+type PayoutOrderField struct {
+	// Value extracts the ordering value from the given Payout.
+	Value    func(*Payout) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) payout.OrderOption
+	toCursor func(*Payout) Cursor
+}
+
+// PayoutOrder defines the ordering of Payout.
+type PayoutOrder struct {
+	Direction OrderDirection    `json:"direction"`
+	Field     *PayoutOrderField `json:"field"`
+}
+
+// DefaultPayoutOrder is the default ordering of Payout.
+var DefaultPayoutOrder = &PayoutOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &PayoutOrderField{
+		Value: func(_m *Payout) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: payout.FieldID,
+		toTerm: payout.ByID,
+		toCursor: func(_m *Payout) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Payout into PayoutEdge.
+func (_m *Payout) ToEdge(order *PayoutOrder) *PayoutEdge {
+	if order == nil {
+		order = DefaultPayoutOrder
+	}
+	return &PayoutEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -8484,6 +9430,338 @@ func (_m *Subcategory) ToEdge(order *SubcategoryOrder) *SubcategoryEdge {
 	}
 }
 
+// SuborderEdge is the edge representation of Suborder.
+type SuborderEdge struct {
+	Node   *Suborder `json:"node"`
+	Cursor Cursor    `json:"cursor"`
+}
+
+// SuborderConnection is the connection containing edges to Suborder.
+type SuborderConnection struct {
+	Edges      []*SuborderEdge `json:"edges"`
+	PageInfo   PageInfo        `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+func (c *SuborderConnection) build(nodes []*Suborder, pager *suborderPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Suborder
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Suborder {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Suborder {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*SuborderEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &SuborderEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// SuborderPaginateOption enables pagination customization.
+type SuborderPaginateOption func(*suborderPager) error
+
+// WithSuborderOrder configures pagination ordering.
+func WithSuborderOrder(order *SuborderOrder) SuborderPaginateOption {
+	if order == nil {
+		order = DefaultSuborderOrder
+	}
+	o := *order
+	return func(pager *suborderPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultSuborderOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithSuborderFilter configures pagination filter.
+func WithSuborderFilter(filter func(*SuborderQuery) (*SuborderQuery, error)) SuborderPaginateOption {
+	return func(pager *suborderPager) error {
+		if filter == nil {
+			return errors.New("SuborderQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type suborderPager struct {
+	reverse bool
+	order   *SuborderOrder
+	filter  func(*SuborderQuery) (*SuborderQuery, error)
+}
+
+func newSuborderPager(opts []SuborderPaginateOption, reverse bool) (*suborderPager, error) {
+	pager := &suborderPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultSuborderOrder
+	}
+	return pager, nil
+}
+
+func (p *suborderPager) applyFilter(query *SuborderQuery) (*SuborderQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *suborderPager) toCursor(_m *Suborder) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *suborderPager) applyCursors(query *SuborderQuery, after, before *Cursor) (*SuborderQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultSuborderOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *suborderPager) applyOrder(query *SuborderQuery) *SuborderQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultSuborderOrder.Field {
+		query = query.Order(DefaultSuborderOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *suborderPager) orderExpr(query *SuborderQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultSuborderOrder.Field {
+			b.Comma().Ident(DefaultSuborderOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Suborder.
+func (_m *SuborderQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...SuborderPaginateOption,
+) (*SuborderConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newSuborderPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &SuborderConnection{Edges: []*SuborderEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// SuborderOrderFieldCreatedAt orders Suborder by created_at.
+	SuborderOrderFieldCreatedAt = &SuborderOrderField{
+		Value: func(_m *Suborder) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: suborder.FieldCreatedAt,
+		toTerm: suborder.ByCreatedAt,
+		toCursor: func(_m *Suborder) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// SuborderOrderFieldUpdatedAt orders Suborder by updated_at.
+	SuborderOrderFieldUpdatedAt = &SuborderOrderField{
+		Value: func(_m *Suborder) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: suborder.FieldUpdatedAt,
+		toTerm: suborder.ByUpdatedAt,
+		toCursor: func(_m *Suborder) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// SuborderOrderFieldTotal orders Suborder by total.
+	SuborderOrderFieldTotal = &SuborderOrderField{
+		Value: func(_m *Suborder) (ent.Value, error) {
+			return _m.Total, nil
+		},
+		column: suborder.FieldTotal,
+		toTerm: suborder.ByTotal,
+		toCursor: func(_m *Suborder) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Total,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f SuborderOrderField) String() string {
+	var str string
+	switch f.column {
+	case SuborderOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case SuborderOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case SuborderOrderFieldTotal.column:
+		str = "TOTAL"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f SuborderOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *SuborderOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("SuborderOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *SuborderOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *SuborderOrderFieldUpdatedAt
+	case "TOTAL":
+		*f = *SuborderOrderFieldTotal
+	default:
+		return fmt.Errorf("%s is not a valid SuborderOrderField", str)
+	}
+	return nil
+}
+
+// SuborderOrderField defines the ordering field of Suborder.
+type SuborderOrderField struct {
+	// Value extracts the ordering value from the given Suborder.
+	Value    func(*Suborder) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) suborder.OrderOption
+	toCursor func(*Suborder) Cursor
+}
+
+// SuborderOrder defines the ordering of Suborder.
+type SuborderOrder struct {
+	Direction OrderDirection      `json:"direction"`
+	Field     *SuborderOrderField `json:"field"`
+}
+
+// DefaultSuborderOrder is the default ordering of Suborder.
+var DefaultSuborderOrder = &SuborderOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &SuborderOrderField{
+		Value: func(_m *Suborder) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: suborder.FieldID,
+		toTerm: suborder.ByID,
+		toCursor: func(_m *Suborder) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Suborder into SuborderEdge.
+func (_m *Suborder) ToEdge(order *SuborderOrder) *SuborderEdge {
+	if order == nil {
+		order = DefaultSuborderOrder
+	}
+	return &SuborderEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // SyncJobEdge is the edge representation of SyncJob.
 type SyncJobEdge struct {
 	Node   *SyncJob `json:"node"`
@@ -9699,48 +10977,6 @@ var (
 			}
 		},
 	}
-	// VendorOrderFieldHandle orders Vendor by handle.
-	VendorOrderFieldHandle = &VendorOrderField{
-		Value: func(_m *Vendor) (ent.Value, error) {
-			return _m.Handle, nil
-		},
-		column: vendor.FieldHandle,
-		toTerm: vendor.ByHandle,
-		toCursor: func(_m *Vendor) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Handle,
-			}
-		},
-	}
-	// VendorOrderFieldName orders Vendor by name.
-	VendorOrderFieldName = &VendorOrderField{
-		Value: func(_m *Vendor) (ent.Value, error) {
-			return _m.Name, nil
-		},
-		column: vendor.FieldName,
-		toTerm: vendor.ByName,
-		toCursor: func(_m *Vendor) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Name,
-			}
-		},
-	}
-	// VendorOrderFieldStatus orders Vendor by status.
-	VendorOrderFieldStatus = &VendorOrderField{
-		Value: func(_m *Vendor) (ent.Value, error) {
-			return _m.Status, nil
-		},
-		column: vendor.FieldStatus,
-		toTerm: vendor.ByStatus,
-		toCursor: func(_m *Vendor) Cursor {
-			return Cursor{
-				ID:    _m.ID,
-				Value: _m.Status,
-			}
-		},
-	}
 )
 
 // String implement fmt.Stringer interface.
@@ -9751,12 +10987,6 @@ func (f VendorOrderField) String() string {
 		str = "CREATED_AT"
 	case VendorOrderFieldUpdatedAt.column:
 		str = "UPDATED_AT"
-	case VendorOrderFieldHandle.column:
-		str = "HANDLE"
-	case VendorOrderFieldName.column:
-		str = "NAME"
-	case VendorOrderFieldStatus.column:
-		str = "STATUS"
 	}
 	return str
 }
@@ -9777,12 +11007,6 @@ func (f *VendorOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *VendorOrderFieldCreatedAt
 	case "UPDATED_AT":
 		*f = *VendorOrderFieldUpdatedAt
-	case "HANDLE":
-		*f = *VendorOrderFieldHandle
-	case "NAME":
-		*f = *VendorOrderFieldName
-	case "STATUS":
-		*f = *VendorOrderFieldStatus
 	default:
 		return fmt.Errorf("%s is not a valid VendorOrderField", str)
 	}

@@ -10,6 +10,8 @@ import (
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/category"
+	"github.com/dakkah/cityos/ent/commissionline"
+	"github.com/dakkah/cityos/ent/commissionrule"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
@@ -20,6 +22,7 @@ import (
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/payout"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
@@ -35,6 +38,7 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
@@ -1434,6 +1438,1202 @@ func (i *CategoryWhereInput) P() (predicate.Category, error) {
 		return predicates[0], nil
 	default:
 		return category.And(predicates...), nil
+	}
+}
+
+// CommissionLineWhereInput represents a where input for filtering CommissionLine queries.
+type CommissionLineWhereInput struct {
+	Predicates []predicate.CommissionLine  `json:"-"`
+	Not        *CommissionLineWhereInput   `json:"not,omitempty"`
+	Or         []*CommissionLineWhereInput `json:"or,omitempty"`
+	And        []*CommissionLineWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *commissionline.Kind  `json:"kind,omitempty"`
+	KindNEQ   *commissionline.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []commissionline.Kind `json:"kindIn,omitempty"`
+	KindNotIn []commissionline.Kind `json:"kindNotIn,omitempty"`
+
+	// "vendor_id" field predicates.
+	VendorID      *int  `json:"vendorID,omitempty"`
+	VendorIDNEQ   *int  `json:"vendorIDNEQ,omitempty"`
+	VendorIDIn    []int `json:"vendorIDIn,omitempty"`
+	VendorIDNotIn []int `json:"vendorIDNotIn,omitempty"`
+
+	// "suborder_id" field predicates.
+	SuborderID      *int  `json:"suborderID,omitempty"`
+	SuborderIDNEQ   *int  `json:"suborderIDNEQ,omitempty"`
+	SuborderIDIn    []int `json:"suborderIDIn,omitempty"`
+	SuborderIDNotIn []int `json:"suborderIDNotIn,omitempty"`
+	SuborderIDGT    *int  `json:"suborderIDGT,omitempty"`
+	SuborderIDGTE   *int  `json:"suborderIDGTE,omitempty"`
+	SuborderIDLT    *int  `json:"suborderIDLT,omitempty"`
+	SuborderIDLTE   *int  `json:"suborderIDLTE,omitempty"`
+
+	// "order_id" field predicates.
+	OrderID      *int  `json:"orderID,omitempty"`
+	OrderIDNEQ   *int  `json:"orderIDNEQ,omitempty"`
+	OrderIDIn    []int `json:"orderIDIn,omitempty"`
+	OrderIDNotIn []int `json:"orderIDNotIn,omitempty"`
+	OrderIDGT    *int  `json:"orderIDGT,omitempty"`
+	OrderIDGTE   *int  `json:"orderIDGTE,omitempty"`
+	OrderIDLT    *int  `json:"orderIDLT,omitempty"`
+	OrderIDLTE   *int  `json:"orderIDLTE,omitempty"`
+
+	// "order_line_item_id" field predicates.
+	OrderLineItemID      *int  `json:"orderLineItemID,omitempty"`
+	OrderLineItemIDNEQ   *int  `json:"orderLineItemIDNEQ,omitempty"`
+	OrderLineItemIDIn    []int `json:"orderLineItemIDIn,omitempty"`
+	OrderLineItemIDNotIn []int `json:"orderLineItemIDNotIn,omitempty"`
+	OrderLineItemIDGT    *int  `json:"orderLineItemIDGT,omitempty"`
+	OrderLineItemIDGTE   *int  `json:"orderLineItemIDGTE,omitempty"`
+	OrderLineItemIDLT    *int  `json:"orderLineItemIDLT,omitempty"`
+	OrderLineItemIDLTE   *int  `json:"orderLineItemIDLTE,omitempty"`
+
+	// "rule_id" field predicates.
+	RuleID       *int  `json:"ruleID,omitempty"`
+	RuleIDNEQ    *int  `json:"ruleIDNEQ,omitempty"`
+	RuleIDIn     []int `json:"ruleIDIn,omitempty"`
+	RuleIDNotIn  []int `json:"ruleIDNotIn,omitempty"`
+	RuleIDGT     *int  `json:"ruleIDGT,omitempty"`
+	RuleIDGTE    *int  `json:"ruleIDGTE,omitempty"`
+	RuleIDLT     *int  `json:"ruleIDLT,omitempty"`
+	RuleIDLTE    *int  `json:"ruleIDLTE,omitempty"`
+	RuleIDIsNil  bool  `json:"ruleIDIsNil,omitempty"`
+	RuleIDNotNil bool  `json:"ruleIDNotNil,omitempty"`
+
+	// "currency_code" field predicates.
+	CurrencyCode             *string  `json:"currencyCode,omitempty"`
+	CurrencyCodeNEQ          *string  `json:"currencyCodeNEQ,omitempty"`
+	CurrencyCodeIn           []string `json:"currencyCodeIn,omitempty"`
+	CurrencyCodeNotIn        []string `json:"currencyCodeNotIn,omitempty"`
+	CurrencyCodeGT           *string  `json:"currencyCodeGT,omitempty"`
+	CurrencyCodeGTE          *string  `json:"currencyCodeGTE,omitempty"`
+	CurrencyCodeLT           *string  `json:"currencyCodeLT,omitempty"`
+	CurrencyCodeLTE          *string  `json:"currencyCodeLTE,omitempty"`
+	CurrencyCodeContains     *string  `json:"currencyCodeContains,omitempty"`
+	CurrencyCodeHasPrefix    *string  `json:"currencyCodeHasPrefix,omitempty"`
+	CurrencyCodeHasSuffix    *string  `json:"currencyCodeHasSuffix,omitempty"`
+	CurrencyCodeEqualFold    *string  `json:"currencyCodeEqualFold,omitempty"`
+	CurrencyCodeContainsFold *string  `json:"currencyCodeContainsFold,omitempty"`
+
+	// "amount" field predicates.
+	Amount      *int64  `json:"amount,omitempty"`
+	AmountNEQ   *int64  `json:"amountNEQ,omitempty"`
+	AmountIn    []int64 `json:"amountIn,omitempty"`
+	AmountNotIn []int64 `json:"amountNotIn,omitempty"`
+	AmountGT    *int64  `json:"amountGT,omitempty"`
+	AmountGTE   *int64  `json:"amountGTE,omitempty"`
+	AmountLT    *int64  `json:"amountLT,omitempty"`
+	AmountLTE   *int64  `json:"amountLTE,omitempty"`
+
+	// "commission" field predicates.
+	Commission      *int64  `json:"commission,omitempty"`
+	CommissionNEQ   *int64  `json:"commissionNEQ,omitempty"`
+	CommissionIn    []int64 `json:"commissionIn,omitempty"`
+	CommissionNotIn []int64 `json:"commissionNotIn,omitempty"`
+	CommissionGT    *int64  `json:"commissionGT,omitempty"`
+	CommissionGTE   *int64  `json:"commissionGTE,omitempty"`
+	CommissionLT    *int64  `json:"commissionLT,omitempty"`
+	CommissionLTE   *int64  `json:"commissionLTE,omitempty"`
+
+	// "bps" field predicates.
+	Bps      *int  `json:"bps,omitempty"`
+	BpsNEQ   *int  `json:"bpsNEQ,omitempty"`
+	BpsIn    []int `json:"bpsIn,omitempty"`
+	BpsNotIn []int `json:"bpsNotIn,omitempty"`
+	BpsGT    *int  `json:"bpsGT,omitempty"`
+	BpsGTE   *int  `json:"bpsGTE,omitempty"`
+	BpsLT    *int  `json:"bpsLT,omitempty"`
+	BpsLTE   *int  `json:"bpsLTE,omitempty"`
+
+	// "flat" field predicates.
+	Flat      *int64  `json:"flat,omitempty"`
+	FlatNEQ   *int64  `json:"flatNEQ,omitempty"`
+	FlatIn    []int64 `json:"flatIn,omitempty"`
+	FlatNotIn []int64 `json:"flatNotIn,omitempty"`
+	FlatGT    *int64  `json:"flatGT,omitempty"`
+	FlatGTE   *int64  `json:"flatGTE,omitempty"`
+	FlatLT    *int64  `json:"flatLT,omitempty"`
+	FlatLTE   *int64  `json:"flatLTE,omitempty"`
+
+	// "captured_at" field predicates.
+	CapturedAt       *time.Time  `json:"capturedAt,omitempty"`
+	CapturedAtNEQ    *time.Time  `json:"capturedAtNEQ,omitempty"`
+	CapturedAtIn     []time.Time `json:"capturedAtIn,omitempty"`
+	CapturedAtNotIn  []time.Time `json:"capturedAtNotIn,omitempty"`
+	CapturedAtGT     *time.Time  `json:"capturedAtGT,omitempty"`
+	CapturedAtGTE    *time.Time  `json:"capturedAtGTE,omitempty"`
+	CapturedAtLT     *time.Time  `json:"capturedAtLT,omitempty"`
+	CapturedAtLTE    *time.Time  `json:"capturedAtLTE,omitempty"`
+	CapturedAtIsNil  bool        `json:"capturedAtIsNil,omitempty"`
+	CapturedAtNotNil bool        `json:"capturedAtNotNil,omitempty"`
+
+	// "payout_id" field predicates.
+	PayoutID       *int  `json:"payoutID,omitempty"`
+	PayoutIDNEQ    *int  `json:"payoutIDNEQ,omitempty"`
+	PayoutIDIn     []int `json:"payoutIDIn,omitempty"`
+	PayoutIDNotIn  []int `json:"payoutIDNotIn,omitempty"`
+	PayoutIDIsNil  bool  `json:"payoutIDIsNil,omitempty"`
+	PayoutIDNotNil bool  `json:"payoutIDNotNil,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+
+	// "payout" edge predicates.
+	HasPayout     *bool               `json:"hasPayout,omitempty"`
+	HasPayoutWith []*PayoutWhereInput `json:"hasPayoutWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CommissionLineWhereInput) AddPredicates(predicates ...predicate.CommissionLine) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CommissionLineWhereInput filter on the CommissionLineQuery builder.
+func (i *CommissionLineWhereInput) Filter(q *CommissionLineQuery) (*CommissionLineQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCommissionLineWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCommissionLineWhereInput is returned in case the CommissionLineWhereInput is empty.
+var ErrEmptyCommissionLineWhereInput = errors.New("ent: empty predicate CommissionLineWhereInput")
+
+// P returns a predicate for filtering commissionlines.
+// An error is returned if the input is empty or invalid.
+func (i *CommissionLineWhereInput) P() (predicate.CommissionLine, error) {
+	var predicates []predicate.CommissionLine
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, commissionline.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CommissionLine, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, commissionline.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CommissionLine, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, commissionline.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, commissionline.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, commissionline.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, commissionline.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, commissionline.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, commissionline.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, commissionline.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, commissionline.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, commissionline.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, commissionline.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, commissionline.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, commissionline.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, commissionline.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, commissionline.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, commissionline.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, commissionline.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, commissionline.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, commissionline.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, commissionline.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, commissionline.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, commissionline.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, commissionline.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, commissionline.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, commissionline.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, commissionline.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, commissionline.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, commissionline.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, commissionline.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, commissionline.KindNotIn(i.KindNotIn...))
+	}
+	if i.VendorID != nil {
+		predicates = append(predicates, commissionline.VendorIDEQ(*i.VendorID))
+	}
+	if i.VendorIDNEQ != nil {
+		predicates = append(predicates, commissionline.VendorIDNEQ(*i.VendorIDNEQ))
+	}
+	if len(i.VendorIDIn) > 0 {
+		predicates = append(predicates, commissionline.VendorIDIn(i.VendorIDIn...))
+	}
+	if len(i.VendorIDNotIn) > 0 {
+		predicates = append(predicates, commissionline.VendorIDNotIn(i.VendorIDNotIn...))
+	}
+	if i.SuborderID != nil {
+		predicates = append(predicates, commissionline.SuborderIDEQ(*i.SuborderID))
+	}
+	if i.SuborderIDNEQ != nil {
+		predicates = append(predicates, commissionline.SuborderIDNEQ(*i.SuborderIDNEQ))
+	}
+	if len(i.SuborderIDIn) > 0 {
+		predicates = append(predicates, commissionline.SuborderIDIn(i.SuborderIDIn...))
+	}
+	if len(i.SuborderIDNotIn) > 0 {
+		predicates = append(predicates, commissionline.SuborderIDNotIn(i.SuborderIDNotIn...))
+	}
+	if i.SuborderIDGT != nil {
+		predicates = append(predicates, commissionline.SuborderIDGT(*i.SuborderIDGT))
+	}
+	if i.SuborderIDGTE != nil {
+		predicates = append(predicates, commissionline.SuborderIDGTE(*i.SuborderIDGTE))
+	}
+	if i.SuborderIDLT != nil {
+		predicates = append(predicates, commissionline.SuborderIDLT(*i.SuborderIDLT))
+	}
+	if i.SuborderIDLTE != nil {
+		predicates = append(predicates, commissionline.SuborderIDLTE(*i.SuborderIDLTE))
+	}
+	if i.OrderID != nil {
+		predicates = append(predicates, commissionline.OrderIDEQ(*i.OrderID))
+	}
+	if i.OrderIDNEQ != nil {
+		predicates = append(predicates, commissionline.OrderIDNEQ(*i.OrderIDNEQ))
+	}
+	if len(i.OrderIDIn) > 0 {
+		predicates = append(predicates, commissionline.OrderIDIn(i.OrderIDIn...))
+	}
+	if len(i.OrderIDNotIn) > 0 {
+		predicates = append(predicates, commissionline.OrderIDNotIn(i.OrderIDNotIn...))
+	}
+	if i.OrderIDGT != nil {
+		predicates = append(predicates, commissionline.OrderIDGT(*i.OrderIDGT))
+	}
+	if i.OrderIDGTE != nil {
+		predicates = append(predicates, commissionline.OrderIDGTE(*i.OrderIDGTE))
+	}
+	if i.OrderIDLT != nil {
+		predicates = append(predicates, commissionline.OrderIDLT(*i.OrderIDLT))
+	}
+	if i.OrderIDLTE != nil {
+		predicates = append(predicates, commissionline.OrderIDLTE(*i.OrderIDLTE))
+	}
+	if i.OrderLineItemID != nil {
+		predicates = append(predicates, commissionline.OrderLineItemIDEQ(*i.OrderLineItemID))
+	}
+	if i.OrderLineItemIDNEQ != nil {
+		predicates = append(predicates, commissionline.OrderLineItemIDNEQ(*i.OrderLineItemIDNEQ))
+	}
+	if len(i.OrderLineItemIDIn) > 0 {
+		predicates = append(predicates, commissionline.OrderLineItemIDIn(i.OrderLineItemIDIn...))
+	}
+	if len(i.OrderLineItemIDNotIn) > 0 {
+		predicates = append(predicates, commissionline.OrderLineItemIDNotIn(i.OrderLineItemIDNotIn...))
+	}
+	if i.OrderLineItemIDGT != nil {
+		predicates = append(predicates, commissionline.OrderLineItemIDGT(*i.OrderLineItemIDGT))
+	}
+	if i.OrderLineItemIDGTE != nil {
+		predicates = append(predicates, commissionline.OrderLineItemIDGTE(*i.OrderLineItemIDGTE))
+	}
+	if i.OrderLineItemIDLT != nil {
+		predicates = append(predicates, commissionline.OrderLineItemIDLT(*i.OrderLineItemIDLT))
+	}
+	if i.OrderLineItemIDLTE != nil {
+		predicates = append(predicates, commissionline.OrderLineItemIDLTE(*i.OrderLineItemIDLTE))
+	}
+	if i.RuleID != nil {
+		predicates = append(predicates, commissionline.RuleIDEQ(*i.RuleID))
+	}
+	if i.RuleIDNEQ != nil {
+		predicates = append(predicates, commissionline.RuleIDNEQ(*i.RuleIDNEQ))
+	}
+	if len(i.RuleIDIn) > 0 {
+		predicates = append(predicates, commissionline.RuleIDIn(i.RuleIDIn...))
+	}
+	if len(i.RuleIDNotIn) > 0 {
+		predicates = append(predicates, commissionline.RuleIDNotIn(i.RuleIDNotIn...))
+	}
+	if i.RuleIDGT != nil {
+		predicates = append(predicates, commissionline.RuleIDGT(*i.RuleIDGT))
+	}
+	if i.RuleIDGTE != nil {
+		predicates = append(predicates, commissionline.RuleIDGTE(*i.RuleIDGTE))
+	}
+	if i.RuleIDLT != nil {
+		predicates = append(predicates, commissionline.RuleIDLT(*i.RuleIDLT))
+	}
+	if i.RuleIDLTE != nil {
+		predicates = append(predicates, commissionline.RuleIDLTE(*i.RuleIDLTE))
+	}
+	if i.RuleIDIsNil {
+		predicates = append(predicates, commissionline.RuleIDIsNil())
+	}
+	if i.RuleIDNotNil {
+		predicates = append(predicates, commissionline.RuleIDNotNil())
+	}
+	if i.CurrencyCode != nil {
+		predicates = append(predicates, commissionline.CurrencyCodeEQ(*i.CurrencyCode))
+	}
+	if i.CurrencyCodeNEQ != nil {
+		predicates = append(predicates, commissionline.CurrencyCodeNEQ(*i.CurrencyCodeNEQ))
+	}
+	if len(i.CurrencyCodeIn) > 0 {
+		predicates = append(predicates, commissionline.CurrencyCodeIn(i.CurrencyCodeIn...))
+	}
+	if len(i.CurrencyCodeNotIn) > 0 {
+		predicates = append(predicates, commissionline.CurrencyCodeNotIn(i.CurrencyCodeNotIn...))
+	}
+	if i.CurrencyCodeGT != nil {
+		predicates = append(predicates, commissionline.CurrencyCodeGT(*i.CurrencyCodeGT))
+	}
+	if i.CurrencyCodeGTE != nil {
+		predicates = append(predicates, commissionline.CurrencyCodeGTE(*i.CurrencyCodeGTE))
+	}
+	if i.CurrencyCodeLT != nil {
+		predicates = append(predicates, commissionline.CurrencyCodeLT(*i.CurrencyCodeLT))
+	}
+	if i.CurrencyCodeLTE != nil {
+		predicates = append(predicates, commissionline.CurrencyCodeLTE(*i.CurrencyCodeLTE))
+	}
+	if i.CurrencyCodeContains != nil {
+		predicates = append(predicates, commissionline.CurrencyCodeContains(*i.CurrencyCodeContains))
+	}
+	if i.CurrencyCodeHasPrefix != nil {
+		predicates = append(predicates, commissionline.CurrencyCodeHasPrefix(*i.CurrencyCodeHasPrefix))
+	}
+	if i.CurrencyCodeHasSuffix != nil {
+		predicates = append(predicates, commissionline.CurrencyCodeHasSuffix(*i.CurrencyCodeHasSuffix))
+	}
+	if i.CurrencyCodeEqualFold != nil {
+		predicates = append(predicates, commissionline.CurrencyCodeEqualFold(*i.CurrencyCodeEqualFold))
+	}
+	if i.CurrencyCodeContainsFold != nil {
+		predicates = append(predicates, commissionline.CurrencyCodeContainsFold(*i.CurrencyCodeContainsFold))
+	}
+	if i.Amount != nil {
+		predicates = append(predicates, commissionline.AmountEQ(*i.Amount))
+	}
+	if i.AmountNEQ != nil {
+		predicates = append(predicates, commissionline.AmountNEQ(*i.AmountNEQ))
+	}
+	if len(i.AmountIn) > 0 {
+		predicates = append(predicates, commissionline.AmountIn(i.AmountIn...))
+	}
+	if len(i.AmountNotIn) > 0 {
+		predicates = append(predicates, commissionline.AmountNotIn(i.AmountNotIn...))
+	}
+	if i.AmountGT != nil {
+		predicates = append(predicates, commissionline.AmountGT(*i.AmountGT))
+	}
+	if i.AmountGTE != nil {
+		predicates = append(predicates, commissionline.AmountGTE(*i.AmountGTE))
+	}
+	if i.AmountLT != nil {
+		predicates = append(predicates, commissionline.AmountLT(*i.AmountLT))
+	}
+	if i.AmountLTE != nil {
+		predicates = append(predicates, commissionline.AmountLTE(*i.AmountLTE))
+	}
+	if i.Commission != nil {
+		predicates = append(predicates, commissionline.CommissionEQ(*i.Commission))
+	}
+	if i.CommissionNEQ != nil {
+		predicates = append(predicates, commissionline.CommissionNEQ(*i.CommissionNEQ))
+	}
+	if len(i.CommissionIn) > 0 {
+		predicates = append(predicates, commissionline.CommissionIn(i.CommissionIn...))
+	}
+	if len(i.CommissionNotIn) > 0 {
+		predicates = append(predicates, commissionline.CommissionNotIn(i.CommissionNotIn...))
+	}
+	if i.CommissionGT != nil {
+		predicates = append(predicates, commissionline.CommissionGT(*i.CommissionGT))
+	}
+	if i.CommissionGTE != nil {
+		predicates = append(predicates, commissionline.CommissionGTE(*i.CommissionGTE))
+	}
+	if i.CommissionLT != nil {
+		predicates = append(predicates, commissionline.CommissionLT(*i.CommissionLT))
+	}
+	if i.CommissionLTE != nil {
+		predicates = append(predicates, commissionline.CommissionLTE(*i.CommissionLTE))
+	}
+	if i.Bps != nil {
+		predicates = append(predicates, commissionline.BpsEQ(*i.Bps))
+	}
+	if i.BpsNEQ != nil {
+		predicates = append(predicates, commissionline.BpsNEQ(*i.BpsNEQ))
+	}
+	if len(i.BpsIn) > 0 {
+		predicates = append(predicates, commissionline.BpsIn(i.BpsIn...))
+	}
+	if len(i.BpsNotIn) > 0 {
+		predicates = append(predicates, commissionline.BpsNotIn(i.BpsNotIn...))
+	}
+	if i.BpsGT != nil {
+		predicates = append(predicates, commissionline.BpsGT(*i.BpsGT))
+	}
+	if i.BpsGTE != nil {
+		predicates = append(predicates, commissionline.BpsGTE(*i.BpsGTE))
+	}
+	if i.BpsLT != nil {
+		predicates = append(predicates, commissionline.BpsLT(*i.BpsLT))
+	}
+	if i.BpsLTE != nil {
+		predicates = append(predicates, commissionline.BpsLTE(*i.BpsLTE))
+	}
+	if i.Flat != nil {
+		predicates = append(predicates, commissionline.FlatEQ(*i.Flat))
+	}
+	if i.FlatNEQ != nil {
+		predicates = append(predicates, commissionline.FlatNEQ(*i.FlatNEQ))
+	}
+	if len(i.FlatIn) > 0 {
+		predicates = append(predicates, commissionline.FlatIn(i.FlatIn...))
+	}
+	if len(i.FlatNotIn) > 0 {
+		predicates = append(predicates, commissionline.FlatNotIn(i.FlatNotIn...))
+	}
+	if i.FlatGT != nil {
+		predicates = append(predicates, commissionline.FlatGT(*i.FlatGT))
+	}
+	if i.FlatGTE != nil {
+		predicates = append(predicates, commissionline.FlatGTE(*i.FlatGTE))
+	}
+	if i.FlatLT != nil {
+		predicates = append(predicates, commissionline.FlatLT(*i.FlatLT))
+	}
+	if i.FlatLTE != nil {
+		predicates = append(predicates, commissionline.FlatLTE(*i.FlatLTE))
+	}
+	if i.CapturedAt != nil {
+		predicates = append(predicates, commissionline.CapturedAtEQ(*i.CapturedAt))
+	}
+	if i.CapturedAtNEQ != nil {
+		predicates = append(predicates, commissionline.CapturedAtNEQ(*i.CapturedAtNEQ))
+	}
+	if len(i.CapturedAtIn) > 0 {
+		predicates = append(predicates, commissionline.CapturedAtIn(i.CapturedAtIn...))
+	}
+	if len(i.CapturedAtNotIn) > 0 {
+		predicates = append(predicates, commissionline.CapturedAtNotIn(i.CapturedAtNotIn...))
+	}
+	if i.CapturedAtGT != nil {
+		predicates = append(predicates, commissionline.CapturedAtGT(*i.CapturedAtGT))
+	}
+	if i.CapturedAtGTE != nil {
+		predicates = append(predicates, commissionline.CapturedAtGTE(*i.CapturedAtGTE))
+	}
+	if i.CapturedAtLT != nil {
+		predicates = append(predicates, commissionline.CapturedAtLT(*i.CapturedAtLT))
+	}
+	if i.CapturedAtLTE != nil {
+		predicates = append(predicates, commissionline.CapturedAtLTE(*i.CapturedAtLTE))
+	}
+	if i.CapturedAtIsNil {
+		predicates = append(predicates, commissionline.CapturedAtIsNil())
+	}
+	if i.CapturedAtNotNil {
+		predicates = append(predicates, commissionline.CapturedAtNotNil())
+	}
+	if i.PayoutID != nil {
+		predicates = append(predicates, commissionline.PayoutIDEQ(*i.PayoutID))
+	}
+	if i.PayoutIDNEQ != nil {
+		predicates = append(predicates, commissionline.PayoutIDNEQ(*i.PayoutIDNEQ))
+	}
+	if len(i.PayoutIDIn) > 0 {
+		predicates = append(predicates, commissionline.PayoutIDIn(i.PayoutIDIn...))
+	}
+	if len(i.PayoutIDNotIn) > 0 {
+		predicates = append(predicates, commissionline.PayoutIDNotIn(i.PayoutIDNotIn...))
+	}
+	if i.PayoutIDIsNil {
+		predicates = append(predicates, commissionline.PayoutIDIsNil())
+	}
+	if i.PayoutIDNotNil {
+		predicates = append(predicates, commissionline.PayoutIDNotNil())
+	}
+
+	if i.HasTenant != nil {
+		p := commissionline.HasTenant()
+		if !*i.HasTenant {
+			p = commissionline.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, commissionline.HasTenantWith(with...))
+	}
+	if i.HasPayout != nil {
+		p := commissionline.HasPayout()
+		if !*i.HasPayout {
+			p = commissionline.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPayoutWith) > 0 {
+		with := make([]predicate.Payout, 0, len(i.HasPayoutWith))
+		for _, w := range i.HasPayoutWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPayoutWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, commissionline.HasPayoutWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCommissionLineWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return commissionline.And(predicates...), nil
+	}
+}
+
+// CommissionRuleWhereInput represents a where input for filtering CommissionRule queries.
+type CommissionRuleWhereInput struct {
+	Predicates []predicate.CommissionRule  `json:"-"`
+	Not        *CommissionRuleWhereInput   `json:"not,omitempty"`
+	Or         []*CommissionRuleWhereInput `json:"or,omitempty"`
+	And        []*CommissionRuleWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "scope" field predicates.
+	Scope      *commissionrule.Scope  `json:"scope,omitempty"`
+	ScopeNEQ   *commissionrule.Scope  `json:"scopeNEQ,omitempty"`
+	ScopeIn    []commissionrule.Scope `json:"scopeIn,omitempty"`
+	ScopeNotIn []commissionrule.Scope `json:"scopeNotIn,omitempty"`
+
+	// "scope_id" field predicates.
+	ScopeID       *int  `json:"scopeID,omitempty"`
+	ScopeIDNEQ    *int  `json:"scopeIDNEQ,omitempty"`
+	ScopeIDIn     []int `json:"scopeIDIn,omitempty"`
+	ScopeIDNotIn  []int `json:"scopeIDNotIn,omitempty"`
+	ScopeIDGT     *int  `json:"scopeIDGT,omitempty"`
+	ScopeIDGTE    *int  `json:"scopeIDGTE,omitempty"`
+	ScopeIDLT     *int  `json:"scopeIDLT,omitempty"`
+	ScopeIDLTE    *int  `json:"scopeIDLTE,omitempty"`
+	ScopeIDIsNil  bool  `json:"scopeIDIsNil,omitempty"`
+	ScopeIDNotNil bool  `json:"scopeIDNotNil,omitempty"`
+
+	// "bps" field predicates.
+	Bps      *int  `json:"bps,omitempty"`
+	BpsNEQ   *int  `json:"bpsNEQ,omitempty"`
+	BpsIn    []int `json:"bpsIn,omitempty"`
+	BpsNotIn []int `json:"bpsNotIn,omitempty"`
+	BpsGT    *int  `json:"bpsGT,omitempty"`
+	BpsGTE   *int  `json:"bpsGTE,omitempty"`
+	BpsLT    *int  `json:"bpsLT,omitempty"`
+	BpsLTE   *int  `json:"bpsLTE,omitempty"`
+
+	// "flat" field predicates.
+	Flat      *int64  `json:"flat,omitempty"`
+	FlatNEQ   *int64  `json:"flatNEQ,omitempty"`
+	FlatIn    []int64 `json:"flatIn,omitempty"`
+	FlatNotIn []int64 `json:"flatNotIn,omitempty"`
+	FlatGT    *int64  `json:"flatGT,omitempty"`
+	FlatGTE   *int64  `json:"flatGTE,omitempty"`
+	FlatLT    *int64  `json:"flatLT,omitempty"`
+	FlatLTE   *int64  `json:"flatLTE,omitempty"`
+
+	// "currency_code" field predicates.
+	CurrencyCode             *string  `json:"currencyCode,omitempty"`
+	CurrencyCodeNEQ          *string  `json:"currencyCodeNEQ,omitempty"`
+	CurrencyCodeIn           []string `json:"currencyCodeIn,omitempty"`
+	CurrencyCodeNotIn        []string `json:"currencyCodeNotIn,omitempty"`
+	CurrencyCodeGT           *string  `json:"currencyCodeGT,omitempty"`
+	CurrencyCodeGTE          *string  `json:"currencyCodeGTE,omitempty"`
+	CurrencyCodeLT           *string  `json:"currencyCodeLT,omitempty"`
+	CurrencyCodeLTE          *string  `json:"currencyCodeLTE,omitempty"`
+	CurrencyCodeContains     *string  `json:"currencyCodeContains,omitempty"`
+	CurrencyCodeHasPrefix    *string  `json:"currencyCodeHasPrefix,omitempty"`
+	CurrencyCodeHasSuffix    *string  `json:"currencyCodeHasSuffix,omitempty"`
+	CurrencyCodeIsNil        bool     `json:"currencyCodeIsNil,omitempty"`
+	CurrencyCodeNotNil       bool     `json:"currencyCodeNotNil,omitempty"`
+	CurrencyCodeEqualFold    *string  `json:"currencyCodeEqualFold,omitempty"`
+	CurrencyCodeContainsFold *string  `json:"currencyCodeContainsFold,omitempty"`
+
+	// "valid_from" field predicates.
+	ValidFrom       *time.Time  `json:"validFrom,omitempty"`
+	ValidFromNEQ    *time.Time  `json:"validFromNEQ,omitempty"`
+	ValidFromIn     []time.Time `json:"validFromIn,omitempty"`
+	ValidFromNotIn  []time.Time `json:"validFromNotIn,omitempty"`
+	ValidFromGT     *time.Time  `json:"validFromGT,omitempty"`
+	ValidFromGTE    *time.Time  `json:"validFromGTE,omitempty"`
+	ValidFromLT     *time.Time  `json:"validFromLT,omitempty"`
+	ValidFromLTE    *time.Time  `json:"validFromLTE,omitempty"`
+	ValidFromIsNil  bool        `json:"validFromIsNil,omitempty"`
+	ValidFromNotNil bool        `json:"validFromNotNil,omitempty"`
+
+	// "valid_until" field predicates.
+	ValidUntil       *time.Time  `json:"validUntil,omitempty"`
+	ValidUntilNEQ    *time.Time  `json:"validUntilNEQ,omitempty"`
+	ValidUntilIn     []time.Time `json:"validUntilIn,omitempty"`
+	ValidUntilNotIn  []time.Time `json:"validUntilNotIn,omitempty"`
+	ValidUntilGT     *time.Time  `json:"validUntilGT,omitempty"`
+	ValidUntilGTE    *time.Time  `json:"validUntilGTE,omitempty"`
+	ValidUntilLT     *time.Time  `json:"validUntilLT,omitempty"`
+	ValidUntilLTE    *time.Time  `json:"validUntilLTE,omitempty"`
+	ValidUntilIsNil  bool        `json:"validUntilIsNil,omitempty"`
+	ValidUntilNotNil bool        `json:"validUntilNotNil,omitempty"`
+
+	// "priority" field predicates.
+	Priority      *int  `json:"priority,omitempty"`
+	PriorityNEQ   *int  `json:"priorityNEQ,omitempty"`
+	PriorityIn    []int `json:"priorityIn,omitempty"`
+	PriorityNotIn []int `json:"priorityNotIn,omitempty"`
+	PriorityGT    *int  `json:"priorityGT,omitempty"`
+	PriorityGTE   *int  `json:"priorityGTE,omitempty"`
+	PriorityLT    *int  `json:"priorityLT,omitempty"`
+	PriorityLTE   *int  `json:"priorityLTE,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CommissionRuleWhereInput) AddPredicates(predicates ...predicate.CommissionRule) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CommissionRuleWhereInput filter on the CommissionRuleQuery builder.
+func (i *CommissionRuleWhereInput) Filter(q *CommissionRuleQuery) (*CommissionRuleQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCommissionRuleWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCommissionRuleWhereInput is returned in case the CommissionRuleWhereInput is empty.
+var ErrEmptyCommissionRuleWhereInput = errors.New("ent: empty predicate CommissionRuleWhereInput")
+
+// P returns a predicate for filtering commissionrules.
+// An error is returned if the input is empty or invalid.
+func (i *CommissionRuleWhereInput) P() (predicate.CommissionRule, error) {
+	var predicates []predicate.CommissionRule
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, commissionrule.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CommissionRule, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, commissionrule.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CommissionRule, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, commissionrule.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, commissionrule.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, commissionrule.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, commissionrule.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, commissionrule.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, commissionrule.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, commissionrule.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, commissionrule.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, commissionrule.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, commissionrule.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, commissionrule.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, commissionrule.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, commissionrule.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, commissionrule.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, commissionrule.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, commissionrule.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, commissionrule.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, commissionrule.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, commissionrule.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, commissionrule.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, commissionrule.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, commissionrule.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, commissionrule.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, commissionrule.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, commissionrule.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Scope != nil {
+		predicates = append(predicates, commissionrule.ScopeEQ(*i.Scope))
+	}
+	if i.ScopeNEQ != nil {
+		predicates = append(predicates, commissionrule.ScopeNEQ(*i.ScopeNEQ))
+	}
+	if len(i.ScopeIn) > 0 {
+		predicates = append(predicates, commissionrule.ScopeIn(i.ScopeIn...))
+	}
+	if len(i.ScopeNotIn) > 0 {
+		predicates = append(predicates, commissionrule.ScopeNotIn(i.ScopeNotIn...))
+	}
+	if i.ScopeID != nil {
+		predicates = append(predicates, commissionrule.ScopeIDEQ(*i.ScopeID))
+	}
+	if i.ScopeIDNEQ != nil {
+		predicates = append(predicates, commissionrule.ScopeIDNEQ(*i.ScopeIDNEQ))
+	}
+	if len(i.ScopeIDIn) > 0 {
+		predicates = append(predicates, commissionrule.ScopeIDIn(i.ScopeIDIn...))
+	}
+	if len(i.ScopeIDNotIn) > 0 {
+		predicates = append(predicates, commissionrule.ScopeIDNotIn(i.ScopeIDNotIn...))
+	}
+	if i.ScopeIDGT != nil {
+		predicates = append(predicates, commissionrule.ScopeIDGT(*i.ScopeIDGT))
+	}
+	if i.ScopeIDGTE != nil {
+		predicates = append(predicates, commissionrule.ScopeIDGTE(*i.ScopeIDGTE))
+	}
+	if i.ScopeIDLT != nil {
+		predicates = append(predicates, commissionrule.ScopeIDLT(*i.ScopeIDLT))
+	}
+	if i.ScopeIDLTE != nil {
+		predicates = append(predicates, commissionrule.ScopeIDLTE(*i.ScopeIDLTE))
+	}
+	if i.ScopeIDIsNil {
+		predicates = append(predicates, commissionrule.ScopeIDIsNil())
+	}
+	if i.ScopeIDNotNil {
+		predicates = append(predicates, commissionrule.ScopeIDNotNil())
+	}
+	if i.Bps != nil {
+		predicates = append(predicates, commissionrule.BpsEQ(*i.Bps))
+	}
+	if i.BpsNEQ != nil {
+		predicates = append(predicates, commissionrule.BpsNEQ(*i.BpsNEQ))
+	}
+	if len(i.BpsIn) > 0 {
+		predicates = append(predicates, commissionrule.BpsIn(i.BpsIn...))
+	}
+	if len(i.BpsNotIn) > 0 {
+		predicates = append(predicates, commissionrule.BpsNotIn(i.BpsNotIn...))
+	}
+	if i.BpsGT != nil {
+		predicates = append(predicates, commissionrule.BpsGT(*i.BpsGT))
+	}
+	if i.BpsGTE != nil {
+		predicates = append(predicates, commissionrule.BpsGTE(*i.BpsGTE))
+	}
+	if i.BpsLT != nil {
+		predicates = append(predicates, commissionrule.BpsLT(*i.BpsLT))
+	}
+	if i.BpsLTE != nil {
+		predicates = append(predicates, commissionrule.BpsLTE(*i.BpsLTE))
+	}
+	if i.Flat != nil {
+		predicates = append(predicates, commissionrule.FlatEQ(*i.Flat))
+	}
+	if i.FlatNEQ != nil {
+		predicates = append(predicates, commissionrule.FlatNEQ(*i.FlatNEQ))
+	}
+	if len(i.FlatIn) > 0 {
+		predicates = append(predicates, commissionrule.FlatIn(i.FlatIn...))
+	}
+	if len(i.FlatNotIn) > 0 {
+		predicates = append(predicates, commissionrule.FlatNotIn(i.FlatNotIn...))
+	}
+	if i.FlatGT != nil {
+		predicates = append(predicates, commissionrule.FlatGT(*i.FlatGT))
+	}
+	if i.FlatGTE != nil {
+		predicates = append(predicates, commissionrule.FlatGTE(*i.FlatGTE))
+	}
+	if i.FlatLT != nil {
+		predicates = append(predicates, commissionrule.FlatLT(*i.FlatLT))
+	}
+	if i.FlatLTE != nil {
+		predicates = append(predicates, commissionrule.FlatLTE(*i.FlatLTE))
+	}
+	if i.CurrencyCode != nil {
+		predicates = append(predicates, commissionrule.CurrencyCodeEQ(*i.CurrencyCode))
+	}
+	if i.CurrencyCodeNEQ != nil {
+		predicates = append(predicates, commissionrule.CurrencyCodeNEQ(*i.CurrencyCodeNEQ))
+	}
+	if len(i.CurrencyCodeIn) > 0 {
+		predicates = append(predicates, commissionrule.CurrencyCodeIn(i.CurrencyCodeIn...))
+	}
+	if len(i.CurrencyCodeNotIn) > 0 {
+		predicates = append(predicates, commissionrule.CurrencyCodeNotIn(i.CurrencyCodeNotIn...))
+	}
+	if i.CurrencyCodeGT != nil {
+		predicates = append(predicates, commissionrule.CurrencyCodeGT(*i.CurrencyCodeGT))
+	}
+	if i.CurrencyCodeGTE != nil {
+		predicates = append(predicates, commissionrule.CurrencyCodeGTE(*i.CurrencyCodeGTE))
+	}
+	if i.CurrencyCodeLT != nil {
+		predicates = append(predicates, commissionrule.CurrencyCodeLT(*i.CurrencyCodeLT))
+	}
+	if i.CurrencyCodeLTE != nil {
+		predicates = append(predicates, commissionrule.CurrencyCodeLTE(*i.CurrencyCodeLTE))
+	}
+	if i.CurrencyCodeContains != nil {
+		predicates = append(predicates, commissionrule.CurrencyCodeContains(*i.CurrencyCodeContains))
+	}
+	if i.CurrencyCodeHasPrefix != nil {
+		predicates = append(predicates, commissionrule.CurrencyCodeHasPrefix(*i.CurrencyCodeHasPrefix))
+	}
+	if i.CurrencyCodeHasSuffix != nil {
+		predicates = append(predicates, commissionrule.CurrencyCodeHasSuffix(*i.CurrencyCodeHasSuffix))
+	}
+	if i.CurrencyCodeIsNil {
+		predicates = append(predicates, commissionrule.CurrencyCodeIsNil())
+	}
+	if i.CurrencyCodeNotNil {
+		predicates = append(predicates, commissionrule.CurrencyCodeNotNil())
+	}
+	if i.CurrencyCodeEqualFold != nil {
+		predicates = append(predicates, commissionrule.CurrencyCodeEqualFold(*i.CurrencyCodeEqualFold))
+	}
+	if i.CurrencyCodeContainsFold != nil {
+		predicates = append(predicates, commissionrule.CurrencyCodeContainsFold(*i.CurrencyCodeContainsFold))
+	}
+	if i.ValidFrom != nil {
+		predicates = append(predicates, commissionrule.ValidFromEQ(*i.ValidFrom))
+	}
+	if i.ValidFromNEQ != nil {
+		predicates = append(predicates, commissionrule.ValidFromNEQ(*i.ValidFromNEQ))
+	}
+	if len(i.ValidFromIn) > 0 {
+		predicates = append(predicates, commissionrule.ValidFromIn(i.ValidFromIn...))
+	}
+	if len(i.ValidFromNotIn) > 0 {
+		predicates = append(predicates, commissionrule.ValidFromNotIn(i.ValidFromNotIn...))
+	}
+	if i.ValidFromGT != nil {
+		predicates = append(predicates, commissionrule.ValidFromGT(*i.ValidFromGT))
+	}
+	if i.ValidFromGTE != nil {
+		predicates = append(predicates, commissionrule.ValidFromGTE(*i.ValidFromGTE))
+	}
+	if i.ValidFromLT != nil {
+		predicates = append(predicates, commissionrule.ValidFromLT(*i.ValidFromLT))
+	}
+	if i.ValidFromLTE != nil {
+		predicates = append(predicates, commissionrule.ValidFromLTE(*i.ValidFromLTE))
+	}
+	if i.ValidFromIsNil {
+		predicates = append(predicates, commissionrule.ValidFromIsNil())
+	}
+	if i.ValidFromNotNil {
+		predicates = append(predicates, commissionrule.ValidFromNotNil())
+	}
+	if i.ValidUntil != nil {
+		predicates = append(predicates, commissionrule.ValidUntilEQ(*i.ValidUntil))
+	}
+	if i.ValidUntilNEQ != nil {
+		predicates = append(predicates, commissionrule.ValidUntilNEQ(*i.ValidUntilNEQ))
+	}
+	if len(i.ValidUntilIn) > 0 {
+		predicates = append(predicates, commissionrule.ValidUntilIn(i.ValidUntilIn...))
+	}
+	if len(i.ValidUntilNotIn) > 0 {
+		predicates = append(predicates, commissionrule.ValidUntilNotIn(i.ValidUntilNotIn...))
+	}
+	if i.ValidUntilGT != nil {
+		predicates = append(predicates, commissionrule.ValidUntilGT(*i.ValidUntilGT))
+	}
+	if i.ValidUntilGTE != nil {
+		predicates = append(predicates, commissionrule.ValidUntilGTE(*i.ValidUntilGTE))
+	}
+	if i.ValidUntilLT != nil {
+		predicates = append(predicates, commissionrule.ValidUntilLT(*i.ValidUntilLT))
+	}
+	if i.ValidUntilLTE != nil {
+		predicates = append(predicates, commissionrule.ValidUntilLTE(*i.ValidUntilLTE))
+	}
+	if i.ValidUntilIsNil {
+		predicates = append(predicates, commissionrule.ValidUntilIsNil())
+	}
+	if i.ValidUntilNotNil {
+		predicates = append(predicates, commissionrule.ValidUntilNotNil())
+	}
+	if i.Priority != nil {
+		predicates = append(predicates, commissionrule.PriorityEQ(*i.Priority))
+	}
+	if i.PriorityNEQ != nil {
+		predicates = append(predicates, commissionrule.PriorityNEQ(*i.PriorityNEQ))
+	}
+	if len(i.PriorityIn) > 0 {
+		predicates = append(predicates, commissionrule.PriorityIn(i.PriorityIn...))
+	}
+	if len(i.PriorityNotIn) > 0 {
+		predicates = append(predicates, commissionrule.PriorityNotIn(i.PriorityNotIn...))
+	}
+	if i.PriorityGT != nil {
+		predicates = append(predicates, commissionrule.PriorityGT(*i.PriorityGT))
+	}
+	if i.PriorityGTE != nil {
+		predicates = append(predicates, commissionrule.PriorityGTE(*i.PriorityGTE))
+	}
+	if i.PriorityLT != nil {
+		predicates = append(predicates, commissionrule.PriorityLT(*i.PriorityLT))
+	}
+	if i.PriorityLTE != nil {
+		predicates = append(predicates, commissionrule.PriorityLTE(*i.PriorityLTE))
+	}
+
+	if i.HasTenant != nil {
+		p := commissionrule.HasTenant()
+		if !*i.HasTenant {
+			p = commissionrule.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, commissionrule.HasTenantWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCommissionRuleWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return commissionrule.And(predicates...), nil
 	}
 }
 
@@ -3600,6 +4800,18 @@ type IntegrationEndpointWhereInput struct {
 	StoreIDIsNil  bool  `json:"storeIDIsNil,omitempty"`
 	StoreIDNotNil bool  `json:"storeIDNotNil,omitempty"`
 
+	// "vendor_id" field predicates.
+	VendorID       *int  `json:"vendorID,omitempty"`
+	VendorIDNEQ    *int  `json:"vendorIDNEQ,omitempty"`
+	VendorIDIn     []int `json:"vendorIDIn,omitempty"`
+	VendorIDNotIn  []int `json:"vendorIDNotIn,omitempty"`
+	VendorIDGT     *int  `json:"vendorIDGT,omitempty"`
+	VendorIDGTE    *int  `json:"vendorIDGTE,omitempty"`
+	VendorIDLT     *int  `json:"vendorIDLT,omitempty"`
+	VendorIDLTE    *int  `json:"vendorIDLTE,omitempty"`
+	VendorIDIsNil  bool  `json:"vendorIDIsNil,omitempty"`
+	VendorIDNotNil bool  `json:"vendorIDNotNil,omitempty"`
+
 	// "url" field predicates.
 	URL             *string  `json:"url,omitempty"`
 	URLNEQ          *string  `json:"urlNEQ,omitempty"`
@@ -3864,6 +5076,36 @@ func (i *IntegrationEndpointWhereInput) P() (predicate.IntegrationEndpoint, erro
 	}
 	if i.StoreIDNotNil {
 		predicates = append(predicates, integrationendpoint.StoreIDNotNil())
+	}
+	if i.VendorID != nil {
+		predicates = append(predicates, integrationendpoint.VendorIDEQ(*i.VendorID))
+	}
+	if i.VendorIDNEQ != nil {
+		predicates = append(predicates, integrationendpoint.VendorIDNEQ(*i.VendorIDNEQ))
+	}
+	if len(i.VendorIDIn) > 0 {
+		predicates = append(predicates, integrationendpoint.VendorIDIn(i.VendorIDIn...))
+	}
+	if len(i.VendorIDNotIn) > 0 {
+		predicates = append(predicates, integrationendpoint.VendorIDNotIn(i.VendorIDNotIn...))
+	}
+	if i.VendorIDGT != nil {
+		predicates = append(predicates, integrationendpoint.VendorIDGT(*i.VendorIDGT))
+	}
+	if i.VendorIDGTE != nil {
+		predicates = append(predicates, integrationendpoint.VendorIDGTE(*i.VendorIDGTE))
+	}
+	if i.VendorIDLT != nil {
+		predicates = append(predicates, integrationendpoint.VendorIDLT(*i.VendorIDLT))
+	}
+	if i.VendorIDLTE != nil {
+		predicates = append(predicates, integrationendpoint.VendorIDLTE(*i.VendorIDLTE))
+	}
+	if i.VendorIDIsNil {
+		predicates = append(predicates, integrationendpoint.VendorIDIsNil())
+	}
+	if i.VendorIDNotNil {
+		predicates = append(predicates, integrationendpoint.VendorIDNotNil())
 	}
 	if i.URL != nil {
 		predicates = append(predicates, integrationendpoint.URLEQ(*i.URL))
@@ -5109,6 +6351,10 @@ type OrderWhereInput struct {
 	// "fulfillments" edge predicates.
 	HasFulfillments     *bool                    `json:"hasFulfillments,omitempty"`
 	HasFulfillmentsWith []*FulfillmentWhereInput `json:"hasFulfillmentsWith,omitempty"`
+
+	// "suborders" edge predicates.
+	HasSuborders     *bool                 `json:"hasSuborders,omitempty"`
+	HasSubordersWith []*SuborderWhereInput `json:"hasSubordersWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -5735,6 +6981,24 @@ func (i *OrderWhereInput) P() (predicate.Order, error) {
 		}
 		predicates = append(predicates, order.HasFulfillmentsWith(with...))
 	}
+	if i.HasSuborders != nil {
+		p := order.HasSuborders()
+		if !*i.HasSuborders {
+			p = order.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasSubordersWith) > 0 {
+		with := make([]predicate.Suborder, 0, len(i.HasSubordersWith))
+		for _, w := range i.HasSubordersWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasSubordersWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, order.HasSubordersWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyOrderWhereInput
@@ -5839,6 +7103,18 @@ type OrderLineItemWhereInput struct {
 	TotalGTE   *int64  `json:"totalGTE,omitempty"`
 	TotalLT    *int64  `json:"totalLT,omitempty"`
 	TotalLTE   *int64  `json:"totalLTE,omitempty"`
+
+	// "vendor_id" field predicates.
+	VendorID       *int  `json:"vendorID,omitempty"`
+	VendorIDNEQ    *int  `json:"vendorIDNEQ,omitempty"`
+	VendorIDIn     []int `json:"vendorIDIn,omitempty"`
+	VendorIDNotIn  []int `json:"vendorIDNotIn,omitempty"`
+	VendorIDGT     *int  `json:"vendorIDGT,omitempty"`
+	VendorIDGTE    *int  `json:"vendorIDGTE,omitempty"`
+	VendorIDLT     *int  `json:"vendorIDLT,omitempty"`
+	VendorIDLTE    *int  `json:"vendorIDLTE,omitempty"`
+	VendorIDIsNil  bool  `json:"vendorIDIsNil,omitempty"`
+	VendorIDNotNil bool  `json:"vendorIDNotNil,omitempty"`
 
 	// "tenant" edge predicates.
 	HasTenant     *bool               `json:"hasTenant,omitempty"`
@@ -6136,6 +7412,36 @@ func (i *OrderLineItemWhereInput) P() (predicate.OrderLineItem, error) {
 	if i.TotalLTE != nil {
 		predicates = append(predicates, orderlineitem.TotalLTE(*i.TotalLTE))
 	}
+	if i.VendorID != nil {
+		predicates = append(predicates, orderlineitem.VendorIDEQ(*i.VendorID))
+	}
+	if i.VendorIDNEQ != nil {
+		predicates = append(predicates, orderlineitem.VendorIDNEQ(*i.VendorIDNEQ))
+	}
+	if len(i.VendorIDIn) > 0 {
+		predicates = append(predicates, orderlineitem.VendorIDIn(i.VendorIDIn...))
+	}
+	if len(i.VendorIDNotIn) > 0 {
+		predicates = append(predicates, orderlineitem.VendorIDNotIn(i.VendorIDNotIn...))
+	}
+	if i.VendorIDGT != nil {
+		predicates = append(predicates, orderlineitem.VendorIDGT(*i.VendorIDGT))
+	}
+	if i.VendorIDGTE != nil {
+		predicates = append(predicates, orderlineitem.VendorIDGTE(*i.VendorIDGTE))
+	}
+	if i.VendorIDLT != nil {
+		predicates = append(predicates, orderlineitem.VendorIDLT(*i.VendorIDLT))
+	}
+	if i.VendorIDLTE != nil {
+		predicates = append(predicates, orderlineitem.VendorIDLTE(*i.VendorIDLTE))
+	}
+	if i.VendorIDIsNil {
+		predicates = append(predicates, orderlineitem.VendorIDIsNil())
+	}
+	if i.VendorIDNotNil {
+		predicates = append(predicates, orderlineitem.VendorIDNotNil())
+	}
 
 	if i.HasTenant != nil {
 		p := orderlineitem.HasTenant()
@@ -6180,6 +7486,744 @@ func (i *OrderLineItemWhereInput) P() (predicate.OrderLineItem, error) {
 		return predicates[0], nil
 	default:
 		return orderlineitem.And(predicates...), nil
+	}
+}
+
+// PayoutWhereInput represents a where input for filtering Payout queries.
+type PayoutWhereInput struct {
+	Predicates []predicate.Payout  `json:"-"`
+	Not        *PayoutWhereInput   `json:"not,omitempty"`
+	Or         []*PayoutWhereInput `json:"or,omitempty"`
+	And        []*PayoutWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "vendor_id" field predicates.
+	VendorID      *int  `json:"vendorID,omitempty"`
+	VendorIDNEQ   *int  `json:"vendorIDNEQ,omitempty"`
+	VendorIDIn    []int `json:"vendorIDIn,omitempty"`
+	VendorIDNotIn []int `json:"vendorIDNotIn,omitempty"`
+
+	// "currency_code" field predicates.
+	CurrencyCode             *string  `json:"currencyCode,omitempty"`
+	CurrencyCodeNEQ          *string  `json:"currencyCodeNEQ,omitempty"`
+	CurrencyCodeIn           []string `json:"currencyCodeIn,omitempty"`
+	CurrencyCodeNotIn        []string `json:"currencyCodeNotIn,omitempty"`
+	CurrencyCodeGT           *string  `json:"currencyCodeGT,omitempty"`
+	CurrencyCodeGTE          *string  `json:"currencyCodeGTE,omitempty"`
+	CurrencyCodeLT           *string  `json:"currencyCodeLT,omitempty"`
+	CurrencyCodeLTE          *string  `json:"currencyCodeLTE,omitempty"`
+	CurrencyCodeContains     *string  `json:"currencyCodeContains,omitempty"`
+	CurrencyCodeHasPrefix    *string  `json:"currencyCodeHasPrefix,omitempty"`
+	CurrencyCodeHasSuffix    *string  `json:"currencyCodeHasSuffix,omitempty"`
+	CurrencyCodeEqualFold    *string  `json:"currencyCodeEqualFold,omitempty"`
+	CurrencyCodeContainsFold *string  `json:"currencyCodeContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *payout.Status  `json:"status,omitempty"`
+	StatusNEQ   *payout.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []payout.Status `json:"statusIn,omitempty"`
+	StatusNotIn []payout.Status `json:"statusNotIn,omitempty"`
+
+	// "amount" field predicates.
+	Amount      *int64  `json:"amount,omitempty"`
+	AmountNEQ   *int64  `json:"amountNEQ,omitempty"`
+	AmountIn    []int64 `json:"amountIn,omitempty"`
+	AmountNotIn []int64 `json:"amountNotIn,omitempty"`
+	AmountGT    *int64  `json:"amountGT,omitempty"`
+	AmountGTE   *int64  `json:"amountGTE,omitempty"`
+	AmountLT    *int64  `json:"amountLT,omitempty"`
+	AmountLTE   *int64  `json:"amountLTE,omitempty"`
+
+	// "gross" field predicates.
+	Gross      *int64  `json:"gross,omitempty"`
+	GrossNEQ   *int64  `json:"grossNEQ,omitempty"`
+	GrossIn    []int64 `json:"grossIn,omitempty"`
+	GrossNotIn []int64 `json:"grossNotIn,omitempty"`
+	GrossGT    *int64  `json:"grossGT,omitempty"`
+	GrossGTE   *int64  `json:"grossGTE,omitempty"`
+	GrossLT    *int64  `json:"grossLT,omitempty"`
+	GrossLTE   *int64  `json:"grossLTE,omitempty"`
+
+	// "commission" field predicates.
+	Commission      *int64  `json:"commission,omitempty"`
+	CommissionNEQ   *int64  `json:"commissionNEQ,omitempty"`
+	CommissionIn    []int64 `json:"commissionIn,omitempty"`
+	CommissionNotIn []int64 `json:"commissionNotIn,omitempty"`
+	CommissionGT    *int64  `json:"commissionGT,omitempty"`
+	CommissionGTE   *int64  `json:"commissionGTE,omitempty"`
+	CommissionLT    *int64  `json:"commissionLT,omitempty"`
+	CommissionLTE   *int64  `json:"commissionLTE,omitempty"`
+
+	// "refunds" field predicates.
+	Refunds      *int64  `json:"refunds,omitempty"`
+	RefundsNEQ   *int64  `json:"refundsNEQ,omitempty"`
+	RefundsIn    []int64 `json:"refundsIn,omitempty"`
+	RefundsNotIn []int64 `json:"refundsNotIn,omitempty"`
+	RefundsGT    *int64  `json:"refundsGT,omitempty"`
+	RefundsGTE   *int64  `json:"refundsGTE,omitempty"`
+	RefundsLT    *int64  `json:"refundsLT,omitempty"`
+	RefundsLTE   *int64  `json:"refundsLTE,omitempty"`
+
+	// "commission_reversed" field predicates.
+	CommissionReversed      *int64  `json:"commissionReversed,omitempty"`
+	CommissionReversedNEQ   *int64  `json:"commissionReversedNEQ,omitempty"`
+	CommissionReversedIn    []int64 `json:"commissionReversedIn,omitempty"`
+	CommissionReversedNotIn []int64 `json:"commissionReversedNotIn,omitempty"`
+	CommissionReversedGT    *int64  `json:"commissionReversedGT,omitempty"`
+	CommissionReversedGTE   *int64  `json:"commissionReversedGTE,omitempty"`
+	CommissionReversedLT    *int64  `json:"commissionReversedLT,omitempty"`
+	CommissionReversedLTE   *int64  `json:"commissionReversedLTE,omitempty"`
+
+	// "provider" field predicates.
+	Provider             *string  `json:"provider,omitempty"`
+	ProviderNEQ          *string  `json:"providerNEQ,omitempty"`
+	ProviderIn           []string `json:"providerIn,omitempty"`
+	ProviderNotIn        []string `json:"providerNotIn,omitempty"`
+	ProviderGT           *string  `json:"providerGT,omitempty"`
+	ProviderGTE          *string  `json:"providerGTE,omitempty"`
+	ProviderLT           *string  `json:"providerLT,omitempty"`
+	ProviderLTE          *string  `json:"providerLTE,omitempty"`
+	ProviderContains     *string  `json:"providerContains,omitempty"`
+	ProviderHasPrefix    *string  `json:"providerHasPrefix,omitempty"`
+	ProviderHasSuffix    *string  `json:"providerHasSuffix,omitempty"`
+	ProviderEqualFold    *string  `json:"providerEqualFold,omitempty"`
+	ProviderContainsFold *string  `json:"providerContainsFold,omitempty"`
+
+	// "reference" field predicates.
+	Reference             *string  `json:"reference,omitempty"`
+	ReferenceNEQ          *string  `json:"referenceNEQ,omitempty"`
+	ReferenceIn           []string `json:"referenceIn,omitempty"`
+	ReferenceNotIn        []string `json:"referenceNotIn,omitempty"`
+	ReferenceGT           *string  `json:"referenceGT,omitempty"`
+	ReferenceGTE          *string  `json:"referenceGTE,omitempty"`
+	ReferenceLT           *string  `json:"referenceLT,omitempty"`
+	ReferenceLTE          *string  `json:"referenceLTE,omitempty"`
+	ReferenceContains     *string  `json:"referenceContains,omitempty"`
+	ReferenceHasPrefix    *string  `json:"referenceHasPrefix,omitempty"`
+	ReferenceHasSuffix    *string  `json:"referenceHasSuffix,omitempty"`
+	ReferenceIsNil        bool     `json:"referenceIsNil,omitempty"`
+	ReferenceNotNil       bool     `json:"referenceNotNil,omitempty"`
+	ReferenceEqualFold    *string  `json:"referenceEqualFold,omitempty"`
+	ReferenceContainsFold *string  `json:"referenceContainsFold,omitempty"`
+
+	// "failure_reason" field predicates.
+	FailureReason             *string  `json:"failureReason,omitempty"`
+	FailureReasonNEQ          *string  `json:"failureReasonNEQ,omitempty"`
+	FailureReasonIn           []string `json:"failureReasonIn,omitempty"`
+	FailureReasonNotIn        []string `json:"failureReasonNotIn,omitempty"`
+	FailureReasonGT           *string  `json:"failureReasonGT,omitempty"`
+	FailureReasonGTE          *string  `json:"failureReasonGTE,omitempty"`
+	FailureReasonLT           *string  `json:"failureReasonLT,omitempty"`
+	FailureReasonLTE          *string  `json:"failureReasonLTE,omitempty"`
+	FailureReasonContains     *string  `json:"failureReasonContains,omitempty"`
+	FailureReasonHasPrefix    *string  `json:"failureReasonHasPrefix,omitempty"`
+	FailureReasonHasSuffix    *string  `json:"failureReasonHasSuffix,omitempty"`
+	FailureReasonIsNil        bool     `json:"failureReasonIsNil,omitempty"`
+	FailureReasonNotNil       bool     `json:"failureReasonNotNil,omitempty"`
+	FailureReasonEqualFold    *string  `json:"failureReasonEqualFold,omitempty"`
+	FailureReasonContainsFold *string  `json:"failureReasonContainsFold,omitempty"`
+
+	// "paid_at" field predicates.
+	PaidAt       *time.Time  `json:"paidAt,omitempty"`
+	PaidAtNEQ    *time.Time  `json:"paidAtNEQ,omitempty"`
+	PaidAtIn     []time.Time `json:"paidAtIn,omitempty"`
+	PaidAtNotIn  []time.Time `json:"paidAtNotIn,omitempty"`
+	PaidAtGT     *time.Time  `json:"paidAtGT,omitempty"`
+	PaidAtGTE    *time.Time  `json:"paidAtGTE,omitempty"`
+	PaidAtLT     *time.Time  `json:"paidAtLT,omitempty"`
+	PaidAtLTE    *time.Time  `json:"paidAtLTE,omitempty"`
+	PaidAtIsNil  bool        `json:"paidAtIsNil,omitempty"`
+	PaidAtNotNil bool        `json:"paidAtNotNil,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+
+	// "vendor" edge predicates.
+	HasVendor     *bool               `json:"hasVendor,omitempty"`
+	HasVendorWith []*VendorWhereInput `json:"hasVendorWith,omitempty"`
+
+	// "lines" edge predicates.
+	HasLines     *bool                       `json:"hasLines,omitempty"`
+	HasLinesWith []*CommissionLineWhereInput `json:"hasLinesWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *PayoutWhereInput) AddPredicates(predicates ...predicate.Payout) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the PayoutWhereInput filter on the PayoutQuery builder.
+func (i *PayoutWhereInput) Filter(q *PayoutQuery) (*PayoutQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyPayoutWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyPayoutWhereInput is returned in case the PayoutWhereInput is empty.
+var ErrEmptyPayoutWhereInput = errors.New("ent: empty predicate PayoutWhereInput")
+
+// P returns a predicate for filtering payouts.
+// An error is returned if the input is empty or invalid.
+func (i *PayoutWhereInput) P() (predicate.Payout, error) {
+	var predicates []predicate.Payout
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, payout.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Payout, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, payout.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Payout, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, payout.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, payout.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, payout.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, payout.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, payout.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, payout.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, payout.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, payout.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, payout.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, payout.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, payout.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, payout.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, payout.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, payout.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, payout.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, payout.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, payout.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, payout.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, payout.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, payout.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, payout.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, payout.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, payout.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, payout.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, payout.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.VendorID != nil {
+		predicates = append(predicates, payout.VendorIDEQ(*i.VendorID))
+	}
+	if i.VendorIDNEQ != nil {
+		predicates = append(predicates, payout.VendorIDNEQ(*i.VendorIDNEQ))
+	}
+	if len(i.VendorIDIn) > 0 {
+		predicates = append(predicates, payout.VendorIDIn(i.VendorIDIn...))
+	}
+	if len(i.VendorIDNotIn) > 0 {
+		predicates = append(predicates, payout.VendorIDNotIn(i.VendorIDNotIn...))
+	}
+	if i.CurrencyCode != nil {
+		predicates = append(predicates, payout.CurrencyCodeEQ(*i.CurrencyCode))
+	}
+	if i.CurrencyCodeNEQ != nil {
+		predicates = append(predicates, payout.CurrencyCodeNEQ(*i.CurrencyCodeNEQ))
+	}
+	if len(i.CurrencyCodeIn) > 0 {
+		predicates = append(predicates, payout.CurrencyCodeIn(i.CurrencyCodeIn...))
+	}
+	if len(i.CurrencyCodeNotIn) > 0 {
+		predicates = append(predicates, payout.CurrencyCodeNotIn(i.CurrencyCodeNotIn...))
+	}
+	if i.CurrencyCodeGT != nil {
+		predicates = append(predicates, payout.CurrencyCodeGT(*i.CurrencyCodeGT))
+	}
+	if i.CurrencyCodeGTE != nil {
+		predicates = append(predicates, payout.CurrencyCodeGTE(*i.CurrencyCodeGTE))
+	}
+	if i.CurrencyCodeLT != nil {
+		predicates = append(predicates, payout.CurrencyCodeLT(*i.CurrencyCodeLT))
+	}
+	if i.CurrencyCodeLTE != nil {
+		predicates = append(predicates, payout.CurrencyCodeLTE(*i.CurrencyCodeLTE))
+	}
+	if i.CurrencyCodeContains != nil {
+		predicates = append(predicates, payout.CurrencyCodeContains(*i.CurrencyCodeContains))
+	}
+	if i.CurrencyCodeHasPrefix != nil {
+		predicates = append(predicates, payout.CurrencyCodeHasPrefix(*i.CurrencyCodeHasPrefix))
+	}
+	if i.CurrencyCodeHasSuffix != nil {
+		predicates = append(predicates, payout.CurrencyCodeHasSuffix(*i.CurrencyCodeHasSuffix))
+	}
+	if i.CurrencyCodeEqualFold != nil {
+		predicates = append(predicates, payout.CurrencyCodeEqualFold(*i.CurrencyCodeEqualFold))
+	}
+	if i.CurrencyCodeContainsFold != nil {
+		predicates = append(predicates, payout.CurrencyCodeContainsFold(*i.CurrencyCodeContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, payout.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, payout.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, payout.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, payout.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Amount != nil {
+		predicates = append(predicates, payout.AmountEQ(*i.Amount))
+	}
+	if i.AmountNEQ != nil {
+		predicates = append(predicates, payout.AmountNEQ(*i.AmountNEQ))
+	}
+	if len(i.AmountIn) > 0 {
+		predicates = append(predicates, payout.AmountIn(i.AmountIn...))
+	}
+	if len(i.AmountNotIn) > 0 {
+		predicates = append(predicates, payout.AmountNotIn(i.AmountNotIn...))
+	}
+	if i.AmountGT != nil {
+		predicates = append(predicates, payout.AmountGT(*i.AmountGT))
+	}
+	if i.AmountGTE != nil {
+		predicates = append(predicates, payout.AmountGTE(*i.AmountGTE))
+	}
+	if i.AmountLT != nil {
+		predicates = append(predicates, payout.AmountLT(*i.AmountLT))
+	}
+	if i.AmountLTE != nil {
+		predicates = append(predicates, payout.AmountLTE(*i.AmountLTE))
+	}
+	if i.Gross != nil {
+		predicates = append(predicates, payout.GrossEQ(*i.Gross))
+	}
+	if i.GrossNEQ != nil {
+		predicates = append(predicates, payout.GrossNEQ(*i.GrossNEQ))
+	}
+	if len(i.GrossIn) > 0 {
+		predicates = append(predicates, payout.GrossIn(i.GrossIn...))
+	}
+	if len(i.GrossNotIn) > 0 {
+		predicates = append(predicates, payout.GrossNotIn(i.GrossNotIn...))
+	}
+	if i.GrossGT != nil {
+		predicates = append(predicates, payout.GrossGT(*i.GrossGT))
+	}
+	if i.GrossGTE != nil {
+		predicates = append(predicates, payout.GrossGTE(*i.GrossGTE))
+	}
+	if i.GrossLT != nil {
+		predicates = append(predicates, payout.GrossLT(*i.GrossLT))
+	}
+	if i.GrossLTE != nil {
+		predicates = append(predicates, payout.GrossLTE(*i.GrossLTE))
+	}
+	if i.Commission != nil {
+		predicates = append(predicates, payout.CommissionEQ(*i.Commission))
+	}
+	if i.CommissionNEQ != nil {
+		predicates = append(predicates, payout.CommissionNEQ(*i.CommissionNEQ))
+	}
+	if len(i.CommissionIn) > 0 {
+		predicates = append(predicates, payout.CommissionIn(i.CommissionIn...))
+	}
+	if len(i.CommissionNotIn) > 0 {
+		predicates = append(predicates, payout.CommissionNotIn(i.CommissionNotIn...))
+	}
+	if i.CommissionGT != nil {
+		predicates = append(predicates, payout.CommissionGT(*i.CommissionGT))
+	}
+	if i.CommissionGTE != nil {
+		predicates = append(predicates, payout.CommissionGTE(*i.CommissionGTE))
+	}
+	if i.CommissionLT != nil {
+		predicates = append(predicates, payout.CommissionLT(*i.CommissionLT))
+	}
+	if i.CommissionLTE != nil {
+		predicates = append(predicates, payout.CommissionLTE(*i.CommissionLTE))
+	}
+	if i.Refunds != nil {
+		predicates = append(predicates, payout.RefundsEQ(*i.Refunds))
+	}
+	if i.RefundsNEQ != nil {
+		predicates = append(predicates, payout.RefundsNEQ(*i.RefundsNEQ))
+	}
+	if len(i.RefundsIn) > 0 {
+		predicates = append(predicates, payout.RefundsIn(i.RefundsIn...))
+	}
+	if len(i.RefundsNotIn) > 0 {
+		predicates = append(predicates, payout.RefundsNotIn(i.RefundsNotIn...))
+	}
+	if i.RefundsGT != nil {
+		predicates = append(predicates, payout.RefundsGT(*i.RefundsGT))
+	}
+	if i.RefundsGTE != nil {
+		predicates = append(predicates, payout.RefundsGTE(*i.RefundsGTE))
+	}
+	if i.RefundsLT != nil {
+		predicates = append(predicates, payout.RefundsLT(*i.RefundsLT))
+	}
+	if i.RefundsLTE != nil {
+		predicates = append(predicates, payout.RefundsLTE(*i.RefundsLTE))
+	}
+	if i.CommissionReversed != nil {
+		predicates = append(predicates, payout.CommissionReversedEQ(*i.CommissionReversed))
+	}
+	if i.CommissionReversedNEQ != nil {
+		predicates = append(predicates, payout.CommissionReversedNEQ(*i.CommissionReversedNEQ))
+	}
+	if len(i.CommissionReversedIn) > 0 {
+		predicates = append(predicates, payout.CommissionReversedIn(i.CommissionReversedIn...))
+	}
+	if len(i.CommissionReversedNotIn) > 0 {
+		predicates = append(predicates, payout.CommissionReversedNotIn(i.CommissionReversedNotIn...))
+	}
+	if i.CommissionReversedGT != nil {
+		predicates = append(predicates, payout.CommissionReversedGT(*i.CommissionReversedGT))
+	}
+	if i.CommissionReversedGTE != nil {
+		predicates = append(predicates, payout.CommissionReversedGTE(*i.CommissionReversedGTE))
+	}
+	if i.CommissionReversedLT != nil {
+		predicates = append(predicates, payout.CommissionReversedLT(*i.CommissionReversedLT))
+	}
+	if i.CommissionReversedLTE != nil {
+		predicates = append(predicates, payout.CommissionReversedLTE(*i.CommissionReversedLTE))
+	}
+	if i.Provider != nil {
+		predicates = append(predicates, payout.ProviderEQ(*i.Provider))
+	}
+	if i.ProviderNEQ != nil {
+		predicates = append(predicates, payout.ProviderNEQ(*i.ProviderNEQ))
+	}
+	if len(i.ProviderIn) > 0 {
+		predicates = append(predicates, payout.ProviderIn(i.ProviderIn...))
+	}
+	if len(i.ProviderNotIn) > 0 {
+		predicates = append(predicates, payout.ProviderNotIn(i.ProviderNotIn...))
+	}
+	if i.ProviderGT != nil {
+		predicates = append(predicates, payout.ProviderGT(*i.ProviderGT))
+	}
+	if i.ProviderGTE != nil {
+		predicates = append(predicates, payout.ProviderGTE(*i.ProviderGTE))
+	}
+	if i.ProviderLT != nil {
+		predicates = append(predicates, payout.ProviderLT(*i.ProviderLT))
+	}
+	if i.ProviderLTE != nil {
+		predicates = append(predicates, payout.ProviderLTE(*i.ProviderLTE))
+	}
+	if i.ProviderContains != nil {
+		predicates = append(predicates, payout.ProviderContains(*i.ProviderContains))
+	}
+	if i.ProviderHasPrefix != nil {
+		predicates = append(predicates, payout.ProviderHasPrefix(*i.ProviderHasPrefix))
+	}
+	if i.ProviderHasSuffix != nil {
+		predicates = append(predicates, payout.ProviderHasSuffix(*i.ProviderHasSuffix))
+	}
+	if i.ProviderEqualFold != nil {
+		predicates = append(predicates, payout.ProviderEqualFold(*i.ProviderEqualFold))
+	}
+	if i.ProviderContainsFold != nil {
+		predicates = append(predicates, payout.ProviderContainsFold(*i.ProviderContainsFold))
+	}
+	if i.Reference != nil {
+		predicates = append(predicates, payout.ReferenceEQ(*i.Reference))
+	}
+	if i.ReferenceNEQ != nil {
+		predicates = append(predicates, payout.ReferenceNEQ(*i.ReferenceNEQ))
+	}
+	if len(i.ReferenceIn) > 0 {
+		predicates = append(predicates, payout.ReferenceIn(i.ReferenceIn...))
+	}
+	if len(i.ReferenceNotIn) > 0 {
+		predicates = append(predicates, payout.ReferenceNotIn(i.ReferenceNotIn...))
+	}
+	if i.ReferenceGT != nil {
+		predicates = append(predicates, payout.ReferenceGT(*i.ReferenceGT))
+	}
+	if i.ReferenceGTE != nil {
+		predicates = append(predicates, payout.ReferenceGTE(*i.ReferenceGTE))
+	}
+	if i.ReferenceLT != nil {
+		predicates = append(predicates, payout.ReferenceLT(*i.ReferenceLT))
+	}
+	if i.ReferenceLTE != nil {
+		predicates = append(predicates, payout.ReferenceLTE(*i.ReferenceLTE))
+	}
+	if i.ReferenceContains != nil {
+		predicates = append(predicates, payout.ReferenceContains(*i.ReferenceContains))
+	}
+	if i.ReferenceHasPrefix != nil {
+		predicates = append(predicates, payout.ReferenceHasPrefix(*i.ReferenceHasPrefix))
+	}
+	if i.ReferenceHasSuffix != nil {
+		predicates = append(predicates, payout.ReferenceHasSuffix(*i.ReferenceHasSuffix))
+	}
+	if i.ReferenceIsNil {
+		predicates = append(predicates, payout.ReferenceIsNil())
+	}
+	if i.ReferenceNotNil {
+		predicates = append(predicates, payout.ReferenceNotNil())
+	}
+	if i.ReferenceEqualFold != nil {
+		predicates = append(predicates, payout.ReferenceEqualFold(*i.ReferenceEqualFold))
+	}
+	if i.ReferenceContainsFold != nil {
+		predicates = append(predicates, payout.ReferenceContainsFold(*i.ReferenceContainsFold))
+	}
+	if i.FailureReason != nil {
+		predicates = append(predicates, payout.FailureReasonEQ(*i.FailureReason))
+	}
+	if i.FailureReasonNEQ != nil {
+		predicates = append(predicates, payout.FailureReasonNEQ(*i.FailureReasonNEQ))
+	}
+	if len(i.FailureReasonIn) > 0 {
+		predicates = append(predicates, payout.FailureReasonIn(i.FailureReasonIn...))
+	}
+	if len(i.FailureReasonNotIn) > 0 {
+		predicates = append(predicates, payout.FailureReasonNotIn(i.FailureReasonNotIn...))
+	}
+	if i.FailureReasonGT != nil {
+		predicates = append(predicates, payout.FailureReasonGT(*i.FailureReasonGT))
+	}
+	if i.FailureReasonGTE != nil {
+		predicates = append(predicates, payout.FailureReasonGTE(*i.FailureReasonGTE))
+	}
+	if i.FailureReasonLT != nil {
+		predicates = append(predicates, payout.FailureReasonLT(*i.FailureReasonLT))
+	}
+	if i.FailureReasonLTE != nil {
+		predicates = append(predicates, payout.FailureReasonLTE(*i.FailureReasonLTE))
+	}
+	if i.FailureReasonContains != nil {
+		predicates = append(predicates, payout.FailureReasonContains(*i.FailureReasonContains))
+	}
+	if i.FailureReasonHasPrefix != nil {
+		predicates = append(predicates, payout.FailureReasonHasPrefix(*i.FailureReasonHasPrefix))
+	}
+	if i.FailureReasonHasSuffix != nil {
+		predicates = append(predicates, payout.FailureReasonHasSuffix(*i.FailureReasonHasSuffix))
+	}
+	if i.FailureReasonIsNil {
+		predicates = append(predicates, payout.FailureReasonIsNil())
+	}
+	if i.FailureReasonNotNil {
+		predicates = append(predicates, payout.FailureReasonNotNil())
+	}
+	if i.FailureReasonEqualFold != nil {
+		predicates = append(predicates, payout.FailureReasonEqualFold(*i.FailureReasonEqualFold))
+	}
+	if i.FailureReasonContainsFold != nil {
+		predicates = append(predicates, payout.FailureReasonContainsFold(*i.FailureReasonContainsFold))
+	}
+	if i.PaidAt != nil {
+		predicates = append(predicates, payout.PaidAtEQ(*i.PaidAt))
+	}
+	if i.PaidAtNEQ != nil {
+		predicates = append(predicates, payout.PaidAtNEQ(*i.PaidAtNEQ))
+	}
+	if len(i.PaidAtIn) > 0 {
+		predicates = append(predicates, payout.PaidAtIn(i.PaidAtIn...))
+	}
+	if len(i.PaidAtNotIn) > 0 {
+		predicates = append(predicates, payout.PaidAtNotIn(i.PaidAtNotIn...))
+	}
+	if i.PaidAtGT != nil {
+		predicates = append(predicates, payout.PaidAtGT(*i.PaidAtGT))
+	}
+	if i.PaidAtGTE != nil {
+		predicates = append(predicates, payout.PaidAtGTE(*i.PaidAtGTE))
+	}
+	if i.PaidAtLT != nil {
+		predicates = append(predicates, payout.PaidAtLT(*i.PaidAtLT))
+	}
+	if i.PaidAtLTE != nil {
+		predicates = append(predicates, payout.PaidAtLTE(*i.PaidAtLTE))
+	}
+	if i.PaidAtIsNil {
+		predicates = append(predicates, payout.PaidAtIsNil())
+	}
+	if i.PaidAtNotNil {
+		predicates = append(predicates, payout.PaidAtNotNil())
+	}
+
+	if i.HasTenant != nil {
+		p := payout.HasTenant()
+		if !*i.HasTenant {
+			p = payout.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, payout.HasTenantWith(with...))
+	}
+	if i.HasVendor != nil {
+		p := payout.HasVendor()
+		if !*i.HasVendor {
+			p = payout.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasVendorWith) > 0 {
+		with := make([]predicate.Vendor, 0, len(i.HasVendorWith))
+		for _, w := range i.HasVendorWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasVendorWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, payout.HasVendorWith(with...))
+	}
+	if i.HasLines != nil {
+		p := payout.HasLines()
+		if !*i.HasLines {
+			p = payout.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasLinesWith) > 0 {
+		with := make([]predicate.CommissionLine, 0, len(i.HasLinesWith))
+		for _, w := range i.HasLinesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasLinesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, payout.HasLinesWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyPayoutWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return payout.And(predicates...), nil
 	}
 }
 
@@ -6694,9 +8738,56 @@ type ProductWhereInput struct {
 	CollectionIDIsNil  bool  `json:"collectionIDIsNil,omitempty"`
 	CollectionIDNotNil bool  `json:"collectionIDNotNil,omitempty"`
 
+	// "vendor_id" field predicates.
+	VendorID       *int  `json:"vendorID,omitempty"`
+	VendorIDNEQ    *int  `json:"vendorIDNEQ,omitempty"`
+	VendorIDIn     []int `json:"vendorIDIn,omitempty"`
+	VendorIDNotIn  []int `json:"vendorIDNotIn,omitempty"`
+	VendorIDIsNil  bool  `json:"vendorIDIsNil,omitempty"`
+	VendorIDNotNil bool  `json:"vendorIDNotNil,omitempty"`
+
+	// "review_status" field predicates.
+	ReviewStatus      *product.ReviewStatus  `json:"reviewStatus,omitempty"`
+	ReviewStatusNEQ   *product.ReviewStatus  `json:"reviewStatusNEQ,omitempty"`
+	ReviewStatusIn    []product.ReviewStatus `json:"reviewStatusIn,omitempty"`
+	ReviewStatusNotIn []product.ReviewStatus `json:"reviewStatusNotIn,omitempty"`
+
+	// "review_note" field predicates.
+	ReviewNote             *string  `json:"reviewNote,omitempty"`
+	ReviewNoteNEQ          *string  `json:"reviewNoteNEQ,omitempty"`
+	ReviewNoteIn           []string `json:"reviewNoteIn,omitempty"`
+	ReviewNoteNotIn        []string `json:"reviewNoteNotIn,omitempty"`
+	ReviewNoteGT           *string  `json:"reviewNoteGT,omitempty"`
+	ReviewNoteGTE          *string  `json:"reviewNoteGTE,omitempty"`
+	ReviewNoteLT           *string  `json:"reviewNoteLT,omitempty"`
+	ReviewNoteLTE          *string  `json:"reviewNoteLTE,omitempty"`
+	ReviewNoteContains     *string  `json:"reviewNoteContains,omitempty"`
+	ReviewNoteHasPrefix    *string  `json:"reviewNoteHasPrefix,omitempty"`
+	ReviewNoteHasSuffix    *string  `json:"reviewNoteHasSuffix,omitempty"`
+	ReviewNoteIsNil        bool     `json:"reviewNoteIsNil,omitempty"`
+	ReviewNoteNotNil       bool     `json:"reviewNoteNotNil,omitempty"`
+	ReviewNoteEqualFold    *string  `json:"reviewNoteEqualFold,omitempty"`
+	ReviewNoteContainsFold *string  `json:"reviewNoteContainsFold,omitempty"`
+
+	// "review_store_id" field predicates.
+	ReviewStoreID       *int  `json:"reviewStoreID,omitempty"`
+	ReviewStoreIDNEQ    *int  `json:"reviewStoreIDNEQ,omitempty"`
+	ReviewStoreIDIn     []int `json:"reviewStoreIDIn,omitempty"`
+	ReviewStoreIDNotIn  []int `json:"reviewStoreIDNotIn,omitempty"`
+	ReviewStoreIDGT     *int  `json:"reviewStoreIDGT,omitempty"`
+	ReviewStoreIDGTE    *int  `json:"reviewStoreIDGTE,omitempty"`
+	ReviewStoreIDLT     *int  `json:"reviewStoreIDLT,omitempty"`
+	ReviewStoreIDLTE    *int  `json:"reviewStoreIDLTE,omitempty"`
+	ReviewStoreIDIsNil  bool  `json:"reviewStoreIDIsNil,omitempty"`
+	ReviewStoreIDNotNil bool  `json:"reviewStoreIDNotNil,omitempty"`
+
 	// "tenant" edge predicates.
 	HasTenant     *bool               `json:"hasTenant,omitempty"`
 	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+
+	// "vendor" edge predicates.
+	HasVendor     *bool               `json:"hasVendor,omitempty"`
+	HasVendorWith []*VendorWhereInput `json:"hasVendorWith,omitempty"`
 
 	// "category" edge predicates.
 	HasCategory     *bool                        `json:"hasCategory,omitempty"`
@@ -7068,6 +9159,111 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 	if i.CollectionIDNotNil {
 		predicates = append(predicates, product.CollectionIDNotNil())
 	}
+	if i.VendorID != nil {
+		predicates = append(predicates, product.VendorIDEQ(*i.VendorID))
+	}
+	if i.VendorIDNEQ != nil {
+		predicates = append(predicates, product.VendorIDNEQ(*i.VendorIDNEQ))
+	}
+	if len(i.VendorIDIn) > 0 {
+		predicates = append(predicates, product.VendorIDIn(i.VendorIDIn...))
+	}
+	if len(i.VendorIDNotIn) > 0 {
+		predicates = append(predicates, product.VendorIDNotIn(i.VendorIDNotIn...))
+	}
+	if i.VendorIDIsNil {
+		predicates = append(predicates, product.VendorIDIsNil())
+	}
+	if i.VendorIDNotNil {
+		predicates = append(predicates, product.VendorIDNotNil())
+	}
+	if i.ReviewStatus != nil {
+		predicates = append(predicates, product.ReviewStatusEQ(*i.ReviewStatus))
+	}
+	if i.ReviewStatusNEQ != nil {
+		predicates = append(predicates, product.ReviewStatusNEQ(*i.ReviewStatusNEQ))
+	}
+	if len(i.ReviewStatusIn) > 0 {
+		predicates = append(predicates, product.ReviewStatusIn(i.ReviewStatusIn...))
+	}
+	if len(i.ReviewStatusNotIn) > 0 {
+		predicates = append(predicates, product.ReviewStatusNotIn(i.ReviewStatusNotIn...))
+	}
+	if i.ReviewNote != nil {
+		predicates = append(predicates, product.ReviewNoteEQ(*i.ReviewNote))
+	}
+	if i.ReviewNoteNEQ != nil {
+		predicates = append(predicates, product.ReviewNoteNEQ(*i.ReviewNoteNEQ))
+	}
+	if len(i.ReviewNoteIn) > 0 {
+		predicates = append(predicates, product.ReviewNoteIn(i.ReviewNoteIn...))
+	}
+	if len(i.ReviewNoteNotIn) > 0 {
+		predicates = append(predicates, product.ReviewNoteNotIn(i.ReviewNoteNotIn...))
+	}
+	if i.ReviewNoteGT != nil {
+		predicates = append(predicates, product.ReviewNoteGT(*i.ReviewNoteGT))
+	}
+	if i.ReviewNoteGTE != nil {
+		predicates = append(predicates, product.ReviewNoteGTE(*i.ReviewNoteGTE))
+	}
+	if i.ReviewNoteLT != nil {
+		predicates = append(predicates, product.ReviewNoteLT(*i.ReviewNoteLT))
+	}
+	if i.ReviewNoteLTE != nil {
+		predicates = append(predicates, product.ReviewNoteLTE(*i.ReviewNoteLTE))
+	}
+	if i.ReviewNoteContains != nil {
+		predicates = append(predicates, product.ReviewNoteContains(*i.ReviewNoteContains))
+	}
+	if i.ReviewNoteHasPrefix != nil {
+		predicates = append(predicates, product.ReviewNoteHasPrefix(*i.ReviewNoteHasPrefix))
+	}
+	if i.ReviewNoteHasSuffix != nil {
+		predicates = append(predicates, product.ReviewNoteHasSuffix(*i.ReviewNoteHasSuffix))
+	}
+	if i.ReviewNoteIsNil {
+		predicates = append(predicates, product.ReviewNoteIsNil())
+	}
+	if i.ReviewNoteNotNil {
+		predicates = append(predicates, product.ReviewNoteNotNil())
+	}
+	if i.ReviewNoteEqualFold != nil {
+		predicates = append(predicates, product.ReviewNoteEqualFold(*i.ReviewNoteEqualFold))
+	}
+	if i.ReviewNoteContainsFold != nil {
+		predicates = append(predicates, product.ReviewNoteContainsFold(*i.ReviewNoteContainsFold))
+	}
+	if i.ReviewStoreID != nil {
+		predicates = append(predicates, product.ReviewStoreIDEQ(*i.ReviewStoreID))
+	}
+	if i.ReviewStoreIDNEQ != nil {
+		predicates = append(predicates, product.ReviewStoreIDNEQ(*i.ReviewStoreIDNEQ))
+	}
+	if len(i.ReviewStoreIDIn) > 0 {
+		predicates = append(predicates, product.ReviewStoreIDIn(i.ReviewStoreIDIn...))
+	}
+	if len(i.ReviewStoreIDNotIn) > 0 {
+		predicates = append(predicates, product.ReviewStoreIDNotIn(i.ReviewStoreIDNotIn...))
+	}
+	if i.ReviewStoreIDGT != nil {
+		predicates = append(predicates, product.ReviewStoreIDGT(*i.ReviewStoreIDGT))
+	}
+	if i.ReviewStoreIDGTE != nil {
+		predicates = append(predicates, product.ReviewStoreIDGTE(*i.ReviewStoreIDGTE))
+	}
+	if i.ReviewStoreIDLT != nil {
+		predicates = append(predicates, product.ReviewStoreIDLT(*i.ReviewStoreIDLT))
+	}
+	if i.ReviewStoreIDLTE != nil {
+		predicates = append(predicates, product.ReviewStoreIDLTE(*i.ReviewStoreIDLTE))
+	}
+	if i.ReviewStoreIDIsNil {
+		predicates = append(predicates, product.ReviewStoreIDIsNil())
+	}
+	if i.ReviewStoreIDNotNil {
+		predicates = append(predicates, product.ReviewStoreIDNotNil())
+	}
 
 	if i.HasTenant != nil {
 		p := product.HasTenant()
@@ -7086,6 +9282,24 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, product.HasTenantWith(with...))
+	}
+	if i.HasVendor != nil {
+		p := product.HasVendor()
+		if !*i.HasVendor {
+			p = product.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasVendorWith) > 0 {
+		with := make([]predicate.Vendor, 0, len(i.HasVendorWith))
+		for _, w := range i.HasVendorWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasVendorWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, product.HasVendorWith(with...))
 	}
 	if i.HasCategory != nil {
 		p := product.HasCategory()
@@ -10427,6 +12641,18 @@ type StockLocationWhereInput struct {
 	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
 	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
 
+	// "vendor_id" field predicates.
+	VendorID       *int  `json:"vendorID,omitempty"`
+	VendorIDNEQ    *int  `json:"vendorIDNEQ,omitempty"`
+	VendorIDIn     []int `json:"vendorIDIn,omitempty"`
+	VendorIDNotIn  []int `json:"vendorIDNotIn,omitempty"`
+	VendorIDGT     *int  `json:"vendorIDGT,omitempty"`
+	VendorIDGTE    *int  `json:"vendorIDGTE,omitempty"`
+	VendorIDLT     *int  `json:"vendorIDLT,omitempty"`
+	VendorIDLTE    *int  `json:"vendorIDLTE,omitempty"`
+	VendorIDIsNil  bool  `json:"vendorIDIsNil,omitempty"`
+	VendorIDNotNil bool  `json:"vendorIDNotNil,omitempty"`
+
 	// "tenant" edge predicates.
 	HasTenant     *bool               `json:"hasTenant,omitempty"`
 	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
@@ -10613,6 +12839,36 @@ func (i *StockLocationWhereInput) P() (predicate.StockLocation, error) {
 	}
 	if i.NameContainsFold != nil {
 		predicates = append(predicates, stocklocation.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.VendorID != nil {
+		predicates = append(predicates, stocklocation.VendorIDEQ(*i.VendorID))
+	}
+	if i.VendorIDNEQ != nil {
+		predicates = append(predicates, stocklocation.VendorIDNEQ(*i.VendorIDNEQ))
+	}
+	if len(i.VendorIDIn) > 0 {
+		predicates = append(predicates, stocklocation.VendorIDIn(i.VendorIDIn...))
+	}
+	if len(i.VendorIDNotIn) > 0 {
+		predicates = append(predicates, stocklocation.VendorIDNotIn(i.VendorIDNotIn...))
+	}
+	if i.VendorIDGT != nil {
+		predicates = append(predicates, stocklocation.VendorIDGT(*i.VendorIDGT))
+	}
+	if i.VendorIDGTE != nil {
+		predicates = append(predicates, stocklocation.VendorIDGTE(*i.VendorIDGTE))
+	}
+	if i.VendorIDLT != nil {
+		predicates = append(predicates, stocklocation.VendorIDLT(*i.VendorIDLT))
+	}
+	if i.VendorIDLTE != nil {
+		predicates = append(predicates, stocklocation.VendorIDLTE(*i.VendorIDLTE))
+	}
+	if i.VendorIDIsNil {
+		predicates = append(predicates, stocklocation.VendorIDIsNil())
+	}
+	if i.VendorIDNotNil {
+		predicates = append(predicates, stocklocation.VendorIDNotNil())
 	}
 
 	if i.HasTenant != nil {
@@ -11400,6 +13656,748 @@ func (i *SubcategoryWhereInput) P() (predicate.Subcategory, error) {
 		return predicates[0], nil
 	default:
 		return subcategory.And(predicates...), nil
+	}
+}
+
+// SuborderWhereInput represents a where input for filtering Suborder queries.
+type SuborderWhereInput struct {
+	Predicates []predicate.Suborder  `json:"-"`
+	Not        *SuborderWhereInput   `json:"not,omitempty"`
+	Or         []*SuborderWhereInput `json:"or,omitempty"`
+	And        []*SuborderWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "order_id" field predicates.
+	OrderID      *int  `json:"orderID,omitempty"`
+	OrderIDNEQ   *int  `json:"orderIDNEQ,omitempty"`
+	OrderIDIn    []int `json:"orderIDIn,omitempty"`
+	OrderIDNotIn []int `json:"orderIDNotIn,omitempty"`
+
+	// "vendor_id" field predicates.
+	VendorID      *int  `json:"vendorID,omitempty"`
+	VendorIDNEQ   *int  `json:"vendorIDNEQ,omitempty"`
+	VendorIDIn    []int `json:"vendorIDIn,omitempty"`
+	VendorIDNotIn []int `json:"vendorIDNotIn,omitempty"`
+
+	// "store_id" field predicates.
+	StoreID      *int  `json:"storeID,omitempty"`
+	StoreIDNEQ   *int  `json:"storeIDNEQ,omitempty"`
+	StoreIDIn    []int `json:"storeIDIn,omitempty"`
+	StoreIDNotIn []int `json:"storeIDNotIn,omitempty"`
+
+	// "status" field predicates.
+	Status      *suborder.Status  `json:"status,omitempty"`
+	StatusNEQ   *suborder.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []suborder.Status `json:"statusIn,omitempty"`
+	StatusNotIn []suborder.Status `json:"statusNotIn,omitempty"`
+
+	// "fulfillment_status" field predicates.
+	FulfillmentStatus      *suborder.FulfillmentStatus  `json:"fulfillmentStatus,omitempty"`
+	FulfillmentStatusNEQ   *suborder.FulfillmentStatus  `json:"fulfillmentStatusNEQ,omitempty"`
+	FulfillmentStatusIn    []suborder.FulfillmentStatus `json:"fulfillmentStatusIn,omitempty"`
+	FulfillmentStatusNotIn []suborder.FulfillmentStatus `json:"fulfillmentStatusNotIn,omitempty"`
+
+	// "currency_code" field predicates.
+	CurrencyCode             *string  `json:"currencyCode,omitempty"`
+	CurrencyCodeNEQ          *string  `json:"currencyCodeNEQ,omitempty"`
+	CurrencyCodeIn           []string `json:"currencyCodeIn,omitempty"`
+	CurrencyCodeNotIn        []string `json:"currencyCodeNotIn,omitempty"`
+	CurrencyCodeGT           *string  `json:"currencyCodeGT,omitempty"`
+	CurrencyCodeGTE          *string  `json:"currencyCodeGTE,omitempty"`
+	CurrencyCodeLT           *string  `json:"currencyCodeLT,omitempty"`
+	CurrencyCodeLTE          *string  `json:"currencyCodeLTE,omitempty"`
+	CurrencyCodeContains     *string  `json:"currencyCodeContains,omitempty"`
+	CurrencyCodeHasPrefix    *string  `json:"currencyCodeHasPrefix,omitempty"`
+	CurrencyCodeHasSuffix    *string  `json:"currencyCodeHasSuffix,omitempty"`
+	CurrencyCodeEqualFold    *string  `json:"currencyCodeEqualFold,omitempty"`
+	CurrencyCodeContainsFold *string  `json:"currencyCodeContainsFold,omitempty"`
+
+	// "subtotal" field predicates.
+	Subtotal      *int64  `json:"subtotal,omitempty"`
+	SubtotalNEQ   *int64  `json:"subtotalNEQ,omitempty"`
+	SubtotalIn    []int64 `json:"subtotalIn,omitempty"`
+	SubtotalNotIn []int64 `json:"subtotalNotIn,omitempty"`
+	SubtotalGT    *int64  `json:"subtotalGT,omitempty"`
+	SubtotalGTE   *int64  `json:"subtotalGTE,omitempty"`
+	SubtotalLT    *int64  `json:"subtotalLT,omitempty"`
+	SubtotalLTE   *int64  `json:"subtotalLTE,omitempty"`
+
+	// "shipping_total" field predicates.
+	ShippingTotal      *int64  `json:"shippingTotal,omitempty"`
+	ShippingTotalNEQ   *int64  `json:"shippingTotalNEQ,omitempty"`
+	ShippingTotalIn    []int64 `json:"shippingTotalIn,omitempty"`
+	ShippingTotalNotIn []int64 `json:"shippingTotalNotIn,omitempty"`
+	ShippingTotalGT    *int64  `json:"shippingTotalGT,omitempty"`
+	ShippingTotalGTE   *int64  `json:"shippingTotalGTE,omitempty"`
+	ShippingTotalLT    *int64  `json:"shippingTotalLT,omitempty"`
+	ShippingTotalLTE   *int64  `json:"shippingTotalLTE,omitempty"`
+
+	// "tax_total" field predicates.
+	TaxTotal      *int64  `json:"taxTotal,omitempty"`
+	TaxTotalNEQ   *int64  `json:"taxTotalNEQ,omitempty"`
+	TaxTotalIn    []int64 `json:"taxTotalIn,omitempty"`
+	TaxTotalNotIn []int64 `json:"taxTotalNotIn,omitempty"`
+	TaxTotalGT    *int64  `json:"taxTotalGT,omitempty"`
+	TaxTotalGTE   *int64  `json:"taxTotalGTE,omitempty"`
+	TaxTotalLT    *int64  `json:"taxTotalLT,omitempty"`
+	TaxTotalLTE   *int64  `json:"taxTotalLTE,omitempty"`
+
+	// "total" field predicates.
+	Total      *int64  `json:"total,omitempty"`
+	TotalNEQ   *int64  `json:"totalNEQ,omitempty"`
+	TotalIn    []int64 `json:"totalIn,omitempty"`
+	TotalNotIn []int64 `json:"totalNotIn,omitempty"`
+	TotalGT    *int64  `json:"totalGT,omitempty"`
+	TotalGTE   *int64  `json:"totalGTE,omitempty"`
+	TotalLT    *int64  `json:"totalLT,omitempty"`
+	TotalLTE   *int64  `json:"totalLTE,omitempty"`
+
+	// "refunded_total" field predicates.
+	RefundedTotal      *int64  `json:"refundedTotal,omitempty"`
+	RefundedTotalNEQ   *int64  `json:"refundedTotalNEQ,omitempty"`
+	RefundedTotalIn    []int64 `json:"refundedTotalIn,omitempty"`
+	RefundedTotalNotIn []int64 `json:"refundedTotalNotIn,omitempty"`
+	RefundedTotalGT    *int64  `json:"refundedTotalGT,omitempty"`
+	RefundedTotalGTE   *int64  `json:"refundedTotalGTE,omitempty"`
+	RefundedTotalLT    *int64  `json:"refundedTotalLT,omitempty"`
+	RefundedTotalLTE   *int64  `json:"refundedTotalLTE,omitempty"`
+
+	// "shipping_method" field predicates.
+	ShippingMethod             *string  `json:"shippingMethod,omitempty"`
+	ShippingMethodNEQ          *string  `json:"shippingMethodNEQ,omitempty"`
+	ShippingMethodIn           []string `json:"shippingMethodIn,omitempty"`
+	ShippingMethodNotIn        []string `json:"shippingMethodNotIn,omitempty"`
+	ShippingMethodGT           *string  `json:"shippingMethodGT,omitempty"`
+	ShippingMethodGTE          *string  `json:"shippingMethodGTE,omitempty"`
+	ShippingMethodLT           *string  `json:"shippingMethodLT,omitempty"`
+	ShippingMethodLTE          *string  `json:"shippingMethodLTE,omitempty"`
+	ShippingMethodContains     *string  `json:"shippingMethodContains,omitempty"`
+	ShippingMethodHasPrefix    *string  `json:"shippingMethodHasPrefix,omitempty"`
+	ShippingMethodHasSuffix    *string  `json:"shippingMethodHasSuffix,omitempty"`
+	ShippingMethodIsNil        bool     `json:"shippingMethodIsNil,omitempty"`
+	ShippingMethodNotNil       bool     `json:"shippingMethodNotNil,omitempty"`
+	ShippingMethodEqualFold    *string  `json:"shippingMethodEqualFold,omitempty"`
+	ShippingMethodContainsFold *string  `json:"shippingMethodContainsFold,omitempty"`
+
+	// "canceled_at" field predicates.
+	CanceledAt       *time.Time  `json:"canceledAt,omitempty"`
+	CanceledAtNEQ    *time.Time  `json:"canceledAtNEQ,omitempty"`
+	CanceledAtIn     []time.Time `json:"canceledAtIn,omitempty"`
+	CanceledAtNotIn  []time.Time `json:"canceledAtNotIn,omitempty"`
+	CanceledAtGT     *time.Time  `json:"canceledAtGT,omitempty"`
+	CanceledAtGTE    *time.Time  `json:"canceledAtGTE,omitempty"`
+	CanceledAtLT     *time.Time  `json:"canceledAtLT,omitempty"`
+	CanceledAtLTE    *time.Time  `json:"canceledAtLTE,omitempty"`
+	CanceledAtIsNil  bool        `json:"canceledAtIsNil,omitempty"`
+	CanceledAtNotNil bool        `json:"canceledAtNotNil,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+
+	// "order" edge predicates.
+	HasOrder     *bool              `json:"hasOrder,omitempty"`
+	HasOrderWith []*OrderWhereInput `json:"hasOrderWith,omitempty"`
+
+	// "vendor" edge predicates.
+	HasVendor     *bool               `json:"hasVendor,omitempty"`
+	HasVendorWith []*VendorWhereInput `json:"hasVendorWith,omitempty"`
+
+	// "store" edge predicates.
+	HasStore     *bool              `json:"hasStore,omitempty"`
+	HasStoreWith []*StoreWhereInput `json:"hasStoreWith,omitempty"`
+
+	// "items" edge predicates.
+	HasItems     *bool                      `json:"hasItems,omitempty"`
+	HasItemsWith []*OrderLineItemWhereInput `json:"hasItemsWith,omitempty"`
+
+	// "fulfillments" edge predicates.
+	HasFulfillments     *bool                    `json:"hasFulfillments,omitempty"`
+	HasFulfillmentsWith []*FulfillmentWhereInput `json:"hasFulfillmentsWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *SuborderWhereInput) AddPredicates(predicates ...predicate.Suborder) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the SuborderWhereInput filter on the SuborderQuery builder.
+func (i *SuborderWhereInput) Filter(q *SuborderQuery) (*SuborderQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptySuborderWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptySuborderWhereInput is returned in case the SuborderWhereInput is empty.
+var ErrEmptySuborderWhereInput = errors.New("ent: empty predicate SuborderWhereInput")
+
+// P returns a predicate for filtering suborders.
+// An error is returned if the input is empty or invalid.
+func (i *SuborderWhereInput) P() (predicate.Suborder, error) {
+	var predicates []predicate.Suborder
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, suborder.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Suborder, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, suborder.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Suborder, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, suborder.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, suborder.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, suborder.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, suborder.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, suborder.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, suborder.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, suborder.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, suborder.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, suborder.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, suborder.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, suborder.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, suborder.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, suborder.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, suborder.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, suborder.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, suborder.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, suborder.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, suborder.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, suborder.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, suborder.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, suborder.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, suborder.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, suborder.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, suborder.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, suborder.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.OrderID != nil {
+		predicates = append(predicates, suborder.OrderIDEQ(*i.OrderID))
+	}
+	if i.OrderIDNEQ != nil {
+		predicates = append(predicates, suborder.OrderIDNEQ(*i.OrderIDNEQ))
+	}
+	if len(i.OrderIDIn) > 0 {
+		predicates = append(predicates, suborder.OrderIDIn(i.OrderIDIn...))
+	}
+	if len(i.OrderIDNotIn) > 0 {
+		predicates = append(predicates, suborder.OrderIDNotIn(i.OrderIDNotIn...))
+	}
+	if i.VendorID != nil {
+		predicates = append(predicates, suborder.VendorIDEQ(*i.VendorID))
+	}
+	if i.VendorIDNEQ != nil {
+		predicates = append(predicates, suborder.VendorIDNEQ(*i.VendorIDNEQ))
+	}
+	if len(i.VendorIDIn) > 0 {
+		predicates = append(predicates, suborder.VendorIDIn(i.VendorIDIn...))
+	}
+	if len(i.VendorIDNotIn) > 0 {
+		predicates = append(predicates, suborder.VendorIDNotIn(i.VendorIDNotIn...))
+	}
+	if i.StoreID != nil {
+		predicates = append(predicates, suborder.StoreIDEQ(*i.StoreID))
+	}
+	if i.StoreIDNEQ != nil {
+		predicates = append(predicates, suborder.StoreIDNEQ(*i.StoreIDNEQ))
+	}
+	if len(i.StoreIDIn) > 0 {
+		predicates = append(predicates, suborder.StoreIDIn(i.StoreIDIn...))
+	}
+	if len(i.StoreIDNotIn) > 0 {
+		predicates = append(predicates, suborder.StoreIDNotIn(i.StoreIDNotIn...))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, suborder.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, suborder.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, suborder.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, suborder.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.FulfillmentStatus != nil {
+		predicates = append(predicates, suborder.FulfillmentStatusEQ(*i.FulfillmentStatus))
+	}
+	if i.FulfillmentStatusNEQ != nil {
+		predicates = append(predicates, suborder.FulfillmentStatusNEQ(*i.FulfillmentStatusNEQ))
+	}
+	if len(i.FulfillmentStatusIn) > 0 {
+		predicates = append(predicates, suborder.FulfillmentStatusIn(i.FulfillmentStatusIn...))
+	}
+	if len(i.FulfillmentStatusNotIn) > 0 {
+		predicates = append(predicates, suborder.FulfillmentStatusNotIn(i.FulfillmentStatusNotIn...))
+	}
+	if i.CurrencyCode != nil {
+		predicates = append(predicates, suborder.CurrencyCodeEQ(*i.CurrencyCode))
+	}
+	if i.CurrencyCodeNEQ != nil {
+		predicates = append(predicates, suborder.CurrencyCodeNEQ(*i.CurrencyCodeNEQ))
+	}
+	if len(i.CurrencyCodeIn) > 0 {
+		predicates = append(predicates, suborder.CurrencyCodeIn(i.CurrencyCodeIn...))
+	}
+	if len(i.CurrencyCodeNotIn) > 0 {
+		predicates = append(predicates, suborder.CurrencyCodeNotIn(i.CurrencyCodeNotIn...))
+	}
+	if i.CurrencyCodeGT != nil {
+		predicates = append(predicates, suborder.CurrencyCodeGT(*i.CurrencyCodeGT))
+	}
+	if i.CurrencyCodeGTE != nil {
+		predicates = append(predicates, suborder.CurrencyCodeGTE(*i.CurrencyCodeGTE))
+	}
+	if i.CurrencyCodeLT != nil {
+		predicates = append(predicates, suborder.CurrencyCodeLT(*i.CurrencyCodeLT))
+	}
+	if i.CurrencyCodeLTE != nil {
+		predicates = append(predicates, suborder.CurrencyCodeLTE(*i.CurrencyCodeLTE))
+	}
+	if i.CurrencyCodeContains != nil {
+		predicates = append(predicates, suborder.CurrencyCodeContains(*i.CurrencyCodeContains))
+	}
+	if i.CurrencyCodeHasPrefix != nil {
+		predicates = append(predicates, suborder.CurrencyCodeHasPrefix(*i.CurrencyCodeHasPrefix))
+	}
+	if i.CurrencyCodeHasSuffix != nil {
+		predicates = append(predicates, suborder.CurrencyCodeHasSuffix(*i.CurrencyCodeHasSuffix))
+	}
+	if i.CurrencyCodeEqualFold != nil {
+		predicates = append(predicates, suborder.CurrencyCodeEqualFold(*i.CurrencyCodeEqualFold))
+	}
+	if i.CurrencyCodeContainsFold != nil {
+		predicates = append(predicates, suborder.CurrencyCodeContainsFold(*i.CurrencyCodeContainsFold))
+	}
+	if i.Subtotal != nil {
+		predicates = append(predicates, suborder.SubtotalEQ(*i.Subtotal))
+	}
+	if i.SubtotalNEQ != nil {
+		predicates = append(predicates, suborder.SubtotalNEQ(*i.SubtotalNEQ))
+	}
+	if len(i.SubtotalIn) > 0 {
+		predicates = append(predicates, suborder.SubtotalIn(i.SubtotalIn...))
+	}
+	if len(i.SubtotalNotIn) > 0 {
+		predicates = append(predicates, suborder.SubtotalNotIn(i.SubtotalNotIn...))
+	}
+	if i.SubtotalGT != nil {
+		predicates = append(predicates, suborder.SubtotalGT(*i.SubtotalGT))
+	}
+	if i.SubtotalGTE != nil {
+		predicates = append(predicates, suborder.SubtotalGTE(*i.SubtotalGTE))
+	}
+	if i.SubtotalLT != nil {
+		predicates = append(predicates, suborder.SubtotalLT(*i.SubtotalLT))
+	}
+	if i.SubtotalLTE != nil {
+		predicates = append(predicates, suborder.SubtotalLTE(*i.SubtotalLTE))
+	}
+	if i.ShippingTotal != nil {
+		predicates = append(predicates, suborder.ShippingTotalEQ(*i.ShippingTotal))
+	}
+	if i.ShippingTotalNEQ != nil {
+		predicates = append(predicates, suborder.ShippingTotalNEQ(*i.ShippingTotalNEQ))
+	}
+	if len(i.ShippingTotalIn) > 0 {
+		predicates = append(predicates, suborder.ShippingTotalIn(i.ShippingTotalIn...))
+	}
+	if len(i.ShippingTotalNotIn) > 0 {
+		predicates = append(predicates, suborder.ShippingTotalNotIn(i.ShippingTotalNotIn...))
+	}
+	if i.ShippingTotalGT != nil {
+		predicates = append(predicates, suborder.ShippingTotalGT(*i.ShippingTotalGT))
+	}
+	if i.ShippingTotalGTE != nil {
+		predicates = append(predicates, suborder.ShippingTotalGTE(*i.ShippingTotalGTE))
+	}
+	if i.ShippingTotalLT != nil {
+		predicates = append(predicates, suborder.ShippingTotalLT(*i.ShippingTotalLT))
+	}
+	if i.ShippingTotalLTE != nil {
+		predicates = append(predicates, suborder.ShippingTotalLTE(*i.ShippingTotalLTE))
+	}
+	if i.TaxTotal != nil {
+		predicates = append(predicates, suborder.TaxTotalEQ(*i.TaxTotal))
+	}
+	if i.TaxTotalNEQ != nil {
+		predicates = append(predicates, suborder.TaxTotalNEQ(*i.TaxTotalNEQ))
+	}
+	if len(i.TaxTotalIn) > 0 {
+		predicates = append(predicates, suborder.TaxTotalIn(i.TaxTotalIn...))
+	}
+	if len(i.TaxTotalNotIn) > 0 {
+		predicates = append(predicates, suborder.TaxTotalNotIn(i.TaxTotalNotIn...))
+	}
+	if i.TaxTotalGT != nil {
+		predicates = append(predicates, suborder.TaxTotalGT(*i.TaxTotalGT))
+	}
+	if i.TaxTotalGTE != nil {
+		predicates = append(predicates, suborder.TaxTotalGTE(*i.TaxTotalGTE))
+	}
+	if i.TaxTotalLT != nil {
+		predicates = append(predicates, suborder.TaxTotalLT(*i.TaxTotalLT))
+	}
+	if i.TaxTotalLTE != nil {
+		predicates = append(predicates, suborder.TaxTotalLTE(*i.TaxTotalLTE))
+	}
+	if i.Total != nil {
+		predicates = append(predicates, suborder.TotalEQ(*i.Total))
+	}
+	if i.TotalNEQ != nil {
+		predicates = append(predicates, suborder.TotalNEQ(*i.TotalNEQ))
+	}
+	if len(i.TotalIn) > 0 {
+		predicates = append(predicates, suborder.TotalIn(i.TotalIn...))
+	}
+	if len(i.TotalNotIn) > 0 {
+		predicates = append(predicates, suborder.TotalNotIn(i.TotalNotIn...))
+	}
+	if i.TotalGT != nil {
+		predicates = append(predicates, suborder.TotalGT(*i.TotalGT))
+	}
+	if i.TotalGTE != nil {
+		predicates = append(predicates, suborder.TotalGTE(*i.TotalGTE))
+	}
+	if i.TotalLT != nil {
+		predicates = append(predicates, suborder.TotalLT(*i.TotalLT))
+	}
+	if i.TotalLTE != nil {
+		predicates = append(predicates, suborder.TotalLTE(*i.TotalLTE))
+	}
+	if i.RefundedTotal != nil {
+		predicates = append(predicates, suborder.RefundedTotalEQ(*i.RefundedTotal))
+	}
+	if i.RefundedTotalNEQ != nil {
+		predicates = append(predicates, suborder.RefundedTotalNEQ(*i.RefundedTotalNEQ))
+	}
+	if len(i.RefundedTotalIn) > 0 {
+		predicates = append(predicates, suborder.RefundedTotalIn(i.RefundedTotalIn...))
+	}
+	if len(i.RefundedTotalNotIn) > 0 {
+		predicates = append(predicates, suborder.RefundedTotalNotIn(i.RefundedTotalNotIn...))
+	}
+	if i.RefundedTotalGT != nil {
+		predicates = append(predicates, suborder.RefundedTotalGT(*i.RefundedTotalGT))
+	}
+	if i.RefundedTotalGTE != nil {
+		predicates = append(predicates, suborder.RefundedTotalGTE(*i.RefundedTotalGTE))
+	}
+	if i.RefundedTotalLT != nil {
+		predicates = append(predicates, suborder.RefundedTotalLT(*i.RefundedTotalLT))
+	}
+	if i.RefundedTotalLTE != nil {
+		predicates = append(predicates, suborder.RefundedTotalLTE(*i.RefundedTotalLTE))
+	}
+	if i.ShippingMethod != nil {
+		predicates = append(predicates, suborder.ShippingMethodEQ(*i.ShippingMethod))
+	}
+	if i.ShippingMethodNEQ != nil {
+		predicates = append(predicates, suborder.ShippingMethodNEQ(*i.ShippingMethodNEQ))
+	}
+	if len(i.ShippingMethodIn) > 0 {
+		predicates = append(predicates, suborder.ShippingMethodIn(i.ShippingMethodIn...))
+	}
+	if len(i.ShippingMethodNotIn) > 0 {
+		predicates = append(predicates, suborder.ShippingMethodNotIn(i.ShippingMethodNotIn...))
+	}
+	if i.ShippingMethodGT != nil {
+		predicates = append(predicates, suborder.ShippingMethodGT(*i.ShippingMethodGT))
+	}
+	if i.ShippingMethodGTE != nil {
+		predicates = append(predicates, suborder.ShippingMethodGTE(*i.ShippingMethodGTE))
+	}
+	if i.ShippingMethodLT != nil {
+		predicates = append(predicates, suborder.ShippingMethodLT(*i.ShippingMethodLT))
+	}
+	if i.ShippingMethodLTE != nil {
+		predicates = append(predicates, suborder.ShippingMethodLTE(*i.ShippingMethodLTE))
+	}
+	if i.ShippingMethodContains != nil {
+		predicates = append(predicates, suborder.ShippingMethodContains(*i.ShippingMethodContains))
+	}
+	if i.ShippingMethodHasPrefix != nil {
+		predicates = append(predicates, suborder.ShippingMethodHasPrefix(*i.ShippingMethodHasPrefix))
+	}
+	if i.ShippingMethodHasSuffix != nil {
+		predicates = append(predicates, suborder.ShippingMethodHasSuffix(*i.ShippingMethodHasSuffix))
+	}
+	if i.ShippingMethodIsNil {
+		predicates = append(predicates, suborder.ShippingMethodIsNil())
+	}
+	if i.ShippingMethodNotNil {
+		predicates = append(predicates, suborder.ShippingMethodNotNil())
+	}
+	if i.ShippingMethodEqualFold != nil {
+		predicates = append(predicates, suborder.ShippingMethodEqualFold(*i.ShippingMethodEqualFold))
+	}
+	if i.ShippingMethodContainsFold != nil {
+		predicates = append(predicates, suborder.ShippingMethodContainsFold(*i.ShippingMethodContainsFold))
+	}
+	if i.CanceledAt != nil {
+		predicates = append(predicates, suborder.CanceledAtEQ(*i.CanceledAt))
+	}
+	if i.CanceledAtNEQ != nil {
+		predicates = append(predicates, suborder.CanceledAtNEQ(*i.CanceledAtNEQ))
+	}
+	if len(i.CanceledAtIn) > 0 {
+		predicates = append(predicates, suborder.CanceledAtIn(i.CanceledAtIn...))
+	}
+	if len(i.CanceledAtNotIn) > 0 {
+		predicates = append(predicates, suborder.CanceledAtNotIn(i.CanceledAtNotIn...))
+	}
+	if i.CanceledAtGT != nil {
+		predicates = append(predicates, suborder.CanceledAtGT(*i.CanceledAtGT))
+	}
+	if i.CanceledAtGTE != nil {
+		predicates = append(predicates, suborder.CanceledAtGTE(*i.CanceledAtGTE))
+	}
+	if i.CanceledAtLT != nil {
+		predicates = append(predicates, suborder.CanceledAtLT(*i.CanceledAtLT))
+	}
+	if i.CanceledAtLTE != nil {
+		predicates = append(predicates, suborder.CanceledAtLTE(*i.CanceledAtLTE))
+	}
+	if i.CanceledAtIsNil {
+		predicates = append(predicates, suborder.CanceledAtIsNil())
+	}
+	if i.CanceledAtNotNil {
+		predicates = append(predicates, suborder.CanceledAtNotNil())
+	}
+
+	if i.HasTenant != nil {
+		p := suborder.HasTenant()
+		if !*i.HasTenant {
+			p = suborder.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, suborder.HasTenantWith(with...))
+	}
+	if i.HasOrder != nil {
+		p := suborder.HasOrder()
+		if !*i.HasOrder {
+			p = suborder.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOrderWith) > 0 {
+		with := make([]predicate.Order, 0, len(i.HasOrderWith))
+		for _, w := range i.HasOrderWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOrderWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, suborder.HasOrderWith(with...))
+	}
+	if i.HasVendor != nil {
+		p := suborder.HasVendor()
+		if !*i.HasVendor {
+			p = suborder.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasVendorWith) > 0 {
+		with := make([]predicate.Vendor, 0, len(i.HasVendorWith))
+		for _, w := range i.HasVendorWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasVendorWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, suborder.HasVendorWith(with...))
+	}
+	if i.HasStore != nil {
+		p := suborder.HasStore()
+		if !*i.HasStore {
+			p = suborder.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasStoreWith) > 0 {
+		with := make([]predicate.Store, 0, len(i.HasStoreWith))
+		for _, w := range i.HasStoreWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasStoreWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, suborder.HasStoreWith(with...))
+	}
+	if i.HasItems != nil {
+		p := suborder.HasItems()
+		if !*i.HasItems {
+			p = suborder.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasItemsWith) > 0 {
+		with := make([]predicate.OrderLineItem, 0, len(i.HasItemsWith))
+		for _, w := range i.HasItemsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasItemsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, suborder.HasItemsWith(with...))
+	}
+	if i.HasFulfillments != nil {
+		p := suborder.HasFulfillments()
+		if !*i.HasFulfillments {
+			p = suborder.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasFulfillmentsWith) > 0 {
+		with := make([]predicate.Fulfillment, 0, len(i.HasFulfillmentsWith))
+		for _, w := range i.HasFulfillmentsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasFulfillmentsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, suborder.HasFulfillmentsWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptySuborderWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return suborder.And(predicates...), nil
 	}
 }
 

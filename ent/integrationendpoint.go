@@ -30,6 +30,8 @@ type IntegrationEndpoint struct {
 	Version int64 `json:"version,omitempty"`
 	// StoreID holds the value of the "store_id" field.
 	StoreID *int `json:"store_id,omitempty"`
+	// VendorID holds the value of the "vendor_id" field.
+	VendorID *int `json:"vendor_id,omitempty"`
 	// URL holds the value of the "url" field.
 	URL string `json:"url,omitempty"`
 	// Description holds the value of the "description" field.
@@ -98,7 +100,7 @@ func (*IntegrationEndpoint) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case integrationendpoint.FieldEnabled:
 			values[i] = new(sql.NullBool)
-		case integrationendpoint.FieldID, integrationendpoint.FieldTenantID, integrationendpoint.FieldVersion, integrationendpoint.FieldStoreID, integrationendpoint.FieldDeadStreak:
+		case integrationendpoint.FieldID, integrationendpoint.FieldTenantID, integrationendpoint.FieldVersion, integrationendpoint.FieldStoreID, integrationendpoint.FieldVendorID, integrationendpoint.FieldDeadStreak:
 			values[i] = new(sql.NullInt64)
 		case integrationendpoint.FieldURL, integrationendpoint.FieldDescription, integrationendpoint.FieldDisabledReason, integrationendpoint.FieldSecret, integrationendpoint.FieldPreviousSecret:
 			values[i] = new(sql.NullString)
@@ -155,6 +157,13 @@ func (_m *IntegrationEndpoint) assignValues(columns []string, values []any) erro
 			} else if value.Valid {
 				_m.StoreID = new(int)
 				*_m.StoreID = int(value.Int64)
+			}
+		case integrationendpoint.FieldVendorID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field vendor_id", values[i])
+			} else if value.Valid {
+				_m.VendorID = new(int)
+				*_m.VendorID = int(value.Int64)
 			}
 		case integrationendpoint.FieldURL:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -275,6 +284,11 @@ func (_m *IntegrationEndpoint) String() string {
 	builder.WriteString(", ")
 	if v := _m.StoreID; v != nil {
 		builder.WriteString("store_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.VendorID; v != nil {
+		builder.WriteString("vendor_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")

@@ -86,6 +86,20 @@ func (_c *IntegrationEndpointCreate) SetNillableStoreID(v *int) *IntegrationEndp
 	return _c
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (_c *IntegrationEndpointCreate) SetVendorID(v int) *IntegrationEndpointCreate {
+	_c.mutation.SetVendorID(v)
+	return _c
+}
+
+// SetNillableVendorID sets the "vendor_id" field if the given value is not nil.
+func (_c *IntegrationEndpointCreate) SetNillableVendorID(v *int) *IntegrationEndpointCreate {
+	if v != nil {
+		_c.SetVendorID(*v)
+	}
+	return _c
+}
+
 // SetURL sets the "url" field.
 func (_c *IntegrationEndpointCreate) SetURL(v string) *IntegrationEndpointCreate {
 	_c.mutation.SetURL(v)
@@ -356,6 +370,10 @@ func (_c *IntegrationEndpointCreate) createSpec() (*IntegrationEndpoint, *sqlgra
 	if value, ok := _c.mutation.Version(); ok {
 		_spec.SetField(integrationendpoint.FieldVersion, field.TypeInt64, value)
 		_node.Version = value
+	}
+	if value, ok := _c.mutation.VendorID(); ok {
+		_spec.SetField(integrationendpoint.FieldVendorID, field.TypeInt, value)
+		_node.VendorID = &value
 	}
 	if value, ok := _c.mutation.URL(); ok {
 		_spec.SetField(integrationendpoint.FieldURL, field.TypeString, value)
@@ -660,6 +678,9 @@ func (u *IntegrationEndpointUpsertOne) UpdateNewValues() *IntegrationEndpointUps
 		}
 		if _, exists := u.create.mutation.StoreID(); exists {
 			s.SetIgnore(integrationendpoint.FieldStoreID)
+		}
+		if _, exists := u.create.mutation.VendorID(); exists {
+			s.SetIgnore(integrationendpoint.FieldVendorID)
 		}
 	}))
 	return u
@@ -1065,6 +1086,9 @@ func (u *IntegrationEndpointUpsertBulk) UpdateNewValues() *IntegrationEndpointUp
 			}
 			if _, exists := b.mutation.StoreID(); exists {
 				s.SetIgnore(integrationendpoint.FieldStoreID)
+			}
+			if _, exists := b.mutation.VendorID(); exists {
+				s.SetIgnore(integrationendpoint.FieldVendorID)
 			}
 		}
 	}))

@@ -296,6 +296,9 @@ func (_u *IntegrationEndpointUpdate) sqlSave(ctx context.Context) (_node int, er
 	if value, ok := _u.mutation.AddedVersion(); ok {
 		_spec.AddField(integrationendpoint.FieldVersion, field.TypeInt64, value)
 	}
+	if _u.mutation.VendorIDCleared() {
+		_spec.ClearField(integrationendpoint.FieldVendorID, field.TypeInt)
+	}
 	if value, ok := _u.mutation.URL(); ok {
 		_spec.SetField(integrationendpoint.FieldURL, field.TypeString, value)
 	}
@@ -656,6 +659,9 @@ func (_u *IntegrationEndpointUpdateOne) sqlSave(ctx context.Context) (_node *Int
 	}
 	if value, ok := _u.mutation.AddedVersion(); ok {
 		_spec.AddField(integrationendpoint.FieldVersion, field.TypeInt64, value)
+	}
+	if _u.mutation.VendorIDCleared() {
+		_spec.ClearField(integrationendpoint.FieldVendorID, field.TypeInt)
 	}
 	if value, ok := _u.mutation.URL(); ok {
 		_spec.SetField(integrationendpoint.FieldURL, field.TypeString, value)

@@ -16,6 +16,8 @@ import (
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
+	"github.com/dakkah/cityos/ent/commissionline"
+	"github.com/dakkah/cityos/ent/commissionrule"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
@@ -29,6 +31,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
+	"github.com/dakkah/cityos/ent/payout"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
@@ -46,6 +49,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
@@ -67,6 +71,8 @@ const (
 	TypeAuditLog            = "AuditLog"
 	TypeCart                = "Cart"
 	TypeCategory            = "Category"
+	TypeCommissionLine      = "CommissionLine"
+	TypeCommissionRule      = "CommissionRule"
 	TypeCountry             = "Country"
 	TypeCustomerAddress     = "CustomerAddress"
 	TypeDomain              = "Domain"
@@ -80,6 +86,7 @@ const (
 	TypeOrder               = "Order"
 	TypeOrderLineItem       = "OrderLineItem"
 	TypeOutboxEvent         = "OutboxEvent"
+	TypePayout              = "Payout"
 	TypePrice               = "Price"
 	TypeProduct             = "Product"
 	TypeProductCategory     = "ProductCategory"
@@ -96,6 +103,7 @@ const (
 	TypeStore               = "Store"
 	TypeSubcategory         = "Subcategory"
 	TypeSubdomainClaim      = "SubdomainClaim"
+	TypeSuborder            = "Suborder"
 	TypeSyncJob             = "SyncJob"
 	TypeTenant              = "Tenant"
 	TypeUser                = "User"
@@ -4692,6 +4700,2979 @@ func (m *CategoryMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Category edge %s", name)
 }
 
+// CommissionLineMutation represents an operation that mutates the CommissionLine nodes in the graph.
+type CommissionLineMutation struct {
+	config
+	op                    Op
+	typ                   string
+	id                    *int
+	created_at            *time.Time
+	updated_at            *time.Time
+	version               *int64
+	addversion            *int64
+	kind                  *commissionline.Kind
+	suborder_id           *int
+	addsuborder_id        *int
+	order_id              *int
+	addorder_id           *int
+	order_line_item_id    *int
+	addorder_line_item_id *int
+	rule_id               *int
+	addrule_id            *int
+	currency_code         *string
+	amount                *int64
+	addamount             *int64
+	commission            *int64
+	addcommission         *int64
+	bps                   *int
+	addbps                *int
+	flat                  *int64
+	addflat               *int64
+	event_id              *string
+	captured_at           *time.Time
+	clearedFields         map[string]struct{}
+	tenant                *int
+	clearedtenant         bool
+	vendor                *int
+	clearedvendor         bool
+	payout                *int
+	clearedpayout         bool
+	done                  bool
+	oldValue              func(context.Context) (*CommissionLine, error)
+	predicates            []predicate.CommissionLine
+}
+
+var _ ent.Mutation = (*CommissionLineMutation)(nil)
+
+// commissionlineOption allows management of the mutation configuration using functional options.
+type commissionlineOption func(*CommissionLineMutation)
+
+// newCommissionLineMutation creates new mutation for the CommissionLine entity.
+func newCommissionLineMutation(c config, op Op, opts ...commissionlineOption) *CommissionLineMutation {
+	m := &CommissionLineMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCommissionLine,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCommissionLineID sets the ID field of the mutation.
+func withCommissionLineID(id int) commissionlineOption {
+	return func(m *CommissionLineMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CommissionLine
+		)
+		m.oldValue = func(ctx context.Context) (*CommissionLine, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CommissionLine.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCommissionLine sets the old CommissionLine of the mutation.
+func withCommissionLine(node *CommissionLine) commissionlineOption {
+	return func(m *CommissionLineMutation) {
+		m.oldValue = func(context.Context) (*CommissionLine, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CommissionLineMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CommissionLineMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CommissionLineMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CommissionLineMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CommissionLine.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CommissionLineMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CommissionLineMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CommissionLineMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CommissionLineMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CommissionLineMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CommissionLineMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *CommissionLineMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *CommissionLineMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *CommissionLineMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *CommissionLineMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *CommissionLineMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *CommissionLineMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *CommissionLineMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *CommissionLineMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *CommissionLineMutation) SetKind(c commissionline.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *CommissionLineMutation) Kind() (r commissionline.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldKind(ctx context.Context) (v commissionline.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *CommissionLineMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetVendorID sets the "vendor_id" field.
+func (m *CommissionLineMutation) SetVendorID(i int) {
+	m.vendor = &i
+}
+
+// VendorID returns the value of the "vendor_id" field in the mutation.
+func (m *CommissionLineMutation) VendorID() (r int, exists bool) {
+	v := m.vendor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVendorID returns the old "vendor_id" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldVendorID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVendorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVendorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVendorID: %w", err)
+	}
+	return oldValue.VendorID, nil
+}
+
+// ResetVendorID resets all changes to the "vendor_id" field.
+func (m *CommissionLineMutation) ResetVendorID() {
+	m.vendor = nil
+}
+
+// SetSuborderID sets the "suborder_id" field.
+func (m *CommissionLineMutation) SetSuborderID(i int) {
+	m.suborder_id = &i
+	m.addsuborder_id = nil
+}
+
+// SuborderID returns the value of the "suborder_id" field in the mutation.
+func (m *CommissionLineMutation) SuborderID() (r int, exists bool) {
+	v := m.suborder_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSuborderID returns the old "suborder_id" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldSuborderID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSuborderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSuborderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSuborderID: %w", err)
+	}
+	return oldValue.SuborderID, nil
+}
+
+// AddSuborderID adds i to the "suborder_id" field.
+func (m *CommissionLineMutation) AddSuborderID(i int) {
+	if m.addsuborder_id != nil {
+		*m.addsuborder_id += i
+	} else {
+		m.addsuborder_id = &i
+	}
+}
+
+// AddedSuborderID returns the value that was added to the "suborder_id" field in this mutation.
+func (m *CommissionLineMutation) AddedSuborderID() (r int, exists bool) {
+	v := m.addsuborder_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSuborderID resets all changes to the "suborder_id" field.
+func (m *CommissionLineMutation) ResetSuborderID() {
+	m.suborder_id = nil
+	m.addsuborder_id = nil
+}
+
+// SetOrderID sets the "order_id" field.
+func (m *CommissionLineMutation) SetOrderID(i int) {
+	m.order_id = &i
+	m.addorder_id = nil
+}
+
+// OrderID returns the value of the "order_id" field in the mutation.
+func (m *CommissionLineMutation) OrderID() (r int, exists bool) {
+	v := m.order_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrderID returns the old "order_id" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldOrderID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrderID: %w", err)
+	}
+	return oldValue.OrderID, nil
+}
+
+// AddOrderID adds i to the "order_id" field.
+func (m *CommissionLineMutation) AddOrderID(i int) {
+	if m.addorder_id != nil {
+		*m.addorder_id += i
+	} else {
+		m.addorder_id = &i
+	}
+}
+
+// AddedOrderID returns the value that was added to the "order_id" field in this mutation.
+func (m *CommissionLineMutation) AddedOrderID() (r int, exists bool) {
+	v := m.addorder_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOrderID resets all changes to the "order_id" field.
+func (m *CommissionLineMutation) ResetOrderID() {
+	m.order_id = nil
+	m.addorder_id = nil
+}
+
+// SetOrderLineItemID sets the "order_line_item_id" field.
+func (m *CommissionLineMutation) SetOrderLineItemID(i int) {
+	m.order_line_item_id = &i
+	m.addorder_line_item_id = nil
+}
+
+// OrderLineItemID returns the value of the "order_line_item_id" field in the mutation.
+func (m *CommissionLineMutation) OrderLineItemID() (r int, exists bool) {
+	v := m.order_line_item_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrderLineItemID returns the old "order_line_item_id" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldOrderLineItemID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrderLineItemID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrderLineItemID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrderLineItemID: %w", err)
+	}
+	return oldValue.OrderLineItemID, nil
+}
+
+// AddOrderLineItemID adds i to the "order_line_item_id" field.
+func (m *CommissionLineMutation) AddOrderLineItemID(i int) {
+	if m.addorder_line_item_id != nil {
+		*m.addorder_line_item_id += i
+	} else {
+		m.addorder_line_item_id = &i
+	}
+}
+
+// AddedOrderLineItemID returns the value that was added to the "order_line_item_id" field in this mutation.
+func (m *CommissionLineMutation) AddedOrderLineItemID() (r int, exists bool) {
+	v := m.addorder_line_item_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetOrderLineItemID resets all changes to the "order_line_item_id" field.
+func (m *CommissionLineMutation) ResetOrderLineItemID() {
+	m.order_line_item_id = nil
+	m.addorder_line_item_id = nil
+}
+
+// SetRuleID sets the "rule_id" field.
+func (m *CommissionLineMutation) SetRuleID(i int) {
+	m.rule_id = &i
+	m.addrule_id = nil
+}
+
+// RuleID returns the value of the "rule_id" field in the mutation.
+func (m *CommissionLineMutation) RuleID() (r int, exists bool) {
+	v := m.rule_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRuleID returns the old "rule_id" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldRuleID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRuleID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRuleID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRuleID: %w", err)
+	}
+	return oldValue.RuleID, nil
+}
+
+// AddRuleID adds i to the "rule_id" field.
+func (m *CommissionLineMutation) AddRuleID(i int) {
+	if m.addrule_id != nil {
+		*m.addrule_id += i
+	} else {
+		m.addrule_id = &i
+	}
+}
+
+// AddedRuleID returns the value that was added to the "rule_id" field in this mutation.
+func (m *CommissionLineMutation) AddedRuleID() (r int, exists bool) {
+	v := m.addrule_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearRuleID clears the value of the "rule_id" field.
+func (m *CommissionLineMutation) ClearRuleID() {
+	m.rule_id = nil
+	m.addrule_id = nil
+	m.clearedFields[commissionline.FieldRuleID] = struct{}{}
+}
+
+// RuleIDCleared returns if the "rule_id" field was cleared in this mutation.
+func (m *CommissionLineMutation) RuleIDCleared() bool {
+	_, ok := m.clearedFields[commissionline.FieldRuleID]
+	return ok
+}
+
+// ResetRuleID resets all changes to the "rule_id" field.
+func (m *CommissionLineMutation) ResetRuleID() {
+	m.rule_id = nil
+	m.addrule_id = nil
+	delete(m.clearedFields, commissionline.FieldRuleID)
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *CommissionLineMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *CommissionLineMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *CommissionLineMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetAmount sets the "amount" field.
+func (m *CommissionLineMutation) SetAmount(i int64) {
+	m.amount = &i
+	m.addamount = nil
+}
+
+// Amount returns the value of the "amount" field in the mutation.
+func (m *CommissionLineMutation) Amount() (r int64, exists bool) {
+	v := m.amount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmount returns the old "amount" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldAmount(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmount: %w", err)
+	}
+	return oldValue.Amount, nil
+}
+
+// AddAmount adds i to the "amount" field.
+func (m *CommissionLineMutation) AddAmount(i int64) {
+	if m.addamount != nil {
+		*m.addamount += i
+	} else {
+		m.addamount = &i
+	}
+}
+
+// AddedAmount returns the value that was added to the "amount" field in this mutation.
+func (m *CommissionLineMutation) AddedAmount() (r int64, exists bool) {
+	v := m.addamount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAmount resets all changes to the "amount" field.
+func (m *CommissionLineMutation) ResetAmount() {
+	m.amount = nil
+	m.addamount = nil
+}
+
+// SetCommission sets the "commission" field.
+func (m *CommissionLineMutation) SetCommission(i int64) {
+	m.commission = &i
+	m.addcommission = nil
+}
+
+// Commission returns the value of the "commission" field in the mutation.
+func (m *CommissionLineMutation) Commission() (r int64, exists bool) {
+	v := m.commission
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommission returns the old "commission" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldCommission(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommission is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommission requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommission: %w", err)
+	}
+	return oldValue.Commission, nil
+}
+
+// AddCommission adds i to the "commission" field.
+func (m *CommissionLineMutation) AddCommission(i int64) {
+	if m.addcommission != nil {
+		*m.addcommission += i
+	} else {
+		m.addcommission = &i
+	}
+}
+
+// AddedCommission returns the value that was added to the "commission" field in this mutation.
+func (m *CommissionLineMutation) AddedCommission() (r int64, exists bool) {
+	v := m.addcommission
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCommission resets all changes to the "commission" field.
+func (m *CommissionLineMutation) ResetCommission() {
+	m.commission = nil
+	m.addcommission = nil
+}
+
+// SetBps sets the "bps" field.
+func (m *CommissionLineMutation) SetBps(i int) {
+	m.bps = &i
+	m.addbps = nil
+}
+
+// Bps returns the value of the "bps" field in the mutation.
+func (m *CommissionLineMutation) Bps() (r int, exists bool) {
+	v := m.bps
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBps returns the old "bps" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldBps(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBps is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBps requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBps: %w", err)
+	}
+	return oldValue.Bps, nil
+}
+
+// AddBps adds i to the "bps" field.
+func (m *CommissionLineMutation) AddBps(i int) {
+	if m.addbps != nil {
+		*m.addbps += i
+	} else {
+		m.addbps = &i
+	}
+}
+
+// AddedBps returns the value that was added to the "bps" field in this mutation.
+func (m *CommissionLineMutation) AddedBps() (r int, exists bool) {
+	v := m.addbps
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBps resets all changes to the "bps" field.
+func (m *CommissionLineMutation) ResetBps() {
+	m.bps = nil
+	m.addbps = nil
+}
+
+// SetFlat sets the "flat" field.
+func (m *CommissionLineMutation) SetFlat(i int64) {
+	m.flat = &i
+	m.addflat = nil
+}
+
+// Flat returns the value of the "flat" field in the mutation.
+func (m *CommissionLineMutation) Flat() (r int64, exists bool) {
+	v := m.flat
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFlat returns the old "flat" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldFlat(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFlat is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFlat requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFlat: %w", err)
+	}
+	return oldValue.Flat, nil
+}
+
+// AddFlat adds i to the "flat" field.
+func (m *CommissionLineMutation) AddFlat(i int64) {
+	if m.addflat != nil {
+		*m.addflat += i
+	} else {
+		m.addflat = &i
+	}
+}
+
+// AddedFlat returns the value that was added to the "flat" field in this mutation.
+func (m *CommissionLineMutation) AddedFlat() (r int64, exists bool) {
+	v := m.addflat
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFlat resets all changes to the "flat" field.
+func (m *CommissionLineMutation) ResetFlat() {
+	m.flat = nil
+	m.addflat = nil
+}
+
+// SetEventID sets the "event_id" field.
+func (m *CommissionLineMutation) SetEventID(s string) {
+	m.event_id = &s
+}
+
+// EventID returns the value of the "event_id" field in the mutation.
+func (m *CommissionLineMutation) EventID() (r string, exists bool) {
+	v := m.event_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEventID returns the old "event_id" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldEventID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEventID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEventID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEventID: %w", err)
+	}
+	return oldValue.EventID, nil
+}
+
+// ResetEventID resets all changes to the "event_id" field.
+func (m *CommissionLineMutation) ResetEventID() {
+	m.event_id = nil
+}
+
+// SetCapturedAt sets the "captured_at" field.
+func (m *CommissionLineMutation) SetCapturedAt(t time.Time) {
+	m.captured_at = &t
+}
+
+// CapturedAt returns the value of the "captured_at" field in the mutation.
+func (m *CommissionLineMutation) CapturedAt() (r time.Time, exists bool) {
+	v := m.captured_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCapturedAt returns the old "captured_at" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldCapturedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCapturedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCapturedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCapturedAt: %w", err)
+	}
+	return oldValue.CapturedAt, nil
+}
+
+// ClearCapturedAt clears the value of the "captured_at" field.
+func (m *CommissionLineMutation) ClearCapturedAt() {
+	m.captured_at = nil
+	m.clearedFields[commissionline.FieldCapturedAt] = struct{}{}
+}
+
+// CapturedAtCleared returns if the "captured_at" field was cleared in this mutation.
+func (m *CommissionLineMutation) CapturedAtCleared() bool {
+	_, ok := m.clearedFields[commissionline.FieldCapturedAt]
+	return ok
+}
+
+// ResetCapturedAt resets all changes to the "captured_at" field.
+func (m *CommissionLineMutation) ResetCapturedAt() {
+	m.captured_at = nil
+	delete(m.clearedFields, commissionline.FieldCapturedAt)
+}
+
+// SetPayoutID sets the "payout_id" field.
+func (m *CommissionLineMutation) SetPayoutID(i int) {
+	m.payout = &i
+}
+
+// PayoutID returns the value of the "payout_id" field in the mutation.
+func (m *CommissionLineMutation) PayoutID() (r int, exists bool) {
+	v := m.payout
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPayoutID returns the old "payout_id" field's value of the CommissionLine entity.
+// If the CommissionLine object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionLineMutation) OldPayoutID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPayoutID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPayoutID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPayoutID: %w", err)
+	}
+	return oldValue.PayoutID, nil
+}
+
+// ClearPayoutID clears the value of the "payout_id" field.
+func (m *CommissionLineMutation) ClearPayoutID() {
+	m.payout = nil
+	m.clearedFields[commissionline.FieldPayoutID] = struct{}{}
+}
+
+// PayoutIDCleared returns if the "payout_id" field was cleared in this mutation.
+func (m *CommissionLineMutation) PayoutIDCleared() bool {
+	_, ok := m.clearedFields[commissionline.FieldPayoutID]
+	return ok
+}
+
+// ResetPayoutID resets all changes to the "payout_id" field.
+func (m *CommissionLineMutation) ResetPayoutID() {
+	m.payout = nil
+	delete(m.clearedFields, commissionline.FieldPayoutID)
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *CommissionLineMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[commissionline.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *CommissionLineMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *CommissionLineMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *CommissionLineMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// ClearVendor clears the "vendor" edge to the Vendor entity.
+func (m *CommissionLineMutation) ClearVendor() {
+	m.clearedvendor = true
+	m.clearedFields[commissionline.FieldVendorID] = struct{}{}
+}
+
+// VendorCleared reports if the "vendor" edge to the Vendor entity was cleared.
+func (m *CommissionLineMutation) VendorCleared() bool {
+	return m.clearedvendor
+}
+
+// VendorIDs returns the "vendor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VendorID instead. It exists only for internal usage by the builders.
+func (m *CommissionLineMutation) VendorIDs() (ids []int) {
+	if id := m.vendor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVendor resets all changes to the "vendor" edge.
+func (m *CommissionLineMutation) ResetVendor() {
+	m.vendor = nil
+	m.clearedvendor = false
+}
+
+// ClearPayout clears the "payout" edge to the Payout entity.
+func (m *CommissionLineMutation) ClearPayout() {
+	m.clearedpayout = true
+	m.clearedFields[commissionline.FieldPayoutID] = struct{}{}
+}
+
+// PayoutCleared reports if the "payout" edge to the Payout entity was cleared.
+func (m *CommissionLineMutation) PayoutCleared() bool {
+	return m.PayoutIDCleared() || m.clearedpayout
+}
+
+// PayoutIDs returns the "payout" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PayoutID instead. It exists only for internal usage by the builders.
+func (m *CommissionLineMutation) PayoutIDs() (ids []int) {
+	if id := m.payout; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPayout resets all changes to the "payout" edge.
+func (m *CommissionLineMutation) ResetPayout() {
+	m.payout = nil
+	m.clearedpayout = false
+}
+
+// Where appends a list predicates to the CommissionLineMutation builder.
+func (m *CommissionLineMutation) Where(ps ...predicate.CommissionLine) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CommissionLineMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CommissionLineMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CommissionLine, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CommissionLineMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CommissionLineMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CommissionLine).
+func (m *CommissionLineMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CommissionLineMutation) Fields() []string {
+	fields := make([]string, 0, 18)
+	if m.created_at != nil {
+		fields = append(fields, commissionline.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, commissionline.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, commissionline.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, commissionline.FieldVersion)
+	}
+	if m.kind != nil {
+		fields = append(fields, commissionline.FieldKind)
+	}
+	if m.vendor != nil {
+		fields = append(fields, commissionline.FieldVendorID)
+	}
+	if m.suborder_id != nil {
+		fields = append(fields, commissionline.FieldSuborderID)
+	}
+	if m.order_id != nil {
+		fields = append(fields, commissionline.FieldOrderID)
+	}
+	if m.order_line_item_id != nil {
+		fields = append(fields, commissionline.FieldOrderLineItemID)
+	}
+	if m.rule_id != nil {
+		fields = append(fields, commissionline.FieldRuleID)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, commissionline.FieldCurrencyCode)
+	}
+	if m.amount != nil {
+		fields = append(fields, commissionline.FieldAmount)
+	}
+	if m.commission != nil {
+		fields = append(fields, commissionline.FieldCommission)
+	}
+	if m.bps != nil {
+		fields = append(fields, commissionline.FieldBps)
+	}
+	if m.flat != nil {
+		fields = append(fields, commissionline.FieldFlat)
+	}
+	if m.event_id != nil {
+		fields = append(fields, commissionline.FieldEventID)
+	}
+	if m.captured_at != nil {
+		fields = append(fields, commissionline.FieldCapturedAt)
+	}
+	if m.payout != nil {
+		fields = append(fields, commissionline.FieldPayoutID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CommissionLineMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case commissionline.FieldCreatedAt:
+		return m.CreatedAt()
+	case commissionline.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case commissionline.FieldTenantID:
+		return m.TenantID()
+	case commissionline.FieldVersion:
+		return m.Version()
+	case commissionline.FieldKind:
+		return m.Kind()
+	case commissionline.FieldVendorID:
+		return m.VendorID()
+	case commissionline.FieldSuborderID:
+		return m.SuborderID()
+	case commissionline.FieldOrderID:
+		return m.OrderID()
+	case commissionline.FieldOrderLineItemID:
+		return m.OrderLineItemID()
+	case commissionline.FieldRuleID:
+		return m.RuleID()
+	case commissionline.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case commissionline.FieldAmount:
+		return m.Amount()
+	case commissionline.FieldCommission:
+		return m.Commission()
+	case commissionline.FieldBps:
+		return m.Bps()
+	case commissionline.FieldFlat:
+		return m.Flat()
+	case commissionline.FieldEventID:
+		return m.EventID()
+	case commissionline.FieldCapturedAt:
+		return m.CapturedAt()
+	case commissionline.FieldPayoutID:
+		return m.PayoutID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CommissionLineMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case commissionline.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case commissionline.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case commissionline.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case commissionline.FieldVersion:
+		return m.OldVersion(ctx)
+	case commissionline.FieldKind:
+		return m.OldKind(ctx)
+	case commissionline.FieldVendorID:
+		return m.OldVendorID(ctx)
+	case commissionline.FieldSuborderID:
+		return m.OldSuborderID(ctx)
+	case commissionline.FieldOrderID:
+		return m.OldOrderID(ctx)
+	case commissionline.FieldOrderLineItemID:
+		return m.OldOrderLineItemID(ctx)
+	case commissionline.FieldRuleID:
+		return m.OldRuleID(ctx)
+	case commissionline.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case commissionline.FieldAmount:
+		return m.OldAmount(ctx)
+	case commissionline.FieldCommission:
+		return m.OldCommission(ctx)
+	case commissionline.FieldBps:
+		return m.OldBps(ctx)
+	case commissionline.FieldFlat:
+		return m.OldFlat(ctx)
+	case commissionline.FieldEventID:
+		return m.OldEventID(ctx)
+	case commissionline.FieldCapturedAt:
+		return m.OldCapturedAt(ctx)
+	case commissionline.FieldPayoutID:
+		return m.OldPayoutID(ctx)
+	}
+	return nil, fmt.Errorf("unknown CommissionLine field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommissionLineMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case commissionline.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case commissionline.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case commissionline.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case commissionline.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case commissionline.FieldKind:
+		v, ok := value.(commissionline.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case commissionline.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVendorID(v)
+		return nil
+	case commissionline.FieldSuborderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSuborderID(v)
+		return nil
+	case commissionline.FieldOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrderID(v)
+		return nil
+	case commissionline.FieldOrderLineItemID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrderLineItemID(v)
+		return nil
+	case commissionline.FieldRuleID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRuleID(v)
+		return nil
+	case commissionline.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case commissionline.FieldAmount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmount(v)
+		return nil
+	case commissionline.FieldCommission:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommission(v)
+		return nil
+	case commissionline.FieldBps:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBps(v)
+		return nil
+	case commissionline.FieldFlat:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFlat(v)
+		return nil
+	case commissionline.FieldEventID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEventID(v)
+		return nil
+	case commissionline.FieldCapturedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCapturedAt(v)
+		return nil
+	case commissionline.FieldPayoutID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPayoutID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CommissionLine field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CommissionLineMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, commissionline.FieldVersion)
+	}
+	if m.addsuborder_id != nil {
+		fields = append(fields, commissionline.FieldSuborderID)
+	}
+	if m.addorder_id != nil {
+		fields = append(fields, commissionline.FieldOrderID)
+	}
+	if m.addorder_line_item_id != nil {
+		fields = append(fields, commissionline.FieldOrderLineItemID)
+	}
+	if m.addrule_id != nil {
+		fields = append(fields, commissionline.FieldRuleID)
+	}
+	if m.addamount != nil {
+		fields = append(fields, commissionline.FieldAmount)
+	}
+	if m.addcommission != nil {
+		fields = append(fields, commissionline.FieldCommission)
+	}
+	if m.addbps != nil {
+		fields = append(fields, commissionline.FieldBps)
+	}
+	if m.addflat != nil {
+		fields = append(fields, commissionline.FieldFlat)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CommissionLineMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case commissionline.FieldVersion:
+		return m.AddedVersion()
+	case commissionline.FieldSuborderID:
+		return m.AddedSuborderID()
+	case commissionline.FieldOrderID:
+		return m.AddedOrderID()
+	case commissionline.FieldOrderLineItemID:
+		return m.AddedOrderLineItemID()
+	case commissionline.FieldRuleID:
+		return m.AddedRuleID()
+	case commissionline.FieldAmount:
+		return m.AddedAmount()
+	case commissionline.FieldCommission:
+		return m.AddedCommission()
+	case commissionline.FieldBps:
+		return m.AddedBps()
+	case commissionline.FieldFlat:
+		return m.AddedFlat()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommissionLineMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case commissionline.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case commissionline.FieldSuborderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSuborderID(v)
+		return nil
+	case commissionline.FieldOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOrderID(v)
+		return nil
+	case commissionline.FieldOrderLineItemID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOrderLineItemID(v)
+		return nil
+	case commissionline.FieldRuleID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRuleID(v)
+		return nil
+	case commissionline.FieldAmount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAmount(v)
+		return nil
+	case commissionline.FieldCommission:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCommission(v)
+		return nil
+	case commissionline.FieldBps:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBps(v)
+		return nil
+	case commissionline.FieldFlat:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFlat(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CommissionLine numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CommissionLineMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(commissionline.FieldRuleID) {
+		fields = append(fields, commissionline.FieldRuleID)
+	}
+	if m.FieldCleared(commissionline.FieldCapturedAt) {
+		fields = append(fields, commissionline.FieldCapturedAt)
+	}
+	if m.FieldCleared(commissionline.FieldPayoutID) {
+		fields = append(fields, commissionline.FieldPayoutID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CommissionLineMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CommissionLineMutation) ClearField(name string) error {
+	switch name {
+	case commissionline.FieldRuleID:
+		m.ClearRuleID()
+		return nil
+	case commissionline.FieldCapturedAt:
+		m.ClearCapturedAt()
+		return nil
+	case commissionline.FieldPayoutID:
+		m.ClearPayoutID()
+		return nil
+	}
+	return fmt.Errorf("unknown CommissionLine nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CommissionLineMutation) ResetField(name string) error {
+	switch name {
+	case commissionline.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case commissionline.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case commissionline.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case commissionline.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case commissionline.FieldKind:
+		m.ResetKind()
+		return nil
+	case commissionline.FieldVendorID:
+		m.ResetVendorID()
+		return nil
+	case commissionline.FieldSuborderID:
+		m.ResetSuborderID()
+		return nil
+	case commissionline.FieldOrderID:
+		m.ResetOrderID()
+		return nil
+	case commissionline.FieldOrderLineItemID:
+		m.ResetOrderLineItemID()
+		return nil
+	case commissionline.FieldRuleID:
+		m.ResetRuleID()
+		return nil
+	case commissionline.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case commissionline.FieldAmount:
+		m.ResetAmount()
+		return nil
+	case commissionline.FieldCommission:
+		m.ResetCommission()
+		return nil
+	case commissionline.FieldBps:
+		m.ResetBps()
+		return nil
+	case commissionline.FieldFlat:
+		m.ResetFlat()
+		return nil
+	case commissionline.FieldEventID:
+		m.ResetEventID()
+		return nil
+	case commissionline.FieldCapturedAt:
+		m.ResetCapturedAt()
+		return nil
+	case commissionline.FieldPayoutID:
+		m.ResetPayoutID()
+		return nil
+	}
+	return fmt.Errorf("unknown CommissionLine field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CommissionLineMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.tenant != nil {
+		edges = append(edges, commissionline.EdgeTenant)
+	}
+	if m.vendor != nil {
+		edges = append(edges, commissionline.EdgeVendor)
+	}
+	if m.payout != nil {
+		edges = append(edges, commissionline.EdgePayout)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CommissionLineMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case commissionline.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case commissionline.EdgeVendor:
+		if id := m.vendor; id != nil {
+			return []ent.Value{*id}
+		}
+	case commissionline.EdgePayout:
+		if id := m.payout; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CommissionLineMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CommissionLineMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CommissionLineMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedtenant {
+		edges = append(edges, commissionline.EdgeTenant)
+	}
+	if m.clearedvendor {
+		edges = append(edges, commissionline.EdgeVendor)
+	}
+	if m.clearedpayout {
+		edges = append(edges, commissionline.EdgePayout)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CommissionLineMutation) EdgeCleared(name string) bool {
+	switch name {
+	case commissionline.EdgeTenant:
+		return m.clearedtenant
+	case commissionline.EdgeVendor:
+		return m.clearedvendor
+	case commissionline.EdgePayout:
+		return m.clearedpayout
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CommissionLineMutation) ClearEdge(name string) error {
+	switch name {
+	case commissionline.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case commissionline.EdgeVendor:
+		m.ClearVendor()
+		return nil
+	case commissionline.EdgePayout:
+		m.ClearPayout()
+		return nil
+	}
+	return fmt.Errorf("unknown CommissionLine unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CommissionLineMutation) ResetEdge(name string) error {
+	switch name {
+	case commissionline.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case commissionline.EdgeVendor:
+		m.ResetVendor()
+		return nil
+	case commissionline.EdgePayout:
+		m.ResetPayout()
+		return nil
+	}
+	return fmt.Errorf("unknown CommissionLine edge %s", name)
+}
+
+// CommissionRuleMutation represents an operation that mutates the CommissionRule nodes in the graph.
+type CommissionRuleMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	created_at    *time.Time
+	updated_at    *time.Time
+	version       *int64
+	addversion    *int64
+	scope         *commissionrule.Scope
+	scope_id      *int
+	addscope_id   *int
+	bps           *int
+	addbps        *int
+	flat          *int64
+	addflat       *int64
+	currency_code *string
+	valid_from    *time.Time
+	valid_until   *time.Time
+	priority      *int
+	addpriority   *int
+	clearedFields map[string]struct{}
+	tenant        *int
+	clearedtenant bool
+	done          bool
+	oldValue      func(context.Context) (*CommissionRule, error)
+	predicates    []predicate.CommissionRule
+}
+
+var _ ent.Mutation = (*CommissionRuleMutation)(nil)
+
+// commissionruleOption allows management of the mutation configuration using functional options.
+type commissionruleOption func(*CommissionRuleMutation)
+
+// newCommissionRuleMutation creates new mutation for the CommissionRule entity.
+func newCommissionRuleMutation(c config, op Op, opts ...commissionruleOption) *CommissionRuleMutation {
+	m := &CommissionRuleMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCommissionRule,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCommissionRuleID sets the ID field of the mutation.
+func withCommissionRuleID(id int) commissionruleOption {
+	return func(m *CommissionRuleMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CommissionRule
+		)
+		m.oldValue = func(ctx context.Context) (*CommissionRule, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CommissionRule.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCommissionRule sets the old CommissionRule of the mutation.
+func withCommissionRule(node *CommissionRule) commissionruleOption {
+	return func(m *CommissionRuleMutation) {
+		m.oldValue = func(context.Context) (*CommissionRule, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CommissionRuleMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CommissionRuleMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CommissionRuleMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CommissionRuleMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CommissionRule.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CommissionRuleMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CommissionRuleMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CommissionRule entity.
+// If the CommissionRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionRuleMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CommissionRuleMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CommissionRuleMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CommissionRuleMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CommissionRule entity.
+// If the CommissionRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionRuleMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CommissionRuleMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *CommissionRuleMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *CommissionRuleMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the CommissionRule entity.
+// If the CommissionRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionRuleMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *CommissionRuleMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *CommissionRuleMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *CommissionRuleMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the CommissionRule entity.
+// If the CommissionRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionRuleMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *CommissionRuleMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *CommissionRuleMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *CommissionRuleMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetScope sets the "scope" field.
+func (m *CommissionRuleMutation) SetScope(c commissionrule.Scope) {
+	m.scope = &c
+}
+
+// Scope returns the value of the "scope" field in the mutation.
+func (m *CommissionRuleMutation) Scope() (r commissionrule.Scope, exists bool) {
+	v := m.scope
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScope returns the old "scope" field's value of the CommissionRule entity.
+// If the CommissionRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionRuleMutation) OldScope(ctx context.Context) (v commissionrule.Scope, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScope is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScope requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScope: %w", err)
+	}
+	return oldValue.Scope, nil
+}
+
+// ResetScope resets all changes to the "scope" field.
+func (m *CommissionRuleMutation) ResetScope() {
+	m.scope = nil
+}
+
+// SetScopeID sets the "scope_id" field.
+func (m *CommissionRuleMutation) SetScopeID(i int) {
+	m.scope_id = &i
+	m.addscope_id = nil
+}
+
+// ScopeID returns the value of the "scope_id" field in the mutation.
+func (m *CommissionRuleMutation) ScopeID() (r int, exists bool) {
+	v := m.scope_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScopeID returns the old "scope_id" field's value of the CommissionRule entity.
+// If the CommissionRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionRuleMutation) OldScopeID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScopeID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScopeID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScopeID: %w", err)
+	}
+	return oldValue.ScopeID, nil
+}
+
+// AddScopeID adds i to the "scope_id" field.
+func (m *CommissionRuleMutation) AddScopeID(i int) {
+	if m.addscope_id != nil {
+		*m.addscope_id += i
+	} else {
+		m.addscope_id = &i
+	}
+}
+
+// AddedScopeID returns the value that was added to the "scope_id" field in this mutation.
+func (m *CommissionRuleMutation) AddedScopeID() (r int, exists bool) {
+	v := m.addscope_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearScopeID clears the value of the "scope_id" field.
+func (m *CommissionRuleMutation) ClearScopeID() {
+	m.scope_id = nil
+	m.addscope_id = nil
+	m.clearedFields[commissionrule.FieldScopeID] = struct{}{}
+}
+
+// ScopeIDCleared returns if the "scope_id" field was cleared in this mutation.
+func (m *CommissionRuleMutation) ScopeIDCleared() bool {
+	_, ok := m.clearedFields[commissionrule.FieldScopeID]
+	return ok
+}
+
+// ResetScopeID resets all changes to the "scope_id" field.
+func (m *CommissionRuleMutation) ResetScopeID() {
+	m.scope_id = nil
+	m.addscope_id = nil
+	delete(m.clearedFields, commissionrule.FieldScopeID)
+}
+
+// SetBps sets the "bps" field.
+func (m *CommissionRuleMutation) SetBps(i int) {
+	m.bps = &i
+	m.addbps = nil
+}
+
+// Bps returns the value of the "bps" field in the mutation.
+func (m *CommissionRuleMutation) Bps() (r int, exists bool) {
+	v := m.bps
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBps returns the old "bps" field's value of the CommissionRule entity.
+// If the CommissionRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionRuleMutation) OldBps(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBps is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBps requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBps: %w", err)
+	}
+	return oldValue.Bps, nil
+}
+
+// AddBps adds i to the "bps" field.
+func (m *CommissionRuleMutation) AddBps(i int) {
+	if m.addbps != nil {
+		*m.addbps += i
+	} else {
+		m.addbps = &i
+	}
+}
+
+// AddedBps returns the value that was added to the "bps" field in this mutation.
+func (m *CommissionRuleMutation) AddedBps() (r int, exists bool) {
+	v := m.addbps
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBps resets all changes to the "bps" field.
+func (m *CommissionRuleMutation) ResetBps() {
+	m.bps = nil
+	m.addbps = nil
+}
+
+// SetFlat sets the "flat" field.
+func (m *CommissionRuleMutation) SetFlat(i int64) {
+	m.flat = &i
+	m.addflat = nil
+}
+
+// Flat returns the value of the "flat" field in the mutation.
+func (m *CommissionRuleMutation) Flat() (r int64, exists bool) {
+	v := m.flat
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFlat returns the old "flat" field's value of the CommissionRule entity.
+// If the CommissionRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionRuleMutation) OldFlat(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFlat is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFlat requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFlat: %w", err)
+	}
+	return oldValue.Flat, nil
+}
+
+// AddFlat adds i to the "flat" field.
+func (m *CommissionRuleMutation) AddFlat(i int64) {
+	if m.addflat != nil {
+		*m.addflat += i
+	} else {
+		m.addflat = &i
+	}
+}
+
+// AddedFlat returns the value that was added to the "flat" field in this mutation.
+func (m *CommissionRuleMutation) AddedFlat() (r int64, exists bool) {
+	v := m.addflat
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFlat resets all changes to the "flat" field.
+func (m *CommissionRuleMutation) ResetFlat() {
+	m.flat = nil
+	m.addflat = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *CommissionRuleMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *CommissionRuleMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the CommissionRule entity.
+// If the CommissionRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionRuleMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ClearCurrencyCode clears the value of the "currency_code" field.
+func (m *CommissionRuleMutation) ClearCurrencyCode() {
+	m.currency_code = nil
+	m.clearedFields[commissionrule.FieldCurrencyCode] = struct{}{}
+}
+
+// CurrencyCodeCleared returns if the "currency_code" field was cleared in this mutation.
+func (m *CommissionRuleMutation) CurrencyCodeCleared() bool {
+	_, ok := m.clearedFields[commissionrule.FieldCurrencyCode]
+	return ok
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *CommissionRuleMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+	delete(m.clearedFields, commissionrule.FieldCurrencyCode)
+}
+
+// SetValidFrom sets the "valid_from" field.
+func (m *CommissionRuleMutation) SetValidFrom(t time.Time) {
+	m.valid_from = &t
+}
+
+// ValidFrom returns the value of the "valid_from" field in the mutation.
+func (m *CommissionRuleMutation) ValidFrom() (r time.Time, exists bool) {
+	v := m.valid_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValidFrom returns the old "valid_from" field's value of the CommissionRule entity.
+// If the CommissionRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionRuleMutation) OldValidFrom(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValidFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValidFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValidFrom: %w", err)
+	}
+	return oldValue.ValidFrom, nil
+}
+
+// ClearValidFrom clears the value of the "valid_from" field.
+func (m *CommissionRuleMutation) ClearValidFrom() {
+	m.valid_from = nil
+	m.clearedFields[commissionrule.FieldValidFrom] = struct{}{}
+}
+
+// ValidFromCleared returns if the "valid_from" field was cleared in this mutation.
+func (m *CommissionRuleMutation) ValidFromCleared() bool {
+	_, ok := m.clearedFields[commissionrule.FieldValidFrom]
+	return ok
+}
+
+// ResetValidFrom resets all changes to the "valid_from" field.
+func (m *CommissionRuleMutation) ResetValidFrom() {
+	m.valid_from = nil
+	delete(m.clearedFields, commissionrule.FieldValidFrom)
+}
+
+// SetValidUntil sets the "valid_until" field.
+func (m *CommissionRuleMutation) SetValidUntil(t time.Time) {
+	m.valid_until = &t
+}
+
+// ValidUntil returns the value of the "valid_until" field in the mutation.
+func (m *CommissionRuleMutation) ValidUntil() (r time.Time, exists bool) {
+	v := m.valid_until
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValidUntil returns the old "valid_until" field's value of the CommissionRule entity.
+// If the CommissionRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionRuleMutation) OldValidUntil(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValidUntil is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValidUntil requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValidUntil: %w", err)
+	}
+	return oldValue.ValidUntil, nil
+}
+
+// ClearValidUntil clears the value of the "valid_until" field.
+func (m *CommissionRuleMutation) ClearValidUntil() {
+	m.valid_until = nil
+	m.clearedFields[commissionrule.FieldValidUntil] = struct{}{}
+}
+
+// ValidUntilCleared returns if the "valid_until" field was cleared in this mutation.
+func (m *CommissionRuleMutation) ValidUntilCleared() bool {
+	_, ok := m.clearedFields[commissionrule.FieldValidUntil]
+	return ok
+}
+
+// ResetValidUntil resets all changes to the "valid_until" field.
+func (m *CommissionRuleMutation) ResetValidUntil() {
+	m.valid_until = nil
+	delete(m.clearedFields, commissionrule.FieldValidUntil)
+}
+
+// SetPriority sets the "priority" field.
+func (m *CommissionRuleMutation) SetPriority(i int) {
+	m.priority = &i
+	m.addpriority = nil
+}
+
+// Priority returns the value of the "priority" field in the mutation.
+func (m *CommissionRuleMutation) Priority() (r int, exists bool) {
+	v := m.priority
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPriority returns the old "priority" field's value of the CommissionRule entity.
+// If the CommissionRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommissionRuleMutation) OldPriority(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPriority is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPriority requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPriority: %w", err)
+	}
+	return oldValue.Priority, nil
+}
+
+// AddPriority adds i to the "priority" field.
+func (m *CommissionRuleMutation) AddPriority(i int) {
+	if m.addpriority != nil {
+		*m.addpriority += i
+	} else {
+		m.addpriority = &i
+	}
+}
+
+// AddedPriority returns the value that was added to the "priority" field in this mutation.
+func (m *CommissionRuleMutation) AddedPriority() (r int, exists bool) {
+	v := m.addpriority
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPriority resets all changes to the "priority" field.
+func (m *CommissionRuleMutation) ResetPriority() {
+	m.priority = nil
+	m.addpriority = nil
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *CommissionRuleMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[commissionrule.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *CommissionRuleMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *CommissionRuleMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *CommissionRuleMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// Where appends a list predicates to the CommissionRuleMutation builder.
+func (m *CommissionRuleMutation) Where(ps ...predicate.CommissionRule) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CommissionRuleMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CommissionRuleMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CommissionRule, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CommissionRuleMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CommissionRuleMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CommissionRule).
+func (m *CommissionRuleMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CommissionRuleMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.created_at != nil {
+		fields = append(fields, commissionrule.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, commissionrule.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, commissionrule.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, commissionrule.FieldVersion)
+	}
+	if m.scope != nil {
+		fields = append(fields, commissionrule.FieldScope)
+	}
+	if m.scope_id != nil {
+		fields = append(fields, commissionrule.FieldScopeID)
+	}
+	if m.bps != nil {
+		fields = append(fields, commissionrule.FieldBps)
+	}
+	if m.flat != nil {
+		fields = append(fields, commissionrule.FieldFlat)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, commissionrule.FieldCurrencyCode)
+	}
+	if m.valid_from != nil {
+		fields = append(fields, commissionrule.FieldValidFrom)
+	}
+	if m.valid_until != nil {
+		fields = append(fields, commissionrule.FieldValidUntil)
+	}
+	if m.priority != nil {
+		fields = append(fields, commissionrule.FieldPriority)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CommissionRuleMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case commissionrule.FieldCreatedAt:
+		return m.CreatedAt()
+	case commissionrule.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case commissionrule.FieldTenantID:
+		return m.TenantID()
+	case commissionrule.FieldVersion:
+		return m.Version()
+	case commissionrule.FieldScope:
+		return m.Scope()
+	case commissionrule.FieldScopeID:
+		return m.ScopeID()
+	case commissionrule.FieldBps:
+		return m.Bps()
+	case commissionrule.FieldFlat:
+		return m.Flat()
+	case commissionrule.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case commissionrule.FieldValidFrom:
+		return m.ValidFrom()
+	case commissionrule.FieldValidUntil:
+		return m.ValidUntil()
+	case commissionrule.FieldPriority:
+		return m.Priority()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CommissionRuleMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case commissionrule.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case commissionrule.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case commissionrule.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case commissionrule.FieldVersion:
+		return m.OldVersion(ctx)
+	case commissionrule.FieldScope:
+		return m.OldScope(ctx)
+	case commissionrule.FieldScopeID:
+		return m.OldScopeID(ctx)
+	case commissionrule.FieldBps:
+		return m.OldBps(ctx)
+	case commissionrule.FieldFlat:
+		return m.OldFlat(ctx)
+	case commissionrule.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case commissionrule.FieldValidFrom:
+		return m.OldValidFrom(ctx)
+	case commissionrule.FieldValidUntil:
+		return m.OldValidUntil(ctx)
+	case commissionrule.FieldPriority:
+		return m.OldPriority(ctx)
+	}
+	return nil, fmt.Errorf("unknown CommissionRule field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommissionRuleMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case commissionrule.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case commissionrule.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case commissionrule.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case commissionrule.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case commissionrule.FieldScope:
+		v, ok := value.(commissionrule.Scope)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScope(v)
+		return nil
+	case commissionrule.FieldScopeID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScopeID(v)
+		return nil
+	case commissionrule.FieldBps:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBps(v)
+		return nil
+	case commissionrule.FieldFlat:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFlat(v)
+		return nil
+	case commissionrule.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case commissionrule.FieldValidFrom:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValidFrom(v)
+		return nil
+	case commissionrule.FieldValidUntil:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValidUntil(v)
+		return nil
+	case commissionrule.FieldPriority:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPriority(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CommissionRule field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CommissionRuleMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, commissionrule.FieldVersion)
+	}
+	if m.addscope_id != nil {
+		fields = append(fields, commissionrule.FieldScopeID)
+	}
+	if m.addbps != nil {
+		fields = append(fields, commissionrule.FieldBps)
+	}
+	if m.addflat != nil {
+		fields = append(fields, commissionrule.FieldFlat)
+	}
+	if m.addpriority != nil {
+		fields = append(fields, commissionrule.FieldPriority)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CommissionRuleMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case commissionrule.FieldVersion:
+		return m.AddedVersion()
+	case commissionrule.FieldScopeID:
+		return m.AddedScopeID()
+	case commissionrule.FieldBps:
+		return m.AddedBps()
+	case commissionrule.FieldFlat:
+		return m.AddedFlat()
+	case commissionrule.FieldPriority:
+		return m.AddedPriority()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommissionRuleMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case commissionrule.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case commissionrule.FieldScopeID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddScopeID(v)
+		return nil
+	case commissionrule.FieldBps:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBps(v)
+		return nil
+	case commissionrule.FieldFlat:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFlat(v)
+		return nil
+	case commissionrule.FieldPriority:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPriority(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CommissionRule numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CommissionRuleMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(commissionrule.FieldScopeID) {
+		fields = append(fields, commissionrule.FieldScopeID)
+	}
+	if m.FieldCleared(commissionrule.FieldCurrencyCode) {
+		fields = append(fields, commissionrule.FieldCurrencyCode)
+	}
+	if m.FieldCleared(commissionrule.FieldValidFrom) {
+		fields = append(fields, commissionrule.FieldValidFrom)
+	}
+	if m.FieldCleared(commissionrule.FieldValidUntil) {
+		fields = append(fields, commissionrule.FieldValidUntil)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CommissionRuleMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CommissionRuleMutation) ClearField(name string) error {
+	switch name {
+	case commissionrule.FieldScopeID:
+		m.ClearScopeID()
+		return nil
+	case commissionrule.FieldCurrencyCode:
+		m.ClearCurrencyCode()
+		return nil
+	case commissionrule.FieldValidFrom:
+		m.ClearValidFrom()
+		return nil
+	case commissionrule.FieldValidUntil:
+		m.ClearValidUntil()
+		return nil
+	}
+	return fmt.Errorf("unknown CommissionRule nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CommissionRuleMutation) ResetField(name string) error {
+	switch name {
+	case commissionrule.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case commissionrule.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case commissionrule.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case commissionrule.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case commissionrule.FieldScope:
+		m.ResetScope()
+		return nil
+	case commissionrule.FieldScopeID:
+		m.ResetScopeID()
+		return nil
+	case commissionrule.FieldBps:
+		m.ResetBps()
+		return nil
+	case commissionrule.FieldFlat:
+		m.ResetFlat()
+		return nil
+	case commissionrule.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case commissionrule.FieldValidFrom:
+		m.ResetValidFrom()
+		return nil
+	case commissionrule.FieldValidUntil:
+		m.ResetValidUntil()
+		return nil
+	case commissionrule.FieldPriority:
+		m.ResetPriority()
+		return nil
+	}
+	return fmt.Errorf("unknown CommissionRule field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CommissionRuleMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.tenant != nil {
+		edges = append(edges, commissionrule.EdgeTenant)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CommissionRuleMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case commissionrule.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CommissionRuleMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CommissionRuleMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CommissionRuleMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedtenant {
+		edges = append(edges, commissionrule.EdgeTenant)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CommissionRuleMutation) EdgeCleared(name string) bool {
+	switch name {
+	case commissionrule.EdgeTenant:
+		return m.clearedtenant
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CommissionRuleMutation) ClearEdge(name string) error {
+	switch name {
+	case commissionrule.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	}
+	return fmt.Errorf("unknown CommissionRule unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CommissionRuleMutation) ResetEdge(name string) error {
+	switch name {
+	case commissionrule.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	}
+	return fmt.Errorf("unknown CommissionRule edge %s", name)
+}
+
 // CountryMutation represents an operation that mutates the Country nodes in the graph.
 type CountryMutation struct {
 	config
@@ -7288,21 +10269,23 @@ func (m *DomainMutation) ResetEdge(name string) error {
 // FulfillmentMutation represents an operation that mutates the Fulfillment nodes in the graph.
 type FulfillmentMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *int
-	created_at    *time.Time
-	updated_at    *time.Time
-	shipped_at    *time.Time
-	delivered_at  *time.Time
-	clearedFields map[string]struct{}
-	tenant        *int
-	clearedtenant bool
-	_order        *int
-	cleared_order bool
-	done          bool
-	oldValue      func(context.Context) (*Fulfillment, error)
-	predicates    []predicate.Fulfillment
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	shipped_at      *time.Time
+	delivered_at    *time.Time
+	clearedFields   map[string]struct{}
+	tenant          *int
+	clearedtenant   bool
+	_order          *int
+	cleared_order   bool
+	suborder        *int
+	clearedsuborder bool
+	done            bool
+	oldValue        func(context.Context) (*Fulfillment, error)
+	predicates      []predicate.Fulfillment
 }
 
 var _ ent.Mutation = (*FulfillmentMutation)(nil)
@@ -7645,6 +10628,55 @@ func (m *FulfillmentMutation) ResetDeliveredAt() {
 	delete(m.clearedFields, fulfillment.FieldDeliveredAt)
 }
 
+// SetSuborderID sets the "suborder_id" field.
+func (m *FulfillmentMutation) SetSuborderID(i int) {
+	m.suborder = &i
+}
+
+// SuborderID returns the value of the "suborder_id" field in the mutation.
+func (m *FulfillmentMutation) SuborderID() (r int, exists bool) {
+	v := m.suborder
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSuborderID returns the old "suborder_id" field's value of the Fulfillment entity.
+// If the Fulfillment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FulfillmentMutation) OldSuborderID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSuborderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSuborderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSuborderID: %w", err)
+	}
+	return oldValue.SuborderID, nil
+}
+
+// ClearSuborderID clears the value of the "suborder_id" field.
+func (m *FulfillmentMutation) ClearSuborderID() {
+	m.suborder = nil
+	m.clearedFields[fulfillment.FieldSuborderID] = struct{}{}
+}
+
+// SuborderIDCleared returns if the "suborder_id" field was cleared in this mutation.
+func (m *FulfillmentMutation) SuborderIDCleared() bool {
+	_, ok := m.clearedFields[fulfillment.FieldSuborderID]
+	return ok
+}
+
+// ResetSuborderID resets all changes to the "suborder_id" field.
+func (m *FulfillmentMutation) ResetSuborderID() {
+	m.suborder = nil
+	delete(m.clearedFields, fulfillment.FieldSuborderID)
+}
+
 // ClearTenant clears the "tenant" edge to the Tenant entity.
 func (m *FulfillmentMutation) ClearTenant() {
 	m.clearedtenant = true
@@ -7699,6 +10731,33 @@ func (m *FulfillmentMutation) ResetOrder() {
 	m.cleared_order = false
 }
 
+// ClearSuborder clears the "suborder" edge to the Suborder entity.
+func (m *FulfillmentMutation) ClearSuborder() {
+	m.clearedsuborder = true
+	m.clearedFields[fulfillment.FieldSuborderID] = struct{}{}
+}
+
+// SuborderCleared reports if the "suborder" edge to the Suborder entity was cleared.
+func (m *FulfillmentMutation) SuborderCleared() bool {
+	return m.SuborderIDCleared() || m.clearedsuborder
+}
+
+// SuborderIDs returns the "suborder" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// SuborderID instead. It exists only for internal usage by the builders.
+func (m *FulfillmentMutation) SuborderIDs() (ids []int) {
+	if id := m.suborder; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSuborder resets all changes to the "suborder" edge.
+func (m *FulfillmentMutation) ResetSuborder() {
+	m.suborder = nil
+	m.clearedsuborder = false
+}
+
 // Where appends a list predicates to the FulfillmentMutation builder.
 func (m *FulfillmentMutation) Where(ps ...predicate.Fulfillment) {
 	m.predicates = append(m.predicates, ps...)
@@ -7733,7 +10792,7 @@ func (m *FulfillmentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *FulfillmentMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.created_at != nil {
 		fields = append(fields, fulfillment.FieldCreatedAt)
 	}
@@ -7751,6 +10810,9 @@ func (m *FulfillmentMutation) Fields() []string {
 	}
 	if m.delivered_at != nil {
 		fields = append(fields, fulfillment.FieldDeliveredAt)
+	}
+	if m.suborder != nil {
+		fields = append(fields, fulfillment.FieldSuborderID)
 	}
 	return fields
 }
@@ -7772,6 +10834,8 @@ func (m *FulfillmentMutation) Field(name string) (ent.Value, bool) {
 		return m.ShippedAt()
 	case fulfillment.FieldDeliveredAt:
 		return m.DeliveredAt()
+	case fulfillment.FieldSuborderID:
+		return m.SuborderID()
 	}
 	return nil, false
 }
@@ -7793,6 +10857,8 @@ func (m *FulfillmentMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldShippedAt(ctx)
 	case fulfillment.FieldDeliveredAt:
 		return m.OldDeliveredAt(ctx)
+	case fulfillment.FieldSuborderID:
+		return m.OldSuborderID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Fulfillment field %s", name)
 }
@@ -7844,6 +10910,13 @@ func (m *FulfillmentMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetDeliveredAt(v)
 		return nil
+	case fulfillment.FieldSuborderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSuborderID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Fulfillment field %s", name)
 }
@@ -7883,6 +10956,9 @@ func (m *FulfillmentMutation) ClearedFields() []string {
 	if m.FieldCleared(fulfillment.FieldDeliveredAt) {
 		fields = append(fields, fulfillment.FieldDeliveredAt)
 	}
+	if m.FieldCleared(fulfillment.FieldSuborderID) {
+		fields = append(fields, fulfillment.FieldSuborderID)
+	}
 	return fields
 }
 
@@ -7902,6 +10978,9 @@ func (m *FulfillmentMutation) ClearField(name string) error {
 		return nil
 	case fulfillment.FieldDeliveredAt:
 		m.ClearDeliveredAt()
+		return nil
+	case fulfillment.FieldSuborderID:
+		m.ClearSuborderID()
 		return nil
 	}
 	return fmt.Errorf("unknown Fulfillment nullable field %s", name)
@@ -7929,18 +11008,24 @@ func (m *FulfillmentMutation) ResetField(name string) error {
 	case fulfillment.FieldDeliveredAt:
 		m.ResetDeliveredAt()
 		return nil
+	case fulfillment.FieldSuborderID:
+		m.ResetSuborderID()
+		return nil
 	}
 	return fmt.Errorf("unknown Fulfillment field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *FulfillmentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.tenant != nil {
 		edges = append(edges, fulfillment.EdgeTenant)
 	}
 	if m._order != nil {
 		edges = append(edges, fulfillment.EdgeOrder)
+	}
+	if m.suborder != nil {
+		edges = append(edges, fulfillment.EdgeSuborder)
 	}
 	return edges
 }
@@ -7957,13 +11042,17 @@ func (m *FulfillmentMutation) AddedIDs(name string) []ent.Value {
 		if id := m._order; id != nil {
 			return []ent.Value{*id}
 		}
+	case fulfillment.EdgeSuborder:
+		if id := m.suborder; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *FulfillmentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	return edges
 }
 
@@ -7975,12 +11064,15 @@ func (m *FulfillmentMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *FulfillmentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedtenant {
 		edges = append(edges, fulfillment.EdgeTenant)
 	}
 	if m.cleared_order {
 		edges = append(edges, fulfillment.EdgeOrder)
+	}
+	if m.clearedsuborder {
+		edges = append(edges, fulfillment.EdgeSuborder)
 	}
 	return edges
 }
@@ -7993,6 +11085,8 @@ func (m *FulfillmentMutation) EdgeCleared(name string) bool {
 		return m.clearedtenant
 	case fulfillment.EdgeOrder:
 		return m.cleared_order
+	case fulfillment.EdgeSuborder:
+		return m.clearedsuborder
 	}
 	return false
 }
@@ -8007,6 +11101,9 @@ func (m *FulfillmentMutation) ClearEdge(name string) error {
 	case fulfillment.EdgeOrder:
 		m.ClearOrder()
 		return nil
+	case fulfillment.EdgeSuborder:
+		m.ClearSuborder()
+		return nil
 	}
 	return fmt.Errorf("unknown Fulfillment unique edge %s", name)
 }
@@ -8020,6 +11117,9 @@ func (m *FulfillmentMutation) ResetEdge(name string) error {
 		return nil
 	case fulfillment.EdgeOrder:
 		m.ResetOrder()
+		return nil
+	case fulfillment.EdgeSuborder:
+		m.ResetSuborder()
 		return nil
 	}
 	return fmt.Errorf("unknown Fulfillment edge %s", name)
@@ -9196,6 +12296,8 @@ type IntegrationEndpointMutation struct {
 	updated_at                 *time.Time
 	version                    *int64
 	addversion                 *int64
+	vendor_id                  *int
+	addvendor_id               *int
 	url                        *string
 	description                *string
 	event_types                *[]string
@@ -9526,6 +12628,76 @@ func (m *IntegrationEndpointMutation) StoreIDCleared() bool {
 func (m *IntegrationEndpointMutation) ResetStoreID() {
 	m.store = nil
 	delete(m.clearedFields, integrationendpoint.FieldStoreID)
+}
+
+// SetVendorID sets the "vendor_id" field.
+func (m *IntegrationEndpointMutation) SetVendorID(i int) {
+	m.vendor_id = &i
+	m.addvendor_id = nil
+}
+
+// VendorID returns the value of the "vendor_id" field in the mutation.
+func (m *IntegrationEndpointMutation) VendorID() (r int, exists bool) {
+	v := m.vendor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVendorID returns the old "vendor_id" field's value of the IntegrationEndpoint entity.
+// If the IntegrationEndpoint object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationEndpointMutation) OldVendorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVendorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVendorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVendorID: %w", err)
+	}
+	return oldValue.VendorID, nil
+}
+
+// AddVendorID adds i to the "vendor_id" field.
+func (m *IntegrationEndpointMutation) AddVendorID(i int) {
+	if m.addvendor_id != nil {
+		*m.addvendor_id += i
+	} else {
+		m.addvendor_id = &i
+	}
+}
+
+// AddedVendorID returns the value that was added to the "vendor_id" field in this mutation.
+func (m *IntegrationEndpointMutation) AddedVendorID() (r int, exists bool) {
+	v := m.addvendor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearVendorID clears the value of the "vendor_id" field.
+func (m *IntegrationEndpointMutation) ClearVendorID() {
+	m.vendor_id = nil
+	m.addvendor_id = nil
+	m.clearedFields[integrationendpoint.FieldVendorID] = struct{}{}
+}
+
+// VendorIDCleared returns if the "vendor_id" field was cleared in this mutation.
+func (m *IntegrationEndpointMutation) VendorIDCleared() bool {
+	_, ok := m.clearedFields[integrationendpoint.FieldVendorID]
+	return ok
+}
+
+// ResetVendorID resets all changes to the "vendor_id" field.
+func (m *IntegrationEndpointMutation) ResetVendorID() {
+	m.vendor_id = nil
+	m.addvendor_id = nil
+	delete(m.clearedFields, integrationendpoint.FieldVendorID)
 }
 
 // SetURL sets the "url" field.
@@ -10014,7 +13186,7 @@ func (m *IntegrationEndpointMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IntegrationEndpointMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 15)
 	if m.created_at != nil {
 		fields = append(fields, integrationendpoint.FieldCreatedAt)
 	}
@@ -10029,6 +13201,9 @@ func (m *IntegrationEndpointMutation) Fields() []string {
 	}
 	if m.store != nil {
 		fields = append(fields, integrationendpoint.FieldStoreID)
+	}
+	if m.vendor_id != nil {
+		fields = append(fields, integrationendpoint.FieldVendorID)
 	}
 	if m.url != nil {
 		fields = append(fields, integrationendpoint.FieldURL)
@@ -10075,6 +13250,8 @@ func (m *IntegrationEndpointMutation) Field(name string) (ent.Value, bool) {
 		return m.Version()
 	case integrationendpoint.FieldStoreID:
 		return m.StoreID()
+	case integrationendpoint.FieldVendorID:
+		return m.VendorID()
 	case integrationendpoint.FieldURL:
 		return m.URL()
 	case integrationendpoint.FieldDescription:
@@ -10112,6 +13289,8 @@ func (m *IntegrationEndpointMutation) OldField(ctx context.Context, name string)
 		return m.OldVersion(ctx)
 	case integrationendpoint.FieldStoreID:
 		return m.OldStoreID(ctx)
+	case integrationendpoint.FieldVendorID:
+		return m.OldVendorID(ctx)
 	case integrationendpoint.FieldURL:
 		return m.OldURL(ctx)
 	case integrationendpoint.FieldDescription:
@@ -10173,6 +13352,13 @@ func (m *IntegrationEndpointMutation) SetField(name string, value ent.Value) err
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStoreID(v)
+		return nil
+	case integrationendpoint.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVendorID(v)
 		return nil
 	case integrationendpoint.FieldURL:
 		v, ok := value.(string)
@@ -10248,6 +13434,9 @@ func (m *IntegrationEndpointMutation) AddedFields() []string {
 	if m.addversion != nil {
 		fields = append(fields, integrationendpoint.FieldVersion)
 	}
+	if m.addvendor_id != nil {
+		fields = append(fields, integrationendpoint.FieldVendorID)
+	}
 	if m.adddead_streak != nil {
 		fields = append(fields, integrationendpoint.FieldDeadStreak)
 	}
@@ -10261,6 +13450,8 @@ func (m *IntegrationEndpointMutation) AddedField(name string) (ent.Value, bool) 
 	switch name {
 	case integrationendpoint.FieldVersion:
 		return m.AddedVersion()
+	case integrationendpoint.FieldVendorID:
+		return m.AddedVendorID()
 	case integrationendpoint.FieldDeadStreak:
 		return m.AddedDeadStreak()
 	}
@@ -10279,6 +13470,13 @@ func (m *IntegrationEndpointMutation) AddField(name string, value ent.Value) err
 		}
 		m.AddVersion(v)
 		return nil
+	case integrationendpoint.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVendorID(v)
+		return nil
 	case integrationendpoint.FieldDeadStreak:
 		v, ok := value.(int)
 		if !ok {
@@ -10296,6 +13494,9 @@ func (m *IntegrationEndpointMutation) ClearedFields() []string {
 	var fields []string
 	if m.FieldCleared(integrationendpoint.FieldStoreID) {
 		fields = append(fields, integrationendpoint.FieldStoreID)
+	}
+	if m.FieldCleared(integrationendpoint.FieldVendorID) {
+		fields = append(fields, integrationendpoint.FieldVendorID)
 	}
 	if m.FieldCleared(integrationendpoint.FieldDisabledReason) {
 		fields = append(fields, integrationendpoint.FieldDisabledReason)
@@ -10322,6 +13523,9 @@ func (m *IntegrationEndpointMutation) ClearField(name string) error {
 	switch name {
 	case integrationendpoint.FieldStoreID:
 		m.ClearStoreID()
+		return nil
+	case integrationendpoint.FieldVendorID:
+		m.ClearVendorID()
 		return nil
 	case integrationendpoint.FieldDisabledReason:
 		m.ClearDisabledReason()
@@ -10354,6 +13558,9 @@ func (m *IntegrationEndpointMutation) ResetField(name string) error {
 		return nil
 	case integrationendpoint.FieldStoreID:
 		m.ResetStoreID()
+		return nil
+	case integrationendpoint.FieldVendorID:
+		m.ResetVendorID()
 		return nil
 	case integrationendpoint.FieldURL:
 		m.ResetURL()
@@ -14488,6 +17695,9 @@ type OrderMutation struct {
 	fulfillments        map[int]struct{}
 	removedfulfillments map[int]struct{}
 	clearedfulfillments bool
+	suborders           map[int]struct{}
+	removedsuborders    map[int]struct{}
+	clearedsuborders    bool
 	done                bool
 	oldValue            func(context.Context) (*Order, error)
 	predicates          []predicate.Order
@@ -15999,6 +19209,60 @@ func (m *OrderMutation) ResetFulfillments() {
 	m.removedfulfillments = nil
 }
 
+// AddSuborderIDs adds the "suborders" edge to the Suborder entity by ids.
+func (m *OrderMutation) AddSuborderIDs(ids ...int) {
+	if m.suborders == nil {
+		m.suborders = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.suborders[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSuborders clears the "suborders" edge to the Suborder entity.
+func (m *OrderMutation) ClearSuborders() {
+	m.clearedsuborders = true
+}
+
+// SubordersCleared reports if the "suborders" edge to the Suborder entity was cleared.
+func (m *OrderMutation) SubordersCleared() bool {
+	return m.clearedsuborders
+}
+
+// RemoveSuborderIDs removes the "suborders" edge to the Suborder entity by IDs.
+func (m *OrderMutation) RemoveSuborderIDs(ids ...int) {
+	if m.removedsuborders == nil {
+		m.removedsuborders = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.suborders, ids[i])
+		m.removedsuborders[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSuborders returns the removed IDs of the "suborders" edge to the Suborder entity.
+func (m *OrderMutation) RemovedSubordersIDs() (ids []int) {
+	for id := range m.removedsuborders {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SubordersIDs returns the "suborders" edge IDs in the mutation.
+func (m *OrderMutation) SubordersIDs() (ids []int) {
+	for id := range m.suborders {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSuborders resets all changes to the "suborders" edge.
+func (m *OrderMutation) ResetSuborders() {
+	m.suborders = nil
+	m.clearedsuborders = false
+	m.removedsuborders = nil
+}
+
 // Where appends a list predicates to the OrderMutation builder.
 func (m *OrderMutation) Where(ps ...predicate.Order) {
 	m.predicates = append(m.predicates, ps...)
@@ -16690,7 +19954,7 @@ func (m *OrderMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *OrderMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.tenant != nil {
 		edges = append(edges, order.EdgeTenant)
 	}
@@ -16708,6 +19972,9 @@ func (m *OrderMutation) AddedEdges() []string {
 	}
 	if m.fulfillments != nil {
 		edges = append(edges, order.EdgeFulfillments)
+	}
+	if m.suborders != nil {
+		edges = append(edges, order.EdgeSuborders)
 	}
 	return edges
 }
@@ -16746,13 +20013,19 @@ func (m *OrderMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case order.EdgeSuborders:
+		ids := make([]ent.Value, 0, len(m.suborders))
+		for id := range m.suborders {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *OrderMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removeditems != nil {
 		edges = append(edges, order.EdgeItems)
 	}
@@ -16761,6 +20034,9 @@ func (m *OrderMutation) RemovedEdges() []string {
 	}
 	if m.removedfulfillments != nil {
 		edges = append(edges, order.EdgeFulfillments)
+	}
+	if m.removedsuborders != nil {
+		edges = append(edges, order.EdgeSuborders)
 	}
 	return edges
 }
@@ -16787,13 +20063,19 @@ func (m *OrderMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case order.EdgeSuborders:
+		ids := make([]ent.Value, 0, len(m.removedsuborders))
+		for id := range m.removedsuborders {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *OrderMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedtenant {
 		edges = append(edges, order.EdgeTenant)
 	}
@@ -16811,6 +20093,9 @@ func (m *OrderMutation) ClearedEdges() []string {
 	}
 	if m.clearedfulfillments {
 		edges = append(edges, order.EdgeFulfillments)
+	}
+	if m.clearedsuborders {
+		edges = append(edges, order.EdgeSuborders)
 	}
 	return edges
 }
@@ -16831,6 +20116,8 @@ func (m *OrderMutation) EdgeCleared(name string) bool {
 		return m.clearedreservations
 	case order.EdgeFulfillments:
 		return m.clearedfulfillments
+	case order.EdgeSuborders:
+		return m.clearedsuborders
 	}
 	return false
 }
@@ -16874,6 +20161,9 @@ func (m *OrderMutation) ResetEdge(name string) error {
 	case order.EdgeFulfillments:
 		m.ResetFulfillments()
 		return nil
+	case order.EdgeSuborders:
+		m.ResetSuborders()
+		return nil
 	}
 	return fmt.Errorf("unknown Order edge %s", name)
 }
@@ -16881,27 +20171,31 @@ func (m *OrderMutation) ResetEdge(name string) error {
 // OrderLineItemMutation represents an operation that mutates the OrderLineItem nodes in the graph.
 type OrderLineItemMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *int
-	variant_id    *int
-	addvariant_id *int
-	title         *string
-	sku           *string
-	quantity      *int
-	addquantity   *int
-	unit_price    *int64
-	addunit_price *int64
-	total         *int64
-	addtotal      *int64
-	clearedFields map[string]struct{}
-	tenant        *int
-	clearedtenant bool
-	_order        *int
-	cleared_order bool
-	done          bool
-	oldValue      func(context.Context) (*OrderLineItem, error)
-	predicates    []predicate.OrderLineItem
+	op              Op
+	typ             string
+	id              *int
+	variant_id      *int
+	addvariant_id   *int
+	title           *string
+	sku             *string
+	quantity        *int
+	addquantity     *int
+	unit_price      *int64
+	addunit_price   *int64
+	total           *int64
+	addtotal        *int64
+	vendor_id       *int
+	addvendor_id    *int
+	clearedFields   map[string]struct{}
+	tenant          *int
+	clearedtenant   bool
+	_order          *int
+	cleared_order   bool
+	suborder        *int
+	clearedsuborder bool
+	done            bool
+	oldValue        func(context.Context) (*OrderLineItem, error)
+	predicates      []predicate.OrderLineItem
 }
 
 var _ ent.Mutation = (*OrderLineItemMutation)(nil)
@@ -17384,6 +20678,125 @@ func (m *OrderLineItemMutation) ResetTotal() {
 	m.addtotal = nil
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (m *OrderLineItemMutation) SetVendorID(i int) {
+	m.vendor_id = &i
+	m.addvendor_id = nil
+}
+
+// VendorID returns the value of the "vendor_id" field in the mutation.
+func (m *OrderLineItemMutation) VendorID() (r int, exists bool) {
+	v := m.vendor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVendorID returns the old "vendor_id" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldVendorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVendorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVendorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVendorID: %w", err)
+	}
+	return oldValue.VendorID, nil
+}
+
+// AddVendorID adds i to the "vendor_id" field.
+func (m *OrderLineItemMutation) AddVendorID(i int) {
+	if m.addvendor_id != nil {
+		*m.addvendor_id += i
+	} else {
+		m.addvendor_id = &i
+	}
+}
+
+// AddedVendorID returns the value that was added to the "vendor_id" field in this mutation.
+func (m *OrderLineItemMutation) AddedVendorID() (r int, exists bool) {
+	v := m.addvendor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearVendorID clears the value of the "vendor_id" field.
+func (m *OrderLineItemMutation) ClearVendorID() {
+	m.vendor_id = nil
+	m.addvendor_id = nil
+	m.clearedFields[orderlineitem.FieldVendorID] = struct{}{}
+}
+
+// VendorIDCleared returns if the "vendor_id" field was cleared in this mutation.
+func (m *OrderLineItemMutation) VendorIDCleared() bool {
+	_, ok := m.clearedFields[orderlineitem.FieldVendorID]
+	return ok
+}
+
+// ResetVendorID resets all changes to the "vendor_id" field.
+func (m *OrderLineItemMutation) ResetVendorID() {
+	m.vendor_id = nil
+	m.addvendor_id = nil
+	delete(m.clearedFields, orderlineitem.FieldVendorID)
+}
+
+// SetSuborderID sets the "suborder_id" field.
+func (m *OrderLineItemMutation) SetSuborderID(i int) {
+	m.suborder = &i
+}
+
+// SuborderID returns the value of the "suborder_id" field in the mutation.
+func (m *OrderLineItemMutation) SuborderID() (r int, exists bool) {
+	v := m.suborder
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSuborderID returns the old "suborder_id" field's value of the OrderLineItem entity.
+// If the OrderLineItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderLineItemMutation) OldSuborderID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSuborderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSuborderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSuborderID: %w", err)
+	}
+	return oldValue.SuborderID, nil
+}
+
+// ClearSuborderID clears the value of the "suborder_id" field.
+func (m *OrderLineItemMutation) ClearSuborderID() {
+	m.suborder = nil
+	m.clearedFields[orderlineitem.FieldSuborderID] = struct{}{}
+}
+
+// SuborderIDCleared returns if the "suborder_id" field was cleared in this mutation.
+func (m *OrderLineItemMutation) SuborderIDCleared() bool {
+	_, ok := m.clearedFields[orderlineitem.FieldSuborderID]
+	return ok
+}
+
+// ResetSuborderID resets all changes to the "suborder_id" field.
+func (m *OrderLineItemMutation) ResetSuborderID() {
+	m.suborder = nil
+	delete(m.clearedFields, orderlineitem.FieldSuborderID)
+}
+
 // ClearTenant clears the "tenant" edge to the Tenant entity.
 func (m *OrderLineItemMutation) ClearTenant() {
 	m.clearedtenant = true
@@ -17438,6 +20851,33 @@ func (m *OrderLineItemMutation) ResetOrder() {
 	m.cleared_order = false
 }
 
+// ClearSuborder clears the "suborder" edge to the Suborder entity.
+func (m *OrderLineItemMutation) ClearSuborder() {
+	m.clearedsuborder = true
+	m.clearedFields[orderlineitem.FieldSuborderID] = struct{}{}
+}
+
+// SuborderCleared reports if the "suborder" edge to the Suborder entity was cleared.
+func (m *OrderLineItemMutation) SuborderCleared() bool {
+	return m.SuborderIDCleared() || m.clearedsuborder
+}
+
+// SuborderIDs returns the "suborder" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// SuborderID instead. It exists only for internal usage by the builders.
+func (m *OrderLineItemMutation) SuborderIDs() (ids []int) {
+	if id := m.suborder; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSuborder resets all changes to the "suborder" edge.
+func (m *OrderLineItemMutation) ResetSuborder() {
+	m.suborder = nil
+	m.clearedsuborder = false
+}
+
 // Where appends a list predicates to the OrderLineItemMutation builder.
 func (m *OrderLineItemMutation) Where(ps ...predicate.OrderLineItem) {
 	m.predicates = append(m.predicates, ps...)
@@ -17472,7 +20912,7 @@ func (m *OrderLineItemMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderLineItemMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 10)
 	if m.tenant != nil {
 		fields = append(fields, orderlineitem.FieldTenantID)
 	}
@@ -17496,6 +20936,12 @@ func (m *OrderLineItemMutation) Fields() []string {
 	}
 	if m.total != nil {
 		fields = append(fields, orderlineitem.FieldTotal)
+	}
+	if m.vendor_id != nil {
+		fields = append(fields, orderlineitem.FieldVendorID)
+	}
+	if m.suborder != nil {
+		fields = append(fields, orderlineitem.FieldSuborderID)
 	}
 	return fields
 }
@@ -17521,6 +20967,10 @@ func (m *OrderLineItemMutation) Field(name string) (ent.Value, bool) {
 		return m.UnitPrice()
 	case orderlineitem.FieldTotal:
 		return m.Total()
+	case orderlineitem.FieldVendorID:
+		return m.VendorID()
+	case orderlineitem.FieldSuborderID:
+		return m.SuborderID()
 	}
 	return nil, false
 }
@@ -17546,6 +20996,10 @@ func (m *OrderLineItemMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldUnitPrice(ctx)
 	case orderlineitem.FieldTotal:
 		return m.OldTotal(ctx)
+	case orderlineitem.FieldVendorID:
+		return m.OldVendorID(ctx)
+	case orderlineitem.FieldSuborderID:
+		return m.OldSuborderID(ctx)
 	}
 	return nil, fmt.Errorf("unknown OrderLineItem field %s", name)
 }
@@ -17611,6 +21065,20 @@ func (m *OrderLineItemMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTotal(v)
 		return nil
+	case orderlineitem.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVendorID(v)
+		return nil
+	case orderlineitem.FieldSuborderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSuborderID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown OrderLineItem field %s", name)
 }
@@ -17631,6 +21099,9 @@ func (m *OrderLineItemMutation) AddedFields() []string {
 	if m.addtotal != nil {
 		fields = append(fields, orderlineitem.FieldTotal)
 	}
+	if m.addvendor_id != nil {
+		fields = append(fields, orderlineitem.FieldVendorID)
+	}
 	return fields
 }
 
@@ -17647,6 +21118,8 @@ func (m *OrderLineItemMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedUnitPrice()
 	case orderlineitem.FieldTotal:
 		return m.AddedTotal()
+	case orderlineitem.FieldVendorID:
+		return m.AddedVendorID()
 	}
 	return nil, false
 }
@@ -17684,6 +21157,13 @@ func (m *OrderLineItemMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddTotal(v)
 		return nil
+	case orderlineitem.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVendorID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown OrderLineItem numeric field %s", name)
 }
@@ -17694,6 +21174,12 @@ func (m *OrderLineItemMutation) ClearedFields() []string {
 	var fields []string
 	if m.FieldCleared(orderlineitem.FieldVariantID) {
 		fields = append(fields, orderlineitem.FieldVariantID)
+	}
+	if m.FieldCleared(orderlineitem.FieldVendorID) {
+		fields = append(fields, orderlineitem.FieldVendorID)
+	}
+	if m.FieldCleared(orderlineitem.FieldSuborderID) {
+		fields = append(fields, orderlineitem.FieldSuborderID)
 	}
 	return fields
 }
@@ -17711,6 +21197,12 @@ func (m *OrderLineItemMutation) ClearField(name string) error {
 	switch name {
 	case orderlineitem.FieldVariantID:
 		m.ClearVariantID()
+		return nil
+	case orderlineitem.FieldVendorID:
+		m.ClearVendorID()
+		return nil
+	case orderlineitem.FieldSuborderID:
+		m.ClearSuborderID()
 		return nil
 	}
 	return fmt.Errorf("unknown OrderLineItem nullable field %s", name)
@@ -17744,18 +21236,27 @@ func (m *OrderLineItemMutation) ResetField(name string) error {
 	case orderlineitem.FieldTotal:
 		m.ResetTotal()
 		return nil
+	case orderlineitem.FieldVendorID:
+		m.ResetVendorID()
+		return nil
+	case orderlineitem.FieldSuborderID:
+		m.ResetSuborderID()
+		return nil
 	}
 	return fmt.Errorf("unknown OrderLineItem field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *OrderLineItemMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.tenant != nil {
 		edges = append(edges, orderlineitem.EdgeTenant)
 	}
 	if m._order != nil {
 		edges = append(edges, orderlineitem.EdgeOrder)
+	}
+	if m.suborder != nil {
+		edges = append(edges, orderlineitem.EdgeSuborder)
 	}
 	return edges
 }
@@ -17772,13 +21273,17 @@ func (m *OrderLineItemMutation) AddedIDs(name string) []ent.Value {
 		if id := m._order; id != nil {
 			return []ent.Value{*id}
 		}
+	case orderlineitem.EdgeSuborder:
+		if id := m.suborder; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *OrderLineItemMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	return edges
 }
 
@@ -17790,12 +21295,15 @@ func (m *OrderLineItemMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *OrderLineItemMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedtenant {
 		edges = append(edges, orderlineitem.EdgeTenant)
 	}
 	if m.cleared_order {
 		edges = append(edges, orderlineitem.EdgeOrder)
+	}
+	if m.clearedsuborder {
+		edges = append(edges, orderlineitem.EdgeSuborder)
 	}
 	return edges
 }
@@ -17808,6 +21316,8 @@ func (m *OrderLineItemMutation) EdgeCleared(name string) bool {
 		return m.clearedtenant
 	case orderlineitem.EdgeOrder:
 		return m.cleared_order
+	case orderlineitem.EdgeSuborder:
+		return m.clearedsuborder
 	}
 	return false
 }
@@ -17822,6 +21332,9 @@ func (m *OrderLineItemMutation) ClearEdge(name string) error {
 	case orderlineitem.EdgeOrder:
 		m.ClearOrder()
 		return nil
+	case orderlineitem.EdgeSuborder:
+		m.ClearSuborder()
+		return nil
 	}
 	return fmt.Errorf("unknown OrderLineItem unique edge %s", name)
 }
@@ -17835,6 +21348,9 @@ func (m *OrderLineItemMutation) ResetEdge(name string) error {
 		return nil
 	case orderlineitem.EdgeOrder:
 		m.ResetOrder()
+		return nil
+	case orderlineitem.EdgeSuborder:
+		m.ResetSuborder()
 		return nil
 	}
 	return fmt.Errorf("unknown OrderLineItem edge %s", name)
@@ -19063,6 +22579,1642 @@ func (m *OutboxEventMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown OutboxEvent edge %s", name)
 }
 
+// PayoutMutation represents an operation that mutates the Payout nodes in the graph.
+type PayoutMutation struct {
+	config
+	op                     Op
+	typ                    string
+	id                     *int
+	created_at             *time.Time
+	updated_at             *time.Time
+	version                *int64
+	addversion             *int64
+	currency_code          *string
+	status                 *payout.Status
+	amount                 *int64
+	addamount              *int64
+	gross                  *int64
+	addgross               *int64
+	commission             *int64
+	addcommission          *int64
+	refunds                *int64
+	addrefunds             *int64
+	commission_reversed    *int64
+	addcommission_reversed *int64
+	provider               *string
+	reference              *string
+	failure_reason         *string
+	run_key                *string
+	paid_at                *time.Time
+	clearedFields          map[string]struct{}
+	tenant                 *int
+	clearedtenant          bool
+	vendor                 *int
+	clearedvendor          bool
+	lines                  map[int]struct{}
+	removedlines           map[int]struct{}
+	clearedlines           bool
+	done                   bool
+	oldValue               func(context.Context) (*Payout, error)
+	predicates             []predicate.Payout
+}
+
+var _ ent.Mutation = (*PayoutMutation)(nil)
+
+// payoutOption allows management of the mutation configuration using functional options.
+type payoutOption func(*PayoutMutation)
+
+// newPayoutMutation creates new mutation for the Payout entity.
+func newPayoutMutation(c config, op Op, opts ...payoutOption) *PayoutMutation {
+	m := &PayoutMutation{
+		config:        c,
+		op:            op,
+		typ:           TypePayout,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withPayoutID sets the ID field of the mutation.
+func withPayoutID(id int) payoutOption {
+	return func(m *PayoutMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Payout
+		)
+		m.oldValue = func(ctx context.Context) (*Payout, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Payout.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withPayout sets the old Payout of the mutation.
+func withPayout(node *Payout) payoutOption {
+	return func(m *PayoutMutation) {
+		m.oldValue = func(context.Context) (*Payout, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m PayoutMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m PayoutMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *PayoutMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *PayoutMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Payout.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *PayoutMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *PayoutMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *PayoutMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *PayoutMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *PayoutMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *PayoutMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *PayoutMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *PayoutMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *PayoutMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *PayoutMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *PayoutMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *PayoutMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *PayoutMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *PayoutMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetVendorID sets the "vendor_id" field.
+func (m *PayoutMutation) SetVendorID(i int) {
+	m.vendor = &i
+}
+
+// VendorID returns the value of the "vendor_id" field in the mutation.
+func (m *PayoutMutation) VendorID() (r int, exists bool) {
+	v := m.vendor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVendorID returns the old "vendor_id" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldVendorID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVendorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVendorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVendorID: %w", err)
+	}
+	return oldValue.VendorID, nil
+}
+
+// ResetVendorID resets all changes to the "vendor_id" field.
+func (m *PayoutMutation) ResetVendorID() {
+	m.vendor = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *PayoutMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *PayoutMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *PayoutMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *PayoutMutation) SetStatus(pa payout.Status) {
+	m.status = &pa
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *PayoutMutation) Status() (r payout.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldStatus(ctx context.Context) (v payout.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *PayoutMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetAmount sets the "amount" field.
+func (m *PayoutMutation) SetAmount(i int64) {
+	m.amount = &i
+	m.addamount = nil
+}
+
+// Amount returns the value of the "amount" field in the mutation.
+func (m *PayoutMutation) Amount() (r int64, exists bool) {
+	v := m.amount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmount returns the old "amount" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldAmount(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmount: %w", err)
+	}
+	return oldValue.Amount, nil
+}
+
+// AddAmount adds i to the "amount" field.
+func (m *PayoutMutation) AddAmount(i int64) {
+	if m.addamount != nil {
+		*m.addamount += i
+	} else {
+		m.addamount = &i
+	}
+}
+
+// AddedAmount returns the value that was added to the "amount" field in this mutation.
+func (m *PayoutMutation) AddedAmount() (r int64, exists bool) {
+	v := m.addamount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAmount resets all changes to the "amount" field.
+func (m *PayoutMutation) ResetAmount() {
+	m.amount = nil
+	m.addamount = nil
+}
+
+// SetGross sets the "gross" field.
+func (m *PayoutMutation) SetGross(i int64) {
+	m.gross = &i
+	m.addgross = nil
+}
+
+// Gross returns the value of the "gross" field in the mutation.
+func (m *PayoutMutation) Gross() (r int64, exists bool) {
+	v := m.gross
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGross returns the old "gross" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldGross(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGross is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGross requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGross: %w", err)
+	}
+	return oldValue.Gross, nil
+}
+
+// AddGross adds i to the "gross" field.
+func (m *PayoutMutation) AddGross(i int64) {
+	if m.addgross != nil {
+		*m.addgross += i
+	} else {
+		m.addgross = &i
+	}
+}
+
+// AddedGross returns the value that was added to the "gross" field in this mutation.
+func (m *PayoutMutation) AddedGross() (r int64, exists bool) {
+	v := m.addgross
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetGross resets all changes to the "gross" field.
+func (m *PayoutMutation) ResetGross() {
+	m.gross = nil
+	m.addgross = nil
+}
+
+// SetCommission sets the "commission" field.
+func (m *PayoutMutation) SetCommission(i int64) {
+	m.commission = &i
+	m.addcommission = nil
+}
+
+// Commission returns the value of the "commission" field in the mutation.
+func (m *PayoutMutation) Commission() (r int64, exists bool) {
+	v := m.commission
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommission returns the old "commission" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldCommission(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommission is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommission requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommission: %w", err)
+	}
+	return oldValue.Commission, nil
+}
+
+// AddCommission adds i to the "commission" field.
+func (m *PayoutMutation) AddCommission(i int64) {
+	if m.addcommission != nil {
+		*m.addcommission += i
+	} else {
+		m.addcommission = &i
+	}
+}
+
+// AddedCommission returns the value that was added to the "commission" field in this mutation.
+func (m *PayoutMutation) AddedCommission() (r int64, exists bool) {
+	v := m.addcommission
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCommission resets all changes to the "commission" field.
+func (m *PayoutMutation) ResetCommission() {
+	m.commission = nil
+	m.addcommission = nil
+}
+
+// SetRefunds sets the "refunds" field.
+func (m *PayoutMutation) SetRefunds(i int64) {
+	m.refunds = &i
+	m.addrefunds = nil
+}
+
+// Refunds returns the value of the "refunds" field in the mutation.
+func (m *PayoutMutation) Refunds() (r int64, exists bool) {
+	v := m.refunds
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRefunds returns the old "refunds" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldRefunds(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRefunds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRefunds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRefunds: %w", err)
+	}
+	return oldValue.Refunds, nil
+}
+
+// AddRefunds adds i to the "refunds" field.
+func (m *PayoutMutation) AddRefunds(i int64) {
+	if m.addrefunds != nil {
+		*m.addrefunds += i
+	} else {
+		m.addrefunds = &i
+	}
+}
+
+// AddedRefunds returns the value that was added to the "refunds" field in this mutation.
+func (m *PayoutMutation) AddedRefunds() (r int64, exists bool) {
+	v := m.addrefunds
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRefunds resets all changes to the "refunds" field.
+func (m *PayoutMutation) ResetRefunds() {
+	m.refunds = nil
+	m.addrefunds = nil
+}
+
+// SetCommissionReversed sets the "commission_reversed" field.
+func (m *PayoutMutation) SetCommissionReversed(i int64) {
+	m.commission_reversed = &i
+	m.addcommission_reversed = nil
+}
+
+// CommissionReversed returns the value of the "commission_reversed" field in the mutation.
+func (m *PayoutMutation) CommissionReversed() (r int64, exists bool) {
+	v := m.commission_reversed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommissionReversed returns the old "commission_reversed" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldCommissionReversed(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommissionReversed is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommissionReversed requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommissionReversed: %w", err)
+	}
+	return oldValue.CommissionReversed, nil
+}
+
+// AddCommissionReversed adds i to the "commission_reversed" field.
+func (m *PayoutMutation) AddCommissionReversed(i int64) {
+	if m.addcommission_reversed != nil {
+		*m.addcommission_reversed += i
+	} else {
+		m.addcommission_reversed = &i
+	}
+}
+
+// AddedCommissionReversed returns the value that was added to the "commission_reversed" field in this mutation.
+func (m *PayoutMutation) AddedCommissionReversed() (r int64, exists bool) {
+	v := m.addcommission_reversed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCommissionReversed resets all changes to the "commission_reversed" field.
+func (m *PayoutMutation) ResetCommissionReversed() {
+	m.commission_reversed = nil
+	m.addcommission_reversed = nil
+}
+
+// SetProvider sets the "provider" field.
+func (m *PayoutMutation) SetProvider(s string) {
+	m.provider = &s
+}
+
+// Provider returns the value of the "provider" field in the mutation.
+func (m *PayoutMutation) Provider() (r string, exists bool) {
+	v := m.provider
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProvider returns the old "provider" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldProvider(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProvider is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProvider requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProvider: %w", err)
+	}
+	return oldValue.Provider, nil
+}
+
+// ResetProvider resets all changes to the "provider" field.
+func (m *PayoutMutation) ResetProvider() {
+	m.provider = nil
+}
+
+// SetReference sets the "reference" field.
+func (m *PayoutMutation) SetReference(s string) {
+	m.reference = &s
+}
+
+// Reference returns the value of the "reference" field in the mutation.
+func (m *PayoutMutation) Reference() (r string, exists bool) {
+	v := m.reference
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReference returns the old "reference" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldReference(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReference is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReference requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReference: %w", err)
+	}
+	return oldValue.Reference, nil
+}
+
+// ClearReference clears the value of the "reference" field.
+func (m *PayoutMutation) ClearReference() {
+	m.reference = nil
+	m.clearedFields[payout.FieldReference] = struct{}{}
+}
+
+// ReferenceCleared returns if the "reference" field was cleared in this mutation.
+func (m *PayoutMutation) ReferenceCleared() bool {
+	_, ok := m.clearedFields[payout.FieldReference]
+	return ok
+}
+
+// ResetReference resets all changes to the "reference" field.
+func (m *PayoutMutation) ResetReference() {
+	m.reference = nil
+	delete(m.clearedFields, payout.FieldReference)
+}
+
+// SetFailureReason sets the "failure_reason" field.
+func (m *PayoutMutation) SetFailureReason(s string) {
+	m.failure_reason = &s
+}
+
+// FailureReason returns the value of the "failure_reason" field in the mutation.
+func (m *PayoutMutation) FailureReason() (r string, exists bool) {
+	v := m.failure_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFailureReason returns the old "failure_reason" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldFailureReason(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFailureReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFailureReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFailureReason: %w", err)
+	}
+	return oldValue.FailureReason, nil
+}
+
+// ClearFailureReason clears the value of the "failure_reason" field.
+func (m *PayoutMutation) ClearFailureReason() {
+	m.failure_reason = nil
+	m.clearedFields[payout.FieldFailureReason] = struct{}{}
+}
+
+// FailureReasonCleared returns if the "failure_reason" field was cleared in this mutation.
+func (m *PayoutMutation) FailureReasonCleared() bool {
+	_, ok := m.clearedFields[payout.FieldFailureReason]
+	return ok
+}
+
+// ResetFailureReason resets all changes to the "failure_reason" field.
+func (m *PayoutMutation) ResetFailureReason() {
+	m.failure_reason = nil
+	delete(m.clearedFields, payout.FieldFailureReason)
+}
+
+// SetRunKey sets the "run_key" field.
+func (m *PayoutMutation) SetRunKey(s string) {
+	m.run_key = &s
+}
+
+// RunKey returns the value of the "run_key" field in the mutation.
+func (m *PayoutMutation) RunKey() (r string, exists bool) {
+	v := m.run_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRunKey returns the old "run_key" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldRunKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRunKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRunKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRunKey: %w", err)
+	}
+	return oldValue.RunKey, nil
+}
+
+// ResetRunKey resets all changes to the "run_key" field.
+func (m *PayoutMutation) ResetRunKey() {
+	m.run_key = nil
+}
+
+// SetPaidAt sets the "paid_at" field.
+func (m *PayoutMutation) SetPaidAt(t time.Time) {
+	m.paid_at = &t
+}
+
+// PaidAt returns the value of the "paid_at" field in the mutation.
+func (m *PayoutMutation) PaidAt() (r time.Time, exists bool) {
+	v := m.paid_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaidAt returns the old "paid_at" field's value of the Payout entity.
+// If the Payout object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PayoutMutation) OldPaidAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaidAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaidAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaidAt: %w", err)
+	}
+	return oldValue.PaidAt, nil
+}
+
+// ClearPaidAt clears the value of the "paid_at" field.
+func (m *PayoutMutation) ClearPaidAt() {
+	m.paid_at = nil
+	m.clearedFields[payout.FieldPaidAt] = struct{}{}
+}
+
+// PaidAtCleared returns if the "paid_at" field was cleared in this mutation.
+func (m *PayoutMutation) PaidAtCleared() bool {
+	_, ok := m.clearedFields[payout.FieldPaidAt]
+	return ok
+}
+
+// ResetPaidAt resets all changes to the "paid_at" field.
+func (m *PayoutMutation) ResetPaidAt() {
+	m.paid_at = nil
+	delete(m.clearedFields, payout.FieldPaidAt)
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *PayoutMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[payout.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *PayoutMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *PayoutMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *PayoutMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// ClearVendor clears the "vendor" edge to the Vendor entity.
+func (m *PayoutMutation) ClearVendor() {
+	m.clearedvendor = true
+	m.clearedFields[payout.FieldVendorID] = struct{}{}
+}
+
+// VendorCleared reports if the "vendor" edge to the Vendor entity was cleared.
+func (m *PayoutMutation) VendorCleared() bool {
+	return m.clearedvendor
+}
+
+// VendorIDs returns the "vendor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VendorID instead. It exists only for internal usage by the builders.
+func (m *PayoutMutation) VendorIDs() (ids []int) {
+	if id := m.vendor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVendor resets all changes to the "vendor" edge.
+func (m *PayoutMutation) ResetVendor() {
+	m.vendor = nil
+	m.clearedvendor = false
+}
+
+// AddLineIDs adds the "lines" edge to the CommissionLine entity by ids.
+func (m *PayoutMutation) AddLineIDs(ids ...int) {
+	if m.lines == nil {
+		m.lines = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.lines[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLines clears the "lines" edge to the CommissionLine entity.
+func (m *PayoutMutation) ClearLines() {
+	m.clearedlines = true
+}
+
+// LinesCleared reports if the "lines" edge to the CommissionLine entity was cleared.
+func (m *PayoutMutation) LinesCleared() bool {
+	return m.clearedlines
+}
+
+// RemoveLineIDs removes the "lines" edge to the CommissionLine entity by IDs.
+func (m *PayoutMutation) RemoveLineIDs(ids ...int) {
+	if m.removedlines == nil {
+		m.removedlines = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.lines, ids[i])
+		m.removedlines[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLines returns the removed IDs of the "lines" edge to the CommissionLine entity.
+func (m *PayoutMutation) RemovedLinesIDs() (ids []int) {
+	for id := range m.removedlines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LinesIDs returns the "lines" edge IDs in the mutation.
+func (m *PayoutMutation) LinesIDs() (ids []int) {
+	for id := range m.lines {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLines resets all changes to the "lines" edge.
+func (m *PayoutMutation) ResetLines() {
+	m.lines = nil
+	m.clearedlines = false
+	m.removedlines = nil
+}
+
+// Where appends a list predicates to the PayoutMutation builder.
+func (m *PayoutMutation) Where(ps ...predicate.Payout) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the PayoutMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *PayoutMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Payout, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *PayoutMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *PayoutMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Payout).
+func (m *PayoutMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *PayoutMutation) Fields() []string {
+	fields := make([]string, 0, 17)
+	if m.created_at != nil {
+		fields = append(fields, payout.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, payout.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, payout.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, payout.FieldVersion)
+	}
+	if m.vendor != nil {
+		fields = append(fields, payout.FieldVendorID)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, payout.FieldCurrencyCode)
+	}
+	if m.status != nil {
+		fields = append(fields, payout.FieldStatus)
+	}
+	if m.amount != nil {
+		fields = append(fields, payout.FieldAmount)
+	}
+	if m.gross != nil {
+		fields = append(fields, payout.FieldGross)
+	}
+	if m.commission != nil {
+		fields = append(fields, payout.FieldCommission)
+	}
+	if m.refunds != nil {
+		fields = append(fields, payout.FieldRefunds)
+	}
+	if m.commission_reversed != nil {
+		fields = append(fields, payout.FieldCommissionReversed)
+	}
+	if m.provider != nil {
+		fields = append(fields, payout.FieldProvider)
+	}
+	if m.reference != nil {
+		fields = append(fields, payout.FieldReference)
+	}
+	if m.failure_reason != nil {
+		fields = append(fields, payout.FieldFailureReason)
+	}
+	if m.run_key != nil {
+		fields = append(fields, payout.FieldRunKey)
+	}
+	if m.paid_at != nil {
+		fields = append(fields, payout.FieldPaidAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *PayoutMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case payout.FieldCreatedAt:
+		return m.CreatedAt()
+	case payout.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case payout.FieldTenantID:
+		return m.TenantID()
+	case payout.FieldVersion:
+		return m.Version()
+	case payout.FieldVendorID:
+		return m.VendorID()
+	case payout.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case payout.FieldStatus:
+		return m.Status()
+	case payout.FieldAmount:
+		return m.Amount()
+	case payout.FieldGross:
+		return m.Gross()
+	case payout.FieldCommission:
+		return m.Commission()
+	case payout.FieldRefunds:
+		return m.Refunds()
+	case payout.FieldCommissionReversed:
+		return m.CommissionReversed()
+	case payout.FieldProvider:
+		return m.Provider()
+	case payout.FieldReference:
+		return m.Reference()
+	case payout.FieldFailureReason:
+		return m.FailureReason()
+	case payout.FieldRunKey:
+		return m.RunKey()
+	case payout.FieldPaidAt:
+		return m.PaidAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *PayoutMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case payout.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case payout.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case payout.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case payout.FieldVersion:
+		return m.OldVersion(ctx)
+	case payout.FieldVendorID:
+		return m.OldVendorID(ctx)
+	case payout.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case payout.FieldStatus:
+		return m.OldStatus(ctx)
+	case payout.FieldAmount:
+		return m.OldAmount(ctx)
+	case payout.FieldGross:
+		return m.OldGross(ctx)
+	case payout.FieldCommission:
+		return m.OldCommission(ctx)
+	case payout.FieldRefunds:
+		return m.OldRefunds(ctx)
+	case payout.FieldCommissionReversed:
+		return m.OldCommissionReversed(ctx)
+	case payout.FieldProvider:
+		return m.OldProvider(ctx)
+	case payout.FieldReference:
+		return m.OldReference(ctx)
+	case payout.FieldFailureReason:
+		return m.OldFailureReason(ctx)
+	case payout.FieldRunKey:
+		return m.OldRunKey(ctx)
+	case payout.FieldPaidAt:
+		return m.OldPaidAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Payout field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PayoutMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case payout.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case payout.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case payout.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case payout.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case payout.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVendorID(v)
+		return nil
+	case payout.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case payout.FieldStatus:
+		v, ok := value.(payout.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case payout.FieldAmount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmount(v)
+		return nil
+	case payout.FieldGross:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGross(v)
+		return nil
+	case payout.FieldCommission:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommission(v)
+		return nil
+	case payout.FieldRefunds:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRefunds(v)
+		return nil
+	case payout.FieldCommissionReversed:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommissionReversed(v)
+		return nil
+	case payout.FieldProvider:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProvider(v)
+		return nil
+	case payout.FieldReference:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReference(v)
+		return nil
+	case payout.FieldFailureReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFailureReason(v)
+		return nil
+	case payout.FieldRunKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRunKey(v)
+		return nil
+	case payout.FieldPaidAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaidAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Payout field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *PayoutMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, payout.FieldVersion)
+	}
+	if m.addamount != nil {
+		fields = append(fields, payout.FieldAmount)
+	}
+	if m.addgross != nil {
+		fields = append(fields, payout.FieldGross)
+	}
+	if m.addcommission != nil {
+		fields = append(fields, payout.FieldCommission)
+	}
+	if m.addrefunds != nil {
+		fields = append(fields, payout.FieldRefunds)
+	}
+	if m.addcommission_reversed != nil {
+		fields = append(fields, payout.FieldCommissionReversed)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *PayoutMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case payout.FieldVersion:
+		return m.AddedVersion()
+	case payout.FieldAmount:
+		return m.AddedAmount()
+	case payout.FieldGross:
+		return m.AddedGross()
+	case payout.FieldCommission:
+		return m.AddedCommission()
+	case payout.FieldRefunds:
+		return m.AddedRefunds()
+	case payout.FieldCommissionReversed:
+		return m.AddedCommissionReversed()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PayoutMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case payout.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case payout.FieldAmount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAmount(v)
+		return nil
+	case payout.FieldGross:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddGross(v)
+		return nil
+	case payout.FieldCommission:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCommission(v)
+		return nil
+	case payout.FieldRefunds:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRefunds(v)
+		return nil
+	case payout.FieldCommissionReversed:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCommissionReversed(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Payout numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *PayoutMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(payout.FieldReference) {
+		fields = append(fields, payout.FieldReference)
+	}
+	if m.FieldCleared(payout.FieldFailureReason) {
+		fields = append(fields, payout.FieldFailureReason)
+	}
+	if m.FieldCleared(payout.FieldPaidAt) {
+		fields = append(fields, payout.FieldPaidAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *PayoutMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *PayoutMutation) ClearField(name string) error {
+	switch name {
+	case payout.FieldReference:
+		m.ClearReference()
+		return nil
+	case payout.FieldFailureReason:
+		m.ClearFailureReason()
+		return nil
+	case payout.FieldPaidAt:
+		m.ClearPaidAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Payout nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *PayoutMutation) ResetField(name string) error {
+	switch name {
+	case payout.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case payout.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case payout.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case payout.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case payout.FieldVendorID:
+		m.ResetVendorID()
+		return nil
+	case payout.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case payout.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case payout.FieldAmount:
+		m.ResetAmount()
+		return nil
+	case payout.FieldGross:
+		m.ResetGross()
+		return nil
+	case payout.FieldCommission:
+		m.ResetCommission()
+		return nil
+	case payout.FieldRefunds:
+		m.ResetRefunds()
+		return nil
+	case payout.FieldCommissionReversed:
+		m.ResetCommissionReversed()
+		return nil
+	case payout.FieldProvider:
+		m.ResetProvider()
+		return nil
+	case payout.FieldReference:
+		m.ResetReference()
+		return nil
+	case payout.FieldFailureReason:
+		m.ResetFailureReason()
+		return nil
+	case payout.FieldRunKey:
+		m.ResetRunKey()
+		return nil
+	case payout.FieldPaidAt:
+		m.ResetPaidAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Payout field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *PayoutMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.tenant != nil {
+		edges = append(edges, payout.EdgeTenant)
+	}
+	if m.vendor != nil {
+		edges = append(edges, payout.EdgeVendor)
+	}
+	if m.lines != nil {
+		edges = append(edges, payout.EdgeLines)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *PayoutMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case payout.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case payout.EdgeVendor:
+		if id := m.vendor; id != nil {
+			return []ent.Value{*id}
+		}
+	case payout.EdgeLines:
+		ids := make([]ent.Value, 0, len(m.lines))
+		for id := range m.lines {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *PayoutMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedlines != nil {
+		edges = append(edges, payout.EdgeLines)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *PayoutMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case payout.EdgeLines:
+		ids := make([]ent.Value, 0, len(m.removedlines))
+		for id := range m.removedlines {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *PayoutMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedtenant {
+		edges = append(edges, payout.EdgeTenant)
+	}
+	if m.clearedvendor {
+		edges = append(edges, payout.EdgeVendor)
+	}
+	if m.clearedlines {
+		edges = append(edges, payout.EdgeLines)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *PayoutMutation) EdgeCleared(name string) bool {
+	switch name {
+	case payout.EdgeTenant:
+		return m.clearedtenant
+	case payout.EdgeVendor:
+		return m.clearedvendor
+	case payout.EdgeLines:
+		return m.clearedlines
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *PayoutMutation) ClearEdge(name string) error {
+	switch name {
+	case payout.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case payout.EdgeVendor:
+		m.ClearVendor()
+		return nil
+	}
+	return fmt.Errorf("unknown Payout unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *PayoutMutation) ResetEdge(name string) error {
+	switch name {
+	case payout.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case payout.EdgeVendor:
+		m.ResetVendor()
+		return nil
+	case payout.EdgeLines:
+		m.ResetLines()
+		return nil
+	}
+	return fmt.Errorf("unknown Payout edge %s", name)
+}
+
 // PriceMutation represents an operation that mutates the Price nodes in the graph.
 type PriceMutation struct {
 	config
@@ -20024,9 +25176,15 @@ type ProductMutation struct {
 	tags                  *[]string
 	appendtags            []string
 	metadata              *map[string]interface{}
+	review_status         *product.ReviewStatus
+	review_note           *string
+	review_store_id       *int
+	addreview_store_id    *int
 	clearedFields         map[string]struct{}
 	tenant                *int
 	clearedtenant         bool
+	vendor                *int
+	clearedvendor         bool
 	category              *int
 	clearedcategory       bool
 	collection            *int
@@ -20777,6 +25935,210 @@ func (m *ProductMutation) ResetMetadata() {
 	delete(m.clearedFields, product.FieldMetadata)
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (m *ProductMutation) SetVendorID(i int) {
+	m.vendor = &i
+}
+
+// VendorID returns the value of the "vendor_id" field in the mutation.
+func (m *ProductMutation) VendorID() (r int, exists bool) {
+	v := m.vendor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVendorID returns the old "vendor_id" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldVendorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVendorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVendorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVendorID: %w", err)
+	}
+	return oldValue.VendorID, nil
+}
+
+// ClearVendorID clears the value of the "vendor_id" field.
+func (m *ProductMutation) ClearVendorID() {
+	m.vendor = nil
+	m.clearedFields[product.FieldVendorID] = struct{}{}
+}
+
+// VendorIDCleared returns if the "vendor_id" field was cleared in this mutation.
+func (m *ProductMutation) VendorIDCleared() bool {
+	_, ok := m.clearedFields[product.FieldVendorID]
+	return ok
+}
+
+// ResetVendorID resets all changes to the "vendor_id" field.
+func (m *ProductMutation) ResetVendorID() {
+	m.vendor = nil
+	delete(m.clearedFields, product.FieldVendorID)
+}
+
+// SetReviewStatus sets the "review_status" field.
+func (m *ProductMutation) SetReviewStatus(ps product.ReviewStatus) {
+	m.review_status = &ps
+}
+
+// ReviewStatus returns the value of the "review_status" field in the mutation.
+func (m *ProductMutation) ReviewStatus() (r product.ReviewStatus, exists bool) {
+	v := m.review_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewStatus returns the old "review_status" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldReviewStatus(ctx context.Context) (v product.ReviewStatus, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewStatus: %w", err)
+	}
+	return oldValue.ReviewStatus, nil
+}
+
+// ResetReviewStatus resets all changes to the "review_status" field.
+func (m *ProductMutation) ResetReviewStatus() {
+	m.review_status = nil
+}
+
+// SetReviewNote sets the "review_note" field.
+func (m *ProductMutation) SetReviewNote(s string) {
+	m.review_note = &s
+}
+
+// ReviewNote returns the value of the "review_note" field in the mutation.
+func (m *ProductMutation) ReviewNote() (r string, exists bool) {
+	v := m.review_note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewNote returns the old "review_note" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldReviewNote(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewNote: %w", err)
+	}
+	return oldValue.ReviewNote, nil
+}
+
+// ClearReviewNote clears the value of the "review_note" field.
+func (m *ProductMutation) ClearReviewNote() {
+	m.review_note = nil
+	m.clearedFields[product.FieldReviewNote] = struct{}{}
+}
+
+// ReviewNoteCleared returns if the "review_note" field was cleared in this mutation.
+func (m *ProductMutation) ReviewNoteCleared() bool {
+	_, ok := m.clearedFields[product.FieldReviewNote]
+	return ok
+}
+
+// ResetReviewNote resets all changes to the "review_note" field.
+func (m *ProductMutation) ResetReviewNote() {
+	m.review_note = nil
+	delete(m.clearedFields, product.FieldReviewNote)
+}
+
+// SetReviewStoreID sets the "review_store_id" field.
+func (m *ProductMutation) SetReviewStoreID(i int) {
+	m.review_store_id = &i
+	m.addreview_store_id = nil
+}
+
+// ReviewStoreID returns the value of the "review_store_id" field in the mutation.
+func (m *ProductMutation) ReviewStoreID() (r int, exists bool) {
+	v := m.review_store_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewStoreID returns the old "review_store_id" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldReviewStoreID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewStoreID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewStoreID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewStoreID: %w", err)
+	}
+	return oldValue.ReviewStoreID, nil
+}
+
+// AddReviewStoreID adds i to the "review_store_id" field.
+func (m *ProductMutation) AddReviewStoreID(i int) {
+	if m.addreview_store_id != nil {
+		*m.addreview_store_id += i
+	} else {
+		m.addreview_store_id = &i
+	}
+}
+
+// AddedReviewStoreID returns the value that was added to the "review_store_id" field in this mutation.
+func (m *ProductMutation) AddedReviewStoreID() (r int, exists bool) {
+	v := m.addreview_store_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearReviewStoreID clears the value of the "review_store_id" field.
+func (m *ProductMutation) ClearReviewStoreID() {
+	m.review_store_id = nil
+	m.addreview_store_id = nil
+	m.clearedFields[product.FieldReviewStoreID] = struct{}{}
+}
+
+// ReviewStoreIDCleared returns if the "review_store_id" field was cleared in this mutation.
+func (m *ProductMutation) ReviewStoreIDCleared() bool {
+	_, ok := m.clearedFields[product.FieldReviewStoreID]
+	return ok
+}
+
+// ResetReviewStoreID resets all changes to the "review_store_id" field.
+func (m *ProductMutation) ResetReviewStoreID() {
+	m.review_store_id = nil
+	m.addreview_store_id = nil
+	delete(m.clearedFields, product.FieldReviewStoreID)
+}
+
 // ClearTenant clears the "tenant" edge to the Tenant entity.
 func (m *ProductMutation) ClearTenant() {
 	m.clearedtenant = true
@@ -20802,6 +26164,33 @@ func (m *ProductMutation) TenantIDs() (ids []int) {
 func (m *ProductMutation) ResetTenant() {
 	m.tenant = nil
 	m.clearedtenant = false
+}
+
+// ClearVendor clears the "vendor" edge to the Vendor entity.
+func (m *ProductMutation) ClearVendor() {
+	m.clearedvendor = true
+	m.clearedFields[product.FieldVendorID] = struct{}{}
+}
+
+// VendorCleared reports if the "vendor" edge to the Vendor entity was cleared.
+func (m *ProductMutation) VendorCleared() bool {
+	return m.VendorIDCleared() || m.clearedvendor
+}
+
+// VendorIDs returns the "vendor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VendorID instead. It exists only for internal usage by the builders.
+func (m *ProductMutation) VendorIDs() (ids []int) {
+	if id := m.vendor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVendor resets all changes to the "vendor" edge.
+func (m *ProductMutation) ResetVendor() {
+	m.vendor = nil
+	m.clearedvendor = false
 }
 
 // ClearCategory clears the "category" edge to the ProductCategory entity.
@@ -21054,7 +26443,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 18)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -21097,6 +26486,18 @@ func (m *ProductMutation) Fields() []string {
 	if m.metadata != nil {
 		fields = append(fields, product.FieldMetadata)
 	}
+	if m.vendor != nil {
+		fields = append(fields, product.FieldVendorID)
+	}
+	if m.review_status != nil {
+		fields = append(fields, product.FieldReviewStatus)
+	}
+	if m.review_note != nil {
+		fields = append(fields, product.FieldReviewNote)
+	}
+	if m.review_store_id != nil {
+		fields = append(fields, product.FieldReviewStoreID)
+	}
 	return fields
 }
 
@@ -21133,6 +26534,14 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.CollectionID()
 	case product.FieldMetadata:
 		return m.Metadata()
+	case product.FieldVendorID:
+		return m.VendorID()
+	case product.FieldReviewStatus:
+		return m.ReviewStatus()
+	case product.FieldReviewNote:
+		return m.ReviewNote()
+	case product.FieldReviewStoreID:
+		return m.ReviewStoreID()
 	}
 	return nil, false
 }
@@ -21170,6 +26579,14 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldCollectionID(ctx)
 	case product.FieldMetadata:
 		return m.OldMetadata(ctx)
+	case product.FieldVendorID:
+		return m.OldVendorID(ctx)
+	case product.FieldReviewStatus:
+		return m.OldReviewStatus(ctx)
+	case product.FieldReviewNote:
+		return m.OldReviewNote(ctx)
+	case product.FieldReviewStoreID:
+		return m.OldReviewStoreID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Product field %s", name)
 }
@@ -21277,6 +26694,34 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetMetadata(v)
 		return nil
+	case product.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVendorID(v)
+		return nil
+	case product.FieldReviewStatus:
+		v, ok := value.(product.ReviewStatus)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewStatus(v)
+		return nil
+	case product.FieldReviewNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewNote(v)
+		return nil
+	case product.FieldReviewStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewStoreID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)
 }
@@ -21288,6 +26733,9 @@ func (m *ProductMutation) AddedFields() []string {
 	if m.addversion != nil {
 		fields = append(fields, product.FieldVersion)
 	}
+	if m.addreview_store_id != nil {
+		fields = append(fields, product.FieldReviewStoreID)
+	}
 	return fields
 }
 
@@ -21298,6 +26746,8 @@ func (m *ProductMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case product.FieldVersion:
 		return m.AddedVersion()
+	case product.FieldReviewStoreID:
+		return m.AddedReviewStoreID()
 	}
 	return nil, false
 }
@@ -21313,6 +26763,13 @@ func (m *ProductMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddVersion(v)
+		return nil
+	case product.FieldReviewStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReviewStoreID(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Product numeric field %s", name)
@@ -21339,6 +26796,15 @@ func (m *ProductMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(product.FieldMetadata) {
 		fields = append(fields, product.FieldMetadata)
+	}
+	if m.FieldCleared(product.FieldVendorID) {
+		fields = append(fields, product.FieldVendorID)
+	}
+	if m.FieldCleared(product.FieldReviewNote) {
+		fields = append(fields, product.FieldReviewNote)
+	}
+	if m.FieldCleared(product.FieldReviewStoreID) {
+		fields = append(fields, product.FieldReviewStoreID)
 	}
 	return fields
 }
@@ -21371,6 +26837,15 @@ func (m *ProductMutation) ClearField(name string) error {
 		return nil
 	case product.FieldMetadata:
 		m.ClearMetadata()
+		return nil
+	case product.FieldVendorID:
+		m.ClearVendorID()
+		return nil
+	case product.FieldReviewNote:
+		m.ClearReviewNote()
+		return nil
+	case product.FieldReviewStoreID:
+		m.ClearReviewStoreID()
 		return nil
 	}
 	return fmt.Errorf("unknown Product nullable field %s", name)
@@ -21422,15 +26897,30 @@ func (m *ProductMutation) ResetField(name string) error {
 	case product.FieldMetadata:
 		m.ResetMetadata()
 		return nil
+	case product.FieldVendorID:
+		m.ResetVendorID()
+		return nil
+	case product.FieldReviewStatus:
+		m.ResetReviewStatus()
+		return nil
+	case product.FieldReviewNote:
+		m.ResetReviewNote()
+		return nil
+	case product.FieldReviewStoreID:
+		m.ResetReviewStoreID()
+		return nil
 	}
 	return fmt.Errorf("unknown Product field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProductMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.tenant != nil {
 		edges = append(edges, product.EdgeTenant)
+	}
+	if m.vendor != nil {
+		edges = append(edges, product.EdgeVendor)
 	}
 	if m.category != nil {
 		edges = append(edges, product.EdgeCategory)
@@ -21456,6 +26946,10 @@ func (m *ProductMutation) AddedIDs(name string) []ent.Value {
 	switch name {
 	case product.EdgeTenant:
 		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case product.EdgeVendor:
+		if id := m.vendor; id != nil {
 			return []ent.Value{*id}
 		}
 	case product.EdgeCategory:
@@ -21490,7 +26984,7 @@ func (m *ProductMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProductMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedoptions != nil {
 		edges = append(edges, product.EdgeOptions)
 	}
@@ -21531,9 +27025,12 @@ func (m *ProductMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProductMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedtenant {
 		edges = append(edges, product.EdgeTenant)
+	}
+	if m.clearedvendor {
+		edges = append(edges, product.EdgeVendor)
 	}
 	if m.clearedcategory {
 		edges = append(edges, product.EdgeCategory)
@@ -21559,6 +27056,8 @@ func (m *ProductMutation) EdgeCleared(name string) bool {
 	switch name {
 	case product.EdgeTenant:
 		return m.clearedtenant
+	case product.EdgeVendor:
+		return m.clearedvendor
 	case product.EdgeCategory:
 		return m.clearedcategory
 	case product.EdgeCollection:
@@ -21580,6 +27079,9 @@ func (m *ProductMutation) ClearEdge(name string) error {
 	case product.EdgeTenant:
 		m.ClearTenant()
 		return nil
+	case product.EdgeVendor:
+		m.ClearVendor()
+		return nil
 	case product.EdgeCategory:
 		m.ClearCategory()
 		return nil
@@ -21596,6 +27098,9 @@ func (m *ProductMutation) ResetEdge(name string) error {
 	switch name {
 	case product.EdgeTenant:
 		m.ResetTenant()
+		return nil
+	case product.EdgeVendor:
+		m.ResetVendor()
 		return nil
 	case product.EdgeCategory:
 		m.ResetCategory()
@@ -30191,6 +35696,8 @@ type StockLocationMutation struct {
 	version       *int64
 	addversion    *int64
 	name          *string
+	vendor_id     *int
+	addvendor_id  *int
 	clearedFields map[string]struct{}
 	tenant        *int
 	clearedtenant bool
@@ -30497,6 +36004,76 @@ func (m *StockLocationMutation) ResetName() {
 	m.name = nil
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (m *StockLocationMutation) SetVendorID(i int) {
+	m.vendor_id = &i
+	m.addvendor_id = nil
+}
+
+// VendorID returns the value of the "vendor_id" field in the mutation.
+func (m *StockLocationMutation) VendorID() (r int, exists bool) {
+	v := m.vendor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVendorID returns the old "vendor_id" field's value of the StockLocation entity.
+// If the StockLocation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StockLocationMutation) OldVendorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVendorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVendorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVendorID: %w", err)
+	}
+	return oldValue.VendorID, nil
+}
+
+// AddVendorID adds i to the "vendor_id" field.
+func (m *StockLocationMutation) AddVendorID(i int) {
+	if m.addvendor_id != nil {
+		*m.addvendor_id += i
+	} else {
+		m.addvendor_id = &i
+	}
+}
+
+// AddedVendorID returns the value that was added to the "vendor_id" field in this mutation.
+func (m *StockLocationMutation) AddedVendorID() (r int, exists bool) {
+	v := m.addvendor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearVendorID clears the value of the "vendor_id" field.
+func (m *StockLocationMutation) ClearVendorID() {
+	m.vendor_id = nil
+	m.addvendor_id = nil
+	m.clearedFields[stocklocation.FieldVendorID] = struct{}{}
+}
+
+// VendorIDCleared returns if the "vendor_id" field was cleared in this mutation.
+func (m *StockLocationMutation) VendorIDCleared() bool {
+	_, ok := m.clearedFields[stocklocation.FieldVendorID]
+	return ok
+}
+
+// ResetVendorID resets all changes to the "vendor_id" field.
+func (m *StockLocationMutation) ResetVendorID() {
+	m.vendor_id = nil
+	m.addvendor_id = nil
+	delete(m.clearedFields, stocklocation.FieldVendorID)
+}
+
 // ClearTenant clears the "tenant" edge to the Tenant entity.
 func (m *StockLocationMutation) ClearTenant() {
 	m.clearedtenant = true
@@ -30558,7 +36135,7 @@ func (m *StockLocationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StockLocationMutation) Fields() []string {
-	fields := make([]string, 0, 5)
+	fields := make([]string, 0, 6)
 	if m.created_at != nil {
 		fields = append(fields, stocklocation.FieldCreatedAt)
 	}
@@ -30573,6 +36150,9 @@ func (m *StockLocationMutation) Fields() []string {
 	}
 	if m.name != nil {
 		fields = append(fields, stocklocation.FieldName)
+	}
+	if m.vendor_id != nil {
+		fields = append(fields, stocklocation.FieldVendorID)
 	}
 	return fields
 }
@@ -30592,6 +36172,8 @@ func (m *StockLocationMutation) Field(name string) (ent.Value, bool) {
 		return m.Version()
 	case stocklocation.FieldName:
 		return m.Name()
+	case stocklocation.FieldVendorID:
+		return m.VendorID()
 	}
 	return nil, false
 }
@@ -30611,6 +36193,8 @@ func (m *StockLocationMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldVersion(ctx)
 	case stocklocation.FieldName:
 		return m.OldName(ctx)
+	case stocklocation.FieldVendorID:
+		return m.OldVendorID(ctx)
 	}
 	return nil, fmt.Errorf("unknown StockLocation field %s", name)
 }
@@ -30655,6 +36239,13 @@ func (m *StockLocationMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetName(v)
 		return nil
+	case stocklocation.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVendorID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown StockLocation field %s", name)
 }
@@ -30666,6 +36257,9 @@ func (m *StockLocationMutation) AddedFields() []string {
 	if m.addversion != nil {
 		fields = append(fields, stocklocation.FieldVersion)
 	}
+	if m.addvendor_id != nil {
+		fields = append(fields, stocklocation.FieldVendorID)
+	}
 	return fields
 }
 
@@ -30676,6 +36270,8 @@ func (m *StockLocationMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case stocklocation.FieldVersion:
 		return m.AddedVersion()
+	case stocklocation.FieldVendorID:
+		return m.AddedVendorID()
 	}
 	return nil, false
 }
@@ -30692,6 +36288,13 @@ func (m *StockLocationMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddVersion(v)
 		return nil
+	case stocklocation.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVendorID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown StockLocation numeric field %s", name)
 }
@@ -30699,7 +36302,11 @@ func (m *StockLocationMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *StockLocationMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(stocklocation.FieldVendorID) {
+		fields = append(fields, stocklocation.FieldVendorID)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -30712,6 +36319,11 @@ func (m *StockLocationMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *StockLocationMutation) ClearField(name string) error {
+	switch name {
+	case stocklocation.FieldVendorID:
+		m.ClearVendorID()
+		return nil
+	}
 	return fmt.Errorf("unknown StockLocation nullable field %s", name)
 }
 
@@ -30733,6 +36345,9 @@ func (m *StockLocationMutation) ResetField(name string) error {
 		return nil
 	case stocklocation.FieldName:
 		m.ResetName()
+		return nil
+	case stocklocation.FieldVendorID:
+		m.ResetVendorID()
 		return nil
 	}
 	return fmt.Errorf("unknown StockLocation field %s", name)
@@ -33383,6 +38998,1798 @@ func (m *SubdomainClaimMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown SubdomainClaim edge %s", name)
+}
+
+// SuborderMutation represents an operation that mutates the Suborder nodes in the graph.
+type SuborderMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	version             *int64
+	addversion          *int64
+	status              *suborder.Status
+	fulfillment_status  *suborder.FulfillmentStatus
+	currency_code       *string
+	subtotal            *int64
+	addsubtotal         *int64
+	shipping_total      *int64
+	addshipping_total   *int64
+	tax_total           *int64
+	addtax_total        *int64
+	total               *int64
+	addtotal            *int64
+	refunded_total      *int64
+	addrefunded_total   *int64
+	shipping_method     *string
+	canceled_at         *time.Time
+	clearedFields       map[string]struct{}
+	tenant              *int
+	clearedtenant       bool
+	_order              *int
+	cleared_order       bool
+	vendor              *int
+	clearedvendor       bool
+	store               *int
+	clearedstore        bool
+	items               map[int]struct{}
+	removeditems        map[int]struct{}
+	cleareditems        bool
+	fulfillments        map[int]struct{}
+	removedfulfillments map[int]struct{}
+	clearedfulfillments bool
+	done                bool
+	oldValue            func(context.Context) (*Suborder, error)
+	predicates          []predicate.Suborder
+}
+
+var _ ent.Mutation = (*SuborderMutation)(nil)
+
+// suborderOption allows management of the mutation configuration using functional options.
+type suborderOption func(*SuborderMutation)
+
+// newSuborderMutation creates new mutation for the Suborder entity.
+func newSuborderMutation(c config, op Op, opts ...suborderOption) *SuborderMutation {
+	m := &SuborderMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSuborder,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSuborderID sets the ID field of the mutation.
+func withSuborderID(id int) suborderOption {
+	return func(m *SuborderMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Suborder
+		)
+		m.oldValue = func(ctx context.Context) (*Suborder, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Suborder.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSuborder sets the old Suborder of the mutation.
+func withSuborder(node *Suborder) suborderOption {
+	return func(m *SuborderMutation) {
+		m.oldValue = func(context.Context) (*Suborder, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SuborderMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SuborderMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SuborderMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SuborderMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Suborder.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *SuborderMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *SuborderMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *SuborderMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *SuborderMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *SuborderMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *SuborderMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *SuborderMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *SuborderMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *SuborderMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *SuborderMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *SuborderMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *SuborderMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *SuborderMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *SuborderMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetOrderID sets the "order_id" field.
+func (m *SuborderMutation) SetOrderID(i int) {
+	m._order = &i
+}
+
+// OrderID returns the value of the "order_id" field in the mutation.
+func (m *SuborderMutation) OrderID() (r int, exists bool) {
+	v := m._order
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrderID returns the old "order_id" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldOrderID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrderID: %w", err)
+	}
+	return oldValue.OrderID, nil
+}
+
+// ResetOrderID resets all changes to the "order_id" field.
+func (m *SuborderMutation) ResetOrderID() {
+	m._order = nil
+}
+
+// SetVendorID sets the "vendor_id" field.
+func (m *SuborderMutation) SetVendorID(i int) {
+	m.vendor = &i
+}
+
+// VendorID returns the value of the "vendor_id" field in the mutation.
+func (m *SuborderMutation) VendorID() (r int, exists bool) {
+	v := m.vendor
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVendorID returns the old "vendor_id" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldVendorID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVendorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVendorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVendorID: %w", err)
+	}
+	return oldValue.VendorID, nil
+}
+
+// ResetVendorID resets all changes to the "vendor_id" field.
+func (m *SuborderMutation) ResetVendorID() {
+	m.vendor = nil
+}
+
+// SetStoreID sets the "store_id" field.
+func (m *SuborderMutation) SetStoreID(i int) {
+	m.store = &i
+}
+
+// StoreID returns the value of the "store_id" field in the mutation.
+func (m *SuborderMutation) StoreID() (r int, exists bool) {
+	v := m.store
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStoreID returns the old "store_id" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldStoreID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStoreID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStoreID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStoreID: %w", err)
+	}
+	return oldValue.StoreID, nil
+}
+
+// ResetStoreID resets all changes to the "store_id" field.
+func (m *SuborderMutation) ResetStoreID() {
+	m.store = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *SuborderMutation) SetStatus(s suborder.Status) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *SuborderMutation) Status() (r suborder.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldStatus(ctx context.Context) (v suborder.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *SuborderMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetFulfillmentStatus sets the "fulfillment_status" field.
+func (m *SuborderMutation) SetFulfillmentStatus(ss suborder.FulfillmentStatus) {
+	m.fulfillment_status = &ss
+}
+
+// FulfillmentStatus returns the value of the "fulfillment_status" field in the mutation.
+func (m *SuborderMutation) FulfillmentStatus() (r suborder.FulfillmentStatus, exists bool) {
+	v := m.fulfillment_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFulfillmentStatus returns the old "fulfillment_status" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldFulfillmentStatus(ctx context.Context) (v suborder.FulfillmentStatus, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFulfillmentStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFulfillmentStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFulfillmentStatus: %w", err)
+	}
+	return oldValue.FulfillmentStatus, nil
+}
+
+// ResetFulfillmentStatus resets all changes to the "fulfillment_status" field.
+func (m *SuborderMutation) ResetFulfillmentStatus() {
+	m.fulfillment_status = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *SuborderMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *SuborderMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *SuborderMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetSubtotal sets the "subtotal" field.
+func (m *SuborderMutation) SetSubtotal(i int64) {
+	m.subtotal = &i
+	m.addsubtotal = nil
+}
+
+// Subtotal returns the value of the "subtotal" field in the mutation.
+func (m *SuborderMutation) Subtotal() (r int64, exists bool) {
+	v := m.subtotal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubtotal returns the old "subtotal" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldSubtotal(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubtotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubtotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubtotal: %w", err)
+	}
+	return oldValue.Subtotal, nil
+}
+
+// AddSubtotal adds i to the "subtotal" field.
+func (m *SuborderMutation) AddSubtotal(i int64) {
+	if m.addsubtotal != nil {
+		*m.addsubtotal += i
+	} else {
+		m.addsubtotal = &i
+	}
+}
+
+// AddedSubtotal returns the value that was added to the "subtotal" field in this mutation.
+func (m *SuborderMutation) AddedSubtotal() (r int64, exists bool) {
+	v := m.addsubtotal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSubtotal resets all changes to the "subtotal" field.
+func (m *SuborderMutation) ResetSubtotal() {
+	m.subtotal = nil
+	m.addsubtotal = nil
+}
+
+// SetShippingTotal sets the "shipping_total" field.
+func (m *SuborderMutation) SetShippingTotal(i int64) {
+	m.shipping_total = &i
+	m.addshipping_total = nil
+}
+
+// ShippingTotal returns the value of the "shipping_total" field in the mutation.
+func (m *SuborderMutation) ShippingTotal() (r int64, exists bool) {
+	v := m.shipping_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShippingTotal returns the old "shipping_total" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldShippingTotal(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShippingTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShippingTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShippingTotal: %w", err)
+	}
+	return oldValue.ShippingTotal, nil
+}
+
+// AddShippingTotal adds i to the "shipping_total" field.
+func (m *SuborderMutation) AddShippingTotal(i int64) {
+	if m.addshipping_total != nil {
+		*m.addshipping_total += i
+	} else {
+		m.addshipping_total = &i
+	}
+}
+
+// AddedShippingTotal returns the value that was added to the "shipping_total" field in this mutation.
+func (m *SuborderMutation) AddedShippingTotal() (r int64, exists bool) {
+	v := m.addshipping_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetShippingTotal resets all changes to the "shipping_total" field.
+func (m *SuborderMutation) ResetShippingTotal() {
+	m.shipping_total = nil
+	m.addshipping_total = nil
+}
+
+// SetTaxTotal sets the "tax_total" field.
+func (m *SuborderMutation) SetTaxTotal(i int64) {
+	m.tax_total = &i
+	m.addtax_total = nil
+}
+
+// TaxTotal returns the value of the "tax_total" field in the mutation.
+func (m *SuborderMutation) TaxTotal() (r int64, exists bool) {
+	v := m.tax_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTaxTotal returns the old "tax_total" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldTaxTotal(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTaxTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTaxTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTaxTotal: %w", err)
+	}
+	return oldValue.TaxTotal, nil
+}
+
+// AddTaxTotal adds i to the "tax_total" field.
+func (m *SuborderMutation) AddTaxTotal(i int64) {
+	if m.addtax_total != nil {
+		*m.addtax_total += i
+	} else {
+		m.addtax_total = &i
+	}
+}
+
+// AddedTaxTotal returns the value that was added to the "tax_total" field in this mutation.
+func (m *SuborderMutation) AddedTaxTotal() (r int64, exists bool) {
+	v := m.addtax_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTaxTotal resets all changes to the "tax_total" field.
+func (m *SuborderMutation) ResetTaxTotal() {
+	m.tax_total = nil
+	m.addtax_total = nil
+}
+
+// SetTotal sets the "total" field.
+func (m *SuborderMutation) SetTotal(i int64) {
+	m.total = &i
+	m.addtotal = nil
+}
+
+// Total returns the value of the "total" field in the mutation.
+func (m *SuborderMutation) Total() (r int64, exists bool) {
+	v := m.total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotal returns the old "total" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldTotal(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotal: %w", err)
+	}
+	return oldValue.Total, nil
+}
+
+// AddTotal adds i to the "total" field.
+func (m *SuborderMutation) AddTotal(i int64) {
+	if m.addtotal != nil {
+		*m.addtotal += i
+	} else {
+		m.addtotal = &i
+	}
+}
+
+// AddedTotal returns the value that was added to the "total" field in this mutation.
+func (m *SuborderMutation) AddedTotal() (r int64, exists bool) {
+	v := m.addtotal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotal resets all changes to the "total" field.
+func (m *SuborderMutation) ResetTotal() {
+	m.total = nil
+	m.addtotal = nil
+}
+
+// SetRefundedTotal sets the "refunded_total" field.
+func (m *SuborderMutation) SetRefundedTotal(i int64) {
+	m.refunded_total = &i
+	m.addrefunded_total = nil
+}
+
+// RefundedTotal returns the value of the "refunded_total" field in the mutation.
+func (m *SuborderMutation) RefundedTotal() (r int64, exists bool) {
+	v := m.refunded_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRefundedTotal returns the old "refunded_total" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldRefundedTotal(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRefundedTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRefundedTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRefundedTotal: %w", err)
+	}
+	return oldValue.RefundedTotal, nil
+}
+
+// AddRefundedTotal adds i to the "refunded_total" field.
+func (m *SuborderMutation) AddRefundedTotal(i int64) {
+	if m.addrefunded_total != nil {
+		*m.addrefunded_total += i
+	} else {
+		m.addrefunded_total = &i
+	}
+}
+
+// AddedRefundedTotal returns the value that was added to the "refunded_total" field in this mutation.
+func (m *SuborderMutation) AddedRefundedTotal() (r int64, exists bool) {
+	v := m.addrefunded_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRefundedTotal resets all changes to the "refunded_total" field.
+func (m *SuborderMutation) ResetRefundedTotal() {
+	m.refunded_total = nil
+	m.addrefunded_total = nil
+}
+
+// SetShippingMethod sets the "shipping_method" field.
+func (m *SuborderMutation) SetShippingMethod(s string) {
+	m.shipping_method = &s
+}
+
+// ShippingMethod returns the value of the "shipping_method" field in the mutation.
+func (m *SuborderMutation) ShippingMethod() (r string, exists bool) {
+	v := m.shipping_method
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShippingMethod returns the old "shipping_method" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldShippingMethod(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShippingMethod is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShippingMethod requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShippingMethod: %w", err)
+	}
+	return oldValue.ShippingMethod, nil
+}
+
+// ClearShippingMethod clears the value of the "shipping_method" field.
+func (m *SuborderMutation) ClearShippingMethod() {
+	m.shipping_method = nil
+	m.clearedFields[suborder.FieldShippingMethod] = struct{}{}
+}
+
+// ShippingMethodCleared returns if the "shipping_method" field was cleared in this mutation.
+func (m *SuborderMutation) ShippingMethodCleared() bool {
+	_, ok := m.clearedFields[suborder.FieldShippingMethod]
+	return ok
+}
+
+// ResetShippingMethod resets all changes to the "shipping_method" field.
+func (m *SuborderMutation) ResetShippingMethod() {
+	m.shipping_method = nil
+	delete(m.clearedFields, suborder.FieldShippingMethod)
+}
+
+// SetCanceledAt sets the "canceled_at" field.
+func (m *SuborderMutation) SetCanceledAt(t time.Time) {
+	m.canceled_at = &t
+}
+
+// CanceledAt returns the value of the "canceled_at" field in the mutation.
+func (m *SuborderMutation) CanceledAt() (r time.Time, exists bool) {
+	v := m.canceled_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCanceledAt returns the old "canceled_at" field's value of the Suborder entity.
+// If the Suborder object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SuborderMutation) OldCanceledAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCanceledAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCanceledAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCanceledAt: %w", err)
+	}
+	return oldValue.CanceledAt, nil
+}
+
+// ClearCanceledAt clears the value of the "canceled_at" field.
+func (m *SuborderMutation) ClearCanceledAt() {
+	m.canceled_at = nil
+	m.clearedFields[suborder.FieldCanceledAt] = struct{}{}
+}
+
+// CanceledAtCleared returns if the "canceled_at" field was cleared in this mutation.
+func (m *SuborderMutation) CanceledAtCleared() bool {
+	_, ok := m.clearedFields[suborder.FieldCanceledAt]
+	return ok
+}
+
+// ResetCanceledAt resets all changes to the "canceled_at" field.
+func (m *SuborderMutation) ResetCanceledAt() {
+	m.canceled_at = nil
+	delete(m.clearedFields, suborder.FieldCanceledAt)
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *SuborderMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[suborder.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *SuborderMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *SuborderMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *SuborderMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// ClearOrder clears the "order" edge to the Order entity.
+func (m *SuborderMutation) ClearOrder() {
+	m.cleared_order = true
+	m.clearedFields[suborder.FieldOrderID] = struct{}{}
+}
+
+// OrderCleared reports if the "order" edge to the Order entity was cleared.
+func (m *SuborderMutation) OrderCleared() bool {
+	return m.cleared_order
+}
+
+// OrderIDs returns the "order" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrderID instead. It exists only for internal usage by the builders.
+func (m *SuborderMutation) OrderIDs() (ids []int) {
+	if id := m._order; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrder resets all changes to the "order" edge.
+func (m *SuborderMutation) ResetOrder() {
+	m._order = nil
+	m.cleared_order = false
+}
+
+// ClearVendor clears the "vendor" edge to the Vendor entity.
+func (m *SuborderMutation) ClearVendor() {
+	m.clearedvendor = true
+	m.clearedFields[suborder.FieldVendorID] = struct{}{}
+}
+
+// VendorCleared reports if the "vendor" edge to the Vendor entity was cleared.
+func (m *SuborderMutation) VendorCleared() bool {
+	return m.clearedvendor
+}
+
+// VendorIDs returns the "vendor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VendorID instead. It exists only for internal usage by the builders.
+func (m *SuborderMutation) VendorIDs() (ids []int) {
+	if id := m.vendor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVendor resets all changes to the "vendor" edge.
+func (m *SuborderMutation) ResetVendor() {
+	m.vendor = nil
+	m.clearedvendor = false
+}
+
+// ClearStore clears the "store" edge to the Store entity.
+func (m *SuborderMutation) ClearStore() {
+	m.clearedstore = true
+	m.clearedFields[suborder.FieldStoreID] = struct{}{}
+}
+
+// StoreCleared reports if the "store" edge to the Store entity was cleared.
+func (m *SuborderMutation) StoreCleared() bool {
+	return m.clearedstore
+}
+
+// StoreIDs returns the "store" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// StoreID instead. It exists only for internal usage by the builders.
+func (m *SuborderMutation) StoreIDs() (ids []int) {
+	if id := m.store; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetStore resets all changes to the "store" edge.
+func (m *SuborderMutation) ResetStore() {
+	m.store = nil
+	m.clearedstore = false
+}
+
+// AddItemIDs adds the "items" edge to the OrderLineItem entity by ids.
+func (m *SuborderMutation) AddItemIDs(ids ...int) {
+	if m.items == nil {
+		m.items = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.items[ids[i]] = struct{}{}
+	}
+}
+
+// ClearItems clears the "items" edge to the OrderLineItem entity.
+func (m *SuborderMutation) ClearItems() {
+	m.cleareditems = true
+}
+
+// ItemsCleared reports if the "items" edge to the OrderLineItem entity was cleared.
+func (m *SuborderMutation) ItemsCleared() bool {
+	return m.cleareditems
+}
+
+// RemoveItemIDs removes the "items" edge to the OrderLineItem entity by IDs.
+func (m *SuborderMutation) RemoveItemIDs(ids ...int) {
+	if m.removeditems == nil {
+		m.removeditems = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.items, ids[i])
+		m.removeditems[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedItems returns the removed IDs of the "items" edge to the OrderLineItem entity.
+func (m *SuborderMutation) RemovedItemsIDs() (ids []int) {
+	for id := range m.removeditems {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ItemsIDs returns the "items" edge IDs in the mutation.
+func (m *SuborderMutation) ItemsIDs() (ids []int) {
+	for id := range m.items {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetItems resets all changes to the "items" edge.
+func (m *SuborderMutation) ResetItems() {
+	m.items = nil
+	m.cleareditems = false
+	m.removeditems = nil
+}
+
+// AddFulfillmentIDs adds the "fulfillments" edge to the Fulfillment entity by ids.
+func (m *SuborderMutation) AddFulfillmentIDs(ids ...int) {
+	if m.fulfillments == nil {
+		m.fulfillments = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.fulfillments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearFulfillments clears the "fulfillments" edge to the Fulfillment entity.
+func (m *SuborderMutation) ClearFulfillments() {
+	m.clearedfulfillments = true
+}
+
+// FulfillmentsCleared reports if the "fulfillments" edge to the Fulfillment entity was cleared.
+func (m *SuborderMutation) FulfillmentsCleared() bool {
+	return m.clearedfulfillments
+}
+
+// RemoveFulfillmentIDs removes the "fulfillments" edge to the Fulfillment entity by IDs.
+func (m *SuborderMutation) RemoveFulfillmentIDs(ids ...int) {
+	if m.removedfulfillments == nil {
+		m.removedfulfillments = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.fulfillments, ids[i])
+		m.removedfulfillments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedFulfillments returns the removed IDs of the "fulfillments" edge to the Fulfillment entity.
+func (m *SuborderMutation) RemovedFulfillmentsIDs() (ids []int) {
+	for id := range m.removedfulfillments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// FulfillmentsIDs returns the "fulfillments" edge IDs in the mutation.
+func (m *SuborderMutation) FulfillmentsIDs() (ids []int) {
+	for id := range m.fulfillments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetFulfillments resets all changes to the "fulfillments" edge.
+func (m *SuborderMutation) ResetFulfillments() {
+	m.fulfillments = nil
+	m.clearedfulfillments = false
+	m.removedfulfillments = nil
+}
+
+// Where appends a list predicates to the SuborderMutation builder.
+func (m *SuborderMutation) Where(ps ...predicate.Suborder) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SuborderMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SuborderMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Suborder, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SuborderMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SuborderMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Suborder).
+func (m *SuborderMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SuborderMutation) Fields() []string {
+	fields := make([]string, 0, 17)
+	if m.created_at != nil {
+		fields = append(fields, suborder.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, suborder.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, suborder.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, suborder.FieldVersion)
+	}
+	if m._order != nil {
+		fields = append(fields, suborder.FieldOrderID)
+	}
+	if m.vendor != nil {
+		fields = append(fields, suborder.FieldVendorID)
+	}
+	if m.store != nil {
+		fields = append(fields, suborder.FieldStoreID)
+	}
+	if m.status != nil {
+		fields = append(fields, suborder.FieldStatus)
+	}
+	if m.fulfillment_status != nil {
+		fields = append(fields, suborder.FieldFulfillmentStatus)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, suborder.FieldCurrencyCode)
+	}
+	if m.subtotal != nil {
+		fields = append(fields, suborder.FieldSubtotal)
+	}
+	if m.shipping_total != nil {
+		fields = append(fields, suborder.FieldShippingTotal)
+	}
+	if m.tax_total != nil {
+		fields = append(fields, suborder.FieldTaxTotal)
+	}
+	if m.total != nil {
+		fields = append(fields, suborder.FieldTotal)
+	}
+	if m.refunded_total != nil {
+		fields = append(fields, suborder.FieldRefundedTotal)
+	}
+	if m.shipping_method != nil {
+		fields = append(fields, suborder.FieldShippingMethod)
+	}
+	if m.canceled_at != nil {
+		fields = append(fields, suborder.FieldCanceledAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SuborderMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case suborder.FieldCreatedAt:
+		return m.CreatedAt()
+	case suborder.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case suborder.FieldTenantID:
+		return m.TenantID()
+	case suborder.FieldVersion:
+		return m.Version()
+	case suborder.FieldOrderID:
+		return m.OrderID()
+	case suborder.FieldVendorID:
+		return m.VendorID()
+	case suborder.FieldStoreID:
+		return m.StoreID()
+	case suborder.FieldStatus:
+		return m.Status()
+	case suborder.FieldFulfillmentStatus:
+		return m.FulfillmentStatus()
+	case suborder.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case suborder.FieldSubtotal:
+		return m.Subtotal()
+	case suborder.FieldShippingTotal:
+		return m.ShippingTotal()
+	case suborder.FieldTaxTotal:
+		return m.TaxTotal()
+	case suborder.FieldTotal:
+		return m.Total()
+	case suborder.FieldRefundedTotal:
+		return m.RefundedTotal()
+	case suborder.FieldShippingMethod:
+		return m.ShippingMethod()
+	case suborder.FieldCanceledAt:
+		return m.CanceledAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SuborderMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case suborder.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case suborder.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case suborder.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case suborder.FieldVersion:
+		return m.OldVersion(ctx)
+	case suborder.FieldOrderID:
+		return m.OldOrderID(ctx)
+	case suborder.FieldVendorID:
+		return m.OldVendorID(ctx)
+	case suborder.FieldStoreID:
+		return m.OldStoreID(ctx)
+	case suborder.FieldStatus:
+		return m.OldStatus(ctx)
+	case suborder.FieldFulfillmentStatus:
+		return m.OldFulfillmentStatus(ctx)
+	case suborder.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case suborder.FieldSubtotal:
+		return m.OldSubtotal(ctx)
+	case suborder.FieldShippingTotal:
+		return m.OldShippingTotal(ctx)
+	case suborder.FieldTaxTotal:
+		return m.OldTaxTotal(ctx)
+	case suborder.FieldTotal:
+		return m.OldTotal(ctx)
+	case suborder.FieldRefundedTotal:
+		return m.OldRefundedTotal(ctx)
+	case suborder.FieldShippingMethod:
+		return m.OldShippingMethod(ctx)
+	case suborder.FieldCanceledAt:
+		return m.OldCanceledAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Suborder field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SuborderMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case suborder.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case suborder.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case suborder.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case suborder.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case suborder.FieldOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrderID(v)
+		return nil
+	case suborder.FieldVendorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVendorID(v)
+		return nil
+	case suborder.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStoreID(v)
+		return nil
+	case suborder.FieldStatus:
+		v, ok := value.(suborder.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case suborder.FieldFulfillmentStatus:
+		v, ok := value.(suborder.FulfillmentStatus)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFulfillmentStatus(v)
+		return nil
+	case suborder.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case suborder.FieldSubtotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubtotal(v)
+		return nil
+	case suborder.FieldShippingTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShippingTotal(v)
+		return nil
+	case suborder.FieldTaxTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTaxTotal(v)
+		return nil
+	case suborder.FieldTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotal(v)
+		return nil
+	case suborder.FieldRefundedTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRefundedTotal(v)
+		return nil
+	case suborder.FieldShippingMethod:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShippingMethod(v)
+		return nil
+	case suborder.FieldCanceledAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCanceledAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Suborder field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SuborderMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, suborder.FieldVersion)
+	}
+	if m.addsubtotal != nil {
+		fields = append(fields, suborder.FieldSubtotal)
+	}
+	if m.addshipping_total != nil {
+		fields = append(fields, suborder.FieldShippingTotal)
+	}
+	if m.addtax_total != nil {
+		fields = append(fields, suborder.FieldTaxTotal)
+	}
+	if m.addtotal != nil {
+		fields = append(fields, suborder.FieldTotal)
+	}
+	if m.addrefunded_total != nil {
+		fields = append(fields, suborder.FieldRefundedTotal)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SuborderMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case suborder.FieldVersion:
+		return m.AddedVersion()
+	case suborder.FieldSubtotal:
+		return m.AddedSubtotal()
+	case suborder.FieldShippingTotal:
+		return m.AddedShippingTotal()
+	case suborder.FieldTaxTotal:
+		return m.AddedTaxTotal()
+	case suborder.FieldTotal:
+		return m.AddedTotal()
+	case suborder.FieldRefundedTotal:
+		return m.AddedRefundedTotal()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SuborderMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case suborder.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case suborder.FieldSubtotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSubtotal(v)
+		return nil
+	case suborder.FieldShippingTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddShippingTotal(v)
+		return nil
+	case suborder.FieldTaxTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTaxTotal(v)
+		return nil
+	case suborder.FieldTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotal(v)
+		return nil
+	case suborder.FieldRefundedTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRefundedTotal(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Suborder numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SuborderMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(suborder.FieldShippingMethod) {
+		fields = append(fields, suborder.FieldShippingMethod)
+	}
+	if m.FieldCleared(suborder.FieldCanceledAt) {
+		fields = append(fields, suborder.FieldCanceledAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SuborderMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SuborderMutation) ClearField(name string) error {
+	switch name {
+	case suborder.FieldShippingMethod:
+		m.ClearShippingMethod()
+		return nil
+	case suborder.FieldCanceledAt:
+		m.ClearCanceledAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Suborder nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SuborderMutation) ResetField(name string) error {
+	switch name {
+	case suborder.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case suborder.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case suborder.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case suborder.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case suborder.FieldOrderID:
+		m.ResetOrderID()
+		return nil
+	case suborder.FieldVendorID:
+		m.ResetVendorID()
+		return nil
+	case suborder.FieldStoreID:
+		m.ResetStoreID()
+		return nil
+	case suborder.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case suborder.FieldFulfillmentStatus:
+		m.ResetFulfillmentStatus()
+		return nil
+	case suborder.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case suborder.FieldSubtotal:
+		m.ResetSubtotal()
+		return nil
+	case suborder.FieldShippingTotal:
+		m.ResetShippingTotal()
+		return nil
+	case suborder.FieldTaxTotal:
+		m.ResetTaxTotal()
+		return nil
+	case suborder.FieldTotal:
+		m.ResetTotal()
+		return nil
+	case suborder.FieldRefundedTotal:
+		m.ResetRefundedTotal()
+		return nil
+	case suborder.FieldShippingMethod:
+		m.ResetShippingMethod()
+		return nil
+	case suborder.FieldCanceledAt:
+		m.ResetCanceledAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Suborder field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SuborderMutation) AddedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.tenant != nil {
+		edges = append(edges, suborder.EdgeTenant)
+	}
+	if m._order != nil {
+		edges = append(edges, suborder.EdgeOrder)
+	}
+	if m.vendor != nil {
+		edges = append(edges, suborder.EdgeVendor)
+	}
+	if m.store != nil {
+		edges = append(edges, suborder.EdgeStore)
+	}
+	if m.items != nil {
+		edges = append(edges, suborder.EdgeItems)
+	}
+	if m.fulfillments != nil {
+		edges = append(edges, suborder.EdgeFulfillments)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SuborderMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case suborder.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case suborder.EdgeOrder:
+		if id := m._order; id != nil {
+			return []ent.Value{*id}
+		}
+	case suborder.EdgeVendor:
+		if id := m.vendor; id != nil {
+			return []ent.Value{*id}
+		}
+	case suborder.EdgeStore:
+		if id := m.store; id != nil {
+			return []ent.Value{*id}
+		}
+	case suborder.EdgeItems:
+		ids := make([]ent.Value, 0, len(m.items))
+		for id := range m.items {
+			ids = append(ids, id)
+		}
+		return ids
+	case suborder.EdgeFulfillments:
+		ids := make([]ent.Value, 0, len(m.fulfillments))
+		for id := range m.fulfillments {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SuborderMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.removeditems != nil {
+		edges = append(edges, suborder.EdgeItems)
+	}
+	if m.removedfulfillments != nil {
+		edges = append(edges, suborder.EdgeFulfillments)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SuborderMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case suborder.EdgeItems:
+		ids := make([]ent.Value, 0, len(m.removeditems))
+		for id := range m.removeditems {
+			ids = append(ids, id)
+		}
+		return ids
+	case suborder.EdgeFulfillments:
+		ids := make([]ent.Value, 0, len(m.removedfulfillments))
+		for id := range m.removedfulfillments {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SuborderMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.clearedtenant {
+		edges = append(edges, suborder.EdgeTenant)
+	}
+	if m.cleared_order {
+		edges = append(edges, suborder.EdgeOrder)
+	}
+	if m.clearedvendor {
+		edges = append(edges, suborder.EdgeVendor)
+	}
+	if m.clearedstore {
+		edges = append(edges, suborder.EdgeStore)
+	}
+	if m.cleareditems {
+		edges = append(edges, suborder.EdgeItems)
+	}
+	if m.clearedfulfillments {
+		edges = append(edges, suborder.EdgeFulfillments)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SuborderMutation) EdgeCleared(name string) bool {
+	switch name {
+	case suborder.EdgeTenant:
+		return m.clearedtenant
+	case suborder.EdgeOrder:
+		return m.cleared_order
+	case suborder.EdgeVendor:
+		return m.clearedvendor
+	case suborder.EdgeStore:
+		return m.clearedstore
+	case suborder.EdgeItems:
+		return m.cleareditems
+	case suborder.EdgeFulfillments:
+		return m.clearedfulfillments
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SuborderMutation) ClearEdge(name string) error {
+	switch name {
+	case suborder.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case suborder.EdgeOrder:
+		m.ClearOrder()
+		return nil
+	case suborder.EdgeVendor:
+		m.ClearVendor()
+		return nil
+	case suborder.EdgeStore:
+		m.ClearStore()
+		return nil
+	}
+	return fmt.Errorf("unknown Suborder unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SuborderMutation) ResetEdge(name string) error {
+	switch name {
+	case suborder.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case suborder.EdgeOrder:
+		m.ResetOrder()
+		return nil
+	case suborder.EdgeVendor:
+		m.ResetVendor()
+		return nil
+	case suborder.EdgeStore:
+		m.ResetStore()
+		return nil
+	case suborder.EdgeItems:
+		m.ResetItems()
+		return nil
+	case suborder.EdgeFulfillments:
+		m.ResetFulfillments()
+		return nil
+	}
+	return fmt.Errorf("unknown Suborder edge %s", name)
 }
 
 // SyncJobMutation represents an operation that mutates the SyncJob nodes in the graph.

@@ -92,15 +92,18 @@ type OrderEdges struct {
 	Reservations []*Reservation `json:"reservations,omitempty"`
 	// Fulfillments holds the value of the fulfillments edge.
 	Fulfillments []*Fulfillment `json:"fulfillments,omitempty"`
+	// Suborders holds the value of the suborders edge.
+	Suborders []*Suborder `json:"suborders,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [5]map[string]int
 
 	namedItems        map[string][]*OrderLineItem
 	namedReservations map[string][]*Reservation
 	namedFulfillments map[string][]*Fulfillment
+	namedSuborders    map[string][]*Suborder
 }
 
 // TenantOrErr returns the Tenant value or an error if the edge
@@ -161,6 +164,15 @@ func (e OrderEdges) FulfillmentsOrErr() ([]*Fulfillment, error) {
 		return e.Fulfillments, nil
 	}
 	return nil, &NotLoadedError{edge: "fulfillments"}
+}
+
+// SubordersOrErr returns the Suborders value or an error if the edge
+// was not loaded in eager-loading.
+func (e OrderEdges) SubordersOrErr() ([]*Suborder, error) {
+	if e.loadedTypes[6] {
+		return e.Suborders, nil
+	}
+	return nil, &NotLoadedError{edge: "suborders"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -397,6 +409,11 @@ func (_m *Order) QueryFulfillments() *FulfillmentQuery {
 	return NewOrderClient(_m.config).QueryFulfillments(_m)
 }
 
+// QuerySuborders queries the "suborders" edge of the Order entity.
+func (_m *Order) QuerySuborders() *SuborderQuery {
+	return NewOrderClient(_m.config).QuerySuborders(_m)
+}
+
 // Update returns a builder for updating this Order.
 // Note that you need to call Order.Unwrap() before calling this method if this Order
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -573,6 +590,30 @@ func (_m *Order) appendNamedFulfillments(name string, edges ...*Fulfillment) {
 		_m.Edges.namedFulfillments[name] = []*Fulfillment{}
 	} else {
 		_m.Edges.namedFulfillments[name] = append(_m.Edges.namedFulfillments[name], edges...)
+	}
+}
+
+// NamedSuborders returns the Suborders named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Order) NamedSuborders(name string) ([]*Suborder, error) {
+	if _m.Edges.namedSuborders == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSuborders[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Order) appendNamedSuborders(name string, edges ...*Suborder) {
+	if _m.Edges.namedSuborders == nil {
+		_m.Edges.namedSuborders = make(map[string][]*Suborder)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSuborders[name] = []*Suborder{}
+	} else {
+		_m.Edges.namedSuborders[name] = append(_m.Edges.namedSuborders[name], edges...)
 	}
 }
 

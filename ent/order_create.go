@@ -17,6 +17,7 @@ import (
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/reservation"
 	"github.com/dakkah/cityos/ent/store"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 )
@@ -341,6 +342,21 @@ func (_c *OrderCreate) AddFulfillments(v ...*Fulfillment) *OrderCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddFulfillmentIDs(ids...)
+}
+
+// AddSuborderIDs adds the "suborders" edge to the Suborder entity by IDs.
+func (_c *OrderCreate) AddSuborderIDs(ids ...int) *OrderCreate {
+	_c.mutation.AddSuborderIDs(ids...)
+	return _c
+}
+
+// AddSuborders adds the "suborders" edges to the Suborder entity.
+func (_c *OrderCreate) AddSuborders(v ...*Suborder) *OrderCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSuborderIDs(ids...)
 }
 
 // Mutation returns the OrderMutation object of the builder.
@@ -698,6 +714,22 @@ func (_c *OrderCreate) createSpec() (*Order, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(fulfillment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SubordersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.SubordersTable,
+			Columns: []string{order.SubordersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(suborder.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -20,6 +20,7 @@ import (
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/reservation"
 	"github.com/dakkah/cityos/ent/store"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 )
@@ -37,11 +38,13 @@ type OrderQuery struct {
 	withItems             *OrderLineItemQuery
 	withReservations      *ReservationQuery
 	withFulfillments      *FulfillmentQuery
+	withSuborders         *SuborderQuery
 	loadTotal             []func(context.Context, []*Order) error
 	modifiers             []func(*sql.Selector)
 	withNamedItems        map[string]*OrderLineItemQuery
 	withNamedReservations map[string]*ReservationQuery
 	withNamedFulfillments map[string]*FulfillmentQuery
+	withNamedSuborders    map[string]*SuborderQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -203,6 +206,28 @@ func (_q *OrderQuery) QueryFulfillments() *FulfillmentQuery {
 			sqlgraph.From(order.Table, order.FieldID, selector),
 			sqlgraph.To(fulfillment.Table, fulfillment.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, order.FulfillmentsTable, order.FulfillmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySuborders chains the current query on the "suborders" edge.
+func (_q *OrderQuery) QuerySuborders() *SuborderQuery {
+	query := (&SuborderClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(order.Table, order.FieldID, selector),
+			sqlgraph.To(suborder.Table, suborder.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, order.SubordersTable, order.SubordersColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -408,6 +433,7 @@ func (_q *OrderQuery) Clone() *OrderQuery {
 		withItems:        _q.withItems.Clone(),
 		withReservations: _q.withReservations.Clone(),
 		withFulfillments: _q.withFulfillments.Clone(),
+		withSuborders:    _q.withSuborders.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -477,6 +503,17 @@ func (_q *OrderQuery) WithFulfillments(opts ...func(*FulfillmentQuery)) *OrderQu
 		opt(query)
 	}
 	_q.withFulfillments = query
+	return _q
+}
+
+// WithSuborders tells the query-builder to eager-load the nodes that are connected to
+// the "suborders" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrderQuery) WithSuborders(opts ...func(*SuborderQuery)) *OrderQuery {
+	query := (&SuborderClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSuborders = query
 	return _q
 }
 
@@ -564,13 +601,14 @@ func (_q *OrderQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Order,
 	var (
 		nodes       = []*Order{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withTenant != nil,
 			_q.withStore != nil,
 			_q.withCustomer != nil,
 			_q.withItems != nil,
 			_q.withReservations != nil,
 			_q.withFulfillments != nil,
+			_q.withSuborders != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -633,6 +671,13 @@ func (_q *OrderQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Order,
 			return nil, err
 		}
 	}
+	if query := _q.withSuborders; query != nil {
+		if err := _q.loadSuborders(ctx, query, nodes,
+			func(n *Order) { n.Edges.Suborders = []*Suborder{} },
+			func(n *Order, e *Suborder) { n.Edges.Suborders = append(n.Edges.Suborders, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedItems {
 		if err := _q.loadItems(ctx, query, nodes,
 			func(n *Order) { n.appendNamedItems(name) },
@@ -651,6 +696,13 @@ func (_q *OrderQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Order,
 		if err := _q.loadFulfillments(ctx, query, nodes,
 			func(n *Order) { n.appendNamedFulfillments(name) },
 			func(n *Order, e *Fulfillment) { n.appendNamedFulfillments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSuborders {
+		if err := _q.loadSuborders(ctx, query, nodes,
+			func(n *Order) { n.appendNamedSuborders(name) },
+			func(n *Order, e *Suborder) { n.appendNamedSuborders(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -842,6 +894,36 @@ func (_q *OrderQuery) loadFulfillments(ctx context.Context, query *FulfillmentQu
 	}
 	return nil
 }
+func (_q *OrderQuery) loadSuborders(ctx context.Context, query *SuborderQuery, nodes []*Order, init func(*Order), assign func(*Order, *Suborder)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Order)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(suborder.FieldOrderID)
+	}
+	query.Where(predicate.Suborder(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(order.SubordersColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.OrderID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "order_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *OrderQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1004,6 +1086,20 @@ func (_q *OrderQuery) WithNamedFulfillments(name string, opts ...func(*Fulfillme
 		_q.withNamedFulfillments = make(map[string]*FulfillmentQuery)
 	}
 	_q.withNamedFulfillments[name] = query
+	return _q
+}
+
+// WithNamedSuborders tells the query-builder to eager-load the nodes that are connected to the "suborders"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrderQuery) WithNamedSuborders(name string, opts ...func(*SuborderQuery)) *OrderQuery {
+	query := (&SuborderClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSuborders == nil {
+		_q.withNamedSuborders = make(map[string]*SuborderQuery)
+	}
+	_q.withNamedSuborders[name] = query
 	return _q
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/reservation"
+	"github.com/dakkah/cityos/ent/suborder"
 )
 
 // OrderUpdate is the builder for updating Order entities.
@@ -292,6 +293,21 @@ func (_u *OrderUpdate) AddFulfillments(v ...*Fulfillment) *OrderUpdate {
 	return _u.AddFulfillmentIDs(ids...)
 }
 
+// AddSuborderIDs adds the "suborders" edge to the Suborder entity by IDs.
+func (_u *OrderUpdate) AddSuborderIDs(ids ...int) *OrderUpdate {
+	_u.mutation.AddSuborderIDs(ids...)
+	return _u
+}
+
+// AddSuborders adds the "suborders" edges to the Suborder entity.
+func (_u *OrderUpdate) AddSuborders(v ...*Suborder) *OrderUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSuborderIDs(ids...)
+}
+
 // Mutation returns the OrderMutation object of the builder.
 func (_u *OrderUpdate) Mutation() *OrderMutation {
 	return _u.mutation
@@ -358,6 +374,27 @@ func (_u *OrderUpdate) RemoveFulfillments(v ...*Fulfillment) *OrderUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveFulfillmentIDs(ids...)
+}
+
+// ClearSuborders clears all "suborders" edges to the Suborder entity.
+func (_u *OrderUpdate) ClearSuborders() *OrderUpdate {
+	_u.mutation.ClearSuborders()
+	return _u
+}
+
+// RemoveSuborderIDs removes the "suborders" edge to Suborder entities by IDs.
+func (_u *OrderUpdate) RemoveSuborderIDs(ids ...int) *OrderUpdate {
+	_u.mutation.RemoveSuborderIDs(ids...)
+	return _u
+}
+
+// RemoveSuborders removes "suborders" edges to Suborder entities.
+func (_u *OrderUpdate) RemoveSuborders(v ...*Suborder) *OrderUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSuborderIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -637,6 +674,51 @@ func (_u *OrderUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(fulfillment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SubordersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.SubordersTable,
+			Columns: []string{order.SubordersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(suborder.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSubordersIDs(); len(nodes) > 0 && !_u.mutation.SubordersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.SubordersTable,
+			Columns: []string{order.SubordersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(suborder.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SubordersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.SubordersTable,
+			Columns: []string{order.SubordersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(suborder.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -924,6 +1006,21 @@ func (_u *OrderUpdateOne) AddFulfillments(v ...*Fulfillment) *OrderUpdateOne {
 	return _u.AddFulfillmentIDs(ids...)
 }
 
+// AddSuborderIDs adds the "suborders" edge to the Suborder entity by IDs.
+func (_u *OrderUpdateOne) AddSuborderIDs(ids ...int) *OrderUpdateOne {
+	_u.mutation.AddSuborderIDs(ids...)
+	return _u
+}
+
+// AddSuborders adds the "suborders" edges to the Suborder entity.
+func (_u *OrderUpdateOne) AddSuborders(v ...*Suborder) *OrderUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSuborderIDs(ids...)
+}
+
 // Mutation returns the OrderMutation object of the builder.
 func (_u *OrderUpdateOne) Mutation() *OrderMutation {
 	return _u.mutation
@@ -990,6 +1087,27 @@ func (_u *OrderUpdateOne) RemoveFulfillments(v ...*Fulfillment) *OrderUpdateOne 
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveFulfillmentIDs(ids...)
+}
+
+// ClearSuborders clears all "suborders" edges to the Suborder entity.
+func (_u *OrderUpdateOne) ClearSuborders() *OrderUpdateOne {
+	_u.mutation.ClearSuborders()
+	return _u
+}
+
+// RemoveSuborderIDs removes the "suborders" edge to Suborder entities by IDs.
+func (_u *OrderUpdateOne) RemoveSuborderIDs(ids ...int) *OrderUpdateOne {
+	_u.mutation.RemoveSuborderIDs(ids...)
+	return _u
+}
+
+// RemoveSuborders removes "suborders" edges to Suborder entities.
+func (_u *OrderUpdateOne) RemoveSuborders(v ...*Suborder) *OrderUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSuborderIDs(ids...)
 }
 
 // Where appends a list predicates to the OrderUpdate builder.
@@ -1299,6 +1417,51 @@ func (_u *OrderUpdateOne) sqlSave(ctx context.Context) (_node *Order, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(fulfillment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SubordersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.SubordersTable,
+			Columns: []string{order.SubordersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(suborder.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSubordersIDs(); len(nodes) > 0 && !_u.mutation.SubordersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.SubordersTable,
+			Columns: []string{order.SubordersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(suborder.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SubordersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   order.SubordersTable,
+			Columns: []string{order.SubordersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(suborder.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/tenant"
 )
 
@@ -34,6 +35,10 @@ type OrderLineItem struct {
 	UnitPrice int64 `json:"unit_price,omitempty"`
 	// Total holds the value of the "total" field.
 	Total int64 `json:"total,omitempty"`
+	// VendorID holds the value of the "vendor_id" field.
+	VendorID *int `json:"vendor_id,omitempty"`
+	// SuborderID holds the value of the "suborder_id" field.
+	SuborderID *int `json:"suborder_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the OrderLineItemQuery when eager-loading is set.
 	Edges        OrderLineItemEdges `json:"edges"`
@@ -46,9 +51,11 @@ type OrderLineItemEdges struct {
 	Tenant *Tenant `json:"tenant,omitempty"`
 	// Order holds the value of the order edge.
 	Order *Order `json:"order,omitempty"`
+	// Suborder holds the value of the suborder edge.
+	Suborder *Suborder `json:"suborder,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 }
@@ -75,12 +82,23 @@ func (e OrderLineItemEdges) OrderOrErr() (*Order, error) {
 	return nil, &NotLoadedError{edge: "order"}
 }
 
+// SuborderOrErr returns the Suborder value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e OrderLineItemEdges) SuborderOrErr() (*Suborder, error) {
+	if e.Suborder != nil {
+		return e.Suborder, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: suborder.Label}
+	}
+	return nil, &NotLoadedError{edge: "suborder"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*OrderLineItem) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case orderlineitem.FieldID, orderlineitem.FieldTenantID, orderlineitem.FieldOrderID, orderlineitem.FieldVariantID, orderlineitem.FieldQuantity, orderlineitem.FieldUnitPrice, orderlineitem.FieldTotal:
+		case orderlineitem.FieldID, orderlineitem.FieldTenantID, orderlineitem.FieldOrderID, orderlineitem.FieldVariantID, orderlineitem.FieldQuantity, orderlineitem.FieldUnitPrice, orderlineitem.FieldTotal, orderlineitem.FieldVendorID, orderlineitem.FieldSuborderID:
 			values[i] = new(sql.NullInt64)
 		case orderlineitem.FieldTitle, orderlineitem.FieldSku:
 			values[i] = new(sql.NullString)
@@ -154,6 +172,20 @@ func (_m *OrderLineItem) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Total = value.Int64
 			}
+		case orderlineitem.FieldVendorID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field vendor_id", values[i])
+			} else if value.Valid {
+				_m.VendorID = new(int)
+				*_m.VendorID = int(value.Int64)
+			}
+		case orderlineitem.FieldSuborderID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field suborder_id", values[i])
+			} else if value.Valid {
+				_m.SuborderID = new(int)
+				*_m.SuborderID = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -175,6 +207,11 @@ func (_m *OrderLineItem) QueryTenant() *TenantQuery {
 // QueryOrder queries the "order" edge of the OrderLineItem entity.
 func (_m *OrderLineItem) QueryOrder() *OrderQuery {
 	return NewOrderLineItemClient(_m.config).QueryOrder(_m)
+}
+
+// QuerySuborder queries the "suborder" edge of the OrderLineItem entity.
+func (_m *OrderLineItem) QuerySuborder() *SuborderQuery {
+	return NewOrderLineItemClient(_m.config).QuerySuborder(_m)
 }
 
 // Update returns a builder for updating this OrderLineItem.
@@ -225,6 +262,16 @@ func (_m *OrderLineItem) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("total=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Total))
+	builder.WriteString(", ")
+	if v := _m.VendorID; v != nil {
+		builder.WriteString("vendor_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.SuborderID; v != nil {
+		builder.WriteString("suborder_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

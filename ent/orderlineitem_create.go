@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/tenant"
 )
 
@@ -79,6 +80,34 @@ func (_c *OrderLineItemCreate) SetTotal(v int64) *OrderLineItemCreate {
 	return _c
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (_c *OrderLineItemCreate) SetVendorID(v int) *OrderLineItemCreate {
+	_c.mutation.SetVendorID(v)
+	return _c
+}
+
+// SetNillableVendorID sets the "vendor_id" field if the given value is not nil.
+func (_c *OrderLineItemCreate) SetNillableVendorID(v *int) *OrderLineItemCreate {
+	if v != nil {
+		_c.SetVendorID(*v)
+	}
+	return _c
+}
+
+// SetSuborderID sets the "suborder_id" field.
+func (_c *OrderLineItemCreate) SetSuborderID(v int) *OrderLineItemCreate {
+	_c.mutation.SetSuborderID(v)
+	return _c
+}
+
+// SetNillableSuborderID sets the "suborder_id" field if the given value is not nil.
+func (_c *OrderLineItemCreate) SetNillableSuborderID(v *int) *OrderLineItemCreate {
+	if v != nil {
+		_c.SetSuborderID(*v)
+	}
+	return _c
+}
+
 // SetTenant sets the "tenant" edge to the Tenant entity.
 func (_c *OrderLineItemCreate) SetTenant(v *Tenant) *OrderLineItemCreate {
 	return _c.SetTenantID(v.ID)
@@ -87,6 +116,11 @@ func (_c *OrderLineItemCreate) SetTenant(v *Tenant) *OrderLineItemCreate {
 // SetOrder sets the "order" edge to the Order entity.
 func (_c *OrderLineItemCreate) SetOrder(v *Order) *OrderLineItemCreate {
 	return _c.SetOrderID(v.ID)
+}
+
+// SetSuborder sets the "suborder" edge to the Suborder entity.
+func (_c *OrderLineItemCreate) SetSuborder(v *Suborder) *OrderLineItemCreate {
+	return _c.SetSuborderID(v.ID)
 }
 
 // Mutation returns the OrderLineItemMutation object of the builder.
@@ -206,6 +240,10 @@ func (_c *OrderLineItemCreate) createSpec() (*OrderLineItem, *sqlgraph.CreateSpe
 		_spec.SetField(orderlineitem.FieldTotal, field.TypeInt64, value)
 		_node.Total = value
 	}
+	if value, ok := _c.mutation.VendorID(); ok {
+		_spec.SetField(orderlineitem.FieldVendorID, field.TypeInt, value)
+		_node.VendorID = &value
+	}
 	if nodes := _c.mutation.TenantIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -238,6 +276,23 @@ func (_c *OrderLineItemCreate) createSpec() (*OrderLineItem, *sqlgraph.CreateSpe
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.OrderID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SuborderIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   orderlineitem.SuborderTable,
+			Columns: []string{orderlineitem.SuborderColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(suborder.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.SuborderID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -326,6 +381,12 @@ func (u *OrderLineItemUpsertOne) UpdateNewValues() *OrderLineItemUpsertOne {
 		}
 		if _, exists := u.create.mutation.Total(); exists {
 			s.SetIgnore(orderlineitem.FieldTotal)
+		}
+		if _, exists := u.create.mutation.VendorID(); exists {
+			s.SetIgnore(orderlineitem.FieldVendorID)
+		}
+		if _, exists := u.create.mutation.SuborderID(); exists {
+			s.SetIgnore(orderlineitem.FieldSuborderID)
 		}
 	}))
 	return u
@@ -556,6 +617,12 @@ func (u *OrderLineItemUpsertBulk) UpdateNewValues() *OrderLineItemUpsertBulk {
 			}
 			if _, exists := b.mutation.Total(); exists {
 				s.SetIgnore(orderlineitem.FieldTotal)
+			}
+			if _, exists := b.mutation.VendorID(); exists {
+				s.SetIgnore(orderlineitem.FieldVendorID)
+			}
+			if _, exists := b.mutation.SuborderID(); exists {
+				s.SetIgnore(orderlineitem.FieldSuborderID)
 			}
 		}
 	}))

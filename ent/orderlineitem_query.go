@@ -16,20 +16,22 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/predicate"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/tenant"
 )
 
 // OrderLineItemQuery is the builder for querying OrderLineItem entities.
 type OrderLineItemQuery struct {
 	config
-	ctx        *QueryContext
-	order      []orderlineitem.OrderOption
-	inters     []Interceptor
-	predicates []predicate.OrderLineItem
-	withTenant *TenantQuery
-	withOrder  *OrderQuery
-	loadTotal  []func(context.Context, []*OrderLineItem) error
-	modifiers  []func(*sql.Selector)
+	ctx          *QueryContext
+	order        []orderlineitem.OrderOption
+	inters       []Interceptor
+	predicates   []predicate.OrderLineItem
+	withTenant   *TenantQuery
+	withOrder    *OrderQuery
+	withSuborder *SuborderQuery
+	loadTotal    []func(context.Context, []*OrderLineItem) error
+	modifiers    []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -103,6 +105,28 @@ func (_q *OrderLineItemQuery) QueryOrder() *OrderQuery {
 			sqlgraph.From(orderlineitem.Table, orderlineitem.FieldID, selector),
 			sqlgraph.To(order.Table, order.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, orderlineitem.OrderTable, orderlineitem.OrderColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySuborder chains the current query on the "suborder" edge.
+func (_q *OrderLineItemQuery) QuerySuborder() *SuborderQuery {
+	query := (&SuborderClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(orderlineitem.Table, orderlineitem.FieldID, selector),
+			sqlgraph.To(suborder.Table, suborder.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, orderlineitem.SuborderTable, orderlineitem.SuborderColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -297,13 +321,14 @@ func (_q *OrderLineItemQuery) Clone() *OrderLineItemQuery {
 		return nil
 	}
 	return &OrderLineItemQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]orderlineitem.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.OrderLineItem{}, _q.predicates...),
-		withTenant: _q.withTenant.Clone(),
-		withOrder:  _q.withOrder.Clone(),
+		config:       _q.config,
+		ctx:          _q.ctx.Clone(),
+		order:        append([]orderlineitem.OrderOption{}, _q.order...),
+		inters:       append([]Interceptor{}, _q.inters...),
+		predicates:   append([]predicate.OrderLineItem{}, _q.predicates...),
+		withTenant:   _q.withTenant.Clone(),
+		withOrder:    _q.withOrder.Clone(),
+		withSuborder: _q.withSuborder.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -329,6 +354,17 @@ func (_q *OrderLineItemQuery) WithOrder(opts ...func(*OrderQuery)) *OrderLineIte
 		opt(query)
 	}
 	_q.withOrder = query
+	return _q
+}
+
+// WithSuborder tells the query-builder to eager-load the nodes that are connected to
+// the "suborder" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrderLineItemQuery) WithSuborder(opts ...func(*SuborderQuery)) *OrderLineItemQuery {
+	query := (&SuborderClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSuborder = query
 	return _q
 }
 
@@ -416,9 +452,10 @@ func (_q *OrderLineItemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 	var (
 		nodes       = []*OrderLineItem{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withTenant != nil,
 			_q.withOrder != nil,
+			_q.withSuborder != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -451,6 +488,12 @@ func (_q *OrderLineItemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 	if query := _q.withOrder; query != nil {
 		if err := _q.loadOrder(ctx, query, nodes, nil,
 			func(n *OrderLineItem, e *Order) { n.Edges.Order = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSuborder; query != nil {
+		if err := _q.loadSuborder(ctx, query, nodes, nil,
+			func(n *OrderLineItem, e *Suborder) { n.Edges.Suborder = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -520,6 +563,38 @@ func (_q *OrderLineItemQuery) loadOrder(ctx context.Context, query *OrderQuery, 
 	}
 	return nil
 }
+func (_q *OrderLineItemQuery) loadSuborder(ctx context.Context, query *SuborderQuery, nodes []*OrderLineItem, init func(*OrderLineItem), assign func(*OrderLineItem, *Suborder)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*OrderLineItem)
+	for i := range nodes {
+		if nodes[i].SuborderID == nil {
+			continue
+		}
+		fk := *nodes[i].SuborderID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(suborder.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "suborder_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *OrderLineItemQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -554,6 +629,9 @@ func (_q *OrderLineItemQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withOrder != nil {
 			_spec.Node.AddColumnOnce(orderlineitem.FieldOrderID)
+		}
+		if _q.withSuborder != nil {
+			_spec.Node.AddColumnOnce(orderlineitem.FieldSuborderID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

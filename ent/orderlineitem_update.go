@@ -85,6 +85,9 @@ func (_u *OrderLineItemUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	if _u.mutation.VariantIDCleared() {
 		_spec.ClearField(orderlineitem.FieldVariantID, field.TypeInt)
 	}
+	if _u.mutation.VendorIDCleared() {
+		_spec.ClearField(orderlineitem.FieldVendorID, field.TypeInt)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{orderlineitem.Label}
@@ -192,6 +195,9 @@ func (_u *OrderLineItemUpdateOne) sqlSave(ctx context.Context) (_node *OrderLine
 	}
 	if _u.mutation.VariantIDCleared() {
 		_spec.ClearField(orderlineitem.FieldVariantID, field.TypeInt)
+	}
+	if _u.mutation.VendorIDCleared() {
+		_spec.ClearField(orderlineitem.FieldVendorID, field.TypeInt)
 	}
 	_node = &OrderLineItem{config: _u.config}
 	_spec.Assign = _node.assignValues

@@ -14,6 +14,7 @@ import (
 	"github.com/dakkah/cityos/ent/productcategory"
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/vendor"
 )
 
 // Product is the model entity for the Product schema.
@@ -49,6 +50,14 @@ type Product struct {
 	CollectionID *int `json:"collection_id,omitempty"`
 	// Metadata holds the value of the "metadata" field.
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
+	// VendorID holds the value of the "vendor_id" field.
+	VendorID *int `json:"vendor_id,omitempty"`
+	// ReviewStatus holds the value of the "review_status" field.
+	ReviewStatus product.ReviewStatus `json:"review_status,omitempty"`
+	// ReviewNote holds the value of the "review_note" field.
+	ReviewNote *string `json:"review_note,omitempty"`
+	// ReviewStoreID holds the value of the "review_store_id" field.
+	ReviewStoreID *int `json:"review_store_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProductQuery when eager-loading is set.
 	Edges        ProductEdges `json:"edges"`
@@ -59,6 +68,8 @@ type Product struct {
 type ProductEdges struct {
 	// Tenant holds the value of the tenant edge.
 	Tenant *Tenant `json:"tenant,omitempty"`
+	// Vendor holds the value of the vendor edge.
+	Vendor *Vendor `json:"vendor,omitempty"`
 	// Category holds the value of the category edge.
 	Category *ProductCategory `json:"category,omitempty"`
 	// Collection holds the value of the collection edge.
@@ -71,9 +82,9 @@ type ProductEdges struct {
 	SalesChannels []*SalesChannel `json:"sales_channels,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [6]map[string]int
 
 	namedOptions       map[string][]*ProductOption
 	namedVariants      map[string][]*ProductVariant
@@ -91,12 +102,23 @@ func (e ProductEdges) TenantOrErr() (*Tenant, error) {
 	return nil, &NotLoadedError{edge: "tenant"}
 }
 
+// VendorOrErr returns the Vendor value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ProductEdges) VendorOrErr() (*Vendor, error) {
+	if e.Vendor != nil {
+		return e.Vendor, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: vendor.Label}
+	}
+	return nil, &NotLoadedError{edge: "vendor"}
+}
+
 // CategoryOrErr returns the Category value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e ProductEdges) CategoryOrErr() (*ProductCategory, error) {
 	if e.Category != nil {
 		return e.Category, nil
-	} else if e.loadedTypes[1] {
+	} else if e.loadedTypes[2] {
 		return nil, &NotFoundError{label: productcategory.Label}
 	}
 	return nil, &NotLoadedError{edge: "category"}
@@ -107,7 +129,7 @@ func (e ProductEdges) CategoryOrErr() (*ProductCategory, error) {
 func (e ProductEdges) CollectionOrErr() (*ProductCollection, error) {
 	if e.Collection != nil {
 		return e.Collection, nil
-	} else if e.loadedTypes[2] {
+	} else if e.loadedTypes[3] {
 		return nil, &NotFoundError{label: productcollection.Label}
 	}
 	return nil, &NotLoadedError{edge: "collection"}
@@ -116,7 +138,7 @@ func (e ProductEdges) CollectionOrErr() (*ProductCollection, error) {
 // OptionsOrErr returns the Options value or an error if the edge
 // was not loaded in eager-loading.
 func (e ProductEdges) OptionsOrErr() ([]*ProductOption, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.Options, nil
 	}
 	return nil, &NotLoadedError{edge: "options"}
@@ -125,7 +147,7 @@ func (e ProductEdges) OptionsOrErr() ([]*ProductOption, error) {
 // VariantsOrErr returns the Variants value or an error if the edge
 // was not loaded in eager-loading.
 func (e ProductEdges) VariantsOrErr() ([]*ProductVariant, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.Variants, nil
 	}
 	return nil, &NotLoadedError{edge: "variants"}
@@ -134,7 +156,7 @@ func (e ProductEdges) VariantsOrErr() ([]*ProductVariant, error) {
 // SalesChannelsOrErr returns the SalesChannels value or an error if the edge
 // was not loaded in eager-loading.
 func (e ProductEdges) SalesChannelsOrErr() ([]*SalesChannel, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.SalesChannels, nil
 	}
 	return nil, &NotLoadedError{edge: "sales_channels"}
@@ -147,9 +169,9 @@ func (*Product) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case product.FieldImages, product.FieldTags, product.FieldMetadata:
 			values[i] = new([]byte)
-		case product.FieldID, product.FieldTenantID, product.FieldVersion, product.FieldCategoryID, product.FieldCollectionID:
+		case product.FieldID, product.FieldTenantID, product.FieldVersion, product.FieldCategoryID, product.FieldCollectionID, product.FieldVendorID, product.FieldReviewStoreID:
 			values[i] = new(sql.NullInt64)
-		case product.FieldTitle, product.FieldHandle, product.FieldDescription, product.FieldStatus, product.FieldThumbnail:
+		case product.FieldTitle, product.FieldHandle, product.FieldDescription, product.FieldStatus, product.FieldThumbnail, product.FieldReviewStatus, product.FieldReviewNote:
 			values[i] = new(sql.NullString)
 		case product.FieldCreatedAt, product.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -266,6 +288,33 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 					return fmt.Errorf("unmarshal field metadata: %w", err)
 				}
 			}
+		case product.FieldVendorID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field vendor_id", values[i])
+			} else if value.Valid {
+				_m.VendorID = new(int)
+				*_m.VendorID = int(value.Int64)
+			}
+		case product.FieldReviewStatus:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field review_status", values[i])
+			} else if value.Valid {
+				_m.ReviewStatus = product.ReviewStatus(value.String)
+			}
+		case product.FieldReviewNote:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field review_note", values[i])
+			} else if value.Valid {
+				_m.ReviewNote = new(string)
+				*_m.ReviewNote = value.String
+			}
+		case product.FieldReviewStoreID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field review_store_id", values[i])
+			} else if value.Valid {
+				_m.ReviewStoreID = new(int)
+				*_m.ReviewStoreID = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -282,6 +331,11 @@ func (_m *Product) Value(name string) (ent.Value, error) {
 // QueryTenant queries the "tenant" edge of the Product entity.
 func (_m *Product) QueryTenant() *TenantQuery {
 	return NewProductClient(_m.config).QueryTenant(_m)
+}
+
+// QueryVendor queries the "vendor" edge of the Product entity.
+func (_m *Product) QueryVendor() *VendorQuery {
+	return NewProductClient(_m.config).QueryVendor(_m)
 }
 
 // QueryCategory queries the "category" edge of the Product entity.
@@ -377,6 +431,24 @@ func (_m *Product) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("metadata=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Metadata))
+	builder.WriteString(", ")
+	if v := _m.VendorID; v != nil {
+		builder.WriteString("vendor_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("review_status=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ReviewStatus))
+	builder.WriteString(", ")
+	if v := _m.ReviewNote; v != nil {
+		builder.WriteString("review_note=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.ReviewStoreID; v != nil {
+		builder.WriteString("review_store_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

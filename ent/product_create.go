@@ -18,6 +18,7 @@ import (
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/vendor"
 )
 
 // ProductCreate is the builder for creating a Product entity.
@@ -176,9 +177,70 @@ func (_c *ProductCreate) SetMetadata(v map[string]interface{}) *ProductCreate {
 	return _c
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (_c *ProductCreate) SetVendorID(v int) *ProductCreate {
+	_c.mutation.SetVendorID(v)
+	return _c
+}
+
+// SetNillableVendorID sets the "vendor_id" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableVendorID(v *int) *ProductCreate {
+	if v != nil {
+		_c.SetVendorID(*v)
+	}
+	return _c
+}
+
+// SetReviewStatus sets the "review_status" field.
+func (_c *ProductCreate) SetReviewStatus(v product.ReviewStatus) *ProductCreate {
+	_c.mutation.SetReviewStatus(v)
+	return _c
+}
+
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableReviewStatus(v *product.ReviewStatus) *ProductCreate {
+	if v != nil {
+		_c.SetReviewStatus(*v)
+	}
+	return _c
+}
+
+// SetReviewNote sets the "review_note" field.
+func (_c *ProductCreate) SetReviewNote(v string) *ProductCreate {
+	_c.mutation.SetReviewNote(v)
+	return _c
+}
+
+// SetNillableReviewNote sets the "review_note" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableReviewNote(v *string) *ProductCreate {
+	if v != nil {
+		_c.SetReviewNote(*v)
+	}
+	return _c
+}
+
+// SetReviewStoreID sets the "review_store_id" field.
+func (_c *ProductCreate) SetReviewStoreID(v int) *ProductCreate {
+	_c.mutation.SetReviewStoreID(v)
+	return _c
+}
+
+// SetNillableReviewStoreID sets the "review_store_id" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableReviewStoreID(v *int) *ProductCreate {
+	if v != nil {
+		_c.SetReviewStoreID(*v)
+	}
+	return _c
+}
+
 // SetTenant sets the "tenant" edge to the Tenant entity.
 func (_c *ProductCreate) SetTenant(v *Tenant) *ProductCreate {
 	return _c.SetTenantID(v.ID)
+}
+
+// SetVendor sets the "vendor" edge to the Vendor entity.
+func (_c *ProductCreate) SetVendor(v *Vendor) *ProductCreate {
+	return _c.SetVendorID(v.ID)
 }
 
 // SetCategory sets the "category" edge to the ProductCategory entity.
@@ -299,6 +361,10 @@ func (_c *ProductCreate) defaults() error {
 		v := product.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	if _, ok := _c.mutation.ReviewStatus(); !ok {
+		v := product.DefaultReviewStatus
+		_c.mutation.SetReviewStatus(v)
+	}
 	return nil
 }
 
@@ -351,6 +417,19 @@ func (_c *ProductCreate) check() error {
 	if v, ok := _c.mutation.Thumbnail(); ok {
 		if err := product.ThumbnailValidator(v); err != nil {
 			return &ValidationError{Name: "thumbnail", err: fmt.Errorf(`ent: validator failed for field "Product.thumbnail": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.ReviewStatus(); !ok {
+		return &ValidationError{Name: "review_status", err: errors.New(`ent: missing required field "Product.review_status"`)}
+	}
+	if v, ok := _c.mutation.ReviewStatus(); ok {
+		if err := product.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "Product.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ReviewNote(); ok {
+		if err := product.ReviewNoteValidator(v); err != nil {
+			return &ValidationError{Name: "review_note", err: fmt.Errorf(`ent: validator failed for field "Product.review_note": %w`, err)}
 		}
 	}
 	if len(_c.mutation.TenantIDs()) == 0 {
@@ -427,6 +506,18 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 		_spec.SetField(product.FieldMetadata, field.TypeJSON, value)
 		_node.Metadata = value
 	}
+	if value, ok := _c.mutation.ReviewStatus(); ok {
+		_spec.SetField(product.FieldReviewStatus, field.TypeEnum, value)
+		_node.ReviewStatus = value
+	}
+	if value, ok := _c.mutation.ReviewNote(); ok {
+		_spec.SetField(product.FieldReviewNote, field.TypeString, value)
+		_node.ReviewNote = &value
+	}
+	if value, ok := _c.mutation.ReviewStoreID(); ok {
+		_spec.SetField(product.FieldReviewStoreID, field.TypeInt, value)
+		_node.ReviewStoreID = &value
+	}
 	if nodes := _c.mutation.TenantIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -442,6 +533,23 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.TenantID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.VendorIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   product.VendorTable,
+			Columns: []string{product.VendorColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(vendor.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.VendorID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.CategoryIDs(); len(nodes) > 0 {
@@ -764,6 +872,60 @@ func (u *ProductUpsert) ClearMetadata() *ProductUpsert {
 	return u
 }
 
+// SetReviewStatus sets the "review_status" field.
+func (u *ProductUpsert) SetReviewStatus(v product.ReviewStatus) *ProductUpsert {
+	u.Set(product.FieldReviewStatus, v)
+	return u
+}
+
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateReviewStatus() *ProductUpsert {
+	u.SetExcluded(product.FieldReviewStatus)
+	return u
+}
+
+// SetReviewNote sets the "review_note" field.
+func (u *ProductUpsert) SetReviewNote(v string) *ProductUpsert {
+	u.Set(product.FieldReviewNote, v)
+	return u
+}
+
+// UpdateReviewNote sets the "review_note" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateReviewNote() *ProductUpsert {
+	u.SetExcluded(product.FieldReviewNote)
+	return u
+}
+
+// ClearReviewNote clears the value of the "review_note" field.
+func (u *ProductUpsert) ClearReviewNote() *ProductUpsert {
+	u.SetNull(product.FieldReviewNote)
+	return u
+}
+
+// SetReviewStoreID sets the "review_store_id" field.
+func (u *ProductUpsert) SetReviewStoreID(v int) *ProductUpsert {
+	u.Set(product.FieldReviewStoreID, v)
+	return u
+}
+
+// UpdateReviewStoreID sets the "review_store_id" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateReviewStoreID() *ProductUpsert {
+	u.SetExcluded(product.FieldReviewStoreID)
+	return u
+}
+
+// AddReviewStoreID adds v to the "review_store_id" field.
+func (u *ProductUpsert) AddReviewStoreID(v int) *ProductUpsert {
+	u.Add(product.FieldReviewStoreID, v)
+	return u
+}
+
+// ClearReviewStoreID clears the value of the "review_store_id" field.
+func (u *ProductUpsert) ClearReviewStoreID() *ProductUpsert {
+	u.SetNull(product.FieldReviewStoreID)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -780,6 +942,9 @@ func (u *ProductUpsertOne) UpdateNewValues() *ProductUpsertOne {
 		}
 		if _, exists := u.create.mutation.TenantID(); exists {
 			s.SetIgnore(product.FieldTenantID)
+		}
+		if _, exists := u.create.mutation.VendorID(); exists {
+			s.SetIgnore(product.FieldVendorID)
 		}
 	}))
 	return u
@@ -1029,6 +1194,69 @@ func (u *ProductUpsertOne) ClearMetadata() *ProductUpsertOne {
 	})
 }
 
+// SetReviewStatus sets the "review_status" field.
+func (u *ProductUpsertOne) SetReviewStatus(v product.ReviewStatus) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetReviewStatus(v)
+	})
+}
+
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateReviewStatus() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateReviewStatus()
+	})
+}
+
+// SetReviewNote sets the "review_note" field.
+func (u *ProductUpsertOne) SetReviewNote(v string) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetReviewNote(v)
+	})
+}
+
+// UpdateReviewNote sets the "review_note" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateReviewNote() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateReviewNote()
+	})
+}
+
+// ClearReviewNote clears the value of the "review_note" field.
+func (u *ProductUpsertOne) ClearReviewNote() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearReviewNote()
+	})
+}
+
+// SetReviewStoreID sets the "review_store_id" field.
+func (u *ProductUpsertOne) SetReviewStoreID(v int) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetReviewStoreID(v)
+	})
+}
+
+// AddReviewStoreID adds v to the "review_store_id" field.
+func (u *ProductUpsertOne) AddReviewStoreID(v int) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddReviewStoreID(v)
+	})
+}
+
+// UpdateReviewStoreID sets the "review_store_id" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateReviewStoreID() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateReviewStoreID()
+	})
+}
+
+// ClearReviewStoreID clears the value of the "review_store_id" field.
+func (u *ProductUpsertOne) ClearReviewStoreID() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearReviewStoreID()
+	})
+}
+
 // Exec executes the query.
 func (u *ProductUpsertOne) Exec(ctx context.Context) error {
 	if len(u.create.conflict) == 0 {
@@ -1210,6 +1438,9 @@ func (u *ProductUpsertBulk) UpdateNewValues() *ProductUpsertBulk {
 			}
 			if _, exists := b.mutation.TenantID(); exists {
 				s.SetIgnore(product.FieldTenantID)
+			}
+			if _, exists := b.mutation.VendorID(); exists {
+				s.SetIgnore(product.FieldVendorID)
 			}
 		}
 	}))
@@ -1457,6 +1688,69 @@ func (u *ProductUpsertBulk) UpdateMetadata() *ProductUpsertBulk {
 func (u *ProductUpsertBulk) ClearMetadata() *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
 		s.ClearMetadata()
+	})
+}
+
+// SetReviewStatus sets the "review_status" field.
+func (u *ProductUpsertBulk) SetReviewStatus(v product.ReviewStatus) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetReviewStatus(v)
+	})
+}
+
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateReviewStatus() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateReviewStatus()
+	})
+}
+
+// SetReviewNote sets the "review_note" field.
+func (u *ProductUpsertBulk) SetReviewNote(v string) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetReviewNote(v)
+	})
+}
+
+// UpdateReviewNote sets the "review_note" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateReviewNote() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateReviewNote()
+	})
+}
+
+// ClearReviewNote clears the value of the "review_note" field.
+func (u *ProductUpsertBulk) ClearReviewNote() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearReviewNote()
+	})
+}
+
+// SetReviewStoreID sets the "review_store_id" field.
+func (u *ProductUpsertBulk) SetReviewStoreID(v int) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetReviewStoreID(v)
+	})
+}
+
+// AddReviewStoreID adds v to the "review_store_id" field.
+func (u *ProductUpsertBulk) AddReviewStoreID(v int) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.AddReviewStoreID(v)
+	})
+}
+
+// UpdateReviewStoreID sets the "review_store_id" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateReviewStoreID() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateReviewStoreID()
+	})
+}
+
+// ClearReviewStoreID clears the value of the "review_store_id" field.
+func (u *ProductUpsertBulk) ClearReviewStoreID() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.ClearReviewStoreID()
 	})
 }
 

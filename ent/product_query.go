@@ -22,6 +22,7 @@ import (
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/vendor"
 )
 
 // ProductQuery is the builder for querying Product entities.
@@ -32,6 +33,7 @@ type ProductQuery struct {
 	inters                 []Interceptor
 	predicates             []predicate.Product
 	withTenant             *TenantQuery
+	withVendor             *VendorQuery
 	withCategory           *ProductCategoryQuery
 	withCollection         *ProductCollectionQuery
 	withOptions            *ProductOptionQuery
@@ -93,6 +95,28 @@ func (_q *ProductQuery) QueryTenant() *TenantQuery {
 			sqlgraph.From(product.Table, product.FieldID, selector),
 			sqlgraph.To(tenant.Table, tenant.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, product.TenantTable, product.TenantColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryVendor chains the current query on the "vendor" edge.
+func (_q *ProductQuery) QueryVendor() *VendorQuery {
+	query := (&VendorClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, selector),
+			sqlgraph.To(vendor.Table, vendor.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, product.VendorTable, product.VendorColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -403,6 +427,7 @@ func (_q *ProductQuery) Clone() *ProductQuery {
 		inters:            append([]Interceptor{}, _q.inters...),
 		predicates:        append([]predicate.Product{}, _q.predicates...),
 		withTenant:        _q.withTenant.Clone(),
+		withVendor:        _q.withVendor.Clone(),
 		withCategory:      _q.withCategory.Clone(),
 		withCollection:    _q.withCollection.Clone(),
 		withOptions:       _q.withOptions.Clone(),
@@ -422,6 +447,17 @@ func (_q *ProductQuery) WithTenant(opts ...func(*TenantQuery)) *ProductQuery {
 		opt(query)
 	}
 	_q.withTenant = query
+	return _q
+}
+
+// WithVendor tells the query-builder to eager-load the nodes that are connected to
+// the "vendor" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProductQuery) WithVendor(opts ...func(*VendorQuery)) *ProductQuery {
+	query := (&VendorClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withVendor = query
 	return _q
 }
 
@@ -564,8 +600,9 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 	var (
 		nodes       = []*Product{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withTenant != nil,
+			_q.withVendor != nil,
 			_q.withCategory != nil,
 			_q.withCollection != nil,
 			_q.withOptions != nil,
@@ -597,6 +634,12 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 	if query := _q.withTenant; query != nil {
 		if err := _q.loadTenant(ctx, query, nodes, nil,
 			func(n *Product, e *Tenant) { n.Edges.Tenant = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withVendor; query != nil {
+		if err := _q.loadVendor(ctx, query, nodes, nil,
+			func(n *Product, e *Vendor) { n.Edges.Vendor = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -684,6 +727,38 @@ func (_q *ProductQuery) loadTenant(ctx context.Context, query *TenantQuery, node
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "tenant_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *ProductQuery) loadVendor(ctx context.Context, query *VendorQuery, nodes []*Product, init func(*Product), assign func(*Product, *Vendor)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Product)
+	for i := range nodes {
+		if nodes[i].VendorID == nil {
+			continue
+		}
+		fk := *nodes[i].VendorID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(vendor.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "vendor_id" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)
@@ -907,6 +982,9 @@ func (_q *ProductQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withTenant != nil {
 			_spec.Node.AddColumnOnce(product.FieldTenantID)
+		}
+		if _q.withVendor != nil {
+			_spec.Node.AddColumnOnce(product.FieldVendorID)
 		}
 		if _q.withCategory != nil {
 			_spec.Node.AddColumnOnce(product.FieldCategoryID)

@@ -225,6 +225,67 @@ func (_u *ProductUpdate) ClearMetadata() *ProductUpdate {
 	return _u
 }
 
+// SetReviewStatus sets the "review_status" field.
+func (_u *ProductUpdate) SetReviewStatus(v product.ReviewStatus) *ProductUpdate {
+	_u.mutation.SetReviewStatus(v)
+	return _u
+}
+
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableReviewStatus(v *product.ReviewStatus) *ProductUpdate {
+	if v != nil {
+		_u.SetReviewStatus(*v)
+	}
+	return _u
+}
+
+// SetReviewNote sets the "review_note" field.
+func (_u *ProductUpdate) SetReviewNote(v string) *ProductUpdate {
+	_u.mutation.SetReviewNote(v)
+	return _u
+}
+
+// SetNillableReviewNote sets the "review_note" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableReviewNote(v *string) *ProductUpdate {
+	if v != nil {
+		_u.SetReviewNote(*v)
+	}
+	return _u
+}
+
+// ClearReviewNote clears the value of the "review_note" field.
+func (_u *ProductUpdate) ClearReviewNote() *ProductUpdate {
+	_u.mutation.ClearReviewNote()
+	return _u
+}
+
+// SetReviewStoreID sets the "review_store_id" field.
+func (_u *ProductUpdate) SetReviewStoreID(v int) *ProductUpdate {
+	_u.mutation.ResetReviewStoreID()
+	_u.mutation.SetReviewStoreID(v)
+	return _u
+}
+
+// SetNillableReviewStoreID sets the "review_store_id" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableReviewStoreID(v *int) *ProductUpdate {
+	if v != nil {
+		_u.SetReviewStoreID(*v)
+	}
+	return _u
+}
+
+// AddReviewStoreID adds value to the "review_store_id" field.
+func (_u *ProductUpdate) AddReviewStoreID(v int) *ProductUpdate {
+	_u.mutation.AddReviewStoreID(v)
+	return _u
+}
+
+// ClearReviewStoreID clears the value of the "review_store_id" field.
+func (_u *ProductUpdate) ClearReviewStoreID() *ProductUpdate {
+	_u.mutation.ClearReviewStoreID()
+	return _u
+}
+
 // SetCategory sets the "category" edge to the ProductCategory entity.
 func (_u *ProductUpdate) SetCategory(v *ProductCategory) *ProductUpdate {
 	return _u.SetCategoryID(v.ID)
@@ -429,6 +490,16 @@ func (_u *ProductUpdate) check() error {
 			return &ValidationError{Name: "thumbnail", err: fmt.Errorf(`ent: validator failed for field "Product.thumbnail": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReviewStatus(); ok {
+		if err := product.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "Product.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReviewNote(); ok {
+		if err := product.ReviewNoteValidator(v); err != nil {
+			return &ValidationError{Name: "review_note", err: fmt.Errorf(`ent: validator failed for field "Product.review_note": %w`, err)}
+		}
+	}
 	if _u.mutation.TenantCleared() && len(_u.mutation.TenantIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Product.tenant"`)
 	}
@@ -501,6 +572,24 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.MetadataCleared() {
 		_spec.ClearField(product.FieldMetadata, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.ReviewStatus(); ok {
+		_spec.SetField(product.FieldReviewStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReviewNote(); ok {
+		_spec.SetField(product.FieldReviewNote, field.TypeString, value)
+	}
+	if _u.mutation.ReviewNoteCleared() {
+		_spec.ClearField(product.FieldReviewNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReviewStoreID(); ok {
+		_spec.SetField(product.FieldReviewStoreID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedReviewStoreID(); ok {
+		_spec.AddField(product.FieldReviewStoreID, field.TypeInt, value)
+	}
+	if _u.mutation.ReviewStoreIDCleared() {
+		_spec.ClearField(product.FieldReviewStoreID, field.TypeInt)
 	}
 	if _u.mutation.CategoryCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -906,6 +995,67 @@ func (_u *ProductUpdateOne) ClearMetadata() *ProductUpdateOne {
 	return _u
 }
 
+// SetReviewStatus sets the "review_status" field.
+func (_u *ProductUpdateOne) SetReviewStatus(v product.ReviewStatus) *ProductUpdateOne {
+	_u.mutation.SetReviewStatus(v)
+	return _u
+}
+
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableReviewStatus(v *product.ReviewStatus) *ProductUpdateOne {
+	if v != nil {
+		_u.SetReviewStatus(*v)
+	}
+	return _u
+}
+
+// SetReviewNote sets the "review_note" field.
+func (_u *ProductUpdateOne) SetReviewNote(v string) *ProductUpdateOne {
+	_u.mutation.SetReviewNote(v)
+	return _u
+}
+
+// SetNillableReviewNote sets the "review_note" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableReviewNote(v *string) *ProductUpdateOne {
+	if v != nil {
+		_u.SetReviewNote(*v)
+	}
+	return _u
+}
+
+// ClearReviewNote clears the value of the "review_note" field.
+func (_u *ProductUpdateOne) ClearReviewNote() *ProductUpdateOne {
+	_u.mutation.ClearReviewNote()
+	return _u
+}
+
+// SetReviewStoreID sets the "review_store_id" field.
+func (_u *ProductUpdateOne) SetReviewStoreID(v int) *ProductUpdateOne {
+	_u.mutation.ResetReviewStoreID()
+	_u.mutation.SetReviewStoreID(v)
+	return _u
+}
+
+// SetNillableReviewStoreID sets the "review_store_id" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableReviewStoreID(v *int) *ProductUpdateOne {
+	if v != nil {
+		_u.SetReviewStoreID(*v)
+	}
+	return _u
+}
+
+// AddReviewStoreID adds value to the "review_store_id" field.
+func (_u *ProductUpdateOne) AddReviewStoreID(v int) *ProductUpdateOne {
+	_u.mutation.AddReviewStoreID(v)
+	return _u
+}
+
+// ClearReviewStoreID clears the value of the "review_store_id" field.
+func (_u *ProductUpdateOne) ClearReviewStoreID() *ProductUpdateOne {
+	_u.mutation.ClearReviewStoreID()
+	return _u
+}
+
 // SetCategory sets the "category" edge to the ProductCategory entity.
 func (_u *ProductUpdateOne) SetCategory(v *ProductCategory) *ProductUpdateOne {
 	return _u.SetCategoryID(v.ID)
@@ -1123,6 +1273,16 @@ func (_u *ProductUpdateOne) check() error {
 			return &ValidationError{Name: "thumbnail", err: fmt.Errorf(`ent: validator failed for field "Product.thumbnail": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReviewStatus(); ok {
+		if err := product.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "Product.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReviewNote(); ok {
+		if err := product.ReviewNoteValidator(v); err != nil {
+			return &ValidationError{Name: "review_note", err: fmt.Errorf(`ent: validator failed for field "Product.review_note": %w`, err)}
+		}
+	}
 	if _u.mutation.TenantCleared() && len(_u.mutation.TenantIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Product.tenant"`)
 	}
@@ -1212,6 +1372,24 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 	}
 	if _u.mutation.MetadataCleared() {
 		_spec.ClearField(product.FieldMetadata, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.ReviewStatus(); ok {
+		_spec.SetField(product.FieldReviewStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReviewNote(); ok {
+		_spec.SetField(product.FieldReviewNote, field.TypeString, value)
+	}
+	if _u.mutation.ReviewNoteCleared() {
+		_spec.ClearField(product.FieldReviewNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReviewStoreID(); ok {
+		_spec.SetField(product.FieldReviewStoreID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedReviewStoreID(); ok {
+		_spec.AddField(product.FieldReviewStoreID, field.TypeInt, value)
+	}
+	if _u.mutation.ReviewStoreIDCleared() {
+		_spec.ClearField(product.FieldReviewStoreID, field.TypeInt)
 	}
 	if _u.mutation.CategoryCleared() {
 		edge := &sqlgraph.EdgeSpec{

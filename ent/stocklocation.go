@@ -28,6 +28,8 @@ type StockLocation struct {
 	Version int64 `json:"version,omitempty"`
 	// Name holds the value of the "name" field.
 	Name string `json:"name,omitempty"`
+	// VendorID holds the value of the "vendor_id" field.
+	VendorID *int `json:"vendor_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the StockLocationQuery when eager-loading is set.
 	Edges        StockLocationEdges `json:"edges"`
@@ -61,7 +63,7 @@ func (*StockLocation) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case stocklocation.FieldID, stocklocation.FieldTenantID, stocklocation.FieldVersion:
+		case stocklocation.FieldID, stocklocation.FieldTenantID, stocklocation.FieldVersion, stocklocation.FieldVendorID:
 			values[i] = new(sql.NullInt64)
 		case stocklocation.FieldName:
 			values[i] = new(sql.NullString)
@@ -118,6 +120,13 @@ func (_m *StockLocation) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Name = value.String
 			}
+		case stocklocation.FieldVendorID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field vendor_id", values[i])
+			} else if value.Valid {
+				_m.VendorID = new(int)
+				*_m.VendorID = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -173,6 +182,11 @@ func (_m *StockLocation) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)
+	builder.WriteString(", ")
+	if v := _m.VendorID; v != nil {
+		builder.WriteString("vendor_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -77,6 +77,20 @@ func (_c *StockLocationCreate) SetName(v string) *StockLocationCreate {
 	return _c
 }
 
+// SetVendorID sets the "vendor_id" field.
+func (_c *StockLocationCreate) SetVendorID(v int) *StockLocationCreate {
+	_c.mutation.SetVendorID(v)
+	return _c
+}
+
+// SetNillableVendorID sets the "vendor_id" field if the given value is not nil.
+func (_c *StockLocationCreate) SetNillableVendorID(v *int) *StockLocationCreate {
+	if v != nil {
+		_c.SetVendorID(*v)
+	}
+	return _c
+}
+
 // SetTenant sets the "tenant" edge to the Tenant entity.
 func (_c *StockLocationCreate) SetTenant(v *Tenant) *StockLocationCreate {
 	return _c.SetTenantID(v.ID)
@@ -208,6 +222,10 @@ func (_c *StockLocationCreate) createSpec() (*StockLocation, *sqlgraph.CreateSpe
 		_spec.SetField(stocklocation.FieldName, field.TypeString, value)
 		_node.Name = value
 	}
+	if value, ok := _c.mutation.VendorID(); ok {
+		_spec.SetField(stocklocation.FieldVendorID, field.TypeInt, value)
+		_node.VendorID = &value
+	}
 	if nodes := _c.mutation.TenantIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -335,6 +353,9 @@ func (u *StockLocationUpsertOne) UpdateNewValues() *StockLocationUpsertOne {
 		}
 		if _, exists := u.create.mutation.TenantID(); exists {
 			s.SetIgnore(stocklocation.FieldTenantID)
+		}
+		if _, exists := u.create.mutation.VendorID(); exists {
+			s.SetIgnore(stocklocation.FieldVendorID)
 		}
 	}))
 	return u
@@ -597,6 +618,9 @@ func (u *StockLocationUpsertBulk) UpdateNewValues() *StockLocationUpsertBulk {
 			}
 			if _, exists := b.mutation.TenantID(); exists {
 				s.SetIgnore(stocklocation.FieldTenantID)
+			}
+			if _, exists := b.mutation.VendorID(); exists {
+				s.SetIgnore(stocklocation.FieldVendorID)
 			}
 		}
 	}))

@@ -153,6 +153,9 @@ func (_u *StockLocationUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(stocklocation.FieldName, field.TypeString, value)
 	}
+	if _u.mutation.VendorIDCleared() {
+		_spec.ClearField(stocklocation.FieldVendorID, field.TypeInt)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{stocklocation.Label}
@@ -327,6 +330,9 @@ func (_u *StockLocationUpdateOne) sqlSave(ctx context.Context) (_node *StockLoca
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(stocklocation.FieldName, field.TypeString, value)
+	}
+	if _u.mutation.VendorIDCleared() {
+		_spec.ClearField(stocklocation.FieldVendorID, field.TypeInt)
 	}
 	_node = &StockLocation{config: _u.config}
 	_spec.Assign = _node.assignValues

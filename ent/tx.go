@@ -22,6 +22,10 @@ type Tx struct {
 	Cart *CartClient
 	// Category is the client for interacting with the Category builders.
 	Category *CategoryClient
+	// CommissionLine is the client for interacting with the CommissionLine builders.
+	CommissionLine *CommissionLineClient
+	// CommissionRule is the client for interacting with the CommissionRule builders.
+	CommissionRule *CommissionRuleClient
 	// Country is the client for interacting with the Country builders.
 	Country *CountryClient
 	// CustomerAddress is the client for interacting with the CustomerAddress builders.
@@ -48,6 +52,8 @@ type Tx struct {
 	OrderLineItem *OrderLineItemClient
 	// OutboxEvent is the client for interacting with the OutboxEvent builders.
 	OutboxEvent *OutboxEventClient
+	// Payout is the client for interacting with the Payout builders.
+	Payout *PayoutClient
 	// Price is the client for interacting with the Price builders.
 	Price *PriceClient
 	// Product is the client for interacting with the Product builders.
@@ -80,6 +86,8 @@ type Tx struct {
 	Subcategory *SubcategoryClient
 	// SubdomainClaim is the client for interacting with the SubdomainClaim builders.
 	SubdomainClaim *SubdomainClaimClient
+	// Suborder is the client for interacting with the Suborder builders.
+	Suborder *SuborderClient
 	// SyncJob is the client for interacting with the SyncJob builders.
 	SyncJob *SyncJobClient
 	// Tenant is the client for interacting with the Tenant builders.
@@ -225,6 +233,8 @@ func (tx *Tx) init() {
 	tx.AuditLog = NewAuditLogClient(tx.config)
 	tx.Cart = NewCartClient(tx.config)
 	tx.Category = NewCategoryClient(tx.config)
+	tx.CommissionLine = NewCommissionLineClient(tx.config)
+	tx.CommissionRule = NewCommissionRuleClient(tx.config)
 	tx.Country = NewCountryClient(tx.config)
 	tx.CustomerAddress = NewCustomerAddressClient(tx.config)
 	tx.Domain = NewDomainClient(tx.config)
@@ -238,6 +248,7 @@ func (tx *Tx) init() {
 	tx.Order = NewOrderClient(tx.config)
 	tx.OrderLineItem = NewOrderLineItemClient(tx.config)
 	tx.OutboxEvent = NewOutboxEventClient(tx.config)
+	tx.Payout = NewPayoutClient(tx.config)
 	tx.Price = NewPriceClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
 	tx.ProductCategory = NewProductCategoryClient(tx.config)
@@ -254,6 +265,7 @@ func (tx *Tx) init() {
 	tx.Store = NewStoreClient(tx.config)
 	tx.Subcategory = NewSubcategoryClient(tx.config)
 	tx.SubdomainClaim = NewSubdomainClaimClient(tx.config)
+	tx.Suborder = NewSuborderClient(tx.config)
 	tx.SyncJob = NewSyncJobClient(tx.config)
 	tx.Tenant = NewTenantClient(tx.config)
 	tx.User = NewUserClient(tx.config)

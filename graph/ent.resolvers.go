@@ -80,6 +80,15 @@ func (r *queryResolver) Stores(ctx context.Context, after *entgql.Cursor[int], f
 	return r.Client.Store.Query().Paginate(ctx, after, first, before, last, ent.WithStoreOrder(orderBy), ent.WithStoreFilter(where.Filter))
 }
 
+// Suborders is the resolver for the suborders field.
+func (r *queryResolver) Suborders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SuborderOrder, where *ent.SuborderWhereInput) (*ent.SuborderConnection, error) {
+	first, last, err := page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	return r.Client.Suborder.Query().Paginate(ctx, after, first, before, last, ent.WithSuborderOrder(orderBy), ent.WithSuborderFilter(where.Filter))
+}
+
 // Tenants is the resolver for the tenants field.
 func (r *queryResolver) Tenants(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TenantOrder, where *ent.TenantWhereInput) (*ent.TenantConnection, error) {
 	first, last, err := page(first, last)
@@ -90,12 +99,12 @@ func (r *queryResolver) Tenants(ctx context.Context, after *entgql.Cursor[int], 
 }
 
 // Vendors is the resolver for the vendors field.
-func (r *queryResolver) Vendors(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VendorOrder, where *ent.VendorWhereInput) (*ent.VendorConnection, error) {
+func (r *queryResolver) Vendors(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.VendorWhereInput) (*ent.VendorConnection, error) {
 	first, last, err := page(first, last)
 	if err != nil {
 		return nil, err
 	}
-	return r.Client.Vendor.Query().Paginate(ctx, after, first, before, last, ent.WithVendorOrder(orderBy), ent.WithVendorFilter(where.Filter))
+	return r.Client.Vendor.Query().Paginate(ctx, after, first, before, last, ent.WithVendorFilter(where.Filter))
 }
 
 // IntegrationEndpoint returns generated.IntegrationEndpointResolver implementation.

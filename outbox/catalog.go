@@ -31,6 +31,10 @@ var Aggregates = map[string]string{
 	"Order":               "order",
 	"IntegrationEndpoint": "integration_endpoint",
 	"Vendor":              "vendor",
+	"Suborder":            "vendor_order", // the API's VendorOrder
+	"CommissionRule":      "commission_rule",
+	"CommissionLine":      "commission",
+	"Payout":              "payout",
 }
 
 // Silent lists the entity types whose changes raise no event, and why.

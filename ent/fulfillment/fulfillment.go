@@ -27,10 +27,14 @@ const (
 	FieldShippedAt = "shipped_at"
 	// FieldDeliveredAt holds the string denoting the delivered_at field in the database.
 	FieldDeliveredAt = "delivered_at"
+	// FieldSuborderID holds the string denoting the suborder_id field in the database.
+	FieldSuborderID = "suborder_id"
 	// EdgeTenant holds the string denoting the tenant edge name in mutations.
 	EdgeTenant = "tenant"
 	// EdgeOrder holds the string denoting the order edge name in mutations.
 	EdgeOrder = "order"
+	// EdgeSuborder holds the string denoting the suborder edge name in mutations.
+	EdgeSuborder = "suborder"
 	// Table holds the table name of the fulfillment in the database.
 	Table = "fulfillments"
 	// TenantTable is the table that holds the tenant relation/edge.
@@ -47,6 +51,13 @@ const (
 	OrderInverseTable = "orders"
 	// OrderColumn is the table column denoting the order relation/edge.
 	OrderColumn = "order_id"
+	// SuborderTable is the table that holds the suborder relation/edge.
+	SuborderTable = "fulfillments"
+	// SuborderInverseTable is the table name for the Suborder entity.
+	// It exists in this package in order to avoid circular dependency with the "suborder" package.
+	SuborderInverseTable = "suborders"
+	// SuborderColumn is the table column denoting the suborder relation/edge.
+	SuborderColumn = "suborder_id"
 )
 
 // Columns holds all SQL columns for fulfillment fields.
@@ -58,6 +69,7 @@ var Columns = []string{
 	FieldOrderID,
 	FieldShippedAt,
 	FieldDeliveredAt,
+	FieldSuborderID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -124,6 +136,11 @@ func ByDeliveredAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDeliveredAt, opts...).ToFunc()
 }
 
+// BySuborderID orders the results by the suborder_id field.
+func BySuborderID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSuborderID, opts...).ToFunc()
+}
+
 // ByTenantField orders the results by tenant field.
 func ByTenantField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -135,6 +152,13 @@ func ByTenantField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByOrderField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newOrderStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// BySuborderField orders the results by suborder field.
+func BySuborderField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSuborderStep(), sql.OrderByField(field, opts...))
 	}
 }
 func newTenantStep() *sqlgraph.Step {
@@ -149,5 +173,12 @@ func newOrderStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(OrderInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, OrderTable, OrderColumn),
+	)
+}
+func newSuborderStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SuborderInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, SuborderTable, SuborderColumn),
 	)
 }

@@ -85,6 +85,11 @@ func DeliveredAt(v time.Time) predicate.Fulfillment {
 	return predicate.Fulfillment(sql.FieldEQ(FieldDeliveredAt, v))
 }
 
+// SuborderID applies equality check predicate on the "suborder_id" field. It's identical to SuborderIDEQ.
+func SuborderID(v int) predicate.Fulfillment {
+	return predicate.Fulfillment(sql.FieldEQ(FieldSuborderID, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Fulfillment {
 	return predicate.Fulfillment(sql.FieldEQ(FieldCreatedAt, v))
@@ -305,6 +310,36 @@ func DeliveredAtNotNil() predicate.Fulfillment {
 	return predicate.Fulfillment(sql.FieldNotNull(FieldDeliveredAt))
 }
 
+// SuborderIDEQ applies the EQ predicate on the "suborder_id" field.
+func SuborderIDEQ(v int) predicate.Fulfillment {
+	return predicate.Fulfillment(sql.FieldEQ(FieldSuborderID, v))
+}
+
+// SuborderIDNEQ applies the NEQ predicate on the "suborder_id" field.
+func SuborderIDNEQ(v int) predicate.Fulfillment {
+	return predicate.Fulfillment(sql.FieldNEQ(FieldSuborderID, v))
+}
+
+// SuborderIDIn applies the In predicate on the "suborder_id" field.
+func SuborderIDIn(vs ...int) predicate.Fulfillment {
+	return predicate.Fulfillment(sql.FieldIn(FieldSuborderID, vs...))
+}
+
+// SuborderIDNotIn applies the NotIn predicate on the "suborder_id" field.
+func SuborderIDNotIn(vs ...int) predicate.Fulfillment {
+	return predicate.Fulfillment(sql.FieldNotIn(FieldSuborderID, vs...))
+}
+
+// SuborderIDIsNil applies the IsNil predicate on the "suborder_id" field.
+func SuborderIDIsNil() predicate.Fulfillment {
+	return predicate.Fulfillment(sql.FieldIsNull(FieldSuborderID))
+}
+
+// SuborderIDNotNil applies the NotNil predicate on the "suborder_id" field.
+func SuborderIDNotNil() predicate.Fulfillment {
+	return predicate.Fulfillment(sql.FieldNotNull(FieldSuborderID))
+}
+
 // HasTenant applies the HasEdge predicate on the "tenant" edge.
 func HasTenant() predicate.Fulfillment {
 	return predicate.Fulfillment(func(s *sql.Selector) {
@@ -343,6 +378,29 @@ func HasOrder() predicate.Fulfillment {
 func HasOrderWith(preds ...predicate.Order) predicate.Fulfillment {
 	return predicate.Fulfillment(func(s *sql.Selector) {
 		step := newOrderStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasSuborder applies the HasEdge predicate on the "suborder" edge.
+func HasSuborder() predicate.Fulfillment {
+	return predicate.Fulfillment(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, SuborderTable, SuborderColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasSuborderWith applies the HasEdge predicate on the "suborder" edge with a given conditions (other predicates).
+func HasSuborderWith(preds ...predicate.Suborder) predicate.Fulfillment {
+	return predicate.Fulfillment(func(s *sql.Selector) {
+		step := newSuborderStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

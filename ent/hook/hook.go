@@ -57,6 +57,30 @@ func (f CategoryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CategoryMutation", m)
 }
 
+// The CommissionLineFunc type is an adapter to allow the use of ordinary
+// function as CommissionLine mutator.
+type CommissionLineFunc func(context.Context, *ent.CommissionLineMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CommissionLineFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CommissionLineMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CommissionLineMutation", m)
+}
+
+// The CommissionRuleFunc type is an adapter to allow the use of ordinary
+// function as CommissionRule mutator.
+type CommissionRuleFunc func(context.Context, *ent.CommissionRuleMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CommissionRuleFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CommissionRuleMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CommissionRuleMutation", m)
+}
+
 // The CountryFunc type is an adapter to allow the use of ordinary
 // function as Country mutator.
 type CountryFunc func(context.Context, *ent.CountryMutation) (ent.Value, error)
@@ -211,6 +235,18 @@ func (f OutboxEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OutboxEventMutation", m)
+}
+
+// The PayoutFunc type is an adapter to allow the use of ordinary
+// function as Payout mutator.
+type PayoutFunc func(context.Context, *ent.PayoutMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PayoutFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PayoutMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PayoutMutation", m)
 }
 
 // The PriceFunc type is an adapter to allow the use of ordinary
@@ -403,6 +439,18 @@ func (f SubdomainClaimFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SubdomainClaimMutation", m)
+}
+
+// The SuborderFunc type is an adapter to allow the use of ordinary
+// function as Suborder mutator.
+type SuborderFunc func(context.Context, *ent.SuborderMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SuborderFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SuborderMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SuborderMutation", m)
 }
 
 // The SyncJobFunc type is an adapter to allow the use of ordinary

@@ -25,6 +25,8 @@ const (
 	FieldVersion = "version"
 	// FieldStoreID holds the string denoting the store_id field in the database.
 	FieldStoreID = "store_id"
+	// FieldVendorID holds the string denoting the vendor_id field in the database.
+	FieldVendorID = "vendor_id"
 	// FieldURL holds the string denoting the url field in the database.
 	FieldURL = "url"
 	// FieldDescription holds the string denoting the description field in the database.
@@ -73,6 +75,7 @@ var Columns = []string{
 	FieldTenantID,
 	FieldVersion,
 	FieldStoreID,
+	FieldVendorID,
 	FieldURL,
 	FieldDescription,
 	FieldEventTypes,
@@ -155,6 +158,11 @@ func ByVersion(opts ...sql.OrderTermOption) OrderOption {
 // ByStoreID orders the results by the store_id field.
 func ByStoreID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStoreID, opts...).ToFunc()
+}
+
+// ByVendorID orders the results by the vendor_id field.
+func ByVendorID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVendorID, opts...).ToFunc()
 }
 
 // ByURL orders the results by the url field.

@@ -80,6 +80,11 @@ func StoreID(v int) predicate.IntegrationEndpoint {
 	return predicate.IntegrationEndpoint(sql.FieldEQ(FieldStoreID, v))
 }
 
+// VendorID applies equality check predicate on the "vendor_id" field. It's identical to VendorIDEQ.
+func VendorID(v int) predicate.IntegrationEndpoint {
+	return predicate.IntegrationEndpoint(sql.FieldEQ(FieldVendorID, v))
+}
+
 // URL applies equality check predicate on the "url" field. It's identical to URLEQ.
 func URL(v string) predicate.IntegrationEndpoint {
 	return predicate.IntegrationEndpoint(sql.FieldEQ(FieldURL, v))
@@ -288,6 +293,56 @@ func StoreIDIsNil() predicate.IntegrationEndpoint {
 // StoreIDNotNil applies the NotNil predicate on the "store_id" field.
 func StoreIDNotNil() predicate.IntegrationEndpoint {
 	return predicate.IntegrationEndpoint(sql.FieldNotNull(FieldStoreID))
+}
+
+// VendorIDEQ applies the EQ predicate on the "vendor_id" field.
+func VendorIDEQ(v int) predicate.IntegrationEndpoint {
+	return predicate.IntegrationEndpoint(sql.FieldEQ(FieldVendorID, v))
+}
+
+// VendorIDNEQ applies the NEQ predicate on the "vendor_id" field.
+func VendorIDNEQ(v int) predicate.IntegrationEndpoint {
+	return predicate.IntegrationEndpoint(sql.FieldNEQ(FieldVendorID, v))
+}
+
+// VendorIDIn applies the In predicate on the "vendor_id" field.
+func VendorIDIn(vs ...int) predicate.IntegrationEndpoint {
+	return predicate.IntegrationEndpoint(sql.FieldIn(FieldVendorID, vs...))
+}
+
+// VendorIDNotIn applies the NotIn predicate on the "vendor_id" field.
+func VendorIDNotIn(vs ...int) predicate.IntegrationEndpoint {
+	return predicate.IntegrationEndpoint(sql.FieldNotIn(FieldVendorID, vs...))
+}
+
+// VendorIDGT applies the GT predicate on the "vendor_id" field.
+func VendorIDGT(v int) predicate.IntegrationEndpoint {
+	return predicate.IntegrationEndpoint(sql.FieldGT(FieldVendorID, v))
+}
+
+// VendorIDGTE applies the GTE predicate on the "vendor_id" field.
+func VendorIDGTE(v int) predicate.IntegrationEndpoint {
+	return predicate.IntegrationEndpoint(sql.FieldGTE(FieldVendorID, v))
+}
+
+// VendorIDLT applies the LT predicate on the "vendor_id" field.
+func VendorIDLT(v int) predicate.IntegrationEndpoint {
+	return predicate.IntegrationEndpoint(sql.FieldLT(FieldVendorID, v))
+}
+
+// VendorIDLTE applies the LTE predicate on the "vendor_id" field.
+func VendorIDLTE(v int) predicate.IntegrationEndpoint {
+	return predicate.IntegrationEndpoint(sql.FieldLTE(FieldVendorID, v))
+}
+
+// VendorIDIsNil applies the IsNil predicate on the "vendor_id" field.
+func VendorIDIsNil() predicate.IntegrationEndpoint {
+	return predicate.IntegrationEndpoint(sql.FieldIsNull(FieldVendorID))
+}
+
+// VendorIDNotNil applies the NotNil predicate on the "vendor_id" field.
+func VendorIDNotNil() predicate.IntegrationEndpoint {
+	return predicate.IntegrationEndpoint(sql.FieldNotNull(FieldVendorID))
 }
 
 // URLEQ applies the EQ predicate on the "url" field.

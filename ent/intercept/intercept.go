@@ -12,6 +12,8 @@ import (
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
+	"github.com/dakkah/cityos/ent/commissionline"
+	"github.com/dakkah/cityos/ent/commissionrule"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
@@ -25,6 +27,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
+	"github.com/dakkah/cityos/ent/payout"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
@@ -42,6 +45,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
@@ -211,6 +215,60 @@ func (f TraverseCategory) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.CategoryQuery", q)
+}
+
+// The CommissionLineFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CommissionLineFunc func(context.Context, *ent.CommissionLineQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CommissionLineFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CommissionLineQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CommissionLineQuery", q)
+}
+
+// The TraverseCommissionLine type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCommissionLine func(context.Context, *ent.CommissionLineQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCommissionLine) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCommissionLine) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommissionLineQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CommissionLineQuery", q)
+}
+
+// The CommissionRuleFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CommissionRuleFunc func(context.Context, *ent.CommissionRuleQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CommissionRuleFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CommissionRuleQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CommissionRuleQuery", q)
+}
+
+// The TraverseCommissionRule type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCommissionRule func(context.Context, *ent.CommissionRuleQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCommissionRule) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCommissionRule) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommissionRuleQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CommissionRuleQuery", q)
 }
 
 // The CountryFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -562,6 +620,33 @@ func (f TraverseOutboxEvent) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.OutboxEventQuery", q)
+}
+
+// The PayoutFunc type is an adapter to allow the use of ordinary function as a Querier.
+type PayoutFunc func(context.Context, *ent.PayoutQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f PayoutFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.PayoutQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.PayoutQuery", q)
+}
+
+// The TraversePayout type is an adapter to allow the use of ordinary function as Traverser.
+type TraversePayout func(context.Context, *ent.PayoutQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraversePayout) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraversePayout) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PayoutQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.PayoutQuery", q)
 }
 
 // The PriceFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -996,6 +1081,33 @@ func (f TraverseSubdomainClaim) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.SubdomainClaimQuery", q)
 }
 
+// The SuborderFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SuborderFunc func(context.Context, *ent.SuborderQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SuborderFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SuborderQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SuborderQuery", q)
+}
+
+// The TraverseSuborder type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSuborder func(context.Context, *ent.SuborderQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSuborder) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSuborder) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SuborderQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SuborderQuery", q)
+}
+
 // The SyncJobFunc type is an adapter to allow the use of ordinary function as a Querier.
 type SyncJobFunc func(context.Context, *ent.SyncJobQuery) (ent.Value, error)
 
@@ -1142,6 +1254,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CartQuery, predicate.Cart, cart.OrderOption]{typ: ent.TypeCart, tq: q}, nil
 	case *ent.CategoryQuery:
 		return &query[*ent.CategoryQuery, predicate.Category, category.OrderOption]{typ: ent.TypeCategory, tq: q}, nil
+	case *ent.CommissionLineQuery:
+		return &query[*ent.CommissionLineQuery, predicate.CommissionLine, commissionline.OrderOption]{typ: ent.TypeCommissionLine, tq: q}, nil
+	case *ent.CommissionRuleQuery:
+		return &query[*ent.CommissionRuleQuery, predicate.CommissionRule, commissionrule.OrderOption]{typ: ent.TypeCommissionRule, tq: q}, nil
 	case *ent.CountryQuery:
 		return &query[*ent.CountryQuery, predicate.Country, country.OrderOption]{typ: ent.TypeCountry, tq: q}, nil
 	case *ent.CustomerAddressQuery:
@@ -1168,6 +1284,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.OrderLineItemQuery, predicate.OrderLineItem, orderlineitem.OrderOption]{typ: ent.TypeOrderLineItem, tq: q}, nil
 	case *ent.OutboxEventQuery:
 		return &query[*ent.OutboxEventQuery, predicate.OutboxEvent, outboxevent.OrderOption]{typ: ent.TypeOutboxEvent, tq: q}, nil
+	case *ent.PayoutQuery:
+		return &query[*ent.PayoutQuery, predicate.Payout, payout.OrderOption]{typ: ent.TypePayout, tq: q}, nil
 	case *ent.PriceQuery:
 		return &query[*ent.PriceQuery, predicate.Price, price.OrderOption]{typ: ent.TypePrice, tq: q}, nil
 	case *ent.ProductQuery:
@@ -1200,6 +1318,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.SubcategoryQuery, predicate.Subcategory, subcategory.OrderOption]{typ: ent.TypeSubcategory, tq: q}, nil
 	case *ent.SubdomainClaimQuery:
 		return &query[*ent.SubdomainClaimQuery, predicate.SubdomainClaim, subdomainclaim.OrderOption]{typ: ent.TypeSubdomainClaim, tq: q}, nil
+	case *ent.SuborderQuery:
+		return &query[*ent.SuborderQuery, predicate.Suborder, suborder.OrderOption]{typ: ent.TypeSuborder, tq: q}, nil
 	case *ent.SyncJobQuery:
 		return &query[*ent.SyncJobQuery, predicate.SyncJob, syncjob.OrderOption]{typ: ent.TypeSyncJob, tq: q}, nil
 	case *ent.TenantQuery:

@@ -182,6 +182,113 @@ var (
 			},
 		},
 	}
+	// CommissionLinesColumns holds the columns for the "commission_lines" table.
+	CommissionLinesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"sale", "reversal"}},
+		{Name: "suborder_id", Type: field.TypeInt},
+		{Name: "order_id", Type: field.TypeInt},
+		{Name: "order_line_item_id", Type: field.TypeInt},
+		{Name: "rule_id", Type: field.TypeInt, Nullable: true},
+		{Name: "currency_code", Type: field.TypeString},
+		{Name: "amount", Type: field.TypeInt64},
+		{Name: "commission", Type: field.TypeInt64},
+		{Name: "bps", Type: field.TypeInt},
+		{Name: "flat", Type: field.TypeInt64},
+		{Name: "event_id", Type: field.TypeString},
+		{Name: "captured_at", Type: field.TypeTime, Nullable: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "vendor_id", Type: field.TypeInt},
+		{Name: "payout_id", Type: field.TypeInt, Nullable: true},
+	}
+	// CommissionLinesTable holds the schema information for the "commission_lines" table.
+	CommissionLinesTable = &schema.Table{
+		Name:       "commission_lines",
+		Columns:    CommissionLinesColumns,
+		PrimaryKey: []*schema.Column{CommissionLinesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "commission_lines_tenants_tenant",
+				Columns:    []*schema.Column{CommissionLinesColumns[16]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "commission_lines_vendors_vendor",
+				Columns:    []*schema.Column{CommissionLinesColumns[17]},
+				RefColumns: []*schema.Column{VendorsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "commission_lines_payouts_lines",
+				Columns:    []*schema.Column{CommissionLinesColumns[18]},
+				RefColumns: []*schema.Column{PayoutsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "commissionline_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{CommissionLinesColumns[16]},
+			},
+			{
+				Name:    "commissionline_event_id_order_line_item_id",
+				Unique:  true,
+				Columns: []*schema.Column{CommissionLinesColumns[14], CommissionLinesColumns[7]},
+			},
+			{
+				Name:    "commissionline_vendor_id_currency_code_payout_id",
+				Unique:  false,
+				Columns: []*schema.Column{CommissionLinesColumns[17], CommissionLinesColumns[9], CommissionLinesColumns[18]},
+			},
+			{
+				Name:    "commissionline_order_id",
+				Unique:  false,
+				Columns: []*schema.Column{CommissionLinesColumns[6]},
+			},
+		},
+	}
+	// CommissionRulesColumns holds the columns for the "commission_rules" table.
+	CommissionRulesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "scope", Type: field.TypeEnum, Enums: []string{"tenant", "vendor", "category", "collection", "product"}},
+		{Name: "scope_id", Type: field.TypeInt, Nullable: true},
+		{Name: "bps", Type: field.TypeInt, Default: 0},
+		{Name: "flat", Type: field.TypeInt64, Default: 0},
+		{Name: "currency_code", Type: field.TypeString, Nullable: true},
+		{Name: "valid_from", Type: field.TypeTime, Nullable: true},
+		{Name: "valid_until", Type: field.TypeTime, Nullable: true},
+		{Name: "priority", Type: field.TypeInt, Default: 0},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// CommissionRulesTable holds the schema information for the "commission_rules" table.
+	CommissionRulesTable = &schema.Table{
+		Name:       "commission_rules",
+		Columns:    CommissionRulesColumns,
+		PrimaryKey: []*schema.Column{CommissionRulesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "commission_rules_tenants_tenant",
+				Columns:    []*schema.Column{CommissionRulesColumns[12]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "commissionrule_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{CommissionRulesColumns[12]},
+			},
+		},
+	}
 	// CountriesColumns holds the columns for the "countries" table.
 	CountriesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -304,6 +411,7 @@ var (
 		{Name: "delivered_at", Type: field.TypeTime, Nullable: true},
 		{Name: "tenant_id", Type: field.TypeInt},
 		{Name: "order_id", Type: field.TypeInt},
+		{Name: "suborder_id", Type: field.TypeInt, Nullable: true},
 	}
 	// FulfillmentsTable holds the schema information for the "fulfillments" table.
 	FulfillmentsTable = &schema.Table{
@@ -322,6 +430,12 @@ var (
 				Columns:    []*schema.Column{FulfillmentsColumns[6]},
 				RefColumns: []*schema.Column{OrdersColumns[0]},
 				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "fulfillments_suborders_fulfillments",
+				Columns:    []*schema.Column{FulfillmentsColumns[7]},
+				RefColumns: []*schema.Column{SubordersColumns[0]},
+				OnDelete:   schema.SetNull,
 			},
 		},
 		Indexes: []*schema.Index{
@@ -377,6 +491,7 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "vendor_id", Type: field.TypeInt, Nullable: true},
 		{Name: "url", Type: field.TypeString, Size: 2048},
 		{Name: "description", Type: field.TypeString, Size: 500, Default: ""},
 		{Name: "event_types", Type: field.TypeJSON},
@@ -397,13 +512,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "integration_endpoints_tenants_tenant",
-				Columns:    []*schema.Column{IntegrationEndpointsColumns[13]},
+				Columns:    []*schema.Column{IntegrationEndpointsColumns[14]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "integration_endpoints_stores_store",
-				Columns:    []*schema.Column{IntegrationEndpointsColumns[14]},
+				Columns:    []*schema.Column{IntegrationEndpointsColumns[15]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -412,12 +527,12 @@ var (
 			{
 				Name:    "integrationendpoint_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{IntegrationEndpointsColumns[13]},
+				Columns: []*schema.Column{IntegrationEndpointsColumns[14]},
 			},
 			{
 				Name:    "integrationendpoint_store_id",
 				Unique:  false,
-				Columns: []*schema.Column{IntegrationEndpointsColumns[14]},
+				Columns: []*schema.Column{IntegrationEndpointsColumns[15]},
 			},
 		},
 	}
@@ -726,8 +841,10 @@ var (
 		{Name: "quantity", Type: field.TypeInt},
 		{Name: "unit_price", Type: field.TypeInt64},
 		{Name: "total", Type: field.TypeInt64},
+		{Name: "vendor_id", Type: field.TypeInt, Nullable: true},
 		{Name: "order_id", Type: field.TypeInt},
 		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "suborder_id", Type: field.TypeInt, Nullable: true},
 	}
 	// OrderLineItemsTable holds the schema information for the "order_line_items" table.
 	OrderLineItemsTable = &schema.Table{
@@ -737,27 +854,33 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "order_line_items_orders_items",
-				Columns:    []*schema.Column{OrderLineItemsColumns[7]},
+				Columns:    []*schema.Column{OrderLineItemsColumns[8]},
 				RefColumns: []*schema.Column{OrdersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "order_line_items_tenants_tenant",
-				Columns:    []*schema.Column{OrderLineItemsColumns[8]},
+				Columns:    []*schema.Column{OrderLineItemsColumns[9]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "order_line_items_suborders_items",
+				Columns:    []*schema.Column{OrderLineItemsColumns[10]},
+				RefColumns: []*schema.Column{SubordersColumns[0]},
+				OnDelete:   schema.SetNull,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
 				Name:    "orderlineitem_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrderLineItemsColumns[8]},
+				Columns: []*schema.Column{OrderLineItemsColumns[9]},
 			},
 			{
 				Name:    "orderlineitem_order_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrderLineItemsColumns[7]},
+				Columns: []*schema.Column{OrderLineItemsColumns[8]},
 			},
 		},
 	}
@@ -797,6 +920,64 @@ var (
 				Name:    "outboxevent_aggregate_type_aggregate_id_sequence",
 				Unique:  false,
 				Columns: []*schema.Column{OutboxEventsColumns[6], OutboxEventsColumns[7], OutboxEventsColumns[8]},
+			},
+		},
+	}
+	// PayoutsColumns holds the columns for the "payouts" table.
+	PayoutsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "currency_code", Type: field.TypeString},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "processing", "paid", "failed"}, Default: "pending"},
+		{Name: "amount", Type: field.TypeInt64},
+		{Name: "gross", Type: field.TypeInt64},
+		{Name: "commission", Type: field.TypeInt64},
+		{Name: "refunds", Type: field.TypeInt64},
+		{Name: "commission_reversed", Type: field.TypeInt64},
+		{Name: "provider", Type: field.TypeString},
+		{Name: "reference", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "failure_reason", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "run_key", Type: field.TypeString},
+		{Name: "paid_at", Type: field.TypeTime, Nullable: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "vendor_id", Type: field.TypeInt},
+	}
+	// PayoutsTable holds the schema information for the "payouts" table.
+	PayoutsTable = &schema.Table{
+		Name:       "payouts",
+		Columns:    PayoutsColumns,
+		PrimaryKey: []*schema.Column{PayoutsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "payouts_tenants_tenant",
+				Columns:    []*schema.Column{PayoutsColumns[16]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "payouts_vendors_vendor",
+				Columns:    []*schema.Column{PayoutsColumns[17]},
+				RefColumns: []*schema.Column{VendorsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "payout_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{PayoutsColumns[16]},
+			},
+			{
+				Name:    "payout_vendor_id_currency_code_run_key",
+				Unique:  true,
+				Columns: []*schema.Column{PayoutsColumns[17], PayoutsColumns[4], PayoutsColumns[14]},
+			},
+			{
+				Name:    "payout_status",
+				Unique:  false,
+				Columns: []*schema.Column{PayoutsColumns[5]},
 			},
 		},
 	}
@@ -864,7 +1045,11 @@ var (
 		{Name: "images", Type: field.TypeJSON, Nullable: true},
 		{Name: "tags", Type: field.TypeJSON, Nullable: true},
 		{Name: "metadata", Type: field.TypeJSON, Nullable: true},
+		{Name: "review_status", Type: field.TypeEnum, Enums: []string{"not_submitted", "pending", "approved", "rejected"}, Default: "not_submitted"},
+		{Name: "review_note", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "review_store_id", Type: field.TypeInt, Nullable: true},
 		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "vendor_id", Type: field.TypeInt, Nullable: true},
 		{Name: "category_id", Type: field.TypeInt, Nullable: true},
 		{Name: "collection_id", Type: field.TypeInt, Nullable: true},
 	}
@@ -876,19 +1061,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "products_tenants_tenant",
-				Columns:    []*schema.Column{ProductsColumns[12]},
+				Columns:    []*schema.Column{ProductsColumns[15]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
+				Symbol:     "products_vendors_vendor",
+				Columns:    []*schema.Column{ProductsColumns[16]},
+				RefColumns: []*schema.Column{VendorsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
 				Symbol:     "products_product_categories_category",
-				Columns:    []*schema.Column{ProductsColumns[13]},
+				Columns:    []*schema.Column{ProductsColumns[17]},
 				RefColumns: []*schema.Column{ProductCategoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "products_product_collections_collection",
-				Columns:    []*schema.Column{ProductsColumns[14]},
+				Columns:    []*schema.Column{ProductsColumns[18]},
 				RefColumns: []*schema.Column{ProductCollectionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -897,17 +1088,22 @@ var (
 			{
 				Name:    "product_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductsColumns[12]},
+				Columns: []*schema.Column{ProductsColumns[15]},
 			},
 			{
 				Name:    "product_tenant_id_handle",
 				Unique:  true,
-				Columns: []*schema.Column{ProductsColumns[12], ProductsColumns[5]},
+				Columns: []*schema.Column{ProductsColumns[15], ProductsColumns[5]},
 			},
 			{
 				Name:    "product_tenant_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{ProductsColumns[12], ProductsColumns[7]},
+				Columns: []*schema.Column{ProductsColumns[15], ProductsColumns[7]},
+			},
+			{
+				Name:    "product_vendor_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProductsColumns[16]},
 			},
 		},
 	}
@@ -1287,6 +1483,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "vendor_id", Type: field.TypeInt, Nullable: true},
 		{Name: "tenant_id", Type: field.TypeInt},
 	}
 	// StockLocationsTable holds the schema information for the "stock_locations" table.
@@ -1297,7 +1494,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "stock_locations_tenants_tenant",
-				Columns:    []*schema.Column{StockLocationsColumns[5]},
+				Columns:    []*schema.Column{StockLocationsColumns[6]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1306,7 +1503,7 @@ var (
 			{
 				Name:    "stocklocation_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{StockLocationsColumns[5]},
+				Columns: []*schema.Column{StockLocationsColumns[6]},
 			},
 		},
 	}
@@ -1432,6 +1629,76 @@ var (
 				Name:    "subdomainclaim_store_id",
 				Unique:  false,
 				Columns: []*schema.Column{SubdomainClaimsColumns[5]},
+			},
+		},
+	}
+	// SubordersColumns holds the columns for the "suborders" table.
+	SubordersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "completed", "canceled"}, Default: "pending"},
+		{Name: "fulfillment_status", Type: field.TypeEnum, Enums: []string{"not_fulfilled", "fulfilled", "shipped", "delivered"}, Default: "not_fulfilled"},
+		{Name: "currency_code", Type: field.TypeString},
+		{Name: "subtotal", Type: field.TypeInt64},
+		{Name: "shipping_total", Type: field.TypeInt64},
+		{Name: "tax_total", Type: field.TypeInt64},
+		{Name: "total", Type: field.TypeInt64},
+		{Name: "refunded_total", Type: field.TypeInt64, Default: 0},
+		{Name: "shipping_method", Type: field.TypeString, Nullable: true},
+		{Name: "canceled_at", Type: field.TypeTime, Nullable: true},
+		{Name: "order_id", Type: field.TypeInt},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "vendor_id", Type: field.TypeInt},
+		{Name: "store_id", Type: field.TypeInt},
+	}
+	// SubordersTable holds the schema information for the "suborders" table.
+	SubordersTable = &schema.Table{
+		Name:       "suborders",
+		Columns:    SubordersColumns,
+		PrimaryKey: []*schema.Column{SubordersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "suborders_orders_suborders",
+				Columns:    []*schema.Column{SubordersColumns[14]},
+				RefColumns: []*schema.Column{OrdersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "suborders_tenants_tenant",
+				Columns:    []*schema.Column{SubordersColumns[15]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "suborders_vendors_vendor",
+				Columns:    []*schema.Column{SubordersColumns[16]},
+				RefColumns: []*schema.Column{VendorsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "suborders_stores_store",
+				Columns:    []*schema.Column{SubordersColumns[17]},
+				RefColumns: []*schema.Column{StoresColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "suborder_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{SubordersColumns[15]},
+			},
+			{
+				Name:    "suborder_order_id_vendor_id",
+				Unique:  true,
+				Columns: []*schema.Column{SubordersColumns[14], SubordersColumns[16]},
+			},
+			{
+				Name:    "suborder_vendor_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{SubordersColumns[16], SubordersColumns[1]},
 			},
 		},
 	}
@@ -1682,6 +1949,8 @@ var (
 		AuditLogsTable,
 		CartsTable,
 		CategoriesTable,
+		CommissionLinesTable,
+		CommissionRulesTable,
 		CountriesTable,
 		CustomerAddressesTable,
 		DomainsTable,
@@ -1695,6 +1964,7 @@ var (
 		OrdersTable,
 		OrderLineItemsTable,
 		OutboxEventsTable,
+		PayoutsTable,
 		PricesTable,
 		ProductsTable,
 		ProductCategoriesTable,
@@ -1711,6 +1981,7 @@ var (
 		StoresTable,
 		SubcategoriesTable,
 		SubdomainClaimsTable,
+		SubordersTable,
 		SyncJobsTable,
 		TenantsTable,
 		UsersTable,
@@ -1741,6 +2012,16 @@ func init() {
 	CategoriesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
+	CommissionLinesTable.ForeignKeys[0].RefTable = TenantsTable
+	CommissionLinesTable.ForeignKeys[1].RefTable = VendorsTable
+	CommissionLinesTable.ForeignKeys[2].RefTable = PayoutsTable
+	CommissionLinesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(163208757248),
+	}
+	CommissionRulesTable.ForeignKeys[0].RefTable = TenantsTable
+	CommissionRulesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(167503724544),
+	}
 	CountriesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),
 	}
@@ -1756,6 +2037,7 @@ func init() {
 	}
 	FulfillmentsTable.ForeignKeys[0].RefTable = TenantsTable
 	FulfillmentsTable.ForeignKeys[1].RefTable = OrdersTable
+	FulfillmentsTable.ForeignKeys[2].RefTable = SubordersTable
 	FulfillmentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),
 	}
@@ -1800,11 +2082,17 @@ func init() {
 	}
 	OrderLineItemsTable.ForeignKeys[0].RefTable = OrdersTable
 	OrderLineItemsTable.ForeignKeys[1].RefTable = TenantsTable
+	OrderLineItemsTable.ForeignKeys[2].RefTable = SubordersTable
 	OrderLineItemsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(77309411328),
 	}
 	OutboxEventsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(81604378624),
+	}
+	PayoutsTable.ForeignKeys[0].RefTable = TenantsTable
+	PayoutsTable.ForeignKeys[1].RefTable = VendorsTable
+	PayoutsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(171798691840),
 	}
 	PricesTable.ForeignKeys[0].RefTable = TenantsTable
 	PricesTable.ForeignKeys[1].RefTable = RegionsTable
@@ -1813,8 +2101,9 @@ func init() {
 		IncrementStart: func(i int) *int { return &i }(85899345920),
 	}
 	ProductsTable.ForeignKeys[0].RefTable = TenantsTable
-	ProductsTable.ForeignKeys[1].RefTable = ProductCategoriesTable
-	ProductsTable.ForeignKeys[2].RefTable = ProductCollectionsTable
+	ProductsTable.ForeignKeys[1].RefTable = VendorsTable
+	ProductsTable.ForeignKeys[2].RefTable = ProductCategoriesTable
+	ProductsTable.ForeignKeys[3].RefTable = ProductCollectionsTable
 	ProductsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(90194313216),
 	}
@@ -1880,6 +2169,13 @@ func init() {
 	SubdomainClaimsTable.ForeignKeys[1].RefTable = StoresTable
 	SubdomainClaimsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(137438953472),
+	}
+	SubordersTable.ForeignKeys[0].RefTable = OrdersTable
+	SubordersTable.ForeignKeys[1].RefTable = TenantsTable
+	SubordersTable.ForeignKeys[2].RefTable = VendorsTable
+	SubordersTable.ForeignKeys[3].RefTable = StoresTable
+	SubordersTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(176093659136),
 	}
 	SyncJobsTable.ForeignKeys[0].RefTable = TenantsTable
 	SyncJobsTable.ForeignKeys[1].RefTable = IntegrationEndpointsTable

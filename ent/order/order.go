@@ -80,6 +80,8 @@ const (
 	EdgeReservations = "reservations"
 	// EdgeFulfillments holds the string denoting the fulfillments edge name in mutations.
 	EdgeFulfillments = "fulfillments"
+	// EdgeSuborders holds the string denoting the suborders edge name in mutations.
+	EdgeSuborders = "suborders"
 	// Table holds the table name of the order in the database.
 	Table = "orders"
 	// TenantTable is the table that holds the tenant relation/edge.
@@ -124,6 +126,13 @@ const (
 	FulfillmentsInverseTable = "fulfillments"
 	// FulfillmentsColumn is the table column denoting the fulfillments relation/edge.
 	FulfillmentsColumn = "order_id"
+	// SubordersTable is the table that holds the suborders relation/edge.
+	SubordersTable = "suborders"
+	// SubordersInverseTable is the table name for the Suborder entity.
+	// It exists in this package in order to avoid circular dependency with the "suborder" package.
+	SubordersInverseTable = "suborders"
+	// SubordersColumn is the table column denoting the suborders relation/edge.
+	SubordersColumn = "order_id"
 )
 
 // Columns holds all SQL columns for order fields.
@@ -457,6 +466,20 @@ func ByFulfillments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newFulfillmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// BySubordersCount orders the results by suborders count.
+func BySubordersCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSubordersStep(), opts...)
+	}
+}
+
+// BySuborders orders the results by suborders terms.
+func BySuborders(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSubordersStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newTenantStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -497,6 +520,13 @@ func newFulfillmentsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(FulfillmentsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, FulfillmentsTable, FulfillmentsColumn),
+	)
+}
+func newSubordersStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SubordersInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, SubordersTable, SubordersColumn),
 	)
 }
 

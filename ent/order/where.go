@@ -1323,6 +1323,29 @@ func HasFulfillmentsWith(preds ...predicate.Fulfillment) predicate.Order {
 	})
 }
 
+// HasSuborders applies the HasEdge predicate on the "suborders" edge.
+func HasSuborders() predicate.Order {
+	return predicate.Order(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, SubordersTable, SubordersColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasSubordersWith applies the HasEdge predicate on the "suborders" edge with a given conditions (other predicates).
+func HasSubordersWith(preds ...predicate.Suborder) predicate.Order {
+	return predicate.Order(func(s *sql.Selector) {
+		step := newSubordersStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Order) predicate.Order {
 	return predicate.Order(sql.AndPredicates(predicates...))

@@ -29,10 +29,16 @@ const (
 	FieldUnitPrice = "unit_price"
 	// FieldTotal holds the string denoting the total field in the database.
 	FieldTotal = "total"
+	// FieldVendorID holds the string denoting the vendor_id field in the database.
+	FieldVendorID = "vendor_id"
+	// FieldSuborderID holds the string denoting the suborder_id field in the database.
+	FieldSuborderID = "suborder_id"
 	// EdgeTenant holds the string denoting the tenant edge name in mutations.
 	EdgeTenant = "tenant"
 	// EdgeOrder holds the string denoting the order edge name in mutations.
 	EdgeOrder = "order"
+	// EdgeSuborder holds the string denoting the suborder edge name in mutations.
+	EdgeSuborder = "suborder"
 	// Table holds the table name of the orderlineitem in the database.
 	Table = "order_line_items"
 	// TenantTable is the table that holds the tenant relation/edge.
@@ -49,6 +55,13 @@ const (
 	OrderInverseTable = "orders"
 	// OrderColumn is the table column denoting the order relation/edge.
 	OrderColumn = "order_id"
+	// SuborderTable is the table that holds the suborder relation/edge.
+	SuborderTable = "order_line_items"
+	// SuborderInverseTable is the table name for the Suborder entity.
+	// It exists in this package in order to avoid circular dependency with the "suborder" package.
+	SuborderInverseTable = "suborders"
+	// SuborderColumn is the table column denoting the suborder relation/edge.
+	SuborderColumn = "suborder_id"
 )
 
 // Columns holds all SQL columns for orderlineitem fields.
@@ -62,6 +75,8 @@ var Columns = []string{
 	FieldQuantity,
 	FieldUnitPrice,
 	FieldTotal,
+	FieldVendorID,
+	FieldSuborderID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -134,6 +149,16 @@ func ByTotal(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTotal, opts...).ToFunc()
 }
 
+// ByVendorID orders the results by the vendor_id field.
+func ByVendorID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVendorID, opts...).ToFunc()
+}
+
+// BySuborderID orders the results by the suborder_id field.
+func BySuborderID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSuborderID, opts...).ToFunc()
+}
+
 // ByTenantField orders the results by tenant field.
 func ByTenantField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -145,6 +170,13 @@ func ByTenantField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByOrderField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newOrderStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// BySuborderField orders the results by suborder field.
+func BySuborderField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSuborderStep(), sql.OrderByField(field, opts...))
 	}
 }
 func newTenantStep() *sqlgraph.Step {
@@ -159,5 +191,12 @@ func newOrderStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(OrderInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, OrderTable, OrderColumn),
+	)
+}
+func newSuborderStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SuborderInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, SuborderTable, SuborderColumn),
 	)
 }

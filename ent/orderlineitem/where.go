@@ -93,6 +93,16 @@ func Total(v int64) predicate.OrderLineItem {
 	return predicate.OrderLineItem(sql.FieldEQ(FieldTotal, v))
 }
 
+// VendorID applies equality check predicate on the "vendor_id" field. It's identical to VendorIDEQ.
+func VendorID(v int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldEQ(FieldVendorID, v))
+}
+
+// SuborderID applies equality check predicate on the "suborder_id" field. It's identical to SuborderIDEQ.
+func SuborderID(v int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldEQ(FieldSuborderID, v))
+}
+
 // TenantIDEQ applies the EQ predicate on the "tenant_id" field.
 func TenantIDEQ(v int) predicate.OrderLineItem {
 	return predicate.OrderLineItem(sql.FieldEQ(FieldTenantID, v))
@@ -433,6 +443,86 @@ func TotalLTE(v int64) predicate.OrderLineItem {
 	return predicate.OrderLineItem(sql.FieldLTE(FieldTotal, v))
 }
 
+// VendorIDEQ applies the EQ predicate on the "vendor_id" field.
+func VendorIDEQ(v int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldEQ(FieldVendorID, v))
+}
+
+// VendorIDNEQ applies the NEQ predicate on the "vendor_id" field.
+func VendorIDNEQ(v int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldNEQ(FieldVendorID, v))
+}
+
+// VendorIDIn applies the In predicate on the "vendor_id" field.
+func VendorIDIn(vs ...int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldIn(FieldVendorID, vs...))
+}
+
+// VendorIDNotIn applies the NotIn predicate on the "vendor_id" field.
+func VendorIDNotIn(vs ...int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldNotIn(FieldVendorID, vs...))
+}
+
+// VendorIDGT applies the GT predicate on the "vendor_id" field.
+func VendorIDGT(v int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldGT(FieldVendorID, v))
+}
+
+// VendorIDGTE applies the GTE predicate on the "vendor_id" field.
+func VendorIDGTE(v int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldGTE(FieldVendorID, v))
+}
+
+// VendorIDLT applies the LT predicate on the "vendor_id" field.
+func VendorIDLT(v int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldLT(FieldVendorID, v))
+}
+
+// VendorIDLTE applies the LTE predicate on the "vendor_id" field.
+func VendorIDLTE(v int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldLTE(FieldVendorID, v))
+}
+
+// VendorIDIsNil applies the IsNil predicate on the "vendor_id" field.
+func VendorIDIsNil() predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldIsNull(FieldVendorID))
+}
+
+// VendorIDNotNil applies the NotNil predicate on the "vendor_id" field.
+func VendorIDNotNil() predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldNotNull(FieldVendorID))
+}
+
+// SuborderIDEQ applies the EQ predicate on the "suborder_id" field.
+func SuborderIDEQ(v int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldEQ(FieldSuborderID, v))
+}
+
+// SuborderIDNEQ applies the NEQ predicate on the "suborder_id" field.
+func SuborderIDNEQ(v int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldNEQ(FieldSuborderID, v))
+}
+
+// SuborderIDIn applies the In predicate on the "suborder_id" field.
+func SuborderIDIn(vs ...int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldIn(FieldSuborderID, vs...))
+}
+
+// SuborderIDNotIn applies the NotIn predicate on the "suborder_id" field.
+func SuborderIDNotIn(vs ...int) predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldNotIn(FieldSuborderID, vs...))
+}
+
+// SuborderIDIsNil applies the IsNil predicate on the "suborder_id" field.
+func SuborderIDIsNil() predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldIsNull(FieldSuborderID))
+}
+
+// SuborderIDNotNil applies the NotNil predicate on the "suborder_id" field.
+func SuborderIDNotNil() predicate.OrderLineItem {
+	return predicate.OrderLineItem(sql.FieldNotNull(FieldSuborderID))
+}
+
 // HasTenant applies the HasEdge predicate on the "tenant" edge.
 func HasTenant() predicate.OrderLineItem {
 	return predicate.OrderLineItem(func(s *sql.Selector) {
@@ -471,6 +561,29 @@ func HasOrder() predicate.OrderLineItem {
 func HasOrderWith(preds ...predicate.Order) predicate.OrderLineItem {
 	return predicate.OrderLineItem(func(s *sql.Selector) {
 		step := newOrderStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasSuborder applies the HasEdge predicate on the "suborder" edge.
+func HasSuborder() predicate.OrderLineItem {
+	return predicate.OrderLineItem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, SuborderTable, SuborderColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasSuborderWith applies the HasEdge predicate on the "suborder" edge with a given conditions (other predicates).
+func HasSuborderWith(preds ...predicate.Suborder) predicate.OrderLineItem {
+	return predicate.OrderLineItem(func(s *sql.Selector) {
+		step := newSuborderStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

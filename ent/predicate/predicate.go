@@ -18,6 +18,12 @@ type Cart func(*sql.Selector)
 // Category is the predicate function for category builders.
 type Category func(*sql.Selector)
 
+// CommissionLine is the predicate function for commissionline builders.
+type CommissionLine func(*sql.Selector)
+
+// CommissionRule is the predicate function for commissionrule builders.
+type CommissionRule func(*sql.Selector)
+
 // Country is the predicate function for country builders.
 type Country func(*sql.Selector)
 
@@ -56,6 +62,9 @@ type OrderLineItem func(*sql.Selector)
 
 // OutboxEvent is the predicate function for outboxevent builders.
 type OutboxEvent func(*sql.Selector)
+
+// Payout is the predicate function for payout builders.
+type Payout func(*sql.Selector)
 
 // Price is the predicate function for price builders.
 type Price func(*sql.Selector)
@@ -104,6 +113,9 @@ type Subcategory func(*sql.Selector)
 
 // SubdomainClaim is the predicate function for subdomainclaim builders.
 type SubdomainClaim func(*sql.Selector)
+
+// Suborder is the predicate function for suborder builders.
+type Suborder func(*sql.Selector)
 
 // SyncJob is the predicate function for syncjob builders.
 type SyncJob func(*sql.Selector)

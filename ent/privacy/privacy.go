@@ -207,6 +207,54 @@ func (f CategoryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CategoryMutation", m)
 }
 
+// The CommissionLineQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CommissionLineQueryRuleFunc func(context.Context, *ent.CommissionLineQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CommissionLineQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommissionLineQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CommissionLineQuery", q)
+}
+
+// The CommissionLineMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CommissionLineMutationRuleFunc func(context.Context, *ent.CommissionLineMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CommissionLineMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CommissionLineMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommissionLineMutation", m)
+}
+
+// The CommissionRuleQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CommissionRuleQueryRuleFunc func(context.Context, *ent.CommissionRuleQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CommissionRuleQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommissionRuleQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CommissionRuleQuery", q)
+}
+
+// The CommissionRuleMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CommissionRuleMutationRuleFunc func(context.Context, *ent.CommissionRuleMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CommissionRuleMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CommissionRuleMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommissionRuleMutation", m)
+}
+
 // The CountryQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CountryQueryRuleFunc func(context.Context, *ent.CountryQuery) error
@@ -517,6 +565,30 @@ func (f OutboxEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OutboxEventMutation", m)
+}
+
+// The PayoutQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PayoutQueryRuleFunc func(context.Context, *ent.PayoutQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PayoutQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PayoutQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PayoutQuery", q)
+}
+
+// The PayoutMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PayoutMutationRuleFunc func(context.Context, *ent.PayoutMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PayoutMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PayoutMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PayoutMutation", m)
 }
 
 // The PriceQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -903,6 +975,30 @@ func (f SubdomainClaimMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SubdomainClaimMutation", m)
 }
 
+// The SuborderQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SuborderQueryRuleFunc func(context.Context, *ent.SuborderQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SuborderQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SuborderQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SuborderQuery", q)
+}
+
+// The SuborderMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SuborderMutationRuleFunc func(context.Context, *ent.SuborderMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SuborderMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SuborderMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SuborderMutation", m)
+}
+
 // The SyncJobQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type SyncJobQueryRuleFunc func(context.Context, *ent.SyncJobQuery) error
@@ -1066,6 +1162,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CategoryQuery:
 		return q.Filter(), nil
+	case *ent.CommissionLineQuery:
+		return q.Filter(), nil
+	case *ent.CommissionRuleQuery:
+		return q.Filter(), nil
 	case *ent.CountryQuery:
 		return q.Filter(), nil
 	case *ent.CustomerAddressQuery:
@@ -1091,6 +1191,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.OrderLineItemQuery:
 		return q.Filter(), nil
 	case *ent.OutboxEventQuery:
+		return q.Filter(), nil
+	case *ent.PayoutQuery:
 		return q.Filter(), nil
 	case *ent.PriceQuery:
 		return q.Filter(), nil
@@ -1124,6 +1226,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.SubdomainClaimQuery:
 		return q.Filter(), nil
+	case *ent.SuborderQuery:
+		return q.Filter(), nil
 	case *ent.SyncJobQuery:
 		return q.Filter(), nil
 	case *ent.TenantQuery:
@@ -1148,6 +1252,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.CartMutation:
 		return m.Filter(), nil
 	case *ent.CategoryMutation:
+		return m.Filter(), nil
+	case *ent.CommissionLineMutation:
+		return m.Filter(), nil
+	case *ent.CommissionRuleMutation:
 		return m.Filter(), nil
 	case *ent.CountryMutation:
 		return m.Filter(), nil
@@ -1174,6 +1282,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.OrderLineItemMutation:
 		return m.Filter(), nil
 	case *ent.OutboxEventMutation:
+		return m.Filter(), nil
+	case *ent.PayoutMutation:
 		return m.Filter(), nil
 	case *ent.PriceMutation:
 		return m.Filter(), nil
@@ -1206,6 +1316,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.SubcategoryMutation:
 		return m.Filter(), nil
 	case *ent.SubdomainClaimMutation:
+		return m.Filter(), nil
+	case *ent.SuborderMutation:
 		return m.Filter(), nil
 	case *ent.SyncJobMutation:
 		return m.Filter(), nil

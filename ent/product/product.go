@@ -46,8 +46,18 @@ const (
 	FieldCollectionID = "collection_id"
 	// FieldMetadata holds the string denoting the metadata field in the database.
 	FieldMetadata = "metadata"
+	// FieldVendorID holds the string denoting the vendor_id field in the database.
+	FieldVendorID = "vendor_id"
+	// FieldReviewStatus holds the string denoting the review_status field in the database.
+	FieldReviewStatus = "review_status"
+	// FieldReviewNote holds the string denoting the review_note field in the database.
+	FieldReviewNote = "review_note"
+	// FieldReviewStoreID holds the string denoting the review_store_id field in the database.
+	FieldReviewStoreID = "review_store_id"
 	// EdgeTenant holds the string denoting the tenant edge name in mutations.
 	EdgeTenant = "tenant"
+	// EdgeVendor holds the string denoting the vendor edge name in mutations.
+	EdgeVendor = "vendor"
 	// EdgeCategory holds the string denoting the category edge name in mutations.
 	EdgeCategory = "category"
 	// EdgeCollection holds the string denoting the collection edge name in mutations.
@@ -67,6 +77,13 @@ const (
 	TenantInverseTable = "tenants"
 	// TenantColumn is the table column denoting the tenant relation/edge.
 	TenantColumn = "tenant_id"
+	// VendorTable is the table that holds the vendor relation/edge.
+	VendorTable = "products"
+	// VendorInverseTable is the table name for the Vendor entity.
+	// It exists in this package in order to avoid circular dependency with the "vendor" package.
+	VendorInverseTable = "vendors"
+	// VendorColumn is the table column denoting the vendor relation/edge.
+	VendorColumn = "vendor_id"
 	// CategoryTable is the table that holds the category relation/edge.
 	CategoryTable = "products"
 	// CategoryInverseTable is the table name for the ProductCategory entity.
@@ -119,6 +136,10 @@ var Columns = []string{
 	FieldCategoryID,
 	FieldCollectionID,
 	FieldMetadata,
+	FieldVendorID,
+	FieldReviewStatus,
+	FieldReviewNote,
+	FieldReviewStoreID,
 }
 
 var (
@@ -163,6 +184,8 @@ var (
 	DescriptionValidator func(string) error
 	// ThumbnailValidator is a validator for the "thumbnail" field. It is called by the builders before save.
 	ThumbnailValidator func(string) error
+	// ReviewNoteValidator is a validator for the "review_note" field. It is called by the builders before save.
+	ReviewNoteValidator func(string) error
 )
 
 // Status defines the type for the "status" enum field.
@@ -189,6 +212,34 @@ func StatusValidator(s Status) error {
 		return nil
 	default:
 		return fmt.Errorf("product: invalid enum value for status field: %q", s)
+	}
+}
+
+// ReviewStatus defines the type for the "review_status" enum field.
+type ReviewStatus string
+
+// ReviewStatusNotSubmitted is the default value of the ReviewStatus enum.
+const DefaultReviewStatus = ReviewStatusNotSubmitted
+
+// ReviewStatus values.
+const (
+	ReviewStatusNotSubmitted ReviewStatus = "not_submitted"
+	ReviewStatusPending      ReviewStatus = "pending"
+	ReviewStatusApproved     ReviewStatus = "approved"
+	ReviewStatusRejected     ReviewStatus = "rejected"
+)
+
+func (rs ReviewStatus) String() string {
+	return string(rs)
+}
+
+// ReviewStatusValidator is a validator for the "review_status" field enum values. It is called by the builders before save.
+func ReviewStatusValidator(rs ReviewStatus) error {
+	switch rs {
+	case ReviewStatusNotSubmitted, ReviewStatusPending, ReviewStatusApproved, ReviewStatusRejected:
+		return nil
+	default:
+		return fmt.Errorf("product: invalid enum value for review_status field: %q", rs)
 	}
 }
 
@@ -255,10 +306,37 @@ func ByCollectionID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCollectionID, opts...).ToFunc()
 }
 
+// ByVendorID orders the results by the vendor_id field.
+func ByVendorID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVendorID, opts...).ToFunc()
+}
+
+// ByReviewStatus orders the results by the review_status field.
+func ByReviewStatus(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReviewStatus, opts...).ToFunc()
+}
+
+// ByReviewNote orders the results by the review_note field.
+func ByReviewNote(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReviewNote, opts...).ToFunc()
+}
+
+// ByReviewStoreID orders the results by the review_store_id field.
+func ByReviewStoreID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReviewStoreID, opts...).ToFunc()
+}
+
 // ByTenantField orders the results by tenant field.
 func ByTenantField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newTenantStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByVendorField orders the results by vendor field.
+func ByVendorField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newVendorStep(), sql.OrderByField(field, opts...))
 	}
 }
 
@@ -324,6 +402,13 @@ func newTenantStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.M2O, false, TenantTable, TenantColumn),
 	)
 }
+func newVendorStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(VendorInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, VendorTable, VendorColumn),
+	)
+}
 func newCategoryStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -374,6 +459,24 @@ func (e *Status) UnmarshalGQL(val interface{}) error {
 	*e = Status(str)
 	if err := StatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Status", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e ReviewStatus) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *ReviewStatus) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = ReviewStatus(str)
+	if err := ReviewStatusValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid ReviewStatus", str)
 	}
 	return nil
 }

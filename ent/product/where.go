@@ -105,6 +105,21 @@ func CollectionID(v int) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldCollectionID, v))
 }
 
+// VendorID applies equality check predicate on the "vendor_id" field. It's identical to VendorIDEQ.
+func VendorID(v int) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldVendorID, v))
+}
+
+// ReviewNote applies equality check predicate on the "review_note" field. It's identical to ReviewNoteEQ.
+func ReviewNote(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldReviewNote, v))
+}
+
+// ReviewStoreID applies equality check predicate on the "review_store_id" field. It's identical to ReviewStoreIDEQ.
+func ReviewStoreID(v int) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldReviewStoreID, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldCreatedAt, v))
@@ -625,6 +640,181 @@ func MetadataNotNil() predicate.Product {
 	return predicate.Product(sql.FieldNotNull(FieldMetadata))
 }
 
+// VendorIDEQ applies the EQ predicate on the "vendor_id" field.
+func VendorIDEQ(v int) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldVendorID, v))
+}
+
+// VendorIDNEQ applies the NEQ predicate on the "vendor_id" field.
+func VendorIDNEQ(v int) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldVendorID, v))
+}
+
+// VendorIDIn applies the In predicate on the "vendor_id" field.
+func VendorIDIn(vs ...int) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldVendorID, vs...))
+}
+
+// VendorIDNotIn applies the NotIn predicate on the "vendor_id" field.
+func VendorIDNotIn(vs ...int) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldVendorID, vs...))
+}
+
+// VendorIDIsNil applies the IsNil predicate on the "vendor_id" field.
+func VendorIDIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldVendorID))
+}
+
+// VendorIDNotNil applies the NotNil predicate on the "vendor_id" field.
+func VendorIDNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldVendorID))
+}
+
+// ReviewStatusEQ applies the EQ predicate on the "review_status" field.
+func ReviewStatusEQ(v ReviewStatus) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldReviewStatus, v))
+}
+
+// ReviewStatusNEQ applies the NEQ predicate on the "review_status" field.
+func ReviewStatusNEQ(v ReviewStatus) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldReviewStatus, v))
+}
+
+// ReviewStatusIn applies the In predicate on the "review_status" field.
+func ReviewStatusIn(vs ...ReviewStatus) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldReviewStatus, vs...))
+}
+
+// ReviewStatusNotIn applies the NotIn predicate on the "review_status" field.
+func ReviewStatusNotIn(vs ...ReviewStatus) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldReviewStatus, vs...))
+}
+
+// ReviewNoteEQ applies the EQ predicate on the "review_note" field.
+func ReviewNoteEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldReviewNote, v))
+}
+
+// ReviewNoteNEQ applies the NEQ predicate on the "review_note" field.
+func ReviewNoteNEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldReviewNote, v))
+}
+
+// ReviewNoteIn applies the In predicate on the "review_note" field.
+func ReviewNoteIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldReviewNote, vs...))
+}
+
+// ReviewNoteNotIn applies the NotIn predicate on the "review_note" field.
+func ReviewNoteNotIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldReviewNote, vs...))
+}
+
+// ReviewNoteGT applies the GT predicate on the "review_note" field.
+func ReviewNoteGT(v string) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldReviewNote, v))
+}
+
+// ReviewNoteGTE applies the GTE predicate on the "review_note" field.
+func ReviewNoteGTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldReviewNote, v))
+}
+
+// ReviewNoteLT applies the LT predicate on the "review_note" field.
+func ReviewNoteLT(v string) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldReviewNote, v))
+}
+
+// ReviewNoteLTE applies the LTE predicate on the "review_note" field.
+func ReviewNoteLTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldReviewNote, v))
+}
+
+// ReviewNoteContains applies the Contains predicate on the "review_note" field.
+func ReviewNoteContains(v string) predicate.Product {
+	return predicate.Product(sql.FieldContains(FieldReviewNote, v))
+}
+
+// ReviewNoteHasPrefix applies the HasPrefix predicate on the "review_note" field.
+func ReviewNoteHasPrefix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasPrefix(FieldReviewNote, v))
+}
+
+// ReviewNoteHasSuffix applies the HasSuffix predicate on the "review_note" field.
+func ReviewNoteHasSuffix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasSuffix(FieldReviewNote, v))
+}
+
+// ReviewNoteIsNil applies the IsNil predicate on the "review_note" field.
+func ReviewNoteIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldReviewNote))
+}
+
+// ReviewNoteNotNil applies the NotNil predicate on the "review_note" field.
+func ReviewNoteNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldReviewNote))
+}
+
+// ReviewNoteEqualFold applies the EqualFold predicate on the "review_note" field.
+func ReviewNoteEqualFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldEqualFold(FieldReviewNote, v))
+}
+
+// ReviewNoteContainsFold applies the ContainsFold predicate on the "review_note" field.
+func ReviewNoteContainsFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldContainsFold(FieldReviewNote, v))
+}
+
+// ReviewStoreIDEQ applies the EQ predicate on the "review_store_id" field.
+func ReviewStoreIDEQ(v int) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldReviewStoreID, v))
+}
+
+// ReviewStoreIDNEQ applies the NEQ predicate on the "review_store_id" field.
+func ReviewStoreIDNEQ(v int) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldReviewStoreID, v))
+}
+
+// ReviewStoreIDIn applies the In predicate on the "review_store_id" field.
+func ReviewStoreIDIn(vs ...int) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldReviewStoreID, vs...))
+}
+
+// ReviewStoreIDNotIn applies the NotIn predicate on the "review_store_id" field.
+func ReviewStoreIDNotIn(vs ...int) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldReviewStoreID, vs...))
+}
+
+// ReviewStoreIDGT applies the GT predicate on the "review_store_id" field.
+func ReviewStoreIDGT(v int) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldReviewStoreID, v))
+}
+
+// ReviewStoreIDGTE applies the GTE predicate on the "review_store_id" field.
+func ReviewStoreIDGTE(v int) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldReviewStoreID, v))
+}
+
+// ReviewStoreIDLT applies the LT predicate on the "review_store_id" field.
+func ReviewStoreIDLT(v int) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldReviewStoreID, v))
+}
+
+// ReviewStoreIDLTE applies the LTE predicate on the "review_store_id" field.
+func ReviewStoreIDLTE(v int) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldReviewStoreID, v))
+}
+
+// ReviewStoreIDIsNil applies the IsNil predicate on the "review_store_id" field.
+func ReviewStoreIDIsNil() predicate.Product {
+	return predicate.Product(sql.FieldIsNull(FieldReviewStoreID))
+}
+
+// ReviewStoreIDNotNil applies the NotNil predicate on the "review_store_id" field.
+func ReviewStoreIDNotNil() predicate.Product {
+	return predicate.Product(sql.FieldNotNull(FieldReviewStoreID))
+}
+
 // HasTenant applies the HasEdge predicate on the "tenant" edge.
 func HasTenant() predicate.Product {
 	return predicate.Product(func(s *sql.Selector) {
@@ -640,6 +830,29 @@ func HasTenant() predicate.Product {
 func HasTenantWith(preds ...predicate.Tenant) predicate.Product {
 	return predicate.Product(func(s *sql.Selector) {
 		step := newTenantStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasVendor applies the HasEdge predicate on the "vendor" edge.
+func HasVendor() predicate.Product {
+	return predicate.Product(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, VendorTable, VendorColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasVendorWith applies the HasEdge predicate on the "vendor" edge with a given conditions (other predicates).
+func HasVendorWith(preds ...predicate.Vendor) predicate.Product {
+	return predicate.Product(func(s *sql.Selector) {
+		step := newVendorStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

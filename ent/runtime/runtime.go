@@ -10,6 +10,8 @@ import (
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
+	"github.com/dakkah/cityos/ent/commissionline"
+	"github.com/dakkah/cityos/ent/commissionrule"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
@@ -23,6 +25,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
+	"github.com/dakkah/cityos/ent/payout"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -40,6 +43,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
@@ -248,6 +252,104 @@ func init() {
 			return nil
 		}
 	}()
+	commissionlineMixin := schema.CommissionLine{}.Mixin()
+	commissionline.Policy = privacy.NewPolicies(schema.CommissionLine{})
+	commissionline.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := commissionline.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	commissionlineMixinHooks1 := commissionlineMixin[1].Hooks()
+
+	commissionline.Hooks[1] = commissionlineMixinHooks1[0]
+	commissionlineMixinFields0 := commissionlineMixin[0].Fields()
+	_ = commissionlineMixinFields0
+	commissionlineMixinFields2 := commissionlineMixin[2].Fields()
+	_ = commissionlineMixinFields2
+	commissionlineFields := schema.CommissionLine{}.Fields()
+	_ = commissionlineFields
+	// commissionlineDescCreatedAt is the schema descriptor for created_at field.
+	commissionlineDescCreatedAt := commissionlineMixinFields0[0].Descriptor()
+	// commissionline.DefaultCreatedAt holds the default value on creation for the created_at field.
+	commissionline.DefaultCreatedAt = commissionlineDescCreatedAt.Default.(func() time.Time)
+	// commissionlineDescUpdatedAt is the schema descriptor for updated_at field.
+	commissionlineDescUpdatedAt := commissionlineMixinFields0[1].Descriptor()
+	// commissionline.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	commissionline.DefaultUpdatedAt = commissionlineDescUpdatedAt.Default.(func() time.Time)
+	// commissionline.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	commissionline.UpdateDefaultUpdatedAt = commissionlineDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// commissionlineDescVersion is the schema descriptor for version field.
+	commissionlineDescVersion := commissionlineMixinFields2[0].Descriptor()
+	// commissionline.DefaultVersion holds the default value on creation for the version field.
+	commissionline.DefaultVersion = commissionlineDescVersion.Default.(int64)
+	// commissionlineDescAmount is the schema descriptor for amount field.
+	commissionlineDescAmount := commissionlineFields[7].Descriptor()
+	// commissionline.AmountValidator is a validator for the "amount" field. It is called by the builders before save.
+	commissionline.AmountValidator = commissionlineDescAmount.Validators[0].(func(int64) error)
+	// commissionlineDescCommission is the schema descriptor for commission field.
+	commissionlineDescCommission := commissionlineFields[8].Descriptor()
+	// commissionline.CommissionValidator is a validator for the "commission" field. It is called by the builders before save.
+	commissionline.CommissionValidator = commissionlineDescCommission.Validators[0].(func(int64) error)
+	// commissionlineDescBps is the schema descriptor for bps field.
+	commissionlineDescBps := commissionlineFields[9].Descriptor()
+	// commissionline.BpsValidator is a validator for the "bps" field. It is called by the builders before save.
+	commissionline.BpsValidator = commissionlineDescBps.Validators[0].(func(int) error)
+	// commissionlineDescFlat is the schema descriptor for flat field.
+	commissionlineDescFlat := commissionlineFields[10].Descriptor()
+	// commissionline.FlatValidator is a validator for the "flat" field. It is called by the builders before save.
+	commissionline.FlatValidator = commissionlineDescFlat.Validators[0].(func(int64) error)
+	commissionruleMixin := schema.CommissionRule{}.Mixin()
+	commissionrule.Policy = privacy.NewPolicies(schema.CommissionRule{})
+	commissionrule.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := commissionrule.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	commissionruleMixinHooks1 := commissionruleMixin[1].Hooks()
+
+	commissionrule.Hooks[1] = commissionruleMixinHooks1[0]
+	commissionruleMixinFields0 := commissionruleMixin[0].Fields()
+	_ = commissionruleMixinFields0
+	commissionruleMixinFields2 := commissionruleMixin[2].Fields()
+	_ = commissionruleMixinFields2
+	commissionruleFields := schema.CommissionRule{}.Fields()
+	_ = commissionruleFields
+	// commissionruleDescCreatedAt is the schema descriptor for created_at field.
+	commissionruleDescCreatedAt := commissionruleMixinFields0[0].Descriptor()
+	// commissionrule.DefaultCreatedAt holds the default value on creation for the created_at field.
+	commissionrule.DefaultCreatedAt = commissionruleDescCreatedAt.Default.(func() time.Time)
+	// commissionruleDescUpdatedAt is the schema descriptor for updated_at field.
+	commissionruleDescUpdatedAt := commissionruleMixinFields0[1].Descriptor()
+	// commissionrule.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	commissionrule.DefaultUpdatedAt = commissionruleDescUpdatedAt.Default.(func() time.Time)
+	// commissionrule.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	commissionrule.UpdateDefaultUpdatedAt = commissionruleDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// commissionruleDescVersion is the schema descriptor for version field.
+	commissionruleDescVersion := commissionruleMixinFields2[0].Descriptor()
+	// commissionrule.DefaultVersion holds the default value on creation for the version field.
+	commissionrule.DefaultVersion = commissionruleDescVersion.Default.(int64)
+	// commissionruleDescBps is the schema descriptor for bps field.
+	commissionruleDescBps := commissionruleFields[2].Descriptor()
+	// commissionrule.DefaultBps holds the default value on creation for the bps field.
+	commissionrule.DefaultBps = commissionruleDescBps.Default.(int)
+	// commissionrule.BpsValidator is a validator for the "bps" field. It is called by the builders before save.
+	commissionrule.BpsValidator = commissionruleDescBps.Validators[0].(func(int) error)
+	// commissionruleDescFlat is the schema descriptor for flat field.
+	commissionruleDescFlat := commissionruleFields[3].Descriptor()
+	// commissionrule.DefaultFlat holds the default value on creation for the flat field.
+	commissionrule.DefaultFlat = commissionruleDescFlat.Default.(int64)
+	// commissionrule.FlatValidator is a validator for the "flat" field. It is called by the builders before save.
+	commissionrule.FlatValidator = commissionruleDescFlat.Validators[0].(func(int64) error)
+	// commissionruleDescPriority is the schema descriptor for priority field.
+	commissionruleDescPriority := commissionruleFields[7].Descriptor()
+	// commissionrule.DefaultPriority holds the default value on creation for the priority field.
+	commissionrule.DefaultPriority = commissionruleDescPriority.Default.(int)
 	country.Policy = privacy.NewPolicies(schema.Country{})
 	country.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -528,7 +630,7 @@ func init() {
 	// integrationendpoint.DefaultVersion holds the default value on creation for the version field.
 	integrationendpoint.DefaultVersion = integrationendpointDescVersion.Default.(int64)
 	// integrationendpointDescURL is the schema descriptor for url field.
-	integrationendpointDescURL := integrationendpointFields[1].Descriptor()
+	integrationendpointDescURL := integrationendpointFields[2].Descriptor()
 	// integrationendpoint.URLValidator is a validator for the "url" field. It is called by the builders before save.
 	integrationendpoint.URLValidator = func() func(string) error {
 		validators := integrationendpointDescURL.Validators
@@ -546,21 +648,21 @@ func init() {
 		}
 	}()
 	// integrationendpointDescDescription is the schema descriptor for description field.
-	integrationendpointDescDescription := integrationendpointFields[2].Descriptor()
+	integrationendpointDescDescription := integrationendpointFields[3].Descriptor()
 	// integrationendpoint.DefaultDescription holds the default value on creation for the description field.
 	integrationendpoint.DefaultDescription = integrationendpointDescDescription.Default.(string)
 	// integrationendpoint.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	integrationendpoint.DescriptionValidator = integrationendpointDescDescription.Validators[0].(func(string) error)
 	// integrationendpointDescEnabled is the schema descriptor for enabled field.
-	integrationendpointDescEnabled := integrationendpointFields[4].Descriptor()
+	integrationendpointDescEnabled := integrationendpointFields[5].Descriptor()
 	// integrationendpoint.DefaultEnabled holds the default value on creation for the enabled field.
 	integrationendpoint.DefaultEnabled = integrationendpointDescEnabled.Default.(bool)
 	// integrationendpointDescSecret is the schema descriptor for secret field.
-	integrationendpointDescSecret := integrationendpointFields[6].Descriptor()
+	integrationendpointDescSecret := integrationendpointFields[7].Descriptor()
 	// integrationendpoint.SecretValidator is a validator for the "secret" field. It is called by the builders before save.
 	integrationendpoint.SecretValidator = integrationendpointDescSecret.Validators[0].(func(string) error)
 	// integrationendpointDescDeadStreak is the schema descriptor for dead_streak field.
-	integrationendpointDescDeadStreak := integrationendpointFields[9].Descriptor()
+	integrationendpointDescDeadStreak := integrationendpointFields[10].Descriptor()
 	// integrationendpoint.DefaultDeadStreak holds the default value on creation for the dead_streak field.
 	integrationendpoint.DefaultDeadStreak = integrationendpointDescDeadStreak.Default.(int)
 	inventorylevelMixin := schema.InventoryLevel{}.Mixin()
@@ -807,6 +909,51 @@ func init() {
 	outboxeventDescSequence := outboxeventFields[5].Descriptor()
 	// outboxevent.DefaultSequence holds the default value on creation for the sequence field.
 	outboxevent.DefaultSequence = outboxeventDescSequence.Default.(int64)
+	payoutMixin := schema.Payout{}.Mixin()
+	payout.Policy = privacy.NewPolicies(schema.Payout{})
+	payout.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := payout.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	payoutMixinHooks1 := payoutMixin[1].Hooks()
+
+	payout.Hooks[1] = payoutMixinHooks1[0]
+	payoutMixinFields0 := payoutMixin[0].Fields()
+	_ = payoutMixinFields0
+	payoutMixinFields2 := payoutMixin[2].Fields()
+	_ = payoutMixinFields2
+	payoutFields := schema.Payout{}.Fields()
+	_ = payoutFields
+	// payoutDescCreatedAt is the schema descriptor for created_at field.
+	payoutDescCreatedAt := payoutMixinFields0[0].Descriptor()
+	// payout.DefaultCreatedAt holds the default value on creation for the created_at field.
+	payout.DefaultCreatedAt = payoutDescCreatedAt.Default.(func() time.Time)
+	// payoutDescUpdatedAt is the schema descriptor for updated_at field.
+	payoutDescUpdatedAt := payoutMixinFields0[1].Descriptor()
+	// payout.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	payout.DefaultUpdatedAt = payoutDescUpdatedAt.Default.(func() time.Time)
+	// payout.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	payout.UpdateDefaultUpdatedAt = payoutDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// payoutDescVersion is the schema descriptor for version field.
+	payoutDescVersion := payoutMixinFields2[0].Descriptor()
+	// payout.DefaultVersion holds the default value on creation for the version field.
+	payout.DefaultVersion = payoutDescVersion.Default.(int64)
+	// payoutDescAmount is the schema descriptor for amount field.
+	payoutDescAmount := payoutFields[3].Descriptor()
+	// payout.AmountValidator is a validator for the "amount" field. It is called by the builders before save.
+	payout.AmountValidator = payoutDescAmount.Validators[0].(func(int64) error)
+	// payoutDescReference is the schema descriptor for reference field.
+	payoutDescReference := payoutFields[9].Descriptor()
+	// payout.ReferenceValidator is a validator for the "reference" field. It is called by the builders before save.
+	payout.ReferenceValidator = payoutDescReference.Validators[0].(func(string) error)
+	// payoutDescFailureReason is the schema descriptor for failure_reason field.
+	payoutDescFailureReason := payoutFields[10].Descriptor()
+	// payout.FailureReasonValidator is a validator for the "failure_reason" field. It is called by the builders before save.
+	payout.FailureReasonValidator = payoutDescFailureReason.Validators[0].(func(string) error)
 	priceMixin := schema.Price{}.Mixin()
 	price.Policy = privacy.NewPolicies(schema.Price{})
 	price.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -941,6 +1088,10 @@ func init() {
 	productDescThumbnail := productFields[4].Descriptor()
 	// product.ThumbnailValidator is a validator for the "thumbnail" field. It is called by the builders before save.
 	product.ThumbnailValidator = productDescThumbnail.Validators[0].(func(string) error)
+	// productDescReviewNote is the schema descriptor for review_note field.
+	productDescReviewNote := productFields[12].Descriptor()
+	// product.ReviewNoteValidator is a validator for the "review_note" field. It is called by the builders before save.
+	product.ReviewNoteValidator = productDescReviewNote.Validators[0].(func(string) error)
 	productcategoryMixin := schema.ProductCategory{}.Mixin()
 	productcategory.Policy = privacy.NewPolicies(schema.ProductCategory{})
 	productcategory.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1763,6 +1914,43 @@ func init() {
 			return nil
 		}
 	}()
+	suborderMixin := schema.Suborder{}.Mixin()
+	suborder.Policy = privacy.NewPolicies(schema.Suborder{})
+	suborder.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := suborder.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	suborderMixinHooks1 := suborderMixin[1].Hooks()
+
+	suborder.Hooks[1] = suborderMixinHooks1[0]
+	suborderMixinFields0 := suborderMixin[0].Fields()
+	_ = suborderMixinFields0
+	suborderMixinFields2 := suborderMixin[2].Fields()
+	_ = suborderMixinFields2
+	suborderFields := schema.Suborder{}.Fields()
+	_ = suborderFields
+	// suborderDescCreatedAt is the schema descriptor for created_at field.
+	suborderDescCreatedAt := suborderMixinFields0[0].Descriptor()
+	// suborder.DefaultCreatedAt holds the default value on creation for the created_at field.
+	suborder.DefaultCreatedAt = suborderDescCreatedAt.Default.(func() time.Time)
+	// suborderDescUpdatedAt is the schema descriptor for updated_at field.
+	suborderDescUpdatedAt := suborderMixinFields0[1].Descriptor()
+	// suborder.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	suborder.DefaultUpdatedAt = suborderDescUpdatedAt.Default.(func() time.Time)
+	// suborder.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	suborder.UpdateDefaultUpdatedAt = suborderDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// suborderDescVersion is the schema descriptor for version field.
+	suborderDescVersion := suborderMixinFields2[0].Descriptor()
+	// suborder.DefaultVersion holds the default value on creation for the version field.
+	suborder.DefaultVersion = suborderDescVersion.Default.(int64)
+	// suborderDescRefundedTotal is the schema descriptor for refunded_total field.
+	suborderDescRefundedTotal := suborderFields[10].Descriptor()
+	// suborder.DefaultRefundedTotal holds the default value on creation for the refunded_total field.
+	suborder.DefaultRefundedTotal = suborderDescRefundedTotal.Default.(int64)
 	syncjobMixin := schema.SyncJob{}.Mixin()
 	syncjob.Policy = privacy.NewPolicies(schema.SyncJob{})
 	syncjob.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -57,11 +58,22 @@ func (Product) Fields() []ent.Field {
 		field.Int("category_id").Optional().Nillable().Annotations(entgql.Type("ID")),
 		field.Int("collection_id").Optional().Nillable().Annotations(entgql.Type("ID")),
 		field.JSON("metadata", map[string]any{}).Optional().Annotations(entgql.Skip(entgql.SkipAll)),
+		// vendor_id is the marketplace vendor that sells the product; null for the tenant's own.
+		field.Int("vendor_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
+		// review_status is the tenant's review of a vendor's product: only an approved product
+		// of an active vendor is sold. The tenant's own products are never reviewed.
+		field.Enum("review_status").Values("not_submitted", "pending", "approved", "rejected").Default("not_submitted"),
+		field.String("review_note").Optional().Nillable().MaxLen(1000),
+		// review_store_id is the marketplace store the vendor proposed the product for.
+		field.Int("review_store_id").Optional().Nillable().Annotations(entgql.Type("ID")),
 	}
 }
 
 func (Product) Edges() []ent.Edge {
 	return []ent.Edge{
+		// A vendor with products cannot be deleted: its products must never fall to the tenant.
+		edge.To("vendor", Vendor.Type).Field("vendor_id").Unique().Immutable().
+			Annotations(entsql.OnDelete(entsql.Restrict)),
 		edge.To("category", ProductCategory.Type).Field("category_id").Unique(),
 		edge.To("collection", ProductCollection.Type).Field("collection_id").Unique(),
 		edge.To("options", ProductOption.Type),
@@ -71,7 +83,7 @@ func (Product) Edges() []ent.Edge {
 }
 
 func (Product) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("tenant_id", "handle").Unique(), index.Fields("tenant_id", "status")}
+	return []ent.Index{index.Fields("tenant_id", "handle").Unique(), index.Fields("tenant_id", "status"), index.Fields("vendor_id")}
 }
 
 func (Product) Annotations() []schema.Annotation {

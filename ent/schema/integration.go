@@ -24,6 +24,8 @@ func (IntegrationEndpoint) Fields() []ent.Field {
 	return []ent.Field{
 		// store_id limits the endpoint to one store's events; null hears the whole tenant.
 		field.Int("store_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
+		// vendor_id limits the endpoint to one vendor's events: a vendor's own integration.
+		field.Int("vendor_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
 		field.String("url").NotEmpty().MaxLen(2048),
 		field.String("description").Default("").MaxLen(500),
 		// event_types are event types or patterns: "order.placed", "order.*", "*".

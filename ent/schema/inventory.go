@@ -17,7 +17,11 @@ func (StockLocation) Mixin() []ent.Mixin {
 }
 
 func (StockLocation) Fields() []ent.Field {
-	return []ent.Field{field.String("name").NotEmpty().MaxLen(200)}
+	return []ent.Field{
+		field.String("name").NotEmpty().MaxLen(200),
+		// vendor_id is the vendor whose stock the location keeps; null for the tenant's own.
+		field.Int("vendor_id").Optional().Nillable().Immutable(),
+	}
 }
 
 // Policy: staff data of the tenant.

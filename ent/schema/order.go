@@ -56,6 +56,7 @@ func (Order) Edges() []ent.Edge {
 		edge.To("items", OrderLineItem.Type),
 		edge.To("reservations", Reservation.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("fulfillments", Fulfillment.Type),
+		edge.To("suborders", Suborder.Type),
 	}
 }
 
@@ -88,12 +89,16 @@ func (OrderLineItem) Fields() []ent.Field {
 		field.Int("quantity").Positive().Immutable(),
 		field.Int64("unit_price").Immutable(),
 		field.Int64("total").Immutable(),
+		// vendor_id and suborder_id say whose line it is on a marketplace order.
+		field.Int("vendor_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
+		field.Int("suborder_id").Optional().Nillable().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
 func (OrderLineItem) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("order", Order.Type).Ref("items").Field("order_id").Unique().Required().Immutable(),
+		edge.From("suborder", Suborder.Type).Ref("items").Field("suborder_id").Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -135,12 +140,15 @@ func (Fulfillment) Fields() []ent.Field {
 		field.Int("order_id").Immutable().Annotations(entgql.Type("ID")),
 		field.Time("shipped_at").Optional().Nillable(),
 		field.Time("delivered_at").Optional().Nillable(),
+		// suborder_id is the vendor order shipped, on a marketplace order.
+		field.Int("suborder_id").Optional().Nillable().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
 func (Fulfillment) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("order", Order.Type).Ref("fulfillments").Field("order_id").Unique().Required().Immutable(),
+		edge.From("suborder", Suborder.Type).Ref("fulfillments").Field("suborder_id").Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

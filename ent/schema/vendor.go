@@ -13,16 +13,18 @@ import (
 
 // Vendor is a seller on a tenant's marketplace: it applies (or is invited), the tenant
 // approves it, and its staff then manage only its own rows.
+//
+// Vendors have no orderBy: entgql would name its input VendorOrder, the name of a vendor's
+// part of an order. The list comes in the order vendors were created.
 type Vendor struct{ ent.Schema }
 
 func (Vendor) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin{}, VersionMixin{}} }
 
 func (Vendor) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("handle").NotEmpty().MaxLen(63).Immutable().Annotations(entgql.OrderField("HANDLE")),
-		field.String("name").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("NAME")),
-		field.Enum("status").Values("pending", "active", "suspended", "rejected").Default("pending").
-			Annotations(entgql.OrderField("STATUS")),
+		field.String("handle").NotEmpty().MaxLen(63).Immutable(),
+		field.String("name").NotEmpty().MaxLen(200),
+		field.Enum("status").Values("pending", "active", "suspended", "rejected").Default("pending"),
 		field.String("contact_email").Optional().MaxLen(254),
 		field.String("contact_phone").Optional().MaxLen(32),
 		field.String("description").Optional().MaxLen(5000),
@@ -50,7 +52,7 @@ func (Vendor) Indexes() []ent.Index {
 }
 
 func (Vendor) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.QueryField(), entgql.RelayConnection()}
+	return []schema.Annotation{entgql.QueryField(), entgql.RelayConnection(), entgql.Skip(entgql.SkipOrderField)}
 }
 
 // Policy scopes Vendor rows to the viewer (see package access).

@@ -25,6 +25,8 @@ const (
 	FieldVersion = "version"
 	// FieldName holds the string denoting the name field in the database.
 	FieldName = "name"
+	// FieldVendorID holds the string denoting the vendor_id field in the database.
+	FieldVendorID = "vendor_id"
 	// EdgeTenant holds the string denoting the tenant edge name in mutations.
 	EdgeTenant = "tenant"
 	// Table holds the table name of the stocklocation in the database.
@@ -46,6 +48,7 @@ var Columns = []string{
 	FieldTenantID,
 	FieldVersion,
 	FieldName,
+	FieldVendorID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -109,6 +112,11 @@ func ByVersion(opts ...sql.OrderTermOption) OrderOption {
 // ByName orders the results by the name field.
 func ByName(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldName, opts...).ToFunc()
+}
+
+// ByVendorID orders the results by the vendor_id field.
+func ByVendorID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVendorID, opts...).ToFunc()
 }
 
 // ByTenantField orders the results by tenant field.

@@ -80,6 +80,11 @@ func Name(v string) predicate.StockLocation {
 	return predicate.StockLocation(sql.FieldEQ(FieldName, v))
 }
 
+// VendorID applies equality check predicate on the "vendor_id" field. It's identical to VendorIDEQ.
+func VendorID(v int) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldEQ(FieldVendorID, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.StockLocation {
 	return predicate.StockLocation(sql.FieldEQ(FieldCreatedAt, v))
@@ -283,6 +288,56 @@ func NameEqualFold(v string) predicate.StockLocation {
 // NameContainsFold applies the ContainsFold predicate on the "name" field.
 func NameContainsFold(v string) predicate.StockLocation {
 	return predicate.StockLocation(sql.FieldContainsFold(FieldName, v))
+}
+
+// VendorIDEQ applies the EQ predicate on the "vendor_id" field.
+func VendorIDEQ(v int) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldEQ(FieldVendorID, v))
+}
+
+// VendorIDNEQ applies the NEQ predicate on the "vendor_id" field.
+func VendorIDNEQ(v int) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldNEQ(FieldVendorID, v))
+}
+
+// VendorIDIn applies the In predicate on the "vendor_id" field.
+func VendorIDIn(vs ...int) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldIn(FieldVendorID, vs...))
+}
+
+// VendorIDNotIn applies the NotIn predicate on the "vendor_id" field.
+func VendorIDNotIn(vs ...int) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldNotIn(FieldVendorID, vs...))
+}
+
+// VendorIDGT applies the GT predicate on the "vendor_id" field.
+func VendorIDGT(v int) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldGT(FieldVendorID, v))
+}
+
+// VendorIDGTE applies the GTE predicate on the "vendor_id" field.
+func VendorIDGTE(v int) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldGTE(FieldVendorID, v))
+}
+
+// VendorIDLT applies the LT predicate on the "vendor_id" field.
+func VendorIDLT(v int) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldLT(FieldVendorID, v))
+}
+
+// VendorIDLTE applies the LTE predicate on the "vendor_id" field.
+func VendorIDLTE(v int) predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldLTE(FieldVendorID, v))
+}
+
+// VendorIDIsNil applies the IsNil predicate on the "vendor_id" field.
+func VendorIDIsNil() predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldIsNull(FieldVendorID))
+}
+
+// VendorIDNotNil applies the NotNil predicate on the "vendor_id" field.
+func VendorIDNotNil() predicate.StockLocation {
+	return predicate.StockLocation(sql.FieldNotNull(FieldVendorID))
 }
 
 // HasTenant applies the HasEdge predicate on the "tenant" edge.

@@ -21,13 +21,17 @@ import (
 	"github.com/dakkah/cityos/customer"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/commissionline"
+	"github.com/dakkah/cityos/ent/commissionrule"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/payout"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/store"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
@@ -200,6 +204,66 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CommissionLine struct {
+		Amount          func(childComplexity int) int
+		Bps             func(childComplexity int) int
+		CapturedAt      func(childComplexity int) int
+		Commission      func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		CurrencyCode    func(childComplexity int) int
+		Flat            func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		OrderID         func(childComplexity int) int
+		OrderLineItemID func(childComplexity int) int
+		Payout          func(childComplexity int) int
+		PayoutID        func(childComplexity int) int
+		RuleID          func(childComplexity int) int
+		SuborderID      func(childComplexity int) int
+		Tenant          func(childComplexity int) int
+		TenantID        func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		VendorID        func(childComplexity int) int
+	}
+
+	CommissionLineConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CommissionLineEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CommissionRule struct {
+		Bps          func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		CurrencyCode func(childComplexity int) int
+		Flat         func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Priority     func(childComplexity int) int
+		Scope        func(childComplexity int) int
+		ScopeID      func(childComplexity int) int
+		Tenant       func(childComplexity int) int
+		TenantID     func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+		ValidFrom    func(childComplexity int) int
+		ValidUntil   func(childComplexity int) int
+	}
+
+	CommissionRuleConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CommissionRuleEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Country struct {
 		Code func(childComplexity int) int
 		ID   func(childComplexity int) int
@@ -308,6 +372,7 @@ type ComplexityRoot struct {
 		TenantID                func(childComplexity int) int
 		URL                     func(childComplexity int) int
 		UpdatedAt               func(childComplexity int) int
+		VendorID                func(childComplexity int) int
 	}
 
 	IntegrationEndpointConnection struct {
@@ -483,6 +548,7 @@ type ComplexityRoot struct {
 		Status            func(childComplexity int) int
 		Store             func(childComplexity int) int
 		StoreID           func(childComplexity int) int
+		Suborders         func(childComplexity int) int
 		Subtotal          func(childComplexity int) int
 		TaxTotal          func(childComplexity int) int
 		Tenant            func(childComplexity int) int
@@ -522,6 +588,7 @@ type ComplexityRoot struct {
 		Total     func(childComplexity int) int
 		UnitPrice func(childComplexity int) int
 		VariantID func(childComplexity int) int
+		VendorID  func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -538,6 +605,39 @@ type ComplexityRoot struct {
 		ID           func(childComplexity int) int
 		Provider     func(childComplexity int) int
 		Status       func(childComplexity int) int
+	}
+
+	Payout struct {
+		Amount             func(childComplexity int) int
+		Commission         func(childComplexity int) int
+		CommissionReversed func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		CurrencyCode       func(childComplexity int) int
+		FailureReason      func(childComplexity int) int
+		Gross              func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Lines              func(childComplexity int) int
+		PaidAt             func(childComplexity int) int
+		Provider           func(childComplexity int) int
+		Reference          func(childComplexity int) int
+		Refunds            func(childComplexity int) int
+		Status             func(childComplexity int) int
+		Tenant             func(childComplexity int) int
+		TenantID           func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
+		Vendor             func(childComplexity int) int
+		VendorID           func(childComplexity int) int
+	}
+
+	PayoutConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PayoutEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Price struct {
@@ -565,6 +665,9 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Images        func(childComplexity int) int
 		Options       func(childComplexity int) int
+		ReviewNote    func(childComplexity int) int
+		ReviewStatus  func(childComplexity int) int
+		ReviewStoreID func(childComplexity int) int
 		SalesChannels func(childComplexity int) int
 		Status        func(childComplexity int) int
 		Tags          func(childComplexity int) int
@@ -574,6 +677,8 @@ type ComplexityRoot struct {
 		Title         func(childComplexity int) int
 		UpdatedAt     func(childComplexity int) int
 		Variants      func(childComplexity int) int
+		Vendor        func(childComplexity int) int
+		VendorID      func(childComplexity int) int
 	}
 
 	ProductCategory struct {
@@ -665,12 +770,13 @@ type ComplexityRoot struct {
 		Store                func(childComplexity int, id int) int
 		StoreByHandle        func(childComplexity int, tenantHandle string, handle string) int
 		Stores               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) int
+		Suborders            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SuborderOrder, where *ent.SuborderWhereInput) int
 		SyncJobs             func(childComplexity int, endpointID *int, kind *syncjob.Kind, status *syncjob.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SyncJobOrder) int
 		Tenant               func(childComplexity int, id int) int
 		TenantByHandle       func(childComplexity int, handle string) int
 		Tenants              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TenantOrder, where *ent.TenantWhereInput) int
 		Vendor               func(childComplexity int, id int) int
-		Vendors              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VendorOrder, where *ent.VendorWhereInput) int
+		Vendors              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.VendorWhereInput) int
 		WebhookDeliveries    func(childComplexity int, endpointID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.WebhookDeliveryOrder, where *ent.WebhookDeliveryWhereInput) int
 	}
 
@@ -757,6 +863,7 @@ type ComplexityRoot struct {
 		Tenant    func(childComplexity int) int
 		TenantID  func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
+		VendorID  func(childComplexity int) int
 	}
 
 	Store struct {
@@ -801,6 +908,43 @@ type ComplexityRoot struct {
 		ID         func(childComplexity int) int
 		Name       func(childComplexity int) int
 		UpdatedAt  func(childComplexity int) int
+	}
+
+	Suborder struct {
+		CanceledAt        func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		CurrencyCode      func(childComplexity int) int
+		FulfillmentStatus func(childComplexity int) int
+		Fulfillments      func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Items             func(childComplexity int) int
+		Order             func(childComplexity int) int
+		OrderID           func(childComplexity int) int
+		RefundedTotal     func(childComplexity int) int
+		ShippingMethod    func(childComplexity int) int
+		ShippingTotal     func(childComplexity int) int
+		Status            func(childComplexity int) int
+		Store             func(childComplexity int) int
+		StoreID           func(childComplexity int) int
+		Subtotal          func(childComplexity int) int
+		TaxTotal          func(childComplexity int) int
+		Tenant            func(childComplexity int) int
+		TenantID          func(childComplexity int) int
+		Total             func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		Vendor            func(childComplexity int) int
+		VendorID          func(childComplexity int) int
+	}
+
+	SuborderConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SuborderEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -1115,8 +1259,9 @@ type QueryResolver interface {
 	Categories(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CategoryOrder, where *ent.CategoryWhereInput) (*ent.CategoryConnection, error)
 	IntegrationEndpoints(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.IntegrationEndpointOrder, where *ent.IntegrationEndpointWhereInput) (*ent.IntegrationEndpointConnection, error)
 	Stores(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) (*ent.StoreConnection, error)
+	Suborders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SuborderOrder, where *ent.SuborderWhereInput) (*ent.SuborderConnection, error)
 	Tenants(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TenantOrder, where *ent.TenantWhereInput) (*ent.TenantConnection, error)
-	Vendors(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.VendorOrder, where *ent.VendorWhereInput) (*ent.VendorConnection, error)
+	Vendors(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.VendorWhereInput) (*ent.VendorConnection, error)
 	Me(ctx context.Context) (*ent.User, error)
 	Tenant(ctx context.Context, id int) (*ent.Tenant, error)
 	TenantByHandle(ctx context.Context, handle string) (*ent.Tenant, error)
@@ -1660,6 +1805,264 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CategoryEdge.Node(childComplexity), true
 
+	case "CommissionLine.amount":
+		if e.ComplexityRoot.CommissionLine.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.Amount(childComplexity), true
+	case "CommissionLine.bps":
+		if e.ComplexityRoot.CommissionLine.Bps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.Bps(childComplexity), true
+	case "CommissionLine.capturedAt":
+		if e.ComplexityRoot.CommissionLine.CapturedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.CapturedAt(childComplexity), true
+	case "CommissionLine.commission":
+		if e.ComplexityRoot.CommissionLine.Commission == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.Commission(childComplexity), true
+	case "CommissionLine.createdAt":
+		if e.ComplexityRoot.CommissionLine.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.CreatedAt(childComplexity), true
+	case "CommissionLine.currencyCode":
+		if e.ComplexityRoot.CommissionLine.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.CurrencyCode(childComplexity), true
+	case "CommissionLine.flat":
+		if e.ComplexityRoot.CommissionLine.Flat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.Flat(childComplexity), true
+	case "CommissionLine.id":
+		if e.ComplexityRoot.CommissionLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.ID(childComplexity), true
+	case "CommissionLine.kind":
+		if e.ComplexityRoot.CommissionLine.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.Kind(childComplexity), true
+	case "CommissionLine.orderID":
+		if e.ComplexityRoot.CommissionLine.OrderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.OrderID(childComplexity), true
+	case "CommissionLine.orderLineItemID":
+		if e.ComplexityRoot.CommissionLine.OrderLineItemID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.OrderLineItemID(childComplexity), true
+	case "CommissionLine.payout":
+		if e.ComplexityRoot.CommissionLine.Payout == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.Payout(childComplexity), true
+	case "CommissionLine.payoutID":
+		if e.ComplexityRoot.CommissionLine.PayoutID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.PayoutID(childComplexity), true
+	case "CommissionLine.ruleID":
+		if e.ComplexityRoot.CommissionLine.RuleID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.RuleID(childComplexity), true
+	case "CommissionLine.suborderID":
+		if e.ComplexityRoot.CommissionLine.SuborderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.SuborderID(childComplexity), true
+	case "CommissionLine.tenant":
+		if e.ComplexityRoot.CommissionLine.Tenant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.Tenant(childComplexity), true
+	case "CommissionLine.tenantID":
+		if e.ComplexityRoot.CommissionLine.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.TenantID(childComplexity), true
+	case "CommissionLine.updatedAt":
+		if e.ComplexityRoot.CommissionLine.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.UpdatedAt(childComplexity), true
+	case "CommissionLine.vendorID":
+		if e.ComplexityRoot.CommissionLine.VendorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLine.VendorID(childComplexity), true
+
+	case "CommissionLineConnection.edges":
+		if e.ComplexityRoot.CommissionLineConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLineConnection.Edges(childComplexity), true
+	case "CommissionLineConnection.pageInfo":
+		if e.ComplexityRoot.CommissionLineConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLineConnection.PageInfo(childComplexity), true
+	case "CommissionLineConnection.totalCount":
+		if e.ComplexityRoot.CommissionLineConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLineConnection.TotalCount(childComplexity), true
+
+	case "CommissionLineEdge.cursor":
+		if e.ComplexityRoot.CommissionLineEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLineEdge.Cursor(childComplexity), true
+	case "CommissionLineEdge.node":
+		if e.ComplexityRoot.CommissionLineEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionLineEdge.Node(childComplexity), true
+
+	case "CommissionRule.bps":
+		if e.ComplexityRoot.CommissionRule.Bps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.Bps(childComplexity), true
+	case "CommissionRule.createdAt":
+		if e.ComplexityRoot.CommissionRule.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.CreatedAt(childComplexity), true
+	case "CommissionRule.currencyCode":
+		if e.ComplexityRoot.CommissionRule.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.CurrencyCode(childComplexity), true
+	case "CommissionRule.flat":
+		if e.ComplexityRoot.CommissionRule.Flat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.Flat(childComplexity), true
+	case "CommissionRule.id":
+		if e.ComplexityRoot.CommissionRule.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.ID(childComplexity), true
+	case "CommissionRule.priority":
+		if e.ComplexityRoot.CommissionRule.Priority == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.Priority(childComplexity), true
+	case "CommissionRule.scope":
+		if e.ComplexityRoot.CommissionRule.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.Scope(childComplexity), true
+	case "CommissionRule.scopeID":
+		if e.ComplexityRoot.CommissionRule.ScopeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.ScopeID(childComplexity), true
+	case "CommissionRule.tenant":
+		if e.ComplexityRoot.CommissionRule.Tenant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.Tenant(childComplexity), true
+	case "CommissionRule.tenantID":
+		if e.ComplexityRoot.CommissionRule.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.TenantID(childComplexity), true
+	case "CommissionRule.updatedAt":
+		if e.ComplexityRoot.CommissionRule.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.UpdatedAt(childComplexity), true
+	case "CommissionRule.validFrom":
+		if e.ComplexityRoot.CommissionRule.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.ValidFrom(childComplexity), true
+	case "CommissionRule.validUntil":
+		if e.ComplexityRoot.CommissionRule.ValidUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRule.ValidUntil(childComplexity), true
+
+	case "CommissionRuleConnection.edges":
+		if e.ComplexityRoot.CommissionRuleConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRuleConnection.Edges(childComplexity), true
+	case "CommissionRuleConnection.pageInfo":
+		if e.ComplexityRoot.CommissionRuleConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRuleConnection.PageInfo(childComplexity), true
+	case "CommissionRuleConnection.totalCount":
+		if e.ComplexityRoot.CommissionRuleConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRuleConnection.TotalCount(childComplexity), true
+
+	case "CommissionRuleEdge.cursor":
+		if e.ComplexityRoot.CommissionRuleEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRuleEdge.Cursor(childComplexity), true
+	case "CommissionRuleEdge.node":
+		if e.ComplexityRoot.CommissionRuleEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommissionRuleEdge.Node(childComplexity), true
+
 	case "Country.code":
 		if e.ComplexityRoot.Country.Code == nil {
 			break
@@ -2149,6 +2552,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IntegrationEndpoint.UpdatedAt(childComplexity), true
+	case "IntegrationEndpoint.vendorID":
+		if e.ComplexityRoot.IntegrationEndpoint.VendorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntegrationEndpoint.VendorID(childComplexity), true
 
 	case "IntegrationEndpointConnection.edges":
 		if e.ComplexityRoot.IntegrationEndpointConnection.Edges == nil {
@@ -3464,6 +3873,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.StoreID(childComplexity), true
+	case "Order.suborders":
+		if e.ComplexityRoot.Order.Suborders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Suborders(childComplexity), true
 	case "Order.subtotal":
 		if e.ComplexityRoot.Order.Subtotal == nil {
 			break
@@ -3630,6 +4045,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrderLineItem.VariantID(childComplexity), true
+	case "OrderLineItem.vendorID":
+		if e.ComplexityRoot.OrderLineItem.VendorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLineItem.VendorID(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -3692,6 +4113,153 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PaymentSession.Status(childComplexity), true
+
+	case "Payout.amount":
+		if e.ComplexityRoot.Payout.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Amount(childComplexity), true
+	case "Payout.commission":
+		if e.ComplexityRoot.Payout.Commission == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Commission(childComplexity), true
+	case "Payout.commissionReversed":
+		if e.ComplexityRoot.Payout.CommissionReversed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.CommissionReversed(childComplexity), true
+	case "Payout.createdAt":
+		if e.ComplexityRoot.Payout.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.CreatedAt(childComplexity), true
+	case "Payout.currencyCode":
+		if e.ComplexityRoot.Payout.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.CurrencyCode(childComplexity), true
+	case "Payout.failureReason":
+		if e.ComplexityRoot.Payout.FailureReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.FailureReason(childComplexity), true
+	case "Payout.gross":
+		if e.ComplexityRoot.Payout.Gross == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Gross(childComplexity), true
+	case "Payout.id":
+		if e.ComplexityRoot.Payout.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.ID(childComplexity), true
+	case "Payout.lines":
+		if e.ComplexityRoot.Payout.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Lines(childComplexity), true
+	case "Payout.paidAt":
+		if e.ComplexityRoot.Payout.PaidAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.PaidAt(childComplexity), true
+	case "Payout.provider":
+		if e.ComplexityRoot.Payout.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Provider(childComplexity), true
+	case "Payout.reference":
+		if e.ComplexityRoot.Payout.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Reference(childComplexity), true
+	case "Payout.refunds":
+		if e.ComplexityRoot.Payout.Refunds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Refunds(childComplexity), true
+	case "Payout.status":
+		if e.ComplexityRoot.Payout.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Status(childComplexity), true
+	case "Payout.tenant":
+		if e.ComplexityRoot.Payout.Tenant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Tenant(childComplexity), true
+	case "Payout.tenantID":
+		if e.ComplexityRoot.Payout.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.TenantID(childComplexity), true
+	case "Payout.updatedAt":
+		if e.ComplexityRoot.Payout.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.UpdatedAt(childComplexity), true
+	case "Payout.vendor":
+		if e.ComplexityRoot.Payout.Vendor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Vendor(childComplexity), true
+	case "Payout.vendorID":
+		if e.ComplexityRoot.Payout.VendorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.VendorID(childComplexity), true
+
+	case "PayoutConnection.edges":
+		if e.ComplexityRoot.PayoutConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutConnection.Edges(childComplexity), true
+	case "PayoutConnection.pageInfo":
+		if e.ComplexityRoot.PayoutConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutConnection.PageInfo(childComplexity), true
+	case "PayoutConnection.totalCount":
+		if e.ComplexityRoot.PayoutConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutConnection.TotalCount(childComplexity), true
+
+	case "PayoutEdge.cursor":
+		if e.ComplexityRoot.PayoutEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutEdge.Cursor(childComplexity), true
+	case "PayoutEdge.node":
+		if e.ComplexityRoot.PayoutEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutEdge.Node(childComplexity), true
 
 	case "Price.amount":
 		if e.ComplexityRoot.Price.Amount == nil {
@@ -3820,6 +4388,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Options(childComplexity), true
+	case "Product.reviewNote":
+		if e.ComplexityRoot.Product.ReviewNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ReviewNote(childComplexity), true
+	case "Product.reviewStatus":
+		if e.ComplexityRoot.Product.ReviewStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ReviewStatus(childComplexity), true
+	case "Product.reviewStoreID":
+		if e.ComplexityRoot.Product.ReviewStoreID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ReviewStoreID(childComplexity), true
 	case "Product.salesChannels":
 		if e.ComplexityRoot.Product.SalesChannels == nil {
 			break
@@ -3874,6 +4460,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Variants(childComplexity), true
+	case "Product.vendor":
+		if e.ComplexityRoot.Product.Vendor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Vendor(childComplexity), true
+	case "Product.vendorID":
+		if e.ComplexityRoot.Product.VendorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.VendorID(childComplexity), true
 
 	case "ProductCategory.children":
 		if e.ComplexityRoot.ProductCategory.Children == nil {
@@ -4412,6 +5010,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Stores(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.StoreOrder), args["where"].(*ent.StoreWhereInput)), true
+	case "Query.suborders":
+		if e.ComplexityRoot.Query.Suborders == nil {
+			break
+		}
+
+		args, err := ec.field_Query_suborders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Suborders(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.SuborderOrder), args["where"].(*ent.SuborderWhereInput)), true
 	case "Query.syncJobs":
 		if e.ComplexityRoot.Query.SyncJobs == nil {
 			break
@@ -4477,7 +5086,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Vendors(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.VendorOrder), args["where"].(*ent.VendorWhereInput)), true
+		return e.ComplexityRoot.Query.Vendors(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["where"].(*ent.VendorWhereInput)), true
 	case "Query.webhookDeliveries":
 		if e.ComplexityRoot.Query.WebhookDeliveries == nil {
 			break
@@ -4863,6 +5472,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockLocation.UpdatedAt(childComplexity), true
+	case "StockLocation.vendorID":
+		if e.ComplexityRoot.StockLocation.VendorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockLocation.VendorID(childComplexity), true
 
 	case "Store.createdAt":
 		if e.ComplexityRoot.Store.CreatedAt == nil {
@@ -5042,6 +5657,177 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subcategory.UpdatedAt(childComplexity), true
+
+	case "Suborder.canceledAt":
+		if e.ComplexityRoot.Suborder.CanceledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.CanceledAt(childComplexity), true
+	case "Suborder.createdAt":
+		if e.ComplexityRoot.Suborder.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.CreatedAt(childComplexity), true
+	case "Suborder.currencyCode":
+		if e.ComplexityRoot.Suborder.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.CurrencyCode(childComplexity), true
+	case "Suborder.fulfillmentStatus":
+		if e.ComplexityRoot.Suborder.FulfillmentStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.FulfillmentStatus(childComplexity), true
+	case "Suborder.fulfillments":
+		if e.ComplexityRoot.Suborder.Fulfillments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.Fulfillments(childComplexity), true
+	case "Suborder.id":
+		if e.ComplexityRoot.Suborder.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.ID(childComplexity), true
+	case "Suborder.items":
+		if e.ComplexityRoot.Suborder.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.Items(childComplexity), true
+	case "Suborder.order":
+		if e.ComplexityRoot.Suborder.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.Order(childComplexity), true
+	case "Suborder.orderID":
+		if e.ComplexityRoot.Suborder.OrderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.OrderID(childComplexity), true
+	case "Suborder.refundedTotal":
+		if e.ComplexityRoot.Suborder.RefundedTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.RefundedTotal(childComplexity), true
+	case "Suborder.shippingMethod":
+		if e.ComplexityRoot.Suborder.ShippingMethod == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.ShippingMethod(childComplexity), true
+	case "Suborder.shippingTotal":
+		if e.ComplexityRoot.Suborder.ShippingTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.ShippingTotal(childComplexity), true
+	case "Suborder.status":
+		if e.ComplexityRoot.Suborder.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.Status(childComplexity), true
+	case "Suborder.store":
+		if e.ComplexityRoot.Suborder.Store == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.Store(childComplexity), true
+	case "Suborder.storeID":
+		if e.ComplexityRoot.Suborder.StoreID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.StoreID(childComplexity), true
+	case "Suborder.subtotal":
+		if e.ComplexityRoot.Suborder.Subtotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.Subtotal(childComplexity), true
+	case "Suborder.taxTotal":
+		if e.ComplexityRoot.Suborder.TaxTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.TaxTotal(childComplexity), true
+	case "Suborder.tenant":
+		if e.ComplexityRoot.Suborder.Tenant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.Tenant(childComplexity), true
+	case "Suborder.tenantID":
+		if e.ComplexityRoot.Suborder.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.TenantID(childComplexity), true
+	case "Suborder.total":
+		if e.ComplexityRoot.Suborder.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.Total(childComplexity), true
+	case "Suborder.updatedAt":
+		if e.ComplexityRoot.Suborder.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.UpdatedAt(childComplexity), true
+	case "Suborder.vendor":
+		if e.ComplexityRoot.Suborder.Vendor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.Vendor(childComplexity), true
+	case "Suborder.vendorID":
+		if e.ComplexityRoot.Suborder.VendorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.VendorID(childComplexity), true
+
+	case "SuborderConnection.edges":
+		if e.ComplexityRoot.SuborderConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuborderConnection.Edges(childComplexity), true
+	case "SuborderConnection.pageInfo":
+		if e.ComplexityRoot.SuborderConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuborderConnection.PageInfo(childComplexity), true
+	case "SuborderConnection.totalCount":
+		if e.ComplexityRoot.SuborderConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuborderConnection.TotalCount(childComplexity), true
+
+	case "SuborderEdge.cursor":
+		if e.ComplexityRoot.SuborderEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuborderEdge.Cursor(childComplexity), true
+	case "SuborderEdge.node":
+		if e.ComplexityRoot.SuborderEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SuborderEdge.Node(childComplexity), true
 
 	case "Subscription.events":
 		if e.ComplexityRoot.Subscription.Events == nil {
@@ -5755,6 +6541,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CategoryTreeInput", ec.unmarshalInputCategoryTreeInput),
 			graphql.NewInputUnmarshaler("CategoryWhereInput", ec.unmarshalInputCategoryWhereInput),
 			graphql.NewInputUnmarshaler("CollectionInput", ec.unmarshalInputCollectionInput),
+			graphql.NewInputUnmarshaler("CommissionLineOrder", ec.unmarshalInputCommissionLineOrder),
+			graphql.NewInputUnmarshaler("CommissionLineWhereInput", ec.unmarshalInputCommissionLineWhereInput),
+			graphql.NewInputUnmarshaler("CommissionRuleOrder", ec.unmarshalInputCommissionRuleOrder),
+			graphql.NewInputUnmarshaler("CommissionRuleWhereInput", ec.unmarshalInputCommissionRuleWhereInput),
 			graphql.NewInputUnmarshaler("CountryInput", ec.unmarshalInputCountryInput),
 			graphql.NewInputUnmarshaler("CountryWhereInput", ec.unmarshalInputCountryWhereInput),
 			graphql.NewInputUnmarshaler("CreateApiKeyInput", ec.unmarshalInputCreateApiKeyInput),
@@ -5783,6 +6573,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OrderLineItemWhereInput", ec.unmarshalInputOrderLineItemWhereInput),
 			graphql.NewInputUnmarshaler("OrderOrder", ec.unmarshalInputOrderOrder),
 			graphql.NewInputUnmarshaler("OrderWhereInput", ec.unmarshalInputOrderWhereInput),
+			graphql.NewInputUnmarshaler("PayoutOrder", ec.unmarshalInputPayoutOrder),
+			graphql.NewInputUnmarshaler("PayoutWhereInput", ec.unmarshalInputPayoutWhereInput),
 			graphql.NewInputUnmarshaler("PriceOrder", ec.unmarshalInputPriceOrder),
 			graphql.NewInputUnmarshaler("PriceWhereInput", ec.unmarshalInputPriceWhereInput),
 			graphql.NewInputUnmarshaler("ProductCategoryOrder", ec.unmarshalInputProductCategoryOrder),
@@ -5818,6 +6610,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SubcategoryInput", ec.unmarshalInputSubcategoryInput),
 			graphql.NewInputUnmarshaler("SubcategoryOrder", ec.unmarshalInputSubcategoryOrder),
 			graphql.NewInputUnmarshaler("SubcategoryWhereInput", ec.unmarshalInputSubcategoryWhereInput),
+			graphql.NewInputUnmarshaler("SuborderOrder", ec.unmarshalInputSuborderOrder),
+			graphql.NewInputUnmarshaler("SuborderWhereInput", ec.unmarshalInputSuborderWhereInput),
 			graphql.NewInputUnmarshaler("SyncJobOrder", ec.unmarshalInputSyncJobOrder),
 			graphql.NewInputUnmarshaler("TenantOrder", ec.unmarshalInputTenantOrder),
 			graphql.NewInputUnmarshaler("TenantWhereInput", ec.unmarshalInputTenantWhereInput),
@@ -5833,7 +6627,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
 			graphql.NewInputUnmarshaler("VendorInput", ec.unmarshalInputVendorInput),
-			graphql.NewInputUnmarshaler("VendorOrder", ec.unmarshalInputVendorOrder),
 			graphql.NewInputUnmarshaler("VendorWhereInput", ec.unmarshalInputVendorWhereInput),
 			graphql.NewInputUnmarshaler("WebhookDeliveryOrder", ec.unmarshalInputWebhookDeliveryOrder),
 			graphql.NewInputUnmarshaler("WebhookDeliveryWhereInput", ec.unmarshalInputWebhookDeliveryWhereInput),
@@ -6971,6 +7764,497 @@ input CategoryWhereInput {
   hasSubcategories: Boolean
   hasSubcategoriesWith: [SubcategoryWhereInput!]
 }
+type CommissionLine implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  tenantID: ID!
+  kind: CommissionLineKind!
+  vendorID: ID!
+  suborderID: ID!
+  orderID: ID!
+  orderLineItemID: ID!
+  ruleID: ID
+  currencyCode: String!
+  amount: Int!
+  commission: Int!
+  bps: Int!
+  flat: Int!
+  capturedAt: Time
+  payoutID: ID
+  tenant: Tenant!
+  payout: Payout
+}
+"""
+A connection to a list of items.
+"""
+type CommissionLineConnection {
+  """
+  A list of edges.
+  """
+  edges: [CommissionLineEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type CommissionLineEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: CommissionLine
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+CommissionLineKind is enum for the field kind
+"""
+enum CommissionLineKind @goModel(model: "github.com/dakkah/cityos/ent/commissionline.Kind") {
+  sale
+  reversal
+}
+"""
+Ordering options for CommissionLine connections
+"""
+input CommissionLineOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order CommissionLines.
+  """
+  field: CommissionLineOrderField!
+}
+"""
+Properties by which CommissionLine connections can be ordered.
+"""
+enum CommissionLineOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+CommissionLineWhereInput is used for filtering CommissionLine objects.
+Input was generated by ent.
+"""
+input CommissionLineWhereInput {
+  not: CommissionLineWhereInput
+  and: [CommissionLineWhereInput!]
+  or: [CommissionLineWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  kind field predicates
+  """
+  kind: CommissionLineKind
+  kindNEQ: CommissionLineKind
+  kindIn: [CommissionLineKind!]
+  kindNotIn: [CommissionLineKind!]
+  """
+  vendor_id field predicates
+  """
+  vendorID: ID
+  vendorIDNEQ: ID
+  vendorIDIn: [ID!]
+  vendorIDNotIn: [ID!]
+  """
+  suborder_id field predicates
+  """
+  suborderID: ID
+  suborderIDNEQ: ID
+  suborderIDIn: [ID!]
+  suborderIDNotIn: [ID!]
+  suborderIDGT: ID
+  suborderIDGTE: ID
+  suborderIDLT: ID
+  suborderIDLTE: ID
+  """
+  order_id field predicates
+  """
+  orderID: ID
+  orderIDNEQ: ID
+  orderIDIn: [ID!]
+  orderIDNotIn: [ID!]
+  orderIDGT: ID
+  orderIDGTE: ID
+  orderIDLT: ID
+  orderIDLTE: ID
+  """
+  order_line_item_id field predicates
+  """
+  orderLineItemID: ID
+  orderLineItemIDNEQ: ID
+  orderLineItemIDIn: [ID!]
+  orderLineItemIDNotIn: [ID!]
+  orderLineItemIDGT: ID
+  orderLineItemIDGTE: ID
+  orderLineItemIDLT: ID
+  orderLineItemIDLTE: ID
+  """
+  rule_id field predicates
+  """
+  ruleID: ID
+  ruleIDNEQ: ID
+  ruleIDIn: [ID!]
+  ruleIDNotIn: [ID!]
+  ruleIDGT: ID
+  ruleIDGTE: ID
+  ruleIDLT: ID
+  ruleIDLTE: ID
+  ruleIDIsNil: Boolean
+  ruleIDNotNil: Boolean
+  """
+  currency_code field predicates
+  """
+  currencyCode: String
+  currencyCodeNEQ: String
+  currencyCodeIn: [String!]
+  currencyCodeNotIn: [String!]
+  currencyCodeGT: String
+  currencyCodeGTE: String
+  currencyCodeLT: String
+  currencyCodeLTE: String
+  currencyCodeContains: String
+  currencyCodeHasPrefix: String
+  currencyCodeHasSuffix: String
+  currencyCodeEqualFold: String
+  currencyCodeContainsFold: String
+  """
+  amount field predicates
+  """
+  amount: Int
+  amountNEQ: Int
+  amountIn: [Int!]
+  amountNotIn: [Int!]
+  amountGT: Int
+  amountGTE: Int
+  amountLT: Int
+  amountLTE: Int
+  """
+  commission field predicates
+  """
+  commission: Int
+  commissionNEQ: Int
+  commissionIn: [Int!]
+  commissionNotIn: [Int!]
+  commissionGT: Int
+  commissionGTE: Int
+  commissionLT: Int
+  commissionLTE: Int
+  """
+  bps field predicates
+  """
+  bps: Int
+  bpsNEQ: Int
+  bpsIn: [Int!]
+  bpsNotIn: [Int!]
+  bpsGT: Int
+  bpsGTE: Int
+  bpsLT: Int
+  bpsLTE: Int
+  """
+  flat field predicates
+  """
+  flat: Int
+  flatNEQ: Int
+  flatIn: [Int!]
+  flatNotIn: [Int!]
+  flatGT: Int
+  flatGTE: Int
+  flatLT: Int
+  flatLTE: Int
+  """
+  captured_at field predicates
+  """
+  capturedAt: Time
+  capturedAtNEQ: Time
+  capturedAtIn: [Time!]
+  capturedAtNotIn: [Time!]
+  capturedAtGT: Time
+  capturedAtGTE: Time
+  capturedAtLT: Time
+  capturedAtLTE: Time
+  capturedAtIsNil: Boolean
+  capturedAtNotNil: Boolean
+  """
+  payout_id field predicates
+  """
+  payoutID: ID
+  payoutIDNEQ: ID
+  payoutIDIn: [ID!]
+  payoutIDNotIn: [ID!]
+  payoutIDIsNil: Boolean
+  payoutIDNotNil: Boolean
+  """
+  tenant edge predicates
+  """
+  hasTenant: Boolean
+  hasTenantWith: [TenantWhereInput!]
+  """
+  payout edge predicates
+  """
+  hasPayout: Boolean
+  hasPayoutWith: [PayoutWhereInput!]
+}
+type CommissionRule implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  tenantID: ID!
+  scope: CommissionRuleScope!
+  scopeID: ID
+  bps: Int!
+  flat: Int!
+  currencyCode: String
+  validFrom: Time
+  validUntil: Time
+  priority: Int!
+  tenant: Tenant!
+}
+"""
+A connection to a list of items.
+"""
+type CommissionRuleConnection {
+  """
+  A list of edges.
+  """
+  edges: [CommissionRuleEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type CommissionRuleEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: CommissionRule
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for CommissionRule connections
+"""
+input CommissionRuleOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order CommissionRules.
+  """
+  field: CommissionRuleOrderField!
+}
+"""
+Properties by which CommissionRule connections can be ordered.
+"""
+enum CommissionRuleOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+CommissionRuleScope is enum for the field scope
+"""
+enum CommissionRuleScope @goModel(model: "github.com/dakkah/cityos/ent/commissionrule.Scope") {
+  tenant
+  vendor
+  category
+  collection
+  product
+}
+"""
+CommissionRuleWhereInput is used for filtering CommissionRule objects.
+Input was generated by ent.
+"""
+input CommissionRuleWhereInput {
+  not: CommissionRuleWhereInput
+  and: [CommissionRuleWhereInput!]
+  or: [CommissionRuleWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  scope field predicates
+  """
+  scope: CommissionRuleScope
+  scopeNEQ: CommissionRuleScope
+  scopeIn: [CommissionRuleScope!]
+  scopeNotIn: [CommissionRuleScope!]
+  """
+  scope_id field predicates
+  """
+  scopeID: ID
+  scopeIDNEQ: ID
+  scopeIDIn: [ID!]
+  scopeIDNotIn: [ID!]
+  scopeIDGT: ID
+  scopeIDGTE: ID
+  scopeIDLT: ID
+  scopeIDLTE: ID
+  scopeIDIsNil: Boolean
+  scopeIDNotNil: Boolean
+  """
+  bps field predicates
+  """
+  bps: Int
+  bpsNEQ: Int
+  bpsIn: [Int!]
+  bpsNotIn: [Int!]
+  bpsGT: Int
+  bpsGTE: Int
+  bpsLT: Int
+  bpsLTE: Int
+  """
+  flat field predicates
+  """
+  flat: Int
+  flatNEQ: Int
+  flatIn: [Int!]
+  flatNotIn: [Int!]
+  flatGT: Int
+  flatGTE: Int
+  flatLT: Int
+  flatLTE: Int
+  """
+  currency_code field predicates
+  """
+  currencyCode: String
+  currencyCodeNEQ: String
+  currencyCodeIn: [String!]
+  currencyCodeNotIn: [String!]
+  currencyCodeGT: String
+  currencyCodeGTE: String
+  currencyCodeLT: String
+  currencyCodeLTE: String
+  currencyCodeContains: String
+  currencyCodeHasPrefix: String
+  currencyCodeHasSuffix: String
+  currencyCodeIsNil: Boolean
+  currencyCodeNotNil: Boolean
+  currencyCodeEqualFold: String
+  currencyCodeContainsFold: String
+  """
+  valid_from field predicates
+  """
+  validFrom: Time
+  validFromNEQ: Time
+  validFromIn: [Time!]
+  validFromNotIn: [Time!]
+  validFromGT: Time
+  validFromGTE: Time
+  validFromLT: Time
+  validFromLTE: Time
+  validFromIsNil: Boolean
+  validFromNotNil: Boolean
+  """
+  valid_until field predicates
+  """
+  validUntil: Time
+  validUntilNEQ: Time
+  validUntilIn: [Time!]
+  validUntilNotIn: [Time!]
+  validUntilGT: Time
+  validUntilGTE: Time
+  validUntilLT: Time
+  validUntilLTE: Time
+  validUntilIsNil: Boolean
+  validUntilNotNil: Boolean
+  """
+  priority field predicates
+  """
+  priority: Int
+  priorityNEQ: Int
+  priorityIn: [Int!]
+  priorityNotIn: [Int!]
+  priorityGT: Int
+  priorityGTE: Int
+  priorityLT: Int
+  priorityLTE: Int
+  """
+  tenant edge predicates
+  """
+  hasTenant: Boolean
+  hasTenantWith: [TenantWhereInput!]
+}
 type Country implements Node {
   id: ID!
   code: String!
@@ -7713,6 +8997,7 @@ type IntegrationEndpoint implements Node {
   updatedAt: Time!
   tenantID: ID!
   storeID: ID
+  vendorID: ID
   url: String!
   description: String!
   eventTypes: [String!]!
@@ -7822,6 +9107,19 @@ input IntegrationEndpointWhereInput {
   storeIDNotIn: [ID!]
   storeIDIsNil: Boolean
   storeIDNotNil: Boolean
+  """
+  vendor_id field predicates
+  """
+  vendorID: ID
+  vendorIDNEQ: ID
+  vendorIDIn: [ID!]
+  vendorIDNotIn: [ID!]
+  vendorIDGT: ID
+  vendorIDGTE: ID
+  vendorIDLT: ID
+  vendorIDLTE: ID
+  vendorIDIsNil: Boolean
+  vendorIDNotNil: Boolean
   """
   url field predicates
   """
@@ -8208,6 +9506,7 @@ type Order implements Node {
   store: Store!
   items: [OrderLineItem!]
   fulfillments: [Fulfillment!]
+  suborders: [Suborder!]
 }
 """
 A connection to a list of items.
@@ -8271,6 +9570,7 @@ type OrderLineItem implements Node {
   quantity: Int!
   unitPrice: Int!
   total: Int!
+  vendorID: ID
   tenant: Tenant!
   order: Order!
 }
@@ -8378,6 +9678,19 @@ input OrderLineItemWhereInput {
   totalGTE: Int
   totalLT: Int
   totalLTE: Int
+  """
+  vendor_id field predicates
+  """
+  vendorID: ID
+  vendorIDNEQ: ID
+  vendorIDIn: [ID!]
+  vendorIDNotIn: [ID!]
+  vendorIDGT: ID
+  vendorIDGTE: ID
+  vendorIDLT: ID
+  vendorIDLTE: ID
+  vendorIDIsNil: Boolean
+  vendorIDNotNil: Boolean
   """
   tenant edge predicates
   """
@@ -8676,6 +9989,11 @@ input OrderWhereInput {
   """
   hasFulfillments: Boolean
   hasFulfillmentsWith: [FulfillmentWhereInput!]
+  """
+  suborders edge predicates
+  """
+  hasSuborders: Boolean
+  hasSubordersWith: [SuborderWhereInput!]
 }
 """
 Information about pagination in a connection.
@@ -8698,6 +10016,293 @@ type PageInfo {
   When paginating forwards, the cursor to continue.
   """
   endCursor: Cursor
+}
+type Payout implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  tenantID: ID!
+  vendorID: ID!
+  currencyCode: String!
+  status: PayoutStatus!
+  amount: Int!
+  gross: Int!
+  commission: Int!
+  refunds: Int!
+  commissionReversed: Int!
+  provider: String!
+  reference: String
+  failureReason: String
+  paidAt: Time
+  tenant: Tenant!
+  vendor: Vendor!
+  lines: [CommissionLine!]
+}
+"""
+A connection to a list of items.
+"""
+type PayoutConnection {
+  """
+  A list of edges.
+  """
+  edges: [PayoutEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type PayoutEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Payout
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Payout connections
+"""
+input PayoutOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Payouts.
+  """
+  field: PayoutOrderField!
+}
+"""
+Properties by which Payout connections can be ordered.
+"""
+enum PayoutOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+PayoutStatus is enum for the field status
+"""
+enum PayoutStatus @goModel(model: "github.com/dakkah/cityos/ent/payout.Status") {
+  pending
+  processing
+  paid
+  failed
+}
+"""
+PayoutWhereInput is used for filtering Payout objects.
+Input was generated by ent.
+"""
+input PayoutWhereInput {
+  not: PayoutWhereInput
+  and: [PayoutWhereInput!]
+  or: [PayoutWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  vendor_id field predicates
+  """
+  vendorID: ID
+  vendorIDNEQ: ID
+  vendorIDIn: [ID!]
+  vendorIDNotIn: [ID!]
+  """
+  currency_code field predicates
+  """
+  currencyCode: String
+  currencyCodeNEQ: String
+  currencyCodeIn: [String!]
+  currencyCodeNotIn: [String!]
+  currencyCodeGT: String
+  currencyCodeGTE: String
+  currencyCodeLT: String
+  currencyCodeLTE: String
+  currencyCodeContains: String
+  currencyCodeHasPrefix: String
+  currencyCodeHasSuffix: String
+  currencyCodeEqualFold: String
+  currencyCodeContainsFold: String
+  """
+  status field predicates
+  """
+  status: PayoutStatus
+  statusNEQ: PayoutStatus
+  statusIn: [PayoutStatus!]
+  statusNotIn: [PayoutStatus!]
+  """
+  amount field predicates
+  """
+  amount: Int
+  amountNEQ: Int
+  amountIn: [Int!]
+  amountNotIn: [Int!]
+  amountGT: Int
+  amountGTE: Int
+  amountLT: Int
+  amountLTE: Int
+  """
+  gross field predicates
+  """
+  gross: Int
+  grossNEQ: Int
+  grossIn: [Int!]
+  grossNotIn: [Int!]
+  grossGT: Int
+  grossGTE: Int
+  grossLT: Int
+  grossLTE: Int
+  """
+  commission field predicates
+  """
+  commission: Int
+  commissionNEQ: Int
+  commissionIn: [Int!]
+  commissionNotIn: [Int!]
+  commissionGT: Int
+  commissionGTE: Int
+  commissionLT: Int
+  commissionLTE: Int
+  """
+  refunds field predicates
+  """
+  refunds: Int
+  refundsNEQ: Int
+  refundsIn: [Int!]
+  refundsNotIn: [Int!]
+  refundsGT: Int
+  refundsGTE: Int
+  refundsLT: Int
+  refundsLTE: Int
+  """
+  commission_reversed field predicates
+  """
+  commissionReversed: Int
+  commissionReversedNEQ: Int
+  commissionReversedIn: [Int!]
+  commissionReversedNotIn: [Int!]
+  commissionReversedGT: Int
+  commissionReversedGTE: Int
+  commissionReversedLT: Int
+  commissionReversedLTE: Int
+  """
+  provider field predicates
+  """
+  provider: String
+  providerNEQ: String
+  providerIn: [String!]
+  providerNotIn: [String!]
+  providerGT: String
+  providerGTE: String
+  providerLT: String
+  providerLTE: String
+  providerContains: String
+  providerHasPrefix: String
+  providerHasSuffix: String
+  providerEqualFold: String
+  providerContainsFold: String
+  """
+  reference field predicates
+  """
+  reference: String
+  referenceNEQ: String
+  referenceIn: [String!]
+  referenceNotIn: [String!]
+  referenceGT: String
+  referenceGTE: String
+  referenceLT: String
+  referenceLTE: String
+  referenceContains: String
+  referenceHasPrefix: String
+  referenceHasSuffix: String
+  referenceIsNil: Boolean
+  referenceNotNil: Boolean
+  referenceEqualFold: String
+  referenceContainsFold: String
+  """
+  failure_reason field predicates
+  """
+  failureReason: String
+  failureReasonNEQ: String
+  failureReasonIn: [String!]
+  failureReasonNotIn: [String!]
+  failureReasonGT: String
+  failureReasonGTE: String
+  failureReasonLT: String
+  failureReasonLTE: String
+  failureReasonContains: String
+  failureReasonHasPrefix: String
+  failureReasonHasSuffix: String
+  failureReasonIsNil: Boolean
+  failureReasonNotNil: Boolean
+  failureReasonEqualFold: String
+  failureReasonContainsFold: String
+  """
+  paid_at field predicates
+  """
+  paidAt: Time
+  paidAtNEQ: Time
+  paidAtIn: [Time!]
+  paidAtNotIn: [Time!]
+  paidAtGT: Time
+  paidAtGTE: Time
+  paidAtLT: Time
+  paidAtLTE: Time
+  paidAtIsNil: Boolean
+  paidAtNotNil: Boolean
+  """
+  tenant edge predicates
+  """
+  hasTenant: Boolean
+  hasTenantWith: [TenantWhereInput!]
+  """
+  vendor edge predicates
+  """
+  hasVendor: Boolean
+  hasVendorWith: [VendorWhereInput!]
+  """
+  lines edge predicates
+  """
+  hasLines: Boolean
+  hasLinesWith: [CommissionLineWhereInput!]
 }
 type Price implements Node {
   id: ID!
@@ -8849,7 +10454,12 @@ type Product implements Node {
   tags: [String!]
   categoryID: ID
   collectionID: ID
+  vendorID: ID
+  reviewStatus: ProductReviewStatus!
+  reviewNote: String
+  reviewStoreID: ID
   tenant: Tenant!
+  vendor: Vendor
   category: ProductCategory
   collection: ProductCollection
   options: [ProductOption!]
@@ -9208,6 +10818,15 @@ enum ProductOrderField {
   HANDLE
 }
 """
+ProductReviewStatus is enum for the field review_status
+"""
+enum ProductReviewStatus @goModel(model: "github.com/dakkah/cityos/ent/product.ReviewStatus") {
+  not_submitted
+  pending
+  approved
+  rejected
+}
+"""
 ProductStatus is enum for the field status
 """
 enum ProductStatus @goModel(model: "github.com/dakkah/cityos/ent/product.Status") {
@@ -9519,10 +11138,62 @@ input ProductWhereInput {
   collectionIDIsNil: Boolean
   collectionIDNotNil: Boolean
   """
+  vendor_id field predicates
+  """
+  vendorID: ID
+  vendorIDNEQ: ID
+  vendorIDIn: [ID!]
+  vendorIDNotIn: [ID!]
+  vendorIDIsNil: Boolean
+  vendorIDNotNil: Boolean
+  """
+  review_status field predicates
+  """
+  reviewStatus: ProductReviewStatus
+  reviewStatusNEQ: ProductReviewStatus
+  reviewStatusIn: [ProductReviewStatus!]
+  reviewStatusNotIn: [ProductReviewStatus!]
+  """
+  review_note field predicates
+  """
+  reviewNote: String
+  reviewNoteNEQ: String
+  reviewNoteIn: [String!]
+  reviewNoteNotIn: [String!]
+  reviewNoteGT: String
+  reviewNoteGTE: String
+  reviewNoteLT: String
+  reviewNoteLTE: String
+  reviewNoteContains: String
+  reviewNoteHasPrefix: String
+  reviewNoteHasSuffix: String
+  reviewNoteIsNil: Boolean
+  reviewNoteNotNil: Boolean
+  reviewNoteEqualFold: String
+  reviewNoteContainsFold: String
+  """
+  review_store_id field predicates
+  """
+  reviewStoreID: ID
+  reviewStoreIDNEQ: ID
+  reviewStoreIDIn: [ID!]
+  reviewStoreIDNotIn: [ID!]
+  reviewStoreIDGT: ID
+  reviewStoreIDGTE: ID
+  reviewStoreIDLT: ID
+  reviewStoreIDLTE: ID
+  reviewStoreIDIsNil: Boolean
+  reviewStoreIDNotNil: Boolean
+  """
   tenant edge predicates
   """
   hasTenant: Boolean
   hasTenantWith: [TenantWhereInput!]
+  """
+  vendor edge predicates
+  """
+  hasVendor: Boolean
+  hasVendorWith: [VendorWhereInput!]
   """
   category edge predicates
   """
@@ -9718,6 +11389,37 @@ type Query {
     """
     where: StoreWhereInput
   ): StoreConnection!
+  suborders(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Suborders returned from the connection.
+    """
+    orderBy: SuborderOrder
+
+    """
+    Filtering options for Suborders returned from the connection.
+    """
+    where: SuborderWhereInput
+  ): SuborderConnection!
   tenants(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -9769,11 +11471,6 @@ type Query {
     Returns the last _n_ elements from the list.
     """
     last: Int
-
-    """
-    Ordering options for Vendors returned from the connection.
-    """
-    orderBy: VendorOrder
 
     """
     Filtering options for Vendors returned from the connection.
@@ -10398,6 +12095,7 @@ type StockLocation implements Node {
   updatedAt: Time!
   tenantID: ID!
   name: String!
+  vendorID: Int
   tenant: Tenant!
 }
 """
@@ -10477,6 +12175,19 @@ input StockLocationWhereInput {
   nameHasSuffix: String
   nameEqualFold: String
   nameContainsFold: String
+  """
+  vendor_id field predicates
+  """
+  vendorID: Int
+  vendorIDNEQ: Int
+  vendorIDIn: [Int!]
+  vendorIDNotIn: [Int!]
+  vendorIDGT: Int
+  vendorIDGTE: Int
+  vendorIDLT: Int
+  vendorIDLTE: Int
+  vendorIDIsNil: Boolean
+  vendorIDNotNil: Boolean
   """
   tenant edge predicates
   """
@@ -10790,6 +12501,308 @@ input SubcategoryWhereInput {
   """
   hasCategory: Boolean
   hasCategoryWith: [CategoryWhereInput!]
+}
+type Suborder implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  tenantID: ID!
+  orderID: ID!
+  vendorID: ID!
+  storeID: ID!
+  status: SuborderStatus!
+  fulfillmentStatus: SuborderFulfillmentStatus!
+  currencyCode: String!
+  subtotal: Int!
+  shippingTotal: Int!
+  taxTotal: Int!
+  total: Int!
+  refundedTotal: Int!
+  shippingMethod: String
+  canceledAt: Time
+  tenant: Tenant!
+  order: Order!
+  vendor: Vendor!
+  store: Store!
+  items: [OrderLineItem!]
+  fulfillments: [Fulfillment!]
+}
+"""
+A connection to a list of items.
+"""
+type SuborderConnection {
+  """
+  A list of edges.
+  """
+  edges: [SuborderEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type SuborderEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Suborder
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+SuborderFulfillmentStatus is enum for the field fulfillment_status
+"""
+enum SuborderFulfillmentStatus @goModel(model: "github.com/dakkah/cityos/ent/suborder.FulfillmentStatus") {
+  not_fulfilled
+  fulfilled
+  shipped
+  delivered
+}
+"""
+Ordering options for Suborder connections
+"""
+input SuborderOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Suborders.
+  """
+  field: SuborderOrderField!
+}
+"""
+Properties by which Suborder connections can be ordered.
+"""
+enum SuborderOrderField {
+  CREATED_AT
+  UPDATED_AT
+  TOTAL
+}
+"""
+SuborderStatus is enum for the field status
+"""
+enum SuborderStatus @goModel(model: "github.com/dakkah/cityos/ent/suborder.Status") {
+  pending
+  completed
+  canceled
+}
+"""
+SuborderWhereInput is used for filtering Suborder objects.
+Input was generated by ent.
+"""
+input SuborderWhereInput {
+  not: SuborderWhereInput
+  and: [SuborderWhereInput!]
+  or: [SuborderWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  order_id field predicates
+  """
+  orderID: ID
+  orderIDNEQ: ID
+  orderIDIn: [ID!]
+  orderIDNotIn: [ID!]
+  """
+  vendor_id field predicates
+  """
+  vendorID: ID
+  vendorIDNEQ: ID
+  vendorIDIn: [ID!]
+  vendorIDNotIn: [ID!]
+  """
+  store_id field predicates
+  """
+  storeID: ID
+  storeIDNEQ: ID
+  storeIDIn: [ID!]
+  storeIDNotIn: [ID!]
+  """
+  status field predicates
+  """
+  status: SuborderStatus
+  statusNEQ: SuborderStatus
+  statusIn: [SuborderStatus!]
+  statusNotIn: [SuborderStatus!]
+  """
+  fulfillment_status field predicates
+  """
+  fulfillmentStatus: SuborderFulfillmentStatus
+  fulfillmentStatusNEQ: SuborderFulfillmentStatus
+  fulfillmentStatusIn: [SuborderFulfillmentStatus!]
+  fulfillmentStatusNotIn: [SuborderFulfillmentStatus!]
+  """
+  currency_code field predicates
+  """
+  currencyCode: String
+  currencyCodeNEQ: String
+  currencyCodeIn: [String!]
+  currencyCodeNotIn: [String!]
+  currencyCodeGT: String
+  currencyCodeGTE: String
+  currencyCodeLT: String
+  currencyCodeLTE: String
+  currencyCodeContains: String
+  currencyCodeHasPrefix: String
+  currencyCodeHasSuffix: String
+  currencyCodeEqualFold: String
+  currencyCodeContainsFold: String
+  """
+  subtotal field predicates
+  """
+  subtotal: Int
+  subtotalNEQ: Int
+  subtotalIn: [Int!]
+  subtotalNotIn: [Int!]
+  subtotalGT: Int
+  subtotalGTE: Int
+  subtotalLT: Int
+  subtotalLTE: Int
+  """
+  shipping_total field predicates
+  """
+  shippingTotal: Int
+  shippingTotalNEQ: Int
+  shippingTotalIn: [Int!]
+  shippingTotalNotIn: [Int!]
+  shippingTotalGT: Int
+  shippingTotalGTE: Int
+  shippingTotalLT: Int
+  shippingTotalLTE: Int
+  """
+  tax_total field predicates
+  """
+  taxTotal: Int
+  taxTotalNEQ: Int
+  taxTotalIn: [Int!]
+  taxTotalNotIn: [Int!]
+  taxTotalGT: Int
+  taxTotalGTE: Int
+  taxTotalLT: Int
+  taxTotalLTE: Int
+  """
+  total field predicates
+  """
+  total: Int
+  totalNEQ: Int
+  totalIn: [Int!]
+  totalNotIn: [Int!]
+  totalGT: Int
+  totalGTE: Int
+  totalLT: Int
+  totalLTE: Int
+  """
+  refunded_total field predicates
+  """
+  refundedTotal: Int
+  refundedTotalNEQ: Int
+  refundedTotalIn: [Int!]
+  refundedTotalNotIn: [Int!]
+  refundedTotalGT: Int
+  refundedTotalGTE: Int
+  refundedTotalLT: Int
+  refundedTotalLTE: Int
+  """
+  shipping_method field predicates
+  """
+  shippingMethod: String
+  shippingMethodNEQ: String
+  shippingMethodIn: [String!]
+  shippingMethodNotIn: [String!]
+  shippingMethodGT: String
+  shippingMethodGTE: String
+  shippingMethodLT: String
+  shippingMethodLTE: String
+  shippingMethodContains: String
+  shippingMethodHasPrefix: String
+  shippingMethodHasSuffix: String
+  shippingMethodIsNil: Boolean
+  shippingMethodNotNil: Boolean
+  shippingMethodEqualFold: String
+  shippingMethodContainsFold: String
+  """
+  canceled_at field predicates
+  """
+  canceledAt: Time
+  canceledAtNEQ: Time
+  canceledAtIn: [Time!]
+  canceledAtNotIn: [Time!]
+  canceledAtGT: Time
+  canceledAtGTE: Time
+  canceledAtLT: Time
+  canceledAtLTE: Time
+  canceledAtIsNil: Boolean
+  canceledAtNotNil: Boolean
+  """
+  tenant edge predicates
+  """
+  hasTenant: Boolean
+  hasTenantWith: [TenantWhereInput!]
+  """
+  order edge predicates
+  """
+  hasOrder: Boolean
+  hasOrderWith: [OrderWhereInput!]
+  """
+  vendor edge predicates
+  """
+  hasVendor: Boolean
+  hasVendorWith: [VendorWhereInput!]
+  """
+  store edge predicates
+  """
+  hasStore: Boolean
+  hasStoreWith: [StoreWhereInput!]
+  """
+  items edge predicates
+  """
+  hasItems: Boolean
+  hasItemsWith: [OrderLineItemWhereInput!]
+  """
+  fulfillments edge predicates
+  """
+  hasFulfillments: Boolean
+  hasFulfillmentsWith: [FulfillmentWhereInput!]
 }
 type SyncJob implements Node {
   id: ID!
@@ -11289,29 +13302,6 @@ type VendorEdge {
   A cursor for use in pagination.
   """
   cursor: Cursor!
-}
-"""
-Ordering options for Vendor connections
-"""
-input VendorOrder {
-  """
-  The ordering direction.
-  """
-  direction: OrderDirection! = ASC
-  """
-  The field by which to order Vendors.
-  """
-  field: VendorOrderField!
-}
-"""
-Properties by which Vendor connections can be ordered.
-"""
-enum VendorOrderField {
-  CREATED_AT
-  UPDATED_AT
-  HANDLE
-  NAME
-  STATUS
 }
 """
 VendorStatus is enum for the field status
@@ -12311,6 +14301,102 @@ func (ec *executionContext) childFields_CategoryEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type CategoryEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CommissionLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CommissionLine_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CommissionLine_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CommissionLine_updatedAt(ctx, field)
+	case "tenantID":
+		return ec.fieldContext_CommissionLine_tenantID(ctx, field)
+	case "kind":
+		return ec.fieldContext_CommissionLine_kind(ctx, field)
+	case "vendorID":
+		return ec.fieldContext_CommissionLine_vendorID(ctx, field)
+	case "suborderID":
+		return ec.fieldContext_CommissionLine_suborderID(ctx, field)
+	case "orderID":
+		return ec.fieldContext_CommissionLine_orderID(ctx, field)
+	case "orderLineItemID":
+		return ec.fieldContext_CommissionLine_orderLineItemID(ctx, field)
+	case "ruleID":
+		return ec.fieldContext_CommissionLine_ruleID(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_CommissionLine_currencyCode(ctx, field)
+	case "amount":
+		return ec.fieldContext_CommissionLine_amount(ctx, field)
+	case "commission":
+		return ec.fieldContext_CommissionLine_commission(ctx, field)
+	case "bps":
+		return ec.fieldContext_CommissionLine_bps(ctx, field)
+	case "flat":
+		return ec.fieldContext_CommissionLine_flat(ctx, field)
+	case "capturedAt":
+		return ec.fieldContext_CommissionLine_capturedAt(ctx, field)
+	case "payoutID":
+		return ec.fieldContext_CommissionLine_payoutID(ctx, field)
+	case "tenant":
+		return ec.fieldContext_CommissionLine_tenant(ctx, field)
+	case "payout":
+		return ec.fieldContext_CommissionLine_payout(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommissionLine", field.Name)
+}
+
+func (ec *executionContext) childFields_CommissionLineEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CommissionLineEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CommissionLineEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommissionLineEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CommissionRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CommissionRule_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CommissionRule_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CommissionRule_updatedAt(ctx, field)
+	case "tenantID":
+		return ec.fieldContext_CommissionRule_tenantID(ctx, field)
+	case "scope":
+		return ec.fieldContext_CommissionRule_scope(ctx, field)
+	case "scopeID":
+		return ec.fieldContext_CommissionRule_scopeID(ctx, field)
+	case "bps":
+		return ec.fieldContext_CommissionRule_bps(ctx, field)
+	case "flat":
+		return ec.fieldContext_CommissionRule_flat(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_CommissionRule_currencyCode(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_CommissionRule_validFrom(ctx, field)
+	case "validUntil":
+		return ec.fieldContext_CommissionRule_validUntil(ctx, field)
+	case "priority":
+		return ec.fieldContext_CommissionRule_priority(ctx, field)
+	case "tenant":
+		return ec.fieldContext_CommissionRule_tenant(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommissionRule", field.Name)
+}
+
+func (ec *executionContext) childFields_CommissionRuleEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CommissionRuleEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CommissionRuleEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommissionRuleEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Country(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12509,6 +14595,8 @@ func (ec *executionContext) childFields_IntegrationEndpoint(ctx context.Context,
 		return ec.fieldContext_IntegrationEndpoint_tenantID(ctx, field)
 	case "storeID":
 		return ec.fieldContext_IntegrationEndpoint_storeID(ctx, field)
+	case "vendorID":
+		return ec.fieldContext_IntegrationEndpoint_vendorID(ctx, field)
 	case "url":
 		return ec.fieldContext_IntegrationEndpoint_url(ctx, field)
 	case "description":
@@ -12707,6 +14795,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_items(ctx, field)
 	case "fulfillments":
 		return ec.fieldContext_Order_fulfillments(ctx, field)
+	case "suborders":
+		return ec.fieldContext_Order_suborders(ctx, field)
 	case "shippingAddress":
 		return ec.fieldContext_Order_shippingAddress(ctx, field)
 	}
@@ -12771,6 +14861,8 @@ func (ec *executionContext) childFields_OrderLineItem(ctx context.Context, field
 		return ec.fieldContext_OrderLineItem_unitPrice(ctx, field)
 	case "total":
 		return ec.fieldContext_OrderLineItem_total(ctx, field)
+	case "vendorID":
+		return ec.fieldContext_OrderLineItem_vendorID(ctx, field)
 	case "tenant":
 		return ec.fieldContext_OrderLineItem_tenant(ctx, field)
 	case "order":
@@ -12809,6 +14901,60 @@ func (ec *executionContext) childFields_PaymentSession(ctx context.Context, fiel
 		return ec.fieldContext_PaymentSession_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PaymentSession", field.Name)
+}
+
+func (ec *executionContext) childFields_Payout(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Payout_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Payout_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Payout_updatedAt(ctx, field)
+	case "tenantID":
+		return ec.fieldContext_Payout_tenantID(ctx, field)
+	case "vendorID":
+		return ec.fieldContext_Payout_vendorID(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_Payout_currencyCode(ctx, field)
+	case "status":
+		return ec.fieldContext_Payout_status(ctx, field)
+	case "amount":
+		return ec.fieldContext_Payout_amount(ctx, field)
+	case "gross":
+		return ec.fieldContext_Payout_gross(ctx, field)
+	case "commission":
+		return ec.fieldContext_Payout_commission(ctx, field)
+	case "refunds":
+		return ec.fieldContext_Payout_refunds(ctx, field)
+	case "commissionReversed":
+		return ec.fieldContext_Payout_commissionReversed(ctx, field)
+	case "provider":
+		return ec.fieldContext_Payout_provider(ctx, field)
+	case "reference":
+		return ec.fieldContext_Payout_reference(ctx, field)
+	case "failureReason":
+		return ec.fieldContext_Payout_failureReason(ctx, field)
+	case "paidAt":
+		return ec.fieldContext_Payout_paidAt(ctx, field)
+	case "tenant":
+		return ec.fieldContext_Payout_tenant(ctx, field)
+	case "vendor":
+		return ec.fieldContext_Payout_vendor(ctx, field)
+	case "lines":
+		return ec.fieldContext_Payout_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Payout", field.Name)
+}
+
+func (ec *executionContext) childFields_PayoutEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_PayoutEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_PayoutEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PayoutEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Price(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12867,8 +15013,18 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_categoryID(ctx, field)
 	case "collectionID":
 		return ec.fieldContext_Product_collectionID(ctx, field)
+	case "vendorID":
+		return ec.fieldContext_Product_vendorID(ctx, field)
+	case "reviewStatus":
+		return ec.fieldContext_Product_reviewStatus(ctx, field)
+	case "reviewNote":
+		return ec.fieldContext_Product_reviewNote(ctx, field)
+	case "reviewStoreID":
+		return ec.fieldContext_Product_reviewStoreID(ctx, field)
 	case "tenant":
 		return ec.fieldContext_Product_tenant(ctx, field)
+	case "vendor":
+		return ec.fieldContext_Product_vendor(ctx, field)
 	case "category":
 		return ec.fieldContext_Product_category(ctx, field)
 	case "collection":
@@ -13149,6 +15305,8 @@ func (ec *executionContext) childFields_StockLocation(ctx context.Context, field
 		return ec.fieldContext_StockLocation_tenantID(ctx, field)
 	case "name":
 		return ec.fieldContext_StockLocation_name(ctx, field)
+	case "vendorID":
+		return ec.fieldContext_StockLocation_vendorID(ctx, field)
 	case "tenant":
 		return ec.fieldContext_StockLocation_tenant(ctx, field)
 	}
@@ -13241,6 +15399,80 @@ func (ec *executionContext) childFields_Subcategory(ctx context.Context, field g
 		return ec.fieldContext_Subcategory_category(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subcategory", field.Name)
+}
+
+func (ec *executionContext) childFields_Suborder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Suborder_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Suborder_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Suborder_updatedAt(ctx, field)
+	case "tenantID":
+		return ec.fieldContext_Suborder_tenantID(ctx, field)
+	case "orderID":
+		return ec.fieldContext_Suborder_orderID(ctx, field)
+	case "vendorID":
+		return ec.fieldContext_Suborder_vendorID(ctx, field)
+	case "storeID":
+		return ec.fieldContext_Suborder_storeID(ctx, field)
+	case "status":
+		return ec.fieldContext_Suborder_status(ctx, field)
+	case "fulfillmentStatus":
+		return ec.fieldContext_Suborder_fulfillmentStatus(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_Suborder_currencyCode(ctx, field)
+	case "subtotal":
+		return ec.fieldContext_Suborder_subtotal(ctx, field)
+	case "shippingTotal":
+		return ec.fieldContext_Suborder_shippingTotal(ctx, field)
+	case "taxTotal":
+		return ec.fieldContext_Suborder_taxTotal(ctx, field)
+	case "total":
+		return ec.fieldContext_Suborder_total(ctx, field)
+	case "refundedTotal":
+		return ec.fieldContext_Suborder_refundedTotal(ctx, field)
+	case "shippingMethod":
+		return ec.fieldContext_Suborder_shippingMethod(ctx, field)
+	case "canceledAt":
+		return ec.fieldContext_Suborder_canceledAt(ctx, field)
+	case "tenant":
+		return ec.fieldContext_Suborder_tenant(ctx, field)
+	case "order":
+		return ec.fieldContext_Suborder_order(ctx, field)
+	case "vendor":
+		return ec.fieldContext_Suborder_vendor(ctx, field)
+	case "store":
+		return ec.fieldContext_Suborder_store(ctx, field)
+	case "items":
+		return ec.fieldContext_Suborder_items(ctx, field)
+	case "fulfillments":
+		return ec.fieldContext_Suborder_fulfillments(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Suborder", field.Name)
+}
+
+func (ec *executionContext) childFields_SuborderConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SuborderConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SuborderConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SuborderConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SuborderConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SuborderEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_SuborderEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_SuborderEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SuborderEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_SyncJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16085,6 +18317,60 @@ func (ec *executionContext) field_Query_stores_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_suborders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.SuborderOrder, error) {
+			return ec.unmarshalOSuborderOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.SuborderWhereInput, error) {
+			return ec.unmarshalOSuborderWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_syncJobs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16286,22 +18572,14 @@ func (ec *executionContext) field_Query_vendors_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*ent.VendorOrder, error) {
-			return ec.unmarshalOVendorOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendorOrder(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["orderBy"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.VendorWhereInput, error) {
 			return ec.unmarshalOVendorWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendorWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["where"] = arg5
+	args["where"] = arg4
 	return args, nil
 }
 
@@ -18547,6 +20825,1053 @@ func (ec *executionContext) fieldContext_CategoryEdge_cursor(_ context.Context, 
 	return graphql.NewScalarFieldContext("CategoryEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _CommissionLine_id(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommissionLine_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommissionLine_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommissionLine_tenantID(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_tenantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_tenantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommissionLine_kind(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v commissionline.Kind) graphql.Marshaler {
+			return ec.marshalNCommissionLineKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "CommissionLineKind")
+}
+
+func (ec *executionContext) _CommissionLine_vendorID(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_vendorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VendorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_vendorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommissionLine_suborderID(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_suborderID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SuborderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_suborderID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommissionLine_orderID(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_orderID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_orderID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommissionLine_orderLineItemID(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_orderLineItemID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderLineItemID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_orderLineItemID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommissionLine_ruleID(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_ruleID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RuleID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_ruleID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommissionLine_currencyCode(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _CommissionLine_amount(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommissionLine_commission(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_commission(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commission, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_commission(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommissionLine_bps(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_bps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_bps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommissionLine_flat(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_flat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Flat, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_flat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommissionLine_capturedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_capturedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CapturedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_capturedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommissionLine_payoutID(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_payoutID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PayoutID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_payoutID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommissionLine_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_tenant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tenant(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Tenant) graphql.Marshaler {
+			return ec.marshalNTenant2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_tenant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommissionLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommissionLine_payout(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLine_payout(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Payout(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Payout) graphql.Marshaler {
+			return ec.marshalOPayout2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayout(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLine_payout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommissionLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Payout(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommissionLineConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLineConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CommissionLineEdge) graphql.Marshaler {
+			return ec.marshalOCommissionLineEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLineConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommissionLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommissionLineEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommissionLineConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLineConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLineConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommissionLineConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommissionLineConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLineConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLineConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLineConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLineConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommissionLineEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLineEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommissionLine) graphql.Marshaler {
+			return ec.marshalOCommissionLine2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLine(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLineEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommissionLineEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommissionLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommissionLineEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionLineEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionLineEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionLineEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionLineEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CommissionRule_id(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRule", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommissionRule_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRule", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommissionRule_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRule", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommissionRule_tenantID(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_tenantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_tenantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRule", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommissionRule_scope(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v commissionrule.Scope) graphql.Marshaler {
+			return ec.marshalNCommissionRuleScope2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScope(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRule", field, false, false, "CommissionRuleScope")
+}
+
+func (ec *executionContext) _CommissionRule_scopeID(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_scopeID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScopeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_scopeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRule", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommissionRule_bps(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_bps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_bps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRule", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommissionRule_flat(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_flat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Flat, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_flat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRule", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommissionRule_currencyCode(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRule", field, false, false, "String")
+}
+
+func (ec *executionContext) _CommissionRule_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRule", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommissionRule_validUntil(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_validUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRule", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommissionRule_priority(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_priority(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Priority, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_priority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRule", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommissionRule_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRule_tenant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tenant(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Tenant) graphql.Marshaler {
+			return ec.marshalNTenant2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRule_tenant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommissionRule",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommissionRuleConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRuleConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRuleConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CommissionRuleEdge) graphql.Marshaler {
+			return ec.marshalOCommissionRuleEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRuleConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommissionRuleConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommissionRuleEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommissionRuleConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRuleConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRuleConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRuleConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommissionRuleConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommissionRuleConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRuleConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRuleConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRuleConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRuleConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommissionRuleEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRuleEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRuleEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommissionRule) graphql.Marshaler {
+			return ec.marshalOCommissionRule2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRule(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRuleEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommissionRuleEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommissionRule(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommissionRuleEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CommissionRuleEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommissionRuleEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommissionRuleEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommissionRuleEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _Country_id(ctx context.Context, field graphql.CollectedField, obj *ent.Country) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20267,6 +23592,29 @@ func (ec *executionContext) _IntegrationEndpoint_storeID(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_IntegrationEndpoint_storeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntegrationEndpoint", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IntegrationEndpoint_vendorID(ctx context.Context, field graphql.CollectedField, obj *ent.IntegrationEndpoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntegrationEndpoint_vendorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VendorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IntegrationEndpoint_vendorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("IntegrationEndpoint", field, false, false, "ID")
 }
 
@@ -25916,6 +29264,38 @@ func (ec *executionContext) fieldContext_Order_fulfillments(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Order_suborders(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_suborders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suborders(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Suborder) graphql.Marshaler {
+			return ec.marshalOSuborder2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_suborders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Order",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Suborder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Order_shippingAddress(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26421,6 +29801,29 @@ func (ec *executionContext) fieldContext_OrderLineItem_total(_ context.Context, 
 	return graphql.NewScalarFieldContext("OrderLineItem", field, false, false, "Int")
 }
 
+func (ec *executionContext) _OrderLineItem_vendorID(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrderLineItem_vendorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VendorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrderLineItem_vendorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrderLineItem", field, false, false, "ID")
+}
+
 func (ec *executionContext) _OrderLineItem_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.OrderLineItem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26713,6 +30116,612 @@ func (ec *executionContext) _PaymentSession_status(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_PaymentSession_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PaymentSession", field, false, false, "String")
+}
+
+func (ec *executionContext) _Payout_id(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Payout_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Payout_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Payout_tenantID(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_tenantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_tenantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Payout_vendorID(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_vendorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VendorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_vendorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Payout_currencyCode(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "String")
+}
+
+func (ec *executionContext) _Payout_status(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v payout.Status) graphql.Marshaler {
+			return ec.marshalNPayoutStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "PayoutStatus")
+}
+
+func (ec *executionContext) _Payout_amount(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Payout_gross(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_gross(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gross, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_gross(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Payout_commission(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_commission(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commission, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_commission(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Payout_refunds(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_refunds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Refunds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_refunds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Payout_commissionReversed(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_commissionReversed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommissionReversed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_commissionReversed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Payout_provider(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "String")
+}
+
+func (ec *executionContext) _Payout_reference(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "String")
+}
+
+func (ec *executionContext) _Payout_failureReason(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_failureReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FailureReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_failureReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "String")
+}
+
+func (ec *executionContext) _Payout_paidAt(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_paidAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaidAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_paidAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payout", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Payout_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_tenant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tenant(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Tenant) graphql.Marshaler {
+			return ec.marshalNTenant2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_tenant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Payout",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Payout_vendor(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_vendor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Vendor(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Vendor) graphql.Marshaler {
+			return ec.marshalNVendor2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_vendor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Payout",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vendor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Payout_lines(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payout_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CommissionLine) graphql.Marshaler {
+			return ec.marshalOCommissionLine2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Payout_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Payout",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommissionLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PayoutConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PayoutConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PayoutConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PayoutEdge) graphql.Marshaler {
+			return ec.marshalOPayoutEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PayoutConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PayoutConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PayoutEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PayoutConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.PayoutConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PayoutConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PayoutConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PayoutConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PayoutConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.PayoutConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PayoutConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PayoutConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PayoutConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PayoutEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.PayoutEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PayoutEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Payout) graphql.Marshaler {
+			return ec.marshalOPayout2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayout(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PayoutEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PayoutEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Payout(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PayoutEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.PayoutEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PayoutEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PayoutEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PayoutEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Price_id(ctx context.Context, field graphql.CollectedField, obj *ent.Price) (ret graphql.Marshaler) {
@@ -27294,6 +31303,98 @@ func (ec *executionContext) fieldContext_Product_collectionID(_ context.Context,
 	return graphql.NewScalarFieldContext("Product", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Product_vendorID(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_vendorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VendorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_vendorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Product_reviewStatus(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_reviewStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v product.ReviewStatus) graphql.Marshaler {
+			return ec.marshalNProductReviewStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_reviewStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "ProductReviewStatus")
+}
+
+func (ec *executionContext) _Product_reviewNote(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_reviewNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_reviewNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_reviewStoreID(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_reviewStoreID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewStoreID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_reviewStoreID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Product_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27321,6 +31422,38 @@ func (ec *executionContext) fieldContext_Product_tenant(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Tenant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Product_vendor(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_vendor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Vendor(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Vendor) graphql.Marshaler {
+			return ec.marshalOVendor2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendor(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Product_vendor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vendor(ctx, field)
 		},
 	}
 	return fc, nil
@@ -28969,6 +33102,50 @@ func (ec *executionContext) fieldContext_Query_stores(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_suborders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_suborders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Suborders(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.SuborderOrder), fc.Args["where"].(*ent.SuborderWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SuborderConnection) graphql.Marshaler {
+			return ec.marshalNSuborderConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_suborders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SuborderConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_suborders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_tenants(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29023,7 +33200,7 @@ func (ec *executionContext) _Query_vendors(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Vendors(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.VendorOrder), fc.Args["where"].(*ent.VendorWhereInput))
+			return ec.Resolvers.Query().Vendors(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["where"].(*ent.VendorWhereInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.VendorConnection) graphql.Marshaler {
@@ -31529,6 +35706,29 @@ func (ec *executionContext) fieldContext_StockLocation_name(_ context.Context, f
 	return graphql.NewScalarFieldContext("StockLocation", field, false, false, "String")
 }
 
+func (ec *executionContext) _StockLocation_vendorID(ctx context.Context, field graphql.CollectedField, obj *ent.StockLocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockLocation_vendorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VendorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StockLocation_vendorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockLocation", field, false, false, "Int")
+}
+
 func (ec *executionContext) _StockLocation_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.StockLocation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32307,6 +36507,731 @@ func (ec *executionContext) fieldContext_Subcategory_category(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Suborder_id(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Suborder_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Suborder_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Suborder_tenantID(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_tenantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_tenantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Suborder_orderID(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_orderID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_orderID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Suborder_vendorID(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_vendorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VendorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_vendorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Suborder_storeID(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_storeID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoreID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_storeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Suborder_status(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v suborder.Status) graphql.Marshaler {
+			return ec.marshalNSuborderStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "SuborderStatus")
+}
+
+func (ec *executionContext) _Suborder_fulfillmentStatus(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_fulfillmentStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FulfillmentStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v suborder.FulfillmentStatus) graphql.Marshaler {
+			return ec.marshalNSuborderFulfillmentStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_fulfillmentStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "SuborderFulfillmentStatus")
+}
+
+func (ec *executionContext) _Suborder_currencyCode(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "String")
+}
+
+func (ec *executionContext) _Suborder_subtotal(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_subtotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subtotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_subtotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Suborder_shippingTotal(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_shippingTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShippingTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_shippingTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Suborder_taxTotal(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_taxTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_taxTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Suborder_total(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Suborder_refundedTotal(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_refundedTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefundedTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_refundedTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Suborder_shippingMethod(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_shippingMethod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShippingMethod, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_shippingMethod(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "String")
+}
+
+func (ec *executionContext) _Suborder_canceledAt(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_canceledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CanceledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_canceledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Suborder_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_tenant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tenant(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Tenant) graphql.Marshaler {
+			return ec.marshalNTenant2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_tenant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Suborder",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Suborder_order(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Order(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Order) graphql.Marshaler {
+			return ec.marshalNOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐOrder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Suborder",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Order(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Suborder_vendor(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_vendor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Vendor(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Vendor) graphql.Marshaler {
+			return ec.marshalNVendor2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_vendor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Suborder",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Vendor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Suborder_store(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_store(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Store(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Store) graphql.Marshaler {
+			return ec.marshalNStore2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐStore(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_store(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Suborder",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Store(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Suborder_items(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.OrderLineItem) graphql.Marshaler {
+			return ec.marshalOOrderLineItem2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐOrderLineItemᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Suborder",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrderLineItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Suborder_fulfillments(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_fulfillments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fulfillments(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Fulfillment) graphql.Marshaler {
+			return ec.marshalOFulfillment2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐFulfillmentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_fulfillments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Suborder",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fulfillment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SuborderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.SuborderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuborderConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.SuborderEdge) graphql.Marshaler {
+			return ec.marshalOSuborderEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SuborderConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SuborderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SuborderEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SuborderConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.SuborderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuborderConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuborderConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SuborderConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SuborderConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.SuborderConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuborderConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuborderConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SuborderConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SuborderEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.SuborderEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuborderEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Suborder) graphql.Marshaler {
+			return ec.marshalOSuborder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SuborderEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SuborderEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Suborder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SuborderEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.SuborderEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SuborderEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SuborderEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SuborderEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Subscription_orderEvents(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -38476,6 +43401,1834 @@ func UnmarshalCollectionInput(ctx context.Context, raw any) (catalog.CollectionI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCommissionLineOrder(ctx context.Context, obj any) (ent.CommissionLineOrder, error) {
+	var it ent.CommissionLineOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCommissionLineOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommissionLineOrder unmarshals raw into the CommissionLineOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommissionLineOrder(ctx context.Context, raw any) (ent.CommissionLineOrder, error) {
+	var out ent.CommissionLineOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommissionLineOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommissionLineWhereInput(ctx context.Context, obj any) (ent.CommissionLineWhereInput, error) {
+	var it ent.CommissionLineWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "suborderID", "suborderIDNEQ", "suborderIDIn", "suborderIDNotIn", "suborderIDGT", "suborderIDGTE", "suborderIDLT", "suborderIDLTE", "orderID", "orderIDNEQ", "orderIDIn", "orderIDNotIn", "orderIDGT", "orderIDGTE", "orderIDLT", "orderIDLTE", "orderLineItemID", "orderLineItemIDNEQ", "orderLineItemIDIn", "orderLineItemIDNotIn", "orderLineItemIDGT", "orderLineItemIDGTE", "orderLineItemIDLT", "orderLineItemIDLTE", "ruleID", "ruleIDNEQ", "ruleIDIn", "ruleIDNotIn", "ruleIDGT", "ruleIDGTE", "ruleIDLT", "ruleIDLTE", "ruleIDIsNil", "ruleIDNotNil", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "commission", "commissionNEQ", "commissionIn", "commissionNotIn", "commissionGT", "commissionGTE", "commissionLT", "commissionLTE", "bps", "bpsNEQ", "bpsIn", "bpsNotIn", "bpsGT", "bpsGTE", "bpsLT", "bpsLTE", "flat", "flatNEQ", "flatIn", "flatNotIn", "flatGT", "flatGTE", "flatLT", "flatLTE", "capturedAt", "capturedAtNEQ", "capturedAtIn", "capturedAtNotIn", "capturedAtGT", "capturedAtGTE", "capturedAtLT", "capturedAtLTE", "capturedAtIsNil", "capturedAtNotNil", "payoutID", "payoutIDNEQ", "payoutIDIn", "payoutIDNotIn", "payoutIDIsNil", "payoutIDNotNil", "hasTenant", "hasTenantWith", "hasPayout", "hasPayoutWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCommissionLineWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCommissionLineWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCommissionLineWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCommissionLineKind2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOCommissionLineKind2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOCommissionLineKind2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOCommissionLineKind2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "vendorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorID = data
+		case "vendorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNEQ = data
+		case "vendorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDIn = data
+		case "vendorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNotIn = data
+		case "suborderID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suborderID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuborderID = data
+		case "suborderIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suborderIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuborderIDNEQ = data
+		case "suborderIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suborderIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuborderIDIn = data
+		case "suborderIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suborderIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuborderIDNotIn = data
+		case "suborderIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suborderIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuborderIDGT = data
+		case "suborderIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suborderIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuborderIDGTE = data
+		case "suborderIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suborderIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuborderIDLT = data
+		case "suborderIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("suborderIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SuborderIDLTE = data
+		case "orderID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderID = data
+		case "orderIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDNEQ = data
+		case "orderIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDIn = data
+		case "orderIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDNotIn = data
+		case "orderIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDGT = data
+		case "orderIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDGTE = data
+		case "orderIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDLT = data
+		case "orderIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDLTE = data
+		case "orderLineItemID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderLineItemID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderLineItemID = data
+		case "orderLineItemIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderLineItemIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderLineItemIDNEQ = data
+		case "orderLineItemIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderLineItemIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderLineItemIDIn = data
+		case "orderLineItemIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderLineItemIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderLineItemIDNotIn = data
+		case "orderLineItemIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderLineItemIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderLineItemIDGT = data
+		case "orderLineItemIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderLineItemIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderLineItemIDGTE = data
+		case "orderLineItemIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderLineItemIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderLineItemIDLT = data
+		case "orderLineItemIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderLineItemIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderLineItemIDLTE = data
+		case "ruleID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleID = data
+		case "ruleIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleIDNEQ = data
+		case "ruleIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleIDIn = data
+		case "ruleIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleIDNotIn = data
+		case "ruleIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleIDGT = data
+		case "ruleIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleIDGTE = data
+		case "ruleIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleIDLT = data
+		case "ruleIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleIDLTE = data
+		case "ruleIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleIDIsNil = data
+		case "ruleIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleIDNotNil = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "currencyCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNEQ = data
+		case "currencyCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeIn = data
+		case "currencyCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNotIn = data
+		case "currencyCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGT = data
+		case "currencyCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGTE = data
+		case "currencyCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLT = data
+		case "currencyCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLTE = data
+		case "currencyCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContains = data
+		case "currencyCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasPrefix = data
+		case "currencyCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasSuffix = data
+		case "currencyCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeEqualFold = data
+		case "currencyCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContainsFold = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "amountNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountNEQ = data
+		case "amountIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountIn = data
+		case "amountNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountNotIn = data
+		case "amountGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountGT = data
+		case "amountGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountGTE = data
+		case "amountLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountLT = data
+		case "amountLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountLTE = data
+		case "commission":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commission"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Commission = data
+		case "commissionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionNEQ = data
+		case "commissionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionIn = data
+		case "commissionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionNotIn = data
+		case "commissionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionGT = data
+		case "commissionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionGTE = data
+		case "commissionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionLT = data
+		case "commissionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionLTE = data
+		case "bps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bps"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Bps = data
+		case "bpsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsNEQ = data
+		case "bpsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsIn = data
+		case "bpsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsNotIn = data
+		case "bpsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsGT = data
+		case "bpsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsGTE = data
+		case "bpsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsLT = data
+		case "bpsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsLTE = data
+		case "flat":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flat"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Flat = data
+		case "flatNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatNEQ = data
+		case "flatIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatIn = data
+		case "flatNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatNotIn = data
+		case "flatGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatGT = data
+		case "flatGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatGTE = data
+		case "flatLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatLT = data
+		case "flatLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatLTE = data
+		case "capturedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capturedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapturedAt = data
+		case "capturedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capturedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapturedAtNEQ = data
+		case "capturedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capturedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapturedAtIn = data
+		case "capturedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capturedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapturedAtNotIn = data
+		case "capturedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capturedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapturedAtGT = data
+		case "capturedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capturedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapturedAtGTE = data
+		case "capturedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capturedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapturedAtLT = data
+		case "capturedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capturedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapturedAtLTE = data
+		case "capturedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capturedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapturedAtIsNil = data
+		case "capturedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capturedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapturedAtNotNil = data
+		case "payoutID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payoutID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PayoutID = data
+		case "payoutIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payoutIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PayoutIDNEQ = data
+		case "payoutIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payoutIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PayoutIDIn = data
+		case "payoutIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payoutIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PayoutIDNotIn = data
+		case "payoutIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payoutIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PayoutIDIsNil = data
+		case "payoutIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("payoutIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PayoutIDNotNil = data
+		case "hasTenant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenant = data
+		case "hasTenantWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenantWith"))
+			data, err := ec.unmarshalOTenantWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenantWith = data
+		case "hasPayout":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPayout"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPayout = data
+		case "hasPayoutWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPayoutWith"))
+			data, err := ec.unmarshalOPayoutWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPayoutWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommissionLineWhereInput unmarshals raw into the CommissionLineWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommissionLineWhereInput(ctx context.Context, raw any) (ent.CommissionLineWhereInput, error) {
+	var out ent.CommissionLineWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommissionLineWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommissionRuleOrder(ctx context.Context, obj any) (ent.CommissionRuleOrder, error) {
+	var it ent.CommissionRuleOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCommissionRuleOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommissionRuleOrder unmarshals raw into the CommissionRuleOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommissionRuleOrder(ctx context.Context, raw any) (ent.CommissionRuleOrder, error) {
+	var out ent.CommissionRuleOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommissionRuleOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommissionRuleWhereInput(ctx context.Context, obj any) (ent.CommissionRuleWhereInput, error) {
+	var it ent.CommissionRuleWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "scope", "scopeNEQ", "scopeIn", "scopeNotIn", "scopeID", "scopeIDNEQ", "scopeIDIn", "scopeIDNotIn", "scopeIDGT", "scopeIDGTE", "scopeIDLT", "scopeIDLTE", "scopeIDIsNil", "scopeIDNotNil", "bps", "bpsNEQ", "bpsIn", "bpsNotIn", "bpsGT", "bpsGTE", "bpsLT", "bpsLTE", "flat", "flatNEQ", "flatIn", "flatNotIn", "flatGT", "flatGTE", "flatLT", "flatLTE", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeIsNil", "currencyCodeNotNil", "currencyCodeEqualFold", "currencyCodeContainsFold", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validFromIsNil", "validFromNotNil", "validUntil", "validUntilNEQ", "validUntilIn", "validUntilNotIn", "validUntilGT", "validUntilGTE", "validUntilLT", "validUntilLTE", "validUntilIsNil", "validUntilNotNil", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "priorityGT", "priorityGTE", "priorityLT", "priorityLTE", "hasTenant", "hasTenantWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCommissionRuleWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCommissionRuleWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCommissionRuleWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalOCommissionRuleScope2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		case "scopeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeNEQ"))
+			data, err := ec.unmarshalOCommissionRuleScope2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeNEQ = data
+		case "scopeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIn"))
+			data, err := ec.unmarshalOCommissionRuleScope2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScopeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIn = data
+		case "scopeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeNotIn"))
+			data, err := ec.unmarshalOCommissionRuleScope2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScopeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeNotIn = data
+		case "scopeID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeID = data
+		case "scopeIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDNEQ = data
+		case "scopeIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDIn = data
+		case "scopeIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDNotIn = data
+		case "scopeIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDGT = data
+		case "scopeIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDGTE = data
+		case "scopeIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDLT = data
+		case "scopeIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDLTE = data
+		case "scopeIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDIsNil = data
+		case "scopeIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeIDNotNil = data
+		case "bps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bps"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Bps = data
+		case "bpsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsNEQ = data
+		case "bpsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsIn = data
+		case "bpsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsNotIn = data
+		case "bpsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsGT = data
+		case "bpsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsGTE = data
+		case "bpsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsLT = data
+		case "bpsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bpsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BpsLTE = data
+		case "flat":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flat"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Flat = data
+		case "flatNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatNEQ = data
+		case "flatIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatIn = data
+		case "flatNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatNotIn = data
+		case "flatGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatGT = data
+		case "flatGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatGTE = data
+		case "flatLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatLT = data
+		case "flatLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flatLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FlatLTE = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "currencyCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNEQ = data
+		case "currencyCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeIn = data
+		case "currencyCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNotIn = data
+		case "currencyCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGT = data
+		case "currencyCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGTE = data
+		case "currencyCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLT = data
+		case "currencyCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLTE = data
+		case "currencyCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContains = data
+		case "currencyCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasPrefix = data
+		case "currencyCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasSuffix = data
+		case "currencyCodeIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeIsNil = data
+		case "currencyCodeNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNotNil = data
+		case "currencyCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeEqualFold = data
+		case "currencyCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContainsFold = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validFromNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromNEQ = data
+		case "validFromIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromIn = data
+		case "validFromNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromNotIn = data
+		case "validFromGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromGT = data
+		case "validFromGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromGTE = data
+		case "validFromLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromLT = data
+		case "validFromLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromLTE = data
+		case "validFromIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromIsNil = data
+		case "validFromNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromNotNil = data
+		case "validUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntil"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntil = data
+		case "validUntilNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilNEQ = data
+		case "validUntilIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilIn = data
+		case "validUntilNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilNotIn = data
+		case "validUntilGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilGT = data
+		case "validUntilGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilGTE = data
+		case "validUntilLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilLT = data
+		case "validUntilLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilLTE = data
+		case "validUntilIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilIsNil = data
+		case "validUntilNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntilNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntilNotNil = data
+		case "priority":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priority"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Priority = data
+		case "priorityNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priorityNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriorityNEQ = data
+		case "priorityIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priorityIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriorityIn = data
+		case "priorityNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priorityNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriorityNotIn = data
+		case "priorityGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priorityGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriorityGT = data
+		case "priorityGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priorityGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriorityGTE = data
+		case "priorityLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priorityLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriorityLT = data
+		case "priorityLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priorityLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriorityLTE = data
+		case "hasTenant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenant = data
+		case "hasTenantWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenantWith"))
+			data, err := ec.unmarshalOTenantWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenantWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommissionRuleWhereInput unmarshals raw into the CommissionRuleWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommissionRuleWhereInput(ctx context.Context, raw any) (ent.CommissionRuleWhereInput, error) {
+	var out ent.CommissionRuleWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommissionRuleWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCountryInput(ctx context.Context, obj any) (taxonomy.CountryInput, error) {
 	var it taxonomy.CountryInput
 	if obj == nil {
@@ -42336,7 +49089,7 @@ func (ec *executionContext) unmarshalInputIntegrationEndpointWhereInput(ctx cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "storeID", "storeIDNEQ", "storeIDIn", "storeIDNotIn", "storeIDIsNil", "storeIDNotNil", "url", "urlNEQ", "urlIn", "urlNotIn", "urlGT", "urlGTE", "urlLT", "urlLTE", "urlContains", "urlHasPrefix", "urlHasSuffix", "urlEqualFold", "urlContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "enabled", "enabledNEQ", "disabledReason", "disabledReasonNEQ", "disabledReasonIn", "disabledReasonNotIn", "disabledReasonGT", "disabledReasonGTE", "disabledReasonLT", "disabledReasonLTE", "disabledReasonContains", "disabledReasonHasPrefix", "disabledReasonHasSuffix", "disabledReasonIsNil", "disabledReasonNotNil", "disabledReasonEqualFold", "disabledReasonContainsFold", "previousSecretExpiresAt", "previousSecretExpiresAtNEQ", "previousSecretExpiresAtIn", "previousSecretExpiresAtNotIn", "previousSecretExpiresAtGT", "previousSecretExpiresAtGTE", "previousSecretExpiresAtLT", "previousSecretExpiresAtLTE", "previousSecretExpiresAtIsNil", "previousSecretExpiresAtNotNil", "hasTenant", "hasTenantWith", "hasStore", "hasStoreWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "storeID", "storeIDNEQ", "storeIDIn", "storeIDNotIn", "storeIDIsNil", "storeIDNotNil", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "vendorIDGT", "vendorIDGTE", "vendorIDLT", "vendorIDLTE", "vendorIDIsNil", "vendorIDNotNil", "url", "urlNEQ", "urlIn", "urlNotIn", "urlGT", "urlGTE", "urlLT", "urlLTE", "urlContains", "urlHasPrefix", "urlHasSuffix", "urlEqualFold", "urlContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "enabled", "enabledNEQ", "disabledReason", "disabledReasonNEQ", "disabledReasonIn", "disabledReasonNotIn", "disabledReasonGT", "disabledReasonGTE", "disabledReasonLT", "disabledReasonLTE", "disabledReasonContains", "disabledReasonHasPrefix", "disabledReasonHasSuffix", "disabledReasonIsNil", "disabledReasonNotNil", "disabledReasonEqualFold", "disabledReasonContainsFold", "previousSecretExpiresAt", "previousSecretExpiresAtNEQ", "previousSecretExpiresAtIn", "previousSecretExpiresAtNotIn", "previousSecretExpiresAtGT", "previousSecretExpiresAtGTE", "previousSecretExpiresAtLT", "previousSecretExpiresAtLTE", "previousSecretExpiresAtIsNil", "previousSecretExpiresAtNotNil", "hasTenant", "hasTenantWith", "hasStore", "hasStoreWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -42574,6 +49327,76 @@ func (ec *executionContext) unmarshalInputIntegrationEndpointWhereInput(ctx cont
 				return it, err
 			}
 			it.StoreIDNotNil = data
+		case "vendorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorID = data
+		case "vendorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNEQ = data
+		case "vendorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDIn = data
+		case "vendorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNotIn = data
+		case "vendorIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDGT = data
+		case "vendorIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDGTE = data
+		case "vendorIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDLT = data
+		case "vendorIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDLTE = data
+		case "vendorIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDIsNil = data
+		case "vendorIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNotNil = data
 		case "url":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -43989,7 +50812,7 @@ func (ec *executionContext) unmarshalInputOrderLineItemWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "orderID", "orderIDNEQ", "orderIDIn", "orderIDNotIn", "variantID", "variantIDNEQ", "variantIDIn", "variantIDNotIn", "variantIDGT", "variantIDGTE", "variantIDLT", "variantIDLTE", "variantIDIsNil", "variantIDNotNil", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "sku", "skuNEQ", "skuIn", "skuNotIn", "skuGT", "skuGTE", "skuLT", "skuLTE", "skuContains", "skuHasPrefix", "skuHasSuffix", "skuEqualFold", "skuContainsFold", "quantity", "quantityNEQ", "quantityIn", "quantityNotIn", "quantityGT", "quantityGTE", "quantityLT", "quantityLTE", "unitPrice", "unitPriceNEQ", "unitPriceIn", "unitPriceNotIn", "unitPriceGT", "unitPriceGTE", "unitPriceLT", "unitPriceLTE", "total", "totalNEQ", "totalIn", "totalNotIn", "totalGT", "totalGTE", "totalLT", "totalLTE", "hasTenant", "hasTenantWith", "hasOrder", "hasOrderWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "orderID", "orderIDNEQ", "orderIDIn", "orderIDNotIn", "variantID", "variantIDNEQ", "variantIDIn", "variantIDNotIn", "variantIDGT", "variantIDGTE", "variantIDLT", "variantIDLTE", "variantIDIsNil", "variantIDNotNil", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "sku", "skuNEQ", "skuIn", "skuNotIn", "skuGT", "skuGTE", "skuLT", "skuLTE", "skuContains", "skuHasPrefix", "skuHasSuffix", "skuEqualFold", "skuContainsFold", "quantity", "quantityNEQ", "quantityIn", "quantityNotIn", "quantityGT", "quantityGTE", "quantityLT", "quantityLTE", "unitPrice", "unitPriceNEQ", "unitPriceIn", "unitPriceNotIn", "unitPriceGT", "unitPriceGTE", "unitPriceLT", "unitPriceLTE", "total", "totalNEQ", "totalIn", "totalNotIn", "totalGT", "totalGTE", "totalLT", "totalLTE", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "vendorIDGT", "vendorIDGTE", "vendorIDLT", "vendorIDLTE", "vendorIDIsNil", "vendorIDNotNil", "hasTenant", "hasTenantWith", "hasOrder", "hasOrderWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44521,6 +51344,76 @@ func (ec *executionContext) unmarshalInputOrderLineItemWhereInput(ctx context.Co
 				return it, err
 			}
 			it.TotalLTE = data
+		case "vendorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorID = data
+		case "vendorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNEQ = data
+		case "vendorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDIn = data
+		case "vendorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNotIn = data
+		case "vendorIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDGT = data
+		case "vendorIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDGTE = data
+		case "vendorIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDLT = data
+		case "vendorIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDLTE = data
+		case "vendorIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDIsNil = data
+		case "vendorIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNotNil = data
 		case "hasTenant":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -44630,7 +51523,7 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "storeID", "storeIDNEQ", "storeIDIn", "storeIDNotIn", "displayID", "displayIDNEQ", "displayIDIn", "displayIDNotIn", "displayIDGT", "displayIDGTE", "displayIDLT", "displayIDLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDIsNil", "customerIDNotNil", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailIsNil", "emailNotNil", "emailEqualFold", "emailContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "paymentStatus", "paymentStatusNEQ", "paymentStatusIn", "paymentStatusNotIn", "fulfillmentStatus", "fulfillmentStatusNEQ", "fulfillmentStatusIn", "fulfillmentStatusNotIn", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "subtotal", "subtotalNEQ", "subtotalIn", "subtotalNotIn", "subtotalGT", "subtotalGTE", "subtotalLT", "subtotalLTE", "shippingTotal", "shippingTotalNEQ", "shippingTotalIn", "shippingTotalNotIn", "shippingTotalGT", "shippingTotalGTE", "shippingTotalLT", "shippingTotalLTE", "taxTotal", "taxTotalNEQ", "taxTotalIn", "taxTotalNotIn", "taxTotalGT", "taxTotalGTE", "taxTotalLT", "taxTotalLTE", "total", "totalNEQ", "totalIn", "totalNotIn", "totalGT", "totalGTE", "totalLT", "totalLTE", "refundedTotal", "refundedTotalNEQ", "refundedTotalIn", "refundedTotalNotIn", "refundedTotalGT", "refundedTotalGTE", "refundedTotalLT", "refundedTotalLTE", "paymentProvider", "paymentProviderNEQ", "paymentProviderIn", "paymentProviderNotIn", "paymentProviderGT", "paymentProviderGTE", "paymentProviderLT", "paymentProviderLTE", "paymentProviderContains", "paymentProviderHasPrefix", "paymentProviderHasSuffix", "paymentProviderEqualFold", "paymentProviderContainsFold", "shippingMethod", "shippingMethodNEQ", "shippingMethodIn", "shippingMethodNotIn", "shippingMethodGT", "shippingMethodGTE", "shippingMethodLT", "shippingMethodLTE", "shippingMethodContains", "shippingMethodHasPrefix", "shippingMethodHasSuffix", "shippingMethodIsNil", "shippingMethodNotNil", "shippingMethodEqualFold", "shippingMethodContainsFold", "canceledAt", "canceledAtNEQ", "canceledAtIn", "canceledAtNotIn", "canceledAtGT", "canceledAtGTE", "canceledAtLT", "canceledAtLTE", "canceledAtIsNil", "canceledAtNotNil", "hasTenant", "hasTenantWith", "hasStore", "hasStoreWith", "hasItems", "hasItemsWith", "hasFulfillments", "hasFulfillmentsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "storeID", "storeIDNEQ", "storeIDIn", "storeIDNotIn", "displayID", "displayIDNEQ", "displayIDIn", "displayIDNotIn", "displayIDGT", "displayIDGTE", "displayIDLT", "displayIDLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDIsNil", "customerIDNotNil", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailIsNil", "emailNotNil", "emailEqualFold", "emailContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "paymentStatus", "paymentStatusNEQ", "paymentStatusIn", "paymentStatusNotIn", "fulfillmentStatus", "fulfillmentStatusNEQ", "fulfillmentStatusIn", "fulfillmentStatusNotIn", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "subtotal", "subtotalNEQ", "subtotalIn", "subtotalNotIn", "subtotalGT", "subtotalGTE", "subtotalLT", "subtotalLTE", "shippingTotal", "shippingTotalNEQ", "shippingTotalIn", "shippingTotalNotIn", "shippingTotalGT", "shippingTotalGTE", "shippingTotalLT", "shippingTotalLTE", "taxTotal", "taxTotalNEQ", "taxTotalIn", "taxTotalNotIn", "taxTotalGT", "taxTotalGTE", "taxTotalLT", "taxTotalLTE", "total", "totalNEQ", "totalIn", "totalNotIn", "totalGT", "totalGTE", "totalLT", "totalLTE", "refundedTotal", "refundedTotalNEQ", "refundedTotalIn", "refundedTotalNotIn", "refundedTotalGT", "refundedTotalGTE", "refundedTotalLT", "refundedTotalLTE", "paymentProvider", "paymentProviderNEQ", "paymentProviderIn", "paymentProviderNotIn", "paymentProviderGT", "paymentProviderGTE", "paymentProviderLT", "paymentProviderLTE", "paymentProviderContains", "paymentProviderHasPrefix", "paymentProviderHasSuffix", "paymentProviderEqualFold", "paymentProviderContainsFold", "shippingMethod", "shippingMethodNEQ", "shippingMethodIn", "shippingMethodNotIn", "shippingMethodGT", "shippingMethodGTE", "shippingMethodLT", "shippingMethodLTE", "shippingMethodContains", "shippingMethodHasPrefix", "shippingMethodHasSuffix", "shippingMethodIsNil", "shippingMethodNotNil", "shippingMethodEqualFold", "shippingMethodContainsFold", "canceledAt", "canceledAtNEQ", "canceledAtIn", "canceledAtNotIn", "canceledAtGT", "canceledAtGTE", "canceledAtLT", "canceledAtLTE", "canceledAtIsNil", "canceledAtNotNil", "hasTenant", "hasTenantWith", "hasStore", "hasStoreWith", "hasItems", "hasItemsWith", "hasFulfillments", "hasFulfillmentsWith", "hasSuborders", "hasSubordersWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45834,6 +52727,20 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.HasFulfillmentsWith = data
+		case "hasSuborders":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSuborders"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSuborders = data
+		case "hasSubordersWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSubordersWith"))
+			data, err := ec.unmarshalOSuborderWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSubordersWith = data
 		}
 	}
 	return it, nil
@@ -45848,6 +52755,1123 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 func UnmarshalOrderWhereInput(ctx context.Context, raw any) (ent.OrderWhereInput, error) {
 	var out ent.OrderWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrderWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPayoutOrder(ctx context.Context, obj any) (ent.PayoutOrder, error) {
+	var it ent.PayoutOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNPayoutOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPayoutOrder unmarshals raw into the PayoutOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPayoutOrder(ctx context.Context, raw any) (ent.PayoutOrder, error) {
+	var out ent.PayoutOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PayoutOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPayoutWhereInput(ctx context.Context, obj any) (ent.PayoutWhereInput, error) {
+	var it ent.PayoutWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "gross", "grossNEQ", "grossIn", "grossNotIn", "grossGT", "grossGTE", "grossLT", "grossLTE", "commission", "commissionNEQ", "commissionIn", "commissionNotIn", "commissionGT", "commissionGTE", "commissionLT", "commissionLTE", "refunds", "refundsNEQ", "refundsIn", "refundsNotIn", "refundsGT", "refundsGTE", "refundsLT", "refundsLTE", "commissionReversed", "commissionReversedNEQ", "commissionReversedIn", "commissionReversedNotIn", "commissionReversedGT", "commissionReversedGTE", "commissionReversedLT", "commissionReversedLTE", "provider", "providerNEQ", "providerIn", "providerNotIn", "providerGT", "providerGTE", "providerLT", "providerLTE", "providerContains", "providerHasPrefix", "providerHasSuffix", "providerEqualFold", "providerContainsFold", "reference", "referenceNEQ", "referenceIn", "referenceNotIn", "referenceGT", "referenceGTE", "referenceLT", "referenceLTE", "referenceContains", "referenceHasPrefix", "referenceHasSuffix", "referenceIsNil", "referenceNotNil", "referenceEqualFold", "referenceContainsFold", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "paidAt", "paidAtNEQ", "paidAtIn", "paidAtNotIn", "paidAtGT", "paidAtGTE", "paidAtLT", "paidAtLTE", "paidAtIsNil", "paidAtNotNil", "hasTenant", "hasTenantWith", "hasVendor", "hasVendorWith", "hasLines", "hasLinesWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOPayoutWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOPayoutWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOPayoutWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "vendorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorID = data
+		case "vendorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNEQ = data
+		case "vendorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDIn = data
+		case "vendorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNotIn = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "currencyCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNEQ = data
+		case "currencyCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeIn = data
+		case "currencyCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNotIn = data
+		case "currencyCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGT = data
+		case "currencyCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGTE = data
+		case "currencyCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLT = data
+		case "currencyCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLTE = data
+		case "currencyCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContains = data
+		case "currencyCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasPrefix = data
+		case "currencyCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasSuffix = data
+		case "currencyCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeEqualFold = data
+		case "currencyCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOPayoutStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOPayoutStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOPayoutStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOPayoutStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "amountNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountNEQ = data
+		case "amountIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountIn = data
+		case "amountNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountNotIn = data
+		case "amountGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountGT = data
+		case "amountGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountGTE = data
+		case "amountLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountLT = data
+		case "amountLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountLTE = data
+		case "gross":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gross"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gross = data
+		case "grossNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grossNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GrossNEQ = data
+		case "grossIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grossIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GrossIn = data
+		case "grossNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grossNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GrossNotIn = data
+		case "grossGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grossGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GrossGT = data
+		case "grossGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grossGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GrossGTE = data
+		case "grossLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grossLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GrossLT = data
+		case "grossLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grossLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GrossLTE = data
+		case "commission":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commission"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Commission = data
+		case "commissionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionNEQ = data
+		case "commissionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionIn = data
+		case "commissionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionNotIn = data
+		case "commissionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionGT = data
+		case "commissionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionGTE = data
+		case "commissionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionLT = data
+		case "commissionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionLTE = data
+		case "refunds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refunds"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Refunds = data
+		case "refundsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundsNEQ = data
+		case "refundsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundsIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundsIn = data
+		case "refundsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundsNotIn = data
+		case "refundsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundsGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundsGT = data
+		case "refundsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundsGTE = data
+		case "refundsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundsLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundsLT = data
+		case "refundsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundsLTE = data
+		case "commissionReversed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionReversed"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionReversed = data
+		case "commissionReversedNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionReversedNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionReversedNEQ = data
+		case "commissionReversedIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionReversedIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionReversedIn = data
+		case "commissionReversedNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionReversedNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionReversedNotIn = data
+		case "commissionReversedGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionReversedGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionReversedGT = data
+		case "commissionReversedGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionReversedGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionReversedGTE = data
+		case "commissionReversedLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionReversedLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionReversedLT = data
+		case "commissionReversedLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commissionReversedLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommissionReversedLTE = data
+		case "provider":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provider"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Provider = data
+		case "providerNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderNEQ = data
+		case "providerIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIn = data
+		case "providerNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderNotIn = data
+		case "providerGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderGT = data
+		case "providerGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderGTE = data
+		case "providerLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderLT = data
+		case "providerLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderLTE = data
+		case "providerContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderContains = data
+		case "providerHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderHasPrefix = data
+		case "providerHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderHasSuffix = data
+		case "providerEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderEqualFold = data
+		case "providerContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderContainsFold = data
+		case "reference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reference = data
+		case "referenceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceNEQ = data
+		case "referenceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceIn = data
+		case "referenceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceNotIn = data
+		case "referenceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceGT = data
+		case "referenceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceGTE = data
+		case "referenceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceLT = data
+		case "referenceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceLTE = data
+		case "referenceContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceContains = data
+		case "referenceHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceHasPrefix = data
+		case "referenceHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceHasSuffix = data
+		case "referenceIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceIsNil = data
+		case "referenceNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceNotNil = data
+		case "referenceEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceEqualFold = data
+		case "referenceContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceContainsFold = data
+		case "failureReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReason = data
+		case "failureReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonNEQ = data
+		case "failureReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonIn = data
+		case "failureReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonNotIn = data
+		case "failureReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonGT = data
+		case "failureReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonGTE = data
+		case "failureReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonLT = data
+		case "failureReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonLTE = data
+		case "failureReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonContains = data
+		case "failureReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonHasPrefix = data
+		case "failureReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonHasSuffix = data
+		case "failureReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonIsNil = data
+		case "failureReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonNotNil = data
+		case "failureReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonEqualFold = data
+		case "failureReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failureReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailureReasonContainsFold = data
+		case "paidAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAt = data
+		case "paidAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtNEQ = data
+		case "paidAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtIn = data
+		case "paidAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtNotIn = data
+		case "paidAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtGT = data
+		case "paidAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtGTE = data
+		case "paidAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtLT = data
+		case "paidAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtLTE = data
+		case "paidAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtIsNil = data
+		case "paidAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtNotNil = data
+		case "hasTenant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenant = data
+		case "hasTenantWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenantWith"))
+			data, err := ec.unmarshalOTenantWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenantWith = data
+		case "hasVendor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVendor"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVendor = data
+		case "hasVendorWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVendorWith"))
+			data, err := ec.unmarshalOVendorWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendorWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVendorWith = data
+		case "hasLines":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLines"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasLines = data
+		case "hasLinesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLinesWith"))
+			data, err := ec.unmarshalOCommissionLineWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasLinesWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPayoutWhereInput unmarshals raw into the PayoutWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPayoutWhereInput(ctx context.Context, raw any) (ent.PayoutWhereInput, error) {
+	var out ent.PayoutWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PayoutWhereInput", raw, &out)
 	return out, err
 }
 
@@ -48493,7 +56517,7 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "handle", "handleNEQ", "handleIn", "handleNotIn", "handleGT", "handleGTE", "handleLT", "handleLTE", "handleContains", "handleHasPrefix", "handleHasSuffix", "handleEqualFold", "handleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "thumbnail", "thumbnailNEQ", "thumbnailIn", "thumbnailNotIn", "thumbnailGT", "thumbnailGTE", "thumbnailLT", "thumbnailLTE", "thumbnailContains", "thumbnailHasPrefix", "thumbnailHasSuffix", "thumbnailIsNil", "thumbnailNotNil", "thumbnailEqualFold", "thumbnailContainsFold", "categoryID", "categoryIDNEQ", "categoryIDIn", "categoryIDNotIn", "categoryIDIsNil", "categoryIDNotNil", "collectionID", "collectionIDNEQ", "collectionIDIn", "collectionIDNotIn", "collectionIDIsNil", "collectionIDNotNil", "hasTenant", "hasTenantWith", "hasCategory", "hasCategoryWith", "hasCollection", "hasCollectionWith", "hasOptions", "hasOptionsWith", "hasVariants", "hasVariantsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "handle", "handleNEQ", "handleIn", "handleNotIn", "handleGT", "handleGTE", "handleLT", "handleLTE", "handleContains", "handleHasPrefix", "handleHasSuffix", "handleEqualFold", "handleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "thumbnail", "thumbnailNEQ", "thumbnailIn", "thumbnailNotIn", "thumbnailGT", "thumbnailGTE", "thumbnailLT", "thumbnailLTE", "thumbnailContains", "thumbnailHasPrefix", "thumbnailHasSuffix", "thumbnailIsNil", "thumbnailNotNil", "thumbnailEqualFold", "thumbnailContainsFold", "categoryID", "categoryIDNEQ", "categoryIDIn", "categoryIDNotIn", "categoryIDIsNil", "categoryIDNotNil", "collectionID", "collectionIDNEQ", "collectionIDIn", "collectionIDNotIn", "collectionIDIsNil", "collectionIDNotNil", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "vendorIDIsNil", "vendorIDNotNil", "reviewStatus", "reviewStatusNEQ", "reviewStatusIn", "reviewStatusNotIn", "reviewNote", "reviewNoteNEQ", "reviewNoteIn", "reviewNoteNotIn", "reviewNoteGT", "reviewNoteGTE", "reviewNoteLT", "reviewNoteLTE", "reviewNoteContains", "reviewNoteHasPrefix", "reviewNoteHasSuffix", "reviewNoteIsNil", "reviewNoteNotNil", "reviewNoteEqualFold", "reviewNoteContainsFold", "reviewStoreID", "reviewStoreIDNEQ", "reviewStoreIDIn", "reviewStoreIDNotIn", "reviewStoreIDGT", "reviewStoreIDGTE", "reviewStoreIDLT", "reviewStoreIDLTE", "reviewStoreIDIsNil", "reviewStoreIDNotNil", "hasTenant", "hasTenantWith", "hasVendor", "hasVendorWith", "hasCategory", "hasCategoryWith", "hasCollection", "hasCollectionWith", "hasOptions", "hasOptionsWith", "hasVariants", "hasVariantsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -49179,6 +57203,251 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.CollectionIDNotNil = data
+		case "vendorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorID = data
+		case "vendorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNEQ = data
+		case "vendorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDIn = data
+		case "vendorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNotIn = data
+		case "vendorIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDIsNil = data
+		case "vendorIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNotNil = data
+		case "reviewStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStatus"))
+			data, err := ec.unmarshalOProductReviewStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStatus = data
+		case "reviewStatusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStatusNEQ"))
+			data, err := ec.unmarshalOProductReviewStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStatusNEQ = data
+		case "reviewStatusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStatusIn"))
+			data, err := ec.unmarshalOProductReviewStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStatusIn = data
+		case "reviewStatusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStatusNotIn"))
+			data, err := ec.unmarshalOProductReviewStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStatusNotIn = data
+		case "reviewNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNote = data
+		case "reviewNoteNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteNEQ = data
+		case "reviewNoteIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteIn = data
+		case "reviewNoteNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteNotIn = data
+		case "reviewNoteGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteGT = data
+		case "reviewNoteGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteGTE = data
+		case "reviewNoteLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteLT = data
+		case "reviewNoteLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteLTE = data
+		case "reviewNoteContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteContains = data
+		case "reviewNoteHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteHasPrefix = data
+		case "reviewNoteHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteHasSuffix = data
+		case "reviewNoteIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteIsNil = data
+		case "reviewNoteNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteNotNil = data
+		case "reviewNoteEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteEqualFold = data
+		case "reviewNoteContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewNoteContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewNoteContainsFold = data
+		case "reviewStoreID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStoreID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStoreID = data
+		case "reviewStoreIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStoreIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStoreIDNEQ = data
+		case "reviewStoreIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStoreIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStoreIDIn = data
+		case "reviewStoreIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStoreIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStoreIDNotIn = data
+		case "reviewStoreIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStoreIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStoreIDGT = data
+		case "reviewStoreIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStoreIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStoreIDGTE = data
+		case "reviewStoreIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStoreIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStoreIDLT = data
+		case "reviewStoreIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStoreIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStoreIDLTE = data
+		case "reviewStoreIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStoreIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStoreIDIsNil = data
+		case "reviewStoreIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewStoreIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewStoreIDNotNil = data
 		case "hasTenant":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -49193,6 +57462,20 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.HasTenantWith = data
+		case "hasVendor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVendor"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVendor = data
+		case "hasVendorWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVendorWith"))
+			data, err := ec.unmarshalOVendorWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendorWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVendorWith = data
 		case "hasCategory":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCategory"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -52227,7 +60510,7 @@ func (ec *executionContext) unmarshalInputStockLocationWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "hasTenant", "hasTenantWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "vendorIDGT", "vendorIDGTE", "vendorIDLT", "vendorIDLTE", "vendorIDIsNil", "vendorIDNotNil", "hasTenant", "hasTenantWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -52514,6 +60797,76 @@ func (ec *executionContext) unmarshalInputStockLocationWhereInput(ctx context.Co
 				return it, err
 			}
 			it.NameContainsFold = data
+		case "vendorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorID = data
+		case "vendorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNEQ = data
+		case "vendorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDIn = data
+		case "vendorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNotIn = data
+		case "vendorIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDGT = data
+		case "vendorIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDGTE = data
+		case "vendorIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDLT = data
+		case "vendorIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDLTE = data
+		case "vendorIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDIsNil = data
+		case "vendorIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNotNil = data
 		case "hasTenant":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -53733,6 +62086,1053 @@ func (ec *executionContext) unmarshalInputSubcategoryWhereInput(ctx context.Cont
 func UnmarshalSubcategoryWhereInput(ctx context.Context, raw any) (ent.SubcategoryWhereInput, error) {
 	var out ent.SubcategoryWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubcategoryWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSuborderOrder(ctx context.Context, obj any) (ent.SuborderOrder, error) {
+	var it ent.SuborderOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSuborderOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSuborderOrder unmarshals raw into the SuborderOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSuborderOrder(ctx context.Context, raw any) (ent.SuborderOrder, error) {
+	var out ent.SuborderOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SuborderOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSuborderWhereInput(ctx context.Context, obj any) (ent.SuborderWhereInput, error) {
+	var it ent.SuborderWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "orderID", "orderIDNEQ", "orderIDIn", "orderIDNotIn", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "storeID", "storeIDNEQ", "storeIDIn", "storeIDNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "fulfillmentStatus", "fulfillmentStatusNEQ", "fulfillmentStatusIn", "fulfillmentStatusNotIn", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "subtotal", "subtotalNEQ", "subtotalIn", "subtotalNotIn", "subtotalGT", "subtotalGTE", "subtotalLT", "subtotalLTE", "shippingTotal", "shippingTotalNEQ", "shippingTotalIn", "shippingTotalNotIn", "shippingTotalGT", "shippingTotalGTE", "shippingTotalLT", "shippingTotalLTE", "taxTotal", "taxTotalNEQ", "taxTotalIn", "taxTotalNotIn", "taxTotalGT", "taxTotalGTE", "taxTotalLT", "taxTotalLTE", "total", "totalNEQ", "totalIn", "totalNotIn", "totalGT", "totalGTE", "totalLT", "totalLTE", "refundedTotal", "refundedTotalNEQ", "refundedTotalIn", "refundedTotalNotIn", "refundedTotalGT", "refundedTotalGTE", "refundedTotalLT", "refundedTotalLTE", "shippingMethod", "shippingMethodNEQ", "shippingMethodIn", "shippingMethodNotIn", "shippingMethodGT", "shippingMethodGTE", "shippingMethodLT", "shippingMethodLTE", "shippingMethodContains", "shippingMethodHasPrefix", "shippingMethodHasSuffix", "shippingMethodIsNil", "shippingMethodNotNil", "shippingMethodEqualFold", "shippingMethodContainsFold", "canceledAt", "canceledAtNEQ", "canceledAtIn", "canceledAtNotIn", "canceledAtGT", "canceledAtGTE", "canceledAtLT", "canceledAtLTE", "canceledAtIsNil", "canceledAtNotNil", "hasTenant", "hasTenantWith", "hasOrder", "hasOrderWith", "hasVendor", "hasVendorWith", "hasStore", "hasStoreWith", "hasItems", "hasItemsWith", "hasFulfillments", "hasFulfillmentsWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOSuborderWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOSuborderWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOSuborderWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "orderID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderID = data
+		case "orderIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDNEQ = data
+		case "orderIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDIn = data
+		case "orderIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderIDNotIn = data
+		case "vendorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorID = data
+		case "vendorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNEQ = data
+		case "vendorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDIn = data
+		case "vendorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorIDNotIn = data
+		case "storeID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreID = data
+		case "storeIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreIDNEQ = data
+		case "storeIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreIDIn = data
+		case "storeIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreIDNotIn = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOSuborderStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOSuborderStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOSuborderStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOSuborderStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "fulfillmentStatus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fulfillmentStatus"))
+			data, err := ec.unmarshalOSuborderFulfillmentStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FulfillmentStatus = data
+		case "fulfillmentStatusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fulfillmentStatusNEQ"))
+			data, err := ec.unmarshalOSuborderFulfillmentStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FulfillmentStatusNEQ = data
+		case "fulfillmentStatusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fulfillmentStatusIn"))
+			data, err := ec.unmarshalOSuborderFulfillmentStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FulfillmentStatusIn = data
+		case "fulfillmentStatusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fulfillmentStatusNotIn"))
+			data, err := ec.unmarshalOSuborderFulfillmentStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FulfillmentStatusNotIn = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "currencyCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNEQ = data
+		case "currencyCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeIn = data
+		case "currencyCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNotIn = data
+		case "currencyCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGT = data
+		case "currencyCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGTE = data
+		case "currencyCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLT = data
+		case "currencyCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLTE = data
+		case "currencyCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContains = data
+		case "currencyCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasPrefix = data
+		case "currencyCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasSuffix = data
+		case "currencyCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeEqualFold = data
+		case "currencyCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContainsFold = data
+		case "subtotal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtotal"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subtotal = data
+		case "subtotalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtotalNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtotalNEQ = data
+		case "subtotalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtotalIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtotalIn = data
+		case "subtotalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtotalNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtotalNotIn = data
+		case "subtotalGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtotalGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtotalGT = data
+		case "subtotalGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtotalGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtotalGTE = data
+		case "subtotalLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtotalLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtotalLT = data
+		case "subtotalLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtotalLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtotalLTE = data
+		case "shippingTotal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingTotal"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingTotal = data
+		case "shippingTotalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingTotalNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingTotalNEQ = data
+		case "shippingTotalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingTotalIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingTotalIn = data
+		case "shippingTotalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingTotalNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingTotalNotIn = data
+		case "shippingTotalGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingTotalGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingTotalGT = data
+		case "shippingTotalGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingTotalGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingTotalGTE = data
+		case "shippingTotalLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingTotalLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingTotalLT = data
+		case "shippingTotalLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingTotalLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingTotalLTE = data
+		case "taxTotal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxTotal"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxTotal = data
+		case "taxTotalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxTotalNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxTotalNEQ = data
+		case "taxTotalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxTotalIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxTotalIn = data
+		case "taxTotalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxTotalNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxTotalNotIn = data
+		case "taxTotalGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxTotalGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxTotalGT = data
+		case "taxTotalGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxTotalGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxTotalGTE = data
+		case "taxTotalLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxTotalLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxTotalLT = data
+		case "taxTotalLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxTotalLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxTotalLTE = data
+		case "total":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("total"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Total = data
+		case "totalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalNEQ = data
+		case "totalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalIn = data
+		case "totalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalNotIn = data
+		case "totalGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalGT = data
+		case "totalGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalGTE = data
+		case "totalLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalLT = data
+		case "totalLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalLTE = data
+		case "refundedTotal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundedTotal"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundedTotal = data
+		case "refundedTotalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundedTotalNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundedTotalNEQ = data
+		case "refundedTotalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundedTotalIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundedTotalIn = data
+		case "refundedTotalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundedTotalNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundedTotalNotIn = data
+		case "refundedTotalGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundedTotalGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundedTotalGT = data
+		case "refundedTotalGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundedTotalGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundedTotalGTE = data
+		case "refundedTotalLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundedTotalLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundedTotalLT = data
+		case "refundedTotalLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refundedTotalLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefundedTotalLTE = data
+		case "shippingMethod":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethod"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethod = data
+		case "shippingMethodNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodNEQ = data
+		case "shippingMethodIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodIn = data
+		case "shippingMethodNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodNotIn = data
+		case "shippingMethodGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodGT = data
+		case "shippingMethodGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodGTE = data
+		case "shippingMethodLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodLT = data
+		case "shippingMethodLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodLTE = data
+		case "shippingMethodContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodContains = data
+		case "shippingMethodHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodHasPrefix = data
+		case "shippingMethodHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodHasSuffix = data
+		case "shippingMethodIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodIsNil = data
+		case "shippingMethodNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodNotNil = data
+		case "shippingMethodEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodEqualFold = data
+		case "shippingMethodContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingMethodContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingMethodContainsFold = data
+		case "canceledAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAt = data
+		case "canceledAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtNEQ = data
+		case "canceledAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtIn = data
+		case "canceledAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtNotIn = data
+		case "canceledAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtGT = data
+		case "canceledAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtGTE = data
+		case "canceledAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtLT = data
+		case "canceledAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtLTE = data
+		case "canceledAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtIsNil = data
+		case "canceledAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtNotNil = data
+		case "hasTenant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenant = data
+		case "hasTenantWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenantWith"))
+			data, err := ec.unmarshalOTenantWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenantWith = data
+		case "hasOrder":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrder"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrder = data
+		case "hasOrderWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrderWith"))
+			data, err := ec.unmarshalOOrderWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐOrderWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrderWith = data
+		case "hasVendor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVendor"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVendor = data
+		case "hasVendorWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVendorWith"))
+			data, err := ec.unmarshalOVendorWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendorWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVendorWith = data
+		case "hasStore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStore"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStore = data
+		case "hasStoreWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStoreWith"))
+			data, err := ec.unmarshalOStoreWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐStoreWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStoreWith = data
+		case "hasItems":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasItems"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasItems = data
+		case "hasItemsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasItemsWith"))
+			data, err := ec.unmarshalOOrderLineItemWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐOrderLineItemWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasItemsWith = data
+		case "hasFulfillments":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasFulfillments"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasFulfillments = data
+		case "hasFulfillmentsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasFulfillmentsWith"))
+			data, err := ec.unmarshalOFulfillmentWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐFulfillmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasFulfillmentsWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSuborderWhereInput unmarshals raw into the SuborderWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSuborderWhereInput(ctx context.Context, raw any) (ent.SuborderWhereInput, error) {
+	var out ent.SuborderWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SuborderWhereInput", raw, &out)
 	return out, err
 }
 
@@ -55806,59 +65206,6 @@ func UnmarshalVendorInput(ctx context.Context, raw any) (model.VendorInput, erro
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputVendorOrder(ctx context.Context, obj any) (ent.VendorOrder, error) {
-	var it ent.VendorOrder
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	if _, present := asMap["direction"]; !present {
-		asMap["direction"] = "ASC"
-	}
-
-	fieldsInOrder := [...]string{"direction", "field"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "direction":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Direction = data
-		case "field":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNVendorOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendorOrderField(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Field = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalVendorOrder unmarshals raw into the VendorOrder input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalVendorOrder(ctx context.Context, raw any) (ent.VendorOrder, error) {
-	var out ent.VendorOrder
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "VendorOrder", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputVendorWhereInput(ctx context.Context, obj any) (ent.VendorWhereInput, error) {
 	var it ent.VendorWhereInput
 	if obj == nil {
@@ -57275,6 +66622,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._SyncJob(ctx, sel, obj)
+	case *ent.Suborder:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Suborder(ctx, sel, obj)
 	case *ent.Subcategory:
 		if obj == nil {
 			return graphql.Null
@@ -57345,6 +66697,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Price(ctx, sel, obj)
+	case *ent.Payout:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Payout(ctx, sel, obj)
 	case *ent.OrderLineItem:
 		if obj == nil {
 			return graphql.Null
@@ -57395,6 +66752,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Country(ctx, sel, obj)
+	case *ent.CommissionRule:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CommissionRule(ctx, sel, obj)
+	case *ent.CommissionLine:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CommissionLine(ctx, sel, obj)
 	case *ent.Category:
 		if obj == nil {
 			return graphql.Null
@@ -58214,6 +67581,387 @@ func (ec *executionContext) _CategoryEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var commissionLineImplementors = []string{"CommissionLine", "Node"}
+
+func (ec *executionContext) _CommissionLine(ctx context.Context, sel ast.SelectionSet, obj *ent.CommissionLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commissionLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommissionLine")
+		case "id":
+			out.Values[i] = ec._CommissionLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CommissionLine_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CommissionLine_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenantID":
+			out.Values[i] = ec._CommissionLine_tenantID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._CommissionLine_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vendorID":
+			out.Values[i] = ec._CommissionLine_vendorID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "suborderID":
+			out.Values[i] = ec._CommissionLine_suborderID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "orderID":
+			out.Values[i] = ec._CommissionLine_orderID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "orderLineItemID":
+			out.Values[i] = ec._CommissionLine_orderLineItemID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ruleID":
+			out.Values[i] = ec._CommissionLine_ruleID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currencyCode":
+			out.Values[i] = ec._CommissionLine_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._CommissionLine_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "commission":
+			out.Values[i] = ec._CommissionLine_commission(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bps":
+			out.Values[i] = ec._CommissionLine_bps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "flat":
+			out.Values[i] = ec._CommissionLine_flat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "capturedAt":
+			out.Values[i] = ec._CommissionLine_capturedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "payoutID":
+			out.Values[i] = ec._CommissionLine_payoutID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommissionLine_tenant(ctx, field, obj)
+				})
+		case "payout":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommissionLine_payout(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commissionLineConnectionImplementors = []string{"CommissionLineConnection"}
+
+func (ec *executionContext) _CommissionLineConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CommissionLineConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commissionLineConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommissionLineConnection")
+		case "edges":
+			out.Values[i] = ec._CommissionLineConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CommissionLineConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CommissionLineConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commissionLineEdgeImplementors = []string{"CommissionLineEdge"}
+
+func (ec *executionContext) _CommissionLineEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CommissionLineEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commissionLineEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommissionLineEdge")
+		case "node":
+			out.Values[i] = ec._CommissionLineEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CommissionLineEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commissionRuleImplementors = []string{"CommissionRule", "Node"}
+
+func (ec *executionContext) _CommissionRule(ctx context.Context, sel ast.SelectionSet, obj *ent.CommissionRule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commissionRuleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommissionRule")
+		case "id":
+			out.Values[i] = ec._CommissionRule_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CommissionRule_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CommissionRule_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenantID":
+			out.Values[i] = ec._CommissionRule_tenantID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scope":
+			out.Values[i] = ec._CommissionRule_scope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scopeID":
+			out.Values[i] = ec._CommissionRule_scopeID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bps":
+			out.Values[i] = ec._CommissionRule_bps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "flat":
+			out.Values[i] = ec._CommissionRule_flat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currencyCode":
+			out.Values[i] = ec._CommissionRule_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validFrom":
+			out.Values[i] = ec._CommissionRule_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validUntil":
+			out.Values[i] = ec._CommissionRule_validUntil(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "priority":
+			out.Values[i] = ec._CommissionRule_priority(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommissionRule_tenant(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commissionRuleConnectionImplementors = []string{"CommissionRuleConnection"}
+
+func (ec *executionContext) _CommissionRuleConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CommissionRuleConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commissionRuleConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommissionRuleConnection")
+		case "edges":
+			out.Values[i] = ec._CommissionRuleConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CommissionRuleConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CommissionRuleConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commissionRuleEdgeImplementors = []string{"CommissionRuleEdge"}
+
+func (ec *executionContext) _CommissionRuleEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CommissionRuleEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commissionRuleEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommissionRuleEdge")
+		case "node":
+			out.Values[i] = ec._CommissionRuleEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CommissionRuleEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var countryImplementors = []string{"Country", "Node"}
 
 func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, obj *ent.Country) graphql.Marshaler {
@@ -58835,6 +68583,11 @@ func (ec *executionContext) _IntegrationEndpoint(ctx context.Context, sel ast.Se
 			}
 		case "storeID":
 			out.Values[i] = ec._IntegrationEndpoint_storeID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vendorID":
+			out.Values[i] = ec._IntegrationEndpoint_vendorID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -60110,6 +69863,12 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Order_fulfillments(ctx, field, obj)
 				})
+		case "suborders":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Order_suborders(ctx, field, obj)
+				})
 		case "shippingAddress":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -60324,6 +70083,11 @@ func (ec *executionContext) _OrderLineItem(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "vendorID":
+			out.Values[i] = ec._OrderLineItem_vendorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "tenant":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -60443,6 +70207,213 @@ func (ec *executionContext) _PaymentSession(ctx context.Context, sel ast.Selecti
 			out.Values[i] = ec._PaymentSession_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var payoutImplementors = []string{"Payout", "Node"}
+
+func (ec *executionContext) _Payout(ctx context.Context, sel ast.SelectionSet, obj *ent.Payout) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, payoutImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Payout")
+		case "id":
+			out.Values[i] = ec._Payout_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Payout_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Payout_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenantID":
+			out.Values[i] = ec._Payout_tenantID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vendorID":
+			out.Values[i] = ec._Payout_vendorID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currencyCode":
+			out.Values[i] = ec._Payout_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Payout_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._Payout_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gross":
+			out.Values[i] = ec._Payout_gross(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "commission":
+			out.Values[i] = ec._Payout_commission(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "refunds":
+			out.Values[i] = ec._Payout_refunds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "commissionReversed":
+			out.Values[i] = ec._Payout_commissionReversed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "provider":
+			out.Values[i] = ec._Payout_provider(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reference":
+			out.Values[i] = ec._Payout_reference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "failureReason":
+			out.Values[i] = ec._Payout_failureReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paidAt":
+			out.Values[i] = ec._Payout_paidAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Payout_tenant(ctx, field, obj)
+				})
+		case "vendor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Payout_vendor(ctx, field, obj)
+				})
+		case "lines":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Payout_lines(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var payoutConnectionImplementors = []string{"PayoutConnection"}
+
+func (ec *executionContext) _PayoutConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.PayoutConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, payoutConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PayoutConnection")
+		case "edges":
+			out.Values[i] = ec._PayoutConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PayoutConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PayoutConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var payoutEdgeImplementors = []string{"PayoutEdge"}
+
+func (ec *executionContext) _PayoutEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.PayoutEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, payoutEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PayoutEdge")
+		case "node":
+			out.Values[i] = ec._PayoutEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._PayoutEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -60623,11 +70594,37 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "vendorID":
+			out.Values[i] = ec._Product_vendorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewStatus":
+			out.Values[i] = ec._Product_reviewStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewNote":
+			out.Values[i] = ec._Product_reviewNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewStoreID":
+			out.Values[i] = ec._Product_reviewStoreID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "tenant":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Product_tenant(ctx, field, obj)
+				})
+		case "vendor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Product_vendor(ctx, field, obj)
 				})
 		case "category":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -61146,6 +71143,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stores(ctx, field)
+				})
+		case "suborders":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_suborders(ctx, field)
 				})
 		case "tenants":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -61838,6 +71841,11 @@ func (ec *executionContext) _StockLocation(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "vendorID":
+			out.Values[i] = ec._StockLocation_vendorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "tenant":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -62133,6 +72141,236 @@ func (ec *executionContext) _Subcategory(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Subcategory_category(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var suborderImplementors = []string{"Suborder", "Node"}
+
+func (ec *executionContext) _Suborder(ctx context.Context, sel ast.SelectionSet, obj *ent.Suborder) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, suborderImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Suborder")
+		case "id":
+			out.Values[i] = ec._Suborder_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Suborder_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Suborder_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenantID":
+			out.Values[i] = ec._Suborder_tenantID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "orderID":
+			out.Values[i] = ec._Suborder_orderID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vendorID":
+			out.Values[i] = ec._Suborder_vendorID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "storeID":
+			out.Values[i] = ec._Suborder_storeID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Suborder_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fulfillmentStatus":
+			out.Values[i] = ec._Suborder_fulfillmentStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currencyCode":
+			out.Values[i] = ec._Suborder_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subtotal":
+			out.Values[i] = ec._Suborder_subtotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shippingTotal":
+			out.Values[i] = ec._Suborder_shippingTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taxTotal":
+			out.Values[i] = ec._Suborder_taxTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._Suborder_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "refundedTotal":
+			out.Values[i] = ec._Suborder_refundedTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shippingMethod":
+			out.Values[i] = ec._Suborder_shippingMethod(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "canceledAt":
+			out.Values[i] = ec._Suborder_canceledAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Suborder_tenant(ctx, field, obj)
+				})
+		case "order":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Suborder_order(ctx, field, obj)
+				})
+		case "vendor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Suborder_vendor(ctx, field, obj)
+				})
+		case "store":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Suborder_store(ctx, field, obj)
+				})
+		case "items":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Suborder_items(ctx, field, obj)
+				})
+		case "fulfillments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Suborder_fulfillments(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var suborderConnectionImplementors = []string{"SuborderConnection"}
+
+func (ec *executionContext) _SuborderConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.SuborderConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, suborderConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SuborderConnection")
+		case "edges":
+			out.Values[i] = ec._SuborderConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SuborderConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SuborderConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var suborderEdgeImplementors = []string{"SuborderEdge"}
+
+func (ec *executionContext) _SuborderEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.SuborderEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, suborderEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SuborderEdge")
+		case "node":
+			out.Values[i] = ec._SuborderEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._SuborderEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -63761,6 +73999,72 @@ func (ec *executionContext) unmarshalNCollectionInput2githubᚗcomᚋdakkahᚋci
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCommissionLine2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLine(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommissionLine!")
+		return graphql.Null
+	}
+	return ec._CommissionLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommissionLineKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKind(ctx context.Context, v any) (commissionline.Kind, error) {
+	var res commissionline.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommissionLineKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKind(ctx context.Context, sel ast.SelectionSet, v commissionline.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCommissionLineOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineOrderField(ctx context.Context, v any) (*ent.CommissionLineOrderField, error) {
+	var res = new(ent.CommissionLineOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommissionLineOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionLineOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommissionLineOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCommissionLineWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineWhereInput(ctx context.Context, v any) (*ent.CommissionLineWhereInput, error) {
+	res, err := ec.unmarshalInputCommissionLineWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCommissionRuleOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleOrderField(ctx context.Context, v any) (*ent.CommissionRuleOrderField, error) {
+	var res = new(ent.CommissionRuleOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommissionRuleOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionRuleOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommissionRuleOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCommissionRuleScope2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScope(ctx context.Context, v any) (commissionrule.Scope, error) {
+	var res commissionrule.Scope
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommissionRuleScope2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScope(ctx context.Context, sel ast.SelectionSet, v commissionrule.Scope) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCommissionRuleWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleWhereInput(ctx context.Context, v any) (*ent.CommissionRuleWhereInput, error) {
+	res, err := ec.unmarshalInputCommissionRuleWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCountry2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCountryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Country) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -64386,6 +74690,35 @@ func (ec *executionContext) marshalNPaymentSession2ᚖgithubᚗcomᚋdakkahᚋci
 	return ec._PaymentSession(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPayoutOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutOrderField(ctx context.Context, v any) (*ent.PayoutOrderField, error) {
+	var res = new(ent.PayoutOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPayoutOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.PayoutOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PayoutOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNPayoutStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatus(ctx context.Context, v any) (payout.Status, error) {
+	var res payout.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPayoutStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatus(ctx context.Context, sel ast.SelectionSet, v payout.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNPayoutWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutWhereInput(ctx context.Context, v any) (*ent.PayoutWhereInput, error) {
+	res, err := ec.unmarshalInputPayoutWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPrice2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPriceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Price) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -64560,6 +74893,16 @@ func (ec *executionContext) marshalNProductOrderField2ᚖgithubᚗcomᚋdakkah�
 		graphql.AddInvalidNullError(ctx, "ProductOrderField!")
 		return graphql.Null
 	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNProductReviewStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatus(ctx context.Context, v any) (product.ReviewStatus, error) {
+	var res product.ReviewStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProductReviewStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatus(ctx context.Context, sel ast.SelectionSet, v product.ReviewStatus) graphql.Marshaler {
 	return v
 }
 
@@ -65017,6 +75360,61 @@ func (ec *executionContext) unmarshalNSubcategoryWhereInput2ᚖgithubᚗcomᚋda
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNSuborder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborder(ctx context.Context, sel ast.SelectionSet, v *ent.Suborder) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Suborder!")
+		return graphql.Null
+	}
+	return ec._Suborder(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSuborderConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SuborderConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SuborderConnection!")
+		return graphql.Null
+	}
+	return ec._SuborderConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSuborderFulfillmentStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatus(ctx context.Context, v any) (suborder.FulfillmentStatus, error) {
+	var res suborder.FulfillmentStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSuborderFulfillmentStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatus(ctx context.Context, sel ast.SelectionSet, v suborder.FulfillmentStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNSuborderOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderOrderField(ctx context.Context, v any) (*ent.SuborderOrderField, error) {
+	var res = new(ent.SuborderOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSuborderOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.SuborderOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SuborderOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNSuborderStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatus(ctx context.Context, v any) (suborder.Status, error) {
+	var res suborder.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSuborderStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatus(ctx context.Context, sel ast.SelectionSet, v suborder.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNSuborderWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderWhereInput(ctx context.Context, v any) (*ent.SuborderWhereInput, error) {
+	res, err := ec.unmarshalInputSuborderWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNSyncJob2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJob(ctx context.Context, sel ast.SelectionSet, v *ent.SyncJob) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SyncJob!")
@@ -65238,20 +75636,6 @@ func (ec *executionContext) marshalNVendorConnection2ᚖgithubᚗcomᚋdakkahᚋ
 func (ec *executionContext) unmarshalNVendorInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐVendorInput(ctx context.Context, v any) (model.VendorInput, error) {
 	res, err := ec.unmarshalInputVendorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNVendorOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendorOrderField(ctx context.Context, v any) (*ent.VendorOrderField, error) {
-	var res = new(ent.VendorOrderField)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNVendorOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendorOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.VendorOrderField) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "VendorOrderField!")
-		return graphql.Null
-	}
-	return v
 }
 
 func (ec *executionContext) unmarshalNVendorStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋvendorᚐStatus(ctx context.Context, v any) (vendor.Status, error) {
@@ -65755,6 +76139,233 @@ func (ec *executionContext) unmarshalOCategoryWhereInput2ᚖgithubᚗcomᚋdakka
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputCategoryWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommissionLine2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CommissionLine) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommissionLine2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCommissionLine2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLine(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionLine) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CommissionLine(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCommissionLineEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CommissionLineEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCommissionLineEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCommissionLineEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionLineEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CommissionLineEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCommissionLineKind2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKindᚄ(ctx context.Context, v any) ([]commissionline.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]commissionline.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommissionLineKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCommissionLineKind2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []commissionline.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommissionLineKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCommissionLineKind2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKind(ctx context.Context, v any) (*commissionline.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(commissionline.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommissionLineKind2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKind(ctx context.Context, sel ast.SelectionSet, v *commissionline.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCommissionLineWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineWhereInputᚄ(ctx context.Context, v any) ([]*ent.CommissionLineWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CommissionLineWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommissionLineWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCommissionLineWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineWhereInput(ctx context.Context, v any) (*ent.CommissionLineWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCommissionLineWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommissionRule2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRule(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionRule) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CommissionRule(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCommissionRuleEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CommissionRuleEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCommissionRuleEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCommissionRuleEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionRuleEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CommissionRuleEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCommissionRuleScope2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScopeᚄ(ctx context.Context, v any) ([]commissionrule.Scope, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]commissionrule.Scope, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommissionRuleScope2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScope(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCommissionRuleScope2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScopeᚄ(ctx context.Context, sel ast.SelectionSet, v []commissionrule.Scope) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommissionRuleScope2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScope(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCommissionRuleScope2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScope(ctx context.Context, v any) (*commissionrule.Scope, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(commissionrule.Scope)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommissionRuleScope2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScope(ctx context.Context, sel ast.SelectionSet, v *commissionrule.Scope) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCommissionRuleWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleWhereInputᚄ(ctx context.Context, v any) ([]*ent.CommissionRuleWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CommissionRuleWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommissionRuleWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCommissionRuleWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleWhereInput(ctx context.Context, v any) (*ent.CommissionRuleWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCommissionRuleWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -66772,6 +77383,110 @@ func (ec *executionContext) unmarshalOOrderWhereInput2ᚖgithubᚗcomᚋdakkah�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOPayout2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayout(ctx context.Context, sel ast.SelectionSet, v *ent.Payout) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Payout(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPayoutEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PayoutEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOPayoutEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOPayoutEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutEdge(ctx context.Context, sel ast.SelectionSet, v *ent.PayoutEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PayoutEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPayoutStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatusᚄ(ctx context.Context, v any) ([]payout.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]payout.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPayoutStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPayoutStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []payout.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPayoutStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOPayoutStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatus(ctx context.Context, v any) (*payout.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(payout.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPayoutStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatus(ctx context.Context, sel ast.SelectionSet, v *payout.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOPayoutWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutWhereInputᚄ(ctx context.Context, v any) ([]*ent.PayoutWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.PayoutWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPayoutWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPayoutWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutWhereInput(ctx context.Context, v any) (*ent.PayoutWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPayoutWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOPriceWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPriceWhereInputᚄ(ctx context.Context, v any) ([]*ent.PriceWhereInput, error) {
 	if v == nil {
 		return nil, nil
@@ -66974,6 +77689,58 @@ func (ec *executionContext) unmarshalOProductOrder2ᚖgithubᚗcomᚋdakkahᚋci
 	}
 	res, err := ec.unmarshalInputProductOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOProductReviewStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatusᚄ(ctx context.Context, v any) ([]product.ReviewStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]product.ReviewStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProductReviewStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOProductReviewStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []product.ReviewStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProductReviewStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOProductReviewStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatus(ctx context.Context, v any) (*product.ReviewStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(product.ReviewStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProductReviewStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐReviewStatus(ctx context.Context, sel ast.SelectionSet, v *product.ReviewStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOProductStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐStatusᚄ(ctx context.Context, v any) ([]product.Status, error) {
@@ -67557,6 +78324,189 @@ func (ec *executionContext) unmarshalOSubcategoryWhereInput2ᚖgithubᚗcomᚋda
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOSuborder2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Suborder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSuborder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborder(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOSuborder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborder(ctx context.Context, sel ast.SelectionSet, v *ent.Suborder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Suborder(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSuborderEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.SuborderEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOSuborderEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOSuborderEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderEdge(ctx context.Context, sel ast.SelectionSet, v *ent.SuborderEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SuborderEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSuborderFulfillmentStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatusᚄ(ctx context.Context, v any) ([]suborder.FulfillmentStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]suborder.FulfillmentStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSuborderFulfillmentStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSuborderFulfillmentStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []suborder.FulfillmentStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSuborderFulfillmentStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSuborderFulfillmentStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatus(ctx context.Context, v any) (*suborder.FulfillmentStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(suborder.FulfillmentStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSuborderFulfillmentStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐFulfillmentStatus(ctx context.Context, sel ast.SelectionSet, v *suborder.FulfillmentStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOSuborderOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderOrder(ctx context.Context, v any) (*ent.SuborderOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSuborderOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSuborderStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatusᚄ(ctx context.Context, v any) ([]suborder.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]suborder.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSuborderStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSuborderStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []suborder.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSuborderStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSuborderStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatus(ctx context.Context, v any) (*suborder.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(suborder.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSuborderStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsuborderᚐStatus(ctx context.Context, sel ast.SelectionSet, v *suborder.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOSuborderWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderWhereInputᚄ(ctx context.Context, v any) ([]*ent.SuborderWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.SuborderWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSuborderWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOSuborderWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderWhereInput(ctx context.Context, v any) (*ent.SuborderWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSuborderWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOSyncJob2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJob(ctx context.Context, sel ast.SelectionSet, v *ent.SyncJob) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -67992,14 +78942,6 @@ func (ec *executionContext) marshalOVendorEdge2ᚖgithubᚗcomᚋdakkahᚋcityos
 		return graphql.Null
 	}
 	return ec._VendorEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOVendorOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendorOrder(ctx context.Context, v any) (*ent.VendorOrder, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputVendorOrder(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOVendorStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋvendorᚐStatusᚄ(ctx context.Context, v any) ([]vendor.Status, error) {
