@@ -616,7 +616,6 @@ type ComplexityRoot struct {
 		FailureReason      func(childComplexity int) int
 		Gross              func(childComplexity int) int
 		ID                 func(childComplexity int) int
-		Lines              func(childComplexity int) int
 		PaidAt             func(childComplexity int) int
 		Provider           func(childComplexity int) int
 		Reference          func(childComplexity int) int
@@ -4162,12 +4161,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Payout.ID(childComplexity), true
-	case "Payout.lines":
-		if e.ComplexityRoot.Payout.Lines == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Payout.Lines(childComplexity), true
 	case "Payout.paidAt":
 		if e.ComplexityRoot.Payout.PaidAt == nil {
 			break
@@ -10036,7 +10029,6 @@ type Payout implements Node {
   paidAt: Time
   tenant: Tenant!
   vendor: Vendor!
-  lines: [CommissionLine!]
 }
 """
 A connection to a list of items.
@@ -10298,11 +10290,6 @@ input PayoutWhereInput {
   """
   hasVendor: Boolean
   hasVendorWith: [VendorWhereInput!]
-  """
-  lines edge predicates
-  """
-  hasLines: Boolean
-  hasLinesWith: [CommissionLineWhereInput!]
 }
 type Price implements Node {
   id: ID!
@@ -13667,6 +13654,12 @@ input CreateIntegrationEndpointInput {
   tenantId: ID!
   "Limits the endpoint to this store's events; omitted, it hears the whole tenant's."
   storeId: ID
+  """
+  Limits the endpoint to this vendor's events (the vendor, its products, stock locations,
+  vendor orders, commission lines and payouts): a vendor's own integration, which its
+  admins may make. Such an endpoint is not synced and pushes changes as the vendor's admin.
+  """
+  vendorId: ID
   "https, to a public host (in development, http to localhost too)."
   url: String!
   description: String
@@ -14941,8 +14934,6 @@ func (ec *executionContext) childFields_Payout(ctx context.Context, field graphq
 		return ec.fieldContext_Payout_tenant(ctx, field)
 	case "vendor":
 		return ec.fieldContext_Payout_vendor(ctx, field)
-	case "lines":
-		return ec.fieldContext_Payout_lines(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Payout", field.Name)
 }
@@ -30550,38 +30541,6 @@ func (ec *executionContext) fieldContext_Payout_vendor(_ context.Context, field 
 	return fc, nil
 }
 
-func (ec *executionContext) _Payout_lines(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Payout_lines(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Lines(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CommissionLine) graphql.Marshaler {
-			return ec.marshalOCommissionLine2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineᚄ(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Payout_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Payout",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CommissionLine(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _PayoutConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PayoutConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -45709,7 +45668,7 @@ func (ec *executionContext) unmarshalInputCreateIntegrationEndpointInput(ctx con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"tenantId", "storeId", "url", "description", "eventTypes", "enabled"}
+	fieldsInOrder := [...]string{"tenantId", "storeId", "vendorId", "url", "description", "eventTypes", "enabled"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45730,6 +45689,13 @@ func (ec *executionContext) unmarshalInputCreateIntegrationEndpointInput(ctx con
 				return it, err
 			}
 			it.StoreID = data
+		case "vendorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorID = data
 		case "url":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -52822,7 +52788,7 @@ func (ec *executionContext) unmarshalInputPayoutWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "gross", "grossNEQ", "grossIn", "grossNotIn", "grossGT", "grossGTE", "grossLT", "grossLTE", "commission", "commissionNEQ", "commissionIn", "commissionNotIn", "commissionGT", "commissionGTE", "commissionLT", "commissionLTE", "refunds", "refundsNEQ", "refundsIn", "refundsNotIn", "refundsGT", "refundsGTE", "refundsLT", "refundsLTE", "commissionReversed", "commissionReversedNEQ", "commissionReversedIn", "commissionReversedNotIn", "commissionReversedGT", "commissionReversedGTE", "commissionReversedLT", "commissionReversedLTE", "provider", "providerNEQ", "providerIn", "providerNotIn", "providerGT", "providerGTE", "providerLT", "providerLTE", "providerContains", "providerHasPrefix", "providerHasSuffix", "providerEqualFold", "providerContainsFold", "reference", "referenceNEQ", "referenceIn", "referenceNotIn", "referenceGT", "referenceGTE", "referenceLT", "referenceLTE", "referenceContains", "referenceHasPrefix", "referenceHasSuffix", "referenceIsNil", "referenceNotNil", "referenceEqualFold", "referenceContainsFold", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "paidAt", "paidAtNEQ", "paidAtIn", "paidAtNotIn", "paidAtGT", "paidAtGTE", "paidAtLT", "paidAtLTE", "paidAtIsNil", "paidAtNotNil", "hasTenant", "hasTenantWith", "hasVendor", "hasVendorWith", "hasLines", "hasLinesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "gross", "grossNEQ", "grossIn", "grossNotIn", "grossGT", "grossGTE", "grossLT", "grossLTE", "commission", "commissionNEQ", "commissionIn", "commissionNotIn", "commissionGT", "commissionGTE", "commissionLT", "commissionLTE", "refunds", "refundsNEQ", "refundsIn", "refundsNotIn", "refundsGT", "refundsGTE", "refundsLT", "refundsLTE", "commissionReversed", "commissionReversedNEQ", "commissionReversedIn", "commissionReversedNotIn", "commissionReversedGT", "commissionReversedGTE", "commissionReversedLT", "commissionReversedLTE", "provider", "providerNEQ", "providerIn", "providerNotIn", "providerGT", "providerGTE", "providerLT", "providerLTE", "providerContains", "providerHasPrefix", "providerHasSuffix", "providerEqualFold", "providerContainsFold", "reference", "referenceNEQ", "referenceIn", "referenceNotIn", "referenceGT", "referenceGTE", "referenceLT", "referenceLTE", "referenceContains", "referenceHasPrefix", "referenceHasSuffix", "referenceIsNil", "referenceNotNil", "referenceEqualFold", "referenceContainsFold", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "paidAt", "paidAtNEQ", "paidAtIn", "paidAtNotIn", "paidAtGT", "paidAtGTE", "paidAtLT", "paidAtLTE", "paidAtIsNil", "paidAtNotNil", "hasTenant", "hasTenantWith", "hasVendor", "hasVendorWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -53844,20 +53810,6 @@ func (ec *executionContext) unmarshalInputPayoutWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasVendorWith = data
-		case "hasLines":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLines"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasLines = data
-		case "hasLinesWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLinesWith"))
-			data, err := ec.unmarshalOCommissionLineWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasLinesWith = data
 		}
 	}
 	return it, nil
@@ -70328,12 +70280,6 @@ func (ec *executionContext) _Payout(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Payout_vendor(ctx, field, obj)
 				})
-		case "lines":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Payout_lines(ctx, field, obj)
-				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -73999,14 +73945,6 @@ func (ec *executionContext) unmarshalNCollectionInput2githubᚗcomᚋdakkahᚋci
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCommissionLine2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLine(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionLine) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "CommissionLine!")
-		return graphql.Null
-	}
-	return ec._CommissionLine(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNCommissionLineKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKind(ctx context.Context, v any) (commissionline.Kind, error) {
 	var res commissionline.Kind
 	err := res.UnmarshalGQL(v)
@@ -76140,25 +76078,6 @@ func (ec *executionContext) unmarshalOCategoryWhereInput2ᚖgithubᚗcomᚋdakka
 	}
 	res, err := ec.unmarshalInputCategoryWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOCommissionLine2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CommissionLine) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNCommissionLine2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLine(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOCommissionLine2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLine(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionLine) graphql.Marshaler {
