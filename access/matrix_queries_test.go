@@ -208,13 +208,16 @@ func queryCases() []Case {
 			Name: "integrationEndpoints",
 			Op:   `{ integrationEndpoints(first: 50) { totalCount edges { node { description url eventTypes tenant { handle } store { handle } } } } }`,
 			Expect: Cells{
-				SA: Filtered(Set("integrationEndpoints", "description", "A erp", "A1 search", "B crm")),
-				TA: Filtered(Set("integrationEndpoints", "description", "A erp", "A1 search")),
+				SA: Filtered(Set("integrationEndpoints", "description", "A erp", "A1 search", "B crm", "V1 feed")),
+				TA: Filtered(Set("integrationEndpoints", "description", "A erp", "A1 search", "V1 feed")),
 				SM: Filtered(Set("integrationEndpoints", "description", "A1 search"), Eq("integrationEndpoints.edges.0.node.store.handle", "a1")),
 				CU: forbidden,
 				PK: unauthenticated,
 				SK: Filtered(Set("integrationEndpoints", "description", "B crm"), Eq("integrationEndpoints.edges.0.node.tenant.handle", "bolt")),
 				AN: unauthenticated,
+				// A vendor's admins see their vendor's endpoints; its staff none.
+				VA1: Filtered(Set("integrationEndpoints", "description", "V1 feed")),
+				VA2: Filtered(Set("integrationEndpoints", "description")),
 			},
 		},
 		{
