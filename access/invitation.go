@@ -45,8 +45,10 @@ func InvitationPolicy() ent.Policy {
 						if err := checkVendorInTenant(ctx, m.Client(), vid, s.TenantID); err != nil {
 							return err
 						}
-						if role, _ := m.Role(); vendorAdminInvites(viewer.FromContext(ctx), vid, role) {
-							return decideVendorInvitation(ctx, m.Client(), viewer.FromContext(ctx), vid)
+						// A tenant admin who is also the vendor's admin invites as the tenant's.
+						v := viewer.FromContext(ctx)
+						if role, _ := m.Role(); vendorAdminInvites(v, vid, role) && !v.IsTenantAdmin(s.TenantID) {
+							return decideVendorInvitation(ctx, m.Client(), v, vid)
 						}
 					}
 				case m.Op().Is(ent.OpDeleteOne):
