@@ -95,6 +95,19 @@ func vendorMutationCases() []Case {
 		return c
 	}
 	invited := Allow(Eq("inviteVendor.status", "active"), Eq("inviteVendor.handle", "va-new"))
+	// inviteVendorStaff names the vendor it invites to: whoever may not invite there is
+	// FORBIDDEN, whether or not it sees the vendor. The rows invite a vendor_admin: the
+	// invitation's role enum has no vendor_staff yet (vendors.TestInviteVendorStaff).
+	const inviteStaffOp = `mutation($v: ID!) { inviteVendorStaff(vendorId: $v, email: "hire@vendor.test", role: vendor_admin) {
+		invitation { email role vendorID } } }`
+	staffInvited := func(handle string) Outcome {
+		return Allow(Eq("inviteVendorStaff.invitation.email", "hire@vendor.test"), Eq("inviteVendorStaff.invitation.role", "vendor_admin"),
+			EqF("inviteVendorStaff.invitation.vendorID", func(f *fx) any { return gid(vendorID(f, handle)) }))
+	}
+	inviteStaffCells := func(ok Outcome) Cells {
+		return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: forbidden, AN: unauthenticated,
+			VA1: ok, VS1: forbidden, VA2: forbidden}
+	}
 	return []Case{
 		{
 			Name: "applyAsVendor/acme",
@@ -148,6 +161,38 @@ func vendorMutationCases() []Case {
 				ok := Allow(Eq("updateVendor.name", "Renamed"))
 				return Cells{SA: ok, TA: ok, SM: notFound, CU: notFound, PK: unauthenticated, SK: notFound, AN: unauthenticated,
 					VA1: ok, VS1: forbidden, VA2: notFound}
+			}(),
+		},
+		{
+			Name:   "inviteVendorStaff/va-one",
+			Op:     inviteStaffOp,
+			Vars:   func(_ testing.TB, f *fx) map[string]any { return map[string]any{"v": gid(vendorID(f, "va-one"))} },
+			Expect: inviteStaffCells(staffInvited("va-one")),
+		},
+		{
+			// Suspended, V1's admin only reads; its tenant's admins still invite.
+			Name: "inviteVendorStaff/va-one suspended",
+			Op:   inviteStaffOp,
+			Vars: func(_ testing.TB, f *fx) map[string]any { return map[string]any{"v": gid(vendorID(f, "va-one"))} },
+			Setup: func(t testing.TB, f *fx) {
+				if _, err := f.API.App.Vendors.Suspend(sysCtx(), vendorID(f, "va-one")); err != nil {
+					t.Fatalf("suspend va-one: %v", err)
+				}
+			},
+			Expect: func() Cells {
+				c := inviteStaffCells(staffInvited("va-one"))
+				c.VA1 = forbidden
+				return c
+			}(),
+		},
+		{
+			Name: "inviteVendorStaff/vb-one",
+			Op:   inviteStaffOp,
+			Vars: func(_ testing.TB, f *fx) map[string]any { return map[string]any{"v": gid(vendorID(f, "vb-one"))} },
+			Expect: func() Cells {
+				ok := staffInvited("vb-one")
+				return Cells{SA: ok, TA: forbidden, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: ok, AN: unauthenticated,
+					VA1: forbidden, VS1: forbidden, VA2: forbidden}
 			}(),
 		},
 	}

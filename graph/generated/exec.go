@@ -486,6 +486,7 @@ type ComplexityRoot struct {
 		GrantRole                       func(childComplexity int, userID int, role membership.Role, tenantID *int, storeID *int) int
 		InviteStaff                     func(childComplexity int, email string, role membership.Role, tenantID *int, storeID *int) int
 		InviteVendor                    func(childComplexity int, tenantID int, input model.VendorInput, adminEmail string) int
+		InviteVendorStaff               func(childComplexity int, vendorID int, email string, role membership.Role) int
 		Login                           func(childComplexity int, email string, password string) int
 		Logout                          func(childComplexity int, refreshToken *string) int
 		MarkDelivered                   func(childComplexity int, orderID int) int
@@ -853,6 +854,7 @@ type ComplexityRoot struct {
 		Role       func(childComplexity int) int
 		StoreID    func(childComplexity int) int
 		TenantID   func(childComplexity int) int
+		VendorID   func(childComplexity int) int
 	}
 
 	StockLocation struct {
@@ -1226,6 +1228,7 @@ type MutationResolver interface {
 	RejectVendor(ctx context.Context, id int, reason string) (*ent.Vendor, error)
 	SuspendVendor(ctx context.Context, id int) (*ent.Vendor, error)
 	UpdateVendor(ctx context.Context, id int, input model.UpdateVendorInput) (*ent.Vendor, error)
+	InviteVendorStaff(ctx context.Context, vendorID int, email string, role membership.Role) (*tenancy.SentInvitation, error)
 	PingIntegrationEndpoint(ctx context.Context, id int) (*ent.WebhookDelivery, error)
 	ReplayDelivery(ctx context.Context, id int) (*ent.WebhookDelivery, error)
 	ReplayEvents(ctx context.Context, endpointID int, since time.Time) (*webhooks.Replayed, error)
@@ -3317,6 +3320,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.InviteVendor(childComplexity, args["tenantId"].(int), args["input"].(model.VendorInput), args["adminEmail"].(string)), true
+	case "Mutation.inviteVendorStaff":
+		if e.ComplexityRoot.Mutation.InviteVendorStaff == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_inviteVendorStaff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.InviteVendorStaff(childComplexity, args["vendorId"].(int), args["email"].(string), args["role"].(membership.Role)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -5428,6 +5442,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StaffInvitation.TenantID(childComplexity), true
+	case "StaffInvitation.vendorID":
+		if e.ComplexityRoot.StaffInvitation.VendorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StaffInvitation.VendorID(childComplexity), true
 
 	case "StockLocation.createdAt":
 		if e.ComplexityRoot.StockLocation.CreatedAt == nil {
@@ -13727,6 +13747,8 @@ type StaffInvitation {
   role: MembershipRole!
   tenantID: ID!
   storeID: ID
+  "The vendor, for an invitation to vendor_admin or vendor_staff."
+  vendorID: ID
   expiresAt: Time!
   acceptedAt: Time
 }
@@ -14005,6 +14027,12 @@ extend type Mutation {
   suspendVendor(id: ID!): Vendor!
   """Changes a vendor's profile: tenant admins, or the vendor's own admins while it is not suspended."""
   updateVendor(id: ID!, input: UpdateVendorInput!): Vendor!
+  """
+  Invites an e-mail address to a vendor as vendor_staff (or vendor_admin): the vendor's own
+  admins while it is not suspended, and its tenant's admins; FORBIDDEN to anyone else. The
+  invited person joins with acceptInvitation.
+  """
+  inviteVendorStaff(vendorId: ID!, email: String!, role: MembershipRole! = vendor_staff): InviteStaffPayload!
 }
 `, BuiltIn: false},
 	{Name: "../webhooks.graphqls", Input: `"How many of an endpoint's past events replayEvents queued again."
@@ -15276,6 +15304,8 @@ func (ec *executionContext) childFields_StaffInvitation(ctx context.Context, fie
 		return ec.fieldContext_StaffInvitation_tenantID(ctx, field)
 	case "storeID":
 		return ec.fieldContext_StaffInvitation_storeID(ctx, field)
+	case "vendorID":
+		return ec.fieldContext_StaffInvitation_vendorID(ctx, field)
 	case "expiresAt":
 		return ec.fieldContext_StaffInvitation_expiresAt(ctx, field)
 	case "acceptedAt":
@@ -16689,6 +16719,36 @@ func (ec *executionContext) field_Mutation_inviteStaff_args(ctx context.Context,
 		return nil, err
 	}
 	args["storeId"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_inviteVendorStaff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "vendorId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["vendorId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "email",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["email"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (membership.Role, error) {
+			return ec.unmarshalNMembershipRole2githubᚗcomᚋdakkahᚋcityosᚋentᚋmembershipᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg2
 	return args, nil
 }
 
@@ -28535,6 +28595,50 @@ func (ec *executionContext) fieldContext_Mutation_updateVendor(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_inviteVendorStaff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_inviteVendorStaff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().InviteVendorStaff(ctx, fc.Args["vendorId"].(int), fc.Args["email"].(string), fc.Args["role"].(membership.Role))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *tenancy.SentInvitation) graphql.Marshaler {
+			return ec.marshalNInviteStaffPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋtenancyᚐSentInvitation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_inviteVendorStaff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InviteStaffPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_inviteVendorStaff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_pingIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35501,6 +35605,29 @@ func (ec *executionContext) _StaffInvitation_storeID(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_StaffInvitation_storeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StaffInvitation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StaffInvitation_vendorID(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StaffInvitation_vendorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VendorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StaffInvitation_vendorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StaffInvitation", field, false, false, "ID")
 }
 
@@ -69642,6 +69769,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "inviteVendorStaff":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_inviteVendorStaff(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "pingIntegrationEndpoint":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_pingIntegrationEndpoint(ctx, field)
@@ -71721,6 +71855,11 @@ func (ec *executionContext) _StaffInvitation(ctx context.Context, sel ast.Select
 			}
 		case "storeID":
 			out.Values[i] = ec._StaffInvitation_storeID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "vendorID":
+			out.Values[i] = ec._StaffInvitation_vendorID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
