@@ -71,7 +71,7 @@ func InvitationPolicy() ent.Policy {
 // one of the vendor's own roles (vendor_staff spelt from viewer: the invitation's role
 // enum does not carry it yet, see ent/schema/invitation.go).
 func vendorAdminInvites(v *viewer.Viewer, vid int, role invitation.Role) bool {
-	return (role == invitation.RoleVendorAdmin || role == invitation.Role(viewer.RoleVendorStaff)) &&
+	return (role == invitation.RoleVendorAdmin || role == invitation.RoleVendorStaff) &&
 		slices.Contains(v.VendorsWithRole(viewer.RoleVendorAdmin), vid)
 }
 

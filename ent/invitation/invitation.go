@@ -123,6 +123,7 @@ const (
 	RoleTenantAdmin  Role = "tenant_admin"
 	RoleStoreManager Role = "store_manager"
 	RoleVendorAdmin  Role = "vendor_admin"
+	RoleVendorStaff  Role = "vendor_staff"
 )
 
 func (r Role) String() string {
@@ -132,7 +133,7 @@ func (r Role) String() string {
 // RoleValidator is a validator for the "role" field enum values. It is called by the builders before save.
 func RoleValidator(r Role) error {
 	switch r {
-	case RoleTenantAdmin, RoleStoreManager, RoleVendorAdmin:
+	case RoleTenantAdmin, RoleStoreManager, RoleVendorAdmin, RoleVendorStaff:
 		return nil
 	default:
 		return fmt.Errorf("invitation: invalid enum value for role field: %q", r)

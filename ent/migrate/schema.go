@@ -592,7 +592,7 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "email", Type: field.TypeString, Size: 254},
-		{Name: "role", Type: field.TypeEnum, Enums: []string{"tenant_admin", "store_manager", "vendor_admin"}},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"tenant_admin", "store_manager", "vendor_admin", "vendor_staff"}},
 		{Name: "token_hash", Type: field.TypeString, Unique: true},
 		{Name: "expires_at", Type: field.TypeTime},
 		{Name: "accepted_at", Type: field.TypeTime, Nullable: true},

@@ -22,7 +22,7 @@ func (Invitation) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMi
 func (Invitation) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("email").NotEmpty().MaxLen(254).Immutable(),
-		field.Enum("role").Values("tenant_admin", "store_manager", "vendor_admin").Immutable(),
+		field.Enum("role").Values("tenant_admin", "store_manager", "vendor_admin", "vendor_staff").Immutable(),
 		field.Int("store_id").Optional().Nillable().Immutable(),
 		field.Int("vendor_id").Optional().Nillable().Immutable(),
 		field.String("token_hash").Unique().Sensitive().Immutable(),
