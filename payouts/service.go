@@ -15,10 +15,6 @@ import (
 	"github.com/dakkah/cityos/viewer"
 )
 
-// DefaultHold is how long a captured sale waits before it is paid out: long enough for
-// most refunds to come first.
-const DefaultHold = 7 * 24 * time.Hour
-
 // Service runs payouts.
 type Service struct {
 	client   *ent.Client
@@ -28,13 +24,10 @@ type Service struct {
 }
 
 // New returns a Service paying through provider (Manual when nil) sales captured more
-// than hold ago (DefaultHold when 0; negative: none).
+// than hold ago (0: at once).
 func New(client *ent.Client, provider Provider, hold time.Duration) *Service {
 	if provider == nil {
 		provider = Manual{}
-	}
-	if hold == 0 {
-		hold = DefaultHold
 	}
 	return &Service{client: client, provider: provider, hold: max(hold, 0), now: time.Now}
 }
