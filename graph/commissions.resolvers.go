@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"entgo.io/contrib/entgql"
-
 	"github.com/dakkah/cityos/commissions"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/commissionline"
