@@ -152,6 +152,7 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	must(c.IntegrationEndpoint.Create().SetTenantID(f.TenantA.ID).SetVendorID(f.VendorV1.ID).SetDescription("V1 feed").
 		SetURL("https://hooks.example.com/v1").SetEventTypes([]string{"*"}).SetSecret("whsec_djFmZWVk").Exec(ctx))
 	addVendors(ctx, f)
+	addLedger(ctx, f)
 	f.addCommerce(t)
 	return f
 }

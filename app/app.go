@@ -20,6 +20,7 @@ import (
 	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/payment"
+	"github.com/dakkah/cityos/payouts"
 	"github.com/dakkah/cityos/platform"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/hibiken/asynq"
@@ -28,6 +29,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/dakkah/cityos/auth"
+	"github.com/dakkah/cityos/commissions"
 	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/egress"
 	"github.com/dakkah/cityos/ent"
@@ -78,6 +80,9 @@ type Instance struct {
 	Inbound *inbound.Service
 	Syncs   *syncs.Service
 	Vendors *vendors.Service
+	// Commissions keeps the marketplace ledger; Payouts pays vendors.
+	Commissions *commissions.Service
+	Payouts     *payouts.Service
 	// LookupTXT checks domain ownership for the API and the workers, through
 	// CITYOS_DNS_RESOLVER when set; tests swap in a fake.
 	LookupTXT tenancy.TXTLookup
@@ -182,6 +187,12 @@ func (a *Instance) assemble() error {
 	a.Live = livefeed.NewHub(a.Redis, a.Client, a.Config.EventsChannel, a.Logger)
 	a.Syncs = syncs.New(a.Client, asynq.NewClientFromRedisClient(a.Redis))
 	a.Vendors = vendors.New(a.Client, a.Tenancy)
+	a.Commissions = commissions.New(a.Client)
+	var provider payouts.Provider = payouts.Manual{}
+	if a.Config.PayoutProvider == "stripe" {
+		provider = payouts.NewStripeConnect(a.Config.StripeSecretKey, a.Config.StripeAPIBase)
+	}
+	a.Payouts = payouts.New(a.Client, provider, a.Config.PayoutHold)
 	a.Tenancy.OnChange = func(ctx context.Context) {
 		if err := a.Rules.Broadcast(ctx); err != nil {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
@@ -223,6 +234,8 @@ func (a *Instance) Handler() http.Handler {
 			Inbound:      a.Inbound,
 			Syncs:        a.Syncs,
 			Vendors:      a.Vendors,
+			Commissions:  a.Commissions,
+			Payouts:      a.Payouts,
 		},
 		Identity:   a.Identity,
 		Storefront: a.Stores,
@@ -263,7 +276,8 @@ func (a *Instance) WorkerDeps() workers.Deps {
 		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Webhooks: a.Webhooks,
 		Metrics: a.Events, QueueRetention: a.Config.QueueRetention, Concurrency: a.Config.WorkerConcurrency, LiveChannel: a.Config.EventsChannel,
 		Inbound: a.Inbound, Syncs: a.Syncs, Payments: a.Payments, Orders: a.Orders,
-		ReconcileInterval: a.Config.ReconcileInterval}
+		ReconcileInterval: a.Config.ReconcileInterval,
+		Commissions:       a.Commissions, Payouts: a.Payouts, PayoutInterval: a.Config.PayoutInterval}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

@@ -61,6 +61,13 @@ type Config struct {
 	// ReconcileInterval is how often the workers reconcile: re-enqueue events Redis lost,
 	// repair drift (CITYOS_RECONCILE_INTERVAL, default 5m).
 	ReconcileInterval time.Duration
+	// Vendor payouts: PayoutInterval is how often they run (CITYOS_PAYOUT_INTERVAL, default
+	// 24h), PayoutHold how long a captured sale waits first (CITYOS_PAYOUT_HOLD, default
+	// 168h), PayoutProvider how they are paid (CITYOS_PAYOUT_PROVIDER: manual, the default,
+	// or stripe: Stripe Connect transfers, which needs STRIPE_SECRET_KEY).
+	PayoutInterval time.Duration
+	PayoutHold     time.Duration
+	PayoutProvider string
 
 	Notifications   string // CITYOS_NOTIFICATIONS: log (default; emails go to the log) or sendgrid
 	SendGridAPIKey  string // SENDGRID_API_KEY; required with sendgrid
@@ -189,6 +196,9 @@ func FromEnv() (Config, error) {
 			return c, fmt.Errorf("CITYOS_RECONCILE_INTERVAL must be a duration of at least 1s such as 5m, not %q", v)
 		}
 		c.ReconcileInterval = d
+	}
+	if err := c.readPayouts(); err != nil {
+		return c, err
 	}
 	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)
 	if err != nil {

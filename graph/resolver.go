@@ -7,6 +7,7 @@ import (
 	"github.com/dakkah/cityos/cart"
 	"github.com/dakkah/cityos/catalog"
 	"github.com/dakkah/cityos/checkout"
+	"github.com/dakkah/cityos/commissions"
 	"github.com/dakkah/cityos/customer"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/identity"
@@ -15,6 +16,7 @@ import (
 	"github.com/dakkah/cityos/inventory"
 	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/orders"
+	"github.com/dakkah/cityos/payouts"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/syncs"
@@ -51,4 +53,8 @@ type Resolver struct {
 	Syncs *syncs.Service
 	// Vendors onboards marketplace vendors.
 	Vendors *vendors.Service
+	// Commissions keeps the marketplace ledger (rules, lines, balances); Payouts pays
+	// vendors and marks manual payouts paid.
+	Commissions *commissions.Service
+	Payouts     *payouts.Service
 }

@@ -115,6 +115,8 @@ const (
 	VendorApproved       = "vendor.approved"
 	VendorRejected       = "vendor.rejected"
 	VendorSuspended      = "vendor.suspended"
+	PayoutPaid           = "payout.paid"
+	PayoutFailed         = "payout.failed"
 )
 
 // semantic names the transition an update makes, "" for a plain update. One change
@@ -168,6 +170,13 @@ func semantic(c Change) string {
 			return VendorRejected
 		case became("status", "suspended"):
 			return VendorSuspended
+		}
+	case "Payout":
+		switch {
+		case became("status", "paid"):
+			return PayoutPaid
+		case became("status", "failed"):
+			return PayoutFailed
 		}
 	case "InventoryLevel":
 		return InventoryChanged

@@ -25,6 +25,12 @@ type Stripe struct {
 // NewStripe returns the Stripe provider for secretKey. apiBase replaces Stripe's API
 // endpoint when set (stripe-mock in tests).
 func NewStripe(secretKey, apiBase string) *Stripe {
+	return &Stripe{client: NewStripeClient(secretKey, apiBase)}
+}
+
+// NewStripeClient is a Stripe API client for secretKey, quiet and with a timeout; apiBase
+// replaces Stripe's endpoint when set. Vendor payouts (Stripe Connect) use it too.
+func NewStripeClient(secretKey, apiBase string) *stripe.Client {
 	cfg := &stripe.BackendConfig{
 		HTTPClient:    &http.Client{Timeout: 30 * time.Second},
 		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
@@ -32,7 +38,7 @@ func NewStripe(secretKey, apiBase string) *Stripe {
 	if apiBase != "" {
 		cfg.URL = stripe.String(strings.TrimRight(apiBase, "/"))
 	}
-	return &Stripe{client: stripe.NewClient(secretKey, stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))}
+	return stripe.NewClient(secretKey, stripe.WithBackends(stripe.NewBackendsWithConfig(cfg)))
 }
 
 func (*Stripe) Name() string { return "stripe" }

@@ -1,15 +1,11 @@
 package payment_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -19,59 +15,11 @@ import (
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/payment"
+	"github.com/dakkah/cityos/testenv"
 )
 
-// stripeMockVersion is the stripe-mock the tests run against.
-const stripeMockVersion = "github.com/stripe/stripe-mock@v0.203.0"
-
-// stripeMock returns the base URL of a stripe-mock: STRIPE_MOCK_URL (CI starts one), or
-// one started here — from PATH, or installed with `go install` into the user cache the
-// first time, so `go test ./...` needs nothing but Go. The Stripe provider is never
-// tested against nothing.
-func stripeMock(t *testing.T) string {
-	t.Helper()
-	if u := os.Getenv("STRIPE_MOCK_URL"); u != "" {
-		return u
-	}
-	bin, err := exec.LookPath("stripe-mock")
-	if err != nil {
-		bin = installStripeMock(t)
-	}
-	cmd := exec.Command(bin, "-http-addr", "127.0.0.1:", "-https-addr", "127.0.0.1:")
-	out, err := cmd.StdoutPipe()
-	require.NoError(t, err)
-	cmd.Stderr = cmd.Stdout
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	lines := bufio.NewScanner(out)
-	const ready = "Listening for HTTP at address: "
-	for lines.Scan() {
-		if addr, ok := strings.CutPrefix(lines.Text(), ready); ok {
-			go func() { _, _ = io.Copy(io.Discard, out) }()
-			return "http://" + strings.TrimSpace(addr)
-		}
-	}
-	t.Fatalf("stripe-mock exited before listening: %v", lines.Err())
-	return ""
-}
-
-// installStripeMock installs stripe-mock into a cache directory shared by test runs.
-func installStripeMock(t *testing.T) string {
-	t.Helper()
-	cache, err := os.UserCacheDir()
-	require.NoError(t, err)
-	dir := filepath.Join(cache, "cityos", "stripe-mock-v0.203.0")
-	bin := filepath.Join(dir, "stripe-mock")
-	if _, err := os.Stat(bin); err == nil {
-		return bin
-	}
-	cmd := exec.Command("go", "install", stripeMockVersion)
-	cmd.Env = append(os.Environ(), "GOBIN="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("installing %s for the Stripe tests: %v\n%s", stripeMockVersion, err, out)
-	}
-	return bin
-}
+// stripeMock is the stripe-mock the Stripe tests run against (see testenv.StripeMock).
+func stripeMock(t *testing.T) string { return testenv.StripeMock(t) }
 
 // Against stripe-mock, which checks every request against Stripe's API and answers its
 // fixtures: a session is opened (stripe-mock reflects the amount and currency sent),

@@ -14,6 +14,7 @@ import (
 	"github.com/hibiken/asynq"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/dakkah/cityos/commissions"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/eventmetrics"
@@ -23,6 +24,7 @@ import (
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/payment"
+	"github.com/dakkah/cityos/payouts"
 	"github.com/dakkah/cityos/syncs"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/viewer"
@@ -72,6 +74,11 @@ type Deps struct {
 	ReconcileInterval time.Duration
 	// Queue is what the reconciler enqueues with (Run sets one when nil).
 	Queue *asynq.Client
+	// Commissions keeps the marketplace ledger from order events; Payouts pays vendors
+	// every PayoutInterval (DefaultPayoutInterval when 0). Nil: neither runs.
+	Commissions    *commissions.Service
+	Payouts        *payouts.Service
+	PayoutInterval time.Duration
 
 	storeNames *expiring.Map[int, string] // set by Mux for its handlers (see storeName)
 }
@@ -105,6 +112,7 @@ func Mux(d Deps) *asynq.ServeMux {
 	}
 	mux.HandleFunc(syncs.TaskType, d.runSync)
 	mux.HandleFunc(TaskReconcile, d.reconcileOnce)
+	mux.HandleFunc(TaskPayouts, d.runPayouts)
 	return mux
 }
 
@@ -156,6 +164,13 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 	if _, err := sched.Register(fmt.Sprintf("@every %s", every), asynq.NewTask(TaskReconcile, nil),
 		asynq.Unique(every*9/10), asynq.MaxRetry(0)); err != nil {
 		return err
+	}
+	if d.Payouts != nil {
+		every := d.payoutInterval()
+		if _, err := sched.Register(fmt.Sprintf("@every %s", every), asynq.NewTask(TaskPayouts, nil),
+			asynq.Unique(every*9/10), asynq.MaxRetry(3)); err != nil {
+			return err
+		}
 	}
 	queue := asynq.NewClient(opt)
 	defer func() { _ = queue.Close() }()

@@ -452,6 +452,7 @@ type ComplexityRoot struct {
 		CreateAPIKey                    func(childComplexity int, input tenancy.CreateAPIKeyInput) int
 		CreateCart                      func(childComplexity int, input cart.CreateInput) int
 		CreateCategory                  func(childComplexity int, input taxonomy.CategoryInput) int
+		CreateCommissionRule            func(childComplexity int, tenantID int, input model.CommissionRuleInput) int
 		CreateCountry                   func(childComplexity int, input taxonomy.CountryInput) int
 		CreateFulfillment               func(childComplexity int, orderID int) int
 		CreateIntegrationEndpoint       func(childComplexity int, input integration.CreateInput) int
@@ -471,6 +472,7 @@ type ComplexityRoot struct {
 		CreateUser                      func(childComplexity int, input tenancy.CreateUserInput) int
 		CustomerLogin                   func(childComplexity int, email string, password string, storeID *int) int
 		DeleteCategory                  func(childComplexity int, id int) int
+		DeleteCommissionRule            func(childComplexity int, id int) int
 		DeleteCountry                   func(childComplexity int, id int) int
 		DeleteCustomerAddress           func(childComplexity int, id int) int
 		DeleteIntegrationEndpoint       func(childComplexity int, id int) int
@@ -490,6 +492,7 @@ type ComplexityRoot struct {
 		Login                           func(childComplexity int, email string, password string) int
 		Logout                          func(childComplexity int, refreshToken *string) int
 		MarkDelivered                   func(childComplexity int, orderID int) int
+		MarkPayoutPaid                  func(childComplexity int, id int, reference string) int
 		MarkShipped                     func(childComplexity int, orderID int) int
 		PingIntegrationEndpoint         func(childComplexity int, id int) int
 		RefreshToken                    func(childComplexity int, token string) int
@@ -515,6 +518,7 @@ type ComplexityRoot struct {
 		StartSync                       func(childComplexity int, endpointID int, kind syncjob.Kind, since *time.Time) int
 		SuspendVendor                   func(childComplexity int, id int) int
 		UpdateCategory                  func(childComplexity int, id int, input taxonomy.CategoryInput) int
+		UpdateCommissionRule            func(childComplexity int, id int, input model.UpdateCommissionRuleInput) int
 		UpdateCountry                   func(childComplexity int, id int, input taxonomy.CountryInput) int
 		UpdateIntegrationEndpoint       func(childComplexity int, id int, input integration.UpdateInput) int
 		UpdateLineItem                  func(childComplexity int, cartID int, lineItemID int, quantity int) int
@@ -750,6 +754,8 @@ type ComplexityRoot struct {
 		AuditLogs            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) int
 		Cart                 func(childComplexity int, id int) int
 		Categories           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CategoryOrder, where *ent.CategoryWhereInput) int
+		CommissionLines      func(childComplexity int, vendorID int, currencyCode *string, from *time.Time, until *time.Time, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		CommissionRules      func(childComplexity int, vendorID *int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		Countries            func(childComplexity int) int
 		Customers            func(childComplexity int, tenantID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.UserWhereInput) int
 		InboundWebhooks      func(childComplexity int, endpointID *int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InboundWebhookOrder, where *ent.InboundWebhookWhereInput) int
@@ -758,6 +764,8 @@ type ComplexityRoot struct {
 		Node                 func(childComplexity int, id int) int
 		Nodes                func(childComplexity int, ids []int) int
 		Orders               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) int
+		Payout               func(childComplexity int, id int) int
+		Payouts              func(childComplexity int, vendorID *int, status *payout.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		ProductByHandle      func(childComplexity int, handle string, regionID *int, currencyCode *string, storeID *int) int
 		ProductCategories    func(childComplexity int, tenantID *int) int
 		ProductCollections   func(childComplexity int, tenantID *int) int
@@ -776,6 +784,7 @@ type ComplexityRoot struct {
 		TenantByHandle       func(childComplexity int, handle string) int
 		Tenants              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TenantOrder, where *ent.TenantWhereInput) int
 		Vendor               func(childComplexity int, id int) int
+		VendorBalance        func(childComplexity int, vendorID int, currencyCode string, from *time.Time, until *time.Time) int
 		Vendors              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.VendorWhereInput) int
 		WebhookDeliveries    func(childComplexity int, endpointID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.WebhookDeliveryOrder, where *ent.WebhookDeliveryWhereInput) int
 	}
@@ -1073,6 +1082,16 @@ type ComplexityRoot struct {
 		UpdatedAt      func(childComplexity int) int
 	}
 
+	VendorBalance struct {
+		Commission         func(childComplexity int) int
+		CommissionReversed func(childComplexity int) int
+		CurrencyCode       func(childComplexity int) int
+		Gross              func(childComplexity int) int
+		Net                func(childComplexity int) int
+		Refunds            func(childComplexity int) int
+		VendorID           func(childComplexity int) int
+	}
+
 	VendorConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -1194,6 +1213,10 @@ type MutationResolver interface {
 	CreateSalesChannel(ctx context.Context, input catalog.CreateSalesChannelInput) (*ent.SalesChannel, error)
 	AssignProductsToSalesChannel(ctx context.Context, salesChannelID int, productIds []int) (*ent.SalesChannel, error)
 	RemoveProductsFromSalesChannel(ctx context.Context, salesChannelID int, productIds []int) (*ent.SalesChannel, error)
+	CreateCommissionRule(ctx context.Context, tenantID int, input model.CommissionRuleInput) (*ent.CommissionRule, error)
+	UpdateCommissionRule(ctx context.Context, id int, input model.UpdateCommissionRuleInput) (*ent.CommissionRule, error)
+	DeleteCommissionRule(ctx context.Context, id int) (int, error)
+	MarkPayoutPaid(ctx context.Context, id int, reference string) (*ent.Payout, error)
 	RegisterCustomer(ctx context.Context, input customer.RegisterInput) (*identity.Session, error)
 	CustomerLogin(ctx context.Context, email string, password string, storeID *int) (*identity.Session, error)
 	AddCustomerAddress(ctx context.Context, input address.Address) (*ent.CustomerAddress, error)
@@ -1278,6 +1301,11 @@ type QueryResolver interface {
 	ProductCategories(ctx context.Context, tenantID *int) ([]*ent.ProductCategory, error)
 	ProductCollections(ctx context.Context, tenantID *int) ([]*ent.ProductCollection, error)
 	SalesChannels(ctx context.Context, storeID int) ([]*ent.SalesChannel, error)
+	CommissionRules(ctx context.Context, vendorID *int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.CommissionRuleConnection, error)
+	CommissionLines(ctx context.Context, vendorID int, currencyCode *string, from *time.Time, until *time.Time, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.CommissionLineConnection, error)
+	VendorBalance(ctx context.Context, vendorID int, currencyCode string, from *time.Time, until *time.Time) (*model.VendorBalance, error)
+	Payouts(ctx context.Context, vendorID *int, status *payout.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.PayoutConnection, error)
+	Payout(ctx context.Context, id int) (*ent.Payout, error)
 	Customers(ctx context.Context, tenantID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	InboundWebhooks(ctx context.Context, endpointID *int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InboundWebhookOrder, where *ent.InboundWebhookWhereInput) (*ent.InboundWebhookConnection, error)
 	StockLocations(ctx context.Context, tenantID int) ([]*ent.StockLocation, error)
@@ -2946,6 +2974,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCategory(childComplexity, args["input"].(taxonomy.CategoryInput)), true
+	case "Mutation.createCommissionRule":
+		if e.ComplexityRoot.Mutation.CreateCommissionRule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCommissionRule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCommissionRule(childComplexity, args["tenantId"].(int), args["input"].(model.CommissionRuleInput)), true
 	case "Mutation.createCountry":
 		if e.ComplexityRoot.Mutation.CreateCountry == nil {
 			break
@@ -3155,6 +3194,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCategory(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteCommissionRule":
+		if e.ComplexityRoot.Mutation.DeleteCommissionRule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteCommissionRule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteCommissionRule(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteCountry":
 		if e.ComplexityRoot.Mutation.DeleteCountry == nil {
 			break
@@ -3364,6 +3414,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MarkDelivered(childComplexity, args["orderId"].(int)), true
+	case "Mutation.markPayoutPaid":
+		if e.ComplexityRoot.Mutation.MarkPayoutPaid == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markPayoutPaid_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkPayoutPaid(childComplexity, args["id"].(int), args["reference"].(string)), true
 	case "Mutation.markShipped":
 		if e.ComplexityRoot.Mutation.MarkShipped == nil {
 			break
@@ -3639,6 +3700,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCategory(childComplexity, args["id"].(int), args["input"].(taxonomy.CategoryInput)), true
+	case "Mutation.updateCommissionRule":
+		if e.ComplexityRoot.Mutation.UpdateCommissionRule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCommissionRule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCommissionRule(childComplexity, args["id"].(int), args["input"].(model.UpdateCommissionRuleInput)), true
 	case "Mutation.updateCountry":
 		if e.ComplexityRoot.Mutation.UpdateCountry == nil {
 			break
@@ -4806,6 +4878,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Categories(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.CategoryOrder), args["where"].(*ent.CategoryWhereInput)), true
+	case "Query.commissionLines":
+		if e.ComplexityRoot.Query.CommissionLines == nil {
+			break
+		}
+
+		args, err := ec.field_Query_commissionLines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CommissionLines(childComplexity, args["vendorId"].(int), args["currencyCode"].(*string), args["from"].(*time.Time), args["until"].(*time.Time), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "Query.commissionRules":
+		if e.ComplexityRoot.Query.CommissionRules == nil {
+			break
+		}
+
+		args, err := ec.field_Query_commissionRules_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CommissionRules(childComplexity, args["vendorId"].(*int), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
 	case "Query.countries":
 		if e.ComplexityRoot.Query.Countries == nil {
 			break
@@ -4885,6 +4979,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Orders(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.OrderOrder), args["where"].(*ent.OrderWhereInput)), true
+	case "Query.payout":
+		if e.ComplexityRoot.Query.Payout == nil {
+			break
+		}
+
+		args, err := ec.field_Query_payout_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Payout(childComplexity, args["id"].(int)), true
+	case "Query.payouts":
+		if e.ComplexityRoot.Query.Payouts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_payouts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Payouts(childComplexity, args["vendorId"].(*int), args["status"].(*payout.Status), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
 	case "Query.productByHandle":
 		if e.ComplexityRoot.Query.ProductByHandle == nil {
 			break
@@ -5083,6 +5199,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Vendor(childComplexity, args["id"].(int)), true
+	case "Query.vendorBalance":
+		if e.ComplexityRoot.Query.VendorBalance == nil {
+			break
+		}
+
+		args, err := ec.field_Query_vendorBalance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.VendorBalance(childComplexity, args["vendorId"].(int), args["currencyCode"].(string), args["from"].(*time.Time), args["until"].(*time.Time)), true
 	case "Query.vendors":
 		if e.ComplexityRoot.Query.Vendors == nil {
 			break
@@ -6374,6 +6501,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Vendor.UpdatedAt(childComplexity), true
 
+	case "VendorBalance.commission":
+		if e.ComplexityRoot.VendorBalance.Commission == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorBalance.Commission(childComplexity), true
+	case "VendorBalance.commissionReversed":
+		if e.ComplexityRoot.VendorBalance.CommissionReversed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorBalance.CommissionReversed(childComplexity), true
+	case "VendorBalance.currencyCode":
+		if e.ComplexityRoot.VendorBalance.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorBalance.CurrencyCode(childComplexity), true
+	case "VendorBalance.gross":
+		if e.ComplexityRoot.VendorBalance.Gross == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorBalance.Gross(childComplexity), true
+	case "VendorBalance.net":
+		if e.ComplexityRoot.VendorBalance.Net == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorBalance.Net(childComplexity), true
+	case "VendorBalance.refunds":
+		if e.ComplexityRoot.VendorBalance.Refunds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorBalance.Refunds(childComplexity), true
+	case "VendorBalance.vendorId":
+		if e.ComplexityRoot.VendorBalance.VendorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorBalance.VendorID(childComplexity), true
+
 	case "VendorConnection.edges":
 		if e.ComplexityRoot.VendorConnection.Edges == nil {
 			break
@@ -6556,6 +6726,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CollectionInput", ec.unmarshalInputCollectionInput),
 			graphql.NewInputUnmarshaler("CommissionLineOrder", ec.unmarshalInputCommissionLineOrder),
 			graphql.NewInputUnmarshaler("CommissionLineWhereInput", ec.unmarshalInputCommissionLineWhereInput),
+			graphql.NewInputUnmarshaler("CommissionRuleInput", ec.unmarshalInputCommissionRuleInput),
 			graphql.NewInputUnmarshaler("CommissionRuleOrder", ec.unmarshalInputCommissionRuleOrder),
 			graphql.NewInputUnmarshaler("CommissionRuleWhereInput", ec.unmarshalInputCommissionRuleWhereInput),
 			graphql.NewInputUnmarshaler("CountryInput", ec.unmarshalInputCountryInput),
@@ -6631,6 +6802,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ThemeColorsInput", ec.unmarshalInputThemeColorsInput),
 			graphql.NewInputUnmarshaler("ThemeFontsInput", ec.unmarshalInputThemeFontsInput),
 			graphql.NewInputUnmarshaler("ThemeInput", ec.unmarshalInputThemeInput),
+			graphql.NewInputUnmarshaler("UpdateCommissionRuleInput", ec.unmarshalInputUpdateCommissionRuleInput),
 			graphql.NewInputUnmarshaler("UpdateIntegrationEndpointInput", ec.unmarshalInputUpdateIntegrationEndpointInput),
 			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
 			graphql.NewInputUnmarshaler("UpdateStoreInput", ec.unmarshalInputUpdateStoreInput),
@@ -7187,6 +7359,82 @@ extend type Mutation {
   "Adds products to a sales channel; products already in it are left as they are."
   assignProductsToSalesChannel(salesChannelId: ID!, productIds: [ID!]!): SalesChannel!
   removeProductsFromSalesChannel(salesChannelId: ID!, productIds: [ID!]!): SalesChannel!
+}
+`, BuiltIn: false},
+	{Name: "../commissions.graphqls", Input: `# Commissions and payouts: the marketplace's ledger and how vendors are paid (see the
+# README's "Marketplace → Commissions").
+
+"""A new commission rule. scopeId names the vendor, category, collection or product (not for a tenant rule)."""
+input CommissionRuleInput {
+  scope: CommissionRuleScope!
+  scopeId: ID
+  "Percentage in basis points, 0..10000 (1000 = 10 %)."
+  bps: Int
+  "Flat amount per line in minor units of currencyCode (required with a flat amount)."
+  flat: Int
+  currencyCode: String
+  validFrom: Time
+  validUntil: Time
+  priority: Int
+}
+
+"""Changes to a rule; fields left out stay as they are. A rule's scope never changes."""
+input UpdateCommissionRuleInput {
+  bps: Int
+  flat: Int
+  currencyCode: String
+  validFrom: Time
+  validUntil: Time
+  priority: Int
+}
+
+"""
+A vendor's ledger in one currency over a period: net = gross - commission - refunds +
+commissionReversed. It may be negative (refunds after a payout): the debt carries forward.
+"""
+type VendorBalance {
+  vendorId: ID!
+  currencyCode: String!
+  gross: Int!
+  commission: Int!
+  refunds: Int!
+  commissionReversed: Int!
+  net: Int!
+}
+
+extend type Query {
+  """
+  Commission rules the caller may see (tenant admins: their tenants'; a vendor's staff: the
+  tenant-wide rules and their vendor's). vendorId narrows to the rules by tenant or by that
+  vendor.
+  """
+  commissionRules(vendorId: ID, after: Cursor, first: Int, before: Cursor, last: Int): CommissionRuleConnection!
+  """
+  A vendor's ledger lines (tenant admins, and the vendor's own staff), newest first;
+  currencyCode narrows, from/until bound the capture time (lines not captured yet are listed
+  only without bounds).
+  """
+  commissionLines(vendorId: ID!, currencyCode: String, from: Time, until: Time, after: Cursor, first: Int, before: Cursor, last: Int): CommissionLineConnection!
+  """A vendor's captured money in a currency over [from, until) (open bounds when left out). NOT_FOUND for a vendor the caller may not see."""
+  vendorBalance(vendorId: ID!, currencyCode: String!, from: Time, until: Time): VendorBalance!
+  """Payouts the caller may see (tenant admins, and a vendor's own staff), newest first."""
+  payouts(vendorId: ID, status: PayoutStatus, after: Cursor, first: Int, before: Cursor, last: Int): PayoutConnection!
+  """A payout the caller may see, or null."""
+  payout(id: ID!): Payout
+}
+
+extend type Mutation {
+  """Adds a commission rule to a tenant (its admins). BAD_USER_INPUT for an invalid rule."""
+  createCommissionRule(tenantId: ID!, input: CommissionRuleInput!): CommissionRule!
+  """Changes a rule (the tenant's admins). Lines already computed keep their figures."""
+  updateCommissionRule(id: ID!, input: UpdateCommissionRuleInput!): CommissionRule!
+  """Deletes a rule (the tenant's admins); returns its id."""
+  deleteCommissionRule(id: ID!): ID!
+  """
+  Records that a pending manual payout was paid outside, with the bank's reference (the
+  tenant's admins). CONFLICT for a payout that is not a pending manual one.
+  """
+  markPayoutPaid(id: ID!, reference: String!): Payout!
 }
 `, BuiltIn: false},
 	{Name: "../customers.graphqls", Input: `# Customers: each tenant has its own customer accounts.
@@ -14366,6 +14614,18 @@ func (ec *executionContext) childFields_CommissionLine(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type CommissionLine", field.Name)
 }
 
+func (ec *executionContext) childFields_CommissionLineConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CommissionLineConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CommissionLineConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CommissionLineConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommissionLineConnection", field.Name)
+}
+
 func (ec *executionContext) childFields_CommissionLineEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -14406,6 +14666,18 @@ func (ec *executionContext) childFields_CommissionRule(ctx context.Context, fiel
 		return ec.fieldContext_CommissionRule_tenant(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CommissionRule", field.Name)
+}
+
+func (ec *executionContext) childFields_CommissionRuleConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CommissionRuleConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CommissionRuleConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CommissionRuleConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommissionRuleConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_CommissionRuleEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14964,6 +15236,18 @@ func (ec *executionContext) childFields_Payout(ctx context.Context, field graphq
 		return ec.fieldContext_Payout_vendor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Payout", field.Name)
+}
+
+func (ec *executionContext) childFields_PayoutConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PayoutConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PayoutConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PayoutConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PayoutConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_PayoutEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15736,6 +16020,26 @@ func (ec *executionContext) childFields_Vendor(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Vendor", field.Name)
 }
 
+func (ec *executionContext) childFields_VendorBalance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "vendorId":
+		return ec.fieldContext_VendorBalance_vendorId(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_VendorBalance_currencyCode(ctx, field)
+	case "gross":
+		return ec.fieldContext_VendorBalance_gross(ctx, field)
+	case "commission":
+		return ec.fieldContext_VendorBalance_commission(ctx, field)
+	case "refunds":
+		return ec.fieldContext_VendorBalance_refunds(ctx, field)
+	case "commissionReversed":
+		return ec.fieldContext_VendorBalance_commissionReversed(ctx, field)
+	case "net":
+		return ec.fieldContext_VendorBalance_net(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VendorBalance", field.Name)
+}
+
 func (ec *executionContext) childFields_VendorConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -16188,6 +16492,28 @@ func (ec *executionContext) field_Mutation_createCategory_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createCommissionRule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "tenantId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tenantId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CommissionRuleInput, error) {
+			return ec.unmarshalNCommissionRuleInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐCommissionRuleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createCountry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16465,6 +16791,20 @@ func (ec *executionContext) field_Mutation_customerLogin_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_Mutation_deleteCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteCommissionRule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -16829,6 +17169,28 @@ func (ec *executionContext) field_Mutation_markDelivered_args(ctx context.Contex
 		return nil, err
 	}
 	args["orderId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markPayoutPaid_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reference",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reference"] = arg1
 	return args, nil
 }
 
@@ -17310,6 +17672,28 @@ func (ec *executionContext) field_Mutation_updateCategory_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateCommissionRule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateCommissionRuleInput, error) {
+			return ec.unmarshalNUpdateCommissionRuleInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐUpdateCommissionRuleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateCountry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17764,6 +18148,122 @@ func (ec *executionContext) field_Query_categories_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_commissionLines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "vendorId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["vendorId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "currencyCode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["currencyCode"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "until",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["until"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg7
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_commissionRules_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "vendorId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["vendorId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_customers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18013,6 +18513,74 @@ func (ec *executionContext) field_Query_orders_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_payout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_payouts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "vendorId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["vendorId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*payout.Status, error) {
+			return ec.unmarshalOPayoutStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋpayoutᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg5
 	return args, nil
 }
 
@@ -18571,6 +19139,44 @@ func (ec *executionContext) field_Query_tenants_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_vendorBalance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "vendorId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["vendorId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "currencyCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["currencyCode"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "until",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["until"] = arg3
 	return args, nil
 }
 
@@ -27099,6 +27705,182 @@ func (ec *executionContext) fieldContext_Mutation_removeProductsFromSalesChannel
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createCommissionRule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCommissionRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCommissionRule(ctx, fc.Args["tenantId"].(int), fc.Args["input"].(model.CommissionRuleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommissionRule) graphql.Marshaler {
+			return ec.marshalNCommissionRule2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCommissionRule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommissionRule(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCommissionRule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCommissionRule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCommissionRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCommissionRule(ctx, fc.Args["id"].(int), fc.Args["input"].(model.UpdateCommissionRuleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommissionRule) graphql.Marshaler {
+			return ec.marshalNCommissionRule2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCommissionRule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommissionRule(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCommissionRule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteCommissionRule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteCommissionRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteCommissionRule(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteCommissionRule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteCommissionRule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markPayoutPaid(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markPayoutPaid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkPayoutPaid(ctx, fc.Args["id"].(int), fc.Args["reference"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Payout) graphql.Marshaler {
+			return ec.marshalNPayout2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayout(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markPayoutPaid(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Payout(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markPayoutPaid_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_registerCustomer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33889,6 +34671,226 @@ func (ec *executionContext) fieldContext_Query_salesChannels(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_commissionRules(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_commissionRules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CommissionRules(ctx, fc.Args["vendorId"].(*int), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommissionRuleConnection) graphql.Marshaler {
+			return ec.marshalNCommissionRuleConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_commissionRules(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommissionRuleConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_commissionRules_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_commissionLines(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_commissionLines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CommissionLines(ctx, fc.Args["vendorId"].(int), fc.Args["currencyCode"].(*string), fc.Args["from"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommissionLineConnection) graphql.Marshaler {
+			return ec.marshalNCommissionLineConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_commissionLines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommissionLineConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_commissionLines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_vendorBalance(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_vendorBalance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().VendorBalance(ctx, fc.Args["vendorId"].(int), fc.Args["currencyCode"].(string), fc.Args["from"].(*time.Time), fc.Args["until"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.VendorBalance) graphql.Marshaler {
+			return ec.marshalNVendorBalance2ᚖgithubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐVendorBalance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_vendorBalance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VendorBalance(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_vendorBalance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_payouts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_payouts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Payouts(ctx, fc.Args["vendorId"].(*int), fc.Args["status"].(*payout.Status), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PayoutConnection) graphql.Marshaler {
+			return ec.marshalNPayoutConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_payouts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PayoutConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_payouts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_payout(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_payout(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Payout(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Payout) graphql.Marshaler {
+			return ec.marshalOPayout2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayout(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_payout(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Payout(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_payout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_customers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39457,6 +40459,167 @@ func (ec *executionContext) fieldContext_Vendor_metadata(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Vendor", field, false, false, "Map")
 }
 
+func (ec *executionContext) _VendorBalance_vendorId(ctx context.Context, field graphql.CollectedField, obj *model.VendorBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendorBalance_vendorId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VendorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendorBalance_vendorId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendorBalance", field, false, false, "ID")
+}
+
+func (ec *executionContext) _VendorBalance_currencyCode(ctx context.Context, field graphql.CollectedField, obj *model.VendorBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendorBalance_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendorBalance_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendorBalance", field, false, false, "String")
+}
+
+func (ec *executionContext) _VendorBalance_gross(ctx context.Context, field graphql.CollectedField, obj *model.VendorBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendorBalance_gross(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gross, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendorBalance_gross(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendorBalance", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VendorBalance_commission(ctx context.Context, field graphql.CollectedField, obj *model.VendorBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendorBalance_commission(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commission, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendorBalance_commission(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendorBalance", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VendorBalance_refunds(ctx context.Context, field graphql.CollectedField, obj *model.VendorBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendorBalance_refunds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Refunds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendorBalance_refunds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendorBalance", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VendorBalance_commissionReversed(ctx context.Context, field graphql.CollectedField, obj *model.VendorBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendorBalance_commissionReversed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommissionReversed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendorBalance_commissionReversed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendorBalance", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VendorBalance_net(ctx context.Context, field graphql.CollectedField, obj *model.VendorBalance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendorBalance_net(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Net, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendorBalance_net(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendorBalance", field, false, false, "Int")
+}
+
 func (ec *executionContext) _VendorConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.VendorConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -44510,6 +45673,97 @@ func (ec *executionContext) unmarshalInputCommissionLineWhereInput(ctx context.C
 func UnmarshalCommissionLineWhereInput(ctx context.Context, raw any) (ent.CommissionLineWhereInput, error) {
 	var out ent.CommissionLineWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommissionLineWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommissionRuleInput(ctx context.Context, obj any) (model.CommissionRuleInput, error) {
+	var it model.CommissionRuleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"scope", "scopeId", "bps", "flat", "currencyCode", "validFrom", "validUntil", "priority"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalNCommissionRuleScope2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionruleᚐScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		case "scopeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopeId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScopeID = data
+		case "bps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bps"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Bps = data
+		case "flat":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flat"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Flat = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntil"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntil = data
+		case "priority":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priority"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Priority = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommissionRuleInput unmarshals raw into the CommissionRuleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommissionRuleInput(ctx context.Context, raw any) (model.CommissionRuleInput, error) {
+	var out model.CommissionRuleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommissionRuleInput", raw, &out)
 	return out, err
 }
 
@@ -64161,6 +65415,83 @@ func UnmarshalThemeInput(ctx context.Context, raw any) (theme.Config, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateCommissionRuleInput(ctx context.Context, obj any) (model.UpdateCommissionRuleInput, error) {
+	var it model.UpdateCommissionRuleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"bps", "flat", "currencyCode", "validFrom", "validUntil", "priority"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "bps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bps"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Bps = data
+		case "flat":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flat"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Flat = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntil"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntil = data
+		case "priority":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priority"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Priority = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateCommissionRuleInput unmarshals raw into the UpdateCommissionRuleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateCommissionRuleInput(ctx context.Context, raw any) (model.UpdateCommissionRuleInput, error) {
+	var out model.UpdateCommissionRuleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCommissionRuleInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateIntegrationEndpointInput(ctx context.Context, obj any) (integration.UpdateInput, error) {
 	var it integration.UpdateInput
 	if obj == nil {
@@ -69531,6 +70862,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createCommissionRule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCommissionRule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCommissionRule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCommissionRule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteCommissionRule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteCommissionRule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markPayoutPaid":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markPayoutPaid(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "registerCustomer":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_registerCustomer(ctx, field)
@@ -71325,6 +72684,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_salesChannels(ctx, field)
+				})
+		case "commissionRules":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_commissionRules(ctx, field)
+				})
+		case "commissionLines":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_commissionLines(ctx, field)
+				})
+		case "vendorBalance":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_vendorBalance(ctx, field)
+				})
+		case "payouts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_payouts(ctx, field)
+				})
+		case "payout":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_payout(ctx, field)
 				})
 		case "customers":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -73277,6 +74666,69 @@ func (ec *executionContext) _Vendor(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var vendorBalanceImplementors = []string{"VendorBalance"}
+
+func (ec *executionContext) _VendorBalance(ctx context.Context, sel ast.SelectionSet, obj *model.VendorBalance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vendorBalanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VendorBalance")
+		case "vendorId":
+			out.Values[i] = ec._VendorBalance_vendorId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currencyCode":
+			out.Values[i] = ec._VendorBalance_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gross":
+			out.Values[i] = ec._VendorBalance_gross(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commission":
+			out.Values[i] = ec._VendorBalance_commission(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refunds":
+			out.Values[i] = ec._VendorBalance_refunds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commissionReversed":
+			out.Values[i] = ec._VendorBalance_commissionReversed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "net":
+			out.Values[i] = ec._VendorBalance_net(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var vendorConnectionImplementors = []string{"VendorConnection"}
 
 func (ec *executionContext) _VendorConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.VendorConnection) graphql.Marshaler {
@@ -74084,6 +75536,14 @@ func (ec *executionContext) unmarshalNCollectionInput2githubᚗcomᚋdakkahᚋci
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCommissionLineConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionLineConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommissionLineConnection!")
+		return graphql.Null
+	}
+	return ec._CommissionLineConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCommissionLineKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKind(ctx context.Context, v any) (commissionline.Kind, error) {
 	var res commissionline.Kind
 	err := res.UnmarshalGQL(v)
@@ -74111,6 +75571,27 @@ func (ec *executionContext) marshalNCommissionLineOrderField2ᚖgithubᚗcomᚋd
 func (ec *executionContext) unmarshalNCommissionLineWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineWhereInput(ctx context.Context, v any) (*ent.CommissionLineWhereInput, error) {
 	res, err := ec.unmarshalInputCommissionLineWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommissionRule2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRule(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionRule) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommissionRule!")
+		return graphql.Null
+	}
+	return ec._CommissionRule(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCommissionRuleConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionRuleConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommissionRuleConnection!")
+		return graphql.Null
+	}
+	return ec._CommissionRuleConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommissionRuleInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐCommissionRuleInput(ctx context.Context, v any) (model.CommissionRuleInput, error) {
+	res, err := ec.unmarshalInputCommissionRuleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCommissionRuleOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionRuleOrderField(ctx context.Context, v any) (*ent.CommissionRuleOrderField, error) {
@@ -74765,6 +76246,22 @@ func (ec *executionContext) marshalNPaymentSession2ᚖgithubᚗcomᚋdakkahᚋci
 		return graphql.Null
 	}
 	return ec._PaymentSession(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPayout2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayout(ctx context.Context, sel ast.SelectionSet, v *ent.Payout) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Payout!")
+		return graphql.Null
+	}
+	return ec._Payout(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPayoutConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PayoutConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PayoutConnection!")
+		return graphql.Null
+	}
+	return ec._PayoutConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNPayoutOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayoutOrderField(ctx context.Context, v any) (*ent.PayoutOrderField, error) {
@@ -75619,6 +77116,11 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalNUpdateCommissionRuleInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐUpdateCommissionRuleInput(ctx context.Context, v any) (model.UpdateCommissionRuleInput, error) {
+	res, err := ec.unmarshalInputUpdateCommissionRuleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateIntegrationEndpointInput2githubᚗcomᚋdakkahᚋcityosᚋintegrationᚐUpdateInput(ctx context.Context, v any) (integration.UpdateInput, error) {
 	res, err := ec.unmarshalInputUpdateIntegrationEndpointInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -75700,6 +77202,14 @@ func (ec *executionContext) marshalNVendor2ᚖgithubᚗcomᚋdakkahᚋcityosᚋe
 		return graphql.Null
 	}
 	return ec._Vendor(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVendorBalance2ᚖgithubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐVendorBalance(ctx context.Context, sel ast.SelectionSet, v *model.VendorBalance) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VendorBalance!")
+		return graphql.Null
+	}
+	return ec._VendorBalance(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNVendorConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendorConnection(ctx context.Context, sel ast.SelectionSet, v *ent.VendorConnection) graphql.Marshaler {

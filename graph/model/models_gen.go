@@ -7,9 +7,25 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/commissionrule"
 )
+
+// A new commission rule. scopeId names the vendor, category, collection or product (not for a tenant rule).
+type CommissionRuleInput struct {
+	Scope   commissionrule.Scope `json:"scope"`
+	ScopeID *int                 `json:"scopeId,omitempty"`
+	// Percentage in basis points, 0..10000 (1000 = 10 %).
+	Bps *int `json:"bps,omitempty"`
+	// Flat amount per line in minor units of currencyCode (required with a flat amount).
+	Flat         *int       `json:"flat,omitempty"`
+	CurrencyCode *string    `json:"currencyCode,omitempty"`
+	ValidFrom    *time.Time `json:"validFrom,omitempty"`
+	ValidUntil   *time.Time `json:"validUntil,omitempty"`
+	Priority     *int       `json:"priority,omitempty"`
+}
 
 // Which store a storefront request belongs to. Anything but ACTIVE carries only the
 // store's public face (name, handle, theme) so the storefront can show the right page.
@@ -23,6 +39,16 @@ type StoreResolution struct {
 type Subscription struct {
 }
 
+// Changes to a rule; fields left out stay as they are. A rule's scope never changes.
+type UpdateCommissionRuleInput struct {
+	Bps          *int       `json:"bps,omitempty"`
+	Flat         *int       `json:"flat,omitempty"`
+	CurrencyCode *string    `json:"currencyCode,omitempty"`
+	ValidFrom    *time.Time `json:"validFrom,omitempty"`
+	ValidUntil   *time.Time `json:"validUntil,omitempty"`
+	Priority     *int       `json:"priority,omitempty"`
+}
+
 // Changes to a vendor's profile; fields left out stay as they are.
 type UpdateVendorInput struct {
 	Name          *string        `json:"name,omitempty"`
@@ -32,6 +58,18 @@ type UpdateVendorInput struct {
 	Logo          *string        `json:"logo,omitempty"`
 	PayoutAccount *string        `json:"payoutAccount,omitempty"`
 	Metadata      map[string]any `json:"metadata,omitempty"`
+}
+
+// A vendor's ledger in one currency over a period: net = gross - commission - refunds +
+// commissionReversed. It may be negative (refunds after a payout): the debt carries forward.
+type VendorBalance struct {
+	VendorID           int    `json:"vendorId"`
+	CurrencyCode       string `json:"currencyCode"`
+	Gross              int    `json:"gross"`
+	Commission         int    `json:"commission"`
+	Refunds            int    `json:"refunds"`
+	CommissionReversed int    `json:"commissionReversed"`
+	Net                int    `json:"net"`
 }
 
 // A new vendor: its handle is unique in the tenant and never changes.
