@@ -18,7 +18,7 @@ func TestSplit(t *testing.T) {
 		qty    int
 	}
 	type want struct {
-		vendor                          int
+		vendor                         int
 		subtotal, shipping, tax, total int64
 	}
 	cases := []struct {
