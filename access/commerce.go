@@ -13,6 +13,7 @@ import (
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/privacy"
 	"github.com/dakkah/cityos/ent/reservation"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -184,17 +185,32 @@ func OrderPartPolicy() ent.Policy {
 		Query: privacy.QueryPolicy{
 			allowPlatform(),
 			privacy.QueryRuleFunc(func(ctx context.Context, q ent.Query) error {
-				p, ok := visibleOrders(viewer.FromContext(ctx))
-				if !ok {
+				v := viewer.FromContext(ctx)
+				p, ok := visibleOrders(v)
+				// A vendor's people see the lines and fulfilments of its own vendor orders,
+				// never the order they belong to nor the other parts of it.
+				vendors := v.Vendors()
+				if !ok && len(vendors) == 0 {
 					return denyNothingVisible("orders")
+				}
+				if !ok {
+					p = order.IDIn() // FALSE: no order, only the vendor's own parts below
 				}
 				switch q := q.(type) {
 				case *ent.OrderLineItemQuery:
-					q.Where(orderlineitem.HasOrderWith(p))
+					if len(vendors) > 0 {
+						q.Where(orderlineitem.Or(orderlineitem.HasOrderWith(p), orderlineitem.HasSuborderWith(suborder.VendorIDIn(vendors...))))
+					} else {
+						q.Where(orderlineitem.HasOrderWith(p))
+					}
 				case *ent.ReservationQuery:
 					q.Where(reservation.HasOrderWith(p))
 				case *ent.FulfillmentQuery:
-					q.Where(fulfillment.HasOrderWith(p))
+					if len(vendors) > 0 {
+						q.Where(fulfillment.Or(fulfillment.HasOrderWith(p), fulfillment.HasSuborderWith(suborder.VendorIDIn(vendors...))))
+					} else {
+						q.Where(fulfillment.HasOrderWith(p))
+					}
 				default:
 					return privacy.Denyf("no order rule for %T", q)
 				}

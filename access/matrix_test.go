@@ -154,7 +154,7 @@ func readCases() []Case {
 	return slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases(), syncQueryCases(), vendorQueryCases(), marketplaceQueryCases(), ledgerQueryCases())
 }
 func writeCases() []Case {
-	return slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases(), ledgerMutationCases())
+	return slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases(), ledgerMutationCases(), vendorOrderMutationCases())
 }
 
 func allCases() []Case { return append(readCases(), writeCases()...) }

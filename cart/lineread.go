@@ -38,6 +38,8 @@ type stock struct {
 	manageInventory, allowBackorder bool
 	unreserved                      int
 	prices                          []*ent.Price
+	// vendor is the marketplace vendor selling the product; 0 for the tenant's own.
+	vendor int
 }
 
 // tracks says whether a cart may hold no more of the variant than is in stock.
@@ -78,7 +80,7 @@ func readShelf(ctx context.Context, q querier, c *ent.Cart, variantIDs []int) (*
 		in = "v.id IN (" + strings.Join(ph, ", ") + ")"
 	}
 	rows, err := q.QueryContext(ctx, `SELECT s.status, t.status, v.id, p.title, v.manage_inventory, v.allow_backorder,
-`+soldIn+`, `+unreservedOf("v.id")+`, pr.id, pr.region_id, pr.amount
+`+soldIn+`, `+unreservedOf("v.id")+`, pr.id, pr.region_id, pr.amount, p.vendor_id
 FROM stores s
 JOIN tenants t ON t.id = s.tenant_id
 LEFT JOIN product_variants v ON `+in+`
@@ -98,9 +100,10 @@ ORDER BY v.id, pr.id`, args...)
 			title                     sql.NullString
 			manage, backorder, sold   sql.NullBool
 			priceID, region, amount   sql.NullInt64
+			vendor                    sql.NullInt64
 		)
 		if err := rows.Scan(&storeStatus, &tenantStatus, &variant, &title, &manage, &backorder, &sold,
-			&unreserved, &priceID, &region, &amount); err != nil {
+			&unreserved, &priceID, &region, &amount, &vendor); err != nil {
 			return nil, err
 		}
 		sh.status = storefront.StatusOf(&ent.Store{Status: store.Status(storeStatus)}, &ent.Tenant{Status: tenant.Status(tenantStatus)})
@@ -111,7 +114,7 @@ ORDER BY v.id, pr.id`, args...)
 		st := sh.variants[id]
 		if st == nil {
 			st = &stock{sold: sold.Bool, productTitle: title.String, manageInventory: manage.Bool,
-				allowBackorder: backorder.Bool, unreserved: int(unreserved.Int64)}
+				allowBackorder: backorder.Bool, unreserved: int(unreserved.Int64), vendor: int(vendor.Int64)}
 			sh.variants[id] = st
 		}
 		if !priceID.Valid {

@@ -179,22 +179,41 @@ func withinBounds(c *ent.Cart) error {
 // catalog, in one read: STORE_CLOSED when the store no longer takes orders; CART_CHANGED
 // when a line's price changed or its item is no longer sold, once the cart has been
 // brought up to date (so the next checkout places it at the current prices); nil when
-// the cart is as the catalog says.
-func (s *Service) Refresh(ctx context.Context, c *ent.Cart) error {
+// the cart is as the catalog says. It answers, from the same read, the marketplace vendor
+// of each line's product (variant id → vendor id; the tenant's own products are absent),
+// so checkout splits an order by vendor at no extra round trip.
+func (s *Service) Refresh(ctx context.Context, c *ent.Cart) (Vendors, error) {
 	sh, err := readShelf(sys(ctx), s.client, c, variantsOf(c))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if sh.status != storefront.Active {
-		return errStoreClosed
+		return nil, errStoreClosed
 	}
 	if len(changes(c, sh)) == 0 {
-		return nil
+		return sh.vendors(), nil
 	}
 	// Bring it up to date under the cart's lock, as any change of its lines.
 	_, err = s.changeLines(ctx, c.Token, nil, func(*ent.Tx, *ent.Cart, *shelf) error { return nil })
 	if err == nil { // brought up to date meanwhile, by another request: still not as read
 		err = cartChanged(changes(c, sh))
 	}
-	return err
+	return nil, err
+}
+
+// Vendors maps a variant to the marketplace vendor of its product.
+type Vendors map[int]int
+
+// vendors is the shelf's Vendors; nil when no line is a vendor's (the common case).
+func (sh *shelf) vendors() Vendors {
+	var out Vendors
+	for id, st := range sh.variants {
+		if st.vendor != 0 {
+			if out == nil {
+				out = Vendors{}
+			}
+			out[id] = st.vendor
+		}
+	}
+	return out
 }

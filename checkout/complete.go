@@ -188,6 +188,9 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, d
 			SetTitle(it.Title).SetSku(it.Sku).SetQuantity(it.Quantity).SetUnitPrice(it.UnitPrice).
 			SetTotal(it.UnitPrice * int64(it.Quantity))
 	}
+	if err := writeSuborders(ctx, tx, o, p, lines); err != nil {
+		return nil, err
+	}
 	if err := tx.OrderLineItem.CreateBulk(lines...).Exec(ctx); err != nil {
 		return nil, err
 	}

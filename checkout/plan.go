@@ -15,6 +15,8 @@ type plan struct {
 	items    []*ent.LineItem // ordered by variant
 	shipping *ent.ShippingOption
 	totals   cart.Totals
+	// parts are the vendor orders to write (see split); nil when no line is a vendor's.
+	parts []part
 }
 
 // plan checks the cart is ready to complete, naming the first missing field, and
@@ -22,7 +24,8 @@ type plan struct {
 // catalog sells them now (see cart.Service.Refresh): checked here, at completion, not
 // only when the cart was made or changed.
 func (s *Service) plan(ctx context.Context, c *ent.Cart) (*plan, error) {
-	if err := s.carts.Refresh(ctx, c); err != nil {
+	vendors, err := s.carts.Refresh(ctx, c)
+	if err != nil {
 		return nil, err
 	}
 	items := append([]*ent.LineItem(nil), c.Edges.Items...)
@@ -63,5 +66,14 @@ func (s *Service) plan(ctx context.Context, c *ent.Cart) (*plan, error) {
 	if err != nil {
 		return nil, apperr.Invalid("items", "the cart's total passes %d, the most an order may be", cart.MaxTotal)
 	}
-	return &plan{items: items, shipping: so, totals: totals}, nil
+	p := &plan{items: items, shipping: so, totals: totals}
+	if len(vendors) > 0 { // a marketplace cart: the store's one extra read
+		st, err := cart.Store(ctx, c)
+		if err != nil {
+			return nil, err
+		}
+		perVendor, _ := st.Metadata[ShippingPerVendor].(bool)
+		p.parts = split(items, vendors, totals, region.TaxInclusive, perVendor)
+	}
+	return p, nil
 }

@@ -132,6 +132,9 @@ func (r *Resolver) Region() generated.RegionResolver { return &regionResolver{r}
 // Store returns generated.StoreResolver implementation.
 func (r *Resolver) Store() generated.StoreResolver { return &storeResolver{r} }
 
+// Suborder returns generated.SuborderResolver implementation.
+func (r *Resolver) Suborder() generated.SuborderResolver { return &suborderResolver{r} }
+
 // Tenant returns generated.TenantResolver implementation.
 func (r *Resolver) Tenant() generated.TenantResolver { return &tenantResolver{r} }
 
@@ -149,6 +152,7 @@ type (
 	queryResolver               struct{ *Resolver }
 	regionResolver              struct{ *Resolver }
 	storeResolver               struct{ *Resolver }
+	suborderResolver            struct{ *Resolver }
 	tenantResolver              struct{ *Resolver }
 	userResolver                struct{ *Resolver }
 	vendorResolver              struct{ *Resolver }

@@ -143,15 +143,36 @@ func Release(ctx context.Context, tx *ent.Tx, orderID int) error {
 	return settle(ctx, tx, orderID, false)
 }
 
+// ReleaseVariants is Release for the order's reservations of the given variants only: a
+// vendor's part of a marketplace order.
+func ReleaseVariants(ctx context.Context, tx *ent.Tx, orderID int, variantIDs []int) error {
+	return settle(ctx, tx, orderID, false, variantIDs...)
+}
+
+// ShipVariants is Ship for the order's reservations of the given variants only.
+func ShipVariants(ctx context.Context, tx *ent.Tx, orderID int, variantIDs []int) error {
+	return settle(ctx, tx, orderID, true, variantIDs...)
+}
+
 // Ship turns an order's reservations into stock that has left: the units are no longer
 // stocked nor reserved.
 func Ship(ctx context.Context, tx *ent.Tx, orderID int) error {
 	return settle(ctx, tx, orderID, true)
 }
 
-func settle(ctx context.Context, tx *ent.Tx, orderID int, shipped bool) error {
+// settle releases (or ships) the order's open reservations: all of them, or those of
+// the levels of variants when some are named.
+func settle(ctx context.Context, tx *ent.Tx, orderID int, shipped bool, variants ...int) error {
 	ctx = sys(ctx)
-	rs, err := tx.Reservation.Query().Where(reservation.OrderID(orderID), reservation.ReleasedAtIsNil()).All(ctx)
+	q := tx.Reservation.Query().Where(reservation.OrderID(orderID), reservation.ReleasedAtIsNil())
+	if variants != nil {
+		levels, err := tx.InventoryLevel.Query().Where(inventorylevel.VariantIDIn(variants...)).IDs(ctx)
+		if err != nil {
+			return err
+		}
+		q.Where(reservation.InventoryLevelIDIn(levels...))
+	}
+	rs, err := q.All(ctx)
 	if err != nil {
 		return err
 	}

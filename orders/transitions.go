@@ -8,6 +8,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/inventory"
 )
 
@@ -17,6 +18,15 @@ func conflict(format string, args ...any) error { return apperr.New(apperr.Confl
 func open(o *ent.Order) error {
 	if o.Status != order.StatusPending {
 		return conflict("the order is %s", o.Status)
+	}
+	return nil
+}
+
+// fulfillable refuses to pack an order (or a part of it) before its payment is
+// authorised or captured.
+func fulfillable(o *ent.Order) error {
+	if o.PaymentStatus != order.PaymentStatusAuthorized && o.PaymentStatus != order.PaymentStatusCaptured {
+		return conflict("an order is fulfilled once its payment is authorized or captured; this one is %s", o.PaymentStatus)
 	}
 	return nil
 }
@@ -47,7 +57,8 @@ func (s *Service) Capture(ctx context.Context, id int) (*ent.Order, error) {
 				}
 			},
 			effects: func(ctx context.Context, _ *ent.Tx, o *ent.Order) error {
-				return p.Capture(ctx, o.PaymentReference, o.Total)
+				// A vendor order canceled before capture counts as given back: not taken.
+				return p.Capture(ctx, o.PaymentReference, o.Total-o.RefundedTotal)
 			},
 		}, nil
 	})
@@ -127,6 +138,11 @@ func (s *Service) Cancel(ctx context.Context, id int) (*ent.Order, error) {
 				if err := inventory.Release(ctx, tx, o.ID); err != nil {
 					return err
 				}
+				// Its vendor orders go with it (vendor_order.canceled for each).
+				if err := tx.Suborder.Update().Where(suborder.OrderID(o.ID), suborder.StatusNEQ(suborder.StatusCanceled)).
+					SetStatus(suborder.StatusCanceled).SetCanceledAt(time.Now()).Exec(ctx); err != nil {
+					return err
+				}
 				if settle != nil {
 					return settle(ctx, o)
 				}
@@ -139,12 +155,18 @@ func (s *Service) Cancel(ctx context.Context, id int) (*ent.Order, error) {
 // CreateFulfillment records the order's shipment as packed: it needs a payment
 // authorised or captured.
 func (s *Service) CreateFulfillment(ctx context.Context, id int) (*ent.Order, error) {
+	if split, err := s.splitOrder(ctx, id); err != nil || split {
+		if err != nil {
+			return nil, err
+		}
+		return s.stepTenantPart(ctx, id, order.FulfillmentStatusNotFulfilled, order.FulfillmentStatusFulfilled)
+	}
 	return s.change(ctx, id, func(o *ent.Order) (*transition, error) {
 		if err := open(o); err != nil {
 			return nil, err
 		}
-		if o.PaymentStatus != order.PaymentStatusAuthorized && o.PaymentStatus != order.PaymentStatusCaptured {
-			return nil, conflict("an order is fulfilled once its payment is authorized or captured; this one is %s", o.PaymentStatus)
+		if err := fulfillable(o); err != nil {
+			return nil, err
 		}
 		if o.FulfillmentStatus != order.FulfillmentStatusNotFulfilled {
 			return nil, conflict("the order is already %s", o.FulfillmentStatus)
@@ -161,6 +183,12 @@ func (s *Service) CreateFulfillment(ctx context.Context, id int) (*ent.Order, er
 // MarkShipped sends a fulfilled order: its reserved stock leaves the shelves (the
 // change of its fulfilment status raises order.shipped).
 func (s *Service) MarkShipped(ctx context.Context, id int) (*ent.Order, error) {
+	if split, err := s.splitOrder(ctx, id); err != nil || split {
+		if err != nil {
+			return nil, err
+		}
+		return s.stepTenantPart(ctx, id, order.FulfillmentStatusFulfilled, order.FulfillmentStatusShipped)
+	}
 	return s.change(ctx, id, func(o *ent.Order) (*transition, error) {
 		if err := open(o); err != nil {
 			return nil, err
@@ -183,6 +211,12 @@ func (s *Service) MarkShipped(ctx context.Context, id int) (*ent.Order, error) {
 
 // MarkDelivered records a shipped order as delivered; a paid order is then completed.
 func (s *Service) MarkDelivered(ctx context.Context, id int) (*ent.Order, error) {
+	if split, err := s.splitOrder(ctx, id); err != nil || split {
+		if err != nil {
+			return nil, err
+		}
+		return s.stepTenantPart(ctx, id, order.FulfillmentStatusShipped, order.FulfillmentStatusDelivered)
+	}
 	return s.change(ctx, id, func(o *ent.Order) (*transition, error) {
 		if err := open(o); err != nil {
 			return nil, err

@@ -117,6 +117,15 @@ const (
 	VendorSuspended      = "vendor.suspended"
 	PayoutPaid           = "payout.paid"
 	PayoutFailed         = "payout.failed"
+	// A vendor order's (Suborder's) steps. vendor_order.refunded and .canceled carry the
+	// row, whose refunded_total is the vendor order's running total of money given back:
+	// a consumer reverses what it grew by since the last it handled (a cancel of an
+	// unpaid part counts its remainder as given back; see orders.CancelSuborder).
+	VendorOrderCanceled  = "vendor_order.canceled"
+	VendorOrderRefunded  = "vendor_order.refunded"
+	VendorOrderFulfilled = "vendor_order.fulfilled"
+	VendorOrderShipped   = "vendor_order.shipped"
+	VendorOrderDelivered = "vendor_order.delivered"
 )
 
 // semantic names the transition an update makes, "" for a plain update. One change
@@ -152,6 +161,19 @@ func semantic(c Change) string {
 			return OrderShipped
 		case became("fulfillment_status", "fulfilled"):
 			return OrderFulfilled
+		}
+	case "Suborder":
+		switch {
+		case became("status", "canceled"):
+			return VendorOrderCanceled
+		case became("refunded_total"):
+			return VendorOrderRefunded
+		case became("fulfillment_status", "delivered"):
+			return VendorOrderDelivered
+		case became("fulfillment_status", "shipped"):
+			return VendorOrderShipped
+		case became("fulfillment_status", "fulfilled"):
+			return VendorOrderFulfilled
 		}
 	case "Domain":
 		if became("status", "verified") {

@@ -75,6 +75,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Region() RegionResolver
 	Store() StoreResolver
+	Suborder() SuborderResolver
 	Subscription() SubscriptionResolver
 	Tenant() TenantResolver
 	User() UserResolver
@@ -447,6 +448,7 @@ type ComplexityRoot struct {
 		ApproveVendor                   func(childComplexity int, id int) int
 		AssignProductsToSalesChannel    func(childComplexity int, salesChannelID int, productIds []int) int
 		CancelOrder                     func(childComplexity int, orderID int) int
+		CancelVendorOrder               func(childComplexity int, id int) int
 		CapturePayment                  func(childComplexity int, orderID int) int
 		CompleteCart                    func(childComplexity int, cartID int, idempotencyKey string) int
 		CreateAPIKey                    func(childComplexity int, input tenancy.CreateAPIKeyInput) int
@@ -485,6 +487,8 @@ type ComplexityRoot struct {
 		DeleteShippingOption            func(childComplexity int, id int) int
 		DeleteStore                     func(childComplexity int, id int) int
 		DeleteSubcategory               func(childComplexity int, id int) int
+		DeliverVendorOrder              func(childComplexity int, id int) int
+		FulfillVendorOrder              func(childComplexity int, id int) int
 		GrantRole                       func(childComplexity int, userID int, role membership.Role, tenantID *int, storeID *int) int
 		InviteStaff                     func(childComplexity int, email string, role membership.Role, tenantID *int, storeID *int) int
 		InviteVendor                    func(childComplexity int, tenantID int, input model.VendorInput, adminEmail string) int
@@ -497,6 +501,7 @@ type ComplexityRoot struct {
 		PingIntegrationEndpoint         func(childComplexity int, id int) int
 		RefreshToken                    func(childComplexity int, token string) int
 		RefundPayment                   func(childComplexity int, orderID int, amount int) int
+		RefundVendorOrder               func(childComplexity int, id int, amount int) int
 		RegisterCustomer                func(childComplexity int, input customer.RegisterInput) int
 		RejectVendor                    func(childComplexity int, id int, reason string) int
 		RemoveDomain                    func(childComplexity int, id int) int
@@ -515,6 +520,7 @@ type ComplexityRoot struct {
 		SetShippingMethod               func(childComplexity int, cartID int, shippingOptionID int) int
 		SetStockLevel                   func(childComplexity int, variantID int, locationID int, stockedQuantity int) int
 		SetTenantStatus                 func(childComplexity int, id int, status tenant.Status) int
+		ShipVendorOrder                 func(childComplexity int, id int) int
 		StartSync                       func(childComplexity int, endpointID int, kind syncjob.Kind, since *time.Time) int
 		SuspendVendor                   func(childComplexity int, id int) int
 		UpdateCategory                  func(childComplexity int, id int, input taxonomy.CategoryInput) int
@@ -924,6 +930,7 @@ type ComplexityRoot struct {
 		CanceledAt        func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
 		CurrencyCode      func(childComplexity int) int
+		CustomerName      func(childComplexity int) int
 		FulfillmentStatus func(childComplexity int) int
 		Fulfillments      func(childComplexity int) int
 		ID                func(childComplexity int) int
@@ -931,6 +938,7 @@ type ComplexityRoot struct {
 		Order             func(childComplexity int) int
 		OrderID           func(childComplexity int) int
 		RefundedTotal     func(childComplexity int) int
+		ShippingAddress   func(childComplexity int) int
 		ShippingMethod    func(childComplexity int) int
 		ShippingTotal     func(childComplexity int) int
 		Status            func(childComplexity int) int
@@ -1245,6 +1253,11 @@ type MutationResolver interface {
 	CreateShippingOption(ctx context.Context, input pricing.ShippingOptionInput) (*ent.ShippingOption, error)
 	DeleteShippingOption(ctx context.Context, id int) (int, error)
 	StartSync(ctx context.Context, endpointID int, kind syncjob.Kind, since *time.Time) (*ent.SyncJob, error)
+	FulfillVendorOrder(ctx context.Context, id int) (*ent.Suborder, error)
+	ShipVendorOrder(ctx context.Context, id int) (*ent.Suborder, error)
+	DeliverVendorOrder(ctx context.Context, id int) (*ent.Suborder, error)
+	RefundVendorOrder(ctx context.Context, id int, amount int) (*ent.Suborder, error)
+	CancelVendorOrder(ctx context.Context, id int) (*ent.Suborder, error)
 	ApplyAsVendor(ctx context.Context, tenantID *int, tenantHandle *string, input model.VendorInput) (*ent.Vendor, error)
 	InviteVendor(ctx context.Context, tenantID int, input model.VendorInput, adminEmail string) (*ent.Vendor, error)
 	ApproveVendor(ctx context.Context, id int) (*ent.Vendor, error)
@@ -1321,6 +1334,10 @@ type RegionResolver interface {
 type StoreResolver interface {
 	Metadata(ctx context.Context, obj *ent.Store) (map[string]any, error)
 	Domains(ctx context.Context, obj *ent.Store) ([]*ent.Domain, error)
+}
+type SuborderResolver interface {
+	CustomerName(ctx context.Context, obj *ent.Suborder) (*string, error)
+	ShippingAddress(ctx context.Context, obj *ent.Suborder) (*address.Address, error)
 }
 type SubscriptionResolver interface {
 	OrderEvents(ctx context.Context, storeID *int) (<-chan *livefeed.OrderEvent, error)
@@ -2919,6 +2936,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelOrder(childComplexity, args["orderId"].(int)), true
+	case "Mutation.cancelVendorOrder":
+		if e.ComplexityRoot.Mutation.CancelVendorOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelVendorOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelVendorOrder(childComplexity, args["id"].(int)), true
 	case "Mutation.capturePayment":
 		if e.ComplexityRoot.Mutation.CapturePayment == nil {
 			break
@@ -3337,6 +3365,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteSubcategory(childComplexity, args["id"].(int)), true
+	case "Mutation.deliverVendorOrder":
+		if e.ComplexityRoot.Mutation.DeliverVendorOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deliverVendorOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeliverVendorOrder(childComplexity, args["id"].(int)), true
+	case "Mutation.fulfillVendorOrder":
+		if e.ComplexityRoot.Mutation.FulfillVendorOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_fulfillVendorOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FulfillVendorOrder(childComplexity, args["id"].(int)), true
 	case "Mutation.grantRole":
 		if e.ComplexityRoot.Mutation.GrantRole == nil {
 			break
@@ -3469,6 +3519,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RefundPayment(childComplexity, args["orderId"].(int), args["amount"].(int)), true
+	case "Mutation.refundVendorOrder":
+		if e.ComplexityRoot.Mutation.RefundVendorOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_refundVendorOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RefundVendorOrder(childComplexity, args["id"].(int), args["amount"].(int)), true
 	case "Mutation.registerCustomer":
 		if e.ComplexityRoot.Mutation.RegisterCustomer == nil {
 			break
@@ -3667,6 +3728,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetTenantStatus(childComplexity, args["id"].(int), args["status"].(tenant.Status)), true
+	case "Mutation.shipVendorOrder":
+		if e.ComplexityRoot.Mutation.ShipVendorOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_shipVendorOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShipVendorOrder(childComplexity, args["id"].(int)), true
 	case "Mutation.startSync":
 		if e.ComplexityRoot.Mutation.StartSync == nil {
 			break
@@ -5816,6 +5888,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Suborder.CurrencyCode(childComplexity), true
+	case "Suborder.customerName":
+		if e.ComplexityRoot.Suborder.CustomerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.CustomerName(childComplexity), true
 	case "Suborder.fulfillmentStatus":
 		if e.ComplexityRoot.Suborder.FulfillmentStatus == nil {
 			break
@@ -5858,6 +5936,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Suborder.RefundedTotal(childComplexity), true
+	case "Suborder.shippingAddress":
+		if e.ComplexityRoot.Suborder.ShippingAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Suborder.ShippingAddress(childComplexity), true
 	case "Suborder.shippingMethod":
 		if e.ComplexityRoot.Suborder.ShippingMethod == nil {
 			break
@@ -14213,6 +14297,44 @@ extend type Mutation {
   startSync(endpointId: ID!, kind: SyncJobKind!, since: Time): SyncJob!
 }
 `, BuiltIn: false},
+	{Name: "../vendororders.graphqls", Input: `# Vendor orders: a vendor's part of a marketplace order (type Suborder). Checkout writes
+# them; a vendor's admins and staff see only their own (Query.suborders), with the name and
+# address it ships to, never the rest of the order; the order's customer and the tenant's
+# staff see them on the order (Order.suborders).
+
+extend type Suborder {
+  "The name the vendor order ships to (the order's shipping address)."
+  customerName: String @goField(forceResolver: true)
+  "Where the vendor order ships to: for whoever may see the vendor order."
+  shippingAddress: Address @goField(forceResolver: true)
+}
+
+extend type Mutation {
+  """
+  Packs a vendor order (a fulfilment of its own); its order's payment must be authorized
+  or captured. The vendor's admins and staff (not while the vendor is suspended), the
+  tenant's admins and the store's managers. The order's fulfillmentStatus follows its
+  parts: the least advanced of its vendor orders and its own lines.
+  """
+  fulfillVendorOrder(id: ID!): Suborder!
+  "Ships a fulfilled vendor order: the vendor's reserved stock leaves the shelves."
+  shipVendorOrder(id: ID!): Suborder!
+  "Records a shipped vendor order as delivered."
+  deliverVendorOrder(id: ID!): Suborder!
+  """
+  Refunds part or all of a vendor order (minor units) through its order's payment: at
+  most what is left of it. Its refundedTotal and the order's grow; the other vendor orders
+  are untouched. The tenant's admins and the store's managers.
+  """
+  refundVendorOrder(id: ID!, amount: Int!): Suborder!
+  """
+  Cancels a vendor order not yet shipped: the vendor's stock is released and what is left
+  of it refunded (or, before capture, not taken). The tenant's admins, the store's managers
+  and the vendor's own admins.
+  """
+  cancelVendorOrder(id: ID!): Suborder!
+}
+`, BuiltIn: false},
 	{Name: "../vendors.graphqls", Input: `# Vendors: the sellers of a tenant's marketplace, and how they are onboarded (see the
 # README's "Vendors").
 
@@ -15754,6 +15876,10 @@ func (ec *executionContext) childFields_Suborder(ctx context.Context, field grap
 		return ec.fieldContext_Suborder_items(ctx, field)
 	case "fulfillments":
 		return ec.fieldContext_Suborder_fulfillments(ctx, field)
+	case "customerName":
+		return ec.fieldContext_Suborder_customerName(ctx, field)
+	case "shippingAddress":
+		return ec.fieldContext_Suborder_shippingAddress(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Suborder", field.Name)
 }
@@ -16414,6 +16540,20 @@ func (ec *executionContext) field_Mutation_cancelOrder_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelVendorOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_capturePayment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16986,6 +17126,34 @@ func (ec *executionContext) field_Mutation_deleteSubcategory_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deliverVendorOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_fulfillVendorOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_grantRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17247,6 +17415,28 @@ func (ec *executionContext) field_Mutation_refundPayment_args(ctx context.Contex
 		return nil, err
 	}
 	args["orderId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "amount",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["amount"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_refundVendorOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "amount",
 		func(ctx context.Context, v any) (int, error) {
 			return ec.unmarshalNInt2int(ctx, v)
@@ -17603,6 +17793,20 @@ func (ec *executionContext) field_Mutation_setTenantStatus_args(ctx context.Cont
 		return nil, err
 	}
 	args["status"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_shipVendorOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -29113,6 +29317,226 @@ func (ec *executionContext) fieldContext_Mutation_startSync(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_fulfillVendorOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_fulfillVendorOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().FulfillVendorOrder(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Suborder) graphql.Marshaler {
+			return ec.marshalNSuborder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_fulfillVendorOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Suborder(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_fulfillVendorOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_shipVendorOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_shipVendorOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ShipVendorOrder(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Suborder) graphql.Marshaler {
+			return ec.marshalNSuborder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_shipVendorOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Suborder(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_shipVendorOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deliverVendorOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deliverVendorOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeliverVendorOrder(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Suborder) graphql.Marshaler {
+			return ec.marshalNSuborder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deliverVendorOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Suborder(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deliverVendorOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_refundVendorOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_refundVendorOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RefundVendorOrder(ctx, fc.Args["id"].(int), fc.Args["amount"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Suborder) graphql.Marshaler {
+			return ec.marshalNSuborder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_refundVendorOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Suborder(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_refundVendorOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelVendorOrder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelVendorOrder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelVendorOrder(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Suborder) graphql.Marshaler {
+			return ec.marshalNSuborder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelVendorOrder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Suborder(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelVendorOrder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_applyAsVendor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38175,6 +38599,61 @@ func (ec *executionContext) fieldContext_Suborder_fulfillments(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fulfillment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Suborder_customerName(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_customerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Suborder().CustomerName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_customerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Suborder", field, true, true, "String")
+}
+
+func (ec *executionContext) _Suborder_shippingAddress(ctx context.Context, field graphql.CollectedField, obj *ent.Suborder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Suborder_shippingAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Suborder().ShippingAddress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *address.Address) graphql.Marshaler {
+			return ec.marshalOAddress2ᚖgithubᚗcomᚋdakkahᚋcityosᚋaddressᚐAddress(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Suborder_shippingAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Suborder",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Address(ctx, field)
 		},
 	}
 	return fc, nil
@@ -71086,6 +71565,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "fulfillVendorOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_fulfillVendorOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shipVendorOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_shipVendorOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deliverVendorOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deliverVendorOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refundVendorOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_refundVendorOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelVendorOrder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelVendorOrder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "applyAsVendor":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_applyAsVendor(ctx, field)
@@ -73763,6 +74277,18 @@ func (ec *executionContext) _Suborder(ctx context.Context, sel ast.SelectionSet,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Suborder_fulfillments(ctx, field, obj)
+				})
+		case "customerName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Suborder_customerName(ctx, field, obj)
+				})
+		case "shippingAddress":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Suborder_shippingAddress(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
