@@ -126,7 +126,7 @@ func readCases() []Case {
 	return slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases(), syncQueryCases(), vendorQueryCases(), marketplaceQueryCases())
 }
 func writeCases() []Case {
-	return slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases())
+	return slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases(), marketplaceProductCases())
 }
 
 func allCases() []Case { return append(readCases(), writeCases()...) }

@@ -43,7 +43,7 @@ func vendorQueryCases() []Case {
 				TA: Filtered(Set("vendors", "handle", "va-one", "va-pending")),
 				SM: Filtered(Set("vendors", "handle")),
 				CU: Filtered(Set("vendors", "handle")),
-				PK: unauthenticated,
+				PK: Filtered(Set("vendors", "handle", "va-one")), // a storefront shows its tenant's active vendors
 				SK: Filtered(Set("vendors", "handle", "vb-one")),
 				AN: unauthenticated,
 			},
@@ -56,7 +56,9 @@ func vendorQueryCases() []Case {
 			Expect: func() Cells {
 				ok := Allow(Eq("vendor.handle", "va-one"), Eq("vendor.payoutAccount", "acct_va_one"))
 				none := Allow(Null("vendor"))
-				return Cells{SA: ok, TA: ok, SM: none, CU: none, PK: unauthenticated, SK: none, AN: unauthenticated}
+				// A storefront sees an active vendor's public face, never its payout account.
+				face := Allow(Eq("vendor.handle", "va-one"), Null("vendor.payoutAccount"))
+				return Cells{SA: ok, TA: ok, SM: none, CU: none, PK: face, SK: none, AN: unauthenticated}
 			}(),
 		},
 	}
@@ -67,9 +69,15 @@ func vendorMutationCases() []Case {
 	// The applicant is not the vendor's admin yet: it does not read back the payout account.
 	applied := Allow(Eq("applyAsVendor.status", "pending"), Eq("applyAsVendor.tenant.handle", "acme"), Null("applyAsVendor.payoutAccount"))
 	appliedAdmin := Allow(Eq("applyAsVendor.status", "pending"), Eq("applyAsVendor.payoutAccount", "acct_new"))
+	// A storefront's key sees its tenant's active vendors (the vendor's public face): it
+	// is refused a change of one of them, and does not find the others.
 	staffOnly := func(field, status string) Cells {
+		pk := notFound
+		if status == "suspended" {
+			pk = unauthenticated
+		}
 		ok := Allow(Eq(field+".status", status))
-		return Cells{SA: ok, TA: ok, SM: notFound, CU: notFound, PK: unauthenticated, SK: notFound, AN: unauthenticated}
+		return Cells{SA: ok, TA: ok, SM: notFound, CU: notFound, PK: pk, SK: notFound, AN: unauthenticated}
 	}
 	invited := Allow(Eq("inviteVendor.status", "active"), Eq("inviteVendor.handle", "va-new"))
 	return []Case{
@@ -110,7 +118,7 @@ func vendorMutationCases() []Case {
 			Vars: vendorVars("vb-one"),
 			Expect: func() Cells {
 				ok := Allow(Eq("suspendVendor.status", "suspended"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: unauthenticated, SK: ok, AN: unauthenticated}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: unauthenticated}
 			}(),
 		},
 		{

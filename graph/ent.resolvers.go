@@ -7,6 +7,8 @@ package graph
 
 import (
 	"context"
+	"github.com/dakkah/cityos/access"
+	"github.com/dakkah/cityos/viewer"
 
 	"entgo.io/contrib/entgql"
 	"github.com/dakkah/cityos/ent"
@@ -105,6 +107,22 @@ func (r *queryResolver) Vendors(ctx context.Context, after *entgql.Cursor[int], 
 		return nil, err
 	}
 	return r.Client.Vendor.Query().Paginate(ctx, after, first, before, last, ent.WithVendorFilter(where.Filter))
+}
+
+// ContactEmail is the resolver for the contactEmail field.
+func (r *vendorResolver) ContactEmail(ctx context.Context, obj *ent.Vendor) (*string, error) {
+	if !access.CanSeeVendorPrivate(viewer.FromContext(ctx), obj) {
+		return nil, nil
+	}
+	return nonEmpty(obj.ContactEmail), nil
+}
+
+// ContactPhone is the resolver for the contactPhone field.
+func (r *vendorResolver) ContactPhone(ctx context.Context, obj *ent.Vendor) (*string, error) {
+	if !access.CanSeeVendorPrivate(viewer.FromContext(ctx), obj) {
+		return nil, nil
+	}
+	return nonEmpty(obj.ContactPhone), nil
 }
 
 // IntegrationEndpoint returns generated.IntegrationEndpointResolver implementation.
