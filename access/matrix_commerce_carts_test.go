@@ -15,12 +15,12 @@ func cartMutationCases() []Case {
 	// Staff read the carts of their scope but never change them: only shopping in the
 	// cart's store, or as its customer, does (see access.MayChangeCart).
 	staff := Deny("FORBIDDEN")
-	all := func(o Outcome) Cells { return Cells{o, o, o, o, o, o, o} }
+	all := sameForAll
 	// A1's cart with no store named: its customer and its store's key change it; staff
 	// reach it but may not; B's key does not; an anonymous caller that names no store is
-	// asked to name one.
+	// asked to name one; a vendor's people do not reach it.
 	cartA1 := func(ok Outcome) Cells {
-		return Cells{SA: staff, TA: staff, SM: staff, CU: ok, PK: ok, SK: notFound, AN: badInput}
+		return Cells{SA: staff, TA: staff, SM: staff, CU: ok, PK: ok, SK: notFound, AN: badInput, V: notFound}
 	}
 	// A1's cart in each principal's storefront: everyone in A1's; B's key in B1's does not.
 	cartA1Shop := func(ok Outcome) Cells {
@@ -94,7 +94,7 @@ func cartMutationCases() []Case {
 				ok := Allow(Eq("createCart.store.handle", "a1"), Eq("createCart.currencyCode", "SAR"))
 				return Cells{SA: ok, TA: ok, SM: ok,
 					CU: Allow(Eq("createCart.store.handle", "a1"), Eq("createCart.email", "customer@acme.test")),
-					PK: ok, SK: badInput, AN: ok}
+					PK: ok, SK: badInput, AN: ok, V: ok}
 			}(),
 		},
 		{

@@ -19,7 +19,10 @@ import (
 func commerceQueryCases() []Case {
 	forbidden, notFound, badInput := Deny("FORBIDDEN"), Deny("NOT_FOUND"), Deny("BAD_USER_INPUT")
 	unauthenticated := Deny("UNAUTHENTICATED") // a caller who has not signed in
-	all := func(o Outcome) Cells { return Cells{o, o, o, o, o, o, o} }
+	all := sameForAll
+	// A vendor's people read the catalog's reference data in a store (shopping), as an
+	// anonymous caller does: a vendor role is not a customer's membership of the tenant.
+	vendorsNameAStore := badInput
 	// inA1 is the same outcome for everyone in A1's storefront, and another for B's key in B1's.
 	inA1 := func(a, b Outcome) Cells { return Cells{SA: a, TA: a, SM: a, CU: a, PK: a, SK: b, AN: a} }
 	vars := func(build func(f *fx) map[string]any) func(testing.TB, *fx) map[string]any {
@@ -248,7 +251,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				ok := Allow(Handles("productCategories", "menswear"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput, V: vendorsNameAStore}
 			}(),
 		},
 		{
@@ -266,7 +269,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				ok := Allow(Handles("productCollections", "eid"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput, V: vendorsNameAStore}
 			}(),
 		},
 		{
@@ -321,7 +324,7 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				ok := Allow(Set("regions", "name", "Saudi Arabia", "UAE"), Set("regions", "taxRate", "15", "5"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput, V: vendorsNameAStore}
 			}(),
 		},
 		{
@@ -396,7 +399,7 @@ func commerceQueryCases() []Case {
 					SA: none, TA: none, SM: none,
 					CU: Allow(Set("me.addresses", "city", "Riyadh"), Set("me.orders", "email", orderA1),
 						Eq("me.orders.edges.0.node.store.handle", "a1"), Eq("me.orders.edges.0.node.shippingAddress.city", "Riyadh")),
-					PK: Allow(Null("me")), SK: Allow(Null("me")), AN: Allow(Null("me")),
+					PK: Allow(Null("me")), SK: Allow(Null("me")), AN: Allow(Null("me")), V: none,
 				}
 			}(),
 		},
@@ -415,6 +418,7 @@ func commerceQueryCases() []Case {
 				PK: Allow(cartA1, Null("a2"), Null("b1")),
 				SK: Allow(Null("a1"), Null("a2"), cartB1),
 				AN: badInput, // a guest names the store its carts are in
+				V:  Allow(Null("a1"), Null("a2"), Null("b1")),
 			},
 		},
 		{
@@ -438,7 +442,7 @@ func commerceQueryCases() []Case {
 			Vars: cartOf(func(f *fx) *ent.Cart { return f.CartA1 }),
 			Expect: func() Cells {
 				ok := Allow(Set("shippingOptions", "amount", "2500"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput, V: notFound}
 			}(),
 		},
 		{
@@ -473,6 +477,7 @@ func commerceQueryCases() []Case {
 				PK: unauthenticated,
 				SK: ordersWithAddress(orderB1),
 				AN: unauthenticated,
+				V:  ordersWithAddress(),
 			},
 		},
 		{
@@ -487,6 +492,7 @@ func commerceQueryCases() []Case {
 				PK: unauthenticated,
 				SK: orders(orderB1),
 				AN: unauthenticated,
+				V:  orders(),
 			},
 		},
 
@@ -540,7 +546,7 @@ func commerceQueryCases() []Case {
 			Vars: byID(func(f *fx) int { return f.RegionB.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.name", "KSA"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: badInput}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: badInput, V: vendorsNameAStore}
 			}(),
 		},
 		{
@@ -558,7 +564,7 @@ func commerceQueryCases() []Case {
 			Vars: byID(func(f *fx) int { return f.AddressCU.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.city", "Riyadh"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated, V: notFound}
 			}(),
 		},
 		{

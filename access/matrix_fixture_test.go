@@ -148,6 +148,9 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	must(c.InboundWebhook.Create().SetSource(inboundwebhook.SourceStripe).SetWebhookID("evt_stripe").
 		SetType("payment_intent.succeeded").SetStatus(inboundwebhook.StatusApplied).Exec(ctx))
 	addSyncJobs(ctx, c)
+	// V1's own integration: it hears V1's events only, and V1's admins manage it.
+	must(c.IntegrationEndpoint.Create().SetTenantID(f.TenantA.ID).SetVendorID(f.VendorV1.ID).SetDescription("V1 feed").
+		SetURL("https://hooks.example.com/v1").SetEventTypes([]string{"*"}).SetSecret("whsec_djFmZWVk").Exec(ctx))
 	addVendors(ctx, f)
 	f.addCommerce(t)
 	return f

@@ -52,10 +52,16 @@ func integrationCases() []Case {
 		if managerSees {
 			sm = forbidden
 		}
-		return Cells{SA: ok, TA: ok, SM: sm, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
+		// A vendor's admins see their vendor's endpoints only.
+		return Cells{SA: ok, TA: ok, SM: sm, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated, VA1: notFound, VA2: notFound}
 	}
 	ofB := func(ok Outcome) Cells {
-		return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: ok, AN: unauthenticated}
+		return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: ok, AN: unauthenticated, VA1: notFound, VA2: notFound}
+	}
+	// A create names its tenant: a vendor's admin who names no vendor of its own is refused.
+	refusedToVendors := func(c Cells) Cells {
+		c.VA1, c.VA2 = forbidden, forbidden
+		return c
 	}
 	created := Allow(NotNull("createIntegrationEndpoint.secret"), Eq("createIntegrationEndpoint.endpoint.description", "new"))
 	return []Case{
@@ -63,13 +69,36 @@ func integrationCases() []Case {
 			Name:   "createIntegrationEndpoint/A",
 			Op:     createOp,
 			Vars:   func(_ testing.TB, f *fx) map[string]any { return input(f.TenantA.ID, nil) },
-			Expect: ofA(created, true), // the manager sees tenant A; only its admins write
+			Expect: refusedToVendors(ofA(created, true)), // the manager sees tenant A; only its admins write
+		},
+		{
+			// V1's own integration: its admins (and A's) make it; V2's admin and V1's staff
+			// may not.
+			Name: "createIntegrationEndpoint/A for V1",
+			Op:   createOp,
+			Vars: func(_ testing.TB, f *fx) map[string]any {
+				in := input(f.TenantA.ID, nil)
+				in["in"].(map[string]any)["vendorId"] = gid(f.VendorV1.ID)
+				return in
+			},
+			Expect: func() Cells {
+				ok := Allow(NotNull("createIntegrationEndpoint.secret"), func(f *fx, _ any) error {
+					e, err := f.DB.Client.IntegrationEndpoint.Query().Where(integrationendpoint.Description("new")).Only(sysCtx())
+					if err != nil || e.VendorID == nil || *e.VendorID != f.VendorV1.ID {
+						return fmt.Errorf("the new endpoint is not V1's: %v, %v", e, err)
+					}
+					return nil
+				})
+				c := refusedToVendors(ofA(ok, true))
+				c.VA1 = ok
+				return c
+			}(),
 		},
 		{
 			Name:   "createIntegrationEndpoint/A1",
 			Op:     createOp,
 			Vars:   func(_ testing.TB, f *fx) map[string]any { return input(f.TenantA.ID, &f.StoreA1.ID) },
-			Expect: ofA(Allow(NotNull("createIntegrationEndpoint.secret"), Eq("createIntegrationEndpoint.endpoint.store.handle", "a1")), true),
+			Expect: refusedToVendors(ofA(Allow(NotNull("createIntegrationEndpoint.secret"), Eq("createIntegrationEndpoint.endpoint.store.handle", "a1")), true)),
 		},
 		{
 			// Tenant B is hidden from A's customer and A1's storefront key.
@@ -156,6 +185,9 @@ func integrationQueryCases() []Case {
 				CU: forbidden, PK: unauthenticated,
 				SK: Filtered(Set("integrationEndpoints", "description")),
 				AN: unauthenticated,
+				// V1's endpoint hears V1 in every store: it is not limited to A1.
+				VA1: Filtered(Set("integrationEndpoints", "description")),
+				VA2: Filtered(Set("integrationEndpoints", "description")),
 			},
 		},
 	}

@@ -30,7 +30,7 @@ func invitationCases() []Case {
 			},
 			Expect: func() Cells {
 				ok := Allow(Eq("inviteStaff.invitation.email", "hire@example.test"), Eq("inviteStaff.invitation.role", "store_manager"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated, V: notFound}
 			}(),
 		},
 		{
@@ -54,7 +54,7 @@ func invitationCases() []Case {
 			Expect: Cells{
 				SA: forbidden, TA: forbidden, SM: forbidden,
 				CU: Allow(Eq("acceptInvitation.membership.role", "store_manager"), Eq("acceptInvitation.membership.store.handle", "a2"), Null("acceptInvitation.session")),
-				PK: unauthenticated, SK: forbidden, AN: unauthenticated,
+				PK: unauthenticated, SK: forbidden, AN: unauthenticated, V: forbidden,
 			},
 		},
 		{

@@ -17,7 +17,7 @@ import (
 // FORBIDDEN; a refused write leaves no trace (no audit record).
 func mutationCases() []Case {
 	forbidden, notFound, unauthenticated := Deny("FORBIDDEN"), Deny("NOT_FOUND"), Deny("UNAUTHENTICATED")
-	all := func(o Outcome) Cells { return Cells{o, o, o, o, o, o, o} }
+	all := sameForAll
 	platformOnly := func(ok Outcome) Cells {
 		return Cells{SA: ok, TA: forbidden, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: forbidden, AN: unauthenticated}
 	}
@@ -200,7 +200,7 @@ func mutationCases() []Case {
 			Expect: func() Cells {
 				ok := Allow(Eq("updateStore.name", "Renamed"), Eq("updateStore.metadata", map[string]any{"secret": "changed"}),
 					Eq("updateStore.themeConfig.colors.primary", "#000000"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated, V: notFound}
 			}(),
 		},
 		{
@@ -209,7 +209,7 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.StoreA2.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("updateStore.name", "Renamed"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated, V: notFound}
 			}(),
 		},
 		{
@@ -224,14 +224,14 @@ func mutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.StoreA1.ID }),
 			// Its publishable key and manager role still point at it: refused after the
 			// policy, which lets admins through.
-			Expect: Cells{SA: Deny("CONFLICT"), TA: Deny("CONFLICT"), SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated},
+			Expect: Cells{SA: Deny("CONFLICT"), TA: Deny("CONFLICT"), SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated, V: notFound},
 		},
 		{
 			// A2 and B1 have carts and orders: refused after the policy, like A1.
 			Name:   "deleteStore/A2",
 			Op:     deleteStoreOp,
 			Vars:   byID(func(f *fx) int { return f.StoreA2.ID }),
-			Expect: Cells{SA: Deny("CONFLICT"), TA: Deny("CONFLICT"), SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated},
+			Expect: Cells{SA: Deny("CONFLICT"), TA: Deny("CONFLICT"), SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated, V: notFound},
 		},
 		{
 			Name:   "deleteStore/B1",
@@ -260,7 +260,7 @@ func mutationCases() []Case {
 			Expect: func() Cells {
 				ok := Allow(Eq("addDomain.domain.hostname", "new.acme-example.com"), Eq("addDomain.domain.status", "pending"),
 					Eq("addDomain.domain.store.handle", "a1"), Eq("addDomain.txtRecordName", "_cityos-verify.new.acme-example.com"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated, V: notFound}
 			}(),
 		},
 		{
@@ -271,7 +271,7 @@ func mutationCases() []Case {
 			}),
 			Expect: func() Cells {
 				ok := Allow(Eq("addDomain.domain.store.handle", "a2"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: notFound, SK: notFound, AN: unauthenticated, V: notFound}
 			}(),
 		},
 		{

@@ -12,7 +12,7 @@ func queryCases() []Case {
 	unauthenticated := Deny("UNAUTHENTICATED") // a caller who has not signed in
 	// node and nodes answer a row the caller may not see like one that does not exist.
 	notFound := Deny("NOT_FOUND")
-	all := func(o Outcome) Cells { return Cells{o, o, o, o, o, o, o} }
+	all := sameForAll
 	nodeOf := func(pick func(f *fx) int) func(testing.TB, *fx) map[string]any {
 		return func(_ testing.TB, f *fx) map[string]any { return map[string]any{"id": gid(pick(f))} }
 	}
@@ -42,13 +42,16 @@ func queryCases() []Case {
 			Name: "me",
 			Op:   `{ me { email memberships { role } } }`,
 			Expect: Cells{
-				SA: Allow(Eq("me.email", "root@platform.test"), Set("me.memberships", "role", "super_admin")),
-				TA: Allow(Eq("me.email", "admin@acme.test"), Set("me.memberships", "role", "tenant_admin")),
-				SM: Allow(Eq("me.email", "manager@a1.test"), Set("me.memberships", "role", "store_manager")),
-				CU: Allow(Eq("me.email", "customer@acme.test"), Set("me.memberships", "role", "customer")),
-				PK: Allow(Null("me")),
-				SK: Allow(Null("me")),
-				AN: Allow(Null("me")),
+				SA:  Allow(Eq("me.email", "root@platform.test"), Set("me.memberships", "role", "super_admin")),
+				TA:  Allow(Eq("me.email", "admin@acme.test"), Set("me.memberships", "role", "tenant_admin")),
+				SM:  Allow(Eq("me.email", "manager@a1.test"), Set("me.memberships", "role", "store_manager")),
+				CU:  Allow(Eq("me.email", "customer@acme.test"), Set("me.memberships", "role", "customer")),
+				PK:  Allow(Null("me")),
+				SK:  Allow(Null("me")),
+				AN:  Allow(Null("me")),
+				VA1: Allow(Eq("me.email", "admin@va-one.test"), Set("me.memberships", "role", "vendor_admin")),
+				VS1: Allow(Eq("me.email", "staff@va-one.test"), Set("me.memberships", "role", "vendor_staff")),
+				VA2: Allow(Eq("me.email", "admin@va-two.test"), Set("me.memberships", "role", "vendor_admin")),
 			},
 		},
 		{
@@ -66,6 +69,8 @@ func queryCases() []Case {
 				SK: Filtered(Tenants("tenants", map[string]tenantRow{"bolt": {admin, []string{"b1"}}})),
 				AN: Filtered(Tenants("tenants", map[string]tenantRow{
 					"acme": {public, []string{"a1", "a2"}}, "bolt": {public, []string{"b1"}}})),
+				// A vendor's people see their tenant, and no store of it (see "stores").
+				V: Filtered(Tenants("tenants", map[string]tenantRow{"acme": {public, nil}})),
 			},
 		},
 		{
@@ -88,6 +93,9 @@ func queryCases() []Case {
 				PK: Filtered(Handles("stores", "a1")),
 				SK: Filtered(Handles("stores", "b1")),
 				AN: Filtered(Handles("stores", "a1", "a2", "b1")),
+				// A vendor role shows no store (access.visibleStores: any grant replaces the
+				// public directory with the grants' scope), unless shopping in one.
+				V: Filtered(Handles("stores")),
 			},
 		},
 		{
@@ -106,6 +114,7 @@ func queryCases() []Case {
 				PK: Allow(StoreAs("a1", "a1", false), Null("a2"), Null("a3"), Null("b1"), Eq("a1.tenant.handle", "acme")),
 				SK: Allow(Null("a1"), Null("a2"), Null("a3"), StoreAs("b1", "b1", true), Eq("b1.tenant.handle", "bolt")),
 				AN: Allow(StoreAs("a1", "a1", false), StoreAs("a2", "a2", false), Null("a3"), StoreAs("b1", "b1", false)),
+				V:  Allow(Null("a1"), Null("a2"), Null("a3"), Null("b1")),
 			},
 		},
 		{
@@ -124,6 +133,7 @@ func queryCases() []Case {
 				PK: Allow(StoreAs("a1", "a1", false), Null("a3"), Null("b1"), Null("c1")),
 				SK: Allow(Null("a1"), Null("a3"), StoreAs("b1", "b1", true), Null("c1")),
 				AN: Allow(StoreAs("a1", "a1", false), Null("a3"), StoreAs("b1", "b1", false), Null("c1")),
+				V:  Allow(Null("a1"), Null("a3"), Null("b1"), Null("c1")),
 			},
 		},
 		{
@@ -198,13 +208,16 @@ func queryCases() []Case {
 			Name: "integrationEndpoints",
 			Op:   `{ integrationEndpoints(first: 50) { totalCount edges { node { description url eventTypes tenant { handle } store { handle } } } } }`,
 			Expect: Cells{
-				SA: Filtered(Set("integrationEndpoints", "description", "A erp", "A1 search", "B crm")),
-				TA: Filtered(Set("integrationEndpoints", "description", "A erp", "A1 search")),
+				SA: Filtered(Set("integrationEndpoints", "description", "A erp", "A1 search", "B crm", "V1 feed")),
+				TA: Filtered(Set("integrationEndpoints", "description", "A erp", "A1 search", "V1 feed")),
 				SM: Filtered(Set("integrationEndpoints", "description", "A1 search"), Eq("integrationEndpoints.edges.0.node.store.handle", "a1")),
 				CU: forbidden,
 				PK: unauthenticated,
 				SK: Filtered(Set("integrationEndpoints", "description", "B crm"), Eq("integrationEndpoints.edges.0.node.tenant.handle", "bolt")),
 				AN: unauthenticated,
+				// A vendor's admins see their vendor's endpoints; its staff none.
+				VA1: Filtered(Set("integrationEndpoints", "description", "V1 feed")),
+				VA2: Filtered(Set("integrationEndpoints", "description")),
 			},
 		},
 		{
@@ -250,7 +263,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.StoreA1.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.handle", "a1"), Eq("node.tenant.handle", "acme"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: ok}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: ok, V: notFound}
 			}(),
 		},
 		{
@@ -259,7 +272,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.StoreA2.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.handle", "a2"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: notFound, SK: notFound, AN: ok}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: notFound, SK: notFound, AN: ok, V: notFound}
 			}(),
 		},
 		{
@@ -295,7 +308,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.Users["customer_A"].ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.email", "customer@acme.test"), Eq("node.memberships.0.tenant.handle", "acme"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated, V: notFound}
 			}(),
 		},
 		{
@@ -363,7 +376,8 @@ func queryCases() []Case {
 			},
 			Expect: func() Cells {
 				ok := Allow(Eq("nodes.0.handle", "acme"), Eq("nodes.1.handle", "a1"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: ok}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: ok,
+					V: FilteredWith("NOT_FOUND", Eq("nodes.0.handle", "acme"), Null("nodes.1"))}
 			}(),
 		},
 		{

@@ -107,7 +107,7 @@ func syncMutationCases() []Case {
 			Op:   start,
 			Vars: on("A erp"),
 			Expect: Cells{SA: queued("A erp", "acme"), TA: queued("A erp", "acme"), SM: notFound, CU: forbidden,
-				PK: unauthenticated, SK: notFound, AN: unauthenticated},
+				PK: unauthenticated, SK: notFound, AN: unauthenticated, VA1: notFound, VA2: notFound},
 		},
 		{
 			// Its store's managers see the endpoint, and may not start its syncs.
@@ -115,14 +115,14 @@ func syncMutationCases() []Case {
 			Op:   start,
 			Vars: on("A1 search"),
 			Expect: Cells{SA: queued("A1 search", "acme"), TA: queued("A1 search", "acme"), SM: forbidden, CU: forbidden,
-				PK: unauthenticated, SK: notFound, AN: unauthenticated},
+				PK: unauthenticated, SK: notFound, AN: unauthenticated, VA1: notFound, VA2: notFound},
 		},
 		{
 			Name: "startSync/B crm",
 			Op:   start,
 			Vars: on("B crm"),
 			Expect: Cells{SA: queued("B crm", "bolt"), TA: notFound, SM: notFound, CU: forbidden,
-				PK: unauthenticated, SK: queued("B crm", "bolt"), AN: unauthenticated},
+				PK: unauthenticated, SK: queued("B crm", "bolt"), AN: unauthenticated, VA1: notFound, VA2: notFound},
 		},
 	}
 }

@@ -1,6 +1,6 @@
 package access_test
 
-// The authorization matrix: every query and mutation of the API, run as each of the seven
+// The authorization matrix: every query and mutation of the API, run as each of the ten
 // principals of the role matrix (DESIGN.md) against rows of tenants A and B, with the
 // expected outcome of every cell. The matrix is data (matrix_queries_test.go,
 // matrix_mutations_test.go): a later issue that adds an operation adds a row, and
@@ -82,27 +82,55 @@ func (o Outcome) String() string {
 }
 
 // Cells is a row of the matrix: the expected outcome for each principal. A cell left
-// out is the zero Outcome, which fails the row.
+// out is the zero Outcome, which fails the row — except the vendor cells (see
+// vendorCell).
 type Cells struct {
-	SA Outcome // super_admin
-	TA Outcome // tenant_admin of A
-	SM Outcome // store_manager of A1
-	CU Outcome // customer of A
-	PK Outcome // publishable key of A1
-	SK Outcome // secret key of B (tenant_admin of B)
-	AN Outcome // anonymous
+	SA  Outcome // super_admin
+	TA  Outcome // tenant_admin of A
+	SM  Outcome // store_manager of A1
+	CU  Outcome // customer of A
+	PK  Outcome // publishable key of A1
+	SK  Outcome // secret key of B (tenant_admin of B)
+	AN  Outcome // anonymous
+	VA1 Outcome // vendor_admin of V1 (va-one, of A)
+	VS1 Outcome // vendor_staff of V1
+	VA2 Outcome // vendor_admin of V2 (va-two, of A)
+	// V is every vendor principal's cell where VA1, VS1 or VA2 is not stated: for rows
+	// in which the three get one outcome that is not the customer's.
+	V Outcome
 }
 
 func (c Cells) byPrincipal() map[string]Outcome {
 	return map[string]Outcome{
-		testenv.SuperAdmin:   c.SA,
-		testenv.TenantAdminA: c.TA,
-		testenv.ManagerA1:    c.SM,
-		testenv.CustomerA:    c.CU,
-		testenv.PublishableA: c.PK,
-		testenv.SecretB:      c.SK,
-		testenv.Anonymous:    c.AN,
+		testenv.SuperAdmin:    c.SA,
+		testenv.TenantAdminA:  c.TA,
+		testenv.ManagerA1:     c.SM,
+		testenv.CustomerA:     c.CU,
+		testenv.PublishableA:  c.PK,
+		testenv.SecretB:       c.SK,
+		testenv.Anonymous:     c.AN,
+		testenv.VendorAdminV1: c.vendorCell(c.VA1),
+		testenv.VendorStaffV1: c.vendorCell(c.VS1),
+		testenv.VendorAdminV2: c.vendorCell(c.VA2),
 	}
+}
+
+// vendorCell is a vendor principal's cell: as stated (its own field, else V), or else
+// the customer's. A vendor's admin or staff is a signed-in user with no role of tenant
+// A but its vendor's, so for the operations vendors have no part in it gets what the
+// customer gets — the same refusal, the same public storefront — wherever the
+// customer's outcome owes nothing to being A's customer: its carts, orders, addresses
+// and profile, and the tenant's stores and reference data a customer of A reads. Those
+// rows state V (a row that does not fails on the customer's data, which the vendors do
+// not have); rows of operations on vendors (matrix_vendors_test.go) state all three.
+func (c Cells) vendorCell(o Outcome) Outcome {
+	switch {
+	case o.kind != unset:
+		return o
+	case c.V.kind != unset:
+		return c.V
+	}
+	return c.CU
 }
 
 // Case is one operation of the matrix.
@@ -123,10 +151,10 @@ type Case struct {
 
 // readCases and writeCases are every query and every mutation row of the matrix.
 func readCases() []Case {
-	return slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases(), syncQueryCases(), vendorQueryCases(), marketplaceQueryCases())
+	return vendorCatalogCells(slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases(), syncQueryCases(), vendorQueryCases(), marketplaceQueryCases()))
 }
 func writeCases() []Case {
-	return slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases(), marketplaceProductCases())
+	return vendorCatalogCells(slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases(), marketplaceProductCases()))
 }
 
 func allCases() []Case { return append(readCases(), writeCases()...) }
@@ -403,4 +431,9 @@ func describe(r *testenv.Response) string {
 	}
 	sort.Strings(parts)
 	return fmt.Sprintf("errors [%s], data %s", strings.Join(parts, "; "), r.Data)
+}
+
+// sameForAll is a row whose every principal, vendors included, gets o.
+func sameForAll(o Outcome) Cells {
+	return Cells{SA: o, TA: o, SM: o, CU: o, PK: o, SK: o, AN: o, VA1: o, VS1: o, VA2: o}
 }

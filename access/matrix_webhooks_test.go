@@ -33,27 +33,28 @@ func webhookQueryCases() []Case {
 			Name: "webhookDeliveries/A1 search", Op: op, Vars: endpointVars("A1 search"),
 			Expect: func() Cells {
 				ok := Filtered(Set("webhookDeliveries", "error", "A1 search: HTTP 500"), Eq("webhookDeliveries.edges.0.node.endpoint.description", "A1 search"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated, VA1: notFound, VA2: notFound}
 			}(),
 		},
 		{
 			Name: "webhookDeliveries/A erp", Op: op, Vars: endpointVars("A erp"),
 			Expect: func() Cells {
 				ok := Filtered(Set("webhookDeliveries", "error", "A erp: HTTP 500"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated, VA1: notFound, VA2: notFound}
 			}(),
 		},
 		{
 			Name: "webhookDeliveries/B crm", Op: op, Vars: endpointVars("B crm"),
 			Expect: func() Cells {
 				ok := Filtered(Set("webhookDeliveries", "error", "B crm: HTTP 500"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: ok, AN: unauthenticated}
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: ok, AN: unauthenticated, VA1: notFound, VA2: notFound}
 			}(),
 		},
 	}
 }
 
-// webhookMutationCases: only the tenant's admins ping and replay (the fixture's client
+// webhookMutationCases: only the tenant's admins ping and replay (a vendor's admins see
+// their vendor's endpoints only: others' are NOT_FOUND to them) (the fixture's client
 // makes no request: the attempt fails, and is still the answer).
 func webhookMutationCases() []Case {
 	forbidden, notFound, unauthenticated := Deny("FORBIDDEN"), Deny("NOT_FOUND"), Deny("UNAUTHENTICATED")
@@ -66,27 +67,27 @@ func webhookMutationCases() []Case {
 	return []Case{
 		{
 			Name: "pingIntegrationEndpoint/A1 search", Op: pingOp, Vars: endpointVars("A1 search"),
-			Expect: Cells{SA: pinged, TA: pinged, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated},
+			Expect: Cells{SA: pinged, TA: pinged, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated, VA1: notFound, VA2: notFound},
 		},
 		{
 			Name: "pingIntegrationEndpoint/B crm", Op: pingOp, Vars: endpointVars("B crm"),
-			Expect: Cells{SA: pinged, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: pinged, AN: unauthenticated},
+			Expect: Cells{SA: pinged, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: pinged, AN: unauthenticated, VA1: notFound, VA2: notFound},
 		},
 		{
 			Name: "replayDelivery/A1 search", Op: replayOp, Vars: endpointVars("A1 search"),
-			Expect: Cells{SA: replayed, TA: replayed, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated},
+			Expect: Cells{SA: replayed, TA: replayed, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated, VA1: notFound, VA2: notFound},
 		},
 		{
 			Name: "replayDelivery/B crm", Op: replayOp, Vars: endpointVars("B crm"),
-			Expect: Cells{SA: replayed, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: replayed, AN: unauthenticated},
+			Expect: Cells{SA: replayed, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: replayed, AN: unauthenticated, VA1: notFound, VA2: notFound},
 		},
 		{
 			Name: "replayEvents/A erp", Op: replayEventsOp, Vars: endpointVars("A erp"),
-			Expect: Cells{SA: requeued, TA: requeued, SM: notFound, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated},
+			Expect: Cells{SA: requeued, TA: requeued, SM: notFound, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated, VA1: notFound, VA2: notFound},
 		},
 		{
 			Name: "replayEvents/B crm", Op: replayEventsOp, Vars: endpointVars("B crm"),
-			Expect: Cells{SA: requeued, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: requeued, AN: unauthenticated},
+			Expect: Cells{SA: requeued, TA: notFound, SM: notFound, CU: forbidden, PK: unauthenticated, SK: requeued, AN: unauthenticated, VA1: notFound, VA2: notFound},
 		},
 	}
 }

@@ -67,11 +67,6 @@ func visibleStores(v *viewer.Viewer) predicate.Store {
 		if ids := v.TenantsWithRole(viewer.RoleCustomer); len(ids) > 0 {
 			any = append(any, store.And(public, store.TenantIDIn(ids...)))
 		}
-		// A vendor's members see the public face of their marketplace's stores, the
-		// stores they submit products to.
-		if ids := append(v.TenantsWithRole(viewer.RoleVendorAdmin), v.TenantsWithRole(viewer.RoleVendorStaff)...); len(ids) > 0 {
-			any = append(any, store.And(public, store.TenantIDIn(ids...)))
-		}
 		if shopping(v) { // browsing a storefront: its public face, like any shopper
 			any = append(any, store.And(public, store.ID(v.StoreID)))
 		}

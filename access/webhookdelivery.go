@@ -4,24 +4,34 @@ import (
 	"context"
 
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/integrationendpoint"
+	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/privacy"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
 	"github.com/dakkah/cityos/viewer"
 )
 
 // WebhookDeliveryPolicy: an endpoint's delivery attempts are read by the endpoint's
-// readers (tenant admins; store managers for endpoints limited to their stores). Only
+// readers (tenant admins; store managers for endpoints limited to their stores; a
+// vendor's admins for their vendor's endpoints). Only
 // the delivery worker writes them, in the system context.
 func WebhookDeliveryPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
 			allowPlatform(),
 			privacy.WebhookDeliveryQueryRuleFunc(func(ctx context.Context, q *ent.WebhookDeliveryQuery) error {
-				p, ok := staffScoped(viewer.FromContext(ctx), webhookdelivery.TenantIDIn, webhookdelivery.StoreIDIn, webhookdelivery.Or)
-				if !ok {
+				v := viewer.FromContext(ctx)
+				var any []predicate.WebhookDelivery
+				if p, ok := staffScoped(v, webhookdelivery.TenantIDIn, webhookdelivery.StoreIDIn, webhookdelivery.Or); ok {
+					any = append(any, p)
+				}
+				if ids := v.VendorsWithRole(viewer.RoleVendorAdmin); len(ids) > 0 {
+					any = append(any, webhookdelivery.HasEndpointWith(integrationendpoint.VendorIDIn(ids...)))
+				}
+				if len(any) == 0 {
 					return denyNothingVisible("webhook deliveries")
 				}
-				q.Where(p)
+				q.Where(webhookdelivery.Or(any...))
 				return privacy.Allow
 			}),
 		},

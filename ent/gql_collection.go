@@ -2439,19 +2439,6 @@ func (_q *PayoutQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				selectedFields = append(selectedFields, payout.FieldVendorID)
 				fieldSeen[payout.FieldVendorID] = struct{}{}
 			}
-
-		case "lines":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&CommissionLineClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, commissionlineImplementors)...); err != nil {
-				return err
-			}
-			_q.WithNamedLines(alias, func(wq *CommissionLineQuery) {
-				*wq = *query
-			})
 		case "createdAt":
 			if _, ok := fieldSeen[payout.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, payout.FieldCreatedAt)

@@ -264,18 +264,6 @@ func (_m *Payout) Vendor(ctx context.Context) (*Vendor, error) {
 	return result, err
 }
 
-func (_m *Payout) Lines(ctx context.Context) (result []*CommissionLine, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedLines(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.LinesOrErr()
-	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryLines().All(ctx)
-	}
-	return result, err
-}
-
 func (_m *Price) Tenant(ctx context.Context) (*Tenant, error) {
 	result, err := _m.Edges.TenantOrErr()
 	if IsNotLoaded(err) {

@@ -7671,10 +7671,6 @@ type PayoutWhereInput struct {
 	// "vendor" edge predicates.
 	HasVendor     *bool               `json:"hasVendor,omitempty"`
 	HasVendorWith []*VendorWhereInput `json:"hasVendorWith,omitempty"`
-
-	// "lines" edge predicates.
-	HasLines     *bool                       `json:"hasLines,omitempty"`
-	HasLinesWith []*CommissionLineWhereInput `json:"hasLinesWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -8198,24 +8194,6 @@ func (i *PayoutWhereInput) P() (predicate.Payout, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, payout.HasVendorWith(with...))
-	}
-	if i.HasLines != nil {
-		p := payout.HasLines()
-		if !*i.HasLines {
-			p = payout.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasLinesWith) > 0 {
-		with := make([]predicate.CommissionLine, 0, len(i.HasLinesWith))
-		for _, w := range i.HasLinesWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasLinesWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, payout.HasLinesWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

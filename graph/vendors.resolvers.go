@@ -10,7 +10,9 @@ import (
 
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/graph/model"
+	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/vendors"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -43,6 +45,12 @@ func (r *mutationResolver) SuspendVendor(ctx context.Context, id int) (*ent.Vend
 // UpdateVendor is the resolver for the updateVendor field.
 func (r *mutationResolver) UpdateVendor(ctx context.Context, id int, input model.UpdateVendorInput) (*ent.Vendor, error) {
 	return r.Vendors.Update(ctx, id, vendors.Profile(input))
+}
+
+// InviteVendorStaff is the resolver for the inviteVendorStaff field.
+func (r *mutationResolver) InviteVendorStaff(ctx context.Context, vendorID int, email string, role membership.Role) (*tenancy.SentInvitation, error) {
+	out, err := r.Vendors.InviteStaff(ctx, vendorID, email, role)
+	return &out, err
 }
 
 // Vendor is the resolver for the vendor field.

@@ -102,13 +102,17 @@ func (s *Service) applyOnce(sys context.Context, w *ent.InboundWebhook, storeCha
 }
 
 // endpointContext is the principal an endpoint's changes are made as: the endpoint
-// itself, with the grants of its tenant's admin, or of its store's manager when it is
-// limited to one store, so the privacy policies hold it to its tenant and store. Its
+// itself, with the grants of its tenant's admin, of its store's manager when it is
+// limited to one store, or of its vendor's admin when it is a vendor's, so the privacy
+// policies hold it to its tenant, store or vendor. Its
 // changes carry it as their origin: their events are never sent back to it.
 func endpointContext(ctx context.Context, ep *ent.IntegrationEndpoint, t *ent.Tenant) context.Context {
 	g := viewer.Grant{Role: viewer.RoleTenantAdmin, TenantID: ep.TenantID,
 		ReadOnly: t.Status == tenant.StatusSuspended || t.Status == tenant.StatusInactive}
-	if ep.StoreID != nil {
+	switch {
+	case ep.VendorID != nil:
+		g.Role, g.VendorID = viewer.RoleVendorAdmin, *ep.VendorID
+	case ep.StoreID != nil:
 		g.Role, g.StoreID = viewer.RoleStoreManager, *ep.StoreID
 	}
 	v := &viewer.Viewer{Kind: viewer.Integration, EndpointID: ep.ID, Grants: []viewer.Grant{g}}

@@ -6,6 +6,7 @@ package integration
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,7 +38,9 @@ func New(client *ent.Client, p egress.Policy) *Service {
 type CreateInput struct {
 	TenantID int
 	// StoreID limits the endpoint to that store's events; nil hears the whole tenant.
-	StoreID     *int
+	StoreID *int
+	// VendorID limits the endpoint to that vendor's events (a vendor's own integration).
+	VendorID    *int
 	URL         string
 	Description *string
 	EventTypes  []string
@@ -76,8 +79,17 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (WithSecret, error
 	if _, err := s.client.Tenant.Get(ctx, in.TenantID); err != nil {
 		return WithSecret{}, err
 	}
-	if err := mayManage(ctx, in.TenantID); err != nil {
+	if err := mayManage(ctx, in.TenantID, in.VendorID); err != nil {
 		return WithSecret{}, err
+	}
+	if in.VendorID != nil {
+		vd, err := s.client.Vendor.Get(ctx, *in.VendorID)
+		if err != nil {
+			return WithSecret{}, err
+		}
+		if vd.TenantID != in.TenantID {
+			return WithSecret{}, apperr.Invalid("vendorId", "the vendor does not belong to that tenant")
+		}
 	}
 	if in.StoreID != nil {
 		st, err := s.client.Store.Get(ctx, *in.StoreID)
@@ -92,7 +104,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (WithSecret, error
 		return WithSecret{}, err
 	}
 	return s.withNewSecret(ctx, func(tx *ent.Tx, secret string) (*ent.IntegrationEndpoint, error) {
-		c := tx.IntegrationEndpoint.Create().SetTenantID(in.TenantID).SetNillableStoreID(in.StoreID).
+		c := tx.IntegrationEndpoint.Create().SetTenantID(in.TenantID).SetNillableStoreID(in.StoreID).SetNillableVendorID(in.VendorID).
 			SetURL(in.URL).SetDescription(desc).SetEventTypes(in.EventTypes).SetSecret(secret)
 		if in.Enabled != nil {
 			c.SetEnabled(*in.Enabled)
@@ -194,16 +206,19 @@ func (s *Service) managed(ctx context.Context, id int) (*ent.IntegrationEndpoint
 	if err != nil {
 		return nil, err
 	}
-	return e, mayManage(ctx, e.TenantID)
+	return e, mayManage(ctx, e.TenantID, e.VendorID)
 }
 
-// mayManage is the policy's rule (tenant admins write) asked before the work that
-// precedes the write: a URL's DNS lookup is not done for a caller who may not write.
-// The policy still decides the write itself.
-func mayManage(ctx context.Context, tenantID int) error {
+// mayManage is the policy's rule (tenant admins write; a vendor's admins its vendor's
+// endpoints) asked before the work that precedes the write: a URL's DNS lookup is not
+// done for a caller who may not write. The policy still decides the write itself.
+func mayManage(ctx context.Context, tenantID int, vendorID *int) error {
 	v := viewer.FromContext(ctx)
 	if v.IsSuperAdmin() || v.IsTenantAdmin(tenantID) {
 		return nil
 	}
-	return apperr.New(apperr.Forbidden, "forbidden: only the tenant's admins manage integration endpoints")
+	if vendorID != nil && slices.Contains(v.VendorsWithRole(viewer.RoleVendorAdmin), *vendorID) {
+		return nil
+	}
+	return apperr.New(apperr.Forbidden, "forbidden: only the tenant's admins (and a vendor's admins, for its endpoints) manage integration endpoints")
 }

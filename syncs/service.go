@@ -80,6 +80,11 @@ func (s *Service) Start(ctx context.Context, endpointID int, kind syncjob.Kind, 
 	if err != nil {
 		return nil, err
 	}
+	if ep.VendorID != nil {
+		// A sync copies the tenant's rows; a vendor's endpoint hears its vendor's alone.
+		return nil, &apperr.Error{Code: apperr.BadUserInput, Field: "endpointId",
+			Message: "a vendor's endpoint is not synced: it hears only its vendor's events as they happen"}
+	}
 	if !ep.Enabled {
 		return nil, &apperr.Error{Code: apperr.Conflict, Field: "endpointId",
 			Message: "the endpoint is disabled: enable it before syncing it, or nothing would be delivered"}

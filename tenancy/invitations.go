@@ -73,18 +73,18 @@ func (s *Service) InviteStaff(ctx context.Context, email string, role membership
 	return SentInvitation{Invitation: inv}, nil
 }
 
-// InviteVendorAdmin offers vendor_admin of vendor v to email, in tx (which usually creates
-// v). send mails the token: call it once tx has committed, never before.
-func (s *Service) InviteVendorAdmin(ctx context.Context, tx *ent.Tx, email string, v *ent.Vendor) (send func(context.Context) error, err error) {
+// InviteToVendor offers role (vendor_admin or vendor_staff) of vendor v to email, in tx
+// (which may create v). send mails the token: call it once tx has committed, never before.
+func (s *Service) InviteToVendor(ctx context.Context, tx *ent.Tx, email string, role invitation.Role, v *ent.Vendor) (inv *ent.Invitation, send func(context.Context) error, err error) {
 	c, token, err := draftInvitation(tx, email)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	inv, err := c.SetRole(invitation.RoleVendorAdmin).SetTenantID(v.TenantID).SetVendorID(v.ID).Save(ctx)
+	inv, err = c.SetRole(role).SetTenantID(v.TenantID).SetVendorID(v.ID).Save(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return func(ctx context.Context) error { return s.mailInvitation(ctx, inv, token) }, nil
+	return inv, func(ctx context.Context) error { return s.mailInvitation(ctx, inv, token) }, nil
 }
 
 // draftInvitation starts an invitation to email with a fresh token, its role to be set.

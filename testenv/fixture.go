@@ -2,6 +2,7 @@ package testenv
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/dakkah/cityos/config"
@@ -10,6 +11,7 @@ import (
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/theme"
 	"github.com/dakkah/cityos/viewer"
@@ -28,18 +30,26 @@ const (
 	SecretB      = "secret_key_B"
 	Anonymous    = "anonymous"
 	TenantAdminB = "tenant_admin_B"
+	// The vendor principals: vendor_admin and vendor_staff of vendor V1, vendor_admin of
+	// vendor V2, both vendors of tenant A.
+	VendorAdminV1 = "vendor_admin_V1"
+	VendorStaffV1 = "vendor_staff_V1"
+	VendorAdminV2 = "vendor_admin_V2"
 )
 
 // Principals lists the principals of the authorization matrix in a fixed order.
-var Principals = []string{SuperAdmin, TenantAdminA, ManagerA1, CustomerA, PublishableA, SecretB, Anonymous}
+var Principals = []string{SuperAdmin, TenantAdminA, ManagerA1, CustomerA, PublishableA, SecretB, Anonymous,
+	VendorAdminV1, VendorStaffV1, VendorAdminV2}
 
 // Fixture is two tenants, A and B, with stores A1 and A2 (A) and B1 (B), a verified
-// custom domain on A1, and a principal for every role.
+// custom domain on A1, active vendors V1 (va-one) and V2 (va-two) of A, and a principal
+// for every role.
 type Fixture struct {
 	API                 *API
 	TenantA, TenantB    *ent.Tenant
 	StoreA1, StoreA2    *ent.Store
 	StoreB1             *ent.Store
+	VendorV1, VendorV2  *ent.Vendor
 	DomainA1, DomainB1  *ent.Domain
 	Users               map[string]*ent.User
 	Keys                map[string]string // principal → API key token
@@ -101,12 +111,11 @@ func NewFixtureWith(t testing.TB, db *DB, cfg config.Config) *Fixture {
 		must(err)
 	}
 
-	grant := func(name, email string, role membership.Role, tenantID, storeID *int) {
+	// signUp creates the principal's user, has role give it its membership, then signs in.
+	signUp := func(name, email string, role func(u *ent.User) *ent.Membership) {
 		u, err := svc.CreateUser(ctx, tenancy.CreateUserInput{Email: email, Password: Password})
 		must(err)
-		m, err := svc.GrantRole(ctx, u.ID, role, tenantID, storeID)
-		must(err)
-		if name == ManagerA1 {
+		if m := role(u); name == ManagerA1 {
 			f.MembershipManagerA1 = m
 		}
 		f.Users[name] = u
@@ -114,11 +123,38 @@ func NewFixtureWith(t testing.TB, db *DB, cfg config.Config) *Fixture {
 		must(err)
 		f.headers[name] = Headers{"Authorization": "Bearer " + s.AccessToken}
 	}
+	grant := func(name, email string, role membership.Role, tenantID, storeID *int) {
+		signUp(name, email, func(u *ent.User) *ent.Membership {
+			m, err := svc.GrantRole(ctx, u.ID, role, tenantID, storeID)
+			must(err)
+			return m
+		})
+	}
+	// GrantRole gives no vendor role (they come with a vendor's approval or invitation):
+	// the fixture writes the membership itself.
+	vendorRole := func(name, email string, role membership.Role, v *ent.Vendor) {
+		signUp(name, email, func(u *ent.User) *ent.Membership {
+			m, err := db.Client.Membership.Create().SetUserID(u.ID).SetRole(role).
+				SetTenantID(v.TenantID).SetVendorID(v.ID).Save(ctx)
+			must(err)
+			return m
+		})
+	}
+	newVendor := func(handle, name string) *ent.Vendor {
+		v, err := db.Client.Vendor.Create().SetTenantID(f.TenantA.ID).SetHandle(handle).SetName(name).
+			SetStatus(vendor.StatusActive).SetPayoutAccount("acct_" + strings.ReplaceAll(handle, "-", "_")).Save(ctx)
+		must(err)
+		return v
+	}
+	f.VendorV1, f.VendorV2 = newVendor("va-one", "VA One"), newVendor("va-two", "VA Two")
 	grant(SuperAdmin, "root@platform.test", membership.RoleSuperAdmin, nil, nil)
 	grant(TenantAdminA, "admin@acme.test", membership.RoleTenantAdmin, &f.TenantA.ID, nil)
 	grant(ManagerA1, "manager@a1.test", membership.RoleStoreManager, nil, &f.StoreA1.ID)
 	grant(CustomerA, "customer@acme.test", membership.RoleCustomer, &f.TenantA.ID, nil)
 	grant(TenantAdminB, "admin@bolt.test", membership.RoleTenantAdmin, &f.TenantB.ID, nil)
+	vendorRole(VendorAdminV1, "admin@va-one.test", membership.RoleVendorAdmin, f.VendorV1)
+	vendorRole(VendorStaffV1, "staff@va-one.test", membership.RoleVendorStaff, f.VendorV1)
+	vendorRole(VendorAdminV2, "admin@va-two.test", membership.RoleVendorAdmin, f.VendorV2)
 
 	pk, err := svc.CreateAPIKey(ctx, tenancy.CreateAPIKeyInput{TenantID: f.TenantA.ID, StoreID: &f.StoreA1.ID, Kind: apikey.KindPublishable, Name: "A1 storefront"})
 	must(err)

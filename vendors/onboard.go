@@ -6,6 +6,7 @@ import (
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
@@ -96,7 +97,7 @@ func (s *Service) Invite(ctx context.Context, tenantID int, in NewVendor, adminE
 		if err != nil {
 			return nil, err
 		}
-		send, err = s.tenancy.InviteVendorAdmin(ctx, tx, adminEmail, row)
+		_, send, err = s.tenancy.InviteToVendor(ctx, tx, adminEmail, invitation.RoleVendorAdmin, row)
 		return row, err
 	})
 	if err != nil {

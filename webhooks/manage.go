@@ -40,8 +40,8 @@ func (s *Service) managed(ctx context.Context, id int) (*ent.IntegrationEndpoint
 	if err != nil {
 		return nil, err
 	}
-	if !access.MayManageIntegrations(viewer.FromContext(ctx), ep.TenantID) {
-		return nil, apperr.New(apperr.Forbidden, "only the tenant's admins act on its integration endpoints")
+	if !access.MayManageEndpoint(viewer.FromContext(ctx), ep.TenantID, ep.VendorID) {
+		return nil, apperr.New(apperr.Forbidden, "only the tenant's admins (and a vendor's admins, on its endpoints) act on integration endpoints")
 	}
 	return ep, nil
 }

@@ -180,7 +180,8 @@ func (Payout) Fields() []ent.Field {
 func (Payout) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("vendor", Vendor.Type).Field("vendor_id").Unique().Required().Immutable(),
-		edge.To("lines", CommissionLine.Type),
+		// Its lines are read as a connection (commissionLines), never as one unbounded list.
+		edge.To("lines", CommissionLine.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -487,6 +487,7 @@ type ComplexityRoot struct {
 		GrantRole                       func(childComplexity int, userID int, role membership.Role, tenantID *int, storeID *int) int
 		InviteStaff                     func(childComplexity int, email string, role membership.Role, tenantID *int, storeID *int) int
 		InviteVendor                    func(childComplexity int, tenantID int, input model.VendorInput, adminEmail string) int
+		InviteVendorStaff               func(childComplexity int, vendorID int, email string, role membership.Role) int
 		Login                           func(childComplexity int, email string, password string) int
 		Logout                          func(childComplexity int, refreshToken *string) int
 		MarkDelivered                   func(childComplexity int, orderID int) int
@@ -619,7 +620,6 @@ type ComplexityRoot struct {
 		FailureReason      func(childComplexity int) int
 		Gross              func(childComplexity int) int
 		ID                 func(childComplexity int) int
-		Lines              func(childComplexity int) int
 		PaidAt             func(childComplexity int) int
 		Provider           func(childComplexity int) int
 		Reference          func(childComplexity int) int
@@ -857,6 +857,7 @@ type ComplexityRoot struct {
 		Role       func(childComplexity int) int
 		StoreID    func(childComplexity int) int
 		TenantID   func(childComplexity int) int
+		VendorID   func(childComplexity int) int
 	}
 
 	StockLocation struct {
@@ -1234,6 +1235,7 @@ type MutationResolver interface {
 	RejectVendor(ctx context.Context, id int, reason string) (*ent.Vendor, error)
 	SuspendVendor(ctx context.Context, id int) (*ent.Vendor, error)
 	UpdateVendor(ctx context.Context, id int, input model.UpdateVendorInput) (*ent.Vendor, error)
+	InviteVendorStaff(ctx context.Context, vendorID int, email string, role membership.Role) (*tenancy.SentInvitation, error)
 	PingIntegrationEndpoint(ctx context.Context, id int) (*ent.WebhookDelivery, error)
 	ReplayDelivery(ctx context.Context, id int) (*ent.WebhookDelivery, error)
 	ReplayEvents(ctx context.Context, endpointID int, since time.Time) (*webhooks.Replayed, error)
@@ -3341,6 +3343,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.InviteVendor(childComplexity, args["tenantId"].(int), args["input"].(model.VendorInput), args["adminEmail"].(string)), true
+	case "Mutation.inviteVendorStaff":
+		if e.ComplexityRoot.Mutation.InviteVendorStaff == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_inviteVendorStaff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.InviteVendorStaff(childComplexity, args["vendorId"].(int), args["email"].(string), args["role"].(membership.Role)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -4207,12 +4220,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Payout.ID(childComplexity), true
-	case "Payout.lines":
-		if e.ComplexityRoot.Payout.Lines == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Payout.Lines(childComplexity), true
 	case "Payout.paidAt":
 		if e.ComplexityRoot.Payout.PaidAt == nil {
 			break
@@ -5480,6 +5487,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StaffInvitation.TenantID(childComplexity), true
+	case "StaffInvitation.vendorID":
+		if e.ComplexityRoot.StaffInvitation.VendorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StaffInvitation.VendorID(childComplexity), true
 
 	case "StockLocation.createdAt":
 		if e.ComplexityRoot.StockLocation.CreatedAt == nil {
@@ -10099,7 +10112,6 @@ type Payout implements Node {
   paidAt: Time
   tenant: Tenant!
   vendor: Vendor!
-  lines: [CommissionLine!]
 }
 """
 A connection to a list of items.
@@ -10361,11 +10373,6 @@ input PayoutWhereInput {
   """
   hasVendor: Boolean
   hasVendorWith: [VendorWhereInput!]
-  """
-  lines edge predicates
-  """
-  hasLines: Boolean
-  hasLinesWith: [CommissionLineWhereInput!]
 }
 type Price implements Node {
   id: ID!
@@ -13730,6 +13737,12 @@ input CreateIntegrationEndpointInput {
   tenantId: ID!
   "Limits the endpoint to this store's events; omitted, it hears the whole tenant's."
   storeId: ID
+  """
+  Limits the endpoint to this vendor's events (the vendor, its products, stock locations,
+  vendor orders, commission lines and payouts): a vendor's own integration, which its
+  admins may make. Such an endpoint is not synced and pushes changes as the vendor's admin.
+  """
+  vendorId: ID
   "https, to a public host (in development, http to localhost too)."
   url: String!
   description: String
@@ -13799,6 +13812,8 @@ type StaffInvitation {
   role: MembershipRole!
   tenantID: ID!
   storeID: ID
+  "The vendor, for an invitation to vendor_admin or vendor_staff."
+  vendorID: ID
   expiresAt: Time!
   acceptedAt: Time
 }
@@ -14104,6 +14119,12 @@ extend type Mutation {
   suspendVendor(id: ID!): Vendor!
   """Changes a vendor's profile: tenant admins, or the vendor's own admins while it is not suspended."""
   updateVendor(id: ID!, input: UpdateVendorInput!): Vendor!
+  """
+  Invites an e-mail address to a vendor as vendor_staff (or vendor_admin): the vendor's own
+  admins while it is not suspended, and its tenant's admins; FORBIDDEN to anyone else. The
+  invited person joins with acceptInvitation.
+  """
+  inviteVendorStaff(vendorId: ID!, email: String!, role: MembershipRole! = vendor_staff): InviteStaffPayload!
 }
 `, BuiltIn: false},
 	{Name: "../webhooks.graphqls", Input: `"How many of an endpoint's past events replayEvents queued again."
@@ -15033,8 +15054,6 @@ func (ec *executionContext) childFields_Payout(ctx context.Context, field graphq
 		return ec.fieldContext_Payout_tenant(ctx, field)
 	case "vendor":
 		return ec.fieldContext_Payout_vendor(ctx, field)
-	case "lines":
-		return ec.fieldContext_Payout_lines(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Payout", field.Name)
 }
@@ -15377,6 +15396,8 @@ func (ec *executionContext) childFields_StaffInvitation(ctx context.Context, fie
 		return ec.fieldContext_StaffInvitation_tenantID(ctx, field)
 	case "storeID":
 		return ec.fieldContext_StaffInvitation_storeID(ctx, field)
+	case "vendorID":
+		return ec.fieldContext_StaffInvitation_vendorID(ctx, field)
 	case "expiresAt":
 		return ec.fieldContext_StaffInvitation_expiresAt(ctx, field)
 	case "acceptedAt":
@@ -16806,6 +16827,36 @@ func (ec *executionContext) field_Mutation_inviteStaff_args(ctx context.Context,
 		return nil, err
 	}
 	args["storeId"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_inviteVendorStaff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "vendorId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["vendorId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "email",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["email"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (membership.Role, error) {
+			return ec.unmarshalNMembershipRole2githubᚗcomᚋdakkahᚋcityosᚋentᚋmembershipᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg2
 	return args, nil
 }
 
@@ -28874,6 +28925,50 @@ func (ec *executionContext) fieldContext_Mutation_updateVendor(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_inviteVendorStaff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_inviteVendorStaff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().InviteVendorStaff(ctx, fc.Args["vendorId"].(int), fc.Args["email"].(string), fc.Args["role"].(membership.Role))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *tenancy.SentInvitation) graphql.Marshaler {
+			return ec.marshalNInviteStaffPayload2ᚖgithubᚗcomᚋdakkahᚋcityosᚋtenancyᚐSentInvitation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_inviteVendorStaff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InviteStaffPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_inviteVendorStaff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_pingIntegrationEndpoint(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30875,38 +30970,6 @@ func (ec *executionContext) fieldContext_Payout_vendor(_ context.Context, field 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Vendor(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Payout_lines(ctx context.Context, field graphql.CollectedField, obj *ent.Payout) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Payout_lines(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Lines(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CommissionLine) graphql.Marshaler {
-			return ec.marshalOCommissionLine2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineᚄ(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Payout_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Payout",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CommissionLine(ctx, field)
 		},
 	}
 	return fc, nil
@@ -35872,6 +35935,29 @@ func (ec *executionContext) _StaffInvitation_storeID(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_StaffInvitation_storeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StaffInvitation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StaffInvitation_vendorID(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StaffInvitation_vendorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VendorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StaffInvitation_vendorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StaffInvitation", field, false, false, "ID")
 }
 
@@ -46083,7 +46169,7 @@ func (ec *executionContext) unmarshalInputCreateIntegrationEndpointInput(ctx con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"tenantId", "storeId", "url", "description", "eventTypes", "enabled"}
+	fieldsInOrder := [...]string{"tenantId", "storeId", "vendorId", "url", "description", "eventTypes", "enabled"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -46104,6 +46190,13 @@ func (ec *executionContext) unmarshalInputCreateIntegrationEndpointInput(ctx con
 				return it, err
 			}
 			it.StoreID = data
+		case "vendorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorID = data
 		case "url":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -53203,7 +53296,7 @@ func (ec *executionContext) unmarshalInputPayoutWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "gross", "grossNEQ", "grossIn", "grossNotIn", "grossGT", "grossGTE", "grossLT", "grossLTE", "commission", "commissionNEQ", "commissionIn", "commissionNotIn", "commissionGT", "commissionGTE", "commissionLT", "commissionLTE", "refunds", "refundsNEQ", "refundsIn", "refundsNotIn", "refundsGT", "refundsGTE", "refundsLT", "refundsLTE", "commissionReversed", "commissionReversedNEQ", "commissionReversedIn", "commissionReversedNotIn", "commissionReversedGT", "commissionReversedGTE", "commissionReversedLT", "commissionReversedLTE", "provider", "providerNEQ", "providerIn", "providerNotIn", "providerGT", "providerGTE", "providerLT", "providerLTE", "providerContains", "providerHasPrefix", "providerHasSuffix", "providerEqualFold", "providerContainsFold", "reference", "referenceNEQ", "referenceIn", "referenceNotIn", "referenceGT", "referenceGTE", "referenceLT", "referenceLTE", "referenceContains", "referenceHasPrefix", "referenceHasSuffix", "referenceIsNil", "referenceNotNil", "referenceEqualFold", "referenceContainsFold", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "paidAt", "paidAtNEQ", "paidAtIn", "paidAtNotIn", "paidAtGT", "paidAtGTE", "paidAtLT", "paidAtLTE", "paidAtIsNil", "paidAtNotNil", "hasTenant", "hasTenantWith", "hasVendor", "hasVendorWith", "hasLines", "hasLinesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "gross", "grossNEQ", "grossIn", "grossNotIn", "grossGT", "grossGTE", "grossLT", "grossLTE", "commission", "commissionNEQ", "commissionIn", "commissionNotIn", "commissionGT", "commissionGTE", "commissionLT", "commissionLTE", "refunds", "refundsNEQ", "refundsIn", "refundsNotIn", "refundsGT", "refundsGTE", "refundsLT", "refundsLTE", "commissionReversed", "commissionReversedNEQ", "commissionReversedIn", "commissionReversedNotIn", "commissionReversedGT", "commissionReversedGTE", "commissionReversedLT", "commissionReversedLTE", "provider", "providerNEQ", "providerIn", "providerNotIn", "providerGT", "providerGTE", "providerLT", "providerLTE", "providerContains", "providerHasPrefix", "providerHasSuffix", "providerEqualFold", "providerContainsFold", "reference", "referenceNEQ", "referenceIn", "referenceNotIn", "referenceGT", "referenceGTE", "referenceLT", "referenceLTE", "referenceContains", "referenceHasPrefix", "referenceHasSuffix", "referenceIsNil", "referenceNotNil", "referenceEqualFold", "referenceContainsFold", "failureReason", "failureReasonNEQ", "failureReasonIn", "failureReasonNotIn", "failureReasonGT", "failureReasonGTE", "failureReasonLT", "failureReasonLTE", "failureReasonContains", "failureReasonHasPrefix", "failureReasonHasSuffix", "failureReasonIsNil", "failureReasonNotNil", "failureReasonEqualFold", "failureReasonContainsFold", "paidAt", "paidAtNEQ", "paidAtIn", "paidAtNotIn", "paidAtGT", "paidAtGTE", "paidAtLT", "paidAtLTE", "paidAtIsNil", "paidAtNotNil", "hasTenant", "hasTenantWith", "hasVendor", "hasVendorWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -54225,20 +54318,6 @@ func (ec *executionContext) unmarshalInputPayoutWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasVendorWith = data
-		case "hasLines":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLines"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasLines = data
-		case "hasLinesWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLinesWith"))
-			data, err := ec.unmarshalOCommissionLineWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasLinesWith = data
 		}
 	}
 	return it, nil
@@ -70099,6 +70178,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "inviteVendorStaff":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_inviteVendorStaff(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "pingIntegrationEndpoint":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_pingIntegrationEndpoint(ctx, field)
@@ -70736,12 +70822,6 @@ func (ec *executionContext) _Payout(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Payout_vendor(ctx, field, obj)
-				})
-		case "lines":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Payout_lines(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -72184,6 +72264,11 @@ func (ec *executionContext) _StaffInvitation(ctx context.Context, sel ast.Select
 			}
 		case "storeID":
 			out.Values[i] = ec._StaffInvitation_storeID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "vendorID":
+			out.Values[i] = ec._StaffInvitation_vendorID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -74417,14 +74502,6 @@ func (ec *executionContext) unmarshalNCollectionInput2githubᚗcomᚋdakkahᚋci
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCommissionLine2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLine(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionLine) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "CommissionLine!")
-		return graphql.Null
-	}
-	return ec._CommissionLine(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNCommissionLineKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋcommissionlineᚐKind(ctx context.Context, v any) (commissionline.Kind, error) {
 	var res commissionline.Kind
 	err := res.UnmarshalGQL(v)
@@ -76558,25 +76635,6 @@ func (ec *executionContext) unmarshalOCategoryWhereInput2ᚖgithubᚗcomᚋdakka
 	}
 	res, err := ec.unmarshalInputCategoryWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOCommissionLine2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CommissionLine) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNCommissionLine2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLine(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalOCommissionLine2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCommissionLine(ctx context.Context, sel ast.SelectionSet, v *ent.CommissionLine) graphql.Marshaler {
