@@ -12,22 +12,32 @@ import (
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/saleschannel"
+	"github.com/dakkah/cityos/ent/stocklocation"
 	"github.com/dakkah/cityos/viewer"
 )
 
 // visibleProducts: a storefront request sees its store's sellable products; staff see
-// their tenants' catalog; anyone else sees products only in a store (false).
+// their tenants' catalog, a vendor's admins and staff their vendor's products; anyone
+// else sees products only in a store (false).
 func visibleProducts(v *viewer.Viewer) (predicate.Product, bool) {
 	if shopping(v) {
 		return sellableProducts(v), true
 	}
+	var any []predicate.Product
 	if ids := catalogTenants(v); len(ids) > 0 {
-		return product.TenantIDIn(ids...), true
+		any = append(any, product.TenantIDIn(ids...))
 	}
-	return nil, false
+	if ids := v.Vendors(); len(ids) > 0 {
+		any = append(any, product.VendorIDIn(ids...))
+	}
+	if len(any) == 0 {
+		return nil, false
+	}
+	return product.Or(any...), true
 }
 
-// ProductPolicy scopes products; tenant admins write them.
+// ProductPolicy scopes products; tenant admins write them, and a vendor's admins their
+// vendor's (see vendorProductWrite).
 func ProductPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
@@ -41,12 +51,13 @@ func ProductPolicy() ent.Policy {
 				return privacy.Allow
 			}),
 		},
-		Mutation: tenantAdminMutations(),
+		Mutation: privacy.MutationPolicy{allowPlatform(), privacy.ProductMutationRuleFunc(vendorProductWrite), tenantAdminRule()},
 	}
 }
 
 // ProductPartPolicy scopes options, variants, prices and inventory levels with their
-// product; tenant admins write them.
+// product; tenant admins write them, and a vendor's admins those of their vendor's
+// products (see vendorPartWrite).
 func ProductPartPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
@@ -71,7 +82,7 @@ func ProductPartPolicy() ent.Policy {
 				return privacy.Allow
 			}),
 		},
-		Mutation: tenantAdminMutations(),
+		Mutation: privacy.MutationPolicy{allowPlatform(), privacy.MutationRuleFunc(vendorPartWrite), tenantAdminRule()},
 	}
 }
 
@@ -119,14 +130,29 @@ func CatalogReferencePolicy() ent.Policy {
 }
 
 // TenantStaffPolicy: staff data of a tenant (stock locations): read by its staff,
-// written by its admins.
+// written by its admins. A vendor's admins and staff read their vendor's locations and
+// its admins create them (vendorLocationWrite).
 func TenantStaffPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
 			allowPlatform(),
-			tenantFilter("staff data", func(v *viewer.Viewer) []int { return v.StaffTenants() }),
+			privacy.StockLocationQueryRuleFunc(func(ctx context.Context, q *ent.StockLocationQuery) error {
+				v := viewer.FromContext(ctx)
+				var any []predicate.StockLocation
+				if ids := v.StaffTenants(); len(ids) > 0 {
+					any = append(any, stocklocation.TenantIDIn(ids...))
+				}
+				if ids := v.Vendors(); len(ids) > 0 {
+					any = append(any, stocklocation.VendorIDIn(ids...))
+				}
+				if len(any) == 0 {
+					return denyNothingVisible("staff data")
+				}
+				q.Where(stocklocation.Or(any...))
+				return privacy.Allow
+			}),
 		},
-		Mutation: tenantAdminMutations(),
+		Mutation: privacy.MutationPolicy{allowPlatform(), privacy.StockLocationMutationRuleFunc(vendorLocationWrite), tenantAdminRule()},
 	}
 }
 

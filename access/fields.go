@@ -40,3 +40,21 @@ func CanSeeOrderAddress(v *viewer.Viewer, customerID *int, tenantID, storeID int
 	}
 	return CanSeeStorePrivate(v, tenantID, storeID)
 }
+
+// CanSeeCatalogPrices: every price of a variant is for the staff of its tenant and, outside
+// a storefront, for a vendor's members, who see only their vendor's variants (the product
+// policy decides which).
+func CanSeeCatalogPrices(v *viewer.Viewer, tenantID int) bool {
+	if CanSeeCatalogPrivate(v, tenantID) {
+		return true
+	}
+	if shopping(v) {
+		return false
+	}
+	for _, g := range v.Grants {
+		if g.VendorID != 0 && g.TenantID == tenantID {
+			return true
+		}
+	}
+	return false
+}

@@ -151,10 +151,10 @@ type Case struct {
 
 // readCases and writeCases are every query and every mutation row of the matrix.
 func readCases() []Case {
-	return slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases(), syncQueryCases(), vendorQueryCases(), marketplaceQueryCases(), ledgerQueryCases())
+	return vendorCatalogCells(slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases(), syncQueryCases(), vendorQueryCases(), marketplaceQueryCases(), ledgerQueryCases()))
 }
 func writeCases() []Case {
-	return slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases(), ledgerMutationCases(), vendorOrderMutationCases())
+	return vendorCatalogCells(slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases(), ledgerMutationCases(), vendorOrderMutationCases(), marketplaceProductCases()))
 }
 
 func allCases() []Case { return append(readCases(), writeCases()...) }

@@ -43,7 +43,7 @@ func vendorQueryCases() []Case {
 				TA:  Filtered(Set("vendors", "handle", "va-one", "va-pending", "va-two")),
 				SM:  Filtered(Set("vendors", "handle")),
 				CU:  Filtered(Set("vendors", "handle")),
-				PK:  unauthenticated,
+				PK:  Filtered(Set("vendors", "handle", "va-one", "va-two")), // a storefront shows its tenant's active vendors
 				SK:  Filtered(Set("vendors", "handle", "vb-one")),
 				AN:  unauthenticated,
 				VA1: Filtered(Set("vendors", "handle", "va-one")),
@@ -61,7 +61,8 @@ func vendorQueryCases() []Case {
 				ok := Allow(Eq("vendor.handle", "va-one"), Eq("vendor.payoutAccount", "acct_va_one"))
 				staff := Allow(Eq("vendor.handle", "va-one"), Null("vendor.payoutAccount"))
 				none := Allow(Null("vendor"))
-				return Cells{SA: ok, TA: ok, SM: none, CU: none, PK: unauthenticated, SK: none, AN: unauthenticated,
+				// A storefront sees an active vendor's public face, never its payout account.
+				return Cells{SA: ok, TA: ok, SM: none, CU: none, PK: staff, SK: none, AN: unauthenticated,
 					VA1: ok, VS1: staff, VA2: none}
 			}(),
 		},
@@ -72,7 +73,8 @@ func vendorQueryCases() []Case {
 			Expect: func() Cells {
 				ok := Allow(Eq("vendor.handle", "va-two"), Eq("vendor.payoutAccount", "acct_va_two"))
 				none := Allow(Null("vendor"))
-				return Cells{SA: ok, TA: ok, SM: none, CU: none, PK: unauthenticated, SK: none, AN: unauthenticated,
+				face := Allow(Eq("vendor.handle", "va-two"), Null("vendor.payoutAccount"))
+				return Cells{SA: ok, TA: ok, SM: none, CU: none, PK: face, SK: none, AN: unauthenticated,
 					VA1: none, VS1: none, VA2: ok}
 			}(),
 		},
@@ -84,9 +86,15 @@ func vendorMutationCases() []Case {
 	// The applicant is not the vendor's admin yet: it does not read back the payout account.
 	applied := Allow(Eq("applyAsVendor.status", "pending"), Eq("applyAsVendor.tenant.handle", "acme"), Null("applyAsVendor.payoutAccount"))
 	appliedAdmin := Allow(Eq("applyAsVendor.status", "pending"), Eq("applyAsVendor.payoutAccount", "acct_new"))
+	// A storefront's key sees its tenant's active vendors (their public face): it is
+	// refused a change of one of them, and does not find the others.
 	staffOnly := func(field, status string) Cells {
+		pk := notFound
+		if status == "suspended" {
+			pk = unauthenticated
+		}
 		ok := Allow(Eq(field+".status", status))
-		return Cells{SA: ok, TA: ok, SM: notFound, CU: notFound, PK: unauthenticated, SK: notFound, AN: unauthenticated,
+		return Cells{SA: ok, TA: ok, SM: notFound, CU: notFound, PK: pk, SK: notFound, AN: unauthenticated,
 			VA1: notFound, VS1: notFound, VA2: notFound}
 	}
 	// V1's own admin and staff see V1, and may still not move it.
@@ -148,7 +156,7 @@ func vendorMutationCases() []Case {
 			Vars: vendorVars("vb-one"),
 			Expect: func() Cells {
 				ok := Allow(Eq("suspendVendor.status", "suspended"))
-				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: unauthenticated, SK: ok, AN: unauthenticated,
+				return Cells{SA: ok, TA: notFound, SM: notFound, CU: notFound, PK: notFound, SK: ok, AN: unauthenticated,
 					VA1: notFound, VS1: notFound, VA2: notFound}
 			}(),
 		},

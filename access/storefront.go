@@ -4,6 +4,7 @@ import (
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/saleschannel"
+	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -21,10 +22,21 @@ func sellableProducts(v *viewer.Viewer) predicate.Product {
 	if !v.ShopOpen {
 		return product.IDIn()
 	}
+	return SellableIn(v.TenantID, v.StoreID)
+}
+
+// SellableIn are the products a store sells: published, in its enabled channels, and
+// either the tenant's own or a vendor's approved product while the vendor is active (a
+// suspended vendor's products leave every store at once).
+func SellableIn(tenantID, storeID int) predicate.Product {
 	return product.And(
-		product.TenantID(v.TenantID),
+		product.TenantID(tenantID),
 		product.StatusEQ(product.StatusPublished),
-		product.HasSalesChannelsWith(saleschannel.StoreID(v.StoreID), saleschannel.IsDisabled(false)),
+		product.HasSalesChannelsWith(saleschannel.StoreID(storeID), saleschannel.IsDisabled(false)),
+		product.Or(product.VendorIDIsNil(), product.And(
+			product.ReviewStatusEQ(product.ReviewStatusApproved),
+			product.HasVendorWith(vendor.StatusEQ(vendor.StatusActive)),
+		)),
 	)
 }
 

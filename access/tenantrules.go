@@ -59,36 +59,39 @@ var errReadOnlyTenant = privacy.Denyf("the tenant is suspended or inactive: its 
 // type: a create is checked against its tenant; updates and deletes are confined to the
 // admin's writable tenants, so another tenant's row is simply not found.
 func tenantAdminMutations() privacy.MutationPolicy {
-	return privacy.MutationPolicy{
-		allowPlatform(),
-		privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
-			writable, readOnly := adminTenants(viewer.FromContext(ctx))
-			if m.Op().Is(ent.OpCreate) {
-				tm, ok := m.(interface{ TenantID() (int, bool) })
-				if !ok {
-					return privacy.Denyf("%s has no tenant", m.Type())
-				}
-				t, _ := tm.TenantID()
-				switch {
-				case contains(writable, t):
-					return privacy.Allow
-				case contains(readOnly, t):
-					return errReadOnlyTenant
-				}
-				return privacy.Denyf("only the tenant's admins change this")
+	return privacy.MutationPolicy{allowPlatform(), tenantAdminRule()}
+}
+
+// tenantAdminRule is tenantAdminMutations' rule, for policies that put their own rules
+// before it.
+func tenantAdminRule() privacy.MutationRule {
+	return privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+		writable, readOnly := adminTenants(viewer.FromContext(ctx))
+		if m.Op().Is(ent.OpCreate) {
+			tm, ok := m.(interface{ TenantID() (int, bool) })
+			if !ok {
+				return privacy.Denyf("%s has no tenant", m.Type())
 			}
-			if len(writable) == 0 {
-				if len(readOnly) > 0 {
-					return errReadOnlyTenant
-				}
-				return privacy.Denyf("only the tenant's admins change this")
-			}
-			return privacy.FilterFunc(func(_ context.Context, f privacy.Filter) error {
-				whereTenantIn(f, writable)
+			t, _ := tm.TenantID()
+			switch {
+			case contains(writable, t):
 				return privacy.Allow
-			}).EvalMutation(ctx, m)
-		}),
-	}
+			case contains(readOnly, t):
+				return errReadOnlyTenant
+			}
+			return privacy.Denyf("only the tenant's admins change this")
+		}
+		if len(writable) == 0 {
+			if len(readOnly) > 0 {
+				return errReadOnlyTenant
+			}
+			return privacy.Denyf("only the tenant's admins change this")
+		}
+		return privacy.FilterFunc(func(_ context.Context, f privacy.Filter) error {
+			whereTenantIn(f, writable)
+			return privacy.Allow
+		}).EvalMutation(ctx, m)
+	})
 }
 
 func contains(ids []int, id int) bool {

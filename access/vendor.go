@@ -91,10 +91,22 @@ func visibleVendors(v *viewer.Viewer) (predicate.Vendor, bool) {
 	if v.Kind == viewer.User {
 		any = append(any, vendor.ApplicantID(v.UserID))
 	}
+	// A storefront shows who sells a product: the active vendors of its store's tenant.
+	if shopping(v) && v.ShopOpen {
+		any = append(any, vendor.And(vendor.TenantID(v.TenantID), vendor.StatusEQ(vendor.StatusActive)))
+	}
 	if len(any) == 0 {
 		return nil, false
 	}
 	return vendor.Or(any...), true
+}
+
+// CanSeeVendorPrivate: a vendor's contact details and metadata are for the platform, the
+// tenant's admins, the vendor's own members and its applicant; a shopper sees its public
+// face (handle, name, logo, description).
+func CanSeeVendorPrivate(v *viewer.Viewer, row *ent.Vendor) bool {
+	return v.IsSuperAdmin() || v.IsTenantAdmin(row.TenantID) || slices.Contains(v.Vendors(), row.ID) ||
+		(v.Kind == viewer.User && row.ApplicantID != nil && *row.ApplicantID == v.UserID)
 }
 
 // SeesPayoutAccount reports whether the viewer may read a vendor's payout account: the

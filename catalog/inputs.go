@@ -12,7 +12,9 @@ type ProductOptionInput struct {
 
 // CreateProductInput is the input of CreateProduct.
 type CreateProductInput struct {
-	TenantID     int
+	TenantID int
+	// VendorID makes the product a marketplace vendor's (its admins create it so).
+	VendorID     *int
 	Title        string
 	Handle       string
 	Description  *string

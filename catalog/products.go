@@ -27,8 +27,10 @@ type ProductsArgs struct {
 	Where         *ent.ProductWhereInput
 	// Prices is the region and currency priceMin and priceMax are in, already checked
 	// (see pricing.Service.BasisFor).
-	Prices   PriceIn
-	StoreID  *int
+	Prices  PriceIn
+	StoreID *int
+	// VendorID keeps one marketplace vendor's products.
+	VendorID *int
 	Search   *string
 	Tag      *string
 	PriceMin *int
@@ -42,6 +44,9 @@ func (s *Service) Products(ctx context.Context, a ProductsArgs) (*ent.ProductCon
 	ps, err := view(ctx, a.StoreID)
 	if err != nil {
 		return nil, err
+	}
+	if a.VendorID != nil {
+		ps = append(ps, product.VendorID(*a.VendorID))
 	}
 	if a.Search != nil {
 		q := strings.TrimSpace(*a.Search)
@@ -94,10 +99,11 @@ func (s *Service) ProductByHandle(ctx context.Context, handle string, storeID *i
 
 // view is the part of the catalog a products query looks at. Tenant scoping is the
 // privacy policy's; this only adds the store a staff member asked to look at, and
-// refuses a caller who is neither shopping in a store nor staff.
+// refuses a caller who is neither shopping in a store nor staff (a vendor's members are
+// staff of its catalog).
 func view(ctx context.Context, storeID *int) ([]predicate.Product, error) {
 	v := viewer.FromContext(ctx)
-	if v.StoreID == 0 && !v.IsStaff() {
+	if v.StoreID == 0 && !v.IsStaff() && len(v.Vendors()) == 0 {
 		return nil, storefront.NoStore(false)
 	}
 	var ps []predicate.Product

@@ -32,15 +32,21 @@ func (s *Service) CreateProduct(ctx context.Context, in CreateProductInput) (*en
 		return nil, err
 	}
 	return change(ctx, s, func(tx *ent.Tx) (*ent.Product, error) {
-		// Reading the tenant first turns "not yours" into NOT_FOUND.
+		// Reading the tenant (and the vendor) first turns "not yours" into NOT_FOUND.
 		if _, err := tx.Tenant.Get(ctx, in.TenantID); err != nil {
 			return nil, err
+		}
+		if in.VendorID != nil {
+			if _, err := tx.Vendor.Get(ctx, *in.VendorID); err != nil {
+				return nil, err
+			}
 		}
 		if err := checkRefs(ctx, tx, in.TenantID, in.CategoryID, in.CollectionID); err != nil {
 			return nil, err
 		}
 		c := tx.Product.Create().SetTenantID(in.TenantID).SetTitle(title).SetHandle(handle).
-			SetNillableStatus(in.Status).SetNillableCategoryID(in.CategoryID).SetNillableCollectionID(in.CollectionID)
+			SetNillableStatus(in.Status).SetNillableCategoryID(in.CategoryID).SetNillableCollectionID(in.CollectionID).
+			SetNillableVendorID(in.VendorID)
 		if f.description != nil {
 			c.SetDescription(*f.description)
 		}

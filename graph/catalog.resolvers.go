@@ -84,7 +84,7 @@ func (r *productResolver) SalesChannels(ctx context.Context, obj *ent.Product) (
 }
 
 // Products is the resolver for the products field.
-func (r *queryResolver) Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, regionID *int, currencyCode *string, storeID *int, search *string, tag *string, priceMin *int, priceMax *int) (*ent.ProductConnection, error) {
+func (r *queryResolver) Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, regionID *int, currencyCode *string, storeID *int, vendorID *int, search *string, tag *string, priceMin *int, priceMax *int) (*ent.ProductConnection, error) {
 	first, last, err := page(first, last)
 	if err != nil {
 		return nil, err
@@ -96,7 +96,7 @@ func (r *queryResolver) Products(ctx context.Context, after *entgql.Cursor[int],
 	conn, err := r.Catalog.Products(ctx, catalog.ProductsArgs{
 		After: after, First: first, Before: before, Last: last, OrderBy: orderBy, Where: where,
 		Prices:  catalog.PriceIn{RegionID: basis.RegionID(), Currency: basis.Currency},
-		StoreID: storeID, Search: search, Tag: tag, PriceMin: priceMin, PriceMax: priceMax,
+		StoreID: storeID, VendorID: vendorID, Search: search, Tag: tag, PriceMin: priceMin, PriceMax: priceMax,
 	})
 	if err != nil {
 		return nil, err

@@ -9,8 +9,10 @@ import (
 	"context"
 
 	"entgo.io/contrib/entgql"
+	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/graph/generated"
+	"github.com/dakkah/cityos/viewer"
 )
 
 // OptionValues is the resolver for the optionValues field.
@@ -105,6 +107,22 @@ func (r *queryResolver) Vendors(ctx context.Context, after *entgql.Cursor[int], 
 		return nil, err
 	}
 	return r.Client.Vendor.Query().Paginate(ctx, after, first, before, last, ent.WithVendorFilter(where.Filter))
+}
+
+// ContactEmail is the resolver for the contactEmail field.
+func (r *vendorResolver) ContactEmail(ctx context.Context, obj *ent.Vendor) (*string, error) {
+	if !access.CanSeeVendorPrivate(viewer.FromContext(ctx), obj) {
+		return nil, nil
+	}
+	return nonEmpty(obj.ContactEmail), nil
+}
+
+// ContactPhone is the resolver for the contactPhone field.
+func (r *vendorResolver) ContactPhone(ctx context.Context, obj *ent.Vendor) (*string, error) {
+	if !access.CanSeeVendorPrivate(viewer.FromContext(ctx), obj) {
+		return nil, nil
+	}
+	return nonEmpty(obj.ContactPhone), nil
 }
 
 // IntegrationEndpoint returns generated.IntegrationEndpointResolver implementation.

@@ -65,3 +65,11 @@ func (r *vendorResolver) PayoutAccount(ctx context.Context, obj *ent.Vendor) (*s
 	}
 	return nonEmpty(obj.PayoutAccount), nil
 }
+
+// Metadata is the resolver for the metadata field.
+func (r *vendorResolver) Metadata(ctx context.Context, obj *ent.Vendor) (map[string]any, error) {
+	if !access.CanSeeVendorPrivate(viewer.FromContext(ctx), obj) {
+		return nil, nil
+	}
+	return obj.Metadata, nil
+}

@@ -5,5 +5,7 @@ package inventory
 // StockLocationInput is a place stock is kept.
 type StockLocationInput struct {
 	TenantID int
+	// VendorID makes the location a marketplace vendor's (its admins create it so).
+	VendorID *int
 	Name     string
 }

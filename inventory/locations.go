@@ -20,7 +20,12 @@ func (s *Service) CreateStockLocation(ctx context.Context, in StockLocationInput
 		if _, err := tx.Tenant.Get(ctx, in.TenantID); err != nil {
 			return nil, err
 		}
-		return tx.StockLocation.Create().SetTenantID(in.TenantID).SetName(name).Save(ctx)
+		if in.VendorID != nil {
+			if _, err := tx.Vendor.Get(ctx, *in.VendorID); err != nil {
+				return nil, err
+			}
+		}
+		return tx.StockLocation.Create().SetTenantID(in.TenantID).SetNillableVendorID(in.VendorID).SetName(name).Save(ctx)
 	})
 }
 

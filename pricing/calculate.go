@@ -42,7 +42,7 @@ func Choose(prices []*ent.Price, regionID *int, currency string) (Money, bool) {
 // anybody else (another tenant's staff browsing a storefront included) sees the price a
 // Basis picks only.
 func MayListPrices(ctx context.Context, v *ent.ProductVariant) bool {
-	return access.CanSeeCatalogPrivate(viewer.FromContext(ctx), v.TenantID)
+	return access.CanSeeCatalogPrices(viewer.FromContext(ctx), v.TenantID)
 }
 
 // VariantPrices are the prices of the variant with id, as the caller may see them.

@@ -15,7 +15,7 @@ func TestDemoCatalogThroughTheStorefront(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		api := testenv.NewAPI(t, db, testenv.Config())
 		res := demo(t, db, api)
-		require.Equal(t, 20, res.Products)
+		require.Equal(t, 25, res.Products, "20 of the tenants, 5 of the souq's vendors")
 
 		type variant struct {
 			AvailableQuantity int

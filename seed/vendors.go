@@ -1,6 +1,8 @@
 package seed
 
 import (
+	"fmt"
+
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/store"
@@ -10,14 +12,31 @@ import (
 	"github.com/dakkah/cityos/theme"
 )
 
-type demoVendor struct{ handle, name, admin string }
+type demoVendor struct {
+	handle, name, admin string
+	// products are approved on the souq store, with stock at the vendor's own location.
+	products []vendorProduct
+}
+
+type vendorProduct struct {
+	handle, title string
+	sar           int64 // minor units (halalas)
+	stock         int
+}
 
 // demoMarketplaces are the tenants with a marketplace store (souq) and its vendors, each
 // with an admin login.
 var demoMarketplaces = map[string][]demoVendor{
 	"saudi-marketplace": {
-		{"najd-crafts", "Najd Crafts", "admin@najd-crafts.test"},
-		{"hejaz-spices", "Hejaz Spices", "admin@hejaz-spices.test"},
+		{"najd-crafts", "Najd Crafts", "admin@najd-crafts.test", []vendorProduct{
+			{"najd-sadu-cushion", "Sadu Weave Cushion", 18500, 12},
+			{"najd-palm-basket", "Palm Frond Basket", 9500, 20},
+			{"najd-brass-dallah", "Brass Dallah", 32000, 6},
+		}},
+		{"hejaz-spices", "Hejaz Spices", "admin@hejaz-spices.test", []vendorProduct{
+			{"hejaz-saffron", "Hejazi Saffron, 2 g", 4500, 40},
+			{"hejaz-cardamom-coffee", "Cardamom Coffee Blend", 3800, 30},
+		}},
 	},
 }
 
@@ -45,22 +64,26 @@ func (s *seeder) marketplace(t *ent.Tenant) error {
 		return err
 	}
 	for _, dv := range vendors {
-		if err := s.vendor(t, dv); err != nil {
+		v, err := s.vendor(t, dv)
+		if err != nil {
 			return err
+		}
+		if err := s.vendorCatalog(st, v, dv.products); err != nil {
+			return fmt.Errorf("vendor %s: %w", dv.handle, err)
 		}
 	}
 	return nil
 }
 
 // vendor makes an active vendor and its vendor_admin login, unless they exist.
-func (s *seeder) vendor(t *ent.Tenant, dv demoVendor) error {
+func (s *seeder) vendor(t *ent.Tenant, dv demoVendor) (*ent.Vendor, error) {
 	v, err := s.c.Vendor.Query().Where(vendor.TenantID(t.ID), vendor.Handle(dv.handle)).Only(s.ctx)
 	if ent.IsNotFound(err) {
 		v, err = s.c.Vendor.Create().SetTenantID(t.ID).SetHandle(dv.handle).SetName(dv.name).
 			SetStatus(vendor.StatusActive).SetContactEmail(dv.admin).Save(s.ctx)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s.out.Logins = append(s.out.Logins, Login{Email: dv.admin, Role: string(membership.RoleVendorAdmin), Scope: dv.handle})
 	u, err := s.c.User.Query().Where(user.Email(dv.admin), user.Realm(0)).Only(s.ctx)
@@ -68,11 +91,11 @@ func (s *seeder) vendor(t *ent.Tenant, dv demoVendor) error {
 		u, err = s.svc.CreateUser(s.ctx, tenancy.CreateUserInput{Email: dv.admin, Password: s.password})
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	has, err := s.c.Membership.Query().Where(membership.UserID(u.ID), membership.VendorID(v.ID)).Exist(s.ctx)
 	if err != nil || has {
-		return err
+		return v, err
 	}
-	return s.c.Membership.Create().SetUserID(u.ID).SetRole(membership.RoleVendorAdmin).SetTenantID(t.ID).SetVendorID(v.ID).Exec(s.ctx)
+	return v, s.c.Membership.Create().SetUserID(u.ID).SetRole(membership.RoleVendorAdmin).SetTenantID(t.ID).SetVendorID(v.ID).Exec(s.ctx)
 }

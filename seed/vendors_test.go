@@ -36,5 +36,30 @@ func TestDemoVendors(t *testing.T) {
 		assert.Equal(t, []string{"najd-crafts"}, handles("admin@najd-crafts.test"))
 		assert.Equal(t, []string{"hejaz-spices"}, handles("admin@hejaz-spices.test"))
 		assert.Equal(t, []string{"najd-crafts", "hejaz-spices"}, handles("admin@saudi-marketplace.test"), "in the order they were created")
+
+		// The souq sells the vendors' approved products, in SAR, from their own stock.
+		var souq struct {
+			Products struct {
+				Edges []struct {
+					Node struct {
+						Handle   string
+						Vendor   struct{ Handle string }
+						Variants []struct {
+							AvailableQuantity int
+							CalculatedPrice   struct{ CurrencyCode string }
+						}
+					}
+				}
+			}
+		}
+		api.MustDo(t, testenv.Headers{"X-Store-Host": "souq.dakkah.test"}, `{ products(first: 50, currencyCode: "SAR") { edges { node {
+			handle vendor { handle } variants { availableQuantity calculatedPrice { currencyCode } } } } } }`, nil).Decode(t, &souq)
+		byVendor := map[string]int{}
+		for _, e := range souq.Products.Edges {
+			byVendor[e.Node.Vendor.Handle]++
+			assert.Equal(t, "SAR", e.Node.Variants[0].CalculatedPrice.CurrencyCode, e.Node.Handle)
+			assert.Positive(t, e.Node.Variants[0].AvailableQuantity, e.Node.Handle)
+		}
+		assert.Equal(t, map[string]int{"najd-crafts": 3, "hejaz-spices": 2}, byVendor)
 	})
 }

@@ -445,6 +445,7 @@ type ComplexityRoot struct {
 		AddDomain                       func(childComplexity int, storeID int, hostname string) int
 		AddLineItem                     func(childComplexity int, cartID int, variantID int, quantity int) int
 		ApplyAsVendor                   func(childComplexity int, tenantID *int, tenantHandle *string, input model.VendorInput) int
+		ApproveProduct                  func(childComplexity int, productID int) int
 		ApproveVendor                   func(childComplexity int, id int) int
 		AssignProductsToSalesChannel    func(childComplexity int, salesChannelID int, productIds []int) int
 		CancelOrder                     func(childComplexity int, orderID int) int
@@ -503,6 +504,7 @@ type ComplexityRoot struct {
 		RefundPayment                   func(childComplexity int, orderID int, amount int) int
 		RefundVendorOrder               func(childComplexity int, id int, amount int) int
 		RegisterCustomer                func(childComplexity int, input customer.RegisterInput) int
+		RejectProduct                   func(childComplexity int, productID int, note string) int
 		RejectVendor                    func(childComplexity int, id int, reason string) int
 		RemoveDomain                    func(childComplexity int, id int) int
 		RemoveLineItem                  func(childComplexity int, cartID int, lineItemID int) int
@@ -522,6 +524,7 @@ type ComplexityRoot struct {
 		SetTenantStatus                 func(childComplexity int, id int, status tenant.Status) int
 		ShipVendorOrder                 func(childComplexity int, id int) int
 		StartSync                       func(childComplexity int, endpointID int, kind syncjob.Kind, since *time.Time) int
+		SubmitProductForReview          func(childComplexity int, productID int, storeID int) int
 		SuspendVendor                   func(childComplexity int, id int) int
 		UpdateCategory                  func(childComplexity int, id int, input taxonomy.CategoryInput) int
 		UpdateCommissionRule            func(childComplexity int, id int, input model.UpdateCommissionRuleInput) int
@@ -775,7 +778,7 @@ type ComplexityRoot struct {
 		ProductByHandle      func(childComplexity int, handle string, regionID *int, currencyCode *string, storeID *int) int
 		ProductCategories    func(childComplexity int, tenantID *int) int
 		ProductCollections   func(childComplexity int, tenantID *int) int
-		Products             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, regionID *int, currencyCode *string, storeID *int, search *string, tag *string, priceMin *int, priceMax *int) int
+		Products             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, regionID *int, currencyCode *string, storeID *int, vendorID *int, search *string, tag *string, priceMin *int, priceMax *int) int
 		Regions              func(childComplexity int, tenantID *int) int
 		ResolveStore         func(childComplexity int, host string, path *string, hint *string) int
 		SalesChannels        func(childComplexity int, storeID int) int
@@ -896,6 +899,7 @@ type ComplexityRoot struct {
 		TenantID       func(childComplexity int) int
 		ThemeConfig    func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
+		Vendors        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 	}
 
 	StoreConnection struct {
@@ -1238,6 +1242,9 @@ type MutationResolver interface {
 	InviteStaff(ctx context.Context, email string, role membership.Role, tenantID *int, storeID *int) (*tenancy.SentInvitation, error)
 	AcceptInvitation(ctx context.Context, token string, password *string, name *string) (*tenancy.Accepted, error)
 	RevokeInvitation(ctx context.Context, id int) (int, error)
+	SubmitProductForReview(ctx context.Context, productID int, storeID int) (*ent.Product, error)
+	ApproveProduct(ctx context.Context, productID int) (*ent.Product, error)
+	RejectProduct(ctx context.Context, productID int, note string) (*ent.Product, error)
 	CompleteCart(ctx context.Context, cartID int, idempotencyKey string) (*ent.Order, error)
 	CapturePayment(ctx context.Context, orderID int) (*ent.Order, error)
 	RefundPayment(ctx context.Context, orderID int, amount int) (*ent.Order, error)
@@ -1309,7 +1316,7 @@ type QueryResolver interface {
 	Countries(ctx context.Context) ([]*ent.Country, error)
 	Cart(ctx context.Context, id int) (*ent.Cart, error)
 	ShippingOptions(ctx context.Context, cartID int) ([]*ent.ShippingOption, error)
-	Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, regionID *int, currencyCode *string, storeID *int, search *string, tag *string, priceMin *int, priceMax *int) (*ent.ProductConnection, error)
+	Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, regionID *int, currencyCode *string, storeID *int, vendorID *int, search *string, tag *string, priceMin *int, priceMax *int) (*ent.ProductConnection, error)
 	ProductByHandle(ctx context.Context, handle string, regionID *int, currencyCode *string, storeID *int) (*ent.Product, error)
 	ProductCategories(ctx context.Context, tenantID *int) ([]*ent.ProductCategory, error)
 	ProductCollections(ctx context.Context, tenantID *int) ([]*ent.ProductCollection, error)
@@ -1334,6 +1341,7 @@ type RegionResolver interface {
 type StoreResolver interface {
 	Metadata(ctx context.Context, obj *ent.Store) (map[string]any, error)
 	Domains(ctx context.Context, obj *ent.Store) ([]*ent.Domain, error)
+	Vendors(ctx context.Context, obj *ent.Store, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.VendorConnection, error)
 }
 type SuborderResolver interface {
 	CustomerName(ctx context.Context, obj *ent.Suborder) (*string, error)
@@ -1355,7 +1363,11 @@ type UserResolver interface {
 	Orders(ctx context.Context, obj *ent.User, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.OrderConnection, error)
 }
 type VendorResolver interface {
+	ContactEmail(ctx context.Context, obj *ent.Vendor) (*string, error)
+	ContactPhone(ctx context.Context, obj *ent.Vendor) (*string, error)
+
 	PayoutAccount(ctx context.Context, obj *ent.Vendor) (*string, error)
+	Metadata(ctx context.Context, obj *ent.Vendor) (map[string]any, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2903,6 +2915,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApplyAsVendor(childComplexity, args["tenantId"].(*int), args["tenantHandle"].(*string), args["input"].(model.VendorInput)), true
+	case "Mutation.approveProduct":
+		if e.ComplexityRoot.Mutation.ApproveProduct == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveProduct_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveProduct(childComplexity, args["productId"].(int)), true
 	case "Mutation.approveVendor":
 		if e.ComplexityRoot.Mutation.ApproveVendor == nil {
 			break
@@ -3541,6 +3564,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RegisterCustomer(childComplexity, args["input"].(customer.RegisterInput)), true
+	case "Mutation.rejectProduct":
+		if e.ComplexityRoot.Mutation.RejectProduct == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectProduct_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectProduct(childComplexity, args["productId"].(int), args["note"].(string)), true
 	case "Mutation.rejectVendor":
 		if e.ComplexityRoot.Mutation.RejectVendor == nil {
 			break
@@ -3750,6 +3784,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.StartSync(childComplexity, args["endpointId"].(int), args["kind"].(syncjob.Kind), args["since"].(*time.Time)), true
+	case "Mutation.submitProductForReview":
+		if e.ComplexityRoot.Mutation.SubmitProductForReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitProductForReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitProductForReview(childComplexity, args["productId"].(int), args["storeId"].(int)), true
 	case "Mutation.suspendVendor":
 		if e.ComplexityRoot.Mutation.SuspendVendor == nil {
 			break
@@ -5116,7 +5161,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Products(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.ProductOrder), args["where"].(*ent.ProductWhereInput), args["regionId"].(*int), args["currencyCode"].(*string), args["storeId"].(*int), args["search"].(*string), args["tag"].(*string), args["priceMin"].(*int), args["priceMax"].(*int)), true
+		return e.ComplexityRoot.Query.Products(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.ProductOrder), args["where"].(*ent.ProductWhereInput), args["regionId"].(*int), args["currencyCode"].(*string), args["storeId"].(*int), args["vendorId"].(*int), args["search"].(*string), args["tag"].(*string), args["priceMin"].(*int), args["priceMax"].(*int)), true
 	case "Query.regions":
 		if e.ComplexityRoot.Query.Regions == nil {
 			break
@@ -5769,6 +5814,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Store.UpdatedAt(childComplexity), true
+	case "Store.vendors":
+		if e.ComplexityRoot.Store.Vendors == nil {
+			break
+		}
+
+		args, err := ec.field_Store_vendors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Store.Vendors(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
 
 	case "StoreConnection.edges":
 		if e.ComplexityRoot.StoreConnection.Edges == nil {
@@ -7327,6 +7383,11 @@ input ProductOptionInput {
 
 input CreateProductInput {
   tenantId: ID!
+  """
+  The marketplace vendor selling the product (of the same tenant): its admins create
+  their products so. Leave it out for the tenant's own products.
+  """
+  vendorId: ID
   title: String!
   handle: String!
   description: String
@@ -7401,7 +7462,7 @@ extend type Query {
   """
   Storefront (the store comes from X-Publishable-Key or X-Store-Host): the store's
   published products. Staff: their catalog, or with storeId the products in that store's
-  channels. regionId (or currencyCode) chooses the variants' calculatedPrice; search
+  channels; a vendor's admins and staff, their vendor's products. regionId (or currencyCode) chooses the variants' calculatedPrice; search
   matches titles; tag, priceMin and priceMax (minor units, with a region or currency)
   narrow the list further.
   """
@@ -7415,6 +7476,8 @@ extend type Query {
     regionId: ID
     currencyCode: String
     storeId: ID
+    "Only this marketplace vendor's products."
+    vendorId: ID
     search: String
     tag: String
     priceMin: Int
@@ -14055,6 +14118,8 @@ extend type ProductVariant {
 
 input StockLocationInput {
   tenantId: ID!
+  "The marketplace vendor whose stock the location keeps: its admins create theirs so."
+  vendorId: ID
   name: String!
 }
 
@@ -14106,6 +14171,33 @@ extend type Mutation {
   acceptInvitation(token: String!, password: String, name: String): AcceptInvitationPayload!
   "Withdraws an invitation (tenant admins)."
   revokeInvitation(id: ID!): ID!
+}
+`, BuiltIn: false},
+	{Name: "../marketplace_products.graphqls", Input: `# Products on a marketplace: a vendor submits its product for a marketplace store, the
+# tenant's admins approve or reject it; storefronts show who sells what.
+
+extend type Store {
+  """
+  The active vendors with products on sale in this store (a marketplace store's sellers),
+  oldest first.
+  """
+  vendors(after: Cursor, first: Int, before: Cursor, last: Int): VendorConnection! @goField(forceResolver: true)
+}
+
+extend type Mutation {
+  """
+  A vendor's admin proposes one of its products for a marketplace store
+  (storefrontType marketplace) of its tenant: the product waits for review. BAD_USER_INPUT
+  for another kind of store; CONFLICT when it is already waiting or approved.
+  """
+  submitProductForReview(productId: ID!, storeId: ID!): Product!
+  """
+  Approves a product waiting for review (tenant admins) and puts it in the sales
+  channels of the store it was submitted for. CONFLICT unless it is waiting.
+  """
+  approveProduct(productId: ID!): Product!
+  """Rejects a product waiting for review with a note for its vendor (tenant admins). CONFLICT unless it is waiting."""
+  rejectProduct(productId: ID!, note: String!): Product!
 }
 `, BuiltIn: false},
 	{Name: "../orders.graphqls", Input: `# Checkout and orders.
@@ -15768,6 +15860,8 @@ func (ec *executionContext) childFields_Store(ctx context.Context, field graphql
 		return ec.fieldContext_Store_metadata(ctx, field)
 	case "domains":
 		return ec.fieldContext_Store_domains(ctx, field)
+	case "vendors":
+		return ec.fieldContext_Store_vendors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Store", field.Name)
 }
@@ -16487,6 +16581,20 @@ func (ec *executionContext) field_Mutation_applyAsVendor_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_approveProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["productId"] = arg0
 	return args, nil
 }
 
@@ -17462,6 +17570,28 @@ func (ec *executionContext) field_Mutation_registerCustomer_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_rejectProduct_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["productId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_rejectVendor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17837,6 +17967,28 @@ func (ec *executionContext) field_Mutation_startSync_args(ctx context.Context, r
 		return nil, err
 	}
 	args["since"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitProductForReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "productId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["productId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "storeId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["storeId"] = arg1
 	return args, nil
 }
 
@@ -18929,38 +19081,46 @@ func (ec *executionContext) field_Query_products_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["storeId"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "search",
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "vendorId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["vendorId"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "search",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["search"] = arg9
-	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "tag",
+	args["search"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "tag",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["tag"] = arg10
-	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "priceMin",
+	args["tag"] = arg11
+	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "priceMin",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["priceMin"] = arg11
-	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "priceMax",
+	args["priceMin"] = arg12
+	arg13, err := graphql.ProcessArgField(ctx, rawArgs, "priceMax",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["priceMax"] = arg12
+	args["priceMax"] = arg13
 	return args, nil
 }
 
@@ -19503,6 +19663,44 @@ func (ec *executionContext) field_Query_webhookDeliveries_args(ctx context.Conte
 		return nil, err
 	}
 	args["where"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Store_vendors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
 	return args, nil
 }
 
@@ -28657,6 +28855,138 @@ func (ec *executionContext) fieldContext_Mutation_revokeInvitation(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_submitProductForReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitProductForReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitProductForReview(ctx, fc.Args["productId"].(int), fc.Args["storeId"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitProductForReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitProductForReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveProduct(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveProduct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveProduct(ctx, fc.Args["productId"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveProduct(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveProduct_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectProduct(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectProduct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectProduct(ctx, fc.Args["productId"].(int), fc.Args["note"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectProduct(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectProduct_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_completeCart(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34885,7 +35215,7 @@ func (ec *executionContext) _Query_products(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Products(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ProductOrder), fc.Args["where"].(*ent.ProductWhereInput), fc.Args["regionId"].(*int), fc.Args["currencyCode"].(*string), fc.Args["storeId"].(*int), fc.Args["search"].(*string), fc.Args["tag"].(*string), fc.Args["priceMin"].(*int), fc.Args["priceMax"].(*int))
+			return ec.Resolvers.Query().Products(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ProductOrder), fc.Args["where"].(*ent.ProductWhereInput), fc.Args["regionId"].(*int), fc.Args["currencyCode"].(*string), fc.Args["storeId"].(*int), fc.Args["vendorId"].(*int), fc.Args["search"].(*string), fc.Args["tag"].(*string), fc.Args["priceMin"].(*int), fc.Args["priceMax"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProductConnection) graphql.Marshaler {
@@ -37595,6 +37925,50 @@ func (ec *executionContext) fieldContext_Store_domains(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Domain(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Store_vendors(ctx context.Context, field graphql.CollectedField, obj *ent.Store) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Store_vendors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Store().Vendors(ctx, obj, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.VendorConnection) graphql.Marshaler {
+			return ec.marshalNVendorConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐVendorConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Store_vendors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Store",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VendorConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Store_vendors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -40754,18 +41128,18 @@ func (ec *executionContext) _Vendor_contactEmail(ctx context.Context, field grap
 			return ec.fieldContext_Vendor_contactEmail(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ContactEmail, nil
+			return ec.Resolvers.Vendor().ContactEmail(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Vendor_contactEmail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Vendor", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Vendor", field, true, true, "String")
 }
 
 func (ec *executionContext) _Vendor_contactPhone(ctx context.Context, field graphql.CollectedField, obj *ent.Vendor) (ret graphql.Marshaler) {
@@ -40777,18 +41151,18 @@ func (ec *executionContext) _Vendor_contactPhone(ctx context.Context, field grap
 			return ec.fieldContext_Vendor_contactPhone(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ContactPhone, nil
+			return ec.Resolvers.Vendor().ContactPhone(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Vendor_contactPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Vendor", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Vendor", field, true, true, "String")
 }
 
 func (ec *executionContext) _Vendor_description(ctx context.Context, field graphql.CollectedField, obj *ent.Vendor) (ret graphql.Marshaler) {
@@ -40924,7 +41298,7 @@ func (ec *executionContext) _Vendor_metadata(ctx context.Context, field graphql.
 			return ec.fieldContext_Vendor_metadata(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Metadata, nil
+			return ec.Resolvers.Vendor().Metadata(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
@@ -40935,7 +41309,7 @@ func (ec *executionContext) _Vendor_metadata(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Vendor_metadata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Vendor", field, false, false, "Map")
+	return graphql.NewScalarFieldContext("Vendor", field, true, true, "Map")
 }
 
 func (ec *executionContext) _VendorBalance_vendorId(ctx context.Context, field graphql.CollectedField, obj *model.VendorBalance) (ret graphql.Marshaler) {
@@ -47612,7 +47986,7 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"tenantId", "title", "handle", "description", "status", "thumbnail", "images", "tags", "categoryId", "collectionId", "options", "metadata"}
+	fieldsInOrder := [...]string{"tenantId", "vendorId", "title", "handle", "description", "status", "thumbnail", "images", "tags", "categoryId", "collectionId", "options", "metadata"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -47626,6 +48000,13 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 				return it, err
 			}
 			it.TenantID = data
+		case "vendorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorID = data
 		case "title":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -62220,7 +62601,7 @@ func (ec *executionContext) unmarshalInputStockLocationInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"tenantId", "name"}
+	fieldsInOrder := [...]string{"tenantId", "vendorId", "name"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -62234,6 +62615,13 @@ func (ec *executionContext) unmarshalInputStockLocationInput(ctx context.Context
 				return it, err
 			}
 			it.TenantID = data
+		case "vendorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("vendorId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VendorID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -71460,6 +71848,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "submitProductForReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitProductForReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveProduct":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveProduct(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectProduct":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectProduct(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "completeCart":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_completeCart(ctx, field)
@@ -73936,6 +74345,12 @@ func (ec *executionContext) _Store(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Store_domains(ctx, field, obj)
 				})
+		case "vendors":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Store_vendors(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -75134,15 +75549,17 @@ func (ec *executionContext) _Vendor(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "contactEmail":
-			out.Values[i] = ec._Vendor_contactEmail(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Vendor_contactEmail(ctx, field, obj)
+				})
 		case "contactPhone":
-			out.Values[i] = ec._Vendor_contactPhone(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Vendor_contactPhone(ctx, field, obj)
+				})
 		case "description":
 			out.Values[i] = ec._Vendor_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -75171,10 +75588,11 @@ func (ec *executionContext) _Vendor(ctx context.Context, sel ast.SelectionSet, o
 					return ec._Vendor_payoutAccount(ctx, field, obj)
 				})
 		case "metadata":
-			out.Values[i] = ec._Vendor_metadata(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Vendor_metadata(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
