@@ -21,11 +21,14 @@ func unreservedOf(variant string) string {
 }
 
 // soldIn is the SQL saying the store s sells product p: published, of the store's tenant,
-// in one of the store's enabled sales channels. It is the storefront catalog policy's
-// rule (access.sellableProducts), for the rows the shelf reads past the policies.
+// in one of the store's enabled sales channels, and, for a vendor's product, approved
+// and of an active vendor. It is the storefront catalog policy's rule
+// (access.SellableIn), for the rows the shelf reads past the policies.
 const soldIn = `(p.status = 'published' AND p.tenant_id = s.tenant_id AND EXISTS (
 	SELECT 1 FROM product_sales_channels psc JOIN sales_channels sc ON sc.id = psc.sales_channel_id
-	WHERE psc.product_id = p.id AND sc.store_id = s.id AND sc.is_disabled = false))`
+	WHERE psc.product_id = p.id AND sc.store_id = s.id AND sc.is_disabled = false)
+	AND (p.vendor_id IS NULL OR (p.review_status = 'approved' AND EXISTS (
+		SELECT 1 FROM vendors vd WHERE vd.id = p.vendor_id AND vd.status = 'active'))))`
 
 // stock is what a variant is now in a cart's store: whether the store sells it (false
 // once its product is unpublished, leaves the store's channels, or the variant is
