@@ -63,6 +63,7 @@ func (s *seeder) marketplace(t *ent.Tenant) error {
 	if err := s.storefrontKey(st); err != nil {
 		return err
 	}
+	made := map[string]*ent.Vendor{}
 	for _, dv := range vendors {
 		v, err := s.vendor(t, dv)
 		if err != nil {
@@ -71,8 +72,9 @@ func (s *seeder) marketplace(t *ent.Tenant) error {
 		if err := s.vendorCatalog(st, v, dv.products); err != nil {
 			return fmt.Errorf("vendor %s: %w", dv.handle, err)
 		}
+		made[dv.handle] = v
 	}
-	return nil
+	return s.commissionRules(t, made)
 }
 
 // vendor makes an active vendor and its vendor_admin login, unless they exist.

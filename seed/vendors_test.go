@@ -1,6 +1,8 @@
 package seed_test
 
 import (
+	"fmt"
+	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -61,5 +63,33 @@ func TestDemoVendors(t *testing.T) {
 			assert.Positive(t, e.Node.Variants[0].AvailableQuantity, e.Node.Handle)
 		}
 		assert.Equal(t, map[string]int{"najd-crafts": 3, "hejaz-spices": 2}, byVendor)
+
+		// The tenant takes 10 %, hejaz-spices has its 7 %; each vendor reads the rules
+		// that apply to it, never another vendor's.
+		rules := func(email string) []string {
+			var login struct{ Login struct{ AccessToken string } }
+			api.MustDo(t, nil, loginQ, map[string]any{"e": email, "p": seed.DefaultPassword}).Decode(t, &login)
+			var out struct {
+				CommissionRules struct {
+					Edges []struct {
+						Node struct {
+							Scope string
+							Bps   int
+						}
+					}
+				}
+			}
+			api.MustDo(t, testenv.Headers{"Authorization": "Bearer " + login.Login.AccessToken},
+				`{ commissionRules(first: 10) { edges { node { scope bps } } } }`, nil).Decode(t, &out)
+			var got []string
+			for _, e := range out.CommissionRules.Edges {
+				got = append(got, fmt.Sprintf("%s %d", e.Node.Scope, e.Node.Bps))
+			}
+			sort.Strings(got)
+			return got
+		}
+		assert.Equal(t, []string{"tenant 1000", "vendor 700"}, rules("admin@saudi-marketplace.test"))
+		assert.Equal(t, []string{"tenant 1000", "vendor 700"}, rules("admin@hejaz-spices.test"))
+		assert.Equal(t, []string{"tenant 1000"}, rules("admin@najd-crafts.test"))
 	})
 }
