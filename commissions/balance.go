@@ -31,9 +31,23 @@ func (s *Service) Balance(ctx context.Context, vendorID int, currency string, fr
 	if !until.IsZero() {
 		q.Where(commissionline.CapturedAtLT(until))
 	}
-	lines, err := q.All(ctx)
+	// Summed in the database, one row per kind: a vendor's ledger grows with its sales,
+	// and a balance must not read every line into memory.
+	var sums []struct {
+		Kind       commissionline.Kind `json:"kind"`
+		Amount     int64               `json:"amount"`
+		Commission int64               `json:"commission"`
+	}
+	err := q.GroupBy(commissionline.FieldKind).Aggregate(
+		ent.As(ent.Sum(commissionline.FieldAmount), "amount"),
+		ent.As(ent.Sum(commissionline.FieldCommission), "commission")).Scan(ctx, &sums)
 	if err != nil {
 		return commission.Balance{}, err
+	}
+	lines := make([]*ent.CommissionLine, 0, len(sums))
+	for _, s := range sums {
+		lines = append(lines, &ent.CommissionLine{Kind: s.Kind, VendorID: vendorID, CurrencyCode: currency,
+			Amount: s.Amount, Commission: s.Commission})
 	}
 	b, err := commission.Net(Entries(lines))
 	if err != nil {
