@@ -44,15 +44,14 @@ func newScenario(ctx context.Context, name string, c *client) (scenario, error) 
 	}
 	var page struct {
 		Products struct {
-			Edges []struct {
-				Node struct {
-					Handle   string
-					Variants []struct{ ID string }
-				}
-			}
+			Edges []struct{ Node gridProduct }
 		}
 	}
-	if err := c.do(ctx, gridQuery, map[string]any{"region": region}, &page); err != nil {
+	query := gridQuery
+	if name == "split" {
+		query = splitQuery
+	}
+	if err := c.do(ctx, query, map[string]any{"region": region}, &page); err != nil {
 		return nil, err
 	}
 	if len(page.Products.Edges) == 0 {
@@ -76,17 +75,29 @@ func newScenario(ctx context.Context, name string, c *client) (scenario, error) 
 		return func(ctx context.Context, _, _ int) (int, error) {
 			return 1, c.do(ctx, resolveQuery, map[string]any{"host": c.host}, nil)
 		}, nil
-	case "checkout":
+	case "checkout", "split":
 		option, err := shippingOption(ctx, c, region)
 		if err != nil {
 			return nil, err
 		}
+		items := func(n int) []string { return []string{variants[n%len(variants)]} }
+		if name == "split" {
+			nodes := make([]gridProduct, len(page.Products.Edges))
+			for i, e := range page.Products.Edges {
+				nodes[i] = e.Node
+			}
+			pairs, err := vendorPairs(nodes)
+			if err != nil {
+				return nil, err
+			}
+			items = func(n int) []string { return pairs[n%len(pairs)] }
+		}
 		run := time.Now().UnixNano() // idempotency keys must not repeat across runs
 		return func(ctx context.Context, w, i int) (int, error) {
-			return checkout(ctx, c, region, option, variants[(w+i)%len(variants)], fmt.Sprintf("bench-%d-%d-%d", run, w, i))
+			return checkout(ctx, c, region, option, fmt.Sprintf("bench-%d-%d-%d", run, w, i), items(w+i)...)
 		}, nil
 	}
-	return nil, fmt.Errorf("unknown scenario %q (grid, product, resolve, checkout)", name)
+	return nil, fmt.Errorf("unknown scenario %q (grid, product, resolve, checkout, split)", name)
 }
 
 // shippingOption finds the region's first shipping option, as a storefront learns it
@@ -113,10 +124,10 @@ func shippingOption(ctx context.Context, c *client, region string) (string, erro
 var benchAddress = map[string]any{"firstName": "Bench", "lastName": "Shopper", "address1": "1 King Fahd Rd",
 	"city": "Riyadh", "postalCode": "12211", "countryCode": "SA", "phone": "+966500000000"}
 
-// checkout places one order the way a storefront does, in three requests: a cart (with
-// the e-mail); the item, address and shipping method together (mutations in one
-// document run in order); completion.
-func checkout(ctx context.Context, c *client, region, option, variant, key string) (int, error) {
+// checkout places one order of one unit of each variant the way a storefront does, in
+// three requests: a cart (with the e-mail); the items, address and shipping method
+// together (mutations in one document run in order); completion.
+func checkout(ctx context.Context, c *client, region, option, key string, variants ...string) (int, error) {
 	var cart struct {
 		CreateCart struct{ ID string } `json:"createCart"`
 	}
@@ -125,11 +136,7 @@ func checkout(ctx context.Context, c *client, region, option, variant, key strin
 		return 1, err
 	}
 	id := cart.CreateCart.ID
-	if err := c.do(ctx, `mutation($c: ID!, $v: ID!, $a: AddressInput!, $o: ID!) {
-  addLineItem(cartId: $c, variantId: $v, quantity: 1) { id }
-  setShippingAddress(cartId: $c, input: $a) { id }
-  setShippingMethod(cartId: $c, shippingOptionId: $o) { total }
-}`, map[string]any{"c": id, "v": variant, "a": benchAddress, "o": option}, nil); err != nil {
+	if err := c.do(ctx, fillQuery(len(variants)), fillVars(id, option, variants), nil); err != nil {
 		return 2, err
 	}
 	err := c.do(ctx, `mutation($c: ID!, $k: String!) { completeCart(cartId: $c, idempotencyKey: $k) { id displayID total } }`,

@@ -20,7 +20,8 @@ import (
 
 // The benchmark catalog: one tenant, two stores with their own channels, 200 published
 // products × 3 variants priced in SAR and AED, with stock; 120 products in the first
-// store, 20 of them also in the second, which has the other 80.
+// store, 20 of them also in the second, which has the other 80; and a marketplace store
+// (seedMarketplace).
 const (
 	benchTenant   = "bench"
 	storeOne      = "bench-one"
@@ -101,8 +102,11 @@ func runSeed(args []string) error {
 			return err
 		}
 	}
-	fmt.Printf("seeded tenant %q: stores %s (%d products) and %s (%d products), regions SAR %d and AED %d\n",
-		benchTenant, storeOne, inStoreOne, storeTwo, totalProducts-inStoreOne+sharedCount, sar.ID, aed.ID)
+	if err := seedMarketplace(ctx, c, a.Tenancy, t.ID); err != nil {
+		return fmt.Errorf("marketplace: %w", err)
+	}
+	fmt.Printf("seeded tenant %q: stores %s (%d products), %s (%d products) and the marketplace %s (%d vendors × %d products), regions SAR %d and AED %d\n",
+		benchTenant, storeOne, inStoreOne, storeTwo, totalProducts-inStoreOne+sharedCount, storeSouq, marketVendors, productsPerVendor, sar.ID, aed.ID)
 	fmt.Printf("storefront host: %s.%s\n", storeOne, cfg.PlatformDomain)
 	if !cfg.Embedded() {
 		return analyze(ctx, a.DB)

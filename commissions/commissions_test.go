@@ -1,6 +1,7 @@
 package commissions_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -305,5 +306,34 @@ func TestRules(t *testing.T) {
 		assert.Zero(t, n)
 		require.NoError(t, s.DeleteRule(admin, tenant.ID))
 		assert.Equal(t, apperr.NotFound, apperr.CodeOf(s.DeleteRule(admin, tenant.ID)))
+	})
+}
+
+// The ledger's reads do not grow with the order: a one-line and a four-line order run
+// the same statements (products, categories and rules read once); an order with no
+// vendor costs one read, since every order of every store comes to the worker.
+func TestSalesStatements(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		m := commissionstest.New(t, db)
+		m.Rule(t, "tenant", 0, 1000, 0)
+		api, log := testenv.CountedAPI(t, db, testenv.Config())
+		count := func(orderID int) int {
+			log.Take()
+			_, err := api.App.Commissions.RecordSales(m.Sys, fmt.Sprintf("evt_%d", orderID), orderID)
+			require.NoError(t, err)
+			return len(log.Take())
+		}
+		authorized := order.PaymentStatusAuthorized
+		one := m.Order(t, "SAR", authorized, commissionstest.Line{Variant: m.Var1, Total: 1000})
+		four := m.Order(t, "SAR", authorized, commissionstest.Line{Variant: m.Var1, Total: 1000}, commissionstest.Line{Variant: m.Var2, Total: 2000},
+			commissionstest.Line{Variant: m.Var1, Total: 500}, commissionstest.Line{Variant: m.Var2, Total: 700})
+		assert.Equal(t, count(one.Order.ID), count(four.Order.ID))
+		assert.Equal(t, 4, db.Client.CommissionLine.Query().Where(commissionline.OrderID(four.Order.ID)).CountX(m.Sys))
+
+		plain, err := db.Client.Order.Create().SetTenantID(m.TenantA.ID).SetStoreID(m.StoreA1.ID).SetDisplayID(900).
+			SetIdempotencyKey("plain").SetCurrencyCode("SAR").SetSubtotal(0).SetShippingTotal(0).SetTaxTotal(0).SetTotal(0).
+			SetPaymentProvider("manual").SetPaymentStatus(authorized).Save(m.Sys)
+		require.NoError(t, err)
+		assert.Equal(t, 1, count(plain.ID))
 	})
 }
