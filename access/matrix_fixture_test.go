@@ -153,6 +153,7 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 		SetURL("https://hooks.example.com/v1").SetEventTypes([]string{"*"}).SetSecret("whsec_djFmZWVk").Exec(ctx))
 	addVendors(ctx, f)
 	addLedger(ctx, f)
+	addCompanies(ctx, f)
 	f.addCommerce(t)
 	return f
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/cart"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/predicate"
@@ -17,7 +18,7 @@ import (
 
 // UserPolicy: users see themselves; tenant admins see the users who hold a role in their
 // tenants and all its customer accounts; store managers the customer accounts that have a
-// cart or an order in one of their stores. Only the platform creates accounts
+// cart or an order in one of their stores; a company's admins the people who work for it. Only the platform creates accounts
 // directly (staff accept invitations, customers register); a user edits only their own
 // profile; only the platform deletes users.
 func UserPolicy() ent.Policy {
@@ -36,6 +37,10 @@ func UserPolicy() ent.Policy {
 				if admin := v.AdminTenants(); len(admin) > 0 {
 					// The tenant's own customer accounts: admins list all their customers.
 					any = append(any, user.RealmIn(admin...))
+				}
+				if ids := v.CompaniesWithRole(viewer.RoleCompanyAdmin); len(ids) > 0 {
+					// A company's admins, the people who work for it.
+					any = append(any, user.HasEmploymentWith(employee.CompanyIDIn(ids...)))
 				}
 				if stores := v.ManagedStores(); len(stores) > 0 {
 					// Managers, only the customers who shop in their stores.

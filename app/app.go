@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/dakkah/cityos/companies"
 	"log/slog"
 	"net/http"
 
@@ -80,6 +81,8 @@ type Instance struct {
 	Inbound *inbound.Service
 	Syncs   *syncs.Service
 	Vendors *vendors.Service
+	// Companies keeps B2B companies and their employees.
+	Companies *companies.Service
 	// Commissions keeps the marketplace ledger; Payouts pays vendors.
 	Commissions *commissions.Service
 	Payouts     *payouts.Service
@@ -187,6 +190,7 @@ func (a *Instance) assemble() error {
 	a.Live = livefeed.NewHub(a.Redis, a.Client, a.Config.EventsChannel, a.Logger)
 	a.Syncs = syncs.New(a.Client, asynq.NewClientFromRedisClient(a.Redis))
 	a.Vendors = vendors.New(a.Client, a.Tenancy)
+	a.Companies = companies.New(a.Client)
 	a.Commissions = commissions.New(a.Client)
 	var provider payouts.Provider = payouts.Manual{}
 	if a.Config.PayoutProvider == "stripe" {
@@ -234,6 +238,7 @@ func (a *Instance) Handler() http.Handler {
 			Inbound:      a.Inbound,
 			Syncs:        a.Syncs,
 			Vendors:      a.Vendors,
+			Companies:    a.Companies,
 			Commissions:  a.Commissions,
 			Payouts:      a.Payouts,
 		},

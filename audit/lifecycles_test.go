@@ -185,5 +185,8 @@ func lifecycles(f *testenv.Commerce) map[string]lifecycle {
 	for typ, lc := range marketplaceLifecycles(f) {
 		cases[typ] = lc
 	}
+	for typ, lc := range b2bLifecycles(f) {
+		cases[typ] = lc
+	}
 	return cases
 }

@@ -13,9 +13,11 @@ import (
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
@@ -300,6 +302,47 @@ func (m *CommissionRuleMutation) AuditEdges() []string {
 // AuditRows reads the rows m is about to update or delete, as they are before it runs,
 // with m's own predicates (its privacy filters included). On PostgreSQL they are
 // locked until the transaction ends, so they are the rows the change then applies to.
+func (m *CompanyMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().Company.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(company.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *CompanyMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
+// AuditEdges names the edges of Company that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *CompanyMutation) AuditEdges() []string {
+	return []string{company.EdgeEmployees}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
 func (m *CountryMutation) AuditRows(ctx context.Context) ([]any, error) {
 	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
 		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
@@ -417,6 +460,47 @@ func (m *DomainMutation) TxKey() any {
 // AuditEdges names the edges of Domain that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *DomainMutation) AuditEdges() []string {
+	return []string{}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *EmployeeMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().Employee.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(employee.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *EmployeeMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
+// AuditEdges names the edges of Employee that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *EmployeeMutation) AuditEdges() []string {
 	return []string{}
 }
 
@@ -1688,7 +1772,7 @@ func (m *UserMutation) TxKey() any {
 // AuditEdges names the edges of User that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *UserMutation) AuditEdges() []string {
-	return []string{user.EdgeMemberships, user.EdgeRefreshTokens, user.EdgeAddresses}
+	return []string{user.EdgeMemberships, user.EdgeRefreshTokens, user.EdgeAddresses, user.EdgeEmployment}
 }
 
 // AuditRows reads the rows m is about to update or delete, as they are before it runs,

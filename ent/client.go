@@ -21,9 +21,11 @@ import (
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
@@ -78,12 +80,16 @@ type Client struct {
 	CommissionLine *CommissionLineClient
 	// CommissionRule is the client for interacting with the CommissionRule builders.
 	CommissionRule *CommissionRuleClient
+	// Company is the client for interacting with the Company builders.
+	Company *CompanyClient
 	// Country is the client for interacting with the Country builders.
 	Country *CountryClient
 	// CustomerAddress is the client for interacting with the CustomerAddress builders.
 	CustomerAddress *CustomerAddressClient
 	// Domain is the client for interacting with the Domain builders.
 	Domain *DomainClient
+	// Employee is the client for interacting with the Employee builders.
+	Employee *EmployeeClient
 	// Fulfillment is the client for interacting with the Fulfillment builders.
 	Fulfillment *FulfillmentClient
 	// InboundWebhook is the client for interacting with the InboundWebhook builders.
@@ -167,9 +173,11 @@ func (c *Client) init() {
 	c.Category = NewCategoryClient(c.config)
 	c.CommissionLine = NewCommissionLineClient(c.config)
 	c.CommissionRule = NewCommissionRuleClient(c.config)
+	c.Company = NewCompanyClient(c.config)
 	c.Country = NewCountryClient(c.config)
 	c.CustomerAddress = NewCustomerAddressClient(c.config)
 	c.Domain = NewDomainClient(c.config)
+	c.Employee = NewEmployeeClient(c.config)
 	c.Fulfillment = NewFulfillmentClient(c.config)
 	c.InboundWebhook = NewInboundWebhookClient(c.config)
 	c.IntegrationEndpoint = NewIntegrationEndpointClient(c.config)
@@ -301,9 +309,11 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Category:            NewCategoryClient(cfg),
 		CommissionLine:      NewCommissionLineClient(cfg),
 		CommissionRule:      NewCommissionRuleClient(cfg),
+		Company:             NewCompanyClient(cfg),
 		Country:             NewCountryClient(cfg),
 		CustomerAddress:     NewCustomerAddressClient(cfg),
 		Domain:              NewDomainClient(cfg),
+		Employee:            NewEmployeeClient(cfg),
 		Fulfillment:         NewFulfillmentClient(cfg),
 		InboundWebhook:      NewInboundWebhookClient(cfg),
 		IntegrationEndpoint: NewIntegrationEndpointClient(cfg),
@@ -362,9 +372,11 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Category:            NewCategoryClient(cfg),
 		CommissionLine:      NewCommissionLineClient(cfg),
 		CommissionRule:      NewCommissionRuleClient(cfg),
+		Company:             NewCompanyClient(cfg),
 		Country:             NewCountryClient(cfg),
 		CustomerAddress:     NewCustomerAddressClient(cfg),
 		Domain:              NewDomainClient(cfg),
+		Employee:            NewEmployeeClient(cfg),
 		Fulfillment:         NewFulfillmentClient(cfg),
 		InboundWebhook:      NewInboundWebhookClient(cfg),
 		IntegrationEndpoint: NewIntegrationEndpointClient(cfg),
@@ -428,10 +440,10 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIKey, c.AuditLog, c.Cart, c.Category, c.CommissionLine, c.CommissionRule,
-		c.Country, c.CustomerAddress, c.Domain, c.Fulfillment, c.InboundWebhook,
-		c.IntegrationEndpoint, c.InventoryLevel, c.Invitation, c.LineItem,
-		c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Payout, c.Price,
-		c.Product, c.ProductCategory, c.ProductCollection, c.ProductOption,
+		c.Company, c.Country, c.CustomerAddress, c.Domain, c.Employee, c.Fulfillment,
+		c.InboundWebhook, c.IntegrationEndpoint, c.InventoryLevel, c.Invitation,
+		c.LineItem, c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Payout,
+		c.Price, c.Product, c.ProductCategory, c.ProductCollection, c.ProductOption,
 		c.ProductVariant, c.RefreshToken, c.Region, c.Reservation, c.SalesChannel,
 		c.Scope, c.ShippingOption, c.StockLocation, c.Store, c.Subcategory,
 		c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant, c.User, c.Vendor,
@@ -446,10 +458,10 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIKey, c.AuditLog, c.Cart, c.Category, c.CommissionLine, c.CommissionRule,
-		c.Country, c.CustomerAddress, c.Domain, c.Fulfillment, c.InboundWebhook,
-		c.IntegrationEndpoint, c.InventoryLevel, c.Invitation, c.LineItem,
-		c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Payout, c.Price,
-		c.Product, c.ProductCategory, c.ProductCollection, c.ProductOption,
+		c.Company, c.Country, c.CustomerAddress, c.Domain, c.Employee, c.Fulfillment,
+		c.InboundWebhook, c.IntegrationEndpoint, c.InventoryLevel, c.Invitation,
+		c.LineItem, c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Payout,
+		c.Price, c.Product, c.ProductCategory, c.ProductCollection, c.ProductOption,
 		c.ProductVariant, c.RefreshToken, c.Region, c.Reservation, c.SalesChannel,
 		c.Scope, c.ShippingOption, c.StockLocation, c.Store, c.Subcategory,
 		c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant, c.User, c.Vendor,
@@ -474,12 +486,16 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CommissionLine.mutate(ctx, m)
 	case *CommissionRuleMutation:
 		return c.CommissionRule.mutate(ctx, m)
+	case *CompanyMutation:
+		return c.Company.mutate(ctx, m)
 	case *CountryMutation:
 		return c.Country.mutate(ctx, m)
 	case *CustomerAddressMutation:
 		return c.CustomerAddress.mutate(ctx, m)
 	case *DomainMutation:
 		return c.Domain.mutate(ctx, m)
+	case *EmployeeMutation:
+		return c.Employee.mutate(ctx, m)
 	case *FulfillmentMutation:
 		return c.Fulfillment.mutate(ctx, m)
 	case *InboundWebhookMutation:
@@ -1579,6 +1595,172 @@ func (c *CommissionRuleClient) mutate(ctx context.Context, m *CommissionRuleMuta
 	}
 }
 
+// CompanyClient is a client for the Company schema.
+type CompanyClient struct {
+	config
+}
+
+// NewCompanyClient returns a client for the Company from the given config.
+func NewCompanyClient(c config) *CompanyClient {
+	return &CompanyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `company.Hooks(f(g(h())))`.
+func (c *CompanyClient) Use(hooks ...Hook) {
+	c.hooks.Company = append(c.hooks.Company, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `company.Intercept(f(g(h())))`.
+func (c *CompanyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Company = append(c.inters.Company, interceptors...)
+}
+
+// Create returns a builder for creating a Company entity.
+func (c *CompanyClient) Create() *CompanyCreate {
+	mutation := newCompanyMutation(c.config, OpCreate)
+	return &CompanyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Company entities.
+func (c *CompanyClient) CreateBulk(builders ...*CompanyCreate) *CompanyCreateBulk {
+	return &CompanyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CompanyClient) MapCreateBulk(slice any, setFunc func(*CompanyCreate, int)) *CompanyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CompanyCreateBulk{err: fmt.Errorf("calling to CompanyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CompanyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CompanyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Company.
+func (c *CompanyClient) Update() *CompanyUpdate {
+	mutation := newCompanyMutation(c.config, OpUpdate)
+	return &CompanyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CompanyClient) UpdateOne(_m *Company) *CompanyUpdateOne {
+	mutation := newCompanyMutation(c.config, OpUpdateOne, withCompany(_m))
+	return &CompanyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CompanyClient) UpdateOneID(id int) *CompanyUpdateOne {
+	mutation := newCompanyMutation(c.config, OpUpdateOne, withCompanyID(id))
+	return &CompanyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Company.
+func (c *CompanyClient) Delete() *CompanyDelete {
+	mutation := newCompanyMutation(c.config, OpDelete)
+	return &CompanyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CompanyClient) DeleteOne(_m *Company) *CompanyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CompanyClient) DeleteOneID(id int) *CompanyDeleteOne {
+	builder := c.Delete().Where(company.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CompanyDeleteOne{builder}
+}
+
+// Query returns a query builder for Company.
+func (c *CompanyClient) Query() *CompanyQuery {
+	return &CompanyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCompany},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Company entity by its id.
+func (c *CompanyClient) Get(ctx context.Context, id int) (*Company, error) {
+	return c.Query().Where(company.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CompanyClient) GetX(ctx context.Context, id int) *Company {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a Company.
+func (c *CompanyClient) QueryTenant(_m *Company) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(company.Table, company.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, company.TenantTable, company.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEmployees queries the employees edge of a Company.
+func (c *CompanyClient) QueryEmployees(_m *Company) *EmployeeQuery {
+	query := (&EmployeeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(company.Table, company.FieldID, id),
+			sqlgraph.To(employee.Table, employee.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, company.EmployeesTable, company.EmployeesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CompanyClient) Hooks() []Hook {
+	hooks := c.hooks.Company
+	return append(hooks[:len(hooks):len(hooks)], company.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CompanyClient) Interceptors() []Interceptor {
+	return c.inters.Company
+}
+
+func (c *CompanyClient) mutate(ctx context.Context, m *CompanyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CompanyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CompanyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CompanyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CompanyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Company mutation op: %q", m.Op())
+	}
+}
+
 // CountryClient is a client for the Country schema.
 type CountryClient struct {
 	config
@@ -2042,6 +2224,188 @@ func (c *DomainClient) mutate(ctx context.Context, m *DomainMutation) (Value, er
 		return (&DomainDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Domain mutation op: %q", m.Op())
+	}
+}
+
+// EmployeeClient is a client for the Employee schema.
+type EmployeeClient struct {
+	config
+}
+
+// NewEmployeeClient returns a client for the Employee from the given config.
+func NewEmployeeClient(c config) *EmployeeClient {
+	return &EmployeeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `employee.Hooks(f(g(h())))`.
+func (c *EmployeeClient) Use(hooks ...Hook) {
+	c.hooks.Employee = append(c.hooks.Employee, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `employee.Intercept(f(g(h())))`.
+func (c *EmployeeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Employee = append(c.inters.Employee, interceptors...)
+}
+
+// Create returns a builder for creating a Employee entity.
+func (c *EmployeeClient) Create() *EmployeeCreate {
+	mutation := newEmployeeMutation(c.config, OpCreate)
+	return &EmployeeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Employee entities.
+func (c *EmployeeClient) CreateBulk(builders ...*EmployeeCreate) *EmployeeCreateBulk {
+	return &EmployeeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EmployeeClient) MapCreateBulk(slice any, setFunc func(*EmployeeCreate, int)) *EmployeeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EmployeeCreateBulk{err: fmt.Errorf("calling to EmployeeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EmployeeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EmployeeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Employee.
+func (c *EmployeeClient) Update() *EmployeeUpdate {
+	mutation := newEmployeeMutation(c.config, OpUpdate)
+	return &EmployeeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EmployeeClient) UpdateOne(_m *Employee) *EmployeeUpdateOne {
+	mutation := newEmployeeMutation(c.config, OpUpdateOne, withEmployee(_m))
+	return &EmployeeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *EmployeeClient) UpdateOneID(id int) *EmployeeUpdateOne {
+	mutation := newEmployeeMutation(c.config, OpUpdateOne, withEmployeeID(id))
+	return &EmployeeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Employee.
+func (c *EmployeeClient) Delete() *EmployeeDelete {
+	mutation := newEmployeeMutation(c.config, OpDelete)
+	return &EmployeeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *EmployeeClient) DeleteOne(_m *Employee) *EmployeeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *EmployeeClient) DeleteOneID(id int) *EmployeeDeleteOne {
+	builder := c.Delete().Where(employee.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &EmployeeDeleteOne{builder}
+}
+
+// Query returns a query builder for Employee.
+func (c *EmployeeClient) Query() *EmployeeQuery {
+	return &EmployeeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEmployee},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Employee entity by its id.
+func (c *EmployeeClient) Get(ctx context.Context, id int) (*Employee, error) {
+	return c.Query().Where(employee.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *EmployeeClient) GetX(ctx context.Context, id int) *Employee {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a Employee.
+func (c *EmployeeClient) QueryTenant(_m *Employee) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(employee.Table, employee.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, employee.TenantTable, employee.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCompany queries the company edge of a Employee.
+func (c *EmployeeClient) QueryCompany(_m *Employee) *CompanyQuery {
+	query := (&CompanyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(employee.Table, employee.FieldID, id),
+			sqlgraph.To(company.Table, company.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, employee.CompanyTable, employee.CompanyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUser queries the user edge of a Employee.
+func (c *EmployeeClient) QueryUser(_m *Employee) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(employee.Table, employee.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, employee.UserTable, employee.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *EmployeeClient) Hooks() []Hook {
+	hooks := c.hooks.Employee
+	return append(hooks[:len(hooks):len(hooks)], employee.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *EmployeeClient) Interceptors() []Interceptor {
+	return c.inters.Employee
+}
+
+func (c *EmployeeClient) mutate(ctx context.Context, m *EmployeeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EmployeeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EmployeeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EmployeeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EmployeeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Employee mutation op: %q", m.Op())
 	}
 }
 
@@ -7469,6 +7833,22 @@ func (c *UserClient) QueryAddresses(_m *User) *CustomerAddressQuery {
 	return query
 }
 
+// QueryEmployment queries the employment edge of a User.
+func (c *UserClient) QueryEmployment(_m *User) *EmployeeQuery {
+	query := (&EmployeeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(employee.Table, employee.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, user.EmploymentTable, user.EmploymentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *UserClient) Hooks() []Hook {
 	hooks := c.hooks.User
@@ -7830,22 +8210,24 @@ func (c *WebhookDeliveryClient) mutate(ctx context.Context, m *WebhookDeliveryMu
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIKey, AuditLog, Cart, Category, CommissionLine, CommissionRule, Country,
-		CustomerAddress, Domain, Fulfillment, InboundWebhook, IntegrationEndpoint,
-		InventoryLevel, Invitation, LineItem, Membership, Order, OrderLineItem,
-		OutboxEvent, Payout, Price, Product, ProductCategory, ProductCollection,
-		ProductOption, ProductVariant, RefreshToken, Region, Reservation, SalesChannel,
-		Scope, ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim,
-		Suborder, SyncJob, Tenant, User, Vendor, WebhookDelivery []ent.Hook
+		APIKey, AuditLog, Cart, Category, CommissionLine, CommissionRule, Company,
+		Country, CustomerAddress, Domain, Employee, Fulfillment, InboundWebhook,
+		IntegrationEndpoint, InventoryLevel, Invitation, LineItem, Membership, Order,
+		OrderLineItem, OutboxEvent, Payout, Price, Product, ProductCategory,
+		ProductCollection, ProductOption, ProductVariant, RefreshToken, Region,
+		Reservation, SalesChannel, Scope, ShippingOption, StockLocation, Store,
+		Subcategory, SubdomainClaim, Suborder, SyncJob, Tenant, User, Vendor,
+		WebhookDelivery []ent.Hook
 	}
 	inters struct {
-		APIKey, AuditLog, Cart, Category, CommissionLine, CommissionRule, Country,
-		CustomerAddress, Domain, Fulfillment, InboundWebhook, IntegrationEndpoint,
-		InventoryLevel, Invitation, LineItem, Membership, Order, OrderLineItem,
-		OutboxEvent, Payout, Price, Product, ProductCategory, ProductCollection,
-		ProductOption, ProductVariant, RefreshToken, Region, Reservation, SalesChannel,
-		Scope, ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim,
-		Suborder, SyncJob, Tenant, User, Vendor, WebhookDelivery []ent.Interceptor
+		APIKey, AuditLog, Cart, Category, CommissionLine, CommissionRule, Company,
+		Country, CustomerAddress, Domain, Employee, Fulfillment, InboundWebhook,
+		IntegrationEndpoint, InventoryLevel, Invitation, LineItem, Membership, Order,
+		OrderLineItem, OutboxEvent, Payout, Price, Product, ProductCategory,
+		ProductCollection, ProductOption, ProductVariant, RefreshToken, Region,
+		Reservation, SalesChannel, Scope, ShippingOption, StockLocation, Store,
+		Subcategory, SubdomainClaim, Suborder, SyncJob, Tenant, User, Vendor,
+		WebhookDelivery []ent.Interceptor
 	}
 )
 

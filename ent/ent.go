@@ -18,9 +18,11 @@ import (
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
@@ -120,9 +122,11 @@ func checkColumn(t, c string) error {
 			category.Table:            category.ValidColumn,
 			commissionline.Table:      commissionline.ValidColumn,
 			commissionrule.Table:      commissionrule.ValidColumn,
+			company.Table:             company.ValidColumn,
 			country.Table:             country.ValidColumn,
 			customeraddress.Table:     customeraddress.ValidColumn,
 			domain.Table:              domain.ValidColumn,
+			employee.Table:            employee.ValidColumn,
 			fulfillment.Table:         fulfillment.ValidColumn,
 			inboundwebhook.Table:      inboundwebhook.ValidColumn,
 			integrationendpoint.Table: integrationendpoint.ValidColumn,

@@ -9,9 +9,11 @@ import (
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
@@ -55,7 +57,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 42)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 44)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -209,6 +211,36 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   company.Table,
+			Columns: company.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: company.FieldID,
+			},
+		},
+		Type: "Company",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			company.FieldCreatedAt:         {Type: field.TypeTime, Column: company.FieldCreatedAt},
+			company.FieldUpdatedAt:         {Type: field.TypeTime, Column: company.FieldUpdatedAt},
+			company.FieldTenantID:          {Type: field.TypeInt, Column: company.FieldTenantID},
+			company.FieldVersion:           {Type: field.TypeInt64, Column: company.FieldVersion},
+			company.FieldHandle:            {Type: field.TypeString, Column: company.FieldHandle},
+			company.FieldName:              {Type: field.TypeString, Column: company.FieldName},
+			company.FieldTaxID:             {Type: field.TypeString, Column: company.FieldTaxID},
+			company.FieldBillingAddress:    {Type: field.TypeJSON, Column: company.FieldBillingAddress},
+			company.FieldShippingAddress:   {Type: field.TypeJSON, Column: company.FieldShippingAddress},
+			company.FieldStatus:            {Type: field.TypeEnum, Column: company.FieldStatus},
+			company.FieldCurrencyCode:      {Type: field.TypeString, Column: company.FieldCurrencyCode},
+			company.FieldDiscountBps:       {Type: field.TypeInt, Column: company.FieldDiscountBps},
+			company.FieldPaymentTerms:      {Type: field.TypeEnum, Column: company.FieldPaymentTerms},
+			company.FieldTimeZone:          {Type: field.TypeString, Column: company.FieldTimeZone},
+			company.FieldApproval:          {Type: field.TypeEnum, Column: company.FieldApproval},
+			company.FieldApprovalThreshold: {Type: field.TypeInt64, Column: company.FieldApprovalThreshold},
+			company.FieldMetadata:          {Type: field.TypeJSON, Column: company.FieldMetadata},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   country.Table,
 			Columns: country.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -222,7 +254,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			country.FieldName: {Type: field.TypeString, Column: country.FieldName},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customeraddress.Table,
 			Columns: customeraddress.Columns,
@@ -248,7 +280,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customeraddress.FieldPhone:       {Type: field.TypeString, Column: customeraddress.FieldPhone},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   domain.Table,
 			Columns: domain.Columns,
@@ -272,7 +304,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			domain.FieldVerifiedHostname:  {Type: field.TypeString, Column: domain.FieldVerifiedHostname},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   employee.Table,
+			Columns: employee.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: employee.FieldID,
+			},
+		},
+		Type: "Employee",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			employee.FieldCreatedAt:      {Type: field.TypeTime, Column: employee.FieldCreatedAt},
+			employee.FieldUpdatedAt:      {Type: field.TypeTime, Column: employee.FieldUpdatedAt},
+			employee.FieldTenantID:       {Type: field.TypeInt, Column: employee.FieldTenantID},
+			employee.FieldVersion:        {Type: field.TypeInt64, Column: employee.FieldVersion},
+			employee.FieldCompanyID:      {Type: field.TypeInt, Column: employee.FieldCompanyID},
+			employee.FieldUserID:         {Type: field.TypeInt, Column: employee.FieldUserID},
+			employee.FieldRole:           {Type: field.TypeEnum, Column: employee.FieldRole},
+			employee.FieldStatus:         {Type: field.TypeEnum, Column: employee.FieldStatus},
+			employee.FieldSpendingLimit:  {Type: field.TypeInt64, Column: employee.FieldSpendingLimit},
+			employee.FieldSpendingPeriod: {Type: field.TypeEnum, Column: employee.FieldSpendingPeriod},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   fulfillment.Table,
 			Columns: fulfillment.Columns,
@@ -292,7 +347,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			fulfillment.FieldSuborderID:  {Type: field.TypeInt, Column: fulfillment.FieldSuborderID},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   inboundwebhook.Table,
 			Columns: inboundwebhook.Columns,
@@ -317,7 +372,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inboundwebhook.FieldAppliedAt:  {Type: field.TypeTime, Column: inboundwebhook.FieldAppliedAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   integrationendpoint.Table,
 			Columns: integrationendpoint.Columns,
@@ -345,7 +400,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			integrationendpoint.FieldDeadStreak:              {Type: field.TypeInt, Column: integrationendpoint.FieldDeadStreak},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   inventorylevel.Table,
 			Columns: inventorylevel.Columns,
@@ -366,7 +421,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inventorylevel.FieldReservedQuantity: {Type: field.TypeInt, Column: inventorylevel.FieldReservedQuantity},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -390,7 +445,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldAcceptedBy: {Type: field.TypeInt, Column: invitation.FieldAcceptedBy},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   lineitem.Table,
 			Columns: lineitem.Columns,
@@ -412,7 +467,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			lineitem.FieldUnitPrice: {Type: field.TypeInt64, Column: lineitem.FieldUnitPrice},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -432,7 +487,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldVendorID:  {Type: field.TypeInt, Column: membership.FieldVendorID},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -470,7 +525,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldCanceledAt:        {Type: field.TypeTime, Column: order.FieldCanceledAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderlineitem.Table,
 			Columns: orderlineitem.Columns,
@@ -493,7 +548,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderlineitem.FieldSuborderID: {Type: field.TypeInt, Column: orderlineitem.FieldSuborderID},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outboxevent.Table,
 			Columns: outboxevent.Columns,
@@ -518,7 +573,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outboxevent.FieldPublishedAt:      {Type: field.TypeTime, Column: outboxevent.FieldPublishedAt},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   payout.Table,
 			Columns: payout.Columns,
@@ -548,7 +603,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			payout.FieldPaidAt:             {Type: field.TypeTime, Column: payout.FieldPaidAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   price.Table,
 			Columns: price.Columns,
@@ -569,7 +624,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			price.FieldRegionID:     {Type: field.TypeInt, Column: price.FieldRegionID},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -600,7 +655,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldReviewStoreID: {Type: field.TypeInt, Column: product.FieldReviewStoreID},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productcategory.Table,
 			Columns: productcategory.Columns,
@@ -620,7 +675,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcategory.FieldParentID:  {Type: field.TypeInt, Column: productcategory.FieldParentID},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productcollection.Table,
 			Columns: productcollection.Columns,
@@ -639,7 +694,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcollection.FieldHandle:    {Type: field.TypeString, Column: productcollection.FieldHandle},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productoption.Table,
 			Columns: productoption.Columns,
@@ -657,7 +712,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productoption.FieldValues:    {Type: field.TypeJSON, Column: productoption.FieldValues},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productvariant.Table,
 			Columns: productvariant.Columns,
@@ -682,7 +737,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productvariant.FieldAllowBackorder:  {Type: field.TypeBool, Column: productvariant.FieldAllowBackorder},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -703,7 +758,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   region.Table,
 			Columns: region.Columns,
@@ -725,7 +780,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			region.FieldTaxInclusive: {Type: field.TypeBool, Column: region.FieldTaxInclusive},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reservation.Table,
 			Columns: reservation.Columns,
@@ -745,7 +800,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reservation.FieldReleasedAt:       {Type: field.TypeTime, Column: reservation.FieldReleasedAt},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   saleschannel.Table,
 			Columns: saleschannel.Columns,
@@ -766,7 +821,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			saleschannel.FieldIsDisabled:  {Type: field.TypeBool, Column: saleschannel.FieldIsDisabled},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   scope.Table,
 			Columns: scope.Columns,
@@ -783,7 +838,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			scope.FieldName:      {Type: field.TypeString, Column: scope.FieldName},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shippingoption.Table,
 			Columns: shippingoption.Columns,
@@ -803,7 +858,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shippingoption.FieldAmount:    {Type: field.TypeInt64, Column: shippingoption.FieldAmount},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stocklocation.Table,
 			Columns: stocklocation.Columns,
@@ -822,7 +877,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stocklocation.FieldVendorID:  {Type: field.TypeInt, Column: stocklocation.FieldVendorID},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   store.Table,
 			Columns: store.Columns,
@@ -848,7 +903,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			store.FieldVendorID:       {Type: field.TypeInt, Column: store.FieldVendorID},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subcategory.Table,
 			Columns: subcategory.Columns,
@@ -866,7 +921,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subcategory.FieldName:       {Type: field.TypeString, Column: subcategory.FieldName},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subdomainclaim.Table,
 			Columns: subdomainclaim.Columns,
@@ -884,7 +939,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subdomainclaim.FieldStoreID:   {Type: field.TypeInt, Column: subdomainclaim.FieldStoreID},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   suborder.Table,
 			Columns: suborder.Columns,
@@ -914,7 +969,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			suborder.FieldCanceledAt:        {Type: field.TypeTime, Column: suborder.FieldCanceledAt},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   syncjob.Table,
 			Columns: syncjob.Columns,
@@ -945,7 +1000,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			syncjob.FieldReport:       {Type: field.TypeJSON, Column: syncjob.FieldReport},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tenant.Table,
 			Columns: tenant.Columns,
@@ -969,7 +1024,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tenant.FieldMetadata:         {Type: field.TypeJSON, Column: tenant.FieldMetadata},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -990,7 +1045,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[42] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vendor.Table,
 			Columns: vendor.Columns,
@@ -1018,7 +1073,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vendor.FieldApplicantID:    {Type: field.TypeInt, Column: vendor.FieldApplicantID},
 		},
 	}
-	graph.Nodes[41] = &sqlgraph.Node{
+	graph.Nodes[43] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1219,6 +1274,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
 			Inverse: false,
+			Table:   company.TenantTable,
+			Columns: []string{company.TenantColumn},
+			Bidi:    false,
+		},
+		"Company",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"employees",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   company.EmployeesTable,
+			Columns: []string{company.EmployeesColumn},
+			Bidi:    false,
+		},
+		"Company",
+		"Employee",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
 			Table:   customeraddress.TenantTable,
 			Columns: []string{customeraddress.TenantColumn},
 			Bidi:    false,
@@ -1261,6 +1340,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Domain",
 		"Store",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   employee.TenantTable,
+			Columns: []string{employee.TenantColumn},
+			Bidi:    false,
+		},
+		"Employee",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   employee.CompanyTable,
+			Columns: []string{employee.CompanyColumn},
+			Bidi:    false,
+		},
+		"Employee",
+		"Company",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   employee.UserTable,
+			Columns: []string{employee.UserColumn},
+			Bidi:    false,
+		},
+		"Employee",
+		"User",
 	)
 	graph.MustAddE(
 		"tenant",
@@ -2235,6 +2350,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"CustomerAddress",
 	)
 	graph.MustAddE(
+		"employment",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.EmploymentTable,
+			Columns: []string{user.EmploymentColumn},
+			Bidi:    false,
+		},
+		"User",
+		"Employee",
+	)
+	graph.MustAddE(
 		"tenant",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -3093,6 +3220,159 @@ func (f *CommissionRuleFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CompanyQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CompanyQuery builder.
+func (_q *CompanyQuery) Filter() *CompanyFilter {
+	return &CompanyFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CompanyMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CompanyMutation builder.
+func (m *CompanyMutation) Filter() *CompanyFilter {
+	return &CompanyFilter{config: m.config, predicateAdder: m}
+}
+
+// CompanyFilter provides a generic filtering capability at runtime for CompanyQuery.
+type CompanyFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CompanyFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CompanyFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(company.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CompanyFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(company.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CompanyFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(company.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *CompanyFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(company.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *CompanyFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(company.FieldVersion))
+}
+
+// WhereHandle applies the entql string predicate on the handle field.
+func (f *CompanyFilter) WhereHandle(p entql.StringP) {
+	f.Where(p.Field(company.FieldHandle))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *CompanyFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(company.FieldName))
+}
+
+// WhereTaxID applies the entql string predicate on the tax_id field.
+func (f *CompanyFilter) WhereTaxID(p entql.StringP) {
+	f.Where(p.Field(company.FieldTaxID))
+}
+
+// WhereBillingAddress applies the entql json.RawMessage predicate on the billing_address field.
+func (f *CompanyFilter) WhereBillingAddress(p entql.BytesP) {
+	f.Where(p.Field(company.FieldBillingAddress))
+}
+
+// WhereShippingAddress applies the entql json.RawMessage predicate on the shipping_address field.
+func (f *CompanyFilter) WhereShippingAddress(p entql.BytesP) {
+	f.Where(p.Field(company.FieldShippingAddress))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *CompanyFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(company.FieldStatus))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *CompanyFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(company.FieldCurrencyCode))
+}
+
+// WhereDiscountBps applies the entql int predicate on the discount_bps field.
+func (f *CompanyFilter) WhereDiscountBps(p entql.IntP) {
+	f.Where(p.Field(company.FieldDiscountBps))
+}
+
+// WherePaymentTerms applies the entql string predicate on the payment_terms field.
+func (f *CompanyFilter) WherePaymentTerms(p entql.StringP) {
+	f.Where(p.Field(company.FieldPaymentTerms))
+}
+
+// WhereTimeZone applies the entql string predicate on the time_zone field.
+func (f *CompanyFilter) WhereTimeZone(p entql.StringP) {
+	f.Where(p.Field(company.FieldTimeZone))
+}
+
+// WhereApproval applies the entql string predicate on the approval field.
+func (f *CompanyFilter) WhereApproval(p entql.StringP) {
+	f.Where(p.Field(company.FieldApproval))
+}
+
+// WhereApprovalThreshold applies the entql int64 predicate on the approval_threshold field.
+func (f *CompanyFilter) WhereApprovalThreshold(p entql.Int64P) {
+	f.Where(p.Field(company.FieldApprovalThreshold))
+}
+
+// WhereMetadata applies the entql json.RawMessage predicate on the metadata field.
+func (f *CompanyFilter) WhereMetadata(p entql.BytesP) {
+	f.Where(p.Field(company.FieldMetadata))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *CompanyFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *CompanyFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEmployees applies a predicate to check if query has an edge employees.
+func (f *CompanyFilter) WhereHasEmployees() {
+	f.Where(entql.HasEdge("employees"))
+}
+
+// WhereHasEmployeesWith applies a predicate to check if query has an edge employees with a given conditions (other predicates).
+func (f *CompanyFilter) WhereHasEmployeesWith(preds ...predicate.Employee) {
+	f.Where(entql.HasEdgeWith("employees", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CountryQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3121,7 +3401,7 @@ type CountryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CountryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3171,7 +3451,7 @@ type CustomerAddressFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerAddressFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3304,7 +3584,7 @@ type DomainFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DomainFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3399,6 +3679,138 @@ func (f *DomainFilter) WhereHasStoreWith(preds ...predicate.Store) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *EmployeeQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the EmployeeQuery builder.
+func (_q *EmployeeQuery) Filter() *EmployeeFilter {
+	return &EmployeeFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *EmployeeMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the EmployeeMutation builder.
+func (m *EmployeeMutation) Filter() *EmployeeFilter {
+	return &EmployeeFilter{config: m.config, predicateAdder: m}
+}
+
+// EmployeeFilter provides a generic filtering capability at runtime for EmployeeQuery.
+type EmployeeFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *EmployeeFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *EmployeeFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(employee.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *EmployeeFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(employee.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *EmployeeFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(employee.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *EmployeeFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(employee.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *EmployeeFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(employee.FieldVersion))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *EmployeeFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(employee.FieldCompanyID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *EmployeeFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(employee.FieldUserID))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *EmployeeFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(employee.FieldRole))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *EmployeeFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(employee.FieldStatus))
+}
+
+// WhereSpendingLimit applies the entql int64 predicate on the spending_limit field.
+func (f *EmployeeFilter) WhereSpendingLimit(p entql.Int64P) {
+	f.Where(p.Field(employee.FieldSpendingLimit))
+}
+
+// WhereSpendingPeriod applies the entql string predicate on the spending_period field.
+func (f *EmployeeFilter) WhereSpendingPeriod(p entql.StringP) {
+	f.Where(p.Field(employee.FieldSpendingPeriod))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *EmployeeFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *EmployeeFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *EmployeeFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *EmployeeFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *EmployeeFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *EmployeeFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *FulfillmentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3427,7 +3839,7 @@ type FulfillmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FulfillmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3544,7 +3956,7 @@ type InboundWebhookFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InboundWebhookFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3644,7 +4056,7 @@ type IntegrationEndpointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IntegrationEndpointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3787,7 +4199,7 @@ type InventoryLevelFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InventoryLevelFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3909,7 +4321,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4046,7 +4458,7 @@ type LineItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LineItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4173,7 +4585,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4304,7 +4716,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4567,7 +4979,7 @@ type OrderLineItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderLineItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4699,7 +5111,7 @@ type OutboxEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutboxEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4799,7 +5211,7 @@ type PayoutFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PayoutFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4966,7 +5378,7 @@ type PriceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PriceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5088,7 +5500,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5316,7 +5728,7 @@ type ProductCategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductCategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5433,7 +5845,7 @@ type ProductCollectionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductCollectionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5517,7 +5929,7 @@ type ProductOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5610,7 +6022,7 @@ type ProductVariantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductVariantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5766,7 +6178,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5860,7 +6272,7 @@ type RegionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RegionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5973,7 +6385,7 @@ type ReservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6076,7 +6488,7 @@ type SalesChannelFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SalesChannelFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6198,7 +6610,7 @@ type ScopeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScopeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6272,7 +6684,7 @@ type ShippingOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShippingOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6375,7 +6787,7 @@ type StockLocationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StockLocationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6459,7 +6871,7 @@ type StoreFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StoreFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6606,7 +7018,7 @@ type SubcategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubcategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6685,7 +7097,7 @@ type SubdomainClaimFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubdomainClaimFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6778,7 +7190,7 @@ type SuborderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SuborderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6987,7 +7399,7 @@ type SyncJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SyncJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7145,7 +7557,7 @@ type TenantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TenantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7254,7 +7666,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7347,6 +7759,20 @@ func (f *UserFilter) WhereHasAddressesWith(preds ...predicate.CustomerAddress) {
 	})))
 }
 
+// WhereHasEmployment applies a predicate to check if query has an edge employment.
+func (f *UserFilter) WhereHasEmployment() {
+	f.Where(entql.HasEdge("employment"))
+}
+
+// WhereHasEmploymentWith applies a predicate to check if query has an edge employment with a given conditions (other predicates).
+func (f *UserFilter) WhereHasEmploymentWith(preds ...predicate.Employee) {
+	f.Where(entql.HasEdgeWith("employment", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *VendorQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -7376,7 +7802,7 @@ type VendorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VendorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7519,7 +7945,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -4,17 +4,22 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
+	"fmt"
 
 	"entgo.io/contrib/entgql"
+	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
@@ -824,6 +829,259 @@ func newCommissionRulePaginateArgs(rv map[string]any) *commissionrulePaginateArg
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CompanyQuery) CollectFields(ctx context.Context, satisfies ...string) (*CompanyQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CompanyQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(company.Columns))
+		selectedFields = []string{company.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[company.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, company.FieldTenantID)
+				fieldSeen[company.FieldTenantID] = struct{}{}
+			}
+
+		case "employees":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&EmployeeClient{config: _q.config}).Query()
+			)
+			args := newEmployeePaginateArgs(fieldArgs(ctx, new(EmployeeWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newEmployeePager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Company) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"company_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(company.EmployeesColumn), ids...))
+						})
+						if err := query.GroupBy(company.EmployeesColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Company) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Employees)
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, employeeImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(company.EmployeesColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedEmployees(alias, func(wq *EmployeeQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[company.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, company.FieldCreatedAt)
+				fieldSeen[company.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[company.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, company.FieldUpdatedAt)
+				fieldSeen[company.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[company.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, company.FieldTenantID)
+				fieldSeen[company.FieldTenantID] = struct{}{}
+			}
+		case "handle":
+			if _, ok := fieldSeen[company.FieldHandle]; !ok {
+				selectedFields = append(selectedFields, company.FieldHandle)
+				fieldSeen[company.FieldHandle] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[company.FieldName]; !ok {
+				selectedFields = append(selectedFields, company.FieldName)
+				fieldSeen[company.FieldName] = struct{}{}
+			}
+		case "taxID":
+			if _, ok := fieldSeen[company.FieldTaxID]; !ok {
+				selectedFields = append(selectedFields, company.FieldTaxID)
+				fieldSeen[company.FieldTaxID] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[company.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, company.FieldStatus)
+				fieldSeen[company.FieldStatus] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[company.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, company.FieldCurrencyCode)
+				fieldSeen[company.FieldCurrencyCode] = struct{}{}
+			}
+		case "discountBps":
+			if _, ok := fieldSeen[company.FieldDiscountBps]; !ok {
+				selectedFields = append(selectedFields, company.FieldDiscountBps)
+				fieldSeen[company.FieldDiscountBps] = struct{}{}
+			}
+		case "paymentTerms":
+			if _, ok := fieldSeen[company.FieldPaymentTerms]; !ok {
+				selectedFields = append(selectedFields, company.FieldPaymentTerms)
+				fieldSeen[company.FieldPaymentTerms] = struct{}{}
+			}
+		case "timeZone":
+			if _, ok := fieldSeen[company.FieldTimeZone]; !ok {
+				selectedFields = append(selectedFields, company.FieldTimeZone)
+				fieldSeen[company.FieldTimeZone] = struct{}{}
+			}
+		case "approval":
+			if _, ok := fieldSeen[company.FieldApproval]; !ok {
+				selectedFields = append(selectedFields, company.FieldApproval)
+				fieldSeen[company.FieldApproval] = struct{}{}
+			}
+		case "approvalThreshold":
+			if _, ok := fieldSeen[company.FieldApprovalThreshold]; !ok {
+				selectedFields = append(selectedFields, company.FieldApprovalThreshold)
+				fieldSeen[company.FieldApprovalThreshold] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type companyPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CompanyPaginateOption
+}
+
+func newCompanyPaginateArgs(rv map[string]any) *companyPaginateArgs {
+	args := &companyPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CompanyOrder{Field: &CompanyOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCompanyOrder(order))
+			}
+		case *CompanyOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCompanyOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CompanyWhereInput); ok {
+		args.opts = append(args.opts, WithCompanyFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *CountryQuery) CollectFields(ctx context.Context, satisfies ...string) (*CountryQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -1219,6 +1477,180 @@ func newDomainPaginateArgs(rv map[string]any) *domainPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*DomainWhereInput); ok {
 		args.opts = append(args.opts, WithDomainFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *EmployeeQuery) CollectFields(ctx context.Context, satisfies ...string) (*EmployeeQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *EmployeeQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(employee.Columns))
+		selectedFields = []string{employee.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[employee.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, employee.FieldTenantID)
+				fieldSeen[employee.FieldTenantID] = struct{}{}
+			}
+
+		case "company":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CompanyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, companyImplementors)...); err != nil {
+				return err
+			}
+			_q.withCompany = query
+			if _, ok := fieldSeen[employee.FieldCompanyID]; !ok {
+				selectedFields = append(selectedFields, employee.FieldCompanyID)
+				fieldSeen[employee.FieldCompanyID] = struct{}{}
+			}
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[employee.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, employee.FieldUserID)
+				fieldSeen[employee.FieldUserID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[employee.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, employee.FieldCreatedAt)
+				fieldSeen[employee.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[employee.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, employee.FieldUpdatedAt)
+				fieldSeen[employee.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[employee.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, employee.FieldTenantID)
+				fieldSeen[employee.FieldTenantID] = struct{}{}
+			}
+		case "companyID":
+			if _, ok := fieldSeen[employee.FieldCompanyID]; !ok {
+				selectedFields = append(selectedFields, employee.FieldCompanyID)
+				fieldSeen[employee.FieldCompanyID] = struct{}{}
+			}
+		case "userID":
+			if _, ok := fieldSeen[employee.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, employee.FieldUserID)
+				fieldSeen[employee.FieldUserID] = struct{}{}
+			}
+		case "role":
+			if _, ok := fieldSeen[employee.FieldRole]; !ok {
+				selectedFields = append(selectedFields, employee.FieldRole)
+				fieldSeen[employee.FieldRole] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[employee.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, employee.FieldStatus)
+				fieldSeen[employee.FieldStatus] = struct{}{}
+			}
+		case "spendingLimit":
+			if _, ok := fieldSeen[employee.FieldSpendingLimit]; !ok {
+				selectedFields = append(selectedFields, employee.FieldSpendingLimit)
+				fieldSeen[employee.FieldSpendingLimit] = struct{}{}
+			}
+		case "spendingPeriod":
+			if _, ok := fieldSeen[employee.FieldSpendingPeriod]; !ok {
+				selectedFields = append(selectedFields, employee.FieldSpendingPeriod)
+				fieldSeen[employee.FieldSpendingPeriod] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type employeePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []EmployeePaginateOption
+}
+
+func newEmployeePaginateArgs(rv map[string]any) *employeePaginateArgs {
+	args := &employeePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &EmployeeOrder{Field: &EmployeeOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithEmployeeOrder(order))
+			}
+		case *EmployeeOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithEmployeeOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*EmployeeWhereInput); ok {
+		args.opts = append(args.opts, WithEmployeeFilter(v.Filter))
 	}
 	return args
 }

@@ -68,6 +68,35 @@ func (_m *CommissionRule) Tenant(ctx context.Context) (*Tenant, error) {
 	return result, err
 }
 
+func (_m *Company) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Company) Employees(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *EmployeeOrder, where *EmployeeWhereInput,
+) (*EmployeeConnection, error) {
+	opts := []EmployeePaginateOption{
+		WithEmployeeOrder(orderBy),
+		WithEmployeeFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedEmployees(alias); err == nil || hasTotalCount {
+		pager, err := newEmployeePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &EmployeeConnection{Edges: []*EmployeeEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryEmployees().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *CustomerAddress) Tenant(ctx context.Context) (*Tenant, error) {
 	result, err := _m.Edges.TenantOrErr()
 	if IsNotLoaded(err) {
@@ -96,6 +125,30 @@ func (_m *Domain) Store(ctx context.Context) (*Store, error) {
 	result, err := _m.Edges.StoreOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryStore().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Employee) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Employee) Company(ctx context.Context) (*Company, error) {
+	result, err := _m.Edges.CompanyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCompany().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Employee) User(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUser().Only(ctx)
 	}
 	return result, err
 }

@@ -14,9 +14,11 @@ import (
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
@@ -79,6 +81,11 @@ var commissionruleImplementors = []string{"CommissionRule", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*CommissionRule) IsNode() {}
 
+var companyImplementors = []string{"Company", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Company) IsNode() {}
+
 var countryImplementors = []string{"Country", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -93,6 +100,11 @@ var domainImplementors = []string{"Domain", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Domain) IsNode() {}
+
+var employeeImplementors = []string{"Employee", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Employee) IsNode() {}
 
 var fulfillmentImplementors = []string{"Fulfillment", "Node"}
 
@@ -356,6 +368,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case company.Table:
+		query := c.Company.Query().
+			Where(company.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, companyImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case country.Table:
 		query := c.Country.Query().
 			Where(country.ID(id))
@@ -379,6 +400,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(domain.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, domainImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case employee.Table:
+		query := c.Employee.Query().
+			Where(employee.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, employeeImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -788,6 +818,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case company.Table:
+		query := c.Company.Query().
+			Where(company.IDIn(ids...))
+		query, err := query.CollectFields(ctx, companyImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case country.Table:
 		query := c.Country.Query().
 			Where(country.IDIn(ids...))
@@ -824,6 +870,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Domain.Query().
 			Where(domain.IDIn(ids...))
 		query, err := query.CollectFields(ctx, domainImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case employee.Table:
+		query := c.Employee.Query().
+			Where(employee.IDIn(ids...))
+		query, err := query.CollectFields(ctx, employeeImplementors...)
 		if err != nil {
 			return nil, err
 		}

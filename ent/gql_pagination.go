@@ -19,9 +19,11 @@ import (
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
@@ -1685,6 +1687,320 @@ func (_m *CommissionRule) ToEdge(order *CommissionRuleOrder) *CommissionRuleEdge
 	}
 }
 
+// CompanyEdge is the edge representation of Company.
+type CompanyEdge struct {
+	Node   *Company `json:"node"`
+	Cursor Cursor   `json:"cursor"`
+}
+
+// CompanyConnection is the connection containing edges to Company.
+type CompanyConnection struct {
+	Edges      []*CompanyEdge `json:"edges"`
+	PageInfo   PageInfo       `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+func (c *CompanyConnection) build(nodes []*Company, pager *companyPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Company
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Company {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Company {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CompanyEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CompanyEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CompanyPaginateOption enables pagination customization.
+type CompanyPaginateOption func(*companyPager) error
+
+// WithCompanyOrder configures pagination ordering.
+func WithCompanyOrder(order *CompanyOrder) CompanyPaginateOption {
+	if order == nil {
+		order = DefaultCompanyOrder
+	}
+	o := *order
+	return func(pager *companyPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCompanyOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCompanyFilter configures pagination filter.
+func WithCompanyFilter(filter func(*CompanyQuery) (*CompanyQuery, error)) CompanyPaginateOption {
+	return func(pager *companyPager) error {
+		if filter == nil {
+			return errors.New("CompanyQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type companyPager struct {
+	reverse bool
+	order   *CompanyOrder
+	filter  func(*CompanyQuery) (*CompanyQuery, error)
+}
+
+func newCompanyPager(opts []CompanyPaginateOption, reverse bool) (*companyPager, error) {
+	pager := &companyPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCompanyOrder
+	}
+	return pager, nil
+}
+
+func (p *companyPager) applyFilter(query *CompanyQuery) (*CompanyQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *companyPager) toCursor(_m *Company) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *companyPager) applyCursors(query *CompanyQuery, after, before *Cursor) (*CompanyQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCompanyOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *companyPager) applyOrder(query *CompanyQuery) *CompanyQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCompanyOrder.Field {
+		query = query.Order(DefaultCompanyOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *companyPager) orderExpr(query *CompanyQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCompanyOrder.Field {
+			b.Comma().Ident(DefaultCompanyOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Company.
+func (_m *CompanyQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CompanyPaginateOption,
+) (*CompanyConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCompanyPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CompanyConnection{Edges: []*CompanyEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CompanyOrderFieldCreatedAt orders Company by created_at.
+	CompanyOrderFieldCreatedAt = &CompanyOrderField{
+		Value: func(_m *Company) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: company.FieldCreatedAt,
+		toTerm: company.ByCreatedAt,
+		toCursor: func(_m *Company) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// CompanyOrderFieldUpdatedAt orders Company by updated_at.
+	CompanyOrderFieldUpdatedAt = &CompanyOrderField{
+		Value: func(_m *Company) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: company.FieldUpdatedAt,
+		toTerm: company.ByUpdatedAt,
+		toCursor: func(_m *Company) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CompanyOrderField) String() string {
+	var str string
+	switch f.column {
+	case CompanyOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case CompanyOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CompanyOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CompanyOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CompanyOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CompanyOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *CompanyOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid CompanyOrderField", str)
+	}
+	return nil
+}
+
+// CompanyOrderField defines the ordering field of Company.
+type CompanyOrderField struct {
+	// Value extracts the ordering value from the given Company.
+	Value    func(*Company) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) company.OrderOption
+	toCursor func(*Company) Cursor
+}
+
+// CompanyOrder defines the ordering of Company.
+type CompanyOrder struct {
+	Direction OrderDirection     `json:"direction"`
+	Field     *CompanyOrderField `json:"field"`
+}
+
+// DefaultCompanyOrder is the default ordering of Company.
+var DefaultCompanyOrder = &CompanyOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CompanyOrderField{
+		Value: func(_m *Company) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: company.FieldID,
+		toTerm: company.ByID,
+		toCursor: func(_m *Company) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Company into CompanyEdge.
+func (_m *Company) ToEdge(order *CompanyOrder) *CompanyEdge {
+	if order == nil {
+		order = DefaultCompanyOrder
+	}
+	return &CompanyEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // CountryEdge is the edge representation of Country.
 type CountryEdge struct {
 	Node   *Country `json:"node"`
@@ -2557,6 +2873,320 @@ func (_m *Domain) ToEdge(order *DomainOrder) *DomainEdge {
 		order = DefaultDomainOrder
 	}
 	return &DomainEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// EmployeeEdge is the edge representation of Employee.
+type EmployeeEdge struct {
+	Node   *Employee `json:"node"`
+	Cursor Cursor    `json:"cursor"`
+}
+
+// EmployeeConnection is the connection containing edges to Employee.
+type EmployeeConnection struct {
+	Edges      []*EmployeeEdge `json:"edges"`
+	PageInfo   PageInfo        `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+func (c *EmployeeConnection) build(nodes []*Employee, pager *employeePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Employee
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Employee {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Employee {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*EmployeeEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &EmployeeEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// EmployeePaginateOption enables pagination customization.
+type EmployeePaginateOption func(*employeePager) error
+
+// WithEmployeeOrder configures pagination ordering.
+func WithEmployeeOrder(order *EmployeeOrder) EmployeePaginateOption {
+	if order == nil {
+		order = DefaultEmployeeOrder
+	}
+	o := *order
+	return func(pager *employeePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultEmployeeOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithEmployeeFilter configures pagination filter.
+func WithEmployeeFilter(filter func(*EmployeeQuery) (*EmployeeQuery, error)) EmployeePaginateOption {
+	return func(pager *employeePager) error {
+		if filter == nil {
+			return errors.New("EmployeeQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type employeePager struct {
+	reverse bool
+	order   *EmployeeOrder
+	filter  func(*EmployeeQuery) (*EmployeeQuery, error)
+}
+
+func newEmployeePager(opts []EmployeePaginateOption, reverse bool) (*employeePager, error) {
+	pager := &employeePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultEmployeeOrder
+	}
+	return pager, nil
+}
+
+func (p *employeePager) applyFilter(query *EmployeeQuery) (*EmployeeQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *employeePager) toCursor(_m *Employee) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *employeePager) applyCursors(query *EmployeeQuery, after, before *Cursor) (*EmployeeQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultEmployeeOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *employeePager) applyOrder(query *EmployeeQuery) *EmployeeQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultEmployeeOrder.Field {
+		query = query.Order(DefaultEmployeeOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *employeePager) orderExpr(query *EmployeeQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultEmployeeOrder.Field {
+			b.Comma().Ident(DefaultEmployeeOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Employee.
+func (_m *EmployeeQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...EmployeePaginateOption,
+) (*EmployeeConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newEmployeePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &EmployeeConnection{Edges: []*EmployeeEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// EmployeeOrderFieldCreatedAt orders Employee by created_at.
+	EmployeeOrderFieldCreatedAt = &EmployeeOrderField{
+		Value: func(_m *Employee) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: employee.FieldCreatedAt,
+		toTerm: employee.ByCreatedAt,
+		toCursor: func(_m *Employee) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// EmployeeOrderFieldUpdatedAt orders Employee by updated_at.
+	EmployeeOrderFieldUpdatedAt = &EmployeeOrderField{
+		Value: func(_m *Employee) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: employee.FieldUpdatedAt,
+		toTerm: employee.ByUpdatedAt,
+		toCursor: func(_m *Employee) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f EmployeeOrderField) String() string {
+	var str string
+	switch f.column {
+	case EmployeeOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case EmployeeOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f EmployeeOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *EmployeeOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("EmployeeOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *EmployeeOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *EmployeeOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid EmployeeOrderField", str)
+	}
+	return nil
+}
+
+// EmployeeOrderField defines the ordering field of Employee.
+type EmployeeOrderField struct {
+	// Value extracts the ordering value from the given Employee.
+	Value    func(*Employee) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) employee.OrderOption
+	toCursor func(*Employee) Cursor
+}
+
+// EmployeeOrder defines the ordering of Employee.
+type EmployeeOrder struct {
+	Direction OrderDirection      `json:"direction"`
+	Field     *EmployeeOrderField `json:"field"`
+}
+
+// DefaultEmployeeOrder is the default ordering of Employee.
+var DefaultEmployeeOrder = &EmployeeOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &EmployeeOrderField{
+		Value: func(_m *Employee) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: employee.FieldID,
+		toTerm: employee.ByID,
+		toCursor: func(_m *Employee) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Employee into EmployeeEdge.
+func (_m *Employee) ToEdge(order *EmployeeOrder) *EmployeeEdge {
+	if order == nil {
+		order = DefaultEmployeeOrder
+	}
+	return &EmployeeEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -12,9 +12,11 @@ import (
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
@@ -2637,6 +2639,650 @@ func (i *CommissionRuleWhereInput) P() (predicate.CommissionRule, error) {
 	}
 }
 
+// CompanyWhereInput represents a where input for filtering Company queries.
+type CompanyWhereInput struct {
+	Predicates []predicate.Company  `json:"-"`
+	Not        *CompanyWhereInput   `json:"not,omitempty"`
+	Or         []*CompanyWhereInput `json:"or,omitempty"`
+	And        []*CompanyWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "handle" field predicates.
+	Handle             *string  `json:"handle,omitempty"`
+	HandleNEQ          *string  `json:"handleNEQ,omitempty"`
+	HandleIn           []string `json:"handleIn,omitempty"`
+	HandleNotIn        []string `json:"handleNotIn,omitempty"`
+	HandleGT           *string  `json:"handleGT,omitempty"`
+	HandleGTE          *string  `json:"handleGTE,omitempty"`
+	HandleLT           *string  `json:"handleLT,omitempty"`
+	HandleLTE          *string  `json:"handleLTE,omitempty"`
+	HandleContains     *string  `json:"handleContains,omitempty"`
+	HandleHasPrefix    *string  `json:"handleHasPrefix,omitempty"`
+	HandleHasSuffix    *string  `json:"handleHasSuffix,omitempty"`
+	HandleEqualFold    *string  `json:"handleEqualFold,omitempty"`
+	HandleContainsFold *string  `json:"handleContainsFold,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "tax_id" field predicates.
+	TaxID             *string  `json:"taxID,omitempty"`
+	TaxIDNEQ          *string  `json:"taxIDNEQ,omitempty"`
+	TaxIDIn           []string `json:"taxIDIn,omitempty"`
+	TaxIDNotIn        []string `json:"taxIDNotIn,omitempty"`
+	TaxIDGT           *string  `json:"taxIDGT,omitempty"`
+	TaxIDGTE          *string  `json:"taxIDGTE,omitempty"`
+	TaxIDLT           *string  `json:"taxIDLT,omitempty"`
+	TaxIDLTE          *string  `json:"taxIDLTE,omitempty"`
+	TaxIDContains     *string  `json:"taxIDContains,omitempty"`
+	TaxIDHasPrefix    *string  `json:"taxIDHasPrefix,omitempty"`
+	TaxIDHasSuffix    *string  `json:"taxIDHasSuffix,omitempty"`
+	TaxIDIsNil        bool     `json:"taxIDIsNil,omitempty"`
+	TaxIDNotNil       bool     `json:"taxIDNotNil,omitempty"`
+	TaxIDEqualFold    *string  `json:"taxIDEqualFold,omitempty"`
+	TaxIDContainsFold *string  `json:"taxIDContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *company.Status  `json:"status,omitempty"`
+	StatusNEQ   *company.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []company.Status `json:"statusIn,omitempty"`
+	StatusNotIn []company.Status `json:"statusNotIn,omitempty"`
+
+	// "currency_code" field predicates.
+	CurrencyCode             *string  `json:"currencyCode,omitempty"`
+	CurrencyCodeNEQ          *string  `json:"currencyCodeNEQ,omitempty"`
+	CurrencyCodeIn           []string `json:"currencyCodeIn,omitempty"`
+	CurrencyCodeNotIn        []string `json:"currencyCodeNotIn,omitempty"`
+	CurrencyCodeGT           *string  `json:"currencyCodeGT,omitempty"`
+	CurrencyCodeGTE          *string  `json:"currencyCodeGTE,omitempty"`
+	CurrencyCodeLT           *string  `json:"currencyCodeLT,omitempty"`
+	CurrencyCodeLTE          *string  `json:"currencyCodeLTE,omitempty"`
+	CurrencyCodeContains     *string  `json:"currencyCodeContains,omitempty"`
+	CurrencyCodeHasPrefix    *string  `json:"currencyCodeHasPrefix,omitempty"`
+	CurrencyCodeHasSuffix    *string  `json:"currencyCodeHasSuffix,omitempty"`
+	CurrencyCodeEqualFold    *string  `json:"currencyCodeEqualFold,omitempty"`
+	CurrencyCodeContainsFold *string  `json:"currencyCodeContainsFold,omitempty"`
+
+	// "discount_bps" field predicates.
+	DiscountBps      *int  `json:"discountBps,omitempty"`
+	DiscountBpsNEQ   *int  `json:"discountBpsNEQ,omitempty"`
+	DiscountBpsIn    []int `json:"discountBpsIn,omitempty"`
+	DiscountBpsNotIn []int `json:"discountBpsNotIn,omitempty"`
+	DiscountBpsGT    *int  `json:"discountBpsGT,omitempty"`
+	DiscountBpsGTE   *int  `json:"discountBpsGTE,omitempty"`
+	DiscountBpsLT    *int  `json:"discountBpsLT,omitempty"`
+	DiscountBpsLTE   *int  `json:"discountBpsLTE,omitempty"`
+
+	// "payment_terms" field predicates.
+	PaymentTerms      *company.PaymentTerms  `json:"paymentTerms,omitempty"`
+	PaymentTermsNEQ   *company.PaymentTerms  `json:"paymentTermsNEQ,omitempty"`
+	PaymentTermsIn    []company.PaymentTerms `json:"paymentTermsIn,omitempty"`
+	PaymentTermsNotIn []company.PaymentTerms `json:"paymentTermsNotIn,omitempty"`
+
+	// "time_zone" field predicates.
+	TimeZone             *string  `json:"timeZone,omitempty"`
+	TimeZoneNEQ          *string  `json:"timeZoneNEQ,omitempty"`
+	TimeZoneIn           []string `json:"timeZoneIn,omitempty"`
+	TimeZoneNotIn        []string `json:"timeZoneNotIn,omitempty"`
+	TimeZoneGT           *string  `json:"timeZoneGT,omitempty"`
+	TimeZoneGTE          *string  `json:"timeZoneGTE,omitempty"`
+	TimeZoneLT           *string  `json:"timeZoneLT,omitempty"`
+	TimeZoneLTE          *string  `json:"timeZoneLTE,omitempty"`
+	TimeZoneContains     *string  `json:"timeZoneContains,omitempty"`
+	TimeZoneHasPrefix    *string  `json:"timeZoneHasPrefix,omitempty"`
+	TimeZoneHasSuffix    *string  `json:"timeZoneHasSuffix,omitempty"`
+	TimeZoneEqualFold    *string  `json:"timeZoneEqualFold,omitempty"`
+	TimeZoneContainsFold *string  `json:"timeZoneContainsFold,omitempty"`
+
+	// "approval" field predicates.
+	Approval      *company.Approval  `json:"approval,omitempty"`
+	ApprovalNEQ   *company.Approval  `json:"approvalNEQ,omitempty"`
+	ApprovalIn    []company.Approval `json:"approvalIn,omitempty"`
+	ApprovalNotIn []company.Approval `json:"approvalNotIn,omitempty"`
+
+	// "approval_threshold" field predicates.
+	ApprovalThreshold       *int64  `json:"approvalThreshold,omitempty"`
+	ApprovalThresholdNEQ    *int64  `json:"approvalThresholdNEQ,omitempty"`
+	ApprovalThresholdIn     []int64 `json:"approvalThresholdIn,omitempty"`
+	ApprovalThresholdNotIn  []int64 `json:"approvalThresholdNotIn,omitempty"`
+	ApprovalThresholdGT     *int64  `json:"approvalThresholdGT,omitempty"`
+	ApprovalThresholdGTE    *int64  `json:"approvalThresholdGTE,omitempty"`
+	ApprovalThresholdLT     *int64  `json:"approvalThresholdLT,omitempty"`
+	ApprovalThresholdLTE    *int64  `json:"approvalThresholdLTE,omitempty"`
+	ApprovalThresholdIsNil  bool    `json:"approvalThresholdIsNil,omitempty"`
+	ApprovalThresholdNotNil bool    `json:"approvalThresholdNotNil,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+
+	// "employees" edge predicates.
+	HasEmployees     *bool                 `json:"hasEmployees,omitempty"`
+	HasEmployeesWith []*EmployeeWhereInput `json:"hasEmployeesWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CompanyWhereInput) AddPredicates(predicates ...predicate.Company) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CompanyWhereInput filter on the CompanyQuery builder.
+func (i *CompanyWhereInput) Filter(q *CompanyQuery) (*CompanyQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCompanyWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCompanyWhereInput is returned in case the CompanyWhereInput is empty.
+var ErrEmptyCompanyWhereInput = errors.New("ent: empty predicate CompanyWhereInput")
+
+// P returns a predicate for filtering companies.
+// An error is returned if the input is empty or invalid.
+func (i *CompanyWhereInput) P() (predicate.Company, error) {
+	var predicates []predicate.Company
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, company.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Company, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, company.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Company, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, company.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, company.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, company.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, company.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, company.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, company.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, company.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, company.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, company.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, company.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, company.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, company.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, company.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, company.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, company.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, company.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, company.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, company.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, company.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, company.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, company.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, company.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, company.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, company.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, company.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Handle != nil {
+		predicates = append(predicates, company.HandleEQ(*i.Handle))
+	}
+	if i.HandleNEQ != nil {
+		predicates = append(predicates, company.HandleNEQ(*i.HandleNEQ))
+	}
+	if len(i.HandleIn) > 0 {
+		predicates = append(predicates, company.HandleIn(i.HandleIn...))
+	}
+	if len(i.HandleNotIn) > 0 {
+		predicates = append(predicates, company.HandleNotIn(i.HandleNotIn...))
+	}
+	if i.HandleGT != nil {
+		predicates = append(predicates, company.HandleGT(*i.HandleGT))
+	}
+	if i.HandleGTE != nil {
+		predicates = append(predicates, company.HandleGTE(*i.HandleGTE))
+	}
+	if i.HandleLT != nil {
+		predicates = append(predicates, company.HandleLT(*i.HandleLT))
+	}
+	if i.HandleLTE != nil {
+		predicates = append(predicates, company.HandleLTE(*i.HandleLTE))
+	}
+	if i.HandleContains != nil {
+		predicates = append(predicates, company.HandleContains(*i.HandleContains))
+	}
+	if i.HandleHasPrefix != nil {
+		predicates = append(predicates, company.HandleHasPrefix(*i.HandleHasPrefix))
+	}
+	if i.HandleHasSuffix != nil {
+		predicates = append(predicates, company.HandleHasSuffix(*i.HandleHasSuffix))
+	}
+	if i.HandleEqualFold != nil {
+		predicates = append(predicates, company.HandleEqualFold(*i.HandleEqualFold))
+	}
+	if i.HandleContainsFold != nil {
+		predicates = append(predicates, company.HandleContainsFold(*i.HandleContainsFold))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, company.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, company.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, company.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, company.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, company.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, company.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, company.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, company.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, company.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, company.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, company.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, company.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, company.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.TaxID != nil {
+		predicates = append(predicates, company.TaxIDEQ(*i.TaxID))
+	}
+	if i.TaxIDNEQ != nil {
+		predicates = append(predicates, company.TaxIDNEQ(*i.TaxIDNEQ))
+	}
+	if len(i.TaxIDIn) > 0 {
+		predicates = append(predicates, company.TaxIDIn(i.TaxIDIn...))
+	}
+	if len(i.TaxIDNotIn) > 0 {
+		predicates = append(predicates, company.TaxIDNotIn(i.TaxIDNotIn...))
+	}
+	if i.TaxIDGT != nil {
+		predicates = append(predicates, company.TaxIDGT(*i.TaxIDGT))
+	}
+	if i.TaxIDGTE != nil {
+		predicates = append(predicates, company.TaxIDGTE(*i.TaxIDGTE))
+	}
+	if i.TaxIDLT != nil {
+		predicates = append(predicates, company.TaxIDLT(*i.TaxIDLT))
+	}
+	if i.TaxIDLTE != nil {
+		predicates = append(predicates, company.TaxIDLTE(*i.TaxIDLTE))
+	}
+	if i.TaxIDContains != nil {
+		predicates = append(predicates, company.TaxIDContains(*i.TaxIDContains))
+	}
+	if i.TaxIDHasPrefix != nil {
+		predicates = append(predicates, company.TaxIDHasPrefix(*i.TaxIDHasPrefix))
+	}
+	if i.TaxIDHasSuffix != nil {
+		predicates = append(predicates, company.TaxIDHasSuffix(*i.TaxIDHasSuffix))
+	}
+	if i.TaxIDIsNil {
+		predicates = append(predicates, company.TaxIDIsNil())
+	}
+	if i.TaxIDNotNil {
+		predicates = append(predicates, company.TaxIDNotNil())
+	}
+	if i.TaxIDEqualFold != nil {
+		predicates = append(predicates, company.TaxIDEqualFold(*i.TaxIDEqualFold))
+	}
+	if i.TaxIDContainsFold != nil {
+		predicates = append(predicates, company.TaxIDContainsFold(*i.TaxIDContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, company.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, company.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, company.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, company.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.CurrencyCode != nil {
+		predicates = append(predicates, company.CurrencyCodeEQ(*i.CurrencyCode))
+	}
+	if i.CurrencyCodeNEQ != nil {
+		predicates = append(predicates, company.CurrencyCodeNEQ(*i.CurrencyCodeNEQ))
+	}
+	if len(i.CurrencyCodeIn) > 0 {
+		predicates = append(predicates, company.CurrencyCodeIn(i.CurrencyCodeIn...))
+	}
+	if len(i.CurrencyCodeNotIn) > 0 {
+		predicates = append(predicates, company.CurrencyCodeNotIn(i.CurrencyCodeNotIn...))
+	}
+	if i.CurrencyCodeGT != nil {
+		predicates = append(predicates, company.CurrencyCodeGT(*i.CurrencyCodeGT))
+	}
+	if i.CurrencyCodeGTE != nil {
+		predicates = append(predicates, company.CurrencyCodeGTE(*i.CurrencyCodeGTE))
+	}
+	if i.CurrencyCodeLT != nil {
+		predicates = append(predicates, company.CurrencyCodeLT(*i.CurrencyCodeLT))
+	}
+	if i.CurrencyCodeLTE != nil {
+		predicates = append(predicates, company.CurrencyCodeLTE(*i.CurrencyCodeLTE))
+	}
+	if i.CurrencyCodeContains != nil {
+		predicates = append(predicates, company.CurrencyCodeContains(*i.CurrencyCodeContains))
+	}
+	if i.CurrencyCodeHasPrefix != nil {
+		predicates = append(predicates, company.CurrencyCodeHasPrefix(*i.CurrencyCodeHasPrefix))
+	}
+	if i.CurrencyCodeHasSuffix != nil {
+		predicates = append(predicates, company.CurrencyCodeHasSuffix(*i.CurrencyCodeHasSuffix))
+	}
+	if i.CurrencyCodeEqualFold != nil {
+		predicates = append(predicates, company.CurrencyCodeEqualFold(*i.CurrencyCodeEqualFold))
+	}
+	if i.CurrencyCodeContainsFold != nil {
+		predicates = append(predicates, company.CurrencyCodeContainsFold(*i.CurrencyCodeContainsFold))
+	}
+	if i.DiscountBps != nil {
+		predicates = append(predicates, company.DiscountBpsEQ(*i.DiscountBps))
+	}
+	if i.DiscountBpsNEQ != nil {
+		predicates = append(predicates, company.DiscountBpsNEQ(*i.DiscountBpsNEQ))
+	}
+	if len(i.DiscountBpsIn) > 0 {
+		predicates = append(predicates, company.DiscountBpsIn(i.DiscountBpsIn...))
+	}
+	if len(i.DiscountBpsNotIn) > 0 {
+		predicates = append(predicates, company.DiscountBpsNotIn(i.DiscountBpsNotIn...))
+	}
+	if i.DiscountBpsGT != nil {
+		predicates = append(predicates, company.DiscountBpsGT(*i.DiscountBpsGT))
+	}
+	if i.DiscountBpsGTE != nil {
+		predicates = append(predicates, company.DiscountBpsGTE(*i.DiscountBpsGTE))
+	}
+	if i.DiscountBpsLT != nil {
+		predicates = append(predicates, company.DiscountBpsLT(*i.DiscountBpsLT))
+	}
+	if i.DiscountBpsLTE != nil {
+		predicates = append(predicates, company.DiscountBpsLTE(*i.DiscountBpsLTE))
+	}
+	if i.PaymentTerms != nil {
+		predicates = append(predicates, company.PaymentTermsEQ(*i.PaymentTerms))
+	}
+	if i.PaymentTermsNEQ != nil {
+		predicates = append(predicates, company.PaymentTermsNEQ(*i.PaymentTermsNEQ))
+	}
+	if len(i.PaymentTermsIn) > 0 {
+		predicates = append(predicates, company.PaymentTermsIn(i.PaymentTermsIn...))
+	}
+	if len(i.PaymentTermsNotIn) > 0 {
+		predicates = append(predicates, company.PaymentTermsNotIn(i.PaymentTermsNotIn...))
+	}
+	if i.TimeZone != nil {
+		predicates = append(predicates, company.TimeZoneEQ(*i.TimeZone))
+	}
+	if i.TimeZoneNEQ != nil {
+		predicates = append(predicates, company.TimeZoneNEQ(*i.TimeZoneNEQ))
+	}
+	if len(i.TimeZoneIn) > 0 {
+		predicates = append(predicates, company.TimeZoneIn(i.TimeZoneIn...))
+	}
+	if len(i.TimeZoneNotIn) > 0 {
+		predicates = append(predicates, company.TimeZoneNotIn(i.TimeZoneNotIn...))
+	}
+	if i.TimeZoneGT != nil {
+		predicates = append(predicates, company.TimeZoneGT(*i.TimeZoneGT))
+	}
+	if i.TimeZoneGTE != nil {
+		predicates = append(predicates, company.TimeZoneGTE(*i.TimeZoneGTE))
+	}
+	if i.TimeZoneLT != nil {
+		predicates = append(predicates, company.TimeZoneLT(*i.TimeZoneLT))
+	}
+	if i.TimeZoneLTE != nil {
+		predicates = append(predicates, company.TimeZoneLTE(*i.TimeZoneLTE))
+	}
+	if i.TimeZoneContains != nil {
+		predicates = append(predicates, company.TimeZoneContains(*i.TimeZoneContains))
+	}
+	if i.TimeZoneHasPrefix != nil {
+		predicates = append(predicates, company.TimeZoneHasPrefix(*i.TimeZoneHasPrefix))
+	}
+	if i.TimeZoneHasSuffix != nil {
+		predicates = append(predicates, company.TimeZoneHasSuffix(*i.TimeZoneHasSuffix))
+	}
+	if i.TimeZoneEqualFold != nil {
+		predicates = append(predicates, company.TimeZoneEqualFold(*i.TimeZoneEqualFold))
+	}
+	if i.TimeZoneContainsFold != nil {
+		predicates = append(predicates, company.TimeZoneContainsFold(*i.TimeZoneContainsFold))
+	}
+	if i.Approval != nil {
+		predicates = append(predicates, company.ApprovalEQ(*i.Approval))
+	}
+	if i.ApprovalNEQ != nil {
+		predicates = append(predicates, company.ApprovalNEQ(*i.ApprovalNEQ))
+	}
+	if len(i.ApprovalIn) > 0 {
+		predicates = append(predicates, company.ApprovalIn(i.ApprovalIn...))
+	}
+	if len(i.ApprovalNotIn) > 0 {
+		predicates = append(predicates, company.ApprovalNotIn(i.ApprovalNotIn...))
+	}
+	if i.ApprovalThreshold != nil {
+		predicates = append(predicates, company.ApprovalThresholdEQ(*i.ApprovalThreshold))
+	}
+	if i.ApprovalThresholdNEQ != nil {
+		predicates = append(predicates, company.ApprovalThresholdNEQ(*i.ApprovalThresholdNEQ))
+	}
+	if len(i.ApprovalThresholdIn) > 0 {
+		predicates = append(predicates, company.ApprovalThresholdIn(i.ApprovalThresholdIn...))
+	}
+	if len(i.ApprovalThresholdNotIn) > 0 {
+		predicates = append(predicates, company.ApprovalThresholdNotIn(i.ApprovalThresholdNotIn...))
+	}
+	if i.ApprovalThresholdGT != nil {
+		predicates = append(predicates, company.ApprovalThresholdGT(*i.ApprovalThresholdGT))
+	}
+	if i.ApprovalThresholdGTE != nil {
+		predicates = append(predicates, company.ApprovalThresholdGTE(*i.ApprovalThresholdGTE))
+	}
+	if i.ApprovalThresholdLT != nil {
+		predicates = append(predicates, company.ApprovalThresholdLT(*i.ApprovalThresholdLT))
+	}
+	if i.ApprovalThresholdLTE != nil {
+		predicates = append(predicates, company.ApprovalThresholdLTE(*i.ApprovalThresholdLTE))
+	}
+	if i.ApprovalThresholdIsNil {
+		predicates = append(predicates, company.ApprovalThresholdIsNil())
+	}
+	if i.ApprovalThresholdNotNil {
+		predicates = append(predicates, company.ApprovalThresholdNotNil())
+	}
+
+	if i.HasTenant != nil {
+		p := company.HasTenant()
+		if !*i.HasTenant {
+			p = company.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, company.HasTenantWith(with...))
+	}
+	if i.HasEmployees != nil {
+		p := company.HasEmployees()
+		if !*i.HasEmployees {
+			p = company.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEmployeesWith) > 0 {
+		with := make([]predicate.Employee, 0, len(i.HasEmployeesWith))
+		for _, w := range i.HasEmployeesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEmployeesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, company.HasEmployeesWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCompanyWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return company.And(predicates...), nil
+	}
+}
+
 // CountryWhereInput represents a where input for filtering Country queries.
 type CountryWhereInput struct {
 	Predicates []predicate.Country  `json:"-"`
@@ -4008,6 +4654,404 @@ func (i *DomainWhereInput) P() (predicate.Domain, error) {
 		return predicates[0], nil
 	default:
 		return domain.And(predicates...), nil
+	}
+}
+
+// EmployeeWhereInput represents a where input for filtering Employee queries.
+type EmployeeWhereInput struct {
+	Predicates []predicate.Employee  `json:"-"`
+	Not        *EmployeeWhereInput   `json:"not,omitempty"`
+	Or         []*EmployeeWhereInput `json:"or,omitempty"`
+	And        []*EmployeeWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "company_id" field predicates.
+	CompanyID      *int  `json:"companyID,omitempty"`
+	CompanyIDNEQ   *int  `json:"companyIDNEQ,omitempty"`
+	CompanyIDIn    []int `json:"companyIDIn,omitempty"`
+	CompanyIDNotIn []int `json:"companyIDNotIn,omitempty"`
+
+	// "user_id" field predicates.
+	UserID      *int  `json:"userID,omitempty"`
+	UserIDNEQ   *int  `json:"userIDNEQ,omitempty"`
+	UserIDIn    []int `json:"userIDIn,omitempty"`
+	UserIDNotIn []int `json:"userIDNotIn,omitempty"`
+
+	// "role" field predicates.
+	Role      *employee.Role  `json:"role,omitempty"`
+	RoleNEQ   *employee.Role  `json:"roleNEQ,omitempty"`
+	RoleIn    []employee.Role `json:"roleIn,omitempty"`
+	RoleNotIn []employee.Role `json:"roleNotIn,omitempty"`
+
+	// "status" field predicates.
+	Status      *employee.Status  `json:"status,omitempty"`
+	StatusNEQ   *employee.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []employee.Status `json:"statusIn,omitempty"`
+	StatusNotIn []employee.Status `json:"statusNotIn,omitempty"`
+
+	// "spending_limit" field predicates.
+	SpendingLimit       *int64  `json:"spendingLimit,omitempty"`
+	SpendingLimitNEQ    *int64  `json:"spendingLimitNEQ,omitempty"`
+	SpendingLimitIn     []int64 `json:"spendingLimitIn,omitempty"`
+	SpendingLimitNotIn  []int64 `json:"spendingLimitNotIn,omitempty"`
+	SpendingLimitGT     *int64  `json:"spendingLimitGT,omitempty"`
+	SpendingLimitGTE    *int64  `json:"spendingLimitGTE,omitempty"`
+	SpendingLimitLT     *int64  `json:"spendingLimitLT,omitempty"`
+	SpendingLimitLTE    *int64  `json:"spendingLimitLTE,omitempty"`
+	SpendingLimitIsNil  bool    `json:"spendingLimitIsNil,omitempty"`
+	SpendingLimitNotNil bool    `json:"spendingLimitNotNil,omitempty"`
+
+	// "spending_period" field predicates.
+	SpendingPeriod       *employee.SpendingPeriod  `json:"spendingPeriod,omitempty"`
+	SpendingPeriodNEQ    *employee.SpendingPeriod  `json:"spendingPeriodNEQ,omitempty"`
+	SpendingPeriodIn     []employee.SpendingPeriod `json:"spendingPeriodIn,omitempty"`
+	SpendingPeriodNotIn  []employee.SpendingPeriod `json:"spendingPeriodNotIn,omitempty"`
+	SpendingPeriodIsNil  bool                      `json:"spendingPeriodIsNil,omitempty"`
+	SpendingPeriodNotNil bool                      `json:"spendingPeriodNotNil,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+
+	// "company" edge predicates.
+	HasCompany     *bool                `json:"hasCompany,omitempty"`
+	HasCompanyWith []*CompanyWhereInput `json:"hasCompanyWith,omitempty"`
+
+	// "user" edge predicates.
+	HasUser     *bool             `json:"hasUser,omitempty"`
+	HasUserWith []*UserWhereInput `json:"hasUserWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *EmployeeWhereInput) AddPredicates(predicates ...predicate.Employee) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the EmployeeWhereInput filter on the EmployeeQuery builder.
+func (i *EmployeeWhereInput) Filter(q *EmployeeQuery) (*EmployeeQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyEmployeeWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyEmployeeWhereInput is returned in case the EmployeeWhereInput is empty.
+var ErrEmptyEmployeeWhereInput = errors.New("ent: empty predicate EmployeeWhereInput")
+
+// P returns a predicate for filtering employees.
+// An error is returned if the input is empty or invalid.
+func (i *EmployeeWhereInput) P() (predicate.Employee, error) {
+	var predicates []predicate.Employee
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, employee.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Employee, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, employee.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Employee, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, employee.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, employee.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, employee.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, employee.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, employee.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, employee.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, employee.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, employee.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, employee.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, employee.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, employee.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, employee.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, employee.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, employee.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, employee.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, employee.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, employee.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, employee.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, employee.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, employee.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, employee.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, employee.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, employee.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, employee.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, employee.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.CompanyID != nil {
+		predicates = append(predicates, employee.CompanyIDEQ(*i.CompanyID))
+	}
+	if i.CompanyIDNEQ != nil {
+		predicates = append(predicates, employee.CompanyIDNEQ(*i.CompanyIDNEQ))
+	}
+	if len(i.CompanyIDIn) > 0 {
+		predicates = append(predicates, employee.CompanyIDIn(i.CompanyIDIn...))
+	}
+	if len(i.CompanyIDNotIn) > 0 {
+		predicates = append(predicates, employee.CompanyIDNotIn(i.CompanyIDNotIn...))
+	}
+	if i.UserID != nil {
+		predicates = append(predicates, employee.UserIDEQ(*i.UserID))
+	}
+	if i.UserIDNEQ != nil {
+		predicates = append(predicates, employee.UserIDNEQ(*i.UserIDNEQ))
+	}
+	if len(i.UserIDIn) > 0 {
+		predicates = append(predicates, employee.UserIDIn(i.UserIDIn...))
+	}
+	if len(i.UserIDNotIn) > 0 {
+		predicates = append(predicates, employee.UserIDNotIn(i.UserIDNotIn...))
+	}
+	if i.Role != nil {
+		predicates = append(predicates, employee.RoleEQ(*i.Role))
+	}
+	if i.RoleNEQ != nil {
+		predicates = append(predicates, employee.RoleNEQ(*i.RoleNEQ))
+	}
+	if len(i.RoleIn) > 0 {
+		predicates = append(predicates, employee.RoleIn(i.RoleIn...))
+	}
+	if len(i.RoleNotIn) > 0 {
+		predicates = append(predicates, employee.RoleNotIn(i.RoleNotIn...))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, employee.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, employee.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, employee.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, employee.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.SpendingLimit != nil {
+		predicates = append(predicates, employee.SpendingLimitEQ(*i.SpendingLimit))
+	}
+	if i.SpendingLimitNEQ != nil {
+		predicates = append(predicates, employee.SpendingLimitNEQ(*i.SpendingLimitNEQ))
+	}
+	if len(i.SpendingLimitIn) > 0 {
+		predicates = append(predicates, employee.SpendingLimitIn(i.SpendingLimitIn...))
+	}
+	if len(i.SpendingLimitNotIn) > 0 {
+		predicates = append(predicates, employee.SpendingLimitNotIn(i.SpendingLimitNotIn...))
+	}
+	if i.SpendingLimitGT != nil {
+		predicates = append(predicates, employee.SpendingLimitGT(*i.SpendingLimitGT))
+	}
+	if i.SpendingLimitGTE != nil {
+		predicates = append(predicates, employee.SpendingLimitGTE(*i.SpendingLimitGTE))
+	}
+	if i.SpendingLimitLT != nil {
+		predicates = append(predicates, employee.SpendingLimitLT(*i.SpendingLimitLT))
+	}
+	if i.SpendingLimitLTE != nil {
+		predicates = append(predicates, employee.SpendingLimitLTE(*i.SpendingLimitLTE))
+	}
+	if i.SpendingLimitIsNil {
+		predicates = append(predicates, employee.SpendingLimitIsNil())
+	}
+	if i.SpendingLimitNotNil {
+		predicates = append(predicates, employee.SpendingLimitNotNil())
+	}
+	if i.SpendingPeriod != nil {
+		predicates = append(predicates, employee.SpendingPeriodEQ(*i.SpendingPeriod))
+	}
+	if i.SpendingPeriodNEQ != nil {
+		predicates = append(predicates, employee.SpendingPeriodNEQ(*i.SpendingPeriodNEQ))
+	}
+	if len(i.SpendingPeriodIn) > 0 {
+		predicates = append(predicates, employee.SpendingPeriodIn(i.SpendingPeriodIn...))
+	}
+	if len(i.SpendingPeriodNotIn) > 0 {
+		predicates = append(predicates, employee.SpendingPeriodNotIn(i.SpendingPeriodNotIn...))
+	}
+	if i.SpendingPeriodIsNil {
+		predicates = append(predicates, employee.SpendingPeriodIsNil())
+	}
+	if i.SpendingPeriodNotNil {
+		predicates = append(predicates, employee.SpendingPeriodNotNil())
+	}
+
+	if i.HasTenant != nil {
+		p := employee.HasTenant()
+		if !*i.HasTenant {
+			p = employee.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, employee.HasTenantWith(with...))
+	}
+	if i.HasCompany != nil {
+		p := employee.HasCompany()
+		if !*i.HasCompany {
+			p = employee.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCompanyWith) > 0 {
+		with := make([]predicate.Company, 0, len(i.HasCompanyWith))
+		for _, w := range i.HasCompanyWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCompanyWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, employee.HasCompanyWith(with...))
+	}
+	if i.HasUser != nil {
+		p := employee.HasUser()
+		if !*i.HasUser {
+			p = employee.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUserWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasUserWith))
+		for _, w := range i.HasUserWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUserWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, employee.HasUserWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyEmployeeWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return employee.And(predicates...), nil
 	}
 }
 

@@ -18,9 +18,11 @@ import (
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
@@ -73,9 +75,11 @@ const (
 	TypeCategory            = "Category"
 	TypeCommissionLine      = "CommissionLine"
 	TypeCommissionRule      = "CommissionRule"
+	TypeCompany             = "Company"
 	TypeCountry             = "Country"
 	TypeCustomerAddress     = "CustomerAddress"
 	TypeDomain              = "Domain"
+	TypeEmployee            = "Employee"
 	TypeFulfillment         = "Fulfillment"
 	TypeInboundWebhook      = "InboundWebhook"
 	TypeIntegrationEndpoint = "IntegrationEndpoint"
@@ -7673,6 +7677,1536 @@ func (m *CommissionRuleMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown CommissionRule edge %s", name)
 }
 
+// CompanyMutation represents an operation that mutates the Company nodes in the graph.
+type CompanyMutation struct {
+	config
+	op                    Op
+	typ                   string
+	id                    *int
+	created_at            *time.Time
+	updated_at            *time.Time
+	version               *int64
+	addversion            *int64
+	handle                *string
+	name                  *string
+	tax_id                *string
+	billing_address       **address.Address
+	shipping_address      **address.Address
+	status                *company.Status
+	currency_code         *string
+	discount_bps          *int
+	adddiscount_bps       *int
+	payment_terms         *company.PaymentTerms
+	time_zone             *string
+	approval              *company.Approval
+	approval_threshold    *int64
+	addapproval_threshold *int64
+	metadata              *map[string]interface{}
+	clearedFields         map[string]struct{}
+	tenant                *int
+	clearedtenant         bool
+	employees             map[int]struct{}
+	removedemployees      map[int]struct{}
+	clearedemployees      bool
+	done                  bool
+	oldValue              func(context.Context) (*Company, error)
+	predicates            []predicate.Company
+}
+
+var _ ent.Mutation = (*CompanyMutation)(nil)
+
+// companyOption allows management of the mutation configuration using functional options.
+type companyOption func(*CompanyMutation)
+
+// newCompanyMutation creates new mutation for the Company entity.
+func newCompanyMutation(c config, op Op, opts ...companyOption) *CompanyMutation {
+	m := &CompanyMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCompany,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCompanyID sets the ID field of the mutation.
+func withCompanyID(id int) companyOption {
+	return func(m *CompanyMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Company
+		)
+		m.oldValue = func(ctx context.Context) (*Company, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Company.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCompany sets the old Company of the mutation.
+func withCompany(node *Company) companyOption {
+	return func(m *CompanyMutation) {
+		m.oldValue = func(context.Context) (*Company, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CompanyMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CompanyMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CompanyMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CompanyMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Company.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CompanyMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CompanyMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CompanyMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CompanyMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CompanyMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CompanyMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *CompanyMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *CompanyMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *CompanyMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *CompanyMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *CompanyMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *CompanyMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *CompanyMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *CompanyMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetHandle sets the "handle" field.
+func (m *CompanyMutation) SetHandle(s string) {
+	m.handle = &s
+}
+
+// Handle returns the value of the "handle" field in the mutation.
+func (m *CompanyMutation) Handle() (r string, exists bool) {
+	v := m.handle
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHandle returns the old "handle" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldHandle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHandle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHandle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHandle: %w", err)
+	}
+	return oldValue.Handle, nil
+}
+
+// ResetHandle resets all changes to the "handle" field.
+func (m *CompanyMutation) ResetHandle() {
+	m.handle = nil
+}
+
+// SetName sets the "name" field.
+func (m *CompanyMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *CompanyMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *CompanyMutation) ResetName() {
+	m.name = nil
+}
+
+// SetTaxID sets the "tax_id" field.
+func (m *CompanyMutation) SetTaxID(s string) {
+	m.tax_id = &s
+}
+
+// TaxID returns the value of the "tax_id" field in the mutation.
+func (m *CompanyMutation) TaxID() (r string, exists bool) {
+	v := m.tax_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTaxID returns the old "tax_id" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldTaxID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTaxID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTaxID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTaxID: %w", err)
+	}
+	return oldValue.TaxID, nil
+}
+
+// ClearTaxID clears the value of the "tax_id" field.
+func (m *CompanyMutation) ClearTaxID() {
+	m.tax_id = nil
+	m.clearedFields[company.FieldTaxID] = struct{}{}
+}
+
+// TaxIDCleared returns if the "tax_id" field was cleared in this mutation.
+func (m *CompanyMutation) TaxIDCleared() bool {
+	_, ok := m.clearedFields[company.FieldTaxID]
+	return ok
+}
+
+// ResetTaxID resets all changes to the "tax_id" field.
+func (m *CompanyMutation) ResetTaxID() {
+	m.tax_id = nil
+	delete(m.clearedFields, company.FieldTaxID)
+}
+
+// SetBillingAddress sets the "billing_address" field.
+func (m *CompanyMutation) SetBillingAddress(a *address.Address) {
+	m.billing_address = &a
+}
+
+// BillingAddress returns the value of the "billing_address" field in the mutation.
+func (m *CompanyMutation) BillingAddress() (r *address.Address, exists bool) {
+	v := m.billing_address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBillingAddress returns the old "billing_address" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldBillingAddress(ctx context.Context) (v *address.Address, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBillingAddress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBillingAddress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBillingAddress: %w", err)
+	}
+	return oldValue.BillingAddress, nil
+}
+
+// ClearBillingAddress clears the value of the "billing_address" field.
+func (m *CompanyMutation) ClearBillingAddress() {
+	m.billing_address = nil
+	m.clearedFields[company.FieldBillingAddress] = struct{}{}
+}
+
+// BillingAddressCleared returns if the "billing_address" field was cleared in this mutation.
+func (m *CompanyMutation) BillingAddressCleared() bool {
+	_, ok := m.clearedFields[company.FieldBillingAddress]
+	return ok
+}
+
+// ResetBillingAddress resets all changes to the "billing_address" field.
+func (m *CompanyMutation) ResetBillingAddress() {
+	m.billing_address = nil
+	delete(m.clearedFields, company.FieldBillingAddress)
+}
+
+// SetShippingAddress sets the "shipping_address" field.
+func (m *CompanyMutation) SetShippingAddress(a *address.Address) {
+	m.shipping_address = &a
+}
+
+// ShippingAddress returns the value of the "shipping_address" field in the mutation.
+func (m *CompanyMutation) ShippingAddress() (r *address.Address, exists bool) {
+	v := m.shipping_address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShippingAddress returns the old "shipping_address" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldShippingAddress(ctx context.Context) (v *address.Address, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShippingAddress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShippingAddress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShippingAddress: %w", err)
+	}
+	return oldValue.ShippingAddress, nil
+}
+
+// ClearShippingAddress clears the value of the "shipping_address" field.
+func (m *CompanyMutation) ClearShippingAddress() {
+	m.shipping_address = nil
+	m.clearedFields[company.FieldShippingAddress] = struct{}{}
+}
+
+// ShippingAddressCleared returns if the "shipping_address" field was cleared in this mutation.
+func (m *CompanyMutation) ShippingAddressCleared() bool {
+	_, ok := m.clearedFields[company.FieldShippingAddress]
+	return ok
+}
+
+// ResetShippingAddress resets all changes to the "shipping_address" field.
+func (m *CompanyMutation) ResetShippingAddress() {
+	m.shipping_address = nil
+	delete(m.clearedFields, company.FieldShippingAddress)
+}
+
+// SetStatus sets the "status" field.
+func (m *CompanyMutation) SetStatus(c company.Status) {
+	m.status = &c
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *CompanyMutation) Status() (r company.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldStatus(ctx context.Context) (v company.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *CompanyMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *CompanyMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *CompanyMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *CompanyMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetDiscountBps sets the "discount_bps" field.
+func (m *CompanyMutation) SetDiscountBps(i int) {
+	m.discount_bps = &i
+	m.adddiscount_bps = nil
+}
+
+// DiscountBps returns the value of the "discount_bps" field in the mutation.
+func (m *CompanyMutation) DiscountBps() (r int, exists bool) {
+	v := m.discount_bps
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDiscountBps returns the old "discount_bps" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldDiscountBps(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDiscountBps is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDiscountBps requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDiscountBps: %w", err)
+	}
+	return oldValue.DiscountBps, nil
+}
+
+// AddDiscountBps adds i to the "discount_bps" field.
+func (m *CompanyMutation) AddDiscountBps(i int) {
+	if m.adddiscount_bps != nil {
+		*m.adddiscount_bps += i
+	} else {
+		m.adddiscount_bps = &i
+	}
+}
+
+// AddedDiscountBps returns the value that was added to the "discount_bps" field in this mutation.
+func (m *CompanyMutation) AddedDiscountBps() (r int, exists bool) {
+	v := m.adddiscount_bps
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDiscountBps resets all changes to the "discount_bps" field.
+func (m *CompanyMutation) ResetDiscountBps() {
+	m.discount_bps = nil
+	m.adddiscount_bps = nil
+}
+
+// SetPaymentTerms sets the "payment_terms" field.
+func (m *CompanyMutation) SetPaymentTerms(ct company.PaymentTerms) {
+	m.payment_terms = &ct
+}
+
+// PaymentTerms returns the value of the "payment_terms" field in the mutation.
+func (m *CompanyMutation) PaymentTerms() (r company.PaymentTerms, exists bool) {
+	v := m.payment_terms
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentTerms returns the old "payment_terms" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldPaymentTerms(ctx context.Context) (v company.PaymentTerms, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentTerms is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentTerms requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentTerms: %w", err)
+	}
+	return oldValue.PaymentTerms, nil
+}
+
+// ResetPaymentTerms resets all changes to the "payment_terms" field.
+func (m *CompanyMutation) ResetPaymentTerms() {
+	m.payment_terms = nil
+}
+
+// SetTimeZone sets the "time_zone" field.
+func (m *CompanyMutation) SetTimeZone(s string) {
+	m.time_zone = &s
+}
+
+// TimeZone returns the value of the "time_zone" field in the mutation.
+func (m *CompanyMutation) TimeZone() (r string, exists bool) {
+	v := m.time_zone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTimeZone returns the old "time_zone" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldTimeZone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTimeZone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTimeZone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTimeZone: %w", err)
+	}
+	return oldValue.TimeZone, nil
+}
+
+// ResetTimeZone resets all changes to the "time_zone" field.
+func (m *CompanyMutation) ResetTimeZone() {
+	m.time_zone = nil
+}
+
+// SetApproval sets the "approval" field.
+func (m *CompanyMutation) SetApproval(c company.Approval) {
+	m.approval = &c
+}
+
+// Approval returns the value of the "approval" field in the mutation.
+func (m *CompanyMutation) Approval() (r company.Approval, exists bool) {
+	v := m.approval
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldApproval returns the old "approval" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldApproval(ctx context.Context) (v company.Approval, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldApproval is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldApproval requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldApproval: %w", err)
+	}
+	return oldValue.Approval, nil
+}
+
+// ResetApproval resets all changes to the "approval" field.
+func (m *CompanyMutation) ResetApproval() {
+	m.approval = nil
+}
+
+// SetApprovalThreshold sets the "approval_threshold" field.
+func (m *CompanyMutation) SetApprovalThreshold(i int64) {
+	m.approval_threshold = &i
+	m.addapproval_threshold = nil
+}
+
+// ApprovalThreshold returns the value of the "approval_threshold" field in the mutation.
+func (m *CompanyMutation) ApprovalThreshold() (r int64, exists bool) {
+	v := m.approval_threshold
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldApprovalThreshold returns the old "approval_threshold" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldApprovalThreshold(ctx context.Context) (v *int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldApprovalThreshold is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldApprovalThreshold requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldApprovalThreshold: %w", err)
+	}
+	return oldValue.ApprovalThreshold, nil
+}
+
+// AddApprovalThreshold adds i to the "approval_threshold" field.
+func (m *CompanyMutation) AddApprovalThreshold(i int64) {
+	if m.addapproval_threshold != nil {
+		*m.addapproval_threshold += i
+	} else {
+		m.addapproval_threshold = &i
+	}
+}
+
+// AddedApprovalThreshold returns the value that was added to the "approval_threshold" field in this mutation.
+func (m *CompanyMutation) AddedApprovalThreshold() (r int64, exists bool) {
+	v := m.addapproval_threshold
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearApprovalThreshold clears the value of the "approval_threshold" field.
+func (m *CompanyMutation) ClearApprovalThreshold() {
+	m.approval_threshold = nil
+	m.addapproval_threshold = nil
+	m.clearedFields[company.FieldApprovalThreshold] = struct{}{}
+}
+
+// ApprovalThresholdCleared returns if the "approval_threshold" field was cleared in this mutation.
+func (m *CompanyMutation) ApprovalThresholdCleared() bool {
+	_, ok := m.clearedFields[company.FieldApprovalThreshold]
+	return ok
+}
+
+// ResetApprovalThreshold resets all changes to the "approval_threshold" field.
+func (m *CompanyMutation) ResetApprovalThreshold() {
+	m.approval_threshold = nil
+	m.addapproval_threshold = nil
+	delete(m.clearedFields, company.FieldApprovalThreshold)
+}
+
+// SetMetadata sets the "metadata" field.
+func (m *CompanyMutation) SetMetadata(value map[string]interface{}) {
+	m.metadata = &value
+}
+
+// Metadata returns the value of the "metadata" field in the mutation.
+func (m *CompanyMutation) Metadata() (r map[string]interface{}, exists bool) {
+	v := m.metadata
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMetadata returns the old "metadata" field's value of the Company entity.
+// If the Company object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CompanyMutation) OldMetadata(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMetadata is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMetadata requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMetadata: %w", err)
+	}
+	return oldValue.Metadata, nil
+}
+
+// ClearMetadata clears the value of the "metadata" field.
+func (m *CompanyMutation) ClearMetadata() {
+	m.metadata = nil
+	m.clearedFields[company.FieldMetadata] = struct{}{}
+}
+
+// MetadataCleared returns if the "metadata" field was cleared in this mutation.
+func (m *CompanyMutation) MetadataCleared() bool {
+	_, ok := m.clearedFields[company.FieldMetadata]
+	return ok
+}
+
+// ResetMetadata resets all changes to the "metadata" field.
+func (m *CompanyMutation) ResetMetadata() {
+	m.metadata = nil
+	delete(m.clearedFields, company.FieldMetadata)
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *CompanyMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[company.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *CompanyMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *CompanyMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *CompanyMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// AddEmployeeIDs adds the "employees" edge to the Employee entity by ids.
+func (m *CompanyMutation) AddEmployeeIDs(ids ...int) {
+	if m.employees == nil {
+		m.employees = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.employees[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEmployees clears the "employees" edge to the Employee entity.
+func (m *CompanyMutation) ClearEmployees() {
+	m.clearedemployees = true
+}
+
+// EmployeesCleared reports if the "employees" edge to the Employee entity was cleared.
+func (m *CompanyMutation) EmployeesCleared() bool {
+	return m.clearedemployees
+}
+
+// RemoveEmployeeIDs removes the "employees" edge to the Employee entity by IDs.
+func (m *CompanyMutation) RemoveEmployeeIDs(ids ...int) {
+	if m.removedemployees == nil {
+		m.removedemployees = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.employees, ids[i])
+		m.removedemployees[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEmployees returns the removed IDs of the "employees" edge to the Employee entity.
+func (m *CompanyMutation) RemovedEmployeesIDs() (ids []int) {
+	for id := range m.removedemployees {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EmployeesIDs returns the "employees" edge IDs in the mutation.
+func (m *CompanyMutation) EmployeesIDs() (ids []int) {
+	for id := range m.employees {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEmployees resets all changes to the "employees" edge.
+func (m *CompanyMutation) ResetEmployees() {
+	m.employees = nil
+	m.clearedemployees = false
+	m.removedemployees = nil
+}
+
+// Where appends a list predicates to the CompanyMutation builder.
+func (m *CompanyMutation) Where(ps ...predicate.Company) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CompanyMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CompanyMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Company, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CompanyMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CompanyMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Company).
+func (m *CompanyMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CompanyMutation) Fields() []string {
+	fields := make([]string, 0, 17)
+	if m.created_at != nil {
+		fields = append(fields, company.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, company.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, company.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, company.FieldVersion)
+	}
+	if m.handle != nil {
+		fields = append(fields, company.FieldHandle)
+	}
+	if m.name != nil {
+		fields = append(fields, company.FieldName)
+	}
+	if m.tax_id != nil {
+		fields = append(fields, company.FieldTaxID)
+	}
+	if m.billing_address != nil {
+		fields = append(fields, company.FieldBillingAddress)
+	}
+	if m.shipping_address != nil {
+		fields = append(fields, company.FieldShippingAddress)
+	}
+	if m.status != nil {
+		fields = append(fields, company.FieldStatus)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, company.FieldCurrencyCode)
+	}
+	if m.discount_bps != nil {
+		fields = append(fields, company.FieldDiscountBps)
+	}
+	if m.payment_terms != nil {
+		fields = append(fields, company.FieldPaymentTerms)
+	}
+	if m.time_zone != nil {
+		fields = append(fields, company.FieldTimeZone)
+	}
+	if m.approval != nil {
+		fields = append(fields, company.FieldApproval)
+	}
+	if m.approval_threshold != nil {
+		fields = append(fields, company.FieldApprovalThreshold)
+	}
+	if m.metadata != nil {
+		fields = append(fields, company.FieldMetadata)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CompanyMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case company.FieldCreatedAt:
+		return m.CreatedAt()
+	case company.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case company.FieldTenantID:
+		return m.TenantID()
+	case company.FieldVersion:
+		return m.Version()
+	case company.FieldHandle:
+		return m.Handle()
+	case company.FieldName:
+		return m.Name()
+	case company.FieldTaxID:
+		return m.TaxID()
+	case company.FieldBillingAddress:
+		return m.BillingAddress()
+	case company.FieldShippingAddress:
+		return m.ShippingAddress()
+	case company.FieldStatus:
+		return m.Status()
+	case company.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case company.FieldDiscountBps:
+		return m.DiscountBps()
+	case company.FieldPaymentTerms:
+		return m.PaymentTerms()
+	case company.FieldTimeZone:
+		return m.TimeZone()
+	case company.FieldApproval:
+		return m.Approval()
+	case company.FieldApprovalThreshold:
+		return m.ApprovalThreshold()
+	case company.FieldMetadata:
+		return m.Metadata()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CompanyMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case company.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case company.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case company.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case company.FieldVersion:
+		return m.OldVersion(ctx)
+	case company.FieldHandle:
+		return m.OldHandle(ctx)
+	case company.FieldName:
+		return m.OldName(ctx)
+	case company.FieldTaxID:
+		return m.OldTaxID(ctx)
+	case company.FieldBillingAddress:
+		return m.OldBillingAddress(ctx)
+	case company.FieldShippingAddress:
+		return m.OldShippingAddress(ctx)
+	case company.FieldStatus:
+		return m.OldStatus(ctx)
+	case company.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case company.FieldDiscountBps:
+		return m.OldDiscountBps(ctx)
+	case company.FieldPaymentTerms:
+		return m.OldPaymentTerms(ctx)
+	case company.FieldTimeZone:
+		return m.OldTimeZone(ctx)
+	case company.FieldApproval:
+		return m.OldApproval(ctx)
+	case company.FieldApprovalThreshold:
+		return m.OldApprovalThreshold(ctx)
+	case company.FieldMetadata:
+		return m.OldMetadata(ctx)
+	}
+	return nil, fmt.Errorf("unknown Company field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompanyMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case company.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case company.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case company.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case company.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case company.FieldHandle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHandle(v)
+		return nil
+	case company.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case company.FieldTaxID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTaxID(v)
+		return nil
+	case company.FieldBillingAddress:
+		v, ok := value.(*address.Address)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBillingAddress(v)
+		return nil
+	case company.FieldShippingAddress:
+		v, ok := value.(*address.Address)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShippingAddress(v)
+		return nil
+	case company.FieldStatus:
+		v, ok := value.(company.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case company.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case company.FieldDiscountBps:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDiscountBps(v)
+		return nil
+	case company.FieldPaymentTerms:
+		v, ok := value.(company.PaymentTerms)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentTerms(v)
+		return nil
+	case company.FieldTimeZone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTimeZone(v)
+		return nil
+	case company.FieldApproval:
+		v, ok := value.(company.Approval)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetApproval(v)
+		return nil
+	case company.FieldApprovalThreshold:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetApprovalThreshold(v)
+		return nil
+	case company.FieldMetadata:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMetadata(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Company field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CompanyMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, company.FieldVersion)
+	}
+	if m.adddiscount_bps != nil {
+		fields = append(fields, company.FieldDiscountBps)
+	}
+	if m.addapproval_threshold != nil {
+		fields = append(fields, company.FieldApprovalThreshold)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CompanyMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case company.FieldVersion:
+		return m.AddedVersion()
+	case company.FieldDiscountBps:
+		return m.AddedDiscountBps()
+	case company.FieldApprovalThreshold:
+		return m.AddedApprovalThreshold()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CompanyMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case company.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case company.FieldDiscountBps:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDiscountBps(v)
+		return nil
+	case company.FieldApprovalThreshold:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddApprovalThreshold(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Company numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CompanyMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(company.FieldTaxID) {
+		fields = append(fields, company.FieldTaxID)
+	}
+	if m.FieldCleared(company.FieldBillingAddress) {
+		fields = append(fields, company.FieldBillingAddress)
+	}
+	if m.FieldCleared(company.FieldShippingAddress) {
+		fields = append(fields, company.FieldShippingAddress)
+	}
+	if m.FieldCleared(company.FieldApprovalThreshold) {
+		fields = append(fields, company.FieldApprovalThreshold)
+	}
+	if m.FieldCleared(company.FieldMetadata) {
+		fields = append(fields, company.FieldMetadata)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CompanyMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CompanyMutation) ClearField(name string) error {
+	switch name {
+	case company.FieldTaxID:
+		m.ClearTaxID()
+		return nil
+	case company.FieldBillingAddress:
+		m.ClearBillingAddress()
+		return nil
+	case company.FieldShippingAddress:
+		m.ClearShippingAddress()
+		return nil
+	case company.FieldApprovalThreshold:
+		m.ClearApprovalThreshold()
+		return nil
+	case company.FieldMetadata:
+		m.ClearMetadata()
+		return nil
+	}
+	return fmt.Errorf("unknown Company nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CompanyMutation) ResetField(name string) error {
+	switch name {
+	case company.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case company.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case company.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case company.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case company.FieldHandle:
+		m.ResetHandle()
+		return nil
+	case company.FieldName:
+		m.ResetName()
+		return nil
+	case company.FieldTaxID:
+		m.ResetTaxID()
+		return nil
+	case company.FieldBillingAddress:
+		m.ResetBillingAddress()
+		return nil
+	case company.FieldShippingAddress:
+		m.ResetShippingAddress()
+		return nil
+	case company.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case company.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case company.FieldDiscountBps:
+		m.ResetDiscountBps()
+		return nil
+	case company.FieldPaymentTerms:
+		m.ResetPaymentTerms()
+		return nil
+	case company.FieldTimeZone:
+		m.ResetTimeZone()
+		return nil
+	case company.FieldApproval:
+		m.ResetApproval()
+		return nil
+	case company.FieldApprovalThreshold:
+		m.ResetApprovalThreshold()
+		return nil
+	case company.FieldMetadata:
+		m.ResetMetadata()
+		return nil
+	}
+	return fmt.Errorf("unknown Company field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CompanyMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.tenant != nil {
+		edges = append(edges, company.EdgeTenant)
+	}
+	if m.employees != nil {
+		edges = append(edges, company.EdgeEmployees)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CompanyMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case company.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case company.EdgeEmployees:
+		ids := make([]ent.Value, 0, len(m.employees))
+		for id := range m.employees {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CompanyMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.removedemployees != nil {
+		edges = append(edges, company.EdgeEmployees)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CompanyMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case company.EdgeEmployees:
+		ids := make([]ent.Value, 0, len(m.removedemployees))
+		for id := range m.removedemployees {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CompanyMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedtenant {
+		edges = append(edges, company.EdgeTenant)
+	}
+	if m.clearedemployees {
+		edges = append(edges, company.EdgeEmployees)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CompanyMutation) EdgeCleared(name string) bool {
+	switch name {
+	case company.EdgeTenant:
+		return m.clearedtenant
+	case company.EdgeEmployees:
+		return m.clearedemployees
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CompanyMutation) ClearEdge(name string) error {
+	switch name {
+	case company.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	}
+	return fmt.Errorf("unknown Company unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CompanyMutation) ResetEdge(name string) error {
+	switch name {
+	case company.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case company.EdgeEmployees:
+		m.ResetEmployees()
+		return nil
+	}
+	return fmt.Errorf("unknown Company edge %s", name)
+}
+
 // CountryMutation represents an operation that mutates the Country nodes in the graph.
 type CountryMutation struct {
 	config
@@ -10264,6 +11798,1075 @@ func (m *DomainMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Domain edge %s", name)
+}
+
+// EmployeeMutation represents an operation that mutates the Employee nodes in the graph.
+type EmployeeMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	version           *int64
+	addversion        *int64
+	role              *employee.Role
+	status            *employee.Status
+	spending_limit    *int64
+	addspending_limit *int64
+	spending_period   *employee.SpendingPeriod
+	clearedFields     map[string]struct{}
+	tenant            *int
+	clearedtenant     bool
+	company           *int
+	clearedcompany    bool
+	user              *int
+	cleareduser       bool
+	done              bool
+	oldValue          func(context.Context) (*Employee, error)
+	predicates        []predicate.Employee
+}
+
+var _ ent.Mutation = (*EmployeeMutation)(nil)
+
+// employeeOption allows management of the mutation configuration using functional options.
+type employeeOption func(*EmployeeMutation)
+
+// newEmployeeMutation creates new mutation for the Employee entity.
+func newEmployeeMutation(c config, op Op, opts ...employeeOption) *EmployeeMutation {
+	m := &EmployeeMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeEmployee,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withEmployeeID sets the ID field of the mutation.
+func withEmployeeID(id int) employeeOption {
+	return func(m *EmployeeMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Employee
+		)
+		m.oldValue = func(ctx context.Context) (*Employee, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Employee.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withEmployee sets the old Employee of the mutation.
+func withEmployee(node *Employee) employeeOption {
+	return func(m *EmployeeMutation) {
+		m.oldValue = func(context.Context) (*Employee, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m EmployeeMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m EmployeeMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *EmployeeMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *EmployeeMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Employee.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *EmployeeMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *EmployeeMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Employee entity.
+// If the Employee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EmployeeMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *EmployeeMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *EmployeeMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *EmployeeMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Employee entity.
+// If the Employee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EmployeeMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *EmployeeMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *EmployeeMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *EmployeeMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Employee entity.
+// If the Employee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EmployeeMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *EmployeeMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *EmployeeMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *EmployeeMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Employee entity.
+// If the Employee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EmployeeMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *EmployeeMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *EmployeeMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *EmployeeMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetCompanyID sets the "company_id" field.
+func (m *EmployeeMutation) SetCompanyID(i int) {
+	m.company = &i
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *EmployeeMutation) CompanyID() (r int, exists bool) {
+	v := m.company
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the Employee entity.
+// If the Employee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EmployeeMutation) OldCompanyID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *EmployeeMutation) ResetCompanyID() {
+	m.company = nil
+}
+
+// SetUserID sets the "user_id" field.
+func (m *EmployeeMutation) SetUserID(i int) {
+	m.user = &i
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *EmployeeMutation) UserID() (r int, exists bool) {
+	v := m.user
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the Employee entity.
+// If the Employee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EmployeeMutation) OldUserID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *EmployeeMutation) ResetUserID() {
+	m.user = nil
+}
+
+// SetRole sets the "role" field.
+func (m *EmployeeMutation) SetRole(e employee.Role) {
+	m.role = &e
+}
+
+// Role returns the value of the "role" field in the mutation.
+func (m *EmployeeMutation) Role() (r employee.Role, exists bool) {
+	v := m.role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRole returns the old "role" field's value of the Employee entity.
+// If the Employee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EmployeeMutation) OldRole(ctx context.Context) (v employee.Role, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRole: %w", err)
+	}
+	return oldValue.Role, nil
+}
+
+// ResetRole resets all changes to the "role" field.
+func (m *EmployeeMutation) ResetRole() {
+	m.role = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *EmployeeMutation) SetStatus(e employee.Status) {
+	m.status = &e
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *EmployeeMutation) Status() (r employee.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Employee entity.
+// If the Employee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EmployeeMutation) OldStatus(ctx context.Context) (v employee.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *EmployeeMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetSpendingLimit sets the "spending_limit" field.
+func (m *EmployeeMutation) SetSpendingLimit(i int64) {
+	m.spending_limit = &i
+	m.addspending_limit = nil
+}
+
+// SpendingLimit returns the value of the "spending_limit" field in the mutation.
+func (m *EmployeeMutation) SpendingLimit() (r int64, exists bool) {
+	v := m.spending_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSpendingLimit returns the old "spending_limit" field's value of the Employee entity.
+// If the Employee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EmployeeMutation) OldSpendingLimit(ctx context.Context) (v *int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSpendingLimit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSpendingLimit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSpendingLimit: %w", err)
+	}
+	return oldValue.SpendingLimit, nil
+}
+
+// AddSpendingLimit adds i to the "spending_limit" field.
+func (m *EmployeeMutation) AddSpendingLimit(i int64) {
+	if m.addspending_limit != nil {
+		*m.addspending_limit += i
+	} else {
+		m.addspending_limit = &i
+	}
+}
+
+// AddedSpendingLimit returns the value that was added to the "spending_limit" field in this mutation.
+func (m *EmployeeMutation) AddedSpendingLimit() (r int64, exists bool) {
+	v := m.addspending_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearSpendingLimit clears the value of the "spending_limit" field.
+func (m *EmployeeMutation) ClearSpendingLimit() {
+	m.spending_limit = nil
+	m.addspending_limit = nil
+	m.clearedFields[employee.FieldSpendingLimit] = struct{}{}
+}
+
+// SpendingLimitCleared returns if the "spending_limit" field was cleared in this mutation.
+func (m *EmployeeMutation) SpendingLimitCleared() bool {
+	_, ok := m.clearedFields[employee.FieldSpendingLimit]
+	return ok
+}
+
+// ResetSpendingLimit resets all changes to the "spending_limit" field.
+func (m *EmployeeMutation) ResetSpendingLimit() {
+	m.spending_limit = nil
+	m.addspending_limit = nil
+	delete(m.clearedFields, employee.FieldSpendingLimit)
+}
+
+// SetSpendingPeriod sets the "spending_period" field.
+func (m *EmployeeMutation) SetSpendingPeriod(ep employee.SpendingPeriod) {
+	m.spending_period = &ep
+}
+
+// SpendingPeriod returns the value of the "spending_period" field in the mutation.
+func (m *EmployeeMutation) SpendingPeriod() (r employee.SpendingPeriod, exists bool) {
+	v := m.spending_period
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSpendingPeriod returns the old "spending_period" field's value of the Employee entity.
+// If the Employee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EmployeeMutation) OldSpendingPeriod(ctx context.Context) (v *employee.SpendingPeriod, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSpendingPeriod is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSpendingPeriod requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSpendingPeriod: %w", err)
+	}
+	return oldValue.SpendingPeriod, nil
+}
+
+// ClearSpendingPeriod clears the value of the "spending_period" field.
+func (m *EmployeeMutation) ClearSpendingPeriod() {
+	m.spending_period = nil
+	m.clearedFields[employee.FieldSpendingPeriod] = struct{}{}
+}
+
+// SpendingPeriodCleared returns if the "spending_period" field was cleared in this mutation.
+func (m *EmployeeMutation) SpendingPeriodCleared() bool {
+	_, ok := m.clearedFields[employee.FieldSpendingPeriod]
+	return ok
+}
+
+// ResetSpendingPeriod resets all changes to the "spending_period" field.
+func (m *EmployeeMutation) ResetSpendingPeriod() {
+	m.spending_period = nil
+	delete(m.clearedFields, employee.FieldSpendingPeriod)
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *EmployeeMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[employee.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *EmployeeMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *EmployeeMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *EmployeeMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// ClearCompany clears the "company" edge to the Company entity.
+func (m *EmployeeMutation) ClearCompany() {
+	m.clearedcompany = true
+	m.clearedFields[employee.FieldCompanyID] = struct{}{}
+}
+
+// CompanyCleared reports if the "company" edge to the Company entity was cleared.
+func (m *EmployeeMutation) CompanyCleared() bool {
+	return m.clearedcompany
+}
+
+// CompanyIDs returns the "company" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CompanyID instead. It exists only for internal usage by the builders.
+func (m *EmployeeMutation) CompanyIDs() (ids []int) {
+	if id := m.company; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCompany resets all changes to the "company" edge.
+func (m *EmployeeMutation) ResetCompany() {
+	m.company = nil
+	m.clearedcompany = false
+}
+
+// ClearUser clears the "user" edge to the User entity.
+func (m *EmployeeMutation) ClearUser() {
+	m.cleareduser = true
+	m.clearedFields[employee.FieldUserID] = struct{}{}
+}
+
+// UserCleared reports if the "user" edge to the User entity was cleared.
+func (m *EmployeeMutation) UserCleared() bool {
+	return m.cleareduser
+}
+
+// UserIDs returns the "user" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UserID instead. It exists only for internal usage by the builders.
+func (m *EmployeeMutation) UserIDs() (ids []int) {
+	if id := m.user; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUser resets all changes to the "user" edge.
+func (m *EmployeeMutation) ResetUser() {
+	m.user = nil
+	m.cleareduser = false
+}
+
+// Where appends a list predicates to the EmployeeMutation builder.
+func (m *EmployeeMutation) Where(ps ...predicate.Employee) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the EmployeeMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *EmployeeMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Employee, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *EmployeeMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *EmployeeMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Employee).
+func (m *EmployeeMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *EmployeeMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.created_at != nil {
+		fields = append(fields, employee.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, employee.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, employee.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, employee.FieldVersion)
+	}
+	if m.company != nil {
+		fields = append(fields, employee.FieldCompanyID)
+	}
+	if m.user != nil {
+		fields = append(fields, employee.FieldUserID)
+	}
+	if m.role != nil {
+		fields = append(fields, employee.FieldRole)
+	}
+	if m.status != nil {
+		fields = append(fields, employee.FieldStatus)
+	}
+	if m.spending_limit != nil {
+		fields = append(fields, employee.FieldSpendingLimit)
+	}
+	if m.spending_period != nil {
+		fields = append(fields, employee.FieldSpendingPeriod)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *EmployeeMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case employee.FieldCreatedAt:
+		return m.CreatedAt()
+	case employee.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case employee.FieldTenantID:
+		return m.TenantID()
+	case employee.FieldVersion:
+		return m.Version()
+	case employee.FieldCompanyID:
+		return m.CompanyID()
+	case employee.FieldUserID:
+		return m.UserID()
+	case employee.FieldRole:
+		return m.Role()
+	case employee.FieldStatus:
+		return m.Status()
+	case employee.FieldSpendingLimit:
+		return m.SpendingLimit()
+	case employee.FieldSpendingPeriod:
+		return m.SpendingPeriod()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *EmployeeMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case employee.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case employee.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case employee.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case employee.FieldVersion:
+		return m.OldVersion(ctx)
+	case employee.FieldCompanyID:
+		return m.OldCompanyID(ctx)
+	case employee.FieldUserID:
+		return m.OldUserID(ctx)
+	case employee.FieldRole:
+		return m.OldRole(ctx)
+	case employee.FieldStatus:
+		return m.OldStatus(ctx)
+	case employee.FieldSpendingLimit:
+		return m.OldSpendingLimit(ctx)
+	case employee.FieldSpendingPeriod:
+		return m.OldSpendingPeriod(ctx)
+	}
+	return nil, fmt.Errorf("unknown Employee field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EmployeeMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case employee.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case employee.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case employee.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case employee.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case employee.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
+	case employee.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case employee.FieldRole:
+		v, ok := value.(employee.Role)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRole(v)
+		return nil
+	case employee.FieldStatus:
+		v, ok := value.(employee.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case employee.FieldSpendingLimit:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSpendingLimit(v)
+		return nil
+	case employee.FieldSpendingPeriod:
+		v, ok := value.(employee.SpendingPeriod)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSpendingPeriod(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Employee field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *EmployeeMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, employee.FieldVersion)
+	}
+	if m.addspending_limit != nil {
+		fields = append(fields, employee.FieldSpendingLimit)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *EmployeeMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case employee.FieldVersion:
+		return m.AddedVersion()
+	case employee.FieldSpendingLimit:
+		return m.AddedSpendingLimit()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EmployeeMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case employee.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case employee.FieldSpendingLimit:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSpendingLimit(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Employee numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *EmployeeMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(employee.FieldSpendingLimit) {
+		fields = append(fields, employee.FieldSpendingLimit)
+	}
+	if m.FieldCleared(employee.FieldSpendingPeriod) {
+		fields = append(fields, employee.FieldSpendingPeriod)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *EmployeeMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *EmployeeMutation) ClearField(name string) error {
+	switch name {
+	case employee.FieldSpendingLimit:
+		m.ClearSpendingLimit()
+		return nil
+	case employee.FieldSpendingPeriod:
+		m.ClearSpendingPeriod()
+		return nil
+	}
+	return fmt.Errorf("unknown Employee nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *EmployeeMutation) ResetField(name string) error {
+	switch name {
+	case employee.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case employee.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case employee.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case employee.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case employee.FieldCompanyID:
+		m.ResetCompanyID()
+		return nil
+	case employee.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case employee.FieldRole:
+		m.ResetRole()
+		return nil
+	case employee.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case employee.FieldSpendingLimit:
+		m.ResetSpendingLimit()
+		return nil
+	case employee.FieldSpendingPeriod:
+		m.ResetSpendingPeriod()
+		return nil
+	}
+	return fmt.Errorf("unknown Employee field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *EmployeeMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.tenant != nil {
+		edges = append(edges, employee.EdgeTenant)
+	}
+	if m.company != nil {
+		edges = append(edges, employee.EdgeCompany)
+	}
+	if m.user != nil {
+		edges = append(edges, employee.EdgeUser)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *EmployeeMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case employee.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case employee.EdgeCompany:
+		if id := m.company; id != nil {
+			return []ent.Value{*id}
+		}
+	case employee.EdgeUser:
+		if id := m.user; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *EmployeeMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *EmployeeMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *EmployeeMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedtenant {
+		edges = append(edges, employee.EdgeTenant)
+	}
+	if m.clearedcompany {
+		edges = append(edges, employee.EdgeCompany)
+	}
+	if m.cleareduser {
+		edges = append(edges, employee.EdgeUser)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *EmployeeMutation) EdgeCleared(name string) bool {
+	switch name {
+	case employee.EdgeTenant:
+		return m.clearedtenant
+	case employee.EdgeCompany:
+		return m.clearedcompany
+	case employee.EdgeUser:
+		return m.cleareduser
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *EmployeeMutation) ClearEdge(name string) error {
+	switch name {
+	case employee.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case employee.EdgeCompany:
+		m.ClearCompany()
+		return nil
+	case employee.EdgeUser:
+		m.ClearUser()
+		return nil
+	}
+	return fmt.Errorf("unknown Employee unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *EmployeeMutation) ResetEdge(name string) error {
+	switch name {
+	case employee.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case employee.EdgeCompany:
+		m.ResetCompany()
+		return nil
+	case employee.EdgeUser:
+		m.ResetUser()
+		return nil
+	}
+	return fmt.Errorf("unknown Employee edge %s", name)
 }
 
 // FulfillmentMutation represents an operation that mutates the Fulfillment nodes in the graph.
@@ -43591,6 +46194,9 @@ type UserMutation struct {
 	addresses             map[int]struct{}
 	removedaddresses      map[int]struct{}
 	clearedaddresses      bool
+	employment            map[int]struct{}
+	removedemployment     map[int]struct{}
+	clearedemployment     bool
 	done                  bool
 	oldValue              func(context.Context) (*User, error)
 	predicates            []predicate.User
@@ -44184,6 +46790,60 @@ func (m *UserMutation) ResetAddresses() {
 	m.removedaddresses = nil
 }
 
+// AddEmploymentIDs adds the "employment" edge to the Employee entity by ids.
+func (m *UserMutation) AddEmploymentIDs(ids ...int) {
+	if m.employment == nil {
+		m.employment = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.employment[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEmployment clears the "employment" edge to the Employee entity.
+func (m *UserMutation) ClearEmployment() {
+	m.clearedemployment = true
+}
+
+// EmploymentCleared reports if the "employment" edge to the Employee entity was cleared.
+func (m *UserMutation) EmploymentCleared() bool {
+	return m.clearedemployment
+}
+
+// RemoveEmploymentIDs removes the "employment" edge to the Employee entity by IDs.
+func (m *UserMutation) RemoveEmploymentIDs(ids ...int) {
+	if m.removedemployment == nil {
+		m.removedemployment = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.employment, ids[i])
+		m.removedemployment[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEmployment returns the removed IDs of the "employment" edge to the Employee entity.
+func (m *UserMutation) RemovedEmploymentIDs() (ids []int) {
+	for id := range m.removedemployment {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EmploymentIDs returns the "employment" edge IDs in the mutation.
+func (m *UserMutation) EmploymentIDs() (ids []int) {
+	for id := range m.employment {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEmployment resets all changes to the "employment" edge.
+func (m *UserMutation) ResetEmployment() {
+	m.employment = nil
+	m.clearedemployment = false
+	m.removedemployment = nil
+}
+
 // Where appends a list predicates to the UserMutation builder.
 func (m *UserMutation) Where(ps ...predicate.User) {
 	m.predicates = append(m.predicates, ps...)
@@ -44463,7 +47123,7 @@ func (m *UserMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *UserMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.memberships != nil {
 		edges = append(edges, user.EdgeMemberships)
 	}
@@ -44472,6 +47132,9 @@ func (m *UserMutation) AddedEdges() []string {
 	}
 	if m.addresses != nil {
 		edges = append(edges, user.EdgeAddresses)
+	}
+	if m.employment != nil {
+		edges = append(edges, user.EdgeEmployment)
 	}
 	return edges
 }
@@ -44498,13 +47161,19 @@ func (m *UserMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeEmployment:
+		ids := make([]ent.Value, 0, len(m.employment))
+		for id := range m.employment {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *UserMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedmemberships != nil {
 		edges = append(edges, user.EdgeMemberships)
 	}
@@ -44513,6 +47182,9 @@ func (m *UserMutation) RemovedEdges() []string {
 	}
 	if m.removedaddresses != nil {
 		edges = append(edges, user.EdgeAddresses)
+	}
+	if m.removedemployment != nil {
+		edges = append(edges, user.EdgeEmployment)
 	}
 	return edges
 }
@@ -44539,13 +47211,19 @@ func (m *UserMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeEmployment:
+		ids := make([]ent.Value, 0, len(m.removedemployment))
+		for id := range m.removedemployment {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *UserMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedmemberships {
 		edges = append(edges, user.EdgeMemberships)
 	}
@@ -44554,6 +47232,9 @@ func (m *UserMutation) ClearedEdges() []string {
 	}
 	if m.clearedaddresses {
 		edges = append(edges, user.EdgeAddresses)
+	}
+	if m.clearedemployment {
+		edges = append(edges, user.EdgeEmployment)
 	}
 	return edges
 }
@@ -44568,6 +47249,8 @@ func (m *UserMutation) EdgeCleared(name string) bool {
 		return m.clearedrefresh_tokens
 	case user.EdgeAddresses:
 		return m.clearedaddresses
+	case user.EdgeEmployment:
+		return m.clearedemployment
 	}
 	return false
 }
@@ -44592,6 +47275,9 @@ func (m *UserMutation) ResetEdge(name string) error {
 		return nil
 	case user.EdgeAddresses:
 		m.ResetAddresses()
+		return nil
+	case user.EdgeEmployment:
+		m.ResetEmployment()
 		return nil
 	}
 	return fmt.Errorf("unknown User edge %s", name)

@@ -26,12 +26,16 @@ type Tx struct {
 	CommissionLine *CommissionLineClient
 	// CommissionRule is the client for interacting with the CommissionRule builders.
 	CommissionRule *CommissionRuleClient
+	// Company is the client for interacting with the Company builders.
+	Company *CompanyClient
 	// Country is the client for interacting with the Country builders.
 	Country *CountryClient
 	// CustomerAddress is the client for interacting with the CustomerAddress builders.
 	CustomerAddress *CustomerAddressClient
 	// Domain is the client for interacting with the Domain builders.
 	Domain *DomainClient
+	// Employee is the client for interacting with the Employee builders.
+	Employee *EmployeeClient
 	// Fulfillment is the client for interacting with the Fulfillment builders.
 	Fulfillment *FulfillmentClient
 	// InboundWebhook is the client for interacting with the InboundWebhook builders.
@@ -235,9 +239,11 @@ func (tx *Tx) init() {
 	tx.Category = NewCategoryClient(tx.config)
 	tx.CommissionLine = NewCommissionLineClient(tx.config)
 	tx.CommissionRule = NewCommissionRuleClient(tx.config)
+	tx.Company = NewCompanyClient(tx.config)
 	tx.Country = NewCountryClient(tx.config)
 	tx.CustomerAddress = NewCustomerAddressClient(tx.config)
 	tx.Domain = NewDomainClient(tx.config)
+	tx.Employee = NewEmployeeClient(tx.config)
 	tx.Fulfillment = NewFulfillmentClient(tx.config)
 	tx.InboundWebhook = NewInboundWebhookClient(tx.config)
 	tx.IntegrationEndpoint = NewIntegrationEndpointClient(tx.config)

@@ -47,15 +47,18 @@ type UserEdges struct {
 	RefreshTokens []*RefreshToken `json:"refresh_tokens,omitempty"`
 	// Addresses holds the value of the addresses edge.
 	Addresses []*CustomerAddress `json:"addresses,omitempty"`
+	// Employment holds the value of the employment edge.
+	Employment []*Employee `json:"employment,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
 	namedMemberships   map[string][]*Membership
 	namedRefreshTokens map[string][]*RefreshToken
 	namedAddresses     map[string][]*CustomerAddress
+	namedEmployment    map[string][]*Employee
 }
 
 // MembershipsOrErr returns the Memberships value or an error if the edge
@@ -83,6 +86,15 @@ func (e UserEdges) AddressesOrErr() ([]*CustomerAddress, error) {
 		return e.Addresses, nil
 	}
 	return nil, &NotLoadedError{edge: "addresses"}
+}
+
+// EmploymentOrErr returns the Employment value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) EmploymentOrErr() ([]*Employee, error) {
+	if e.loadedTypes[3] {
+		return e.Employment, nil
+	}
+	return nil, &NotLoadedError{edge: "employment"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -191,6 +203,11 @@ func (_m *User) QueryRefreshTokens() *RefreshTokenQuery {
 // QueryAddresses queries the "addresses" edge of the User entity.
 func (_m *User) QueryAddresses() *CustomerAddressQuery {
 	return NewUserClient(_m.config).QueryAddresses(_m)
+}
+
+// QueryEmployment queries the "employment" edge of the User entity.
+func (_m *User) QueryEmployment() *EmployeeQuery {
+	return NewUserClient(_m.config).QueryEmployment(_m)
 }
 
 // Update returns a builder for updating this User.
@@ -311,6 +328,30 @@ func (_m *User) appendNamedAddresses(name string, edges ...*CustomerAddress) {
 		_m.Edges.namedAddresses[name] = []*CustomerAddress{}
 	} else {
 		_m.Edges.namedAddresses[name] = append(_m.Edges.namedAddresses[name], edges...)
+	}
+}
+
+// NamedEmployment returns the Employment named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedEmployment(name string) ([]*Employee, error) {
+	if _m.Edges.namedEmployment == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEmployment[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedEmployment(name string, edges ...*Employee) {
+	if _m.Edges.namedEmployment == nil {
+		_m.Edges.namedEmployment = make(map[string][]*Employee)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEmployment[name] = []*Employee{}
+	} else {
+		_m.Edges.namedEmployment[name] = append(_m.Edges.namedEmployment[name], edges...)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/dakkah/cityos/ent/customeraddress"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/refreshtoken"
 	"github.com/dakkah/cityos/ent/user"
@@ -164,6 +165,21 @@ func (_c *UserCreate) AddAddresses(v ...*CustomerAddress) *UserCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddAddressIDs(ids...)
+}
+
+// AddEmploymentIDs adds the "employment" edge to the Employee entity by IDs.
+func (_c *UserCreate) AddEmploymentIDs(ids ...int) *UserCreate {
+	_c.mutation.AddEmploymentIDs(ids...)
+	return _c
+}
+
+// AddEmployment adds the "employment" edges to the Employee entity.
+func (_c *UserCreate) AddEmployment(v ...*Employee) *UserCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEmploymentIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -377,6 +393,22 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(customeraddress.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EmploymentIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.EmploymentTable,
+			Columns: []string{user.EmploymentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(employee.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

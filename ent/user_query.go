@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/dakkah/cityos/ent/customeraddress"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/refreshtoken"
@@ -31,11 +32,13 @@ type UserQuery struct {
 	withMemberships        *MembershipQuery
 	withRefreshTokens      *RefreshTokenQuery
 	withAddresses          *CustomerAddressQuery
+	withEmployment         *EmployeeQuery
 	loadTotal              []func(context.Context, []*User) error
 	modifiers              []func(*sql.Selector)
 	withNamedMemberships   map[string]*MembershipQuery
 	withNamedRefreshTokens map[string]*RefreshTokenQuery
 	withNamedAddresses     map[string]*CustomerAddressQuery
+	withNamedEmployment    map[string]*EmployeeQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -131,6 +134,28 @@ func (_q *UserQuery) QueryAddresses() *CustomerAddressQuery {
 			sqlgraph.From(user.Table, user.FieldID, selector),
 			sqlgraph.To(customeraddress.Table, customeraddress.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, user.AddressesTable, user.AddressesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEmployment chains the current query on the "employment" edge.
+func (_q *UserQuery) QueryEmployment() *EmployeeQuery {
+	query := (&EmployeeClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(employee.Table, employee.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, user.EmploymentTable, user.EmploymentColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -333,6 +358,7 @@ func (_q *UserQuery) Clone() *UserQuery {
 		withMemberships:   _q.withMemberships.Clone(),
 		withRefreshTokens: _q.withRefreshTokens.Clone(),
 		withAddresses:     _q.withAddresses.Clone(),
+		withEmployment:    _q.withEmployment.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -369,6 +395,17 @@ func (_q *UserQuery) WithAddresses(opts ...func(*CustomerAddressQuery)) *UserQue
 		opt(query)
 	}
 	_q.withAddresses = query
+	return _q
+}
+
+// WithEmployment tells the query-builder to eager-load the nodes that are connected to
+// the "employment" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithEmployment(opts ...func(*EmployeeQuery)) *UserQuery {
+	query := (&EmployeeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEmployment = query
 	return _q
 }
 
@@ -456,10 +493,11 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 	var (
 		nodes       = []*User{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withMemberships != nil,
 			_q.withRefreshTokens != nil,
 			_q.withAddresses != nil,
+			_q.withEmployment != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -504,6 +542,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			return nil, err
 		}
 	}
+	if query := _q.withEmployment; query != nil {
+		if err := _q.loadEmployment(ctx, query, nodes,
+			func(n *User) { n.Edges.Employment = []*Employee{} },
+			func(n *User, e *Employee) { n.Edges.Employment = append(n.Edges.Employment, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedMemberships {
 		if err := _q.loadMemberships(ctx, query, nodes,
 			func(n *User) { n.appendNamedMemberships(name) },
@@ -522,6 +567,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadAddresses(ctx, query, nodes,
 			func(n *User) { n.appendNamedAddresses(name) },
 			func(n *User, e *CustomerAddress) { n.appendNamedAddresses(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEmployment {
+		if err := _q.loadEmployment(ctx, query, nodes,
+			func(n *User) { n.appendNamedEmployment(name) },
+			func(n *User, e *Employee) { n.appendNamedEmployment(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -608,6 +660,36 @@ func (_q *UserQuery) loadAddresses(ctx context.Context, query *CustomerAddressQu
 	}
 	query.Where(predicate.CustomerAddress(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(user.AddressesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.UserID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "user_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadEmployment(ctx context.Context, query *EmployeeQuery, nodes []*User, init func(*User), assign func(*User, *Employee)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(employee.FieldUserID)
+	}
+	query.Where(predicate.Employee(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.EmploymentColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -776,6 +858,20 @@ func (_q *UserQuery) WithNamedAddresses(name string, opts ...func(*CustomerAddre
 		_q.withNamedAddresses = make(map[string]*CustomerAddressQuery)
 	}
 	_q.withNamedAddresses[name] = query
+	return _q
+}
+
+// WithNamedEmployment tells the query-builder to eager-load the nodes that are connected to the "employment"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedEmployment(name string, opts ...func(*EmployeeQuery)) *UserQuery {
+	query := (&EmployeeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEmployment == nil {
+		_q.withNamedEmployment = make(map[string]*EmployeeQuery)
+	}
+	_q.withNamedEmployment[name] = query
 	return _q
 }
 

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/dakkah/cityos/ent/customeraddress"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/refreshtoken"
@@ -159,6 +160,21 @@ func (_u *UserUpdate) AddAddresses(v ...*CustomerAddress) *UserUpdate {
 	return _u.AddAddressIDs(ids...)
 }
 
+// AddEmploymentIDs adds the "employment" edge to the Employee entity by IDs.
+func (_u *UserUpdate) AddEmploymentIDs(ids ...int) *UserUpdate {
+	_u.mutation.AddEmploymentIDs(ids...)
+	return _u
+}
+
+// AddEmployment adds the "employment" edges to the Employee entity.
+func (_u *UserUpdate) AddEmployment(v ...*Employee) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEmploymentIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdate) Mutation() *UserMutation {
 	return _u.mutation
@@ -225,6 +241,27 @@ func (_u *UserUpdate) RemoveAddresses(v ...*CustomerAddress) *UserUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAddressIDs(ids...)
+}
+
+// ClearEmployment clears all "employment" edges to the Employee entity.
+func (_u *UserUpdate) ClearEmployment() *UserUpdate {
+	_u.mutation.ClearEmployment()
+	return _u
+}
+
+// RemoveEmploymentIDs removes the "employment" edge to Employee entities by IDs.
+func (_u *UserUpdate) RemoveEmploymentIDs(ids ...int) *UserUpdate {
+	_u.mutation.RemoveEmploymentIDs(ids...)
+	return _u
+}
+
+// RemoveEmployment removes "employment" edges to Employee entities.
+func (_u *UserUpdate) RemoveEmployment(v ...*Employee) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEmploymentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -457,6 +494,51 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.EmploymentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.EmploymentTable,
+			Columns: []string{user.EmploymentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(employee.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEmploymentIDs(); len(nodes) > 0 && !_u.mutation.EmploymentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.EmploymentTable,
+			Columns: []string{user.EmploymentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(employee.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EmploymentIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.EmploymentTable,
+			Columns: []string{user.EmploymentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(employee.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{user.Label}
@@ -605,6 +687,21 @@ func (_u *UserUpdateOne) AddAddresses(v ...*CustomerAddress) *UserUpdateOne {
 	return _u.AddAddressIDs(ids...)
 }
 
+// AddEmploymentIDs adds the "employment" edge to the Employee entity by IDs.
+func (_u *UserUpdateOne) AddEmploymentIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.AddEmploymentIDs(ids...)
+	return _u
+}
+
+// AddEmployment adds the "employment" edges to the Employee entity.
+func (_u *UserUpdateOne) AddEmployment(v ...*Employee) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEmploymentIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdateOne) Mutation() *UserMutation {
 	return _u.mutation
@@ -671,6 +768,27 @@ func (_u *UserUpdateOne) RemoveAddresses(v ...*CustomerAddress) *UserUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAddressIDs(ids...)
+}
+
+// ClearEmployment clears all "employment" edges to the Employee entity.
+func (_u *UserUpdateOne) ClearEmployment() *UserUpdateOne {
+	_u.mutation.ClearEmployment()
+	return _u
+}
+
+// RemoveEmploymentIDs removes the "employment" edge to Employee entities by IDs.
+func (_u *UserUpdateOne) RemoveEmploymentIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.RemoveEmploymentIDs(ids...)
+	return _u
+}
+
+// RemoveEmployment removes "employment" edges to Employee entities.
+func (_u *UserUpdateOne) RemoveEmployment(v ...*Employee) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEmploymentIDs(ids...)
 }
 
 // Where appends a list predicates to the UserUpdate builder.
@@ -926,6 +1044,51 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(customeraddress.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EmploymentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.EmploymentTable,
+			Columns: []string{user.EmploymentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(employee.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEmploymentIDs(); len(nodes) > 0 && !_u.mutation.EmploymentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.EmploymentTable,
+			Columns: []string{user.EmploymentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(employee.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EmploymentIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   user.EmploymentTable,
+			Columns: []string{user.EmploymentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(employee.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -64,6 +64,15 @@ func (r *queryResolver) Categories(ctx context.Context, after *entgql.Cursor[int
 	return r.Client.Category.Query().Paginate(ctx, after, first, before, last, ent.WithCategoryOrder(orderBy), ent.WithCategoryFilter(where.Filter))
 }
 
+// Companies is the resolver for the companies field.
+func (r *queryResolver) Companies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CompanyOrder, where *ent.CompanyWhereInput) (*ent.CompanyConnection, error) {
+	first, last, err := page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	return r.Client.Company.Query().Paginate(ctx, after, first, before, last, ent.WithCompanyOrder(orderBy), ent.WithCompanyFilter(where.Filter))
+}
+
 // IntegrationEndpoints is the resolver for the integrationEndpoints field.
 func (r *queryResolver) IntegrationEndpoints(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.IntegrationEndpointOrder, where *ent.IntegrationEndpointWhereInput) (*ent.IntegrationEndpointConnection, error) {
 	first, last, err := page(first, last)
@@ -125,6 +134,9 @@ func (r *vendorResolver) ContactPhone(ctx context.Context, obj *ent.Vendor) (*st
 	return nonEmpty(obj.ContactPhone), nil
 }
 
+// Company returns generated.CompanyResolver implementation.
+func (r *Resolver) Company() generated.CompanyResolver { return &companyResolver{r} }
+
 // IntegrationEndpoint returns generated.IntegrationEndpointResolver implementation.
 func (r *Resolver) IntegrationEndpoint() generated.IntegrationEndpointResolver {
 	return &integrationEndpointResolver{r}
@@ -163,6 +175,7 @@ func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
 func (r *Resolver) Vendor() generated.VendorResolver { return &vendorResolver{r} }
 
 type (
+	companyResolver             struct{ *Resolver }
 	integrationEndpointResolver struct{ *Resolver }
 	orderResolver               struct{ *Resolver }
 	productResolver             struct{ *Resolver }

@@ -8,6 +8,7 @@ import (
 	"github.com/dakkah/cityos/catalog"
 	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/commissions"
+	"github.com/dakkah/cityos/companies"
 	"github.com/dakkah/cityos/customer"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/identity"
@@ -53,6 +54,8 @@ type Resolver struct {
 	Syncs *syncs.Service
 	// Vendors onboards marketplace vendors.
 	Vendors *vendors.Service
+	// Companies keeps B2B companies and their employees.
+	Companies *companies.Service
 	// Commissions keeps the marketplace ledger (rules, lines, balances); Payouts pays
 	// vendors and marks manual payouts paid.
 	Commissions *commissions.Service

@@ -9,6 +9,8 @@ import (
 	"github.com/dakkah/cityos/auth"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/company"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/user"
@@ -46,7 +48,39 @@ func (s *Service) UserViewer(ctx context.Context, token string) (*viewer.Viewer,
 		}
 		v.Grants = append(v.Grants, g)
 	}
+	if u.Realm != 0 { // a customer account: it may work for one of its tenant's companies
+		g, err := s.companyGrant(ctx, u.ID, v.Grants)
+		if err != nil {
+			return nil, err
+		}
+		if g != nil {
+			v.Grants = append(v.Grants, *g)
+		}
+	}
 	return v, nil
+}
+
+// companyGrant is a customer's role in the company it works for, or nil: none, or its
+// employee row deactivated. The grant is read-only while the company is suspended, or
+// its tenant (as the customer's own grant there says).
+func (s *Service) companyGrant(ctx context.Context, userID int, grants []viewer.Grant) (*viewer.Grant, error) {
+	e, err := s.client.Employee.Query().Where(employee.UserID(userID), employee.StatusEQ(employee.StatusActive)).
+		WithCompany(func(q *ent.CompanyQuery) { q.Select(company.FieldStatus) }).Only(sys(ctx))
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	g := &viewer.Grant{Role: viewer.Role(e.Role), TenantID: e.TenantID, CompanyID: e.CompanyID,
+		ReadOnly: e.Edges.Company == nil || e.Edges.Company.Status == company.StatusSuspended}
+	for _, c := range grants {
+		if c.Role == viewer.RoleCustomer && c.TenantID == e.TenantID {
+			g.ReadOnly = g.ReadOnly || c.ReadOnly
+			return g, nil
+		}
+	}
+	return nil, nil // no longer a customer of the company's tenant
 }
 
 // KeyViewer builds the viewer for an API key. wantKind says which header it came in:

@@ -35,6 +35,8 @@ var Aggregates = map[string]string{
 	"CommissionRule":      "commission_rule",
 	"CommissionLine":      "commission",
 	"Payout":              "payout",
+	"Company":             "company",
+	"Employee":            "company_employee",
 }
 
 // Silent lists the entity types whose changes raise no event, and why.

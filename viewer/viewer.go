@@ -15,6 +15,9 @@ const (
 	RoleCustomer     Role = "customer"
 	RoleVendorAdmin  Role = "vendor_admin"
 	RoleVendorStaff  Role = "vendor_staff"
+	// A B2B company's roles, held by customers of the tenant through their Employee row.
+	RoleCompanyAdmin Role = "company_admin"
+	RoleBuyer        Role = "buyer"
 )
 
 // Kind says how the caller authenticated.
@@ -50,13 +53,16 @@ func (k Kind) String() string {
 }
 
 // Grant is one role held within a scope. TenantID is 0 only for super_admin;
-// StoreID is set only for store_manager; VendorID only for vendor_admin and vendor_staff.
+// StoreID is set only for store_manager; VendorID only for vendor_admin and vendor_staff;
+// CompanyID only for company_admin and buyer.
 type Grant struct {
-	Role     Role
-	TenantID int
-	StoreID  int
-	VendorID int
-	// ReadOnly is set when the tenant is suspended or inactive: its staff may read, not write.
+	Role      Role
+	TenantID  int
+	StoreID   int
+	VendorID  int
+	CompanyID int
+	// ReadOnly is set when the tenant is suspended or inactive: its staff may read, not
+	// write; for a company role, also when the company is suspended.
 	ReadOnly bool
 }
 
@@ -146,6 +152,16 @@ func (v *Viewer) VendorsWithRole(r Role) []int {
 // Vendors lists the vendors whose admin or staff the viewer is.
 func (v *Viewer) Vendors() []int {
 	return union(v.VendorsWithRole(RoleVendorAdmin), v.VendorsWithRole(RoleVendorStaff))
+}
+
+// CompaniesWithRole lists the companies in which the viewer holds the company role r.
+func (v *Viewer) CompaniesWithRole(r Role) []int {
+	return v.scopesOf(r, func(g Grant) int { return g.CompanyID })
+}
+
+// Companies lists the companies the viewer works for (as their admin or a buyer).
+func (v *Viewer) Companies() []int {
+	return union(v.CompaniesWithRole(RoleCompanyAdmin), v.CompaniesWithRole(RoleBuyer))
 }
 
 // IsTenantAdmin reports whether the viewer administers tenant t.

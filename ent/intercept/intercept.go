@@ -14,9 +14,11 @@ import (
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
@@ -271,6 +273,33 @@ func (f TraverseCommissionRule) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.CommissionRuleQuery", q)
 }
 
+// The CompanyFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CompanyFunc func(context.Context, *ent.CompanyQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CompanyFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CompanyQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CompanyQuery", q)
+}
+
+// The TraverseCompany type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCompany func(context.Context, *ent.CompanyQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCompany) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCompany) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CompanyQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CompanyQuery", q)
+}
+
 // The CountryFunc type is an adapter to allow the use of ordinary function as a Querier.
 type CountryFunc func(context.Context, *ent.CountryQuery) (ent.Value, error)
 
@@ -350,6 +379,33 @@ func (f TraverseDomain) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.DomainQuery", q)
+}
+
+// The EmployeeFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EmployeeFunc func(context.Context, *ent.EmployeeQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EmployeeFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EmployeeQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EmployeeQuery", q)
+}
+
+// The TraverseEmployee type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEmployee func(context.Context, *ent.EmployeeQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEmployee) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEmployee) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EmployeeQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EmployeeQuery", q)
 }
 
 // The FulfillmentFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1258,12 +1314,16 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CommissionLineQuery, predicate.CommissionLine, commissionline.OrderOption]{typ: ent.TypeCommissionLine, tq: q}, nil
 	case *ent.CommissionRuleQuery:
 		return &query[*ent.CommissionRuleQuery, predicate.CommissionRule, commissionrule.OrderOption]{typ: ent.TypeCommissionRule, tq: q}, nil
+	case *ent.CompanyQuery:
+		return &query[*ent.CompanyQuery, predicate.Company, company.OrderOption]{typ: ent.TypeCompany, tq: q}, nil
 	case *ent.CountryQuery:
 		return &query[*ent.CountryQuery, predicate.Country, country.OrderOption]{typ: ent.TypeCountry, tq: q}, nil
 	case *ent.CustomerAddressQuery:
 		return &query[*ent.CustomerAddressQuery, predicate.CustomerAddress, customeraddress.OrderOption]{typ: ent.TypeCustomerAddress, tq: q}, nil
 	case *ent.DomainQuery:
 		return &query[*ent.DomainQuery, predicate.Domain, domain.OrderOption]{typ: ent.TypeDomain, tq: q}, nil
+	case *ent.EmployeeQuery:
+		return &query[*ent.EmployeeQuery, predicate.Employee, employee.OrderOption]{typ: ent.TypeEmployee, tq: q}, nil
 	case *ent.FulfillmentQuery:
 		return &query[*ent.FulfillmentQuery, predicate.Fulfillment, fulfillment.OrderOption]{typ: ent.TypeFulfillment, tq: q}, nil
 	case *ent.InboundWebhookQuery:

@@ -289,6 +289,53 @@ var (
 			},
 		},
 	}
+	// CompaniesColumns holds the columns for the "companies" table.
+	CompaniesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "handle", Type: field.TypeString, Size: 63},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "tax_id", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "billing_address", Type: field.TypeJSON, Nullable: true},
+		{Name: "shipping_address", Type: field.TypeJSON, Nullable: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "suspended"}, Default: "active"},
+		{Name: "currency_code", Type: field.TypeString, Size: 3},
+		{Name: "discount_bps", Type: field.TypeInt, Default: 0},
+		{Name: "payment_terms", Type: field.TypeEnum, Enums: []string{"pay_now", "net_30"}, Default: "pay_now"},
+		{Name: "time_zone", Type: field.TypeString, Size: 64, Default: "UTC"},
+		{Name: "approval", Type: field.TypeEnum, Enums: []string{"none", "all", "above"}, Default: "none"},
+		{Name: "approval_threshold", Type: field.TypeInt64, Nullable: true},
+		{Name: "metadata", Type: field.TypeJSON, Nullable: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// CompaniesTable holds the schema information for the "companies" table.
+	CompaniesTable = &schema.Table{
+		Name:       "companies",
+		Columns:    CompaniesColumns,
+		PrimaryKey: []*schema.Column{CompaniesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "companies_tenants_tenant",
+				Columns:    []*schema.Column{CompaniesColumns[17]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "company_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{CompaniesColumns[17]},
+			},
+			{
+				Name:    "company_tenant_id_handle",
+				Unique:  true,
+				Columns: []*schema.Column{CompaniesColumns[17], CompaniesColumns[4]},
+			},
+		},
+	}
 	// CountriesColumns holds the columns for the "countries" table.
 	CountriesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -399,6 +446,63 @@ var (
 				Name:    "domain_tenant_id_hostname",
 				Unique:  true,
 				Columns: []*schema.Column{DomainsColumns[10], DomainsColumns[4]},
+			},
+		},
+	}
+	// EmployeesColumns holds the columns for the "employees" table.
+	EmployeesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"company_admin", "buyer"}, Default: "buyer"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "deactivated"}, Default: "active"},
+		{Name: "spending_limit", Type: field.TypeInt64, Nullable: true},
+		{Name: "spending_period", Type: field.TypeEnum, Nullable: true, Enums: []string{"day", "week", "month"}},
+		{Name: "company_id", Type: field.TypeInt},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// EmployeesTable holds the schema information for the "employees" table.
+	EmployeesTable = &schema.Table{
+		Name:       "employees",
+		Columns:    EmployeesColumns,
+		PrimaryKey: []*schema.Column{EmployeesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "employees_companies_employees",
+				Columns:    []*schema.Column{EmployeesColumns[8]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "employees_tenants_tenant",
+				Columns:    []*schema.Column{EmployeesColumns[9]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "employees_users_user",
+				Columns:    []*schema.Column{EmployeesColumns[10]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "employee_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{EmployeesColumns[9]},
+			},
+			{
+				Name:    "employee_user_id",
+				Unique:  true,
+				Columns: []*schema.Column{EmployeesColumns[10]},
+			},
+			{
+				Name:    "employee_company_id",
+				Unique:  false,
+				Columns: []*schema.Column{EmployeesColumns[8]},
 			},
 		},
 	}
@@ -1951,9 +2055,11 @@ var (
 		CategoriesTable,
 		CommissionLinesTable,
 		CommissionRulesTable,
+		CompaniesTable,
 		CountriesTable,
 		CustomerAddressesTable,
 		DomainsTable,
+		EmployeesTable,
 		FulfillmentsTable,
 		InboundWebhooksTable,
 		IntegrationEndpointsTable,
@@ -2022,6 +2128,10 @@ func init() {
 	CommissionRulesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(167503724544),
 	}
+	CompaniesTable.ForeignKeys[0].RefTable = TenantsTable
+	CompaniesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(180388626432),
+	}
 	CountriesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),
 	}
@@ -2034,6 +2144,12 @@ func init() {
 	DomainsTable.ForeignKeys[1].RefTable = StoresTable
 	DomainsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(17179869184),
+	}
+	EmployeesTable.ForeignKeys[0].RefTable = CompaniesTable
+	EmployeesTable.ForeignKeys[1].RefTable = TenantsTable
+	EmployeesTable.ForeignKeys[2].RefTable = UsersTable
+	EmployeesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(184683593728),
 	}
 	FulfillmentsTable.ForeignKeys[0].RefTable = TenantsTable
 	FulfillmentsTable.ForeignKeys[1].RefTable = OrdersTable

@@ -24,6 +24,9 @@ type CommissionLine func(*sql.Selector)
 // CommissionRule is the predicate function for commissionrule builders.
 type CommissionRule func(*sql.Selector)
 
+// Company is the predicate function for company builders.
+type Company func(*sql.Selector)
+
 // Country is the predicate function for country builders.
 type Country func(*sql.Selector)
 
@@ -32,6 +35,9 @@ type CustomerAddress func(*sql.Selector)
 
 // Domain is the predicate function for domain builders.
 type Domain func(*sql.Selector)
+
+// Employee is the predicate function for employee builders.
+type Employee func(*sql.Selector)
 
 // Fulfillment is the predicate function for fulfillment builders.
 type Fulfillment func(*sql.Selector)

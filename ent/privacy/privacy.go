@@ -255,6 +255,30 @@ func (f CommissionRuleMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommissionRuleMutation", m)
 }
 
+// The CompanyQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CompanyQueryRuleFunc func(context.Context, *ent.CompanyQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CompanyQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CompanyQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CompanyQuery", q)
+}
+
+// The CompanyMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CompanyMutationRuleFunc func(context.Context, *ent.CompanyMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CompanyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CompanyMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CompanyMutation", m)
+}
+
 // The CountryQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CountryQueryRuleFunc func(context.Context, *ent.CountryQuery) error
@@ -325,6 +349,30 @@ func (f DomainMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DomainMutation", m)
+}
+
+// The EmployeeQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type EmployeeQueryRuleFunc func(context.Context, *ent.EmployeeQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f EmployeeQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EmployeeQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.EmployeeQuery", q)
+}
+
+// The EmployeeMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type EmployeeMutationRuleFunc func(context.Context, *ent.EmployeeMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f EmployeeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.EmployeeMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EmployeeMutation", m)
 }
 
 // The FulfillmentQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -1166,11 +1214,15 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CommissionRuleQuery:
 		return q.Filter(), nil
+	case *ent.CompanyQuery:
+		return q.Filter(), nil
 	case *ent.CountryQuery:
 		return q.Filter(), nil
 	case *ent.CustomerAddressQuery:
 		return q.Filter(), nil
 	case *ent.DomainQuery:
+		return q.Filter(), nil
+	case *ent.EmployeeQuery:
 		return q.Filter(), nil
 	case *ent.FulfillmentQuery:
 		return q.Filter(), nil
@@ -1257,11 +1309,15 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.CommissionRuleMutation:
 		return m.Filter(), nil
+	case *ent.CompanyMutation:
+		return m.Filter(), nil
 	case *ent.CountryMutation:
 		return m.Filter(), nil
 	case *ent.CustomerAddressMutation:
 		return m.Filter(), nil
 	case *ent.DomainMutation:
+		return m.Filter(), nil
+	case *ent.EmployeeMutation:
 		return m.Filter(), nil
 	case *ent.FulfillmentMutation:
 		return m.Filter(), nil

@@ -12,9 +12,11 @@ import (
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/country"
 	"github.com/dakkah/cityos/ent/customeraddress"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/fulfillment"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
@@ -350,6 +352,113 @@ func init() {
 	commissionruleDescPriority := commissionruleFields[7].Descriptor()
 	// commissionrule.DefaultPriority holds the default value on creation for the priority field.
 	commissionrule.DefaultPriority = commissionruleDescPriority.Default.(int)
+	companyMixin := schema.Company{}.Mixin()
+	company.Policy = privacy.NewPolicies(schema.Company{})
+	company.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := company.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	companyMixinHooks1 := companyMixin[1].Hooks()
+
+	company.Hooks[1] = companyMixinHooks1[0]
+	companyMixinFields0 := companyMixin[0].Fields()
+	_ = companyMixinFields0
+	companyMixinFields2 := companyMixin[2].Fields()
+	_ = companyMixinFields2
+	companyFields := schema.Company{}.Fields()
+	_ = companyFields
+	// companyDescCreatedAt is the schema descriptor for created_at field.
+	companyDescCreatedAt := companyMixinFields0[0].Descriptor()
+	// company.DefaultCreatedAt holds the default value on creation for the created_at field.
+	company.DefaultCreatedAt = companyDescCreatedAt.Default.(func() time.Time)
+	// companyDescUpdatedAt is the schema descriptor for updated_at field.
+	companyDescUpdatedAt := companyMixinFields0[1].Descriptor()
+	// company.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	company.DefaultUpdatedAt = companyDescUpdatedAt.Default.(func() time.Time)
+	// company.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	company.UpdateDefaultUpdatedAt = companyDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// companyDescVersion is the schema descriptor for version field.
+	companyDescVersion := companyMixinFields2[0].Descriptor()
+	// company.DefaultVersion holds the default value on creation for the version field.
+	company.DefaultVersion = companyDescVersion.Default.(int64)
+	// companyDescHandle is the schema descriptor for handle field.
+	companyDescHandle := companyFields[0].Descriptor()
+	// company.HandleValidator is a validator for the "handle" field. It is called by the builders before save.
+	company.HandleValidator = func() func(string) error {
+		validators := companyDescHandle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(handle string) error {
+			for _, fn := range fns {
+				if err := fn(handle); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// companyDescName is the schema descriptor for name field.
+	companyDescName := companyFields[1].Descriptor()
+	// company.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	company.NameValidator = func() func(string) error {
+		validators := companyDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// companyDescTaxID is the schema descriptor for tax_id field.
+	companyDescTaxID := companyFields[2].Descriptor()
+	// company.TaxIDValidator is a validator for the "tax_id" field. It is called by the builders before save.
+	company.TaxIDValidator = companyDescTaxID.Validators[0].(func(string) error)
+	// companyDescCurrencyCode is the schema descriptor for currency_code field.
+	companyDescCurrencyCode := companyFields[6].Descriptor()
+	// company.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	company.CurrencyCodeValidator = func() func(string) error {
+		validators := companyDescCurrencyCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(currency_code string) error {
+			for _, fn := range fns {
+				if err := fn(currency_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// companyDescDiscountBps is the schema descriptor for discount_bps field.
+	companyDescDiscountBps := companyFields[7].Descriptor()
+	// company.DefaultDiscountBps holds the default value on creation for the discount_bps field.
+	company.DefaultDiscountBps = companyDescDiscountBps.Default.(int)
+	// company.DiscountBpsValidator is a validator for the "discount_bps" field. It is called by the builders before save.
+	company.DiscountBpsValidator = companyDescDiscountBps.Validators[0].(func(int) error)
+	// companyDescTimeZone is the schema descriptor for time_zone field.
+	companyDescTimeZone := companyFields[9].Descriptor()
+	// company.DefaultTimeZone holds the default value on creation for the time_zone field.
+	company.DefaultTimeZone = companyDescTimeZone.Default.(string)
+	// company.TimeZoneValidator is a validator for the "time_zone" field. It is called by the builders before save.
+	company.TimeZoneValidator = companyDescTimeZone.Validators[0].(func(string) error)
+	// companyDescApprovalThreshold is the schema descriptor for approval_threshold field.
+	companyDescApprovalThreshold := companyFields[11].Descriptor()
+	// company.ApprovalThresholdValidator is a validator for the "approval_threshold" field. It is called by the builders before save.
+	company.ApprovalThresholdValidator = companyDescApprovalThreshold.Validators[0].(func(int64) error)
 	country.Policy = privacy.NewPolicies(schema.Country{})
 	country.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -538,6 +647,43 @@ func init() {
 	domainDescVerifiedHostname := domainFields[6].Descriptor()
 	// domain.VerifiedHostnameValidator is a validator for the "verified_hostname" field. It is called by the builders before save.
 	domain.VerifiedHostnameValidator = domainDescVerifiedHostname.Validators[0].(func(string) error)
+	employeeMixin := schema.Employee{}.Mixin()
+	employee.Policy = privacy.NewPolicies(schema.Employee{})
+	employee.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := employee.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	employeeMixinHooks1 := employeeMixin[1].Hooks()
+
+	employee.Hooks[1] = employeeMixinHooks1[0]
+	employeeMixinFields0 := employeeMixin[0].Fields()
+	_ = employeeMixinFields0
+	employeeMixinFields2 := employeeMixin[2].Fields()
+	_ = employeeMixinFields2
+	employeeFields := schema.Employee{}.Fields()
+	_ = employeeFields
+	// employeeDescCreatedAt is the schema descriptor for created_at field.
+	employeeDescCreatedAt := employeeMixinFields0[0].Descriptor()
+	// employee.DefaultCreatedAt holds the default value on creation for the created_at field.
+	employee.DefaultCreatedAt = employeeDescCreatedAt.Default.(func() time.Time)
+	// employeeDescUpdatedAt is the schema descriptor for updated_at field.
+	employeeDescUpdatedAt := employeeMixinFields0[1].Descriptor()
+	// employee.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	employee.DefaultUpdatedAt = employeeDescUpdatedAt.Default.(func() time.Time)
+	// employee.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	employee.UpdateDefaultUpdatedAt = employeeDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// employeeDescVersion is the schema descriptor for version field.
+	employeeDescVersion := employeeMixinFields2[0].Descriptor()
+	// employee.DefaultVersion holds the default value on creation for the version field.
+	employee.DefaultVersion = employeeDescVersion.Default.(int64)
+	// employeeDescSpendingLimit is the schema descriptor for spending_limit field.
+	employeeDescSpendingLimit := employeeFields[4].Descriptor()
+	// employee.SpendingLimitValidator is a validator for the "spending_limit" field. It is called by the builders before save.
+	employee.SpendingLimitValidator = employeeDescSpendingLimit.Validators[0].(func(int64) error)
 	fulfillmentMixin := schema.Fulfillment{}.Mixin()
 	fulfillment.Policy = privacy.NewPolicies(schema.Fulfillment{})
 	fulfillment.Hooks[0] = func(next ent.Mutator) ent.Mutator {

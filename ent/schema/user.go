@@ -34,6 +34,8 @@ func (User) Edges() []ent.Edge {
 		edge.To("memberships", Membership.Type),
 		edge.To("refresh_tokens", RefreshToken.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("addresses", CustomerAddress.Type),
+		// employment is the company a customer account works for (at most one).
+		edge.From("employment", Employee.Type).Ref("user").Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -40,6 +40,8 @@ const (
 	EdgeRefreshTokens = "refresh_tokens"
 	// EdgeAddresses holds the string denoting the addresses edge name in mutations.
 	EdgeAddresses = "addresses"
+	// EdgeEmployment holds the string denoting the employment edge name in mutations.
+	EdgeEmployment = "employment"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 	// MembershipsTable is the table that holds the memberships relation/edge.
@@ -63,6 +65,13 @@ const (
 	AddressesInverseTable = "customer_addresses"
 	// AddressesColumn is the table column denoting the addresses relation/edge.
 	AddressesColumn = "user_id"
+	// EmploymentTable is the table that holds the employment relation/edge.
+	EmploymentTable = "employees"
+	// EmploymentInverseTable is the table name for the Employee entity.
+	// It exists in this package in order to avoid circular dependency with the "employee" package.
+	EmploymentInverseTable = "employees"
+	// EmploymentColumn is the table column denoting the employment relation/edge.
+	EmploymentColumn = "user_id"
 )
 
 // Columns holds all SQL columns for user fields.
@@ -229,6 +238,20 @@ func ByAddresses(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newAddressesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByEmploymentCount orders the results by employment count.
+func ByEmploymentCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newEmploymentStep(), opts...)
+	}
+}
+
+// ByEmployment orders the results by employment terms.
+func ByEmployment(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEmploymentStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newMembershipsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -248,6 +271,13 @@ func newAddressesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AddressesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, AddressesTable, AddressesColumn),
+	)
+}
+func newEmploymentStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EmploymentInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, EmploymentTable, EmploymentColumn),
 	)
 }
 

@@ -534,6 +534,29 @@ func HasAddressesWith(preds ...predicate.CustomerAddress) predicate.User {
 	})
 }
 
+// HasEmployment applies the HasEdge predicate on the "employment" edge.
+func HasEmployment() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, EmploymentTable, EmploymentColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasEmploymentWith applies the HasEdge predicate on the "employment" edge with a given conditions (other predicates).
+func HasEmploymentWith(preds ...predicate.Employee) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newEmploymentStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.User) predicate.User {
 	return predicate.User(sql.AndPredicates(predicates...))

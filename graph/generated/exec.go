@@ -23,7 +23,9 @@ import (
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/commissionline"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/domain"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/invitation"
 	"github.com/dakkah/cityos/ent/membership"
@@ -64,6 +66,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AcceptInvitationPayload() AcceptInvitationPayloadResolver
 	Cart() CartResolver
+	Company() CompanyResolver
 	IntegrationEndpoint() IntegrationEndpointResolver
 	LineItem() LineItemResolver
 	Mutation() MutationResolver
@@ -265,6 +268,38 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Company struct {
+		Approval          func(childComplexity int) int
+		ApprovalThreshold func(childComplexity int) int
+		BillingAddress    func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		CurrencyCode      func(childComplexity int) int
+		DiscountBps       func(childComplexity int) int
+		Employees         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EmployeeOrder, where *ent.EmployeeWhereInput) int
+		Handle            func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Name              func(childComplexity int) int
+		PaymentTerms      func(childComplexity int) int
+		ShippingAddress   func(childComplexity int) int
+		Status            func(childComplexity int) int
+		TaxID             func(childComplexity int) int
+		Tenant            func(childComplexity int) int
+		TenantID          func(childComplexity int) int
+		TimeZone          func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+	}
+
+	CompanyConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CompanyEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Country struct {
 		Code func(childComplexity int) int
 		ID   func(childComplexity int) int
@@ -306,6 +341,33 @@ type ComplexityRoot struct {
 		TenantID   func(childComplexity int) int
 		UpdatedAt  func(childComplexity int) int
 		VerifiedAt func(childComplexity int) int
+	}
+
+	Employee struct {
+		Company        func(childComplexity int) int
+		CompanyID      func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Role           func(childComplexity int) int
+		SpendingLimit  func(childComplexity int) int
+		SpendingPeriod func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Tenant         func(childComplexity int) int
+		TenantID       func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+		User           func(childComplexity int) int
+		UserID         func(childComplexity int) int
+	}
+
+	EmployeeConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	EmployeeEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Event struct {
@@ -441,6 +503,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcceptInvitation                func(childComplexity int, token string, password *string, name *string) int
+		AddCompanyEmployee              func(childComplexity int, companyID int, email string, role employee.Role, spendingLimit *int, spendingPeriod *employee.SpendingPeriod) int
 		AddCustomerAddress              func(childComplexity int, input address.Address) int
 		AddDomain                       func(childComplexity int, storeID int, hostname string) int
 		AddLineItem                     func(childComplexity int, cartID int, variantID int, quantity int) int
@@ -456,6 +519,7 @@ type ComplexityRoot struct {
 		CreateCart                      func(childComplexity int, input cart.CreateInput) int
 		CreateCategory                  func(childComplexity int, input taxonomy.CategoryInput) int
 		CreateCommissionRule            func(childComplexity int, tenantID int, input model.CommissionRuleInput) int
+		CreateCompany                   func(childComplexity int, tenantID int, input model.CreateCompanyInput) int
 		CreateCountry                   func(childComplexity int, input taxonomy.CountryInput) int
 		CreateFulfillment               func(childComplexity int, orderID int) int
 		CreateIntegrationEndpoint       func(childComplexity int, input integration.CreateInput) int
@@ -528,6 +592,8 @@ type ComplexityRoot struct {
 		SuspendVendor                   func(childComplexity int, id int) int
 		UpdateCategory                  func(childComplexity int, id int, input taxonomy.CategoryInput) int
 		UpdateCommissionRule            func(childComplexity int, id int, input model.UpdateCommissionRuleInput) int
+		UpdateCompany                   func(childComplexity int, id int, input model.UpdateCompanyInput) int
+		UpdateCompanyEmployee           func(childComplexity int, id int, input model.UpdateEmployeeInput) int
 		UpdateCountry                   func(childComplexity int, id int, input taxonomy.CountryInput) int
 		UpdateIntegrationEndpoint       func(childComplexity int, id int, input integration.UpdateInput) int
 		UpdateLineItem                  func(childComplexity int, cartID int, lineItemID int, quantity int) int
@@ -765,6 +831,8 @@ type ComplexityRoot struct {
 		Categories           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CategoryOrder, where *ent.CategoryWhereInput) int
 		CommissionLines      func(childComplexity int, vendorID int, currencyCode *string, from *time.Time, until *time.Time, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		CommissionRules      func(childComplexity int, vendorID *int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		Companies            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CompanyOrder, where *ent.CompanyWhereInput) int
+		Company              func(childComplexity int, id int) int
 		Countries            func(childComplexity int) int
 		Customers            func(childComplexity int, tenantID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.UserWhereInput) int
 		InboundWebhooks      func(childComplexity int, endpointID *int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InboundWebhookOrder, where *ent.InboundWebhookWhereInput) int
@@ -1166,6 +1234,10 @@ type CartResolver interface {
 	TaxTotal(ctx context.Context, obj *ent.Cart) (int, error)
 	Total(ctx context.Context, obj *ent.Cart) (int, error)
 }
+type CompanyResolver interface {
+	BillingAddress(ctx context.Context, obj *ent.Company) (*address.Address, error)
+	ShippingAddress(ctx context.Context, obj *ent.Company) (*address.Address, error)
+}
 type IntegrationEndpointResolver interface {
 	HasPreviousSecret(ctx context.Context, obj *ent.IntegrationEndpoint) (bool, error)
 }
@@ -1229,6 +1301,10 @@ type MutationResolver interface {
 	UpdateCommissionRule(ctx context.Context, id int, input model.UpdateCommissionRuleInput) (*ent.CommissionRule, error)
 	DeleteCommissionRule(ctx context.Context, id int) (int, error)
 	MarkPayoutPaid(ctx context.Context, id int, reference string) (*ent.Payout, error)
+	CreateCompany(ctx context.Context, tenantID int, input model.CreateCompanyInput) (*ent.Company, error)
+	UpdateCompany(ctx context.Context, id int, input model.UpdateCompanyInput) (*ent.Company, error)
+	AddCompanyEmployee(ctx context.Context, companyID int, email string, role employee.Role, spendingLimit *int, spendingPeriod *employee.SpendingPeriod) (*ent.Employee, error)
+	UpdateCompanyEmployee(ctx context.Context, id int, input model.UpdateEmployeeInput) (*ent.Employee, error)
 	RegisterCustomer(ctx context.Context, input customer.RegisterInput) (*identity.Session, error)
 	CustomerLogin(ctx context.Context, email string, password string, storeID *int) (*identity.Session, error)
 	AddCustomerAddress(ctx context.Context, input address.Address) (*ent.CustomerAddress, error)
@@ -1302,6 +1378,7 @@ type QueryResolver interface {
 	APIKeys(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.APIKeyOrder, where *ent.APIKeyWhereInput) (*ent.APIKeyConnection, error)
 	AuditLogs(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) (*ent.AuditLogConnection, error)
 	Categories(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CategoryOrder, where *ent.CategoryWhereInput) (*ent.CategoryConnection, error)
+	Companies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CompanyOrder, where *ent.CompanyWhereInput) (*ent.CompanyConnection, error)
 	IntegrationEndpoints(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.IntegrationEndpointOrder, where *ent.IntegrationEndpointWhereInput) (*ent.IntegrationEndpointConnection, error)
 	Stores(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) (*ent.StoreConnection, error)
 	Suborders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SuborderOrder, where *ent.SuborderWhereInput) (*ent.SuborderConnection, error)
@@ -1326,6 +1403,7 @@ type QueryResolver interface {
 	VendorBalance(ctx context.Context, vendorID int, currencyCode string, from *time.Time, until *time.Time) (*model.VendorBalance, error)
 	Payouts(ctx context.Context, vendorID *int, status *payout.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.PayoutConnection, error)
 	Payout(ctx context.Context, id int) (*ent.Payout, error)
+	Company(ctx context.Context, id int) (*ent.Company, error)
 	Customers(ctx context.Context, tenantID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	InboundWebhooks(ctx context.Context, endpointID *int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InboundWebhookOrder, where *ent.InboundWebhookWhereInput) (*ent.InboundWebhookConnection, error)
 	StockLocations(ctx context.Context, tenantID int) ([]*ent.StockLocation, error)
@@ -2122,6 +2200,152 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CommissionRuleEdge.Node(childComplexity), true
 
+	case "Company.approval":
+		if e.ComplexityRoot.Company.Approval == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Approval(childComplexity), true
+	case "Company.approvalThreshold":
+		if e.ComplexityRoot.Company.ApprovalThreshold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.ApprovalThreshold(childComplexity), true
+	case "Company.billingAddress":
+		if e.ComplexityRoot.Company.BillingAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.BillingAddress(childComplexity), true
+	case "Company.createdAt":
+		if e.ComplexityRoot.Company.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.CreatedAt(childComplexity), true
+	case "Company.currencyCode":
+		if e.ComplexityRoot.Company.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.CurrencyCode(childComplexity), true
+	case "Company.discountBps":
+		if e.ComplexityRoot.Company.DiscountBps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.DiscountBps(childComplexity), true
+	case "Company.employees":
+		if e.ComplexityRoot.Company.Employees == nil {
+			break
+		}
+
+		args, err := ec.field_Company_employees_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Company.Employees(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EmployeeOrder), args["where"].(*ent.EmployeeWhereInput)), true
+	case "Company.handle":
+		if e.ComplexityRoot.Company.Handle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Handle(childComplexity), true
+	case "Company.id":
+		if e.ComplexityRoot.Company.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.ID(childComplexity), true
+	case "Company.name":
+		if e.ComplexityRoot.Company.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Name(childComplexity), true
+	case "Company.paymentTerms":
+		if e.ComplexityRoot.Company.PaymentTerms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.PaymentTerms(childComplexity), true
+	case "Company.shippingAddress":
+		if e.ComplexityRoot.Company.ShippingAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.ShippingAddress(childComplexity), true
+	case "Company.status":
+		if e.ComplexityRoot.Company.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Status(childComplexity), true
+	case "Company.taxID":
+		if e.ComplexityRoot.Company.TaxID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.TaxID(childComplexity), true
+	case "Company.tenant":
+		if e.ComplexityRoot.Company.Tenant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Tenant(childComplexity), true
+	case "Company.tenantID":
+		if e.ComplexityRoot.Company.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.TenantID(childComplexity), true
+	case "Company.timeZone":
+		if e.ComplexityRoot.Company.TimeZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.TimeZone(childComplexity), true
+	case "Company.updatedAt":
+		if e.ComplexityRoot.Company.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.UpdatedAt(childComplexity), true
+
+	case "CompanyConnection.edges":
+		if e.ComplexityRoot.CompanyConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyConnection.Edges(childComplexity), true
+	case "CompanyConnection.pageInfo":
+		if e.ComplexityRoot.CompanyConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyConnection.PageInfo(childComplexity), true
+	case "CompanyConnection.totalCount":
+		if e.ComplexityRoot.CompanyConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyConnection.TotalCount(childComplexity), true
+
+	case "CompanyEdge.cursor":
+		if e.ComplexityRoot.CompanyEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyEdge.Cursor(childComplexity), true
+	case "CompanyEdge.node":
+		if e.ComplexityRoot.CompanyEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyEdge.Node(childComplexity), true
+
 	case "Country.code":
 		if e.ComplexityRoot.Country.Code == nil {
 			break
@@ -2311,6 +2535,117 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Domain.VerifiedAt(childComplexity), true
+
+	case "Employee.company":
+		if e.ComplexityRoot.Employee.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.Company(childComplexity), true
+	case "Employee.companyID":
+		if e.ComplexityRoot.Employee.CompanyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.CompanyID(childComplexity), true
+	case "Employee.createdAt":
+		if e.ComplexityRoot.Employee.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.CreatedAt(childComplexity), true
+	case "Employee.id":
+		if e.ComplexityRoot.Employee.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.ID(childComplexity), true
+	case "Employee.role":
+		if e.ComplexityRoot.Employee.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.Role(childComplexity), true
+	case "Employee.spendingLimit":
+		if e.ComplexityRoot.Employee.SpendingLimit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.SpendingLimit(childComplexity), true
+	case "Employee.spendingPeriod":
+		if e.ComplexityRoot.Employee.SpendingPeriod == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.SpendingPeriod(childComplexity), true
+	case "Employee.status":
+		if e.ComplexityRoot.Employee.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.Status(childComplexity), true
+	case "Employee.tenant":
+		if e.ComplexityRoot.Employee.Tenant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.Tenant(childComplexity), true
+	case "Employee.tenantID":
+		if e.ComplexityRoot.Employee.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.TenantID(childComplexity), true
+	case "Employee.updatedAt":
+		if e.ComplexityRoot.Employee.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.UpdatedAt(childComplexity), true
+	case "Employee.user":
+		if e.ComplexityRoot.Employee.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.User(childComplexity), true
+	case "Employee.userID":
+		if e.ComplexityRoot.Employee.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.UserID(childComplexity), true
+
+	case "EmployeeConnection.edges":
+		if e.ComplexityRoot.EmployeeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmployeeConnection.Edges(childComplexity), true
+	case "EmployeeConnection.pageInfo":
+		if e.ComplexityRoot.EmployeeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmployeeConnection.PageInfo(childComplexity), true
+	case "EmployeeConnection.totalCount":
+		if e.ComplexityRoot.EmployeeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmployeeConnection.TotalCount(childComplexity), true
+
+	case "EmployeeEdge.cursor":
+		if e.ComplexityRoot.EmployeeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmployeeEdge.Cursor(childComplexity), true
+	case "EmployeeEdge.node":
+		if e.ComplexityRoot.EmployeeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmployeeEdge.Node(childComplexity), true
 
 	case "Event.aggregateId":
 		if e.ComplexityRoot.Event.AggregateID == nil {
@@ -2871,6 +3206,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AcceptInvitation(childComplexity, args["token"].(string), args["password"].(*string), args["name"].(*string)), true
+	case "Mutation.addCompanyEmployee":
+		if e.ComplexityRoot.Mutation.AddCompanyEmployee == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addCompanyEmployee_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddCompanyEmployee(childComplexity, args["companyId"].(int), args["email"].(string), args["role"].(employee.Role), args["spendingLimit"].(*int), args["spendingPeriod"].(*employee.SpendingPeriod)), true
 	case "Mutation.addCustomerAddress":
 		if e.ComplexityRoot.Mutation.AddCustomerAddress == nil {
 			break
@@ -3036,6 +3382,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCommissionRule(childComplexity, args["tenantId"].(int), args["input"].(model.CommissionRuleInput)), true
+	case "Mutation.createCompany":
+		if e.ComplexityRoot.Mutation.CreateCompany == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCompany_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCompany(childComplexity, args["tenantId"].(int), args["input"].(model.CreateCompanyInput)), true
 	case "Mutation.createCountry":
 		if e.ComplexityRoot.Mutation.CreateCountry == nil {
 			break
@@ -3828,6 +4185,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCommissionRule(childComplexity, args["id"].(int), args["input"].(model.UpdateCommissionRuleInput)), true
+	case "Mutation.updateCompany":
+		if e.ComplexityRoot.Mutation.UpdateCompany == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCompany_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCompany(childComplexity, args["id"].(int), args["input"].(model.UpdateCompanyInput)), true
+	case "Mutation.updateCompanyEmployee":
+		if e.ComplexityRoot.Mutation.UpdateCompanyEmployee == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCompanyEmployee_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCompanyEmployee(childComplexity, args["id"].(int), args["input"].(model.UpdateEmployeeInput)), true
 	case "Mutation.updateCountry":
 		if e.ComplexityRoot.Mutation.UpdateCountry == nil {
 			break
@@ -5017,6 +5396,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CommissionRules(childComplexity, args["vendorId"].(*int), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "Query.companies":
+		if e.ComplexityRoot.Query.Companies == nil {
+			break
+		}
+
+		args, err := ec.field_Query_companies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Companies(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.CompanyOrder), args["where"].(*ent.CompanyWhereInput)), true
+	case "Query.company":
+		if e.ComplexityRoot.Query.Company == nil {
+			break
+		}
+
+		args, err := ec.field_Query_company_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Company(childComplexity, args["id"].(int)), true
 	case "Query.countries":
 		if e.ComplexityRoot.Query.Countries == nil {
 			break
@@ -6869,10 +7270,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CommissionRuleInput", ec.unmarshalInputCommissionRuleInput),
 			graphql.NewInputUnmarshaler("CommissionRuleOrder", ec.unmarshalInputCommissionRuleOrder),
 			graphql.NewInputUnmarshaler("CommissionRuleWhereInput", ec.unmarshalInputCommissionRuleWhereInput),
+			graphql.NewInputUnmarshaler("CompanyOrder", ec.unmarshalInputCompanyOrder),
+			graphql.NewInputUnmarshaler("CompanyWhereInput", ec.unmarshalInputCompanyWhereInput),
 			graphql.NewInputUnmarshaler("CountryInput", ec.unmarshalInputCountryInput),
 			graphql.NewInputUnmarshaler("CountryWhereInput", ec.unmarshalInputCountryWhereInput),
 			graphql.NewInputUnmarshaler("CreateApiKeyInput", ec.unmarshalInputCreateApiKeyInput),
 			graphql.NewInputUnmarshaler("CreateCartInput", ec.unmarshalInputCreateCartInput),
+			graphql.NewInputUnmarshaler("CreateCompanyInput", ec.unmarshalInputCreateCompanyInput),
 			graphql.NewInputUnmarshaler("CreateIntegrationEndpointInput", ec.unmarshalInputCreateIntegrationEndpointInput),
 			graphql.NewInputUnmarshaler("CreateProductInput", ec.unmarshalInputCreateProductInput),
 			graphql.NewInputUnmarshaler("CreateSalesChannelInput", ec.unmarshalInputCreateSalesChannelInput),
@@ -6884,6 +7288,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CustomerAddressWhereInput", ec.unmarshalInputCustomerAddressWhereInput),
 			graphql.NewInputUnmarshaler("DomainOrder", ec.unmarshalInputDomainOrder),
 			graphql.NewInputUnmarshaler("DomainWhereInput", ec.unmarshalInputDomainWhereInput),
+			graphql.NewInputUnmarshaler("EmployeeOrder", ec.unmarshalInputEmployeeOrder),
+			graphql.NewInputUnmarshaler("EmployeeWhereInput", ec.unmarshalInputEmployeeWhereInput),
 			graphql.NewInputUnmarshaler("FulfillmentOrder", ec.unmarshalInputFulfillmentOrder),
 			graphql.NewInputUnmarshaler("FulfillmentWhereInput", ec.unmarshalInputFulfillmentWhereInput),
 			graphql.NewInputUnmarshaler("InboundWebhookOrder", ec.unmarshalInputInboundWebhookOrder),
@@ -6943,6 +7349,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ThemeFontsInput", ec.unmarshalInputThemeFontsInput),
 			graphql.NewInputUnmarshaler("ThemeInput", ec.unmarshalInputThemeInput),
 			graphql.NewInputUnmarshaler("UpdateCommissionRuleInput", ec.unmarshalInputUpdateCommissionRuleInput),
+			graphql.NewInputUnmarshaler("UpdateCompanyInput", ec.unmarshalInputUpdateCompanyInput),
+			graphql.NewInputUnmarshaler("UpdateEmployeeInput", ec.unmarshalInputUpdateEmployeeInput),
 			graphql.NewInputUnmarshaler("UpdateIntegrationEndpointInput", ec.unmarshalInputUpdateIntegrationEndpointInput),
 			graphql.NewInputUnmarshaler("UpdateProductInput", ec.unmarshalInputUpdateProductInput),
 			graphql.NewInputUnmarshaler("UpdateStoreInput", ec.unmarshalInputUpdateStoreInput),
@@ -7582,6 +7990,78 @@ extend type Mutation {
   tenant's admins). CONFLICT for a payout that is not a pending manual one.
   """
   markPayoutPaid(id: ID!, reference: String!): Payout!
+}
+`, BuiltIn: false},
+	{Name: "../companies.graphqls", Input: `# B2B companies: a tenant's business customers and the people who buy for them. The
+# tenant's admins create and manage companies (its store managers read them); a company's
+# admins manage its employees; a buyer sees its own company and its own employee row.
+
+extend type Company {
+  billingAddress: Address @goField(forceResolver: true)
+  shippingAddress: Address @goField(forceResolver: true)
+}
+
+input CreateCompanyInput {
+  "Unique in the tenant: lower-case letters, digits and hyphens."
+  handle: String!
+  name: String!
+  "The currency the company buys in (ISO 4217): its limits and threshold are in its minor units."
+  currencyCode: String!
+  taxId: String
+  billingAddress: AddressInput
+  shippingAddress: AddressInput
+  "Taken off its employees' prices on the tenant's b2b stores: basis points, 0-10000."
+  discountBps: Int
+  paymentTerms: CompanyPaymentTerms
+  "IANA time zone where its limit periods begin (default UTC)."
+  timeZone: String
+  "none (default), all (every order waits for approval) or above (orders above approvalThreshold)."
+  approval: CompanyApproval
+  approvalThreshold: Int
+}
+
+input UpdateCompanyInput {
+  name: String
+  taxId: String
+  billingAddress: AddressInput
+  shippingAddress: AddressInput
+  discountBps: Int
+  paymentTerms: CompanyPaymentTerms
+  timeZone: String
+  approval: CompanyApproval
+  approvalThreshold: Int
+  "suspended: its people read and no longer buy as the company; active again reinstates it."
+  status: CompanyStatus
+}
+
+input UpdateEmployeeInput {
+  role: EmployeeRole
+  "deactivated: the person keeps its account and history and no longer acts for the company."
+  status: EmployeeStatus
+  "A spending limit (minor units of the company's currency) per spendingPeriod: both or neither."
+  spendingLimit: Int
+  spendingPeriod: EmployeeSpendingPeriod
+  "Lifts the spending limit."
+  clearSpendingLimit: Boolean
+}
+
+extend type Query {
+  company(id: ID!): Company
+}
+
+extend type Mutation {
+  "Creates a company of a tenant (its admins). CONFLICT when the handle is taken."
+  createCompany(tenantId: ID!, input: CreateCompanyInput!): Company!
+  "Changes a company's terms, or suspends and reinstates it (the tenant's admins)."
+  updateCompany(id: ID!, input: UpdateCompanyInput!): Company!
+  """
+  Makes a customer of the company's tenant (named by the e-mail they sign in with) its
+  employee: the tenant's admins, or the company's admins. NOT_FOUND when no such customer
+  has registered; CONFLICT when the person already works for a company.
+  """
+  addCompanyEmployee(companyId: ID!, email: String!, role: EmployeeRole! = buyer, spendingLimit: Int, spendingPeriod: EmployeeSpendingPeriod): Employee!
+  "Changes an employee's role, status or limit: the tenant's admins, or the company's admins (not their own)."
+  updateCompanyEmployee(id: ID!, input: UpdateEmployeeInput!): Employee!
 }
 `, BuiltIn: false},
 	{Name: "../customers.graphqls", Input: `# Customers: each tenant has its own customer accounts.
@@ -8663,6 +9143,305 @@ input CommissionRuleWhereInput {
   hasTenant: Boolean
   hasTenantWith: [TenantWhereInput!]
 }
+type Company implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  tenantID: ID!
+  handle: String!
+  name: String!
+  taxID: String
+  status: CompanyStatus!
+  currencyCode: String!
+  discountBps: Int!
+  paymentTerms: CompanyPaymentTerms!
+  timeZone: String!
+  approval: CompanyApproval!
+  approvalThreshold: Int
+  tenant: Tenant!
+  employees(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Employees returned from the connection.
+    """
+    orderBy: EmployeeOrder
+
+    """
+    Filtering options for Employees returned from the connection.
+    """
+    where: EmployeeWhereInput
+  ): EmployeeConnection!
+}
+"""
+CompanyApproval is enum for the field approval
+"""
+enum CompanyApproval @goModel(model: "github.com/dakkah/cityos/ent/company.Approval") {
+  none
+  all
+  above
+}
+"""
+A connection to a list of items.
+"""
+type CompanyConnection {
+  """
+  A list of edges.
+  """
+  edges: [CompanyEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type CompanyEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Company
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Company connections
+"""
+input CompanyOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Companies.
+  """
+  field: CompanyOrderField!
+}
+"""
+Properties by which Company connections can be ordered.
+"""
+enum CompanyOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+CompanyPaymentTerms is enum for the field payment_terms
+"""
+enum CompanyPaymentTerms @goModel(model: "github.com/dakkah/cityos/ent/company.PaymentTerms") {
+  pay_now
+  net_30
+}
+"""
+CompanyStatus is enum for the field status
+"""
+enum CompanyStatus @goModel(model: "github.com/dakkah/cityos/ent/company.Status") {
+  active
+  suspended
+}
+"""
+CompanyWhereInput is used for filtering Company objects.
+Input was generated by ent.
+"""
+input CompanyWhereInput {
+  not: CompanyWhereInput
+  and: [CompanyWhereInput!]
+  or: [CompanyWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  handle field predicates
+  """
+  handle: String
+  handleNEQ: String
+  handleIn: [String!]
+  handleNotIn: [String!]
+  handleGT: String
+  handleGTE: String
+  handleLT: String
+  handleLTE: String
+  handleContains: String
+  handleHasPrefix: String
+  handleHasSuffix: String
+  handleEqualFold: String
+  handleContainsFold: String
+  """
+  name field predicates
+  """
+  name: String
+  nameNEQ: String
+  nameIn: [String!]
+  nameNotIn: [String!]
+  nameGT: String
+  nameGTE: String
+  nameLT: String
+  nameLTE: String
+  nameContains: String
+  nameHasPrefix: String
+  nameHasSuffix: String
+  nameEqualFold: String
+  nameContainsFold: String
+  """
+  tax_id field predicates
+  """
+  taxID: String
+  taxIDNEQ: String
+  taxIDIn: [String!]
+  taxIDNotIn: [String!]
+  taxIDGT: String
+  taxIDGTE: String
+  taxIDLT: String
+  taxIDLTE: String
+  taxIDContains: String
+  taxIDHasPrefix: String
+  taxIDHasSuffix: String
+  taxIDIsNil: Boolean
+  taxIDNotNil: Boolean
+  taxIDEqualFold: String
+  taxIDContainsFold: String
+  """
+  status field predicates
+  """
+  status: CompanyStatus
+  statusNEQ: CompanyStatus
+  statusIn: [CompanyStatus!]
+  statusNotIn: [CompanyStatus!]
+  """
+  currency_code field predicates
+  """
+  currencyCode: String
+  currencyCodeNEQ: String
+  currencyCodeIn: [String!]
+  currencyCodeNotIn: [String!]
+  currencyCodeGT: String
+  currencyCodeGTE: String
+  currencyCodeLT: String
+  currencyCodeLTE: String
+  currencyCodeContains: String
+  currencyCodeHasPrefix: String
+  currencyCodeHasSuffix: String
+  currencyCodeEqualFold: String
+  currencyCodeContainsFold: String
+  """
+  discount_bps field predicates
+  """
+  discountBps: Int
+  discountBpsNEQ: Int
+  discountBpsIn: [Int!]
+  discountBpsNotIn: [Int!]
+  discountBpsGT: Int
+  discountBpsGTE: Int
+  discountBpsLT: Int
+  discountBpsLTE: Int
+  """
+  payment_terms field predicates
+  """
+  paymentTerms: CompanyPaymentTerms
+  paymentTermsNEQ: CompanyPaymentTerms
+  paymentTermsIn: [CompanyPaymentTerms!]
+  paymentTermsNotIn: [CompanyPaymentTerms!]
+  """
+  time_zone field predicates
+  """
+  timeZone: String
+  timeZoneNEQ: String
+  timeZoneIn: [String!]
+  timeZoneNotIn: [String!]
+  timeZoneGT: String
+  timeZoneGTE: String
+  timeZoneLT: String
+  timeZoneLTE: String
+  timeZoneContains: String
+  timeZoneHasPrefix: String
+  timeZoneHasSuffix: String
+  timeZoneEqualFold: String
+  timeZoneContainsFold: String
+  """
+  approval field predicates
+  """
+  approval: CompanyApproval
+  approvalNEQ: CompanyApproval
+  approvalIn: [CompanyApproval!]
+  approvalNotIn: [CompanyApproval!]
+  """
+  approval_threshold field predicates
+  """
+  approvalThreshold: Int
+  approvalThresholdNEQ: Int
+  approvalThresholdIn: [Int!]
+  approvalThresholdNotIn: [Int!]
+  approvalThresholdGT: Int
+  approvalThresholdGTE: Int
+  approvalThresholdLT: Int
+  approvalThresholdLTE: Int
+  approvalThresholdIsNil: Boolean
+  approvalThresholdNotNil: Boolean
+  """
+  tenant edge predicates
+  """
+  hasTenant: Boolean
+  hasTenantWith: [TenantWhereInput!]
+  """
+  employees edge predicates
+  """
+  hasEmployees: Boolean
+  hasEmployeesWith: [EmployeeWhereInput!]
+}
 type Country implements Node {
   id: ID!
   code: String!
@@ -9095,6 +9874,200 @@ input DomainWhereInput {
   """
   hasStore: Boolean
   hasStoreWith: [StoreWhereInput!]
+}
+type Employee implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  tenantID: ID!
+  companyID: ID!
+  userID: ID!
+  role: EmployeeRole!
+  status: EmployeeStatus!
+  spendingLimit: Int
+  spendingPeriod: EmployeeSpendingPeriod
+  tenant: Tenant!
+  company: Company!
+  user: User!
+}
+"""
+A connection to a list of items.
+"""
+type EmployeeConnection {
+  """
+  A list of edges.
+  """
+  edges: [EmployeeEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type EmployeeEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Employee
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Employee connections
+"""
+input EmployeeOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Employees.
+  """
+  field: EmployeeOrderField!
+}
+"""
+Properties by which Employee connections can be ordered.
+"""
+enum EmployeeOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+EmployeeRole is enum for the field role
+"""
+enum EmployeeRole @goModel(model: "github.com/dakkah/cityos/ent/employee.Role") {
+  company_admin
+  buyer
+}
+"""
+EmployeeSpendingPeriod is enum for the field spending_period
+"""
+enum EmployeeSpendingPeriod @goModel(model: "github.com/dakkah/cityos/ent/employee.SpendingPeriod") {
+  day
+  week
+  month
+}
+"""
+EmployeeStatus is enum for the field status
+"""
+enum EmployeeStatus @goModel(model: "github.com/dakkah/cityos/ent/employee.Status") {
+  active
+  deactivated
+}
+"""
+EmployeeWhereInput is used for filtering Employee objects.
+Input was generated by ent.
+"""
+input EmployeeWhereInput {
+  not: EmployeeWhereInput
+  and: [EmployeeWhereInput!]
+  or: [EmployeeWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  company_id field predicates
+  """
+  companyID: ID
+  companyIDNEQ: ID
+  companyIDIn: [ID!]
+  companyIDNotIn: [ID!]
+  """
+  user_id field predicates
+  """
+  userID: ID
+  userIDNEQ: ID
+  userIDIn: [ID!]
+  userIDNotIn: [ID!]
+  """
+  role field predicates
+  """
+  role: EmployeeRole
+  roleNEQ: EmployeeRole
+  roleIn: [EmployeeRole!]
+  roleNotIn: [EmployeeRole!]
+  """
+  status field predicates
+  """
+  status: EmployeeStatus
+  statusNEQ: EmployeeStatus
+  statusIn: [EmployeeStatus!]
+  statusNotIn: [EmployeeStatus!]
+  """
+  spending_limit field predicates
+  """
+  spendingLimit: Int
+  spendingLimitNEQ: Int
+  spendingLimitIn: [Int!]
+  spendingLimitNotIn: [Int!]
+  spendingLimitGT: Int
+  spendingLimitGTE: Int
+  spendingLimitLT: Int
+  spendingLimitLTE: Int
+  spendingLimitIsNil: Boolean
+  spendingLimitNotNil: Boolean
+  """
+  spending_period field predicates
+  """
+  spendingPeriod: EmployeeSpendingPeriod
+  spendingPeriodNEQ: EmployeeSpendingPeriod
+  spendingPeriodIn: [EmployeeSpendingPeriod!]
+  spendingPeriodNotIn: [EmployeeSpendingPeriod!]
+  spendingPeriodIsNil: Boolean
+  spendingPeriodNotNil: Boolean
+  """
+  tenant edge predicates
+  """
+  hasTenant: Boolean
+  hasTenantWith: [TenantWhereInput!]
+  """
+  company edge predicates
+  """
+  hasCompany: Boolean
+  hasCompanyWith: [CompanyWhereInput!]
+  """
+  user edge predicates
+  """
+  hasUser: Boolean
+  hasUserWith: [UserWhereInput!]
 }
 type Fulfillment implements Node {
   id: ID!
@@ -11729,6 +12702,37 @@ type Query {
     """
     where: CategoryWhereInput
   ): CategoryConnection!
+  companies(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for Companies returned from the connection.
+    """
+    orderBy: CompanyOrder
+
+    """
+    Filtering options for Companies returned from the connection.
+    """
+    where: CompanyWhereInput
+  ): CompanyConnection!
   integrationEndpoints(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -14904,6 +15908,70 @@ func (ec *executionContext) childFields_CommissionRuleEdge(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type CommissionRuleEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Company(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Company_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Company_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Company_updatedAt(ctx, field)
+	case "tenantID":
+		return ec.fieldContext_Company_tenantID(ctx, field)
+	case "handle":
+		return ec.fieldContext_Company_handle(ctx, field)
+	case "name":
+		return ec.fieldContext_Company_name(ctx, field)
+	case "taxID":
+		return ec.fieldContext_Company_taxID(ctx, field)
+	case "status":
+		return ec.fieldContext_Company_status(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_Company_currencyCode(ctx, field)
+	case "discountBps":
+		return ec.fieldContext_Company_discountBps(ctx, field)
+	case "paymentTerms":
+		return ec.fieldContext_Company_paymentTerms(ctx, field)
+	case "timeZone":
+		return ec.fieldContext_Company_timeZone(ctx, field)
+	case "approval":
+		return ec.fieldContext_Company_approval(ctx, field)
+	case "approvalThreshold":
+		return ec.fieldContext_Company_approvalThreshold(ctx, field)
+	case "tenant":
+		return ec.fieldContext_Company_tenant(ctx, field)
+	case "employees":
+		return ec.fieldContext_Company_employees(ctx, field)
+	case "billingAddress":
+		return ec.fieldContext_Company_billingAddress(ctx, field)
+	case "shippingAddress":
+		return ec.fieldContext_Company_shippingAddress(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Company", field.Name)
+}
+
+func (ec *executionContext) childFields_CompanyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CompanyConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CompanyConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CompanyConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompanyConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CompanyEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CompanyEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CompanyEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompanyEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Country(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -14988,6 +16056,60 @@ func (ec *executionContext) childFields_Domain(ctx context.Context, field graphq
 		return ec.fieldContext_Domain_store(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Domain", field.Name)
+}
+
+func (ec *executionContext) childFields_Employee(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Employee_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Employee_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Employee_updatedAt(ctx, field)
+	case "tenantID":
+		return ec.fieldContext_Employee_tenantID(ctx, field)
+	case "companyID":
+		return ec.fieldContext_Employee_companyID(ctx, field)
+	case "userID":
+		return ec.fieldContext_Employee_userID(ctx, field)
+	case "role":
+		return ec.fieldContext_Employee_role(ctx, field)
+	case "status":
+		return ec.fieldContext_Employee_status(ctx, field)
+	case "spendingLimit":
+		return ec.fieldContext_Employee_spendingLimit(ctx, field)
+	case "spendingPeriod":
+		return ec.fieldContext_Employee_spendingPeriod(ctx, field)
+	case "tenant":
+		return ec.fieldContext_Employee_tenant(ctx, field)
+	case "company":
+		return ec.fieldContext_Employee_company(ctx, field)
+	case "user":
+		return ec.fieldContext_Employee_user(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Employee", field.Name)
+}
+
+func (ec *executionContext) childFields_EmployeeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_EmployeeConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_EmployeeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_EmployeeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EmployeeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_EmployeeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_EmployeeEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_EmployeeEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EmployeeEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -16458,6 +17580,60 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Company_employees_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.EmployeeOrder, error) {
+			return ec.unmarshalOEmployeeOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.EmployeeWhereInput, error) {
+			return ec.unmarshalOEmployeeWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_acceptInvitation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16485,6 +17661,52 @@ func (ec *executionContext) field_Mutation_acceptInvitation_args(ctx context.Con
 		return nil, err
 	}
 	args["name"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addCompanyEmployee_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "companyId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["companyId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "email",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["email"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (employee.Role, error) {
+			return ec.unmarshalNEmployeeRole2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "spendingLimit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["spendingLimit"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "spendingPeriod",
+		func(ctx context.Context, v any) (*employee.SpendingPeriod, error) {
+			return ec.unmarshalOEmployeeSpendingPeriod2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["spendingPeriod"] = arg4
 	return args, nil
 }
 
@@ -16754,6 +17976,28 @@ func (ec *executionContext) field_Mutation_createCommissionRule_args(ctx context
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CommissionRuleInput, error) {
 			return ec.unmarshalNCommissionRuleInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐCommissionRuleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createCompany_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "tenantId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tenantId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateCompanyInput, error) {
+			return ec.unmarshalNCreateCompanyInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐCreateCompanyInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -18050,6 +19294,50 @@ func (ec *executionContext) field_Mutation_updateCommissionRule_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateCompanyEmployee_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateEmployeeInput, error) {
+			return ec.unmarshalNUpdateEmployeeInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐUpdateEmployeeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCompany_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateCompanyInput, error) {
+			return ec.unmarshalNUpdateCompanyInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐUpdateCompanyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateCountry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18617,6 +19905,74 @@ func (ec *executionContext) field_Query_commissionRules_args(ctx context.Context
 		return nil, err
 	}
 	args["last"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.CompanyOrder, error) {
+			return ec.unmarshalOCompanyOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CompanyWhereInput, error) {
+			return ec.unmarshalOCompanyWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_company_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -22931,6 +24287,610 @@ func (ec *executionContext) fieldContext_CommissionRuleEdge_cursor(_ context.Con
 	return graphql.NewScalarFieldContext("CommissionRuleEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _Company_id(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Company_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Company_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Company_tenantID(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_tenantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_tenantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Company_handle(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_handle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Handle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_handle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_name(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_taxID(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_taxID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaxID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Company_taxID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_status(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v company.Status) graphql.Marshaler {
+			return ec.marshalNCompanyStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "CompanyStatus")
+}
+
+func (ec *executionContext) _Company_currencyCode(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_discountBps(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_discountBps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DiscountBps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_discountBps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Company_paymentTerms(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_paymentTerms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentTerms, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v company.PaymentTerms) graphql.Marshaler {
+			return ec.marshalNCompanyPaymentTerms2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTerms(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_paymentTerms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "CompanyPaymentTerms")
+}
+
+func (ec *executionContext) _Company_timeZone(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_timeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeZone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "String")
+}
+
+func (ec *executionContext) _Company_approval(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_approval(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Approval, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v company.Approval) graphql.Marshaler {
+			return ec.marshalNCompanyApproval2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApproval(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_approval(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "CompanyApproval")
+}
+
+func (ec *executionContext) _Company_approvalThreshold(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_approvalThreshold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovalThreshold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Company_approvalThreshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Company_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_tenant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tenant(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Tenant) graphql.Marshaler {
+			return ec.marshalNTenant2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_tenant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Company",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Company_employees(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_employees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Employees(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.EmployeeOrder), fc.Args["where"].(*ent.EmployeeWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EmployeeConnection) graphql.Marshaler {
+			return ec.marshalNEmployeeConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_employees(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Company",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmployeeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Company_employees_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Company_billingAddress(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_billingAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Company().BillingAddress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *address.Address) graphql.Marshaler {
+			return ec.marshalOAddress2ᚖgithubᚗcomᚋdakkahᚋcityosᚋaddressᚐAddress(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Company_billingAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Company",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Address(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Company_shippingAddress(ctx context.Context, field graphql.CollectedField, obj *ent.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_shippingAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Company().ShippingAddress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *address.Address) graphql.Marshaler {
+			return ec.marshalOAddress2ᚖgithubᚗcomᚋdakkahᚋcityosᚋaddressᚐAddress(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Company_shippingAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Company",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Address(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CompanyEdge) graphql.Marshaler {
+			return ec.marshalOCompanyEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanyEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CompanyEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CompanyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _Country_id(ctx context.Context, field graphql.CollectedField, obj *ent.Country) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23687,6 +25647,474 @@ func (ec *executionContext) fieldContext_Domain_store(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Employee_id(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employee", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Employee_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employee", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Employee_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employee", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Employee_tenantID(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_tenantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_tenantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employee", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Employee_companyID(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_companyID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompanyID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_companyID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employee", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Employee_userID(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_userID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_userID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employee", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Employee_role(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v employee.Role) graphql.Marshaler {
+			return ec.marshalNEmployeeRole2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employee", field, false, false, "EmployeeRole")
+}
+
+func (ec *executionContext) _Employee_status(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v employee.Status) graphql.Marshaler {
+			return ec.marshalNEmployeeStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employee", field, false, false, "EmployeeStatus")
+}
+
+func (ec *executionContext) _Employee_spendingLimit(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_spendingLimit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpendingLimit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_spendingLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employee", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Employee_spendingPeriod(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_spendingPeriod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpendingPeriod, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *employee.SpendingPeriod) graphql.Marshaler {
+			return ec.marshalOEmployeeSpendingPeriod2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriod(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_spendingPeriod(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employee", field, false, false, "EmployeeSpendingPeriod")
+}
+
+func (ec *executionContext) _Employee_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_tenant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tenant(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Tenant) graphql.Marshaler {
+			return ec.marshalNTenant2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_tenant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Employee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Employee_company(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Company(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Company) graphql.Marshaler {
+			return ec.marshalNCompany2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompany(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Employee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Employee_user(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Employee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EmployeeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.EmployeeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmployeeConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.EmployeeEdge) graphql.Marshaler {
+			return ec.marshalOEmployeeEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EmployeeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EmployeeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmployeeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EmployeeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.EmployeeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmployeeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmployeeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EmployeeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EmployeeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.EmployeeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmployeeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmployeeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmployeeConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EmployeeEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.EmployeeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmployeeEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Employee) graphql.Marshaler {
+			return ec.marshalOEmployee2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployee(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EmployeeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EmployeeEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Employee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EmployeeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.EmployeeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmployeeEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmployeeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmployeeEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *livefeed.Event) (ret graphql.Marshaler) {
@@ -28277,6 +30705,182 @@ func (ec *executionContext) fieldContext_Mutation_markPayoutPaid(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_markPayoutPaid_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createCompany(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCompany(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCompany(ctx, fc.Args["tenantId"].(int), fc.Args["input"].(model.CreateCompanyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Company) graphql.Marshaler {
+			return ec.marshalNCompany2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompany(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCompany(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCompany_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCompany(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCompany(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCompany(ctx, fc.Args["id"].(int), fc.Args["input"].(model.UpdateCompanyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Company) graphql.Marshaler {
+			return ec.marshalNCompany2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompany(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCompany(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCompany_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addCompanyEmployee(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addCompanyEmployee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddCompanyEmployee(ctx, fc.Args["companyId"].(int), fc.Args["email"].(string), fc.Args["role"].(employee.Role), fc.Args["spendingLimit"].(*int), fc.Args["spendingPeriod"].(*employee.SpendingPeriod))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Employee) graphql.Marshaler {
+			return ec.marshalNEmployee2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployee(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addCompanyEmployee(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Employee(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addCompanyEmployee_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCompanyEmployee(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCompanyEmployee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCompanyEmployee(ctx, fc.Args["id"].(int), fc.Args["input"].(model.UpdateEmployeeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Employee) graphql.Marshaler {
+			return ec.marshalNEmployee2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployee(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCompanyEmployee(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Employee(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCompanyEmployee_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34613,6 +37217,50 @@ func (ec *executionContext) fieldContext_Query_categories(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_companies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_companies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Companies(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.CompanyOrder), fc.Args["where"].(*ent.CompanyWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CompanyConnection) graphql.Marshaler {
+			return ec.marshalNCompanyConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_companies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanyConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_companies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_integrationEndpoints(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35639,6 +38287,50 @@ func (ec *executionContext) fieldContext_Query_payout(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_payout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_company(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Company(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_company(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_company_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -47422,6 +50114,990 @@ func UnmarshalCommissionRuleWhereInput(ctx context.Context, raw any) (ent.Commis
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCompanyOrder(ctx context.Context, obj any) (ent.CompanyOrder, error) {
+	var it ent.CompanyOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCompanyOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompanyOrder unmarshals raw into the CompanyOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompanyOrder(ctx context.Context, raw any) (ent.CompanyOrder, error) {
+	var out ent.CompanyOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompanyOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCompanyWhereInput(ctx context.Context, obj any) (ent.CompanyWhereInput, error) {
+	var it ent.CompanyWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "handle", "handleNEQ", "handleIn", "handleNotIn", "handleGT", "handleGTE", "handleLT", "handleLTE", "handleContains", "handleHasPrefix", "handleHasSuffix", "handleEqualFold", "handleContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "taxID", "taxIDNEQ", "taxIDIn", "taxIDNotIn", "taxIDGT", "taxIDGTE", "taxIDLT", "taxIDLTE", "taxIDContains", "taxIDHasPrefix", "taxIDHasSuffix", "taxIDIsNil", "taxIDNotNil", "taxIDEqualFold", "taxIDContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "discountBps", "discountBpsNEQ", "discountBpsIn", "discountBpsNotIn", "discountBpsGT", "discountBpsGTE", "discountBpsLT", "discountBpsLTE", "paymentTerms", "paymentTermsNEQ", "paymentTermsIn", "paymentTermsNotIn", "timeZone", "timeZoneNEQ", "timeZoneIn", "timeZoneNotIn", "timeZoneGT", "timeZoneGTE", "timeZoneLT", "timeZoneLTE", "timeZoneContains", "timeZoneHasPrefix", "timeZoneHasSuffix", "timeZoneEqualFold", "timeZoneContainsFold", "approval", "approvalNEQ", "approvalIn", "approvalNotIn", "approvalThreshold", "approvalThresholdNEQ", "approvalThresholdIn", "approvalThresholdNotIn", "approvalThresholdGT", "approvalThresholdGTE", "approvalThresholdLT", "approvalThresholdLTE", "approvalThresholdIsNil", "approvalThresholdNotNil", "hasTenant", "hasTenantWith", "hasEmployees", "hasEmployeesWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCompanyWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCompanyWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCompanyWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "handle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handle"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Handle = data
+		case "handleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handleNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandleNEQ = data
+		case "handleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handleIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandleIn = data
+		case "handleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handleNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandleNotIn = data
+		case "handleGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handleGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandleGT = data
+		case "handleGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handleGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandleGTE = data
+		case "handleLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handleLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandleLT = data
+		case "handleLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handleLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandleLTE = data
+		case "handleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandleContains = data
+		case "handleHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handleHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandleHasPrefix = data
+		case "handleHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handleHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandleHasSuffix = data
+		case "handleEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handleEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandleEqualFold = data
+		case "handleContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handleContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandleContainsFold = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "taxID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxID"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxID = data
+		case "taxIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDNEQ = data
+		case "taxIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDIn = data
+		case "taxIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDNotIn = data
+		case "taxIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDGT = data
+		case "taxIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDGTE = data
+		case "taxIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDLT = data
+		case "taxIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDLTE = data
+		case "taxIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDContains = data
+		case "taxIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDHasPrefix = data
+		case "taxIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDHasSuffix = data
+		case "taxIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDIsNil = data
+		case "taxIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDNotNil = data
+		case "taxIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDEqualFold = data
+		case "taxIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxIDContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOCompanyStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOCompanyStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOCompanyStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOCompanyStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "currencyCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNEQ = data
+		case "currencyCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeIn = data
+		case "currencyCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNotIn = data
+		case "currencyCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGT = data
+		case "currencyCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGTE = data
+		case "currencyCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLT = data
+		case "currencyCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLTE = data
+		case "currencyCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContains = data
+		case "currencyCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasPrefix = data
+		case "currencyCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasSuffix = data
+		case "currencyCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeEqualFold = data
+		case "currencyCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContainsFold = data
+		case "discountBps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountBps"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountBps = data
+		case "discountBpsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountBpsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountBpsNEQ = data
+		case "discountBpsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountBpsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountBpsIn = data
+		case "discountBpsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountBpsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountBpsNotIn = data
+		case "discountBpsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountBpsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountBpsGT = data
+		case "discountBpsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountBpsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountBpsGTE = data
+		case "discountBpsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountBpsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountBpsLT = data
+		case "discountBpsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountBpsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountBpsLTE = data
+		case "paymentTerms":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentTerms"))
+			data, err := ec.unmarshalOCompanyPaymentTerms2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTerms(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentTerms = data
+		case "paymentTermsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentTermsNEQ"))
+			data, err := ec.unmarshalOCompanyPaymentTerms2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTerms(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentTermsNEQ = data
+		case "paymentTermsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentTermsIn"))
+			data, err := ec.unmarshalOCompanyPaymentTerms2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTermsᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentTermsIn = data
+		case "paymentTermsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentTermsNotIn"))
+			data, err := ec.unmarshalOCompanyPaymentTerms2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTermsᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentTermsNotIn = data
+		case "timeZone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZone = data
+		case "timeZoneNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZoneNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZoneNEQ = data
+		case "timeZoneIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZoneIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZoneIn = data
+		case "timeZoneNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZoneNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZoneNotIn = data
+		case "timeZoneGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZoneGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZoneGT = data
+		case "timeZoneGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZoneGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZoneGTE = data
+		case "timeZoneLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZoneLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZoneLT = data
+		case "timeZoneLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZoneLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZoneLTE = data
+		case "timeZoneContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZoneContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZoneContains = data
+		case "timeZoneHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZoneHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZoneHasPrefix = data
+		case "timeZoneHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZoneHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZoneHasSuffix = data
+		case "timeZoneEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZoneEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZoneEqualFold = data
+		case "timeZoneContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZoneContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZoneContainsFold = data
+		case "approval":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approval"))
+			data, err := ec.unmarshalOCompanyApproval2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApproval(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Approval = data
+		case "approvalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalNEQ"))
+			data, err := ec.unmarshalOCompanyApproval2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApproval(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalNEQ = data
+		case "approvalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalIn"))
+			data, err := ec.unmarshalOCompanyApproval2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApprovalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalIn = data
+		case "approvalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalNotIn"))
+			data, err := ec.unmarshalOCompanyApproval2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApprovalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalNotIn = data
+		case "approvalThreshold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThreshold"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThreshold = data
+		case "approvalThresholdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThresholdNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThresholdNEQ = data
+		case "approvalThresholdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThresholdIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThresholdIn = data
+		case "approvalThresholdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThresholdNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThresholdNotIn = data
+		case "approvalThresholdGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThresholdGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThresholdGT = data
+		case "approvalThresholdGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThresholdGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThresholdGTE = data
+		case "approvalThresholdLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThresholdLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThresholdLT = data
+		case "approvalThresholdLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThresholdLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThresholdLTE = data
+		case "approvalThresholdIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThresholdIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThresholdIsNil = data
+		case "approvalThresholdNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThresholdNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThresholdNotNil = data
+		case "hasTenant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenant = data
+		case "hasTenantWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenantWith"))
+			data, err := ec.unmarshalOTenantWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenantWith = data
+		case "hasEmployees":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEmployees"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEmployees = data
+		case "hasEmployeesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEmployeesWith"))
+			data, err := ec.unmarshalOEmployeeWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEmployeesWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompanyWhereInput unmarshals raw into the CompanyWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompanyWhereInput(ctx context.Context, raw any) (ent.CompanyWhereInput, error) {
+	var out ent.CompanyWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompanyWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCountryInput(ctx context.Context, obj any) (taxonomy.CountryInput, error) {
 	var it taxonomy.CountryInput
 	if obj == nil {
@@ -47888,6 +51564,118 @@ func (ec *executionContext) unmarshalInputCreateCartInput(ctx context.Context, o
 func UnmarshalCreateCartInput(ctx context.Context, raw any) (cart.CreateInput, error) {
 	var out cart.CreateInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCartInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateCompanyInput(ctx context.Context, obj any) (model.CreateCompanyInput, error) {
+	var it model.CreateCompanyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"handle", "name", "currencyCode", "taxId", "billingAddress", "shippingAddress", "discountBps", "paymentTerms", "timeZone", "approval", "approvalThreshold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "handle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handle"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Handle = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "taxId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxID = data
+		case "billingAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billingAddress"))
+			data, err := ec.unmarshalOAddressInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋaddressᚐAddress(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BillingAddress = data
+		case "shippingAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingAddress"))
+			data, err := ec.unmarshalOAddressInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋaddressᚐAddress(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingAddress = data
+		case "discountBps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountBps"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountBps = data
+		case "paymentTerms":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentTerms"))
+			data, err := ec.unmarshalOCompanyPaymentTerms2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTerms(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentTerms = data
+		case "timeZone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZone = data
+		case "approval":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approval"))
+			data, err := ec.unmarshalOCompanyApproval2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApproval(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Approval = data
+		case "approvalThreshold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThreshold"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThreshold = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateCompanyInput unmarshals raw into the CreateCompanyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateCompanyInput(ctx context.Context, raw any) (model.CreateCompanyInput, error) {
+	var out model.CreateCompanyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCompanyInput", raw, &out)
 	return out, err
 }
 
@@ -50122,6 +53910,549 @@ func (ec *executionContext) unmarshalInputDomainWhereInput(ctx context.Context, 
 func UnmarshalDomainWhereInput(ctx context.Context, raw any) (ent.DomainWhereInput, error) {
 	var out ent.DomainWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DomainWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEmployeeOrder(ctx context.Context, obj any) (ent.EmployeeOrder, error) {
+	var it ent.EmployeeOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNEmployeeOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEmployeeOrder unmarshals raw into the EmployeeOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEmployeeOrder(ctx context.Context, raw any) (ent.EmployeeOrder, error) {
+	var out ent.EmployeeOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EmployeeOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEmployeeWhereInput(ctx context.Context, obj any) (ent.EmployeeWhereInput, error) {
+	var it ent.EmployeeWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "companyID", "companyIDNEQ", "companyIDIn", "companyIDNotIn", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "role", "roleNEQ", "roleIn", "roleNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "spendingLimit", "spendingLimitNEQ", "spendingLimitIn", "spendingLimitNotIn", "spendingLimitGT", "spendingLimitGTE", "spendingLimitLT", "spendingLimitLTE", "spendingLimitIsNil", "spendingLimitNotNil", "spendingPeriod", "spendingPeriodNEQ", "spendingPeriodIn", "spendingPeriodNotIn", "spendingPeriodIsNil", "spendingPeriodNotNil", "hasTenant", "hasTenantWith", "hasCompany", "hasCompanyWith", "hasUser", "hasUserWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOEmployeeWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOEmployeeWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOEmployeeWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "companyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyID = data
+		case "companyIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyIDNEQ = data
+		case "companyIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyIDIn = data
+		case "companyIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companyIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CompanyIDNotIn = data
+		case "userID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "userIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNEQ = data
+		case "userIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDIn = data
+		case "userIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNotIn = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOEmployeeRole2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "roleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNEQ"))
+			data, err := ec.unmarshalOEmployeeRole2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNEQ = data
+		case "roleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleIn"))
+			data, err := ec.unmarshalOEmployeeRole2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleIn = data
+		case "roleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNotIn"))
+			data, err := ec.unmarshalOEmployeeRole2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNotIn = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOEmployeeStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOEmployeeStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOEmployeeStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOEmployeeStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "spendingLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingLimit"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingLimit = data
+		case "spendingLimitNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingLimitNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingLimitNEQ = data
+		case "spendingLimitIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingLimitIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingLimitIn = data
+		case "spendingLimitNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingLimitNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingLimitNotIn = data
+		case "spendingLimitGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingLimitGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingLimitGT = data
+		case "spendingLimitGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingLimitGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingLimitGTE = data
+		case "spendingLimitLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingLimitLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingLimitLT = data
+		case "spendingLimitLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingLimitLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingLimitLTE = data
+		case "spendingLimitIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingLimitIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingLimitIsNil = data
+		case "spendingLimitNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingLimitNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingLimitNotNil = data
+		case "spendingPeriod":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingPeriod"))
+			data, err := ec.unmarshalOEmployeeSpendingPeriod2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriod(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingPeriod = data
+		case "spendingPeriodNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingPeriodNEQ"))
+			data, err := ec.unmarshalOEmployeeSpendingPeriod2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriod(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingPeriodNEQ = data
+		case "spendingPeriodIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingPeriodIn"))
+			data, err := ec.unmarshalOEmployeeSpendingPeriod2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriodᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingPeriodIn = data
+		case "spendingPeriodNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingPeriodNotIn"))
+			data, err := ec.unmarshalOEmployeeSpendingPeriod2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriodᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingPeriodNotIn = data
+		case "spendingPeriodIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingPeriodIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingPeriodIsNil = data
+		case "spendingPeriodNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingPeriodNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingPeriodNotNil = data
+		case "hasTenant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenant = data
+		case "hasTenantWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenantWith"))
+			data, err := ec.unmarshalOTenantWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenantWith = data
+		case "hasCompany":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCompany"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCompany = data
+		case "hasCompanyWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCompanyWith"))
+			data, err := ec.unmarshalOCompanyWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCompanyWith = data
+		case "hasUser":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUser"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUser = data
+		case "hasUserWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUserWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUserWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEmployeeWhereInput unmarshals raw into the EmployeeWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEmployeeWhereInput(ctx context.Context, raw any) (ent.EmployeeWhereInput, error) {
+	var out ent.EmployeeWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EmployeeWhereInput", raw, &out)
 	return out, err
 }
 
@@ -66359,6 +70690,181 @@ func UnmarshalUpdateCommissionRuleInput(ctx context.Context, raw any) (model.Upd
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateCompanyInput(ctx context.Context, obj any) (model.UpdateCompanyInput, error) {
+	var it model.UpdateCompanyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "taxId", "billingAddress", "shippingAddress", "discountBps", "paymentTerms", "timeZone", "approval", "approvalThreshold", "status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "taxId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taxId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaxID = data
+		case "billingAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("billingAddress"))
+			data, err := ec.unmarshalOAddressInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋaddressᚐAddress(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BillingAddress = data
+		case "shippingAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingAddress"))
+			data, err := ec.unmarshalOAddressInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋaddressᚐAddress(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingAddress = data
+		case "discountBps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("discountBps"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DiscountBps = data
+		case "paymentTerms":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentTerms"))
+			data, err := ec.unmarshalOCompanyPaymentTerms2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTerms(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentTerms = data
+		case "timeZone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZone = data
+		case "approval":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approval"))
+			data, err := ec.unmarshalOCompanyApproval2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApproval(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Approval = data
+		case "approvalThreshold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvalThreshold"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovalThreshold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOCompanyStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateCompanyInput unmarshals raw into the UpdateCompanyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateCompanyInput(ctx context.Context, raw any) (model.UpdateCompanyInput, error) {
+	var out model.UpdateCompanyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCompanyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateEmployeeInput(ctx context.Context, obj any) (model.UpdateEmployeeInput, error) {
+	var it model.UpdateEmployeeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"role", "status", "spendingLimit", "spendingPeriod", "clearSpendingLimit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOEmployeeRole2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOEmployeeStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "spendingLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingLimit"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingLimit = data
+		case "spendingPeriod":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spendingPeriod"))
+			data, err := ec.unmarshalOEmployeeSpendingPeriod2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriod(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpendingPeriod = data
+		case "clearSpendingLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearSpendingLimit"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearSpendingLimit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateEmployeeInput unmarshals raw into the UpdateEmployeeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateEmployeeInput(ctx context.Context, raw any) (model.UpdateEmployeeInput, error) {
+	var out model.UpdateEmployeeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateEmployeeInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateIntegrationEndpointInput(ctx context.Context, obj any) (integration.UpdateInput, error) {
 	var it integration.UpdateInput
 	if obj == nil {
@@ -69014,6 +73520,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Fulfillment(ctx, sel, obj)
+	case *ent.Employee:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Employee(ctx, sel, obj)
 	case *ent.Domain:
 		if obj == nil {
 			return graphql.Null
@@ -69029,6 +73540,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Country(ctx, sel, obj)
+	case *ent.Company:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Company(ctx, sel, obj)
 	case *ent.CommissionRule:
 		if obj == nil {
 			return graphql.Null
@@ -70239,6 +74755,209 @@ func (ec *executionContext) _CommissionRuleEdge(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var companyImplementors = []string{"Company", "Node"}
+
+func (ec *executionContext) _Company(ctx context.Context, sel ast.SelectionSet, obj *ent.Company) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Company")
+		case "id":
+			out.Values[i] = ec._Company_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Company_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Company_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenantID":
+			out.Values[i] = ec._Company_tenantID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "handle":
+			out.Values[i] = ec._Company_handle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Company_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taxID":
+			out.Values[i] = ec._Company_taxID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Company_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currencyCode":
+			out.Values[i] = ec._Company_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "discountBps":
+			out.Values[i] = ec._Company_discountBps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paymentTerms":
+			out.Values[i] = ec._Company_paymentTerms(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "timeZone":
+			out.Values[i] = ec._Company_timeZone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "approval":
+			out.Values[i] = ec._Company_approval(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "approvalThreshold":
+			out.Values[i] = ec._Company_approvalThreshold(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Company_tenant(ctx, field, obj)
+				})
+		case "employees":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Company_employees(ctx, field, obj)
+				})
+		case "billingAddress":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Company_billingAddress(ctx, field, obj)
+				})
+		case "shippingAddress":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Company_shippingAddress(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var companyConnectionImplementors = []string{"CompanyConnection"}
+
+func (ec *executionContext) _CompanyConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CompanyConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companyConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompanyConnection")
+		case "edges":
+			out.Values[i] = ec._CompanyConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CompanyConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CompanyConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var companyEdgeImplementors = []string{"CompanyEdge"}
+
+func (ec *executionContext) _CompanyEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CompanyEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companyEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompanyEdge")
+		case "node":
+			out.Values[i] = ec._CompanyEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CompanyEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var countryImplementors = []string{"Country", "Node"}
 
 func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, obj *ent.Country) graphql.Marshaler {
@@ -70493,6 +75212,183 @@ func (ec *executionContext) _Domain(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Domain_store(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var employeeImplementors = []string{"Employee", "Node"}
+
+func (ec *executionContext) _Employee(ctx context.Context, sel ast.SelectionSet, obj *ent.Employee) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, employeeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Employee")
+		case "id":
+			out.Values[i] = ec._Employee_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Employee_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Employee_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenantID":
+			out.Values[i] = ec._Employee_tenantID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "companyID":
+			out.Values[i] = ec._Employee_companyID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userID":
+			out.Values[i] = ec._Employee_userID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._Employee_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Employee_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "spendingLimit":
+			out.Values[i] = ec._Employee_spendingLimit(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "spendingPeriod":
+			out.Values[i] = ec._Employee_spendingPeriod(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Employee_tenant(ctx, field, obj)
+				})
+		case "company":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Employee_company(ctx, field, obj)
+				})
+		case "user":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Employee_user(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var employeeConnectionImplementors = []string{"EmployeeConnection"}
+
+func (ec *executionContext) _EmployeeConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.EmployeeConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, employeeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EmployeeConnection")
+		case "edges":
+			out.Values[i] = ec._EmployeeConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._EmployeeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._EmployeeConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var employeeEdgeImplementors = []string{"EmployeeEdge"}
+
+func (ec *executionContext) _EmployeeEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.EmployeeEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, employeeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EmployeeEdge")
+		case "node":
+			out.Values[i] = ec._EmployeeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._EmployeeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -71753,6 +76649,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "markPayoutPaid":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_markPayoutPaid(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createCompany":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCompany(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCompany":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCompany(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addCompanyEmployee":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addCompanyEmployee(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCompanyEmployee":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCompanyEmployee(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -73494,6 +78418,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_categories(ctx, field)
 				})
+		case "companies":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_companies(ctx, field)
+				})
 		case "integrationEndpoints":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -73637,6 +78567,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_payout(ctx, field)
+				})
+		case "company":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_company(ctx, field)
 				})
 		case "customers":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -76567,6 +81503,71 @@ func (ec *executionContext) unmarshalNCommissionRuleWhereInput2ᚖgithubᚗcom�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCompany2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompany(ctx context.Context, sel ast.SelectionSet, v *ent.Company) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Company!")
+		return graphql.Null
+	}
+	return ec._Company(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCompanyApproval2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApproval(ctx context.Context, v any) (company.Approval, error) {
+	var res company.Approval
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompanyApproval2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApproval(ctx context.Context, sel ast.SelectionSet, v company.Approval) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNCompanyConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CompanyConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompanyConnection!")
+		return graphql.Null
+	}
+	return ec._CompanyConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCompanyOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyOrderField(ctx context.Context, v any) (*ent.CompanyOrderField, error) {
+	var res = new(ent.CompanyOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompanyOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CompanyOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompanyOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCompanyPaymentTerms2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTerms(ctx context.Context, v any) (company.PaymentTerms, error) {
+	var res company.PaymentTerms
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompanyPaymentTerms2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTerms(ctx context.Context, sel ast.SelectionSet, v company.PaymentTerms) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCompanyStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatus(ctx context.Context, v any) (company.Status, error) {
+	var res company.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompanyStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatus(ctx context.Context, sel ast.SelectionSet, v company.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCompanyWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyWhereInput(ctx context.Context, v any) (*ent.CompanyWhereInput, error) {
+	res, err := ec.unmarshalInputCompanyWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCountry2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCountryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Country) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -76616,6 +81617,11 @@ func (ec *executionContext) marshalNCreateApiKeyPayload2ᚖgithubᚗcomᚋdakkah
 
 func (ec *executionContext) unmarshalNCreateCartInput2githubᚗcomᚋdakkahᚋcityosᚋcartᚐCreateInput(ctx context.Context, v any) (cart.CreateInput, error) {
 	res, err := ec.unmarshalInputCreateCartInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateCompanyInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐCreateCompanyInput(ctx context.Context, v any) (model.CreateCompanyInput, error) {
+	res, err := ec.unmarshalInputCreateCompanyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -76741,6 +81747,71 @@ func (ec *executionContext) marshalNDomainStatus2githubᚗcomᚋdakkahᚋcityos�
 
 func (ec *executionContext) unmarshalNDomainWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐDomainWhereInput(ctx context.Context, v any) (*ent.DomainWhereInput, error) {
 	res, err := ec.unmarshalInputDomainWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEmployee2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployee(ctx context.Context, sel ast.SelectionSet, v *ent.Employee) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Employee!")
+		return graphql.Null
+	}
+	return ec._Employee(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEmployeeConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeConnection(ctx context.Context, sel ast.SelectionSet, v *ent.EmployeeConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EmployeeConnection!")
+		return graphql.Null
+	}
+	return ec._EmployeeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEmployeeOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeOrderField(ctx context.Context, v any) (*ent.EmployeeOrderField, error) {
+	var res = new(ent.EmployeeOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEmployeeOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.EmployeeOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EmployeeOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNEmployeeRole2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRole(ctx context.Context, v any) (employee.Role, error) {
+	var res employee.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEmployeeRole2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRole(ctx context.Context, sel ast.SelectionSet, v employee.Role) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNEmployeeSpendingPeriod2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriod(ctx context.Context, v any) (employee.SpendingPeriod, error) {
+	var res employee.SpendingPeriod
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEmployeeSpendingPeriod2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriod(ctx context.Context, sel ast.SelectionSet, v employee.SpendingPeriod) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNEmployeeStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatus(ctx context.Context, v any) (employee.Status, error) {
+	var res employee.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEmployeeStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatus(ctx context.Context, sel ast.SelectionSet, v employee.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNEmployeeWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeWhereInput(ctx context.Context, v any) (*ent.EmployeeWhereInput, error) {
+	res, err := ec.unmarshalInputEmployeeWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -78065,6 +83136,16 @@ func (ec *executionContext) unmarshalNUpdateCommissionRuleInput2githubᚗcomᚋd
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateCompanyInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐUpdateCompanyInput(ctx context.Context, v any) (model.UpdateCompanyInput, error) {
+	res, err := ec.unmarshalInputUpdateCompanyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateEmployeeInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐUpdateEmployeeInput(ctx context.Context, v any) (model.UpdateEmployeeInput, error) {
+	res, err := ec.unmarshalInputUpdateEmployeeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateIntegrationEndpointInput2githubᚗcomᚋdakkahᚋcityosᚋintegrationᚐUpdateInput(ctx context.Context, v any) (integration.UpdateInput, error) {
 	res, err := ec.unmarshalInputUpdateIntegrationEndpointInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -78490,6 +83571,14 @@ func (ec *executionContext) marshalOAddress2ᚖgithubᚗcomᚋdakkahᚋcityosᚋ
 	return ec._Address(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOAddressInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋaddressᚐAddress(ctx context.Context, v any) (*address.Address, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAddressInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOAuditLog2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐAuditLog(ctx context.Context, sel ast.SelectionSet, v *ent.AuditLog) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -78881,6 +83970,222 @@ func (ec *executionContext) unmarshalOCommissionRuleWhereInput2ᚖgithubᚗcom�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOCompany2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompany(ctx context.Context, sel ast.SelectionSet, v *ent.Company) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Company(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCompanyApproval2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApprovalᚄ(ctx context.Context, v any) ([]company.Approval, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]company.Approval, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCompanyApproval2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApproval(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCompanyApproval2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApprovalᚄ(ctx context.Context, sel ast.SelectionSet, v []company.Approval) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompanyApproval2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApproval(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCompanyApproval2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApproval(ctx context.Context, v any) (*company.Approval, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(company.Approval)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCompanyApproval2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐApproval(ctx context.Context, sel ast.SelectionSet, v *company.Approval) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOCompanyEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CompanyEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCompanyEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCompanyEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CompanyEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CompanyEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCompanyOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyOrder(ctx context.Context, v any) (*ent.CompanyOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCompanyOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCompanyPaymentTerms2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTermsᚄ(ctx context.Context, v any) ([]company.PaymentTerms, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]company.PaymentTerms, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCompanyPaymentTerms2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTerms(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCompanyPaymentTerms2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTermsᚄ(ctx context.Context, sel ast.SelectionSet, v []company.PaymentTerms) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompanyPaymentTerms2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTerms(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCompanyPaymentTerms2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTerms(ctx context.Context, v any) (*company.PaymentTerms, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(company.PaymentTerms)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCompanyPaymentTerms2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐPaymentTerms(ctx context.Context, sel ast.SelectionSet, v *company.PaymentTerms) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCompanyStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatusᚄ(ctx context.Context, v any) ([]company.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]company.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCompanyStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCompanyStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []company.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompanyStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCompanyStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatus(ctx context.Context, v any) (*company.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(company.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCompanyStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋcompanyᚐStatus(ctx context.Context, sel ast.SelectionSet, v *company.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCompanyWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyWhereInputᚄ(ctx context.Context, v any) ([]*ent.CompanyWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CompanyWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCompanyWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCompanyWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCompanyWhereInput(ctx context.Context, v any) (*ent.CompanyWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCompanyWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOCountryWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCountryWhereInputᚄ(ctx context.Context, v any) ([]*ent.CountryWhereInput, error) {
 	if v == nil {
 		return nil, nil
@@ -79040,6 +84345,222 @@ func (ec *executionContext) unmarshalODomainWhereInput2ᚖgithubᚗcomᚋdakkah�
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputDomainWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEmployee2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployee(ctx context.Context, sel ast.SelectionSet, v *ent.Employee) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Employee(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOEmployeeEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.EmployeeEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOEmployeeEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOEmployeeEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeEdge(ctx context.Context, sel ast.SelectionSet, v *ent.EmployeeEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EmployeeEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEmployeeOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeOrder(ctx context.Context, v any) (*ent.EmployeeOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEmployeeOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOEmployeeRole2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRoleᚄ(ctx context.Context, v any) ([]employee.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]employee.Role, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEmployeeRole2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOEmployeeRole2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []employee.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEmployeeRole2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOEmployeeRole2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRole(ctx context.Context, v any) (*employee.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(employee.Role)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEmployeeRole2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐRole(ctx context.Context, sel ast.SelectionSet, v *employee.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOEmployeeSpendingPeriod2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriodᚄ(ctx context.Context, v any) ([]employee.SpendingPeriod, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]employee.SpendingPeriod, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEmployeeSpendingPeriod2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriod(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOEmployeeSpendingPeriod2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []employee.SpendingPeriod) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEmployeeSpendingPeriod2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOEmployeeSpendingPeriod2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriod(ctx context.Context, v any) (*employee.SpendingPeriod, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(employee.SpendingPeriod)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEmployeeSpendingPeriod2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐSpendingPeriod(ctx context.Context, sel ast.SelectionSet, v *employee.SpendingPeriod) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOEmployeeStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatusᚄ(ctx context.Context, v any) ([]employee.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]employee.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEmployeeStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOEmployeeStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []employee.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEmployeeStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOEmployeeStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatus(ctx context.Context, v any) (*employee.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(employee.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEmployeeStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋemployeeᚐStatus(ctx context.Context, sel ast.SelectionSet, v *employee.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOEmployeeWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeWhereInputᚄ(ctx context.Context, v any) ([]*ent.EmployeeWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.EmployeeWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEmployeeWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOEmployeeWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployeeWhereInput(ctx context.Context, v any) (*ent.EmployeeWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEmployeeWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

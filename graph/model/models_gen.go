@@ -9,8 +9,11 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/dakkah/cityos/address"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/commissionrule"
+	"github.com/dakkah/cityos/ent/company"
+	"github.com/dakkah/cityos/ent/employee"
 )
 
 // A new commission rule. scopeId names the vendor, category, collection or product (not for a tenant rule).
@@ -25,6 +28,25 @@ type CommissionRuleInput struct {
 	ValidFrom    *time.Time `json:"validFrom,omitempty"`
 	ValidUntil   *time.Time `json:"validUntil,omitempty"`
 	Priority     *int       `json:"priority,omitempty"`
+}
+
+type CreateCompanyInput struct {
+	// Unique in the tenant: lower-case letters, digits and hyphens.
+	Handle string `json:"handle"`
+	Name   string `json:"name"`
+	// The currency the company buys in (ISO 4217): its limits and threshold are in its minor units.
+	CurrencyCode    string           `json:"currencyCode"`
+	TaxID           *string          `json:"taxId,omitempty"`
+	BillingAddress  *address.Address `json:"billingAddress,omitempty"`
+	ShippingAddress *address.Address `json:"shippingAddress,omitempty"`
+	// Taken off its employees' prices on the tenant's b2b stores: basis points, 0-10000.
+	DiscountBps  *int                  `json:"discountBps,omitempty"`
+	PaymentTerms *company.PaymentTerms `json:"paymentTerms,omitempty"`
+	// IANA time zone where its limit periods begin (default UTC).
+	TimeZone *string `json:"timeZone,omitempty"`
+	// none (default), all (every order waits for approval) or above (orders above approvalThreshold).
+	Approval          *company.Approval `json:"approval,omitempty"`
+	ApprovalThreshold *int              `json:"approvalThreshold,omitempty"`
 }
 
 // Which store a storefront request belongs to. Anything but ACTIVE carries only the
@@ -47,6 +69,31 @@ type UpdateCommissionRuleInput struct {
 	ValidFrom    *time.Time `json:"validFrom,omitempty"`
 	ValidUntil   *time.Time `json:"validUntil,omitempty"`
 	Priority     *int       `json:"priority,omitempty"`
+}
+
+type UpdateCompanyInput struct {
+	Name              *string               `json:"name,omitempty"`
+	TaxID             *string               `json:"taxId,omitempty"`
+	BillingAddress    *address.Address      `json:"billingAddress,omitempty"`
+	ShippingAddress   *address.Address      `json:"shippingAddress,omitempty"`
+	DiscountBps       *int                  `json:"discountBps,omitempty"`
+	PaymentTerms      *company.PaymentTerms `json:"paymentTerms,omitempty"`
+	TimeZone          *string               `json:"timeZone,omitempty"`
+	Approval          *company.Approval     `json:"approval,omitempty"`
+	ApprovalThreshold *int                  `json:"approvalThreshold,omitempty"`
+	// suspended: its people read and no longer buy as the company; active again reinstates it.
+	Status *company.Status `json:"status,omitempty"`
+}
+
+type UpdateEmployeeInput struct {
+	Role *employee.Role `json:"role,omitempty"`
+	// deactivated: the person keeps its account and history and no longer acts for the company.
+	Status *employee.Status `json:"status,omitempty"`
+	// A spending limit (minor units of the company's currency) per spendingPeriod: both or neither.
+	SpendingLimit  *int                     `json:"spendingLimit,omitempty"`
+	SpendingPeriod *employee.SpendingPeriod `json:"spendingPeriod,omitempty"`
+	// Lifts the spending limit.
+	ClearSpendingLimit *bool `json:"clearSpendingLimit,omitempty"`
 }
 
 // Changes to a vendor's profile; fields left out stay as they are.
