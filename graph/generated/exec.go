@@ -497,6 +497,7 @@ type ComplexityRoot struct {
 		Login                           func(childComplexity int, email string, password string) int
 		Logout                          func(childComplexity int, refreshToken *string) int
 		MarkDelivered                   func(childComplexity int, orderID int) int
+		MarkPayoutFailed                func(childComplexity int, id int, reason string) int
 		MarkPayoutPaid                  func(childComplexity int, id int, reference string) int
 		MarkShipped                     func(childComplexity int, orderID int) int
 		PingIntegrationEndpoint         func(childComplexity int, id int) int
@@ -1229,6 +1230,7 @@ type MutationResolver interface {
 	UpdateCommissionRule(ctx context.Context, id int, input model.UpdateCommissionRuleInput) (*ent.CommissionRule, error)
 	DeleteCommissionRule(ctx context.Context, id int) (int, error)
 	MarkPayoutPaid(ctx context.Context, id int, reference string) (*ent.Payout, error)
+	MarkPayoutFailed(ctx context.Context, id int, reason string) (*ent.Payout, error)
 	RegisterCustomer(ctx context.Context, input customer.RegisterInput) (*identity.Session, error)
 	CustomerLogin(ctx context.Context, email string, password string, storeID *int) (*identity.Session, error)
 	AddCustomerAddress(ctx context.Context, input address.Address) (*ent.CustomerAddress, error)
@@ -3487,6 +3489,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MarkDelivered(childComplexity, args["orderId"].(int)), true
+	case "Mutation.markPayoutFailed":
+		if e.ComplexityRoot.Mutation.MarkPayoutFailed == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markPayoutFailed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkPayoutFailed(childComplexity, args["id"].(int), args["reason"].(string)), true
 	case "Mutation.markPayoutPaid":
 		if e.ComplexityRoot.Mutation.MarkPayoutPaid == nil {
 			break
@@ -7582,6 +7595,12 @@ extend type Mutation {
   tenant's admins). CONFLICT for a payout that is not a pending manual one.
   """
   markPayoutPaid(id: ID!, reference: String!): Payout!
+  """
+  Records that a pending manual payout could not be paid, and why (the tenant's admins): it
+  is failed with the reason (1-1000 characters) and its lines return to the vendor's
+  balance, for the next payout run. CONFLICT for a payout that is not a pending manual one.
+  """
+  markPayoutFailed(id: ID!, reason: String!): Payout!
 }
 `, BuiltIn: false},
 	{Name: "../customers.graphqls", Input: `# Customers: each tenant has its own customer accounts.
@@ -17445,6 +17464,28 @@ func (ec *executionContext) field_Mutation_markDelivered_args(ctx context.Contex
 		return nil, err
 	}
 	args["orderId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markPayoutFailed_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -28277,6 +28318,50 @@ func (ec *executionContext) fieldContext_Mutation_markPayoutPaid(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_markPayoutPaid_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markPayoutFailed(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markPayoutFailed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkPayoutFailed(ctx, fc.Args["id"].(int), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Payout) graphql.Marshaler {
+			return ec.marshalNPayout2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayout(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markPayoutFailed(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Payout(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markPayoutFailed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -71753,6 +71838,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "markPayoutPaid":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_markPayoutPaid(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markPayoutFailed":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markPayoutFailed(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
