@@ -14440,8 +14440,9 @@ extend type Mutation {
   refundVendorOrder(id: ID!, amount: Int!): Suborder!
   """
   Cancels a vendor order not yet shipped: the vendor's stock is released and what is left
-  of it refunded (or, before capture, not taken). The tenant's admins, the store's managers
-  and the vendor's own admins.
+  of it refunded (or, before capture, not taken). With the order's last part (every vendor
+  order canceled, no lines of the tenant's) the order is canceled as cancelOrder cancels it.
+  The tenant's admins, the store's managers and the vendor's own admins.
   """
   cancelVendorOrder(id: ID!): Suborder!
 }
