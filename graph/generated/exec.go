@@ -7538,13 +7538,19 @@ input CommissionRuleInput {
   priority: Int
 }
 
-"""Changes to a rule; fields left out stay as they are. A rule's scope never changes."""
+"""
+Changes to a rule; fields left out stay as they are. A rule's scope never changes.
+clearValidFrom / clearValidUntil: true opens that end of the validity window (not with a
+value for the same end: BAD_USER_INPUT).
+"""
 input UpdateCommissionRuleInput {
   bps: Int
   flat: Int
   currencyCode: String
   validFrom: Time
   validUntil: Time
+  clearValidFrom: Boolean
+  clearValidUntil: Boolean
   priority: Int
 }
 
@@ -66379,7 +66385,7 @@ func (ec *executionContext) unmarshalInputUpdateCommissionRuleInput(ctx context.
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"bps", "flat", "currencyCode", "validFrom", "validUntil", "priority"}
+	fieldsInOrder := [...]string{"bps", "flat", "currencyCode", "validFrom", "validUntil", "clearValidFrom", "clearValidUntil", "priority"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -66421,6 +66427,20 @@ func (ec *executionContext) unmarshalInputUpdateCommissionRuleInput(ctx context.
 				return it, err
 			}
 			it.ValidUntil = data
+		case "clearValidFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFrom"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFrom = data
+		case "clearValidUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidUntil"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidUntil = data
 		case "priority":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priority"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
