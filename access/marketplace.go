@@ -172,7 +172,7 @@ func CommissionLinePolicy() ent.Policy {
 }
 
 // PayoutPolicy: read by the tenant's admins and the vendor's own; the payout job writes
-// them and the tenant's admins change one (a manual payout marked paid).
+// them and the tenant's admins change one (a manual payout marked paid or failed).
 func PayoutPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{

@@ -114,7 +114,7 @@ func amountSet(root string, amounts ...string) Check {
 	return Set(root, "amount", amounts...)
 }
 
-// ledgerMutationCases: only the tenant's admins write rules and mark payouts paid.
+// ledgerMutationCases: only the tenant's admins write rules and mark payouts paid or failed.
 func ledgerMutationCases() []Case {
 	unauthenticated, forbidden, notFound := Deny("UNAUTHENTICATED"), Deny("FORBIDDEN"), Deny("NOT_FOUND")
 	return []Case{
@@ -154,6 +154,16 @@ func ledgerMutationCases() []Case {
 			Vars: func(_ testing.TB, f *fx) map[string]any { return map[string]any{"id": gid(payoutOf(f, "va-one"))} },
 			Expect: func() Cells {
 				ok := Allow(Eq("markPayoutPaid.status", "paid"), Eq("markPayoutPaid.reference", "BANK-1"))
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated,
+					VA1: forbidden, VS1: forbidden, VA2: notFound}
+			}(),
+		},
+		{
+			Name: "markPayoutFailed of V1",
+			Op:   `mutation($id: ID!) { markPayoutFailed(id: $id, reason: "IBAN closed") { status failureReason } }`,
+			Vars: func(_ testing.TB, f *fx) map[string]any { return map[string]any{"id": gid(payoutOf(f, "va-one"))} },
+			Expect: func() Cells {
+				ok := Allow(Eq("markPayoutFailed.status", "failed"), Eq("markPayoutFailed.failureReason", "IBAN closed"))
 				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated,
 					VA1: forbidden, VS1: forbidden, VA2: notFound}
 			}(),

@@ -28,7 +28,10 @@ type RuleInput struct {
 	Currency   *string
 	ValidFrom  *time.Time
 	ValidUntil *time.Time
-	Priority   *int
+	// ClearValidFrom and ClearValidUntil open that end of a rule's validity (an update's;
+	// never with a value for the same end).
+	ClearValidFrom, ClearValidUntil bool
+	Priority                        *int
 }
 
 // CreateRule adds a rule to tenantID (its admins; access.CommissionRulePolicy).
@@ -46,8 +49,11 @@ func (s *Service) CreateRule(ctx context.Context, tenantID int, in RuleInput) (*
 	})
 }
 
-// UpdateRule changes a rule's figures, dates or priority.
+// UpdateRule changes a rule's figures, dates (set or cleared) or priority.
 func (s *Service) UpdateRule(ctx context.Context, id int, in RuleInput) (*ent.CommissionRule, error) {
+	if err := in.checkClears(); err != nil {
+		return nil, err
+	}
 	return txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.CommissionRule, error) {
 		row, err := tx.CommissionRule.Get(ctx, id)
 		if err != nil {
@@ -93,12 +99,32 @@ func (in RuleInput) apply(m *ent.CommissionRuleMutation) {
 	if in.ValidFrom != nil {
 		m.SetValidFrom(*in.ValidFrom)
 	}
+	if in.ClearValidFrom {
+		m.ClearValidFrom()
+	}
 	if in.ValidUntil != nil {
 		m.SetValidUntil(*in.ValidUntil)
+	}
+	if in.ClearValidUntil {
+		m.ClearValidUntil()
 	}
 	if in.Priority != nil {
 		m.SetPriority(*in.Priority)
 	}
+}
+
+// checkClears refuses a validity date both given and cleared.
+func (in RuleInput) checkClears() error {
+	for _, end := range []struct {
+		field string
+		set   bool
+		clear bool
+	}{{"validFrom", in.ValidFrom != nil, in.ClearValidFrom}, {"validUntil", in.ValidUntil != nil, in.ClearValidUntil}} {
+		if end.set && end.clear {
+			return apperr.Invalid(end.field, "give %s or clear it, not both", end.field)
+		}
+	}
+	return nil
 }
 
 // checkRule validates a rule about to be created.
@@ -126,8 +152,14 @@ func mergeRule(r *ent.CommissionRule, m *ent.CommissionRuleMutation) {
 	if v, ok := m.ValidFrom(); ok {
 		r.ValidFrom = &v
 	}
+	if m.ValidFromCleared() {
+		r.ValidFrom = nil
+	}
 	if v, ok := m.ValidUntil(); ok {
 		r.ValidUntil = &v
+	}
+	if m.ValidUntilCleared() {
+		r.ValidUntil = nil
 	}
 	if v, ok := m.Priority(); ok {
 		r.Priority = v

@@ -39,6 +39,11 @@ func (r *mutationResolver) MarkPayoutPaid(ctx context.Context, id int, reference
 	return r.Payouts.MarkPaid(ctx, id, reference)
 }
 
+// MarkPayoutFailed is the resolver for the markPayoutFailed field.
+func (r *mutationResolver) MarkPayoutFailed(ctx context.Context, id int, reason string) (*ent.Payout, error) {
+	return r.Payouts.MarkFailed(ctx, id, reason)
+}
+
 // CommissionRules is the resolver for the commissionRules field.
 func (r *queryResolver) CommissionRules(ctx context.Context, vendorID *int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.CommissionRuleConnection, error) {
 	first, last, err := page(first, last)

@@ -7,9 +7,9 @@ package graph
 
 import (
 	"context"
-	"github.com/dakkah/cityos/companies"
 
 	"github.com/dakkah/cityos/address"
+	"github.com/dakkah/cityos/companies"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/graph/model"

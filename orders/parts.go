@@ -85,6 +85,22 @@ func derive(ctx context.Context, tx *ent.Tx, orderID int) (order.FulfillmentStat
 	return least, ok, nil
 }
 
+// cancelEmptied cancels order o (as read before its part was canceled in tx) when no part
+// is left: every vendor order canceled, no lines of the tenant's. It is canceled as Cancel
+// cancels it, in one update (order.canceled) that settles all the payment has left, this
+// part's share with it, so the caller settles nothing more (emptied).
+func (s *Service) cancelEmptied(ctx context.Context, tx *ent.Tx, o *ent.Order) (emptied bool, err error) {
+	if _, left, err := derive(ctx, tx, o.ID); err != nil || left {
+		return false, err
+	}
+	t, err := s.cancellation(o)
+	if err != nil {
+		return false, err
+	}
+	_, err = apply(ctx, tx, o, t)
+	return err == nil, err
+}
+
 // syncFulfillment sets the order's fulfilment status to what its parts make it (system
 // context), completing a delivered, paid order; o is the order as last written.
 func syncFulfillment(ctx context.Context, tx *ent.Tx, o *ent.Order) error {

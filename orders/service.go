@@ -75,31 +75,37 @@ func (s *Service) changeOnce(ctx context.Context, id int, decide func(o *ent.Ord
 		if err != nil {
 			return err
 		}
-		// UpdateOne(o), not UpdateOneID: the audit record takes the old values from o.
-		u := tx.Order.UpdateOne(o).Where(
-			order.StatusEQ(o.Status), order.PaymentStatusEQ(o.PaymentStatus),
-			order.FulfillmentStatusEQ(o.FulfillmentStatus), order.RefundedTotalEQ(o.RefundedTotal),
-		)
-		t.set(u)
-		updated, err := u.Save(ctx)
-		if ent.IsNotFound(err) {
-			return errMoved
-		}
-		if err != nil {
-			return err
-		}
-		if t.effects != nil {
-			if err := t.effects(sys(ctx), tx, updated); err != nil {
-				return err
-			}
-		}
-		out = updated
-		return nil
+		out, err = apply(ctx, tx, o, t)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out.Unwrap(), nil
+}
+
+// apply makes transition t of order o, as read in tx: the update under ctx, only while o
+// is still as read (errMoved otherwise), then its effects in the system context.
+func apply(ctx context.Context, tx *ent.Tx, o *ent.Order, t *transition) (*ent.Order, error) {
+	// UpdateOne(o), not UpdateOneID: the audit record takes the old values from o.
+	u := tx.Order.UpdateOne(o).Where(
+		order.StatusEQ(o.Status), order.PaymentStatusEQ(o.PaymentStatus),
+		order.FulfillmentStatusEQ(o.FulfillmentStatus), order.RefundedTotalEQ(o.RefundedTotal),
+	)
+	t.set(u)
+	updated, err := u.Save(ctx)
+	if ent.IsNotFound(err) {
+		return nil, errMoved
+	}
+	if err != nil {
+		return nil, err
+	}
+	if t.effects != nil {
+		if err := t.effects(sys(ctx), tx, updated); err != nil {
+			return nil, err
+		}
+	}
+	return updated, nil
 }
 
 // provider is the processor an order was placed with.

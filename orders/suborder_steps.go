@@ -125,8 +125,9 @@ func (s *Service) RefundSuborder(ctx context.Context, id int, amount int64) (*en
 // CancelSuborder cancels a vendor order not yet shipped: the vendor's reserved stock is
 // released and what is left of it given back — refunded when the payment was captured,
 // else counted as given back so that capture takes only the rest. The order's other parts
-// are untouched. The tenant's staff cancel, and so may the vendor's own admins (a part
-// it cannot deliver), not its staff. Raises vendor_order.canceled.
+// are untouched; with the last of its parts, the order is canceled (cancelEmptied). The
+// tenant's staff cancel, and so may the vendor's own admins (a part it cannot deliver),
+// not its staff. Raises vendor_order.canceled.
 func (s *Service) CancelSuborder(ctx context.Context, id int) (*ent.Suborder, error) {
 	return s.changeSuborder(ctx, id, func(o *ent.Order, so *ent.Suborder) (*subStep, error) {
 		v := viewer.FromContext(ctx)
@@ -154,6 +155,9 @@ func (s *Service) CancelSuborder(ctx context.Context, id int) (*ent.Suborder, er
 					return err
 				}
 				if err := inventory.ReleaseVariants(ctx, tx, o.ID, variants); err != nil {
+					return err
+				}
+				if emptied, err := s.cancelEmptied(ctx, tx, o); err != nil || emptied {
 					return err
 				}
 				if left == 0 {

@@ -103,53 +103,57 @@ func refundStatus(refunded, total int64) order.PaymentStatus {
 // Cancel cancels an order not yet shipped: its stock is released, an authorised payment
 // voided and a captured one refunded in what remains.
 func (s *Service) Cancel(ctx context.Context, id int) (*ent.Order, error) {
-	return s.change(ctx, id, func(o *ent.Order) (*transition, error) {
-		if err := open(o); err != nil {
-			return nil, err
+	return s.change(ctx, id, s.cancellation)
+}
+
+// cancellation decides the cancel of order o, by Cancel or with its last part (see
+// cancelEmptied).
+func (s *Service) cancellation(o *ent.Order) (*transition, error) {
+	if err := open(o); err != nil {
+		return nil, err
+	}
+	if o.FulfillmentStatus == order.FulfillmentStatusShipped || o.FulfillmentStatus == order.FulfillmentStatusDelivered {
+		return nil, conflict("the order was already %s and can no longer be canceled", o.FulfillmentStatus)
+	}
+	p, err := s.provider(o)
+	if err != nil {
+		return nil, err
+	}
+	var settle func(ctx context.Context, o *ent.Order) error
+	payment := func(u *ent.OrderUpdateOne) {}
+	switch {
+	case o.PaymentStatus == order.PaymentStatusAuthorized:
+		payment = func(u *ent.OrderUpdateOne) { u.SetPaymentStatus(order.PaymentStatusCanceled) }
+		settle = func(ctx context.Context, o *ent.Order) error { return p.Void(ctx, o.PaymentReference) }
+	case paid(o.PaymentStatus):
+		left := o.Total - o.RefundedTotal
+		payment = func(u *ent.OrderUpdateOne) {
+			u.SetPaymentStatus(order.PaymentStatusRefunded).SetRefundedTotal(o.Total)
 		}
-		if o.FulfillmentStatus == order.FulfillmentStatusShipped || o.FulfillmentStatus == order.FulfillmentStatusDelivered {
-			return nil, conflict("the order was already %s and can no longer be canceled", o.FulfillmentStatus)
-		}
-		p, err := s.provider(o)
-		if err != nil {
-			return nil, err
-		}
-		var settle func(ctx context.Context, o *ent.Order) error
-		payment := func(u *ent.OrderUpdateOne) {}
-		switch {
-		case o.PaymentStatus == order.PaymentStatusAuthorized:
-			payment = func(u *ent.OrderUpdateOne) { u.SetPaymentStatus(order.PaymentStatusCanceled) }
-			settle = func(ctx context.Context, o *ent.Order) error { return p.Void(ctx, o.PaymentReference) }
-		case paid(o.PaymentStatus):
-			left := o.Total - o.RefundedTotal
-			payment = func(u *ent.OrderUpdateOne) {
-				u.SetPaymentStatus(order.PaymentStatusRefunded).SetRefundedTotal(o.Total)
+		settle = func(ctx context.Context, o *ent.Order) error { return p.Refund(ctx, o.PaymentReference, left) }
+	case o.PaymentStatus == order.PaymentStatusNotPaid:
+		payment = func(u *ent.OrderUpdateOne) { u.SetPaymentStatus(order.PaymentStatusCanceled) }
+	}
+	return &transition{
+		set: func(u *ent.OrderUpdateOne) {
+			u.SetStatus(order.StatusCanceled).SetCanceledAt(time.Now())
+			payment(u)
+		},
+		effects: func(ctx context.Context, tx *ent.Tx, o *ent.Order) error {
+			if err := inventory.Release(ctx, tx, o.ID); err != nil {
+				return err
 			}
-			settle = func(ctx context.Context, o *ent.Order) error { return p.Refund(ctx, o.PaymentReference, left) }
-		case o.PaymentStatus == order.PaymentStatusNotPaid:
-			payment = func(u *ent.OrderUpdateOne) { u.SetPaymentStatus(order.PaymentStatusCanceled) }
-		}
-		return &transition{
-			set: func(u *ent.OrderUpdateOne) {
-				u.SetStatus(order.StatusCanceled).SetCanceledAt(time.Now())
-				payment(u)
-			},
-			effects: func(ctx context.Context, tx *ent.Tx, o *ent.Order) error {
-				if err := inventory.Release(ctx, tx, o.ID); err != nil {
-					return err
-				}
-				// Its vendor orders go with it (vendor_order.canceled for each).
-				if err := tx.Suborder.Update().Where(suborder.OrderID(o.ID), suborder.StatusNEQ(suborder.StatusCanceled)).
-					SetStatus(suborder.StatusCanceled).SetCanceledAt(time.Now()).Exec(ctx); err != nil {
-					return err
-				}
-				if settle != nil {
-					return settle(ctx, o)
-				}
-				return nil
-			},
-		}, nil
-	})
+			// Its vendor orders go with it (vendor_order.canceled for each).
+			if err := tx.Suborder.Update().Where(suborder.OrderID(o.ID), suborder.StatusNEQ(suborder.StatusCanceled)).
+				SetStatus(suborder.StatusCanceled).SetCanceledAt(time.Now()).Exec(ctx); err != nil {
+				return err
+			}
+			if settle != nil {
+				return settle(ctx, o)
+			}
+			return nil
+		},
+	}, nil
 }
 
 // CreateFulfillment records the order's shipment as packed: it needs a payment

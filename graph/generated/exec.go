@@ -561,6 +561,7 @@ type ComplexityRoot struct {
 		Login                           func(childComplexity int, email string, password string) int
 		Logout                          func(childComplexity int, refreshToken *string) int
 		MarkDelivered                   func(childComplexity int, orderID int) int
+		MarkPayoutFailed                func(childComplexity int, id int, reason string) int
 		MarkPayoutPaid                  func(childComplexity int, id int, reference string) int
 		MarkShipped                     func(childComplexity int, orderID int) int
 		PingIntegrationEndpoint         func(childComplexity int, id int) int
@@ -1301,6 +1302,7 @@ type MutationResolver interface {
 	UpdateCommissionRule(ctx context.Context, id int, input model.UpdateCommissionRuleInput) (*ent.CommissionRule, error)
 	DeleteCommissionRule(ctx context.Context, id int) (int, error)
 	MarkPayoutPaid(ctx context.Context, id int, reference string) (*ent.Payout, error)
+	MarkPayoutFailed(ctx context.Context, id int, reason string) (*ent.Payout, error)
 	CreateCompany(ctx context.Context, tenantID int, input model.CreateCompanyInput) (*ent.Company, error)
 	UpdateCompany(ctx context.Context, id int, input model.UpdateCompanyInput) (*ent.Company, error)
 	AddCompanyEmployee(ctx context.Context, companyID int, email string, role employee.Role, spendingLimit *int, spendingPeriod *employee.SpendingPeriod) (*ent.Employee, error)
@@ -3844,6 +3846,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MarkDelivered(childComplexity, args["orderId"].(int)), true
+	case "Mutation.markPayoutFailed":
+		if e.ComplexityRoot.Mutation.MarkPayoutFailed == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markPayoutFailed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkPayoutFailed(childComplexity, args["id"].(int), args["reason"].(string)), true
 	case "Mutation.markPayoutPaid":
 		if e.ComplexityRoot.Mutation.MarkPayoutPaid == nil {
 			break
@@ -7933,13 +7946,19 @@ input CommissionRuleInput {
   priority: Int
 }
 
-"""Changes to a rule; fields left out stay as they are. A rule's scope never changes."""
+"""
+Changes to a rule; fields left out stay as they are. A rule's scope never changes.
+clearValidFrom / clearValidUntil: true opens that end of the validity window (not with a
+value for the same end: BAD_USER_INPUT).
+"""
 input UpdateCommissionRuleInput {
   bps: Int
   flat: Int
   currencyCode: String
   validFrom: Time
   validUntil: Time
+  clearValidFrom: Boolean
+  clearValidUntil: Boolean
   priority: Int
 }
 
@@ -7990,6 +8009,12 @@ extend type Mutation {
   tenant's admins). CONFLICT for a payout that is not a pending manual one.
   """
   markPayoutPaid(id: ID!, reference: String!): Payout!
+  """
+  Records that a pending manual payout could not be paid, and why (the tenant's admins): it
+  is failed with the reason (1-1000 characters) and its lines return to the vendor's
+  balance, for the next payout run. CONFLICT for a payout that is not a pending manual one.
+  """
+  markPayoutFailed(id: ID!, reason: String!): Payout!
 }
 `, BuiltIn: false},
 	{Name: "../companies.graphqls", Input: `# B2B companies: a tenant's business customers and the people who buy for them. The
@@ -15425,8 +15450,9 @@ extend type Mutation {
   refundVendorOrder(id: ID!, amount: Int!): Suborder!
   """
   Cancels a vendor order not yet shipped: the vendor's stock is released and what is left
-  of it refunded (or, before capture, not taken). The tenant's admins, the store's managers
-  and the vendor's own admins.
+  of it refunded (or, before capture, not taken). With the order's last part (every vendor
+  order canceled, no lines of the tenant's) the order is canceled as cancelOrder cancels it.
+  The tenant's admins, the store's managers and the vendor's own admins.
   """
   cancelVendorOrder(id: ID!): Suborder!
 }
@@ -18689,6 +18715,28 @@ func (ec *executionContext) field_Mutation_markDelivered_args(ctx context.Contex
 		return nil, err
 	}
 	args["orderId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markPayoutFailed_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -30705,6 +30753,50 @@ func (ec *executionContext) fieldContext_Mutation_markPayoutPaid(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_markPayoutPaid_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markPayoutFailed(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markPayoutFailed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkPayoutFailed(ctx, fc.Args["id"].(int), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Payout) graphql.Marshaler {
+			return ec.marshalNPayout2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPayout(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markPayoutFailed(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Payout(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markPayoutFailed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -70624,7 +70716,7 @@ func (ec *executionContext) unmarshalInputUpdateCommissionRuleInput(ctx context.
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"bps", "flat", "currencyCode", "validFrom", "validUntil", "priority"}
+	fieldsInOrder := [...]string{"bps", "flat", "currencyCode", "validFrom", "validUntil", "clearValidFrom", "clearValidUntil", "priority"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -70666,6 +70758,20 @@ func (ec *executionContext) unmarshalInputUpdateCommissionRuleInput(ctx context.
 				return it, err
 			}
 			it.ValidUntil = data
+		case "clearValidFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidFrom"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidFrom = data
+		case "clearValidUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearValidUntil"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearValidUntil = data
 		case "priority":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priority"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -76649,6 +76755,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "markPayoutPaid":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_markPayoutPaid(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markPayoutFailed":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markPayoutFailed(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

@@ -62,13 +62,17 @@ type Subscription struct {
 }
 
 // Changes to a rule; fields left out stay as they are. A rule's scope never changes.
+// clearValidFrom / clearValidUntil: true opens that end of the validity window (not with a
+// value for the same end: BAD_USER_INPUT).
 type UpdateCommissionRuleInput struct {
-	Bps          *int       `json:"bps,omitempty"`
-	Flat         *int       `json:"flat,omitempty"`
-	CurrencyCode *string    `json:"currencyCode,omitempty"`
-	ValidFrom    *time.Time `json:"validFrom,omitempty"`
-	ValidUntil   *time.Time `json:"validUntil,omitempty"`
-	Priority     *int       `json:"priority,omitempty"`
+	Bps             *int       `json:"bps,omitempty"`
+	Flat            *int       `json:"flat,omitempty"`
+	CurrencyCode    *string    `json:"currencyCode,omitempty"`
+	ValidFrom       *time.Time `json:"validFrom,omitempty"`
+	ValidUntil      *time.Time `json:"validUntil,omitempty"`
+	ClearValidFrom  *bool      `json:"clearValidFrom,omitempty"`
+	ClearValidUntil *bool      `json:"clearValidUntil,omitempty"`
+	Priority        *int       `json:"priority,omitempty"`
 }
 
 type UpdateCompanyInput struct {
