@@ -43,20 +43,24 @@ func Each(t *testing.T, fn func(t *testing.T, db *DB)) {
 	}
 }
 
-// SQLite returns a fresh migrated SQLite database in a temporary file.
+// SQLite returns a fresh migrated SQLite database in a temporary file (see template.go).
 func SQLite(t testing.TB) *DB {
 	t.Helper()
-	client, db, err := platform.OpenSQLite(filepath.Join(t.TempDir(), "test.db"))
+	file := filepath.Join(t.TempDir(), "test.db")
+	if err := migratedSQLite(file); err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	client, db, err := platform.OpenSQLite(file)
 	if err != nil {
 		t.Fatalf("open sqlite: %v", err)
 	}
 	t.Cleanup(func() { _ = client.Close() })
-	migrateOrFail(t, "sqlite", db)
 	return &DB{Dialect: "sqlite", Client: client, SQL: db}
 }
 
 // Postgres returns a fresh migrated PostgreSQL schema of its own in the database at
-// base, dropped when the test ends, so tests never see each other's rows.
+// base, dropped when the test ends, so tests never see each other's rows (see
+// template.go for how it is migrated).
 func Postgres(t testing.TB, base string) *DB {
 	t.Helper()
 	admin, err := sql.Open("postgres", base)
@@ -65,8 +69,8 @@ func Postgres(t testing.TB, base string) *DB {
 	}
 	defer admin.Close()
 	schema := "t_" + randomHex(8)
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatalf("create schema: %v", err)
+	if err := replayPostgres(admin, schema); err != nil {
+		t.Fatalf("migrate schema %s: %v", schema, err)
 	}
 	t.Cleanup(func() {
 		a, err := sql.Open("postgres", base)
@@ -75,28 +79,27 @@ func Postgres(t testing.TB, base string) *DB {
 			_ = a.Close()
 		}
 	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("CITYOS_TEST_DATABASE_URL: %v", err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema) // lib/pq passes it on as a session parameter
-	u.RawQuery = q.Encode()
-	client, db, err := platform.OpenPostgres(u.String())
+	client, db, err := platform.OpenPostgres(withSearchPath(t, base, schema))
 	if err != nil {
 		t.Fatalf("open postgres: %v", err)
 	}
 	db.SetMaxOpenConns(16)
 	t.Cleanup(func() { _ = client.Close() })
-	migrateOrFail(t, "postgres", db)
 	return &DB{Dialect: "postgres", Client: client, SQL: db}
 }
 
-func migrateOrFail(t testing.TB, dialect string, db *sql.DB) {
+// withSearchPath points a lib/pq URL at schema (lib/pq passes search_path on to the
+// server as a session parameter).
+func withSearchPath(t testing.TB, base, schema string) string {
 	t.Helper()
-	if err := platform.Migrate(context.Background(), dialect, db); err != nil {
-		t.Fatalf("migrate: %v", err)
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("CITYOS_TEST_DATABASE_URL: %v", err)
 	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // Redis returns a Redis client: the server at CITYOS_TEST_REDIS_URL (CI), else an
