@@ -32,6 +32,10 @@ func mustDo(err error) {
 	}
 }
 
+// customersOfA are the fixture's customer accounts of tenant A: its shopper, and the
+// buyer and the person to hire of ca-one.
+var customersOfA = []string{"shopper@acme.test", "buyer@ca-one.test", "hire@ca-one.test"}
+
 func companyVars(_ testing.TB, f *fx) map[string]any {
 	return map[string]any{"id": gid(f.DB.Client.Company.Query().Where(company.Handle("ca-one")).OnlyIDX(sysCtx()))}
 }

@@ -30,7 +30,7 @@ func filterQueryCases() []Case {
 				where: {hasAddresses: false}) { totalCount edges { node { email } } } }`,
 			Vars: ofTenantA,
 			Expect: func() Cells {
-				ok, none := Filtered(Set("customers", "email", "shopper@acme.test")), Filtered(Len("customers", 0))
+				ok, none := Filtered(Set("customers", "email", customersOfA...)), Filtered(Len("customers", 0))
 				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: none, AN: unauthenticated}
 			}(),
 		},
