@@ -140,6 +140,9 @@ func visibleOrders(v *viewer.Viewer) (predicate.Order, bool) {
 	if p, ok := staffScoped(v, order.TenantIDIn, order.StoreIDIn, order.Or); ok {
 		any = append(any, p)
 	}
+	if ids := v.CompaniesWithRole(viewer.RoleCompanyAdmin); len(ids) > 0 {
+		any = append(any, order.CompanyIDIn(ids...)) // a company's admins see its orders
+	}
 	if len(any) == 0 {
 		return nil, false
 	}

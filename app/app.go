@@ -176,7 +176,8 @@ func (a *Instance) assemble() error {
 		a.Payments = payment.NewRegistry(payment.NewStripe(a.Config.StripeSecretKey, a.Config.StripeAPIBase), payment.Manual{})
 	}
 	a.Checkout = checkout.New(a.Client, a.Payments, checkout.WithCarts(a.Carts),
-		checkout.OnPostgres(platform.DialectOf(a.DB) == dialect.Postgres))
+		checkout.OnPostgres(platform.DialectOf(a.DB) == dialect.Postgres), checkout.WithApprovalTTL(a.Config.ApprovalTTL),
+		checkout.WithClock(a.Config.Now))
 	a.Orders = orders.New(a.Client, a.Payments)
 	a.Integrations = integration.New(a.Client, egress.Policy{AllowHTTPLocalhost: a.Config.WebhookAllowHTTPLocalhost})
 	// Deliveries go through the SSRF guard (package egress) with the policy endpoints'
@@ -282,7 +283,8 @@ func (a *Instance) WorkerDeps() workers.Deps {
 		Metrics: a.Events, QueueRetention: a.Config.QueueRetention, Concurrency: a.Config.WorkerConcurrency, LiveChannel: a.Config.EventsChannel,
 		Inbound: a.Inbound, Syncs: a.Syncs, Payments: a.Payments, Orders: a.Orders,
 		ReconcileInterval: a.Config.ReconcileInterval,
-		Commissions:       a.Commissions, Payouts: a.Payouts, PayoutInterval: a.Config.PayoutInterval}
+		Commissions:       a.Commissions, Payouts: a.Payouts, PayoutInterval: a.Config.PayoutInterval,
+		Holds: a.Checkout}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

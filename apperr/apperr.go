@@ -25,6 +25,9 @@ const (
 	// CartChanged: the cart's lines no longer matched the catalog (a price changed, an
 	// item is no longer sold) and were brought up to date; Details["lines"] says how.
 	CartChanged Code = "CART_CHANGED"
+	// AwaitingApproval: the checkout needs a company admin's approval; no order was placed.
+	// Details["approvalRequestId"] names the request that holds the cart meanwhile.
+	AwaitingApproval Code = "AWAITING_APPROVAL"
 )
 
 // Error is an error safe to show to a client.

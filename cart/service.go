@@ -173,6 +173,9 @@ func snapshot(c *ent.Cart) *ent.Cart {
 
 var errCartCompleted = apperr.New(apperr.Conflict, "the cart is completed and can no longer change")
 
+// errCartHeld refuses a change of a cart an approval request or a quote holds.
+var errCartHeld = apperr.New(apperr.Conflict, "the cart waits on an approval request or a quote and cannot change until it is decided")
+
 // ErrStaffReadOnly refuses a change of a cart the caller reaches only as staff.
 var ErrStaffReadOnly = apperr.New(apperr.Forbidden, "staff read shoppers' carts but never change them; a cart changes in its store's storefront or by its customer")
 
@@ -187,6 +190,8 @@ func usable(ctx context.Context, c *ent.Cart, err error) error {
 		return ErrStaffReadOnly
 	case c.CompletedAt != nil:
 		return errCartCompleted
+	case c.HeldAt != nil:
+		return errCartHeld
 	}
 	return nil
 }
@@ -197,7 +202,7 @@ func usable(ctx context.Context, c *ent.Cart, err error) error {
 // was settled when the cart was loaded under their context.
 func (s *Service) save(ctx context.Context, carts *ent.CartClient, before, c *ent.Cart) error {
 	c.UpdatedAt, c.Revision = s.now(), before.Revision+1
-	u := carts.Update().Where(cart.ID(c.ID), cart.CompletedAtIsNil()).
+	u := carts.Update().Where(cart.ID(c.ID), cart.CompletedAtIsNil(), cart.HeldAtIsNil()).
 		SetUpdatedAt(c.UpdatedAt).AddRevision(1)
 	if c.Email != before.Email {
 		u.SetEmail(c.Email)
@@ -213,7 +218,7 @@ func (s *Service) save(ctx context.Context, carts *ent.CartClient, before, c *en
 	}
 	n, err := u.Save(sys(ctx))
 	if err == nil && n == 0 {
-		err = errCartCompleted
+		err = errCartCompleted // or held meanwhile: either way the change is refused
 	}
 	return err
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/apperr"
@@ -70,13 +69,23 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 	if c.CompletedAt != nil { // a retry, or another key for a completed cart
 		return s.afterRace(ctx, c, key, edges)
 	}
+	if c.HeldAt != nil { // waiting on an approval request or a quote
+		return nil, s.whileHeld(ctx, c, key)
+	}
 	p, err := s.plan(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	reasons, err := s.forCompany(ctx, c, p)
 	if err != nil {
 		return nil, err
 	}
 	pay, err := s.charge(ctx, c, p)
 	if err != nil {
 		return nil, err
+	}
+	if len(reasons) > 0 {
+		return nil, s.holdForApproval(ctx, c, p, key, reasons)
 	}
 	var (
 		placed    *ent.Order
@@ -96,7 +105,10 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 		placed, err = s.place(sys(ctx), tx, c, p, n.value, key, pay, &reference)
 		return err
 	})
+	var over overLimit
 	switch {
+	case errors.As(err, &over): // a checkout of the same buyer placed meanwhile used up its limit
+		return nil, s.holdForApproval(ctx, c, p, key, over.reasons)
 	case errors.Is(err, errCartMoved):
 		return nil, err // read again: completed by a twin (then replayed), or changed
 	case errors.Is(err, errTwin):
@@ -157,21 +169,32 @@ func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, edges 
 // its number, taken before the transaction (see nextNumber). reference receives the
 // payment reference as soon as the payment is authorised.
 func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, displayID int, key string, pay *charge, reference *string) (*ent.Order, error) {
-	now := time.Now()
-	n, err := tx.Cart.Update().Where(entcart.ID(c.ID), entcart.CompletedAtIsNil(), entcart.Revision(c.Revision)).
-		SetCompletedAt(now).Save(ctx)
+	now := s.now()
+	claim := tx.Cart.Update().Where(entcart.ID(c.ID), entcart.CompletedAtIsNil(), entcart.Revision(c.Revision))
+	if !p.held { // else the request or quote holds the cart, and is what completes it
+		claim.Where(entcart.HeldAtIsNil())
+	}
+	n, err := claim.SetCompletedAt(now).Save(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if n == 0 {
 		return nil, errCartMoved
 	}
-	create := tx.Order.Create().
+	if p.buyer != nil && !p.approved {
+		if err := s.withinLimit(ctx, tx, p); err != nil {
+			return nil, err
+		}
+	}
+	create := tx.Order.Create().SetCreatedAt(now).SetUpdatedAt(now).
 		SetTenantID(c.TenantID).SetStoreID(c.StoreID).SetDisplayID(displayID).SetCartID(c.ID).
 		SetIdempotencyKey(key).SetNillableCustomerID(c.CustomerID).SetEmail(c.Email).
 		SetCurrencyCode(c.CurrencyCode).SetSubtotal(p.totals.Subtotal).SetShippingTotal(p.totals.Shipping).
 		SetTaxTotal(p.totals.Tax).SetTotal(p.totals.Total).SetPaymentProvider(pay.provider.Name()).
 		SetShippingMethod(p.shipping.Name).SetShippingAddress(c.ShippingAddress)
+	if p.buyer != nil {
+		create.SetCompanyID(p.buyer.company.ID)
+	}
 	if c.BillingAddress != nil {
 		create.SetBillingAddress(c.BillingAddress)
 	}
@@ -196,11 +219,7 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, d
 	}
 	// Stock before payment: a checkout that cannot have the units never authorises (a
 	// retry reuses the processor's idempotency key, which must not name a voided payment).
-	wants := make([]inventory.Want, len(p.items))
-	for i, it := range p.items { // in variant order, so concurrent checkouts lock levels alike
-		wants[i] = inventory.Want{VariantID: it.VariantID, Quantity: it.Quantity}
-	}
-	if err := inventory.ReserveAll(ctx, tx, o.ID, wants); err != nil {
+	if err := s.stock(ctx, tx, p, o.ID); err != nil {
 		return nil, err
 	}
 	ref, err := pay.authorize(ctx, c, p, key)
@@ -209,8 +228,26 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, d
 	}
 	*reference = ref
 	// A bulk update by id: UpdateOne would read the order back, and the caller has it.
-	o.PaymentStatus, o.PaymentReference, o.UpdatedAt, o.Version = pay.status, ref, time.Now(), o.Version+1
+	o.PaymentStatus, o.PaymentReference, o.UpdatedAt, o.Version = pay.status, ref, s.now(), o.Version+1
 	err = tx.Order.Update().Where(order.ID(o.ID)).SetUpdatedAt(o.UpdatedAt).
 		SetPaymentStatus(o.PaymentStatus).SetPaymentReference(ref).Exec(ctx)
 	return o, err
+}
+
+// stock holds the order's units: reserved now, or moved from the approval request that
+// held them.
+func (s *Service) stock(ctx context.Context, tx *ent.Tx, p *plan, orderID int) error {
+	if p.approval != nil {
+		return inventory.Transfer(ctx, tx, p.approval.ID, orderID)
+	}
+	return inventory.ReserveAll(ctx, tx, inventory.ForOrder(orderID), wants(p))
+}
+
+// wants are the plan's units, in variant order, so concurrent checkouts lock levels alike.
+func wants(p *plan) []inventory.Want {
+	out := make([]inventory.Want, len(p.items))
+	for i, it := range p.items {
+		out[i] = inventory.Want{VariantID: it.VariantID, Quantity: it.Quantity}
+	}
+	return out
 }

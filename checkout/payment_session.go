@@ -24,6 +24,9 @@ func (s *Service) CreatePaymentSession(ctx context.Context, cartToken int, provi
 	if c.CompletedAt != nil {
 		return nil, apperr.New(apperr.Conflict, "the cart is completed and can no longer change")
 	}
+	if c.HeldAt != nil { // its request or quote pays with the session it was made with
+		return nil, apperr.New(apperr.Conflict, "the cart waits on an approval request or a quote and cannot change until it is decided")
+	}
 	p, err := s.plan(ctx, c)
 	if err != nil {
 		return nil, err
@@ -56,7 +59,7 @@ func (s *Service) CreatePaymentSession(ctx context.Context, cartToken int, provi
 	// Written as the system once the caller's right to the cart is settled, as carts
 	// are. The revision moves: a completeCart that checked the previous session (which
 	// this call may cancel below) must not place its order on it.
-	n, err := s.client.Cart.Update().Where(entcart.ID(c.ID), entcart.CompletedAtIsNil()).
+	n, err := s.client.Cart.Update().Where(entcart.ID(c.ID), entcart.CompletedAtIsNil(), entcart.HeldAtIsNil()).
 		SetPaymentProvider(provider).SetPaymentSessionID(sess.ID).SetPaymentAmount(sess.Amount).
 		AddRevision(1).Save(sys(ctx))
 	if err != nil {

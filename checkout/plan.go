@@ -7,6 +7,7 @@ import (
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/cart"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/snapshot"
 )
 
 // plan is what a cart needs to become an order: its lines, its region's tax and its
@@ -17,6 +18,19 @@ type plan struct {
 	totals   cart.Totals
 	// parts are the vendor orders to write (see split); nil when no line is a vendor's.
 	parts []part
+	// terms are what an approval request freezes besides the lines (see planFrom).
+	terms snapshot.Terms
+	// buyer is the company the order is for, on a b2b store (see buyerOf); nil otherwise.
+	buyer *buyer
+	// approval is the approved request the order is placed from (see Approve): its held
+	// cart is completed and the units reserved for it move to the order.
+	approval *ent.ApprovalRequest
+	// approved says a company admin let the order pass the buyer's limit (an approved
+	// request, a quote an admin accepted): it is not counted against it again.
+	approved bool
+	// held says the order is placed from the request or quote that holds the cart
+	// (Approve, AcceptQuote): the hold is what lets it complete the cart.
+	held bool
 }
 
 // plan checks the cart is ready to complete, naming the first missing field, and
@@ -66,14 +80,38 @@ func (s *Service) plan(ctx context.Context, c *ent.Cart) (*plan, error) {
 	if err != nil {
 		return nil, apperr.Invalid("items", "the cart's total passes %d, the most an order may be", cart.MaxTotal)
 	}
-	p := &plan{items: items, shipping: so, totals: totals}
+	p := &plan{items: items, shipping: so, totals: totals, terms: snapshot.Terms{
+		ShippingOptionID: so.ID, ShippingMethod: so.Name, ShippingAmount: so.Amount, TaxInclusive: region.TaxInclusive,
+	}}
 	if len(vendors) > 0 { // a marketplace cart: the store's one extra read
 		st, err := cart.Store(ctx, c)
 		if err != nil {
 			return nil, err
 		}
-		perVendor, _ := st.Metadata[ShippingPerVendor].(bool)
-		p.parts = split(items, vendors, totals, region.TaxInclusive, perVendor)
+		p.terms.ShippingPerVendor, _ = st.Metadata[ShippingPerVendor].(bool)
+		p.parts = split(items, vendors, totals, region.TaxInclusive, p.terms.ShippingPerVendor)
 	}
 	return p, nil
+}
+
+// planFrom is the plan frozen in approval request r: its lines at their prices, its
+// totals, its shipping and vendor parts, as the buyer checked out.
+func planFrom(r *ent.ApprovalRequest) *plan {
+	items := make([]*ent.LineItem, len(r.Lines))
+	var vendors cart.Vendors
+	for i, l := range r.Lines {
+		items[i] = &ent.LineItem{VariantID: l.VariantID, Title: l.Title, Sku: l.Sku, Quantity: l.Quantity, UnitPrice: l.UnitPrice}
+		if l.VendorID != nil {
+			if vendors == nil {
+				vendors = cart.Vendors{}
+			}
+			vendors[l.VariantID] = *l.VendorID
+		}
+	}
+	totals := cart.Totals{Subtotal: r.Subtotal, Shipping: r.ShippingTotal, Tax: r.TaxTotal, Total: r.Total}
+	return &plan{
+		items: items, totals: totals, terms: r.Terms, approval: r, held: true, approved: true,
+		shipping: &ent.ShippingOption{ID: r.Terms.ShippingOptionID, Name: r.Terms.ShippingMethod, Amount: r.Terms.ShippingAmount},
+		parts:    split(items, vendors, totals, r.Terms.TaxInclusive, r.Terms.ShippingPerVendor),
+	}
 }

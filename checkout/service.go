@@ -4,6 +4,7 @@ package checkout
 
 import (
 	"context"
+	"time"
 
 	"github.com/dakkah/cityos/cart"
 
@@ -20,6 +21,9 @@ type Service struct {
 	payments   *payment.Registry
 	carts      *cart.Service
 	onPostgres bool
+	now        func() time.Time
+	// approvalTTL is how long an approval request holds its cart's prices and stock.
+	approvalTTL time.Duration
 
 	beforePlace func() // tests: runs between reading the cart and placing its order
 	afterPlace  func() // tests: runs between placing the order and answering it
@@ -36,9 +40,32 @@ func WithCarts(carts *cart.Service) Option { return func(s *Service) { s.carts =
 // commit without waiting for the disk (see bumpCounterAsync).
 func OnPostgres(yes bool) Option { return func(s *Service) { s.onPostgres = yes } }
 
+// DefaultApprovalTTL is how long an approval request waits for a decision by default.
+const DefaultApprovalTTL = 72 * time.Hour
+
+// WithClock makes the Service read the time from now (tests: a clock they move); nil
+// keeps the system clock.
+func WithClock(now func() time.Time) Option {
+	return func(s *Service) {
+		if now != nil {
+			s.now = now
+		}
+	}
+}
+
+// WithApprovalTTL sets how long an approval request holds its cart (see
+// DefaultApprovalTTL); 0 keeps the default.
+func WithApprovalTTL(d time.Duration) Option {
+	return func(s *Service) {
+		if d > 0 {
+			s.approvalTTL = d
+		}
+	}
+}
+
 // New returns a Service.
 func New(client *ent.Client, payments *payment.Registry, opts ...Option) *Service {
-	s := &Service{client: client, payments: payments}
+	s := &Service{client: client, payments: payments, now: time.Now, approvalTTL: DefaultApprovalTTL}
 	for _, o := range opts {
 		o(s)
 	}

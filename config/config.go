@@ -68,6 +68,11 @@ type Config struct {
 	PayoutInterval time.Duration
 	PayoutHold     time.Duration
 	PayoutProvider string
+	// ApprovalTTL is how long a b2b approval request holds its cart (CITYOS_APPROVAL_TTL).
+	ApprovalTTL time.Duration
+	// Now is the clock of the time-driven business rules (spending-limit periods, expiry
+	// of holds); nil is the system clock. Tests set it to a clock they move.
+	Now func() time.Time
 
 	Notifications   string // CITYOS_NOTIFICATIONS: log (default; emails go to the log) or sendgrid
 	SendGridAPIKey  string // SENDGRID_API_KEY; required with sendgrid
@@ -196,6 +201,9 @@ func FromEnv() (Config, error) {
 			return c, fmt.Errorf("CITYOS_RECONCILE_INTERVAL must be a duration of at least 1s such as 5m, not %q", v)
 		}
 		c.ReconcileInterval = d
+	}
+	if err := c.readB2B(); err != nil {
+		return c, err
 	}
 	if err := c.readPayouts(); err != nil {
 		return c, err

@@ -8,6 +8,7 @@ import (
 
 	"entgo.io/ent/dialect"
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
@@ -35,6 +36,8 @@ import (
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/quote"
+	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/ent/refreshtoken"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/reservation"
@@ -92,6 +95,47 @@ func (m *APIKeyMutation) TxKey() any {
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *APIKeyMutation) AuditEdges() []string {
 	return []string{}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *ApprovalRequestMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().ApprovalRequest.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(approvalrequest.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ApprovalRequestMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
+// AuditEdges names the edges of ApprovalRequest that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *ApprovalRequestMutation) AuditEdges() []string {
+	return []string{approvalrequest.EdgeReservations}
 }
 
 // AuditRows reads the rows m is about to update or delete, as they are before it runs,
@@ -1199,6 +1243,88 @@ func (m *ProductVariantMutation) TxKey() any {
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *ProductVariantMutation) AuditEdges() []string {
 	return []string{productvariant.EdgePrices, productvariant.EdgeInventoryLevels}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *QuoteMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().Quote.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(quote.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *QuoteMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
+// AuditEdges names the edges of Quote that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *QuoteMutation) AuditEdges() []string {
+	return []string{quote.EdgeMessages}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *QuoteMessageMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().QuoteMessage.Query().Where(m.predicates...)
+	if id, ok := m.ID(); ok {
+		q.Where(quotemessage.ID(id))
+	}
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *QuoteMessageMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
+// AuditEdges names the edges of QuoteMessage that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *QuoteMessageMutation) AuditEdges() []string {
+	return []string{}
 }
 
 // AuditRows reads the rows m is about to update or delete, as they are before it runs,

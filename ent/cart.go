@@ -50,6 +50,8 @@ type Cart struct {
 	ShippingOptionID *int `json:"shipping_option_id,omitempty"`
 	// CompletedAt holds the value of the "completed_at" field.
 	CompletedAt *time.Time `json:"completed_at,omitempty"`
+	// HeldAt holds the value of the "held_at" field.
+	HeldAt *time.Time `json:"held_at,omitempty"`
 	// Revision holds the value of the "revision" field.
 	Revision int `json:"revision,omitempty"`
 	// PaymentProvider holds the value of the "payment_provider" field.
@@ -162,7 +164,7 @@ func (*Cart) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case cart.FieldCurrencyCode, cart.FieldEmail, cart.FieldPaymentProvider, cart.FieldPaymentSessionID:
 			values[i] = new(sql.NullString)
-		case cart.FieldCreatedAt, cart.FieldUpdatedAt, cart.FieldCompletedAt:
+		case cart.FieldCreatedAt, cart.FieldUpdatedAt, cart.FieldCompletedAt, cart.FieldHeldAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -269,6 +271,13 @@ func (_m *Cart) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.CompletedAt = new(time.Time)
 				*_m.CompletedAt = value.Time
+			}
+		case cart.FieldHeldAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field held_at", values[i])
+			} else if value.Valid {
+				_m.HeldAt = new(time.Time)
+				*_m.HeldAt = value.Time
 			}
 		case cart.FieldRevision:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -402,6 +411,11 @@ func (_m *Cart) String() string {
 	builder.WriteString(", ")
 	if v := _m.CompletedAt; v != nil {
 		builder.WriteString("completed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.HeldAt; v != nil {
+		builder.WriteString("held_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")

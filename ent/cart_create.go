@@ -155,6 +155,20 @@ func (_c *CartCreate) SetNillableCompletedAt(v *time.Time) *CartCreate {
 	return _c
 }
 
+// SetHeldAt sets the "held_at" field.
+func (_c *CartCreate) SetHeldAt(v time.Time) *CartCreate {
+	_c.mutation.SetHeldAt(v)
+	return _c
+}
+
+// SetNillableHeldAt sets the "held_at" field if the given value is not nil.
+func (_c *CartCreate) SetNillableHeldAt(v *time.Time) *CartCreate {
+	if v != nil {
+		_c.SetHeldAt(*v)
+	}
+	return _c
+}
+
 // SetRevision sets the "revision" field.
 func (_c *CartCreate) SetRevision(v int) *CartCreate {
 	_c.mutation.SetRevision(v)
@@ -427,6 +441,10 @@ func (_c *CartCreate) createSpec() (*Cart, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.CompletedAt(); ok {
 		_spec.SetField(cart.FieldCompletedAt, field.TypeTime, value)
 		_node.CompletedAt = &value
+	}
+	if value, ok := _c.mutation.HeldAt(); ok {
+		_spec.SetField(cart.FieldHeldAt, field.TypeTime, value)
+		_node.HeldAt = &value
 	}
 	if value, ok := _c.mutation.Revision(); ok {
 		_spec.SetField(cart.FieldRevision, field.TypeInt, value)
@@ -741,6 +759,24 @@ func (u *CartUpsert) ClearCompletedAt() *CartUpsert {
 	return u
 }
 
+// SetHeldAt sets the "held_at" field.
+func (u *CartUpsert) SetHeldAt(v time.Time) *CartUpsert {
+	u.Set(cart.FieldHeldAt, v)
+	return u
+}
+
+// UpdateHeldAt sets the "held_at" field to the value that was provided on create.
+func (u *CartUpsert) UpdateHeldAt() *CartUpsert {
+	u.SetExcluded(cart.FieldHeldAt)
+	return u
+}
+
+// ClearHeldAt clears the value of the "held_at" field.
+func (u *CartUpsert) ClearHeldAt() *CartUpsert {
+	u.SetNull(cart.FieldHeldAt)
+	return u
+}
+
 // SetRevision sets the "revision" field.
 func (u *CartUpsert) SetRevision(v int) *CartUpsert {
 	u.Set(cart.FieldRevision, v)
@@ -1038,6 +1074,27 @@ func (u *CartUpsertOne) UpdateCompletedAt() *CartUpsertOne {
 func (u *CartUpsertOne) ClearCompletedAt() *CartUpsertOne {
 	return u.Update(func(s *CartUpsert) {
 		s.ClearCompletedAt()
+	})
+}
+
+// SetHeldAt sets the "held_at" field.
+func (u *CartUpsertOne) SetHeldAt(v time.Time) *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.SetHeldAt(v)
+	})
+}
+
+// UpdateHeldAt sets the "held_at" field to the value that was provided on create.
+func (u *CartUpsertOne) UpdateHeldAt() *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.UpdateHeldAt()
+	})
+}
+
+// ClearHeldAt clears the value of the "held_at" field.
+func (u *CartUpsertOne) ClearHeldAt() *CartUpsertOne {
+	return u.Update(func(s *CartUpsert) {
+		s.ClearHeldAt()
 	})
 }
 
@@ -1517,6 +1574,27 @@ func (u *CartUpsertBulk) UpdateCompletedAt() *CartUpsertBulk {
 func (u *CartUpsertBulk) ClearCompletedAt() *CartUpsertBulk {
 	return u.Update(func(s *CartUpsert) {
 		s.ClearCompletedAt()
+	})
+}
+
+// SetHeldAt sets the "held_at" field.
+func (u *CartUpsertBulk) SetHeldAt(v time.Time) *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.SetHeldAt(v)
+	})
+}
+
+// UpdateHeldAt sets the "held_at" field to the value that was provided on create.
+func (u *CartUpsertBulk) UpdateHeldAt() *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.UpdateHeldAt()
+	})
+}
+
+// ClearHeldAt clears the value of the "held_at" field.
+func (u *CartUpsertBulk) ClearHeldAt() *CartUpsertBulk {
+	return u.Update(func(s *CartUpsert) {
+		s.ClearHeldAt()
 	})
 }
 

@@ -171,6 +171,26 @@ func (_u *CartUpdate) ClearCompletedAt() *CartUpdate {
 	return _u
 }
 
+// SetHeldAt sets the "held_at" field.
+func (_u *CartUpdate) SetHeldAt(v time.Time) *CartUpdate {
+	_u.mutation.SetHeldAt(v)
+	return _u
+}
+
+// SetNillableHeldAt sets the "held_at" field if the given value is not nil.
+func (_u *CartUpdate) SetNillableHeldAt(v *time.Time) *CartUpdate {
+	if v != nil {
+		_u.SetHeldAt(*v)
+	}
+	return _u
+}
+
+// ClearHeldAt clears the value of the "held_at" field.
+func (_u *CartUpdate) ClearHeldAt() *CartUpdate {
+	_u.mutation.ClearHeldAt()
+	return _u
+}
+
 // SetRevision sets the "revision" field.
 func (_u *CartUpdate) SetRevision(v int) *CartUpdate {
 	_u.mutation.ResetRevision()
@@ -455,6 +475,12 @@ func (_u *CartUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.CompletedAtCleared() {
 		_spec.ClearField(cart.FieldCompletedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.HeldAt(); ok {
+		_spec.SetField(cart.FieldHeldAt, field.TypeTime, value)
+	}
+	if _u.mutation.HeldAtCleared() {
+		_spec.ClearField(cart.FieldHeldAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.Revision(); ok {
 		_spec.SetField(cart.FieldRevision, field.TypeInt, value)
@@ -773,6 +799,26 @@ func (_u *CartUpdateOne) ClearCompletedAt() *CartUpdateOne {
 	return _u
 }
 
+// SetHeldAt sets the "held_at" field.
+func (_u *CartUpdateOne) SetHeldAt(v time.Time) *CartUpdateOne {
+	_u.mutation.SetHeldAt(v)
+	return _u
+}
+
+// SetNillableHeldAt sets the "held_at" field if the given value is not nil.
+func (_u *CartUpdateOne) SetNillableHeldAt(v *time.Time) *CartUpdateOne {
+	if v != nil {
+		_u.SetHeldAt(*v)
+	}
+	return _u
+}
+
+// ClearHeldAt clears the value of the "held_at" field.
+func (_u *CartUpdateOne) ClearHeldAt() *CartUpdateOne {
+	_u.mutation.ClearHeldAt()
+	return _u
+}
+
 // SetRevision sets the "revision" field.
 func (_u *CartUpdateOne) SetRevision(v int) *CartUpdateOne {
 	_u.mutation.ResetRevision()
@@ -1087,6 +1133,12 @@ func (_u *CartUpdateOne) sqlSave(ctx context.Context) (_node *Cart, err error) {
 	}
 	if _u.mutation.CompletedAtCleared() {
 		_spec.ClearField(cart.FieldCompletedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.HeldAt(); ok {
+		_spec.SetField(cart.FieldHeldAt, field.TypeTime, value)
+	}
+	if _u.mutation.HeldAtCleared() {
+		_spec.ClearField(cart.FieldHeldAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.Revision(); ok {
 		_spec.SetField(cart.FieldRevision, field.TypeInt, value)

@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
@@ -43,6 +44,8 @@ import (
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/quote"
+	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/ent/refreshtoken"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/reservation"
@@ -70,6 +73,8 @@ type Client struct {
 	Schema *migrate.Schema
 	// APIKey is the client for interacting with the APIKey builders.
 	APIKey *APIKeyClient
+	// ApprovalRequest is the client for interacting with the ApprovalRequest builders.
+	ApprovalRequest *ApprovalRequestClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
 	// Cart is the client for interacting with the Cart builders.
@@ -124,6 +129,10 @@ type Client struct {
 	ProductOption *ProductOptionClient
 	// ProductVariant is the client for interacting with the ProductVariant builders.
 	ProductVariant *ProductVariantClient
+	// Quote is the client for interacting with the Quote builders.
+	Quote *QuoteClient
+	// QuoteMessage is the client for interacting with the QuoteMessage builders.
+	QuoteMessage *QuoteMessageClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
 	// Region is the client for interacting with the Region builders.
@@ -168,6 +177,7 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIKey = NewAPIKeyClient(c.config)
+	c.ApprovalRequest = NewApprovalRequestClient(c.config)
 	c.AuditLog = NewAuditLogClient(c.config)
 	c.Cart = NewCartClient(c.config)
 	c.Category = NewCategoryClient(c.config)
@@ -195,6 +205,8 @@ func (c *Client) init() {
 	c.ProductCollection = NewProductCollectionClient(c.config)
 	c.ProductOption = NewProductOptionClient(c.config)
 	c.ProductVariant = NewProductVariantClient(c.config)
+	c.Quote = NewQuoteClient(c.config)
+	c.QuoteMessage = NewQuoteMessageClient(c.config)
 	c.RefreshToken = NewRefreshTokenClient(c.config)
 	c.Region = NewRegionClient(c.config)
 	c.Reservation = NewReservationClient(c.config)
@@ -304,6 +316,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ctx:                 ctx,
 		config:              cfg,
 		APIKey:              NewAPIKeyClient(cfg),
+		ApprovalRequest:     NewApprovalRequestClient(cfg),
 		AuditLog:            NewAuditLogClient(cfg),
 		Cart:                NewCartClient(cfg),
 		Category:            NewCategoryClient(cfg),
@@ -331,6 +344,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ProductCollection:   NewProductCollectionClient(cfg),
 		ProductOption:       NewProductOptionClient(cfg),
 		ProductVariant:      NewProductVariantClient(cfg),
+		Quote:               NewQuoteClient(cfg),
+		QuoteMessage:        NewQuoteMessageClient(cfg),
 		RefreshToken:        NewRefreshTokenClient(cfg),
 		Region:              NewRegionClient(cfg),
 		Reservation:         NewReservationClient(cfg),
@@ -367,6 +382,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ctx:                 ctx,
 		config:              cfg,
 		APIKey:              NewAPIKeyClient(cfg),
+		ApprovalRequest:     NewApprovalRequestClient(cfg),
 		AuditLog:            NewAuditLogClient(cfg),
 		Cart:                NewCartClient(cfg),
 		Category:            NewCategoryClient(cfg),
@@ -394,6 +410,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ProductCollection:   NewProductCollectionClient(cfg),
 		ProductOption:       NewProductOptionClient(cfg),
 		ProductVariant:      NewProductVariantClient(cfg),
+		Quote:               NewQuoteClient(cfg),
+		QuoteMessage:        NewQuoteMessageClient(cfg),
 		RefreshToken:        NewRefreshTokenClient(cfg),
 		Region:              NewRegionClient(cfg),
 		Reservation:         NewReservationClient(cfg),
@@ -439,15 +457,16 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIKey, c.AuditLog, c.Cart, c.Category, c.CommissionLine, c.CommissionRule,
-		c.Company, c.Country, c.CustomerAddress, c.Domain, c.Employee, c.Fulfillment,
-		c.InboundWebhook, c.IntegrationEndpoint, c.InventoryLevel, c.Invitation,
-		c.LineItem, c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Payout,
-		c.Price, c.Product, c.ProductCategory, c.ProductCollection, c.ProductOption,
-		c.ProductVariant, c.RefreshToken, c.Region, c.Reservation, c.SalesChannel,
-		c.Scope, c.ShippingOption, c.StockLocation, c.Store, c.Subcategory,
-		c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant, c.User, c.Vendor,
-		c.WebhookDelivery,
+		c.APIKey, c.ApprovalRequest, c.AuditLog, c.Cart, c.Category, c.CommissionLine,
+		c.CommissionRule, c.Company, c.Country, c.CustomerAddress, c.Domain,
+		c.Employee, c.Fulfillment, c.InboundWebhook, c.IntegrationEndpoint,
+		c.InventoryLevel, c.Invitation, c.LineItem, c.Membership, c.Order,
+		c.OrderLineItem, c.OutboxEvent, c.Payout, c.Price, c.Product,
+		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductVariant,
+		c.Quote, c.QuoteMessage, c.RefreshToken, c.Region, c.Reservation,
+		c.SalesChannel, c.Scope, c.ShippingOption, c.StockLocation, c.Store,
+		c.Subcategory, c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant, c.User,
+		c.Vendor, c.WebhookDelivery,
 	} {
 		n.Use(hooks...)
 	}
@@ -457,15 +476,16 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIKey, c.AuditLog, c.Cart, c.Category, c.CommissionLine, c.CommissionRule,
-		c.Company, c.Country, c.CustomerAddress, c.Domain, c.Employee, c.Fulfillment,
-		c.InboundWebhook, c.IntegrationEndpoint, c.InventoryLevel, c.Invitation,
-		c.LineItem, c.Membership, c.Order, c.OrderLineItem, c.OutboxEvent, c.Payout,
-		c.Price, c.Product, c.ProductCategory, c.ProductCollection, c.ProductOption,
-		c.ProductVariant, c.RefreshToken, c.Region, c.Reservation, c.SalesChannel,
-		c.Scope, c.ShippingOption, c.StockLocation, c.Store, c.Subcategory,
-		c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant, c.User, c.Vendor,
-		c.WebhookDelivery,
+		c.APIKey, c.ApprovalRequest, c.AuditLog, c.Cart, c.Category, c.CommissionLine,
+		c.CommissionRule, c.Company, c.Country, c.CustomerAddress, c.Domain,
+		c.Employee, c.Fulfillment, c.InboundWebhook, c.IntegrationEndpoint,
+		c.InventoryLevel, c.Invitation, c.LineItem, c.Membership, c.Order,
+		c.OrderLineItem, c.OutboxEvent, c.Payout, c.Price, c.Product,
+		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductVariant,
+		c.Quote, c.QuoteMessage, c.RefreshToken, c.Region, c.Reservation,
+		c.SalesChannel, c.Scope, c.ShippingOption, c.StockLocation, c.Store,
+		c.Subcategory, c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant, c.User,
+		c.Vendor, c.WebhookDelivery,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -476,6 +496,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *APIKeyMutation:
 		return c.APIKey.mutate(ctx, m)
+	case *ApprovalRequestMutation:
+		return c.ApprovalRequest.mutate(ctx, m)
 	case *AuditLogMutation:
 		return c.AuditLog.mutate(ctx, m)
 	case *CartMutation:
@@ -530,6 +552,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ProductOption.mutate(ctx, m)
 	case *ProductVariantMutation:
 		return c.ProductVariant.mutate(ctx, m)
+	case *QuoteMutation:
+		return c.Quote.mutate(ctx, m)
+	case *QuoteMessageMutation:
+		return c.QuoteMessage.mutate(ctx, m)
 	case *RefreshTokenMutation:
 		return c.RefreshToken.mutate(ctx, m)
 	case *RegionMutation:
@@ -730,6 +756,204 @@ func (c *APIKeyClient) mutate(ctx context.Context, m *APIKeyMutation) (Value, er
 		return (&APIKeyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown APIKey mutation op: %q", m.Op())
+	}
+}
+
+// ApprovalRequestClient is a client for the ApprovalRequest schema.
+type ApprovalRequestClient struct {
+	config
+}
+
+// NewApprovalRequestClient returns a client for the ApprovalRequest from the given config.
+func NewApprovalRequestClient(c config) *ApprovalRequestClient {
+	return &ApprovalRequestClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `approvalrequest.Hooks(f(g(h())))`.
+func (c *ApprovalRequestClient) Use(hooks ...Hook) {
+	c.hooks.ApprovalRequest = append(c.hooks.ApprovalRequest, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `approvalrequest.Intercept(f(g(h())))`.
+func (c *ApprovalRequestClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ApprovalRequest = append(c.inters.ApprovalRequest, interceptors...)
+}
+
+// Create returns a builder for creating a ApprovalRequest entity.
+func (c *ApprovalRequestClient) Create() *ApprovalRequestCreate {
+	mutation := newApprovalRequestMutation(c.config, OpCreate)
+	return &ApprovalRequestCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ApprovalRequest entities.
+func (c *ApprovalRequestClient) CreateBulk(builders ...*ApprovalRequestCreate) *ApprovalRequestCreateBulk {
+	return &ApprovalRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ApprovalRequestClient) MapCreateBulk(slice any, setFunc func(*ApprovalRequestCreate, int)) *ApprovalRequestCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ApprovalRequestCreateBulk{err: fmt.Errorf("calling to ApprovalRequestClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ApprovalRequestCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ApprovalRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ApprovalRequest.
+func (c *ApprovalRequestClient) Update() *ApprovalRequestUpdate {
+	mutation := newApprovalRequestMutation(c.config, OpUpdate)
+	return &ApprovalRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ApprovalRequestClient) UpdateOne(_m *ApprovalRequest) *ApprovalRequestUpdateOne {
+	mutation := newApprovalRequestMutation(c.config, OpUpdateOne, withApprovalRequest(_m))
+	return &ApprovalRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ApprovalRequestClient) UpdateOneID(id int) *ApprovalRequestUpdateOne {
+	mutation := newApprovalRequestMutation(c.config, OpUpdateOne, withApprovalRequestID(id))
+	return &ApprovalRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ApprovalRequest.
+func (c *ApprovalRequestClient) Delete() *ApprovalRequestDelete {
+	mutation := newApprovalRequestMutation(c.config, OpDelete)
+	return &ApprovalRequestDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ApprovalRequestClient) DeleteOne(_m *ApprovalRequest) *ApprovalRequestDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ApprovalRequestClient) DeleteOneID(id int) *ApprovalRequestDeleteOne {
+	builder := c.Delete().Where(approvalrequest.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ApprovalRequestDeleteOne{builder}
+}
+
+// Query returns a query builder for ApprovalRequest.
+func (c *ApprovalRequestClient) Query() *ApprovalRequestQuery {
+	return &ApprovalRequestQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeApprovalRequest},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ApprovalRequest entity by its id.
+func (c *ApprovalRequestClient) Get(ctx context.Context, id int) (*ApprovalRequest, error) {
+	return c.Query().Where(approvalrequest.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ApprovalRequestClient) GetX(ctx context.Context, id int) *ApprovalRequest {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a ApprovalRequest.
+func (c *ApprovalRequestClient) QueryTenant(_m *ApprovalRequest) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(approvalrequest.Table, approvalrequest.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, approvalrequest.TenantTable, approvalrequest.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCompany queries the company edge of a ApprovalRequest.
+func (c *ApprovalRequestClient) QueryCompany(_m *ApprovalRequest) *CompanyQuery {
+	query := (&CompanyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(approvalrequest.Table, approvalrequest.FieldID, id),
+			sqlgraph.To(company.Table, company.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, approvalrequest.CompanyTable, approvalrequest.CompanyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOrder queries the order edge of a ApprovalRequest.
+func (c *ApprovalRequestClient) QueryOrder(_m *ApprovalRequest) *OrderQuery {
+	query := (&OrderClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(approvalrequest.Table, approvalrequest.FieldID, id),
+			sqlgraph.To(order.Table, order.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, approvalrequest.OrderTable, approvalrequest.OrderColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryReservations queries the reservations edge of a ApprovalRequest.
+func (c *ApprovalRequestClient) QueryReservations(_m *ApprovalRequest) *ReservationQuery {
+	query := (&ReservationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(approvalrequest.Table, approvalrequest.FieldID, id),
+			sqlgraph.To(reservation.Table, reservation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, approvalrequest.ReservationsTable, approvalrequest.ReservationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ApprovalRequestClient) Hooks() []Hook {
+	hooks := c.hooks.ApprovalRequest
+	return append(hooks[:len(hooks):len(hooks)], approvalrequest.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ApprovalRequestClient) Interceptors() []Interceptor {
+	return c.inters.ApprovalRequest
+}
+
+func (c *ApprovalRequestClient) mutate(ctx context.Context, m *ApprovalRequestMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ApprovalRequestCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ApprovalRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ApprovalRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ApprovalRequestDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ApprovalRequest mutation op: %q", m.Op())
 	}
 }
 
@@ -5503,6 +5727,354 @@ func (c *ProductVariantClient) mutate(ctx context.Context, m *ProductVariantMuta
 	}
 }
 
+// QuoteClient is a client for the Quote schema.
+type QuoteClient struct {
+	config
+}
+
+// NewQuoteClient returns a client for the Quote from the given config.
+func NewQuoteClient(c config) *QuoteClient {
+	return &QuoteClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `quote.Hooks(f(g(h())))`.
+func (c *QuoteClient) Use(hooks ...Hook) {
+	c.hooks.Quote = append(c.hooks.Quote, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `quote.Intercept(f(g(h())))`.
+func (c *QuoteClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Quote = append(c.inters.Quote, interceptors...)
+}
+
+// Create returns a builder for creating a Quote entity.
+func (c *QuoteClient) Create() *QuoteCreate {
+	mutation := newQuoteMutation(c.config, OpCreate)
+	return &QuoteCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Quote entities.
+func (c *QuoteClient) CreateBulk(builders ...*QuoteCreate) *QuoteCreateBulk {
+	return &QuoteCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *QuoteClient) MapCreateBulk(slice any, setFunc func(*QuoteCreate, int)) *QuoteCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &QuoteCreateBulk{err: fmt.Errorf("calling to QuoteClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*QuoteCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &QuoteCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Quote.
+func (c *QuoteClient) Update() *QuoteUpdate {
+	mutation := newQuoteMutation(c.config, OpUpdate)
+	return &QuoteUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *QuoteClient) UpdateOne(_m *Quote) *QuoteUpdateOne {
+	mutation := newQuoteMutation(c.config, OpUpdateOne, withQuote(_m))
+	return &QuoteUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *QuoteClient) UpdateOneID(id int) *QuoteUpdateOne {
+	mutation := newQuoteMutation(c.config, OpUpdateOne, withQuoteID(id))
+	return &QuoteUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Quote.
+func (c *QuoteClient) Delete() *QuoteDelete {
+	mutation := newQuoteMutation(c.config, OpDelete)
+	return &QuoteDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *QuoteClient) DeleteOne(_m *Quote) *QuoteDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *QuoteClient) DeleteOneID(id int) *QuoteDeleteOne {
+	builder := c.Delete().Where(quote.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &QuoteDeleteOne{builder}
+}
+
+// Query returns a query builder for Quote.
+func (c *QuoteClient) Query() *QuoteQuery {
+	return &QuoteQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeQuote},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Quote entity by its id.
+func (c *QuoteClient) Get(ctx context.Context, id int) (*Quote, error) {
+	return c.Query().Where(quote.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *QuoteClient) GetX(ctx context.Context, id int) *Quote {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a Quote.
+func (c *QuoteClient) QueryTenant(_m *Quote) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quote.Table, quote.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, quote.TenantTable, quote.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMessages queries the messages edge of a Quote.
+func (c *QuoteClient) QueryMessages(_m *Quote) *QuoteMessageQuery {
+	query := (&QuoteMessageClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quote.Table, quote.FieldID, id),
+			sqlgraph.To(quotemessage.Table, quotemessage.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, quote.MessagesTable, quote.MessagesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOrder queries the order edge of a Quote.
+func (c *QuoteClient) QueryOrder(_m *Quote) *OrderQuery {
+	query := (&OrderClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quote.Table, quote.FieldID, id),
+			sqlgraph.To(order.Table, order.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, quote.OrderTable, quote.OrderColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *QuoteClient) Hooks() []Hook {
+	hooks := c.hooks.Quote
+	return append(hooks[:len(hooks):len(hooks)], quote.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *QuoteClient) Interceptors() []Interceptor {
+	return c.inters.Quote
+}
+
+func (c *QuoteClient) mutate(ctx context.Context, m *QuoteMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&QuoteCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&QuoteUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&QuoteUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&QuoteDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Quote mutation op: %q", m.Op())
+	}
+}
+
+// QuoteMessageClient is a client for the QuoteMessage schema.
+type QuoteMessageClient struct {
+	config
+}
+
+// NewQuoteMessageClient returns a client for the QuoteMessage from the given config.
+func NewQuoteMessageClient(c config) *QuoteMessageClient {
+	return &QuoteMessageClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `quotemessage.Hooks(f(g(h())))`.
+func (c *QuoteMessageClient) Use(hooks ...Hook) {
+	c.hooks.QuoteMessage = append(c.hooks.QuoteMessage, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `quotemessage.Intercept(f(g(h())))`.
+func (c *QuoteMessageClient) Intercept(interceptors ...Interceptor) {
+	c.inters.QuoteMessage = append(c.inters.QuoteMessage, interceptors...)
+}
+
+// Create returns a builder for creating a QuoteMessage entity.
+func (c *QuoteMessageClient) Create() *QuoteMessageCreate {
+	mutation := newQuoteMessageMutation(c.config, OpCreate)
+	return &QuoteMessageCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of QuoteMessage entities.
+func (c *QuoteMessageClient) CreateBulk(builders ...*QuoteMessageCreate) *QuoteMessageCreateBulk {
+	return &QuoteMessageCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *QuoteMessageClient) MapCreateBulk(slice any, setFunc func(*QuoteMessageCreate, int)) *QuoteMessageCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &QuoteMessageCreateBulk{err: fmt.Errorf("calling to QuoteMessageClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*QuoteMessageCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &QuoteMessageCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for QuoteMessage.
+func (c *QuoteMessageClient) Update() *QuoteMessageUpdate {
+	mutation := newQuoteMessageMutation(c.config, OpUpdate)
+	return &QuoteMessageUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *QuoteMessageClient) UpdateOne(_m *QuoteMessage) *QuoteMessageUpdateOne {
+	mutation := newQuoteMessageMutation(c.config, OpUpdateOne, withQuoteMessage(_m))
+	return &QuoteMessageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *QuoteMessageClient) UpdateOneID(id int) *QuoteMessageUpdateOne {
+	mutation := newQuoteMessageMutation(c.config, OpUpdateOne, withQuoteMessageID(id))
+	return &QuoteMessageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for QuoteMessage.
+func (c *QuoteMessageClient) Delete() *QuoteMessageDelete {
+	mutation := newQuoteMessageMutation(c.config, OpDelete)
+	return &QuoteMessageDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *QuoteMessageClient) DeleteOne(_m *QuoteMessage) *QuoteMessageDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *QuoteMessageClient) DeleteOneID(id int) *QuoteMessageDeleteOne {
+	builder := c.Delete().Where(quotemessage.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &QuoteMessageDeleteOne{builder}
+}
+
+// Query returns a query builder for QuoteMessage.
+func (c *QuoteMessageClient) Query() *QuoteMessageQuery {
+	return &QuoteMessageQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeQuoteMessage},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a QuoteMessage entity by its id.
+func (c *QuoteMessageClient) Get(ctx context.Context, id int) (*QuoteMessage, error) {
+	return c.Query().Where(quotemessage.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *QuoteMessageClient) GetX(ctx context.Context, id int) *QuoteMessage {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a QuoteMessage.
+func (c *QuoteMessageClient) QueryTenant(_m *QuoteMessage) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quotemessage.Table, quotemessage.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, quotemessage.TenantTable, quotemessage.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryQuote queries the quote edge of a QuoteMessage.
+func (c *QuoteMessageClient) QueryQuote(_m *QuoteMessage) *QuoteQuery {
+	query := (&QuoteClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(quotemessage.Table, quotemessage.FieldID, id),
+			sqlgraph.To(quote.Table, quote.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, quotemessage.QuoteTable, quotemessage.QuoteColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *QuoteMessageClient) Hooks() []Hook {
+	hooks := c.hooks.QuoteMessage
+	return append(hooks[:len(hooks):len(hooks)], quotemessage.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *QuoteMessageClient) Interceptors() []Interceptor {
+	return c.inters.QuoteMessage
+}
+
+func (c *QuoteMessageClient) mutate(ctx context.Context, m *QuoteMessageMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&QuoteMessageCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&QuoteMessageUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&QuoteMessageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&QuoteMessageDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown QuoteMessage mutation op: %q", m.Op())
+	}
+}
+
 // RefreshTokenClient is a client for the RefreshToken schema.
 type RefreshTokenClient struct {
 	config
@@ -5952,6 +6524,22 @@ func (c *ReservationClient) QueryOrder(_m *Reservation) *OrderQuery {
 			sqlgraph.From(reservation.Table, reservation.FieldID, id),
 			sqlgraph.To(order.Table, order.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, reservation.OrderTable, reservation.OrderColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryApprovalRequest queries the approval_request edge of a Reservation.
+func (c *ReservationClient) QueryApprovalRequest(_m *Reservation) *ApprovalRequestQuery {
+	query := (&ApprovalRequestClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(reservation.Table, reservation.FieldID, id),
+			sqlgraph.To(approvalrequest.Table, approvalrequest.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, reservation.ApprovalRequestTable, reservation.ApprovalRequestColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -8210,24 +8798,24 @@ func (c *WebhookDeliveryClient) mutate(ctx context.Context, m *WebhookDeliveryMu
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIKey, AuditLog, Cart, Category, CommissionLine, CommissionRule, Company,
-		Country, CustomerAddress, Domain, Employee, Fulfillment, InboundWebhook,
-		IntegrationEndpoint, InventoryLevel, Invitation, LineItem, Membership, Order,
-		OrderLineItem, OutboxEvent, Payout, Price, Product, ProductCategory,
-		ProductCollection, ProductOption, ProductVariant, RefreshToken, Region,
-		Reservation, SalesChannel, Scope, ShippingOption, StockLocation, Store,
-		Subcategory, SubdomainClaim, Suborder, SyncJob, Tenant, User, Vendor,
-		WebhookDelivery []ent.Hook
+		APIKey, ApprovalRequest, AuditLog, Cart, Category, CommissionLine,
+		CommissionRule, Company, Country, CustomerAddress, Domain, Employee,
+		Fulfillment, InboundWebhook, IntegrationEndpoint, InventoryLevel, Invitation,
+		LineItem, Membership, Order, OrderLineItem, OutboxEvent, Payout, Price,
+		Product, ProductCategory, ProductCollection, ProductOption, ProductVariant,
+		Quote, QuoteMessage, RefreshToken, Region, Reservation, SalesChannel, Scope,
+		ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim, Suborder,
+		SyncJob, Tenant, User, Vendor, WebhookDelivery []ent.Hook
 	}
 	inters struct {
-		APIKey, AuditLog, Cart, Category, CommissionLine, CommissionRule, Company,
-		Country, CustomerAddress, Domain, Employee, Fulfillment, InboundWebhook,
-		IntegrationEndpoint, InventoryLevel, Invitation, LineItem, Membership, Order,
-		OrderLineItem, OutboxEvent, Payout, Price, Product, ProductCategory,
-		ProductCollection, ProductOption, ProductVariant, RefreshToken, Region,
-		Reservation, SalesChannel, Scope, ShippingOption, StockLocation, Store,
-		Subcategory, SubdomainClaim, Suborder, SyncJob, Tenant, User, Vendor,
-		WebhookDelivery []ent.Interceptor
+		APIKey, ApprovalRequest, AuditLog, Cart, Category, CommissionLine,
+		CommissionRule, Company, Country, CustomerAddress, Domain, Employee,
+		Fulfillment, InboundWebhook, IntegrationEndpoint, InventoryLevel, Invitation,
+		LineItem, Membership, Order, OrderLineItem, OutboxEvent, Payout, Price,
+		Product, ProductCategory, ProductCollection, ProductOption, ProductVariant,
+		Quote, QuoteMessage, RefreshToken, Region, Reservation, SalesChannel, Scope,
+		ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim, Suborder,
+		SyncJob, Tenant, User, Vendor, WebhookDelivery []ent.Interceptor
 	}
 )
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
@@ -40,6 +41,8 @@ import (
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/quote"
+	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/ent/refreshtoken"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/reservation"
@@ -117,6 +120,7 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apikey.Table:              apikey.ValidColumn,
+			approvalrequest.Table:     approvalrequest.ValidColumn,
 			auditlog.Table:            auditlog.ValidColumn,
 			cart.Table:                cart.ValidColumn,
 			category.Table:            category.ValidColumn,
@@ -144,6 +148,8 @@ func checkColumn(t, c string) error {
 			productcollection.Table:   productcollection.ValidColumn,
 			productoption.Table:       productoption.ValidColumn,
 			productvariant.Table:      productvariant.ValidColumn,
+			quote.Table:               quote.ValidColumn,
+			quotemessage.Table:        quotemessage.ValidColumn,
 			refreshtoken.Table:        refreshtoken.ValidColumn,
 			region.Table:              region.ValidColumn,
 			reservation.Table:         reservation.ValidColumn,

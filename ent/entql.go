@@ -4,6 +4,7 @@ package ent
 
 import (
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
@@ -32,6 +33,8 @@ import (
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/quote"
+	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/ent/refreshtoken"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/reservation"
@@ -57,7 +60,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 44)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 47)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -85,6 +88,44 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   approvalrequest.Table,
+			Columns: approvalrequest.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: approvalrequest.FieldID,
+			},
+		},
+		Type: "ApprovalRequest",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			approvalrequest.FieldCreatedAt:       {Type: field.TypeTime, Column: approvalrequest.FieldCreatedAt},
+			approvalrequest.FieldUpdatedAt:       {Type: field.TypeTime, Column: approvalrequest.FieldUpdatedAt},
+			approvalrequest.FieldTenantID:        {Type: field.TypeInt, Column: approvalrequest.FieldTenantID},
+			approvalrequest.FieldVersion:         {Type: field.TypeInt64, Column: approvalrequest.FieldVersion},
+			approvalrequest.FieldStoreID:         {Type: field.TypeInt, Column: approvalrequest.FieldStoreID},
+			approvalrequest.FieldCompanyID:       {Type: field.TypeInt, Column: approvalrequest.FieldCompanyID},
+			approvalrequest.FieldCustomerID:      {Type: field.TypeInt, Column: approvalrequest.FieldCustomerID},
+			approvalrequest.FieldCartID:          {Type: field.TypeInt, Column: approvalrequest.FieldCartID},
+			approvalrequest.FieldIdempotencyKey:  {Type: field.TypeString, Column: approvalrequest.FieldIdempotencyKey},
+			approvalrequest.FieldStatus:          {Type: field.TypeEnum, Column: approvalrequest.FieldStatus},
+			approvalrequest.FieldReasons:         {Type: field.TypeJSON, Column: approvalrequest.FieldReasons},
+			approvalrequest.FieldCurrencyCode:    {Type: field.TypeString, Column: approvalrequest.FieldCurrencyCode},
+			approvalrequest.FieldSubtotal:        {Type: field.TypeInt64, Column: approvalrequest.FieldSubtotal},
+			approvalrequest.FieldShippingTotal:   {Type: field.TypeInt64, Column: approvalrequest.FieldShippingTotal},
+			approvalrequest.FieldTaxTotal:        {Type: field.TypeInt64, Column: approvalrequest.FieldTaxTotal},
+			approvalrequest.FieldTotal:           {Type: field.TypeInt64, Column: approvalrequest.FieldTotal},
+			approvalrequest.FieldLines:           {Type: field.TypeJSON, Column: approvalrequest.FieldLines},
+			approvalrequest.FieldTerms:           {Type: field.TypeJSON, Column: approvalrequest.FieldTerms},
+			approvalrequest.FieldPaymentProvider: {Type: field.TypeString, Column: approvalrequest.FieldPaymentProvider},
+			approvalrequest.FieldPaymentSession:  {Type: field.TypeString, Column: approvalrequest.FieldPaymentSession},
+			approvalrequest.FieldExpiresAt:       {Type: field.TypeTime, Column: approvalrequest.FieldExpiresAt},
+			approvalrequest.FieldDecidedBy:       {Type: field.TypeInt, Column: approvalrequest.FieldDecidedBy},
+			approvalrequest.FieldDecidedAt:       {Type: field.TypeTime, Column: approvalrequest.FieldDecidedAt},
+			approvalrequest.FieldNote:            {Type: field.TypeString, Column: approvalrequest.FieldNote},
+			approvalrequest.FieldOrderID:         {Type: field.TypeInt, Column: approvalrequest.FieldOrderID},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditlog.Table,
 			Columns: auditlog.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -105,7 +146,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditlog.FieldCreatedAt:  {Type: field.TypeTime, Column: auditlog.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   cart.Table,
 			Columns: cart.Columns,
@@ -129,13 +170,14 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cart.FieldBillingAddress:   {Type: field.TypeJSON, Column: cart.FieldBillingAddress},
 			cart.FieldShippingOptionID: {Type: field.TypeInt, Column: cart.FieldShippingOptionID},
 			cart.FieldCompletedAt:      {Type: field.TypeTime, Column: cart.FieldCompletedAt},
+			cart.FieldHeldAt:           {Type: field.TypeTime, Column: cart.FieldHeldAt},
 			cart.FieldRevision:         {Type: field.TypeInt, Column: cart.FieldRevision},
 			cart.FieldPaymentProvider:  {Type: field.TypeString, Column: cart.FieldPaymentProvider},
 			cart.FieldPaymentSessionID: {Type: field.TypeString, Column: cart.FieldPaymentSessionID},
 			cart.FieldPaymentAmount:    {Type: field.TypeInt64, Column: cart.FieldPaymentAmount},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   category.Table,
 			Columns: category.Columns,
@@ -153,7 +195,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			category.FieldScopeID:   {Type: field.TypeInt, Column: category.FieldScopeID},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   commissionline.Table,
 			Columns: commissionline.Columns,
@@ -184,7 +226,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			commissionline.FieldPayoutID:        {Type: field.TypeInt, Column: commissionline.FieldPayoutID},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   commissionrule.Table,
 			Columns: commissionrule.Columns,
@@ -209,7 +251,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			commissionrule.FieldPriority:     {Type: field.TypeInt, Column: commissionrule.FieldPriority},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   company.Table,
 			Columns: company.Columns,
@@ -239,7 +281,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			company.FieldMetadata:          {Type: field.TypeJSON, Column: company.FieldMetadata},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   country.Table,
 			Columns: country.Columns,
@@ -254,7 +296,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			country.FieldName: {Type: field.TypeString, Column: country.FieldName},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customeraddress.Table,
 			Columns: customeraddress.Columns,
@@ -280,7 +322,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customeraddress.FieldPhone:       {Type: field.TypeString, Column: customeraddress.FieldPhone},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   domain.Table,
 			Columns: domain.Columns,
@@ -304,7 +346,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			domain.FieldVerifiedHostname:  {Type: field.TypeString, Column: domain.FieldVerifiedHostname},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   employee.Table,
 			Columns: employee.Columns,
@@ -327,7 +369,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			employee.FieldSpendingPeriod: {Type: field.TypeEnum, Column: employee.FieldSpendingPeriod},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   fulfillment.Table,
 			Columns: fulfillment.Columns,
@@ -347,7 +389,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			fulfillment.FieldSuborderID:  {Type: field.TypeInt, Column: fulfillment.FieldSuborderID},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   inboundwebhook.Table,
 			Columns: inboundwebhook.Columns,
@@ -372,7 +414,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inboundwebhook.FieldAppliedAt:  {Type: field.TypeTime, Column: inboundwebhook.FieldAppliedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   integrationendpoint.Table,
 			Columns: integrationendpoint.Columns,
@@ -400,7 +442,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			integrationendpoint.FieldDeadStreak:              {Type: field.TypeInt, Column: integrationendpoint.FieldDeadStreak},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   inventorylevel.Table,
 			Columns: inventorylevel.Columns,
@@ -421,7 +463,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			inventorylevel.FieldReservedQuantity: {Type: field.TypeInt, Column: inventorylevel.FieldReservedQuantity},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -445,7 +487,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldAcceptedBy: {Type: field.TypeInt, Column: invitation.FieldAcceptedBy},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   lineitem.Table,
 			Columns: lineitem.Columns,
@@ -467,7 +509,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			lineitem.FieldUnitPrice: {Type: field.TypeInt64, Column: lineitem.FieldUnitPrice},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -487,7 +529,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldVendorID:  {Type: field.TypeInt, Column: membership.FieldVendorID},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   order.Table,
 			Columns: order.Columns,
@@ -523,9 +565,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldShippingAddress:   {Type: field.TypeJSON, Column: order.FieldShippingAddress},
 			order.FieldBillingAddress:    {Type: field.TypeJSON, Column: order.FieldBillingAddress},
 			order.FieldCanceledAt:        {Type: field.TypeTime, Column: order.FieldCanceledAt},
+			order.FieldCompanyID:         {Type: field.TypeInt, Column: order.FieldCompanyID},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   orderlineitem.Table,
 			Columns: orderlineitem.Columns,
@@ -548,7 +591,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			orderlineitem.FieldSuborderID: {Type: field.TypeInt, Column: orderlineitem.FieldSuborderID},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outboxevent.Table,
 			Columns: outboxevent.Columns,
@@ -573,7 +616,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outboxevent.FieldPublishedAt:      {Type: field.TypeTime, Column: outboxevent.FieldPublishedAt},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   payout.Table,
 			Columns: payout.Columns,
@@ -603,7 +646,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			payout.FieldPaidAt:             {Type: field.TypeTime, Column: payout.FieldPaidAt},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   price.Table,
 			Columns: price.Columns,
@@ -624,7 +667,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			price.FieldRegionID:     {Type: field.TypeInt, Column: price.FieldRegionID},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -655,7 +698,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldReviewStoreID: {Type: field.TypeInt, Column: product.FieldReviewStoreID},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productcategory.Table,
 			Columns: productcategory.Columns,
@@ -675,7 +718,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcategory.FieldParentID:  {Type: field.TypeInt, Column: productcategory.FieldParentID},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productcollection.Table,
 			Columns: productcollection.Columns,
@@ -694,7 +737,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcollection.FieldHandle:    {Type: field.TypeString, Column: productcollection.FieldHandle},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productoption.Table,
 			Columns: productoption.Columns,
@@ -712,7 +755,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productoption.FieldValues:    {Type: field.TypeJSON, Column: productoption.FieldValues},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productvariant.Table,
 			Columns: productvariant.Columns,
@@ -737,7 +780,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productvariant.FieldAllowBackorder:  {Type: field.TypeBool, Column: productvariant.FieldAllowBackorder},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   quote.Table,
+			Columns: quote.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: quote.FieldID,
+			},
+		},
+		Type: "Quote",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			quote.FieldCreatedAt:     {Type: field.TypeTime, Column: quote.FieldCreatedAt},
+			quote.FieldUpdatedAt:     {Type: field.TypeTime, Column: quote.FieldUpdatedAt},
+			quote.FieldTenantID:      {Type: field.TypeInt, Column: quote.FieldTenantID},
+			quote.FieldVersion:       {Type: field.TypeInt64, Column: quote.FieldVersion},
+			quote.FieldStoreID:       {Type: field.TypeInt, Column: quote.FieldStoreID},
+			quote.FieldCompanyID:     {Type: field.TypeInt, Column: quote.FieldCompanyID},
+			quote.FieldCustomerID:    {Type: field.TypeInt, Column: quote.FieldCustomerID},
+			quote.FieldCartID:        {Type: field.TypeInt, Column: quote.FieldCartID},
+			quote.FieldStatus:        {Type: field.TypeEnum, Column: quote.FieldStatus},
+			quote.FieldCurrencyCode:  {Type: field.TypeString, Column: quote.FieldCurrencyCode},
+			quote.FieldLines:         {Type: field.TypeJSON, Column: quote.FieldLines},
+			quote.FieldExpiresAt:     {Type: field.TypeTime, Column: quote.FieldExpiresAt},
+			quote.FieldDeclineReason: {Type: field.TypeString, Column: quote.FieldDeclineReason},
+			quote.FieldOrderID:       {Type: field.TypeInt, Column: quote.FieldOrderID},
+		},
+	}
+	graph.Nodes[30] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   quotemessage.Table,
+			Columns: quotemessage.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: quotemessage.FieldID,
+			},
+		},
+		Type: "QuoteMessage",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			quotemessage.FieldCreatedAt: {Type: field.TypeTime, Column: quotemessage.FieldCreatedAt},
+			quotemessage.FieldUpdatedAt: {Type: field.TypeTime, Column: quotemessage.FieldUpdatedAt},
+			quotemessage.FieldTenantID:  {Type: field.TypeInt, Column: quotemessage.FieldTenantID},
+			quotemessage.FieldQuoteID:   {Type: field.TypeInt, Column: quotemessage.FieldQuoteID},
+			quotemessage.FieldAuthorID:  {Type: field.TypeInt, Column: quotemessage.FieldAuthorID},
+			quotemessage.FieldSide:      {Type: field.TypeEnum, Column: quotemessage.FieldSide},
+			quotemessage.FieldBody:      {Type: field.TypeString, Column: quotemessage.FieldBody},
+		},
+	}
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -758,7 +848,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   region.Table,
 			Columns: region.Columns,
@@ -780,7 +870,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			region.FieldTaxInclusive: {Type: field.TypeBool, Column: region.FieldTaxInclusive},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reservation.Table,
 			Columns: reservation.Columns,
@@ -791,16 +881,17 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Reservation",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			reservation.FieldCreatedAt:        {Type: field.TypeTime, Column: reservation.FieldCreatedAt},
-			reservation.FieldUpdatedAt:        {Type: field.TypeTime, Column: reservation.FieldUpdatedAt},
-			reservation.FieldTenantID:         {Type: field.TypeInt, Column: reservation.FieldTenantID},
-			reservation.FieldOrderID:          {Type: field.TypeInt, Column: reservation.FieldOrderID},
-			reservation.FieldInventoryLevelID: {Type: field.TypeInt, Column: reservation.FieldInventoryLevelID},
-			reservation.FieldQuantity:         {Type: field.TypeInt, Column: reservation.FieldQuantity},
-			reservation.FieldReleasedAt:       {Type: field.TypeTime, Column: reservation.FieldReleasedAt},
+			reservation.FieldCreatedAt:         {Type: field.TypeTime, Column: reservation.FieldCreatedAt},
+			reservation.FieldUpdatedAt:         {Type: field.TypeTime, Column: reservation.FieldUpdatedAt},
+			reservation.FieldTenantID:          {Type: field.TypeInt, Column: reservation.FieldTenantID},
+			reservation.FieldOrderID:           {Type: field.TypeInt, Column: reservation.FieldOrderID},
+			reservation.FieldApprovalRequestID: {Type: field.TypeInt, Column: reservation.FieldApprovalRequestID},
+			reservation.FieldInventoryLevelID:  {Type: field.TypeInt, Column: reservation.FieldInventoryLevelID},
+			reservation.FieldQuantity:          {Type: field.TypeInt, Column: reservation.FieldQuantity},
+			reservation.FieldReleasedAt:        {Type: field.TypeTime, Column: reservation.FieldReleasedAt},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   saleschannel.Table,
 			Columns: saleschannel.Columns,
@@ -821,7 +912,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			saleschannel.FieldIsDisabled:  {Type: field.TypeBool, Column: saleschannel.FieldIsDisabled},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   scope.Table,
 			Columns: scope.Columns,
@@ -838,7 +929,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			scope.FieldName:      {Type: field.TypeString, Column: scope.FieldName},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shippingoption.Table,
 			Columns: shippingoption.Columns,
@@ -858,7 +949,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shippingoption.FieldAmount:    {Type: field.TypeInt64, Column: shippingoption.FieldAmount},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stocklocation.Table,
 			Columns: stocklocation.Columns,
@@ -877,7 +968,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stocklocation.FieldVendorID:  {Type: field.TypeInt, Column: stocklocation.FieldVendorID},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   store.Table,
 			Columns: store.Columns,
@@ -903,7 +994,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			store.FieldVendorID:       {Type: field.TypeInt, Column: store.FieldVendorID},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subcategory.Table,
 			Columns: subcategory.Columns,
@@ -921,7 +1012,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subcategory.FieldName:       {Type: field.TypeString, Column: subcategory.FieldName},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subdomainclaim.Table,
 			Columns: subdomainclaim.Columns,
@@ -939,7 +1030,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subdomainclaim.FieldStoreID:   {Type: field.TypeInt, Column: subdomainclaim.FieldStoreID},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   suborder.Table,
 			Columns: suborder.Columns,
@@ -969,7 +1060,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			suborder.FieldCanceledAt:        {Type: field.TypeTime, Column: suborder.FieldCanceledAt},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[42] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   syncjob.Table,
 			Columns: syncjob.Columns,
@@ -1000,7 +1091,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			syncjob.FieldReport:       {Type: field.TypeJSON, Column: syncjob.FieldReport},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[43] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tenant.Table,
 			Columns: tenant.Columns,
@@ -1024,7 +1115,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tenant.FieldMetadata:         {Type: field.TypeJSON, Column: tenant.FieldMetadata},
 		},
 	}
-	graph.Nodes[41] = &sqlgraph.Node{
+	graph.Nodes[44] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1045,7 +1136,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
 		},
 	}
-	graph.Nodes[42] = &sqlgraph.Node{
+	graph.Nodes[45] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vendor.Table,
 			Columns: vendor.Columns,
@@ -1073,7 +1164,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vendor.FieldApplicantID:    {Type: field.TypeInt, Column: vendor.FieldApplicantID},
 		},
 	}
-	graph.Nodes[43] = &sqlgraph.Node{
+	graph.Nodes[46] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1124,6 +1215,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"APIKey",
 		"Store",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   approvalrequest.TenantTable,
+			Columns: []string{approvalrequest.TenantColumn},
+			Bidi:    false,
+		},
+		"ApprovalRequest",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"company",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   approvalrequest.CompanyTable,
+			Columns: []string{approvalrequest.CompanyColumn},
+			Bidi:    false,
+		},
+		"ApprovalRequest",
+		"Company",
+	)
+	graph.MustAddE(
+		"order",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   approvalrequest.OrderTable,
+			Columns: []string{approvalrequest.OrderColumn},
+			Bidi:    false,
+		},
+		"ApprovalRequest",
+		"Order",
+	)
+	graph.MustAddE(
+		"reservations",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   approvalrequest.ReservationsTable,
+			Columns: []string{approvalrequest.ReservationsColumn},
+			Bidi:    false,
+		},
+		"ApprovalRequest",
+		"Reservation",
 	)
 	graph.MustAddE(
 		"tenant",
@@ -1990,6 +2129,66 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"InventoryLevel",
 	)
 	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   quote.TenantTable,
+			Columns: []string{quote.TenantColumn},
+			Bidi:    false,
+		},
+		"Quote",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"messages",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   quote.MessagesTable,
+			Columns: []string{quote.MessagesColumn},
+			Bidi:    false,
+		},
+		"Quote",
+		"QuoteMessage",
+	)
+	graph.MustAddE(
+		"order",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   quote.OrderTable,
+			Columns: []string{quote.OrderColumn},
+			Bidi:    false,
+		},
+		"Quote",
+		"Order",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   quotemessage.TenantTable,
+			Columns: []string{quotemessage.TenantColumn},
+			Bidi:    false,
+		},
+		"QuoteMessage",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"quote",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   quotemessage.QuoteTable,
+			Columns: []string{quotemessage.QuoteColumn},
+			Bidi:    false,
+		},
+		"QuoteMessage",
+		"Quote",
+	)
+	graph.MustAddE(
 		"user",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -2048,6 +2247,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Reservation",
 		"Order",
+	)
+	graph.MustAddE(
+		"approval_request",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   reservation.ApprovalRequestTable,
+			Columns: []string{reservation.ApprovalRequestColumn},
+			Bidi:    false,
+		},
+		"Reservation",
+		"ApprovalRequest",
 	)
 	graph.MustAddE(
 		"tenant",
@@ -2547,6 +2758,227 @@ func (f *APIKeyFilter) WhereHasStoreWith(preds ...predicate.Store) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ApprovalRequestQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ApprovalRequestQuery builder.
+func (_q *ApprovalRequestQuery) Filter() *ApprovalRequestFilter {
+	return &ApprovalRequestFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ApprovalRequestMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ApprovalRequestMutation builder.
+func (m *ApprovalRequestMutation) Filter() *ApprovalRequestFilter {
+	return &ApprovalRequestFilter{config: m.config, predicateAdder: m}
+}
+
+// ApprovalRequestFilter provides a generic filtering capability at runtime for ApprovalRequestQuery.
+type ApprovalRequestFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ApprovalRequestFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ApprovalRequestFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(approvalrequest.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ApprovalRequestFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(approvalrequest.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ApprovalRequestFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(approvalrequest.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ApprovalRequestFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(approvalrequest.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *ApprovalRequestFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(approvalrequest.FieldVersion))
+}
+
+// WhereStoreID applies the entql int predicate on the store_id field.
+func (f *ApprovalRequestFilter) WhereStoreID(p entql.IntP) {
+	f.Where(p.Field(approvalrequest.FieldStoreID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *ApprovalRequestFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(approvalrequest.FieldCompanyID))
+}
+
+// WhereCustomerID applies the entql int predicate on the customer_id field.
+func (f *ApprovalRequestFilter) WhereCustomerID(p entql.IntP) {
+	f.Where(p.Field(approvalrequest.FieldCustomerID))
+}
+
+// WhereCartID applies the entql int predicate on the cart_id field.
+func (f *ApprovalRequestFilter) WhereCartID(p entql.IntP) {
+	f.Where(p.Field(approvalrequest.FieldCartID))
+}
+
+// WhereIdempotencyKey applies the entql string predicate on the idempotency_key field.
+func (f *ApprovalRequestFilter) WhereIdempotencyKey(p entql.StringP) {
+	f.Where(p.Field(approvalrequest.FieldIdempotencyKey))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ApprovalRequestFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(approvalrequest.FieldStatus))
+}
+
+// WhereReasons applies the entql json.RawMessage predicate on the reasons field.
+func (f *ApprovalRequestFilter) WhereReasons(p entql.BytesP) {
+	f.Where(p.Field(approvalrequest.FieldReasons))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *ApprovalRequestFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(approvalrequest.FieldCurrencyCode))
+}
+
+// WhereSubtotal applies the entql int64 predicate on the subtotal field.
+func (f *ApprovalRequestFilter) WhereSubtotal(p entql.Int64P) {
+	f.Where(p.Field(approvalrequest.FieldSubtotal))
+}
+
+// WhereShippingTotal applies the entql int64 predicate on the shipping_total field.
+func (f *ApprovalRequestFilter) WhereShippingTotal(p entql.Int64P) {
+	f.Where(p.Field(approvalrequest.FieldShippingTotal))
+}
+
+// WhereTaxTotal applies the entql int64 predicate on the tax_total field.
+func (f *ApprovalRequestFilter) WhereTaxTotal(p entql.Int64P) {
+	f.Where(p.Field(approvalrequest.FieldTaxTotal))
+}
+
+// WhereTotal applies the entql int64 predicate on the total field.
+func (f *ApprovalRequestFilter) WhereTotal(p entql.Int64P) {
+	f.Where(p.Field(approvalrequest.FieldTotal))
+}
+
+// WhereLines applies the entql json.RawMessage predicate on the lines field.
+func (f *ApprovalRequestFilter) WhereLines(p entql.BytesP) {
+	f.Where(p.Field(approvalrequest.FieldLines))
+}
+
+// WhereTerms applies the entql json.RawMessage predicate on the terms field.
+func (f *ApprovalRequestFilter) WhereTerms(p entql.BytesP) {
+	f.Where(p.Field(approvalrequest.FieldTerms))
+}
+
+// WherePaymentProvider applies the entql string predicate on the payment_provider field.
+func (f *ApprovalRequestFilter) WherePaymentProvider(p entql.StringP) {
+	f.Where(p.Field(approvalrequest.FieldPaymentProvider))
+}
+
+// WherePaymentSession applies the entql string predicate on the payment_session field.
+func (f *ApprovalRequestFilter) WherePaymentSession(p entql.StringP) {
+	f.Where(p.Field(approvalrequest.FieldPaymentSession))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *ApprovalRequestFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(approvalrequest.FieldExpiresAt))
+}
+
+// WhereDecidedBy applies the entql int predicate on the decided_by field.
+func (f *ApprovalRequestFilter) WhereDecidedBy(p entql.IntP) {
+	f.Where(p.Field(approvalrequest.FieldDecidedBy))
+}
+
+// WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
+func (f *ApprovalRequestFilter) WhereDecidedAt(p entql.TimeP) {
+	f.Where(p.Field(approvalrequest.FieldDecidedAt))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *ApprovalRequestFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(approvalrequest.FieldNote))
+}
+
+// WhereOrderID applies the entql int predicate on the order_id field.
+func (f *ApprovalRequestFilter) WhereOrderID(p entql.IntP) {
+	f.Where(p.Field(approvalrequest.FieldOrderID))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *ApprovalRequestFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *ApprovalRequestFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCompany applies a predicate to check if query has an edge company.
+func (f *ApprovalRequestFilter) WhereHasCompany() {
+	f.Where(entql.HasEdge("company"))
+}
+
+// WhereHasCompanyWith applies a predicate to check if query has an edge company with a given conditions (other predicates).
+func (f *ApprovalRequestFilter) WhereHasCompanyWith(preds ...predicate.Company) {
+	f.Where(entql.HasEdgeWith("company", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrder applies a predicate to check if query has an edge order.
+func (f *ApprovalRequestFilter) WhereHasOrder() {
+	f.Where(entql.HasEdge("order"))
+}
+
+// WhereHasOrderWith applies a predicate to check if query has an edge order with a given conditions (other predicates).
+func (f *ApprovalRequestFilter) WhereHasOrderWith(preds ...predicate.Order) {
+	f.Where(entql.HasEdgeWith("order", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasReservations applies a predicate to check if query has an edge reservations.
+func (f *ApprovalRequestFilter) WhereHasReservations() {
+	f.Where(entql.HasEdge("reservations"))
+}
+
+// WhereHasReservationsWith applies a predicate to check if query has an edge reservations with a given conditions (other predicates).
+func (f *ApprovalRequestFilter) WhereHasReservationsWith(preds ...predicate.Reservation) {
+	f.Where(entql.HasEdgeWith("reservations", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AuditLogQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2575,7 +3007,7 @@ type AuditLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2660,7 +3092,7 @@ type CartFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CartFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2734,6 +3166,11 @@ func (f *CartFilter) WhereShippingOptionID(p entql.IntP) {
 // WhereCompletedAt applies the entql time.Time predicate on the completed_at field.
 func (f *CartFilter) WhereCompletedAt(p entql.TimeP) {
 	f.Where(p.Field(cart.FieldCompletedAt))
+}
+
+// WhereHeldAt applies the entql time.Time predicate on the held_at field.
+func (f *CartFilter) WhereHeldAt(p entql.TimeP) {
+	f.Where(p.Field(cart.FieldHeldAt))
 }
 
 // WhereRevision applies the entql int predicate on the revision field.
@@ -2869,7 +3306,7 @@ type CategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2962,7 +3399,7 @@ type CommissionLineFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CommissionLineFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3134,7 +3571,7 @@ type CommissionRuleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CommissionRuleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3248,7 +3685,7 @@ type CompanyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CompanyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3401,7 +3838,7 @@ type CountryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CountryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3451,7 +3888,7 @@ type CustomerAddressFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomerAddressFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3584,7 +4021,7 @@ type DomainFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DomainFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3707,7 +4144,7 @@ type EmployeeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EmployeeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3839,7 +4276,7 @@ type FulfillmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FulfillmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3956,7 +4393,7 @@ type InboundWebhookFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InboundWebhookFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4056,7 +4493,7 @@ type IntegrationEndpointFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IntegrationEndpointFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4199,7 +4636,7 @@ type InventoryLevelFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InventoryLevelFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4321,7 +4758,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4458,7 +4895,7 @@ type LineItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *LineItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4585,7 +5022,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4716,7 +5153,7 @@ type OrderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4852,6 +5289,11 @@ func (f *OrderFilter) WhereCanceledAt(p entql.TimeP) {
 	f.Where(p.Field(order.FieldCanceledAt))
 }
 
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *OrderFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(order.FieldCompanyID))
+}
+
 // WhereHasTenant applies a predicate to check if query has an edge tenant.
 func (f *OrderFilter) WhereHasTenant() {
 	f.Where(entql.HasEdge("tenant"))
@@ -4979,7 +5421,7 @@ type OrderLineItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrderLineItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5111,7 +5553,7 @@ type OutboxEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutboxEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5211,7 +5653,7 @@ type PayoutFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PayoutFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5378,7 +5820,7 @@ type PriceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PriceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5500,7 +5942,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5728,7 +6170,7 @@ type ProductCategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductCategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5845,7 +6287,7 @@ type ProductCollectionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductCollectionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5929,7 +6371,7 @@ type ProductOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6022,7 +6464,7 @@ type ProductVariantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductVariantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6150,6 +6592,261 @@ func (f *ProductVariantFilter) WhereHasInventoryLevelsWith(preds ...predicate.In
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *QuoteQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the QuoteQuery builder.
+func (_q *QuoteQuery) Filter() *QuoteFilter {
+	return &QuoteFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *QuoteMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the QuoteMutation builder.
+func (m *QuoteMutation) Filter() *QuoteFilter {
+	return &QuoteFilter{config: m.config, predicateAdder: m}
+}
+
+// QuoteFilter provides a generic filtering capability at runtime for QuoteQuery.
+type QuoteFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *QuoteFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *QuoteFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(quote.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *QuoteFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(quote.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *QuoteFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(quote.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *QuoteFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(quote.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *QuoteFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(quote.FieldVersion))
+}
+
+// WhereStoreID applies the entql int predicate on the store_id field.
+func (f *QuoteFilter) WhereStoreID(p entql.IntP) {
+	f.Where(p.Field(quote.FieldStoreID))
+}
+
+// WhereCompanyID applies the entql int predicate on the company_id field.
+func (f *QuoteFilter) WhereCompanyID(p entql.IntP) {
+	f.Where(p.Field(quote.FieldCompanyID))
+}
+
+// WhereCustomerID applies the entql int predicate on the customer_id field.
+func (f *QuoteFilter) WhereCustomerID(p entql.IntP) {
+	f.Where(p.Field(quote.FieldCustomerID))
+}
+
+// WhereCartID applies the entql int predicate on the cart_id field.
+func (f *QuoteFilter) WhereCartID(p entql.IntP) {
+	f.Where(p.Field(quote.FieldCartID))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *QuoteFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(quote.FieldStatus))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *QuoteFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(quote.FieldCurrencyCode))
+}
+
+// WhereLines applies the entql json.RawMessage predicate on the lines field.
+func (f *QuoteFilter) WhereLines(p entql.BytesP) {
+	f.Where(p.Field(quote.FieldLines))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *QuoteFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(quote.FieldExpiresAt))
+}
+
+// WhereDeclineReason applies the entql string predicate on the decline_reason field.
+func (f *QuoteFilter) WhereDeclineReason(p entql.StringP) {
+	f.Where(p.Field(quote.FieldDeclineReason))
+}
+
+// WhereOrderID applies the entql int predicate on the order_id field.
+func (f *QuoteFilter) WhereOrderID(p entql.IntP) {
+	f.Where(p.Field(quote.FieldOrderID))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *QuoteFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *QuoteFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMessages applies a predicate to check if query has an edge messages.
+func (f *QuoteFilter) WhereHasMessages() {
+	f.Where(entql.HasEdge("messages"))
+}
+
+// WhereHasMessagesWith applies a predicate to check if query has an edge messages with a given conditions (other predicates).
+func (f *QuoteFilter) WhereHasMessagesWith(preds ...predicate.QuoteMessage) {
+	f.Where(entql.HasEdgeWith("messages", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrder applies a predicate to check if query has an edge order.
+func (f *QuoteFilter) WhereHasOrder() {
+	f.Where(entql.HasEdge("order"))
+}
+
+// WhereHasOrderWith applies a predicate to check if query has an edge order with a given conditions (other predicates).
+func (f *QuoteFilter) WhereHasOrderWith(preds ...predicate.Order) {
+	f.Where(entql.HasEdgeWith("order", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *QuoteMessageQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the QuoteMessageQuery builder.
+func (_q *QuoteMessageQuery) Filter() *QuoteMessageFilter {
+	return &QuoteMessageFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *QuoteMessageMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the QuoteMessageMutation builder.
+func (m *QuoteMessageMutation) Filter() *QuoteMessageFilter {
+	return &QuoteMessageFilter{config: m.config, predicateAdder: m}
+}
+
+// QuoteMessageFilter provides a generic filtering capability at runtime for QuoteMessageQuery.
+type QuoteMessageFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *QuoteMessageFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *QuoteMessageFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(quotemessage.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *QuoteMessageFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(quotemessage.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *QuoteMessageFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(quotemessage.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *QuoteMessageFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(quotemessage.FieldTenantID))
+}
+
+// WhereQuoteID applies the entql int predicate on the quote_id field.
+func (f *QuoteMessageFilter) WhereQuoteID(p entql.IntP) {
+	f.Where(p.Field(quotemessage.FieldQuoteID))
+}
+
+// WhereAuthorID applies the entql int predicate on the author_id field.
+func (f *QuoteMessageFilter) WhereAuthorID(p entql.IntP) {
+	f.Where(p.Field(quotemessage.FieldAuthorID))
+}
+
+// WhereSide applies the entql string predicate on the side field.
+func (f *QuoteMessageFilter) WhereSide(p entql.StringP) {
+	f.Where(p.Field(quotemessage.FieldSide))
+}
+
+// WhereBody applies the entql string predicate on the body field.
+func (f *QuoteMessageFilter) WhereBody(p entql.StringP) {
+	f.Where(p.Field(quotemessage.FieldBody))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *QuoteMessageFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *QuoteMessageFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasQuote applies a predicate to check if query has an edge quote.
+func (f *QuoteMessageFilter) WhereHasQuote() {
+	f.Where(entql.HasEdge("quote"))
+}
+
+// WhereHasQuoteWith applies a predicate to check if query has an edge quote with a given conditions (other predicates).
+func (f *QuoteMessageFilter) WhereHasQuoteWith(preds ...predicate.Quote) {
+	f.Where(entql.HasEdgeWith("quote", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *RefreshTokenQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -6178,7 +6875,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6272,7 +6969,7 @@ type RegionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RegionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6385,7 +7082,7 @@ type ReservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6414,6 +7111,11 @@ func (f *ReservationFilter) WhereTenantID(p entql.IntP) {
 // WhereOrderID applies the entql int predicate on the order_id field.
 func (f *ReservationFilter) WhereOrderID(p entql.IntP) {
 	f.Where(p.Field(reservation.FieldOrderID))
+}
+
+// WhereApprovalRequestID applies the entql int predicate on the approval_request_id field.
+func (f *ReservationFilter) WhereApprovalRequestID(p entql.IntP) {
+	f.Where(p.Field(reservation.FieldApprovalRequestID))
 }
 
 // WhereInventoryLevelID applies the entql int predicate on the inventory_level_id field.
@@ -6459,6 +7161,20 @@ func (f *ReservationFilter) WhereHasOrderWith(preds ...predicate.Order) {
 	})))
 }
 
+// WhereHasApprovalRequest applies a predicate to check if query has an edge approval_request.
+func (f *ReservationFilter) WhereHasApprovalRequest() {
+	f.Where(entql.HasEdge("approval_request"))
+}
+
+// WhereHasApprovalRequestWith applies a predicate to check if query has an edge approval_request with a given conditions (other predicates).
+func (f *ReservationFilter) WhereHasApprovalRequestWith(preds ...predicate.ApprovalRequest) {
+	f.Where(entql.HasEdgeWith("approval_request", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *SalesChannelQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -6488,7 +7204,7 @@ type SalesChannelFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SalesChannelFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6610,7 +7326,7 @@ type ScopeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScopeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6684,7 +7400,7 @@ type ShippingOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShippingOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6787,7 +7503,7 @@ type StockLocationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StockLocationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6871,7 +7587,7 @@ type StoreFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StoreFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7018,7 +7734,7 @@ type SubcategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubcategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7097,7 +7813,7 @@ type SubdomainClaimFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubdomainClaimFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7190,7 +7906,7 @@ type SuborderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SuborderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7399,7 +8115,7 @@ type SyncJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SyncJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7557,7 +8273,7 @@ type TenantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TenantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7666,7 +8382,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7802,7 +8518,7 @@ type VendorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VendorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7945,7 +8661,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
@@ -34,6 +35,8 @@ import (
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/quote"
+	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/reservation"
 	"github.com/dakkah/cityos/ent/saleschannel"
@@ -210,6 +213,195 @@ func newAPIKeyPaginateArgs(rv map[string]any) *apikeyPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*APIKeyWhereInput); ok {
 		args.opts = append(args.opts, WithAPIKeyFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ApprovalRequestQuery) CollectFields(ctx context.Context, satisfies ...string) (*ApprovalRequestQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ApprovalRequestQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(approvalrequest.Columns))
+		selectedFields = []string{approvalrequest.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[approvalrequest.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldTenantID)
+				fieldSeen[approvalrequest.FieldTenantID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[approvalrequest.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldCreatedAt)
+				fieldSeen[approvalrequest.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[approvalrequest.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldUpdatedAt)
+				fieldSeen[approvalrequest.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[approvalrequest.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldTenantID)
+				fieldSeen[approvalrequest.FieldTenantID] = struct{}{}
+			}
+		case "storeID":
+			if _, ok := fieldSeen[approvalrequest.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldStoreID)
+				fieldSeen[approvalrequest.FieldStoreID] = struct{}{}
+			}
+		case "companyID":
+			if _, ok := fieldSeen[approvalrequest.FieldCompanyID]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldCompanyID)
+				fieldSeen[approvalrequest.FieldCompanyID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[approvalrequest.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldCustomerID)
+				fieldSeen[approvalrequest.FieldCustomerID] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[approvalrequest.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldStatus)
+				fieldSeen[approvalrequest.FieldStatus] = struct{}{}
+			}
+		case "reasons":
+			if _, ok := fieldSeen[approvalrequest.FieldReasons]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldReasons)
+				fieldSeen[approvalrequest.FieldReasons] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[approvalrequest.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldCurrencyCode)
+				fieldSeen[approvalrequest.FieldCurrencyCode] = struct{}{}
+			}
+		case "subtotal":
+			if _, ok := fieldSeen[approvalrequest.FieldSubtotal]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldSubtotal)
+				fieldSeen[approvalrequest.FieldSubtotal] = struct{}{}
+			}
+		case "shippingTotal":
+			if _, ok := fieldSeen[approvalrequest.FieldShippingTotal]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldShippingTotal)
+				fieldSeen[approvalrequest.FieldShippingTotal] = struct{}{}
+			}
+		case "taxTotal":
+			if _, ok := fieldSeen[approvalrequest.FieldTaxTotal]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldTaxTotal)
+				fieldSeen[approvalrequest.FieldTaxTotal] = struct{}{}
+			}
+		case "total":
+			if _, ok := fieldSeen[approvalrequest.FieldTotal]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldTotal)
+				fieldSeen[approvalrequest.FieldTotal] = struct{}{}
+			}
+		case "expiresAt":
+			if _, ok := fieldSeen[approvalrequest.FieldExpiresAt]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldExpiresAt)
+				fieldSeen[approvalrequest.FieldExpiresAt] = struct{}{}
+			}
+		case "decidedBy":
+			if _, ok := fieldSeen[approvalrequest.FieldDecidedBy]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldDecidedBy)
+				fieldSeen[approvalrequest.FieldDecidedBy] = struct{}{}
+			}
+		case "decidedAt":
+			if _, ok := fieldSeen[approvalrequest.FieldDecidedAt]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldDecidedAt)
+				fieldSeen[approvalrequest.FieldDecidedAt] = struct{}{}
+			}
+		case "note":
+			if _, ok := fieldSeen[approvalrequest.FieldNote]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldNote)
+				fieldSeen[approvalrequest.FieldNote] = struct{}{}
+			}
+		case "orderID":
+			if _, ok := fieldSeen[approvalrequest.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, approvalrequest.FieldOrderID)
+				fieldSeen[approvalrequest.FieldOrderID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type approvalrequestPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ApprovalRequestPaginateOption
+}
+
+func newApprovalRequestPaginateArgs(rv map[string]any) *approvalrequestPaginateArgs {
+	args := &approvalrequestPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ApprovalRequestOrder{Field: &ApprovalRequestOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithApprovalRequestOrder(order))
+			}
+		case *ApprovalRequestOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithApprovalRequestOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ApprovalRequestWhereInput); ok {
+		args.opts = append(args.opts, WithApprovalRequestFilter(v.Filter))
 	}
 	return args
 }
@@ -2620,6 +2812,11 @@ func (_q *OrderQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, order.FieldCanceledAt)
 				fieldSeen[order.FieldCanceledAt] = struct{}{}
 			}
+		case "companyID":
+			if _, ok := fieldSeen[order.FieldCompanyID]; !ok {
+				selectedFields = append(selectedFields, order.FieldCompanyID)
+				fieldSeen[order.FieldCompanyID] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -3981,6 +4178,398 @@ func newProductVariantPaginateArgs(rv map[string]any) *productvariantPaginateArg
 	}
 	if v, ok := rv[whereField].(*ProductVariantWhereInput); ok {
 		args.opts = append(args.opts, WithProductVariantFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *QuoteQuery) CollectFields(ctx context.Context, satisfies ...string) (*QuoteQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *QuoteQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(quote.Columns))
+		selectedFields = []string{quote.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[quote.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, quote.FieldTenantID)
+				fieldSeen[quote.FieldTenantID] = struct{}{}
+			}
+
+		case "messages":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&QuoteMessageClient{config: _q.config}).Query()
+			)
+			args := newQuoteMessagePaginateArgs(fieldArgs(ctx, new(QuoteMessageWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newQuoteMessagePager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Quote) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"quote_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(quote.MessagesColumn), ids...))
+						})
+						if err := query.GroupBy(quote.MessagesColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Quote) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Messages)
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, quotemessageImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(quote.MessagesColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedMessages(alias, func(wq *QuoteMessageQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[quote.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, quote.FieldCreatedAt)
+				fieldSeen[quote.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[quote.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, quote.FieldUpdatedAt)
+				fieldSeen[quote.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[quote.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, quote.FieldTenantID)
+				fieldSeen[quote.FieldTenantID] = struct{}{}
+			}
+		case "storeID":
+			if _, ok := fieldSeen[quote.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, quote.FieldStoreID)
+				fieldSeen[quote.FieldStoreID] = struct{}{}
+			}
+		case "companyID":
+			if _, ok := fieldSeen[quote.FieldCompanyID]; !ok {
+				selectedFields = append(selectedFields, quote.FieldCompanyID)
+				fieldSeen[quote.FieldCompanyID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[quote.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, quote.FieldCustomerID)
+				fieldSeen[quote.FieldCustomerID] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[quote.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, quote.FieldStatus)
+				fieldSeen[quote.FieldStatus] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[quote.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, quote.FieldCurrencyCode)
+				fieldSeen[quote.FieldCurrencyCode] = struct{}{}
+			}
+		case "expiresAt":
+			if _, ok := fieldSeen[quote.FieldExpiresAt]; !ok {
+				selectedFields = append(selectedFields, quote.FieldExpiresAt)
+				fieldSeen[quote.FieldExpiresAt] = struct{}{}
+			}
+		case "declineReason":
+			if _, ok := fieldSeen[quote.FieldDeclineReason]; !ok {
+				selectedFields = append(selectedFields, quote.FieldDeclineReason)
+				fieldSeen[quote.FieldDeclineReason] = struct{}{}
+			}
+		case "orderID":
+			if _, ok := fieldSeen[quote.FieldOrderID]; !ok {
+				selectedFields = append(selectedFields, quote.FieldOrderID)
+				fieldSeen[quote.FieldOrderID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type quotePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []QuotePaginateOption
+}
+
+func newQuotePaginateArgs(rv map[string]any) *quotePaginateArgs {
+	args := &quotePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &QuoteOrder{Field: &QuoteOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithQuoteOrder(order))
+			}
+		case *QuoteOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithQuoteOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*QuoteWhereInput); ok {
+		args.opts = append(args.opts, WithQuoteFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *QuoteMessageQuery) CollectFields(ctx context.Context, satisfies ...string) (*QuoteMessageQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *QuoteMessageQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(quotemessage.Columns))
+		selectedFields = []string{quotemessage.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[quotemessage.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, quotemessage.FieldTenantID)
+				fieldSeen[quotemessage.FieldTenantID] = struct{}{}
+			}
+
+		case "quote":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&QuoteClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, quoteImplementors)...); err != nil {
+				return err
+			}
+			_q.withQuote = query
+			if _, ok := fieldSeen[quotemessage.FieldQuoteID]; !ok {
+				selectedFields = append(selectedFields, quotemessage.FieldQuoteID)
+				fieldSeen[quotemessage.FieldQuoteID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[quotemessage.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, quotemessage.FieldCreatedAt)
+				fieldSeen[quotemessage.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[quotemessage.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, quotemessage.FieldUpdatedAt)
+				fieldSeen[quotemessage.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[quotemessage.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, quotemessage.FieldTenantID)
+				fieldSeen[quotemessage.FieldTenantID] = struct{}{}
+			}
+		case "quoteID":
+			if _, ok := fieldSeen[quotemessage.FieldQuoteID]; !ok {
+				selectedFields = append(selectedFields, quotemessage.FieldQuoteID)
+				fieldSeen[quotemessage.FieldQuoteID] = struct{}{}
+			}
+		case "authorID":
+			if _, ok := fieldSeen[quotemessage.FieldAuthorID]; !ok {
+				selectedFields = append(selectedFields, quotemessage.FieldAuthorID)
+				fieldSeen[quotemessage.FieldAuthorID] = struct{}{}
+			}
+		case "side":
+			if _, ok := fieldSeen[quotemessage.FieldSide]; !ok {
+				selectedFields = append(selectedFields, quotemessage.FieldSide)
+				fieldSeen[quotemessage.FieldSide] = struct{}{}
+			}
+		case "body":
+			if _, ok := fieldSeen[quotemessage.FieldBody]; !ok {
+				selectedFields = append(selectedFields, quotemessage.FieldBody)
+				fieldSeen[quotemessage.FieldBody] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type quotemessagePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []QuoteMessagePaginateOption
+}
+
+func newQuoteMessagePaginateArgs(rv map[string]any) *quotemessagePaginateArgs {
+	args := &quotemessagePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &QuoteMessageOrder{Field: &QuoteMessageOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithQuoteMessageOrder(order))
+			}
+		case *QuoteMessageOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithQuoteMessageOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*QuoteMessageWhereInput); ok {
+		args.opts = append(args.opts, WithQuoteMessageFilter(v.Filter))
 	}
 	return args
 }

@@ -24,6 +24,14 @@ func (_m *APIKey) Store(ctx context.Context) (*Store, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *ApprovalRequest) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Category) Scope(ctx context.Context) (*Scope, error) {
 	result, err := _m.Edges.ScopeOrErr()
 	if IsNotLoaded(err) {
@@ -465,6 +473,51 @@ func (_m *ProductVariant) Product(ctx context.Context) (*Product, error) {
 	return result, err
 }
 
+func (_m *Quote) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Quote) Messages(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *QuoteMessageOrder, where *QuoteMessageWhereInput,
+) (*QuoteMessageConnection, error) {
+	opts := []QuoteMessagePaginateOption{
+		WithQuoteMessageOrder(orderBy),
+		WithQuoteMessageFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedMessages(alias); err == nil || hasTotalCount {
+		pager, err := newQuoteMessagePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &QuoteMessageConnection{Edges: []*QuoteMessageEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryMessages().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *QuoteMessage) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *QuoteMessage) Quote(ctx context.Context) (*Quote, error) {
+	result, err := _m.Edges.QuoteOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryQuote().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Region) Tenant(ctx context.Context) (*Tenant, error) {
 	result, err := _m.Edges.TenantOrErr()
 	if IsNotLoaded(err) {
@@ -486,7 +539,7 @@ func (_m *Reservation) Order(ctx context.Context) (*Order, error) {
 	if IsNotLoaded(err) {
 		result, err = _m.QueryOrder().Only(ctx)
 	}
-	return result, err
+	return result, MaskNotFound(err)
 }
 
 func (_m *SalesChannel) Tenant(ctx context.Context) (*Tenant, error) {

@@ -10,6 +10,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
@@ -34,6 +35,8 @@ import (
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/quote"
+	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/reservation"
 	"github.com/dakkah/cityos/ent/saleschannel"
@@ -60,6 +63,11 @@ var apikeyImplementors = []string{"APIKey", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*APIKey) IsNode() {}
+
+var approvalrequestImplementors = []string{"ApprovalRequest", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ApprovalRequest) IsNode() {}
 
 var auditlogImplementors = []string{"AuditLog", "Node"}
 
@@ -175,6 +183,16 @@ var productvariantImplementors = []string{"ProductVariant", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*ProductVariant) IsNode() {}
+
+var quoteImplementors = []string{"Quote", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Quote) IsNode() {}
+
+var quotemessageImplementors = []string{"QuoteMessage", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*QuoteMessage) IsNode() {}
 
 var regionImplementors = []string{"Region", "Node"}
 
@@ -328,6 +346,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(apikey.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, apikeyImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case approvalrequest.Table:
+		query := c.ApprovalRequest.Query().
+			Where(approvalrequest.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, approvalrequestImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -539,6 +566,24 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case quote.Table:
+		query := c.Quote.Query().
+			Where(quote.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, quoteImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case quotemessage.Table:
+		query := c.QuoteMessage.Query().
+			Where(quotemessage.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, quotemessageImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case region.Table:
 		query := c.Region.Query().
 			Where(region.ID(id))
@@ -742,6 +787,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.APIKey.Query().
 			Where(apikey.IDIn(ids...))
 		query, err := query.CollectFields(ctx, apikeyImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case approvalrequest.Table:
+		query := c.ApprovalRequest.Query().
+			Where(approvalrequest.IDIn(ids...))
+		query, err := query.CollectFields(ctx, approvalrequestImplementors...)
 		if err != nil {
 			return nil, err
 		}
@@ -1110,6 +1171,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.ProductVariant.Query().
 			Where(productvariant.IDIn(ids...))
 		query, err := query.CollectFields(ctx, productvariantImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case quote.Table:
+		query := c.Quote.Query().
+			Where(quote.IDIn(ids...))
+		query, err := query.CollectFields(ctx, quoteImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case quotemessage.Table:
+		query := c.QuoteMessage.Query().
+			Where(quotemessage.IDIn(ids...))
+		query, err := query.CollectFields(ctx, quotemessageImplementors...)
 		if err != nil {
 			return nil, err
 		}

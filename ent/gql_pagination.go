@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
@@ -38,6 +39,8 @@ import (
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/quote"
+	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/reservation"
 	"github.com/dakkah/cityos/ent/saleschannel"
@@ -444,6 +447,320 @@ func (_m *APIKey) ToEdge(order *APIKeyOrder) *APIKeyEdge {
 		order = DefaultAPIKeyOrder
 	}
 	return &APIKeyEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ApprovalRequestEdge is the edge representation of ApprovalRequest.
+type ApprovalRequestEdge struct {
+	Node   *ApprovalRequest `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// ApprovalRequestConnection is the connection containing edges to ApprovalRequest.
+type ApprovalRequestConnection struct {
+	Edges      []*ApprovalRequestEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *ApprovalRequestConnection) build(nodes []*ApprovalRequest, pager *approvalrequestPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ApprovalRequest
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ApprovalRequest {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ApprovalRequest {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ApprovalRequestEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ApprovalRequestEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ApprovalRequestPaginateOption enables pagination customization.
+type ApprovalRequestPaginateOption func(*approvalrequestPager) error
+
+// WithApprovalRequestOrder configures pagination ordering.
+func WithApprovalRequestOrder(order *ApprovalRequestOrder) ApprovalRequestPaginateOption {
+	if order == nil {
+		order = DefaultApprovalRequestOrder
+	}
+	o := *order
+	return func(pager *approvalrequestPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultApprovalRequestOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithApprovalRequestFilter configures pagination filter.
+func WithApprovalRequestFilter(filter func(*ApprovalRequestQuery) (*ApprovalRequestQuery, error)) ApprovalRequestPaginateOption {
+	return func(pager *approvalrequestPager) error {
+		if filter == nil {
+			return errors.New("ApprovalRequestQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type approvalrequestPager struct {
+	reverse bool
+	order   *ApprovalRequestOrder
+	filter  func(*ApprovalRequestQuery) (*ApprovalRequestQuery, error)
+}
+
+func newApprovalRequestPager(opts []ApprovalRequestPaginateOption, reverse bool) (*approvalrequestPager, error) {
+	pager := &approvalrequestPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultApprovalRequestOrder
+	}
+	return pager, nil
+}
+
+func (p *approvalrequestPager) applyFilter(query *ApprovalRequestQuery) (*ApprovalRequestQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *approvalrequestPager) toCursor(_m *ApprovalRequest) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *approvalrequestPager) applyCursors(query *ApprovalRequestQuery, after, before *Cursor) (*ApprovalRequestQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultApprovalRequestOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *approvalrequestPager) applyOrder(query *ApprovalRequestQuery) *ApprovalRequestQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultApprovalRequestOrder.Field {
+		query = query.Order(DefaultApprovalRequestOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *approvalrequestPager) orderExpr(query *ApprovalRequestQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultApprovalRequestOrder.Field {
+			b.Comma().Ident(DefaultApprovalRequestOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ApprovalRequest.
+func (_m *ApprovalRequestQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ApprovalRequestPaginateOption,
+) (*ApprovalRequestConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newApprovalRequestPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ApprovalRequestConnection{Edges: []*ApprovalRequestEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ApprovalRequestOrderFieldCreatedAt orders ApprovalRequest by created_at.
+	ApprovalRequestOrderFieldCreatedAt = &ApprovalRequestOrderField{
+		Value: func(_m *ApprovalRequest) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: approvalrequest.FieldCreatedAt,
+		toTerm: approvalrequest.ByCreatedAt,
+		toCursor: func(_m *ApprovalRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ApprovalRequestOrderFieldUpdatedAt orders ApprovalRequest by updated_at.
+	ApprovalRequestOrderFieldUpdatedAt = &ApprovalRequestOrderField{
+		Value: func(_m *ApprovalRequest) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: approvalrequest.FieldUpdatedAt,
+		toTerm: approvalrequest.ByUpdatedAt,
+		toCursor: func(_m *ApprovalRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ApprovalRequestOrderField) String() string {
+	var str string
+	switch f.column {
+	case ApprovalRequestOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ApprovalRequestOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ApprovalRequestOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ApprovalRequestOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ApprovalRequestOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ApprovalRequestOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ApprovalRequestOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ApprovalRequestOrderField", str)
+	}
+	return nil
+}
+
+// ApprovalRequestOrderField defines the ordering field of ApprovalRequest.
+type ApprovalRequestOrderField struct {
+	// Value extracts the ordering value from the given ApprovalRequest.
+	Value    func(*ApprovalRequest) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) approvalrequest.OrderOption
+	toCursor func(*ApprovalRequest) Cursor
+}
+
+// ApprovalRequestOrder defines the ordering of ApprovalRequest.
+type ApprovalRequestOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *ApprovalRequestOrderField `json:"field"`
+}
+
+// DefaultApprovalRequestOrder is the default ordering of ApprovalRequest.
+var DefaultApprovalRequestOrder = &ApprovalRequestOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ApprovalRequestOrderField{
+		Value: func(_m *ApprovalRequest) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: approvalrequest.FieldID,
+		toTerm: approvalrequest.ByID,
+		toCursor: func(_m *ApprovalRequest) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ApprovalRequest into ApprovalRequestEdge.
+func (_m *ApprovalRequest) ToEdge(order *ApprovalRequestOrder) *ApprovalRequestEdge {
+	if order == nil {
+		order = DefaultApprovalRequestOrder
+	}
+	return &ApprovalRequestEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -7507,6 +7824,634 @@ func (_m *ProductVariant) ToEdge(order *ProductVariantOrder) *ProductVariantEdge
 		order = DefaultProductVariantOrder
 	}
 	return &ProductVariantEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// QuoteEdge is the edge representation of Quote.
+type QuoteEdge struct {
+	Node   *Quote `json:"node"`
+	Cursor Cursor `json:"cursor"`
+}
+
+// QuoteConnection is the connection containing edges to Quote.
+type QuoteConnection struct {
+	Edges      []*QuoteEdge `json:"edges"`
+	PageInfo   PageInfo     `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+func (c *QuoteConnection) build(nodes []*Quote, pager *quotePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Quote
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Quote {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Quote {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*QuoteEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &QuoteEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// QuotePaginateOption enables pagination customization.
+type QuotePaginateOption func(*quotePager) error
+
+// WithQuoteOrder configures pagination ordering.
+func WithQuoteOrder(order *QuoteOrder) QuotePaginateOption {
+	if order == nil {
+		order = DefaultQuoteOrder
+	}
+	o := *order
+	return func(pager *quotePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultQuoteOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithQuoteFilter configures pagination filter.
+func WithQuoteFilter(filter func(*QuoteQuery) (*QuoteQuery, error)) QuotePaginateOption {
+	return func(pager *quotePager) error {
+		if filter == nil {
+			return errors.New("QuoteQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type quotePager struct {
+	reverse bool
+	order   *QuoteOrder
+	filter  func(*QuoteQuery) (*QuoteQuery, error)
+}
+
+func newQuotePager(opts []QuotePaginateOption, reverse bool) (*quotePager, error) {
+	pager := &quotePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultQuoteOrder
+	}
+	return pager, nil
+}
+
+func (p *quotePager) applyFilter(query *QuoteQuery) (*QuoteQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *quotePager) toCursor(_m *Quote) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *quotePager) applyCursors(query *QuoteQuery, after, before *Cursor) (*QuoteQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultQuoteOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *quotePager) applyOrder(query *QuoteQuery) *QuoteQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultQuoteOrder.Field {
+		query = query.Order(DefaultQuoteOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *quotePager) orderExpr(query *QuoteQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultQuoteOrder.Field {
+			b.Comma().Ident(DefaultQuoteOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Quote.
+func (_m *QuoteQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...QuotePaginateOption,
+) (*QuoteConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newQuotePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &QuoteConnection{Edges: []*QuoteEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// QuoteOrderFieldCreatedAt orders Quote by created_at.
+	QuoteOrderFieldCreatedAt = &QuoteOrderField{
+		Value: func(_m *Quote) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: quote.FieldCreatedAt,
+		toTerm: quote.ByCreatedAt,
+		toCursor: func(_m *Quote) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// QuoteOrderFieldUpdatedAt orders Quote by updated_at.
+	QuoteOrderFieldUpdatedAt = &QuoteOrderField{
+		Value: func(_m *Quote) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: quote.FieldUpdatedAt,
+		toTerm: quote.ByUpdatedAt,
+		toCursor: func(_m *Quote) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f QuoteOrderField) String() string {
+	var str string
+	switch f.column {
+	case QuoteOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case QuoteOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f QuoteOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *QuoteOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("QuoteOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *QuoteOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *QuoteOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid QuoteOrderField", str)
+	}
+	return nil
+}
+
+// QuoteOrderField defines the ordering field of Quote.
+type QuoteOrderField struct {
+	// Value extracts the ordering value from the given Quote.
+	Value    func(*Quote) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) quote.OrderOption
+	toCursor func(*Quote) Cursor
+}
+
+// QuoteOrder defines the ordering of Quote.
+type QuoteOrder struct {
+	Direction OrderDirection   `json:"direction"`
+	Field     *QuoteOrderField `json:"field"`
+}
+
+// DefaultQuoteOrder is the default ordering of Quote.
+var DefaultQuoteOrder = &QuoteOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &QuoteOrderField{
+		Value: func(_m *Quote) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: quote.FieldID,
+		toTerm: quote.ByID,
+		toCursor: func(_m *Quote) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Quote into QuoteEdge.
+func (_m *Quote) ToEdge(order *QuoteOrder) *QuoteEdge {
+	if order == nil {
+		order = DefaultQuoteOrder
+	}
+	return &QuoteEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// QuoteMessageEdge is the edge representation of QuoteMessage.
+type QuoteMessageEdge struct {
+	Node   *QuoteMessage `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// QuoteMessageConnection is the connection containing edges to QuoteMessage.
+type QuoteMessageConnection struct {
+	Edges      []*QuoteMessageEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *QuoteMessageConnection) build(nodes []*QuoteMessage, pager *quotemessagePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *QuoteMessage
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *QuoteMessage {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *QuoteMessage {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*QuoteMessageEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &QuoteMessageEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// QuoteMessagePaginateOption enables pagination customization.
+type QuoteMessagePaginateOption func(*quotemessagePager) error
+
+// WithQuoteMessageOrder configures pagination ordering.
+func WithQuoteMessageOrder(order *QuoteMessageOrder) QuoteMessagePaginateOption {
+	if order == nil {
+		order = DefaultQuoteMessageOrder
+	}
+	o := *order
+	return func(pager *quotemessagePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultQuoteMessageOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithQuoteMessageFilter configures pagination filter.
+func WithQuoteMessageFilter(filter func(*QuoteMessageQuery) (*QuoteMessageQuery, error)) QuoteMessagePaginateOption {
+	return func(pager *quotemessagePager) error {
+		if filter == nil {
+			return errors.New("QuoteMessageQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type quotemessagePager struct {
+	reverse bool
+	order   *QuoteMessageOrder
+	filter  func(*QuoteMessageQuery) (*QuoteMessageQuery, error)
+}
+
+func newQuoteMessagePager(opts []QuoteMessagePaginateOption, reverse bool) (*quotemessagePager, error) {
+	pager := &quotemessagePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultQuoteMessageOrder
+	}
+	return pager, nil
+}
+
+func (p *quotemessagePager) applyFilter(query *QuoteMessageQuery) (*QuoteMessageQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *quotemessagePager) toCursor(_m *QuoteMessage) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *quotemessagePager) applyCursors(query *QuoteMessageQuery, after, before *Cursor) (*QuoteMessageQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultQuoteMessageOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *quotemessagePager) applyOrder(query *QuoteMessageQuery) *QuoteMessageQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultQuoteMessageOrder.Field {
+		query = query.Order(DefaultQuoteMessageOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *quotemessagePager) orderExpr(query *QuoteMessageQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultQuoteMessageOrder.Field {
+			b.Comma().Ident(DefaultQuoteMessageOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to QuoteMessage.
+func (_m *QuoteMessageQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...QuoteMessagePaginateOption,
+) (*QuoteMessageConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newQuoteMessagePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &QuoteMessageConnection{Edges: []*QuoteMessageEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// QuoteMessageOrderFieldCreatedAt orders QuoteMessage by created_at.
+	QuoteMessageOrderFieldCreatedAt = &QuoteMessageOrderField{
+		Value: func(_m *QuoteMessage) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: quotemessage.FieldCreatedAt,
+		toTerm: quotemessage.ByCreatedAt,
+		toCursor: func(_m *QuoteMessage) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// QuoteMessageOrderFieldUpdatedAt orders QuoteMessage by updated_at.
+	QuoteMessageOrderFieldUpdatedAt = &QuoteMessageOrderField{
+		Value: func(_m *QuoteMessage) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: quotemessage.FieldUpdatedAt,
+		toTerm: quotemessage.ByUpdatedAt,
+		toCursor: func(_m *QuoteMessage) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f QuoteMessageOrderField) String() string {
+	var str string
+	switch f.column {
+	case QuoteMessageOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case QuoteMessageOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f QuoteMessageOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *QuoteMessageOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("QuoteMessageOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *QuoteMessageOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *QuoteMessageOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid QuoteMessageOrderField", str)
+	}
+	return nil
+}
+
+// QuoteMessageOrderField defines the ordering field of QuoteMessage.
+type QuoteMessageOrderField struct {
+	// Value extracts the ordering value from the given QuoteMessage.
+	Value    func(*QuoteMessage) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) quotemessage.OrderOption
+	toCursor func(*QuoteMessage) Cursor
+}
+
+// QuoteMessageOrder defines the ordering of QuoteMessage.
+type QuoteMessageOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *QuoteMessageOrderField `json:"field"`
+}
+
+// DefaultQuoteMessageOrder is the default ordering of QuoteMessage.
+var DefaultQuoteMessageOrder = &QuoteMessageOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &QuoteMessageOrderField{
+		Value: func(_m *QuoteMessage) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: quotemessage.FieldID,
+		toTerm: quotemessage.ByID,
+		toCursor: func(_m *QuoteMessage) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts QuoteMessage into QuoteMessageEdge.
+func (_m *QuoteMessage) ToEdge(order *QuoteMessageOrder) *QuoteMessageEdge {
+	if order == nil {
+		order = DefaultQuoteMessageOrder
+	}
+	return &QuoteMessageEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/category"
 	"github.com/dakkah/cityos/ent/commissionline"
@@ -32,6 +33,8 @@ import (
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/quote"
+	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/reservation"
 	"github.com/dakkah/cityos/ent/saleschannel"
@@ -570,6 +573,720 @@ func (i *APIKeyWhereInput) P() (predicate.APIKey, error) {
 		return predicates[0], nil
 	default:
 		return apikey.And(predicates...), nil
+	}
+}
+
+// ApprovalRequestWhereInput represents a where input for filtering ApprovalRequest queries.
+type ApprovalRequestWhereInput struct {
+	Predicates []predicate.ApprovalRequest  `json:"-"`
+	Not        *ApprovalRequestWhereInput   `json:"not,omitempty"`
+	Or         []*ApprovalRequestWhereInput `json:"or,omitempty"`
+	And        []*ApprovalRequestWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "store_id" field predicates.
+	StoreID      *int  `json:"storeID,omitempty"`
+	StoreIDNEQ   *int  `json:"storeIDNEQ,omitempty"`
+	StoreIDIn    []int `json:"storeIDIn,omitempty"`
+	StoreIDNotIn []int `json:"storeIDNotIn,omitempty"`
+	StoreIDGT    *int  `json:"storeIDGT,omitempty"`
+	StoreIDGTE   *int  `json:"storeIDGTE,omitempty"`
+	StoreIDLT    *int  `json:"storeIDLT,omitempty"`
+	StoreIDLTE   *int  `json:"storeIDLTE,omitempty"`
+
+	// "company_id" field predicates.
+	CompanyID      *int  `json:"companyID,omitempty"`
+	CompanyIDNEQ   *int  `json:"companyIDNEQ,omitempty"`
+	CompanyIDIn    []int `json:"companyIDIn,omitempty"`
+	CompanyIDNotIn []int `json:"companyIDNotIn,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID      *int  `json:"customerID,omitempty"`
+	CustomerIDNEQ   *int  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn    []int `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn []int `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT    *int  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE   *int  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT    *int  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE   *int  `json:"customerIDLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *approvalrequest.Status  `json:"status,omitempty"`
+	StatusNEQ   *approvalrequest.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []approvalrequest.Status `json:"statusIn,omitempty"`
+	StatusNotIn []approvalrequest.Status `json:"statusNotIn,omitempty"`
+
+	// "currency_code" field predicates.
+	CurrencyCode             *string  `json:"currencyCode,omitempty"`
+	CurrencyCodeNEQ          *string  `json:"currencyCodeNEQ,omitempty"`
+	CurrencyCodeIn           []string `json:"currencyCodeIn,omitempty"`
+	CurrencyCodeNotIn        []string `json:"currencyCodeNotIn,omitempty"`
+	CurrencyCodeGT           *string  `json:"currencyCodeGT,omitempty"`
+	CurrencyCodeGTE          *string  `json:"currencyCodeGTE,omitempty"`
+	CurrencyCodeLT           *string  `json:"currencyCodeLT,omitempty"`
+	CurrencyCodeLTE          *string  `json:"currencyCodeLTE,omitempty"`
+	CurrencyCodeContains     *string  `json:"currencyCodeContains,omitempty"`
+	CurrencyCodeHasPrefix    *string  `json:"currencyCodeHasPrefix,omitempty"`
+	CurrencyCodeHasSuffix    *string  `json:"currencyCodeHasSuffix,omitempty"`
+	CurrencyCodeEqualFold    *string  `json:"currencyCodeEqualFold,omitempty"`
+	CurrencyCodeContainsFold *string  `json:"currencyCodeContainsFold,omitempty"`
+
+	// "subtotal" field predicates.
+	Subtotal      *int64  `json:"subtotal,omitempty"`
+	SubtotalNEQ   *int64  `json:"subtotalNEQ,omitempty"`
+	SubtotalIn    []int64 `json:"subtotalIn,omitempty"`
+	SubtotalNotIn []int64 `json:"subtotalNotIn,omitempty"`
+	SubtotalGT    *int64  `json:"subtotalGT,omitempty"`
+	SubtotalGTE   *int64  `json:"subtotalGTE,omitempty"`
+	SubtotalLT    *int64  `json:"subtotalLT,omitempty"`
+	SubtotalLTE   *int64  `json:"subtotalLTE,omitempty"`
+
+	// "shipping_total" field predicates.
+	ShippingTotal      *int64  `json:"shippingTotal,omitempty"`
+	ShippingTotalNEQ   *int64  `json:"shippingTotalNEQ,omitempty"`
+	ShippingTotalIn    []int64 `json:"shippingTotalIn,omitempty"`
+	ShippingTotalNotIn []int64 `json:"shippingTotalNotIn,omitempty"`
+	ShippingTotalGT    *int64  `json:"shippingTotalGT,omitempty"`
+	ShippingTotalGTE   *int64  `json:"shippingTotalGTE,omitempty"`
+	ShippingTotalLT    *int64  `json:"shippingTotalLT,omitempty"`
+	ShippingTotalLTE   *int64  `json:"shippingTotalLTE,omitempty"`
+
+	// "tax_total" field predicates.
+	TaxTotal      *int64  `json:"taxTotal,omitempty"`
+	TaxTotalNEQ   *int64  `json:"taxTotalNEQ,omitempty"`
+	TaxTotalIn    []int64 `json:"taxTotalIn,omitempty"`
+	TaxTotalNotIn []int64 `json:"taxTotalNotIn,omitempty"`
+	TaxTotalGT    *int64  `json:"taxTotalGT,omitempty"`
+	TaxTotalGTE   *int64  `json:"taxTotalGTE,omitempty"`
+	TaxTotalLT    *int64  `json:"taxTotalLT,omitempty"`
+	TaxTotalLTE   *int64  `json:"taxTotalLTE,omitempty"`
+
+	// "total" field predicates.
+	Total      *int64  `json:"total,omitempty"`
+	TotalNEQ   *int64  `json:"totalNEQ,omitempty"`
+	TotalIn    []int64 `json:"totalIn,omitempty"`
+	TotalNotIn []int64 `json:"totalNotIn,omitempty"`
+	TotalGT    *int64  `json:"totalGT,omitempty"`
+	TotalGTE   *int64  `json:"totalGTE,omitempty"`
+	TotalLT    *int64  `json:"totalLT,omitempty"`
+	TotalLTE   *int64  `json:"totalLTE,omitempty"`
+
+	// "expires_at" field predicates.
+	ExpiresAt      *time.Time  `json:"expiresAt,omitempty"`
+	ExpiresAtNEQ   *time.Time  `json:"expiresAtNEQ,omitempty"`
+	ExpiresAtIn    []time.Time `json:"expiresAtIn,omitempty"`
+	ExpiresAtNotIn []time.Time `json:"expiresAtNotIn,omitempty"`
+	ExpiresAtGT    *time.Time  `json:"expiresAtGT,omitempty"`
+	ExpiresAtGTE   *time.Time  `json:"expiresAtGTE,omitempty"`
+	ExpiresAtLT    *time.Time  `json:"expiresAtLT,omitempty"`
+	ExpiresAtLTE   *time.Time  `json:"expiresAtLTE,omitempty"`
+
+	// "decided_by" field predicates.
+	DecidedBy       *int  `json:"decidedBy,omitempty"`
+	DecidedByNEQ    *int  `json:"decidedByNEQ,omitempty"`
+	DecidedByIn     []int `json:"decidedByIn,omitempty"`
+	DecidedByNotIn  []int `json:"decidedByNotIn,omitempty"`
+	DecidedByGT     *int  `json:"decidedByGT,omitempty"`
+	DecidedByGTE    *int  `json:"decidedByGTE,omitempty"`
+	DecidedByLT     *int  `json:"decidedByLT,omitempty"`
+	DecidedByLTE    *int  `json:"decidedByLTE,omitempty"`
+	DecidedByIsNil  bool  `json:"decidedByIsNil,omitempty"`
+	DecidedByNotNil bool  `json:"decidedByNotNil,omitempty"`
+
+	// "decided_at" field predicates.
+	DecidedAt       *time.Time  `json:"decidedAt,omitempty"`
+	DecidedAtNEQ    *time.Time  `json:"decidedAtNEQ,omitempty"`
+	DecidedAtIn     []time.Time `json:"decidedAtIn,omitempty"`
+	DecidedAtNotIn  []time.Time `json:"decidedAtNotIn,omitempty"`
+	DecidedAtGT     *time.Time  `json:"decidedAtGT,omitempty"`
+	DecidedAtGTE    *time.Time  `json:"decidedAtGTE,omitempty"`
+	DecidedAtLT     *time.Time  `json:"decidedAtLT,omitempty"`
+	DecidedAtLTE    *time.Time  `json:"decidedAtLTE,omitempty"`
+	DecidedAtIsNil  bool        `json:"decidedAtIsNil,omitempty"`
+	DecidedAtNotNil bool        `json:"decidedAtNotNil,omitempty"`
+
+	// "note" field predicates.
+	Note             *string  `json:"note,omitempty"`
+	NoteNEQ          *string  `json:"noteNEQ,omitempty"`
+	NoteIn           []string `json:"noteIn,omitempty"`
+	NoteNotIn        []string `json:"noteNotIn,omitempty"`
+	NoteGT           *string  `json:"noteGT,omitempty"`
+	NoteGTE          *string  `json:"noteGTE,omitempty"`
+	NoteLT           *string  `json:"noteLT,omitempty"`
+	NoteLTE          *string  `json:"noteLTE,omitempty"`
+	NoteContains     *string  `json:"noteContains,omitempty"`
+	NoteHasPrefix    *string  `json:"noteHasPrefix,omitempty"`
+	NoteHasSuffix    *string  `json:"noteHasSuffix,omitempty"`
+	NoteIsNil        bool     `json:"noteIsNil,omitempty"`
+	NoteNotNil       bool     `json:"noteNotNil,omitempty"`
+	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
+	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
+
+	// "order_id" field predicates.
+	OrderID       *int  `json:"orderID,omitempty"`
+	OrderIDNEQ    *int  `json:"orderIDNEQ,omitempty"`
+	OrderIDIn     []int `json:"orderIDIn,omitempty"`
+	OrderIDNotIn  []int `json:"orderIDNotIn,omitempty"`
+	OrderIDIsNil  bool  `json:"orderIDIsNil,omitempty"`
+	OrderIDNotNil bool  `json:"orderIDNotNil,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ApprovalRequestWhereInput) AddPredicates(predicates ...predicate.ApprovalRequest) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ApprovalRequestWhereInput filter on the ApprovalRequestQuery builder.
+func (i *ApprovalRequestWhereInput) Filter(q *ApprovalRequestQuery) (*ApprovalRequestQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyApprovalRequestWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyApprovalRequestWhereInput is returned in case the ApprovalRequestWhereInput is empty.
+var ErrEmptyApprovalRequestWhereInput = errors.New("ent: empty predicate ApprovalRequestWhereInput")
+
+// P returns a predicate for filtering approvalrequests.
+// An error is returned if the input is empty or invalid.
+func (i *ApprovalRequestWhereInput) P() (predicate.ApprovalRequest, error) {
+	var predicates []predicate.ApprovalRequest
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, approvalrequest.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ApprovalRequest, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, approvalrequest.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ApprovalRequest, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, approvalrequest.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, approvalrequest.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, approvalrequest.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, approvalrequest.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, approvalrequest.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, approvalrequest.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, approvalrequest.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, approvalrequest.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, approvalrequest.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, approvalrequest.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, approvalrequest.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, approvalrequest.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, approvalrequest.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, approvalrequest.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, approvalrequest.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, approvalrequest.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, approvalrequest.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, approvalrequest.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, approvalrequest.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, approvalrequest.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, approvalrequest.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, approvalrequest.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.StoreID != nil {
+		predicates = append(predicates, approvalrequest.StoreIDEQ(*i.StoreID))
+	}
+	if i.StoreIDNEQ != nil {
+		predicates = append(predicates, approvalrequest.StoreIDNEQ(*i.StoreIDNEQ))
+	}
+	if len(i.StoreIDIn) > 0 {
+		predicates = append(predicates, approvalrequest.StoreIDIn(i.StoreIDIn...))
+	}
+	if len(i.StoreIDNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.StoreIDNotIn(i.StoreIDNotIn...))
+	}
+	if i.StoreIDGT != nil {
+		predicates = append(predicates, approvalrequest.StoreIDGT(*i.StoreIDGT))
+	}
+	if i.StoreIDGTE != nil {
+		predicates = append(predicates, approvalrequest.StoreIDGTE(*i.StoreIDGTE))
+	}
+	if i.StoreIDLT != nil {
+		predicates = append(predicates, approvalrequest.StoreIDLT(*i.StoreIDLT))
+	}
+	if i.StoreIDLTE != nil {
+		predicates = append(predicates, approvalrequest.StoreIDLTE(*i.StoreIDLTE))
+	}
+	if i.CompanyID != nil {
+		predicates = append(predicates, approvalrequest.CompanyIDEQ(*i.CompanyID))
+	}
+	if i.CompanyIDNEQ != nil {
+		predicates = append(predicates, approvalrequest.CompanyIDNEQ(*i.CompanyIDNEQ))
+	}
+	if len(i.CompanyIDIn) > 0 {
+		predicates = append(predicates, approvalrequest.CompanyIDIn(i.CompanyIDIn...))
+	}
+	if len(i.CompanyIDNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.CompanyIDNotIn(i.CompanyIDNotIn...))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, approvalrequest.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, approvalrequest.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, approvalrequest.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, approvalrequest.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, approvalrequest.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, approvalrequest.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, approvalrequest.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, approvalrequest.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, approvalrequest.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, approvalrequest.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.CurrencyCode != nil {
+		predicates = append(predicates, approvalrequest.CurrencyCodeEQ(*i.CurrencyCode))
+	}
+	if i.CurrencyCodeNEQ != nil {
+		predicates = append(predicates, approvalrequest.CurrencyCodeNEQ(*i.CurrencyCodeNEQ))
+	}
+	if len(i.CurrencyCodeIn) > 0 {
+		predicates = append(predicates, approvalrequest.CurrencyCodeIn(i.CurrencyCodeIn...))
+	}
+	if len(i.CurrencyCodeNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.CurrencyCodeNotIn(i.CurrencyCodeNotIn...))
+	}
+	if i.CurrencyCodeGT != nil {
+		predicates = append(predicates, approvalrequest.CurrencyCodeGT(*i.CurrencyCodeGT))
+	}
+	if i.CurrencyCodeGTE != nil {
+		predicates = append(predicates, approvalrequest.CurrencyCodeGTE(*i.CurrencyCodeGTE))
+	}
+	if i.CurrencyCodeLT != nil {
+		predicates = append(predicates, approvalrequest.CurrencyCodeLT(*i.CurrencyCodeLT))
+	}
+	if i.CurrencyCodeLTE != nil {
+		predicates = append(predicates, approvalrequest.CurrencyCodeLTE(*i.CurrencyCodeLTE))
+	}
+	if i.CurrencyCodeContains != nil {
+		predicates = append(predicates, approvalrequest.CurrencyCodeContains(*i.CurrencyCodeContains))
+	}
+	if i.CurrencyCodeHasPrefix != nil {
+		predicates = append(predicates, approvalrequest.CurrencyCodeHasPrefix(*i.CurrencyCodeHasPrefix))
+	}
+	if i.CurrencyCodeHasSuffix != nil {
+		predicates = append(predicates, approvalrequest.CurrencyCodeHasSuffix(*i.CurrencyCodeHasSuffix))
+	}
+	if i.CurrencyCodeEqualFold != nil {
+		predicates = append(predicates, approvalrequest.CurrencyCodeEqualFold(*i.CurrencyCodeEqualFold))
+	}
+	if i.CurrencyCodeContainsFold != nil {
+		predicates = append(predicates, approvalrequest.CurrencyCodeContainsFold(*i.CurrencyCodeContainsFold))
+	}
+	if i.Subtotal != nil {
+		predicates = append(predicates, approvalrequest.SubtotalEQ(*i.Subtotal))
+	}
+	if i.SubtotalNEQ != nil {
+		predicates = append(predicates, approvalrequest.SubtotalNEQ(*i.SubtotalNEQ))
+	}
+	if len(i.SubtotalIn) > 0 {
+		predicates = append(predicates, approvalrequest.SubtotalIn(i.SubtotalIn...))
+	}
+	if len(i.SubtotalNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.SubtotalNotIn(i.SubtotalNotIn...))
+	}
+	if i.SubtotalGT != nil {
+		predicates = append(predicates, approvalrequest.SubtotalGT(*i.SubtotalGT))
+	}
+	if i.SubtotalGTE != nil {
+		predicates = append(predicates, approvalrequest.SubtotalGTE(*i.SubtotalGTE))
+	}
+	if i.SubtotalLT != nil {
+		predicates = append(predicates, approvalrequest.SubtotalLT(*i.SubtotalLT))
+	}
+	if i.SubtotalLTE != nil {
+		predicates = append(predicates, approvalrequest.SubtotalLTE(*i.SubtotalLTE))
+	}
+	if i.ShippingTotal != nil {
+		predicates = append(predicates, approvalrequest.ShippingTotalEQ(*i.ShippingTotal))
+	}
+	if i.ShippingTotalNEQ != nil {
+		predicates = append(predicates, approvalrequest.ShippingTotalNEQ(*i.ShippingTotalNEQ))
+	}
+	if len(i.ShippingTotalIn) > 0 {
+		predicates = append(predicates, approvalrequest.ShippingTotalIn(i.ShippingTotalIn...))
+	}
+	if len(i.ShippingTotalNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.ShippingTotalNotIn(i.ShippingTotalNotIn...))
+	}
+	if i.ShippingTotalGT != nil {
+		predicates = append(predicates, approvalrequest.ShippingTotalGT(*i.ShippingTotalGT))
+	}
+	if i.ShippingTotalGTE != nil {
+		predicates = append(predicates, approvalrequest.ShippingTotalGTE(*i.ShippingTotalGTE))
+	}
+	if i.ShippingTotalLT != nil {
+		predicates = append(predicates, approvalrequest.ShippingTotalLT(*i.ShippingTotalLT))
+	}
+	if i.ShippingTotalLTE != nil {
+		predicates = append(predicates, approvalrequest.ShippingTotalLTE(*i.ShippingTotalLTE))
+	}
+	if i.TaxTotal != nil {
+		predicates = append(predicates, approvalrequest.TaxTotalEQ(*i.TaxTotal))
+	}
+	if i.TaxTotalNEQ != nil {
+		predicates = append(predicates, approvalrequest.TaxTotalNEQ(*i.TaxTotalNEQ))
+	}
+	if len(i.TaxTotalIn) > 0 {
+		predicates = append(predicates, approvalrequest.TaxTotalIn(i.TaxTotalIn...))
+	}
+	if len(i.TaxTotalNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.TaxTotalNotIn(i.TaxTotalNotIn...))
+	}
+	if i.TaxTotalGT != nil {
+		predicates = append(predicates, approvalrequest.TaxTotalGT(*i.TaxTotalGT))
+	}
+	if i.TaxTotalGTE != nil {
+		predicates = append(predicates, approvalrequest.TaxTotalGTE(*i.TaxTotalGTE))
+	}
+	if i.TaxTotalLT != nil {
+		predicates = append(predicates, approvalrequest.TaxTotalLT(*i.TaxTotalLT))
+	}
+	if i.TaxTotalLTE != nil {
+		predicates = append(predicates, approvalrequest.TaxTotalLTE(*i.TaxTotalLTE))
+	}
+	if i.Total != nil {
+		predicates = append(predicates, approvalrequest.TotalEQ(*i.Total))
+	}
+	if i.TotalNEQ != nil {
+		predicates = append(predicates, approvalrequest.TotalNEQ(*i.TotalNEQ))
+	}
+	if len(i.TotalIn) > 0 {
+		predicates = append(predicates, approvalrequest.TotalIn(i.TotalIn...))
+	}
+	if len(i.TotalNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.TotalNotIn(i.TotalNotIn...))
+	}
+	if i.TotalGT != nil {
+		predicates = append(predicates, approvalrequest.TotalGT(*i.TotalGT))
+	}
+	if i.TotalGTE != nil {
+		predicates = append(predicates, approvalrequest.TotalGTE(*i.TotalGTE))
+	}
+	if i.TotalLT != nil {
+		predicates = append(predicates, approvalrequest.TotalLT(*i.TotalLT))
+	}
+	if i.TotalLTE != nil {
+		predicates = append(predicates, approvalrequest.TotalLTE(*i.TotalLTE))
+	}
+	if i.ExpiresAt != nil {
+		predicates = append(predicates, approvalrequest.ExpiresAtEQ(*i.ExpiresAt))
+	}
+	if i.ExpiresAtNEQ != nil {
+		predicates = append(predicates, approvalrequest.ExpiresAtNEQ(*i.ExpiresAtNEQ))
+	}
+	if len(i.ExpiresAtIn) > 0 {
+		predicates = append(predicates, approvalrequest.ExpiresAtIn(i.ExpiresAtIn...))
+	}
+	if len(i.ExpiresAtNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.ExpiresAtNotIn(i.ExpiresAtNotIn...))
+	}
+	if i.ExpiresAtGT != nil {
+		predicates = append(predicates, approvalrequest.ExpiresAtGT(*i.ExpiresAtGT))
+	}
+	if i.ExpiresAtGTE != nil {
+		predicates = append(predicates, approvalrequest.ExpiresAtGTE(*i.ExpiresAtGTE))
+	}
+	if i.ExpiresAtLT != nil {
+		predicates = append(predicates, approvalrequest.ExpiresAtLT(*i.ExpiresAtLT))
+	}
+	if i.ExpiresAtLTE != nil {
+		predicates = append(predicates, approvalrequest.ExpiresAtLTE(*i.ExpiresAtLTE))
+	}
+	if i.DecidedBy != nil {
+		predicates = append(predicates, approvalrequest.DecidedByEQ(*i.DecidedBy))
+	}
+	if i.DecidedByNEQ != nil {
+		predicates = append(predicates, approvalrequest.DecidedByNEQ(*i.DecidedByNEQ))
+	}
+	if len(i.DecidedByIn) > 0 {
+		predicates = append(predicates, approvalrequest.DecidedByIn(i.DecidedByIn...))
+	}
+	if len(i.DecidedByNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.DecidedByNotIn(i.DecidedByNotIn...))
+	}
+	if i.DecidedByGT != nil {
+		predicates = append(predicates, approvalrequest.DecidedByGT(*i.DecidedByGT))
+	}
+	if i.DecidedByGTE != nil {
+		predicates = append(predicates, approvalrequest.DecidedByGTE(*i.DecidedByGTE))
+	}
+	if i.DecidedByLT != nil {
+		predicates = append(predicates, approvalrequest.DecidedByLT(*i.DecidedByLT))
+	}
+	if i.DecidedByLTE != nil {
+		predicates = append(predicates, approvalrequest.DecidedByLTE(*i.DecidedByLTE))
+	}
+	if i.DecidedByIsNil {
+		predicates = append(predicates, approvalrequest.DecidedByIsNil())
+	}
+	if i.DecidedByNotNil {
+		predicates = append(predicates, approvalrequest.DecidedByNotNil())
+	}
+	if i.DecidedAt != nil {
+		predicates = append(predicates, approvalrequest.DecidedAtEQ(*i.DecidedAt))
+	}
+	if i.DecidedAtNEQ != nil {
+		predicates = append(predicates, approvalrequest.DecidedAtNEQ(*i.DecidedAtNEQ))
+	}
+	if len(i.DecidedAtIn) > 0 {
+		predicates = append(predicates, approvalrequest.DecidedAtIn(i.DecidedAtIn...))
+	}
+	if len(i.DecidedAtNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.DecidedAtNotIn(i.DecidedAtNotIn...))
+	}
+	if i.DecidedAtGT != nil {
+		predicates = append(predicates, approvalrequest.DecidedAtGT(*i.DecidedAtGT))
+	}
+	if i.DecidedAtGTE != nil {
+		predicates = append(predicates, approvalrequest.DecidedAtGTE(*i.DecidedAtGTE))
+	}
+	if i.DecidedAtLT != nil {
+		predicates = append(predicates, approvalrequest.DecidedAtLT(*i.DecidedAtLT))
+	}
+	if i.DecidedAtLTE != nil {
+		predicates = append(predicates, approvalrequest.DecidedAtLTE(*i.DecidedAtLTE))
+	}
+	if i.DecidedAtIsNil {
+		predicates = append(predicates, approvalrequest.DecidedAtIsNil())
+	}
+	if i.DecidedAtNotNil {
+		predicates = append(predicates, approvalrequest.DecidedAtNotNil())
+	}
+	if i.Note != nil {
+		predicates = append(predicates, approvalrequest.NoteEQ(*i.Note))
+	}
+	if i.NoteNEQ != nil {
+		predicates = append(predicates, approvalrequest.NoteNEQ(*i.NoteNEQ))
+	}
+	if len(i.NoteIn) > 0 {
+		predicates = append(predicates, approvalrequest.NoteIn(i.NoteIn...))
+	}
+	if len(i.NoteNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.NoteNotIn(i.NoteNotIn...))
+	}
+	if i.NoteGT != nil {
+		predicates = append(predicates, approvalrequest.NoteGT(*i.NoteGT))
+	}
+	if i.NoteGTE != nil {
+		predicates = append(predicates, approvalrequest.NoteGTE(*i.NoteGTE))
+	}
+	if i.NoteLT != nil {
+		predicates = append(predicates, approvalrequest.NoteLT(*i.NoteLT))
+	}
+	if i.NoteLTE != nil {
+		predicates = append(predicates, approvalrequest.NoteLTE(*i.NoteLTE))
+	}
+	if i.NoteContains != nil {
+		predicates = append(predicates, approvalrequest.NoteContains(*i.NoteContains))
+	}
+	if i.NoteHasPrefix != nil {
+		predicates = append(predicates, approvalrequest.NoteHasPrefix(*i.NoteHasPrefix))
+	}
+	if i.NoteHasSuffix != nil {
+		predicates = append(predicates, approvalrequest.NoteHasSuffix(*i.NoteHasSuffix))
+	}
+	if i.NoteIsNil {
+		predicates = append(predicates, approvalrequest.NoteIsNil())
+	}
+	if i.NoteNotNil {
+		predicates = append(predicates, approvalrequest.NoteNotNil())
+	}
+	if i.NoteEqualFold != nil {
+		predicates = append(predicates, approvalrequest.NoteEqualFold(*i.NoteEqualFold))
+	}
+	if i.NoteContainsFold != nil {
+		predicates = append(predicates, approvalrequest.NoteContainsFold(*i.NoteContainsFold))
+	}
+	if i.OrderID != nil {
+		predicates = append(predicates, approvalrequest.OrderIDEQ(*i.OrderID))
+	}
+	if i.OrderIDNEQ != nil {
+		predicates = append(predicates, approvalrequest.OrderIDNEQ(*i.OrderIDNEQ))
+	}
+	if len(i.OrderIDIn) > 0 {
+		predicates = append(predicates, approvalrequest.OrderIDIn(i.OrderIDIn...))
+	}
+	if len(i.OrderIDNotIn) > 0 {
+		predicates = append(predicates, approvalrequest.OrderIDNotIn(i.OrderIDNotIn...))
+	}
+	if i.OrderIDIsNil {
+		predicates = append(predicates, approvalrequest.OrderIDIsNil())
+	}
+	if i.OrderIDNotNil {
+		predicates = append(predicates, approvalrequest.OrderIDNotNil())
+	}
+
+	if i.HasTenant != nil {
+		p := approvalrequest.HasTenant()
+		if !*i.HasTenant {
+			p = approvalrequest.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, approvalrequest.HasTenantWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyApprovalRequestWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return approvalrequest.And(predicates...), nil
 	}
 }
 
@@ -7380,6 +8097,18 @@ type OrderWhereInput struct {
 	CanceledAtIsNil  bool        `json:"canceledAtIsNil,omitempty"`
 	CanceledAtNotNil bool        `json:"canceledAtNotNil,omitempty"`
 
+	// "company_id" field predicates.
+	CompanyID       *int  `json:"companyID,omitempty"`
+	CompanyIDNEQ    *int  `json:"companyIDNEQ,omitempty"`
+	CompanyIDIn     []int `json:"companyIDIn,omitempty"`
+	CompanyIDNotIn  []int `json:"companyIDNotIn,omitempty"`
+	CompanyIDGT     *int  `json:"companyIDGT,omitempty"`
+	CompanyIDGTE    *int  `json:"companyIDGTE,omitempty"`
+	CompanyIDLT     *int  `json:"companyIDLT,omitempty"`
+	CompanyIDLTE    *int  `json:"companyIDLTE,omitempty"`
+	CompanyIDIsNil  bool  `json:"companyIDIsNil,omitempty"`
+	CompanyIDNotNil bool  `json:"companyIDNotNil,omitempty"`
+
 	// "tenant" edge predicates.
 	HasTenant     *bool               `json:"hasTenant,omitempty"`
 	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
@@ -7951,6 +8680,36 @@ func (i *OrderWhereInput) P() (predicate.Order, error) {
 	}
 	if i.CanceledAtNotNil {
 		predicates = append(predicates, order.CanceledAtNotNil())
+	}
+	if i.CompanyID != nil {
+		predicates = append(predicates, order.CompanyIDEQ(*i.CompanyID))
+	}
+	if i.CompanyIDNEQ != nil {
+		predicates = append(predicates, order.CompanyIDNEQ(*i.CompanyIDNEQ))
+	}
+	if len(i.CompanyIDIn) > 0 {
+		predicates = append(predicates, order.CompanyIDIn(i.CompanyIDIn...))
+	}
+	if len(i.CompanyIDNotIn) > 0 {
+		predicates = append(predicates, order.CompanyIDNotIn(i.CompanyIDNotIn...))
+	}
+	if i.CompanyIDGT != nil {
+		predicates = append(predicates, order.CompanyIDGT(*i.CompanyIDGT))
+	}
+	if i.CompanyIDGTE != nil {
+		predicates = append(predicates, order.CompanyIDGTE(*i.CompanyIDGTE))
+	}
+	if i.CompanyIDLT != nil {
+		predicates = append(predicates, order.CompanyIDLT(*i.CompanyIDLT))
+	}
+	if i.CompanyIDLTE != nil {
+		predicates = append(predicates, order.CompanyIDLTE(*i.CompanyIDLTE))
+	}
+	if i.CompanyIDIsNil {
+		predicates = append(predicates, order.CompanyIDIsNil())
+	}
+	if i.CompanyIDNotNil {
+		predicates = append(predicates, order.CompanyIDNotNil())
 	}
 
 	if i.HasTenant != nil {
@@ -11845,6 +12604,906 @@ func (i *ProductVariantWhereInput) P() (predicate.ProductVariant, error) {
 	}
 }
 
+// QuoteWhereInput represents a where input for filtering Quote queries.
+type QuoteWhereInput struct {
+	Predicates []predicate.Quote  `json:"-"`
+	Not        *QuoteWhereInput   `json:"not,omitempty"`
+	Or         []*QuoteWhereInput `json:"or,omitempty"`
+	And        []*QuoteWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "store_id" field predicates.
+	StoreID      *int  `json:"storeID,omitempty"`
+	StoreIDNEQ   *int  `json:"storeIDNEQ,omitempty"`
+	StoreIDIn    []int `json:"storeIDIn,omitempty"`
+	StoreIDNotIn []int `json:"storeIDNotIn,omitempty"`
+	StoreIDGT    *int  `json:"storeIDGT,omitempty"`
+	StoreIDGTE   *int  `json:"storeIDGTE,omitempty"`
+	StoreIDLT    *int  `json:"storeIDLT,omitempty"`
+	StoreIDLTE   *int  `json:"storeIDLTE,omitempty"`
+
+	// "company_id" field predicates.
+	CompanyID       *int  `json:"companyID,omitempty"`
+	CompanyIDNEQ    *int  `json:"companyIDNEQ,omitempty"`
+	CompanyIDIn     []int `json:"companyIDIn,omitempty"`
+	CompanyIDNotIn  []int `json:"companyIDNotIn,omitempty"`
+	CompanyIDGT     *int  `json:"companyIDGT,omitempty"`
+	CompanyIDGTE    *int  `json:"companyIDGTE,omitempty"`
+	CompanyIDLT     *int  `json:"companyIDLT,omitempty"`
+	CompanyIDLTE    *int  `json:"companyIDLTE,omitempty"`
+	CompanyIDIsNil  bool  `json:"companyIDIsNil,omitempty"`
+	CompanyIDNotNil bool  `json:"companyIDNotNil,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID      *int  `json:"customerID,omitempty"`
+	CustomerIDNEQ   *int  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn    []int `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn []int `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT    *int  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE   *int  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT    *int  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE   *int  `json:"customerIDLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *quote.Status  `json:"status,omitempty"`
+	StatusNEQ   *quote.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []quote.Status `json:"statusIn,omitempty"`
+	StatusNotIn []quote.Status `json:"statusNotIn,omitempty"`
+
+	// "currency_code" field predicates.
+	CurrencyCode             *string  `json:"currencyCode,omitempty"`
+	CurrencyCodeNEQ          *string  `json:"currencyCodeNEQ,omitempty"`
+	CurrencyCodeIn           []string `json:"currencyCodeIn,omitempty"`
+	CurrencyCodeNotIn        []string `json:"currencyCodeNotIn,omitempty"`
+	CurrencyCodeGT           *string  `json:"currencyCodeGT,omitempty"`
+	CurrencyCodeGTE          *string  `json:"currencyCodeGTE,omitempty"`
+	CurrencyCodeLT           *string  `json:"currencyCodeLT,omitempty"`
+	CurrencyCodeLTE          *string  `json:"currencyCodeLTE,omitempty"`
+	CurrencyCodeContains     *string  `json:"currencyCodeContains,omitempty"`
+	CurrencyCodeHasPrefix    *string  `json:"currencyCodeHasPrefix,omitempty"`
+	CurrencyCodeHasSuffix    *string  `json:"currencyCodeHasSuffix,omitempty"`
+	CurrencyCodeEqualFold    *string  `json:"currencyCodeEqualFold,omitempty"`
+	CurrencyCodeContainsFold *string  `json:"currencyCodeContainsFold,omitempty"`
+
+	// "expires_at" field predicates.
+	ExpiresAt      *time.Time  `json:"expiresAt,omitempty"`
+	ExpiresAtNEQ   *time.Time  `json:"expiresAtNEQ,omitempty"`
+	ExpiresAtIn    []time.Time `json:"expiresAtIn,omitempty"`
+	ExpiresAtNotIn []time.Time `json:"expiresAtNotIn,omitempty"`
+	ExpiresAtGT    *time.Time  `json:"expiresAtGT,omitempty"`
+	ExpiresAtGTE   *time.Time  `json:"expiresAtGTE,omitempty"`
+	ExpiresAtLT    *time.Time  `json:"expiresAtLT,omitempty"`
+	ExpiresAtLTE   *time.Time  `json:"expiresAtLTE,omitempty"`
+
+	// "decline_reason" field predicates.
+	DeclineReason             *string  `json:"declineReason,omitempty"`
+	DeclineReasonNEQ          *string  `json:"declineReasonNEQ,omitempty"`
+	DeclineReasonIn           []string `json:"declineReasonIn,omitempty"`
+	DeclineReasonNotIn        []string `json:"declineReasonNotIn,omitempty"`
+	DeclineReasonGT           *string  `json:"declineReasonGT,omitempty"`
+	DeclineReasonGTE          *string  `json:"declineReasonGTE,omitempty"`
+	DeclineReasonLT           *string  `json:"declineReasonLT,omitempty"`
+	DeclineReasonLTE          *string  `json:"declineReasonLTE,omitempty"`
+	DeclineReasonContains     *string  `json:"declineReasonContains,omitempty"`
+	DeclineReasonHasPrefix    *string  `json:"declineReasonHasPrefix,omitempty"`
+	DeclineReasonHasSuffix    *string  `json:"declineReasonHasSuffix,omitempty"`
+	DeclineReasonIsNil        bool     `json:"declineReasonIsNil,omitempty"`
+	DeclineReasonNotNil       bool     `json:"declineReasonNotNil,omitempty"`
+	DeclineReasonEqualFold    *string  `json:"declineReasonEqualFold,omitempty"`
+	DeclineReasonContainsFold *string  `json:"declineReasonContainsFold,omitempty"`
+
+	// "order_id" field predicates.
+	OrderID       *int  `json:"orderID,omitempty"`
+	OrderIDNEQ    *int  `json:"orderIDNEQ,omitempty"`
+	OrderIDIn     []int `json:"orderIDIn,omitempty"`
+	OrderIDNotIn  []int `json:"orderIDNotIn,omitempty"`
+	OrderIDIsNil  bool  `json:"orderIDIsNil,omitempty"`
+	OrderIDNotNil bool  `json:"orderIDNotNil,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+
+	// "messages" edge predicates.
+	HasMessages     *bool                     `json:"hasMessages,omitempty"`
+	HasMessagesWith []*QuoteMessageWhereInput `json:"hasMessagesWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *QuoteWhereInput) AddPredicates(predicates ...predicate.Quote) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the QuoteWhereInput filter on the QuoteQuery builder.
+func (i *QuoteWhereInput) Filter(q *QuoteQuery) (*QuoteQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyQuoteWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyQuoteWhereInput is returned in case the QuoteWhereInput is empty.
+var ErrEmptyQuoteWhereInput = errors.New("ent: empty predicate QuoteWhereInput")
+
+// P returns a predicate for filtering quotes.
+// An error is returned if the input is empty or invalid.
+func (i *QuoteWhereInput) P() (predicate.Quote, error) {
+	var predicates []predicate.Quote
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, quote.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Quote, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, quote.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Quote, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, quote.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, quote.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, quote.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, quote.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, quote.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, quote.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, quote.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, quote.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, quote.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, quote.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, quote.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, quote.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, quote.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, quote.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, quote.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, quote.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, quote.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, quote.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, quote.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, quote.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, quote.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, quote.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, quote.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, quote.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, quote.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.StoreID != nil {
+		predicates = append(predicates, quote.StoreIDEQ(*i.StoreID))
+	}
+	if i.StoreIDNEQ != nil {
+		predicates = append(predicates, quote.StoreIDNEQ(*i.StoreIDNEQ))
+	}
+	if len(i.StoreIDIn) > 0 {
+		predicates = append(predicates, quote.StoreIDIn(i.StoreIDIn...))
+	}
+	if len(i.StoreIDNotIn) > 0 {
+		predicates = append(predicates, quote.StoreIDNotIn(i.StoreIDNotIn...))
+	}
+	if i.StoreIDGT != nil {
+		predicates = append(predicates, quote.StoreIDGT(*i.StoreIDGT))
+	}
+	if i.StoreIDGTE != nil {
+		predicates = append(predicates, quote.StoreIDGTE(*i.StoreIDGTE))
+	}
+	if i.StoreIDLT != nil {
+		predicates = append(predicates, quote.StoreIDLT(*i.StoreIDLT))
+	}
+	if i.StoreIDLTE != nil {
+		predicates = append(predicates, quote.StoreIDLTE(*i.StoreIDLTE))
+	}
+	if i.CompanyID != nil {
+		predicates = append(predicates, quote.CompanyIDEQ(*i.CompanyID))
+	}
+	if i.CompanyIDNEQ != nil {
+		predicates = append(predicates, quote.CompanyIDNEQ(*i.CompanyIDNEQ))
+	}
+	if len(i.CompanyIDIn) > 0 {
+		predicates = append(predicates, quote.CompanyIDIn(i.CompanyIDIn...))
+	}
+	if len(i.CompanyIDNotIn) > 0 {
+		predicates = append(predicates, quote.CompanyIDNotIn(i.CompanyIDNotIn...))
+	}
+	if i.CompanyIDGT != nil {
+		predicates = append(predicates, quote.CompanyIDGT(*i.CompanyIDGT))
+	}
+	if i.CompanyIDGTE != nil {
+		predicates = append(predicates, quote.CompanyIDGTE(*i.CompanyIDGTE))
+	}
+	if i.CompanyIDLT != nil {
+		predicates = append(predicates, quote.CompanyIDLT(*i.CompanyIDLT))
+	}
+	if i.CompanyIDLTE != nil {
+		predicates = append(predicates, quote.CompanyIDLTE(*i.CompanyIDLTE))
+	}
+	if i.CompanyIDIsNil {
+		predicates = append(predicates, quote.CompanyIDIsNil())
+	}
+	if i.CompanyIDNotNil {
+		predicates = append(predicates, quote.CompanyIDNotNil())
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, quote.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, quote.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, quote.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, quote.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, quote.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, quote.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, quote.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, quote.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, quote.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, quote.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, quote.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, quote.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.CurrencyCode != nil {
+		predicates = append(predicates, quote.CurrencyCodeEQ(*i.CurrencyCode))
+	}
+	if i.CurrencyCodeNEQ != nil {
+		predicates = append(predicates, quote.CurrencyCodeNEQ(*i.CurrencyCodeNEQ))
+	}
+	if len(i.CurrencyCodeIn) > 0 {
+		predicates = append(predicates, quote.CurrencyCodeIn(i.CurrencyCodeIn...))
+	}
+	if len(i.CurrencyCodeNotIn) > 0 {
+		predicates = append(predicates, quote.CurrencyCodeNotIn(i.CurrencyCodeNotIn...))
+	}
+	if i.CurrencyCodeGT != nil {
+		predicates = append(predicates, quote.CurrencyCodeGT(*i.CurrencyCodeGT))
+	}
+	if i.CurrencyCodeGTE != nil {
+		predicates = append(predicates, quote.CurrencyCodeGTE(*i.CurrencyCodeGTE))
+	}
+	if i.CurrencyCodeLT != nil {
+		predicates = append(predicates, quote.CurrencyCodeLT(*i.CurrencyCodeLT))
+	}
+	if i.CurrencyCodeLTE != nil {
+		predicates = append(predicates, quote.CurrencyCodeLTE(*i.CurrencyCodeLTE))
+	}
+	if i.CurrencyCodeContains != nil {
+		predicates = append(predicates, quote.CurrencyCodeContains(*i.CurrencyCodeContains))
+	}
+	if i.CurrencyCodeHasPrefix != nil {
+		predicates = append(predicates, quote.CurrencyCodeHasPrefix(*i.CurrencyCodeHasPrefix))
+	}
+	if i.CurrencyCodeHasSuffix != nil {
+		predicates = append(predicates, quote.CurrencyCodeHasSuffix(*i.CurrencyCodeHasSuffix))
+	}
+	if i.CurrencyCodeEqualFold != nil {
+		predicates = append(predicates, quote.CurrencyCodeEqualFold(*i.CurrencyCodeEqualFold))
+	}
+	if i.CurrencyCodeContainsFold != nil {
+		predicates = append(predicates, quote.CurrencyCodeContainsFold(*i.CurrencyCodeContainsFold))
+	}
+	if i.ExpiresAt != nil {
+		predicates = append(predicates, quote.ExpiresAtEQ(*i.ExpiresAt))
+	}
+	if i.ExpiresAtNEQ != nil {
+		predicates = append(predicates, quote.ExpiresAtNEQ(*i.ExpiresAtNEQ))
+	}
+	if len(i.ExpiresAtIn) > 0 {
+		predicates = append(predicates, quote.ExpiresAtIn(i.ExpiresAtIn...))
+	}
+	if len(i.ExpiresAtNotIn) > 0 {
+		predicates = append(predicates, quote.ExpiresAtNotIn(i.ExpiresAtNotIn...))
+	}
+	if i.ExpiresAtGT != nil {
+		predicates = append(predicates, quote.ExpiresAtGT(*i.ExpiresAtGT))
+	}
+	if i.ExpiresAtGTE != nil {
+		predicates = append(predicates, quote.ExpiresAtGTE(*i.ExpiresAtGTE))
+	}
+	if i.ExpiresAtLT != nil {
+		predicates = append(predicates, quote.ExpiresAtLT(*i.ExpiresAtLT))
+	}
+	if i.ExpiresAtLTE != nil {
+		predicates = append(predicates, quote.ExpiresAtLTE(*i.ExpiresAtLTE))
+	}
+	if i.DeclineReason != nil {
+		predicates = append(predicates, quote.DeclineReasonEQ(*i.DeclineReason))
+	}
+	if i.DeclineReasonNEQ != nil {
+		predicates = append(predicates, quote.DeclineReasonNEQ(*i.DeclineReasonNEQ))
+	}
+	if len(i.DeclineReasonIn) > 0 {
+		predicates = append(predicates, quote.DeclineReasonIn(i.DeclineReasonIn...))
+	}
+	if len(i.DeclineReasonNotIn) > 0 {
+		predicates = append(predicates, quote.DeclineReasonNotIn(i.DeclineReasonNotIn...))
+	}
+	if i.DeclineReasonGT != nil {
+		predicates = append(predicates, quote.DeclineReasonGT(*i.DeclineReasonGT))
+	}
+	if i.DeclineReasonGTE != nil {
+		predicates = append(predicates, quote.DeclineReasonGTE(*i.DeclineReasonGTE))
+	}
+	if i.DeclineReasonLT != nil {
+		predicates = append(predicates, quote.DeclineReasonLT(*i.DeclineReasonLT))
+	}
+	if i.DeclineReasonLTE != nil {
+		predicates = append(predicates, quote.DeclineReasonLTE(*i.DeclineReasonLTE))
+	}
+	if i.DeclineReasonContains != nil {
+		predicates = append(predicates, quote.DeclineReasonContains(*i.DeclineReasonContains))
+	}
+	if i.DeclineReasonHasPrefix != nil {
+		predicates = append(predicates, quote.DeclineReasonHasPrefix(*i.DeclineReasonHasPrefix))
+	}
+	if i.DeclineReasonHasSuffix != nil {
+		predicates = append(predicates, quote.DeclineReasonHasSuffix(*i.DeclineReasonHasSuffix))
+	}
+	if i.DeclineReasonIsNil {
+		predicates = append(predicates, quote.DeclineReasonIsNil())
+	}
+	if i.DeclineReasonNotNil {
+		predicates = append(predicates, quote.DeclineReasonNotNil())
+	}
+	if i.DeclineReasonEqualFold != nil {
+		predicates = append(predicates, quote.DeclineReasonEqualFold(*i.DeclineReasonEqualFold))
+	}
+	if i.DeclineReasonContainsFold != nil {
+		predicates = append(predicates, quote.DeclineReasonContainsFold(*i.DeclineReasonContainsFold))
+	}
+	if i.OrderID != nil {
+		predicates = append(predicates, quote.OrderIDEQ(*i.OrderID))
+	}
+	if i.OrderIDNEQ != nil {
+		predicates = append(predicates, quote.OrderIDNEQ(*i.OrderIDNEQ))
+	}
+	if len(i.OrderIDIn) > 0 {
+		predicates = append(predicates, quote.OrderIDIn(i.OrderIDIn...))
+	}
+	if len(i.OrderIDNotIn) > 0 {
+		predicates = append(predicates, quote.OrderIDNotIn(i.OrderIDNotIn...))
+	}
+	if i.OrderIDIsNil {
+		predicates = append(predicates, quote.OrderIDIsNil())
+	}
+	if i.OrderIDNotNil {
+		predicates = append(predicates, quote.OrderIDNotNil())
+	}
+
+	if i.HasTenant != nil {
+		p := quote.HasTenant()
+		if !*i.HasTenant {
+			p = quote.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, quote.HasTenantWith(with...))
+	}
+	if i.HasMessages != nil {
+		p := quote.HasMessages()
+		if !*i.HasMessages {
+			p = quote.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMessagesWith) > 0 {
+		with := make([]predicate.QuoteMessage, 0, len(i.HasMessagesWith))
+		for _, w := range i.HasMessagesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMessagesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, quote.HasMessagesWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyQuoteWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return quote.And(predicates...), nil
+	}
+}
+
+// QuoteMessageWhereInput represents a where input for filtering QuoteMessage queries.
+type QuoteMessageWhereInput struct {
+	Predicates []predicate.QuoteMessage  `json:"-"`
+	Not        *QuoteMessageWhereInput   `json:"not,omitempty"`
+	Or         []*QuoteMessageWhereInput `json:"or,omitempty"`
+	And        []*QuoteMessageWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "quote_id" field predicates.
+	QuoteID      *int  `json:"quoteID,omitempty"`
+	QuoteIDNEQ   *int  `json:"quoteIDNEQ,omitempty"`
+	QuoteIDIn    []int `json:"quoteIDIn,omitempty"`
+	QuoteIDNotIn []int `json:"quoteIDNotIn,omitempty"`
+
+	// "author_id" field predicates.
+	AuthorID      *int  `json:"authorID,omitempty"`
+	AuthorIDNEQ   *int  `json:"authorIDNEQ,omitempty"`
+	AuthorIDIn    []int `json:"authorIDIn,omitempty"`
+	AuthorIDNotIn []int `json:"authorIDNotIn,omitempty"`
+	AuthorIDGT    *int  `json:"authorIDGT,omitempty"`
+	AuthorIDGTE   *int  `json:"authorIDGTE,omitempty"`
+	AuthorIDLT    *int  `json:"authorIDLT,omitempty"`
+	AuthorIDLTE   *int  `json:"authorIDLTE,omitempty"`
+
+	// "side" field predicates.
+	Side      *quotemessage.Side  `json:"side,omitempty"`
+	SideNEQ   *quotemessage.Side  `json:"sideNEQ,omitempty"`
+	SideIn    []quotemessage.Side `json:"sideIn,omitempty"`
+	SideNotIn []quotemessage.Side `json:"sideNotIn,omitempty"`
+
+	// "body" field predicates.
+	Body             *string  `json:"body,omitempty"`
+	BodyNEQ          *string  `json:"bodyNEQ,omitempty"`
+	BodyIn           []string `json:"bodyIn,omitempty"`
+	BodyNotIn        []string `json:"bodyNotIn,omitempty"`
+	BodyGT           *string  `json:"bodyGT,omitempty"`
+	BodyGTE          *string  `json:"bodyGTE,omitempty"`
+	BodyLT           *string  `json:"bodyLT,omitempty"`
+	BodyLTE          *string  `json:"bodyLTE,omitempty"`
+	BodyContains     *string  `json:"bodyContains,omitempty"`
+	BodyHasPrefix    *string  `json:"bodyHasPrefix,omitempty"`
+	BodyHasSuffix    *string  `json:"bodyHasSuffix,omitempty"`
+	BodyEqualFold    *string  `json:"bodyEqualFold,omitempty"`
+	BodyContainsFold *string  `json:"bodyContainsFold,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+
+	// "quote" edge predicates.
+	HasQuote     *bool              `json:"hasQuote,omitempty"`
+	HasQuoteWith []*QuoteWhereInput `json:"hasQuoteWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *QuoteMessageWhereInput) AddPredicates(predicates ...predicate.QuoteMessage) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the QuoteMessageWhereInput filter on the QuoteMessageQuery builder.
+func (i *QuoteMessageWhereInput) Filter(q *QuoteMessageQuery) (*QuoteMessageQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyQuoteMessageWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyQuoteMessageWhereInput is returned in case the QuoteMessageWhereInput is empty.
+var ErrEmptyQuoteMessageWhereInput = errors.New("ent: empty predicate QuoteMessageWhereInput")
+
+// P returns a predicate for filtering quotemessages.
+// An error is returned if the input is empty or invalid.
+func (i *QuoteMessageWhereInput) P() (predicate.QuoteMessage, error) {
+	var predicates []predicate.QuoteMessage
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, quotemessage.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.QuoteMessage, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, quotemessage.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.QuoteMessage, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, quotemessage.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, quotemessage.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, quotemessage.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, quotemessage.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, quotemessage.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, quotemessage.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, quotemessage.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, quotemessage.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, quotemessage.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, quotemessage.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, quotemessage.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, quotemessage.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, quotemessage.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, quotemessage.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, quotemessage.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, quotemessage.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, quotemessage.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, quotemessage.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, quotemessage.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, quotemessage.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, quotemessage.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, quotemessage.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, quotemessage.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, quotemessage.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, quotemessage.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.QuoteID != nil {
+		predicates = append(predicates, quotemessage.QuoteIDEQ(*i.QuoteID))
+	}
+	if i.QuoteIDNEQ != nil {
+		predicates = append(predicates, quotemessage.QuoteIDNEQ(*i.QuoteIDNEQ))
+	}
+	if len(i.QuoteIDIn) > 0 {
+		predicates = append(predicates, quotemessage.QuoteIDIn(i.QuoteIDIn...))
+	}
+	if len(i.QuoteIDNotIn) > 0 {
+		predicates = append(predicates, quotemessage.QuoteIDNotIn(i.QuoteIDNotIn...))
+	}
+	if i.AuthorID != nil {
+		predicates = append(predicates, quotemessage.AuthorIDEQ(*i.AuthorID))
+	}
+	if i.AuthorIDNEQ != nil {
+		predicates = append(predicates, quotemessage.AuthorIDNEQ(*i.AuthorIDNEQ))
+	}
+	if len(i.AuthorIDIn) > 0 {
+		predicates = append(predicates, quotemessage.AuthorIDIn(i.AuthorIDIn...))
+	}
+	if len(i.AuthorIDNotIn) > 0 {
+		predicates = append(predicates, quotemessage.AuthorIDNotIn(i.AuthorIDNotIn...))
+	}
+	if i.AuthorIDGT != nil {
+		predicates = append(predicates, quotemessage.AuthorIDGT(*i.AuthorIDGT))
+	}
+	if i.AuthorIDGTE != nil {
+		predicates = append(predicates, quotemessage.AuthorIDGTE(*i.AuthorIDGTE))
+	}
+	if i.AuthorIDLT != nil {
+		predicates = append(predicates, quotemessage.AuthorIDLT(*i.AuthorIDLT))
+	}
+	if i.AuthorIDLTE != nil {
+		predicates = append(predicates, quotemessage.AuthorIDLTE(*i.AuthorIDLTE))
+	}
+	if i.Side != nil {
+		predicates = append(predicates, quotemessage.SideEQ(*i.Side))
+	}
+	if i.SideNEQ != nil {
+		predicates = append(predicates, quotemessage.SideNEQ(*i.SideNEQ))
+	}
+	if len(i.SideIn) > 0 {
+		predicates = append(predicates, quotemessage.SideIn(i.SideIn...))
+	}
+	if len(i.SideNotIn) > 0 {
+		predicates = append(predicates, quotemessage.SideNotIn(i.SideNotIn...))
+	}
+	if i.Body != nil {
+		predicates = append(predicates, quotemessage.BodyEQ(*i.Body))
+	}
+	if i.BodyNEQ != nil {
+		predicates = append(predicates, quotemessage.BodyNEQ(*i.BodyNEQ))
+	}
+	if len(i.BodyIn) > 0 {
+		predicates = append(predicates, quotemessage.BodyIn(i.BodyIn...))
+	}
+	if len(i.BodyNotIn) > 0 {
+		predicates = append(predicates, quotemessage.BodyNotIn(i.BodyNotIn...))
+	}
+	if i.BodyGT != nil {
+		predicates = append(predicates, quotemessage.BodyGT(*i.BodyGT))
+	}
+	if i.BodyGTE != nil {
+		predicates = append(predicates, quotemessage.BodyGTE(*i.BodyGTE))
+	}
+	if i.BodyLT != nil {
+		predicates = append(predicates, quotemessage.BodyLT(*i.BodyLT))
+	}
+	if i.BodyLTE != nil {
+		predicates = append(predicates, quotemessage.BodyLTE(*i.BodyLTE))
+	}
+	if i.BodyContains != nil {
+		predicates = append(predicates, quotemessage.BodyContains(*i.BodyContains))
+	}
+	if i.BodyHasPrefix != nil {
+		predicates = append(predicates, quotemessage.BodyHasPrefix(*i.BodyHasPrefix))
+	}
+	if i.BodyHasSuffix != nil {
+		predicates = append(predicates, quotemessage.BodyHasSuffix(*i.BodyHasSuffix))
+	}
+	if i.BodyEqualFold != nil {
+		predicates = append(predicates, quotemessage.BodyEqualFold(*i.BodyEqualFold))
+	}
+	if i.BodyContainsFold != nil {
+		predicates = append(predicates, quotemessage.BodyContainsFold(*i.BodyContainsFold))
+	}
+
+	if i.HasTenant != nil {
+		p := quotemessage.HasTenant()
+		if !*i.HasTenant {
+			p = quotemessage.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, quotemessage.HasTenantWith(with...))
+	}
+	if i.HasQuote != nil {
+		p := quotemessage.HasQuote()
+		if !*i.HasQuote {
+			p = quotemessage.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasQuoteWith) > 0 {
+		with := make([]predicate.Quote, 0, len(i.HasQuoteWith))
+		for _, w := range i.HasQuoteWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasQuoteWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, quotemessage.HasQuoteWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyQuoteMessageWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return quotemessage.And(predicates...), nil
+	}
+}
+
 // RegionWhereInput represents a where input for filtering Region queries.
 type RegionWhereInput struct {
 	Predicates []predicate.Region  `json:"-"`
@@ -12249,10 +13908,12 @@ type ReservationWhereInput struct {
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
 	// "order_id" field predicates.
-	OrderID      *int  `json:"orderID,omitempty"`
-	OrderIDNEQ   *int  `json:"orderIDNEQ,omitempty"`
-	OrderIDIn    []int `json:"orderIDIn,omitempty"`
-	OrderIDNotIn []int `json:"orderIDNotIn,omitempty"`
+	OrderID       *int  `json:"orderID,omitempty"`
+	OrderIDNEQ    *int  `json:"orderIDNEQ,omitempty"`
+	OrderIDIn     []int `json:"orderIDIn,omitempty"`
+	OrderIDNotIn  []int `json:"orderIDNotIn,omitempty"`
+	OrderIDIsNil  bool  `json:"orderIDIsNil,omitempty"`
+	OrderIDNotNil bool  `json:"orderIDNotNil,omitempty"`
 
 	// "inventory_level_id" field predicates.
 	InventoryLevelID      *int  `json:"inventoryLevelID,omitempty"`
@@ -12449,6 +14110,12 @@ func (i *ReservationWhereInput) P() (predicate.Reservation, error) {
 	}
 	if len(i.OrderIDNotIn) > 0 {
 		predicates = append(predicates, reservation.OrderIDNotIn(i.OrderIDNotIn...))
+	}
+	if i.OrderIDIsNil {
+		predicates = append(predicates, reservation.OrderIDIsNil())
+	}
+	if i.OrderIDNotNil {
+		predicates = append(predicates, reservation.OrderIDNotNil())
 	}
 	if i.InventoryLevelID != nil {
 		predicates = append(predicates, reservation.InventoryLevelIDEQ(*i.InventoryLevelID))

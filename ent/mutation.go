@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/dakkah/cityos/address"
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
@@ -41,6 +42,8 @@ import (
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/quote"
+	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/ent/refreshtoken"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/reservation"
@@ -57,6 +60,7 @@ import (
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
+	"github.com/dakkah/cityos/snapshot"
 	"github.com/dakkah/cityos/theme"
 )
 
@@ -70,6 +74,7 @@ const (
 
 	// Node types.
 	TypeAPIKey              = "APIKey"
+	TypeApprovalRequest     = "ApprovalRequest"
 	TypeAuditLog            = "AuditLog"
 	TypeCart                = "Cart"
 	TypeCategory            = "Category"
@@ -97,6 +102,8 @@ const (
 	TypeProductCollection   = "ProductCollection"
 	TypeProductOption       = "ProductOption"
 	TypeProductVariant      = "ProductVariant"
+	TypeQuote               = "Quote"
+	TypeQuoteMessage        = "QuoteMessage"
 	TypeRefreshToken        = "RefreshToken"
 	TypeRegion              = "Region"
 	TypeReservation         = "Reservation"
@@ -1267,6 +1274,2290 @@ func (m *APIKeyMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown APIKey edge %s", name)
 }
 
+// ApprovalRequestMutation represents an operation that mutates the ApprovalRequest nodes in the graph.
+type ApprovalRequestMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	version             *int64
+	addversion          *int64
+	store_id            *int
+	addstore_id         *int
+	customer_id         *int
+	addcustomer_id      *int
+	cart_id             *int
+	addcart_id          *int
+	idempotency_key     *string
+	status              *approvalrequest.Status
+	reasons             *[]string
+	appendreasons       []string
+	currency_code       *string
+	subtotal            *int64
+	addsubtotal         *int64
+	shipping_total      *int64
+	addshipping_total   *int64
+	tax_total           *int64
+	addtax_total        *int64
+	total               *int64
+	addtotal            *int64
+	lines               *[]snapshot.Line
+	appendlines         []snapshot.Line
+	terms               *snapshot.Terms
+	payment_provider    *string
+	payment_session     *string
+	expires_at          *time.Time
+	decided_by          *int
+	adddecided_by       *int
+	decided_at          *time.Time
+	note                *string
+	clearedFields       map[string]struct{}
+	tenant              *int
+	clearedtenant       bool
+	company             *int
+	clearedcompany      bool
+	_order              *int
+	cleared_order       bool
+	reservations        map[int]struct{}
+	removedreservations map[int]struct{}
+	clearedreservations bool
+	done                bool
+	oldValue            func(context.Context) (*ApprovalRequest, error)
+	predicates          []predicate.ApprovalRequest
+}
+
+var _ ent.Mutation = (*ApprovalRequestMutation)(nil)
+
+// approvalrequestOption allows management of the mutation configuration using functional options.
+type approvalrequestOption func(*ApprovalRequestMutation)
+
+// newApprovalRequestMutation creates new mutation for the ApprovalRequest entity.
+func newApprovalRequestMutation(c config, op Op, opts ...approvalrequestOption) *ApprovalRequestMutation {
+	m := &ApprovalRequestMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeApprovalRequest,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withApprovalRequestID sets the ID field of the mutation.
+func withApprovalRequestID(id int) approvalrequestOption {
+	return func(m *ApprovalRequestMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ApprovalRequest
+		)
+		m.oldValue = func(ctx context.Context) (*ApprovalRequest, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ApprovalRequest.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withApprovalRequest sets the old ApprovalRequest of the mutation.
+func withApprovalRequest(node *ApprovalRequest) approvalrequestOption {
+	return func(m *ApprovalRequestMutation) {
+		m.oldValue = func(context.Context) (*ApprovalRequest, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ApprovalRequestMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ApprovalRequestMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ApprovalRequestMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ApprovalRequestMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ApprovalRequest.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ApprovalRequestMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ApprovalRequestMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ApprovalRequestMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ApprovalRequestMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ApprovalRequestMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ApprovalRequestMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *ApprovalRequestMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *ApprovalRequestMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *ApprovalRequestMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *ApprovalRequestMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *ApprovalRequestMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *ApprovalRequestMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *ApprovalRequestMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *ApprovalRequestMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetStoreID sets the "store_id" field.
+func (m *ApprovalRequestMutation) SetStoreID(i int) {
+	m.store_id = &i
+	m.addstore_id = nil
+}
+
+// StoreID returns the value of the "store_id" field in the mutation.
+func (m *ApprovalRequestMutation) StoreID() (r int, exists bool) {
+	v := m.store_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStoreID returns the old "store_id" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldStoreID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStoreID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStoreID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStoreID: %w", err)
+	}
+	return oldValue.StoreID, nil
+}
+
+// AddStoreID adds i to the "store_id" field.
+func (m *ApprovalRequestMutation) AddStoreID(i int) {
+	if m.addstore_id != nil {
+		*m.addstore_id += i
+	} else {
+		m.addstore_id = &i
+	}
+}
+
+// AddedStoreID returns the value that was added to the "store_id" field in this mutation.
+func (m *ApprovalRequestMutation) AddedStoreID() (r int, exists bool) {
+	v := m.addstore_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetStoreID resets all changes to the "store_id" field.
+func (m *ApprovalRequestMutation) ResetStoreID() {
+	m.store_id = nil
+	m.addstore_id = nil
+}
+
+// SetCompanyID sets the "company_id" field.
+func (m *ApprovalRequestMutation) SetCompanyID(i int) {
+	m.company = &i
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *ApprovalRequestMutation) CompanyID() (r int, exists bool) {
+	v := m.company
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldCompanyID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *ApprovalRequestMutation) ResetCompanyID() {
+	m.company = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *ApprovalRequestMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *ApprovalRequestMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *ApprovalRequestMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *ApprovalRequestMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *ApprovalRequestMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+}
+
+// SetCartID sets the "cart_id" field.
+func (m *ApprovalRequestMutation) SetCartID(i int) {
+	m.cart_id = &i
+	m.addcart_id = nil
+}
+
+// CartID returns the value of the "cart_id" field in the mutation.
+func (m *ApprovalRequestMutation) CartID() (r int, exists bool) {
+	v := m.cart_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCartID returns the old "cart_id" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldCartID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCartID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCartID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCartID: %w", err)
+	}
+	return oldValue.CartID, nil
+}
+
+// AddCartID adds i to the "cart_id" field.
+func (m *ApprovalRequestMutation) AddCartID(i int) {
+	if m.addcart_id != nil {
+		*m.addcart_id += i
+	} else {
+		m.addcart_id = &i
+	}
+}
+
+// AddedCartID returns the value that was added to the "cart_id" field in this mutation.
+func (m *ApprovalRequestMutation) AddedCartID() (r int, exists bool) {
+	v := m.addcart_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCartID resets all changes to the "cart_id" field.
+func (m *ApprovalRequestMutation) ResetCartID() {
+	m.cart_id = nil
+	m.addcart_id = nil
+}
+
+// SetIdempotencyKey sets the "idempotency_key" field.
+func (m *ApprovalRequestMutation) SetIdempotencyKey(s string) {
+	m.idempotency_key = &s
+}
+
+// IdempotencyKey returns the value of the "idempotency_key" field in the mutation.
+func (m *ApprovalRequestMutation) IdempotencyKey() (r string, exists bool) {
+	v := m.idempotency_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIdempotencyKey returns the old "idempotency_key" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldIdempotencyKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIdempotencyKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIdempotencyKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIdempotencyKey: %w", err)
+	}
+	return oldValue.IdempotencyKey, nil
+}
+
+// ResetIdempotencyKey resets all changes to the "idempotency_key" field.
+func (m *ApprovalRequestMutation) ResetIdempotencyKey() {
+	m.idempotency_key = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *ApprovalRequestMutation) SetStatus(a approvalrequest.Status) {
+	m.status = &a
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *ApprovalRequestMutation) Status() (r approvalrequest.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldStatus(ctx context.Context) (v approvalrequest.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *ApprovalRequestMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetReasons sets the "reasons" field.
+func (m *ApprovalRequestMutation) SetReasons(s []string) {
+	m.reasons = &s
+	m.appendreasons = nil
+}
+
+// Reasons returns the value of the "reasons" field in the mutation.
+func (m *ApprovalRequestMutation) Reasons() (r []string, exists bool) {
+	v := m.reasons
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReasons returns the old "reasons" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldReasons(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReasons is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReasons requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReasons: %w", err)
+	}
+	return oldValue.Reasons, nil
+}
+
+// AppendReasons adds s to the "reasons" field.
+func (m *ApprovalRequestMutation) AppendReasons(s []string) {
+	m.appendreasons = append(m.appendreasons, s...)
+}
+
+// AppendedReasons returns the list of values that were appended to the "reasons" field in this mutation.
+func (m *ApprovalRequestMutation) AppendedReasons() ([]string, bool) {
+	if len(m.appendreasons) == 0 {
+		return nil, false
+	}
+	return m.appendreasons, true
+}
+
+// ResetReasons resets all changes to the "reasons" field.
+func (m *ApprovalRequestMutation) ResetReasons() {
+	m.reasons = nil
+	m.appendreasons = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *ApprovalRequestMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *ApprovalRequestMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *ApprovalRequestMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetSubtotal sets the "subtotal" field.
+func (m *ApprovalRequestMutation) SetSubtotal(i int64) {
+	m.subtotal = &i
+	m.addsubtotal = nil
+}
+
+// Subtotal returns the value of the "subtotal" field in the mutation.
+func (m *ApprovalRequestMutation) Subtotal() (r int64, exists bool) {
+	v := m.subtotal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubtotal returns the old "subtotal" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldSubtotal(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubtotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubtotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubtotal: %w", err)
+	}
+	return oldValue.Subtotal, nil
+}
+
+// AddSubtotal adds i to the "subtotal" field.
+func (m *ApprovalRequestMutation) AddSubtotal(i int64) {
+	if m.addsubtotal != nil {
+		*m.addsubtotal += i
+	} else {
+		m.addsubtotal = &i
+	}
+}
+
+// AddedSubtotal returns the value that was added to the "subtotal" field in this mutation.
+func (m *ApprovalRequestMutation) AddedSubtotal() (r int64, exists bool) {
+	v := m.addsubtotal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSubtotal resets all changes to the "subtotal" field.
+func (m *ApprovalRequestMutation) ResetSubtotal() {
+	m.subtotal = nil
+	m.addsubtotal = nil
+}
+
+// SetShippingTotal sets the "shipping_total" field.
+func (m *ApprovalRequestMutation) SetShippingTotal(i int64) {
+	m.shipping_total = &i
+	m.addshipping_total = nil
+}
+
+// ShippingTotal returns the value of the "shipping_total" field in the mutation.
+func (m *ApprovalRequestMutation) ShippingTotal() (r int64, exists bool) {
+	v := m.shipping_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShippingTotal returns the old "shipping_total" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldShippingTotal(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShippingTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShippingTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShippingTotal: %w", err)
+	}
+	return oldValue.ShippingTotal, nil
+}
+
+// AddShippingTotal adds i to the "shipping_total" field.
+func (m *ApprovalRequestMutation) AddShippingTotal(i int64) {
+	if m.addshipping_total != nil {
+		*m.addshipping_total += i
+	} else {
+		m.addshipping_total = &i
+	}
+}
+
+// AddedShippingTotal returns the value that was added to the "shipping_total" field in this mutation.
+func (m *ApprovalRequestMutation) AddedShippingTotal() (r int64, exists bool) {
+	v := m.addshipping_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetShippingTotal resets all changes to the "shipping_total" field.
+func (m *ApprovalRequestMutation) ResetShippingTotal() {
+	m.shipping_total = nil
+	m.addshipping_total = nil
+}
+
+// SetTaxTotal sets the "tax_total" field.
+func (m *ApprovalRequestMutation) SetTaxTotal(i int64) {
+	m.tax_total = &i
+	m.addtax_total = nil
+}
+
+// TaxTotal returns the value of the "tax_total" field in the mutation.
+func (m *ApprovalRequestMutation) TaxTotal() (r int64, exists bool) {
+	v := m.tax_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTaxTotal returns the old "tax_total" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldTaxTotal(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTaxTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTaxTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTaxTotal: %w", err)
+	}
+	return oldValue.TaxTotal, nil
+}
+
+// AddTaxTotal adds i to the "tax_total" field.
+func (m *ApprovalRequestMutation) AddTaxTotal(i int64) {
+	if m.addtax_total != nil {
+		*m.addtax_total += i
+	} else {
+		m.addtax_total = &i
+	}
+}
+
+// AddedTaxTotal returns the value that was added to the "tax_total" field in this mutation.
+func (m *ApprovalRequestMutation) AddedTaxTotal() (r int64, exists bool) {
+	v := m.addtax_total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTaxTotal resets all changes to the "tax_total" field.
+func (m *ApprovalRequestMutation) ResetTaxTotal() {
+	m.tax_total = nil
+	m.addtax_total = nil
+}
+
+// SetTotal sets the "total" field.
+func (m *ApprovalRequestMutation) SetTotal(i int64) {
+	m.total = &i
+	m.addtotal = nil
+}
+
+// Total returns the value of the "total" field in the mutation.
+func (m *ApprovalRequestMutation) Total() (r int64, exists bool) {
+	v := m.total
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTotal returns the old "total" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldTotal(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTotal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTotal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTotal: %w", err)
+	}
+	return oldValue.Total, nil
+}
+
+// AddTotal adds i to the "total" field.
+func (m *ApprovalRequestMutation) AddTotal(i int64) {
+	if m.addtotal != nil {
+		*m.addtotal += i
+	} else {
+		m.addtotal = &i
+	}
+}
+
+// AddedTotal returns the value that was added to the "total" field in this mutation.
+func (m *ApprovalRequestMutation) AddedTotal() (r int64, exists bool) {
+	v := m.addtotal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTotal resets all changes to the "total" field.
+func (m *ApprovalRequestMutation) ResetTotal() {
+	m.total = nil
+	m.addtotal = nil
+}
+
+// SetLines sets the "lines" field.
+func (m *ApprovalRequestMutation) SetLines(s []snapshot.Line) {
+	m.lines = &s
+	m.appendlines = nil
+}
+
+// Lines returns the value of the "lines" field in the mutation.
+func (m *ApprovalRequestMutation) Lines() (r []snapshot.Line, exists bool) {
+	v := m.lines
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLines returns the old "lines" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldLines(ctx context.Context) (v []snapshot.Line, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLines is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLines requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLines: %w", err)
+	}
+	return oldValue.Lines, nil
+}
+
+// AppendLines adds s to the "lines" field.
+func (m *ApprovalRequestMutation) AppendLines(s []snapshot.Line) {
+	m.appendlines = append(m.appendlines, s...)
+}
+
+// AppendedLines returns the list of values that were appended to the "lines" field in this mutation.
+func (m *ApprovalRequestMutation) AppendedLines() ([]snapshot.Line, bool) {
+	if len(m.appendlines) == 0 {
+		return nil, false
+	}
+	return m.appendlines, true
+}
+
+// ResetLines resets all changes to the "lines" field.
+func (m *ApprovalRequestMutation) ResetLines() {
+	m.lines = nil
+	m.appendlines = nil
+}
+
+// SetTerms sets the "terms" field.
+func (m *ApprovalRequestMutation) SetTerms(s snapshot.Terms) {
+	m.terms = &s
+}
+
+// Terms returns the value of the "terms" field in the mutation.
+func (m *ApprovalRequestMutation) Terms() (r snapshot.Terms, exists bool) {
+	v := m.terms
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTerms returns the old "terms" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldTerms(ctx context.Context) (v snapshot.Terms, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTerms is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTerms requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTerms: %w", err)
+	}
+	return oldValue.Terms, nil
+}
+
+// ResetTerms resets all changes to the "terms" field.
+func (m *ApprovalRequestMutation) ResetTerms() {
+	m.terms = nil
+}
+
+// SetPaymentProvider sets the "payment_provider" field.
+func (m *ApprovalRequestMutation) SetPaymentProvider(s string) {
+	m.payment_provider = &s
+}
+
+// PaymentProvider returns the value of the "payment_provider" field in the mutation.
+func (m *ApprovalRequestMutation) PaymentProvider() (r string, exists bool) {
+	v := m.payment_provider
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentProvider returns the old "payment_provider" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldPaymentProvider(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentProvider is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentProvider requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentProvider: %w", err)
+	}
+	return oldValue.PaymentProvider, nil
+}
+
+// ResetPaymentProvider resets all changes to the "payment_provider" field.
+func (m *ApprovalRequestMutation) ResetPaymentProvider() {
+	m.payment_provider = nil
+}
+
+// SetPaymentSession sets the "payment_session" field.
+func (m *ApprovalRequestMutation) SetPaymentSession(s string) {
+	m.payment_session = &s
+}
+
+// PaymentSession returns the value of the "payment_session" field in the mutation.
+func (m *ApprovalRequestMutation) PaymentSession() (r string, exists bool) {
+	v := m.payment_session
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentSession returns the old "payment_session" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldPaymentSession(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentSession is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentSession requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentSession: %w", err)
+	}
+	return oldValue.PaymentSession, nil
+}
+
+// ClearPaymentSession clears the value of the "payment_session" field.
+func (m *ApprovalRequestMutation) ClearPaymentSession() {
+	m.payment_session = nil
+	m.clearedFields[approvalrequest.FieldPaymentSession] = struct{}{}
+}
+
+// PaymentSessionCleared returns if the "payment_session" field was cleared in this mutation.
+func (m *ApprovalRequestMutation) PaymentSessionCleared() bool {
+	_, ok := m.clearedFields[approvalrequest.FieldPaymentSession]
+	return ok
+}
+
+// ResetPaymentSession resets all changes to the "payment_session" field.
+func (m *ApprovalRequestMutation) ResetPaymentSession() {
+	m.payment_session = nil
+	delete(m.clearedFields, approvalrequest.FieldPaymentSession)
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *ApprovalRequestMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *ApprovalRequestMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldExpiresAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *ApprovalRequestMutation) ResetExpiresAt() {
+	m.expires_at = nil
+}
+
+// SetDecidedBy sets the "decided_by" field.
+func (m *ApprovalRequestMutation) SetDecidedBy(i int) {
+	m.decided_by = &i
+	m.adddecided_by = nil
+}
+
+// DecidedBy returns the value of the "decided_by" field in the mutation.
+func (m *ApprovalRequestMutation) DecidedBy() (r int, exists bool) {
+	v := m.decided_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedBy returns the old "decided_by" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldDecidedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedBy: %w", err)
+	}
+	return oldValue.DecidedBy, nil
+}
+
+// AddDecidedBy adds i to the "decided_by" field.
+func (m *ApprovalRequestMutation) AddDecidedBy(i int) {
+	if m.adddecided_by != nil {
+		*m.adddecided_by += i
+	} else {
+		m.adddecided_by = &i
+	}
+}
+
+// AddedDecidedBy returns the value that was added to the "decided_by" field in this mutation.
+func (m *ApprovalRequestMutation) AddedDecidedBy() (r int, exists bool) {
+	v := m.adddecided_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearDecidedBy clears the value of the "decided_by" field.
+func (m *ApprovalRequestMutation) ClearDecidedBy() {
+	m.decided_by = nil
+	m.adddecided_by = nil
+	m.clearedFields[approvalrequest.FieldDecidedBy] = struct{}{}
+}
+
+// DecidedByCleared returns if the "decided_by" field was cleared in this mutation.
+func (m *ApprovalRequestMutation) DecidedByCleared() bool {
+	_, ok := m.clearedFields[approvalrequest.FieldDecidedBy]
+	return ok
+}
+
+// ResetDecidedBy resets all changes to the "decided_by" field.
+func (m *ApprovalRequestMutation) ResetDecidedBy() {
+	m.decided_by = nil
+	m.adddecided_by = nil
+	delete(m.clearedFields, approvalrequest.FieldDecidedBy)
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (m *ApprovalRequestMutation) SetDecidedAt(t time.Time) {
+	m.decided_at = &t
+}
+
+// DecidedAt returns the value of the "decided_at" field in the mutation.
+func (m *ApprovalRequestMutation) DecidedAt() (r time.Time, exists bool) {
+	v := m.decided_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedAt returns the old "decided_at" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldDecidedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedAt: %w", err)
+	}
+	return oldValue.DecidedAt, nil
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (m *ApprovalRequestMutation) ClearDecidedAt() {
+	m.decided_at = nil
+	m.clearedFields[approvalrequest.FieldDecidedAt] = struct{}{}
+}
+
+// DecidedAtCleared returns if the "decided_at" field was cleared in this mutation.
+func (m *ApprovalRequestMutation) DecidedAtCleared() bool {
+	_, ok := m.clearedFields[approvalrequest.FieldDecidedAt]
+	return ok
+}
+
+// ResetDecidedAt resets all changes to the "decided_at" field.
+func (m *ApprovalRequestMutation) ResetDecidedAt() {
+	m.decided_at = nil
+	delete(m.clearedFields, approvalrequest.FieldDecidedAt)
+}
+
+// SetNote sets the "note" field.
+func (m *ApprovalRequestMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *ApprovalRequestMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldNote(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *ApprovalRequestMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[approvalrequest.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *ApprovalRequestMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[approvalrequest.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *ApprovalRequestMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, approvalrequest.FieldNote)
+}
+
+// SetOrderID sets the "order_id" field.
+func (m *ApprovalRequestMutation) SetOrderID(i int) {
+	m._order = &i
+}
+
+// OrderID returns the value of the "order_id" field in the mutation.
+func (m *ApprovalRequestMutation) OrderID() (r int, exists bool) {
+	v := m._order
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrderID returns the old "order_id" field's value of the ApprovalRequest entity.
+// If the ApprovalRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ApprovalRequestMutation) OldOrderID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrderID: %w", err)
+	}
+	return oldValue.OrderID, nil
+}
+
+// ClearOrderID clears the value of the "order_id" field.
+func (m *ApprovalRequestMutation) ClearOrderID() {
+	m._order = nil
+	m.clearedFields[approvalrequest.FieldOrderID] = struct{}{}
+}
+
+// OrderIDCleared returns if the "order_id" field was cleared in this mutation.
+func (m *ApprovalRequestMutation) OrderIDCleared() bool {
+	_, ok := m.clearedFields[approvalrequest.FieldOrderID]
+	return ok
+}
+
+// ResetOrderID resets all changes to the "order_id" field.
+func (m *ApprovalRequestMutation) ResetOrderID() {
+	m._order = nil
+	delete(m.clearedFields, approvalrequest.FieldOrderID)
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *ApprovalRequestMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[approvalrequest.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *ApprovalRequestMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *ApprovalRequestMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *ApprovalRequestMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// ClearCompany clears the "company" edge to the Company entity.
+func (m *ApprovalRequestMutation) ClearCompany() {
+	m.clearedcompany = true
+	m.clearedFields[approvalrequest.FieldCompanyID] = struct{}{}
+}
+
+// CompanyCleared reports if the "company" edge to the Company entity was cleared.
+func (m *ApprovalRequestMutation) CompanyCleared() bool {
+	return m.clearedcompany
+}
+
+// CompanyIDs returns the "company" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CompanyID instead. It exists only for internal usage by the builders.
+func (m *ApprovalRequestMutation) CompanyIDs() (ids []int) {
+	if id := m.company; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCompany resets all changes to the "company" edge.
+func (m *ApprovalRequestMutation) ResetCompany() {
+	m.company = nil
+	m.clearedcompany = false
+}
+
+// ClearOrder clears the "order" edge to the Order entity.
+func (m *ApprovalRequestMutation) ClearOrder() {
+	m.cleared_order = true
+	m.clearedFields[approvalrequest.FieldOrderID] = struct{}{}
+}
+
+// OrderCleared reports if the "order" edge to the Order entity was cleared.
+func (m *ApprovalRequestMutation) OrderCleared() bool {
+	return m.OrderIDCleared() || m.cleared_order
+}
+
+// OrderIDs returns the "order" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrderID instead. It exists only for internal usage by the builders.
+func (m *ApprovalRequestMutation) OrderIDs() (ids []int) {
+	if id := m._order; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrder resets all changes to the "order" edge.
+func (m *ApprovalRequestMutation) ResetOrder() {
+	m._order = nil
+	m.cleared_order = false
+}
+
+// AddReservationIDs adds the "reservations" edge to the Reservation entity by ids.
+func (m *ApprovalRequestMutation) AddReservationIDs(ids ...int) {
+	if m.reservations == nil {
+		m.reservations = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.reservations[ids[i]] = struct{}{}
+	}
+}
+
+// ClearReservations clears the "reservations" edge to the Reservation entity.
+func (m *ApprovalRequestMutation) ClearReservations() {
+	m.clearedreservations = true
+}
+
+// ReservationsCleared reports if the "reservations" edge to the Reservation entity was cleared.
+func (m *ApprovalRequestMutation) ReservationsCleared() bool {
+	return m.clearedreservations
+}
+
+// RemoveReservationIDs removes the "reservations" edge to the Reservation entity by IDs.
+func (m *ApprovalRequestMutation) RemoveReservationIDs(ids ...int) {
+	if m.removedreservations == nil {
+		m.removedreservations = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.reservations, ids[i])
+		m.removedreservations[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedReservations returns the removed IDs of the "reservations" edge to the Reservation entity.
+func (m *ApprovalRequestMutation) RemovedReservationsIDs() (ids []int) {
+	for id := range m.removedreservations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ReservationsIDs returns the "reservations" edge IDs in the mutation.
+func (m *ApprovalRequestMutation) ReservationsIDs() (ids []int) {
+	for id := range m.reservations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetReservations resets all changes to the "reservations" edge.
+func (m *ApprovalRequestMutation) ResetReservations() {
+	m.reservations = nil
+	m.clearedreservations = false
+	m.removedreservations = nil
+}
+
+// Where appends a list predicates to the ApprovalRequestMutation builder.
+func (m *ApprovalRequestMutation) Where(ps ...predicate.ApprovalRequest) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ApprovalRequestMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ApprovalRequestMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ApprovalRequest, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ApprovalRequestMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ApprovalRequestMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ApprovalRequest).
+func (m *ApprovalRequestMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ApprovalRequestMutation) Fields() []string {
+	fields := make([]string, 0, 25)
+	if m.created_at != nil {
+		fields = append(fields, approvalrequest.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, approvalrequest.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, approvalrequest.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, approvalrequest.FieldVersion)
+	}
+	if m.store_id != nil {
+		fields = append(fields, approvalrequest.FieldStoreID)
+	}
+	if m.company != nil {
+		fields = append(fields, approvalrequest.FieldCompanyID)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, approvalrequest.FieldCustomerID)
+	}
+	if m.cart_id != nil {
+		fields = append(fields, approvalrequest.FieldCartID)
+	}
+	if m.idempotency_key != nil {
+		fields = append(fields, approvalrequest.FieldIdempotencyKey)
+	}
+	if m.status != nil {
+		fields = append(fields, approvalrequest.FieldStatus)
+	}
+	if m.reasons != nil {
+		fields = append(fields, approvalrequest.FieldReasons)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, approvalrequest.FieldCurrencyCode)
+	}
+	if m.subtotal != nil {
+		fields = append(fields, approvalrequest.FieldSubtotal)
+	}
+	if m.shipping_total != nil {
+		fields = append(fields, approvalrequest.FieldShippingTotal)
+	}
+	if m.tax_total != nil {
+		fields = append(fields, approvalrequest.FieldTaxTotal)
+	}
+	if m.total != nil {
+		fields = append(fields, approvalrequest.FieldTotal)
+	}
+	if m.lines != nil {
+		fields = append(fields, approvalrequest.FieldLines)
+	}
+	if m.terms != nil {
+		fields = append(fields, approvalrequest.FieldTerms)
+	}
+	if m.payment_provider != nil {
+		fields = append(fields, approvalrequest.FieldPaymentProvider)
+	}
+	if m.payment_session != nil {
+		fields = append(fields, approvalrequest.FieldPaymentSession)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, approvalrequest.FieldExpiresAt)
+	}
+	if m.decided_by != nil {
+		fields = append(fields, approvalrequest.FieldDecidedBy)
+	}
+	if m.decided_at != nil {
+		fields = append(fields, approvalrequest.FieldDecidedAt)
+	}
+	if m.note != nil {
+		fields = append(fields, approvalrequest.FieldNote)
+	}
+	if m._order != nil {
+		fields = append(fields, approvalrequest.FieldOrderID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ApprovalRequestMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case approvalrequest.FieldCreatedAt:
+		return m.CreatedAt()
+	case approvalrequest.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case approvalrequest.FieldTenantID:
+		return m.TenantID()
+	case approvalrequest.FieldVersion:
+		return m.Version()
+	case approvalrequest.FieldStoreID:
+		return m.StoreID()
+	case approvalrequest.FieldCompanyID:
+		return m.CompanyID()
+	case approvalrequest.FieldCustomerID:
+		return m.CustomerID()
+	case approvalrequest.FieldCartID:
+		return m.CartID()
+	case approvalrequest.FieldIdempotencyKey:
+		return m.IdempotencyKey()
+	case approvalrequest.FieldStatus:
+		return m.Status()
+	case approvalrequest.FieldReasons:
+		return m.Reasons()
+	case approvalrequest.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case approvalrequest.FieldSubtotal:
+		return m.Subtotal()
+	case approvalrequest.FieldShippingTotal:
+		return m.ShippingTotal()
+	case approvalrequest.FieldTaxTotal:
+		return m.TaxTotal()
+	case approvalrequest.FieldTotal:
+		return m.Total()
+	case approvalrequest.FieldLines:
+		return m.Lines()
+	case approvalrequest.FieldTerms:
+		return m.Terms()
+	case approvalrequest.FieldPaymentProvider:
+		return m.PaymentProvider()
+	case approvalrequest.FieldPaymentSession:
+		return m.PaymentSession()
+	case approvalrequest.FieldExpiresAt:
+		return m.ExpiresAt()
+	case approvalrequest.FieldDecidedBy:
+		return m.DecidedBy()
+	case approvalrequest.FieldDecidedAt:
+		return m.DecidedAt()
+	case approvalrequest.FieldNote:
+		return m.Note()
+	case approvalrequest.FieldOrderID:
+		return m.OrderID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ApprovalRequestMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case approvalrequest.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case approvalrequest.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case approvalrequest.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case approvalrequest.FieldVersion:
+		return m.OldVersion(ctx)
+	case approvalrequest.FieldStoreID:
+		return m.OldStoreID(ctx)
+	case approvalrequest.FieldCompanyID:
+		return m.OldCompanyID(ctx)
+	case approvalrequest.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case approvalrequest.FieldCartID:
+		return m.OldCartID(ctx)
+	case approvalrequest.FieldIdempotencyKey:
+		return m.OldIdempotencyKey(ctx)
+	case approvalrequest.FieldStatus:
+		return m.OldStatus(ctx)
+	case approvalrequest.FieldReasons:
+		return m.OldReasons(ctx)
+	case approvalrequest.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case approvalrequest.FieldSubtotal:
+		return m.OldSubtotal(ctx)
+	case approvalrequest.FieldShippingTotal:
+		return m.OldShippingTotal(ctx)
+	case approvalrequest.FieldTaxTotal:
+		return m.OldTaxTotal(ctx)
+	case approvalrequest.FieldTotal:
+		return m.OldTotal(ctx)
+	case approvalrequest.FieldLines:
+		return m.OldLines(ctx)
+	case approvalrequest.FieldTerms:
+		return m.OldTerms(ctx)
+	case approvalrequest.FieldPaymentProvider:
+		return m.OldPaymentProvider(ctx)
+	case approvalrequest.FieldPaymentSession:
+		return m.OldPaymentSession(ctx)
+	case approvalrequest.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	case approvalrequest.FieldDecidedBy:
+		return m.OldDecidedBy(ctx)
+	case approvalrequest.FieldDecidedAt:
+		return m.OldDecidedAt(ctx)
+	case approvalrequest.FieldNote:
+		return m.OldNote(ctx)
+	case approvalrequest.FieldOrderID:
+		return m.OldOrderID(ctx)
+	}
+	return nil, fmt.Errorf("unknown ApprovalRequest field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ApprovalRequestMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case approvalrequest.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case approvalrequest.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case approvalrequest.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case approvalrequest.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case approvalrequest.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStoreID(v)
+		return nil
+	case approvalrequest.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
+	case approvalrequest.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case approvalrequest.FieldCartID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCartID(v)
+		return nil
+	case approvalrequest.FieldIdempotencyKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIdempotencyKey(v)
+		return nil
+	case approvalrequest.FieldStatus:
+		v, ok := value.(approvalrequest.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case approvalrequest.FieldReasons:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReasons(v)
+		return nil
+	case approvalrequest.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case approvalrequest.FieldSubtotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubtotal(v)
+		return nil
+	case approvalrequest.FieldShippingTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShippingTotal(v)
+		return nil
+	case approvalrequest.FieldTaxTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTaxTotal(v)
+		return nil
+	case approvalrequest.FieldTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTotal(v)
+		return nil
+	case approvalrequest.FieldLines:
+		v, ok := value.([]snapshot.Line)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLines(v)
+		return nil
+	case approvalrequest.FieldTerms:
+		v, ok := value.(snapshot.Terms)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTerms(v)
+		return nil
+	case approvalrequest.FieldPaymentProvider:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentProvider(v)
+		return nil
+	case approvalrequest.FieldPaymentSession:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentSession(v)
+		return nil
+	case approvalrequest.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	case approvalrequest.FieldDecidedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedBy(v)
+		return nil
+	case approvalrequest.FieldDecidedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedAt(v)
+		return nil
+	case approvalrequest.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	case approvalrequest.FieldOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrderID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ApprovalRequest field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ApprovalRequestMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, approvalrequest.FieldVersion)
+	}
+	if m.addstore_id != nil {
+		fields = append(fields, approvalrequest.FieldStoreID)
+	}
+	if m.addcustomer_id != nil {
+		fields = append(fields, approvalrequest.FieldCustomerID)
+	}
+	if m.addcart_id != nil {
+		fields = append(fields, approvalrequest.FieldCartID)
+	}
+	if m.addsubtotal != nil {
+		fields = append(fields, approvalrequest.FieldSubtotal)
+	}
+	if m.addshipping_total != nil {
+		fields = append(fields, approvalrequest.FieldShippingTotal)
+	}
+	if m.addtax_total != nil {
+		fields = append(fields, approvalrequest.FieldTaxTotal)
+	}
+	if m.addtotal != nil {
+		fields = append(fields, approvalrequest.FieldTotal)
+	}
+	if m.adddecided_by != nil {
+		fields = append(fields, approvalrequest.FieldDecidedBy)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ApprovalRequestMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case approvalrequest.FieldVersion:
+		return m.AddedVersion()
+	case approvalrequest.FieldStoreID:
+		return m.AddedStoreID()
+	case approvalrequest.FieldCustomerID:
+		return m.AddedCustomerID()
+	case approvalrequest.FieldCartID:
+		return m.AddedCartID()
+	case approvalrequest.FieldSubtotal:
+		return m.AddedSubtotal()
+	case approvalrequest.FieldShippingTotal:
+		return m.AddedShippingTotal()
+	case approvalrequest.FieldTaxTotal:
+		return m.AddedTaxTotal()
+	case approvalrequest.FieldTotal:
+		return m.AddedTotal()
+	case approvalrequest.FieldDecidedBy:
+		return m.AddedDecidedBy()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ApprovalRequestMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case approvalrequest.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case approvalrequest.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStoreID(v)
+		return nil
+	case approvalrequest.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	case approvalrequest.FieldCartID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCartID(v)
+		return nil
+	case approvalrequest.FieldSubtotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSubtotal(v)
+		return nil
+	case approvalrequest.FieldShippingTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddShippingTotal(v)
+		return nil
+	case approvalrequest.FieldTaxTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTaxTotal(v)
+		return nil
+	case approvalrequest.FieldTotal:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTotal(v)
+		return nil
+	case approvalrequest.FieldDecidedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDecidedBy(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ApprovalRequest numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ApprovalRequestMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(approvalrequest.FieldPaymentSession) {
+		fields = append(fields, approvalrequest.FieldPaymentSession)
+	}
+	if m.FieldCleared(approvalrequest.FieldDecidedBy) {
+		fields = append(fields, approvalrequest.FieldDecidedBy)
+	}
+	if m.FieldCleared(approvalrequest.FieldDecidedAt) {
+		fields = append(fields, approvalrequest.FieldDecidedAt)
+	}
+	if m.FieldCleared(approvalrequest.FieldNote) {
+		fields = append(fields, approvalrequest.FieldNote)
+	}
+	if m.FieldCleared(approvalrequest.FieldOrderID) {
+		fields = append(fields, approvalrequest.FieldOrderID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ApprovalRequestMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ApprovalRequestMutation) ClearField(name string) error {
+	switch name {
+	case approvalrequest.FieldPaymentSession:
+		m.ClearPaymentSession()
+		return nil
+	case approvalrequest.FieldDecidedBy:
+		m.ClearDecidedBy()
+		return nil
+	case approvalrequest.FieldDecidedAt:
+		m.ClearDecidedAt()
+		return nil
+	case approvalrequest.FieldNote:
+		m.ClearNote()
+		return nil
+	case approvalrequest.FieldOrderID:
+		m.ClearOrderID()
+		return nil
+	}
+	return fmt.Errorf("unknown ApprovalRequest nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ApprovalRequestMutation) ResetField(name string) error {
+	switch name {
+	case approvalrequest.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case approvalrequest.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case approvalrequest.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case approvalrequest.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case approvalrequest.FieldStoreID:
+		m.ResetStoreID()
+		return nil
+	case approvalrequest.FieldCompanyID:
+		m.ResetCompanyID()
+		return nil
+	case approvalrequest.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case approvalrequest.FieldCartID:
+		m.ResetCartID()
+		return nil
+	case approvalrequest.FieldIdempotencyKey:
+		m.ResetIdempotencyKey()
+		return nil
+	case approvalrequest.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case approvalrequest.FieldReasons:
+		m.ResetReasons()
+		return nil
+	case approvalrequest.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case approvalrequest.FieldSubtotal:
+		m.ResetSubtotal()
+		return nil
+	case approvalrequest.FieldShippingTotal:
+		m.ResetShippingTotal()
+		return nil
+	case approvalrequest.FieldTaxTotal:
+		m.ResetTaxTotal()
+		return nil
+	case approvalrequest.FieldTotal:
+		m.ResetTotal()
+		return nil
+	case approvalrequest.FieldLines:
+		m.ResetLines()
+		return nil
+	case approvalrequest.FieldTerms:
+		m.ResetTerms()
+		return nil
+	case approvalrequest.FieldPaymentProvider:
+		m.ResetPaymentProvider()
+		return nil
+	case approvalrequest.FieldPaymentSession:
+		m.ResetPaymentSession()
+		return nil
+	case approvalrequest.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	case approvalrequest.FieldDecidedBy:
+		m.ResetDecidedBy()
+		return nil
+	case approvalrequest.FieldDecidedAt:
+		m.ResetDecidedAt()
+		return nil
+	case approvalrequest.FieldNote:
+		m.ResetNote()
+		return nil
+	case approvalrequest.FieldOrderID:
+		m.ResetOrderID()
+		return nil
+	}
+	return fmt.Errorf("unknown ApprovalRequest field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ApprovalRequestMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.tenant != nil {
+		edges = append(edges, approvalrequest.EdgeTenant)
+	}
+	if m.company != nil {
+		edges = append(edges, approvalrequest.EdgeCompany)
+	}
+	if m._order != nil {
+		edges = append(edges, approvalrequest.EdgeOrder)
+	}
+	if m.reservations != nil {
+		edges = append(edges, approvalrequest.EdgeReservations)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ApprovalRequestMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case approvalrequest.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case approvalrequest.EdgeCompany:
+		if id := m.company; id != nil {
+			return []ent.Value{*id}
+		}
+	case approvalrequest.EdgeOrder:
+		if id := m._order; id != nil {
+			return []ent.Value{*id}
+		}
+	case approvalrequest.EdgeReservations:
+		ids := make([]ent.Value, 0, len(m.reservations))
+		for id := range m.reservations {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ApprovalRequestMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.removedreservations != nil {
+		edges = append(edges, approvalrequest.EdgeReservations)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ApprovalRequestMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case approvalrequest.EdgeReservations:
+		ids := make([]ent.Value, 0, len(m.removedreservations))
+		for id := range m.removedreservations {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ApprovalRequestMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedtenant {
+		edges = append(edges, approvalrequest.EdgeTenant)
+	}
+	if m.clearedcompany {
+		edges = append(edges, approvalrequest.EdgeCompany)
+	}
+	if m.cleared_order {
+		edges = append(edges, approvalrequest.EdgeOrder)
+	}
+	if m.clearedreservations {
+		edges = append(edges, approvalrequest.EdgeReservations)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ApprovalRequestMutation) EdgeCleared(name string) bool {
+	switch name {
+	case approvalrequest.EdgeTenant:
+		return m.clearedtenant
+	case approvalrequest.EdgeCompany:
+		return m.clearedcompany
+	case approvalrequest.EdgeOrder:
+		return m.cleared_order
+	case approvalrequest.EdgeReservations:
+		return m.clearedreservations
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ApprovalRequestMutation) ClearEdge(name string) error {
+	switch name {
+	case approvalrequest.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case approvalrequest.EdgeCompany:
+		m.ClearCompany()
+		return nil
+	case approvalrequest.EdgeOrder:
+		m.ClearOrder()
+		return nil
+	}
+	return fmt.Errorf("unknown ApprovalRequest unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ApprovalRequestMutation) ResetEdge(name string) error {
+	switch name {
+	case approvalrequest.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case approvalrequest.EdgeCompany:
+		m.ResetCompany()
+		return nil
+	case approvalrequest.EdgeOrder:
+		m.ResetOrder()
+		return nil
+	case approvalrequest.EdgeReservations:
+		m.ResetReservations()
+		return nil
+	}
+	return fmt.Errorf("unknown ApprovalRequest edge %s", name)
+}
+
 // AuditLogMutation represents an operation that mutates the AuditLog nodes in the graph.
 type AuditLogMutation struct {
 	config
@@ -2223,6 +4514,7 @@ type CartMutation struct {
 	shipping_address       **address.Address
 	billing_address        **address.Address
 	completed_at           *time.Time
+	held_at                *time.Time
 	revision               *int
 	addrevision            *int
 	payment_provider       *string
@@ -2912,6 +5204,55 @@ func (m *CartMutation) ResetCompletedAt() {
 	delete(m.clearedFields, cart.FieldCompletedAt)
 }
 
+// SetHeldAt sets the "held_at" field.
+func (m *CartMutation) SetHeldAt(t time.Time) {
+	m.held_at = &t
+}
+
+// HeldAt returns the value of the "held_at" field in the mutation.
+func (m *CartMutation) HeldAt() (r time.Time, exists bool) {
+	v := m.held_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHeldAt returns the old "held_at" field's value of the Cart entity.
+// If the Cart object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CartMutation) OldHeldAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHeldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHeldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHeldAt: %w", err)
+	}
+	return oldValue.HeldAt, nil
+}
+
+// ClearHeldAt clears the value of the "held_at" field.
+func (m *CartMutation) ClearHeldAt() {
+	m.held_at = nil
+	m.clearedFields[cart.FieldHeldAt] = struct{}{}
+}
+
+// HeldAtCleared returns if the "held_at" field was cleared in this mutation.
+func (m *CartMutation) HeldAtCleared() bool {
+	_, ok := m.clearedFields[cart.FieldHeldAt]
+	return ok
+}
+
+// ResetHeldAt resets all changes to the "held_at" field.
+func (m *CartMutation) ResetHeldAt() {
+	m.held_at = nil
+	delete(m.clearedFields, cart.FieldHeldAt)
+}
+
 // SetRevision sets the "revision" field.
 func (m *CartMutation) SetRevision(i int) {
 	m.revision = &i
@@ -3359,7 +5700,7 @@ func (m *CartMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CartMutation) Fields() []string {
-	fields := make([]string, 0, 17)
+	fields := make([]string, 0, 18)
 	if m.created_at != nil {
 		fields = append(fields, cart.FieldCreatedAt)
 	}
@@ -3398,6 +5739,9 @@ func (m *CartMutation) Fields() []string {
 	}
 	if m.completed_at != nil {
 		fields = append(fields, cart.FieldCompletedAt)
+	}
+	if m.held_at != nil {
+		fields = append(fields, cart.FieldHeldAt)
 	}
 	if m.revision != nil {
 		fields = append(fields, cart.FieldRevision)
@@ -3445,6 +5789,8 @@ func (m *CartMutation) Field(name string) (ent.Value, bool) {
 		return m.ShippingOptionID()
 	case cart.FieldCompletedAt:
 		return m.CompletedAt()
+	case cart.FieldHeldAt:
+		return m.HeldAt()
 	case cart.FieldRevision:
 		return m.Revision()
 	case cart.FieldPaymentProvider:
@@ -3488,6 +5834,8 @@ func (m *CartMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldShippingOptionID(ctx)
 	case cart.FieldCompletedAt:
 		return m.OldCompletedAt(ctx)
+	case cart.FieldHeldAt:
+		return m.OldHeldAt(ctx)
 	case cart.FieldRevision:
 		return m.OldRevision(ctx)
 	case cart.FieldPaymentProvider:
@@ -3595,6 +5943,13 @@ func (m *CartMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetCompletedAt(v)
+		return nil
+	case cart.FieldHeldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHeldAt(v)
 		return nil
 	case cart.FieldRevision:
 		v, ok := value.(int)
@@ -3711,6 +6066,9 @@ func (m *CartMutation) ClearedFields() []string {
 	if m.FieldCleared(cart.FieldCompletedAt) {
 		fields = append(fields, cart.FieldCompletedAt)
 	}
+	if m.FieldCleared(cart.FieldHeldAt) {
+		fields = append(fields, cart.FieldHeldAt)
+	}
 	if m.FieldCleared(cart.FieldPaymentProvider) {
 		fields = append(fields, cart.FieldPaymentProvider)
 	}
@@ -3751,6 +6109,9 @@ func (m *CartMutation) ClearField(name string) error {
 		return nil
 	case cart.FieldCompletedAt:
 		m.ClearCompletedAt()
+		return nil
+	case cart.FieldHeldAt:
+		m.ClearHeldAt()
 		return nil
 	case cart.FieldPaymentProvider:
 		m.ClearPaymentProvider()
@@ -3807,6 +6168,9 @@ func (m *CartMutation) ResetField(name string) error {
 		return nil
 	case cart.FieldCompletedAt:
 		m.ResetCompletedAt()
+		return nil
+	case cart.FieldHeldAt:
+		m.ResetHeldAt()
 		return nil
 	case cart.FieldRevision:
 		m.ResetRevision()
@@ -20282,6 +22646,8 @@ type OrderMutation struct {
 	shipping_address    **address.Address
 	billing_address     **address.Address
 	canceled_at         *time.Time
+	company_id          *int
+	addcompany_id       *int
 	clearedFields       map[string]struct{}
 	tenant              *int
 	clearedtenant       bool
@@ -21569,6 +23935,76 @@ func (m *OrderMutation) ResetCanceledAt() {
 	delete(m.clearedFields, order.FieldCanceledAt)
 }
 
+// SetCompanyID sets the "company_id" field.
+func (m *OrderMutation) SetCompanyID(i int) {
+	m.company_id = &i
+	m.addcompany_id = nil
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *OrderMutation) CompanyID() (r int, exists bool) {
+	v := m.company_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldCompanyID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// AddCompanyID adds i to the "company_id" field.
+func (m *OrderMutation) AddCompanyID(i int) {
+	if m.addcompany_id != nil {
+		*m.addcompany_id += i
+	} else {
+		m.addcompany_id = &i
+	}
+}
+
+// AddedCompanyID returns the value that was added to the "company_id" field in this mutation.
+func (m *OrderMutation) AddedCompanyID() (r int, exists bool) {
+	v := m.addcompany_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCompanyID clears the value of the "company_id" field.
+func (m *OrderMutation) ClearCompanyID() {
+	m.company_id = nil
+	m.addcompany_id = nil
+	m.clearedFields[order.FieldCompanyID] = struct{}{}
+}
+
+// CompanyIDCleared returns if the "company_id" field was cleared in this mutation.
+func (m *OrderMutation) CompanyIDCleared() bool {
+	_, ok := m.clearedFields[order.FieldCompanyID]
+	return ok
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *OrderMutation) ResetCompanyID() {
+	m.company_id = nil
+	m.addcompany_id = nil
+	delete(m.clearedFields, order.FieldCompanyID)
+}
+
 // ClearTenant clears the "tenant" edge to the Tenant entity.
 func (m *OrderMutation) ClearTenant() {
 	m.clearedtenant = true
@@ -21900,7 +24336,7 @@ func (m *OrderMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderMutation) Fields() []string {
-	fields := make([]string, 0, 25)
+	fields := make([]string, 0, 26)
 	if m.created_at != nil {
 		fields = append(fields, order.FieldCreatedAt)
 	}
@@ -21976,6 +24412,9 @@ func (m *OrderMutation) Fields() []string {
 	if m.canceled_at != nil {
 		fields = append(fields, order.FieldCanceledAt)
 	}
+	if m.company_id != nil {
+		fields = append(fields, order.FieldCompanyID)
+	}
 	return fields
 }
 
@@ -22034,6 +24473,8 @@ func (m *OrderMutation) Field(name string) (ent.Value, bool) {
 		return m.BillingAddress()
 	case order.FieldCanceledAt:
 		return m.CanceledAt()
+	case order.FieldCompanyID:
+		return m.CompanyID()
 	}
 	return nil, false
 }
@@ -22093,6 +24534,8 @@ func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldBillingAddress(ctx)
 	case order.FieldCanceledAt:
 		return m.OldCanceledAt(ctx)
+	case order.FieldCompanyID:
+		return m.OldCompanyID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Order field %s", name)
 }
@@ -22277,6 +24720,13 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCanceledAt(v)
 		return nil
+	case order.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)
 }
@@ -22309,6 +24759,9 @@ func (m *OrderMutation) AddedFields() []string {
 	if m.addrefunded_total != nil {
 		fields = append(fields, order.FieldRefundedTotal)
 	}
+	if m.addcompany_id != nil {
+		fields = append(fields, order.FieldCompanyID)
+	}
 	return fields
 }
 
@@ -22333,6 +24786,8 @@ func (m *OrderMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedTotal()
 	case order.FieldRefundedTotal:
 		return m.AddedRefundedTotal()
+	case order.FieldCompanyID:
+		return m.AddedCompanyID()
 	}
 	return nil, false
 }
@@ -22398,6 +24853,13 @@ func (m *OrderMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddRefundedTotal(v)
 		return nil
+	case order.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCompanyID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Order numeric field %s", name)
 }
@@ -22429,6 +24891,9 @@ func (m *OrderMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(order.FieldCanceledAt) {
 		fields = append(fields, order.FieldCanceledAt)
+	}
+	if m.FieldCleared(order.FieldCompanyID) {
+		fields = append(fields, order.FieldCompanyID)
 	}
 	return fields
 }
@@ -22467,6 +24932,9 @@ func (m *OrderMutation) ClearField(name string) error {
 		return nil
 	case order.FieldCanceledAt:
 		m.ClearCanceledAt()
+		return nil
+	case order.FieldCompanyID:
+		m.ClearCompanyID()
 		return nil
 	}
 	return fmt.Errorf("unknown Order nullable field %s", name)
@@ -22550,6 +25018,9 @@ func (m *OrderMutation) ResetField(name string) error {
 		return nil
 	case order.FieldCanceledAt:
 		m.ResetCanceledAt()
+		return nil
+	case order.FieldCompanyID:
+		m.ResetCompanyID()
 		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)
@@ -33315,6 +35786,2250 @@ func (m *ProductVariantMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown ProductVariant edge %s", name)
 }
 
+// QuoteMutation represents an operation that mutates the Quote nodes in the graph.
+type QuoteMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	version         *int64
+	addversion      *int64
+	store_id        *int
+	addstore_id     *int
+	company_id      *int
+	addcompany_id   *int
+	customer_id     *int
+	addcustomer_id  *int
+	cart_id         *int
+	addcart_id      *int
+	status          *quote.Status
+	currency_code   *string
+	lines           *[]snapshot.Line
+	appendlines     []snapshot.Line
+	expires_at      *time.Time
+	decline_reason  *string
+	clearedFields   map[string]struct{}
+	tenant          *int
+	clearedtenant   bool
+	messages        map[int]struct{}
+	removedmessages map[int]struct{}
+	clearedmessages bool
+	_order          *int
+	cleared_order   bool
+	done            bool
+	oldValue        func(context.Context) (*Quote, error)
+	predicates      []predicate.Quote
+}
+
+var _ ent.Mutation = (*QuoteMutation)(nil)
+
+// quoteOption allows management of the mutation configuration using functional options.
+type quoteOption func(*QuoteMutation)
+
+// newQuoteMutation creates new mutation for the Quote entity.
+func newQuoteMutation(c config, op Op, opts ...quoteOption) *QuoteMutation {
+	m := &QuoteMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeQuote,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withQuoteID sets the ID field of the mutation.
+func withQuoteID(id int) quoteOption {
+	return func(m *QuoteMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Quote
+		)
+		m.oldValue = func(ctx context.Context) (*Quote, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Quote.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withQuote sets the old Quote of the mutation.
+func withQuote(node *Quote) quoteOption {
+	return func(m *QuoteMutation) {
+		m.oldValue = func(context.Context) (*Quote, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m QuoteMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m QuoteMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *QuoteMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *QuoteMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Quote.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *QuoteMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *QuoteMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *QuoteMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *QuoteMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *QuoteMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *QuoteMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *QuoteMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *QuoteMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *QuoteMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *QuoteMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *QuoteMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *QuoteMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *QuoteMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *QuoteMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetStoreID sets the "store_id" field.
+func (m *QuoteMutation) SetStoreID(i int) {
+	m.store_id = &i
+	m.addstore_id = nil
+}
+
+// StoreID returns the value of the "store_id" field in the mutation.
+func (m *QuoteMutation) StoreID() (r int, exists bool) {
+	v := m.store_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStoreID returns the old "store_id" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldStoreID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStoreID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStoreID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStoreID: %w", err)
+	}
+	return oldValue.StoreID, nil
+}
+
+// AddStoreID adds i to the "store_id" field.
+func (m *QuoteMutation) AddStoreID(i int) {
+	if m.addstore_id != nil {
+		*m.addstore_id += i
+	} else {
+		m.addstore_id = &i
+	}
+}
+
+// AddedStoreID returns the value that was added to the "store_id" field in this mutation.
+func (m *QuoteMutation) AddedStoreID() (r int, exists bool) {
+	v := m.addstore_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetStoreID resets all changes to the "store_id" field.
+func (m *QuoteMutation) ResetStoreID() {
+	m.store_id = nil
+	m.addstore_id = nil
+}
+
+// SetCompanyID sets the "company_id" field.
+func (m *QuoteMutation) SetCompanyID(i int) {
+	m.company_id = &i
+	m.addcompany_id = nil
+}
+
+// CompanyID returns the value of the "company_id" field in the mutation.
+func (m *QuoteMutation) CompanyID() (r int, exists bool) {
+	v := m.company_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCompanyID returns the old "company_id" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldCompanyID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCompanyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCompanyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCompanyID: %w", err)
+	}
+	return oldValue.CompanyID, nil
+}
+
+// AddCompanyID adds i to the "company_id" field.
+func (m *QuoteMutation) AddCompanyID(i int) {
+	if m.addcompany_id != nil {
+		*m.addcompany_id += i
+	} else {
+		m.addcompany_id = &i
+	}
+}
+
+// AddedCompanyID returns the value that was added to the "company_id" field in this mutation.
+func (m *QuoteMutation) AddedCompanyID() (r int, exists bool) {
+	v := m.addcompany_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCompanyID clears the value of the "company_id" field.
+func (m *QuoteMutation) ClearCompanyID() {
+	m.company_id = nil
+	m.addcompany_id = nil
+	m.clearedFields[quote.FieldCompanyID] = struct{}{}
+}
+
+// CompanyIDCleared returns if the "company_id" field was cleared in this mutation.
+func (m *QuoteMutation) CompanyIDCleared() bool {
+	_, ok := m.clearedFields[quote.FieldCompanyID]
+	return ok
+}
+
+// ResetCompanyID resets all changes to the "company_id" field.
+func (m *QuoteMutation) ResetCompanyID() {
+	m.company_id = nil
+	m.addcompany_id = nil
+	delete(m.clearedFields, quote.FieldCompanyID)
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *QuoteMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *QuoteMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *QuoteMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *QuoteMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *QuoteMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+}
+
+// SetCartID sets the "cart_id" field.
+func (m *QuoteMutation) SetCartID(i int) {
+	m.cart_id = &i
+	m.addcart_id = nil
+}
+
+// CartID returns the value of the "cart_id" field in the mutation.
+func (m *QuoteMutation) CartID() (r int, exists bool) {
+	v := m.cart_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCartID returns the old "cart_id" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldCartID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCartID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCartID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCartID: %w", err)
+	}
+	return oldValue.CartID, nil
+}
+
+// AddCartID adds i to the "cart_id" field.
+func (m *QuoteMutation) AddCartID(i int) {
+	if m.addcart_id != nil {
+		*m.addcart_id += i
+	} else {
+		m.addcart_id = &i
+	}
+}
+
+// AddedCartID returns the value that was added to the "cart_id" field in this mutation.
+func (m *QuoteMutation) AddedCartID() (r int, exists bool) {
+	v := m.addcart_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCartID resets all changes to the "cart_id" field.
+func (m *QuoteMutation) ResetCartID() {
+	m.cart_id = nil
+	m.addcart_id = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *QuoteMutation) SetStatus(q quote.Status) {
+	m.status = &q
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *QuoteMutation) Status() (r quote.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldStatus(ctx context.Context) (v quote.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *QuoteMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *QuoteMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *QuoteMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *QuoteMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetLines sets the "lines" field.
+func (m *QuoteMutation) SetLines(s []snapshot.Line) {
+	m.lines = &s
+	m.appendlines = nil
+}
+
+// Lines returns the value of the "lines" field in the mutation.
+func (m *QuoteMutation) Lines() (r []snapshot.Line, exists bool) {
+	v := m.lines
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLines returns the old "lines" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldLines(ctx context.Context) (v []snapshot.Line, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLines is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLines requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLines: %w", err)
+	}
+	return oldValue.Lines, nil
+}
+
+// AppendLines adds s to the "lines" field.
+func (m *QuoteMutation) AppendLines(s []snapshot.Line) {
+	m.appendlines = append(m.appendlines, s...)
+}
+
+// AppendedLines returns the list of values that were appended to the "lines" field in this mutation.
+func (m *QuoteMutation) AppendedLines() ([]snapshot.Line, bool) {
+	if len(m.appendlines) == 0 {
+		return nil, false
+	}
+	return m.appendlines, true
+}
+
+// ResetLines resets all changes to the "lines" field.
+func (m *QuoteMutation) ResetLines() {
+	m.lines = nil
+	m.appendlines = nil
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *QuoteMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *QuoteMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldExpiresAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *QuoteMutation) ResetExpiresAt() {
+	m.expires_at = nil
+}
+
+// SetDeclineReason sets the "decline_reason" field.
+func (m *QuoteMutation) SetDeclineReason(s string) {
+	m.decline_reason = &s
+}
+
+// DeclineReason returns the value of the "decline_reason" field in the mutation.
+func (m *QuoteMutation) DeclineReason() (r string, exists bool) {
+	v := m.decline_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeclineReason returns the old "decline_reason" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldDeclineReason(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeclineReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeclineReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeclineReason: %w", err)
+	}
+	return oldValue.DeclineReason, nil
+}
+
+// ClearDeclineReason clears the value of the "decline_reason" field.
+func (m *QuoteMutation) ClearDeclineReason() {
+	m.decline_reason = nil
+	m.clearedFields[quote.FieldDeclineReason] = struct{}{}
+}
+
+// DeclineReasonCleared returns if the "decline_reason" field was cleared in this mutation.
+func (m *QuoteMutation) DeclineReasonCleared() bool {
+	_, ok := m.clearedFields[quote.FieldDeclineReason]
+	return ok
+}
+
+// ResetDeclineReason resets all changes to the "decline_reason" field.
+func (m *QuoteMutation) ResetDeclineReason() {
+	m.decline_reason = nil
+	delete(m.clearedFields, quote.FieldDeclineReason)
+}
+
+// SetOrderID sets the "order_id" field.
+func (m *QuoteMutation) SetOrderID(i int) {
+	m._order = &i
+}
+
+// OrderID returns the value of the "order_id" field in the mutation.
+func (m *QuoteMutation) OrderID() (r int, exists bool) {
+	v := m._order
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrderID returns the old "order_id" field's value of the Quote entity.
+// If the Quote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMutation) OldOrderID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrderID: %w", err)
+	}
+	return oldValue.OrderID, nil
+}
+
+// ClearOrderID clears the value of the "order_id" field.
+func (m *QuoteMutation) ClearOrderID() {
+	m._order = nil
+	m.clearedFields[quote.FieldOrderID] = struct{}{}
+}
+
+// OrderIDCleared returns if the "order_id" field was cleared in this mutation.
+func (m *QuoteMutation) OrderIDCleared() bool {
+	_, ok := m.clearedFields[quote.FieldOrderID]
+	return ok
+}
+
+// ResetOrderID resets all changes to the "order_id" field.
+func (m *QuoteMutation) ResetOrderID() {
+	m._order = nil
+	delete(m.clearedFields, quote.FieldOrderID)
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *QuoteMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[quote.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *QuoteMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *QuoteMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *QuoteMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// AddMessageIDs adds the "messages" edge to the QuoteMessage entity by ids.
+func (m *QuoteMutation) AddMessageIDs(ids ...int) {
+	if m.messages == nil {
+		m.messages = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.messages[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMessages clears the "messages" edge to the QuoteMessage entity.
+func (m *QuoteMutation) ClearMessages() {
+	m.clearedmessages = true
+}
+
+// MessagesCleared reports if the "messages" edge to the QuoteMessage entity was cleared.
+func (m *QuoteMutation) MessagesCleared() bool {
+	return m.clearedmessages
+}
+
+// RemoveMessageIDs removes the "messages" edge to the QuoteMessage entity by IDs.
+func (m *QuoteMutation) RemoveMessageIDs(ids ...int) {
+	if m.removedmessages == nil {
+		m.removedmessages = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.messages, ids[i])
+		m.removedmessages[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMessages returns the removed IDs of the "messages" edge to the QuoteMessage entity.
+func (m *QuoteMutation) RemovedMessagesIDs() (ids []int) {
+	for id := range m.removedmessages {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MessagesIDs returns the "messages" edge IDs in the mutation.
+func (m *QuoteMutation) MessagesIDs() (ids []int) {
+	for id := range m.messages {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMessages resets all changes to the "messages" edge.
+func (m *QuoteMutation) ResetMessages() {
+	m.messages = nil
+	m.clearedmessages = false
+	m.removedmessages = nil
+}
+
+// ClearOrder clears the "order" edge to the Order entity.
+func (m *QuoteMutation) ClearOrder() {
+	m.cleared_order = true
+	m.clearedFields[quote.FieldOrderID] = struct{}{}
+}
+
+// OrderCleared reports if the "order" edge to the Order entity was cleared.
+func (m *QuoteMutation) OrderCleared() bool {
+	return m.OrderIDCleared() || m.cleared_order
+}
+
+// OrderIDs returns the "order" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrderID instead. It exists only for internal usage by the builders.
+func (m *QuoteMutation) OrderIDs() (ids []int) {
+	if id := m._order; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrder resets all changes to the "order" edge.
+func (m *QuoteMutation) ResetOrder() {
+	m._order = nil
+	m.cleared_order = false
+}
+
+// Where appends a list predicates to the QuoteMutation builder.
+func (m *QuoteMutation) Where(ps ...predicate.Quote) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the QuoteMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *QuoteMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Quote, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *QuoteMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *QuoteMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Quote).
+func (m *QuoteMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *QuoteMutation) Fields() []string {
+	fields := make([]string, 0, 14)
+	if m.created_at != nil {
+		fields = append(fields, quote.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, quote.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, quote.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, quote.FieldVersion)
+	}
+	if m.store_id != nil {
+		fields = append(fields, quote.FieldStoreID)
+	}
+	if m.company_id != nil {
+		fields = append(fields, quote.FieldCompanyID)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, quote.FieldCustomerID)
+	}
+	if m.cart_id != nil {
+		fields = append(fields, quote.FieldCartID)
+	}
+	if m.status != nil {
+		fields = append(fields, quote.FieldStatus)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, quote.FieldCurrencyCode)
+	}
+	if m.lines != nil {
+		fields = append(fields, quote.FieldLines)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, quote.FieldExpiresAt)
+	}
+	if m.decline_reason != nil {
+		fields = append(fields, quote.FieldDeclineReason)
+	}
+	if m._order != nil {
+		fields = append(fields, quote.FieldOrderID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *QuoteMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case quote.FieldCreatedAt:
+		return m.CreatedAt()
+	case quote.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case quote.FieldTenantID:
+		return m.TenantID()
+	case quote.FieldVersion:
+		return m.Version()
+	case quote.FieldStoreID:
+		return m.StoreID()
+	case quote.FieldCompanyID:
+		return m.CompanyID()
+	case quote.FieldCustomerID:
+		return m.CustomerID()
+	case quote.FieldCartID:
+		return m.CartID()
+	case quote.FieldStatus:
+		return m.Status()
+	case quote.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case quote.FieldLines:
+		return m.Lines()
+	case quote.FieldExpiresAt:
+		return m.ExpiresAt()
+	case quote.FieldDeclineReason:
+		return m.DeclineReason()
+	case quote.FieldOrderID:
+		return m.OrderID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *QuoteMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case quote.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case quote.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case quote.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case quote.FieldVersion:
+		return m.OldVersion(ctx)
+	case quote.FieldStoreID:
+		return m.OldStoreID(ctx)
+	case quote.FieldCompanyID:
+		return m.OldCompanyID(ctx)
+	case quote.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case quote.FieldCartID:
+		return m.OldCartID(ctx)
+	case quote.FieldStatus:
+		return m.OldStatus(ctx)
+	case quote.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case quote.FieldLines:
+		return m.OldLines(ctx)
+	case quote.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	case quote.FieldDeclineReason:
+		return m.OldDeclineReason(ctx)
+	case quote.FieldOrderID:
+		return m.OldOrderID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Quote field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *QuoteMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case quote.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case quote.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case quote.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case quote.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case quote.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStoreID(v)
+		return nil
+	case quote.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCompanyID(v)
+		return nil
+	case quote.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case quote.FieldCartID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCartID(v)
+		return nil
+	case quote.FieldStatus:
+		v, ok := value.(quote.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case quote.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case quote.FieldLines:
+		v, ok := value.([]snapshot.Line)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLines(v)
+		return nil
+	case quote.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	case quote.FieldDeclineReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeclineReason(v)
+		return nil
+	case quote.FieldOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrderID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Quote field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *QuoteMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, quote.FieldVersion)
+	}
+	if m.addstore_id != nil {
+		fields = append(fields, quote.FieldStoreID)
+	}
+	if m.addcompany_id != nil {
+		fields = append(fields, quote.FieldCompanyID)
+	}
+	if m.addcustomer_id != nil {
+		fields = append(fields, quote.FieldCustomerID)
+	}
+	if m.addcart_id != nil {
+		fields = append(fields, quote.FieldCartID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *QuoteMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case quote.FieldVersion:
+		return m.AddedVersion()
+	case quote.FieldStoreID:
+		return m.AddedStoreID()
+	case quote.FieldCompanyID:
+		return m.AddedCompanyID()
+	case quote.FieldCustomerID:
+		return m.AddedCustomerID()
+	case quote.FieldCartID:
+		return m.AddedCartID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *QuoteMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case quote.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case quote.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStoreID(v)
+		return nil
+	case quote.FieldCompanyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCompanyID(v)
+		return nil
+	case quote.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	case quote.FieldCartID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCartID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Quote numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *QuoteMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(quote.FieldCompanyID) {
+		fields = append(fields, quote.FieldCompanyID)
+	}
+	if m.FieldCleared(quote.FieldDeclineReason) {
+		fields = append(fields, quote.FieldDeclineReason)
+	}
+	if m.FieldCleared(quote.FieldOrderID) {
+		fields = append(fields, quote.FieldOrderID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *QuoteMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *QuoteMutation) ClearField(name string) error {
+	switch name {
+	case quote.FieldCompanyID:
+		m.ClearCompanyID()
+		return nil
+	case quote.FieldDeclineReason:
+		m.ClearDeclineReason()
+		return nil
+	case quote.FieldOrderID:
+		m.ClearOrderID()
+		return nil
+	}
+	return fmt.Errorf("unknown Quote nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *QuoteMutation) ResetField(name string) error {
+	switch name {
+	case quote.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case quote.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case quote.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case quote.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case quote.FieldStoreID:
+		m.ResetStoreID()
+		return nil
+	case quote.FieldCompanyID:
+		m.ResetCompanyID()
+		return nil
+	case quote.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case quote.FieldCartID:
+		m.ResetCartID()
+		return nil
+	case quote.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case quote.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case quote.FieldLines:
+		m.ResetLines()
+		return nil
+	case quote.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	case quote.FieldDeclineReason:
+		m.ResetDeclineReason()
+		return nil
+	case quote.FieldOrderID:
+		m.ResetOrderID()
+		return nil
+	}
+	return fmt.Errorf("unknown Quote field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *QuoteMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.tenant != nil {
+		edges = append(edges, quote.EdgeTenant)
+	}
+	if m.messages != nil {
+		edges = append(edges, quote.EdgeMessages)
+	}
+	if m._order != nil {
+		edges = append(edges, quote.EdgeOrder)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *QuoteMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case quote.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case quote.EdgeMessages:
+		ids := make([]ent.Value, 0, len(m.messages))
+		for id := range m.messages {
+			ids = append(ids, id)
+		}
+		return ids
+	case quote.EdgeOrder:
+		if id := m._order; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *QuoteMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedmessages != nil {
+		edges = append(edges, quote.EdgeMessages)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *QuoteMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case quote.EdgeMessages:
+		ids := make([]ent.Value, 0, len(m.removedmessages))
+		for id := range m.removedmessages {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *QuoteMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedtenant {
+		edges = append(edges, quote.EdgeTenant)
+	}
+	if m.clearedmessages {
+		edges = append(edges, quote.EdgeMessages)
+	}
+	if m.cleared_order {
+		edges = append(edges, quote.EdgeOrder)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *QuoteMutation) EdgeCleared(name string) bool {
+	switch name {
+	case quote.EdgeTenant:
+		return m.clearedtenant
+	case quote.EdgeMessages:
+		return m.clearedmessages
+	case quote.EdgeOrder:
+		return m.cleared_order
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *QuoteMutation) ClearEdge(name string) error {
+	switch name {
+	case quote.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case quote.EdgeOrder:
+		m.ClearOrder()
+		return nil
+	}
+	return fmt.Errorf("unknown Quote unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *QuoteMutation) ResetEdge(name string) error {
+	switch name {
+	case quote.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case quote.EdgeMessages:
+		m.ResetMessages()
+		return nil
+	case quote.EdgeOrder:
+		m.ResetOrder()
+		return nil
+	}
+	return fmt.Errorf("unknown Quote edge %s", name)
+}
+
+// QuoteMessageMutation represents an operation that mutates the QuoteMessage nodes in the graph.
+type QuoteMessageMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	created_at    *time.Time
+	updated_at    *time.Time
+	author_id     *int
+	addauthor_id  *int
+	side          *quotemessage.Side
+	body          *string
+	clearedFields map[string]struct{}
+	tenant        *int
+	clearedtenant bool
+	quote         *int
+	clearedquote  bool
+	done          bool
+	oldValue      func(context.Context) (*QuoteMessage, error)
+	predicates    []predicate.QuoteMessage
+}
+
+var _ ent.Mutation = (*QuoteMessageMutation)(nil)
+
+// quotemessageOption allows management of the mutation configuration using functional options.
+type quotemessageOption func(*QuoteMessageMutation)
+
+// newQuoteMessageMutation creates new mutation for the QuoteMessage entity.
+func newQuoteMessageMutation(c config, op Op, opts ...quotemessageOption) *QuoteMessageMutation {
+	m := &QuoteMessageMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeQuoteMessage,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withQuoteMessageID sets the ID field of the mutation.
+func withQuoteMessageID(id int) quotemessageOption {
+	return func(m *QuoteMessageMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *QuoteMessage
+		)
+		m.oldValue = func(ctx context.Context) (*QuoteMessage, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().QuoteMessage.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withQuoteMessage sets the old QuoteMessage of the mutation.
+func withQuoteMessage(node *QuoteMessage) quotemessageOption {
+	return func(m *QuoteMessageMutation) {
+		m.oldValue = func(context.Context) (*QuoteMessage, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m QuoteMessageMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m QuoteMessageMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *QuoteMessageMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *QuoteMessageMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().QuoteMessage.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *QuoteMessageMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *QuoteMessageMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the QuoteMessage entity.
+// If the QuoteMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMessageMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *QuoteMessageMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *QuoteMessageMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *QuoteMessageMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the QuoteMessage entity.
+// If the QuoteMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMessageMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *QuoteMessageMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *QuoteMessageMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *QuoteMessageMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the QuoteMessage entity.
+// If the QuoteMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMessageMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *QuoteMessageMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetQuoteID sets the "quote_id" field.
+func (m *QuoteMessageMutation) SetQuoteID(i int) {
+	m.quote = &i
+}
+
+// QuoteID returns the value of the "quote_id" field in the mutation.
+func (m *QuoteMessageMutation) QuoteID() (r int, exists bool) {
+	v := m.quote
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuoteID returns the old "quote_id" field's value of the QuoteMessage entity.
+// If the QuoteMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMessageMutation) OldQuoteID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuoteID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuoteID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuoteID: %w", err)
+	}
+	return oldValue.QuoteID, nil
+}
+
+// ResetQuoteID resets all changes to the "quote_id" field.
+func (m *QuoteMessageMutation) ResetQuoteID() {
+	m.quote = nil
+}
+
+// SetAuthorID sets the "author_id" field.
+func (m *QuoteMessageMutation) SetAuthorID(i int) {
+	m.author_id = &i
+	m.addauthor_id = nil
+}
+
+// AuthorID returns the value of the "author_id" field in the mutation.
+func (m *QuoteMessageMutation) AuthorID() (r int, exists bool) {
+	v := m.author_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAuthorID returns the old "author_id" field's value of the QuoteMessage entity.
+// If the QuoteMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMessageMutation) OldAuthorID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAuthorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAuthorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAuthorID: %w", err)
+	}
+	return oldValue.AuthorID, nil
+}
+
+// AddAuthorID adds i to the "author_id" field.
+func (m *QuoteMessageMutation) AddAuthorID(i int) {
+	if m.addauthor_id != nil {
+		*m.addauthor_id += i
+	} else {
+		m.addauthor_id = &i
+	}
+}
+
+// AddedAuthorID returns the value that was added to the "author_id" field in this mutation.
+func (m *QuoteMessageMutation) AddedAuthorID() (r int, exists bool) {
+	v := m.addauthor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAuthorID resets all changes to the "author_id" field.
+func (m *QuoteMessageMutation) ResetAuthorID() {
+	m.author_id = nil
+	m.addauthor_id = nil
+}
+
+// SetSide sets the "side" field.
+func (m *QuoteMessageMutation) SetSide(q quotemessage.Side) {
+	m.side = &q
+}
+
+// Side returns the value of the "side" field in the mutation.
+func (m *QuoteMessageMutation) Side() (r quotemessage.Side, exists bool) {
+	v := m.side
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSide returns the old "side" field's value of the QuoteMessage entity.
+// If the QuoteMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMessageMutation) OldSide(ctx context.Context) (v quotemessage.Side, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSide is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSide requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSide: %w", err)
+	}
+	return oldValue.Side, nil
+}
+
+// ResetSide resets all changes to the "side" field.
+func (m *QuoteMessageMutation) ResetSide() {
+	m.side = nil
+}
+
+// SetBody sets the "body" field.
+func (m *QuoteMessageMutation) SetBody(s string) {
+	m.body = &s
+}
+
+// Body returns the value of the "body" field in the mutation.
+func (m *QuoteMessageMutation) Body() (r string, exists bool) {
+	v := m.body
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBody returns the old "body" field's value of the QuoteMessage entity.
+// If the QuoteMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *QuoteMessageMutation) OldBody(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBody is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBody requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBody: %w", err)
+	}
+	return oldValue.Body, nil
+}
+
+// ResetBody resets all changes to the "body" field.
+func (m *QuoteMessageMutation) ResetBody() {
+	m.body = nil
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *QuoteMessageMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[quotemessage.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *QuoteMessageMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *QuoteMessageMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *QuoteMessageMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// ClearQuote clears the "quote" edge to the Quote entity.
+func (m *QuoteMessageMutation) ClearQuote() {
+	m.clearedquote = true
+	m.clearedFields[quotemessage.FieldQuoteID] = struct{}{}
+}
+
+// QuoteCleared reports if the "quote" edge to the Quote entity was cleared.
+func (m *QuoteMessageMutation) QuoteCleared() bool {
+	return m.clearedquote
+}
+
+// QuoteIDs returns the "quote" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// QuoteID instead. It exists only for internal usage by the builders.
+func (m *QuoteMessageMutation) QuoteIDs() (ids []int) {
+	if id := m.quote; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetQuote resets all changes to the "quote" edge.
+func (m *QuoteMessageMutation) ResetQuote() {
+	m.quote = nil
+	m.clearedquote = false
+}
+
+// Where appends a list predicates to the QuoteMessageMutation builder.
+func (m *QuoteMessageMutation) Where(ps ...predicate.QuoteMessage) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the QuoteMessageMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *QuoteMessageMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.QuoteMessage, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *QuoteMessageMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *QuoteMessageMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (QuoteMessage).
+func (m *QuoteMessageMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *QuoteMessageMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, quotemessage.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, quotemessage.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, quotemessage.FieldTenantID)
+	}
+	if m.quote != nil {
+		fields = append(fields, quotemessage.FieldQuoteID)
+	}
+	if m.author_id != nil {
+		fields = append(fields, quotemessage.FieldAuthorID)
+	}
+	if m.side != nil {
+		fields = append(fields, quotemessage.FieldSide)
+	}
+	if m.body != nil {
+		fields = append(fields, quotemessage.FieldBody)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *QuoteMessageMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case quotemessage.FieldCreatedAt:
+		return m.CreatedAt()
+	case quotemessage.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case quotemessage.FieldTenantID:
+		return m.TenantID()
+	case quotemessage.FieldQuoteID:
+		return m.QuoteID()
+	case quotemessage.FieldAuthorID:
+		return m.AuthorID()
+	case quotemessage.FieldSide:
+		return m.Side()
+	case quotemessage.FieldBody:
+		return m.Body()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *QuoteMessageMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case quotemessage.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case quotemessage.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case quotemessage.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case quotemessage.FieldQuoteID:
+		return m.OldQuoteID(ctx)
+	case quotemessage.FieldAuthorID:
+		return m.OldAuthorID(ctx)
+	case quotemessage.FieldSide:
+		return m.OldSide(ctx)
+	case quotemessage.FieldBody:
+		return m.OldBody(ctx)
+	}
+	return nil, fmt.Errorf("unknown QuoteMessage field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *QuoteMessageMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case quotemessage.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case quotemessage.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case quotemessage.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case quotemessage.FieldQuoteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuoteID(v)
+		return nil
+	case quotemessage.FieldAuthorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAuthorID(v)
+		return nil
+	case quotemessage.FieldSide:
+		v, ok := value.(quotemessage.Side)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSide(v)
+		return nil
+	case quotemessage.FieldBody:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBody(v)
+		return nil
+	}
+	return fmt.Errorf("unknown QuoteMessage field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *QuoteMessageMutation) AddedFields() []string {
+	var fields []string
+	if m.addauthor_id != nil {
+		fields = append(fields, quotemessage.FieldAuthorID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *QuoteMessageMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case quotemessage.FieldAuthorID:
+		return m.AddedAuthorID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *QuoteMessageMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case quotemessage.FieldAuthorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAuthorID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown QuoteMessage numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *QuoteMessageMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *QuoteMessageMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *QuoteMessageMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown QuoteMessage nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *QuoteMessageMutation) ResetField(name string) error {
+	switch name {
+	case quotemessage.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case quotemessage.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case quotemessage.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case quotemessage.FieldQuoteID:
+		m.ResetQuoteID()
+		return nil
+	case quotemessage.FieldAuthorID:
+		m.ResetAuthorID()
+		return nil
+	case quotemessage.FieldSide:
+		m.ResetSide()
+		return nil
+	case quotemessage.FieldBody:
+		m.ResetBody()
+		return nil
+	}
+	return fmt.Errorf("unknown QuoteMessage field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *QuoteMessageMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.tenant != nil {
+		edges = append(edges, quotemessage.EdgeTenant)
+	}
+	if m.quote != nil {
+		edges = append(edges, quotemessage.EdgeQuote)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *QuoteMessageMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case quotemessage.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case quotemessage.EdgeQuote:
+		if id := m.quote; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *QuoteMessageMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *QuoteMessageMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *QuoteMessageMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedtenant {
+		edges = append(edges, quotemessage.EdgeTenant)
+	}
+	if m.clearedquote {
+		edges = append(edges, quotemessage.EdgeQuote)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *QuoteMessageMutation) EdgeCleared(name string) bool {
+	switch name {
+	case quotemessage.EdgeTenant:
+		return m.clearedtenant
+	case quotemessage.EdgeQuote:
+		return m.clearedquote
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *QuoteMessageMutation) ClearEdge(name string) error {
+	switch name {
+	case quotemessage.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case quotemessage.EdgeQuote:
+		m.ClearQuote()
+		return nil
+	}
+	return fmt.Errorf("unknown QuoteMessage unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *QuoteMessageMutation) ResetEdge(name string) error {
+	switch name {
+	case quotemessage.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case quotemessage.EdgeQuote:
+		m.ResetQuote()
+		return nil
+	}
+	return fmt.Errorf("unknown QuoteMessage edge %s", name)
+}
+
 // RefreshTokenMutation represents an operation that mutates the RefreshToken nodes in the graph.
 type RefreshTokenMutation struct {
 	config
@@ -35125,24 +39840,26 @@ func (m *RegionMutation) ResetEdge(name string) error {
 // ReservationMutation represents an operation that mutates the Reservation nodes in the graph.
 type ReservationMutation struct {
 	config
-	op                    Op
-	typ                   string
-	id                    *int
-	created_at            *time.Time
-	updated_at            *time.Time
-	inventory_level_id    *int
-	addinventory_level_id *int
-	quantity              *int
-	addquantity           *int
-	released_at           *time.Time
-	clearedFields         map[string]struct{}
-	tenant                *int
-	clearedtenant         bool
-	_order                *int
-	cleared_order         bool
-	done                  bool
-	oldValue              func(context.Context) (*Reservation, error)
-	predicates            []predicate.Reservation
+	op                      Op
+	typ                     string
+	id                      *int
+	created_at              *time.Time
+	updated_at              *time.Time
+	inventory_level_id      *int
+	addinventory_level_id   *int
+	quantity                *int
+	addquantity             *int
+	released_at             *time.Time
+	clearedFields           map[string]struct{}
+	tenant                  *int
+	clearedtenant           bool
+	_order                  *int
+	cleared_order           bool
+	approval_request        *int
+	clearedapproval_request bool
+	done                    bool
+	oldValue                func(context.Context) (*Reservation, error)
+	predicates              []predicate.Reservation
 }
 
 var _ ent.Mutation = (*ReservationMutation)(nil)
@@ -35382,9 +40099,71 @@ func (m *ReservationMutation) OldOrderID(ctx context.Context) (v int, err error)
 	return oldValue.OrderID, nil
 }
 
+// ClearOrderID clears the value of the "order_id" field.
+func (m *ReservationMutation) ClearOrderID() {
+	m._order = nil
+	m.clearedFields[reservation.FieldOrderID] = struct{}{}
+}
+
+// OrderIDCleared returns if the "order_id" field was cleared in this mutation.
+func (m *ReservationMutation) OrderIDCleared() bool {
+	_, ok := m.clearedFields[reservation.FieldOrderID]
+	return ok
+}
+
 // ResetOrderID resets all changes to the "order_id" field.
 func (m *ReservationMutation) ResetOrderID() {
 	m._order = nil
+	delete(m.clearedFields, reservation.FieldOrderID)
+}
+
+// SetApprovalRequestID sets the "approval_request_id" field.
+func (m *ReservationMutation) SetApprovalRequestID(i int) {
+	m.approval_request = &i
+}
+
+// ApprovalRequestID returns the value of the "approval_request_id" field in the mutation.
+func (m *ReservationMutation) ApprovalRequestID() (r int, exists bool) {
+	v := m.approval_request
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldApprovalRequestID returns the old "approval_request_id" field's value of the Reservation entity.
+// If the Reservation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReservationMutation) OldApprovalRequestID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldApprovalRequestID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldApprovalRequestID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldApprovalRequestID: %w", err)
+	}
+	return oldValue.ApprovalRequestID, nil
+}
+
+// ClearApprovalRequestID clears the value of the "approval_request_id" field.
+func (m *ReservationMutation) ClearApprovalRequestID() {
+	m.approval_request = nil
+	m.clearedFields[reservation.FieldApprovalRequestID] = struct{}{}
+}
+
+// ApprovalRequestIDCleared returns if the "approval_request_id" field was cleared in this mutation.
+func (m *ReservationMutation) ApprovalRequestIDCleared() bool {
+	_, ok := m.clearedFields[reservation.FieldApprovalRequestID]
+	return ok
+}
+
+// ResetApprovalRequestID resets all changes to the "approval_request_id" field.
+func (m *ReservationMutation) ResetApprovalRequestID() {
+	m.approval_request = nil
+	delete(m.clearedFields, reservation.FieldApprovalRequestID)
 }
 
 // SetInventoryLevelID sets the "inventory_level_id" field.
@@ -35583,7 +40362,7 @@ func (m *ReservationMutation) ClearOrder() {
 
 // OrderCleared reports if the "order" edge to the Order entity was cleared.
 func (m *ReservationMutation) OrderCleared() bool {
-	return m.cleared_order
+	return m.OrderIDCleared() || m.cleared_order
 }
 
 // OrderIDs returns the "order" edge IDs in the mutation.
@@ -35600,6 +40379,33 @@ func (m *ReservationMutation) OrderIDs() (ids []int) {
 func (m *ReservationMutation) ResetOrder() {
 	m._order = nil
 	m.cleared_order = false
+}
+
+// ClearApprovalRequest clears the "approval_request" edge to the ApprovalRequest entity.
+func (m *ReservationMutation) ClearApprovalRequest() {
+	m.clearedapproval_request = true
+	m.clearedFields[reservation.FieldApprovalRequestID] = struct{}{}
+}
+
+// ApprovalRequestCleared reports if the "approval_request" edge to the ApprovalRequest entity was cleared.
+func (m *ReservationMutation) ApprovalRequestCleared() bool {
+	return m.ApprovalRequestIDCleared() || m.clearedapproval_request
+}
+
+// ApprovalRequestIDs returns the "approval_request" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ApprovalRequestID instead. It exists only for internal usage by the builders.
+func (m *ReservationMutation) ApprovalRequestIDs() (ids []int) {
+	if id := m.approval_request; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetApprovalRequest resets all changes to the "approval_request" edge.
+func (m *ReservationMutation) ResetApprovalRequest() {
+	m.approval_request = nil
+	m.clearedapproval_request = false
 }
 
 // Where appends a list predicates to the ReservationMutation builder.
@@ -35636,7 +40442,7 @@ func (m *ReservationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ReservationMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, reservation.FieldCreatedAt)
 	}
@@ -35648,6 +40454,9 @@ func (m *ReservationMutation) Fields() []string {
 	}
 	if m._order != nil {
 		fields = append(fields, reservation.FieldOrderID)
+	}
+	if m.approval_request != nil {
+		fields = append(fields, reservation.FieldApprovalRequestID)
 	}
 	if m.inventory_level_id != nil {
 		fields = append(fields, reservation.FieldInventoryLevelID)
@@ -35674,6 +40483,8 @@ func (m *ReservationMutation) Field(name string) (ent.Value, bool) {
 		return m.TenantID()
 	case reservation.FieldOrderID:
 		return m.OrderID()
+	case reservation.FieldApprovalRequestID:
+		return m.ApprovalRequestID()
 	case reservation.FieldInventoryLevelID:
 		return m.InventoryLevelID()
 	case reservation.FieldQuantity:
@@ -35697,6 +40508,8 @@ func (m *ReservationMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldTenantID(ctx)
 	case reservation.FieldOrderID:
 		return m.OldOrderID(ctx)
+	case reservation.FieldApprovalRequestID:
+		return m.OldApprovalRequestID(ctx)
 	case reservation.FieldInventoryLevelID:
 		return m.OldInventoryLevelID(ctx)
 	case reservation.FieldQuantity:
@@ -35739,6 +40552,13 @@ func (m *ReservationMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetOrderID(v)
+		return nil
+	case reservation.FieldApprovalRequestID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetApprovalRequestID(v)
 		return nil
 	case reservation.FieldInventoryLevelID:
 		v, ok := value.(int)
@@ -35818,6 +40638,12 @@ func (m *ReservationMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *ReservationMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(reservation.FieldOrderID) {
+		fields = append(fields, reservation.FieldOrderID)
+	}
+	if m.FieldCleared(reservation.FieldApprovalRequestID) {
+		fields = append(fields, reservation.FieldApprovalRequestID)
+	}
 	if m.FieldCleared(reservation.FieldReleasedAt) {
 		fields = append(fields, reservation.FieldReleasedAt)
 	}
@@ -35835,6 +40661,12 @@ func (m *ReservationMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *ReservationMutation) ClearField(name string) error {
 	switch name {
+	case reservation.FieldOrderID:
+		m.ClearOrderID()
+		return nil
+	case reservation.FieldApprovalRequestID:
+		m.ClearApprovalRequestID()
+		return nil
 	case reservation.FieldReleasedAt:
 		m.ClearReleasedAt()
 		return nil
@@ -35858,6 +40690,9 @@ func (m *ReservationMutation) ResetField(name string) error {
 	case reservation.FieldOrderID:
 		m.ResetOrderID()
 		return nil
+	case reservation.FieldApprovalRequestID:
+		m.ResetApprovalRequestID()
+		return nil
 	case reservation.FieldInventoryLevelID:
 		m.ResetInventoryLevelID()
 		return nil
@@ -35873,12 +40708,15 @@ func (m *ReservationMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ReservationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.tenant != nil {
 		edges = append(edges, reservation.EdgeTenant)
 	}
 	if m._order != nil {
 		edges = append(edges, reservation.EdgeOrder)
+	}
+	if m.approval_request != nil {
+		edges = append(edges, reservation.EdgeApprovalRequest)
 	}
 	return edges
 }
@@ -35895,13 +40733,17 @@ func (m *ReservationMutation) AddedIDs(name string) []ent.Value {
 		if id := m._order; id != nil {
 			return []ent.Value{*id}
 		}
+	case reservation.EdgeApprovalRequest:
+		if id := m.approval_request; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ReservationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	return edges
 }
 
@@ -35913,12 +40755,15 @@ func (m *ReservationMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ReservationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedtenant {
 		edges = append(edges, reservation.EdgeTenant)
 	}
 	if m.cleared_order {
 		edges = append(edges, reservation.EdgeOrder)
+	}
+	if m.clearedapproval_request {
+		edges = append(edges, reservation.EdgeApprovalRequest)
 	}
 	return edges
 }
@@ -35931,6 +40776,8 @@ func (m *ReservationMutation) EdgeCleared(name string) bool {
 		return m.clearedtenant
 	case reservation.EdgeOrder:
 		return m.cleared_order
+	case reservation.EdgeApprovalRequest:
+		return m.clearedapproval_request
 	}
 	return false
 }
@@ -35945,6 +40792,9 @@ func (m *ReservationMutation) ClearEdge(name string) error {
 	case reservation.EdgeOrder:
 		m.ClearOrder()
 		return nil
+	case reservation.EdgeApprovalRequest:
+		m.ClearApprovalRequest()
+		return nil
 	}
 	return fmt.Errorf("unknown Reservation unique edge %s", name)
 }
@@ -35958,6 +40808,9 @@ func (m *ReservationMutation) ResetEdge(name string) error {
 		return nil
 	case reservation.EdgeOrder:
 		m.ResetOrder()
+		return nil
+	case reservation.EdgeApprovalRequest:
+		m.ResetApprovalRequest()
 		return nil
 	}
 	return fmt.Errorf("unknown Reservation edge %s", name)

@@ -72,6 +72,8 @@ type Order struct {
 	BillingAddress *address.Address `json:"billing_address,omitempty"`
 	// CanceledAt holds the value of the "canceled_at" field.
 	CanceledAt *time.Time `json:"canceled_at,omitempty"`
+	// CompanyID holds the value of the "company_id" field.
+	CompanyID *int `json:"company_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the OrderQuery when eager-loading is set.
 	Edges        OrderEdges `json:"edges"`
@@ -182,7 +184,7 @@ func (*Order) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case order.FieldShippingAddress, order.FieldBillingAddress:
 			values[i] = new([]byte)
-		case order.FieldID, order.FieldTenantID, order.FieldVersion, order.FieldStoreID, order.FieldDisplayID, order.FieldCartID, order.FieldCustomerID, order.FieldSubtotal, order.FieldShippingTotal, order.FieldTaxTotal, order.FieldTotal, order.FieldRefundedTotal:
+		case order.FieldID, order.FieldTenantID, order.FieldVersion, order.FieldStoreID, order.FieldDisplayID, order.FieldCartID, order.FieldCustomerID, order.FieldSubtotal, order.FieldShippingTotal, order.FieldTaxTotal, order.FieldTotal, order.FieldRefundedTotal, order.FieldCompanyID:
 			values[i] = new(sql.NullInt64)
 		case order.FieldIdempotencyKey, order.FieldEmail, order.FieldStatus, order.FieldPaymentStatus, order.FieldFulfillmentStatus, order.FieldCurrencyCode, order.FieldPaymentProvider, order.FieldPaymentReference, order.FieldShippingMethod:
 			values[i] = new(sql.NullString)
@@ -366,6 +368,13 @@ func (_m *Order) assignValues(columns []string, values []any) error {
 				_m.CanceledAt = new(time.Time)
 				*_m.CanceledAt = value.Time
 			}
+		case order.FieldCompanyID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field company_id", values[i])
+			} else if value.Valid {
+				_m.CompanyID = new(int)
+				*_m.CompanyID = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -516,6 +525,11 @@ func (_m *Order) String() string {
 	if v := _m.CanceledAt; v != nil {
 		builder.WriteString("canceled_at=")
 		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.CompanyID; v != nil {
+		builder.WriteString("company_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')
 	return builder.String()

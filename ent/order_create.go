@@ -284,6 +284,20 @@ func (_c *OrderCreate) SetNillableCanceledAt(v *time.Time) *OrderCreate {
 	return _c
 }
 
+// SetCompanyID sets the "company_id" field.
+func (_c *OrderCreate) SetCompanyID(v int) *OrderCreate {
+	_c.mutation.SetCompanyID(v)
+	return _c
+}
+
+// SetNillableCompanyID sets the "company_id" field if the given value is not nil.
+func (_c *OrderCreate) SetNillableCompanyID(v *int) *OrderCreate {
+	if v != nil {
+		_c.SetCompanyID(*v)
+	}
+	return _c
+}
+
 // SetTenant sets the "tenant" edge to the Tenant entity.
 func (_c *OrderCreate) SetTenant(v *Tenant) *OrderCreate {
 	return _c.SetTenantID(v.ID)
@@ -621,6 +635,10 @@ func (_c *OrderCreate) createSpec() (*Order, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.CanceledAt(); ok {
 		_spec.SetField(order.FieldCanceledAt, field.TypeTime, value)
 		_node.CanceledAt = &value
+	}
+	if value, ok := _c.mutation.CompanyID(); ok {
+		_spec.SetField(order.FieldCompanyID, field.TypeInt, value)
+		_node.CompanyID = &value
 	}
 	if nodes := _c.mutation.TenantIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1045,6 +1063,9 @@ func (u *OrderUpsertOne) UpdateNewValues() *OrderUpsertOne {
 		}
 		if _, exists := u.create.mutation.PaymentProvider(); exists {
 			s.SetIgnore(order.FieldPaymentProvider)
+		}
+		if _, exists := u.create.mutation.CompanyID(); exists {
+			s.SetIgnore(order.FieldCompanyID)
 		}
 	}))
 	return u
@@ -1533,6 +1554,9 @@ func (u *OrderUpsertBulk) UpdateNewValues() *OrderUpsertBulk {
 			}
 			if _, exists := b.mutation.PaymentProvider(); exists {
 				s.SetIgnore(order.FieldPaymentProvider)
+			}
+			if _, exists := b.mutation.CompanyID(); exists {
+				s.SetIgnore(order.FieldCompanyID)
 			}
 		}
 	}))

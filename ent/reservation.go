@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/reservation"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -27,6 +28,8 @@ type Reservation struct {
 	TenantID int `json:"tenant_id,omitempty"`
 	// OrderID holds the value of the "order_id" field.
 	OrderID int `json:"order_id,omitempty"`
+	// ApprovalRequestID holds the value of the "approval_request_id" field.
+	ApprovalRequestID *int `json:"approval_request_id,omitempty"`
 	// InventoryLevelID holds the value of the "inventory_level_id" field.
 	InventoryLevelID int `json:"inventory_level_id,omitempty"`
 	// Quantity holds the value of the "quantity" field.
@@ -45,9 +48,11 @@ type ReservationEdges struct {
 	Tenant *Tenant `json:"tenant,omitempty"`
 	// Order holds the value of the order edge.
 	Order *Order `json:"order,omitempty"`
+	// ApprovalRequest holds the value of the approval_request edge.
+	ApprovalRequest *ApprovalRequest `json:"approval_request,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 }
@@ -74,12 +79,23 @@ func (e ReservationEdges) OrderOrErr() (*Order, error) {
 	return nil, &NotLoadedError{edge: "order"}
 }
 
+// ApprovalRequestOrErr returns the ApprovalRequest value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ReservationEdges) ApprovalRequestOrErr() (*ApprovalRequest, error) {
+	if e.ApprovalRequest != nil {
+		return e.ApprovalRequest, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: approvalrequest.Label}
+	}
+	return nil, &NotLoadedError{edge: "approval_request"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Reservation) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case reservation.FieldID, reservation.FieldTenantID, reservation.FieldOrderID, reservation.FieldInventoryLevelID, reservation.FieldQuantity:
+		case reservation.FieldID, reservation.FieldTenantID, reservation.FieldOrderID, reservation.FieldApprovalRequestID, reservation.FieldInventoryLevelID, reservation.FieldQuantity:
 			values[i] = new(sql.NullInt64)
 		case reservation.FieldCreatedAt, reservation.FieldUpdatedAt, reservation.FieldReleasedAt:
 			values[i] = new(sql.NullTime)
@@ -128,6 +144,13 @@ func (_m *Reservation) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.OrderID = int(value.Int64)
 			}
+		case reservation.FieldApprovalRequestID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field approval_request_id", values[i])
+			} else if value.Valid {
+				_m.ApprovalRequestID = new(int)
+				*_m.ApprovalRequestID = int(value.Int64)
+			}
 		case reservation.FieldInventoryLevelID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field inventory_level_id", values[i])
@@ -170,6 +193,11 @@ func (_m *Reservation) QueryOrder() *OrderQuery {
 	return NewReservationClient(_m.config).QueryOrder(_m)
 }
 
+// QueryApprovalRequest queries the "approval_request" edge of the Reservation entity.
+func (_m *Reservation) QueryApprovalRequest() *ApprovalRequestQuery {
+	return NewReservationClient(_m.config).QueryApprovalRequest(_m)
+}
+
 // Update returns a builder for updating this Reservation.
 // Note that you need to call Reservation.Unwrap() before calling this method if this Reservation
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -204,6 +232,11 @@ func (_m *Reservation) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("order_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.OrderID))
+	builder.WriteString(", ")
+	if v := _m.ApprovalRequestID; v != nil {
+		builder.WriteString("approval_request_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("inventory_level_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.InventoryLevelID))

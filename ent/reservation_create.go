@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/reservation"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -64,6 +65,28 @@ func (_c *ReservationCreate) SetOrderID(v int) *ReservationCreate {
 	return _c
 }
 
+// SetNillableOrderID sets the "order_id" field if the given value is not nil.
+func (_c *ReservationCreate) SetNillableOrderID(v *int) *ReservationCreate {
+	if v != nil {
+		_c.SetOrderID(*v)
+	}
+	return _c
+}
+
+// SetApprovalRequestID sets the "approval_request_id" field.
+func (_c *ReservationCreate) SetApprovalRequestID(v int) *ReservationCreate {
+	_c.mutation.SetApprovalRequestID(v)
+	return _c
+}
+
+// SetNillableApprovalRequestID sets the "approval_request_id" field if the given value is not nil.
+func (_c *ReservationCreate) SetNillableApprovalRequestID(v *int) *ReservationCreate {
+	if v != nil {
+		_c.SetApprovalRequestID(*v)
+	}
+	return _c
+}
+
 // SetInventoryLevelID sets the "inventory_level_id" field.
 func (_c *ReservationCreate) SetInventoryLevelID(v int) *ReservationCreate {
 	_c.mutation.SetInventoryLevelID(v)
@@ -98,6 +121,11 @@ func (_c *ReservationCreate) SetTenant(v *Tenant) *ReservationCreate {
 // SetOrder sets the "order" edge to the Order entity.
 func (_c *ReservationCreate) SetOrder(v *Order) *ReservationCreate {
 	return _c.SetOrderID(v.ID)
+}
+
+// SetApprovalRequest sets the "approval_request" edge to the ApprovalRequest entity.
+func (_c *ReservationCreate) SetApprovalRequest(v *ApprovalRequest) *ReservationCreate {
+	return _c.SetApprovalRequestID(v.ID)
 }
 
 // Mutation returns the ReservationMutation object of the builder.
@@ -165,9 +193,6 @@ func (_c *ReservationCreate) check() error {
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "Reservation.tenant_id"`)}
 	}
-	if _, ok := _c.mutation.OrderID(); !ok {
-		return &ValidationError{Name: "order_id", err: errors.New(`ent: missing required field "Reservation.order_id"`)}
-	}
 	if _, ok := _c.mutation.InventoryLevelID(); !ok {
 		return &ValidationError{Name: "inventory_level_id", err: errors.New(`ent: missing required field "Reservation.inventory_level_id"`)}
 	}
@@ -181,9 +206,6 @@ func (_c *ReservationCreate) check() error {
 	}
 	if len(_c.mutation.TenantIDs()) == 0 {
 		return &ValidationError{Name: "tenant", err: errors.New(`ent: missing required edge "Reservation.tenant"`)}
-	}
-	if len(_c.mutation.OrderIDs()) == 0 {
-		return &ValidationError{Name: "order", err: errors.New(`ent: missing required edge "Reservation.order"`)}
 	}
 	return nil
 }
@@ -266,6 +288,23 @@ func (_c *ReservationCreate) createSpec() (*Reservation, *sqlgraph.CreateSpec) {
 		_node.OrderID = nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.ApprovalRequestIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   reservation.ApprovalRequestTable,
+			Columns: []string{reservation.ApprovalRequestColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(approvalrequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.ApprovalRequestID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	return _node, _spec
 }
 
@@ -330,6 +369,24 @@ func (u *ReservationUpsert) UpdateUpdatedAt() *ReservationUpsert {
 	return u
 }
 
+// SetOrderID sets the "order_id" field.
+func (u *ReservationUpsert) SetOrderID(v int) *ReservationUpsert {
+	u.Set(reservation.FieldOrderID, v)
+	return u
+}
+
+// UpdateOrderID sets the "order_id" field to the value that was provided on create.
+func (u *ReservationUpsert) UpdateOrderID() *ReservationUpsert {
+	u.SetExcluded(reservation.FieldOrderID)
+	return u
+}
+
+// ClearOrderID clears the value of the "order_id" field.
+func (u *ReservationUpsert) ClearOrderID() *ReservationUpsert {
+	u.SetNull(reservation.FieldOrderID)
+	return u
+}
+
 // SetReleasedAt sets the "released_at" field.
 func (u *ReservationUpsert) SetReleasedAt(v time.Time) *ReservationUpsert {
 	u.Set(reservation.FieldReleasedAt, v)
@@ -365,8 +422,8 @@ func (u *ReservationUpsertOne) UpdateNewValues() *ReservationUpsertOne {
 		if _, exists := u.create.mutation.TenantID(); exists {
 			s.SetIgnore(reservation.FieldTenantID)
 		}
-		if _, exists := u.create.mutation.OrderID(); exists {
-			s.SetIgnore(reservation.FieldOrderID)
+		if _, exists := u.create.mutation.ApprovalRequestID(); exists {
+			s.SetIgnore(reservation.FieldApprovalRequestID)
 		}
 		if _, exists := u.create.mutation.InventoryLevelID(); exists {
 			s.SetIgnore(reservation.FieldInventoryLevelID)
@@ -416,6 +473,27 @@ func (u *ReservationUpsertOne) SetUpdatedAt(v time.Time) *ReservationUpsertOne {
 func (u *ReservationUpsertOne) UpdateUpdatedAt() *ReservationUpsertOne {
 	return u.Update(func(s *ReservationUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetOrderID sets the "order_id" field.
+func (u *ReservationUpsertOne) SetOrderID(v int) *ReservationUpsertOne {
+	return u.Update(func(s *ReservationUpsert) {
+		s.SetOrderID(v)
+	})
+}
+
+// UpdateOrderID sets the "order_id" field to the value that was provided on create.
+func (u *ReservationUpsertOne) UpdateOrderID() *ReservationUpsertOne {
+	return u.Update(func(s *ReservationUpsert) {
+		s.UpdateOrderID()
+	})
+}
+
+// ClearOrderID clears the value of the "order_id" field.
+func (u *ReservationUpsertOne) ClearOrderID() *ReservationUpsertOne {
+	return u.Update(func(s *ReservationUpsert) {
+		s.ClearOrderID()
 	})
 }
 
@@ -622,8 +700,8 @@ func (u *ReservationUpsertBulk) UpdateNewValues() *ReservationUpsertBulk {
 			if _, exists := b.mutation.TenantID(); exists {
 				s.SetIgnore(reservation.FieldTenantID)
 			}
-			if _, exists := b.mutation.OrderID(); exists {
-				s.SetIgnore(reservation.FieldOrderID)
+			if _, exists := b.mutation.ApprovalRequestID(); exists {
+				s.SetIgnore(reservation.FieldApprovalRequestID)
 			}
 			if _, exists := b.mutation.InventoryLevelID(); exists {
 				s.SetIgnore(reservation.FieldInventoryLevelID)
@@ -674,6 +752,27 @@ func (u *ReservationUpsertBulk) SetUpdatedAt(v time.Time) *ReservationUpsertBulk
 func (u *ReservationUpsertBulk) UpdateUpdatedAt() *ReservationUpsertBulk {
 	return u.Update(func(s *ReservationUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetOrderID sets the "order_id" field.
+func (u *ReservationUpsertBulk) SetOrderID(v int) *ReservationUpsertBulk {
+	return u.Update(func(s *ReservationUpsert) {
+		s.SetOrderID(v)
+	})
+}
+
+// UpdateOrderID sets the "order_id" field to the value that was provided on create.
+func (u *ReservationUpsertBulk) UpdateOrderID() *ReservationUpsertBulk {
+	return u.Update(func(s *ReservationUpsert) {
+		s.UpdateOrderID()
+	})
+}
+
+// ClearOrderID clears the value of the "order_id" field.
+func (u *ReservationUpsertBulk) ClearOrderID() *ReservationUpsertBulk {
+	return u.Update(func(s *ReservationUpsert) {
+		s.ClearOrderID()
 	})
 }
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/reservation"
@@ -22,14 +23,15 @@ import (
 // ReservationQuery is the builder for querying Reservation entities.
 type ReservationQuery struct {
 	config
-	ctx        *QueryContext
-	order      []reservation.OrderOption
-	inters     []Interceptor
-	predicates []predicate.Reservation
-	withTenant *TenantQuery
-	withOrder  *OrderQuery
-	loadTotal  []func(context.Context, []*Reservation) error
-	modifiers  []func(*sql.Selector)
+	ctx                 *QueryContext
+	order               []reservation.OrderOption
+	inters              []Interceptor
+	predicates          []predicate.Reservation
+	withTenant          *TenantQuery
+	withOrder           *OrderQuery
+	withApprovalRequest *ApprovalRequestQuery
+	loadTotal           []func(context.Context, []*Reservation) error
+	modifiers           []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -103,6 +105,28 @@ func (_q *ReservationQuery) QueryOrder() *OrderQuery {
 			sqlgraph.From(reservation.Table, reservation.FieldID, selector),
 			sqlgraph.To(order.Table, order.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, reservation.OrderTable, reservation.OrderColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryApprovalRequest chains the current query on the "approval_request" edge.
+func (_q *ReservationQuery) QueryApprovalRequest() *ApprovalRequestQuery {
+	query := (&ApprovalRequestClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(reservation.Table, reservation.FieldID, selector),
+			sqlgraph.To(approvalrequest.Table, approvalrequest.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, reservation.ApprovalRequestTable, reservation.ApprovalRequestColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -297,13 +321,14 @@ func (_q *ReservationQuery) Clone() *ReservationQuery {
 		return nil
 	}
 	return &ReservationQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]reservation.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.Reservation{}, _q.predicates...),
-		withTenant: _q.withTenant.Clone(),
-		withOrder:  _q.withOrder.Clone(),
+		config:              _q.config,
+		ctx:                 _q.ctx.Clone(),
+		order:               append([]reservation.OrderOption{}, _q.order...),
+		inters:              append([]Interceptor{}, _q.inters...),
+		predicates:          append([]predicate.Reservation{}, _q.predicates...),
+		withTenant:          _q.withTenant.Clone(),
+		withOrder:           _q.withOrder.Clone(),
+		withApprovalRequest: _q.withApprovalRequest.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -329,6 +354,17 @@ func (_q *ReservationQuery) WithOrder(opts ...func(*OrderQuery)) *ReservationQue
 		opt(query)
 	}
 	_q.withOrder = query
+	return _q
+}
+
+// WithApprovalRequest tells the query-builder to eager-load the nodes that are connected to
+// the "approval_request" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ReservationQuery) WithApprovalRequest(opts ...func(*ApprovalRequestQuery)) *ReservationQuery {
+	query := (&ApprovalRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withApprovalRequest = query
 	return _q
 }
 
@@ -416,9 +452,10 @@ func (_q *ReservationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 	var (
 		nodes       = []*Reservation{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withTenant != nil,
 			_q.withOrder != nil,
+			_q.withApprovalRequest != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -451,6 +488,12 @@ func (_q *ReservationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 	if query := _q.withOrder; query != nil {
 		if err := _q.loadOrder(ctx, query, nodes, nil,
 			func(n *Reservation, e *Order) { n.Edges.Order = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withApprovalRequest; query != nil {
+		if err := _q.loadApprovalRequest(ctx, query, nodes, nil,
+			func(n *Reservation, e *ApprovalRequest) { n.Edges.ApprovalRequest = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -520,6 +563,38 @@ func (_q *ReservationQuery) loadOrder(ctx context.Context, query *OrderQuery, no
 	}
 	return nil
 }
+func (_q *ReservationQuery) loadApprovalRequest(ctx context.Context, query *ApprovalRequestQuery, nodes []*Reservation, init func(*Reservation), assign func(*Reservation, *ApprovalRequest)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Reservation)
+	for i := range nodes {
+		if nodes[i].ApprovalRequestID == nil {
+			continue
+		}
+		fk := *nodes[i].ApprovalRequestID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(approvalrequest.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "approval_request_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *ReservationQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -554,6 +629,9 @@ func (_q *ReservationQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withOrder != nil {
 			_spec.Node.AddColumnOnce(reservation.FieldOrderID)
+		}
+		if _q.withApprovalRequest != nil {
+			_spec.Node.AddColumnOnce(reservation.FieldApprovalRequestID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/reservation"
 )
@@ -34,6 +35,26 @@ func (_u *ReservationUpdate) SetUpdatedAt(v time.Time) *ReservationUpdate {
 	return _u
 }
 
+// SetOrderID sets the "order_id" field.
+func (_u *ReservationUpdate) SetOrderID(v int) *ReservationUpdate {
+	_u.mutation.SetOrderID(v)
+	return _u
+}
+
+// SetNillableOrderID sets the "order_id" field if the given value is not nil.
+func (_u *ReservationUpdate) SetNillableOrderID(v *int) *ReservationUpdate {
+	if v != nil {
+		_u.SetOrderID(*v)
+	}
+	return _u
+}
+
+// ClearOrderID clears the value of the "order_id" field.
+func (_u *ReservationUpdate) ClearOrderID() *ReservationUpdate {
+	_u.mutation.ClearOrderID()
+	return _u
+}
+
 // SetReleasedAt sets the "released_at" field.
 func (_u *ReservationUpdate) SetReleasedAt(v time.Time) *ReservationUpdate {
 	_u.mutation.SetReleasedAt(v)
@@ -54,9 +75,20 @@ func (_u *ReservationUpdate) ClearReleasedAt() *ReservationUpdate {
 	return _u
 }
 
+// SetOrder sets the "order" edge to the Order entity.
+func (_u *ReservationUpdate) SetOrder(v *Order) *ReservationUpdate {
+	return _u.SetOrderID(v.ID)
+}
+
 // Mutation returns the ReservationMutation object of the builder.
 func (_u *ReservationUpdate) Mutation() *ReservationMutation {
 	return _u.mutation
+}
+
+// ClearOrder clears the "order" edge to the Order entity.
+func (_u *ReservationUpdate) ClearOrder() *ReservationUpdate {
+	_u.mutation.ClearOrder()
+	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -106,9 +138,6 @@ func (_u *ReservationUpdate) check() error {
 	if _u.mutation.TenantCleared() && len(_u.mutation.TenantIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Reservation.tenant"`)
 	}
-	if _u.mutation.OrderCleared() && len(_u.mutation.OrderIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Reservation.order"`)
-	}
 	return nil
 }
 
@@ -132,6 +161,35 @@ func (_u *ReservationUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	}
 	if _u.mutation.ReleasedAtCleared() {
 		_spec.ClearField(reservation.FieldReleasedAt, field.TypeTime)
+	}
+	if _u.mutation.OrderCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   reservation.OrderTable,
+			Columns: []string{reservation.OrderColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OrderIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   reservation.OrderTable,
+			Columns: []string{reservation.OrderColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -159,6 +217,26 @@ func (_u *ReservationUpdateOne) SetUpdatedAt(v time.Time) *ReservationUpdateOne 
 	return _u
 }
 
+// SetOrderID sets the "order_id" field.
+func (_u *ReservationUpdateOne) SetOrderID(v int) *ReservationUpdateOne {
+	_u.mutation.SetOrderID(v)
+	return _u
+}
+
+// SetNillableOrderID sets the "order_id" field if the given value is not nil.
+func (_u *ReservationUpdateOne) SetNillableOrderID(v *int) *ReservationUpdateOne {
+	if v != nil {
+		_u.SetOrderID(*v)
+	}
+	return _u
+}
+
+// ClearOrderID clears the value of the "order_id" field.
+func (_u *ReservationUpdateOne) ClearOrderID() *ReservationUpdateOne {
+	_u.mutation.ClearOrderID()
+	return _u
+}
+
 // SetReleasedAt sets the "released_at" field.
 func (_u *ReservationUpdateOne) SetReleasedAt(v time.Time) *ReservationUpdateOne {
 	_u.mutation.SetReleasedAt(v)
@@ -179,9 +257,20 @@ func (_u *ReservationUpdateOne) ClearReleasedAt() *ReservationUpdateOne {
 	return _u
 }
 
+// SetOrder sets the "order" edge to the Order entity.
+func (_u *ReservationUpdateOne) SetOrder(v *Order) *ReservationUpdateOne {
+	return _u.SetOrderID(v.ID)
+}
+
 // Mutation returns the ReservationMutation object of the builder.
 func (_u *ReservationUpdateOne) Mutation() *ReservationMutation {
 	return _u.mutation
+}
+
+// ClearOrder clears the "order" edge to the Order entity.
+func (_u *ReservationUpdateOne) ClearOrder() *ReservationUpdateOne {
+	_u.mutation.ClearOrder()
+	return _u
 }
 
 // Where appends a list predicates to the ReservationUpdate builder.
@@ -244,9 +333,6 @@ func (_u *ReservationUpdateOne) check() error {
 	if _u.mutation.TenantCleared() && len(_u.mutation.TenantIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Reservation.tenant"`)
 	}
-	if _u.mutation.OrderCleared() && len(_u.mutation.OrderIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Reservation.order"`)
-	}
 	return nil
 }
 
@@ -287,6 +373,35 @@ func (_u *ReservationUpdateOne) sqlSave(ctx context.Context) (_node *Reservation
 	}
 	if _u.mutation.ReleasedAtCleared() {
 		_spec.ClearField(reservation.FieldReleasedAt, field.TypeTime)
+	}
+	if _u.mutation.OrderCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   reservation.OrderTable,
+			Columns: []string{reservation.OrderColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OrderIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   reservation.OrderTable,
+			Columns: []string{reservation.OrderColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(order.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_node = &Reservation{config: _u.config}
 	_spec.Assign = _node.assignValues

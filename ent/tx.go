@@ -16,6 +16,8 @@ type Tx struct {
 	config
 	// APIKey is the client for interacting with the APIKey builders.
 	APIKey *APIKeyClient
+	// ApprovalRequest is the client for interacting with the ApprovalRequest builders.
+	ApprovalRequest *ApprovalRequestClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
 	// Cart is the client for interacting with the Cart builders.
@@ -70,6 +72,10 @@ type Tx struct {
 	ProductOption *ProductOptionClient
 	// ProductVariant is the client for interacting with the ProductVariant builders.
 	ProductVariant *ProductVariantClient
+	// Quote is the client for interacting with the Quote builders.
+	Quote *QuoteClient
+	// QuoteMessage is the client for interacting with the QuoteMessage builders.
+	QuoteMessage *QuoteMessageClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
 	// Region is the client for interacting with the Region builders.
@@ -234,6 +240,7 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.APIKey = NewAPIKeyClient(tx.config)
+	tx.ApprovalRequest = NewApprovalRequestClient(tx.config)
 	tx.AuditLog = NewAuditLogClient(tx.config)
 	tx.Cart = NewCartClient(tx.config)
 	tx.Category = NewCategoryClient(tx.config)
@@ -261,6 +268,8 @@ func (tx *Tx) init() {
 	tx.ProductCollection = NewProductCollectionClient(tx.config)
 	tx.ProductOption = NewProductOptionClient(tx.config)
 	tx.ProductVariant = NewProductVariantClient(tx.config)
+	tx.Quote = NewQuoteClient(tx.config)
+	tx.QuoteMessage = NewQuoteMessageClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)
 	tx.Region = NewRegionClient(tx.config)
 	tx.Reservation = NewReservationClient(tx.config)

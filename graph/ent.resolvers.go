@@ -46,6 +46,15 @@ func (r *queryResolver) APIKeys(ctx context.Context, after *entgql.Cursor[int], 
 	return r.Client.APIKey.Query().Paginate(ctx, after, first, before, last, ent.WithAPIKeyOrder(orderBy), ent.WithAPIKeyFilter(where.Filter))
 }
 
+// ApprovalRequests is the resolver for the approvalRequests field.
+func (r *queryResolver) ApprovalRequests(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ApprovalRequestOrder, where *ent.ApprovalRequestWhereInput) (*ent.ApprovalRequestConnection, error) {
+	first, last, err := page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	return r.Client.ApprovalRequest.Query().Paginate(ctx, after, first, before, last, ent.WithApprovalRequestOrder(orderBy), ent.WithApprovalRequestFilter(where.Filter))
+}
+
 // AuditLogs is the resolver for the auditLogs field.
 func (r *queryResolver) AuditLogs(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditLogOrder, where *ent.AuditLogWhereInput) (*ent.AuditLogConnection, error) {
 	first, last, err := page(first, last)
@@ -80,6 +89,15 @@ func (r *queryResolver) IntegrationEndpoints(ctx context.Context, after *entgql.
 		return nil, err
 	}
 	return r.Client.IntegrationEndpoint.Query().Paginate(ctx, after, first, before, last, ent.WithIntegrationEndpointOrder(orderBy), ent.WithIntegrationEndpointFilter(where.Filter))
+}
+
+// Quotes is the resolver for the quotes field.
+func (r *queryResolver) Quotes(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.QuoteOrder, where *ent.QuoteWhereInput) (*ent.QuoteConnection, error) {
+	first, last, err := page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	return r.Client.Quote.Query().Paginate(ctx, after, first, before, last, ent.WithQuoteOrder(orderBy), ent.WithQuoteFilter(where.Filter))
 }
 
 // Stores is the resolver for the stores field.
@@ -134,6 +152,11 @@ func (r *vendorResolver) ContactPhone(ctx context.Context, obj *ent.Vendor) (*st
 	return nonEmpty(obj.ContactPhone), nil
 }
 
+// ApprovalRequest returns generated.ApprovalRequestResolver implementation.
+func (r *Resolver) ApprovalRequest() generated.ApprovalRequestResolver {
+	return &approvalRequestResolver{r}
+}
+
 // Company returns generated.CompanyResolver implementation.
 func (r *Resolver) Company() generated.CompanyResolver { return &companyResolver{r} }
 
@@ -175,6 +198,7 @@ func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
 func (r *Resolver) Vendor() generated.VendorResolver { return &vendorResolver{r} }
 
 type (
+	approvalRequestResolver     struct{ *Resolver }
 	companyResolver             struct{ *Resolver }
 	integrationEndpointResolver struct{ *Resolver }
 	orderResolver               struct{ *Resolver }

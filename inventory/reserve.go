@@ -9,6 +9,7 @@ import (
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/inventorylevel"
+	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/reservation"
 	"github.com/dakkah/cityos/viewer"
@@ -29,11 +30,25 @@ func hasAvailable(n int) func(*sql.Selector) {
 	}
 }
 
+// Holder is what reserved units are held for: an order, or an approval request (whose
+// units move to its order when it is approved, see Transfer).
+type Holder struct{ OrderID, ApprovalID int }
+
+// ForOrder holds units for order id.
+func ForOrder(id int) Holder { return Holder{OrderID: id} }
+
+// ForApproval holds units for approval request id.
+func ForApproval(id int) Holder { return Holder{ApprovalID: id} }
+
 // Reserve holds qty units of a variant for an order, taking them from the levels that
 // have them, through tx. Without enough available units it answers CONFLICT, unless the
 // variant allows backorders (the rest is then reserved beyond stock) or does not track
 // inventory at all. An error leaves tx to be rolled back by the caller.
 func Reserve(ctx context.Context, tx *ent.Tx, orderID, variantID, qty int) error {
+	return reserveVariant(ctx, tx, ForOrder(orderID), variantID, qty)
+}
+
+func reserveVariant(ctx context.Context, tx *ent.Tx, h Holder, variantID, qty int) error {
 	v, err := tx.ProductVariant.Get(sys(ctx), variantID)
 	if err != nil {
 		return err
@@ -46,17 +61,17 @@ func Reserve(ctx context.Context, tx *ent.Tx, orderID, variantID, qty int) error
 	if err != nil {
 		return err
 	}
-	return reserve(ctx, tx, orderID, v.ID, v, levels, qty)
+	return reserve(ctx, tx, h, v.ID, v, levels, qty)
 }
 
 // Want is a quantity of a variant to reserve.
 type Want struct{ VariantID, Quantity int }
 
 // ReserveAll is Reserve for several variants, in the order given (so concurrent checkouts
-// lock levels alike). The levels of those that track inventory are read with one query;
-// a variant itself is read only when it has no such levels (it may not track inventory)
-// or they cannot cover it (its backorder rule decides).
-func ReserveAll(ctx context.Context, tx *ent.Tx, orderID int, wants []Want) error {
+// lock levels alike), held for h. The levels of those that track inventory are read with
+// one query; a variant itself is read only when it has no such levels (it may not track
+// inventory) or they cannot cover it (its backorder rule decides).
+func ReserveAll(ctx context.Context, tx *ent.Tx, h Holder, wants []Want) error {
 	ids := make([]int, len(wants))
 	for i, w := range wants {
 		ids[i] = w.VariantID
@@ -74,9 +89,9 @@ func ReserveAll(ctx context.Context, tx *ent.Tx, orderID int, wants []Want) erro
 	for _, w := range wants {
 		var err error
 		if lv := levels[w.VariantID]; len(lv) > 0 {
-			err = reserve(ctx, tx, orderID, w.VariantID, nil, lv, w.Quantity)
+			err = reserve(ctx, tx, h, w.VariantID, nil, lv, w.Quantity)
 		} else {
-			err = Reserve(ctx, tx, orderID, w.VariantID, w.Quantity)
+			err = reserveVariant(ctx, tx, h, w.VariantID, w.Quantity)
 		}
 		if err != nil {
 			return err
@@ -88,7 +103,7 @@ func ReserveAll(ctx context.Context, tx *ent.Tx, orderID int, wants []Want) erro
 // reserve takes qty units of the variant with id variantID from its levels (see
 // Reserve). v is the variant when it was read already; it is read here only when the
 // levels fall short.
-func reserve(ctx context.Context, tx *ent.Tx, orderID, variantID int, v *ent.ProductVariant, levels []*ent.InventoryLevel, qty int) error {
+func reserve(ctx context.Context, tx *ent.Tx, h Holder, variantID int, v *ent.ProductVariant, levels []*ent.InventoryLevel, qty int) error {
 	ctx = sys(ctx)
 	remaining := qty
 	for _, l := range levels {
@@ -103,7 +118,7 @@ func reserve(ctx context.Context, tx *ent.Tx, orderID, variantID int, v *ent.Pro
 				return err
 			}
 			if n == 1 {
-				if err := hold(ctx, tx, l.TenantID, orderID, l.ID, take); err != nil {
+				if err := hold(ctx, tx, l.TenantID, h, l.ID, take); err != nil {
 					return err
 				}
 				remaining -= take
@@ -130,12 +145,31 @@ func reserve(ctx context.Context, tx *ent.Tx, orderID, variantID int, v *ent.Pro
 	if err := tx.InventoryLevel.UpdateOneID(levels[0].ID).AddReservedQuantity(remaining).Exec(ctx); err != nil {
 		return err
 	}
-	return hold(ctx, tx, v.TenantID, orderID, levels[0].ID, remaining)
+	return hold(ctx, tx, v.TenantID, h, levels[0].ID, remaining)
 }
 
-func hold(ctx context.Context, tx *ent.Tx, tenantID, orderID, levelID, qty int) error {
-	return tx.Reservation.Create().SetTenantID(tenantID).SetOrderID(orderID).
-		SetInventoryLevelID(levelID).SetQuantity(qty).Exec(ctx)
+func hold(ctx context.Context, tx *ent.Tx, tenantID int, h Holder, levelID, qty int) error {
+	c := tx.Reservation.Create().SetTenantID(tenantID).SetInventoryLevelID(levelID).SetQuantity(qty)
+	if h.ApprovalID != 0 {
+		c.SetApprovalRequestID(h.ApprovalID)
+	} else {
+		c.SetOrderID(h.OrderID)
+	}
+	return c.Exec(ctx)
+}
+
+// Transfer moves the units held for approval request approvalID to the order placed from
+// it: they stay reserved, now for the order.
+func Transfer(ctx context.Context, tx *ent.Tx, approvalID, orderID int) error {
+	return tx.Reservation.Update().
+		Where(reservation.ApprovalRequestID(approvalID), reservation.OrderIDIsNil(), reservation.ReleasedAtIsNil()).
+		SetOrderID(orderID).Exec(sys(ctx))
+}
+
+// ReleaseApproval gives back the units held for an approval request that will not become
+// an order (rejected, canceled, expired).
+func ReleaseApproval(ctx context.Context, tx *ent.Tx, approvalID int) error {
+	return release(ctx, tx, false, reservation.ApprovalRequestID(approvalID), reservation.OrderIDIsNil())
 }
 
 // Release gives an order's reserved units back (a cancellation).
@@ -163,16 +197,21 @@ func Ship(ctx context.Context, tx *ent.Tx, orderID int) error {
 // settle releases (or ships) the order's open reservations: all of them, or those of
 // the levels of variants when some are named.
 func settle(ctx context.Context, tx *ent.Tx, orderID int, shipped bool, variants ...int) error {
-	ctx = sys(ctx)
-	q := tx.Reservation.Query().Where(reservation.OrderID(orderID), reservation.ReleasedAtIsNil())
+	which := []predicate.Reservation{reservation.OrderID(orderID)}
 	if variants != nil {
-		levels, err := tx.InventoryLevel.Query().Where(inventorylevel.VariantIDIn(variants...)).IDs(ctx)
+		levels, err := tx.InventoryLevel.Query().Where(inventorylevel.VariantIDIn(variants...)).IDs(sys(ctx))
 		if err != nil {
 			return err
 		}
-		q.Where(reservation.InventoryLevelIDIn(levels...))
+		which = append(which, reservation.InventoryLevelIDIn(levels...))
 	}
-	rs, err := q.All(ctx)
+	return release(ctx, tx, shipped, which...)
+}
+
+// release releases (or ships) the open reservations that match which.
+func release(ctx context.Context, tx *ent.Tx, shipped bool, which ...predicate.Reservation) error {
+	ctx = sys(ctx)
+	rs, err := tx.Reservation.Query().Where(append(which, reservation.ReleasedAtIsNil())...).All(ctx)
 	if err != nil {
 		return err
 	}

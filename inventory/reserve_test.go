@@ -138,7 +138,7 @@ func TestReserveAllFollowsEachVariantsRule(t *testing.T) {
 		reserveAll := func(key string, wants ...inventory.Want) error {
 			o := newOrder(t, c, key)
 			return txn.Run(sys(), db.Client, func(tx *ent.Tx) error {
-				return inventory.ReserveAll(sys(), tx, o.ID, wants)
+				return inventory.ReserveAll(sys(), tx, inventory.ForOrder(o.ID), wants)
 			})
 		}
 		want := func(handle string, n int) inventory.Want {

@@ -37,6 +37,8 @@ var Aggregates = map[string]string{
 	"Payout":              "payout",
 	"Company":             "company",
 	"Employee":            "company_employee",
+	"ApprovalRequest":     "approval",
+	"Quote":               "quote",
 }
 
 // Silent lists the entity types whose changes raise no event, and why.
@@ -68,6 +70,8 @@ var Silent = map[string]string{
 	"WebhookDelivery": "the log of delivery attempts of events",
 	"InboundWebhook":  "the log of requests other systems pushed; the changes they apply raise their events",
 	"SyncJob":         "a sync job's progress; what it sends are the snapshot events",
+	// A message is written with a change of its quote (its updated_at), which raises quote.updated.
+	"QuoteMessage": "a message of a quote's thread, raised as its quote's quote.updated",
 }
 
 // Raises reports whether changes of entity type typ raise events.
@@ -119,6 +123,14 @@ const (
 	VendorSuspended      = "vendor.suspended"
 	PayoutPaid           = "payout.paid"
 	PayoutFailed         = "payout.failed"
+	ApprovalApproved     = "approval.approved"
+	ApprovalRejected     = "approval.rejected"
+	ApprovalCanceled     = "approval.canceled"
+	ApprovalExpired      = "approval.expired"
+	QuoteResponded       = "quote.responded"
+	QuoteAccepted        = "quote.accepted"
+	QuoteDeclined        = "quote.declined"
+	QuoteExpired         = "quote.expired"
 	// A vendor order's (Suborder's) steps. vendor_order.refunded and .canceled carry the
 	// row, whose refunded_total is the vendor order's running total of money given back:
 	// a consumer reverses what it grew by since the last it handled (a cancel of an
@@ -201,6 +213,28 @@ func semantic(c Change) string {
 			return PayoutPaid
 		case became("status", "failed"):
 			return PayoutFailed
+		}
+	case "ApprovalRequest":
+		switch {
+		case became("status", "approved"):
+			return ApprovalApproved
+		case became("status", "rejected"):
+			return ApprovalRejected
+		case became("status", "canceled"):
+			return ApprovalCanceled
+		case became("status", "expired"):
+			return ApprovalExpired
+		}
+	case "Quote":
+		switch {
+		case became("status", "responded"):
+			return QuoteResponded
+		case became("status", "accepted"):
+			return QuoteAccepted
+		case became("status", "declined"):
+			return QuoteDeclined
+		case became("status", "expired"):
+			return QuoteExpired
 		}
 	case "InventoryLevel":
 		return InventoryChanged

@@ -26,7 +26,7 @@ const LimitedStock = 5
 
 var demoCatalog = map[string][]demoProduct{
 	"saudi-marketplace": {
-		{"classic-white-thobe", "Classic White Thobe", "Crisp cotton thobe with a tailored collar.", []string{"S", "M", "L"}, 24900, 100, []string{"saudi-traditional"}},
+		{"classic-white-thobe", "Classic White Thobe", "Crisp cotton thobe with a tailored collar.", []string{"S", "M", "L"}, 24900, 100, []string{"saudi-traditional", Wholesale}},
 		{"embroidered-abaya", "Embroidered Abaya", "Black abaya with hand embroidery at the cuffs.", []string{"52", "54", "56"}, 45000, 100, []string{"saudi-traditional"}},
 		{"royal-oud-oil-traditional", "Royal Oud Oil", "Aged oud oil in a 3 ml crystal bottle.", []string{"3 ml"}, 32000, 100, []string{"saudi-traditional"}},
 		// Sold in two stores: channel filtering can be seen.
@@ -42,12 +42,12 @@ var demoCatalog = map[string][]demoProduct{
 		{"calligraphy-vase", "Calligraphy Vase — Limited Edition", "Ceramic vase with hand-painted calligraphy.", []string{"One size"}, 76000, LimitedStock, []string{"home-decor"}},
 
 		{"cambodian-oud-oil", "Cambodian Oud Oil", "Rich, sweet oud oil from Cambodia.", []string{"3 ml", "6 ml"}, 42000, 100, []string{"oud-perfumes"}},
-		{"bakhoor-blend", "Bakhoor Blend", "Oud chips soaked in rose and amber.", []string{"50 g", "100 g"}, 9500, 100, []string{"oud-perfumes"}},
+		{"bakhoor-blend", "Bakhoor Blend", "Oud chips soaked in rose and amber.", []string{"50 g", "100 g"}, 9500, 100, []string{"oud-perfumes", Wholesale}},
 		{"taifi-rose-fragrance", "Taifi Rose Fragrance", "Eau de parfum with Taif rose and oud.", []string{"50 ml", "100 ml"}, 27500, 100, []string{"oud-perfumes"}},
 		{"royal-oud-reserve", "Royal Oud Reserve — Limited Edition", "Thirty-year aged oud, sealed.", []string{"3 ml"}, 250000, LimitedStock, []string{"oud-perfumes"}},
 
-		{"ajwa-dates", "Ajwa Dates", "Madinah Ajwa dates, soft and dark.", []string{"500 g", "1 kg"}, 8900, 100, []string{"dates-coffee"}},
-		{"khawlani-coffee", "Khawlani Coffee", "Light-roast Khawlani beans with cardamom.", []string{"250 g", "500 g"}, 7500, 100, []string{"dates-coffee"}},
+		{"ajwa-dates", "Ajwa Dates", "Madinah Ajwa dates, soft and dark.", []string{"500 g", "1 kg"}, 8900, 100, []string{"dates-coffee", Wholesale}},
+		{"khawlani-coffee", "Khawlani Coffee", "Light-roast Khawlani beans with cardamom.", []string{"250 g", "500 g"}, 7500, 100, []string{"dates-coffee", Wholesale}},
 		{"sukkari-gift-box", "Sukkari Gift Box — Limited Edition", "Hand-packed Sukkari dates in a carved box.", []string{"1 kg"}, 29000, LimitedStock, []string{"dates-coffee"}},
 	},
 	"gulf-goods": {

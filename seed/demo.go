@@ -31,6 +31,7 @@ const DemoKeyName = "Demo storefront"
 type demoStore struct {
 	handle, name       string
 	primary, secondary string
+	typ                store.StorefrontType // "" is retail
 }
 
 type demoTenant struct {
@@ -42,14 +43,15 @@ type demoTenant struct {
 
 var demoTenants = []demoTenant{
 	{"saudi-marketplace", "Saudi Marketplace", tenant.SubscriptionTierEnterprise, "admin@saudi-marketplace.test", []demoStore{
-		{"saudi-traditional", "Saudi Traditional Wear", "#d97706", "#92400e"},
-		{"modern-fashion", "Modern Saudi Fashion", "#3b82f6", "#1e40af"},
-		{"home-decor", "Home Decor", "#15803d", "#78350f"},
-		{"oud-perfumes", "Oud Perfumes", "#111111", "#d4af37"},
-		{"dates-coffee", "Dates & Coffee", "#7c2d12", "#fef3c7"},
+		{"saudi-traditional", "Saudi Traditional Wear", "#d97706", "#92400e", ""},
+		{"modern-fashion", "Modern Saudi Fashion", "#3b82f6", "#1e40af", ""},
+		{"home-decor", "Home Decor", "#15803d", "#78350f", ""},
+		{"oud-perfumes", "Oud Perfumes", "#111111", "#d4af37", ""},
+		{"dates-coffee", "Dates & Coffee", "#7c2d12", "#fef3c7", ""},
+		{Wholesale, "Wholesale", "#1e3a8a", "#e2e8f0", store.StorefrontTypeB2b},
 	}},
 	{"gulf-goods", "Gulf Goods", tenant.SubscriptionTierPro, "admin@gulf-goods.test", []demoStore{
-		{"gulf-electronics", "Gulf Electronics", "#0f172a", "#38bdf8"},
+		{"gulf-electronics", "Gulf Electronics", "#0f172a", "#38bdf8", ""},
 	}},
 }
 
@@ -66,9 +68,11 @@ type Key struct{ Store, Prefix, Token string }
 type Result struct {
 	Password string
 	Logins   []Login
-	Keys     []Key
-	Stores   []string
-	Domain   string
+	// Buyers are the demo companies' people: customers who sign in with customerLogin.
+	Buyers []Login
+	Keys   []Key
+	Stores []string
+	Domain string
 	// Products counts the demo products this run created.
 	Products int
 	// Limited is each store's limited edition with the units it has left.
@@ -116,6 +120,9 @@ func Demo(ctx context.Context, client *ent.Client, svc *tenancy.Service, passwor
 			return nil, err
 		}
 		if err := s.marketplace(t); err != nil {
+			return nil, err
+		}
+		if err := s.companies(t); err != nil {
 			return nil, err
 		}
 	}
@@ -166,7 +173,8 @@ func (s *seeder) store(t *ent.Tenant, ds demoStore) (*ent.Store, error) {
 	}
 	sub := ds.handle
 	th := theme.Config{Colors: theme.Colors{Primary: ds.primary, Secondary: ds.secondary}, Fonts: theme.Fonts{Heading: "Tajawal", Body: "Inter"}}
-	return s.svc.CreateStore(s.ctx, tenancy.CreateStoreInput{TenantID: t.ID, Handle: ds.handle, Name: ds.name, Subdomain: &sub, Theme: &th})
+	return s.svc.CreateStore(s.ctx, tenancy.CreateStoreInput{TenantID: t.ID, Handle: ds.handle, Name: ds.name, Subdomain: &sub, Theme: &th,
+		StorefrontType: ds.storefrontType()})
 }
 
 func (s *seeder) login(email string, role membership.Role, tenantID, storeID *int, scope string) (*ent.User, error) {
@@ -231,6 +239,10 @@ func (r *Result) Print(w io.Writer) {
 	fmt.Fprintln(w, "Demo data is loaded.")
 	fmt.Fprintf(w, "\nLogins (password %q):\n", r.Password)
 	for _, l := range r.Logins {
+		fmt.Fprintf(w, "  %-34s %-14s %s\n", l.Email, l.Role, l.Scope)
+	}
+	fmt.Fprintf(w, "\nB2B buyers (customerLogin in the %s store, password %q):\n", Wholesale, r.Password)
+	for _, l := range r.Buyers {
 		fmt.Fprintf(w, "  %-34s %-14s %s\n", l.Email, l.Role, l.Scope)
 	}
 	fmt.Fprintln(w, "\nStorefront (publishable) keys, header X-Publishable-Key:")

@@ -26,7 +26,7 @@ var (
 		tier   string
 		stores []string
 	}{
-		"saudi-marketplace": {"enterprise", []string{"dates-coffee", "home-decor", "modern-fashion", "oud-perfumes", "saudi-traditional", "souq"}},
+		"saudi-marketplace": {"enterprise", []string{"dates-coffee", "home-decor", "modern-fashion", "oud-perfumes", "saudi-traditional", "souq", "wholesale"}},
 		"gulf-goods":        {"pro", []string{"gulf-electronics"}},
 	}
 	wantThemes = map[string][2]string{
@@ -37,6 +37,7 @@ var (
 		"dates-coffee":      {"#7c2d12", "#fef3c7"},
 		"gulf-electronics":  {"#0f172a", "#38bdf8"},
 		"souq":              {"#0f766e", "#f59e0b"},
+		"wholesale":         {"#1e3a8a", "#e2e8f0"},
 	}
 	// login → "role tenant-handle store-handle" of its one membership.
 	wantLogins = map[string]string{
@@ -67,7 +68,7 @@ func TestDemoCreatesWhatItPromises(t *testing.T) {
 		res := demo(t, db, api)
 		ctx := sys()
 
-		// Two tenants, seven stores: subdomain = handle, the themes.
+		// Two tenants, eight stores: subdomain = handle, the themes.
 		tenants, err := db.Client.Tenant.Query().WithStores().All(ctx)
 		require.NoError(t, err)
 		require.Len(t, tenants, len(wantTenants))
@@ -96,7 +97,7 @@ func TestDemoCreatesWhatItPromises(t *testing.T) {
 		}
 		nStores, err := db.Client.Store.Query().Count(ctx)
 		require.NoError(t, err)
-		assert.Equal(t, 7, nStores)
+		assert.Equal(t, 8, nStores)
 		var stores []string
 		for _, ts := range wantTenants {
 			stores = append(stores, ts.stores...)
@@ -162,7 +163,7 @@ func TestDemoCreatesWhatItPromises(t *testing.T) {
 		api.MustDo(t, sessions["admin@saudi-marketplace.test"], rename, map[string]any{"id": fmt.Sprint(byHandle["oud-perfumes"])})
 
 		// One publishable key per store, each opening its own store's storefront.
-		require.Len(t, res.Keys, 7)
+		require.Len(t, res.Keys, 8)
 		for _, k := range res.Keys {
 			require.NotEmpty(t, k.Token, k.Store)
 			n, err := db.Client.APIKey.Query().Where(apikey.StoreID(byHandle[k.Store]), apikey.KindEQ(apikey.KindPublishable), apikey.Name(seed.DemoKeyName)).Count(ctx)
@@ -173,7 +174,7 @@ func TestDemoCreatesWhatItPromises(t *testing.T) {
 		}
 		nKeys, err := db.Client.APIKey.Query().Count(ctx)
 		require.NoError(t, err)
-		assert.Equal(t, 7, nKeys)
+		assert.Equal(t, 8, nKeys)
 
 		// The verified custom domain serves saudi-traditional; subdomains and paths work too.
 		d, err := db.Client.Domain.Query().Where(domain.Hostname("sauditraditions.test")).Only(ctx)
@@ -266,6 +267,6 @@ func TestDemoRunTwiceCreatesNoDuplicates(t *testing.T) {
 		assert.Equal(t, []string{first.Keys[0].Store}, fresh)
 		n, err := db.Client.APIKey.Query().Count(sys())
 		require.NoError(t, err)
-		assert.Equal(t, 8, n)
+		assert.Equal(t, 9, n) // one per store (8), and the revoked one
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hibiken/asynq"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/commissions"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
@@ -79,6 +80,8 @@ type Deps struct {
 	Commissions    *commissions.Service
 	Payouts        *payouts.Service
 	PayoutInterval time.Duration
+	// Holds lets go the b2b holds whose time is up (TaskExpireHolds); nil: nothing expires.
+	Holds *checkout.Service
 
 	storeNames *expiring.Map[int, string] // set by Mux for its handlers (see storeName)
 }
@@ -113,6 +116,7 @@ func Mux(d Deps) *asynq.ServeMux {
 	mux.HandleFunc(syncs.TaskType, d.runSync)
 	mux.HandleFunc(TaskReconcile, d.reconcileOnce)
 	mux.HandleFunc(TaskPayouts, d.runPayouts)
+	mux.HandleFunc(TaskExpireHolds, d.expireHolds)
 	return mux
 }
 
@@ -169,6 +173,11 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 		every := d.payoutInterval()
 		if _, err := sched.Register(fmt.Sprintf("@every %s", every), asynq.NewTask(TaskPayouts, nil),
 			asynq.Unique(every*9/10), asynq.MaxRetry(3)); err != nil {
+			return err
+		}
+	}
+	if d.Holds != nil {
+		if _, err := sched.Register(expireHoldsEvery, asynq.NewTask(TaskExpireHolds, nil), asynq.Unique(50*time.Second)); err != nil {
 			return err
 		}
 	}

@@ -41,6 +41,8 @@ const (
 	FieldShippingOptionID = "shipping_option_id"
 	// FieldCompletedAt holds the string denoting the completed_at field in the database.
 	FieldCompletedAt = "completed_at"
+	// FieldHeldAt holds the string denoting the held_at field in the database.
+	FieldHeldAt = "held_at"
 	// FieldRevision holds the string denoting the revision field in the database.
 	FieldRevision = "revision"
 	// FieldPaymentProvider holds the string denoting the payment_provider field in the database.
@@ -123,6 +125,7 @@ var Columns = []string{
 	FieldBillingAddress,
 	FieldShippingOptionID,
 	FieldCompletedAt,
+	FieldHeldAt,
 	FieldRevision,
 	FieldPaymentProvider,
 	FieldPaymentSessionID,
@@ -228,6 +231,11 @@ func ByShippingOptionID(opts ...sql.OrderTermOption) OrderOption {
 // ByCompletedAt orders the results by the completed_at field.
 func ByCompletedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCompletedAt, opts...).ToFunc()
+}
+
+// ByHeldAt orders the results by the held_at field.
+func ByHeldAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHeldAt, opts...).ToFunc()
 }
 
 // ByRevision orders the results by the revision field.

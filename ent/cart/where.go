@@ -110,6 +110,11 @@ func CompletedAt(v time.Time) predicate.Cart {
 	return predicate.Cart(sql.FieldEQ(FieldCompletedAt, v))
 }
 
+// HeldAt applies equality check predicate on the "held_at" field. It's identical to HeldAtEQ.
+func HeldAt(v time.Time) predicate.Cart {
+	return predicate.Cart(sql.FieldEQ(FieldHeldAt, v))
+}
+
 // Revision applies equality check predicate on the "revision" field. It's identical to RevisionEQ.
 func Revision(v int) predicate.Cart {
 	return predicate.Cart(sql.FieldEQ(FieldRevision, v))
@@ -578,6 +583,56 @@ func CompletedAtIsNil() predicate.Cart {
 // CompletedAtNotNil applies the NotNil predicate on the "completed_at" field.
 func CompletedAtNotNil() predicate.Cart {
 	return predicate.Cart(sql.FieldNotNull(FieldCompletedAt))
+}
+
+// HeldAtEQ applies the EQ predicate on the "held_at" field.
+func HeldAtEQ(v time.Time) predicate.Cart {
+	return predicate.Cart(sql.FieldEQ(FieldHeldAt, v))
+}
+
+// HeldAtNEQ applies the NEQ predicate on the "held_at" field.
+func HeldAtNEQ(v time.Time) predicate.Cart {
+	return predicate.Cart(sql.FieldNEQ(FieldHeldAt, v))
+}
+
+// HeldAtIn applies the In predicate on the "held_at" field.
+func HeldAtIn(vs ...time.Time) predicate.Cart {
+	return predicate.Cart(sql.FieldIn(FieldHeldAt, vs...))
+}
+
+// HeldAtNotIn applies the NotIn predicate on the "held_at" field.
+func HeldAtNotIn(vs ...time.Time) predicate.Cart {
+	return predicate.Cart(sql.FieldNotIn(FieldHeldAt, vs...))
+}
+
+// HeldAtGT applies the GT predicate on the "held_at" field.
+func HeldAtGT(v time.Time) predicate.Cart {
+	return predicate.Cart(sql.FieldGT(FieldHeldAt, v))
+}
+
+// HeldAtGTE applies the GTE predicate on the "held_at" field.
+func HeldAtGTE(v time.Time) predicate.Cart {
+	return predicate.Cart(sql.FieldGTE(FieldHeldAt, v))
+}
+
+// HeldAtLT applies the LT predicate on the "held_at" field.
+func HeldAtLT(v time.Time) predicate.Cart {
+	return predicate.Cart(sql.FieldLT(FieldHeldAt, v))
+}
+
+// HeldAtLTE applies the LTE predicate on the "held_at" field.
+func HeldAtLTE(v time.Time) predicate.Cart {
+	return predicate.Cart(sql.FieldLTE(FieldHeldAt, v))
+}
+
+// HeldAtIsNil applies the IsNil predicate on the "held_at" field.
+func HeldAtIsNil() predicate.Cart {
+	return predicate.Cart(sql.FieldIsNull(FieldHeldAt))
+}
+
+// HeldAtNotNil applies the NotNil predicate on the "held_at" field.
+func HeldAtNotNil() predicate.Cart {
+	return predicate.Cart(sql.FieldNotNull(FieldHeldAt))
 }
 
 // RevisionEQ applies the EQ predicate on the "revision" field.

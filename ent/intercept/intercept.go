@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
@@ -37,6 +38,8 @@ import (
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/quote"
+	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/ent/refreshtoken"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/reservation"
@@ -136,6 +139,33 @@ func (f TraverseAPIKey) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.APIKeyQuery", q)
+}
+
+// The ApprovalRequestFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ApprovalRequestFunc func(context.Context, *ent.ApprovalRequestQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ApprovalRequestFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ApprovalRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ApprovalRequestQuery", q)
+}
+
+// The TraverseApprovalRequest type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseApprovalRequest func(context.Context, *ent.ApprovalRequestQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseApprovalRequest) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseApprovalRequest) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ApprovalRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ApprovalRequestQuery", q)
 }
 
 // The AuditLogFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -867,6 +897,60 @@ func (f TraverseProductVariant) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProductVariantQuery", q)
 }
 
+// The QuoteFunc type is an adapter to allow the use of ordinary function as a Querier.
+type QuoteFunc func(context.Context, *ent.QuoteQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f QuoteFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.QuoteQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.QuoteQuery", q)
+}
+
+// The TraverseQuote type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseQuote func(context.Context, *ent.QuoteQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseQuote) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseQuote) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.QuoteQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.QuoteQuery", q)
+}
+
+// The QuoteMessageFunc type is an adapter to allow the use of ordinary function as a Querier.
+type QuoteMessageFunc func(context.Context, *ent.QuoteMessageQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f QuoteMessageFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.QuoteMessageQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.QuoteMessageQuery", q)
+}
+
+// The TraverseQuoteMessage type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseQuoteMessage func(context.Context, *ent.QuoteMessageQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseQuoteMessage) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseQuoteMessage) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.QuoteMessageQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.QuoteMessageQuery", q)
+}
+
 // The RefreshTokenFunc type is an adapter to allow the use of ordinary function as a Querier.
 type RefreshTokenFunc func(context.Context, *ent.RefreshTokenQuery) (ent.Value, error)
 
@@ -1304,6 +1388,8 @@ func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
 	case *ent.APIKeyQuery:
 		return &query[*ent.APIKeyQuery, predicate.APIKey, apikey.OrderOption]{typ: ent.TypeAPIKey, tq: q}, nil
+	case *ent.ApprovalRequestQuery:
+		return &query[*ent.ApprovalRequestQuery, predicate.ApprovalRequest, approvalrequest.OrderOption]{typ: ent.TypeApprovalRequest, tq: q}, nil
 	case *ent.AuditLogQuery:
 		return &query[*ent.AuditLogQuery, predicate.AuditLog, auditlog.OrderOption]{typ: ent.TypeAuditLog, tq: q}, nil
 	case *ent.CartQuery:
@@ -1358,6 +1444,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ProductOptionQuery, predicate.ProductOption, productoption.OrderOption]{typ: ent.TypeProductOption, tq: q}, nil
 	case *ent.ProductVariantQuery:
 		return &query[*ent.ProductVariantQuery, predicate.ProductVariant, productvariant.OrderOption]{typ: ent.TypeProductVariant, tq: q}, nil
+	case *ent.QuoteQuery:
+		return &query[*ent.QuoteQuery, predicate.Quote, quote.OrderOption]{typ: ent.TypeQuote, tq: q}, nil
+	case *ent.QuoteMessageQuery:
+		return &query[*ent.QuoteMessageQuery, predicate.QuoteMessage, quotemessage.OrderOption]{typ: ent.TypeQuoteMessage, tq: q}, nil
 	case *ent.RefreshTokenQuery:
 		return &query[*ent.RefreshTokenQuery, predicate.RefreshToken, refreshtoken.OrderOption]{typ: ent.TypeRefreshToken, tq: q}, nil
 	case *ent.RegionQuery:

@@ -57,6 +57,88 @@ var (
 			},
 		},
 	}
+	// ApprovalRequestsColumns holds the columns for the "approval_requests" table.
+	ApprovalRequestsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "store_id", Type: field.TypeInt},
+		{Name: "customer_id", Type: field.TypeInt},
+		{Name: "cart_id", Type: field.TypeInt},
+		{Name: "idempotency_key", Type: field.TypeString},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "approved", "rejected", "canceled", "expired"}, Default: "pending"},
+		{Name: "reasons", Type: field.TypeJSON},
+		{Name: "currency_code", Type: field.TypeString},
+		{Name: "subtotal", Type: field.TypeInt64},
+		{Name: "shipping_total", Type: field.TypeInt64},
+		{Name: "tax_total", Type: field.TypeInt64},
+		{Name: "total", Type: field.TypeInt64},
+		{Name: "lines", Type: field.TypeJSON},
+		{Name: "terms", Type: field.TypeJSON},
+		{Name: "payment_provider", Type: field.TypeString},
+		{Name: "payment_session", Type: field.TypeString, Nullable: true},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "decided_by", Type: field.TypeInt, Nullable: true},
+		{Name: "decided_at", Type: field.TypeTime, Nullable: true},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "company_id", Type: field.TypeInt},
+		{Name: "order_id", Type: field.TypeInt, Nullable: true},
+	}
+	// ApprovalRequestsTable holds the schema information for the "approval_requests" table.
+	ApprovalRequestsTable = &schema.Table{
+		Name:       "approval_requests",
+		Columns:    ApprovalRequestsColumns,
+		PrimaryKey: []*schema.Column{ApprovalRequestsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "approval_requests_tenants_tenant",
+				Columns:    []*schema.Column{ApprovalRequestsColumns[23]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "approval_requests_companies_company",
+				Columns:    []*schema.Column{ApprovalRequestsColumns[24]},
+				RefColumns: []*schema.Column{CompaniesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "approval_requests_orders_order",
+				Columns:    []*schema.Column{ApprovalRequestsColumns[25]},
+				RefColumns: []*schema.Column{OrdersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "approvalrequest_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ApprovalRequestsColumns[23]},
+			},
+			{
+				Name:    "approvalrequest_company_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{ApprovalRequestsColumns[24], ApprovalRequestsColumns[8]},
+			},
+			{
+				Name:    "approvalrequest_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{ApprovalRequestsColumns[5]},
+			},
+			{
+				Name:    "approvalrequest_cart_id",
+				Unique:  false,
+				Columns: []*schema.Column{ApprovalRequestsColumns[6]},
+			},
+			{
+				Name:    "approvalrequest_status_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{ApprovalRequestsColumns[8], ApprovalRequestsColumns[19]},
+			},
+		},
+	}
 	// AuditLogsColumns holds the columns for the "audit_logs" table.
 	AuditLogsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -99,6 +181,7 @@ var (
 		{Name: "shipping_address", Type: field.TypeJSON, Nullable: true},
 		{Name: "billing_address", Type: field.TypeJSON, Nullable: true},
 		{Name: "completed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "held_at", Type: field.TypeTime, Nullable: true},
 		{Name: "revision", Type: field.TypeInt, Default: 0},
 		{Name: "payment_provider", Type: field.TypeString, Nullable: true, Size: 32},
 		{Name: "payment_session_id", Type: field.TypeString, Nullable: true, Size: 255},
@@ -117,31 +200,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "carts_tenants_tenant",
-				Columns:    []*schema.Column{CartsColumns[13]},
+				Columns:    []*schema.Column{CartsColumns[14]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "carts_stores_store",
-				Columns:    []*schema.Column{CartsColumns[14]},
+				Columns:    []*schema.Column{CartsColumns[15]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "carts_regions_region",
-				Columns:    []*schema.Column{CartsColumns[15]},
+				Columns:    []*schema.Column{CartsColumns[16]},
 				RefColumns: []*schema.Column{RegionsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "carts_users_customer",
-				Columns:    []*schema.Column{CartsColumns[16]},
+				Columns:    []*schema.Column{CartsColumns[17]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "carts_shipping_options_shipping_option",
-				Columns:    []*schema.Column{CartsColumns[17]},
+				Columns:    []*schema.Column{CartsColumns[18]},
 				RefColumns: []*schema.Column{ShippingOptionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -150,12 +233,12 @@ var (
 			{
 				Name:    "cart_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{CartsColumns[13]},
+				Columns: []*schema.Column{CartsColumns[14]},
 			},
 			{
 				Name:    "cart_payment_session_id",
 				Unique:  false,
-				Columns: []*schema.Column{CartsColumns[11]},
+				Columns: []*schema.Column{CartsColumns[12]},
 			},
 		},
 	}
@@ -889,6 +972,7 @@ var (
 		{Name: "shipping_address", Type: field.TypeJSON, Nullable: true},
 		{Name: "billing_address", Type: field.TypeJSON, Nullable: true},
 		{Name: "canceled_at", Type: field.TypeTime, Nullable: true},
+		{Name: "company_id", Type: field.TypeInt, Nullable: true},
 		{Name: "tenant_id", Type: field.TypeInt},
 		{Name: "store_id", Type: field.TypeInt},
 		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
@@ -901,19 +985,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "orders_tenants_tenant",
-				Columns:    []*schema.Column{OrdersColumns[23]},
+				Columns:    []*schema.Column{OrdersColumns[24]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "orders_stores_store",
-				Columns:    []*schema.Column{OrdersColumns[24]},
+				Columns:    []*schema.Column{OrdersColumns[25]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "orders_users_customer",
-				Columns:    []*schema.Column{OrdersColumns[25]},
+				Columns:    []*schema.Column{OrdersColumns[26]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -922,17 +1006,22 @@ var (
 			{
 				Name:    "order_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[23]},
+				Columns: []*schema.Column{OrdersColumns[24]},
 			},
 			{
 				Name:    "order_store_id_display_id",
 				Unique:  true,
-				Columns: []*schema.Column{OrdersColumns[24], OrdersColumns[4]},
+				Columns: []*schema.Column{OrdersColumns[25], OrdersColumns[4]},
 			},
 			{
 				Name:    "order_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[25]},
+				Columns: []*schema.Column{OrdersColumns[26]},
+			},
+			{
+				Name:    "order_company_id_customer_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{OrdersColumns[23], OrdersColumns[26], OrdersColumns[1]},
 			},
 		},
 	}
@@ -1379,6 +1468,119 @@ var (
 			},
 		},
 	}
+	// QuotesColumns holds the columns for the "quotes" table.
+	QuotesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "store_id", Type: field.TypeInt},
+		{Name: "company_id", Type: field.TypeInt, Nullable: true},
+		{Name: "customer_id", Type: field.TypeInt},
+		{Name: "cart_id", Type: field.TypeInt},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"requested", "responded", "accepted", "declined", "expired"}, Default: "requested"},
+		{Name: "currency_code", Type: field.TypeString},
+		{Name: "lines", Type: field.TypeJSON},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "decline_reason", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "order_id", Type: field.TypeInt, Nullable: true},
+	}
+	// QuotesTable holds the schema information for the "quotes" table.
+	QuotesTable = &schema.Table{
+		Name:       "quotes",
+		Columns:    QuotesColumns,
+		PrimaryKey: []*schema.Column{QuotesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "quotes_tenants_tenant",
+				Columns:    []*schema.Column{QuotesColumns[13]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "quotes_orders_order",
+				Columns:    []*schema.Column{QuotesColumns[14]},
+				RefColumns: []*schema.Column{OrdersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "quote_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{QuotesColumns[13]},
+			},
+			{
+				Name:    "quote_store_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{QuotesColumns[4], QuotesColumns[8]},
+			},
+			{
+				Name:    "quote_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{QuotesColumns[6]},
+			},
+			{
+				Name:    "quote_company_id",
+				Unique:  false,
+				Columns: []*schema.Column{QuotesColumns[5]},
+			},
+			{
+				Name:    "quote_cart_id",
+				Unique:  false,
+				Columns: []*schema.Column{QuotesColumns[7]},
+			},
+			{
+				Name:    "quote_status_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{QuotesColumns[8], QuotesColumns[11]},
+			},
+		},
+	}
+	// QuoteMessagesColumns holds the columns for the "quote_messages" table.
+	QuoteMessagesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "author_id", Type: field.TypeInt},
+		{Name: "side", Type: field.TypeEnum, Enums: []string{"buyer", "staff"}},
+		{Name: "body", Type: field.TypeString, Size: 4000},
+		{Name: "quote_id", Type: field.TypeInt},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// QuoteMessagesTable holds the schema information for the "quote_messages" table.
+	QuoteMessagesTable = &schema.Table{
+		Name:       "quote_messages",
+		Columns:    QuoteMessagesColumns,
+		PrimaryKey: []*schema.Column{QuoteMessagesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "quote_messages_quotes_messages",
+				Columns:    []*schema.Column{QuoteMessagesColumns[6]},
+				RefColumns: []*schema.Column{QuotesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "quote_messages_tenants_tenant",
+				Columns:    []*schema.Column{QuoteMessagesColumns[7]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "quotemessage_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{QuoteMessagesColumns[7]},
+			},
+			{
+				Name:    "quotemessage_quote_id",
+				Unique:  false,
+				Columns: []*schema.Column{QuoteMessagesColumns[6]},
+			},
+		},
+	}
 	// RefreshTokensColumns holds the columns for the "refresh_tokens" table.
 	RefreshTokensColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1454,7 +1656,8 @@ var (
 		{Name: "inventory_level_id", Type: field.TypeInt},
 		{Name: "quantity", Type: field.TypeInt},
 		{Name: "released_at", Type: field.TypeTime, Nullable: true},
-		{Name: "order_id", Type: field.TypeInt},
+		{Name: "approval_request_id", Type: field.TypeInt, Nullable: true},
+		{Name: "order_id", Type: field.TypeInt, Nullable: true},
 		{Name: "tenant_id", Type: field.TypeInt},
 	}
 	// ReservationsTable holds the schema information for the "reservations" table.
@@ -1464,14 +1667,20 @@ var (
 		PrimaryKey: []*schema.Column{ReservationsColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
-				Symbol:     "reservations_orders_reservations",
+				Symbol:     "reservations_approval_requests_reservations",
 				Columns:    []*schema.Column{ReservationsColumns[6]},
+				RefColumns: []*schema.Column{ApprovalRequestsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "reservations_orders_reservations",
+				Columns:    []*schema.Column{ReservationsColumns[7]},
 				RefColumns: []*schema.Column{OrdersColumns[0]},
-				OnDelete:   schema.NoAction,
+				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "reservations_tenants_tenant",
-				Columns:    []*schema.Column{ReservationsColumns[7]},
+				Columns:    []*schema.Column{ReservationsColumns[8]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1480,7 +1689,7 @@ var (
 			{
 				Name:    "reservation_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ReservationsColumns[7]},
+				Columns: []*schema.Column{ReservationsColumns[8]},
 			},
 		},
 	}
@@ -2050,6 +2259,7 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APIKeysTable,
+		ApprovalRequestsTable,
 		AuditLogsTable,
 		CartsTable,
 		CategoriesTable,
@@ -2077,6 +2287,8 @@ var (
 		ProductCollectionsTable,
 		ProductOptionsTable,
 		ProductVariantsTable,
+		QuotesTable,
+		QuoteMessagesTable,
 		RefreshTokensTable,
 		RegionsTable,
 		ReservationsTable,
@@ -2102,6 +2314,12 @@ func init() {
 	APIKeysTable.ForeignKeys[1].RefTable = StoresTable
 	APIKeysTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(0),
+	}
+	ApprovalRequestsTable.ForeignKeys[0].RefTable = TenantsTable
+	ApprovalRequestsTable.ForeignKeys[1].RefTable = CompaniesTable
+	ApprovalRequestsTable.ForeignKeys[2].RefTable = OrdersTable
+	ApprovalRequestsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(188978561024),
 	}
 	AuditLogsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(4294967296),
@@ -2242,6 +2460,16 @@ func init() {
 	ProductVariantsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(107374182400),
 	}
+	QuotesTable.ForeignKeys[0].RefTable = TenantsTable
+	QuotesTable.ForeignKeys[1].RefTable = OrdersTable
+	QuotesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(193273528320),
+	}
+	QuoteMessagesTable.ForeignKeys[0].RefTable = QuotesTable
+	QuoteMessagesTable.ForeignKeys[1].RefTable = TenantsTable
+	QuoteMessagesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(197568495616),
+	}
 	RefreshTokensTable.ForeignKeys[0].RefTable = UsersTable
 	RefreshTokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
@@ -2250,8 +2478,9 @@ func init() {
 	RegionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(111669149696),
 	}
-	ReservationsTable.ForeignKeys[0].RefTable = OrdersTable
-	ReservationsTable.ForeignKeys[1].RefTable = TenantsTable
+	ReservationsTable.ForeignKeys[0].RefTable = ApprovalRequestsTable
+	ReservationsTable.ForeignKeys[1].RefTable = OrdersTable
+	ReservationsTable.ForeignKeys[2].RefTable = TenantsTable
 	ReservationsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(115964116992),
 	}

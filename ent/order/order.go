@@ -68,6 +68,8 @@ const (
 	FieldBillingAddress = "billing_address"
 	// FieldCanceledAt holds the string denoting the canceled_at field in the database.
 	FieldCanceledAt = "canceled_at"
+	// FieldCompanyID holds the string denoting the company_id field in the database.
+	FieldCompanyID = "company_id"
 	// EdgeTenant holds the string denoting the tenant edge name in mutations.
 	EdgeTenant = "tenant"
 	// EdgeStore holds the string denoting the store edge name in mutations.
@@ -163,6 +165,7 @@ var Columns = []string{
 	FieldShippingAddress,
 	FieldBillingAddress,
 	FieldCanceledAt,
+	FieldCompanyID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -402,6 +405,11 @@ func ByShippingMethod(opts ...sql.OrderTermOption) OrderOption {
 // ByCanceledAt orders the results by the canceled_at field.
 func ByCanceledAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCanceledAt, opts...).ToFunc()
+}
+
+// ByCompanyID orders the results by the company_id field.
+func ByCompanyID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCompanyID, opts...).ToFunc()
 }
 
 // ByTenantField orders the results by tenant field.

@@ -9,6 +9,9 @@ import (
 // APIKey is the predicate function for apikey builders.
 type APIKey func(*sql.Selector)
 
+// ApprovalRequest is the predicate function for approvalrequest builders.
+type ApprovalRequest func(*sql.Selector)
+
 // AuditLog is the predicate function for auditlog builders.
 type AuditLog func(*sql.Selector)
 
@@ -89,6 +92,12 @@ type ProductOption func(*sql.Selector)
 
 // ProductVariant is the predicate function for productvariant builders.
 type ProductVariant func(*sql.Selector)
+
+// Quote is the predicate function for quote builders.
+type Quote func(*sql.Selector)
+
+// QuoteMessage is the predicate function for quotemessage builders.
+type QuoteMessage func(*sql.Selector)
 
 // RefreshToken is the predicate function for refreshtoken builders.
 type RefreshToken func(*sql.Selector)

@@ -135,6 +135,30 @@ func (f APIKeyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.APIKeyMutation", m)
 }
 
+// The ApprovalRequestQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ApprovalRequestQueryRuleFunc func(context.Context, *ent.ApprovalRequestQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ApprovalRequestQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ApprovalRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ApprovalRequestQuery", q)
+}
+
+// The ApprovalRequestMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ApprovalRequestMutationRuleFunc func(context.Context, *ent.ApprovalRequestMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ApprovalRequestMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ApprovalRequestMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ApprovalRequestMutation", m)
+}
+
 // The AuditLogQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AuditLogQueryRuleFunc func(context.Context, *ent.AuditLogQuery) error
@@ -783,6 +807,54 @@ func (f ProductVariantMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductVariantMutation", m)
 }
 
+// The QuoteQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type QuoteQueryRuleFunc func(context.Context, *ent.QuoteQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f QuoteQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.QuoteQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.QuoteQuery", q)
+}
+
+// The QuoteMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type QuoteMutationRuleFunc func(context.Context, *ent.QuoteMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f QuoteMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.QuoteMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.QuoteMutation", m)
+}
+
+// The QuoteMessageQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type QuoteMessageQueryRuleFunc func(context.Context, *ent.QuoteMessageQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f QuoteMessageQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.QuoteMessageQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.QuoteMessageQuery", q)
+}
+
+// The QuoteMessageMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type QuoteMessageMutationRuleFunc func(context.Context, *ent.QuoteMessageMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f QuoteMessageMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.QuoteMessageMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.QuoteMessageMutation", m)
+}
+
 // The RefreshTokenQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type RefreshTokenQueryRuleFunc func(context.Context, *ent.RefreshTokenQuery) error
@@ -1204,6 +1276,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
 	case *ent.APIKeyQuery:
 		return q.Filter(), nil
+	case *ent.ApprovalRequestQuery:
+		return q.Filter(), nil
 	case *ent.AuditLogQuery:
 		return q.Filter(), nil
 	case *ent.CartQuery:
@@ -1258,6 +1332,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ProductVariantQuery:
 		return q.Filter(), nil
+	case *ent.QuoteQuery:
+		return q.Filter(), nil
+	case *ent.QuoteMessageQuery:
+		return q.Filter(), nil
 	case *ent.RefreshTokenQuery:
 		return q.Filter(), nil
 	case *ent.RegionQuery:
@@ -1298,6 +1376,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
 	case *ent.APIKeyMutation:
+		return m.Filter(), nil
+	case *ent.ApprovalRequestMutation:
 		return m.Filter(), nil
 	case *ent.AuditLogMutation:
 		return m.Filter(), nil
@@ -1352,6 +1432,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ProductOptionMutation:
 		return m.Filter(), nil
 	case *ent.ProductVariantMutation:
+		return m.Filter(), nil
+	case *ent.QuoteMutation:
+		return m.Filter(), nil
+	case *ent.QuoteMessageMutation:
 		return m.Filter(), nil
 	case *ent.RefreshTokenMutation:
 		return m.Filter(), nil

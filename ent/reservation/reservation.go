@@ -23,6 +23,8 @@ const (
 	FieldTenantID = "tenant_id"
 	// FieldOrderID holds the string denoting the order_id field in the database.
 	FieldOrderID = "order_id"
+	// FieldApprovalRequestID holds the string denoting the approval_request_id field in the database.
+	FieldApprovalRequestID = "approval_request_id"
 	// FieldInventoryLevelID holds the string denoting the inventory_level_id field in the database.
 	FieldInventoryLevelID = "inventory_level_id"
 	// FieldQuantity holds the string denoting the quantity field in the database.
@@ -33,6 +35,8 @@ const (
 	EdgeTenant = "tenant"
 	// EdgeOrder holds the string denoting the order edge name in mutations.
 	EdgeOrder = "order"
+	// EdgeApprovalRequest holds the string denoting the approval_request edge name in mutations.
+	EdgeApprovalRequest = "approval_request"
 	// Table holds the table name of the reservation in the database.
 	Table = "reservations"
 	// TenantTable is the table that holds the tenant relation/edge.
@@ -49,6 +53,13 @@ const (
 	OrderInverseTable = "orders"
 	// OrderColumn is the table column denoting the order relation/edge.
 	OrderColumn = "order_id"
+	// ApprovalRequestTable is the table that holds the approval_request relation/edge.
+	ApprovalRequestTable = "reservations"
+	// ApprovalRequestInverseTable is the table name for the ApprovalRequest entity.
+	// It exists in this package in order to avoid circular dependency with the "approvalrequest" package.
+	ApprovalRequestInverseTable = "approval_requests"
+	// ApprovalRequestColumn is the table column denoting the approval_request relation/edge.
+	ApprovalRequestColumn = "approval_request_id"
 )
 
 // Columns holds all SQL columns for reservation fields.
@@ -58,6 +69,7 @@ var Columns = []string{
 	FieldUpdatedAt,
 	FieldTenantID,
 	FieldOrderID,
+	FieldApprovalRequestID,
 	FieldInventoryLevelID,
 	FieldQuantity,
 	FieldReleasedAt,
@@ -119,6 +131,11 @@ func ByOrderID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldOrderID, opts...).ToFunc()
 }
 
+// ByApprovalRequestID orders the results by the approval_request_id field.
+func ByApprovalRequestID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldApprovalRequestID, opts...).ToFunc()
+}
+
 // ByInventoryLevelID orders the results by the inventory_level_id field.
 func ByInventoryLevelID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldInventoryLevelID, opts...).ToFunc()
@@ -147,6 +164,13 @@ func ByOrderField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newOrderStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByApprovalRequestField orders the results by approval_request field.
+func ByApprovalRequestField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newApprovalRequestStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newTenantStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -159,5 +183,12 @@ func newOrderStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(OrderInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, OrderTable, OrderColumn),
+	)
+}
+func newApprovalRequestStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ApprovalRequestInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, ApprovalRequestTable, ApprovalRequestColumn),
 	)
 }

@@ -75,6 +75,11 @@ func OrderID(v int) predicate.Reservation {
 	return predicate.Reservation(sql.FieldEQ(FieldOrderID, v))
 }
 
+// ApprovalRequestID applies equality check predicate on the "approval_request_id" field. It's identical to ApprovalRequestIDEQ.
+func ApprovalRequestID(v int) predicate.Reservation {
+	return predicate.Reservation(sql.FieldEQ(FieldApprovalRequestID, v))
+}
+
 // InventoryLevelID applies equality check predicate on the "inventory_level_id" field. It's identical to InventoryLevelIDEQ.
 func InventoryLevelID(v int) predicate.Reservation {
 	return predicate.Reservation(sql.FieldEQ(FieldInventoryLevelID, v))
@@ -208,6 +213,46 @@ func OrderIDIn(vs ...int) predicate.Reservation {
 // OrderIDNotIn applies the NotIn predicate on the "order_id" field.
 func OrderIDNotIn(vs ...int) predicate.Reservation {
 	return predicate.Reservation(sql.FieldNotIn(FieldOrderID, vs...))
+}
+
+// OrderIDIsNil applies the IsNil predicate on the "order_id" field.
+func OrderIDIsNil() predicate.Reservation {
+	return predicate.Reservation(sql.FieldIsNull(FieldOrderID))
+}
+
+// OrderIDNotNil applies the NotNil predicate on the "order_id" field.
+func OrderIDNotNil() predicate.Reservation {
+	return predicate.Reservation(sql.FieldNotNull(FieldOrderID))
+}
+
+// ApprovalRequestIDEQ applies the EQ predicate on the "approval_request_id" field.
+func ApprovalRequestIDEQ(v int) predicate.Reservation {
+	return predicate.Reservation(sql.FieldEQ(FieldApprovalRequestID, v))
+}
+
+// ApprovalRequestIDNEQ applies the NEQ predicate on the "approval_request_id" field.
+func ApprovalRequestIDNEQ(v int) predicate.Reservation {
+	return predicate.Reservation(sql.FieldNEQ(FieldApprovalRequestID, v))
+}
+
+// ApprovalRequestIDIn applies the In predicate on the "approval_request_id" field.
+func ApprovalRequestIDIn(vs ...int) predicate.Reservation {
+	return predicate.Reservation(sql.FieldIn(FieldApprovalRequestID, vs...))
+}
+
+// ApprovalRequestIDNotIn applies the NotIn predicate on the "approval_request_id" field.
+func ApprovalRequestIDNotIn(vs ...int) predicate.Reservation {
+	return predicate.Reservation(sql.FieldNotIn(FieldApprovalRequestID, vs...))
+}
+
+// ApprovalRequestIDIsNil applies the IsNil predicate on the "approval_request_id" field.
+func ApprovalRequestIDIsNil() predicate.Reservation {
+	return predicate.Reservation(sql.FieldIsNull(FieldApprovalRequestID))
+}
+
+// ApprovalRequestIDNotNil applies the NotNil predicate on the "approval_request_id" field.
+func ApprovalRequestIDNotNil() predicate.Reservation {
+	return predicate.Reservation(sql.FieldNotNull(FieldApprovalRequestID))
 }
 
 // InventoryLevelIDEQ applies the EQ predicate on the "inventory_level_id" field.
@@ -378,6 +423,29 @@ func HasOrder() predicate.Reservation {
 func HasOrderWith(preds ...predicate.Order) predicate.Reservation {
 	return predicate.Reservation(func(s *sql.Selector) {
 		step := newOrderStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasApprovalRequest applies the HasEdge predicate on the "approval_request" edge.
+func HasApprovalRequest() predicate.Reservation {
+	return predicate.Reservation(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, ApprovalRequestTable, ApprovalRequestColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasApprovalRequestWith applies the HasEdge predicate on the "approval_request" edge with a given conditions (other predicates).
+func HasApprovalRequestWith(preds ...predicate.ApprovalRequest) predicate.Reservation {
+	return predicate.Reservation(func(s *sql.Selector) {
+		step := newApprovalRequestStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

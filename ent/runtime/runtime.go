@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/approvalrequest"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/cart"
 	"github.com/dakkah/cityos/ent/category"
@@ -34,6 +35,8 @@ import (
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/ent/quote"
+	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/ent/refreshtoken"
 	"github.com/dakkah/cityos/ent/region"
 	"github.com/dakkah/cityos/ent/reservation"
@@ -111,6 +114,43 @@ func init() {
 			return nil
 		}
 	}()
+	approvalrequestMixin := schema.ApprovalRequest{}.Mixin()
+	approvalrequest.Policy = privacy.NewPolicies(schema.ApprovalRequest{})
+	approvalrequest.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := approvalrequest.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	approvalrequestMixinHooks1 := approvalrequestMixin[1].Hooks()
+
+	approvalrequest.Hooks[1] = approvalrequestMixinHooks1[0]
+	approvalrequestMixinFields0 := approvalrequestMixin[0].Fields()
+	_ = approvalrequestMixinFields0
+	approvalrequestMixinFields2 := approvalrequestMixin[2].Fields()
+	_ = approvalrequestMixinFields2
+	approvalrequestFields := schema.ApprovalRequest{}.Fields()
+	_ = approvalrequestFields
+	// approvalrequestDescCreatedAt is the schema descriptor for created_at field.
+	approvalrequestDescCreatedAt := approvalrequestMixinFields0[0].Descriptor()
+	// approvalrequest.DefaultCreatedAt holds the default value on creation for the created_at field.
+	approvalrequest.DefaultCreatedAt = approvalrequestDescCreatedAt.Default.(func() time.Time)
+	// approvalrequestDescUpdatedAt is the schema descriptor for updated_at field.
+	approvalrequestDescUpdatedAt := approvalrequestMixinFields0[1].Descriptor()
+	// approvalrequest.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	approvalrequest.DefaultUpdatedAt = approvalrequestDescUpdatedAt.Default.(func() time.Time)
+	// approvalrequest.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	approvalrequest.UpdateDefaultUpdatedAt = approvalrequestDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// approvalrequestDescVersion is the schema descriptor for version field.
+	approvalrequestDescVersion := approvalrequestMixinFields2[0].Descriptor()
+	// approvalrequest.DefaultVersion holds the default value on creation for the version field.
+	approvalrequest.DefaultVersion = approvalrequestDescVersion.Default.(int64)
+	// approvalrequestDescNote is the schema descriptor for note field.
+	approvalrequestDescNote := approvalrequestFields[19].Descriptor()
+	// approvalrequest.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	approvalrequest.NoteValidator = approvalrequestDescNote.Validators[0].(func(string) error)
 	auditlog.Policy = privacy.NewPolicies(schema.AuditLog{})
 	auditlog.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -176,19 +216,19 @@ func init() {
 	// cart.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	cart.EmailValidator = cartDescEmail.Validators[0].(func(string) error)
 	// cartDescRevision is the schema descriptor for revision field.
-	cartDescRevision := cartFields[10].Descriptor()
+	cartDescRevision := cartFields[11].Descriptor()
 	// cart.DefaultRevision holds the default value on creation for the revision field.
 	cart.DefaultRevision = cartDescRevision.Default.(int)
 	// cartDescPaymentProvider is the schema descriptor for payment_provider field.
-	cartDescPaymentProvider := cartFields[11].Descriptor()
+	cartDescPaymentProvider := cartFields[12].Descriptor()
 	// cart.PaymentProviderValidator is a validator for the "payment_provider" field. It is called by the builders before save.
 	cart.PaymentProviderValidator = cartDescPaymentProvider.Validators[0].(func(string) error)
 	// cartDescPaymentSessionID is the schema descriptor for payment_session_id field.
-	cartDescPaymentSessionID := cartFields[12].Descriptor()
+	cartDescPaymentSessionID := cartFields[13].Descriptor()
 	// cart.PaymentSessionIDValidator is a validator for the "payment_session_id" field. It is called by the builders before save.
 	cart.PaymentSessionIDValidator = cartDescPaymentSessionID.Validators[0].(func(string) error)
 	// cartDescPaymentAmount is the schema descriptor for payment_amount field.
-	cartDescPaymentAmount := cartFields[13].Descriptor()
+	cartDescPaymentAmount := cartFields[14].Descriptor()
 	// cart.PaymentAmountValidator is a validator for the "payment_amount" field. It is called by the builders before save.
 	cart.PaymentAmountValidator = cartDescPaymentAmount.Validators[0].(func(int64) error)
 	categoryMixin := schema.Category{}.Mixin()
@@ -1500,6 +1540,88 @@ func init() {
 	productvariantDescAllowBackorder := productvariantFields[7].Descriptor()
 	// productvariant.DefaultAllowBackorder holds the default value on creation for the allow_backorder field.
 	productvariant.DefaultAllowBackorder = productvariantDescAllowBackorder.Default.(bool)
+	quoteMixin := schema.Quote{}.Mixin()
+	quote.Policy = privacy.NewPolicies(schema.Quote{})
+	quote.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := quote.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	quoteMixinHooks1 := quoteMixin[1].Hooks()
+
+	quote.Hooks[1] = quoteMixinHooks1[0]
+	quoteMixinFields0 := quoteMixin[0].Fields()
+	_ = quoteMixinFields0
+	quoteMixinFields2 := quoteMixin[2].Fields()
+	_ = quoteMixinFields2
+	quoteFields := schema.Quote{}.Fields()
+	_ = quoteFields
+	// quoteDescCreatedAt is the schema descriptor for created_at field.
+	quoteDescCreatedAt := quoteMixinFields0[0].Descriptor()
+	// quote.DefaultCreatedAt holds the default value on creation for the created_at field.
+	quote.DefaultCreatedAt = quoteDescCreatedAt.Default.(func() time.Time)
+	// quoteDescUpdatedAt is the schema descriptor for updated_at field.
+	quoteDescUpdatedAt := quoteMixinFields0[1].Descriptor()
+	// quote.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	quote.DefaultUpdatedAt = quoteDescUpdatedAt.Default.(func() time.Time)
+	// quote.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	quote.UpdateDefaultUpdatedAt = quoteDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// quoteDescVersion is the schema descriptor for version field.
+	quoteDescVersion := quoteMixinFields2[0].Descriptor()
+	// quote.DefaultVersion holds the default value on creation for the version field.
+	quote.DefaultVersion = quoteDescVersion.Default.(int64)
+	// quoteDescDeclineReason is the schema descriptor for decline_reason field.
+	quoteDescDeclineReason := quoteFields[8].Descriptor()
+	// quote.DeclineReasonValidator is a validator for the "decline_reason" field. It is called by the builders before save.
+	quote.DeclineReasonValidator = quoteDescDeclineReason.Validators[0].(func(string) error)
+	quotemessageMixin := schema.QuoteMessage{}.Mixin()
+	quotemessage.Policy = privacy.NewPolicies(schema.QuoteMessage{})
+	quotemessage.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := quotemessage.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	quotemessageMixinHooks1 := quotemessageMixin[1].Hooks()
+
+	quotemessage.Hooks[1] = quotemessageMixinHooks1[0]
+	quotemessageMixinFields0 := quotemessageMixin[0].Fields()
+	_ = quotemessageMixinFields0
+	quotemessageFields := schema.QuoteMessage{}.Fields()
+	_ = quotemessageFields
+	// quotemessageDescCreatedAt is the schema descriptor for created_at field.
+	quotemessageDescCreatedAt := quotemessageMixinFields0[0].Descriptor()
+	// quotemessage.DefaultCreatedAt holds the default value on creation for the created_at field.
+	quotemessage.DefaultCreatedAt = quotemessageDescCreatedAt.Default.(func() time.Time)
+	// quotemessageDescUpdatedAt is the schema descriptor for updated_at field.
+	quotemessageDescUpdatedAt := quotemessageMixinFields0[1].Descriptor()
+	// quotemessage.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	quotemessage.DefaultUpdatedAt = quotemessageDescUpdatedAt.Default.(func() time.Time)
+	// quotemessage.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	quotemessage.UpdateDefaultUpdatedAt = quotemessageDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// quotemessageDescBody is the schema descriptor for body field.
+	quotemessageDescBody := quotemessageFields[3].Descriptor()
+	// quotemessage.BodyValidator is a validator for the "body" field. It is called by the builders before save.
+	quotemessage.BodyValidator = func() func(string) error {
+		validators := quotemessageDescBody.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(body string) error {
+			for _, fn := range fns {
+				if err := fn(body); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	refreshtokenMixin := schema.RefreshToken{}.Mixin()
 	refreshtoken.Policy = privacy.NewPolicies(schema.RefreshToken{})
 	refreshtoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1645,7 +1767,7 @@ func init() {
 	// reservation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	reservation.UpdateDefaultUpdatedAt = reservationDescUpdatedAt.UpdateDefault.(func() time.Time)
 	// reservationDescQuantity is the schema descriptor for quantity field.
-	reservationDescQuantity := reservationFields[2].Descriptor()
+	reservationDescQuantity := reservationFields[3].Descriptor()
 	// reservation.QuantityValidator is a validator for the "quantity" field. It is called by the builders before save.
 	reservation.QuantityValidator = reservationDescQuantity.Validators[0].(func(int) error)
 	saleschannelMixin := schema.SalesChannel{}.Mixin()

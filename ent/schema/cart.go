@@ -32,6 +32,9 @@ func (Cart) Fields() []ent.Field {
 		field.JSON("billing_address", &address.Address{}).Optional(),
 		field.Int("shipping_option_id").Optional().Nillable(),
 		field.Time("completed_at").Optional().Nillable(),
+		// held_at is set while the cart waits on an approval request or a quote: it cannot
+		// change nor be checked out until the hold is let go.
+		field.Time("held_at").Optional().Nillable(),
 		// revision counts the cart's changes; checkout completes the cart only at the
 		// revision it read, so a line added meanwhile is never left out of the order.
 		field.Int("revision").Default(0),

@@ -46,6 +46,9 @@ func (Order) Fields() []ent.Field {
 		field.JSON("shipping_address", &address.Address{}).Optional().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.JSON("billing_address", &address.Address{}).Optional().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Time("canceled_at").Optional().Nillable(),
+		// company_id is the company the buyer ordered for, on a b2b store: its spending
+		// limits count the company's orders, and its admins see them.
+		field.Int("company_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
 	}
 }
 
@@ -64,6 +67,7 @@ func (Order) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("store_id", "display_id").Unique(),
 		index.Fields("customer_id"),
+		index.Fields("company_id", "customer_id", "created_at"),
 	}
 }
 
@@ -114,7 +118,10 @@ func (Reservation) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantM
 
 func (Reservation) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("order_id").Immutable(),
+		// A reservation holds stock for an order, or for an approval request until the
+		// request becomes an order (the reservation then moves to it) or lapses.
+		field.Int("order_id").Optional(),
+		field.Int("approval_request_id").Optional().Nillable().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Int("inventory_level_id").Immutable(),
 		field.Int("quantity").Positive().Immutable(),
 		field.Time("released_at").Optional().Nillable(),
@@ -123,7 +130,9 @@ func (Reservation) Fields() []ent.Field {
 
 func (Reservation) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("order", Order.Type).Ref("reservations").Field("order_id").Unique().Required().Immutable(),
+		edge.From("order", Order.Type).Ref("reservations").Field("order_id").Unique(),
+		edge.From("approval_request", ApprovalRequest.Type).Ref("reservations").Field("approval_request_id").Unique().Immutable().
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -49,6 +49,14 @@ type CreateCompanyInput struct {
 	ApprovalThreshold *int              `json:"approvalThreshold,omitempty"`
 }
 
+// Staff's price for one line of a quote.
+type QuotePriceInput struct {
+	// The line's number (FrozenLine.id).
+	Line int `json:"line"`
+	// Minor units.
+	UnitPrice int `json:"unitPrice"`
+}
+
 // Which store a storefront request belongs to. Anything but ACTIVE carries only the
 // store's public face (name, handle, theme) so the storefront can show the right page.
 type StoreResolution struct {
