@@ -43,7 +43,17 @@ type stock struct {
 	prices                          []*ent.Price
 	// vendor is the marketplace vendor selling the product; 0 for the tenant's own.
 	vendor int
+	// discountBps is the company discount the cart's customer buys at (see companyDiscount).
+	discountBps int
 }
+
+// companyDiscount is the discount (basis points) of the company the cart's customer ($4)
+// buys for, in a b2b store: an active employee of an active company of the store's
+// tenant that buys in the cart's currency ($2); NULL otherwise (a guest's cart costs an
+// index probe that finds nothing).
+const companyDiscount = `(SELECT co.discount_bps FROM employees e JOIN companies co ON co.id = e.company_id
+	WHERE s.storefront_type = 'b2b' AND e.user_id = $4 AND e.tenant_id = s.tenant_id AND e.status = 'active'
+	AND co.status = 'active' AND co.currency_code = $2)`
 
 // tracks says whether a cart may hold no more of the variant than is in stock.
 func (st *stock) tracks() bool { return st.manageInventory && !st.allowBackorder }
@@ -72,7 +82,7 @@ type querier interface {
 // policies: the caller has reached the cart, and what its lines are made of is the
 // cart's.
 func readShelf(ctx context.Context, q querier, c *ent.Cart, variantIDs []int) (*shelf, error) {
-	args := []any{c.StoreID, c.CurrencyCode, c.RegionID}
+	args := []any{c.StoreID, c.CurrencyCode, c.RegionID, c.CustomerID}
 	in := "1 = 0" // no variants: the store's row alone
 	if len(variantIDs) > 0 {
 		ph := make([]string, len(variantIDs))
@@ -83,7 +93,7 @@ func readShelf(ctx context.Context, q querier, c *ent.Cart, variantIDs []int) (*
 		in = "v.id IN (" + strings.Join(ph, ", ") + ")"
 	}
 	rows, err := q.QueryContext(ctx, `SELECT s.status, t.status, v.id, p.title, v.manage_inventory, v.allow_backorder,
-`+soldIn+`, `+unreservedOf("v.id")+`, pr.id, pr.region_id, pr.amount, p.vendor_id
+`+soldIn+`, `+unreservedOf("v.id")+`, pr.id, pr.region_id, pr.amount, p.vendor_id, `+companyDiscount+`
 FROM stores s
 JOIN tenants t ON t.id = s.tenant_id
 LEFT JOIN product_variants v ON `+in+`
@@ -103,10 +113,10 @@ ORDER BY v.id, pr.id`, args...)
 			title                     sql.NullString
 			manage, backorder, sold   sql.NullBool
 			priceID, region, amount   sql.NullInt64
-			vendor                    sql.NullInt64
+			vendor, discount          sql.NullInt64
 		)
 		if err := rows.Scan(&storeStatus, &tenantStatus, &variant, &title, &manage, &backorder, &sold,
-			&unreserved, &priceID, &region, &amount, &vendor); err != nil {
+			&unreserved, &priceID, &region, &amount, &vendor, &discount); err != nil {
 			return nil, err
 		}
 		sh.status = storefront.StatusOf(&ent.Store{Status: store.Status(storeStatus)}, &ent.Tenant{Status: tenant.Status(tenantStatus)})
@@ -117,7 +127,8 @@ ORDER BY v.id, pr.id`, args...)
 		st := sh.variants[id]
 		if st == nil {
 			st = &stock{sold: sold.Bool, productTitle: title.String, manageInventory: manage.Bool,
-				allowBackorder: backorder.Bool, unreserved: int(unreserved.Int64), vendor: int(vendor.Int64)}
+				allowBackorder: backorder.Bool, unreserved: int(unreserved.Int64), vendor: int(vendor.Int64),
+				discountBps: int(discount.Int64)}
 			sh.variants[id] = st
 		}
 		if !priceID.Valid {

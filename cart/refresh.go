@@ -49,8 +49,9 @@ func changes(c *ent.Cart, sh *shelf) []Change {
 }
 
 // currentPrice is the price the cart's shoppers pay for a variant today, if the store
-// sells it: the cart region's own price, else the one in the cart's currency. A price
-// above pricing.MaxAmount (written before that bound existed) sells nothing.
+// sells it: the cart region's own price, else the one in the cart's currency, less the
+// discount of the company its customer buys for (b2b stores). A price above
+// pricing.MaxAmount (written before that bound existed) sells nothing.
 func currentPrice(c *ent.Cart, st *stock) (int64, bool) {
 	if !st.sold {
 		return 0, false
@@ -59,7 +60,7 @@ func currentPrice(c *ent.Cart, st *stock) (int64, bool) {
 	if !ok || p.Amount < 0 || p.Amount > pricing.MaxAmount {
 		return 0, false
 	}
-	return p.Amount, true
+	return pricing.Discounted(p.Amount, st.discountBps), true
 }
 
 // applyChanges writes changes through tx: lines take their new price or leave the cart,
