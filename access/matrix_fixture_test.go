@@ -154,6 +154,7 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	addVendors(ctx, f)
 	addLedger(ctx, f)
 	addCompanies(ctx, f)
+	addBilling(ctx, f)
 	f.addCommerce(t)
 	return f
 }

@@ -25,6 +25,11 @@ const (
 	// CartChanged: the cart's lines no longer matched the catalog (a price changed, an
 	// item is no longer sold) and were brought up to date; Details["lines"] says how.
 	CartChanged Code = "CART_CHANGED"
+	// PlanLimit: the tenant's plan allows no more of something (a store, a product, a
+	// staff seat, an integration endpoint); Details["limit"] names it and
+	// Details["plan"] the plan. A refused downgrade also lists, in Details["over"], what
+	// must go first.
+	PlanLimit Code = "PLAN_LIMIT"
 )
 
 // Error is an error safe to show to a client.

@@ -122,8 +122,15 @@ func (s *Service) SetTenantStatus(ctx context.Context, id int, status tenant.Sta
 		if _, err := tx.Tenant.Get(ctx, id); err != nil {
 			return nil, err
 		}
-		out, err := tx.Tenant.UpdateOneID(id).SetStatus(status).Save(ctx)
-		return out, err
+		// Recording who suspended the tenant keeps a payment (package billing) from
+		// lifting a suspension the platform's admins chose.
+		u := tx.Tenant.UpdateOneID(id).SetStatus(status)
+		if status == tenant.StatusSuspended {
+			u.SetSuspendedBy(tenant.SuspendedByPlatform)
+		} else {
+			u.ClearSuspendedBy()
+		}
+		return u.Save(ctx)
 	})
 }
 

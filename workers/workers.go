@@ -14,6 +14,7 @@ import (
 	"github.com/hibiken/asynq"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/dakkah/cityos/billing"
 	"github.com/dakkah/cityos/commissions"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
@@ -79,6 +80,10 @@ type Deps struct {
 	Commissions    *commissions.Service
 	Payouts        *payouts.Service
 	PayoutInterval time.Duration
+	// Billing runs tenants' billing every BillingInterval (DefaultBillingInterval when
+	// 0). Nil: it does not run.
+	Billing         *billing.Service
+	BillingInterval time.Duration
 
 	storeNames *expiring.Map[int, string] // set by Mux for its handlers (see storeName)
 }
@@ -113,6 +118,7 @@ func Mux(d Deps) *asynq.ServeMux {
 	mux.HandleFunc(syncs.TaskType, d.runSync)
 	mux.HandleFunc(TaskReconcile, d.reconcileOnce)
 	mux.HandleFunc(TaskPayouts, d.runPayouts)
+	mux.HandleFunc(TaskBilling, d.runBilling)
 	return mux
 }
 
@@ -168,6 +174,13 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 	if d.Payouts != nil {
 		every := d.payoutInterval()
 		if _, err := sched.Register(fmt.Sprintf("@every %s", every), asynq.NewTask(TaskPayouts, nil),
+			asynq.Unique(every*9/10), asynq.MaxRetry(3)); err != nil {
+			return err
+		}
+	}
+	if d.Billing != nil {
+		every := d.billingInterval()
+		if _, err := sched.Register(fmt.Sprintf("@every %s", every), asynq.NewTask(TaskBilling, nil),
 			asynq.Unique(every*9/10), asynq.MaxRetry(3)); err != nil {
 			return err
 		}
