@@ -8,6 +8,7 @@ import (
 
 	"github.com/stripe/stripe-go/v82"
 
+	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/payment"
 )
@@ -27,11 +28,16 @@ func NewStripeBilling(secretKey, apiBase string) *StripeBilling {
 
 func (*StripeBilling) Name() string { return "stripe" }
 
+// noPrice refuses a plan Stripe cannot bill: the platform's admins give it a price first.
+func noPrice(p *ent.Plan) error {
+	return apperr.Invalid("plan", "the %s plan has no Stripe price: setPlan gives it a stripePriceId", p.Key)
+}
+
 // Subscribe creates the customer and its subscription, each under an idempotency key of
 // the tenant's, so a retried start makes no second customer.
 func (s *StripeBilling) Subscribe(ctx context.Context, c Customer, p *ent.Plan, trialEnd *time.Time) (Started, error) {
 	if p.StripePriceID == "" {
-		return Started{}, fmt.Errorf("billing: the %s plan has no Stripe price (stripePriceId)", p.Key)
+		return Started{}, noPrice(p)
 	}
 	meta := map[string]string{"tenant_id": strconv.Itoa(c.TenantID), "tenant": c.Handle}
 	cp := &stripe.CustomerCreateParams{Name: stripe.String(c.Name), Metadata: meta}
@@ -63,7 +69,7 @@ func (s *StripeBilling) Subscribe(ctx context.Context, c Customer, p *ent.Plan, 
 // the next invoice.
 func (s *StripeBilling) ChangePlan(ctx context.Context, subscriptionID string, p *ent.Plan) error {
 	if p.StripePriceID == "" {
-		return fmt.Errorf("billing: the %s plan has no Stripe price (stripePriceId)", p.Key)
+		return noPrice(p)
 	}
 	sub, err := s.client.V1Subscriptions.Retrieve(ctx, subscriptionID, nil)
 	if err != nil {
