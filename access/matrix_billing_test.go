@@ -10,8 +10,8 @@ import (
 )
 
 // addBilling gives the platform three plans without limits (the matrix's other rows
-// create freely) and tenant A a pro subscription with one open invoice; tenant B has
-// none.
+// create freely) and tenant B a pro subscription with one open invoice; tenant A has
+// none (so the platform still sets its tier by hand in updateTenant's row).
 func addBilling(ctx context.Context, f *fx) {
 	c := f.DB.Client
 	var pro int
@@ -22,17 +22,18 @@ func addBilling(ctx context.Context, f *fx) {
 		}
 	}
 	start := time.Now().UTC().Add(-24 * time.Hour)
-	sub := must1(c.TenantSubscription.Create().SetTenantID(f.TenantA.ID).SetPlanID(pro).SetStatus("active").
+	sub := must1(c.TenantSubscription.Create().SetTenantID(f.TenantB.ID).SetPlanID(pro).SetStatus("active").
 		SetCurrentPeriodStart(start).SetCurrentPeriodEnd(start.AddDate(0, 1, 0)).Save(ctx))
-	mustDo(c.TenantInvoice.Create().SetTenantID(f.TenantA.ID).SetSubscriptionID(sub.ID).SetKind("period").
+	mustDo(c.TenantInvoice.Create().SetTenantID(f.TenantB.ID).SetSubscriptionID(sub.ID).SetKind("period").
 		SetAmount(2000).SetCurrencyCode("USD").SetPeriodStart(start).SetPeriodEnd(start.AddDate(0, 1, 0)).
 		SetDueAt(start.AddDate(0, 0, 14)).Exec(ctx))
 }
 
-func tenantAVars(_ testing.TB, f *fx) map[string]any { return map[string]any{"t": gid(f.TenantA.ID)} }
+func tenantBVars(_ testing.TB, f *fx) map[string]any { return map[string]any{"t": gid(f.TenantB.ID)} }
 
 // billingCases: anyone reads the plans; the platform edits them, starts subscriptions
-// and records payments; a tenant's admins read their subscription and change its plan.
+// and records payments; a tenant's admins (here B's secret key, a tenant_admin) read
+// their subscription and change its plan; tenant A's people see nothing of B's.
 func billingCases() (reads, writes []Case) {
 	forbidden, unauthenticated, notFound := Deny("FORBIDDEN"), Deny("UNAUTHENTICATED"), Deny("NOT_FOUND")
 	plans := Allow(Eq("plans.0.key", "basic"))
@@ -45,11 +46,11 @@ func billingCases() (reads, writes []Case) {
 			Expect: Cells{SA: plans, TA: plans, SM: plans, CU: plans, PK: plans, SK: plans, AN: plans},
 		},
 		{
-			Name: "tenantSubscription/acme",
+			Name: "tenantSubscription/bolt",
 			Op:   `query($t: ID!) { tenantSubscription(tenantId: $t) { status plan { key } invoices { status } usage { limit used max } } }`,
-			Vars: tenantAVars,
-			Expect: Cells{SA: subscribed, TA: subscribed, SM: forbidden, CU: forbidden, PK: unauthenticated,
-				SK: notFound, AN: unauthenticated},
+			Vars: tenantBVars,
+			Expect: Cells{SA: subscribed, TA: notFound, SM: forbidden, CU: forbidden, PK: unauthenticated,
+				SK: subscribed, AN: unauthenticated},
 		},
 	}
 	writes = []Case{
@@ -60,24 +61,24 @@ func billingCases() (reads, writes []Case) {
 				PK: unauthenticated, SK: forbidden, AN: unauthenticated},
 		},
 		{
-			Name: "subscribeTenant/bolt",
+			Name: "subscribeTenant/acme",
 			Op:   `mutation($t: ID!) { subscribeTenant(tenantId: $t, plan: basic, trialDays: 14) { status plan { key } } }`,
-			Vars: func(_ testing.TB, f *fx) map[string]any { return map[string]any{"t": gid(f.TenantB.ID)} },
+			Vars: func(_ testing.TB, f *fx) map[string]any { return map[string]any{"t": gid(f.TenantA.ID)} },
 			Expect: Cells{SA: Allow(Eq("subscribeTenant.status", "trialing")), TA: forbidden, SM: forbidden, CU: forbidden,
 				PK: unauthenticated, SK: forbidden, AN: unauthenticated},
 		},
 		{
-			Name: "changePlan/acme",
+			Name: "changePlan/bolt",
 			Op:   `mutation($t: ID!) { changePlan(tenantId: $t, plan: enterprise) { plan { key } } }`,
-			Vars: tenantAVars,
-			Expect: Cells{SA: Allow(Eq("changePlan.plan.key", "enterprise")), TA: Allow(Eq("changePlan.plan.key", "enterprise")),
-				SM: forbidden, CU: forbidden, PK: unauthenticated, SK: notFound, AN: unauthenticated},
+			Vars: tenantBVars,
+			Expect: Cells{SA: Allow(Eq("changePlan.plan.key", "enterprise")), TA: notFound,
+				SM: forbidden, CU: forbidden, PK: unauthenticated, SK: Allow(Eq("changePlan.plan.key", "enterprise")), AN: unauthenticated},
 		},
 		{
-			Name: "markTenantInvoicePaid/acme",
+			Name: "markTenantInvoicePaid/bolt",
 			Op:   `mutation($id: ID!) { markTenantInvoicePaid(id: $id, reference: "TRF-1") { status reference } }`,
 			Vars: func(_ testing.TB, f *fx) map[string]any {
-				return map[string]any{"id": gid(f.DB.Client.TenantInvoice.Query().Where(tenantinvoice.TenantID(f.TenantA.ID)).OnlyIDX(sysCtx()))}
+				return map[string]any{"id": gid(f.DB.Client.TenantInvoice.Query().Where(tenantinvoice.TenantID(f.TenantB.ID)).OnlyIDX(sysCtx()))}
 			},
 			Expect: Cells{SA: Allow(Eq("markTenantInvoicePaid.status", "paid")), TA: forbidden, SM: forbidden, CU: forbidden,
 				PK: unauthenticated, SK: forbidden, AN: unauthenticated},

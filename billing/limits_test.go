@@ -158,3 +158,16 @@ func TestProrate(t *testing.T) {
 	assert.Equal(t, int64(0), billing.Prorate(2900, 9900, start, end, end), "nothing is left of the period")
 	assert.Equal(t, int64(7000), billing.Prorate(2900, 9900, start, end, start.Add(-time.Hour)), "never more than a period")
 }
+
+// A billed tenant's tier is its plan's: updateTenant cannot set it apart.
+func TestTierOfABilledTenantFollowsItsPlan(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		f := testenv.NewFixture(t, db)
+		plans(t, f)
+		sa := f.As(testenv.SuperAdmin)
+		const q = `mutation($id: ID!) { updateTenant(id: $id, input: {subscriptionTier: enterprise}) { subscriptionTier } }`
+		f.API.MustDo(t, sa, q, vars{"id": testenv.ID(f.TenantB.ID)}) // not billed: the platform sets it
+		f.API.MustDo(t, sa, subscribeQ, vars{"t": testenv.ID(f.TenantA.ID), "p": "pro", "d": 0})
+		testenv.RequireError(t, f.API.Do(t, sa, q, vars{"id": testenv.ID(f.TenantA.ID)}), "CONFLICT")
+	})
+}

@@ -3,8 +3,10 @@ package tenancy
 import (
 	"context"
 
+	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/validate"
 )
@@ -73,6 +75,9 @@ func (s *Service) CreateTenant(ctx context.Context, in CreateTenantInput) (*ent.
 func (s *Service) UpdateTenant(ctx context.Context, id int, in UpdateTenantInput) (*ent.Tenant, error) {
 	return change(ctx, s, func(tx *ent.Tx) (*ent.Tenant, error) {
 		if _, err := tx.Tenant.Get(ctx, id); err != nil {
+			return nil, err
+		}
+		if err := tierFollowsPlan(ctx, tx, id, in.SubscriptionTier); err != nil {
 			return nil, err
 		}
 		u := tx.Tenant.UpdateOneID(id).SetNillableSubscriptionTier(in.SubscriptionTier)
@@ -156,4 +161,19 @@ func setTenantContact[B any](email, country *string, setEmail func(string) B, se
 		setCountry(c)
 	}
 	return nil
+}
+
+// tierFollowsPlan refuses to set the tier of a tenant billed for a plan: its tier is
+// that plan's (package billing keeps them in step), and changePlan changes both,
+// prorating.
+func tierFollowsPlan(ctx context.Context, tx *ent.Tx, id int, tier *tenant.SubscriptionTier) error {
+	if tier == nil {
+		return nil
+	}
+	billed, err := tx.TenantSubscription.Query().Where(tenantsubscription.TenantID(id),
+		tenantsubscription.StatusNEQ(tenantsubscription.StatusCanceled)).Exist(systemRead(ctx))
+	if err != nil || !billed {
+		return err
+	}
+	return apperr.New(apperr.Conflict, "the tenant is billed for a plan: changePlan changes its plan and tier")
 }
