@@ -82,11 +82,19 @@ func plans(t *testing.T, f *testenv.Fixture) {
 	f.API.MustDo(t, sa, setPlanQ, vars{"k": "pro", "in": vars{"name": "Pro", "price": 9900, "currencyCode": "USD"}})
 }
 
-// tenantStatus reads a tenant's status as the platform sees it.
+// tenantStatus reads a tenant's status, and who suspended it, as the platform sees them.
 func tenantStatus(t *testing.T, f *testenv.Fixture, id int) string {
 	t.Helper()
-	var out struct{ Tenant struct{ Status string } }
-	f.API.MustDo(t, f.As(testenv.SuperAdmin), `query($id: ID!) { tenant(id: $id) { status } }`, vars{"id": testenv.ID(id)}).Decode(t, &out)
+	var out struct {
+		Tenant struct {
+			Status      string
+			SuspendedBy *string
+		}
+	}
+	f.API.MustDo(t, f.As(testenv.SuperAdmin), `query($id: ID!) { tenant(id: $id) { status suspendedBy } }`, vars{"id": testenv.ID(id)}).Decode(t, &out)
+	if out.Tenant.SuspendedBy != nil {
+		return out.Tenant.Status + " by " + *out.Tenant.SuspendedBy
+	}
 	return out.Tenant.Status
 }
 

@@ -50,7 +50,7 @@ func TestTenantLapsesIsSuspendedPaysAndIsReactivated(t *testing.T) {
 		clock.Add(time.Second)
 		assert.Equal(t, billing.Report{Suspended: 1}, run())
 		assert.Equal(t, billing.Report{}, run())
-		assert.Equal(t, "suspended", tenantStatus(t, f, f.TenantA.ID))
+		assert.Equal(t, "suspended by billing", tenantStatus(t, f, f.TenantA.ID))
 		assert.Equal(t, "TENANT_SUSPENDED", storeStatus(t, f, "a1.dakkah.test"))
 		assert.Equal(t, "ACTIVE", storeStatus(t, f, "b1.dakkah.test"), "another tenant trades on")
 		testenv.RequireError(t, api.Do(t, ta, `mutation($id: ID!) { updateStore(id: $id, input: {name: "A1 again"}) { id } }`,
@@ -102,12 +102,12 @@ func TestPaymentDoesNotLiftASuspensionByHand(t *testing.T) {
 		api.MustDo(t, sa, `mutation($id: ID!) { setTenantStatus(id: $id, status: suspended) { status } }`, vars{"id": testenv.ID(f.TenantA.ID)})
 		api.MustDo(t, sa, paidQ, vars{"id": inv.ID, "r": "TRF-9"})
 		assert.Equal(t, "active", subscription(t, f, sa, f.TenantA.ID).Status)
-		assert.Equal(t, "suspended", tenantStatus(t, f, f.TenantA.ID))
+		assert.Equal(t, "suspended by platform", tenantStatus(t, f, f.TenantA.ID))
 
 		// Nor does a later run, the subscription being paid up.
 		rep, err = api.App.Billing.Run(context.Background())
 		require.NoError(t, err)
 		assert.Equal(t, billing.Report{}, rep)
-		assert.Equal(t, "suspended", tenantStatus(t, f, f.TenantA.ID))
+		assert.Equal(t, "suspended by platform", tenantStatus(t, f, f.TenantA.ID))
 	})
 }

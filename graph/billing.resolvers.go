@@ -51,6 +51,11 @@ func (r *queryResolver) TenantSubscription(ctx context.Context, tenantID int) (*
 	return r.Billing.Subscription(ctx, tenantID)
 }
 
+// SuspendedBy is the resolver for the suspendedBy field.
+func (r *tenantResolver) SuspendedBy(ctx context.Context, obj *ent.Tenant) (*string, error) {
+	return suspendedBy(ctx, obj), nil
+}
+
 // Usage is the resolver for the usage field.
 func (r *tenantSubscriptionResolver) Usage(ctx context.Context, obj *ent.TenantSubscription) ([]*model.PlanUsage, error) {
 	us, err := r.Billing.UsageOf(ctx, obj)

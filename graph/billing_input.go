@@ -1,8 +1,13 @@
 package graph
 
 import (
+	"context"
+
+	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/billing"
+	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/graph/model"
+	"github.com/dakkah/cityos/viewer"
 )
 
 // planInput is setPlan's input for package billing.
@@ -26,4 +31,13 @@ func planUsage(us []billing.Usage) []*model.PlanUsage {
 		out[i] = &model.PlanUsage{Limit: string(u.Limit), Used: u.Used, Max: u.Max}
 	}
 	return out
+}
+
+// suspendedBy is who suspended t, to the platform and t's staff (as its status).
+func suspendedBy(ctx context.Context, t *ent.Tenant) *string {
+	if t.SuspendedBy == nil || !access.CanSeeTenantPrivate(viewer.FromContext(ctx), t.ID) {
+		return nil
+	}
+	by := string(*t.SuspendedBy)
+	return &by
 }

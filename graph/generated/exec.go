@@ -1122,6 +1122,7 @@ type ComplexityRoot struct {
 		Stores           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) int
 		Subdomain        func(childComplexity int) int
 		SubscriptionTier func(childComplexity int) int
+		SuspendedBy      func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
 	}
 
@@ -1529,6 +1530,7 @@ type TenantResolver interface {
 	BillingEmail(ctx context.Context, obj *ent.Tenant) (*string, error)
 	Metadata(ctx context.Context, obj *ent.Tenant) (map[string]any, error)
 	Stores(ctx context.Context, obj *ent.Tenant, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) (*ent.StoreConnection, error)
+	SuspendedBy(ctx context.Context, obj *ent.Tenant) (*string, error)
 }
 type TenantSubscriptionResolver interface {
 	Usage(ctx context.Context, obj *ent.TenantSubscription) ([]*model.PlanUsage, error)
@@ -7029,6 +7031,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Tenant.SubscriptionTier(childComplexity), true
+	case "Tenant.suspendedBy":
+		if e.ComplexityRoot.Tenant.SuspendedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tenant.SuspendedBy(childComplexity), true
 	case "Tenant.updatedAt":
 		if e.ComplexityRoot.Tenant.UpdatedAt == nil {
 			break
@@ -8228,6 +8236,15 @@ type Mutation {
 # edit), each tenant's subscription to one, its invoices, and plan changes with
 # proration. The platform's admins see and run everything; a tenant's admins read their
 # subscription and invoices and change their plan.
+
+extend type Tenant {
+  """
+  Who suspended the tenant: "platform" (its admins, by hand) or "billing" (past due
+  beyond the grace period; a payment lifts it). Null when it is not suspended, and to
+  anyone but the platform and the tenant's staff.
+  """
+  suspendedBy: String @goField(forceResolver: true)
+}
 
 extend type TenantSubscription {
   "What the tenant has of each limited thing against its plan (the platform and the tenant's admins)."
@@ -18598,6 +18615,8 @@ func (ec *executionContext) childFields_Tenant(ctx context.Context, field graphq
 		return ec.fieldContext_Tenant_metadata(ctx, field)
 	case "stores":
 		return ec.fieldContext_Tenant_stores(ctx, field)
+	case "suspendedBy":
+		return ec.fieldContext_Tenant_suspendedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Tenant", field.Name)
 }
@@ -45163,6 +45182,29 @@ func (ec *executionContext) fieldContext_Tenant_stores(ctx context.Context, fiel
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Tenant_suspendedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tenant_suspendedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Tenant().SuspendedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Tenant_suspendedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tenant", field, true, true, "String")
 }
 
 func (ec *executionContext) _TenantConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.TenantConnection) (ret graphql.Marshaler) {
@@ -86749,6 +86791,12 @@ func (ec *executionContext) _Tenant(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Tenant_stores(ctx, field, obj)
+				})
+		case "suspendedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Tenant_suspendedBy(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
