@@ -28,8 +28,9 @@ func (s *Service) settle(ctx context.Context, tx *ent.Tx, id int) error {
 		return err
 	}
 	if sub.Status == tenantsubscription.StatusPastDue {
-		if err := tx.TenantSubscription.UpdateOne(sub).SetStatus(tenantsubscription.StatusActive).
-			ClearPastDueSince().Exec(ctx); err != nil {
+		if _, err := tx.TenantSubscription.Update().Where(tenantsubscription.ID(id),
+			tenantsubscription.StatusEQ(tenantsubscription.StatusPastDue)).
+			SetStatus(tenantsubscription.StatusActive).ClearPastDueSince().Save(ctx); err != nil {
 			return err
 		}
 	}
@@ -44,14 +45,14 @@ func reactivate(ctx context.Context, tx *ent.Tx, tenantID int) error {
 	return err
 }
 
-// markPastDue makes sub past due since since, once: a subscription past due already
-// keeps the time its grace began.
+// markPastDue makes sub past due since since, once (only from active or trialing, as
+// the row is now, not as it was read): a subscription past due already keeps the time
+// its grace began.
 func markPastDue(ctx context.Context, tx *ent.Tx, sub *ent.TenantSubscription, since time.Time) error {
-	if sub.Status != tenantsubscription.StatusActive && sub.Status != tenantsubscription.StatusTrialing {
-		return nil
-	}
-	return tx.TenantSubscription.UpdateOne(sub).SetStatus(tenantsubscription.StatusPastDue).
-		SetPastDueSince(since).Exec(system(ctx))
+	_, err := tx.TenantSubscription.Update().Where(tenantsubscription.ID(sub.ID),
+		tenantsubscription.StatusIn(tenantsubscription.StatusActive, tenantsubscription.StatusTrialing)).
+		SetStatus(tenantsubscription.StatusPastDue).SetPastDueSince(since).Save(system(ctx))
+	return err
 }
 
 // Report is what a billing run did.

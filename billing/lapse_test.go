@@ -111,3 +111,37 @@ func TestPaymentDoesNotLiftASuspensionByHand(t *testing.T) {
 		assert.Equal(t, "suspended by platform", tenantStatus(t, f, f.TenantA.ID))
 	})
 }
+
+// Two workers running billing at once renew a period once: one invoice, one suspension.
+func TestBillingRunsAtOnceDoEachThingOnce(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		f := testenv.NewFixture(t, db)
+		clock := newClock(f)
+		plans(t, f)
+		f.API.MustDo(t, f.As(testenv.SuperAdmin), subscribeQ, vars{"t": testenv.ID(f.TenantA.ID), "p": "pro", "d": 14})
+		clock.Add(14*day + 7*day + time.Second) // the trial and the grace are over
+		both := func() (total billing.Report) {
+			reps := make(chan billing.Report, 2)
+			for range 2 {
+				go func() {
+					rep, err := f.API.App.Billing.Run(context.Background())
+					assert.NoError(t, err)
+					reps <- rep
+				}()
+			}
+			for range 2 {
+				r := <-reps
+				total.Renewed += r.Renewed
+				total.Suspended += r.Suspended
+			}
+			return total
+		}
+		rep := both()
+		rep2 := both()
+		assert.Equal(t, 1, rep.Renewed+rep2.Renewed)
+		assert.Equal(t, 1, rep.Suspended+rep2.Suspended)
+		sub := subscription(t, f, f.As(testenv.SuperAdmin), f.TenantA.ID)
+		assert.Len(t, sub.Invoices, 1)
+		assert.Equal(t, "suspended by billing", tenantStatus(t, f, f.TenantA.ID))
+	})
+}
