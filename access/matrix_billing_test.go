@@ -75,6 +75,13 @@ func billingCases() (reads, writes []Case) {
 				SM: forbidden, CU: forbidden, PK: unauthenticated, SK: Allow(Eq("changePlan.plan.key", "enterprise")), AN: unauthenticated},
 		},
 		{
+			Name: "cancelTenantSubscription/bolt",
+			Op:   `mutation($t: ID!) { cancelTenantSubscription(tenantId: $t) { status invoices { status } } }`,
+			Vars: tenantBVars,
+			Expect: Cells{SA: Allow(All(Eq("cancelTenantSubscription.status", "canceled"), Eq("cancelTenantSubscription.invoices.0.status", "void"))),
+				TA: forbidden, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: forbidden, AN: unauthenticated},
+		},
+		{
 			Name: "markTenantInvoicePaid/bolt",
 			Op:   `mutation($id: ID!) { markTenantInvoicePaid(id: $id, reference: "TRF-1") { status reference } }`,
 			Vars: func(_ testing.TB, f *fx) map[string]any {

@@ -145,3 +145,35 @@ func TestBillingRunsAtOnceDoEachThingOnce(t *testing.T) {
 		assert.Equal(t, "suspended by billing", tenantStatus(t, f, f.TenantA.ID))
 	})
 }
+
+// A canceled subscription voids what was open, bills nothing more and never suspends
+// the tenant; subscribing starts it again.
+func TestCancelAndSubscribeAgain(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		f := testenv.NewFixture(t, db)
+		clock := newClock(f)
+		plans(t, f)
+		sa, api, a := f.As(testenv.SuperAdmin), f.API, testenv.ID(f.TenantA.ID)
+		const cancelQ = `mutation($t: ID!) { cancelTenantSubscription(tenantId: $t) { status } }`
+		api.MustDo(t, sa, subscribeQ, vars{"t": a, "p": "pro", "d": 0})
+		testenv.RequireError(t, api.Do(t, f.As(testenv.TenantAdminA), cancelQ, vars{"t": a}), "FORBIDDEN")
+		api.MustDo(t, sa, cancelQ, vars{"t": a})
+		api.MustDo(t, sa, cancelQ, vars{"t": a}) // again: nothing changes
+		sub := subscription(t, f, sa, f.TenantA.ID)
+		assert.Equal(t, "canceled", sub.Status)
+		require.Len(t, sub.Invoices, 1)
+		assert.Equal(t, "void", sub.Invoices[0].Status)
+		testenv.RequireError(t, api.Do(t, sa, changeQ, vars{"t": a, "p": "basic"}), "CONFLICT")
+
+		clock.Add(40 * day)
+		rep, err := api.App.Billing.Run(context.Background())
+		require.NoError(t, err)
+		assert.Equal(t, billing.Report{}, rep)
+		assert.Equal(t, "active", tenantStatus(t, f, f.TenantA.ID))
+
+		api.MustDo(t, sa, subscribeQ, vars{"t": a, "p": "basic", "d": 7})
+		sub = subscription(t, f, sa, f.TenantA.ID)
+		assert.Equal(t, "trialing", sub.Status)
+		assert.Equal(t, "basic", sub.Plan.Key)
+	})
+}

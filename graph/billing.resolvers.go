@@ -32,6 +32,11 @@ func (r *mutationResolver) ChangePlan(ctx context.Context, tenantID int, plan pl
 	return r.Billing.ChangePlan(ctx, tenantID, plan)
 }
 
+// CancelTenantSubscription is the resolver for the cancelTenantSubscription field.
+func (r *mutationResolver) CancelTenantSubscription(ctx context.Context, tenantID int) (*ent.TenantSubscription, error) {
+	return r.Billing.Cancel(ctx, tenantID)
+}
+
 // MarkTenantInvoicePaid is the resolver for the markTenantInvoicePaid field.
 func (r *mutationResolver) MarkTenantInvoicePaid(ctx context.Context, id int, reference *string) (*ent.TenantInvoice, error) {
 	ref := ""

@@ -516,6 +516,7 @@ type ComplexityRoot struct {
 		ApproveVendor                   func(childComplexity int, id int) int
 		AssignProductsToSalesChannel    func(childComplexity int, salesChannelID int, productIds []int) int
 		CancelOrder                     func(childComplexity int, orderID int) int
+		CancelTenantSubscription        func(childComplexity int, tenantID int) int
 		CancelVendorOrder               func(childComplexity int, id int) int
 		CapturePayment                  func(childComplexity int, orderID int) int
 		ChangePlan                      func(childComplexity int, tenantID int, plan plan.Key) int
@@ -1366,6 +1367,7 @@ type MutationResolver interface {
 	SetPlan(ctx context.Context, key plan.Key, input model.PlanInput) (*ent.Plan, error)
 	SubscribeTenant(ctx context.Context, tenantID int, plan plan.Key, trialDays *int) (*ent.TenantSubscription, error)
 	ChangePlan(ctx context.Context, tenantID int, plan plan.Key) (*ent.TenantSubscription, error)
+	CancelTenantSubscription(ctx context.Context, tenantID int) (*ent.TenantSubscription, error)
 	MarkTenantInvoicePaid(ctx context.Context, id int, reference *string) (*ent.TenantInvoice, error)
 	CreateCart(ctx context.Context, input cart.CreateInput) (*ent.Cart, error)
 	AddLineItem(ctx context.Context, cartID int, variantID int, quantity int) (*ent.Cart, error)
@@ -3403,6 +3405,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelOrder(childComplexity, args["orderId"].(int)), true
+	case "Mutation.cancelTenantSubscription":
+		if e.ComplexityRoot.Mutation.CancelTenantSubscription == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelTenantSubscription_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelTenantSubscription(childComplexity, args["tenantId"].(int)), true
 	case "Mutation.cancelVendorOrder":
 		if e.ComplexityRoot.Mutation.CancelVendorOrder == nil {
 			break
@@ -8299,6 +8312,11 @@ extend type Mutation {
   the tenant has more than the plan allows.
   """
   changePlan(tenantId: ID!, plan: PlanKey!): TenantSubscription!
+  """
+  Ends a tenant's subscription (the platform's admins): the provider stops billing and
+  open invoices are void; the tenant keeps its status. subscribeTenant starts it again.
+  """
+  cancelTenantSubscription(tenantId: ID!): TenantSubscription!
   """
   Records that a tenant paid an invoice outside (the platform's admins), with the
   payment's reference. Paying what was overdue reactivates a tenant billing suspended.
@@ -19360,6 +19378,20 @@ func (ec *executionContext) field_Mutation_cancelOrder_args(ctx context.Context,
 		return nil, err
 	}
 	args["orderId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelTenantSubscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "tenantId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tenantId"] = arg0
 	return args, nil
 }
 
@@ -31362,6 +31394,50 @@ func (ec *executionContext) fieldContext_Mutation_changePlan(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_changePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelTenantSubscription(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelTenantSubscription(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelTenantSubscription(ctx, fc.Args["tenantId"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TenantSubscription) graphql.Marshaler {
+			return ec.marshalNTenantSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscription(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelTenantSubscription(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TenantSubscription(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelTenantSubscription_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -83050,6 +83126,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "changePlan":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_changePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelTenantSubscription":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelTenantSubscription(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
