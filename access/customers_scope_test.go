@@ -43,7 +43,8 @@ func TestManagersSeeTheirStoresCustomers(t *testing.T) {
 			}
 			return es
 		}
-		assert.ElementsMatch(t, []string{"shopper@acme.test"}, emails(testenv.ManagerA1))
+		// ca-one's buyer holds carts in A1 (its approval request and quote: addB2BHolds).
+		assert.ElementsMatch(t, []string{"shopper@acme.test", "buyer@ca-one.test"}, emails(testenv.ManagerA1))
 		assert.ElementsMatch(t, append([]string{"a2-only@acme.test"}, customersOfA...), emails(testenv.TenantAdminA))
 		assert.Empty(t, emails(testenv.SecretB), "another tenant's key sees none")
 

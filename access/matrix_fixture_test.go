@@ -155,6 +155,7 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	addLedger(ctx, f)
 	addCompanies(ctx, f)
 	addB2BHolds(ctx, f)
+	addBilling(ctx, f)
 	f.addCommerce(t)
 	return f
 }

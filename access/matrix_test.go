@@ -151,10 +151,10 @@ type Case struct {
 
 // readCases and writeCases are every query and every mutation row of the matrix.
 func readCases() []Case {
-	return vendorCatalogCells(slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases(), syncQueryCases(), vendorQueryCases(), marketplaceQueryCases(), ledgerQueryCases(), companyReadCases(), approvalReadCases()))
+	return vendorCatalogCells(slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases(), syncQueryCases(), vendorQueryCases(), marketplaceQueryCases(), ledgerQueryCases(), companyReadCases(), approvalReadCases(), billingReadCases()))
 }
 func writeCases() []Case {
-	return vendorCatalogCells(slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases(), ledgerMutationCases(), vendorOrderMutationCases(), marketplaceProductCases(), companyWriteCases(), approvalWriteCases()))
+	return vendorCatalogCells(slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases(), ledgerMutationCases(), vendorOrderMutationCases(), marketplaceProductCases(), companyWriteCases(), approvalWriteCases(), billingWriteCases()))
 }
 
 func allCases() []Case { return append(readCases(), writeCases()...) }

@@ -37,7 +37,7 @@ func TenantPolicy() ent.Policy {
 				if !m.Op().Is(ent.OpUpdateOne) {
 					return privacy.Denyf("only the platform creates or deletes tenants")
 				}
-				for _, f := range []string{tenant.FieldStatus, tenant.FieldSubscriptionTier, tenant.FieldHandle} {
+				for _, f := range []string{tenant.FieldStatus, tenant.FieldSuspendedBy, tenant.FieldSubscriptionTier, tenant.FieldHandle} {
 					if _, set := m.Field(f); set {
 						return privacy.Denyf("only the platform changes a tenant's %s", f)
 					}

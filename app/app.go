@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/dakkah/cityos/billing"
 	"github.com/dakkah/cityos/companies"
 	"log/slog"
 	"net/http"
@@ -83,6 +84,8 @@ type Instance struct {
 	Vendors *vendors.Service
 	// Companies keeps B2B companies and their employees.
 	Companies *companies.Service
+	// Billing keeps plans and tenants' subscriptions to them.
+	Billing *billing.Service
 	// Commissions keeps the marketplace ledger; Payouts pays vendors.
 	Commissions *commissions.Service
 	Payouts     *payouts.Service
@@ -203,6 +206,12 @@ func (a *Instance) assemble() error {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
 		}
 	}
+	var billedBy billing.Provider = billing.Manual{}
+	if a.Config.BillingProvider == "stripe" {
+		billedBy = billing.NewStripeBilling(a.Config.StripeSecretKey, a.Config.StripeAPIBase)
+	}
+	a.Billing = billing.New(a.Client, billedBy, a.Config.BillingGrace)
+	a.Billing.OnTenantChange = a.Tenancy.OnChange // a suspension changes how its stores resolve
 	// The queue shares the instance's Redis client: nothing more to close.
 	a.Inbound = inbound.New(a.Client, asynq.NewClientFromRedisClient(a.Redis))
 	a.Inbound.PlatformDomain, a.Inbound.OnStoreChange = a.Config.PlatformDomain, a.Tenancy.OnChange
@@ -240,6 +249,7 @@ func (a *Instance) Handler() http.Handler {
 			Syncs:        a.Syncs,
 			Vendors:      a.Vendors,
 			Companies:    a.Companies,
+			Billing:      a.Billing,
 			Commissions:  a.Commissions,
 			Payouts:      a.Payouts,
 		},
@@ -247,6 +257,7 @@ func (a *Instance) Handler() http.Handler {
 		Storefront: a.Stores,
 		Orders:     a.Orders,
 		Checkout:   a.Checkout,
+		Billing:    a.Billing,
 		Inbound:    a.Inbound,
 		Client:     a.Client,
 		Redis:      a.Redis,
@@ -284,7 +295,7 @@ func (a *Instance) WorkerDeps() workers.Deps {
 		Inbound: a.Inbound, Syncs: a.Syncs, Payments: a.Payments, Orders: a.Orders,
 		ReconcileInterval: a.Config.ReconcileInterval,
 		Commissions:       a.Commissions, Payouts: a.Payouts, PayoutInterval: a.Config.PayoutInterval,
-		Holds: a.Checkout}
+		Holds: a.Checkout, Billing: a.Billing, BillingInterval: a.Config.BillingInterval}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

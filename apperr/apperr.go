@@ -28,6 +28,11 @@ const (
 	// AwaitingApproval: the checkout needs a company admin's approval; no order was placed.
 	// Details["approvalRequestId"] names the request that holds the cart meanwhile.
 	AwaitingApproval Code = "AWAITING_APPROVAL"
+	// PlanLimit: the tenant's plan allows no more of something (a store, a product, a
+	// staff seat, an integration endpoint); Details["limit"] names it and
+	// Details["plan"] the plan. A refused downgrade also lists, in Details["over"], what
+	// must go first.
+	PlanLimit Code = "PLAN_LIMIT"
 )
 
 // Error is an error safe to show to a client.

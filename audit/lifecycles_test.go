@@ -188,5 +188,8 @@ func lifecycles(f *testenv.Commerce) map[string]lifecycle {
 	for typ, lc := range b2bLifecycles(f) {
 		cases[typ] = lc
 	}
+	for typ, lc := range billingLifecycles(f) {
+		cases[typ] = lc
+	}
 	return cases
 }

@@ -52,7 +52,10 @@ func runSeed(args []string) error {
 		}
 		return err
 	}
-	t, err := a.Tenancy.CreateTenant(ctx, tenancy.CreateTenantInput{Handle: benchTenant, Name: "Bench"})
+	// Enterprise: on a platform whose plans are defined (a demo's data), a smaller plan's
+	// limits would stop the catalog half made.
+	tier := tenant.SubscriptionTierEnterprise
+	t, err := a.Tenancy.CreateTenant(ctx, tenancy.CreateTenantInput{Handle: benchTenant, Name: "Bench", SubscriptionTier: &tier})
 	if err != nil {
 		return err
 	}

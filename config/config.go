@@ -73,6 +73,14 @@ type Config struct {
 	// Now is the clock of the time-driven business rules (spending-limit periods, expiry
 	// of holds); nil is the system clock. Tests set it to a clock they move.
 	Now func() time.Time
+	// Tenant billing: BillingGrace is how long a tenant may stay past due before it is
+	// suspended (CITYOS_BILLING_GRACE, default 168h), BillingInterval how often the
+	// billing run renews periods and suspends lapsed tenants (CITYOS_BILLING_INTERVAL,
+	// default 1h), BillingProvider how tenants pay (CITYOS_BILLING_PROVIDER: manual
+	// invoices, the default, or stripe: Stripe Billing, which needs STRIPE_SECRET_KEY).
+	BillingGrace    time.Duration
+	BillingInterval time.Duration
+	BillingProvider string
 
 	Notifications   string // CITYOS_NOTIFICATIONS: log (default; emails go to the log) or sendgrid
 	SendGridAPIKey  string // SENDGRID_API_KEY; required with sendgrid
@@ -206,6 +214,9 @@ func FromEnv() (Config, error) {
 		return c, err
 	}
 	if err := c.readPayouts(); err != nil {
+		return c, err
+	}
+	if err := c.readBilling(); err != nil {
 		return c, err
 	}
 	limit, err := intEnv("CITYOS_BODY_LIMIT", 1<<20)

@@ -38,6 +38,7 @@ import (
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/ent/payout"
+	"github.com/dakkah/cityos/ent/plan"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -59,6 +60,8 @@ import (
 	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantinvoice"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -117,6 +120,8 @@ type Client struct {
 	OutboxEvent *OutboxEventClient
 	// Payout is the client for interacting with the Payout builders.
 	Payout *PayoutClient
+	// Plan is the client for interacting with the Plan builders.
+	Plan *PlanClient
 	// Price is the client for interacting with the Price builders.
 	Price *PriceClient
 	// Product is the client for interacting with the Product builders.
@@ -159,6 +164,10 @@ type Client struct {
 	SyncJob *SyncJobClient
 	// Tenant is the client for interacting with the Tenant builders.
 	Tenant *TenantClient
+	// TenantInvoice is the client for interacting with the TenantInvoice builders.
+	TenantInvoice *TenantInvoiceClient
+	// TenantSubscription is the client for interacting with the TenantSubscription builders.
+	TenantSubscription *TenantSubscriptionClient
 	// User is the client for interacting with the User builders.
 	User *UserClient
 	// Vendor is the client for interacting with the Vendor builders.
@@ -199,6 +208,7 @@ func (c *Client) init() {
 	c.OrderLineItem = NewOrderLineItemClient(c.config)
 	c.OutboxEvent = NewOutboxEventClient(c.config)
 	c.Payout = NewPayoutClient(c.config)
+	c.Plan = NewPlanClient(c.config)
 	c.Price = NewPriceClient(c.config)
 	c.Product = NewProductClient(c.config)
 	c.ProductCategory = NewProductCategoryClient(c.config)
@@ -220,6 +230,8 @@ func (c *Client) init() {
 	c.Suborder = NewSuborderClient(c.config)
 	c.SyncJob = NewSyncJobClient(c.config)
 	c.Tenant = NewTenantClient(c.config)
+	c.TenantInvoice = NewTenantInvoiceClient(c.config)
+	c.TenantSubscription = NewTenantSubscriptionClient(c.config)
 	c.User = NewUserClient(c.config)
 	c.Vendor = NewVendorClient(c.config)
 	c.WebhookDelivery = NewWebhookDeliveryClient(c.config)
@@ -338,6 +350,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		OrderLineItem:       NewOrderLineItemClient(cfg),
 		OutboxEvent:         NewOutboxEventClient(cfg),
 		Payout:              NewPayoutClient(cfg),
+		Plan:                NewPlanClient(cfg),
 		Price:               NewPriceClient(cfg),
 		Product:             NewProductClient(cfg),
 		ProductCategory:     NewProductCategoryClient(cfg),
@@ -359,6 +372,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Suborder:            NewSuborderClient(cfg),
 		SyncJob:             NewSyncJobClient(cfg),
 		Tenant:              NewTenantClient(cfg),
+		TenantInvoice:       NewTenantInvoiceClient(cfg),
+		TenantSubscription:  NewTenantSubscriptionClient(cfg),
 		User:                NewUserClient(cfg),
 		Vendor:              NewVendorClient(cfg),
 		WebhookDelivery:     NewWebhookDeliveryClient(cfg),
@@ -404,6 +419,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		OrderLineItem:       NewOrderLineItemClient(cfg),
 		OutboxEvent:         NewOutboxEventClient(cfg),
 		Payout:              NewPayoutClient(cfg),
+		Plan:                NewPlanClient(cfg),
 		Price:               NewPriceClient(cfg),
 		Product:             NewProductClient(cfg),
 		ProductCategory:     NewProductCategoryClient(cfg),
@@ -425,6 +441,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Suborder:            NewSuborderClient(cfg),
 		SyncJob:             NewSyncJobClient(cfg),
 		Tenant:              NewTenantClient(cfg),
+		TenantInvoice:       NewTenantInvoiceClient(cfg),
+		TenantSubscription:  NewTenantSubscriptionClient(cfg),
 		User:                NewUserClient(cfg),
 		Vendor:              NewVendorClient(cfg),
 		WebhookDelivery:     NewWebhookDeliveryClient(cfg),
@@ -461,12 +479,12 @@ func (c *Client) Use(hooks ...Hook) {
 		c.CommissionRule, c.Company, c.Country, c.CustomerAddress, c.Domain,
 		c.Employee, c.Fulfillment, c.InboundWebhook, c.IntegrationEndpoint,
 		c.InventoryLevel, c.Invitation, c.LineItem, c.Membership, c.Order,
-		c.OrderLineItem, c.OutboxEvent, c.Payout, c.Price, c.Product,
+		c.OrderLineItem, c.OutboxEvent, c.Payout, c.Plan, c.Price, c.Product,
 		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductVariant,
 		c.Quote, c.QuoteMessage, c.RefreshToken, c.Region, c.Reservation,
 		c.SalesChannel, c.Scope, c.ShippingOption, c.StockLocation, c.Store,
-		c.Subcategory, c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant, c.User,
-		c.Vendor, c.WebhookDelivery,
+		c.Subcategory, c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant,
+		c.TenantInvoice, c.TenantSubscription, c.User, c.Vendor, c.WebhookDelivery,
 	} {
 		n.Use(hooks...)
 	}
@@ -480,12 +498,12 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.CommissionRule, c.Company, c.Country, c.CustomerAddress, c.Domain,
 		c.Employee, c.Fulfillment, c.InboundWebhook, c.IntegrationEndpoint,
 		c.InventoryLevel, c.Invitation, c.LineItem, c.Membership, c.Order,
-		c.OrderLineItem, c.OutboxEvent, c.Payout, c.Price, c.Product,
+		c.OrderLineItem, c.OutboxEvent, c.Payout, c.Plan, c.Price, c.Product,
 		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductVariant,
 		c.Quote, c.QuoteMessage, c.RefreshToken, c.Region, c.Reservation,
 		c.SalesChannel, c.Scope, c.ShippingOption, c.StockLocation, c.Store,
-		c.Subcategory, c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant, c.User,
-		c.Vendor, c.WebhookDelivery,
+		c.Subcategory, c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant,
+		c.TenantInvoice, c.TenantSubscription, c.User, c.Vendor, c.WebhookDelivery,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -540,6 +558,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.OutboxEvent.mutate(ctx, m)
 	case *PayoutMutation:
 		return c.Payout.mutate(ctx, m)
+	case *PlanMutation:
+		return c.Plan.mutate(ctx, m)
 	case *PriceMutation:
 		return c.Price.mutate(ctx, m)
 	case *ProductMutation:
@@ -582,6 +602,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.SyncJob.mutate(ctx, m)
 	case *TenantMutation:
 		return c.Tenant.mutate(ctx, m)
+	case *TenantInvoiceMutation:
+		return c.TenantInvoice.mutate(ctx, m)
+	case *TenantSubscriptionMutation:
+		return c.TenantSubscription.mutate(ctx, m)
 	case *UserMutation:
 		return c.User.mutate(ctx, m)
 	case *VendorMutation:
@@ -4603,6 +4627,140 @@ func (c *PayoutClient) mutate(ctx context.Context, m *PayoutMutation) (Value, er
 	}
 }
 
+// PlanClient is a client for the Plan schema.
+type PlanClient struct {
+	config
+}
+
+// NewPlanClient returns a client for the Plan from the given config.
+func NewPlanClient(c config) *PlanClient {
+	return &PlanClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `plan.Hooks(f(g(h())))`.
+func (c *PlanClient) Use(hooks ...Hook) {
+	c.hooks.Plan = append(c.hooks.Plan, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `plan.Intercept(f(g(h())))`.
+func (c *PlanClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Plan = append(c.inters.Plan, interceptors...)
+}
+
+// Create returns a builder for creating a Plan entity.
+func (c *PlanClient) Create() *PlanCreate {
+	mutation := newPlanMutation(c.config, OpCreate)
+	return &PlanCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Plan entities.
+func (c *PlanClient) CreateBulk(builders ...*PlanCreate) *PlanCreateBulk {
+	return &PlanCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PlanClient) MapCreateBulk(slice any, setFunc func(*PlanCreate, int)) *PlanCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PlanCreateBulk{err: fmt.Errorf("calling to PlanClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PlanCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PlanCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Plan.
+func (c *PlanClient) Update() *PlanUpdate {
+	mutation := newPlanMutation(c.config, OpUpdate)
+	return &PlanUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PlanClient) UpdateOne(_m *Plan) *PlanUpdateOne {
+	mutation := newPlanMutation(c.config, OpUpdateOne, withPlan(_m))
+	return &PlanUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PlanClient) UpdateOneID(id int) *PlanUpdateOne {
+	mutation := newPlanMutation(c.config, OpUpdateOne, withPlanID(id))
+	return &PlanUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Plan.
+func (c *PlanClient) Delete() *PlanDelete {
+	mutation := newPlanMutation(c.config, OpDelete)
+	return &PlanDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PlanClient) DeleteOne(_m *Plan) *PlanDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PlanClient) DeleteOneID(id int) *PlanDeleteOne {
+	builder := c.Delete().Where(plan.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PlanDeleteOne{builder}
+}
+
+// Query returns a query builder for Plan.
+func (c *PlanClient) Query() *PlanQuery {
+	return &PlanQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePlan},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Plan entity by its id.
+func (c *PlanClient) Get(ctx context.Context, id int) (*Plan, error) {
+	return c.Query().Where(plan.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PlanClient) GetX(ctx context.Context, id int) *Plan {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *PlanClient) Hooks() []Hook {
+	hooks := c.hooks.Plan
+	return append(hooks[:len(hooks):len(hooks)], plan.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PlanClient) Interceptors() []Interceptor {
+	return c.inters.Plan
+}
+
+func (c *PlanClient) mutate(ctx context.Context, m *PlanMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PlanCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PlanUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PlanUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PlanDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Plan mutation op: %q", m.Op())
+	}
+}
+
 // PriceClient is a client for the Price schema.
 type PriceClient struct {
 	config
@@ -8265,6 +8423,354 @@ func (c *TenantClient) mutate(ctx context.Context, m *TenantMutation) (Value, er
 	}
 }
 
+// TenantInvoiceClient is a client for the TenantInvoice schema.
+type TenantInvoiceClient struct {
+	config
+}
+
+// NewTenantInvoiceClient returns a client for the TenantInvoice from the given config.
+func NewTenantInvoiceClient(c config) *TenantInvoiceClient {
+	return &TenantInvoiceClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `tenantinvoice.Hooks(f(g(h())))`.
+func (c *TenantInvoiceClient) Use(hooks ...Hook) {
+	c.hooks.TenantInvoice = append(c.hooks.TenantInvoice, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `tenantinvoice.Intercept(f(g(h())))`.
+func (c *TenantInvoiceClient) Intercept(interceptors ...Interceptor) {
+	c.inters.TenantInvoice = append(c.inters.TenantInvoice, interceptors...)
+}
+
+// Create returns a builder for creating a TenantInvoice entity.
+func (c *TenantInvoiceClient) Create() *TenantInvoiceCreate {
+	mutation := newTenantInvoiceMutation(c.config, OpCreate)
+	return &TenantInvoiceCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of TenantInvoice entities.
+func (c *TenantInvoiceClient) CreateBulk(builders ...*TenantInvoiceCreate) *TenantInvoiceCreateBulk {
+	return &TenantInvoiceCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *TenantInvoiceClient) MapCreateBulk(slice any, setFunc func(*TenantInvoiceCreate, int)) *TenantInvoiceCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &TenantInvoiceCreateBulk{err: fmt.Errorf("calling to TenantInvoiceClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*TenantInvoiceCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &TenantInvoiceCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for TenantInvoice.
+func (c *TenantInvoiceClient) Update() *TenantInvoiceUpdate {
+	mutation := newTenantInvoiceMutation(c.config, OpUpdate)
+	return &TenantInvoiceUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *TenantInvoiceClient) UpdateOne(_m *TenantInvoice) *TenantInvoiceUpdateOne {
+	mutation := newTenantInvoiceMutation(c.config, OpUpdateOne, withTenantInvoice(_m))
+	return &TenantInvoiceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *TenantInvoiceClient) UpdateOneID(id int) *TenantInvoiceUpdateOne {
+	mutation := newTenantInvoiceMutation(c.config, OpUpdateOne, withTenantInvoiceID(id))
+	return &TenantInvoiceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for TenantInvoice.
+func (c *TenantInvoiceClient) Delete() *TenantInvoiceDelete {
+	mutation := newTenantInvoiceMutation(c.config, OpDelete)
+	return &TenantInvoiceDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *TenantInvoiceClient) DeleteOne(_m *TenantInvoice) *TenantInvoiceDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *TenantInvoiceClient) DeleteOneID(id int) *TenantInvoiceDeleteOne {
+	builder := c.Delete().Where(tenantinvoice.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &TenantInvoiceDeleteOne{builder}
+}
+
+// Query returns a query builder for TenantInvoice.
+func (c *TenantInvoiceClient) Query() *TenantInvoiceQuery {
+	return &TenantInvoiceQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeTenantInvoice},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a TenantInvoice entity by its id.
+func (c *TenantInvoiceClient) Get(ctx context.Context, id int) (*TenantInvoice, error) {
+	return c.Query().Where(tenantinvoice.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *TenantInvoiceClient) GetX(ctx context.Context, id int) *TenantInvoice {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a TenantInvoice.
+func (c *TenantInvoiceClient) QueryTenant(_m *TenantInvoice) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(tenantinvoice.Table, tenantinvoice.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, tenantinvoice.TenantTable, tenantinvoice.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySubscription queries the subscription edge of a TenantInvoice.
+func (c *TenantInvoiceClient) QuerySubscription(_m *TenantInvoice) *TenantSubscriptionQuery {
+	query := (&TenantSubscriptionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(tenantinvoice.Table, tenantinvoice.FieldID, id),
+			sqlgraph.To(tenantsubscription.Table, tenantsubscription.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, tenantinvoice.SubscriptionTable, tenantinvoice.SubscriptionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *TenantInvoiceClient) Hooks() []Hook {
+	hooks := c.hooks.TenantInvoice
+	return append(hooks[:len(hooks):len(hooks)], tenantinvoice.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *TenantInvoiceClient) Interceptors() []Interceptor {
+	return c.inters.TenantInvoice
+}
+
+func (c *TenantInvoiceClient) mutate(ctx context.Context, m *TenantInvoiceMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&TenantInvoiceCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&TenantInvoiceUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&TenantInvoiceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&TenantInvoiceDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown TenantInvoice mutation op: %q", m.Op())
+	}
+}
+
+// TenantSubscriptionClient is a client for the TenantSubscription schema.
+type TenantSubscriptionClient struct {
+	config
+}
+
+// NewTenantSubscriptionClient returns a client for the TenantSubscription from the given config.
+func NewTenantSubscriptionClient(c config) *TenantSubscriptionClient {
+	return &TenantSubscriptionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `tenantsubscription.Hooks(f(g(h())))`.
+func (c *TenantSubscriptionClient) Use(hooks ...Hook) {
+	c.hooks.TenantSubscription = append(c.hooks.TenantSubscription, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `tenantsubscription.Intercept(f(g(h())))`.
+func (c *TenantSubscriptionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.TenantSubscription = append(c.inters.TenantSubscription, interceptors...)
+}
+
+// Create returns a builder for creating a TenantSubscription entity.
+func (c *TenantSubscriptionClient) Create() *TenantSubscriptionCreate {
+	mutation := newTenantSubscriptionMutation(c.config, OpCreate)
+	return &TenantSubscriptionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of TenantSubscription entities.
+func (c *TenantSubscriptionClient) CreateBulk(builders ...*TenantSubscriptionCreate) *TenantSubscriptionCreateBulk {
+	return &TenantSubscriptionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *TenantSubscriptionClient) MapCreateBulk(slice any, setFunc func(*TenantSubscriptionCreate, int)) *TenantSubscriptionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &TenantSubscriptionCreateBulk{err: fmt.Errorf("calling to TenantSubscriptionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*TenantSubscriptionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &TenantSubscriptionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for TenantSubscription.
+func (c *TenantSubscriptionClient) Update() *TenantSubscriptionUpdate {
+	mutation := newTenantSubscriptionMutation(c.config, OpUpdate)
+	return &TenantSubscriptionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *TenantSubscriptionClient) UpdateOne(_m *TenantSubscription) *TenantSubscriptionUpdateOne {
+	mutation := newTenantSubscriptionMutation(c.config, OpUpdateOne, withTenantSubscription(_m))
+	return &TenantSubscriptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *TenantSubscriptionClient) UpdateOneID(id int) *TenantSubscriptionUpdateOne {
+	mutation := newTenantSubscriptionMutation(c.config, OpUpdateOne, withTenantSubscriptionID(id))
+	return &TenantSubscriptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for TenantSubscription.
+func (c *TenantSubscriptionClient) Delete() *TenantSubscriptionDelete {
+	mutation := newTenantSubscriptionMutation(c.config, OpDelete)
+	return &TenantSubscriptionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *TenantSubscriptionClient) DeleteOne(_m *TenantSubscription) *TenantSubscriptionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *TenantSubscriptionClient) DeleteOneID(id int) *TenantSubscriptionDeleteOne {
+	builder := c.Delete().Where(tenantsubscription.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &TenantSubscriptionDeleteOne{builder}
+}
+
+// Query returns a query builder for TenantSubscription.
+func (c *TenantSubscriptionClient) Query() *TenantSubscriptionQuery {
+	return &TenantSubscriptionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeTenantSubscription},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a TenantSubscription entity by its id.
+func (c *TenantSubscriptionClient) Get(ctx context.Context, id int) (*TenantSubscription, error) {
+	return c.Query().Where(tenantsubscription.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *TenantSubscriptionClient) GetX(ctx context.Context, id int) *TenantSubscription {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a TenantSubscription.
+func (c *TenantSubscriptionClient) QueryTenant(_m *TenantSubscription) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(tenantsubscription.Table, tenantsubscription.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, tenantsubscription.TenantTable, tenantsubscription.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPlan queries the plan edge of a TenantSubscription.
+func (c *TenantSubscriptionClient) QueryPlan(_m *TenantSubscription) *PlanQuery {
+	query := (&PlanClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(tenantsubscription.Table, tenantsubscription.FieldID, id),
+			sqlgraph.To(plan.Table, plan.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, tenantsubscription.PlanTable, tenantsubscription.PlanColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryInvoices queries the invoices edge of a TenantSubscription.
+func (c *TenantSubscriptionClient) QueryInvoices(_m *TenantSubscription) *TenantInvoiceQuery {
+	query := (&TenantInvoiceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(tenantsubscription.Table, tenantsubscription.FieldID, id),
+			sqlgraph.To(tenantinvoice.Table, tenantinvoice.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, tenantsubscription.InvoicesTable, tenantsubscription.InvoicesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *TenantSubscriptionClient) Hooks() []Hook {
+	hooks := c.hooks.TenantSubscription
+	return append(hooks[:len(hooks):len(hooks)], tenantsubscription.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *TenantSubscriptionClient) Interceptors() []Interceptor {
+	return c.inters.TenantSubscription
+}
+
+func (c *TenantSubscriptionClient) mutate(ctx context.Context, m *TenantSubscriptionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&TenantSubscriptionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&TenantSubscriptionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&TenantSubscriptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&TenantSubscriptionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown TenantSubscription mutation op: %q", m.Op())
+	}
+}
+
 // UserClient is a client for the User schema.
 type UserClient struct {
 	config
@@ -8801,21 +9307,23 @@ type (
 		APIKey, ApprovalRequest, AuditLog, Cart, Category, CommissionLine,
 		CommissionRule, Company, Country, CustomerAddress, Domain, Employee,
 		Fulfillment, InboundWebhook, IntegrationEndpoint, InventoryLevel, Invitation,
-		LineItem, Membership, Order, OrderLineItem, OutboxEvent, Payout, Price,
+		LineItem, Membership, Order, OrderLineItem, OutboxEvent, Payout, Plan, Price,
 		Product, ProductCategory, ProductCollection, ProductOption, ProductVariant,
 		Quote, QuoteMessage, RefreshToken, Region, Reservation, SalesChannel, Scope,
 		ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim, Suborder,
-		SyncJob, Tenant, User, Vendor, WebhookDelivery []ent.Hook
+		SyncJob, Tenant, TenantInvoice, TenantSubscription, User, Vendor,
+		WebhookDelivery []ent.Hook
 	}
 	inters struct {
 		APIKey, ApprovalRequest, AuditLog, Cart, Category, CommissionLine,
 		CommissionRule, Company, Country, CustomerAddress, Domain, Employee,
 		Fulfillment, InboundWebhook, IntegrationEndpoint, InventoryLevel, Invitation,
-		LineItem, Membership, Order, OrderLineItem, OutboxEvent, Payout, Price,
+		LineItem, Membership, Order, OrderLineItem, OutboxEvent, Payout, Plan, Price,
 		Product, ProductCategory, ProductCollection, ProductOption, ProductVariant,
 		Quote, QuoteMessage, RefreshToken, Region, Reservation, SalesChannel, Scope,
 		ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim, Suborder,
-		SyncJob, Tenant, User, Vendor, WebhookDelivery []ent.Interceptor
+		SyncJob, Tenant, TenantInvoice, TenantSubscription, User, Vendor,
+		WebhookDelivery []ent.Interceptor
 	}
 )
 

@@ -35,6 +35,7 @@ import (
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/ent/payout"
+	"github.com/dakkah/cityos/ent/plan"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -56,6 +57,8 @@ import (
 	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantinvoice"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -142,6 +145,7 @@ func checkColumn(t, c string) error {
 			orderlineitem.Table:       orderlineitem.ValidColumn,
 			outboxevent.Table:         outboxevent.ValidColumn,
 			payout.Table:              payout.ValidColumn,
+			plan.Table:                plan.ValidColumn,
 			price.Table:               price.ValidColumn,
 			product.Table:             product.ValidColumn,
 			productcategory.Table:     productcategory.ValidColumn,
@@ -163,6 +167,8 @@ func checkColumn(t, c string) error {
 			suborder.Table:            suborder.ValidColumn,
 			syncjob.Table:             syncjob.ValidColumn,
 			tenant.Table:              tenant.ValidColumn,
+			tenantinvoice.Table:       tenantinvoice.ValidColumn,
+			tenantsubscription.Table:  tenantsubscription.ValidColumn,
 			user.Table:                user.ValidColumn,
 			vendor.Table:              vendor.ValidColumn,
 			webhookdelivery.Table:     webhookdelivery.ValidColumn,

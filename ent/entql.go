@@ -26,6 +26,7 @@ import (
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/ent/payout"
+	"github.com/dakkah/cityos/ent/plan"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
@@ -48,6 +49,8 @@ import (
 	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantinvoice"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -60,7 +63,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 47)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 50)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -648,6 +651,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   plan.Table,
+			Columns: plan.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: plan.FieldID,
+			},
+		},
+		Type: "Plan",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			plan.FieldCreatedAt:               {Type: field.TypeTime, Column: plan.FieldCreatedAt},
+			plan.FieldUpdatedAt:               {Type: field.TypeTime, Column: plan.FieldUpdatedAt},
+			plan.FieldKey:                     {Type: field.TypeEnum, Column: plan.FieldKey},
+			plan.FieldName:                    {Type: field.TypeString, Column: plan.FieldName},
+			plan.FieldPrice:                   {Type: field.TypeInt64, Column: plan.FieldPrice},
+			plan.FieldCurrencyCode:            {Type: field.TypeString, Column: plan.FieldCurrencyCode},
+			plan.FieldMaxStores:               {Type: field.TypeInt, Column: plan.FieldMaxStores},
+			plan.FieldMaxProducts:             {Type: field.TypeInt, Column: plan.FieldMaxProducts},
+			plan.FieldMaxStaffSeats:           {Type: field.TypeInt, Column: plan.FieldMaxStaffSeats},
+			plan.FieldMaxIntegrationEndpoints: {Type: field.TypeInt, Column: plan.FieldMaxIntegrationEndpoints},
+			plan.FieldAPIRateLimit:            {Type: field.TypeInt, Column: plan.FieldAPIRateLimit},
+			plan.FieldStripePriceID:           {Type: field.TypeString, Column: plan.FieldStripePriceID},
+		},
+	}
+	graph.Nodes[24] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   price.Table,
 			Columns: price.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -667,7 +695,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			price.FieldRegionID:     {Type: field.TypeInt, Column: price.FieldRegionID},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   product.Table,
 			Columns: product.Columns,
@@ -698,7 +726,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldReviewStoreID: {Type: field.TypeInt, Column: product.FieldReviewStoreID},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productcategory.Table,
 			Columns: productcategory.Columns,
@@ -718,7 +746,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcategory.FieldParentID:  {Type: field.TypeInt, Column: productcategory.FieldParentID},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productcollection.Table,
 			Columns: productcollection.Columns,
@@ -737,7 +765,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productcollection.FieldHandle:    {Type: field.TypeString, Column: productcollection.FieldHandle},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productoption.Table,
 			Columns: productoption.Columns,
@@ -755,7 +783,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productoption.FieldValues:    {Type: field.TypeJSON, Column: productoption.FieldValues},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   productvariant.Table,
 			Columns: productvariant.Columns,
@@ -780,7 +808,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productvariant.FieldAllowBackorder:  {Type: field.TypeBool, Column: productvariant.FieldAllowBackorder},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   quote.Table,
 			Columns: quote.Columns,
@@ -807,7 +835,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			quote.FieldOrderID:       {Type: field.TypeInt, Column: quote.FieldOrderID},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   quotemessage.Table,
 			Columns: quotemessage.Columns,
@@ -827,7 +855,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			quotemessage.FieldBody:      {Type: field.TypeString, Column: quotemessage.FieldBody},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -848,7 +876,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   region.Table,
 			Columns: region.Columns,
@@ -870,7 +898,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			region.FieldTaxInclusive: {Type: field.TypeBool, Column: region.FieldTaxInclusive},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reservation.Table,
 			Columns: reservation.Columns,
@@ -891,7 +919,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reservation.FieldReleasedAt:        {Type: field.TypeTime, Column: reservation.FieldReleasedAt},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   saleschannel.Table,
 			Columns: saleschannel.Columns,
@@ -912,7 +940,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			saleschannel.FieldIsDisabled:  {Type: field.TypeBool, Column: saleschannel.FieldIsDisabled},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   scope.Table,
 			Columns: scope.Columns,
@@ -929,7 +957,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			scope.FieldName:      {Type: field.TypeString, Column: scope.FieldName},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   shippingoption.Table,
 			Columns: shippingoption.Columns,
@@ -949,7 +977,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			shippingoption.FieldAmount:    {Type: field.TypeInt64, Column: shippingoption.FieldAmount},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stocklocation.Table,
 			Columns: stocklocation.Columns,
@@ -968,7 +996,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stocklocation.FieldVendorID:  {Type: field.TypeInt, Column: stocklocation.FieldVendorID},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   store.Table,
 			Columns: store.Columns,
@@ -994,7 +1022,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			store.FieldVendorID:       {Type: field.TypeInt, Column: store.FieldVendorID},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subcategory.Table,
 			Columns: subcategory.Columns,
@@ -1012,7 +1040,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subcategory.FieldName:       {Type: field.TypeString, Column: subcategory.FieldName},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   subdomainclaim.Table,
 			Columns: subdomainclaim.Columns,
@@ -1030,7 +1058,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			subdomainclaim.FieldStoreID:   {Type: field.TypeInt, Column: subdomainclaim.FieldStoreID},
 		},
 	}
-	graph.Nodes[41] = &sqlgraph.Node{
+	graph.Nodes[42] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   suborder.Table,
 			Columns: suborder.Columns,
@@ -1060,7 +1088,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			suborder.FieldCanceledAt:        {Type: field.TypeTime, Column: suborder.FieldCanceledAt},
 		},
 	}
-	graph.Nodes[42] = &sqlgraph.Node{
+	graph.Nodes[43] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   syncjob.Table,
 			Columns: syncjob.Columns,
@@ -1091,7 +1119,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			syncjob.FieldReport:       {Type: field.TypeJSON, Column: syncjob.FieldReport},
 		},
 	}
-	graph.Nodes[43] = &sqlgraph.Node{
+	graph.Nodes[44] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tenant.Table,
 			Columns: tenant.Columns,
@@ -1108,6 +1136,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tenant.FieldHandle:           {Type: field.TypeString, Column: tenant.FieldHandle},
 			tenant.FieldName:             {Type: field.TypeString, Column: tenant.FieldName},
 			tenant.FieldStatus:           {Type: field.TypeEnum, Column: tenant.FieldStatus},
+			tenant.FieldSuspendedBy:      {Type: field.TypeEnum, Column: tenant.FieldSuspendedBy},
 			tenant.FieldSubscriptionTier: {Type: field.TypeEnum, Column: tenant.FieldSubscriptionTier},
 			tenant.FieldBillingEmail:     {Type: field.TypeString, Column: tenant.FieldBillingEmail},
 			tenant.FieldCountry:          {Type: field.TypeString, Column: tenant.FieldCountry},
@@ -1115,7 +1144,64 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tenant.FieldMetadata:         {Type: field.TypeJSON, Column: tenant.FieldMetadata},
 		},
 	}
-	graph.Nodes[44] = &sqlgraph.Node{
+	graph.Nodes[45] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   tenantinvoice.Table,
+			Columns: tenantinvoice.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: tenantinvoice.FieldID,
+			},
+		},
+		Type: "TenantInvoice",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			tenantinvoice.FieldCreatedAt:         {Type: field.TypeTime, Column: tenantinvoice.FieldCreatedAt},
+			tenantinvoice.FieldUpdatedAt:         {Type: field.TypeTime, Column: tenantinvoice.FieldUpdatedAt},
+			tenantinvoice.FieldTenantID:          {Type: field.TypeInt, Column: tenantinvoice.FieldTenantID},
+			tenantinvoice.FieldVersion:           {Type: field.TypeInt64, Column: tenantinvoice.FieldVersion},
+			tenantinvoice.FieldSubscriptionID:    {Type: field.TypeInt, Column: tenantinvoice.FieldSubscriptionID},
+			tenantinvoice.FieldKind:              {Type: field.TypeEnum, Column: tenantinvoice.FieldKind},
+			tenantinvoice.FieldStatus:            {Type: field.TypeEnum, Column: tenantinvoice.FieldStatus},
+			tenantinvoice.FieldAmount:            {Type: field.TypeInt64, Column: tenantinvoice.FieldAmount},
+			tenantinvoice.FieldCurrencyCode:      {Type: field.TypeString, Column: tenantinvoice.FieldCurrencyCode},
+			tenantinvoice.FieldPeriodStart:       {Type: field.TypeTime, Column: tenantinvoice.FieldPeriodStart},
+			tenantinvoice.FieldPeriodEnd:         {Type: field.TypeTime, Column: tenantinvoice.FieldPeriodEnd},
+			tenantinvoice.FieldDueAt:             {Type: field.TypeTime, Column: tenantinvoice.FieldDueAt},
+			tenantinvoice.FieldPaidAt:            {Type: field.TypeTime, Column: tenantinvoice.FieldPaidAt},
+			tenantinvoice.FieldDescription:       {Type: field.TypeString, Column: tenantinvoice.FieldDescription},
+			tenantinvoice.FieldProviderInvoiceID: {Type: field.TypeString, Column: tenantinvoice.FieldProviderInvoiceID},
+			tenantinvoice.FieldReference:         {Type: field.TypeString, Column: tenantinvoice.FieldReference},
+		},
+	}
+	graph.Nodes[46] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   tenantsubscription.Table,
+			Columns: tenantsubscription.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: tenantsubscription.FieldID,
+			},
+		},
+		Type: "TenantSubscription",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			tenantsubscription.FieldCreatedAt:              {Type: field.TypeTime, Column: tenantsubscription.FieldCreatedAt},
+			tenantsubscription.FieldUpdatedAt:              {Type: field.TypeTime, Column: tenantsubscription.FieldUpdatedAt},
+			tenantsubscription.FieldTenantID:               {Type: field.TypeInt, Column: tenantsubscription.FieldTenantID},
+			tenantsubscription.FieldVersion:                {Type: field.TypeInt64, Column: tenantsubscription.FieldVersion},
+			tenantsubscription.FieldPlanID:                 {Type: field.TypeInt, Column: tenantsubscription.FieldPlanID},
+			tenantsubscription.FieldStatus:                 {Type: field.TypeEnum, Column: tenantsubscription.FieldStatus},
+			tenantsubscription.FieldProvider:               {Type: field.TypeString, Column: tenantsubscription.FieldProvider},
+			tenantsubscription.FieldProviderCustomerID:     {Type: field.TypeString, Column: tenantsubscription.FieldProviderCustomerID},
+			tenantsubscription.FieldProviderSubscriptionID: {Type: field.TypeString, Column: tenantsubscription.FieldProviderSubscriptionID},
+			tenantsubscription.FieldTrialEndsAt:            {Type: field.TypeTime, Column: tenantsubscription.FieldTrialEndsAt},
+			tenantsubscription.FieldCurrentPeriodStart:     {Type: field.TypeTime, Column: tenantsubscription.FieldCurrentPeriodStart},
+			tenantsubscription.FieldCurrentPeriodEnd:       {Type: field.TypeTime, Column: tenantsubscription.FieldCurrentPeriodEnd},
+			tenantsubscription.FieldPastDueSince:           {Type: field.TypeTime, Column: tenantsubscription.FieldPastDueSince},
+			tenantsubscription.FieldCanceledAt:             {Type: field.TypeTime, Column: tenantsubscription.FieldCanceledAt},
+			tenantsubscription.FieldProviderEventAt:        {Type: field.TypeInt64, Column: tenantsubscription.FieldProviderEventAt},
+		},
+	}
+	graph.Nodes[47] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1136,7 +1222,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
 		},
 	}
-	graph.Nodes[45] = &sqlgraph.Node{
+	graph.Nodes[48] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vendor.Table,
 			Columns: vendor.Columns,
@@ -1164,7 +1250,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vendor.FieldApplicantID:    {Type: field.TypeInt, Column: vendor.FieldApplicantID},
 		},
 	}
-	graph.Nodes[46] = &sqlgraph.Node{
+	graph.Nodes[49] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -2523,6 +2609,66 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Tenant",
 		"Store",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   tenantinvoice.TenantTable,
+			Columns: []string{tenantinvoice.TenantColumn},
+			Bidi:    false,
+		},
+		"TenantInvoice",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"subscription",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   tenantinvoice.SubscriptionTable,
+			Columns: []string{tenantinvoice.SubscriptionColumn},
+			Bidi:    false,
+		},
+		"TenantInvoice",
+		"TenantSubscription",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   tenantsubscription.TenantTable,
+			Columns: []string{tenantsubscription.TenantColumn},
+			Bidi:    false,
+		},
+		"TenantSubscription",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"plan",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   tenantsubscription.PlanTable,
+			Columns: []string{tenantsubscription.PlanColumn},
+			Bidi:    false,
+		},
+		"TenantSubscription",
+		"Plan",
+	)
+	graph.MustAddE(
+		"invoices",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   tenantsubscription.InvoicesTable,
+			Columns: []string{tenantsubscription.InvoicesColumn},
+			Bidi:    false,
+		},
+		"TenantSubscription",
+		"TenantInvoice",
 	)
 	graph.MustAddE(
 		"memberships",
@@ -5792,6 +5938,106 @@ func (f *PayoutFilter) WhereHasLinesWith(preds ...predicate.CommissionLine) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *PlanQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PlanQuery builder.
+func (_q *PlanQuery) Filter() *PlanFilter {
+	return &PlanFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PlanMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PlanMutation builder.
+func (m *PlanMutation) Filter() *PlanFilter {
+	return &PlanFilter{config: m.config, predicateAdder: m}
+}
+
+// PlanFilter provides a generic filtering capability at runtime for PlanQuery.
+type PlanFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PlanFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *PlanFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(plan.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PlanFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(plan.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *PlanFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(plan.FieldUpdatedAt))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *PlanFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(plan.FieldKey))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *PlanFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(plan.FieldName))
+}
+
+// WherePrice applies the entql int64 predicate on the price field.
+func (f *PlanFilter) WherePrice(p entql.Int64P) {
+	f.Where(p.Field(plan.FieldPrice))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *PlanFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(plan.FieldCurrencyCode))
+}
+
+// WhereMaxStores applies the entql int predicate on the max_stores field.
+func (f *PlanFilter) WhereMaxStores(p entql.IntP) {
+	f.Where(p.Field(plan.FieldMaxStores))
+}
+
+// WhereMaxProducts applies the entql int predicate on the max_products field.
+func (f *PlanFilter) WhereMaxProducts(p entql.IntP) {
+	f.Where(p.Field(plan.FieldMaxProducts))
+}
+
+// WhereMaxStaffSeats applies the entql int predicate on the max_staff_seats field.
+func (f *PlanFilter) WhereMaxStaffSeats(p entql.IntP) {
+	f.Where(p.Field(plan.FieldMaxStaffSeats))
+}
+
+// WhereMaxIntegrationEndpoints applies the entql int predicate on the max_integration_endpoints field.
+func (f *PlanFilter) WhereMaxIntegrationEndpoints(p entql.IntP) {
+	f.Where(p.Field(plan.FieldMaxIntegrationEndpoints))
+}
+
+// WhereAPIRateLimit applies the entql int predicate on the api_rate_limit field.
+func (f *PlanFilter) WhereAPIRateLimit(p entql.IntP) {
+	f.Where(p.Field(plan.FieldAPIRateLimit))
+}
+
+// WhereStripePriceID applies the entql string predicate on the stripe_price_id field.
+func (f *PlanFilter) WhereStripePriceID(p entql.StringP) {
+	f.Where(p.Field(plan.FieldStripePriceID))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *PriceQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -5820,7 +6066,7 @@ type PriceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PriceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5942,7 +6188,7 @@ type ProductFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6170,7 +6416,7 @@ type ProductCategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductCategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6287,7 +6533,7 @@ type ProductCollectionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductCollectionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6371,7 +6617,7 @@ type ProductOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6464,7 +6710,7 @@ type ProductVariantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProductVariantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6620,7 +6866,7 @@ type QuoteFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *QuoteFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6772,7 +7018,7 @@ type QuoteMessageFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *QuoteMessageFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6875,7 +7121,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6969,7 +7215,7 @@ type RegionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RegionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7082,7 +7328,7 @@ type ReservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7204,7 +7450,7 @@ type SalesChannelFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SalesChannelFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7326,7 +7572,7 @@ type ScopeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScopeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7400,7 +7646,7 @@ type ShippingOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ShippingOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7503,7 +7749,7 @@ type StockLocationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StockLocationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7587,7 +7833,7 @@ type StoreFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StoreFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7734,7 +7980,7 @@ type SubcategoryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubcategoryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7813,7 +8059,7 @@ type SubdomainClaimFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SubdomainClaimFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7906,7 +8152,7 @@ type SuborderFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SuborderFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8115,7 +8361,7 @@ type SyncJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SyncJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8273,7 +8519,7 @@ type TenantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TenantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8312,6 +8558,11 @@ func (f *TenantFilter) WhereName(p entql.StringP) {
 // WhereStatus applies the entql string predicate on the status field.
 func (f *TenantFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(tenant.FieldStatus))
+}
+
+// WhereSuspendedBy applies the entql string predicate on the suspended_by field.
+func (f *TenantFilter) WhereSuspendedBy(p entql.StringP) {
+	f.Where(p.Field(tenant.FieldSuspendedBy))
 }
 
 // WhereSubscriptionTier applies the entql string predicate on the subscription_tier field.
@@ -8354,6 +8605,311 @@ func (f *TenantFilter) WhereHasStoresWith(preds ...predicate.Store) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *TenantInvoiceQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the TenantInvoiceQuery builder.
+func (_q *TenantInvoiceQuery) Filter() *TenantInvoiceFilter {
+	return &TenantInvoiceFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *TenantInvoiceMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the TenantInvoiceMutation builder.
+func (m *TenantInvoiceMutation) Filter() *TenantInvoiceFilter {
+	return &TenantInvoiceFilter{config: m.config, predicateAdder: m}
+}
+
+// TenantInvoiceFilter provides a generic filtering capability at runtime for TenantInvoiceQuery.
+type TenantInvoiceFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *TenantInvoiceFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *TenantInvoiceFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(tenantinvoice.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *TenantInvoiceFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(tenantinvoice.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *TenantInvoiceFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(tenantinvoice.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *TenantInvoiceFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(tenantinvoice.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *TenantInvoiceFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(tenantinvoice.FieldVersion))
+}
+
+// WhereSubscriptionID applies the entql int predicate on the subscription_id field.
+func (f *TenantInvoiceFilter) WhereSubscriptionID(p entql.IntP) {
+	f.Where(p.Field(tenantinvoice.FieldSubscriptionID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *TenantInvoiceFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(tenantinvoice.FieldKind))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *TenantInvoiceFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(tenantinvoice.FieldStatus))
+}
+
+// WhereAmount applies the entql int64 predicate on the amount field.
+func (f *TenantInvoiceFilter) WhereAmount(p entql.Int64P) {
+	f.Where(p.Field(tenantinvoice.FieldAmount))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *TenantInvoiceFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(tenantinvoice.FieldCurrencyCode))
+}
+
+// WherePeriodStart applies the entql time.Time predicate on the period_start field.
+func (f *TenantInvoiceFilter) WherePeriodStart(p entql.TimeP) {
+	f.Where(p.Field(tenantinvoice.FieldPeriodStart))
+}
+
+// WherePeriodEnd applies the entql time.Time predicate on the period_end field.
+func (f *TenantInvoiceFilter) WherePeriodEnd(p entql.TimeP) {
+	f.Where(p.Field(tenantinvoice.FieldPeriodEnd))
+}
+
+// WhereDueAt applies the entql time.Time predicate on the due_at field.
+func (f *TenantInvoiceFilter) WhereDueAt(p entql.TimeP) {
+	f.Where(p.Field(tenantinvoice.FieldDueAt))
+}
+
+// WherePaidAt applies the entql time.Time predicate on the paid_at field.
+func (f *TenantInvoiceFilter) WherePaidAt(p entql.TimeP) {
+	f.Where(p.Field(tenantinvoice.FieldPaidAt))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *TenantInvoiceFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(tenantinvoice.FieldDescription))
+}
+
+// WhereProviderInvoiceID applies the entql string predicate on the provider_invoice_id field.
+func (f *TenantInvoiceFilter) WhereProviderInvoiceID(p entql.StringP) {
+	f.Where(p.Field(tenantinvoice.FieldProviderInvoiceID))
+}
+
+// WhereReference applies the entql string predicate on the reference field.
+func (f *TenantInvoiceFilter) WhereReference(p entql.StringP) {
+	f.Where(p.Field(tenantinvoice.FieldReference))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *TenantInvoiceFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *TenantInvoiceFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSubscription applies a predicate to check if query has an edge subscription.
+func (f *TenantInvoiceFilter) WhereHasSubscription() {
+	f.Where(entql.HasEdge("subscription"))
+}
+
+// WhereHasSubscriptionWith applies a predicate to check if query has an edge subscription with a given conditions (other predicates).
+func (f *TenantInvoiceFilter) WhereHasSubscriptionWith(preds ...predicate.TenantSubscription) {
+	f.Where(entql.HasEdgeWith("subscription", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *TenantSubscriptionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the TenantSubscriptionQuery builder.
+func (_q *TenantSubscriptionQuery) Filter() *TenantSubscriptionFilter {
+	return &TenantSubscriptionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *TenantSubscriptionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the TenantSubscriptionMutation builder.
+func (m *TenantSubscriptionMutation) Filter() *TenantSubscriptionFilter {
+	return &TenantSubscriptionFilter{config: m.config, predicateAdder: m}
+}
+
+// TenantSubscriptionFilter provides a generic filtering capability at runtime for TenantSubscriptionQuery.
+type TenantSubscriptionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *TenantSubscriptionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *TenantSubscriptionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(tenantsubscription.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *TenantSubscriptionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(tenantsubscription.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *TenantSubscriptionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(tenantsubscription.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *TenantSubscriptionFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(tenantsubscription.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *TenantSubscriptionFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(tenantsubscription.FieldVersion))
+}
+
+// WherePlanID applies the entql int predicate on the plan_id field.
+func (f *TenantSubscriptionFilter) WherePlanID(p entql.IntP) {
+	f.Where(p.Field(tenantsubscription.FieldPlanID))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *TenantSubscriptionFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(tenantsubscription.FieldStatus))
+}
+
+// WhereProvider applies the entql string predicate on the provider field.
+func (f *TenantSubscriptionFilter) WhereProvider(p entql.StringP) {
+	f.Where(p.Field(tenantsubscription.FieldProvider))
+}
+
+// WhereProviderCustomerID applies the entql string predicate on the provider_customer_id field.
+func (f *TenantSubscriptionFilter) WhereProviderCustomerID(p entql.StringP) {
+	f.Where(p.Field(tenantsubscription.FieldProviderCustomerID))
+}
+
+// WhereProviderSubscriptionID applies the entql string predicate on the provider_subscription_id field.
+func (f *TenantSubscriptionFilter) WhereProviderSubscriptionID(p entql.StringP) {
+	f.Where(p.Field(tenantsubscription.FieldProviderSubscriptionID))
+}
+
+// WhereTrialEndsAt applies the entql time.Time predicate on the trial_ends_at field.
+func (f *TenantSubscriptionFilter) WhereTrialEndsAt(p entql.TimeP) {
+	f.Where(p.Field(tenantsubscription.FieldTrialEndsAt))
+}
+
+// WhereCurrentPeriodStart applies the entql time.Time predicate on the current_period_start field.
+func (f *TenantSubscriptionFilter) WhereCurrentPeriodStart(p entql.TimeP) {
+	f.Where(p.Field(tenantsubscription.FieldCurrentPeriodStart))
+}
+
+// WhereCurrentPeriodEnd applies the entql time.Time predicate on the current_period_end field.
+func (f *TenantSubscriptionFilter) WhereCurrentPeriodEnd(p entql.TimeP) {
+	f.Where(p.Field(tenantsubscription.FieldCurrentPeriodEnd))
+}
+
+// WherePastDueSince applies the entql time.Time predicate on the past_due_since field.
+func (f *TenantSubscriptionFilter) WherePastDueSince(p entql.TimeP) {
+	f.Where(p.Field(tenantsubscription.FieldPastDueSince))
+}
+
+// WhereCanceledAt applies the entql time.Time predicate on the canceled_at field.
+func (f *TenantSubscriptionFilter) WhereCanceledAt(p entql.TimeP) {
+	f.Where(p.Field(tenantsubscription.FieldCanceledAt))
+}
+
+// WhereProviderEventAt applies the entql int64 predicate on the provider_event_at field.
+func (f *TenantSubscriptionFilter) WhereProviderEventAt(p entql.Int64P) {
+	f.Where(p.Field(tenantsubscription.FieldProviderEventAt))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *TenantSubscriptionFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *TenantSubscriptionFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPlan applies a predicate to check if query has an edge plan.
+func (f *TenantSubscriptionFilter) WhereHasPlan() {
+	f.Where(entql.HasEdge("plan"))
+}
+
+// WhereHasPlanWith applies a predicate to check if query has an edge plan with a given conditions (other predicates).
+func (f *TenantSubscriptionFilter) WhereHasPlanWith(preds ...predicate.Plan) {
+	f.Where(entql.HasEdgeWith("plan", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasInvoices applies a predicate to check if query has an edge invoices.
+func (f *TenantSubscriptionFilter) WhereHasInvoices() {
+	f.Where(entql.HasEdge("invoices"))
+}
+
+// WhereHasInvoicesWith applies a predicate to check if query has an edge invoices with a given conditions (other predicates).
+func (f *TenantSubscriptionFilter) WhereHasInvoicesWith(preds ...predicate.TenantInvoice) {
+	f.Where(entql.HasEdgeWith("invoices", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *UserQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -8382,7 +8938,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[47].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8518,7 +9074,7 @@ type VendorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VendorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[48].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8661,7 +9217,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[49].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

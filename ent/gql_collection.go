@@ -29,6 +29,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/payout"
+	"github.com/dakkah/cityos/ent/plan"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -48,6 +49,8 @@ import (
 	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantinvoice"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -3207,6 +3210,150 @@ func newPayoutPaginateArgs(rv map[string]any) *payoutPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *PlanQuery) CollectFields(ctx context.Context, satisfies ...string) (*PlanQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *PlanQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(plan.Columns))
+		selectedFields = []string{plan.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[plan.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, plan.FieldCreatedAt)
+				fieldSeen[plan.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[plan.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, plan.FieldUpdatedAt)
+				fieldSeen[plan.FieldUpdatedAt] = struct{}{}
+			}
+		case "key":
+			if _, ok := fieldSeen[plan.FieldKey]; !ok {
+				selectedFields = append(selectedFields, plan.FieldKey)
+				fieldSeen[plan.FieldKey] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[plan.FieldName]; !ok {
+				selectedFields = append(selectedFields, plan.FieldName)
+				fieldSeen[plan.FieldName] = struct{}{}
+			}
+		case "price":
+			if _, ok := fieldSeen[plan.FieldPrice]; !ok {
+				selectedFields = append(selectedFields, plan.FieldPrice)
+				fieldSeen[plan.FieldPrice] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[plan.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, plan.FieldCurrencyCode)
+				fieldSeen[plan.FieldCurrencyCode] = struct{}{}
+			}
+		case "maxStores":
+			if _, ok := fieldSeen[plan.FieldMaxStores]; !ok {
+				selectedFields = append(selectedFields, plan.FieldMaxStores)
+				fieldSeen[plan.FieldMaxStores] = struct{}{}
+			}
+		case "maxProducts":
+			if _, ok := fieldSeen[plan.FieldMaxProducts]; !ok {
+				selectedFields = append(selectedFields, plan.FieldMaxProducts)
+				fieldSeen[plan.FieldMaxProducts] = struct{}{}
+			}
+		case "maxStaffSeats":
+			if _, ok := fieldSeen[plan.FieldMaxStaffSeats]; !ok {
+				selectedFields = append(selectedFields, plan.FieldMaxStaffSeats)
+				fieldSeen[plan.FieldMaxStaffSeats] = struct{}{}
+			}
+		case "maxIntegrationEndpoints":
+			if _, ok := fieldSeen[plan.FieldMaxIntegrationEndpoints]; !ok {
+				selectedFields = append(selectedFields, plan.FieldMaxIntegrationEndpoints)
+				fieldSeen[plan.FieldMaxIntegrationEndpoints] = struct{}{}
+			}
+		case "apiRateLimit":
+			if _, ok := fieldSeen[plan.FieldAPIRateLimit]; !ok {
+				selectedFields = append(selectedFields, plan.FieldAPIRateLimit)
+				fieldSeen[plan.FieldAPIRateLimit] = struct{}{}
+			}
+		case "stripePriceID":
+			if _, ok := fieldSeen[plan.FieldStripePriceID]; !ok {
+				selectedFields = append(selectedFields, plan.FieldStripePriceID)
+				fieldSeen[plan.FieldStripePriceID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type planPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []PlanPaginateOption
+}
+
+func newPlanPaginateArgs(rv map[string]any) *planPaginateArgs {
+	args := &planPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &PlanOrder{Field: &PlanOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithPlanOrder(order))
+			}
+		case *PlanOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithPlanOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*PlanWhereInput); ok {
+		args.opts = append(args.opts, WithPlanFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *PriceQuery) CollectFields(ctx context.Context, satisfies ...string) (*PriceQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -6220,6 +6367,387 @@ func newTenantPaginateArgs(rv map[string]any) *tenantPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*TenantWhereInput); ok {
 		args.opts = append(args.opts, WithTenantFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *TenantInvoiceQuery) CollectFields(ctx context.Context, satisfies ...string) (*TenantInvoiceQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *TenantInvoiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(tenantinvoice.Columns))
+		selectedFields = []string{tenantinvoice.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[tenantinvoice.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldTenantID)
+				fieldSeen[tenantinvoice.FieldTenantID] = struct{}{}
+			}
+
+		case "subscription":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantSubscriptionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantsubscriptionImplementors)...); err != nil {
+				return err
+			}
+			_q.withSubscription = query
+			if _, ok := fieldSeen[tenantinvoice.FieldSubscriptionID]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldSubscriptionID)
+				fieldSeen[tenantinvoice.FieldSubscriptionID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[tenantinvoice.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldCreatedAt)
+				fieldSeen[tenantinvoice.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[tenantinvoice.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldUpdatedAt)
+				fieldSeen[tenantinvoice.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[tenantinvoice.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldTenantID)
+				fieldSeen[tenantinvoice.FieldTenantID] = struct{}{}
+			}
+		case "subscriptionID":
+			if _, ok := fieldSeen[tenantinvoice.FieldSubscriptionID]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldSubscriptionID)
+				fieldSeen[tenantinvoice.FieldSubscriptionID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[tenantinvoice.FieldKind]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldKind)
+				fieldSeen[tenantinvoice.FieldKind] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[tenantinvoice.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldStatus)
+				fieldSeen[tenantinvoice.FieldStatus] = struct{}{}
+			}
+		case "amount":
+			if _, ok := fieldSeen[tenantinvoice.FieldAmount]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldAmount)
+				fieldSeen[tenantinvoice.FieldAmount] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[tenantinvoice.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldCurrencyCode)
+				fieldSeen[tenantinvoice.FieldCurrencyCode] = struct{}{}
+			}
+		case "periodStart":
+			if _, ok := fieldSeen[tenantinvoice.FieldPeriodStart]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldPeriodStart)
+				fieldSeen[tenantinvoice.FieldPeriodStart] = struct{}{}
+			}
+		case "periodEnd":
+			if _, ok := fieldSeen[tenantinvoice.FieldPeriodEnd]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldPeriodEnd)
+				fieldSeen[tenantinvoice.FieldPeriodEnd] = struct{}{}
+			}
+		case "dueAt":
+			if _, ok := fieldSeen[tenantinvoice.FieldDueAt]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldDueAt)
+				fieldSeen[tenantinvoice.FieldDueAt] = struct{}{}
+			}
+		case "paidAt":
+			if _, ok := fieldSeen[tenantinvoice.FieldPaidAt]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldPaidAt)
+				fieldSeen[tenantinvoice.FieldPaidAt] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[tenantinvoice.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldDescription)
+				fieldSeen[tenantinvoice.FieldDescription] = struct{}{}
+			}
+		case "providerInvoiceID":
+			if _, ok := fieldSeen[tenantinvoice.FieldProviderInvoiceID]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldProviderInvoiceID)
+				fieldSeen[tenantinvoice.FieldProviderInvoiceID] = struct{}{}
+			}
+		case "reference":
+			if _, ok := fieldSeen[tenantinvoice.FieldReference]; !ok {
+				selectedFields = append(selectedFields, tenantinvoice.FieldReference)
+				fieldSeen[tenantinvoice.FieldReference] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type tenantinvoicePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []TenantInvoicePaginateOption
+}
+
+func newTenantInvoicePaginateArgs(rv map[string]any) *tenantinvoicePaginateArgs {
+	args := &tenantinvoicePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &TenantInvoiceOrder{Field: &TenantInvoiceOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithTenantInvoiceOrder(order))
+			}
+		case *TenantInvoiceOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithTenantInvoiceOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*TenantInvoiceWhereInput); ok {
+		args.opts = append(args.opts, WithTenantInvoiceFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *TenantSubscriptionQuery) CollectFields(ctx context.Context, satisfies ...string) (*TenantSubscriptionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *TenantSubscriptionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(tenantsubscription.Columns))
+		selectedFields = []string{tenantsubscription.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[tenantsubscription.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldTenantID)
+				fieldSeen[tenantsubscription.FieldTenantID] = struct{}{}
+			}
+
+		case "plan":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PlanClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, planImplementors)...); err != nil {
+				return err
+			}
+			_q.withPlan = query
+			if _, ok := fieldSeen[tenantsubscription.FieldPlanID]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldPlanID)
+				fieldSeen[tenantsubscription.FieldPlanID] = struct{}{}
+			}
+
+		case "invoices":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantInvoiceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, tenantinvoiceImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedInvoices(alias, func(wq *TenantInvoiceQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[tenantsubscription.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldCreatedAt)
+				fieldSeen[tenantsubscription.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[tenantsubscription.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldUpdatedAt)
+				fieldSeen[tenantsubscription.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[tenantsubscription.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldTenantID)
+				fieldSeen[tenantsubscription.FieldTenantID] = struct{}{}
+			}
+		case "planID":
+			if _, ok := fieldSeen[tenantsubscription.FieldPlanID]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldPlanID)
+				fieldSeen[tenantsubscription.FieldPlanID] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[tenantsubscription.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldStatus)
+				fieldSeen[tenantsubscription.FieldStatus] = struct{}{}
+			}
+		case "provider":
+			if _, ok := fieldSeen[tenantsubscription.FieldProvider]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldProvider)
+				fieldSeen[tenantsubscription.FieldProvider] = struct{}{}
+			}
+		case "providerCustomerID":
+			if _, ok := fieldSeen[tenantsubscription.FieldProviderCustomerID]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldProviderCustomerID)
+				fieldSeen[tenantsubscription.FieldProviderCustomerID] = struct{}{}
+			}
+		case "providerSubscriptionID":
+			if _, ok := fieldSeen[tenantsubscription.FieldProviderSubscriptionID]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldProviderSubscriptionID)
+				fieldSeen[tenantsubscription.FieldProviderSubscriptionID] = struct{}{}
+			}
+		case "trialEndsAt":
+			if _, ok := fieldSeen[tenantsubscription.FieldTrialEndsAt]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldTrialEndsAt)
+				fieldSeen[tenantsubscription.FieldTrialEndsAt] = struct{}{}
+			}
+		case "currentPeriodStart":
+			if _, ok := fieldSeen[tenantsubscription.FieldCurrentPeriodStart]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldCurrentPeriodStart)
+				fieldSeen[tenantsubscription.FieldCurrentPeriodStart] = struct{}{}
+			}
+		case "currentPeriodEnd":
+			if _, ok := fieldSeen[tenantsubscription.FieldCurrentPeriodEnd]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldCurrentPeriodEnd)
+				fieldSeen[tenantsubscription.FieldCurrentPeriodEnd] = struct{}{}
+			}
+		case "pastDueSince":
+			if _, ok := fieldSeen[tenantsubscription.FieldPastDueSince]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldPastDueSince)
+				fieldSeen[tenantsubscription.FieldPastDueSince] = struct{}{}
+			}
+		case "canceledAt":
+			if _, ok := fieldSeen[tenantsubscription.FieldCanceledAt]; !ok {
+				selectedFields = append(selectedFields, tenantsubscription.FieldCanceledAt)
+				fieldSeen[tenantsubscription.FieldCanceledAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type tenantsubscriptionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []TenantSubscriptionPaginateOption
+}
+
+func newTenantSubscriptionPaginateArgs(rv map[string]any) *tenantsubscriptionPaginateArgs {
+	args := &tenantsubscriptionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &TenantSubscriptionOrder{Field: &TenantSubscriptionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithTenantSubscriptionOrder(order))
+			}
+		case *TenantSubscriptionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithTenantSubscriptionOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*TenantSubscriptionWhereInput); ok {
+		args.opts = append(args.opts, WithTenantSubscriptionFilter(v.Filter))
 	}
 	return args
 }

@@ -682,6 +682,50 @@ func (_m *SyncJob) Endpoint(ctx context.Context) (*IntegrationEndpoint, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *TenantInvoice) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *TenantInvoice) Subscription(ctx context.Context) (*TenantSubscription, error) {
+	result, err := _m.Edges.SubscriptionOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySubscription().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *TenantSubscription) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *TenantSubscription) Plan(ctx context.Context) (*Plan, error) {
+	result, err := _m.Edges.PlanOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPlan().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *TenantSubscription) Invoices(ctx context.Context) (result []*TenantInvoice, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedInvoices(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.InvoicesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryInvoices().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *User) Memberships(ctx context.Context) (result []*Membership, err error) {
 	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
 		result, err = _m.NamedMemberships(graphql.GetFieldContext(ctx).Field.Alias)

@@ -29,6 +29,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/payout"
+	"github.com/dakkah/cityos/ent/plan"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -48,6 +49,8 @@ import (
 	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantinvoice"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -154,6 +157,11 @@ var payoutImplementors = []string{"Payout", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Payout) IsNode() {}
 
+var planImplementors = []string{"Plan", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Plan) IsNode() {}
+
 var priceImplementors = []string{"Price", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -248,6 +256,16 @@ var tenantImplementors = []string{"Tenant", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Tenant) IsNode() {}
+
+var tenantinvoiceImplementors = []string{"TenantInvoice", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*TenantInvoice) IsNode() {}
+
+var tenantsubscriptionImplementors = []string{"TenantSubscription", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*TenantSubscription) IsNode() {}
 
 var userImplementors = []string{"User", "Node"}
 
@@ -512,6 +530,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case plan.Table:
+		query := c.Plan.Query().
+			Where(plan.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, planImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case price.Table:
 		query := c.Price.Query().
 			Where(price.ID(id))
@@ -679,6 +706,24 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(tenant.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, tenantImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case tenantinvoice.Table:
+		query := c.TenantInvoice.Query().
+			Where(tenantinvoice.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, tenantinvoiceImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case tenantsubscription.Table:
+		query := c.TenantSubscription.Query().
+			Where(tenantsubscription.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, tenantsubscriptionImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -1087,6 +1132,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case plan.Table:
+		query := c.Plan.Query().
+			Where(plan.IDIn(ids...))
+		query, err := query.CollectFields(ctx, planImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case price.Table:
 		query := c.Price.Query().
 			Where(price.IDIn(ids...))
@@ -1379,6 +1440,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Tenant.Query().
 			Where(tenant.IDIn(ids...))
 		query, err := query.CollectFields(ctx, tenantImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case tenantinvoice.Table:
+		query := c.TenantInvoice.Query().
+			Where(tenantinvoice.IDIn(ids...))
+		query, err := query.CollectFields(ctx, tenantinvoiceImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case tenantsubscription.Table:
+		query := c.TenantSubscription.Query().
+			Where(tenantsubscription.IDIn(ids...))
+		query, err := query.CollectFields(ctx, tenantsubscriptionImplementors...)
 		if err != nil {
 			return nil, err
 		}

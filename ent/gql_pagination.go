@@ -33,6 +33,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/payout"
+	"github.com/dakkah/cityos/ent/plan"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -52,6 +53,8 @@ import (
 	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantinvoice"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -5969,6 +5972,320 @@ func (_m *Payout) ToEdge(order *PayoutOrder) *PayoutEdge {
 		order = DefaultPayoutOrder
 	}
 	return &PayoutEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// PlanEdge is the edge representation of Plan.
+type PlanEdge struct {
+	Node   *Plan  `json:"node"`
+	Cursor Cursor `json:"cursor"`
+}
+
+// PlanConnection is the connection containing edges to Plan.
+type PlanConnection struct {
+	Edges      []*PlanEdge `json:"edges"`
+	PageInfo   PageInfo    `json:"pageInfo"`
+	TotalCount int         `json:"totalCount"`
+}
+
+func (c *PlanConnection) build(nodes []*Plan, pager *planPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Plan
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Plan {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Plan {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*PlanEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &PlanEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// PlanPaginateOption enables pagination customization.
+type PlanPaginateOption func(*planPager) error
+
+// WithPlanOrder configures pagination ordering.
+func WithPlanOrder(order *PlanOrder) PlanPaginateOption {
+	if order == nil {
+		order = DefaultPlanOrder
+	}
+	o := *order
+	return func(pager *planPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultPlanOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithPlanFilter configures pagination filter.
+func WithPlanFilter(filter func(*PlanQuery) (*PlanQuery, error)) PlanPaginateOption {
+	return func(pager *planPager) error {
+		if filter == nil {
+			return errors.New("PlanQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type planPager struct {
+	reverse bool
+	order   *PlanOrder
+	filter  func(*PlanQuery) (*PlanQuery, error)
+}
+
+func newPlanPager(opts []PlanPaginateOption, reverse bool) (*planPager, error) {
+	pager := &planPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultPlanOrder
+	}
+	return pager, nil
+}
+
+func (p *planPager) applyFilter(query *PlanQuery) (*PlanQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *planPager) toCursor(_m *Plan) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *planPager) applyCursors(query *PlanQuery, after, before *Cursor) (*PlanQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultPlanOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *planPager) applyOrder(query *PlanQuery) *PlanQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultPlanOrder.Field {
+		query = query.Order(DefaultPlanOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *planPager) orderExpr(query *PlanQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultPlanOrder.Field {
+			b.Comma().Ident(DefaultPlanOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Plan.
+func (_m *PlanQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...PlanPaginateOption,
+) (*PlanConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newPlanPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &PlanConnection{Edges: []*PlanEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// PlanOrderFieldCreatedAt orders Plan by created_at.
+	PlanOrderFieldCreatedAt = &PlanOrderField{
+		Value: func(_m *Plan) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: plan.FieldCreatedAt,
+		toTerm: plan.ByCreatedAt,
+		toCursor: func(_m *Plan) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// PlanOrderFieldUpdatedAt orders Plan by updated_at.
+	PlanOrderFieldUpdatedAt = &PlanOrderField{
+		Value: func(_m *Plan) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: plan.FieldUpdatedAt,
+		toTerm: plan.ByUpdatedAt,
+		toCursor: func(_m *Plan) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f PlanOrderField) String() string {
+	var str string
+	switch f.column {
+	case PlanOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case PlanOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f PlanOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *PlanOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("PlanOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *PlanOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *PlanOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid PlanOrderField", str)
+	}
+	return nil
+}
+
+// PlanOrderField defines the ordering field of Plan.
+type PlanOrderField struct {
+	// Value extracts the ordering value from the given Plan.
+	Value    func(*Plan) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) plan.OrderOption
+	toCursor func(*Plan) Cursor
+}
+
+// PlanOrder defines the ordering of Plan.
+type PlanOrder struct {
+	Direction OrderDirection  `json:"direction"`
+	Field     *PlanOrderField `json:"field"`
+}
+
+// DefaultPlanOrder is the default ordering of Plan.
+var DefaultPlanOrder = &PlanOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &PlanOrderField{
+		Value: func(_m *Plan) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: plan.FieldID,
+		toTerm: plan.ByID,
+		toCursor: func(_m *Plan) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Plan into PlanEdge.
+func (_m *Plan) ToEdge(order *PlanOrder) *PlanEdge {
+	if order == nil {
+		order = DefaultPlanOrder
+	}
+	return &PlanEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -11996,6 +12313,634 @@ func (_m *Tenant) ToEdge(order *TenantOrder) *TenantEdge {
 		order = DefaultTenantOrder
 	}
 	return &TenantEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// TenantInvoiceEdge is the edge representation of TenantInvoice.
+type TenantInvoiceEdge struct {
+	Node   *TenantInvoice `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// TenantInvoiceConnection is the connection containing edges to TenantInvoice.
+type TenantInvoiceConnection struct {
+	Edges      []*TenantInvoiceEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *TenantInvoiceConnection) build(nodes []*TenantInvoice, pager *tenantinvoicePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *TenantInvoice
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *TenantInvoice {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *TenantInvoice {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*TenantInvoiceEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &TenantInvoiceEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// TenantInvoicePaginateOption enables pagination customization.
+type TenantInvoicePaginateOption func(*tenantinvoicePager) error
+
+// WithTenantInvoiceOrder configures pagination ordering.
+func WithTenantInvoiceOrder(order *TenantInvoiceOrder) TenantInvoicePaginateOption {
+	if order == nil {
+		order = DefaultTenantInvoiceOrder
+	}
+	o := *order
+	return func(pager *tenantinvoicePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultTenantInvoiceOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithTenantInvoiceFilter configures pagination filter.
+func WithTenantInvoiceFilter(filter func(*TenantInvoiceQuery) (*TenantInvoiceQuery, error)) TenantInvoicePaginateOption {
+	return func(pager *tenantinvoicePager) error {
+		if filter == nil {
+			return errors.New("TenantInvoiceQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type tenantinvoicePager struct {
+	reverse bool
+	order   *TenantInvoiceOrder
+	filter  func(*TenantInvoiceQuery) (*TenantInvoiceQuery, error)
+}
+
+func newTenantInvoicePager(opts []TenantInvoicePaginateOption, reverse bool) (*tenantinvoicePager, error) {
+	pager := &tenantinvoicePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultTenantInvoiceOrder
+	}
+	return pager, nil
+}
+
+func (p *tenantinvoicePager) applyFilter(query *TenantInvoiceQuery) (*TenantInvoiceQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *tenantinvoicePager) toCursor(_m *TenantInvoice) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *tenantinvoicePager) applyCursors(query *TenantInvoiceQuery, after, before *Cursor) (*TenantInvoiceQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultTenantInvoiceOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *tenantinvoicePager) applyOrder(query *TenantInvoiceQuery) *TenantInvoiceQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultTenantInvoiceOrder.Field {
+		query = query.Order(DefaultTenantInvoiceOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *tenantinvoicePager) orderExpr(query *TenantInvoiceQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultTenantInvoiceOrder.Field {
+			b.Comma().Ident(DefaultTenantInvoiceOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to TenantInvoice.
+func (_m *TenantInvoiceQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...TenantInvoicePaginateOption,
+) (*TenantInvoiceConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newTenantInvoicePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &TenantInvoiceConnection{Edges: []*TenantInvoiceEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// TenantInvoiceOrderFieldCreatedAt orders TenantInvoice by created_at.
+	TenantInvoiceOrderFieldCreatedAt = &TenantInvoiceOrderField{
+		Value: func(_m *TenantInvoice) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: tenantinvoice.FieldCreatedAt,
+		toTerm: tenantinvoice.ByCreatedAt,
+		toCursor: func(_m *TenantInvoice) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// TenantInvoiceOrderFieldUpdatedAt orders TenantInvoice by updated_at.
+	TenantInvoiceOrderFieldUpdatedAt = &TenantInvoiceOrderField{
+		Value: func(_m *TenantInvoice) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: tenantinvoice.FieldUpdatedAt,
+		toTerm: tenantinvoice.ByUpdatedAt,
+		toCursor: func(_m *TenantInvoice) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f TenantInvoiceOrderField) String() string {
+	var str string
+	switch f.column {
+	case TenantInvoiceOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case TenantInvoiceOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f TenantInvoiceOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *TenantInvoiceOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("TenantInvoiceOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *TenantInvoiceOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *TenantInvoiceOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid TenantInvoiceOrderField", str)
+	}
+	return nil
+}
+
+// TenantInvoiceOrderField defines the ordering field of TenantInvoice.
+type TenantInvoiceOrderField struct {
+	// Value extracts the ordering value from the given TenantInvoice.
+	Value    func(*TenantInvoice) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) tenantinvoice.OrderOption
+	toCursor func(*TenantInvoice) Cursor
+}
+
+// TenantInvoiceOrder defines the ordering of TenantInvoice.
+type TenantInvoiceOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *TenantInvoiceOrderField `json:"field"`
+}
+
+// DefaultTenantInvoiceOrder is the default ordering of TenantInvoice.
+var DefaultTenantInvoiceOrder = &TenantInvoiceOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &TenantInvoiceOrderField{
+		Value: func(_m *TenantInvoice) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: tenantinvoice.FieldID,
+		toTerm: tenantinvoice.ByID,
+		toCursor: func(_m *TenantInvoice) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts TenantInvoice into TenantInvoiceEdge.
+func (_m *TenantInvoice) ToEdge(order *TenantInvoiceOrder) *TenantInvoiceEdge {
+	if order == nil {
+		order = DefaultTenantInvoiceOrder
+	}
+	return &TenantInvoiceEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// TenantSubscriptionEdge is the edge representation of TenantSubscription.
+type TenantSubscriptionEdge struct {
+	Node   *TenantSubscription `json:"node"`
+	Cursor Cursor              `json:"cursor"`
+}
+
+// TenantSubscriptionConnection is the connection containing edges to TenantSubscription.
+type TenantSubscriptionConnection struct {
+	Edges      []*TenantSubscriptionEdge `json:"edges"`
+	PageInfo   PageInfo                  `json:"pageInfo"`
+	TotalCount int                       `json:"totalCount"`
+}
+
+func (c *TenantSubscriptionConnection) build(nodes []*TenantSubscription, pager *tenantsubscriptionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *TenantSubscription
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *TenantSubscription {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *TenantSubscription {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*TenantSubscriptionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &TenantSubscriptionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// TenantSubscriptionPaginateOption enables pagination customization.
+type TenantSubscriptionPaginateOption func(*tenantsubscriptionPager) error
+
+// WithTenantSubscriptionOrder configures pagination ordering.
+func WithTenantSubscriptionOrder(order *TenantSubscriptionOrder) TenantSubscriptionPaginateOption {
+	if order == nil {
+		order = DefaultTenantSubscriptionOrder
+	}
+	o := *order
+	return func(pager *tenantsubscriptionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultTenantSubscriptionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithTenantSubscriptionFilter configures pagination filter.
+func WithTenantSubscriptionFilter(filter func(*TenantSubscriptionQuery) (*TenantSubscriptionQuery, error)) TenantSubscriptionPaginateOption {
+	return func(pager *tenantsubscriptionPager) error {
+		if filter == nil {
+			return errors.New("TenantSubscriptionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type tenantsubscriptionPager struct {
+	reverse bool
+	order   *TenantSubscriptionOrder
+	filter  func(*TenantSubscriptionQuery) (*TenantSubscriptionQuery, error)
+}
+
+func newTenantSubscriptionPager(opts []TenantSubscriptionPaginateOption, reverse bool) (*tenantsubscriptionPager, error) {
+	pager := &tenantsubscriptionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultTenantSubscriptionOrder
+	}
+	return pager, nil
+}
+
+func (p *tenantsubscriptionPager) applyFilter(query *TenantSubscriptionQuery) (*TenantSubscriptionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *tenantsubscriptionPager) toCursor(_m *TenantSubscription) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *tenantsubscriptionPager) applyCursors(query *TenantSubscriptionQuery, after, before *Cursor) (*TenantSubscriptionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultTenantSubscriptionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *tenantsubscriptionPager) applyOrder(query *TenantSubscriptionQuery) *TenantSubscriptionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultTenantSubscriptionOrder.Field {
+		query = query.Order(DefaultTenantSubscriptionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *tenantsubscriptionPager) orderExpr(query *TenantSubscriptionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultTenantSubscriptionOrder.Field {
+			b.Comma().Ident(DefaultTenantSubscriptionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to TenantSubscription.
+func (_m *TenantSubscriptionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...TenantSubscriptionPaginateOption,
+) (*TenantSubscriptionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newTenantSubscriptionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &TenantSubscriptionConnection{Edges: []*TenantSubscriptionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// TenantSubscriptionOrderFieldCreatedAt orders TenantSubscription by created_at.
+	TenantSubscriptionOrderFieldCreatedAt = &TenantSubscriptionOrderField{
+		Value: func(_m *TenantSubscription) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: tenantsubscription.FieldCreatedAt,
+		toTerm: tenantsubscription.ByCreatedAt,
+		toCursor: func(_m *TenantSubscription) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// TenantSubscriptionOrderFieldUpdatedAt orders TenantSubscription by updated_at.
+	TenantSubscriptionOrderFieldUpdatedAt = &TenantSubscriptionOrderField{
+		Value: func(_m *TenantSubscription) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: tenantsubscription.FieldUpdatedAt,
+		toTerm: tenantsubscription.ByUpdatedAt,
+		toCursor: func(_m *TenantSubscription) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f TenantSubscriptionOrderField) String() string {
+	var str string
+	switch f.column {
+	case TenantSubscriptionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case TenantSubscriptionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f TenantSubscriptionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *TenantSubscriptionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("TenantSubscriptionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *TenantSubscriptionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *TenantSubscriptionOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid TenantSubscriptionOrderField", str)
+	}
+	return nil
+}
+
+// TenantSubscriptionOrderField defines the ordering field of TenantSubscription.
+type TenantSubscriptionOrderField struct {
+	// Value extracts the ordering value from the given TenantSubscription.
+	Value    func(*TenantSubscription) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) tenantsubscription.OrderOption
+	toCursor func(*TenantSubscription) Cursor
+}
+
+// TenantSubscriptionOrder defines the ordering of TenantSubscription.
+type TenantSubscriptionOrder struct {
+	Direction OrderDirection                `json:"direction"`
+	Field     *TenantSubscriptionOrderField `json:"field"`
+}
+
+// DefaultTenantSubscriptionOrder is the default ordering of TenantSubscription.
+var DefaultTenantSubscriptionOrder = &TenantSubscriptionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &TenantSubscriptionOrderField{
+		Value: func(_m *TenantSubscription) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: tenantsubscription.FieldID,
+		toTerm: tenantsubscription.ByID,
+		toCursor: func(_m *TenantSubscription) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts TenantSubscription into TenantSubscriptionEdge.
+func (_m *TenantSubscription) ToEdge(order *TenantSubscriptionOrder) *TenantSubscriptionEdge {
+	if order == nil {
+		order = DefaultTenantSubscriptionOrder
+	}
+	return &TenantSubscriptionEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -26,6 +26,7 @@ import (
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/payout"
+	"github.com/dakkah/cityos/ent/plan"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
@@ -45,6 +46,8 @@ import (
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantinvoice"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -10008,6 +10011,630 @@ func (i *PayoutWhereInput) P() (predicate.Payout, error) {
 	}
 }
 
+// PlanWhereInput represents a where input for filtering Plan queries.
+type PlanWhereInput struct {
+	Predicates []predicate.Plan  `json:"-"`
+	Not        *PlanWhereInput   `json:"not,omitempty"`
+	Or         []*PlanWhereInput `json:"or,omitempty"`
+	And        []*PlanWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "key" field predicates.
+	Key      *plan.Key  `json:"key,omitempty"`
+	KeyNEQ   *plan.Key  `json:"keyNEQ,omitempty"`
+	KeyIn    []plan.Key `json:"keyIn,omitempty"`
+	KeyNotIn []plan.Key `json:"keyNotIn,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "price" field predicates.
+	Price      *int64  `json:"price,omitempty"`
+	PriceNEQ   *int64  `json:"priceNEQ,omitempty"`
+	PriceIn    []int64 `json:"priceIn,omitempty"`
+	PriceNotIn []int64 `json:"priceNotIn,omitempty"`
+	PriceGT    *int64  `json:"priceGT,omitempty"`
+	PriceGTE   *int64  `json:"priceGTE,omitempty"`
+	PriceLT    *int64  `json:"priceLT,omitempty"`
+	PriceLTE   *int64  `json:"priceLTE,omitempty"`
+
+	// "currency_code" field predicates.
+	CurrencyCode             *string  `json:"currencyCode,omitempty"`
+	CurrencyCodeNEQ          *string  `json:"currencyCodeNEQ,omitempty"`
+	CurrencyCodeIn           []string `json:"currencyCodeIn,omitempty"`
+	CurrencyCodeNotIn        []string `json:"currencyCodeNotIn,omitempty"`
+	CurrencyCodeGT           *string  `json:"currencyCodeGT,omitempty"`
+	CurrencyCodeGTE          *string  `json:"currencyCodeGTE,omitempty"`
+	CurrencyCodeLT           *string  `json:"currencyCodeLT,omitempty"`
+	CurrencyCodeLTE          *string  `json:"currencyCodeLTE,omitempty"`
+	CurrencyCodeContains     *string  `json:"currencyCodeContains,omitempty"`
+	CurrencyCodeHasPrefix    *string  `json:"currencyCodeHasPrefix,omitempty"`
+	CurrencyCodeHasSuffix    *string  `json:"currencyCodeHasSuffix,omitempty"`
+	CurrencyCodeEqualFold    *string  `json:"currencyCodeEqualFold,omitempty"`
+	CurrencyCodeContainsFold *string  `json:"currencyCodeContainsFold,omitempty"`
+
+	// "max_stores" field predicates.
+	MaxStores       *int  `json:"maxStores,omitempty"`
+	MaxStoresNEQ    *int  `json:"maxStoresNEQ,omitempty"`
+	MaxStoresIn     []int `json:"maxStoresIn,omitempty"`
+	MaxStoresNotIn  []int `json:"maxStoresNotIn,omitempty"`
+	MaxStoresGT     *int  `json:"maxStoresGT,omitempty"`
+	MaxStoresGTE    *int  `json:"maxStoresGTE,omitempty"`
+	MaxStoresLT     *int  `json:"maxStoresLT,omitempty"`
+	MaxStoresLTE    *int  `json:"maxStoresLTE,omitempty"`
+	MaxStoresIsNil  bool  `json:"maxStoresIsNil,omitempty"`
+	MaxStoresNotNil bool  `json:"maxStoresNotNil,omitempty"`
+
+	// "max_products" field predicates.
+	MaxProducts       *int  `json:"maxProducts,omitempty"`
+	MaxProductsNEQ    *int  `json:"maxProductsNEQ,omitempty"`
+	MaxProductsIn     []int `json:"maxProductsIn,omitempty"`
+	MaxProductsNotIn  []int `json:"maxProductsNotIn,omitempty"`
+	MaxProductsGT     *int  `json:"maxProductsGT,omitempty"`
+	MaxProductsGTE    *int  `json:"maxProductsGTE,omitempty"`
+	MaxProductsLT     *int  `json:"maxProductsLT,omitempty"`
+	MaxProductsLTE    *int  `json:"maxProductsLTE,omitempty"`
+	MaxProductsIsNil  bool  `json:"maxProductsIsNil,omitempty"`
+	MaxProductsNotNil bool  `json:"maxProductsNotNil,omitempty"`
+
+	// "max_staff_seats" field predicates.
+	MaxStaffSeats       *int  `json:"maxStaffSeats,omitempty"`
+	MaxStaffSeatsNEQ    *int  `json:"maxStaffSeatsNEQ,omitempty"`
+	MaxStaffSeatsIn     []int `json:"maxStaffSeatsIn,omitempty"`
+	MaxStaffSeatsNotIn  []int `json:"maxStaffSeatsNotIn,omitempty"`
+	MaxStaffSeatsGT     *int  `json:"maxStaffSeatsGT,omitempty"`
+	MaxStaffSeatsGTE    *int  `json:"maxStaffSeatsGTE,omitempty"`
+	MaxStaffSeatsLT     *int  `json:"maxStaffSeatsLT,omitempty"`
+	MaxStaffSeatsLTE    *int  `json:"maxStaffSeatsLTE,omitempty"`
+	MaxStaffSeatsIsNil  bool  `json:"maxStaffSeatsIsNil,omitempty"`
+	MaxStaffSeatsNotNil bool  `json:"maxStaffSeatsNotNil,omitempty"`
+
+	// "max_integration_endpoints" field predicates.
+	MaxIntegrationEndpoints       *int  `json:"maxIntegrationEndpoints,omitempty"`
+	MaxIntegrationEndpointsNEQ    *int  `json:"maxIntegrationEndpointsNEQ,omitempty"`
+	MaxIntegrationEndpointsIn     []int `json:"maxIntegrationEndpointsIn,omitempty"`
+	MaxIntegrationEndpointsNotIn  []int `json:"maxIntegrationEndpointsNotIn,omitempty"`
+	MaxIntegrationEndpointsGT     *int  `json:"maxIntegrationEndpointsGT,omitempty"`
+	MaxIntegrationEndpointsGTE    *int  `json:"maxIntegrationEndpointsGTE,omitempty"`
+	MaxIntegrationEndpointsLT     *int  `json:"maxIntegrationEndpointsLT,omitempty"`
+	MaxIntegrationEndpointsLTE    *int  `json:"maxIntegrationEndpointsLTE,omitempty"`
+	MaxIntegrationEndpointsIsNil  bool  `json:"maxIntegrationEndpointsIsNil,omitempty"`
+	MaxIntegrationEndpointsNotNil bool  `json:"maxIntegrationEndpointsNotNil,omitempty"`
+
+	// "api_rate_limit" field predicates.
+	APIRateLimit       *int  `json:"apiRateLimit,omitempty"`
+	APIRateLimitNEQ    *int  `json:"apiRateLimitNEQ,omitempty"`
+	APIRateLimitIn     []int `json:"apiRateLimitIn,omitempty"`
+	APIRateLimitNotIn  []int `json:"apiRateLimitNotIn,omitempty"`
+	APIRateLimitGT     *int  `json:"apiRateLimitGT,omitempty"`
+	APIRateLimitGTE    *int  `json:"apiRateLimitGTE,omitempty"`
+	APIRateLimitLT     *int  `json:"apiRateLimitLT,omitempty"`
+	APIRateLimitLTE    *int  `json:"apiRateLimitLTE,omitempty"`
+	APIRateLimitIsNil  bool  `json:"apiRateLimitIsNil,omitempty"`
+	APIRateLimitNotNil bool  `json:"apiRateLimitNotNil,omitempty"`
+
+	// "stripe_price_id" field predicates.
+	StripePriceID             *string  `json:"stripePriceID,omitempty"`
+	StripePriceIDNEQ          *string  `json:"stripePriceIDNEQ,omitempty"`
+	StripePriceIDIn           []string `json:"stripePriceIDIn,omitempty"`
+	StripePriceIDNotIn        []string `json:"stripePriceIDNotIn,omitempty"`
+	StripePriceIDGT           *string  `json:"stripePriceIDGT,omitempty"`
+	StripePriceIDGTE          *string  `json:"stripePriceIDGTE,omitempty"`
+	StripePriceIDLT           *string  `json:"stripePriceIDLT,omitempty"`
+	StripePriceIDLTE          *string  `json:"stripePriceIDLTE,omitempty"`
+	StripePriceIDContains     *string  `json:"stripePriceIDContains,omitempty"`
+	StripePriceIDHasPrefix    *string  `json:"stripePriceIDHasPrefix,omitempty"`
+	StripePriceIDHasSuffix    *string  `json:"stripePriceIDHasSuffix,omitempty"`
+	StripePriceIDIsNil        bool     `json:"stripePriceIDIsNil,omitempty"`
+	StripePriceIDNotNil       bool     `json:"stripePriceIDNotNil,omitempty"`
+	StripePriceIDEqualFold    *string  `json:"stripePriceIDEqualFold,omitempty"`
+	StripePriceIDContainsFold *string  `json:"stripePriceIDContainsFold,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *PlanWhereInput) AddPredicates(predicates ...predicate.Plan) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the PlanWhereInput filter on the PlanQuery builder.
+func (i *PlanWhereInput) Filter(q *PlanQuery) (*PlanQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyPlanWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyPlanWhereInput is returned in case the PlanWhereInput is empty.
+var ErrEmptyPlanWhereInput = errors.New("ent: empty predicate PlanWhereInput")
+
+// P returns a predicate for filtering plans.
+// An error is returned if the input is empty or invalid.
+func (i *PlanWhereInput) P() (predicate.Plan, error) {
+	var predicates []predicate.Plan
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, plan.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Plan, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, plan.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Plan, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, plan.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, plan.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, plan.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, plan.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, plan.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, plan.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, plan.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, plan.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, plan.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, plan.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, plan.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, plan.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, plan.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, plan.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, plan.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, plan.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, plan.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, plan.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, plan.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, plan.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, plan.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, plan.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, plan.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, plan.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, plan.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Key != nil {
+		predicates = append(predicates, plan.KeyEQ(*i.Key))
+	}
+	if i.KeyNEQ != nil {
+		predicates = append(predicates, plan.KeyNEQ(*i.KeyNEQ))
+	}
+	if len(i.KeyIn) > 0 {
+		predicates = append(predicates, plan.KeyIn(i.KeyIn...))
+	}
+	if len(i.KeyNotIn) > 0 {
+		predicates = append(predicates, plan.KeyNotIn(i.KeyNotIn...))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, plan.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, plan.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, plan.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, plan.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, plan.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, plan.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, plan.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, plan.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, plan.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, plan.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, plan.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, plan.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, plan.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Price != nil {
+		predicates = append(predicates, plan.PriceEQ(*i.Price))
+	}
+	if i.PriceNEQ != nil {
+		predicates = append(predicates, plan.PriceNEQ(*i.PriceNEQ))
+	}
+	if len(i.PriceIn) > 0 {
+		predicates = append(predicates, plan.PriceIn(i.PriceIn...))
+	}
+	if len(i.PriceNotIn) > 0 {
+		predicates = append(predicates, plan.PriceNotIn(i.PriceNotIn...))
+	}
+	if i.PriceGT != nil {
+		predicates = append(predicates, plan.PriceGT(*i.PriceGT))
+	}
+	if i.PriceGTE != nil {
+		predicates = append(predicates, plan.PriceGTE(*i.PriceGTE))
+	}
+	if i.PriceLT != nil {
+		predicates = append(predicates, plan.PriceLT(*i.PriceLT))
+	}
+	if i.PriceLTE != nil {
+		predicates = append(predicates, plan.PriceLTE(*i.PriceLTE))
+	}
+	if i.CurrencyCode != nil {
+		predicates = append(predicates, plan.CurrencyCodeEQ(*i.CurrencyCode))
+	}
+	if i.CurrencyCodeNEQ != nil {
+		predicates = append(predicates, plan.CurrencyCodeNEQ(*i.CurrencyCodeNEQ))
+	}
+	if len(i.CurrencyCodeIn) > 0 {
+		predicates = append(predicates, plan.CurrencyCodeIn(i.CurrencyCodeIn...))
+	}
+	if len(i.CurrencyCodeNotIn) > 0 {
+		predicates = append(predicates, plan.CurrencyCodeNotIn(i.CurrencyCodeNotIn...))
+	}
+	if i.CurrencyCodeGT != nil {
+		predicates = append(predicates, plan.CurrencyCodeGT(*i.CurrencyCodeGT))
+	}
+	if i.CurrencyCodeGTE != nil {
+		predicates = append(predicates, plan.CurrencyCodeGTE(*i.CurrencyCodeGTE))
+	}
+	if i.CurrencyCodeLT != nil {
+		predicates = append(predicates, plan.CurrencyCodeLT(*i.CurrencyCodeLT))
+	}
+	if i.CurrencyCodeLTE != nil {
+		predicates = append(predicates, plan.CurrencyCodeLTE(*i.CurrencyCodeLTE))
+	}
+	if i.CurrencyCodeContains != nil {
+		predicates = append(predicates, plan.CurrencyCodeContains(*i.CurrencyCodeContains))
+	}
+	if i.CurrencyCodeHasPrefix != nil {
+		predicates = append(predicates, plan.CurrencyCodeHasPrefix(*i.CurrencyCodeHasPrefix))
+	}
+	if i.CurrencyCodeHasSuffix != nil {
+		predicates = append(predicates, plan.CurrencyCodeHasSuffix(*i.CurrencyCodeHasSuffix))
+	}
+	if i.CurrencyCodeEqualFold != nil {
+		predicates = append(predicates, plan.CurrencyCodeEqualFold(*i.CurrencyCodeEqualFold))
+	}
+	if i.CurrencyCodeContainsFold != nil {
+		predicates = append(predicates, plan.CurrencyCodeContainsFold(*i.CurrencyCodeContainsFold))
+	}
+	if i.MaxStores != nil {
+		predicates = append(predicates, plan.MaxStoresEQ(*i.MaxStores))
+	}
+	if i.MaxStoresNEQ != nil {
+		predicates = append(predicates, plan.MaxStoresNEQ(*i.MaxStoresNEQ))
+	}
+	if len(i.MaxStoresIn) > 0 {
+		predicates = append(predicates, plan.MaxStoresIn(i.MaxStoresIn...))
+	}
+	if len(i.MaxStoresNotIn) > 0 {
+		predicates = append(predicates, plan.MaxStoresNotIn(i.MaxStoresNotIn...))
+	}
+	if i.MaxStoresGT != nil {
+		predicates = append(predicates, plan.MaxStoresGT(*i.MaxStoresGT))
+	}
+	if i.MaxStoresGTE != nil {
+		predicates = append(predicates, plan.MaxStoresGTE(*i.MaxStoresGTE))
+	}
+	if i.MaxStoresLT != nil {
+		predicates = append(predicates, plan.MaxStoresLT(*i.MaxStoresLT))
+	}
+	if i.MaxStoresLTE != nil {
+		predicates = append(predicates, plan.MaxStoresLTE(*i.MaxStoresLTE))
+	}
+	if i.MaxStoresIsNil {
+		predicates = append(predicates, plan.MaxStoresIsNil())
+	}
+	if i.MaxStoresNotNil {
+		predicates = append(predicates, plan.MaxStoresNotNil())
+	}
+	if i.MaxProducts != nil {
+		predicates = append(predicates, plan.MaxProductsEQ(*i.MaxProducts))
+	}
+	if i.MaxProductsNEQ != nil {
+		predicates = append(predicates, plan.MaxProductsNEQ(*i.MaxProductsNEQ))
+	}
+	if len(i.MaxProductsIn) > 0 {
+		predicates = append(predicates, plan.MaxProductsIn(i.MaxProductsIn...))
+	}
+	if len(i.MaxProductsNotIn) > 0 {
+		predicates = append(predicates, plan.MaxProductsNotIn(i.MaxProductsNotIn...))
+	}
+	if i.MaxProductsGT != nil {
+		predicates = append(predicates, plan.MaxProductsGT(*i.MaxProductsGT))
+	}
+	if i.MaxProductsGTE != nil {
+		predicates = append(predicates, plan.MaxProductsGTE(*i.MaxProductsGTE))
+	}
+	if i.MaxProductsLT != nil {
+		predicates = append(predicates, plan.MaxProductsLT(*i.MaxProductsLT))
+	}
+	if i.MaxProductsLTE != nil {
+		predicates = append(predicates, plan.MaxProductsLTE(*i.MaxProductsLTE))
+	}
+	if i.MaxProductsIsNil {
+		predicates = append(predicates, plan.MaxProductsIsNil())
+	}
+	if i.MaxProductsNotNil {
+		predicates = append(predicates, plan.MaxProductsNotNil())
+	}
+	if i.MaxStaffSeats != nil {
+		predicates = append(predicates, plan.MaxStaffSeatsEQ(*i.MaxStaffSeats))
+	}
+	if i.MaxStaffSeatsNEQ != nil {
+		predicates = append(predicates, plan.MaxStaffSeatsNEQ(*i.MaxStaffSeatsNEQ))
+	}
+	if len(i.MaxStaffSeatsIn) > 0 {
+		predicates = append(predicates, plan.MaxStaffSeatsIn(i.MaxStaffSeatsIn...))
+	}
+	if len(i.MaxStaffSeatsNotIn) > 0 {
+		predicates = append(predicates, plan.MaxStaffSeatsNotIn(i.MaxStaffSeatsNotIn...))
+	}
+	if i.MaxStaffSeatsGT != nil {
+		predicates = append(predicates, plan.MaxStaffSeatsGT(*i.MaxStaffSeatsGT))
+	}
+	if i.MaxStaffSeatsGTE != nil {
+		predicates = append(predicates, plan.MaxStaffSeatsGTE(*i.MaxStaffSeatsGTE))
+	}
+	if i.MaxStaffSeatsLT != nil {
+		predicates = append(predicates, plan.MaxStaffSeatsLT(*i.MaxStaffSeatsLT))
+	}
+	if i.MaxStaffSeatsLTE != nil {
+		predicates = append(predicates, plan.MaxStaffSeatsLTE(*i.MaxStaffSeatsLTE))
+	}
+	if i.MaxStaffSeatsIsNil {
+		predicates = append(predicates, plan.MaxStaffSeatsIsNil())
+	}
+	if i.MaxStaffSeatsNotNil {
+		predicates = append(predicates, plan.MaxStaffSeatsNotNil())
+	}
+	if i.MaxIntegrationEndpoints != nil {
+		predicates = append(predicates, plan.MaxIntegrationEndpointsEQ(*i.MaxIntegrationEndpoints))
+	}
+	if i.MaxIntegrationEndpointsNEQ != nil {
+		predicates = append(predicates, plan.MaxIntegrationEndpointsNEQ(*i.MaxIntegrationEndpointsNEQ))
+	}
+	if len(i.MaxIntegrationEndpointsIn) > 0 {
+		predicates = append(predicates, plan.MaxIntegrationEndpointsIn(i.MaxIntegrationEndpointsIn...))
+	}
+	if len(i.MaxIntegrationEndpointsNotIn) > 0 {
+		predicates = append(predicates, plan.MaxIntegrationEndpointsNotIn(i.MaxIntegrationEndpointsNotIn...))
+	}
+	if i.MaxIntegrationEndpointsGT != nil {
+		predicates = append(predicates, plan.MaxIntegrationEndpointsGT(*i.MaxIntegrationEndpointsGT))
+	}
+	if i.MaxIntegrationEndpointsGTE != nil {
+		predicates = append(predicates, plan.MaxIntegrationEndpointsGTE(*i.MaxIntegrationEndpointsGTE))
+	}
+	if i.MaxIntegrationEndpointsLT != nil {
+		predicates = append(predicates, plan.MaxIntegrationEndpointsLT(*i.MaxIntegrationEndpointsLT))
+	}
+	if i.MaxIntegrationEndpointsLTE != nil {
+		predicates = append(predicates, plan.MaxIntegrationEndpointsLTE(*i.MaxIntegrationEndpointsLTE))
+	}
+	if i.MaxIntegrationEndpointsIsNil {
+		predicates = append(predicates, plan.MaxIntegrationEndpointsIsNil())
+	}
+	if i.MaxIntegrationEndpointsNotNil {
+		predicates = append(predicates, plan.MaxIntegrationEndpointsNotNil())
+	}
+	if i.APIRateLimit != nil {
+		predicates = append(predicates, plan.APIRateLimitEQ(*i.APIRateLimit))
+	}
+	if i.APIRateLimitNEQ != nil {
+		predicates = append(predicates, plan.APIRateLimitNEQ(*i.APIRateLimitNEQ))
+	}
+	if len(i.APIRateLimitIn) > 0 {
+		predicates = append(predicates, plan.APIRateLimitIn(i.APIRateLimitIn...))
+	}
+	if len(i.APIRateLimitNotIn) > 0 {
+		predicates = append(predicates, plan.APIRateLimitNotIn(i.APIRateLimitNotIn...))
+	}
+	if i.APIRateLimitGT != nil {
+		predicates = append(predicates, plan.APIRateLimitGT(*i.APIRateLimitGT))
+	}
+	if i.APIRateLimitGTE != nil {
+		predicates = append(predicates, plan.APIRateLimitGTE(*i.APIRateLimitGTE))
+	}
+	if i.APIRateLimitLT != nil {
+		predicates = append(predicates, plan.APIRateLimitLT(*i.APIRateLimitLT))
+	}
+	if i.APIRateLimitLTE != nil {
+		predicates = append(predicates, plan.APIRateLimitLTE(*i.APIRateLimitLTE))
+	}
+	if i.APIRateLimitIsNil {
+		predicates = append(predicates, plan.APIRateLimitIsNil())
+	}
+	if i.APIRateLimitNotNil {
+		predicates = append(predicates, plan.APIRateLimitNotNil())
+	}
+	if i.StripePriceID != nil {
+		predicates = append(predicates, plan.StripePriceIDEQ(*i.StripePriceID))
+	}
+	if i.StripePriceIDNEQ != nil {
+		predicates = append(predicates, plan.StripePriceIDNEQ(*i.StripePriceIDNEQ))
+	}
+	if len(i.StripePriceIDIn) > 0 {
+		predicates = append(predicates, plan.StripePriceIDIn(i.StripePriceIDIn...))
+	}
+	if len(i.StripePriceIDNotIn) > 0 {
+		predicates = append(predicates, plan.StripePriceIDNotIn(i.StripePriceIDNotIn...))
+	}
+	if i.StripePriceIDGT != nil {
+		predicates = append(predicates, plan.StripePriceIDGT(*i.StripePriceIDGT))
+	}
+	if i.StripePriceIDGTE != nil {
+		predicates = append(predicates, plan.StripePriceIDGTE(*i.StripePriceIDGTE))
+	}
+	if i.StripePriceIDLT != nil {
+		predicates = append(predicates, plan.StripePriceIDLT(*i.StripePriceIDLT))
+	}
+	if i.StripePriceIDLTE != nil {
+		predicates = append(predicates, plan.StripePriceIDLTE(*i.StripePriceIDLTE))
+	}
+	if i.StripePriceIDContains != nil {
+		predicates = append(predicates, plan.StripePriceIDContains(*i.StripePriceIDContains))
+	}
+	if i.StripePriceIDHasPrefix != nil {
+		predicates = append(predicates, plan.StripePriceIDHasPrefix(*i.StripePriceIDHasPrefix))
+	}
+	if i.StripePriceIDHasSuffix != nil {
+		predicates = append(predicates, plan.StripePriceIDHasSuffix(*i.StripePriceIDHasSuffix))
+	}
+	if i.StripePriceIDIsNil {
+		predicates = append(predicates, plan.StripePriceIDIsNil())
+	}
+	if i.StripePriceIDNotNil {
+		predicates = append(predicates, plan.StripePriceIDNotNil())
+	}
+	if i.StripePriceIDEqualFold != nil {
+		predicates = append(predicates, plan.StripePriceIDEqualFold(*i.StripePriceIDEqualFold))
+	}
+	if i.StripePriceIDContainsFold != nil {
+		predicates = append(predicates, plan.StripePriceIDContainsFold(*i.StripePriceIDContainsFold))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyPlanWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return plan.And(predicates...), nil
+	}
+}
+
 // PriceWhereInput represents a where input for filtering Price queries.
 type PriceWhereInput struct {
 	Predicates []predicate.Price  `json:"-"`
@@ -17547,6 +18174,1380 @@ func (i *TenantWhereInput) P() (predicate.Tenant, error) {
 		return predicates[0], nil
 	default:
 		return tenant.And(predicates...), nil
+	}
+}
+
+// TenantInvoiceWhereInput represents a where input for filtering TenantInvoice queries.
+type TenantInvoiceWhereInput struct {
+	Predicates []predicate.TenantInvoice  `json:"-"`
+	Not        *TenantInvoiceWhereInput   `json:"not,omitempty"`
+	Or         []*TenantInvoiceWhereInput `json:"or,omitempty"`
+	And        []*TenantInvoiceWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "subscription_id" field predicates.
+	SubscriptionID      *int  `json:"subscriptionID,omitempty"`
+	SubscriptionIDNEQ   *int  `json:"subscriptionIDNEQ,omitempty"`
+	SubscriptionIDIn    []int `json:"subscriptionIDIn,omitempty"`
+	SubscriptionIDNotIn []int `json:"subscriptionIDNotIn,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *tenantinvoice.Kind  `json:"kind,omitempty"`
+	KindNEQ   *tenantinvoice.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []tenantinvoice.Kind `json:"kindIn,omitempty"`
+	KindNotIn []tenantinvoice.Kind `json:"kindNotIn,omitempty"`
+
+	// "status" field predicates.
+	Status      *tenantinvoice.Status  `json:"status,omitempty"`
+	StatusNEQ   *tenantinvoice.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []tenantinvoice.Status `json:"statusIn,omitempty"`
+	StatusNotIn []tenantinvoice.Status `json:"statusNotIn,omitempty"`
+
+	// "amount" field predicates.
+	Amount      *int64  `json:"amount,omitempty"`
+	AmountNEQ   *int64  `json:"amountNEQ,omitempty"`
+	AmountIn    []int64 `json:"amountIn,omitempty"`
+	AmountNotIn []int64 `json:"amountNotIn,omitempty"`
+	AmountGT    *int64  `json:"amountGT,omitempty"`
+	AmountGTE   *int64  `json:"amountGTE,omitempty"`
+	AmountLT    *int64  `json:"amountLT,omitempty"`
+	AmountLTE   *int64  `json:"amountLTE,omitempty"`
+
+	// "currency_code" field predicates.
+	CurrencyCode             *string  `json:"currencyCode,omitempty"`
+	CurrencyCodeNEQ          *string  `json:"currencyCodeNEQ,omitempty"`
+	CurrencyCodeIn           []string `json:"currencyCodeIn,omitempty"`
+	CurrencyCodeNotIn        []string `json:"currencyCodeNotIn,omitempty"`
+	CurrencyCodeGT           *string  `json:"currencyCodeGT,omitempty"`
+	CurrencyCodeGTE          *string  `json:"currencyCodeGTE,omitempty"`
+	CurrencyCodeLT           *string  `json:"currencyCodeLT,omitempty"`
+	CurrencyCodeLTE          *string  `json:"currencyCodeLTE,omitempty"`
+	CurrencyCodeContains     *string  `json:"currencyCodeContains,omitempty"`
+	CurrencyCodeHasPrefix    *string  `json:"currencyCodeHasPrefix,omitempty"`
+	CurrencyCodeHasSuffix    *string  `json:"currencyCodeHasSuffix,omitempty"`
+	CurrencyCodeEqualFold    *string  `json:"currencyCodeEqualFold,omitempty"`
+	CurrencyCodeContainsFold *string  `json:"currencyCodeContainsFold,omitempty"`
+
+	// "period_start" field predicates.
+	PeriodStart      *time.Time  `json:"periodStart,omitempty"`
+	PeriodStartNEQ   *time.Time  `json:"periodStartNEQ,omitempty"`
+	PeriodStartIn    []time.Time `json:"periodStartIn,omitempty"`
+	PeriodStartNotIn []time.Time `json:"periodStartNotIn,omitempty"`
+	PeriodStartGT    *time.Time  `json:"periodStartGT,omitempty"`
+	PeriodStartGTE   *time.Time  `json:"periodStartGTE,omitempty"`
+	PeriodStartLT    *time.Time  `json:"periodStartLT,omitempty"`
+	PeriodStartLTE   *time.Time  `json:"periodStartLTE,omitempty"`
+
+	// "period_end" field predicates.
+	PeriodEnd      *time.Time  `json:"periodEnd,omitempty"`
+	PeriodEndNEQ   *time.Time  `json:"periodEndNEQ,omitempty"`
+	PeriodEndIn    []time.Time `json:"periodEndIn,omitempty"`
+	PeriodEndNotIn []time.Time `json:"periodEndNotIn,omitempty"`
+	PeriodEndGT    *time.Time  `json:"periodEndGT,omitempty"`
+	PeriodEndGTE   *time.Time  `json:"periodEndGTE,omitempty"`
+	PeriodEndLT    *time.Time  `json:"periodEndLT,omitempty"`
+	PeriodEndLTE   *time.Time  `json:"periodEndLTE,omitempty"`
+
+	// "due_at" field predicates.
+	DueAt      *time.Time  `json:"dueAt,omitempty"`
+	DueAtNEQ   *time.Time  `json:"dueAtNEQ,omitempty"`
+	DueAtIn    []time.Time `json:"dueAtIn,omitempty"`
+	DueAtNotIn []time.Time `json:"dueAtNotIn,omitempty"`
+	DueAtGT    *time.Time  `json:"dueAtGT,omitempty"`
+	DueAtGTE   *time.Time  `json:"dueAtGTE,omitempty"`
+	DueAtLT    *time.Time  `json:"dueAtLT,omitempty"`
+	DueAtLTE   *time.Time  `json:"dueAtLTE,omitempty"`
+
+	// "paid_at" field predicates.
+	PaidAt       *time.Time  `json:"paidAt,omitempty"`
+	PaidAtNEQ    *time.Time  `json:"paidAtNEQ,omitempty"`
+	PaidAtIn     []time.Time `json:"paidAtIn,omitempty"`
+	PaidAtNotIn  []time.Time `json:"paidAtNotIn,omitempty"`
+	PaidAtGT     *time.Time  `json:"paidAtGT,omitempty"`
+	PaidAtGTE    *time.Time  `json:"paidAtGTE,omitempty"`
+	PaidAtLT     *time.Time  `json:"paidAtLT,omitempty"`
+	PaidAtLTE    *time.Time  `json:"paidAtLTE,omitempty"`
+	PaidAtIsNil  bool        `json:"paidAtIsNil,omitempty"`
+	PaidAtNotNil bool        `json:"paidAtNotNil,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionIsNil        bool     `json:"descriptionIsNil,omitempty"`
+	DescriptionNotNil       bool     `json:"descriptionNotNil,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "provider_invoice_id" field predicates.
+	ProviderInvoiceID             *string  `json:"providerInvoiceID,omitempty"`
+	ProviderInvoiceIDNEQ          *string  `json:"providerInvoiceIDNEQ,omitempty"`
+	ProviderInvoiceIDIn           []string `json:"providerInvoiceIDIn,omitempty"`
+	ProviderInvoiceIDNotIn        []string `json:"providerInvoiceIDNotIn,omitempty"`
+	ProviderInvoiceIDGT           *string  `json:"providerInvoiceIDGT,omitempty"`
+	ProviderInvoiceIDGTE          *string  `json:"providerInvoiceIDGTE,omitempty"`
+	ProviderInvoiceIDLT           *string  `json:"providerInvoiceIDLT,omitempty"`
+	ProviderInvoiceIDLTE          *string  `json:"providerInvoiceIDLTE,omitempty"`
+	ProviderInvoiceIDContains     *string  `json:"providerInvoiceIDContains,omitempty"`
+	ProviderInvoiceIDHasPrefix    *string  `json:"providerInvoiceIDHasPrefix,omitempty"`
+	ProviderInvoiceIDHasSuffix    *string  `json:"providerInvoiceIDHasSuffix,omitempty"`
+	ProviderInvoiceIDIsNil        bool     `json:"providerInvoiceIDIsNil,omitempty"`
+	ProviderInvoiceIDNotNil       bool     `json:"providerInvoiceIDNotNil,omitempty"`
+	ProviderInvoiceIDEqualFold    *string  `json:"providerInvoiceIDEqualFold,omitempty"`
+	ProviderInvoiceIDContainsFold *string  `json:"providerInvoiceIDContainsFold,omitempty"`
+
+	// "reference" field predicates.
+	Reference             *string  `json:"reference,omitempty"`
+	ReferenceNEQ          *string  `json:"referenceNEQ,omitempty"`
+	ReferenceIn           []string `json:"referenceIn,omitempty"`
+	ReferenceNotIn        []string `json:"referenceNotIn,omitempty"`
+	ReferenceGT           *string  `json:"referenceGT,omitempty"`
+	ReferenceGTE          *string  `json:"referenceGTE,omitempty"`
+	ReferenceLT           *string  `json:"referenceLT,omitempty"`
+	ReferenceLTE          *string  `json:"referenceLTE,omitempty"`
+	ReferenceContains     *string  `json:"referenceContains,omitempty"`
+	ReferenceHasPrefix    *string  `json:"referenceHasPrefix,omitempty"`
+	ReferenceHasSuffix    *string  `json:"referenceHasSuffix,omitempty"`
+	ReferenceIsNil        bool     `json:"referenceIsNil,omitempty"`
+	ReferenceNotNil       bool     `json:"referenceNotNil,omitempty"`
+	ReferenceEqualFold    *string  `json:"referenceEqualFold,omitempty"`
+	ReferenceContainsFold *string  `json:"referenceContainsFold,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+
+	// "subscription" edge predicates.
+	HasSubscription     *bool                           `json:"hasSubscription,omitempty"`
+	HasSubscriptionWith []*TenantSubscriptionWhereInput `json:"hasSubscriptionWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *TenantInvoiceWhereInput) AddPredicates(predicates ...predicate.TenantInvoice) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the TenantInvoiceWhereInput filter on the TenantInvoiceQuery builder.
+func (i *TenantInvoiceWhereInput) Filter(q *TenantInvoiceQuery) (*TenantInvoiceQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyTenantInvoiceWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyTenantInvoiceWhereInput is returned in case the TenantInvoiceWhereInput is empty.
+var ErrEmptyTenantInvoiceWhereInput = errors.New("ent: empty predicate TenantInvoiceWhereInput")
+
+// P returns a predicate for filtering tenantinvoices.
+// An error is returned if the input is empty or invalid.
+func (i *TenantInvoiceWhereInput) P() (predicate.TenantInvoice, error) {
+	var predicates []predicate.TenantInvoice
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, tenantinvoice.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.TenantInvoice, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, tenantinvoice.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.TenantInvoice, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, tenantinvoice.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, tenantinvoice.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, tenantinvoice.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, tenantinvoice.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, tenantinvoice.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, tenantinvoice.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, tenantinvoice.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, tenantinvoice.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, tenantinvoice.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, tenantinvoice.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, tenantinvoice.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, tenantinvoice.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, tenantinvoice.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, tenantinvoice.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, tenantinvoice.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, tenantinvoice.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, tenantinvoice.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, tenantinvoice.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, tenantinvoice.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, tenantinvoice.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, tenantinvoice.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, tenantinvoice.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.SubscriptionID != nil {
+		predicates = append(predicates, tenantinvoice.SubscriptionIDEQ(*i.SubscriptionID))
+	}
+	if i.SubscriptionIDNEQ != nil {
+		predicates = append(predicates, tenantinvoice.SubscriptionIDNEQ(*i.SubscriptionIDNEQ))
+	}
+	if len(i.SubscriptionIDIn) > 0 {
+		predicates = append(predicates, tenantinvoice.SubscriptionIDIn(i.SubscriptionIDIn...))
+	}
+	if len(i.SubscriptionIDNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.SubscriptionIDNotIn(i.SubscriptionIDNotIn...))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, tenantinvoice.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, tenantinvoice.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, tenantinvoice.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.KindNotIn(i.KindNotIn...))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, tenantinvoice.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, tenantinvoice.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, tenantinvoice.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Amount != nil {
+		predicates = append(predicates, tenantinvoice.AmountEQ(*i.Amount))
+	}
+	if i.AmountNEQ != nil {
+		predicates = append(predicates, tenantinvoice.AmountNEQ(*i.AmountNEQ))
+	}
+	if len(i.AmountIn) > 0 {
+		predicates = append(predicates, tenantinvoice.AmountIn(i.AmountIn...))
+	}
+	if len(i.AmountNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.AmountNotIn(i.AmountNotIn...))
+	}
+	if i.AmountGT != nil {
+		predicates = append(predicates, tenantinvoice.AmountGT(*i.AmountGT))
+	}
+	if i.AmountGTE != nil {
+		predicates = append(predicates, tenantinvoice.AmountGTE(*i.AmountGTE))
+	}
+	if i.AmountLT != nil {
+		predicates = append(predicates, tenantinvoice.AmountLT(*i.AmountLT))
+	}
+	if i.AmountLTE != nil {
+		predicates = append(predicates, tenantinvoice.AmountLTE(*i.AmountLTE))
+	}
+	if i.CurrencyCode != nil {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeEQ(*i.CurrencyCode))
+	}
+	if i.CurrencyCodeNEQ != nil {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeNEQ(*i.CurrencyCodeNEQ))
+	}
+	if len(i.CurrencyCodeIn) > 0 {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeIn(i.CurrencyCodeIn...))
+	}
+	if len(i.CurrencyCodeNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeNotIn(i.CurrencyCodeNotIn...))
+	}
+	if i.CurrencyCodeGT != nil {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeGT(*i.CurrencyCodeGT))
+	}
+	if i.CurrencyCodeGTE != nil {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeGTE(*i.CurrencyCodeGTE))
+	}
+	if i.CurrencyCodeLT != nil {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeLT(*i.CurrencyCodeLT))
+	}
+	if i.CurrencyCodeLTE != nil {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeLTE(*i.CurrencyCodeLTE))
+	}
+	if i.CurrencyCodeContains != nil {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeContains(*i.CurrencyCodeContains))
+	}
+	if i.CurrencyCodeHasPrefix != nil {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeHasPrefix(*i.CurrencyCodeHasPrefix))
+	}
+	if i.CurrencyCodeHasSuffix != nil {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeHasSuffix(*i.CurrencyCodeHasSuffix))
+	}
+	if i.CurrencyCodeEqualFold != nil {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeEqualFold(*i.CurrencyCodeEqualFold))
+	}
+	if i.CurrencyCodeContainsFold != nil {
+		predicates = append(predicates, tenantinvoice.CurrencyCodeContainsFold(*i.CurrencyCodeContainsFold))
+	}
+	if i.PeriodStart != nil {
+		predicates = append(predicates, tenantinvoice.PeriodStartEQ(*i.PeriodStart))
+	}
+	if i.PeriodStartNEQ != nil {
+		predicates = append(predicates, tenantinvoice.PeriodStartNEQ(*i.PeriodStartNEQ))
+	}
+	if len(i.PeriodStartIn) > 0 {
+		predicates = append(predicates, tenantinvoice.PeriodStartIn(i.PeriodStartIn...))
+	}
+	if len(i.PeriodStartNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.PeriodStartNotIn(i.PeriodStartNotIn...))
+	}
+	if i.PeriodStartGT != nil {
+		predicates = append(predicates, tenantinvoice.PeriodStartGT(*i.PeriodStartGT))
+	}
+	if i.PeriodStartGTE != nil {
+		predicates = append(predicates, tenantinvoice.PeriodStartGTE(*i.PeriodStartGTE))
+	}
+	if i.PeriodStartLT != nil {
+		predicates = append(predicates, tenantinvoice.PeriodStartLT(*i.PeriodStartLT))
+	}
+	if i.PeriodStartLTE != nil {
+		predicates = append(predicates, tenantinvoice.PeriodStartLTE(*i.PeriodStartLTE))
+	}
+	if i.PeriodEnd != nil {
+		predicates = append(predicates, tenantinvoice.PeriodEndEQ(*i.PeriodEnd))
+	}
+	if i.PeriodEndNEQ != nil {
+		predicates = append(predicates, tenantinvoice.PeriodEndNEQ(*i.PeriodEndNEQ))
+	}
+	if len(i.PeriodEndIn) > 0 {
+		predicates = append(predicates, tenantinvoice.PeriodEndIn(i.PeriodEndIn...))
+	}
+	if len(i.PeriodEndNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.PeriodEndNotIn(i.PeriodEndNotIn...))
+	}
+	if i.PeriodEndGT != nil {
+		predicates = append(predicates, tenantinvoice.PeriodEndGT(*i.PeriodEndGT))
+	}
+	if i.PeriodEndGTE != nil {
+		predicates = append(predicates, tenantinvoice.PeriodEndGTE(*i.PeriodEndGTE))
+	}
+	if i.PeriodEndLT != nil {
+		predicates = append(predicates, tenantinvoice.PeriodEndLT(*i.PeriodEndLT))
+	}
+	if i.PeriodEndLTE != nil {
+		predicates = append(predicates, tenantinvoice.PeriodEndLTE(*i.PeriodEndLTE))
+	}
+	if i.DueAt != nil {
+		predicates = append(predicates, tenantinvoice.DueAtEQ(*i.DueAt))
+	}
+	if i.DueAtNEQ != nil {
+		predicates = append(predicates, tenantinvoice.DueAtNEQ(*i.DueAtNEQ))
+	}
+	if len(i.DueAtIn) > 0 {
+		predicates = append(predicates, tenantinvoice.DueAtIn(i.DueAtIn...))
+	}
+	if len(i.DueAtNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.DueAtNotIn(i.DueAtNotIn...))
+	}
+	if i.DueAtGT != nil {
+		predicates = append(predicates, tenantinvoice.DueAtGT(*i.DueAtGT))
+	}
+	if i.DueAtGTE != nil {
+		predicates = append(predicates, tenantinvoice.DueAtGTE(*i.DueAtGTE))
+	}
+	if i.DueAtLT != nil {
+		predicates = append(predicates, tenantinvoice.DueAtLT(*i.DueAtLT))
+	}
+	if i.DueAtLTE != nil {
+		predicates = append(predicates, tenantinvoice.DueAtLTE(*i.DueAtLTE))
+	}
+	if i.PaidAt != nil {
+		predicates = append(predicates, tenantinvoice.PaidAtEQ(*i.PaidAt))
+	}
+	if i.PaidAtNEQ != nil {
+		predicates = append(predicates, tenantinvoice.PaidAtNEQ(*i.PaidAtNEQ))
+	}
+	if len(i.PaidAtIn) > 0 {
+		predicates = append(predicates, tenantinvoice.PaidAtIn(i.PaidAtIn...))
+	}
+	if len(i.PaidAtNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.PaidAtNotIn(i.PaidAtNotIn...))
+	}
+	if i.PaidAtGT != nil {
+		predicates = append(predicates, tenantinvoice.PaidAtGT(*i.PaidAtGT))
+	}
+	if i.PaidAtGTE != nil {
+		predicates = append(predicates, tenantinvoice.PaidAtGTE(*i.PaidAtGTE))
+	}
+	if i.PaidAtLT != nil {
+		predicates = append(predicates, tenantinvoice.PaidAtLT(*i.PaidAtLT))
+	}
+	if i.PaidAtLTE != nil {
+		predicates = append(predicates, tenantinvoice.PaidAtLTE(*i.PaidAtLTE))
+	}
+	if i.PaidAtIsNil {
+		predicates = append(predicates, tenantinvoice.PaidAtIsNil())
+	}
+	if i.PaidAtNotNil {
+		predicates = append(predicates, tenantinvoice.PaidAtNotNil())
+	}
+	if i.Description != nil {
+		predicates = append(predicates, tenantinvoice.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, tenantinvoice.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, tenantinvoice.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, tenantinvoice.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, tenantinvoice.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, tenantinvoice.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, tenantinvoice.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, tenantinvoice.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, tenantinvoice.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, tenantinvoice.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionIsNil {
+		predicates = append(predicates, tenantinvoice.DescriptionIsNil())
+	}
+	if i.DescriptionNotNil {
+		predicates = append(predicates, tenantinvoice.DescriptionNotNil())
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, tenantinvoice.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, tenantinvoice.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.ProviderInvoiceID != nil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDEQ(*i.ProviderInvoiceID))
+	}
+	if i.ProviderInvoiceIDNEQ != nil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDNEQ(*i.ProviderInvoiceIDNEQ))
+	}
+	if len(i.ProviderInvoiceIDIn) > 0 {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDIn(i.ProviderInvoiceIDIn...))
+	}
+	if len(i.ProviderInvoiceIDNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDNotIn(i.ProviderInvoiceIDNotIn...))
+	}
+	if i.ProviderInvoiceIDGT != nil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDGT(*i.ProviderInvoiceIDGT))
+	}
+	if i.ProviderInvoiceIDGTE != nil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDGTE(*i.ProviderInvoiceIDGTE))
+	}
+	if i.ProviderInvoiceIDLT != nil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDLT(*i.ProviderInvoiceIDLT))
+	}
+	if i.ProviderInvoiceIDLTE != nil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDLTE(*i.ProviderInvoiceIDLTE))
+	}
+	if i.ProviderInvoiceIDContains != nil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDContains(*i.ProviderInvoiceIDContains))
+	}
+	if i.ProviderInvoiceIDHasPrefix != nil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDHasPrefix(*i.ProviderInvoiceIDHasPrefix))
+	}
+	if i.ProviderInvoiceIDHasSuffix != nil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDHasSuffix(*i.ProviderInvoiceIDHasSuffix))
+	}
+	if i.ProviderInvoiceIDIsNil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDIsNil())
+	}
+	if i.ProviderInvoiceIDNotNil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDNotNil())
+	}
+	if i.ProviderInvoiceIDEqualFold != nil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDEqualFold(*i.ProviderInvoiceIDEqualFold))
+	}
+	if i.ProviderInvoiceIDContainsFold != nil {
+		predicates = append(predicates, tenantinvoice.ProviderInvoiceIDContainsFold(*i.ProviderInvoiceIDContainsFold))
+	}
+	if i.Reference != nil {
+		predicates = append(predicates, tenantinvoice.ReferenceEQ(*i.Reference))
+	}
+	if i.ReferenceNEQ != nil {
+		predicates = append(predicates, tenantinvoice.ReferenceNEQ(*i.ReferenceNEQ))
+	}
+	if len(i.ReferenceIn) > 0 {
+		predicates = append(predicates, tenantinvoice.ReferenceIn(i.ReferenceIn...))
+	}
+	if len(i.ReferenceNotIn) > 0 {
+		predicates = append(predicates, tenantinvoice.ReferenceNotIn(i.ReferenceNotIn...))
+	}
+	if i.ReferenceGT != nil {
+		predicates = append(predicates, tenantinvoice.ReferenceGT(*i.ReferenceGT))
+	}
+	if i.ReferenceGTE != nil {
+		predicates = append(predicates, tenantinvoice.ReferenceGTE(*i.ReferenceGTE))
+	}
+	if i.ReferenceLT != nil {
+		predicates = append(predicates, tenantinvoice.ReferenceLT(*i.ReferenceLT))
+	}
+	if i.ReferenceLTE != nil {
+		predicates = append(predicates, tenantinvoice.ReferenceLTE(*i.ReferenceLTE))
+	}
+	if i.ReferenceContains != nil {
+		predicates = append(predicates, tenantinvoice.ReferenceContains(*i.ReferenceContains))
+	}
+	if i.ReferenceHasPrefix != nil {
+		predicates = append(predicates, tenantinvoice.ReferenceHasPrefix(*i.ReferenceHasPrefix))
+	}
+	if i.ReferenceHasSuffix != nil {
+		predicates = append(predicates, tenantinvoice.ReferenceHasSuffix(*i.ReferenceHasSuffix))
+	}
+	if i.ReferenceIsNil {
+		predicates = append(predicates, tenantinvoice.ReferenceIsNil())
+	}
+	if i.ReferenceNotNil {
+		predicates = append(predicates, tenantinvoice.ReferenceNotNil())
+	}
+	if i.ReferenceEqualFold != nil {
+		predicates = append(predicates, tenantinvoice.ReferenceEqualFold(*i.ReferenceEqualFold))
+	}
+	if i.ReferenceContainsFold != nil {
+		predicates = append(predicates, tenantinvoice.ReferenceContainsFold(*i.ReferenceContainsFold))
+	}
+
+	if i.HasTenant != nil {
+		p := tenantinvoice.HasTenant()
+		if !*i.HasTenant {
+			p = tenantinvoice.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, tenantinvoice.HasTenantWith(with...))
+	}
+	if i.HasSubscription != nil {
+		p := tenantinvoice.HasSubscription()
+		if !*i.HasSubscription {
+			p = tenantinvoice.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasSubscriptionWith) > 0 {
+		with := make([]predicate.TenantSubscription, 0, len(i.HasSubscriptionWith))
+		for _, w := range i.HasSubscriptionWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasSubscriptionWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, tenantinvoice.HasSubscriptionWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyTenantInvoiceWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return tenantinvoice.And(predicates...), nil
+	}
+}
+
+// TenantSubscriptionWhereInput represents a where input for filtering TenantSubscription queries.
+type TenantSubscriptionWhereInput struct {
+	Predicates []predicate.TenantSubscription  `json:"-"`
+	Not        *TenantSubscriptionWhereInput   `json:"not,omitempty"`
+	Or         []*TenantSubscriptionWhereInput `json:"or,omitempty"`
+	And        []*TenantSubscriptionWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "plan_id" field predicates.
+	PlanID      *int  `json:"planID,omitempty"`
+	PlanIDNEQ   *int  `json:"planIDNEQ,omitempty"`
+	PlanIDIn    []int `json:"planIDIn,omitempty"`
+	PlanIDNotIn []int `json:"planIDNotIn,omitempty"`
+
+	// "status" field predicates.
+	Status      *tenantsubscription.Status  `json:"status,omitempty"`
+	StatusNEQ   *tenantsubscription.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []tenantsubscription.Status `json:"statusIn,omitempty"`
+	StatusNotIn []tenantsubscription.Status `json:"statusNotIn,omitempty"`
+
+	// "provider" field predicates.
+	Provider             *string  `json:"provider,omitempty"`
+	ProviderNEQ          *string  `json:"providerNEQ,omitempty"`
+	ProviderIn           []string `json:"providerIn,omitempty"`
+	ProviderNotIn        []string `json:"providerNotIn,omitempty"`
+	ProviderGT           *string  `json:"providerGT,omitempty"`
+	ProviderGTE          *string  `json:"providerGTE,omitempty"`
+	ProviderLT           *string  `json:"providerLT,omitempty"`
+	ProviderLTE          *string  `json:"providerLTE,omitempty"`
+	ProviderContains     *string  `json:"providerContains,omitempty"`
+	ProviderHasPrefix    *string  `json:"providerHasPrefix,omitempty"`
+	ProviderHasSuffix    *string  `json:"providerHasSuffix,omitempty"`
+	ProviderEqualFold    *string  `json:"providerEqualFold,omitempty"`
+	ProviderContainsFold *string  `json:"providerContainsFold,omitempty"`
+
+	// "provider_customer_id" field predicates.
+	ProviderCustomerID             *string  `json:"providerCustomerID,omitempty"`
+	ProviderCustomerIDNEQ          *string  `json:"providerCustomerIDNEQ,omitempty"`
+	ProviderCustomerIDIn           []string `json:"providerCustomerIDIn,omitempty"`
+	ProviderCustomerIDNotIn        []string `json:"providerCustomerIDNotIn,omitempty"`
+	ProviderCustomerIDGT           *string  `json:"providerCustomerIDGT,omitempty"`
+	ProviderCustomerIDGTE          *string  `json:"providerCustomerIDGTE,omitempty"`
+	ProviderCustomerIDLT           *string  `json:"providerCustomerIDLT,omitempty"`
+	ProviderCustomerIDLTE          *string  `json:"providerCustomerIDLTE,omitempty"`
+	ProviderCustomerIDContains     *string  `json:"providerCustomerIDContains,omitempty"`
+	ProviderCustomerIDHasPrefix    *string  `json:"providerCustomerIDHasPrefix,omitempty"`
+	ProviderCustomerIDHasSuffix    *string  `json:"providerCustomerIDHasSuffix,omitempty"`
+	ProviderCustomerIDIsNil        bool     `json:"providerCustomerIDIsNil,omitempty"`
+	ProviderCustomerIDNotNil       bool     `json:"providerCustomerIDNotNil,omitempty"`
+	ProviderCustomerIDEqualFold    *string  `json:"providerCustomerIDEqualFold,omitempty"`
+	ProviderCustomerIDContainsFold *string  `json:"providerCustomerIDContainsFold,omitempty"`
+
+	// "provider_subscription_id" field predicates.
+	ProviderSubscriptionID             *string  `json:"providerSubscriptionID,omitempty"`
+	ProviderSubscriptionIDNEQ          *string  `json:"providerSubscriptionIDNEQ,omitempty"`
+	ProviderSubscriptionIDIn           []string `json:"providerSubscriptionIDIn,omitempty"`
+	ProviderSubscriptionIDNotIn        []string `json:"providerSubscriptionIDNotIn,omitempty"`
+	ProviderSubscriptionIDGT           *string  `json:"providerSubscriptionIDGT,omitempty"`
+	ProviderSubscriptionIDGTE          *string  `json:"providerSubscriptionIDGTE,omitempty"`
+	ProviderSubscriptionIDLT           *string  `json:"providerSubscriptionIDLT,omitempty"`
+	ProviderSubscriptionIDLTE          *string  `json:"providerSubscriptionIDLTE,omitempty"`
+	ProviderSubscriptionIDContains     *string  `json:"providerSubscriptionIDContains,omitempty"`
+	ProviderSubscriptionIDHasPrefix    *string  `json:"providerSubscriptionIDHasPrefix,omitempty"`
+	ProviderSubscriptionIDHasSuffix    *string  `json:"providerSubscriptionIDHasSuffix,omitempty"`
+	ProviderSubscriptionIDIsNil        bool     `json:"providerSubscriptionIDIsNil,omitempty"`
+	ProviderSubscriptionIDNotNil       bool     `json:"providerSubscriptionIDNotNil,omitempty"`
+	ProviderSubscriptionIDEqualFold    *string  `json:"providerSubscriptionIDEqualFold,omitempty"`
+	ProviderSubscriptionIDContainsFold *string  `json:"providerSubscriptionIDContainsFold,omitempty"`
+
+	// "trial_ends_at" field predicates.
+	TrialEndsAt       *time.Time  `json:"trialEndsAt,omitempty"`
+	TrialEndsAtNEQ    *time.Time  `json:"trialEndsAtNEQ,omitempty"`
+	TrialEndsAtIn     []time.Time `json:"trialEndsAtIn,omitempty"`
+	TrialEndsAtNotIn  []time.Time `json:"trialEndsAtNotIn,omitempty"`
+	TrialEndsAtGT     *time.Time  `json:"trialEndsAtGT,omitempty"`
+	TrialEndsAtGTE    *time.Time  `json:"trialEndsAtGTE,omitempty"`
+	TrialEndsAtLT     *time.Time  `json:"trialEndsAtLT,omitempty"`
+	TrialEndsAtLTE    *time.Time  `json:"trialEndsAtLTE,omitempty"`
+	TrialEndsAtIsNil  bool        `json:"trialEndsAtIsNil,omitempty"`
+	TrialEndsAtNotNil bool        `json:"trialEndsAtNotNil,omitempty"`
+
+	// "current_period_start" field predicates.
+	CurrentPeriodStart      *time.Time  `json:"currentPeriodStart,omitempty"`
+	CurrentPeriodStartNEQ   *time.Time  `json:"currentPeriodStartNEQ,omitempty"`
+	CurrentPeriodStartIn    []time.Time `json:"currentPeriodStartIn,omitempty"`
+	CurrentPeriodStartNotIn []time.Time `json:"currentPeriodStartNotIn,omitempty"`
+	CurrentPeriodStartGT    *time.Time  `json:"currentPeriodStartGT,omitempty"`
+	CurrentPeriodStartGTE   *time.Time  `json:"currentPeriodStartGTE,omitempty"`
+	CurrentPeriodStartLT    *time.Time  `json:"currentPeriodStartLT,omitempty"`
+	CurrentPeriodStartLTE   *time.Time  `json:"currentPeriodStartLTE,omitempty"`
+
+	// "current_period_end" field predicates.
+	CurrentPeriodEnd      *time.Time  `json:"currentPeriodEnd,omitempty"`
+	CurrentPeriodEndNEQ   *time.Time  `json:"currentPeriodEndNEQ,omitempty"`
+	CurrentPeriodEndIn    []time.Time `json:"currentPeriodEndIn,omitempty"`
+	CurrentPeriodEndNotIn []time.Time `json:"currentPeriodEndNotIn,omitempty"`
+	CurrentPeriodEndGT    *time.Time  `json:"currentPeriodEndGT,omitempty"`
+	CurrentPeriodEndGTE   *time.Time  `json:"currentPeriodEndGTE,omitempty"`
+	CurrentPeriodEndLT    *time.Time  `json:"currentPeriodEndLT,omitempty"`
+	CurrentPeriodEndLTE   *time.Time  `json:"currentPeriodEndLTE,omitempty"`
+
+	// "past_due_since" field predicates.
+	PastDueSince       *time.Time  `json:"pastDueSince,omitempty"`
+	PastDueSinceNEQ    *time.Time  `json:"pastDueSinceNEQ,omitempty"`
+	PastDueSinceIn     []time.Time `json:"pastDueSinceIn,omitempty"`
+	PastDueSinceNotIn  []time.Time `json:"pastDueSinceNotIn,omitempty"`
+	PastDueSinceGT     *time.Time  `json:"pastDueSinceGT,omitempty"`
+	PastDueSinceGTE    *time.Time  `json:"pastDueSinceGTE,omitempty"`
+	PastDueSinceLT     *time.Time  `json:"pastDueSinceLT,omitempty"`
+	PastDueSinceLTE    *time.Time  `json:"pastDueSinceLTE,omitempty"`
+	PastDueSinceIsNil  bool        `json:"pastDueSinceIsNil,omitempty"`
+	PastDueSinceNotNil bool        `json:"pastDueSinceNotNil,omitempty"`
+
+	// "canceled_at" field predicates.
+	CanceledAt       *time.Time  `json:"canceledAt,omitempty"`
+	CanceledAtNEQ    *time.Time  `json:"canceledAtNEQ,omitempty"`
+	CanceledAtIn     []time.Time `json:"canceledAtIn,omitempty"`
+	CanceledAtNotIn  []time.Time `json:"canceledAtNotIn,omitempty"`
+	CanceledAtGT     *time.Time  `json:"canceledAtGT,omitempty"`
+	CanceledAtGTE    *time.Time  `json:"canceledAtGTE,omitempty"`
+	CanceledAtLT     *time.Time  `json:"canceledAtLT,omitempty"`
+	CanceledAtLTE    *time.Time  `json:"canceledAtLTE,omitempty"`
+	CanceledAtIsNil  bool        `json:"canceledAtIsNil,omitempty"`
+	CanceledAtNotNil bool        `json:"canceledAtNotNil,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+
+	// "plan" edge predicates.
+	HasPlan     *bool             `json:"hasPlan,omitempty"`
+	HasPlanWith []*PlanWhereInput `json:"hasPlanWith,omitempty"`
+
+	// "invoices" edge predicates.
+	HasInvoices     *bool                      `json:"hasInvoices,omitempty"`
+	HasInvoicesWith []*TenantInvoiceWhereInput `json:"hasInvoicesWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *TenantSubscriptionWhereInput) AddPredicates(predicates ...predicate.TenantSubscription) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the TenantSubscriptionWhereInput filter on the TenantSubscriptionQuery builder.
+func (i *TenantSubscriptionWhereInput) Filter(q *TenantSubscriptionQuery) (*TenantSubscriptionQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyTenantSubscriptionWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyTenantSubscriptionWhereInput is returned in case the TenantSubscriptionWhereInput is empty.
+var ErrEmptyTenantSubscriptionWhereInput = errors.New("ent: empty predicate TenantSubscriptionWhereInput")
+
+// P returns a predicate for filtering tenantsubscriptions.
+// An error is returned if the input is empty or invalid.
+func (i *TenantSubscriptionWhereInput) P() (predicate.TenantSubscription, error) {
+	var predicates []predicate.TenantSubscription
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, tenantsubscription.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.TenantSubscription, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, tenantsubscription.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.TenantSubscription, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, tenantsubscription.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, tenantsubscription.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, tenantsubscription.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, tenantsubscription.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, tenantsubscription.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, tenantsubscription.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, tenantsubscription.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, tenantsubscription.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, tenantsubscription.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, tenantsubscription.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, tenantsubscription.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, tenantsubscription.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, tenantsubscription.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, tenantsubscription.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, tenantsubscription.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, tenantsubscription.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, tenantsubscription.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, tenantsubscription.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, tenantsubscription.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, tenantsubscription.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, tenantsubscription.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, tenantsubscription.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.PlanID != nil {
+		predicates = append(predicates, tenantsubscription.PlanIDEQ(*i.PlanID))
+	}
+	if i.PlanIDNEQ != nil {
+		predicates = append(predicates, tenantsubscription.PlanIDNEQ(*i.PlanIDNEQ))
+	}
+	if len(i.PlanIDIn) > 0 {
+		predicates = append(predicates, tenantsubscription.PlanIDIn(i.PlanIDIn...))
+	}
+	if len(i.PlanIDNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.PlanIDNotIn(i.PlanIDNotIn...))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, tenantsubscription.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, tenantsubscription.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, tenantsubscription.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Provider != nil {
+		predicates = append(predicates, tenantsubscription.ProviderEQ(*i.Provider))
+	}
+	if i.ProviderNEQ != nil {
+		predicates = append(predicates, tenantsubscription.ProviderNEQ(*i.ProviderNEQ))
+	}
+	if len(i.ProviderIn) > 0 {
+		predicates = append(predicates, tenantsubscription.ProviderIn(i.ProviderIn...))
+	}
+	if len(i.ProviderNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.ProviderNotIn(i.ProviderNotIn...))
+	}
+	if i.ProviderGT != nil {
+		predicates = append(predicates, tenantsubscription.ProviderGT(*i.ProviderGT))
+	}
+	if i.ProviderGTE != nil {
+		predicates = append(predicates, tenantsubscription.ProviderGTE(*i.ProviderGTE))
+	}
+	if i.ProviderLT != nil {
+		predicates = append(predicates, tenantsubscription.ProviderLT(*i.ProviderLT))
+	}
+	if i.ProviderLTE != nil {
+		predicates = append(predicates, tenantsubscription.ProviderLTE(*i.ProviderLTE))
+	}
+	if i.ProviderContains != nil {
+		predicates = append(predicates, tenantsubscription.ProviderContains(*i.ProviderContains))
+	}
+	if i.ProviderHasPrefix != nil {
+		predicates = append(predicates, tenantsubscription.ProviderHasPrefix(*i.ProviderHasPrefix))
+	}
+	if i.ProviderHasSuffix != nil {
+		predicates = append(predicates, tenantsubscription.ProviderHasSuffix(*i.ProviderHasSuffix))
+	}
+	if i.ProviderEqualFold != nil {
+		predicates = append(predicates, tenantsubscription.ProviderEqualFold(*i.ProviderEqualFold))
+	}
+	if i.ProviderContainsFold != nil {
+		predicates = append(predicates, tenantsubscription.ProviderContainsFold(*i.ProviderContainsFold))
+	}
+	if i.ProviderCustomerID != nil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDEQ(*i.ProviderCustomerID))
+	}
+	if i.ProviderCustomerIDNEQ != nil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDNEQ(*i.ProviderCustomerIDNEQ))
+	}
+	if len(i.ProviderCustomerIDIn) > 0 {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDIn(i.ProviderCustomerIDIn...))
+	}
+	if len(i.ProviderCustomerIDNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDNotIn(i.ProviderCustomerIDNotIn...))
+	}
+	if i.ProviderCustomerIDGT != nil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDGT(*i.ProviderCustomerIDGT))
+	}
+	if i.ProviderCustomerIDGTE != nil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDGTE(*i.ProviderCustomerIDGTE))
+	}
+	if i.ProviderCustomerIDLT != nil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDLT(*i.ProviderCustomerIDLT))
+	}
+	if i.ProviderCustomerIDLTE != nil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDLTE(*i.ProviderCustomerIDLTE))
+	}
+	if i.ProviderCustomerIDContains != nil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDContains(*i.ProviderCustomerIDContains))
+	}
+	if i.ProviderCustomerIDHasPrefix != nil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDHasPrefix(*i.ProviderCustomerIDHasPrefix))
+	}
+	if i.ProviderCustomerIDHasSuffix != nil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDHasSuffix(*i.ProviderCustomerIDHasSuffix))
+	}
+	if i.ProviderCustomerIDIsNil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDIsNil())
+	}
+	if i.ProviderCustomerIDNotNil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDNotNil())
+	}
+	if i.ProviderCustomerIDEqualFold != nil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDEqualFold(*i.ProviderCustomerIDEqualFold))
+	}
+	if i.ProviderCustomerIDContainsFold != nil {
+		predicates = append(predicates, tenantsubscription.ProviderCustomerIDContainsFold(*i.ProviderCustomerIDContainsFold))
+	}
+	if i.ProviderSubscriptionID != nil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDEQ(*i.ProviderSubscriptionID))
+	}
+	if i.ProviderSubscriptionIDNEQ != nil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDNEQ(*i.ProviderSubscriptionIDNEQ))
+	}
+	if len(i.ProviderSubscriptionIDIn) > 0 {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDIn(i.ProviderSubscriptionIDIn...))
+	}
+	if len(i.ProviderSubscriptionIDNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDNotIn(i.ProviderSubscriptionIDNotIn...))
+	}
+	if i.ProviderSubscriptionIDGT != nil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDGT(*i.ProviderSubscriptionIDGT))
+	}
+	if i.ProviderSubscriptionIDGTE != nil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDGTE(*i.ProviderSubscriptionIDGTE))
+	}
+	if i.ProviderSubscriptionIDLT != nil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDLT(*i.ProviderSubscriptionIDLT))
+	}
+	if i.ProviderSubscriptionIDLTE != nil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDLTE(*i.ProviderSubscriptionIDLTE))
+	}
+	if i.ProviderSubscriptionIDContains != nil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDContains(*i.ProviderSubscriptionIDContains))
+	}
+	if i.ProviderSubscriptionIDHasPrefix != nil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDHasPrefix(*i.ProviderSubscriptionIDHasPrefix))
+	}
+	if i.ProviderSubscriptionIDHasSuffix != nil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDHasSuffix(*i.ProviderSubscriptionIDHasSuffix))
+	}
+	if i.ProviderSubscriptionIDIsNil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDIsNil())
+	}
+	if i.ProviderSubscriptionIDNotNil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDNotNil())
+	}
+	if i.ProviderSubscriptionIDEqualFold != nil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDEqualFold(*i.ProviderSubscriptionIDEqualFold))
+	}
+	if i.ProviderSubscriptionIDContainsFold != nil {
+		predicates = append(predicates, tenantsubscription.ProviderSubscriptionIDContainsFold(*i.ProviderSubscriptionIDContainsFold))
+	}
+	if i.TrialEndsAt != nil {
+		predicates = append(predicates, tenantsubscription.TrialEndsAtEQ(*i.TrialEndsAt))
+	}
+	if i.TrialEndsAtNEQ != nil {
+		predicates = append(predicates, tenantsubscription.TrialEndsAtNEQ(*i.TrialEndsAtNEQ))
+	}
+	if len(i.TrialEndsAtIn) > 0 {
+		predicates = append(predicates, tenantsubscription.TrialEndsAtIn(i.TrialEndsAtIn...))
+	}
+	if len(i.TrialEndsAtNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.TrialEndsAtNotIn(i.TrialEndsAtNotIn...))
+	}
+	if i.TrialEndsAtGT != nil {
+		predicates = append(predicates, tenantsubscription.TrialEndsAtGT(*i.TrialEndsAtGT))
+	}
+	if i.TrialEndsAtGTE != nil {
+		predicates = append(predicates, tenantsubscription.TrialEndsAtGTE(*i.TrialEndsAtGTE))
+	}
+	if i.TrialEndsAtLT != nil {
+		predicates = append(predicates, tenantsubscription.TrialEndsAtLT(*i.TrialEndsAtLT))
+	}
+	if i.TrialEndsAtLTE != nil {
+		predicates = append(predicates, tenantsubscription.TrialEndsAtLTE(*i.TrialEndsAtLTE))
+	}
+	if i.TrialEndsAtIsNil {
+		predicates = append(predicates, tenantsubscription.TrialEndsAtIsNil())
+	}
+	if i.TrialEndsAtNotNil {
+		predicates = append(predicates, tenantsubscription.TrialEndsAtNotNil())
+	}
+	if i.CurrentPeriodStart != nil {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodStartEQ(*i.CurrentPeriodStart))
+	}
+	if i.CurrentPeriodStartNEQ != nil {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodStartNEQ(*i.CurrentPeriodStartNEQ))
+	}
+	if len(i.CurrentPeriodStartIn) > 0 {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodStartIn(i.CurrentPeriodStartIn...))
+	}
+	if len(i.CurrentPeriodStartNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodStartNotIn(i.CurrentPeriodStartNotIn...))
+	}
+	if i.CurrentPeriodStartGT != nil {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodStartGT(*i.CurrentPeriodStartGT))
+	}
+	if i.CurrentPeriodStartGTE != nil {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodStartGTE(*i.CurrentPeriodStartGTE))
+	}
+	if i.CurrentPeriodStartLT != nil {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodStartLT(*i.CurrentPeriodStartLT))
+	}
+	if i.CurrentPeriodStartLTE != nil {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodStartLTE(*i.CurrentPeriodStartLTE))
+	}
+	if i.CurrentPeriodEnd != nil {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodEndEQ(*i.CurrentPeriodEnd))
+	}
+	if i.CurrentPeriodEndNEQ != nil {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodEndNEQ(*i.CurrentPeriodEndNEQ))
+	}
+	if len(i.CurrentPeriodEndIn) > 0 {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodEndIn(i.CurrentPeriodEndIn...))
+	}
+	if len(i.CurrentPeriodEndNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodEndNotIn(i.CurrentPeriodEndNotIn...))
+	}
+	if i.CurrentPeriodEndGT != nil {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodEndGT(*i.CurrentPeriodEndGT))
+	}
+	if i.CurrentPeriodEndGTE != nil {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodEndGTE(*i.CurrentPeriodEndGTE))
+	}
+	if i.CurrentPeriodEndLT != nil {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodEndLT(*i.CurrentPeriodEndLT))
+	}
+	if i.CurrentPeriodEndLTE != nil {
+		predicates = append(predicates, tenantsubscription.CurrentPeriodEndLTE(*i.CurrentPeriodEndLTE))
+	}
+	if i.PastDueSince != nil {
+		predicates = append(predicates, tenantsubscription.PastDueSinceEQ(*i.PastDueSince))
+	}
+	if i.PastDueSinceNEQ != nil {
+		predicates = append(predicates, tenantsubscription.PastDueSinceNEQ(*i.PastDueSinceNEQ))
+	}
+	if len(i.PastDueSinceIn) > 0 {
+		predicates = append(predicates, tenantsubscription.PastDueSinceIn(i.PastDueSinceIn...))
+	}
+	if len(i.PastDueSinceNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.PastDueSinceNotIn(i.PastDueSinceNotIn...))
+	}
+	if i.PastDueSinceGT != nil {
+		predicates = append(predicates, tenantsubscription.PastDueSinceGT(*i.PastDueSinceGT))
+	}
+	if i.PastDueSinceGTE != nil {
+		predicates = append(predicates, tenantsubscription.PastDueSinceGTE(*i.PastDueSinceGTE))
+	}
+	if i.PastDueSinceLT != nil {
+		predicates = append(predicates, tenantsubscription.PastDueSinceLT(*i.PastDueSinceLT))
+	}
+	if i.PastDueSinceLTE != nil {
+		predicates = append(predicates, tenantsubscription.PastDueSinceLTE(*i.PastDueSinceLTE))
+	}
+	if i.PastDueSinceIsNil {
+		predicates = append(predicates, tenantsubscription.PastDueSinceIsNil())
+	}
+	if i.PastDueSinceNotNil {
+		predicates = append(predicates, tenantsubscription.PastDueSinceNotNil())
+	}
+	if i.CanceledAt != nil {
+		predicates = append(predicates, tenantsubscription.CanceledAtEQ(*i.CanceledAt))
+	}
+	if i.CanceledAtNEQ != nil {
+		predicates = append(predicates, tenantsubscription.CanceledAtNEQ(*i.CanceledAtNEQ))
+	}
+	if len(i.CanceledAtIn) > 0 {
+		predicates = append(predicates, tenantsubscription.CanceledAtIn(i.CanceledAtIn...))
+	}
+	if len(i.CanceledAtNotIn) > 0 {
+		predicates = append(predicates, tenantsubscription.CanceledAtNotIn(i.CanceledAtNotIn...))
+	}
+	if i.CanceledAtGT != nil {
+		predicates = append(predicates, tenantsubscription.CanceledAtGT(*i.CanceledAtGT))
+	}
+	if i.CanceledAtGTE != nil {
+		predicates = append(predicates, tenantsubscription.CanceledAtGTE(*i.CanceledAtGTE))
+	}
+	if i.CanceledAtLT != nil {
+		predicates = append(predicates, tenantsubscription.CanceledAtLT(*i.CanceledAtLT))
+	}
+	if i.CanceledAtLTE != nil {
+		predicates = append(predicates, tenantsubscription.CanceledAtLTE(*i.CanceledAtLTE))
+	}
+	if i.CanceledAtIsNil {
+		predicates = append(predicates, tenantsubscription.CanceledAtIsNil())
+	}
+	if i.CanceledAtNotNil {
+		predicates = append(predicates, tenantsubscription.CanceledAtNotNil())
+	}
+
+	if i.HasTenant != nil {
+		p := tenantsubscription.HasTenant()
+		if !*i.HasTenant {
+			p = tenantsubscription.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, tenantsubscription.HasTenantWith(with...))
+	}
+	if i.HasPlan != nil {
+		p := tenantsubscription.HasPlan()
+		if !*i.HasPlan {
+			p = tenantsubscription.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPlanWith) > 0 {
+		with := make([]predicate.Plan, 0, len(i.HasPlanWith))
+		for _, w := range i.HasPlanWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPlanWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, tenantsubscription.HasPlanWith(with...))
+	}
+	if i.HasInvoices != nil {
+		p := tenantsubscription.HasInvoices()
+		if !*i.HasInvoices {
+			p = tenantsubscription.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasInvoicesWith) > 0 {
+		with := make([]predicate.TenantInvoice, 0, len(i.HasInvoicesWith))
+		for _, w := range i.HasInvoicesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasInvoicesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, tenantsubscription.HasInvoicesWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyTenantSubscriptionWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return tenantsubscription.And(predicates...), nil
 	}
 }
 

@@ -35,6 +35,7 @@ import (
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/ent/payout"
+	"github.com/dakkah/cityos/ent/plan"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
@@ -57,6 +58,8 @@ import (
 	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantinvoice"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -96,6 +99,7 @@ const (
 	TypeOrderLineItem       = "OrderLineItem"
 	TypeOutboxEvent         = "OutboxEvent"
 	TypePayout              = "Payout"
+	TypePlan                = "Plan"
 	TypePrice               = "Price"
 	TypeProduct             = "Product"
 	TypeProductCategory     = "ProductCategory"
@@ -117,6 +121,8 @@ const (
 	TypeSuborder            = "Suborder"
 	TypeSyncJob             = "SyncJob"
 	TypeTenant              = "Tenant"
+	TypeTenantInvoice       = "TenantInvoice"
+	TypeTenantSubscription  = "TenantSubscription"
 	TypeUser                = "User"
 	TypeVendor              = "Vendor"
 	TypeWebhookDelivery     = "WebhookDelivery"
@@ -29289,6 +29295,1249 @@ func (m *PayoutMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Payout edge %s", name)
 }
 
+// PlanMutation represents an operation that mutates the Plan nodes in the graph.
+type PlanMutation struct {
+	config
+	op                           Op
+	typ                          string
+	id                           *int
+	created_at                   *time.Time
+	updated_at                   *time.Time
+	key                          *plan.Key
+	name                         *string
+	price                        *int64
+	addprice                     *int64
+	currency_code                *string
+	max_stores                   *int
+	addmax_stores                *int
+	max_products                 *int
+	addmax_products              *int
+	max_staff_seats              *int
+	addmax_staff_seats           *int
+	max_integration_endpoints    *int
+	addmax_integration_endpoints *int
+	api_rate_limit               *int
+	addapi_rate_limit            *int
+	stripe_price_id              *string
+	clearedFields                map[string]struct{}
+	done                         bool
+	oldValue                     func(context.Context) (*Plan, error)
+	predicates                   []predicate.Plan
+}
+
+var _ ent.Mutation = (*PlanMutation)(nil)
+
+// planOption allows management of the mutation configuration using functional options.
+type planOption func(*PlanMutation)
+
+// newPlanMutation creates new mutation for the Plan entity.
+func newPlanMutation(c config, op Op, opts ...planOption) *PlanMutation {
+	m := &PlanMutation{
+		config:        c,
+		op:            op,
+		typ:           TypePlan,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withPlanID sets the ID field of the mutation.
+func withPlanID(id int) planOption {
+	return func(m *PlanMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Plan
+		)
+		m.oldValue = func(ctx context.Context) (*Plan, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Plan.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withPlan sets the old Plan of the mutation.
+func withPlan(node *Plan) planOption {
+	return func(m *PlanMutation) {
+		m.oldValue = func(context.Context) (*Plan, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m PlanMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m PlanMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *PlanMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *PlanMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Plan.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *PlanMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *PlanMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *PlanMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *PlanMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *PlanMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *PlanMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetKey sets the "key" field.
+func (m *PlanMutation) SetKey(pl plan.Key) {
+	m.key = &pl
+}
+
+// Key returns the value of the "key" field in the mutation.
+func (m *PlanMutation) Key() (r plan.Key, exists bool) {
+	v := m.key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKey returns the old "key" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldKey(ctx context.Context) (v plan.Key, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKey: %w", err)
+	}
+	return oldValue.Key, nil
+}
+
+// ResetKey resets all changes to the "key" field.
+func (m *PlanMutation) ResetKey() {
+	m.key = nil
+}
+
+// SetName sets the "name" field.
+func (m *PlanMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *PlanMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *PlanMutation) ResetName() {
+	m.name = nil
+}
+
+// SetPrice sets the "price" field.
+func (m *PlanMutation) SetPrice(i int64) {
+	m.price = &i
+	m.addprice = nil
+}
+
+// Price returns the value of the "price" field in the mutation.
+func (m *PlanMutation) Price() (r int64, exists bool) {
+	v := m.price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPrice returns the old "price" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldPrice(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPrice: %w", err)
+	}
+	return oldValue.Price, nil
+}
+
+// AddPrice adds i to the "price" field.
+func (m *PlanMutation) AddPrice(i int64) {
+	if m.addprice != nil {
+		*m.addprice += i
+	} else {
+		m.addprice = &i
+	}
+}
+
+// AddedPrice returns the value that was added to the "price" field in this mutation.
+func (m *PlanMutation) AddedPrice() (r int64, exists bool) {
+	v := m.addprice
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPrice resets all changes to the "price" field.
+func (m *PlanMutation) ResetPrice() {
+	m.price = nil
+	m.addprice = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *PlanMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *PlanMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *PlanMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetMaxStores sets the "max_stores" field.
+func (m *PlanMutation) SetMaxStores(i int) {
+	m.max_stores = &i
+	m.addmax_stores = nil
+}
+
+// MaxStores returns the value of the "max_stores" field in the mutation.
+func (m *PlanMutation) MaxStores() (r int, exists bool) {
+	v := m.max_stores
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMaxStores returns the old "max_stores" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldMaxStores(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMaxStores is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMaxStores requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMaxStores: %w", err)
+	}
+	return oldValue.MaxStores, nil
+}
+
+// AddMaxStores adds i to the "max_stores" field.
+func (m *PlanMutation) AddMaxStores(i int) {
+	if m.addmax_stores != nil {
+		*m.addmax_stores += i
+	} else {
+		m.addmax_stores = &i
+	}
+}
+
+// AddedMaxStores returns the value that was added to the "max_stores" field in this mutation.
+func (m *PlanMutation) AddedMaxStores() (r int, exists bool) {
+	v := m.addmax_stores
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearMaxStores clears the value of the "max_stores" field.
+func (m *PlanMutation) ClearMaxStores() {
+	m.max_stores = nil
+	m.addmax_stores = nil
+	m.clearedFields[plan.FieldMaxStores] = struct{}{}
+}
+
+// MaxStoresCleared returns if the "max_stores" field was cleared in this mutation.
+func (m *PlanMutation) MaxStoresCleared() bool {
+	_, ok := m.clearedFields[plan.FieldMaxStores]
+	return ok
+}
+
+// ResetMaxStores resets all changes to the "max_stores" field.
+func (m *PlanMutation) ResetMaxStores() {
+	m.max_stores = nil
+	m.addmax_stores = nil
+	delete(m.clearedFields, plan.FieldMaxStores)
+}
+
+// SetMaxProducts sets the "max_products" field.
+func (m *PlanMutation) SetMaxProducts(i int) {
+	m.max_products = &i
+	m.addmax_products = nil
+}
+
+// MaxProducts returns the value of the "max_products" field in the mutation.
+func (m *PlanMutation) MaxProducts() (r int, exists bool) {
+	v := m.max_products
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMaxProducts returns the old "max_products" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldMaxProducts(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMaxProducts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMaxProducts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMaxProducts: %w", err)
+	}
+	return oldValue.MaxProducts, nil
+}
+
+// AddMaxProducts adds i to the "max_products" field.
+func (m *PlanMutation) AddMaxProducts(i int) {
+	if m.addmax_products != nil {
+		*m.addmax_products += i
+	} else {
+		m.addmax_products = &i
+	}
+}
+
+// AddedMaxProducts returns the value that was added to the "max_products" field in this mutation.
+func (m *PlanMutation) AddedMaxProducts() (r int, exists bool) {
+	v := m.addmax_products
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearMaxProducts clears the value of the "max_products" field.
+func (m *PlanMutation) ClearMaxProducts() {
+	m.max_products = nil
+	m.addmax_products = nil
+	m.clearedFields[plan.FieldMaxProducts] = struct{}{}
+}
+
+// MaxProductsCleared returns if the "max_products" field was cleared in this mutation.
+func (m *PlanMutation) MaxProductsCleared() bool {
+	_, ok := m.clearedFields[plan.FieldMaxProducts]
+	return ok
+}
+
+// ResetMaxProducts resets all changes to the "max_products" field.
+func (m *PlanMutation) ResetMaxProducts() {
+	m.max_products = nil
+	m.addmax_products = nil
+	delete(m.clearedFields, plan.FieldMaxProducts)
+}
+
+// SetMaxStaffSeats sets the "max_staff_seats" field.
+func (m *PlanMutation) SetMaxStaffSeats(i int) {
+	m.max_staff_seats = &i
+	m.addmax_staff_seats = nil
+}
+
+// MaxStaffSeats returns the value of the "max_staff_seats" field in the mutation.
+func (m *PlanMutation) MaxStaffSeats() (r int, exists bool) {
+	v := m.max_staff_seats
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMaxStaffSeats returns the old "max_staff_seats" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldMaxStaffSeats(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMaxStaffSeats is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMaxStaffSeats requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMaxStaffSeats: %w", err)
+	}
+	return oldValue.MaxStaffSeats, nil
+}
+
+// AddMaxStaffSeats adds i to the "max_staff_seats" field.
+func (m *PlanMutation) AddMaxStaffSeats(i int) {
+	if m.addmax_staff_seats != nil {
+		*m.addmax_staff_seats += i
+	} else {
+		m.addmax_staff_seats = &i
+	}
+}
+
+// AddedMaxStaffSeats returns the value that was added to the "max_staff_seats" field in this mutation.
+func (m *PlanMutation) AddedMaxStaffSeats() (r int, exists bool) {
+	v := m.addmax_staff_seats
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearMaxStaffSeats clears the value of the "max_staff_seats" field.
+func (m *PlanMutation) ClearMaxStaffSeats() {
+	m.max_staff_seats = nil
+	m.addmax_staff_seats = nil
+	m.clearedFields[plan.FieldMaxStaffSeats] = struct{}{}
+}
+
+// MaxStaffSeatsCleared returns if the "max_staff_seats" field was cleared in this mutation.
+func (m *PlanMutation) MaxStaffSeatsCleared() bool {
+	_, ok := m.clearedFields[plan.FieldMaxStaffSeats]
+	return ok
+}
+
+// ResetMaxStaffSeats resets all changes to the "max_staff_seats" field.
+func (m *PlanMutation) ResetMaxStaffSeats() {
+	m.max_staff_seats = nil
+	m.addmax_staff_seats = nil
+	delete(m.clearedFields, plan.FieldMaxStaffSeats)
+}
+
+// SetMaxIntegrationEndpoints sets the "max_integration_endpoints" field.
+func (m *PlanMutation) SetMaxIntegrationEndpoints(i int) {
+	m.max_integration_endpoints = &i
+	m.addmax_integration_endpoints = nil
+}
+
+// MaxIntegrationEndpoints returns the value of the "max_integration_endpoints" field in the mutation.
+func (m *PlanMutation) MaxIntegrationEndpoints() (r int, exists bool) {
+	v := m.max_integration_endpoints
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMaxIntegrationEndpoints returns the old "max_integration_endpoints" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldMaxIntegrationEndpoints(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMaxIntegrationEndpoints is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMaxIntegrationEndpoints requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMaxIntegrationEndpoints: %w", err)
+	}
+	return oldValue.MaxIntegrationEndpoints, nil
+}
+
+// AddMaxIntegrationEndpoints adds i to the "max_integration_endpoints" field.
+func (m *PlanMutation) AddMaxIntegrationEndpoints(i int) {
+	if m.addmax_integration_endpoints != nil {
+		*m.addmax_integration_endpoints += i
+	} else {
+		m.addmax_integration_endpoints = &i
+	}
+}
+
+// AddedMaxIntegrationEndpoints returns the value that was added to the "max_integration_endpoints" field in this mutation.
+func (m *PlanMutation) AddedMaxIntegrationEndpoints() (r int, exists bool) {
+	v := m.addmax_integration_endpoints
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearMaxIntegrationEndpoints clears the value of the "max_integration_endpoints" field.
+func (m *PlanMutation) ClearMaxIntegrationEndpoints() {
+	m.max_integration_endpoints = nil
+	m.addmax_integration_endpoints = nil
+	m.clearedFields[plan.FieldMaxIntegrationEndpoints] = struct{}{}
+}
+
+// MaxIntegrationEndpointsCleared returns if the "max_integration_endpoints" field was cleared in this mutation.
+func (m *PlanMutation) MaxIntegrationEndpointsCleared() bool {
+	_, ok := m.clearedFields[plan.FieldMaxIntegrationEndpoints]
+	return ok
+}
+
+// ResetMaxIntegrationEndpoints resets all changes to the "max_integration_endpoints" field.
+func (m *PlanMutation) ResetMaxIntegrationEndpoints() {
+	m.max_integration_endpoints = nil
+	m.addmax_integration_endpoints = nil
+	delete(m.clearedFields, plan.FieldMaxIntegrationEndpoints)
+}
+
+// SetAPIRateLimit sets the "api_rate_limit" field.
+func (m *PlanMutation) SetAPIRateLimit(i int) {
+	m.api_rate_limit = &i
+	m.addapi_rate_limit = nil
+}
+
+// APIRateLimit returns the value of the "api_rate_limit" field in the mutation.
+func (m *PlanMutation) APIRateLimit() (r int, exists bool) {
+	v := m.api_rate_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAPIRateLimit returns the old "api_rate_limit" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldAPIRateLimit(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAPIRateLimit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAPIRateLimit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAPIRateLimit: %w", err)
+	}
+	return oldValue.APIRateLimit, nil
+}
+
+// AddAPIRateLimit adds i to the "api_rate_limit" field.
+func (m *PlanMutation) AddAPIRateLimit(i int) {
+	if m.addapi_rate_limit != nil {
+		*m.addapi_rate_limit += i
+	} else {
+		m.addapi_rate_limit = &i
+	}
+}
+
+// AddedAPIRateLimit returns the value that was added to the "api_rate_limit" field in this mutation.
+func (m *PlanMutation) AddedAPIRateLimit() (r int, exists bool) {
+	v := m.addapi_rate_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearAPIRateLimit clears the value of the "api_rate_limit" field.
+func (m *PlanMutation) ClearAPIRateLimit() {
+	m.api_rate_limit = nil
+	m.addapi_rate_limit = nil
+	m.clearedFields[plan.FieldAPIRateLimit] = struct{}{}
+}
+
+// APIRateLimitCleared returns if the "api_rate_limit" field was cleared in this mutation.
+func (m *PlanMutation) APIRateLimitCleared() bool {
+	_, ok := m.clearedFields[plan.FieldAPIRateLimit]
+	return ok
+}
+
+// ResetAPIRateLimit resets all changes to the "api_rate_limit" field.
+func (m *PlanMutation) ResetAPIRateLimit() {
+	m.api_rate_limit = nil
+	m.addapi_rate_limit = nil
+	delete(m.clearedFields, plan.FieldAPIRateLimit)
+}
+
+// SetStripePriceID sets the "stripe_price_id" field.
+func (m *PlanMutation) SetStripePriceID(s string) {
+	m.stripe_price_id = &s
+}
+
+// StripePriceID returns the value of the "stripe_price_id" field in the mutation.
+func (m *PlanMutation) StripePriceID() (r string, exists bool) {
+	v := m.stripe_price_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStripePriceID returns the old "stripe_price_id" field's value of the Plan entity.
+// If the Plan object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanMutation) OldStripePriceID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStripePriceID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStripePriceID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStripePriceID: %w", err)
+	}
+	return oldValue.StripePriceID, nil
+}
+
+// ClearStripePriceID clears the value of the "stripe_price_id" field.
+func (m *PlanMutation) ClearStripePriceID() {
+	m.stripe_price_id = nil
+	m.clearedFields[plan.FieldStripePriceID] = struct{}{}
+}
+
+// StripePriceIDCleared returns if the "stripe_price_id" field was cleared in this mutation.
+func (m *PlanMutation) StripePriceIDCleared() bool {
+	_, ok := m.clearedFields[plan.FieldStripePriceID]
+	return ok
+}
+
+// ResetStripePriceID resets all changes to the "stripe_price_id" field.
+func (m *PlanMutation) ResetStripePriceID() {
+	m.stripe_price_id = nil
+	delete(m.clearedFields, plan.FieldStripePriceID)
+}
+
+// Where appends a list predicates to the PlanMutation builder.
+func (m *PlanMutation) Where(ps ...predicate.Plan) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the PlanMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *PlanMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Plan, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *PlanMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *PlanMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Plan).
+func (m *PlanMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *PlanMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.created_at != nil {
+		fields = append(fields, plan.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, plan.FieldUpdatedAt)
+	}
+	if m.key != nil {
+		fields = append(fields, plan.FieldKey)
+	}
+	if m.name != nil {
+		fields = append(fields, plan.FieldName)
+	}
+	if m.price != nil {
+		fields = append(fields, plan.FieldPrice)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, plan.FieldCurrencyCode)
+	}
+	if m.max_stores != nil {
+		fields = append(fields, plan.FieldMaxStores)
+	}
+	if m.max_products != nil {
+		fields = append(fields, plan.FieldMaxProducts)
+	}
+	if m.max_staff_seats != nil {
+		fields = append(fields, plan.FieldMaxStaffSeats)
+	}
+	if m.max_integration_endpoints != nil {
+		fields = append(fields, plan.FieldMaxIntegrationEndpoints)
+	}
+	if m.api_rate_limit != nil {
+		fields = append(fields, plan.FieldAPIRateLimit)
+	}
+	if m.stripe_price_id != nil {
+		fields = append(fields, plan.FieldStripePriceID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *PlanMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case plan.FieldCreatedAt:
+		return m.CreatedAt()
+	case plan.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case plan.FieldKey:
+		return m.Key()
+	case plan.FieldName:
+		return m.Name()
+	case plan.FieldPrice:
+		return m.Price()
+	case plan.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case plan.FieldMaxStores:
+		return m.MaxStores()
+	case plan.FieldMaxProducts:
+		return m.MaxProducts()
+	case plan.FieldMaxStaffSeats:
+		return m.MaxStaffSeats()
+	case plan.FieldMaxIntegrationEndpoints:
+		return m.MaxIntegrationEndpoints()
+	case plan.FieldAPIRateLimit:
+		return m.APIRateLimit()
+	case plan.FieldStripePriceID:
+		return m.StripePriceID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *PlanMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case plan.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case plan.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case plan.FieldKey:
+		return m.OldKey(ctx)
+	case plan.FieldName:
+		return m.OldName(ctx)
+	case plan.FieldPrice:
+		return m.OldPrice(ctx)
+	case plan.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case plan.FieldMaxStores:
+		return m.OldMaxStores(ctx)
+	case plan.FieldMaxProducts:
+		return m.OldMaxProducts(ctx)
+	case plan.FieldMaxStaffSeats:
+		return m.OldMaxStaffSeats(ctx)
+	case plan.FieldMaxIntegrationEndpoints:
+		return m.OldMaxIntegrationEndpoints(ctx)
+	case plan.FieldAPIRateLimit:
+		return m.OldAPIRateLimit(ctx)
+	case plan.FieldStripePriceID:
+		return m.OldStripePriceID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Plan field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PlanMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case plan.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case plan.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case plan.FieldKey:
+		v, ok := value.(plan.Key)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKey(v)
+		return nil
+	case plan.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case plan.FieldPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPrice(v)
+		return nil
+	case plan.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case plan.FieldMaxStores:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMaxStores(v)
+		return nil
+	case plan.FieldMaxProducts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMaxProducts(v)
+		return nil
+	case plan.FieldMaxStaffSeats:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMaxStaffSeats(v)
+		return nil
+	case plan.FieldMaxIntegrationEndpoints:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMaxIntegrationEndpoints(v)
+		return nil
+	case plan.FieldAPIRateLimit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAPIRateLimit(v)
+		return nil
+	case plan.FieldStripePriceID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStripePriceID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Plan field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *PlanMutation) AddedFields() []string {
+	var fields []string
+	if m.addprice != nil {
+		fields = append(fields, plan.FieldPrice)
+	}
+	if m.addmax_stores != nil {
+		fields = append(fields, plan.FieldMaxStores)
+	}
+	if m.addmax_products != nil {
+		fields = append(fields, plan.FieldMaxProducts)
+	}
+	if m.addmax_staff_seats != nil {
+		fields = append(fields, plan.FieldMaxStaffSeats)
+	}
+	if m.addmax_integration_endpoints != nil {
+		fields = append(fields, plan.FieldMaxIntegrationEndpoints)
+	}
+	if m.addapi_rate_limit != nil {
+		fields = append(fields, plan.FieldAPIRateLimit)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *PlanMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case plan.FieldPrice:
+		return m.AddedPrice()
+	case plan.FieldMaxStores:
+		return m.AddedMaxStores()
+	case plan.FieldMaxProducts:
+		return m.AddedMaxProducts()
+	case plan.FieldMaxStaffSeats:
+		return m.AddedMaxStaffSeats()
+	case plan.FieldMaxIntegrationEndpoints:
+		return m.AddedMaxIntegrationEndpoints()
+	case plan.FieldAPIRateLimit:
+		return m.AddedAPIRateLimit()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PlanMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case plan.FieldPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPrice(v)
+		return nil
+	case plan.FieldMaxStores:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMaxStores(v)
+		return nil
+	case plan.FieldMaxProducts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMaxProducts(v)
+		return nil
+	case plan.FieldMaxStaffSeats:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMaxStaffSeats(v)
+		return nil
+	case plan.FieldMaxIntegrationEndpoints:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMaxIntegrationEndpoints(v)
+		return nil
+	case plan.FieldAPIRateLimit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAPIRateLimit(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Plan numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *PlanMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(plan.FieldMaxStores) {
+		fields = append(fields, plan.FieldMaxStores)
+	}
+	if m.FieldCleared(plan.FieldMaxProducts) {
+		fields = append(fields, plan.FieldMaxProducts)
+	}
+	if m.FieldCleared(plan.FieldMaxStaffSeats) {
+		fields = append(fields, plan.FieldMaxStaffSeats)
+	}
+	if m.FieldCleared(plan.FieldMaxIntegrationEndpoints) {
+		fields = append(fields, plan.FieldMaxIntegrationEndpoints)
+	}
+	if m.FieldCleared(plan.FieldAPIRateLimit) {
+		fields = append(fields, plan.FieldAPIRateLimit)
+	}
+	if m.FieldCleared(plan.FieldStripePriceID) {
+		fields = append(fields, plan.FieldStripePriceID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *PlanMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *PlanMutation) ClearField(name string) error {
+	switch name {
+	case plan.FieldMaxStores:
+		m.ClearMaxStores()
+		return nil
+	case plan.FieldMaxProducts:
+		m.ClearMaxProducts()
+		return nil
+	case plan.FieldMaxStaffSeats:
+		m.ClearMaxStaffSeats()
+		return nil
+	case plan.FieldMaxIntegrationEndpoints:
+		m.ClearMaxIntegrationEndpoints()
+		return nil
+	case plan.FieldAPIRateLimit:
+		m.ClearAPIRateLimit()
+		return nil
+	case plan.FieldStripePriceID:
+		m.ClearStripePriceID()
+		return nil
+	}
+	return fmt.Errorf("unknown Plan nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *PlanMutation) ResetField(name string) error {
+	switch name {
+	case plan.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case plan.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case plan.FieldKey:
+		m.ResetKey()
+		return nil
+	case plan.FieldName:
+		m.ResetName()
+		return nil
+	case plan.FieldPrice:
+		m.ResetPrice()
+		return nil
+	case plan.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case plan.FieldMaxStores:
+		m.ResetMaxStores()
+		return nil
+	case plan.FieldMaxProducts:
+		m.ResetMaxProducts()
+		return nil
+	case plan.FieldMaxStaffSeats:
+		m.ResetMaxStaffSeats()
+		return nil
+	case plan.FieldMaxIntegrationEndpoints:
+		m.ResetMaxIntegrationEndpoints()
+		return nil
+	case plan.FieldAPIRateLimit:
+		m.ResetAPIRateLimit()
+		return nil
+	case plan.FieldStripePriceID:
+		m.ResetStripePriceID()
+		return nil
+	}
+	return fmt.Errorf("unknown Plan field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *PlanMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *PlanMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *PlanMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *PlanMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *PlanMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *PlanMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *PlanMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Plan unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *PlanMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Plan edge %s", name)
+}
+
 // PriceMutation represents an operation that mutates the Price nodes in the graph.
 type PriceMutation struct {
 	config
@@ -49960,6 +51209,7 @@ type TenantMutation struct {
 	handle            *string
 	name              *string
 	status            *tenant.Status
+	suspended_by      *tenant.SuspendedBy
 	subscription_tier *tenant.SubscriptionTier
 	billing_email     *string
 	country           *string
@@ -50308,6 +51558,55 @@ func (m *TenantMutation) ResetStatus() {
 	m.status = nil
 }
 
+// SetSuspendedBy sets the "suspended_by" field.
+func (m *TenantMutation) SetSuspendedBy(tb tenant.SuspendedBy) {
+	m.suspended_by = &tb
+}
+
+// SuspendedBy returns the value of the "suspended_by" field in the mutation.
+func (m *TenantMutation) SuspendedBy() (r tenant.SuspendedBy, exists bool) {
+	v := m.suspended_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSuspendedBy returns the old "suspended_by" field's value of the Tenant entity.
+// If the Tenant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantMutation) OldSuspendedBy(ctx context.Context) (v *tenant.SuspendedBy, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSuspendedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSuspendedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSuspendedBy: %w", err)
+	}
+	return oldValue.SuspendedBy, nil
+}
+
+// ClearSuspendedBy clears the value of the "suspended_by" field.
+func (m *TenantMutation) ClearSuspendedBy() {
+	m.suspended_by = nil
+	m.clearedFields[tenant.FieldSuspendedBy] = struct{}{}
+}
+
+// SuspendedByCleared returns if the "suspended_by" field was cleared in this mutation.
+func (m *TenantMutation) SuspendedByCleared() bool {
+	_, ok := m.clearedFields[tenant.FieldSuspendedBy]
+	return ok
+}
+
+// ResetSuspendedBy resets all changes to the "suspended_by" field.
+func (m *TenantMutation) ResetSuspendedBy() {
+	m.suspended_by = nil
+	delete(m.clearedFields, tenant.FieldSuspendedBy)
+}
+
 // SetSubscriptionTier sets the "subscription_tier" field.
 func (m *TenantMutation) SetSubscriptionTier(tt tenant.SubscriptionTier) {
 	m.subscription_tier = &tt
@@ -50628,7 +51927,7 @@ func (m *TenantMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *TenantMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, tenant.FieldCreatedAt)
 	}
@@ -50646,6 +51945,9 @@ func (m *TenantMutation) Fields() []string {
 	}
 	if m.status != nil {
 		fields = append(fields, tenant.FieldStatus)
+	}
+	if m.suspended_by != nil {
+		fields = append(fields, tenant.FieldSuspendedBy)
 	}
 	if m.subscription_tier != nil {
 		fields = append(fields, tenant.FieldSubscriptionTier)
@@ -50682,6 +51984,8 @@ func (m *TenantMutation) Field(name string) (ent.Value, bool) {
 		return m.Name()
 	case tenant.FieldStatus:
 		return m.Status()
+	case tenant.FieldSuspendedBy:
+		return m.SuspendedBy()
 	case tenant.FieldSubscriptionTier:
 		return m.SubscriptionTier()
 	case tenant.FieldBillingEmail:
@@ -50713,6 +52017,8 @@ func (m *TenantMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldName(ctx)
 	case tenant.FieldStatus:
 		return m.OldStatus(ctx)
+	case tenant.FieldSuspendedBy:
+		return m.OldSuspendedBy(ctx)
 	case tenant.FieldSubscriptionTier:
 		return m.OldSubscriptionTier(ctx)
 	case tenant.FieldBillingEmail:
@@ -50773,6 +52079,13 @@ func (m *TenantMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStatus(v)
+		return nil
+	case tenant.FieldSuspendedBy:
+		v, ok := value.(tenant.SuspendedBy)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSuspendedBy(v)
 		return nil
 	case tenant.FieldSubscriptionTier:
 		v, ok := value.(tenant.SubscriptionTier)
@@ -50854,6 +52167,9 @@ func (m *TenantMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *TenantMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(tenant.FieldSuspendedBy) {
+		fields = append(fields, tenant.FieldSuspendedBy)
+	}
 	if m.FieldCleared(tenant.FieldBillingEmail) {
 		fields = append(fields, tenant.FieldBillingEmail)
 	}
@@ -50880,6 +52196,9 @@ func (m *TenantMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *TenantMutation) ClearField(name string) error {
 	switch name {
+	case tenant.FieldSuspendedBy:
+		m.ClearSuspendedBy()
+		return nil
 	case tenant.FieldBillingEmail:
 		m.ClearBillingEmail()
 		return nil
@@ -50917,6 +52236,9 @@ func (m *TenantMutation) ResetField(name string) error {
 		return nil
 	case tenant.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case tenant.FieldSuspendedBy:
+		m.ResetSuspendedBy()
 		return nil
 	case tenant.FieldSubscriptionTier:
 		m.ResetSubscriptionTier()
@@ -51019,6 +52341,2824 @@ func (m *TenantMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Tenant edge %s", name)
+}
+
+// TenantInvoiceMutation represents an operation that mutates the TenantInvoice nodes in the graph.
+type TenantInvoiceMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	version             *int64
+	addversion          *int64
+	kind                *tenantinvoice.Kind
+	status              *tenantinvoice.Status
+	amount              *int64
+	addamount           *int64
+	currency_code       *string
+	period_start        *time.Time
+	period_end          *time.Time
+	due_at              *time.Time
+	paid_at             *time.Time
+	description         *string
+	provider_invoice_id *string
+	reference           *string
+	clearedFields       map[string]struct{}
+	tenant              *int
+	clearedtenant       bool
+	subscription        *int
+	clearedsubscription bool
+	done                bool
+	oldValue            func(context.Context) (*TenantInvoice, error)
+	predicates          []predicate.TenantInvoice
+}
+
+var _ ent.Mutation = (*TenantInvoiceMutation)(nil)
+
+// tenantinvoiceOption allows management of the mutation configuration using functional options.
+type tenantinvoiceOption func(*TenantInvoiceMutation)
+
+// newTenantInvoiceMutation creates new mutation for the TenantInvoice entity.
+func newTenantInvoiceMutation(c config, op Op, opts ...tenantinvoiceOption) *TenantInvoiceMutation {
+	m := &TenantInvoiceMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeTenantInvoice,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withTenantInvoiceID sets the ID field of the mutation.
+func withTenantInvoiceID(id int) tenantinvoiceOption {
+	return func(m *TenantInvoiceMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *TenantInvoice
+		)
+		m.oldValue = func(ctx context.Context) (*TenantInvoice, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().TenantInvoice.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withTenantInvoice sets the old TenantInvoice of the mutation.
+func withTenantInvoice(node *TenantInvoice) tenantinvoiceOption {
+	return func(m *TenantInvoiceMutation) {
+		m.oldValue = func(context.Context) (*TenantInvoice, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m TenantInvoiceMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m TenantInvoiceMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *TenantInvoiceMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *TenantInvoiceMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().TenantInvoice.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *TenantInvoiceMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *TenantInvoiceMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *TenantInvoiceMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *TenantInvoiceMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *TenantInvoiceMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *TenantInvoiceMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *TenantInvoiceMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *TenantInvoiceMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *TenantInvoiceMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *TenantInvoiceMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *TenantInvoiceMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *TenantInvoiceMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *TenantInvoiceMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *TenantInvoiceMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetSubscriptionID sets the "subscription_id" field.
+func (m *TenantInvoiceMutation) SetSubscriptionID(i int) {
+	m.subscription = &i
+}
+
+// SubscriptionID returns the value of the "subscription_id" field in the mutation.
+func (m *TenantInvoiceMutation) SubscriptionID() (r int, exists bool) {
+	v := m.subscription
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubscriptionID returns the old "subscription_id" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldSubscriptionID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubscriptionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubscriptionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubscriptionID: %w", err)
+	}
+	return oldValue.SubscriptionID, nil
+}
+
+// ResetSubscriptionID resets all changes to the "subscription_id" field.
+func (m *TenantInvoiceMutation) ResetSubscriptionID() {
+	m.subscription = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *TenantInvoiceMutation) SetKind(t tenantinvoice.Kind) {
+	m.kind = &t
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *TenantInvoiceMutation) Kind() (r tenantinvoice.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldKind(ctx context.Context) (v tenantinvoice.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *TenantInvoiceMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *TenantInvoiceMutation) SetStatus(t tenantinvoice.Status) {
+	m.status = &t
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *TenantInvoiceMutation) Status() (r tenantinvoice.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldStatus(ctx context.Context) (v tenantinvoice.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *TenantInvoiceMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetAmount sets the "amount" field.
+func (m *TenantInvoiceMutation) SetAmount(i int64) {
+	m.amount = &i
+	m.addamount = nil
+}
+
+// Amount returns the value of the "amount" field in the mutation.
+func (m *TenantInvoiceMutation) Amount() (r int64, exists bool) {
+	v := m.amount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmount returns the old "amount" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldAmount(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmount: %w", err)
+	}
+	return oldValue.Amount, nil
+}
+
+// AddAmount adds i to the "amount" field.
+func (m *TenantInvoiceMutation) AddAmount(i int64) {
+	if m.addamount != nil {
+		*m.addamount += i
+	} else {
+		m.addamount = &i
+	}
+}
+
+// AddedAmount returns the value that was added to the "amount" field in this mutation.
+func (m *TenantInvoiceMutation) AddedAmount() (r int64, exists bool) {
+	v := m.addamount
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAmount resets all changes to the "amount" field.
+func (m *TenantInvoiceMutation) ResetAmount() {
+	m.amount = nil
+	m.addamount = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *TenantInvoiceMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *TenantInvoiceMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *TenantInvoiceMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (m *TenantInvoiceMutation) SetPeriodStart(t time.Time) {
+	m.period_start = &t
+}
+
+// PeriodStart returns the value of the "period_start" field in the mutation.
+func (m *TenantInvoiceMutation) PeriodStart() (r time.Time, exists bool) {
+	v := m.period_start
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriodStart returns the old "period_start" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldPeriodStart(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriodStart is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriodStart requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriodStart: %w", err)
+	}
+	return oldValue.PeriodStart, nil
+}
+
+// ResetPeriodStart resets all changes to the "period_start" field.
+func (m *TenantInvoiceMutation) ResetPeriodStart() {
+	m.period_start = nil
+}
+
+// SetPeriodEnd sets the "period_end" field.
+func (m *TenantInvoiceMutation) SetPeriodEnd(t time.Time) {
+	m.period_end = &t
+}
+
+// PeriodEnd returns the value of the "period_end" field in the mutation.
+func (m *TenantInvoiceMutation) PeriodEnd() (r time.Time, exists bool) {
+	v := m.period_end
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriodEnd returns the old "period_end" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldPeriodEnd(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriodEnd is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriodEnd requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriodEnd: %w", err)
+	}
+	return oldValue.PeriodEnd, nil
+}
+
+// ResetPeriodEnd resets all changes to the "period_end" field.
+func (m *TenantInvoiceMutation) ResetPeriodEnd() {
+	m.period_end = nil
+}
+
+// SetDueAt sets the "due_at" field.
+func (m *TenantInvoiceMutation) SetDueAt(t time.Time) {
+	m.due_at = &t
+}
+
+// DueAt returns the value of the "due_at" field in the mutation.
+func (m *TenantInvoiceMutation) DueAt() (r time.Time, exists bool) {
+	v := m.due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueAt returns the old "due_at" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldDueAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueAt: %w", err)
+	}
+	return oldValue.DueAt, nil
+}
+
+// ResetDueAt resets all changes to the "due_at" field.
+func (m *TenantInvoiceMutation) ResetDueAt() {
+	m.due_at = nil
+}
+
+// SetPaidAt sets the "paid_at" field.
+func (m *TenantInvoiceMutation) SetPaidAt(t time.Time) {
+	m.paid_at = &t
+}
+
+// PaidAt returns the value of the "paid_at" field in the mutation.
+func (m *TenantInvoiceMutation) PaidAt() (r time.Time, exists bool) {
+	v := m.paid_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaidAt returns the old "paid_at" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldPaidAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaidAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaidAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaidAt: %w", err)
+	}
+	return oldValue.PaidAt, nil
+}
+
+// ClearPaidAt clears the value of the "paid_at" field.
+func (m *TenantInvoiceMutation) ClearPaidAt() {
+	m.paid_at = nil
+	m.clearedFields[tenantinvoice.FieldPaidAt] = struct{}{}
+}
+
+// PaidAtCleared returns if the "paid_at" field was cleared in this mutation.
+func (m *TenantInvoiceMutation) PaidAtCleared() bool {
+	_, ok := m.clearedFields[tenantinvoice.FieldPaidAt]
+	return ok
+}
+
+// ResetPaidAt resets all changes to the "paid_at" field.
+func (m *TenantInvoiceMutation) ResetPaidAt() {
+	m.paid_at = nil
+	delete(m.clearedFields, tenantinvoice.FieldPaidAt)
+}
+
+// SetDescription sets the "description" field.
+func (m *TenantInvoiceMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *TenantInvoiceMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ClearDescription clears the value of the "description" field.
+func (m *TenantInvoiceMutation) ClearDescription() {
+	m.description = nil
+	m.clearedFields[tenantinvoice.FieldDescription] = struct{}{}
+}
+
+// DescriptionCleared returns if the "description" field was cleared in this mutation.
+func (m *TenantInvoiceMutation) DescriptionCleared() bool {
+	_, ok := m.clearedFields[tenantinvoice.FieldDescription]
+	return ok
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *TenantInvoiceMutation) ResetDescription() {
+	m.description = nil
+	delete(m.clearedFields, tenantinvoice.FieldDescription)
+}
+
+// SetProviderInvoiceID sets the "provider_invoice_id" field.
+func (m *TenantInvoiceMutation) SetProviderInvoiceID(s string) {
+	m.provider_invoice_id = &s
+}
+
+// ProviderInvoiceID returns the value of the "provider_invoice_id" field in the mutation.
+func (m *TenantInvoiceMutation) ProviderInvoiceID() (r string, exists bool) {
+	v := m.provider_invoice_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProviderInvoiceID returns the old "provider_invoice_id" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldProviderInvoiceID(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProviderInvoiceID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProviderInvoiceID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProviderInvoiceID: %w", err)
+	}
+	return oldValue.ProviderInvoiceID, nil
+}
+
+// ClearProviderInvoiceID clears the value of the "provider_invoice_id" field.
+func (m *TenantInvoiceMutation) ClearProviderInvoiceID() {
+	m.provider_invoice_id = nil
+	m.clearedFields[tenantinvoice.FieldProviderInvoiceID] = struct{}{}
+}
+
+// ProviderInvoiceIDCleared returns if the "provider_invoice_id" field was cleared in this mutation.
+func (m *TenantInvoiceMutation) ProviderInvoiceIDCleared() bool {
+	_, ok := m.clearedFields[tenantinvoice.FieldProviderInvoiceID]
+	return ok
+}
+
+// ResetProviderInvoiceID resets all changes to the "provider_invoice_id" field.
+func (m *TenantInvoiceMutation) ResetProviderInvoiceID() {
+	m.provider_invoice_id = nil
+	delete(m.clearedFields, tenantinvoice.FieldProviderInvoiceID)
+}
+
+// SetReference sets the "reference" field.
+func (m *TenantInvoiceMutation) SetReference(s string) {
+	m.reference = &s
+}
+
+// Reference returns the value of the "reference" field in the mutation.
+func (m *TenantInvoiceMutation) Reference() (r string, exists bool) {
+	v := m.reference
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReference returns the old "reference" field's value of the TenantInvoice entity.
+// If the TenantInvoice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantInvoiceMutation) OldReference(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReference is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReference requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReference: %w", err)
+	}
+	return oldValue.Reference, nil
+}
+
+// ClearReference clears the value of the "reference" field.
+func (m *TenantInvoiceMutation) ClearReference() {
+	m.reference = nil
+	m.clearedFields[tenantinvoice.FieldReference] = struct{}{}
+}
+
+// ReferenceCleared returns if the "reference" field was cleared in this mutation.
+func (m *TenantInvoiceMutation) ReferenceCleared() bool {
+	_, ok := m.clearedFields[tenantinvoice.FieldReference]
+	return ok
+}
+
+// ResetReference resets all changes to the "reference" field.
+func (m *TenantInvoiceMutation) ResetReference() {
+	m.reference = nil
+	delete(m.clearedFields, tenantinvoice.FieldReference)
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *TenantInvoiceMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[tenantinvoice.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *TenantInvoiceMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *TenantInvoiceMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *TenantInvoiceMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// ClearSubscription clears the "subscription" edge to the TenantSubscription entity.
+func (m *TenantInvoiceMutation) ClearSubscription() {
+	m.clearedsubscription = true
+	m.clearedFields[tenantinvoice.FieldSubscriptionID] = struct{}{}
+}
+
+// SubscriptionCleared reports if the "subscription" edge to the TenantSubscription entity was cleared.
+func (m *TenantInvoiceMutation) SubscriptionCleared() bool {
+	return m.clearedsubscription
+}
+
+// SubscriptionIDs returns the "subscription" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// SubscriptionID instead. It exists only for internal usage by the builders.
+func (m *TenantInvoiceMutation) SubscriptionIDs() (ids []int) {
+	if id := m.subscription; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSubscription resets all changes to the "subscription" edge.
+func (m *TenantInvoiceMutation) ResetSubscription() {
+	m.subscription = nil
+	m.clearedsubscription = false
+}
+
+// Where appends a list predicates to the TenantInvoiceMutation builder.
+func (m *TenantInvoiceMutation) Where(ps ...predicate.TenantInvoice) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the TenantInvoiceMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *TenantInvoiceMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.TenantInvoice, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *TenantInvoiceMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *TenantInvoiceMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (TenantInvoice).
+func (m *TenantInvoiceMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *TenantInvoiceMutation) Fields() []string {
+	fields := make([]string, 0, 16)
+	if m.created_at != nil {
+		fields = append(fields, tenantinvoice.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, tenantinvoice.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, tenantinvoice.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, tenantinvoice.FieldVersion)
+	}
+	if m.subscription != nil {
+		fields = append(fields, tenantinvoice.FieldSubscriptionID)
+	}
+	if m.kind != nil {
+		fields = append(fields, tenantinvoice.FieldKind)
+	}
+	if m.status != nil {
+		fields = append(fields, tenantinvoice.FieldStatus)
+	}
+	if m.amount != nil {
+		fields = append(fields, tenantinvoice.FieldAmount)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, tenantinvoice.FieldCurrencyCode)
+	}
+	if m.period_start != nil {
+		fields = append(fields, tenantinvoice.FieldPeriodStart)
+	}
+	if m.period_end != nil {
+		fields = append(fields, tenantinvoice.FieldPeriodEnd)
+	}
+	if m.due_at != nil {
+		fields = append(fields, tenantinvoice.FieldDueAt)
+	}
+	if m.paid_at != nil {
+		fields = append(fields, tenantinvoice.FieldPaidAt)
+	}
+	if m.description != nil {
+		fields = append(fields, tenantinvoice.FieldDescription)
+	}
+	if m.provider_invoice_id != nil {
+		fields = append(fields, tenantinvoice.FieldProviderInvoiceID)
+	}
+	if m.reference != nil {
+		fields = append(fields, tenantinvoice.FieldReference)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *TenantInvoiceMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case tenantinvoice.FieldCreatedAt:
+		return m.CreatedAt()
+	case tenantinvoice.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case tenantinvoice.FieldTenantID:
+		return m.TenantID()
+	case tenantinvoice.FieldVersion:
+		return m.Version()
+	case tenantinvoice.FieldSubscriptionID:
+		return m.SubscriptionID()
+	case tenantinvoice.FieldKind:
+		return m.Kind()
+	case tenantinvoice.FieldStatus:
+		return m.Status()
+	case tenantinvoice.FieldAmount:
+		return m.Amount()
+	case tenantinvoice.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case tenantinvoice.FieldPeriodStart:
+		return m.PeriodStart()
+	case tenantinvoice.FieldPeriodEnd:
+		return m.PeriodEnd()
+	case tenantinvoice.FieldDueAt:
+		return m.DueAt()
+	case tenantinvoice.FieldPaidAt:
+		return m.PaidAt()
+	case tenantinvoice.FieldDescription:
+		return m.Description()
+	case tenantinvoice.FieldProviderInvoiceID:
+		return m.ProviderInvoiceID()
+	case tenantinvoice.FieldReference:
+		return m.Reference()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *TenantInvoiceMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case tenantinvoice.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case tenantinvoice.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case tenantinvoice.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case tenantinvoice.FieldVersion:
+		return m.OldVersion(ctx)
+	case tenantinvoice.FieldSubscriptionID:
+		return m.OldSubscriptionID(ctx)
+	case tenantinvoice.FieldKind:
+		return m.OldKind(ctx)
+	case tenantinvoice.FieldStatus:
+		return m.OldStatus(ctx)
+	case tenantinvoice.FieldAmount:
+		return m.OldAmount(ctx)
+	case tenantinvoice.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case tenantinvoice.FieldPeriodStart:
+		return m.OldPeriodStart(ctx)
+	case tenantinvoice.FieldPeriodEnd:
+		return m.OldPeriodEnd(ctx)
+	case tenantinvoice.FieldDueAt:
+		return m.OldDueAt(ctx)
+	case tenantinvoice.FieldPaidAt:
+		return m.OldPaidAt(ctx)
+	case tenantinvoice.FieldDescription:
+		return m.OldDescription(ctx)
+	case tenantinvoice.FieldProviderInvoiceID:
+		return m.OldProviderInvoiceID(ctx)
+	case tenantinvoice.FieldReference:
+		return m.OldReference(ctx)
+	}
+	return nil, fmt.Errorf("unknown TenantInvoice field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TenantInvoiceMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case tenantinvoice.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case tenantinvoice.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case tenantinvoice.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case tenantinvoice.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case tenantinvoice.FieldSubscriptionID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubscriptionID(v)
+		return nil
+	case tenantinvoice.FieldKind:
+		v, ok := value.(tenantinvoice.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case tenantinvoice.FieldStatus:
+		v, ok := value.(tenantinvoice.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case tenantinvoice.FieldAmount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmount(v)
+		return nil
+	case tenantinvoice.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case tenantinvoice.FieldPeriodStart:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriodStart(v)
+		return nil
+	case tenantinvoice.FieldPeriodEnd:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriodEnd(v)
+		return nil
+	case tenantinvoice.FieldDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueAt(v)
+		return nil
+	case tenantinvoice.FieldPaidAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaidAt(v)
+		return nil
+	case tenantinvoice.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case tenantinvoice.FieldProviderInvoiceID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProviderInvoiceID(v)
+		return nil
+	case tenantinvoice.FieldReference:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReference(v)
+		return nil
+	}
+	return fmt.Errorf("unknown TenantInvoice field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *TenantInvoiceMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, tenantinvoice.FieldVersion)
+	}
+	if m.addamount != nil {
+		fields = append(fields, tenantinvoice.FieldAmount)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *TenantInvoiceMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case tenantinvoice.FieldVersion:
+		return m.AddedVersion()
+	case tenantinvoice.FieldAmount:
+		return m.AddedAmount()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TenantInvoiceMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case tenantinvoice.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case tenantinvoice.FieldAmount:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAmount(v)
+		return nil
+	}
+	return fmt.Errorf("unknown TenantInvoice numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *TenantInvoiceMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(tenantinvoice.FieldPaidAt) {
+		fields = append(fields, tenantinvoice.FieldPaidAt)
+	}
+	if m.FieldCleared(tenantinvoice.FieldDescription) {
+		fields = append(fields, tenantinvoice.FieldDescription)
+	}
+	if m.FieldCleared(tenantinvoice.FieldProviderInvoiceID) {
+		fields = append(fields, tenantinvoice.FieldProviderInvoiceID)
+	}
+	if m.FieldCleared(tenantinvoice.FieldReference) {
+		fields = append(fields, tenantinvoice.FieldReference)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *TenantInvoiceMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *TenantInvoiceMutation) ClearField(name string) error {
+	switch name {
+	case tenantinvoice.FieldPaidAt:
+		m.ClearPaidAt()
+		return nil
+	case tenantinvoice.FieldDescription:
+		m.ClearDescription()
+		return nil
+	case tenantinvoice.FieldProviderInvoiceID:
+		m.ClearProviderInvoiceID()
+		return nil
+	case tenantinvoice.FieldReference:
+		m.ClearReference()
+		return nil
+	}
+	return fmt.Errorf("unknown TenantInvoice nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *TenantInvoiceMutation) ResetField(name string) error {
+	switch name {
+	case tenantinvoice.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case tenantinvoice.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case tenantinvoice.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case tenantinvoice.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case tenantinvoice.FieldSubscriptionID:
+		m.ResetSubscriptionID()
+		return nil
+	case tenantinvoice.FieldKind:
+		m.ResetKind()
+		return nil
+	case tenantinvoice.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case tenantinvoice.FieldAmount:
+		m.ResetAmount()
+		return nil
+	case tenantinvoice.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case tenantinvoice.FieldPeriodStart:
+		m.ResetPeriodStart()
+		return nil
+	case tenantinvoice.FieldPeriodEnd:
+		m.ResetPeriodEnd()
+		return nil
+	case tenantinvoice.FieldDueAt:
+		m.ResetDueAt()
+		return nil
+	case tenantinvoice.FieldPaidAt:
+		m.ResetPaidAt()
+		return nil
+	case tenantinvoice.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case tenantinvoice.FieldProviderInvoiceID:
+		m.ResetProviderInvoiceID()
+		return nil
+	case tenantinvoice.FieldReference:
+		m.ResetReference()
+		return nil
+	}
+	return fmt.Errorf("unknown TenantInvoice field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *TenantInvoiceMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.tenant != nil {
+		edges = append(edges, tenantinvoice.EdgeTenant)
+	}
+	if m.subscription != nil {
+		edges = append(edges, tenantinvoice.EdgeSubscription)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *TenantInvoiceMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case tenantinvoice.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case tenantinvoice.EdgeSubscription:
+		if id := m.subscription; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *TenantInvoiceMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *TenantInvoiceMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *TenantInvoiceMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedtenant {
+		edges = append(edges, tenantinvoice.EdgeTenant)
+	}
+	if m.clearedsubscription {
+		edges = append(edges, tenantinvoice.EdgeSubscription)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *TenantInvoiceMutation) EdgeCleared(name string) bool {
+	switch name {
+	case tenantinvoice.EdgeTenant:
+		return m.clearedtenant
+	case tenantinvoice.EdgeSubscription:
+		return m.clearedsubscription
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *TenantInvoiceMutation) ClearEdge(name string) error {
+	switch name {
+	case tenantinvoice.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case tenantinvoice.EdgeSubscription:
+		m.ClearSubscription()
+		return nil
+	}
+	return fmt.Errorf("unknown TenantInvoice unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *TenantInvoiceMutation) ResetEdge(name string) error {
+	switch name {
+	case tenantinvoice.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case tenantinvoice.EdgeSubscription:
+		m.ResetSubscription()
+		return nil
+	}
+	return fmt.Errorf("unknown TenantInvoice edge %s", name)
+}
+
+// TenantSubscriptionMutation represents an operation that mutates the TenantSubscription nodes in the graph.
+type TenantSubscriptionMutation struct {
+	config
+	op                       Op
+	typ                      string
+	id                       *int
+	created_at               *time.Time
+	updated_at               *time.Time
+	version                  *int64
+	addversion               *int64
+	status                   *tenantsubscription.Status
+	provider                 *string
+	provider_customer_id     *string
+	provider_subscription_id *string
+	trial_ends_at            *time.Time
+	current_period_start     *time.Time
+	current_period_end       *time.Time
+	past_due_since           *time.Time
+	canceled_at              *time.Time
+	provider_event_at        *int64
+	addprovider_event_at     *int64
+	clearedFields            map[string]struct{}
+	tenant                   *int
+	clearedtenant            bool
+	plan                     *int
+	clearedplan              bool
+	invoices                 map[int]struct{}
+	removedinvoices          map[int]struct{}
+	clearedinvoices          bool
+	done                     bool
+	oldValue                 func(context.Context) (*TenantSubscription, error)
+	predicates               []predicate.TenantSubscription
+}
+
+var _ ent.Mutation = (*TenantSubscriptionMutation)(nil)
+
+// tenantsubscriptionOption allows management of the mutation configuration using functional options.
+type tenantsubscriptionOption func(*TenantSubscriptionMutation)
+
+// newTenantSubscriptionMutation creates new mutation for the TenantSubscription entity.
+func newTenantSubscriptionMutation(c config, op Op, opts ...tenantsubscriptionOption) *TenantSubscriptionMutation {
+	m := &TenantSubscriptionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeTenantSubscription,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withTenantSubscriptionID sets the ID field of the mutation.
+func withTenantSubscriptionID(id int) tenantsubscriptionOption {
+	return func(m *TenantSubscriptionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *TenantSubscription
+		)
+		m.oldValue = func(ctx context.Context) (*TenantSubscription, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().TenantSubscription.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withTenantSubscription sets the old TenantSubscription of the mutation.
+func withTenantSubscription(node *TenantSubscription) tenantsubscriptionOption {
+	return func(m *TenantSubscriptionMutation) {
+		m.oldValue = func(context.Context) (*TenantSubscription, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m TenantSubscriptionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m TenantSubscriptionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *TenantSubscriptionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *TenantSubscriptionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().TenantSubscription.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *TenantSubscriptionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *TenantSubscriptionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *TenantSubscriptionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *TenantSubscriptionMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *TenantSubscriptionMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *TenantSubscriptionMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *TenantSubscriptionMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *TenantSubscriptionMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *TenantSubscriptionMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *TenantSubscriptionMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *TenantSubscriptionMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *TenantSubscriptionMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *TenantSubscriptionMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *TenantSubscriptionMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetPlanID sets the "plan_id" field.
+func (m *TenantSubscriptionMutation) SetPlanID(i int) {
+	m.plan = &i
+}
+
+// PlanID returns the value of the "plan_id" field in the mutation.
+func (m *TenantSubscriptionMutation) PlanID() (r int, exists bool) {
+	v := m.plan
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlanID returns the old "plan_id" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldPlanID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlanID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlanID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlanID: %w", err)
+	}
+	return oldValue.PlanID, nil
+}
+
+// ResetPlanID resets all changes to the "plan_id" field.
+func (m *TenantSubscriptionMutation) ResetPlanID() {
+	m.plan = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *TenantSubscriptionMutation) SetStatus(t tenantsubscription.Status) {
+	m.status = &t
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *TenantSubscriptionMutation) Status() (r tenantsubscription.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldStatus(ctx context.Context) (v tenantsubscription.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *TenantSubscriptionMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetProvider sets the "provider" field.
+func (m *TenantSubscriptionMutation) SetProvider(s string) {
+	m.provider = &s
+}
+
+// Provider returns the value of the "provider" field in the mutation.
+func (m *TenantSubscriptionMutation) Provider() (r string, exists bool) {
+	v := m.provider
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProvider returns the old "provider" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldProvider(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProvider is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProvider requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProvider: %w", err)
+	}
+	return oldValue.Provider, nil
+}
+
+// ResetProvider resets all changes to the "provider" field.
+func (m *TenantSubscriptionMutation) ResetProvider() {
+	m.provider = nil
+}
+
+// SetProviderCustomerID sets the "provider_customer_id" field.
+func (m *TenantSubscriptionMutation) SetProviderCustomerID(s string) {
+	m.provider_customer_id = &s
+}
+
+// ProviderCustomerID returns the value of the "provider_customer_id" field in the mutation.
+func (m *TenantSubscriptionMutation) ProviderCustomerID() (r string, exists bool) {
+	v := m.provider_customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProviderCustomerID returns the old "provider_customer_id" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldProviderCustomerID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProviderCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProviderCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProviderCustomerID: %w", err)
+	}
+	return oldValue.ProviderCustomerID, nil
+}
+
+// ClearProviderCustomerID clears the value of the "provider_customer_id" field.
+func (m *TenantSubscriptionMutation) ClearProviderCustomerID() {
+	m.provider_customer_id = nil
+	m.clearedFields[tenantsubscription.FieldProviderCustomerID] = struct{}{}
+}
+
+// ProviderCustomerIDCleared returns if the "provider_customer_id" field was cleared in this mutation.
+func (m *TenantSubscriptionMutation) ProviderCustomerIDCleared() bool {
+	_, ok := m.clearedFields[tenantsubscription.FieldProviderCustomerID]
+	return ok
+}
+
+// ResetProviderCustomerID resets all changes to the "provider_customer_id" field.
+func (m *TenantSubscriptionMutation) ResetProviderCustomerID() {
+	m.provider_customer_id = nil
+	delete(m.clearedFields, tenantsubscription.FieldProviderCustomerID)
+}
+
+// SetProviderSubscriptionID sets the "provider_subscription_id" field.
+func (m *TenantSubscriptionMutation) SetProviderSubscriptionID(s string) {
+	m.provider_subscription_id = &s
+}
+
+// ProviderSubscriptionID returns the value of the "provider_subscription_id" field in the mutation.
+func (m *TenantSubscriptionMutation) ProviderSubscriptionID() (r string, exists bool) {
+	v := m.provider_subscription_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProviderSubscriptionID returns the old "provider_subscription_id" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldProviderSubscriptionID(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProviderSubscriptionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProviderSubscriptionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProviderSubscriptionID: %w", err)
+	}
+	return oldValue.ProviderSubscriptionID, nil
+}
+
+// ClearProviderSubscriptionID clears the value of the "provider_subscription_id" field.
+func (m *TenantSubscriptionMutation) ClearProviderSubscriptionID() {
+	m.provider_subscription_id = nil
+	m.clearedFields[tenantsubscription.FieldProviderSubscriptionID] = struct{}{}
+}
+
+// ProviderSubscriptionIDCleared returns if the "provider_subscription_id" field was cleared in this mutation.
+func (m *TenantSubscriptionMutation) ProviderSubscriptionIDCleared() bool {
+	_, ok := m.clearedFields[tenantsubscription.FieldProviderSubscriptionID]
+	return ok
+}
+
+// ResetProviderSubscriptionID resets all changes to the "provider_subscription_id" field.
+func (m *TenantSubscriptionMutation) ResetProviderSubscriptionID() {
+	m.provider_subscription_id = nil
+	delete(m.clearedFields, tenantsubscription.FieldProviderSubscriptionID)
+}
+
+// SetTrialEndsAt sets the "trial_ends_at" field.
+func (m *TenantSubscriptionMutation) SetTrialEndsAt(t time.Time) {
+	m.trial_ends_at = &t
+}
+
+// TrialEndsAt returns the value of the "trial_ends_at" field in the mutation.
+func (m *TenantSubscriptionMutation) TrialEndsAt() (r time.Time, exists bool) {
+	v := m.trial_ends_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTrialEndsAt returns the old "trial_ends_at" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldTrialEndsAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTrialEndsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTrialEndsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTrialEndsAt: %w", err)
+	}
+	return oldValue.TrialEndsAt, nil
+}
+
+// ClearTrialEndsAt clears the value of the "trial_ends_at" field.
+func (m *TenantSubscriptionMutation) ClearTrialEndsAt() {
+	m.trial_ends_at = nil
+	m.clearedFields[tenantsubscription.FieldTrialEndsAt] = struct{}{}
+}
+
+// TrialEndsAtCleared returns if the "trial_ends_at" field was cleared in this mutation.
+func (m *TenantSubscriptionMutation) TrialEndsAtCleared() bool {
+	_, ok := m.clearedFields[tenantsubscription.FieldTrialEndsAt]
+	return ok
+}
+
+// ResetTrialEndsAt resets all changes to the "trial_ends_at" field.
+func (m *TenantSubscriptionMutation) ResetTrialEndsAt() {
+	m.trial_ends_at = nil
+	delete(m.clearedFields, tenantsubscription.FieldTrialEndsAt)
+}
+
+// SetCurrentPeriodStart sets the "current_period_start" field.
+func (m *TenantSubscriptionMutation) SetCurrentPeriodStart(t time.Time) {
+	m.current_period_start = &t
+}
+
+// CurrentPeriodStart returns the value of the "current_period_start" field in the mutation.
+func (m *TenantSubscriptionMutation) CurrentPeriodStart() (r time.Time, exists bool) {
+	v := m.current_period_start
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrentPeriodStart returns the old "current_period_start" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldCurrentPeriodStart(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrentPeriodStart is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrentPeriodStart requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrentPeriodStart: %w", err)
+	}
+	return oldValue.CurrentPeriodStart, nil
+}
+
+// ResetCurrentPeriodStart resets all changes to the "current_period_start" field.
+func (m *TenantSubscriptionMutation) ResetCurrentPeriodStart() {
+	m.current_period_start = nil
+}
+
+// SetCurrentPeriodEnd sets the "current_period_end" field.
+func (m *TenantSubscriptionMutation) SetCurrentPeriodEnd(t time.Time) {
+	m.current_period_end = &t
+}
+
+// CurrentPeriodEnd returns the value of the "current_period_end" field in the mutation.
+func (m *TenantSubscriptionMutation) CurrentPeriodEnd() (r time.Time, exists bool) {
+	v := m.current_period_end
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrentPeriodEnd returns the old "current_period_end" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldCurrentPeriodEnd(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrentPeriodEnd is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrentPeriodEnd requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrentPeriodEnd: %w", err)
+	}
+	return oldValue.CurrentPeriodEnd, nil
+}
+
+// ResetCurrentPeriodEnd resets all changes to the "current_period_end" field.
+func (m *TenantSubscriptionMutation) ResetCurrentPeriodEnd() {
+	m.current_period_end = nil
+}
+
+// SetPastDueSince sets the "past_due_since" field.
+func (m *TenantSubscriptionMutation) SetPastDueSince(t time.Time) {
+	m.past_due_since = &t
+}
+
+// PastDueSince returns the value of the "past_due_since" field in the mutation.
+func (m *TenantSubscriptionMutation) PastDueSince() (r time.Time, exists bool) {
+	v := m.past_due_since
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPastDueSince returns the old "past_due_since" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldPastDueSince(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPastDueSince is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPastDueSince requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPastDueSince: %w", err)
+	}
+	return oldValue.PastDueSince, nil
+}
+
+// ClearPastDueSince clears the value of the "past_due_since" field.
+func (m *TenantSubscriptionMutation) ClearPastDueSince() {
+	m.past_due_since = nil
+	m.clearedFields[tenantsubscription.FieldPastDueSince] = struct{}{}
+}
+
+// PastDueSinceCleared returns if the "past_due_since" field was cleared in this mutation.
+func (m *TenantSubscriptionMutation) PastDueSinceCleared() bool {
+	_, ok := m.clearedFields[tenantsubscription.FieldPastDueSince]
+	return ok
+}
+
+// ResetPastDueSince resets all changes to the "past_due_since" field.
+func (m *TenantSubscriptionMutation) ResetPastDueSince() {
+	m.past_due_since = nil
+	delete(m.clearedFields, tenantsubscription.FieldPastDueSince)
+}
+
+// SetCanceledAt sets the "canceled_at" field.
+func (m *TenantSubscriptionMutation) SetCanceledAt(t time.Time) {
+	m.canceled_at = &t
+}
+
+// CanceledAt returns the value of the "canceled_at" field in the mutation.
+func (m *TenantSubscriptionMutation) CanceledAt() (r time.Time, exists bool) {
+	v := m.canceled_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCanceledAt returns the old "canceled_at" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldCanceledAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCanceledAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCanceledAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCanceledAt: %w", err)
+	}
+	return oldValue.CanceledAt, nil
+}
+
+// ClearCanceledAt clears the value of the "canceled_at" field.
+func (m *TenantSubscriptionMutation) ClearCanceledAt() {
+	m.canceled_at = nil
+	m.clearedFields[tenantsubscription.FieldCanceledAt] = struct{}{}
+}
+
+// CanceledAtCleared returns if the "canceled_at" field was cleared in this mutation.
+func (m *TenantSubscriptionMutation) CanceledAtCleared() bool {
+	_, ok := m.clearedFields[tenantsubscription.FieldCanceledAt]
+	return ok
+}
+
+// ResetCanceledAt resets all changes to the "canceled_at" field.
+func (m *TenantSubscriptionMutation) ResetCanceledAt() {
+	m.canceled_at = nil
+	delete(m.clearedFields, tenantsubscription.FieldCanceledAt)
+}
+
+// SetProviderEventAt sets the "provider_event_at" field.
+func (m *TenantSubscriptionMutation) SetProviderEventAt(i int64) {
+	m.provider_event_at = &i
+	m.addprovider_event_at = nil
+}
+
+// ProviderEventAt returns the value of the "provider_event_at" field in the mutation.
+func (m *TenantSubscriptionMutation) ProviderEventAt() (r int64, exists bool) {
+	v := m.provider_event_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProviderEventAt returns the old "provider_event_at" field's value of the TenantSubscription entity.
+// If the TenantSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TenantSubscriptionMutation) OldProviderEventAt(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProviderEventAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProviderEventAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProviderEventAt: %w", err)
+	}
+	return oldValue.ProviderEventAt, nil
+}
+
+// AddProviderEventAt adds i to the "provider_event_at" field.
+func (m *TenantSubscriptionMutation) AddProviderEventAt(i int64) {
+	if m.addprovider_event_at != nil {
+		*m.addprovider_event_at += i
+	} else {
+		m.addprovider_event_at = &i
+	}
+}
+
+// AddedProviderEventAt returns the value that was added to the "provider_event_at" field in this mutation.
+func (m *TenantSubscriptionMutation) AddedProviderEventAt() (r int64, exists bool) {
+	v := m.addprovider_event_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetProviderEventAt resets all changes to the "provider_event_at" field.
+func (m *TenantSubscriptionMutation) ResetProviderEventAt() {
+	m.provider_event_at = nil
+	m.addprovider_event_at = nil
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *TenantSubscriptionMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[tenantsubscription.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *TenantSubscriptionMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *TenantSubscriptionMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *TenantSubscriptionMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// ClearPlan clears the "plan" edge to the Plan entity.
+func (m *TenantSubscriptionMutation) ClearPlan() {
+	m.clearedplan = true
+	m.clearedFields[tenantsubscription.FieldPlanID] = struct{}{}
+}
+
+// PlanCleared reports if the "plan" edge to the Plan entity was cleared.
+func (m *TenantSubscriptionMutation) PlanCleared() bool {
+	return m.clearedplan
+}
+
+// PlanIDs returns the "plan" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PlanID instead. It exists only for internal usage by the builders.
+func (m *TenantSubscriptionMutation) PlanIDs() (ids []int) {
+	if id := m.plan; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPlan resets all changes to the "plan" edge.
+func (m *TenantSubscriptionMutation) ResetPlan() {
+	m.plan = nil
+	m.clearedplan = false
+}
+
+// AddInvoiceIDs adds the "invoices" edge to the TenantInvoice entity by ids.
+func (m *TenantSubscriptionMutation) AddInvoiceIDs(ids ...int) {
+	if m.invoices == nil {
+		m.invoices = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.invoices[ids[i]] = struct{}{}
+	}
+}
+
+// ClearInvoices clears the "invoices" edge to the TenantInvoice entity.
+func (m *TenantSubscriptionMutation) ClearInvoices() {
+	m.clearedinvoices = true
+}
+
+// InvoicesCleared reports if the "invoices" edge to the TenantInvoice entity was cleared.
+func (m *TenantSubscriptionMutation) InvoicesCleared() bool {
+	return m.clearedinvoices
+}
+
+// RemoveInvoiceIDs removes the "invoices" edge to the TenantInvoice entity by IDs.
+func (m *TenantSubscriptionMutation) RemoveInvoiceIDs(ids ...int) {
+	if m.removedinvoices == nil {
+		m.removedinvoices = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.invoices, ids[i])
+		m.removedinvoices[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedInvoices returns the removed IDs of the "invoices" edge to the TenantInvoice entity.
+func (m *TenantSubscriptionMutation) RemovedInvoicesIDs() (ids []int) {
+	for id := range m.removedinvoices {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// InvoicesIDs returns the "invoices" edge IDs in the mutation.
+func (m *TenantSubscriptionMutation) InvoicesIDs() (ids []int) {
+	for id := range m.invoices {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetInvoices resets all changes to the "invoices" edge.
+func (m *TenantSubscriptionMutation) ResetInvoices() {
+	m.invoices = nil
+	m.clearedinvoices = false
+	m.removedinvoices = nil
+}
+
+// Where appends a list predicates to the TenantSubscriptionMutation builder.
+func (m *TenantSubscriptionMutation) Where(ps ...predicate.TenantSubscription) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the TenantSubscriptionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *TenantSubscriptionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.TenantSubscription, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *TenantSubscriptionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *TenantSubscriptionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (TenantSubscription).
+func (m *TenantSubscriptionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *TenantSubscriptionMutation) Fields() []string {
+	fields := make([]string, 0, 15)
+	if m.created_at != nil {
+		fields = append(fields, tenantsubscription.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, tenantsubscription.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, tenantsubscription.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, tenantsubscription.FieldVersion)
+	}
+	if m.plan != nil {
+		fields = append(fields, tenantsubscription.FieldPlanID)
+	}
+	if m.status != nil {
+		fields = append(fields, tenantsubscription.FieldStatus)
+	}
+	if m.provider != nil {
+		fields = append(fields, tenantsubscription.FieldProvider)
+	}
+	if m.provider_customer_id != nil {
+		fields = append(fields, tenantsubscription.FieldProviderCustomerID)
+	}
+	if m.provider_subscription_id != nil {
+		fields = append(fields, tenantsubscription.FieldProviderSubscriptionID)
+	}
+	if m.trial_ends_at != nil {
+		fields = append(fields, tenantsubscription.FieldTrialEndsAt)
+	}
+	if m.current_period_start != nil {
+		fields = append(fields, tenantsubscription.FieldCurrentPeriodStart)
+	}
+	if m.current_period_end != nil {
+		fields = append(fields, tenantsubscription.FieldCurrentPeriodEnd)
+	}
+	if m.past_due_since != nil {
+		fields = append(fields, tenantsubscription.FieldPastDueSince)
+	}
+	if m.canceled_at != nil {
+		fields = append(fields, tenantsubscription.FieldCanceledAt)
+	}
+	if m.provider_event_at != nil {
+		fields = append(fields, tenantsubscription.FieldProviderEventAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *TenantSubscriptionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case tenantsubscription.FieldCreatedAt:
+		return m.CreatedAt()
+	case tenantsubscription.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case tenantsubscription.FieldTenantID:
+		return m.TenantID()
+	case tenantsubscription.FieldVersion:
+		return m.Version()
+	case tenantsubscription.FieldPlanID:
+		return m.PlanID()
+	case tenantsubscription.FieldStatus:
+		return m.Status()
+	case tenantsubscription.FieldProvider:
+		return m.Provider()
+	case tenantsubscription.FieldProviderCustomerID:
+		return m.ProviderCustomerID()
+	case tenantsubscription.FieldProviderSubscriptionID:
+		return m.ProviderSubscriptionID()
+	case tenantsubscription.FieldTrialEndsAt:
+		return m.TrialEndsAt()
+	case tenantsubscription.FieldCurrentPeriodStart:
+		return m.CurrentPeriodStart()
+	case tenantsubscription.FieldCurrentPeriodEnd:
+		return m.CurrentPeriodEnd()
+	case tenantsubscription.FieldPastDueSince:
+		return m.PastDueSince()
+	case tenantsubscription.FieldCanceledAt:
+		return m.CanceledAt()
+	case tenantsubscription.FieldProviderEventAt:
+		return m.ProviderEventAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *TenantSubscriptionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case tenantsubscription.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case tenantsubscription.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case tenantsubscription.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case tenantsubscription.FieldVersion:
+		return m.OldVersion(ctx)
+	case tenantsubscription.FieldPlanID:
+		return m.OldPlanID(ctx)
+	case tenantsubscription.FieldStatus:
+		return m.OldStatus(ctx)
+	case tenantsubscription.FieldProvider:
+		return m.OldProvider(ctx)
+	case tenantsubscription.FieldProviderCustomerID:
+		return m.OldProviderCustomerID(ctx)
+	case tenantsubscription.FieldProviderSubscriptionID:
+		return m.OldProviderSubscriptionID(ctx)
+	case tenantsubscription.FieldTrialEndsAt:
+		return m.OldTrialEndsAt(ctx)
+	case tenantsubscription.FieldCurrentPeriodStart:
+		return m.OldCurrentPeriodStart(ctx)
+	case tenantsubscription.FieldCurrentPeriodEnd:
+		return m.OldCurrentPeriodEnd(ctx)
+	case tenantsubscription.FieldPastDueSince:
+		return m.OldPastDueSince(ctx)
+	case tenantsubscription.FieldCanceledAt:
+		return m.OldCanceledAt(ctx)
+	case tenantsubscription.FieldProviderEventAt:
+		return m.OldProviderEventAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown TenantSubscription field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TenantSubscriptionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case tenantsubscription.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case tenantsubscription.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case tenantsubscription.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case tenantsubscription.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case tenantsubscription.FieldPlanID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlanID(v)
+		return nil
+	case tenantsubscription.FieldStatus:
+		v, ok := value.(tenantsubscription.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case tenantsubscription.FieldProvider:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProvider(v)
+		return nil
+	case tenantsubscription.FieldProviderCustomerID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProviderCustomerID(v)
+		return nil
+	case tenantsubscription.FieldProviderSubscriptionID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProviderSubscriptionID(v)
+		return nil
+	case tenantsubscription.FieldTrialEndsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTrialEndsAt(v)
+		return nil
+	case tenantsubscription.FieldCurrentPeriodStart:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrentPeriodStart(v)
+		return nil
+	case tenantsubscription.FieldCurrentPeriodEnd:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrentPeriodEnd(v)
+		return nil
+	case tenantsubscription.FieldPastDueSince:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPastDueSince(v)
+		return nil
+	case tenantsubscription.FieldCanceledAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCanceledAt(v)
+		return nil
+	case tenantsubscription.FieldProviderEventAt:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProviderEventAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown TenantSubscription field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *TenantSubscriptionMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, tenantsubscription.FieldVersion)
+	}
+	if m.addprovider_event_at != nil {
+		fields = append(fields, tenantsubscription.FieldProviderEventAt)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *TenantSubscriptionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case tenantsubscription.FieldVersion:
+		return m.AddedVersion()
+	case tenantsubscription.FieldProviderEventAt:
+		return m.AddedProviderEventAt()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TenantSubscriptionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case tenantsubscription.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case tenantsubscription.FieldProviderEventAt:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddProviderEventAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown TenantSubscription numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *TenantSubscriptionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(tenantsubscription.FieldProviderCustomerID) {
+		fields = append(fields, tenantsubscription.FieldProviderCustomerID)
+	}
+	if m.FieldCleared(tenantsubscription.FieldProviderSubscriptionID) {
+		fields = append(fields, tenantsubscription.FieldProviderSubscriptionID)
+	}
+	if m.FieldCleared(tenantsubscription.FieldTrialEndsAt) {
+		fields = append(fields, tenantsubscription.FieldTrialEndsAt)
+	}
+	if m.FieldCleared(tenantsubscription.FieldPastDueSince) {
+		fields = append(fields, tenantsubscription.FieldPastDueSince)
+	}
+	if m.FieldCleared(tenantsubscription.FieldCanceledAt) {
+		fields = append(fields, tenantsubscription.FieldCanceledAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *TenantSubscriptionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *TenantSubscriptionMutation) ClearField(name string) error {
+	switch name {
+	case tenantsubscription.FieldProviderCustomerID:
+		m.ClearProviderCustomerID()
+		return nil
+	case tenantsubscription.FieldProviderSubscriptionID:
+		m.ClearProviderSubscriptionID()
+		return nil
+	case tenantsubscription.FieldTrialEndsAt:
+		m.ClearTrialEndsAt()
+		return nil
+	case tenantsubscription.FieldPastDueSince:
+		m.ClearPastDueSince()
+		return nil
+	case tenantsubscription.FieldCanceledAt:
+		m.ClearCanceledAt()
+		return nil
+	}
+	return fmt.Errorf("unknown TenantSubscription nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *TenantSubscriptionMutation) ResetField(name string) error {
+	switch name {
+	case tenantsubscription.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case tenantsubscription.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case tenantsubscription.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case tenantsubscription.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case tenantsubscription.FieldPlanID:
+		m.ResetPlanID()
+		return nil
+	case tenantsubscription.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case tenantsubscription.FieldProvider:
+		m.ResetProvider()
+		return nil
+	case tenantsubscription.FieldProviderCustomerID:
+		m.ResetProviderCustomerID()
+		return nil
+	case tenantsubscription.FieldProviderSubscriptionID:
+		m.ResetProviderSubscriptionID()
+		return nil
+	case tenantsubscription.FieldTrialEndsAt:
+		m.ResetTrialEndsAt()
+		return nil
+	case tenantsubscription.FieldCurrentPeriodStart:
+		m.ResetCurrentPeriodStart()
+		return nil
+	case tenantsubscription.FieldCurrentPeriodEnd:
+		m.ResetCurrentPeriodEnd()
+		return nil
+	case tenantsubscription.FieldPastDueSince:
+		m.ResetPastDueSince()
+		return nil
+	case tenantsubscription.FieldCanceledAt:
+		m.ResetCanceledAt()
+		return nil
+	case tenantsubscription.FieldProviderEventAt:
+		m.ResetProviderEventAt()
+		return nil
+	}
+	return fmt.Errorf("unknown TenantSubscription field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *TenantSubscriptionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.tenant != nil {
+		edges = append(edges, tenantsubscription.EdgeTenant)
+	}
+	if m.plan != nil {
+		edges = append(edges, tenantsubscription.EdgePlan)
+	}
+	if m.invoices != nil {
+		edges = append(edges, tenantsubscription.EdgeInvoices)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *TenantSubscriptionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case tenantsubscription.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case tenantsubscription.EdgePlan:
+		if id := m.plan; id != nil {
+			return []ent.Value{*id}
+		}
+	case tenantsubscription.EdgeInvoices:
+		ids := make([]ent.Value, 0, len(m.invoices))
+		for id := range m.invoices {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *TenantSubscriptionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedinvoices != nil {
+		edges = append(edges, tenantsubscription.EdgeInvoices)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *TenantSubscriptionMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case tenantsubscription.EdgeInvoices:
+		ids := make([]ent.Value, 0, len(m.removedinvoices))
+		for id := range m.removedinvoices {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *TenantSubscriptionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedtenant {
+		edges = append(edges, tenantsubscription.EdgeTenant)
+	}
+	if m.clearedplan {
+		edges = append(edges, tenantsubscription.EdgePlan)
+	}
+	if m.clearedinvoices {
+		edges = append(edges, tenantsubscription.EdgeInvoices)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *TenantSubscriptionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case tenantsubscription.EdgeTenant:
+		return m.clearedtenant
+	case tenantsubscription.EdgePlan:
+		return m.clearedplan
+	case tenantsubscription.EdgeInvoices:
+		return m.clearedinvoices
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *TenantSubscriptionMutation) ClearEdge(name string) error {
+	switch name {
+	case tenantsubscription.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case tenantsubscription.EdgePlan:
+		m.ClearPlan()
+		return nil
+	}
+	return fmt.Errorf("unknown TenantSubscription unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *TenantSubscriptionMutation) ResetEdge(name string) error {
+	switch name {
+	case tenantsubscription.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case tenantsubscription.EdgePlan:
+		m.ResetPlan()
+		return nil
+	case tenantsubscription.EdgeInvoices:
+		m.ResetInvoices()
+		return nil
+	}
+	return fmt.Errorf("unknown TenantSubscription edge %s", name)
 }
 
 // UserMutation represents an operation that mutates the User nodes in the graph.

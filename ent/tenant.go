@@ -30,6 +30,8 @@ type Tenant struct {
 	Name string `json:"name,omitempty"`
 	// Status holds the value of the "status" field.
 	Status tenant.Status `json:"status,omitempty"`
+	// SuspendedBy holds the value of the "suspended_by" field.
+	SuspendedBy *tenant.SuspendedBy `json:"suspended_by,omitempty"`
 	// SubscriptionTier holds the value of the "subscription_tier" field.
 	SubscriptionTier tenant.SubscriptionTier `json:"subscription_tier,omitempty"`
 	// BillingEmail holds the value of the "billing_email" field.
@@ -75,7 +77,7 @@ func (*Tenant) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case tenant.FieldID, tenant.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case tenant.FieldHandle, tenant.FieldName, tenant.FieldStatus, tenant.FieldSubscriptionTier, tenant.FieldBillingEmail, tenant.FieldCountry, tenant.FieldSubdomain:
+		case tenant.FieldHandle, tenant.FieldName, tenant.FieldStatus, tenant.FieldSuspendedBy, tenant.FieldSubscriptionTier, tenant.FieldBillingEmail, tenant.FieldCountry, tenant.FieldSubdomain:
 			values[i] = new(sql.NullString)
 		case tenant.FieldCreatedAt, tenant.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -135,6 +137,13 @@ func (_m *Tenant) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
 			} else if value.Valid {
 				_m.Status = tenant.Status(value.String)
+			}
+		case tenant.FieldSuspendedBy:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field suspended_by", values[i])
+			} else if value.Valid {
+				_m.SuspendedBy = new(tenant.SuspendedBy)
+				*_m.SuspendedBy = tenant.SuspendedBy(value.String)
 			}
 		case tenant.FieldSubscriptionTier:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -227,6 +236,11 @@ func (_m *Tenant) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	if v := _m.SuspendedBy; v != nil {
+		builder.WriteString("suspended_by=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("subscription_tier=")
 	builder.WriteString(fmt.Sprintf("%v", _m.SubscriptionTier))

@@ -91,6 +91,20 @@ func (_c *TenantCreate) SetNillableStatus(v *tenant.Status) *TenantCreate {
 	return _c
 }
 
+// SetSuspendedBy sets the "suspended_by" field.
+func (_c *TenantCreate) SetSuspendedBy(v tenant.SuspendedBy) *TenantCreate {
+	_c.mutation.SetSuspendedBy(v)
+	return _c
+}
+
+// SetNillableSuspendedBy sets the "suspended_by" field if the given value is not nil.
+func (_c *TenantCreate) SetNillableSuspendedBy(v *tenant.SuspendedBy) *TenantCreate {
+	if v != nil {
+		_c.SetSuspendedBy(*v)
+	}
+	return _c
+}
+
 // SetSubscriptionTier sets the "subscription_tier" field.
 func (_c *TenantCreate) SetSubscriptionTier(v tenant.SubscriptionTier) *TenantCreate {
 	_c.mutation.SetSubscriptionTier(v)
@@ -269,6 +283,11 @@ func (_c *TenantCreate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Tenant.status": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.SuspendedBy(); ok {
+		if err := tenant.SuspendedByValidator(v); err != nil {
+			return &ValidationError{Name: "suspended_by", err: fmt.Errorf(`ent: validator failed for field "Tenant.suspended_by": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.SubscriptionTier(); !ok {
 		return &ValidationError{Name: "subscription_tier", err: errors.New(`ent: missing required field "Tenant.subscription_tier"`)}
 	}
@@ -342,6 +361,10 @@ func (_c *TenantCreate) createSpec() (*Tenant, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(tenant.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
+	}
+	if value, ok := _c.mutation.SuspendedBy(); ok {
+		_spec.SetField(tenant.FieldSuspendedBy, field.TypeEnum, value)
+		_node.SuspendedBy = &value
 	}
 	if value, ok := _c.mutation.SubscriptionTier(); ok {
 		_spec.SetField(tenant.FieldSubscriptionTier, field.TypeEnum, value)
@@ -494,6 +517,24 @@ func (u *TenantUpsert) SetStatus(v tenant.Status) *TenantUpsert {
 // UpdateStatus sets the "status" field to the value that was provided on create.
 func (u *TenantUpsert) UpdateStatus() *TenantUpsert {
 	u.SetExcluded(tenant.FieldStatus)
+	return u
+}
+
+// SetSuspendedBy sets the "suspended_by" field.
+func (u *TenantUpsert) SetSuspendedBy(v tenant.SuspendedBy) *TenantUpsert {
+	u.Set(tenant.FieldSuspendedBy, v)
+	return u
+}
+
+// UpdateSuspendedBy sets the "suspended_by" field to the value that was provided on create.
+func (u *TenantUpsert) UpdateSuspendedBy() *TenantUpsert {
+	u.SetExcluded(tenant.FieldSuspendedBy)
+	return u
+}
+
+// ClearSuspendedBy clears the value of the "suspended_by" field.
+func (u *TenantUpsert) ClearSuspendedBy() *TenantUpsert {
+	u.SetNull(tenant.FieldSuspendedBy)
 	return u
 }
 
@@ -700,6 +741,27 @@ func (u *TenantUpsertOne) SetStatus(v tenant.Status) *TenantUpsertOne {
 func (u *TenantUpsertOne) UpdateStatus() *TenantUpsertOne {
 	return u.Update(func(s *TenantUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetSuspendedBy sets the "suspended_by" field.
+func (u *TenantUpsertOne) SetSuspendedBy(v tenant.SuspendedBy) *TenantUpsertOne {
+	return u.Update(func(s *TenantUpsert) {
+		s.SetSuspendedBy(v)
+	})
+}
+
+// UpdateSuspendedBy sets the "suspended_by" field to the value that was provided on create.
+func (u *TenantUpsertOne) UpdateSuspendedBy() *TenantUpsertOne {
+	return u.Update(func(s *TenantUpsert) {
+		s.UpdateSuspendedBy()
+	})
+}
+
+// ClearSuspendedBy clears the value of the "suspended_by" field.
+func (u *TenantUpsertOne) ClearSuspendedBy() *TenantUpsertOne {
+	return u.Update(func(s *TenantUpsert) {
+		s.ClearSuspendedBy()
 	})
 }
 
@@ -1086,6 +1148,27 @@ func (u *TenantUpsertBulk) SetStatus(v tenant.Status) *TenantUpsertBulk {
 func (u *TenantUpsertBulk) UpdateStatus() *TenantUpsertBulk {
 	return u.Update(func(s *TenantUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetSuspendedBy sets the "suspended_by" field.
+func (u *TenantUpsertBulk) SetSuspendedBy(v tenant.SuspendedBy) *TenantUpsertBulk {
+	return u.Update(func(s *TenantUpsert) {
+		s.SetSuspendedBy(v)
+	})
+}
+
+// UpdateSuspendedBy sets the "suspended_by" field to the value that was provided on create.
+func (u *TenantUpsertBulk) UpdateSuspendedBy() *TenantUpsertBulk {
+	return u.Update(func(s *TenantUpsert) {
+		s.UpdateSuspendedBy()
+	})
+}
+
+// ClearSuspendedBy clears the value of the "suspended_by" field.
+func (u *TenantUpsertBulk) ClearSuspendedBy() *TenantUpsertBulk {
+	return u.Update(func(s *TenantUpsert) {
+		s.ClearSuspendedBy()
 	})
 }
 

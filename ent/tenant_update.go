@@ -98,6 +98,26 @@ func (_u *TenantUpdate) SetNillableStatus(v *tenant.Status) *TenantUpdate {
 	return _u
 }
 
+// SetSuspendedBy sets the "suspended_by" field.
+func (_u *TenantUpdate) SetSuspendedBy(v tenant.SuspendedBy) *TenantUpdate {
+	_u.mutation.SetSuspendedBy(v)
+	return _u
+}
+
+// SetNillableSuspendedBy sets the "suspended_by" field if the given value is not nil.
+func (_u *TenantUpdate) SetNillableSuspendedBy(v *tenant.SuspendedBy) *TenantUpdate {
+	if v != nil {
+		_u.SetSuspendedBy(*v)
+	}
+	return _u
+}
+
+// ClearSuspendedBy clears the value of the "suspended_by" field.
+func (_u *TenantUpdate) ClearSuspendedBy() *TenantUpdate {
+	_u.mutation.ClearSuspendedBy()
+	return _u
+}
+
 // SetSubscriptionTier sets the "subscription_tier" field.
 func (_u *TenantUpdate) SetSubscriptionTier(v tenant.SubscriptionTier) *TenantUpdate {
 	_u.mutation.SetSubscriptionTier(v)
@@ -284,6 +304,11 @@ func (_u *TenantUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Tenant.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SuspendedBy(); ok {
+		if err := tenant.SuspendedByValidator(v); err != nil {
+			return &ValidationError{Name: "suspended_by", err: fmt.Errorf(`ent: validator failed for field "Tenant.suspended_by": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.SubscriptionTier(); ok {
 		if err := tenant.SubscriptionTierValidator(v); err != nil {
 			return &ValidationError{Name: "subscription_tier", err: fmt.Errorf(`ent: validator failed for field "Tenant.subscription_tier": %w`, err)}
@@ -336,6 +361,12 @@ func (_u *TenantUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(tenant.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.SuspendedBy(); ok {
+		_spec.SetField(tenant.FieldSuspendedBy, field.TypeEnum, value)
+	}
+	if _u.mutation.SuspendedByCleared() {
+		_spec.ClearField(tenant.FieldSuspendedBy, field.TypeEnum)
 	}
 	if value, ok := _u.mutation.SubscriptionTier(); ok {
 		_spec.SetField(tenant.FieldSubscriptionTier, field.TypeEnum, value)
@@ -495,6 +526,26 @@ func (_u *TenantUpdateOne) SetNillableStatus(v *tenant.Status) *TenantUpdateOne 
 	if v != nil {
 		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetSuspendedBy sets the "suspended_by" field.
+func (_u *TenantUpdateOne) SetSuspendedBy(v tenant.SuspendedBy) *TenantUpdateOne {
+	_u.mutation.SetSuspendedBy(v)
+	return _u
+}
+
+// SetNillableSuspendedBy sets the "suspended_by" field if the given value is not nil.
+func (_u *TenantUpdateOne) SetNillableSuspendedBy(v *tenant.SuspendedBy) *TenantUpdateOne {
+	if v != nil {
+		_u.SetSuspendedBy(*v)
+	}
+	return _u
+}
+
+// ClearSuspendedBy clears the value of the "suspended_by" field.
+func (_u *TenantUpdateOne) ClearSuspendedBy() *TenantUpdateOne {
+	_u.mutation.ClearSuspendedBy()
 	return _u
 }
 
@@ -697,6 +748,11 @@ func (_u *TenantUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Tenant.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SuspendedBy(); ok {
+		if err := tenant.SuspendedByValidator(v); err != nil {
+			return &ValidationError{Name: "suspended_by", err: fmt.Errorf(`ent: validator failed for field "Tenant.suspended_by": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.SubscriptionTier(); ok {
 		if err := tenant.SubscriptionTierValidator(v); err != nil {
 			return &ValidationError{Name: "subscription_tier", err: fmt.Errorf(`ent: validator failed for field "Tenant.subscription_tier": %w`, err)}
@@ -766,6 +822,12 @@ func (_u *TenantUpdateOne) sqlSave(ctx context.Context) (_node *Tenant, err erro
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(tenant.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.SuspendedBy(); ok {
+		_spec.SetField(tenant.FieldSuspendedBy, field.TypeEnum, value)
+	}
+	if _u.mutation.SuspendedByCleared() {
+		_spec.ClearField(tenant.FieldSuspendedBy, field.TypeEnum)
 	}
 	if value, ok := _u.mutation.SubscriptionTier(); ok {
 		_spec.SetField(tenant.FieldSubscriptionTier, field.TypeEnum, value)

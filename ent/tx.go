@@ -60,6 +60,8 @@ type Tx struct {
 	OutboxEvent *OutboxEventClient
 	// Payout is the client for interacting with the Payout builders.
 	Payout *PayoutClient
+	// Plan is the client for interacting with the Plan builders.
+	Plan *PlanClient
 	// Price is the client for interacting with the Price builders.
 	Price *PriceClient
 	// Product is the client for interacting with the Product builders.
@@ -102,6 +104,10 @@ type Tx struct {
 	SyncJob *SyncJobClient
 	// Tenant is the client for interacting with the Tenant builders.
 	Tenant *TenantClient
+	// TenantInvoice is the client for interacting with the TenantInvoice builders.
+	TenantInvoice *TenantInvoiceClient
+	// TenantSubscription is the client for interacting with the TenantSubscription builders.
+	TenantSubscription *TenantSubscriptionClient
 	// User is the client for interacting with the User builders.
 	User *UserClient
 	// Vendor is the client for interacting with the Vendor builders.
@@ -262,6 +268,7 @@ func (tx *Tx) init() {
 	tx.OrderLineItem = NewOrderLineItemClient(tx.config)
 	tx.OutboxEvent = NewOutboxEventClient(tx.config)
 	tx.Payout = NewPayoutClient(tx.config)
+	tx.Plan = NewPlanClient(tx.config)
 	tx.Price = NewPriceClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
 	tx.ProductCategory = NewProductCategoryClient(tx.config)
@@ -283,6 +290,8 @@ func (tx *Tx) init() {
 	tx.Suborder = NewSuborderClient(tx.config)
 	tx.SyncJob = NewSyncJobClient(tx.config)
 	tx.Tenant = NewTenantClient(tx.config)
+	tx.TenantInvoice = NewTenantInvoiceClient(tx.config)
+	tx.TenantSubscription = NewTenantSubscriptionClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 	tx.Vendor = NewVendorClient(tx.config)
 	tx.WebhookDelivery = NewWebhookDeliveryClient(tx.config)

@@ -191,6 +191,11 @@ func (r *Resolver) Suborder() generated.SuborderResolver { return &suborderResol
 // Tenant returns generated.TenantResolver implementation.
 func (r *Resolver) Tenant() generated.TenantResolver { return &tenantResolver{r} }
 
+// TenantSubscription returns generated.TenantSubscriptionResolver implementation.
+func (r *Resolver) TenantSubscription() generated.TenantSubscriptionResolver {
+	return &tenantSubscriptionResolver{r}
+}
+
 // User returns generated.UserResolver implementation.
 func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
 
@@ -209,6 +214,7 @@ type (
 	storeResolver               struct{ *Resolver }
 	suborderResolver            struct{ *Resolver }
 	tenantResolver              struct{ *Resolver }
+	tenantSubscriptionResolver  struct{ *Resolver }
 	userResolver                struct{ *Resolver }
 	vendorResolver              struct{ *Resolver }
 )

@@ -4,6 +4,7 @@
 package graph
 
 import (
+	"github.com/dakkah/cityos/billing"
 	"github.com/dakkah/cityos/cart"
 	"github.com/dakkah/cityos/catalog"
 	"github.com/dakkah/cityos/checkout"
@@ -54,6 +55,8 @@ type Resolver struct {
 	Syncs *syncs.Service
 	// Vendors onboards marketplace vendors.
 	Vendors *vendors.Service
+	// Billing keeps plans and tenants' subscriptions to them.
+	Billing *billing.Service
 	// Companies keeps B2B companies and their employees.
 	Companies *companies.Service
 	// Commissions keeps the marketplace ledger (rules, lines, balances); Payouts pays

@@ -39,6 +39,8 @@ var Aggregates = map[string]string{
 	"Employee":            "company_employee",
 	"ApprovalRequest":     "approval",
 	"Quote":               "quote",
+	"TenantSubscription":  "tenant_subscription",
+	"TenantInvoice":       "tenant_invoice",
 }
 
 // Silent lists the entity types whose changes raise no event, and why.
@@ -65,6 +67,7 @@ var Silent = map[string]string{
 	"Scope":       "platform reference data, owned by no tenant",
 	"Category":    "platform reference data, owned by no tenant",
 	"Subcategory": "platform reference data, owned by no tenant",
+	"Plan":        "the platform's price list, owned by no tenant; a tenant's move to another plan raises tenant_subscription.updated",
 	// The event pipeline's own records: an event per delivery attempt would itself be
 	// delivered, feeding itself; what inbound requests change raises its own events.
 	"WebhookDelivery": "the log of delivery attempts of events",

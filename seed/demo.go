@@ -1,6 +1,6 @@
-// Package seed loads the demo platform: two tenants, their stores with themes and
-// addresses, a marketplace store with two vendors, a login for every role and a
-// storefront key per store. Running it again changes nothing that is already there.
+// Package seed loads the demo platform: the default plans, two tenants subscribed to
+// theirs, their stores with themes and addresses, a marketplace store with two vendors,
+// a login for every role and a storefront key per store. Running it again changes nothing that is already there.
 package seed
 
 import (
@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/dakkah/cityos/billing"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/country"
@@ -82,8 +83,12 @@ type Result struct {
 // Demo loads the demo data. It is idempotent: existing rows are kept as they are.
 func Demo(ctx context.Context, client *ent.Client, svc *tenancy.Service, password string) (*Result, error) {
 	ctx = viewer.SystemContext(ctx, "seed-demo")
-	s := &seeder{ctx: ctx, c: client, svc: svc, password: password, out: &Result{Password: password}}
+	s := &seeder{ctx: ctx, c: client, svc: svc, bills: billing.New(client, billing.Manual{}, 0), password: password,
+		out: &Result{Password: password}}
 	if err := s.countries(); err != nil {
+		return nil, err
+	}
+	if err := s.plans(); err != nil {
 		return nil, err
 	}
 	if _, err := s.login("admin@dakkah.test", membership.RoleSuperAdmin, nil, nil, "platform"); err != nil {
@@ -92,6 +97,9 @@ func Demo(ctx context.Context, client *ent.Client, svc *tenancy.Service, passwor
 	for _, dt := range demoTenants {
 		t, err := s.tenant(dt)
 		if err != nil {
+			return nil, err
+		}
+		if err := s.subscription(t); err != nil {
 			return nil, err
 		}
 		if _, err := s.login(dt.admin, membership.RoleTenantAdmin, &t.ID, nil, dt.handle); err != nil {
@@ -133,6 +141,7 @@ type seeder struct {
 	ctx      context.Context
 	c        *ent.Client
 	svc      *tenancy.Service
+	bills    *billing.Service
 	password string
 	out      *Result
 }

@@ -40,6 +40,10 @@ var listItems = map[string]int{
 	"User.addresses":           10,
 	"User.memberships":         20,
 	"Store.domains":            10,
+	"Query.plans":              3,
+	// A tenant's invoices: one a month, and a proration per plan change.
+	"TenantSubscription.invoices": 50,
+	"TenantSubscription.usage":    4,
 }
 
 // setComplexity prices every list: a connection at its page size, a plain list at its

@@ -15,12 +15,12 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
-	"github.com/go-redis/redis_rate/v10"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/billing"
 	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/ent"
@@ -44,6 +44,9 @@ type Deps struct {
 	Storefront *storefront.Resolver
 	Orders     *orders.Service
 	Checkout   *checkout.Service
+	// Billing applies Stripe Billing's events (tenants' subscriptions) and gives API keys
+	// their tenant's plan's rate limit.
+	Billing *billing.Service
 	// Inbound receives other systems' webhooks (and records Stripe's).
 	Inbound *inbound.Service
 	// Client streams the audit export, under the caller's privacy policies.
@@ -67,6 +70,7 @@ func New(d Deps) http.Handler {
 	// that takes credentials.
 	failures := middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit)
 	signIn := authenticate(d.Identity, failures, d.Config.TrustProxy)
+	rateLimit := middleware.NewRateLimiterFor(d.Redis, planRateLimit(d.Billing, d.Config.RateLimit, rateKey(d.Config.TrustProxy)))
 	sockets := newLiveSockets(d, failures, reg)
 	gql := graphQLHandler(d, reg, sockets)
 	api := chain(gql,
@@ -74,7 +78,7 @@ func New(d Deps) http.Handler {
 		signIn,
 		storeContext(d.Storefront),
 		requestCache,
-		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
+		rateLimit,
 	)
 
 	mux := http.NewServeMux()
@@ -83,7 +87,7 @@ func New(d Deps) http.Handler {
 	// request's layers (deadline, sign-in from headers, request cache): it lives for
 	// hours and signs in with connection_init.
 	live := chain(sockets.handler(gql),
-		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)))
+		rateLimit)
 	mux.Handle("GET /graphql", upgradeOr(live, withIDE(api, d.Config.Dev())))
 	mux.Handle("OPTIONS /graphql", api)
 	mux.Handle("GET /{$}", rootPage(d.Config.Dev()))
@@ -93,12 +97,12 @@ func New(d Deps) http.Handler {
 	// The audit log as a file, behind the same credentials and rate limit as the API.
 	mux.Handle("GET /audit/export", chain(auditExport(d.Client, generated.NewExecutableSchema(generated.Config{}).Schema()),
 		signIn,
-		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
+		rateLimit,
 	))
-	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Orders, d.Checkout, d.Inbound, d.Config.StripeWebhookSecret))
+	mux.Handle("POST /webhooks/stripe", stripeWebhook(d.Orders, d.Checkout, d.Billing, d.Inbound, d.Config.StripeWebhookSecret))
 	// Behind the per-client rate limit: the URL is public, and every request is verified.
 	mux.Handle("POST /webhooks/in/{endpointId}", chain(inboundWebhook(d.Inbound),
-		middleware.NewRateLimiter(d.Redis, redis_rate.PerMinute(d.Config.RateLimit), rateKey(d.Config.TrustProxy)),
+		rateLimit,
 	))
 
 	return chain(mux,

@@ -11,6 +11,7 @@ import (
 	"github.com/stripe/stripe-go/v82/webhook"
 
 	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/billing"
 	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/inbound"
@@ -27,7 +28,9 @@ const stripeWebhookTolerance = 5 * time.Minute
 // whoever comes first); payment events then update the order with that payment
 // reference, idempotently, so Stripe's retries are harmless. Without a secret configured
 // the endpoint does not exist. Every request is recorded (see inbound's provider events).
-func stripeWebhook(svc *orders.Service, carts *checkout.Service, log *inbound.Service, secret string) http.Handler {
+// Stripe Billing's invoice and subscription events go to package billing: tenants
+// paying the platform for their plans.
+func stripeWebhook(svc *orders.Service, carts *checkout.Service, bills *billing.Service, log *inbound.Service, secret string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if secret == "" || svc == nil || carts == nil {
 			http.NotFound(w, r)
@@ -57,7 +60,12 @@ func stripeWebhook(svc *orders.Service, carts *checkout.Service, log *inbound.Se
 			}
 			record = func(applyErr error) error { return log.ProviderDone(r.Context(), id, applyErr) }
 		}
-		applyErr := applyStripeEvent(r.Context(), svc, carts, ev)
+		var applyErr error
+		if bills != nil && billing.IsStripeBillingEvent(ev.Type) {
+			applyErr = bills.ApplyStripeEvent(r.Context(), ev) // tenants paying the platform
+		} else {
+			applyErr = applyStripeEvent(r.Context(), svc, carts, ev)
+		}
 		if err := record(applyErr); err != nil {
 			middleware.Logger(r.Context()).Warn("stripe webhook: outcome not recorded", "event", ev.ID, "err", err)
 		}

@@ -3,8 +3,10 @@ package tenancy
 import (
 	"context"
 
+	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/validate"
 )
@@ -75,6 +77,9 @@ func (s *Service) UpdateTenant(ctx context.Context, id int, in UpdateTenantInput
 		if _, err := tx.Tenant.Get(ctx, id); err != nil {
 			return nil, err
 		}
+		if err := tierFollowsPlan(ctx, tx, id, in.SubscriptionTier); err != nil {
+			return nil, err
+		}
 		u := tx.Tenant.UpdateOneID(id).SetNillableSubscriptionTier(in.SubscriptionTier)
 		if in.Name != nil {
 			name, err := validate.Name("name", *in.Name)
@@ -122,8 +127,15 @@ func (s *Service) SetTenantStatus(ctx context.Context, id int, status tenant.Sta
 		if _, err := tx.Tenant.Get(ctx, id); err != nil {
 			return nil, err
 		}
-		out, err := tx.Tenant.UpdateOneID(id).SetStatus(status).Save(ctx)
-		return out, err
+		// Recording who suspended the tenant keeps a payment (package billing) from
+		// lifting a suspension the platform's admins chose.
+		u := tx.Tenant.UpdateOneID(id).SetStatus(status)
+		if status == tenant.StatusSuspended {
+			u.SetSuspendedBy(tenant.SuspendedByPlatform)
+		} else {
+			u.ClearSuspendedBy()
+		}
+		return u.Save(ctx)
 	})
 }
 
@@ -149,4 +161,19 @@ func setTenantContact[B any](email, country *string, setEmail func(string) B, se
 		setCountry(c)
 	}
 	return nil
+}
+
+// tierFollowsPlan refuses to set the tier of a tenant billed for a plan: its tier is
+// that plan's (package billing keeps them in step), and changePlan changes both,
+// prorating.
+func tierFollowsPlan(ctx context.Context, tx *ent.Tx, id int, tier *tenant.SubscriptionTier) error {
+	if tier == nil {
+		return nil
+	}
+	billed, err := tx.TenantSubscription.Query().Where(tenantsubscription.TenantID(id),
+		tenantsubscription.StatusNEQ(tenantsubscription.StatusCanceled)).Exist(systemRead(ctx))
+	if err != nil || !billed {
+		return err
+	}
+	return apperr.New(apperr.Conflict, "the tenant is billed for a plan: changePlan changes its plan and tier")
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hibiken/asynq"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/dakkah/cityos/billing"
 	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/commissions"
 	"github.com/dakkah/cityos/ent"
@@ -82,6 +83,10 @@ type Deps struct {
 	PayoutInterval time.Duration
 	// Holds lets go the b2b holds whose time is up (TaskExpireHolds); nil: nothing expires.
 	Holds *checkout.Service
+	// Billing runs tenants' billing every BillingInterval (DefaultBillingInterval when
+	// 0). Nil: it does not run.
+	Billing         *billing.Service
+	BillingInterval time.Duration
 
 	storeNames *expiring.Map[int, string] // set by Mux for its handlers (see storeName)
 }
@@ -117,6 +122,7 @@ func Mux(d Deps) *asynq.ServeMux {
 	mux.HandleFunc(TaskReconcile, d.reconcileOnce)
 	mux.HandleFunc(TaskPayouts, d.runPayouts)
 	mux.HandleFunc(TaskExpireHolds, d.expireHolds)
+	mux.HandleFunc(TaskBilling, d.runBilling)
 	return mux
 }
 
@@ -178,6 +184,13 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 	}
 	if d.Holds != nil {
 		if _, err := sched.Register(expireHoldsEvery, asynq.NewTask(TaskExpireHolds, nil), asynq.Unique(50*time.Second)); err != nil {
+			return err
+		}
+	}
+	if d.Billing != nil {
+		every := d.billingInterval()
+		if _, err := sched.Register(fmt.Sprintf("@every %s", every), asynq.NewTask(TaskBilling, nil),
+			asynq.Unique(every*9/10), asynq.MaxRetry(3)); err != nil {
 			return err
 		}
 	}

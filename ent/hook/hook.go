@@ -285,6 +285,18 @@ func (f PayoutFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, erro
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PayoutMutation", m)
 }
 
+// The PlanFunc type is an adapter to allow the use of ordinary
+// function as Plan mutator.
+type PlanFunc func(context.Context, *ent.PlanMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PlanFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PlanMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PlanMutation", m)
+}
+
 // The PriceFunc type is an adapter to allow the use of ordinary
 // function as Price mutator.
 type PriceFunc func(context.Context, *ent.PriceMutation) (ent.Value, error)
@@ -535,6 +547,30 @@ func (f TenantFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, erro
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.TenantMutation", m)
+}
+
+// The TenantInvoiceFunc type is an adapter to allow the use of ordinary
+// function as TenantInvoice mutator.
+type TenantInvoiceFunc func(context.Context, *ent.TenantInvoiceMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f TenantInvoiceFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.TenantInvoiceMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.TenantInvoiceMutation", m)
+}
+
+// The TenantSubscriptionFunc type is an adapter to allow the use of ordinary
+// function as TenantSubscription mutator.
+type TenantSubscriptionFunc func(context.Context, *ent.TenantSubscriptionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f TenantSubscriptionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.TenantSubscriptionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.TenantSubscriptionMutation", m)
 }
 
 // The UserFunc type is an adapter to allow the use of ordinary

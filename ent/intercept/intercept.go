@@ -31,6 +31,7 @@ import (
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/ent/payout"
+	"github.com/dakkah/cityos/ent/plan"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
@@ -53,6 +54,8 @@ import (
 	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantinvoice"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -735,6 +738,33 @@ func (f TraversePayout) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.PayoutQuery", q)
 }
 
+// The PlanFunc type is an adapter to allow the use of ordinary function as a Querier.
+type PlanFunc func(context.Context, *ent.PlanQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f PlanFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.PlanQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.PlanQuery", q)
+}
+
+// The TraversePlan type is an adapter to allow the use of ordinary function as Traverser.
+type TraversePlan func(context.Context, *ent.PlanQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraversePlan) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraversePlan) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PlanQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.PlanQuery", q)
+}
+
 // The PriceFunc type is an adapter to allow the use of ordinary function as a Querier.
 type PriceFunc func(context.Context, *ent.PriceQuery) (ent.Value, error)
 
@@ -1302,6 +1332,60 @@ func (f TraverseTenant) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.TenantQuery", q)
 }
 
+// The TenantInvoiceFunc type is an adapter to allow the use of ordinary function as a Querier.
+type TenantInvoiceFunc func(context.Context, *ent.TenantInvoiceQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f TenantInvoiceFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.TenantInvoiceQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.TenantInvoiceQuery", q)
+}
+
+// The TraverseTenantInvoice type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseTenantInvoice func(context.Context, *ent.TenantInvoiceQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseTenantInvoice) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseTenantInvoice) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TenantInvoiceQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.TenantInvoiceQuery", q)
+}
+
+// The TenantSubscriptionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type TenantSubscriptionFunc func(context.Context, *ent.TenantSubscriptionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f TenantSubscriptionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.TenantSubscriptionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.TenantSubscriptionQuery", q)
+}
+
+// The TraverseTenantSubscription type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseTenantSubscription func(context.Context, *ent.TenantSubscriptionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseTenantSubscription) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseTenantSubscription) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TenantSubscriptionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.TenantSubscriptionQuery", q)
+}
+
 // The UserFunc type is an adapter to allow the use of ordinary function as a Querier.
 type UserFunc func(context.Context, *ent.UserQuery) (ent.Value, error)
 
@@ -1432,6 +1516,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.OutboxEventQuery, predicate.OutboxEvent, outboxevent.OrderOption]{typ: ent.TypeOutboxEvent, tq: q}, nil
 	case *ent.PayoutQuery:
 		return &query[*ent.PayoutQuery, predicate.Payout, payout.OrderOption]{typ: ent.TypePayout, tq: q}, nil
+	case *ent.PlanQuery:
+		return &query[*ent.PlanQuery, predicate.Plan, plan.OrderOption]{typ: ent.TypePlan, tq: q}, nil
 	case *ent.PriceQuery:
 		return &query[*ent.PriceQuery, predicate.Price, price.OrderOption]{typ: ent.TypePrice, tq: q}, nil
 	case *ent.ProductQuery:
@@ -1474,6 +1560,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.SyncJobQuery, predicate.SyncJob, syncjob.OrderOption]{typ: ent.TypeSyncJob, tq: q}, nil
 	case *ent.TenantQuery:
 		return &query[*ent.TenantQuery, predicate.Tenant, tenant.OrderOption]{typ: ent.TypeTenant, tq: q}, nil
+	case *ent.TenantInvoiceQuery:
+		return &query[*ent.TenantInvoiceQuery, predicate.TenantInvoice, tenantinvoice.OrderOption]{typ: ent.TypeTenantInvoice, tq: q}, nil
+	case *ent.TenantSubscriptionQuery:
+		return &query[*ent.TenantSubscriptionQuery, predicate.TenantSubscription, tenantsubscription.OrderOption]{typ: ent.TypeTenantSubscription, tq: q}, nil
 	case *ent.UserQuery:
 		return &query[*ent.UserQuery, predicate.User, user.OrderOption]{typ: ent.TypeUser, tq: q}, nil
 	case *ent.VendorQuery:

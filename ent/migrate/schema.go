@@ -1174,6 +1174,35 @@ var (
 			},
 		},
 	}
+	// PlansColumns holds the columns for the "plans" table.
+	PlansColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "key", Type: field.TypeEnum, Enums: []string{"basic", "pro", "enterprise"}},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "price", Type: field.TypeInt64, Default: 0},
+		{Name: "currency_code", Type: field.TypeString, Size: 3, Default: "USD"},
+		{Name: "max_stores", Type: field.TypeInt, Nullable: true},
+		{Name: "max_products", Type: field.TypeInt, Nullable: true},
+		{Name: "max_staff_seats", Type: field.TypeInt, Nullable: true},
+		{Name: "max_integration_endpoints", Type: field.TypeInt, Nullable: true},
+		{Name: "api_rate_limit", Type: field.TypeInt, Nullable: true},
+		{Name: "stripe_price_id", Type: field.TypeString, Nullable: true, Size: 255},
+	}
+	// PlansTable holds the schema information for the "plans" table.
+	PlansTable = &schema.Table{
+		Name:       "plans",
+		Columns:    PlansColumns,
+		PrimaryKey: []*schema.Column{PlansColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "plan_key",
+				Unique:  true,
+				Columns: []*schema.Column{PlansColumns[3]},
+			},
+		},
+	}
 	// PricesColumns holds the columns for the "prices" table.
 	PricesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -2088,6 +2117,7 @@ var (
 		{Name: "handle", Type: field.TypeString, Unique: true, Size: 63},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "trial", "suspended", "inactive"}, Default: "active"},
+		{Name: "suspended_by", Type: field.TypeEnum, Nullable: true, Enums: []string{"platform", "billing"}},
 		{Name: "subscription_tier", Type: field.TypeEnum, Enums: []string{"basic", "pro", "enterprise"}, Default: "basic"},
 		{Name: "billing_email", Type: field.TypeString, Nullable: true, Size: 254},
 		{Name: "country", Type: field.TypeString, Nullable: true, Size: 2},
@@ -2099,6 +2129,114 @@ var (
 		Name:       "tenants",
 		Columns:    TenantsColumns,
 		PrimaryKey: []*schema.Column{TenantsColumns[0]},
+	}
+	// TenantInvoicesColumns holds the columns for the "tenant_invoices" table.
+	TenantInvoicesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"period", "proration"}},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"open", "paid", "void"}, Default: "open"},
+		{Name: "amount", Type: field.TypeInt64},
+		{Name: "currency_code", Type: field.TypeString, Size: 3},
+		{Name: "period_start", Type: field.TypeTime},
+		{Name: "period_end", Type: field.TypeTime},
+		{Name: "due_at", Type: field.TypeTime},
+		{Name: "paid_at", Type: field.TypeTime, Nullable: true},
+		{Name: "description", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "provider_invoice_id", Type: field.TypeString, Unique: true, Nullable: true, Size: 255},
+		{Name: "reference", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "subscription_id", Type: field.TypeInt},
+	}
+	// TenantInvoicesTable holds the schema information for the "tenant_invoices" table.
+	TenantInvoicesTable = &schema.Table{
+		Name:       "tenant_invoices",
+		Columns:    TenantInvoicesColumns,
+		PrimaryKey: []*schema.Column{TenantInvoicesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "tenant_invoices_tenants_tenant",
+				Columns:    []*schema.Column{TenantInvoicesColumns[15]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "tenant_invoices_tenant_subscriptions_invoices",
+				Columns:    []*schema.Column{TenantInvoicesColumns[16]},
+				RefColumns: []*schema.Column{TenantSubscriptionsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "tenantinvoice_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{TenantInvoicesColumns[15]},
+			},
+			{
+				Name:    "tenantinvoice_subscription_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{TenantInvoicesColumns[16], TenantInvoicesColumns[5]},
+			},
+		},
+	}
+	// TenantSubscriptionsColumns holds the columns for the "tenant_subscriptions" table.
+	TenantSubscriptionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"trialing", "active", "past_due", "canceled"}, Default: "trialing"},
+		{Name: "provider", Type: field.TypeString, Size: 32, Default: "manual"},
+		{Name: "provider_customer_id", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "provider_subscription_id", Type: field.TypeString, Unique: true, Nullable: true, Size: 255},
+		{Name: "trial_ends_at", Type: field.TypeTime, Nullable: true},
+		{Name: "current_period_start", Type: field.TypeTime},
+		{Name: "current_period_end", Type: field.TypeTime},
+		{Name: "past_due_since", Type: field.TypeTime, Nullable: true},
+		{Name: "canceled_at", Type: field.TypeTime, Nullable: true},
+		{Name: "provider_event_at", Type: field.TypeInt64, Default: 0},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "plan_id", Type: field.TypeInt},
+	}
+	// TenantSubscriptionsTable holds the schema information for the "tenant_subscriptions" table.
+	TenantSubscriptionsTable = &schema.Table{
+		Name:       "tenant_subscriptions",
+		Columns:    TenantSubscriptionsColumns,
+		PrimaryKey: []*schema.Column{TenantSubscriptionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "tenant_subscriptions_tenants_tenant",
+				Columns:    []*schema.Column{TenantSubscriptionsColumns[14]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "tenant_subscriptions_plans_plan",
+				Columns:    []*schema.Column{TenantSubscriptionsColumns[15]},
+				RefColumns: []*schema.Column{PlansColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "tenantsubscription_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{TenantSubscriptionsColumns[14]},
+			},
+			{
+				Name:    "tenantsubscription_one_per_tenant",
+				Unique:  true,
+				Columns: []*schema.Column{TenantSubscriptionsColumns[14]},
+			},
+			{
+				Name:    "tenantsubscription_status",
+				Unique:  false,
+				Columns: []*schema.Column{TenantSubscriptionsColumns[4]},
+			},
+		},
 	}
 	// UsersColumns holds the columns for the "users" table.
 	UsersColumns = []*schema.Column{
@@ -2281,6 +2419,7 @@ var (
 		OrderLineItemsTable,
 		OutboxEventsTable,
 		PayoutsTable,
+		PlansTable,
 		PricesTable,
 		ProductsTable,
 		ProductCategoriesTable,
@@ -2302,6 +2441,8 @@ var (
 		SubordersTable,
 		SyncJobsTable,
 		TenantsTable,
+		TenantInvoicesTable,
+		TenantSubscriptionsTable,
 		UsersTable,
 		VendorsTable,
 		WebhookDeliveriesTable,
@@ -2428,6 +2569,9 @@ func init() {
 	PayoutsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(171798691840),
 	}
+	PlansTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(201863462912),
+	}
 	PricesTable.ForeignKeys[0].RefTable = TenantsTable
 	PricesTable.ForeignKeys[1].RefTable = RegionsTable
 	PricesTable.ForeignKeys[2].RefTable = ProductVariantsTable
@@ -2529,6 +2673,16 @@ func init() {
 	}
 	TenantsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(42949672960),
+	}
+	TenantInvoicesTable.ForeignKeys[0].RefTable = TenantsTable
+	TenantInvoicesTable.ForeignKeys[1].RefTable = TenantSubscriptionsTable
+	TenantInvoicesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(206158430208),
+	}
+	TenantSubscriptionsTable.ForeignKeys[0].RefTable = TenantsTable
+	TenantSubscriptionsTable.ForeignKeys[1].RefTable = PlansTable
+	TenantSubscriptionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(210453397504),
 	}
 	UsersTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(47244640256),

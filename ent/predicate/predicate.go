@@ -75,6 +75,9 @@ type OutboxEvent func(*sql.Selector)
 // Payout is the predicate function for payout builders.
 type Payout func(*sql.Selector)
 
+// Plan is the predicate function for plan builders.
+type Plan func(*sql.Selector)
+
 // Price is the predicate function for price builders.
 type Price func(*sql.Selector)
 
@@ -137,6 +140,12 @@ type SyncJob func(*sql.Selector)
 
 // Tenant is the predicate function for tenant builders.
 type Tenant func(*sql.Selector)
+
+// TenantInvoice is the predicate function for tenantinvoice builders.
+type TenantInvoice func(*sql.Selector)
+
+// TenantSubscription is the predicate function for tenantsubscription builders.
+type TenantSubscription func(*sql.Selector)
 
 // User is the predicate function for user builders.
 type User func(*sql.Selector)

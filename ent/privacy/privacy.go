@@ -663,6 +663,30 @@ func (f PayoutMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PayoutMutation", m)
 }
 
+// The PlanQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PlanQueryRuleFunc func(context.Context, *ent.PlanQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PlanQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PlanQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PlanQuery", q)
+}
+
+// The PlanMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PlanMutationRuleFunc func(context.Context, *ent.PlanMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PlanMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PlanMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PlanMutation", m)
+}
+
 // The PriceQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type PriceQueryRuleFunc func(context.Context, *ent.PriceQuery) error
@@ -1167,6 +1191,54 @@ func (f TenantMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TenantMutation", m)
 }
 
+// The TenantInvoiceQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type TenantInvoiceQueryRuleFunc func(context.Context, *ent.TenantInvoiceQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f TenantInvoiceQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TenantInvoiceQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.TenantInvoiceQuery", q)
+}
+
+// The TenantInvoiceMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type TenantInvoiceMutationRuleFunc func(context.Context, *ent.TenantInvoiceMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f TenantInvoiceMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.TenantInvoiceMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TenantInvoiceMutation", m)
+}
+
+// The TenantSubscriptionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type TenantSubscriptionQueryRuleFunc func(context.Context, *ent.TenantSubscriptionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f TenantSubscriptionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TenantSubscriptionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.TenantSubscriptionQuery", q)
+}
+
+// The TenantSubscriptionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type TenantSubscriptionMutationRuleFunc func(context.Context, *ent.TenantSubscriptionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f TenantSubscriptionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.TenantSubscriptionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TenantSubscriptionMutation", m)
+}
+
 // The UserQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type UserQueryRuleFunc func(context.Context, *ent.UserQuery) error
@@ -1320,6 +1392,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.PayoutQuery:
 		return q.Filter(), nil
+	case *ent.PlanQuery:
+		return q.Filter(), nil
 	case *ent.PriceQuery:
 		return q.Filter(), nil
 	case *ent.ProductQuery:
@@ -1361,6 +1435,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.SyncJobQuery:
 		return q.Filter(), nil
 	case *ent.TenantQuery:
+		return q.Filter(), nil
+	case *ent.TenantInvoiceQuery:
+		return q.Filter(), nil
+	case *ent.TenantSubscriptionQuery:
 		return q.Filter(), nil
 	case *ent.UserQuery:
 		return q.Filter(), nil
@@ -1421,6 +1499,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.PayoutMutation:
 		return m.Filter(), nil
+	case *ent.PlanMutation:
+		return m.Filter(), nil
 	case *ent.PriceMutation:
 		return m.Filter(), nil
 	case *ent.ProductMutation:
@@ -1462,6 +1542,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.SyncJobMutation:
 		return m.Filter(), nil
 	case *ent.TenantMutation:
+		return m.Filter(), nil
+	case *ent.TenantInvoiceMutation:
+		return m.Filter(), nil
+	case *ent.TenantSubscriptionMutation:
 		return m.Filter(), nil
 	case *ent.UserMutation:
 		return m.Filter(), nil

@@ -29,6 +29,7 @@ import (
 	"github.com/dakkah/cityos/ent/orderlineitem"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/ent/payout"
+	"github.com/dakkah/cityos/ent/plan"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productcategory"
@@ -51,6 +52,8 @@ import (
 	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantinvoice"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -793,8 +796,11 @@ func init() {
 		})
 	}
 	integrationendpointMixinHooks1 := integrationendpointMixin[1].Hooks()
+	integrationendpointHooks := schema.IntegrationEndpoint{}.Hooks()
 
 	integrationendpoint.Hooks[1] = integrationendpointMixinHooks1[0]
+
+	integrationendpoint.Hooks[2] = integrationendpointHooks[0]
 	integrationendpointMixinFields0 := integrationendpointMixin[0].Fields()
 	_ = integrationendpointMixinFields0
 	integrationendpointMixinFields2 := integrationendpointMixin[2].Fields()
@@ -989,6 +995,8 @@ func init() {
 	membershipHooks := schema.Membership{}.Hooks()
 
 	membership.Hooks[1] = membershipHooks[0]
+
+	membership.Hooks[2] = membershipHooks[1]
 	membershipMixinFields0 := membershipMixin[0].Fields()
 	_ = membershipMixinFields0
 	membershipFields := schema.Membership{}.Fields()
@@ -1140,6 +1148,101 @@ func init() {
 	payoutDescFailureReason := payoutFields[10].Descriptor()
 	// payout.FailureReasonValidator is a validator for the "failure_reason" field. It is called by the builders before save.
 	payout.FailureReasonValidator = payoutDescFailureReason.Validators[0].(func(string) error)
+	planMixin := schema.Plan{}.Mixin()
+	plan.Policy = privacy.NewPolicies(schema.Plan{})
+	plan.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := plan.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	planHooks := schema.Plan{}.Hooks()
+
+	plan.Hooks[1] = planHooks[0]
+	planMixinFields0 := planMixin[0].Fields()
+	_ = planMixinFields0
+	planFields := schema.Plan{}.Fields()
+	_ = planFields
+	// planDescCreatedAt is the schema descriptor for created_at field.
+	planDescCreatedAt := planMixinFields0[0].Descriptor()
+	// plan.DefaultCreatedAt holds the default value on creation for the created_at field.
+	plan.DefaultCreatedAt = planDescCreatedAt.Default.(func() time.Time)
+	// planDescUpdatedAt is the schema descriptor for updated_at field.
+	planDescUpdatedAt := planMixinFields0[1].Descriptor()
+	// plan.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	plan.DefaultUpdatedAt = planDescUpdatedAt.Default.(func() time.Time)
+	// plan.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	plan.UpdateDefaultUpdatedAt = planDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// planDescName is the schema descriptor for name field.
+	planDescName := planFields[1].Descriptor()
+	// plan.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	plan.NameValidator = func() func(string) error {
+		validators := planDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// planDescPrice is the schema descriptor for price field.
+	planDescPrice := planFields[2].Descriptor()
+	// plan.DefaultPrice holds the default value on creation for the price field.
+	plan.DefaultPrice = planDescPrice.Default.(int64)
+	// plan.PriceValidator is a validator for the "price" field. It is called by the builders before save.
+	plan.PriceValidator = planDescPrice.Validators[0].(func(int64) error)
+	// planDescCurrencyCode is the schema descriptor for currency_code field.
+	planDescCurrencyCode := planFields[3].Descriptor()
+	// plan.DefaultCurrencyCode holds the default value on creation for the currency_code field.
+	plan.DefaultCurrencyCode = planDescCurrencyCode.Default.(string)
+	// plan.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	plan.CurrencyCodeValidator = func() func(string) error {
+		validators := planDescCurrencyCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(currency_code string) error {
+			for _, fn := range fns {
+				if err := fn(currency_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// planDescMaxStores is the schema descriptor for max_stores field.
+	planDescMaxStores := planFields[4].Descriptor()
+	// plan.MaxStoresValidator is a validator for the "max_stores" field. It is called by the builders before save.
+	plan.MaxStoresValidator = planDescMaxStores.Validators[0].(func(int) error)
+	// planDescMaxProducts is the schema descriptor for max_products field.
+	planDescMaxProducts := planFields[5].Descriptor()
+	// plan.MaxProductsValidator is a validator for the "max_products" field. It is called by the builders before save.
+	plan.MaxProductsValidator = planDescMaxProducts.Validators[0].(func(int) error)
+	// planDescMaxStaffSeats is the schema descriptor for max_staff_seats field.
+	planDescMaxStaffSeats := planFields[6].Descriptor()
+	// plan.MaxStaffSeatsValidator is a validator for the "max_staff_seats" field. It is called by the builders before save.
+	plan.MaxStaffSeatsValidator = planDescMaxStaffSeats.Validators[0].(func(int) error)
+	// planDescMaxIntegrationEndpoints is the schema descriptor for max_integration_endpoints field.
+	planDescMaxIntegrationEndpoints := planFields[7].Descriptor()
+	// plan.MaxIntegrationEndpointsValidator is a validator for the "max_integration_endpoints" field. It is called by the builders before save.
+	plan.MaxIntegrationEndpointsValidator = planDescMaxIntegrationEndpoints.Validators[0].(func(int) error)
+	// planDescAPIRateLimit is the schema descriptor for api_rate_limit field.
+	planDescAPIRateLimit := planFields[8].Descriptor()
+	// plan.APIRateLimitValidator is a validator for the "api_rate_limit" field. It is called by the builders before save.
+	plan.APIRateLimitValidator = planDescAPIRateLimit.Validators[0].(func(int) error)
+	// planDescStripePriceID is the schema descriptor for stripe_price_id field.
+	planDescStripePriceID := planFields[9].Descriptor()
+	// plan.StripePriceIDValidator is a validator for the "stripe_price_id" field. It is called by the builders before save.
+	plan.StripePriceIDValidator = planDescStripePriceID.Validators[0].(func(string) error)
 	priceMixin := schema.Price{}.Mixin()
 	price.Policy = privacy.NewPolicies(schema.Price{})
 	price.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1206,8 +1309,11 @@ func init() {
 		})
 	}
 	productMixinHooks1 := productMixin[1].Hooks()
+	productHooks := schema.Product{}.Hooks()
 
 	product.Hooks[1] = productMixinHooks1[0]
+
+	product.Hooks[2] = productHooks[0]
 	productMixinFields0 := productMixin[0].Fields()
 	_ = productMixinFields0
 	productMixinFields2 := productMixin[2].Fields()
@@ -2011,8 +2117,11 @@ func init() {
 		})
 	}
 	storeMixinHooks1 := storeMixin[1].Hooks()
+	storeHooks := schema.Store{}.Hooks()
 
 	store.Hooks[1] = storeMixinHooks1[0]
+
+	store.Hooks[2] = storeHooks[0]
 	storeMixinFields0 := storeMixin[0].Fields()
 	_ = storeMixinFields0
 	storeMixinFields2 := storeMixin[2].Fields()
@@ -2340,17 +2449,131 @@ func init() {
 		}
 	}()
 	// tenantDescBillingEmail is the schema descriptor for billing_email field.
-	tenantDescBillingEmail := tenantFields[4].Descriptor()
+	tenantDescBillingEmail := tenantFields[5].Descriptor()
 	// tenant.BillingEmailValidator is a validator for the "billing_email" field. It is called by the builders before save.
 	tenant.BillingEmailValidator = tenantDescBillingEmail.Validators[0].(func(string) error)
 	// tenantDescCountry is the schema descriptor for country field.
-	tenantDescCountry := tenantFields[5].Descriptor()
+	tenantDescCountry := tenantFields[6].Descriptor()
 	// tenant.CountryValidator is a validator for the "country" field. It is called by the builders before save.
 	tenant.CountryValidator = tenantDescCountry.Validators[0].(func(string) error)
 	// tenantDescSubdomain is the schema descriptor for subdomain field.
-	tenantDescSubdomain := tenantFields[6].Descriptor()
+	tenantDescSubdomain := tenantFields[7].Descriptor()
 	// tenant.SubdomainValidator is a validator for the "subdomain" field. It is called by the builders before save.
 	tenant.SubdomainValidator = tenantDescSubdomain.Validators[0].(func(string) error)
+	tenantinvoiceMixin := schema.TenantInvoice{}.Mixin()
+	tenantinvoice.Policy = privacy.NewPolicies(schema.TenantInvoice{})
+	tenantinvoice.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := tenantinvoice.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	tenantinvoiceMixinHooks1 := tenantinvoiceMixin[1].Hooks()
+
+	tenantinvoice.Hooks[1] = tenantinvoiceMixinHooks1[0]
+	tenantinvoiceMixinFields0 := tenantinvoiceMixin[0].Fields()
+	_ = tenantinvoiceMixinFields0
+	tenantinvoiceMixinFields2 := tenantinvoiceMixin[2].Fields()
+	_ = tenantinvoiceMixinFields2
+	tenantinvoiceFields := schema.TenantInvoice{}.Fields()
+	_ = tenantinvoiceFields
+	// tenantinvoiceDescCreatedAt is the schema descriptor for created_at field.
+	tenantinvoiceDescCreatedAt := tenantinvoiceMixinFields0[0].Descriptor()
+	// tenantinvoice.DefaultCreatedAt holds the default value on creation for the created_at field.
+	tenantinvoice.DefaultCreatedAt = tenantinvoiceDescCreatedAt.Default.(func() time.Time)
+	// tenantinvoiceDescUpdatedAt is the schema descriptor for updated_at field.
+	tenantinvoiceDescUpdatedAt := tenantinvoiceMixinFields0[1].Descriptor()
+	// tenantinvoice.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	tenantinvoice.DefaultUpdatedAt = tenantinvoiceDescUpdatedAt.Default.(func() time.Time)
+	// tenantinvoice.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	tenantinvoice.UpdateDefaultUpdatedAt = tenantinvoiceDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// tenantinvoiceDescVersion is the schema descriptor for version field.
+	tenantinvoiceDescVersion := tenantinvoiceMixinFields2[0].Descriptor()
+	// tenantinvoice.DefaultVersion holds the default value on creation for the version field.
+	tenantinvoice.DefaultVersion = tenantinvoiceDescVersion.Default.(int64)
+	// tenantinvoiceDescCurrencyCode is the schema descriptor for currency_code field.
+	tenantinvoiceDescCurrencyCode := tenantinvoiceFields[4].Descriptor()
+	// tenantinvoice.CurrencyCodeValidator is a validator for the "currency_code" field. It is called by the builders before save.
+	tenantinvoice.CurrencyCodeValidator = func() func(string) error {
+		validators := tenantinvoiceDescCurrencyCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(currency_code string) error {
+			for _, fn := range fns {
+				if err := fn(currency_code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// tenantinvoiceDescDescription is the schema descriptor for description field.
+	tenantinvoiceDescDescription := tenantinvoiceFields[9].Descriptor()
+	// tenantinvoice.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	tenantinvoice.DescriptionValidator = tenantinvoiceDescDescription.Validators[0].(func(string) error)
+	// tenantinvoiceDescProviderInvoiceID is the schema descriptor for provider_invoice_id field.
+	tenantinvoiceDescProviderInvoiceID := tenantinvoiceFields[10].Descriptor()
+	// tenantinvoice.ProviderInvoiceIDValidator is a validator for the "provider_invoice_id" field. It is called by the builders before save.
+	tenantinvoice.ProviderInvoiceIDValidator = tenantinvoiceDescProviderInvoiceID.Validators[0].(func(string) error)
+	// tenantinvoiceDescReference is the schema descriptor for reference field.
+	tenantinvoiceDescReference := tenantinvoiceFields[11].Descriptor()
+	// tenantinvoice.ReferenceValidator is a validator for the "reference" field. It is called by the builders before save.
+	tenantinvoice.ReferenceValidator = tenantinvoiceDescReference.Validators[0].(func(string) error)
+	tenantsubscriptionMixin := schema.TenantSubscription{}.Mixin()
+	tenantsubscription.Policy = privacy.NewPolicies(schema.TenantSubscription{})
+	tenantsubscription.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := tenantsubscription.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	tenantsubscriptionMixinHooks1 := tenantsubscriptionMixin[1].Hooks()
+
+	tenantsubscription.Hooks[1] = tenantsubscriptionMixinHooks1[0]
+	tenantsubscriptionMixinFields0 := tenantsubscriptionMixin[0].Fields()
+	_ = tenantsubscriptionMixinFields0
+	tenantsubscriptionMixinFields2 := tenantsubscriptionMixin[2].Fields()
+	_ = tenantsubscriptionMixinFields2
+	tenantsubscriptionFields := schema.TenantSubscription{}.Fields()
+	_ = tenantsubscriptionFields
+	// tenantsubscriptionDescCreatedAt is the schema descriptor for created_at field.
+	tenantsubscriptionDescCreatedAt := tenantsubscriptionMixinFields0[0].Descriptor()
+	// tenantsubscription.DefaultCreatedAt holds the default value on creation for the created_at field.
+	tenantsubscription.DefaultCreatedAt = tenantsubscriptionDescCreatedAt.Default.(func() time.Time)
+	// tenantsubscriptionDescUpdatedAt is the schema descriptor for updated_at field.
+	tenantsubscriptionDescUpdatedAt := tenantsubscriptionMixinFields0[1].Descriptor()
+	// tenantsubscription.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	tenantsubscription.DefaultUpdatedAt = tenantsubscriptionDescUpdatedAt.Default.(func() time.Time)
+	// tenantsubscription.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	tenantsubscription.UpdateDefaultUpdatedAt = tenantsubscriptionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// tenantsubscriptionDescVersion is the schema descriptor for version field.
+	tenantsubscriptionDescVersion := tenantsubscriptionMixinFields2[0].Descriptor()
+	// tenantsubscription.DefaultVersion holds the default value on creation for the version field.
+	tenantsubscription.DefaultVersion = tenantsubscriptionDescVersion.Default.(int64)
+	// tenantsubscriptionDescProvider is the schema descriptor for provider field.
+	tenantsubscriptionDescProvider := tenantsubscriptionFields[2].Descriptor()
+	// tenantsubscription.DefaultProvider holds the default value on creation for the provider field.
+	tenantsubscription.DefaultProvider = tenantsubscriptionDescProvider.Default.(string)
+	// tenantsubscription.ProviderValidator is a validator for the "provider" field. It is called by the builders before save.
+	tenantsubscription.ProviderValidator = tenantsubscriptionDescProvider.Validators[0].(func(string) error)
+	// tenantsubscriptionDescProviderCustomerID is the schema descriptor for provider_customer_id field.
+	tenantsubscriptionDescProviderCustomerID := tenantsubscriptionFields[3].Descriptor()
+	// tenantsubscription.ProviderCustomerIDValidator is a validator for the "provider_customer_id" field. It is called by the builders before save.
+	tenantsubscription.ProviderCustomerIDValidator = tenantsubscriptionDescProviderCustomerID.Validators[0].(func(string) error)
+	// tenantsubscriptionDescProviderSubscriptionID is the schema descriptor for provider_subscription_id field.
+	tenantsubscriptionDescProviderSubscriptionID := tenantsubscriptionFields[4].Descriptor()
+	// tenantsubscription.ProviderSubscriptionIDValidator is a validator for the "provider_subscription_id" field. It is called by the builders before save.
+	tenantsubscription.ProviderSubscriptionIDValidator = tenantsubscriptionDescProviderSubscriptionID.Validators[0].(func(string) error)
+	// tenantsubscriptionDescProviderEventAt is the schema descriptor for provider_event_at field.
+	tenantsubscriptionDescProviderEventAt := tenantsubscriptionFields[10].Descriptor()
+	// tenantsubscription.DefaultProviderEventAt holds the default value on creation for the provider_event_at field.
+	tenantsubscription.DefaultProviderEventAt = tenantsubscriptionDescProviderEventAt.Default.(int64)
 	userMixin := schema.User{}.Mixin()
 	user.Policy = privacy.NewPolicies(schema.User{})
 	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/dakkah/cityos/access"
+	"github.com/dakkah/cityos/billing"
 )
 
 // SalesChannel is a way products reach buyers. Every store has its own; a product is
@@ -92,6 +93,9 @@ func (Product) Annotations() []schema.Annotation {
 
 // Policy scopes products to the viewer (see package access).
 func (Product) Policy() ent.Policy { return access.ProductPolicy() }
+
+// Hooks hold Product's creation to the tenant's plan (package billing).
+func (Product) Hooks() []ent.Hook { return []ent.Hook{billing.LimitHook(billing.Products)} }
 
 // ProductCategory is a node of a tenant's category tree.
 type ProductCategory struct{ ent.Schema }

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/dakkah/cityos/access"
+	"github.com/dakkah/cityos/billing"
 )
 
 // IntegrationEndpoint is another system a tenant connects: the events it subscribes to
@@ -63,3 +64,8 @@ func (IntegrationEndpoint) Annotations() []schema.Annotation {
 // Policy: tenant admins manage their tenant's endpoints; store managers read those
 // limited to their stores (see package access).
 func (IntegrationEndpoint) Policy() ent.Policy { return access.IntegrationEndpointPolicy() }
+
+// Hooks hold IntegrationEndpoint's creation to the tenant's plan (package billing).
+func (IntegrationEndpoint) Hooks() []ent.Hook {
+	return []ent.Hook{billing.LimitHook(billing.IntegrationEndpoints)}
+}

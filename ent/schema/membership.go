@@ -10,6 +10,7 @@ import (
 
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/audit"
+	"github.com/dakkah/cityos/billing"
 )
 
 // Membership grants a user one role in a scope: the platform (super_admin), a tenant, a
@@ -47,5 +48,8 @@ func (Membership) Indexes() []ent.Index {
 // Policy scopes Membership rows to the viewer (see package access).
 func (Membership) Policy() ent.Policy { return access.MembershipPolicy() }
 
-// Hooks records every change in the audit log.
-func (Membership) Hooks() []ent.Hook { return []ent.Hook{audit.Hook()} }
+// Hooks records every change in the audit log and holds staff seats to the tenant's
+// plan (package billing).
+func (Membership) Hooks() []ent.Hook {
+	return []ent.Hook{audit.Hook(), billing.LimitHook(billing.StaffSeats)}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/dakkah/cityos/theme"
 
 	"github.com/dakkah/cityos/access"
+	"github.com/dakkah/cityos/billing"
 )
 
 // Store is one brand of a tenant, with its own catalog, theme and addresses.
@@ -51,3 +52,6 @@ func (Store) Annotations() []schema.Annotation {
 
 // Policy scopes Store rows to the viewer (see package access).
 func (Store) Policy() ent.Policy { return access.StorePolicy() }
+
+// Hooks hold Store's creation to the tenant's plan (package billing).
+func (Store) Hooks() []ent.Hook { return []ent.Hook{billing.LimitHook(billing.Stores)} }

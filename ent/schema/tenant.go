@@ -24,6 +24,11 @@ func (Tenant) Fields() []ent.Field {
 		// resolvers that answer null to anyone but the platform and the tenant's staff.
 		field.Enum("status").Values("active", "trial", "suspended", "inactive").Default("active").
 			Annotations(entgql.Skip(entgql.SkipType)),
+		// suspended_by says who suspended the tenant: the platform's admins (by hand) or
+		// billing (past due beyond the grace period). Only a billing suspension is lifted
+		// by a payment.
+		field.Enum("suspended_by").Values("platform", "billing").Optional().Nillable().
+			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Enum("subscription_tier").Values("basic", "pro", "enterprise").Default("basic").
 			Annotations(entgql.Skip(entgql.SkipType)),
 		field.String("billing_email").Optional().MaxLen(254).Annotations(entgql.Skip(entgql.SkipType, entgql.SkipWhereInput)),

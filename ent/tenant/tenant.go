@@ -30,6 +30,8 @@ const (
 	FieldName = "name"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldSuspendedBy holds the string denoting the suspended_by field in the database.
+	FieldSuspendedBy = "suspended_by"
 	// FieldSubscriptionTier holds the string denoting the subscription_tier field in the database.
 	FieldSubscriptionTier = "subscription_tier"
 	// FieldBillingEmail holds the string denoting the billing_email field in the database.
@@ -62,6 +64,7 @@ var Columns = []string{
 	FieldHandle,
 	FieldName,
 	FieldStatus,
+	FieldSuspendedBy,
 	FieldSubscriptionTier,
 	FieldBillingEmail,
 	FieldCountry,
@@ -135,6 +138,29 @@ func StatusValidator(s Status) error {
 	}
 }
 
+// SuspendedBy defines the type for the "suspended_by" enum field.
+type SuspendedBy string
+
+// SuspendedBy values.
+const (
+	SuspendedByPlatform SuspendedBy = "platform"
+	SuspendedByBilling  SuspendedBy = "billing"
+)
+
+func (sb SuspendedBy) String() string {
+	return string(sb)
+}
+
+// SuspendedByValidator is a validator for the "suspended_by" field enum values. It is called by the builders before save.
+func SuspendedByValidator(sb SuspendedBy) error {
+	switch sb {
+	case SuspendedByPlatform, SuspendedByBilling:
+		return nil
+	default:
+		return fmt.Errorf("tenant: invalid enum value for suspended_by field: %q", sb)
+	}
+}
+
 // SubscriptionTier defines the type for the "subscription_tier" enum field.
 type SubscriptionTier string
 
@@ -200,6 +226,11 @@ func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
 }
 
+// BySuspendedBy orders the results by the suspended_by field.
+func BySuspendedBy(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSuspendedBy, opts...).ToFunc()
+}
+
 // BySubscriptionTier orders the results by the subscription_tier field.
 func BySubscriptionTier(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSubscriptionTier, opts...).ToFunc()
@@ -255,6 +286,24 @@ func (e *Status) UnmarshalGQL(val interface{}) error {
 	*e = Status(str)
 	if err := StatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Status", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e SuspendedBy) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *SuspendedBy) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = SuspendedBy(str)
+	if err := SuspendedByValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid SuspendedBy", str)
 	}
 	return nil
 }

@@ -365,6 +365,36 @@ func StatusNotIn(vs ...Status) predicate.Tenant {
 	return predicate.Tenant(sql.FieldNotIn(FieldStatus, vs...))
 }
 
+// SuspendedByEQ applies the EQ predicate on the "suspended_by" field.
+func SuspendedByEQ(v SuspendedBy) predicate.Tenant {
+	return predicate.Tenant(sql.FieldEQ(FieldSuspendedBy, v))
+}
+
+// SuspendedByNEQ applies the NEQ predicate on the "suspended_by" field.
+func SuspendedByNEQ(v SuspendedBy) predicate.Tenant {
+	return predicate.Tenant(sql.FieldNEQ(FieldSuspendedBy, v))
+}
+
+// SuspendedByIn applies the In predicate on the "suspended_by" field.
+func SuspendedByIn(vs ...SuspendedBy) predicate.Tenant {
+	return predicate.Tenant(sql.FieldIn(FieldSuspendedBy, vs...))
+}
+
+// SuspendedByNotIn applies the NotIn predicate on the "suspended_by" field.
+func SuspendedByNotIn(vs ...SuspendedBy) predicate.Tenant {
+	return predicate.Tenant(sql.FieldNotIn(FieldSuspendedBy, vs...))
+}
+
+// SuspendedByIsNil applies the IsNil predicate on the "suspended_by" field.
+func SuspendedByIsNil() predicate.Tenant {
+	return predicate.Tenant(sql.FieldIsNull(FieldSuspendedBy))
+}
+
+// SuspendedByNotNil applies the NotNil predicate on the "suspended_by" field.
+func SuspendedByNotNil() predicate.Tenant {
+	return predicate.Tenant(sql.FieldNotNull(FieldSuspendedBy))
+}
+
 // SubscriptionTierEQ applies the EQ predicate on the "subscription_tier" field.
 func SubscriptionTierEQ(v SubscriptionTier) predicate.Tenant {
 	return predicate.Tenant(sql.FieldEQ(FieldSubscriptionTier, v))

@@ -32,6 +32,7 @@ import (
 	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/payout"
+	"github.com/dakkah/cityos/ent/plan"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/quote"
 	"github.com/dakkah/cityos/ent/quotemessage"
@@ -39,6 +40,8 @@ import (
 	"github.com/dakkah/cityos/ent/suborder"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/tenantinvoice"
+	"github.com/dakkah/cityos/ent/tenantsubscription"
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
@@ -86,6 +89,7 @@ type ResolverRoot interface {
 	Suborder() SuborderResolver
 	Subscription() SubscriptionResolver
 	Tenant() TenantResolver
+	TenantSubscription() TenantSubscriptionResolver
 	User() UserResolver
 	Vendor() VendorResolver
 }
@@ -567,8 +571,10 @@ type ComplexityRoot struct {
 		AssignProductsToSalesChannel    func(childComplexity int, salesChannelID int, productIds []int) int
 		CancelApprovalRequest           func(childComplexity int, id int) int
 		CancelOrder                     func(childComplexity int, orderID int) int
+		CancelTenantSubscription        func(childComplexity int, tenantID int) int
 		CancelVendorOrder               func(childComplexity int, id int) int
 		CapturePayment                  func(childComplexity int, orderID int) int
+		ChangePlan                      func(childComplexity int, tenantID int, plan plan.Key) int
 		CompleteCart                    func(childComplexity int, cartID int, idempotencyKey string) int
 		CreateAPIKey                    func(childComplexity int, input tenancy.CreateAPIKeyInput) int
 		CreateCart                      func(childComplexity int, input cart.CreateInput) int
@@ -620,6 +626,7 @@ type ComplexityRoot struct {
 		MarkPayoutFailed                func(childComplexity int, id int, reason string) int
 		MarkPayoutPaid                  func(childComplexity int, id int, reference string) int
 		MarkShipped                     func(childComplexity int, orderID int) int
+		MarkTenantInvoicePaid           func(childComplexity int, id int, reference *string) int
 		PingIntegrationEndpoint         func(childComplexity int, id int) int
 		RefreshToken                    func(childComplexity int, token string) int
 		RefundPayment                   func(childComplexity int, orderID int, amount int) int
@@ -641,6 +648,7 @@ type ComplexityRoot struct {
 		RotateIntegrationEndpointSecret func(childComplexity int, id int, overlapSeconds *int) int
 		SetBillingAddress               func(childComplexity int, cartID int, input address.Address) int
 		SetCartEmail                    func(childComplexity int, cartID int, email string) int
+		SetPlan                         func(childComplexity int, key plan.Key, input model.PlanInput) int
 		SetPrice                        func(childComplexity int, input pricing.SetPriceInput) int
 		SetShippingAddress              func(childComplexity int, cartID int, input address.Address) int
 		SetShippingMethod               func(childComplexity int, cartID int, shippingOptionID int) int
@@ -649,6 +657,7 @@ type ComplexityRoot struct {
 		ShipVendorOrder                 func(childComplexity int, id int) int
 		StartSync                       func(childComplexity int, endpointID int, kind syncjob.Kind, since *time.Time) int
 		SubmitProductForReview          func(childComplexity int, productID int, storeID int) int
+		SubscribeTenant                 func(childComplexity int, tenantID int, plan plan.Key, trialDays *int) int
 		SuspendVendor                   func(childComplexity int, id int) int
 		UpdateCategory                  func(childComplexity int, id int, input taxonomy.CategoryInput) int
 		UpdateCommissionRule            func(childComplexity int, id int, input model.UpdateCommissionRuleInput) int
@@ -780,6 +789,28 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Plan struct {
+		APIRateLimit            func(childComplexity int) int
+		CreatedAt               func(childComplexity int) int
+		CurrencyCode            func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Key                     func(childComplexity int) int
+		MaxIntegrationEndpoints func(childComplexity int) int
+		MaxProducts             func(childComplexity int) int
+		MaxStaffSeats           func(childComplexity int) int
+		MaxStores               func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		Price                   func(childComplexity int) int
+		StripePriceID           func(childComplexity int) int
+		UpdatedAt               func(childComplexity int) int
+	}
+
+	PlanUsage struct {
+		Limit func(childComplexity int) int
+		Max   func(childComplexity int) int
+		Used  func(childComplexity int) int
+	}
+
 	Price struct {
 		Amount       func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
@@ -906,6 +937,7 @@ type ComplexityRoot struct {
 		Orders               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) int
 		Payout               func(childComplexity int, id int) int
 		Payouts              func(childComplexity int, vendorID *int, status *payout.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		Plans                func(childComplexity int) int
 		ProductByHandle      func(childComplexity int, handle string, regionID *int, currencyCode *string, storeID *int) int
 		ProductCategories    func(childComplexity int, tenantID *int) int
 		ProductCollections   func(childComplexity int, tenantID *int) int
@@ -924,6 +956,7 @@ type ComplexityRoot struct {
 		SyncJobs             func(childComplexity int, endpointID *int, kind *syncjob.Kind, status *syncjob.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SyncJobOrder) int
 		Tenant               func(childComplexity int, id int) int
 		TenantByHandle       func(childComplexity int, handle string) int
+		TenantSubscription   func(childComplexity int, tenantID int) int
 		Tenants              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TenantOrder, where *ent.TenantWhereInput) int
 		Vendor               func(childComplexity int, id int) int
 		VendorBalance        func(childComplexity int, vendorID int, currencyCode string, from *time.Time, until *time.Time) int
@@ -1207,6 +1240,7 @@ type ComplexityRoot struct {
 		Stores           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) int
 		Subdomain        func(childComplexity int) int
 		SubscriptionTier func(childComplexity int) int
+		SuspendedBy      func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
 	}
 
@@ -1217,6 +1251,59 @@ type ComplexityRoot struct {
 	}
 
 	TenantEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TenantInvoice struct {
+		Amount            func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		CurrencyCode      func(childComplexity int) int
+		Description       func(childComplexity int) int
+		DueAt             func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		PaidAt            func(childComplexity int) int
+		PeriodEnd         func(childComplexity int) int
+		PeriodStart       func(childComplexity int) int
+		ProviderInvoiceID func(childComplexity int) int
+		Reference         func(childComplexity int) int
+		Status            func(childComplexity int) int
+		Subscription      func(childComplexity int) int
+		SubscriptionID    func(childComplexity int) int
+		Tenant            func(childComplexity int) int
+		TenantID          func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+	}
+
+	TenantSubscription struct {
+		CanceledAt             func(childComplexity int) int
+		CreatedAt              func(childComplexity int) int
+		CurrentPeriodEnd       func(childComplexity int) int
+		CurrentPeriodStart     func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		Invoices               func(childComplexity int) int
+		PastDueSince           func(childComplexity int) int
+		Plan                   func(childComplexity int) int
+		PlanID                 func(childComplexity int) int
+		Provider               func(childComplexity int) int
+		ProviderCustomerID     func(childComplexity int) int
+		ProviderSubscriptionID func(childComplexity int) int
+		Status                 func(childComplexity int) int
+		Tenant                 func(childComplexity int) int
+		TenantID               func(childComplexity int) int
+		TrialEndsAt            func(childComplexity int) int
+		UpdatedAt              func(childComplexity int) int
+		Usage                  func(childComplexity int) int
+	}
+
+	TenantSubscriptionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TenantSubscriptionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -1400,6 +1487,11 @@ type MutationResolver interface {
 	ApproveRequest(ctx context.Context, id int) (*ent.Order, error)
 	RejectRequest(ctx context.Context, id int, reason string) (*ent.ApprovalRequest, error)
 	CancelApprovalRequest(ctx context.Context, id int) (*ent.ApprovalRequest, error)
+	SetPlan(ctx context.Context, key plan.Key, input model.PlanInput) (*ent.Plan, error)
+	SubscribeTenant(ctx context.Context, tenantID int, plan plan.Key, trialDays *int) (*ent.TenantSubscription, error)
+	ChangePlan(ctx context.Context, tenantID int, plan plan.Key) (*ent.TenantSubscription, error)
+	CancelTenantSubscription(ctx context.Context, tenantID int) (*ent.TenantSubscription, error)
+	MarkTenantInvoicePaid(ctx context.Context, id int, reference *string) (*ent.TenantInvoice, error)
 	CreateCart(ctx context.Context, input cart.CreateInput) (*ent.Cart, error)
 	AddLineItem(ctx context.Context, cartID int, variantID int, quantity int) (*ent.Cart, error)
 	UpdateLineItem(ctx context.Context, cartID int, lineItemID int, quantity int) (*ent.Cart, error)
@@ -1524,6 +1616,8 @@ type QueryResolver interface {
 	ResolveStore(ctx context.Context, host string, path *string, hint *string) (*model.StoreResolution, error)
 	Countries(ctx context.Context) ([]*ent.Country, error)
 	ApprovalRequest(ctx context.Context, id int) (*ent.ApprovalRequest, error)
+	Plans(ctx context.Context) ([]*ent.Plan, error)
+	TenantSubscription(ctx context.Context, tenantID int) (*ent.TenantSubscription, error)
 	Cart(ctx context.Context, id int) (*ent.Cart, error)
 	ShippingOptions(ctx context.Context, cartID int) ([]*ent.ShippingOption, error)
 	Products(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProductOrder, where *ent.ProductWhereInput, regionID *int, currencyCode *string, storeID *int, vendorID *int, search *string, tag *string, priceMin *int, priceMax *int) (*ent.ProductConnection, error)
@@ -1570,6 +1664,10 @@ type TenantResolver interface {
 	BillingEmail(ctx context.Context, obj *ent.Tenant) (*string, error)
 	Metadata(ctx context.Context, obj *ent.Tenant) (map[string]any, error)
 	Stores(ctx context.Context, obj *ent.Tenant, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) (*ent.StoreConnection, error)
+	SuspendedBy(ctx context.Context, obj *ent.Tenant) (*string, error)
+}
+type TenantSubscriptionResolver interface {
+	Usage(ctx context.Context, obj *ent.TenantSubscription) ([]*model.PlanUsage, error)
 }
 type UserResolver interface {
 	Orders(ctx context.Context, obj *ent.User, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.OrderConnection, error)
@@ -3691,6 +3789,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelOrder(childComplexity, args["orderId"].(int)), true
+	case "Mutation.cancelTenantSubscription":
+		if e.ComplexityRoot.Mutation.CancelTenantSubscription == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelTenantSubscription_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelTenantSubscription(childComplexity, args["tenantId"].(int)), true
 	case "Mutation.cancelVendorOrder":
 		if e.ComplexityRoot.Mutation.CancelVendorOrder == nil {
 			break
@@ -3713,6 +3822,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CapturePayment(childComplexity, args["orderId"].(int)), true
+	case "Mutation.changePlan":
+		if e.ComplexityRoot.Mutation.ChangePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangePlan(childComplexity, args["tenantId"].(int), args["plan"].(plan.Key)), true
 	case "Mutation.completeCart":
 		if e.ComplexityRoot.Mutation.CompleteCart == nil {
 			break
@@ -4274,6 +4394,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MarkShipped(childComplexity, args["orderId"].(int)), true
+	case "Mutation.markTenantInvoicePaid":
+		if e.ComplexityRoot.Mutation.MarkTenantInvoicePaid == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markTenantInvoicePaid_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkTenantInvoicePaid(childComplexity, args["id"].(int), args["reference"].(*string)), true
 	case "Mutation.pingIntegrationEndpoint":
 		if e.ComplexityRoot.Mutation.PingIntegrationEndpoint == nil {
 			break
@@ -4505,6 +4636,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetCartEmail(childComplexity, args["cartId"].(int), args["email"].(string)), true
+	case "Mutation.setPlan":
+		if e.ComplexityRoot.Mutation.SetPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetPlan(childComplexity, args["key"].(plan.Key), args["input"].(model.PlanInput)), true
 	case "Mutation.setPrice":
 		if e.ComplexityRoot.Mutation.SetPrice == nil {
 			break
@@ -4593,6 +4735,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitProductForReview(childComplexity, args["productId"].(int), args["storeId"].(int)), true
+	case "Mutation.subscribeTenant":
+		if e.ComplexityRoot.Mutation.SubscribeTenant == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_subscribeTenant_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubscribeTenant(childComplexity, args["tenantId"].(int), args["plan"].(plan.Key), args["trialDays"].(*int)), true
 	case "Mutation.suspendVendor":
 		if e.ComplexityRoot.Mutation.SuspendVendor == nil {
 			break
@@ -5282,6 +5435,104 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PayoutEdge.Node(childComplexity), true
+
+	case "Plan.apiRateLimit":
+		if e.ComplexityRoot.Plan.APIRateLimit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.APIRateLimit(childComplexity), true
+	case "Plan.createdAt":
+		if e.ComplexityRoot.Plan.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.CreatedAt(childComplexity), true
+	case "Plan.currencyCode":
+		if e.ComplexityRoot.Plan.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.CurrencyCode(childComplexity), true
+	case "Plan.id":
+		if e.ComplexityRoot.Plan.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.ID(childComplexity), true
+	case "Plan.key":
+		if e.ComplexityRoot.Plan.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Key(childComplexity), true
+	case "Plan.maxIntegrationEndpoints":
+		if e.ComplexityRoot.Plan.MaxIntegrationEndpoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.MaxIntegrationEndpoints(childComplexity), true
+	case "Plan.maxProducts":
+		if e.ComplexityRoot.Plan.MaxProducts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.MaxProducts(childComplexity), true
+	case "Plan.maxStaffSeats":
+		if e.ComplexityRoot.Plan.MaxStaffSeats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.MaxStaffSeats(childComplexity), true
+	case "Plan.maxStores":
+		if e.ComplexityRoot.Plan.MaxStores == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.MaxStores(childComplexity), true
+	case "Plan.name":
+		if e.ComplexityRoot.Plan.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Name(childComplexity), true
+	case "Plan.price":
+		if e.ComplexityRoot.Plan.Price == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Price(childComplexity), true
+	case "Plan.stripePriceID":
+		if e.ComplexityRoot.Plan.StripePriceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.StripePriceID(childComplexity), true
+	case "Plan.updatedAt":
+		if e.ComplexityRoot.Plan.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.UpdatedAt(childComplexity), true
+
+	case "PlanUsage.limit":
+		if e.ComplexityRoot.PlanUsage.Limit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanUsage.Limit(childComplexity), true
+	case "PlanUsage.max":
+		if e.ComplexityRoot.PlanUsage.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanUsage.Max(childComplexity), true
+	case "PlanUsage.used":
+		if e.ComplexityRoot.PlanUsage.Used == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanUsage.Used(childComplexity), true
 
 	case "Price.amount":
 		if e.ComplexityRoot.Price.Amount == nil {
@@ -5988,6 +6239,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Payouts(childComplexity, args["vendorId"].(*int), args["status"].(*payout.Status), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "Query.plans":
+		if e.ComplexityRoot.Query.Plans == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Plans(childComplexity), true
 	case "Query.productByHandle":
 		if e.ComplexityRoot.Query.ProductByHandle == nil {
 			break
@@ -6186,6 +6443,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.TenantByHandle(childComplexity, args["handle"].(string)), true
+	case "Query.tenantSubscription":
+		if e.ComplexityRoot.Query.TenantSubscription == nil {
+			break
+		}
+
+		args, err := ec.field_Query_tenantSubscription_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TenantSubscription(childComplexity, args["tenantId"].(int)), true
 	case "Query.tenants":
 		if e.ComplexityRoot.Query.Tenants == nil {
 			break
@@ -7475,6 +7743,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Tenant.SubscriptionTier(childComplexity), true
+	case "Tenant.suspendedBy":
+		if e.ComplexityRoot.Tenant.SuspendedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tenant.SuspendedBy(childComplexity), true
 	case "Tenant.updatedAt":
 		if e.ComplexityRoot.Tenant.UpdatedAt == nil {
 			break
@@ -7513,6 +7787,256 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TenantEdge.Node(childComplexity), true
+
+	case "TenantInvoice.amount":
+		if e.ComplexityRoot.TenantInvoice.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.Amount(childComplexity), true
+	case "TenantInvoice.createdAt":
+		if e.ComplexityRoot.TenantInvoice.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.CreatedAt(childComplexity), true
+	case "TenantInvoice.currencyCode":
+		if e.ComplexityRoot.TenantInvoice.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.CurrencyCode(childComplexity), true
+	case "TenantInvoice.description":
+		if e.ComplexityRoot.TenantInvoice.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.Description(childComplexity), true
+	case "TenantInvoice.dueAt":
+		if e.ComplexityRoot.TenantInvoice.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.DueAt(childComplexity), true
+	case "TenantInvoice.id":
+		if e.ComplexityRoot.TenantInvoice.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.ID(childComplexity), true
+	case "TenantInvoice.kind":
+		if e.ComplexityRoot.TenantInvoice.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.Kind(childComplexity), true
+	case "TenantInvoice.paidAt":
+		if e.ComplexityRoot.TenantInvoice.PaidAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.PaidAt(childComplexity), true
+	case "TenantInvoice.periodEnd":
+		if e.ComplexityRoot.TenantInvoice.PeriodEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.PeriodEnd(childComplexity), true
+	case "TenantInvoice.periodStart":
+		if e.ComplexityRoot.TenantInvoice.PeriodStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.PeriodStart(childComplexity), true
+	case "TenantInvoice.providerInvoiceID":
+		if e.ComplexityRoot.TenantInvoice.ProviderInvoiceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.ProviderInvoiceID(childComplexity), true
+	case "TenantInvoice.reference":
+		if e.ComplexityRoot.TenantInvoice.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.Reference(childComplexity), true
+	case "TenantInvoice.status":
+		if e.ComplexityRoot.TenantInvoice.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.Status(childComplexity), true
+	case "TenantInvoice.subscription":
+		if e.ComplexityRoot.TenantInvoice.Subscription == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.Subscription(childComplexity), true
+	case "TenantInvoice.subscriptionID":
+		if e.ComplexityRoot.TenantInvoice.SubscriptionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.SubscriptionID(childComplexity), true
+	case "TenantInvoice.tenant":
+		if e.ComplexityRoot.TenantInvoice.Tenant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.Tenant(childComplexity), true
+	case "TenantInvoice.tenantID":
+		if e.ComplexityRoot.TenantInvoice.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.TenantID(childComplexity), true
+	case "TenantInvoice.updatedAt":
+		if e.ComplexityRoot.TenantInvoice.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantInvoice.UpdatedAt(childComplexity), true
+
+	case "TenantSubscription.canceledAt":
+		if e.ComplexityRoot.TenantSubscription.CanceledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.CanceledAt(childComplexity), true
+	case "TenantSubscription.createdAt":
+		if e.ComplexityRoot.TenantSubscription.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.CreatedAt(childComplexity), true
+	case "TenantSubscription.currentPeriodEnd":
+		if e.ComplexityRoot.TenantSubscription.CurrentPeriodEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.CurrentPeriodEnd(childComplexity), true
+	case "TenantSubscription.currentPeriodStart":
+		if e.ComplexityRoot.TenantSubscription.CurrentPeriodStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.CurrentPeriodStart(childComplexity), true
+	case "TenantSubscription.id":
+		if e.ComplexityRoot.TenantSubscription.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.ID(childComplexity), true
+	case "TenantSubscription.invoices":
+		if e.ComplexityRoot.TenantSubscription.Invoices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.Invoices(childComplexity), true
+	case "TenantSubscription.pastDueSince":
+		if e.ComplexityRoot.TenantSubscription.PastDueSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.PastDueSince(childComplexity), true
+	case "TenantSubscription.plan":
+		if e.ComplexityRoot.TenantSubscription.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.Plan(childComplexity), true
+	case "TenantSubscription.planID":
+		if e.ComplexityRoot.TenantSubscription.PlanID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.PlanID(childComplexity), true
+	case "TenantSubscription.provider":
+		if e.ComplexityRoot.TenantSubscription.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.Provider(childComplexity), true
+	case "TenantSubscription.providerCustomerID":
+		if e.ComplexityRoot.TenantSubscription.ProviderCustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.ProviderCustomerID(childComplexity), true
+	case "TenantSubscription.providerSubscriptionID":
+		if e.ComplexityRoot.TenantSubscription.ProviderSubscriptionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.ProviderSubscriptionID(childComplexity), true
+	case "TenantSubscription.status":
+		if e.ComplexityRoot.TenantSubscription.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.Status(childComplexity), true
+	case "TenantSubscription.tenant":
+		if e.ComplexityRoot.TenantSubscription.Tenant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.Tenant(childComplexity), true
+	case "TenantSubscription.tenantID":
+		if e.ComplexityRoot.TenantSubscription.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.TenantID(childComplexity), true
+	case "TenantSubscription.trialEndsAt":
+		if e.ComplexityRoot.TenantSubscription.TrialEndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.TrialEndsAt(childComplexity), true
+	case "TenantSubscription.updatedAt":
+		if e.ComplexityRoot.TenantSubscription.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.UpdatedAt(childComplexity), true
+	case "TenantSubscription.usage":
+		if e.ComplexityRoot.TenantSubscription.Usage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscription.Usage(childComplexity), true
+
+	case "TenantSubscriptionConnection.edges":
+		if e.ComplexityRoot.TenantSubscriptionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscriptionConnection.Edges(childComplexity), true
+	case "TenantSubscriptionConnection.pageInfo":
+		if e.ComplexityRoot.TenantSubscriptionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscriptionConnection.PageInfo(childComplexity), true
+	case "TenantSubscriptionConnection.totalCount":
+		if e.ComplexityRoot.TenantSubscriptionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscriptionConnection.TotalCount(childComplexity), true
+
+	case "TenantSubscriptionEdge.cursor":
+		if e.ComplexityRoot.TenantSubscriptionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscriptionEdge.Cursor(childComplexity), true
+	case "TenantSubscriptionEdge.node":
+		if e.ComplexityRoot.TenantSubscriptionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TenantSubscriptionEdge.Node(childComplexity), true
 
 	case "ThemeColors.accent":
 		if e.ComplexityRoot.ThemeColors.Accent == nil {
@@ -8019,6 +8543,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OrderWhereInput", ec.unmarshalInputOrderWhereInput),
 			graphql.NewInputUnmarshaler("PayoutOrder", ec.unmarshalInputPayoutOrder),
 			graphql.NewInputUnmarshaler("PayoutWhereInput", ec.unmarshalInputPayoutWhereInput),
+			graphql.NewInputUnmarshaler("PlanInput", ec.unmarshalInputPlanInput),
+			graphql.NewInputUnmarshaler("PlanOrder", ec.unmarshalInputPlanOrder),
+			graphql.NewInputUnmarshaler("PlanWhereInput", ec.unmarshalInputPlanWhereInput),
 			graphql.NewInputUnmarshaler("PriceOrder", ec.unmarshalInputPriceOrder),
 			graphql.NewInputUnmarshaler("PriceWhereInput", ec.unmarshalInputPriceWhereInput),
 			graphql.NewInputUnmarshaler("ProductCategoryOrder", ec.unmarshalInputProductCategoryOrder),
@@ -8062,7 +8589,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SuborderOrder", ec.unmarshalInputSuborderOrder),
 			graphql.NewInputUnmarshaler("SuborderWhereInput", ec.unmarshalInputSuborderWhereInput),
 			graphql.NewInputUnmarshaler("SyncJobOrder", ec.unmarshalInputSyncJobOrder),
+			graphql.NewInputUnmarshaler("TenantInvoiceOrder", ec.unmarshalInputTenantInvoiceOrder),
+			graphql.NewInputUnmarshaler("TenantInvoiceWhereInput", ec.unmarshalInputTenantInvoiceWhereInput),
 			graphql.NewInputUnmarshaler("TenantOrder", ec.unmarshalInputTenantOrder),
+			graphql.NewInputUnmarshaler("TenantSubscriptionOrder", ec.unmarshalInputTenantSubscriptionOrder),
+			graphql.NewInputUnmarshaler("TenantSubscriptionWhereInput", ec.unmarshalInputTenantSubscriptionWhereInput),
 			graphql.NewInputUnmarshaler("TenantWhereInput", ec.unmarshalInputTenantWhereInput),
 			graphql.NewInputUnmarshaler("ThemeColorsInput", ec.unmarshalInputThemeColorsInput),
 			graphql.NewInputUnmarshaler("ThemeFontsInput", ec.unmarshalInputThemeFontsInput),
@@ -8460,6 +8991,85 @@ extend type Mutation {
   rejectRequest(id: ID!, reason: String!): ApprovalRequest!
   "Withdraws a pending request (the buyer who made it, or the company's admins)."
   cancelApprovalRequest(id: ID!): ApprovalRequest!
+}
+`, BuiltIn: false},
+	{Name: "../billing.graphqls", Input: `# Tenant plans and billing: the plans the platform sells (limits as data its admins
+# edit), each tenant's subscription to one, its invoices, and plan changes with
+# proration. The platform's admins see and run everything; a tenant's admins read their
+# subscription and invoices and change their plan.
+
+extend type Tenant {
+  """
+  Who suspended the tenant: "platform" (its admins, by hand) or "billing" (past due
+  beyond the grace period; a payment lifts it). Null when it is not suspended, and to
+  anyone but the platform and the tenant's staff.
+  """
+  suspendedBy: String @goField(forceResolver: true)
+}
+
+extend type TenantSubscription {
+  "What the tenant has of each limited thing against its plan (the platform and the tenant's admins)."
+  usage: [PlanUsage!]! @goField(forceResolver: true)
+}
+
+"One plan limit and what a tenant uses of it."
+type PlanUsage {
+  "stores, products, staffSeats or integrationEndpoints."
+  limit: String!
+  used: Int!
+  "null: unlimited."
+  max: Int
+}
+
+input PlanInput {
+  "Required for a new plan."
+  name: String
+  "Per month, in minor units of currencyCode."
+  price: Int
+  currencyCode: String
+  maxStores: Int
+  maxProducts: Int
+  maxStaffSeats: Int
+  maxIntegrationEndpoints: Int
+  "Requests per minute per API key of the plan's tenants."
+  apiRateLimit: Int
+  "The recurring Stripe price Stripe-billed tenants pay."
+  stripePriceId: String
+  "Limits to lift (unlimited): stores, products, staffSeats, integrationEndpoints, apiRateLimit."
+  unlimited: [String!]
+}
+
+extend type Query {
+  "The plans, cheapest first (anyone)."
+  plans: [Plan!]!
+  "A tenant's plan subscription: the platform and the tenant's admins (NOT_FOUND otherwise, or when it has none)."
+  tenantSubscription(tenantId: ID!): TenantSubscription!
+}
+
+extend type Mutation {
+  "Creates or changes a plan and its limits (the platform's admins)."
+  setPlan(key: PlanKey!, input: PlanInput!): Plan!
+  """
+  Starts billing a tenant on a plan (the platform's admins), free for trialDays; a
+  canceled subscription starts again. CONFLICT when the tenant is subscribed already.
+  """
+  subscribeTenant(tenantId: ID!, plan: PlanKey!, trialDays: Int = 0): TenantSubscription!
+  """
+  Moves a tenant to another plan (the platform, or the tenant's admins), prorating the
+  rest of the period. PLAN_LIMIT, with extensions.over listing what must go first, when
+  the tenant has more than the plan allows.
+  """
+  changePlan(tenantId: ID!, plan: PlanKey!): TenantSubscription!
+  """
+  Ends a tenant's subscription (the platform's admins): the provider stops billing and
+  open invoices are void; the tenant keeps its status. subscribeTenant starts it again.
+  """
+  cancelTenantSubscription(tenantId: ID!): TenantSubscription!
+  """
+  Records that a tenant paid an invoice outside (the platform's admins), with the
+  payment's reference. Paying what was overdue reactivates a tenant billing suspended.
+  """
+  markTenantInvoicePaid(id: ID!, reference: String): TenantInvoice!
 }
 `, BuiltIn: false},
 	{Name: "../cart.graphqls", Input: `# Carts: a shopper's basket in one store. Totals are computed on the server in minor units.
@@ -12755,6 +13365,224 @@ input PayoutWhereInput {
   hasVendor: Boolean
   hasVendorWith: [VendorWhereInput!]
 }
+type Plan implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  key: PlanKey!
+  name: String!
+  price: Int!
+  currencyCode: String!
+  maxStores: Int
+  maxProducts: Int
+  maxStaffSeats: Int
+  maxIntegrationEndpoints: Int
+  apiRateLimit: Int
+  stripePriceID: String
+}
+"""
+PlanKey is enum for the field key
+"""
+enum PlanKey @goModel(model: "github.com/dakkah/cityos/ent/plan.Key") {
+  basic
+  pro
+  enterprise
+}
+"""
+Ordering options for Plan connections
+"""
+input PlanOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Plans.
+  """
+  field: PlanOrderField!
+}
+"""
+Properties by which Plan connections can be ordered.
+"""
+enum PlanOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+PlanWhereInput is used for filtering Plan objects.
+Input was generated by ent.
+"""
+input PlanWhereInput {
+  not: PlanWhereInput
+  and: [PlanWhereInput!]
+  or: [PlanWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  key field predicates
+  """
+  key: PlanKey
+  keyNEQ: PlanKey
+  keyIn: [PlanKey!]
+  keyNotIn: [PlanKey!]
+  """
+  name field predicates
+  """
+  name: String
+  nameNEQ: String
+  nameIn: [String!]
+  nameNotIn: [String!]
+  nameGT: String
+  nameGTE: String
+  nameLT: String
+  nameLTE: String
+  nameContains: String
+  nameHasPrefix: String
+  nameHasSuffix: String
+  nameEqualFold: String
+  nameContainsFold: String
+  """
+  price field predicates
+  """
+  price: Int
+  priceNEQ: Int
+  priceIn: [Int!]
+  priceNotIn: [Int!]
+  priceGT: Int
+  priceGTE: Int
+  priceLT: Int
+  priceLTE: Int
+  """
+  currency_code field predicates
+  """
+  currencyCode: String
+  currencyCodeNEQ: String
+  currencyCodeIn: [String!]
+  currencyCodeNotIn: [String!]
+  currencyCodeGT: String
+  currencyCodeGTE: String
+  currencyCodeLT: String
+  currencyCodeLTE: String
+  currencyCodeContains: String
+  currencyCodeHasPrefix: String
+  currencyCodeHasSuffix: String
+  currencyCodeEqualFold: String
+  currencyCodeContainsFold: String
+  """
+  max_stores field predicates
+  """
+  maxStores: Int
+  maxStoresNEQ: Int
+  maxStoresIn: [Int!]
+  maxStoresNotIn: [Int!]
+  maxStoresGT: Int
+  maxStoresGTE: Int
+  maxStoresLT: Int
+  maxStoresLTE: Int
+  maxStoresIsNil: Boolean
+  maxStoresNotNil: Boolean
+  """
+  max_products field predicates
+  """
+  maxProducts: Int
+  maxProductsNEQ: Int
+  maxProductsIn: [Int!]
+  maxProductsNotIn: [Int!]
+  maxProductsGT: Int
+  maxProductsGTE: Int
+  maxProductsLT: Int
+  maxProductsLTE: Int
+  maxProductsIsNil: Boolean
+  maxProductsNotNil: Boolean
+  """
+  max_staff_seats field predicates
+  """
+  maxStaffSeats: Int
+  maxStaffSeatsNEQ: Int
+  maxStaffSeatsIn: [Int!]
+  maxStaffSeatsNotIn: [Int!]
+  maxStaffSeatsGT: Int
+  maxStaffSeatsGTE: Int
+  maxStaffSeatsLT: Int
+  maxStaffSeatsLTE: Int
+  maxStaffSeatsIsNil: Boolean
+  maxStaffSeatsNotNil: Boolean
+  """
+  max_integration_endpoints field predicates
+  """
+  maxIntegrationEndpoints: Int
+  maxIntegrationEndpointsNEQ: Int
+  maxIntegrationEndpointsIn: [Int!]
+  maxIntegrationEndpointsNotIn: [Int!]
+  maxIntegrationEndpointsGT: Int
+  maxIntegrationEndpointsGTE: Int
+  maxIntegrationEndpointsLT: Int
+  maxIntegrationEndpointsLTE: Int
+  maxIntegrationEndpointsIsNil: Boolean
+  maxIntegrationEndpointsNotNil: Boolean
+  """
+  api_rate_limit field predicates
+  """
+  apiRateLimit: Int
+  apiRateLimitNEQ: Int
+  apiRateLimitIn: [Int!]
+  apiRateLimitNotIn: [Int!]
+  apiRateLimitGT: Int
+  apiRateLimitGTE: Int
+  apiRateLimitLT: Int
+  apiRateLimitLTE: Int
+  apiRateLimitIsNil: Boolean
+  apiRateLimitNotNil: Boolean
+  """
+  stripe_price_id field predicates
+  """
+  stripePriceID: String
+  stripePriceIDNEQ: String
+  stripePriceIDIn: [String!]
+  stripePriceIDNotIn: [String!]
+  stripePriceIDGT: String
+  stripePriceIDGTE: String
+  stripePriceIDLT: String
+  stripePriceIDLTE: String
+  stripePriceIDContains: String
+  stripePriceIDHasPrefix: String
+  stripePriceIDHasSuffix: String
+  stripePriceIDIsNil: Boolean
+  stripePriceIDNotNil: Boolean
+  stripePriceIDEqualFold: String
+  stripePriceIDContainsFold: String
+}
 type Price implements Node {
   id: ID!
   createdAt: Time!
@@ -15895,6 +16723,261 @@ type TenantEdge {
   """
   cursor: Cursor!
 }
+type TenantInvoice implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  tenantID: ID!
+  subscriptionID: ID!
+  kind: TenantInvoiceKind!
+  status: TenantInvoiceStatus!
+  amount: Int!
+  currencyCode: String!
+  periodStart: Time!
+  periodEnd: Time!
+  dueAt: Time!
+  paidAt: Time
+  description: String
+  providerInvoiceID: String
+  reference: String
+  tenant: Tenant!
+  subscription: TenantSubscription!
+}
+"""
+TenantInvoiceKind is enum for the field kind
+"""
+enum TenantInvoiceKind @goModel(model: "github.com/dakkah/cityos/ent/tenantinvoice.Kind") {
+  period
+  proration
+}
+"""
+Ordering options for TenantInvoice connections
+"""
+input TenantInvoiceOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order TenantInvoices.
+  """
+  field: TenantInvoiceOrderField!
+}
+"""
+Properties by which TenantInvoice connections can be ordered.
+"""
+enum TenantInvoiceOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+TenantInvoiceStatus is enum for the field status
+"""
+enum TenantInvoiceStatus @goModel(model: "github.com/dakkah/cityos/ent/tenantinvoice.Status") {
+  open
+  paid
+  void
+}
+"""
+TenantInvoiceWhereInput is used for filtering TenantInvoice objects.
+Input was generated by ent.
+"""
+input TenantInvoiceWhereInput {
+  not: TenantInvoiceWhereInput
+  and: [TenantInvoiceWhereInput!]
+  or: [TenantInvoiceWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  subscription_id field predicates
+  """
+  subscriptionID: ID
+  subscriptionIDNEQ: ID
+  subscriptionIDIn: [ID!]
+  subscriptionIDNotIn: [ID!]
+  """
+  kind field predicates
+  """
+  kind: TenantInvoiceKind
+  kindNEQ: TenantInvoiceKind
+  kindIn: [TenantInvoiceKind!]
+  kindNotIn: [TenantInvoiceKind!]
+  """
+  status field predicates
+  """
+  status: TenantInvoiceStatus
+  statusNEQ: TenantInvoiceStatus
+  statusIn: [TenantInvoiceStatus!]
+  statusNotIn: [TenantInvoiceStatus!]
+  """
+  amount field predicates
+  """
+  amount: Int
+  amountNEQ: Int
+  amountIn: [Int!]
+  amountNotIn: [Int!]
+  amountGT: Int
+  amountGTE: Int
+  amountLT: Int
+  amountLTE: Int
+  """
+  currency_code field predicates
+  """
+  currencyCode: String
+  currencyCodeNEQ: String
+  currencyCodeIn: [String!]
+  currencyCodeNotIn: [String!]
+  currencyCodeGT: String
+  currencyCodeGTE: String
+  currencyCodeLT: String
+  currencyCodeLTE: String
+  currencyCodeContains: String
+  currencyCodeHasPrefix: String
+  currencyCodeHasSuffix: String
+  currencyCodeEqualFold: String
+  currencyCodeContainsFold: String
+  """
+  period_start field predicates
+  """
+  periodStart: Time
+  periodStartNEQ: Time
+  periodStartIn: [Time!]
+  periodStartNotIn: [Time!]
+  periodStartGT: Time
+  periodStartGTE: Time
+  periodStartLT: Time
+  periodStartLTE: Time
+  """
+  period_end field predicates
+  """
+  periodEnd: Time
+  periodEndNEQ: Time
+  periodEndIn: [Time!]
+  periodEndNotIn: [Time!]
+  periodEndGT: Time
+  periodEndGTE: Time
+  periodEndLT: Time
+  periodEndLTE: Time
+  """
+  due_at field predicates
+  """
+  dueAt: Time
+  dueAtNEQ: Time
+  dueAtIn: [Time!]
+  dueAtNotIn: [Time!]
+  dueAtGT: Time
+  dueAtGTE: Time
+  dueAtLT: Time
+  dueAtLTE: Time
+  """
+  paid_at field predicates
+  """
+  paidAt: Time
+  paidAtNEQ: Time
+  paidAtIn: [Time!]
+  paidAtNotIn: [Time!]
+  paidAtGT: Time
+  paidAtGTE: Time
+  paidAtLT: Time
+  paidAtLTE: Time
+  paidAtIsNil: Boolean
+  paidAtNotNil: Boolean
+  """
+  description field predicates
+  """
+  description: String
+  descriptionNEQ: String
+  descriptionIn: [String!]
+  descriptionNotIn: [String!]
+  descriptionGT: String
+  descriptionGTE: String
+  descriptionLT: String
+  descriptionLTE: String
+  descriptionContains: String
+  descriptionHasPrefix: String
+  descriptionHasSuffix: String
+  descriptionIsNil: Boolean
+  descriptionNotNil: Boolean
+  descriptionEqualFold: String
+  descriptionContainsFold: String
+  """
+  provider_invoice_id field predicates
+  """
+  providerInvoiceID: String
+  providerInvoiceIDNEQ: String
+  providerInvoiceIDIn: [String!]
+  providerInvoiceIDNotIn: [String!]
+  providerInvoiceIDGT: String
+  providerInvoiceIDGTE: String
+  providerInvoiceIDLT: String
+  providerInvoiceIDLTE: String
+  providerInvoiceIDContains: String
+  providerInvoiceIDHasPrefix: String
+  providerInvoiceIDHasSuffix: String
+  providerInvoiceIDIsNil: Boolean
+  providerInvoiceIDNotNil: Boolean
+  providerInvoiceIDEqualFold: String
+  providerInvoiceIDContainsFold: String
+  """
+  reference field predicates
+  """
+  reference: String
+  referenceNEQ: String
+  referenceIn: [String!]
+  referenceNotIn: [String!]
+  referenceGT: String
+  referenceGTE: String
+  referenceLT: String
+  referenceLTE: String
+  referenceContains: String
+  referenceHasPrefix: String
+  referenceHasSuffix: String
+  referenceIsNil: Boolean
+  referenceNotNil: Boolean
+  referenceEqualFold: String
+  referenceContainsFold: String
+  """
+  tenant edge predicates
+  """
+  hasTenant: Boolean
+  hasTenantWith: [TenantWhereInput!]
+  """
+  subscription edge predicates
+  """
+  hasSubscription: Boolean
+  hasSubscriptionWith: [TenantSubscriptionWhereInput!]
+}
 """
 Ordering options for Tenant connections
 """
@@ -15926,6 +17009,84 @@ enum TenantStatus @goModel(model: "github.com/dakkah/cityos/ent/tenant.Status") 
   suspended
   inactive
 }
+type TenantSubscription implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  tenantID: ID!
+  planID: ID!
+  status: TenantSubscriptionStatus!
+  provider: String!
+  providerCustomerID: String
+  providerSubscriptionID: String
+  trialEndsAt: Time
+  currentPeriodStart: Time!
+  currentPeriodEnd: Time!
+  pastDueSince: Time
+  canceledAt: Time
+  tenant: Tenant!
+  plan: Plan!
+  invoices: [TenantInvoice!]
+}
+"""
+A connection to a list of items.
+"""
+type TenantSubscriptionConnection {
+  """
+  A list of edges.
+  """
+  edges: [TenantSubscriptionEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type TenantSubscriptionEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: TenantSubscription
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for TenantSubscription connections
+"""
+input TenantSubscriptionOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order TenantSubscriptions.
+  """
+  field: TenantSubscriptionOrderField!
+}
+"""
+Properties by which TenantSubscription connections can be ordered.
+"""
+enum TenantSubscriptionOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+TenantSubscriptionStatus is enum for the field status
+"""
+enum TenantSubscriptionStatus @goModel(model: "github.com/dakkah/cityos/ent/tenantsubscription.Status") {
+  trialing
+  active
+  past_due
+  canceled
+}
 """
 TenantSubscriptionTier is enum for the field subscription_tier
 """
@@ -15933,6 +17094,190 @@ enum TenantSubscriptionTier @goModel(model: "github.com/dakkah/cityos/ent/tenant
   basic
   pro
   enterprise
+}
+"""
+TenantSubscriptionWhereInput is used for filtering TenantSubscription objects.
+Input was generated by ent.
+"""
+input TenantSubscriptionWhereInput {
+  not: TenantSubscriptionWhereInput
+  and: [TenantSubscriptionWhereInput!]
+  or: [TenantSubscriptionWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  plan_id field predicates
+  """
+  planID: ID
+  planIDNEQ: ID
+  planIDIn: [ID!]
+  planIDNotIn: [ID!]
+  """
+  status field predicates
+  """
+  status: TenantSubscriptionStatus
+  statusNEQ: TenantSubscriptionStatus
+  statusIn: [TenantSubscriptionStatus!]
+  statusNotIn: [TenantSubscriptionStatus!]
+  """
+  provider field predicates
+  """
+  provider: String
+  providerNEQ: String
+  providerIn: [String!]
+  providerNotIn: [String!]
+  providerGT: String
+  providerGTE: String
+  providerLT: String
+  providerLTE: String
+  providerContains: String
+  providerHasPrefix: String
+  providerHasSuffix: String
+  providerEqualFold: String
+  providerContainsFold: String
+  """
+  provider_customer_id field predicates
+  """
+  providerCustomerID: String
+  providerCustomerIDNEQ: String
+  providerCustomerIDIn: [String!]
+  providerCustomerIDNotIn: [String!]
+  providerCustomerIDGT: String
+  providerCustomerIDGTE: String
+  providerCustomerIDLT: String
+  providerCustomerIDLTE: String
+  providerCustomerIDContains: String
+  providerCustomerIDHasPrefix: String
+  providerCustomerIDHasSuffix: String
+  providerCustomerIDIsNil: Boolean
+  providerCustomerIDNotNil: Boolean
+  providerCustomerIDEqualFold: String
+  providerCustomerIDContainsFold: String
+  """
+  provider_subscription_id field predicates
+  """
+  providerSubscriptionID: String
+  providerSubscriptionIDNEQ: String
+  providerSubscriptionIDIn: [String!]
+  providerSubscriptionIDNotIn: [String!]
+  providerSubscriptionIDGT: String
+  providerSubscriptionIDGTE: String
+  providerSubscriptionIDLT: String
+  providerSubscriptionIDLTE: String
+  providerSubscriptionIDContains: String
+  providerSubscriptionIDHasPrefix: String
+  providerSubscriptionIDHasSuffix: String
+  providerSubscriptionIDIsNil: Boolean
+  providerSubscriptionIDNotNil: Boolean
+  providerSubscriptionIDEqualFold: String
+  providerSubscriptionIDContainsFold: String
+  """
+  trial_ends_at field predicates
+  """
+  trialEndsAt: Time
+  trialEndsAtNEQ: Time
+  trialEndsAtIn: [Time!]
+  trialEndsAtNotIn: [Time!]
+  trialEndsAtGT: Time
+  trialEndsAtGTE: Time
+  trialEndsAtLT: Time
+  trialEndsAtLTE: Time
+  trialEndsAtIsNil: Boolean
+  trialEndsAtNotNil: Boolean
+  """
+  current_period_start field predicates
+  """
+  currentPeriodStart: Time
+  currentPeriodStartNEQ: Time
+  currentPeriodStartIn: [Time!]
+  currentPeriodStartNotIn: [Time!]
+  currentPeriodStartGT: Time
+  currentPeriodStartGTE: Time
+  currentPeriodStartLT: Time
+  currentPeriodStartLTE: Time
+  """
+  current_period_end field predicates
+  """
+  currentPeriodEnd: Time
+  currentPeriodEndNEQ: Time
+  currentPeriodEndIn: [Time!]
+  currentPeriodEndNotIn: [Time!]
+  currentPeriodEndGT: Time
+  currentPeriodEndGTE: Time
+  currentPeriodEndLT: Time
+  currentPeriodEndLTE: Time
+  """
+  past_due_since field predicates
+  """
+  pastDueSince: Time
+  pastDueSinceNEQ: Time
+  pastDueSinceIn: [Time!]
+  pastDueSinceNotIn: [Time!]
+  pastDueSinceGT: Time
+  pastDueSinceGTE: Time
+  pastDueSinceLT: Time
+  pastDueSinceLTE: Time
+  pastDueSinceIsNil: Boolean
+  pastDueSinceNotNil: Boolean
+  """
+  canceled_at field predicates
+  """
+  canceledAt: Time
+  canceledAtNEQ: Time
+  canceledAtIn: [Time!]
+  canceledAtNotIn: [Time!]
+  canceledAtGT: Time
+  canceledAtGTE: Time
+  canceledAtLT: Time
+  canceledAtLTE: Time
+  canceledAtIsNil: Boolean
+  canceledAtNotNil: Boolean
+  """
+  tenant edge predicates
+  """
+  hasTenant: Boolean
+  hasTenantWith: [TenantWhereInput!]
+  """
+  plan edge predicates
+  """
+  hasPlan: Boolean
+  hasPlanWith: [PlanWhereInput!]
+  """
+  invoices edge predicates
+  """
+  hasInvoices: Boolean
+  hasInvoicesWith: [TenantInvoiceWhereInput!]
 }
 """
 TenantWhereInput is used for filtering Tenant objects.
@@ -18287,6 +19632,50 @@ func (ec *executionContext) childFields_PayoutEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type PayoutEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Plan_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Plan_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Plan_updatedAt(ctx, field)
+	case "key":
+		return ec.fieldContext_Plan_key(ctx, field)
+	case "name":
+		return ec.fieldContext_Plan_name(ctx, field)
+	case "price":
+		return ec.fieldContext_Plan_price(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_Plan_currencyCode(ctx, field)
+	case "maxStores":
+		return ec.fieldContext_Plan_maxStores(ctx, field)
+	case "maxProducts":
+		return ec.fieldContext_Plan_maxProducts(ctx, field)
+	case "maxStaffSeats":
+		return ec.fieldContext_Plan_maxStaffSeats(ctx, field)
+	case "maxIntegrationEndpoints":
+		return ec.fieldContext_Plan_maxIntegrationEndpoints(ctx, field)
+	case "apiRateLimit":
+		return ec.fieldContext_Plan_apiRateLimit(ctx, field)
+	case "stripePriceID":
+		return ec.fieldContext_Plan_stripePriceID(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Plan", field.Name)
+}
+
+func (ec *executionContext) childFields_PlanUsage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "limit":
+		return ec.fieldContext_PlanUsage_limit(ctx, field)
+	case "used":
+		return ec.fieldContext_PlanUsage_used(ctx, field)
+	case "max":
+		return ec.fieldContext_PlanUsage_max(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanUsage", field.Name)
+}
+
 func (ec *executionContext) childFields_Price(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -19015,6 +20404,8 @@ func (ec *executionContext) childFields_Tenant(ctx context.Context, field graphq
 		return ec.fieldContext_Tenant_metadata(ctx, field)
 	case "stores":
 		return ec.fieldContext_Tenant_stores(ctx, field)
+	case "suspendedBy":
+		return ec.fieldContext_Tenant_suspendedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Tenant", field.Name)
 }
@@ -19039,6 +20430,100 @@ func (ec *executionContext) childFields_TenantEdge(ctx context.Context, field gr
 		return ec.fieldContext_TenantEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TenantEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TenantInvoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_TenantInvoice_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_TenantInvoice_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_TenantInvoice_updatedAt(ctx, field)
+	case "tenantID":
+		return ec.fieldContext_TenantInvoice_tenantID(ctx, field)
+	case "subscriptionID":
+		return ec.fieldContext_TenantInvoice_subscriptionID(ctx, field)
+	case "kind":
+		return ec.fieldContext_TenantInvoice_kind(ctx, field)
+	case "status":
+		return ec.fieldContext_TenantInvoice_status(ctx, field)
+	case "amount":
+		return ec.fieldContext_TenantInvoice_amount(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_TenantInvoice_currencyCode(ctx, field)
+	case "periodStart":
+		return ec.fieldContext_TenantInvoice_periodStart(ctx, field)
+	case "periodEnd":
+		return ec.fieldContext_TenantInvoice_periodEnd(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_TenantInvoice_dueAt(ctx, field)
+	case "paidAt":
+		return ec.fieldContext_TenantInvoice_paidAt(ctx, field)
+	case "description":
+		return ec.fieldContext_TenantInvoice_description(ctx, field)
+	case "providerInvoiceID":
+		return ec.fieldContext_TenantInvoice_providerInvoiceID(ctx, field)
+	case "reference":
+		return ec.fieldContext_TenantInvoice_reference(ctx, field)
+	case "tenant":
+		return ec.fieldContext_TenantInvoice_tenant(ctx, field)
+	case "subscription":
+		return ec.fieldContext_TenantInvoice_subscription(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TenantInvoice", field.Name)
+}
+
+func (ec *executionContext) childFields_TenantSubscription(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_TenantSubscription_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_TenantSubscription_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_TenantSubscription_updatedAt(ctx, field)
+	case "tenantID":
+		return ec.fieldContext_TenantSubscription_tenantID(ctx, field)
+	case "planID":
+		return ec.fieldContext_TenantSubscription_planID(ctx, field)
+	case "status":
+		return ec.fieldContext_TenantSubscription_status(ctx, field)
+	case "provider":
+		return ec.fieldContext_TenantSubscription_provider(ctx, field)
+	case "providerCustomerID":
+		return ec.fieldContext_TenantSubscription_providerCustomerID(ctx, field)
+	case "providerSubscriptionID":
+		return ec.fieldContext_TenantSubscription_providerSubscriptionID(ctx, field)
+	case "trialEndsAt":
+		return ec.fieldContext_TenantSubscription_trialEndsAt(ctx, field)
+	case "currentPeriodStart":
+		return ec.fieldContext_TenantSubscription_currentPeriodStart(ctx, field)
+	case "currentPeriodEnd":
+		return ec.fieldContext_TenantSubscription_currentPeriodEnd(ctx, field)
+	case "pastDueSince":
+		return ec.fieldContext_TenantSubscription_pastDueSince(ctx, field)
+	case "canceledAt":
+		return ec.fieldContext_TenantSubscription_canceledAt(ctx, field)
+	case "tenant":
+		return ec.fieldContext_TenantSubscription_tenant(ctx, field)
+	case "plan":
+		return ec.fieldContext_TenantSubscription_plan(ctx, field)
+	case "invoices":
+		return ec.fieldContext_TenantSubscription_invoices(ctx, field)
+	case "usage":
+		return ec.fieldContext_TenantSubscription_usage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TenantSubscription", field.Name)
+}
+
+func (ec *executionContext) childFields_TenantSubscriptionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_TenantSubscriptionEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_TenantSubscriptionEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TenantSubscriptionEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ThemeColors(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19731,6 +21216,20 @@ func (ec *executionContext) field_Mutation_cancelOrder_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelTenantSubscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "tenantId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tenantId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelVendorOrder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19756,6 +21255,28 @@ func (ec *executionContext) field_Mutation_capturePayment_args(ctx context.Conte
 		return nil, err
 	}
 	args["orderId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_changePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "tenantId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tenantId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "plan",
+		func(ctx context.Context, v any) (plan.Key, error) {
+			return ec.unmarshalNPlanKey2githubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKey(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plan"] = arg1
 	return args, nil
 }
 
@@ -20633,6 +22154,28 @@ func (ec *executionContext) field_Mutation_markShipped_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_markTenantInvoicePaid_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reference",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reference"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_pingIntegrationEndpoint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -21047,6 +22590,28 @@ func (ec *executionContext) field_Mutation_setCartEmail_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "key",
+		func(ctx context.Context, v any) (plan.Key, error) {
+			return ec.unmarshalNPlanKey2githubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKey(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["key"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PlanInput, error) {
+			return ec.unmarshalNPlanInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐPlanInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setPrice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -21220,6 +22785,36 @@ func (ec *executionContext) field_Mutation_submitProductForReview_args(ctx conte
 		return nil, err
 	}
 	args["storeId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_subscribeTenant_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "tenantId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tenantId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "plan",
+		func(ctx context.Context, v any) (plan.Key, error) {
+			return ec.unmarshalNPlanKey2githubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKey(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plan"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "trialDays",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["trialDays"] = arg2
 	return args, nil
 }
 
@@ -22914,6 +24509,20 @@ func (ec *executionContext) field_Query_tenantByHandle_args(ctx context.Context,
 		return nil, err
 	}
 	args["handle"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_tenantSubscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "tenantId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tenantId"] = arg0
 	return args, nil
 }
 
@@ -32747,6 +34356,226 @@ func (ec *executionContext) fieldContext_Mutation_cancelApprovalRequest(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetPlan(ctx, fc.Args["key"].(plan.Key), fc.Args["input"].(model.PlanInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_subscribeTenant(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_subscribeTenant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubscribeTenant(ctx, fc.Args["tenantId"].(int), fc.Args["plan"].(plan.Key), fc.Args["trialDays"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TenantSubscription) graphql.Marshaler {
+			return ec.marshalNTenantSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscription(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_subscribeTenant(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TenantSubscription(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_subscribeTenant_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_changePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_changePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChangePlan(ctx, fc.Args["tenantId"].(int), fc.Args["plan"].(plan.Key))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TenantSubscription) graphql.Marshaler {
+			return ec.marshalNTenantSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscription(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_changePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TenantSubscription(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_changePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelTenantSubscription(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelTenantSubscription(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelTenantSubscription(ctx, fc.Args["tenantId"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TenantSubscription) graphql.Marshaler {
+			return ec.marshalNTenantSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscription(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelTenantSubscription(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TenantSubscription(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelTenantSubscription_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markTenantInvoicePaid(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markTenantInvoicePaid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkTenantInvoicePaid(ctx, fc.Args["id"].(int), fc.Args["reference"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TenantInvoice) graphql.Marshaler {
+			return ec.marshalNTenantInvoice2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markTenantInvoicePaid(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TenantInvoice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markTenantInvoicePaid_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createCart(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38350,6 +40179,374 @@ func (ec *executionContext) fieldContext_PayoutEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("PayoutEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _Plan_id(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Plan_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Plan_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Plan_key(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v plan.Key) graphql.Marshaler {
+			return ec.marshalNPlanKey2githubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "PlanKey")
+}
+
+func (ec *executionContext) _Plan_name(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_price(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Price, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Plan_currencyCode(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _Plan_maxStores(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_maxStores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxStores, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_maxStores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Plan_maxProducts(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_maxProducts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxProducts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_maxProducts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Plan_maxStaffSeats(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_maxStaffSeats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxStaffSeats, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_maxStaffSeats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Plan_maxIntegrationEndpoints(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_maxIntegrationEndpoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxIntegrationEndpoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_maxIntegrationEndpoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Plan_apiRateLimit(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_apiRateLimit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.APIRateLimit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_apiRateLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Plan_stripePriceID(ctx context.Context, field graphql.CollectedField, obj *ent.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_stripePriceID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StripePriceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_stripePriceID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlanUsage_limit(ctx context.Context, field graphql.CollectedField, obj *model.PlanUsage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanUsage_limit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Limit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanUsage_limit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanUsage", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlanUsage_used(ctx context.Context, field graphql.CollectedField, obj *model.PlanUsage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanUsage_used(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Used, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanUsage_used(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanUsage", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PlanUsage_max(ctx context.Context, field graphql.CollectedField, obj *model.PlanUsage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanUsage_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PlanUsage_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlanUsage", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Price_id(ctx context.Context, field graphql.CollectedField, obj *ent.Price) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41314,6 +43511,82 @@ func (ec *executionContext) fieldContext_Query_approvalRequest(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_approvalRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_plans(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_plans(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Plans(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_plans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_tenantSubscription(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_tenantSubscription(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TenantSubscription(ctx, fc.Args["tenantId"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TenantSubscription) graphql.Marshaler {
+			return ec.marshalNTenantSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscription(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_tenantSubscription(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TenantSubscription(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_tenantSubscription_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -47410,6 +49683,29 @@ func (ec *executionContext) fieldContext_Tenant_stores(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Tenant_suspendedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Tenant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tenant_suspendedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Tenant().SuspendedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Tenant_suspendedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tenant", field, true, true, "String")
+}
+
 func (ec *executionContext) _TenantConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.TenantConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -47550,6 +49846,1030 @@ func (ec *executionContext) _TenantEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_TenantEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TenantEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _TenantInvoice_id(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TenantInvoice_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantInvoice_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantInvoice_tenantID(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_tenantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_tenantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TenantInvoice_subscriptionID(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_subscriptionID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubscriptionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_subscriptionID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TenantInvoice_kind(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v tenantinvoice.Kind) graphql.Marshaler {
+			return ec.marshalNTenantInvoiceKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "TenantInvoiceKind")
+}
+
+func (ec *executionContext) _TenantInvoice_status(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v tenantinvoice.Status) graphql.Marshaler {
+			return ec.marshalNTenantInvoiceStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "TenantInvoiceStatus")
+}
+
+func (ec *executionContext) _TenantInvoice_amount(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TenantInvoice_currencyCode(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _TenantInvoice_periodStart(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_periodStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_periodStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantInvoice_periodEnd(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_periodEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_periodEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantInvoice_dueAt(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantInvoice_paidAt(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_paidAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaidAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_paidAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantInvoice_description(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _TenantInvoice_providerInvoiceID(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_providerInvoiceID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProviderInvoiceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_providerInvoiceID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _TenantInvoice_reference(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantInvoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _TenantInvoice_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_tenant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tenant(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Tenant) graphql.Marshaler {
+			return ec.marshalNTenant2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_tenant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TenantInvoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TenantInvoice_subscription(ctx context.Context, field graphql.CollectedField, obj *ent.TenantInvoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantInvoice_subscription(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subscription(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TenantSubscription) graphql.Marshaler {
+			return ec.marshalNTenantSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscription(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantInvoice_subscription(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TenantInvoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TenantSubscription(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TenantSubscription_id(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TenantSubscription_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantSubscription_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantSubscription_tenantID(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_tenantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_tenantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TenantSubscription_planID(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_planID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_planID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TenantSubscription_status(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v tenantsubscription.Status) graphql.Marshaler {
+			return ec.marshalNTenantSubscriptionStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "TenantSubscriptionStatus")
+}
+
+func (ec *executionContext) _TenantSubscription_provider(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "String")
+}
+
+func (ec *executionContext) _TenantSubscription_providerCustomerID(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_providerCustomerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProviderCustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_providerCustomerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "String")
+}
+
+func (ec *executionContext) _TenantSubscription_providerSubscriptionID(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_providerSubscriptionID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProviderSubscriptionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_providerSubscriptionID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "String")
+}
+
+func (ec *executionContext) _TenantSubscription_trialEndsAt(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_trialEndsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrialEndsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_trialEndsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantSubscription_currentPeriodStart(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_currentPeriodStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrentPeriodStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_currentPeriodStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantSubscription_currentPeriodEnd(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_currentPeriodEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrentPeriodEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_currentPeriodEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantSubscription_pastDueSince(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_pastDueSince(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PastDueSince, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_pastDueSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantSubscription_canceledAt(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_canceledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CanceledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_canceledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TenantSubscription_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_tenant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tenant(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Tenant) graphql.Marshaler {
+			return ec.marshalNTenant2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_tenant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TenantSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TenantSubscription_plan(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plan(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TenantSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TenantSubscription_invoices(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_invoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invoices(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TenantInvoice) graphql.Marshaler {
+			return ec.marshalOTenantInvoice2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_invoices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TenantSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TenantInvoice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TenantSubscription_usage(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscription_usage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TenantSubscription().Usage(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PlanUsage) graphql.Marshaler {
+			return ec.marshalNPlanUsage2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐPlanUsageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscription_usage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TenantSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanUsage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TenantSubscriptionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscriptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscriptionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TenantSubscriptionEdge) graphql.Marshaler {
+			return ec.marshalOTenantSubscriptionEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscriptionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TenantSubscriptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TenantSubscriptionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TenantSubscriptionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscriptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscriptionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscriptionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TenantSubscriptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TenantSubscriptionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscriptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscriptionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscriptionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscriptionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TenantSubscriptionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscriptionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscriptionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TenantSubscription) graphql.Marshaler {
+			return ec.marshalOTenantSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscription(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscriptionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TenantSubscriptionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TenantSubscription(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TenantSubscriptionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.TenantSubscriptionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TenantSubscriptionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TenantSubscriptionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TenantSubscriptionEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _ThemeColors_primary(ctx context.Context, field graphql.CollectedField, obj *theme.Colors) (ret graphql.Marshaler) {
@@ -66101,6 +69421,1109 @@ func UnmarshalPayoutWhereInput(ctx context.Context, raw any) (ent.PayoutWhereInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPlanInput(ctx context.Context, obj any) (model.PlanInput, error) {
+	var it model.PlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "price", "currencyCode", "maxStores", "maxProducts", "maxStaffSeats", "maxIntegrationEndpoints", "apiRateLimit", "stripePriceId", "unlimited"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "price":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("price"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Price = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "maxStores":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStores"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStores = data
+		case "maxProducts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxProducts"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxProducts = data
+		case "maxStaffSeats":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStaffSeats"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStaffSeats = data
+		case "maxIntegrationEndpoints":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxIntegrationEndpoints"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxIntegrationEndpoints = data
+		case "apiRateLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiRateLimit"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIRateLimit = data
+		case "stripePriceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceID = data
+		case "unlimited":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unlimited"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unlimited = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlanInput unmarshals raw into the PlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlanInput(ctx context.Context, raw any) (model.PlanInput, error) {
+	var out model.PlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlanInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlanOrder(ctx context.Context, obj any) (ent.PlanOrder, error) {
+	var it ent.PlanOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNPlanOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlanOrder unmarshals raw into the PlanOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlanOrder(ctx context.Context, raw any) (ent.PlanOrder, error) {
+	var out ent.PlanOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlanOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlanWhereInput(ctx context.Context, obj any) (ent.PlanWhereInput, error) {
+	var it ent.PlanWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "key", "keyNEQ", "keyIn", "keyNotIn", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "price", "priceNEQ", "priceIn", "priceNotIn", "priceGT", "priceGTE", "priceLT", "priceLTE", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "maxStores", "maxStoresNEQ", "maxStoresIn", "maxStoresNotIn", "maxStoresGT", "maxStoresGTE", "maxStoresLT", "maxStoresLTE", "maxStoresIsNil", "maxStoresNotNil", "maxProducts", "maxProductsNEQ", "maxProductsIn", "maxProductsNotIn", "maxProductsGT", "maxProductsGTE", "maxProductsLT", "maxProductsLTE", "maxProductsIsNil", "maxProductsNotNil", "maxStaffSeats", "maxStaffSeatsNEQ", "maxStaffSeatsIn", "maxStaffSeatsNotIn", "maxStaffSeatsGT", "maxStaffSeatsGTE", "maxStaffSeatsLT", "maxStaffSeatsLTE", "maxStaffSeatsIsNil", "maxStaffSeatsNotNil", "maxIntegrationEndpoints", "maxIntegrationEndpointsNEQ", "maxIntegrationEndpointsIn", "maxIntegrationEndpointsNotIn", "maxIntegrationEndpointsGT", "maxIntegrationEndpointsGTE", "maxIntegrationEndpointsLT", "maxIntegrationEndpointsLTE", "maxIntegrationEndpointsIsNil", "maxIntegrationEndpointsNotNil", "apiRateLimit", "apiRateLimitNEQ", "apiRateLimitIn", "apiRateLimitNotIn", "apiRateLimitGT", "apiRateLimitGTE", "apiRateLimitLT", "apiRateLimitLTE", "apiRateLimitIsNil", "apiRateLimitNotNil", "stripePriceID", "stripePriceIDNEQ", "stripePriceIDIn", "stripePriceIDNotIn", "stripePriceIDGT", "stripePriceIDGTE", "stripePriceIDLT", "stripePriceIDLTE", "stripePriceIDContains", "stripePriceIDHasPrefix", "stripePriceIDHasSuffix", "stripePriceIDIsNil", "stripePriceIDNotNil", "stripePriceIDEqualFold", "stripePriceIDContainsFold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOPlanWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOPlanWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOPlanWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalOPlanKey2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKey(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "keyNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyNEQ"))
+			data, err := ec.unmarshalOPlanKey2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKey(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyNEQ = data
+		case "keyIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyIn"))
+			data, err := ec.unmarshalOPlanKey2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKeyᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyIn = data
+		case "keyNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyNotIn"))
+			data, err := ec.unmarshalOPlanKey2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKeyᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyNotIn = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "price":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("price"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Price = data
+		case "priceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceNEQ = data
+		case "priceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceIn = data
+		case "priceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceNotIn = data
+		case "priceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceGT = data
+		case "priceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceGTE = data
+		case "priceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceLT = data
+		case "priceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priceLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PriceLTE = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "currencyCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNEQ = data
+		case "currencyCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeIn = data
+		case "currencyCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNotIn = data
+		case "currencyCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGT = data
+		case "currencyCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGTE = data
+		case "currencyCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLT = data
+		case "currencyCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLTE = data
+		case "currencyCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContains = data
+		case "currencyCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasPrefix = data
+		case "currencyCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasSuffix = data
+		case "currencyCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeEqualFold = data
+		case "currencyCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContainsFold = data
+		case "maxStores":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStores"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStores = data
+		case "maxStoresNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStoresNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStoresNEQ = data
+		case "maxStoresIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStoresIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStoresIn = data
+		case "maxStoresNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStoresNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStoresNotIn = data
+		case "maxStoresGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStoresGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStoresGT = data
+		case "maxStoresGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStoresGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStoresGTE = data
+		case "maxStoresLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStoresLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStoresLT = data
+		case "maxStoresLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStoresLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStoresLTE = data
+		case "maxStoresIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStoresIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStoresIsNil = data
+		case "maxStoresNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStoresNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStoresNotNil = data
+		case "maxProducts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxProducts"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxProducts = data
+		case "maxProductsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxProductsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxProductsNEQ = data
+		case "maxProductsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxProductsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxProductsIn = data
+		case "maxProductsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxProductsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxProductsNotIn = data
+		case "maxProductsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxProductsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxProductsGT = data
+		case "maxProductsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxProductsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxProductsGTE = data
+		case "maxProductsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxProductsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxProductsLT = data
+		case "maxProductsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxProductsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxProductsLTE = data
+		case "maxProductsIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxProductsIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxProductsIsNil = data
+		case "maxProductsNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxProductsNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxProductsNotNil = data
+		case "maxStaffSeats":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStaffSeats"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStaffSeats = data
+		case "maxStaffSeatsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStaffSeatsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStaffSeatsNEQ = data
+		case "maxStaffSeatsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStaffSeatsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStaffSeatsIn = data
+		case "maxStaffSeatsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStaffSeatsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStaffSeatsNotIn = data
+		case "maxStaffSeatsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStaffSeatsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStaffSeatsGT = data
+		case "maxStaffSeatsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStaffSeatsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStaffSeatsGTE = data
+		case "maxStaffSeatsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStaffSeatsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStaffSeatsLT = data
+		case "maxStaffSeatsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStaffSeatsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStaffSeatsLTE = data
+		case "maxStaffSeatsIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStaffSeatsIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStaffSeatsIsNil = data
+		case "maxStaffSeatsNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxStaffSeatsNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxStaffSeatsNotNil = data
+		case "maxIntegrationEndpoints":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxIntegrationEndpoints"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxIntegrationEndpoints = data
+		case "maxIntegrationEndpointsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxIntegrationEndpointsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxIntegrationEndpointsNEQ = data
+		case "maxIntegrationEndpointsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxIntegrationEndpointsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxIntegrationEndpointsIn = data
+		case "maxIntegrationEndpointsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxIntegrationEndpointsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxIntegrationEndpointsNotIn = data
+		case "maxIntegrationEndpointsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxIntegrationEndpointsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxIntegrationEndpointsGT = data
+		case "maxIntegrationEndpointsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxIntegrationEndpointsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxIntegrationEndpointsGTE = data
+		case "maxIntegrationEndpointsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxIntegrationEndpointsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxIntegrationEndpointsLT = data
+		case "maxIntegrationEndpointsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxIntegrationEndpointsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxIntegrationEndpointsLTE = data
+		case "maxIntegrationEndpointsIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxIntegrationEndpointsIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxIntegrationEndpointsIsNil = data
+		case "maxIntegrationEndpointsNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxIntegrationEndpointsNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxIntegrationEndpointsNotNil = data
+		case "apiRateLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiRateLimit"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIRateLimit = data
+		case "apiRateLimitNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiRateLimitNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIRateLimitNEQ = data
+		case "apiRateLimitIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiRateLimitIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIRateLimitIn = data
+		case "apiRateLimitNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiRateLimitNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIRateLimitNotIn = data
+		case "apiRateLimitGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiRateLimitGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIRateLimitGT = data
+		case "apiRateLimitGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiRateLimitGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIRateLimitGTE = data
+		case "apiRateLimitLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiRateLimitLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIRateLimitLT = data
+		case "apiRateLimitLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiRateLimitLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIRateLimitLTE = data
+		case "apiRateLimitIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiRateLimitIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIRateLimitIsNil = data
+		case "apiRateLimitNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiRateLimitNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIRateLimitNotNil = data
+		case "stripePriceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceID"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceID = data
+		case "stripePriceIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDNEQ = data
+		case "stripePriceIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDIn = data
+		case "stripePriceIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDNotIn = data
+		case "stripePriceIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDGT = data
+		case "stripePriceIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDGTE = data
+		case "stripePriceIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDLT = data
+		case "stripePriceIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDLTE = data
+		case "stripePriceIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDContains = data
+		case "stripePriceIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDHasPrefix = data
+		case "stripePriceIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDHasSuffix = data
+		case "stripePriceIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDIsNil = data
+		case "stripePriceIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDNotNil = data
+		case "stripePriceIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDEqualFold = data
+		case "stripePriceIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stripePriceIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StripePriceIDContainsFold = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlanWhereInput unmarshals raw into the PlanWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlanWhereInput(ctx context.Context, raw any) (ent.PlanWhereInput, error) {
+	var out ent.PlanWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlanWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPriceOrder(ctx context.Context, obj any) (ent.PriceOrder, error) {
 	var it ent.PriceOrder
 	if obj == nil {
@@ -76802,6 +81225,1095 @@ func UnmarshalSyncJobOrder(ctx context.Context, raw any) (ent.SyncJobOrder, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputTenantInvoiceOrder(ctx context.Context, obj any) (ent.TenantInvoiceOrder, error) {
+	var it ent.TenantInvoiceOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNTenantInvoiceOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTenantInvoiceOrder unmarshals raw into the TenantInvoiceOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTenantInvoiceOrder(ctx context.Context, raw any) (ent.TenantInvoiceOrder, error) {
+	var out ent.TenantInvoiceOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TenantInvoiceOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTenantInvoiceWhereInput(ctx context.Context, obj any) (ent.TenantInvoiceWhereInput, error) {
+	var it ent.TenantInvoiceWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "subscriptionID", "subscriptionIDNEQ", "subscriptionIDIn", "subscriptionIDNotIn", "kind", "kindNEQ", "kindIn", "kindNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "amount", "amountNEQ", "amountIn", "amountNotIn", "amountGT", "amountGTE", "amountLT", "amountLTE", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "periodStart", "periodStartNEQ", "periodStartIn", "periodStartNotIn", "periodStartGT", "periodStartGTE", "periodStartLT", "periodStartLTE", "periodEnd", "periodEndNEQ", "periodEndIn", "periodEndNotIn", "periodEndGT", "periodEndGTE", "periodEndLT", "periodEndLTE", "dueAt", "dueAtNEQ", "dueAtIn", "dueAtNotIn", "dueAtGT", "dueAtGTE", "dueAtLT", "dueAtLTE", "paidAt", "paidAtNEQ", "paidAtIn", "paidAtNotIn", "paidAtGT", "paidAtGTE", "paidAtLT", "paidAtLTE", "paidAtIsNil", "paidAtNotNil", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "providerInvoiceID", "providerInvoiceIDNEQ", "providerInvoiceIDIn", "providerInvoiceIDNotIn", "providerInvoiceIDGT", "providerInvoiceIDGTE", "providerInvoiceIDLT", "providerInvoiceIDLTE", "providerInvoiceIDContains", "providerInvoiceIDHasPrefix", "providerInvoiceIDHasSuffix", "providerInvoiceIDIsNil", "providerInvoiceIDNotNil", "providerInvoiceIDEqualFold", "providerInvoiceIDContainsFold", "reference", "referenceNEQ", "referenceIn", "referenceNotIn", "referenceGT", "referenceGTE", "referenceLT", "referenceLTE", "referenceContains", "referenceHasPrefix", "referenceHasSuffix", "referenceIsNil", "referenceNotNil", "referenceEqualFold", "referenceContainsFold", "hasTenant", "hasTenantWith", "hasSubscription", "hasSubscriptionWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOTenantInvoiceWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOTenantInvoiceWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOTenantInvoiceWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "subscriptionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subscriptionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubscriptionID = data
+		case "subscriptionIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subscriptionIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubscriptionIDNEQ = data
+		case "subscriptionIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subscriptionIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubscriptionIDIn = data
+		case "subscriptionIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subscriptionIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubscriptionIDNotIn = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOTenantInvoiceKind2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOTenantInvoiceKind2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOTenantInvoiceKind2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOTenantInvoiceKind2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOTenantInvoiceStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOTenantInvoiceStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOTenantInvoiceStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOTenantInvoiceStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "amountNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountNEQ = data
+		case "amountIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountIn = data
+		case "amountNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountNotIn = data
+		case "amountGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountGT = data
+		case "amountGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountGTE = data
+		case "amountLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountLT = data
+		case "amountLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountLTE = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "currencyCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNEQ = data
+		case "currencyCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeIn = data
+		case "currencyCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNotIn = data
+		case "currencyCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGT = data
+		case "currencyCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGTE = data
+		case "currencyCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLT = data
+		case "currencyCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLTE = data
+		case "currencyCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContains = data
+		case "currencyCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasPrefix = data
+		case "currencyCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasSuffix = data
+		case "currencyCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeEqualFold = data
+		case "currencyCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContainsFold = data
+		case "periodStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStart"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStart = data
+		case "periodStartNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartNEQ = data
+		case "periodStartIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartIn = data
+		case "periodStartNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartNotIn = data
+		case "periodStartGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartGT = data
+		case "periodStartGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartGTE = data
+		case "periodStartLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartLT = data
+		case "periodStartLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodStartLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodStartLTE = data
+		case "periodEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEnd"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEnd = data
+		case "periodEndNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndNEQ = data
+		case "periodEndIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndIn = data
+		case "periodEndNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndNotIn = data
+		case "periodEndGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndGT = data
+		case "periodEndGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndGTE = data
+		case "periodEndLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndLT = data
+		case "periodEndLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEndLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEndLTE = data
+		case "dueAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAt = data
+		case "dueAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtNEQ = data
+		case "dueAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtIn = data
+		case "dueAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtNotIn = data
+		case "dueAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtGT = data
+		case "dueAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtGTE = data
+		case "dueAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtLT = data
+		case "dueAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtLTE = data
+		case "paidAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAt = data
+		case "paidAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtNEQ = data
+		case "paidAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtIn = data
+		case "paidAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtNotIn = data
+		case "paidAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtGT = data
+		case "paidAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtGTE = data
+		case "paidAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtLT = data
+		case "paidAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtLTE = data
+		case "paidAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtIsNil = data
+		case "paidAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidAtNotNil = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "descriptionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNEQ = data
+		case "descriptionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIn = data
+		case "descriptionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotIn = data
+		case "descriptionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGT = data
+		case "descriptionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGTE = data
+		case "descriptionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLT = data
+		case "descriptionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLTE = data
+		case "descriptionContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContains = data
+		case "descriptionHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasPrefix = data
+		case "descriptionHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasSuffix = data
+		case "descriptionIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIsNil = data
+		case "descriptionNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotNil = data
+		case "descriptionEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEqualFold = data
+		case "descriptionContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContainsFold = data
+		case "providerInvoiceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceID"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceID = data
+		case "providerInvoiceIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDNEQ = data
+		case "providerInvoiceIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDIn = data
+		case "providerInvoiceIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDNotIn = data
+		case "providerInvoiceIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDGT = data
+		case "providerInvoiceIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDGTE = data
+		case "providerInvoiceIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDLT = data
+		case "providerInvoiceIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDLTE = data
+		case "providerInvoiceIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDContains = data
+		case "providerInvoiceIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDHasPrefix = data
+		case "providerInvoiceIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDHasSuffix = data
+		case "providerInvoiceIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDIsNil = data
+		case "providerInvoiceIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDNotNil = data
+		case "providerInvoiceIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDEqualFold = data
+		case "providerInvoiceIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerInvoiceIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderInvoiceIDContainsFold = data
+		case "reference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reference = data
+		case "referenceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceNEQ = data
+		case "referenceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceIn = data
+		case "referenceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceNotIn = data
+		case "referenceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceGT = data
+		case "referenceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceGTE = data
+		case "referenceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceLT = data
+		case "referenceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceLTE = data
+		case "referenceContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceContains = data
+		case "referenceHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceHasPrefix = data
+		case "referenceHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceHasSuffix = data
+		case "referenceIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceIsNil = data
+		case "referenceNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceNotNil = data
+		case "referenceEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceEqualFold = data
+		case "referenceContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceContainsFold = data
+		case "hasTenant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenant = data
+		case "hasTenantWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenantWith"))
+			data, err := ec.unmarshalOTenantWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenantWith = data
+		case "hasSubscription":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSubscription"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSubscription = data
+		case "hasSubscriptionWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSubscriptionWith"))
+			data, err := ec.unmarshalOTenantSubscriptionWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSubscriptionWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTenantInvoiceWhereInput unmarshals raw into the TenantInvoiceWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTenantInvoiceWhereInput(ctx context.Context, raw any) (ent.TenantInvoiceWhereInput, error) {
+	var out ent.TenantInvoiceWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TenantInvoiceWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTenantOrder(ctx context.Context, obj any) (ent.TenantOrder, error) {
 	var it ent.TenantOrder
 	if obj == nil {
@@ -76852,6 +82364,1004 @@ func (ec *executionContext) unmarshalInputTenantOrder(ctx context.Context, obj a
 func UnmarshalTenantOrder(ctx context.Context, raw any) (ent.TenantOrder, error) {
 	var out ent.TenantOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "TenantOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTenantSubscriptionOrder(ctx context.Context, obj any) (ent.TenantSubscriptionOrder, error) {
+	var it ent.TenantSubscriptionOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNTenantSubscriptionOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTenantSubscriptionOrder unmarshals raw into the TenantSubscriptionOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTenantSubscriptionOrder(ctx context.Context, raw any) (ent.TenantSubscriptionOrder, error) {
+	var out ent.TenantSubscriptionOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TenantSubscriptionOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTenantSubscriptionWhereInput(ctx context.Context, obj any) (ent.TenantSubscriptionWhereInput, error) {
+	var it ent.TenantSubscriptionWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "planID", "planIDNEQ", "planIDIn", "planIDNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "provider", "providerNEQ", "providerIn", "providerNotIn", "providerGT", "providerGTE", "providerLT", "providerLTE", "providerContains", "providerHasPrefix", "providerHasSuffix", "providerEqualFold", "providerContainsFold", "providerCustomerID", "providerCustomerIDNEQ", "providerCustomerIDIn", "providerCustomerIDNotIn", "providerCustomerIDGT", "providerCustomerIDGTE", "providerCustomerIDLT", "providerCustomerIDLTE", "providerCustomerIDContains", "providerCustomerIDHasPrefix", "providerCustomerIDHasSuffix", "providerCustomerIDIsNil", "providerCustomerIDNotNil", "providerCustomerIDEqualFold", "providerCustomerIDContainsFold", "providerSubscriptionID", "providerSubscriptionIDNEQ", "providerSubscriptionIDIn", "providerSubscriptionIDNotIn", "providerSubscriptionIDGT", "providerSubscriptionIDGTE", "providerSubscriptionIDLT", "providerSubscriptionIDLTE", "providerSubscriptionIDContains", "providerSubscriptionIDHasPrefix", "providerSubscriptionIDHasSuffix", "providerSubscriptionIDIsNil", "providerSubscriptionIDNotNil", "providerSubscriptionIDEqualFold", "providerSubscriptionIDContainsFold", "trialEndsAt", "trialEndsAtNEQ", "trialEndsAtIn", "trialEndsAtNotIn", "trialEndsAtGT", "trialEndsAtGTE", "trialEndsAtLT", "trialEndsAtLTE", "trialEndsAtIsNil", "trialEndsAtNotNil", "currentPeriodStart", "currentPeriodStartNEQ", "currentPeriodStartIn", "currentPeriodStartNotIn", "currentPeriodStartGT", "currentPeriodStartGTE", "currentPeriodStartLT", "currentPeriodStartLTE", "currentPeriodEnd", "currentPeriodEndNEQ", "currentPeriodEndIn", "currentPeriodEndNotIn", "currentPeriodEndGT", "currentPeriodEndGTE", "currentPeriodEndLT", "currentPeriodEndLTE", "pastDueSince", "pastDueSinceNEQ", "pastDueSinceIn", "pastDueSinceNotIn", "pastDueSinceGT", "pastDueSinceGTE", "pastDueSinceLT", "pastDueSinceLTE", "pastDueSinceIsNil", "pastDueSinceNotNil", "canceledAt", "canceledAtNEQ", "canceledAtIn", "canceledAtNotIn", "canceledAtGT", "canceledAtGTE", "canceledAtLT", "canceledAtLTE", "canceledAtIsNil", "canceledAtNotNil", "hasTenant", "hasTenantWith", "hasPlan", "hasPlanWith", "hasInvoices", "hasInvoicesWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOTenantSubscriptionWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOTenantSubscriptionWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOTenantSubscriptionWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "planID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanID = data
+		case "planIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanIDNEQ = data
+		case "planIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanIDIn = data
+		case "planIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanIDNotIn = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOTenantSubscriptionStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOTenantSubscriptionStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOTenantSubscriptionStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOTenantSubscriptionStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "provider":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provider"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Provider = data
+		case "providerNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderNEQ = data
+		case "providerIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIn = data
+		case "providerNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderNotIn = data
+		case "providerGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderGT = data
+		case "providerGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderGTE = data
+		case "providerLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderLT = data
+		case "providerLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderLTE = data
+		case "providerContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderContains = data
+		case "providerHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderHasPrefix = data
+		case "providerHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderHasSuffix = data
+		case "providerEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderEqualFold = data
+		case "providerContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderContainsFold = data
+		case "providerCustomerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerID"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerID = data
+		case "providerCustomerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDNEQ = data
+		case "providerCustomerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDIn = data
+		case "providerCustomerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDNotIn = data
+		case "providerCustomerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDGT = data
+		case "providerCustomerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDGTE = data
+		case "providerCustomerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDLT = data
+		case "providerCustomerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDLTE = data
+		case "providerCustomerIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDContains = data
+		case "providerCustomerIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDHasPrefix = data
+		case "providerCustomerIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDHasSuffix = data
+		case "providerCustomerIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDIsNil = data
+		case "providerCustomerIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDNotNil = data
+		case "providerCustomerIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDEqualFold = data
+		case "providerCustomerIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerCustomerIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderCustomerIDContainsFold = data
+		case "providerSubscriptionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionID"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionID = data
+		case "providerSubscriptionIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDNEQ = data
+		case "providerSubscriptionIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDIn = data
+		case "providerSubscriptionIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDNotIn = data
+		case "providerSubscriptionIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDGT = data
+		case "providerSubscriptionIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDGTE = data
+		case "providerSubscriptionIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDLT = data
+		case "providerSubscriptionIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDLTE = data
+		case "providerSubscriptionIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDContains = data
+		case "providerSubscriptionIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDHasPrefix = data
+		case "providerSubscriptionIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDHasSuffix = data
+		case "providerSubscriptionIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDIsNil = data
+		case "providerSubscriptionIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDNotNil = data
+		case "providerSubscriptionIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDEqualFold = data
+		case "providerSubscriptionIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerSubscriptionIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderSubscriptionIDContainsFold = data
+		case "trialEndsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trialEndsAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrialEndsAt = data
+		case "trialEndsAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trialEndsAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrialEndsAtNEQ = data
+		case "trialEndsAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trialEndsAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrialEndsAtIn = data
+		case "trialEndsAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trialEndsAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrialEndsAtNotIn = data
+		case "trialEndsAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trialEndsAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrialEndsAtGT = data
+		case "trialEndsAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trialEndsAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrialEndsAtGTE = data
+		case "trialEndsAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trialEndsAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrialEndsAtLT = data
+		case "trialEndsAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trialEndsAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrialEndsAtLTE = data
+		case "trialEndsAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trialEndsAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrialEndsAtIsNil = data
+		case "trialEndsAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trialEndsAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrialEndsAtNotNil = data
+		case "currentPeriodStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodStart"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodStart = data
+		case "currentPeriodStartNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodStartNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodStartNEQ = data
+		case "currentPeriodStartIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodStartIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodStartIn = data
+		case "currentPeriodStartNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodStartNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodStartNotIn = data
+		case "currentPeriodStartGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodStartGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodStartGT = data
+		case "currentPeriodStartGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodStartGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodStartGTE = data
+		case "currentPeriodStartLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodStartLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodStartLT = data
+		case "currentPeriodStartLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodStartLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodStartLTE = data
+		case "currentPeriodEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodEnd"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodEnd = data
+		case "currentPeriodEndNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodEndNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodEndNEQ = data
+		case "currentPeriodEndIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodEndIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodEndIn = data
+		case "currentPeriodEndNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodEndNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodEndNotIn = data
+		case "currentPeriodEndGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodEndGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodEndGT = data
+		case "currentPeriodEndGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodEndGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodEndGTE = data
+		case "currentPeriodEndLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodEndLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodEndLT = data
+		case "currentPeriodEndLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPeriodEndLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPeriodEndLTE = data
+		case "pastDueSince":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pastDueSince"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PastDueSince = data
+		case "pastDueSinceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pastDueSinceNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PastDueSinceNEQ = data
+		case "pastDueSinceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pastDueSinceIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PastDueSinceIn = data
+		case "pastDueSinceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pastDueSinceNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PastDueSinceNotIn = data
+		case "pastDueSinceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pastDueSinceGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PastDueSinceGT = data
+		case "pastDueSinceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pastDueSinceGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PastDueSinceGTE = data
+		case "pastDueSinceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pastDueSinceLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PastDueSinceLT = data
+		case "pastDueSinceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pastDueSinceLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PastDueSinceLTE = data
+		case "pastDueSinceIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pastDueSinceIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PastDueSinceIsNil = data
+		case "pastDueSinceNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pastDueSinceNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PastDueSinceNotNil = data
+		case "canceledAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAt = data
+		case "canceledAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtNEQ = data
+		case "canceledAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtIn = data
+		case "canceledAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtNotIn = data
+		case "canceledAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtGT = data
+		case "canceledAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtGTE = data
+		case "canceledAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtLT = data
+		case "canceledAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtLTE = data
+		case "canceledAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtIsNil = data
+		case "canceledAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtNotNil = data
+		case "hasTenant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenant = data
+		case "hasTenantWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenantWith"))
+			data, err := ec.unmarshalOTenantWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenantWith = data
+		case "hasPlan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPlan"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPlan = data
+		case "hasPlanWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPlanWith"))
+			data, err := ec.unmarshalOPlanWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPlanWith = data
+		case "hasInvoices":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInvoices"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasInvoices = data
+		case "hasInvoicesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInvoicesWith"))
+			data, err := ec.unmarshalOTenantInvoiceWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasInvoicesWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTenantSubscriptionWhereInput unmarshals raw into the TenantSubscriptionWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTenantSubscriptionWhereInput(ctx context.Context, raw any) (ent.TenantSubscriptionWhereInput, error) {
+	var out ent.TenantSubscriptionWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TenantSubscriptionWhereInput", raw, &out)
 	return out, err
 }
 
@@ -80491,6 +87001,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._User(ctx, sel, obj)
+	case *ent.TenantSubscription:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TenantSubscription(ctx, sel, obj)
+	case *ent.TenantInvoice:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TenantInvoice(ctx, sel, obj)
 	case *ent.Tenant:
 		if obj == nil {
 			return graphql.Null
@@ -80586,6 +87106,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Price(ctx, sel, obj)
+	case *ent.Plan:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Plan(ctx, sel, obj)
 	case *ent.Payout:
 		if obj == nil {
 			return graphql.Null
@@ -83894,6 +90419,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setPlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setPlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subscribeTenant":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_subscribeTenant(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changePlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_changePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelTenantSubscription":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelTenantSubscription(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markTenantInvoicePaid":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markTenantInvoicePaid(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createCart":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createCart(ctx, field)
@@ -85181,6 +91741,142 @@ func (ec *executionContext) _PayoutEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var planImplementors = []string{"Plan", "Node"}
+
+func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj *ent.Plan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Plan")
+		case "id":
+			out.Values[i] = ec._Plan_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Plan_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Plan_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "key":
+			out.Values[i] = ec._Plan_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Plan_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "price":
+			out.Values[i] = ec._Plan_price(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currencyCode":
+			out.Values[i] = ec._Plan_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxStores":
+			out.Values[i] = ec._Plan_maxStores(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "maxProducts":
+			out.Values[i] = ec._Plan_maxProducts(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "maxStaffSeats":
+			out.Values[i] = ec._Plan_maxStaffSeats(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "maxIntegrationEndpoints":
+			out.Values[i] = ec._Plan_maxIntegrationEndpoints(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "apiRateLimit":
+			out.Values[i] = ec._Plan_apiRateLimit(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "stripePriceID":
+			out.Values[i] = ec._Plan_stripePriceID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var planUsageImplementors = []string{"PlanUsage"}
+
+func (ec *executionContext) _PlanUsage(ctx context.Context, sel ast.SelectionSet, obj *model.PlanUsage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planUsageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanUsage")
+		case "limit":
+			out.Values[i] = ec._PlanUsage_limit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "used":
+			out.Values[i] = ec._PlanUsage_used(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._PlanUsage_max(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var priceImplementors = []string{"Price", "Node"}
 
 func (ec *executionContext) _Price(ctx context.Context, sel ast.SelectionSet, obj *ent.Price) graphql.Marshaler {
@@ -85976,6 +92672,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_approvalRequest(ctx, field)
+				})
+		case "plans":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_plans(ctx, field)
+				})
+		case "tenantSubscription":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_tenantSubscription(ctx, field)
 				})
 		case "cart":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -87888,6 +94596,12 @@ func (ec *executionContext) _Tenant(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Tenant_stores(ctx, field, obj)
 				})
+		case "suspendedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Tenant_suspendedBy(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -87966,6 +94680,329 @@ func (ec *executionContext) _TenantEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "cursor":
 			out.Values[i] = ec._TenantEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var tenantInvoiceImplementors = []string{"TenantInvoice", "Node"}
+
+func (ec *executionContext) _TenantInvoice(ctx context.Context, sel ast.SelectionSet, obj *ent.TenantInvoice) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, tenantInvoiceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TenantInvoice")
+		case "id":
+			out.Values[i] = ec._TenantInvoice_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._TenantInvoice_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._TenantInvoice_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenantID":
+			out.Values[i] = ec._TenantInvoice_tenantID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subscriptionID":
+			out.Values[i] = ec._TenantInvoice_subscriptionID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._TenantInvoice_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._TenantInvoice_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._TenantInvoice_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currencyCode":
+			out.Values[i] = ec._TenantInvoice_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodStart":
+			out.Values[i] = ec._TenantInvoice_periodStart(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodEnd":
+			out.Values[i] = ec._TenantInvoice_periodEnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dueAt":
+			out.Values[i] = ec._TenantInvoice_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paidAt":
+			out.Values[i] = ec._TenantInvoice_paidAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._TenantInvoice_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "providerInvoiceID":
+			out.Values[i] = ec._TenantInvoice_providerInvoiceID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reference":
+			out.Values[i] = ec._TenantInvoice_reference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TenantInvoice_tenant(ctx, field, obj)
+				})
+		case "subscription":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TenantInvoice_subscription(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var tenantSubscriptionImplementors = []string{"TenantSubscription", "Node"}
+
+func (ec *executionContext) _TenantSubscription(ctx context.Context, sel ast.SelectionSet, obj *ent.TenantSubscription) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, tenantSubscriptionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TenantSubscription")
+		case "id":
+			out.Values[i] = ec._TenantSubscription_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._TenantSubscription_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._TenantSubscription_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenantID":
+			out.Values[i] = ec._TenantSubscription_tenantID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "planID":
+			out.Values[i] = ec._TenantSubscription_planID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._TenantSubscription_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "provider":
+			out.Values[i] = ec._TenantSubscription_provider(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "providerCustomerID":
+			out.Values[i] = ec._TenantSubscription_providerCustomerID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "providerSubscriptionID":
+			out.Values[i] = ec._TenantSubscription_providerSubscriptionID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "trialEndsAt":
+			out.Values[i] = ec._TenantSubscription_trialEndsAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currentPeriodStart":
+			out.Values[i] = ec._TenantSubscription_currentPeriodStart(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currentPeriodEnd":
+			out.Values[i] = ec._TenantSubscription_currentPeriodEnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pastDueSince":
+			out.Values[i] = ec._TenantSubscription_pastDueSince(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "canceledAt":
+			out.Values[i] = ec._TenantSubscription_canceledAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TenantSubscription_tenant(ctx, field, obj)
+				})
+		case "plan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TenantSubscription_plan(ctx, field, obj)
+				})
+		case "invoices":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TenantSubscription_invoices(ctx, field, obj)
+				})
+		case "usage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TenantSubscription_usage(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var tenantSubscriptionConnectionImplementors = []string{"TenantSubscriptionConnection"}
+
+func (ec *executionContext) _TenantSubscriptionConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.TenantSubscriptionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, tenantSubscriptionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TenantSubscriptionConnection")
+		case "edges":
+			out.Values[i] = ec._TenantSubscriptionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TenantSubscriptionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TenantSubscriptionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var tenantSubscriptionEdgeImplementors = []string{"TenantSubscriptionEdge"}
+
+func (ec *executionContext) _TenantSubscriptionEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.TenantSubscriptionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, tenantSubscriptionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TenantSubscriptionEdge")
+		case "node":
+			out.Values[i] = ec._TenantSubscriptionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._TenantSubscriptionEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -90207,6 +97244,88 @@ func (ec *executionContext) unmarshalNPayoutWhereInput2ᚖgithubᚗcomᚋdakkah�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNPlan2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Plan) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlan2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPlan2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlan(ctx context.Context, sel ast.SelectionSet, v *ent.Plan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Plan!")
+		return graphql.Null
+	}
+	return ec._Plan(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPlanInput2githubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐPlanInput(ctx context.Context, v any) (model.PlanInput, error) {
+	res, err := ec.unmarshalInputPlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPlanKey2githubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKey(ctx context.Context, v any) (plan.Key, error) {
+	var res plan.Key
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPlanKey2githubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKey(ctx context.Context, sel ast.SelectionSet, v plan.Key) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNPlanOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanOrderField(ctx context.Context, v any) (*ent.PlanOrderField, error) {
+	var res = new(ent.PlanOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPlanOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.PlanOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlanOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNPlanUsage2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐPlanUsageᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PlanUsage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlanUsage2ᚖgithubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐPlanUsage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPlanUsage2ᚖgithubᚗcomᚋdakkahᚋcityosᚋgraphᚋmodelᚐPlanUsage(ctx context.Context, sel ast.SelectionSet, v *model.PlanUsage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlanUsage!")
+		return graphql.Null
+	}
+	return ec._PlanUsage(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPlanWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanWhereInput(ctx context.Context, v any) (*ent.PlanWhereInput, error) {
+	res, err := ec.unmarshalInputPlanWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPrice2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPriceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Price) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -91078,6 +98197,53 @@ func (ec *executionContext) marshalNTenantConnection2ᚖgithubᚗcomᚋdakkahᚋ
 	return ec._TenantConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNTenantInvoice2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoice(ctx context.Context, sel ast.SelectionSet, v *ent.TenantInvoice) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TenantInvoice!")
+		return graphql.Null
+	}
+	return ec._TenantInvoice(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTenantInvoiceKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKind(ctx context.Context, v any) (tenantinvoice.Kind, error) {
+	var res tenantinvoice.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTenantInvoiceKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKind(ctx context.Context, sel ast.SelectionSet, v tenantinvoice.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNTenantInvoiceOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceOrderField(ctx context.Context, v any) (*ent.TenantInvoiceOrderField, error) {
+	var res = new(ent.TenantInvoiceOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTenantInvoiceOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.TenantInvoiceOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TenantInvoiceOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNTenantInvoiceStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatus(ctx context.Context, v any) (tenantinvoice.Status, error) {
+	var res tenantinvoice.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTenantInvoiceStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatus(ctx context.Context, sel ast.SelectionSet, v tenantinvoice.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNTenantInvoiceWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceWhereInput(ctx context.Context, v any) (*ent.TenantInvoiceWhereInput, error) {
+	res, err := ec.unmarshalInputTenantInvoiceWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNTenantOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantOrderField(ctx context.Context, v any) (*ent.TenantOrderField, error) {
 	var res = new(ent.TenantOrderField)
 	err := res.UnmarshalGQL(v)
@@ -91102,6 +98268,38 @@ func (ec *executionContext) marshalNTenantStatus2githubᚗcomᚋdakkahᚋcityos�
 	return v
 }
 
+func (ec *executionContext) marshalNTenantSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscription(ctx context.Context, sel ast.SelectionSet, v *ent.TenantSubscription) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TenantSubscription!")
+		return graphql.Null
+	}
+	return ec._TenantSubscription(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTenantSubscriptionOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionOrderField(ctx context.Context, v any) (*ent.TenantSubscriptionOrderField, error) {
+	var res = new(ent.TenantSubscriptionOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTenantSubscriptionOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.TenantSubscriptionOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TenantSubscriptionOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNTenantSubscriptionStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatus(ctx context.Context, v any) (tenantsubscription.Status, error) {
+	var res tenantsubscription.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTenantSubscriptionStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatus(ctx context.Context, sel ast.SelectionSet, v tenantsubscription.Status) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNTenantSubscriptionTier2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantᚐSubscriptionTier(ctx context.Context, v any) (tenant.SubscriptionTier, error) {
 	var res tenant.SubscriptionTier
 	err := res.UnmarshalGQL(v)
@@ -91110,6 +98308,11 @@ func (ec *executionContext) unmarshalNTenantSubscriptionTier2githubᚗcomᚋdakk
 
 func (ec *executionContext) marshalNTenantSubscriptionTier2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantᚐSubscriptionTier(ctx context.Context, sel ast.SelectionSet, v tenant.SubscriptionTier) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNTenantSubscriptionWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionWhereInput(ctx context.Context, v any) (*ent.TenantSubscriptionWhereInput, error) {
+	res, err := ec.unmarshalInputTenantSubscriptionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNTenantWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantWhereInput(ctx context.Context, v any) (*ent.TenantWhereInput, error) {
@@ -93652,6 +100855,83 @@ func (ec *executionContext) unmarshalOPayoutWhereInput2ᚖgithubᚗcomᚋdakkah�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOPlanKey2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKeyᚄ(ctx context.Context, v any) ([]plan.Key, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]plan.Key, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPlanKey2githubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKey(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPlanKey2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKeyᚄ(ctx context.Context, sel ast.SelectionSet, v []plan.Key) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlanKey2githubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKey(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOPlanKey2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKey(ctx context.Context, v any) (*plan.Key, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(plan.Key)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPlanKey2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋplanᚐKey(ctx context.Context, sel ast.SelectionSet, v *plan.Key) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOPlanWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanWhereInputᚄ(ctx context.Context, v any) ([]*ent.PlanWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.PlanWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPlanWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPlanWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPlanWhereInput(ctx context.Context, v any) (*ent.PlanWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPlanWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOPriceWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐPriceWhereInputᚄ(ctx context.Context, v any) ([]*ent.PriceWhereInput, error) {
 	if v == nil {
 		return nil, nil
@@ -94990,6 +102270,154 @@ func (ec *executionContext) marshalOTenantEdge2ᚖgithubᚗcomᚋdakkahᚋcityos
 	return ec._TenantEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOTenantInvoice2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.TenantInvoice) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTenantInvoice2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTenantInvoiceKind2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKindᚄ(ctx context.Context, v any) ([]tenantinvoice.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]tenantinvoice.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTenantInvoiceKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTenantInvoiceKind2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []tenantinvoice.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTenantInvoiceKind2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTenantInvoiceKind2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKind(ctx context.Context, v any) (*tenantinvoice.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(tenantinvoice.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTenantInvoiceKind2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐKind(ctx context.Context, sel ast.SelectionSet, v *tenantinvoice.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOTenantInvoiceStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatusᚄ(ctx context.Context, v any) ([]tenantinvoice.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]tenantinvoice.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTenantInvoiceStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTenantInvoiceStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []tenantinvoice.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTenantInvoiceStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTenantInvoiceStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatus(ctx context.Context, v any) (*tenantinvoice.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(tenantinvoice.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTenantInvoiceStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantinvoiceᚐStatus(ctx context.Context, sel ast.SelectionSet, v *tenantinvoice.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOTenantInvoiceWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceWhereInputᚄ(ctx context.Context, v any) ([]*ent.TenantInvoiceWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.TenantInvoiceWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTenantInvoiceWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOTenantInvoiceWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantInvoiceWhereInput(ctx context.Context, v any) (*ent.TenantInvoiceWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTenantInvoiceWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOTenantOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantOrder(ctx context.Context, v any) (*ent.TenantOrder, error) {
 	if v == nil {
 		return nil, nil
@@ -95050,6 +102478,85 @@ func (ec *executionContext) marshalOTenantStatus2ᚖgithubᚗcomᚋdakkahᚋcity
 	return v
 }
 
+func (ec *executionContext) marshalOTenantSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscription(ctx context.Context, sel ast.SelectionSet, v *ent.TenantSubscription) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TenantSubscription(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTenantSubscriptionEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.TenantSubscriptionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOTenantSubscriptionEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOTenantSubscriptionEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionEdge(ctx context.Context, sel ast.SelectionSet, v *ent.TenantSubscriptionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TenantSubscriptionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTenantSubscriptionStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatusᚄ(ctx context.Context, v any) ([]tenantsubscription.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]tenantsubscription.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTenantSubscriptionStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTenantSubscriptionStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []tenantsubscription.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTenantSubscriptionStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTenantSubscriptionStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatus(ctx context.Context, v any) (*tenantsubscription.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(tenantsubscription.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTenantSubscriptionStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantsubscriptionᚐStatus(ctx context.Context, sel ast.SelectionSet, v *tenantsubscription.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOTenantSubscriptionTier2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋtenantᚐSubscriptionTierᚄ(ctx context.Context, v any) ([]tenant.SubscriptionTier, error) {
 	if v == nil {
 		return nil, nil
@@ -95100,6 +102607,31 @@ func (ec *executionContext) marshalOTenantSubscriptionTier2ᚖgithubᚗcomᚋdak
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOTenantSubscriptionWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionWhereInputᚄ(ctx context.Context, v any) ([]*ent.TenantSubscriptionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.TenantSubscriptionWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTenantSubscriptionWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOTenantSubscriptionWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantSubscriptionWhereInput(ctx context.Context, v any) (*ent.TenantSubscriptionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTenantSubscriptionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOTenantWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantWhereInputᚄ(ctx context.Context, v any) ([]*ent.TenantWhereInput, error) {

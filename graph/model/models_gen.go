@@ -49,6 +49,33 @@ type CreateCompanyInput struct {
 	ApprovalThreshold *int              `json:"approvalThreshold,omitempty"`
 }
 
+type PlanInput struct {
+	// Required for a new plan.
+	Name *string `json:"name,omitempty"`
+	// Per month, in minor units of currencyCode.
+	Price                   *int    `json:"price,omitempty"`
+	CurrencyCode            *string `json:"currencyCode,omitempty"`
+	MaxStores               *int    `json:"maxStores,omitempty"`
+	MaxProducts             *int    `json:"maxProducts,omitempty"`
+	MaxStaffSeats           *int    `json:"maxStaffSeats,omitempty"`
+	MaxIntegrationEndpoints *int    `json:"maxIntegrationEndpoints,omitempty"`
+	// Requests per minute per API key of the plan's tenants.
+	APIRateLimit *int `json:"apiRateLimit,omitempty"`
+	// The recurring Stripe price Stripe-billed tenants pay.
+	StripePriceID *string `json:"stripePriceId,omitempty"`
+	// Limits to lift (unlimited): stores, products, staffSeats, integrationEndpoints, apiRateLimit.
+	Unlimited []string `json:"unlimited,omitempty"`
+}
+
+// One plan limit and what a tenant uses of it.
+type PlanUsage struct {
+	// stores, products, staffSeats or integrationEndpoints.
+	Limit string `json:"limit"`
+	Used  int    `json:"used"`
+	// null: unlimited.
+	Max *int `json:"max,omitempty"`
+}
+
 // Staff's price for one line of a quote.
 type QuotePriceInput struct {
 	// The line's number (FrozenLine.id).

@@ -32,11 +32,17 @@ const (
 // limiter protects capacity, and an outage of it must not become an outage of
 // the whole API.
 func NewRateLimiter(rdb *redis.Client, limit redis_rate.Limit, key func(*http.Request) string) func(http.Handler) http.Handler {
+	return NewRateLimiterFor(rdb, func(r *http.Request) (string, redis_rate.Limit) { return key(r), limit })
+}
+
+// NewRateLimiterFor is NewRateLimiter with a limit of each request's own (an API key's
+// tenant's plan), chosen with its key.
+func NewRateLimiterFor(rdb *redis.Client, limitFor func(*http.Request) (string, redis_rate.Limit)) func(http.Handler) http.Handler {
 	limiter := redis_rate.NewLimiter(rdb)
 	var lastWarn atomic.Int64
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			k := key(r)
+			k, limit := limitFor(r)
 			if k == "" {
 				next.ServeHTTP(w, r)
 				return
