@@ -24,7 +24,7 @@ var layers = map[string]int{
 	// Capabilities: know nothing of HTTP or GraphQL.
 	"access": 2, "audit": 2, "integration": 2, "cart": 2, "catalog": 2, "checkout": 2, "customer": 2, "identity": 2,
 	"inventory": 2, "livefeed": 2, "notification": 2, "orders": 2, "outbox": 2, "payment": 2, "pricing": 2,
-	"resolution": 2, "seed": 2, "storefront": 2, "syncs": 2, "reconcile": 2, "taxonomy": 2, "tenancy": 2, "webhooks": 2, "inbound": 2, "vendors": 2, "commissions": 2, "payouts": 2, "companies": 2, "billing": 2,
+	"resolution": 2, "seed": 2, "storefront": 2, "syncs": 2, "reconcile": 2, "taxonomy": 2, "tenancy": 2, "webhooks": 2, "inbound": 2, "vendors": 2, "commissions": 2, "payouts": 2, "companies": 2, "billing": 2, "recurring": 2,
 	// Adapters that call the capabilities.
 	"graph": 3, "workers": 3,
 	"server": 4,

@@ -156,6 +156,7 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 	addCompanies(ctx, f)
 	addB2BHolds(ctx, f)
 	addBilling(ctx, f)
+	addSubscriptions(ctx, f)
 	f.addCommerce(t)
 	return f
 }

@@ -151,10 +151,10 @@ type Case struct {
 
 // readCases and writeCases are every query and every mutation row of the matrix.
 func readCases() []Case {
-	return vendorCatalogCells(slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases(), syncQueryCases(), vendorQueryCases(), marketplaceQueryCases(), ledgerQueryCases(), companyReadCases(), approvalReadCases(), billingReadCases()))
+	return vendorCatalogCells(slices.Concat(queryCases(), commerceQueryCases(), filterQueryCases(), tenantFieldCases(), integrationQueryCases(), webhookQueryCases(), syncQueryCases(), vendorQueryCases(), marketplaceQueryCases(), ledgerQueryCases(), companyReadCases(), approvalReadCases(), billingReadCases(), recurringReadCases()))
 }
 func writeCases() []Case {
-	return vendorCatalogCells(slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases(), ledgerMutationCases(), vendorOrderMutationCases(), marketplaceProductCases(), companyWriteCases(), approvalWriteCases(), billingWriteCases()))
+	return vendorCatalogCells(slices.Concat(mutationCases(), commerceMutationCases(), invitationCases(), integrationCases(), webhookMutationCases(), syncMutationCases(), vendorMutationCases(), ledgerMutationCases(), vendorOrderMutationCases(), marketplaceProductCases(), companyWriteCases(), approvalWriteCases(), billingWriteCases(), recurringWriteCases()))
 }
 
 func allCases() []Case { return append(readCases(), writeCases()...) }

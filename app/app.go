@@ -25,6 +25,7 @@ import (
 	"github.com/dakkah/cityos/payouts"
 	"github.com/dakkah/cityos/platform"
 	"github.com/dakkah/cityos/pricing"
+	"github.com/dakkah/cityos/recurring"
 	"github.com/hibiken/asynq"
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -86,6 +87,8 @@ type Instance struct {
 	Companies *companies.Service
 	// Billing keeps plans and tenants' subscriptions to them.
 	Billing *billing.Service
+	// Recurring keeps customers' subscriptions and places their renewals.
+	Recurring *recurring.Service
 	// Commissions keeps the marketplace ledger; Payouts pays vendors.
 	Commissions *commissions.Service
 	Payouts     *payouts.Service
@@ -195,6 +198,7 @@ func (a *Instance) assemble() error {
 	a.Syncs = syncs.New(a.Client, asynq.NewClientFromRedisClient(a.Redis))
 	a.Vendors = vendors.New(a.Client, a.Tenancy)
 	a.Companies = companies.New(a.Client)
+	a.Recurring = recurring.New(a.Client, a.Carts, a.Checkout, a.Payments, a.Config.Now)
 	a.Commissions = commissions.New(a.Client)
 	var provider payouts.Provider = payouts.Manual{}
 	if a.Config.PayoutProvider == "stripe" {
@@ -250,6 +254,7 @@ func (a *Instance) Handler() http.Handler {
 			Vendors:      a.Vendors,
 			Companies:    a.Companies,
 			Billing:      a.Billing,
+			Recurring:    a.Recurring,
 			Commissions:  a.Commissions,
 			Payouts:      a.Payouts,
 		},
@@ -295,7 +300,7 @@ func (a *Instance) WorkerDeps() workers.Deps {
 		Inbound: a.Inbound, Syncs: a.Syncs, Payments: a.Payments, Orders: a.Orders,
 		ReconcileInterval: a.Config.ReconcileInterval,
 		Commissions:       a.Commissions, Payouts: a.Payouts, PayoutInterval: a.Config.PayoutInterval,
-		Holds: a.Checkout, Billing: a.Billing, BillingInterval: a.Config.BillingInterval}
+		Holds: a.Checkout, Billing: a.Billing, BillingInterval: a.Config.BillingInterval, Renewals: a.Recurring}
 }
 
 // QueueRedis is how asynq reaches Redis: the server, credentials and database of

@@ -191,5 +191,8 @@ func lifecycles(f *testenv.Commerce) map[string]lifecycle {
 	for typ, lc := range billingLifecycles(f) {
 		cases[typ] = lc
 	}
+	for typ, lc := range recurringLifecycles(f) {
+		cases[typ] = lc
+	}
 	return cases
 }

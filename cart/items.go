@@ -62,7 +62,7 @@ func (s *Service) AddItem(ctx context.Context, token, variantID, qty int) (*ent.
 			return apperr.Invalid("variantId", "the variant has no price in %s", c.CurrencyCode)
 		}
 		created, err := tx.LineItem.Create().SetTenantID(c.TenantID).SetCartID(c.ID).SetVariantID(v.ID).
-			SetTitle(title(st.productTitle, v)).SetSku(v.Sku).SetQuantity(qty).SetUnitPrice(price).Save(sys(ctx))
+			SetTitle(LineTitle(st.productTitle, v)).SetSku(v.Sku).SetQuantity(qty).SetUnitPrice(price).Save(sys(ctx))
 		if err != nil {
 			return err
 		}
@@ -162,9 +162,9 @@ func enough(st *stock, want int) error {
 	return nil
 }
 
-// title is how a line names what was bought: the product, and the variant when it is
+// LineTitle is how a line names what was bought: the product, and the variant when it is
 // more than the default one.
-func title(productTitle string, v *ent.ProductVariant) string {
+func LineTitle(productTitle string, v *ent.ProductVariant) string {
 	if v.Title != "" && v.Title != "Default" {
 		return productTitle + " / " + v.Title
 	}

@@ -83,6 +83,13 @@ func (s *Service) placeHeld(ctx context.Context, c *ent.Cart, p *plan, key strin
 	if err != nil {
 		return nil, err
 	}
+	return s.placeCharged(ctx, c, p, key, pay, claim, link)
+}
+
+// placeCharged is placeHeld paid with pay (a renewal's stored payment method: see
+// PlaceRenewal).
+func (s *Service) placeCharged(ctx context.Context, c *ent.Cart, p *plan, key string, pay *charge,
+	claim func(context.Context, *ent.Tx) error, link func(context.Context, *ent.Tx, int) error) (*ent.Order, error) {
 	displayID, err := s.nextNumber(sys(ctx), c.StoreID)
 	if err != nil {
 		return nil, err

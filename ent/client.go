@@ -58,6 +58,8 @@ import (
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/suborder"
+	"github.com/dakkah/cityos/ent/subscription"
+	"github.com/dakkah/cityos/ent/subscriptionrenewal"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/tenantinvoice"
@@ -160,6 +162,10 @@ type Client struct {
 	SubdomainClaim *SubdomainClaimClient
 	// Suborder is the client for interacting with the Suborder builders.
 	Suborder *SuborderClient
+	// Subscription is the client for interacting with the Subscription builders.
+	Subscription *SubscriptionClient
+	// SubscriptionRenewal is the client for interacting with the SubscriptionRenewal builders.
+	SubscriptionRenewal *SubscriptionRenewalClient
 	// SyncJob is the client for interacting with the SyncJob builders.
 	SyncJob *SyncJobClient
 	// Tenant is the client for interacting with the Tenant builders.
@@ -228,6 +234,8 @@ func (c *Client) init() {
 	c.Subcategory = NewSubcategoryClient(c.config)
 	c.SubdomainClaim = NewSubdomainClaimClient(c.config)
 	c.Suborder = NewSuborderClient(c.config)
+	c.Subscription = NewSubscriptionClient(c.config)
+	c.SubscriptionRenewal = NewSubscriptionRenewalClient(c.config)
 	c.SyncJob = NewSyncJobClient(c.config)
 	c.Tenant = NewTenantClient(c.config)
 	c.TenantInvoice = NewTenantInvoiceClient(c.config)
@@ -370,6 +378,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Subcategory:         NewSubcategoryClient(cfg),
 		SubdomainClaim:      NewSubdomainClaimClient(cfg),
 		Suborder:            NewSuborderClient(cfg),
+		Subscription:        NewSubscriptionClient(cfg),
+		SubscriptionRenewal: NewSubscriptionRenewalClient(cfg),
 		SyncJob:             NewSyncJobClient(cfg),
 		Tenant:              NewTenantClient(cfg),
 		TenantInvoice:       NewTenantInvoiceClient(cfg),
@@ -439,6 +449,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Subcategory:         NewSubcategoryClient(cfg),
 		SubdomainClaim:      NewSubdomainClaimClient(cfg),
 		Suborder:            NewSuborderClient(cfg),
+		Subscription:        NewSubscriptionClient(cfg),
+		SubscriptionRenewal: NewSubscriptionRenewalClient(cfg),
 		SyncJob:             NewSyncJobClient(cfg),
 		Tenant:              NewTenantClient(cfg),
 		TenantInvoice:       NewTenantInvoiceClient(cfg),
@@ -483,8 +495,9 @@ func (c *Client) Use(hooks ...Hook) {
 		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductVariant,
 		c.Quote, c.QuoteMessage, c.RefreshToken, c.Region, c.Reservation,
 		c.SalesChannel, c.Scope, c.ShippingOption, c.StockLocation, c.Store,
-		c.Subcategory, c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant,
-		c.TenantInvoice, c.TenantSubscription, c.User, c.Vendor, c.WebhookDelivery,
+		c.Subcategory, c.SubdomainClaim, c.Suborder, c.Subscription,
+		c.SubscriptionRenewal, c.SyncJob, c.Tenant, c.TenantInvoice,
+		c.TenantSubscription, c.User, c.Vendor, c.WebhookDelivery,
 	} {
 		n.Use(hooks...)
 	}
@@ -502,8 +515,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductVariant,
 		c.Quote, c.QuoteMessage, c.RefreshToken, c.Region, c.Reservation,
 		c.SalesChannel, c.Scope, c.ShippingOption, c.StockLocation, c.Store,
-		c.Subcategory, c.SubdomainClaim, c.Suborder, c.SyncJob, c.Tenant,
-		c.TenantInvoice, c.TenantSubscription, c.User, c.Vendor, c.WebhookDelivery,
+		c.Subcategory, c.SubdomainClaim, c.Suborder, c.Subscription,
+		c.SubscriptionRenewal, c.SyncJob, c.Tenant, c.TenantInvoice,
+		c.TenantSubscription, c.User, c.Vendor, c.WebhookDelivery,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -598,6 +612,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.SubdomainClaim.mutate(ctx, m)
 	case *SuborderMutation:
 		return c.Suborder.mutate(ctx, m)
+	case *SubscriptionMutation:
+		return c.Subscription.mutate(ctx, m)
+	case *SubscriptionRenewalMutation:
+		return c.SubscriptionRenewal.mutate(ctx, m)
 	case *SyncJobMutation:
 		return c.SyncJob.mutate(ctx, m)
 	case *TenantMutation:
@@ -8107,6 +8125,338 @@ func (c *SuborderClient) mutate(ctx context.Context, m *SuborderMutation) (Value
 	}
 }
 
+// SubscriptionClient is a client for the Subscription schema.
+type SubscriptionClient struct {
+	config
+}
+
+// NewSubscriptionClient returns a client for the Subscription from the given config.
+func NewSubscriptionClient(c config) *SubscriptionClient {
+	return &SubscriptionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `subscription.Hooks(f(g(h())))`.
+func (c *SubscriptionClient) Use(hooks ...Hook) {
+	c.hooks.Subscription = append(c.hooks.Subscription, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `subscription.Intercept(f(g(h())))`.
+func (c *SubscriptionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Subscription = append(c.inters.Subscription, interceptors...)
+}
+
+// Create returns a builder for creating a Subscription entity.
+func (c *SubscriptionClient) Create() *SubscriptionCreate {
+	mutation := newSubscriptionMutation(c.config, OpCreate)
+	return &SubscriptionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Subscription entities.
+func (c *SubscriptionClient) CreateBulk(builders ...*SubscriptionCreate) *SubscriptionCreateBulk {
+	return &SubscriptionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SubscriptionClient) MapCreateBulk(slice any, setFunc func(*SubscriptionCreate, int)) *SubscriptionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SubscriptionCreateBulk{err: fmt.Errorf("calling to SubscriptionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SubscriptionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SubscriptionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Subscription.
+func (c *SubscriptionClient) Update() *SubscriptionUpdate {
+	mutation := newSubscriptionMutation(c.config, OpUpdate)
+	return &SubscriptionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SubscriptionClient) UpdateOne(_m *Subscription) *SubscriptionUpdateOne {
+	mutation := newSubscriptionMutation(c.config, OpUpdateOne, withSubscription(_m))
+	return &SubscriptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SubscriptionClient) UpdateOneID(id int) *SubscriptionUpdateOne {
+	mutation := newSubscriptionMutation(c.config, OpUpdateOne, withSubscriptionID(id))
+	return &SubscriptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Subscription.
+func (c *SubscriptionClient) Delete() *SubscriptionDelete {
+	mutation := newSubscriptionMutation(c.config, OpDelete)
+	return &SubscriptionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SubscriptionClient) DeleteOne(_m *Subscription) *SubscriptionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SubscriptionClient) DeleteOneID(id int) *SubscriptionDeleteOne {
+	builder := c.Delete().Where(subscription.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SubscriptionDeleteOne{builder}
+}
+
+// Query returns a query builder for Subscription.
+func (c *SubscriptionClient) Query() *SubscriptionQuery {
+	return &SubscriptionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSubscription},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Subscription entity by its id.
+func (c *SubscriptionClient) Get(ctx context.Context, id int) (*Subscription, error) {
+	return c.Query().Where(subscription.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SubscriptionClient) GetX(ctx context.Context, id int) *Subscription {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a Subscription.
+func (c *SubscriptionClient) QueryTenant(_m *Subscription) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(subscription.Table, subscription.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, subscription.TenantTable, subscription.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRenewals queries the renewals edge of a Subscription.
+func (c *SubscriptionClient) QueryRenewals(_m *Subscription) *SubscriptionRenewalQuery {
+	query := (&SubscriptionRenewalClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(subscription.Table, subscription.FieldID, id),
+			sqlgraph.To(subscriptionrenewal.Table, subscriptionrenewal.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, subscription.RenewalsTable, subscription.RenewalsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SubscriptionClient) Hooks() []Hook {
+	hooks := c.hooks.Subscription
+	return append(hooks[:len(hooks):len(hooks)], subscription.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SubscriptionClient) Interceptors() []Interceptor {
+	return c.inters.Subscription
+}
+
+func (c *SubscriptionClient) mutate(ctx context.Context, m *SubscriptionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SubscriptionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SubscriptionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SubscriptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SubscriptionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Subscription mutation op: %q", m.Op())
+	}
+}
+
+// SubscriptionRenewalClient is a client for the SubscriptionRenewal schema.
+type SubscriptionRenewalClient struct {
+	config
+}
+
+// NewSubscriptionRenewalClient returns a client for the SubscriptionRenewal from the given config.
+func NewSubscriptionRenewalClient(c config) *SubscriptionRenewalClient {
+	return &SubscriptionRenewalClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `subscriptionrenewal.Hooks(f(g(h())))`.
+func (c *SubscriptionRenewalClient) Use(hooks ...Hook) {
+	c.hooks.SubscriptionRenewal = append(c.hooks.SubscriptionRenewal, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `subscriptionrenewal.Intercept(f(g(h())))`.
+func (c *SubscriptionRenewalClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SubscriptionRenewal = append(c.inters.SubscriptionRenewal, interceptors...)
+}
+
+// Create returns a builder for creating a SubscriptionRenewal entity.
+func (c *SubscriptionRenewalClient) Create() *SubscriptionRenewalCreate {
+	mutation := newSubscriptionRenewalMutation(c.config, OpCreate)
+	return &SubscriptionRenewalCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SubscriptionRenewal entities.
+func (c *SubscriptionRenewalClient) CreateBulk(builders ...*SubscriptionRenewalCreate) *SubscriptionRenewalCreateBulk {
+	return &SubscriptionRenewalCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SubscriptionRenewalClient) MapCreateBulk(slice any, setFunc func(*SubscriptionRenewalCreate, int)) *SubscriptionRenewalCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SubscriptionRenewalCreateBulk{err: fmt.Errorf("calling to SubscriptionRenewalClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SubscriptionRenewalCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SubscriptionRenewalCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SubscriptionRenewal.
+func (c *SubscriptionRenewalClient) Update() *SubscriptionRenewalUpdate {
+	mutation := newSubscriptionRenewalMutation(c.config, OpUpdate)
+	return &SubscriptionRenewalUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SubscriptionRenewalClient) UpdateOne(_m *SubscriptionRenewal) *SubscriptionRenewalUpdateOne {
+	mutation := newSubscriptionRenewalMutation(c.config, OpUpdateOne, withSubscriptionRenewal(_m))
+	return &SubscriptionRenewalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SubscriptionRenewalClient) UpdateOneID(id int) *SubscriptionRenewalUpdateOne {
+	mutation := newSubscriptionRenewalMutation(c.config, OpUpdateOne, withSubscriptionRenewalID(id))
+	return &SubscriptionRenewalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SubscriptionRenewal.
+func (c *SubscriptionRenewalClient) Delete() *SubscriptionRenewalDelete {
+	mutation := newSubscriptionRenewalMutation(c.config, OpDelete)
+	return &SubscriptionRenewalDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SubscriptionRenewalClient) DeleteOne(_m *SubscriptionRenewal) *SubscriptionRenewalDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SubscriptionRenewalClient) DeleteOneID(id int) *SubscriptionRenewalDeleteOne {
+	builder := c.Delete().Where(subscriptionrenewal.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SubscriptionRenewalDeleteOne{builder}
+}
+
+// Query returns a query builder for SubscriptionRenewal.
+func (c *SubscriptionRenewalClient) Query() *SubscriptionRenewalQuery {
+	return &SubscriptionRenewalQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSubscriptionRenewal},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SubscriptionRenewal entity by its id.
+func (c *SubscriptionRenewalClient) Get(ctx context.Context, id int) (*SubscriptionRenewal, error) {
+	return c.Query().Where(subscriptionrenewal.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SubscriptionRenewalClient) GetX(ctx context.Context, id int) *SubscriptionRenewal {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTenant queries the tenant edge of a SubscriptionRenewal.
+func (c *SubscriptionRenewalClient) QueryTenant(_m *SubscriptionRenewal) *TenantQuery {
+	query := (&TenantClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(subscriptionrenewal.Table, subscriptionrenewal.FieldID, id),
+			sqlgraph.To(tenant.Table, tenant.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, subscriptionrenewal.TenantTable, subscriptionrenewal.TenantColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySubscription queries the subscription edge of a SubscriptionRenewal.
+func (c *SubscriptionRenewalClient) QuerySubscription(_m *SubscriptionRenewal) *SubscriptionQuery {
+	query := (&SubscriptionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(subscriptionrenewal.Table, subscriptionrenewal.FieldID, id),
+			sqlgraph.To(subscription.Table, subscription.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, subscriptionrenewal.SubscriptionTable, subscriptionrenewal.SubscriptionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SubscriptionRenewalClient) Hooks() []Hook {
+	hooks := c.hooks.SubscriptionRenewal
+	return append(hooks[:len(hooks):len(hooks)], subscriptionrenewal.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SubscriptionRenewalClient) Interceptors() []Interceptor {
+	return c.inters.SubscriptionRenewal
+}
+
+func (c *SubscriptionRenewalClient) mutate(ctx context.Context, m *SubscriptionRenewalMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SubscriptionRenewalCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SubscriptionRenewalUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SubscriptionRenewalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SubscriptionRenewalDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SubscriptionRenewal mutation op: %q", m.Op())
+	}
+}
+
 // SyncJobClient is a client for the SyncJob schema.
 type SyncJobClient struct {
 	config
@@ -9311,8 +9661,8 @@ type (
 		Product, ProductCategory, ProductCollection, ProductOption, ProductVariant,
 		Quote, QuoteMessage, RefreshToken, Region, Reservation, SalesChannel, Scope,
 		ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim, Suborder,
-		SyncJob, Tenant, TenantInvoice, TenantSubscription, User, Vendor,
-		WebhookDelivery []ent.Hook
+		Subscription, SubscriptionRenewal, SyncJob, Tenant, TenantInvoice,
+		TenantSubscription, User, Vendor, WebhookDelivery []ent.Hook
 	}
 	inters struct {
 		APIKey, ApprovalRequest, AuditLog, Cart, Category, CommissionLine,
@@ -9322,8 +9672,8 @@ type (
 		Product, ProductCategory, ProductCollection, ProductOption, ProductVariant,
 		Quote, QuoteMessage, RefreshToken, Region, Reservation, SalesChannel, Scope,
 		ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim, Suborder,
-		SyncJob, Tenant, TenantInvoice, TenantSubscription, User, Vendor,
-		WebhookDelivery []ent.Interceptor
+		Subscription, SubscriptionRenewal, SyncJob, Tenant, TenantInvoice,
+		TenantSubscription, User, Vendor, WebhookDelivery []ent.Interceptor
 	}
 )
 

@@ -55,6 +55,8 @@ import (
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/suborder"
+	"github.com/dakkah/cityos/ent/subscription"
+	"github.com/dakkah/cityos/ent/subscriptionrenewal"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/tenantinvoice"
@@ -165,6 +167,8 @@ func checkColumn(t, c string) error {
 			subcategory.Table:         subcategory.ValidColumn,
 			subdomainclaim.Table:      subdomainclaim.ValidColumn,
 			suborder.Table:            suborder.ValidColumn,
+			subscription.Table:        subscription.ValidColumn,
+			subscriptionrenewal.Table: subscriptionrenewal.ValidColumn,
 			syncjob.Table:             syncjob.ValidColumn,
 			tenant.Table:              tenant.ValidColumn,
 			tenantinvoice.Table:       tenantinvoice.ValidColumn,

@@ -47,6 +47,8 @@ import (
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/suborder"
+	"github.com/dakkah/cityos/ent/subscription"
+	"github.com/dakkah/cityos/ent/subscriptionrenewal"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/tenantinvoice"
@@ -63,7 +65,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 50)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 52)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apikey.Table,
@@ -1090,6 +1092,65 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[43] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   subscription.Table,
+			Columns: subscription.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: subscription.FieldID,
+			},
+		},
+		Type: "Subscription",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			subscription.FieldCreatedAt:        {Type: field.TypeTime, Column: subscription.FieldCreatedAt},
+			subscription.FieldUpdatedAt:        {Type: field.TypeTime, Column: subscription.FieldUpdatedAt},
+			subscription.FieldTenantID:         {Type: field.TypeInt, Column: subscription.FieldTenantID},
+			subscription.FieldVersion:          {Type: field.TypeInt64, Column: subscription.FieldVersion},
+			subscription.FieldStoreID:          {Type: field.TypeInt, Column: subscription.FieldStoreID},
+			subscription.FieldCustomerID:       {Type: field.TypeInt, Column: subscription.FieldCustomerID},
+			subscription.FieldVariantID:        {Type: field.TypeInt, Column: subscription.FieldVariantID},
+			subscription.FieldQuantity:         {Type: field.TypeInt, Column: subscription.FieldQuantity},
+			subscription.FieldInterval:         {Type: field.TypeEnum, Column: subscription.FieldInterval},
+			subscription.FieldStatus:           {Type: field.TypeEnum, Column: subscription.FieldStatus},
+			subscription.FieldNextRenewalAt:    {Type: field.TypeTime, Column: subscription.FieldNextRenewalAt},
+			subscription.FieldSkipNext:         {Type: field.TypeBool, Column: subscription.FieldSkipNext},
+			subscription.FieldLockedUnitPrice:  {Type: field.TypeInt64, Column: subscription.FieldLockedUnitPrice},
+			subscription.FieldRegionID:         {Type: field.TypeInt, Column: subscription.FieldRegionID},
+			subscription.FieldCurrencyCode:     {Type: field.TypeString, Column: subscription.FieldCurrencyCode},
+			subscription.FieldEmail:            {Type: field.TypeString, Column: subscription.FieldEmail},
+			subscription.FieldShippingAddress:  {Type: field.TypeJSON, Column: subscription.FieldShippingAddress},
+			subscription.FieldShippingOptionID: {Type: field.TypeInt, Column: subscription.FieldShippingOptionID},
+			subscription.FieldPaymentProvider:  {Type: field.TypeString, Column: subscription.FieldPaymentProvider},
+			subscription.FieldPaymentMethod:    {Type: field.TypeString, Column: subscription.FieldPaymentMethod},
+			subscription.FieldFailedAttempts:   {Type: field.TypeInt, Column: subscription.FieldFailedAttempts},
+			subscription.FieldRetryAt:          {Type: field.TypeTime, Column: subscription.FieldRetryAt},
+			subscription.FieldLastOrderID:      {Type: field.TypeInt, Column: subscription.FieldLastOrderID},
+			subscription.FieldCanceledAt:       {Type: field.TypeTime, Column: subscription.FieldCanceledAt},
+		},
+	}
+	graph.Nodes[44] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   subscriptionrenewal.Table,
+			Columns: subscriptionrenewal.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: subscriptionrenewal.FieldID,
+			},
+		},
+		Type: "SubscriptionRenewal",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			subscriptionrenewal.FieldCreatedAt:      {Type: field.TypeTime, Column: subscriptionrenewal.FieldCreatedAt},
+			subscriptionrenewal.FieldUpdatedAt:      {Type: field.TypeTime, Column: subscriptionrenewal.FieldUpdatedAt},
+			subscriptionrenewal.FieldTenantID:       {Type: field.TypeInt, Column: subscriptionrenewal.FieldTenantID},
+			subscriptionrenewal.FieldSubscriptionID: {Type: field.TypeInt, Column: subscriptionrenewal.FieldSubscriptionID},
+			subscriptionrenewal.FieldPeriodStart:    {Type: field.TypeTime, Column: subscriptionrenewal.FieldPeriodStart},
+			subscriptionrenewal.FieldCartID:         {Type: field.TypeInt, Column: subscriptionrenewal.FieldCartID},
+			subscriptionrenewal.FieldStatus:         {Type: field.TypeEnum, Column: subscriptionrenewal.FieldStatus},
+			subscriptionrenewal.FieldOrderID:        {Type: field.TypeInt, Column: subscriptionrenewal.FieldOrderID},
+			subscriptionrenewal.FieldLastError:      {Type: field.TypeString, Column: subscriptionrenewal.FieldLastError},
+		},
+	}
+	graph.Nodes[45] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   syncjob.Table,
 			Columns: syncjob.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -1119,7 +1180,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			syncjob.FieldReport:       {Type: field.TypeJSON, Column: syncjob.FieldReport},
 		},
 	}
-	graph.Nodes[44] = &sqlgraph.Node{
+	graph.Nodes[46] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tenant.Table,
 			Columns: tenant.Columns,
@@ -1144,7 +1205,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tenant.FieldMetadata:         {Type: field.TypeJSON, Column: tenant.FieldMetadata},
 		},
 	}
-	graph.Nodes[45] = &sqlgraph.Node{
+	graph.Nodes[47] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tenantinvoice.Table,
 			Columns: tenantinvoice.Columns,
@@ -1173,7 +1234,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tenantinvoice.FieldReference:         {Type: field.TypeString, Column: tenantinvoice.FieldReference},
 		},
 	}
-	graph.Nodes[46] = &sqlgraph.Node{
+	graph.Nodes[48] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tenantsubscription.Table,
 			Columns: tenantsubscription.Columns,
@@ -1201,7 +1262,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tenantsubscription.FieldProviderEventAt:        {Type: field.TypeInt64, Column: tenantsubscription.FieldProviderEventAt},
 		},
 	}
-	graph.Nodes[47] = &sqlgraph.Node{
+	graph.Nodes[49] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1222,7 +1283,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
 		},
 	}
-	graph.Nodes[48] = &sqlgraph.Node{
+	graph.Nodes[50] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vendor.Table,
 			Columns: vendor.Columns,
@@ -1250,7 +1311,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vendor.FieldApplicantID:    {Type: field.TypeInt, Column: vendor.FieldApplicantID},
 		},
 	}
-	graph.Nodes[49] = &sqlgraph.Node{
+	graph.Nodes[51] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -2573,6 +2634,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Suborder",
 		"Fulfillment",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   subscription.TenantTable,
+			Columns: []string{subscription.TenantColumn},
+			Bidi:    false,
+		},
+		"Subscription",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"renewals",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   subscription.RenewalsTable,
+			Columns: []string{subscription.RenewalsColumn},
+			Bidi:    false,
+		},
+		"Subscription",
+		"SubscriptionRenewal",
+	)
+	graph.MustAddE(
+		"tenant",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   subscriptionrenewal.TenantTable,
+			Columns: []string{subscriptionrenewal.TenantColumn},
+			Bidi:    false,
+		},
+		"SubscriptionRenewal",
+		"Tenant",
+	)
+	graph.MustAddE(
+		"subscription",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   subscriptionrenewal.SubscriptionTable,
+			Columns: []string{subscriptionrenewal.SubscriptionColumn},
+			Bidi:    false,
+		},
+		"SubscriptionRenewal",
+		"Subscription",
 	)
 	graph.MustAddE(
 		"tenant",
@@ -8333,6 +8442,307 @@ func (f *SuborderFilter) WhereHasFulfillmentsWith(preds ...predicate.Fulfillment
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SubscriptionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SubscriptionQuery builder.
+func (_q *SubscriptionQuery) Filter() *SubscriptionFilter {
+	return &SubscriptionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SubscriptionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SubscriptionMutation builder.
+func (m *SubscriptionMutation) Filter() *SubscriptionFilter {
+	return &SubscriptionFilter{config: m.config, predicateAdder: m}
+}
+
+// SubscriptionFilter provides a generic filtering capability at runtime for SubscriptionQuery.
+type SubscriptionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SubscriptionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SubscriptionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SubscriptionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(subscription.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SubscriptionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(subscription.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *SubscriptionFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldTenantID))
+}
+
+// WhereVersion applies the entql int64 predicate on the version field.
+func (f *SubscriptionFilter) WhereVersion(p entql.Int64P) {
+	f.Where(p.Field(subscription.FieldVersion))
+}
+
+// WhereStoreID applies the entql int predicate on the store_id field.
+func (f *SubscriptionFilter) WhereStoreID(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldStoreID))
+}
+
+// WhereCustomerID applies the entql int predicate on the customer_id field.
+func (f *SubscriptionFilter) WhereCustomerID(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldCustomerID))
+}
+
+// WhereVariantID applies the entql int predicate on the variant_id field.
+func (f *SubscriptionFilter) WhereVariantID(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldVariantID))
+}
+
+// WhereQuantity applies the entql int predicate on the quantity field.
+func (f *SubscriptionFilter) WhereQuantity(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldQuantity))
+}
+
+// WhereInterval applies the entql string predicate on the interval field.
+func (f *SubscriptionFilter) WhereInterval(p entql.StringP) {
+	f.Where(p.Field(subscription.FieldInterval))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *SubscriptionFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(subscription.FieldStatus))
+}
+
+// WhereNextRenewalAt applies the entql time.Time predicate on the next_renewal_at field.
+func (f *SubscriptionFilter) WhereNextRenewalAt(p entql.TimeP) {
+	f.Where(p.Field(subscription.FieldNextRenewalAt))
+}
+
+// WhereSkipNext applies the entql bool predicate on the skip_next field.
+func (f *SubscriptionFilter) WhereSkipNext(p entql.BoolP) {
+	f.Where(p.Field(subscription.FieldSkipNext))
+}
+
+// WhereLockedUnitPrice applies the entql int64 predicate on the locked_unit_price field.
+func (f *SubscriptionFilter) WhereLockedUnitPrice(p entql.Int64P) {
+	f.Where(p.Field(subscription.FieldLockedUnitPrice))
+}
+
+// WhereRegionID applies the entql int predicate on the region_id field.
+func (f *SubscriptionFilter) WhereRegionID(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldRegionID))
+}
+
+// WhereCurrencyCode applies the entql string predicate on the currency_code field.
+func (f *SubscriptionFilter) WhereCurrencyCode(p entql.StringP) {
+	f.Where(p.Field(subscription.FieldCurrencyCode))
+}
+
+// WhereEmail applies the entql string predicate on the email field.
+func (f *SubscriptionFilter) WhereEmail(p entql.StringP) {
+	f.Where(p.Field(subscription.FieldEmail))
+}
+
+// WhereShippingAddress applies the entql json.RawMessage predicate on the shipping_address field.
+func (f *SubscriptionFilter) WhereShippingAddress(p entql.BytesP) {
+	f.Where(p.Field(subscription.FieldShippingAddress))
+}
+
+// WhereShippingOptionID applies the entql int predicate on the shipping_option_id field.
+func (f *SubscriptionFilter) WhereShippingOptionID(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldShippingOptionID))
+}
+
+// WherePaymentProvider applies the entql string predicate on the payment_provider field.
+func (f *SubscriptionFilter) WherePaymentProvider(p entql.StringP) {
+	f.Where(p.Field(subscription.FieldPaymentProvider))
+}
+
+// WherePaymentMethod applies the entql string predicate on the payment_method field.
+func (f *SubscriptionFilter) WherePaymentMethod(p entql.StringP) {
+	f.Where(p.Field(subscription.FieldPaymentMethod))
+}
+
+// WhereFailedAttempts applies the entql int predicate on the failed_attempts field.
+func (f *SubscriptionFilter) WhereFailedAttempts(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldFailedAttempts))
+}
+
+// WhereRetryAt applies the entql time.Time predicate on the retry_at field.
+func (f *SubscriptionFilter) WhereRetryAt(p entql.TimeP) {
+	f.Where(p.Field(subscription.FieldRetryAt))
+}
+
+// WhereLastOrderID applies the entql int predicate on the last_order_id field.
+func (f *SubscriptionFilter) WhereLastOrderID(p entql.IntP) {
+	f.Where(p.Field(subscription.FieldLastOrderID))
+}
+
+// WhereCanceledAt applies the entql time.Time predicate on the canceled_at field.
+func (f *SubscriptionFilter) WhereCanceledAt(p entql.TimeP) {
+	f.Where(p.Field(subscription.FieldCanceledAt))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *SubscriptionFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *SubscriptionFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRenewals applies a predicate to check if query has an edge renewals.
+func (f *SubscriptionFilter) WhereHasRenewals() {
+	f.Where(entql.HasEdge("renewals"))
+}
+
+// WhereHasRenewalsWith applies a predicate to check if query has an edge renewals with a given conditions (other predicates).
+func (f *SubscriptionFilter) WhereHasRenewalsWith(preds ...predicate.SubscriptionRenewal) {
+	f.Where(entql.HasEdgeWith("renewals", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *SubscriptionRenewalQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SubscriptionRenewalQuery builder.
+func (_q *SubscriptionRenewalQuery) Filter() *SubscriptionRenewalFilter {
+	return &SubscriptionRenewalFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SubscriptionRenewalMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SubscriptionRenewalMutation builder.
+func (m *SubscriptionRenewalMutation) Filter() *SubscriptionRenewalFilter {
+	return &SubscriptionRenewalFilter{config: m.config, predicateAdder: m}
+}
+
+// SubscriptionRenewalFilter provides a generic filtering capability at runtime for SubscriptionRenewalQuery.
+type SubscriptionRenewalFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SubscriptionRenewalFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SubscriptionRenewalFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(subscriptionrenewal.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SubscriptionRenewalFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(subscriptionrenewal.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SubscriptionRenewalFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(subscriptionrenewal.FieldUpdatedAt))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *SubscriptionRenewalFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(subscriptionrenewal.FieldTenantID))
+}
+
+// WhereSubscriptionID applies the entql int predicate on the subscription_id field.
+func (f *SubscriptionRenewalFilter) WhereSubscriptionID(p entql.IntP) {
+	f.Where(p.Field(subscriptionrenewal.FieldSubscriptionID))
+}
+
+// WherePeriodStart applies the entql time.Time predicate on the period_start field.
+func (f *SubscriptionRenewalFilter) WherePeriodStart(p entql.TimeP) {
+	f.Where(p.Field(subscriptionrenewal.FieldPeriodStart))
+}
+
+// WhereCartID applies the entql int predicate on the cart_id field.
+func (f *SubscriptionRenewalFilter) WhereCartID(p entql.IntP) {
+	f.Where(p.Field(subscriptionrenewal.FieldCartID))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *SubscriptionRenewalFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(subscriptionrenewal.FieldStatus))
+}
+
+// WhereOrderID applies the entql int predicate on the order_id field.
+func (f *SubscriptionRenewalFilter) WhereOrderID(p entql.IntP) {
+	f.Where(p.Field(subscriptionrenewal.FieldOrderID))
+}
+
+// WhereLastError applies the entql string predicate on the last_error field.
+func (f *SubscriptionRenewalFilter) WhereLastError(p entql.StringP) {
+	f.Where(p.Field(subscriptionrenewal.FieldLastError))
+}
+
+// WhereHasTenant applies a predicate to check if query has an edge tenant.
+func (f *SubscriptionRenewalFilter) WhereHasTenant() {
+	f.Where(entql.HasEdge("tenant"))
+}
+
+// WhereHasTenantWith applies a predicate to check if query has an edge tenant with a given conditions (other predicates).
+func (f *SubscriptionRenewalFilter) WhereHasTenantWith(preds ...predicate.Tenant) {
+	f.Where(entql.HasEdgeWith("tenant", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSubscription applies a predicate to check if query has an edge subscription.
+func (f *SubscriptionRenewalFilter) WhereHasSubscription() {
+	f.Where(entql.HasEdge("subscription"))
+}
+
+// WhereHasSubscriptionWith applies a predicate to check if query has an edge subscription with a given conditions (other predicates).
+func (f *SubscriptionRenewalFilter) WhereHasSubscriptionWith(preds ...predicate.Subscription) {
+	f.Where(entql.HasEdgeWith("subscription", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *SyncJobQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -8361,7 +8771,7 @@ type SyncJobFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SyncJobFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8519,7 +8929,7 @@ type TenantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TenantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8633,7 +9043,7 @@ type TenantInvoiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TenantInvoiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[47].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8781,7 +9191,7 @@ type TenantSubscriptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TenantSubscriptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[48].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8938,7 +9348,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[47].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[49].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9074,7 +9484,7 @@ type VendorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VendorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[48].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[50].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -9217,7 +9627,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[49].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[51].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -47,6 +47,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/suborder"
+	"github.com/dakkah/cityos/ent/subscription"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/tenantinvoice"
@@ -6057,6 +6058,210 @@ func newSuborderPaginateArgs(rv map[string]any) *suborderPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*SuborderWhereInput); ok {
 		args.opts = append(args.opts, WithSuborderFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *SubscriptionQuery) CollectFields(ctx context.Context, satisfies ...string) (*SubscriptionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *SubscriptionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(subscription.Columns))
+		selectedFields = []string{subscription.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "tenant":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TenantClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, tenantImplementors)...); err != nil {
+				return err
+			}
+			_q.withTenant = query
+			if _, ok := fieldSeen[subscription.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldTenantID)
+				fieldSeen[subscription.FieldTenantID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[subscription.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldCreatedAt)
+				fieldSeen[subscription.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[subscription.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldUpdatedAt)
+				fieldSeen[subscription.FieldUpdatedAt] = struct{}{}
+			}
+		case "tenantID":
+			if _, ok := fieldSeen[subscription.FieldTenantID]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldTenantID)
+				fieldSeen[subscription.FieldTenantID] = struct{}{}
+			}
+		case "storeID":
+			if _, ok := fieldSeen[subscription.FieldStoreID]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldStoreID)
+				fieldSeen[subscription.FieldStoreID] = struct{}{}
+			}
+		case "customerID":
+			if _, ok := fieldSeen[subscription.FieldCustomerID]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldCustomerID)
+				fieldSeen[subscription.FieldCustomerID] = struct{}{}
+			}
+		case "variantID":
+			if _, ok := fieldSeen[subscription.FieldVariantID]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldVariantID)
+				fieldSeen[subscription.FieldVariantID] = struct{}{}
+			}
+		case "quantity":
+			if _, ok := fieldSeen[subscription.FieldQuantity]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldQuantity)
+				fieldSeen[subscription.FieldQuantity] = struct{}{}
+			}
+		case "interval":
+			if _, ok := fieldSeen[subscription.FieldInterval]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldInterval)
+				fieldSeen[subscription.FieldInterval] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[subscription.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldStatus)
+				fieldSeen[subscription.FieldStatus] = struct{}{}
+			}
+		case "nextRenewalAt":
+			if _, ok := fieldSeen[subscription.FieldNextRenewalAt]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldNextRenewalAt)
+				fieldSeen[subscription.FieldNextRenewalAt] = struct{}{}
+			}
+		case "skipNext":
+			if _, ok := fieldSeen[subscription.FieldSkipNext]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldSkipNext)
+				fieldSeen[subscription.FieldSkipNext] = struct{}{}
+			}
+		case "lockedUnitPrice":
+			if _, ok := fieldSeen[subscription.FieldLockedUnitPrice]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldLockedUnitPrice)
+				fieldSeen[subscription.FieldLockedUnitPrice] = struct{}{}
+			}
+		case "regionID":
+			if _, ok := fieldSeen[subscription.FieldRegionID]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldRegionID)
+				fieldSeen[subscription.FieldRegionID] = struct{}{}
+			}
+		case "currencyCode":
+			if _, ok := fieldSeen[subscription.FieldCurrencyCode]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldCurrencyCode)
+				fieldSeen[subscription.FieldCurrencyCode] = struct{}{}
+			}
+		case "email":
+			if _, ok := fieldSeen[subscription.FieldEmail]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldEmail)
+				fieldSeen[subscription.FieldEmail] = struct{}{}
+			}
+		case "shippingOptionID":
+			if _, ok := fieldSeen[subscription.FieldShippingOptionID]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldShippingOptionID)
+				fieldSeen[subscription.FieldShippingOptionID] = struct{}{}
+			}
+		case "paymentProvider":
+			if _, ok := fieldSeen[subscription.FieldPaymentProvider]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldPaymentProvider)
+				fieldSeen[subscription.FieldPaymentProvider] = struct{}{}
+			}
+		case "failedAttempts":
+			if _, ok := fieldSeen[subscription.FieldFailedAttempts]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldFailedAttempts)
+				fieldSeen[subscription.FieldFailedAttempts] = struct{}{}
+			}
+		case "retryAt":
+			if _, ok := fieldSeen[subscription.FieldRetryAt]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldRetryAt)
+				fieldSeen[subscription.FieldRetryAt] = struct{}{}
+			}
+		case "lastOrderID":
+			if _, ok := fieldSeen[subscription.FieldLastOrderID]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldLastOrderID)
+				fieldSeen[subscription.FieldLastOrderID] = struct{}{}
+			}
+		case "canceledAt":
+			if _, ok := fieldSeen[subscription.FieldCanceledAt]; !ok {
+				selectedFields = append(selectedFields, subscription.FieldCanceledAt)
+				fieldSeen[subscription.FieldCanceledAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type customersubscriptionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CustomerSubscriptionPaginateOption
+}
+
+func newCustomerSubscriptionPaginateArgs(rv map[string]any) *customersubscriptionPaginateArgs {
+	args := &customersubscriptionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CustomerSubscriptionOrder{Field: &CustomerSubscriptionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCustomerSubscriptionOrder(order))
+			}
+		case *CustomerSubscriptionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCustomerSubscriptionOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CustomerSubscriptionWhereInput); ok {
+		args.opts = append(args.opts, WithCustomerSubscriptionFilter(v.Filter))
 	}
 	return args
 }

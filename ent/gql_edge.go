@@ -666,6 +666,14 @@ func (_m *Suborder) Fulfillments(ctx context.Context) (result []*Fulfillment, er
 	return result, err
 }
 
+func (_m *Subscription) Tenant(ctx context.Context) (*Tenant, error) {
+	result, err := _m.Edges.TenantOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTenant().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *SyncJob) Tenant(ctx context.Context) (*Tenant, error) {
 	result, err := _m.Edges.TenantOrErr()
 	if IsNotLoaded(err) {

@@ -51,6 +51,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/suborder"
+	"github.com/dakkah/cityos/ent/subscription"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/tenantinvoice"
@@ -11649,6 +11650,323 @@ func (_m *Suborder) ToEdge(order *SuborderOrder) *SuborderEdge {
 		order = DefaultSuborderOrder
 	}
 	return &SuborderEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CustomerSubscription is the type alias for Subscription.
+type CustomerSubscription = Subscription
+
+// CustomerSubscriptionEdge is the edge representation of CustomerSubscription.
+type CustomerSubscriptionEdge struct {
+	Node   *CustomerSubscription `json:"node"`
+	Cursor Cursor                `json:"cursor"`
+}
+
+// CustomerSubscriptionConnection is the connection containing edges to CustomerSubscription.
+type CustomerSubscriptionConnection struct {
+	Edges      []*CustomerSubscriptionEdge `json:"edges"`
+	PageInfo   PageInfo                    `json:"pageInfo"`
+	TotalCount int                         `json:"totalCount"`
+}
+
+func (c *CustomerSubscriptionConnection) build(nodes []*CustomerSubscription, pager *customersubscriptionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CustomerSubscription
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CustomerSubscription {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CustomerSubscription {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CustomerSubscriptionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CustomerSubscriptionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CustomerSubscriptionPaginateOption enables pagination customization.
+type CustomerSubscriptionPaginateOption func(*customersubscriptionPager) error
+
+// WithCustomerSubscriptionOrder configures pagination ordering.
+func WithCustomerSubscriptionOrder(order *CustomerSubscriptionOrder) CustomerSubscriptionPaginateOption {
+	if order == nil {
+		order = DefaultCustomerSubscriptionOrder
+	}
+	o := *order
+	return func(pager *customersubscriptionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCustomerSubscriptionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCustomerSubscriptionFilter configures pagination filter.
+func WithCustomerSubscriptionFilter(filter func(*SubscriptionQuery) (*SubscriptionQuery, error)) CustomerSubscriptionPaginateOption {
+	return func(pager *customersubscriptionPager) error {
+		if filter == nil {
+			return errors.New("SubscriptionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type customersubscriptionPager struct {
+	reverse bool
+	order   *CustomerSubscriptionOrder
+	filter  func(*SubscriptionQuery) (*SubscriptionQuery, error)
+}
+
+func newCustomerSubscriptionPager(opts []CustomerSubscriptionPaginateOption, reverse bool) (*customersubscriptionPager, error) {
+	pager := &customersubscriptionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCustomerSubscriptionOrder
+	}
+	return pager, nil
+}
+
+func (p *customersubscriptionPager) applyFilter(query *SubscriptionQuery) (*SubscriptionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *customersubscriptionPager) toCursor(_m *CustomerSubscription) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *customersubscriptionPager) applyCursors(query *SubscriptionQuery, after, before *Cursor) (*SubscriptionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCustomerSubscriptionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *customersubscriptionPager) applyOrder(query *SubscriptionQuery) *SubscriptionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCustomerSubscriptionOrder.Field {
+		query = query.Order(DefaultCustomerSubscriptionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *customersubscriptionPager) orderExpr(query *SubscriptionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCustomerSubscriptionOrder.Field {
+			b.Comma().Ident(DefaultCustomerSubscriptionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CustomerSubscription.
+func (_m *SubscriptionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CustomerSubscriptionPaginateOption,
+) (*CustomerSubscriptionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCustomerSubscriptionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CustomerSubscriptionConnection{Edges: []*CustomerSubscriptionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// SubscriptionOrderFieldCreatedAt orders Subscription by created_at.
+	SubscriptionOrderFieldCreatedAt = &CustomerSubscriptionOrderField{
+		Value: func(_m *CustomerSubscription) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: subscription.FieldCreatedAt,
+		toTerm: subscription.ByCreatedAt,
+		toCursor: func(_m *CustomerSubscription) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// SubscriptionOrderFieldUpdatedAt orders Subscription by updated_at.
+	SubscriptionOrderFieldUpdatedAt = &CustomerSubscriptionOrderField{
+		Value: func(_m *CustomerSubscription) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: subscription.FieldUpdatedAt,
+		toTerm: subscription.ByUpdatedAt,
+		toCursor: func(_m *CustomerSubscription) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CustomerSubscriptionOrderField) String() string {
+	var str string
+	switch f.column {
+	case SubscriptionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case SubscriptionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CustomerSubscriptionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CustomerSubscriptionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CustomerSubscriptionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *SubscriptionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *SubscriptionOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid CustomerSubscriptionOrderField", str)
+	}
+	return nil
+}
+
+// CustomerSubscriptionOrderField defines the ordering field of Subscription.
+type CustomerSubscriptionOrderField struct {
+	// Value extracts the ordering value from the given Subscription.
+	Value    func(*CustomerSubscription) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) subscription.OrderOption
+	toCursor func(*CustomerSubscription) Cursor
+}
+
+// CustomerSubscriptionOrder defines the ordering of Subscription.
+type CustomerSubscriptionOrder struct {
+	Direction OrderDirection                  `json:"direction"`
+	Field     *CustomerSubscriptionOrderField `json:"field"`
+}
+
+// DefaultCustomerSubscriptionOrder is the default ordering of Subscription.
+var DefaultCustomerSubscriptionOrder = &CustomerSubscriptionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CustomerSubscriptionOrderField{
+		Value: func(_m *CustomerSubscription) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: subscription.FieldID,
+		toTerm: subscription.ByID,
+		toCursor: func(_m *CustomerSubscription) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CustomerSubscription into CustomerSubscriptionEdge.
+func (_m *CustomerSubscription) ToEdge(order *CustomerSubscriptionOrder) *CustomerSubscriptionEdge {
+	if order == nil {
+		order = DefaultCustomerSubscriptionOrder
+	}
+	return &CustomerSubscriptionEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

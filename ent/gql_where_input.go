@@ -45,6 +45,7 @@ import (
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/suborder"
+	"github.com/dakkah/cityos/ent/subscription"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/tenantinvoice"
 	"github.com/dakkah/cityos/ent/tenantsubscription"
@@ -17714,6 +17715,868 @@ func (i *SuborderWhereInput) P() (predicate.Suborder, error) {
 		return predicates[0], nil
 	default:
 		return suborder.And(predicates...), nil
+	}
+}
+
+// CustomerSubscriptionWhereInput represents a where input for filtering Subscription queries.
+type CustomerSubscriptionWhereInput struct {
+	Predicates []predicate.Subscription          `json:"-"`
+	Not        *CustomerSubscriptionWhereInput   `json:"not,omitempty"`
+	Or         []*CustomerSubscriptionWhereInput `json:"or,omitempty"`
+	And        []*CustomerSubscriptionWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "store_id" field predicates.
+	StoreID      *int  `json:"storeID,omitempty"`
+	StoreIDNEQ   *int  `json:"storeIDNEQ,omitempty"`
+	StoreIDIn    []int `json:"storeIDIn,omitempty"`
+	StoreIDNotIn []int `json:"storeIDNotIn,omitempty"`
+	StoreIDGT    *int  `json:"storeIDGT,omitempty"`
+	StoreIDGTE   *int  `json:"storeIDGTE,omitempty"`
+	StoreIDLT    *int  `json:"storeIDLT,omitempty"`
+	StoreIDLTE   *int  `json:"storeIDLTE,omitempty"`
+
+	// "customer_id" field predicates.
+	CustomerID      *int  `json:"customerID,omitempty"`
+	CustomerIDNEQ   *int  `json:"customerIDNEQ,omitempty"`
+	CustomerIDIn    []int `json:"customerIDIn,omitempty"`
+	CustomerIDNotIn []int `json:"customerIDNotIn,omitempty"`
+	CustomerIDGT    *int  `json:"customerIDGT,omitempty"`
+	CustomerIDGTE   *int  `json:"customerIDGTE,omitempty"`
+	CustomerIDLT    *int  `json:"customerIDLT,omitempty"`
+	CustomerIDLTE   *int  `json:"customerIDLTE,omitempty"`
+
+	// "variant_id" field predicates.
+	VariantID      *int  `json:"variantID,omitempty"`
+	VariantIDNEQ   *int  `json:"variantIDNEQ,omitempty"`
+	VariantIDIn    []int `json:"variantIDIn,omitempty"`
+	VariantIDNotIn []int `json:"variantIDNotIn,omitempty"`
+	VariantIDGT    *int  `json:"variantIDGT,omitempty"`
+	VariantIDGTE   *int  `json:"variantIDGTE,omitempty"`
+	VariantIDLT    *int  `json:"variantIDLT,omitempty"`
+	VariantIDLTE   *int  `json:"variantIDLTE,omitempty"`
+
+	// "quantity" field predicates.
+	Quantity      *int  `json:"quantity,omitempty"`
+	QuantityNEQ   *int  `json:"quantityNEQ,omitempty"`
+	QuantityIn    []int `json:"quantityIn,omitempty"`
+	QuantityNotIn []int `json:"quantityNotIn,omitempty"`
+	QuantityGT    *int  `json:"quantityGT,omitempty"`
+	QuantityGTE   *int  `json:"quantityGTE,omitempty"`
+	QuantityLT    *int  `json:"quantityLT,omitempty"`
+	QuantityLTE   *int  `json:"quantityLTE,omitempty"`
+
+	// "interval" field predicates.
+	Interval      *subscription.Interval  `json:"interval,omitempty"`
+	IntervalNEQ   *subscription.Interval  `json:"intervalNEQ,omitempty"`
+	IntervalIn    []subscription.Interval `json:"intervalIn,omitempty"`
+	IntervalNotIn []subscription.Interval `json:"intervalNotIn,omitempty"`
+
+	// "status" field predicates.
+	Status      *subscription.Status  `json:"status,omitempty"`
+	StatusNEQ   *subscription.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []subscription.Status `json:"statusIn,omitempty"`
+	StatusNotIn []subscription.Status `json:"statusNotIn,omitempty"`
+
+	// "next_renewal_at" field predicates.
+	NextRenewalAt      *time.Time  `json:"nextRenewalAt,omitempty"`
+	NextRenewalAtNEQ   *time.Time  `json:"nextRenewalAtNEQ,omitempty"`
+	NextRenewalAtIn    []time.Time `json:"nextRenewalAtIn,omitempty"`
+	NextRenewalAtNotIn []time.Time `json:"nextRenewalAtNotIn,omitempty"`
+	NextRenewalAtGT    *time.Time  `json:"nextRenewalAtGT,omitempty"`
+	NextRenewalAtGTE   *time.Time  `json:"nextRenewalAtGTE,omitempty"`
+	NextRenewalAtLT    *time.Time  `json:"nextRenewalAtLT,omitempty"`
+	NextRenewalAtLTE   *time.Time  `json:"nextRenewalAtLTE,omitempty"`
+
+	// "skip_next" field predicates.
+	SkipNext    *bool `json:"skipNext,omitempty"`
+	SkipNextNEQ *bool `json:"skipNextNEQ,omitempty"`
+
+	// "locked_unit_price" field predicates.
+	LockedUnitPrice       *int64  `json:"lockedUnitPrice,omitempty"`
+	LockedUnitPriceNEQ    *int64  `json:"lockedUnitPriceNEQ,omitempty"`
+	LockedUnitPriceIn     []int64 `json:"lockedUnitPriceIn,omitempty"`
+	LockedUnitPriceNotIn  []int64 `json:"lockedUnitPriceNotIn,omitempty"`
+	LockedUnitPriceGT     *int64  `json:"lockedUnitPriceGT,omitempty"`
+	LockedUnitPriceGTE    *int64  `json:"lockedUnitPriceGTE,omitempty"`
+	LockedUnitPriceLT     *int64  `json:"lockedUnitPriceLT,omitempty"`
+	LockedUnitPriceLTE    *int64  `json:"lockedUnitPriceLTE,omitempty"`
+	LockedUnitPriceIsNil  bool    `json:"lockedUnitPriceIsNil,omitempty"`
+	LockedUnitPriceNotNil bool    `json:"lockedUnitPriceNotNil,omitempty"`
+
+	// "region_id" field predicates.
+	RegionID      *int  `json:"regionID,omitempty"`
+	RegionIDNEQ   *int  `json:"regionIDNEQ,omitempty"`
+	RegionIDIn    []int `json:"regionIDIn,omitempty"`
+	RegionIDNotIn []int `json:"regionIDNotIn,omitempty"`
+	RegionIDGT    *int  `json:"regionIDGT,omitempty"`
+	RegionIDGTE   *int  `json:"regionIDGTE,omitempty"`
+	RegionIDLT    *int  `json:"regionIDLT,omitempty"`
+	RegionIDLTE   *int  `json:"regionIDLTE,omitempty"`
+
+	// "currency_code" field predicates.
+	CurrencyCode             *string  `json:"currencyCode,omitempty"`
+	CurrencyCodeNEQ          *string  `json:"currencyCodeNEQ,omitempty"`
+	CurrencyCodeIn           []string `json:"currencyCodeIn,omitempty"`
+	CurrencyCodeNotIn        []string `json:"currencyCodeNotIn,omitempty"`
+	CurrencyCodeGT           *string  `json:"currencyCodeGT,omitempty"`
+	CurrencyCodeGTE          *string  `json:"currencyCodeGTE,omitempty"`
+	CurrencyCodeLT           *string  `json:"currencyCodeLT,omitempty"`
+	CurrencyCodeLTE          *string  `json:"currencyCodeLTE,omitempty"`
+	CurrencyCodeContains     *string  `json:"currencyCodeContains,omitempty"`
+	CurrencyCodeHasPrefix    *string  `json:"currencyCodeHasPrefix,omitempty"`
+	CurrencyCodeHasSuffix    *string  `json:"currencyCodeHasSuffix,omitempty"`
+	CurrencyCodeEqualFold    *string  `json:"currencyCodeEqualFold,omitempty"`
+	CurrencyCodeContainsFold *string  `json:"currencyCodeContainsFold,omitempty"`
+
+	// "email" field predicates.
+	Email             *string  `json:"email,omitempty"`
+	EmailNEQ          *string  `json:"emailNEQ,omitempty"`
+	EmailIn           []string `json:"emailIn,omitempty"`
+	EmailNotIn        []string `json:"emailNotIn,omitempty"`
+	EmailGT           *string  `json:"emailGT,omitempty"`
+	EmailGTE          *string  `json:"emailGTE,omitempty"`
+	EmailLT           *string  `json:"emailLT,omitempty"`
+	EmailLTE          *string  `json:"emailLTE,omitempty"`
+	EmailContains     *string  `json:"emailContains,omitempty"`
+	EmailHasPrefix    *string  `json:"emailHasPrefix,omitempty"`
+	EmailHasSuffix    *string  `json:"emailHasSuffix,omitempty"`
+	EmailEqualFold    *string  `json:"emailEqualFold,omitempty"`
+	EmailContainsFold *string  `json:"emailContainsFold,omitempty"`
+
+	// "shipping_option_id" field predicates.
+	ShippingOptionID      *int  `json:"shippingOptionID,omitempty"`
+	ShippingOptionIDNEQ   *int  `json:"shippingOptionIDNEQ,omitempty"`
+	ShippingOptionIDIn    []int `json:"shippingOptionIDIn,omitempty"`
+	ShippingOptionIDNotIn []int `json:"shippingOptionIDNotIn,omitempty"`
+	ShippingOptionIDGT    *int  `json:"shippingOptionIDGT,omitempty"`
+	ShippingOptionIDGTE   *int  `json:"shippingOptionIDGTE,omitempty"`
+	ShippingOptionIDLT    *int  `json:"shippingOptionIDLT,omitempty"`
+	ShippingOptionIDLTE   *int  `json:"shippingOptionIDLTE,omitempty"`
+
+	// "payment_provider" field predicates.
+	PaymentProvider             *string  `json:"paymentProvider,omitempty"`
+	PaymentProviderNEQ          *string  `json:"paymentProviderNEQ,omitempty"`
+	PaymentProviderIn           []string `json:"paymentProviderIn,omitempty"`
+	PaymentProviderNotIn        []string `json:"paymentProviderNotIn,omitempty"`
+	PaymentProviderGT           *string  `json:"paymentProviderGT,omitempty"`
+	PaymentProviderGTE          *string  `json:"paymentProviderGTE,omitempty"`
+	PaymentProviderLT           *string  `json:"paymentProviderLT,omitempty"`
+	PaymentProviderLTE          *string  `json:"paymentProviderLTE,omitempty"`
+	PaymentProviderContains     *string  `json:"paymentProviderContains,omitempty"`
+	PaymentProviderHasPrefix    *string  `json:"paymentProviderHasPrefix,omitempty"`
+	PaymentProviderHasSuffix    *string  `json:"paymentProviderHasSuffix,omitempty"`
+	PaymentProviderEqualFold    *string  `json:"paymentProviderEqualFold,omitempty"`
+	PaymentProviderContainsFold *string  `json:"paymentProviderContainsFold,omitempty"`
+
+	// "failed_attempts" field predicates.
+	FailedAttempts      *int  `json:"failedAttempts,omitempty"`
+	FailedAttemptsNEQ   *int  `json:"failedAttemptsNEQ,omitempty"`
+	FailedAttemptsIn    []int `json:"failedAttemptsIn,omitempty"`
+	FailedAttemptsNotIn []int `json:"failedAttemptsNotIn,omitempty"`
+	FailedAttemptsGT    *int  `json:"failedAttemptsGT,omitempty"`
+	FailedAttemptsGTE   *int  `json:"failedAttemptsGTE,omitempty"`
+	FailedAttemptsLT    *int  `json:"failedAttemptsLT,omitempty"`
+	FailedAttemptsLTE   *int  `json:"failedAttemptsLTE,omitempty"`
+
+	// "retry_at" field predicates.
+	RetryAt       *time.Time  `json:"retryAt,omitempty"`
+	RetryAtNEQ    *time.Time  `json:"retryAtNEQ,omitempty"`
+	RetryAtIn     []time.Time `json:"retryAtIn,omitempty"`
+	RetryAtNotIn  []time.Time `json:"retryAtNotIn,omitempty"`
+	RetryAtGT     *time.Time  `json:"retryAtGT,omitempty"`
+	RetryAtGTE    *time.Time  `json:"retryAtGTE,omitempty"`
+	RetryAtLT     *time.Time  `json:"retryAtLT,omitempty"`
+	RetryAtLTE    *time.Time  `json:"retryAtLTE,omitempty"`
+	RetryAtIsNil  bool        `json:"retryAtIsNil,omitempty"`
+	RetryAtNotNil bool        `json:"retryAtNotNil,omitempty"`
+
+	// "last_order_id" field predicates.
+	LastOrderID       *int  `json:"lastOrderID,omitempty"`
+	LastOrderIDNEQ    *int  `json:"lastOrderIDNEQ,omitempty"`
+	LastOrderIDIn     []int `json:"lastOrderIDIn,omitempty"`
+	LastOrderIDNotIn  []int `json:"lastOrderIDNotIn,omitempty"`
+	LastOrderIDGT     *int  `json:"lastOrderIDGT,omitempty"`
+	LastOrderIDGTE    *int  `json:"lastOrderIDGTE,omitempty"`
+	LastOrderIDLT     *int  `json:"lastOrderIDLT,omitempty"`
+	LastOrderIDLTE    *int  `json:"lastOrderIDLTE,omitempty"`
+	LastOrderIDIsNil  bool  `json:"lastOrderIDIsNil,omitempty"`
+	LastOrderIDNotNil bool  `json:"lastOrderIDNotNil,omitempty"`
+
+	// "canceled_at" field predicates.
+	CanceledAt       *time.Time  `json:"canceledAt,omitempty"`
+	CanceledAtNEQ    *time.Time  `json:"canceledAtNEQ,omitempty"`
+	CanceledAtIn     []time.Time `json:"canceledAtIn,omitempty"`
+	CanceledAtNotIn  []time.Time `json:"canceledAtNotIn,omitempty"`
+	CanceledAtGT     *time.Time  `json:"canceledAtGT,omitempty"`
+	CanceledAtGTE    *time.Time  `json:"canceledAtGTE,omitempty"`
+	CanceledAtLT     *time.Time  `json:"canceledAtLT,omitempty"`
+	CanceledAtLTE    *time.Time  `json:"canceledAtLTE,omitempty"`
+	CanceledAtIsNil  bool        `json:"canceledAtIsNil,omitempty"`
+	CanceledAtNotNil bool        `json:"canceledAtNotNil,omitempty"`
+
+	// "tenant" edge predicates.
+	HasTenant     *bool               `json:"hasTenant,omitempty"`
+	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CustomerSubscriptionWhereInput) AddPredicates(predicates ...predicate.Subscription) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CustomerSubscriptionWhereInput filter on the SubscriptionQuery builder.
+func (i *CustomerSubscriptionWhereInput) Filter(q *SubscriptionQuery) (*SubscriptionQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCustomerSubscriptionWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCustomerSubscriptionWhereInput is returned in case the CustomerSubscriptionWhereInput is empty.
+var ErrEmptyCustomerSubscriptionWhereInput = errors.New("ent: empty predicate CustomerSubscriptionWhereInput")
+
+// P returns a predicate for filtering subscriptions.
+// An error is returned if the input is empty or invalid.
+func (i *CustomerSubscriptionWhereInput) P() (predicate.Subscription, error) {
+	var predicates []predicate.Subscription
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, subscription.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Subscription, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, subscription.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Subscription, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, subscription.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, subscription.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, subscription.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, subscription.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, subscription.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, subscription.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, subscription.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, subscription.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, subscription.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, subscription.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, subscription.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, subscription.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, subscription.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, subscription.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, subscription.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, subscription.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, subscription.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, subscription.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, subscription.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, subscription.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, subscription.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, subscription.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, subscription.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, subscription.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, subscription.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.StoreID != nil {
+		predicates = append(predicates, subscription.StoreIDEQ(*i.StoreID))
+	}
+	if i.StoreIDNEQ != nil {
+		predicates = append(predicates, subscription.StoreIDNEQ(*i.StoreIDNEQ))
+	}
+	if len(i.StoreIDIn) > 0 {
+		predicates = append(predicates, subscription.StoreIDIn(i.StoreIDIn...))
+	}
+	if len(i.StoreIDNotIn) > 0 {
+		predicates = append(predicates, subscription.StoreIDNotIn(i.StoreIDNotIn...))
+	}
+	if i.StoreIDGT != nil {
+		predicates = append(predicates, subscription.StoreIDGT(*i.StoreIDGT))
+	}
+	if i.StoreIDGTE != nil {
+		predicates = append(predicates, subscription.StoreIDGTE(*i.StoreIDGTE))
+	}
+	if i.StoreIDLT != nil {
+		predicates = append(predicates, subscription.StoreIDLT(*i.StoreIDLT))
+	}
+	if i.StoreIDLTE != nil {
+		predicates = append(predicates, subscription.StoreIDLTE(*i.StoreIDLTE))
+	}
+	if i.CustomerID != nil {
+		predicates = append(predicates, subscription.CustomerIDEQ(*i.CustomerID))
+	}
+	if i.CustomerIDNEQ != nil {
+		predicates = append(predicates, subscription.CustomerIDNEQ(*i.CustomerIDNEQ))
+	}
+	if len(i.CustomerIDIn) > 0 {
+		predicates = append(predicates, subscription.CustomerIDIn(i.CustomerIDIn...))
+	}
+	if len(i.CustomerIDNotIn) > 0 {
+		predicates = append(predicates, subscription.CustomerIDNotIn(i.CustomerIDNotIn...))
+	}
+	if i.CustomerIDGT != nil {
+		predicates = append(predicates, subscription.CustomerIDGT(*i.CustomerIDGT))
+	}
+	if i.CustomerIDGTE != nil {
+		predicates = append(predicates, subscription.CustomerIDGTE(*i.CustomerIDGTE))
+	}
+	if i.CustomerIDLT != nil {
+		predicates = append(predicates, subscription.CustomerIDLT(*i.CustomerIDLT))
+	}
+	if i.CustomerIDLTE != nil {
+		predicates = append(predicates, subscription.CustomerIDLTE(*i.CustomerIDLTE))
+	}
+	if i.VariantID != nil {
+		predicates = append(predicates, subscription.VariantIDEQ(*i.VariantID))
+	}
+	if i.VariantIDNEQ != nil {
+		predicates = append(predicates, subscription.VariantIDNEQ(*i.VariantIDNEQ))
+	}
+	if len(i.VariantIDIn) > 0 {
+		predicates = append(predicates, subscription.VariantIDIn(i.VariantIDIn...))
+	}
+	if len(i.VariantIDNotIn) > 0 {
+		predicates = append(predicates, subscription.VariantIDNotIn(i.VariantIDNotIn...))
+	}
+	if i.VariantIDGT != nil {
+		predicates = append(predicates, subscription.VariantIDGT(*i.VariantIDGT))
+	}
+	if i.VariantIDGTE != nil {
+		predicates = append(predicates, subscription.VariantIDGTE(*i.VariantIDGTE))
+	}
+	if i.VariantIDLT != nil {
+		predicates = append(predicates, subscription.VariantIDLT(*i.VariantIDLT))
+	}
+	if i.VariantIDLTE != nil {
+		predicates = append(predicates, subscription.VariantIDLTE(*i.VariantIDLTE))
+	}
+	if i.Quantity != nil {
+		predicates = append(predicates, subscription.QuantityEQ(*i.Quantity))
+	}
+	if i.QuantityNEQ != nil {
+		predicates = append(predicates, subscription.QuantityNEQ(*i.QuantityNEQ))
+	}
+	if len(i.QuantityIn) > 0 {
+		predicates = append(predicates, subscription.QuantityIn(i.QuantityIn...))
+	}
+	if len(i.QuantityNotIn) > 0 {
+		predicates = append(predicates, subscription.QuantityNotIn(i.QuantityNotIn...))
+	}
+	if i.QuantityGT != nil {
+		predicates = append(predicates, subscription.QuantityGT(*i.QuantityGT))
+	}
+	if i.QuantityGTE != nil {
+		predicates = append(predicates, subscription.QuantityGTE(*i.QuantityGTE))
+	}
+	if i.QuantityLT != nil {
+		predicates = append(predicates, subscription.QuantityLT(*i.QuantityLT))
+	}
+	if i.QuantityLTE != nil {
+		predicates = append(predicates, subscription.QuantityLTE(*i.QuantityLTE))
+	}
+	if i.Interval != nil {
+		predicates = append(predicates, subscription.IntervalEQ(*i.Interval))
+	}
+	if i.IntervalNEQ != nil {
+		predicates = append(predicates, subscription.IntervalNEQ(*i.IntervalNEQ))
+	}
+	if len(i.IntervalIn) > 0 {
+		predicates = append(predicates, subscription.IntervalIn(i.IntervalIn...))
+	}
+	if len(i.IntervalNotIn) > 0 {
+		predicates = append(predicates, subscription.IntervalNotIn(i.IntervalNotIn...))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, subscription.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, subscription.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, subscription.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, subscription.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.NextRenewalAt != nil {
+		predicates = append(predicates, subscription.NextRenewalAtEQ(*i.NextRenewalAt))
+	}
+	if i.NextRenewalAtNEQ != nil {
+		predicates = append(predicates, subscription.NextRenewalAtNEQ(*i.NextRenewalAtNEQ))
+	}
+	if len(i.NextRenewalAtIn) > 0 {
+		predicates = append(predicates, subscription.NextRenewalAtIn(i.NextRenewalAtIn...))
+	}
+	if len(i.NextRenewalAtNotIn) > 0 {
+		predicates = append(predicates, subscription.NextRenewalAtNotIn(i.NextRenewalAtNotIn...))
+	}
+	if i.NextRenewalAtGT != nil {
+		predicates = append(predicates, subscription.NextRenewalAtGT(*i.NextRenewalAtGT))
+	}
+	if i.NextRenewalAtGTE != nil {
+		predicates = append(predicates, subscription.NextRenewalAtGTE(*i.NextRenewalAtGTE))
+	}
+	if i.NextRenewalAtLT != nil {
+		predicates = append(predicates, subscription.NextRenewalAtLT(*i.NextRenewalAtLT))
+	}
+	if i.NextRenewalAtLTE != nil {
+		predicates = append(predicates, subscription.NextRenewalAtLTE(*i.NextRenewalAtLTE))
+	}
+	if i.SkipNext != nil {
+		predicates = append(predicates, subscription.SkipNextEQ(*i.SkipNext))
+	}
+	if i.SkipNextNEQ != nil {
+		predicates = append(predicates, subscription.SkipNextNEQ(*i.SkipNextNEQ))
+	}
+	if i.LockedUnitPrice != nil {
+		predicates = append(predicates, subscription.LockedUnitPriceEQ(*i.LockedUnitPrice))
+	}
+	if i.LockedUnitPriceNEQ != nil {
+		predicates = append(predicates, subscription.LockedUnitPriceNEQ(*i.LockedUnitPriceNEQ))
+	}
+	if len(i.LockedUnitPriceIn) > 0 {
+		predicates = append(predicates, subscription.LockedUnitPriceIn(i.LockedUnitPriceIn...))
+	}
+	if len(i.LockedUnitPriceNotIn) > 0 {
+		predicates = append(predicates, subscription.LockedUnitPriceNotIn(i.LockedUnitPriceNotIn...))
+	}
+	if i.LockedUnitPriceGT != nil {
+		predicates = append(predicates, subscription.LockedUnitPriceGT(*i.LockedUnitPriceGT))
+	}
+	if i.LockedUnitPriceGTE != nil {
+		predicates = append(predicates, subscription.LockedUnitPriceGTE(*i.LockedUnitPriceGTE))
+	}
+	if i.LockedUnitPriceLT != nil {
+		predicates = append(predicates, subscription.LockedUnitPriceLT(*i.LockedUnitPriceLT))
+	}
+	if i.LockedUnitPriceLTE != nil {
+		predicates = append(predicates, subscription.LockedUnitPriceLTE(*i.LockedUnitPriceLTE))
+	}
+	if i.LockedUnitPriceIsNil {
+		predicates = append(predicates, subscription.LockedUnitPriceIsNil())
+	}
+	if i.LockedUnitPriceNotNil {
+		predicates = append(predicates, subscription.LockedUnitPriceNotNil())
+	}
+	if i.RegionID != nil {
+		predicates = append(predicates, subscription.RegionIDEQ(*i.RegionID))
+	}
+	if i.RegionIDNEQ != nil {
+		predicates = append(predicates, subscription.RegionIDNEQ(*i.RegionIDNEQ))
+	}
+	if len(i.RegionIDIn) > 0 {
+		predicates = append(predicates, subscription.RegionIDIn(i.RegionIDIn...))
+	}
+	if len(i.RegionIDNotIn) > 0 {
+		predicates = append(predicates, subscription.RegionIDNotIn(i.RegionIDNotIn...))
+	}
+	if i.RegionIDGT != nil {
+		predicates = append(predicates, subscription.RegionIDGT(*i.RegionIDGT))
+	}
+	if i.RegionIDGTE != nil {
+		predicates = append(predicates, subscription.RegionIDGTE(*i.RegionIDGTE))
+	}
+	if i.RegionIDLT != nil {
+		predicates = append(predicates, subscription.RegionIDLT(*i.RegionIDLT))
+	}
+	if i.RegionIDLTE != nil {
+		predicates = append(predicates, subscription.RegionIDLTE(*i.RegionIDLTE))
+	}
+	if i.CurrencyCode != nil {
+		predicates = append(predicates, subscription.CurrencyCodeEQ(*i.CurrencyCode))
+	}
+	if i.CurrencyCodeNEQ != nil {
+		predicates = append(predicates, subscription.CurrencyCodeNEQ(*i.CurrencyCodeNEQ))
+	}
+	if len(i.CurrencyCodeIn) > 0 {
+		predicates = append(predicates, subscription.CurrencyCodeIn(i.CurrencyCodeIn...))
+	}
+	if len(i.CurrencyCodeNotIn) > 0 {
+		predicates = append(predicates, subscription.CurrencyCodeNotIn(i.CurrencyCodeNotIn...))
+	}
+	if i.CurrencyCodeGT != nil {
+		predicates = append(predicates, subscription.CurrencyCodeGT(*i.CurrencyCodeGT))
+	}
+	if i.CurrencyCodeGTE != nil {
+		predicates = append(predicates, subscription.CurrencyCodeGTE(*i.CurrencyCodeGTE))
+	}
+	if i.CurrencyCodeLT != nil {
+		predicates = append(predicates, subscription.CurrencyCodeLT(*i.CurrencyCodeLT))
+	}
+	if i.CurrencyCodeLTE != nil {
+		predicates = append(predicates, subscription.CurrencyCodeLTE(*i.CurrencyCodeLTE))
+	}
+	if i.CurrencyCodeContains != nil {
+		predicates = append(predicates, subscription.CurrencyCodeContains(*i.CurrencyCodeContains))
+	}
+	if i.CurrencyCodeHasPrefix != nil {
+		predicates = append(predicates, subscription.CurrencyCodeHasPrefix(*i.CurrencyCodeHasPrefix))
+	}
+	if i.CurrencyCodeHasSuffix != nil {
+		predicates = append(predicates, subscription.CurrencyCodeHasSuffix(*i.CurrencyCodeHasSuffix))
+	}
+	if i.CurrencyCodeEqualFold != nil {
+		predicates = append(predicates, subscription.CurrencyCodeEqualFold(*i.CurrencyCodeEqualFold))
+	}
+	if i.CurrencyCodeContainsFold != nil {
+		predicates = append(predicates, subscription.CurrencyCodeContainsFold(*i.CurrencyCodeContainsFold))
+	}
+	if i.Email != nil {
+		predicates = append(predicates, subscription.EmailEQ(*i.Email))
+	}
+	if i.EmailNEQ != nil {
+		predicates = append(predicates, subscription.EmailNEQ(*i.EmailNEQ))
+	}
+	if len(i.EmailIn) > 0 {
+		predicates = append(predicates, subscription.EmailIn(i.EmailIn...))
+	}
+	if len(i.EmailNotIn) > 0 {
+		predicates = append(predicates, subscription.EmailNotIn(i.EmailNotIn...))
+	}
+	if i.EmailGT != nil {
+		predicates = append(predicates, subscription.EmailGT(*i.EmailGT))
+	}
+	if i.EmailGTE != nil {
+		predicates = append(predicates, subscription.EmailGTE(*i.EmailGTE))
+	}
+	if i.EmailLT != nil {
+		predicates = append(predicates, subscription.EmailLT(*i.EmailLT))
+	}
+	if i.EmailLTE != nil {
+		predicates = append(predicates, subscription.EmailLTE(*i.EmailLTE))
+	}
+	if i.EmailContains != nil {
+		predicates = append(predicates, subscription.EmailContains(*i.EmailContains))
+	}
+	if i.EmailHasPrefix != nil {
+		predicates = append(predicates, subscription.EmailHasPrefix(*i.EmailHasPrefix))
+	}
+	if i.EmailHasSuffix != nil {
+		predicates = append(predicates, subscription.EmailHasSuffix(*i.EmailHasSuffix))
+	}
+	if i.EmailEqualFold != nil {
+		predicates = append(predicates, subscription.EmailEqualFold(*i.EmailEqualFold))
+	}
+	if i.EmailContainsFold != nil {
+		predicates = append(predicates, subscription.EmailContainsFold(*i.EmailContainsFold))
+	}
+	if i.ShippingOptionID != nil {
+		predicates = append(predicates, subscription.ShippingOptionIDEQ(*i.ShippingOptionID))
+	}
+	if i.ShippingOptionIDNEQ != nil {
+		predicates = append(predicates, subscription.ShippingOptionIDNEQ(*i.ShippingOptionIDNEQ))
+	}
+	if len(i.ShippingOptionIDIn) > 0 {
+		predicates = append(predicates, subscription.ShippingOptionIDIn(i.ShippingOptionIDIn...))
+	}
+	if len(i.ShippingOptionIDNotIn) > 0 {
+		predicates = append(predicates, subscription.ShippingOptionIDNotIn(i.ShippingOptionIDNotIn...))
+	}
+	if i.ShippingOptionIDGT != nil {
+		predicates = append(predicates, subscription.ShippingOptionIDGT(*i.ShippingOptionIDGT))
+	}
+	if i.ShippingOptionIDGTE != nil {
+		predicates = append(predicates, subscription.ShippingOptionIDGTE(*i.ShippingOptionIDGTE))
+	}
+	if i.ShippingOptionIDLT != nil {
+		predicates = append(predicates, subscription.ShippingOptionIDLT(*i.ShippingOptionIDLT))
+	}
+	if i.ShippingOptionIDLTE != nil {
+		predicates = append(predicates, subscription.ShippingOptionIDLTE(*i.ShippingOptionIDLTE))
+	}
+	if i.PaymentProvider != nil {
+		predicates = append(predicates, subscription.PaymentProviderEQ(*i.PaymentProvider))
+	}
+	if i.PaymentProviderNEQ != nil {
+		predicates = append(predicates, subscription.PaymentProviderNEQ(*i.PaymentProviderNEQ))
+	}
+	if len(i.PaymentProviderIn) > 0 {
+		predicates = append(predicates, subscription.PaymentProviderIn(i.PaymentProviderIn...))
+	}
+	if len(i.PaymentProviderNotIn) > 0 {
+		predicates = append(predicates, subscription.PaymentProviderNotIn(i.PaymentProviderNotIn...))
+	}
+	if i.PaymentProviderGT != nil {
+		predicates = append(predicates, subscription.PaymentProviderGT(*i.PaymentProviderGT))
+	}
+	if i.PaymentProviderGTE != nil {
+		predicates = append(predicates, subscription.PaymentProviderGTE(*i.PaymentProviderGTE))
+	}
+	if i.PaymentProviderLT != nil {
+		predicates = append(predicates, subscription.PaymentProviderLT(*i.PaymentProviderLT))
+	}
+	if i.PaymentProviderLTE != nil {
+		predicates = append(predicates, subscription.PaymentProviderLTE(*i.PaymentProviderLTE))
+	}
+	if i.PaymentProviderContains != nil {
+		predicates = append(predicates, subscription.PaymentProviderContains(*i.PaymentProviderContains))
+	}
+	if i.PaymentProviderHasPrefix != nil {
+		predicates = append(predicates, subscription.PaymentProviderHasPrefix(*i.PaymentProviderHasPrefix))
+	}
+	if i.PaymentProviderHasSuffix != nil {
+		predicates = append(predicates, subscription.PaymentProviderHasSuffix(*i.PaymentProviderHasSuffix))
+	}
+	if i.PaymentProviderEqualFold != nil {
+		predicates = append(predicates, subscription.PaymentProviderEqualFold(*i.PaymentProviderEqualFold))
+	}
+	if i.PaymentProviderContainsFold != nil {
+		predicates = append(predicates, subscription.PaymentProviderContainsFold(*i.PaymentProviderContainsFold))
+	}
+	if i.FailedAttempts != nil {
+		predicates = append(predicates, subscription.FailedAttemptsEQ(*i.FailedAttempts))
+	}
+	if i.FailedAttemptsNEQ != nil {
+		predicates = append(predicates, subscription.FailedAttemptsNEQ(*i.FailedAttemptsNEQ))
+	}
+	if len(i.FailedAttemptsIn) > 0 {
+		predicates = append(predicates, subscription.FailedAttemptsIn(i.FailedAttemptsIn...))
+	}
+	if len(i.FailedAttemptsNotIn) > 0 {
+		predicates = append(predicates, subscription.FailedAttemptsNotIn(i.FailedAttemptsNotIn...))
+	}
+	if i.FailedAttemptsGT != nil {
+		predicates = append(predicates, subscription.FailedAttemptsGT(*i.FailedAttemptsGT))
+	}
+	if i.FailedAttemptsGTE != nil {
+		predicates = append(predicates, subscription.FailedAttemptsGTE(*i.FailedAttemptsGTE))
+	}
+	if i.FailedAttemptsLT != nil {
+		predicates = append(predicates, subscription.FailedAttemptsLT(*i.FailedAttemptsLT))
+	}
+	if i.FailedAttemptsLTE != nil {
+		predicates = append(predicates, subscription.FailedAttemptsLTE(*i.FailedAttemptsLTE))
+	}
+	if i.RetryAt != nil {
+		predicates = append(predicates, subscription.RetryAtEQ(*i.RetryAt))
+	}
+	if i.RetryAtNEQ != nil {
+		predicates = append(predicates, subscription.RetryAtNEQ(*i.RetryAtNEQ))
+	}
+	if len(i.RetryAtIn) > 0 {
+		predicates = append(predicates, subscription.RetryAtIn(i.RetryAtIn...))
+	}
+	if len(i.RetryAtNotIn) > 0 {
+		predicates = append(predicates, subscription.RetryAtNotIn(i.RetryAtNotIn...))
+	}
+	if i.RetryAtGT != nil {
+		predicates = append(predicates, subscription.RetryAtGT(*i.RetryAtGT))
+	}
+	if i.RetryAtGTE != nil {
+		predicates = append(predicates, subscription.RetryAtGTE(*i.RetryAtGTE))
+	}
+	if i.RetryAtLT != nil {
+		predicates = append(predicates, subscription.RetryAtLT(*i.RetryAtLT))
+	}
+	if i.RetryAtLTE != nil {
+		predicates = append(predicates, subscription.RetryAtLTE(*i.RetryAtLTE))
+	}
+	if i.RetryAtIsNil {
+		predicates = append(predicates, subscription.RetryAtIsNil())
+	}
+	if i.RetryAtNotNil {
+		predicates = append(predicates, subscription.RetryAtNotNil())
+	}
+	if i.LastOrderID != nil {
+		predicates = append(predicates, subscription.LastOrderIDEQ(*i.LastOrderID))
+	}
+	if i.LastOrderIDNEQ != nil {
+		predicates = append(predicates, subscription.LastOrderIDNEQ(*i.LastOrderIDNEQ))
+	}
+	if len(i.LastOrderIDIn) > 0 {
+		predicates = append(predicates, subscription.LastOrderIDIn(i.LastOrderIDIn...))
+	}
+	if len(i.LastOrderIDNotIn) > 0 {
+		predicates = append(predicates, subscription.LastOrderIDNotIn(i.LastOrderIDNotIn...))
+	}
+	if i.LastOrderIDGT != nil {
+		predicates = append(predicates, subscription.LastOrderIDGT(*i.LastOrderIDGT))
+	}
+	if i.LastOrderIDGTE != nil {
+		predicates = append(predicates, subscription.LastOrderIDGTE(*i.LastOrderIDGTE))
+	}
+	if i.LastOrderIDLT != nil {
+		predicates = append(predicates, subscription.LastOrderIDLT(*i.LastOrderIDLT))
+	}
+	if i.LastOrderIDLTE != nil {
+		predicates = append(predicates, subscription.LastOrderIDLTE(*i.LastOrderIDLTE))
+	}
+	if i.LastOrderIDIsNil {
+		predicates = append(predicates, subscription.LastOrderIDIsNil())
+	}
+	if i.LastOrderIDNotNil {
+		predicates = append(predicates, subscription.LastOrderIDNotNil())
+	}
+	if i.CanceledAt != nil {
+		predicates = append(predicates, subscription.CanceledAtEQ(*i.CanceledAt))
+	}
+	if i.CanceledAtNEQ != nil {
+		predicates = append(predicates, subscription.CanceledAtNEQ(*i.CanceledAtNEQ))
+	}
+	if len(i.CanceledAtIn) > 0 {
+		predicates = append(predicates, subscription.CanceledAtIn(i.CanceledAtIn...))
+	}
+	if len(i.CanceledAtNotIn) > 0 {
+		predicates = append(predicates, subscription.CanceledAtNotIn(i.CanceledAtNotIn...))
+	}
+	if i.CanceledAtGT != nil {
+		predicates = append(predicates, subscription.CanceledAtGT(*i.CanceledAtGT))
+	}
+	if i.CanceledAtGTE != nil {
+		predicates = append(predicates, subscription.CanceledAtGTE(*i.CanceledAtGTE))
+	}
+	if i.CanceledAtLT != nil {
+		predicates = append(predicates, subscription.CanceledAtLT(*i.CanceledAtLT))
+	}
+	if i.CanceledAtLTE != nil {
+		predicates = append(predicates, subscription.CanceledAtLTE(*i.CanceledAtLTE))
+	}
+	if i.CanceledAtIsNil {
+		predicates = append(predicates, subscription.CanceledAtIsNil())
+	}
+	if i.CanceledAtNotNil {
+		predicates = append(predicates, subscription.CanceledAtNotNil())
+	}
+
+	if i.HasTenant != nil {
+		p := subscription.HasTenant()
+		if !*i.HasTenant {
+			p = subscription.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTenantWith) > 0 {
+		with := make([]predicate.Tenant, 0, len(i.HasTenantWith))
+		for _, w := range i.HasTenantWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTenantWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, subscription.HasTenantWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCustomerSubscriptionWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return subscription.And(predicates...), nil
 	}
 }
 

@@ -56,6 +56,8 @@ import (
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/suborder"
+	"github.com/dakkah/cityos/ent/subscription"
+	"github.com/dakkah/cityos/ent/subscriptionrenewal"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/tenantinvoice"
@@ -119,6 +121,8 @@ const (
 	TypeSubcategory         = "Subcategory"
 	TypeSubdomainClaim      = "SubdomainClaim"
 	TypeSuborder            = "Suborder"
+	TypeSubscription        = "Subscription"
+	TypeSubscriptionRenewal = "SubscriptionRenewal"
 	TypeSyncJob             = "SyncJob"
 	TypeTenant              = "Tenant"
 	TypeTenantInvoice       = "TenantInvoice"
@@ -49495,6 +49499,3135 @@ func (m *SuborderMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Suborder edge %s", name)
+}
+
+// SubscriptionMutation represents an operation that mutates the Subscription nodes in the graph.
+type SubscriptionMutation struct {
+	config
+	op                    Op
+	typ                   string
+	id                    *int
+	created_at            *time.Time
+	updated_at            *time.Time
+	version               *int64
+	addversion            *int64
+	store_id              *int
+	addstore_id           *int
+	customer_id           *int
+	addcustomer_id        *int
+	variant_id            *int
+	addvariant_id         *int
+	quantity              *int
+	addquantity           *int
+	interval              *subscription.Interval
+	status                *subscription.Status
+	next_renewal_at       *time.Time
+	skip_next             *bool
+	locked_unit_price     *int64
+	addlocked_unit_price  *int64
+	region_id             *int
+	addregion_id          *int
+	currency_code         *string
+	email                 *string
+	shipping_address      **address.Address
+	shipping_option_id    *int
+	addshipping_option_id *int
+	payment_provider      *string
+	payment_method        *string
+	failed_attempts       *int
+	addfailed_attempts    *int
+	retry_at              *time.Time
+	last_order_id         *int
+	addlast_order_id      *int
+	canceled_at           *time.Time
+	clearedFields         map[string]struct{}
+	tenant                *int
+	clearedtenant         bool
+	renewals              map[int]struct{}
+	removedrenewals       map[int]struct{}
+	clearedrenewals       bool
+	done                  bool
+	oldValue              func(context.Context) (*Subscription, error)
+	predicates            []predicate.Subscription
+}
+
+var _ ent.Mutation = (*SubscriptionMutation)(nil)
+
+// subscriptionOption allows management of the mutation configuration using functional options.
+type subscriptionOption func(*SubscriptionMutation)
+
+// newSubscriptionMutation creates new mutation for the Subscription entity.
+func newSubscriptionMutation(c config, op Op, opts ...subscriptionOption) *SubscriptionMutation {
+	m := &SubscriptionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSubscription,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSubscriptionID sets the ID field of the mutation.
+func withSubscriptionID(id int) subscriptionOption {
+	return func(m *SubscriptionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Subscription
+		)
+		m.oldValue = func(ctx context.Context) (*Subscription, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Subscription.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSubscription sets the old Subscription of the mutation.
+func withSubscription(node *Subscription) subscriptionOption {
+	return func(m *SubscriptionMutation) {
+		m.oldValue = func(context.Context) (*Subscription, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SubscriptionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SubscriptionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SubscriptionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SubscriptionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Subscription.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *SubscriptionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *SubscriptionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *SubscriptionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *SubscriptionMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *SubscriptionMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *SubscriptionMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *SubscriptionMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *SubscriptionMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *SubscriptionMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *SubscriptionMutation) SetVersion(i int64) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *SubscriptionMutation) Version() (r int64, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldVersion(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *SubscriptionMutation) AddVersion(i int64) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *SubscriptionMutation) AddedVersion() (r int64, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *SubscriptionMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetStoreID sets the "store_id" field.
+func (m *SubscriptionMutation) SetStoreID(i int) {
+	m.store_id = &i
+	m.addstore_id = nil
+}
+
+// StoreID returns the value of the "store_id" field in the mutation.
+func (m *SubscriptionMutation) StoreID() (r int, exists bool) {
+	v := m.store_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStoreID returns the old "store_id" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldStoreID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStoreID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStoreID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStoreID: %w", err)
+	}
+	return oldValue.StoreID, nil
+}
+
+// AddStoreID adds i to the "store_id" field.
+func (m *SubscriptionMutation) AddStoreID(i int) {
+	if m.addstore_id != nil {
+		*m.addstore_id += i
+	} else {
+		m.addstore_id = &i
+	}
+}
+
+// AddedStoreID returns the value that was added to the "store_id" field in this mutation.
+func (m *SubscriptionMutation) AddedStoreID() (r int, exists bool) {
+	v := m.addstore_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetStoreID resets all changes to the "store_id" field.
+func (m *SubscriptionMutation) ResetStoreID() {
+	m.store_id = nil
+	m.addstore_id = nil
+}
+
+// SetCustomerID sets the "customer_id" field.
+func (m *SubscriptionMutation) SetCustomerID(i int) {
+	m.customer_id = &i
+	m.addcustomer_id = nil
+}
+
+// CustomerID returns the value of the "customer_id" field in the mutation.
+func (m *SubscriptionMutation) CustomerID() (r int, exists bool) {
+	v := m.customer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustomerID returns the old "customer_id" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldCustomerID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustomerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustomerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustomerID: %w", err)
+	}
+	return oldValue.CustomerID, nil
+}
+
+// AddCustomerID adds i to the "customer_id" field.
+func (m *SubscriptionMutation) AddCustomerID(i int) {
+	if m.addcustomer_id != nil {
+		*m.addcustomer_id += i
+	} else {
+		m.addcustomer_id = &i
+	}
+}
+
+// AddedCustomerID returns the value that was added to the "customer_id" field in this mutation.
+func (m *SubscriptionMutation) AddedCustomerID() (r int, exists bool) {
+	v := m.addcustomer_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCustomerID resets all changes to the "customer_id" field.
+func (m *SubscriptionMutation) ResetCustomerID() {
+	m.customer_id = nil
+	m.addcustomer_id = nil
+}
+
+// SetVariantID sets the "variant_id" field.
+func (m *SubscriptionMutation) SetVariantID(i int) {
+	m.variant_id = &i
+	m.addvariant_id = nil
+}
+
+// VariantID returns the value of the "variant_id" field in the mutation.
+func (m *SubscriptionMutation) VariantID() (r int, exists bool) {
+	v := m.variant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVariantID returns the old "variant_id" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldVariantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVariantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVariantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVariantID: %w", err)
+	}
+	return oldValue.VariantID, nil
+}
+
+// AddVariantID adds i to the "variant_id" field.
+func (m *SubscriptionMutation) AddVariantID(i int) {
+	if m.addvariant_id != nil {
+		*m.addvariant_id += i
+	} else {
+		m.addvariant_id = &i
+	}
+}
+
+// AddedVariantID returns the value that was added to the "variant_id" field in this mutation.
+func (m *SubscriptionMutation) AddedVariantID() (r int, exists bool) {
+	v := m.addvariant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVariantID resets all changes to the "variant_id" field.
+func (m *SubscriptionMutation) ResetVariantID() {
+	m.variant_id = nil
+	m.addvariant_id = nil
+}
+
+// SetQuantity sets the "quantity" field.
+func (m *SubscriptionMutation) SetQuantity(i int) {
+	m.quantity = &i
+	m.addquantity = nil
+}
+
+// Quantity returns the value of the "quantity" field in the mutation.
+func (m *SubscriptionMutation) Quantity() (r int, exists bool) {
+	v := m.quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuantity returns the old "quantity" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldQuantity(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuantity: %w", err)
+	}
+	return oldValue.Quantity, nil
+}
+
+// AddQuantity adds i to the "quantity" field.
+func (m *SubscriptionMutation) AddQuantity(i int) {
+	if m.addquantity != nil {
+		*m.addquantity += i
+	} else {
+		m.addquantity = &i
+	}
+}
+
+// AddedQuantity returns the value that was added to the "quantity" field in this mutation.
+func (m *SubscriptionMutation) AddedQuantity() (r int, exists bool) {
+	v := m.addquantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetQuantity resets all changes to the "quantity" field.
+func (m *SubscriptionMutation) ResetQuantity() {
+	m.quantity = nil
+	m.addquantity = nil
+}
+
+// SetInterval sets the "interval" field.
+func (m *SubscriptionMutation) SetInterval(s subscription.Interval) {
+	m.interval = &s
+}
+
+// Interval returns the value of the "interval" field in the mutation.
+func (m *SubscriptionMutation) Interval() (r subscription.Interval, exists bool) {
+	v := m.interval
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInterval returns the old "interval" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldInterval(ctx context.Context) (v subscription.Interval, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInterval is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInterval requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInterval: %w", err)
+	}
+	return oldValue.Interval, nil
+}
+
+// ResetInterval resets all changes to the "interval" field.
+func (m *SubscriptionMutation) ResetInterval() {
+	m.interval = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *SubscriptionMutation) SetStatus(s subscription.Status) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *SubscriptionMutation) Status() (r subscription.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldStatus(ctx context.Context) (v subscription.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *SubscriptionMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetNextRenewalAt sets the "next_renewal_at" field.
+func (m *SubscriptionMutation) SetNextRenewalAt(t time.Time) {
+	m.next_renewal_at = &t
+}
+
+// NextRenewalAt returns the value of the "next_renewal_at" field in the mutation.
+func (m *SubscriptionMutation) NextRenewalAt() (r time.Time, exists bool) {
+	v := m.next_renewal_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNextRenewalAt returns the old "next_renewal_at" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldNextRenewalAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNextRenewalAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNextRenewalAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNextRenewalAt: %w", err)
+	}
+	return oldValue.NextRenewalAt, nil
+}
+
+// ResetNextRenewalAt resets all changes to the "next_renewal_at" field.
+func (m *SubscriptionMutation) ResetNextRenewalAt() {
+	m.next_renewal_at = nil
+}
+
+// SetSkipNext sets the "skip_next" field.
+func (m *SubscriptionMutation) SetSkipNext(b bool) {
+	m.skip_next = &b
+}
+
+// SkipNext returns the value of the "skip_next" field in the mutation.
+func (m *SubscriptionMutation) SkipNext() (r bool, exists bool) {
+	v := m.skip_next
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSkipNext returns the old "skip_next" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldSkipNext(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSkipNext is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSkipNext requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSkipNext: %w", err)
+	}
+	return oldValue.SkipNext, nil
+}
+
+// ResetSkipNext resets all changes to the "skip_next" field.
+func (m *SubscriptionMutation) ResetSkipNext() {
+	m.skip_next = nil
+}
+
+// SetLockedUnitPrice sets the "locked_unit_price" field.
+func (m *SubscriptionMutation) SetLockedUnitPrice(i int64) {
+	m.locked_unit_price = &i
+	m.addlocked_unit_price = nil
+}
+
+// LockedUnitPrice returns the value of the "locked_unit_price" field in the mutation.
+func (m *SubscriptionMutation) LockedUnitPrice() (r int64, exists bool) {
+	v := m.locked_unit_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLockedUnitPrice returns the old "locked_unit_price" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldLockedUnitPrice(ctx context.Context) (v *int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLockedUnitPrice is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLockedUnitPrice requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLockedUnitPrice: %w", err)
+	}
+	return oldValue.LockedUnitPrice, nil
+}
+
+// AddLockedUnitPrice adds i to the "locked_unit_price" field.
+func (m *SubscriptionMutation) AddLockedUnitPrice(i int64) {
+	if m.addlocked_unit_price != nil {
+		*m.addlocked_unit_price += i
+	} else {
+		m.addlocked_unit_price = &i
+	}
+}
+
+// AddedLockedUnitPrice returns the value that was added to the "locked_unit_price" field in this mutation.
+func (m *SubscriptionMutation) AddedLockedUnitPrice() (r int64, exists bool) {
+	v := m.addlocked_unit_price
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearLockedUnitPrice clears the value of the "locked_unit_price" field.
+func (m *SubscriptionMutation) ClearLockedUnitPrice() {
+	m.locked_unit_price = nil
+	m.addlocked_unit_price = nil
+	m.clearedFields[subscription.FieldLockedUnitPrice] = struct{}{}
+}
+
+// LockedUnitPriceCleared returns if the "locked_unit_price" field was cleared in this mutation.
+func (m *SubscriptionMutation) LockedUnitPriceCleared() bool {
+	_, ok := m.clearedFields[subscription.FieldLockedUnitPrice]
+	return ok
+}
+
+// ResetLockedUnitPrice resets all changes to the "locked_unit_price" field.
+func (m *SubscriptionMutation) ResetLockedUnitPrice() {
+	m.locked_unit_price = nil
+	m.addlocked_unit_price = nil
+	delete(m.clearedFields, subscription.FieldLockedUnitPrice)
+}
+
+// SetRegionID sets the "region_id" field.
+func (m *SubscriptionMutation) SetRegionID(i int) {
+	m.region_id = &i
+	m.addregion_id = nil
+}
+
+// RegionID returns the value of the "region_id" field in the mutation.
+func (m *SubscriptionMutation) RegionID() (r int, exists bool) {
+	v := m.region_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegionID returns the old "region_id" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldRegionID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegionID: %w", err)
+	}
+	return oldValue.RegionID, nil
+}
+
+// AddRegionID adds i to the "region_id" field.
+func (m *SubscriptionMutation) AddRegionID(i int) {
+	if m.addregion_id != nil {
+		*m.addregion_id += i
+	} else {
+		m.addregion_id = &i
+	}
+}
+
+// AddedRegionID returns the value that was added to the "region_id" field in this mutation.
+func (m *SubscriptionMutation) AddedRegionID() (r int, exists bool) {
+	v := m.addregion_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRegionID resets all changes to the "region_id" field.
+func (m *SubscriptionMutation) ResetRegionID() {
+	m.region_id = nil
+	m.addregion_id = nil
+}
+
+// SetCurrencyCode sets the "currency_code" field.
+func (m *SubscriptionMutation) SetCurrencyCode(s string) {
+	m.currency_code = &s
+}
+
+// CurrencyCode returns the value of the "currency_code" field in the mutation.
+func (m *SubscriptionMutation) CurrencyCode() (r string, exists bool) {
+	v := m.currency_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrencyCode returns the old "currency_code" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldCurrencyCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrencyCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrencyCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrencyCode: %w", err)
+	}
+	return oldValue.CurrencyCode, nil
+}
+
+// ResetCurrencyCode resets all changes to the "currency_code" field.
+func (m *SubscriptionMutation) ResetCurrencyCode() {
+	m.currency_code = nil
+}
+
+// SetEmail sets the "email" field.
+func (m *SubscriptionMutation) SetEmail(s string) {
+	m.email = &s
+}
+
+// Email returns the value of the "email" field in the mutation.
+func (m *SubscriptionMutation) Email() (r string, exists bool) {
+	v := m.email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmail returns the old "email" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldEmail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmail: %w", err)
+	}
+	return oldValue.Email, nil
+}
+
+// ResetEmail resets all changes to the "email" field.
+func (m *SubscriptionMutation) ResetEmail() {
+	m.email = nil
+}
+
+// SetShippingAddress sets the "shipping_address" field.
+func (m *SubscriptionMutation) SetShippingAddress(a *address.Address) {
+	m.shipping_address = &a
+}
+
+// ShippingAddress returns the value of the "shipping_address" field in the mutation.
+func (m *SubscriptionMutation) ShippingAddress() (r *address.Address, exists bool) {
+	v := m.shipping_address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShippingAddress returns the old "shipping_address" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldShippingAddress(ctx context.Context) (v *address.Address, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShippingAddress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShippingAddress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShippingAddress: %w", err)
+	}
+	return oldValue.ShippingAddress, nil
+}
+
+// ResetShippingAddress resets all changes to the "shipping_address" field.
+func (m *SubscriptionMutation) ResetShippingAddress() {
+	m.shipping_address = nil
+}
+
+// SetShippingOptionID sets the "shipping_option_id" field.
+func (m *SubscriptionMutation) SetShippingOptionID(i int) {
+	m.shipping_option_id = &i
+	m.addshipping_option_id = nil
+}
+
+// ShippingOptionID returns the value of the "shipping_option_id" field in the mutation.
+func (m *SubscriptionMutation) ShippingOptionID() (r int, exists bool) {
+	v := m.shipping_option_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShippingOptionID returns the old "shipping_option_id" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldShippingOptionID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShippingOptionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShippingOptionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShippingOptionID: %w", err)
+	}
+	return oldValue.ShippingOptionID, nil
+}
+
+// AddShippingOptionID adds i to the "shipping_option_id" field.
+func (m *SubscriptionMutation) AddShippingOptionID(i int) {
+	if m.addshipping_option_id != nil {
+		*m.addshipping_option_id += i
+	} else {
+		m.addshipping_option_id = &i
+	}
+}
+
+// AddedShippingOptionID returns the value that was added to the "shipping_option_id" field in this mutation.
+func (m *SubscriptionMutation) AddedShippingOptionID() (r int, exists bool) {
+	v := m.addshipping_option_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetShippingOptionID resets all changes to the "shipping_option_id" field.
+func (m *SubscriptionMutation) ResetShippingOptionID() {
+	m.shipping_option_id = nil
+	m.addshipping_option_id = nil
+}
+
+// SetPaymentProvider sets the "payment_provider" field.
+func (m *SubscriptionMutation) SetPaymentProvider(s string) {
+	m.payment_provider = &s
+}
+
+// PaymentProvider returns the value of the "payment_provider" field in the mutation.
+func (m *SubscriptionMutation) PaymentProvider() (r string, exists bool) {
+	v := m.payment_provider
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentProvider returns the old "payment_provider" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldPaymentProvider(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentProvider is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentProvider requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentProvider: %w", err)
+	}
+	return oldValue.PaymentProvider, nil
+}
+
+// ResetPaymentProvider resets all changes to the "payment_provider" field.
+func (m *SubscriptionMutation) ResetPaymentProvider() {
+	m.payment_provider = nil
+}
+
+// SetPaymentMethod sets the "payment_method" field.
+func (m *SubscriptionMutation) SetPaymentMethod(s string) {
+	m.payment_method = &s
+}
+
+// PaymentMethod returns the value of the "payment_method" field in the mutation.
+func (m *SubscriptionMutation) PaymentMethod() (r string, exists bool) {
+	v := m.payment_method
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentMethod returns the old "payment_method" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldPaymentMethod(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentMethod is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentMethod requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentMethod: %w", err)
+	}
+	return oldValue.PaymentMethod, nil
+}
+
+// ClearPaymentMethod clears the value of the "payment_method" field.
+func (m *SubscriptionMutation) ClearPaymentMethod() {
+	m.payment_method = nil
+	m.clearedFields[subscription.FieldPaymentMethod] = struct{}{}
+}
+
+// PaymentMethodCleared returns if the "payment_method" field was cleared in this mutation.
+func (m *SubscriptionMutation) PaymentMethodCleared() bool {
+	_, ok := m.clearedFields[subscription.FieldPaymentMethod]
+	return ok
+}
+
+// ResetPaymentMethod resets all changes to the "payment_method" field.
+func (m *SubscriptionMutation) ResetPaymentMethod() {
+	m.payment_method = nil
+	delete(m.clearedFields, subscription.FieldPaymentMethod)
+}
+
+// SetFailedAttempts sets the "failed_attempts" field.
+func (m *SubscriptionMutation) SetFailedAttempts(i int) {
+	m.failed_attempts = &i
+	m.addfailed_attempts = nil
+}
+
+// FailedAttempts returns the value of the "failed_attempts" field in the mutation.
+func (m *SubscriptionMutation) FailedAttempts() (r int, exists bool) {
+	v := m.failed_attempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFailedAttempts returns the old "failed_attempts" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldFailedAttempts(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFailedAttempts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFailedAttempts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFailedAttempts: %w", err)
+	}
+	return oldValue.FailedAttempts, nil
+}
+
+// AddFailedAttempts adds i to the "failed_attempts" field.
+func (m *SubscriptionMutation) AddFailedAttempts(i int) {
+	if m.addfailed_attempts != nil {
+		*m.addfailed_attempts += i
+	} else {
+		m.addfailed_attempts = &i
+	}
+}
+
+// AddedFailedAttempts returns the value that was added to the "failed_attempts" field in this mutation.
+func (m *SubscriptionMutation) AddedFailedAttempts() (r int, exists bool) {
+	v := m.addfailed_attempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFailedAttempts resets all changes to the "failed_attempts" field.
+func (m *SubscriptionMutation) ResetFailedAttempts() {
+	m.failed_attempts = nil
+	m.addfailed_attempts = nil
+}
+
+// SetRetryAt sets the "retry_at" field.
+func (m *SubscriptionMutation) SetRetryAt(t time.Time) {
+	m.retry_at = &t
+}
+
+// RetryAt returns the value of the "retry_at" field in the mutation.
+func (m *SubscriptionMutation) RetryAt() (r time.Time, exists bool) {
+	v := m.retry_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRetryAt returns the old "retry_at" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldRetryAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRetryAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRetryAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRetryAt: %w", err)
+	}
+	return oldValue.RetryAt, nil
+}
+
+// ClearRetryAt clears the value of the "retry_at" field.
+func (m *SubscriptionMutation) ClearRetryAt() {
+	m.retry_at = nil
+	m.clearedFields[subscription.FieldRetryAt] = struct{}{}
+}
+
+// RetryAtCleared returns if the "retry_at" field was cleared in this mutation.
+func (m *SubscriptionMutation) RetryAtCleared() bool {
+	_, ok := m.clearedFields[subscription.FieldRetryAt]
+	return ok
+}
+
+// ResetRetryAt resets all changes to the "retry_at" field.
+func (m *SubscriptionMutation) ResetRetryAt() {
+	m.retry_at = nil
+	delete(m.clearedFields, subscription.FieldRetryAt)
+}
+
+// SetLastOrderID sets the "last_order_id" field.
+func (m *SubscriptionMutation) SetLastOrderID(i int) {
+	m.last_order_id = &i
+	m.addlast_order_id = nil
+}
+
+// LastOrderID returns the value of the "last_order_id" field in the mutation.
+func (m *SubscriptionMutation) LastOrderID() (r int, exists bool) {
+	v := m.last_order_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastOrderID returns the old "last_order_id" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldLastOrderID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastOrderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastOrderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastOrderID: %w", err)
+	}
+	return oldValue.LastOrderID, nil
+}
+
+// AddLastOrderID adds i to the "last_order_id" field.
+func (m *SubscriptionMutation) AddLastOrderID(i int) {
+	if m.addlast_order_id != nil {
+		*m.addlast_order_id += i
+	} else {
+		m.addlast_order_id = &i
+	}
+}
+
+// AddedLastOrderID returns the value that was added to the "last_order_id" field in this mutation.
+func (m *SubscriptionMutation) AddedLastOrderID() (r int, exists bool) {
+	v := m.addlast_order_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearLastOrderID clears the value of the "last_order_id" field.
+func (m *SubscriptionMutation) ClearLastOrderID() {
+	m.last_order_id = nil
+	m.addlast_order_id = nil
+	m.clearedFields[subscription.FieldLastOrderID] = struct{}{}
+}
+
+// LastOrderIDCleared returns if the "last_order_id" field was cleared in this mutation.
+func (m *SubscriptionMutation) LastOrderIDCleared() bool {
+	_, ok := m.clearedFields[subscription.FieldLastOrderID]
+	return ok
+}
+
+// ResetLastOrderID resets all changes to the "last_order_id" field.
+func (m *SubscriptionMutation) ResetLastOrderID() {
+	m.last_order_id = nil
+	m.addlast_order_id = nil
+	delete(m.clearedFields, subscription.FieldLastOrderID)
+}
+
+// SetCanceledAt sets the "canceled_at" field.
+func (m *SubscriptionMutation) SetCanceledAt(t time.Time) {
+	m.canceled_at = &t
+}
+
+// CanceledAt returns the value of the "canceled_at" field in the mutation.
+func (m *SubscriptionMutation) CanceledAt() (r time.Time, exists bool) {
+	v := m.canceled_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCanceledAt returns the old "canceled_at" field's value of the Subscription entity.
+// If the Subscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionMutation) OldCanceledAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCanceledAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCanceledAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCanceledAt: %w", err)
+	}
+	return oldValue.CanceledAt, nil
+}
+
+// ClearCanceledAt clears the value of the "canceled_at" field.
+func (m *SubscriptionMutation) ClearCanceledAt() {
+	m.canceled_at = nil
+	m.clearedFields[subscription.FieldCanceledAt] = struct{}{}
+}
+
+// CanceledAtCleared returns if the "canceled_at" field was cleared in this mutation.
+func (m *SubscriptionMutation) CanceledAtCleared() bool {
+	_, ok := m.clearedFields[subscription.FieldCanceledAt]
+	return ok
+}
+
+// ResetCanceledAt resets all changes to the "canceled_at" field.
+func (m *SubscriptionMutation) ResetCanceledAt() {
+	m.canceled_at = nil
+	delete(m.clearedFields, subscription.FieldCanceledAt)
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *SubscriptionMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[subscription.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *SubscriptionMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *SubscriptionMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *SubscriptionMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// AddRenewalIDs adds the "renewals" edge to the SubscriptionRenewal entity by ids.
+func (m *SubscriptionMutation) AddRenewalIDs(ids ...int) {
+	if m.renewals == nil {
+		m.renewals = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.renewals[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRenewals clears the "renewals" edge to the SubscriptionRenewal entity.
+func (m *SubscriptionMutation) ClearRenewals() {
+	m.clearedrenewals = true
+}
+
+// RenewalsCleared reports if the "renewals" edge to the SubscriptionRenewal entity was cleared.
+func (m *SubscriptionMutation) RenewalsCleared() bool {
+	return m.clearedrenewals
+}
+
+// RemoveRenewalIDs removes the "renewals" edge to the SubscriptionRenewal entity by IDs.
+func (m *SubscriptionMutation) RemoveRenewalIDs(ids ...int) {
+	if m.removedrenewals == nil {
+		m.removedrenewals = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.renewals, ids[i])
+		m.removedrenewals[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRenewals returns the removed IDs of the "renewals" edge to the SubscriptionRenewal entity.
+func (m *SubscriptionMutation) RemovedRenewalsIDs() (ids []int) {
+	for id := range m.removedrenewals {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RenewalsIDs returns the "renewals" edge IDs in the mutation.
+func (m *SubscriptionMutation) RenewalsIDs() (ids []int) {
+	for id := range m.renewals {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRenewals resets all changes to the "renewals" edge.
+func (m *SubscriptionMutation) ResetRenewals() {
+	m.renewals = nil
+	m.clearedrenewals = false
+	m.removedrenewals = nil
+}
+
+// Where appends a list predicates to the SubscriptionMutation builder.
+func (m *SubscriptionMutation) Where(ps ...predicate.Subscription) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SubscriptionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SubscriptionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Subscription, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SubscriptionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SubscriptionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Subscription).
+func (m *SubscriptionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SubscriptionMutation) Fields() []string {
+	fields := make([]string, 0, 24)
+	if m.created_at != nil {
+		fields = append(fields, subscription.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, subscription.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, subscription.FieldTenantID)
+	}
+	if m.version != nil {
+		fields = append(fields, subscription.FieldVersion)
+	}
+	if m.store_id != nil {
+		fields = append(fields, subscription.FieldStoreID)
+	}
+	if m.customer_id != nil {
+		fields = append(fields, subscription.FieldCustomerID)
+	}
+	if m.variant_id != nil {
+		fields = append(fields, subscription.FieldVariantID)
+	}
+	if m.quantity != nil {
+		fields = append(fields, subscription.FieldQuantity)
+	}
+	if m.interval != nil {
+		fields = append(fields, subscription.FieldInterval)
+	}
+	if m.status != nil {
+		fields = append(fields, subscription.FieldStatus)
+	}
+	if m.next_renewal_at != nil {
+		fields = append(fields, subscription.FieldNextRenewalAt)
+	}
+	if m.skip_next != nil {
+		fields = append(fields, subscription.FieldSkipNext)
+	}
+	if m.locked_unit_price != nil {
+		fields = append(fields, subscription.FieldLockedUnitPrice)
+	}
+	if m.region_id != nil {
+		fields = append(fields, subscription.FieldRegionID)
+	}
+	if m.currency_code != nil {
+		fields = append(fields, subscription.FieldCurrencyCode)
+	}
+	if m.email != nil {
+		fields = append(fields, subscription.FieldEmail)
+	}
+	if m.shipping_address != nil {
+		fields = append(fields, subscription.FieldShippingAddress)
+	}
+	if m.shipping_option_id != nil {
+		fields = append(fields, subscription.FieldShippingOptionID)
+	}
+	if m.payment_provider != nil {
+		fields = append(fields, subscription.FieldPaymentProvider)
+	}
+	if m.payment_method != nil {
+		fields = append(fields, subscription.FieldPaymentMethod)
+	}
+	if m.failed_attempts != nil {
+		fields = append(fields, subscription.FieldFailedAttempts)
+	}
+	if m.retry_at != nil {
+		fields = append(fields, subscription.FieldRetryAt)
+	}
+	if m.last_order_id != nil {
+		fields = append(fields, subscription.FieldLastOrderID)
+	}
+	if m.canceled_at != nil {
+		fields = append(fields, subscription.FieldCanceledAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SubscriptionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case subscription.FieldCreatedAt:
+		return m.CreatedAt()
+	case subscription.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case subscription.FieldTenantID:
+		return m.TenantID()
+	case subscription.FieldVersion:
+		return m.Version()
+	case subscription.FieldStoreID:
+		return m.StoreID()
+	case subscription.FieldCustomerID:
+		return m.CustomerID()
+	case subscription.FieldVariantID:
+		return m.VariantID()
+	case subscription.FieldQuantity:
+		return m.Quantity()
+	case subscription.FieldInterval:
+		return m.Interval()
+	case subscription.FieldStatus:
+		return m.Status()
+	case subscription.FieldNextRenewalAt:
+		return m.NextRenewalAt()
+	case subscription.FieldSkipNext:
+		return m.SkipNext()
+	case subscription.FieldLockedUnitPrice:
+		return m.LockedUnitPrice()
+	case subscription.FieldRegionID:
+		return m.RegionID()
+	case subscription.FieldCurrencyCode:
+		return m.CurrencyCode()
+	case subscription.FieldEmail:
+		return m.Email()
+	case subscription.FieldShippingAddress:
+		return m.ShippingAddress()
+	case subscription.FieldShippingOptionID:
+		return m.ShippingOptionID()
+	case subscription.FieldPaymentProvider:
+		return m.PaymentProvider()
+	case subscription.FieldPaymentMethod:
+		return m.PaymentMethod()
+	case subscription.FieldFailedAttempts:
+		return m.FailedAttempts()
+	case subscription.FieldRetryAt:
+		return m.RetryAt()
+	case subscription.FieldLastOrderID:
+		return m.LastOrderID()
+	case subscription.FieldCanceledAt:
+		return m.CanceledAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SubscriptionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case subscription.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case subscription.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case subscription.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case subscription.FieldVersion:
+		return m.OldVersion(ctx)
+	case subscription.FieldStoreID:
+		return m.OldStoreID(ctx)
+	case subscription.FieldCustomerID:
+		return m.OldCustomerID(ctx)
+	case subscription.FieldVariantID:
+		return m.OldVariantID(ctx)
+	case subscription.FieldQuantity:
+		return m.OldQuantity(ctx)
+	case subscription.FieldInterval:
+		return m.OldInterval(ctx)
+	case subscription.FieldStatus:
+		return m.OldStatus(ctx)
+	case subscription.FieldNextRenewalAt:
+		return m.OldNextRenewalAt(ctx)
+	case subscription.FieldSkipNext:
+		return m.OldSkipNext(ctx)
+	case subscription.FieldLockedUnitPrice:
+		return m.OldLockedUnitPrice(ctx)
+	case subscription.FieldRegionID:
+		return m.OldRegionID(ctx)
+	case subscription.FieldCurrencyCode:
+		return m.OldCurrencyCode(ctx)
+	case subscription.FieldEmail:
+		return m.OldEmail(ctx)
+	case subscription.FieldShippingAddress:
+		return m.OldShippingAddress(ctx)
+	case subscription.FieldShippingOptionID:
+		return m.OldShippingOptionID(ctx)
+	case subscription.FieldPaymentProvider:
+		return m.OldPaymentProvider(ctx)
+	case subscription.FieldPaymentMethod:
+		return m.OldPaymentMethod(ctx)
+	case subscription.FieldFailedAttempts:
+		return m.OldFailedAttempts(ctx)
+	case subscription.FieldRetryAt:
+		return m.OldRetryAt(ctx)
+	case subscription.FieldLastOrderID:
+		return m.OldLastOrderID(ctx)
+	case subscription.FieldCanceledAt:
+		return m.OldCanceledAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Subscription field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SubscriptionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case subscription.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case subscription.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case subscription.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case subscription.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case subscription.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStoreID(v)
+		return nil
+	case subscription.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustomerID(v)
+		return nil
+	case subscription.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVariantID(v)
+		return nil
+	case subscription.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuantity(v)
+		return nil
+	case subscription.FieldInterval:
+		v, ok := value.(subscription.Interval)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInterval(v)
+		return nil
+	case subscription.FieldStatus:
+		v, ok := value.(subscription.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case subscription.FieldNextRenewalAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNextRenewalAt(v)
+		return nil
+	case subscription.FieldSkipNext:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSkipNext(v)
+		return nil
+	case subscription.FieldLockedUnitPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLockedUnitPrice(v)
+		return nil
+	case subscription.FieldRegionID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegionID(v)
+		return nil
+	case subscription.FieldCurrencyCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrencyCode(v)
+		return nil
+	case subscription.FieldEmail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmail(v)
+		return nil
+	case subscription.FieldShippingAddress:
+		v, ok := value.(*address.Address)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShippingAddress(v)
+		return nil
+	case subscription.FieldShippingOptionID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShippingOptionID(v)
+		return nil
+	case subscription.FieldPaymentProvider:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentProvider(v)
+		return nil
+	case subscription.FieldPaymentMethod:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentMethod(v)
+		return nil
+	case subscription.FieldFailedAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFailedAttempts(v)
+		return nil
+	case subscription.FieldRetryAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRetryAt(v)
+		return nil
+	case subscription.FieldLastOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastOrderID(v)
+		return nil
+	case subscription.FieldCanceledAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCanceledAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Subscription field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SubscriptionMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, subscription.FieldVersion)
+	}
+	if m.addstore_id != nil {
+		fields = append(fields, subscription.FieldStoreID)
+	}
+	if m.addcustomer_id != nil {
+		fields = append(fields, subscription.FieldCustomerID)
+	}
+	if m.addvariant_id != nil {
+		fields = append(fields, subscription.FieldVariantID)
+	}
+	if m.addquantity != nil {
+		fields = append(fields, subscription.FieldQuantity)
+	}
+	if m.addlocked_unit_price != nil {
+		fields = append(fields, subscription.FieldLockedUnitPrice)
+	}
+	if m.addregion_id != nil {
+		fields = append(fields, subscription.FieldRegionID)
+	}
+	if m.addshipping_option_id != nil {
+		fields = append(fields, subscription.FieldShippingOptionID)
+	}
+	if m.addfailed_attempts != nil {
+		fields = append(fields, subscription.FieldFailedAttempts)
+	}
+	if m.addlast_order_id != nil {
+		fields = append(fields, subscription.FieldLastOrderID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SubscriptionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case subscription.FieldVersion:
+		return m.AddedVersion()
+	case subscription.FieldStoreID:
+		return m.AddedStoreID()
+	case subscription.FieldCustomerID:
+		return m.AddedCustomerID()
+	case subscription.FieldVariantID:
+		return m.AddedVariantID()
+	case subscription.FieldQuantity:
+		return m.AddedQuantity()
+	case subscription.FieldLockedUnitPrice:
+		return m.AddedLockedUnitPrice()
+	case subscription.FieldRegionID:
+		return m.AddedRegionID()
+	case subscription.FieldShippingOptionID:
+		return m.AddedShippingOptionID()
+	case subscription.FieldFailedAttempts:
+		return m.AddedFailedAttempts()
+	case subscription.FieldLastOrderID:
+		return m.AddedLastOrderID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SubscriptionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case subscription.FieldVersion:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case subscription.FieldStoreID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStoreID(v)
+		return nil
+	case subscription.FieldCustomerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCustomerID(v)
+		return nil
+	case subscription.FieldVariantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVariantID(v)
+		return nil
+	case subscription.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuantity(v)
+		return nil
+	case subscription.FieldLockedUnitPrice:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLockedUnitPrice(v)
+		return nil
+	case subscription.FieldRegionID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRegionID(v)
+		return nil
+	case subscription.FieldShippingOptionID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddShippingOptionID(v)
+		return nil
+	case subscription.FieldFailedAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFailedAttempts(v)
+		return nil
+	case subscription.FieldLastOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLastOrderID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Subscription numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SubscriptionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(subscription.FieldLockedUnitPrice) {
+		fields = append(fields, subscription.FieldLockedUnitPrice)
+	}
+	if m.FieldCleared(subscription.FieldPaymentMethod) {
+		fields = append(fields, subscription.FieldPaymentMethod)
+	}
+	if m.FieldCleared(subscription.FieldRetryAt) {
+		fields = append(fields, subscription.FieldRetryAt)
+	}
+	if m.FieldCleared(subscription.FieldLastOrderID) {
+		fields = append(fields, subscription.FieldLastOrderID)
+	}
+	if m.FieldCleared(subscription.FieldCanceledAt) {
+		fields = append(fields, subscription.FieldCanceledAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SubscriptionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SubscriptionMutation) ClearField(name string) error {
+	switch name {
+	case subscription.FieldLockedUnitPrice:
+		m.ClearLockedUnitPrice()
+		return nil
+	case subscription.FieldPaymentMethod:
+		m.ClearPaymentMethod()
+		return nil
+	case subscription.FieldRetryAt:
+		m.ClearRetryAt()
+		return nil
+	case subscription.FieldLastOrderID:
+		m.ClearLastOrderID()
+		return nil
+	case subscription.FieldCanceledAt:
+		m.ClearCanceledAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Subscription nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SubscriptionMutation) ResetField(name string) error {
+	switch name {
+	case subscription.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case subscription.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case subscription.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case subscription.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case subscription.FieldStoreID:
+		m.ResetStoreID()
+		return nil
+	case subscription.FieldCustomerID:
+		m.ResetCustomerID()
+		return nil
+	case subscription.FieldVariantID:
+		m.ResetVariantID()
+		return nil
+	case subscription.FieldQuantity:
+		m.ResetQuantity()
+		return nil
+	case subscription.FieldInterval:
+		m.ResetInterval()
+		return nil
+	case subscription.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case subscription.FieldNextRenewalAt:
+		m.ResetNextRenewalAt()
+		return nil
+	case subscription.FieldSkipNext:
+		m.ResetSkipNext()
+		return nil
+	case subscription.FieldLockedUnitPrice:
+		m.ResetLockedUnitPrice()
+		return nil
+	case subscription.FieldRegionID:
+		m.ResetRegionID()
+		return nil
+	case subscription.FieldCurrencyCode:
+		m.ResetCurrencyCode()
+		return nil
+	case subscription.FieldEmail:
+		m.ResetEmail()
+		return nil
+	case subscription.FieldShippingAddress:
+		m.ResetShippingAddress()
+		return nil
+	case subscription.FieldShippingOptionID:
+		m.ResetShippingOptionID()
+		return nil
+	case subscription.FieldPaymentProvider:
+		m.ResetPaymentProvider()
+		return nil
+	case subscription.FieldPaymentMethod:
+		m.ResetPaymentMethod()
+		return nil
+	case subscription.FieldFailedAttempts:
+		m.ResetFailedAttempts()
+		return nil
+	case subscription.FieldRetryAt:
+		m.ResetRetryAt()
+		return nil
+	case subscription.FieldLastOrderID:
+		m.ResetLastOrderID()
+		return nil
+	case subscription.FieldCanceledAt:
+		m.ResetCanceledAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Subscription field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SubscriptionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.tenant != nil {
+		edges = append(edges, subscription.EdgeTenant)
+	}
+	if m.renewals != nil {
+		edges = append(edges, subscription.EdgeRenewals)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SubscriptionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case subscription.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case subscription.EdgeRenewals:
+		ids := make([]ent.Value, 0, len(m.renewals))
+		for id := range m.renewals {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SubscriptionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.removedrenewals != nil {
+		edges = append(edges, subscription.EdgeRenewals)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SubscriptionMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case subscription.EdgeRenewals:
+		ids := make([]ent.Value, 0, len(m.removedrenewals))
+		for id := range m.removedrenewals {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SubscriptionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedtenant {
+		edges = append(edges, subscription.EdgeTenant)
+	}
+	if m.clearedrenewals {
+		edges = append(edges, subscription.EdgeRenewals)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SubscriptionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case subscription.EdgeTenant:
+		return m.clearedtenant
+	case subscription.EdgeRenewals:
+		return m.clearedrenewals
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SubscriptionMutation) ClearEdge(name string) error {
+	switch name {
+	case subscription.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	}
+	return fmt.Errorf("unknown Subscription unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SubscriptionMutation) ResetEdge(name string) error {
+	switch name {
+	case subscription.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case subscription.EdgeRenewals:
+		m.ResetRenewals()
+		return nil
+	}
+	return fmt.Errorf("unknown Subscription edge %s", name)
+}
+
+// SubscriptionRenewalMutation represents an operation that mutates the SubscriptionRenewal nodes in the graph.
+type SubscriptionRenewalMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	period_start        *time.Time
+	cart_id             *int
+	addcart_id          *int
+	status              *subscriptionrenewal.Status
+	order_id            *int
+	addorder_id         *int
+	last_error          *string
+	clearedFields       map[string]struct{}
+	tenant              *int
+	clearedtenant       bool
+	subscription        *int
+	clearedsubscription bool
+	done                bool
+	oldValue            func(context.Context) (*SubscriptionRenewal, error)
+	predicates          []predicate.SubscriptionRenewal
+}
+
+var _ ent.Mutation = (*SubscriptionRenewalMutation)(nil)
+
+// subscriptionrenewalOption allows management of the mutation configuration using functional options.
+type subscriptionrenewalOption func(*SubscriptionRenewalMutation)
+
+// newSubscriptionRenewalMutation creates new mutation for the SubscriptionRenewal entity.
+func newSubscriptionRenewalMutation(c config, op Op, opts ...subscriptionrenewalOption) *SubscriptionRenewalMutation {
+	m := &SubscriptionRenewalMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSubscriptionRenewal,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSubscriptionRenewalID sets the ID field of the mutation.
+func withSubscriptionRenewalID(id int) subscriptionrenewalOption {
+	return func(m *SubscriptionRenewalMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SubscriptionRenewal
+		)
+		m.oldValue = func(ctx context.Context) (*SubscriptionRenewal, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SubscriptionRenewal.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSubscriptionRenewal sets the old SubscriptionRenewal of the mutation.
+func withSubscriptionRenewal(node *SubscriptionRenewal) subscriptionrenewalOption {
+	return func(m *SubscriptionRenewalMutation) {
+		m.oldValue = func(context.Context) (*SubscriptionRenewal, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SubscriptionRenewalMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SubscriptionRenewalMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SubscriptionRenewalMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SubscriptionRenewalMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SubscriptionRenewal.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *SubscriptionRenewalMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *SubscriptionRenewalMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the SubscriptionRenewal entity.
+// If the SubscriptionRenewal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionRenewalMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *SubscriptionRenewalMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *SubscriptionRenewalMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *SubscriptionRenewalMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the SubscriptionRenewal entity.
+// If the SubscriptionRenewal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionRenewalMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *SubscriptionRenewalMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *SubscriptionRenewalMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *SubscriptionRenewalMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the SubscriptionRenewal entity.
+// If the SubscriptionRenewal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionRenewalMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *SubscriptionRenewalMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetSubscriptionID sets the "subscription_id" field.
+func (m *SubscriptionRenewalMutation) SetSubscriptionID(i int) {
+	m.subscription = &i
+}
+
+// SubscriptionID returns the value of the "subscription_id" field in the mutation.
+func (m *SubscriptionRenewalMutation) SubscriptionID() (r int, exists bool) {
+	v := m.subscription
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubscriptionID returns the old "subscription_id" field's value of the SubscriptionRenewal entity.
+// If the SubscriptionRenewal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionRenewalMutation) OldSubscriptionID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubscriptionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubscriptionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubscriptionID: %w", err)
+	}
+	return oldValue.SubscriptionID, nil
+}
+
+// ResetSubscriptionID resets all changes to the "subscription_id" field.
+func (m *SubscriptionRenewalMutation) ResetSubscriptionID() {
+	m.subscription = nil
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (m *SubscriptionRenewalMutation) SetPeriodStart(t time.Time) {
+	m.period_start = &t
+}
+
+// PeriodStart returns the value of the "period_start" field in the mutation.
+func (m *SubscriptionRenewalMutation) PeriodStart() (r time.Time, exists bool) {
+	v := m.period_start
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriodStart returns the old "period_start" field's value of the SubscriptionRenewal entity.
+// If the SubscriptionRenewal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionRenewalMutation) OldPeriodStart(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriodStart is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriodStart requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriodStart: %w", err)
+	}
+	return oldValue.PeriodStart, nil
+}
+
+// ResetPeriodStart resets all changes to the "period_start" field.
+func (m *SubscriptionRenewalMutation) ResetPeriodStart() {
+	m.period_start = nil
+}
+
+// SetCartID sets the "cart_id" field.
+func (m *SubscriptionRenewalMutation) SetCartID(i int) {
+	m.cart_id = &i
+	m.addcart_id = nil
+}
+
+// CartID returns the value of the "cart_id" field in the mutation.
+func (m *SubscriptionRenewalMutation) CartID() (r int, exists bool) {
+	v := m.cart_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCartID returns the old "cart_id" field's value of the SubscriptionRenewal entity.
+// If the SubscriptionRenewal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionRenewalMutation) OldCartID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCartID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCartID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCartID: %w", err)
+	}
+	return oldValue.CartID, nil
+}
+
+// AddCartID adds i to the "cart_id" field.
+func (m *SubscriptionRenewalMutation) AddCartID(i int) {
+	if m.addcart_id != nil {
+		*m.addcart_id += i
+	} else {
+		m.addcart_id = &i
+	}
+}
+
+// AddedCartID returns the value that was added to the "cart_id" field in this mutation.
+func (m *SubscriptionRenewalMutation) AddedCartID() (r int, exists bool) {
+	v := m.addcart_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCartID clears the value of the "cart_id" field.
+func (m *SubscriptionRenewalMutation) ClearCartID() {
+	m.cart_id = nil
+	m.addcart_id = nil
+	m.clearedFields[subscriptionrenewal.FieldCartID] = struct{}{}
+}
+
+// CartIDCleared returns if the "cart_id" field was cleared in this mutation.
+func (m *SubscriptionRenewalMutation) CartIDCleared() bool {
+	_, ok := m.clearedFields[subscriptionrenewal.FieldCartID]
+	return ok
+}
+
+// ResetCartID resets all changes to the "cart_id" field.
+func (m *SubscriptionRenewalMutation) ResetCartID() {
+	m.cart_id = nil
+	m.addcart_id = nil
+	delete(m.clearedFields, subscriptionrenewal.FieldCartID)
+}
+
+// SetStatus sets the "status" field.
+func (m *SubscriptionRenewalMutation) SetStatus(s subscriptionrenewal.Status) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *SubscriptionRenewalMutation) Status() (r subscriptionrenewal.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the SubscriptionRenewal entity.
+// If the SubscriptionRenewal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionRenewalMutation) OldStatus(ctx context.Context) (v subscriptionrenewal.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *SubscriptionRenewalMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetOrderID sets the "order_id" field.
+func (m *SubscriptionRenewalMutation) SetOrderID(i int) {
+	m.order_id = &i
+	m.addorder_id = nil
+}
+
+// OrderID returns the value of the "order_id" field in the mutation.
+func (m *SubscriptionRenewalMutation) OrderID() (r int, exists bool) {
+	v := m.order_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrderID returns the old "order_id" field's value of the SubscriptionRenewal entity.
+// If the SubscriptionRenewal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionRenewalMutation) OldOrderID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrderID: %w", err)
+	}
+	return oldValue.OrderID, nil
+}
+
+// AddOrderID adds i to the "order_id" field.
+func (m *SubscriptionRenewalMutation) AddOrderID(i int) {
+	if m.addorder_id != nil {
+		*m.addorder_id += i
+	} else {
+		m.addorder_id = &i
+	}
+}
+
+// AddedOrderID returns the value that was added to the "order_id" field in this mutation.
+func (m *SubscriptionRenewalMutation) AddedOrderID() (r int, exists bool) {
+	v := m.addorder_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearOrderID clears the value of the "order_id" field.
+func (m *SubscriptionRenewalMutation) ClearOrderID() {
+	m.order_id = nil
+	m.addorder_id = nil
+	m.clearedFields[subscriptionrenewal.FieldOrderID] = struct{}{}
+}
+
+// OrderIDCleared returns if the "order_id" field was cleared in this mutation.
+func (m *SubscriptionRenewalMutation) OrderIDCleared() bool {
+	_, ok := m.clearedFields[subscriptionrenewal.FieldOrderID]
+	return ok
+}
+
+// ResetOrderID resets all changes to the "order_id" field.
+func (m *SubscriptionRenewalMutation) ResetOrderID() {
+	m.order_id = nil
+	m.addorder_id = nil
+	delete(m.clearedFields, subscriptionrenewal.FieldOrderID)
+}
+
+// SetLastError sets the "last_error" field.
+func (m *SubscriptionRenewalMutation) SetLastError(s string) {
+	m.last_error = &s
+}
+
+// LastError returns the value of the "last_error" field in the mutation.
+func (m *SubscriptionRenewalMutation) LastError() (r string, exists bool) {
+	v := m.last_error
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastError returns the old "last_error" field's value of the SubscriptionRenewal entity.
+// If the SubscriptionRenewal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SubscriptionRenewalMutation) OldLastError(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastError is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastError requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastError: %w", err)
+	}
+	return oldValue.LastError, nil
+}
+
+// ClearLastError clears the value of the "last_error" field.
+func (m *SubscriptionRenewalMutation) ClearLastError() {
+	m.last_error = nil
+	m.clearedFields[subscriptionrenewal.FieldLastError] = struct{}{}
+}
+
+// LastErrorCleared returns if the "last_error" field was cleared in this mutation.
+func (m *SubscriptionRenewalMutation) LastErrorCleared() bool {
+	_, ok := m.clearedFields[subscriptionrenewal.FieldLastError]
+	return ok
+}
+
+// ResetLastError resets all changes to the "last_error" field.
+func (m *SubscriptionRenewalMutation) ResetLastError() {
+	m.last_error = nil
+	delete(m.clearedFields, subscriptionrenewal.FieldLastError)
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *SubscriptionRenewalMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[subscriptionrenewal.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *SubscriptionRenewalMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *SubscriptionRenewalMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *SubscriptionRenewalMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// ClearSubscription clears the "subscription" edge to the Subscription entity.
+func (m *SubscriptionRenewalMutation) ClearSubscription() {
+	m.clearedsubscription = true
+	m.clearedFields[subscriptionrenewal.FieldSubscriptionID] = struct{}{}
+}
+
+// SubscriptionCleared reports if the "subscription" edge to the Subscription entity was cleared.
+func (m *SubscriptionRenewalMutation) SubscriptionCleared() bool {
+	return m.clearedsubscription
+}
+
+// SubscriptionIDs returns the "subscription" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// SubscriptionID instead. It exists only for internal usage by the builders.
+func (m *SubscriptionRenewalMutation) SubscriptionIDs() (ids []int) {
+	if id := m.subscription; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSubscription resets all changes to the "subscription" edge.
+func (m *SubscriptionRenewalMutation) ResetSubscription() {
+	m.subscription = nil
+	m.clearedsubscription = false
+}
+
+// Where appends a list predicates to the SubscriptionRenewalMutation builder.
+func (m *SubscriptionRenewalMutation) Where(ps ...predicate.SubscriptionRenewal) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SubscriptionRenewalMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SubscriptionRenewalMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SubscriptionRenewal, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SubscriptionRenewalMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SubscriptionRenewalMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SubscriptionRenewal).
+func (m *SubscriptionRenewalMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SubscriptionRenewalMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.created_at != nil {
+		fields = append(fields, subscriptionrenewal.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, subscriptionrenewal.FieldUpdatedAt)
+	}
+	if m.tenant != nil {
+		fields = append(fields, subscriptionrenewal.FieldTenantID)
+	}
+	if m.subscription != nil {
+		fields = append(fields, subscriptionrenewal.FieldSubscriptionID)
+	}
+	if m.period_start != nil {
+		fields = append(fields, subscriptionrenewal.FieldPeriodStart)
+	}
+	if m.cart_id != nil {
+		fields = append(fields, subscriptionrenewal.FieldCartID)
+	}
+	if m.status != nil {
+		fields = append(fields, subscriptionrenewal.FieldStatus)
+	}
+	if m.order_id != nil {
+		fields = append(fields, subscriptionrenewal.FieldOrderID)
+	}
+	if m.last_error != nil {
+		fields = append(fields, subscriptionrenewal.FieldLastError)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SubscriptionRenewalMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case subscriptionrenewal.FieldCreatedAt:
+		return m.CreatedAt()
+	case subscriptionrenewal.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case subscriptionrenewal.FieldTenantID:
+		return m.TenantID()
+	case subscriptionrenewal.FieldSubscriptionID:
+		return m.SubscriptionID()
+	case subscriptionrenewal.FieldPeriodStart:
+		return m.PeriodStart()
+	case subscriptionrenewal.FieldCartID:
+		return m.CartID()
+	case subscriptionrenewal.FieldStatus:
+		return m.Status()
+	case subscriptionrenewal.FieldOrderID:
+		return m.OrderID()
+	case subscriptionrenewal.FieldLastError:
+		return m.LastError()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SubscriptionRenewalMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case subscriptionrenewal.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case subscriptionrenewal.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case subscriptionrenewal.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case subscriptionrenewal.FieldSubscriptionID:
+		return m.OldSubscriptionID(ctx)
+	case subscriptionrenewal.FieldPeriodStart:
+		return m.OldPeriodStart(ctx)
+	case subscriptionrenewal.FieldCartID:
+		return m.OldCartID(ctx)
+	case subscriptionrenewal.FieldStatus:
+		return m.OldStatus(ctx)
+	case subscriptionrenewal.FieldOrderID:
+		return m.OldOrderID(ctx)
+	case subscriptionrenewal.FieldLastError:
+		return m.OldLastError(ctx)
+	}
+	return nil, fmt.Errorf("unknown SubscriptionRenewal field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SubscriptionRenewalMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case subscriptionrenewal.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case subscriptionrenewal.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case subscriptionrenewal.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case subscriptionrenewal.FieldSubscriptionID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubscriptionID(v)
+		return nil
+	case subscriptionrenewal.FieldPeriodStart:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriodStart(v)
+		return nil
+	case subscriptionrenewal.FieldCartID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCartID(v)
+		return nil
+	case subscriptionrenewal.FieldStatus:
+		v, ok := value.(subscriptionrenewal.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case subscriptionrenewal.FieldOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrderID(v)
+		return nil
+	case subscriptionrenewal.FieldLastError:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastError(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SubscriptionRenewal field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SubscriptionRenewalMutation) AddedFields() []string {
+	var fields []string
+	if m.addcart_id != nil {
+		fields = append(fields, subscriptionrenewal.FieldCartID)
+	}
+	if m.addorder_id != nil {
+		fields = append(fields, subscriptionrenewal.FieldOrderID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SubscriptionRenewalMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case subscriptionrenewal.FieldCartID:
+		return m.AddedCartID()
+	case subscriptionrenewal.FieldOrderID:
+		return m.AddedOrderID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SubscriptionRenewalMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case subscriptionrenewal.FieldCartID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCartID(v)
+		return nil
+	case subscriptionrenewal.FieldOrderID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddOrderID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SubscriptionRenewal numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SubscriptionRenewalMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(subscriptionrenewal.FieldCartID) {
+		fields = append(fields, subscriptionrenewal.FieldCartID)
+	}
+	if m.FieldCleared(subscriptionrenewal.FieldOrderID) {
+		fields = append(fields, subscriptionrenewal.FieldOrderID)
+	}
+	if m.FieldCleared(subscriptionrenewal.FieldLastError) {
+		fields = append(fields, subscriptionrenewal.FieldLastError)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SubscriptionRenewalMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SubscriptionRenewalMutation) ClearField(name string) error {
+	switch name {
+	case subscriptionrenewal.FieldCartID:
+		m.ClearCartID()
+		return nil
+	case subscriptionrenewal.FieldOrderID:
+		m.ClearOrderID()
+		return nil
+	case subscriptionrenewal.FieldLastError:
+		m.ClearLastError()
+		return nil
+	}
+	return fmt.Errorf("unknown SubscriptionRenewal nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SubscriptionRenewalMutation) ResetField(name string) error {
+	switch name {
+	case subscriptionrenewal.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case subscriptionrenewal.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case subscriptionrenewal.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case subscriptionrenewal.FieldSubscriptionID:
+		m.ResetSubscriptionID()
+		return nil
+	case subscriptionrenewal.FieldPeriodStart:
+		m.ResetPeriodStart()
+		return nil
+	case subscriptionrenewal.FieldCartID:
+		m.ResetCartID()
+		return nil
+	case subscriptionrenewal.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case subscriptionrenewal.FieldOrderID:
+		m.ResetOrderID()
+		return nil
+	case subscriptionrenewal.FieldLastError:
+		m.ResetLastError()
+		return nil
+	}
+	return fmt.Errorf("unknown SubscriptionRenewal field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SubscriptionRenewalMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.tenant != nil {
+		edges = append(edges, subscriptionrenewal.EdgeTenant)
+	}
+	if m.subscription != nil {
+		edges = append(edges, subscriptionrenewal.EdgeSubscription)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SubscriptionRenewalMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case subscriptionrenewal.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case subscriptionrenewal.EdgeSubscription:
+		if id := m.subscription; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SubscriptionRenewalMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SubscriptionRenewalMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SubscriptionRenewalMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedtenant {
+		edges = append(edges, subscriptionrenewal.EdgeTenant)
+	}
+	if m.clearedsubscription {
+		edges = append(edges, subscriptionrenewal.EdgeSubscription)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SubscriptionRenewalMutation) EdgeCleared(name string) bool {
+	switch name {
+	case subscriptionrenewal.EdgeTenant:
+		return m.clearedtenant
+	case subscriptionrenewal.EdgeSubscription:
+		return m.clearedsubscription
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SubscriptionRenewalMutation) ClearEdge(name string) error {
+	switch name {
+	case subscriptionrenewal.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case subscriptionrenewal.EdgeSubscription:
+		m.ClearSubscription()
+		return nil
+	}
+	return fmt.Errorf("unknown SubscriptionRenewal unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SubscriptionRenewalMutation) ResetEdge(name string) error {
+	switch name {
+	case subscriptionrenewal.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case subscriptionrenewal.EdgeSubscription:
+		m.ResetSubscription()
+		return nil
+	}
+	return fmt.Errorf("unknown SubscriptionRenewal edge %s", name)
 }
 
 // SyncJobMutation represents an operation that mutates the SyncJob nodes in the graph.

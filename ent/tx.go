@@ -100,6 +100,10 @@ type Tx struct {
 	SubdomainClaim *SubdomainClaimClient
 	// Suborder is the client for interacting with the Suborder builders.
 	Suborder *SuborderClient
+	// Subscription is the client for interacting with the Subscription builders.
+	Subscription *SubscriptionClient
+	// SubscriptionRenewal is the client for interacting with the SubscriptionRenewal builders.
+	SubscriptionRenewal *SubscriptionRenewalClient
 	// SyncJob is the client for interacting with the SyncJob builders.
 	SyncJob *SyncJobClient
 	// Tenant is the client for interacting with the Tenant builders.
@@ -288,6 +292,8 @@ func (tx *Tx) init() {
 	tx.Subcategory = NewSubcategoryClient(tx.config)
 	tx.SubdomainClaim = NewSubdomainClaimClient(tx.config)
 	tx.Suborder = NewSuborderClient(tx.config)
+	tx.Subscription = NewSubscriptionClient(tx.config)
+	tx.SubscriptionRenewal = NewSubscriptionRenewalClient(tx.config)
 	tx.SyncJob = NewSyncJobClient(tx.config)
 	tx.Tenant = NewTenantClient(tx.config)
 	tx.TenantInvoice = NewTenantInvoiceClient(tx.config)

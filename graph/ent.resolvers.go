@@ -118,6 +118,15 @@ func (r *queryResolver) Suborders(ctx context.Context, after *entgql.Cursor[int]
 	return r.Client.Suborder.Query().Paginate(ctx, after, first, before, last, ent.WithSuborderOrder(orderBy), ent.WithSuborderFilter(where.Filter))
 }
 
+// Subscriptions is the resolver for the subscriptions field.
+func (r *queryResolver) Subscriptions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerSubscriptionOrder, where *ent.CustomerSubscriptionWhereInput) (*ent.CustomerSubscriptionConnection, error) {
+	first, last, err := page(first, last)
+	if err != nil {
+		return nil, err
+	}
+	return r.Client.Subscription.Query().Paginate(ctx, after, first, before, last, ent.WithCustomerSubscriptionOrder(orderBy), ent.WithCustomerSubscriptionFilter(where.Filter))
+}
+
 // Tenants is the resolver for the tenants field.
 func (r *queryResolver) Tenants(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TenantOrder, where *ent.TenantWhereInput) (*ent.TenantConnection, error) {
 	first, last, err := page(first, last)

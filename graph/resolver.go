@@ -20,6 +20,7 @@ import (
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/payouts"
 	"github.com/dakkah/cityos/pricing"
+	"github.com/dakkah/cityos/recurring"
 	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/syncs"
 	"github.com/dakkah/cityos/taxonomy"
@@ -59,6 +60,8 @@ type Resolver struct {
 	Billing *billing.Service
 	// Companies keeps B2B companies and their employees.
 	Companies *companies.Service
+	// Recurring keeps customers' subscriptions (recurring orders).
+	Recurring *recurring.Service
 	// Commissions keeps the marketplace ledger (rules, lines, balances); Payouts pays
 	// vendors and marks manual payouts paid.
 	Commissions *commissions.Service

@@ -41,6 +41,7 @@ var Aggregates = map[string]string{
 	"Quote":               "quote",
 	"TenantSubscription":  "tenant_subscription",
 	"TenantInvoice":       "tenant_invoice",
+	"Subscription":        "subscription",
 }
 
 // Silent lists the entity types whose changes raise no event, and why.
@@ -75,6 +76,8 @@ var Silent = map[string]string{
 	"SyncJob":         "a sync job's progress; what it sends are the snapshot events",
 	// A message is written with a change of its quote (its updated_at), which raises quote.updated.
 	"QuoteMessage": "a message of a quote's thread, raised as its quote's quote.updated",
+	// A period is settled in the transaction that moves its subscription on.
+	"SubscriptionRenewal": "a subscription's period, raised as its subscription's subscription.renewed or .payment_failed",
 }
 
 // Raises reports whether changes of entity type typ raise events.
@@ -134,6 +137,14 @@ const (
 	QuoteAccepted        = "quote.accepted"
 	QuoteDeclined        = "quote.declined"
 	QuoteExpired         = "quote.expired"
+	// A customer's subscription (recurring order): renewed carries last_order_id, the
+	// order placed for the period; payment_failed its failed_attempts and retry_at.
+	SubscriptionRenewed       = "subscription.renewed"
+	SubscriptionSkipped       = "subscription.skipped"
+	SubscriptionPaymentFailed = "subscription.payment_failed"
+	SubscriptionPaused        = "subscription.paused"
+	SubscriptionResumed       = "subscription.resumed"
+	SubscriptionCanceled      = "subscription.canceled"
 	// A vendor order's (Suborder's) steps. vendor_order.refunded and .canceled carry the
 	// row, whose refunded_total is the vendor order's running total of money given back:
 	// a consumer reverses what it grew by since the last it handled (a cancel of an
@@ -238,6 +249,21 @@ func semantic(c Change) string {
 			return QuoteDeclined
 		case became("status", "expired"):
 			return QuoteExpired
+		}
+	case "Subscription":
+		switch {
+		case became("status", "canceled"):
+			return SubscriptionCanceled
+		case became("status", "paused"):
+			return SubscriptionPaused
+		case became("status", "active"):
+			return SubscriptionResumed
+		case became("last_order_id"):
+			return SubscriptionRenewed
+		case became("failed_attempts") && fmt.Sprint(c.Row["failed_attempts"]) != "0":
+			return SubscriptionPaymentFailed
+		case became("skip_next", "false"):
+			return SubscriptionSkipped
 		}
 	case "InventoryLevel":
 		return InventoryChanged

@@ -22,6 +22,7 @@ func (d Deps) consumers() []Consumer {
 	return []Consumer{
 		d.publishLive,
 		d.orderEmails,
+		d.subscriptionEmails,
 		d.recordCommissions,
 		d.fanOutWebhooks,
 	}

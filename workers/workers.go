@@ -27,6 +27,7 @@ import (
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/payouts"
+	"github.com/dakkah/cityos/recurring"
 	"github.com/dakkah/cityos/syncs"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/viewer"
@@ -87,6 +88,9 @@ type Deps struct {
 	// 0). Nil: it does not run.
 	Billing         *billing.Service
 	BillingInterval time.Duration
+	// Renewals places the orders of customers' subscriptions (TaskRenewSubscriptions);
+	// nil: nothing renews.
+	Renewals *recurring.Service
 
 	storeNames *expiring.Map[int, string] // set by Mux for its handlers (see storeName)
 }
@@ -123,6 +127,7 @@ func Mux(d Deps) *asynq.ServeMux {
 	mux.HandleFunc(TaskPayouts, d.runPayouts)
 	mux.HandleFunc(TaskExpireHolds, d.expireHolds)
 	mux.HandleFunc(TaskBilling, d.runBilling)
+	mux.HandleFunc(TaskRenewSubscriptions, d.renewSubscriptions)
 	return mux
 }
 
@@ -191,6 +196,11 @@ func Run(ctx context.Context, opt asynq.RedisConnOpt, d Deps) error {
 		every := d.billingInterval()
 		if _, err := sched.Register(fmt.Sprintf("@every %s", every), asynq.NewTask(TaskBilling, nil),
 			asynq.Unique(every*9/10), asynq.MaxRetry(3)); err != nil {
+			return err
+		}
+	}
+	if d.Renewals != nil {
+		if _, err := sched.Register(renewEvery, asynq.NewTask(TaskRenewSubscriptions, nil), asynq.Unique(50*time.Second)); err != nil {
 			return err
 		}
 	}

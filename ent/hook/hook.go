@@ -525,6 +525,30 @@ func (f SuborderFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SuborderMutation", m)
 }
 
+// The SubscriptionFunc type is an adapter to allow the use of ordinary
+// function as Subscription mutator.
+type SubscriptionFunc func(context.Context, *ent.SubscriptionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SubscriptionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SubscriptionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SubscriptionMutation", m)
+}
+
+// The SubscriptionRenewalFunc type is an adapter to allow the use of ordinary
+// function as SubscriptionRenewal mutator.
+type SubscriptionRenewalFunc func(context.Context, *ent.SubscriptionRenewalMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SubscriptionRenewalFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SubscriptionRenewalMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SubscriptionRenewalMutation", m)
+}
+
 // The SyncJobFunc type is an adapter to allow the use of ordinary
 // function as SyncJob mutator.
 type SyncJobFunc func(context.Context, *ent.SyncJobMutation) (ent.Value, error)

@@ -52,6 +52,8 @@ import (
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/suborder"
+	"github.com/dakkah/cityos/ent/subscription"
+	"github.com/dakkah/cityos/ent/subscriptionrenewal"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/tenantinvoice"
@@ -1278,6 +1280,60 @@ func (f TraverseSuborder) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.SuborderQuery", q)
 }
 
+// The SubscriptionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SubscriptionFunc func(context.Context, *ent.SubscriptionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SubscriptionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SubscriptionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SubscriptionQuery", q)
+}
+
+// The TraverseSubscription type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSubscription func(context.Context, *ent.SubscriptionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSubscription) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSubscription) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SubscriptionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SubscriptionQuery", q)
+}
+
+// The SubscriptionRenewalFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SubscriptionRenewalFunc func(context.Context, *ent.SubscriptionRenewalQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SubscriptionRenewalFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SubscriptionRenewalQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SubscriptionRenewalQuery", q)
+}
+
+// The TraverseSubscriptionRenewal type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSubscriptionRenewal func(context.Context, *ent.SubscriptionRenewalQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSubscriptionRenewal) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSubscriptionRenewal) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SubscriptionRenewalQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SubscriptionRenewalQuery", q)
+}
+
 // The SyncJobFunc type is an adapter to allow the use of ordinary function as a Querier.
 type SyncJobFunc func(context.Context, *ent.SyncJobQuery) (ent.Value, error)
 
@@ -1556,6 +1612,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.SubdomainClaimQuery, predicate.SubdomainClaim, subdomainclaim.OrderOption]{typ: ent.TypeSubdomainClaim, tq: q}, nil
 	case *ent.SuborderQuery:
 		return &query[*ent.SuborderQuery, predicate.Suborder, suborder.OrderOption]{typ: ent.TypeSuborder, tq: q}, nil
+	case *ent.SubscriptionQuery:
+		return &query[*ent.SubscriptionQuery, predicate.Subscription, subscription.OrderOption]{typ: ent.TypeSubscription, tq: q}, nil
+	case *ent.SubscriptionRenewalQuery:
+		return &query[*ent.SubscriptionRenewalQuery, predicate.SubscriptionRenewal, subscriptionrenewal.OrderOption]{typ: ent.TypeSubscriptionRenewal, tq: q}, nil
 	case *ent.SyncJobQuery:
 		return &query[*ent.SyncJobQuery, predicate.SyncJob, syncjob.OrderOption]{typ: ent.TypeSyncJob, tq: q}, nil
 	case *ent.TenantQuery:

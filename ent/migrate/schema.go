@@ -2044,6 +2044,115 @@ var (
 			},
 		},
 	}
+	// SubscriptionsColumns holds the columns for the "subscriptions" table.
+	SubscriptionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "version", Type: field.TypeInt64, Default: 1},
+		{Name: "store_id", Type: field.TypeInt},
+		{Name: "customer_id", Type: field.TypeInt},
+		{Name: "variant_id", Type: field.TypeInt},
+		{Name: "quantity", Type: field.TypeInt},
+		{Name: "interval", Type: field.TypeEnum, Enums: []string{"week", "month", "year"}},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "paused", "canceled"}, Default: "active"},
+		{Name: "next_renewal_at", Type: field.TypeTime},
+		{Name: "skip_next", Type: field.TypeBool, Default: false},
+		{Name: "locked_unit_price", Type: field.TypeInt64, Nullable: true},
+		{Name: "region_id", Type: field.TypeInt},
+		{Name: "currency_code", Type: field.TypeString},
+		{Name: "email", Type: field.TypeString, Size: 254},
+		{Name: "shipping_address", Type: field.TypeJSON},
+		{Name: "shipping_option_id", Type: field.TypeInt},
+		{Name: "payment_provider", Type: field.TypeString, Size: 32},
+		{Name: "payment_method", Type: field.TypeString, Nullable: true, Size: 255},
+		{Name: "failed_attempts", Type: field.TypeInt, Default: 0},
+		{Name: "retry_at", Type: field.TypeTime, Nullable: true},
+		{Name: "last_order_id", Type: field.TypeInt, Nullable: true},
+		{Name: "canceled_at", Type: field.TypeTime, Nullable: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// SubscriptionsTable holds the schema information for the "subscriptions" table.
+	SubscriptionsTable = &schema.Table{
+		Name:       "subscriptions",
+		Columns:    SubscriptionsColumns,
+		PrimaryKey: []*schema.Column{SubscriptionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "subscriptions_tenants_tenant",
+				Columns:    []*schema.Column{SubscriptionsColumns[24]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "subscription_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{SubscriptionsColumns[24]},
+			},
+			{
+				Name:    "subscription_status_next_renewal_at",
+				Unique:  false,
+				Columns: []*schema.Column{SubscriptionsColumns[9], SubscriptionsColumns[10]},
+			},
+			{
+				Name:    "subscription_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{SubscriptionsColumns[5]},
+			},
+			{
+				Name:    "subscription_store_id",
+				Unique:  false,
+				Columns: []*schema.Column{SubscriptionsColumns[4]},
+			},
+		},
+	}
+	// SubscriptionRenewalsColumns holds the columns for the "subscription_renewals" table.
+	SubscriptionRenewalsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "period_start", Type: field.TypeTime},
+		{Name: "cart_id", Type: field.TypeInt, Nullable: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "placed", "skipped", "failed"}, Default: "pending"},
+		{Name: "order_id", Type: field.TypeInt, Unique: true, Nullable: true},
+		{Name: "last_error", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "subscription_id", Type: field.TypeInt},
+		{Name: "tenant_id", Type: field.TypeInt},
+	}
+	// SubscriptionRenewalsTable holds the schema information for the "subscription_renewals" table.
+	SubscriptionRenewalsTable = &schema.Table{
+		Name:       "subscription_renewals",
+		Columns:    SubscriptionRenewalsColumns,
+		PrimaryKey: []*schema.Column{SubscriptionRenewalsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "subscription_renewals_subscriptions_renewals",
+				Columns:    []*schema.Column{SubscriptionRenewalsColumns[8]},
+				RefColumns: []*schema.Column{SubscriptionsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "subscription_renewals_tenants_tenant",
+				Columns:    []*schema.Column{SubscriptionRenewalsColumns[9]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "subscriptionrenewal_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{SubscriptionRenewalsColumns[9]},
+			},
+			{
+				Name:    "subscriptionrenewal_subscription_id_period_start",
+				Unique:  true,
+				Columns: []*schema.Column{SubscriptionRenewalsColumns[8], SubscriptionRenewalsColumns[3]},
+			},
+		},
+	}
 	// SyncJobsColumns holds the columns for the "sync_jobs" table.
 	SyncJobsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -2439,6 +2548,8 @@ var (
 		SubcategoriesTable,
 		SubdomainClaimsTable,
 		SubordersTable,
+		SubscriptionsTable,
+		SubscriptionRenewalsTable,
 		SyncJobsTable,
 		TenantsTable,
 		TenantInvoicesTable,
@@ -2665,6 +2776,15 @@ func init() {
 	SubordersTable.ForeignKeys[3].RefTable = StoresTable
 	SubordersTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(176093659136),
+	}
+	SubscriptionsTable.ForeignKeys[0].RefTable = TenantsTable
+	SubscriptionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(214748364800),
+	}
+	SubscriptionRenewalsTable.ForeignKeys[0].RefTable = SubscriptionsTable
+	SubscriptionRenewalsTable.ForeignKeys[1].RefTable = TenantsTable
+	SubscriptionRenewalsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(219043332096),
 	}
 	SyncJobsTable.ForeignKeys[0].RefTable = TenantsTable
 	SyncJobsTable.ForeignKeys[1].RefTable = IntegrationEndpointsTable

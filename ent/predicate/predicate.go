@@ -135,6 +135,12 @@ type SubdomainClaim func(*sql.Selector)
 // Suborder is the predicate function for suborder builders.
 type Suborder func(*sql.Selector)
 
+// Subscription is the predicate function for subscription builders.
+type Subscription func(*sql.Selector)
+
+// SubscriptionRenewal is the predicate function for subscriptionrenewal builders.
+type SubscriptionRenewal func(*sql.Selector)
+
 // SyncJob is the predicate function for syncjob builders.
 type SyncJob func(*sql.Selector)
 

@@ -1143,6 +1143,54 @@ func (f SuborderMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SuborderMutation", m)
 }
 
+// The SubscriptionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SubscriptionQueryRuleFunc func(context.Context, *ent.SubscriptionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SubscriptionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SubscriptionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SubscriptionQuery", q)
+}
+
+// The SubscriptionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SubscriptionMutationRuleFunc func(context.Context, *ent.SubscriptionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SubscriptionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SubscriptionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SubscriptionMutation", m)
+}
+
+// The SubscriptionRenewalQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SubscriptionRenewalQueryRuleFunc func(context.Context, *ent.SubscriptionRenewalQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SubscriptionRenewalQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SubscriptionRenewalQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SubscriptionRenewalQuery", q)
+}
+
+// The SubscriptionRenewalMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SubscriptionRenewalMutationRuleFunc func(context.Context, *ent.SubscriptionRenewalMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SubscriptionRenewalMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SubscriptionRenewalMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SubscriptionRenewalMutation", m)
+}
+
 // The SyncJobQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type SyncJobQueryRuleFunc func(context.Context, *ent.SyncJobQuery) error
@@ -1432,6 +1480,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.SuborderQuery:
 		return q.Filter(), nil
+	case *ent.SubscriptionQuery:
+		return q.Filter(), nil
+	case *ent.SubscriptionRenewalQuery:
+		return q.Filter(), nil
 	case *ent.SyncJobQuery:
 		return q.Filter(), nil
 	case *ent.TenantQuery:
@@ -1538,6 +1590,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.SubdomainClaimMutation:
 		return m.Filter(), nil
 	case *ent.SuborderMutation:
+		return m.Filter(), nil
+	case *ent.SubscriptionMutation:
+		return m.Filter(), nil
+	case *ent.SubscriptionRenewalMutation:
 		return m.Filter(), nil
 	case *ent.SyncJobMutation:
 		return m.Filter(), nil

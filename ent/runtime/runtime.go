@@ -50,6 +50,8 @@ import (
 	"github.com/dakkah/cityos/ent/subcategory"
 	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/ent/suborder"
+	"github.com/dakkah/cityos/ent/subscription"
+	"github.com/dakkah/cityos/ent/subscriptionrenewal"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/tenantinvoice"
@@ -2328,6 +2330,94 @@ func init() {
 	suborderDescRefundedTotal := suborderFields[10].Descriptor()
 	// suborder.DefaultRefundedTotal holds the default value on creation for the refunded_total field.
 	suborder.DefaultRefundedTotal = suborderDescRefundedTotal.Default.(int64)
+	subscriptionMixin := schema.Subscription{}.Mixin()
+	subscription.Policy = privacy.NewPolicies(schema.Subscription{})
+	subscription.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := subscription.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	subscriptionMixinHooks1 := subscriptionMixin[1].Hooks()
+
+	subscription.Hooks[1] = subscriptionMixinHooks1[0]
+	subscriptionMixinFields0 := subscriptionMixin[0].Fields()
+	_ = subscriptionMixinFields0
+	subscriptionMixinFields2 := subscriptionMixin[2].Fields()
+	_ = subscriptionMixinFields2
+	subscriptionFields := schema.Subscription{}.Fields()
+	_ = subscriptionFields
+	// subscriptionDescCreatedAt is the schema descriptor for created_at field.
+	subscriptionDescCreatedAt := subscriptionMixinFields0[0].Descriptor()
+	// subscription.DefaultCreatedAt holds the default value on creation for the created_at field.
+	subscription.DefaultCreatedAt = subscriptionDescCreatedAt.Default.(func() time.Time)
+	// subscriptionDescUpdatedAt is the schema descriptor for updated_at field.
+	subscriptionDescUpdatedAt := subscriptionMixinFields0[1].Descriptor()
+	// subscription.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	subscription.DefaultUpdatedAt = subscriptionDescUpdatedAt.Default.(func() time.Time)
+	// subscription.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	subscription.UpdateDefaultUpdatedAt = subscriptionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// subscriptionDescVersion is the schema descriptor for version field.
+	subscriptionDescVersion := subscriptionMixinFields2[0].Descriptor()
+	// subscription.DefaultVersion holds the default value on creation for the version field.
+	subscription.DefaultVersion = subscriptionDescVersion.Default.(int64)
+	// subscriptionDescQuantity is the schema descriptor for quantity field.
+	subscriptionDescQuantity := subscriptionFields[3].Descriptor()
+	// subscription.QuantityValidator is a validator for the "quantity" field. It is called by the builders before save.
+	subscription.QuantityValidator = subscriptionDescQuantity.Validators[0].(func(int) error)
+	// subscriptionDescSkipNext is the schema descriptor for skip_next field.
+	subscriptionDescSkipNext := subscriptionFields[7].Descriptor()
+	// subscription.DefaultSkipNext holds the default value on creation for the skip_next field.
+	subscription.DefaultSkipNext = subscriptionDescSkipNext.Default.(bool)
+	// subscriptionDescEmail is the schema descriptor for email field.
+	subscriptionDescEmail := subscriptionFields[11].Descriptor()
+	// subscription.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	subscription.EmailValidator = subscriptionDescEmail.Validators[0].(func(string) error)
+	// subscriptionDescPaymentProvider is the schema descriptor for payment_provider field.
+	subscriptionDescPaymentProvider := subscriptionFields[14].Descriptor()
+	// subscription.PaymentProviderValidator is a validator for the "payment_provider" field. It is called by the builders before save.
+	subscription.PaymentProviderValidator = subscriptionDescPaymentProvider.Validators[0].(func(string) error)
+	// subscriptionDescPaymentMethod is the schema descriptor for payment_method field.
+	subscriptionDescPaymentMethod := subscriptionFields[15].Descriptor()
+	// subscription.PaymentMethodValidator is a validator for the "payment_method" field. It is called by the builders before save.
+	subscription.PaymentMethodValidator = subscriptionDescPaymentMethod.Validators[0].(func(string) error)
+	// subscriptionDescFailedAttempts is the schema descriptor for failed_attempts field.
+	subscriptionDescFailedAttempts := subscriptionFields[16].Descriptor()
+	// subscription.DefaultFailedAttempts holds the default value on creation for the failed_attempts field.
+	subscription.DefaultFailedAttempts = subscriptionDescFailedAttempts.Default.(int)
+	subscriptionrenewalMixin := schema.SubscriptionRenewal{}.Mixin()
+	subscriptionrenewal.Policy = privacy.NewPolicies(schema.SubscriptionRenewal{})
+	subscriptionrenewal.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := subscriptionrenewal.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	subscriptionrenewalMixinHooks1 := subscriptionrenewalMixin[1].Hooks()
+
+	subscriptionrenewal.Hooks[1] = subscriptionrenewalMixinHooks1[0]
+	subscriptionrenewalMixinFields0 := subscriptionrenewalMixin[0].Fields()
+	_ = subscriptionrenewalMixinFields0
+	subscriptionrenewalFields := schema.SubscriptionRenewal{}.Fields()
+	_ = subscriptionrenewalFields
+	// subscriptionrenewalDescCreatedAt is the schema descriptor for created_at field.
+	subscriptionrenewalDescCreatedAt := subscriptionrenewalMixinFields0[0].Descriptor()
+	// subscriptionrenewal.DefaultCreatedAt holds the default value on creation for the created_at field.
+	subscriptionrenewal.DefaultCreatedAt = subscriptionrenewalDescCreatedAt.Default.(func() time.Time)
+	// subscriptionrenewalDescUpdatedAt is the schema descriptor for updated_at field.
+	subscriptionrenewalDescUpdatedAt := subscriptionrenewalMixinFields0[1].Descriptor()
+	// subscriptionrenewal.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	subscriptionrenewal.DefaultUpdatedAt = subscriptionrenewalDescUpdatedAt.Default.(func() time.Time)
+	// subscriptionrenewal.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	subscriptionrenewal.UpdateDefaultUpdatedAt = subscriptionrenewalDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// subscriptionrenewalDescLastError is the schema descriptor for last_error field.
+	subscriptionrenewalDescLastError := subscriptionrenewalFields[5].Descriptor()
+	// subscriptionrenewal.LastErrorValidator is a validator for the "last_error" field. It is called by the builders before save.
+	subscriptionrenewal.LastErrorValidator = subscriptionrenewalDescLastError.Validators[0].(func(string) error)
 	syncjobMixin := schema.SyncJob{}.Mixin()
 	syncjob.Policy = privacy.NewPolicies(schema.SyncJob{})
 	syncjob.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -38,6 +38,7 @@ import (
 	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/suborder"
+	"github.com/dakkah/cityos/ent/subscription"
 	"github.com/dakkah/cityos/ent/syncjob"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/tenantinvoice"
@@ -52,6 +53,7 @@ import (
 	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/pricing"
+	"github.com/dakkah/cityos/recurring"
 	"github.com/dakkah/cityos/snapshot"
 	"github.com/dakkah/cityos/taxonomy"
 	"github.com/dakkah/cityos/tenancy"
@@ -374,6 +376,44 @@ type ComplexityRoot struct {
 		UserID      func(childComplexity int) int
 	}
 
+	CustomerSubscription struct {
+		CanceledAt       func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		CurrencyCode     func(childComplexity int) int
+		CustomerID       func(childComplexity int) int
+		Email            func(childComplexity int) int
+		FailedAttempts   func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Interval         func(childComplexity int) int
+		LastOrderID      func(childComplexity int) int
+		LockedUnitPrice  func(childComplexity int) int
+		NextRenewalAt    func(childComplexity int) int
+		PaymentProvider  func(childComplexity int) int
+		Quantity         func(childComplexity int) int
+		RegionID         func(childComplexity int) int
+		RetryAt          func(childComplexity int) int
+		ShippingAddress  func(childComplexity int) int
+		ShippingOptionID func(childComplexity int) int
+		SkipNext         func(childComplexity int) int
+		Status           func(childComplexity int) int
+		StoreID          func(childComplexity int) int
+		Tenant           func(childComplexity int) int
+		TenantID         func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+		VariantID        func(childComplexity int) int
+	}
+
+	CustomerSubscriptionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CustomerSubscriptionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Domain struct {
 		CreatedAt  func(childComplexity int) int
 		Hostname   func(childComplexity int) int
@@ -571,6 +611,7 @@ type ComplexityRoot struct {
 		AssignProductsToSalesChannel    func(childComplexity int, salesChannelID int, productIds []int) int
 		CancelApprovalRequest           func(childComplexity int, id int) int
 		CancelOrder                     func(childComplexity int, orderID int) int
+		CancelSubscription              func(childComplexity int, id int) int
 		CancelTenantSubscription        func(childComplexity int, tenantID int) int
 		CancelVendorOrder               func(childComplexity int, id int) int
 		CapturePayment                  func(childComplexity int, orderID int) int
@@ -627,6 +668,7 @@ type ComplexityRoot struct {
 		MarkPayoutPaid                  func(childComplexity int, id int, reference string) int
 		MarkShipped                     func(childComplexity int, orderID int) int
 		MarkTenantInvoicePaid           func(childComplexity int, id int, reference *string) int
+		PauseSubscription               func(childComplexity int, id int) int
 		PingIntegrationEndpoint         func(childComplexity int, id int) int
 		RefreshToken                    func(childComplexity int, token string) int
 		RefundPayment                   func(childComplexity int, orderID int, amount int) int
@@ -642,6 +684,7 @@ type ComplexityRoot struct {
 		ReplayEvents                    func(childComplexity int, endpointID int, since time.Time) int
 		RequestQuote                    func(childComplexity int, cartID int, message string) int
 		RespondToQuote                  func(childComplexity int, id int, prices []*model.QuotePriceInput, message string, expiresAt *time.Time) int
+		ResumeSubscription              func(childComplexity int, id int) int
 		RevokeAPIKey                    func(childComplexity int, id int) int
 		RevokeInvitation                func(childComplexity int, id int) int
 		RevokeRole                      func(childComplexity int, membershipID int) int
@@ -655,8 +698,10 @@ type ComplexityRoot struct {
 		SetStockLevel                   func(childComplexity int, variantID int, locationID int, stockedQuantity int) int
 		SetTenantStatus                 func(childComplexity int, id int, status tenant.Status) int
 		ShipVendorOrder                 func(childComplexity int, id int) int
+		SkipNextRenewal                 func(childComplexity int, id int) int
 		StartSync                       func(childComplexity int, endpointID int, kind syncjob.Kind, since *time.Time) int
 		SubmitProductForReview          func(childComplexity int, productID int, storeID int) int
+		Subscribe                       func(childComplexity int, input recurring.SubscribeInput) int
 		SubscribeTenant                 func(childComplexity int, tenantID int, plan plan.Key, trialDays *int) int
 		SuspendVendor                   func(childComplexity int, id int) int
 		UpdateCategory                  func(childComplexity int, id int, input taxonomy.CategoryInput) int
@@ -953,6 +998,8 @@ type ComplexityRoot struct {
 		StoreByHandle        func(childComplexity int, tenantHandle string, handle string) int
 		Stores               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) int
 		Suborders            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SuborderOrder, where *ent.SuborderWhereInput) int
+		Subscription         func(childComplexity int, id int) int
+		Subscriptions        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerSubscriptionOrder, where *ent.CustomerSubscriptionWhereInput) int
 		SyncJobs             func(childComplexity int, endpointID *int, kind *syncjob.Kind, status *syncjob.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SyncJobOrder) int
 		Tenant               func(childComplexity int, id int) int
 		TenantByHandle       func(childComplexity int, handle string) int
@@ -1557,6 +1604,11 @@ type MutationResolver interface {
 	AddQuoteMessage(ctx context.Context, id int, message string) (*ent.QuoteMessage, error)
 	AcceptQuote(ctx context.Context, id int) (*ent.Order, error)
 	DeclineQuote(ctx context.Context, id int, reason *string) (*ent.Quote, error)
+	Subscribe(ctx context.Context, input recurring.SubscribeInput) (*ent.Subscription, error)
+	SkipNextRenewal(ctx context.Context, id int) (*ent.Subscription, error)
+	PauseSubscription(ctx context.Context, id int) (*ent.Subscription, error)
+	ResumeSubscription(ctx context.Context, id int) (*ent.Subscription, error)
+	CancelSubscription(ctx context.Context, id int) (*ent.Subscription, error)
 	StartSync(ctx context.Context, endpointID int, kind syncjob.Kind, since *time.Time) (*ent.SyncJob, error)
 	FulfillVendorOrder(ctx context.Context, id int) (*ent.Suborder, error)
 	ShipVendorOrder(ctx context.Context, id int) (*ent.Suborder, error)
@@ -1606,6 +1658,7 @@ type QueryResolver interface {
 	Quotes(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.QuoteOrder, where *ent.QuoteWhereInput) (*ent.QuoteConnection, error)
 	Stores(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StoreOrder, where *ent.StoreWhereInput) (*ent.StoreConnection, error)
 	Suborders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SuborderOrder, where *ent.SuborderWhereInput) (*ent.SuborderConnection, error)
+	Subscriptions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustomerSubscriptionOrder, where *ent.CustomerSubscriptionWhereInput) (*ent.CustomerSubscriptionConnection, error)
 	Tenants(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TenantOrder, where *ent.TenantWhereInput) (*ent.TenantConnection, error)
 	Vendors(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.VendorWhereInput) (*ent.VendorConnection, error)
 	Me(ctx context.Context) (*ent.User, error)
@@ -1637,6 +1690,7 @@ type QueryResolver interface {
 	Orders(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.OrderOrder, where *ent.OrderWhereInput) (*ent.OrderConnection, error)
 	Regions(ctx context.Context, tenantID *int) ([]*ent.Region, error)
 	Quote(ctx context.Context, id int) (*ent.Quote, error)
+	Subscription(ctx context.Context, id int) (*ent.Subscription, error)
 	SyncJobs(ctx context.Context, endpointID *int, kind *syncjob.Kind, status *syncjob.Status, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SyncJobOrder) (*ent.SyncJobConnection, error)
 	Vendor(ctx context.Context, id int) (*ent.Vendor, error)
 	WebhookDeliveries(ctx context.Context, endpointID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.WebhookDeliveryOrder, where *ent.WebhookDeliveryWhereInput) (*ent.WebhookDeliveryConnection, error)
@@ -2866,6 +2920,183 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerAddress.UserID(childComplexity), true
 
+	case "CustomerSubscription.canceledAt":
+		if e.ComplexityRoot.CustomerSubscription.CanceledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.CanceledAt(childComplexity), true
+	case "CustomerSubscription.createdAt":
+		if e.ComplexityRoot.CustomerSubscription.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.CreatedAt(childComplexity), true
+	case "CustomerSubscription.currencyCode":
+		if e.ComplexityRoot.CustomerSubscription.CurrencyCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.CurrencyCode(childComplexity), true
+	case "CustomerSubscription.customerID":
+		if e.ComplexityRoot.CustomerSubscription.CustomerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.CustomerID(childComplexity), true
+	case "CustomerSubscription.email":
+		if e.ComplexityRoot.CustomerSubscription.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.Email(childComplexity), true
+	case "CustomerSubscription.failedAttempts":
+		if e.ComplexityRoot.CustomerSubscription.FailedAttempts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.FailedAttempts(childComplexity), true
+	case "CustomerSubscription.id":
+		if e.ComplexityRoot.CustomerSubscription.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.ID(childComplexity), true
+	case "CustomerSubscription.interval":
+		if e.ComplexityRoot.CustomerSubscription.Interval == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.Interval(childComplexity), true
+	case "CustomerSubscription.lastOrderID":
+		if e.ComplexityRoot.CustomerSubscription.LastOrderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.LastOrderID(childComplexity), true
+	case "CustomerSubscription.lockedUnitPrice":
+		if e.ComplexityRoot.CustomerSubscription.LockedUnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.LockedUnitPrice(childComplexity), true
+	case "CustomerSubscription.nextRenewalAt":
+		if e.ComplexityRoot.CustomerSubscription.NextRenewalAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.NextRenewalAt(childComplexity), true
+	case "CustomerSubscription.paymentProvider":
+		if e.ComplexityRoot.CustomerSubscription.PaymentProvider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.PaymentProvider(childComplexity), true
+	case "CustomerSubscription.quantity":
+		if e.ComplexityRoot.CustomerSubscription.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.Quantity(childComplexity), true
+	case "CustomerSubscription.regionID":
+		if e.ComplexityRoot.CustomerSubscription.RegionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.RegionID(childComplexity), true
+	case "CustomerSubscription.retryAt":
+		if e.ComplexityRoot.CustomerSubscription.RetryAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.RetryAt(childComplexity), true
+	case "CustomerSubscription.shippingAddress":
+		if e.ComplexityRoot.CustomerSubscription.ShippingAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.ShippingAddress(childComplexity), true
+	case "CustomerSubscription.shippingOptionID":
+		if e.ComplexityRoot.CustomerSubscription.ShippingOptionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.ShippingOptionID(childComplexity), true
+	case "CustomerSubscription.skipNext":
+		if e.ComplexityRoot.CustomerSubscription.SkipNext == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.SkipNext(childComplexity), true
+	case "CustomerSubscription.status":
+		if e.ComplexityRoot.CustomerSubscription.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.Status(childComplexity), true
+	case "CustomerSubscription.storeID":
+		if e.ComplexityRoot.CustomerSubscription.StoreID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.StoreID(childComplexity), true
+	case "CustomerSubscription.tenant":
+		if e.ComplexityRoot.CustomerSubscription.Tenant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.Tenant(childComplexity), true
+	case "CustomerSubscription.tenantID":
+		if e.ComplexityRoot.CustomerSubscription.TenantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.TenantID(childComplexity), true
+	case "CustomerSubscription.updatedAt":
+		if e.ComplexityRoot.CustomerSubscription.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.UpdatedAt(childComplexity), true
+	case "CustomerSubscription.variantID":
+		if e.ComplexityRoot.CustomerSubscription.VariantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscription.VariantID(childComplexity), true
+
+	case "CustomerSubscriptionConnection.edges":
+		if e.ComplexityRoot.CustomerSubscriptionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscriptionConnection.Edges(childComplexity), true
+	case "CustomerSubscriptionConnection.pageInfo":
+		if e.ComplexityRoot.CustomerSubscriptionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscriptionConnection.PageInfo(childComplexity), true
+	case "CustomerSubscriptionConnection.totalCount":
+		if e.ComplexityRoot.CustomerSubscriptionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscriptionConnection.TotalCount(childComplexity), true
+
+	case "CustomerSubscriptionEdge.cursor":
+		if e.ComplexityRoot.CustomerSubscriptionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscriptionEdge.Cursor(childComplexity), true
+	case "CustomerSubscriptionEdge.node":
+		if e.ComplexityRoot.CustomerSubscriptionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerSubscriptionEdge.Node(childComplexity), true
+
 	case "Domain.createdAt":
 		if e.ComplexityRoot.Domain.CreatedAt == nil {
 			break
@@ -3789,6 +4020,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelOrder(childComplexity, args["orderId"].(int)), true
+	case "Mutation.cancelSubscription":
+		if e.ComplexityRoot.Mutation.CancelSubscription == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelSubscription_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelSubscription(childComplexity, args["id"].(int)), true
 	case "Mutation.cancelTenantSubscription":
 		if e.ComplexityRoot.Mutation.CancelTenantSubscription == nil {
 			break
@@ -4405,6 +4647,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MarkTenantInvoicePaid(childComplexity, args["id"].(int), args["reference"].(*string)), true
+	case "Mutation.pauseSubscription":
+		if e.ComplexityRoot.Mutation.PauseSubscription == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_pauseSubscription_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PauseSubscription(childComplexity, args["id"].(int)), true
 	case "Mutation.pingIntegrationEndpoint":
 		if e.ComplexityRoot.Mutation.PingIntegrationEndpoint == nil {
 			break
@@ -4570,6 +4823,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RespondToQuote(childComplexity, args["id"].(int), args["prices"].([]*model.QuotePriceInput), args["message"].(string), args["expiresAt"].(*time.Time)), true
+	case "Mutation.resumeSubscription":
+		if e.ComplexityRoot.Mutation.ResumeSubscription == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_resumeSubscription_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ResumeSubscription(childComplexity, args["id"].(int)), true
 	case "Mutation.revokeApiKey":
 		if e.ComplexityRoot.Mutation.RevokeAPIKey == nil {
 			break
@@ -4713,6 +4977,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ShipVendorOrder(childComplexity, args["id"].(int)), true
+	case "Mutation.skipNextRenewal":
+		if e.ComplexityRoot.Mutation.SkipNextRenewal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_skipNextRenewal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SkipNextRenewal(childComplexity, args["id"].(int)), true
 	case "Mutation.startSync":
 		if e.ComplexityRoot.Mutation.StartSync == nil {
 			break
@@ -4735,6 +5010,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitProductForReview(childComplexity, args["productId"].(int), args["storeId"].(int)), true
+	case "Mutation.subscribe":
+		if e.ComplexityRoot.Mutation.Subscribe == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_subscribe_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Subscribe(childComplexity, args["input"].(recurring.SubscribeInput)), true
 	case "Mutation.subscribeTenant":
 		if e.ComplexityRoot.Mutation.SubscribeTenant == nil {
 			break
@@ -6410,6 +6696,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Suborders(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.SuborderOrder), args["where"].(*ent.SuborderWhereInput)), true
+	case "Query.subscription":
+		if e.ComplexityRoot.Query.Subscription == nil {
+			break
+		}
+
+		args, err := ec.field_Query_subscription_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Subscription(childComplexity, args["id"].(int)), true
+	case "Query.subscriptions":
+		if e.ComplexityRoot.Query.Subscriptions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_subscriptions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Subscriptions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.CustomerSubscriptionOrder), args["where"].(*ent.CustomerSubscriptionWhereInput)), true
 	case "Query.syncJobs":
 		if e.ComplexityRoot.Query.SyncJobs == nil {
 			break
@@ -8524,6 +8832,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateVariantInput", ec.unmarshalInputCreateVariantInput),
 			graphql.NewInputUnmarshaler("CustomerAddressOrder", ec.unmarshalInputCustomerAddressOrder),
 			graphql.NewInputUnmarshaler("CustomerAddressWhereInput", ec.unmarshalInputCustomerAddressWhereInput),
+			graphql.NewInputUnmarshaler("CustomerSubscriptionOrder", ec.unmarshalInputCustomerSubscriptionOrder),
+			graphql.NewInputUnmarshaler("CustomerSubscriptionWhereInput", ec.unmarshalInputCustomerSubscriptionWhereInput),
 			graphql.NewInputUnmarshaler("DomainOrder", ec.unmarshalInputDomainOrder),
 			graphql.NewInputUnmarshaler("DomainWhereInput", ec.unmarshalInputDomainWhereInput),
 			graphql.NewInputUnmarshaler("EmployeeOrder", ec.unmarshalInputEmployeeOrder),
@@ -8588,6 +8898,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SubcategoryWhereInput", ec.unmarshalInputSubcategoryWhereInput),
 			graphql.NewInputUnmarshaler("SuborderOrder", ec.unmarshalInputSuborderOrder),
 			graphql.NewInputUnmarshaler("SuborderWhereInput", ec.unmarshalInputSuborderWhereInput),
+			graphql.NewInputUnmarshaler("SubscribeInput", ec.unmarshalInputSubscribeInput),
 			graphql.NewInputUnmarshaler("SyncJobOrder", ec.unmarshalInputSyncJobOrder),
 			graphql.NewInputUnmarshaler("TenantInvoiceOrder", ec.unmarshalInputTenantInvoiceOrder),
 			graphql.NewInputUnmarshaler("TenantInvoiceWhereInput", ec.unmarshalInputTenantInvoiceWhereInput),
@@ -11405,6 +11716,351 @@ input CustomerAddressWhereInput {
   """
   hasUser: Boolean
   hasUserWith: [UserWhereInput!]
+}
+type CustomerSubscription implements Node @goModel(model: "github.com/dakkah/cityos/ent.Subscription") {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  tenantID: ID!
+  storeID: ID!
+  customerID: ID!
+  variantID: ID!
+  quantity: Int!
+  interval: CustomerSubscriptionInterval!
+  status: CustomerSubscriptionStatus!
+  nextRenewalAt: Time!
+  skipNext: Boolean!
+  lockedUnitPrice: Int
+  regionID: ID!
+  currencyCode: String!
+  email: String!
+  shippingOptionID: ID!
+  paymentProvider: String!
+  failedAttempts: Int!
+  retryAt: Time
+  lastOrderID: ID
+  canceledAt: Time
+  tenant: Tenant!
+}
+"""
+A connection to a list of items.
+"""
+type CustomerSubscriptionConnection {
+  """
+  A list of edges.
+  """
+  edges: [CustomerSubscriptionEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type CustomerSubscriptionEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: CustomerSubscription
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+CustomerSubscriptionInterval is enum for the field interval
+"""
+enum CustomerSubscriptionInterval @goModel(model: "github.com/dakkah/cityos/ent/subscription.Interval") {
+  week
+  month
+  year
+}
+"""
+Ordering options for CustomerSubscription connections
+"""
+input CustomerSubscriptionOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order CustomerSubscriptions.
+  """
+  field: CustomerSubscriptionOrderField!
+}
+"""
+Properties by which CustomerSubscription connections can be ordered.
+"""
+enum CustomerSubscriptionOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+CustomerSubscriptionStatus is enum for the field status
+"""
+enum CustomerSubscriptionStatus @goModel(model: "github.com/dakkah/cityos/ent/subscription.Status") {
+  active
+  paused
+  canceled
+}
+"""
+CustomerSubscriptionWhereInput is used for filtering Subscription objects.
+Input was generated by ent.
+"""
+input CustomerSubscriptionWhereInput {
+  not: CustomerSubscriptionWhereInput
+  and: [CustomerSubscriptionWhereInput!]
+  or: [CustomerSubscriptionWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  store_id field predicates
+  """
+  storeID: ID
+  storeIDNEQ: ID
+  storeIDIn: [ID!]
+  storeIDNotIn: [ID!]
+  storeIDGT: ID
+  storeIDGTE: ID
+  storeIDLT: ID
+  storeIDLTE: ID
+  """
+  customer_id field predicates
+  """
+  customerID: ID
+  customerIDNEQ: ID
+  customerIDIn: [ID!]
+  customerIDNotIn: [ID!]
+  customerIDGT: ID
+  customerIDGTE: ID
+  customerIDLT: ID
+  customerIDLTE: ID
+  """
+  variant_id field predicates
+  """
+  variantID: ID
+  variantIDNEQ: ID
+  variantIDIn: [ID!]
+  variantIDNotIn: [ID!]
+  variantIDGT: ID
+  variantIDGTE: ID
+  variantIDLT: ID
+  variantIDLTE: ID
+  """
+  quantity field predicates
+  """
+  quantity: Int
+  quantityNEQ: Int
+  quantityIn: [Int!]
+  quantityNotIn: [Int!]
+  quantityGT: Int
+  quantityGTE: Int
+  quantityLT: Int
+  quantityLTE: Int
+  """
+  interval field predicates
+  """
+  interval: CustomerSubscriptionInterval
+  intervalNEQ: CustomerSubscriptionInterval
+  intervalIn: [CustomerSubscriptionInterval!]
+  intervalNotIn: [CustomerSubscriptionInterval!]
+  """
+  status field predicates
+  """
+  status: CustomerSubscriptionStatus
+  statusNEQ: CustomerSubscriptionStatus
+  statusIn: [CustomerSubscriptionStatus!]
+  statusNotIn: [CustomerSubscriptionStatus!]
+  """
+  next_renewal_at field predicates
+  """
+  nextRenewalAt: Time
+  nextRenewalAtNEQ: Time
+  nextRenewalAtIn: [Time!]
+  nextRenewalAtNotIn: [Time!]
+  nextRenewalAtGT: Time
+  nextRenewalAtGTE: Time
+  nextRenewalAtLT: Time
+  nextRenewalAtLTE: Time
+  """
+  skip_next field predicates
+  """
+  skipNext: Boolean
+  skipNextNEQ: Boolean
+  """
+  locked_unit_price field predicates
+  """
+  lockedUnitPrice: Int
+  lockedUnitPriceNEQ: Int
+  lockedUnitPriceIn: [Int!]
+  lockedUnitPriceNotIn: [Int!]
+  lockedUnitPriceGT: Int
+  lockedUnitPriceGTE: Int
+  lockedUnitPriceLT: Int
+  lockedUnitPriceLTE: Int
+  lockedUnitPriceIsNil: Boolean
+  lockedUnitPriceNotNil: Boolean
+  """
+  region_id field predicates
+  """
+  regionID: ID
+  regionIDNEQ: ID
+  regionIDIn: [ID!]
+  regionIDNotIn: [ID!]
+  regionIDGT: ID
+  regionIDGTE: ID
+  regionIDLT: ID
+  regionIDLTE: ID
+  """
+  currency_code field predicates
+  """
+  currencyCode: String
+  currencyCodeNEQ: String
+  currencyCodeIn: [String!]
+  currencyCodeNotIn: [String!]
+  currencyCodeGT: String
+  currencyCodeGTE: String
+  currencyCodeLT: String
+  currencyCodeLTE: String
+  currencyCodeContains: String
+  currencyCodeHasPrefix: String
+  currencyCodeHasSuffix: String
+  currencyCodeEqualFold: String
+  currencyCodeContainsFold: String
+  """
+  email field predicates
+  """
+  email: String
+  emailNEQ: String
+  emailIn: [String!]
+  emailNotIn: [String!]
+  emailGT: String
+  emailGTE: String
+  emailLT: String
+  emailLTE: String
+  emailContains: String
+  emailHasPrefix: String
+  emailHasSuffix: String
+  emailEqualFold: String
+  emailContainsFold: String
+  """
+  shipping_option_id field predicates
+  """
+  shippingOptionID: ID
+  shippingOptionIDNEQ: ID
+  shippingOptionIDIn: [ID!]
+  shippingOptionIDNotIn: [ID!]
+  shippingOptionIDGT: ID
+  shippingOptionIDGTE: ID
+  shippingOptionIDLT: ID
+  shippingOptionIDLTE: ID
+  """
+  payment_provider field predicates
+  """
+  paymentProvider: String
+  paymentProviderNEQ: String
+  paymentProviderIn: [String!]
+  paymentProviderNotIn: [String!]
+  paymentProviderGT: String
+  paymentProviderGTE: String
+  paymentProviderLT: String
+  paymentProviderLTE: String
+  paymentProviderContains: String
+  paymentProviderHasPrefix: String
+  paymentProviderHasSuffix: String
+  paymentProviderEqualFold: String
+  paymentProviderContainsFold: String
+  """
+  failed_attempts field predicates
+  """
+  failedAttempts: Int
+  failedAttemptsNEQ: Int
+  failedAttemptsIn: [Int!]
+  failedAttemptsNotIn: [Int!]
+  failedAttemptsGT: Int
+  failedAttemptsGTE: Int
+  failedAttemptsLT: Int
+  failedAttemptsLTE: Int
+  """
+  retry_at field predicates
+  """
+  retryAt: Time
+  retryAtNEQ: Time
+  retryAtIn: [Time!]
+  retryAtNotIn: [Time!]
+  retryAtGT: Time
+  retryAtGTE: Time
+  retryAtLT: Time
+  retryAtLTE: Time
+  retryAtIsNil: Boolean
+  retryAtNotNil: Boolean
+  """
+  last_order_id field predicates
+  """
+  lastOrderID: ID
+  lastOrderIDNEQ: ID
+  lastOrderIDIn: [ID!]
+  lastOrderIDNotIn: [ID!]
+  lastOrderIDGT: ID
+  lastOrderIDGTE: ID
+  lastOrderIDLT: ID
+  lastOrderIDLTE: ID
+  lastOrderIDIsNil: Boolean
+  lastOrderIDNotNil: Boolean
+  """
+  canceled_at field predicates
+  """
+  canceledAt: Time
+  canceledAtNEQ: Time
+  canceledAtIn: [Time!]
+  canceledAtNotIn: [Time!]
+  canceledAtGT: Time
+  canceledAtGTE: Time
+  canceledAtLT: Time
+  canceledAtLTE: Time
+  canceledAtIsNil: Boolean
+  canceledAtNotNil: Boolean
+  """
+  tenant edge predicates
+  """
+  hasTenant: Boolean
+  hasTenantWith: [TenantWhereInput!]
 }
 type Domain implements Node {
   id: ID!
@@ -14792,6 +15448,37 @@ type Query {
     """
     where: SuborderWhereInput
   ): SuborderConnection!
+  subscriptions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for CustomerSubscriptions returned from the connection.
+    """
+    orderBy: CustomerSubscriptionOrder
+
+    """
+    Filtering options for CustomerSubscriptions returned from the connection.
+    """
+    where: CustomerSubscriptionWhereInput
+  ): CustomerSubscriptionConnection!
   tenants(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -18270,6 +18957,51 @@ extend type Mutation {
   declineQuote(id: ID!, reason: String): Quote!
 }
 `, BuiltIn: false},
+	{Name: "../recurring.graphqls", Input: `# Recurring orders: a customer subscribes to a variant at an interval with a stored
+# payment method; the renewal worker places each period's order once. (The root type
+# Subscription is the live events over WebSocket: see subscriptions.graphqls.)
+
+input SubscribeInput {
+  "The store to subscribe in; by default the request's store."
+  storeId: ID
+  variantId: ID!
+  quantity: Int!
+  interval: CustomerSubscriptionInterval!
+  regionId: ID!
+  shippingAddress: AddressInput!
+  shippingOptionId: ID!
+  "The provider renewals are charged with (one that charges without the shopper: manual); by default the first such."
+  paymentProvider: String
+  "The saved payment method at that provider (Stripe: a PaymentMethod pm_… of the customer), charged off-session at each renewal."
+  paymentMethod: String
+  "Keeps today's price for every renewal; by default each renewal pays the price list's price."
+  lockPrice: Boolean! = false
+  "When the first order is placed; by default at once."
+  startAt: Time
+}
+
+extend type CustomerSubscription {
+  shippingAddress: Address!
+}
+
+extend type Query {
+  "A subscription its customer, or its tenant's or store's staff, may see."
+  subscription(id: ID!): CustomerSubscription
+}
+
+extend type Mutation {
+  "Subscribes the signed-in customer to a variant; the first order is placed at startAt."
+  subscribe(input: SubscribeInput!): CustomerSubscription!
+  "The next period passes without an order (once)."
+  skipNextRenewal(id: ID!): CustomerSubscription!
+  "Stops renewals until resumed."
+  pauseSubscription(id: ID!): CustomerSubscription!
+  "Renews again: a period whose time passed while paused is placed at once."
+  resumeSubscription(id: ID!): CustomerSubscription!
+  "Ends the subscription: no order is placed for it again."
+  cancelSubscription(id: ID!): CustomerSubscription!
+}
+`, BuiltIn: false},
 	{Name: "../subscriptions.graphqls", Input: `# Live events for dashboards, over WebSocket (graphql-transport-ws) at /graphql. The
 # credentials go in the connection_init payload; see the README's "Subscriptions".
 type Subscription {
@@ -19042,6 +19774,82 @@ func (ec *executionContext) childFields_CustomerAddress(ctx context.Context, fie
 		return ec.fieldContext_CustomerAddress_user(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerAddress", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSubscription(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CustomerSubscription_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CustomerSubscription_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CustomerSubscription_updatedAt(ctx, field)
+	case "tenantID":
+		return ec.fieldContext_CustomerSubscription_tenantID(ctx, field)
+	case "storeID":
+		return ec.fieldContext_CustomerSubscription_storeID(ctx, field)
+	case "customerID":
+		return ec.fieldContext_CustomerSubscription_customerID(ctx, field)
+	case "variantID":
+		return ec.fieldContext_CustomerSubscription_variantID(ctx, field)
+	case "quantity":
+		return ec.fieldContext_CustomerSubscription_quantity(ctx, field)
+	case "interval":
+		return ec.fieldContext_CustomerSubscription_interval(ctx, field)
+	case "status":
+		return ec.fieldContext_CustomerSubscription_status(ctx, field)
+	case "nextRenewalAt":
+		return ec.fieldContext_CustomerSubscription_nextRenewalAt(ctx, field)
+	case "skipNext":
+		return ec.fieldContext_CustomerSubscription_skipNext(ctx, field)
+	case "lockedUnitPrice":
+		return ec.fieldContext_CustomerSubscription_lockedUnitPrice(ctx, field)
+	case "regionID":
+		return ec.fieldContext_CustomerSubscription_regionID(ctx, field)
+	case "currencyCode":
+		return ec.fieldContext_CustomerSubscription_currencyCode(ctx, field)
+	case "email":
+		return ec.fieldContext_CustomerSubscription_email(ctx, field)
+	case "shippingOptionID":
+		return ec.fieldContext_CustomerSubscription_shippingOptionID(ctx, field)
+	case "paymentProvider":
+		return ec.fieldContext_CustomerSubscription_paymentProvider(ctx, field)
+	case "failedAttempts":
+		return ec.fieldContext_CustomerSubscription_failedAttempts(ctx, field)
+	case "retryAt":
+		return ec.fieldContext_CustomerSubscription_retryAt(ctx, field)
+	case "lastOrderID":
+		return ec.fieldContext_CustomerSubscription_lastOrderID(ctx, field)
+	case "canceledAt":
+		return ec.fieldContext_CustomerSubscription_canceledAt(ctx, field)
+	case "tenant":
+		return ec.fieldContext_CustomerSubscription_tenant(ctx, field)
+	case "shippingAddress":
+		return ec.fieldContext_CustomerSubscription_shippingAddress(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSubscription", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSubscriptionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CustomerSubscriptionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CustomerSubscriptionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CustomerSubscriptionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSubscriptionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerSubscriptionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CustomerSubscriptionEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CustomerSubscriptionEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerSubscriptionEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Domain(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -21216,6 +22024,20 @@ func (ec *executionContext) field_Mutation_cancelOrder_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelSubscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelTenantSubscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22176,6 +22998,20 @@ func (ec *executionContext) field_Mutation_markTenantInvoicePaid_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_pauseSubscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_pingIntegrationEndpoint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22482,6 +23318,20 @@ func (ec *executionContext) field_Mutation_respondToQuote_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_resumeSubscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeApiKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22736,6 +23586,20 @@ func (ec *executionContext) field_Mutation_shipVendorOrder_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_skipNextRenewal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_startSync_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -22815,6 +23679,20 @@ func (ec *executionContext) field_Mutation_subscribeTenant_args(ctx context.Cont
 		return nil, err
 	}
 	args["trialDays"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_subscribe_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (recurring.SubscribeInput, error) {
+			return ec.unmarshalNSubscribeInput2githubᚗcomᚋdakkahᚋcityosᚋrecurringᚐSubscribeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -24420,6 +25298,74 @@ func (ec *executionContext) field_Query_suborders_args(ctx context.Context, rawA
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.SuborderWhereInput, error) {
 			return ec.unmarshalOSuborderWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSuborderWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_subscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_subscriptions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.CustomerSubscriptionOrder, error) {
+			return ec.unmarshalOCustomerSubscriptionOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CustomerSubscriptionWhereInput, error) {
+			return ec.unmarshalOCustomerSubscriptionWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -29828,6 +30774,718 @@ func (ec *executionContext) fieldContext_CustomerAddress_user(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_id(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerSubscription_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CustomerSubscription_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CustomerSubscription_tenantID(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_tenantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TenantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_tenantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerSubscription_storeID(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_storeID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoreID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_storeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerSubscription_customerID(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_customerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_customerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerSubscription_variantID(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_variantID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VariantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_variantID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerSubscription_quantity(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerSubscription_interval(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_interval(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interval, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v subscription.Interval) graphql.Marshaler {
+			return ec.marshalNCustomerSubscriptionInterval2githubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐInterval(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_interval(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "CustomerSubscriptionInterval")
+}
+
+func (ec *executionContext) _CustomerSubscription_status(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v subscription.Status) graphql.Marshaler {
+			return ec.marshalNCustomerSubscriptionStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "CustomerSubscriptionStatus")
+}
+
+func (ec *executionContext) _CustomerSubscription_nextRenewalAt(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_nextRenewalAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextRenewalAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_nextRenewalAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CustomerSubscription_skipNext(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_skipNext(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkipNext, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_skipNext(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerSubscription_lockedUnitPrice(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_lockedUnitPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LockedUnitPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_lockedUnitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerSubscription_regionID(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_regionID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_regionID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerSubscription_currencyCode(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_currencyCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrencyCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_currencyCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerSubscription_email(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerSubscription_shippingOptionID(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_shippingOptionID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShippingOptionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_shippingOptionID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerSubscription_paymentProvider(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_paymentProvider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentProvider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_paymentProvider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerSubscription_failedAttempts(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_failedAttempts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FailedAttempts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_failedAttempts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerSubscription_retryAt(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_retryAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RetryAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_retryAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CustomerSubscription_lastOrderID(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_lastOrderID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastOrderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_lastOrderID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerSubscription_canceledAt(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_canceledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CanceledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_canceledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CustomerSubscription_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_tenant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tenant(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Tenant) graphql.Marshaler {
+			return ec.marshalNTenant2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenant(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_tenant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tenant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscription_shippingAddress(ctx context.Context, field graphql.CollectedField, obj *ent.Subscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscription_shippingAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShippingAddress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *address.Address) graphql.Marshaler {
+			return ec.marshalNAddress2ᚖgithubᚗcomᚋdakkahᚋcityosᚋaddressᚐAddress(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscription_shippingAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscription",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Address(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscriptionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerSubscriptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscriptionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CustomerSubscriptionEdge) graphql.Marshaler {
+			return ec.marshalOCustomerSubscriptionEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscriptionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscriptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSubscriptionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscriptionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerSubscriptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscriptionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscriptionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscriptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscriptionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerSubscriptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscriptionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscriptionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscriptionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerSubscriptionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerSubscriptionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscriptionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Subscription) graphql.Marshaler {
+			return ec.marshalOCustomerSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSubscription(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscriptionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerSubscriptionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSubscription(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerSubscriptionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CustomerSubscriptionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerSubscriptionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerSubscriptionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerSubscriptionEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Domain_id(ctx context.Context, field graphql.CollectedField, obj *ent.Domain) (ret graphql.Marshaler) {
@@ -37436,6 +39094,226 @@ func (ec *executionContext) fieldContext_Mutation_declineQuote(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_subscribe(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_subscribe(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Subscribe(ctx, fc.Args["input"].(recurring.SubscribeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Subscription) graphql.Marshaler {
+			return ec.marshalNCustomerSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSubscription(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_subscribe(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSubscription(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_subscribe_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_skipNextRenewal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_skipNextRenewal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SkipNextRenewal(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Subscription) graphql.Marshaler {
+			return ec.marshalNCustomerSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSubscription(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_skipNextRenewal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSubscription(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_skipNextRenewal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_pauseSubscription(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_pauseSubscription(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PauseSubscription(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Subscription) graphql.Marshaler {
+			return ec.marshalNCustomerSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSubscription(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_pauseSubscription(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSubscription(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_pauseSubscription_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_resumeSubscription(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_resumeSubscription(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ResumeSubscription(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Subscription) graphql.Marshaler {
+			return ec.marshalNCustomerSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSubscription(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_resumeSubscription(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSubscription(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_resumeSubscription_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelSubscription(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelSubscription(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelSubscription(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Subscription) graphql.Marshaler {
+			return ec.marshalNCustomerSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSubscription(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelSubscription(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSubscription(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelSubscription_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_startSync(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43101,6 +44979,50 @@ func (ec *executionContext) fieldContext_Query_suborders(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_subscriptions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_subscriptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Subscriptions(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.CustomerSubscriptionOrder), fc.Args["where"].(*ent.CustomerSubscriptionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustomerSubscriptionConnection) graphql.Marshaler {
+			return ec.marshalNCustomerSubscriptionConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_subscriptions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSubscriptionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_subscriptions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_tenants(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -44423,6 +46345,50 @@ func (ec *executionContext) fieldContext_Query_quote(ctx context.Context, field 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_quote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_subscription(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_subscription(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Subscription(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Subscription) graphql.Marshaler {
+			return ec.marshalOCustomerSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSubscription(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_subscription(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerSubscription(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_subscription_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -62326,6 +64292,1368 @@ func (ec *executionContext) unmarshalInputCustomerAddressWhereInput(ctx context.
 func UnmarshalCustomerAddressWhereInput(ctx context.Context, raw any) (ent.CustomerAddressWhereInput, error) {
 	var out ent.CustomerAddressWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerAddressWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCustomerSubscriptionOrder(ctx context.Context, obj any) (ent.CustomerSubscriptionOrder, error) {
+	var it ent.CustomerSubscriptionOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCustomerSubscriptionOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomerSubscriptionOrder unmarshals raw into the CustomerSubscriptionOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomerSubscriptionOrder(ctx context.Context, raw any) (ent.CustomerSubscriptionOrder, error) {
+	var out ent.CustomerSubscriptionOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerSubscriptionOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCustomerSubscriptionWhereInput(ctx context.Context, obj any) (ent.CustomerSubscriptionWhereInput, error) {
+	var it ent.CustomerSubscriptionWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "storeID", "storeIDNEQ", "storeIDIn", "storeIDNotIn", "storeIDGT", "storeIDGTE", "storeIDLT", "storeIDLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDGT", "customerIDGTE", "customerIDLT", "customerIDLTE", "variantID", "variantIDNEQ", "variantIDIn", "variantIDNotIn", "variantIDGT", "variantIDGTE", "variantIDLT", "variantIDLTE", "quantity", "quantityNEQ", "quantityIn", "quantityNotIn", "quantityGT", "quantityGTE", "quantityLT", "quantityLTE", "interval", "intervalNEQ", "intervalIn", "intervalNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "nextRenewalAt", "nextRenewalAtNEQ", "nextRenewalAtIn", "nextRenewalAtNotIn", "nextRenewalAtGT", "nextRenewalAtGTE", "nextRenewalAtLT", "nextRenewalAtLTE", "skipNext", "skipNextNEQ", "lockedUnitPrice", "lockedUnitPriceNEQ", "lockedUnitPriceIn", "lockedUnitPriceNotIn", "lockedUnitPriceGT", "lockedUnitPriceGTE", "lockedUnitPriceLT", "lockedUnitPriceLTE", "lockedUnitPriceIsNil", "lockedUnitPriceNotNil", "regionID", "regionIDNEQ", "regionIDIn", "regionIDNotIn", "regionIDGT", "regionIDGTE", "regionIDLT", "regionIDLTE", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "shippingOptionID", "shippingOptionIDNEQ", "shippingOptionIDIn", "shippingOptionIDNotIn", "shippingOptionIDGT", "shippingOptionIDGTE", "shippingOptionIDLT", "shippingOptionIDLTE", "paymentProvider", "paymentProviderNEQ", "paymentProviderIn", "paymentProviderNotIn", "paymentProviderGT", "paymentProviderGTE", "paymentProviderLT", "paymentProviderLTE", "paymentProviderContains", "paymentProviderHasPrefix", "paymentProviderHasSuffix", "paymentProviderEqualFold", "paymentProviderContainsFold", "failedAttempts", "failedAttemptsNEQ", "failedAttemptsIn", "failedAttemptsNotIn", "failedAttemptsGT", "failedAttemptsGTE", "failedAttemptsLT", "failedAttemptsLTE", "retryAt", "retryAtNEQ", "retryAtIn", "retryAtNotIn", "retryAtGT", "retryAtGTE", "retryAtLT", "retryAtLTE", "retryAtIsNil", "retryAtNotNil", "lastOrderID", "lastOrderIDNEQ", "lastOrderIDIn", "lastOrderIDNotIn", "lastOrderIDGT", "lastOrderIDGTE", "lastOrderIDLT", "lastOrderIDLTE", "lastOrderIDIsNil", "lastOrderIDNotNil", "canceledAt", "canceledAtNEQ", "canceledAtIn", "canceledAtNotIn", "canceledAtGT", "canceledAtGTE", "canceledAtLT", "canceledAtLTE", "canceledAtIsNil", "canceledAtNotNil", "hasTenant", "hasTenantWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCustomerSubscriptionWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCustomerSubscriptionWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCustomerSubscriptionWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "storeID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreID = data
+		case "storeIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreIDNEQ = data
+		case "storeIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreIDIn = data
+		case "storeIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreIDNotIn = data
+		case "storeIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreIDGT = data
+		case "storeIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreIDGTE = data
+		case "storeIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreIDLT = data
+		case "storeIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreIDLTE = data
+		case "customerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "customerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNEQ = data
+		case "customerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDIn = data
+		case "customerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDNotIn = data
+		case "customerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGT = data
+		case "customerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDGTE = data
+		case "customerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLT = data
+		case "customerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerIDLTE = data
+		case "variantID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantID = data
+		case "variantIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantIDNEQ = data
+		case "variantIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantIDIn = data
+		case "variantIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantIDNotIn = data
+		case "variantIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantIDGT = data
+		case "variantIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantIDGTE = data
+		case "variantIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantIDLT = data
+		case "variantIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantIDLTE = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "quantityNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityNEQ = data
+		case "quantityIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityIn = data
+		case "quantityNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityNotIn = data
+		case "quantityGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityGT = data
+		case "quantityGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityGTE = data
+		case "quantityLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityLT = data
+		case "quantityLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantityLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuantityLTE = data
+		case "interval":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("interval"))
+			data, err := ec.unmarshalOCustomerSubscriptionInterval2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐInterval(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Interval = data
+		case "intervalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intervalNEQ"))
+			data, err := ec.unmarshalOCustomerSubscriptionInterval2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐInterval(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IntervalNEQ = data
+		case "intervalIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intervalIn"))
+			data, err := ec.unmarshalOCustomerSubscriptionInterval2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐIntervalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IntervalIn = data
+		case "intervalNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("intervalNotIn"))
+			data, err := ec.unmarshalOCustomerSubscriptionInterval2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐIntervalᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IntervalNotIn = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOCustomerSubscriptionStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOCustomerSubscriptionStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOCustomerSubscriptionStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOCustomerSubscriptionStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "nextRenewalAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextRenewalAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextRenewalAt = data
+		case "nextRenewalAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextRenewalAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextRenewalAtNEQ = data
+		case "nextRenewalAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextRenewalAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextRenewalAtIn = data
+		case "nextRenewalAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextRenewalAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextRenewalAtNotIn = data
+		case "nextRenewalAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextRenewalAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextRenewalAtGT = data
+		case "nextRenewalAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextRenewalAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextRenewalAtGTE = data
+		case "nextRenewalAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextRenewalAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextRenewalAtLT = data
+		case "nextRenewalAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextRenewalAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextRenewalAtLTE = data
+		case "skipNext":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skipNext"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SkipNext = data
+		case "skipNextNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skipNextNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SkipNextNEQ = data
+		case "lockedUnitPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lockedUnitPrice"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LockedUnitPrice = data
+		case "lockedUnitPriceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lockedUnitPriceNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LockedUnitPriceNEQ = data
+		case "lockedUnitPriceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lockedUnitPriceIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LockedUnitPriceIn = data
+		case "lockedUnitPriceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lockedUnitPriceNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LockedUnitPriceNotIn = data
+		case "lockedUnitPriceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lockedUnitPriceGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LockedUnitPriceGT = data
+		case "lockedUnitPriceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lockedUnitPriceGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LockedUnitPriceGTE = data
+		case "lockedUnitPriceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lockedUnitPriceLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LockedUnitPriceLT = data
+		case "lockedUnitPriceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lockedUnitPriceLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LockedUnitPriceLTE = data
+		case "lockedUnitPriceIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lockedUnitPriceIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LockedUnitPriceIsNil = data
+		case "lockedUnitPriceNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lockedUnitPriceNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LockedUnitPriceNotNil = data
+		case "regionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "regionIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionIDNEQ = data
+		case "regionIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionIDIn = data
+		case "regionIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionIDNotIn = data
+		case "regionIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionIDGT = data
+		case "regionIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionIDGTE = data
+		case "regionIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionIDLT = data
+		case "regionIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionIDLTE = data
+		case "currencyCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCode = data
+		case "currencyCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNEQ = data
+		case "currencyCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeIn = data
+		case "currencyCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeNotIn = data
+		case "currencyCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGT = data
+		case "currencyCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeGTE = data
+		case "currencyCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLT = data
+		case "currencyCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeLTE = data
+		case "currencyCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContains = data
+		case "currencyCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasPrefix = data
+		case "currencyCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeHasSuffix = data
+		case "currencyCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeEqualFold = data
+		case "currencyCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currencyCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrencyCodeContainsFold = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "emailNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailNEQ = data
+		case "emailIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailIn = data
+		case "emailNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailNotIn = data
+		case "emailGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailGT = data
+		case "emailGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailGTE = data
+		case "emailLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailLT = data
+		case "emailLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailLTE = data
+		case "emailContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailContains = data
+		case "emailHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailHasPrefix = data
+		case "emailHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailHasSuffix = data
+		case "emailEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailEqualFold = data
+		case "emailContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailContainsFold = data
+		case "shippingOptionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingOptionID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingOptionID = data
+		case "shippingOptionIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingOptionIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingOptionIDNEQ = data
+		case "shippingOptionIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingOptionIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingOptionIDIn = data
+		case "shippingOptionIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingOptionIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingOptionIDNotIn = data
+		case "shippingOptionIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingOptionIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingOptionIDGT = data
+		case "shippingOptionIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingOptionIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingOptionIDGTE = data
+		case "shippingOptionIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingOptionIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingOptionIDLT = data
+		case "shippingOptionIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingOptionIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingOptionIDLTE = data
+		case "paymentProvider":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProvider"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProvider = data
+		case "paymentProviderNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProviderNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProviderNEQ = data
+		case "paymentProviderIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProviderIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProviderIn = data
+		case "paymentProviderNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProviderNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProviderNotIn = data
+		case "paymentProviderGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProviderGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProviderGT = data
+		case "paymentProviderGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProviderGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProviderGTE = data
+		case "paymentProviderLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProviderLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProviderLT = data
+		case "paymentProviderLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProviderLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProviderLTE = data
+		case "paymentProviderContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProviderContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProviderContains = data
+		case "paymentProviderHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProviderHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProviderHasPrefix = data
+		case "paymentProviderHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProviderHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProviderHasSuffix = data
+		case "paymentProviderEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProviderEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProviderEqualFold = data
+		case "paymentProviderContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProviderContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProviderContainsFold = data
+		case "failedAttempts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failedAttempts"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailedAttempts = data
+		case "failedAttemptsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failedAttemptsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailedAttemptsNEQ = data
+		case "failedAttemptsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failedAttemptsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailedAttemptsIn = data
+		case "failedAttemptsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failedAttemptsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailedAttemptsNotIn = data
+		case "failedAttemptsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failedAttemptsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailedAttemptsGT = data
+		case "failedAttemptsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failedAttemptsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailedAttemptsGTE = data
+		case "failedAttemptsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failedAttemptsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailedAttemptsLT = data
+		case "failedAttemptsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failedAttemptsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailedAttemptsLTE = data
+		case "retryAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retryAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RetryAt = data
+		case "retryAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retryAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RetryAtNEQ = data
+		case "retryAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retryAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RetryAtIn = data
+		case "retryAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retryAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RetryAtNotIn = data
+		case "retryAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retryAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RetryAtGT = data
+		case "retryAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retryAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RetryAtGTE = data
+		case "retryAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retryAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RetryAtLT = data
+		case "retryAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retryAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RetryAtLTE = data
+		case "retryAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retryAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RetryAtIsNil = data
+		case "retryAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retryAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RetryAtNotNil = data
+		case "lastOrderID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastOrderID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastOrderID = data
+		case "lastOrderIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastOrderIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastOrderIDNEQ = data
+		case "lastOrderIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastOrderIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastOrderIDIn = data
+		case "lastOrderIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastOrderIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastOrderIDNotIn = data
+		case "lastOrderIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastOrderIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastOrderIDGT = data
+		case "lastOrderIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastOrderIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastOrderIDGTE = data
+		case "lastOrderIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastOrderIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastOrderIDLT = data
+		case "lastOrderIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastOrderIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastOrderIDLTE = data
+		case "lastOrderIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastOrderIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastOrderIDIsNil = data
+		case "lastOrderIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastOrderIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastOrderIDNotNil = data
+		case "canceledAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAt = data
+		case "canceledAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtNEQ = data
+		case "canceledAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtIn = data
+		case "canceledAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtNotIn = data
+		case "canceledAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtGT = data
+		case "canceledAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtGTE = data
+		case "canceledAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtLT = data
+		case "canceledAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtLTE = data
+		case "canceledAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtIsNil = data
+		case "canceledAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canceledAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanceledAtNotNil = data
+		case "hasTenant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenant = data
+		case "hasTenantWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenantWith"))
+			data, err := ec.unmarshalOTenantWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐTenantWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasTenantWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCustomerSubscriptionWhereInput unmarshals raw into the CustomerSubscriptionWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCustomerSubscriptionWhereInput(ctx context.Context, raw any) (ent.CustomerSubscriptionWhereInput, error) {
+	var out ent.CustomerSubscriptionWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CustomerSubscriptionWhereInput", raw, &out)
 	return out, err
 }
 
@@ -81172,6 +84500,122 @@ func UnmarshalSuborderWhereInput(ctx context.Context, raw any) (ent.SuborderWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSubscribeInput(ctx context.Context, obj any) (recurring.SubscribeInput, error) {
+	var it recurring.SubscribeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["lockPrice"]; !present {
+		asMap["lockPrice"] = false
+	}
+
+	fieldsInOrder := [...]string{"storeId", "variantId", "quantity", "interval", "regionId", "shippingAddress", "shippingOptionId", "paymentProvider", "paymentMethod", "lockPrice", "startAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "storeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storeId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StoreID = data
+		case "variantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantID = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "interval":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("interval"))
+			data, err := ec.unmarshalNCustomerSubscriptionInterval2githubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐInterval(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Interval = data
+		case "regionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "shippingAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingAddress"))
+			data, err := ec.unmarshalNAddressInput2githubᚗcomᚋdakkahᚋcityosᚋaddressᚐAddress(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingAddress = data
+		case "shippingOptionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shippingOptionId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShippingOptionID = data
+		case "paymentProvider":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentProvider"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentProvider = data
+		case "paymentMethod":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentMethod"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentMethod = data
+		case "lockPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lockPrice"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LockPrice = data
+		case "startAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSubscribeInput unmarshals raw into the SubscribeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSubscribeInput(ctx context.Context, raw any) (recurring.SubscribeInput, error) {
+	var out recurring.SubscribeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubscribeInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSyncJobOrder(ctx context.Context, obj any) (ent.SyncJobOrder, error) {
 	var it ent.SyncJobOrder
 	if obj == nil {
@@ -87161,6 +90605,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Domain(ctx, sel, obj)
+	case *ent.Subscription:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerSubscription(ctx, sel, obj)
 	case *ent.CustomerAddress:
 		if obj == nil {
 			return graphql.Null
@@ -88984,6 +92433,236 @@ func (ec *executionContext) _CustomerAddress(ctx context.Context, sel ast.Select
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CustomerAddress_user(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSubscriptionImplementors = []string{"CustomerSubscription", "Node"}
+
+func (ec *executionContext) _CustomerSubscription(ctx context.Context, sel ast.SelectionSet, obj *ent.Subscription) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSubscriptionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSubscription")
+		case "id":
+			out.Values[i] = ec._CustomerSubscription_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CustomerSubscription_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CustomerSubscription_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenantID":
+			out.Values[i] = ec._CustomerSubscription_tenantID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "storeID":
+			out.Values[i] = ec._CustomerSubscription_storeID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customerID":
+			out.Values[i] = ec._CustomerSubscription_customerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "variantID":
+			out.Values[i] = ec._CustomerSubscription_variantID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quantity":
+			out.Values[i] = ec._CustomerSubscription_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "interval":
+			out.Values[i] = ec._CustomerSubscription_interval(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._CustomerSubscription_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nextRenewalAt":
+			out.Values[i] = ec._CustomerSubscription_nextRenewalAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "skipNext":
+			out.Values[i] = ec._CustomerSubscription_skipNext(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lockedUnitPrice":
+			out.Values[i] = ec._CustomerSubscription_lockedUnitPrice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "regionID":
+			out.Values[i] = ec._CustomerSubscription_regionID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "currencyCode":
+			out.Values[i] = ec._CustomerSubscription_currencyCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.Values[i] = ec._CustomerSubscription_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shippingOptionID":
+			out.Values[i] = ec._CustomerSubscription_shippingOptionID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paymentProvider":
+			out.Values[i] = ec._CustomerSubscription_paymentProvider(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "failedAttempts":
+			out.Values[i] = ec._CustomerSubscription_failedAttempts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "retryAt":
+			out.Values[i] = ec._CustomerSubscription_retryAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastOrderID":
+			out.Values[i] = ec._CustomerSubscription_lastOrderID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "canceledAt":
+			out.Values[i] = ec._CustomerSubscription_canceledAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tenant":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerSubscription_tenant(ctx, field, obj)
+				})
+		case "shippingAddress":
+			out.Values[i] = ec._CustomerSubscription_shippingAddress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSubscriptionConnectionImplementors = []string{"CustomerSubscriptionConnection"}
+
+func (ec *executionContext) _CustomerSubscriptionConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CustomerSubscriptionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSubscriptionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSubscriptionConnection")
+		case "edges":
+			out.Values[i] = ec._CustomerSubscriptionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CustomerSubscriptionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CustomerSubscriptionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerSubscriptionEdgeImplementors = []string{"CustomerSubscriptionEdge"}
+
+func (ec *executionContext) _CustomerSubscriptionEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CustomerSubscriptionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerSubscriptionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerSubscriptionEdge")
+		case "node":
+			out.Values[i] = ec._CustomerSubscriptionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CustomerSubscriptionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -90909,6 +94588,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "subscribe":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_subscribe(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skipNextRenewal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_skipNextRenewal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pauseSubscription":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_pauseSubscription(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resumeSubscription":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_resumeSubscription(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelSubscription":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelSubscription(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "startSync":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_startSync(ctx, field)
@@ -92613,6 +96327,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_suborders(ctx, field)
 				})
+		case "subscriptions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_subscriptions(ctx, field)
+				})
 		case "tenants":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -92798,6 +96518,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_quote(ctx, field)
+				})
+		case "subscription":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_subscription(ctx, field)
 				})
 		case "syncJobs":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -96175,6 +99901,14 @@ func (ec *executionContext) marshalNAddDomainPayload2ᚖgithubᚗcomᚋdakkahᚋ
 	return ec._AddDomainPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAddress2ᚖgithubᚗcomᚋdakkahᚋcityosᚋaddressᚐAddress(ctx context.Context, sel ast.SelectionSet, v *address.Address) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Address!")
+		return graphql.Null
+	}
+	return ec._Address(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAddressInput2githubᚗcomᚋdakkahᚋcityosᚋaddressᚐAddress(ctx context.Context, v any) (address.Address, error) {
 	res, err := ec.unmarshalInputAddressInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -96610,6 +100344,61 @@ func (ec *executionContext) marshalNCustomerAddressOrderField2ᚖgithubᚗcomᚋ
 
 func (ec *executionContext) unmarshalNCustomerAddressWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerAddressWhereInput(ctx context.Context, v any) (*ent.CustomerAddressWhereInput, error) {
 	res, err := ec.unmarshalInputCustomerAddressWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSubscription(ctx context.Context, sel ast.SelectionSet, v *ent.Subscription) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerSubscription!")
+		return graphql.Null
+	}
+	return ec._CustomerSubscription(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerSubscriptionConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerSubscriptionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerSubscriptionConnection!")
+		return graphql.Null
+	}
+	return ec._CustomerSubscriptionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCustomerSubscriptionInterval2githubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐInterval(ctx context.Context, v any) (subscription.Interval, error) {
+	var res subscription.Interval
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerSubscriptionInterval2githubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐInterval(ctx context.Context, sel ast.SelectionSet, v subscription.Interval) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCustomerSubscriptionOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionOrderField(ctx context.Context, v any) (*ent.CustomerSubscriptionOrderField, error) {
+	var res = new(ent.CustomerSubscriptionOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerSubscriptionOrderField2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerSubscriptionOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerSubscriptionOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCustomerSubscriptionStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatus(ctx context.Context, v any) (subscription.Status, error) {
+	var res subscription.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerSubscriptionStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatus(ctx context.Context, sel ast.SelectionSet, v subscription.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCustomerSubscriptionWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionWhereInput(ctx context.Context, v any) (*ent.CustomerSubscriptionWhereInput, error) {
+	res, err := ec.unmarshalInputCustomerSubscriptionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -98131,6 +101920,11 @@ func (ec *executionContext) unmarshalNSuborderWhereInput2ᚖgithubᚗcomᚋdakka
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNSubscribeInput2githubᚗcomᚋdakkahᚋcityosᚋrecurringᚐSubscribeInput(ctx context.Context, v any) (recurring.SubscribeInput, error) {
+	res, err := ec.unmarshalInputSubscribeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNSyncJob2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSyncJob(ctx context.Context, sel ast.SelectionSet, v *ent.SyncJob) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SyncJob!")
@@ -99591,6 +103385,170 @@ func (ec *executionContext) unmarshalOCustomerAddressWhereInput2ᚖgithubᚗcom�
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputCustomerAddressWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCustomerSubscription2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐSubscription(ctx context.Context, sel ast.SelectionSet, v *ent.Subscription) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerSubscription(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerSubscriptionEdge2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CustomerSubscriptionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCustomerSubscriptionEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCustomerSubscriptionEdge2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CustomerSubscriptionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerSubscriptionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCustomerSubscriptionInterval2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐIntervalᚄ(ctx context.Context, v any) ([]subscription.Interval, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]subscription.Interval, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCustomerSubscriptionInterval2githubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐInterval(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCustomerSubscriptionInterval2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐIntervalᚄ(ctx context.Context, sel ast.SelectionSet, v []subscription.Interval) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerSubscriptionInterval2githubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐInterval(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCustomerSubscriptionInterval2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐInterval(ctx context.Context, v any) (*subscription.Interval, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(subscription.Interval)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCustomerSubscriptionInterval2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐInterval(ctx context.Context, sel ast.SelectionSet, v *subscription.Interval) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCustomerSubscriptionOrder2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionOrder(ctx context.Context, v any) (*ent.CustomerSubscriptionOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCustomerSubscriptionOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCustomerSubscriptionStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatusᚄ(ctx context.Context, v any) ([]subscription.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]subscription.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCustomerSubscriptionStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCustomerSubscriptionStatus2ᚕgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []subscription.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerSubscriptionStatus2githubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCustomerSubscriptionStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatus(ctx context.Context, v any) (*subscription.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(subscription.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCustomerSubscriptionStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋsubscriptionᚐStatus(ctx context.Context, sel ast.SelectionSet, v *subscription.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCustomerSubscriptionWhereInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionWhereInputᚄ(ctx context.Context, v any) ([]*ent.CustomerSubscriptionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CustomerSubscriptionWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCustomerSubscriptionWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCustomerSubscriptionWhereInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐCustomerSubscriptionWhereInput(ctx context.Context, v any) (*ent.CustomerSubscriptionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCustomerSubscriptionWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -93,9 +93,6 @@ type StoreResolution struct {
 	Tenant   *ent.Tenant         `json:"tenant,omitempty"`
 }
 
-type Subscription struct {
-}
-
 // Changes to a rule; fields left out stay as they are. A rule's scope never changes.
 // clearValidFrom / clearValidUntil: true opens that end of the validity window (not with a
 // value for the same end: BAD_USER_INPUT).
