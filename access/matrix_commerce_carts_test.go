@@ -20,7 +20,7 @@ func cartMutationCases() []Case {
 	// reach it but may not; B's key does not; an anonymous caller that names no store is
 	// asked to name one; a vendor's people do not reach it.
 	cartA1 := func(ok Outcome) Cells {
-		return Cells{SA: staff, TA: staff, SM: staff, CU: ok, PK: ok, SK: notFound, AN: badInput, V: notFound}
+		return Cells{SA: staff, TA: staff, SM: staff, CU: ok, PK: ok, SK: notFound, AN: badInput, V: notFound, C: notFound}
 	}
 	// A1's cart in each principal's storefront: everyone in A1's; B's key in B1's does not.
 	cartA1Shop := func(ok Outcome) Cells {
@@ -94,7 +94,9 @@ func cartMutationCases() []Case {
 				ok := Allow(Eq("createCart.store.handle", "a1"), Eq("createCart.currencyCode", "SAR"))
 				return Cells{SA: ok, TA: ok, SM: ok,
 					CU: Allow(Eq("createCart.store.handle", "a1"), Eq("createCart.email", "customer@acme.test")),
-					PK: ok, SK: badInput, AN: ok, V: ok}
+					PK: ok, SK: badInput, AN: ok, V: ok}.withCompanyPeople(func(email string) Outcome {
+					return Allow(Eq("createCart.store.handle", "a1"), Eq("createCart.email", email))
+				})
 			}(),
 		},
 		{

@@ -23,11 +23,11 @@ func Len(path string, n int) Check {
 
 // What the fixture's catalog holds, by product handle: the one variant's SKU, its SAR
 // price, how many prices it has, and the units available once the fixture's orders
-// reserved theirs (a thobe in A1, a hijab in A2, a gadget in B1).
+// reserved theirs (a thobe and an abaya in A1, a hijab in A2, a gadget in B1).
 var (
 	priceSAR   = map[string]int{"thobe": 25000, "abaya": 40000, "hijab": 5000, "draft-oud": 90000, "gadget": 10000}
 	priceCount = map[string]int{"thobe": 2, "abaya": 2, "hijab": 2, "draft-oud": 1, "gadget": 1}
-	available  = map[string]int{"thobe": 9, "abaya": 3, "hijab": 9, "draft-oud": 10, "gadget": 9}
+	available  = map[string]int{"thobe": 9, "abaya": 2, "hijab": 9, "draft-oud": 10, "gadget": 9}
 )
 
 // shelf is how one product shows to a caller: the sales channels (by name) it sees the

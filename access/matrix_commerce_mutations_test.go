@@ -534,7 +534,9 @@ func catalogMutationCases() []Case {
 				city countryCode user { email } } }`,
 			Expect: Cells{SA: forbidden, TA: forbidden, SM: forbidden,
 				CU: Allow(Eq("addCustomerAddress.countryCode", "SA"), Eq("addCustomerAddress.user.email", "customer@acme.test")),
-				PK: unauthenticated, SK: unauthenticated, AN: unauthenticated, V: forbidden},
+				PK: unauthenticated, SK: unauthenticated, AN: unauthenticated, V: forbidden}.withCompanyPeople(func(email string) Outcome {
+				return Allow(Eq("addCustomerAddress.countryCode", "SA"), Eq("addCustomerAddress.user.email", email))
+			}),
 		},
 		{
 			Name: "deleteCustomerAddress/customer A's",
@@ -542,7 +544,7 @@ func catalogMutationCases() []Case {
 			Vars: byID(func(f *fx) int { return f.AddressCU.ID }),
 			Expect: func() Cells {
 				ok := Allow(EqF("deleteCustomerAddress", func(f *fx) any { return gid(f.AddressCU.ID) }))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated, V: notFound}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated, V: notFound, C: notFound}
 			}(),
 		},
 		{

@@ -36,7 +36,7 @@ func orderMutationCases() []Case {
 			Vars: complete(func(f *fx) *ent.Cart { return f.CartA1 }),
 			Expect: func() Cells {
 				ok := placed("a1", "SKU-thobe", "customer@acme.test")
-				return Cells{SA: forbidden, TA: forbidden, SM: forbidden, CU: ok, PK: ok, SK: notFound, AN: badInput, V: notFound}
+				return Cells{SA: forbidden, TA: forbidden, SM: forbidden, CU: ok, PK: ok, SK: notFound, AN: badInput, V: notFound, C: notFound}
 			}(),
 		},
 		{
@@ -104,7 +104,7 @@ func orderMutationCases() []Case {
 		cells func(ok Outcome) Cells
 	}{
 		{"A1's order", func(f *fx) *ent.Order { return f.OrderA1 }, func(ok Outcome) Cells {
-			return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: notFound, SK: notFound, AN: notFound, V: notFound}
+			return Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: notFound, SK: notFound, AN: notFound, V: notFound, C: notFound}
 		}},
 		{"A2's order", func(f *fx) *ent.Order { return f.OrderA2 }, func(ok Outcome) Cells {
 			return Cells{SA: ok, TA: ok, SM: notFound, CU: notFound, PK: notFound, SK: notFound, AN: notFound}

@@ -28,7 +28,7 @@ func paymentMutationCases() []Case {
 			Name:   "createPaymentSession/A1's cart",
 			Op:     op,
 			Vars:   session(a1, nil),
-			Expect: Cells{SA: staff, TA: staff, SM: staff, CU: opened, PK: opened, SK: notFound, AN: badInput, V: notFound},
+			Expect: Cells{SA: staff, TA: staff, SM: staff, CU: opened, PK: opened, SK: notFound, AN: badInput, V: notFound, C: notFound},
 		},
 		{
 			Name:    "createPaymentSession/A1's cart in the storefront",

@@ -71,9 +71,15 @@ func commerceQueryCases() []Case {
 	cartB1 := cartIs("b1", "b1", "SKU-gadget", "SAR")
 	// Orders, known by their e-mails: customer_A's in A1, a guest's in A2, ShopperB's in B1.
 	const orderA1, orderA2, orderB1 = "customer@acme.test", "guest@example.test", "shopper@bolt.test"
+	// ca-one's second buyer's order in A1, its company's: its company's admin sees it.
+	const orderMate = "mate@ca-one.test"
 	orders := func(emails ...string) Outcome {
 		return Filtered(Set("orders", "email", emails...), Set("orders", "status", repeat("pending", len(emails))...),
 			Set("orders", "paymentStatus", repeat("authorized", len(emails))...))
+	}
+	withNullAddress := func(o Outcome) Outcome {
+		o.checks = append(o.checks, Null("orders.edges.0.node.shippingAddress"))
+		return o
 	}
 	ordersWithAddress := func(emails ...string) Outcome {
 		o := orders(emails...)
@@ -374,11 +380,16 @@ func commerceQueryCases() []Case {
 			Vars: ofTenant(tenantA),
 			Expect: func() Cells {
 				// A1's manager sees only customers with a cart or an order in A1: of the
-				// fixture's customers of A, ca-one's buyer, whose approval request and quote
-				// hold carts in A1 (see TestManagersSeeTheirStoresCustomers).
+				// fixture's customers of A, ca-one's buyers, whose approval request and quote
+				// hold carts in A1, and one of whom ordered there (see
+				// TestManagersSeeTheirStoresCustomers).
 				ok, none := Filtered(Set("customers", "email", customersOfA...)), Filtered(Len("customers", 0))
-				return Cells{SA: ok, TA: ok, SM: Filtered(Set("customers", "email", "buyer@ca-one.test")), CU: none,
-					PK: unauthenticated, SK: none, AN: unauthenticated}
+				// A company's admins see its people; a buyer, itself.
+				people := func(emails ...string) Outcome { return Filtered(Set("customers", "email", emails...)) }
+				return Cells{SA: ok, TA: ok, SM: people("buyer@ca-one.test", "mate@ca-one.test"), CU: none,
+					PK: unauthenticated, SK: none, AN: unauthenticated,
+					CA1: people("admin@ca-one.test", "buyer@ca-one.test", "mate@ca-one.test"), B1: people("buyer@ca-one.test"),
+					CA2: people("admin@ca-two.test", "buyer@ca-two.test"), B2: people("buyer@ca-two.test")}
 			}(),
 		},
 		{
@@ -401,7 +412,7 @@ func commerceQueryCases() []Case {
 					SA: none, TA: none, SM: none,
 					CU: Allow(Set("me.addresses", "city", "Riyadh"), Set("me.orders", "email", orderA1),
 						Eq("me.orders.edges.0.node.store.handle", "a1"), Eq("me.orders.edges.0.node.shippingAddress.city", "Riyadh")),
-					PK: Allow(Null("me")), SK: Allow(Null("me")), AN: Allow(Null("me")), V: none,
+					PK: Allow(Null("me")), SK: Allow(Null("me")), AN: Allow(Null("me")), V: none, C: none,
 				}
 			}(),
 		},
@@ -421,6 +432,7 @@ func commerceQueryCases() []Case {
 				SK: Allow(Null("a1"), Null("a2"), cartB1),
 				AN: badInput, // a guest names the store its carts are in
 				V:  Allow(Null("a1"), Null("a2"), Null("b1")),
+				C:  Allow(Null("a1"), Null("a2"), Null("b1")),
 			},
 		},
 		{
@@ -444,7 +456,7 @@ func commerceQueryCases() []Case {
 			Vars: cartOf(func(f *fx) *ent.Cart { return f.CartA1 }),
 			Expect: func() Cells {
 				ok := Allow(Set("shippingOptions", "amount", "2500"))
-				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput, V: notFound}
+				return Cells{SA: ok, TA: ok, SM: ok, CU: ok, PK: ok, SK: notFound, AN: badInput, V: notFound, C: notFound}
 			}(),
 		},
 		{
@@ -472,14 +484,17 @@ func commerceQueryCases() []Case {
 			Name: "orders",
 			Op:   ordersOp,
 			Expect: Cells{
-				SA: ordersWithAddress(orderA1, orderA2, orderB1),
-				TA: ordersWithAddress(orderA1, orderA2),
-				SM: ordersWithAddress(orderA1),
+				SA: ordersWithAddress(orderA1, orderA2, orderB1, orderMate),
+				TA: ordersWithAddress(orderA1, orderA2, orderMate),
+				SM: ordersWithAddress(orderA1, orderMate),
 				CU: ordersWithAddress(orderA1),
 				PK: unauthenticated,
 				SK: ordersWithAddress(orderB1),
 				AN: unauthenticated,
 				V:  ordersWithAddress(),
+				C:  ordersWithAddress(),
+				// The company's order, not where its buyer has it shipped.
+				CA1: withNullAddress(orders(orderMate)),
 			},
 		},
 		{
@@ -487,14 +502,16 @@ func commerceQueryCases() []Case {
 			Op:      ordersOp,
 			Headers: shopping,
 			Expect: Cells{
-				SA: orders(orderA1, orderA2, orderB1),
-				TA: orders(orderA1, orderA2),
-				SM: orders(orderA1),
-				CU: orders(orderA1),
-				PK: unauthenticated,
-				SK: orders(orderB1),
-				AN: unauthenticated,
-				V:  orders(),
+				SA:  orders(orderA1, orderA2, orderB1, orderMate),
+				TA:  orders(orderA1, orderA2, orderMate),
+				SM:  orders(orderA1, orderMate),
+				CU:  orders(orderA1),
+				PK:  unauthenticated,
+				SK:  orders(orderB1),
+				AN:  unauthenticated,
+				V:   orders(),
+				C:   orders(),
+				CA1: orders(orderMate),
 			},
 		},
 
@@ -566,7 +583,7 @@ func commerceQueryCases() []Case {
 			Vars: byID(func(f *fx) int { return f.AddressCU.ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.city", "Riyadh"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated, V: notFound}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated, V: notFound, C: notFound}
 			}(),
 		},
 		{

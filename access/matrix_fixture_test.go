@@ -9,14 +9,12 @@ import (
 	"testing"
 	"time"
 
-	"entgo.io/ent/dialect/sql/schema"
 	"github.com/hibiken/asynq"
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/ent/inboundwebhook"
 	"github.com/dakkah/cityos/ent/membership"
-	entmigrate "github.com/dakkah/cityos/ent/migrate"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/outbox"
@@ -153,7 +151,7 @@ func newFx(t testing.TB, db *testenv.DB) *fx {
 		SetURL("https://hooks.example.com/v1").SetEventTypes([]string{"*"}).SetSecret("whsec_djFmZWVk").Exec(ctx))
 	addVendors(ctx, f)
 	addLedger(ctx, f)
-	addCompanies(ctx, f)
+	addCompanies(t, ctx, f)
 	addB2BHolds(ctx, f)
 	addBilling(ctx, f)
 	addSubscriptions(ctx, f)
@@ -181,112 +179,4 @@ func (f *fx) refreshTokenOf(t testing.TB, email string) string {
 		t.Fatalf("login %s: %v", email, err)
 	}
 	return s.RefreshToken
-}
-
-// Mutation cells each need the fixture as it was built, and building it (migrations,
-// password hashes, sign-ins) is what costs. So a mutation cell borrows a database from a
-// pool, restores the fixture's rows from a snapshot taken right after the fixture was
-// built, and gets an API of its own over it: the same state as a fresh fixture, for the
-// price of a few INSERT … SELECTs.
-
-// snapDB is a database holding a built fixture and a snapshot of its rows.
-type snapDB struct {
-	base   *fx
-	tables []string // model tables, every table after the ones it references
-}
-
-// snapshotPrefix names the snapshot copy of a table.
-const snapshotPrefix = "matrix_snapshot_"
-
-func newSnapDB(t testing.TB, db *testenv.DB) *snapDB {
-	t.Helper()
-	s := &snapDB{base: newFx(t, db), tables: tablesInOrder()}
-	for _, tb := range s.tables {
-		if _, err := db.SQL.Exec(fmt.Sprintf(`CREATE TABLE %q AS SELECT * FROM %q`, snapshotPrefix+tb, tb)); err != nil {
-			t.Fatalf("snapshot %s: %v", tb, err)
-		}
-	}
-	return s
-}
-
-// tablesInOrder lists the model's tables so that each comes after those it references.
-func tablesInOrder() []string {
-	var out []string
-	done := map[*schema.Table]bool{}
-	var visit func(*schema.Table)
-	visit = func(tb *schema.Table) {
-		if done[tb] {
-			return
-		}
-		done[tb] = true
-		for _, fk := range tb.ForeignKeys {
-			visit(fk.RefTable)
-		}
-		out = append(out, tb.Name)
-	}
-	for _, tb := range entmigrate.Tables {
-		visit(tb)
-	}
-	return out
-}
-
-// restore puts the database back in the state of the snapshot.
-func (s *snapDB) restore(t testing.TB) {
-	t.Helper()
-	db := s.base.DB
-	tx, err := db.SQL.Begin()
-	if err != nil {
-		t.Fatalf("restore: %v", err)
-	}
-	defer func() { _ = tx.Rollback() }()
-	exec := func(q string) {
-		t.Helper()
-		if _, err := tx.Exec(q); err != nil {
-			t.Fatalf("restore: %s: %v", q, err)
-		}
-	}
-	// DELETE, not TRUNCATE: on PostgreSQL, truncating a dozen tiny tables costs more than
-	// emptying them (new files for every table).
-	for i := len(s.tables) - 1; i >= 0; i-- {
-		exec(fmt.Sprintf(`DELETE FROM %q`, s.tables[i]))
-	}
-	overriding := ""
-	if db.Dialect == "postgres" {
-		overriding = " OVERRIDING SYSTEM VALUE"
-	}
-	for _, tb := range s.tables {
-		exec(fmt.Sprintf(`INSERT INTO %q%s SELECT * FROM %q`, tb, overriding, snapshotPrefix+tb))
-	}
-	if err := tx.Commit(); err != nil {
-		t.Fatalf("restore: commit: %v", err)
-	}
-}
-
-// cellPool lends the databases of one dialect to mutation cells, one cell at a time each.
-type cellPool struct{ free chan *snapDB }
-
-// newCellPool builds n databases of the dialect, each with the fixture and its snapshot.
-func newCellPool(t *testing.T, dialect string, n int) *cellPool {
-	t.Helper()
-	p := &cellPool{free: make(chan *snapDB, n)}
-	for i := 0; i < n; i++ {
-		p.free <- newSnapDB(t, freshDB(t, dialect))
-	}
-	return p
-}
-
-// fixture returns the fixture, as freshly built, for the duration of t.
-func (p *cellPool) fixture(t *testing.T) *fx {
-	t.Helper()
-	s := <-p.free
-	t.Cleanup(func() { p.free <- s })
-	s.restore(t)
-	f := *s.base
-	com := *s.base.Commerce
-	fix := *com.Fixture
-	fix.API = testenv.NewAPI(t, s.base.DB, testenv.Config()) // and so a cold store-resolution cache
-	offline(t, fix.API)
-	com.Fixture = &fix
-	f.Commerce = &com
-	return &f
 }

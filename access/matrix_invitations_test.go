@@ -54,7 +54,7 @@ func invitationCases() []Case {
 			Expect: Cells{
 				SA: forbidden, TA: forbidden, SM: forbidden,
 				CU: Allow(Eq("acceptInvitation.membership.role", "store_manager"), Eq("acceptInvitation.membership.store.handle", "a2"), Null("acceptInvitation.session")),
-				PK: unauthenticated, SK: forbidden, AN: unauthenticated, V: forbidden,
+				PK: unauthenticated, SK: forbidden, AN: unauthenticated, V: forbidden, C: forbidden,
 			},
 		},
 		{

@@ -52,7 +52,9 @@ func queryCases() []Case {
 				VA1: Allow(Eq("me.email", "admin@va-one.test"), Set("me.memberships", "role", "vendor_admin")),
 				VS1: Allow(Eq("me.email", "staff@va-one.test"), Set("me.memberships", "role", "vendor_staff")),
 				VA2: Allow(Eq("me.email", "admin@va-two.test"), Set("me.memberships", "role", "vendor_admin")),
-			},
+			}.withCompanyPeople(func(email string) Outcome {
+				return Allow(Eq("me.email", email), Set("me.memberships", "role", "customer"))
+			}),
 		},
 		{
 			Name: "tenants",
@@ -308,7 +310,7 @@ func queryCases() []Case {
 			Vars: nodeOf(func(f *fx) int { return f.Users["customer_A"].ID }),
 			Expect: func() Cells {
 				ok := Allow(Eq("node.email", "customer@acme.test"), Eq("node.memberships.0.tenant.handle", "acme"))
-				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated, V: notFound}
+				return Cells{SA: ok, TA: ok, SM: notFound, CU: ok, PK: unauthenticated, SK: notFound, AN: unauthenticated, V: notFound, C: notFound}
 			}(),
 		},
 		{

@@ -10,8 +10,8 @@ import (
 	"github.com/dakkah/cityos/ent/user"
 )
 
-// addSubscriptions gives ca-one's buyer, a customer of tenant A who is none of the
-// principals, two monthly subscriptions to a thobe in store A1: one active, one paused.
+// addSubscriptions gives ca-one's buyer (buyer_C1), a customer of tenant A, two monthly
+// subscriptions to a thobe in store A1: one active, one paused.
 func addSubscriptions(ctx context.Context, f *fx) {
 	c := f.DB.Client
 	buyer := c.User.Query().Where(user.Email("buyer@ca-one.test")).OnlyX(ctx)
@@ -32,9 +32,10 @@ func subscriptionVars(st subscription.Status) func(testing.TB, *fx) map[string]a
 }
 
 // recurringCases: a customer's subscriptions are its own and its tenant's staff's (a
-// store's manager, its store's); another customer of the tenant, another tenant's key,
-// the store's publishable key and vendors see none and are told a subscription is not
-// there. Only customers subscribe.
+// store's manager, its store's); another customer of the tenant (its company's admin
+// too: they are the buyer's own, not the company's), another tenant's key, the store's
+// publishable key and vendors see none and are told a subscription is not there. Only
+// customers subscribe.
 func recurringCases() (reads, writes []Case) {
 	forbidden, unauthenticated, notFound := Deny("FORBIDDEN"), Deny("UNAUTHENTICATED"), Deny("NOT_FOUND")
 	reads = []Case{
@@ -45,6 +46,7 @@ func recurringCases() (reads, writes []Case) {
 				SA: Allow(Eq("subscriptions.totalCount", 2)), TA: Allow(Eq("subscriptions.totalCount", 2)),
 				SM: Allow(Eq("subscriptions.totalCount", 2)), CU: Allow(Eq("subscriptions.totalCount", 0)),
 				PK: unauthenticated, AN: unauthenticated, SK: Allow(Eq("subscriptions.totalCount", 0)),
+				B1: Allow(Eq("subscriptions.totalCount", 2)),
 			},
 		},
 		{
@@ -53,7 +55,7 @@ func recurringCases() (reads, writes []Case) {
 			Vars: subscriptionVars(subscription.StatusActive),
 			Expect: Cells{SA: Allow(Eq("subscription.status", "active")), TA: Allow(Eq("subscription.status", "active")),
 				SM: Allow(Eq("subscription.status", "active")), CU: Allow(Null("subscription")), PK: unauthenticated,
-				AN: unauthenticated, SK: Allow(Null("subscription"))},
+				AN: unauthenticated, SK: Allow(Null("subscription")), B1: Allow(Eq("subscription.status", "active"))},
 		},
 	}
 	change := func(op, from, to string) Case {
@@ -66,7 +68,7 @@ func recurringCases() (reads, writes []Case) {
 			Op:   `mutation($id: ID!) { ` + op + `(id: $id) { status skipNext } }`,
 			Vars: subscriptionVars(st),
 			Expect: Cells{SA: Allow(Eq(op+".status", to)), TA: Allow(Eq(op+".status", to)), SM: Allow(Eq(op+".status", to)),
-				CU: notFound, PK: notFound, SK: notFound, AN: notFound},
+				CU: notFound, PK: notFound, SK: notFound, AN: notFound, B1: Allow(Eq(op+".status", to))},
 		}
 	}
 	writes = []Case{

@@ -1,6 +1,6 @@
 package access_test
 
-// The authorization matrix: every query and mutation of the API, run as each of the ten
+// The authorization matrix: every query and mutation of the API, run as each of the fourteen
 // principals of the role matrix (DESIGN.md) against rows of tenants A and B, with the
 // expected outcome of every cell. The matrix is data (matrix_queries_test.go,
 // matrix_mutations_test.go): a later issue that adds an operation adds a row, and
@@ -82,8 +82,8 @@ func (o Outcome) String() string {
 }
 
 // Cells is a row of the matrix: the expected outcome for each principal. A cell left
-// out is the zero Outcome, which fails the row — except the vendor cells (see
-// vendorCell).
+// out is the zero Outcome, which fails the row — except the vendor and company cells
+// (see orCustomer).
 type Cells struct {
 	SA  Outcome // super_admin
 	TA  Outcome // tenant_admin of A
@@ -97,38 +97,55 @@ type Cells struct {
 	VA2 Outcome // vendor_admin of V2 (va-two, of A)
 	// V is every vendor principal's cell where VA1, VS1 or VA2 is not stated: for rows
 	// in which the three get one outcome that is not the customer's.
-	V Outcome
+	V   Outcome
+	CA1 Outcome // company_admin of C1 (ca-one, of A)
+	B1  Outcome // buyer of C1
+	CA2 Outcome // company_admin of C2 (ca-two, of A)
+	B2  Outcome // buyer of C2
+	// C is every company principal's cell where CA1, B1, CA2 or B2 is not stated: for
+	// rows in which the four get one outcome that is not the customer's.
+	C Outcome
 }
 
 func (c Cells) byPrincipal() map[string]Outcome {
 	return map[string]Outcome{
-		testenv.SuperAdmin:    c.SA,
-		testenv.TenantAdminA:  c.TA,
-		testenv.ManagerA1:     c.SM,
-		testenv.CustomerA:     c.CU,
-		testenv.PublishableA:  c.PK,
-		testenv.SecretB:       c.SK,
-		testenv.Anonymous:     c.AN,
-		testenv.VendorAdminV1: c.vendorCell(c.VA1),
-		testenv.VendorStaffV1: c.vendorCell(c.VS1),
-		testenv.VendorAdminV2: c.vendorCell(c.VA2),
+		testenv.SuperAdmin:     c.SA,
+		testenv.TenantAdminA:   c.TA,
+		testenv.ManagerA1:      c.SM,
+		testenv.CustomerA:      c.CU,
+		testenv.PublishableA:   c.PK,
+		testenv.SecretB:        c.SK,
+		testenv.Anonymous:      c.AN,
+		testenv.VendorAdminV1:  c.orCustomer(c.VA1, c.V),
+		testenv.VendorStaffV1:  c.orCustomer(c.VS1, c.V),
+		testenv.VendorAdminV2:  c.orCustomer(c.VA2, c.V),
+		testenv.CompanyAdminC1: c.orCustomer(c.CA1, c.C),
+		testenv.BuyerC1:        c.orCustomer(c.B1, c.C),
+		testenv.CompanyAdminC2: c.orCustomer(c.CA2, c.C),
+		testenv.BuyerC2:        c.orCustomer(c.B2, c.C),
 	}
 }
 
-// vendorCell is a vendor principal's cell: as stated (its own field, else V), or else
-// the customer's. A vendor's admin or staff is a signed-in user with no role of tenant
+// A vendor principal's cell is as stated (its own field, else V), or else the
+// customer's. A vendor's admin or staff is a signed-in user with no role of tenant
 // A but its vendor's, so for the operations vendors have no part in it gets what the
 // customer gets — the same refusal, the same public storefront — wherever the
 // customer's outcome owes nothing to being A's customer: its carts, orders, addresses
 // and profile, and the tenant's stores and reference data a customer of A reads. Those
 // rows state V (a row that does not fails on the customer's data, which the vendors do
 // not have); rows of operations on vendors (matrix_vendors_test.go) state all three.
-func (c Cells) vendorCell(o Outcome) Outcome {
+//
+// A company principal's cell is as stated (its own field, else C), or else the
+// customer's. The people of a company are customer accounts of tenant A: wherever the
+// customer's outcome owes nothing to its own carts, orders, addresses and profile, they
+// get what it gets. Rows about the customer's own things state C; rows about companies,
+// approvals and quotes state all four.
+func (c Cells) orCustomer(own, group Outcome) Outcome {
 	switch {
-	case o.kind != unset:
-		return o
-	case c.V.kind != unset:
-		return c.V
+	case own.kind != unset:
+		return own
+	case group.kind != unset:
+		return group
 	}
 	return c.CU
 }
@@ -336,11 +353,11 @@ func runCell(t *testing.T, f *fx, c Case, principal string, mutation bool) {
 	if c.Setup != nil {
 		c.Setup(t, f)
 	}
-	before, state := 0, tableDigests(nil)
+	before, counted := 0, map[string]int(nil)
 	if mutation {
 		before = f.auditCount(t)
 		if want.kind == deny {
-			state = f.digests(t)
+			counted = writes(t, f.DB.SQL)
 		}
 	}
 	h := f.As(principal)
@@ -351,8 +368,8 @@ func runCell(t *testing.T, f *fx, c Case, principal string, mutation bool) {
 	err := want.eval(f, r)
 	if err == nil && mutation && want.kind == deny {
 		err = unchanged(f, t, before)
-		if changed := state.changed(f.digests(t)); err == nil && len(changed) > 0 {
-			err = fmt.Errorf("refused, yet rows of %s changed", strings.Join(changed, ", "))
+		if changed := written(counted, writes(t, f.DB.SQL)); err == nil && len(changed) > 0 {
+			err = fmt.Errorf("refused, yet rows of %s were written", strings.Join(changed, ", "))
 		}
 	}
 	if err != nil {
@@ -435,5 +452,5 @@ func describe(r *testenv.Response) string {
 
 // sameForAll is a row whose every principal, vendors included, gets o.
 func sameForAll(o Outcome) Cells {
-	return Cells{SA: o, TA: o, SM: o, CU: o, PK: o, SK: o, AN: o, VA1: o, VS1: o, VA2: o}
+	return Cells{SA: o, TA: o, SM: o, CU: o, PK: o, SK: o, AN: o, VA1: o, VS1: o, VA2: o, CA1: o, B1: o, CA2: o, B2: o}
 }

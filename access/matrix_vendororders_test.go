@@ -85,7 +85,7 @@ func vendorOrderMutationCases() []Case {
 				}
 			},
 			Expect: Cells{SA: ok, TA: ok, SM: ok, CU: forbidden, PK: notFound, SK: notFound, AN: notFound,
-				VA1: may(op.admin, ok), VS1: may(op.staff, ok), VA2: notFound},
+				VA1: may(op.admin, ok), VS1: may(op.staff, ok), VA2: notFound, C: notFound},
 		})
 	}
 	return cases

@@ -207,7 +207,7 @@ func vendorMutationCases() []Case {
 }
 
 // TestVendorRowsStateVendorCells: the rows of operations on vendors never leave a vendor
-// principal's cell to the customer's default (Cells.vendorCell).
+// principal's cell to the customer's default (Cells.orCustomer).
 func TestVendorRowsStateVendorCells(t *testing.T) {
 	for _, c := range append(vendorQueryCases(), vendorMutationCases()...) {
 		for name, o := range map[string]Outcome{"VA1": c.Expect.VA1, "VS1": c.Expect.VS1, "VA2": c.Expect.VA2} {

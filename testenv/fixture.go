@@ -35,11 +35,18 @@ const (
 	VendorAdminV1 = "vendor_admin_V1"
 	VendorStaffV1 = "vendor_staff_V1"
 	VendorAdminV2 = "vendor_admin_V2"
+	// The company principals: company_admin and buyer of company C1 (ca-one) and of
+	// company C2 (ca-two), both companies of tenant A. They are customer accounts of A,
+	// which the authorization matrix's own fixture creates and signs in (SignIn).
+	CompanyAdminC1 = "company_admin_C1"
+	BuyerC1        = "buyer_C1"
+	CompanyAdminC2 = "company_admin_C2"
+	BuyerC2        = "buyer_C2"
 )
 
 // Principals lists the principals of the authorization matrix in a fixed order.
 var Principals = []string{SuperAdmin, TenantAdminA, ManagerA1, CustomerA, PublishableA, SecretB, Anonymous,
-	VendorAdminV1, VendorStaffV1, VendorAdminV2}
+	VendorAdminV1, VendorStaffV1, VendorAdminV2, CompanyAdminC1, BuyerC1, CompanyAdminC2, BuyerC2}
 
 // Fixture is two tenants, A and B, with stores A1 and A2 (A) and B1 (B), a verified
 // custom domain on A1, active vendors V1 (va-one) and V2 (va-two) of A, and a principal
@@ -65,6 +72,17 @@ func (f *Fixture) As(principal string) Headers {
 		h[k] = v
 	}
 	return h
+}
+
+// SignIn makes u the principal name: it starts a session for u and keeps its headers.
+func (f *Fixture) SignIn(t testing.TB, name string, u *ent.User) {
+	t.Helper()
+	s, err := f.API.App.Identity.StartSession(context.Background(), u)
+	if err != nil {
+		t.Fatalf("fixture: sign in %s: %v", name, err)
+	}
+	f.Users[name] = u
+	f.headers[name] = Headers{"Authorization": "Bearer " + s.AccessToken}
 }
 
 // NewFixture builds the fixture over a fresh API on db.
