@@ -32,6 +32,9 @@ var restrictedFilters = map[string]func(*viewer.Viewer) bool{
 	"UserWhereInput.hasAddresses": readsTenantAdminData,
 	// Other people's memberships are for the tenant's admins (see the Membership policy).
 	"UserWhereInput.hasMemberships": readsTenantAdminData,
+	// A company's people and their limits are for the tenant's admins (see the Employee
+	// policy): its store managers read companies, not who works for them.
+	"CompanyWhereInput.hasEmployees": readsTenantAdminData,
 	// A tenant's tier, country and status are staff data.
 	"TenantWhereInput.status":           readsStaffData,
 	"TenantWhereInput.subscriptionTier": readsStaffData,

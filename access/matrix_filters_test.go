@@ -73,6 +73,39 @@ func filterQueryCases() []Case {
 			Expect:  Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: forbidden, PK: unauthenticated, SK: Allow(), AN: unauthenticated},
 		},
 		{
+			// Store managers read companies, not their people: probing buyers' limits
+			// through the companies is refused, and the storefront surface (customers,
+			// companies' own people) crosses no edge of a company.
+			Name: "companies filtered by their people's limits",
+			Op:   `{ companies(first: 50, where: {hasEmployeesWith: [{spendingLimitGT: 50000}]}) { edges { node { handle } } } }`,
+			Expect: func() Cells {
+				ok := Filtered(Set("companies", "handle", "ca-one", "ca-two"))
+				return Cells{SA: ok, TA: ok, SM: forbidden, CU: forbidden, PK: unauthenticated, SK: Filtered(Len("companies", 0)),
+					AN: unauthenticated, C: forbidden}
+			}(),
+		},
+		{
+			// A field of the rows one sees filters them, for the company's people too.
+			Name: "approvalRequests filtered by status",
+			Op:   `{ approvalRequests(first: 50, where: {status: pending}) { totalCount } }`,
+			Expect: func() Cells {
+				one, none := Allow(Eq("approvalRequests.totalCount", 1)), Allow(Eq("approvalRequests.totalCount", 0))
+				return Cells{SA: one, TA: one, SM: one, CU: forbidden, PK: unauthenticated, SK: none, AN: unauthenticated,
+					CA1: one, B1: one, CA2: none, B2: none}
+			}(),
+		},
+		{
+			// A quote's thread is read by whoever reads the quote; the storefront surface
+			// crosses no edge of it.
+			Name: "quotes filtered by their thread",
+			Op:   `{ quotes(first: 50, where: {hasMessagesWith: [{bodyContains: "price"}]}) { totalCount } }`,
+			Expect: func() Cells {
+				one, none := Allow(Eq("quotes.totalCount", 1)), Allow(Eq("quotes.totalCount", 0))
+				return Cells{SA: one, TA: one, SM: one, CU: forbidden, PK: unauthenticated, SK: none, AN: unauthenticated,
+					C: forbidden}
+			}(),
+		},
+		{
 			Name:   "tenants filtered by tier",
 			Op:     `{ tenants(first: 10, where: {subscriptionTierIn: [basic, pro, enterprise]}) { totalCount } }`,
 			Expect: Cells{SA: Allow(), TA: Allow(), SM: Allow(), CU: forbidden, PK: unauthenticated, SK: Allow(), AN: unauthenticated},
