@@ -13,6 +13,7 @@ import (
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/txn"
 )
 
 // Limit names what a plan limits; the names are the client-facing extensions.limit.
@@ -98,7 +99,10 @@ func limitError(l Limit, p *ent.Plan, max int) *apperr.Error {
 	return e
 }
 
-// Check refuses one more of l for tenantID when its plan is full.
+// Check refuses one more of l for tenantID when its plan is full. c is the client of the
+// transaction that writes the new row: the tenant's row is locked until it ends
+// (PostgreSQL; SQLite writes one transaction at a time), so creates racing for the
+// plan's last place count each other and one gets it.
 func Check(ctx context.Context, c *ent.Client, tenantID int, l Limit) error {
 	p, err := PlanOf(ctx, c, tenantID)
 	if err != nil || p == nil {
@@ -107,6 +111,9 @@ func Check(ctx context.Context, c *ent.Client, tenantID int, l Limit) error {
 	max := l.Max(p)
 	if max == nil {
 		return nil
+	}
+	if _, err := c.Tenant.Query().Where(tenant.ID(tenantID), txn.LockedOnPostgres).OnlyID(access.Bypass(ctx)); err != nil {
+		return err
 	}
 	n, err := Used(ctx, c, tenantID, l)
 	if err != nil {
@@ -120,7 +127,8 @@ func Check(ctx context.Context, c *ent.Client, tenantID int, l Limit) error {
 
 // LimitHook enforces the plan's limit of l on every create of the schema it is on,
 // whoever creates (the API, an integration's sync, the platform): the limit is the
-// tenant's, not the caller's. A staff membership counts as a seat; other roles do not.
+// tenant's, not the caller's. The services create these rows in transactions, which
+// the lock of Check needs. A staff membership counts as a seat; other roles do not.
 func LimitHook(l Limit) ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
