@@ -72,6 +72,10 @@ func (s *Service) renew(ctx context.Context, sub *ent.Subscription) (bool, error
 		return false, nil // settled by another worker since sub was read
 	}
 	now := s.now()
+	after, err := s.following(ctx, sub, period)
+	if err != nil {
+		return false, err
+	}
 	_, err = s.checkout.PlaceRenewal(ctx, checkout.Renewal{
 		CartID: *r.CartID, Key: fmt.Sprintf("subscription-%d:%d", sub.ID, period.Unix()), LockedUnitPrice: sub.LockedUnitPrice,
 		PaymentMethod: sub.PaymentMethod,
@@ -88,7 +92,7 @@ func (s *Service) renew(ctx context.Context, sub *ent.Subscription) (bool, error
 			if err := tx.SubscriptionRenewal.UpdateOneID(r.ID).SetOrderID(orderID).Exec(ctx); err != nil {
 				return err
 			}
-			n, err := settle(tx, sub, period, now).SetLastOrderID(orderID).SetFailedAttempts(0).ClearRetryAt().Save(ctx)
+			n, err := settle(tx, sub, period, after, now).SetLastOrderID(orderID).SetFailedAttempts(0).ClearRetryAt().Save(ctx)
 			if err == nil && n == 0 {
 				err = errClaimed // paused or canceled meanwhile: no order after all
 			}
@@ -101,20 +105,25 @@ func (s *Service) renew(ctx context.Context, sub *ent.Subscription) (bool, error
 	return true, nil
 }
 
-// settle moves sub from the period starting at period to the next one, if it is still
-// active at that period (the update's conditions): the one statement that settles it.
-func settle(tx *ent.Tx, sub *ent.Subscription, period, now time.Time) *ent.SubscriptionUpdate {
+// settle moves sub from the period starting at period to the one starting at after, if
+// it is still active at that period (the update's conditions): the one statement that
+// settles it.
+func settle(tx *ent.Tx, sub *ent.Subscription, period, after, now time.Time) *ent.SubscriptionUpdate {
 	return tx.Subscription.Update().
 		Where(subscription.ID(sub.ID), subscription.NextRenewalAt(period), subscription.StatusEQ(subscription.StatusActive)).
-		SetNextRenewalAt(next(period, sub.Interval)).SetUpdatedAt(now)
+		SetNextRenewalAt(after).SetUpdatedAt(now)
 }
 
 // skip lets the period go by without an order, recorded as a skipped renewal.
 func (s *Service) skip(ctx context.Context, sub *ent.Subscription, period time.Time) error {
 	now := s.now()
+	after, err := s.following(ctx, sub, period)
+	if err != nil {
+		return err
+	}
 	return txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		ctx := sys(ctx)
-		n, err := settle(tx, sub, period, now).Where(subscription.SkipNext(true)).SetSkipNext(false).Save(ctx)
+		n, err := settle(tx, sub, period, after, now).Where(subscription.SkipNext(true)).SetSkipNext(false).Save(ctx)
 		if err == nil && n == 0 {
 			err = errClaimed
 		}

@@ -14,7 +14,6 @@ import (
 	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/privacy"
-	"github.com/dakkah/cityos/ent/subscription"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -47,15 +46,4 @@ func (s *Service) Get(ctx context.Context, id int) (*ent.Subscription, error) {
 		return nil, apperr.New(apperr.NotFound, "subscription not found")
 	}
 	return sub, err
-}
-
-// next is the start of the period after the one starting at t.
-func next(t time.Time, every subscription.Interval) time.Time {
-	switch every {
-	case subscription.IntervalWeek:
-		return t.AddDate(0, 0, 7)
-	case subscription.IntervalYear:
-		return t.AddDate(1, 0, 0)
-	}
-	return t.AddDate(0, 1, 0)
 }
