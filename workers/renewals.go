@@ -10,6 +10,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/subscription"
+	"github.com/dakkah/cityos/ent/subscriptionrenewal"
 	"github.com/dakkah/cityos/notification"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/recurring"
@@ -41,8 +42,9 @@ func (d Deps) renewSubscriptions(ctx context.Context, _ *asynq.Task) error {
 	return nil
 }
 
-// subscriptionEmails tells a customer its subscription was paused because its payment
-// failed on every retry (a pause the customer asked for sends nothing), once per event.
+// subscriptionEmails tells a customer its subscription was paused because its renewal
+// failed on every retry, and why the last try failed (a pause the customer asked for
+// sends nothing), once per event.
 func (d Deps) subscriptionEmails(ctx context.Context, ev outbox.Event) error {
 	if ev.Topic != outbox.SubscriptionPaused {
 		return nil
@@ -64,6 +66,15 @@ func (d Deps) subscriptionEmails(ctx context.Context, ev outbox.Event) error {
 		if v, err := d.Client.ProductVariant.Query().Where(productvariant.ID(sub.VariantID)).Only(ctx); err == nil {
 			item = v.Sku
 		}
-		return notification.RenewalFailed(sub.Email, store, item, sub.FailedAttempts), nil
+		reason := ""
+		last, err := d.Client.SubscriptionRenewal.Query().Where(subscriptionrenewal.SubscriptionID(sub.ID),
+			subscriptionrenewal.StatusEQ(subscriptionrenewal.StatusFailed)).Order(ent.Desc(subscriptionrenewal.FieldPeriodStart)).First(ctx)
+		switch {
+		case err == nil:
+			reason = last.LastError
+		case !ent.IsNotFound(err): // the renewal's row was not made: no reason recorded
+			return notification.Message{}, err
+		}
+		return notification.RenewalFailed(sub.Email, store, item, sub.FailedAttempts, reason), nil
 	})
 }

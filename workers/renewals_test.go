@@ -13,13 +13,15 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/ent/subscription"
+	"github.com/dakkah/cityos/ent/subscriptionrenewal"
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/testenv"
 	"github.com/dakkah/cityos/workers"
 )
 
-// A subscription paused because its payment failed on every retry tells its customer,
-// once however often the event is handled; a pause the customer asked for sends nothing.
+// A subscription paused because its renewal failed on every retry tells its customer
+// why, once however often the event is handled; a pause the customer asked for sends
+// nothing.
 func TestSubscriptionPausedForFailedPaymentsTellsTheCustomer(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		e := newEnv(t, db)
@@ -45,6 +47,9 @@ func TestSubscriptionPausedForFailedPaymentsTellsTheCustomer(t *testing.T) {
 			require.NoError(t, workers.Mux(e.deps).ProcessTask(context.Background(), asynq.NewTask(info.Type, info.Payload)))
 		}
 		failed := pause("failed@acme.test", 4)
+		require.NoError(t, db.Client.SubscriptionRenewal.Create().SetTenantID(e.TenantA.ID).SetSubscriptionID(failed).
+			SetPeriodStart(time.Now()).SetStatus(subscriptionrenewal.StatusFailed).
+			SetLastError("only 0 of SKU-thobe left").Exec(sys()))
 		handle(failed)
 		handle(failed)
 		asked := pause("asked@acme.test", 0)
@@ -53,5 +58,6 @@ func TestSubscriptionPausedForFailedPaymentsTellsTheCustomer(t *testing.T) {
 		require.Len(t, msgs, 1)
 		assert.Equal(t, "failed@acme.test", msgs[0].To)
 		assert.Contains(t, msgs[0].Subject, "paused")
+		assert.Contains(t, msgs[0].Text, "after 4 tries: only 0 of SKU-thobe left.")
 	})
 }
