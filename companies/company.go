@@ -83,7 +83,6 @@ func (s *Service) Update(ctx context.Context, id int, in Terms) (*ent.Company, e
 // checked validates and normalises the terms; cur is the company they change (nil on
 // create), against which the approval rule is checked whole.
 func (t Terms) checked(cur *ent.Company) (Terms, error) {
-	var err error
 	if t.Name != nil {
 		n, err := validate.Name("name", *t.Name)
 		if err != nil {
@@ -106,7 +105,7 @@ func (t Terms) checked(cur *ent.Company) (Terms, error) {
 			continue
 		}
 		n := (*a.addr).Normalize()
-		if err = n.Validate(a.field); err != nil {
+		if err := n.Validate(a.field); err != nil {
 			return t, err
 		}
 		*a.addr = &n
