@@ -114,6 +114,8 @@ func (s *Service) quotedPlan(ctx context.Context, c *ent.Cart, q *ent.Quote) (*p
 
 // quoteWithinLimit: a company buyer's accepted quote is the company's order, counted in
 // the buyer's limit; one its rules would hold for approval only a company admin accepts.
+// A buyer who is no longer an active employee of the quote's company cannot have it
+// accepted: the order would be the company's.
 func (s *Service) quoteWithinLimit(ctx context.Context, v *viewer.Viewer, q *ent.Quote, p *plan) error {
 	if q.CompanyID == nil {
 		return nil
@@ -122,7 +124,11 @@ func (s *Service) quoteWithinLimit(ctx context.Context, v *viewer.Viewer, q *ent
 	if err != nil {
 		return err
 	}
-	e, err := s.client.Employee.Query().Where(employee.UserID(q.CustomerID)).Only(sys(ctx))
+	e, err := s.client.Employee.Query().Where(employee.UserID(q.CustomerID), employee.TenantID(q.TenantID),
+		employee.CompanyID(co.ID), employee.StatusEQ(employee.StatusActive)).Only(sys(ctx))
+	if ent.IsNotFound(err) {
+		return apperr.New(apperr.Forbidden, "the quote's buyer is no longer an active employee of its company: the quote cannot be accepted")
+	}
 	if err != nil {
 		return err
 	}

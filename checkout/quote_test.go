@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dakkah/cityos/checkout/checkouttest"
+	"github.com/dakkah/cityos/ent/employee"
+	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/testenv"
 )
 
@@ -138,5 +140,32 @@ func TestQuoteRules(t *testing.T) {
 		var acc struct{ AcceptQuote b2bOrder }
 		b.API.MustDo(t, b.Admin.Headers, acceptQ, map[string]any{"id": q.ID}).Decode(t, &acc)
 		assert.Equal(t, int64(4*25000+2500), acc.AcceptQuote.Total)
+	})
+}
+
+// A quote is its company's only while its buyer works there: once the buyer is
+// deactivated or removed, neither the buyer nor a company admin accepts it.
+func TestDepartedBuyerCannotAcceptQuote(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		clock := checkouttest.NewClock(time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
+		b := b2bAt(t, db, clock)
+		ctx := checkouttest.Sys()
+		answered := func(p checkouttest.Person) string {
+			q, _ := requestQuote(t, b, p)
+			b.API.MustDo(t, b.As(testenv.ManagerA1), respondQ, map[string]any{"id": q.ID, "p": []map[string]any{{"line": 1, "unitPrice": 20000}}, "m": "200.00"})
+			return q.ID
+		}
+		deactivated, removed := answered(b.Buyer1), answered(b.Buyer2)
+		require.NoError(t, db.Client.Employee.UpdateOneID(b.Buyer1.Employee.ID).SetStatus(employee.StatusDeactivated).Exec(ctx))
+		require.NoError(t, db.Client.Employee.DeleteOneID(b.Buyer2.Employee.ID).Exec(ctx))
+
+		r := b.API.Do(t, b.Buyer1.Headers, acceptQ, map[string]any{"id": deactivated})
+		testenv.RequireError(t, r, "FORBIDDEN")
+		assert.Contains(t, r.Errors[0].Message, "no longer an active employee")
+		testenv.RequireError(t, b.API.Do(t, b.Buyer2.Headers, acceptQ, map[string]any{"id": removed}), "FORBIDDEN")
+		testenv.RequireError(t, b.API.Do(t, b.Admin.Headers, acceptQ, map[string]any{"id": deactivated}), "FORBIDDEN")
+		n, err := db.Client.Order.Query().Where(order.CustomerIDIn(b.Buyer1.User.ID, b.Buyer2.User.ID)).Count(ctx)
+		require.NoError(t, err)
+		assert.Zero(t, n, "no order placed for a departed buyer")
 	})
 }
