@@ -66,7 +66,10 @@ func TestQuoteBecomesAnOrderAtTheQuotedPrices(t *testing.T) {
 		assert.Equal(t, "responded", resp.RespondToQuote.Status)
 		require.NotNil(t, resp.RespondToQuote.Lines[0].QuotedUnitPrice)
 		assert.Equal(t, int64(35000), *resp.RespondToQuote.Lines[0].QuotedUnitPrice)
-		b.API.MustDo(t, b.Buyer1.Headers, sayQ, map[string]any{"id": q.ID, "m": "deal"})
+		var said struct{ AddQuoteMessage struct{ Side, Body string } }
+		b.API.MustDo(t, b.Buyer1.Headers, sayQ, map[string]any{"id": q.ID, "m": "deal"}).Decode(t, &said)
+		assert.Equal(t, "buyer", said.AddQuoteMessage.Side)
+		assert.Equal(t, "deal", said.AddQuoteMessage.Body, "the message written is the one answered")
 
 		var thread struct {
 			Quote *struct {
