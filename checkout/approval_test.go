@@ -303,3 +303,22 @@ func TestRacingApprovalsLeaveNoGap(t *testing.T) {
 		assert.Equal(t, number(ids[0])+1, number(next.ID), "the losing approval took no number")
 	})
 }
+
+// A held cart is never checked out, and every refusal says so as a CONFLICT: held by a
+// request, by a quote, or (a hold whose request is gone) by nothing the buyer can see.
+func TestHeldCartRefusalsAreConflicts(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		clock := checkouttest.NewClock(time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
+		b := b2bAt(t, db, clock)
+		c := b.Cart(t, b.Buyer2)
+		require.NoError(t, db.Client.Cart.UpdateOneID(c.ID).SetHeldAt(clock.Now()).Exec(checkouttest.Sys()))
+		_, r := checkoutAs(t, b, b.Buyer2, c, "k")
+		testenv.RequireError(t, r, "CONFLICT")
+		assert.Contains(t, r.Errors[0].Message, "on hold")
+
+		_, cart := requestQuote(t, b, b.Buyer1)
+		r = b.API.Do(t, b.Buyer1.In(b.StoreA1), b2bCompleteQ, map[string]any{"c": cart, "k": "k"})
+		testenv.RequireError(t, r, "CONFLICT")
+		assert.Contains(t, r.Errors[0].Message, "held by quote")
+	})
+}
