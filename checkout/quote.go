@@ -29,6 +29,9 @@ const (
 	QuoteMaxTTL    = 90 * 24 * time.Hour
 )
 
+// MaxQuoteMessages is how many messages a quote's thread holds at most.
+const MaxQuoteMessages = 200
+
 // errQuoteMoved: the quote left the state it was read in meanwhile.
 var errQuoteMoved = errors.New("checkout: the quote changed meanwhile")
 
@@ -229,6 +232,12 @@ func (s *Service) talk(ctx context.Context, q *ent.Quote, side quotemessage.Side
 		}
 		if n == 0 {
 			return apperr.New(apperr.Conflict, "the quote changed meanwhile: read it again")
+		}
+		// Counted after the update, which locks the quote: two messages never both fit.
+		if n, err := tx.QuoteMessage.Query().Where(quotemessage.QuoteID(q.ID)).Count(ctx); err != nil {
+			return err
+		} else if n >= MaxQuoteMessages {
+			return apperr.New(apperr.Conflict, "the quote's thread is full (%d messages): accept or decline the quote, or ask for a new one", MaxQuoteMessages)
 		}
 		if m, err = tx.QuoteMessage.Create().SetCreatedAt(now).SetUpdatedAt(now).SetTenantID(q.TenantID).
 			SetQuoteID(q.ID).SetAuthorID(v.UserID).SetSide(side).SetBody(body).Save(ctx); err != nil {

@@ -1,15 +1,19 @@
 package checkout_test
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/checkout/checkouttest"
+	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/quotemessage"
 	"github.com/dakkah/cityos/testenv"
 )
 
@@ -170,5 +174,33 @@ func TestDepartedBuyerCannotAcceptQuote(t *testing.T) {
 		n, err := db.Client.Order.Query().Where(order.CustomerIDIn(b.Buyer1.User.ID, b.Buyer2.User.ID)).Count(ctx)
 		require.NoError(t, err)
 		assert.Zero(t, n, "no order placed for a departed buyer")
+	})
+}
+
+// A quote's thread holds checkout.MaxQuoteMessages messages at most: the next one, from
+// either side, is refused.
+func TestQuoteThreadIsCapped(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		clock := checkouttest.NewClock(time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
+		b := b2bAt(t, db, clock)
+		q, _ := requestQuote(t, b, b.Buyer1)
+		id, err := strconv.Atoi(q.ID)
+		require.NoError(t, err)
+		more := make([]*ent.QuoteMessageCreate, checkout.MaxQuoteMessages-2) // the request's message and one more fit
+		for i := range more {
+			more[i] = db.Client.QuoteMessage.Create().SetTenantID(b.TenantA.ID).SetQuoteID(id).
+				SetAuthorID(b.Buyer1.User.ID).SetSide(quotemessage.SideBuyer).SetBody("again")
+		}
+		require.NoError(t, db.Client.QuoteMessage.CreateBulk(more...).Exec(checkouttest.Sys()))
+
+		b.API.MustDo(t, b.Buyer1.Headers, sayQ, map[string]any{"id": q.ID, "m": "the last one"})
+		r := b.API.Do(t, b.Buyer1.Headers, sayQ, map[string]any{"id": q.ID, "m": "one too many"})
+		testenv.RequireError(t, r, "CONFLICT")
+		assert.Contains(t, r.Errors[0].Message, "full")
+		testenv.RequireError(t, b.API.Do(t, b.As(testenv.ManagerA1), respondQ,
+			map[string]any{"id": q.ID, "p": []map[string]any{{"line": 1, "unitPrice": 1}}, "m": "x"}), "CONFLICT")
+		n, err := db.Client.QuoteMessage.Query().Where(quotemessage.QuoteID(id)).Count(checkouttest.Sys())
+		require.NoError(t, err)
+		assert.Equal(t, checkout.MaxQuoteMessages, n)
 	})
 }
