@@ -240,7 +240,7 @@ func (s *Service) talk(ctx context.Context, q *ent.Quote, side quotemessage.Side
 			return apperr.New(apperr.Conflict, "the quote's thread is full (%d messages): accept or decline the quote, or ask for a new one", MaxQuoteMessages)
 		}
 		if m, err = tx.QuoteMessage.Create().SetCreatedAt(now).SetUpdatedAt(now).SetTenantID(q.TenantID).
-			SetQuoteID(q.ID).SetAuthorID(v.UserID).SetSide(side).SetBody(body).Save(ctx); err != nil {
+			SetQuoteID(q.ID).SetNillableAuthorID(author(v)).SetSide(side).SetBody(body).Save(ctx); err != nil {
 			return err
 		}
 		changed, err = tx.Quote.Get(ctx, q.ID)
@@ -250,6 +250,14 @@ func (s *Service) talk(ctx context.Context, q *ent.Quote, side quotemessage.Side
 		return nil, nil, err
 	}
 	return changed.Unwrap(), m.Unwrap(), nil
+}
+
+// author is who writes as v: a signed-in user, or nobody (a secret API key).
+func author(v *viewer.Viewer) *int {
+	if v.Kind != viewer.User {
+		return nil
+	}
+	return &v.UserID
 }
 
 func companyOf(q *ent.Quote) int {

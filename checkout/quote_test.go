@@ -11,9 +11,12 @@ import (
 	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/checkout/checkouttest"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/ent/employee"
+	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/quotemessage"
+	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/testenv"
 )
 
@@ -202,5 +205,31 @@ func TestQuoteThreadIsCapped(t *testing.T) {
 		n, err := db.Client.QuoteMessage.Query().Where(quotemessage.QuoteID(id)).Count(checkouttest.Sys())
 		require.NoError(t, err)
 		assert.Equal(t, checkout.MaxQuoteMessages, n)
+	})
+}
+
+// A message written with a secret API key has no author (no user wrote it); a signed-in
+// user's names them.
+func TestQuoteMessageOfAnAPIKeyHasNoAuthor(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		clock := checkouttest.NewClock(time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
+		b := b2bAt(t, db, clock)
+		q, _ := requestQuote(t, b, b.Buyer1)
+		const say = `mutation($id: ID!, $m: String!) { addQuoteMessage(id: $id, message: $m) { side authorID } }`
+		var out struct {
+			AddQuoteMessage struct {
+				Side     string
+				AuthorID *string
+			}
+		}
+		key, err := b.API.App.Tenancy.CreateAPIKey(checkouttest.Sys(), tenancy.CreateAPIKeyInput{TenantID: b.TenantA.ID,
+			Kind: apikey.KindSecret, Name: "ERP", Roles: []membership.Role{membership.RoleTenantAdmin}})
+		require.NoError(t, err)
+		b.API.MustDo(t, testenv.Headers{"X-Api-Key": key.Token}, say, map[string]any{"id": q.ID, "m": "from the ERP"}).Decode(t, &out)
+		assert.Equal(t, "staff", out.AddQuoteMessage.Side)
+		assert.Nil(t, out.AddQuoteMessage.AuthorID)
+		b.API.MustDo(t, b.Buyer1.Headers, say, map[string]any{"id": q.ID, "m": "thanks"}).Decode(t, &out)
+		require.NotNil(t, out.AddQuoteMessage.AuthorID)
+		assert.Equal(t, checkouttest.ID(b.Buyer1.User.ID), *out.AddQuoteMessage.AuthorID)
 	})
 }

@@ -13816,14 +13816,16 @@ type QuoteMessageWhereInput struct {
 	QuoteIDNotIn []int `json:"quoteIDNotIn,omitempty"`
 
 	// "author_id" field predicates.
-	AuthorID      *int  `json:"authorID,omitempty"`
-	AuthorIDNEQ   *int  `json:"authorIDNEQ,omitempty"`
-	AuthorIDIn    []int `json:"authorIDIn,omitempty"`
-	AuthorIDNotIn []int `json:"authorIDNotIn,omitempty"`
-	AuthorIDGT    *int  `json:"authorIDGT,omitempty"`
-	AuthorIDGTE   *int  `json:"authorIDGTE,omitempty"`
-	AuthorIDLT    *int  `json:"authorIDLT,omitempty"`
-	AuthorIDLTE   *int  `json:"authorIDLTE,omitempty"`
+	AuthorID       *int  `json:"authorID,omitempty"`
+	AuthorIDNEQ    *int  `json:"authorIDNEQ,omitempty"`
+	AuthorIDIn     []int `json:"authorIDIn,omitempty"`
+	AuthorIDNotIn  []int `json:"authorIDNotIn,omitempty"`
+	AuthorIDGT     *int  `json:"authorIDGT,omitempty"`
+	AuthorIDGTE    *int  `json:"authorIDGTE,omitempty"`
+	AuthorIDLT     *int  `json:"authorIDLT,omitempty"`
+	AuthorIDLTE    *int  `json:"authorIDLTE,omitempty"`
+	AuthorIDIsNil  bool  `json:"authorIDIsNil,omitempty"`
+	AuthorIDNotNil bool  `json:"authorIDNotNil,omitempty"`
 
 	// "side" field predicates.
 	Side      *quotemessage.Side  `json:"side,omitempty"`
@@ -14033,6 +14035,12 @@ func (i *QuoteMessageWhereInput) P() (predicate.QuoteMessage, error) {
 	}
 	if i.AuthorIDLTE != nil {
 		predicates = append(predicates, quotemessage.AuthorIDLTE(*i.AuthorIDLTE))
+	}
+	if i.AuthorIDIsNil {
+		predicates = append(predicates, quotemessage.AuthorIDIsNil())
+	}
+	if i.AuthorIDNotNil {
+		predicates = append(predicates, quotemessage.AuthorIDNotNil())
 	}
 	if i.Side != nil {
 		predicates = append(predicates, quotemessage.SideEQ(*i.Side))

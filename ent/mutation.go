@@ -38779,7 +38779,7 @@ func (m *QuoteMessageMutation) AuthorID() (r int, exists bool) {
 // OldAuthorID returns the old "author_id" field's value of the QuoteMessage entity.
 // If the QuoteMessage object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *QuoteMessageMutation) OldAuthorID(ctx context.Context) (v int, err error) {
+func (m *QuoteMessageMutation) OldAuthorID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldAuthorID is only allowed on UpdateOne operations")
 	}
@@ -38811,10 +38811,24 @@ func (m *QuoteMessageMutation) AddedAuthorID() (r int, exists bool) {
 	return *v, true
 }
 
+// ClearAuthorID clears the value of the "author_id" field.
+func (m *QuoteMessageMutation) ClearAuthorID() {
+	m.author_id = nil
+	m.addauthor_id = nil
+	m.clearedFields[quotemessage.FieldAuthorID] = struct{}{}
+}
+
+// AuthorIDCleared returns if the "author_id" field was cleared in this mutation.
+func (m *QuoteMessageMutation) AuthorIDCleared() bool {
+	_, ok := m.clearedFields[quotemessage.FieldAuthorID]
+	return ok
+}
+
 // ResetAuthorID resets all changes to the "author_id" field.
 func (m *QuoteMessageMutation) ResetAuthorID() {
 	m.author_id = nil
 	m.addauthor_id = nil
+	delete(m.clearedFields, quotemessage.FieldAuthorID)
 }
 
 // SetSide sets the "side" field.
@@ -39146,7 +39160,11 @@ func (m *QuoteMessageMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *QuoteMessageMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(quotemessage.FieldAuthorID) {
+		fields = append(fields, quotemessage.FieldAuthorID)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -39159,6 +39177,11 @@ func (m *QuoteMessageMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *QuoteMessageMutation) ClearField(name string) error {
+	switch name {
+	case quotemessage.FieldAuthorID:
+		m.ClearAuthorID()
+		return nil
+	}
 	return fmt.Errorf("unknown QuoteMessage nullable field %s", name)
 }
 

@@ -1572,7 +1572,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "author_id", Type: field.TypeInt},
+		{Name: "author_id", Type: field.TypeInt, Nullable: true},
 		{Name: "side", Type: field.TypeEnum, Enums: []string{"buyer", "staff"}},
 		{Name: "body", Type: field.TypeString, Size: 4000},
 		{Name: "quote_id", Type: field.TypeInt},

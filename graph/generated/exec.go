@@ -15619,7 +15619,7 @@ type QuoteMessage implements Node {
   updatedAt: Time!
   tenantID: ID!
   quoteID: ID!
-  authorID: ID!
+  authorID: ID
   side: QuoteMessageSide!
   body: String!
   tenant: Tenant!
@@ -15741,6 +15741,8 @@ input QuoteMessageWhereInput {
   authorIDGTE: ID
   authorIDLT: ID
   authorIDLTE: ID
+  authorIDIsNil: Boolean
+  authorIDNotNil: Boolean
   """
   side field predicates
   """
@@ -47256,11 +47258,11 @@ func (ec *executionContext) _QuoteMessage_authorID(ctx context.Context, field gr
 			return obj.AuthorID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_QuoteMessage_authorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -77590,7 +77592,7 @@ func (ec *executionContext) unmarshalInputQuoteMessageWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "quoteID", "quoteIDNEQ", "quoteIDIn", "quoteIDNotIn", "authorID", "authorIDNEQ", "authorIDIn", "authorIDNotIn", "authorIDGT", "authorIDGTE", "authorIDLT", "authorIDLTE", "side", "sideNEQ", "sideIn", "sideNotIn", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "hasTenant", "hasTenantWith", "hasQuote", "hasQuoteWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "quoteID", "quoteIDNEQ", "quoteIDIn", "quoteIDNotIn", "authorID", "authorIDNEQ", "authorIDIn", "authorIDNotIn", "authorIDGT", "authorIDGTE", "authorIDLT", "authorIDLTE", "authorIDIsNil", "authorIDNotNil", "side", "sideNEQ", "sideIn", "sideNotIn", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "hasTenant", "hasTenantWith", "hasQuote", "hasQuoteWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -77870,6 +77872,20 @@ func (ec *executionContext) unmarshalInputQuoteMessageWhereInput(ctx context.Con
 				return it, err
 			}
 			it.AuthorIDLTE = data
+		case "authorIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorIDIsNil = data
+		case "authorIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorIDNotNil = data
 		case "side":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("side"))
 			data, err := ec.unmarshalOQuoteMessageSide2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋquotemessageᚐSide(ctx, v)
@@ -96798,7 +96814,7 @@ func (ec *executionContext) _QuoteMessage(ctx context.Context, sel ast.Selection
 			}
 		case "authorID":
 			out.Values[i] = ec._QuoteMessage_authorID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "side":
