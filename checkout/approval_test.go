@@ -1,6 +1,7 @@
 package checkout_test
 
 import (
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/checkout/checkouttest"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/company"
@@ -256,5 +258,67 @@ func TestRacingCheckoutsPassTheLimitOnce(t *testing.T) {
 		wg.Wait()
 		assert.ElementsMatch(t, []string{"", "AWAITING_APPROVAL"}, codes, "one order, one request")
 		assert.Equal(t, 6, reserved(t, b, "thobe"), "3 for the order, 3 for the request")
+	})
+}
+
+// Two admins approving one request at once place one order, and the loser takes no order
+// number: the store's next order has the next number.
+func TestRacingApprovalsLeaveNoGap(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		clock := checkouttest.NewClock(time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
+		b := b2bAt(t, db, clock)
+		_, r := checkoutAs(t, b, b.Buyer1, b.Cart(t, b.Buyer1, checkouttest.Of("thobe", 5)), "k")
+		id := awaiting(t, r, "over_limit")
+
+		var arrived sync.WaitGroup // both approvals read the request pending before either places
+		arrived.Add(2)
+		checkout.SetBeforePlace(b.API.App.Checkout, func() { arrived.Done(); arrived.Wait() })
+		ids := make([]string, 2)
+		var wg sync.WaitGroup
+		for i, h := range []testenv.Headers{b.Admin.Headers, b.As(testenv.TenantAdminA)} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var out struct{ ApproveRequest b2bOrder }
+				if r := b.API.Do(t, h, approveQ, map[string]any{"id": id}); assert.Empty(t, r.Errors) {
+					r.Decode(t, &out)
+				}
+				ids[i] = out.ApproveRequest.ID
+			}()
+		}
+		wg.Wait()
+		checkout.SetBeforePlace(b.API.App.Checkout, nil)
+		require.NotEmpty(t, ids[0])
+		assert.Equal(t, ids[0], ids[1], "one order")
+
+		next, r := checkoutAs(t, b, b.Buyer2, b.Cart(t, b.Buyer2), "k")
+		require.Nil(t, r.Errors)
+		number := func(id string) int {
+			n, err := strconv.Atoi(id)
+			require.NoError(t, err)
+			o, err := db.Client.Order.Get(checkouttest.Sys(), n)
+			require.NoError(t, err)
+			return o.DisplayID
+		}
+		assert.Equal(t, number(ids[0])+1, number(next.ID), "the losing approval took no number")
+	})
+}
+
+// A held cart is never checked out, and every refusal says so as a CONFLICT: held by a
+// request, by a quote, or (a hold whose request is gone) by nothing the buyer can see.
+func TestHeldCartRefusalsAreConflicts(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		clock := checkouttest.NewClock(time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
+		b := b2bAt(t, db, clock)
+		c := b.Cart(t, b.Buyer2)
+		require.NoError(t, db.Client.Cart.UpdateOneID(c.ID).SetHeldAt(clock.Now()).Exec(checkouttest.Sys()))
+		_, r := checkoutAs(t, b, b.Buyer2, c, "k")
+		testenv.RequireError(t, r, "CONFLICT")
+		assert.Contains(t, r.Errors[0].Message, "on hold")
+
+		_, cart := requestQuote(t, b, b.Buyer1)
+		r = b.API.Do(t, b.Buyer1.In(b.StoreA1), b2bCompleteQ, map[string]any{"c": cart, "k": "k"})
+		testenv.RequireError(t, r, "CONFLICT")
+		assert.Contains(t, r.Errors[0].Message, "held by quote")
 	})
 }

@@ -87,20 +87,25 @@ func (s *Service) placeHeld(ctx context.Context, c *ent.Cart, p *plan, key strin
 }
 
 // placeCharged is placeHeld paid with pay (a renewal's stored payment method: see
-// PlaceRenewal).
+// PlaceRenewal). The order's number is taken in the transaction, once claim has
+// succeeded: a twin that loses the claim (a second approver, a second acceptance) waits
+// on the claimed row and fails before it takes one, so it leaves no gap (see number.go).
 func (s *Service) placeCharged(ctx context.Context, c *ent.Cart, p *plan, key string, pay *charge,
 	claim func(context.Context, *ent.Tx) error, link func(context.Context, *ent.Tx, int) error) (*ent.Order, error) {
-	displayID, err := s.nextNumber(sys(ctx), c.StoreID)
-	if err != nil {
-		return nil, err
+	if s.beforePlace != nil {
+		s.beforePlace()
 	}
 	var (
 		placed    *ent.Order
 		reference string
 	)
-	err = txn.Run(ctx, s.client, func(tx *ent.Tx) error {
+	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		ctx := sys(ctx)
 		if err := claim(ctx, tx); err != nil {
+			return err
+		}
+		displayID, err := bump(ctx, tx, bumpCounter, c.StoreID)
+		if err != nil {
 			return err
 		}
 		placed, err = s.place(ctx, tx, c, p, displayID, key, pay, &reference)

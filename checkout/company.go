@@ -34,13 +34,8 @@ func (s *Service) forCompany(ctx context.Context, c *ent.Cart, p *plan) ([]strin
 	if v := viewer.FromContext(ctx); v.Kind == viewer.User && v.UserID == *c.CustomerID && len(v.Companies()) == 0 {
 		return nil, nil
 	}
-	e, err := s.client.Employee.Query().
-		Where(employee.UserID(*c.CustomerID), employee.TenantID(c.TenantID), employee.StatusEQ(employee.StatusActive)).
-		WithCompany().Only(sys(ctx))
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
-	if err != nil {
+	b, err := s.employment(ctx, c.TenantID, *c.CustomerID, nil)
+	if b == nil || err != nil {
 		return nil, err
 	}
 	st, err := cart.Store(ctx, c)
@@ -50,19 +45,42 @@ func (s *Service) forCompany(ctx context.Context, c *ent.Cart, p *plan) ([]strin
 	if st.StorefrontType != store.StorefrontTypeB2b {
 		return nil, nil
 	}
-	co := e.Edges.Company
-	switch {
-	case co.Status != company.StatusActive:
-		return nil, apperr.New(apperr.Forbidden, "the company is suspended: its buyers cannot order for it")
-	case co.CurrencyCode != c.CurrencyCode:
-		return nil, apperr.Invalid("currencyCode", "the company buys in %s: shop in a region that sells in it", co.CurrencyCode)
+	p.buyer = b
+	return s.reasons(ctx, b, c.CurrencyCode, p.totals.Total)
+}
+
+// employment is user userID's active employment in tenantID, with its company (company
+// companyID's, when given): nil when the user is no active employee of it.
+func (s *Service) employment(ctx context.Context, tenantID, userID int, companyID *int) (*buyer, error) {
+	q := s.client.Employee.Query().
+		Where(employee.UserID(userID), employee.TenantID(tenantID), employee.StatusEQ(employee.StatusActive))
+	if companyID != nil {
+		q.Where(employee.CompanyID(*companyID))
 	}
-	p.buyer = &buyer{employee: e, company: co}
-	spent, err := companies.Spent(sys(ctx), s.client, co, e, s.now())
+	e, err := q.WithCompany().Only(sys(ctx))
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}
-	return companies.Reasons(co, e, spent, p.totals.Total), nil
+	return &buyer{employee: e, company: e.Edges.Company}, nil
+}
+
+// reasons checks that buyer b's company may order, in currency, and says why an order of
+// total by b must wait for a company admin (none when it may be placed).
+func (s *Service) reasons(ctx context.Context, b *buyer, currency string, total int64) ([]string, error) {
+	switch {
+	case b.company.Status != company.StatusActive:
+		return nil, apperr.New(apperr.Forbidden, "the company is suspended: its buyers cannot order for it")
+	case b.company.CurrencyCode != currency:
+		return nil, apperr.Invalid("currencyCode", "the company buys in %s: shop in a region that sells in it", b.company.CurrencyCode)
+	}
+	spent, err := companies.Spent(sys(ctx), s.client, b.company, b.employee, s.now())
+	if err != nil {
+		return nil, err
+	}
+	return companies.Reasons(b.company, b.employee, spent, total), nil
 }
 
 // overLimit: another checkout of the buyer, placed while this one was on its way, used up

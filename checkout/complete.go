@@ -195,6 +195,9 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, d
 	if p.buyer != nil {
 		create.SetCompanyID(p.buyer.company.ID)
 	}
+	if pay.due > 0 {
+		create.SetPaymentDueAt(now.Add(pay.due))
+	}
 	if c.BillingAddress != nil {
 		create.SetBillingAddress(c.BillingAddress)
 	}

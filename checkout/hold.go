@@ -2,7 +2,6 @@ package checkout
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"time"
 
@@ -98,11 +97,12 @@ func awaitingApproval(r *ent.ApprovalRequest) error {
 }
 
 // whileHeld answers a checkout of a held cart: a retry of the checkout that made its
-// approval request gets the same answer; anything else is told why the cart waits.
+// approval request gets the same answer; anything else is told, as a CONFLICT, why the
+// cart waits.
 func (s *Service) whileHeld(ctx context.Context, c *ent.Cart, key string) error {
 	r, err := s.client.ApprovalRequest.Query().
 		Where(approvalrequest.CartID(c.ID), approvalrequest.StatusEQ(approvalrequest.StatusPending)).
-		Only(sys(ctx))
+		Order(ent.Desc(approvalrequest.FieldID)).First(sys(ctx))
 	switch {
 	case err == nil && r.IdempotencyKey == key:
 		return awaitingApproval(r)
@@ -118,5 +118,5 @@ func (s *Service) whileHeld(ctx context.Context, c *ent.Cart, key string) error 
 	if !ent.IsNotFound(err) {
 		return err
 	}
-	return errors.New("checkout: cart held by nothing")
+	return apperr.New(apperr.Conflict, "the cart is on hold and cannot be checked out")
 }

@@ -2,6 +2,7 @@ package checkout
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -13,7 +14,9 @@ import (
 // with its number, so order.placed carries it and nothing changes the order afterwards.
 // Numbers are unique per store and increase in the order they are taken; a checkout that
 // takes one and then fails (out of stock, payment declined, a twin that won the race, a
-// crash) leaves a gap, never a repeat.
+// crash) leaves a gap, never a repeat. An order placed from an approval request or a
+// quote takes its number inside its transaction instead, after it has won the request or
+// quote (see placeCharged), so a twin that lost the race leaves no gap.
 
 // bumpCounter is the counter's UPDATE ($1 is a positional parameter on PostgreSQL and
 // SQLite alike).
@@ -36,7 +39,17 @@ func (s *Service) nextNumber(ctx context.Context, storeID int) (int, error) {
 	if s.onPostgres {
 		q = bumpCounterAsync
 	}
-	rows, err := s.client.QueryContext(ctx, q, storeID)
+	return bump(ctx, s.client, q, storeID)
+}
+
+// bump runs stmt (bumpCounter, bumpCounterAsync) for the store through db: the client,
+// autocommitted, or a transaction, which then keeps the counter's row locked until it
+// ends. Orders placed from a request or quote take their number that way, after their
+// claim (see placeCharged): they are few, and a claim lost to a twin then takes none.
+func bump(ctx context.Context, db interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, stmt string, storeID int) (int, error) {
+	rows, err := db.QueryContext(ctx, stmt, storeID)
 	if err != nil {
 		return 0, err
 	}

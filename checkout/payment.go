@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/company"
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/payment"
 )
@@ -19,21 +21,40 @@ type charge struct {
 	authorizer payment.Authorizer // nil when the session already holds the payment
 	reference  string             // the session's id, when paid through one
 	status     order.PaymentStatus
+	// due is how long after the order is placed it is to be paid: on payment terms
+	// (Invoice), else 0.
+	due time.Duration
 }
 
-// charge decides how the cart is paid: through its payment session when it has one, else
+// Net30 is how long an order on a company's net_30 terms has to be paid.
+const Net30 = 30 * 24 * time.Hour
+
+// onTerms is how an order of a company buyer on net_30 terms is paid: by invoice, not at
+// checkout. It is nil for every other order.
+func onTerms(p *plan) *charge {
+	if p.buyer == nil || p.buyer.company.PaymentTerms != company.PaymentTermsNet30 {
+		return nil
+	}
+	return &charge{provider: payment.Invoice{}, authorizer: payment.Invoice{}, status: order.PaymentStatusNotPaid, due: Net30}
+}
+
+// charge decides how the cart is paid: by invoice for a company buyer on payment terms
+// (no session is needed nor used), through its payment session when it has one, else
 // with the default provider, which must then authorise on its own (a provider paid
 // through the browser needs a session: createPaymentSession). A session is read back
 // from its processor and must pay exactly the plan's total, in the cart's currency, for
 // this cart; otherwise the error says what the client has to do and nothing is placed.
 func (s *Service) charge(ctx context.Context, c *ent.Cart, p *plan) (*charge, error) {
+	if ch := onTerms(p); ch != nil {
+		return ch, nil
+	}
 	name := c.PaymentProvider
 	if name == "" {
 		name = s.payments.Default
 	}
-	provider, err := s.payments.Provider(name)
-	if err != nil {
-		return nil, err
+	provider, ok := s.payments.Get(name)
+	if !ok {
+		return nil, fmt.Errorf("payment provider %q is not configured for carts", name)
 	}
 	if sp, ok := provider.(payment.SessionProvider); ok {
 		if c.PaymentSessionID == "" {

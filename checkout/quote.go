@@ -29,6 +29,9 @@ const (
 	QuoteMaxTTL    = 90 * 24 * time.Hour
 )
 
+// MaxQuoteMessages is how many messages a quote's thread holds at most.
+const MaxQuoteMessages = 200
+
 // errQuoteMoved: the quote left the state it was read in meanwhile.
 var errQuoteMoved = errors.New("checkout: the quote changed meanwhile")
 
@@ -159,9 +162,10 @@ func (s *Service) RespondToQuote(ctx context.Context, id int, prices []QuotePric
 	if err != nil {
 		return nil, err
 	}
-	return s.talk(ctx, q, quotemessage.SideStaff, body, func(u *ent.QuoteUpdate) {
+	changed, _, err := s.talk(ctx, q, quotemessage.SideStaff, body, func(u *ent.QuoteUpdate) {
 		u.SetLines(lines).SetStatus(quote.StatusResponded).SetExpiresAt(until)
 	})
+	return changed, err
 }
 
 // priced is q's lines with prices applied, each line named once and priced in bounds.
@@ -203,18 +207,20 @@ func (s *Service) AddQuoteMessage(ctx context.Context, id int, body string) (*en
 	if err := s.openQuote(q); err != nil {
 		return nil, err
 	}
-	if _, err := s.talk(ctx, q, side, body, nil); err != nil {
-		return nil, err
-	}
-	return s.client.QuoteMessage.Query().Where(quotemessage.QuoteID(q.ID)).
-		Order(ent.Desc(quotemessage.FieldID)).First(sys(ctx))
+	_, m, err := s.talk(ctx, q, side, body, nil)
+	return m, err
 }
 
 // talk writes a message to q's thread with a change of q (change may add to it), as of
-// the quote's version read: a quote changed meanwhile is not overwritten.
-func (s *Service) talk(ctx context.Context, q *ent.Quote, side quotemessage.Side, body string, change func(*ent.QuoteUpdate)) (*ent.Quote, error) {
+// the quote's version read: a quote changed meanwhile is not overwritten. It answers the
+// quote as changed and the message as written.
+func (s *Service) talk(ctx context.Context, q *ent.Quote, side quotemessage.Side, body string, change func(*ent.QuoteUpdate)) (*ent.Quote, *ent.QuoteMessage, error) {
 	v, now := viewer.FromContext(ctx), s.now()
-	return txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Quote, error) {
+	var (
+		changed *ent.Quote
+		m       *ent.QuoteMessage
+	)
+	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		ctx := sys(ctx)
 		u := tx.Quote.Update().Where(quote.ID(q.ID), quote.Version(q.Version)).SetUpdatedAt(now)
 		if change != nil {
@@ -222,17 +228,36 @@ func (s *Service) talk(ctx context.Context, q *ent.Quote, side quotemessage.Side
 		}
 		n, err := u.Save(ctx)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if n == 0 {
-			return nil, apperr.New(apperr.Conflict, "the quote changed meanwhile: read it again")
+			return apperr.New(apperr.Conflict, "the quote changed meanwhile: read it again")
 		}
-		if err := tx.QuoteMessage.Create().SetCreatedAt(now).SetUpdatedAt(now).SetTenantID(q.TenantID).
-			SetQuoteID(q.ID).SetAuthorID(v.UserID).SetSide(side).SetBody(body).Exec(ctx); err != nil {
-			return nil, err
+		// Counted after the update, which locks the quote: two messages never both fit.
+		if n, err := tx.QuoteMessage.Query().Where(quotemessage.QuoteID(q.ID)).Count(ctx); err != nil {
+			return err
+		} else if n >= MaxQuoteMessages {
+			return apperr.New(apperr.Conflict, "the quote's thread is full (%d messages): accept or decline the quote, or ask for a new one", MaxQuoteMessages)
 		}
-		return tx.Quote.Get(ctx, q.ID)
+		if m, err = tx.QuoteMessage.Create().SetCreatedAt(now).SetUpdatedAt(now).SetTenantID(q.TenantID).
+			SetQuoteID(q.ID).SetNillableAuthorID(author(v)).SetSide(side).SetBody(body).Save(ctx); err != nil {
+			return err
+		}
+		changed, err = tx.Quote.Get(ctx, q.ID)
+		return err
 	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return changed.Unwrap(), m.Unwrap(), nil
+}
+
+// author is who writes as v: a signed-in user, or nobody (a secret API key).
+func author(v *viewer.Viewer) *int {
+	if v.Kind != viewer.User {
+		return nil
+	}
+	return &v.UserID
 }
 
 func companyOf(q *ent.Quote) int {

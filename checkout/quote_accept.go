@@ -8,9 +8,7 @@ import (
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/cart"
-	"github.com/dakkah/cityos/companies"
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/ent/quote"
 	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
@@ -114,28 +112,29 @@ func (s *Service) quotedPlan(ctx context.Context, c *ent.Cart, q *ent.Quote) (*p
 
 // quoteWithinLimit: a company buyer's accepted quote is the company's order, counted in
 // the buyer's limit; one its rules would hold for approval only a company admin accepts.
+// A buyer who is no longer an active employee of the quote's company cannot have it
+// accepted: the order would be the company's.
 func (s *Service) quoteWithinLimit(ctx context.Context, v *viewer.Viewer, q *ent.Quote, p *plan) error {
 	if q.CompanyID == nil {
 		return nil
 	}
-	co, err := s.client.Company.Get(sys(ctx), *q.CompanyID)
+	b, err := s.employment(ctx, q.TenantID, q.CustomerID, q.CompanyID)
 	if err != nil {
 		return err
 	}
-	e, err := s.client.Employee.Query().Where(employee.UserID(q.CustomerID)).Only(sys(ctx))
+	if b == nil {
+		return apperr.New(apperr.Forbidden, "the quote's buyer is no longer an active employee of its company: the quote cannot be accepted")
+	}
+	reasons, err := s.reasons(ctx, b, q.CurrencyCode, p.totals.Total)
 	if err != nil {
 		return err
 	}
-	p.buyer = &buyer{company: co, employee: e}
+	p.buyer = b
 	if v.Kind != viewer.User || v.UserID != q.CustomerID {
 		p.approved = true // a company admin accepts for the company
 		return nil
 	}
-	spent, err := companies.Spent(sys(ctx), s.client, co, e, s.now())
-	if err != nil {
-		return err
-	}
-	if reasons := companies.Reasons(co, e, spent, p.totals.Total); len(reasons) > 0 {
+	if len(reasons) > 0 {
 		return needsAdmin(reasons)
 	}
 	return nil

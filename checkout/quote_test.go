@@ -1,13 +1,22 @@
 package checkout_test
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/dakkah/cityos/checkout"
 	"github.com/dakkah/cityos/checkout/checkouttest"
+	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/apikey"
+	"github.com/dakkah/cityos/ent/employee"
+	"github.com/dakkah/cityos/ent/membership"
+	"github.com/dakkah/cityos/ent/order"
+	"github.com/dakkah/cityos/ent/quotemessage"
+	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/testenv"
 )
 
@@ -64,7 +73,10 @@ func TestQuoteBecomesAnOrderAtTheQuotedPrices(t *testing.T) {
 		assert.Equal(t, "responded", resp.RespondToQuote.Status)
 		require.NotNil(t, resp.RespondToQuote.Lines[0].QuotedUnitPrice)
 		assert.Equal(t, int64(35000), *resp.RespondToQuote.Lines[0].QuotedUnitPrice)
-		b.API.MustDo(t, b.Buyer1.Headers, sayQ, map[string]any{"id": q.ID, "m": "deal"})
+		var said struct{ AddQuoteMessage struct{ Side, Body string } }
+		b.API.MustDo(t, b.Buyer1.Headers, sayQ, map[string]any{"id": q.ID, "m": "deal"}).Decode(t, &said)
+		assert.Equal(t, "buyer", said.AddQuoteMessage.Side)
+		assert.Equal(t, "deal", said.AddQuoteMessage.Body, "the message written is the one answered")
 
 		var thread struct {
 			Quote *struct {
@@ -138,5 +150,86 @@ func TestQuoteRules(t *testing.T) {
 		var acc struct{ AcceptQuote b2bOrder }
 		b.API.MustDo(t, b.Admin.Headers, acceptQ, map[string]any{"id": q.ID}).Decode(t, &acc)
 		assert.Equal(t, int64(4*25000+2500), acc.AcceptQuote.Total)
+	})
+}
+
+// A quote is its company's only while its buyer works there: once the buyer is
+// deactivated or removed, neither the buyer nor a company admin accepts it.
+func TestDepartedBuyerCannotAcceptQuote(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		clock := checkouttest.NewClock(time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
+		b := b2bAt(t, db, clock)
+		ctx := checkouttest.Sys()
+		answered := func(p checkouttest.Person) string {
+			q, _ := requestQuote(t, b, p)
+			b.API.MustDo(t, b.As(testenv.ManagerA1), respondQ, map[string]any{"id": q.ID, "p": []map[string]any{{"line": 1, "unitPrice": 20000}}, "m": "200.00"})
+			return q.ID
+		}
+		deactivated, removed := answered(b.Buyer1), answered(b.Buyer2)
+		require.NoError(t, db.Client.Employee.UpdateOneID(b.Buyer1.Employee.ID).SetStatus(employee.StatusDeactivated).Exec(ctx))
+		require.NoError(t, db.Client.Employee.DeleteOneID(b.Buyer2.Employee.ID).Exec(ctx))
+
+		r := b.API.Do(t, b.Buyer1.Headers, acceptQ, map[string]any{"id": deactivated})
+		testenv.RequireError(t, r, "FORBIDDEN")
+		assert.Contains(t, r.Errors[0].Message, "no longer an active employee")
+		testenv.RequireError(t, b.API.Do(t, b.Buyer2.Headers, acceptQ, map[string]any{"id": removed}), "FORBIDDEN")
+		testenv.RequireError(t, b.API.Do(t, b.Admin.Headers, acceptQ, map[string]any{"id": deactivated}), "FORBIDDEN")
+		n, err := db.Client.Order.Query().Where(order.CustomerIDIn(b.Buyer1.User.ID, b.Buyer2.User.ID)).Count(ctx)
+		require.NoError(t, err)
+		assert.Zero(t, n, "no order placed for a departed buyer")
+	})
+}
+
+// A quote's thread holds checkout.MaxQuoteMessages messages at most: the next one, from
+// either side, is refused.
+func TestQuoteThreadIsCapped(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		clock := checkouttest.NewClock(time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
+		b := b2bAt(t, db, clock)
+		q, _ := requestQuote(t, b, b.Buyer1)
+		id, err := strconv.Atoi(q.ID)
+		require.NoError(t, err)
+		more := make([]*ent.QuoteMessageCreate, checkout.MaxQuoteMessages-2) // the request's message and one more fit
+		for i := range more {
+			more[i] = db.Client.QuoteMessage.Create().SetTenantID(b.TenantA.ID).SetQuoteID(id).
+				SetAuthorID(b.Buyer1.User.ID).SetSide(quotemessage.SideBuyer).SetBody("again")
+		}
+		require.NoError(t, db.Client.QuoteMessage.CreateBulk(more...).Exec(checkouttest.Sys()))
+
+		b.API.MustDo(t, b.Buyer1.Headers, sayQ, map[string]any{"id": q.ID, "m": "the last one"})
+		r := b.API.Do(t, b.Buyer1.Headers, sayQ, map[string]any{"id": q.ID, "m": "one too many"})
+		testenv.RequireError(t, r, "CONFLICT")
+		assert.Contains(t, r.Errors[0].Message, "full")
+		testenv.RequireError(t, b.API.Do(t, b.As(testenv.ManagerA1), respondQ,
+			map[string]any{"id": q.ID, "p": []map[string]any{{"line": 1, "unitPrice": 1}}, "m": "x"}), "CONFLICT")
+		n, err := db.Client.QuoteMessage.Query().Where(quotemessage.QuoteID(id)).Count(checkouttest.Sys())
+		require.NoError(t, err)
+		assert.Equal(t, checkout.MaxQuoteMessages, n)
+	})
+}
+
+// A message written with a secret API key has no author (no user wrote it); a signed-in
+// user's names them.
+func TestQuoteMessageOfAnAPIKeyHasNoAuthor(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		clock := checkouttest.NewClock(time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
+		b := b2bAt(t, db, clock)
+		q, _ := requestQuote(t, b, b.Buyer1)
+		const say = `mutation($id: ID!, $m: String!) { addQuoteMessage(id: $id, message: $m) { side authorID } }`
+		var out struct {
+			AddQuoteMessage struct {
+				Side     string
+				AuthorID *string
+			}
+		}
+		key, err := b.API.App.Tenancy.CreateAPIKey(checkouttest.Sys(), tenancy.CreateAPIKeyInput{TenantID: b.TenantA.ID,
+			Kind: apikey.KindSecret, Name: "ERP", Roles: []membership.Role{membership.RoleTenantAdmin}})
+		require.NoError(t, err)
+		b.API.MustDo(t, testenv.Headers{"X-Api-Key": key.Token}, say, map[string]any{"id": q.ID, "m": "from the ERP"}).Decode(t, &out)
+		assert.Equal(t, "staff", out.AddQuoteMessage.Side)
+		assert.Nil(t, out.AddQuoteMessage.AuthorID)
+		b.API.MustDo(t, b.Buyer1.Headers, say, map[string]any{"id": q.ID, "m": "thanks"}).Decode(t, &out)
+		require.NotNil(t, out.AddQuoteMessage.AuthorID)
+		assert.Equal(t, checkouttest.ID(b.Buyer1.User.ID), *out.AddQuoteMessage.AuthorID)
 	})
 }

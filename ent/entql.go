@@ -571,6 +571,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			order.FieldBillingAddress:    {Type: field.TypeJSON, Column: order.FieldBillingAddress},
 			order.FieldCanceledAt:        {Type: field.TypeTime, Column: order.FieldCanceledAt},
 			order.FieldCompanyID:         {Type: field.TypeInt, Column: order.FieldCompanyID},
+			order.FieldPaymentDueAt:      {Type: field.TypeTime, Column: order.FieldPaymentDueAt},
 		},
 	}
 	graph.Nodes[20] = &sqlgraph.Node{
@@ -5547,6 +5548,11 @@ func (f *OrderFilter) WhereCanceledAt(p entql.TimeP) {
 // WhereCompanyID applies the entql int predicate on the company_id field.
 func (f *OrderFilter) WhereCompanyID(p entql.IntP) {
 	f.Where(p.Field(order.FieldCompanyID))
+}
+
+// WherePaymentDueAt applies the entql time.Time predicate on the payment_due_at field.
+func (f *OrderFilter) WherePaymentDueAt(p entql.TimeP) {
+	f.Where(p.Field(order.FieldPaymentDueAt))
 }
 
 // WhereHasTenant applies a predicate to check if query has an edge tenant.

@@ -2821,6 +2821,11 @@ func (_q *OrderQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, order.FieldCompanyID)
 				fieldSeen[order.FieldCompanyID] = struct{}{}
 			}
+		case "paymentDueAt":
+			if _, ok := fieldSeen[order.FieldPaymentDueAt]; !ok {
+				selectedFields = append(selectedFields, order.FieldPaymentDueAt)
+				fieldSeen[order.FieldPaymentDueAt] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

@@ -8113,6 +8113,18 @@ type OrderWhereInput struct {
 	CompanyIDIsNil  bool  `json:"companyIDIsNil,omitempty"`
 	CompanyIDNotNil bool  `json:"companyIDNotNil,omitempty"`
 
+	// "payment_due_at" field predicates.
+	PaymentDueAt       *time.Time  `json:"paymentDueAt,omitempty"`
+	PaymentDueAtNEQ    *time.Time  `json:"paymentDueAtNEQ,omitempty"`
+	PaymentDueAtIn     []time.Time `json:"paymentDueAtIn,omitempty"`
+	PaymentDueAtNotIn  []time.Time `json:"paymentDueAtNotIn,omitempty"`
+	PaymentDueAtGT     *time.Time  `json:"paymentDueAtGT,omitempty"`
+	PaymentDueAtGTE    *time.Time  `json:"paymentDueAtGTE,omitempty"`
+	PaymentDueAtLT     *time.Time  `json:"paymentDueAtLT,omitempty"`
+	PaymentDueAtLTE    *time.Time  `json:"paymentDueAtLTE,omitempty"`
+	PaymentDueAtIsNil  bool        `json:"paymentDueAtIsNil,omitempty"`
+	PaymentDueAtNotNil bool        `json:"paymentDueAtNotNil,omitempty"`
+
 	// "tenant" edge predicates.
 	HasTenant     *bool               `json:"hasTenant,omitempty"`
 	HasTenantWith []*TenantWhereInput `json:"hasTenantWith,omitempty"`
@@ -8714,6 +8726,36 @@ func (i *OrderWhereInput) P() (predicate.Order, error) {
 	}
 	if i.CompanyIDNotNil {
 		predicates = append(predicates, order.CompanyIDNotNil())
+	}
+	if i.PaymentDueAt != nil {
+		predicates = append(predicates, order.PaymentDueAtEQ(*i.PaymentDueAt))
+	}
+	if i.PaymentDueAtNEQ != nil {
+		predicates = append(predicates, order.PaymentDueAtNEQ(*i.PaymentDueAtNEQ))
+	}
+	if len(i.PaymentDueAtIn) > 0 {
+		predicates = append(predicates, order.PaymentDueAtIn(i.PaymentDueAtIn...))
+	}
+	if len(i.PaymentDueAtNotIn) > 0 {
+		predicates = append(predicates, order.PaymentDueAtNotIn(i.PaymentDueAtNotIn...))
+	}
+	if i.PaymentDueAtGT != nil {
+		predicates = append(predicates, order.PaymentDueAtGT(*i.PaymentDueAtGT))
+	}
+	if i.PaymentDueAtGTE != nil {
+		predicates = append(predicates, order.PaymentDueAtGTE(*i.PaymentDueAtGTE))
+	}
+	if i.PaymentDueAtLT != nil {
+		predicates = append(predicates, order.PaymentDueAtLT(*i.PaymentDueAtLT))
+	}
+	if i.PaymentDueAtLTE != nil {
+		predicates = append(predicates, order.PaymentDueAtLTE(*i.PaymentDueAtLTE))
+	}
+	if i.PaymentDueAtIsNil {
+		predicates = append(predicates, order.PaymentDueAtIsNil())
+	}
+	if i.PaymentDueAtNotNil {
+		predicates = append(predicates, order.PaymentDueAtNotNil())
 	}
 
 	if i.HasTenant != nil {
@@ -13816,14 +13858,16 @@ type QuoteMessageWhereInput struct {
 	QuoteIDNotIn []int `json:"quoteIDNotIn,omitempty"`
 
 	// "author_id" field predicates.
-	AuthorID      *int  `json:"authorID,omitempty"`
-	AuthorIDNEQ   *int  `json:"authorIDNEQ,omitempty"`
-	AuthorIDIn    []int `json:"authorIDIn,omitempty"`
-	AuthorIDNotIn []int `json:"authorIDNotIn,omitempty"`
-	AuthorIDGT    *int  `json:"authorIDGT,omitempty"`
-	AuthorIDGTE   *int  `json:"authorIDGTE,omitempty"`
-	AuthorIDLT    *int  `json:"authorIDLT,omitempty"`
-	AuthorIDLTE   *int  `json:"authorIDLTE,omitempty"`
+	AuthorID       *int  `json:"authorID,omitempty"`
+	AuthorIDNEQ    *int  `json:"authorIDNEQ,omitempty"`
+	AuthorIDIn     []int `json:"authorIDIn,omitempty"`
+	AuthorIDNotIn  []int `json:"authorIDNotIn,omitempty"`
+	AuthorIDGT     *int  `json:"authorIDGT,omitempty"`
+	AuthorIDGTE    *int  `json:"authorIDGTE,omitempty"`
+	AuthorIDLT     *int  `json:"authorIDLT,omitempty"`
+	AuthorIDLTE    *int  `json:"authorIDLTE,omitempty"`
+	AuthorIDIsNil  bool  `json:"authorIDIsNil,omitempty"`
+	AuthorIDNotNil bool  `json:"authorIDNotNil,omitempty"`
 
 	// "side" field predicates.
 	Side      *quotemessage.Side  `json:"side,omitempty"`
@@ -14033,6 +14077,12 @@ func (i *QuoteMessageWhereInput) P() (predicate.QuoteMessage, error) {
 	}
 	if i.AuthorIDLTE != nil {
 		predicates = append(predicates, quotemessage.AuthorIDLTE(*i.AuthorIDLTE))
+	}
+	if i.AuthorIDIsNil {
+		predicates = append(predicates, quotemessage.AuthorIDIsNil())
+	}
+	if i.AuthorIDNotNil {
+		predicates = append(predicates, quotemessage.AuthorIDNotNil())
 	}
 	if i.Side != nil {
 		predicates = append(predicates, quotemessage.SideEQ(*i.Side))

@@ -22658,6 +22658,7 @@ type OrderMutation struct {
 	canceled_at         *time.Time
 	company_id          *int
 	addcompany_id       *int
+	payment_due_at      *time.Time
 	clearedFields       map[string]struct{}
 	tenant              *int
 	clearedtenant       bool
@@ -24015,6 +24016,55 @@ func (m *OrderMutation) ResetCompanyID() {
 	delete(m.clearedFields, order.FieldCompanyID)
 }
 
+// SetPaymentDueAt sets the "payment_due_at" field.
+func (m *OrderMutation) SetPaymentDueAt(t time.Time) {
+	m.payment_due_at = &t
+}
+
+// PaymentDueAt returns the value of the "payment_due_at" field in the mutation.
+func (m *OrderMutation) PaymentDueAt() (r time.Time, exists bool) {
+	v := m.payment_due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPaymentDueAt returns the old "payment_due_at" field's value of the Order entity.
+// If the Order object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrderMutation) OldPaymentDueAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPaymentDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPaymentDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPaymentDueAt: %w", err)
+	}
+	return oldValue.PaymentDueAt, nil
+}
+
+// ClearPaymentDueAt clears the value of the "payment_due_at" field.
+func (m *OrderMutation) ClearPaymentDueAt() {
+	m.payment_due_at = nil
+	m.clearedFields[order.FieldPaymentDueAt] = struct{}{}
+}
+
+// PaymentDueAtCleared returns if the "payment_due_at" field was cleared in this mutation.
+func (m *OrderMutation) PaymentDueAtCleared() bool {
+	_, ok := m.clearedFields[order.FieldPaymentDueAt]
+	return ok
+}
+
+// ResetPaymentDueAt resets all changes to the "payment_due_at" field.
+func (m *OrderMutation) ResetPaymentDueAt() {
+	m.payment_due_at = nil
+	delete(m.clearedFields, order.FieldPaymentDueAt)
+}
+
 // ClearTenant clears the "tenant" edge to the Tenant entity.
 func (m *OrderMutation) ClearTenant() {
 	m.clearedtenant = true
@@ -24346,7 +24396,7 @@ func (m *OrderMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrderMutation) Fields() []string {
-	fields := make([]string, 0, 26)
+	fields := make([]string, 0, 27)
 	if m.created_at != nil {
 		fields = append(fields, order.FieldCreatedAt)
 	}
@@ -24425,6 +24475,9 @@ func (m *OrderMutation) Fields() []string {
 	if m.company_id != nil {
 		fields = append(fields, order.FieldCompanyID)
 	}
+	if m.payment_due_at != nil {
+		fields = append(fields, order.FieldPaymentDueAt)
+	}
 	return fields
 }
 
@@ -24485,6 +24538,8 @@ func (m *OrderMutation) Field(name string) (ent.Value, bool) {
 		return m.CanceledAt()
 	case order.FieldCompanyID:
 		return m.CompanyID()
+	case order.FieldPaymentDueAt:
+		return m.PaymentDueAt()
 	}
 	return nil, false
 }
@@ -24546,6 +24601,8 @@ func (m *OrderMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldCanceledAt(ctx)
 	case order.FieldCompanyID:
 		return m.OldCompanyID(ctx)
+	case order.FieldPaymentDueAt:
+		return m.OldPaymentDueAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Order field %s", name)
 }
@@ -24737,6 +24794,13 @@ func (m *OrderMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCompanyID(v)
 		return nil
+	case order.FieldPaymentDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPaymentDueAt(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)
 }
@@ -24905,6 +24969,9 @@ func (m *OrderMutation) ClearedFields() []string {
 	if m.FieldCleared(order.FieldCompanyID) {
 		fields = append(fields, order.FieldCompanyID)
 	}
+	if m.FieldCleared(order.FieldPaymentDueAt) {
+		fields = append(fields, order.FieldPaymentDueAt)
+	}
 	return fields
 }
 
@@ -24945,6 +25012,9 @@ func (m *OrderMutation) ClearField(name string) error {
 		return nil
 	case order.FieldCompanyID:
 		m.ClearCompanyID()
+		return nil
+	case order.FieldPaymentDueAt:
+		m.ClearPaymentDueAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Order nullable field %s", name)
@@ -25031,6 +25101,9 @@ func (m *OrderMutation) ResetField(name string) error {
 		return nil
 	case order.FieldCompanyID:
 		m.ResetCompanyID()
+		return nil
+	case order.FieldPaymentDueAt:
+		m.ResetPaymentDueAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Order field %s", name)
@@ -38779,7 +38852,7 @@ func (m *QuoteMessageMutation) AuthorID() (r int, exists bool) {
 // OldAuthorID returns the old "author_id" field's value of the QuoteMessage entity.
 // If the QuoteMessage object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *QuoteMessageMutation) OldAuthorID(ctx context.Context) (v int, err error) {
+func (m *QuoteMessageMutation) OldAuthorID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldAuthorID is only allowed on UpdateOne operations")
 	}
@@ -38811,10 +38884,24 @@ func (m *QuoteMessageMutation) AddedAuthorID() (r int, exists bool) {
 	return *v, true
 }
 
+// ClearAuthorID clears the value of the "author_id" field.
+func (m *QuoteMessageMutation) ClearAuthorID() {
+	m.author_id = nil
+	m.addauthor_id = nil
+	m.clearedFields[quotemessage.FieldAuthorID] = struct{}{}
+}
+
+// AuthorIDCleared returns if the "author_id" field was cleared in this mutation.
+func (m *QuoteMessageMutation) AuthorIDCleared() bool {
+	_, ok := m.clearedFields[quotemessage.FieldAuthorID]
+	return ok
+}
+
 // ResetAuthorID resets all changes to the "author_id" field.
 func (m *QuoteMessageMutation) ResetAuthorID() {
 	m.author_id = nil
 	m.addauthor_id = nil
+	delete(m.clearedFields, quotemessage.FieldAuthorID)
 }
 
 // SetSide sets the "side" field.
@@ -39146,7 +39233,11 @@ func (m *QuoteMessageMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *QuoteMessageMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(quotemessage.FieldAuthorID) {
+		fields = append(fields, quotemessage.FieldAuthorID)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -39159,6 +39250,11 @@ func (m *QuoteMessageMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *QuoteMessageMutation) ClearField(name string) error {
+	switch name {
+	case quotemessage.FieldAuthorID:
+		m.ClearAuthorID()
+		return nil
+	}
 	return fmt.Errorf("unknown QuoteMessage nullable field %s", name)
 }
 

@@ -74,6 +74,8 @@ type Order struct {
 	CanceledAt *time.Time `json:"canceled_at,omitempty"`
 	// CompanyID holds the value of the "company_id" field.
 	CompanyID *int `json:"company_id,omitempty"`
+	// PaymentDueAt holds the value of the "payment_due_at" field.
+	PaymentDueAt *time.Time `json:"payment_due_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the OrderQuery when eager-loading is set.
 	Edges        OrderEdges `json:"edges"`
@@ -188,7 +190,7 @@ func (*Order) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case order.FieldIdempotencyKey, order.FieldEmail, order.FieldStatus, order.FieldPaymentStatus, order.FieldFulfillmentStatus, order.FieldCurrencyCode, order.FieldPaymentProvider, order.FieldPaymentReference, order.FieldShippingMethod:
 			values[i] = new(sql.NullString)
-		case order.FieldCreatedAt, order.FieldUpdatedAt, order.FieldCanceledAt:
+		case order.FieldCreatedAt, order.FieldUpdatedAt, order.FieldCanceledAt, order.FieldPaymentDueAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -375,6 +377,13 @@ func (_m *Order) assignValues(columns []string, values []any) error {
 				_m.CompanyID = new(int)
 				*_m.CompanyID = int(value.Int64)
 			}
+		case order.FieldPaymentDueAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field payment_due_at", values[i])
+			} else if value.Valid {
+				_m.PaymentDueAt = new(time.Time)
+				*_m.PaymentDueAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -530,6 +539,11 @@ func (_m *Order) String() string {
 	if v := _m.CompanyID; v != nil {
 		builder.WriteString("company_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.PaymentDueAt; v != nil {
+		builder.WriteString("payment_due_at=")
+		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')
 	return builder.String()

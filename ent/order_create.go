@@ -298,6 +298,20 @@ func (_c *OrderCreate) SetNillableCompanyID(v *int) *OrderCreate {
 	return _c
 }
 
+// SetPaymentDueAt sets the "payment_due_at" field.
+func (_c *OrderCreate) SetPaymentDueAt(v time.Time) *OrderCreate {
+	_c.mutation.SetPaymentDueAt(v)
+	return _c
+}
+
+// SetNillablePaymentDueAt sets the "payment_due_at" field if the given value is not nil.
+func (_c *OrderCreate) SetNillablePaymentDueAt(v *time.Time) *OrderCreate {
+	if v != nil {
+		_c.SetPaymentDueAt(*v)
+	}
+	return _c
+}
+
 // SetTenant sets the "tenant" edge to the Tenant entity.
 func (_c *OrderCreate) SetTenant(v *Tenant) *OrderCreate {
 	return _c.SetTenantID(v.ID)
@@ -639,6 +653,10 @@ func (_c *OrderCreate) createSpec() (*Order, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.CompanyID(); ok {
 		_spec.SetField(order.FieldCompanyID, field.TypeInt, value)
 		_node.CompanyID = &value
+	}
+	if value, ok := _c.mutation.PaymentDueAt(); ok {
+		_spec.SetField(order.FieldPaymentDueAt, field.TypeTime, value)
+		_node.PaymentDueAt = &value
 	}
 	if nodes := _c.mutation.TenantIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1066,6 +1084,9 @@ func (u *OrderUpsertOne) UpdateNewValues() *OrderUpsertOne {
 		}
 		if _, exists := u.create.mutation.CompanyID(); exists {
 			s.SetIgnore(order.FieldCompanyID)
+		}
+		if _, exists := u.create.mutation.PaymentDueAt(); exists {
+			s.SetIgnore(order.FieldPaymentDueAt)
 		}
 	}))
 	return u
@@ -1557,6 +1578,9 @@ func (u *OrderUpsertBulk) UpdateNewValues() *OrderUpsertBulk {
 			}
 			if _, exists := b.mutation.CompanyID(); exists {
 				s.SetIgnore(order.FieldCompanyID)
+			}
+			if _, exists := b.mutation.PaymentDueAt(); exists {
+				s.SetIgnore(order.FieldPaymentDueAt)
 			}
 		}
 	}))

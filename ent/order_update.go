@@ -549,6 +549,9 @@ func (_u *OrderUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.CompanyIDCleared() {
 		_spec.ClearField(order.FieldCompanyID, field.TypeInt)
 	}
+	if _u.mutation.PaymentDueAtCleared() {
+		_spec.ClearField(order.FieldPaymentDueAt, field.TypeTime)
+	}
 	if _u.mutation.ItemsCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -1294,6 +1297,9 @@ func (_u *OrderUpdateOne) sqlSave(ctx context.Context) (_node *Order, err error)
 	}
 	if _u.mutation.CompanyIDCleared() {
 		_spec.ClearField(order.FieldCompanyID, field.TypeInt)
+	}
+	if _u.mutation.PaymentDueAtCleared() {
+		_spec.ClearField(order.FieldPaymentDueAt, field.TypeTime)
 	}
 	if _u.mutation.ItemsCleared() {
 		edge := &sqlgraph.EdgeSpec{

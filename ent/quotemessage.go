@@ -28,7 +28,7 @@ type QuoteMessage struct {
 	// QuoteID holds the value of the "quote_id" field.
 	QuoteID int `json:"quote_id,omitempty"`
 	// AuthorID holds the value of the "author_id" field.
-	AuthorID int `json:"author_id,omitempty"`
+	AuthorID *int `json:"author_id,omitempty"`
 	// Side holds the value of the "side" field.
 	Side quotemessage.Side `json:"side,omitempty"`
 	// Body holds the value of the "body" field.
@@ -134,7 +134,8 @@ func (_m *QuoteMessage) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field author_id", values[i])
 			} else if value.Valid {
-				_m.AuthorID = int(value.Int64)
+				_m.AuthorID = new(int)
+				*_m.AuthorID = int(value.Int64)
 			}
 		case quotemessage.FieldSide:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -206,8 +207,10 @@ func (_m *QuoteMessage) String() string {
 	builder.WriteString("quote_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.QuoteID))
 	builder.WriteString(", ")
-	builder.WriteString("author_id=")
-	builder.WriteString(fmt.Sprintf("%v", _m.AuthorID))
+	if v := _m.AuthorID; v != nil {
+		builder.WriteString("author_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("side=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Side))

@@ -70,6 +70,14 @@ func (_c *QuoteMessageCreate) SetAuthorID(v int) *QuoteMessageCreate {
 	return _c
 }
 
+// SetNillableAuthorID sets the "author_id" field if the given value is not nil.
+func (_c *QuoteMessageCreate) SetNillableAuthorID(v *int) *QuoteMessageCreate {
+	if v != nil {
+		_c.SetAuthorID(*v)
+	}
+	return _c
+}
+
 // SetSide sets the "side" field.
 func (_c *QuoteMessageCreate) SetSide(v quotemessage.Side) *QuoteMessageCreate {
 	_c.mutation.SetSide(v)
@@ -160,9 +168,6 @@ func (_c *QuoteMessageCreate) check() error {
 	if _, ok := _c.mutation.QuoteID(); !ok {
 		return &ValidationError{Name: "quote_id", err: errors.New(`ent: missing required field "QuoteMessage.quote_id"`)}
 	}
-	if _, ok := _c.mutation.AuthorID(); !ok {
-		return &ValidationError{Name: "author_id", err: errors.New(`ent: missing required field "QuoteMessage.author_id"`)}
-	}
 	if _, ok := _c.mutation.Side(); !ok {
 		return &ValidationError{Name: "side", err: errors.New(`ent: missing required field "QuoteMessage.side"`)}
 	}
@@ -222,7 +227,7 @@ func (_c *QuoteMessageCreate) createSpec() (*QuoteMessage, *sqlgraph.CreateSpec)
 	}
 	if value, ok := _c.mutation.AuthorID(); ok {
 		_spec.SetField(quotemessage.FieldAuthorID, field.TypeInt, value)
-		_node.AuthorID = value
+		_node.AuthorID = &value
 	}
 	if value, ok := _c.mutation.Side(); ok {
 		_spec.SetField(quotemessage.FieldSide, field.TypeEnum, value)

@@ -107,6 +107,9 @@ func (_u *QuoteMessageUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(quotemessage.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if _u.mutation.AuthorIDCleared() {
+		_spec.ClearField(quotemessage.FieldAuthorID, field.TypeInt)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{quotemessage.Label}
@@ -235,6 +238,9 @@ func (_u *QuoteMessageUpdateOne) sqlSave(ctx context.Context) (_node *QuoteMessa
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(quotemessage.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if _u.mutation.AuthorIDCleared() {
+		_spec.ClearField(quotemessage.FieldAuthorID, field.TypeInt)
 	}
 	_node = &QuoteMessage{config: _u.config}
 	_spec.Assign = _node.assignValues

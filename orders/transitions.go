@@ -23,9 +23,9 @@ func open(o *ent.Order) error {
 }
 
 // fulfillable refuses to pack an order (or a part of it) before its payment is
-// authorised or captured.
+// authorised or captured, unless it is on payment terms (paid after delivery).
 func fulfillable(o *ent.Order) error {
-	if o.PaymentStatus != order.PaymentStatusAuthorized && o.PaymentStatus != order.PaymentStatusCaptured {
+	if o.PaymentStatus != order.PaymentStatusAuthorized && o.PaymentStatus != order.PaymentStatusCaptured && !invoiced(o) {
 		return conflict("an order is fulfilled once its payment is authorized or captured; this one is %s", o.PaymentStatus)
 	}
 	return nil
@@ -36,14 +36,20 @@ func paid(s order.PaymentStatus) bool {
 	return s == order.PaymentStatusCaptured || s == order.PaymentStatusPartiallyRefunded
 }
 
-// Capture takes the authorised payment in full. A delivered order is then completed.
+// invoiced reports an order placed on payment terms and not paid yet (see payment.Invoice).
+func invoiced(o *ent.Order) bool {
+	return o.PaymentStatus == order.PaymentStatusNotPaid && o.PaymentDueAt != nil
+}
+
+// Capture takes the authorised payment in full, or records an invoiced order's payment
+// as received. A delivered order is then completed.
 func (s *Service) Capture(ctx context.Context, id int) (*ent.Order, error) {
 	return s.change(ctx, id, func(o *ent.Order) (*transition, error) {
 		if err := open(o); err != nil {
 			return nil, err
 		}
-		if o.PaymentStatus != order.PaymentStatusAuthorized {
-			return nil, conflict("only an authorized payment can be captured; this one is %s", o.PaymentStatus)
+		if o.PaymentStatus != order.PaymentStatusAuthorized && !invoiced(o) {
+			return nil, conflict("only an authorized or invoiced payment can be captured; this one is %s", o.PaymentStatus)
 		}
 		p, err := s.provider(o)
 		if err != nil {

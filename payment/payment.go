@@ -43,9 +43,10 @@ type Registry struct {
 	Default   string
 }
 
-// NewRegistry returns a registry of providers; the first is the default.
+// NewRegistry returns a registry of providers; the first is the default. Invoice is
+// always there besides them, for the orders placed on payment terms.
 func NewRegistry(ps ...Provider) *Registry {
-	r := &Registry{providers: map[string]Provider{}}
+	r := &Registry{providers: map[string]Provider{InvoiceName: Invoice{}}}
 	for i, p := range ps {
 		if i == 0 {
 			r.Default = p.Name()
@@ -55,8 +56,12 @@ func NewRegistry(ps ...Provider) *Registry {
 	return r
 }
 
-// Get returns the named provider.
+// Get returns the named provider a cart may pay with: any but Invoice, which only
+// checkout chooses (for a company buyer on payment terms).
 func (r *Registry) Get(name string) (Provider, bool) {
+	if name == InvoiceName {
+		return nil, false
+	}
 	p, ok := r.providers[name]
 	return p, ok
 }

@@ -973,6 +973,7 @@ var (
 		{Name: "billing_address", Type: field.TypeJSON, Nullable: true},
 		{Name: "canceled_at", Type: field.TypeTime, Nullable: true},
 		{Name: "company_id", Type: field.TypeInt, Nullable: true},
+		{Name: "payment_due_at", Type: field.TypeTime, Nullable: true},
 		{Name: "tenant_id", Type: field.TypeInt},
 		{Name: "store_id", Type: field.TypeInt},
 		{Name: "customer_id", Type: field.TypeInt, Nullable: true},
@@ -985,19 +986,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "orders_tenants_tenant",
-				Columns:    []*schema.Column{OrdersColumns[24]},
+				Columns:    []*schema.Column{OrdersColumns[25]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "orders_stores_store",
-				Columns:    []*schema.Column{OrdersColumns[25]},
+				Columns:    []*schema.Column{OrdersColumns[26]},
 				RefColumns: []*schema.Column{StoresColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "orders_users_customer",
-				Columns:    []*schema.Column{OrdersColumns[26]},
+				Columns:    []*schema.Column{OrdersColumns[27]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1006,22 +1007,22 @@ var (
 			{
 				Name:    "order_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[24]},
+				Columns: []*schema.Column{OrdersColumns[25]},
 			},
 			{
 				Name:    "order_store_id_display_id",
 				Unique:  true,
-				Columns: []*schema.Column{OrdersColumns[25], OrdersColumns[4]},
+				Columns: []*schema.Column{OrdersColumns[26], OrdersColumns[4]},
 			},
 			{
 				Name:    "order_customer_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[26]},
+				Columns: []*schema.Column{OrdersColumns[27]},
 			},
 			{
 				Name:    "order_company_id_customer_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{OrdersColumns[23], OrdersColumns[26], OrdersColumns[1]},
+				Columns: []*schema.Column{OrdersColumns[23], OrdersColumns[27], OrdersColumns[1]},
 			},
 		},
 	}
@@ -1572,7 +1573,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "author_id", Type: field.TypeInt},
+		{Name: "author_id", Type: field.TypeInt, Nullable: true},
 		{Name: "side", Type: field.TypeEnum, Enums: []string{"buyer", "staff"}},
 		{Name: "body", Type: field.TypeString, Size: 4000},
 		{Name: "quote_id", Type: field.TypeInt},

@@ -70,6 +70,8 @@ const (
 	FieldCanceledAt = "canceled_at"
 	// FieldCompanyID holds the string denoting the company_id field in the database.
 	FieldCompanyID = "company_id"
+	// FieldPaymentDueAt holds the string denoting the payment_due_at field in the database.
+	FieldPaymentDueAt = "payment_due_at"
 	// EdgeTenant holds the string denoting the tenant edge name in mutations.
 	EdgeTenant = "tenant"
 	// EdgeStore holds the string denoting the store edge name in mutations.
@@ -166,6 +168,7 @@ var Columns = []string{
 	FieldBillingAddress,
 	FieldCanceledAt,
 	FieldCompanyID,
+	FieldPaymentDueAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -410,6 +413,11 @@ func ByCanceledAt(opts ...sql.OrderTermOption) OrderOption {
 // ByCompanyID orders the results by the company_id field.
 func ByCompanyID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCompanyID, opts...).ToFunc()
+}
+
+// ByPaymentDueAt orders the results by the payment_due_at field.
+func ByPaymentDueAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPaymentDueAt, opts...).ToFunc()
 }
 
 // ByTenantField orders the results by tenant field.

@@ -160,6 +160,11 @@ func CompanyID(v int) predicate.Order {
 	return predicate.Order(sql.FieldEQ(FieldCompanyID, v))
 }
 
+// PaymentDueAt applies equality check predicate on the "payment_due_at" field. It's identical to PaymentDueAtEQ.
+func PaymentDueAt(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldPaymentDueAt, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Order {
 	return predicate.Order(sql.FieldEQ(FieldCreatedAt, v))
@@ -1238,6 +1243,56 @@ func CompanyIDIsNil() predicate.Order {
 // CompanyIDNotNil applies the NotNil predicate on the "company_id" field.
 func CompanyIDNotNil() predicate.Order {
 	return predicate.Order(sql.FieldNotNull(FieldCompanyID))
+}
+
+// PaymentDueAtEQ applies the EQ predicate on the "payment_due_at" field.
+func PaymentDueAtEQ(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldEQ(FieldPaymentDueAt, v))
+}
+
+// PaymentDueAtNEQ applies the NEQ predicate on the "payment_due_at" field.
+func PaymentDueAtNEQ(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldNEQ(FieldPaymentDueAt, v))
+}
+
+// PaymentDueAtIn applies the In predicate on the "payment_due_at" field.
+func PaymentDueAtIn(vs ...time.Time) predicate.Order {
+	return predicate.Order(sql.FieldIn(FieldPaymentDueAt, vs...))
+}
+
+// PaymentDueAtNotIn applies the NotIn predicate on the "payment_due_at" field.
+func PaymentDueAtNotIn(vs ...time.Time) predicate.Order {
+	return predicate.Order(sql.FieldNotIn(FieldPaymentDueAt, vs...))
+}
+
+// PaymentDueAtGT applies the GT predicate on the "payment_due_at" field.
+func PaymentDueAtGT(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldGT(FieldPaymentDueAt, v))
+}
+
+// PaymentDueAtGTE applies the GTE predicate on the "payment_due_at" field.
+func PaymentDueAtGTE(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldGTE(FieldPaymentDueAt, v))
+}
+
+// PaymentDueAtLT applies the LT predicate on the "payment_due_at" field.
+func PaymentDueAtLT(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldLT(FieldPaymentDueAt, v))
+}
+
+// PaymentDueAtLTE applies the LTE predicate on the "payment_due_at" field.
+func PaymentDueAtLTE(v time.Time) predicate.Order {
+	return predicate.Order(sql.FieldLTE(FieldPaymentDueAt, v))
+}
+
+// PaymentDueAtIsNil applies the IsNil predicate on the "payment_due_at" field.
+func PaymentDueAtIsNil() predicate.Order {
+	return predicate.Order(sql.FieldIsNull(FieldPaymentDueAt))
+}
+
+// PaymentDueAtNotNil applies the NotNil predicate on the "payment_due_at" field.
+func PaymentDueAtNotNil() predicate.Order {
+	return predicate.Order(sql.FieldNotNull(FieldPaymentDueAt))
 }
 
 // HasTenant applies the HasEdge predicate on the "tenant" edge.

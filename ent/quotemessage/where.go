@@ -245,6 +245,16 @@ func AuthorIDLTE(v int) predicate.QuoteMessage {
 	return predicate.QuoteMessage(sql.FieldLTE(FieldAuthorID, v))
 }
 
+// AuthorIDIsNil applies the IsNil predicate on the "author_id" field.
+func AuthorIDIsNil() predicate.QuoteMessage {
+	return predicate.QuoteMessage(sql.FieldIsNull(FieldAuthorID))
+}
+
+// AuthorIDNotNil applies the NotNil predicate on the "author_id" field.
+func AuthorIDNotNil() predicate.QuoteMessage {
+	return predicate.QuoteMessage(sql.FieldNotNull(FieldAuthorID))
+}
+
 // SideEQ applies the EQ predicate on the "side" field.
 func SideEQ(v Side) predicate.QuoteMessage {
 	return predicate.QuoteMessage(sql.FieldEQ(FieldSide, v))

@@ -49,6 +49,9 @@ func (Order) Fields() []ent.Field {
 		// company_id is the company the buyer ordered for, on a b2b store: its spending
 		// limits count the company's orders, and its admins see them.
 		field.Int("company_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
+		// payment_due_at is when an order placed on payment terms (a company's net_30) is
+		// to be paid; none for an order paid at checkout.
+		field.Time("payment_due_at").Optional().Nillable().Immutable(),
 	}
 }
 

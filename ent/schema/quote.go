@@ -68,7 +68,8 @@ func (QuoteMessage) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, Tenant
 func (QuoteMessage) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("quote_id").Immutable().Annotations(entgql.Type("ID")),
-		field.Int("author_id").Immutable().Annotations(entgql.Type("ID")),
+		// author_id is the user who wrote the message; none for a secret API key's.
+		field.Int("author_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
 		field.Enum("side").Values("buyer", "staff").Immutable(),
 		field.String("body").NotEmpty().MaxLen(4000).Immutable(),
 	}

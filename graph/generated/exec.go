@@ -734,6 +734,7 @@ type ComplexityRoot struct {
 		Fulfillments      func(childComplexity int) int
 		ID                func(childComplexity int) int
 		Items             func(childComplexity int) int
+		PaymentDueAt      func(childComplexity int) int
 		PaymentProvider   func(childComplexity int) int
 		PaymentStatus     func(childComplexity int) int
 		RefundedTotal     func(childComplexity int) int
@@ -5286,6 +5287,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Order.Items(childComplexity), true
+	case "Order.paymentDueAt":
+		if e.ComplexityRoot.Order.PaymentDueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.PaymentDueAt(childComplexity), true
 	case "Order.paymentProvider":
 		if e.ComplexityRoot.Order.PaymentProvider == nil {
 			break
@@ -13212,6 +13219,7 @@ type Order implements Node {
   shippingMethod: String
   canceledAt: Time
   companyID: ID
+  paymentDueAt: Time
   tenant: Tenant!
   store: Store!
   items: [OrderLineItem!]
@@ -13692,6 +13700,19 @@ input OrderWhereInput {
   companyIDLTE: ID
   companyIDIsNil: Boolean
   companyIDNotNil: Boolean
+  """
+  payment_due_at field predicates
+  """
+  paymentDueAt: Time
+  paymentDueAtNEQ: Time
+  paymentDueAtIn: [Time!]
+  paymentDueAtNotIn: [Time!]
+  paymentDueAtGT: Time
+  paymentDueAtGTE: Time
+  paymentDueAtLT: Time
+  paymentDueAtLTE: Time
+  paymentDueAtIsNil: Boolean
+  paymentDueAtNotNil: Boolean
   """
   tenant edge predicates
   """
@@ -15619,7 +15640,7 @@ type QuoteMessage implements Node {
   updatedAt: Time!
   tenantID: ID!
   quoteID: ID!
-  authorID: ID!
+  authorID: ID
   side: QuoteMessageSide!
   body: String!
   tenant: Tenant!
@@ -15741,6 +15762,8 @@ input QuoteMessageWhereInput {
   authorIDGTE: ID
   authorIDLT: ID
   authorIDLTE: ID
+  authorIDIsNil: Boolean
+  authorIDNotNil: Boolean
   """
   side field predicates
   """
@@ -20260,6 +20283,8 @@ func (ec *executionContext) childFields_Order(ctx context.Context, field graphql
 		return ec.fieldContext_Order_canceledAt(ctx, field)
 	case "companyID":
 		return ec.fieldContext_Order_companyID(ctx, field)
+	case "paymentDueAt":
+		return ec.fieldContext_Order_paymentDueAt(ctx, field)
 	case "tenant":
 		return ec.fieldContext_Order_tenant(ctx, field)
 	case "store":
@@ -40501,6 +40526,29 @@ func (ec *executionContext) fieldContext_Order_companyID(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Order", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Order_paymentDueAt(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Order_paymentDueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentDueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Order_paymentDueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Order", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Order_tenant(ctx context.Context, field graphql.CollectedField, obj *ent.Order) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -47256,11 +47304,11 @@ func (ec *executionContext) _QuoteMessage_authorID(ctx context.Context, field gr
 			return obj.AuthorID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_QuoteMessage_authorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -70341,7 +70389,7 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "storeID", "storeIDNEQ", "storeIDIn", "storeIDNotIn", "displayID", "displayIDNEQ", "displayIDIn", "displayIDNotIn", "displayIDGT", "displayIDGTE", "displayIDLT", "displayIDLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDIsNil", "customerIDNotNil", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailIsNil", "emailNotNil", "emailEqualFold", "emailContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "paymentStatus", "paymentStatusNEQ", "paymentStatusIn", "paymentStatusNotIn", "fulfillmentStatus", "fulfillmentStatusNEQ", "fulfillmentStatusIn", "fulfillmentStatusNotIn", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "subtotal", "subtotalNEQ", "subtotalIn", "subtotalNotIn", "subtotalGT", "subtotalGTE", "subtotalLT", "subtotalLTE", "shippingTotal", "shippingTotalNEQ", "shippingTotalIn", "shippingTotalNotIn", "shippingTotalGT", "shippingTotalGTE", "shippingTotalLT", "shippingTotalLTE", "taxTotal", "taxTotalNEQ", "taxTotalIn", "taxTotalNotIn", "taxTotalGT", "taxTotalGTE", "taxTotalLT", "taxTotalLTE", "total", "totalNEQ", "totalIn", "totalNotIn", "totalGT", "totalGTE", "totalLT", "totalLTE", "refundedTotal", "refundedTotalNEQ", "refundedTotalIn", "refundedTotalNotIn", "refundedTotalGT", "refundedTotalGTE", "refundedTotalLT", "refundedTotalLTE", "paymentProvider", "paymentProviderNEQ", "paymentProviderIn", "paymentProviderNotIn", "paymentProviderGT", "paymentProviderGTE", "paymentProviderLT", "paymentProviderLTE", "paymentProviderContains", "paymentProviderHasPrefix", "paymentProviderHasSuffix", "paymentProviderEqualFold", "paymentProviderContainsFold", "shippingMethod", "shippingMethodNEQ", "shippingMethodIn", "shippingMethodNotIn", "shippingMethodGT", "shippingMethodGTE", "shippingMethodLT", "shippingMethodLTE", "shippingMethodContains", "shippingMethodHasPrefix", "shippingMethodHasSuffix", "shippingMethodIsNil", "shippingMethodNotNil", "shippingMethodEqualFold", "shippingMethodContainsFold", "canceledAt", "canceledAtNEQ", "canceledAtIn", "canceledAtNotIn", "canceledAtGT", "canceledAtGTE", "canceledAtLT", "canceledAtLTE", "canceledAtIsNil", "canceledAtNotNil", "companyID", "companyIDNEQ", "companyIDIn", "companyIDNotIn", "companyIDGT", "companyIDGTE", "companyIDLT", "companyIDLTE", "companyIDIsNil", "companyIDNotNil", "hasTenant", "hasTenantWith", "hasStore", "hasStoreWith", "hasItems", "hasItemsWith", "hasFulfillments", "hasFulfillmentsWith", "hasSuborders", "hasSubordersWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "storeID", "storeIDNEQ", "storeIDIn", "storeIDNotIn", "displayID", "displayIDNEQ", "displayIDIn", "displayIDNotIn", "displayIDGT", "displayIDGTE", "displayIDLT", "displayIDLTE", "customerID", "customerIDNEQ", "customerIDIn", "customerIDNotIn", "customerIDIsNil", "customerIDNotNil", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailIsNil", "emailNotNil", "emailEqualFold", "emailContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "paymentStatus", "paymentStatusNEQ", "paymentStatusIn", "paymentStatusNotIn", "fulfillmentStatus", "fulfillmentStatusNEQ", "fulfillmentStatusIn", "fulfillmentStatusNotIn", "currencyCode", "currencyCodeNEQ", "currencyCodeIn", "currencyCodeNotIn", "currencyCodeGT", "currencyCodeGTE", "currencyCodeLT", "currencyCodeLTE", "currencyCodeContains", "currencyCodeHasPrefix", "currencyCodeHasSuffix", "currencyCodeEqualFold", "currencyCodeContainsFold", "subtotal", "subtotalNEQ", "subtotalIn", "subtotalNotIn", "subtotalGT", "subtotalGTE", "subtotalLT", "subtotalLTE", "shippingTotal", "shippingTotalNEQ", "shippingTotalIn", "shippingTotalNotIn", "shippingTotalGT", "shippingTotalGTE", "shippingTotalLT", "shippingTotalLTE", "taxTotal", "taxTotalNEQ", "taxTotalIn", "taxTotalNotIn", "taxTotalGT", "taxTotalGTE", "taxTotalLT", "taxTotalLTE", "total", "totalNEQ", "totalIn", "totalNotIn", "totalGT", "totalGTE", "totalLT", "totalLTE", "refundedTotal", "refundedTotalNEQ", "refundedTotalIn", "refundedTotalNotIn", "refundedTotalGT", "refundedTotalGTE", "refundedTotalLT", "refundedTotalLTE", "paymentProvider", "paymentProviderNEQ", "paymentProviderIn", "paymentProviderNotIn", "paymentProviderGT", "paymentProviderGTE", "paymentProviderLT", "paymentProviderLTE", "paymentProviderContains", "paymentProviderHasPrefix", "paymentProviderHasSuffix", "paymentProviderEqualFold", "paymentProviderContainsFold", "shippingMethod", "shippingMethodNEQ", "shippingMethodIn", "shippingMethodNotIn", "shippingMethodGT", "shippingMethodGTE", "shippingMethodLT", "shippingMethodLTE", "shippingMethodContains", "shippingMethodHasPrefix", "shippingMethodHasSuffix", "shippingMethodIsNil", "shippingMethodNotNil", "shippingMethodEqualFold", "shippingMethodContainsFold", "canceledAt", "canceledAtNEQ", "canceledAtIn", "canceledAtNotIn", "canceledAtGT", "canceledAtGTE", "canceledAtLT", "canceledAtLTE", "canceledAtIsNil", "canceledAtNotNil", "companyID", "companyIDNEQ", "companyIDIn", "companyIDNotIn", "companyIDGT", "companyIDGTE", "companyIDLT", "companyIDLTE", "companyIDIsNil", "companyIDNotNil", "paymentDueAt", "paymentDueAtNEQ", "paymentDueAtIn", "paymentDueAtNotIn", "paymentDueAtGT", "paymentDueAtGTE", "paymentDueAtLT", "paymentDueAtLTE", "paymentDueAtIsNil", "paymentDueAtNotNil", "hasTenant", "hasTenantWith", "hasStore", "hasStoreWith", "hasItems", "hasItemsWith", "hasFulfillments", "hasFulfillmentsWith", "hasSuborders", "hasSubordersWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -71559,6 +71607,76 @@ func (ec *executionContext) unmarshalInputOrderWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.CompanyIDNotNil = data
+		case "paymentDueAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentDueAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentDueAt = data
+		case "paymentDueAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentDueAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentDueAtNEQ = data
+		case "paymentDueAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentDueAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentDueAtIn = data
+		case "paymentDueAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentDueAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentDueAtNotIn = data
+		case "paymentDueAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentDueAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentDueAtGT = data
+		case "paymentDueAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentDueAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentDueAtGTE = data
+		case "paymentDueAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentDueAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentDueAtLT = data
+		case "paymentDueAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentDueAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentDueAtLTE = data
+		case "paymentDueAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentDueAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentDueAtIsNil = data
+		case "paymentDueAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paymentDueAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaymentDueAtNotNil = data
 		case "hasTenant":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTenant"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -77590,7 +77708,7 @@ func (ec *executionContext) unmarshalInputQuoteMessageWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "quoteID", "quoteIDNEQ", "quoteIDIn", "quoteIDNotIn", "authorID", "authorIDNEQ", "authorIDIn", "authorIDNotIn", "authorIDGT", "authorIDGTE", "authorIDLT", "authorIDLTE", "side", "sideNEQ", "sideIn", "sideNotIn", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "hasTenant", "hasTenantWith", "hasQuote", "hasQuoteWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "quoteID", "quoteIDNEQ", "quoteIDIn", "quoteIDNotIn", "authorID", "authorIDNEQ", "authorIDIn", "authorIDNotIn", "authorIDGT", "authorIDGTE", "authorIDLT", "authorIDLTE", "authorIDIsNil", "authorIDNotNil", "side", "sideNEQ", "sideIn", "sideNotIn", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "hasTenant", "hasTenantWith", "hasQuote", "hasQuoteWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -77870,6 +77988,20 @@ func (ec *executionContext) unmarshalInputQuoteMessageWhereInput(ctx context.Con
 				return it, err
 			}
 			it.AuthorIDLTE = data
+		case "authorIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorIDIsNil = data
+		case "authorIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorIDNotNil = data
 		case "side":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("side"))
 			data, err := ec.unmarshalOQuoteMessageSide2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋquotemessageᚐSide(ctx, v)
@@ -94868,6 +95000,11 @@ func (ec *executionContext) _Order(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "paymentDueAt":
+			out.Values[i] = ec._Order_paymentDueAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "tenant":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -96798,7 +96935,7 @@ func (ec *executionContext) _QuoteMessage(ctx context.Context, sel ast.Selection
 			}
 		case "authorID":
 			out.Values[i] = ec._QuoteMessage_authorID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "side":

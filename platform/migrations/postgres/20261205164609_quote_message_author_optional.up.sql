@@ -1,0 +1,2 @@
+-- modify "quote_messages" table
+ALTER TABLE "quote_messages" ALTER COLUMN "author_id" DROP NOT NULL;
