@@ -14,10 +14,11 @@ type ProductOptionInput struct {
 type CreateProductInput struct {
 	TenantID int
 	// VendorID makes the product a marketplace vendor's (its admins create it so).
-	VendorID     *int
-	Title        string
-	Handle       string
-	Description  *string
+	VendorID    *int
+	Title       string
+	Handle      string
+	Description *string
+	ProductDetails
 	Status       *product.Status
 	Thumbnail    *string
 	Images       []string
@@ -30,9 +31,10 @@ type CreateProductInput struct {
 
 // UpdateProductInput is the input of UpdateProduct; nil fields are left as they are.
 type UpdateProductInput struct {
-	Title           *string
-	Handle          *string
-	Description     *string
+	Title       *string
+	Handle      *string
+	Description *string
+	ProductDetails
 	Status          *product.Status
 	Thumbnail       *string
 	Images          []string
@@ -46,23 +48,25 @@ type UpdateProductInput struct {
 
 // CreateVariantInput is the input of CreateVariant.
 type CreateVariantInput struct {
-	ProductID       int
-	Title           string
-	Sku             string
-	OptionValues    map[string]any
-	Barcode         *string
-	Weight          *int
+	ProductID    int
+	Title        string
+	Sku          string
+	OptionValues map[string]any
+	Barcode      *string
+	Weight       *int
+	Size
 	ManageInventory *bool
 	AllowBackorder  *bool
 }
 
 // UpdateVariantInput is the input of UpdateVariant; nil fields are left as they are.
 type UpdateVariantInput struct {
-	Title           *string
-	Sku             *string
-	OptionValues    map[string]any
-	Barcode         *string
-	Weight          *int
+	Title        *string
+	Sku          *string
+	OptionValues map[string]any
+	Barcode      *string
+	Weight       *int
+	Size
 	ManageInventory *bool
 	AllowBackorder  *bool
 }

@@ -27,6 +27,10 @@ func (s *Service) CreateProduct(ctx context.Context, in CreateProductInput) (*en
 	if err != nil {
 		return nil, err
 	}
+	details, err := in.ProductDetails.checked()
+	if err != nil {
+		return nil, err
+	}
 	opts, err := options("options", in.Options)
 	if err != nil {
 		return nil, err
@@ -62,6 +66,7 @@ func (s *Service) CreateProduct(ctx context.Context, in CreateProductInput) (*en
 		if in.Metadata != nil {
 			c.SetMetadata(in.Metadata)
 		}
+		details.apply(c.Mutation())
 		p, err := c.Save(ctx)
 		if err != nil {
 			return nil, translate(err, productHandleTaken)
@@ -79,6 +84,10 @@ func (s *Service) CreateProduct(ctx context.Context, in CreateProductInput) (*en
 // UpdateProduct changes a product; nil fields are left as they are.
 func (s *Service) UpdateProduct(ctx context.Context, id int, in UpdateProductInput) (*ent.Product, error) {
 	f, err := productFields(in.Description, in.Status, in.Thumbnail, in.Images, in.Tags)
+	if err != nil {
+		return nil, err
+	}
+	details, err := in.ProductDetails.checked()
 	if err != nil {
 		return nil, err
 	}
@@ -119,6 +128,7 @@ func (s *Service) UpdateProduct(ctx context.Context, id int, in UpdateProductInp
 		if f.tags != nil {
 			u.SetTags(f.tags)
 		}
+		details.apply(u.Mutation())
 		if err := checkRefs(ctx, tx, p.TenantID, in.CategoryID, in.CollectionID); err != nil {
 			return nil, err
 		}

@@ -39,6 +39,9 @@ func (s *Service) CreateVariant(ctx context.Context, in CreateVariantInput) (*en
 	if err != nil {
 		return nil, err
 	}
+	if err := in.Size.checked(); err != nil {
+		return nil, err
+	}
 	return change(ctx, s, func(tx *ent.Tx) (*ent.ProductVariant, error) {
 		p, err := tx.Product.Get(ctx, in.ProductID)
 		if err != nil {
@@ -56,6 +59,7 @@ func (s *Service) CreateVariant(ctx context.Context, in CreateVariantInput) (*en
 		if barcode != nil && *barcode != "" {
 			c.SetBarcode(*barcode)
 		}
+		in.Size.apply(c.Mutation())
 		out, err := c.Save(ctx)
 		return out, translate(err, skuTaken)
 	})
@@ -89,6 +93,9 @@ func (s *Service) UpdateVariant(ctx context.Context, id int, in UpdateVariantInp
 	if err != nil {
 		return nil, err
 	}
+	if err := in.Size.checked(); err != nil {
+		return nil, err
+	}
 	return change(ctx, s, func(tx *ent.Tx) (*ent.ProductVariant, error) {
 		v, err := tx.ProductVariant.Get(ctx, id)
 		if err != nil {
@@ -103,6 +110,7 @@ func (s *Service) UpdateVariant(ctx context.Context, id int, in UpdateVariantInp
 		default:
 			u.SetBarcode(*barcode)
 		}
+		in.Size.apply(u.Mutation())
 		if in.OptionValues != nil {
 			if err := checkOptionValues(ctx, tx, v.ProductID, v.ID, vals); err != nil {
 				return nil, err

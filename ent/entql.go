@@ -716,6 +716,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 			product.FieldTitle:         {Type: field.TypeString, Column: product.FieldTitle},
 			product.FieldHandle:        {Type: field.TypeString, Column: product.FieldHandle},
 			product.FieldDescription:   {Type: field.TypeString, Column: product.FieldDescription},
+			product.FieldSubtitle:      {Type: field.TypeString, Column: product.FieldSubtitle},
+			product.FieldProductType:   {Type: field.TypeString, Column: product.FieldProductType},
+			product.FieldMaterial:      {Type: field.TypeString, Column: product.FieldMaterial},
+			product.FieldOriginCountry: {Type: field.TypeString, Column: product.FieldOriginCountry},
 			product.FieldStatus:        {Type: field.TypeEnum, Column: product.FieldStatus},
 			product.FieldThumbnail:     {Type: field.TypeString, Column: product.FieldThumbnail},
 			product.FieldImages:        {Type: field.TypeJSON, Column: product.FieldImages},
@@ -807,6 +811,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productvariant.FieldOptionValues:    {Type: field.TypeJSON, Column: productvariant.FieldOptionValues},
 			productvariant.FieldBarcode:         {Type: field.TypeString, Column: productvariant.FieldBarcode},
 			productvariant.FieldWeight:          {Type: field.TypeInt, Column: productvariant.FieldWeight},
+			productvariant.FieldLength:          {Type: field.TypeInt, Column: productvariant.FieldLength},
+			productvariant.FieldWidth:           {Type: field.TypeInt, Column: productvariant.FieldWidth},
+			productvariant.FieldHeight:          {Type: field.TypeInt, Column: productvariant.FieldHeight},
 			productvariant.FieldManageInventory: {Type: field.TypeBool, Column: productvariant.FieldManageInventory},
 			productvariant.FieldAllowBackorder:  {Type: field.TypeBool, Column: productvariant.FieldAllowBackorder},
 		},
@@ -6349,6 +6356,26 @@ func (f *ProductFilter) WhereDescription(p entql.StringP) {
 	f.Where(p.Field(product.FieldDescription))
 }
 
+// WhereSubtitle applies the entql string predicate on the subtitle field.
+func (f *ProductFilter) WhereSubtitle(p entql.StringP) {
+	f.Where(p.Field(product.FieldSubtitle))
+}
+
+// WhereProductType applies the entql string predicate on the product_type field.
+func (f *ProductFilter) WhereProductType(p entql.StringP) {
+	f.Where(p.Field(product.FieldProductType))
+}
+
+// WhereMaterial applies the entql string predicate on the material field.
+func (f *ProductFilter) WhereMaterial(p entql.StringP) {
+	f.Where(p.Field(product.FieldMaterial))
+}
+
+// WhereOriginCountry applies the entql string predicate on the origin_country field.
+func (f *ProductFilter) WhereOriginCountry(p entql.StringP) {
+	f.Where(p.Field(product.FieldOriginCountry))
+}
+
 // WhereStatus applies the entql string predicate on the status field.
 func (f *ProductFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(product.FieldStatus))
@@ -6884,6 +6911,21 @@ func (f *ProductVariantFilter) WhereBarcode(p entql.StringP) {
 // WhereWeight applies the entql int predicate on the weight field.
 func (f *ProductVariantFilter) WhereWeight(p entql.IntP) {
 	f.Where(p.Field(productvariant.FieldWeight))
+}
+
+// WhereLength applies the entql int predicate on the length field.
+func (f *ProductVariantFilter) WhereLength(p entql.IntP) {
+	f.Where(p.Field(productvariant.FieldLength))
+}
+
+// WhereWidth applies the entql int predicate on the width field.
+func (f *ProductVariantFilter) WhereWidth(p entql.IntP) {
+	f.Where(p.Field(productvariant.FieldWidth))
+}
+
+// WhereHeight applies the entql int predicate on the height field.
+func (f *ProductVariantFilter) WhereHeight(p entql.IntP) {
+	f.Where(p.Field(productvariant.FieldHeight))
 }
 
 // WhereManageInventory applies the entql bool predicate on the manage_inventory field.

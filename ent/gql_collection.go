@@ -3660,6 +3660,26 @@ func (_q *ProductQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, product.FieldDescription)
 				fieldSeen[product.FieldDescription] = struct{}{}
 			}
+		case "subtitle":
+			if _, ok := fieldSeen[product.FieldSubtitle]; !ok {
+				selectedFields = append(selectedFields, product.FieldSubtitle)
+				fieldSeen[product.FieldSubtitle] = struct{}{}
+			}
+		case "productType":
+			if _, ok := fieldSeen[product.FieldProductType]; !ok {
+				selectedFields = append(selectedFields, product.FieldProductType)
+				fieldSeen[product.FieldProductType] = struct{}{}
+			}
+		case "material":
+			if _, ok := fieldSeen[product.FieldMaterial]; !ok {
+				selectedFields = append(selectedFields, product.FieldMaterial)
+				fieldSeen[product.FieldMaterial] = struct{}{}
+			}
+		case "originCountry":
+			if _, ok := fieldSeen[product.FieldOriginCountry]; !ok {
+				selectedFields = append(selectedFields, product.FieldOriginCountry)
+				fieldSeen[product.FieldOriginCountry] = struct{}{}
+			}
 		case "status":
 			if _, ok := fieldSeen[product.FieldStatus]; !ok {
 				selectedFields = append(selectedFields, product.FieldStatus)
@@ -4261,6 +4281,21 @@ func (_q *ProductVariantQuery) collectField(ctx context.Context, oneNode bool, o
 			if _, ok := fieldSeen[productvariant.FieldWeight]; !ok {
 				selectedFields = append(selectedFields, productvariant.FieldWeight)
 				fieldSeen[productvariant.FieldWeight] = struct{}{}
+			}
+		case "length":
+			if _, ok := fieldSeen[productvariant.FieldLength]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldLength)
+				fieldSeen[productvariant.FieldLength] = struct{}{}
+			}
+		case "width":
+			if _, ok := fieldSeen[productvariant.FieldWidth]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldWidth)
+				fieldSeen[productvariant.FieldWidth] = struct{}{}
+			}
+		case "height":
+			if _, ok := fieldSeen[productvariant.FieldHeight]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldHeight)
+				fieldSeen[productvariant.FieldHeight] = struct{}{}
 			}
 		case "manageInventory":
 			if _, ok := fieldSeen[productvariant.FieldManageInventory]; !ok {

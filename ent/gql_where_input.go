@@ -11150,6 +11150,66 @@ type ProductWhereInput struct {
 	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
 	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
 
+	// "subtitle" field predicates.
+	Subtitle             *string  `json:"subtitle,omitempty"`
+	SubtitleNEQ          *string  `json:"subtitleNEQ,omitempty"`
+	SubtitleIn           []string `json:"subtitleIn,omitempty"`
+	SubtitleNotIn        []string `json:"subtitleNotIn,omitempty"`
+	SubtitleGT           *string  `json:"subtitleGT,omitempty"`
+	SubtitleGTE          *string  `json:"subtitleGTE,omitempty"`
+	SubtitleLT           *string  `json:"subtitleLT,omitempty"`
+	SubtitleLTE          *string  `json:"subtitleLTE,omitempty"`
+	SubtitleContains     *string  `json:"subtitleContains,omitempty"`
+	SubtitleHasPrefix    *string  `json:"subtitleHasPrefix,omitempty"`
+	SubtitleHasSuffix    *string  `json:"subtitleHasSuffix,omitempty"`
+	SubtitleEqualFold    *string  `json:"subtitleEqualFold,omitempty"`
+	SubtitleContainsFold *string  `json:"subtitleContainsFold,omitempty"`
+
+	// "product_type" field predicates.
+	ProductType             *string  `json:"productType,omitempty"`
+	ProductTypeNEQ          *string  `json:"productTypeNEQ,omitempty"`
+	ProductTypeIn           []string `json:"productTypeIn,omitempty"`
+	ProductTypeNotIn        []string `json:"productTypeNotIn,omitempty"`
+	ProductTypeGT           *string  `json:"productTypeGT,omitempty"`
+	ProductTypeGTE          *string  `json:"productTypeGTE,omitempty"`
+	ProductTypeLT           *string  `json:"productTypeLT,omitempty"`
+	ProductTypeLTE          *string  `json:"productTypeLTE,omitempty"`
+	ProductTypeContains     *string  `json:"productTypeContains,omitempty"`
+	ProductTypeHasPrefix    *string  `json:"productTypeHasPrefix,omitempty"`
+	ProductTypeHasSuffix    *string  `json:"productTypeHasSuffix,omitempty"`
+	ProductTypeEqualFold    *string  `json:"productTypeEqualFold,omitempty"`
+	ProductTypeContainsFold *string  `json:"productTypeContainsFold,omitempty"`
+
+	// "material" field predicates.
+	Material             *string  `json:"material,omitempty"`
+	MaterialNEQ          *string  `json:"materialNEQ,omitempty"`
+	MaterialIn           []string `json:"materialIn,omitempty"`
+	MaterialNotIn        []string `json:"materialNotIn,omitempty"`
+	MaterialGT           *string  `json:"materialGT,omitempty"`
+	MaterialGTE          *string  `json:"materialGTE,omitempty"`
+	MaterialLT           *string  `json:"materialLT,omitempty"`
+	MaterialLTE          *string  `json:"materialLTE,omitempty"`
+	MaterialContains     *string  `json:"materialContains,omitempty"`
+	MaterialHasPrefix    *string  `json:"materialHasPrefix,omitempty"`
+	MaterialHasSuffix    *string  `json:"materialHasSuffix,omitempty"`
+	MaterialEqualFold    *string  `json:"materialEqualFold,omitempty"`
+	MaterialContainsFold *string  `json:"materialContainsFold,omitempty"`
+
+	// "origin_country" field predicates.
+	OriginCountry             *string  `json:"originCountry,omitempty"`
+	OriginCountryNEQ          *string  `json:"originCountryNEQ,omitempty"`
+	OriginCountryIn           []string `json:"originCountryIn,omitempty"`
+	OriginCountryNotIn        []string `json:"originCountryNotIn,omitempty"`
+	OriginCountryGT           *string  `json:"originCountryGT,omitempty"`
+	OriginCountryGTE          *string  `json:"originCountryGTE,omitempty"`
+	OriginCountryLT           *string  `json:"originCountryLT,omitempty"`
+	OriginCountryLTE          *string  `json:"originCountryLTE,omitempty"`
+	OriginCountryContains     *string  `json:"originCountryContains,omitempty"`
+	OriginCountryHasPrefix    *string  `json:"originCountryHasPrefix,omitempty"`
+	OriginCountryHasSuffix    *string  `json:"originCountryHasSuffix,omitempty"`
+	OriginCountryEqualFold    *string  `json:"originCountryEqualFold,omitempty"`
+	OriginCountryContainsFold *string  `json:"originCountryContainsFold,omitempty"`
+
 	// "status" field predicates.
 	Status      *product.Status  `json:"status,omitempty"`
 	StatusNEQ   *product.Status  `json:"statusNEQ,omitempty"`
@@ -11516,6 +11576,162 @@ func (i *ProductWhereInput) P() (predicate.Product, error) {
 	}
 	if i.DescriptionContainsFold != nil {
 		predicates = append(predicates, product.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.Subtitle != nil {
+		predicates = append(predicates, product.SubtitleEQ(*i.Subtitle))
+	}
+	if i.SubtitleNEQ != nil {
+		predicates = append(predicates, product.SubtitleNEQ(*i.SubtitleNEQ))
+	}
+	if len(i.SubtitleIn) > 0 {
+		predicates = append(predicates, product.SubtitleIn(i.SubtitleIn...))
+	}
+	if len(i.SubtitleNotIn) > 0 {
+		predicates = append(predicates, product.SubtitleNotIn(i.SubtitleNotIn...))
+	}
+	if i.SubtitleGT != nil {
+		predicates = append(predicates, product.SubtitleGT(*i.SubtitleGT))
+	}
+	if i.SubtitleGTE != nil {
+		predicates = append(predicates, product.SubtitleGTE(*i.SubtitleGTE))
+	}
+	if i.SubtitleLT != nil {
+		predicates = append(predicates, product.SubtitleLT(*i.SubtitleLT))
+	}
+	if i.SubtitleLTE != nil {
+		predicates = append(predicates, product.SubtitleLTE(*i.SubtitleLTE))
+	}
+	if i.SubtitleContains != nil {
+		predicates = append(predicates, product.SubtitleContains(*i.SubtitleContains))
+	}
+	if i.SubtitleHasPrefix != nil {
+		predicates = append(predicates, product.SubtitleHasPrefix(*i.SubtitleHasPrefix))
+	}
+	if i.SubtitleHasSuffix != nil {
+		predicates = append(predicates, product.SubtitleHasSuffix(*i.SubtitleHasSuffix))
+	}
+	if i.SubtitleEqualFold != nil {
+		predicates = append(predicates, product.SubtitleEqualFold(*i.SubtitleEqualFold))
+	}
+	if i.SubtitleContainsFold != nil {
+		predicates = append(predicates, product.SubtitleContainsFold(*i.SubtitleContainsFold))
+	}
+	if i.ProductType != nil {
+		predicates = append(predicates, product.ProductTypeEQ(*i.ProductType))
+	}
+	if i.ProductTypeNEQ != nil {
+		predicates = append(predicates, product.ProductTypeNEQ(*i.ProductTypeNEQ))
+	}
+	if len(i.ProductTypeIn) > 0 {
+		predicates = append(predicates, product.ProductTypeIn(i.ProductTypeIn...))
+	}
+	if len(i.ProductTypeNotIn) > 0 {
+		predicates = append(predicates, product.ProductTypeNotIn(i.ProductTypeNotIn...))
+	}
+	if i.ProductTypeGT != nil {
+		predicates = append(predicates, product.ProductTypeGT(*i.ProductTypeGT))
+	}
+	if i.ProductTypeGTE != nil {
+		predicates = append(predicates, product.ProductTypeGTE(*i.ProductTypeGTE))
+	}
+	if i.ProductTypeLT != nil {
+		predicates = append(predicates, product.ProductTypeLT(*i.ProductTypeLT))
+	}
+	if i.ProductTypeLTE != nil {
+		predicates = append(predicates, product.ProductTypeLTE(*i.ProductTypeLTE))
+	}
+	if i.ProductTypeContains != nil {
+		predicates = append(predicates, product.ProductTypeContains(*i.ProductTypeContains))
+	}
+	if i.ProductTypeHasPrefix != nil {
+		predicates = append(predicates, product.ProductTypeHasPrefix(*i.ProductTypeHasPrefix))
+	}
+	if i.ProductTypeHasSuffix != nil {
+		predicates = append(predicates, product.ProductTypeHasSuffix(*i.ProductTypeHasSuffix))
+	}
+	if i.ProductTypeEqualFold != nil {
+		predicates = append(predicates, product.ProductTypeEqualFold(*i.ProductTypeEqualFold))
+	}
+	if i.ProductTypeContainsFold != nil {
+		predicates = append(predicates, product.ProductTypeContainsFold(*i.ProductTypeContainsFold))
+	}
+	if i.Material != nil {
+		predicates = append(predicates, product.MaterialEQ(*i.Material))
+	}
+	if i.MaterialNEQ != nil {
+		predicates = append(predicates, product.MaterialNEQ(*i.MaterialNEQ))
+	}
+	if len(i.MaterialIn) > 0 {
+		predicates = append(predicates, product.MaterialIn(i.MaterialIn...))
+	}
+	if len(i.MaterialNotIn) > 0 {
+		predicates = append(predicates, product.MaterialNotIn(i.MaterialNotIn...))
+	}
+	if i.MaterialGT != nil {
+		predicates = append(predicates, product.MaterialGT(*i.MaterialGT))
+	}
+	if i.MaterialGTE != nil {
+		predicates = append(predicates, product.MaterialGTE(*i.MaterialGTE))
+	}
+	if i.MaterialLT != nil {
+		predicates = append(predicates, product.MaterialLT(*i.MaterialLT))
+	}
+	if i.MaterialLTE != nil {
+		predicates = append(predicates, product.MaterialLTE(*i.MaterialLTE))
+	}
+	if i.MaterialContains != nil {
+		predicates = append(predicates, product.MaterialContains(*i.MaterialContains))
+	}
+	if i.MaterialHasPrefix != nil {
+		predicates = append(predicates, product.MaterialHasPrefix(*i.MaterialHasPrefix))
+	}
+	if i.MaterialHasSuffix != nil {
+		predicates = append(predicates, product.MaterialHasSuffix(*i.MaterialHasSuffix))
+	}
+	if i.MaterialEqualFold != nil {
+		predicates = append(predicates, product.MaterialEqualFold(*i.MaterialEqualFold))
+	}
+	if i.MaterialContainsFold != nil {
+		predicates = append(predicates, product.MaterialContainsFold(*i.MaterialContainsFold))
+	}
+	if i.OriginCountry != nil {
+		predicates = append(predicates, product.OriginCountryEQ(*i.OriginCountry))
+	}
+	if i.OriginCountryNEQ != nil {
+		predicates = append(predicates, product.OriginCountryNEQ(*i.OriginCountryNEQ))
+	}
+	if len(i.OriginCountryIn) > 0 {
+		predicates = append(predicates, product.OriginCountryIn(i.OriginCountryIn...))
+	}
+	if len(i.OriginCountryNotIn) > 0 {
+		predicates = append(predicates, product.OriginCountryNotIn(i.OriginCountryNotIn...))
+	}
+	if i.OriginCountryGT != nil {
+		predicates = append(predicates, product.OriginCountryGT(*i.OriginCountryGT))
+	}
+	if i.OriginCountryGTE != nil {
+		predicates = append(predicates, product.OriginCountryGTE(*i.OriginCountryGTE))
+	}
+	if i.OriginCountryLT != nil {
+		predicates = append(predicates, product.OriginCountryLT(*i.OriginCountryLT))
+	}
+	if i.OriginCountryLTE != nil {
+		predicates = append(predicates, product.OriginCountryLTE(*i.OriginCountryLTE))
+	}
+	if i.OriginCountryContains != nil {
+		predicates = append(predicates, product.OriginCountryContains(*i.OriginCountryContains))
+	}
+	if i.OriginCountryHasPrefix != nil {
+		predicates = append(predicates, product.OriginCountryHasPrefix(*i.OriginCountryHasPrefix))
+	}
+	if i.OriginCountryHasSuffix != nil {
+		predicates = append(predicates, product.OriginCountryHasSuffix(*i.OriginCountryHasSuffix))
+	}
+	if i.OriginCountryEqualFold != nil {
+		predicates = append(predicates, product.OriginCountryEqualFold(*i.OriginCountryEqualFold))
+	}
+	if i.OriginCountryContainsFold != nil {
+		predicates = append(predicates, product.OriginCountryContainsFold(*i.OriginCountryContainsFold))
 	}
 	if i.Status != nil {
 		predicates = append(predicates, product.StatusEQ(*i.Status))
@@ -12890,6 +13106,42 @@ type ProductVariantWhereInput struct {
 	WeightIsNil  bool  `json:"weightIsNil,omitempty"`
 	WeightNotNil bool  `json:"weightNotNil,omitempty"`
 
+	// "length" field predicates.
+	Length       *int  `json:"length,omitempty"`
+	LengthNEQ    *int  `json:"lengthNEQ,omitempty"`
+	LengthIn     []int `json:"lengthIn,omitempty"`
+	LengthNotIn  []int `json:"lengthNotIn,omitempty"`
+	LengthGT     *int  `json:"lengthGT,omitempty"`
+	LengthGTE    *int  `json:"lengthGTE,omitempty"`
+	LengthLT     *int  `json:"lengthLT,omitempty"`
+	LengthLTE    *int  `json:"lengthLTE,omitempty"`
+	LengthIsNil  bool  `json:"lengthIsNil,omitempty"`
+	LengthNotNil bool  `json:"lengthNotNil,omitempty"`
+
+	// "width" field predicates.
+	Width       *int  `json:"width,omitempty"`
+	WidthNEQ    *int  `json:"widthNEQ,omitempty"`
+	WidthIn     []int `json:"widthIn,omitempty"`
+	WidthNotIn  []int `json:"widthNotIn,omitempty"`
+	WidthGT     *int  `json:"widthGT,omitempty"`
+	WidthGTE    *int  `json:"widthGTE,omitempty"`
+	WidthLT     *int  `json:"widthLT,omitempty"`
+	WidthLTE    *int  `json:"widthLTE,omitempty"`
+	WidthIsNil  bool  `json:"widthIsNil,omitempty"`
+	WidthNotNil bool  `json:"widthNotNil,omitempty"`
+
+	// "height" field predicates.
+	Height       *int  `json:"height,omitempty"`
+	HeightNEQ    *int  `json:"heightNEQ,omitempty"`
+	HeightIn     []int `json:"heightIn,omitempty"`
+	HeightNotIn  []int `json:"heightNotIn,omitempty"`
+	HeightGT     *int  `json:"heightGT,omitempty"`
+	HeightGTE    *int  `json:"heightGTE,omitempty"`
+	HeightLT     *int  `json:"heightLT,omitempty"`
+	HeightLTE    *int  `json:"heightLTE,omitempty"`
+	HeightIsNil  bool  `json:"heightIsNil,omitempty"`
+	HeightNotNil bool  `json:"heightNotNil,omitempty"`
+
 	// "manage_inventory" field predicates.
 	ManageInventory    *bool `json:"manageInventory,omitempty"`
 	ManageInventoryNEQ *bool `json:"manageInventoryNEQ,omitempty"`
@@ -13214,6 +13466,96 @@ func (i *ProductVariantWhereInput) P() (predicate.ProductVariant, error) {
 	}
 	if i.WeightNotNil {
 		predicates = append(predicates, productvariant.WeightNotNil())
+	}
+	if i.Length != nil {
+		predicates = append(predicates, productvariant.LengthEQ(*i.Length))
+	}
+	if i.LengthNEQ != nil {
+		predicates = append(predicates, productvariant.LengthNEQ(*i.LengthNEQ))
+	}
+	if len(i.LengthIn) > 0 {
+		predicates = append(predicates, productvariant.LengthIn(i.LengthIn...))
+	}
+	if len(i.LengthNotIn) > 0 {
+		predicates = append(predicates, productvariant.LengthNotIn(i.LengthNotIn...))
+	}
+	if i.LengthGT != nil {
+		predicates = append(predicates, productvariant.LengthGT(*i.LengthGT))
+	}
+	if i.LengthGTE != nil {
+		predicates = append(predicates, productvariant.LengthGTE(*i.LengthGTE))
+	}
+	if i.LengthLT != nil {
+		predicates = append(predicates, productvariant.LengthLT(*i.LengthLT))
+	}
+	if i.LengthLTE != nil {
+		predicates = append(predicates, productvariant.LengthLTE(*i.LengthLTE))
+	}
+	if i.LengthIsNil {
+		predicates = append(predicates, productvariant.LengthIsNil())
+	}
+	if i.LengthNotNil {
+		predicates = append(predicates, productvariant.LengthNotNil())
+	}
+	if i.Width != nil {
+		predicates = append(predicates, productvariant.WidthEQ(*i.Width))
+	}
+	if i.WidthNEQ != nil {
+		predicates = append(predicates, productvariant.WidthNEQ(*i.WidthNEQ))
+	}
+	if len(i.WidthIn) > 0 {
+		predicates = append(predicates, productvariant.WidthIn(i.WidthIn...))
+	}
+	if len(i.WidthNotIn) > 0 {
+		predicates = append(predicates, productvariant.WidthNotIn(i.WidthNotIn...))
+	}
+	if i.WidthGT != nil {
+		predicates = append(predicates, productvariant.WidthGT(*i.WidthGT))
+	}
+	if i.WidthGTE != nil {
+		predicates = append(predicates, productvariant.WidthGTE(*i.WidthGTE))
+	}
+	if i.WidthLT != nil {
+		predicates = append(predicates, productvariant.WidthLT(*i.WidthLT))
+	}
+	if i.WidthLTE != nil {
+		predicates = append(predicates, productvariant.WidthLTE(*i.WidthLTE))
+	}
+	if i.WidthIsNil {
+		predicates = append(predicates, productvariant.WidthIsNil())
+	}
+	if i.WidthNotNil {
+		predicates = append(predicates, productvariant.WidthNotNil())
+	}
+	if i.Height != nil {
+		predicates = append(predicates, productvariant.HeightEQ(*i.Height))
+	}
+	if i.HeightNEQ != nil {
+		predicates = append(predicates, productvariant.HeightNEQ(*i.HeightNEQ))
+	}
+	if len(i.HeightIn) > 0 {
+		predicates = append(predicates, productvariant.HeightIn(i.HeightIn...))
+	}
+	if len(i.HeightNotIn) > 0 {
+		predicates = append(predicates, productvariant.HeightNotIn(i.HeightNotIn...))
+	}
+	if i.HeightGT != nil {
+		predicates = append(predicates, productvariant.HeightGT(*i.HeightGT))
+	}
+	if i.HeightGTE != nil {
+		predicates = append(predicates, productvariant.HeightGTE(*i.HeightGTE))
+	}
+	if i.HeightLT != nil {
+		predicates = append(predicates, productvariant.HeightLT(*i.HeightLT))
+	}
+	if i.HeightLTE != nil {
+		predicates = append(predicates, productvariant.HeightLTE(*i.HeightLTE))
+	}
+	if i.HeightIsNil {
+		predicates = append(predicates, productvariant.HeightIsNil())
+	}
+	if i.HeightNotNil {
+		predicates = append(predicates, productvariant.HeightNotNil())
 	}
 	if i.ManageInventory != nil {
 		predicates = append(predicates, productvariant.ManageInventoryEQ(*i.ManageInventory))

@@ -31569,6 +31569,10 @@ type ProductMutation struct {
 	title                 *string
 	handle                *string
 	description           *string
+	subtitle              *string
+	product_type          *string
+	material              *string
+	origin_country        *string
 	status                *product.Status
 	thumbnail             *string
 	images                *[]string
@@ -31971,6 +31975,150 @@ func (m *ProductMutation) OldDescription(ctx context.Context) (v string, err err
 // ResetDescription resets all changes to the "description" field.
 func (m *ProductMutation) ResetDescription() {
 	m.description = nil
+}
+
+// SetSubtitle sets the "subtitle" field.
+func (m *ProductMutation) SetSubtitle(s string) {
+	m.subtitle = &s
+}
+
+// Subtitle returns the value of the "subtitle" field in the mutation.
+func (m *ProductMutation) Subtitle() (r string, exists bool) {
+	v := m.subtitle
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubtitle returns the old "subtitle" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldSubtitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubtitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubtitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubtitle: %w", err)
+	}
+	return oldValue.Subtitle, nil
+}
+
+// ResetSubtitle resets all changes to the "subtitle" field.
+func (m *ProductMutation) ResetSubtitle() {
+	m.subtitle = nil
+}
+
+// SetProductType sets the "product_type" field.
+func (m *ProductMutation) SetProductType(s string) {
+	m.product_type = &s
+}
+
+// ProductType returns the value of the "product_type" field in the mutation.
+func (m *ProductMutation) ProductType() (r string, exists bool) {
+	v := m.product_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProductType returns the old "product_type" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldProductType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProductType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProductType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProductType: %w", err)
+	}
+	return oldValue.ProductType, nil
+}
+
+// ResetProductType resets all changes to the "product_type" field.
+func (m *ProductMutation) ResetProductType() {
+	m.product_type = nil
+}
+
+// SetMaterial sets the "material" field.
+func (m *ProductMutation) SetMaterial(s string) {
+	m.material = &s
+}
+
+// Material returns the value of the "material" field in the mutation.
+func (m *ProductMutation) Material() (r string, exists bool) {
+	v := m.material
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMaterial returns the old "material" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldMaterial(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMaterial is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMaterial requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMaterial: %w", err)
+	}
+	return oldValue.Material, nil
+}
+
+// ResetMaterial resets all changes to the "material" field.
+func (m *ProductMutation) ResetMaterial() {
+	m.material = nil
+}
+
+// SetOriginCountry sets the "origin_country" field.
+func (m *ProductMutation) SetOriginCountry(s string) {
+	m.origin_country = &s
+}
+
+// OriginCountry returns the value of the "origin_country" field in the mutation.
+func (m *ProductMutation) OriginCountry() (r string, exists bool) {
+	v := m.origin_country
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOriginCountry returns the old "origin_country" field's value of the Product entity.
+// If the Product object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductMutation) OldOriginCountry(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOriginCountry is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOriginCountry requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOriginCountry: %w", err)
+	}
+	return oldValue.OriginCountry, nil
+}
+
+// ResetOriginCountry resets all changes to the "origin_country" field.
+func (m *ProductMutation) ResetOriginCountry() {
+	m.origin_country = nil
 }
 
 // SetStatus sets the "status" field.
@@ -32843,7 +32991,7 @@ func (m *ProductMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductMutation) Fields() []string {
-	fields := make([]string, 0, 18)
+	fields := make([]string, 0, 22)
 	if m.created_at != nil {
 		fields = append(fields, product.FieldCreatedAt)
 	}
@@ -32864,6 +33012,18 @@ func (m *ProductMutation) Fields() []string {
 	}
 	if m.description != nil {
 		fields = append(fields, product.FieldDescription)
+	}
+	if m.subtitle != nil {
+		fields = append(fields, product.FieldSubtitle)
+	}
+	if m.product_type != nil {
+		fields = append(fields, product.FieldProductType)
+	}
+	if m.material != nil {
+		fields = append(fields, product.FieldMaterial)
+	}
+	if m.origin_country != nil {
+		fields = append(fields, product.FieldOriginCountry)
 	}
 	if m.status != nil {
 		fields = append(fields, product.FieldStatus)
@@ -32920,6 +33080,14 @@ func (m *ProductMutation) Field(name string) (ent.Value, bool) {
 		return m.Handle()
 	case product.FieldDescription:
 		return m.Description()
+	case product.FieldSubtitle:
+		return m.Subtitle()
+	case product.FieldProductType:
+		return m.ProductType()
+	case product.FieldMaterial:
+		return m.Material()
+	case product.FieldOriginCountry:
+		return m.OriginCountry()
 	case product.FieldStatus:
 		return m.Status()
 	case product.FieldThumbnail:
@@ -32965,6 +33133,14 @@ func (m *ProductMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldHandle(ctx)
 	case product.FieldDescription:
 		return m.OldDescription(ctx)
+	case product.FieldSubtitle:
+		return m.OldSubtitle(ctx)
+	case product.FieldProductType:
+		return m.OldProductType(ctx)
+	case product.FieldMaterial:
+		return m.OldMaterial(ctx)
+	case product.FieldOriginCountry:
+		return m.OldOriginCountry(ctx)
 	case product.FieldStatus:
 		return m.OldStatus(ctx)
 	case product.FieldThumbnail:
@@ -33044,6 +33220,34 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDescription(v)
+		return nil
+	case product.FieldSubtitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubtitle(v)
+		return nil
+	case product.FieldProductType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProductType(v)
+		return nil
+	case product.FieldMaterial:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMaterial(v)
+		return nil
+	case product.FieldOriginCountry:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOriginCountry(v)
 		return nil
 	case product.FieldStatus:
 		v, ok := value.(product.Status)
@@ -33275,6 +33479,18 @@ func (m *ProductMutation) ResetField(name string) error {
 		return nil
 	case product.FieldDescription:
 		m.ResetDescription()
+		return nil
+	case product.FieldSubtitle:
+		m.ResetSubtitle()
+		return nil
+	case product.FieldProductType:
+		m.ResetProductType()
+		return nil
+	case product.FieldMaterial:
+		m.ResetMaterial()
+		return nil
+	case product.FieldOriginCountry:
+		m.ResetOriginCountry()
 		return nil
 	case product.FieldStatus:
 		m.ResetStatus()
@@ -35810,6 +36026,12 @@ type ProductVariantMutation struct {
 	barcode                 *string
 	weight                  *int
 	addweight               *int
+	length                  *int
+	addlength               *int
+	width                   *int
+	addwidth                *int
+	height                  *int
+	addheight               *int
 	manage_inventory        *bool
 	allow_backorder         *bool
 	clearedFields           map[string]struct{}
@@ -36366,6 +36588,216 @@ func (m *ProductVariantMutation) ResetWeight() {
 	delete(m.clearedFields, productvariant.FieldWeight)
 }
 
+// SetLength sets the "length" field.
+func (m *ProductVariantMutation) SetLength(i int) {
+	m.length = &i
+	m.addlength = nil
+}
+
+// Length returns the value of the "length" field in the mutation.
+func (m *ProductVariantMutation) Length() (r int, exists bool) {
+	v := m.length
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLength returns the old "length" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldLength(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLength is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLength requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLength: %w", err)
+	}
+	return oldValue.Length, nil
+}
+
+// AddLength adds i to the "length" field.
+func (m *ProductVariantMutation) AddLength(i int) {
+	if m.addlength != nil {
+		*m.addlength += i
+	} else {
+		m.addlength = &i
+	}
+}
+
+// AddedLength returns the value that was added to the "length" field in this mutation.
+func (m *ProductVariantMutation) AddedLength() (r int, exists bool) {
+	v := m.addlength
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearLength clears the value of the "length" field.
+func (m *ProductVariantMutation) ClearLength() {
+	m.length = nil
+	m.addlength = nil
+	m.clearedFields[productvariant.FieldLength] = struct{}{}
+}
+
+// LengthCleared returns if the "length" field was cleared in this mutation.
+func (m *ProductVariantMutation) LengthCleared() bool {
+	_, ok := m.clearedFields[productvariant.FieldLength]
+	return ok
+}
+
+// ResetLength resets all changes to the "length" field.
+func (m *ProductVariantMutation) ResetLength() {
+	m.length = nil
+	m.addlength = nil
+	delete(m.clearedFields, productvariant.FieldLength)
+}
+
+// SetWidth sets the "width" field.
+func (m *ProductVariantMutation) SetWidth(i int) {
+	m.width = &i
+	m.addwidth = nil
+}
+
+// Width returns the value of the "width" field in the mutation.
+func (m *ProductVariantMutation) Width() (r int, exists bool) {
+	v := m.width
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWidth returns the old "width" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldWidth(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWidth is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWidth requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWidth: %w", err)
+	}
+	return oldValue.Width, nil
+}
+
+// AddWidth adds i to the "width" field.
+func (m *ProductVariantMutation) AddWidth(i int) {
+	if m.addwidth != nil {
+		*m.addwidth += i
+	} else {
+		m.addwidth = &i
+	}
+}
+
+// AddedWidth returns the value that was added to the "width" field in this mutation.
+func (m *ProductVariantMutation) AddedWidth() (r int, exists bool) {
+	v := m.addwidth
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearWidth clears the value of the "width" field.
+func (m *ProductVariantMutation) ClearWidth() {
+	m.width = nil
+	m.addwidth = nil
+	m.clearedFields[productvariant.FieldWidth] = struct{}{}
+}
+
+// WidthCleared returns if the "width" field was cleared in this mutation.
+func (m *ProductVariantMutation) WidthCleared() bool {
+	_, ok := m.clearedFields[productvariant.FieldWidth]
+	return ok
+}
+
+// ResetWidth resets all changes to the "width" field.
+func (m *ProductVariantMutation) ResetWidth() {
+	m.width = nil
+	m.addwidth = nil
+	delete(m.clearedFields, productvariant.FieldWidth)
+}
+
+// SetHeight sets the "height" field.
+func (m *ProductVariantMutation) SetHeight(i int) {
+	m.height = &i
+	m.addheight = nil
+}
+
+// Height returns the value of the "height" field in the mutation.
+func (m *ProductVariantMutation) Height() (r int, exists bool) {
+	v := m.height
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHeight returns the old "height" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldHeight(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHeight is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHeight requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHeight: %w", err)
+	}
+	return oldValue.Height, nil
+}
+
+// AddHeight adds i to the "height" field.
+func (m *ProductVariantMutation) AddHeight(i int) {
+	if m.addheight != nil {
+		*m.addheight += i
+	} else {
+		m.addheight = &i
+	}
+}
+
+// AddedHeight returns the value that was added to the "height" field in this mutation.
+func (m *ProductVariantMutation) AddedHeight() (r int, exists bool) {
+	v := m.addheight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearHeight clears the value of the "height" field.
+func (m *ProductVariantMutation) ClearHeight() {
+	m.height = nil
+	m.addheight = nil
+	m.clearedFields[productvariant.FieldHeight] = struct{}{}
+}
+
+// HeightCleared returns if the "height" field was cleared in this mutation.
+func (m *ProductVariantMutation) HeightCleared() bool {
+	_, ok := m.clearedFields[productvariant.FieldHeight]
+	return ok
+}
+
+// ResetHeight resets all changes to the "height" field.
+func (m *ProductVariantMutation) ResetHeight() {
+	m.height = nil
+	m.addheight = nil
+	delete(m.clearedFields, productvariant.FieldHeight)
+}
+
 // SetManageInventory sets the "manage_inventory" field.
 func (m *ProductVariantMutation) SetManageInventory(b bool) {
 	m.manage_inventory = &b
@@ -36634,7 +37066,7 @@ func (m *ProductVariantMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductVariantMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 15)
 	if m.created_at != nil {
 		fields = append(fields, productvariant.FieldCreatedAt)
 	}
@@ -36664,6 +37096,15 @@ func (m *ProductVariantMutation) Fields() []string {
 	}
 	if m.weight != nil {
 		fields = append(fields, productvariant.FieldWeight)
+	}
+	if m.length != nil {
+		fields = append(fields, productvariant.FieldLength)
+	}
+	if m.width != nil {
+		fields = append(fields, productvariant.FieldWidth)
+	}
+	if m.height != nil {
+		fields = append(fields, productvariant.FieldHeight)
 	}
 	if m.manage_inventory != nil {
 		fields = append(fields, productvariant.FieldManageInventory)
@@ -36699,6 +37140,12 @@ func (m *ProductVariantMutation) Field(name string) (ent.Value, bool) {
 		return m.Barcode()
 	case productvariant.FieldWeight:
 		return m.Weight()
+	case productvariant.FieldLength:
+		return m.Length()
+	case productvariant.FieldWidth:
+		return m.Width()
+	case productvariant.FieldHeight:
+		return m.Height()
 	case productvariant.FieldManageInventory:
 		return m.ManageInventory()
 	case productvariant.FieldAllowBackorder:
@@ -36732,6 +37179,12 @@ func (m *ProductVariantMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldBarcode(ctx)
 	case productvariant.FieldWeight:
 		return m.OldWeight(ctx)
+	case productvariant.FieldLength:
+		return m.OldLength(ctx)
+	case productvariant.FieldWidth:
+		return m.OldWidth(ctx)
+	case productvariant.FieldHeight:
+		return m.OldHeight(ctx)
 	case productvariant.FieldManageInventory:
 		return m.OldManageInventory(ctx)
 	case productvariant.FieldAllowBackorder:
@@ -36815,6 +37268,27 @@ func (m *ProductVariantMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetWeight(v)
 		return nil
+	case productvariant.FieldLength:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLength(v)
+		return nil
+	case productvariant.FieldWidth:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWidth(v)
+		return nil
+	case productvariant.FieldHeight:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHeight(v)
+		return nil
 	case productvariant.FieldManageInventory:
 		v, ok := value.(bool)
 		if !ok {
@@ -36843,6 +37317,15 @@ func (m *ProductVariantMutation) AddedFields() []string {
 	if m.addweight != nil {
 		fields = append(fields, productvariant.FieldWeight)
 	}
+	if m.addlength != nil {
+		fields = append(fields, productvariant.FieldLength)
+	}
+	if m.addwidth != nil {
+		fields = append(fields, productvariant.FieldWidth)
+	}
+	if m.addheight != nil {
+		fields = append(fields, productvariant.FieldHeight)
+	}
 	return fields
 }
 
@@ -36855,6 +37338,12 @@ func (m *ProductVariantMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedVersion()
 	case productvariant.FieldWeight:
 		return m.AddedWeight()
+	case productvariant.FieldLength:
+		return m.AddedLength()
+	case productvariant.FieldWidth:
+		return m.AddedWidth()
+	case productvariant.FieldHeight:
+		return m.AddedHeight()
 	}
 	return nil, false
 }
@@ -36878,6 +37367,27 @@ func (m *ProductVariantMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddWeight(v)
 		return nil
+	case productvariant.FieldLength:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLength(v)
+		return nil
+	case productvariant.FieldWidth:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddWidth(v)
+		return nil
+	case productvariant.FieldHeight:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddHeight(v)
+		return nil
 	}
 	return fmt.Errorf("unknown ProductVariant numeric field %s", name)
 }
@@ -36894,6 +37404,15 @@ func (m *ProductVariantMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(productvariant.FieldWeight) {
 		fields = append(fields, productvariant.FieldWeight)
+	}
+	if m.FieldCleared(productvariant.FieldLength) {
+		fields = append(fields, productvariant.FieldLength)
+	}
+	if m.FieldCleared(productvariant.FieldWidth) {
+		fields = append(fields, productvariant.FieldWidth)
+	}
+	if m.FieldCleared(productvariant.FieldHeight) {
+		fields = append(fields, productvariant.FieldHeight)
 	}
 	return fields
 }
@@ -36917,6 +37436,15 @@ func (m *ProductVariantMutation) ClearField(name string) error {
 		return nil
 	case productvariant.FieldWeight:
 		m.ClearWeight()
+		return nil
+	case productvariant.FieldLength:
+		m.ClearLength()
+		return nil
+	case productvariant.FieldWidth:
+		m.ClearWidth()
+		return nil
+	case productvariant.FieldHeight:
+		m.ClearHeight()
 		return nil
 	}
 	return fmt.Errorf("unknown ProductVariant nullable field %s", name)
@@ -36955,6 +37483,15 @@ func (m *ProductVariantMutation) ResetField(name string) error {
 		return nil
 	case productvariant.FieldWeight:
 		m.ResetWeight()
+		return nil
+	case productvariant.FieldLength:
+		m.ResetLength()
+		return nil
+	case productvariant.FieldWidth:
+		m.ResetWidth()
+		return nil
+	case productvariant.FieldHeight:
+		m.ResetHeight()
 		return nil
 	case productvariant.FieldManageInventory:
 		m.ResetManageInventory()

@@ -36,6 +36,14 @@ type Product struct {
 	Handle string `json:"handle,omitempty"`
 	// Description holds the value of the "description" field.
 	Description string `json:"description,omitempty"`
+	// Subtitle holds the value of the "subtitle" field.
+	Subtitle string `json:"subtitle,omitempty"`
+	// ProductType holds the value of the "product_type" field.
+	ProductType string `json:"product_type,omitempty"`
+	// Material holds the value of the "material" field.
+	Material string `json:"material,omitempty"`
+	// OriginCountry holds the value of the "origin_country" field.
+	OriginCountry string `json:"origin_country,omitempty"`
 	// Status holds the value of the "status" field.
 	Status product.Status `json:"status,omitempty"`
 	// Thumbnail holds the value of the "thumbnail" field.
@@ -171,7 +179,7 @@ func (*Product) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case product.FieldID, product.FieldTenantID, product.FieldVersion, product.FieldCategoryID, product.FieldCollectionID, product.FieldVendorID, product.FieldReviewStoreID:
 			values[i] = new(sql.NullInt64)
-		case product.FieldTitle, product.FieldHandle, product.FieldDescription, product.FieldStatus, product.FieldThumbnail, product.FieldReviewStatus, product.FieldReviewNote:
+		case product.FieldTitle, product.FieldHandle, product.FieldDescription, product.FieldSubtitle, product.FieldProductType, product.FieldMaterial, product.FieldOriginCountry, product.FieldStatus, product.FieldThumbnail, product.FieldReviewStatus, product.FieldReviewNote:
 			values[i] = new(sql.NullString)
 		case product.FieldCreatedAt, product.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -237,6 +245,30 @@ func (_m *Product) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field description", values[i])
 			} else if value.Valid {
 				_m.Description = value.String
+			}
+		case product.FieldSubtitle:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field subtitle", values[i])
+			} else if value.Valid {
+				_m.Subtitle = value.String
+			}
+		case product.FieldProductType:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field product_type", values[i])
+			} else if value.Valid {
+				_m.ProductType = value.String
+			}
+		case product.FieldMaterial:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field material", values[i])
+			} else if value.Valid {
+				_m.Material = value.String
+			}
+		case product.FieldOriginCountry:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field origin_country", values[i])
+			} else if value.Valid {
+				_m.OriginCountry = value.String
 			}
 		case product.FieldStatus:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -406,6 +438,18 @@ func (_m *Product) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("description=")
 	builder.WriteString(_m.Description)
+	builder.WriteString(", ")
+	builder.WriteString("subtitle=")
+	builder.WriteString(_m.Subtitle)
+	builder.WriteString(", ")
+	builder.WriteString("product_type=")
+	builder.WriteString(_m.ProductType)
+	builder.WriteString(", ")
+	builder.WriteString("material=")
+	builder.WriteString(_m.Material)
+	builder.WriteString(", ")
+	builder.WriteString("origin_country=")
+	builder.WriteString(_m.OriginCountry)
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))

@@ -103,6 +103,62 @@ func (_c *ProductCreate) SetNillableDescription(v *string) *ProductCreate {
 	return _c
 }
 
+// SetSubtitle sets the "subtitle" field.
+func (_c *ProductCreate) SetSubtitle(v string) *ProductCreate {
+	_c.mutation.SetSubtitle(v)
+	return _c
+}
+
+// SetNillableSubtitle sets the "subtitle" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableSubtitle(v *string) *ProductCreate {
+	if v != nil {
+		_c.SetSubtitle(*v)
+	}
+	return _c
+}
+
+// SetProductType sets the "product_type" field.
+func (_c *ProductCreate) SetProductType(v string) *ProductCreate {
+	_c.mutation.SetProductType(v)
+	return _c
+}
+
+// SetNillableProductType sets the "product_type" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableProductType(v *string) *ProductCreate {
+	if v != nil {
+		_c.SetProductType(*v)
+	}
+	return _c
+}
+
+// SetMaterial sets the "material" field.
+func (_c *ProductCreate) SetMaterial(v string) *ProductCreate {
+	_c.mutation.SetMaterial(v)
+	return _c
+}
+
+// SetNillableMaterial sets the "material" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableMaterial(v *string) *ProductCreate {
+	if v != nil {
+		_c.SetMaterial(*v)
+	}
+	return _c
+}
+
+// SetOriginCountry sets the "origin_country" field.
+func (_c *ProductCreate) SetOriginCountry(v string) *ProductCreate {
+	_c.mutation.SetOriginCountry(v)
+	return _c
+}
+
+// SetNillableOriginCountry sets the "origin_country" field if the given value is not nil.
+func (_c *ProductCreate) SetNillableOriginCountry(v *string) *ProductCreate {
+	if v != nil {
+		_c.SetOriginCountry(*v)
+	}
+	return _c
+}
+
 // SetStatus sets the "status" field.
 func (_c *ProductCreate) SetStatus(v product.Status) *ProductCreate {
 	_c.mutation.SetStatus(v)
@@ -357,6 +413,22 @@ func (_c *ProductCreate) defaults() error {
 		v := product.DefaultDescription
 		_c.mutation.SetDescription(v)
 	}
+	if _, ok := _c.mutation.Subtitle(); !ok {
+		v := product.DefaultSubtitle
+		_c.mutation.SetSubtitle(v)
+	}
+	if _, ok := _c.mutation.ProductType(); !ok {
+		v := product.DefaultProductType
+		_c.mutation.SetProductType(v)
+	}
+	if _, ok := _c.mutation.Material(); !ok {
+		v := product.DefaultMaterial
+		_c.mutation.SetMaterial(v)
+	}
+	if _, ok := _c.mutation.OriginCountry(); !ok {
+		v := product.DefaultOriginCountry
+		_c.mutation.SetOriginCountry(v)
+	}
 	if _, ok := _c.mutation.Status(); !ok {
 		v := product.DefaultStatus
 		_c.mutation.SetStatus(v)
@@ -404,6 +476,38 @@ func (_c *ProductCreate) check() error {
 	if v, ok := _c.mutation.Description(); ok {
 		if err := product.DescriptionValidator(v); err != nil {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Product.description": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Subtitle(); !ok {
+		return &ValidationError{Name: "subtitle", err: errors.New(`ent: missing required field "Product.subtitle"`)}
+	}
+	if v, ok := _c.mutation.Subtitle(); ok {
+		if err := product.SubtitleValidator(v); err != nil {
+			return &ValidationError{Name: "subtitle", err: fmt.Errorf(`ent: validator failed for field "Product.subtitle": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.ProductType(); !ok {
+		return &ValidationError{Name: "product_type", err: errors.New(`ent: missing required field "Product.product_type"`)}
+	}
+	if v, ok := _c.mutation.ProductType(); ok {
+		if err := product.ProductTypeValidator(v); err != nil {
+			return &ValidationError{Name: "product_type", err: fmt.Errorf(`ent: validator failed for field "Product.product_type": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Material(); !ok {
+		return &ValidationError{Name: "material", err: errors.New(`ent: missing required field "Product.material"`)}
+	}
+	if v, ok := _c.mutation.Material(); ok {
+		if err := product.MaterialValidator(v); err != nil {
+			return &ValidationError{Name: "material", err: fmt.Errorf(`ent: validator failed for field "Product.material": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.OriginCountry(); !ok {
+		return &ValidationError{Name: "origin_country", err: errors.New(`ent: missing required field "Product.origin_country"`)}
+	}
+	if v, ok := _c.mutation.OriginCountry(); ok {
+		if err := product.OriginCountryValidator(v); err != nil {
+			return &ValidationError{Name: "origin_country", err: fmt.Errorf(`ent: validator failed for field "Product.origin_country": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.Status(); !ok {
@@ -485,6 +589,22 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Description(); ok {
 		_spec.SetField(product.FieldDescription, field.TypeString, value)
 		_node.Description = value
+	}
+	if value, ok := _c.mutation.Subtitle(); ok {
+		_spec.SetField(product.FieldSubtitle, field.TypeString, value)
+		_node.Subtitle = value
+	}
+	if value, ok := _c.mutation.ProductType(); ok {
+		_spec.SetField(product.FieldProductType, field.TypeString, value)
+		_node.ProductType = value
+	}
+	if value, ok := _c.mutation.Material(); ok {
+		_spec.SetField(product.FieldMaterial, field.TypeString, value)
+		_node.Material = value
+	}
+	if value, ok := _c.mutation.OriginCountry(); ok {
+		_spec.SetField(product.FieldOriginCountry, field.TypeString, value)
+		_node.OriginCountry = value
 	}
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(product.FieldStatus, field.TypeEnum, value)
@@ -749,6 +869,54 @@ func (u *ProductUpsert) SetDescription(v string) *ProductUpsert {
 // UpdateDescription sets the "description" field to the value that was provided on create.
 func (u *ProductUpsert) UpdateDescription() *ProductUpsert {
 	u.SetExcluded(product.FieldDescription)
+	return u
+}
+
+// SetSubtitle sets the "subtitle" field.
+func (u *ProductUpsert) SetSubtitle(v string) *ProductUpsert {
+	u.Set(product.FieldSubtitle, v)
+	return u
+}
+
+// UpdateSubtitle sets the "subtitle" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateSubtitle() *ProductUpsert {
+	u.SetExcluded(product.FieldSubtitle)
+	return u
+}
+
+// SetProductType sets the "product_type" field.
+func (u *ProductUpsert) SetProductType(v string) *ProductUpsert {
+	u.Set(product.FieldProductType, v)
+	return u
+}
+
+// UpdateProductType sets the "product_type" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateProductType() *ProductUpsert {
+	u.SetExcluded(product.FieldProductType)
+	return u
+}
+
+// SetMaterial sets the "material" field.
+func (u *ProductUpsert) SetMaterial(v string) *ProductUpsert {
+	u.Set(product.FieldMaterial, v)
+	return u
+}
+
+// UpdateMaterial sets the "material" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateMaterial() *ProductUpsert {
+	u.SetExcluded(product.FieldMaterial)
+	return u
+}
+
+// SetOriginCountry sets the "origin_country" field.
+func (u *ProductUpsert) SetOriginCountry(v string) *ProductUpsert {
+	u.Set(product.FieldOriginCountry, v)
+	return u
+}
+
+// UpdateOriginCountry sets the "origin_country" field to the value that was provided on create.
+func (u *ProductUpsert) UpdateOriginCountry() *ProductUpsert {
+	u.SetExcluded(product.FieldOriginCountry)
 	return u
 }
 
@@ -1051,6 +1219,62 @@ func (u *ProductUpsertOne) SetDescription(v string) *ProductUpsertOne {
 func (u *ProductUpsertOne) UpdateDescription() *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
 		s.UpdateDescription()
+	})
+}
+
+// SetSubtitle sets the "subtitle" field.
+func (u *ProductUpsertOne) SetSubtitle(v string) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetSubtitle(v)
+	})
+}
+
+// UpdateSubtitle sets the "subtitle" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateSubtitle() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateSubtitle()
+	})
+}
+
+// SetProductType sets the "product_type" field.
+func (u *ProductUpsertOne) SetProductType(v string) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetProductType(v)
+	})
+}
+
+// UpdateProductType sets the "product_type" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateProductType() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateProductType()
+	})
+}
+
+// SetMaterial sets the "material" field.
+func (u *ProductUpsertOne) SetMaterial(v string) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetMaterial(v)
+	})
+}
+
+// UpdateMaterial sets the "material" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateMaterial() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateMaterial()
+	})
+}
+
+// SetOriginCountry sets the "origin_country" field.
+func (u *ProductUpsertOne) SetOriginCountry(v string) *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetOriginCountry(v)
+	})
+}
+
+// UpdateOriginCountry sets the "origin_country" field to the value that was provided on create.
+func (u *ProductUpsertOne) UpdateOriginCountry() *ProductUpsertOne {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateOriginCountry()
 	})
 }
 
@@ -1548,6 +1772,62 @@ func (u *ProductUpsertBulk) SetDescription(v string) *ProductUpsertBulk {
 func (u *ProductUpsertBulk) UpdateDescription() *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
 		s.UpdateDescription()
+	})
+}
+
+// SetSubtitle sets the "subtitle" field.
+func (u *ProductUpsertBulk) SetSubtitle(v string) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetSubtitle(v)
+	})
+}
+
+// UpdateSubtitle sets the "subtitle" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateSubtitle() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateSubtitle()
+	})
+}
+
+// SetProductType sets the "product_type" field.
+func (u *ProductUpsertBulk) SetProductType(v string) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetProductType(v)
+	})
+}
+
+// UpdateProductType sets the "product_type" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateProductType() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateProductType()
+	})
+}
+
+// SetMaterial sets the "material" field.
+func (u *ProductUpsertBulk) SetMaterial(v string) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetMaterial(v)
+	})
+}
+
+// UpdateMaterial sets the "material" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateMaterial() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateMaterial()
+	})
+}
+
+// SetOriginCountry sets the "origin_country" field.
+func (u *ProductUpsertBulk) SetOriginCountry(v string) *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.SetOriginCountry(v)
+	})
+}
+
+// UpdateOriginCountry sets the "origin_country" field to the value that was provided on create.
+func (u *ProductUpsertBulk) UpdateOriginCountry() *ProductUpsertBulk {
+	return u.Update(func(s *ProductUpsert) {
+		s.UpdateOriginCountry()
 	})
 }
 

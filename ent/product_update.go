@@ -103,6 +103,62 @@ func (_u *ProductUpdate) SetNillableDescription(v *string) *ProductUpdate {
 	return _u
 }
 
+// SetSubtitle sets the "subtitle" field.
+func (_u *ProductUpdate) SetSubtitle(v string) *ProductUpdate {
+	_u.mutation.SetSubtitle(v)
+	return _u
+}
+
+// SetNillableSubtitle sets the "subtitle" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableSubtitle(v *string) *ProductUpdate {
+	if v != nil {
+		_u.SetSubtitle(*v)
+	}
+	return _u
+}
+
+// SetProductType sets the "product_type" field.
+func (_u *ProductUpdate) SetProductType(v string) *ProductUpdate {
+	_u.mutation.SetProductType(v)
+	return _u
+}
+
+// SetNillableProductType sets the "product_type" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableProductType(v *string) *ProductUpdate {
+	if v != nil {
+		_u.SetProductType(*v)
+	}
+	return _u
+}
+
+// SetMaterial sets the "material" field.
+func (_u *ProductUpdate) SetMaterial(v string) *ProductUpdate {
+	_u.mutation.SetMaterial(v)
+	return _u
+}
+
+// SetNillableMaterial sets the "material" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableMaterial(v *string) *ProductUpdate {
+	if v != nil {
+		_u.SetMaterial(*v)
+	}
+	return _u
+}
+
+// SetOriginCountry sets the "origin_country" field.
+func (_u *ProductUpdate) SetOriginCountry(v string) *ProductUpdate {
+	_u.mutation.SetOriginCountry(v)
+	return _u
+}
+
+// SetNillableOriginCountry sets the "origin_country" field if the given value is not nil.
+func (_u *ProductUpdate) SetNillableOriginCountry(v *string) *ProductUpdate {
+	if v != nil {
+		_u.SetOriginCountry(*v)
+	}
+	return _u
+}
+
 // SetStatus sets the "status" field.
 func (_u *ProductUpdate) SetStatus(v product.Status) *ProductUpdate {
 	_u.mutation.SetStatus(v)
@@ -480,6 +536,26 @@ func (_u *ProductUpdate) check() error {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Product.description": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Subtitle(); ok {
+		if err := product.SubtitleValidator(v); err != nil {
+			return &ValidationError{Name: "subtitle", err: fmt.Errorf(`ent: validator failed for field "Product.subtitle": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ProductType(); ok {
+		if err := product.ProductTypeValidator(v); err != nil {
+			return &ValidationError{Name: "product_type", err: fmt.Errorf(`ent: validator failed for field "Product.product_type": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Material(); ok {
+		if err := product.MaterialValidator(v); err != nil {
+			return &ValidationError{Name: "material", err: fmt.Errorf(`ent: validator failed for field "Product.material": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.OriginCountry(); ok {
+		if err := product.OriginCountryValidator(v); err != nil {
+			return &ValidationError{Name: "origin_country", err: fmt.Errorf(`ent: validator failed for field "Product.origin_country": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Status(); ok {
 		if err := product.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Product.status": %w`, err)}
@@ -535,6 +611,18 @@ func (_u *ProductUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(product.FieldDescription, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Subtitle(); ok {
+		_spec.SetField(product.FieldSubtitle, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ProductType(); ok {
+		_spec.SetField(product.FieldProductType, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Material(); ok {
+		_spec.SetField(product.FieldMaterial, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.OriginCountry(); ok {
+		_spec.SetField(product.FieldOriginCountry, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(product.FieldStatus, field.TypeEnum, value)
@@ -869,6 +957,62 @@ func (_u *ProductUpdateOne) SetDescription(v string) *ProductUpdateOne {
 func (_u *ProductUpdateOne) SetNillableDescription(v *string) *ProductUpdateOne {
 	if v != nil {
 		_u.SetDescription(*v)
+	}
+	return _u
+}
+
+// SetSubtitle sets the "subtitle" field.
+func (_u *ProductUpdateOne) SetSubtitle(v string) *ProductUpdateOne {
+	_u.mutation.SetSubtitle(v)
+	return _u
+}
+
+// SetNillableSubtitle sets the "subtitle" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableSubtitle(v *string) *ProductUpdateOne {
+	if v != nil {
+		_u.SetSubtitle(*v)
+	}
+	return _u
+}
+
+// SetProductType sets the "product_type" field.
+func (_u *ProductUpdateOne) SetProductType(v string) *ProductUpdateOne {
+	_u.mutation.SetProductType(v)
+	return _u
+}
+
+// SetNillableProductType sets the "product_type" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableProductType(v *string) *ProductUpdateOne {
+	if v != nil {
+		_u.SetProductType(*v)
+	}
+	return _u
+}
+
+// SetMaterial sets the "material" field.
+func (_u *ProductUpdateOne) SetMaterial(v string) *ProductUpdateOne {
+	_u.mutation.SetMaterial(v)
+	return _u
+}
+
+// SetNillableMaterial sets the "material" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableMaterial(v *string) *ProductUpdateOne {
+	if v != nil {
+		_u.SetMaterial(*v)
+	}
+	return _u
+}
+
+// SetOriginCountry sets the "origin_country" field.
+func (_u *ProductUpdateOne) SetOriginCountry(v string) *ProductUpdateOne {
+	_u.mutation.SetOriginCountry(v)
+	return _u
+}
+
+// SetNillableOriginCountry sets the "origin_country" field if the given value is not nil.
+func (_u *ProductUpdateOne) SetNillableOriginCountry(v *string) *ProductUpdateOne {
+	if v != nil {
+		_u.SetOriginCountry(*v)
 	}
 	return _u
 }
@@ -1263,6 +1407,26 @@ func (_u *ProductUpdateOne) check() error {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Product.description": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Subtitle(); ok {
+		if err := product.SubtitleValidator(v); err != nil {
+			return &ValidationError{Name: "subtitle", err: fmt.Errorf(`ent: validator failed for field "Product.subtitle": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ProductType(); ok {
+		if err := product.ProductTypeValidator(v); err != nil {
+			return &ValidationError{Name: "product_type", err: fmt.Errorf(`ent: validator failed for field "Product.product_type": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Material(); ok {
+		if err := product.MaterialValidator(v); err != nil {
+			return &ValidationError{Name: "material", err: fmt.Errorf(`ent: validator failed for field "Product.material": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.OriginCountry(); ok {
+		if err := product.OriginCountryValidator(v); err != nil {
+			return &ValidationError{Name: "origin_country", err: fmt.Errorf(`ent: validator failed for field "Product.origin_country": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Status(); ok {
 		if err := product.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Product.status": %w`, err)}
@@ -1335,6 +1499,18 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 	}
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(product.FieldDescription, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Subtitle(); ok {
+		_spec.SetField(product.FieldSubtitle, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ProductType(); ok {
+		_spec.SetField(product.FieldProductType, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Material(); ok {
+		_spec.SetField(product.FieldMaterial, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.OriginCountry(); ok {
+		_spec.SetField(product.FieldOriginCountry, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(product.FieldStatus, field.TypeEnum, value)

@@ -40,6 +40,12 @@ type ProductVariant struct {
 	Barcode string `json:"barcode,omitempty"`
 	// grams
 	Weight int `json:"weight,omitempty"`
+	// millimetres
+	Length *int `json:"length,omitempty"`
+	// millimetres
+	Width *int `json:"width,omitempty"`
+	// millimetres
+	Height *int `json:"height,omitempty"`
 	// ManageInventory holds the value of the "manage_inventory" field.
 	ManageInventory bool `json:"manage_inventory,omitempty"`
 	// AllowBackorder holds the value of the "allow_backorder" field.
@@ -119,7 +125,7 @@ func (*ProductVariant) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case productvariant.FieldManageInventory, productvariant.FieldAllowBackorder:
 			values[i] = new(sql.NullBool)
-		case productvariant.FieldID, productvariant.FieldTenantID, productvariant.FieldVersion, productvariant.FieldProductID, productvariant.FieldWeight:
+		case productvariant.FieldID, productvariant.FieldTenantID, productvariant.FieldVersion, productvariant.FieldProductID, productvariant.FieldWeight, productvariant.FieldLength, productvariant.FieldWidth, productvariant.FieldHeight:
 			values[i] = new(sql.NullInt64)
 		case productvariant.FieldTitle, productvariant.FieldSku, productvariant.FieldBarcode:
 			values[i] = new(sql.NullString)
@@ -207,6 +213,27 @@ func (_m *ProductVariant) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field weight", values[i])
 			} else if value.Valid {
 				_m.Weight = int(value.Int64)
+			}
+		case productvariant.FieldLength:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field length", values[i])
+			} else if value.Valid {
+				_m.Length = new(int)
+				*_m.Length = int(value.Int64)
+			}
+		case productvariant.FieldWidth:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field width", values[i])
+			} else if value.Valid {
+				_m.Width = new(int)
+				*_m.Width = int(value.Int64)
+			}
+		case productvariant.FieldHeight:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field height", values[i])
+			} else if value.Valid {
+				_m.Height = new(int)
+				*_m.Height = int(value.Int64)
 			}
 		case productvariant.FieldManageInventory:
 			if value, ok := values[i].(*sql.NullBool); !ok {
@@ -305,6 +332,21 @@ func (_m *ProductVariant) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("weight=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Weight))
+	builder.WriteString(", ")
+	if v := _m.Length; v != nil {
+		builder.WriteString("length=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.Width; v != nil {
+		builder.WriteString("width=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.Height; v != nil {
+		builder.WriteString("height=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("manage_inventory=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ManageInventory))

@@ -126,6 +126,48 @@ func (_c *ProductVariantCreate) SetNillableWeight(v *int) *ProductVariantCreate 
 	return _c
 }
 
+// SetLength sets the "length" field.
+func (_c *ProductVariantCreate) SetLength(v int) *ProductVariantCreate {
+	_c.mutation.SetLength(v)
+	return _c
+}
+
+// SetNillableLength sets the "length" field if the given value is not nil.
+func (_c *ProductVariantCreate) SetNillableLength(v *int) *ProductVariantCreate {
+	if v != nil {
+		_c.SetLength(*v)
+	}
+	return _c
+}
+
+// SetWidth sets the "width" field.
+func (_c *ProductVariantCreate) SetWidth(v int) *ProductVariantCreate {
+	_c.mutation.SetWidth(v)
+	return _c
+}
+
+// SetNillableWidth sets the "width" field if the given value is not nil.
+func (_c *ProductVariantCreate) SetNillableWidth(v *int) *ProductVariantCreate {
+	if v != nil {
+		_c.SetWidth(*v)
+	}
+	return _c
+}
+
+// SetHeight sets the "height" field.
+func (_c *ProductVariantCreate) SetHeight(v int) *ProductVariantCreate {
+	_c.mutation.SetHeight(v)
+	return _c
+}
+
+// SetNillableHeight sets the "height" field if the given value is not nil.
+func (_c *ProductVariantCreate) SetNillableHeight(v *int) *ProductVariantCreate {
+	if v != nil {
+		_c.SetHeight(*v)
+	}
+	return _c
+}
+
 // SetManageInventory sets the "manage_inventory" field.
 func (_c *ProductVariantCreate) SetManageInventory(v bool) *ProductVariantCreate {
 	_c.mutation.SetManageInventory(v)
@@ -303,6 +345,21 @@ func (_c *ProductVariantCreate) check() error {
 			return &ValidationError{Name: "weight", err: fmt.Errorf(`ent: validator failed for field "ProductVariant.weight": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Length(); ok {
+		if err := productvariant.LengthValidator(v); err != nil {
+			return &ValidationError{Name: "length", err: fmt.Errorf(`ent: validator failed for field "ProductVariant.length": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Width(); ok {
+		if err := productvariant.WidthValidator(v); err != nil {
+			return &ValidationError{Name: "width", err: fmt.Errorf(`ent: validator failed for field "ProductVariant.width": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Height(); ok {
+		if err := productvariant.HeightValidator(v); err != nil {
+			return &ValidationError{Name: "height", err: fmt.Errorf(`ent: validator failed for field "ProductVariant.height": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.ManageInventory(); !ok {
 		return &ValidationError{Name: "manage_inventory", err: errors.New(`ent: missing required field "ProductVariant.manage_inventory"`)}
 	}
@@ -373,6 +430,18 @@ func (_c *ProductVariantCreate) createSpec() (*ProductVariant, *sqlgraph.CreateS
 	if value, ok := _c.mutation.Weight(); ok {
 		_spec.SetField(productvariant.FieldWeight, field.TypeInt, value)
 		_node.Weight = value
+	}
+	if value, ok := _c.mutation.Length(); ok {
+		_spec.SetField(productvariant.FieldLength, field.TypeInt, value)
+		_node.Length = &value
+	}
+	if value, ok := _c.mutation.Width(); ok {
+		_spec.SetField(productvariant.FieldWidth, field.TypeInt, value)
+		_node.Width = &value
+	}
+	if value, ok := _c.mutation.Height(); ok {
+		_spec.SetField(productvariant.FieldHeight, field.TypeInt, value)
+		_node.Height = &value
 	}
 	if value, ok := _c.mutation.ManageInventory(); ok {
 		_spec.SetField(productvariant.FieldManageInventory, field.TypeBool, value)
@@ -614,6 +683,78 @@ func (u *ProductVariantUpsert) ClearWeight() *ProductVariantUpsert {
 	return u
 }
 
+// SetLength sets the "length" field.
+func (u *ProductVariantUpsert) SetLength(v int) *ProductVariantUpsert {
+	u.Set(productvariant.FieldLength, v)
+	return u
+}
+
+// UpdateLength sets the "length" field to the value that was provided on create.
+func (u *ProductVariantUpsert) UpdateLength() *ProductVariantUpsert {
+	u.SetExcluded(productvariant.FieldLength)
+	return u
+}
+
+// AddLength adds v to the "length" field.
+func (u *ProductVariantUpsert) AddLength(v int) *ProductVariantUpsert {
+	u.Add(productvariant.FieldLength, v)
+	return u
+}
+
+// ClearLength clears the value of the "length" field.
+func (u *ProductVariantUpsert) ClearLength() *ProductVariantUpsert {
+	u.SetNull(productvariant.FieldLength)
+	return u
+}
+
+// SetWidth sets the "width" field.
+func (u *ProductVariantUpsert) SetWidth(v int) *ProductVariantUpsert {
+	u.Set(productvariant.FieldWidth, v)
+	return u
+}
+
+// UpdateWidth sets the "width" field to the value that was provided on create.
+func (u *ProductVariantUpsert) UpdateWidth() *ProductVariantUpsert {
+	u.SetExcluded(productvariant.FieldWidth)
+	return u
+}
+
+// AddWidth adds v to the "width" field.
+func (u *ProductVariantUpsert) AddWidth(v int) *ProductVariantUpsert {
+	u.Add(productvariant.FieldWidth, v)
+	return u
+}
+
+// ClearWidth clears the value of the "width" field.
+func (u *ProductVariantUpsert) ClearWidth() *ProductVariantUpsert {
+	u.SetNull(productvariant.FieldWidth)
+	return u
+}
+
+// SetHeight sets the "height" field.
+func (u *ProductVariantUpsert) SetHeight(v int) *ProductVariantUpsert {
+	u.Set(productvariant.FieldHeight, v)
+	return u
+}
+
+// UpdateHeight sets the "height" field to the value that was provided on create.
+func (u *ProductVariantUpsert) UpdateHeight() *ProductVariantUpsert {
+	u.SetExcluded(productvariant.FieldHeight)
+	return u
+}
+
+// AddHeight adds v to the "height" field.
+func (u *ProductVariantUpsert) AddHeight(v int) *ProductVariantUpsert {
+	u.Add(productvariant.FieldHeight, v)
+	return u
+}
+
+// ClearHeight clears the value of the "height" field.
+func (u *ProductVariantUpsert) ClearHeight() *ProductVariantUpsert {
+	u.SetNull(productvariant.FieldHeight)
+	return u
+}
+
 // SetManageInventory sets the "manage_inventory" field.
 func (u *ProductVariantUpsert) SetManageInventory(v bool) *ProductVariantUpsert {
 	u.Set(productvariant.FieldManageInventory, v)
@@ -819,6 +960,90 @@ func (u *ProductVariantUpsertOne) UpdateWeight() *ProductVariantUpsertOne {
 func (u *ProductVariantUpsertOne) ClearWeight() *ProductVariantUpsertOne {
 	return u.Update(func(s *ProductVariantUpsert) {
 		s.ClearWeight()
+	})
+}
+
+// SetLength sets the "length" field.
+func (u *ProductVariantUpsertOne) SetLength(v int) *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.SetLength(v)
+	})
+}
+
+// AddLength adds v to the "length" field.
+func (u *ProductVariantUpsertOne) AddLength(v int) *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.AddLength(v)
+	})
+}
+
+// UpdateLength sets the "length" field to the value that was provided on create.
+func (u *ProductVariantUpsertOne) UpdateLength() *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.UpdateLength()
+	})
+}
+
+// ClearLength clears the value of the "length" field.
+func (u *ProductVariantUpsertOne) ClearLength() *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.ClearLength()
+	})
+}
+
+// SetWidth sets the "width" field.
+func (u *ProductVariantUpsertOne) SetWidth(v int) *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.SetWidth(v)
+	})
+}
+
+// AddWidth adds v to the "width" field.
+func (u *ProductVariantUpsertOne) AddWidth(v int) *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.AddWidth(v)
+	})
+}
+
+// UpdateWidth sets the "width" field to the value that was provided on create.
+func (u *ProductVariantUpsertOne) UpdateWidth() *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.UpdateWidth()
+	})
+}
+
+// ClearWidth clears the value of the "width" field.
+func (u *ProductVariantUpsertOne) ClearWidth() *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.ClearWidth()
+	})
+}
+
+// SetHeight sets the "height" field.
+func (u *ProductVariantUpsertOne) SetHeight(v int) *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.SetHeight(v)
+	})
+}
+
+// AddHeight adds v to the "height" field.
+func (u *ProductVariantUpsertOne) AddHeight(v int) *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.AddHeight(v)
+	})
+}
+
+// UpdateHeight sets the "height" field to the value that was provided on create.
+func (u *ProductVariantUpsertOne) UpdateHeight() *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.UpdateHeight()
+	})
+}
+
+// ClearHeight clears the value of the "height" field.
+func (u *ProductVariantUpsertOne) ClearHeight() *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.ClearHeight()
 	})
 }
 
@@ -1197,6 +1422,90 @@ func (u *ProductVariantUpsertBulk) UpdateWeight() *ProductVariantUpsertBulk {
 func (u *ProductVariantUpsertBulk) ClearWeight() *ProductVariantUpsertBulk {
 	return u.Update(func(s *ProductVariantUpsert) {
 		s.ClearWeight()
+	})
+}
+
+// SetLength sets the "length" field.
+func (u *ProductVariantUpsertBulk) SetLength(v int) *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.SetLength(v)
+	})
+}
+
+// AddLength adds v to the "length" field.
+func (u *ProductVariantUpsertBulk) AddLength(v int) *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.AddLength(v)
+	})
+}
+
+// UpdateLength sets the "length" field to the value that was provided on create.
+func (u *ProductVariantUpsertBulk) UpdateLength() *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.UpdateLength()
+	})
+}
+
+// ClearLength clears the value of the "length" field.
+func (u *ProductVariantUpsertBulk) ClearLength() *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.ClearLength()
+	})
+}
+
+// SetWidth sets the "width" field.
+func (u *ProductVariantUpsertBulk) SetWidth(v int) *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.SetWidth(v)
+	})
+}
+
+// AddWidth adds v to the "width" field.
+func (u *ProductVariantUpsertBulk) AddWidth(v int) *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.AddWidth(v)
+	})
+}
+
+// UpdateWidth sets the "width" field to the value that was provided on create.
+func (u *ProductVariantUpsertBulk) UpdateWidth() *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.UpdateWidth()
+	})
+}
+
+// ClearWidth clears the value of the "width" field.
+func (u *ProductVariantUpsertBulk) ClearWidth() *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.ClearWidth()
+	})
+}
+
+// SetHeight sets the "height" field.
+func (u *ProductVariantUpsertBulk) SetHeight(v int) *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.SetHeight(v)
+	})
+}
+
+// AddHeight adds v to the "height" field.
+func (u *ProductVariantUpsertBulk) AddHeight(v int) *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.AddHeight(v)
+	})
+}
+
+// UpdateHeight sets the "height" field to the value that was provided on create.
+func (u *ProductVariantUpsertBulk) UpdateHeight() *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.UpdateHeight()
+	})
+}
+
+// ClearHeight clears the value of the "height" field.
+func (u *ProductVariantUpsertBulk) ClearHeight() *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.ClearHeight()
 	})
 }
 

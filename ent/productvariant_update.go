@@ -144,6 +144,87 @@ func (_u *ProductVariantUpdate) ClearWeight() *ProductVariantUpdate {
 	return _u
 }
 
+// SetLength sets the "length" field.
+func (_u *ProductVariantUpdate) SetLength(v int) *ProductVariantUpdate {
+	_u.mutation.ResetLength()
+	_u.mutation.SetLength(v)
+	return _u
+}
+
+// SetNillableLength sets the "length" field if the given value is not nil.
+func (_u *ProductVariantUpdate) SetNillableLength(v *int) *ProductVariantUpdate {
+	if v != nil {
+		_u.SetLength(*v)
+	}
+	return _u
+}
+
+// AddLength adds value to the "length" field.
+func (_u *ProductVariantUpdate) AddLength(v int) *ProductVariantUpdate {
+	_u.mutation.AddLength(v)
+	return _u
+}
+
+// ClearLength clears the value of the "length" field.
+func (_u *ProductVariantUpdate) ClearLength() *ProductVariantUpdate {
+	_u.mutation.ClearLength()
+	return _u
+}
+
+// SetWidth sets the "width" field.
+func (_u *ProductVariantUpdate) SetWidth(v int) *ProductVariantUpdate {
+	_u.mutation.ResetWidth()
+	_u.mutation.SetWidth(v)
+	return _u
+}
+
+// SetNillableWidth sets the "width" field if the given value is not nil.
+func (_u *ProductVariantUpdate) SetNillableWidth(v *int) *ProductVariantUpdate {
+	if v != nil {
+		_u.SetWidth(*v)
+	}
+	return _u
+}
+
+// AddWidth adds value to the "width" field.
+func (_u *ProductVariantUpdate) AddWidth(v int) *ProductVariantUpdate {
+	_u.mutation.AddWidth(v)
+	return _u
+}
+
+// ClearWidth clears the value of the "width" field.
+func (_u *ProductVariantUpdate) ClearWidth() *ProductVariantUpdate {
+	_u.mutation.ClearWidth()
+	return _u
+}
+
+// SetHeight sets the "height" field.
+func (_u *ProductVariantUpdate) SetHeight(v int) *ProductVariantUpdate {
+	_u.mutation.ResetHeight()
+	_u.mutation.SetHeight(v)
+	return _u
+}
+
+// SetNillableHeight sets the "height" field if the given value is not nil.
+func (_u *ProductVariantUpdate) SetNillableHeight(v *int) *ProductVariantUpdate {
+	if v != nil {
+		_u.SetHeight(*v)
+	}
+	return _u
+}
+
+// AddHeight adds value to the "height" field.
+func (_u *ProductVariantUpdate) AddHeight(v int) *ProductVariantUpdate {
+	_u.mutation.AddHeight(v)
+	return _u
+}
+
+// ClearHeight clears the value of the "height" field.
+func (_u *ProductVariantUpdate) ClearHeight() *ProductVariantUpdate {
+	_u.mutation.ClearHeight()
+	return _u
+}
+
 // SetManageInventory sets the "manage_inventory" field.
 func (_u *ProductVariantUpdate) SetManageInventory(v bool) *ProductVariantUpdate {
 	_u.mutation.SetManageInventory(v)
@@ -313,6 +394,21 @@ func (_u *ProductVariantUpdate) check() error {
 			return &ValidationError{Name: "weight", err: fmt.Errorf(`ent: validator failed for field "ProductVariant.weight": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Length(); ok {
+		if err := productvariant.LengthValidator(v); err != nil {
+			return &ValidationError{Name: "length", err: fmt.Errorf(`ent: validator failed for field "ProductVariant.length": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Width(); ok {
+		if err := productvariant.WidthValidator(v); err != nil {
+			return &ValidationError{Name: "width", err: fmt.Errorf(`ent: validator failed for field "ProductVariant.width": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Height(); ok {
+		if err := productvariant.HeightValidator(v); err != nil {
+			return &ValidationError{Name: "height", err: fmt.Errorf(`ent: validator failed for field "ProductVariant.height": %w`, err)}
+		}
+	}
 	if _u.mutation.TenantCleared() && len(_u.mutation.TenantIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "ProductVariant.tenant"`)
 	}
@@ -369,6 +465,33 @@ func (_u *ProductVariantUpdate) sqlSave(ctx context.Context) (_node int, err err
 	}
 	if _u.mutation.WeightCleared() {
 		_spec.ClearField(productvariant.FieldWeight, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Length(); ok {
+		_spec.SetField(productvariant.FieldLength, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedLength(); ok {
+		_spec.AddField(productvariant.FieldLength, field.TypeInt, value)
+	}
+	if _u.mutation.LengthCleared() {
+		_spec.ClearField(productvariant.FieldLength, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Width(); ok {
+		_spec.SetField(productvariant.FieldWidth, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedWidth(); ok {
+		_spec.AddField(productvariant.FieldWidth, field.TypeInt, value)
+	}
+	if _u.mutation.WidthCleared() {
+		_spec.ClearField(productvariant.FieldWidth, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Height(); ok {
+		_spec.SetField(productvariant.FieldHeight, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedHeight(); ok {
+		_spec.AddField(productvariant.FieldHeight, field.TypeInt, value)
+	}
+	if _u.mutation.HeightCleared() {
+		_spec.ClearField(productvariant.FieldHeight, field.TypeInt)
 	}
 	if value, ok := _u.mutation.ManageInventory(); ok {
 		_spec.SetField(productvariant.FieldManageInventory, field.TypeBool, value)
@@ -600,6 +723,87 @@ func (_u *ProductVariantUpdateOne) ClearWeight() *ProductVariantUpdateOne {
 	return _u
 }
 
+// SetLength sets the "length" field.
+func (_u *ProductVariantUpdateOne) SetLength(v int) *ProductVariantUpdateOne {
+	_u.mutation.ResetLength()
+	_u.mutation.SetLength(v)
+	return _u
+}
+
+// SetNillableLength sets the "length" field if the given value is not nil.
+func (_u *ProductVariantUpdateOne) SetNillableLength(v *int) *ProductVariantUpdateOne {
+	if v != nil {
+		_u.SetLength(*v)
+	}
+	return _u
+}
+
+// AddLength adds value to the "length" field.
+func (_u *ProductVariantUpdateOne) AddLength(v int) *ProductVariantUpdateOne {
+	_u.mutation.AddLength(v)
+	return _u
+}
+
+// ClearLength clears the value of the "length" field.
+func (_u *ProductVariantUpdateOne) ClearLength() *ProductVariantUpdateOne {
+	_u.mutation.ClearLength()
+	return _u
+}
+
+// SetWidth sets the "width" field.
+func (_u *ProductVariantUpdateOne) SetWidth(v int) *ProductVariantUpdateOne {
+	_u.mutation.ResetWidth()
+	_u.mutation.SetWidth(v)
+	return _u
+}
+
+// SetNillableWidth sets the "width" field if the given value is not nil.
+func (_u *ProductVariantUpdateOne) SetNillableWidth(v *int) *ProductVariantUpdateOne {
+	if v != nil {
+		_u.SetWidth(*v)
+	}
+	return _u
+}
+
+// AddWidth adds value to the "width" field.
+func (_u *ProductVariantUpdateOne) AddWidth(v int) *ProductVariantUpdateOne {
+	_u.mutation.AddWidth(v)
+	return _u
+}
+
+// ClearWidth clears the value of the "width" field.
+func (_u *ProductVariantUpdateOne) ClearWidth() *ProductVariantUpdateOne {
+	_u.mutation.ClearWidth()
+	return _u
+}
+
+// SetHeight sets the "height" field.
+func (_u *ProductVariantUpdateOne) SetHeight(v int) *ProductVariantUpdateOne {
+	_u.mutation.ResetHeight()
+	_u.mutation.SetHeight(v)
+	return _u
+}
+
+// SetNillableHeight sets the "height" field if the given value is not nil.
+func (_u *ProductVariantUpdateOne) SetNillableHeight(v *int) *ProductVariantUpdateOne {
+	if v != nil {
+		_u.SetHeight(*v)
+	}
+	return _u
+}
+
+// AddHeight adds value to the "height" field.
+func (_u *ProductVariantUpdateOne) AddHeight(v int) *ProductVariantUpdateOne {
+	_u.mutation.AddHeight(v)
+	return _u
+}
+
+// ClearHeight clears the value of the "height" field.
+func (_u *ProductVariantUpdateOne) ClearHeight() *ProductVariantUpdateOne {
+	_u.mutation.ClearHeight()
+	return _u
+}
+
 // SetManageInventory sets the "manage_inventory" field.
 func (_u *ProductVariantUpdateOne) SetManageInventory(v bool) *ProductVariantUpdateOne {
 	_u.mutation.SetManageInventory(v)
@@ -782,6 +986,21 @@ func (_u *ProductVariantUpdateOne) check() error {
 			return &ValidationError{Name: "weight", err: fmt.Errorf(`ent: validator failed for field "ProductVariant.weight": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Length(); ok {
+		if err := productvariant.LengthValidator(v); err != nil {
+			return &ValidationError{Name: "length", err: fmt.Errorf(`ent: validator failed for field "ProductVariant.length": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Width(); ok {
+		if err := productvariant.WidthValidator(v); err != nil {
+			return &ValidationError{Name: "width", err: fmt.Errorf(`ent: validator failed for field "ProductVariant.width": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Height(); ok {
+		if err := productvariant.HeightValidator(v); err != nil {
+			return &ValidationError{Name: "height", err: fmt.Errorf(`ent: validator failed for field "ProductVariant.height": %w`, err)}
+		}
+	}
 	if _u.mutation.TenantCleared() && len(_u.mutation.TenantIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "ProductVariant.tenant"`)
 	}
@@ -855,6 +1074,33 @@ func (_u *ProductVariantUpdateOne) sqlSave(ctx context.Context) (_node *ProductV
 	}
 	if _u.mutation.WeightCleared() {
 		_spec.ClearField(productvariant.FieldWeight, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Length(); ok {
+		_spec.SetField(productvariant.FieldLength, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedLength(); ok {
+		_spec.AddField(productvariant.FieldLength, field.TypeInt, value)
+	}
+	if _u.mutation.LengthCleared() {
+		_spec.ClearField(productvariant.FieldLength, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Width(); ok {
+		_spec.SetField(productvariant.FieldWidth, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedWidth(); ok {
+		_spec.AddField(productvariant.FieldWidth, field.TypeInt, value)
+	}
+	if _u.mutation.WidthCleared() {
+		_spec.ClearField(productvariant.FieldWidth, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Height(); ok {
+		_spec.SetField(productvariant.FieldHeight, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedHeight(); ok {
+		_spec.AddField(productvariant.FieldHeight, field.TypeInt, value)
+	}
+	if _u.mutation.HeightCleared() {
+		_spec.ClearField(productvariant.FieldHeight, field.TypeInt)
 	}
 	if value, ok := _u.mutation.ManageInventory(); ok {
 		_spec.SetField(productvariant.FieldManageInventory, field.TypeBool, value)

@@ -3,6 +3,7 @@ package seed_test
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/dakkah/cityos/seed"
@@ -70,5 +71,30 @@ func TestDemoCatalogThroughTheStorefront(t *testing.T) {
 		require.Contains(t, sells["dates-coffee"], "ajwa-dates")
 		require.Contains(t, sells["oud-perfumes"], "bakhoor-blend")
 		require.Len(t, sells["gulf-electronics"], 2)
+
+		// Every product of the tenants shows its details, and its variants their packed size.
+		var details struct {
+			Products struct {
+				Edges []struct {
+					Node struct {
+						Handle, Subtitle, ProductType, Material, OriginCountry string
+						Variants                                               []struct{ Weight, Length, Width, Height *int }
+					}
+				}
+			}
+		}
+		api.MustDo(t, testenv.Headers{"X-Store-Host": "dates-coffee.dakkah.test"}, `{ products(first: 50) { edges { node {
+			handle subtitle productType material originCountry variants { weight length width height } } } } }`, nil).Decode(t, &details)
+		require.NotEmpty(t, details.Products.Edges)
+		for _, e := range details.Products.Edges {
+			n := e.Node
+			assert.Len(t, n.OriginCountry, 2, n.Handle)
+			assert.NotEmpty(t, n.Subtitle, n.Handle)
+			assert.NotEmpty(t, n.ProductType, n.Handle)
+			assert.NotEmpty(t, n.Material, n.Handle)
+			for _, v := range n.Variants {
+				assert.True(t, v.Weight != nil && *v.Weight > 0 && v.Length != nil && *v.Length > 0, n.Handle)
+			}
+		}
 	})
 }

@@ -126,7 +126,9 @@ func (s *seeder) product(tenantID, locationID int, channels map[string]int, p de
 		return err
 	}
 	err = func() error {
+		d := demoDetails[p.handle]
 		pr, err := tx.Product.Create().SetTenantID(tenantID).SetHandle(p.handle).SetTitle(p.title).SetDescription(p.description).
+			SetSubtitle(d.subtitle).SetProductType(d.kind).SetMaterial(d.material).SetOriginCountry(d.origin).
 			SetStatus(product.StatusPublished).SetThumbnail("https://images.dakkah.test/" + p.handle + ".jpg").Save(s.ctx)
 		if err != nil {
 			return err
@@ -141,7 +143,8 @@ func (s *seeder) product(tenantID, locationID int, channels map[string]int, p de
 		}
 		for i, v := range p.variants {
 			pv, err := tx.ProductVariant.Create().SetTenantID(tenantID).SetProductID(pr.ID).SetTitle(v).
-				SetSku(fmt.Sprintf("%s-%d", p.handle, i+1)).SetOptionValues(map[string]string{"Variant": v}).Save(s.ctx)
+				SetSku(fmt.Sprintf("%s-%d", p.handle, i+1)).SetOptionValues(map[string]string{"Variant": v}).
+				SetWeight(d.weight).SetLength(d.length).SetWidth(d.width).SetHeight(d.height).Save(s.ctx)
 			if err != nil {
 				return err
 			}

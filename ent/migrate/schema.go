@@ -1263,6 +1263,10 @@ var (
 		{Name: "title", Type: field.TypeString, Size: 500},
 		{Name: "handle", Type: field.TypeString, Size: 200},
 		{Name: "description", Type: field.TypeString, Size: 20000, Default: ""},
+		{Name: "subtitle", Type: field.TypeString, Size: 2000, Default: ""},
+		{Name: "product_type", Type: field.TypeString, Size: 800, Default: ""},
+		{Name: "material", Type: field.TypeString, Size: 800, Default: ""},
+		{Name: "origin_country", Type: field.TypeString, Size: 2, Default: ""},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"draft", "published", "archived"}, Default: "draft"},
 		{Name: "thumbnail", Type: field.TypeString, Nullable: true, Size: 2048},
 		{Name: "images", Type: field.TypeJSON, Nullable: true},
@@ -1284,25 +1288,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "products_tenants_tenant",
-				Columns:    []*schema.Column{ProductsColumns[15]},
+				Columns:    []*schema.Column{ProductsColumns[19]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "products_vendors_vendor",
-				Columns:    []*schema.Column{ProductsColumns[16]},
+				Columns:    []*schema.Column{ProductsColumns[20]},
 				RefColumns: []*schema.Column{VendorsColumns[0]},
 				OnDelete:   schema.Restrict,
 			},
 			{
 				Symbol:     "products_product_categories_category",
-				Columns:    []*schema.Column{ProductsColumns[17]},
+				Columns:    []*schema.Column{ProductsColumns[21]},
 				RefColumns: []*schema.Column{ProductCategoriesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "products_product_collections_collection",
-				Columns:    []*schema.Column{ProductsColumns[18]},
+				Columns:    []*schema.Column{ProductsColumns[22]},
 				RefColumns: []*schema.Column{ProductCollectionsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1311,22 +1315,22 @@ var (
 			{
 				Name:    "product_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductsColumns[15]},
+				Columns: []*schema.Column{ProductsColumns[19]},
 			},
 			{
 				Name:    "product_tenant_id_handle",
 				Unique:  true,
-				Columns: []*schema.Column{ProductsColumns[15], ProductsColumns[5]},
+				Columns: []*schema.Column{ProductsColumns[19], ProductsColumns[5]},
 			},
 			{
 				Name:    "product_tenant_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{ProductsColumns[15], ProductsColumns[7]},
+				Columns: []*schema.Column{ProductsColumns[19], ProductsColumns[11]},
 			},
 			{
 				Name:    "product_vendor_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductsColumns[16]},
+				Columns: []*schema.Column{ProductsColumns[20]},
 			},
 		},
 	}
@@ -1456,6 +1460,9 @@ var (
 		{Name: "option_values", Type: field.TypeJSON, Nullable: true},
 		{Name: "barcode", Type: field.TypeString, Nullable: true, Size: 100},
 		{Name: "weight", Type: field.TypeInt, Nullable: true},
+		{Name: "length", Type: field.TypeInt, Nullable: true},
+		{Name: "width", Type: field.TypeInt, Nullable: true},
+		{Name: "height", Type: field.TypeInt, Nullable: true},
 		{Name: "manage_inventory", Type: field.TypeBool, Default: true},
 		{Name: "allow_backorder", Type: field.TypeBool, Default: false},
 		{Name: "product_id", Type: field.TypeInt},
@@ -1469,13 +1476,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "product_variants_products_variants",
-				Columns:    []*schema.Column{ProductVariantsColumns[11]},
+				Columns:    []*schema.Column{ProductVariantsColumns[14]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "product_variants_tenants_tenant",
-				Columns:    []*schema.Column{ProductVariantsColumns[12]},
+				Columns:    []*schema.Column{ProductVariantsColumns[15]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1484,17 +1491,17 @@ var (
 			{
 				Name:    "productvariant_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductVariantsColumns[12]},
+				Columns: []*schema.Column{ProductVariantsColumns[15]},
 			},
 			{
 				Name:    "productvariant_tenant_id_sku",
 				Unique:  true,
-				Columns: []*schema.Column{ProductVariantsColumns[12], ProductVariantsColumns[5]},
+				Columns: []*schema.Column{ProductVariantsColumns[15], ProductVariantsColumns[5]},
 			},
 			{
 				Name:    "productvariant_product_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductVariantsColumns[11]},
+				Columns: []*schema.Column{ProductVariantsColumns[14]},
 			},
 		},
 	}

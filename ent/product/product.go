@@ -32,6 +32,14 @@ const (
 	FieldHandle = "handle"
 	// FieldDescription holds the string denoting the description field in the database.
 	FieldDescription = "description"
+	// FieldSubtitle holds the string denoting the subtitle field in the database.
+	FieldSubtitle = "subtitle"
+	// FieldProductType holds the string denoting the product_type field in the database.
+	FieldProductType = "product_type"
+	// FieldMaterial holds the string denoting the material field in the database.
+	FieldMaterial = "material"
+	// FieldOriginCountry holds the string denoting the origin_country field in the database.
+	FieldOriginCountry = "origin_country"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
 	// FieldThumbnail holds the string denoting the thumbnail field in the database.
@@ -129,6 +137,10 @@ var Columns = []string{
 	FieldTitle,
 	FieldHandle,
 	FieldDescription,
+	FieldSubtitle,
+	FieldProductType,
+	FieldMaterial,
+	FieldOriginCountry,
 	FieldStatus,
 	FieldThumbnail,
 	FieldImages,
@@ -182,6 +194,22 @@ var (
 	DefaultDescription string
 	// DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	DescriptionValidator func(string) error
+	// DefaultSubtitle holds the default value on creation for the "subtitle" field.
+	DefaultSubtitle string
+	// SubtitleValidator is a validator for the "subtitle" field. It is called by the builders before save.
+	SubtitleValidator func(string) error
+	// DefaultProductType holds the default value on creation for the "product_type" field.
+	DefaultProductType string
+	// ProductTypeValidator is a validator for the "product_type" field. It is called by the builders before save.
+	ProductTypeValidator func(string) error
+	// DefaultMaterial holds the default value on creation for the "material" field.
+	DefaultMaterial string
+	// MaterialValidator is a validator for the "material" field. It is called by the builders before save.
+	MaterialValidator func(string) error
+	// DefaultOriginCountry holds the default value on creation for the "origin_country" field.
+	DefaultOriginCountry string
+	// OriginCountryValidator is a validator for the "origin_country" field. It is called by the builders before save.
+	OriginCountryValidator func(string) error
 	// ThumbnailValidator is a validator for the "thumbnail" field. It is called by the builders before save.
 	ThumbnailValidator func(string) error
 	// ReviewNoteValidator is a validator for the "review_note" field. It is called by the builders before save.
@@ -284,6 +312,26 @@ func ByHandle(opts ...sql.OrderTermOption) OrderOption {
 // ByDescription orders the results by the description field.
 func ByDescription(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDescription, opts...).ToFunc()
+}
+
+// BySubtitle orders the results by the subtitle field.
+func BySubtitle(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSubtitle, opts...).ToFunc()
+}
+
+// ByProductType orders the results by the product_type field.
+func ByProductType(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldProductType, opts...).ToFunc()
+}
+
+// ByMaterial orders the results by the material field.
+func ByMaterial(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMaterial, opts...).ToFunc()
+}
+
+// ByOriginCountry orders the results by the origin_country field.
+func ByOriginCountry(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOriginCountry, opts...).ToFunc()
 }
 
 // ByStatus orders the results by the status field.

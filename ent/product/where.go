@@ -90,6 +90,26 @@ func Description(v string) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldDescription, v))
 }
 
+// Subtitle applies equality check predicate on the "subtitle" field. It's identical to SubtitleEQ.
+func Subtitle(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldSubtitle, v))
+}
+
+// ProductType applies equality check predicate on the "product_type" field. It's identical to ProductTypeEQ.
+func ProductType(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldProductType, v))
+}
+
+// Material applies equality check predicate on the "material" field. It's identical to MaterialEQ.
+func Material(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldMaterial, v))
+}
+
+// OriginCountry applies equality check predicate on the "origin_country" field. It's identical to OriginCountryEQ.
+func OriginCountry(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldOriginCountry, v))
+}
+
 // Thumbnail applies equality check predicate on the "thumbnail" field. It's identical to ThumbnailEQ.
 func Thumbnail(v string) predicate.Product {
 	return predicate.Product(sql.FieldEQ(FieldThumbnail, v))
@@ -453,6 +473,266 @@ func DescriptionEqualFold(v string) predicate.Product {
 // DescriptionContainsFold applies the ContainsFold predicate on the "description" field.
 func DescriptionContainsFold(v string) predicate.Product {
 	return predicate.Product(sql.FieldContainsFold(FieldDescription, v))
+}
+
+// SubtitleEQ applies the EQ predicate on the "subtitle" field.
+func SubtitleEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldSubtitle, v))
+}
+
+// SubtitleNEQ applies the NEQ predicate on the "subtitle" field.
+func SubtitleNEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldSubtitle, v))
+}
+
+// SubtitleIn applies the In predicate on the "subtitle" field.
+func SubtitleIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldSubtitle, vs...))
+}
+
+// SubtitleNotIn applies the NotIn predicate on the "subtitle" field.
+func SubtitleNotIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldSubtitle, vs...))
+}
+
+// SubtitleGT applies the GT predicate on the "subtitle" field.
+func SubtitleGT(v string) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldSubtitle, v))
+}
+
+// SubtitleGTE applies the GTE predicate on the "subtitle" field.
+func SubtitleGTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldSubtitle, v))
+}
+
+// SubtitleLT applies the LT predicate on the "subtitle" field.
+func SubtitleLT(v string) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldSubtitle, v))
+}
+
+// SubtitleLTE applies the LTE predicate on the "subtitle" field.
+func SubtitleLTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldSubtitle, v))
+}
+
+// SubtitleContains applies the Contains predicate on the "subtitle" field.
+func SubtitleContains(v string) predicate.Product {
+	return predicate.Product(sql.FieldContains(FieldSubtitle, v))
+}
+
+// SubtitleHasPrefix applies the HasPrefix predicate on the "subtitle" field.
+func SubtitleHasPrefix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasPrefix(FieldSubtitle, v))
+}
+
+// SubtitleHasSuffix applies the HasSuffix predicate on the "subtitle" field.
+func SubtitleHasSuffix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasSuffix(FieldSubtitle, v))
+}
+
+// SubtitleEqualFold applies the EqualFold predicate on the "subtitle" field.
+func SubtitleEqualFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldEqualFold(FieldSubtitle, v))
+}
+
+// SubtitleContainsFold applies the ContainsFold predicate on the "subtitle" field.
+func SubtitleContainsFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldContainsFold(FieldSubtitle, v))
+}
+
+// ProductTypeEQ applies the EQ predicate on the "product_type" field.
+func ProductTypeEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldProductType, v))
+}
+
+// ProductTypeNEQ applies the NEQ predicate on the "product_type" field.
+func ProductTypeNEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldProductType, v))
+}
+
+// ProductTypeIn applies the In predicate on the "product_type" field.
+func ProductTypeIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldProductType, vs...))
+}
+
+// ProductTypeNotIn applies the NotIn predicate on the "product_type" field.
+func ProductTypeNotIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldProductType, vs...))
+}
+
+// ProductTypeGT applies the GT predicate on the "product_type" field.
+func ProductTypeGT(v string) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldProductType, v))
+}
+
+// ProductTypeGTE applies the GTE predicate on the "product_type" field.
+func ProductTypeGTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldProductType, v))
+}
+
+// ProductTypeLT applies the LT predicate on the "product_type" field.
+func ProductTypeLT(v string) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldProductType, v))
+}
+
+// ProductTypeLTE applies the LTE predicate on the "product_type" field.
+func ProductTypeLTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldProductType, v))
+}
+
+// ProductTypeContains applies the Contains predicate on the "product_type" field.
+func ProductTypeContains(v string) predicate.Product {
+	return predicate.Product(sql.FieldContains(FieldProductType, v))
+}
+
+// ProductTypeHasPrefix applies the HasPrefix predicate on the "product_type" field.
+func ProductTypeHasPrefix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasPrefix(FieldProductType, v))
+}
+
+// ProductTypeHasSuffix applies the HasSuffix predicate on the "product_type" field.
+func ProductTypeHasSuffix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasSuffix(FieldProductType, v))
+}
+
+// ProductTypeEqualFold applies the EqualFold predicate on the "product_type" field.
+func ProductTypeEqualFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldEqualFold(FieldProductType, v))
+}
+
+// ProductTypeContainsFold applies the ContainsFold predicate on the "product_type" field.
+func ProductTypeContainsFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldContainsFold(FieldProductType, v))
+}
+
+// MaterialEQ applies the EQ predicate on the "material" field.
+func MaterialEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldMaterial, v))
+}
+
+// MaterialNEQ applies the NEQ predicate on the "material" field.
+func MaterialNEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldMaterial, v))
+}
+
+// MaterialIn applies the In predicate on the "material" field.
+func MaterialIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldMaterial, vs...))
+}
+
+// MaterialNotIn applies the NotIn predicate on the "material" field.
+func MaterialNotIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldMaterial, vs...))
+}
+
+// MaterialGT applies the GT predicate on the "material" field.
+func MaterialGT(v string) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldMaterial, v))
+}
+
+// MaterialGTE applies the GTE predicate on the "material" field.
+func MaterialGTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldMaterial, v))
+}
+
+// MaterialLT applies the LT predicate on the "material" field.
+func MaterialLT(v string) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldMaterial, v))
+}
+
+// MaterialLTE applies the LTE predicate on the "material" field.
+func MaterialLTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldMaterial, v))
+}
+
+// MaterialContains applies the Contains predicate on the "material" field.
+func MaterialContains(v string) predicate.Product {
+	return predicate.Product(sql.FieldContains(FieldMaterial, v))
+}
+
+// MaterialHasPrefix applies the HasPrefix predicate on the "material" field.
+func MaterialHasPrefix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasPrefix(FieldMaterial, v))
+}
+
+// MaterialHasSuffix applies the HasSuffix predicate on the "material" field.
+func MaterialHasSuffix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasSuffix(FieldMaterial, v))
+}
+
+// MaterialEqualFold applies the EqualFold predicate on the "material" field.
+func MaterialEqualFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldEqualFold(FieldMaterial, v))
+}
+
+// MaterialContainsFold applies the ContainsFold predicate on the "material" field.
+func MaterialContainsFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldContainsFold(FieldMaterial, v))
+}
+
+// OriginCountryEQ applies the EQ predicate on the "origin_country" field.
+func OriginCountryEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldEQ(FieldOriginCountry, v))
+}
+
+// OriginCountryNEQ applies the NEQ predicate on the "origin_country" field.
+func OriginCountryNEQ(v string) predicate.Product {
+	return predicate.Product(sql.FieldNEQ(FieldOriginCountry, v))
+}
+
+// OriginCountryIn applies the In predicate on the "origin_country" field.
+func OriginCountryIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldIn(FieldOriginCountry, vs...))
+}
+
+// OriginCountryNotIn applies the NotIn predicate on the "origin_country" field.
+func OriginCountryNotIn(vs ...string) predicate.Product {
+	return predicate.Product(sql.FieldNotIn(FieldOriginCountry, vs...))
+}
+
+// OriginCountryGT applies the GT predicate on the "origin_country" field.
+func OriginCountryGT(v string) predicate.Product {
+	return predicate.Product(sql.FieldGT(FieldOriginCountry, v))
+}
+
+// OriginCountryGTE applies the GTE predicate on the "origin_country" field.
+func OriginCountryGTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldGTE(FieldOriginCountry, v))
+}
+
+// OriginCountryLT applies the LT predicate on the "origin_country" field.
+func OriginCountryLT(v string) predicate.Product {
+	return predicate.Product(sql.FieldLT(FieldOriginCountry, v))
+}
+
+// OriginCountryLTE applies the LTE predicate on the "origin_country" field.
+func OriginCountryLTE(v string) predicate.Product {
+	return predicate.Product(sql.FieldLTE(FieldOriginCountry, v))
+}
+
+// OriginCountryContains applies the Contains predicate on the "origin_country" field.
+func OriginCountryContains(v string) predicate.Product {
+	return predicate.Product(sql.FieldContains(FieldOriginCountry, v))
+}
+
+// OriginCountryHasPrefix applies the HasPrefix predicate on the "origin_country" field.
+func OriginCountryHasPrefix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasPrefix(FieldOriginCountry, v))
+}
+
+// OriginCountryHasSuffix applies the HasSuffix predicate on the "origin_country" field.
+func OriginCountryHasSuffix(v string) predicate.Product {
+	return predicate.Product(sql.FieldHasSuffix(FieldOriginCountry, v))
+}
+
+// OriginCountryEqualFold applies the EqualFold predicate on the "origin_country" field.
+func OriginCountryEqualFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldEqualFold(FieldOriginCountry, v))
+}
+
+// OriginCountryContainsFold applies the ContainsFold predicate on the "origin_country" field.
+func OriginCountryContainsFold(v string) predicate.Product {
+	return predicate.Product(sql.FieldContainsFold(FieldOriginCountry, v))
 }
 
 // StatusEQ applies the EQ predicate on the "status" field.

@@ -35,6 +35,12 @@ const (
 	FieldBarcode = "barcode"
 	// FieldWeight holds the string denoting the weight field in the database.
 	FieldWeight = "weight"
+	// FieldLength holds the string denoting the length field in the database.
+	FieldLength = "length"
+	// FieldWidth holds the string denoting the width field in the database.
+	FieldWidth = "width"
+	// FieldHeight holds the string denoting the height field in the database.
+	FieldHeight = "height"
 	// FieldManageInventory holds the string denoting the manage_inventory field in the database.
 	FieldManageInventory = "manage_inventory"
 	// FieldAllowBackorder holds the string denoting the allow_backorder field in the database.
@@ -92,6 +98,9 @@ var Columns = []string{
 	FieldOptionValues,
 	FieldBarcode,
 	FieldWeight,
+	FieldLength,
+	FieldWidth,
+	FieldHeight,
 	FieldManageInventory,
 	FieldAllowBackorder,
 }
@@ -130,6 +139,12 @@ var (
 	BarcodeValidator func(string) error
 	// WeightValidator is a validator for the "weight" field. It is called by the builders before save.
 	WeightValidator func(int) error
+	// LengthValidator is a validator for the "length" field. It is called by the builders before save.
+	LengthValidator func(int) error
+	// WidthValidator is a validator for the "width" field. It is called by the builders before save.
+	WidthValidator func(int) error
+	// HeightValidator is a validator for the "height" field. It is called by the builders before save.
+	HeightValidator func(int) error
 	// DefaultManageInventory holds the default value on creation for the "manage_inventory" field.
 	DefaultManageInventory bool
 	// DefaultAllowBackorder holds the default value on creation for the "allow_backorder" field.
@@ -187,6 +202,21 @@ func ByBarcode(opts ...sql.OrderTermOption) OrderOption {
 // ByWeight orders the results by the weight field.
 func ByWeight(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldWeight, opts...).ToFunc()
+}
+
+// ByLength orders the results by the length field.
+func ByLength(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLength, opts...).ToFunc()
+}
+
+// ByWidth orders the results by the width field.
+func ByWidth(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldWidth, opts...).ToFunc()
+}
+
+// ByHeight orders the results by the height field.
+func ByHeight(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHeight, opts...).ToFunc()
 }
 
 // ByManageInventory orders the results by the manage_inventory field.

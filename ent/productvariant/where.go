@@ -100,6 +100,21 @@ func Weight(v int) predicate.ProductVariant {
 	return predicate.ProductVariant(sql.FieldEQ(FieldWeight, v))
 }
 
+// Length applies equality check predicate on the "length" field. It's identical to LengthEQ.
+func Length(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldEQ(FieldLength, v))
+}
+
+// Width applies equality check predicate on the "width" field. It's identical to WidthEQ.
+func Width(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldEQ(FieldWidth, v))
+}
+
+// Height applies equality check predicate on the "height" field. It's identical to HeightEQ.
+func Height(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldEQ(FieldHeight, v))
+}
+
 // ManageInventory applies equality check predicate on the "manage_inventory" field. It's identical to ManageInventoryEQ.
 func ManageInventory(v bool) predicate.ProductVariant {
 	return predicate.ProductVariant(sql.FieldEQ(FieldManageInventory, v))
@@ -533,6 +548,156 @@ func WeightIsNil() predicate.ProductVariant {
 // WeightNotNil applies the NotNil predicate on the "weight" field.
 func WeightNotNil() predicate.ProductVariant {
 	return predicate.ProductVariant(sql.FieldNotNull(FieldWeight))
+}
+
+// LengthEQ applies the EQ predicate on the "length" field.
+func LengthEQ(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldEQ(FieldLength, v))
+}
+
+// LengthNEQ applies the NEQ predicate on the "length" field.
+func LengthNEQ(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldNEQ(FieldLength, v))
+}
+
+// LengthIn applies the In predicate on the "length" field.
+func LengthIn(vs ...int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldIn(FieldLength, vs...))
+}
+
+// LengthNotIn applies the NotIn predicate on the "length" field.
+func LengthNotIn(vs ...int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldNotIn(FieldLength, vs...))
+}
+
+// LengthGT applies the GT predicate on the "length" field.
+func LengthGT(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldGT(FieldLength, v))
+}
+
+// LengthGTE applies the GTE predicate on the "length" field.
+func LengthGTE(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldGTE(FieldLength, v))
+}
+
+// LengthLT applies the LT predicate on the "length" field.
+func LengthLT(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldLT(FieldLength, v))
+}
+
+// LengthLTE applies the LTE predicate on the "length" field.
+func LengthLTE(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldLTE(FieldLength, v))
+}
+
+// LengthIsNil applies the IsNil predicate on the "length" field.
+func LengthIsNil() predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldIsNull(FieldLength))
+}
+
+// LengthNotNil applies the NotNil predicate on the "length" field.
+func LengthNotNil() predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldNotNull(FieldLength))
+}
+
+// WidthEQ applies the EQ predicate on the "width" field.
+func WidthEQ(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldEQ(FieldWidth, v))
+}
+
+// WidthNEQ applies the NEQ predicate on the "width" field.
+func WidthNEQ(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldNEQ(FieldWidth, v))
+}
+
+// WidthIn applies the In predicate on the "width" field.
+func WidthIn(vs ...int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldIn(FieldWidth, vs...))
+}
+
+// WidthNotIn applies the NotIn predicate on the "width" field.
+func WidthNotIn(vs ...int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldNotIn(FieldWidth, vs...))
+}
+
+// WidthGT applies the GT predicate on the "width" field.
+func WidthGT(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldGT(FieldWidth, v))
+}
+
+// WidthGTE applies the GTE predicate on the "width" field.
+func WidthGTE(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldGTE(FieldWidth, v))
+}
+
+// WidthLT applies the LT predicate on the "width" field.
+func WidthLT(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldLT(FieldWidth, v))
+}
+
+// WidthLTE applies the LTE predicate on the "width" field.
+func WidthLTE(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldLTE(FieldWidth, v))
+}
+
+// WidthIsNil applies the IsNil predicate on the "width" field.
+func WidthIsNil() predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldIsNull(FieldWidth))
+}
+
+// WidthNotNil applies the NotNil predicate on the "width" field.
+func WidthNotNil() predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldNotNull(FieldWidth))
+}
+
+// HeightEQ applies the EQ predicate on the "height" field.
+func HeightEQ(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldEQ(FieldHeight, v))
+}
+
+// HeightNEQ applies the NEQ predicate on the "height" field.
+func HeightNEQ(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldNEQ(FieldHeight, v))
+}
+
+// HeightIn applies the In predicate on the "height" field.
+func HeightIn(vs ...int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldIn(FieldHeight, vs...))
+}
+
+// HeightNotIn applies the NotIn predicate on the "height" field.
+func HeightNotIn(vs ...int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldNotIn(FieldHeight, vs...))
+}
+
+// HeightGT applies the GT predicate on the "height" field.
+func HeightGT(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldGT(FieldHeight, v))
+}
+
+// HeightGTE applies the GTE predicate on the "height" field.
+func HeightGTE(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldGTE(FieldHeight, v))
+}
+
+// HeightLT applies the LT predicate on the "height" field.
+func HeightLT(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldLT(FieldHeight, v))
+}
+
+// HeightLTE applies the LTE predicate on the "height" field.
+func HeightLTE(v int) predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldLTE(FieldHeight, v))
+}
+
+// HeightIsNil applies the IsNil predicate on the "height" field.
+func HeightIsNil() predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldIsNull(FieldHeight))
+}
+
+// HeightNotNil applies the NotNil predicate on the "height" field.
+func HeightNotNil() predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldNotNull(FieldHeight))
 }
 
 // ManageInventoryEQ applies the EQ predicate on the "manage_inventory" field.

@@ -1378,12 +1378,36 @@ func init() {
 	product.DefaultDescription = productDescDescription.Default.(string)
 	// product.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	product.DescriptionValidator = productDescDescription.Validators[0].(func(string) error)
+	// productDescSubtitle is the schema descriptor for subtitle field.
+	productDescSubtitle := productFields[3].Descriptor()
+	// product.DefaultSubtitle holds the default value on creation for the subtitle field.
+	product.DefaultSubtitle = productDescSubtitle.Default.(string)
+	// product.SubtitleValidator is a validator for the "subtitle" field. It is called by the builders before save.
+	product.SubtitleValidator = productDescSubtitle.Validators[0].(func(string) error)
+	// productDescProductType is the schema descriptor for product_type field.
+	productDescProductType := productFields[4].Descriptor()
+	// product.DefaultProductType holds the default value on creation for the product_type field.
+	product.DefaultProductType = productDescProductType.Default.(string)
+	// product.ProductTypeValidator is a validator for the "product_type" field. It is called by the builders before save.
+	product.ProductTypeValidator = productDescProductType.Validators[0].(func(string) error)
+	// productDescMaterial is the schema descriptor for material field.
+	productDescMaterial := productFields[5].Descriptor()
+	// product.DefaultMaterial holds the default value on creation for the material field.
+	product.DefaultMaterial = productDescMaterial.Default.(string)
+	// product.MaterialValidator is a validator for the "material" field. It is called by the builders before save.
+	product.MaterialValidator = productDescMaterial.Validators[0].(func(string) error)
+	// productDescOriginCountry is the schema descriptor for origin_country field.
+	productDescOriginCountry := productFields[6].Descriptor()
+	// product.DefaultOriginCountry holds the default value on creation for the origin_country field.
+	product.DefaultOriginCountry = productDescOriginCountry.Default.(string)
+	// product.OriginCountryValidator is a validator for the "origin_country" field. It is called by the builders before save.
+	product.OriginCountryValidator = productDescOriginCountry.Validators[0].(func(string) error)
 	// productDescThumbnail is the schema descriptor for thumbnail field.
-	productDescThumbnail := productFields[4].Descriptor()
+	productDescThumbnail := productFields[8].Descriptor()
 	// product.ThumbnailValidator is a validator for the "thumbnail" field. It is called by the builders before save.
 	product.ThumbnailValidator = productDescThumbnail.Validators[0].(func(string) error)
 	// productDescReviewNote is the schema descriptor for review_note field.
-	productDescReviewNote := productFields[12].Descriptor()
+	productDescReviewNote := productFields[16].Descriptor()
 	// product.ReviewNoteValidator is a validator for the "review_note" field. It is called by the builders before save.
 	product.ReviewNoteValidator = productDescReviewNote.Validators[0].(func(string) error)
 	productcategoryMixin := schema.ProductCategory{}.Mixin()
@@ -1640,12 +1664,24 @@ func init() {
 	productvariantDescWeight := productvariantFields[5].Descriptor()
 	// productvariant.WeightValidator is a validator for the "weight" field. It is called by the builders before save.
 	productvariant.WeightValidator = productvariantDescWeight.Validators[0].(func(int) error)
+	// productvariantDescLength is the schema descriptor for length field.
+	productvariantDescLength := productvariantFields[6].Descriptor()
+	// productvariant.LengthValidator is a validator for the "length" field. It is called by the builders before save.
+	productvariant.LengthValidator = productvariantDescLength.Validators[0].(func(int) error)
+	// productvariantDescWidth is the schema descriptor for width field.
+	productvariantDescWidth := productvariantFields[7].Descriptor()
+	// productvariant.WidthValidator is a validator for the "width" field. It is called by the builders before save.
+	productvariant.WidthValidator = productvariantDescWidth.Validators[0].(func(int) error)
+	// productvariantDescHeight is the schema descriptor for height field.
+	productvariantDescHeight := productvariantFields[8].Descriptor()
+	// productvariant.HeightValidator is a validator for the "height" field. It is called by the builders before save.
+	productvariant.HeightValidator = productvariantDescHeight.Validators[0].(func(int) error)
 	// productvariantDescManageInventory is the schema descriptor for manage_inventory field.
-	productvariantDescManageInventory := productvariantFields[6].Descriptor()
+	productvariantDescManageInventory := productvariantFields[9].Descriptor()
 	// productvariant.DefaultManageInventory holds the default value on creation for the manage_inventory field.
 	productvariant.DefaultManageInventory = productvariantDescManageInventory.Default.(bool)
 	// productvariantDescAllowBackorder is the schema descriptor for allow_backorder field.
-	productvariantDescAllowBackorder := productvariantFields[7].Descriptor()
+	productvariantDescAllowBackorder := productvariantFields[10].Descriptor()
 	// productvariant.DefaultAllowBackorder holds the default value on creation for the allow_backorder field.
 	productvariant.DefaultAllowBackorder = productvariantDescAllowBackorder.Default.(bool)
 	quoteMixin := schema.Quote{}.Mixin()

@@ -52,6 +52,13 @@ func (Product) Fields() []ent.Field {
 		field.String("title").NotEmpty().MaxLen(500).Annotations(entgql.OrderField("TITLE")),
 		field.String("handle").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("HANDLE")),
 		field.String("description").Default("").MaxLen(20000),
+		// What a shop shows beside the title: a line under it, the kind of product, what
+		// it is made of and where (ISO 3166-1 alpha-2). The lengths are bytes, four per
+		// character of the limits catalog checks (500 and 200 characters).
+		field.String("subtitle").Default("").MaxLen(2000),
+		field.String("product_type").Default("").MaxLen(800),
+		field.String("material").Default("").MaxLen(800),
+		field.String("origin_country").Default("").MaxLen(2),
 		field.Enum("status").Values("draft", "published", "archived").Default("draft"),
 		field.String("thumbnail").Optional().MaxLen(2048),
 		field.Strings("images").Optional(),
@@ -183,6 +190,10 @@ func (ProductVariant) Fields() []ent.Field {
 		field.JSON("option_values", map[string]string{}).Optional().Annotations(entgql.Type("Map"), entgql.Skip(entgql.SkipWhereInput)),
 		field.String("barcode").Optional().MaxLen(100),
 		field.Int("weight").Optional().NonNegative().Comment("grams"),
+		// The packed unit's size, in millimetres, for shipping rates and product pages.
+		field.Int("length").Optional().Nillable().NonNegative().Comment("millimetres"),
+		field.Int("width").Optional().Nillable().NonNegative().Comment("millimetres"),
+		field.Int("height").Optional().Nillable().NonNegative().Comment("millimetres"),
 		field.Bool("manage_inventory").Default(true),
 		field.Bool("allow_backorder").Default(false),
 	}

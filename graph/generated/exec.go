@@ -881,12 +881,16 @@ type ComplexityRoot struct {
 		Handle        func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Images        func(childComplexity int) int
+		Material      func(childComplexity int) int
 		Options       func(childComplexity int) int
+		OriginCountry func(childComplexity int) int
+		ProductType   func(childComplexity int) int
 		ReviewNote    func(childComplexity int) int
 		ReviewStatus  func(childComplexity int) int
 		ReviewStoreID func(childComplexity int) int
 		SalesChannels func(childComplexity int) int
 		Status        func(childComplexity int) int
+		Subtitle      func(childComplexity int) int
 		Tags          func(childComplexity int) int
 		Tenant        func(childComplexity int) int
 		TenantID      func(childComplexity int) int
@@ -948,7 +952,9 @@ type ComplexityRoot struct {
 		Barcode           func(childComplexity int) int
 		CalculatedPrice   func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
+		Height            func(childComplexity int) int
 		ID                func(childComplexity int) int
+		Length            func(childComplexity int) int
 		ManageInventory   func(childComplexity int) int
 		OptionValues      func(childComplexity int) int
 		Prices            func(childComplexity int) int
@@ -960,6 +966,7 @@ type ComplexityRoot struct {
 		Title             func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		Weight            func(childComplexity int) int
+		Width             func(childComplexity int) int
 	}
 
 	Query struct {
@@ -5948,12 +5955,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Images(childComplexity), true
+	case "Product.material":
+		if e.ComplexityRoot.Product.Material == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Material(childComplexity), true
 	case "Product.options":
 		if e.ComplexityRoot.Product.Options == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Product.Options(childComplexity), true
+	case "Product.originCountry":
+		if e.ComplexityRoot.Product.OriginCountry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.OriginCountry(childComplexity), true
+	case "Product.productType":
+		if e.ComplexityRoot.Product.ProductType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.ProductType(childComplexity), true
 	case "Product.reviewNote":
 		if e.ComplexityRoot.Product.ReviewNote == nil {
 			break
@@ -5984,6 +6009,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.Status(childComplexity), true
+	case "Product.subtitle":
+		if e.ComplexityRoot.Product.Subtitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.Subtitle(childComplexity), true
 	case "Product.tags":
 		if e.ComplexityRoot.Product.Tags == nil {
 			break
@@ -6248,12 +6279,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductVariant.CreatedAt(childComplexity), true
+	case "ProductVariant.height":
+		if e.ComplexityRoot.ProductVariant.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Height(childComplexity), true
 	case "ProductVariant.id":
 		if e.ComplexityRoot.ProductVariant.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ProductVariant.ID(childComplexity), true
+	case "ProductVariant.length":
+		if e.ComplexityRoot.ProductVariant.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Length(childComplexity), true
 	case "ProductVariant.manageInventory":
 		if e.ComplexityRoot.ProductVariant.ManageInventory == nil {
 			break
@@ -6320,6 +6363,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductVariant.Weight(childComplexity), true
+	case "ProductVariant.width":
+		if e.ComplexityRoot.ProductVariant.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Width(childComplexity), true
 
 	case "Query.apiKeys":
 		if e.ComplexityRoot.Query.APIKeys == nil {
@@ -9488,6 +9537,14 @@ input CreateProductInput {
   title: String!
   handle: String!
   description: String
+  "A line under the title (at most 500 characters)."
+  subtitle: String
+  "The kind of product, as the shop names it (\"Dates\", \"Perfume\")."
+  productType: String
+  "What it is made of."
+  material: String
+  "The country it comes from: ISO 3166-1 alpha-2 (SA)."
+  originCountry: String
   status: ProductStatus
   thumbnail: String
   images: [String!]
@@ -9502,6 +9559,11 @@ input UpdateProductInput {
   title: String
   handle: String
   description: String
+  "The details are left as they are when absent; an empty string clears one."
+  subtitle: String
+  productType: String
+  material: String
+  originCountry: String
   status: ProductStatus
   thumbnail: String
   images: [String!]
@@ -9522,6 +9584,10 @@ input CreateVariantInput {
   barcode: String
   "Grams."
   weight: Int
+  "The packed unit's size, in millimetres."
+  length: Int
+  width: Int
+  height: Int
   manageInventory: Boolean
   allowBackorder: Boolean
 }
@@ -9532,6 +9598,9 @@ input UpdateVariantInput {
   optionValues: Map
   barcode: String
   weight: Int
+  length: Int
+  width: Int
+  height: Int
   manageInventory: Boolean
   allowBackorder: Boolean
 }
@@ -14404,6 +14473,10 @@ type Product implements Node {
   title: String!
   handle: String!
   description: String!
+  subtitle: String!
+  productType: String!
+  material: String!
+  originCountry: String!
   status: ProductStatus!
   thumbnail: String
   images: [String!]
@@ -14804,6 +14877,18 @@ type ProductVariant implements Node {
   grams
   """
   weight: Int
+  """
+  millimetres
+  """
+  length: Int
+  """
+  millimetres
+  """
+  width: Int
+  """
+  millimetres
+  """
+  height: Int
   manageInventory: Boolean!
   allowBackorder: Boolean!
   tenant: Tenant!
@@ -14941,6 +15026,45 @@ input ProductVariantWhereInput {
   weightIsNil: Boolean
   weightNotNil: Boolean
   """
+  length field predicates
+  """
+  length: Int
+  lengthNEQ: Int
+  lengthIn: [Int!]
+  lengthNotIn: [Int!]
+  lengthGT: Int
+  lengthGTE: Int
+  lengthLT: Int
+  lengthLTE: Int
+  lengthIsNil: Boolean
+  lengthNotNil: Boolean
+  """
+  width field predicates
+  """
+  width: Int
+  widthNEQ: Int
+  widthIn: [Int!]
+  widthNotIn: [Int!]
+  widthGT: Int
+  widthGTE: Int
+  widthLT: Int
+  widthLTE: Int
+  widthIsNil: Boolean
+  widthNotNil: Boolean
+  """
+  height field predicates
+  """
+  height: Int
+  heightNEQ: Int
+  heightIn: [Int!]
+  heightNotIn: [Int!]
+  heightGT: Int
+  heightGTE: Int
+  heightLT: Int
+  heightLTE: Int
+  heightIsNil: Boolean
+  heightNotNil: Boolean
+  """
   manage_inventory field predicates
   """
   manageInventory: Boolean
@@ -15050,6 +15174,70 @@ input ProductWhereInput {
   descriptionHasSuffix: String
   descriptionEqualFold: String
   descriptionContainsFold: String
+  """
+  subtitle field predicates
+  """
+  subtitle: String
+  subtitleNEQ: String
+  subtitleIn: [String!]
+  subtitleNotIn: [String!]
+  subtitleGT: String
+  subtitleGTE: String
+  subtitleLT: String
+  subtitleLTE: String
+  subtitleContains: String
+  subtitleHasPrefix: String
+  subtitleHasSuffix: String
+  subtitleEqualFold: String
+  subtitleContainsFold: String
+  """
+  product_type field predicates
+  """
+  productType: String
+  productTypeNEQ: String
+  productTypeIn: [String!]
+  productTypeNotIn: [String!]
+  productTypeGT: String
+  productTypeGTE: String
+  productTypeLT: String
+  productTypeLTE: String
+  productTypeContains: String
+  productTypeHasPrefix: String
+  productTypeHasSuffix: String
+  productTypeEqualFold: String
+  productTypeContainsFold: String
+  """
+  material field predicates
+  """
+  material: String
+  materialNEQ: String
+  materialIn: [String!]
+  materialNotIn: [String!]
+  materialGT: String
+  materialGTE: String
+  materialLT: String
+  materialLTE: String
+  materialContains: String
+  materialHasPrefix: String
+  materialHasSuffix: String
+  materialEqualFold: String
+  materialContainsFold: String
+  """
+  origin_country field predicates
+  """
+  originCountry: String
+  originCountryNEQ: String
+  originCountryIn: [String!]
+  originCountryNotIn: [String!]
+  originCountryGT: String
+  originCountryGTE: String
+  originCountryLT: String
+  originCountryLTE: String
+  originCountryContains: String
+  originCountryHasPrefix: String
+  originCountryHasSuffix: String
+  originCountryEqualFold: String
+  originCountryContainsFold: String
   """
   status field predicates
   """
@@ -20553,6 +20741,14 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_handle(ctx, field)
 	case "description":
 		return ec.fieldContext_Product_description(ctx, field)
+	case "subtitle":
+		return ec.fieldContext_Product_subtitle(ctx, field)
+	case "productType":
+		return ec.fieldContext_Product_productType(ctx, field)
+	case "material":
+		return ec.fieldContext_Product_material(ctx, field)
+	case "originCountry":
+		return ec.fieldContext_Product_originCountry(ctx, field)
 	case "status":
 		return ec.fieldContext_Product_status(ctx, field)
 	case "thumbnail":
@@ -20701,6 +20897,12 @@ func (ec *executionContext) childFields_ProductVariant(ctx context.Context, fiel
 		return ec.fieldContext_ProductVariant_barcode(ctx, field)
 	case "weight":
 		return ec.fieldContext_ProductVariant_weight(ctx, field)
+	case "length":
+		return ec.fieldContext_ProductVariant_length(ctx, field)
+	case "width":
+		return ec.fieldContext_ProductVariant_width(ctx, field)
+	case "height":
+		return ec.fieldContext_ProductVariant_height(ctx, field)
 	case "manageInventory":
 		return ec.fieldContext_ProductVariant_manageInventory(ctx, field)
 	case "allowBackorder":
@@ -42914,6 +43116,98 @@ func (ec *executionContext) fieldContext_Product_description(_ context.Context, 
 	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
 }
 
+func (ec *executionContext) _Product_subtitle(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_subtitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subtitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_subtitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_productType(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_productType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_productType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_material(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_material(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Material, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_material(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
+func (ec *executionContext) _Product_originCountry(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Product_originCountry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginCountry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Product_originCountry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+}
+
 func (ec *executionContext) _Product_status(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -44343,6 +44637,75 @@ func (ec *executionContext) _ProductVariant_weight(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_ProductVariant_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductVariant", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProductVariant_length(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductVariant", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProductVariant_width(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_width(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Width, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductVariant", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProductVariant_height(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductVariant", field, false, false, "Int")
 }
 
@@ -62740,7 +63103,7 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"tenantId", "vendorId", "title", "handle", "description", "status", "thumbnail", "images", "tags", "categoryId", "collectionId", "options", "metadata"}
+	fieldsInOrder := [...]string{"tenantId", "vendorId", "title", "handle", "description", "subtitle", "productType", "material", "originCountry", "status", "thumbnail", "images", "tags", "categoryId", "collectionId", "options", "metadata"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -62782,6 +63145,34 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 				return it, err
 			}
 			it.Description = data
+		case "subtitle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitle"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subtitle = data
+		case "productType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productType"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductType = data
+		case "material":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("material"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Material = data
+		case "originCountry":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountry"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountry = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOProductStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐStatus(ctx, v)
@@ -63160,7 +63551,7 @@ func (ec *executionContext) unmarshalInputCreateVariantInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"productId", "title", "sku", "optionValues", "barcode", "weight", "manageInventory", "allowBackorder"}
+	fieldsInOrder := [...]string{"productId", "title", "sku", "optionValues", "barcode", "weight", "length", "width", "height", "manageInventory", "allowBackorder"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -63209,6 +63600,27 @@ func (ec *executionContext) unmarshalInputCreateVariantInput(ctx context.Context
 				return it, err
 			}
 			it.Weight = data
+		case "length":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("length"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Length = data
+		case "width":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("width"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Width = data
+		case "height":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("height"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Height = data
 		case "manageInventory":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("manageInventory"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -75947,7 +76359,7 @@ func (ec *executionContext) unmarshalInputProductVariantWhereInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "productID", "productIDNEQ", "productIDIn", "productIDNotIn", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "sku", "skuNEQ", "skuIn", "skuNotIn", "skuGT", "skuGTE", "skuLT", "skuLTE", "skuContains", "skuHasPrefix", "skuHasSuffix", "skuEqualFold", "skuContainsFold", "barcode", "barcodeNEQ", "barcodeIn", "barcodeNotIn", "barcodeGT", "barcodeGTE", "barcodeLT", "barcodeLTE", "barcodeContains", "barcodeHasPrefix", "barcodeHasSuffix", "barcodeIsNil", "barcodeNotNil", "barcodeEqualFold", "barcodeContainsFold", "weight", "weightNEQ", "weightIn", "weightNotIn", "weightGT", "weightGTE", "weightLT", "weightLTE", "weightIsNil", "weightNotNil", "manageInventory", "manageInventoryNEQ", "allowBackorder", "allowBackorderNEQ", "hasTenant", "hasTenantWith", "hasProduct", "hasProductWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "productID", "productIDNEQ", "productIDIn", "productIDNotIn", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "sku", "skuNEQ", "skuIn", "skuNotIn", "skuGT", "skuGTE", "skuLT", "skuLTE", "skuContains", "skuHasPrefix", "skuHasSuffix", "skuEqualFold", "skuContainsFold", "barcode", "barcodeNEQ", "barcodeIn", "barcodeNotIn", "barcodeGT", "barcodeGTE", "barcodeLT", "barcodeLTE", "barcodeContains", "barcodeHasPrefix", "barcodeHasSuffix", "barcodeIsNil", "barcodeNotNil", "barcodeEqualFold", "barcodeContainsFold", "weight", "weightNEQ", "weightIn", "weightNotIn", "weightGT", "weightGTE", "weightLT", "weightLTE", "weightIsNil", "weightNotNil", "length", "lengthNEQ", "lengthIn", "lengthNotIn", "lengthGT", "lengthGTE", "lengthLT", "lengthLTE", "lengthIsNil", "lengthNotNil", "width", "widthNEQ", "widthIn", "widthNotIn", "widthGT", "widthGTE", "widthLT", "widthLTE", "widthIsNil", "widthNotNil", "height", "heightNEQ", "heightIn", "heightNotIn", "heightGT", "heightGTE", "heightLT", "heightLTE", "heightIsNil", "heightNotNil", "manageInventory", "manageInventoryNEQ", "allowBackorder", "allowBackorderNEQ", "hasTenant", "hasTenantWith", "hasProduct", "hasProductWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -76528,6 +76940,216 @@ func (ec *executionContext) unmarshalInputProductVariantWhereInput(ctx context.C
 				return it, err
 			}
 			it.WeightNotNil = data
+		case "length":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("length"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Length = data
+		case "lengthNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lengthNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LengthNEQ = data
+		case "lengthIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lengthIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LengthIn = data
+		case "lengthNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lengthNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LengthNotIn = data
+		case "lengthGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lengthGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LengthGT = data
+		case "lengthGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lengthGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LengthGTE = data
+		case "lengthLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lengthLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LengthLT = data
+		case "lengthLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lengthLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LengthLTE = data
+		case "lengthIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lengthIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LengthIsNil = data
+		case "lengthNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lengthNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LengthNotNil = data
+		case "width":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("width"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Width = data
+		case "widthNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("widthNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WidthNEQ = data
+		case "widthIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("widthIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WidthIn = data
+		case "widthNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("widthNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WidthNotIn = data
+		case "widthGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("widthGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WidthGT = data
+		case "widthGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("widthGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WidthGTE = data
+		case "widthLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("widthLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WidthLT = data
+		case "widthLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("widthLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WidthLTE = data
+		case "widthIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("widthIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WidthIsNil = data
+		case "widthNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("widthNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WidthNotNil = data
+		case "height":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("height"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Height = data
+		case "heightNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heightNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeightNEQ = data
+		case "heightIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heightIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeightIn = data
+		case "heightNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heightNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeightNotIn = data
+		case "heightGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heightGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeightGT = data
+		case "heightGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heightGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeightGTE = data
+		case "heightLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heightLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeightLT = data
+		case "heightLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heightLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeightLTE = data
+		case "heightIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heightIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeightIsNil = data
+		case "heightNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heightNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeightNotNil = data
 		case "manageInventory":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("manageInventory"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -76612,7 +77234,7 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "handle", "handleNEQ", "handleIn", "handleNotIn", "handleGT", "handleGTE", "handleLT", "handleLTE", "handleContains", "handleHasPrefix", "handleHasSuffix", "handleEqualFold", "handleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "thumbnail", "thumbnailNEQ", "thumbnailIn", "thumbnailNotIn", "thumbnailGT", "thumbnailGTE", "thumbnailLT", "thumbnailLTE", "thumbnailContains", "thumbnailHasPrefix", "thumbnailHasSuffix", "thumbnailIsNil", "thumbnailNotNil", "thumbnailEqualFold", "thumbnailContainsFold", "categoryID", "categoryIDNEQ", "categoryIDIn", "categoryIDNotIn", "categoryIDIsNil", "categoryIDNotNil", "collectionID", "collectionIDNEQ", "collectionIDIn", "collectionIDNotIn", "collectionIDIsNil", "collectionIDNotNil", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "vendorIDIsNil", "vendorIDNotNil", "reviewStatus", "reviewStatusNEQ", "reviewStatusIn", "reviewStatusNotIn", "reviewNote", "reviewNoteNEQ", "reviewNoteIn", "reviewNoteNotIn", "reviewNoteGT", "reviewNoteGTE", "reviewNoteLT", "reviewNoteLTE", "reviewNoteContains", "reviewNoteHasPrefix", "reviewNoteHasSuffix", "reviewNoteIsNil", "reviewNoteNotNil", "reviewNoteEqualFold", "reviewNoteContainsFold", "reviewStoreID", "reviewStoreIDNEQ", "reviewStoreIDIn", "reviewStoreIDNotIn", "reviewStoreIDGT", "reviewStoreIDGTE", "reviewStoreIDLT", "reviewStoreIDLTE", "reviewStoreIDIsNil", "reviewStoreIDNotNil", "hasTenant", "hasTenantWith", "hasVendor", "hasVendorWith", "hasCategory", "hasCategoryWith", "hasCollection", "hasCollectionWith", "hasOptions", "hasOptionsWith", "hasVariants", "hasVariantsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "handle", "handleNEQ", "handleIn", "handleNotIn", "handleGT", "handleGTE", "handleLT", "handleLTE", "handleContains", "handleHasPrefix", "handleHasSuffix", "handleEqualFold", "handleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "subtitle", "subtitleNEQ", "subtitleIn", "subtitleNotIn", "subtitleGT", "subtitleGTE", "subtitleLT", "subtitleLTE", "subtitleContains", "subtitleHasPrefix", "subtitleHasSuffix", "subtitleEqualFold", "subtitleContainsFold", "productType", "productTypeNEQ", "productTypeIn", "productTypeNotIn", "productTypeGT", "productTypeGTE", "productTypeLT", "productTypeLTE", "productTypeContains", "productTypeHasPrefix", "productTypeHasSuffix", "productTypeEqualFold", "productTypeContainsFold", "material", "materialNEQ", "materialIn", "materialNotIn", "materialGT", "materialGTE", "materialLT", "materialLTE", "materialContains", "materialHasPrefix", "materialHasSuffix", "materialEqualFold", "materialContainsFold", "originCountry", "originCountryNEQ", "originCountryIn", "originCountryNotIn", "originCountryGT", "originCountryGTE", "originCountryLT", "originCountryLTE", "originCountryContains", "originCountryHasPrefix", "originCountryHasSuffix", "originCountryEqualFold", "originCountryContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "thumbnail", "thumbnailNEQ", "thumbnailIn", "thumbnailNotIn", "thumbnailGT", "thumbnailGTE", "thumbnailLT", "thumbnailLTE", "thumbnailContains", "thumbnailHasPrefix", "thumbnailHasSuffix", "thumbnailIsNil", "thumbnailNotNil", "thumbnailEqualFold", "thumbnailContainsFold", "categoryID", "categoryIDNEQ", "categoryIDIn", "categoryIDNotIn", "categoryIDIsNil", "categoryIDNotNil", "collectionID", "collectionIDNEQ", "collectionIDIn", "collectionIDNotIn", "collectionIDIsNil", "collectionIDNotNil", "vendorID", "vendorIDNEQ", "vendorIDIn", "vendorIDNotIn", "vendorIDIsNil", "vendorIDNotNil", "reviewStatus", "reviewStatusNEQ", "reviewStatusIn", "reviewStatusNotIn", "reviewNote", "reviewNoteNEQ", "reviewNoteIn", "reviewNoteNotIn", "reviewNoteGT", "reviewNoteGTE", "reviewNoteLT", "reviewNoteLTE", "reviewNoteContains", "reviewNoteHasPrefix", "reviewNoteHasSuffix", "reviewNoteIsNil", "reviewNoteNotNil", "reviewNoteEqualFold", "reviewNoteContainsFold", "reviewStoreID", "reviewStoreIDNEQ", "reviewStoreIDIn", "reviewStoreIDNotIn", "reviewStoreIDGT", "reviewStoreIDGTE", "reviewStoreIDLT", "reviewStoreIDLTE", "reviewStoreIDIsNil", "reviewStoreIDNotNil", "hasTenant", "hasTenantWith", "hasVendor", "hasVendorWith", "hasCategory", "hasCategoryWith", "hasCollection", "hasCollectionWith", "hasOptions", "hasOptionsWith", "hasVariants", "hasVariantsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -77081,6 +77703,370 @@ func (ec *executionContext) unmarshalInputProductWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.DescriptionContainsFold = data
+		case "subtitle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitle"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subtitle = data
+		case "subtitleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitleNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtitleNEQ = data
+		case "subtitleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitleIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtitleIn = data
+		case "subtitleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitleNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtitleNotIn = data
+		case "subtitleGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitleGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtitleGT = data
+		case "subtitleGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitleGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtitleGTE = data
+		case "subtitleLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitleLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtitleLT = data
+		case "subtitleLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitleLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtitleLTE = data
+		case "subtitleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtitleContains = data
+		case "subtitleHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitleHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtitleHasPrefix = data
+		case "subtitleHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitleHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtitleHasSuffix = data
+		case "subtitleEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitleEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtitleEqualFold = data
+		case "subtitleContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitleContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubtitleContainsFold = data
+		case "productType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productType"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductType = data
+		case "productTypeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productTypeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductTypeNEQ = data
+		case "productTypeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productTypeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductTypeIn = data
+		case "productTypeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productTypeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductTypeNotIn = data
+		case "productTypeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productTypeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductTypeGT = data
+		case "productTypeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productTypeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductTypeGTE = data
+		case "productTypeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productTypeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductTypeLT = data
+		case "productTypeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productTypeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductTypeLTE = data
+		case "productTypeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productTypeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductTypeContains = data
+		case "productTypeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productTypeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductTypeHasPrefix = data
+		case "productTypeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productTypeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductTypeHasSuffix = data
+		case "productTypeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productTypeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductTypeEqualFold = data
+		case "productTypeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productTypeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductTypeContainsFold = data
+		case "material":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("material"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Material = data
+		case "materialNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("materialNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaterialNEQ = data
+		case "materialIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("materialIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaterialIn = data
+		case "materialNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("materialNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaterialNotIn = data
+		case "materialGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("materialGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaterialGT = data
+		case "materialGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("materialGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaterialGTE = data
+		case "materialLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("materialLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaterialLT = data
+		case "materialLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("materialLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaterialLTE = data
+		case "materialContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("materialContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaterialContains = data
+		case "materialHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("materialHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaterialHasPrefix = data
+		case "materialHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("materialHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaterialHasSuffix = data
+		case "materialEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("materialEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaterialEqualFold = data
+		case "materialContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("materialContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaterialContainsFold = data
+		case "originCountry":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountry"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountry = data
+		case "originCountryNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountryNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountryNEQ = data
+		case "originCountryIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountryIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountryIn = data
+		case "originCountryNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountryNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountryNotIn = data
+		case "originCountryGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountryGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountryGT = data
+		case "originCountryGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountryGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountryGTE = data
+		case "originCountryLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountryLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountryLT = data
+		case "originCountryLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountryLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountryLTE = data
+		case "originCountryContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountryContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountryContains = data
+		case "originCountryHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountryHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountryHasPrefix = data
+		case "originCountryHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountryHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountryHasSuffix = data
+		case "originCountryEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountryEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountryEqualFold = data
+		case "originCountryContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountryContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountryContainsFold = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOProductStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐStatus(ctx, v)
@@ -88121,7 +89107,7 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "handle", "description", "status", "thumbnail", "images", "tags", "categoryId", "clearCategory", "collectionId", "clearCollection", "metadata"}
+	fieldsInOrder := [...]string{"title", "handle", "description", "subtitle", "productType", "material", "originCountry", "status", "thumbnail", "images", "tags", "categoryId", "clearCategory", "collectionId", "clearCollection", "metadata"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -88149,6 +89135,34 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 				return it, err
 			}
 			it.Description = data
+		case "subtitle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subtitle"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subtitle = data
+		case "productType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productType"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductType = data
+		case "material":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("material"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Material = data
+		case "originCountry":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originCountry"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginCountry = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOProductStatus2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚋproductᚐStatus(ctx, v)
@@ -88408,7 +89422,7 @@ func (ec *executionContext) unmarshalInputUpdateVariantInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "sku", "optionValues", "barcode", "weight", "manageInventory", "allowBackorder"}
+	fieldsInOrder := [...]string{"title", "sku", "optionValues", "barcode", "weight", "length", "width", "height", "manageInventory", "allowBackorder"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -88450,6 +89464,27 @@ func (ec *executionContext) unmarshalInputUpdateVariantInput(ctx context.Context
 				return it, err
 			}
 			it.Weight = data
+		case "length":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("length"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Length = data
+		case "width":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("width"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Width = data
+		case "height":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("height"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Height = data
 		case "manageInventory":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("manageInventory"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -95860,6 +96895,26 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "subtitle":
+			out.Values[i] = ec._Product_subtitle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "productType":
+			out.Values[i] = ec._Product_productType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "material":
+			out.Values[i] = ec._Product_material(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "originCountry":
+			out.Values[i] = ec._Product_originCountry(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "status":
 			out.Values[i] = ec._Product_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -96319,6 +97374,21 @@ func (ec *executionContext) _ProductVariant(ctx context.Context, sel ast.Selecti
 			}
 		case "weight":
 			out.Values[i] = ec._ProductVariant_weight(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "length":
+			out.Values[i] = ec._ProductVariant_length(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "width":
+			out.Values[i] = ec._ProductVariant_width(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "height":
+			out.Values[i] = ec._ProductVariant_height(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
