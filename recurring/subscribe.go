@@ -37,6 +37,10 @@ type SubscribeInput struct {
 	StartAt *time.Time
 }
 
+// MaxStartDelay is how far ahead a subscription's first order may be set: a year, so a
+// first period is a date shoppers and workers can reason about.
+const MaxStartDelay = 366 * 24 * time.Hour
+
 // Subscribe makes a subscription for the signed-in customer of the request's store. The
 // first period's cart is made as the customer's checkout would make it, so the variant,
 // quantity, stock, region, address and shipping option are checked as a cart checks them
@@ -59,10 +63,13 @@ func (s *Service) Subscribe(ctx context.Context, in SubscribeInput) (*ent.Subscr
 	now := s.now()
 	start := now
 	if in.StartAt != nil {
-		if in.StartAt.Before(now.Add(-time.Minute)) {
+		switch {
+		case in.StartAt.Before(now.Add(-time.Minute)):
 			return nil, apperr.Invalid("startAt", "startAt is in the past")
+		case in.StartAt.After(now.Add(MaxStartDelay)):
+			return nil, apperr.Invalid("startAt", "startAt is at most %d days ahead", int(MaxStartDelay.Hours()/24))
 		}
-		start = *in.StartAt
+		start = in.StartAt.UTC()
 	}
 	c, err := s.carts.Create(ctx, cart.CreateInput{StoreID: in.StoreID, RegionID: in.RegionID})
 	if err != nil {

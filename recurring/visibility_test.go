@@ -55,6 +55,7 @@ func TestSubscribeChecksItsInput(t *testing.T) {
 			"another region's shipping":         {map[string]any{"shippingOptionId": checkouttest.ID(f.ShipAED.ID)}, "BAD_USER_INPUT", "shippingOptionId"},
 			"a provider that needs the shopper": {map[string]any{"paymentProvider": "stripe"}, "BAD_USER_INPUT", "paymentProvider"},
 			"a start in the past":               {map[string]any{"startAt": "2026-01-01T00:00:00Z"}, "BAD_USER_INPUT", "startAt"},
+			"a start years ahead":               {map[string]any{"startAt": "9999-12-31T00:00:00Z"}, "BAD_USER_INPUT", "startAt"},
 		} {
 			r := f.API.Do(t, f.customer.In(f.StoreA1), subscribeMutation, f.input(c.extra))
 			require.NotEmpty(t, r.Errors, name)
