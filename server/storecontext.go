@@ -12,12 +12,14 @@ import (
 
 // Storefront requests name their store: a publishable key is bound to one, and a
 // server-rendered storefront that serves every store from one deployment forwards the
-// shopper's host in X-Store-Host (with X-Store-Path for path addresses), resolved exactly
-// as resolveStore does. The store goes on the viewer, where the privacy policies read
+// shopper's host in X-Store-Host (with X-Store-Path for path addresses, and X-Store-Hint
+// for the store the shopper last chose, e.g. from a cookie), resolved exactly as
+// resolveStore does. The store goes on the viewer, where the privacy policies read
 // it: the request then sees that store's catalog and carts, whoever is signed in.
 const (
 	StoreHostHeader = "X-Store-Host"
 	StorePathHeader = "X-Store-Path"
+	StoreHintHeader = "X-Store-Hint"
 )
 
 func storeContext(stores *storefront.Resolver) func(http.Handler) http.Handler {
@@ -35,7 +37,7 @@ func storeContext(stores *storefront.Resolver) func(http.Handler) http.Handler {
 				}
 			case host != "":
 				var res storefront.Resolution
-				res, err = stores.Resolve(r.Context(), host, r.Header.Get(StorePathHeader), "")
+				res, err = stores.Resolve(r.Context(), host, r.Header.Get(StorePathHeader), r.Header.Get(StoreHintHeader))
 				s = res.Store
 			}
 			if err != nil {

@@ -7,7 +7,7 @@ import (
 
 const (
 	corsAllowMethods = "GET, POST, OPTIONS"
-	corsAllowHeaders = "Authorization, Content-Type, X-Api-Key, X-Publishable-Key, X-Store-Host, X-Request-Id"
+	corsAllowHeaders = "Authorization, Content-Type, X-Api-Key, X-Publishable-Key, X-Store-Host, X-Store-Path, X-Store-Hint, X-Request-Id"
 	// Exposed so browser clients can read the request id and back off when limited.
 	corsExposeHeaders = "X-Request-Id, Retry-After, X-RateLimit-Remaining"
 	// Browsers cap this anyway (Chrome at 2h); 10 minutes saves most preflights.

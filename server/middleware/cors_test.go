@@ -50,7 +50,7 @@ func TestCORSPreflight(t *testing.T) {
 	assert.Empty(t, rec.Body.String(), "the next handler is not called")
 	assert.Equal(t, "https://shop.example.com", rec.Header().Get("Access-Control-Allow-Origin"))
 	assert.Equal(t, "GET, POST, OPTIONS", rec.Header().Get("Access-Control-Allow-Methods"))
-	for _, h := range []string{"Authorization", "Content-Type", "X-Api-Key", "X-Publishable-Key", "X-Store-Host", "X-Request-Id"} {
+	for _, h := range []string{"Authorization", "Content-Type", "X-Api-Key", "X-Publishable-Key", "X-Store-Host", "X-Store-Path", "X-Store-Hint", "X-Request-Id"} {
 		assert.Contains(t, rec.Header().Get("Access-Control-Allow-Headers"), h)
 	}
 	assert.NotEmpty(t, rec.Header().Get("Access-Control-Max-Age"))
