@@ -18,7 +18,9 @@ func TestStoreHeadersResolveLikeResolveStore(t *testing.T) {
 		handles := func(h testenv.Headers) []string {
 			r := c.API.MustDo(t, h, `{ products(first: 20) { edges { node { handle } } } }`, nil)
 			var out struct {
-				Products struct{ Edges []struct{ Node struct{ Handle string } } }
+				Products struct {
+					Edges []struct{ Node struct{ Handle string } }
+				}
 			}
 			r.Decode(t, &out)
 			var hs []string
