@@ -1,0 +1,110 @@
+import { expect, test, type Page } from '@playwright/test'
+import { call, customDomain, login, stores, tenantSite, web } from './demo'
+
+async function expectStore(page: Page, url: string, name: string, primary: string) {
+  const res = await page.goto(url)
+  expect(res?.status(), url).toBe(200)
+  await expect(page.getByTestId('store-name')).toHaveText(name)
+  // The theme is in the server's HTML: the header has the store's colour on first paint.
+  await expect(page.getByTestId('store-header')).toHaveCSS('background-color', primary)
+  await expect(page.getByTestId('product-grid').locator('li').first()).toBeVisible()
+}
+
+for (const s of stores) {
+  test(`${s.handle}: by subdomain, platform path and tenant path, in its theme`, async ({ page }, info) => {
+    await expectStore(page, `${web(`${s.handle}.localhost`)}/`, s.name, s.primary)
+    await page.screenshot({ path: info.outputPath(`${s.handle}.png`), fullPage: true })
+    await info.attach(`${s.handle} home`, { path: info.outputPath(`${s.handle}.png`), contentType: 'image/png' })
+    await expectStore(page, `${web()}/stores/${s.handle}`, s.name, s.primary)
+    await expectStore(page, `${web(`${tenantSite}.localhost`)}/stores/${s.handle}`, s.name, s.primary)
+  })
+}
+
+test('a verified custom domain serves its store', async ({ page }) => {
+  await expectStore(page, `${web(customDomain)}/`, stores[0].name, stores[0].primary)
+})
+
+test('the directory lists the stores with their colours, and links to each', async ({ page }) => {
+  await page.goto(`${web()}/stores`)
+  for (const s of stores) await expect(page.locator(`li[data-store="${s.handle}"]`)).toContainText(s.name)
+  await page.locator('li[data-store="oud-perfumes"] a').click()
+  await expect(page.getByTestId('store-name')).toHaveText('Oud Perfumes')
+  await expect(page).toHaveURL(`${web()}/stores/oud-perfumes`)
+})
+
+test('the current_store cookie keeps the shopper in their store on the platform site', async ({ page, context }) => {
+  await page.goto(`${web()}/stores/dates-coffee`)
+  const cookie = (await context.cookies()).find((c) => c.name === 'current_store')
+  expect(cookie?.value).toBe('dates-coffee')
+  await page.goto(`${web()}/`)
+  await expect(page.getByTestId('store-name')).toHaveText('Dates & Coffee')
+  // The cookie never moves a store's own address.
+  await page.goto(`${web('home-decor.localhost')}/`)
+  await expect(page.getByTestId('store-name')).toHaveText('Home Decor')
+  // The directory stays reachable.
+  await page.goto(`${web()}/stores`)
+  await expect(page.getByTestId('directory')).toBeVisible()
+})
+
+test('unknown addresses answer 404 with their own page', async ({ page }) => {
+  for (const url of [`${web('no-such-store.localhost')}/`, `${web()}/stores/no-such-store`]) {
+    const res = await page.goto(url)
+    expect(res?.status(), url).toBe(404)
+    await expect(page.getByTestId('store-not_found')).toBeVisible()
+  }
+})
+
+test('a store in maintenance shows its page with 503, and comes back', async ({ page }) => {
+  const token = await login('admin@saudi-marketplace.test')
+  const { storeByHandle } = await call<{ storeByHandle: { id: string } }>(
+    `{ storeByHandle(tenantHandle: "${tenantSite}", handle: "home-decor") { id } }`,
+    {},
+    token,
+  )
+  const setStatus = (status: string) =>
+    call('mutation($id: ID!, $s: StoreStatus!) { updateStore(id: $id, input: {status: $s}) { status } }', { id: storeByHandle.id, s: status }, token)
+  await setStatus('maintenance')
+  try {
+    await expect
+      .poll(async () => (await page.goto(`${web('home-decor.localhost')}/`))?.status(), { message: 'the storefront sees the new status' })
+      .toBe(503)
+    await expect(page.getByTestId('store-maintenance')).toBeVisible()
+    await expect(page.getByTestId('store-name')).toHaveText('Home Decor')
+    await expect(page.getByTestId('product-grid')).toHaveCount(0)
+  } finally {
+    await setStatus('active')
+  }
+  await expect.poll(async () => (await page.goto(`${web('home-decor.localhost')}/`))?.status()).toBe(200)
+})
+
+test("a store's host never shows another store's catalog", async ({ page }) => {
+  const dates = await call<{ products: { edges: { node: { handle: string } }[] } }>(
+    '{ products(first: 50) { edges { node { handle } } } }',
+  ).catch(() => null)
+  expect(dates, 'an unnamed store reads nothing').toBeNull()
+
+  await page.goto(`${web('dates-coffee.localhost')}/`)
+  const datesHandles = await page.getByTestId('product-grid').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-handle')))
+  expect(datesHandles.length).toBeGreaterThan(0)
+
+  // Host beats path: the Saudi Traditional host with Dates & Coffee's path is still Saudi Traditional.
+  await page.goto(`${web('saudi-traditional.localhost')}/stores/dates-coffee`)
+  await expect(page.getByTestId('store-name')).toHaveText('Saudi Traditional Wear')
+  const shown = await page.getByTestId('product-grid').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-handle')))
+  expect(shown.length).toBeGreaterThan(0)
+  for (const h of datesHandles) expect(shown).not.toContain(h)
+
+  // Nor a product page of the other store.
+  const res = await page.goto(`${web('saudi-traditional.localhost')}/products/${datesHandles[0]}`)
+  expect(res?.status()).toBe(404)
+})
+
+test('Arabic: right to left, Arabic numerals', async ({ page }) => {
+  await page.goto(`${web('saudi-traditional.localhost')}/products/najdi-heritage-thobe`)
+  await page.getByTestId('lang').click()
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+  await expect(page.getByTestId('price')).toContainText(/[٠-٩]/)
+  await page.getByTestId('lang').click()
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
+})

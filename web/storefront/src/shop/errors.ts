@@ -1,0 +1,59 @@
+// API errors carry a machine code in extensions.code; the storefront turns the ones a
+// shopper can meet into sentences, and keeps the rest generic.
+export type ApiErrorShape = {
+  message: string
+  path?: (string | number)[]
+  extensions?: { code?: string; field?: string; lines?: ChangedLine[]; [k: string]: unknown }
+}
+
+export type ChangedLine = {
+  lineItemId: string
+  title: string
+  sku: string
+  change: 'PRICE' | 'UNAVAILABLE'
+  oldUnitPrice?: number
+  newUnitPrice?: number
+}
+
+export type ErrorPayload = { code: string; message: string; field?: string; lines?: ChangedLine[] }
+
+export class ApiError extends Error {
+  readonly code: string
+  readonly field?: string
+  readonly lines?: ChangedLine[]
+
+  constructor(p: ErrorPayload) {
+    super(p.message)
+    this.code = p.code
+    this.field = p.field
+    this.lines = p.lines
+  }
+
+  static from(e: ApiErrorShape): ApiError {
+    const code = e.extensions?.code ?? 'INTERNAL'
+    return new ApiError({ code, message: readable(code, e.message), field: e.extensions?.field, lines: e.extensions?.lines })
+  }
+}
+
+const sentences: Record<string, string> = {
+  STORE_CLOSED: 'This store is closed right now: nothing can be bought until it opens again.',
+  CART_CHANGED: 'Your cart changed: some prices or items are no longer what they were. Please check it again.',
+  AWAITING_APPROVAL: 'This order is over your spending limit: it is waiting for your company admin to approve it.',
+  RATE_LIMITED: 'Too many requests: please wait a moment and try again.',
+  UNAUTHENTICATED: 'Please sign in again.',
+  FORBIDDEN: 'You are not allowed to do that.',
+  NOT_FOUND: 'That could not be found.',
+  INTERNAL: 'Something went wrong on our side. Please try again.',
+}
+
+/** readable gives the shopper a sentence for an error code; input errors keep the API's own words. */
+export function readable(code: string, message: string): string {
+  if (code === 'BAD_USER_INPUT' || code === 'CONFLICT' || code === 'PAYMENT_REQUIRES_ACTION') return message
+  return sentences[code] ?? message
+}
+
+/** A server function's failure as plain data, so it crosses to the browser intact. */
+export function errorPayload(e: unknown): ErrorPayload {
+  if (e instanceof ApiError) return { code: e.code, message: e.message, field: e.field, lines: e.lines }
+  return { code: 'INTERNAL', message: sentences.INTERNAL! }
+}

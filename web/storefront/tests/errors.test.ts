@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError, errorPayload } from '../src/shop/errors'
+import { validateGrid } from '../src/pages/grid'
+
+describe('API errors as the shopper reads them', () => {
+  it('says what a closed store or a changed cart means', () => {
+    expect(ApiError.from({ message: 'store closed', extensions: { code: 'STORE_CLOSED' } }).message).toMatch(/closed right now/)
+    const changed = ApiError.from({
+      message: 'cart changed',
+      extensions: { code: 'CART_CHANGED', lines: [{ lineItemId: '1', title: 'Thobe', sku: 'T', change: 'UNAVAILABLE' }] },
+    })
+    expect(changed.message).toMatch(/Your cart changed/)
+    expect(errorPayload(changed).lines).toHaveLength(1)
+  })
+  it('keeps the API’s words for input errors and conflicts (out of stock)', () => {
+    const e = ApiError.from({ message: 'only 3 of NAJ-1 left', extensions: { code: 'CONFLICT' } })
+    expect(e.message).toBe('only 3 of NAJ-1 left')
+    expect(ApiError.from({ message: 'email is invalid', extensions: { code: 'BAD_USER_INPUT', field: 'email' } }).field).toBe('email')
+  })
+  it('never shows internal messages', () => {
+    expect(ApiError.from({ message: 'pq: deadlock', extensions: { code: 'INTERNAL' } }).message).not.toMatch(/pq/)
+    expect(errorPayload(new Error('secret detail')).message).not.toMatch(/secret/)
+  })
+})
+
+describe('grid search parameters', () => {
+  it('keeps well-formed filters only', () => {
+    expect(validateGrid({ q: ' oud ', tag: 'gift', min: '1000', max: 5000 })).toEqual({ q: 'oud', tag: 'gift', min: 1000, max: 5000, after: undefined, before: undefined })
+    expect(validateGrid({ min: '-5', max: '1e400', q: '' })).toEqual({ q: undefined, tag: undefined, min: undefined, max: undefined, after: undefined, before: undefined })
+  })
+})
