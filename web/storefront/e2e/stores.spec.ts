@@ -13,8 +13,10 @@ async function expectStore(page: Page, url: string, name: string, primary: strin
 for (const s of stores) {
   test(`${s.handle}: by subdomain, platform path and tenant path, in its theme`, async ({ page }, info) => {
     await expectStore(page, `${web(`${s.handle}.localhost`)}/`, s.name, s.primary)
-    await page.screenshot({ path: info.outputPath(`${s.handle}.png`), fullPage: true })
-    await info.attach(`${s.handle} home`, { path: info.outputPath(`${s.handle}.png`), contentType: 'image/png' })
+    // Kept as artifacts of the run (e2e/artifacts/screenshots), and attached to the report.
+    const shot = `e2e/artifacts/screenshots/${s.handle}.png`
+    await page.screenshot({ path: shot, fullPage: true })
+    await info.attach(`${s.handle} home`, { path: shot, contentType: 'image/png' })
     await expectStore(page, `${web()}/stores/${s.handle}`, s.name, s.primary)
     await expectStore(page, `${web(`${tenantSite}.localhost`)}/stores/${s.handle}`, s.name, s.primary)
   })

@@ -3,6 +3,7 @@ import { getCookie, getRequestProtocol, setCookie, setResponseHeader, setRespons
 import { graphql } from '../gql'
 import type { ResolutionStatus } from '../gql/graphql'
 import { gql } from '../server/api.server'
+import { memo } from '../server/memo.server'
 import { addressFor, callOptions, cookieNames, platformDomain, secureCookies, trustProxy } from '../server/request.server'
 import { isPlatformSite, storeBase } from './address'
 import type { Theme } from './theme'
@@ -73,7 +74,9 @@ export const loadShop = createServerFn({ method: 'GET' })
     const site = `${getRequestProtocol({ xForwardedProto: trustProxy })}://${platformDomain}${port ? `:${port}` : ''}`
     const onPlatformRoot = !base && isPlatformSite(addr.host, platformDomain)
     if (onPlatformRoot && (data.pathname === '/stores' || data.pathname.startsWith('/admin'))) return { kind: 'platform', lang, site }
-    const { resolveStore: r } = await gql(ResolveStore, { host: addr.host, path: addr.path, hint: addr.hint || null })
+    const { resolveStore: r } = await memo(`resolve ${addr.host} ${addr.path} ${addr.hint}`, () =>
+      gql(ResolveStore, { host: addr.host, path: addr.path, hint: addr.hint || null }),
+    )
     if (r.status === 'NOT_FOUND' && onPlatformRoot) return { kind: 'platform', lang, site }
     const store: StoreFace | null = r.store
       ? {
@@ -95,7 +98,7 @@ export const loadShop = createServerFn({ method: 'GET' })
     if (base && r.strategy === 'PATH' && store.subdomain && isPlatformSite(addr.host, platformDomain)) {
       setCookie(cookieNames.store, store.subdomain, { path: '/', sameSite: 'lax', httpOnly: true, secure: secureCookies, maxAge: 60 * 60 * 24 * 30 })
     }
-    const { regions } = await gql(Regions, {}, callOptions(base))
+    const { regions } = await memo(`regions ${store.id}`, () => gql(Regions, {}, callOptions(base)))
     const chosen = getCookie(cookieNames.region)
     const region = regions.find((x) => x.id === chosen) ?? regions[0] ?? null
     return { kind: 'open', base, store, regions, region, lang, site }
