@@ -36,3 +36,14 @@ export async function login(email: string): Promise<string> {
   )
   return d.login.accessToken
 }
+
+/** setStoreStatus changes a demo store's status as its tenant admin would. */
+export async function setStoreStatus(handle: string, status: 'active' | 'maintenance' | 'inactive'): Promise<void> {
+  const token = await login('admin@saudi-marketplace.test')
+  const { storeByHandle } = await call<{ storeByHandle: { id: string } }>(
+    'query($t: String!, $h: String!) { storeByHandle(tenantHandle: $t, handle: $h) { id } }',
+    { t: tenantSite, h: handle },
+    token,
+  )
+  await call('mutation($id: ID!, $s: StoreStatus!) { updateStore(id: $id, input: {status: $s}) { status } }', { id: storeByHandle.id, s: status }, token)
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { call, customDomain, login, stores, tenantSite, web } from './demo'
+import { call, customDomain, setStoreStatus, stores, tenantSite, web } from './demo'
 
 async function expectStore(page: Page, url: string, name: string, primary: string) {
   const res = await page.goto(url)
@@ -57,15 +57,7 @@ test('unknown addresses answer 404 with their own page', async ({ page }) => {
 })
 
 test('a store in maintenance shows its page with 503, and comes back', async ({ page }) => {
-  const token = await login('admin@saudi-marketplace.test')
-  const { storeByHandle } = await call<{ storeByHandle: { id: string } }>(
-    `{ storeByHandle(tenantHandle: "${tenantSite}", handle: "home-decor") { id } }`,
-    {},
-    token,
-  )
-  const setStatus = (status: string) =>
-    call('mutation($id: ID!, $s: StoreStatus!) { updateStore(id: $id, input: {status: $s}) { status } }', { id: storeByHandle.id, s: status }, token)
-  await setStatus('maintenance')
+  await setStoreStatus('home-decor', 'maintenance')
   try {
     await expect
       .poll(async () => (await page.goto(`${web('home-decor.localhost')}/`))?.status(), { message: 'the storefront sees the new status' })
@@ -74,7 +66,7 @@ test('a store in maintenance shows its page with 503, and comes back', async ({ 
     await expect(page.getByTestId('store-name')).toHaveText('Home Decor')
     await expect(page.getByTestId('product-grid')).toHaveCount(0)
   } finally {
-    await setStatus('active')
+    await setStoreStatus('home-decor', 'active')
   }
   await expect.poll(async () => (await page.goto(`${web('home-decor.localhost')}/`))?.status()).toBe(200)
 })

@@ -14,7 +14,7 @@ describe('API errors as the shopper reads them', () => {
   })
   it('keeps the API’s words for input errors and conflicts (out of stock)', () => {
     const e = ApiError.from({ message: 'only 3 of NAJ-1 left', extensions: { code: 'CONFLICT' } })
-    expect(e.message).toBe('only 3 of NAJ-1 left')
+    expect(e.message).toBe('Only 3 of NAJ-1 left')
     expect(ApiError.from({ message: 'email is invalid', extensions: { code: 'BAD_USER_INPUT', field: 'email' } }).field).toBe('email')
   })
   it('never shows internal messages', () => {

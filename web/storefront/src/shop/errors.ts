@@ -48,7 +48,7 @@ const sentences: Record<string, string> = {
 
 /** readable gives the shopper a sentence for an error code; input errors keep the API's own words. */
 export function readable(code: string, message: string): string {
-  if (code === 'BAD_USER_INPUT' || code === 'CONFLICT' || code === 'PAYMENT_REQUIRES_ACTION') return message
+  if (code === 'BAD_USER_INPUT' || code === 'CONFLICT' || code === 'PAYMENT_REQUIRES_ACTION') return sentence(message)
   return sentences[code] ?? message
 }
 
@@ -56,4 +56,9 @@ export function readable(code: string, message: string): string {
 export function errorPayload(e: unknown): ErrorPayload {
   if (e instanceof ApiError) return { code: e.code, message: e.message, field: e.field, lines: e.lines }
   return { code: 'INTERNAL', message: sentences.INTERNAL! }
+}
+
+/** sentence starts the API's lower-case message with a capital, as the page shows it. */
+function sentence(m: string): string {
+  return m ? m.charAt(0).toUpperCase() + m.slice(1) : m
 }
