@@ -46,7 +46,13 @@ export default defineConfig({
     {
       command: 'node serve.mjs',
       url: `http://localhost:${webPort}/stores`,
-      env: { PORT: String(webPort), CITYOS_API_URL: `http://127.0.0.1:${apiPort}/graphql`, CITYOS_PLATFORM_DOMAIN: 'localhost' },
+      env: {
+        PORT: String(webPort),
+        CITYOS_API_URL: `http://127.0.0.1:${apiPort}/graphql`,
+        CITYOS_PLATFORM_DOMAIN: 'localhost',
+        // The API pays cards through stripe-mock (e2e/api.sh); Stripe.js is stood in for in the test.
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_e2e',
+      },
       timeout: 60_000,
       reuseExistingServer: false,
     },

@@ -29,3 +29,11 @@ describe('grid search parameters', () => {
     expect(validateGrid({ min: '-5', max: '1e400', q: '' })).toEqual({ q: undefined, tag: undefined, min: undefined, max: undefined, after: undefined, before: undefined })
   })
 })
+
+describe('payment refusals', () => {
+  it('tell the shopper what to do, not the processor’s status', () => {
+    const e = ApiError.from({ message: 'needs confirmation (requires_payment_method)', extensions: { code: 'PAYMENT_REQUIRES_ACTION' } })
+    expect(e.message).toMatch(/not confirmed yet/)
+    expect(e.message).not.toMatch(/requires_payment_method/)
+  })
+})

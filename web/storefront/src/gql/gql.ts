@@ -30,6 +30,7 @@ type Documents = {
     "\n  query ShippingOptions($cartId: ID!) {\n    shippingOptions(cartId: $cartId) { id name amount }\n  }\n": typeof types.ShippingOptionsDocument,
     "\n  mutation SetShipping($cartId: ID!, $optionId: ID!) {\n    setShippingMethod(cartId: $cartId, shippingOptionId: $optionId) { ...CartFields }\n  }\n": typeof types.SetShippingDocument,
     "\n  mutation PayManually($cartId: ID!) {\n    createPaymentSession(cartId: $cartId, provider: \"manual\") { status }\n  }\n": typeof types.PayManuallyDocument,
+    "\n  mutation PayByCard($cartId: ID!) {\n    createPaymentSession(cartId: $cartId, provider: \"stripe\") { clientSecret status amount currencyCode }\n  }\n": typeof types.PayByCardDocument,
     "\n  mutation Complete($cartId: ID!, $key: String!) {\n    completeCart(cartId: $cartId, idempotencyKey: $key) { id displayID status paymentStatus total currencyCode email }\n  }\n": typeof types.CompleteDocument,
     "\n  query StoreDirectory($after: Cursor) {\n    stores(first: 48, after: $after, where: { status: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          name\n          subdomain\n          storefrontType\n          themeConfig { colors { primary secondary } }\n          tenant { name }\n        }\n      }\n    }\n  }\n": typeof types.StoreDirectoryDocument,
     "\n  query ResolveStore($host: String!, $path: String, $hint: String) {\n    resolveStore(host: $host, path: $path, hint: $hint) {\n      strategy\n      status\n      store {\n        id\n        name\n        handle\n        subdomain\n        storefrontType\n        themeConfig { colors { primary secondary accent } fonts { heading body } logo favicon }\n      }\n      tenant { name }\n    }\n  }\n": typeof types.ResolveStoreDocument,
@@ -51,6 +52,7 @@ const documents: Documents = {
     "\n  query ShippingOptions($cartId: ID!) {\n    shippingOptions(cartId: $cartId) { id name amount }\n  }\n": types.ShippingOptionsDocument,
     "\n  mutation SetShipping($cartId: ID!, $optionId: ID!) {\n    setShippingMethod(cartId: $cartId, shippingOptionId: $optionId) { ...CartFields }\n  }\n": types.SetShippingDocument,
     "\n  mutation PayManually($cartId: ID!) {\n    createPaymentSession(cartId: $cartId, provider: \"manual\") { status }\n  }\n": types.PayManuallyDocument,
+    "\n  mutation PayByCard($cartId: ID!) {\n    createPaymentSession(cartId: $cartId, provider: \"stripe\") { clientSecret status amount currencyCode }\n  }\n": types.PayByCardDocument,
     "\n  mutation Complete($cartId: ID!, $key: String!) {\n    completeCart(cartId: $cartId, idempotencyKey: $key) { id displayID status paymentStatus total currencyCode email }\n  }\n": types.CompleteDocument,
     "\n  query StoreDirectory($after: Cursor) {\n    stores(first: 48, after: $after, where: { status: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          name\n          subdomain\n          storefrontType\n          themeConfig { colors { primary secondary } }\n          tenant { name }\n        }\n      }\n    }\n  }\n": types.StoreDirectoryDocument,
     "\n  query ResolveStore($host: String!, $path: String, $hint: String) {\n    resolveStore(host: $host, path: $path, hint: $hint) {\n      strategy\n      status\n      store {\n        id\n        name\n        handle\n        subdomain\n        storefrontType\n        themeConfig { colors { primary secondary accent } fonts { heading body } logo favicon }\n      }\n      tenant { name }\n    }\n  }\n": types.ResolveStoreDocument,
@@ -117,6 +119,10 @@ export function graphql(source: "\n  mutation SetShipping($cartId: ID!, $optionI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PayManually($cartId: ID!) {\n    createPaymentSession(cartId: $cartId, provider: \"manual\") { status }\n  }\n"): typeof import('./graphql').PayManuallyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PayByCard($cartId: ID!) {\n    createPaymentSession(cartId: $cartId, provider: \"stripe\") { clientSecret status amount currencyCode }\n  }\n"): typeof import('./graphql').PayByCardDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -175,6 +175,13 @@ export type PayManuallyMutationVariables = Exact<{
 
 export type PayManuallyMutation = { createPaymentSession: { status: string } };
 
+export type PayByCardMutationVariables = Exact<{
+  cartId: string;
+}>;
+
+
+export type PayByCardMutation = { createPaymentSession: { clientSecret: string | null, status: string, amount: number, currencyCode: string } };
+
 export type CompleteMutationVariables = Exact<{
   cartId: string;
   key: string;
@@ -717,6 +724,16 @@ export const PayManuallyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PayManuallyMutation, PayManuallyMutationVariables>;
+export const PayByCardDocument = new TypedDocumentString(`
+    mutation PayByCard($cartId: ID!) {
+  createPaymentSession(cartId: $cartId, provider: "stripe") {
+    clientSecret
+    status
+    amount
+    currencyCode
+  }
+}
+    `) as unknown as TypedDocumentString<PayByCardMutation, PayByCardMutationVariables>;
 export const CompleteDocument = new TypedDocumentString(`
     mutation Complete($cartId: ID!, $key: String!) {
   completeCart(cartId: $cartId, idempotencyKey: $key) {

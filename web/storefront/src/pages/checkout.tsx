@@ -1,10 +1,11 @@
 import { useRouter } from '@tanstack/react-router'
 import { useState, type FormEvent } from 'react'
 import type { Cart } from '../shop/cart.functions'
-import { chooseShipping, loadCheckout, placeOrder, saveDetails, type ShippingOption } from '../shop/checkout.functions'
+import { chooseShipping, loadCheckout, openCardPayment, placeOrder, saveDetails, type ShippingOption } from '../shop/checkout.functions'
 import type { ErrorPayload } from '../shop/errors'
 import { formatMoney } from '../shop/money'
 import type { Shop } from '../shop/store.functions'
+import { CardPayment } from '../ui/CardPayment'
 import { ErrorNote } from '../ui/ErrorNote'
 import { Go } from '../ui/Go'
 import { t } from '../ui/i18n'
@@ -42,6 +43,9 @@ export function CheckoutPage({ shop, initial }: { shop: Open; initial: CheckoutD
   const [busy, setBusy] = useState(false)
   // One key per attempt: resubmitting after a lost answer returns the same order.
   const [key, setKey] = useState(newKey)
+  const [method, setMethod] = useState<'manual' | 'card'>('manual')
+  // The card session's client secret, for the cart's total when it was opened.
+  const [clientSecret, setClientSecret] = useState<string | null>(null)
   const a = initial.cart?.shippingAddress
   const [form, setForm] = useState<Form>({
     email: initial.cart?.email ?? '',
@@ -87,10 +91,22 @@ export function CheckoutPage({ shop, initial }: { shop: Open; initial: CheckoutD
       const r = await chooseShipping({ data: { base: shop.base, storeId: shop.store.id, optionId } })
       if (r.cart) setCart(r.cart)
       setError(r.error ?? null)
+      setClientSecret(null) // the total changed: a card payment opens again for the new one
+      if (method === 'card' && r.cart) await openCard()
+    })
+  const openCard = async () => {
+    const r = await openCardPayment({ data: { base: shop.base, storeId: shop.store.id } })
+    setClientSecret(r.clientSecret ?? null)
+    setError(r.error ?? null)
+  }
+  const choosePayment = (m: 'manual' | 'card') =>
+    run(async () => {
+      setMethod(m)
+      if (m === 'card' && !clientSecret) await openCard()
     })
   const place = () =>
     run(async () => {
-      const r = await placeOrder({ data: { base: shop.base, storeId: shop.store.id, idempotencyKey: key } })
+      const r = await placeOrder({ data: { base: shop.base, storeId: shop.store.id, idempotencyKey: key, method } })
       if (r.order) {
         await router.navigate({ href: `${shop.base}/confirmed` })
         return
@@ -137,10 +153,26 @@ export function CheckoutPage({ shop, initial }: { shop: Open; initial: CheckoutD
         </fieldset>
       ) : null}
       <Totals cart={cart} lang={shop.lang} />
-      <p className="muted">{t(shop.lang, 'Pay on delivery')}</p>
-      <button type="button" className="primary" disabled={busy || !cart.shippingMethod || !cart.email} onClick={() => void place()} data-testid="place-order">
-        {t(shop.lang, 'Place order')}
-      </button>
+      <fieldset className="shipping" data-testid="payment-methods">
+        <legend>{t(shop.lang, 'Payment')}</legend>
+        <label>
+          <input type="radio" name="payment" checked={method === 'manual'} onChange={() => void choosePayment('manual')} />
+          {t(shop.lang, 'Pay on delivery')}
+        </label>
+        {initial.stripeKey ? (
+          <label>
+            <input type="radio" name="payment" checked={method === 'card'} disabled={busy || !cart.shippingMethod} onChange={() => void choosePayment('card')} data-testid="pay-by-card" />
+            {t(shop.lang, 'Card')}
+          </label>
+        ) : null}
+      </fieldset>
+      {method === 'card' && initial.stripeKey && clientSecret ? (
+        <CardPayment publishableKey={initial.stripeKey} clientSecret={clientSecret} disabled={busy} label={t(shop.lang, 'Pay and place order')} onPaid={place} />
+      ) : (
+        <button type="button" className="primary" disabled={busy || !cart.shippingMethod || !cart.email || method === 'card'} onClick={() => void place()} data-testid="place-order">
+          {t(shop.lang, 'Place order')}
+        </button>
+      )}
     </main>
   )
 }

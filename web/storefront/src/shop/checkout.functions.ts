@@ -32,6 +32,12 @@ const PayManually = graphql(`
   }
 `)
 
+const PayByCard = graphql(`
+  mutation PayByCard($cartId: ID!) {
+    createPaymentSession(cartId: $cartId, provider: "stripe") { clientSecret status amount currencyCode }
+  }
+`)
+
 const Complete = graphql(`
   mutation Complete($cartId: ID!, $key: String!) {
     completeCart(cartId: $cartId, idempotencyKey: $key) { id displayID status paymentStatus total currencyCode email }
@@ -55,11 +61,14 @@ const emptyCart: ErrorPayload = { code: 'NOT_FOUND', message: 'Your cart is empt
 
 export const loadCheckout = createServerFn({ method: 'GET' })
   .validator(where)
-  .handler(async ({ data }): Promise<{ cart: Cart | null; options: ShippingOption[] }> => {
+  .handler(async ({ data }): Promise<{ cart: Cart | null; options: ShippingOption[]; stripeKey: string | null }> => {
+    // Card payments are offered when the storefront has Stripe's publishable key (the API
+    // then needs STRIPE_SECRET_KEY of the same account).
+    const stripeKey = process.env.STRIPE_PUBLISHABLE_KEY || null
     const cart = await currentCart(data.base, data.storeId)
-    if (!cart?.shippingAddress) return { cart, options: [] }
+    if (!cart?.shippingAddress) return { cart, options: [], stripeKey }
     const { shippingOptions } = await gql(ShippingOptions, { cartId: cart.id }, callOptions(data.base))
-    return { cart, options: shippingOptions }
+    return { cart, options: shippingOptions, stripeKey }
   })
 
 export const saveDetails = createServerFn({ method: 'POST' })
@@ -107,17 +116,40 @@ function placedCookie(storeId: string) {
 }
 
 /**
- * placeOrder pays with the manual provider (cash on delivery) and completes the cart.
+ * openCardPayment opens (or refreshes, after the cart changed) the cart's Stripe payment
+ * for its current total: the browser confirms it with Stripe.js and the client secret.
+ */
+export const openCardPayment = createServerFn({ method: 'POST' })
+  .validator(where)
+  .handler(async ({ data }): Promise<{ clientSecret?: string; error?: ErrorPayload }> => {
+    try {
+      const cart = await openCart(data)
+      const { createPaymentSession: p } = await gql(PayByCard, { cartId: cart.id }, callOptions(data.base))
+      if (!p.clientSecret) return { error: { code: 'INTERNAL', message: 'Card payments are not available right now.' } }
+      return { clientSecret: p.clientSecret }
+    } catch (e) {
+      if ((e as { empty?: boolean }).empty) return { error: emptyCart }
+      return { error: errorPayload(e) }
+    }
+  })
+
+/**
+ * placeOrder completes the cart: paid on delivery (the manual provider), or by the card
+ * payment the browser has just confirmed with Stripe.js, which the API checks with Stripe.
  * The idempotency key comes from the checkout page, one per attempt: a double click or a
  * retry after a lost answer gets the same order back, never a second one.
  */
 export const placeOrder = createServerFn({ method: 'POST' })
-  .validator((d: Where & { idempotencyKey: string }) => ({ ...where(d), idempotencyKey: text(d.idempotencyKey, 100) }))
+  .validator((d: Where & { idempotencyKey: string; method: 'manual' | 'card' }) => ({
+    ...where(d),
+    idempotencyKey: text(d.idempotencyKey, 100),
+    method: d.method === 'card' ? ('card' as const) : ('manual' as const),
+  }))
   .handler(async ({ data }): Promise<{ order?: PlacedOrder; error?: ErrorPayload }> => {
     try {
       const cart = await openCart(data)
       const opts = callOptions(data.base)
-      await gql(PayManually, { cartId: cart.id }, opts)
+      if (data.method === 'manual') await gql(PayManually, { cartId: cart.id }, opts)
       const { completeCart: o } = await gql(Complete, { cartId: cart.id, key: data.idempotencyKey }, opts)
       const order: PlacedOrder = { displayID: o.displayID, total: o.total, currencyCode: o.currencyCode, email: o.email ?? null }
       forgetCart(data.storeId)

@@ -38,6 +38,8 @@ export class ApiError extends Error {
 const sentences: Record<string, string> = {
   STORE_CLOSED: 'This store is closed right now: nothing can be bought until it opens again.',
   CART_CHANGED: 'Your cart changed: some prices or items are no longer what they were. Please check it again.',
+  PAYMENT_REQUIRES_ACTION: 'Your card payment is not confirmed yet: check the card details and pay again.',
+  PAYMENT_PENDING: 'Your bank is still processing the payment: the order is placed as soon as it confirms.',
   AWAITING_APPROVAL: 'This order is over your spending limit: it is waiting for your company admin to approve it.',
   RATE_LIMITED: 'Too many requests: please wait a moment and try again.',
   UNAUTHENTICATED: 'Please sign in again.',
@@ -48,7 +50,7 @@ const sentences: Record<string, string> = {
 
 /** readable gives the shopper a sentence for an error code; input errors keep the API's own words. */
 export function readable(code: string, message: string): string {
-  if (code === 'BAD_USER_INPUT' || code === 'CONFLICT' || code === 'PAYMENT_REQUIRES_ACTION') return sentence(message)
+  if (code === 'BAD_USER_INPUT' || code === 'CONFLICT') return sentence(message)
   return sentences[code] ?? message
 }
 

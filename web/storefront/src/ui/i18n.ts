@@ -42,6 +42,9 @@ const ar: Record<string, string> = {
   Country: 'الدولة',
   Phone: 'الهاتف',
   'Pay on delivery': 'الدفع عند الاستلام',
+  Payment: 'الدفع',
+  Card: 'بطاقة',
+  'Pay and place order': 'ادفع وأكّد الطلب',
   'Continue shopping': 'متابعة التسوق',
 }
 
