@@ -25,8 +25,8 @@ describe('API errors as the shopper reads them', () => {
 
 describe('grid search parameters', () => {
   it('keeps well-formed filters only', () => {
-    expect(validateGrid({ q: ' oud ', tag: 'gift', min: '1000', max: 5000 })).toEqual({ q: 'oud', tag: 'gift', min: 1000, max: 5000, after: undefined, before: undefined })
-    expect(validateGrid({ min: '-5', max: '1e400', q: '' })).toEqual({ q: undefined, tag: undefined, min: undefined, max: undefined, after: undefined, before: undefined })
+    expect(validateGrid({ q: ' oud ', tag: 'gift', min: '1000', max: 5000, per: '24' })).toEqual({ q: 'oud', tag: 'gift', min: 1000, max: 5000, after: undefined, before: undefined, per: 24 })
+    expect(validateGrid({ min: '-5', max: '1e400', q: '', per: 1000 })).toEqual({ q: undefined, tag: undefined, min: undefined, max: undefined, after: undefined, before: undefined, per: undefined })
   })
 })
 

@@ -1,6 +1,6 @@
 import { useRouter } from '@tanstack/react-router'
 import { useState, type FormEvent } from 'react'
-import { loadGrid, type GridQuery } from '../shop/catalog.functions'
+import { loadGrid, maxPageSize, type GridQuery } from '../shop/catalog.functions'
 import { formatMoney, formatNumber, toMinor } from '../shop/money'
 import type { Shop } from '../shop/store.functions'
 import { Go } from '../ui/Go'
@@ -17,7 +17,8 @@ export function validateGrid(s: Record<string, unknown>): GridQuery {
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : NaN
     return Number.isSafeInteger(n) && n >= 0 ? n : undefined
   }
-  return { q: str(s.q), tag: str(s.tag), min: num(s.min), max: num(s.max), after: str(s.after), before: str(s.before) }
+  const per = num(s.per)
+  return { q: str(s.q), tag: str(s.tag), min: num(s.min), max: num(s.max), after: str(s.after), before: str(s.before), per: per && per <= maxPageSize ? per : undefined }
 }
 
 export function gridLoader(shop: Shop, query: GridQuery) {
@@ -42,9 +43,9 @@ export function Grid({ shop, data, query }: { shop: Open; data: GridData; query:
   }
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    search({ q: form.q || undefined, tag: form.tag || undefined, min: toMinor(form.min, currency), max: toMinor(form.max, currency) })
+    search({ q: form.q || undefined, tag: form.tag || undefined, min: toMinor(form.min, currency), max: toMinor(form.max, currency), per: query.per })
   }
-  const filters = { q: query.q, tag: query.tag, min: query.min, max: query.max }
+  const filters = { q: query.q, tag: query.tag, min: query.min, max: query.max, per: query.per }
   return (
     <main className="page">
       <form className="filters" onSubmit={submit} role="search">
@@ -77,12 +78,12 @@ export function Grid({ shop, data, query }: { shop: Open; data: GridData; query:
       </ul>
       <nav className="pager">
         {data.pageInfo.hasPreviousPage && data.pageInfo.startCursor ? (
-          <button type="button" onClick={() => search({ ...filters, before: data.pageInfo.startCursor ?? undefined })}>
+          <button type="button" onClick={() => search({ ...filters, before: data.pageInfo.startCursor ?? undefined })} data-testid="previous-page">
             {t(shop.lang, 'Previous')}
           </button>
         ) : null}
         {data.pageInfo.hasNextPage && data.pageInfo.endCursor ? (
-          <button type="button" onClick={() => search({ ...filters, after: data.pageInfo.endCursor ?? undefined })}>
+          <button type="button" onClick={() => search({ ...filters, after: data.pageInfo.endCursor ?? undefined })} data-testid="next-page">
             {t(shop.lang, 'Next')}
           </button>
         ) : null}

@@ -57,8 +57,9 @@ const Product = graphql(`
 `)
 
 export const pageSize = 12
+export const maxPageSize = 48
 
-export type GridQuery = { q?: string; tag?: string; min?: number; max?: number; after?: string; before?: string }
+export type GridQuery = { q?: string; tag?: string; min?: number; max?: number; after?: string; before?: string; per?: number }
 
 export const loadGrid = createServerFn({ method: 'GET' })
   .validator((d: { base: string; regionId: string | null; query: GridQuery }) => {
@@ -74,11 +75,12 @@ export const loadGrid = createServerFn({ method: 'GET' })
       priceMax: int(q.max),
       after: str(q.after, 200),
       before: str(q.before, 200),
+      per: typeof q.per === 'number' && Number.isSafeInteger(q.per) && q.per >= 1 && q.per <= maxPageSize ? q.per : pageSize,
     }
   })
   .handler(async ({ data }) => {
-    const { base, before, after, ...filters } = data
-    const page = before ? { last: pageSize, before } : { first: pageSize, after }
+    const { base, before, after, per, ...filters } = data
+    const page = before ? { last: per, before } : { first: per, after }
     const { products } = await gql(Products, { ...filters, ...page }, callOptions(base))
     return {
       totalCount: products.totalCount,
