@@ -71,6 +71,25 @@ test('a store in maintenance shows its page with 503, and comes back', async ({ 
   await expect.poll(async () => (await page.goto(`${web('home-decor.localhost')}/`))?.status()).toBe(200)
 })
 
+test('the browser talks to the storefront only, and pages are never cached for others', async ({ page }) => {
+  const origins = new Set<string>()
+  page.on('request', (r) => {
+    if (['fetch', 'xhr', 'websocket', 'eventsource'].includes(r.resourceType())) origins.add(new URL(r.url()).origin)
+  })
+  const store = web('saudi-traditional.localhost')
+  const res = await page.goto(`${store}/products/najdi-heritage-thobe`)
+  expect(res?.headers()['cache-control']).toBe('private, no-store')
+  await page.getByTestId('add-to-cart').click()
+  await expect(page.getByTestId('cart-notice')).toBeVisible()
+  await page.getByTestId('cart-link').click()
+  await expect(page.getByTestId('cart-page')).toBeVisible()
+  // Shop data goes through the storefront's server, which names the store from the Host:
+  // the page's own requests (the add to cart among them) never leave its origin.
+  expect([...origins]).toEqual([store])
+  // The cart's id never reaches the page's scripts: it is an httpOnly cookie.
+  expect(await page.evaluate(() => document.cookie)).not.toMatch(/cart_/)
+})
+
 test("a store's host never shows another store's catalog", async ({ page }) => {
   const dates = await call<{ products: { edges: { node: { handle: string } }[] } }>(
     '{ products(first: 50) { edges { node { handle } } } }',
