@@ -6,18 +6,23 @@ import (
 	"time"
 )
 
+// The grid and the product page select what a storefront renders of them: the grid a
+// card per product (its images, as a card flips through them), the page everything.
 const gridQuery = `query Grid($region: ID) {
   products(first: 20, regionId: $region) {
     totalCount
-    edges { node { id handle title thumbnail
+    edges { node { id handle title subtitle thumbnail images { url alt rank }
       variants { id sku title availableQuantity calculatedPrice { amount currencyCode } } } }
   }
 }`
 
 const productQuery = `query Product($handle: String!, $region: ID) {
   productByHandle(handle: $handle, regionId: $region) {
-    id handle title description thumbnail
-    variants { id sku title availableQuantity calculatedPrice { amount currencyCode } }
+    id handle title subtitle description productType material originCountry thumbnail tags
+    images { url alt rank }
+    options { title values }
+    variants { id sku title optionValues weight length width height images { url alt rank }
+      availableQuantity calculatedPrice { amount currencyCode } }
   }
 }`
 

@@ -14,12 +14,14 @@ import (
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/media"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/viewer"
 )
 
 // The benchmark catalog: one tenant, two stores with their own channels, 200 published
-// products × 3 variants priced in SAR and AED, with stock; 120 products in the first
+// products × 3 variants (sizes) priced in SAR and AED, with stock, each product with a
+// description, its details and four images, each variant with one of its own; 120 products in the first
 // store, 20 of them also in the second, which has the other 80; and a marketplace store
 // (seedMarketplace).
 const (
@@ -135,12 +137,27 @@ func analyze(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
+// benchSizes are the values of every bench product's one option, one variant each.
+var benchSizes = []string{"S", "M", "L"}
+
 func seedProduct(ctx context.Context, tx *ent.Tx, tenantID, i, locationID, ch1, ch2 int) error {
 	handle := fmt.Sprintf("bench-product-%03d", i)
+	// What a real shop's product carries: a couple of sentences, its details and a
+	// gallery of four images with alt text (the grid and the product page read them).
+	images := make([]media.Image, 4)
+	for n, alt := range []string{"seen from the front", "seen from behind", "the fabric, close up", "worn"} {
+		images[n] = media.Image{URL: fmt.Sprintf("https://img.example/%s-%d.jpg", handle, n+1), Alt: fmt.Sprintf("Bench product %03d, %s", i, alt), Rank: n}
+	}
 	p, err := tx.Product.Create().SetTenantID(tenantID).SetTitle(fmt.Sprintf("Bench product %03d", i)).SetHandle(handle).
-		SetStatus(product.StatusPublished).SetDescription("A product of the benchmark catalog.").
-		SetThumbnail("https://img.example/" + handle + ".jpg").SetTags([]string{"bench"}).Save(ctx)
+		SetStatus(product.StatusPublished).
+		SetDescription(fmt.Sprintf("Bench product %03d is a cotton shirt of the benchmark catalog, cut straight with a soft collar. "+
+			"It is sold in three sizes, each with its own photograph, and ships folded in a box.", i)).
+		SetSubtitle("Soft cotton, straight cut").SetProductType("Shirt").SetMaterial("Cotton").SetOriginCountry("SA").
+		SetThumbnail("https://img.example/" + handle + ".jpg").SetImages(images).SetTags([]string{"bench"}).Save(ctx)
 	if err != nil {
+		return err
+	}
+	if err := tx.ProductOption.Create().SetTenantID(tenantID).SetProductID(p.ID).SetTitle("Size").SetValues(benchSizes).Exec(ctx); err != nil {
 		return err
 	}
 	// Products 0..119 are in store one; 100..199 in store two: 100..119 are in both.
@@ -155,8 +172,12 @@ func seedProduct(ctx context.Context, tx *ent.Tx, tenantID, i, locationID, ch1, 
 		}
 	}
 	for v := 0; v < variantsEach; v++ {
+		size := benchSizes[v]
 		pv, err := tx.ProductVariant.Create().SetTenantID(tenantID).SetProductID(p.ID).
-			SetTitle([]string{"S", "M", "L"}[v]).SetSku(fmt.Sprintf("%s-%d", handle, v)).Save(ctx)
+			SetTitle(size).SetSku(fmt.Sprintf("%s-%d", handle, v)).SetOptionValues(map[string]string{"Size": size}).
+			SetWeight(250 + 50*v).SetLength(300).SetWidth(250).SetHeight(30 + 10*v).
+			SetImages([]media.Image{{URL: fmt.Sprintf("https://img.example/%s-%s.jpg", handle, size), Alt: fmt.Sprintf("Bench product %03d in size %s, folded", i, size)}}).
+			Save(ctx)
 		if err != nil {
 			return err
 		}

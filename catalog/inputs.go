@@ -4,6 +4,14 @@ package catalog
 
 import "github.com/dakkah/cityos/ent/product"
 
+// ImageInput is an image of a gallery as given: alt defaults to "", rank to the image's
+// position in the list.
+type ImageInput struct {
+	URL  string
+	Alt  *string
+	Rank *int
+}
+
 // ProductOptionInput is an option of a product and its values.
 type ProductOptionInput struct {
 	Title  string
@@ -21,7 +29,7 @@ type CreateProductInput struct {
 	ProductDetails
 	Status       *product.Status
 	Thumbnail    *string
-	Images       []string
+	Images       []*ImageInput
 	Tags         []string
 	CategoryID   *int
 	CollectionID *int
@@ -37,7 +45,7 @@ type UpdateProductInput struct {
 	ProductDetails
 	Status          *product.Status
 	Thumbnail       *string
-	Images          []string
+	Images          []*ImageInput
 	Tags            []string
 	CategoryID      *int
 	ClearCategory   *bool
@@ -55,6 +63,8 @@ type CreateVariantInput struct {
 	Barcode      *string
 	Weight       *int
 	Size
+	// Images is the variant's own gallery: nil leaves it, empty clears it.
+	Images          []*ImageInput
 	ManageInventory *bool
 	AllowBackorder  *bool
 }
@@ -67,6 +77,8 @@ type UpdateVariantInput struct {
 	Barcode      *string
 	Weight       *int
 	Size
+	// Images is the variant's own gallery: nil leaves it, empty clears it.
+	Images          []*ImageInput
 	ManageInventory *bool
 	AllowBackorder  *bool
 }

@@ -17,10 +17,10 @@ import (
 
 const (
 	createProductQ = `mutation($in: CreateProductInput!) { createProduct(input: $in) {
-  id tenantID title handle description status thumbnail images tags categoryID collectionID
+  id tenantID title handle description status thumbnail images { url alt rank } tags categoryID collectionID
   options { title values } variants { sku } } }`
 	updateProductQ = `mutation($id: ID!, $in: UpdateProductInput!) { updateProduct(id: $id, input: $in) {
-  id title handle description status thumbnail images tags categoryID collectionID } }`
+  id title handle description status thumbnail images { url alt rank } tags categoryID collectionID } }`
 	deleteProductQ = `mutation($id: ID!) { deleteProduct(id: $id) }`
 	createVariantQ = `mutation($in: CreateVariantInput!) { createProductVariant(input: $in) {
   id productID tenantID title sku optionValues barcode weight manageInventory allowBackorder } }`
@@ -31,7 +31,8 @@ const (
 type productOut struct {
 	ID, TenantID, Title, Handle, Description, Status string
 	Thumbnail, CategoryID, CollectionID              *string
-	Images, Tags                                     []string
+	Images                                           []imageOut
+	Tags                                             []string
 	Options                                          []struct {
 		Title  string
 		Values []string
@@ -62,7 +63,7 @@ func TestTenantAdminManagesProducts(t *testing.T) {
 		var created struct{ CreateProduct productOut }
 		api.MustDo(t, admin, createProductQ, map[string]any{"in": map[string]any{
 			"tenantId": tA, "title": "  Linen Shirt ", "handle": "linen-shirt", "description": "Cool in summer.",
-			"thumbnail": "https://img.example/linen.jpg", "images": []string{"https://img.example/1.jpg", "http://img.example/2.jpg"},
+			"thumbnail": "https://img.example/linen.jpg", "images": []map[string]any{{"url": "https://img.example/1.jpg"}, {"url": "http://img.example/2.jpg", "alt": "Folded"}},
 			"tags": []string{"linen", " summer"}, "categoryId": cat.CreateProductCategory.ID, "collectionId": col.CreateProductCollection.ID,
 			"options":  []map[string]any{{"title": "Size", "values": []string{"S", "M", "L"}}, {"title": "Colour", "values": []string{"White", "Sand"}}},
 			"metadata": map[string]any{"origin": "EG"},
@@ -73,7 +74,7 @@ func TestTenantAdminManagesProducts(t *testing.T) {
 		assert.Equal(t, "linen-shirt", p.Handle)
 		assert.Equal(t, "draft", p.Status)
 		assert.Equal(t, []string{"linen", "summer"}, p.Tags)
-		assert.Len(t, p.Images, 2)
+		assert.Equal(t, []imageOut{{"https://img.example/1.jpg", "", 0}, {"http://img.example/2.jpg", "Folded", 1}}, p.Images)
 		require.NotNil(t, p.CategoryID)
 		assert.Equal(t, cat.CreateProductCategory.ID, *p.CategoryID)
 		require.Len(t, p.Options, 2)
@@ -137,7 +138,7 @@ func TestTenantAdminManagesProducts(t *testing.T) {
 		// Update the product; handles stay unique within the tenant.
 		var up struct{ UpdateProduct productOut }
 		api.MustDo(t, admin, updateProductQ, map[string]any{"id": p.ID, "in": map[string]any{
-			"title": "Linen Shirt II", "handle": "linen-shirt-2", "status": "published", "thumbnail": "", "images": []string{}, "clearCategory": true,
+			"title": "Linen Shirt II", "handle": "linen-shirt-2", "status": "published", "thumbnail": "", "images": []any{}, "clearCategory": true,
 		}}).Decode(t, &up)
 		assert.Equal(t, "Linen Shirt II", up.UpdateProduct.Title)
 		assert.Equal(t, "linen-shirt-2", up.UpdateProduct.Handle)
@@ -233,8 +234,8 @@ func TestProductInputIsValidated(t *testing.T) {
 			{"thumbnail", map[string]any{"thumbnail": "ftp://img.example/x.jpg"}},
 			{"thumbnail", map[string]any{"thumbnail": "javascript:alert(1)"}},
 			{"thumbnail", map[string]any{"thumbnail": "/relative.jpg"}},
-			{"images", map[string]any{"images": []string{"https://ok.example/a.jpg", "data:image/png;base64,AAAA"}}},
-			{"images", map[string]any{"images": []string{"https://"}}},
+			{"images[1].url", map[string]any{"images": []map[string]any{{"url": "https://ok.example/a.jpg"}, {"url": "data:image/png;base64,AAAA"}}}},
+			{"images[0].url", map[string]any{"images": []map[string]any{{"url": "https://"}}}},
 			{"tags", map[string]any{"tags": []string{"ok", " "}}},
 			{"tags", map[string]any{"tags": []string{strings.Repeat("t", 51)}}},
 			{"tags", map[string]any{"tags": many(51, "t")}},

@@ -8,6 +8,7 @@ import (
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/media"
 	"github.com/dakkah/cityos/txn"
 )
 
@@ -179,10 +180,11 @@ func (s *Service) DeleteProduct(ctx context.Context, id int) error {
 // productInput are the checked optional fields of a product input.
 type productInput struct {
 	description, thumbnail *string
-	images, tags           []string
+	images                 []media.Image
+	tags                   []string
 }
 
-func productFields(description *string, status *product.Status, thumbnail *string, images, tags []string) (productInput, error) {
+func productFields(description *string, status *product.Status, thumbnail *string, images []*ImageInput, tags []string) (productInput, error) {
 	var f productInput
 	if description != nil {
 		d, err := LongText("description", *description, maxDescription)

@@ -1,12 +1,15 @@
 package catalog
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/media"
 )
 
 // Limits of the catalog's free-text fields.
@@ -16,6 +19,7 @@ const (
 	maxDescription = 20000
 	maxURL         = 2048
 	maxImages      = 50
+	maxAlt         = 500
 	maxTags        = 50
 	maxTagLen      = 50
 	maxOptions     = 10
@@ -70,19 +74,43 @@ func URL(field, v string) (string, error) {
 	return v, nil
 }
 
-// Images checks a list of image URLs.
-func Images(field string, vs []string) ([]string, error) {
-	if len(vs) > maxImages {
+// Images checks a gallery: at most 50 images, each an http(s) URL with a description
+// (alt) of at most 500 characters and a rank of its own, not negative; a rank left out is
+// the image's position in the list. The gallery comes back in rank order.
+func Images(field string, in []*ImageInput) ([]media.Image, error) {
+	if len(in) > maxImages {
 		return nil, apperr.Invalid(field, "at most %d %s", maxImages, field)
 	}
-	out := make([]string, 0, len(vs))
-	for _, v := range vs {
-		u, err := URL(field, v)
+	out := make([]media.Image, 0, len(in))
+	ranked := map[int]int{} // rank → position
+	for i, im := range in {
+		at := fmt.Sprintf("%s[%d]", field, i)
+		if im == nil {
+			return nil, apperr.Invalid(at, "%s must be an image", at)
+		}
+		u, err := URL(at+".url", im.URL)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, u)
+		img := media.Image{URL: u, Rank: i}
+		if im.Alt != nil {
+			if img.Alt, err = LongText(at+".alt", *im.Alt, maxAlt); err != nil {
+				return nil, err
+			}
+		}
+		if im.Rank != nil {
+			img.Rank = *im.Rank
+		}
+		if img.Rank < 0 {
+			return nil, apperr.Invalid(at+".rank", "%s.rank must not be negative", at)
+		}
+		if j, taken := ranked[img.Rank]; taken {
+			return nil, apperr.Invalid(at+".rank", "%s has rank %d, as %s[%d] has: ranks must differ", at, img.Rank, field, j)
+		}
+		ranked[img.Rank] = i
+		out = append(out, img)
 	}
+	slices.SortFunc(out, func(a, b media.Image) int { return a.Rank - b.Rank })
 	return out, nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/reservation"
+	"github.com/dakkah/cityos/media"
 	"github.com/dakkah/cityos/txn"
 )
 
@@ -42,6 +43,10 @@ func (s *Service) CreateVariant(ctx context.Context, in CreateVariantInput) (*en
 	if err := in.Size.checked(); err != nil {
 		return nil, err
 	}
+	images, err := variantImages(in.Images)
+	if err != nil {
+		return nil, err
+	}
 	return change(ctx, s, func(tx *ent.Tx) (*ent.ProductVariant, error) {
 		p, err := tx.Product.Get(ctx, in.ProductID)
 		if err != nil {
@@ -60,6 +65,9 @@ func (s *Service) CreateVariant(ctx context.Context, in CreateVariantInput) (*en
 			c.SetBarcode(*barcode)
 		}
 		in.Size.apply(c.Mutation())
+		if len(images) > 0 {
+			c.SetImages(images)
+		}
 		out, err := c.Save(ctx)
 		return out, translate(err, skuTaken)
 	})
@@ -96,6 +104,10 @@ func (s *Service) UpdateVariant(ctx context.Context, id int, in UpdateVariantInp
 	if err := in.Size.checked(); err != nil {
 		return nil, err
 	}
+	images, err := variantImages(in.Images)
+	if err != nil {
+		return nil, err
+	}
 	return change(ctx, s, func(tx *ent.Tx) (*ent.ProductVariant, error) {
 		v, err := tx.ProductVariant.Get(ctx, id)
 		if err != nil {
@@ -111,6 +123,9 @@ func (s *Service) UpdateVariant(ctx context.Context, id int, in UpdateVariantInp
 			u.SetBarcode(*barcode)
 		}
 		in.Size.apply(u.Mutation())
+		if images != nil {
+			u.SetImages(images)
+		}
 		if in.OptionValues != nil {
 			if err := checkOptionValues(ctx, tx, v.ProductID, v.ID, vals); err != nil {
 				return nil, err
@@ -232,6 +247,14 @@ func checkOptionValues(ctx context.Context, tx *ent.Tx, productID, variantID int
 		}
 	}
 	return nil
+}
+
+// variantImages checks a variant's gallery; nil (none given) stays nil.
+func variantImages(in []*ImageInput) ([]media.Image, error) {
+	if in == nil {
+		return nil, nil
+	}
+	return Images("images", in)
 }
 
 func variantFields(barcode *string, weight *int) (*string, error) {

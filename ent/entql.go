@@ -814,6 +814,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			productvariant.FieldLength:          {Type: field.TypeInt, Column: productvariant.FieldLength},
 			productvariant.FieldWidth:           {Type: field.TypeInt, Column: productvariant.FieldWidth},
 			productvariant.FieldHeight:          {Type: field.TypeInt, Column: productvariant.FieldHeight},
+			productvariant.FieldImages:          {Type: field.TypeJSON, Column: productvariant.FieldImages},
 			productvariant.FieldManageInventory: {Type: field.TypeBool, Column: productvariant.FieldManageInventory},
 			productvariant.FieldAllowBackorder:  {Type: field.TypeBool, Column: productvariant.FieldAllowBackorder},
 		},
@@ -6926,6 +6927,11 @@ func (f *ProductVariantFilter) WhereWidth(p entql.IntP) {
 // WhereHeight applies the entql int predicate on the height field.
 func (f *ProductVariantFilter) WhereHeight(p entql.IntP) {
 	f.Where(p.Field(productvariant.FieldHeight))
+}
+
+// WhereImages applies the entql json.RawMessage predicate on the images field.
+func (f *ProductVariantFilter) WhereImages(p entql.BytesP) {
+	f.Where(p.Field(productvariant.FieldImages))
 }
 
 // WhereManageInventory applies the entql bool predicate on the manage_inventory field.

@@ -4297,6 +4297,11 @@ func (_q *ProductVariantQuery) collectField(ctx context.Context, oneNode bool, o
 				selectedFields = append(selectedFields, productvariant.FieldHeight)
 				fieldSeen[productvariant.FieldHeight] = struct{}{}
 			}
+		case "images":
+			if _, ok := fieldSeen[productvariant.FieldImages]; !ok {
+				selectedFields = append(selectedFields, productvariant.FieldImages)
+				fieldSeen[productvariant.FieldImages] = struct{}{}
+			}
 		case "manageInventory":
 			if _, ok := fieldSeen[productvariant.FieldManageInventory]; !ok {
 				selectedFields = append(selectedFields, productvariant.FieldManageInventory)

@@ -65,6 +65,7 @@ import (
 	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/ent/vendor"
 	"github.com/dakkah/cityos/ent/webhookdelivery"
+	"github.com/dakkah/cityos/media"
 	"github.com/dakkah/cityos/snapshot"
 	"github.com/dakkah/cityos/theme"
 )
@@ -31575,8 +31576,8 @@ type ProductMutation struct {
 	origin_country        *string
 	status                *product.Status
 	thumbnail             *string
-	images                *[]string
-	appendimages          []string
+	images                *[]media.Image
+	appendimages          []media.Image
 	tags                  *[]string
 	appendtags            []string
 	metadata              *map[string]interface{}
@@ -32207,13 +32208,13 @@ func (m *ProductMutation) ResetThumbnail() {
 }
 
 // SetImages sets the "images" field.
-func (m *ProductMutation) SetImages(s []string) {
-	m.images = &s
+func (m *ProductMutation) SetImages(value []media.Image) {
+	m.images = &value
 	m.appendimages = nil
 }
 
 // Images returns the value of the "images" field in the mutation.
-func (m *ProductMutation) Images() (r []string, exists bool) {
+func (m *ProductMutation) Images() (r []media.Image, exists bool) {
 	v := m.images
 	if v == nil {
 		return
@@ -32224,7 +32225,7 @@ func (m *ProductMutation) Images() (r []string, exists bool) {
 // OldImages returns the old "images" field's value of the Product entity.
 // If the Product object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ProductMutation) OldImages(ctx context.Context) (v []string, err error) {
+func (m *ProductMutation) OldImages(ctx context.Context) (v []media.Image, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldImages is only allowed on UpdateOne operations")
 	}
@@ -32238,13 +32239,13 @@ func (m *ProductMutation) OldImages(ctx context.Context) (v []string, err error)
 	return oldValue.Images, nil
 }
 
-// AppendImages adds s to the "images" field.
-func (m *ProductMutation) AppendImages(s []string) {
-	m.appendimages = append(m.appendimages, s...)
+// AppendImages adds value to the "images" field.
+func (m *ProductMutation) AppendImages(value []media.Image) {
+	m.appendimages = append(m.appendimages, value...)
 }
 
 // AppendedImages returns the list of values that were appended to the "images" field in this mutation.
-func (m *ProductMutation) AppendedImages() ([]string, bool) {
+func (m *ProductMutation) AppendedImages() ([]media.Image, bool) {
 	if len(m.appendimages) == 0 {
 		return nil, false
 	}
@@ -33264,7 +33265,7 @@ func (m *ProductMutation) SetField(name string, value ent.Value) error {
 		m.SetThumbnail(v)
 		return nil
 	case product.FieldImages:
-		v, ok := value.([]string)
+		v, ok := value.([]media.Image)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -36032,6 +36033,8 @@ type ProductVariantMutation struct {
 	addwidth                *int
 	height                  *int
 	addheight               *int
+	images                  *[]media.Image
+	appendimages            []media.Image
 	manage_inventory        *bool
 	allow_backorder         *bool
 	clearedFields           map[string]struct{}
@@ -36798,6 +36801,71 @@ func (m *ProductVariantMutation) ResetHeight() {
 	delete(m.clearedFields, productvariant.FieldHeight)
 }
 
+// SetImages sets the "images" field.
+func (m *ProductVariantMutation) SetImages(value []media.Image) {
+	m.images = &value
+	m.appendimages = nil
+}
+
+// Images returns the value of the "images" field in the mutation.
+func (m *ProductVariantMutation) Images() (r []media.Image, exists bool) {
+	v := m.images
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldImages returns the old "images" field's value of the ProductVariant entity.
+// If the ProductVariant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProductVariantMutation) OldImages(ctx context.Context) (v []media.Image, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldImages is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldImages requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldImages: %w", err)
+	}
+	return oldValue.Images, nil
+}
+
+// AppendImages adds value to the "images" field.
+func (m *ProductVariantMutation) AppendImages(value []media.Image) {
+	m.appendimages = append(m.appendimages, value...)
+}
+
+// AppendedImages returns the list of values that were appended to the "images" field in this mutation.
+func (m *ProductVariantMutation) AppendedImages() ([]media.Image, bool) {
+	if len(m.appendimages) == 0 {
+		return nil, false
+	}
+	return m.appendimages, true
+}
+
+// ClearImages clears the value of the "images" field.
+func (m *ProductVariantMutation) ClearImages() {
+	m.images = nil
+	m.appendimages = nil
+	m.clearedFields[productvariant.FieldImages] = struct{}{}
+}
+
+// ImagesCleared returns if the "images" field was cleared in this mutation.
+func (m *ProductVariantMutation) ImagesCleared() bool {
+	_, ok := m.clearedFields[productvariant.FieldImages]
+	return ok
+}
+
+// ResetImages resets all changes to the "images" field.
+func (m *ProductVariantMutation) ResetImages() {
+	m.images = nil
+	m.appendimages = nil
+	delete(m.clearedFields, productvariant.FieldImages)
+}
+
 // SetManageInventory sets the "manage_inventory" field.
 func (m *ProductVariantMutation) SetManageInventory(b bool) {
 	m.manage_inventory = &b
@@ -37066,7 +37134,7 @@ func (m *ProductVariantMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProductVariantMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, productvariant.FieldCreatedAt)
 	}
@@ -37105,6 +37173,9 @@ func (m *ProductVariantMutation) Fields() []string {
 	}
 	if m.height != nil {
 		fields = append(fields, productvariant.FieldHeight)
+	}
+	if m.images != nil {
+		fields = append(fields, productvariant.FieldImages)
 	}
 	if m.manage_inventory != nil {
 		fields = append(fields, productvariant.FieldManageInventory)
@@ -37146,6 +37217,8 @@ func (m *ProductVariantMutation) Field(name string) (ent.Value, bool) {
 		return m.Width()
 	case productvariant.FieldHeight:
 		return m.Height()
+	case productvariant.FieldImages:
+		return m.Images()
 	case productvariant.FieldManageInventory:
 		return m.ManageInventory()
 	case productvariant.FieldAllowBackorder:
@@ -37185,6 +37258,8 @@ func (m *ProductVariantMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldWidth(ctx)
 	case productvariant.FieldHeight:
 		return m.OldHeight(ctx)
+	case productvariant.FieldImages:
+		return m.OldImages(ctx)
 	case productvariant.FieldManageInventory:
 		return m.OldManageInventory(ctx)
 	case productvariant.FieldAllowBackorder:
@@ -37288,6 +37363,13 @@ func (m *ProductVariantMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetHeight(v)
+		return nil
+	case productvariant.FieldImages:
+		v, ok := value.([]media.Image)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetImages(v)
 		return nil
 	case productvariant.FieldManageInventory:
 		v, ok := value.(bool)
@@ -37414,6 +37496,9 @@ func (m *ProductVariantMutation) ClearedFields() []string {
 	if m.FieldCleared(productvariant.FieldHeight) {
 		fields = append(fields, productvariant.FieldHeight)
 	}
+	if m.FieldCleared(productvariant.FieldImages) {
+		fields = append(fields, productvariant.FieldImages)
+	}
 	return fields
 }
 
@@ -37445,6 +37530,9 @@ func (m *ProductVariantMutation) ClearField(name string) error {
 		return nil
 	case productvariant.FieldHeight:
 		m.ClearHeight()
+		return nil
+	case productvariant.FieldImages:
+		m.ClearImages()
 		return nil
 	}
 	return fmt.Errorf("unknown ProductVariant nullable field %s", name)
@@ -37492,6 +37580,9 @@ func (m *ProductVariantMutation) ResetField(name string) error {
 		return nil
 	case productvariant.FieldHeight:
 		m.ResetHeight()
+		return nil
+	case productvariant.FieldImages:
+		m.ResetImages()
 		return nil
 	case productvariant.FieldManageInventory:
 		m.ResetManageInventory()

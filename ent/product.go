@@ -15,6 +15,7 @@ import (
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/vendor"
+	"github.com/dakkah/cityos/media"
 )
 
 // Product is the model entity for the Product schema.
@@ -49,7 +50,7 @@ type Product struct {
 	// Thumbnail holds the value of the "thumbnail" field.
 	Thumbnail string `json:"thumbnail,omitempty"`
 	// Images holds the value of the "images" field.
-	Images []string `json:"images,omitempty"`
+	Images []media.Image `json:"images,omitempty"`
 	// Tags holds the value of the "tags" field.
 	Tags []string `json:"tags,omitempty"`
 	// CategoryID holds the value of the "category_id" field.

@@ -19,6 +19,7 @@ import (
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/tenant"
 	"github.com/dakkah/cityos/ent/vendor"
+	"github.com/dakkah/cityos/media"
 )
 
 // ProductCreate is the builder for creating a Product entity.
@@ -188,7 +189,7 @@ func (_c *ProductCreate) SetNillableThumbnail(v *string) *ProductCreate {
 }
 
 // SetImages sets the "images" field.
-func (_c *ProductCreate) SetImages(v []string) *ProductCreate {
+func (_c *ProductCreate) SetImages(v []media.Image) *ProductCreate {
 	_c.mutation.SetImages(v)
 	return _c
 }
@@ -951,7 +952,7 @@ func (u *ProductUpsert) ClearThumbnail() *ProductUpsert {
 }
 
 // SetImages sets the "images" field.
-func (u *ProductUpsert) SetImages(v []string) *ProductUpsert {
+func (u *ProductUpsert) SetImages(v []media.Image) *ProductUpsert {
 	u.Set(product.FieldImages, v)
 	return u
 }
@@ -1314,7 +1315,7 @@ func (u *ProductUpsertOne) ClearThumbnail() *ProductUpsertOne {
 }
 
 // SetImages sets the "images" field.
-func (u *ProductUpsertOne) SetImages(v []string) *ProductUpsertOne {
+func (u *ProductUpsertOne) SetImages(v []media.Image) *ProductUpsertOne {
 	return u.Update(func(s *ProductUpsert) {
 		s.SetImages(v)
 	})
@@ -1867,7 +1868,7 @@ func (u *ProductUpsertBulk) ClearThumbnail() *ProductUpsertBulk {
 }
 
 // SetImages sets the "images" field.
-func (u *ProductUpsertBulk) SetImages(v []string) *ProductUpsertBulk {
+func (u *ProductUpsertBulk) SetImages(v []media.Image) *ProductUpsertBulk {
 	return u.Update(func(s *ProductUpsert) {
 		s.SetImages(v)
 	})

@@ -19,6 +19,7 @@ import (
 	"github.com/dakkah/cityos/ent/productoption"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/saleschannel"
+	"github.com/dakkah/cityos/media"
 )
 
 // ProductUpdate is the builder for updating Product entities.
@@ -194,13 +195,13 @@ func (_u *ProductUpdate) ClearThumbnail() *ProductUpdate {
 }
 
 // SetImages sets the "images" field.
-func (_u *ProductUpdate) SetImages(v []string) *ProductUpdate {
+func (_u *ProductUpdate) SetImages(v []media.Image) *ProductUpdate {
 	_u.mutation.SetImages(v)
 	return _u
 }
 
 // AppendImages appends value to the "images" field.
-func (_u *ProductUpdate) AppendImages(v []string) *ProductUpdate {
+func (_u *ProductUpdate) AppendImages(v []media.Image) *ProductUpdate {
 	_u.mutation.AppendImages(v)
 	return _u
 }
@@ -1052,13 +1053,13 @@ func (_u *ProductUpdateOne) ClearThumbnail() *ProductUpdateOne {
 }
 
 // SetImages sets the "images" field.
-func (_u *ProductUpdateOne) SetImages(v []string) *ProductUpdateOne {
+func (_u *ProductUpdateOne) SetImages(v []media.Image) *ProductUpdateOne {
 	_u.mutation.SetImages(v)
 	return _u
 }
 
 // AppendImages appends value to the "images" field.
-func (_u *ProductUpdateOne) AppendImages(v []string) *ProductUpdateOne {
+func (_u *ProductUpdateOne) AppendImages(v []media.Image) *ProductUpdateOne {
 	_u.mutation.AppendImages(v)
 	return _u
 }

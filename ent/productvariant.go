@@ -13,6 +13,7 @@ import (
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/media"
 )
 
 // ProductVariant is the model entity for the ProductVariant schema.
@@ -46,6 +47,8 @@ type ProductVariant struct {
 	Width *int `json:"width,omitempty"`
 	// millimetres
 	Height *int `json:"height,omitempty"`
+	// Images holds the value of the "images" field.
+	Images []media.Image `json:"images,omitempty"`
 	// ManageInventory holds the value of the "manage_inventory" field.
 	ManageInventory bool `json:"manage_inventory,omitempty"`
 	// AllowBackorder holds the value of the "allow_backorder" field.
@@ -121,7 +124,7 @@ func (*ProductVariant) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case productvariant.FieldOptionValues:
+		case productvariant.FieldOptionValues, productvariant.FieldImages:
 			values[i] = new([]byte)
 		case productvariant.FieldManageInventory, productvariant.FieldAllowBackorder:
 			values[i] = new(sql.NullBool)
@@ -235,6 +238,14 @@ func (_m *ProductVariant) assignValues(columns []string, values []any) error {
 				_m.Height = new(int)
 				*_m.Height = int(value.Int64)
 			}
+		case productvariant.FieldImages:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field images", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Images); err != nil {
+					return fmt.Errorf("unmarshal field images: %w", err)
+				}
+			}
 		case productvariant.FieldManageInventory:
 			if value, ok := values[i].(*sql.NullBool); !ok {
 				return fmt.Errorf("unexpected type %T for field manage_inventory", values[i])
@@ -347,6 +358,9 @@ func (_m *ProductVariant) String() string {
 		builder.WriteString("height=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("images=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Images))
 	builder.WriteString(", ")
 	builder.WriteString("manage_inventory=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ManageInventory))

@@ -16,6 +16,7 @@ import (
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/media"
 )
 
 // ProductVariantCreate is the builder for creating a ProductVariant entity.
@@ -165,6 +166,12 @@ func (_c *ProductVariantCreate) SetNillableHeight(v *int) *ProductVariantCreate 
 	if v != nil {
 		_c.SetHeight(*v)
 	}
+	return _c
+}
+
+// SetImages sets the "images" field.
+func (_c *ProductVariantCreate) SetImages(v []media.Image) *ProductVariantCreate {
+	_c.mutation.SetImages(v)
 	return _c
 }
 
@@ -442,6 +449,10 @@ func (_c *ProductVariantCreate) createSpec() (*ProductVariant, *sqlgraph.CreateS
 	if value, ok := _c.mutation.Height(); ok {
 		_spec.SetField(productvariant.FieldHeight, field.TypeInt, value)
 		_node.Height = &value
+	}
+	if value, ok := _c.mutation.Images(); ok {
+		_spec.SetField(productvariant.FieldImages, field.TypeJSON, value)
+		_node.Images = value
 	}
 	if value, ok := _c.mutation.ManageInventory(); ok {
 		_spec.SetField(productvariant.FieldManageInventory, field.TypeBool, value)
@@ -755,6 +766,24 @@ func (u *ProductVariantUpsert) ClearHeight() *ProductVariantUpsert {
 	return u
 }
 
+// SetImages sets the "images" field.
+func (u *ProductVariantUpsert) SetImages(v []media.Image) *ProductVariantUpsert {
+	u.Set(productvariant.FieldImages, v)
+	return u
+}
+
+// UpdateImages sets the "images" field to the value that was provided on create.
+func (u *ProductVariantUpsert) UpdateImages() *ProductVariantUpsert {
+	u.SetExcluded(productvariant.FieldImages)
+	return u
+}
+
+// ClearImages clears the value of the "images" field.
+func (u *ProductVariantUpsert) ClearImages() *ProductVariantUpsert {
+	u.SetNull(productvariant.FieldImages)
+	return u
+}
+
 // SetManageInventory sets the "manage_inventory" field.
 func (u *ProductVariantUpsert) SetManageInventory(v bool) *ProductVariantUpsert {
 	u.Set(productvariant.FieldManageInventory, v)
@@ -1044,6 +1073,27 @@ func (u *ProductVariantUpsertOne) UpdateHeight() *ProductVariantUpsertOne {
 func (u *ProductVariantUpsertOne) ClearHeight() *ProductVariantUpsertOne {
 	return u.Update(func(s *ProductVariantUpsert) {
 		s.ClearHeight()
+	})
+}
+
+// SetImages sets the "images" field.
+func (u *ProductVariantUpsertOne) SetImages(v []media.Image) *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.SetImages(v)
+	})
+}
+
+// UpdateImages sets the "images" field to the value that was provided on create.
+func (u *ProductVariantUpsertOne) UpdateImages() *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.UpdateImages()
+	})
+}
+
+// ClearImages clears the value of the "images" field.
+func (u *ProductVariantUpsertOne) ClearImages() *ProductVariantUpsertOne {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.ClearImages()
 	})
 }
 
@@ -1506,6 +1556,27 @@ func (u *ProductVariantUpsertBulk) UpdateHeight() *ProductVariantUpsertBulk {
 func (u *ProductVariantUpsertBulk) ClearHeight() *ProductVariantUpsertBulk {
 	return u.Update(func(s *ProductVariantUpsert) {
 		s.ClearHeight()
+	})
+}
+
+// SetImages sets the "images" field.
+func (u *ProductVariantUpsertBulk) SetImages(v []media.Image) *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.SetImages(v)
+	})
+}
+
+// UpdateImages sets the "images" field to the value that was provided on create.
+func (u *ProductVariantUpsertBulk) UpdateImages() *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.UpdateImages()
+	})
+}
+
+// ClearImages clears the value of the "images" field.
+func (u *ProductVariantUpsertBulk) ClearImages() *ProductVariantUpsertBulk {
+	return u.Update(func(s *ProductVariantUpsert) {
+		s.ClearImages()
 	})
 }
 

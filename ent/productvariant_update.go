@@ -10,11 +10,13 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/dakkah/cityos/ent/inventorylevel"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/price"
 	"github.com/dakkah/cityos/ent/productvariant"
+	"github.com/dakkah/cityos/media"
 )
 
 // ProductVariantUpdate is the builder for updating ProductVariant entities.
@@ -222,6 +224,24 @@ func (_u *ProductVariantUpdate) AddHeight(v int) *ProductVariantUpdate {
 // ClearHeight clears the value of the "height" field.
 func (_u *ProductVariantUpdate) ClearHeight() *ProductVariantUpdate {
 	_u.mutation.ClearHeight()
+	return _u
+}
+
+// SetImages sets the "images" field.
+func (_u *ProductVariantUpdate) SetImages(v []media.Image) *ProductVariantUpdate {
+	_u.mutation.SetImages(v)
+	return _u
+}
+
+// AppendImages appends value to the "images" field.
+func (_u *ProductVariantUpdate) AppendImages(v []media.Image) *ProductVariantUpdate {
+	_u.mutation.AppendImages(v)
+	return _u
+}
+
+// ClearImages clears the value of the "images" field.
+func (_u *ProductVariantUpdate) ClearImages() *ProductVariantUpdate {
+	_u.mutation.ClearImages()
 	return _u
 }
 
@@ -492,6 +512,17 @@ func (_u *ProductVariantUpdate) sqlSave(ctx context.Context) (_node int, err err
 	}
 	if _u.mutation.HeightCleared() {
 		_spec.ClearField(productvariant.FieldHeight, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Images(); ok {
+		_spec.SetField(productvariant.FieldImages, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedImages(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, productvariant.FieldImages, value)
+		})
+	}
+	if _u.mutation.ImagesCleared() {
+		_spec.ClearField(productvariant.FieldImages, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.ManageInventory(); ok {
 		_spec.SetField(productvariant.FieldManageInventory, field.TypeBool, value)
@@ -804,6 +835,24 @@ func (_u *ProductVariantUpdateOne) ClearHeight() *ProductVariantUpdateOne {
 	return _u
 }
 
+// SetImages sets the "images" field.
+func (_u *ProductVariantUpdateOne) SetImages(v []media.Image) *ProductVariantUpdateOne {
+	_u.mutation.SetImages(v)
+	return _u
+}
+
+// AppendImages appends value to the "images" field.
+func (_u *ProductVariantUpdateOne) AppendImages(v []media.Image) *ProductVariantUpdateOne {
+	_u.mutation.AppendImages(v)
+	return _u
+}
+
+// ClearImages clears the value of the "images" field.
+func (_u *ProductVariantUpdateOne) ClearImages() *ProductVariantUpdateOne {
+	_u.mutation.ClearImages()
+	return _u
+}
+
 // SetManageInventory sets the "manage_inventory" field.
 func (_u *ProductVariantUpdateOne) SetManageInventory(v bool) *ProductVariantUpdateOne {
 	_u.mutation.SetManageInventory(v)
@@ -1101,6 +1150,17 @@ func (_u *ProductVariantUpdateOne) sqlSave(ctx context.Context) (_node *ProductV
 	}
 	if _u.mutation.HeightCleared() {
 		_spec.ClearField(productvariant.FieldHeight, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Images(); ok {
+		_spec.SetField(productvariant.FieldImages, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedImages(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, productvariant.FieldImages, value)
+		})
+	}
+	if _u.mutation.ImagesCleared() {
+		_spec.ClearField(productvariant.FieldImages, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.ManageInventory(); ok {
 		_spec.SetField(productvariant.FieldManageInventory, field.TypeBool, value)

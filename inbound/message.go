@@ -106,6 +106,23 @@ func (f fields) count(name string, required bool) (*int64, error) {
 	return &i, nil
 }
 
+// integer is an optional integer member, nil when absent.
+func (f fields) integer(name string) (*int, error) {
+	if !f.has(name) {
+		return nil, nil
+	}
+	n, ok := f.m[name].(json.Number)
+	if !ok {
+		return nil, apperr.Invalid(f.path+name, "must be an integer")
+	}
+	i, err := n.Int64()
+	if err != nil || i < math.MinInt32 || i > math.MaxInt32 {
+		return nil, apperr.Invalid(f.path+name, "must be an integer")
+	}
+	v := int(i)
+	return &v, nil
+}
+
 // id is an id member: a number or a string of digits (GraphQL ids are sent as strings).
 func (f fields) id(name string) (*int, error) {
 	if !f.has(name) {

@@ -46,6 +46,12 @@ const migrationLockTimeout = 10 * time.Minute
 // A database created by the automatic migration of earlier versions (ent tables but no
 // migration history) is adopted: if it matches the schema, it is marked as migrated.
 func Migrate(ctx context.Context, dialectName string, db *sql.DB) error {
+	return migrateTo(ctx, dialectName, db, 0)
+}
+
+// migrateTo migrates up or down to version, or up to the latest when version is 0 (a
+// test of a migration that converts data starts from the version before it).
+func migrateTo(ctx context.Context, dialectName string, db *sql.DB, version uint) error {
 	dir, err := migrationsDir(dialectName)
 	if err != nil {
 		return err
@@ -126,7 +132,11 @@ func Migrate(ctx context.Context, dialectName string, db *sql.DB) error {
 		case <-done:
 		}
 	}()
-	if err := m.Up(); err != nil && !errors.Is(err, migrate.ErrNoChange) {
+	up := m.Up
+	if version != 0 {
+		up = func() error { return m.Migrate(version) }
+	}
+	if err := up(); err != nil && !errors.Is(err, migrate.ErrNoChange) {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	return ctx.Err()

@@ -96,5 +96,44 @@ func TestDemoCatalogThroughTheStorefront(t *testing.T) {
 				assert.True(t, v.Weight != nil && *v.Weight > 0 && v.Length != nil && *v.Length > 0, n.Handle)
 			}
 		}
+
+		// Every store's products have a description, two to four images with alt text and
+		// options; one product at least shows each variant's own images.
+		for _, store := range []string{"saudi-traditional", "modern-fashion", "home-decor", "oud-perfumes", "dates-coffee", "gulf-electronics", seed.Souq, seed.Wholesale} {
+			var shop struct {
+				Products struct {
+					Edges []struct {
+						Node struct {
+							Handle, Description string
+							Images              []struct{ URL, Alt string }
+							Options             []struct{ Title string }
+							Variants            []struct{ Images []struct{ URL string } }
+						}
+					}
+				}
+			}
+			api.MustDo(t, testenv.Headers{"X-Store-Host": store + ".dakkah.test"}, `{ products(first: 50) { edges { node {
+				handle description images { url alt } options { title } variants { images { url } } } } } }`, nil).Decode(t, &shop)
+			require.NotEmpty(t, shop.Products.Edges, store)
+			perVariant := 0
+			for _, e := range shop.Products.Edges {
+				n := e.Node
+				assert.Greater(t, len(n.Description), 60, n.Handle)
+				assert.True(t, len(n.Images) >= 2 && len(n.Images) <= 4, "%s has %d images", n.Handle, len(n.Images))
+				for _, im := range n.Images {
+					assert.NotEmpty(t, im.Alt, n.Handle)
+				}
+				if len(n.Variants) > 1 {
+					assert.NotEmpty(t, n.Options, "%s has variants, so options", n.Handle)
+				}
+				for _, v := range n.Variants {
+					if len(v.Images) > 0 {
+						perVariant++
+						break
+					}
+				}
+			}
+			assert.Positive(t, perVariant, "%s has a product with per-variant images", store)
+		}
 	})
 }

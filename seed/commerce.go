@@ -11,14 +11,15 @@ import (
 	"github.com/dakkah/cityos/ent/stocklocation"
 )
 
-// demoProduct is a product of the demo catalog. Prices are SAR minor units; the AED
-// price is derived. stores are store handles whose channels sell it.
+// demoProduct is a product of the demo catalog: its variants are the values of its one
+// option. Prices are SAR minor units; the AED price is derived. stores are store handles
+// whose channels sell it. Its description and images are in demoCopies.
 type demoProduct struct {
-	handle, title, description string
-	variants                   []string
-	sar                        int64
-	stock                      int
-	stores                     []string
+	handle, title, option string
+	variants              []string
+	sar                   int64
+	stock                 int
+	stores                []string
 }
 
 // LimitedStock is how many units each store's limited edition has, so "only 5 left" shows.
@@ -26,33 +27,33 @@ const LimitedStock = 5
 
 var demoCatalog = map[string][]demoProduct{
 	"saudi-marketplace": {
-		{"classic-white-thobe", "Classic White Thobe", "Crisp cotton thobe with a tailored collar.", []string{"S", "M", "L"}, 24900, 100, []string{"saudi-traditional", Wholesale}},
-		{"embroidered-abaya", "Embroidered Abaya", "Black abaya with hand embroidery at the cuffs.", []string{"52", "54", "56"}, 45000, 100, []string{"saudi-traditional"}},
-		{"royal-oud-oil-traditional", "Royal Oud Oil", "Aged oud oil in a 3 ml crystal bottle.", []string{"3 ml"}, 32000, 100, []string{"saudi-traditional"}},
+		{"classic-white-thobe", "Classic White Thobe", "Size", []string{"S", "M", "L"}, 24900, 100, []string{"saudi-traditional", Wholesale}},
+		{"embroidered-abaya", "Embroidered Abaya", "Size", []string{"52", "54", "56"}, 45000, 100, []string{"saudi-traditional"}},
+		{"royal-oud-oil-traditional", "Royal Oud Oil", "Volume", []string{"3 ml"}, 32000, 100, []string{"saudi-traditional"}},
 		// Sold in two stores: channel filtering can be seen.
-		{"velvet-prayer-mat", "Velvet Prayer Mat", "Soft velvet prayer mat with a padded base.", []string{"Green", "Burgundy"}, 12000, 100, []string{"saudi-traditional", "home-decor"}},
-		{"najdi-heritage-thobe", "Najdi Heritage Thobe — Limited Edition", "Hand-finished thobe, numbered run.", []string{"M"}, 89000, LimitedStock, []string{"saudi-traditional"}},
+		{"velvet-prayer-mat", "Velvet Prayer Mat", "Colour", []string{"Green", "Burgundy"}, 12000, 100, []string{"saudi-traditional", "home-decor"}},
+		{"najdi-heritage-thobe", "Najdi Heritage Thobe — Limited Edition", "Size", []string{"M"}, 89000, LimitedStock, []string{"saudi-traditional"}},
 
-		{"contemporary-abaya", "Contemporary Abaya", "Open-front abaya in crepe with a modern cut.", []string{"S", "M", "L"}, 38000, 100, []string{"modern-fashion"}},
-		{"modern-hijab", "Modern Jersey Hijab", "Breathable jersey hijab in seasonal colours.", []string{"Sand", "Navy", "Blush"}, 6500, 100, []string{"modern-fashion"}},
-		{"designer-capsule-abaya", "Designer Capsule Abaya — Limited Edition", "A capsule piece, once only.", []string{"M"}, 120000, LimitedStock, []string{"modern-fashion"}},
+		{"contemporary-abaya", "Contemporary Abaya", "Size", []string{"S", "M", "L"}, 38000, 100, []string{"modern-fashion"}},
+		{"modern-hijab", "Modern Jersey Hijab", "Colour", []string{"Sand", "Navy", "Blush"}, 6500, 100, []string{"modern-fashion"}},
+		{"designer-capsule-abaya", "Designer Capsule Abaya — Limited Edition", "Size", []string{"M"}, 120000, LimitedStock, []string{"modern-fashion"}},
 
-		{"arabesque-wall-art", "Arabesque Wall Art", "Laser-cut arabesque panel in brushed brass.", []string{"60 cm", "90 cm"}, 54000, 100, []string{"home-decor"}},
-		{"brass-lantern", "Brass Lantern", "Hand-punched brass lantern for candles.", []string{"Small", "Large"}, 18000, 100, []string{"home-decor"}},
-		{"calligraphy-vase", "Calligraphy Vase — Limited Edition", "Ceramic vase with hand-painted calligraphy.", []string{"One size"}, 76000, LimitedStock, []string{"home-decor"}},
+		{"arabesque-wall-art", "Arabesque Wall Art", "Width", []string{"60 cm", "90 cm"}, 54000, 100, []string{"home-decor"}},
+		{"brass-lantern", "Brass Lantern", "Size", []string{"Small", "Large"}, 18000, 100, []string{"home-decor"}},
+		{"calligraphy-vase", "Calligraphy Vase — Limited Edition", "Size", []string{"One size"}, 76000, LimitedStock, []string{"home-decor"}},
 
-		{"cambodian-oud-oil", "Cambodian Oud Oil", "Rich, sweet oud oil from Cambodia.", []string{"3 ml", "6 ml"}, 42000, 100, []string{"oud-perfumes"}},
-		{"bakhoor-blend", "Bakhoor Blend", "Oud chips soaked in rose and amber.", []string{"50 g", "100 g"}, 9500, 100, []string{"oud-perfumes", Wholesale}},
-		{"taifi-rose-fragrance", "Taifi Rose Fragrance", "Eau de parfum with Taif rose and oud.", []string{"50 ml", "100 ml"}, 27500, 100, []string{"oud-perfumes"}},
-		{"royal-oud-reserve", "Royal Oud Reserve — Limited Edition", "Thirty-year aged oud, sealed.", []string{"3 ml"}, 250000, LimitedStock, []string{"oud-perfumes"}},
+		{"cambodian-oud-oil", "Cambodian Oud Oil", "Volume", []string{"3 ml", "6 ml"}, 42000, 100, []string{"oud-perfumes"}},
+		{"bakhoor-blend", "Bakhoor Blend", "Weight", []string{"50 g", "100 g"}, 9500, 100, []string{"oud-perfumes", Wholesale}},
+		{"taifi-rose-fragrance", "Taifi Rose Fragrance", "Volume", []string{"50 ml", "100 ml"}, 27500, 100, []string{"oud-perfumes"}},
+		{"royal-oud-reserve", "Royal Oud Reserve — Limited Edition", "Volume", []string{"3 ml"}, 250000, LimitedStock, []string{"oud-perfumes"}},
 
-		{"ajwa-dates", "Ajwa Dates", "Madinah Ajwa dates, soft and dark.", []string{"500 g", "1 kg"}, 8900, 100, []string{"dates-coffee", Wholesale}},
-		{"khawlani-coffee", "Khawlani Coffee", "Light-roast Khawlani beans with cardamom.", []string{"250 g", "500 g"}, 7500, 100, []string{"dates-coffee", Wholesale}},
-		{"sukkari-gift-box", "Sukkari Gift Box — Limited Edition", "Hand-packed Sukkari dates in a carved box.", []string{"1 kg"}, 29000, LimitedStock, []string{"dates-coffee"}},
+		{"ajwa-dates", "Ajwa Dates", "Weight", []string{"500 g", "1 kg"}, 8900, 100, []string{"dates-coffee", Wholesale}},
+		{"khawlani-coffee", "Khawlani Coffee", "Weight", []string{"250 g", "500 g"}, 7500, 100, []string{"dates-coffee", Wholesale}},
+		{"sukkari-gift-box", "Sukkari Gift Box — Limited Edition", "Weight", []string{"1 kg"}, 29000, LimitedStock, []string{"dates-coffee"}},
 	},
 	"gulf-goods": {
-		{"wireless-earbuds", "Wireless Earbuds", "Noise-cancelling earbuds with a charging case.", []string{"Black", "White"}, 39900, 100, []string{"gulf-electronics"}},
-		{"smart-watch-falcon", "Falcon Smart Watch — Limited Edition", "Titanium smart watch with a falcon engraving.", []string{"44 mm"}, 149900, LimitedStock, []string{"gulf-electronics"}},
+		{"wireless-earbuds", "Wireless Earbuds", "Colour", []string{"Black", "White"}, 39900, 100, []string{"gulf-electronics"}},
+		{"smart-watch-falcon", "Falcon Smart Watch — Limited Edition", "Case size", []string{"44 mm"}, 149900, LimitedStock, []string{"gulf-electronics"}},
 	},
 }
 
@@ -127,13 +128,14 @@ func (s *seeder) product(tenantID, locationID int, channels map[string]int, p de
 	}
 	err = func() error {
 		d := demoDetails[p.handle]
-		pr, err := tx.Product.Create().SetTenantID(tenantID).SetHandle(p.handle).SetTitle(p.title).SetDescription(p.description).
+		pr, err := tx.Product.Create().SetTenantID(tenantID).SetHandle(p.handle).SetTitle(p.title).
+			SetDescription(demoCopies[p.handle].description).SetImages(demoImages(p.handle)).
 			SetSubtitle(d.subtitle).SetProductType(d.kind).SetMaterial(d.material).SetOriginCountry(d.origin).
 			SetStatus(product.StatusPublished).SetThumbnail("https://images.dakkah.test/" + p.handle + ".jpg").Save(s.ctx)
 		if err != nil {
 			return err
 		}
-		if err := tx.ProductOption.Create().SetTenantID(tenantID).SetProductID(pr.ID).SetTitle("Variant").SetValues(p.variants).Exec(s.ctx); err != nil {
+		if err := tx.ProductOption.Create().SetTenantID(tenantID).SetProductID(pr.ID).SetTitle(p.option).SetValues(p.variants).Exec(s.ctx); err != nil {
 			return err
 		}
 		for _, store := range p.stores {
@@ -142,9 +144,13 @@ func (s *seeder) product(tenantID, locationID int, channels map[string]int, p de
 			}
 		}
 		for i, v := range p.variants {
-			pv, err := tx.ProductVariant.Create().SetTenantID(tenantID).SetProductID(pr.ID).SetTitle(v).
-				SetSku(fmt.Sprintf("%s-%d", p.handle, i+1)).SetOptionValues(map[string]string{"Variant": v}).
-				SetWeight(d.weight).SetLength(d.length).SetWidth(d.width).SetHeight(d.height).Save(s.ctx)
+			c := tx.ProductVariant.Create().SetTenantID(tenantID).SetProductID(pr.ID).SetTitle(v).
+				SetSku(fmt.Sprintf("%s-%d", p.handle, i+1)).SetOptionValues(map[string]string{p.option: v}).
+				SetWeight(d.weight).SetLength(d.length).SetWidth(d.width).SetHeight(d.height)
+			if images := demoVariantImages(p.handle, v); images != nil {
+				c.SetImages(images)
+			}
+			pv, err := c.Save(s.ctx)
 			if err != nil {
 				return err
 			}

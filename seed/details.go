@@ -29,4 +29,11 @@ var demoDetails = map[string]demoDetail{
 	"sukkari-gift-box":          {"Hand-packed in a carved box", "Dates", "Sukkari dates", "SA", 300, 250, 90, 1300},
 	"wireless-earbuds":          {"Noise-cancelling, with a charging case", "Earbuds", "Plastic and aluminium", "CN", 120, 100, 50, 150},
 	"smart-watch-falcon":        {"Titanium, falcon engraving", "Smart watch", "Titanium", "CN", 150, 100, 80, 200},
+
+	// The souq's vendors' products.
+	"najd-sadu-cushion":     {"Woven on a Sadu loom in Najd", "Cushion", "Wool", "SA", 450, 450, 120, 700},
+	"najd-palm-basket":      {"Plaited palm fronds from Al-Ahsa", "Basket", "Palm fronds", "SA", 350, 350, 200, 400},
+	"najd-brass-dallah":     {"Hammered and polished by hand", "Coffee pot", "Brass", "SA", 300, 200, 300, 900},
+	"hejaz-saffron":         {"Two grams of red threads", "Spice", "Saffron", "IR", 80, 60, 40, 30},
+	"hejaz-cardamom-coffee": {"Light roast, ground for the dallah", "Coffee", "Arabica beans and cardamom", "SA", 180, 100, 60, 280},
 }

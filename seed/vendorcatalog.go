@@ -1,6 +1,8 @@
 package seed
 
 import (
+	"fmt"
+
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/saleschannel"
@@ -44,20 +46,39 @@ func (s *seeder) vendorProduct(st *ent.Store, ch *ent.SalesChannel, loc *ent.Sto
 		return err
 	}
 	err = func() error {
+		d := demoDetails[p.handle]
 		pr, err := tx.Product.Create().SetTenantID(v.TenantID).SetVendorID(v.ID).SetHandle(p.handle).SetTitle(p.title).
+			SetDescription(demoCopies[p.handle].description).SetImages(demoImages(p.handle)).
+			SetSubtitle(d.subtitle).SetProductType(d.kind).SetMaterial(d.material).SetOriginCountry(d.origin).
 			SetStatus(product.StatusPublished).SetThumbnail("https://images.dakkah.test/" + p.handle + ".jpg").
 			SetReviewStatus(product.ReviewStatusApproved).SetReviewStoreID(st.ID).AddSalesChannelIDs(ch.ID).Save(s.ctx)
 		if err != nil {
 			return err
 		}
-		pv, err := tx.ProductVariant.Create().SetTenantID(v.TenantID).SetProductID(pr.ID).SetTitle("Default").SetSku(p.handle + "-1").Save(s.ctx)
-		if err != nil {
+		values := p.variants
+		if p.option == "" {
+			values = []string{"Default"}
+		} else if err := tx.ProductOption.Create().SetTenantID(v.TenantID).SetProductID(pr.ID).SetTitle(p.option).SetValues(values).Exec(s.ctx); err != nil {
 			return err
 		}
-		if err := tx.Price.Create().SetTenantID(v.TenantID).SetVariantID(pv.ID).SetCurrencyCode("SAR").SetAmount(p.sar).Exec(s.ctx); err != nil {
-			return err
+		for i, value := range values {
+			c := tx.ProductVariant.Create().SetTenantID(v.TenantID).SetProductID(pr.ID).SetTitle(value).SetSku(fmt.Sprintf("%s-%d", p.handle, i+1)).
+				SetWeight(d.weight).SetLength(d.length).SetWidth(d.width).SetHeight(d.height)
+			if p.option != "" {
+				c.SetOptionValues(map[string]string{p.option: value}).SetImages(demoVariantImages(p.handle, value))
+			}
+			pv, err := c.Save(s.ctx)
+			if err != nil {
+				return err
+			}
+			if err := tx.Price.Create().SetTenantID(v.TenantID).SetVariantID(pv.ID).SetCurrencyCode("SAR").SetAmount(p.sar).Exec(s.ctx); err != nil {
+				return err
+			}
+			if err := tx.InventoryLevel.Create().SetTenantID(v.TenantID).SetVariantID(pv.ID).SetLocationID(loc.ID).SetStockedQuantity(p.stock).Exec(s.ctx); err != nil {
+				return err
+			}
 		}
-		return tx.InventoryLevel.Create().SetTenantID(v.TenantID).SetVariantID(pv.ID).SetLocationID(loc.ID).SetStockedQuantity(p.stock).Exec(s.ctx)
+		return nil
 	}()
 	if err != nil {
 		_ = tx.Rollback()

@@ -21,7 +21,10 @@ type demoVendor struct {
 type vendorProduct struct {
 	handle, title string
 	sar           int64 // minor units (halalas)
-	stock         int
+	stock         int   // of each variant
+	// option and its values, one variant each; none: one variant, "Default".
+	option   string
+	variants []string
 }
 
 // demoMarketplaces are the tenants with a marketplace store (souq) and its vendors, each
@@ -29,13 +32,13 @@ type vendorProduct struct {
 var demoMarketplaces = map[string][]demoVendor{
 	"saudi-marketplace": {
 		{"najd-crafts", "Najd Crafts", "admin@najd-crafts.test", []vendorProduct{
-			{"najd-sadu-cushion", "Sadu Weave Cushion", 18500, 12},
-			{"najd-palm-basket", "Palm Frond Basket", 9500, 20},
-			{"najd-brass-dallah", "Brass Dallah", 32000, 6},
+			{"najd-sadu-cushion", "Sadu Weave Cushion", 18500, 12, "Colour", []string{"Red", "Indigo"}},
+			{"najd-palm-basket", "Palm Frond Basket", 9500, 20, "", nil},
+			{"najd-brass-dallah", "Brass Dallah", 32000, 6, "", nil},
 		}},
 		{"hejaz-spices", "Hejaz Spices", "admin@hejaz-spices.test", []vendorProduct{
-			{"hejaz-saffron", "Hejazi Saffron, 2 g", 4500, 40},
-			{"hejaz-cardamom-coffee", "Cardamom Coffee Blend", 3800, 30},
+			{"hejaz-saffron", "Hejazi Saffron, 2 g", 4500, 40, "", nil},
+			{"hejaz-cardamom-coffee", "Cardamom Coffee Blend", 3800, 30, "", nil},
 		}},
 	},
 }

@@ -29,6 +29,9 @@ var listItems = map[string]int{
 	"Product.variants":         10,
 	"ProductCategory.children": 20,
 	"ProductVariant.prices":    5,
+	// Galleries come with their row (a JSON column): priced as typical, not at the 50 allowed.
+	"Product.images":           5,
+	"ProductVariant.images":    3,
 	"Query.productCategories":  50,
 	"Query.productCollections": 50,
 	"Query.regions":            20,

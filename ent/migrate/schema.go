@@ -1463,6 +1463,7 @@ var (
 		{Name: "length", Type: field.TypeInt, Nullable: true},
 		{Name: "width", Type: field.TypeInt, Nullable: true},
 		{Name: "height", Type: field.TypeInt, Nullable: true},
+		{Name: "images", Type: field.TypeJSON, Nullable: true},
 		{Name: "manage_inventory", Type: field.TypeBool, Default: true},
 		{Name: "allow_backorder", Type: field.TypeBool, Default: false},
 		{Name: "product_id", Type: field.TypeInt},
@@ -1476,13 +1477,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "product_variants_products_variants",
-				Columns:    []*schema.Column{ProductVariantsColumns[14]},
+				Columns:    []*schema.Column{ProductVariantsColumns[15]},
 				RefColumns: []*schema.Column{ProductsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "product_variants_tenants_tenant",
-				Columns:    []*schema.Column{ProductVariantsColumns[15]},
+				Columns:    []*schema.Column{ProductVariantsColumns[16]},
 				RefColumns: []*schema.Column{TenantsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1491,17 +1492,17 @@ var (
 			{
 				Name:    "productvariant_tenant_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductVariantsColumns[15]},
+				Columns: []*schema.Column{ProductVariantsColumns[16]},
 			},
 			{
 				Name:    "productvariant_tenant_id_sku",
 				Unique:  true,
-				Columns: []*schema.Column{ProductVariantsColumns[15], ProductVariantsColumns[5]},
+				Columns: []*schema.Column{ProductVariantsColumns[16], ProductVariantsColumns[5]},
 			},
 			{
 				Name:    "productvariant_product_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProductVariantsColumns[14]},
+				Columns: []*schema.Column{ProductVariantsColumns[15]},
 			},
 		},
 	}

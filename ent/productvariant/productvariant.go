@@ -41,6 +41,8 @@ const (
 	FieldWidth = "width"
 	// FieldHeight holds the string denoting the height field in the database.
 	FieldHeight = "height"
+	// FieldImages holds the string denoting the images field in the database.
+	FieldImages = "images"
 	// FieldManageInventory holds the string denoting the manage_inventory field in the database.
 	FieldManageInventory = "manage_inventory"
 	// FieldAllowBackorder holds the string denoting the allow_backorder field in the database.
@@ -101,6 +103,7 @@ var Columns = []string{
 	FieldLength,
 	FieldWidth,
 	FieldHeight,
+	FieldImages,
 	FieldManageInventory,
 	FieldAllowBackorder,
 }

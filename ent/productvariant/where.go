@@ -700,6 +700,16 @@ func HeightNotNil() predicate.ProductVariant {
 	return predicate.ProductVariant(sql.FieldNotNull(FieldHeight))
 }
 
+// ImagesIsNil applies the IsNil predicate on the "images" field.
+func ImagesIsNil() predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldIsNull(FieldImages))
+}
+
+// ImagesNotNil applies the NotNil predicate on the "images" field.
+func ImagesNotNil() predicate.ProductVariant {
+	return predicate.ProductVariant(sql.FieldNotNull(FieldImages))
+}
+
 // ManageInventoryEQ applies the EQ predicate on the "manage_inventory" field.
 func ManageInventoryEQ(v bool) predicate.ProductVariant {
 	return predicate.ProductVariant(sql.FieldEQ(FieldManageInventory, v))

@@ -1677,11 +1677,11 @@ func init() {
 	// productvariant.HeightValidator is a validator for the "height" field. It is called by the builders before save.
 	productvariant.HeightValidator = productvariantDescHeight.Validators[0].(func(int) error)
 	// productvariantDescManageInventory is the schema descriptor for manage_inventory field.
-	productvariantDescManageInventory := productvariantFields[9].Descriptor()
+	productvariantDescManageInventory := productvariantFields[10].Descriptor()
 	// productvariant.DefaultManageInventory holds the default value on creation for the manage_inventory field.
 	productvariant.DefaultManageInventory = productvariantDescManageInventory.Default.(bool)
 	// productvariantDescAllowBackorder is the schema descriptor for allow_backorder field.
-	productvariantDescAllowBackorder := productvariantFields[10].Descriptor()
+	productvariantDescAllowBackorder := productvariantFields[11].Descriptor()
 	// productvariant.DefaultAllowBackorder holds the default value on creation for the allow_backorder field.
 	productvariant.DefaultAllowBackorder = productvariantDescAllowBackorder.Default.(bool)
 	quoteMixin := schema.Quote{}.Mixin()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/billing"
+	"github.com/dakkah/cityos/media"
 )
 
 // SalesChannel is a way products reach buyers. Every store has its own; a product is
@@ -61,7 +62,8 @@ func (Product) Fields() []ent.Field {
 		field.String("origin_country").Default("").MaxLen(2),
 		field.Enum("status").Values("draft", "published", "archived").Default("draft"),
 		field.String("thumbnail").Optional().MaxLen(2048),
-		field.Strings("images").Optional(),
+		// The gallery, in rank order (package catalog sorts it on every write).
+		field.JSON("images", []media.Image{}).Optional().Annotations(entgql.Type("[Image!]!"), entgql.Skip(entgql.SkipWhereInput)),
 		field.Strings("tags").Optional().Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		field.Int("category_id").Optional().Nillable().Annotations(entgql.Type("ID")),
 		field.Int("collection_id").Optional().Nillable().Annotations(entgql.Type("ID")),
@@ -194,6 +196,8 @@ func (ProductVariant) Fields() []ent.Field {
 		field.Int("length").Optional().Nillable().NonNegative().Comment("millimetres"),
 		field.Int("width").Optional().Nillable().NonNegative().Comment("millimetres"),
 		field.Int("height").Optional().Nillable().NonNegative().Comment("millimetres"),
+		// The variant's own pictures (one colour's), in rank order.
+		field.JSON("images", []media.Image{}).Optional().Annotations(entgql.Type("[Image!]!"), entgql.Skip(entgql.SkipWhereInput)),
 		field.Bool("manage_inventory").Default(true),
 		field.Bool("allow_backorder").Default(false),
 	}

@@ -51,6 +51,7 @@ import (
 	"github.com/dakkah/cityos/integration"
 	"github.com/dakkah/cityos/inventory"
 	"github.com/dakkah/cityos/livefeed"
+	"github.com/dakkah/cityos/media"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/recurring"
@@ -487,6 +488,12 @@ type ComplexityRoot struct {
 		Tenant      func(childComplexity int) int
 		TenantID    func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+	}
+
+	Image struct {
+		Alt  func(childComplexity int) int
+		Rank func(childComplexity int) int
+		URL  func(childComplexity int) int
 	}
 
 	InboundWebhook struct {
@@ -954,6 +961,7 @@ type ComplexityRoot struct {
 		CreatedAt         func(childComplexity int) int
 		Height            func(childComplexity int) int
 		ID                func(childComplexity int) int
+		Images            func(childComplexity int) int
 		Length            func(childComplexity int) int
 		ManageInventory   func(childComplexity int) int
 		OptionValues      func(childComplexity int) int
@@ -3435,6 +3443,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fulfillment.UpdatedAt(childComplexity), true
+
+	case "Image.alt":
+		if e.ComplexityRoot.Image.Alt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Image.Alt(childComplexity), true
+	case "Image.rank":
+		if e.ComplexityRoot.Image.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Image.Rank(childComplexity), true
+	case "Image.url":
+		if e.ComplexityRoot.Image.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Image.URL(childComplexity), true
 
 	case "InboundWebhook.appliedAt":
 		if e.ComplexityRoot.InboundWebhook.AppliedAt == nil {
@@ -6291,6 +6318,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductVariant.ID(childComplexity), true
+	case "ProductVariant.images":
+		if e.ComplexityRoot.ProductVariant.Images == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductVariant.Images(childComplexity), true
 	case "ProductVariant.length":
 		if e.ComplexityRoot.ProductVariant.Length == nil {
 			break
@@ -8896,6 +8929,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("EmployeeWhereInput", ec.unmarshalInputEmployeeWhereInput),
 			graphql.NewInputUnmarshaler("FulfillmentOrder", ec.unmarshalInputFulfillmentOrder),
 			graphql.NewInputUnmarshaler("FulfillmentWhereInput", ec.unmarshalInputFulfillmentWhereInput),
+			graphql.NewInputUnmarshaler("ImageInput", ec.unmarshalInputImageInput),
 			graphql.NewInputUnmarshaler("InboundWebhookOrder", ec.unmarshalInputInboundWebhookOrder),
 			graphql.NewInputUnmarshaler("InboundWebhookWhereInput", ec.unmarshalInputInboundWebhookWhereInput),
 			graphql.NewInputUnmarshaler("IntegrationEndpointOrder", ec.unmarshalInputIntegrationEndpointOrder),
@@ -9522,6 +9556,24 @@ extend type Product {
   salesChannels: [SalesChannel!]! @goField(forceResolver: true)
 }
 
+"A picture of a product or variant. A gallery lists its images by rank, lowest first."
+type Image {
+  url: String!
+  "The text that describes the picture to a reader who cannot see it; may be empty."
+  alt: String!
+  rank: Int!
+}
+
+"""
+An image of a gallery: an http(s) URL, alt text of at most 500 characters (default ""),
+and a rank (default: its position in the list). At most 50 images; no two share a rank.
+"""
+input ImageInput {
+  url: String!
+  alt: String
+  rank: Int
+}
+
 input ProductOptionInput {
   title: String!
   values: [String!]!
@@ -9547,7 +9599,7 @@ input CreateProductInput {
   originCountry: String
   status: ProductStatus
   thumbnail: String
-  images: [String!]
+  images: [ImageInput!]
   tags: [String!]
   categoryId: ID
   collectionId: ID
@@ -9566,7 +9618,8 @@ input UpdateProductInput {
   originCountry: String
   status: ProductStatus
   thumbnail: String
-  images: [String!]
+  "The whole gallery: it replaces the product's images; [] clears them."
+  images: [ImageInput!]
   tags: [String!]
   categoryId: ID
   clearCategory: Boolean
@@ -9588,6 +9641,8 @@ input CreateVariantInput {
   length: Int
   width: Int
   height: Int
+  "The variant's own pictures (a colour's), beside the product's."
+  images: [ImageInput!]
   manageInventory: Boolean
   allowBackorder: Boolean
 }
@@ -9601,6 +9656,8 @@ input UpdateVariantInput {
   length: Int
   width: Int
   height: Int
+  "The whole gallery: it replaces the variant's images; [] clears them."
+  images: [ImageInput!]
   manageInventory: Boolean
   allowBackorder: Boolean
 }
@@ -14479,7 +14536,7 @@ type Product implements Node {
   originCountry: String!
   status: ProductStatus!
   thumbnail: String
-  images: [String!]
+  images: [Image!]!
   tags: [String!]
   categoryID: ID
   collectionID: ID
@@ -14889,6 +14946,7 @@ type ProductVariant implements Node {
   millimetres
   """
   height: Int
+  images: [Image!]!
   manageInventory: Boolean!
   allowBackorder: Boolean!
   tenant: Tenant!
@@ -20213,6 +20271,18 @@ func (ec *executionContext) childFields_Fulfillment(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type Fulfillment", field.Name)
 }
 
+func (ec *executionContext) childFields_Image(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "url":
+		return ec.fieldContext_Image_url(ctx, field)
+	case "alt":
+		return ec.fieldContext_Image_alt(ctx, field)
+	case "rank":
+		return ec.fieldContext_Image_rank(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Image", field.Name)
+}
+
 func (ec *executionContext) childFields_InboundWebhook(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -20903,6 +20973,8 @@ func (ec *executionContext) childFields_ProductVariant(ctx context.Context, fiel
 		return ec.fieldContext_ProductVariant_width(ctx, field)
 	case "height":
 		return ec.fieldContext_ProductVariant_height(ctx, field)
+	case "images":
+		return ec.fieldContext_ProductVariant_images(ctx, field)
 	case "manageInventory":
 		return ec.fieldContext_ProductVariant_manageInventory(ctx, field)
 	case "allowBackorder":
@@ -33047,6 +33119,75 @@ func (ec *executionContext) fieldContext_Fulfillment_order(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Image_url(ctx context.Context, field graphql.CollectedField, obj *media.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Image_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "String")
+}
+
+func (ec *executionContext) _Image_alt(ctx context.Context, field graphql.CollectedField, obj *media.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_alt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Image_alt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "String")
+}
+
+func (ec *executionContext) _Image_rank(ctx context.Context, field graphql.CollectedField, obj *media.Image) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Image_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Image_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Image", field, false, false, "Int")
+}
+
 func (ec *executionContext) _InboundWebhook_id(ctx context.Context, field graphql.CollectedField, obj *ent.InboundWebhook) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43266,15 +43407,24 @@ func (ec *executionContext) _Product_images(ctx context.Context, field graphql.C
 			return obj.Images, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
-			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []media.Image) graphql.Marshaler {
+			return ec.marshalNImage2ᚕgithubᚗcomᚋdakkahᚋcityosᚋmediaᚐImageᚄ(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Product_images(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Product", field, false, false, "String")
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Image(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Product_tags(ctx context.Context, field graphql.CollectedField, obj *ent.Product) (ret graphql.Marshaler) {
@@ -44707,6 +44857,38 @@ func (ec *executionContext) _ProductVariant_height(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_ProductVariant_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductVariant", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProductVariant_images(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductVariant_images(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Images, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []media.Image) graphql.Marshaler {
+			return ec.marshalNImage2ᚕgithubᚗcomᚋdakkahᚋcityosᚋmediaᚐImageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductVariant_images(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductVariant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Image(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ProductVariant_manageInventory(ctx context.Context, field graphql.CollectedField, obj *ent.ProductVariant) (ret graphql.Marshaler) {
@@ -63189,7 +63371,7 @@ func (ec *executionContext) unmarshalInputCreateProductInput(ctx context.Context
 			it.Thumbnail = data
 		case "images":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("images"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOImageInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋcatalogᚐImageInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -63551,7 +63733,7 @@ func (ec *executionContext) unmarshalInputCreateVariantInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"productId", "title", "sku", "optionValues", "barcode", "weight", "length", "width", "height", "manageInventory", "allowBackorder"}
+	fieldsInOrder := [...]string{"productId", "title", "sku", "optionValues", "barcode", "weight", "length", "width", "height", "images", "manageInventory", "allowBackorder"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -63621,6 +63803,13 @@ func (ec *executionContext) unmarshalInputCreateVariantInput(ctx context.Context
 				return it, err
 			}
 			it.Height = data
+		case "images":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("images"))
+			data, err := ec.unmarshalOImageInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋcatalogᚐImageInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Images = data
 		case "manageInventory":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("manageInventory"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -67666,6 +67855,62 @@ func (ec *executionContext) unmarshalInputFulfillmentWhereInput(ctx context.Cont
 func UnmarshalFulfillmentWhereInput(ctx context.Context, raw any) (ent.FulfillmentWhereInput, error) {
 	var out ent.FulfillmentWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "FulfillmentWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputImageInput(ctx context.Context, obj any) (catalog.ImageInput, error) {
+	var it catalog.ImageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"url", "alt", "rank"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "alt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Alt = data
+		case "rank":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rank"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rank = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalImageInput unmarshals raw into the ImageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalImageInput(ctx context.Context, raw any) (catalog.ImageInput, error) {
+	var out catalog.ImageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ImageInput", raw, &out)
 	return out, err
 }
 
@@ -89179,7 +89424,7 @@ func (ec *executionContext) unmarshalInputUpdateProductInput(ctx context.Context
 			it.Thumbnail = data
 		case "images":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("images"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOImageInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋcatalogᚐImageInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -89422,7 +89667,7 @@ func (ec *executionContext) unmarshalInputUpdateVariantInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "sku", "optionValues", "barcode", "weight", "length", "width", "height", "manageInventory", "allowBackorder"}
+	fieldsInOrder := [...]string{"title", "sku", "optionValues", "barcode", "weight", "length", "width", "height", "images", "manageInventory", "allowBackorder"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -89485,6 +89730,13 @@ func (ec *executionContext) unmarshalInputUpdateVariantInput(ctx context.Context
 				return it, err
 			}
 			it.Height = data
+		case "images":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("images"))
+			data, err := ec.unmarshalOImageInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋcatalogᚐImageInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Images = data
 		case "manageInventory":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("manageInventory"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -94320,6 +94572,49 @@ func (ec *executionContext) _Fulfillment(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var imageImplementors = []string{"Image"}
+
+func (ec *executionContext) _Image(ctx context.Context, sel ast.SelectionSet, obj *media.Image) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, imageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Image")
+		case "url":
+			out.Values[i] = ec._Image_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "alt":
+			out.Values[i] = ec._Image_alt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._Image_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var inboundWebhookImplementors = []string{"InboundWebhook", "Node"}
 
 func (ec *executionContext) _InboundWebhook(ctx context.Context, sel ast.SelectionSet, obj *ent.InboundWebhook) graphql.Marshaler {
@@ -96927,7 +97222,7 @@ func (ec *executionContext) _Product(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "images":
 			out.Values[i] = ec._Product_images(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "tags":
@@ -97390,6 +97685,11 @@ func (ec *executionContext) _ProductVariant(ctx context.Context, sel ast.Selecti
 		case "height":
 			out.Values[i] = ec._ProductVariant_height(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "images":
+			out.Values[i] = ec._ProductVariant_images(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "manageInventory":
@@ -101853,6 +102153,31 @@ func (ec *executionContext) marshalNID2ᚕintᚄ(ctx context.Context, sel ast.Se
 	return ret
 }
 
+func (ec *executionContext) marshalNImage2githubᚗcomᚋdakkahᚋcityosᚋmediaᚐImage(ctx context.Context, sel ast.SelectionSet, v media.Image) graphql.Marshaler {
+	return ec._Image(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNImage2ᚕgithubᚗcomᚋdakkahᚋcityosᚋmediaᚐImageᚄ(ctx context.Context, sel ast.SelectionSet, v []media.Image) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImage2githubᚗcomᚋdakkahᚋcityosᚋmediaᚐImage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNImageInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋcatalogᚐImageInput(ctx context.Context, v any) (*catalog.ImageInput, error) {
+	res, err := ec.unmarshalInputImageInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNInboundWebhookConnection2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhookConnection(ctx context.Context, sel ast.SelectionSet, v *ent.InboundWebhookConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "InboundWebhookConnection!")
@@ -105159,6 +105484,23 @@ func (ec *executionContext) marshalOID2ᚖint(ctx context.Context, sel ast.Selec
 	_ = ctx
 	res := graphql.MarshalIntID(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOImageInput2ᚕᚖgithubᚗcomᚋdakkahᚋcityosᚋcatalogᚐImageInputᚄ(ctx context.Context, v any) ([]*catalog.ImageInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*catalog.ImageInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNImageInput2ᚖgithubᚗcomᚋdakkahᚋcityosᚋcatalogᚐImageInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalOInboundWebhook2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐInboundWebhook(ctx context.Context, sel ast.SelectionSet, v *ent.InboundWebhook) graphql.Marshaler {
