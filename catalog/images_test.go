@@ -78,6 +78,23 @@ func TestProductAndVariantImages(t *testing.T) {
 			assert.EqualValues(t, map[string]any{"product.updated": 1.0, "variant.updated": 0.0}[ev.topic], first["rank"])
 		}
 
+		// A product never given images has an empty gallery, not null.
+		var all struct {
+			Products struct {
+				Edges []struct {
+					Node struct {
+						Handle string
+						Images *[]imageOut
+					}
+				}
+			}
+		}
+		api.MustDo(t, admin, `{ products(first: 50) { edges { node { handle images { url } } } } }`, nil).Decode(t, &all)
+		require.NotEmpty(t, all.Products.Edges)
+		for _, e := range all.Products.Edges {
+			assert.NotNil(t, e.Node.Images, e.Node.Handle)
+		}
+
 		// Refused, with the field that is wrong; nothing is written.
 		bad := func(q, id string, images any, field string) {
 			t.Helper()

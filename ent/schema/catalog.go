@@ -25,8 +25,10 @@ func (SalesChannel) Mixin() []ent.Mixin {
 func (SalesChannel) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("store_id").Immutable().Annotations(entgql.Type("ID")),
-		field.String("name").NotEmpty().MaxLen(200),
-		field.String("description").Default("").MaxLen(2000),
+		// Text lengths here are bytes, four per character of the limits package catalog
+		// checks (200 and 2,000 characters), so Arabic text gets its full length.
+		field.String("name").NotEmpty().MaxLen(800),
+		field.String("description").Default("").MaxLen(8000),
 		field.Bool("is_disabled").Default(false),
 	}
 }
@@ -50,12 +52,14 @@ func (Product) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, TenantMixin
 
 func (Product) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("title").NotEmpty().MaxLen(500).Annotations(entgql.OrderField("TITLE")),
+		// Text lengths are bytes, four per character of the limits package catalog checks
+		// (title 500, description 20,000, subtitle 500, type and material 200 characters),
+		// so Arabic text gets its full length. Handles are ASCII slugs.
+		field.String("title").NotEmpty().MaxLen(2000).Annotations(entgql.OrderField("TITLE")),
 		field.String("handle").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("HANDLE")),
-		field.String("description").Default("").MaxLen(20000),
+		field.String("description").Default("").MaxLen(80000),
 		// What a shop shows beside the title: a line under it, the kind of product, what
-		// it is made of and where (ISO 3166-1 alpha-2). The lengths are bytes, four per
-		// character of the limits catalog checks (500 and 200 characters).
+		// it is made of and where (ISO 3166-1 alpha-2).
 		field.String("subtitle").Default("").MaxLen(2000),
 		field.String("product_type").Default("").MaxLen(800),
 		field.String("material").Default("").MaxLen(800),
@@ -115,7 +119,7 @@ func (ProductCategory) Mixin() []ent.Mixin {
 
 func (ProductCategory) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(200),
+		field.String("name").NotEmpty().MaxLen(800), // bytes: 200 characters (package catalog)
 		field.String("handle").NotEmpty().MaxLen(200),
 		field.Int("parent_id").Optional().Nillable().Annotations(entgql.Type("ID")),
 	}
@@ -143,7 +147,7 @@ func (ProductCollection) Mixin() []ent.Mixin {
 
 func (ProductCollection) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("title").NotEmpty().MaxLen(200),
+		field.String("title").NotEmpty().MaxLen(800), // bytes: 200 characters (package catalog)
 		field.String("handle").NotEmpty().MaxLen(200),
 	}
 }
@@ -163,7 +167,7 @@ func (ProductOption) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, Ver
 func (ProductOption) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("product_id").Immutable().Annotations(entgql.Type("ID")),
-		field.String("title").NotEmpty().MaxLen(100),
+		field.String("title").NotEmpty().MaxLen(400), // bytes: 100 characters (package catalog)
 		field.Strings("values"),
 	}
 }
@@ -187,10 +191,11 @@ func (ProductVariant) Mixin() []ent.Mixin {
 func (ProductVariant) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("product_id").Immutable().Annotations(entgql.Type("ID")),
-		field.String("title").NotEmpty().MaxLen(500),
-		field.String("sku").NotEmpty().MaxLen(100),
+		// Bytes, four per character of catalog's limits (500 and 100 characters).
+		field.String("title").NotEmpty().MaxLen(2000),
+		field.String("sku").NotEmpty().MaxLen(400),
 		field.JSON("option_values", map[string]string{}).Optional().Annotations(entgql.Type("Map"), entgql.Skip(entgql.SkipWhereInput)),
-		field.String("barcode").Optional().MaxLen(100),
+		field.String("barcode").Optional().MaxLen(400),
 		field.Int("weight").Optional().NonNegative().Comment("grams"),
 		// The packed unit's size, in millimetres, for shipping rates and product pages.
 		field.Int("length").Optional().Nillable().NonNegative().Comment("millimetres"),
