@@ -1,4 +1,4 @@
-import { loadPlacedOrder, type PlacedOrder } from '../shop/checkout.functions'
+import { loadOutcome, type Outcome } from '../shop/order.functions'
 import { formatMoney, formatNumber } from '../shop/money'
 import type { Shop } from '../shop/store.functions'
 import { Go } from '../ui/Go'
@@ -8,10 +8,11 @@ type Open = Extract<Shop, { kind: 'open' }>
 
 export function confirmedLoader(shop: Shop) {
   if (shop.kind !== 'open') return null
-  return loadPlacedOrder({ data: { storeId: shop.store.id } })
+  return loadOutcome({ data: { storeId: shop.store.id } })
 }
 
-export function Confirmed({ shop, order }: { shop: Open; order: PlacedOrder | null }) {
+/** The end of a checkout: the order placed. */
+export function Confirmed({ shop, order }: { shop: Open; order: Outcome | null }) {
   return (
     <main className="page" data-testid="confirmation">
       <h1>{t(shop.lang, 'Thank you!')}</h1>

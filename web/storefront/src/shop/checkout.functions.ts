@@ -1,11 +1,12 @@
 import { createServerFn } from '@tanstack/react-start'
-import { getCookie, setCookie } from '@tanstack/react-start/server'
 import { graphql } from '../gql'
 import type { AddressInput } from '../gql/graphql'
+import { profile, type SavedAddress } from '../server/account.server'
 import { gql } from '../server/api.server'
-import { callOptions, secureCookies } from '../server/request.server'
-import { currentCart, forgetCart, type Cart } from '../server/cart.server'
+import { currentCart, emptyCart, openCart, shopperCart, type Cart } from '../server/cart.server'
+import { asShopper } from '../server/session.server'
 import { errorPayload, type ErrorPayload } from './errors'
+import { where, type Where } from './where'
 
 const SetDetails = graphql(`
   mutation SetDetails($cartId: ID!, $email: String!, $address: AddressInput!) {
@@ -26,41 +27,24 @@ const SetShipping = graphql(`
   }
 `)
 
-const PayManually = graphql(`
-  mutation PayManually($cartId: ID!) {
-    createPaymentSession(cartId: $cartId, provider: "manual") { status }
-  }
-`)
-
-const Complete = graphql(`
-  mutation Complete($cartId: ID!, $key: String!) {
-    completeCart(cartId: $cartId, idempotencyKey: $key) { id displayID status paymentStatus total currencyCode email }
-  }
-`)
-
 export type ShippingOption = { id: string; name: string; amount: number }
-export type PlacedOrder = { displayID: number; total: number; currencyCode: string; email: string | null }
+/** The signed-in customer at checkout: what prefills the form. */
+export type CheckoutCustomer = { email: string; addresses: SavedAddress[] }
+export type CheckoutData = { cart: Cart | null; options: ShippingOption[]; customer: CheckoutCustomer | null }
 
-type Where = { base: string; storeId: string }
-const where = (d: Where): Where => ({ base: String(d.base), storeId: String(d.storeId) })
 const text = (v: unknown, max: number) => String(v ?? '').slice(0, max)
-
-async function openCart(d: Where): Promise<Cart> {
-  const cart = await currentCart(d.base, d.storeId)
-  if (!cart || cart.items.length === 0) throw Object.assign(new Error('empty'), { empty: true })
-  return cart
-}
-
-const emptyCart: ErrorPayload = { code: 'NOT_FOUND', message: 'Your cart is empty.' }
 
 export const loadCheckout = createServerFn({ method: 'GET' })
   .validator(where)
-  .handler(async ({ data }): Promise<{ cart: Cart | null; options: ShippingOption[] }> => {
-    const cart = await currentCart(data.base, data.storeId)
-    if (!cart?.shippingAddress) return { cart, options: [] }
-    const { shippingOptions } = await gql(ShippingOptions, { cartId: cart.id }, callOptions(data.base))
-    return { cart, options: shippingOptions }
-  })
+  .handler(({ data }): Promise<CheckoutData> =>
+    asShopper(data, async (opts) => {
+      const cart = await currentCart(opts, data.storeId)
+      const options = cart?.shippingAddress ? (await gql(ShippingOptions, { cartId: cart.id }, opts)).shippingOptions : []
+      if (!opts.token) return { cart, options, customer: null }
+      const me = await profile(opts)
+      return { cart, options, customer: me ? { email: me.email, addresses: me.addresses } : null }
+    }),
+  )
 
 export const saveDetails = createServerFn({ method: 'POST' })
   .validator((d: Where & { email: string; address: AddressInput }) => ({
@@ -80,13 +64,14 @@ export const saveDetails = createServerFn({ method: 'POST' })
   .handler(async ({ data }): Promise<{ cart: Cart | null; options: ShippingOption[]; error?: ErrorPayload }> => {
     try {
       const cart = await openCart(data)
-      const opts = callOptions(data.base)
-      const { setShippingAddress } = await gql(SetDetails, { cartId: cart.id, email: data.email, address: data.address }, opts)
-      const { shippingOptions } = await gql(ShippingOptions, { cartId: cart.id }, opts)
-      return { cart: setShippingAddress, options: shippingOptions }
+      return await asShopper(data, async (opts) => {
+        const { setShippingAddress } = await gql(SetDetails, { cartId: cart.id, email: data.email, address: data.address }, opts)
+        const { shippingOptions } = await gql(ShippingOptions, { cartId: cart.id }, opts)
+        return { cart: setShippingAddress, options: shippingOptions }
+      })
     } catch (e) {
       if ((e as { empty?: boolean }).empty) return { cart: null, options: [], error: emptyCart }
-      return { cart: await currentCart(data.base, data.storeId), options: [], error: errorPayload(e) }
+      return { cart: await shopperCart(data), options: [], error: errorPayload(e) }
     }
   })
 
@@ -95,50 +80,9 @@ export const chooseShipping = createServerFn({ method: 'POST' })
   .handler(async ({ data }): Promise<{ cart: Cart | null; error?: ErrorPayload }> => {
     try {
       const cart = await openCart(data)
-      return { cart: (await gql(SetShipping, { cartId: cart.id, optionId: data.optionId }, callOptions(data.base))).setShippingMethod }
+      return { cart: (await asShopper(data, (opts) => gql(SetShipping, { cartId: cart.id, optionId: data.optionId }, opts))).setShippingMethod }
     } catch (e) {
       if ((e as { empty?: boolean }).empty) return { cart: null, error: emptyCart }
-      return { cart: await currentCart(data.base, data.storeId), error: errorPayload(e) }
-    }
-  })
-
-function placedCookie(storeId: string) {
-  return `placed_${storeId.replace(/[^A-Za-z0-9]/g, '')}`
-}
-
-/**
- * placeOrder pays with the manual provider (cash on delivery) and completes the cart.
- * The idempotency key comes from the checkout page, one per attempt: a double click or a
- * retry after a lost answer gets the same order back, never a second one.
- */
-export const placeOrder = createServerFn({ method: 'POST' })
-  .validator((d: Where & { idempotencyKey: string }) => ({ ...where(d), idempotencyKey: text(d.idempotencyKey, 100) }))
-  .handler(async ({ data }): Promise<{ order?: PlacedOrder; error?: ErrorPayload }> => {
-    try {
-      const cart = await openCart(data)
-      const opts = callOptions(data.base)
-      await gql(PayManually, { cartId: cart.id }, opts)
-      const { completeCart: o } = await gql(Complete, { cartId: cart.id, key: data.idempotencyKey }, opts)
-      const order: PlacedOrder = { displayID: o.displayID, total: o.total, currencyCode: o.currencyCode, email: o.email ?? null }
-      forgetCart(data.storeId)
-      setCookie(placedCookie(data.storeId), JSON.stringify(order), { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: 60 * 60 })
-      return { order }
-    } catch (e) {
-      if ((e as { empty?: boolean }).empty) return { error: emptyCart }
-      return { error: errorPayload(e) }
-    }
-  })
-
-/** The order this browser placed last in the store, for its confirmation page. */
-export const loadPlacedOrder = createServerFn({ method: 'GET' })
-  .validator((d: { storeId: string }) => ({ storeId: String(d.storeId) }))
-  .handler(async ({ data }): Promise<PlacedOrder | null> => {
-    const raw = getCookie(placedCookie(data.storeId))
-    if (!raw) return null
-    try {
-      const o = JSON.parse(raw) as PlacedOrder
-      return typeof o.displayID === 'number' ? o : null
-    } catch {
-      return null
+      return { cart: await shopperCart(data), error: errorPayload(e) }
     }
   })

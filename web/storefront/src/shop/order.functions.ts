@@ -1,0 +1,67 @@
+import { createServerFn } from '@tanstack/react-start'
+import { getCookie, setCookie } from '@tanstack/react-start/server'
+import { graphql } from '../gql'
+import { gql } from '../server/api.server'
+import { emptyCart, forgetCart, openCart } from '../server/cart.server'
+import { secureCookies } from '../server/request.server'
+import { asShopper } from '../server/session.server'
+import { errorPayload, type ErrorPayload } from './errors'
+import { where, type Where } from './where'
+
+const PayManually = graphql(`
+  mutation PayManually($cartId: ID!) {
+    createPaymentSession(cartId: $cartId, provider: "manual") { status }
+  }
+`)
+
+const Complete = graphql(`
+  mutation Complete($cartId: ID!, $key: String!) {
+    completeCart(cartId: $cartId, idempotencyKey: $key) { id displayID status paymentStatus total currencyCode email }
+  }
+`)
+
+/** What the last checkout in this browser came to: an order. */
+export type Outcome = { kind: 'placed'; displayID: number; total: number; currencyCode: string; email: string | null }
+
+function outcomeCookie(storeId: string) {
+  return `placed_${storeId.replace(/[^A-Za-z0-9]/g, '')}`
+}
+
+/**
+ * placeOrder pays with the manual provider (cash on delivery) and completes the cart.
+ * The idempotency key comes from the checkout page, one per attempt: a double click or a
+ * retry after a lost answer gets the same order back, never a second one.
+ */
+export const placeOrder = createServerFn({ method: 'POST' })
+  .validator((d: Where & { idempotencyKey: string }) => ({ ...where(d), idempotencyKey: String(d.idempotencyKey ?? '').slice(0, 100) }))
+  .handler(async ({ data }): Promise<{ outcome?: Outcome; error?: ErrorPayload }> => {
+    let outcome: Outcome
+    try {
+      const cart = await openCart(data)
+      const o = await asShopper(data, async (opts) => {
+        await gql(PayManually, { cartId: cart.id }, opts)
+        return (await gql(Complete, { cartId: cart.id, key: data.idempotencyKey }, opts)).completeCart
+      })
+      outcome = { kind: 'placed', displayID: o.displayID, total: o.total, currencyCode: o.currencyCode, email: o.email ?? null }
+    } catch (e) {
+      if ((e as { empty?: boolean }).empty) return { error: emptyCart }
+      return { error: errorPayload(e) }
+    }
+    forgetCart(data.storeId)
+    setCookie(outcomeCookie(data.storeId), JSON.stringify(outcome), { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: 60 * 60 })
+    return { outcome }
+  })
+
+/** The outcome of this browser's last checkout in the store, for its confirmation page. */
+export const loadOutcome = createServerFn({ method: 'GET' })
+  .validator((d: { storeId: string }) => ({ storeId: String(d.storeId) }))
+  .handler(async ({ data }): Promise<Outcome | null> => {
+    const raw = getCookie(outcomeCookie(data.storeId))
+    if (!raw) return null
+    try {
+      const o = JSON.parse(raw) as Outcome
+      return o.kind === 'placed' && typeof o.displayID === 'number' ? o : null
+    } catch {
+      return null
+    }
+  })
