@@ -29,3 +29,14 @@ describe('grid search parameters', () => {
     expect(validateGrid({ min: '-5', max: '1e400', q: '' })).toEqual({ q: undefined, tag: undefined, min: undefined, max: undefined, after: undefined, before: undefined })
   })
 })
+
+describe('AWAITING_APPROVAL', () => {
+  it('keeps the request that holds the cart and why', () => {
+    const e = ApiError.from({
+      message: 'the order needs a company admin’s approval',
+      extensions: { code: 'AWAITING_APPROVAL', approvalRequestId: '188978561025', reasons: ['over_limit'] },
+    })
+    expect(errorPayload(e)).toMatchObject({ code: 'AWAITING_APPROVAL', approvalRequestId: '188978561025', reasons: ['over_limit'] })
+    expect(e.message).toMatch(/waiting for your company admin/)
+  })
+})

@@ -17,6 +17,7 @@ import * as types from './graphql';
 type Documents = {
     "\n  subscription OrderFeed($storeId: ID) {\n    orderEvents(storeId: $storeId) {\n      id\n      type\n      occurredAt\n      sequence\n      order { id displayID email total currencyCode paymentStatus fulfillmentStatus }\n    }\n  }\n": typeof types.OrderFeedDocument,
     "\n  query CustomerProfile {\n    me {\n      id\n      email\n      name\n      addresses { id firstName lastName address1 address2 city postalCode countryCode phone }\n    }\n  }\n": typeof types.CustomerProfileDocument,
+    "\n  query BuyerCompany {\n    me { id }\n    companies(first: 1) {\n      edges {\n        node {\n          id\n          name\n          currencyCode\n          approval\n          approvalThreshold\n          employees(first: 50) { edges { node { userID role status spendingLimit spendingPeriod } } }\n        }\n      }\n    }\n  }\n": typeof types.BuyerCompanyDocument,
     "\n  fragment CartFields on Cart {\n    id\n    currencyCode\n    email\n    completedAt\n    items {\n      id\n      title\n      sku\n      quantity\n      unitPrice\n      total\n      variant { id title availableQuantity product { handle title thumbnail } }\n    }\n    shippingAddress { firstName lastName address1 address2 city postalCode countryCode phone }\n    shippingMethod { id name amount }\n    subtotal\n    shippingTotal\n    taxTotal\n    total\n  }\n": typeof types.CartFieldsFragmentDoc,
     "\n  query GetCart($id: ID!) {\n    cart(id: $id) { ...CartFields }\n  }\n": typeof types.GetCartDocument,
     "\n  mutation AdoptCart($regionId: ID!) {\n    createCart(input: { regionId: $regionId }) { id }\n  }\n": typeof types.AdoptCartDocument,
@@ -27,6 +28,7 @@ type Documents = {
     "\n  mutation CustomerLogout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.CustomerLogoutDocument,
     "\n  mutation AddCustomerAddress($input: AddressInput!) {\n    addCustomerAddress(input: $input) { id }\n  }\n": typeof types.AddCustomerAddressDocument,
     "\n  mutation DeleteCustomerAddress($id: ID!) {\n    deleteCustomerAddress(id: $id)\n  }\n": typeof types.DeleteCustomerAddressDocument,
+    "\n  query MyApprovalRequests {\n    approvalRequests(first: 10, orderBy: { field: CREATED_AT, direction: DESC }) {\n      edges { node { id status reasons total currencyCode createdAt expiresAt orderID } }\n    }\n  }\n": typeof types.MyApprovalRequestsDocument,
     "\n  mutation StaffLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email name } }\n  }\n": typeof types.StaffLoginDocument,
     "\n  query StaffStores {\n    stores(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      edges { node { id name handle tenant { name } } }\n    }\n  }\n": typeof types.StaffStoresDocument,
     "\n  mutation CreateCart($regionId: ID!) {\n    createCart(input: { regionId: $regionId }) { id }\n  }\n": typeof types.CreateCartDocument,
@@ -48,6 +50,7 @@ type Documents = {
 const documents: Documents = {
     "\n  subscription OrderFeed($storeId: ID) {\n    orderEvents(storeId: $storeId) {\n      id\n      type\n      occurredAt\n      sequence\n      order { id displayID email total currencyCode paymentStatus fulfillmentStatus }\n    }\n  }\n": types.OrderFeedDocument,
     "\n  query CustomerProfile {\n    me {\n      id\n      email\n      name\n      addresses { id firstName lastName address1 address2 city postalCode countryCode phone }\n    }\n  }\n": types.CustomerProfileDocument,
+    "\n  query BuyerCompany {\n    me { id }\n    companies(first: 1) {\n      edges {\n        node {\n          id\n          name\n          currencyCode\n          approval\n          approvalThreshold\n          employees(first: 50) { edges { node { userID role status spendingLimit spendingPeriod } } }\n        }\n      }\n    }\n  }\n": types.BuyerCompanyDocument,
     "\n  fragment CartFields on Cart {\n    id\n    currencyCode\n    email\n    completedAt\n    items {\n      id\n      title\n      sku\n      quantity\n      unitPrice\n      total\n      variant { id title availableQuantity product { handle title thumbnail } }\n    }\n    shippingAddress { firstName lastName address1 address2 city postalCode countryCode phone }\n    shippingMethod { id name amount }\n    subtotal\n    shippingTotal\n    taxTotal\n    total\n  }\n": types.CartFieldsFragmentDoc,
     "\n  query GetCart($id: ID!) {\n    cart(id: $id) { ...CartFields }\n  }\n": types.GetCartDocument,
     "\n  mutation AdoptCart($regionId: ID!) {\n    createCart(input: { regionId: $regionId }) { id }\n  }\n": types.AdoptCartDocument,
@@ -58,6 +61,7 @@ const documents: Documents = {
     "\n  mutation CustomerLogout($refreshToken: String) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.CustomerLogoutDocument,
     "\n  mutation AddCustomerAddress($input: AddressInput!) {\n    addCustomerAddress(input: $input) { id }\n  }\n": types.AddCustomerAddressDocument,
     "\n  mutation DeleteCustomerAddress($id: ID!) {\n    deleteCustomerAddress(id: $id)\n  }\n": types.DeleteCustomerAddressDocument,
+    "\n  query MyApprovalRequests {\n    approvalRequests(first: 10, orderBy: { field: CREATED_AT, direction: DESC }) {\n      edges { node { id status reasons total currencyCode createdAt expiresAt orderID } }\n    }\n  }\n": types.MyApprovalRequestsDocument,
     "\n  mutation StaffLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email name } }\n  }\n": types.StaffLoginDocument,
     "\n  query StaffStores {\n    stores(first: 100, orderBy: { field: NAME, direction: ASC }) {\n      edges { node { id name handle tenant { name } } }\n    }\n  }\n": types.StaffStoresDocument,
     "\n  mutation CreateCart($regionId: ID!) {\n    createCart(input: { regionId: $regionId }) { id }\n  }\n": types.CreateCartDocument,
@@ -85,6 +89,10 @@ export function graphql(source: "\n  subscription OrderFeed($storeId: ID) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CustomerProfile {\n    me {\n      id\n      email\n      name\n      addresses { id firstName lastName address1 address2 city postalCode countryCode phone }\n    }\n  }\n"): typeof import('./graphql').CustomerProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BuyerCompany {\n    me { id }\n    companies(first: 1) {\n      edges {\n        node {\n          id\n          name\n          currencyCode\n          approval\n          approvalThreshold\n          employees(first: 50) { edges { node { userID role status spendingLimit spendingPeriod } } }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').BuyerCompanyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -125,6 +133,10 @@ export function graphql(source: "\n  mutation AddCustomerAddress($input: Address
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteCustomerAddress($id: ID!) {\n    deleteCustomerAddress(id: $id)\n  }\n"): typeof import('./graphql').DeleteCustomerAddressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyApprovalRequests {\n    approvalRequests(first: 10, orderBy: { field: CREATED_AT, direction: DESC }) {\n      edges { node { id status reasons total currencyCode createdAt expiresAt orderID } }\n    }\n  }\n"): typeof import('./graphql').MyApprovalRequestsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

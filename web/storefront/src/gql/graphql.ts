@@ -15,6 +15,36 @@ export type AddressInput = {
   postalCode?: string | null | undefined;
 };
 
+/** ApprovalRequestStatus is enum for the field status */
+export type ApprovalRequestStatus =
+  | 'approved'
+  | 'canceled'
+  | 'expired'
+  | 'pending'
+  | 'rejected';
+
+/** CompanyApproval is enum for the field approval */
+export type CompanyApproval =
+  | 'above'
+  | 'all'
+  | 'none';
+
+/** EmployeeRole is enum for the field role */
+export type EmployeeRole =
+  | 'buyer'
+  | 'company_admin';
+
+/** EmployeeSpendingPeriod is enum for the field spending_period */
+export type EmployeeSpendingPeriod =
+  | 'day'
+  | 'month'
+  | 'week';
+
+/** EmployeeStatus is enum for the field status */
+export type EmployeeStatus =
+  | 'active'
+  | 'deactivated';
+
 /** OrderFulfillmentStatus is enum for the field fulfillment_status */
 export type OrderFulfillmentStatus =
   | 'delivered'
@@ -78,6 +108,11 @@ export type CustomerProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CustomerProfileQuery = { me: { id: string, email: string, name: string, addresses: Array<{ id: string, firstName: string, lastName: string, address1: string, address2: string | null, city: string, postalCode: string | null, countryCode: string, phone: string | null }> | null } | null };
+
+export type BuyerCompanyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BuyerCompanyQuery = { me: { id: string } | null, companies: { edges: Array<{ node: { id: string, name: string, currencyCode: string, approval: CompanyApproval, approvalThreshold: number | null, employees: { edges: Array<{ node: { userID: string, role: EmployeeRole, status: EmployeeStatus, spendingLimit: number | null, spendingPeriod: EmployeeSpendingPeriod | null } | null } | null> | null } } | null } | null> | null } };
 
 export type CartFieldsFragment = { id: string, currencyCode: string, email: string | null, completedAt: string | null, subtotal: number, shippingTotal: number, taxTotal: number, total: number, items: Array<{ id: string, title: string, sku: string, quantity: number, unitPrice: number, total: number, variant: { id: string, title: string, availableQuantity: number, product: { handle: string, title: string, thumbnail: string | null } } }>, shippingAddress: { firstName: string, lastName: string, address1: string, address2: string | null, city: string, postalCode: string | null, countryCode: string, phone: string | null } | null, shippingMethod: { id: string, name: string, amount: number } | null };
 
@@ -146,6 +181,11 @@ export type DeleteCustomerAddressMutationVariables = Exact<{
 
 
 export type DeleteCustomerAddressMutation = { deleteCustomerAddress: string };
+
+export type MyApprovalRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyApprovalRequestsQuery = { approvalRequests: { edges: Array<{ node: { id: string, status: ApprovalRequestStatus, reasons: Array<string>, total: number, currencyCode: string, createdAt: string, expiresAt: string, orderID: string | null } | null } | null> | null } };
 
 export type StaffLoginMutationVariables = Exact<{
   email: string;
@@ -386,6 +426,35 @@ export const CustomerProfileDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CustomerProfileQuery, CustomerProfileQueryVariables>;
+export const BuyerCompanyDocument = new TypedDocumentString(`
+    query BuyerCompany {
+  me {
+    id
+  }
+  companies(first: 1) {
+    edges {
+      node {
+        id
+        name
+        currencyCode
+        approval
+        approvalThreshold
+        employees(first: 50) {
+          edges {
+            node {
+              userID
+              role
+              status
+              spendingLimit
+              spendingPeriod
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BuyerCompanyQuery, BuyerCompanyQueryVariables>;
 export const GetCartDocument = new TypedDocumentString(`
     query GetCart($id: ID!) {
   cart(id: $id) {
@@ -505,6 +574,24 @@ export const DeleteCustomerAddressDocument = new TypedDocumentString(`
   deleteCustomerAddress(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteCustomerAddressMutation, DeleteCustomerAddressMutationVariables>;
+export const MyApprovalRequestsDocument = new TypedDocumentString(`
+    query MyApprovalRequests {
+  approvalRequests(first: 10, orderBy: {field: CREATED_AT, direction: DESC}) {
+    edges {
+      node {
+        id
+        status
+        reasons
+        total
+        currencyCode
+        createdAt
+        expiresAt
+        orderID
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyApprovalRequestsQuery, MyApprovalRequestsQueryVariables>;
 export const StaffLoginDocument = new TypedDocumentString(`
     mutation StaffLogin($email: String!, $password: String!) {
   login(email: $email, password: $password) {

@@ -5,6 +5,8 @@ import { loadOrders, type OrdersPage } from '../shop/orders.functions'
 import type { Shop } from '../shop/store.functions'
 import { whereOf } from '../shop/where'
 import { Addresses } from '../ui/Addresses'
+import { Approvals } from '../ui/Approvals'
+import { BuyerCard } from '../ui/BuyerCard'
 import { ErrorNote } from '../ui/ErrorNote'
 import { t } from '../ui/i18n'
 import { OrderHistory } from '../ui/OrderHistory'
@@ -16,7 +18,7 @@ export type AccountData = { account: Account; orders: OrdersPage }
 export async function accountLoader(shop: Shop): Promise<AccountData | null> {
   if (shop.kind !== 'open') return null
   const at = whereOf(shop)
-  const [a, orders] = await Promise.all([loadAccount({ data: at }), loadOrders({ data: at })])
+  const [a, orders] = await Promise.all([loadAccount({ data: { ...at, b2b: shop.store.storefrontType === 'b2b' } }), loadOrders({ data: at })])
   if (!a.account) {
     if (a.error) throw new Error(a.error.message)
     throw redirect({ href: `${shop.base}/signin` })
@@ -27,7 +29,7 @@ export async function accountLoader(shop: Shop): Promise<AccountData | null> {
 export function AccountPage({ shop, data }: { shop: Open; data: AccountData }) {
   const router = useRouter()
   const at = whereOf(shop)
-  const { profile } = data.account
+  const { profile, buyer, approvals } = data.account
   const out = async () => {
     await signOut({ data: at })
     forgetShop()
@@ -43,6 +45,8 @@ export function AccountPage({ shop, data }: { shop: Open; data: AccountData }) {
         </button>
       </p>
       <ErrorNote error={data.orders.error} />
+      {buyer ? <BuyerCard buyer={buyer} lang={shop.lang} /> : null}
+      <Approvals lang={shop.lang} approvals={approvals} />
       <OrderHistory key={data.orders.orders[0]?.id ?? 'none'} at={at} lang={shop.lang} first={data.orders} />
       <Addresses at={at} lang={shop.lang} addresses={profile.addresses} onChange={() => router.invalidate()} />
     </main>

@@ -9,6 +9,7 @@ import type { Shop } from '../shop/store.functions'
 import { whereOf } from '../shop/where'
 import { AddressFields, formOf, type AddressForm } from '../ui/AddressFields'
 import { oneLine } from '../ui/Addresses'
+import { BuyerCard } from '../ui/BuyerCard'
 import { ErrorNote } from '../ui/ErrorNote'
 import { Go } from '../ui/Go'
 import { t } from '../ui/i18n'
@@ -19,7 +20,7 @@ export type { CheckoutData }
 
 export function checkoutLoader(shop: Shop) {
   if (shop.kind !== 'open') return null
-  return loadCheckout({ data: whereOf(shop) })
+  return loadCheckout({ data: { ...whereOf(shop), b2b: shop.store.storefrontType === 'b2b' } })
 }
 
 function newKey(): string {
@@ -89,6 +90,7 @@ export function CheckoutPage({ shop, initial }: { shop: Open; initial: CheckoutD
   return (
     <main className="page checkout" data-testid="checkout-page">
       <h1>{t(shop.lang, 'Checkout')}</h1>
+      {customer?.buyer ? <BuyerCard buyer={customer.buyer} lang={shop.lang} /> : null}
       <ErrorNote error={error} />
       {saved.length ? (
         <label className="inline">

@@ -1,7 +1,7 @@
 import { createServerFn } from '@tanstack/react-start'
 import { graphql } from '../gql'
 import type { AddressInput } from '../gql/graphql'
-import { profile, type Profile } from '../server/account.server'
+import { buyer, profile, type Buyer, type Profile } from '../server/account.server'
 import { gql } from '../server/api.server'
 import { adoptCart, forgetCart } from '../server/cart.server'
 import { callOptions } from '../server/request.server'
@@ -40,7 +40,16 @@ const DeleteAddress = graphql(`
   }
 `)
 
-export type Account = { profile: Profile }
+const Approvals = graphql(`
+  query MyApprovalRequests {
+    approvalRequests(first: 10, orderBy: { field: CREATED_AT, direction: DESC }) {
+      edges { node { id status reasons total currencyCode createdAt expiresAt orderID } }
+    }
+  }
+`)
+
+export type Approval = { id: string; status: string; reasons: string[]; total: number; currencyCode: string; createdAt: string; orderID?: string | null }
+export type Account = { profile: Profile; buyer: Buyer | null; approvals: Approval[] }
 type Result = { customer?: Customer; error?: ErrorPayload }
 
 const text = (v: unknown, max: number) => String(v ?? '').slice(0, max)
@@ -96,12 +105,15 @@ export const signOut = createServerFn({ method: 'POST' })
   })
 
 export const loadAccount = createServerFn({ method: 'GET' })
-  .validator(where)
+  .validator((d: Where & { b2b: boolean }) => ({ ...where(d), b2b: d.b2b === true }))
   .handler(async ({ data }): Promise<{ account: Account | null; error?: ErrorPayload }> => {
     try {
       return await asCustomer(data, async (opts) => {
         const me = await profile(opts)
-        return { account: me ? { profile: me } : null }
+        if (!me) return { account: null }
+        const company = data.b2b ? await buyer(opts) : null
+        const approvals = company ? ((await gql(Approvals, {}, opts)).approvalRequests.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])) : []
+        return { account: { profile: me, buyer: company, approvals } }
       })
     } catch (e) {
       if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') return { account: null }

@@ -1,7 +1,7 @@
 import { createServerFn } from '@tanstack/react-start'
 import { graphql } from '../gql'
 import type { AddressInput } from '../gql/graphql'
-import { profile, type SavedAddress } from '../server/account.server'
+import { buyer, profile, type Buyer, type SavedAddress } from '../server/account.server'
 import { gql } from '../server/api.server'
 import { currentCart, emptyCart, openCart, shopperCart, type Cart } from '../server/cart.server'
 import { asShopper } from '../server/session.server'
@@ -28,21 +28,21 @@ const SetShipping = graphql(`
 `)
 
 export type ShippingOption = { id: string; name: string; amount: number }
-/** The signed-in customer at checkout: what prefills the form. */
-export type CheckoutCustomer = { email: string; addresses: SavedAddress[] }
+/** The signed-in customer at checkout: what prefills the form, and the company they buy for. */
+export type CheckoutCustomer = { email: string; addresses: SavedAddress[]; buyer: Buyer | null }
 export type CheckoutData = { cart: Cart | null; options: ShippingOption[]; customer: CheckoutCustomer | null }
 
 const text = (v: unknown, max: number) => String(v ?? '').slice(0, max)
 
 export const loadCheckout = createServerFn({ method: 'GET' })
-  .validator(where)
+  .validator((d: Where & { b2b: boolean }) => ({ ...where(d), b2b: d.b2b === true }))
   .handler(({ data }): Promise<CheckoutData> =>
     asShopper(data, async (opts) => {
       const cart = await currentCart(opts, data.storeId)
       const options = cart?.shippingAddress ? (await gql(ShippingOptions, { cartId: cart.id }, opts)).shippingOptions : []
       if (!opts.token) return { cart, options, customer: null }
-      const me = await profile(opts)
-      return { cart, options, customer: me ? { email: me.email, addresses: me.addresses } : null }
+      const [me, company] = await Promise.all([profile(opts), data.b2b ? buyer(opts) : null])
+      return { cart, options, customer: me ? { email: me.email, addresses: me.addresses, buyer: company } : null }
     }),
   )
 

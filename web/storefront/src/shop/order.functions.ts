@@ -5,7 +5,7 @@ import { gql } from '../server/api.server'
 import { emptyCart, forgetCart, openCart } from '../server/cart.server'
 import { secureCookies } from '../server/request.server'
 import { asShopper } from '../server/session.server'
-import { errorPayload, type ErrorPayload } from './errors'
+import { ApiError, errorPayload, type ErrorPayload } from './errors'
 import { where, type Where } from './where'
 
 const PayManually = graphql(`
@@ -20,8 +20,13 @@ const Complete = graphql(`
   }
 `)
 
-/** What the last checkout in this browser came to: an order. */
-export type Outcome = { kind: 'placed'; displayID: number; total: number; currencyCode: string; email: string | null }
+/**
+ * What the last checkout in this browser came to: an order, or (a company buyer over its
+ * limit or under its company's approval rule) a request waiting for a company admin.
+ */
+export type Outcome =
+  | { kind: 'placed'; displayID: number; total: number; currencyCode: string; email: string | null }
+  | { kind: 'awaiting'; requestId: string; reasons: string[]; total: number; currencyCode: string }
 
 function outcomeCookie(storeId: string) {
   return `placed_${storeId.replace(/[^A-Za-z0-9]/g, '')}`
@@ -30,7 +35,8 @@ function outcomeCookie(storeId: string) {
 /**
  * placeOrder pays with the manual provider (cash on delivery) and completes the cart.
  * The idempotency key comes from the checkout page, one per attempt: a double click or a
- * retry after a lost answer gets the same order back, never a second one.
+ * retry after a lost answer gets the same order back, never a second one. AWAITING_APPROVAL
+ * is an outcome, not a failure: the cart is held by the request, so the shopper starts anew.
  */
 export const placeOrder = createServerFn({ method: 'POST' })
   .validator((d: Where & { idempotencyKey: string }) => ({ ...where(d), idempotencyKey: String(d.idempotencyKey ?? '').slice(0, 100) }))
@@ -38,11 +44,16 @@ export const placeOrder = createServerFn({ method: 'POST' })
     let outcome: Outcome
     try {
       const cart = await openCart(data)
-      const o = await asShopper(data, async (opts) => {
-        await gql(PayManually, { cartId: cart.id }, opts)
-        return (await gql(Complete, { cartId: cart.id, key: data.idempotencyKey }, opts)).completeCart
-      })
-      outcome = { kind: 'placed', displayID: o.displayID, total: o.total, currencyCode: o.currencyCode, email: o.email ?? null }
+      try {
+        const o = await asShopper(data, async (opts) => {
+          await gql(PayManually, { cartId: cart.id }, opts)
+          return (await gql(Complete, { cartId: cart.id, key: data.idempotencyKey }, opts)).completeCart
+        })
+        outcome = { kind: 'placed', displayID: o.displayID, total: o.total, currencyCode: o.currencyCode, email: o.email ?? null }
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.code !== 'AWAITING_APPROVAL' || !e.approvalRequestId) throw e
+        outcome = { kind: 'awaiting', requestId: e.approvalRequestId, reasons: e.reasons ?? [], total: cart.total, currencyCode: cart.currencyCode }
+      }
     } catch (e) {
       if ((e as { empty?: boolean }).empty) return { error: emptyCart }
       return { error: errorPayload(e) }
@@ -60,7 +71,9 @@ export const loadOutcome = createServerFn({ method: 'GET' })
     if (!raw) return null
     try {
       const o = JSON.parse(raw) as Outcome
-      return o.kind === 'placed' && typeof o.displayID === 'number' ? o : null
+      if (o.kind === 'placed' && typeof o.displayID === 'number') return o
+      if (o.kind === 'awaiting' && typeof o.requestId === 'string') return o
+      return null
     } catch {
       return null
     }
