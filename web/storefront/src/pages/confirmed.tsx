@@ -24,7 +24,7 @@ export function Confirmed({ shop, order }: { shop: Open; order: Outcome | null }
             r: reasonsText(shop.lang, order.reasons),
           })}
         </p>
-        <p className="muted">{t(shop.lang, 'Request #{n}', { n: formatNumber(Number(order.requestId), shop.lang) })}</p>
+        <p className="muted">{t(shop.lang, 'Request {id}', { id: order.requestId })}</p>
         <p>
           <Go href={`${shop.base}/account`}>{t(shop.lang, 'Your account')}</Go> · <Go href={`${shop.base}/`}>{t(shop.lang, 'Continue shopping')}</Go>
         </p>

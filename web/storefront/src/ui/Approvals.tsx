@@ -1,5 +1,5 @@
 import type { Approval } from '../shop/account.functions'
-import { formatMoney, formatNumber } from '../shop/money'
+import { formatMoney } from '../shop/money'
 import type { Lang } from '../shop/store.functions'
 import { t } from './i18n'
 
@@ -25,7 +25,7 @@ export function Approvals({ lang, approvals }: { lang: Lang; approvals: Approval
         <tbody>
           {approvals.map((a) => (
             <tr key={a.id} data-request={a.id} data-status={a.status}>
-              <td>{t(lang, 'Request #{n}', { n: formatNumber(Number(a.id), lang) })}</td>
+              <td>{t(lang, 'Request {id}', { id: a.id })}</td>
               <td>{date.format(new Date(a.createdAt))}</td>
               <td>{a.status === 'pending' ? t(lang, 'Waiting for approval') : t(lang, a.status)}</td>
               <td>{reasonsText(lang, a.reasons)}</td>

@@ -15,7 +15,7 @@ export function BuyerCard({ buyer, lang }: { buyer: Buyer; lang: Lang }) {
   return (
     <section className="card buyer" data-testid="buyer">
       <p>
-        <strong data-testid="buyer-company">{t(lang, 'Buying for {c}', { c: buyer.company })}</strong> · {t(lang, buyer.role)}
+        <strong data-testid="buyer-company">{t(lang, 'Buying for {c}', { c: buyer.company })}</strong> · {t(lang, buyer.role === 'company_admin' ? 'Company admin' : 'Buyer')}
       </p>
       <p data-testid="spending-limit">{limit}</p>
       {buyer.spendingLimit !== null ? <p className="muted">{t(lang, 'Every order over your limit waits for your company admin’s approval.')}</p> : null}
