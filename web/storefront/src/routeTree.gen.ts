@@ -10,21 +10,30 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as AccountRouteImport } from './routes/account'
 import { Route as AdminRouteImport } from './routes/admin'
 import { Route as CartRouteImport } from './routes/cart'
 import { Route as CheckoutRouteImport } from './routes/checkout'
 import { Route as ConfirmedRouteImport } from './routes/confirmed'
+import { Route as SigninRouteImport } from './routes/signin'
 import { Route as ProductsHandleRouteImport } from './routes/products.$handle'
 import { Route as StoresIndexRouteImport } from './routes/stores.index'
 import { Route as StoresLabelIndexRouteImport } from './routes/stores.$label.index'
+import { Route as StoresLabelAccountRouteImport } from './routes/stores.$label.account'
 import { Route as StoresLabelCartRouteImport } from './routes/stores.$label.cart'
 import { Route as StoresLabelCheckoutRouteImport } from './routes/stores.$label.checkout'
 import { Route as StoresLabelConfirmedRouteImport } from './routes/stores.$label.confirmed'
+import { Route as StoresLabelSigninRouteImport } from './routes/stores.$label.signin'
 import { Route as StoresLabelProductsHandleRouteImport } from './routes/stores.$label.products.$handle'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AccountRoute = AccountRouteImport.update({
+  id: '/account',
+  path: '/account',
   getParentRoute: () => rootRouteImport,
 } as any)
 const AdminRoute = AdminRouteImport.update({
@@ -47,6 +56,11 @@ const ConfirmedRoute = ConfirmedRouteImport.update({
   path: '/confirmed',
   getParentRoute: () => rootRouteImport,
 } as any)
+const SigninRoute = SigninRouteImport.update({
+  id: '/signin',
+  path: '/signin',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ProductsHandleRoute = ProductsHandleRouteImport.update({
   id: '/products/$handle',
   path: '/products/$handle',
@@ -60,6 +74,11 @@ const StoresIndexRoute = StoresIndexRouteImport.update({
 const StoresLabelIndexRoute = StoresLabelIndexRouteImport.update({
   id: '/stores/$label/',
   path: '/stores/$label/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const StoresLabelAccountRoute = StoresLabelAccountRouteImport.update({
+  id: '/stores/$label/account',
+  path: '/stores/$label/account',
   getParentRoute: () => rootRouteImport,
 } as any)
 const StoresLabelCartRoute = StoresLabelCartRouteImport.update({
@@ -77,6 +96,11 @@ const StoresLabelConfirmedRoute = StoresLabelConfirmedRouteImport.update({
   path: '/stores/$label/confirmed',
   getParentRoute: () => rootRouteImport,
 } as any)
+const StoresLabelSigninRoute = StoresLabelSigninRouteImport.update({
+  id: '/stores/$label/signin',
+  path: '/stores/$label/signin',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const StoresLabelProductsHandleRoute =
   StoresLabelProductsHandleRouteImport.update({
     id: '/stores/$label/products/$handle',
@@ -86,44 +110,56 @@ const StoresLabelProductsHandleRoute =
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/account': typeof AccountRoute
   '/admin': typeof AdminRoute
   '/cart': typeof CartRoute
   '/checkout': typeof CheckoutRoute
   '/confirmed': typeof ConfirmedRoute
+  '/signin': typeof SigninRoute
   '/products/$handle': typeof ProductsHandleRoute
   '/stores/': typeof StoresIndexRoute
+  '/stores/$label/account': typeof StoresLabelAccountRoute
   '/stores/$label/cart': typeof StoresLabelCartRoute
   '/stores/$label/checkout': typeof StoresLabelCheckoutRoute
   '/stores/$label/confirmed': typeof StoresLabelConfirmedRoute
+  '/stores/$label/signin': typeof StoresLabelSigninRoute
   '/stores/$label/': typeof StoresLabelIndexRoute
   '/stores/$label/products/$handle': typeof StoresLabelProductsHandleRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/account': typeof AccountRoute
   '/admin': typeof AdminRoute
   '/cart': typeof CartRoute
   '/checkout': typeof CheckoutRoute
   '/confirmed': typeof ConfirmedRoute
+  '/signin': typeof SigninRoute
   '/products/$handle': typeof ProductsHandleRoute
   '/stores': typeof StoresIndexRoute
+  '/stores/$label/account': typeof StoresLabelAccountRoute
   '/stores/$label/cart': typeof StoresLabelCartRoute
   '/stores/$label/checkout': typeof StoresLabelCheckoutRoute
   '/stores/$label/confirmed': typeof StoresLabelConfirmedRoute
+  '/stores/$label/signin': typeof StoresLabelSigninRoute
   '/stores/$label': typeof StoresLabelIndexRoute
   '/stores/$label/products/$handle': typeof StoresLabelProductsHandleRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/account': typeof AccountRoute
   '/admin': typeof AdminRoute
   '/cart': typeof CartRoute
   '/checkout': typeof CheckoutRoute
   '/confirmed': typeof ConfirmedRoute
+  '/signin': typeof SigninRoute
   '/products/$handle': typeof ProductsHandleRoute
   '/stores/': typeof StoresIndexRoute
+  '/stores/$label/account': typeof StoresLabelAccountRoute
   '/stores/$label/cart': typeof StoresLabelCartRoute
   '/stores/$label/checkout': typeof StoresLabelCheckoutRoute
   '/stores/$label/confirmed': typeof StoresLabelConfirmedRoute
+  '/stores/$label/signin': typeof StoresLabelSigninRoute
   '/stores/$label/': typeof StoresLabelIndexRoute
   '/stores/$label/products/$handle': typeof StoresLabelProductsHandleRoute
 }
@@ -131,58 +167,74 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/account'
     | '/admin'
     | '/cart'
     | '/checkout'
     | '/confirmed'
+    | '/signin'
     | '/products/$handle'
     | '/stores/'
+    | '/stores/$label/account'
     | '/stores/$label/cart'
     | '/stores/$label/checkout'
     | '/stores/$label/confirmed'
+    | '/stores/$label/signin'
     | '/stores/$label/'
     | '/stores/$label/products/$handle'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/account'
     | '/admin'
     | '/cart'
     | '/checkout'
     | '/confirmed'
+    | '/signin'
     | '/products/$handle'
     | '/stores'
+    | '/stores/$label/account'
     | '/stores/$label/cart'
     | '/stores/$label/checkout'
     | '/stores/$label/confirmed'
+    | '/stores/$label/signin'
     | '/stores/$label'
     | '/stores/$label/products/$handle'
   id:
     | '__root__'
     | '/'
+    | '/account'
     | '/admin'
     | '/cart'
     | '/checkout'
     | '/confirmed'
+    | '/signin'
     | '/products/$handle'
     | '/stores/'
+    | '/stores/$label/account'
     | '/stores/$label/cart'
     | '/stores/$label/checkout'
     | '/stores/$label/confirmed'
+    | '/stores/$label/signin'
     | '/stores/$label/'
     | '/stores/$label/products/$handle'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  AccountRoute: typeof AccountRoute
   AdminRoute: typeof AdminRoute
   CartRoute: typeof CartRoute
   CheckoutRoute: typeof CheckoutRoute
   ConfirmedRoute: typeof ConfirmedRoute
+  SigninRoute: typeof SigninRoute
   ProductsHandleRoute: typeof ProductsHandleRoute
   StoresIndexRoute: typeof StoresIndexRoute
+  StoresLabelAccountRoute: typeof StoresLabelAccountRoute
   StoresLabelCartRoute: typeof StoresLabelCartRoute
   StoresLabelCheckoutRoute: typeof StoresLabelCheckoutRoute
   StoresLabelConfirmedRoute: typeof StoresLabelConfirmedRoute
+  StoresLabelSigninRoute: typeof StoresLabelSigninRoute
   StoresLabelIndexRoute: typeof StoresLabelIndexRoute
   StoresLabelProductsHandleRoute: typeof StoresLabelProductsHandleRoute
 }
@@ -194,6 +246,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/account': {
+      id: '/account'
+      path: '/account'
+      fullPath: '/account'
+      preLoaderRoute: typeof AccountRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/admin': {
@@ -224,6 +283,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ConfirmedRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/signin': {
+      id: '/signin'
+      path: '/signin'
+      fullPath: '/signin'
+      preLoaderRoute: typeof SigninRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/products/$handle': {
       id: '/products/$handle'
       path: '/products/$handle'
@@ -243,6 +309,13 @@ declare module '@tanstack/react-router' {
       path: '/stores/$label'
       fullPath: '/stores/$label/'
       preLoaderRoute: typeof StoresLabelIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/stores/$label/account': {
+      id: '/stores/$label/account'
+      path: '/stores/$label/account'
+      fullPath: '/stores/$label/account'
+      preLoaderRoute: typeof StoresLabelAccountRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/stores/$label/cart': {
@@ -266,6 +339,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof StoresLabelConfirmedRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/stores/$label/signin': {
+      id: '/stores/$label/signin'
+      path: '/stores/$label/signin'
+      fullPath: '/stores/$label/signin'
+      preLoaderRoute: typeof StoresLabelSigninRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/stores/$label/products/$handle': {
       id: '/stores/$label/products/$handle'
       path: '/stores/$label/products/$handle'
@@ -278,15 +358,19 @@ declare module '@tanstack/react-router' {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  AccountRoute: AccountRoute,
   AdminRoute: AdminRoute,
   CartRoute: CartRoute,
   CheckoutRoute: CheckoutRoute,
   ConfirmedRoute: ConfirmedRoute,
+  SigninRoute: SigninRoute,
   ProductsHandleRoute: ProductsHandleRoute,
   StoresIndexRoute: StoresIndexRoute,
+  StoresLabelAccountRoute: StoresLabelAccountRoute,
   StoresLabelCartRoute: StoresLabelCartRoute,
   StoresLabelCheckoutRoute: StoresLabelCheckoutRoute,
   StoresLabelConfirmedRoute: StoresLabelConfirmedRoute,
+  StoresLabelSigninRoute: StoresLabelSigninRoute,
   StoresLabelIndexRoute: StoresLabelIndexRoute,
   StoresLabelProductsHandleRoute: StoresLabelProductsHandleRoute,
 }

@@ -37,3 +37,14 @@ describe('payment refusals', () => {
     expect(e.message).not.toMatch(/requires_payment_method/)
   })
 })
+
+describe('AWAITING_APPROVAL', () => {
+  it('keeps the request that holds the cart and why', () => {
+    const e = ApiError.from({
+      message: 'the order needs a company admin’s approval',
+      extensions: { code: 'AWAITING_APPROVAL', approvalRequestId: '188978561025', reasons: ['over_limit'] },
+    })
+    expect(errorPayload(e)).toMatchObject({ code: 'AWAITING_APPROVAL', approvalRequestId: '188978561025', reasons: ['over_limit'] })
+    expect(e.message).toMatch(/waiting for your company admin/)
+  })
+})

@@ -15,6 +15,36 @@ export type AddressInput = {
   postalCode?: string | null | undefined;
 };
 
+/** ApprovalRequestStatus is enum for the field status */
+export type ApprovalRequestStatus =
+  | 'approved'
+  | 'canceled'
+  | 'expired'
+  | 'pending'
+  | 'rejected';
+
+/** CompanyApproval is enum for the field approval */
+export type CompanyApproval =
+  | 'above'
+  | 'all'
+  | 'none';
+
+/** EmployeeRole is enum for the field role */
+export type EmployeeRole =
+  | 'buyer'
+  | 'company_admin';
+
+/** EmployeeSpendingPeriod is enum for the field spending_period */
+export type EmployeeSpendingPeriod =
+  | 'day'
+  | 'month'
+  | 'week';
+
+/** EmployeeStatus is enum for the field status */
+export type EmployeeStatus =
+  | 'active'
+  | 'deactivated';
+
 /** OrderFulfillmentStatus is enum for the field fulfillment_status */
 export type OrderFulfillmentStatus =
   | 'delivered'
@@ -37,6 +67,14 @@ export type OrderStatus =
   | 'canceled'
   | 'completed'
   | 'pending';
+
+export type RegisterCustomerInput = {
+  email: string;
+  name?: string | null | undefined;
+  password: string;
+  /** The store whose tenant the account belongs to; optional when the request names its store. */
+  storeId?: string | null | undefined;
+};
 
 export type ResolutionStatus =
   | 'ACTIVE'
@@ -66,6 +104,16 @@ export type OrderFeedSubscriptionVariables = Exact<{
 
 export type OrderFeedSubscription = { orderEvents: { id: string, type: string, occurredAt: string, sequence: number, order: { id: string, displayID: number, email: string | null, total: number, currencyCode: string, paymentStatus: OrderPaymentStatus, fulfillmentStatus: OrderFulfillmentStatus } | null } };
 
+export type CustomerProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CustomerProfileQuery = { me: { id: string, email: string, name: string, addresses: Array<{ id: string, firstName: string, lastName: string, address1: string, address2: string | null, city: string, postalCode: string | null, countryCode: string, phone: string | null }> | null } | null };
+
+export type BuyerCompanyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BuyerCompanyQuery = { me: { id: string } | null, companies: { edges: Array<{ node: { id: string, name: string, currencyCode: string, approval: CompanyApproval, approvalThreshold: number | null, employees: { edges: Array<{ node: { userID: string, role: EmployeeRole, status: EmployeeStatus, spendingLimit: number | null, spendingPeriod: EmployeeSpendingPeriod | null } | null } | null> | null } } | null } | null> | null } };
+
 export type CartFieldsFragment = { id: string, currencyCode: string, email: string | null, completedAt: string | null, subtotal: number, shippingTotal: number, taxTotal: number, total: number, items: Array<{ id: string, title: string, sku: string, quantity: number, unitPrice: number, total: number, variant: { id: string, title: string, availableQuantity: number, product: { handle: string, title: string, thumbnail: string | null } } }>, shippingAddress: { firstName: string, lastName: string, address1: string, address2: string | null, city: string, postalCode: string | null, countryCode: string, phone: string | null } | null, shippingMethod: { id: string, name: string, amount: number } | null };
 
 export type GetCartQueryVariables = Exact<{
@@ -74,6 +122,70 @@ export type GetCartQueryVariables = Exact<{
 
 
 export type GetCartQuery = { cart: { id: string, currencyCode: string, email: string | null, completedAt: string | null, subtotal: number, shippingTotal: number, taxTotal: number, total: number, items: Array<{ id: string, title: string, sku: string, quantity: number, unitPrice: number, total: number, variant: { id: string, title: string, availableQuantity: number, product: { handle: string, title: string, thumbnail: string | null } } }>, shippingAddress: { firstName: string, lastName: string, address1: string, address2: string | null, city: string, postalCode: string | null, countryCode: string, phone: string | null } | null, shippingMethod: { id: string, name: string, amount: number } | null } | null };
+
+export type AdoptCartMutationVariables = Exact<{
+  regionId: string;
+}>;
+
+
+export type AdoptCartMutation = { createCart: { id: string } };
+
+export type CopyLineMutationVariables = Exact<{
+  cartId: string;
+  variantId: string;
+  quantity: number;
+}>;
+
+
+export type CopyLineMutation = { addLineItem: { id: string } };
+
+export type RefreshSessionMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type RefreshSessionMutation = { refreshToken: { accessToken: string, refreshToken: string, expiresAt: string, user: { email: string, name: string } } };
+
+export type CustomerLoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type CustomerLoginMutation = { customerLogin: { accessToken: string, refreshToken: string, expiresAt: string, user: { email: string, name: string } } };
+
+export type RegisterCustomerMutationVariables = Exact<{
+  input: RegisterCustomerInput;
+}>;
+
+
+export type RegisterCustomerMutation = { registerCustomer: { accessToken: string, refreshToken: string, expiresAt: string, user: { email: string, name: string } } };
+
+export type CustomerLogoutMutationVariables = Exact<{
+  refreshToken?: string | null | undefined;
+}>;
+
+
+export type CustomerLogoutMutation = { logout: boolean };
+
+export type AddCustomerAddressMutationVariables = Exact<{
+  input: AddressInput;
+}>;
+
+
+export type AddCustomerAddressMutation = { addCustomerAddress: { id: string } };
+
+export type DeleteCustomerAddressMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteCustomerAddressMutation = { deleteCustomerAddress: string };
+
+export type MyApprovalRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyApprovalRequestsQuery = { approvalRequests: { edges: Array<{ node: { id: string, status: ApprovalRequestStatus, reasons: Array<string>, total: number, currencyCode: string, createdAt: string, expiresAt: string, orderID: string | null } | null } | null> | null } };
 
 export type StaffLoginMutationVariables = Exact<{
   email: string;
@@ -168,6 +280,13 @@ export type SetShippingMutationVariables = Exact<{
 
 export type SetShippingMutation = { setShippingMethod: { id: string, currencyCode: string, email: string | null, completedAt: string | null, subtotal: number, shippingTotal: number, taxTotal: number, total: number, items: Array<{ id: string, title: string, sku: string, quantity: number, unitPrice: number, total: number, variant: { id: string, title: string, availableQuantity: number, product: { handle: string, title: string, thumbnail: string | null } } }>, shippingAddress: { firstName: string, lastName: string, address1: string, address2: string | null, city: string, postalCode: string | null, countryCode: string, phone: string | null } | null, shippingMethod: { id: string, name: string, amount: number } | null } };
 
+export type StoreDirectoryQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type StoreDirectoryQuery = { stores: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, subdomain: string | null, storefrontType: StoreStorefrontType, themeConfig: { colors: { primary: string | null, secondary: string | null } } | null, tenant: { name: string } } | null } | null> | null } };
+
 export type PayManuallyMutationVariables = Exact<{
   cartId: string;
 }>;
@@ -190,12 +309,13 @@ export type CompleteMutationVariables = Exact<{
 
 export type CompleteMutation = { completeCart: { id: string, displayID: number, status: OrderStatus, paymentStatus: OrderPaymentStatus, total: number, currencyCode: string, email: string | null } };
 
-export type StoreDirectoryQueryVariables = Exact<{
+export type MyOrdersQueryVariables = Exact<{
+  first: number;
   after?: string | null | undefined;
 }>;
 
 
-export type StoreDirectoryQuery = { stores: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, subdomain: string | null, storefrontType: StoreStorefrontType, themeConfig: { colors: { primary: string | null, secondary: string | null } } | null, tenant: { name: string } } | null } | null> | null } };
+export type MyOrdersQuery = { me: { id: string, orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, displayID: number, createdAt: string, status: OrderStatus, paymentStatus: OrderPaymentStatus, fulfillmentStatus: OrderFulfillmentStatus, total: number, currencyCode: string } | null } | null> | null } } | null };
 
 export type ResolveStoreQueryVariables = Exact<{
   host: string;
@@ -204,7 +324,7 @@ export type ResolveStoreQueryVariables = Exact<{
 }>;
 
 
-export type ResolveStoreQuery = { resolveStore: { strategy: ResolutionStrategy | null, status: ResolutionStatus, store: { id: string, name: string, handle: string, subdomain: string | null, storefrontType: StoreStorefrontType, themeConfig: { logo: string | null, favicon: string | null, colors: { primary: string | null, secondary: string | null, accent: string | null }, fonts: { heading: string | null, body: string | null } } | null } | null, tenant: { name: string } | null } };
+export type ResolveStoreQuery = { resolveStore: { strategy: ResolutionStrategy | null, status: ResolutionStatus, store: { id: string, name: string, handle: string, subdomain: string | null, storefrontType: StoreStorefrontType, themeConfig: { logo: string | null, favicon: string | null, colors: { primary: string | null, secondary: string | null, accent: string | null }, fonts: { heading: string | null, body: string | null } } | null } | null, tenant: { id: string, name: string } | null } };
 
 export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -293,6 +413,55 @@ export const OrderFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrderFeedSubscription, OrderFeedSubscriptionVariables>;
+export const CustomerProfileDocument = new TypedDocumentString(`
+    query CustomerProfile {
+  me {
+    id
+    email
+    name
+    addresses {
+      id
+      firstName
+      lastName
+      address1
+      address2
+      city
+      postalCode
+      countryCode
+      phone
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerProfileQuery, CustomerProfileQueryVariables>;
+export const BuyerCompanyDocument = new TypedDocumentString(`
+    query BuyerCompany {
+  me {
+    id
+  }
+  companies(first: 1) {
+    edges {
+      node {
+        id
+        name
+        currencyCode
+        approval
+        approvalThreshold
+        employees(first: 50) {
+          edges {
+            node {
+              userID
+              role
+              status
+              spendingLimit
+              spendingPeriod
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BuyerCompanyQuery, BuyerCompanyQueryVariables>;
 export const GetCartDocument = new TypedDocumentString(`
     query GetCart($id: ID!) {
   cart(id: $id) {
@@ -342,6 +511,94 @@ export const GetCartDocument = new TypedDocumentString(`
   taxTotal
   total
 }`) as unknown as TypedDocumentString<GetCartQuery, GetCartQueryVariables>;
+export const AdoptCartDocument = new TypedDocumentString(`
+    mutation AdoptCart($regionId: ID!) {
+  createCart(input: {regionId: $regionId}) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdoptCartMutation, AdoptCartMutationVariables>;
+export const CopyLineDocument = new TypedDocumentString(`
+    mutation CopyLine($cartId: ID!, $variantId: ID!, $quantity: Int!) {
+  addLineItem(cartId: $cartId, variantId: $variantId, quantity: $quantity) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CopyLineMutation, CopyLineMutationVariables>;
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession($token: String!) {
+  refreshToken(token: $token) {
+    accessToken
+    refreshToken
+    expiresAt
+    user {
+      email
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const CustomerLoginDocument = new TypedDocumentString(`
+    mutation CustomerLogin($email: String!, $password: String!) {
+  customerLogin(email: $email, password: $password) {
+    accessToken
+    refreshToken
+    expiresAt
+    user {
+      email
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerLoginMutation, CustomerLoginMutationVariables>;
+export const RegisterCustomerDocument = new TypedDocumentString(`
+    mutation RegisterCustomer($input: RegisterCustomerInput!) {
+  registerCustomer(input: $input) {
+    accessToken
+    refreshToken
+    expiresAt
+    user {
+      email
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterCustomerMutation, RegisterCustomerMutationVariables>;
+export const CustomerLogoutDocument = new TypedDocumentString(`
+    mutation CustomerLogout($refreshToken: String) {
+  logout(refreshToken: $refreshToken)
+}
+    `) as unknown as TypedDocumentString<CustomerLogoutMutation, CustomerLogoutMutationVariables>;
+export const AddCustomerAddressDocument = new TypedDocumentString(`
+    mutation AddCustomerAddress($input: AddressInput!) {
+  addCustomerAddress(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddCustomerAddressMutation, AddCustomerAddressMutationVariables>;
+export const DeleteCustomerAddressDocument = new TypedDocumentString(`
+    mutation DeleteCustomerAddress($id: ID!) {
+  deleteCustomerAddress(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteCustomerAddressMutation, DeleteCustomerAddressMutationVariables>;
+export const MyApprovalRequestsDocument = new TypedDocumentString(`
+    query MyApprovalRequests {
+  approvalRequests(first: 10, orderBy: {field: CREATED_AT, direction: DESC}) {
+    edges {
+      node {
+        id
+        status
+        reasons
+        total
+        currencyCode
+        createdAt
+        expiresAt
+        orderID
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyApprovalRequestsQuery, MyApprovalRequestsQueryVariables>;
 export const StaffLoginDocument = new TypedDocumentString(`
     mutation StaffLogin($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -717,36 +974,6 @@ export const SetShippingDocument = new TypedDocumentString(`
   taxTotal
   total
 }`) as unknown as TypedDocumentString<SetShippingMutation, SetShippingMutationVariables>;
-export const PayManuallyDocument = new TypedDocumentString(`
-    mutation PayManually($cartId: ID!) {
-  createPaymentSession(cartId: $cartId, provider: "manual") {
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<PayManuallyMutation, PayManuallyMutationVariables>;
-export const PayByCardDocument = new TypedDocumentString(`
-    mutation PayByCard($cartId: ID!) {
-  createPaymentSession(cartId: $cartId, provider: "stripe") {
-    clientSecret
-    status
-    amount
-    currencyCode
-  }
-}
-    `) as unknown as TypedDocumentString<PayByCardMutation, PayByCardMutationVariables>;
-export const CompleteDocument = new TypedDocumentString(`
-    mutation Complete($cartId: ID!, $key: String!) {
-  completeCart(cartId: $cartId, idempotencyKey: $key) {
-    id
-    displayID
-    status
-    paymentStatus
-    total
-    currencyCode
-    email
-  }
-}
-    `) as unknown as TypedDocumentString<CompleteMutation, CompleteMutationVariables>;
 export const StoreDirectoryDocument = new TypedDocumentString(`
     query StoreDirectory($after: Cursor) {
   stores(
@@ -780,6 +1007,62 @@ export const StoreDirectoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StoreDirectoryQuery, StoreDirectoryQueryVariables>;
+export const PayManuallyDocument = new TypedDocumentString(`
+    mutation PayManually($cartId: ID!) {
+  createPaymentSession(cartId: $cartId, provider: "manual") {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PayManuallyMutation, PayManuallyMutationVariables>;
+export const PayByCardDocument = new TypedDocumentString(`
+    mutation PayByCard($cartId: ID!) {
+  createPaymentSession(cartId: $cartId, provider: "stripe") {
+    clientSecret
+    status
+    amount
+    currencyCode
+  }
+}
+    `) as unknown as TypedDocumentString<PayByCardMutation, PayByCardMutationVariables>;
+export const CompleteDocument = new TypedDocumentString(`
+    mutation Complete($cartId: ID!, $key: String!) {
+  completeCart(cartId: $cartId, idempotencyKey: $key) {
+    id
+    displayID
+    status
+    paymentStatus
+    total
+    currencyCode
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteMutation, CompleteMutationVariables>;
+export const MyOrdersDocument = new TypedDocumentString(`
+    query MyOrders($first: Int!, $after: Cursor) {
+  me {
+    id
+    orders(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          displayID
+          createdAt
+          status
+          paymentStatus
+          fulfillmentStatus
+          total
+          currencyCode
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyOrdersQuery, MyOrdersQueryVariables>;
 export const ResolveStoreDocument = new TypedDocumentString(`
     query ResolveStore($host: String!, $path: String, $hint: String) {
   resolveStore(host: $host, path: $path, hint: $hint) {
@@ -806,6 +1089,7 @@ export const ResolveStoreDocument = new TypedDocumentString(`
       }
     }
     tenant {
+      id
       name
     }
   }

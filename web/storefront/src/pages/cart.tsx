@@ -7,12 +7,13 @@ import { ErrorNote } from '../ui/ErrorNote'
 import { Go } from '../ui/Go'
 import { t } from '../ui/i18n'
 import { Totals } from '../ui/Totals'
+import { whereOf } from '../shop/where'
 
 type Open = Extract<Shop, { kind: 'open' }>
 
 export function cartLoader(shop: Shop) {
   if (shop.kind !== 'open') return null
-  return loadCart({ data: { base: shop.base, storeId: shop.store.id } })
+  return loadCart({ data: whereOf(shop) })
 }
 
 export function CartPage({ shop, initial }: { shop: Open; initial: Cart | null }) {
@@ -22,7 +23,7 @@ export function CartPage({ shop, initial }: { shop: Open; initial: Cart | null }
   const change = async (lineItemId: string, quantity: number) => {
     setBusy(true)
     try {
-      const r = await changeLine({ data: { base: shop.base, storeId: shop.store.id, lineItemId, quantity } })
+      const r = await changeLine({ data: { ...whereOf(shop), lineItemId, quantity } })
       setCart(r.cart)
       setError(r.error ?? null)
     } finally {

@@ -1,10 +1,15 @@
 import { useRouter } from '@tanstack/react-router'
 import { useState, type FormEvent } from 'react'
 import type { Cart } from '../shop/cart.functions'
-import { chooseShipping, loadCheckout, openCardPayment, placeOrder, saveDetails, type ShippingOption } from '../shop/checkout.functions'
+import { chooseShipping, loadCheckout, saveDetails, type CheckoutData, type ShippingOption } from '../shop/checkout.functions'
 import type { ErrorPayload } from '../shop/errors'
 import { formatMoney } from '../shop/money'
+import { openCardPayment, placeOrder } from '../shop/order.functions'
 import type { Shop } from '../shop/store.functions'
+import { whereOf } from '../shop/where'
+import { AddressFields, formOf, type AddressForm } from '../ui/AddressFields'
+import { oneLine } from '../ui/Addresses'
+import { BuyerCard } from '../ui/BuyerCard'
 import { CardPayment } from '../ui/CardPayment'
 import { ErrorNote } from '../ui/ErrorNote'
 import { Go } from '../ui/Go'
@@ -12,24 +17,12 @@ import { t } from '../ui/i18n'
 import { Totals } from '../ui/Totals'
 
 type Open = Extract<Shop, { kind: 'open' }>
-export type CheckoutData = Awaited<ReturnType<typeof loadCheckout>>
+export type { CheckoutData }
 
 export function checkoutLoader(shop: Shop) {
   if (shop.kind !== 'open') return null
-  return loadCheckout({ data: { base: shop.base, storeId: shop.store.id } })
+  return loadCheckout({ data: { ...whereOf(shop), b2b: shop.store.storefrontType === 'b2b' } })
 }
-
-const fields = [
-  ['firstName', 'First name', 'given-name'],
-  ['lastName', 'Last name', 'family-name'],
-  ['address1', 'Address', 'address-line1'],
-  ['city', 'City', 'address-level2'],
-  ['postalCode', 'Postal code', 'postal-code'],
-  ['countryCode', 'Country', 'country'],
-  ['phone', 'Phone', 'tel'],
-] as const
-
-type Form = Record<(typeof fields)[number][0] | 'email', string>
 
 function newKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`
@@ -37,6 +30,8 @@ function newKey(): string {
 
 export function CheckoutPage({ shop, initial }: { shop: Open; initial: CheckoutData }) {
   const router = useRouter()
+  const at = whereOf(shop)
+  const customer = initial.customer
   const [cart, setCart] = useState<Cart | null>(initial.cart)
   const [options, setOptions] = useState<ShippingOption[]>(initial.options)
   const [error, setError] = useState<ErrorPayload | null>(null)
@@ -46,17 +41,9 @@ export function CheckoutPage({ shop, initial }: { shop: Open; initial: CheckoutD
   const [method, setMethod] = useState<'manual' | 'card'>('manual')
   // The card session's client secret, for the cart's total when it was opened.
   const [clientSecret, setClientSecret] = useState<string | null>(null)
-  const a = initial.cart?.shippingAddress
-  const [form, setForm] = useState<Form>({
-    email: initial.cart?.email ?? '',
-    firstName: a?.firstName ?? '',
-    lastName: a?.lastName ?? '',
-    address1: a?.address1 ?? '',
-    city: a?.city ?? '',
-    postalCode: a?.postalCode ?? '',
-    countryCode: a?.countryCode ?? 'SA',
-    phone: a?.phone ?? '',
-  })
+  // A signed-in customer starts from their e-mail and first saved address.
+  const [email, setEmail] = useState(initial.cart?.email ?? customer?.email ?? '')
+  const [form, setForm] = useState<AddressForm>(formOf(initial.cart?.shippingAddress ?? customer?.addresses[0]))
 
   if (!cart || cart.items.length === 0) {
     return (
@@ -79,8 +66,7 @@ export function CheckoutPage({ shop, initial }: { shop: Open; initial: CheckoutD
   const details = (e: FormEvent) => {
     e.preventDefault()
     void run(async () => {
-      const { email, ...address } = form
-      const r = await saveDetails({ data: { base: shop.base, storeId: shop.store.id, email, address } })
+      const r = await saveDetails({ data: { ...at, email, address: form } })
       if (r.cart) setCart(r.cart)
       setOptions(r.options)
       setError(r.error ?? null)
@@ -88,14 +74,14 @@ export function CheckoutPage({ shop, initial }: { shop: Open; initial: CheckoutD
   }
   const ship = (optionId: string) =>
     run(async () => {
-      const r = await chooseShipping({ data: { base: shop.base, storeId: shop.store.id, optionId } })
+      const r = await chooseShipping({ data: { ...at, optionId } })
       if (r.cart) setCart(r.cart)
       setError(r.error ?? null)
       setClientSecret(null) // the total changed: a card payment opens again for the new one
       if (method === 'card' && r.cart) await openCard()
     })
   const openCard = async () => {
-    const r = await openCardPayment({ data: { base: shop.base, storeId: shop.store.id } })
+    const r = await openCardPayment({ data: at })
     setClientSecret(r.clientSecret ?? null)
     setError(r.error ?? null)
   }
@@ -106,8 +92,8 @@ export function CheckoutPage({ shop, initial }: { shop: Open; initial: CheckoutD
     })
   const place = () =>
     run(async () => {
-      const r = await placeOrder({ data: { base: shop.base, storeId: shop.store.id, idempotencyKey: key, method } })
-      if (r.order) {
+      const r = await placeOrder({ data: { ...at, idempotencyKey: key, method } })
+      if (r.outcome) {
         await router.navigate({ href: `${shop.base}/confirmed` })
         return
       }
@@ -115,28 +101,32 @@ export function CheckoutPage({ shop, initial }: { shop: Open; initial: CheckoutD
       // The cart changed: its next attempt is a new one.
       if (r.error?.code === 'CART_CHANGED') setKey(newKey())
     })
+  const saved = customer?.addresses ?? []
 
   return (
     <main className="page checkout" data-testid="checkout-page">
       <h1>{t(shop.lang, 'Checkout')}</h1>
+      {customer?.buyer ? <BuyerCard buyer={customer.buyer} lang={shop.lang} /> : null}
       <ErrorNote error={error} />
+      {saved.length ? (
+        <label className="inline">
+          {t(shop.lang, 'Saved address')}{' '}
+          <select data-testid="saved-address" defaultValue={saved[0]?.id} onChange={(e) => setForm(formOf(saved.find((a) => a.id === e.target.value)))}>
+            {saved.map((a) => (
+              <option key={a.id} value={a.id}>
+                {oneLine(a)}
+              </option>
+            ))}
+            <option value="">{t(shop.lang, 'New address')}</option>
+          </select>
+        </label>
+      ) : null}
       <form onSubmit={details} className="address">
         <label>
           {t(shop.lang, 'Email')}
-          <input type="email" required autoComplete="email" name="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          <input type="email" required autoComplete="email" name="email" value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
-        {fields.map(([name, label, auto]) => (
-          <label key={name}>
-            {t(shop.lang, label)}
-            <input
-              name={name}
-              autoComplete={auto}
-              required={name !== 'postalCode' && name !== 'phone'}
-              value={form[name]}
-              onChange={(e) => setForm({ ...form, [name]: e.target.value })}
-            />
-          </label>
-        ))}
+        <AddressFields lang={shop.lang} value={form} onChange={setForm} />
         <button type="submit" disabled={busy} data-testid="save-details">
           {t(shop.lang, 'Continue')}
         </button>

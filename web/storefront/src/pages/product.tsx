@@ -7,6 +7,7 @@ import type { Shop } from '../shop/store.functions'
 import { Go } from '../ui/Go'
 import { t } from '../ui/i18n'
 import { ProductImage } from '../ui/ProductImage'
+import { whereOf } from '../shop/where'
 
 type Open = Extract<Shop, { kind: 'open' }>
 export type ProductData = NonNullable<Awaited<ReturnType<typeof loadProduct>>>
@@ -45,7 +46,7 @@ export function ProductPage({ shop, product }: { shop: Open; product: ProductDat
     setBusy(true)
     setNotice(null)
     try {
-      const r = await addToCart({ data: { base: shop.base, storeId: shop.store.id, regionId: shop.region.id, variantId: variant.id, quantity: qty } })
+      const r = await addToCart({ data: { ...whereOf(shop), regionId: shop.region.id, variantId: variant.id, quantity: qty } })
       setNotice(r.error ? { ok: false, text: (r.error as ErrorPayload).message } : { ok: true, text: t(shop.lang, 'Added to your cart.') })
     } finally {
       setBusy(false)

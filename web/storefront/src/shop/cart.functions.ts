@@ -1,9 +1,10 @@
 import { createServerFn } from '@tanstack/react-start'
 import { graphql } from '../gql'
 import { gql } from '../server/api.server'
-import { currentCart, keepCart, type Cart } from '../server/cart.server'
-import { callOptions } from '../server/request.server'
+import { currentCart, keepCart, shopperCart, type Cart } from '../server/cart.server'
+import { asShopper } from '../server/session.server'
 import { errorPayload, type ErrorPayload } from './errors'
+import { where, type Where } from './where'
 
 const CreateCart = graphql(`
   mutation CreateCart($regionId: ID!) {
@@ -32,12 +33,9 @@ const RemoveLine = graphql(`
 export type { Cart }
 export type CartResult = { cart: Cart | null; error?: ErrorPayload }
 
-type Where = { base: string; storeId: string }
-const where = (d: Where): Where => ({ base: String(d.base), storeId: String(d.storeId) })
-
 export const loadCart = createServerFn({ method: 'GET' })
   .validator(where)
-  .handler(async ({ data }): Promise<CartResult> => ({ cart: await currentCart(data.base, data.storeId) }))
+  .handler(async ({ data }): Promise<CartResult> => ({ cart: await shopperCart(data) }))
 
 export const addToCart = createServerFn({ method: 'POST' })
   .validator((d: Where & { regionId: string; variantId: string; quantity: number }) => ({
@@ -47,18 +45,18 @@ export const addToCart = createServerFn({ method: 'POST' })
     quantity: Math.trunc(Number(d.quantity)),
   }))
   .handler(async ({ data }): Promise<CartResult> => {
-    const opts = callOptions(data.base)
     try {
-      let cart = await currentCart(data.base, data.storeId)
-      let cartId = cart?.id
-      if (!cartId) {
-        cartId = (await gql(CreateCart, { regionId: data.regionId }, opts)).createCart.id
-        keepCart(data.storeId, cartId)
-      }
-      const { addLineItem } = await gql(AddLine, { cartId, variantId: data.variantId, quantity: data.quantity }, opts)
-      return { cart: addLineItem }
+      return await asShopper(data, async (opts) => {
+        // A signed-in customer's new cart is created with their token: it is theirs.
+        let cartId = (await currentCart(opts, data.storeId))?.id
+        if (!cartId) {
+          cartId = (await gql(CreateCart, { regionId: data.regionId }, opts)).createCart.id
+          keepCart(data.storeId, cartId)
+        }
+        return { cart: (await gql(AddLine, { cartId, variantId: data.variantId, quantity: data.quantity }, opts)).addLineItem }
+      })
     } catch (e) {
-      return { cart: await currentCart(data.base, data.storeId), error: errorPayload(e) }
+      return { cart: await shopperCart(data), error: errorPayload(e) }
     }
   })
 
@@ -69,15 +67,16 @@ export const changeLine = createServerFn({ method: 'POST' })
     quantity: Math.trunc(Number(d.quantity)),
   }))
   .handler(async ({ data }): Promise<CartResult> => {
-    const cart = await currentCart(data.base, data.storeId)
-    if (!cart) return { cart: null, error: { code: 'NOT_FOUND', message: 'Your cart is empty.' } }
-    const opts = callOptions(data.base)
     try {
-      if (data.quantity <= 0) {
-        return { cart: (await gql(RemoveLine, { cartId: cart.id, lineItemId: data.lineItemId }, opts)).removeLineItem }
-      }
-      return { cart: (await gql(UpdateLine, { cartId: cart.id, lineItemId: data.lineItemId, quantity: data.quantity }, opts)).updateLineItem }
+      return await asShopper(data, async (opts) => {
+        const cart = await currentCart(opts, data.storeId)
+        if (!cart) return { cart: null, error: { code: 'NOT_FOUND', message: 'Your cart is empty.' } }
+        if (data.quantity <= 0) {
+          return { cart: (await gql(RemoveLine, { cartId: cart.id, lineItemId: data.lineItemId }, opts)).removeLineItem }
+        }
+        return { cart: (await gql(UpdateLine, { cartId: cart.id, lineItemId: data.lineItemId, quantity: data.quantity }, opts)).updateLineItem }
+      })
     } catch (e) {
-      return { cart: await currentCart(data.base, data.storeId), error: errorPayload(e) }
+      return { cart: await shopperCart(data), error: errorPayload(e) }
     }
   })

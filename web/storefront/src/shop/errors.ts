@@ -3,7 +3,7 @@
 export type ApiErrorShape = {
   message: string
   path?: (string | number)[]
-  extensions?: { code?: string; field?: string; lines?: ChangedLine[]; [k: string]: unknown }
+  extensions?: { code?: string; field?: string; lines?: ChangedLine[]; approvalRequestId?: string; reasons?: string[]; [k: string]: unknown }
 }
 
 export type ChangedLine = {
@@ -15,23 +15,38 @@ export type ChangedLine = {
   newUnitPrice?: number
 }
 
-export type ErrorPayload = { code: string; message: string; field?: string; lines?: ChangedLine[] }
+export type ErrorPayload = {
+  code: string
+  message: string
+  field?: string
+  lines?: ChangedLine[]
+  /** AWAITING_APPROVAL: the request that holds the cart, and why it waits (over_limit, …). */
+  approvalRequestId?: string
+  reasons?: string[]
+}
 
 export class ApiError extends Error {
   readonly code: string
   readonly field?: string
   readonly lines?: ChangedLine[]
+  readonly approvalRequestId?: string
+  readonly reasons?: string[]
 
   constructor(p: ErrorPayload) {
     super(p.message)
     this.code = p.code
     this.field = p.field
     this.lines = p.lines
+    this.approvalRequestId = p.approvalRequestId
+    this.reasons = p.reasons
   }
 
   static from(e: ApiErrorShape): ApiError {
-    const code = e.extensions?.code ?? 'INTERNAL'
-    return new ApiError({ code, message: readable(code, e.message), field: e.extensions?.field, lines: e.extensions?.lines })
+    const x = e.extensions ?? {}
+    const code = x.code ?? 'INTERNAL'
+    const reasons = Array.isArray(x.reasons) ? x.reasons.filter((r): r is string => typeof r === 'string') : undefined
+    const approvalRequestId = typeof x.approvalRequestId === 'string' ? x.approvalRequestId : undefined
+    return new ApiError({ code, message: readable(code, e.message), field: x.field, lines: x.lines, approvalRequestId, reasons })
   }
 }
 
@@ -56,7 +71,7 @@ export function readable(code: string, message: string): string {
 
 /** A server function's failure as plain data, so it crosses to the browser intact. */
 export function errorPayload(e: unknown): ErrorPayload {
-  if (e instanceof ApiError) return { code: e.code, message: e.message, field: e.field, lines: e.lines }
+  if (e instanceof ApiError) return { code: e.code, message: e.message, field: e.field, lines: e.lines, approvalRequestId: e.approvalRequestId, reasons: e.reasons }
   return { code: 'INTERNAL', message: sentences.INTERNAL! }
 }
 

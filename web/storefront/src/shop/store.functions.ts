@@ -5,7 +5,9 @@ import type { ResolutionStatus } from '../gql/graphql'
 import { gql } from '../server/api.server'
 import { memo } from '../server/memo.server'
 import { addressFor, callOptions, cookieNames, platformDomain, secureCookies, trustProxy } from '../server/request.server'
+import { readSession } from '../server/session.server'
 import { isPlatformSite, storeBase } from './address'
+import { customerOf, type Customer } from './session'
 import type { Theme } from './theme'
 
 const ResolveStore = graphql(`
@@ -21,7 +23,7 @@ const ResolveStore = graphql(`
         storefrontType
         themeConfig { colors { primary secondary accent } fonts { heading body } logo favicon }
       }
-      tenant { name }
+      tenant { id name }
     }
   }
 `)
@@ -41,12 +43,13 @@ export type StoreFace = {
   subdomain?: string | null
   storefrontType: string
   theme: Theme | null
+  tenantId: string
   tenantName: string
 }
 
 /** What every page knows: the store the request is for (if any), the shopper's language and region. */
 export type Shop = { lang: Lang; site: string } & (
-  | { kind: 'open'; base: string; store: StoreFace; regions: Region[]; region: Region | null }
+  | { kind: 'open'; base: string; store: StoreFace; regions: Region[]; region: Region | null; customer: Customer | null }
   | { kind: 'closed'; base: string; status: ResolutionStatus; store: StoreFace | null }
   | { kind: 'platform' }
 )
@@ -86,6 +89,7 @@ export const loadShop = createServerFn({ method: 'GET' })
           subdomain: r.store.subdomain,
           storefrontType: r.store.storefrontType,
           theme: r.store.themeConfig ?? null,
+          tenantId: r.tenant?.id ?? '',
           tenantName: r.tenant?.name ?? '',
         }
       : null
@@ -101,7 +105,9 @@ export const loadShop = createServerFn({ method: 'GET' })
     const { regions } = await memo(`regions ${store.id}`, () => gql(Regions, {}, callOptions(base)))
     const chosen = getCookie(cookieNames.region)
     const region = regions.find((x) => x.id === chosen) ?? regions[0] ?? null
-    return { kind: 'open', base, store, regions, region, lang, site }
+    // Who is signed in, as the session cookie says (the tokens stay on the server).
+    const customer = customerOf(readSession(store.tenantId))
+    return { kind: 'open', base, store, regions, region, customer, lang, site }
   })
 
 /** setPreference keeps the shopper's language or region in a cookie. */

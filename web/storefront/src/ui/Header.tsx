@@ -1,6 +1,7 @@
 import { useRouter } from '@tanstack/react-router'
 import { forgetShop } from '../shop/context'
 import { setPreference, type Shop } from '../shop/store.functions'
+import { displayName } from '../shop/session'
 import { safeURL } from '../shop/theme'
 import { Go } from './Go'
 import { t } from './i18n'
@@ -24,6 +25,11 @@ export function Header({ shop }: { shop: Shop }) {
         </a>
         <nav>
           <a href={`${shop.site}/stores`}>{t(shop.lang, 'All stores')}</a>
+          {shop.kind === 'open' ? (
+            <Go href={`${base}/${shop.customer ? 'account' : 'signin'}`} data-testid="account-link">
+              {shop.customer ? displayName(shop.customer) : t(shop.lang, 'Sign in')}
+            </Go>
+          ) : null}
           {shop.kind === 'open' ? <Go href={`${base}/cart`} data-testid="cart-link">{t(shop.lang, 'Cart')}</Go> : null}
           {shop.kind === 'open' && shop.regions.length > 1 ? (
             <label className="inline">
