@@ -246,7 +246,7 @@ export type ProductGridQueryVariables = Exact<{
 }>;
 
 
-export type ProductGridQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, handle: string, title: string, subtitle: string, thumbnail: string | null, vendor: { name: string } | null, variants: Array<{ id: string, availableQuantity: number, calculatedPrice: { amount: number, currencyCode: string } | null }> | null } | null } | null> | null } };
+export type ProductGridQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, handle: string, title: string, subtitle: string, thumbnail: string | null, images: Array<{ url: string, alt: string }>, vendor: { name: string } | null, variants: Array<{ id: string, availableQuantity: number, calculatedPrice: { amount: number, currencyCode: string } | null }> | null } | null } | null> | null } };
 
 export type ProductPageQueryVariables = Exact<{
   handle: string;
@@ -254,7 +254,7 @@ export type ProductPageQueryVariables = Exact<{
 }>;
 
 
-export type ProductPageQuery = { productByHandle: { id: string, handle: string, title: string, subtitle: string, description: string, productType: string, material: string, originCountry: string, thumbnail: string | null, tags: Array<string> | null, vendor: { name: string } | null, options: Array<{ id: string, title: string, values: Array<string> }> | null, variants: Array<{ id: string, title: string, sku: string, optionValues: Record<string, string | number | boolean | null> | null, weight: number | null, length: number | null, width: number | null, height: number | null, manageInventory: boolean, allowBackorder: boolean, availableQuantity: number, calculatedPrice: { amount: number, currencyCode: string } | null }> | null } | null };
+export type ProductPageQuery = { productByHandle: { id: string, handle: string, title: string, subtitle: string, description: string, productType: string, material: string, originCountry: string, thumbnail: string | null, tags: Array<string> | null, images: Array<{ url: string, alt: string }>, vendor: { name: string } | null, options: Array<{ id: string, title: string, values: Array<string> }> | null, variants: Array<{ id: string, title: string, sku: string, optionValues: Record<string, string | number | boolean | null> | null, weight: number | null, length: number | null, width: number | null, height: number | null, manageInventory: boolean, allowBackorder: boolean, availableQuantity: number, images: Array<{ url: string, alt: string }>, calculatedPrice: { amount: number, currencyCode: string } | null }> | null } | null };
 
 export type SetDetailsMutationVariables = Exact<{
   cartId: string;
@@ -807,6 +807,10 @@ export const ProductGridDocument = new TypedDocumentString(`
         title
         subtitle
         thumbnail
+        images {
+          url
+          alt
+        }
         vendor {
           name
         }
@@ -835,6 +839,10 @@ export const ProductPageDocument = new TypedDocumentString(`
     material
     originCountry
     thumbnail
+    images {
+      url
+      alt
+    }
     tags
     vendor {
       name
@@ -849,6 +857,10 @@ export const ProductPageDocument = new TypedDocumentString(`
       title
       sku
       optionValues
+      images {
+        url
+        alt
+      }
       weight
       length
       width

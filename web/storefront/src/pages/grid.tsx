@@ -65,7 +65,7 @@ export function Grid({ shop, data, query }: { shop: Open; data: GridData; query:
           return (
             <li key={p.id} className="card" data-handle={p.handle}>
               <Go href={`${shop.base}/products/${p.handle}`}>
-                <ProductImage src={p.thumbnail} alt={p.title} title={p.title} />
+                <ProductImage src={p.images[0]?.url ?? p.thumbnail} alt={p.images[0]?.alt || p.title} title={p.title} />
                 <h2>{p.title}</h2>
               </Go>
               {p.subtitle ? <p className="muted">{p.subtitle}</p> : null}

@@ -6,7 +6,7 @@ import { formatMoney, formatNumber } from '../shop/money'
 import type { Shop } from '../shop/store.functions'
 import { Go } from '../ui/Go'
 import { t } from '../ui/i18n'
-import { ProductImage } from '../ui/ProductImage'
+import { Gallery, type Picture } from '../ui/Gallery'
 import { whereOf } from '../shop/where'
 
 type Open = Extract<Shop, { kind: 'open' }>
@@ -40,6 +40,9 @@ export function ProductPage({ shop, product }: { shop: Open; product: ProductDat
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
   const stock = variant ? stockLine(variant, shop.lang) : null
+  // The chosen variant's own pictures (a colour) first, then the product's gallery.
+  const pictures: Picture[] = [...(variant?.images ?? []), ...product.images]
+  if (pictures.length === 0 && product.thumbnail) pictures.push({ url: product.thumbnail, alt: product.title })
 
   const add = async () => {
     if (!variant || !shop.region) return
@@ -65,7 +68,7 @@ export function ProductPage({ shop, product }: { shop: Open; product: ProductDat
   return (
     <main className="page product" data-testid="product-page">
       <div className="media">
-        <ProductImage src={product.thumbnail} alt={product.title} title={product.title} />
+        <Gallery key={variant?.id ?? 'product'} pictures={pictures} title={product.title} />
       </div>
       <div className="details">
         <h1>{product.title}</h1>

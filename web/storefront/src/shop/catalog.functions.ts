@@ -15,6 +15,7 @@ const Products = graphql(`
           title
           subtitle
           thumbnail
+          images { url alt }
           vendor { name }
           variants { id availableQuantity calculatedPrice { amount currencyCode } }
         }
@@ -35,6 +36,7 @@ const Product = graphql(`
       material
       originCountry
       thumbnail
+      images { url alt }
       tags
       vendor { name }
       options { id title values }
@@ -43,6 +45,7 @@ const Product = graphql(`
         title
         sku
         optionValues
+        images { url alt }
         weight
         length
         width
