@@ -131,6 +131,7 @@ func (s *seeder) product(tenantID, locationID int, channels map[string]int, p de
 		pr, err := tx.Product.Create().SetTenantID(tenantID).SetHandle(p.handle).SetTitle(p.title).
 			SetDescription(demoCopies[p.handle].description).SetImages(demoImages(p.handle)).
 			SetSubtitle(d.subtitle).SetProductType(d.kind).SetMaterial(d.material).SetOriginCountry(d.origin).
+			SetTags(demoTags[p.handle]).
 			SetStatus(product.StatusPublished).SetThumbnail("https://images.dakkah.test/" + p.handle + ".jpg").Save(s.ctx)
 		if err != nil {
 			return err

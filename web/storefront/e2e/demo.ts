@@ -47,3 +47,10 @@ export async function setStoreStatus(handle: string, status: 'active' | 'mainten
   )
   await call('mutation($id: ID!, $s: StoreStatus!) { updateStore(id: $id, input: {status: $s}) { status } }', { id: storeByHandle.id, s: status }, token)
 }
+
+/** setTenantStatus changes a demo tenant's status as the platform's admin would. */
+export async function setTenantStatus(handle: string, status: 'active' | 'suspended' | 'inactive'): Promise<void> {
+  const token = await login('admin@dakkah.test')
+  const { tenantByHandle } = await call<{ tenantByHandle: { id: string } }>('query($h: String!) { tenantByHandle(handle: $h) { id } }', { h: handle }, token)
+  await call('mutation($id: ID!, $s: TenantStatus!) { setTenantStatus(id: $id, status: $s) { id } }', { id: tenantByHandle.id, s: status }, token)
+}

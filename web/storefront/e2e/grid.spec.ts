@@ -48,3 +48,11 @@ test('search and price filters narrow the grid, in the URL', async ({ page }) =>
   expect(shown).toEqual(expect.arrayContaining(['embroidered-abaya', 'royal-oud-oil-traditional']))
   expect(shown).not.toContain('najdi-heritage-thobe')
 })
+
+test("a product's tag narrows the grid to that tag", async ({ page }) => {
+  await page.goto(`${store}/`)
+  await page.locator('li[data-handle="najdi-heritage-thobe"] .tag', { hasText: 'gift' }).click()
+  await expect(page).toHaveURL(/[?&]tag=gift/)
+  // The demo's gifts in this store (seed/tags.go), in whatever order the API lists them.
+  await expect.poll(async () => (await handles(page)).sort()).toEqual(['najdi-heritage-thobe', 'royal-oud-oil-traditional'])
+})

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { call, customDomain, setStoreStatus, stores, tenantSite, web } from './demo'
+import { call, customDomain, setStoreStatus, setTenantStatus, stores, tenantSite, web } from './demo'
 
 async function expectStore(page: Page, url: string, name: string, primary: string) {
   const res = await page.goto(url)
@@ -69,6 +69,26 @@ test('a store in maintenance shows its page with 503, and comes back', async ({ 
     await setStoreStatus('home-decor', 'active')
   }
   await expect.poll(async () => (await page.goto(`${web('home-decor.localhost')}/`))?.status()).toBe(200)
+})
+
+test('an inactive store answers 404, and a suspended tenant\'s store 503, each with its page', async ({ page }) => {
+  await setStoreStatus('modern-fashion', 'inactive')
+  try {
+    await expect.poll(async () => (await page.goto(`${web('modern-fashion.localhost')}/`))?.status()).toBe(404)
+    await expect(page.getByTestId('store-inactive')).toBeVisible()
+    await expect(page.getByTestId('product-grid')).toHaveCount(0)
+  } finally {
+    await setStoreStatus('modern-fashion', 'active')
+  }
+  await setTenantStatus('gulf-goods', 'suspended')
+  try {
+    await expect.poll(async () => (await page.goto(`${web('gulf-electronics.localhost')}/`))?.status()).toBe(503)
+    await expect(page.getByTestId('store-tenant_suspended')).toBeVisible()
+    await expect(page.getByTestId('product-grid')).toHaveCount(0)
+  } finally {
+    await setTenantStatus('gulf-goods', 'active')
+  }
+  await expect.poll(async () => (await page.goto(`${web('gulf-electronics.localhost')}/`))?.status()).toBe(200)
 })
 
 test('the browser talks to the storefront only, and pages are never cached for others', async ({ page }) => {

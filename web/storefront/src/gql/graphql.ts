@@ -246,7 +246,7 @@ export type ProductGridQueryVariables = Exact<{
 }>;
 
 
-export type ProductGridQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, handle: string, title: string, subtitle: string, thumbnail: string | null, images: Array<{ url: string, alt: string }>, vendor: { name: string } | null, variants: Array<{ id: string, availableQuantity: number, calculatedPrice: { amount: number, currencyCode: string } | null }> | null } | null } | null> | null } };
+export type ProductGridQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, handle: string, title: string, subtitle: string, thumbnail: string | null, tags: Array<string> | null, images: Array<{ url: string, alt: string }>, vendor: { name: string } | null, variants: Array<{ id: string, availableQuantity: number, calculatedPrice: { amount: number, currencyCode: string } | null }> | null } | null } | null> | null } };
 
 export type ProductPageQueryVariables = Exact<{
   handle: string;
@@ -811,6 +811,7 @@ export const ProductGridDocument = new TypedDocumentString(`
           url
           alt
         }
+        tags
         vendor {
           name
         }

@@ -70,6 +70,15 @@ export function Grid({ shop, data, query }: { shop: Open; data: GridData; query:
               </Go>
               {p.subtitle ? <p className="muted">{p.subtitle}</p> : null}
               {p.vendor ? <p className="vendor">{t(shop.lang, 'Sold by {v}', { v: p.vendor.name })}</p> : null}
+              {p.tags?.length ? (
+                <p className="tags">
+                  {p.tags.map((tag) => (
+                    <Go key={tag} href={`${shop.base}/?tag=${encodeURIComponent(tag)}`} className="tag">
+                      {tag}
+                    </Go>
+                  ))}
+                </p>
+              ) : null}
               <p className="price">{price ? formatMoney(price.amount, price.currencyCode, shop.lang) : '—'}</p>
               {left === 0 ? <p className="stock out">{t(shop.lang, 'Out of stock')}</p> : null}
             </li>

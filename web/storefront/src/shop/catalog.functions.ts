@@ -16,6 +16,7 @@ const Products = graphql(`
           subtitle
           thumbnail
           images { url alt }
+          tags
           vendor { name }
           variants { id availableQuantity calculatedPrice { amount currencyCode } }
         }
