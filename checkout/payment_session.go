@@ -41,6 +41,16 @@ func (s *Service) CreatePaymentSession(ctx context.Context, cartToken int, provi
 	if !ok {
 		return nil, apperr.Invalid("provider", "payment provider %q is not offered", provider)
 	}
+	if _, charges := pr.(payment.SessionProvider); charges {
+		// A company buyer's order on net_30 terms is invoiced: a card confirmed now would
+		// be charged on top of the invoice, and its payment would belong to no order.
+		if _, err := s.forCompany(ctx, c, p); err != nil {
+			return nil, err
+		}
+		if onTerms(p) != nil {
+			return nil, apperr.Invalid("provider", "the company pays on net_30 terms: its orders are invoiced, so complete the cart without a card payment")
+		}
+	}
 	sess := payment.Session{Provider: provider, Amount: p.totals.Total, CurrencyCode: c.CurrencyCode, Status: payment.StatusReady}
 	if sp, ok := pr.(payment.SessionProvider); ok {
 		current := ""
