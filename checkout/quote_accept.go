@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/apperr"
@@ -148,7 +149,7 @@ func needsAdmin(reasons []string) error {
 // DeclineQuote turns an open quote down (the buyer, or its company's admins), with an
 // optional reason: the cart is the buyer's to change again.
 func (s *Service) DeclineQuote(ctx context.Context, id int, reason *string) (*ent.Quote, error) {
-	if reason != nil && len(*reason) > 1000 {
+	if reason != nil && utf8.RuneCountInString(*reason) > 1000 {
 		return nil, apperr.Invalid("reason", "a reason is at most 1000 characters")
 	}
 	q, err := s.quoteFor(ctx, id)

@@ -1520,7 +1520,7 @@ var (
 		{Name: "currency_code", Type: field.TypeString},
 		{Name: "lines", Type: field.TypeJSON},
 		{Name: "expires_at", Type: field.TypeTime},
-		{Name: "decline_reason", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "decline_reason", Type: field.TypeString, Nullable: true, Size: 4000},
 		{Name: "tenant_id", Type: field.TypeInt},
 		{Name: "order_id", Type: field.TypeInt, Nullable: true},
 	}
@@ -1583,7 +1583,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "author_id", Type: field.TypeInt, Nullable: true},
 		{Name: "side", Type: field.TypeEnum, Enums: []string{"buyer", "staff"}},
-		{Name: "body", Type: field.TypeString, Size: 4000},
+		{Name: "body", Type: field.TypeString, Size: 16000},
 		{Name: "quote_id", Type: field.TypeInt},
 		{Name: "tenant_id", Type: field.TypeInt},
 	}

@@ -31,7 +31,8 @@ func (Quote) Fields() []ent.Field {
 		field.JSON("lines", []snapshot.Line{}).Annotations(entgql.Skip(entgql.SkipAll)),
 		// expires_at is when an unanswered or unaccepted quote lapses.
 		field.Time("expires_at"),
-		field.String("decline_reason").Optional().Nillable().MaxLen(1000),
+		// Limits are checked in characters (checkout); ent's count bytes, four to a character.
+		field.String("decline_reason").Optional().Nillable().MaxLen(4 * 1000),
 		field.Int("order_id").Optional().Nillable().Unique().Annotations(entgql.Type("ID")),
 	}
 }
@@ -71,7 +72,7 @@ func (QuoteMessage) Fields() []ent.Field {
 		// author_id is the user who wrote the message; none for a secret API key's.
 		field.Int("author_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
 		field.Enum("side").Values("buyer", "staff").Immutable(),
-		field.String("body").NotEmpty().MaxLen(4000).Immutable(),
+		field.String("body").NotEmpty().MaxLen(4 * 4000).Immutable(), // 4000 characters (checkout)
 	}
 }
 
