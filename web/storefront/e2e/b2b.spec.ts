@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { web } from './demo'
+import { call, login, web } from './demo'
 import { signIn } from './shopper'
 
 const host = 'wholesale.localhost'
@@ -43,4 +43,38 @@ test('a buyer sees its company and limit; an order over it waits for approval', 
   await expect(page.getByTestId('approvals').locator(`tr[data-request="${requestId}"]`)).toHaveAttribute('data-status', 'pending')
   await page.goto(`${store}/cart`)
   await expect(page.getByTestId('empty-cart')).toBeVisible()
+})
+
+// A company on net_30 terms is invoiced: its buyer's checkout offers no card, says so, and
+// the order is placed unpaid.
+test('a buyer of a net_30 company is invoiced, with no card offered', async ({ page }) => {
+  const admin = await login('admin@saudi-marketplace.test')
+  const { companies } = await call<{ companies: { edges: { node: { id: string; name: string } }[] } }>('{ companies(first: 50) { edges { node { id name } } } }', {}, admin)
+  const company = companies.edges.find((e) => e.node.name === 'Riyadh Hotels')!.node.id
+  const setTerms = (terms: string) =>
+    call('mutation($id: ID!, $t: CompanyPaymentTerms!) { updateCompany(id: $id, input: {paymentTerms: $t}) { id } }', { id: company, t: terms }, admin)
+  await setTerms('net_30')
+  try {
+    await signIn(page, host, 'buyer1@riyadh-hotels.test')
+    await expect(page.getByTestId('terms')).toContainText('Invoiced')
+    await page.goto(`${store}/products/classic-white-thobe`)
+    await page.getByTestId('add-to-cart').click()
+    await expect(page.getByTestId('cart-notice')).toContainText('Added to your cart')
+    await page.goto(`${store}/checkout`)
+    const checkout = page.getByTestId('checkout-page')
+    await checkout.getByLabel('First name').fill('Front')
+    await checkout.getByLabel('Last name').fill('Desk')
+    await checkout.getByLabel('Address', { exact: true }).fill('Olaya St 1')
+    await checkout.getByLabel('City').fill('Riyadh')
+    await page.getByTestId('save-details').click()
+    const option = page.getByTestId('shipping-options').locator('input[type=radio]').first()
+    await option.click()
+    await expect(option).toBeChecked()
+    await expect(page.getByTestId('invoiced')).toBeVisible()
+    await expect(page.getByTestId('pay-by-card')).toHaveCount(0)
+    await page.getByTestId('place-order').click()
+    await expect(page.getByTestId('order-number')).toContainText(/Order #\d+ is placed/)
+  } finally {
+    await setTerms('pay_now')
+  }
 })

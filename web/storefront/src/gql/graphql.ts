@@ -29,6 +29,11 @@ export type CompanyApproval =
   | 'all'
   | 'none';
 
+/** CompanyPaymentTerms is enum for the field payment_terms */
+export type CompanyPaymentTerms =
+  | 'net_30'
+  | 'pay_now';
+
 /** EmployeeRole is enum for the field role */
 export type EmployeeRole =
   | 'buyer'
@@ -112,7 +117,7 @@ export type CustomerProfileQuery = { me: { id: string, email: string, name: stri
 export type BuyerCompanyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BuyerCompanyQuery = { me: { id: string } | null, companies: { edges: Array<{ node: { id: string, name: string, currencyCode: string, approval: CompanyApproval, approvalThreshold: number | null, employees: { edges: Array<{ node: { userID: string, role: EmployeeRole, status: EmployeeStatus, spendingLimit: number | null, spendingPeriod: EmployeeSpendingPeriod | null } | null } | null> | null } } | null } | null> | null } };
+export type BuyerCompanyQuery = { me: { id: string } | null, companies: { edges: Array<{ node: { id: string, name: string, currencyCode: string, approval: CompanyApproval, approvalThreshold: number | null, paymentTerms: CompanyPaymentTerms, employees: { edges: Array<{ node: { userID: string, role: EmployeeRole, status: EmployeeStatus, spendingLimit: number | null, spendingPeriod: EmployeeSpendingPeriod | null } | null } | null> | null } } | null } | null> | null } };
 
 export type CartFieldsFragment = { id: string, currencyCode: string, email: string | null, completedAt: string | null, subtotal: number, shippingTotal: number, taxTotal: number, total: number, items: Array<{ id: string, title: string, sku: string, quantity: number, unitPrice: number, total: number, variant: { id: string, title: string, availableQuantity: number, product: { handle: string, title: string, thumbnail: string | null } } }>, shippingAddress: { firstName: string, lastName: string, address1: string, address2: string | null, city: string, postalCode: string | null, countryCode: string, phone: string | null } | null, shippingMethod: { id: string, name: string, amount: number } | null };
 
@@ -446,6 +451,7 @@ export const BuyerCompanyDocument = new TypedDocumentString(`
         currencyCode
         approval
         approvalThreshold
+        paymentTerms
         employees(first: 50) {
           edges {
             node {

@@ -102,6 +102,9 @@ export function CheckoutPage({ shop, initial }: { shop: Open; initial: CheckoutD
       if (r.error?.code === 'CART_CHANGED') setKey(newKey())
     })
   const saved = customer?.addresses ?? []
+  // A company on net_30 terms is invoiced: the order is placed unpaid, and a card is
+  // refused (it would be charged on top of the invoice).
+  const invoiced = customer?.buyer?.paymentTerms === 'net_30'
 
   return (
     <main className="page checkout" data-testid="checkout-page">
@@ -145,11 +148,15 @@ export function CheckoutPage({ shop, initial }: { shop: Open; initial: CheckoutD
       <Totals cart={cart} lang={shop.lang} />
       <fieldset className="shipping" data-testid="payment-methods">
         <legend>{t(shop.lang, 'Payment')}</legend>
-        <label>
-          <input type="radio" name="payment" checked={method === 'manual'} onChange={() => void choosePayment('manual')} />
-          {t(shop.lang, 'Pay on delivery')}
-        </label>
-        {initial.stripeKey ? (
+        {invoiced ? (
+          <p data-testid="invoiced">{t(shop.lang, 'Invoiced: your company pays within 30 days of each order.')}</p>
+        ) : (
+          <label>
+            <input type="radio" name="payment" checked={method === 'manual'} onChange={() => void choosePayment('manual')} />
+            {t(shop.lang, 'Pay on delivery')}
+          </label>
+        )}
+        {initial.stripeKey && !invoiced ? (
           <label>
             <input type="radio" name="payment" checked={method === 'card'} disabled={busy || !cart.shippingMethod} onChange={() => void choosePayment('card')} data-testid="pay-by-card" />
             {t(shop.lang, 'Card')}

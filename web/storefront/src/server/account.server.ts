@@ -28,6 +28,7 @@ const Buyer = graphql(`
           currencyCode
           approval
           approvalThreshold
+          paymentTerms
           employees(first: 50) { edges { node { userID role status spendingLimit spendingPeriod } } }
         }
       }
@@ -46,6 +47,8 @@ export type Buyer = {
   spendingPeriod: string | null
   approval: string
   approvalThreshold: number | null
+  /** net_30: the company's orders are invoiced, not paid at checkout. */
+  paymentTerms: string
 }
 
 export async function profile(opts: CallOptions) {
@@ -67,5 +70,6 @@ export async function buyer(opts: CallOptions): Promise<Buyer | null> {
     spendingPeriod: row.spendingPeriod ?? null,
     approval: co.approval,
     approvalThreshold: co.approvalThreshold ?? null,
+    paymentTerms: co.paymentTerms,
   }
 }

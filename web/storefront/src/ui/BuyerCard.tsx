@@ -18,6 +18,7 @@ export function BuyerCard({ buyer, lang }: { buyer: Buyer; lang: Lang }) {
         <strong data-testid="buyer-company">{t(lang, 'Buying for {c}', { c: buyer.company })}</strong> · {t(lang, buyer.role === 'company_admin' ? 'Company admin' : 'Buyer')}
       </p>
       <p data-testid="spending-limit">{limit}</p>
+      {buyer.paymentTerms === 'net_30' ? <p data-testid="terms">{t(lang, 'Invoiced: your company pays within 30 days of each order.')}</p> : null}
       {buyer.spendingLimit !== null ? <p className="muted">{t(lang, 'Every order over your limit waits for your company admin’s approval.')}</p> : null}
     </section>
   )

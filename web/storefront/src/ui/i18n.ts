@@ -43,6 +43,7 @@ const ar: Record<string, string> = {
   Phone: 'الهاتف',
   'Pay on delivery': 'الدفع عند الاستلام',
   Payment: 'الدفع',
+  'Invoiced: your company pays within 30 days of each order.': 'بالفاتورة: تدفع شركتك خلال ٣٠ يومًا من كل طلب.',
   Card: 'بطاقة',
   'Pay and place order': 'ادفع وأكّد الطلب',
   'Continue shopping': 'متابعة التسوق',
