@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test'
 import { call, login, web } from './demo'
-import { signIn } from './shopper'
+import { shipTo, signIn } from './shopper'
+
+const frontDesk = { firstName: 'Front', lastName: 'Desk', address1: 'Olaya St 1', city: 'Riyadh' }
 
 const host = 'wholesale.localhost'
 const store = web(host)
@@ -20,16 +22,8 @@ test('a buyer sees its company and limit; an order over it waits for approval', 
   await expect(page.getByTestId('cart-notice')).toContainText('Added to your cart')
   await page.goto(`${store}/checkout`)
   await expect(page.getByTestId('buyer')).toContainText('SAR 5,000.00 per month')
-  const checkout = page.getByTestId('checkout-page')
-  await expect(checkout.getByLabel('Email')).toHaveValue(email)
-  await checkout.getByLabel('First name').fill('Front')
-  await checkout.getByLabel('Last name').fill('Desk')
-  await checkout.getByLabel('Address', { exact: true }).fill('Olaya St 1')
-  await checkout.getByLabel('City').fill('Riyadh')
-  await page.getByTestId('save-details').click()
-  const option = page.getByTestId('shipping-options').locator('input[type=radio]').first()
-  await option.click()
-  await expect(option).toBeChecked()
+  await expect(page.getByTestId('checkout-page').getByLabel('Email')).toHaveValue(email)
+  await shipTo(page, frontDesk)
   await page.getByTestId('place-order').click()
 
   const waiting = page.getByTestId('awaiting-approval')
@@ -61,15 +55,7 @@ test('a buyer of a net_30 company is invoiced, with no card offered', async ({ p
     await page.getByTestId('add-to-cart').click()
     await expect(page.getByTestId('cart-notice')).toContainText('Added to your cart')
     await page.goto(`${store}/checkout`)
-    const checkout = page.getByTestId('checkout-page')
-    await checkout.getByLabel('First name').fill('Front')
-    await checkout.getByLabel('Last name').fill('Desk')
-    await checkout.getByLabel('Address', { exact: true }).fill('Olaya St 1')
-    await checkout.getByLabel('City').fill('Riyadh')
-    await page.getByTestId('save-details').click()
-    const option = page.getByTestId('shipping-options').locator('input[type=radio]').first()
-    await option.click()
-    await expect(option).toBeChecked()
+    await shipTo(page, frontDesk)
     await expect(page.getByTestId('invoiced')).toBeVisible()
     await expect(page.getByTestId('pay-by-card')).toHaveCount(0)
     await page.getByTestId('place-order').click()

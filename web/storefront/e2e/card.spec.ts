@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { stripeJS } from '../src/ui/CardPayment'
 import { web } from './demo'
+import { shipTo } from './shopper'
 
 // Stripe.js cannot load here (no internet), so the test stands in for it: a script at
 // Stripe's address that records what the storefront gives it and "confirms" at once. The
@@ -29,16 +30,7 @@ test('card checkout: the Payment Element gets the session, and completion is che
   await page.getByTestId('add-to-cart').click()
   await expect(page.getByTestId('cart-notice')).toContainText('Added to your cart')
   await page.goto(`${store}/checkout`)
-  await page.getByLabel('Email').fill('card@example.com')
-  await page.getByLabel('First name').fill('Noura')
-  await page.getByLabel('Last name').fill('Al-Qahtani')
-  await page.getByLabel('Address').fill('Olaya St 5')
-  await page.getByLabel('City').fill('Riyadh')
-  await page.getByLabel('Country').fill('SA')
-  await page.getByTestId('save-details').click()
-  const option = page.getByTestId('shipping-options').locator('input[type=radio]').first()
-  await option.click()
-  await expect(option).toBeChecked()
+  await shipTo(page, { email: 'card@example.com', firstName: 'Noura', lastName: 'Al-Qahtani', address1: 'Olaya St 5', city: 'Riyadh', countryCode: 'SA' })
 
   await page.getByTestId('pay-by-card').click()
   await expect(page.getByTestId('fake-payment-element')).toBeVisible()

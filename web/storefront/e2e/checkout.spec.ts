@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { password, web } from './demo'
+import { shipTo } from './shopper'
 
 // A guest buys the store's limited edition while the store manager watches the live view:
 // the order appears there without a reload.
@@ -25,18 +26,9 @@ test('a guest buys the limited edition; the admin live view shows the order arri
   await expect(shopper.getByTestId('cart-page')).toContainText('Najdi')
   await shopper.getByTestId('to-checkout').click()
 
-  await shopper.getByLabel('Email').fill('guest@example.com')
-  await shopper.getByLabel('First name').fill('Sara')
-  await shopper.getByLabel('Last name').fill('Al-Harbi')
-  await shopper.getByLabel('Address').fill('King Fahd Rd 1')
-  await shopper.getByLabel('City').fill('Riyadh')
-  await shopper.getByLabel('Postal code').fill('12211')
-  await shopper.getByLabel('Country').fill('SA')
-  await shopper.getByTestId('save-details').click()
-  // The choice shows once the server has priced it (the radio follows the cart).
-  const option = shopper.getByTestId('shipping-options').locator('input[type=radio]').first()
-  await option.click()
-  await expect(option).toBeChecked()
+  await shipTo(shopper, {
+    email: 'guest@example.com', firstName: 'Sara', lastName: 'Al-Harbi', address1: 'King Fahd Rd 1', city: 'Riyadh', postalCode: '12211', countryCode: 'SA',
+  })
   await expect(shopper.getByTestId('totals')).not.toContainText('—')
   await expect(shopper.getByTestId('place-order')).toBeEnabled()
   await shopper.getByTestId('place-order').click()

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test'
+import { expect, type BrowserContext, type Page } from '@playwright/test'
 import { api, password, web } from './demo'
 
 // Helpers for the account specs: API calls as a storefront makes them (naming the store by
@@ -75,4 +75,26 @@ export async function rewriteSession(context: BrowserContext, change: (s: Sessio
   if (!found) throw new Error('no session cookie')
   const { cookie, session } = found
   await context.addCookies([{ ...cookie, value: encodeURIComponent(JSON.stringify(change(session))) }])
+}
+
+export type CheckoutDetails = { email?: string; firstName: string; lastName: string; address1: string; city: string; postalCode?: string; countryCode?: string }
+
+/**
+ * shipTo fills the checkout page's address (and e-mail, for a guest), saves it, and picks
+ * the first shipping option, waiting until the server has priced it.
+ */
+export async function shipTo(page: Page, d: CheckoutDetails) {
+  const checkout = page.getByTestId('checkout-page')
+  if (d.email) await checkout.getByLabel('Email').fill(d.email)
+  await checkout.getByLabel('First name').fill(d.firstName)
+  await checkout.getByLabel('Last name').fill(d.lastName)
+  await checkout.getByLabel('Address', { exact: true }).fill(d.address1)
+  await checkout.getByLabel('City').fill(d.city)
+  if (d.postalCode) await checkout.getByLabel('Postal code').fill(d.postalCode)
+  if (d.countryCode) await checkout.getByLabel('Country').fill(d.countryCode)
+  await page.getByTestId('save-details').click()
+  // The choice shows once the server has priced it (the radio follows the cart).
+  const option = page.getByTestId('shipping-options').locator('input[type=radio]').first()
+  await option.click()
+  await expect(option).toBeChecked()
 }

@@ -23,7 +23,7 @@ const Directory = graphql(`
 
 /** The platform's directory: every active store, public faces only. */
 export const loadDirectory = createServerFn({ method: 'GET' })
-  .validator((d: { after?: string }) => ({ after: d.after ? String(d.after) : null }))
+  .validator((d: { after?: string }) => ({ after: d.after ? String(d.after).slice(0, 200) : null }))
   .handler(async ({ data }) => {
     const { stores } = await gql(Directory, { after: data.after })
     return {
