@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"sort"
@@ -19,6 +20,7 @@ import (
 
 type loadConfig struct {
 	url, host, scenario string
+	floor, static       string
 	concurrency         int
 	duration            time.Duration
 	pid                 int
@@ -29,7 +31,9 @@ func runLoad(args []string) error {
 	var lc loadConfig
 	fs.StringVar(&lc.url, "url", "http://localhost:8080", "the server's base URL")
 	fs.StringVar(&lc.host, "host", storeOne+".localhost", "the storefront host forwarded in X-Store-Host")
-	fs.StringVar(&lc.scenario, "scenario", "grid", "grid, product, resolve or checkout")
+	fs.StringVar(&lc.scenario, "scenario", "grid", "grid, gridrich, product, resolve, checkout or split")
+	fs.StringVar(&lc.floor, "floor", "", "a `bench floor` server's base URL: check its answers equal the API's, run it too, report the ratio")
+	fs.StringVar(&lc.static, "static", "", "a `bench floor` server's base URL: run it serving the API's answer from memory too, report the ratio")
 	fs.IntVar(&lc.concurrency, "c", 32, "concurrent clients")
 	fs.DurationVar(&lc.duration, "d", 20*time.Second, "how long to run")
 	fs.IntVar(&lc.pid, "pid", 0, "the server's process id, to sample its memory (RSS)")
@@ -37,22 +41,86 @@ func runLoad(args []string) error {
 	if lc.concurrency < 1 || lc.duration <= 0 {
 		return errors.New("-c and -d must be positive")
 	}
-	cl := &client{base: strings.TrimRight(lc.url, "/") + "/graphql", host: lc.host, http: &http.Client{
+	hc := &http.Client{
 		Timeout:   10 * time.Second,
 		Transport: &http.Transport{MaxIdleConns: lc.concurrency * 2, MaxIdleConnsPerHost: lc.concurrency * 2},
-	}}
-	sc, err := newScenario(context.Background(), lc.scenario, cl)
+	}
+	api := &client{base: strings.TrimRight(lc.url, "/") + "/graphql", host: lc.host, http: hc}
+	ctx := context.Background()
+	p, err := newScenario(ctx, lc.scenario, api)
 	if err != nil {
 		return err
 	}
-	return drive(lc, sc)
+	var others []target
+	if lc.floor != "" {
+		fl := &client{base: strings.TrimRight(lc.floor, "/") + "/graphql", host: lc.host, http: hc}
+		if err := sameAnswers(ctx, p.probes, api, fl); err != nil {
+			return err
+		}
+		others = append(others, target{"floor", fl, lc.pidOf(lc.floor)})
+	}
+	if lc.static != "" {
+		st, err := recordStatic(ctx, p.probes, api, strings.TrimRight(lc.static, "/"), hc)
+		if err != nil {
+			return err
+		}
+		others = append(others, target{"static", st, 0})
+	}
+	apiRes := drive(lc, "api", p.on(api), lc.pid)
+	apiRes.print()
+	for _, t := range others {
+		r := drive(lc, t.name, p.on(t.client), t.pid)
+		r.print()
+		if apiRes.rate > 0 {
+			fmt.Printf("  ratio        %s is %.2f× the API's throughput (the API costs %.2f× per request)\n", t.name, r.rate/apiRes.rate, r.rate/apiRes.rate)
+		}
+	}
+	return nil
 }
+
+// target is a server a run drives besides the API.
+type target struct {
+	name   string
+	client *client
+	pid    int
+}
+
+// pidOf is no process: the floor's memory is not what is measured.
+func (lc loadConfig) pidOf(string) int { return 0 }
 
 // scenario is one iteration of a simulated shopper; it returns how many HTTP requests it made.
 type scenario func(ctx context.Context, worker, iteration int) (requests int, err error)
 
-// drive runs the scenario from lc.concurrency goroutines for lc.duration and reports.
-func drive(lc loadConfig, sc scenario) error {
+// result is what one drive measured.
+type result struct {
+	name, scenario       string
+	clients              int
+	elapsed              time.Duration
+	iterations, requests int64
+	rate                 float64 // requests per second
+	p50, p95, p99        time.Duration
+	errors               int64
+	firstErr             string
+	peakRSS              int64
+}
+
+func (r result) print() {
+	fmt.Printf("%s, scenario %s: %d clients for %s\n", r.name, r.scenario, r.clients, r.elapsed.Round(time.Millisecond))
+	fmt.Printf("  iterations   %d (%.0f/s)\n", r.iterations, float64(r.iterations)/r.elapsed.Seconds())
+	fmt.Printf("  requests     %d (%.0f req/s)\n", r.requests, r.rate)
+	fmt.Printf("  latency      p50 %s  p95 %s  p99 %s  (per iteration)\n", r.p50.Round(10*time.Microsecond), r.p95.Round(10*time.Microsecond), r.p99.Round(10*time.Microsecond))
+	fmt.Printf("  errors       %d\n", r.errors)
+	if r.firstErr != "" {
+		fmt.Printf("  first error  %s\n", r.firstErr)
+	}
+	if r.peakRSS > 0 {
+		fmt.Printf("  server RSS   peak %.1f MB\n", float64(r.peakRSS)/(1<<20))
+	}
+}
+
+// drive runs the scenario from lc.concurrency goroutines for lc.duration, sampling the
+// memory of process pid when it is not 0.
+func drive(lc loadConfig, name string, sc scenario, pid int) result {
 	ctx, cancel := context.WithTimeout(context.Background(), lc.duration)
 	defer cancel()
 	var (
@@ -64,12 +132,12 @@ func drive(lc loadConfig, sc scenario) error {
 		wg        sync.WaitGroup
 		peakRSS   atomic.Int64
 	)
-	if lc.pid > 0 {
+	if pid > 0 {
 		go func() {
 			t := time.NewTicker(200 * time.Millisecond)
 			defer t.Stop()
 			for {
-				if rss := readRSS(lc.pid); rss > peakRSS.Load() {
+				if rss := readRSS(pid); rss > peakRSS.Load() {
 					peakRSS.Store(rss)
 				}
 				select {
@@ -113,19 +181,14 @@ func drive(lc loadConfig, sc scenario) error {
 		}
 		return latencies[min(len(latencies)-1, int(float64(len(latencies))*p))]
 	}
-	iters := len(latencies)
-	fmt.Printf("scenario %s: %d clients for %s\n", lc.scenario, lc.concurrency, elapsed.Round(time.Millisecond))
-	fmt.Printf("  iterations   %d (%.0f/s)\n", iters, float64(iters)/elapsed.Seconds())
-	fmt.Printf("  requests     %d (%.0f req/s)\n", requests.Load(), float64(requests.Load())/elapsed.Seconds())
-	fmt.Printf("  latency      p50 %s  p95 %s  p99 %s  (per iteration)\n", pct(0.50).Round(10*time.Microsecond), pct(0.95).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond))
-	fmt.Printf("  errors       %d\n", errs.Load())
+	r := result{name: name, scenario: lc.scenario, clients: lc.concurrency, elapsed: elapsed,
+		iterations: int64(len(latencies)), requests: requests.Load(), errors: errs.Load(),
+		p50: pct(0.50), p95: pct(0.95), p99: pct(0.99), peakRSS: peakRSS.Load()}
+	r.rate = float64(r.requests) / elapsed.Seconds()
 	if e, ok := firstErr.Load().(string); ok {
-		fmt.Printf("  first error  %s\n", e)
+		r.firstErr = e
 	}
-	if lc.pid > 0 {
-		fmt.Printf("  server RSS   peak %.1f MB\n", float64(peakRSS.Load())/(1<<20))
-	}
-	return nil
+	return r
 }
 
 // readRSS returns a process's resident memory in bytes (Linux), or 0.
@@ -157,14 +220,7 @@ type gqlResponse struct {
 }
 
 func (c *client) do(ctx context.Context, query string, vars map[string]any, out any) error {
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base, bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Store-Host", c.host)
-	resp, err := c.http.Do(req)
+	resp, err := c.post(ctx, query, vars)
 	if err != nil {
 		return err
 	}
@@ -180,4 +236,32 @@ func (c *client) do(ctx context.Context, query string, vars map[string]any, out 
 		return json.Unmarshal(r.Data, out)
 	}
 	return nil
+}
+
+func (c *client) post(ctx context.Context, query string, vars map[string]any) (*http.Response, error) {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Store-Host", c.host)
+	return c.http.Do(req)
+}
+
+// raw is the answer's bytes, as they came.
+func (c *client) raw(ctx context.Context, query string, vars map[string]any) ([]byte, error) {
+	resp, err := c.post(ctx, query, vars)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("HTTP %d: %s", resp.StatusCode, b)
+	}
+	return b, nil
 }

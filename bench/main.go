@@ -27,6 +27,8 @@ func main() {
 		err = runSeed(os.Args[2:])
 	case "run":
 		err = runLoad(os.Args[2:])
+	case "floor":
+		err = runFloor(os.Args[2:])
 	case "events":
 		err = runEvents(os.Args[2:])
 	default:

@@ -16,6 +16,17 @@ const gridQuery = `query Grid($region: ID) {
   }
 }`
 
+// gridRichQuery is a grid whose cards show more: the description, the options and each
+// variant's option values, the category and the collection.
+const gridRichQuery = `query GridRich($region: ID) {
+  products(first: 20, regionId: $region) {
+    totalCount
+    edges { node { id handle title subtitle description thumbnail images { url alt rank }
+      options { title values } category { name handle } collection { title handle }
+      variants { id sku title optionValues availableQuantity calculatedPrice { amount currencyCode } } } }
+  }
+}`
+
 const productQuery = `query Product($handle: String!, $region: ID) {
   productByHandle(handle: $handle, regionId: $region) {
     id handle title subtitle description productType material originCountry thumbnail tags
@@ -30,13 +41,26 @@ const resolveQuery = `query Resolve($host: String!) {
   resolveStore(host: $host) { strategy status store { id handle name themeConfig { colors { primary } } } }
 }`
 
+// probe is one request of a scenario, to compare the API's answer with the floor's.
+type probe struct {
+	query string
+	vars  map[string]any
+}
+
+// plan is a prepared scenario: the load it puts on a server (the API, or for the reads
+// the floor) and the requests it makes.
+type plan struct {
+	on     func(*client) scenario
+	probes []probe
+}
+
 // newScenario prepares a scenario: it finds the store's SAR region and a few products.
-func newScenario(ctx context.Context, name string, c *client) (scenario, error) {
+func newScenario(ctx context.Context, name string, c *client) (plan, error) {
 	var regions struct {
 		Regions []struct{ ID, CurrencyCode string } `json:"regions"`
 	}
 	if err := c.do(ctx, `{ regions { id currencyCode } }`, nil, &regions); err != nil {
-		return nil, fmt.Errorf("finding the store's regions (is the bench catalog seeded and -host right?): %w", err)
+		return plan{}, fmt.Errorf("finding the store's regions (is the bench catalog seeded and -host right?): %w", err)
 	}
 	region := ""
 	for _, r := range regions.Regions {
@@ -45,7 +69,7 @@ func newScenario(ctx context.Context, name string, c *client) (scenario, error) 
 		}
 	}
 	if region == "" {
-		return nil, fmt.Errorf("no SAR region for host %s", c.host)
+		return plan{}, fmt.Errorf("no SAR region for host %s", c.host)
 	}
 	var page struct {
 		Products struct {
@@ -57,33 +81,48 @@ func newScenario(ctx context.Context, name string, c *client) (scenario, error) 
 		query = splitQuery
 	}
 	if err := c.do(ctx, query, map[string]any{"region": region}, &page); err != nil {
-		return nil, err
+		return plan{}, err
 	}
 	if len(page.Products.Edges) == 0 {
-		return nil, fmt.Errorf("the store at %s sells nothing", c.host)
+		return plan{}, fmt.Errorf("the store at %s sells nothing", c.host)
 	}
 	handles := make([]string, len(page.Products.Edges))
 	variants := make([]string, len(page.Products.Edges))
 	for i, e := range page.Products.Edges {
 		handles[i], variants[i] = e.Node.Handle, e.Node.Variants[0].ID
 	}
+	fixed := func(query string) plan {
+		p := probe{query, map[string]any{"region": region}}
+		return plan{probes: []probe{p}, on: func(c *client) scenario {
+			return func(ctx context.Context, _, _ int) (int, error) { return 1, c.do(ctx, p.query, p.vars, nil) }
+		}}
+	}
 	switch name {
 	case "grid":
-		return func(ctx context.Context, _, _ int) (int, error) {
-			return 1, c.do(ctx, gridQuery, map[string]any{"region": region}, nil)
-		}, nil
+		return fixed(gridQuery), nil
+	case "gridrich":
+		return fixed(gridRichQuery), nil
 	case "product":
-		return func(ctx context.Context, w, i int) (int, error) {
-			return 1, c.do(ctx, productQuery, map[string]any{"handle": handles[(w+i)%len(handles)], "region": region}, nil)
-		}, nil
+		probes := make([]probe, len(handles))
+		for i, h := range handles {
+			probes[i] = probe{productQuery, map[string]any{"handle": h, "region": region}}
+		}
+		return plan{probes: probes, on: func(c *client) scenario {
+			return func(ctx context.Context, w, i int) (int, error) {
+				p := probes[(w+i)%len(probes)]
+				return 1, c.do(ctx, p.query, p.vars, nil)
+			}
+		}}, nil
 	case "resolve":
-		return func(ctx context.Context, _, _ int) (int, error) {
-			return 1, c.do(ctx, resolveQuery, map[string]any{"host": c.host}, nil)
-		}, nil
+		return plan{on: func(c *client) scenario {
+			return func(ctx context.Context, _, _ int) (int, error) {
+				return 1, c.do(ctx, resolveQuery, map[string]any{"host": c.host}, nil)
+			}
+		}}, nil
 	case "checkout", "split":
 		option, err := shippingOption(ctx, c, region)
 		if err != nil {
-			return nil, err
+			return plan{}, err
 		}
 		items := func(n int) []string { return []string{variants[n%len(variants)]} }
 		if name == "split" {
@@ -93,16 +132,18 @@ func newScenario(ctx context.Context, name string, c *client) (scenario, error) 
 			}
 			pairs, err := vendorPairs(nodes)
 			if err != nil {
-				return nil, err
+				return plan{}, err
 			}
 			items = func(n int) []string { return pairs[n%len(pairs)] }
 		}
 		run := time.Now().UnixNano() // idempotency keys must not repeat across runs
-		return func(ctx context.Context, w, i int) (int, error) {
-			return checkout(ctx, c, region, option, fmt.Sprintf("bench-%d-%d-%d", run, w, i), items(w+i)...)
-		}, nil
+		return plan{on: func(c *client) scenario {
+			return func(ctx context.Context, w, i int) (int, error) {
+				return checkout(ctx, c, region, option, fmt.Sprintf("bench-%d-%d-%d", run, w, i), items(w+i)...)
+			}
+		}}, nil
 	}
-	return nil, fmt.Errorf("unknown scenario %q (grid, product, resolve, checkout, split)", name)
+	return plan{}, fmt.Errorf("unknown scenario %q (grid, gridrich, product, resolve, checkout, split)", name)
 }
 
 // shippingOption finds the region's first shipping option, as a storefront learns it

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 
 	"github.com/dakkah/cityos/app"
 	"github.com/dakkah/cityos/config"
@@ -21,7 +22,8 @@ import (
 
 // The benchmark catalog: one tenant, two stores with their own channels, 200 published
 // products × 3 variants (sizes) priced in SAR and AED, with stock, each product with a
-// description, its details and four images, each variant with one of its own; 120 products in the first
+// description, its details, four images, a category and most a collection, each variant
+// with an image of its own; 120 products in the first
 // store, 20 of them also in the second, which has the other 80; and a marketplace store
 // (seedMarketplace).
 const (
@@ -94,12 +96,16 @@ func runSeed(args []string) error {
 	if err != nil {
 		return err
 	}
+	groups, err := seedGroups(ctx, c, t.ID)
+	if err != nil {
+		return err
+	}
 	for i := 0; i < totalProducts; i++ {
 		tx, err := c.Tx(ctx)
 		if err != nil {
 			return err
 		}
-		if err := seedProduct(ctx, tx, t.ID, i, loc.ID, ch1.ID, ch2.ID); err != nil {
+		if err := seedProduct(ctx, tx, t.ID, i, loc.ID, ch1.ID, ch2.ID, groups); err != nil {
 			_ = tx.Rollback()
 			return err
 		}
@@ -140,7 +146,30 @@ func analyze(ctx context.Context, db *sql.DB) error {
 // benchSizes are the values of every bench product's one option, one variant each.
 var benchSizes = []string{"S", "M", "L"}
 
-func seedProduct(ctx context.Context, tx *ent.Tx, tenantID, i, locationID, ch1, ch2 int) error {
+// benchGroups are the catalog's categories and collections, which products are put in
+// in turn (every fifth product in no collection).
+type benchGroups struct{ categories, collections []int }
+
+func seedGroups(ctx context.Context, c *ent.Client, tenantID int) (benchGroups, error) {
+	var g benchGroups
+	for _, name := range []string{"Shirts", "Thobes", "Abayas", "Scarves"} {
+		cat, err := c.ProductCategory.Create().SetTenantID(tenantID).SetName(name).SetHandle(strings.ToLower(name)).Save(ctx)
+		if err != nil {
+			return g, err
+		}
+		g.categories = append(g.categories, cat.ID)
+	}
+	for _, title := range []string{"Summer", "Ramadan", "Everyday"} {
+		col, err := c.ProductCollection.Create().SetTenantID(tenantID).SetTitle(title).SetHandle(strings.ToLower(title)).Save(ctx)
+		if err != nil {
+			return g, err
+		}
+		g.collections = append(g.collections, col.ID)
+	}
+	return g, nil
+}
+
+func seedProduct(ctx context.Context, tx *ent.Tx, tenantID, i, locationID, ch1, ch2 int, groups benchGroups) error {
 	handle := fmt.Sprintf("bench-product-%03d", i)
 	// What a real shop's product carries: a couple of sentences, its details and a
 	// gallery of four images with alt text (the grid and the product page read them).
@@ -148,12 +177,17 @@ func seedProduct(ctx context.Context, tx *ent.Tx, tenantID, i, locationID, ch1, 
 	for n, alt := range []string{"seen from the front", "seen from behind", "the fabric, close up", "worn"} {
 		images[n] = media.Image{URL: fmt.Sprintf("https://img.example/%s-%d.jpg", handle, n+1), Alt: fmt.Sprintf("Bench product %03d, %s", i, alt), Rank: n}
 	}
-	p, err := tx.Product.Create().SetTenantID(tenantID).SetTitle(fmt.Sprintf("Bench product %03d", i)).SetHandle(handle).
+	create := tx.Product.Create().SetTenantID(tenantID).SetTitle(fmt.Sprintf("Bench product %03d", i)).SetHandle(handle).
 		SetStatus(product.StatusPublished).
 		SetDescription(fmt.Sprintf("Bench product %03d is a cotton shirt of the benchmark catalog, cut straight with a soft collar. "+
 			"It is sold in three sizes, each with its own photograph, and ships folded in a box.", i)).
 		SetSubtitle("Soft cotton, straight cut").SetProductType("Shirt").SetMaterial("Cotton").SetOriginCountry("SA").
-		SetThumbnail("https://img.example/" + handle + ".jpg").SetImages(images).SetTags([]string{"bench"}).Save(ctx)
+		SetThumbnail("https://img.example/" + handle + ".jpg").SetImages(images).SetTags([]string{"bench"}).
+		SetCategoryID(groups.categories[i%len(groups.categories)])
+	if i%5 != 4 {
+		create.SetCollectionID(groups.collections[i%len(groups.collections)])
+	}
+	p, err := create.Save(ctx)
 	if err != nil {
 		return err
 	}

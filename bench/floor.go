@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/dakkah/cityos/config"
+	"github.com/dakkah/cityos/platform"
+)
+
+// runFloor serves the floor: the answers of the bench's reads computed with hand-written
+// SQL through the platform's own driver and pool (platform.OpenPostgres), written by
+// hand, no GraphQL. It is what the same work costs with nothing in between, so `bench
+// run -floor` can say how far the API is from it. It answers only the bench's own
+// documents, and /static answers whatever bytes were last put to /record: the cost of
+// writing a cached answer and nothing else.
+func runFloor(args []string) error {
+	fs := flag.NewFlagSet("floor", flag.ExitOnError)
+	addr := fs.String("addr", "127.0.0.1:8090", "where to listen")
+	_ = fs.Parse(args)
+	cfg, err := config.FromEnv()
+	if err != nil {
+		return err
+	}
+	if cfg.Embedded() {
+		return errors.New("the floor reads PostgreSQL: set DATABASE_URL")
+	}
+	client, db, err := platform.OpenPostgres(cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	f := &floor{stores: &floorStores{db: db, platform: cfg.PlatformDomain, byHost: map[string]floorStore{}}}
+	f.answers = map[string]floorHandler{
+		gridQuery: func(ctx context.Context, st floorStore, v floorVars) ([]byte, error) {
+			return floorGrid(ctx, db, st, v.Region, false)
+		},
+		gridRichQuery: func(ctx context.Context, st floorStore, v floorVars) ([]byte, error) {
+			return floorGrid(ctx, db, st, v.Region, true)
+		},
+		productQuery: func(ctx context.Context, st floorStore, v floorVars) ([]byte, error) {
+			return floorProduct(ctx, db, st, v.Handle, v.Region)
+		},
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /graphql", f.graphql)
+	mux.HandleFunc("POST /record", f.record)
+	mux.HandleFunc("POST /static", f.static)
+	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	fmt.Printf("floor listening on http://%s (graphql, static)\n", *addr)
+	return srv.ListenAndServe()
+}
+
+type floorVars struct {
+	Region string `json:"region"`
+	Handle string `json:"handle"`
+}
+
+type floorHandler func(context.Context, floorStore, floorVars) ([]byte, error)
+
+type floor struct {
+	stores  *floorStores
+	answers map[string]floorHandler
+
+	mu       sync.RWMutex
+	recorded []byte
+}
+
+func (f *floor) graphql(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Query     string    `json:"query"`
+		Variables floorVars `json:"variables"`
+	}
+	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&req); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	answer, ok := f.answers[req.Query]
+	if !ok {
+		http.Error(w, "the floor answers only the bench's documents", http.StatusBadRequest)
+		return
+	}
+	st, err := f.stores.lookup(r.Context(), r.Header.Get("X-Store-Host"))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	body, err := answer(r.Context(), st, req.Variables)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(body)
+}
+
+// record keeps the bytes /static will answer.
+func (f *floor) record(w http.ResponseWriter, r *http.Request) {
+	b, err := io.ReadAll(io.LimitReader(r.Body, 16<<20))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	f.mu.Lock()
+	f.recorded = b
+	f.mu.Unlock()
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// static reads the request as a server must and answers the recorded bytes.
+func (f *floor) static(w http.ResponseWriter, r *http.Request) {
+	_, _ = io.Copy(io.Discard, r.Body)
+	f.mu.RLock()
+	b := f.recorded
+	f.mu.RUnlock()
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(b)
+}
