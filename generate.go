@@ -7,5 +7,5 @@
 package cityos
 
 //go:generate go run ./ent/entc.go
-//go:generate go run github.com/99designs/gqlgen generate
+//go:generate go run ./cmd/gqlgen
 //go:generate go run ./cmd/migrategen changes

@@ -122,6 +122,7 @@ func graphQLHandler(d Deps, reg prometheus.Registerer, sockets *liveSockets) htt
 	srv.AddTransport(sockets.transport())
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
+	srv.AddTransport(jsonPOST{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.AutomaticPersistedQuery{Cache: newPersistedQueries(d.Redis)})
