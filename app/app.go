@@ -206,6 +206,7 @@ func (a *Instance) assemble() error {
 	}
 	a.Payouts = payouts.New(a.Client, provider, a.Config.PayoutHold)
 	a.Tenancy.OnChange = func(ctx context.Context) {
+		a.Identity.ForgetKeys()
 		if err := a.Rules.Broadcast(ctx); err != nil {
 			a.Logger.Warn("store resolution: broadcast failed; other instances catch up within the cache TTL", "err", err)
 		}

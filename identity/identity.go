@@ -32,6 +32,7 @@ type Service struct {
 	// RefreshGrace: a used refresh token presented again within this time of its first
 	// use gets the same successor (two tabs refreshing at once); later it revokes the family.
 	RefreshGrace time.Duration
+	keys         keyCache
 }
 
 // New returns a Service.

@@ -89,7 +89,13 @@ func (s *Service) KeyViewer(ctx context.Context, token string, wantKind apikey.K
 	if token == "" || len(token) > 200 {
 		return nil, errBadKey
 	}
-	k, err := s.client.APIKey.Query().Where(apikey.TokenHash(auth.HashToken(token))).WithTenant().Only(sys(ctx))
+	hash := auth.HashToken(token)
+	if wantKind == apikey.KindPublishable {
+		if v, ok := s.keys.get(hash, s.now()); ok {
+			return v, nil
+		}
+	}
+	k, err := s.client.APIKey.Query().Where(apikey.TokenHash(hash)).WithTenant().Only(sys(ctx))
 	if ent.IsNotFound(err) {
 		return nil, errBadKey
 	}
@@ -106,6 +112,7 @@ func (s *Service) KeyViewer(ctx context.Context, token string, wantKind apikey.K
 		if k.StoreID != nil {
 			v.StoreID = *k.StoreID
 		}
+		s.keys.put(hash, v, s.now())
 		return v, nil
 	}
 	v.Kind = viewer.SecretKey

@@ -114,5 +114,6 @@ func (s *Service) RevokeAPIKey(ctx context.Context, id int) (*ent.APIKey, error)
 	if err != nil {
 		return nil, err
 	}
+	s.changed(ctx) // instances holding the key in memory forget it
 	return out.Unwrap(), nil
 }
