@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 
+	"github.com/dakkah/cityos/auth"
 	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/platform"
 )
@@ -37,7 +39,18 @@ func runFloor(args []string) error {
 		return err
 	}
 	defer client.Close()
+	issuer, err := auth.NewIssuer([]byte(cfg.JWTSecret), auth.DefaultAccessTTL)
+	if err != nil {
+		return err
+	}
 	f := &floor{stores: &floorStores{db: db, platform: cfg.PlatformDomain, byHost: map[string]floorStore{}}}
+	f.staff = map[string]func(context.Context, int64) ([]byte, error){
+		staffOrdersQuery:   func(ctx context.Context, t int64) ([]byte, error) { return floorOrders(ctx, db, t) },
+		staffProductsQuery: func(ctx context.Context, t int64) ([]byte, error) { return floorStaffProducts(ctx, db, t) },
+	}
+	f.admin = func(ctx context.Context, authorization string) (int64, error) {
+		return floorAdmin(ctx, db, issuer, authorization)
+	}
 	f.answers = map[string]floorHandler{
 		gridQuery: func(ctx context.Context, st floorStore, v floorVars) ([]byte, error) {
 			return floorGrid(ctx, db, st, v.Region, false)
@@ -53,6 +66,7 @@ func runFloor(args []string) error {
 	mux.HandleFunc("POST /graphql", f.graphql)
 	mux.HandleFunc("POST /record", f.record)
 	mux.HandleFunc("POST /static", f.static)
+	mux.HandleFunc("GET /pid", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, os.Getpid()) })
 	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	fmt.Printf("floor listening on http://%s (graphql, static)\n", *addr)
 	return srv.ListenAndServe()
@@ -68,6 +82,9 @@ type floorHandler func(context.Context, floorStore, floorVars) ([]byte, error)
 type floor struct {
 	stores  *floorStores
 	answers map[string]floorHandler
+	// staff answers a tenant admin's documents, for the tenant admin checks.
+	staff map[string]func(context.Context, int64) ([]byte, error)
+	admin func(ctx context.Context, authorization string) (int64, error)
 
 	mu       sync.RWMutex
 	recorded []byte
@@ -82,6 +99,15 @@ func (f *floor) graphql(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
+	if staff, ok := f.staff[req.Query]; ok {
+		tenantID, err := f.admin(r.Context(), r.Header.Get("Authorization"))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusUnauthorized)
+			return
+		}
+		f.write(w, func() ([]byte, error) { return staff(r.Context(), tenantID) })
+		return
+	}
 	answer, ok := f.answers[req.Query]
 	if !ok {
 		http.Error(w, "the floor answers only the bench's documents", http.StatusBadRequest)
@@ -92,7 +118,11 @@ func (f *floor) graphql(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusNotFound)
 		return
 	}
-	body, err := answer(r.Context(), st, req.Variables)
+	f.write(w, func() ([]byte, error) { return answer(r.Context(), st, req.Variables) })
+}
+
+func (f *floor) write(w http.ResponseWriter, answer func() ([]byte, error)) {
+	body, err := answer()
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return

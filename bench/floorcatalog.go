@@ -247,13 +247,9 @@ func floorGrid(ctx context.Context, db *sql.DB, st floorStore, region string, ri
 		}
 	}
 	o := jsonOut{b: make([]byte, 0, 32<<10)}
-	o.raw(`{"data":{"products":{"totalCount":`)
-	o.int(total)
-	o.raw(`,"edges":[`)
+	o.connection("products", total)
 	for _, p := range page {
-		o.comma()
-		o.raw(`{"node":{"id":`)
-		o.id(p.id)
+		o.node(p.id)
 		o.raw(`,"handle":`)
 		o.str(p.handle)
 		o.raw(`,"title":`)

@@ -83,3 +83,17 @@ func (o *jsonOut) nullInt(n int64, valid bool) {
 	}
 	o.int(n)
 }
+
+// connection opens a connection's answer at root: its total, then its edges.
+func (o *jsonOut) connection(root string, total int64) {
+	o.raw(`{"data":{"` + root + `":{"totalCount":`)
+	o.int(total)
+	o.raw(`,"edges":[`)
+}
+
+// node opens an edge's node with its id.
+func (o *jsonOut) node(id int64) {
+	o.comma()
+	o.raw(`{"node":{"id":`)
+	o.id(id)
+}

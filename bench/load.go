@@ -21,6 +21,8 @@ import (
 type loadConfig struct {
 	url, host, scenario string
 	floor, static       string
+	stores              string
+	rotate              int
 	concurrency         int
 	duration            time.Duration
 	pid                 int
@@ -31,9 +33,11 @@ func runLoad(args []string) error {
 	var lc loadConfig
 	fs.StringVar(&lc.url, "url", "http://localhost:8080", "the server's base URL")
 	fs.StringVar(&lc.host, "host", storeOne+".localhost", "the storefront host forwarded in X-Store-Host")
-	fs.StringVar(&lc.scenario, "scenario", "grid", "grid, gridrich, product, resolve, checkout or split")
+	fs.StringVar(&lc.scenario, "scenario", "grid", "grid, gridrich, product, resolve, checkout, split; orders or products (a tenant admin's lists)")
 	fs.StringVar(&lc.floor, "floor", "", "a `bench floor` server's base URL: check its answers equal the API's, run it too, report the ratio")
 	fs.StringVar(&lc.static, "static", "", "a `bench floor` server's base URL: run it serving the API's answer from memory too, report the ratio")
+	fs.StringVar(&lc.stores, "stores", "", "with -scenario grid: rotate over the stores of this `bench seed -tenants` file, each asked with its publishable key")
+	fs.IntVar(&lc.rotate, "rotate", 1000, "with -stores: how many of its stores")
 	fs.IntVar(&lc.concurrency, "c", 32, "concurrent clients")
 	fs.DurationVar(&lc.duration, "d", 20*time.Second, "how long to run")
 	fs.IntVar(&lc.pid, "pid", 0, "the server's process id, to sample its memory (RSS)")
@@ -47,24 +51,40 @@ func runLoad(args []string) error {
 	}
 	api := &client{base: strings.TrimRight(lc.url, "/") + "/graphql", host: lc.host, http: hc}
 	ctx := context.Background()
-	p, err := newScenario(ctx, lc.scenario, api)
-	if err != nil {
+	var err error
+	var p plan
+	if lc.stores != "" {
+		if lc.scenario != "grid" {
+			return fmt.Errorf("-stores rotates the grid scenario only")
+		}
+		stores, err := readStores(lc.stores, lc.rotate)
+		if err != nil {
+			return err
+		}
+		p = rotatingGrid(stores)
+	} else if p, err = newScenario(ctx, lc.scenario, api); err != nil {
 		return err
+	}
+	if p.bearer != "" { // a staff scenario: signed in, at no store
+		api.bearer, api.host = p.bearer, ""
 	}
 	var others []target
 	if lc.floor != "" {
-		fl := &client{base: strings.TrimRight(lc.floor, "/") + "/graphql", host: lc.host, http: hc}
+		fl := &client{base: strings.TrimRight(lc.floor, "/") + "/graphql", host: lc.host, bearer: p.bearer, http: hc}
+		if p.bearer != "" {
+			fl.host = ""
+		}
 		if err := sameAnswers(ctx, p.probes, api, fl); err != nil {
 			return err
 		}
-		others = append(others, target{"floor", fl, lc.pidOf(lc.floor)})
+		others = append(others, target{"floor", fl, floorPID(ctx, hc, lc.floor)})
 	}
 	if lc.static != "" {
 		st, err := recordStatic(ctx, p.probes, api, strings.TrimRight(lc.static, "/"), hc)
 		if err != nil {
 			return err
 		}
-		others = append(others, target{"static", st, 0})
+		others = append(others, target{"static", st, floorPID(ctx, hc, lc.static)})
 	}
 	apiRes := drive(lc, "api", p.on(api), lc.pid)
 	apiRes.print()
@@ -72,7 +92,10 @@ func runLoad(args []string) error {
 		r := drive(lc, t.name, p.on(t.client), t.pid)
 		r.print()
 		if apiRes.rate > 0 {
-			fmt.Printf("  ratio        %s is %.2f× the API's throughput (the API costs %.2f× per request)\n", t.name, r.rate/apiRes.rate, r.rate/apiRes.rate)
+			fmt.Printf("  ratio        %s serves %.2f× the API's requests per second\n", t.name, r.rate/apiRes.rate)
+		}
+		if r.cpuPerRequest > 0 && apiRes.cpuPerRequest > 0 {
+			fmt.Printf("  ratio        the API's process spends %.2f× the CPU per request of %s's\n", float64(apiRes.cpuPerRequest)/float64(r.cpuPerRequest), t.name)
 		}
 	}
 	return nil
@@ -85,8 +108,22 @@ type target struct {
 	pid    int
 }
 
-// pidOf is no process: the floor's memory is not what is measured.
-func (lc loadConfig) pidOf(string) int { return 0 }
+// floorPID asks a floor server for its process id, to measure its CPU; 0 when it does
+// not say.
+func floorPID(ctx context.Context, hc *http.Client, base string) int {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(base, "/")+"/pid", nil)
+	if err != nil {
+		return 0
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return 0
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+	return pid
+}
 
 // scenario is one iteration of a simulated shopper; it returns how many HTTP requests it made.
 type scenario func(ctx context.Context, worker, iteration int) (requests int, err error)
@@ -102,6 +139,7 @@ type result struct {
 	errors               int64
 	firstErr             string
 	peakRSS              int64
+	cpuPerRequest        time.Duration // the server process's CPU (user and system), 0 when unknown
 }
 
 func (r result) print() {
@@ -115,6 +153,9 @@ func (r result) print() {
 	}
 	if r.peakRSS > 0 {
 		fmt.Printf("  server RSS   peak %.1f MB\n", float64(r.peakRSS)/(1<<20))
+	}
+	if r.cpuPerRequest > 0 {
+		fmt.Printf("  server CPU   %s per request\n", r.cpuPerRequest.Round(time.Microsecond))
 	}
 }
 
@@ -148,6 +189,7 @@ func drive(lc loadConfig, name string, sc scenario, pid int) result {
 			}
 		}()
 	}
+	cpu0 := readCPU(pid)
 	start := time.Now()
 	for w := 0; w < lc.concurrency; w++ {
 		wg.Add(1)
@@ -185,11 +227,36 @@ func drive(lc loadConfig, name string, sc scenario, pid int) result {
 		iterations: int64(len(latencies)), requests: requests.Load(), errors: errs.Load(),
 		p50: pct(0.50), p95: pct(0.95), p99: pct(0.99), peakRSS: peakRSS.Load()}
 	r.rate = float64(r.requests) / elapsed.Seconds()
+	if cpu := readCPU(pid) - cpu0; pid > 0 && cpu > 0 && r.requests > 0 {
+		r.cpuPerRequest = cpu / time.Duration(r.requests)
+	}
 	if e, ok := firstErr.Load().(string); ok {
 		r.firstErr = e
 	}
 	return r
 }
+
+// readCPU is the CPU time a process has used (Linux, user and system), 0 when unknown.
+func readCPU(pid int) time.Duration {
+	if pid <= 0 {
+		return 0
+	}
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	// The command name may hold spaces: the fields counted from 3 start after its ')'.
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64)
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(utime+stime) * time.Second / clockTicks
+}
+
+// clockTicks is USER_HZ, 100 on every Linux this runs on.
+const clockTicks = 100
 
 // readRSS returns a process's resident memory in bytes (Linux), or 0.
 func readRSS(pid int) int64 {
@@ -209,6 +276,7 @@ func readRSS(pid int) int64 {
 // client posts GraphQL operations as a storefront does.
 type client struct {
 	base, host string
+	bearer     string // an access token, sent when not empty
 	http       *http.Client
 }
 
@@ -220,7 +288,12 @@ type gqlResponse struct {
 }
 
 func (c *client) do(ctx context.Context, query string, vars map[string]any, out any) error {
-	resp, err := c.post(ctx, query, vars)
+	return c.doAs(ctx, c.host, "", query, vars, out)
+}
+
+// doAs is do for the store at host, with its publishable key when key is not empty.
+func (c *client) doAs(ctx context.Context, host, key, query string, vars map[string]any, out any) error {
+	resp, err := c.post(ctx, host, key, query, vars)
 	if err != nil {
 		return err
 	}
@@ -238,20 +311,28 @@ func (c *client) do(ctx context.Context, query string, vars map[string]any, out 
 	return nil
 }
 
-func (c *client) post(ctx context.Context, query string, vars map[string]any) (*http.Response, error) {
+func (c *client) post(ctx context.Context, host, key, query string, vars map[string]any) (*http.Response, error) {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Store-Host", c.host)
+	if host != "" {
+		req.Header.Set("X-Store-Host", host)
+	}
+	if key != "" {
+		req.Header.Set("X-Publishable-Key", key)
+	}
+	if c.bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+c.bearer)
+	}
 	return c.http.Do(req)
 }
 
 // raw is the answer's bytes, as they came.
 func (c *client) raw(ctx context.Context, query string, vars map[string]any) ([]byte, error) {
-	resp, err := c.post(ctx, query, vars)
+	resp, err := c.post(ctx, c.host, "", query, vars)
 	if err != nil {
 		return nil, err
 	}

@@ -3,12 +3,18 @@
 // server's memory.
 //
 //	go run ./bench seed                       # into DATABASE_URL (or the embedded database)
-//	go run ./bench run -scenario grid -c 32 -d 20s -url http://localhost:8080 -pid $(pgrep -f 'cityos serve')
+//	go run ./bench seed -tenants 10000        # many small tenants, their stores in bench-stores.tsv
+//	go run ./bench floor                      # the same reads from hand-written SQL, on :8090
+//	go run ./bench run -scenario grid -c 32 -d 20s -url http://localhost:8080 -pid $(pgrep -f 'cityos serve') \
+//	    -floor http://127.0.0.1:8090          # and the ratio to the floor, measured in the same run
+//	go run ./bench start -bin ./cityos        # start to ready
 //	go run ./bench events -n 20000 -rate 1000 -d 20s  # the running server's event relay and webhooks
 //
-// Scenarios: grid (a page of 20 products with variants, prices and stock), product (a
-// product page by handle), resolve (resolveStore by host), checkout (create a cart, add
-// an item, address, shipping, complete: one order per iteration).
+// Scenarios: grid (a page of 20 products with variants, prices and stock), gridrich (the
+// grid with descriptions, options, categories and collections), product (a product page
+// by handle), resolve (resolveStore by host), checkout (create a cart, add an item,
+// address, shipping, complete: one order per iteration), split (a marketplace order of
+// two vendors), orders and products (a tenant admin's lists, 50 a page).
 package main
 
 import (
@@ -18,7 +24,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: bench seed | bench run [flags] | bench events [flags]")
+		fmt.Fprintln(os.Stderr, "usage: bench seed | bench run [flags] | bench floor | bench start | bench events [flags]")
 		os.Exit(2)
 	}
 	var err error
@@ -29,6 +35,8 @@ func main() {
 		err = runLoad(os.Args[2:])
 	case "floor":
 		err = runFloor(os.Args[2:])
+	case "start":
+		err = runStart(os.Args[2:])
 	case "events":
 		err = runEvents(os.Args[2:])
 	default:

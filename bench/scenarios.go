@@ -52,10 +52,18 @@ type probe struct {
 type plan struct {
 	on     func(*client) scenario
 	probes []probe
+	// bearer is the access token the scenario's requests carry, on every server.
+	bearer string
 }
 
 // newScenario prepares a scenario: it finds the store's SAR region and a few products.
 func newScenario(ctx context.Context, name string, c *client) (plan, error) {
+	switch name {
+	case "orders":
+		return staffPlan(ctx, c, staffOrdersQuery)
+	case "products":
+		return staffPlan(ctx, c, staffProductsQuery)
+	}
 	var regions struct {
 		Regions []struct{ ID, CurrencyCode string } `json:"regions"`
 	}
@@ -143,7 +151,7 @@ func newScenario(ctx context.Context, name string, c *client) (plan, error) {
 			}
 		}}, nil
 	}
-	return plan{}, fmt.Errorf("unknown scenario %q (grid, gridrich, product, resolve, checkout, split)", name)
+	return plan{}, fmt.Errorf("unknown scenario %q (grid, gridrich, product, resolve, checkout, split, orders, products)", name)
 }
 
 // shippingOption finds the region's first shipping option, as a storefront learns it

@@ -12,9 +12,11 @@ import (
 	"github.com/dakkah/cityos/app"
 	"github.com/dakkah/cityos/config"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/membership"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/user"
 	"github.com/dakkah/cityos/media"
 	"github.com/dakkah/cityos/tenancy"
 	"github.com/dakkah/cityos/viewer"
@@ -39,6 +41,8 @@ const (
 
 func runSeed(args []string) error {
 	fs := flag.NewFlagSet("seed", flag.ExitOnError)
+	tenants := fs.Int("tenants", 0, "add tenants, each with a store, a publishable key and a small catalog, until there are this many")
+	keys := fs.String("stores", "bench-stores.tsv", "with -tenants: the file their stores' hosts, keys and regions are appended to")
 	_ = fs.Parse(args)
 	cfg, err := config.FromEnv()
 	if err != nil {
@@ -50,10 +54,19 @@ func runSeed(args []string) error {
 		return err
 	}
 	defer a.Close()
-	if n, err := a.Client.Tenant.Query().Where(tenant.Handle(benchTenant)).Count(ctx); err != nil || n > 0 {
-		if err == nil {
-			fmt.Println("bench catalog already seeded")
+	if *tenants > 0 {
+		if err := seedTenants(ctx, a, *tenants, *keys); err != nil {
+			return err
 		}
+		if !cfg.Embedded() {
+			return analyze(ctx, a.DB)
+		}
+		return nil
+	}
+	if existing, err := a.Client.Tenant.Query().Where(tenant.Handle(benchTenant)).Only(ctx); err == nil {
+		fmt.Println("bench catalog already seeded")
+		return ensureBenchAdmin(ctx, a, existing.ID)
+	} else if !ent.IsNotFound(err) {
 		return err
 	}
 	// Enterprise: on a platform whose plans are defined (a demo's data), a smaller plan's
@@ -116,6 +129,9 @@ func runSeed(args []string) error {
 	if err := seedMarketplace(ctx, c, a.Tenancy, t.ID); err != nil {
 		return fmt.Errorf("marketplace: %w", err)
 	}
+	if err := ensureBenchAdmin(ctx, a, t.ID); err != nil {
+		return err
+	}
 	fmt.Printf("seeded tenant %q: stores %s (%d products), %s (%d products) and the marketplace %s (%d vendors × %d products), regions SAR %d and AED %d\n",
 		benchTenant, storeOne, inStoreOne, storeTwo, totalProducts-inStoreOne+sharedCount, storeSouq, marketVendors, productsPerVendor, sar.ID, aed.ID)
 	fmt.Printf("storefront host: %s.%s\n", storeOne, cfg.PlatformDomain)
@@ -123,6 +139,19 @@ func runSeed(args []string) error {
 		return analyze(ctx, a.DB)
 	}
 	return nil
+}
+
+// ensureBenchAdmin makes the bench tenant's admin, whom the staff scenarios sign in as.
+func ensureBenchAdmin(ctx context.Context, a *app.Instance, tenantID int) error {
+	if n, err := a.Client.User.Query().Where(user.Email(benchAdminEmail)).Count(ctx); err != nil || n > 0 {
+		return err
+	}
+	u, err := a.Tenancy.CreateUser(ctx, tenancy.CreateUserInput{Email: benchAdminEmail, Password: benchAdminPassword})
+	if err != nil {
+		return err
+	}
+	_, err = a.Tenancy.GrantRole(ctx, u.ID, membership.RoleTenantAdmin, &tenantID, nil)
+	return err
 }
 
 // analyze gives PostgreSQL's planner statistics of the fresh catalog: without them it
