@@ -34,8 +34,16 @@ func TestStaffListsHaveNoNPlusOne(t *testing.T) {
 			t.Helper()
 			log.Take()
 			var out struct {
-				Orders   struct{ Edges []struct{ Node struct{ Items []struct{ Sku string } } } }
-				Products struct{ Edges []struct{ Node struct{ Variants []struct{ Sku string } } } }
+				Orders struct {
+					Edges []struct {
+						Node struct{ Items []struct{ Sku string } }
+					}
+				}
+				Products struct {
+					Edges []struct {
+						Node struct{ Variants []struct{ Sku string } }
+					}
+				}
 			}
 			api.MustDo(t, admin, q, map[string]any{"n": n}).Decode(t, &out)
 			for _, e := range out.Orders.Edges {
