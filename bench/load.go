@@ -61,6 +61,9 @@ func runLoad(args []string) error {
 		if err != nil {
 			return err
 		}
+		if err := warm(ctx, api, stores, lc.concurrency); err != nil {
+			return fmt.Errorf("warming up: %w", err)
+		}
 		p = rotatingGrid(stores)
 	} else if p, err = newScenario(ctx, lc.scenario, api); err != nil {
 		return err

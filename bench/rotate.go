@@ -37,6 +37,36 @@ func readStores(path string, n int) ([]shopFront, error) {
 	return out, nil
 }
 
+// warm asks every store's grid once, as many at a time as the run's clients, so a run
+// measures a platform that has seen its stores (their resolution, keys and pages), not
+// its first minute.
+func warm(ctx context.Context, c *client, stores []shopFront, clients int) error {
+	work := make(chan shopFront)
+	errs := make(chan error, clients)
+	for range clients {
+		go func() {
+			var first error
+			for s := range work {
+				if err := c.doAs(ctx, s.host, s.key, gridQuery, map[string]any{"region": s.region}, nil); err != nil && first == nil {
+					first = fmt.Errorf("%s: %w", s.host, err)
+				}
+			}
+			errs <- first
+		}()
+	}
+	for _, s := range stores {
+		work <- s
+	}
+	close(work)
+	var first error
+	for range clients {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
 // rotatingGrid is the grid scenario spread over many stores: each request is the next
 // store's first page, asked with its key.
 func rotatingGrid(stores []shopFront) plan {

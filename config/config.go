@@ -36,6 +36,11 @@ type Config struct {
 	// option read for a cart, may be served from memory (CITYOS_CATALOG_CACHE_TTL,
 	// default 1s; 0 turns the caches off).
 	CatalogCacheTTL time.Duration
+	// CatalogCacheMaxAge is how long a storefront catalog answer is kept by an instance
+	// that hears its tenant's events, which drop it as soon as anything of the tenant
+	// changes (CITYOS_CATALOG_CACHE_MAX_AGE, default 30s; 0 keeps answers for
+	// CatalogCacheTTL only). A lost event is covered by this bound.
+	CatalogCacheMaxAge time.Duration
 	// RequestTimeout is how long after a GraphQL request began its database statements
 	// may run; later ones fail (CITYOS_REQUEST_TIMEOUT, default 30s; 0 turns it off).
 	RequestTimeout time.Duration
@@ -163,6 +168,14 @@ func FromEnv() (Config, error) {
 			return c, fmt.Errorf("CITYOS_CATALOG_CACHE_TTL must be a duration such as 1s or 0, not %q", v)
 		}
 		c.CatalogCacheTTL = d
+	}
+	c.CatalogCacheMaxAge = 30 * time.Second
+	if v := os.Getenv("CITYOS_CATALOG_CACHE_MAX_AGE"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			return c, fmt.Errorf("CITYOS_CATALOG_CACHE_MAX_AGE must be a duration such as 30s or 0, not %q", v)
+		}
+		c.CatalogCacheMaxAge = d
 	}
 	c.RequestTimeout = 30 * time.Second
 	if v := os.Getenv("CITYOS_REQUEST_TIMEOUT"); v != "" {

@@ -35,6 +35,7 @@ type Hub struct {
 	listening bool
 	ps        *redis.PubSub
 	subs      map[*subscriber]struct{}
+	watchers  []func(outbox.Event)
 }
 
 type subscriber struct {
@@ -138,9 +139,25 @@ func (h *Hub) run(ps *redis.PubSub) {
 	}
 }
 
+// Watch has the hub call fn with every event it hears from now on, in the hub's own
+// goroutine (fn must be quick), for as long as the hub listens: the instance's caches
+// forget what an event changed. The hub listens from then on, subscribers or not.
+func (h *Hub) Watch(fn func(outbox.Event)) error {
+	if err := h.listen(); err != nil {
+		return err
+	}
+	h.mu.Lock()
+	h.watchers = append(h.watchers, fn)
+	h.mu.Unlock()
+	return nil
+}
+
 func (h *Hub) dispatch(ev outbox.Event) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	for _, fn := range h.watchers {
+		fn(ev)
+	}
 	for s := range h.subs {
 		if !s.filter.Matches(ev) {
 			continue

@@ -13,6 +13,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"golang.org/x/sync/singleflight"
 
+	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -24,10 +25,18 @@ import (
 // Only queries from anonymous callers and publishable keys, for a named store, whose root
 // fields are all catalog reads are cached: nothing that depends on who is signed in, and
 // never a cart. Any mutation on this instance drops everything at once; other instances'
-// writes show within the TTL.
+// writes show within the TTL. An instance that hears the events (listen) keeps answers
+// for maxAge instead, and drops a tenant's as soon as an event of the tenant arrives:
+// every change to what a storefront shows raises one (an order, for the stock it holds).
+// With a thousand stores, each visited less than once a TTL, a TTL alone kept almost
+// nothing.
 type catalogCache struct {
 	ttl     time.Duration
+	maxAge  time.Duration // 0 until listen
 	gen     atomic.Uint64
+	// tenants are the tenants' generations (under mu): an event of a tenant moves its
+	// keys on, and the old entries age out of the LRU.
+	tenants map[int]uint64
 	mu      sync.Mutex
 	entries *lru.LRU[cachedResponse]
 	// refreshing holds the keys of expired entries one request is computing again
@@ -73,7 +82,45 @@ func onlyFields(set ast.SelectionSet, allowed map[string]bool) bool {
 }
 
 func newCatalogCache(ttl time.Duration) *catalogCache {
-	return &catalogCache{ttl: ttl, entries: lru.New[cachedResponse](2000), refreshing: map[string]bool{}, now: time.Now}
+	return &catalogCache{ttl: ttl, entries: lru.New[cachedResponse](catalogCacheEntries), refreshing: map[string]bool{},
+		tenants: map[int]uint64{}, now: time.Now}
+}
+
+// catalogCacheEntries bounds the answers an instance keeps: a few pages of each of a
+// thousand busy stores.
+const catalogCacheEntries = 5000
+
+// listen keeps answers for maxAge, dropping a tenant's whenever watch hears an event of
+// it. Without events (watch fails) answers keep for the TTL only.
+func (c *catalogCache) listen(maxAge time.Duration, watch func(func(outbox.Event)) error) error {
+	if maxAge <= c.ttl {
+		return nil
+	}
+	if err := watch(c.heard); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	c.maxAge = maxAge
+	c.mu.Unlock()
+	return nil
+}
+
+// heard moves the event's tenant on: its answers are computed again.
+func (c *catalogCache) heard(ev outbox.Event) {
+	if ev.TenantID == nil { // a platform event (a plan): no storefront shows it
+		return
+	}
+	c.mu.Lock()
+	c.tenants[*ev.TenantID]++
+	c.mu.Unlock()
+}
+
+// lifeLocked is how long a computed answer is fresh (under mu).
+func (c *catalogCache) lifeLocked() time.Duration {
+	if c.maxAge > 0 {
+		return c.maxAge
+	}
+	return c.ttl
 }
 
 var _ interface {
@@ -159,7 +206,7 @@ func (c *catalogCache) compute(ctx context.Context, key string, now time.Time, n
 	resp := next(ctx)
 	if resp != nil && len(resp.Errors) == 0 {
 		c.mu.Lock()
-		c.entries.Add(ctx, key, cachedResponse{resp: resp, expires: now.Add(c.ttl)})
+		c.entries.Add(ctx, key, cachedResponse{resp: resp, expires: now.Add(c.lifeLocked())})
 		c.mu.Unlock()
 	}
 	return resp
@@ -181,6 +228,9 @@ func (c *catalogCache) key(ctx context.Context, oc *graphql.OperationContext) (s
 	if err != nil {
 		return "", false
 	}
-	return strconv.FormatUint(c.gen.Load(), 10) + "|" + strconv.Itoa(v.StoreID) + "|" +
+	c.mu.Lock()
+	tenantGen := c.tenants[v.TenantID]
+	c.mu.Unlock()
+	return strconv.FormatUint(c.gen.Load(), 10) + "|" + strconv.FormatUint(tenantGen, 10) + "|" + strconv.Itoa(v.StoreID) + "|" +
 		oc.OperationName + "|" + oc.RawQuery + "|" + string(vars), true
 }

@@ -136,7 +136,13 @@ func graphQLHandler(d Deps, reg prometheus.Registerer, sockets *liveSockets) htt
 	srv.Use(&argumentLimits{})
 	srv.Use(middleware.NewGraphQLMetrics(reg))
 	if d.Config.CatalogCacheTTL > 0 {
-		srv.Use(newCatalogCache(d.Config.CatalogCacheTTL))
+		cache := newCatalogCache(d.Config.CatalogCacheTTL)
+		if d.Live != nil {
+			if err := cache.listen(d.Config.CatalogCacheMaxAge, d.Live.Watch); err != nil {
+				d.Logger.Warn("catalog cache: not hearing events; answers keep for the TTL only", "err", err)
+			}
+		}
+		srv.Use(cache)
 	}
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
