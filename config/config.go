@@ -161,29 +161,19 @@ func FromEnv() (Config, error) {
 			return c, err
 		}
 	}
-	c.CatalogCacheTTL = time.Second
-	if v := os.Getenv("CITYOS_CATALOG_CACHE_TTL"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 0 {
-			return c, fmt.Errorf("CITYOS_CATALOG_CACHE_TTL must be a duration such as 1s or 0, not %q", v)
+	for _, d := range []struct {
+		dst     *time.Duration
+		name    string
+		def     time.Duration
+		example string
+	}{
+		{&c.CatalogCacheTTL, "CITYOS_CATALOG_CACHE_TTL", time.Second, "1s"},
+		{&c.CatalogCacheMaxAge, "CITYOS_CATALOG_CACHE_MAX_AGE", 30 * time.Second, "30s"},
+		{&c.RequestTimeout, "CITYOS_REQUEST_TIMEOUT", 30 * time.Second, "30s"},
+	} {
+		if *d.dst, err = durationEnv(d.name, d.def, d.example); err != nil {
+			return c, err
 		}
-		c.CatalogCacheTTL = d
-	}
-	c.CatalogCacheMaxAge = 30 * time.Second
-	if v := os.Getenv("CITYOS_CATALOG_CACHE_MAX_AGE"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 0 {
-			return c, fmt.Errorf("CITYOS_CATALOG_CACHE_MAX_AGE must be a duration such as 30s or 0, not %q", v)
-		}
-		c.CatalogCacheMaxAge = d
-	}
-	c.RequestTimeout = 30 * time.Second
-	if v := os.Getenv("CITYOS_REQUEST_TIMEOUT"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 0 {
-			return c, fmt.Errorf("CITYOS_REQUEST_TIMEOUT must be a duration such as 30s or 0, not %q", v)
-		}
-		c.RequestTimeout = d
 	}
 	c.RefreshGrace = 10 * time.Second
 	if v := os.Getenv("CITYOS_REFRESH_GRACE"); v != "" {
@@ -294,4 +284,18 @@ func intEnv(name string, def int) (int, error) {
 		return 0, fmt.Errorf("%s must be a positive whole number, not %q", name, v)
 	}
 	return n, nil
+}
+
+// durationEnv is the duration in the environment variable name (0 included, which turns
+// its feature off), def when it is unset.
+func durationEnv(name string, def time.Duration, example string) (time.Duration, error) {
+	v := os.Getenv(name)
+	if v == "" {
+		return def, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("%s must be a duration such as %s or 0, not %q", name, example, v)
+	}
+	return d, nil
 }

@@ -31,9 +31,9 @@ import (
 // With a thousand stores, each visited less than once a TTL, a TTL alone kept almost
 // nothing.
 type catalogCache struct {
-	ttl     time.Duration
-	maxAge  time.Duration // 0 until listen
-	gen     atomic.Uint64
+	ttl    time.Duration
+	maxAge time.Duration // 0 until listen
+	gen    atomic.Uint64
 	// tenants are the tenants' generations (under mu): an event of a tenant moves its
 	// keys on, and the old entries age out of the LRU.
 	tenants map[int]uint64

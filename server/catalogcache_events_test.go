@@ -24,7 +24,9 @@ func TestCatalogCacheForgetsATenantOnItsEvents(t *testing.T) {
 		sys := viewer.SystemContext(context.Background(), "test")
 		title := func(h testenv.Headers, handle string) string {
 			var out struct {
-				Products struct{ Edges []struct{ Node struct{ Title string } } }
+				Products struct {
+					Edges []struct{ Node struct{ Title string } }
+				}
 			}
 			api.MustDo(t, h, `query($h: String!) { products(first: 1, where: {handle: $h}) { edges { node { title } } } }`,
 				map[string]any{"h": handle}).Decode(t, &out)
