@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, errorPayload } from '../src/shop/errors'
+import { ApiError, cartIsGone, errorPayload } from '../src/shop/errors'
 import { validateGrid } from '../src/pages/grid'
 
 describe('API errors as the shopper reads them', () => {
@@ -46,5 +46,17 @@ describe('AWAITING_APPROVAL', () => {
     })
     expect(errorPayload(e)).toMatchObject({ code: 'AWAITING_APPROVAL', approvalRequestId: '188978561025', reasons: ['over_limit'] })
     expect(e.message).toMatch(/waiting for your company admin/)
+  })
+})
+
+describe('a cart that could not be read', () => {
+  it('is forgotten only when the API says it is not the shopper\'s', () => {
+    for (const code of ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN']) {
+      expect(cartIsGone(new ApiError({ code, message: 'x' }))).toBe(true)
+    }
+    for (const code of ['UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL', 'UNAUTHENTICATED']) {
+      expect(cartIsGone(new ApiError({ code, message: 'x' }))).toBe(false)
+    }
+    expect(cartIsGone(new Error('socket hang up'))).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 import { deleteCookie, getCookie, setCookie } from '@tanstack/react-start/server'
 import { graphql } from '../gql'
 import type { CartFieldsFragment } from '../gql/graphql'
-import type { ErrorPayload } from '../shop/errors'
+import { cartIsGone, type ErrorPayload } from '../shop/errors'
 import { gql, type CallOptions } from './api.server'
 import { secureCookies } from './request.server'
 import { asShopper, type Scope } from './session.server'
@@ -53,11 +53,21 @@ export function forgetCart(storeId: string) {
   deleteCookie(cartCookie(storeId), { path: '/' })
 }
 
-/** currentCart reads the shopper's open cart of the store, or null (a completed or vanished cart is forgotten). */
+/**
+ * currentCart reads the shopper's open cart of the store, or null. A cart the API says is
+ * completed or not there is forgotten; one it could not read just now is kept for the
+ * next page (see cartIsGone).
+ */
 export async function currentCart(opts: CallOptions, storeId: string): Promise<Cart | null> {
   const id = getCookie(cartCookie(storeId))
   if (!id) return null
-  const { cart } = await gql(GetCart, { id }, opts).catch(() => ({ cart: null }))
+  let cart: Cart | null | undefined
+  try {
+    ;({ cart } = await gql(GetCart, { id }, opts))
+  } catch (e) {
+    if (cartIsGone(e)) forgetCart(storeId)
+    return null
+  }
   if (!cart || cart.completedAt) {
     forgetCart(storeId)
     return null

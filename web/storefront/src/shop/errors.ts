@@ -79,3 +79,13 @@ export function errorPayload(e: unknown): ErrorPayload {
 function sentence(m: string): string {
   return m ? m.charAt(0).toUpperCase() + m.slice(1) : m
 }
+
+/**
+ * cartIsGone says whether a failed read of the shopper's cart means the cart is not
+ * theirs to keep (an id the API cannot read), so its cookie may go. Anything else — the
+ * API unreachable, rate limiting, failing — says nothing about the cart, and forgetting
+ * it then would empty a shopper's basket over a passing outage.
+ */
+export function cartIsGone(e: unknown): boolean {
+  return e instanceof ApiError && (e.code === 'BAD_USER_INPUT' || e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')
+}
