@@ -26,6 +26,12 @@ const (
 	exec         = "graph/generated/exec.go"
 	concurrently = "graphql.MarshalSliceConcurrently("
 	inOrder      = "marshalSliceInOrder("
+	// Every object starts a group for its @defer'd fields, which costs its path (built
+	// from the root), a field set and a map; with no field resolved concurrently there
+	// are never any (gqlgen defers only those), so the group stays the empty value.
+	newGroup   = "deferred := graphql.NewDeferredGroup(ctx)"
+	emptyGroup = "var deferred graphql.DeferredGroup"
+	deferrable = "Deferrable"
 )
 
 func main() {
@@ -52,6 +58,10 @@ func run() error {
 		return fmt.Errorf("%s no longer calls %s: check what gqlgen generates for lists", exec, concurrently)
 	}
 	src = bytes.ReplaceAll(src, []byte(concurrently), []byte(inOrder))
+	if bytes.Contains(src, []byte(deferrable)) {
+		return fmt.Errorf("%s defers fields now: its objects need their deferred groups", exec)
+	}
+	src = bytes.ReplaceAll(src, []byte(newGroup), []byte(emptyGroup))
 	return os.WriteFile(exec, src, 0o644)
 }
 
