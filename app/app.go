@@ -25,6 +25,7 @@ import (
 	"github.com/dakkah/cityos/payouts"
 	"github.com/dakkah/cityos/platform"
 	"github.com/dakkah/cityos/pricing"
+	"github.com/dakkah/cityos/ratelimit"
 	"github.com/dakkah/cityos/recurring"
 	"github.com/hibiken/asynq"
 	"github.com/prometheus/client_golang/prometheus"
@@ -61,19 +62,23 @@ type Instance struct {
 	DB        *sql.DB
 	Redis     *redis.Client
 	RedisAddr string
-	Identity  *identity.Service
-	Tenancy   *tenancy.Service
-	Taxonomy  *taxonomy.Service
-	Rules     *resolution.Resolver
-	Stores    *storefront.Resolver
-	Catalog   *catalog.Service
-	Pricing   *pricing.Service
-	Inventory *inventory.Service
-	Customers *customer.Service
-	Carts     *cart.Service
-	Payments  *payment.Registry
-	Checkout  *checkout.Service
-	Orders    *orders.Service
+	// RateLimits and AuthFailures are the HTTP API's limits (see package ratelimit): in
+	// memory, reconciled through Redis unless the instance is alone.
+	RateLimits   *ratelimit.Limiter
+	AuthFailures *ratelimit.Failures
+	Identity     *identity.Service
+	Tenancy      *tenancy.Service
+	Taxonomy     *taxonomy.Service
+	Rules        *resolution.Resolver
+	Stores       *storefront.Resolver
+	Catalog      *catalog.Service
+	Pricing      *pricing.Service
+	Inventory    *inventory.Service
+	Customers    *customer.Service
+	Carts        *cart.Service
+	Payments     *payment.Registry
+	Checkout     *checkout.Service
+	Orders       *orders.Service
 	// Integrations manages integration endpoints; its Egress policy is the one every
 	// outbound webhook obeys (tests set its Resolver).
 	Integrations *integration.Service
@@ -100,6 +105,9 @@ type Instance struct {
 	Metrics *prometheus.Registry
 	Events  *eventmetrics.Metrics
 
+	// alone says that no other instance shares the instance's Redis (no REDIS_URL: it is
+	// the in-process one), so what only instances share stays in memory.
+	alone   bool
 	closers []func()
 }
 
@@ -107,7 +115,7 @@ type Instance struct {
 // builds the services. The embedded database is migrated on open; PostgreSQL is migrated
 // by `cityos migrate` (or when migrate is true).
 func Open(ctx context.Context, cfg config.Config, log *slog.Logger, migrate bool) (*Instance, error) {
-	a := &Instance{Config: cfg, Logger: log}
+	a := &Instance{Config: cfg, Logger: log, alone: cfg.RedisURL == ""}
 	var err error
 	dialect := "postgres"
 	if cfg.Embedded() {
@@ -146,8 +154,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, migrate bool
 	return a, nil
 }
 
-// Assemble builds an Instance over connections the caller owns (tests, tools). Close on it
-// closes nothing.
+// Assemble builds an Instance over connections the caller owns (tests, tools), as one of
+// several instances sharing rdb. Close on it closes only what it started itself.
 func Assemble(cfg config.Config, log *slog.Logger, client *ent.Client, db *sql.DB, rdb *redis.Client, redisAddr string) (*Instance, error) {
 	a := &Instance{Config: cfg, Logger: log, Client: client, DB: db, Redis: rdb, RedisAddr: redisAddr}
 	return a, a.assemble()
@@ -163,6 +171,12 @@ func (a *Instance) assemble() error {
 	a.Events = eventmetrics.New(a.Metrics)
 	a.Metrics.MustRegister(eventmetrics.OutboxLag(a.Client), eventmetrics.QueueDepth(asynq.NewInspectorFromRedisClient(a.Redis), workers.Queue))
 	a.Identity = identity.New(a.Client, issuer)
+	limits := ratelimit.Config{Logger: a.Logger}
+	if !a.alone {
+		limits.Redis = a.Redis
+	}
+	a.RateLimits = ratelimit.New(withPrefix(limits, "ratelimit:"))
+	a.AuthFailures = ratelimit.NewFailures(withPrefix(limits, "authfail:ip:"), a.Config.AuthFailureLimit)
 	if a.Config.RefreshGrace > 0 { // else identity's default
 		a.Identity.RefreshGrace = a.Config.RefreshGrace
 	}
@@ -258,18 +272,20 @@ func (a *Instance) Handler() http.Handler {
 			Commissions:  a.Commissions,
 			Payouts:      a.Payouts,
 		},
-		Identity:   a.Identity,
-		Storefront: a.Stores,
-		Orders:     a.Orders,
-		Checkout:   a.Checkout,
-		Billing:    a.Billing,
-		Inbound:    a.Inbound,
-		Client:     a.Client,
-		Redis:      a.Redis,
-		Ready:      a.Ready(),
-		Logger:     a.Logger,
-		Metrics:    a.Metrics,
-		Live:       a.Live,
+		Identity:     a.Identity,
+		Storefront:   a.Stores,
+		Orders:       a.Orders,
+		Checkout:     a.Checkout,
+		Billing:      a.Billing,
+		Inbound:      a.Inbound,
+		Client:       a.Client,
+		Redis:        a.Redis,
+		RateLimits:   a.RateLimits,
+		AuthFailures: a.AuthFailures,
+		Ready:        a.Ready(),
+		Logger:       a.Logger,
+		Metrics:      a.Metrics,
+		Live:         a.Live,
 	})
 }
 
@@ -286,10 +302,18 @@ func (a *Instance) Close() {
 	if a.Live != nil {
 		a.Live.Close()
 	}
+	if a.RateLimits != nil {
+		a.RateLimits.Close()
+	}
 	for i := len(a.closers) - 1; i >= 0; i-- {
 		a.closers[i]()
 	}
 	a.closers = nil
+}
+
+func withPrefix(c ratelimit.Config, prefix string) ratelimit.Config {
+	c.Prefix = prefix
+	return c
 }
 
 // WorkerDeps is what the background workers use.

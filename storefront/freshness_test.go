@@ -80,6 +80,7 @@ func TestResolutionIsFreshAcrossInstances(t *testing.T) {
 		app2, err := app.Assemble(one.App.Config, slog.New(slog.NewTextHandler(io.Discard, nil)),
 			db.Client, db.SQL, one.App.Redis, one.App.RedisAddr)
 		require.NoError(t, err)
+		t.Cleanup(app2.Close)
 		holdAnswers(one.App)
 		holdAnswers(app2)
 		two := &testenv.API{App: app2, Handler: app2.Handler(), DB: db}

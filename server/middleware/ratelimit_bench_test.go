@@ -7,8 +7,9 @@ import (
 	"testing"
 
 	"github.com/alicebob/miniredis/v2"
-	"github.com/go-redis/redis_rate/v10"
 	"github.com/redis/go-redis/v9"
+
+	"github.com/dakkah/cityos/ratelimit"
 )
 
 // benchRedis is the Redis the limiter benchmarks use: CITYOS_TEST_REDIS_URL when set,
@@ -30,9 +31,18 @@ func benchRedis(b *testing.B) *redis.Client {
 }
 
 // BenchmarkRateLimiter: one caller's requests through the limiter, in parallel, at a
-// limit they never reach.
+// limit they never reach: the instance alone (no Redis), and sharing a Redis (synced
+// every 100 ms in the background).
 func BenchmarkRateLimiter(b *testing.B) {
-	h := NewRateLimiter(benchRedis(b), redis_rate.PerMinute(1_000_000_000), func(*http.Request) string { return "bench" })(okHandler)
+	b.Run("alone", func(b *testing.B) { benchLimiter(b, ratelimit.New(ratelimit.Config{})) })
+	b.Run("shared", func(b *testing.B) {
+		benchLimiter(b, ratelimit.New(ratelimit.Config{Redis: benchRedis(b), Prefix: "bench:ratelimit:"}))
+	})
+}
+
+func benchLimiter(b *testing.B, l *ratelimit.Limiter) {
+	b.Cleanup(l.Close)
+	h := NewRateLimiter(l, ratelimit.PerMinute(1_000_000_000), func(*http.Request) string { return "bench" })(okHandler)
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		req := httptest.NewRequest(http.MethodPost, "/graphql", nil)
