@@ -25,6 +25,7 @@ import (
 	"github.com/dakkah/cityos/payouts"
 	"github.com/dakkah/cityos/platform"
 	"github.com/dakkah/cityos/pricing"
+	"github.com/dakkah/cityos/pubsub"
 	"github.com/dakkah/cityos/ratelimit"
 	"github.com/dakkah/cityos/recurring"
 	"github.com/hibiken/asynq"
@@ -66,24 +67,27 @@ type Instance struct {
 	// memory, reconciled through Redis unless the instance is alone.
 	RateLimits   *ratelimit.Limiter
 	AuthFailures *ratelimit.Failures
-	Identity     *identity.Service
-	Tenancy      *tenancy.Service
-	Taxonomy     *taxonomy.Service
-	Rules        *resolution.Resolver
-	Stores       *storefront.Resolver
-	Catalog      *catalog.Service
-	Pricing      *pricing.Service
-	Inventory    *inventory.Service
-	Customers    *customer.Service
-	Carts        *cart.Service
-	Payments     *payment.Registry
-	Checkout     *checkout.Service
-	Orders       *orders.Service
+	// Bus carries the live feed's events and the cache invalidations between instances
+	// (Redis pub/sub), or within the instance when it is alone.
+	Bus       pubsub.Bus
+	Identity  *identity.Service
+	Tenancy   *tenancy.Service
+	Taxonomy  *taxonomy.Service
+	Rules     *resolution.Resolver
+	Stores    *storefront.Resolver
+	Catalog   *catalog.Service
+	Pricing   *pricing.Service
+	Inventory *inventory.Service
+	Customers *customer.Service
+	Carts     *cart.Service
+	Payments  *payment.Registry
+	Checkout  *checkout.Service
+	Orders    *orders.Service
 	// Integrations manages integration endpoints; its Egress policy is the one every
 	// outbound webhook obeys (tests set its Resolver).
 	Integrations *integration.Service
 	Webhooks     *webhooks.Service
-	// Live feeds this instance's GraphQL subscriptions from Redis.
+	// Live feeds this instance's GraphQL subscriptions from the Bus.
 	Live    *livefeed.Hub
 	Inbound *inbound.Service
 	Syncs   *syncs.Service
@@ -172,8 +176,10 @@ func (a *Instance) assemble() error {
 	a.Metrics.MustRegister(eventmetrics.OutboxLag(a.Client), eventmetrics.QueueDepth(asynq.NewInspectorFromRedisClient(a.Redis), workers.Queue))
 	a.Identity = identity.New(a.Client, issuer)
 	limits := ratelimit.Config{Logger: a.Logger}
+	a.Bus = pubsub.NewLocal()
 	if !a.alone {
 		limits.Redis = a.Redis
+		a.Bus = pubsub.NewRedis(a.Redis)
 	}
 	a.RateLimits = ratelimit.New(withPrefix(limits, "ratelimit:"))
 	a.AuthFailures = ratelimit.NewFailures(withPrefix(limits, "authfail:ip:"), a.Config.AuthFailureLimit)
@@ -184,7 +190,7 @@ func (a *Instance) assemble() error {
 	a.Tenancy.Mail = notification.FromConfig(a.Config, a.Logger)
 	a.Tenancy.VerificationWindow = a.Config.DomainVerificationWindow
 	a.Taxonomy = taxonomy.New(a.Client)
-	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithRedis(a.Redis))
+	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithBus(a.Bus))
 	a.Stores = &storefront.Resolver{Client: a.Client, Rules: a.Rules}
 	a.Catalog = catalog.New(a.Client)
 	a.Pricing = pricing.New(a.Client, pricing.CacheReference(a.Config.CatalogCacheTTL))
@@ -208,7 +214,7 @@ func (a *Instance) assemble() error {
 			DeadStreak: a.Config.WebhookDeadStreak, Retention: a.Config.WebhookRetention, PerEndpoint: a.Config.WebhookPerEndpoint}),
 	}
 	a.Webhooks.HTTP = egress.Client(a.Integrations.Egress, a.Webhooks.Config.Timeout)
-	a.Live = livefeed.NewHub(a.Redis, a.Client, a.Config.EventsChannel, a.Logger)
+	a.Live = livefeed.NewHub(a.Bus, a.Client, a.Config.EventsChannel, a.Logger)
 	a.Syncs = syncs.New(a.Client, asynq.NewClientFromRedisClient(a.Redis))
 	a.Vendors = vendors.New(a.Client, a.Tenancy)
 	a.Companies = companies.New(a.Client)
@@ -238,7 +244,7 @@ func (a *Instance) assemble() error {
 
 // ListenForChanges keeps this instance's resolution cache in step with other instances.
 func (a *Instance) ListenForChanges(ctx context.Context) error {
-	return a.Rules.Listen(ctx, a.Redis)
+	return a.Rules.Listen(ctx, a.Bus)
 }
 
 // Handler returns the HTTP API.
@@ -320,7 +326,7 @@ func withPrefix(c ratelimit.Config, prefix string) ratelimit.Config {
 func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
 		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Webhooks: a.Webhooks,
-		Metrics: a.Events, QueueRetention: a.Config.QueueRetention, Concurrency: a.Config.WorkerConcurrency, LiveChannel: a.Config.EventsChannel,
+		Metrics: a.Events, QueueRetention: a.Config.QueueRetention, Concurrency: a.Config.WorkerConcurrency, LiveChannel: a.Config.EventsChannel, Bus: a.Bus,
 		Inbound: a.Inbound, Syncs: a.Syncs, Payments: a.Payments, Orders: a.Orders,
 		ReconcileInterval: a.Config.ReconcileInterval,
 		Commissions:       a.Commissions, Payouts: a.Payouts, PayoutInterval: a.Config.PayoutInterval,

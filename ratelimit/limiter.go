@@ -155,3 +155,6 @@ func (l *Limiter) Close() {
 		<-l.done
 	})
 }
+
+// Shared says whether the limiter reconciles with other instances through Redis.
+func (l *Limiter) Shared() bool { return l.shared != nil }

@@ -21,7 +21,7 @@ import (
 // answer, never because it expired.
 func holdAnswers(app *app.Instance) {
 	app.Rules = resolution.NewResolver(storefront.Directory{Client: app.Client}, app.Config.PlatformDomain,
-		resolution.WithRedis(app.Redis), resolution.WithTTL(time.Hour))
+		resolution.WithBus(app.Bus), resolution.WithTTL(time.Hour))
 	app.Stores.Rules = app.Rules // the handler reaches the rules through app.Stores
 }
 
