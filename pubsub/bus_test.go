@@ -4,22 +4,23 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"os"
 	"testing"
 	"time"
 
-	"github.com/alicebob/miniredis/v2"
-	"github.com/redis/go-redis/v9"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/dakkah/cityos/pubsub"
+	"github.com/dakkah/cityos/testenv"
 )
 
 // Both buses keep one contract.
 func TestBuses(t *testing.T) {
 	t.Run("local", func(t *testing.T) { contract(t, pubsub.NewLocal()) })
-	t.Run("redis", func(t *testing.T) { contract(t, pubsub.NewRedis(testRedis(t))) })
+	t.Run("redis", func(t *testing.T) {
+		rdb, _ := testenv.Redis(t) // CITYOS_TEST_REDIS_URL's, else an in-process one
+		contract(t, pubsub.NewRedis(rdb))
+	})
 }
 
 const wait = 5 * time.Second
@@ -113,21 +114,4 @@ func channel() string {
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	return "test:" + hex.EncodeToString(b)
-}
-
-// testRedis is the Redis at CITYOS_TEST_REDIS_URL, else an in-process one.
-func testRedis(t *testing.T) *redis.Client {
-	t.Helper()
-	opt := &redis.Options{}
-	if u := os.Getenv("CITYOS_TEST_REDIS_URL"); u != "" {
-		var err error
-		if opt, err = redis.ParseURL(u); err != nil {
-			t.Fatalf("CITYOS_TEST_REDIS_URL: %v", err)
-		}
-	} else {
-		opt.Addr = miniredis.RunT(t).Addr()
-	}
-	rdb := redis.NewClient(opt)
-	t.Cleanup(func() { _ = rdb.Close() })
-	return rdb
 }
