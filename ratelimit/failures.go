@@ -17,10 +17,10 @@ const failureTimeout = 250 * time.Millisecond
 // It is stricter than Limiter, for it guards against guessing. With a shared Redis every
 // failure is counted there at once (GCRA, exact across instances): failures are rare, and
 // each already cost a lookup. Blocked, asked on every request with credentials, is
-// answered from memory when it can be: a key whose bucket this instance last saw full is
-// blocked until then (buckets only fill between checks); a key with no failure this
-// instance knows of is not asked about; only a key with failures in flight is read from
-// Redis. So an address failing on several instances gets at most one lookup more per
+// answered from memory when it can be: a key this instance saw out of failures stays
+// blocked until its bucket has drained one (failures elsewhere can only delay that); a key
+// with no failure this instance knows of is not asked about; only a key with failures in
+// flight is read from Redis. So an address failing on several instances gets at most one lookup more per
 // instance — its first failure there — than the limit allows. Like Limiter it fails
 // open: with Redis down nothing is blocked but what this instance counted itself.
 type Failures struct {
