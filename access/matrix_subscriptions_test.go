@@ -149,7 +149,7 @@ func subscribeCell(t *testing.T, f *fx, url string, c Case, p string, want Outco
 	hub := f.API.App.Live
 	require.Eventually(t, func() bool { return hub.Subscribers() == 1 }, lt.Wait, pollInterval)
 	for _, ev := range events {
-		require.NoError(t, livefeed.Publish(context.Background(), f.API.App.Redis, f.API.App.Config.EventsChannel, ev))
+		require.NoError(t, livefeed.Publish(context.Background(), f.API.App.Bus, f.API.App.Config.EventsChannel, ev))
 	}
 	var got []json.RawMessage
 	for {

@@ -25,6 +25,8 @@ import (
 	"github.com/dakkah/cityos/payouts"
 	"github.com/dakkah/cityos/platform"
 	"github.com/dakkah/cityos/pricing"
+	"github.com/dakkah/cityos/pubsub"
+	"github.com/dakkah/cityos/ratelimit"
 	"github.com/dakkah/cityos/recurring"
 	"github.com/hibiken/asynq"
 	"github.com/prometheus/client_golang/prometheus"
@@ -61,6 +63,13 @@ type Instance struct {
 	DB        *sql.DB
 	Redis     *redis.Client
 	RedisAddr string
+	// RateLimits and AuthFailures are the HTTP API's limits (see package ratelimit): in
+	// memory, reconciled through Redis unless the instance is alone.
+	RateLimits   *ratelimit.Limiter
+	AuthFailures *ratelimit.Failures
+	// Bus carries the live feed's events and the cache invalidations between instances
+	// (Redis pub/sub), or within the instance when it is alone.
+	Bus       pubsub.Bus
 	Identity  *identity.Service
 	Tenancy   *tenancy.Service
 	Taxonomy  *taxonomy.Service
@@ -78,7 +87,7 @@ type Instance struct {
 	// outbound webhook obeys (tests set its Resolver).
 	Integrations *integration.Service
 	Webhooks     *webhooks.Service
-	// Live feeds this instance's GraphQL subscriptions from Redis.
+	// Live feeds this instance's GraphQL subscriptions from the Bus.
 	Live    *livefeed.Hub
 	Inbound *inbound.Service
 	Syncs   *syncs.Service
@@ -100,6 +109,9 @@ type Instance struct {
 	Metrics *prometheus.Registry
 	Events  *eventmetrics.Metrics
 
+	// alone says that no other instance shares the instance's Redis (no REDIS_URL: it is
+	// the in-process one), so what only instances share stays in memory.
+	alone   bool
 	closers []func()
 }
 
@@ -107,7 +119,7 @@ type Instance struct {
 // builds the services. The embedded database is migrated on open; PostgreSQL is migrated
 // by `cityos migrate` (or when migrate is true).
 func Open(ctx context.Context, cfg config.Config, log *slog.Logger, migrate bool) (*Instance, error) {
-	a := &Instance{Config: cfg, Logger: log}
+	a := &Instance{Config: cfg, Logger: log, alone: cfg.RedisURL == ""}
 	var err error
 	dialect := "postgres"
 	if cfg.Embedded() {
@@ -146,8 +158,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, migrate bool
 	return a, nil
 }
 
-// Assemble builds an Instance over connections the caller owns (tests, tools). Close on it
-// closes nothing.
+// Assemble builds an Instance over connections the caller owns (tests, tools), as one of
+// several instances sharing rdb. Close on it closes only what it started itself.
 func Assemble(cfg config.Config, log *slog.Logger, client *ent.Client, db *sql.DB, rdb *redis.Client, redisAddr string) (*Instance, error) {
 	a := &Instance{Config: cfg, Logger: log, Client: client, DB: db, Redis: rdb, RedisAddr: redisAddr}
 	return a, a.assemble()
@@ -163,6 +175,14 @@ func (a *Instance) assemble() error {
 	a.Events = eventmetrics.New(a.Metrics)
 	a.Metrics.MustRegister(eventmetrics.OutboxLag(a.Client), eventmetrics.QueueDepth(asynq.NewInspectorFromRedisClient(a.Redis), workers.Queue))
 	a.Identity = identity.New(a.Client, issuer)
+	limits := ratelimit.Config{Logger: a.Logger}
+	a.Bus = pubsub.NewLocal()
+	if !a.alone {
+		limits.Redis = a.Redis
+		a.Bus = pubsub.NewRedis(a.Redis)
+	}
+	a.RateLimits = ratelimit.New(withPrefix(limits, "ratelimit:"))
+	a.AuthFailures = ratelimit.NewFailures(withPrefix(limits, "authfail:ip:"), a.Config.AuthFailureLimit)
 	if a.Config.RefreshGrace > 0 { // else identity's default
 		a.Identity.RefreshGrace = a.Config.RefreshGrace
 	}
@@ -170,7 +190,7 @@ func (a *Instance) assemble() error {
 	a.Tenancy.Mail = notification.FromConfig(a.Config, a.Logger)
 	a.Tenancy.VerificationWindow = a.Config.DomainVerificationWindow
 	a.Taxonomy = taxonomy.New(a.Client)
-	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithRedis(a.Redis))
+	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithBus(a.Bus))
 	a.Stores = &storefront.Resolver{Client: a.Client, Rules: a.Rules}
 	a.Catalog = catalog.New(a.Client)
 	a.Pricing = pricing.New(a.Client, pricing.CacheReference(a.Config.CatalogCacheTTL))
@@ -194,7 +214,7 @@ func (a *Instance) assemble() error {
 			DeadStreak: a.Config.WebhookDeadStreak, Retention: a.Config.WebhookRetention, PerEndpoint: a.Config.WebhookPerEndpoint}),
 	}
 	a.Webhooks.HTTP = egress.Client(a.Integrations.Egress, a.Webhooks.Config.Timeout)
-	a.Live = livefeed.NewHub(a.Redis, a.Client, a.Config.EventsChannel, a.Logger)
+	a.Live = livefeed.NewHub(a.Bus, a.Client, a.Config.EventsChannel, a.Logger)
 	a.Syncs = syncs.New(a.Client, asynq.NewClientFromRedisClient(a.Redis))
 	a.Vendors = vendors.New(a.Client, a.Tenancy)
 	a.Companies = companies.New(a.Client)
@@ -225,7 +245,7 @@ func (a *Instance) assemble() error {
 
 // ListenForChanges keeps this instance's resolution cache in step with other instances.
 func (a *Instance) ListenForChanges(ctx context.Context) error {
-	return a.Rules.Listen(ctx, a.Redis)
+	return a.Rules.Listen(ctx, a.Bus)
 }
 
 // Handler returns the HTTP API.
@@ -259,18 +279,20 @@ func (a *Instance) Handler() http.Handler {
 			Commissions:  a.Commissions,
 			Payouts:      a.Payouts,
 		},
-		Identity:   a.Identity,
-		Storefront: a.Stores,
-		Orders:     a.Orders,
-		Checkout:   a.Checkout,
-		Billing:    a.Billing,
-		Inbound:    a.Inbound,
-		Client:     a.Client,
-		Redis:      a.Redis,
-		Ready:      a.Ready(),
-		Logger:     a.Logger,
-		Metrics:    a.Metrics,
-		Live:       a.Live,
+		Identity:     a.Identity,
+		Storefront:   a.Stores,
+		Orders:       a.Orders,
+		Checkout:     a.Checkout,
+		Billing:      a.Billing,
+		Inbound:      a.Inbound,
+		Client:       a.Client,
+		Redis:        a.Redis,
+		RateLimits:   a.RateLimits,
+		AuthFailures: a.AuthFailures,
+		Ready:        a.Ready(),
+		Logger:       a.Logger,
+		Metrics:      a.Metrics,
+		Live:         a.Live,
 	})
 }
 
@@ -287,17 +309,25 @@ func (a *Instance) Close() {
 	if a.Live != nil {
 		a.Live.Close()
 	}
+	if a.RateLimits != nil {
+		a.RateLimits.Close()
+	}
 	for i := len(a.closers) - 1; i >= 0; i-- {
 		a.closers[i]()
 	}
 	a.closers = nil
 }
 
+func withPrefix(c ratelimit.Config, prefix string) ratelimit.Config {
+	c.Prefix = prefix
+	return c
+}
+
 // WorkerDeps is what the background workers use.
 func (a *Instance) WorkerDeps() workers.Deps {
 	return workers.Deps{Client: a.Client, Tenancy: a.Tenancy, LookupTXT: a.LookupTXT, Logger: a.Logger,
 		Redis: a.Redis, Notifier: notification.FromConfig(a.Config, a.Logger), Webhooks: a.Webhooks,
-		Metrics: a.Events, QueueRetention: a.Config.QueueRetention, Concurrency: a.Config.WorkerConcurrency, LiveChannel: a.Config.EventsChannel,
+		Metrics: a.Events, QueueRetention: a.Config.QueueRetention, Concurrency: a.Config.WorkerConcurrency, LiveChannel: a.Config.EventsChannel, Bus: a.Bus,
 		Inbound: a.Inbound, Syncs: a.Syncs, Payments: a.Payments, Orders: a.Orders,
 		ReconcileInterval: a.Config.ReconcileInterval,
 		Commissions:       a.Commissions, Payouts: a.Payouts, PayoutInterval: a.Config.PayoutInterval,

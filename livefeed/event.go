@@ -1,7 +1,8 @@
 // Package livefeed carries the outbox's events to the GraphQL subscriptions of this API
-// instance: each instance holds one Redis pub/sub subscription (Hub) and hands every event
-// to the local subscribers allowed to see it; the workers publish each relayed event once
-// (Publish). Redis pub/sub is fire-and-forget: a subscriber that is not connected when an
+// instance: each instance holds one pub/sub subscription (Hub; Redis where instances
+// share one, see package pubsub) and hands every event to the local subscribers allowed
+// to see it; the workers publish each relayed event once (Publish). Pub/sub is
+// fire-and-forget: a subscriber that is not connected when an
 // event goes by does not get it later. Dashboards that must not miss anything re-read with
 // a query after reconnecting; the feed is for seeing changes live.
 package livefeed

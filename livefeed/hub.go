@@ -7,13 +7,12 @@ import (
 	"log/slog"
 	"sync"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/outbox"
+	"github.com/dakkah/cityos/pubsub"
 )
 
-// DefaultChannel is the Redis channel the events travel on unless configured otherwise.
+// DefaultChannel is the channel the events travel on unless configured otherwise.
 const DefaultChannel = "cityos:events"
 
 // Channel is the channel of prefix ("<prefix>events"), for deployments and tests that
@@ -23,17 +22,17 @@ func Channel(prefix string) string { return prefix + "events" }
 // bufferSize is how many events a subscriber may fall behind before it is dropped.
 const bufferSize = 256
 
-// Hub is one API instance's end of the feed: one Redis subscription, however many
-// GraphQL subscriptions this instance serves.
+// Hub is one API instance's end of the feed: one subscription to the bus (Redis where
+// instances share one), however many GraphQL subscriptions this instance serves.
 type Hub struct {
-	rdb     *redis.Client
+	bus     pubsub.Bus
 	client  *ent.Client
 	channel string
 	log     *slog.Logger
 
 	mu        sync.Mutex
 	listening bool
-	ps        *redis.PubSub
+	ps        pubsub.Subscription
 	subs      map[*subscriber]struct{}
 	watchers  []func(outbox.Event)
 }
@@ -43,15 +42,16 @@ type subscriber struct {
 	out    chan outbox.Event
 }
 
-// NewHub returns the hub of one instance; it subscribes to Redis with its first subscriber.
-func NewHub(rdb *redis.Client, client *ent.Client, channel string, log *slog.Logger) *Hub {
+// NewHub returns the hub of one instance; it subscribes to the bus with its first
+// subscriber.
+func NewHub(bus pubsub.Bus, client *ent.Client, channel string, log *slog.Logger) *Hub {
 	if channel == "" {
 		channel = DefaultChannel
 	}
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Hub{rdb: rdb, client: client, channel: channel, log: log, subs: map[*subscriber]struct{}{}}
+	return &Hub{bus: bus, client: client, channel: channel, log: log, subs: map[*subscriber]struct{}{}}
 }
 
 // Subscribers is how many subscriptions the hub serves now.
@@ -62,7 +62,7 @@ func (h *Hub) Subscribers() int {
 }
 
 // subscribe registers a subscriber until ctx ends. Once it returns, every event published
-// afterwards reaches the subscriber (the Redis subscription is confirmed first). The
+// afterwards reaches the subscriber (the bus's subscription is confirmed first). The
 // channel closes when ctx ends or when the subscriber fell too far behind: a dashboard
 // that cannot keep up is told (its subscription completes) rather than silently skipped.
 func (h *Hub) subscribe(ctx context.Context, f Filter) (<-chan outbox.Event, error) {
@@ -96,9 +96,9 @@ func (h *Hub) drop(s *subscriber) {
 	}
 }
 
-// listen subscribes to the channel unless the hub already does. go-redis resubscribes
-// by itself after a lost connection; events published meanwhile are lost (see package
-// doc).
+// listen subscribes to the channel unless the hub already does. Over Redis, go-redis
+// resubscribes by itself after a lost connection; events published meanwhile are lost
+// (see package doc).
 func (h *Hub) listen() error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -106,18 +106,18 @@ func (h *Hub) listen() error {
 		return nil
 	}
 	ctx := context.Background()
-	ps := h.rdb.Subscribe(ctx, h.channel)
-	if _, err := ps.Receive(ctx); err != nil {
-		_ = ps.Close()
-		return fmt.Errorf("livefeed: subscribe to %s: %w", h.channel, err)
+	ps, err := h.bus.Subscribe(ctx, h.channel)
+	if err != nil {
+		return fmt.Errorf("livefeed: %w", err)
 	}
 	h.listening, h.ps = true, ps
 	go h.run(ps)
 	return nil
 }
 
-// run dispatches every message until the subscription ends (the Redis client closed).
-func (h *Hub) run(ps *redis.PubSub) {
+// run dispatches every message until the subscription ends (Close, or the Redis client
+// closed).
+func (h *Hub) run(ps pubsub.Subscription) {
 	defer func() {
 		_ = ps.Close()
 		h.mu.Lock()
@@ -129,10 +129,13 @@ func (h *Hub) run(ps *redis.PubSub) {
 			close(s.out)
 		}
 	}()
-	for msg := range ps.Channel() {
+	for msg := range ps.Messages() {
+		if msg.Gap { // nothing to catch up: events are not kept (see package doc)
+			continue
+		}
 		var ev outbox.Event
-		if err := json.Unmarshal([]byte(msg.Payload), &ev); err != nil || ev.ID == 0 {
-			h.log.Warn("livefeed: ignoring a message that is not an event", "channel", msg.Channel)
+		if err := json.Unmarshal(msg.Payload, &ev); err != nil || ev.ID == 0 {
+			h.log.Warn("livefeed: ignoring a message that is not an event", "channel", h.channel)
 			continue
 		}
 		h.dispatch(ev)
@@ -172,7 +175,7 @@ func (h *Hub) dispatch(ev outbox.Event) {
 	}
 }
 
-// Close ends the hub's Redis subscription and with it every subscription it serves.
+// Close ends the hub's subscription to the bus and with it every subscription it serves.
 func (h *Hub) Close() {
 	h.mu.Lock()
 	ps := h.ps

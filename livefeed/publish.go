@@ -5,15 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/dakkah/cityos/outbox"
+	"github.com/dakkah/cityos/pubsub"
 )
 
 // Publish sends ev to every instance's hub on channel. An event meant for one
 // integration endpoint is not published. Publishing is at least once (a retried task
 // publishes again): subscribers may receive an event twice, with the same id.
-func Publish(ctx context.Context, rdb *redis.Client, channel string, ev outbox.Event) error {
+func Publish(ctx context.Context, bus pubsub.Bus, channel string, ev outbox.Event) error {
 	if ev.TargetEndpointID != nil {
 		return nil
 	}
@@ -24,7 +23,7 @@ func Publish(ctx context.Context, rdb *redis.Client, channel string, ev outbox.E
 	if err != nil {
 		return fmt.Errorf("livefeed: event %d: %w", ev.ID, err)
 	}
-	if err := rdb.Publish(ctx, channel, body).Err(); err != nil {
+	if err := bus.Publish(ctx, channel, body); err != nil {
 		return fmt.Errorf("livefeed: publish event %d: %w", ev.ID, err)
 	}
 	return nil

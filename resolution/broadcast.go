@@ -4,23 +4,22 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/redis/go-redis/v9"
+	"github.com/dakkah/cityos/pubsub"
 )
 
-// InvalidateChannel is the Redis channel every instance listens on.
+// InvalidateChannel is the channel every instance listens on.
 const InvalidateChannel = "cityos:resolution:invalidate"
 
 // Broadcast drops this instance's cache and tells every listening instance to drop
 // theirs. Call it after committing a change to domains, subdomains or handles. Without a
-// Redis client (WithRedis or Listen) it only invalidates locally, which is all a single
-// instance needs.
+// bus (WithBus or Listen) it only invalidates locally.
 func (r *Resolver) Broadcast(ctx context.Context) error {
 	r.Invalidate()
-	rdb := r.publisher.Load()
-	if rdb == nil {
+	bus := r.publisher.Load()
+	if bus == nil {
 		return nil
 	}
-	if err := rdb.Publish(ctx, InvalidateChannel, "invalidate").Err(); err != nil {
+	if err := (*bus).Publish(ctx, InvalidateChannel, []byte("invalidate")); err != nil {
 		return fmt.Errorf("resolution: broadcast invalidation: %w", err)
 	}
 	return nil
@@ -28,17 +27,16 @@ func (r *Resolver) Broadcast(ctx context.Context) error {
 
 // Listen subscribes to InvalidateChannel and calls Invalidate on every message until ctx
 // ends. It returns once the subscription is confirmed, so a Broadcast issued after Listen
-// returns is not missed. Redis pub/sub is fire-and-forget: a message lost while
-// disconnected is covered by the TTL, and go-redis's resubscription after a reconnect
+// returns is not missed. Pub/sub is fire-and-forget: a message lost while disconnected
+// is covered by the TTL, and the bus's news of a gap (a resubscription after a reconnect)
 // also arrives as a message, so it invalidates too.
-func (r *Resolver) Listen(ctx context.Context, rdb *redis.Client) error {
-	ps := rdb.Subscribe(ctx, InvalidateChannel)
-	if _, err := ps.Receive(ctx); err != nil {
-		_ = ps.Close()
-		return fmt.Errorf("resolution: subscribe to %s: %w", InvalidateChannel, err)
+func (r *Resolver) Listen(ctx context.Context, bus pubsub.Bus) error {
+	ps, err := bus.Subscribe(ctx, InvalidateChannel)
+	if err != nil {
+		return fmt.Errorf("resolution: %w", err)
 	}
-	r.publisher.CompareAndSwap(nil, rdb)
-	msgs := ps.ChannelWithSubscriptions()
+	r.publisher.CompareAndSwap(nil, &bus)
+	msgs := ps.Messages()
 	go func() {
 		defer ps.Close()
 		for {

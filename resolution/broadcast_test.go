@@ -9,13 +9,16 @@ import (
 	"github.com/redis/go-redis/v9"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/dakkah/cityos/pubsub"
 )
 
-func newRedis(t *testing.T, mr *miniredis.Miniredis) *redis.Client {
+// newRedis is a bus over its own connection to mr, as another instance would have.
+func newRedis(t *testing.T, mr *miniredis.Miniredis) pubsub.Bus {
 	t.Helper()
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { _ = rdb.Close() })
-	return rdb
+	return pubsub.NewRedis(rdb)
 }
 
 func TestBroadcastInvalidatesOtherInstances(t *testing.T) {
@@ -24,7 +27,7 @@ func TestBroadcastInvalidatesOtherInstances(t *testing.T) {
 	defer cancel()
 
 	dir := seeded() // one shared database behind two instances
-	a := NewResolver(dir, "dakkah.com", WithTTL(time.Hour), WithRedis(newRedis(t, mr)))
+	a := NewResolver(dir, "dakkah.com", WithTTL(time.Hour), WithBus(newRedis(t, mr)))
 	b := NewResolver(dir, "dakkah.com", WithTTL(time.Hour))
 	require.NoError(t, a.Listen(ctx, newRedis(t, mr)))
 	require.NoError(t, b.Listen(ctx, newRedis(t, mr)))
@@ -61,6 +64,20 @@ func TestListenSetsBroadcastClient(t *testing.T) {
 	require.Eventually(t, func() bool { return b.cache.len() == 0 }, 5*time.Second, 5*time.Millisecond)
 }
 
+// An instance alone listens on its in-memory bus: a broadcast reaches its listener.
+func TestBroadcastOnTheLocalBus(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	bus := pubsub.NewLocal()
+	a := NewResolver(seeded(), "dakkah.com", WithTTL(time.Hour), WithBus(bus))
+	b := NewResolver(seeded(), "dakkah.com", WithTTL(time.Hour))
+	require.NoError(t, b.Listen(ctx, bus))
+
+	mustResolve(t, b, "acme.dakkah.com", "/", "")
+	require.NoError(t, a.Broadcast(ctx))
+	require.Eventually(t, func() bool { return b.cache.len() == 0 }, 5*time.Second, 5*time.Millisecond)
+}
+
 func TestListenStopsWithContext(t *testing.T) {
 	mr := miniredis.RunT(t)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -89,7 +106,7 @@ func TestBroadcastReportsPublishError(t *testing.T) {
 	mr := miniredis.RunT(t)
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr(), MaxRetries: -1})
 	defer rdb.Close()
-	r := NewResolver(seeded(), "dakkah.com", WithRedis(rdb))
+	r := NewResolver(seeded(), "dakkah.com", WithBus(pubsub.NewRedis(rdb)))
 	mustResolve(t, r, "acme.dakkah.com", "/", "")
 	mr.Close()
 

@@ -3,7 +3,7 @@ package resolution
 import (
 	"time"
 
-	"github.com/redis/go-redis/v9"
+	"github.com/dakkah/cityos/pubsub"
 )
 
 // Defaults: the TTL bounds staleness when an invalidation message is lost (every change
@@ -43,7 +43,7 @@ func WithClock(now func() time.Time) Option {
 	}
 }
 
-// WithRedis sets the client Broadcast publishes through. Listen sets it too if unset.
-func WithRedis(rdb *redis.Client) Option {
-	return func(r *Resolver) { r.publisher.Store(rdb) }
+// WithBus sets the bus Broadcast publishes through. Listen sets it too if unset.
+func WithBus(bus pubsub.Bus) Option {
+	return func(r *Resolver) { r.publisher.Store(&bus) }
 }

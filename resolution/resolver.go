@@ -7,8 +7,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/redis/go-redis/v9"
 	"golang.org/x/sync/singleflight"
+
+	"github.com/dakkah/cityos/pubsub"
 )
 
 // Resolver finds the store for a storefront request. It is safe for concurrent use.
@@ -21,7 +22,7 @@ type Resolver struct {
 
 	cache     *cache
 	flights   singleflight.Group // collapses concurrent misses for one key into one lookup
-	publisher atomic.Pointer[redis.Client]
+	publisher atomic.Pointer[pubsub.Bus]
 
 	inFlight func() // tests: runs once a caller has joined (or started) its lookup's flight
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/ratelimit"
 	"github.com/dakkah/cityos/server/middleware"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -20,13 +21,14 @@ import (
 //
 // A client address whose credentials failed too often is answered RATE_LIMITED before
 // any lookup: guessing keys costs the guesser, not the database.
-func authenticate(ids *identity.Service, failures *middleware.FailureLimiter, trustProxy bool) func(http.Handler) http.Handler {
+func authenticate(ids *identity.Service, failures *ratelimit.Failures, trustProxy bool) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			ip := ""
 			if hasCredentials(r) {
 				ip = middleware.ClientIP(r, trustProxy)
-				if retry, blocked := failures.Blocked(r.Context(), ip); blocked {
+				if wait, blocked := failures.Blocked(r.Context(), ip); blocked {
+					retry := middleware.RetryAfterSeconds(wait)
 					w.Header().Set("Retry-After", strconv.Itoa(retry))
 					middleware.WriteError(w, r, http.StatusTooManyRequests, apperr.RateLimited,
 						"too many failed sign-ins from this address", map[string]any{"retryAfter": retry})

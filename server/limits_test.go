@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -45,6 +46,38 @@ func TestRateLimitPerPrincipal(t *testing.T) {
 		// The limited caller still is.
 		r = send(t, h, request{query: meQuery, remote: client})
 		requireErrorCode(t, r, http.StatusTooManyRequests, "RATE_LIMITED")
+	})
+}
+
+// Instances sharing a Redis share each caller's limit: once an instance has synced, it
+// refuses what the other admitted. Within one sync interval an instance admits from what
+// it last saw (the stated tolerance): here one request more than the limit in all.
+func TestRateLimitAcrossInstances(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		cfg := testenv.Config()
+		cfg.RateLimit = 3
+		one := testenv.NewAPI(t, db, cfg)
+		two := testenv.NewAPIWithRedis(t, db, cfg, one.App.Redis, one.App.RedisAddr)
+		client := uniqueClient()
+		ctx := context.Background()
+		do := func(api *testenv.API) int {
+			return send(t, api.Handler, request{query: meQuery, remote: client}).Status
+		}
+
+		require.Equal(t, http.StatusOK, do(one))
+		require.Equal(t, http.StatusOK, do(one))
+		require.NoError(t, one.App.RateLimits.Sync(ctx))
+		require.Equal(t, http.StatusOK, do(two), "new to instance two: admitted before its first sync")
+		require.NoError(t, two.App.RateLimits.Sync(ctx))
+		assert.Equal(t, http.StatusTooManyRequests, do(two), "two knows of one's two requests: 3 of 3 used")
+
+		admitted := 3
+		if do(one) == http.StatusOK { // one may not have synced since two's request
+			admitted++
+		}
+		require.NoError(t, one.App.RateLimits.Sync(ctx))
+		assert.Equal(t, http.StatusTooManyRequests, do(one))
+		assert.LessOrEqual(t, admitted, cfg.RateLimit+1)
 	})
 }
 

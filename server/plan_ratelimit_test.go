@@ -27,7 +27,7 @@ func TestRateLimitFollowsThePlan(t *testing.T) {
 		require.NoError(t, db.Client.Tenant.UpdateOneID(f.TenantB.ID).SetSubscriptionTier("pro").Exec(sys))
 
 		// Tests share a Redis, and key ids repeat across their databases: start A's key afresh.
-		require.NoError(t, f.API.App.Redis.Del(sys, "rate:key:"+testenv.ID(f.KeyA1.ID)).Err())
+		require.NoError(t, f.API.App.Redis.Del(sys, "ratelimit:key:"+testenv.ID(f.KeyA1.ID)).Err())
 		const q = `{ plans { key } }`
 		keyA, keyB := f.As(testenv.PublishableA), f.As(testenv.SecretB)
 		for range two {

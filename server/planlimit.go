@@ -4,10 +4,9 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/go-redis/redis_rate/v10"
-
 	"github.com/dakkah/cityos/billing"
 	"github.com/dakkah/cityos/expiring"
+	"github.com/dakkah/cityos/ratelimit"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -18,9 +17,9 @@ const planLimitTTL = 30 * time.Second
 // planRateLimit limits each caller as key names it: API keys at their tenant's plan's
 // rate limit (billing), everyone else — and keys of a plan that sets none — at
 // perMinute (CITYOS_RATE_LIMIT).
-func planRateLimit(bills *billing.Service, perMinute int, key func(*http.Request) string) func(*http.Request) (string, redis_rate.Limit) {
+func planRateLimit(bills *billing.Service, perMinute int, key func(*http.Request) string) func(*http.Request) (string, ratelimit.Limit) {
 	limits := expiring.New[int, int](planLimitTTL, 10_000, time.Now)
-	return func(r *http.Request) (string, redis_rate.Limit) {
+	return func(r *http.Request) (string, ratelimit.Limit) {
 		k, limit := key(r), perMinute
 		v := viewer.FromContext(r.Context())
 		if bills != nil && v.TenantID != 0 && (v.Kind == viewer.SecretKey || v.Kind == viewer.PublishableKey) {
@@ -31,6 +30,6 @@ func planRateLimit(bills *billing.Service, perMinute int, key func(*http.Request
 				limit = n
 			}
 		}
-		return k, redis_rate.PerMinute(limit)
+		return k, ratelimit.PerMinute(limit)
 	}
 }

@@ -29,6 +29,7 @@ import (
 	"github.com/dakkah/cityos/inbound"
 	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/orders"
+	"github.com/dakkah/cityos/ratelimit"
 	"github.com/dakkah/cityos/reqcache"
 	"github.com/dakkah/cityos/server/middleware"
 	"github.com/dakkah/cityos/sqldeadline"
@@ -52,6 +53,11 @@ type Deps struct {
 	// Client streams the audit export, under the caller's privacy policies.
 	Client *ent.Client
 	Redis  *redis.Client
+	// RateLimits are the per-client request limits, AuthFailures the count of failed
+	// sign-ins per client address (nil: none counted). Without RateLimits the instance
+	// limits alone.
+	RateLimits   *ratelimit.Limiter
+	AuthFailures *ratelimit.Failures
 	// Live counts the subscriptions the instance serves (metrics).
 	Live   *livefeed.Hub
 	Ready  map[string]func(context.Context) error
@@ -68,9 +74,13 @@ func New(d Deps) http.Handler {
 
 	// One sign-in layer, and one count of failed sign-ins per client, for every endpoint
 	// that takes credentials.
-	failures := middleware.NewFailureLimiter(d.Redis, "authfail:ip:", d.Config.AuthFailureLimit)
+	failures := d.AuthFailures
 	signIn := authenticate(d.Identity, failures, d.Config.TrustProxy)
-	rateLimit := middleware.NewRateLimiterFor(d.Redis, planRateLimit(d.Billing, d.Config.RateLimit, rateKey(d.Config.TrustProxy)))
+	limits := d.RateLimits
+	if limits == nil {
+		limits = ratelimit.New(ratelimit.Config{Logger: d.Logger})
+	}
+	rateLimit := middleware.NewRateLimiterFor(limits, planRateLimit(d.Billing, d.Config.RateLimit, rateKey(d.Config.TrustProxy)))
 	sockets := newLiveSockets(d, failures, reg)
 	gql := graphQLHandler(d, reg, sockets)
 	api := chain(gql,

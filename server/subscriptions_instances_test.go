@@ -16,6 +16,7 @@ import (
 
 	"github.com/dakkah/cityos/livefeed"
 	lt "github.com/dakkah/cityos/livefeed/livefeedtest"
+	"github.com/dakkah/cityos/pubsub"
 	"github.com/dakkah/cityos/testenv"
 )
 
@@ -42,7 +43,7 @@ func TestTwoInstancesShareTheFeed(t *testing.T) {
 		viaTwo, f := *l.Commerce, *l.Fixture // the same fixture, checked out through instance 2
 		f.API, viaTwo.Fixture = two, &f
 		o := lt.Place(t, &viaTwo, l.StoreA1)
-		require.NoError(t, livefeed.Publish(context.Background(), rdb2, cfg.EventsChannel, lt.Envelope(t, db.Client, o)))
+		require.NoError(t, livefeed.Publish(context.Background(), pubsub.NewRedis(rdb2), cfg.EventsChannel, lt.Envelope(t, db.Client, o)))
 
 		e := nextOrder(t, c)
 		require.Equal(t, strconv.Itoa(o.ID), e.OrderEvents.Order.ID)

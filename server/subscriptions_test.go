@@ -58,7 +58,7 @@ func (l *live) placeAndPublish(t *testing.T, store *ent.Store) *ent.Order {
 	t.Helper()
 	o := lt.Place(t, l.Commerce, store)
 	ev := lt.Envelope(t, l.API.DB.Client, o)
-	require.NoError(t, livefeed.Publish(context.Background(), l.API.App.Redis, l.API.App.Config.EventsChannel, ev))
+	require.NoError(t, livefeed.Publish(context.Background(), l.API.App.Bus, l.API.App.Config.EventsChannel, ev))
 	return o
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/identity"
 	"github.com/dakkah/cityos/livefeed"
+	"github.com/dakkah/cityos/ratelimit"
 	"github.com/dakkah/cityos/server/middleware"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -46,7 +47,7 @@ const (
 // connection ends when they expire or stop being valid.
 type liveSockets struct {
 	ids       *identity.Service
-	failures  *middleware.FailureLimiter
+	failures  *ratelimit.Failures
 	trust     bool
 	origins   originPolicy
 	recheck   time.Duration
@@ -55,7 +56,7 @@ type liveSockets struct {
 	log       *slog.Logger
 }
 
-func newLiveSockets(d Deps, failures *middleware.FailureLimiter, reg prometheus.Registerer) *liveSockets {
+func newLiveSockets(d Deps, failures *ratelimit.Failures, reg prometheus.Registerer) *liveSockets {
 	ls := &liveSockets{ids: d.Identity, failures: failures, trust: d.Config.TrustProxy,
 		origins: newOriginPolicy(d.Config.CORSOrigins), recheck: d.Config.WSRecheck,
 		maxSubs: d.Config.MaxSubscriptions, log: d.Logger}

@@ -21,7 +21,7 @@ import (
 // answer, never because it expired.
 func holdAnswers(app *app.Instance) {
 	app.Rules = resolution.NewResolver(storefront.Directory{Client: app.Client}, app.Config.PlatformDomain,
-		resolution.WithRedis(app.Redis), resolution.WithTTL(time.Hour))
+		resolution.WithBus(app.Bus), resolution.WithTTL(time.Hour))
 	app.Stores.Rules = app.Rules // the handler reaches the rules through app.Stores
 }
 
@@ -80,6 +80,7 @@ func TestResolutionIsFreshAcrossInstances(t *testing.T) {
 		app2, err := app.Assemble(one.App.Config, slog.New(slog.NewTextHandler(io.Discard, nil)),
 			db.Client, db.SQL, one.App.Redis, one.App.RedisAddr)
 		require.NoError(t, err)
+		t.Cleanup(app2.Close)
 		holdAnswers(one.App)
 		holdAnswers(app2)
 		two := &testenv.API{App: app2, Handler: app2.Handler(), DB: db}

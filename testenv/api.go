@@ -61,7 +61,7 @@ func NewAPIWithRedis(t testing.TB, db *DB, cfg config.Config, rdb *redis.Client,
 	if err != nil {
 		t.Fatalf("assemble: %v", err)
 	}
-	t.Cleanup(inst.Live.Close)
+	t.Cleanup(inst.Close) // what the instance started: its limiter, its live feed
 	mail := &Mailbox{}
 	inst.Tenancy.Mail = mail
 	inst.Integrations.Egress.Resolver = TestDNS

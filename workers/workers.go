@@ -27,6 +27,7 @@ import (
 	"github.com/dakkah/cityos/outbox"
 	"github.com/dakkah/cityos/payment"
 	"github.com/dakkah/cityos/payouts"
+	"github.com/dakkah/cityos/pubsub"
 	"github.com/dakkah/cityos/recurring"
 	"github.com/dakkah/cityos/syncs"
 	"github.com/dakkah/cityos/tenancy"
@@ -52,8 +53,10 @@ type Deps struct {
 	Notifier notification.Provider
 	// KeyPrefix namespaces the Redis keys the handlers write (tests sharing a Redis).
 	KeyPrefix string
-	// LiveChannel is the Redis channel of the API's subscriptions (livefeed.Publish).
+	// LiveChannel is the channel of the API's subscriptions (livefeed.Publish), on Bus:
+	// the API instances' (nil: pub/sub over Redis).
 	LiveChannel string
+	Bus         pubsub.Bus
 	// Inbound applies the webhooks other systems pushed.
 	Inbound *inbound.Service
 	// InProcessRedis says the queue's Redis is the embedded one (no REDIS_URL).

@@ -1,45 +1,32 @@
 package middleware
 
 import (
-	"context"
 	"math"
 	"net"
 	"net/http"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/dakkah/cityos/apperr"
-	"github.com/go-redis/redis_rate/v10"
-	"github.com/redis/go-redis/v9"
+	"github.com/dakkah/cityos/ratelimit"
 )
 
-const (
-	// A rate-limit check must not add more than this to a request: a slow Redis
-	// is treated like a down one.
-	rateLimitTimeout = 250 * time.Millisecond
-	// While Redis is down every request would warn; one line per interval is enough.
-	rateLimitWarnEvery = 10 * time.Second
-)
-
-// NewRateLimiter limits requests per key with GCRA in Redis, so the limit
-// holds across all instances of the server. key picks the bucket (API key,
-// user, client IP...); an empty key leaves the request unlimited.
+// NewRateLimiter limits requests per key with l (see package ratelimit: buckets in the
+// instance's memory, reconciled with the other instances' through Redis when they share
+// one). key picks the bucket (API key, user, client IP...); an empty key leaves the
+// request unlimited.
 //
-// Over the limit the answer is 429 with Retry-After and a RATE_LIMITED error.
-// If Redis fails, requests pass (fail open) and a warning is logged: the
-// limiter protects capacity, and an outage of it must not become an outage of
-// the whole API.
-func NewRateLimiter(rdb *redis.Client, limit redis_rate.Limit, key func(*http.Request) string) func(http.Handler) http.Handler {
-	return NewRateLimiterFor(rdb, func(r *http.Request) (string, redis_rate.Limit) { return key(r), limit })
+// Over the limit the answer is 429 with Retry-After and a RATE_LIMITED error; every
+// limited answer says X-RateLimit-Remaining. A Redis outage never refuses a request:
+// the limiter goes on with the instance's own buckets, and logs a warning.
+func NewRateLimiter(l *ratelimit.Limiter, limit ratelimit.Limit, key func(*http.Request) string) func(http.Handler) http.Handler {
+	return NewRateLimiterFor(l, func(r *http.Request) (string, ratelimit.Limit) { return key(r), limit })
 }
 
 // NewRateLimiterFor is NewRateLimiter with a limit of each request's own (an API key's
 // tenant's plan), chosen with its key.
-func NewRateLimiterFor(rdb *redis.Client, limitFor func(*http.Request) (string, redis_rate.Limit)) func(http.Handler) http.Handler {
-	limiter := redis_rate.NewLimiter(rdb)
-	var lastWarn atomic.Int64
+func NewRateLimiterFor(l *ratelimit.Limiter, limitFor func(*http.Request) (string, ratelimit.Limit)) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			k, limit := limitFor(r)
@@ -47,21 +34,10 @@ func NewRateLimiterFor(rdb *redis.Client, limitFor func(*http.Request) (string, 
 				next.ServeHTTP(w, r)
 				return
 			}
-			ctx, cancel := context.WithTimeout(r.Context(), rateLimitTimeout)
-			res, err := limiter.Allow(ctx, k, limit)
-			cancel()
-			if err != nil {
-				now := time.Now().UnixNano()
-				last := lastWarn.Load()
-				if now-last >= int64(rateLimitWarnEvery) && lastWarn.CompareAndSwap(last, now) {
-					Logger(r.Context()).Warn("rate limiter unavailable, letting requests through", "error", err)
-				}
-				next.ServeHTTP(w, r)
-				return
-			}
+			res := l.Allow(k, limit)
 			w.Header().Set("X-RateLimit-Remaining", strconv.Itoa(res.Remaining))
-			if res.Allowed == 0 {
-				secs := retryAfterSeconds(res.RetryAfter)
+			if !res.Allowed {
+				secs := RetryAfterSeconds(res.RetryAfter)
 				w.Header().Set("Retry-After", strconv.Itoa(secs))
 				WriteError(w, r, http.StatusTooManyRequests, apperr.RateLimited, "rate limit exceeded",
 					map[string]any{"retryAfter": secs})
@@ -72,9 +48,9 @@ func NewRateLimiterFor(rdb *redis.Client, limitFor func(*http.Request) (string, 
 	}
 }
 
-// retryAfterSeconds rounds up, and never says 0: "retry now" would invite an
-// immediate second refusal.
-func retryAfterSeconds(d time.Duration) int {
+// RetryAfterSeconds is d in whole seconds for Retry-After: rounded up, and never 0
+// ("retry now" would invite an immediate second refusal).
+func RetryAfterSeconds(d time.Duration) int {
 	s := int(math.Ceil(d.Seconds()))
 	if s < 1 {
 		s = 1

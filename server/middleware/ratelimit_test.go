@@ -1,14 +1,16 @@
 package middleware
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/alicebob/miniredis/v2"
+	"github.com/dakkah/cityos/ratelimit"
 	"github.com/dakkah/cityos/reqid"
-	"github.com/go-redis/redis_rate/v10"
 	"github.com/redis/go-redis/v9"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -29,7 +31,9 @@ func TestRateLimiter(t *testing.T) {
 	mr := miniredis.RunT(t)
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { _ = rdb.Close() })
-	h := NewRateLimiter(rdb, redis_rate.PerMinute(3), byHeaderKey)(okHandler)
+	l := ratelimit.New(ratelimit.Config{Redis: rdb})
+	t.Cleanup(l.Close)
+	h := NewRateLimiter(l, ratelimit.PerMinute(3), byHeaderKey)(okHandler)
 
 	for i := range 3 {
 		rec := limitedDo(h, "a")
@@ -54,24 +58,32 @@ func TestRateLimiter(t *testing.T) {
 	assert.Equal(t, http.StatusOK, limitedDo(h, "").Code, "no key, no limit")
 }
 
+// With its Redis down the limiter answers from the instance's own buckets: requests
+// within the limit pass (a Redis outage refuses nothing), and the limit still holds on
+// this instance.
 func TestRateLimiterFailsOpen(t *testing.T) {
 	mr := miniredis.RunT(t)
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr(), MaxRetries: -1})
 	t.Cleanup(func() { _ = rdb.Close() })
-	h := NewRateLimiter(rdb, redis_rate.PerMinute(1), byHeaderKey)(okHandler)
+	l := ratelimit.New(ratelimit.Config{Redis: rdb, SyncEvery: time.Millisecond})
+	t.Cleanup(l.Close)
+	h := NewRateLimiter(l, ratelimit.PerMinute(2), byHeaderKey)(okHandler)
 	mr.Close()
 
-	for range 3 {
+	for i := range 2 {
 		rec := limitedDo(h, "a")
 		assert.Equal(t, http.StatusOK, rec.Code)
-		assert.Empty(t, rec.Header().Get("X-RateLimit-Remaining"))
+		assert.Equal(t, strconv.Itoa(1-i), rec.Header().Get("X-RateLimit-Remaining"))
 	}
+	require.Error(t, l.Sync(context.Background()))
+	assert.Equal(t, http.StatusTooManyRequests, limitedDo(h, "a").Code)
+	assert.Equal(t, http.StatusOK, limitedDo(h, "b").Code)
 }
 
 func TestRetryAfterSeconds(t *testing.T) {
-	assert.Equal(t, 1, retryAfterSeconds(0))
-	assert.Equal(t, 1, retryAfterSeconds(200_000_000))
-	assert.Equal(t, 20, retryAfterSeconds(19_000_000_001))
+	assert.Equal(t, 1, RetryAfterSeconds(0))
+	assert.Equal(t, 1, RetryAfterSeconds(200_000_000))
+	assert.Equal(t, 20, RetryAfterSeconds(19_000_000_001))
 }
 
 func TestClientIP(t *testing.T) {
