@@ -65,15 +65,17 @@ type Instance struct {
 	Tenancy   *tenancy.Service
 	Taxonomy  *taxonomy.Service
 	Rules     *resolution.Resolver
-	Stores    *storefront.Resolver
-	Catalog   *catalog.Service
-	Pricing   *pricing.Service
-	Inventory *inventory.Service
-	Customers *customer.Service
-	Carts     *cart.Service
-	Payments  *payment.Registry
-	Checkout  *checkout.Service
-	Orders    *orders.Service
+	// CatalogChanges keeps the catalog caches of the API instances in step.
+	CatalogChanges *server.CatalogChanges
+	Stores         *storefront.Resolver
+	Catalog        *catalog.Service
+	Pricing        *pricing.Service
+	Inventory      *inventory.Service
+	Customers      *customer.Service
+	Carts          *cart.Service
+	Payments       *payment.Registry
+	Checkout       *checkout.Service
+	Orders         *orders.Service
 	// Integrations manages integration endpoints; its Egress policy is the one every
 	// outbound webhook obeys (tests set its Resolver).
 	Integrations *integration.Service
@@ -172,6 +174,7 @@ func (a *Instance) assemble() error {
 	a.Taxonomy = taxonomy.New(a.Client)
 	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithRedis(a.Redis))
 	a.Stores = &storefront.Resolver{Client: a.Client, Rules: a.Rules}
+	a.CatalogChanges = server.NewCatalogChanges(a.Redis)
 	a.Catalog = catalog.New(a.Client)
 	a.Pricing = pricing.New(a.Client, pricing.CacheReference(a.Config.CatalogCacheTTL))
 	a.Inventory = inventory.New(a.Client)
@@ -222,9 +225,13 @@ func (a *Instance) assemble() error {
 	return nil
 }
 
-// ListenForChanges keeps this instance's resolution cache in step with other instances.
+// ListenForChanges keeps this instance's resolution and catalog caches in step with
+// other instances.
 func (a *Instance) ListenForChanges(ctx context.Context) error {
-	return a.Rules.Listen(ctx, a.Redis)
+	if err := a.Rules.Listen(ctx, a.Redis); err != nil {
+		return err
+	}
+	return a.CatalogChanges.Listen(ctx, a.Redis)
 }
 
 // Handler returns the HTTP API.
@@ -258,18 +265,19 @@ func (a *Instance) Handler() http.Handler {
 			Commissions:  a.Commissions,
 			Payouts:      a.Payouts,
 		},
-		Identity:   a.Identity,
-		Storefront: a.Stores,
-		Orders:     a.Orders,
-		Checkout:   a.Checkout,
-		Billing:    a.Billing,
-		Inbound:    a.Inbound,
-		Client:     a.Client,
-		Redis:      a.Redis,
-		Ready:      a.Ready(),
-		Logger:     a.Logger,
-		Metrics:    a.Metrics,
-		Live:       a.Live,
+		Identity:       a.Identity,
+		Storefront:     a.Stores,
+		Orders:         a.Orders,
+		Checkout:       a.Checkout,
+		Billing:        a.Billing,
+		Inbound:        a.Inbound,
+		Client:         a.Client,
+		Redis:          a.Redis,
+		CatalogChanges: a.CatalogChanges,
+		Ready:          a.Ready(),
+		Logger:         a.Logger,
+		Metrics:        a.Metrics,
+		Live:           a.Live,
 	})
 }
 

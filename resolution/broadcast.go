@@ -2,9 +2,10 @@ package resolution
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/dakkah/cityos/fanout"
 )
 
 // InvalidateChannel is the Redis channel every instance listens on.
@@ -20,38 +21,16 @@ func (r *Resolver) Broadcast(ctx context.Context) error {
 	if rdb == nil {
 		return nil
 	}
-	if err := rdb.Publish(ctx, InvalidateChannel, "invalidate").Err(); err != nil {
-		return fmt.Errorf("resolution: broadcast invalidation: %w", err)
-	}
-	return nil
+	return fanout.Send(ctx, rdb, InvalidateChannel)
 }
 
-// Listen subscribes to InvalidateChannel and calls Invalidate on every message until ctx
-// ends. It returns once the subscription is confirmed, so a Broadcast issued after Listen
-// returns is not missed. Redis pub/sub is fire-and-forget: a message lost while
-// disconnected is covered by the TTL, and go-redis's resubscription after a reconnect
-// also arrives as a message, so it invalidates too.
+// Listen calls Invalidate on every message of InvalidateChannel until ctx ends; it
+// returns once subscribed (see package fanout). A message lost while disconnected is
+// covered by the TTL.
 func (r *Resolver) Listen(ctx context.Context, rdb *redis.Client) error {
-	ps := rdb.Subscribe(ctx, InvalidateChannel)
-	if _, err := ps.Receive(ctx); err != nil {
-		_ = ps.Close()
-		return fmt.Errorf("resolution: subscribe to %s: %w", InvalidateChannel, err)
+	if err := fanout.Listen(ctx, rdb, InvalidateChannel, r.Invalidate); err != nil {
+		return err
 	}
 	r.publisher.CompareAndSwap(nil, rdb)
-	msgs := ps.ChannelWithSubscriptions()
-	go func() {
-		defer ps.Close()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case _, open := <-msgs:
-				if !open {
-					return
-				}
-				r.Invalidate()
-			}
-		}
-	}()
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -13,6 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"golang.org/x/sync/singleflight"
 
+	"github.com/dakkah/cityos/server/middleware"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -23,11 +23,12 @@ import (
 //
 // Only queries from anonymous callers and publishable keys, for a named store, whose root
 // fields are all catalog reads are cached: nothing that depends on who is signed in, and
-// never a cart. Any mutation on this instance drops everything at once; other instances'
-// writes show within the TTL.
+// never a cart. Any staff mutation drops everything at once, on every instance that
+// listens to the others' changes (see CatalogChanges); a change whose broadcast is lost
+// shows within the TTL.
 type catalogCache struct {
 	ttl     time.Duration
-	gen     atomic.Uint64
+	changes *CatalogChanges
 	mu      sync.Mutex
 	entries *lru.LRU[cachedResponse]
 	// refreshing holds the keys of expired entries one request is computing again
@@ -72,8 +73,13 @@ func onlyFields(set ast.SelectionSet, allowed map[string]bool) bool {
 	return true
 }
 
-func newCatalogCache(ttl time.Duration) *catalogCache {
-	return &catalogCache{ttl: ttl, entries: lru.New[cachedResponse](2000), refreshing: map[string]bool{}, now: time.Now}
+// newCatalogCache returns a cache that drops its entries on changes (nil: this instance's
+// changes only).
+func newCatalogCache(ttl time.Duration, changes *CatalogChanges) *catalogCache {
+	if changes == nil {
+		changes = NewCatalogChanges(nil)
+	}
+	return &catalogCache{ttl: ttl, changes: changes, entries: lru.New[cachedResponse](2000), refreshing: map[string]bool{}, now: time.Now}
 }
 
 var _ interface {
@@ -95,7 +101,10 @@ func (c *catalogCache) InterceptResponse(ctx context.Context, next graphql.Respo
 	if oc.Operation.Operation == ast.Mutation {
 		resp := next(ctx)
 		if !onlyFields(oc.Operation.SelectionSet, shopperMutations) {
-			c.gen.Add(1) // a staff change: this instance serves nothing older
+			// A staff change: no instance serves anything older.
+			if err := c.changes.Bump(ctx); err != nil {
+				middleware.Logger(ctx).Warn("other instances drop their catalog cache within its TTL", "err", err)
+			}
 		}
 		return resp
 	}
@@ -181,6 +190,6 @@ func (c *catalogCache) key(ctx context.Context, oc *graphql.OperationContext) (s
 	if err != nil {
 		return "", false
 	}
-	return strconv.FormatUint(c.gen.Load(), 10) + "|" + strconv.Itoa(v.StoreID) + "|" +
+	return strconv.FormatUint(c.changes.Load(), 10) + "|" + strconv.Itoa(v.StoreID) + "|" +
 		oc.OperationName + "|" + oc.RawQuery + "|" + string(vars), true
 }

@@ -52,6 +52,9 @@ type Deps struct {
 	// Client streams the audit export, under the caller's privacy policies.
 	Client *ent.Client
 	Redis  *redis.Client
+	// CatalogChanges drops the catalog cache of every listening instance on a staff
+	// change; nil for this instance only.
+	CatalogChanges *CatalogChanges
 	// Live counts the subscriptions the instance serves (metrics).
 	Live   *livefeed.Hub
 	Ready  map[string]func(context.Context) error
@@ -135,7 +138,7 @@ func graphQLHandler(d Deps, reg prometheus.Registerer, sockets *liveSockets) htt
 	srv.Use(&argumentLimits{})
 	srv.Use(middleware.NewGraphQLMetrics(reg))
 	if d.Config.CatalogCacheTTL > 0 {
-		srv.Use(newCatalogCache(d.Config.CatalogCacheTTL))
+		srv.Use(newCatalogCache(d.Config.CatalogCacheTTL, d.CatalogChanges))
 	}
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
