@@ -69,20 +69,22 @@ type Instance struct {
 	AuthFailures *ratelimit.Failures
 	// Bus carries the live feed's events and the cache invalidations between instances
 	// (Redis pub/sub), or within the instance when it is alone.
-	Bus       pubsub.Bus
-	Identity  *identity.Service
-	Tenancy   *tenancy.Service
-	Taxonomy  *taxonomy.Service
-	Rules     *resolution.Resolver
-	Stores    *storefront.Resolver
-	Catalog   *catalog.Service
-	Pricing   *pricing.Service
-	Inventory *inventory.Service
-	Customers *customer.Service
-	Carts     *cart.Service
-	Payments  *payment.Registry
-	Checkout  *checkout.Service
-	Orders    *orders.Service
+	Bus      pubsub.Bus
+	Identity *identity.Service
+	Tenancy  *tenancy.Service
+	Taxonomy *taxonomy.Service
+	Rules    *resolution.Resolver
+	// CatalogChanges keeps the catalog caches of the API instances in step.
+	CatalogChanges *server.CatalogChanges
+	Stores         *storefront.Resolver
+	Catalog        *catalog.Service
+	Pricing        *pricing.Service
+	Inventory      *inventory.Service
+	Customers      *customer.Service
+	Carts          *cart.Service
+	Payments       *payment.Registry
+	Checkout       *checkout.Service
+	Orders         *orders.Service
 	// Integrations manages integration endpoints; its Egress policy is the one every
 	// outbound webhook obeys (tests set its Resolver).
 	Integrations *integration.Service
@@ -192,6 +194,7 @@ func (a *Instance) assemble() error {
 	a.Taxonomy = taxonomy.New(a.Client)
 	a.Rules = resolution.NewResolver(storefront.Directory{Client: a.Client}, a.Config.PlatformDomain, resolution.WithBus(a.Bus))
 	a.Stores = &storefront.Resolver{Client: a.Client, Rules: a.Rules}
+	a.CatalogChanges = server.NewCatalogChanges(a.Bus)
 	a.Catalog = catalog.New(a.Client)
 	a.Pricing = pricing.New(a.Client, pricing.CacheReference(a.Config.CatalogCacheTTL))
 	a.Inventory = inventory.New(a.Client)
@@ -243,9 +246,13 @@ func (a *Instance) assemble() error {
 	return nil
 }
 
-// ListenForChanges keeps this instance's resolution cache in step with other instances.
+// ListenForChanges keeps this instance's resolution and catalog caches in step with
+// other instances.
 func (a *Instance) ListenForChanges(ctx context.Context) error {
-	return a.Rules.Listen(ctx, a.Bus)
+	if err := a.Rules.Listen(ctx, a.Bus); err != nil {
+		return err
+	}
+	return a.CatalogChanges.Listen(ctx, a.Bus)
 }
 
 // Handler returns the HTTP API.
@@ -279,20 +286,21 @@ func (a *Instance) Handler() http.Handler {
 			Commissions:  a.Commissions,
 			Payouts:      a.Payouts,
 		},
-		Identity:     a.Identity,
-		Storefront:   a.Stores,
-		Orders:       a.Orders,
-		Checkout:     a.Checkout,
-		Billing:      a.Billing,
-		Inbound:      a.Inbound,
-		Client:       a.Client,
-		Redis:        a.Redis,
-		RateLimits:   a.RateLimits,
-		AuthFailures: a.AuthFailures,
-		Ready:        a.Ready(),
-		Logger:       a.Logger,
-		Metrics:      a.Metrics,
-		Live:         a.Live,
+		Identity:       a.Identity,
+		Storefront:     a.Stores,
+		Orders:         a.Orders,
+		Checkout:       a.Checkout,
+		Billing:        a.Billing,
+		Inbound:        a.Inbound,
+		Client:         a.Client,
+		Redis:          a.Redis,
+		RateLimits:     a.RateLimits,
+		AuthFailures:   a.AuthFailures,
+		CatalogChanges: a.CatalogChanges,
+		Ready:          a.Ready(),
+		Logger:         a.Logger,
+		Metrics:        a.Metrics,
+		Live:           a.Live,
 	})
 }
 

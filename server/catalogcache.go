@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -14,6 +13,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/dakkah/cityos/outbox"
+	"github.com/dakkah/cityos/server/middleware"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -24,16 +24,16 @@ import (
 //
 // Only queries from anonymous callers and publishable keys, for a named store, whose root
 // fields are all catalog reads are cached: nothing that depends on who is signed in, and
-// never a cart. Any mutation on this instance drops everything at once; other instances'
-// writes show within the TTL. An instance that hears the events (listen) keeps answers
-// for maxAge instead, and drops a tenant's as soon as an event of the tenant arrives:
-// every change to what a storefront shows raises one (an order, for the stock it holds).
-// With a thousand stores, each visited less than once a TTL, a TTL alone kept almost
-// nothing.
+// never a cart. Any staff mutation drops everything at once, on every instance that
+// listens to the others' changes (see CatalogChanges); a change whose broadcast is lost
+// shows within the TTL. An instance that hears the events (listen) keeps answers for
+// maxAge instead, and drops a tenant's as soon as an event of the tenant arrives: every
+// change to what a storefront shows raises one (an order, for the stock it holds). With
+// a thousand stores, each visited less than once a TTL, a TTL alone kept almost nothing.
 type catalogCache struct {
-	ttl    time.Duration
-	maxAge time.Duration // 0 until listen
-	gen    atomic.Uint64
+	ttl     time.Duration
+	maxAge  time.Duration // 0 until listen
+	changes *CatalogChanges
 	// tenants are the tenants' generations (under mu): an event of a tenant moves its
 	// keys on, and the old entries age out of the LRU.
 	tenants map[int]uint64
@@ -81,9 +81,14 @@ func onlyFields(set ast.SelectionSet, allowed map[string]bool) bool {
 	return true
 }
 
-func newCatalogCache(ttl time.Duration) *catalogCache {
-	return &catalogCache{ttl: ttl, entries: lru.New[cachedResponse](catalogCacheEntries), refreshing: map[string]bool{},
-		tenants: map[int]uint64{}, now: time.Now}
+// newCatalogCache returns a cache that drops its entries on changes (nil: this instance's
+// changes only).
+func newCatalogCache(ttl time.Duration, changes *CatalogChanges) *catalogCache {
+	if changes == nil {
+		changes = NewCatalogChanges(nil)
+	}
+	return &catalogCache{ttl: ttl, changes: changes, entries: lru.New[cachedResponse](catalogCacheEntries),
+		refreshing: map[string]bool{}, tenants: map[int]uint64{}, now: time.Now}
 }
 
 // catalogCacheEntries bounds the answers an instance keeps: a few pages of each of a
@@ -142,7 +147,10 @@ func (c *catalogCache) InterceptResponse(ctx context.Context, next graphql.Respo
 	if oc.Operation.Operation == ast.Mutation {
 		resp := next(ctx)
 		if !onlyFields(oc.Operation.SelectionSet, shopperMutations) {
-			c.gen.Add(1) // a staff change: this instance serves nothing older
+			// A staff change: no instance serves anything older.
+			if err := c.changes.Bump(ctx); err != nil {
+				middleware.Logger(ctx).Warn("other instances drop their catalog cache within its TTL", "err", err)
+			}
 		}
 		return resp
 	}
@@ -231,6 +239,6 @@ func (c *catalogCache) key(ctx context.Context, oc *graphql.OperationContext) (s
 	c.mu.Lock()
 	tenantGen := c.tenants[v.TenantID]
 	c.mu.Unlock()
-	return strconv.FormatUint(c.gen.Load(), 10) + "|" + strconv.FormatUint(tenantGen, 10) + "|" + strconv.Itoa(v.StoreID) + "|" +
+	return strconv.FormatUint(c.changes.Load(), 10) + "|" + strconv.FormatUint(tenantGen, 10) + "|" + strconv.Itoa(v.StoreID) + "|" +
 		oc.OperationName + "|" + oc.RawQuery + "|" + string(vars), true
 }

@@ -43,7 +43,7 @@ func TestCatalogCacheForgetsATenantOnItsEvents(t *testing.T) {
 
 		tenantA := c.TenantA.ID
 		ev := outbox.Event{ID: 1, Topic: "product.updated", TenantID: &tenantA, AggregateType: "product"}
-		require.NoError(t, livefeed.Publish(sys, api.App.Redis, api.App.Config.EventsChannel, ev))
+		require.NoError(t, livefeed.Publish(sys, api.App.Bus, api.App.Config.EventsChannel, ev))
 		require.Eventually(t, func() bool { return title(shopA, "thobe") == "Renamed thobe" }, 10*time.Second, 10*time.Millisecond,
 			"tenant A's event drops its answers")
 		require.Equal(t, gadget, title(shopB, "gadget"), "tenant B's answers stay")

@@ -51,7 +51,7 @@ func (c *computations) count() int {
 }
 
 func TestExpiredCatalogEntryIsServedWhileOneRequestRefreshesIt(t *testing.T) {
-	cache := newCatalogCache(time.Second)
+	cache := newCatalogCache(time.Second, nil)
 	clock := time.Unix(1_000_000, 0)
 	cache.now = func() time.Time { return clock }
 	pages := &computations{}
@@ -75,7 +75,7 @@ func TestExpiredCatalogEntryIsServedWhileOneRequestRefreshesIt(t *testing.T) {
 }
 
 func TestConcurrentCatalogMissesShareOneAnswer(t *testing.T) {
-	cache := newCatalogCache(time.Second)
+	cache := newCatalogCache(time.Second, nil)
 	pages := &computations{}
 	const requests = 8
 	var asking sync.WaitGroup

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
 	"github.com/stretchr/testify/require"
 
 	"github.com/dakkah/cityos/config"
@@ -22,17 +23,7 @@ func TestCatalogCache(t *testing.T) {
 		cfg.CatalogCacheTTL = time.Hour // long enough that only invalidation can refresh it
 		api := testenv.NewAPI(t, db, cfg)
 		sys := viewer.SystemContext(context.Background(), "test")
-		const grid = `{ products(first: 10, where: {handle: "thobe"}) { edges { node { title } } } }`
-		title := func(h testenv.Headers) string {
-			var out struct {
-				Products struct {
-					Edges []struct{ Node struct{ Title string } }
-				}
-			}
-			api.MustDo(t, h, grid, nil).Decode(t, &out)
-			require.Len(t, out.Products.Edges, 1)
-			return out.Products.Edges[0].Node.Title
-		}
+		title := func(h testenv.Headers) string { return thobeTitle(t, api, h) }
 		shopper := c.Shop(testenv.Anonymous, "a1.dakkah.test")
 		key := c.As(testenv.PublishableA)
 		require.Equal(t, "The thobe", title(shopper))
@@ -69,6 +60,48 @@ func TestCatalogCache(t *testing.T) {
 			SetVariantID(c.Variants["thobe"].ID).SetTitle("t").SetSku("s").SetQuantity(1).SetUnitPrice(1).Exec(sys))
 		require.Equal(t, 1, items(), "a cart read is always fresh")
 	})
+}
+
+// A staff change through one instance drops the catalog cache of another that listens on
+// the same Redis, though its TTL is far off.
+func TestCatalogCacheAcrossInstances(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewCommerce(t, db)
+		cfg := testenv.Config()
+		cfg.CatalogCacheTTL = time.Hour // long enough that only invalidation can refresh it
+		one := testenv.NewAPI(t, db, cfg)
+		rdb2 := redis.NewClient(one.App.Redis.Options())
+		t.Cleanup(func() { _ = rdb2.Close() })
+		two := testenv.NewAPIWithRedis(t, db, cfg, rdb2, one.App.RedisAddr)
+		ctx, stop := context.WithCancel(context.Background())
+		t.Cleanup(stop)
+		require.NoError(t, two.App.CatalogChanges.Listen(ctx, two.App.Bus))
+
+		shopper := c.Shop(testenv.Anonymous, "a1.dakkah.test")
+		title := func() string { return thobeTitle(t, two, shopper) }
+		require.Equal(t, "The thobe", title())
+		sys := viewer.SystemContext(context.Background(), "test")
+		require.NoError(t, db.Client.Product.UpdateOneID(c.Products["thobe"].ID).SetTitle("Renamed").Exec(sys))
+		require.Equal(t, "The thobe", title(), "served from instance 2's cache")
+
+		one.MustDo(t, c.As(testenv.TenantAdminA), `mutation($id: ID!) { updateProduct(id: $id, input: {description: "x"}) { id } }`,
+			map[string]any{"id": c.Products["thobe"].ID})
+		require.Eventually(t, func() bool { return title() == "Renamed" }, 10*time.Second, 10*time.Millisecond,
+			"instance 1's change drops instance 2's cache")
+	})
+}
+
+// thobeTitle reads the thobe's title from a storefront grid through api.
+func thobeTitle(t *testing.T, api *testenv.API, h testenv.Headers) string {
+	t.Helper()
+	var out struct {
+		Products struct {
+			Edges []struct{ Node struct{ Title string } }
+		}
+	}
+	api.MustDo(t, h, `{ products(first: 10, where: {handle: "thobe"}) { edges { node { title } } } }`, nil).Decode(t, &out)
+	require.Len(t, out.Products.Edges, 1)
+	return out.Products.Edges[0].Node.Title
 }
 
 // cartID finds a cart's internal id from the token clients know it by.

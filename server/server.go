@@ -58,6 +58,9 @@ type Deps struct {
 	// limits alone.
 	RateLimits   *ratelimit.Limiter
 	AuthFailures *ratelimit.Failures
+	// CatalogChanges drops the catalog cache of every listening instance on a staff
+	// change; nil for this instance only.
+	CatalogChanges *CatalogChanges
 	// Live counts the subscriptions the instance serves (metrics).
 	Live   *livefeed.Hub
 	Ready  map[string]func(context.Context) error
@@ -146,7 +149,7 @@ func graphQLHandler(d Deps, reg prometheus.Registerer, sockets *liveSockets) htt
 	srv.Use(&argumentLimits{})
 	srv.Use(middleware.NewGraphQLMetrics(reg))
 	if d.Config.CatalogCacheTTL > 0 {
-		cache := newCatalogCache(d.Config.CatalogCacheTTL)
+		cache := newCatalogCache(d.Config.CatalogCacheTTL, d.CatalogChanges)
 		if d.Live != nil {
 			if err := cache.listen(d.Config.CatalogCacheMaxAge, d.Live.Watch); err != nil {
 				d.Logger.Warn("catalog cache: not hearing events; answers keep for the TTL only", "err", err)

@@ -175,7 +175,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "token", Type: field.TypeInt, Unique: true},
+		{Name: "token", Type: field.TypeInt},
 		{Name: "currency_code", Type: field.TypeString, Size: 3},
 		{Name: "email", Type: field.TypeString, Nullable: true, Size: 254},
 		{Name: "shipping_address", Type: field.TypeJSON, Nullable: true},
@@ -234,6 +234,11 @@ var (
 				Name:    "cart_tenant_id",
 				Unique:  false,
 				Columns: []*schema.Column{CartsColumns[14]},
+			},
+			{
+				Name:    "cart_token_tenant_id",
+				Unique:  true,
+				Columns: []*schema.Column{CartsColumns[3], CartsColumns[14]},
 			},
 			{
 				Name:    "cart_payment_session_id",
@@ -319,9 +324,9 @@ var (
 				Columns: []*schema.Column{CommissionLinesColumns[16]},
 			},
 			{
-				Name:    "commissionline_event_id_order_line_item_id",
+				Name:    "commissionline_event_id_order_line_item_id_tenant_id",
 				Unique:  true,
-				Columns: []*schema.Column{CommissionLinesColumns[14], CommissionLinesColumns[7]},
+				Columns: []*schema.Column{CommissionLinesColumns[14], CommissionLinesColumns[7], CommissionLinesColumns[16]},
 			},
 			{
 				Name:    "commissionline_vendor_id_currency_code_payout_id",
@@ -578,9 +583,9 @@ var (
 				Columns: []*schema.Column{EmployeesColumns[9]},
 			},
 			{
-				Name:    "employee_user_id",
+				Name:    "employee_user_id_tenant_id",
 				Unique:  true,
-				Columns: []*schema.Column{EmployeesColumns[10]},
+				Columns: []*schema.Column{EmployeesColumns[10], EmployeesColumns[9]},
 			},
 			{
 				Name:    "employee_company_id",
@@ -645,7 +650,7 @@ var (
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"accepted", "rejected", "applied", "failed"}},
 		{Name: "reason", Type: field.TypeString, Nullable: true, Size: 1000},
 		{Name: "payload", Type: field.TypeJSON, Nullable: true},
-		{Name: "dedupe_key", Type: field.TypeString, Unique: true, Nullable: true},
+		{Name: "dedupe_key", Type: field.TypeString, Nullable: true},
 		{Name: "received_at", Type: field.TypeTime},
 		{Name: "applied_at", Type: field.TypeTime, Nullable: true},
 	}
@@ -659,6 +664,11 @@ var (
 				Name:    "inboundwebhook_tenant_id_received_at",
 				Unique:  false,
 				Columns: []*schema.Column{InboundWebhooksColumns[1], InboundWebhooksColumns[11]},
+			},
+			{
+				Name:    "inboundwebhook_dedupe_key_tenant_id",
+				Unique:  true,
+				Columns: []*schema.Column{InboundWebhooksColumns[10], InboundWebhooksColumns[1]},
 			},
 			{
 				Name:    "inboundwebhook_endpoint_id_status_received_at",
@@ -767,9 +777,9 @@ var (
 				Columns: []*schema.Column{InventoryLevelsColumns[6]},
 			},
 			{
-				Name:    "inventorylevel_variant_id_location_id",
+				Name:    "inventorylevel_variant_id_location_id_tenant_id",
 				Unique:  true,
-				Columns: []*schema.Column{InventoryLevelsColumns[8], InventoryLevelsColumns[7]},
+				Columns: []*schema.Column{InventoryLevelsColumns[8], InventoryLevelsColumns[7], InventoryLevelsColumns[6]},
 			},
 		},
 	}
@@ -954,7 +964,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "version", Type: field.TypeInt64, Default: 1},
 		{Name: "display_id", Type: field.TypeInt},
-		{Name: "cart_id", Type: field.TypeInt, Unique: true, Nullable: true},
+		{Name: "cart_id", Type: field.TypeInt, Nullable: true},
 		{Name: "idempotency_key", Type: field.TypeString},
 		{Name: "email", Type: field.TypeString, Nullable: true},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "completed", "canceled", "archived"}, Default: "pending"},
@@ -1010,9 +1020,14 @@ var (
 				Columns: []*schema.Column{OrdersColumns[25]},
 			},
 			{
-				Name:    "order_store_id_display_id",
+				Name:    "order_store_id_display_id_tenant_id",
 				Unique:  true,
-				Columns: []*schema.Column{OrdersColumns[26], OrdersColumns[4]},
+				Columns: []*schema.Column{OrdersColumns[26], OrdersColumns[4], OrdersColumns[25]},
+			},
+			{
+				Name:    "order_cart_id_tenant_id",
+				Unique:  true,
+				Columns: []*schema.Column{OrdersColumns[5], OrdersColumns[25]},
 			},
 			{
 				Name:    "order_customer_id",
@@ -1164,9 +1179,9 @@ var (
 				Columns: []*schema.Column{PayoutsColumns[16]},
 			},
 			{
-				Name:    "payout_vendor_id_currency_code_run_key",
+				Name:    "payout_vendor_id_currency_code_run_key_tenant_id",
 				Unique:  true,
-				Columns: []*schema.Column{PayoutsColumns[17], PayoutsColumns[4], PayoutsColumns[14]},
+				Columns: []*schema.Column{PayoutsColumns[17], PayoutsColumns[4], PayoutsColumns[14], PayoutsColumns[16]},
 			},
 			{
 				Name:    "payout_status",
@@ -1868,7 +1883,7 @@ var (
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "inactive", "maintenance"}, Default: "active"},
 		{Name: "storefront_type", Type: field.TypeEnum, Enums: []string{"retail", "services", "marketplace", "b2b"}, Default: "retail"},
-		{Name: "subdomain", Type: field.TypeString, Unique: true, Nullable: true, Size: 63},
+		{Name: "subdomain", Type: field.TypeString, Nullable: true, Size: 63},
 		{Name: "theme_config", Type: field.TypeJSON, Nullable: true},
 		{Name: "metadata", Type: field.TypeJSON, Nullable: true},
 		{Name: "order_seq", Type: field.TypeInt, Default: 0},
@@ -1904,6 +1919,11 @@ var (
 				Name:    "store_tenant_id_handle",
 				Unique:  true,
 				Columns: []*schema.Column{StoresColumns[12], StoresColumns[4]},
+			},
+			{
+				Name:    "store_subdomain_tenant_id",
+				Unique:  true,
+				Columns: []*schema.Column{StoresColumns[8], StoresColumns[12]},
 			},
 		},
 	}
@@ -2042,9 +2062,9 @@ var (
 				Columns: []*schema.Column{SubordersColumns[15]},
 			},
 			{
-				Name:    "suborder_order_id_vendor_id",
+				Name:    "suborder_order_id_vendor_id_tenant_id",
 				Unique:  true,
-				Columns: []*schema.Column{SubordersColumns[14], SubordersColumns[16]},
+				Columns: []*schema.Column{SubordersColumns[14], SubordersColumns[16], SubordersColumns[15]},
 			},
 			{
 				Name:    "suborder_vendor_id_created_at",
@@ -2125,7 +2145,7 @@ var (
 		{Name: "period_start", Type: field.TypeTime},
 		{Name: "cart_id", Type: field.TypeInt, Nullable: true},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "placed", "skipped", "failed"}, Default: "pending"},
-		{Name: "order_id", Type: field.TypeInt, Unique: true, Nullable: true},
+		{Name: "order_id", Type: field.TypeInt, Nullable: true},
 		{Name: "last_error", Type: field.TypeString, Nullable: true, Size: 1000},
 		{Name: "subscription_id", Type: field.TypeInt},
 		{Name: "tenant_id", Type: field.TypeInt},
@@ -2156,9 +2176,14 @@ var (
 				Columns: []*schema.Column{SubscriptionRenewalsColumns[9]},
 			},
 			{
-				Name:    "subscriptionrenewal_subscription_id_period_start",
+				Name:    "subscriptionrenewal_subscription_id_period_start_tenant_id",
 				Unique:  true,
-				Columns: []*schema.Column{SubscriptionRenewalsColumns[8], SubscriptionRenewalsColumns[3]},
+				Columns: []*schema.Column{SubscriptionRenewalsColumns[8], SubscriptionRenewalsColumns[3], SubscriptionRenewalsColumns[9]},
+			},
+			{
+				Name:    "subscriptionrenewal_order_id_tenant_id",
+				Unique:  true,
+				Columns: []*schema.Column{SubscriptionRenewalsColumns[6], SubscriptionRenewalsColumns[9]},
 			},
 		},
 	}
@@ -2471,9 +2496,9 @@ var (
 				Columns: []*schema.Column{WebhookDeliveriesColumns[14]},
 			},
 			{
-				Name:    "webhookdelivery_event_id_endpoint_id_run_attempt",
+				Name:    "webhookdelivery_event_id_endpoint_id_run_attempt_tenant_id",
 				Unique:  true,
-				Columns: []*schema.Column{WebhookDeliveriesColumns[4], WebhookDeliveriesColumns[15], WebhookDeliveriesColumns[7], WebhookDeliveriesColumns[8]},
+				Columns: []*schema.Column{WebhookDeliveriesColumns[4], WebhookDeliveriesColumns[15], WebhookDeliveriesColumns[7], WebhookDeliveriesColumns[8], WebhookDeliveriesColumns[14]},
 			},
 			{
 				Name:    "webhookdelivery_endpoint_id_created_at",

@@ -22,7 +22,7 @@ func (Cart) Fields() []ent.Field {
 	return []ent.Field{
 		// token is what clients call the cart's id: a random 63-bit number, unguessable where
 		// the numeric id is sequential (see cart.NewToken).
-		field.Int("token").Unique().Immutable(),
+		field.Int("token").Immutable(),
 		field.Int("store_id").Immutable(),
 		field.Int("region_id"),
 		field.String("currency_code").MinLen(3).MaxLen(3),
@@ -58,7 +58,9 @@ func (Cart) Edges() []ent.Edge {
 }
 
 // The processor's events name the session: its webhook finds the cart by it.
-func (Cart) Indexes() []ent.Index { return []ent.Index{index.Fields("payment_session_id")} }
+func (Cart) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("token", "tenant_id").Unique(), index.Fields("payment_session_id")}
+}
 
 func (Cart) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}

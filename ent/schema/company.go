@@ -92,7 +92,7 @@ func (Employee) Edges() []ent.Edge {
 }
 
 func (Employee) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("user_id").Unique(), index.Fields("company_id")}
+	return []ent.Index{index.Fields("user_id", "tenant_id").Unique(), index.Fields("company_id")}
 }
 
 func (Employee) Annotations() []schema.Annotation {

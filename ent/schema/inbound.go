@@ -38,7 +38,7 @@ func (InboundWebhook) Fields() []ent.Field {
 		field.JSON("payload", map[string]any{}).Optional().Annotations(entgql.Type("Map")),
 		// dedupe_key is "<endpoint>:<webhook-id>" on accepted requests and null on the
 		// rest: its unique index is what rejects a replayed id, even when two copies race.
-		field.String("dedupe_key").Optional().Nillable().Unique().Immutable().
+		field.String("dedupe_key").Optional().Nillable().Immutable().
 			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Time("received_at").Default(time.Now).Immutable().
 			Annotations(entgql.OrderField("RECEIVED_AT")),
@@ -49,6 +49,7 @@ func (InboundWebhook) Fields() []ent.Field {
 func (InboundWebhook) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("tenant_id", "received_at"),
+		index.Fields("dedupe_key", "tenant_id").Unique(),
 		// Listing an endpoint's requests, and counting its recent rejections.
 		index.Fields("endpoint_id", "status", "received_at"),
 		index.Fields("source", "status", "received_at"),

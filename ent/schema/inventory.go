@@ -53,7 +53,7 @@ func (InventoryLevel) Edges() []ent.Edge {
 }
 
 func (InventoryLevel) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("variant_id", "location_id").Unique()}
+	return []ent.Index{index.Fields("variant_id", "location_id", "tenant_id").Unique()}
 }
 
 // Policy: availability is public with the product; levels are written by staff.

@@ -50,7 +50,7 @@ func (Suborder) Edges() []ent.Edge {
 
 func (Suborder) Indexes() []ent.Index {
 	return []ent.Index{
-		index.Fields("order_id", "vendor_id").Unique(),
+		index.Fields("order_id", "vendor_id", "tenant_id").Unique(),
 		index.Fields("vendor_id", "created_at"),
 	}
 }
@@ -139,7 +139,7 @@ func (CommissionLine) Edges() []ent.Edge {
 
 func (CommissionLine) Indexes() []ent.Index {
 	return []ent.Index{
-		index.Fields("event_id", "order_line_item_id").Unique(),
+		index.Fields("event_id", "order_line_item_id", "tenant_id").Unique(),
 		index.Fields("vendor_id", "currency_code", "payout_id"),
 		index.Fields("order_id"),
 	}
@@ -187,7 +187,7 @@ func (Payout) Edges() []ent.Edge {
 
 func (Payout) Indexes() []ent.Index {
 	return []ent.Index{
-		index.Fields("vendor_id", "currency_code", "run_key").Unique(),
+		index.Fields("vendor_id", "currency_code", "run_key", "tenant_id").Unique(),
 		index.Fields("status"),
 	}
 }

@@ -25,9 +25,9 @@ func (Order) Fields() []ent.Field {
 		// (order_seq) just before checkout's transaction writes the order with it (see
 		// checkout/number.go).
 		field.Int("display_id").Annotations(entgql.OrderField("DISPLAY_ID")),
-		field.Int("cart_id").Optional().Nillable().Unique().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Int("cart_id").Optional().Nillable().Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		// idempotency_key is scoped to the order's cart (see checkout): unique with it, as
-		// cart_id is unique, and never compared across carts.
+		// cart_id is unique (with tenant_id, see Indexes), and never compared across carts.
 		field.String("idempotency_key").Immutable().Annotations(entgql.Skip(entgql.SkipAll)),
 		field.Int("customer_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
 		field.String("email").Optional(),
@@ -68,7 +68,8 @@ func (Order) Edges() []ent.Edge {
 
 func (Order) Indexes() []ent.Index {
 	return []ent.Index{
-		index.Fields("store_id", "display_id").Unique(),
+		index.Fields("store_id", "display_id", "tenant_id").Unique(),
+		index.Fields("cart_id", "tenant_id").Unique(),
 		index.Fields("customer_id"),
 		index.Fields("company_id", "customer_id", "created_at"),
 	}

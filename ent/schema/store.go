@@ -25,7 +25,9 @@ func (Store) Fields() []ent.Field {
 		field.String("name").NotEmpty().MaxLen(200).Annotations(entgql.OrderField("NAME")),
 		field.Enum("status").Values("active", "inactive", "maintenance").Default("active"),
 		field.Enum("storefront_type").Values("retail", "services", "marketplace", "b2b").Default("retail"),
-		field.String("subdomain").Optional().Nillable().Unique().MaxLen(63),
+		// subdomain is unique across the platform through its claim (see SubdomainClaim);
+		// the index names tenant_id so that stores can be distributed by tenant.
+		field.String("subdomain").Optional().Nillable().MaxLen(63),
 		field.JSON("theme_config", theme.Config{}).Optional().Annotations(entgql.Type("ThemeConfig"), entgql.Skip(entgql.SkipWhereInput)),
 		field.JSON("metadata", map[string]any{}).Optional().Annotations(entgql.Skip(entgql.SkipAll)),
 		// order_seq is the last order display number given out in this store.
@@ -43,7 +45,7 @@ func (Store) Edges() []ent.Edge {
 }
 
 func (Store) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("tenant_id", "handle").Unique()}
+	return []ent.Index{index.Fields("tenant_id", "handle").Unique(), index.Fields("subdomain", "tenant_id").Unique()}
 }
 
 func (Store) Annotations() []schema.Annotation {

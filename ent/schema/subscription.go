@@ -96,7 +96,7 @@ func (SubscriptionRenewal) Fields() []ent.Field {
 		// cart_id is the cart the renewal's order is placed from, made with the row.
 		field.Int("cart_id").Optional().Nillable().Immutable(),
 		field.Enum("status").Values("pending", "placed", "skipped", "failed").Default("pending"),
-		field.Int("order_id").Optional().Nillable().Unique(),
+		field.Int("order_id").Optional().Nillable(),
 		field.String("last_error").Optional().MaxLen(1000),
 	}
 }
@@ -108,7 +108,10 @@ func (SubscriptionRenewal) Edges() []ent.Edge {
 }
 
 func (SubscriptionRenewal) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("subscription_id", "period_start").Unique()}
+	return []ent.Index{
+		index.Fields("subscription_id", "period_start", "tenant_id").Unique(),
+		index.Fields("order_id", "tenant_id").Unique(),
+	}
 }
 
 func (SubscriptionRenewal) Annotations() []schema.Annotation {

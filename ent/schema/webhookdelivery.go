@@ -59,7 +59,7 @@ func (WebhookDelivery) Indexes() []ent.Index {
 		// One row per attempt: a task re-run after its attempt was recorded finds the row
 		// and sends nothing. The event leads: every lookup names it, and an event has a
 		// handful of rows where an endpoint has thousands.
-		index.Fields("event_id", "endpoint_id", "run", "attempt").Unique(),
+		index.Fields("event_id", "endpoint_id", "run", "attempt", "tenant_id").Unique(),
 		index.Fields("endpoint_id", "created_at"),
 		index.Fields("created_at"),
 	}
