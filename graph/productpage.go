@@ -24,8 +24,11 @@ import (
 type productPage struct {
 	basis      pricing.Basis
 	variantIDs []int
-	prices     pageLoad[[]*ent.Price]
-	stock      pageLoad[int]
+	// priceTags: the page's prices are asked for their amount, currency and region at
+	// most, so only those are read (see pricing.PriceTagsByVariant).
+	priceTags bool
+	prices    pageLoad[[]*ent.Price]
+	stock     pageLoad[int]
 }
 
 // pageLoad is one batch load of a page, run once.
@@ -78,13 +81,15 @@ func registerPage(ctx context.Context, basis pricing.Basis, products []*ent.Prod
 	if fc == nil || len(products) == 0 {
 		return
 	}
-	p := &productPage{basis: basis}
+	op := graphql.GetOperationContext(ctx)
+	variants := variantFields(op, fc.Field.Selections, path)
+	p := &productPage{basis: basis, priceTags: onlyPriceTags(op, variants)}
 	ps := pagesOf(ctx)
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	for _, alias := range variantAliases(graphql.GetOperationContext(ctx), fc.Field.Selections, path) {
+	for _, f := range variants {
 		for _, pr := range products {
-			vs, err := pr.NamedVariants(alias)
+			vs, err := pr.NamedVariants(f.Alias)
 			if err != nil {
 				continue
 			}
@@ -104,9 +109,29 @@ var satisfies = map[string][]string{
 	"node":  {"Product", "Node"},
 }
 
-// variantAliases are the response names of the Product.variants fields reached from sel
-// along path.
-func variantAliases(op *graphql.OperationContext, sel ast.SelectionSet, path []string) []string {
+// priceTagFields are the fields of a Price that PriceTagsByVariant reads.
+var priceTagFields = map[string]bool{"amount": true, "currencyCode": true, "regionID": true, "__typename": true}
+
+// onlyPriceTags says whether every prices field under the variants fields selects price
+// tags only.
+func onlyPriceTags(op *graphql.OperationContext, variants []graphql.CollectedField) bool {
+	for _, v := range variants {
+		for _, f := range graphql.CollectFields(op, v.Selections, []string{"ProductVariant", "Node"}) {
+			if f.Name != "prices" {
+				continue
+			}
+			for _, pf := range graphql.CollectFields(op, f.Selections, []string{"Price", "Node"}) {
+				if !priceTagFields[pf.Name] {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// variantFields are the Product.variants fields reached from sel along path.
+func variantFields(op *graphql.OperationContext, sel ast.SelectionSet, path []string) []graphql.CollectedField {
 	sets := []ast.SelectionSet{sel}
 	types := []string{"ProductConnection"}
 	if len(path) == 0 {
@@ -114,17 +139,17 @@ func variantAliases(op *graphql.OperationContext, sel ast.SelectionSet, path []s
 	}
 	for _, step := range append(path, "variants") {
 		var next []ast.SelectionSet
-		var aliases []string
+		var found []graphql.CollectedField
 		for _, s := range sets {
 			for _, f := range graphql.CollectFields(op, s, types) {
 				if f.Name == step {
 					next = append(next, f.Selections)
-					aliases = append(aliases, f.Alias)
+					found = append(found, f)
 				}
 			}
 		}
 		if step == "variants" {
-			return aliases
+			return found
 		}
 		sets, types = next, satisfies[step]
 	}
@@ -151,11 +176,19 @@ func (r *Resolver) calculatedPrice(ctx context.Context, v *ent.ProductVariant) (
 	if p == nil || p.basis.Currency == "" {
 		return nil, nil
 	}
-	prices, err := p.prices.get(ctx, p, "prices", v.ID, r.Pricing.PricesByVariant)
+	prices, err := p.prices.get(ctx, p, "prices", v.ID, r.pageLoader(p))
 	if err != nil {
 		return nil, err
 	}
 	return p.basis.Price(prices), nil
+}
+
+// pageLoader is how p's prices are read: their tags only, when that is all it shows.
+func (r *Resolver) pageLoader(p *productPage) func(context.Context, []int) (map[int][]*ent.Price, error) {
+	if p.priceTags {
+		return r.Pricing.PriceTagsByVariant
+	}
+	return r.Pricing.PricesByVariant
 }
 
 // variantPrices are every price of v for the staff of its tenant, none for anybody else.
@@ -166,7 +199,7 @@ func (r *Resolver) variantPrices(ctx context.Context, v *ent.ProductVariant) ([]
 	var prices []*ent.Price
 	var err error
 	if p := pageOf(ctx, v); p != nil {
-		prices, err = p.prices.get(ctx, p, "prices", v.ID, r.Pricing.PricesByVariant)
+		prices, err = p.prices.get(ctx, p, "prices", v.ID, r.pageLoader(p))
 	} else {
 		prices, err = r.Pricing.VariantPrices(ctx, v.ID)
 	}

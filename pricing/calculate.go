@@ -52,7 +52,23 @@ func (s *Service) VariantPrices(ctx context.Context, variantID int) ([]*ent.Pric
 
 // PricesByVariant loads the prices of many variants in one query, by variant id.
 func (s *Service) PricesByVariant(ctx context.Context, variantIDs []int) (map[int][]*ent.Price, error) {
-	ps, err := s.client.Price.Query().Where(price.VariantIDIn(variantIDs...)).Order(ent.Asc(price.FieldID)).All(ctx)
+	return s.pricesByVariant(ctx, variantIDs)
+}
+
+// PriceTagsByVariant is PricesByVariant reading only what a price shows a shopper or a
+// list (its amount, currency and region): a staff list of 50 products reads 300 prices,
+// and their timestamps cost more to decode than the rest.
+func (s *Service) PriceTagsByVariant(ctx context.Context, variantIDs []int) (map[int][]*ent.Price, error) {
+	return s.pricesByVariant(ctx, variantIDs, price.FieldID, price.FieldVariantID, price.FieldCurrencyCode,
+		price.FieldAmount, price.FieldRegionID)
+}
+
+func (s *Service) pricesByVariant(ctx context.Context, variantIDs []int, fields ...string) (map[int][]*ent.Price, error) {
+	q := s.client.Price.Query().Where(price.VariantIDIn(variantIDs...)).Order(ent.Asc(price.FieldID))
+	if len(fields) > 0 {
+		q.Select(fields...)
+	}
+	ps, err := q.All(ctx)
 	if err != nil {
 		return nil, err
 	}
