@@ -5885,7 +5885,8 @@ func (c *ProductVariantClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *ProductVariantClient) Interceptors() []Interceptor {
-	return c.inters.ProductVariant
+	inters := c.inters.ProductVariant
+	return append(inters[:len(inters):len(inters)], productvariant.Interceptors[:]...)
 }
 
 func (c *ProductVariantClient) mutate(ctx context.Context, m *ProductVariantMutation) (Value, error) {

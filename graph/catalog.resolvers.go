@@ -93,7 +93,7 @@ func (r *queryResolver) Products(ctx context.Context, after *entgql.Cursor[int],
 	if err != nil {
 		return nil, err
 	}
-	conn, err := r.Catalog.Products(ctx, catalog.ProductsArgs{
+	conn, err := r.Catalog.Products(pageColumns(ctx, "edges", "node"), catalog.ProductsArgs{
 		After: after, First: first, Before: before, Last: last, OrderBy: orderBy, Where: where,
 		Prices:  catalog.PriceIn{RegionID: basis.RegionID(), Currency: basis.Currency},
 		StoreID: storeID, VendorID: vendorID, Search: search, Tag: tag, PriceMin: priceMin, PriceMax: priceMax,
@@ -111,7 +111,7 @@ func (r *queryResolver) ProductByHandle(ctx context.Context, handle string, regi
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.Catalog.ProductByHandle(ctx, handle, storeID)
+	p, err := r.Catalog.ProductByHandle(pageColumns(ctx), handle, storeID)
 	if err != nil || p == nil {
 		return p, err
 	}

@@ -7,7 +7,9 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/dakkah/cityos/catalog"
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/reqcache"
 	"github.com/dakkah/cityos/viewer"
@@ -107,6 +109,55 @@ func registerPage(ctx context.Context, basis pricing.Basis, products []*ent.Prod
 var satisfies = map[string][]string{
 	"edges": {"ProductEdge"},
 	"node":  {"Product", "Node"},
+}
+
+// variantColumnOf are the columns of the ProductVariant fields that read one.
+var variantColumnOf = map[string]string{
+	"id": productvariant.FieldID, "createdAt": productvariant.FieldCreatedAt, "updatedAt": productvariant.FieldUpdatedAt,
+	"tenantID": productvariant.FieldTenantID, "productID": productvariant.FieldProductID, "title": productvariant.FieldTitle,
+	"sku": productvariant.FieldSku, "optionValues": productvariant.FieldOptionValues, "barcode": productvariant.FieldBarcode,
+	"weight": productvariant.FieldWeight, "length": productvariant.FieldLength, "width": productvariant.FieldWidth,
+	"height": productvariant.FieldHeight, "images": productvariant.FieldImages,
+	"manageInventory": productvariant.FieldManageInventory, "allowBackorder": productvariant.FieldAllowBackorder,
+}
+
+// variantByKey are the ProductVariant fields resolved from its id and tenant alone.
+var variantByKey = map[string]bool{"calculatedPrice": true, "availableQuantity": true, "prices": true, "__typename": true}
+
+// pageColumns has the variants a products field loads (along path) read only the columns
+// its selection shows, when every field it selects is a column or is resolved from the
+// variant's keys; anything else (an edge, which may read more) reads them all.
+func pageColumns(ctx context.Context, path ...string) context.Context {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return ctx
+	}
+	op := graphql.GetOperationContext(ctx)
+	variants := variantFields(op, fc.Field.Selections, path)
+	if len(variants) == 0 {
+		return ctx
+	}
+	cols := []string{productvariant.FieldID, productvariant.FieldProductID, productvariant.FieldTenantID}
+	seen := map[string]bool{}
+	for _, c := range cols {
+		seen[c] = true
+	}
+	for _, v := range variants {
+		for _, f := range graphql.CollectFields(op, v.Selections, []string{"ProductVariant", "Node"}) {
+			if variantByKey[f.Name] {
+				continue
+			}
+			c, ok := variantColumnOf[f.Name]
+			if !ok {
+				return ctx
+			}
+			if !seen[c] {
+				seen[c] = true
+				cols = append(cols, c)
+			}
+		}
+	}
+	return catalog.WithVariantColumns(ctx, cols)
 }
 
 // priceTagFields are the fields of a Price that PriceTagsByVariant reads.

@@ -1600,6 +1600,8 @@ func init() {
 	productvariantMixinHooks1 := productvariantMixin[1].Hooks()
 
 	productvariant.Hooks[1] = productvariantMixinHooks1[0]
+	productvariantInters := schema.ProductVariant{}.Interceptors()
+	productvariant.Interceptors[0] = productvariantInters[0]
 	productvariantMixinFields0 := productvariantMixin[0].Fields()
 	_ = productvariantMixinFields0
 	productvariantMixinFields2 := productvariantMixin[2].Fields()
