@@ -31,25 +31,9 @@ func (r *Resolver) Broadcast(ctx context.Context) error {
 // is covered by the TTL, and the bus's news of a gap (a resubscription after a reconnect)
 // also arrives as a message, so it invalidates too.
 func (r *Resolver) Listen(ctx context.Context, bus pubsub.Bus) error {
-	ps, err := bus.Subscribe(ctx, InvalidateChannel)
-	if err != nil {
+	if err := pubsub.Each(ctx, bus, InvalidateChannel, func(pubsub.Message) { r.Invalidate() }); err != nil {
 		return fmt.Errorf("resolution: %w", err)
 	}
 	r.publisher.CompareAndSwap(nil, &bus)
-	msgs := ps.Messages()
-	go func() {
-		defer ps.Close()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case _, open := <-msgs:
-				if !open {
-					return
-				}
-				r.Invalidate()
-			}
-		}
-	}()
 	return nil
 }

@@ -42,25 +42,9 @@ func (c *CatalogChanges) Bump(ctx context.Context) error {
 // once subscribed. A message lost while disconnected is covered by the cache's TTL, and
 // the bus's news of a gap arrives as a message too.
 func (c *CatalogChanges) Listen(ctx context.Context, bus pubsub.Bus) error {
-	sub, err := bus.Subscribe(ctx, CatalogChannel)
-	if err != nil {
+	if err := pubsub.Each(ctx, bus, CatalogChannel, func(pubsub.Message) { c.changed() }); err != nil {
 		return fmt.Errorf("catalog cache: %w", err)
 	}
-	msgs := sub.Messages()
-	go func() {
-		defer sub.Close()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case _, open := <-msgs:
-				if !open {
-					return
-				}
-				c.changed()
-			}
-		}
-	}()
 	return nil
 }
 
