@@ -166,8 +166,10 @@ func (s *Service) afterRace(ctx context.Context, c *ent.Cart, key string, edges 
 // first, with a conditional update (still open, still at the revision read), so of two
 // concurrent checkouts of one cart exactly one goes on, and a cart changed since it was
 // read is not completed; every later step rolls back with it. The order is written with
-// its number, taken before the transaction (see nextNumber). reference receives the
-// payment reference as soon as the payment is authorised.
+// its number, taken before the transaction (see nextNumber), and, when the payment is
+// decided before it is written (see charge.decided), with its payment status: then no
+// statement changes it after its insert. reference receives the payment reference as
+// soon as the payment is authorised.
 func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, displayID int, key string, pay *charge, reference *string) (*ent.Order, error) {
 	now := s.now()
 	claim := tx.Cart.Update().Where(entcart.ID(c.ID), entcart.CompletedAtIsNil(), entcart.Revision(c.Revision))
@@ -201,6 +203,14 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, d
 	if c.BillingAddress != nil {
 		create.SetBillingAddress(c.BillingAddress)
 	}
+	if pay.decided() {
+		ref, err := pay.authorize(ctx, c, p, key)
+		if err != nil {
+			return nil, err
+		}
+		*reference = ref
+		create.SetPaymentStatus(pay.status).SetPaymentReference(ref)
+	}
 	o, err := create.Save(ctx)
 	if ent.IsConstraintError(err) {
 		return nil, fmt.Errorf("%w: %v", errTwin, err)
@@ -224,6 +234,9 @@ func (s *Service) place(ctx context.Context, tx *ent.Tx, c *ent.Cart, p *plan, d
 	// retry reuses the processor's idempotency key, which must not name a voided payment).
 	if err := s.stock(ctx, tx, p, o.ID); err != nil {
 		return nil, err
+	}
+	if pay.decided() {
+		return o, nil
 	}
 	ref, err := pay.authorize(ctx, c, p, key)
 	if err != nil {

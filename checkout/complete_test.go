@@ -2,6 +2,7 @@ package checkout_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -117,7 +118,10 @@ func TestCompleteCartPlacesOrder(t *testing.T) {
 		assert.NotNil(t, done.CompletedAt)
 
 		// One event for the order: order.placed, the order as it committed, numbered and
-		// authorised (the creation and the authorisation, whose version it carries).
+		// authorised: the manual provider decides at once, so the order is written
+		// authorised and nothing changes it after (a processor's authorisation is an
+		// update in the same transaction, folded into the event: see
+		// TestProcessorAuthorisesAfterStock).
 		events, err := db.Client.OutboxEvent.Query().Where(outboxevent.AggregateType("order")).All(ct.Sys())
 		require.NoError(t, err)
 		require.Len(t, events, 1)
@@ -125,19 +129,19 @@ func TestCompleteCartPlacesOrder(t *testing.T) {
 		require.NotNil(t, events[0].TenantID)
 		assert.Equal(t, c.TenantA.ID, *events[0].TenantID)
 		assert.Equal(t, id, events[0].AggregateID)
-		assert.Equal(t, int64(2), events[0].Sequence)
+		assert.Equal(t, int64(1), events[0].Sequence)
 		assert.Equal(t, saved.Version, events[0].Sequence, "nothing changed the order after it")
 		assert.EqualValues(t, id, events[0].Payload["id"])
 		assert.EqualValues(t, 1, events[0].Payload["display_id"])
 		assert.Equal(t, "authorized", events[0].Payload["payment_status"])
-		// Its audit record: the creation, number included, and the authorisation.
+		// Its audit record: the creation, number and authorisation included.
 		logs, err := db.Client.AuditLog.Query().Where(auditlog.EntityType("Order"), auditlog.EntityID(id)).
 			Order(auditlog.ByID()).All(ct.Sys())
 		require.NoError(t, err)
-		require.Len(t, logs, 2)
-		assert.Equal(t, []string{"create", "update"}, []string{logs[0].Action, logs[1].Action})
+		require.Len(t, logs, 1)
+		assert.Equal(t, "create", logs[0].Action)
 		assert.Equal(t, map[string]any{"after": float64(1)}, logs[0].Diff["display_id"])
-		assert.NotContains(t, logs[1].Diff, "display_id")
+		assert.Equal(t, map[string]any{"after": "authorized"}, logs[0].Diff["payment_status"])
 
 		// Display numbers count per store.
 		assert.Equal(t, 2, complete(t, c, guestA1, ct.Ready(t, c).Token, "key-2").DisplayID)
@@ -249,9 +253,11 @@ func TestDeclinedPaymentRollsEverythingBack(t *testing.T) {
 	})
 }
 
-// recording authorises every payment and remembers what it authorised and voided.
+// recording authorises every payment, as a processor would (it is not payment.Local:
+// checkout authorises once the stock is held), and remembers what it authorised and
+// voided.
 type recording struct {
-	payment.Manual
+	payment.Authorizer // payment.Manual, for what it does not record
 	mu                 sync.Mutex
 	authorized, voided []string
 }
@@ -276,7 +282,7 @@ func (r *recording) Void(_ context.Context, ref string) error {
 func TestOutOfStockNeverAuthorises(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		c := testenv.NewCommerce(t, db)
-		provider := &recording{}
+		provider := &recording{Authorizer: payment.Manual{}}
 		svc := checkout.New(db.Client, payment.NewRegistry(provider))
 		cart1 := ct.Ready(t, c, ct.Of("abaya", 4)) // 3 in stock
 		_, err := svc.Complete(ct.Shopper(c.StoreA1), cart1.Token, "k", checkout.Edges{})
@@ -284,6 +290,43 @@ func TestOutOfStockNeverAuthorises(t *testing.T) {
 		assertNothingPlaced(t, c, cart1, 1)
 		assert.Empty(t, provider.authorized)
 		assert.Empty(t, provider.voided)
+	})
+}
+
+// A processor's authorisation (not payment.Local) comes once the stock is held: the
+// order is written not paid, then updated in the same transaction. Its audit log keeps
+// both steps; its one event, order.placed, carries the order as it committed.
+func TestProcessorAuthorisesAfterStock(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewCommerce(t, db)
+		provider := &recording{Authorizer: payment.Manual{}}
+		svc := checkout.New(db.Client, payment.NewRegistry(provider))
+		cart1 := ct.Ready(t, c, ct.Of("abaya", 1))
+		o, err := svc.Complete(ct.Shopper(c.StoreA1), cart1.Token, "k", checkout.Edges{})
+		require.NoError(t, err)
+		ref := "auth-cart-" + strconv.Itoa(cart1.ID) + ":k"
+		assert.Equal(t, []string{ref}, provider.authorized)
+		saved, err := db.Client.Order.Get(ct.Sys(), o.ID)
+		require.NoError(t, err)
+		assert.Equal(t, "authorized", string(saved.PaymentStatus))
+		assert.Equal(t, ref, saved.PaymentReference)
+		assert.Equal(t, int64(2), saved.Version)
+
+		logs, err := db.Client.AuditLog.Query().Where(auditlog.EntityType("Order"), auditlog.EntityID(o.ID)).
+			Order(auditlog.ByID()).All(ct.Sys())
+		require.NoError(t, err)
+		require.Len(t, logs, 2)
+		assert.Equal(t, []string{"create", "update"}, []string{logs[0].Action, logs[1].Action})
+		assert.Equal(t, map[string]any{"after": "not_paid"}, logs[0].Diff["payment_status"])
+		assert.Equal(t, map[string]any{"before": "not_paid", "after": "authorized"}, logs[1].Diff["payment_status"])
+
+		events, err := db.Client.OutboxEvent.Query().Where(outboxevent.AggregateType("order")).All(ct.Sys())
+		require.NoError(t, err)
+		require.Len(t, events, 1)
+		assert.Equal(t, outbox.OrderPlaced, events[0].Topic)
+		assert.Equal(t, int64(2), events[0].Sequence)
+		assert.Equal(t, "authorized", events[0].Payload["payment_status"])
+		assert.Equal(t, ref, events[0].Payload["payment_reference"])
 	})
 }
 

@@ -95,6 +95,19 @@ func (ch *charge) authorize(ctx context.Context, c *ent.Cart, p *plan, key strin
 	})
 }
 
+// decided says the payment's outcome is known before the order is written: a session
+// the shopper paid, or a provider that authorises here (payment.Local). Such an order is
+// written with its payment status and reference; any other is authorised once its stock
+// is held (a processor's idempotency key must not name a payment voided for want of
+// stock), then updated.
+func (ch *charge) decided() bool {
+	if ch.authorizer == nil {
+		return true
+	}
+	_, local := ch.authorizer.(payment.Local)
+	return local
+}
+
 // release lets go an authorisation made for an order whose transaction then failed. A
 // session's payment is the shopper's and stays: the cart can still be completed with it,
 // and a new session for another total cancels it (see payment.Stripe.OpenSession).

@@ -17,6 +17,9 @@ func (Invoice) Authorize(_ context.Context, req AuthorizeRequest) (string, error
 	return InvoiceName + ":" + req.IdempotencyKey, nil
 }
 
+// Local: nothing is taken at checkout.
+func (Invoice) Local() {}
+
 // Capture, Refund and Void are bookkeeping only: the money moves outside the platform.
 func (Invoice) Capture(context.Context, string, int64) error { return nil }
 func (Invoice) Refund(context.Context, string, int64) error  { return nil }

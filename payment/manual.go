@@ -12,6 +12,9 @@ func (Manual) Authorize(_ context.Context, req AuthorizeRequest) (string, error)
 	return "manual:" + req.IdempotencyKey, nil
 }
 
+// Local: an authorisation is a reference made here.
+func (Manual) Local() {}
+
 func (Manual) Capture(context.Context, string, int64) error { return nil }
 func (Manual) Refund(context.Context, string, int64) error  { return nil }
 func (Manual) Void(context.Context, string) error           { return nil }

@@ -28,6 +28,16 @@ type Authorizer interface {
 	Authorize(ctx context.Context, req AuthorizeRequest) (reference string, err error)
 }
 
+// Local is an Authorizer that decides in this process, calling no processor, with nothing
+// to undo elsewhere when the order is not placed after all (manual, invoice). Checkout
+// authorises with it before writing the order, and writes the order with its payment
+// status: one write, where a processor's authorisation waits until the stock is held.
+type Local interface {
+	Authorizer
+	// Local marks the provider; it does nothing.
+	Local()
+}
+
 // AuthorizeRequest is what a provider needs to authorise a payment.
 type AuthorizeRequest struct {
 	Amount         int64

@@ -28,8 +28,8 @@ const webhookSecret = "whsec_test_secret"
 
 // stubStripe authorises as "stripe" with predictable intent ids, so events can name them.
 type stubStripe struct {
-	payment.Manual
-	n *atomic.Int32
+	payment.Authorizer // payment.Manual: a processor's stand-in, so not payment.Local
+	n                  *atomic.Int32
 }
 
 func (stubStripe) Name() string { return "stripe" }
@@ -65,7 +65,7 @@ func TestStripeWebhook(t *testing.T) {
 		cfg := testenv.Config()
 		cfg.StripeWebhookSecret = webhookSecret
 		api := testenv.NewAPI(t, db, cfg)
-		svc := checkout.New(db.Client, payment.NewRegistry(stubStripe{n: &atomic.Int32{}}))
+		svc := checkout.New(db.Client, payment.NewRegistry(stubStripe{Authorizer: payment.Manual{}, n: &atomic.Int32{}}))
 		placeOrder := func(key string) *ent.Order {
 			o, err := svc.Complete(ct.Shopper(c.StoreA1), ct.Ready(t, c).Token, key, checkout.Edges{})
 			require.NoError(t, err)
