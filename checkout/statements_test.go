@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"entgo.io/ent/dialect"
 	"github.com/stretchr/testify/require"
 
 	ct "github.com/dakkah/cityos/checkout/checkouttest"
@@ -81,8 +82,15 @@ func TestCheckoutStatements(t *testing.T) {
 		// the order takes its number before its transaction and is written with it: no
 		// update after the commit (its read, its statement and its event's insert); -> 25,
 		// a payment decided before the order is written (the manual provider here, a
-		// paid session) is written with it: no locked read of the order, no update.
-		require.LessOrEqual(t, total, 25, "statements per order: %q", lists)
+		// paid session) is written with it: no locked read of the order, no update; -> 23
+		// on PostgreSQL, a line's units are held in one statement (the level's update and
+		// the reservation's insert, with no read of the levels before) when one level has
+		// them all (inventory.reserveOnce).
+		limit := 25
+		if db.Dialect == dialect.Postgres {
+			limit = 23
+		}
+		require.LessOrEqual(t, total, limit, "statements per order: %q", lists)
 		if testing.Verbose() {
 			for i, l := range lists {
 				for _, q := range l {

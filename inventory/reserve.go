@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/dakkah/cityos/apperr"
@@ -45,7 +46,7 @@ func ForApproval(id int) Holder { return Holder{ApprovalID: id} }
 // variant allows backorders (the rest is then reserved beyond stock) or does not track
 // inventory at all. An error leaves tx to be rolled back by the caller.
 func Reserve(ctx context.Context, tx *ent.Tx, orderID, variantID, qty int) error {
-	return reserveVariant(ctx, tx, ForOrder(orderID), variantID, qty)
+	return ReserveAll(ctx, tx, ForOrder(orderID), []Want{{VariantID: variantID, Quantity: qty}})
 }
 
 func reserveVariant(ctx context.Context, tx *ent.Tx, h Holder, variantID, qty int) error {
@@ -68,10 +69,24 @@ func reserveVariant(ctx context.Context, tx *ent.Tx, h Holder, variantID, qty in
 type Want struct{ VariantID, Quantity int }
 
 // ReserveAll is Reserve for several variants, in the order given (so concurrent checkouts
-// lock levels alike), held for h. The levels of those that track inventory are read with
-// one query; a variant itself is read only when it has no such levels (it may not track
-// inventory) or they cannot cover it (its backorder rule decides).
+// lock levels alike), held for h. On PostgreSQL each variant's units are held in one
+// statement when one level has them all (reserveOnce), the others as below, each in its
+// turn. Elsewhere the levels of those that track inventory are read with one query; a
+// variant itself is read only when it has no such levels (it may not track inventory)
+// or they cannot cover it (its backorder rule decides).
 func ReserveAll(ctx context.Context, tx *ent.Tx, h Holder, wants []Want) error {
+	if tx.Dialect() == dialect.Postgres {
+		for _, w := range wants {
+			done, err := reserveOnce(ctx, tx, h, w)
+			if err == nil && !done {
+				err = reserveVariant(ctx, tx, h, w.VariantID, w.Quantity)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	ids := make([]int, len(wants))
 	for i, w := range wants {
 		ids[i] = w.VariantID

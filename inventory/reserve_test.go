@@ -156,3 +156,60 @@ func TestReserveAllFollowsEachVariantsRule(t *testing.T) {
 		require.Equal(t, 1, level(t, c, "thobe").ReservedQuantity, "a short order reserves nothing")
 	})
 }
+
+// Units come from a variant's levels in order: all from the first that has any when it
+// has them all (one statement on PostgreSQL), else split over the next ones; a short
+// order takes nothing. Each reservation names its level, order and tenant.
+func TestReserveTakesLevelsInOrder(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewCommerce(t, db)
+		main := level(t, c, "thobe") // 10 stocked
+		dammam, err := db.Client.StockLocation.Create().SetTenantID(c.TenantA.ID).SetName("Dammam").Save(sys())
+		require.NoError(t, err)
+		second, err := db.Client.InventoryLevel.Create().SetTenantID(c.TenantA.ID).SetVariantID(c.Variants["thobe"].ID).
+			SetLocationID(dammam.ID).SetStockedQuantity(5).Save(sys())
+		require.NoError(t, err)
+		reserve := func(key string, n int) (*ent.Order, error) {
+			o := newOrder(t, c, key)
+			return o, txn.Run(sys(), db.Client, func(tx *ent.Tx) error {
+				return inventory.Reserve(sys(), tx, o.ID, c.Variants["thobe"].ID, n)
+			})
+		}
+		// held lists an order's reservations as level:quantity, checking their owner.
+		held := func(o *ent.Order) []string {
+			rs, err := o.QueryReservations().Order(ent.Asc("id")).All(sys())
+			require.NoError(t, err)
+			out := make([]string, len(rs))
+			for i, r := range rs {
+				require.Equal(t, c.TenantA.ID, r.TenantID)
+				require.Nil(t, r.ApprovalRequestID)
+				require.Nil(t, r.ReleasedAt)
+				name := "main"
+				if r.InventoryLevelID == second.ID {
+					name = "dammam"
+				}
+				out[i] = fmt.Sprintf("%s:%d", name, r.Quantity)
+			}
+			return out
+		}
+		reserved := func(id int) int {
+			l, err := db.Client.InventoryLevel.Get(sys(), id)
+			require.NoError(t, err)
+			return l.ReservedQuantity
+		}
+
+		o1, err := reserve("one-level", 8)
+		require.NoError(t, err)
+		require.Equal(t, []string{"main:8"}, held(o1))
+		o2, err := reserve("split", 4) // 2 left at main: not the later level that has all 4
+		require.NoError(t, err)
+		require.Equal(t, []string{"main:2", "dammam:2"}, held(o2))
+		o3, err := reserve("next-level", 3) // main has none left: all from Dammam
+		require.NoError(t, err)
+		require.Equal(t, []string{"dammam:3"}, held(o3))
+		o4, err := reserve("short", 1) // none left
+		require.Equal(t, apperr.Conflict, apperr.CodeOf(err), "%v", err)
+		require.Empty(t, held(o4))
+		require.Equal(t, []int{10, 5}, []int{reserved(main.ID), reserved(second.ID)})
+	})
+}
