@@ -1744,6 +1744,16 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{ReservationsColumns[8]},
 			},
+			{
+				Name:    "reservation_order_id",
+				Unique:  false,
+				Columns: []*schema.Column{ReservationsColumns[7]},
+			},
+			{
+				Name:    "reservation_approval_request_id",
+				Unique:  false,
+				Columns: []*schema.Column{ReservationsColumns[6]},
+			},
 		},
 	}
 	// SalesChannelsColumns holds the columns for the "sales_channels" table.

@@ -140,6 +140,12 @@ func (Reservation) Edges() []ent.Edge {
 	}
 }
 
+// Indexes: an order's reservations are released or shipped, and an approval request's
+// moved to its order or released, by looking them up by their holder.
+func (Reservation) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("order_id"), index.Fields("approval_request_id")}
+}
+
 // Policy follows the order's.
 func (Reservation) Policy() ent.Policy { return access.OrderPartPolicy() }
 

@@ -1,0 +1,4 @@
+-- reverse: create index "reservation_order_id" to table: "reservations"
+DROP INDEX "reservation_order_id";
+-- reverse: create index "reservation_approval_request_id" to table: "reservations"
+DROP INDEX "reservation_approval_request_id";
