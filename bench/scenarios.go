@@ -178,6 +178,13 @@ func shippingOption(ctx context.Context, c *client, region string) (string, erro
 var benchAddress = map[string]any{"firstName": "Bench", "lastName": "Shopper", "address1": "1 King Fahd Rd",
 	"city": "Riyadh", "postalCode": "12211", "countryCode": "SA", "phone": "+966500000000"}
 
+// The checkout's first and last documents (the middle one is fillQuery's), which the
+// floor answers too.
+const (
+	createCartQuery = `mutation($r: ID!) { createCart(input: {regionId: $r, email: "bench@example.com"}) { id } }`
+	completeQuery   = `mutation($c: ID!, $k: String!) { completeCart(cartId: $c, idempotencyKey: $k) { id displayID total } }`
+)
+
 // checkout places one order of one unit of each variant the way a storefront does, in
 // three requests: a cart (with the e-mail); the items, address and shipping method
 // together (mutations in one document run in order); completion.
@@ -185,15 +192,13 @@ func checkout(ctx context.Context, c *client, region, option, key string, varian
 	var cart struct {
 		CreateCart struct{ ID string } `json:"createCart"`
 	}
-	if err := c.do(ctx, `mutation($r: ID!) { createCart(input: {regionId: $r, email: "bench@example.com"}) { id } }`,
-		map[string]any{"r": region}, &cart); err != nil {
+	if err := c.do(ctx, createCartQuery, map[string]any{"r": region}, &cart); err != nil {
 		return 1, err
 	}
 	id := cart.CreateCart.ID
 	if err := c.do(ctx, fillQuery(len(variants)), fillVars(id, option, variants), nil); err != nil {
 		return 2, err
 	}
-	err := c.do(ctx, `mutation($c: ID!, $k: String!) { completeCart(cartId: $c, idempotencyKey: $k) { id displayID total } }`,
-		map[string]any{"c": id, "k": key}, nil)
+	err := c.do(ctx, completeQuery, map[string]any{"c": id, "k": key}, nil)
 	return 3, err
 }
