@@ -43,6 +43,11 @@ func runFloor(args []string) error {
 	if err != nil {
 		return err
 	}
+	fc, err := prepareCheckout(context.Background(), db)
+	if err != nil {
+		return err
+	}
+	defer fc.close()
 	f := &floor{stores: &floorStores{db: db, platform: cfg.PlatformDomain, byHost: map[string]floorStore{}}}
 	f.staff = map[string]func(context.Context, int64) ([]byte, error){
 		staffOrdersQuery:   func(ctx context.Context, t int64) ([]byte, error) { return floorOrders(ctx, db, t) },
@@ -62,13 +67,13 @@ func runFloor(args []string) error {
 			return floorProduct(ctx, db, st, v.Handle, v.Region)
 		},
 		createCartQuery: func(ctx context.Context, st floorStore, v floorVars) ([]byte, error) {
-			return floorCreateCart(ctx, db, st, v.R)
+			return fc.createCart(ctx, st, v.R)
 		},
 		fillQuery(1): func(ctx context.Context, st floorStore, v floorVars) ([]byte, error) {
-			return floorFill(ctx, db, st, fillInput{Cart: v.C, Variant: v.V0, Option: v.O, Address: v.A})
+			return fc.fill(ctx, st, fillInput{Cart: v.C, Variant: v.V0, Option: v.O, Address: v.A})
 		},
 		completeQuery: func(ctx context.Context, st floorStore, v floorVars) ([]byte, error) {
-			return floorComplete(ctx, db, st, v.C, v.K)
+			return fc.complete(ctx, st, v.C, v.K)
 		},
 	}
 	mux := http.NewServeMux()

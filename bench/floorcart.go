@@ -26,7 +26,7 @@ const priceOf = `(SELECT pr.amount FROM prices pr WHERE pr.variant_id = v.id AND
 // floorCreateCart opens a cart in the store, priced in the region's currency, in one
 // INSERT that also checks the region is the store's tenant's. The cart's id is its token,
 // as the API answers it.
-func floorCreateCart(ctx context.Context, db *sql.DB, st floorStore, region string) ([]byte, error) {
+func (fc *floorCheckout) createCart(ctx context.Context, st floorStore, region string) ([]byte, error) {
 	regionID, err := strconv.ParseInt(region, 10, 64)
 	if err != nil {
 		return nil, err
@@ -36,9 +36,7 @@ func floorCreateCart(ctx context.Context, db *sql.DB, st floorStore, region stri
 		return nil, err
 	}
 	now := time.Now()
-	res, err := db.ExecContext(ctx, `INSERT INTO carts (created_at, updated_at, token, currency_code, email, tenant_id, store_id, region_id, revision)
-		SELECT $1, $1, $2, r.currency_code, $3, $4, $5, r.id, 0 FROM regions r WHERE r.id = $6 AND r.tenant_id = $4`,
-		now, token, benchEmail, st.tenantID, st.id, regionID)
+	res, err := fc.stmts[createCartSQL].ExecContext(ctx, now, token, benchEmail, st.tenantID, st.id, regionID)
 	if err != nil {
 		return nil, err
 	}
@@ -51,6 +49,9 @@ func floorCreateCart(ctx context.Context, db *sql.DB, st floorStore, region stri
 	o.raw("}}}")
 	return o.b, nil
 }
+
+const createCartSQL = `INSERT INTO carts (created_at, updated_at, token, currency_code, email, tenant_id, store_id, region_id, revision)
+	SELECT $1, $1, $2, r.currency_code, $3, $4, $5, r.id, 0 FROM regions r WHERE r.id = $6 AND r.tenant_id = $4`
 
 // fillChanges is how many changes of the cart the fill document makes (a line, the
 // address, the shipping method): the API adds one to the cart's revision for each, so
@@ -122,7 +123,7 @@ const fillTries = 3
 
 // floorFill answers the fill document: one unit of a variant, the shipping address and
 // the shipping method, in one statement (fillSQL); its answer is the cart's total.
-func floorFill(ctx context.Context, db *sql.DB, st floorStore, in fillInput) ([]byte, error) {
+func (fc *floorCheckout) fill(ctx context.Context, st floorStore, in fillInput) ([]byte, error) {
 	token, err1 := strconv.ParseInt(in.Cart, 10, 64)
 	variant, err2 := strconv.ParseInt(in.Variant, 10, 64)
 	option, err3 := strconv.ParseInt(in.Option, 10, 64)
@@ -150,7 +151,7 @@ func floorFill(ctx context.Context, db *sql.DB, st floorStore, in fillInput) ([]
 			others                  int64
 			inclusive               bool
 		)
-		err := db.QueryRowContext(ctx, fillSQL, token, st.tenantID, st.id, variant, option, addr, time.Now()).
+		err := fc.stmts[fillSQL].QueryRowContext(ctx, token, st.tenantID, st.id, variant, option, addr, time.Now()).
 			Scan(&carts, &open, &sold, &price, &short, &stale, &shipping, &saved, &others, &taxBps, &inclusive)
 		switch {
 		case errors.Is(err, sql.ErrNoRows) || (err == nil && carts == 0):

@@ -58,8 +58,8 @@ LEFT JOIN products p ON p.id = v.product_id
 WHERE c.token = $1 AND c.tenant_id = $2 AND c.store_id = $3
 ORDER BY li.variant_id, li.id`
 
-func readCheckoutCart(ctx context.Context, db *sql.DB, st floorStore, token int64) (*checkoutCart, error) {
-	rows, err := db.QueryContext(ctx, checkoutReadSQL, token, st.tenantID, st.id)
+func (fc *floorCheckout) readCart(ctx context.Context, st floorStore, token int64) (*checkoutCart, error) {
+	rows, err := fc.stmts[checkoutReadSQL].QueryContext(ctx, token, st.tenantID, st.id)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +191,7 @@ var errCartMoved = errors.New("the cart changed while it was being completed")
 // floorComplete answers completeCart: the cart read and checked (one statement), the
 // store's order number taken (one, autocommitted), then the order placed in one
 // transaction of one statement (placeSQL), committed synchronously.
-func floorComplete(ctx context.Context, db *sql.DB, st floorStore, cartID, key string) ([]byte, error) {
+func (fc *floorCheckout) complete(ctx context.Context, st floorStore, cartID, key string) ([]byte, error) {
 	token, err := strconv.ParseInt(cartID, 10, 64)
 	if err != nil {
 		return nil, err
@@ -202,12 +202,12 @@ func floorComplete(ctx context.Context, db *sql.DB, st floorStore, cartID, key s
 	requestID := uuid.NewString()
 	var number int64 // taken once: a try that rolled back placed no order with it
 	for range completeTries {
-		c, err := readCheckoutCart(ctx, db, st, token)
+		c, err := fc.readCart(ctx, st, token)
 		if err != nil {
 			return nil, err
 		}
 		if c.completed {
-			return placedOrder(ctx, db, st, c.id, key)
+			return fc.placedOrder(ctx, st, c.id, key)
 		}
 		if c.held {
 			return nil, errors.New("the cart waits on an approval request or a quote")
@@ -217,17 +217,17 @@ func floorComplete(ctx context.Context, db *sql.DB, st floorStore, cartID, key s
 			return nil, err
 		}
 		if number == 0 {
-			if err := db.QueryRowContext(ctx, bumpCounterAsync, st.id).Scan(&number); err != nil {
+			if err := fc.stmts[bumpCounterAsync].QueryRowContext(ctx, st.id).Scan(&number); err != nil {
 				return nil, err
 			}
 		}
-		id, err := place(ctx, db, st, c, t, number, key, requestID)
+		id, err := fc.place(ctx, st, c, t, number, key, requestID)
 		if errors.Is(err, errCartMoved) {
 			continue
 		}
 		var pqErr *pq.Error
 		if errors.As(err, &pqErr) && pqErr.Code == "23505" { // a twin placed the cart's order first
-			return placedOrder(ctx, db, st, c.id, key)
+			return fc.placedOrder(ctx, st, c.id, key)
 		}
 		if err != nil {
 			return nil, err
@@ -239,7 +239,7 @@ func floorComplete(ctx context.Context, db *sql.DB, st floorStore, cartID, key s
 
 // place runs placeSQL in its transaction and commits it, or rolls it back when the cart
 // moved or the stock fell short.
-func place(ctx context.Context, db *sql.DB, st floorStore, c *checkoutCart, t cart.Totals, number int64, key, requestID string) (int64, error) {
+func (fc *floorCheckout) place(ctx context.Context, st floorStore, c *checkoutCart, t cart.Totals, number int64, key, requestID string) (int64, error) {
 	now := time.Now()
 	reference := "manual:cart-" + strconv.FormatInt(c.id, 10) + ":" + key
 	o := placedRow{CreatedAt: now, UpdatedAt: now, DisplayID: number, CartID: c.id, IdempotencyKey: key,
@@ -263,7 +263,7 @@ func place(ctx context.Context, db *sql.DB, st floorStore, c *checkoutCart, t ca
 			return 0, err
 		}
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := fc.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
 	}
@@ -272,7 +272,7 @@ func place(ctx context.Context, db *sql.DB, st floorStore, c *checkoutCart, t ca
 		id                     sql.NullInt64
 		held, tracked, records int64
 	)
-	err = tx.QueryRowContext(ctx, placeSQL, now, c.id, c.revision, st.tenantID, st.id, number, key, c.email.String,
+	err = tx.StmtContext(ctx, fc.stmts[placeSQL]).QueryRowContext(ctx, now, c.id, c.revision, st.tenantID, st.id, number, key, c.email.String,
 		c.currency.String, t.Subtotal, t.Shipping, t.Tax, t.Total, reference, c.optionName.String, c.address,
 		pq.Array(variants), pq.Array(titles), pq.Array(skus), pq.Array(quantities), pq.Array(prices), pq.Array(diffs),
 		diff, requestID, payload, c.billing, c.customer).Scan(&id, &held, &tracked, &records)
@@ -292,12 +292,12 @@ func place(ctx context.Context, db *sql.DB, st floorStore, c *checkoutCart, t ca
 }
 
 // placedOrder answers the order a completed cart became, when it was placed with key.
-func placedOrder(ctx context.Context, db *sql.DB, st floorStore, cartID int64, key string) ([]byte, error) {
+func (fc *floorCheckout) placedOrder(ctx context.Context, st floorStore, cartID int64, key string) ([]byte, error) {
 	var (
 		id, display, total int64
 		placedKey          string
 	)
-	err := db.QueryRowContext(ctx, `SELECT id, display_id, total, idempotency_key FROM orders WHERE cart_id = $1 AND tenant_id = $2`,
+	err := fc.db.QueryRowContext(ctx, `SELECT id, display_id, total, idempotency_key FROM orders WHERE cart_id = $1 AND tenant_id = $2`,
 		cartID, st.tenantID).Scan(&id, &display, &total, &placedKey)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):

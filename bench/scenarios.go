@@ -54,6 +54,10 @@ type plan struct {
 	probes []probe
 	// bearer is the access token the scenario's requests carry, on every server.
 	bearer string
+	// writes, for a scenario that writes, is what is compared instead of probes: one
+	// run of its requests, whose answers may differ in the volatile values only.
+	writes   flow
+	volatile map[string]bool
 }
 
 // newScenario prepares a scenario: it finds the store's SAR region and a few products.
@@ -145,7 +149,11 @@ func newScenario(ctx context.Context, name string, c *client) (plan, error) {
 			items = func(n int) []string { return pairs[n%len(pairs)] }
 		}
 		run := time.Now().UnixNano() // idempotency keys must not repeat across runs
-		return plan{on: func(c *client) scenario {
+		var writes flow
+		if name == "checkout" {
+			writes = checkoutFlow(region, option, variants[0], fmt.Sprintf("bench-%d-compare", run))
+		}
+		return plan{writes: writes, volatile: checkoutVolatile, on: func(c *client) scenario {
 			return func(ctx context.Context, w, i int) (int, error) {
 				return checkout(ctx, c, region, option, fmt.Sprintf("bench-%d-%d-%d", run, w, i), items(w+i)...)
 			}
