@@ -23,7 +23,7 @@ const storeOpen = `(s.status = 'active' AND t.status NOT IN ('suspended', 'inact
 const priceOf = `(SELECT pr.amount FROM prices pr WHERE pr.variant_id = v.id AND pr.currency_code = c.currency_code
 	AND (pr.region_id = c.region_id OR pr.region_id IS NULL) ORDER BY pr.region_id IS NULL, pr.id LIMIT 1)`
 
-// floorCreateCart opens a cart in the store, priced in the region's currency, in one
+// createCart opens a cart in the store, priced in the region's currency, in one
 // INSERT that also checks the region is the store's tenant's. The cart's id is its token,
 // as the API answers it.
 func (fc *floorCheckout) createCart(ctx context.Context, st floorStore, region string) ([]byte, error) {
@@ -121,7 +121,7 @@ type fillInput struct {
 // fillTries bounds how often the fill reads a cart again that changed meanwhile.
 const fillTries = 3
 
-// floorFill answers the fill document: one unit of a variant, the shipping address and
+// fill answers the fill document: one unit of a variant, the shipping address and
 // the shipping method, in one statement (fillSQL); its answer is the cart's total.
 func (fc *floorCheckout) fill(ctx context.Context, st floorStore, in fillInput) ([]byte, error) {
 	token, err1 := strconv.ParseInt(in.Cart, 10, 64)

@@ -188,7 +188,7 @@ const completeTries = 3
 
 var errCartMoved = errors.New("the cart changed while it was being completed")
 
-// floorComplete answers completeCart: the cart read and checked (one statement), the
+// complete answers completeCart: the cart read and checked (one statement), the
 // store's order number taken (one, autocommitted), then the order placed in one
 // transaction of one statement (placeSQL), committed synchronously.
 func (fc *floorCheckout) complete(ctx context.Context, st floorStore, cartID, key string) ([]byte, error) {
