@@ -43,6 +43,11 @@ func runFloor(args []string) error {
 	if err != nil {
 		return err
 	}
+	fc, err := prepareCheckout(context.Background(), db)
+	if err != nil {
+		return err
+	}
+	defer fc.close()
 	f := &floor{stores: &floorStores{db: db, platform: cfg.PlatformDomain, byHost: map[string]floorStore{}}}
 	f.staff = map[string]func(context.Context, int64) ([]byte, error){
 		staffOrdersQuery:   func(ctx context.Context, t int64) ([]byte, error) { return floorOrders(ctx, db, t) },
@@ -61,6 +66,15 @@ func runFloor(args []string) error {
 		productQuery: func(ctx context.Context, st floorStore, v floorVars) ([]byte, error) {
 			return floorProduct(ctx, db, st, v.Handle, v.Region)
 		},
+		createCartQuery: func(ctx context.Context, st floorStore, v floorVars) ([]byte, error) {
+			return fc.createCart(ctx, st, v.R)
+		},
+		fillQuery(1): func(ctx context.Context, st floorStore, v floorVars) ([]byte, error) {
+			return fc.fill(ctx, st, fillInput{Cart: v.C, Variant: v.V0, Option: v.O, Address: v.A})
+		},
+		completeQuery: func(ctx context.Context, st floorStore, v floorVars) ([]byte, error) {
+			return fc.complete(ctx, st, v.C, v.K)
+		},
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /graphql", f.graphql)
@@ -72,9 +86,18 @@ func runFloor(args []string) error {
 	return srv.ListenAndServe()
 }
 
+// floorVars are the variables of the documents the floor answers: the reads' region and
+// handle; the checkout's region (r), cart (c), address (a), shipping option (o), variant
+// (v0) and idempotency key (k).
 type floorVars struct {
-	Region string `json:"region"`
-	Handle string `json:"handle"`
+	Region string          `json:"region"`
+	Handle string          `json:"handle"`
+	R      string          `json:"r"`
+	C      string          `json:"c"`
+	A      json.RawMessage `json:"a"`
+	O      string          `json:"o"`
+	V0     string          `json:"v0"`
+	K      string          `json:"k"`
 }
 
 type floorHandler func(context.Context, floorStore, floorVars) ([]byte, error)

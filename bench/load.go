@@ -77,7 +77,12 @@ func runLoad(args []string) error {
 		if p.bearer != "" {
 			fl.host = ""
 		}
-		if err := sameAnswers(ctx, p.probes, api, fl); err != nil {
+		if p.writes != nil {
+			err = sameWrites(ctx, p.writes, p.volatile, api, fl)
+		} else {
+			err = sameAnswers(ctx, p.probes, api, fl)
+		}
+		if err != nil {
 			return err
 		}
 		others = append(others, target{"floor", fl, floorPID(ctx, hc, lc.floor)})

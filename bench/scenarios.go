@@ -54,6 +54,10 @@ type plan struct {
 	probes []probe
 	// bearer is the access token the scenario's requests carry, on every server.
 	bearer string
+	// writes, for a scenario that writes, is what is compared instead of probes: one
+	// run of its requests, whose answers may differ in the volatile values only.
+	writes   flow
+	volatile map[string]bool
 }
 
 // newScenario prepares a scenario: it finds the store's SAR region and a few products.
@@ -145,7 +149,11 @@ func newScenario(ctx context.Context, name string, c *client) (plan, error) {
 			items = func(n int) []string { return pairs[n%len(pairs)] }
 		}
 		run := time.Now().UnixNano() // idempotency keys must not repeat across runs
-		return plan{on: func(c *client) scenario {
+		var writes flow
+		if name == "checkout" {
+			writes = checkoutFlow(region, option, variants[0], fmt.Sprintf("bench-%d-compare", run))
+		}
+		return plan{writes: writes, volatile: checkoutVolatile, on: func(c *client) scenario {
 			return func(ctx context.Context, w, i int) (int, error) {
 				return checkout(ctx, c, region, option, fmt.Sprintf("bench-%d-%d-%d", run, w, i), items(w+i)...)
 			}
@@ -178,6 +186,13 @@ func shippingOption(ctx context.Context, c *client, region string) (string, erro
 var benchAddress = map[string]any{"firstName": "Bench", "lastName": "Shopper", "address1": "1 King Fahd Rd",
 	"city": "Riyadh", "postalCode": "12211", "countryCode": "SA", "phone": "+966500000000"}
 
+// The checkout's first and last documents (the middle one is fillQuery's), which the
+// floor answers too.
+const (
+	createCartQuery = `mutation($r: ID!) { createCart(input: {regionId: $r, email: "bench@example.com"}) { id } }`
+	completeQuery   = `mutation($c: ID!, $k: String!) { completeCart(cartId: $c, idempotencyKey: $k) { id displayID total } }`
+)
+
 // checkout places one order of one unit of each variant the way a storefront does, in
 // three requests: a cart (with the e-mail); the items, address and shipping method
 // together (mutations in one document run in order); completion.
@@ -185,15 +200,13 @@ func checkout(ctx context.Context, c *client, region, option, key string, varian
 	var cart struct {
 		CreateCart struct{ ID string } `json:"createCart"`
 	}
-	if err := c.do(ctx, `mutation($r: ID!) { createCart(input: {regionId: $r, email: "bench@example.com"}) { id } }`,
-		map[string]any{"r": region}, &cart); err != nil {
+	if err := c.do(ctx, createCartQuery, map[string]any{"r": region}, &cart); err != nil {
 		return 1, err
 	}
 	id := cart.CreateCart.ID
 	if err := c.do(ctx, fillQuery(len(variants)), fillVars(id, option, variants), nil); err != nil {
 		return 2, err
 	}
-	err := c.do(ctx, `mutation($c: ID!, $k: String!) { completeCart(cartId: $c, idempotencyKey: $k) { id displayID total } }`,
-		map[string]any{"c": id, "k": key}, nil)
+	err := c.do(ctx, completeQuery, map[string]any{"c": id, "k": key}, nil)
 	return 3, err
 }
