@@ -72,10 +72,10 @@ var fillSQL = `WITH c AS (
 	WHERE c.token = $1 AND c.tenant_id = $2 AND c.store_id = $3 AND c.completed_at IS NULL AND c.held_at IS NULL),
 shop AS (SELECT ` + storeOpen + ` AS open, s.id, s.tenant_id FROM stores s JOIN tenants t ON t.id = s.tenant_id WHERE s.id = $3),
 v AS (SELECT v.id, v.sku, v.title, p.title AS product_title, v.manage_inventory AND NOT v.allow_backorder AS tracks,
-	` + soldIn + ` AS sold, ` + unreservedOf + ` AS unreserved, ` + priceOf + ` AS price
+	` + cart.SoldIn + ` AS sold, ` + cart.UnreservedOf("v.id") + ` AS unreserved, ` + priceOf + ` AS price
 	FROM product_variants v JOIN products p ON p.id = v.product_id CROSS JOIN shop s CROSS JOIN c WHERE v.id = $4),
 old AS (SELECT li.id, li.variant_id, li.quantity, li.unit_price,
-	(SELECT ` + soldIn + ` FROM products p WHERE p.id = v.product_id) AND li.unit_price IS NOT DISTINCT FROM ` + priceOf + ` AS current
+	(SELECT ` + cart.SoldIn + ` FROM products p WHERE p.id = v.product_id) AND li.unit_price IS NOT DISTINCT FROM ` + priceOf + ` AS current
 	FROM line_items li JOIN c ON li.cart_id = c.id JOIN product_variants v ON v.id = li.variant_id CROSS JOIN shop s),
 opt AS (SELECT o.id, o.amount FROM shipping_options o JOIN c ON o.region_id = c.region_id WHERE o.id = $5 AND o.tenant_id = $2),
 want AS (SELECT 1 + COALESCE((SELECT quantity FROM old WHERE variant_id = $4), 0) AS quantity),
@@ -98,17 +98,6 @@ SELECT (SELECT count(*) FROM c), COALESCE((SELECT open FROM shop), false), COALE
 	(SELECT count(*) FROM saved), COALESCE((SELECT SUM(unit_price * quantity) FROM old), 0),
 	r.tax_rate_bps, r.tax_inclusive
 FROM regions r WHERE r.id = (SELECT region_id FROM c)`
-
-// unreservedOf is the units variant v's levels hold unreserved (cart.unreservedOf).
-const unreservedOf = `(SELECT COALESCE(SUM(CASE WHEN l.stocked_quantity > l.reserved_quantity
-	THEN l.stocked_quantity - l.reserved_quantity ELSE 0 END), 0) FROM inventory_levels l WHERE l.variant_id = v.id)`
-
-// soldIn is cart's rule for "store s sells product p" (see cart/lineread.go).
-const soldIn = `(p.status = 'published' AND p.tenant_id = s.tenant_id AND EXISTS (
-	SELECT 1 FROM product_sales_channels psc JOIN sales_channels sc ON sc.id = psc.sales_channel_id
-	WHERE psc.product_id = p.id AND sc.store_id = s.id AND sc.is_disabled = false)
-	AND (p.vendor_id IS NULL OR (p.review_status = 'approved' AND EXISTS (
-		SELECT 1 FROM vendors vd WHERE vd.id = p.vendor_id AND vd.status = 'active'))))`
 
 var maxQuantity = strconv.Itoa(cart.MaxQuantity)
 

@@ -49,7 +49,7 @@ const checkoutReadSQL = `SELECT c.id, c.revision, c.completed_at IS NOT NULL, c.
 	COALESCE(o.region_id = c.region_id AND o.tenant_id = c.tenant_id, false), o.name, o.amount,
 	r.currency_code, r.tax_rate_bps, r.tax_inclusive,
 	li.variant_id, li.quantity, li.unit_price, li.title, li.sku,
-	` + soldIn + ` AND li.unit_price IS NOT DISTINCT FROM ` + priceOf + `, p.vendor_id IS NOT NULL
+	` + cart.SoldIn + ` AND li.unit_price IS NOT DISTINCT FROM ` + priceOf + `, p.vendor_id IS NOT NULL
 FROM carts c JOIN stores s ON s.id = c.store_id JOIN tenants t ON t.id = s.tenant_id JOIN regions r ON r.id = c.region_id
 LEFT JOIN shipping_options o ON o.id = c.shipping_option_id
 LEFT JOIN line_items li ON li.cart_id = c.id

@@ -12,19 +12,20 @@ import (
 	"github.com/dakkah/cityos/storefront"
 )
 
-// unreservedOf is the SQL for the units the levels of variant (an SQL expression) hold
+// UnreservedOf is the SQL for the units the levels of variant (an SQL expression) hold
 // unreserved. A level whose reservations exceed its stock (backorders) adds nothing
 // rather than taking from the others.
-func unreservedOf(variant string) string {
+func UnreservedOf(variant string) string {
 	return `(SELECT COALESCE(SUM(CASE WHEN l.stocked_quantity > l.reserved_quantity
 	THEN l.stocked_quantity - l.reserved_quantity ELSE 0 END), 0) FROM inventory_levels l WHERE l.variant_id = ` + variant + `)`
 }
 
-// soldIn is the SQL saying the store s sells product p: published, of the store's tenant,
+// SoldIn is the SQL saying the store s sells product p: published, of the store's tenant,
 // in one of the store's enabled sales channels, and, for a vendor's product, approved
 // and of an active vendor. It is the storefront catalog policy's rule
-// (access.SellableIn), for the rows the shelf reads past the policies.
-const soldIn = `(p.status = 'published' AND p.tenant_id = s.tenant_id AND EXISTS (
+// (access.SellableIn), for the rows the shelf reads past the policies (and the bench's
+// floor, which must sell what the API sells).
+const SoldIn = `(p.status = 'published' AND p.tenant_id = s.tenant_id AND EXISTS (
 	SELECT 1 FROM product_sales_channels psc JOIN sales_channels sc ON sc.id = psc.sales_channel_id
 	WHERE psc.product_id = p.id AND sc.store_id = s.id AND sc.is_disabled = false)
 	AND (p.vendor_id IS NULL OR (p.review_status = 'approved' AND EXISTS (
@@ -93,7 +94,7 @@ func readShelf(ctx context.Context, q querier, c *ent.Cart, variantIDs []int) (*
 		in = "v.id IN (" + strings.Join(ph, ", ") + ")"
 	}
 	rows, err := q.QueryContext(ctx, `SELECT s.status, t.status, v.id, p.title, v.manage_inventory, v.allow_backorder,
-`+soldIn+`, `+unreservedOf("v.id")+`, pr.id, pr.region_id, pr.amount, p.vendor_id, `+companyDiscount+`
+`+SoldIn+`, `+UnreservedOf("v.id")+`, pr.id, pr.region_id, pr.amount, p.vendor_id, `+companyDiscount+`
 FROM stores s
 JOIN tenants t ON t.id = s.tenant_id
 LEFT JOIN product_variants v ON `+in+`
