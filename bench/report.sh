@@ -63,7 +63,7 @@ kill "$api"
 api=$(serve "${PREFIX}_bench" 18080 1s)
 run -url http://localhost:18080 -scenario grid -static http://127.0.0.1:18090 -pid "$api"
 psql "$(url "${PREFIX}_bench")" -qc "VACUUM ANALYZE" >/dev/null
-run -url http://localhost:18080 -scenario checkout -c 32 -pid "$api"
+run -url http://localhost:18080 -scenario checkout -c 32 -pid "$api" -floor http://127.0.0.1:18090
 kill "$api"
 
 for ttl in 1s 0; do
