@@ -23,7 +23,8 @@ func TestReservationLookupsUseIndexes(t *testing.T) {
 			// With sequential scans priced out, the planner scans only where no index serves.
 			_, err := conn.ExecContext(ctx, "SET enable_seqscan = off")
 			require.NoError(t, err)
-			defer conn.ExecContext(ctx, "RESET enable_seqscan") //nolint:errcheck // the connection is closed next
+			// Closing the Conn hands the connection back to the pool: reset it first.
+			defer func() { _, _ = conn.ExecContext(ctx, "RESET enable_seqscan") }()
 			explain = "EXPLAIN "
 		}
 		for _, column := range []string{"order_id", "approval_request_id"} {
