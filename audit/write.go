@@ -2,10 +2,15 @@ package audit
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"time"
 
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/sql"
 
 	gen "github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/auditlog"
 	"github.com/dakkah/cityos/reqid"
 	"github.com/dakkah/cityos/txn"
 	"github.com/dakkah/cityos/viewer"
@@ -21,53 +26,67 @@ type entry struct {
 	before map[string]any // an event's old values of the fields its update changed
 }
 
-// write inserts the records of one mutation through the mutation's client: in its
-// transaction, held and written with the transaction's other records in one statement
-// just before it commits (see txn.Batch); outside one, at once, in one statement. A change made outside any request (a
-// worker, a scheduled check) has no request id: the column is left null.
+// write records the changes of one mutation: in its transaction, held and written with
+// the transaction's other records just before it commits (see txn.Batch); outside one,
+// at once, in one statement. A change made outside any request (a worker, a scheduled
+// check) has no request id: the column is left null.
 func write(ctx context.Context, m ent.Mutation, entries []entry) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	client := m.(interface{ Client() *gen.Client }).Client()
-	actor := viewer.FromContext(ctx).Actor()
-	var requestID *string
+	r := record{actor: viewer.FromContext(ctx).Actor(), entityType: m.Type(), at: time.Now()}
 	if id := reqid.From(ctx); id != "" {
-		requestID = &id
+		r.requestID = &id
 	}
-	builders := make([]*gen.AuditLogCreate, len(entries))
+	records := make([]record, len(entries))
 	for i, e := range entries {
-		id := intOf(e.row["id"])
-		b := client.AuditLog.Create().
-			SetActor(actor).SetAction(e.action).SetEntityType(m.Type()).SetEntityID(id).
-			SetDiff(e.diff).SetNillableRequestID(requestID)
-		tenantID, storeID := scopeOf(m.Type(), id, e.row)
-		if tenantID != 0 {
-			b.SetTenantID(tenantID)
-		}
-		if storeID != 0 {
-			b.SetStoreID(storeID)
-		}
-		builders[i] = b
+		records[i] = r
+		records[i].action, records[i].entityID, records[i].diff = e.action, intOf(e.row["id"]), e.diff
+		records[i].tenantID, records[i].storeID = scopeOf(m.Type(), records[i].entityID, e.row)
 	}
-	if held, err := batch.Add(m, builders...); held || err != nil {
+	if held, err := batch.Add(m, records...); held || err != nil {
 		return err
 	}
-	return insert(ctx, client, builders)
+	return batch.Write(ctx, m.(interface{ Client() *gen.Client }).Client(), records)
+}
+
+// record is one audit_logs row.
+type record struct {
+	tenantID, storeID int // 0: none
+	actor, action     string
+	entityType        string
+	entityID          int
+	diff              map[string]any
+	requestID         *string
+	at                time.Time
 }
 
 // batch holds a transaction's records until it commits: one INSERT for all of them.
-var batch = txn.Batch[*gen.AuditLogCreate]{
-	Write: func(ctx context.Context, tx *gen.Tx, rows []*gen.AuditLogCreate) error {
-		return insert(ctx, tx.Client(), rows)
-	},
+var batch = txn.Batch[record]{Insert: insert}
+
+// insert is the INSERT of records, written as ent writes an AuditLog (the diff as JSON;
+// no tenant or store as NULL).
+func insert(b *sql.DialectBuilder, records []record) (*sql.InsertBuilder, error) {
+	ins := b.Insert(auditlog.Table).Columns(auditlog.FieldTenantID, auditlog.FieldStoreID, auditlog.FieldActor,
+		auditlog.FieldAction, auditlog.FieldEntityType, auditlog.FieldEntityID, auditlog.FieldDiff,
+		auditlog.FieldRequestID, auditlog.FieldCreatedAt)
+	for _, r := range records {
+		diff, err := json.Marshal(r.diff)
+		if err != nil {
+			return nil, fmt.Errorf("audit: diff of %s %d: %w", r.entityType, r.entityID, err)
+		}
+		ins.Values(nullable(r.tenantID), nullable(r.storeID), r.actor, r.action, r.entityType, r.entityID,
+			diff, r.requestID, r.at)
+	}
+	return ins, nil
 }
 
-func insert(ctx context.Context, client *gen.Client, builders []*gen.AuditLogCreate) error {
-	if len(builders) == 1 {
-		return builders[0].Exec(system(ctx))
+// nullable is id, or NULL for 0.
+func nullable(id int) any {
+	if id == 0 {
+		return nil
 	}
-	return client.AuditLog.CreateBulk(builders...).Exec(system(ctx))
+	return id
 }
 
 // scopeOf finds the tenant and store a row belongs to, so scoped readers see its log: a

@@ -4,3 +4,6 @@ package ent
 
 // Dialect is the dialect of the database tx runs on (entgo.io/ent/dialect's names).
 func (tx *Tx) Dialect() string { return tx.config.driver.Dialect() }
+
+// Dialect is the dialect of the database c runs on.
+func (c *Client) Dialect() string { return c.config.driver.Dialect() }

@@ -2,13 +2,15 @@ package outbox
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
 	entgo "entgo.io/ent"
+	"entgo.io/ent/dialect/sql"
 
 	"github.com/dakkah/cityos/ent"
-	"github.com/dakkah/cityos/ent/privacy"
+	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/txn"
 )
 
@@ -68,19 +70,14 @@ func Raise(ctx context.Context, m entgo.Mutation, changes []Change) error {
 	if !ok {
 		return fmt.Errorf("outbox: %s mutation has no client", m.Type())
 	}
-	return insert(ctx, client.Client(), events)
+	if err := batch.Write(ctx, client.Client(), events); err != nil {
+		return fmt.Errorf("outbox: write events: %w", err)
+	}
+	return nil
 }
 
 // batch holds a transaction's events until it commits: one INSERT for all of them.
-var batch = txn.Batch[*row]{
-	Write: func(ctx context.Context, tx *ent.Tx, events []*row) error {
-		if err := insert(ctx, tx.Client(), events); err != nil {
-			return fmt.Errorf("outbox: write events: %w", err)
-		}
-		return nil
-	},
-	Fold: fold,
-}
+var batch = txn.Batch[*row]{Insert: insert, Fold: fold}
 
 // fold folds a plain update into the same aggregate's earlier event of the
 // transaction: checkout creates an order and then records its authorisation, and
@@ -110,22 +107,22 @@ type row struct {
 	at                time.Time
 }
 
-// insert writes events in one statement, in the system context (events are internal
-// rows, whoever raised them).
-func insert(ctx context.Context, client *ent.Client, events []*row) error {
-	builders := make([]*ent.OutboxEventCreate, len(events))
-	for i, e := range events {
-		b := client.OutboxEvent.Create().SetTopic(e.topic).SetTenantID(e.tenantID).
-			SetAggregateType(e.aggregate).SetAggregateID(e.aggregateID).SetSequence(e.sequence).
-			SetPayload(e.payload).SetNillableOriginEndpointID(e.origin).SetCreatedAt(e.at).SetUpdatedAt(e.at)
-		if e.storeID != 0 {
-			b.SetStoreID(e.storeID)
+// insert is the INSERT of events, written as ent writes an OutboxEvent (the payload as
+// JSON; no store or origin as NULL; unpublished).
+func insert(b *sql.DialectBuilder, events []*row) (*sql.InsertBuilder, error) {
+	ins := b.Insert(outboxevent.Table).Columns(outboxevent.FieldCreatedAt, outboxevent.FieldUpdatedAt,
+		outboxevent.FieldTenantID, outboxevent.FieldStoreID, outboxevent.FieldTopic, outboxevent.FieldAggregateType,
+		outboxevent.FieldAggregateID, outboxevent.FieldSequence, outboxevent.FieldPayload, outboxevent.FieldOriginEndpointID)
+	for _, e := range events {
+		payload, err := json.Marshal(e.payload)
+		if err != nil {
+			return nil, fmt.Errorf("outbox: payload of %s %d: %w", e.aggregate, e.aggregateID, err)
 		}
-		builders[i] = b
+		var store any
+		if e.storeID != 0 {
+			store = e.storeID
+		}
+		ins.Values(e.at, e.at, e.tenantID, store, e.topic, e.aggregate, e.aggregateID, e.sequence, payload, e.origin)
 	}
-	ctx = privacy.DecisionContext(ctx, privacy.Allow)
-	if len(builders) == 1 {
-		return builders[0].Exec(ctx)
-	}
-	return client.OutboxEvent.CreateBulk(builders...).Exec(ctx)
+	return ins, nil
 }

@@ -50,15 +50,21 @@ func (l *StatementLog) Take() []Statement {
 // statement recorded.
 func CountedAPI(t testing.TB, db *DB, cfg config.Config) (*API, *StatementLog) {
 	t.Helper()
-	log := &StatementLog{}
-	drv := platform.Driver(platform.DialectOf(db.SQL), db.SQL).(platformDriver)
-	client := ent.NewClient(ent.Driver(countingDriver{drv: drv, log: log}))
+	client, log := CountedClient(db)
 	rdb, addr := Redis(t)
 	inst, err := app.Assemble(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), client, db.SQL, rdb, addr)
 	if err != nil {
 		t.Fatalf("assemble: %v", err)
 	}
 	return &API{App: inst, Handler: inst.Handler(), DB: db}, log
+}
+
+// CountedClient is a client over db, on the driver the platform runs on, with every
+// statement recorded.
+func CountedClient(db *DB) (*ent.Client, *StatementLog) {
+	log := &StatementLog{}
+	drv := platform.Driver(platform.DialectOf(db.SQL), db.SQL).(platformDriver)
+	return ent.NewClient(ent.Driver(countingDriver{drv: drv, log: log})), log
 }
 
 // countingDriver records what runs through drv: ent's statements and raw SQL alike.
