@@ -9,7 +9,6 @@ import (
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/cart"
-	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/pricing"
 	"github.com/dakkah/cityos/reqcache"
@@ -54,13 +53,16 @@ func (s *Service) Load(ctx context.Context, token int) (*ent.Cart, error) {
 	if err := storeNamed(ctx); err != nil {
 		return nil, err
 	}
-	c, err := s.client.Cart.Query().Where(cart.Token(token)).
-		WithItems(func(q *ent.LineItemQuery) { q.Order(ent.Asc(lineitem.FieldID)) }).
-		Only(ctx)
+	q := s.client.Cart.Query().Where(cart.Token(token))
+	withItems(q, s.client.Dialect())
+	c, err := q.Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, errCartNotFound
 	}
-	return c, err
+	if err != nil {
+		return nil, err
+	}
+	return c, adoptItems(ctx, c, s.client.Dialect())
 }
 
 // Find is Load answering nil, not an error, for a cart the caller cannot reach: a
@@ -86,10 +88,13 @@ func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *
 	}
 	var out *ent.Cart
 	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
-		c, err := tx.Cart.Query().Where(cart.Token(token), txn.LockedOnPostgres).
-			WithItems(func(q *ent.LineItemQuery) { q.Order(ent.Asc(lineitem.FieldID)) }).
-			Only(ctx)
+		q := tx.Cart.Query().Where(cart.Token(token))
+		withItemsLocked(q, tx.Dialect())
+		c, err := q.Only(ctx)
 		if err := usable(ctx, c, err); err != nil {
+			return err
+		}
+		if err := adoptItems(ctx, c, tx.Dialect()); err != nil {
 			return err
 		}
 		before := *c

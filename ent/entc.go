@@ -36,7 +36,7 @@ func main() {
 			gen.FeatureUpsert,
 			gen.FeatureExecQuery,
 		},
-	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/audit.tmpl", "./ent/template/dialect.tmpl"))
+	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/audit.tmpl", "./ent/template/dialect.tmpl", "./ent/template/inline.tmpl"))
 	if err != nil {
 		log.Fatalf("entc: %v", err)
 	}
