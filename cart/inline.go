@@ -1,14 +1,17 @@
 package cart
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/txn"
 )
 
@@ -70,14 +73,9 @@ func adoptItems(ctx context.Context, c *ent.Cart, dialectName string) error {
 	if err != nil {
 		return err
 	}
-	var raw []byte
-	switch v := v.(type) {
-	case []byte:
-		raw = v
-	case string:
-		raw = []byte(v)
-	default:
-		return fmt.Errorf("cart: line items read as %T", v)
+	raw, err := jsonOf(v)
+	if err != nil {
+		return err
 	}
 	var items []*ent.LineItem
 	if err := json.Unmarshal(raw, &items); err != nil {
@@ -92,4 +90,110 @@ func adoptItems(ctx context.Context, c *ent.Cart, dialectName string) error {
 func sameRevision(seen any, locked int) bool {
 	n, ok := seen.(int64)
 	return ok && n == int64(locked)
+}
+
+// shelfColumn is the column a cart read with its shelf carries it in (see withShelf).
+const shelfColumn = "shelf_json"
+
+// withShelf makes q read, on PostgreSQL, each cart's shelf (see readShelf) for the
+// variants of its lines and the extra ones with it, as JSON arrays of the shelf's rows
+// in one more column: the statement readShelf would run after the cart's read. A read
+// that waited for the cart's lock reads it again (see shelfRead).
+func withShelf(q *ent.CartQuery, dialectName string, extra []int) {
+	if dialectName != dialect.Postgres {
+		return
+	}
+	q.Where(func(s *sql.Selector) {
+		s.AppendSelectExprAs(sql.ExprFunc(func(b *sql.Builder) {
+			b.WriteString(`(SELECT COALESCE(json_agg(json_build_array(` + shelfColumns(s.C("currency_code"), s.C("customer_id")) +
+				`) ORDER BY v.id, pr.id), '[]') `)
+			// The extra variants are arguments, written where the marker stands.
+			const extraHere = "\x00"
+			in := fmt.Sprintf("v.id = ANY(ARRAY(SELECT li.variant_id FROM line_items li WHERE li.cart_id = %s AND li.tenant_id = %s) || ARRAY[%s]::bigint[])",
+				s.C("id"), s.C("tenant_id"), extraHere)
+			before, after, _ := strings.Cut(shelfFrom(s.C("store_id"), s.C("currency_code"), s.C("region_id"), in), extraHere)
+			b.WriteString(before)
+			for i, id := range extra {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.Arg(id)
+			}
+			b.WriteString(after + ")")
+		}), shelfColumn)
+	})
+}
+
+// shelfRead is the shelf read with c (see withShelf), or nil when it was not, or the
+// cart changed while its read waited for the cart's lock.
+func shelfRead(c *ent.Cart) (*shelf, error) {
+	v, err := c.Value(shelfColumn)
+	if err != nil {
+		return nil, nil // not read with it
+	}
+	if seen, err := c.Value(revisionColumn); err == nil && !sameRevision(seen, c.Revision) {
+		return nil, nil
+	}
+	raw, err := jsonOf(v)
+	if err != nil {
+		return nil, err
+	}
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	var rows [][]any
+	if err := d.Decode(&rows); err != nil {
+		return nil, fmt.Errorf("cart: shelf: %w", err)
+	}
+	sh := &shelf{status: storefront.NotFound, variants: map[int]*stock{}}
+	for _, row := range rows {
+		var r shelfRow
+		if err := scanJSON(row, r.dest()); err != nil {
+			return nil, fmt.Errorf("cart: shelf: %w", err)
+		}
+		sh.add(&r, c.CurrencyCode)
+	}
+	return sh, nil
+}
+
+// jsonOf is a JSON column's value as the driver returned it.
+func jsonOf(v any) ([]byte, error) {
+	switch v := v.(type) {
+	case []byte:
+		return v, nil
+	case string:
+		return []byte(v), nil
+	}
+	return nil, fmt.Errorf("cart: JSON column read as %T", v)
+}
+
+// scanJSON scans the values of a JSON array (decoded with UseNumber) into dest, as
+// rows.Scan would scan the same columns.
+func scanJSON(vals []any, dest []any) error {
+	if len(vals) != len(dest) {
+		return fmt.Errorf("%d values for %d columns", len(vals), len(dest))
+	}
+	for i, v := range vals {
+		var err error
+		switch d := dest[i].(type) {
+		case *string:
+			*d, _ = v.(string)
+		case *sql.NullString:
+			err = d.Scan(v)
+		case *sql.NullBool:
+			err = d.Scan(v)
+		case *sql.NullInt64:
+			if n, ok := v.(json.Number); ok {
+				v, err = n.Int64()
+			}
+			if err == nil {
+				err = d.Scan(v)
+			}
+		default:
+			err = fmt.Errorf("cannot scan into %T", d)
+		}
+		if err != nil {
+			return fmt.Errorf("column %d: %w", i, err)
+		}
+	}
+	return nil
 }

@@ -66,7 +66,7 @@ func TestLoadReadsTheLinesEagerLoadingWould(t *testing.T) {
 // statement started with (on PostgreSQL the cart and its lines are read in one locked
 // statement, and the lines read again when the cart changed while it waited). SQLite
 // runs one writing transaction at a time, so no read waits there; the change is checked
-// on both.
+// on both. The holder also adds a line, whose variant the waiting change must know.
 func TestLockedReadSeesLinesCommittedWhileItWaited(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		c := testenv.NewCommerce(t, db)
@@ -75,19 +75,25 @@ func TestLockedReadSeesLinesCommittedWhileItWaited(t *testing.T) {
 		line := built.QueryItems().OnlyX(ctx)
 
 		add := func() *testenv.Response {
-			return c.API.Do(t, ct.Guest(c, c.StoreA1), `mutation($c: ID!, $v: ID!) { addLineItem(cartId: $c, variantId: $v, quantity: 1) { items { quantity } } }`,
+			return c.API.Do(t, ct.Guest(c, c.StoreA1), `mutation($c: ID!, $v: ID!) { addLineItem(cartId: $c, variantId: $v, quantity: 1) { items { sku quantity } } }`,
 				map[string]any{"c": ct.ID(built.Token), "v": ct.ID(c.Variants["thobe"].ID)})
 		}
+		abaya := c.Variants["abaya"]
 		raise := func(tx *ent.Tx) {
 			tx.Cart.Query().Where(entcart.ID(built.ID), txn.LockedOnPostgres).OnlyX(ctx)
 			tx.LineItem.UpdateOneID(line.ID).SetQuantity(2).ExecX(ctx)
+			tx.LineItem.Create().SetTenantID(built.TenantID).SetCartID(built.ID).SetVariantID(abaya.ID).
+				SetTitle(c.Products["abaya"].Title).SetSku(abaya.Sku).SetQuantity(1).SetUnitPrice(40000).ExecX(ctx)
 			tx.Cart.UpdateOneID(built.ID).AddRevision(1).ExecX(ctx)
 		}
+		// The waiting change also reads the shelf of the line the holder added (a shelf
+		// without it would take the line for one no longer sold, and remove it).
+		want := `{"addLineItem": {"items": [{"sku": "SKU-thobe", "quantity": 3}, {"sku": "SKU-abaya", "quantity": 1}]}}`
 		if db.Dialect != dialect.Postgres {
 			require.NoError(t, txn.Run(ctx, db.Client, func(tx *ent.Tx) error { raise(tx); return nil }))
 			r := add()
 			require.Empty(t, r.Errors)
-			assert.JSONEq(t, `{"addLineItem": {"items": [{"quantity": 3}]}}`, string(r.Data))
+			assert.JSONEq(t, want, string(r.Data))
 			return
 		}
 		tx, err := db.Client.Tx(ctx)
@@ -104,7 +110,7 @@ func TestLockedReadSeesLinesCommittedWhileItWaited(t *testing.T) {
 		require.NoError(t, tx.Commit())
 		r := <-done
 		require.Empty(t, r.Errors)
-		assert.JSONEq(t, `{"addLineItem": {"items": [{"quantity": 3}]}}`, string(r.Data))
-		assert.Equal(t, 3, built.QueryItems().OnlyX(ctx).Quantity)
+		assert.JSONEq(t, want, string(r.Data))
+		assert.Equal(t, 3, built.QueryItems().Where(lineitem.ID(line.ID)).OnlyX(ctx).Quantity)
 	})
 }

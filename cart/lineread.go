@@ -48,13 +48,15 @@ type stock struct {
 	discountBps int
 }
 
-// companyDiscount is the discount (basis points) of the company the cart's customer ($4)
+// companyDiscount is the discount (basis points) of the company the cart's customer
 // buys for, in a b2b store: an active employee of an active company of the store's
-// tenant that buys in the cart's currency ($2); NULL otherwise (a guest's cart costs an
-// index probe that finds nothing).
-const companyDiscount = `(SELECT co.discount_bps FROM employees e JOIN companies co ON co.id = e.company_id
-	WHERE s.storefront_type = 'b2b' AND e.user_id = $4 AND e.tenant_id = s.tenant_id AND e.status = 'active'
-	AND co.status = 'active' AND co.currency_code = $2)`
+// tenant that buys in the cart's currency; NULL otherwise (a guest's cart costs an index
+// probe that finds nothing). currency and customer are SQL expressions.
+func companyDiscount(currency, customer string) string {
+	return `(SELECT co.discount_bps FROM employees e JOIN companies co ON co.id = e.company_id
+	WHERE s.storefront_type = 'b2b' AND e.user_id = ` + customer + ` AND e.tenant_id = s.tenant_id AND e.status = 'active'
+	AND co.status = 'active' AND co.currency_code = ` + currency + `)`
+}
 
 // tracks says whether a cart may hold no more of the variant than is in stock.
 func (st *stock) tracks() bool { return st.manageInventory && !st.allowBackorder }
@@ -79,6 +81,26 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// shelfColumns are the columns of the shelf's rows (see shelfFrom and shelfRow), in a
+// cart's currency and for its customer (SQL expressions).
+func shelfColumns(currency, customer string) string {
+	return `s.status, t.status, v.id, p.title, v.manage_inventory, v.allow_backorder,
+` + SoldIn + `, ` + UnreservedOf("v.id") + `, pr.id, pr.region_id, pr.amount, p.vendor_id, ` + companyDiscount(currency, customer)
+}
+
+// shelfFrom is where the shelf's rows come from: the store's row and, for each variant
+// the condition in picks, a row per price in the currency for the region or for every
+// region (one row without a price when it has none). store, currency and region are SQL
+// expressions.
+func shelfFrom(store, currency, region, in string) string {
+	return `FROM stores s
+JOIN tenants t ON t.id = s.tenant_id
+LEFT JOIN product_variants v ON ` + in + `
+LEFT JOIN products p ON p.id = v.product_id
+LEFT JOIN prices pr ON pr.variant_id = v.id AND pr.currency_code = ` + currency + ` AND (pr.region_id IS NULL OR pr.region_id = ` + region + `)
+WHERE s.id = ` + store
+}
+
 // readShelf reads the shelf of cart c for the given variants in one statement, past the
 // policies: the caller has reached the cart, and what its lines are made of is the
 // cart's.
@@ -93,14 +115,8 @@ func readShelf(ctx context.Context, q querier, c *ent.Cart, variantIDs []int) (*
 		}
 		in = "v.id IN (" + strings.Join(ph, ", ") + ")"
 	}
-	rows, err := q.QueryContext(ctx, `SELECT s.status, t.status, v.id, p.title, v.manage_inventory, v.allow_backorder,
-`+SoldIn+`, `+UnreservedOf("v.id")+`, pr.id, pr.region_id, pr.amount, p.vendor_id, `+companyDiscount+`
-FROM stores s
-JOIN tenants t ON t.id = s.tenant_id
-LEFT JOIN product_variants v ON `+in+`
-LEFT JOIN products p ON p.id = v.product_id
-LEFT JOIN prices pr ON pr.variant_id = v.id AND pr.currency_code = $2 AND (pr.region_id IS NULL OR pr.region_id = $3)
-WHERE s.id = $1
+	rows, err := q.QueryContext(ctx, `SELECT `+shelfColumns("$2", "$4")+`
+`+shelfFrom("$1", "$2", "$3", in)+`
 ORDER BY v.id, pr.id`, args...)
 	if err != nil {
 		return nil, err
@@ -108,39 +124,51 @@ ORDER BY v.id, pr.id`, args...)
 	defer rows.Close()
 	sh := &shelf{status: storefront.NotFound, variants: map[int]*stock{}}
 	for rows.Next() {
-		var (
-			storeStatus, tenantStatus string
-			variant, unreserved       sql.NullInt64
-			title                     sql.NullString
-			manage, backorder, sold   sql.NullBool
-			priceID, region, amount   sql.NullInt64
-			vendor, discount          sql.NullInt64
-		)
-		if err := rows.Scan(&storeStatus, &tenantStatus, &variant, &title, &manage, &backorder, &sold,
-			&unreserved, &priceID, &region, &amount, &vendor, &discount); err != nil {
+		var r shelfRow
+		if err := rows.Scan(r.dest()...); err != nil {
 			return nil, err
 		}
-		sh.status = storefront.StatusOf(&ent.Store{Status: store.Status(storeStatus)}, &ent.Tenant{Status: tenant.Status(tenantStatus)})
-		if !variant.Valid {
-			continue // the store's row, without variants
-		}
-		id := int(variant.Int64)
-		st := sh.variants[id]
-		if st == nil {
-			st = &stock{sold: sold.Bool, productTitle: title.String, manageInventory: manage.Bool,
-				allowBackorder: backorder.Bool, unreserved: int(unreserved.Int64), vendor: int(vendor.Int64),
-				discountBps: int(discount.Int64)}
-			sh.variants[id] = st
-		}
-		if !priceID.Valid {
-			continue // no price in the currency: the LEFT JOIN's one row
-		}
-		p := &ent.Price{ID: int(priceID.Int64), VariantID: id, CurrencyCode: c.CurrencyCode, Amount: amount.Int64}
-		if region.Valid {
-			r := int(region.Int64)
-			p.RegionID = &r
-		}
-		st.prices = append(st.prices, p)
+		sh.add(&r, c.CurrencyCode)
 	}
 	return sh, rows.Err()
+}
+
+// shelfRow is one row of the shelf (see shelfColumns).
+type shelfRow struct {
+	storeStatus, tenantStatus string
+	variant, unreserved       sql.NullInt64
+	title                     sql.NullString
+	manage, backorder, sold   sql.NullBool
+	priceID, region, amount   sql.NullInt64
+	vendor, discount          sql.NullInt64
+}
+
+func (r *shelfRow) dest() []any {
+	return []any{&r.storeStatus, &r.tenantStatus, &r.variant, &r.title, &r.manage, &r.backorder, &r.sold,
+		&r.unreserved, &r.priceID, &r.region, &r.amount, &r.vendor, &r.discount}
+}
+
+// add adds a row to the shelf of a cart in currency.
+func (sh *shelf) add(r *shelfRow, currency string) {
+	sh.status = storefront.StatusOf(&ent.Store{Status: store.Status(r.storeStatus)}, &ent.Tenant{Status: tenant.Status(r.tenantStatus)})
+	if !r.variant.Valid {
+		return // the store's row, without variants
+	}
+	id := int(r.variant.Int64)
+	st := sh.variants[id]
+	if st == nil {
+		st = &stock{sold: r.sold.Bool, productTitle: r.title.String, manageInventory: r.manage.Bool,
+			allowBackorder: r.backorder.Bool, unreserved: int(r.unreserved.Int64), vendor: int(r.vendor.Int64),
+			discountBps: int(r.discount.Int64)}
+		sh.variants[id] = st
+	}
+	if !r.priceID.Valid {
+		return // no price in the currency: the LEFT JOIN's one row
+	}
+	p := &ent.Price{ID: int(r.priceID.Int64), VariantID: id, CurrencyCode: currency, Amount: r.amount.Int64}
+	if r.region.Valid {
+		region := int(r.region.Int64)
+		p.RegionID = &region
+	}
+	st.prices = append(st.prices, p)
 }

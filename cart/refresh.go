@@ -139,8 +139,11 @@ func variantsOf(c *ent.Cart, extra ...int) []int {
 func (s *Service) changeLines(ctx context.Context, token int, extra []int,
 	fn func(tx *ent.Tx, c *ent.Cart, sh *shelf) error) (*ent.Cart, error) {
 	var chs []Change
-	c, err := s.change(ctx, token, func(tx *ent.Tx, c *ent.Cart) error {
-		sh, err := readShelf(sys(ctx), tx, c, variantsOf(c, extra...))
+	c, err := s.changeReading(ctx, token, &extra, func(tx *ent.Tx, c *ent.Cart) error {
+		sh, err := shelfRead(c)
+		if sh == nil && err == nil {
+			sh, err = readShelf(sys(ctx), tx, c, variantsOf(c, extra...))
+		}
 		if err != nil {
 			return err
 		}
@@ -184,7 +187,10 @@ func withinBounds(c *ent.Cart) error {
 // of each line's product (variant id → vendor id; the tenant's own products are absent),
 // so checkout splits an order by vendor at no extra round trip.
 func (s *Service) Refresh(ctx context.Context, c *ent.Cart) (Vendors, error) {
-	sh, err := readShelf(sys(ctx), s.client, c, variantsOf(c))
+	sh, err := shelfRead(c)
+	if sh == nil && err == nil {
+		sh, err = readShelf(sys(ctx), s.client, c, variantsOf(c))
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -50,11 +50,24 @@ func storeNamed(ctx context.Context) error {
 // Load returns the cart with the given token and its line items, as the caller may see
 // it: NOT_FOUND when there is no such cart or the caller may not reach it.
 func (s *Service) Load(ctx context.Context, token int) (*ent.Cart, error) {
+	return s.load(ctx, token, false)
+}
+
+// LoadForCheckout is Load for a checkout: on PostgreSQL the cart's shelf, which Refresh
+// checks it against, is read with it (see withShelf).
+func (s *Service) LoadForCheckout(ctx context.Context, token int) (*ent.Cart, error) {
+	return s.load(ctx, token, true)
+}
+
+func (s *Service) load(ctx context.Context, token int, shelf bool) (*ent.Cart, error) {
 	if err := storeNamed(ctx); err != nil {
 		return nil, err
 	}
 	q := s.client.Cart.Query().Where(cart.Token(token))
 	withItems(q, s.client.Dialect())
+	if shelf {
+		withShelf(q, s.client.Dialect(), nil)
+	}
 	c, err := q.Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, errCartNotFound
@@ -83,6 +96,12 @@ func (s *Service) Find(ctx context.Context, token int) (*ent.Cart, error) {
 // c.Edges.Items up to date with the lines it writes and may change the cart's details on
 // c; the cart is saved (see save) once it returns, so it need not be read again.
 func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *ent.Cart) error) (*ent.Cart, error) {
+	return s.changeReading(ctx, token, nil, fn)
+}
+
+// changeReading is change whose locked read also reads the cart's shelf, for the
+// variants of its lines and the extra ones, when shelf is not nil (see withShelf).
+func (s *Service) changeReading(ctx context.Context, token int, shelf *[]int, fn func(tx *ent.Tx, c *ent.Cart) error) (*ent.Cart, error) {
 	if err := storeNamed(ctx); err != nil {
 		return nil, err
 	}
@@ -90,6 +109,9 @@ func (s *Service) change(ctx context.Context, token int, fn func(tx *ent.Tx, c *
 	err := txn.Run(ctx, s.client, func(tx *ent.Tx) error {
 		q := tx.Cart.Query().Where(cart.Token(token))
 		withItemsLocked(q, tx.Dialect())
+		if shelf != nil {
+			withShelf(q, tx.Dialect(), *shelf)
+		}
 		c, err := q.Only(ctx)
 		if err := usable(ctx, c, err); err != nil {
 			return err

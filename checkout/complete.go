@@ -131,7 +131,7 @@ func (s *Service) attempt(ctx context.Context, cartToken int, key string, edges 
 // loadCart reads the cart the caller may use, with its items (see cart.Service.Load). A
 // cart the caller cannot see is reported as missing.
 func (s *Service) loadCart(ctx context.Context, token int) (*ent.Cart, error) {
-	c, err := s.carts.Load(ctx, token)
+	c, err := s.carts.LoadForCheckout(ctx, token)
 	if errors.Is(err, privacy.Deny) || apperr.CodeOf(err) == apperr.NotFound {
 		return nil, apperr.New(apperr.NotFound, "cart not found")
 	}
