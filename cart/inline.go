@@ -107,9 +107,11 @@ func withShelf(q *ent.CartQuery, dialectName string, extra []int) {
 		s.AppendSelectExprAs(sql.ExprFunc(func(b *sql.Builder) {
 			b.WriteString(`(SELECT COALESCE(json_agg(json_build_array(` + shelfColumns(s.C("currency_code"), s.C("customer_id")) +
 				`) ORDER BY v.id, pr.id), '[]') `)
-			// The extra variants are arguments, written where the marker stands.
+			// The extra variants are arguments, written where the marker stands. The
+			// variants come from a subquery over the lines, not an array: the planner
+			// knows how many lines a cart has, and looks the variants up by index.
 			const extraHere = "\x00"
-			in := fmt.Sprintf("v.id = ANY(ARRAY(SELECT li.variant_id FROM line_items li WHERE li.cart_id = %s AND li.tenant_id = %s) || ARRAY[%s]::bigint[])",
+			in := fmt.Sprintf("v.id IN (SELECT li.variant_id FROM line_items li WHERE li.cart_id = %s AND li.tenant_id = %s UNION SELECT unnest(ARRAY[%s]::bigint[]))",
 				s.C("id"), s.C("tenant_id"), extraHere)
 			before, after, _ := strings.Cut(shelfFrom(s.C("store_id"), s.C("currency_code"), s.C("region_id"), in), extraHere)
 			b.WriteString(before)
