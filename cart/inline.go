@@ -43,7 +43,9 @@ func withItems(q *ent.CartQuery, dialectName string) {
 // PostgreSQL). A lock waited for hands back the cart as the holder committed it, while
 // the lines stay as of the statement's start; the statement also reads the cart's
 // revision as of its start, and adoptItems reads the lines again when the two differ.
-// Every change of a cart's lines raises its revision in the same transaction (see save).
+// Every change of a cart's lines made under its lock raises its revision in the same
+// transaction (see save); one made without it (a deleted variant's lines) makes no read
+// wait, so the statement reads what a read after the lock would.
 func withItemsLocked(q *ent.CartQuery, dialectName string) {
 	q.Where(txn.LockedOnPostgres)
 	withItems(q, dialectName)
@@ -66,7 +68,7 @@ func adoptItems(ctx context.Context, c *ent.Cart, dialectName string) error {
 		if err != nil {
 			return err
 		}
-		c.Edges.Items = items
+		c.SetItems(items)
 		return nil
 	}
 	v, err := c.Value(itemsColumn)
