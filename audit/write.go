@@ -75,18 +75,10 @@ func insert(b *sql.DialectBuilder, records []record) (*sql.InsertBuilder, error)
 		if err != nil {
 			return nil, fmt.Errorf("audit: diff of %s %d: %w", r.entityType, r.entityID, err)
 		}
-		ins.Values(nullable(r.tenantID), nullable(r.storeID), r.actor, r.action, r.entityType, r.entityID,
+		ins.Values(txn.NullID(r.tenantID), txn.NullID(r.storeID), r.actor, r.action, r.entityType, r.entityID,
 			diff, r.requestID, r.at)
 	}
 	return ins, nil
-}
-
-// nullable is id, or NULL for 0.
-func nullable(id int) any {
-	if id == 0 {
-		return nil
-	}
-	return id
 }
 
 // scopeOf finds the tenant and store a row belongs to, so scoped readers see its log: a

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/dakkah/cityos/ent"
+	"github.com/dakkah/cityos/ent/lineitem"
 	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/txn"
 )
@@ -29,7 +30,7 @@ const (
 // filters q. One statement also reads cart and lines from one snapshot.
 func withItems(q *ent.CartQuery, dialectName string) {
 	if dialectName != dialect.Postgres {
-		q.WithItems(func(q *ent.LineItemQuery) { q.Order(ent.Asc("id")) })
+		q.WithItems(func(q *ent.LineItemQuery) { q.Order(ent.Asc(lineitem.FieldID)) })
 		return
 	}
 	q.Where(func(s *sql.Selector) {
@@ -62,9 +63,8 @@ func adoptItems(ctx context.Context, c *ent.Cart, dialectName string) error {
 	if dialectName != dialect.Postgres {
 		return nil
 	}
-	if seen, err := c.Value(revisionColumn); err == nil && !sameRevision(seen, c.Revision) {
-		// Changed while this read waited for its lock: its lines are read again, after it.
-		items, err := c.QueryItems().Order(ent.Asc("id")).All(ctx)
+	if changedWhileLocking(c) { // its lines are read again, after the lock
+		items, err := c.QueryItems().Order(ent.Asc(lineitem.FieldID)).All(ctx)
 		if err != nil {
 			return err
 		}
@@ -87,11 +87,15 @@ func adoptItems(ctx context.Context, c *ent.Cart, dialectName string) error {
 	return nil
 }
 
-// sameRevision tells whether the revision a locked read saw at its start is the one it
-// locked.
-func sameRevision(seen any, locked int) bool {
+// changedWhileLocking tells whether a locked read (withItemsLocked) got the cart as
+// committed after the statement began: its lines and shelf are then as of before.
+func changedWhileLocking(c *ent.Cart) bool {
+	seen, err := c.Value(revisionColumn)
+	if err != nil {
+		return false // not a locked read
+	}
 	n, ok := seen.(int64)
-	return ok && n == int64(locked)
+	return !ok || n != int64(c.Revision)
 }
 
 // shelfColumn is the column a cart read with its shelf carries it in (see withShelf).
@@ -129,13 +133,15 @@ func withShelf(q *ent.CartQuery, dialectName string, extra []int) {
 }
 
 // shelfRead is the shelf read with c (see withShelf), or nil when it was not, or the
-// cart changed while its read waited for the cart's lock.
+// cart changed while its read waited for the cart's lock. It describes the cart as read:
+// the shelf of lines added to c since is not in it (changeLines reads it before fn
+// changes the lines, Refresh reads it from a cart just loaded).
 func shelfRead(c *ent.Cart) (*shelf, error) {
 	v, err := c.Value(shelfColumn)
 	if err != nil {
 		return nil, nil // not read with it
 	}
-	if seen, err := c.Value(revisionColumn); err == nil && !sameRevision(seen, c.Revision) {
+	if changedWhileLocking(c) {
 		return nil, nil
 	}
 	raw, err := jsonOf(v)

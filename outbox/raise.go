@@ -118,11 +118,7 @@ func insert(b *sql.DialectBuilder, events []*row) (*sql.InsertBuilder, error) {
 		if err != nil {
 			return nil, fmt.Errorf("outbox: payload of %s %d: %w", e.aggregate, e.aggregateID, err)
 		}
-		var store any
-		if e.storeID != 0 {
-			store = e.storeID
-		}
-		ins.Values(e.at, e.at, e.tenantID, store, e.topic, e.aggregate, e.aggregateID, e.sequence, payload, e.origin)
+		ins.Values(e.at, e.at, e.tenantID, txn.NullID(e.storeID), e.topic, e.aggregate, e.aggregateID, e.sequence, payload, e.origin)
 	}
 	return ins, nil
 }

@@ -47,6 +47,15 @@ func (b *Batch[T]) Add(m entgo.Mutation, rows ...T) (bool, error) {
 	return true, nil
 }
 
+// NullID is an id as a column value of a batch's INSERT: NULL for 0 (no tenant, no
+// store), as ent writes an unset optional id.
+func NullID(id int) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
 // Write writes rows at once through client, outside any transaction.
 func (b *Batch[T]) Write(ctx context.Context, client *ent.Client, rows []T) error {
 	if len(rows) == 0 {
