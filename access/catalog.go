@@ -10,6 +10,7 @@ import (
 	"github.com/dakkah/cityos/ent/privacy"
 	"github.com/dakkah/cityos/ent/product"
 	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productsaleschannel"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/stocklocation"
@@ -174,4 +175,28 @@ func uniq(ids []int) map[int]bool {
 		out[id] = true
 	}
 	return out
+}
+
+// ProductSalesChannelPolicy: a product's places in channels are read by the platform and
+// the tenant's admins (a manager reads its stores' channels, and their products, through
+// the channels' policy), and never changed as rows of their own: they are added and
+// removed through the product's or the channel's edges, under those policies (which
+// check both ends are the tenant's), audit rows and events.
+func ProductSalesChannelPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			allowPlatform(),
+			privacy.ProductSalesChannelQueryRuleFunc(func(ctx context.Context, q *ent.ProductSalesChannelQuery) error {
+				ids := viewer.FromContext(ctx).AdminTenants()
+				if len(ids) == 0 {
+					return denyNothingVisible("sales channel assignments")
+				}
+				q.Where(productsaleschannel.TenantIDIn(ids...))
+				return privacy.Allow
+			}),
+		},
+		Mutation: privacy.MutationPolicy{
+			privacy.AlwaysDenyRule(),
+		},
+	}
 }

@@ -23,4 +23,7 @@ var Unaudited = map[string]string{
 	// they cause (disabled, its dead streak) are audited on the endpoint.
 	"WebhookDelivery": "the delivery log itself: one row per attempt to send an event",
 	"SubdomainClaim":  "the platform's index of subdomains taken; the owning row's change is audited",
+	// Written only through a product's or a channel's edges, whose change is audited
+	// on that row (its edge changes); the row itself is never changed.
+	"ProductSalesChannel": "a product's place in a sales channel, audited as its product's or channel's edge change",
 }

@@ -85,7 +85,8 @@ func (s *Service) channelProducts(ctx context.Context, channelID int, productIDs
 				return nil, apperr.Invalid("productIds", "product %d belongs to another tenant than the channel", p.ID)
 			}
 		}
-		return apply(tx.SalesChannel.UpdateOneID(ch.ID), ids...).Save(ctx)
+		// From the channel read: its tenant, which the new places carry, costs no read.
+		return apply(tx.SalesChannel.UpdateOne(ch), ids...).Save(ctx)
 	})
 }
 

@@ -66,15 +66,15 @@ func (s *Service) ApproveProduct(ctx context.Context, productID int) (*ent.Produ
 		if err != nil {
 			return nil, err
 		}
-		channels, err := tx.SalesChannel.Query().Where(saleschannel.StoreID(*p.ReviewStoreID)).IDs(ctx)
+		channels, err := tx.SalesChannel.Query().Where(saleschannel.StoreID(*p.ReviewStoreID)).All(ctx)
 		if err != nil {
 			return nil, err
 		}
 		if len(channels) == 0 {
 			return nil, apperr.New(apperr.Conflict, "the store the product was submitted for has no sales channel: create one first")
 		}
-		for _, id := range channels {
-			if err := tx.SalesChannel.UpdateOneID(id).AddProductIDs(p.ID).Exec(ctx); err != nil {
+		for _, ch := range channels {
+			if err := tx.SalesChannel.UpdateOne(ch).AddProductIDs(p.ID).Exec(ctx); err != nil {
 				return nil, err
 			}
 		}

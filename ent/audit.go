@@ -1124,7 +1124,7 @@ func (m *ProductMutation) TxKey() any {
 // AuditEdges names the edges of Product that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *ProductMutation) AuditEdges() []string {
-	return []string{product.EdgeOptions, product.EdgeVariants, product.EdgeSalesChannels}
+	return []string{product.EdgeOptions, product.EdgeVariants, product.EdgeSalesChannels, product.EdgeProductSalesChannels}
 }
 
 // AuditRows reads the rows m is about to update or delete, as they are before it runs,
@@ -1247,6 +1247,44 @@ func (m *ProductOptionMutation) TxKey() any {
 // AuditEdges names the edges of ProductOption that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *ProductOptionMutation) AuditEdges() []string {
+	return []string{}
+}
+
+// AuditRows reads the rows m is about to update or delete, as they are before it runs,
+// with m's own predicates (its privacy filters included). On PostgreSQL they are
+// locked until the transaction ends, so they are the rows the change then applies to.
+func (m *ProductSalesChannelMutation) AuditRows(ctx context.Context) ([]any, error) {
+	if !m.op.Is(OpUpdate | OpUpdateOne | OpDelete | OpDeleteOne) {
+		return nil, fmt.Errorf("ent: AuditRows of a %s mutation", m.op)
+	}
+	q := m.Client().ProductSalesChannel.Query().Where(m.predicates...)
+	if m.driver.Dialect() == dialect.Postgres {
+		q.ForUpdate()
+	}
+	rows, err := q.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// TxKey identifies the transaction m runs in, nil outside one: the events hook buffers
+// a transaction's events under it and writes them in one statement at commit (package
+// outbox). m.Tx() cannot serve as the key: it makes a new Tx value at every call.
+func (m *ProductSalesChannelMutation) TxKey() any {
+	if d, ok := m.driver.(*txDriver); ok {
+		return d
+	}
+	return nil
+}
+
+// AuditEdges names the edges of ProductSalesChannel that no field of its rows holds: a change
+// to them shows in no field, so the audit log records it as an edge change.
+func (m *ProductSalesChannelMutation) AuditEdges() []string {
 	return []string{}
 }
 
@@ -1534,7 +1572,7 @@ func (m *SalesChannelMutation) TxKey() any {
 // AuditEdges names the edges of SalesChannel that no field of its rows holds: a change
 // to them shows in no field, so the audit log records it as an edge change.
 func (m *SalesChannelMutation) AuditEdges() []string {
-	return []string{saleschannel.EdgeProducts}
+	return []string{saleschannel.EdgeProducts, saleschannel.EdgeProductSalesChannels}
 }
 
 // AuditRows reads the rows m is about to update or delete, as they are before it runs,

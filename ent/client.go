@@ -44,6 +44,7 @@ import (
 	"github.com/dakkah/cityos/ent/productcategory"
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productsaleschannel"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/quote"
 	"github.com/dakkah/cityos/ent/quotemessage"
@@ -134,6 +135,8 @@ type Client struct {
 	ProductCollection *ProductCollectionClient
 	// ProductOption is the client for interacting with the ProductOption builders.
 	ProductOption *ProductOptionClient
+	// ProductSalesChannel is the client for interacting with the ProductSalesChannel builders.
+	ProductSalesChannel *ProductSalesChannelClient
 	// ProductVariant is the client for interacting with the ProductVariant builders.
 	ProductVariant *ProductVariantClient
 	// Quote is the client for interacting with the Quote builders.
@@ -220,6 +223,7 @@ func (c *Client) init() {
 	c.ProductCategory = NewProductCategoryClient(c.config)
 	c.ProductCollection = NewProductCollectionClient(c.config)
 	c.ProductOption = NewProductOptionClient(c.config)
+	c.ProductSalesChannel = NewProductSalesChannelClient(c.config)
 	c.ProductVariant = NewProductVariantClient(c.config)
 	c.Quote = NewQuoteClient(c.config)
 	c.QuoteMessage = NewQuoteMessageClient(c.config)
@@ -364,6 +368,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ProductCategory:     NewProductCategoryClient(cfg),
 		ProductCollection:   NewProductCollectionClient(cfg),
 		ProductOption:       NewProductOptionClient(cfg),
+		ProductSalesChannel: NewProductSalesChannelClient(cfg),
 		ProductVariant:      NewProductVariantClient(cfg),
 		Quote:               NewQuoteClient(cfg),
 		QuoteMessage:        NewQuoteMessageClient(cfg),
@@ -435,6 +440,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ProductCategory:     NewProductCategoryClient(cfg),
 		ProductCollection:   NewProductCollectionClient(cfg),
 		ProductOption:       NewProductOptionClient(cfg),
+		ProductSalesChannel: NewProductSalesChannelClient(cfg),
 		ProductVariant:      NewProductVariantClient(cfg),
 		Quote:               NewQuoteClient(cfg),
 		QuoteMessage:        NewQuoteMessageClient(cfg),
@@ -492,10 +498,10 @@ func (c *Client) Use(hooks ...Hook) {
 		c.Employee, c.Fulfillment, c.InboundWebhook, c.IntegrationEndpoint,
 		c.InventoryLevel, c.Invitation, c.LineItem, c.Membership, c.Order,
 		c.OrderLineItem, c.OutboxEvent, c.Payout, c.Plan, c.Price, c.Product,
-		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductVariant,
-		c.Quote, c.QuoteMessage, c.RefreshToken, c.Region, c.Reservation,
-		c.SalesChannel, c.Scope, c.ShippingOption, c.StockLocation, c.Store,
-		c.Subcategory, c.SubdomainClaim, c.Suborder, c.Subscription,
+		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductSalesChannel,
+		c.ProductVariant, c.Quote, c.QuoteMessage, c.RefreshToken, c.Region,
+		c.Reservation, c.SalesChannel, c.Scope, c.ShippingOption, c.StockLocation,
+		c.Store, c.Subcategory, c.SubdomainClaim, c.Suborder, c.Subscription,
 		c.SubscriptionRenewal, c.SyncJob, c.Tenant, c.TenantInvoice,
 		c.TenantSubscription, c.User, c.Vendor, c.WebhookDelivery,
 	} {
@@ -512,10 +518,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.Employee, c.Fulfillment, c.InboundWebhook, c.IntegrationEndpoint,
 		c.InventoryLevel, c.Invitation, c.LineItem, c.Membership, c.Order,
 		c.OrderLineItem, c.OutboxEvent, c.Payout, c.Plan, c.Price, c.Product,
-		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductVariant,
-		c.Quote, c.QuoteMessage, c.RefreshToken, c.Region, c.Reservation,
-		c.SalesChannel, c.Scope, c.ShippingOption, c.StockLocation, c.Store,
-		c.Subcategory, c.SubdomainClaim, c.Suborder, c.Subscription,
+		c.ProductCategory, c.ProductCollection, c.ProductOption, c.ProductSalesChannel,
+		c.ProductVariant, c.Quote, c.QuoteMessage, c.RefreshToken, c.Region,
+		c.Reservation, c.SalesChannel, c.Scope, c.ShippingOption, c.StockLocation,
+		c.Store, c.Subcategory, c.SubdomainClaim, c.Suborder, c.Subscription,
 		c.SubscriptionRenewal, c.SyncJob, c.Tenant, c.TenantInvoice,
 		c.TenantSubscription, c.User, c.Vendor, c.WebhookDelivery,
 	} {
@@ -584,6 +590,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ProductCollection.mutate(ctx, m)
 	case *ProductOptionMutation:
 		return c.ProductOption.mutate(ctx, m)
+	case *ProductSalesChannelMutation:
+		return c.ProductSalesChannel.mutate(ctx, m)
 	case *ProductVariantMutation:
 		return c.ProductVariant.mutate(ctx, m)
 	case *QuoteMutation:
@@ -5181,6 +5189,22 @@ func (c *ProductClient) QuerySalesChannels(_m *Product) *SalesChannelQuery {
 	return query
 }
 
+// QueryProductSalesChannels queries the product_sales_channels edge of a Product.
+func (c *ProductClient) QueryProductSalesChannels(_m *Product) *ProductSalesChannelQuery {
+	query := (&ProductSalesChannelClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, id),
+			sqlgraph.To(productsaleschannel.Table, productsaleschannel.ProductColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, product.ProductSalesChannelsTable, product.ProductSalesChannelsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ProductClient) Hooks() []Hook {
 	hooks := c.hooks.Product
@@ -5702,6 +5726,130 @@ func (c *ProductOptionClient) mutate(ctx context.Context, m *ProductOptionMutati
 		return (&ProductOptionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ProductOption mutation op: %q", m.Op())
+	}
+}
+
+// ProductSalesChannelClient is a client for the ProductSalesChannel schema.
+type ProductSalesChannelClient struct {
+	config
+}
+
+// NewProductSalesChannelClient returns a client for the ProductSalesChannel from the given config.
+func NewProductSalesChannelClient(c config) *ProductSalesChannelClient {
+	return &ProductSalesChannelClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `productsaleschannel.Hooks(f(g(h())))`.
+func (c *ProductSalesChannelClient) Use(hooks ...Hook) {
+	c.hooks.ProductSalesChannel = append(c.hooks.ProductSalesChannel, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `productsaleschannel.Intercept(f(g(h())))`.
+func (c *ProductSalesChannelClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ProductSalesChannel = append(c.inters.ProductSalesChannel, interceptors...)
+}
+
+// Create returns a builder for creating a ProductSalesChannel entity.
+func (c *ProductSalesChannelClient) Create() *ProductSalesChannelCreate {
+	mutation := newProductSalesChannelMutation(c.config, OpCreate)
+	return &ProductSalesChannelCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ProductSalesChannel entities.
+func (c *ProductSalesChannelClient) CreateBulk(builders ...*ProductSalesChannelCreate) *ProductSalesChannelCreateBulk {
+	return &ProductSalesChannelCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProductSalesChannelClient) MapCreateBulk(slice any, setFunc func(*ProductSalesChannelCreate, int)) *ProductSalesChannelCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProductSalesChannelCreateBulk{err: fmt.Errorf("calling to ProductSalesChannelClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProductSalesChannelCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProductSalesChannelCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ProductSalesChannel.
+func (c *ProductSalesChannelClient) Update() *ProductSalesChannelUpdate {
+	mutation := newProductSalesChannelMutation(c.config, OpUpdate)
+	return &ProductSalesChannelUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProductSalesChannelClient) UpdateOne(_m *ProductSalesChannel) *ProductSalesChannelUpdateOne {
+	mutation := newProductSalesChannelMutation(c.config, OpUpdateOne)
+	mutation.product = &_m.ProductID
+	mutation.sales_channel = &_m.SalesChannelID
+	return &ProductSalesChannelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ProductSalesChannel.
+func (c *ProductSalesChannelClient) Delete() *ProductSalesChannelDelete {
+	mutation := newProductSalesChannelMutation(c.config, OpDelete)
+	return &ProductSalesChannelDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Query returns a query builder for ProductSalesChannel.
+func (c *ProductSalesChannelClient) Query() *ProductSalesChannelQuery {
+	return &ProductSalesChannelQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProductSalesChannel},
+		inters: c.Interceptors(),
+	}
+}
+
+// QueryTenant queries the tenant edge of a ProductSalesChannel.
+func (c *ProductSalesChannelClient) QueryTenant(_m *ProductSalesChannel) *TenantQuery {
+	return c.Query().
+		Where(productsaleschannel.ProductID(_m.ProductID), productsaleschannel.SalesChannelID(_m.SalesChannelID)).
+		QueryTenant()
+}
+
+// QueryProduct queries the product edge of a ProductSalesChannel.
+func (c *ProductSalesChannelClient) QueryProduct(_m *ProductSalesChannel) *ProductQuery {
+	return c.Query().
+		Where(productsaleschannel.ProductID(_m.ProductID), productsaleschannel.SalesChannelID(_m.SalesChannelID)).
+		QueryProduct()
+}
+
+// QuerySalesChannel queries the sales_channel edge of a ProductSalesChannel.
+func (c *ProductSalesChannelClient) QuerySalesChannel(_m *ProductSalesChannel) *SalesChannelQuery {
+	return c.Query().
+		Where(productsaleschannel.ProductID(_m.ProductID), productsaleschannel.SalesChannelID(_m.SalesChannelID)).
+		QuerySalesChannel()
+}
+
+// Hooks returns the client hooks.
+func (c *ProductSalesChannelClient) Hooks() []Hook {
+	hooks := c.hooks.ProductSalesChannel
+	return append(hooks[:len(hooks):len(hooks)], productsaleschannel.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProductSalesChannelClient) Interceptors() []Interceptor {
+	return c.inters.ProductSalesChannel
+}
+
+func (c *ProductSalesChannelClient) mutate(ctx context.Context, m *ProductSalesChannelMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProductSalesChannelCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProductSalesChannelUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProductSalesChannelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProductSalesChannelDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ProductSalesChannel mutation op: %q", m.Op())
 	}
 }
 
@@ -6899,6 +7047,22 @@ func (c *SalesChannelClient) QueryProducts(_m *SalesChannel) *ProductQuery {
 			sqlgraph.From(saleschannel.Table, saleschannel.FieldID, id),
 			sqlgraph.To(product.Table, product.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, saleschannel.ProductsTable, saleschannel.ProductsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProductSalesChannels queries the product_sales_channels edge of a SalesChannel.
+func (c *SalesChannelClient) QueryProductSalesChannels(_m *SalesChannel) *ProductSalesChannelQuery {
+	query := (&ProductSalesChannelClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(saleschannel.Table, saleschannel.FieldID, id),
+			sqlgraph.To(productsaleschannel.Table, productsaleschannel.SalesChannelColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, saleschannel.ProductSalesChannelsTable, saleschannel.ProductSalesChannelsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -9659,22 +9823,24 @@ type (
 		CommissionRule, Company, Country, CustomerAddress, Domain, Employee,
 		Fulfillment, InboundWebhook, IntegrationEndpoint, InventoryLevel, Invitation,
 		LineItem, Membership, Order, OrderLineItem, OutboxEvent, Payout, Plan, Price,
-		Product, ProductCategory, ProductCollection, ProductOption, ProductVariant,
-		Quote, QuoteMessage, RefreshToken, Region, Reservation, SalesChannel, Scope,
-		ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim, Suborder,
-		Subscription, SubscriptionRenewal, SyncJob, Tenant, TenantInvoice,
-		TenantSubscription, User, Vendor, WebhookDelivery []ent.Hook
+		Product, ProductCategory, ProductCollection, ProductOption,
+		ProductSalesChannel, ProductVariant, Quote, QuoteMessage, RefreshToken, Region,
+		Reservation, SalesChannel, Scope, ShippingOption, StockLocation, Store,
+		Subcategory, SubdomainClaim, Suborder, Subscription, SubscriptionRenewal,
+		SyncJob, Tenant, TenantInvoice, TenantSubscription, User, Vendor,
+		WebhookDelivery []ent.Hook
 	}
 	inters struct {
 		APIKey, ApprovalRequest, AuditLog, Cart, Category, CommissionLine,
 		CommissionRule, Company, Country, CustomerAddress, Domain, Employee,
 		Fulfillment, InboundWebhook, IntegrationEndpoint, InventoryLevel, Invitation,
 		LineItem, Membership, Order, OrderLineItem, OutboxEvent, Payout, Plan, Price,
-		Product, ProductCategory, ProductCollection, ProductOption, ProductVariant,
-		Quote, QuoteMessage, RefreshToken, Region, Reservation, SalesChannel, Scope,
-		ShippingOption, StockLocation, Store, Subcategory, SubdomainClaim, Suborder,
-		Subscription, SubscriptionRenewal, SyncJob, Tenant, TenantInvoice,
-		TenantSubscription, User, Vendor, WebhookDelivery []ent.Interceptor
+		Product, ProductCategory, ProductCollection, ProductOption,
+		ProductSalesChannel, ProductVariant, Quote, QuoteMessage, RefreshToken, Region,
+		Reservation, SalesChannel, Scope, ShippingOption, StockLocation, Store,
+		Subcategory, SubdomainClaim, Suborder, Subscription, SubscriptionRenewal,
+		SyncJob, Tenant, TenantInvoice, TenantSubscription, User, Vendor,
+		WebhookDelivery []ent.Interceptor
 	}
 )
 

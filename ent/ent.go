@@ -41,6 +41,7 @@ import (
 	"github.com/dakkah/cityos/ent/productcategory"
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productsaleschannel"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/quote"
 	"github.com/dakkah/cityos/ent/quotemessage"
@@ -153,6 +154,7 @@ func checkColumn(t, c string) error {
 			productcategory.Table:     productcategory.ValidColumn,
 			productcollection.Table:   productcollection.ValidColumn,
 			productoption.Table:       productoption.ValidColumn,
+			productsaleschannel.Table: productsaleschannel.ValidColumn,
 			productvariant.Table:      productvariant.ValidColumn,
 			quote.Table:               quote.ValidColumn,
 			quotemessage.Table:        quotemessage.ValidColumn,

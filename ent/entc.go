@@ -36,7 +36,7 @@ func main() {
 			gen.FeatureUpsert,
 			gen.FeatureExecQuery,
 		},
-	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/audit.tmpl", "./ent/template/dialect.tmpl", "./ent/template/inline.tmpl"))
+	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/audit.tmpl", "./ent/template/dialect.tmpl", "./ent/template/inline.tmpl", "./ent/template/tenantedge.tmpl"))
 	if err != nil {
 		log.Fatalf("entc: %v", err)
 	}

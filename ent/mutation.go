@@ -42,6 +42,7 @@ import (
 	"github.com/dakkah/cityos/ent/productcategory"
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productsaleschannel"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/quote"
 	"github.com/dakkah/cityos/ent/quotemessage"
@@ -108,6 +109,7 @@ const (
 	TypeProductCategory     = "ProductCategory"
 	TypeProductCollection   = "ProductCollection"
 	TypeProductOption       = "ProductOption"
+	TypeProductSalesChannel = "ProductSalesChannel"
 	TypeProductVariant      = "ProductVariant"
 	TypeQuote               = "Quote"
 	TypeQuoteMessage        = "QuoteMessage"
@@ -36009,6 +36011,469 @@ func (m *ProductOptionMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown ProductOption edge %s", name)
+}
+
+// ProductSalesChannelMutation represents an operation that mutates the ProductSalesChannel nodes in the graph.
+type ProductSalesChannelMutation struct {
+	config
+	op                   Op
+	typ                  string
+	clearedFields        map[string]struct{}
+	tenant               *int
+	clearedtenant        bool
+	product              *int
+	clearedproduct       bool
+	sales_channel        *int
+	clearedsales_channel bool
+	done                 bool
+	oldValue             func(context.Context) (*ProductSalesChannel, error)
+	predicates           []predicate.ProductSalesChannel
+}
+
+var _ ent.Mutation = (*ProductSalesChannelMutation)(nil)
+
+// productsaleschannelOption allows management of the mutation configuration using functional options.
+type productsaleschannelOption func(*ProductSalesChannelMutation)
+
+// newProductSalesChannelMutation creates new mutation for the ProductSalesChannel entity.
+func newProductSalesChannelMutation(c config, op Op, opts ...productsaleschannelOption) *ProductSalesChannelMutation {
+	m := &ProductSalesChannelMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeProductSalesChannel,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ProductSalesChannelMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ProductSalesChannelMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *ProductSalesChannelMutation) SetTenantID(i int) {
+	m.tenant = &i
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *ProductSalesChannelMutation) TenantID() (r int, exists bool) {
+	v := m.tenant
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *ProductSalesChannelMutation) ResetTenantID() {
+	m.tenant = nil
+}
+
+// SetProductID sets the "product_id" field.
+func (m *ProductSalesChannelMutation) SetProductID(i int) {
+	m.product = &i
+}
+
+// ProductID returns the value of the "product_id" field in the mutation.
+func (m *ProductSalesChannelMutation) ProductID() (r int, exists bool) {
+	v := m.product
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetProductID resets all changes to the "product_id" field.
+func (m *ProductSalesChannelMutation) ResetProductID() {
+	m.product = nil
+}
+
+// SetSalesChannelID sets the "sales_channel_id" field.
+func (m *ProductSalesChannelMutation) SetSalesChannelID(i int) {
+	m.sales_channel = &i
+}
+
+// SalesChannelID returns the value of the "sales_channel_id" field in the mutation.
+func (m *ProductSalesChannelMutation) SalesChannelID() (r int, exists bool) {
+	v := m.sales_channel
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSalesChannelID resets all changes to the "sales_channel_id" field.
+func (m *ProductSalesChannelMutation) ResetSalesChannelID() {
+	m.sales_channel = nil
+}
+
+// ClearTenant clears the "tenant" edge to the Tenant entity.
+func (m *ProductSalesChannelMutation) ClearTenant() {
+	m.clearedtenant = true
+	m.clearedFields[productsaleschannel.FieldTenantID] = struct{}{}
+}
+
+// TenantCleared reports if the "tenant" edge to the Tenant entity was cleared.
+func (m *ProductSalesChannelMutation) TenantCleared() bool {
+	return m.clearedtenant
+}
+
+// TenantIDs returns the "tenant" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TenantID instead. It exists only for internal usage by the builders.
+func (m *ProductSalesChannelMutation) TenantIDs() (ids []int) {
+	if id := m.tenant; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTenant resets all changes to the "tenant" edge.
+func (m *ProductSalesChannelMutation) ResetTenant() {
+	m.tenant = nil
+	m.clearedtenant = false
+}
+
+// ClearProduct clears the "product" edge to the Product entity.
+func (m *ProductSalesChannelMutation) ClearProduct() {
+	m.clearedproduct = true
+	m.clearedFields[productsaleschannel.FieldProductID] = struct{}{}
+}
+
+// ProductCleared reports if the "product" edge to the Product entity was cleared.
+func (m *ProductSalesChannelMutation) ProductCleared() bool {
+	return m.clearedproduct
+}
+
+// ProductIDs returns the "product" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProductID instead. It exists only for internal usage by the builders.
+func (m *ProductSalesChannelMutation) ProductIDs() (ids []int) {
+	if id := m.product; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProduct resets all changes to the "product" edge.
+func (m *ProductSalesChannelMutation) ResetProduct() {
+	m.product = nil
+	m.clearedproduct = false
+}
+
+// ClearSalesChannel clears the "sales_channel" edge to the SalesChannel entity.
+func (m *ProductSalesChannelMutation) ClearSalesChannel() {
+	m.clearedsales_channel = true
+	m.clearedFields[productsaleschannel.FieldSalesChannelID] = struct{}{}
+}
+
+// SalesChannelCleared reports if the "sales_channel" edge to the SalesChannel entity was cleared.
+func (m *ProductSalesChannelMutation) SalesChannelCleared() bool {
+	return m.clearedsales_channel
+}
+
+// SalesChannelIDs returns the "sales_channel" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// SalesChannelID instead. It exists only for internal usage by the builders.
+func (m *ProductSalesChannelMutation) SalesChannelIDs() (ids []int) {
+	if id := m.sales_channel; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSalesChannel resets all changes to the "sales_channel" edge.
+func (m *ProductSalesChannelMutation) ResetSalesChannel() {
+	m.sales_channel = nil
+	m.clearedsales_channel = false
+}
+
+// Where appends a list predicates to the ProductSalesChannelMutation builder.
+func (m *ProductSalesChannelMutation) Where(ps ...predicate.ProductSalesChannel) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ProductSalesChannelMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ProductSalesChannelMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ProductSalesChannel, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ProductSalesChannelMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ProductSalesChannelMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ProductSalesChannel).
+func (m *ProductSalesChannelMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ProductSalesChannelMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.tenant != nil {
+		fields = append(fields, productsaleschannel.FieldTenantID)
+	}
+	if m.product != nil {
+		fields = append(fields, productsaleschannel.FieldProductID)
+	}
+	if m.sales_channel != nil {
+		fields = append(fields, productsaleschannel.FieldSalesChannelID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ProductSalesChannelMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case productsaleschannel.FieldTenantID:
+		return m.TenantID()
+	case productsaleschannel.FieldProductID:
+		return m.ProductID()
+	case productsaleschannel.FieldSalesChannelID:
+		return m.SalesChannelID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ProductSalesChannelMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	return nil, errors.New("edge schema ProductSalesChannel does not support getting old values")
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProductSalesChannelMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case productsaleschannel.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case productsaleschannel.FieldProductID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProductID(v)
+		return nil
+	case productsaleschannel.FieldSalesChannelID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSalesChannelID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProductSalesChannel field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ProductSalesChannelMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ProductSalesChannelMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProductSalesChannelMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ProductSalesChannel numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ProductSalesChannelMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ProductSalesChannelMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ProductSalesChannelMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ProductSalesChannel nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ProductSalesChannelMutation) ResetField(name string) error {
+	switch name {
+	case productsaleschannel.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case productsaleschannel.FieldProductID:
+		m.ResetProductID()
+		return nil
+	case productsaleschannel.FieldSalesChannelID:
+		m.ResetSalesChannelID()
+		return nil
+	}
+	return fmt.Errorf("unknown ProductSalesChannel field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ProductSalesChannelMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.tenant != nil {
+		edges = append(edges, productsaleschannel.EdgeTenant)
+	}
+	if m.product != nil {
+		edges = append(edges, productsaleschannel.EdgeProduct)
+	}
+	if m.sales_channel != nil {
+		edges = append(edges, productsaleschannel.EdgeSalesChannel)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ProductSalesChannelMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case productsaleschannel.EdgeTenant:
+		if id := m.tenant; id != nil {
+			return []ent.Value{*id}
+		}
+	case productsaleschannel.EdgeProduct:
+		if id := m.product; id != nil {
+			return []ent.Value{*id}
+		}
+	case productsaleschannel.EdgeSalesChannel:
+		if id := m.sales_channel; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ProductSalesChannelMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ProductSalesChannelMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ProductSalesChannelMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedtenant {
+		edges = append(edges, productsaleschannel.EdgeTenant)
+	}
+	if m.clearedproduct {
+		edges = append(edges, productsaleschannel.EdgeProduct)
+	}
+	if m.clearedsales_channel {
+		edges = append(edges, productsaleschannel.EdgeSalesChannel)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ProductSalesChannelMutation) EdgeCleared(name string) bool {
+	switch name {
+	case productsaleschannel.EdgeTenant:
+		return m.clearedtenant
+	case productsaleschannel.EdgeProduct:
+		return m.clearedproduct
+	case productsaleschannel.EdgeSalesChannel:
+		return m.clearedsales_channel
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ProductSalesChannelMutation) ClearEdge(name string) error {
+	switch name {
+	case productsaleschannel.EdgeTenant:
+		m.ClearTenant()
+		return nil
+	case productsaleschannel.EdgeProduct:
+		m.ClearProduct()
+		return nil
+	case productsaleschannel.EdgeSalesChannel:
+		m.ClearSalesChannel()
+		return nil
+	}
+	return fmt.Errorf("unknown ProductSalesChannel unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ProductSalesChannelMutation) ResetEdge(name string) error {
+	switch name {
+	case productsaleschannel.EdgeTenant:
+		m.ResetTenant()
+		return nil
+	case productsaleschannel.EdgeProduct:
+		m.ResetProduct()
+		return nil
+	case productsaleschannel.EdgeSalesChannel:
+		m.ResetSalesChannel()
+		return nil
+	}
+	return fmt.Errorf("unknown ProductSalesChannel edge %s", name)
 }
 
 // ProductVariantMutation represents an operation that mutates the ProductVariant nodes in the graph.

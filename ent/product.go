@@ -89,15 +89,18 @@ type ProductEdges struct {
 	Variants []*ProductVariant `json:"variants,omitempty"`
 	// SalesChannels holds the value of the sales_channels edge.
 	SalesChannels []*SalesChannel `json:"sales_channels,omitempty"`
+	// ProductSalesChannels holds the value of the product_sales_channels edge.
+	ProductSalesChannels []*ProductSalesChannel `json:"product_sales_channels,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
 	totalCount [6]map[string]int
 
-	namedOptions       map[string][]*ProductOption
-	namedVariants      map[string][]*ProductVariant
-	namedSalesChannels map[string][]*SalesChannel
+	namedOptions              map[string][]*ProductOption
+	namedVariants             map[string][]*ProductVariant
+	namedSalesChannels        map[string][]*SalesChannel
+	namedProductSalesChannels map[string][]*ProductSalesChannel
 }
 
 // TenantOrErr returns the Tenant value or an error if the edge
@@ -169,6 +172,15 @@ func (e ProductEdges) SalesChannelsOrErr() ([]*SalesChannel, error) {
 		return e.SalesChannels, nil
 	}
 	return nil, &NotLoadedError{edge: "sales_channels"}
+}
+
+// ProductSalesChannelsOrErr returns the ProductSalesChannels value or an error if the edge
+// was not loaded in eager-loading.
+func (e ProductEdges) ProductSalesChannelsOrErr() ([]*ProductSalesChannel, error) {
+	if e.loadedTypes[7] {
+		return e.ProductSalesChannels, nil
+	}
+	return nil, &NotLoadedError{edge: "product_sales_channels"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -396,6 +408,11 @@ func (_m *Product) QuerySalesChannels() *SalesChannelQuery {
 	return NewProductClient(_m.config).QuerySalesChannels(_m)
 }
 
+// QueryProductSalesChannels queries the "product_sales_channels" edge of the Product entity.
+func (_m *Product) QueryProductSalesChannels() *ProductSalesChannelQuery {
+	return NewProductClient(_m.config).QueryProductSalesChannels(_m)
+}
+
 // Update returns a builder for updating this Product.
 // Note that you need to call Product.Unwrap() before calling this method if this Product
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -567,6 +584,30 @@ func (_m *Product) appendNamedSalesChannels(name string, edges ...*SalesChannel)
 		_m.Edges.namedSalesChannels[name] = []*SalesChannel{}
 	} else {
 		_m.Edges.namedSalesChannels[name] = append(_m.Edges.namedSalesChannels[name], edges...)
+	}
+}
+
+// NamedProductSalesChannels returns the ProductSalesChannels named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Product) NamedProductSalesChannels(name string) ([]*ProductSalesChannel, error) {
+	if _m.Edges.namedProductSalesChannels == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedProductSalesChannels[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Product) appendNamedProductSalesChannels(name string, edges ...*ProductSalesChannel) {
+	if _m.Edges.namedProductSalesChannels == nil {
+		_m.Edges.namedProductSalesChannels = make(map[string][]*ProductSalesChannel)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedProductSalesChannels[name] = []*ProductSalesChannel{}
+	} else {
+		_m.Edges.namedProductSalesChannels[name] = append(_m.Edges.namedProductSalesChannels[name], edges...)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/dakkah/cityos/ent/productcategory"
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productsaleschannel"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -749,6 +750,9 @@ func (_c *ProductCreate) createSpec() (*Product, *sqlgraph.CreateSpec) {
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(saleschannel.FieldID, field.TypeInt),
 			},
+		}
+		if tenantID, ok := _c.mutation.TenantID(); ok {
+			edge.Target.Fields = append(edge.Target.Fields, &sqlgraph.FieldSpec{Column: productsaleschannel.FieldTenantID, Type: field.TypeInt, Value: tenantID})
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)

@@ -19,6 +19,7 @@ import (
 	"github.com/dakkah/cityos/ent/productcategory"
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productsaleschannel"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -28,22 +29,24 @@ import (
 // ProductQuery is the builder for querying Product entities.
 type ProductQuery struct {
 	config
-	ctx                    *QueryContext
-	order                  []product.OrderOption
-	inters                 []Interceptor
-	predicates             []predicate.Product
-	withTenant             *TenantQuery
-	withVendor             *VendorQuery
-	withCategory           *ProductCategoryQuery
-	withCollection         *ProductCollectionQuery
-	withOptions            *ProductOptionQuery
-	withVariants           *ProductVariantQuery
-	withSalesChannels      *SalesChannelQuery
-	loadTotal              []func(context.Context, []*Product) error
-	modifiers              []func(*sql.Selector)
-	withNamedOptions       map[string]*ProductOptionQuery
-	withNamedVariants      map[string]*ProductVariantQuery
-	withNamedSalesChannels map[string]*SalesChannelQuery
+	ctx                           *QueryContext
+	order                         []product.OrderOption
+	inters                        []Interceptor
+	predicates                    []predicate.Product
+	withTenant                    *TenantQuery
+	withVendor                    *VendorQuery
+	withCategory                  *ProductCategoryQuery
+	withCollection                *ProductCollectionQuery
+	withOptions                   *ProductOptionQuery
+	withVariants                  *ProductVariantQuery
+	withSalesChannels             *SalesChannelQuery
+	withProductSalesChannels      *ProductSalesChannelQuery
+	loadTotal                     []func(context.Context, []*Product) error
+	modifiers                     []func(*sql.Selector)
+	withNamedOptions              map[string]*ProductOptionQuery
+	withNamedVariants             map[string]*ProductVariantQuery
+	withNamedSalesChannels        map[string]*SalesChannelQuery
+	withNamedProductSalesChannels map[string]*ProductSalesChannelQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -227,6 +230,28 @@ func (_q *ProductQuery) QuerySalesChannels() *SalesChannelQuery {
 			sqlgraph.From(product.Table, product.FieldID, selector),
 			sqlgraph.To(saleschannel.Table, saleschannel.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, product.SalesChannelsTable, product.SalesChannelsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryProductSalesChannels chains the current query on the "product_sales_channels" edge.
+func (_q *ProductQuery) QueryProductSalesChannels() *ProductSalesChannelQuery {
+	query := (&ProductSalesChannelClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(product.Table, product.FieldID, selector),
+			sqlgraph.To(productsaleschannel.Table, productsaleschannel.ProductColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, product.ProductSalesChannelsTable, product.ProductSalesChannelsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -421,18 +446,19 @@ func (_q *ProductQuery) Clone() *ProductQuery {
 		return nil
 	}
 	return &ProductQuery{
-		config:            _q.config,
-		ctx:               _q.ctx.Clone(),
-		order:             append([]product.OrderOption{}, _q.order...),
-		inters:            append([]Interceptor{}, _q.inters...),
-		predicates:        append([]predicate.Product{}, _q.predicates...),
-		withTenant:        _q.withTenant.Clone(),
-		withVendor:        _q.withVendor.Clone(),
-		withCategory:      _q.withCategory.Clone(),
-		withCollection:    _q.withCollection.Clone(),
-		withOptions:       _q.withOptions.Clone(),
-		withVariants:      _q.withVariants.Clone(),
-		withSalesChannels: _q.withSalesChannels.Clone(),
+		config:                   _q.config,
+		ctx:                      _q.ctx.Clone(),
+		order:                    append([]product.OrderOption{}, _q.order...),
+		inters:                   append([]Interceptor{}, _q.inters...),
+		predicates:               append([]predicate.Product{}, _q.predicates...),
+		withTenant:               _q.withTenant.Clone(),
+		withVendor:               _q.withVendor.Clone(),
+		withCategory:             _q.withCategory.Clone(),
+		withCollection:           _q.withCollection.Clone(),
+		withOptions:              _q.withOptions.Clone(),
+		withVariants:             _q.withVariants.Clone(),
+		withSalesChannels:        _q.withSalesChannels.Clone(),
+		withProductSalesChannels: _q.withProductSalesChannels.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -513,6 +539,17 @@ func (_q *ProductQuery) WithSalesChannels(opts ...func(*SalesChannelQuery)) *Pro
 		opt(query)
 	}
 	_q.withSalesChannels = query
+	return _q
+}
+
+// WithProductSalesChannels tells the query-builder to eager-load the nodes that are connected to
+// the "product_sales_channels" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProductQuery) WithProductSalesChannels(opts ...func(*ProductSalesChannelQuery)) *ProductQuery {
+	query := (&ProductSalesChannelClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProductSalesChannels = query
 	return _q
 }
 
@@ -600,7 +637,7 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 	var (
 		nodes       = []*Product{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withTenant != nil,
 			_q.withVendor != nil,
 			_q.withCategory != nil,
@@ -608,6 +645,7 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 			_q.withOptions != nil,
 			_q.withVariants != nil,
 			_q.withSalesChannels != nil,
+			_q.withProductSalesChannels != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -676,6 +714,15 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 			return nil, err
 		}
 	}
+	if query := _q.withProductSalesChannels; query != nil {
+		if err := _q.loadProductSalesChannels(ctx, query, nodes,
+			func(n *Product) { n.Edges.ProductSalesChannels = []*ProductSalesChannel{} },
+			func(n *Product, e *ProductSalesChannel) {
+				n.Edges.ProductSalesChannels = append(n.Edges.ProductSalesChannels, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedOptions {
 		if err := _q.loadOptions(ctx, query, nodes,
 			func(n *Product) { n.appendNamedOptions(name) },
@@ -694,6 +741,13 @@ func (_q *ProductQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Prod
 		if err := _q.loadSalesChannels(ctx, query, nodes,
 			func(n *Product) { n.appendNamedSalesChannels(name) },
 			func(n *Product, e *SalesChannel) { n.appendNamedSalesChannels(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedProductSalesChannels {
+		if err := _q.loadProductSalesChannels(ctx, query, nodes,
+			func(n *Product) { n.appendNamedProductSalesChannels(name) },
+			func(n *Product, e *ProductSalesChannel) { n.appendNamedProductSalesChannels(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -951,6 +1005,36 @@ func (_q *ProductQuery) loadSalesChannels(ctx context.Context, query *SalesChann
 	}
 	return nil
 }
+func (_q *ProductQuery) loadProductSalesChannels(ctx context.Context, query *ProductSalesChannelQuery, nodes []*Product, init func(*Product), assign func(*Product, *ProductSalesChannel)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Product)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(productsaleschannel.FieldProductID)
+	}
+	query.Where(predicate.ProductSalesChannel(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(product.ProductSalesChannelsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ProductID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "product_id" returned %v for node %v`, fk, n)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *ProductQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1116,6 +1200,20 @@ func (_q *ProductQuery) WithNamedSalesChannels(name string, opts ...func(*SalesC
 		_q.withNamedSalesChannels = make(map[string]*SalesChannelQuery)
 	}
 	_q.withNamedSalesChannels[name] = query
+	return _q
+}
+
+// WithNamedProductSalesChannels tells the query-builder to eager-load the nodes that are connected to the "product_sales_channels"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProductQuery) WithNamedProductSalesChannels(name string, opts ...func(*ProductSalesChannelQuery)) *ProductQuery {
+	query := (&ProductSalesChannelClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedProductSalesChannels == nil {
+		_q.withNamedProductSalesChannels = make(map[string]*ProductSalesChannelQuery)
+	}
+	_q.withNamedProductSalesChannels[name] = query
 	return _q
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/dakkah/cityos/ent/productcategory"
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productsaleschannel"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/media"
@@ -1740,6 +1741,13 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 				IDSpec: sqlgraph.NewFieldSpec(saleschannel.FieldID, field.TypeInt),
 			},
 		}
+		if len(_u.mutation.SalesChannelsIDs()) > 0 {
+			tenantID, err := _u.mutation.OldTenantID(ctx)
+			if err != nil {
+				return nil, err
+			}
+			edge.Target.Fields = append(edge.Target.Fields, &sqlgraph.FieldSpec{Column: productsaleschannel.FieldTenantID, Type: field.TypeInt, Value: tenantID})
+		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
@@ -1755,6 +1763,13 @@ func (_u *ProductUpdateOne) sqlSave(ctx context.Context) (_node *Product, err er
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(saleschannel.FieldID, field.TypeInt),
 			},
+		}
+		if len(_u.mutation.SalesChannelsIDs()) > 0 {
+			tenantID, err := _u.mutation.OldTenantID(ctx)
+			if err != nil {
+				return nil, err
+			}
+			edge.Target.Fields = append(edge.Target.Fields, &sqlgraph.FieldSpec{Column: productsaleschannel.FieldTenantID, Type: field.TypeInt, Value: tenantID})
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)

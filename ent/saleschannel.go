@@ -49,13 +49,16 @@ type SalesChannelEdges struct {
 	Store *Store `json:"store,omitempty"`
 	// Products holds the value of the products edge.
 	Products []*Product `json:"products,omitempty"`
+	// ProductSalesChannels holds the value of the product_sales_channels edge.
+	ProductSalesChannels []*ProductSalesChannel `json:"product_sales_channels,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
-	namedProducts map[string][]*Product
+	namedProducts             map[string][]*Product
+	namedProductSalesChannels map[string][]*ProductSalesChannel
 }
 
 // TenantOrErr returns the Tenant value or an error if the edge
@@ -87,6 +90,15 @@ func (e SalesChannelEdges) ProductsOrErr() ([]*Product, error) {
 		return e.Products, nil
 	}
 	return nil, &NotLoadedError{edge: "products"}
+}
+
+// ProductSalesChannelsOrErr returns the ProductSalesChannels value or an error if the edge
+// was not loaded in eager-loading.
+func (e SalesChannelEdges) ProductSalesChannelsOrErr() ([]*ProductSalesChannel, error) {
+	if e.loadedTypes[3] {
+		return e.ProductSalesChannels, nil
+	}
+	return nil, &NotLoadedError{edge: "product_sales_channels"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -199,6 +211,11 @@ func (_m *SalesChannel) QueryProducts() *ProductQuery {
 	return NewSalesChannelClient(_m.config).QueryProducts(_m)
 }
 
+// QueryProductSalesChannels queries the "product_sales_channels" edge of the SalesChannel entity.
+func (_m *SalesChannel) QueryProductSalesChannels() *ProductSalesChannelQuery {
+	return NewSalesChannelClient(_m.config).QueryProductSalesChannels(_m)
+}
+
 // Update returns a builder for updating this SalesChannel.
 // Note that you need to call SalesChannel.Unwrap() before calling this method if this SalesChannel
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -270,6 +287,30 @@ func (_m *SalesChannel) appendNamedProducts(name string, edges ...*Product) {
 		_m.Edges.namedProducts[name] = []*Product{}
 	} else {
 		_m.Edges.namedProducts[name] = append(_m.Edges.namedProducts[name], edges...)
+	}
+}
+
+// NamedProductSalesChannels returns the ProductSalesChannels named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *SalesChannel) NamedProductSalesChannels(name string) ([]*ProductSalesChannel, error) {
+	if _m.Edges.namedProductSalesChannels == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedProductSalesChannels[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *SalesChannel) appendNamedProductSalesChannels(name string, edges ...*ProductSalesChannel) {
+	if _m.Edges.namedProductSalesChannels == nil {
+		_m.Edges.namedProductSalesChannels = make(map[string][]*ProductSalesChannel)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedProductSalesChannels[name] = []*ProductSalesChannel{}
+	} else {
+		_m.Edges.namedProductSalesChannels[name] = append(_m.Edges.namedProductSalesChannels[name], edges...)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/productsaleschannel"
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -341,6 +342,9 @@ func (_c *SalesChannelCreate) createSpec() (*SalesChannel, *sqlgraph.CreateSpec)
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeInt),
 			},
+		}
+		if tenantID, ok := _c.mutation.TenantID(); ok {
+			edge.Target.Fields = append(edge.Target.Fields, &sqlgraph.FieldSpec{Column: productsaleschannel.FieldTenantID, Type: field.TypeInt, Value: tenantID})
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)

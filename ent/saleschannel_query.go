@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/productsaleschannel"
 	"github.com/dakkah/cityos/ent/saleschannel"
 	"github.com/dakkah/cityos/ent/store"
 	"github.com/dakkah/cityos/ent/tenant"
@@ -24,16 +25,18 @@ import (
 // SalesChannelQuery is the builder for querying SalesChannel entities.
 type SalesChannelQuery struct {
 	config
-	ctx               *QueryContext
-	order             []saleschannel.OrderOption
-	inters            []Interceptor
-	predicates        []predicate.SalesChannel
-	withTenant        *TenantQuery
-	withStore         *StoreQuery
-	withProducts      *ProductQuery
-	loadTotal         []func(context.Context, []*SalesChannel) error
-	modifiers         []func(*sql.Selector)
-	withNamedProducts map[string]*ProductQuery
+	ctx                           *QueryContext
+	order                         []saleschannel.OrderOption
+	inters                        []Interceptor
+	predicates                    []predicate.SalesChannel
+	withTenant                    *TenantQuery
+	withStore                     *StoreQuery
+	withProducts                  *ProductQuery
+	withProductSalesChannels      *ProductSalesChannelQuery
+	loadTotal                     []func(context.Context, []*SalesChannel) error
+	modifiers                     []func(*sql.Selector)
+	withNamedProducts             map[string]*ProductQuery
+	withNamedProductSalesChannels map[string]*ProductSalesChannelQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -129,6 +132,28 @@ func (_q *SalesChannelQuery) QueryProducts() *ProductQuery {
 			sqlgraph.From(saleschannel.Table, saleschannel.FieldID, selector),
 			sqlgraph.To(product.Table, product.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, saleschannel.ProductsTable, saleschannel.ProductsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryProductSalesChannels chains the current query on the "product_sales_channels" edge.
+func (_q *SalesChannelQuery) QueryProductSalesChannels() *ProductSalesChannelQuery {
+	query := (&ProductSalesChannelClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(saleschannel.Table, saleschannel.FieldID, selector),
+			sqlgraph.To(productsaleschannel.Table, productsaleschannel.SalesChannelColumn),
+			sqlgraph.Edge(sqlgraph.O2M, true, saleschannel.ProductSalesChannelsTable, saleschannel.ProductSalesChannelsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -323,14 +348,15 @@ func (_q *SalesChannelQuery) Clone() *SalesChannelQuery {
 		return nil
 	}
 	return &SalesChannelQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]saleschannel.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.SalesChannel{}, _q.predicates...),
-		withTenant:   _q.withTenant.Clone(),
-		withStore:    _q.withStore.Clone(),
-		withProducts: _q.withProducts.Clone(),
+		config:                   _q.config,
+		ctx:                      _q.ctx.Clone(),
+		order:                    append([]saleschannel.OrderOption{}, _q.order...),
+		inters:                   append([]Interceptor{}, _q.inters...),
+		predicates:               append([]predicate.SalesChannel{}, _q.predicates...),
+		withTenant:               _q.withTenant.Clone(),
+		withStore:                _q.withStore.Clone(),
+		withProducts:             _q.withProducts.Clone(),
+		withProductSalesChannels: _q.withProductSalesChannels.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -367,6 +393,17 @@ func (_q *SalesChannelQuery) WithProducts(opts ...func(*ProductQuery)) *SalesCha
 		opt(query)
 	}
 	_q.withProducts = query
+	return _q
+}
+
+// WithProductSalesChannels tells the query-builder to eager-load the nodes that are connected to
+// the "product_sales_channels" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *SalesChannelQuery) WithProductSalesChannels(opts ...func(*ProductSalesChannelQuery)) *SalesChannelQuery {
+	query := (&ProductSalesChannelClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProductSalesChannels = query
 	return _q
 }
 
@@ -454,10 +491,11 @@ func (_q *SalesChannelQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 	var (
 		nodes       = []*SalesChannel{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withTenant != nil,
 			_q.withStore != nil,
 			_q.withProducts != nil,
+			_q.withProductSalesChannels != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -500,10 +538,26 @@ func (_q *SalesChannelQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 			return nil, err
 		}
 	}
+	if query := _q.withProductSalesChannels; query != nil {
+		if err := _q.loadProductSalesChannels(ctx, query, nodes,
+			func(n *SalesChannel) { n.Edges.ProductSalesChannels = []*ProductSalesChannel{} },
+			func(n *SalesChannel, e *ProductSalesChannel) {
+				n.Edges.ProductSalesChannels = append(n.Edges.ProductSalesChannels, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedProducts {
 		if err := _q.loadProducts(ctx, query, nodes,
 			func(n *SalesChannel) { n.appendNamedProducts(name) },
 			func(n *SalesChannel, e *Product) { n.appendNamedProducts(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedProductSalesChannels {
+		if err := _q.loadProductSalesChannels(ctx, query, nodes,
+			func(n *SalesChannel) { n.appendNamedProductSalesChannels(name) },
+			func(n *SalesChannel, e *ProductSalesChannel) { n.appendNamedProductSalesChannels(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -631,6 +685,36 @@ func (_q *SalesChannelQuery) loadProducts(ctx context.Context, query *ProductQue
 		for kn := range nodes {
 			assign(kn, n)
 		}
+	}
+	return nil
+}
+func (_q *SalesChannelQuery) loadProductSalesChannels(ctx context.Context, query *ProductSalesChannelQuery, nodes []*SalesChannel, init func(*SalesChannel), assign func(*SalesChannel, *ProductSalesChannel)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*SalesChannel)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(productsaleschannel.FieldSalesChannelID)
+	}
+	query.Where(predicate.ProductSalesChannel(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(saleschannel.ProductSalesChannelsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.SalesChannelID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "sales_channel_id" returned %v for node %v`, fk, n)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -765,6 +849,20 @@ func (_q *SalesChannelQuery) WithNamedProducts(name string, opts ...func(*Produc
 		_q.withNamedProducts = make(map[string]*ProductQuery)
 	}
 	_q.withNamedProducts[name] = query
+	return _q
+}
+
+// WithNamedProductSalesChannels tells the query-builder to eager-load the nodes that are connected to the "product_sales_channels"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *SalesChannelQuery) WithNamedProductSalesChannels(name string, opts ...func(*ProductSalesChannelQuery)) *SalesChannelQuery {
+	query := (&ProductSalesChannelClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedProductSalesChannels == nil {
+		_q.withNamedProductSalesChannels = make(map[string]*ProductSalesChannelQuery)
+	}
+	_q.withNamedProductSalesChannels[name] = query
 	return _q
 }
 

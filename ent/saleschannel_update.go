@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/dakkah/cityos/ent/predicate"
 	"github.com/dakkah/cityos/ent/product"
+	"github.com/dakkah/cityos/ent/productsaleschannel"
 	"github.com/dakkah/cityos/ent/saleschannel"
 )
 
@@ -554,6 +555,13 @@ func (_u *SalesChannelUpdateOne) sqlSave(ctx context.Context) (_node *SalesChann
 				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeInt),
 			},
 		}
+		if len(_u.mutation.ProductsIDs()) > 0 {
+			tenantID, err := _u.mutation.OldTenantID(ctx)
+			if err != nil {
+				return nil, err
+			}
+			edge.Target.Fields = append(edge.Target.Fields, &sqlgraph.FieldSpec{Column: productsaleschannel.FieldTenantID, Type: field.TypeInt, Value: tenantID})
+		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
@@ -569,6 +577,13 @@ func (_u *SalesChannelUpdateOne) sqlSave(ctx context.Context) (_node *SalesChann
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(product.FieldID, field.TypeInt),
 			},
+		}
+		if len(_u.mutation.ProductsIDs()) > 0 {
+			tenantID, err := _u.mutation.OldTenantID(ctx)
+			if err != nil {
+				return nil, err
+			}
+			edge.Target.Fields = append(edge.Target.Fields, &sqlgraph.FieldSpec{Column: productsaleschannel.FieldTenantID, Type: field.TypeInt, Value: tenantID})
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)

@@ -72,6 +72,8 @@ type Tx struct {
 	ProductCollection *ProductCollectionClient
 	// ProductOption is the client for interacting with the ProductOption builders.
 	ProductOption *ProductOptionClient
+	// ProductSalesChannel is the client for interacting with the ProductSalesChannel builders.
+	ProductSalesChannel *ProductSalesChannelClient
 	// ProductVariant is the client for interacting with the ProductVariant builders.
 	ProductVariant *ProductVariantClient
 	// Quote is the client for interacting with the Quote builders.
@@ -278,6 +280,7 @@ func (tx *Tx) init() {
 	tx.ProductCategory = NewProductCategoryClient(tx.config)
 	tx.ProductCollection = NewProductCollectionClient(tx.config)
 	tx.ProductOption = NewProductOptionClient(tx.config)
+	tx.ProductSalesChannel = NewProductSalesChannelClient(tx.config)
 	tx.ProductVariant = NewProductVariantClient(tx.config)
 	tx.Quote = NewQuoteClient(tx.config)
 	tx.QuoteMessage = NewQuoteMessageClient(tx.config)

@@ -78,6 +78,8 @@ var Silent = map[string]string{
 	"QuoteMessage": "a message of a quote's thread, raised as its quote's quote.updated",
 	// A period is settled in the transaction that moves its subscription on.
 	"SubscriptionRenewal": "a subscription's period, raised as its subscription's subscription.renewed or .payment_failed",
+	// Written only through a product's or a channel's edges, which raise their row's event.
+	"ProductSalesChannel": "a product's place in a sales channel, raised as its channel's or product's .updated",
 }
 
 // Raises reports whether changes of entity type typ raise events.

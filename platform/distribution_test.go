@@ -55,9 +55,7 @@ var platformRows = map[string]string{
 
 // undistributable are tenant-owned tables that cannot be distributed yet, with what
 // distribution needs of them. Adding to this list needs a plan in docs/scale-out.md.
-var undistributable = map[string]string{
-	"product_sales_channels": "ent's many-to-many join table has no tenant_id; distribution adds it (from products) to the table and its key",
-}
+var undistributable = map[string]string{}
 
 // TestSchemaDistributable reads the live ent schema: every table is a reference table,
 // or it carries tenant_id, leads an index with it and names it in every unique index and

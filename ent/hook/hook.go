@@ -357,6 +357,18 @@ func (f ProductOptionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProductOptionMutation", m)
 }
 
+// The ProductSalesChannelFunc type is an adapter to allow the use of ordinary
+// function as ProductSalesChannel mutator.
+type ProductSalesChannelFunc func(context.Context, *ent.ProductSalesChannelMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ProductSalesChannelFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ProductSalesChannelMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProductSalesChannelMutation", m)
+}
+
 // The ProductVariantFunc type is an adapter to allow the use of ordinary
 // function as ProductVariant mutator.
 type ProductVariantFunc func(context.Context, *ent.ProductVariantMutation) (ent.Value, error)

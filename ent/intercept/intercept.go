@@ -38,6 +38,7 @@ import (
 	"github.com/dakkah/cityos/ent/productcategory"
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productsaleschannel"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/quote"
 	"github.com/dakkah/cityos/ent/quotemessage"
@@ -902,6 +903,33 @@ func (f TraverseProductOption) Traverse(ctx context.Context, q ent.Query) error 
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProductOptionQuery", q)
 }
 
+// The ProductSalesChannelFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProductSalesChannelFunc func(context.Context, *ent.ProductSalesChannelQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProductSalesChannelFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProductSalesChannelQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProductSalesChannelQuery", q)
+}
+
+// The TraverseProductSalesChannel type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProductSalesChannel func(context.Context, *ent.ProductSalesChannelQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProductSalesChannel) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProductSalesChannel) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductSalesChannelQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProductSalesChannelQuery", q)
+}
+
 // The ProductVariantFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ProductVariantFunc func(context.Context, *ent.ProductVariantQuery) (ent.Value, error)
 
@@ -1584,6 +1612,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ProductCollectionQuery, predicate.ProductCollection, productcollection.OrderOption]{typ: ent.TypeProductCollection, tq: q}, nil
 	case *ent.ProductOptionQuery:
 		return &query[*ent.ProductOptionQuery, predicate.ProductOption, productoption.OrderOption]{typ: ent.TypeProductOption, tq: q}, nil
+	case *ent.ProductSalesChannelQuery:
+		return &query[*ent.ProductSalesChannelQuery, predicate.ProductSalesChannel, productsaleschannel.OrderOption]{typ: ent.TypeProductSalesChannel, tq: q}, nil
 	case *ent.ProductVariantQuery:
 		return &query[*ent.ProductVariantQuery, predicate.ProductVariant, productvariant.OrderOption]{typ: ent.TypeProductVariant, tq: q}, nil
 	case *ent.QuoteQuery:

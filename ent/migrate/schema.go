@@ -1464,6 +1464,45 @@ var (
 			},
 		},
 	}
+	// ProductSalesChannelsColumns holds the columns for the "product_sales_channels" table.
+	ProductSalesChannelsColumns = []*schema.Column{
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "product_id", Type: field.TypeInt},
+		{Name: "sales_channel_id", Type: field.TypeInt},
+	}
+	// ProductSalesChannelsTable holds the schema information for the "product_sales_channels" table.
+	ProductSalesChannelsTable = &schema.Table{
+		Name:       "product_sales_channels",
+		Columns:    ProductSalesChannelsColumns,
+		PrimaryKey: []*schema.Column{ProductSalesChannelsColumns[1], ProductSalesChannelsColumns[2]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "product_sales_channels_tenants_tenant",
+				Columns:    []*schema.Column{ProductSalesChannelsColumns[0]},
+				RefColumns: []*schema.Column{TenantsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "product_sales_channels_products_product",
+				Columns:    []*schema.Column{ProductSalesChannelsColumns[1]},
+				RefColumns: []*schema.Column{ProductsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "product_sales_channels_sales_channels_sales_channel",
+				Columns:    []*schema.Column{ProductSalesChannelsColumns[2]},
+				RefColumns: []*schema.Column{SalesChannelsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "productsaleschannel_tenant_id_sales_channel_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProductSalesChannelsColumns[0], ProductSalesChannelsColumns[2]},
+			},
+		},
+	}
 	// ProductVariantsColumns holds the columns for the "product_variants" table.
 	ProductVariantsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -2522,31 +2561,6 @@ var (
 			},
 		},
 	}
-	// ProductSalesChannelsColumns holds the columns for the "product_sales_channels" table.
-	ProductSalesChannelsColumns = []*schema.Column{
-		{Name: "product_id", Type: field.TypeInt},
-		{Name: "sales_channel_id", Type: field.TypeInt},
-	}
-	// ProductSalesChannelsTable holds the schema information for the "product_sales_channels" table.
-	ProductSalesChannelsTable = &schema.Table{
-		Name:       "product_sales_channels",
-		Columns:    ProductSalesChannelsColumns,
-		PrimaryKey: []*schema.Column{ProductSalesChannelsColumns[0], ProductSalesChannelsColumns[1]},
-		ForeignKeys: []*schema.ForeignKey{
-			{
-				Symbol:     "product_sales_channels_product_id",
-				Columns:    []*schema.Column{ProductSalesChannelsColumns[0]},
-				RefColumns: []*schema.Column{ProductsColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-			{
-				Symbol:     "product_sales_channels_sales_channel_id",
-				Columns:    []*schema.Column{ProductSalesChannelsColumns[1]},
-				RefColumns: []*schema.Column{SalesChannelsColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-		},
-	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APIKeysTable,
@@ -2578,6 +2592,7 @@ var (
 		ProductCategoriesTable,
 		ProductCollectionsTable,
 		ProductOptionsTable,
+		ProductSalesChannelsTable,
 		ProductVariantsTable,
 		QuotesTable,
 		QuoteMessagesTable,
@@ -2601,7 +2616,6 @@ var (
 		UsersTable,
 		VendorsTable,
 		WebhookDeliveriesTable,
-		ProductSalesChannelsTable,
 	}
 )
 
@@ -2754,6 +2768,12 @@ func init() {
 	ProductOptionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(103079215104),
 	}
+	ProductSalesChannelsTable.ForeignKeys[0].RefTable = TenantsTable
+	ProductSalesChannelsTable.ForeignKeys[1].RefTable = ProductsTable
+	ProductSalesChannelsTable.ForeignKeys[2].RefTable = SalesChannelsTable
+	ProductSalesChannelsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(223338299392),
+	}
 	ProductVariantsTable.ForeignKeys[0].RefTable = ProductsTable
 	ProductVariantsTable.ForeignKeys[1].RefTable = TenantsTable
 	ProductVariantsTable.Annotation = &entsql.Annotation{
@@ -2860,6 +2880,4 @@ func init() {
 	WebhookDeliveriesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(146028888064),
 	}
-	ProductSalesChannelsTable.ForeignKeys[0].RefTable = ProductsTable
-	ProductSalesChannelsTable.ForeignKeys[1].RefTable = SalesChannelsTable
 }

@@ -93,6 +93,9 @@ type ProductCollection func(*sql.Selector)
 // ProductOption is the predicate function for productoption builders.
 type ProductOption func(*sql.Selector)
 
+// ProductSalesChannel is the predicate function for productsaleschannel builders.
+type ProductSalesChannel func(*sql.Selector)
+
 // ProductVariant is the predicate function for productvariant builders.
 type ProductVariant func(*sql.Selector)
 

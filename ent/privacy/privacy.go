@@ -807,6 +807,30 @@ func (f ProductOptionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.M
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductOptionMutation", m)
 }
 
+// The ProductSalesChannelQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProductSalesChannelQueryRuleFunc func(context.Context, *ent.ProductSalesChannelQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProductSalesChannelQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProductSalesChannelQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProductSalesChannelQuery", q)
+}
+
+// The ProductSalesChannelMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProductSalesChannelMutationRuleFunc func(context.Context, *ent.ProductSalesChannelMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProductSalesChannelMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProductSalesChannelMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProductSalesChannelMutation", m)
+}
+
 // The ProductVariantQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ProductVariantQueryRuleFunc func(context.Context, *ent.ProductVariantQuery) error
@@ -1452,6 +1476,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ProductOptionQuery:
 		return q.Filter(), nil
+	case *ent.ProductSalesChannelQuery:
+		return q.Filter(), nil
 	case *ent.ProductVariantQuery:
 		return q.Filter(), nil
 	case *ent.QuoteQuery:
@@ -1562,6 +1588,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ProductCollectionMutation:
 		return m.Filter(), nil
 	case *ent.ProductOptionMutation:
+		return m.Filter(), nil
+	case *ent.ProductSalesChannelMutation:
 		return m.Filter(), nil
 	case *ent.ProductVariantMutation:
 		return m.Filter(), nil

@@ -76,6 +76,8 @@ const (
 	EdgeVariants = "variants"
 	// EdgeSalesChannels holds the string denoting the sales_channels edge name in mutations.
 	EdgeSalesChannels = "sales_channels"
+	// EdgeProductSalesChannels holds the string denoting the product_sales_channels edge name in mutations.
+	EdgeProductSalesChannels = "product_sales_channels"
 	// Table holds the table name of the product in the database.
 	Table = "products"
 	// TenantTable is the table that holds the tenant relation/edge.
@@ -125,6 +127,13 @@ const (
 	// SalesChannelsInverseTable is the table name for the SalesChannel entity.
 	// It exists in this package in order to avoid circular dependency with the "saleschannel" package.
 	SalesChannelsInverseTable = "sales_channels"
+	// ProductSalesChannelsTable is the table that holds the product_sales_channels relation/edge.
+	ProductSalesChannelsTable = "product_sales_channels"
+	// ProductSalesChannelsInverseTable is the table name for the ProductSalesChannel entity.
+	// It exists in this package in order to avoid circular dependency with the "productsaleschannel" package.
+	ProductSalesChannelsInverseTable = "product_sales_channels"
+	// ProductSalesChannelsColumn is the table column denoting the product_sales_channels relation/edge.
+	ProductSalesChannelsColumn = "product_id"
 )
 
 // Columns holds all SQL columns for product fields.
@@ -443,6 +452,20 @@ func BySalesChannels(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newSalesChannelsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByProductSalesChannelsCount orders the results by product_sales_channels count.
+func ByProductSalesChannelsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newProductSalesChannelsStep(), opts...)
+	}
+}
+
+// ByProductSalesChannels orders the results by product_sales_channels terms.
+func ByProductSalesChannels(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProductSalesChannelsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newTenantStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -490,6 +513,13 @@ func newSalesChannelsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SalesChannelsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, SalesChannelsTable, SalesChannelsPrimaryKey...),
+	)
+}
+func newProductSalesChannelsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProductSalesChannelsInverseTable, ProductSalesChannelsColumn),
+		sqlgraph.Edge(sqlgraph.O2M, true, ProductSalesChannelsTable, ProductSalesChannelsColumn),
 	)
 }
 

@@ -35,6 +35,7 @@ import (
 	"github.com/dakkah/cityos/ent/productcategory"
 	"github.com/dakkah/cityos/ent/productcollection"
 	"github.com/dakkah/cityos/ent/productoption"
+	"github.com/dakkah/cityos/ent/productsaleschannel"
 	"github.com/dakkah/cityos/ent/productvariant"
 	"github.com/dakkah/cityos/ent/quote"
 	"github.com/dakkah/cityos/ent/quotemessage"
@@ -1587,6 +1588,15 @@ func init() {
 			return nil
 		}
 	}()
+	productsaleschannel.Policy = privacy.NewPolicies(schema.ProductSalesChannel{})
+	productsaleschannel.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := productsaleschannel.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	productvariantMixin := schema.ProductVariant{}.Mixin()
 	productvariant.Policy = privacy.NewPolicies(schema.ProductVariant{})
 	productvariant.Hooks[0] = func(next ent.Mutator) ent.Mutator {

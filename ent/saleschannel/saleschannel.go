@@ -37,6 +37,8 @@ const (
 	EdgeStore = "store"
 	// EdgeProducts holds the string denoting the products edge name in mutations.
 	EdgeProducts = "products"
+	// EdgeProductSalesChannels holds the string denoting the product_sales_channels edge name in mutations.
+	EdgeProductSalesChannels = "product_sales_channels"
 	// Table holds the table name of the saleschannel in the database.
 	Table = "sales_channels"
 	// TenantTable is the table that holds the tenant relation/edge.
@@ -58,6 +60,13 @@ const (
 	// ProductsInverseTable is the table name for the Product entity.
 	// It exists in this package in order to avoid circular dependency with the "product" package.
 	ProductsInverseTable = "products"
+	// ProductSalesChannelsTable is the table that holds the product_sales_channels relation/edge.
+	ProductSalesChannelsTable = "product_sales_channels"
+	// ProductSalesChannelsInverseTable is the table name for the ProductSalesChannel entity.
+	// It exists in this package in order to avoid circular dependency with the "productsaleschannel" package.
+	ProductSalesChannelsInverseTable = "product_sales_channels"
+	// ProductSalesChannelsColumn is the table column denoting the product_sales_channels relation/edge.
+	ProductSalesChannelsColumn = "sales_channel_id"
 )
 
 // Columns holds all SQL columns for saleschannel fields.
@@ -190,6 +199,20 @@ func ByProducts(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newProductsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByProductSalesChannelsCount orders the results by product_sales_channels count.
+func ByProductSalesChannelsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newProductSalesChannelsStep(), opts...)
+	}
+}
+
+// ByProductSalesChannels orders the results by product_sales_channels terms.
+func ByProductSalesChannels(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProductSalesChannelsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newTenantStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -209,5 +232,12 @@ func newProductsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ProductsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, ProductsTable, ProductsPrimaryKey...),
+	)
+}
+func newProductSalesChannelsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProductSalesChannelsInverseTable, ProductSalesChannelsColumn),
+		sqlgraph.Edge(sqlgraph.O2M, true, ProductSalesChannelsTable, ProductSalesChannelsColumn),
 	)
 }

@@ -464,6 +464,29 @@ func HasProductsWith(preds ...predicate.Product) predicate.SalesChannel {
 	})
 }
 
+// HasProductSalesChannels applies the HasEdge predicate on the "product_sales_channels" edge.
+func HasProductSalesChannels() predicate.SalesChannel {
+	return predicate.SalesChannel(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, ProductSalesChannelsTable, ProductSalesChannelsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasProductSalesChannelsWith applies the HasEdge predicate on the "product_sales_channels" edge with a given conditions (other predicates).
+func HasProductSalesChannelsWith(preds ...predicate.ProductSalesChannel) predicate.SalesChannel {
+	return predicate.SalesChannel(func(s *sql.Selector) {
+		step := newProductSalesChannelsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.SalesChannel) predicate.SalesChannel {
 	return predicate.SalesChannel(sql.AndPredicates(predicates...))

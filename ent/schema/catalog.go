@@ -36,7 +36,8 @@ func (SalesChannel) Fields() []ent.Field {
 func (SalesChannel) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("store", Store.Type).Field("store_id").Unique().Required().Immutable(),
-		edge.From("products", Product.Type).Ref("sales_channels").Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.From("products", Product.Type).Ref("sales_channels").
+			Through("product_sales_channels", ProductSalesChannel.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -92,7 +93,8 @@ func (Product) Edges() []ent.Edge {
 		edge.To("collection", ProductCollection.Type).Field("collection_id").Unique(),
 		edge.To("options", ProductOption.Type),
 		edge.To("variants", ProductVariant.Type),
-		edge.To("sales_channels", SalesChannel.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("sales_channels", SalesChannel.Type).
+			Through("product_sales_channels", ProductSalesChannel.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -109,6 +111,48 @@ func (Product) Policy() ent.Policy { return access.ProductPolicy() }
 
 // Hooks hold Product's creation to the tenant's plan (package billing).
 func (Product) Hooks() []ent.Hook { return []ent.Hook{billing.LimitHook(billing.Products)} }
+
+// ProductSalesChannel is a product's place in a sales channel: the edge between the two,
+// with the tenant of both, so the table can be distributed by tenant like its ends
+// (docs/scale-out.md). Rows are written through the product's or the channel's edges,
+// whose policies, audit rows and events cover the change; ent/template/tenantedge.tmpl
+// fills tenant_id from the row the edge is added to.
+type ProductSalesChannel struct{ ent.Schema }
+
+func (ProductSalesChannel) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		field.ID("product_id", "sales_channel_id"),
+		entgql.Skip(entgql.SkipAll),
+	}
+}
+
+func (ProductSalesChannel) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("tenant_id").Immutable(),
+		field.Int("product_id").Immutable(),
+		field.Int("sales_channel_id").Immutable(),
+	}
+}
+
+func (ProductSalesChannel) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("tenant", Tenant.Type).Field("tenant_id").Unique().Required().Immutable(),
+		// A product's or channel's deletion takes its places with it, as the join table of
+		// a plain many-to-many edge did.
+		edge.To("product", Product.Type).Field("product_id").Unique().Required().Immutable().
+			Annotations(entsql.OnDelete(entsql.Cascade)),
+		edge.To("sales_channel", SalesChannel.Type).Field("sales_channel_id").Unique().Required().Immutable().
+			Annotations(entsql.OnDelete(entsql.Cascade)),
+	}
+}
+
+// Indexes: the storefront goes from a store's channels to their products.
+func (ProductSalesChannel) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("tenant_id", "sales_channel_id")}
+}
+
+// Policy: read by the platform and the tenant's staff; changed only through the edges.
+func (ProductSalesChannel) Policy() ent.Policy { return access.ProductSalesChannelPolicy() }
 
 // ProductCategory is a node of a tenant's category tree.
 type ProductCategory struct{ ent.Schema }
