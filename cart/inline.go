@@ -132,11 +132,13 @@ func withShelf(q *ent.CartQuery, dialectName string, extra []int) {
 	})
 }
 
-// shelfRead is the shelf read with c (see withShelf), or nil when it was not, or the
-// cart changed while its read waited for the cart's lock. It describes the cart as read:
-// the shelf of lines added to c since is not in it (changeLines reads it before fn
-// changes the lines, Refresh reads it from a cart just loaded).
-func shelfRead(c *ent.Cart) (*shelf, error) {
+// shelfRead is the shelf read with c (see withShelf) when it holds every variant of
+// want; nil when it was not read, the cart changed while its read waited for the cart's
+// lock, or a variant of want is not in it. A line's variant always exists (deleting a
+// variant deletes its lines), so a variant missing was not asked for: a line added to
+// c since its read, which the caller's own read of the shelf then covers (as does an
+// extra variant that does not exist, whose read finds it not sold).
+func shelfRead(c *ent.Cart, want []int) (*shelf, error) {
 	v, err := c.Value(shelfColumn)
 	if err != nil {
 		return nil, nil // not read with it
@@ -161,6 +163,11 @@ func shelfRead(c *ent.Cart) (*shelf, error) {
 			return nil, fmt.Errorf("cart: shelf: %w", err)
 		}
 		sh.add(&r, c.CurrencyCode)
+	}
+	for _, id := range want {
+		if sh.variants[id] == nil {
+			return nil, nil
+		}
 	}
 	return sh, nil
 }

@@ -114,3 +114,28 @@ func TestLockedReadSeesLinesCommittedWhileItWaited(t *testing.T) {
 		assert.Equal(t, 3, built.QueryItems().Where(lineitem.ID(line.ID)).OnlyX(ctx).Quantity)
 	})
 }
+
+// TestRefreshReadsTheShelfOfLinesAddedSince: a cart read for checkout with its shelf
+// (on PostgreSQL in the same statement) and then given a line of another variant is
+// checked against that variant's shelf too, not taken for a line no longer sold.
+func TestRefreshReadsTheShelfOfLinesAddedSince(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewCommerce(t, db)
+		svc := cart.New(db.Client, nil)
+		built := ct.Build(t, c, ct.Cart{Items: []ct.Item{ct.Of("abaya", 1)}})
+		shopper := ct.Shopper(c.StoreA1)
+
+		read, err := svc.LoadForCheckout(shopper, built.Token)
+		require.NoError(t, err)
+		now, err := svc.AddItem(shopper, built.Token, c.Variants["thobe"].ID, 1)
+		require.NoError(t, err)
+		require.Len(t, now.Edges.Items, 2)
+		read.Edges.Items = now.Edges.Items // the cart as read, with its lines as they are now
+
+		_, err = svc.Refresh(shopper, read)
+		require.NoError(t, err, "both lines are sold at their prices")
+		after, err := svc.Load(shopper, built.Token)
+		require.NoError(t, err)
+		assert.Len(t, after.Edges.Items, 2)
+	})
+}

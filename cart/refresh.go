@@ -140,9 +140,10 @@ func (s *Service) changeLines(ctx context.Context, token int, extra []int,
 	fn func(tx *ent.Tx, c *ent.Cart, sh *shelf) error) (*ent.Cart, error) {
 	var chs []Change
 	c, err := s.changeReading(ctx, token, &extra, func(tx *ent.Tx, c *ent.Cart) error {
-		sh, err := shelfRead(c)
+		want := variantsOf(c, extra...)
+		sh, err := shelfRead(c, want)
 		if sh == nil && err == nil {
-			sh, err = readShelf(sys(ctx), tx, c, variantsOf(c, extra...))
+			sh, err = readShelf(sys(ctx), tx, c, want)
 		}
 		if err != nil {
 			return err
@@ -187,9 +188,10 @@ func withinBounds(c *ent.Cart) error {
 // of each line's product (variant id → vendor id; the tenant's own products are absent),
 // so checkout splits an order by vendor at no extra round trip.
 func (s *Service) Refresh(ctx context.Context, c *ent.Cart) (Vendors, error) {
-	sh, err := shelfRead(c)
+	want := variantsOf(c)
+	sh, err := shelfRead(c, want)
 	if sh == nil && err == nil {
-		sh, err = readShelf(sys(ctx), s.client, c, variantsOf(c))
+		sh, err = readShelf(sys(ctx), s.client, c, want)
 	}
 	if err != nil {
 		return nil, err
