@@ -285,6 +285,8 @@ func (a *Instance) Handler() http.Handler {
 			Recurring:    a.Recurring,
 			Commissions:  a.Commissions,
 			Payouts:      a.Payouts,
+
+			SignInFailures: a.AuthFailures,
 		},
 		Identity:       a.Identity,
 		Storefront:     a.Stores,

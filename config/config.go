@@ -27,9 +27,9 @@ type Config struct {
 	RateLimit      int      // CITYOS_RATE_LIMIT requests per minute per caller, default 600
 	MaxComplexity  int      // CITYOS_MAX_COMPLEXITY, default 20000 (see server/complexity.go)
 	MaxDepth       int      // CITYOS_MAX_DEPTH, default 12
-	// AuthFailureLimit is how many failed sign-ins (bad token or key) a client address
-	// may have a minute before it is answered RATE_LIMITED (CITYOS_AUTH_FAILURE_LIMIT,
-	// default 30).
+	// AuthFailureLimit is how many failed sign-ins (bad token or key, password or refresh
+	// token) a client address may have a minute before it is answered RATE_LIMITED
+	// (CITYOS_AUTH_FAILURE_LIMIT, default 30).
 	AuthFailureLimit int
 	TrustProxy       bool // CITYOS_TRUST_PROXY: take the client IP from X-Forwarded-For
 	// CatalogCacheTTL is how long a storefront catalog read, and a region or shipping

@@ -22,7 +22,9 @@ func (r *mutationResolver) RegisterCustomer(ctx context.Context, input customer.
 
 // CustomerLogin is the resolver for the customerLogin field.
 func (r *mutationResolver) CustomerLogin(ctx context.Context, email string, password string, storeID *int) (*identity.Session, error) {
-	return r.Customers.Login(ctx, email, password, storeID)
+	return guardSignIn(ctx, r.SignInFailures, func() (*identity.Session, error) {
+		return r.Customers.Login(ctx, email, password, storeID)
+	})
 }
 
 // AddCustomerAddress is the resolver for the addCustomerAddress field.

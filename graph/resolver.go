@@ -20,6 +20,7 @@ import (
 	"github.com/dakkah/cityos/orders"
 	"github.com/dakkah/cityos/payouts"
 	"github.com/dakkah/cityos/pricing"
+	"github.com/dakkah/cityos/ratelimit"
 	"github.com/dakkah/cityos/recurring"
 	"github.com/dakkah/cityos/storefront"
 	"github.com/dakkah/cityos/syncs"
@@ -66,4 +67,7 @@ type Resolver struct {
 	// vendors and marks manual payouts paid.
 	Commissions *commissions.Service
 	Payouts     *payouts.Service
+	// SignInFailures counts the failed sign-ins of each client address, shared with the
+	// bad tokens and keys the HTTP layer counts (see guardSignIn); nil counts nothing.
+	SignInFailures *ratelimit.Failures
 }

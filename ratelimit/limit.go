@@ -5,7 +5,10 @@
 // stated tolerance; with one instance nothing is shared and the limit is exact.
 package ratelimit
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // Limit is Rate requests per Period, with bursts of up to Burst.
 type Limit struct {
@@ -64,4 +67,14 @@ func (b *bucket) take(now int64, l Limit) Result {
 func (b *bucket) remaining(now int64, l Limit) int {
 	interval := l.interval()
 	return int((now - (max(b.tat, now) - int64(l.Burst)*interval)) / interval)
+}
+
+// RetryAfterSeconds is d in whole seconds for Retry-After: rounded up, and never 0
+// ("retry now" would invite an immediate second refusal).
+func RetryAfterSeconds(d time.Duration) int {
+	s := int(math.Ceil(d.Seconds()))
+	if s < 1 {
+		s = 1
+	}
+	return s
 }

@@ -1,10 +1,13 @@
-// Package reqid carries a request's id in its context, so that logs, error answers and
-// audit rows name the request without depending on the HTTP layer that assigns it.
+// Package reqid carries a request's id and its client's address in its context, so that
+// logs, error answers, audit rows and per-client limits name them without depending on
+// the HTTP layer that finds them.
 package reqid
 
 import "context"
 
 type key struct{}
+
+type clientKey struct{}
 
 // With returns ctx carrying id.
 func With(ctx context.Context, id string) context.Context {
@@ -15,4 +18,15 @@ func With(ctx context.Context, id string) context.Context {
 func From(ctx context.Context) string {
 	id, _ := ctx.Value(key{}).(string)
 	return id
+}
+
+// WithClient returns ctx carrying the address of the client that sent the request.
+func WithClient(ctx context.Context, addr string) context.Context {
+	return context.WithValue(ctx, clientKey{}, addr)
+}
+
+// Client returns the client address of ctx, or "" when there is none (a system job).
+func Client(ctx context.Context) string {
+	addr, _ := ctx.Value(clientKey{}).(string)
+	return addr
 }

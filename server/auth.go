@@ -10,6 +10,7 @@ import (
 	"github.com/dakkah/cityos/ent/apikey"
 	"github.com/dakkah/cityos/identity"
 	"github.com/dakkah/cityos/ratelimit"
+	"github.com/dakkah/cityos/reqid"
 	"github.com/dakkah/cityos/server/middleware"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -24,11 +25,10 @@ import (
 func authenticate(ids *identity.Service, failures *ratelimit.Failures, trustProxy bool) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			ip := ""
+			ip := middleware.ClientIP(r, trustProxy)
 			if hasCredentials(r) {
-				ip = middleware.ClientIP(r, trustProxy)
 				if wait, blocked := failures.Blocked(r.Context(), ip); blocked {
-					retry := middleware.RetryAfterSeconds(wait)
+					retry := ratelimit.RetryAfterSeconds(wait)
 					w.Header().Set("Retry-After", strconv.Itoa(retry))
 					middleware.WriteError(w, r, http.StatusTooManyRequests, apperr.RateLimited,
 						"too many failed sign-ins from this address", map[string]any{"retryAfter": retry})
@@ -48,7 +48,9 @@ func authenticate(ids *identity.Service, failures *ratelimit.Failures, trustProx
 				middleware.WriteError(w, r, http.StatusInternalServerError, apperr.Internal, "internal error", nil)
 				return
 			}
-			next.ServeHTTP(w, r.WithContext(viewer.NewContext(r.Context(), v)))
+			// The address goes with the viewer: the sign-in mutations count their
+			// failures by it too (graph's guardSignIn).
+			next.ServeHTTP(w, r.WithContext(reqid.WithClient(viewer.NewContext(r.Context(), v), ip)))
 		})
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/dakkah/cityos/identity"
 	"github.com/dakkah/cityos/livefeed"
 	"github.com/dakkah/cityos/ratelimit"
+	"github.com/dakkah/cityos/reqid"
 	"github.com/dakkah/cityos/server/middleware"
 	"github.com/dakkah/cityos/viewer"
 )
@@ -133,7 +134,7 @@ func (ls *liveSockets) init(ctx context.Context, p transport.InitPayload) (conte
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	st.setCancel(cancel)
-	ctx = livefeed.WithConnectionLimit(viewer.NewContext(ctx, v), ls.maxSubs)
+	ctx = livefeed.WithConnectionLimit(reqid.WithClient(viewer.NewContext(ctx, v), st.ip), ls.maxSubs)
 	if creds {
 		var expires time.Time
 		if tok, ok := strings.CutPrefix(hdr.Get("Authorization"), "Bearer "); ok {

@@ -1,12 +1,10 @@
 package middleware
 
 import (
-	"math"
 	"net"
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ratelimit"
@@ -37,7 +35,7 @@ func NewRateLimiterFor(l *ratelimit.Limiter, limitFor func(*http.Request) (strin
 			res := l.Allow(k, limit)
 			w.Header().Set("X-RateLimit-Remaining", strconv.Itoa(res.Remaining))
 			if !res.Allowed {
-				secs := RetryAfterSeconds(res.RetryAfter)
+				secs := ratelimit.RetryAfterSeconds(res.RetryAfter)
 				w.Header().Set("Retry-After", strconv.Itoa(secs))
 				WriteError(w, r, http.StatusTooManyRequests, apperr.RateLimited, "rate limit exceeded",
 					map[string]any{"retryAfter": secs})
@@ -46,16 +44,6 @@ func NewRateLimiterFor(l *ratelimit.Limiter, limitFor func(*http.Request) (strin
 			next.ServeHTTP(w, r)
 		})
 	}
-}
-
-// RetryAfterSeconds is d in whole seconds for Retry-After: rounded up, and never 0
-// ("retry now" would invite an immediate second refusal).
-func RetryAfterSeconds(d time.Duration) int {
-	s := int(math.Ceil(d.Seconds()))
-	if s < 1 {
-		s = 1
-	}
-	return s
 }
 
 // ClientIP returns the caller's IP. With trustProxy it takes the first

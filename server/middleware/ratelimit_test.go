@@ -80,12 +80,6 @@ func TestRateLimiterFailsOpen(t *testing.T) {
 	assert.Equal(t, http.StatusOK, limitedDo(h, "b").Code)
 }
 
-func TestRetryAfterSeconds(t *testing.T) {
-	assert.Equal(t, 1, RetryAfterSeconds(0))
-	assert.Equal(t, 1, RetryAfterSeconds(200_000_000))
-	assert.Equal(t, 20, RetryAfterSeconds(19_000_000_001))
-}
-
 func TestClientIP(t *testing.T) {
 	req := httptest.NewRequest(http.MethodGet, "/", nil)
 	req.RemoteAddr = "10.0.0.1:1234"
