@@ -60,9 +60,14 @@ func TestChannelPlacesCarryTheirTenant(t *testing.T) {
 		// A channel given products, then one taken out again.
 		api.MustDo(t, ta, assignQ, map[string]any{"ch": id(m.ChannelA2.ID), "ps": ids(m.Products["thobe"].ID, m.Products["draft-oud"].ID)})
 		api.MustDo(t, ta, removeQ, map[string]any{"ch": id(m.ChannelA2.ID), "ps": ids(m.Products["draft-oud"].ID)})
-		// A vendor's product approved for the marketplace store A1.
+		// Assigning a product already in the channel leaves it as it is.
+		api.MustDo(t, ta, assignQ, map[string]any{"ch": id(m.ChannelA2.ID), "ps": ids(m.Products["thobe"].ID)})
+		// A vendor's product approved for the marketplace store A1, where the tenant had
+		// already put it (not sold before its approval).
 		lamp := m.newVendorProduct(t, m.VA1, m.V1, "v1-lamp")
 		api.MustDo(t, m.VA1, submitQ, map[string]any{"p": lamp, "s": id(m.StoreA1.ID)})
+		api.MustDo(t, ta, assignQ, map[string]any{"ch": id(m.ChannelA1.ID), "ps": []string{lamp}})
+		assert.NotContains(t, handles(t, api, m.Shop(testenv.Anonymous, "a1.dakkah.test"), nil), "v1-lamp")
 		api.MustDo(t, ta, approveQ, map[string]any{"p": lamp})
 
 		after := requirePlacesOfTheirTenant(t, db)

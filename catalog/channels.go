@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"slices"
 
 	"github.com/dakkah/cityos/access"
 
@@ -51,19 +52,19 @@ func (s *Service) CreateSalesChannel(ctx context.Context, in CreateSalesChannelI
 // AssignProducts puts products in a sales channel, and so on sale in its store. Products
 // already in it stay as they are.
 func (s *Service) AssignProducts(ctx context.Context, channelID int, productIDs []int) (*ent.SalesChannel, error) {
-	return s.channelProducts(ctx, channelID, productIDs, (*ent.SalesChannelUpdateOne).AddProductIDs)
+	return s.channelProducts(ctx, channelID, productIDs, true)
 }
 
 // RemoveProducts takes products out of a sales channel. Products not in it are ignored.
 func (s *Service) RemoveProducts(ctx context.Context, channelID int, productIDs []int) (*ent.SalesChannel, error) {
-	return s.channelProducts(ctx, channelID, productIDs, (*ent.SalesChannelUpdateOne).RemoveProductIDs)
+	return s.channelProducts(ctx, channelID, productIDs, false)
 }
 
-// channelProducts changes which products a channel holds. Every product must be one the
-// caller sees (else NOT_FOUND) and of the channel's tenant; whether the caller may change
-// the channel is the policy's to decide (tenant admins, and the store's managers).
-func (s *Service) channelProducts(ctx context.Context, channelID int, productIDs []int,
-	apply func(*ent.SalesChannelUpdateOne, ...int) *ent.SalesChannelUpdateOne) (*ent.SalesChannel, error) {
+// channelProducts puts products in a channel (assign) or takes them out. Every product
+// must be one the caller sees (else NOT_FOUND) and of the channel's tenant; whether the
+// caller may change the channel is the policy's to decide (tenant admins, and the
+// store's managers).
+func (s *Service) channelProducts(ctx context.Context, channelID int, productIDs []int, assign bool) (*ent.SalesChannel, error) {
 	ids := distinct(productIDs)
 	if len(ids) > maxBulkIDs {
 		return nil, apperr.Invalid("productIds", "at most %d products at a time", maxBulkIDs)
@@ -85,9 +86,33 @@ func (s *Service) channelProducts(ctx context.Context, channelID int, productIDs
 				return nil, apperr.Invalid("productIds", "product %d belongs to another tenant than the channel", p.ID)
 			}
 		}
-		// From the channel read: its tenant, which the new places carry, costs no read.
-		return apply(tx.SalesChannel.UpdateOne(ch), ids...).Save(ctx)
+		// From the channel read: its tenant, which new places carry, costs no read.
+		update := tx.SalesChannel.UpdateOne(ch)
+		if !assign {
+			return update.RemoveProductIDs(ids...).Save(ctx) // one not in it is ignored
+		}
+		// A place carries its tenant, and ent adds such an edge without ignoring one
+		// already there: the products already in the channel are left out.
+		in, err := tx.SalesChannel.QueryProducts(ch).Where(product.IDIn(ids...)).IDs(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return update.AddProductIDs(without(ids, in)...).Save(ctx)
 	})
+}
+
+// without is ids less those in drop, in order.
+func without(ids, drop []int) []int {
+	if len(drop) == 0 {
+		return ids
+	}
+	out := make([]int, 0, len(ids))
+	for _, id := range ids {
+		if !slices.Contains(drop, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 func distinct(ids []int) []int {

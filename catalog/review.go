@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/dakkah/cityos/access"
@@ -73,7 +74,15 @@ func (s *Service) ApproveProduct(ctx context.Context, productID int) (*ent.Produ
 		if len(channels) == 0 {
 			return nil, apperr.New(apperr.Conflict, "the store the product was submitted for has no sales channel: create one first")
 		}
+		// A product approved again may still be in some (see channelProducts).
+		in, err := tx.Product.QuerySalesChannels(p).IDs(ctx)
+		if err != nil {
+			return nil, err
+		}
 		for _, ch := range channels {
+			if slices.Contains(in, ch.ID) {
+				continue
+			}
 			if err := tx.SalesChannel.UpdateOne(ch).AddProductIDs(p.ID).Exec(ctx); err != nil {
 				return nil, err
 			}
