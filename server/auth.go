@@ -85,15 +85,12 @@ func viewerOfHeaders(ctx context.Context, hdr http.Header, ids *identity.Service
 }
 
 // rateKey limits each API key, each user, and each anonymous client address separately.
-func rateKey(trustProxy bool) func(*http.Request) string {
-	return func(r *http.Request) string {
-		v := viewer.FromContext(r.Context())
-		switch v.Kind {
-		case viewer.SecretKey, viewer.PublishableKey:
-			return "key:" + strconv.Itoa(v.APIKeyID)
-		case viewer.User:
-			return "user:" + strconv.Itoa(v.UserID)
-		}
-		return "ip:" + middleware.ClientIP(r, trustProxy)
+func rateKey(v *viewer.Viewer, clientIP string) string {
+	switch v.Kind {
+	case viewer.SecretKey, viewer.PublishableKey:
+		return "key:" + strconv.Itoa(v.APIKeyID)
+	case viewer.User:
+		return "user:" + strconv.Itoa(v.UserID)
 	}
+	return "ip:" + clientIP
 }

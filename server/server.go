@@ -83,8 +83,10 @@ func New(d Deps) http.Handler {
 	if limits == nil {
 		limits = ratelimit.New(ratelimit.Config{Logger: d.Logger})
 	}
-	rateLimit := middleware.NewRateLimiterFor(limits, planRateLimit(d.Billing, d.Config.RateLimit, rateKey(d.Config.TrustProxy)))
+	callers := planRateLimit(d.Billing, d.Config.RateLimit)
+	rateLimit := middleware.NewRateLimiterFor(limits, callers.ofRequest(d.Config.TrustProxy))
 	sockets := newLiveSockets(d, failures, reg)
+	sockets.operations = socketOperations{limits: limits, limitOf: callers}
 	gql := graphQLHandler(d, reg, sockets)
 	api := chain(gql,
 		requestDeadline(d.Config.RequestTimeout),
@@ -144,6 +146,7 @@ func graphQLHandler(d Deps, reg prometheus.Registerer, sockets *liveSockets) htt
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(subscriptionsOverSockets{})
+	srv.Use(sockets.operations)
 	srv.Use(depthLimit{max: d.Config.MaxDepth})
 	srv.Use(&queryCost{max: d.Config.MaxComplexity})
 	srv.Use(&argumentLimits{})

@@ -55,6 +55,8 @@ type liveSockets struct {
 	maxSubs   int
 	connected atomic.Int64
 	log       *slog.Logger
+	// operations charges what the sockets run to their callers' rate limits.
+	operations socketOperations
 }
 
 func newLiveSockets(d Deps, failures *ratelimit.Failures, reg prometheus.Registerer) *liveSockets {
