@@ -86,7 +86,7 @@ func New(d Deps) http.Handler {
 	callers := planRateLimit(d.Billing, d.Config.RateLimit)
 	rateLimit := middleware.NewRateLimiterFor(limits, callers.ofRequest(d.Config.TrustProxy))
 	sockets := newLiveSockets(d, failures, reg)
-	sockets.operations = socketOperations{limits: limits, limitOf: callers}
+	sockets.operations = socketOperations{limits: limits, limitOf: callers, timeout: d.Config.RequestTimeout}
 	gql := graphQLHandler(d, reg, sockets)
 	api := chain(gql,
 		requestDeadline(d.Config.RequestTimeout),

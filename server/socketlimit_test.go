@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/alicebob/miniredis/v2"
 	"github.com/redis/go-redis/v9"
@@ -60,4 +61,20 @@ func result(t *testing.T, c *lt.Conn) string {
 	require.NoError(t, err)
 	require.Equal(t, "next", m.Type, "%s", m.Payload)
 	return string(m.Payload)
+}
+
+// A query over a WebSocket runs under the request deadline, as over HTTP (a deadline of
+// a nanosecond has passed by the time its resolver runs).
+func TestSocketQueriesHaveTheRequestDeadline(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		c := testenv.NewFixture(t, db)
+		cfg := testenv.Config()
+		cfg.RequestTimeout = time.Nanosecond
+		srv := httptest.NewServer(testenv.NewAPI(t, db, cfg).Handler)
+		t.Cleanup(srv.Close)
+		admin := lt.MustDial(t, lt.URL(srv.URL), lt.InitOf(c.As(testenv.TenantAdminA)))
+
+		admin.Subscribe(t, "q", `{ tenants(first: 5) { totalCount } }`, nil)
+		assert.Contains(t, result(t, admin), "timed out")
+	})
 }
