@@ -8,7 +8,7 @@ import (
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/domain"
 	"github.com/dakkah/cityos/ent/store"
-	"github.com/dakkah/cityos/ent/tenant"
+	"github.com/dakkah/cityos/ent/subdomainclaim"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -35,14 +35,36 @@ func (d Directory) StoreByVerifiedDomain(ctx context.Context, hostname string) (
 	return ds[0].StoreID, true, nil
 }
 
-// StoreBySubdomain finds the store with a subdomain.
+// StoreBySubdomain finds the store with a subdomain. Subdomains are read from their
+// claims (a label of the namespace tenants and stores share, written with the store's
+// subdomain by package tenancy): one table of the platform's, by its unique label, where
+// the stores' table is the tenants' and, distributed by tenant, would be asked on every
+// node (docs/scale-out.md).
 func (d Directory) StoreBySubdomain(ctx context.Context, label string) (int, bool, error) {
-	return firstID(d.Client.Store.Query().Where(store.Subdomain(label)).IDs(sys(ctx)))
+	c, ok, err := d.claim(ctx, label)
+	if !ok || c.StoreID == nil {
+		return 0, false, err
+	}
+	return *c.StoreID, true, nil
 }
 
-// TenantBySubdomain finds the tenant with a subdomain.
+// TenantBySubdomain finds the tenant with a subdomain (see StoreBySubdomain).
 func (d Directory) TenantBySubdomain(ctx context.Context, label string) (int, bool, error) {
-	return firstID(d.Client.Tenant.Query().Where(tenant.Subdomain(label)).IDs(sys(ctx)))
+	c, ok, err := d.claim(ctx, label)
+	if !ok || c.StoreID != nil {
+		return 0, false, err
+	}
+	return c.TenantID, true, nil
+}
+
+// claim is the claim of label, if any: a tenant's (no store) or a store's.
+func (d Directory) claim(ctx context.Context, label string) (*ent.SubdomainClaim, bool, error) {
+	cs, err := d.Client.SubdomainClaim.Query().Where(subdomainclaim.LabelEQ(label)).
+		Select(subdomainclaim.FieldTenantID, subdomainclaim.FieldStoreID).All(sys(ctx))
+	if err != nil || len(cs) == 0 {
+		return nil, false, err
+	}
+	return cs[0], true, nil
 }
 
 // StoreByTenantHandle finds a tenant's store by handle.
