@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -326,5 +327,37 @@ func TestStripeConnect(t *testing.T) {
 		assert.Regexp(t, `^tr_`, v1.Reference)
 		assert.Equal(t, "stripe", v1.Provider)
 		assert.Equal(t, payout.StatusFailed, b.payoutsOf(t, b.V2)[0].Status)
+	})
+}
+
+// A payout claims its lines in batches, each statement naming at most claimBatch of
+// them (PostgreSQL takes 65,535 parameters a statement: a vendor with more lines due
+// would never be paid), all in the payout's one transaction.
+func TestLinesAreClaimedInBatches(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		b := newBook(t, db)
+		for _, total := range []int64{1000, 2000, 3000, 4000, 5000} {
+			b.sell(t, b.Var1, total) // 7 %
+		}
+		b.now = t0.Add(8 * day)
+		counted, log := testenv.CountedClient(db)
+		s := payouts.New(counted, nil, 7*day).WithClock(b.clock).WithClaimBatch(2)
+		rep, err := s.Run(context.Background(), "day-8")
+		require.NoError(t, err)
+		assert.Equal(t, payouts.Report{Created: 1, Pending: 1}, rep)
+
+		v1 := b.payoutsOf(t, b.V1)
+		require.Len(t, v1, 1)
+		assert.Equal(t, figures{13950, 15000, 1050, 0, 0}, figuresOf(v1[0]))
+		claimed, err := db.Client.CommissionLine.Query().Where(commissionline.PayoutID(v1[0].ID)).Count(b.Sys)
+		require.NoError(t, err)
+		assert.Equal(t, 5, claimed)
+		claims := 0
+		for _, st := range log.Take() {
+			if strings.HasPrefix(st.SQL, "UPDATE") && strings.Contains(st.SQL, "commission_lines") {
+				claims++
+			}
+		}
+		assert.Equal(t, 3, claims, "5 lines, 2 a statement")
 	})
 }

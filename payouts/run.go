@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/dakkah/cityos/commission"
 	"github.com/dakkah/cityos/commissions"
@@ -105,13 +106,15 @@ func (s *Service) settle(ctx context.Context, tenantID, vendorID int, currency, 
 		for i, l := range lines {
 			ids[i] = l.ID
 		}
-		n, err := tx.CommissionLine.Update().Where(commissionline.IDIn(ids...), commissionline.PayoutIDIsNil()).
-			SetPayoutID(p.ID).Save(ctx)
-		if err != nil {
-			return err
-		}
-		if n != len(ids) {
-			return errTaken
+		for batch := range slices.Chunk(ids, s.claimBatch) {
+			n, err := tx.CommissionLine.Update().Where(commissionline.IDIn(batch...), commissionline.PayoutIDIsNil()).
+				SetPayoutID(p.ID).Save(ctx)
+			if err != nil {
+				return err
+			}
+			if n != len(batch) {
+				return errTaken
+			}
 		}
 		made = p
 		return nil

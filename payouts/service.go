@@ -21,7 +21,13 @@ type Service struct {
 	provider Provider
 	hold     time.Duration
 	now      func() time.Time
+	// claimBatch is how many lines one statement claims for a payout (see settle).
+	claimBatch int
 }
+
+// claimBatch is the default of Service.claimBatch: a statement names each line it
+// claims, and PostgreSQL takes at most 65,535 parameters in one.
+const claimBatch = 10_000
 
 // New returns a Service paying through provider (Manual when nil) sales captured more
 // than hold ago (0: at once).
@@ -29,7 +35,7 @@ func New(client *ent.Client, provider Provider, hold time.Duration) *Service {
 	if provider == nil {
 		provider = Manual{}
 	}
-	return &Service{client: client, provider: provider, hold: max(hold, 0), now: time.Now}
+	return &Service{client: client, provider: provider, hold: max(hold, 0), now: time.Now, claimBatch: claimBatch}
 }
 
 // WithClock returns a copy of s that reads the time from now (tests).
