@@ -52,8 +52,31 @@ func ProductPolicy() ent.Policy {
 				return privacy.Allow
 			}),
 		},
-		Mutation: privacy.MutationPolicy{allowPlatform(), privacy.ProductMutationRuleFunc(vendorProductWrite), tenantAdminRule()},
+		Mutation: privacy.MutationPolicy{allowPlatform(), privacy.ProductMutationRuleFunc(channelsOfTheProductsTenant),
+			privacy.ProductMutationRuleFunc(vendorProductWrite), tenantAdminRule()},
 	}
+}
+
+// channelsOfTheProductsTenant refuses to put a product in another tenant's channel from
+// the product's side, as SalesChannelPolicy refuses it from the channel's: a product's
+// place in a channel carries the product's tenant (ent/template/tenantedge.tmpl).
+func channelsOfTheProductsTenant(ctx context.Context, m *ent.ProductMutation) error {
+	ids := m.SalesChannelsIDs()
+	if len(ids) == 0 {
+		return privacy.Skip
+	}
+	tenantID, ok := m.TenantID()
+	if !ok {
+		var err error
+		if tenantID, err = m.OldTenantID(Bypass(ctx)); err != nil {
+			return privacy.Denyf("a product's channels: %v", err)
+		}
+	}
+	n, err := m.Client().SalesChannel.Query().Where(saleschannel.IDIn(ids...), saleschannel.TenantID(tenantID)).Count(Bypass(ctx))
+	if err != nil || n != len(uniq(ids)) {
+		return privacy.Denyf("every sales channel must belong to the product's tenant")
+	}
+	return privacy.Skip
 }
 
 // ProductPartPolicy scopes options, variants, prices and inventory levels with their

@@ -14,8 +14,8 @@ import (
 	"github.com/dakkah/cityos/viewer"
 )
 
-// places lists every product's place in a sales channel as "tenant product channel",
-// read past the policies, with its product's and channel's tenants beside it.
+// places lists every product's place in a sales channel, read past the policies, with
+// the tenants of its products and of its channels.
 func places(t *testing.T, db *testenv.DB) (rows []*ent.ProductSalesChannel, productTenant, channelTenant map[int]int) {
 	t.Helper()
 	rows, err := db.Client.ProductSalesChannel.Query().WithProduct().WithSalesChannel().All(sys())
@@ -114,8 +114,9 @@ func TestChannelPlacesAreTheTenantAdminsOnly(t *testing.T) {
 		c := testenv.NewCommerce(t, db)
 		per := requirePlacesOfTheirTenant(t, db)
 		as := func(v *viewer.Viewer) context.Context { return viewer.NewContext(context.Background(), v) }
+		admins := map[int]int{c.TenantA.ID: c.Users[testenv.TenantAdminA].ID, c.TenantB.ID: c.Users[testenv.TenantAdminB].ID}
 		admin := func(tenantID int) context.Context {
-			return as(&viewer.Viewer{Kind: viewer.User, UserID: 1, Grants: []viewer.Grant{{Role: viewer.RoleTenantAdmin, TenantID: tenantID}}})
+			return as(&viewer.Viewer{Kind: viewer.User, UserID: admins[tenantID], Grants: []viewer.Grant{{Role: viewer.RoleTenantAdmin, TenantID: tenantID}}})
 		}
 		count := func(ctx context.Context) (int, error) { return db.Client.ProductSalesChannel.Query().Count(ctx) }
 
@@ -149,5 +150,16 @@ func TestChannelPlacesAreTheTenantAdminsOnly(t *testing.T) {
 		_, err = db.Client.ProductSalesChannel.Delete().Exec(admin(c.TenantA.ID))
 		require.Error(t, err)
 		assert.Equal(t, per, requirePlacesOfTheirTenant(t, db), "nothing written")
+
+		// From the product's side, as from the channel's, only the tenant's own channels.
+		hijab := c.Products["hijab"].ID
+		err = db.Client.Product.UpdateOneID(hijab).AddSalesChannelIDs(c.ChanB.ID).Exec(admin(c.TenantA.ID))
+		require.Error(t, err, "another tenant's channel")
+		err = db.Client.Product.Create().SetTenantID(c.TenantA.ID).SetTitle("Kettle").SetHandle("kettle").
+			AddSalesChannelIDs(c.ChannelA1.ID, c.ChanB.ID).Exec(admin(c.TenantA.ID))
+		require.Error(t, err, "another tenant's channel among its own")
+		assert.Equal(t, per, requirePlacesOfTheirTenant(t, db), "nothing written")
+		require.NoError(t, db.Client.Product.UpdateOneID(hijab).AddSalesChannelIDs(c.ChannelA1.ID).Exec(admin(c.TenantA.ID)))
+		assert.Equal(t, per[c.TenantA.ID]+1, requirePlacesOfTheirTenant(t, db)[c.TenantA.ID])
 	})
 }

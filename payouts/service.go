@@ -25,9 +25,9 @@ type Service struct {
 	claimBatch int
 }
 
-// claimBatch is the default of Service.claimBatch: a statement names each line it
-// claims, and PostgreSQL takes at most 65,535 parameters in one.
-const claimBatch = 10_000
+// defaultClaimBatch is Service.claimBatch: a statement names each line it claims, and
+// PostgreSQL takes at most 65,535 parameters in one.
+const defaultClaimBatch = 10_000
 
 // New returns a Service paying through provider (Manual when nil) sales captured more
 // than hold ago (0: at once).
@@ -35,7 +35,7 @@ func New(client *ent.Client, provider Provider, hold time.Duration) *Service {
 	if provider == nil {
 		provider = Manual{}
 	}
-	return &Service{client: client, provider: provider, hold: max(hold, 0), now: time.Now, claimBatch: claimBatch}
+	return &Service{client: client, provider: provider, hold: max(hold, 0), now: time.Now, claimBatch: defaultClaimBatch}
 }
 
 // WithClock returns a copy of s that reads the time from now (tests).
