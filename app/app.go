@@ -64,9 +64,11 @@ type Instance struct {
 	Redis     *redis.Client
 	RedisAddr string
 	// RateLimits and AuthFailures are the HTTP API's limits (see package ratelimit): in
-	// memory, reconciled through Redis unless the instance is alone.
-	RateLimits   *ratelimit.Limiter
-	AuthFailures *ratelimit.Failures
+	// memory, reconciled through Redis unless the instance is alone. AccountFailures
+	// counts failed sign-ins per account, whatever the address (see graph's guardSignIn).
+	RateLimits      *ratelimit.Limiter
+	AuthFailures    *ratelimit.Failures
+	AccountFailures *ratelimit.Failures
 	// Bus carries the live feed's events and the cache invalidations between instances
 	// (Redis pub/sub), or within the instance when it is alone.
 	Bus      pubsub.Bus
@@ -185,6 +187,7 @@ func (a *Instance) assemble() error {
 	}
 	a.RateLimits = ratelimit.New(withPrefix(limits, "ratelimit:"))
 	a.AuthFailures = ratelimit.NewFailures(withPrefix(limits, "authfail:ip:"), a.Config.AuthFailureLimit)
+	a.AccountFailures = ratelimit.NewFailures(withPrefix(limits, "authfail:account:"), a.Config.AccountFailureLimit)
 	if a.Config.RefreshGrace > 0 { // else identity's default
 		a.Identity.RefreshGrace = a.Config.RefreshGrace
 	}
@@ -286,7 +289,8 @@ func (a *Instance) Handler() http.Handler {
 			Commissions:  a.Commissions,
 			Payouts:      a.Payouts,
 
-			SignInFailures: a.AuthFailures,
+			SignInFailures:  a.AuthFailures,
+			AccountFailures: a.AccountFailures,
 		},
 		Identity:       a.Identity,
 		Storefront:     a.Stores,

@@ -31,7 +31,12 @@ type Config struct {
 	// token) a client address may have a minute before it is answered RATE_LIMITED
 	// (CITYOS_AUTH_FAILURE_LIMIT, default 30).
 	AuthFailureLimit int
-	TrustProxy       bool // CITYOS_TRUST_PROXY: take the client IP from X-Forwarded-For
+	// AccountFailureLimit is how many failed sign-ins one account (an e-mail in its
+	// realm) may have a minute, from any addresses, before signing into it is answered
+	// RATE_LIMITED (CITYOS_ACCOUNT_FAILURE_LIMIT, default 60). Above AuthFailureLimit, so
+	// one address is held by its own count first; this one holds guessing spread out.
+	AccountFailureLimit int
+	TrustProxy          bool // CITYOS_TRUST_PROXY: take the client IP from X-Forwarded-For
 	// CatalogCacheTTL is how long a storefront catalog read, and a region or shipping
 	// option read for a cart, may be served from memory (CITYOS_CATALOG_CACHE_TTL,
 	// default 1s; 0 turns the caches off).
@@ -156,7 +161,8 @@ func FromEnv() (Config, error) {
 		dst  *int
 		def  int
 	}{{"CITYOS_RATE_LIMIT", &c.RateLimit, 600}, {"CITYOS_MAX_COMPLEXITY", &c.MaxComplexity, 20000}, {"CITYOS_MAX_DEPTH", &c.MaxDepth, 12},
-		{"CITYOS_AUTH_FAILURE_LIMIT", &c.AuthFailureLimit, 30}, {"CITYOS_WS_MAX_SUBSCRIPTIONS", &c.MaxSubscriptions, 20}} {
+		{"CITYOS_AUTH_FAILURE_LIMIT", &c.AuthFailureLimit, 30}, {"CITYOS_ACCOUNT_FAILURE_LIMIT", &c.AccountFailureLimit, 60},
+		{"CITYOS_WS_MAX_SUBSCRIPTIONS", &c.MaxSubscriptions, 20}} {
 		if *n.dst, err = intEnv(n.name, n.def); err != nil {
 			return c, err
 		}

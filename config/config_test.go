@@ -11,7 +11,7 @@ import (
 
 func TestFromEnvDefaults(t *testing.T) {
 	for _, k := range []string{"PORT", "DATABASE_URL", "REDIS_URL", "CITYOS_PLATFORM_DOMAIN", "CITYOS_JWT_SECRET", "CITYOS_ENV", "CITYOS_CATALOG_CACHE_TTL",
-		"CITYOS_REQUEST_TIMEOUT", "CITYOS_AUTH_FAILURE_LIMIT", "CITYOS_MAX_COMPLEXITY",
+		"CITYOS_REQUEST_TIMEOUT", "CITYOS_AUTH_FAILURE_LIMIT", "CITYOS_ACCOUNT_FAILURE_LIMIT", "CITYOS_MAX_COMPLEXITY",
 		"CITYOS_EVENTS_CHANNEL", "CITYOS_WS_MAX_SUBSCRIPTIONS", "CITYOS_WS_RECHECK"} {
 		t.Setenv(k, "")
 	}
@@ -24,6 +24,7 @@ func TestFromEnvDefaults(t *testing.T) {
 	require.Equal(t, time.Second, c.CatalogCacheTTL)
 	require.Equal(t, 30*time.Second, c.RequestTimeout)
 	require.Equal(t, 30, c.AuthFailureLimit)
+	require.Equal(t, 60, c.AccountFailureLimit)
 	require.Equal(t, 20000, c.MaxComplexity)
 	require.Equal(t, "cityos:events", c.EventsChannel)
 	require.Equal(t, 20, c.MaxSubscriptions)

@@ -13,6 +13,7 @@ import (
 	"github.com/dakkah/cityos/customer"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/identity"
+	"github.com/dakkah/cityos/storefront"
 )
 
 // RegisterCustomer is the resolver for the registerCustomer field.
@@ -22,7 +23,13 @@ func (r *mutationResolver) RegisterCustomer(ctx context.Context, input customer.
 
 // CustomerLogin is the resolver for the customerLogin field.
 func (r *mutationResolver) CustomerLogin(ctx context.Context, email string, password string, storeID *int) (*identity.Session, error) {
-	return guardSignIn(ctx, r.SignInFailures, func() (*identity.Session, error) {
+	// The account is the e-mail in the realm of the store's tenant, as customer.Login
+	// looks it up (the store is most often the request's own, known without a read).
+	account := func() (string, error) {
+		_, tenantID, err := storefront.Shop(ctx, r.Client, storeID, false)
+		return accountKey(tenantID, email), err
+	}
+	return guardSignIn(ctx, r.Resolver, account, func() (*identity.Session, error) {
 		return r.Customers.Login(ctx, email, password, storeID)
 	})
 }

@@ -70,4 +70,7 @@ type Resolver struct {
 	// SignInFailures counts the failed sign-ins of each client address, shared with the
 	// bad tokens and keys the HTTP layer counts (see guardSignIn); nil counts nothing.
 	SignInFailures *ratelimit.Failures
+	// AccountFailures counts the failed sign-ins of each account, from any address, so
+	// guessing one password from many addresses is held too; nil counts nothing.
+	AccountFailures *ratelimit.Failures
 }

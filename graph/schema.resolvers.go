@@ -24,12 +24,13 @@ import (
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*identity.Session, error) {
-	return guardSignIn(ctx, r.SignInFailures, func() (*identity.Session, error) { return r.Identity.Login(ctx, email, password) })
+	account := func() (string, error) { return accountKey(0, email), nil }
+	return guardSignIn(ctx, r.Resolver, account, func() (*identity.Session, error) { return r.Identity.Login(ctx, email, password) })
 }
 
 // RefreshToken is the resolver for the refreshToken field.
 func (r *mutationResolver) RefreshToken(ctx context.Context, token string) (*identity.Session, error) {
-	return guardSignIn(ctx, r.SignInFailures, func() (*identity.Session, error) { return r.Identity.Refresh(ctx, token) })
+	return guardSignIn(ctx, r.Resolver, nil, func() (*identity.Session, error) { return r.Identity.Refresh(ctx, token) })
 }
 
 // Logout is the resolver for the logout field.

@@ -2,6 +2,10 @@ package graph
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ratelimit"
@@ -14,17 +18,52 @@ import (
 // counts as one failure of the address, in the same count as bad tokens and keys (see
 // server's authenticate), so guessing costs the guesser, and a document of many sign-ins
 // stops checking once the address is out of failures.
-func guardSignIn[T any](ctx context.Context, failures *ratelimit.Failures, signIn func() (T, error)) (T, error) {
+//
+// account, when the sign-in names one (nil for a refresh token), is the key of the
+// account signed into (accountKey): it has a count of its own, from every address, so
+// one password guessed from many addresses is held too. Blocked, it is refused the same
+// way and counts nothing more, so the count drains at its rate and the owner gets back in.
+func guardSignIn[T any](ctx context.Context, r *Resolver, account func() (string, error), signIn func() (T, error)) (T, error) {
+	var none T
 	client := reqid.Client(ctx)
-	if wait, blocked := failures.Blocked(ctx, client); blocked {
-		var none T
-		e := apperr.New(apperr.RateLimited, "too many failed sign-ins from this address")
-		e.Details = map[string]any{"retryAfter": ratelimit.RetryAfterSeconds(wait)}
-		return none, e
+	if err := refuseBlocked(ctx, r.SignInFailures, client, "too many failed sign-ins from this address"); err != nil {
+		return none, err
+	}
+	var key string
+	if account != nil {
+		var err error
+		if key, err = account(); err != nil {
+			return none, err
+		}
+	}
+	if err := refuseBlocked(ctx, r.AccountFailures, key, "too many failed sign-ins to this account"); err != nil {
+		return none, err
 	}
 	out, err := signIn()
 	if apperr.CodeOf(err) == apperr.Unauthenticated {
-		failures.Fail(ctx, client)
+		r.SignInFailures.Fail(ctx, client)
+		r.AccountFailures.Fail(ctx, key)
 	}
 	return out, err
+}
+
+// refuseBlocked is RATE_LIMITED, with when to try again, if key is out of failures.
+func refuseBlocked(ctx context.Context, failures *ratelimit.Failures, key, message string) error {
+	wait, blocked := failures.Blocked(ctx, key)
+	if !blocked {
+		return nil
+	}
+	e := apperr.New(apperr.RateLimited, "%s", message)
+	e.Details = map[string]any{"retryAfter": ratelimit.RetryAfterSeconds(wait)}
+	return e
+}
+
+// accountKey names an account as identity looks it up: its realm (0 for platform
+// accounts, a tenant's id for that tenant's customers, so two tenants' customers of one
+// e-mail are two accounts) and its e-mail, normalised as identity does. The e-mail is
+// kept as a digest, so it is not written to Redis. An e-mail with no account counts
+// alike: being blocked tells nothing of which accounts exist.
+func accountKey(realm int, email string) string {
+	sum := sha256.Sum256([]byte(strings.ToLower(strings.TrimSpace(email))))
+	return strconv.Itoa(realm) + ":" + hex.EncodeToString(sum[:16])
 }
