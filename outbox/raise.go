@@ -9,6 +9,7 @@ import (
 	entgo "entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 
+	"github.com/dakkah/cityos/asynccommit"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/txn"
@@ -63,6 +64,8 @@ func Raise(ctx context.Context, m entgo.Mutation, changes []Change) error {
 	if len(events) == 0 {
 		return nil
 	}
+	// The relay delivers an event as soon as it is committed: it must be on disk by then.
+	asynccommit.Require(ctx)
 	if held, err := batch.Add(m, events...); held || err != nil {
 		return err
 	}
