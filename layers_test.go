@@ -20,7 +20,7 @@ var layers = map[string]int{
 	"ent": 0,
 	// Foundations: know nothing of the business.
 	"apperr": 1, "address": 1, "commission": 1, "auth": 1, "config": 1, "expiring": 1, "reqcache": 1, "reqid": 1,
-	"egress": 1, "pubsub": 1, "ratelimit": 1, "sqlprep": 1, "sqldeadline": 1, "asynccommit": 1, "stdwebhook": 1, "eventmetrics": 1, "snapshot": 1, "theme": 1, "media": 1, "txn": 1, "validate": 1, "viewer": 1, "platform": 1,
+	"egress": 1, "pubsub": 1, "ratelimit": 1, "sqlprep": 1, "sqldeadline": 1, "stdwebhook": 1, "eventmetrics": 1, "snapshot": 1, "theme": 1, "media": 1, "txn": 1, "validate": 1, "viewer": 1, "platform": 1,
 	// Capabilities: know nothing of HTTP or GraphQL.
 	"access": 2, "audit": 2, "integration": 2, "cart": 2, "catalog": 2, "checkout": 2, "customer": 2, "identity": 2,
 	"inventory": 2, "livefeed": 2, "notification": 2, "orders": 2, "outbox": 2, "payment": 2, "pricing": 2,

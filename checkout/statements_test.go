@@ -89,13 +89,10 @@ func TestCheckoutStatements(t *testing.T) {
 		// records and events are written in one statement (txn.Batch); -> 21 on
 		// PostgreSQL, completion reads the cart and its lines in one statement (cart/inline.go);
 		// -> 20, so does a change of the cart's lines, under the cart's lock; -> 18, and
-		// both read the shelf in the same statement (cart.withShelf). Then up -> 19 on
-		// PostgreSQL, for fewer waits on the disk: the fill document's three commits no
-		// longer wait for theirs one by one, and one flush before its answer makes them
-		// durable (asynccommit.FlushSQL): a statement more, two WAL flushes fewer.
+		// both read the shelf in the same statement (cart.withShelf).
 		limit := 25
 		if db.Dialect == dialect.Postgres {
-			limit = 19
+			limit = 18
 		}
 		require.LessOrEqual(t, total, limit, "statements per order: %q", lists)
 		if testing.Verbose() {

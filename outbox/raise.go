@@ -9,7 +9,6 @@ import (
 	entgo "entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 
-	"github.com/dakkah/cityos/asynccommit"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/outboxevent"
 	"github.com/dakkah/cityos/txn"
@@ -64,8 +63,6 @@ func Raise(ctx context.Context, m entgo.Mutation, changes []Change) error {
 	if len(events) == 0 {
 		return nil
 	}
-	// The relay delivers an event as soon as it is committed: it must be on disk by then.
-	asynccommit.Require(ctx)
 	if held, err := batch.Add(m, events...); held || err != nil {
 		return err
 	}

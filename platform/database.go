@@ -17,7 +17,6 @@ import (
 	"github.com/lib/pq"
 	_ "modernc.org/sqlite"
 
-	"github.com/dakkah/cityos/asynccommit"
 	"github.com/dakkah/cityos/ent"
 	_ "github.com/dakkah/cityos/ent/runtime" // policies, hooks and defaults
 	"github.com/dakkah/cityos/sqldeadline"
@@ -37,7 +36,7 @@ func OpenSQLite(path string) (*ent.Client, *sql.DB, error) {
 	}
 	// One writer at a time is all SQLite allows; a small pool avoids lock churn.
 	db.SetMaxOpenConns(8)
-	return ent.NewClient(ent.Driver(Driver(dialect.SQLite, db, nil))), db, nil
+	return ent.NewClient(ent.Driver(Driver(dialect.SQLite, db))), db, nil
 }
 
 // maxConns bounds each process's PostgreSQL connections (CITYOS_DB_MAX_CONNS). More
@@ -63,36 +62,15 @@ var StatementTimeout = func() time.Duration {
 }()
 
 // OpenPostgres opens a PostgreSQL database. Its connections carry statement_timeout (see
-// StatementTimeout) unless the URL sets one. The *sql.DB returned is the durable pool.
+// StatementTimeout) unless the URL sets one.
 func OpenPostgres(url string) (*ent.Client, *sql.DB, error) {
-	db, deferred, err := OpenPostgresPools(url)
+	db, err := sql.Open("postgres", withStatementTimeout(url, StatementTimeout))
 	if err != nil {
 		return nil, nil, err
 	}
-	return ent.NewClient(ent.Driver(Driver(dialect.Postgres, db, deferred))), db, nil
-}
-
-// OpenPostgresPools opens a PostgreSQL database's two pools: the durable one, whose
-// commits return once on disk, and the deferred one, whose sessions run with
-// synchronous_commit off, for the commits of a request that flushes them all before it
-// answers (see package asynccommit). Few requests defer, so it has half the connections.
-func OpenPostgresPools(dsn string) (durable, deferred *sql.DB, err error) {
-	dsn = withStatementTimeout(dsn, StatementTimeout)
-	durable, err = sql.Open("postgres", dsn)
-	if err != nil {
-		return nil, nil, err
-	}
-	durable.SetMaxOpenConns(maxConns)
-	durable.SetMaxIdleConns(maxConns)
-	deferred, err = sql.Open("postgres", withSetting(dsn, "synchronous_commit", "off", true))
-	if err != nil {
-		_ = durable.Close()
-		return nil, nil, err
-	}
-	n := max(maxConns/2, 1)
-	deferred.SetMaxOpenConns(n)
-	deferred.SetMaxIdleConns(n)
-	return durable, deferred, nil
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
+	return ent.NewClient(ent.Driver(Driver(dialect.Postgres, db))), db, nil
 }
 
 // preparedStatements is how many statement texts each process keeps prepared
@@ -107,46 +85,34 @@ var preparedStatements = func() int {
 
 // Driver is the ent driver the platform runs on db: statements prepared once and reused
 // (see sqlprep), unless CITYOS_DB_PREPARED_STATEMENTS is 0, each under StatementTimeout.
-// With a deferred pool (PostgreSQL), a request's statements run there while it defers
-// its commits (see asynccommit).
-func Driver(dialectName string, db, deferred *sql.DB) dialect.Driver {
-	inner := innerDriver(dialectName, db)
-	if deferred != nil {
-		inner = asynccommit.Route(inner, innerDriver(dialectName, deferred))
+func Driver(dialectName string, db *sql.DB) dialect.Driver {
+	var inner sqldeadline.Inner
+	if preparedStatements == 0 {
+		inner = entsql.OpenDB(dialectName, db)
+	} else {
+		inner = sqlprep.Open(dialectName, db, preparedStatements)
 	}
 	return sqldeadline.Wrap(inner, StatementTimeout)
 }
 
-func innerDriver(dialectName string, db *sql.DB) sqldeadline.Inner {
-	if preparedStatements == 0 {
-		return entsql.OpenDB(dialectName, db)
-	}
-	return sqlprep.Open(dialectName, db, preparedStatements)
-}
-
-// withStatementTimeout adds statement_timeout (milliseconds) to a lib/pq connection string.
+// withStatementTimeout adds statement_timeout (milliseconds) to a lib/pq connection
+// string, URL or key=value, which passes it to the server as a session setting.
 func withStatementTimeout(dsn string, d time.Duration) string {
-	return withSetting(dsn, "statement_timeout", strconv.FormatInt(d.Milliseconds(), 10), d > 0)
-}
-
-// withSetting adds a session setting to a lib/pq connection string, URL or key=value
-// (lib/pq passes what it does not know to the server), unless off or the string sets
-// it already.
-func withSetting(dsn, name, value string, on bool) string {
-	if !on || strings.Contains(dsn, name) {
+	if d <= 0 || strings.Contains(dsn, "statement_timeout") {
 		return dsn
 	}
+	ms := strconv.FormatInt(d.Milliseconds(), 10)
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		u, err := url.Parse(dsn)
 		if err != nil {
 			return dsn // sql.Open reports it
 		}
 		q := u.Query()
-		q.Set(name, value)
+		q.Set("statement_timeout", ms)
 		u.RawQuery = q.Encode()
 		return u.String()
 	}
-	return fmt.Sprintf("%s %s=%s", dsn, name, value)
+	return fmt.Sprintf("%s statement_timeout=%s", dsn, ms)
 }
 
 // DialectOf names the ent dialect of db's driver: PostgreSQL for lib/pq, else SQLite.

@@ -18,7 +18,4 @@ func TestWithStatementTimeout(t *testing.T) {
 		assert.Equal(t, want, withStatementTimeout(in, 5*time.Second), in)
 	}
 	assert.Equal(t, "postgres://u@h/db", withStatementTimeout("postgres://u@h/db", 0), "off")
-	// The deferred pool's sessions commit asynchronously, unless the operator chose.
-	assert.Equal(t, "postgres://u@h/db?synchronous_commit=off", withSetting("postgres://u@h/db", "synchronous_commit", "off", true))
-	assert.Equal(t, "host=h synchronous_commit=remote_apply", withSetting("host=h synchronous_commit=remote_apply", "synchronous_commit", "off", true))
 }

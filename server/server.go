@@ -160,7 +160,6 @@ func graphQLHandler(d Deps, reg prometheus.Registerer, sockets *liveSockets) htt
 		}
 		srv.Use(cache)
 	}
-	srv.Use(deferredCommits{client: d.Client}) // innermost: the flush follows the resolvers
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		middleware.Logger(ctx).Error("resolver panic", "panic", v)

@@ -17,7 +17,6 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/dakkah/cityos/apperr"
-	"github.com/dakkah/cityos/asynccommit"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/integrationendpoint"
 	"github.com/dakkah/cityos/ent/syncjob"
@@ -66,7 +65,6 @@ func (s *Service) pageSize() int {
 // applies to incremental syncs only. At most MaxUnfinished syncs of an endpoint are
 // queued or running at once (CONFLICT beyond).
 func (s *Service) Start(ctx context.Context, endpointID int, kind syncjob.Kind, since *time.Time) (*ent.SyncJob, error) {
-	asynccommit.Require(ctx) // the task queued after the commit reads the job
 	switch kind {
 	case syncjob.KindFull, syncjob.KindIncremental:
 	default:

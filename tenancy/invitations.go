@@ -6,7 +6,6 @@ import (
 
 	"github.com/dakkah/cityos/access"
 	"github.com/dakkah/cityos/apperr"
-	"github.com/dakkah/cityos/asynccommit"
 	"github.com/dakkah/cityos/auth"
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/invitation"
@@ -32,7 +31,6 @@ type SentInvitation struct {
 // store_manager of a store. Whether an account with that e-mail exists is neither needed
 // nor revealed; the role exists only once the invited person accepts.
 func (s *Service) InviteStaff(ctx context.Context, email string, role membership.Role, tenantID, storeID *int) (SentInvitation, error) {
-	asynccommit.Require(ctx) // the e-mail names the invitation: it must outlive a crash
 	var token string
 	inv, err := txn.Write(ctx, s.client, func(tx *ent.Tx) (*ent.Invitation, error) {
 		c, tok, err := draftInvitation(tx, email)
@@ -78,7 +76,6 @@ func (s *Service) InviteStaff(ctx context.Context, email string, role membership
 // InviteToVendor offers role (vendor_admin or vendor_staff) of vendor v to email, in tx
 // (which may create v). send mails the token: call it once tx has committed, never before.
 func (s *Service) InviteToVendor(ctx context.Context, tx *ent.Tx, email string, role invitation.Role, v *ent.Vendor) (inv *ent.Invitation, send func(context.Context) error, err error) {
-	asynccommit.Require(ctx) // tx's commit too: the e-mail sent after it names the invitation
 	c, token, err := draftInvitation(tx, email)
 	if err != nil {
 		return nil, nil, err

@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"entgo.io/ent/dialect"
 	"github.com/alicebob/miniredis/v2"
 	"github.com/redis/go-redis/v9"
 
@@ -32,8 +31,6 @@ type DB struct {
 	Dialect string // "sqlite" or "postgres"
 	Client  *ent.Client
 	SQL     *sql.DB
-	// Deferred is PostgreSQL's pool for deferred commits (see asynccommit); nil on SQLite.
-	Deferred *sql.DB
 }
 
 // Each runs fn once per configured database, as subtests named by dialect: SQLite always,
@@ -82,14 +79,13 @@ func Postgres(t testing.TB, base string) *DB {
 			_ = a.Close()
 		}
 	})
-	db, deferred, err := platform.OpenPostgresPools(withSearchPath(t, base, schema))
+	client, db, err := platform.OpenPostgres(withSearchPath(t, base, schema))
 	if err != nil {
 		t.Fatalf("open postgres: %v", err)
 	}
 	db.SetMaxOpenConns(16)
-	client := ent.NewClient(ent.Driver(platform.Driver(dialect.Postgres, db, deferred)))
 	t.Cleanup(func() { _ = client.Close() })
-	return &DB{Dialect: "postgres", Client: client, SQL: db, Deferred: deferred}
+	return &DB{Dialect: "postgres", Client: client, SQL: db}
 }
 
 // withSearchPath points a lib/pq URL at schema (lib/pq passes search_path on to the

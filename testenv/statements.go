@@ -63,7 +63,7 @@ func CountedAPI(t testing.TB, db *DB, cfg config.Config) (*API, *StatementLog) {
 // statement recorded.
 func CountedClient(db *DB) (*ent.Client, *StatementLog) {
 	log := &StatementLog{}
-	drv := platform.Driver(platform.DialectOf(db.SQL), db.SQL, db.Deferred).(platformDriver)
+	drv := platform.Driver(platform.DialectOf(db.SQL), db.SQL).(platformDriver)
 	return ent.NewClient(ent.Driver(countingDriver{drv: drv, log: log})), log
 }
 
