@@ -223,7 +223,7 @@ func (a *Instance) assemble() error {
 	a.Live = livefeed.NewHub(a.Bus, a.Client, a.Config.EventsChannel, a.Logger)
 	a.Syncs = syncs.New(a.Client, asynq.NewClientFromRedisClient(a.Redis))
 	a.Vendors = vendors.New(a.Client, a.Tenancy)
-	a.Companies = companies.New(a.Client)
+	a.Companies = companies.New(a.Client, a.Config.Now)
 	a.Recurring = recurring.New(a.Client, a.Carts, a.Checkout, a.Payments, a.Config.Now)
 	a.Commissions = commissions.New(a.Client)
 	var provider payouts.Provider = payouts.Manual{}

@@ -5,10 +5,22 @@
 // access.EmployeePolicy); this package holds the rules.
 package companies
 
-import "github.com/dakkah/cityos/ent"
+import (
+	"time"
+
+	"github.com/dakkah/cityos/ent"
+)
 
 // Service keeps companies and their employees.
-type Service struct{ client *ent.Client }
+type Service struct {
+	client *ent.Client
+	now    func() time.Time // the platform's clock: limit periods begin by it
+}
 
-// New returns a Service over client.
-func New(client *ent.Client) *Service { return &Service{client: client} }
+// New returns a Service over client, reading the time from now (time.Now when nil).
+func New(client *ent.Client, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{client: client, now: now}
+}

@@ -25,6 +25,16 @@ func (r *companyResolver) ShippingAddress(ctx context.Context, obj *ent.Company)
 	return obj.ShippingAddress, nil
 }
 
+// SpentThisPeriod is the resolver for the spentThisPeriod field.
+func (r *employeeResolver) SpentThisPeriod(ctx context.Context, obj *ent.Employee) (*int, error) {
+	spent, err := r.Companies.SpentThisPeriod(ctx, obj)
+	if spent == nil || err != nil {
+		return nil, err
+	}
+	n := int(*spent)
+	return &n, nil
+}
+
 // CreateCompany is the resolver for the createCompany field.
 func (r *mutationResolver) CreateCompany(ctx context.Context, tenantID int, input model.CreateCompanyInput) (*ent.Company, error) {
 	return r.Companies.Create(ctx, tenantID, newCompany(input))
@@ -48,4 +58,9 @@ func (r *mutationResolver) UpdateCompanyEmployee(ctx context.Context, id int, in
 // Company is the resolver for the company field.
 func (r *queryResolver) Company(ctx context.Context, id int) (*ent.Company, error) {
 	return nilIfNotFound(r.Client.Company.Get(ctx, id))
+}
+
+// Employment is the resolver for the employment field.
+func (r *userResolver) Employment(ctx context.Context, obj *ent.User) (*ent.Employee, error) {
+	return r.Companies.Employment(ctx, obj.ID)
 }

@@ -169,6 +169,9 @@ func (r *Resolver) ApprovalRequest() generated.ApprovalRequestResolver {
 // Company returns generated.CompanyResolver implementation.
 func (r *Resolver) Company() generated.CompanyResolver { return &companyResolver{r} }
 
+// Employee returns generated.EmployeeResolver implementation.
+func (r *Resolver) Employee() generated.EmployeeResolver { return &employeeResolver{r} }
+
 // IntegrationEndpoint returns generated.IntegrationEndpointResolver implementation.
 func (r *Resolver) IntegrationEndpoint() generated.IntegrationEndpointResolver {
 	return &integrationEndpointResolver{r}
@@ -214,6 +217,7 @@ func (r *Resolver) Vendor() generated.VendorResolver { return &vendorResolver{r}
 type (
 	approvalRequestResolver     struct{ *Resolver }
 	companyResolver             struct{ *Resolver }
+	employeeResolver            struct{ *Resolver }
 	integrationEndpointResolver struct{ *Resolver }
 	orderResolver               struct{ *Resolver }
 	productResolver             struct{ *Resolver }

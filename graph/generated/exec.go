@@ -78,6 +78,7 @@ type ResolverRoot interface {
 	ApprovalRequest() ApprovalRequestResolver
 	Cart() CartResolver
 	Company() CompanyResolver
+	Employee() EmployeeResolver
 	IntegrationEndpoint() IntegrationEndpointResolver
 	LineItem() LineItemResolver
 	Mutation() MutationResolver
@@ -430,19 +431,20 @@ type ComplexityRoot struct {
 	}
 
 	Employee struct {
-		Company        func(childComplexity int) int
-		CompanyID      func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Role           func(childComplexity int) int
-		SpendingLimit  func(childComplexity int) int
-		SpendingPeriod func(childComplexity int) int
-		Status         func(childComplexity int) int
-		Tenant         func(childComplexity int) int
-		TenantID       func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
-		User           func(childComplexity int) int
-		UserID         func(childComplexity int) int
+		Company         func(childComplexity int) int
+		CompanyID       func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Role            func(childComplexity int) int
+		SpendingLimit   func(childComplexity int) int
+		SpendingPeriod  func(childComplexity int) int
+		SpentThisPeriod func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Tenant          func(childComplexity int) int
+		TenantID        func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		User            func(childComplexity int) int
+		UserID          func(childComplexity int) int
 	}
 
 	EmployeeConnection struct {
@@ -1393,6 +1395,7 @@ type ComplexityRoot struct {
 		Addresses   func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
 		Email       func(childComplexity int) int
+		Employment  func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Memberships func(childComplexity int) int
 		Name        func(childComplexity int) int
@@ -1508,6 +1511,9 @@ type CartResolver interface {
 type CompanyResolver interface {
 	BillingAddress(ctx context.Context, obj *ent.Company) (*address.Address, error)
 	ShippingAddress(ctx context.Context, obj *ent.Company) (*address.Address, error)
+}
+type EmployeeResolver interface {
+	SpentThisPeriod(ctx context.Context, obj *ent.Employee) (*int, error)
 }
 type IntegrationEndpointResolver interface {
 	HasPreviousSecret(ctx context.Context, obj *ent.IntegrationEndpoint) (bool, error)
@@ -1740,6 +1746,7 @@ type TenantSubscriptionResolver interface {
 	Usage(ctx context.Context, obj *ent.TenantSubscription) ([]*model.PlanUsage, error)
 }
 type UserResolver interface {
+	Employment(ctx context.Context, obj *ent.User) (*ent.Employee, error)
 	Orders(ctx context.Context, obj *ent.User, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.OrderConnection, error)
 }
 type VendorResolver interface {
@@ -3222,6 +3229,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Employee.SpendingPeriod(childComplexity), true
+	case "Employee.spentThisPeriod":
+		if e.ComplexityRoot.Employee.SpentThisPeriod == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Employee.SpentThisPeriod(childComplexity), true
 	case "Employee.status":
 		if e.ComplexityRoot.Employee.Status == nil {
 			break
@@ -8510,6 +8523,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.Email(childComplexity), true
+	case "User.employment":
+		if e.ComplexityRoot.User.Employment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.Employment(childComplexity), true
 	case "User.id":
 		if e.ComplexityRoot.User.ID == nil {
 			break
@@ -9826,6 +9845,25 @@ extend type Mutation {
 extend type Company {
   billingAddress: Address @goField(forceResolver: true)
   shippingAddress: Address @goField(forceResolver: true)
+}
+
+extend type User {
+  """
+  The company the customer works for, as its employee row (role, status, spending limit,
+  company): null when it works for none, or when the reader may not see that row (a buyer
+  sees its own; a company's admins their people; the tenant's admins all).
+  ` + "`" + `me { employment { role company { name } } }` + "`" + ` is how a b2b storefront learns it.
+  """
+  employment: Employee @goField(forceResolver: true)
+}
+
+extend type Employee {
+  """
+  What the employee's orders for the company (canceled ones aside) add up to in the
+  current period of its spending limit, in minor units of the company's currency; null
+  without a limit. Its limit less this is what it may still order without approval.
+  """
+  spentThisPeriod: Int @goField(forceResolver: true)
 }
 
 input CreateCompanyInput {
@@ -20177,6 +20215,8 @@ func (ec *executionContext) childFields_Employee(ctx context.Context, field grap
 		return ec.fieldContext_Employee_company(ctx, field)
 	case "user":
 		return ec.fieldContext_Employee_user(ctx, field)
+	case "spentThisPeriod":
+		return ec.fieldContext_Employee_spentThisPeriod(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Employee", field.Name)
 }
@@ -21687,6 +21727,8 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_memberships(ctx, field)
 	case "addresses":
 		return ec.fieldContext_User_addresses(ctx, field)
+	case "employment":
+		return ec.fieldContext_User_employment(ctx, field)
 	case "orders":
 		return ec.fieldContext_User_orders(ctx, field)
 	}
@@ -32382,6 +32424,29 @@ func (ec *executionContext) fieldContext_Employee_user(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Employee_spentThisPeriod(ctx context.Context, field graphql.CollectedField, obj *ent.Employee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Employee_spentThisPeriod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Employee().SpentThisPeriod(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Employee_spentThisPeriod(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Employee", field, true, true, "Int")
 }
 
 func (ec *executionContext) _EmployeeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.EmployeeConnection) (ret graphql.Marshaler) {
@@ -53853,6 +53918,38 @@ func (ec *executionContext) fieldContext_User_addresses(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CustomerAddress(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_employment(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_employment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.User().Employment(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Employee) graphql.Marshaler {
+			return ec.marshalOEmployee2ᚖgithubᚗcomᚋdakkahᚋcityosᚋentᚐEmployee(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_User_employment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Employee(ctx, field)
 		},
 	}
 	return fc, nil
@@ -94232,6 +94329,11 @@ func (ec *executionContext) _Employee(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "spentThisPeriod":
+			out.Values[i] = ec._Employee_spentThisPeriod(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -100312,6 +100414,11 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "addresses":
 			out.Values[i] = ec._User_addresses(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "employment":
+			out.Values[i] = ec._User_employment(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

@@ -1,0 +1,108 @@
+package companies_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	ct "github.com/dakkah/cityos/checkout/checkouttest"
+	"github.com/dakkah/cityos/testenv"
+)
+
+const (
+	employmentQ = `{ me { employment { role spendingLimit spentThisPeriod company { id name } } } }`
+	peopleQ     = `query($id: ID!) { company(id: $id) { employees(first: 10) { edges { node { user { email } spentThisPeriod } } } } }`
+)
+
+type employmentOut struct {
+	Me struct {
+		Employment *struct {
+			Role            string
+			SpendingLimit   *int64
+			SpentThisPeriod *int64
+			Company         struct{ ID, Name string }
+		}
+	}
+}
+
+// A customer learns the company it works for, its role and what it has spent of its
+// limit from me.employment; a company's admins and the tenant's admins read what each of
+// its people spent. A customer of no company, another company and another tenant learn
+// nothing of it.
+func TestMyEmploymentAndWhatIHaveSpent(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		b := ct.NewB2B(t, testenv.NewCommerce(t, db))
+		employment := func(h testenv.Headers) employmentOut {
+			var out employmentOut
+			b.API.MustDo(t, h, employmentQ, nil).Decode(t, &out)
+			return out
+		}
+
+		mine := employment(b.Buyer1.In(b.StoreA1)).Me.Employment
+		require.NotNil(t, mine)
+		assert.Equal(t, "buyer", mine.Role)
+		assert.Equal(t, ct.ID(b.Company.ID), mine.Company.ID)
+		assert.Equal(t, "hotel", mine.Company.Name)
+		require.NotNil(t, mine.SpentThisPeriod)
+		assert.Zero(t, *mine.SpentThisPeriod)
+
+		// An order for the company counts in the month of the buyer's limit.
+		var placed struct{ CompleteCart struct{ Total int64 } }
+		b.API.MustDo(t, b.Buyer1.In(b.StoreA1), `mutation($c: ID!) { completeCart(cartId: $c, idempotencyKey: "spent-1") { total } }`,
+			map[string]any{"c": ct.ID(b.Cart(t, b.Buyer1).Token)}).Decode(t, &placed)
+		require.Positive(t, placed.CompleteCart.Total)
+		mine = employment(b.Buyer1.In(b.StoreA1)).Me.Employment
+		require.NotNil(t, mine.SpentThisPeriod)
+		assert.Equal(t, placed.CompleteCart.Total, *mine.SpentThisPeriod)
+
+		noLimit := employment(b.Buyer2.In(b.StoreA1)).Me.Employment
+		require.NotNil(t, noLimit)
+		assert.Nil(t, noLimit.SpentThisPeriod, "no limit, nothing counted")
+		assert.Nil(t, employment(b.Outsider.In(b.StoreA1)).Me.Employment, "a customer of no company")
+		other := employment(b.OtherBuyer.In(b.StoreA1)).Me.Employment
+		require.NotNil(t, other)
+		assert.Equal(t, ct.ID(b.Other.ID), other.Company.ID, "each sees its own company")
+
+		spentOf := func(h testenv.Headers) map[string]*int64 {
+			var out struct {
+				Company *struct {
+					Employees struct {
+						Edges []struct {
+							Node struct {
+								User            struct{ Email string }
+								SpentThisPeriod *int64
+							}
+						}
+					}
+				}
+			}
+			r := b.API.Do(t, h, peopleQ, map[string]any{"id": ct.ID(b.Company.ID)})
+			for _, e := range r.Errors {
+				require.Contains(t, []any{"FORBIDDEN", "NOT_FOUND"}, e.Extensions["code"], "refused, not failed")
+			}
+			r.Decode(t, &out)
+			if out.Company == nil {
+				return nil
+			}
+			got := map[string]*int64{}
+			for _, e := range out.Company.Employees.Edges {
+				got[e.Node.User.Email] = e.Node.SpentThisPeriod
+			}
+			return got
+		}
+		for _, h := range []testenv.Headers{b.Admin.In(b.StoreA1), b.As(testenv.TenantAdminA)} {
+			people := spentOf(h)
+			require.Contains(t, people, "buyer1@hotel.test")
+			require.NotNil(t, people["buyer1@hotel.test"])
+			assert.Equal(t, placed.CompleteCart.Total, *people["buyer1@hotel.test"])
+		}
+		// Another company's admin, another tenant's admin, customer and key: nothing.
+		assert.Nil(t, spentOf(b.OtherAdmin.In(b.StoreA1)))
+		assert.Nil(t, spentOf(b.As(testenv.TenantAdminB)))
+		assert.Nil(t, spentOf(b.As(testenv.SecretB)))
+		_, outsiderB := ct.Register(t, b.Commerce, b.StoreB1, "buyer1@hotel.test")
+		assert.Nil(t, spentOf(outsiderB))
+		assert.Nil(t, employment(outsiderB).Me.Employment, "the same e-mail at another tenant works for no company")
+	})
+}
