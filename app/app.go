@@ -69,6 +69,7 @@ type Instance struct {
 	RateLimits      *ratelimit.Limiter
 	AuthFailures    *ratelimit.Failures
 	AccountFailures *ratelimit.Failures
+	KnownSignIns    *ratelimit.Known
 	// Bus carries the live feed's events and the cache invalidations between instances
 	// (Redis pub/sub), or within the instance when it is alone.
 	Bus      pubsub.Bus
@@ -188,6 +189,7 @@ func (a *Instance) assemble() error {
 	a.RateLimits = ratelimit.New(withPrefix(limits, "ratelimit:"))
 	a.AuthFailures = ratelimit.NewFailures(withPrefix(limits, "authfail:ip:"), a.Config.AuthFailureLimit)
 	a.AccountFailures = ratelimit.NewFailures(withPrefix(limits, "authfail:account:"), a.Config.AccountFailureLimit)
+	a.KnownSignIns = ratelimit.NewKnown(withPrefix(limits, "authknown:"), graph.KnownSignInTTL)
 	if a.Config.RefreshGrace > 0 { // else identity's default
 		a.Identity.RefreshGrace = a.Config.RefreshGrace
 	}
@@ -291,6 +293,7 @@ func (a *Instance) Handler() http.Handler {
 
 			SignInFailures:  a.AuthFailures,
 			AccountFailures: a.AccountFailures,
+			KnownSignIns:    a.KnownSignIns,
 		},
 		Identity:       a.Identity,
 		Storefront:     a.Stores,

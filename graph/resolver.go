@@ -73,4 +73,7 @@ type Resolver struct {
 	// AccountFailures counts the failed sign-ins of each account, from any address, so
 	// guessing one password from many addresses is held too; nil counts nothing.
 	AccountFailures *ratelimit.Failures
+	// KnownSignIns remembers the addresses each account signed in from, which its
+	// block does not hold (see guardSignIn); nil remembers none.
+	KnownSignIns *ratelimit.Known
 }

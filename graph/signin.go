@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dakkah/cityos/apperr"
 	"github.com/dakkah/cityos/ratelimit"
@@ -23,6 +24,9 @@ import (
 // account signed into (accountKey): it has a count of its own, from every address, so
 // one password guessed from many addresses is held too. Blocked, it is refused the same
 // way and counts nothing more, so the count drains at its rate and the owner gets back in.
+// Meanwhile the owner is not locked out where it signed in before: an address the
+// account signed in from (KnownSignIns, for KnownSignInTTL) passes the account's block,
+// though not its own count.
 func guardSignIn[T any](ctx context.Context, r *Resolver, account func() (string, error), signIn func() (T, error)) (T, error) {
 	var none T
 	client := reqid.Client(ctx)
@@ -36,10 +40,15 @@ func guardSignIn[T any](ctx context.Context, r *Resolver, account func() (string
 			return none, err
 		}
 	}
-	if err := refuseBlocked(ctx, r.AccountFailures, key, "too many failed sign-ins to this account"); err != nil {
+	known := knownKey(key, client)
+	if err := refuseBlocked(ctx, r.AccountFailures, key, "too many failed sign-ins to this account"); err != nil &&
+		!r.KnownSignIns.Has(ctx, known) {
 		return none, err
 	}
 	out, err := signIn()
+	if err == nil {
+		r.KnownSignIns.Remember(ctx, known)
+	}
 	if apperr.CodeOf(err) == apperr.Unauthenticated {
 		r.SignInFailures.Fail(ctx, client)
 		r.AccountFailures.Fail(ctx, key)
@@ -64,6 +73,23 @@ func refuseBlocked(ctx context.Context, failures *ratelimit.Failures, key, messa
 // kept as a digest, so it is not written to Redis. An e-mail with no account counts
 // alike: being blocked tells nothing of which accounts exist.
 func accountKey(realm int, email string) string {
-	sum := sha256.Sum256([]byte(strings.ToLower(strings.TrimSpace(email))))
-	return strconv.Itoa(realm) + ":" + hex.EncodeToString(sum[:16])
+	return strconv.Itoa(realm) + ":" + digest(strings.ToLower(strings.TrimSpace(email)))
+}
+
+// KnownSignInTTL is how long an address an account signed in from passes its block.
+const KnownSignInTTL = 30 * 24 * time.Hour
+
+// knownKey names an account's address (a digest, so neither the account nor the address
+// is written to Redis as such); "" without an account or an address.
+func knownKey(account, client string) string {
+	if account == "" || client == "" {
+		return ""
+	}
+	return digest(account + "|" + client)
+}
+
+// digest is the first 128 bits of s's SHA-256, in hex: enough to keep keys apart.
+func digest(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:16])
 }

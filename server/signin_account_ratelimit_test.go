@@ -112,3 +112,35 @@ func TestFailedCustomerSignInsAreCountedPerAccountOfTheTenant(t *testing.T) {
 		}
 	})
 }
+
+// A blocked account does not lock its owner out where it signed in before: an address
+// the account signed in from passes the account's block (and still has its own count),
+// while a fresh address and the guessers' are refused.
+func TestAnAccountsOwnAddressSignsInWhileItIsBlocked(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		testenv.NewFixture(t, db)
+		api, _ := testenv.CountedAPI(t, db, accountLimits())
+		h := api.Handler
+		owner := uniqueEmail("owner")
+		_, err := api.App.Tenancy.CreateUser(sys(), tenancy.CreateUserInput{Email: owner, Password: testenv.Password})
+		require.NoError(t, err)
+		login := func(password, remote string) *gqlResponse {
+			return send(t, h, request{query: loginQ, vars: map[string]any{"e": owner, "p": password}, remote: remote})
+		}
+		home := uniqueClient()
+		require.Empty(t, login(testenv.Password, home).Errors)
+
+		guessers := []string{uniqueClient(), uniqueClient()}
+		for i := range 4 {
+			requireErrorCode(t, login(fmt.Sprintf("guess-%d", i), guessers[i%2]), http.StatusOK, "UNAUTHENTICATED")
+		}
+		requireErrorCode(t, login(testenv.Password, uniqueClient()), http.StatusOK, "RATE_LIMITED")
+		requireErrorCode(t, login(testenv.Password, guessers[0]), http.StatusOK, "RATE_LIMITED")
+
+		r := login(testenv.Password, home)
+		require.Empty(t, r.Errors, "the owner at home: %s", r.Body)
+		assert.Contains(t, string(r.Data), "accessToken")
+		// At home the password is still checked, and a wrong one counts.
+		requireErrorCode(t, login("typo", home), http.StatusOK, "UNAUTHENTICATED")
+	})
+}
