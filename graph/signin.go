@@ -5,10 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/dakkah/cityos/apperr"
+	"github.com/dakkah/cityos/identity"
 	"github.com/dakkah/cityos/ratelimit"
 	"github.com/dakkah/cityos/reqid"
 )
@@ -69,11 +69,11 @@ func refuseBlocked(ctx context.Context, failures *ratelimit.Failures, key, messa
 
 // accountKey names an account as identity looks it up: its realm (0 for platform
 // accounts, a tenant's id for that tenant's customers, so two tenants' customers of one
-// e-mail are two accounts) and its e-mail, normalised as identity does. The e-mail is
+// e-mail are two accounts) and its e-mail, normalised as identity looks it up. The e-mail is
 // kept as a digest, so it is not written to Redis. An e-mail with no account counts
 // alike: being blocked tells nothing of which accounts exist.
 func accountKey(realm int, email string) string {
-	return strconv.Itoa(realm) + ":" + digest(strings.ToLower(strings.TrimSpace(email)))
+	return strconv.Itoa(realm) + ":" + digest(identity.NormalizeEmail(email))
 }
 
 // KnownSignInTTL is how long an address an account signed in from passes its block.

@@ -60,7 +60,7 @@ func (s *Service) Login(ctx context.Context, email, password string) (*Session, 
 // LoginIn checks an e-mail and password against the accounts of one realm (0: platform
 // accounts; a tenant id: that tenant's customer accounts) and starts a session.
 func (s *Service) LoginIn(ctx context.Context, realm int, email, password string) (*Session, error) {
-	u, err := s.client.User.Query().Where(user.EmailEQ(normalizeEmail(email)), user.Realm(realm)).Only(sys(ctx))
+	u, err := s.client.User.Query().Where(user.EmailEQ(NormalizeEmail(email)), user.Realm(realm)).Only(sys(ctx))
 	if ent.IsNotFound(err) {
 		auth.DummyCheck() // same time as a real check: timing does not reveal which e-mails exist
 		return nil, errBadLogin

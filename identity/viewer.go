@@ -140,7 +140,8 @@ func readOnly(t *ent.Tenant) bool {
 	return t != nil && (t.Status == tenant.StatusSuspended || t.Status == tenant.StatusInactive)
 }
 
-func normalizeEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
+// NormalizeEmail is an e-mail as accounts are looked up by: trimmed, lower-case.
+func NormalizeEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
 
 // AccessExpiry is when the access token stops being valid: a connection opened with it
 // (a subscription's WebSocket) is closed then.
