@@ -8,6 +8,7 @@ import (
 
 	"github.com/dakkah/cityos/ent"
 	"github.com/dakkah/cityos/ent/employee"
+	"github.com/dakkah/cityos/reqcache"
 )
 
 // Employment is the employee row of the customer with id userID, as the viewer of ctx
@@ -27,7 +28,8 @@ func (s *Service) SpentThisPeriod(ctx context.Context, e *ent.Employee) (*int64,
 	if e.SpendingLimit == nil || e.SpendingPeriod == nil {
 		return nil, nil
 	}
-	co, err := e.Company(ctx)
+	// A page of one company's people reads the company once.
+	co, err := reqcache.Load(ctx, companyKey{e.CompanyID}, func() (*ent.Company, error) { return e.Company(ctx) })
 	if err != nil {
 		return nil, err
 	}
@@ -37,3 +39,6 @@ func (s *Service) SpentThisPeriod(ctx context.Context, e *ent.Employee) (*int64,
 	}
 	return &spent, nil
 }
+
+// companyKey keys a company read for its employees in the request's cache.
+type companyKey struct{ id int }

@@ -1,12 +1,14 @@
 package companies_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	ct "github.com/dakkah/cityos/checkout/checkouttest"
+	"github.com/dakkah/cityos/ent/employee"
 	"github.com/dakkah/cityos/testenv"
 )
 
@@ -104,5 +106,30 @@ func TestMyEmploymentAndWhatIHaveSpent(t *testing.T) {
 		_, outsiderB := ct.Register(t, b.Commerce, b.StoreB1, "buyer1@hotel.test")
 		assert.Nil(t, spentOf(outsiderB))
 		assert.Nil(t, employment(outsiderB).Me.Employment, "the same e-mail at another tenant works for no company")
+	})
+}
+
+// A page of a company's people reads the company once for all their periods, and one
+// sum of orders per person with a limit.
+func TestSpentOfAPageOfPeopleReadsTheirCompanyOnce(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		b := ct.NewB2B(t, testenv.NewCommerce(t, db))
+		require.NoError(t, db.Client.Employee.UpdateOneID(b.Buyer2.Employee.ID).
+			SetSpendingLimit(50000).SetSpendingPeriod(employee.SpendingPeriodWeek).Exec(ct.Sys()))
+		api, log := testenv.CountedAPI(t, db, testenv.Config())
+		log.Take()
+		api.MustDo(t, b.Admin.In(b.StoreA1), peopleQ, map[string]any{"id": ct.ID(b.Company.ID)})
+		companies, sums := 0, 0
+		for _, st := range log.Take() {
+			q := strings.ReplaceAll(st.SQL, "`", `"`)
+			switch {
+			case strings.Contains(q, `FROM "companies"`) && strings.Contains(q, `"companies"."handle"`): // a row, not a status check
+				companies++
+			case strings.Contains(q, `SUM(`) || strings.Contains(q, `sum(`):
+				sums++
+			}
+		}
+		assert.Equal(t, 2, companies, "the company of company(id), and once for its people")
+		assert.Equal(t, 2, sums, "buyer1 and buyer2 have limits; the admin has none")
 	})
 }
