@@ -46,7 +46,8 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	if err := api.Generate(cfg, api.AddPlugin(sequential{})); err != nil {
+	plain := plainFields{}
+	if err := api.Generate(cfg, api.AddPlugin(sequential{}), api.AddPlugin(plain)); err != nil {
 		return err
 	}
 	src, err := os.ReadFile(exec)
@@ -62,6 +63,10 @@ func run() error {
 		return fmt.Errorf("%s defers fields now: its objects need their deferred groups", exec)
 	}
 	src = bytes.ReplaceAll(src, []byte(newGroup), []byte(emptyGroup))
+	src, n = marshalPlain(src, plain)
+	if n == 0 {
+		return fmt.Errorf("%s has no plain field gqlgen resolves as %s expects: check what gqlgen generates for fields", exec, "cmd/gqlgen/plain.go")
+	}
 	return os.WriteFile(exec, src, 0o644)
 }
 
