@@ -110,7 +110,7 @@ func TestMyEmploymentAndWhatIHaveSpent(t *testing.T) {
 }
 
 // A page of a company's people reads the company once for all their periods, and one
-// sum of orders per person with a limit.
+// sum of orders for each length of period among their limits.
 func TestSpentOfAPageOfPeopleReadsTheirCompanyOnce(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
 		b := ct.NewB2B(t, testenv.NewCommerce(t, db))
@@ -130,6 +130,117 @@ func TestSpentOfAPageOfPeopleReadsTheirCompanyOnce(t *testing.T) {
 			}
 		}
 		assert.Equal(t, 2, companies, "the company of company(id), and once for its people")
-		assert.Equal(t, 2, sums, "buyer1 and buyer2 have limits; the admin has none")
+		assert.Equal(t, 2, sums, "buyer1's limit is by the month, buyer2's by the week; the admin has none")
+	})
+}
+
+const customersQ = `query($t: ID!) { customers(tenantId: $t, first: 50) { edges { node { email employment { role company { name } } } } } }`
+
+// A page of customers reads the employee rows of all of them in one statement, as its
+// reader may see them: the tenant's admin sees every company's people; a store manager,
+// who may see no employee row, gets nulls, not an error.
+func TestAPageOfCustomersReadsTheirEmploymentAtOnce(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		b := ct.NewB2B(t, testenv.NewCommerce(t, db))
+		api, log := testenv.CountedAPI(t, db, testenv.Config())
+		employmentOf := func(h testenv.Headers) (map[string]string, int) {
+			var out struct {
+				Customers struct {
+					Edges []struct {
+						Node struct {
+							Email      string
+							Employment *struct {
+								Role    string
+								Company struct{ Name string }
+							}
+						}
+					}
+				}
+			}
+			log.Take()
+			api.MustDo(t, h, customersQ, map[string]any{"t": ct.ID(b.TenantA.ID)}).Decode(t, &out)
+			reads := 0 // of employee rows and their companies
+			for _, st := range log.Take() {
+				q := strings.ReplaceAll(st.SQL, "`", `"`)
+				if strings.Contains(q, `FROM "employees"`) || strings.Contains(q, `FROM "companies"`) {
+					reads++
+				}
+			}
+			got := map[string]string{}
+			for _, e := range out.Customers.Edges {
+				got[e.Node.Email] = ""
+				if e.Node.Employment != nil {
+					got[e.Node.Email] = e.Node.Employment.Role + "@" + e.Node.Employment.Company.Name
+				}
+			}
+			return got, reads
+		}
+
+		people, reads := employmentOf(b.As(testenv.TenantAdminA))
+		assert.Equal(t, "buyer@hotel", people["buyer1@hotel.test"])
+		assert.Equal(t, "buyer@hotel", people["buyer2@hotel.test"])
+		assert.Equal(t, "company_admin@hotel", people["admin@hotel.test"])
+		assert.Equal(t, "buyer@globex", people["buyer@globex.test"])
+		assert.Contains(t, people, "someone@example.test")
+		assert.Empty(t, people["someone@example.test"], "a customer of no company")
+		assert.Equal(t, 2, reads, "one read of the page's employee rows, one of their companies")
+
+		people, _ = employmentOf(b.As(testenv.ManagerA1))
+		for email, job := range people {
+			assert.Empty(t, job, "a store manager sees no employee row, %s's included", email)
+		}
+	})
+}
+
+// A page of a company's people sums what they spent once for each length of period
+// among their limits, each person's figure its own.
+func TestAPageOfPeopleSumsTheirSpendOncePerPeriod(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		b := ct.NewB2B(t, testenv.NewCommerce(t, db))
+		var placed struct{ CompleteCart struct{ Total int64 } }
+		b.API.MustDo(t, b.Buyer1.In(b.StoreA1), `mutation($c: ID!) { completeCart(cartId: $c, idempotencyKey: "sums-1") { total } }`,
+			map[string]any{"c": ct.ID(b.Cart(t, b.Buyer1).Token)}).Decode(t, &placed)
+		api, log := testenv.CountedAPI(t, db, testenv.Config())
+		spent := func(period employee.SpendingPeriod) (map[string]*int64, int) {
+			require.NoError(t, db.Client.Employee.UpdateOneID(b.Buyer2.Employee.ID).
+				SetSpendingLimit(50000).SetSpendingPeriod(period).Exec(ct.Sys()))
+			var out struct {
+				Company struct {
+					Employees struct {
+						Edges []struct {
+							Node struct {
+								User            struct{ Email string }
+								SpentThisPeriod *int64
+							}
+						}
+					}
+				}
+			}
+			log.Take()
+			api.MustDo(t, b.Admin.In(b.StoreA1), peopleQ, map[string]any{"id": ct.ID(b.Company.ID)}).Decode(t, &out)
+			sums := 0
+			for _, st := range log.Take() {
+				if strings.Contains(st.SQL, "SUM(") || strings.Contains(st.SQL, "sum(") {
+					sums++
+				}
+			}
+			got := map[string]*int64{}
+			for _, e := range out.Company.Employees.Edges {
+				got[e.Node.User.Email] = e.Node.SpentThisPeriod
+			}
+			return got, sums
+		}
+		for _, tc := range []struct {
+			period employee.SpendingPeriod
+			sums   int
+		}{{employee.SpendingPeriodMonth, 1}, {employee.SpendingPeriodWeek, 2}} {
+			people, sums := spent(tc.period)
+			assert.Equal(t, tc.sums, sums, "buyer2's limit by the %s", tc.period)
+			require.NotNil(t, people["buyer1@hotel.test"])
+			assert.Equal(t, placed.CompleteCart.Total, *people["buyer1@hotel.test"])
+			require.NotNil(t, people["buyer2@hotel.test"])
+			assert.Zero(t, *people["buyer2@hotel.test"], "no orders of its own")
+			assert.Nil(t, people["admin@hotel.test"], "no limit")
+		}
 	})
 }

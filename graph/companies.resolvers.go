@@ -27,12 +27,7 @@ func (r *companyResolver) ShippingAddress(ctx context.Context, obj *ent.Company)
 
 // SpentThisPeriod is the resolver for the spentThisPeriod field.
 func (r *employeeResolver) SpentThisPeriod(ctx context.Context, obj *ent.Employee) (*int, error) {
-	spent, err := r.Companies.SpentThisPeriod(ctx, obj)
-	if spent == nil || err != nil {
-		return nil, err
-	}
-	n := int(*spent)
-	return &n, nil
+	return r.spentThisPeriod(ctx, obj)
 }
 
 // CreateCompany is the resolver for the createCompany field.
@@ -62,5 +57,5 @@ func (r *queryResolver) Company(ctx context.Context, id int) (*ent.Company, erro
 
 // Employment is the resolver for the employment field.
 func (r *userResolver) Employment(ctx context.Context, obj *ent.User) (*ent.Employee, error) {
-	return r.Companies.Employment(ctx, obj.ID)
+	return r.employment(ctx, obj)
 }
