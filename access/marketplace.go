@@ -25,7 +25,7 @@ func visibleSuborders(v *viewer.Viewer) (predicate.Suborder, bool) {
 	if ids := v.Vendors(); len(ids) > 0 {
 		any = append(any, suborder.VendorIDIn(ids...))
 	}
-	if v.Kind == viewer.User && len(v.TenantsWithRole(viewer.RoleCustomer)) > 0 {
+	if aCustomer(v) {
 		any = append(any, suborder.HasOrderWith(order.CustomerID(v.UserID)))
 	}
 	if len(any) == 0 {
