@@ -5,7 +5,8 @@
 // describe) followed by its execution (a second round trip), and PostgreSQL parses and
 // plans the text each time. ent's statements come from a small set of texts, several of
 // them long privacy predicates whose planning costs more than their execution. A statement
-// prepared once runs in one round trip, and PostgreSQL may keep its plan.
+// prepared once runs in one round trip, and PostgreSQL may keep its plan. ent's counts
+// run as COUNT(*) (see countRows).
 package sqlprep
 
 import (
@@ -148,7 +149,7 @@ func (c conn) Query(ctx context.Context, query string, args, v any) error {
 	if !ok {
 		return fmt.Errorf("sqlprep: invalid args type %T, expected []any", args)
 	}
-	r, err := c.QueryContext(ctx, query, argv...)
+	r, err := c.QueryContext(ctx, countRows(query), argv...)
 	if err != nil {
 		return err
 	}

@@ -170,3 +170,25 @@ func TestCloseClosesStatementsAndPool(t *testing.T) {
 		require.Error(t, db.SQL.PingContext(ctx), "the pool is closed")
 	})
 }
+
+// ent's count of ids runs as a count of rows, and answers the same.
+func TestEntCountsRunAsCountsOfRows(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, db *testenv.DB) {
+		ctx := context.Background()
+		d := probe(t, db, 0)
+		for i := range 3 {
+			require.NoError(t, d.Exec(ctx, insertProbe, []any{i + 1, "row"}, nil))
+		}
+		q := entsql.Dialect(db.Dialect).Select().From(entsql.Table("sqlprep_probe"))
+		q.Where(entsql.GTE(q.C("id"), 2)).Count(q.C("id"))
+		text, args := q.Query()
+		require.Contains(t, text, "COUNT(", "ent's shape: %s", text)
+		var rows entsql.Rows
+		require.NoError(t, d.Query(ctx, text, args, &rows))
+		defer rows.Close()
+		require.True(t, rows.Next())
+		var n int
+		require.NoError(t, rows.Scan(&n))
+		require.Equal(t, 2, n)
+	})
+}
