@@ -141,10 +141,7 @@ func visibleOrders(v *viewer.Viewer) (predicate.Order, bool) {
 		scoped = append(scoped, order.CompanyIDIn(ids...)) // a company's admins see its orders
 	}
 	var any []predicate.Order
-	// A person's own orders: staff who are no customer anywhere place none (see
-	// aCustomer) and are scoped by the above alone; a person with no scope keeps the
-	// term, so its list is empty rather than refused.
-	if v.Kind == viewer.User && (aCustomer(v) || len(scoped) == 0) {
+	if ownRows(v, len(scoped)) {
 		any = append(any, order.CustomerID(v.UserID))
 	}
 	any = append(any, scoped...)
@@ -155,12 +152,20 @@ func visibleOrders(v *viewer.Viewer) (predicate.Order, bool) {
 }
 
 // aCustomer says whether the viewer is a signed-in customer of some tenant. Only those
-// place orders as themselves (a cart takes as its customer only a customer of its
-// store's tenant, see cart.Create), so staff's predicates need not name customer_id: a
-// tenant admin's count of the tenant's orders is then answered from the tenant's index,
-// where "customer_id = me OR tenant_id IN (…)" read every row.
+// buy as themselves: a cart takes as its customer only a customer of its store's tenant
+// (cart.Create), and quotes and subscriptions are a customer's too.
 func aCustomer(v *viewer.Viewer) bool {
 	return v.Kind == viewer.User && len(v.TenantsWithRole(viewer.RoleCustomer)) > 0
+}
+
+// ownRows says whether a policy's predicates name the viewer's own rows as a buyer
+// (customer_id = me), given how many other scopes (staff, company admin) they have: a
+// customer's, yes; staff who are no customer anywhere own none, and are scoped by tenant
+// or store alone, which a count of a tenant's rows reads from the tenant's index where
+// "customer_id = me OR tenant_id IN (…)" read every row; a person with no other scope
+// keeps the term, so its list is empty rather than refused.
+func ownRows(v *viewer.Viewer, otherScopes int) bool {
+	return v.Kind == viewer.User && (aCustomer(v) || otherScopes == 0)
 }
 
 // OrderPolicy scopes orders. Checkout creates them in its system context; staff of the

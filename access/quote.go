@@ -21,7 +21,7 @@ func visibleQuotes(v *viewer.Viewer) (predicate.Quote, bool) {
 	if ids := v.CompaniesWithRole(viewer.RoleCompanyAdmin); len(ids) > 0 {
 		any = append(any, quote.CompanyIDIn(ids...))
 	}
-	if v.Kind == viewer.User {
+	if ownRows(v, len(any)) {
 		any = append(any, quote.CustomerID(v.UserID))
 	}
 	if len(any) == 0 {

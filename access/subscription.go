@@ -24,7 +24,7 @@ func SubscriptionPolicy() ent.Policy {
 				if p, ok := staffScoped(v, subscription.TenantIDIn, subscription.StoreIDIn, subscription.Or); ok {
 					any = append(any, p)
 				}
-				if v.Kind == viewer.User {
+				if ownRows(v, len(any)) {
 					any = append(any, subscription.CustomerID(v.UserID))
 				}
 				if len(any) == 0 {
