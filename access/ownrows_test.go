@@ -10,6 +10,7 @@ import (
 
 	"github.com/dakkah/cityos/ent/order"
 	"github.com/dakkah/cityos/ent/quote"
+	"github.com/dakkah/cityos/ent/subscription"
 	"github.com/dakkah/cityos/viewer"
 )
 
@@ -32,7 +33,7 @@ func TestOwnRowsOnlyForCustomersOrTheUnscoped(t *testing.T) {
 		{"a tenant admin", person(admin), false},
 		{"a tenant admin who is a customer elsewhere", person(admin, customer), true},
 		{"a customer", person(customer), true},
-		{"a vendor's admin, with no scope over orders or quotes", person(vendor), true},
+		{"a vendor's admin, with no scope over orders, quotes or subscriptions", person(vendor), true},
 	} {
 		where := func(table string, apply func(*sql.Selector)) string {
 			s := sql.Dialect(dialect.Postgres).Select("*").From(sql.Table(table))
@@ -44,7 +45,9 @@ func TestOwnRowsOnlyForCustomersOrTheUnscoped(t *testing.T) {
 		require.True(t, ok, tc.name)
 		quotesP, ok := visibleQuotes(tc.v)
 		require.True(t, ok, tc.name)
-		for _, q := range []string{where(order.Table, ordersP), where(quote.Table, quotesP)} {
+		subscriptionsP, ok := visibleSubscriptions(tc.v)
+		require.True(t, ok, tc.name)
+		for _, q := range []string{where(order.Table, ordersP), where(quote.Table, quotesP), where(subscription.Table, subscriptionsP)} {
 			require.Equal(t, tc.own, strings.Contains(q, `"customer_id" =`), "%s: %s", tc.name, q)
 		}
 	}

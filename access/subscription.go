@@ -11,26 +11,35 @@ import (
 	"github.com/dakkah/cityos/viewer"
 )
 
-// SubscriptionPolicy: a customer sees its own recurring orders, the tenant's admins and
-// the store's managers those of their tenant or store. Nobody writes them directly:
-// package recurring writes them in its system context after MayChangeSubscription.
+// visibleSubscriptions: a customer sees its own recurring orders, the tenant's admins
+// and the store's managers those of their tenant or store.
+func visibleSubscriptions(v *viewer.Viewer) (predicate.Subscription, bool) {
+	var any []predicate.Subscription
+	if p, ok := staffScoped(v, subscription.TenantIDIn, subscription.StoreIDIn, subscription.Or); ok {
+		any = append(any, p)
+	}
+	if ownRows(v, len(any)) {
+		any = append(any, subscription.CustomerID(v.UserID))
+	}
+	if len(any) == 0 {
+		return nil, false
+	}
+	return subscription.Or(any...), true
+}
+
+// SubscriptionPolicy scopes subscriptions (see visibleSubscriptions). Nobody writes them
+// directly: package recurring writes them in its system context after
+// MayChangeSubscription.
 func SubscriptionPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
 			allowPlatform(),
 			privacy.SubscriptionQueryRuleFunc(func(ctx context.Context, q *ent.SubscriptionQuery) error {
-				v := viewer.FromContext(ctx)
-				var any []predicate.Subscription
-				if p, ok := staffScoped(v, subscription.TenantIDIn, subscription.StoreIDIn, subscription.Or); ok {
-					any = append(any, p)
-				}
-				if ownRows(v, len(any)) {
-					any = append(any, subscription.CustomerID(v.UserID))
-				}
-				if len(any) == 0 {
+				p, ok := visibleSubscriptions(viewer.FromContext(ctx))
+				if !ok {
 					return denyNothingVisible("subscriptions")
 				}
-				q.Where(subscription.Or(any...))
+				q.Where(p)
 				return privacy.Allow
 			}),
 		},
